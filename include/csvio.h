@@ -1,0 +1,45 @@
+/* csvio.h - CSV reading and writing through libcsv (the only CSV code in SIKUBE).
+ * No curses here. */
+#ifndef SK_CSVIO_H
+#define SK_CSVIO_H
+
+#include <stdio.h>
+#include "sk_err.h"
+
+/* Called once per record. fields[i] are NUL-terminated (owned by the reader, valid during the
+ * call); line is the 1-based line number where the record starts (as a spreadsheet shows it,
+ * header = line 1). Return 0 to go on, non-zero to stop reading. */
+typedef int (*csv_row_fn)(void *ctx, int line, int nfields, char **fields);
+
+/* Read path record by record with libcsv: skips a UTF-8 BOM, takes ',' or ';' from the header
+ * line, accepts LF and CRLF. The header is delivered as the first record (line 1).
+ * Returns SK_OK, SK_IOERR (cannot read) or SK_REFUSED (malformed CSV), message in e. */
+int csv_read_file(const char *path, csv_row_fn fn, void *ctx, sk_err *e);
+
+/* Map header names to column positions: idx[i] receives the position of names[i] in hdr or -1.
+ * names is NULL-terminated. Returns the index in names of the first missing name, or -1 when
+ * all are present. Unknown extra columns are ignored (spec: later versions may add columns). */
+int csv_header_map(int nf, char **hdr, const char *const *names, int *idx);
+/* Field idx of a record, or "" when idx < 0 or beyond nf. */
+const char *csv_field(int nf, char **fields, int idx);
+
+/* A CSV writer: delimiter ',' or ';', line end "\n" or "\r\n". */
+typedef struct csv_out {
+	FILE *f;
+	char delim;
+	const char *eol;
+	int nfield;       /* fields written on the current line */
+	int formula_guard;/* prefix ' to text fields starting with = + - @ TAB CR */
+} csv_out;
+
+/* Start writing to f (not owned). excel: ';' and CRLF and a BOM written now. */
+void csv_out_init(csv_out *w, FILE *f, int excel);
+/* Write one text field (quoted by libcsv when needed). NULL writes an empty field. */
+void csv_out_text(csv_out *w, const char *s);
+/* Write a text field without the formula guard (numbers, codes, dates). */
+void csv_out_raw(csv_out *w, const char *s);
+void csv_out_int(csv_out *w, long long v);
+/* End the current record. */
+void csv_out_eol(csv_out *w);
+
+#endif

@@ -1,0 +1,75 @@
+/* db.h - thin storage layer over SQLite in the spirit of fossil's db.c: statements are prepared
+ * once and cached, bound by name, stepped and reset; one place begins and commits transactions.
+ * No curses here. */
+#ifndef SK_DB_H
+#define SK_DB_H
+
+#include <sqlite3.h>
+#include <stdint.h>
+#include "sk_err.h"
+
+typedef struct sk_db sk_db;
+
+/* Newest schema version this program knows (PRAGMA user_version). */
+#define SK_SCHEMA_VERSION 1
+
+/* Resolve the database path: explicit (if not NULL), else $SIKUBE_DB, else
+ * $XDG_DATA_HOME/sikube/sikube.db, else ~/.local/share/sikube/sikube.db.
+ * *is_default is set to 1 when no explicit path was given. Returns 0, or -1 when no home. */
+int db_default_path(const char *explicit_path, char *out, size_t n, int *is_default);
+
+/* Open (creating when missing) the database at path; WAL, synchronous=FULL, foreign keys on,
+ * busy timeout; new files are 0600. make_dir: create the parent folder (0700) when missing.
+ * Runs pending migrations, each in one transaction. Refuses a database made by a newer version.
+ * On success *out owns the connection (free with db_close). Errors: SK_DBERR, SK_BUSY. */
+int db_open(const char *path, int make_dir, sk_db **out, sk_err *e);
+/* Finalize cached statements and close. NULL is fine. */
+void db_close(sk_db *db);
+/* The raw handle, for code that needs the SQLite API directly. */
+sqlite3 *db_handle(sk_db *db);
+/* Path the database was opened from. */
+const char *db_path(sk_db *db);
+
+/* Return a cached prepared statement for sql (prepared on first use), reset and with bindings
+ * cleared. The statement is owned by db: do not finalize it. Call db_reset after use.
+ * Returns NULL and fills e on a prepare error (a programmer error in practice). */
+sqlite3_stmt *db_prepare(sk_db *db, const char *sql, sk_err *e);
+/* Reset a statement from db_prepare so it releases locks; returns stmt's last error code. */
+int db_reset(sqlite3_stmt *st);
+
+/* Bind by parameter name (":name"). Text "" or NULL binds SQL NULL. Unknown names abort()
+ * (programmer error). */
+void db_bind_text(sqlite3_stmt *st, const char *name, const char *v);
+void db_bind_int64(sqlite3_stmt *st, const char *name, int64_t v);
+void db_bind_null(sqlite3_stmt *st, const char *name);
+/* Bind an int64 or NULL when is_null. */
+void db_bind_int64_or_null(sqlite3_stmt *st, const char *name, int64_t v, int is_null);
+/* Bind a double (for decimal figures such as floor area; never money). */
+void db_bind_double(sqlite3_stmt *st, const char *name, double v);
+
+/* Step; returns SQLITE_ROW, SQLITE_DONE, or another code after filling e with a user message
+ * (SK_BUSY when the database is in use by another copy, else SK_DBERR). */
+int db_step(sk_db *db, sqlite3_stmt *st, sk_err *e);
+/* Copy column i as text into out (NULL -> ""). */
+void db_col_text(sqlite3_stmt *st, int i, char *out, size_t n);
+
+/* Run SQL without results (may hold several statements). Returns SK_OK or fills e. */
+int db_exec(sk_db *db, const char *sql, sk_err *e);
+/* Run a one-value query with no parameters; returns the first column as int64, or dflt. */
+int64_t db_int(sk_db *db, const char *sql, int64_t dflt);
+
+/* Transactions. db_begin_write starts BEGIN IMMEDIATE at nesting depth 0 and just counts
+ * deeper. db_end commits when ok and the outermost level ends with no inner failure;
+ * otherwise it rolls back (at the outermost level). Returns SK_OK, or the commit error in e. */
+int db_begin_write(sk_db *db, sk_err *e);
+int db_end(sk_db *db, int ok, sk_err *e);
+
+/* Settings table (pengaturan). db_setting_get copies the value or dflt into out; returns 1 when
+ * the key exists. db_setting_set writes (own transaction level). */
+int db_setting_get(sk_db *db, const char *key, const char *dflt, char *out, size_t n);
+int db_setting_set(sk_db *db, const char *key, const char *value, sk_err *e);
+
+/* Turn an SQLite result code into a user message in e (SK_BUSY for locked/busy, else SK_DBERR). */
+int db_error(sk_db *db, int rc, sk_err *e);
+
+#endif

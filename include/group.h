@@ -1,0 +1,68 @@
+/* group.h - KUBE groups (table kelompok): rules and storage. No curses here. */
+#ifndef SK_GROUP_H
+#define SK_GROUP_H
+
+#include <stdint.h>
+#include "db.h"
+#include "util.h"
+
+/* Minimum and maximum active members per group (Permensos 2/2019 Pasal 3). */
+#define GROUP_MIN_MEMBERS 5
+#define GROUP_MAX_MEMBERS 20
+
+typedef struct sk_group {
+	char id[SK_UUID_LEN + 1];
+	char kode[33];               /* office's own short code, optional */
+	char nama[404];              /* 1-100 characters, required */
+	char kode_wilayah[16];       /* desa/kelurahan PP.KK.CC.DDDD, required */
+	char alamat[404];
+	char jenis_usaha[16];        /* produksi|jasa|perdagangan|lainnya */
+	char bidang_usaha[404];
+	char tanggal_berdiri[16];    /* YYYY-MM-DD or "" */
+	char tingkat[16];            /* tumbuh|berkembang|maju|mandiri */
+	char pendamping[404];
+	char telepon_pendamping[33];
+	int64_t iuran_kas;           /* default dues per member per meeting, rupiah >= 0 */
+	int64_t iuran_iks;
+	int64_t bantuan_uep;         /* UEP aid received, rupiah >= 0 */
+	int tahun_bantuan;           /* YYYY, 0 = none */
+	char catatan[1024];
+	char diubah_pada[SK_TS_LEN + 1];
+	int dihapus;
+} sk_group;
+
+/* One line of the group list. */
+typedef struct sk_group_row {
+	char id[SK_UUID_LEN + 1];
+	char kode[33];
+	char nama[404];
+	char kode_wilayah[16];
+	char desa[128];              /* village name from the region list */
+	char tingkat[16];
+	int anggota_aktif;
+} sk_group_row;
+
+/* Fill g with defaults for a new group (tumbuh, lainnya, zero money, empty id). */
+void group_init(sk_group *g);
+/* Check every field; findings go to is (cleared first). */
+void group_validate(sk_db *db, const sk_group *g, sk_issues *is);
+/* Validate and insert. Assigns g->id when empty, sets diubah_pada. Returns SK_REFUSED when is
+ * holds errors, SK_OK on success (warnings may remain in is), or a db error in e. */
+int group_insert(sk_db *db, sk_group *g, sk_issues *is, sk_err *e);
+/* Validate and update the stored row with g->id; sets diubah_pada. Same returns as insert,
+ * SK_NOTFOUND when no such active group. */
+int group_update(sk_db *db, sk_group *g, sk_issues *is, sk_err *e);
+/* Soft-delete the group and its active members (dihapus=1), in one transaction. */
+int group_delete(sk_db *db, const char *id, sk_err *e);
+/* Read one group (deleted ones too) by id. SK_NOTFOUND when none. */
+int group_get(sk_db *db, const char *id, sk_group *out, sk_err *e);
+/* Active groups whose name, code or village contains text ("" = all), ordered by name;
+ * up to limit rows from offset into out; *n rows written. */
+int group_list(sk_db *db, const char *text, int offset, int limit, sk_group_row *out, int *n,
+	       sk_err *e);
+/* Number of active groups matching text (same filter as group_list). */
+int group_count(sk_db *db, const char *text);
+/* Number of active members of a group (not deleted, no tanggal_keluar). */
+int group_active_members(sk_db *db, const char *id);
+
+#endif

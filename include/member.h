@@ -1,0 +1,72 @@
+/* member.h - KUBE members (table anggota): rules and storage. No curses here. */
+#ifndef SK_MEMBER_H
+#define SK_MEMBER_H
+
+#include "db.h"
+#include "util.h"
+
+typedef struct sk_member {
+	char id[SK_UUID_LEN + 1];
+	char kelompok_id[SK_UUID_LEN + 1];
+	char nik[24];               /* 16 digits; larger buffer so bad input can be reported */
+	char no_kk[24];             /* 16 digits */
+	char nama[404];
+	char jenis_kelamin[4];      /* L|P */
+	char tempat_lahir[404];
+	char tanggal_lahir[16];     /* YYYY-MM-DD or "" */
+	char alamat[404];
+	char rt[8];                 /* up to 3 digits */
+	char rw[8];
+	char telepon[33];
+	char jabatan[16];           /* ketua|sekretaris|bendahara|anggota */
+	char tanggal_masuk[16];
+	char tanggal_keluar[16];    /* "" while active */
+	int terdaftar_dtsen;        /* 0/1 */
+	int desil_dtsen;            /* 1-10, 0 = unknown */
+	int peserta_pkh;            /* 0/1 */
+	char catatan[1024];
+	char diubah_pada[SK_TS_LEN + 1];
+	int dihapus;
+} sk_member;
+
+/* One line of a member list. */
+typedef struct sk_member_row {
+	char id[SK_UUID_LEN + 1];
+	char kelompok_id[SK_UUID_LEN + 1];
+	char kelompok_nama[404];
+	char nik[24];
+	char nama[404];
+	char jenis_kelamin[4];
+	char jabatan[16];
+	int aktif;                  /* 0 when tanggal_keluar is set */
+} sk_member_row;
+
+/* Fill m with defaults for a new member of group kelompok_id (anggota, joined today). */
+void member_init(sk_member *m, const char *kelompok_id);
+/* Check every field and the rules that need the database: group exists, NIK active in at most
+ * one group, one active ketua/sekretaris/bendahara per group, group size 5-20 (warning), NIK
+ * birth date/sex agreement (warning). Findings go to is (cleared first). */
+void member_validate(sk_db *db, const sk_member *m, sk_issues *is);
+/* Validate and insert; assigns m->id when empty, sets diubah_pada. Returns SK_REFUSED when is
+ * holds errors, SK_OK on success (warnings may remain in is), or a db error in e. */
+int member_insert(sk_db *db, sk_member *m, sk_issues *is, sk_err *e);
+/* Validate and update the stored member m->id. SK_NOTFOUND when no such row. */
+int member_update(sk_db *db, sk_member *m, sk_issues *is, sk_err *e);
+/* Soft-delete one member. */
+int member_delete(sk_db *db, const char *id, sk_err *e);
+/* Read one member by id (deleted ones too). SK_NOTFOUND when none. */
+int member_get(sk_db *db, const char *id, sk_member *out, sk_err *e);
+/* Members (not deleted) of one group, active first then by name, from offset, up to limit. */
+int member_list_group(sk_db *db, const char *kelompok_id, int offset, int limit,
+		      sk_member_row *out, int *n, sk_err *e);
+/* Members (not deleted) of one group. */
+int member_count_group(sk_db *db, const char *kelompok_id);
+/* Members (not deleted) of any active group whose name contains text or whose NIK starts with
+ * text; "" lists all. Ordered by name. */
+int member_search(sk_db *db, const char *text, int offset, int limit, sk_member_row *out,
+		  int *n, sk_err *e);
+int member_search_count(sk_db *db, const char *text);
+/* Mask a NIK for lists: first 6 digits kept, the rest '*'. out needs 24 bytes. */
+void member_mask_nik(const char *nik, char *out, size_t n);
+
+#endif

@@ -1,0 +1,45 @@
+/* util.h - small helpers shared by the core: UUIDs, time stamps, strings, paths. */
+#ifndef SK_UTIL_H
+#define SK_UTIL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define SK_UUID_LEN 36
+#define SK_TS_LEN 20 /* YYYY-MM-DDTHH:MM:SSZ */
+
+/* Write a new random lower-case UUID (37 bytes with NUL) into out. */
+void sk_uuid_new(char out[SK_UUID_LEN + 1]);
+/* 1 when s is a lower-case 36-character UUID, else 0. */
+int sk_uuid_valid(const char *s);
+/* Current UTC time as YYYY-MM-DDTHH:MM:SSZ into out (21 bytes). */
+void sk_now_utc(char out[SK_TS_LEN + 1]);
+/* Today's local date as YYYY-MM-DD into out (11 bytes). */
+void sk_today(char out[11]);
+/* 1 when s is a UTC timestamp YYYY-MM-DDTHH:MM:SSZ with a real date and time. */
+int sk_ts_valid(const char *s);
+
+/* Copy src into dst of size n, always NUL-terminated (truncates on a UTF-8 boundary).
+ * src NULL copies "". Returns 1 when truncated, 0 otherwise. */
+int sk_strlcpy(char *dst, const char *src, size_t n);
+/* Strip leading and trailing spaces in place; returns s. */
+char *sk_trim(char *s);
+/* 1 when s is n ASCII digits exactly. */
+int sk_all_digits(const char *s, size_t n);
+/* Number of characters (code points) in a UTF-8 string. */
+size_t sk_utf8_len(const char *s);
+/* Parse a non-negative rupiah amount: digits, optionally grouped with '.' (e.g. 1.250.000).
+ * Returns 0 and sets *out, or -1 when s is not such a number or overflows int64. */
+int sk_parse_rupiah(const char *s, int64_t *out);
+/* Format v as "1.250.000" (no "Rp") into out of size n. Returns out. */
+char *sk_format_rupiah(int64_t v, char *out, size_t n);
+
+/* Directory of the running executable (from /proc/self/exe) into out; "." if unknown. */
+void sk_exe_dir(char *out, size_t n);
+/* Find a shipped data file: tries $SIKUBE_DATA_DIR/rel, <exe dir>/rel, <exe dir>/../share/sikube/rel
+ * and DATADIR/rel. Writes the first existing path into out; returns 0, or -1 when none exists. */
+int sk_find_data(const char *rel, char *out, size_t n);
+/* mkdir -p with mode 0700 for each created component. Returns 0 or -1 (errno set). */
+int sk_mkdir_private(const char *path);
+
+#endif

@@ -1,0 +1,39 @@
+/* validate.h - field checks shared by the screens, the command line and import (one code path).
+ * Messages are translated; no curses here. */
+#ifndef SK_VALIDATE_H
+#define SK_VALIDATE_H
+
+#include <stddef.h>
+#include "db.h"
+
+/* 1 when s is a real date YYYY-MM-DD (1900-01-01 .. 2199-12-31). */
+int valid_date(const char *s);
+/* 1 when s is empty or 1-3 ASCII digits (RT/RW). */
+int valid_rt_rw(const char *s);
+
+/* NIK structure without the region list: 16 digits, day 01-31 or 41-71, month 01-12, a real
+ * date in 19YY or 20YY, serial not 0000. Returns 1 when fine, else 0 with a message in msg. */
+int nik_check_shape(const char *nik, char *msg, size_t n);
+/* Full NIK check: shape plus a known province code. */
+int nik_check(sk_db *db, const char *nik, char *msg, size_t n);
+/* Birth date and sex encoded in a (shape-valid) NIK: *sex = 'L' or 'P'; dd_mm_yy gets
+ * "DD-MM-YY" (day with 40 removed). */
+void nik_birth(const char *nik, char dd_mm_yy[9], char *sex);
+/* Compare a NIK with an entered birth date (YYYY-MM-DD, may be empty) and sex ('L','P' or 0).
+ * Returns 1 when they agree or nothing to compare, 0 with a warning in msg otherwise. */
+int nik_matches_person(const char *nik, const char *birth_date, char sex, char *msg, size_t n);
+/* No. KK: 16 digits and a known province prefix. Returns 1 or 0 with msg. */
+int kk_check(sk_db *db, const char *kk, char *msg, size_t n);
+
+/* Enumerations of the bundle spec. Each returns 1 when v is one of the allowed values. */
+int valid_jenis_usaha(const char *v);  /* produksi|jasa|perdagangan|lainnya */
+int valid_tingkat(const char *v);      /* tumbuh|berkembang|maju|mandiri */
+int valid_jabatan(const char *v);      /* ketua|sekretaris|bendahara|anggota */
+int valid_jenis_kelamin(const char *v);/* L|P */
+
+/* NULL-terminated lists of the enumeration values, in display order. */
+extern const char *const JENIS_USAHA_VALUES[];
+extern const char *const TINGKAT_VALUES[];
+extern const char *const JABATAN_VALUES[];
+
+#endif

@@ -1,0 +1,247 @@
+/* cli.c - the command line of spec/cli.md: global options, commands, exit codes. */
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include "app.h"
+#include "i18n.h"
+#include "region.h"
+#include "report.h"
+#include "sample.h"
+
+enum { EXIT_OK = 0, EXIT_REFUSED = 1, EXIT_USAGE = 2 };
+
+struct cli {
+	const char *db_opt;   /* --db */
+	const char *lang;     /* --lang */
+	char db_path[PATH_MAX];
+	int db_is_default;
+};
+
+static void usage(FILE *out)
+{
+	fprintf(out, "%s",
+		_("Pemakaian:\n"
+		  "  sikube [--db PATH] [--lang id|en]            buka aplikasi (layar)\n"
+		  "  sikube [--db PATH] init [--sample]           buat basis data; --sample memuat contoh\n"
+		  "  sikube [--db PATH] import PATH... [--valid-only] [--report FILE]\n"
+		  "  sikube [--db PATH] export DIR [--since-last] [--mask-nik] [--excel]\n"
+		  "  sikube [--db PATH] report KIND [--group ID] [--month YYYY-MM] [--format text|csv]\n"
+		  "  sikube [--db PATH] check\n"
+		  "  sikube [--db PATH] backup FILE\n"
+		  "  sikube --version | --help\n"
+		  "\n"
+		  "Basis data bawaan: $SIKUBE_DB, atau $XDG_DATA_HOME/sikube/sikube.db\n"
+		  "(~/.local/share/sikube/sikube.db).\n"
+		  "Status keluar: 0 berhasil, 1 ditolak atau ada masalah, 2 salah pemakaian atau basis\n"
+		  "data tidak dapat dibuka.\n"));
+}
+
+static int usage_error(const char *fmt, const char *arg)
+{
+	fprintf(stderr, "sikube: ");
+	fprintf(stderr, fmt, arg);
+	fprintf(stderr, "\n%s\n", _("Lihat: sikube --help"));
+	return EXIT_USAGE;
+}
+
+/* Open the database; must_exist refuses a missing file (commands that only read). */
+static int open_db(struct cli *c, int must_exist, sk_db **db)
+{
+	sk_err e;
+	sk_err_clear(&e);
+	struct stat st;
+	if (must_exist && stat(c->db_path, &st) != 0) {
+		fprintf(stderr, _("sikube: basis data %s belum ada. Buat dulu dengan: sikube init\n"),
+			c->db_path);
+		return EXIT_USAGE;
+	}
+	if (db_open(c->db_path, c->db_is_default, db, &e) != SK_OK) {
+		fprintf(stderr, "sikube: %s\n", e.msg);
+		return EXIT_USAGE;
+	}
+	if (region_ensure_loaded(*db, &e) != SK_OK) {
+		fprintf(stderr, "sikube: %s\n", e.msg);
+		db_close(*db);
+		*db = NULL;
+		return EXIT_USAGE;
+	}
+	return EXIT_OK;
+}
+
+static int cmd_init(struct cli *c, int argc, char **argv)
+{
+	int sample = 0;
+	for (int i = 0; i < argc; i++) {
+		if (strcmp(argv[i], "--sample") == 0)
+			sample = 1;
+		else
+			return usage_error(_("pilihan tidak dikenal untuk init: %s"), argv[i]);
+	}
+	sk_db *db;
+	int rc = open_db(c, 0, &db);
+	if (rc != EXIT_OK)
+		return rc;
+	sk_err e;
+	sk_err_clear(&e);
+	int g = 0, m = 0;
+	if (sample && sample_load(db, NULL, &g, &m, &e) != SK_OK) {
+		fprintf(stderr, "sikube: %s\n", e.msg);
+		db_close(db);
+		return EXIT_REFUSED;
+	}
+	fprintf(stderr, _("Basis data siap: %s (%d wilayah)\n"), c->db_path, region_count(db));
+	if (sample)
+		fprintf(stderr, _("Data contoh dimuat: %d kelompok, %d anggota baru.\n"), g, m);
+	db_close(db);
+	return EXIT_OK;
+}
+
+struct report_args {
+	const char *kind, *group, *month;
+	report_format fmt;
+};
+
+static int parse_report(int argc, char **argv, struct report_args *r)
+{
+	memset(r, 0, sizeof *r);
+	for (int i = 0; i < argc; i++) {
+		const char *a = argv[i];
+		const char *next = i + 1 < argc ? argv[i + 1] : NULL;
+		if ((strcmp(a, "--group") == 0 || strcmp(a, "--month") == 0 ||
+		     strcmp(a, "--format") == 0) && !next)
+			return usage_error(_("%s perlu nilai"), a);
+		if (strcmp(a, "--group") == 0)
+			r->group = argv[++i];
+		else if (strcmp(a, "--month") == 0)
+			r->month = argv[++i];
+		else if (strcmp(a, "--format") == 0) {
+			i++;
+			if (strcmp(next, "csv") == 0)
+				r->fmt = REPORT_CSV;
+			else if (strcmp(next, "text") == 0)
+				r->fmt = REPORT_TEXT;
+			else
+				return usage_error(_("format harus text atau csv, bukan %s"), next);
+		} else if (!r->kind && a[0] != '-')
+			r->kind = a;
+		else
+			return usage_error(_("pilihan tidak dikenal untuk report: %s"), a);
+	}
+	if (!r->kind)
+		return usage_error("%s", _("report perlu jenis laporan (groups)"));
+	return EXIT_OK;
+}
+
+static int cmd_report(struct cli *c, int argc, char **argv)
+{
+	struct report_args r;
+	int rc = parse_report(argc, argv, &r);
+	if (rc != EXIT_OK)
+		return rc;
+	if (strcmp(r.kind, "groups") != 0) {
+		fprintf(stderr, _("sikube: laporan %s belum tersedia di versi ini.\n"), r.kind);
+		return EXIT_USAGE;
+	}
+	sk_db *db;
+	rc = open_db(c, 1, &db);
+	if (rc != EXIT_OK)
+		return rc;
+	sk_err e;
+	sk_err_clear(&e);
+	int st = report_groups(db, r.group, r.fmt, stdout, &e);
+	db_close(db);
+	if (fflush(stdout) != 0) {
+		perror("sikube");
+		return EXIT_REFUSED;
+	}
+	if (st != SK_OK) {
+		fprintf(stderr, "sikube: %s\n", e.msg);
+		return st == SK_NOTFOUND ? EXIT_REFUSED : EXIT_USAGE;
+	}
+	return EXIT_OK;
+}
+
+static int cmd_ui(struct cli *c)
+{
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		fprintf(stderr, "%s\n", _("sikube: layar aplikasi perlu terminal. Untuk skrip pakai "
+					  "perintah, lihat sikube --help."));
+		return EXIT_USAGE;
+	}
+	sk_db *db;
+	int rc = open_db(c, 0, &db);
+	if (rc != EXIT_OK)
+		return rc;
+	rc = ui_run(db);
+	db_close(db);
+	return rc;
+}
+
+/* Global options; returns the index of the command word, or -1 after handling --help etc. */
+static int parse_global(struct cli *c, int argc, char **argv, int *status)
+{
+	int i;
+	for (i = 1; i < argc; i++) {
+		const char *a = argv[i];
+		if ((strcmp(a, "--db") == 0 || strcmp(a, "--lang") == 0) && i + 1 >= argc) {
+			*status = usage_error(_("%s perlu nilai"), a);
+			return -1;
+		}
+		if (strcmp(a, "--db") == 0)
+			c->db_opt = argv[++i];
+		else if (strncmp(a, "--db=", 5) == 0)
+			c->db_opt = a + 5;
+		else if (strcmp(a, "--lang") == 0)
+			c->lang = argv[++i];
+		else if (strncmp(a, "--lang=", 7) == 0)
+			c->lang = a + 7;
+		else
+			break;
+	}
+	return i;
+}
+
+int cli_main(int argc, char **argv)
+{
+	struct cli c = { 0 };
+	int status = EXIT_OK;
+	int cmd = parse_global(&c, argc, argv, &status);
+	if (cmd < 0)
+		return status;
+	if (i18n_init(c.lang) != 0) {
+		i18n_init(NULL);
+		return usage_error(_("bahasa harus id atau en, bukan %s"), c.lang);
+	}
+	const char *word = cmd < argc ? argv[cmd] : NULL;
+	if (word && (strcmp(word, "--help") == 0 || strcmp(word, "-h") == 0)) {
+		usage(stdout);
+		return EXIT_OK;
+	}
+	if (word && strcmp(word, "--version") == 0) {
+		printf("sikube %s\n", SIKUBE_VERSION);
+		return EXIT_OK;
+	}
+	if (db_default_path(c.db_opt, c.db_path, sizeof c.db_path, &c.db_is_default) != 0) {
+		fprintf(stderr, "%s\n", _("sikube: lokasi basis data tidak diketahui; pakai --db PATH."));
+		return EXIT_USAGE;
+	}
+	if (word && strcmp(word, "--print-db-path") == 0) {
+		printf("%s\n", c.db_path);
+		return EXIT_OK;
+	}
+	if (!word)
+		return cmd_ui(&c);
+	if (strcmp(word, "init") == 0)
+		return cmd_init(&c, argc - cmd - 1, argv + cmd + 1);
+	if (strcmp(word, "report") == 0)
+		return cmd_report(&c, argc - cmd - 1, argv + cmd + 1);
+	if (strcmp(word, "import") == 0 || strcmp(word, "export") == 0 ||
+	    strcmp(word, "check") == 0 || strcmp(word, "backup") == 0) {
+		fprintf(stderr, _("sikube: perintah %s belum tersedia di versi ini.\n"), word);
+		return EXIT_USAGE;
+	}
+	return usage_error(_("perintah tidak dikenal: %s"), word);
+}

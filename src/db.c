@@ -1,0 +1,345 @@
+/* db.c - SQLite storage layer: open, pragmas, statement cache, binding, transactions. */
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include "db.h"
+#include "i18n.h"
+#include "schema.h"
+#include "util.h"
+
+#define BUSY_TIMEOUT_MS 5000
+
+struct cached_stmt {
+	const char *sql;
+	sqlite3_stmt *st;
+	struct cached_stmt *next;
+};
+
+struct sk_db {
+	sqlite3 *h;
+	char path[PATH_MAX];
+	struct cached_stmt *cache;
+	int depth;      /* transaction nesting */
+	int failed;     /* an inner level ended with ok=0 */
+};
+
+int db_default_path(const char *explicit_path, char *out, size_t n, int *is_default)
+{
+	const char *env = getenv("SIKUBE_DB");
+	*is_default = 0;
+	if (explicit_path && *explicit_path)
+		return sk_strlcpy(out, explicit_path, n) ? -1 : 0;
+	if (env && *env)
+		return sk_strlcpy(out, env, n) ? -1 : 0;
+	*is_default = 1;
+	const char *xdg = getenv("XDG_DATA_HOME");
+	const char *home = getenv("HOME");
+	if (xdg && *xdg)
+		snprintf(out, n, "%s/sikube/sikube.db", xdg);
+	else if (home && *home)
+		snprintf(out, n, "%s/.local/share/sikube/sikube.db", home);
+	else
+		return -1;
+	return 0;
+}
+
+int db_error(sk_db *db, int rc, sk_err *e)
+{
+	int prim = rc & 0xff;
+	if (prim == SQLITE_BUSY || prim == SQLITE_LOCKED)
+		return sk_err_set(e, SK_BUSY, "%s",
+			_("Basis data sedang dipakai oleh program SIKUBE lain. Tunggu sebentar lalu coba lagi."));
+	if (prim == SQLITE_FULL)
+		return sk_err_set(e, SK_DBERR, "%s",
+			_("Disk penuh: data tidak tersimpan. Kosongkan ruang disk lalu coba lagi."));
+	if (prim == SQLITE_NOTADB || prim == SQLITE_CORRUPT)
+		return sk_err_set(e, SK_DBERR, _("Berkas %s bukan basis data SIKUBE atau rusak."),
+				  db ? db->path : "?");
+	if (prim == SQLITE_READONLY || prim == SQLITE_PERM || prim == SQLITE_CANTOPEN)
+		return sk_err_set(e, SK_DBERR, _("Basis data %s tidak dapat dibuka atau ditulis (%s)."),
+				  db ? db->path : "?", sqlite3_errstr(rc));
+	return sk_err_set(e, SK_DBERR, _("Kesalahan basis data: %s"),
+			  db && db->h ? sqlite3_errmsg(db->h) : sqlite3_errstr(rc));
+}
+
+/* Create the parent folder (0700) of path when asked. */
+static int make_parent(const char *path, sk_err *e)
+{
+	char dir[PATH_MAX];
+	sk_strlcpy(dir, path, sizeof dir);
+	char *slash = strrchr(dir, '/');
+	if (!slash || slash == dir)
+		return SK_OK;
+	*slash = '\0';
+	if (sk_mkdir_private(dir) != 0)
+		return sk_err_set(e, SK_DBERR, _("Folder %s tidak dapat dibuat: %s"), dir,
+				  strerror(errno));
+	return SK_OK;
+}
+
+/* Create the database file private to the user before SQLite opens it. */
+static int create_private(const char *path, sk_err *e)
+{
+	struct stat st;
+	if (stat(path, &st) == 0)
+		return S_ISDIR(st.st_mode) ? sk_err_set(e, SK_DBERR,
+			_("%s adalah folder, bukan berkas basis data."), path) : SK_OK;
+	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+	if (fd < 0 && errno != EEXIST)
+		return sk_err_set(e, SK_DBERR, _("Basis data %s tidak dapat dibuat: %s"), path,
+				  strerror(errno));
+	if (fd >= 0)
+		close(fd);
+	return SK_OK;
+}
+
+static int apply_pragmas(sk_db *db, sk_err *e)
+{
+	sqlite3_busy_timeout(db->h, BUSY_TIMEOUT_MS);
+	int rc = db_exec(db, "PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL;", e);
+	if (rc != SK_OK)
+		return rc;
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(db->h, "PRAGMA journal_mode=WAL", -1, &st, NULL) != SQLITE_OK)
+		return db_error(db, sqlite3_errcode(db->h), e);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW)
+		return db_error(db, rc, e);
+	return SK_OK;
+}
+
+int db_open(const char *path, int make_dir, sk_db **out, sk_err *e)
+{
+	*out = NULL;
+	mode_t old = umask(077);
+	int rc = make_dir ? make_parent(path, e) : SK_OK;
+	if (rc == SK_OK)
+		rc = create_private(path, e);
+	umask(old);
+	if (rc != SK_OK)
+		return rc;
+	sk_db *db = calloc(1, sizeof *db);
+	if (!db)
+		abort();
+	sk_strlcpy(db->path, path, sizeof db->path);
+	int src = sqlite3_open_v2(path, &db->h, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL);
+	if (src != SQLITE_OK) {
+		db_error(db, src, e);
+		db_close(db);
+		return SK_DBERR;
+	}
+	sqlite3_extended_result_codes(db->h, 1);
+	rc = apply_pragmas(db, e);
+	if (rc == SK_OK)
+		rc = schema_migrate(db, e);
+	if (rc != SK_OK) {
+		db_close(db);
+		return rc;
+	}
+	*out = db;
+	return SK_OK;
+}
+
+void db_close(sk_db *db)
+{
+	if (!db)
+		return;
+	for (struct cached_stmt *c = db->cache, *next; c; c = next) {
+		next = c->next;
+		sqlite3_finalize(c->st);
+		free(c);
+	}
+	sqlite3_close(db->h);
+	free(db);
+}
+
+sqlite3 *db_handle(sk_db *db)
+{
+	return db->h;
+}
+
+const char *db_path(sk_db *db)
+{
+	return db->path;
+}
+
+sqlite3_stmt *db_prepare(sk_db *db, const char *sql, sk_err *e)
+{
+	for (struct cached_stmt *c = db->cache; c; c = c->next) {
+		if (c->sql == sql || strcmp(c->sql, sql) == 0) {
+			sqlite3_reset(c->st);
+			sqlite3_clear_bindings(c->st);
+			return c->st;
+		}
+	}
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v3(db->h, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL);
+	if (rc != SQLITE_OK) {
+		db_error(db, rc, e);
+		return NULL;
+	}
+	struct cached_stmt *c = malloc(sizeof *c);
+	if (!c)
+		abort();
+	c->sql = sql;
+	c->st = st;
+	c->next = db->cache;
+	db->cache = c;
+	return st;
+}
+
+int db_reset(sqlite3_stmt *st)
+{
+	return st ? sqlite3_reset(st) : SQLITE_OK;
+}
+
+static int param_index(sqlite3_stmt *st, const char *name)
+{
+	int i = sqlite3_bind_parameter_index(st, name);
+	if (i == 0) {
+		fprintf(stderr, "sikube: no SQL parameter %s in: %s\n", name, sqlite3_sql(st));
+		abort();
+	}
+	return i;
+}
+
+void db_bind_text(sqlite3_stmt *st, const char *name, const char *v)
+{
+	int i = param_index(st, name);
+	if (!v || !*v)
+		sqlite3_bind_null(st, i);
+	else
+		sqlite3_bind_text(st, i, v, -1, SQLITE_TRANSIENT);
+}
+
+void db_bind_int64(sqlite3_stmt *st, const char *name, int64_t v)
+{
+	sqlite3_bind_int64(st, param_index(st, name), v);
+}
+
+void db_bind_null(sqlite3_stmt *st, const char *name)
+{
+	sqlite3_bind_null(st, param_index(st, name));
+}
+
+void db_bind_int64_or_null(sqlite3_stmt *st, const char *name, int64_t v, int is_null)
+{
+	if (is_null)
+		db_bind_null(st, name);
+	else
+		db_bind_int64(st, name, v);
+}
+
+void db_bind_double(sqlite3_stmt *st, const char *name, double v)
+{
+	sqlite3_bind_double(st, param_index(st, name), v);
+}
+
+int db_step(sk_db *db, sqlite3_stmt *st, sk_err *e)
+{
+	int rc = sqlite3_step(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		db_error(db, rc, e);
+	return rc;
+}
+
+void db_col_text(sqlite3_stmt *st, int i, char *out, size_t n)
+{
+	sk_strlcpy(out, (const char *)sqlite3_column_text(st, i), n);
+}
+
+int db_exec(sk_db *db, const char *sql, sk_err *e)
+{
+	int rc = sqlite3_exec(db->h, sql, NULL, NULL, NULL);
+	return rc == SQLITE_OK ? SK_OK : db_error(db, rc, e);
+}
+
+int64_t db_int(sk_db *db, const char *sql, int64_t dflt)
+{
+	sqlite3_stmt *st = db_prepare(db, sql, NULL);
+	int64_t v = dflt;
+	if (st && sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL)
+		v = sqlite3_column_int64(st, 0);
+	db_reset(st);
+	return v;
+}
+
+int db_begin_write(sk_db *db, sk_err *e)
+{
+	if (db->depth == 0) {
+		int rc = db_exec(db, "BEGIN IMMEDIATE", e);
+		if (rc != SK_OK)
+			return rc;
+		db->failed = 0;
+	}
+	db->depth++;
+	return SK_OK;
+}
+
+int db_end(sk_db *db, int ok, sk_err *e)
+{
+	if (db->depth <= 0) {
+		fprintf(stderr, "sikube: db_end without db_begin_write\n");
+		abort();
+	}
+	if (!ok)
+		db->failed = 1;
+	if (--db->depth > 0)
+		return SK_OK;
+	if (db->failed) {
+		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+		return SK_OK;
+	}
+	int rc = sqlite3_exec(db->h, "COMMIT", NULL, NULL, NULL);
+	if (rc != SQLITE_OK) {
+		db_error(db, rc, e);
+		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+		return e ? e->status : SK_DBERR;
+	}
+	return SK_OK;
+}
+
+int db_setting_get(sk_db *db, const char *key, const char *dflt, char *out, size_t n)
+{
+	sqlite3_stmt *st = db_prepare(db, "SELECT nilai FROM pengaturan WHERE kunci=:k", NULL);
+	int found = 0;
+	sk_strlcpy(out, dflt, n);
+	if (!st)
+		return 0;
+	db_bind_text(st, ":k", key);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		db_col_text(st, 0, out, n);
+		found = 1;
+	}
+	db_reset(st);
+	return found;
+}
+
+int db_setting_set(sk_db *db, const char *key, const char *value, sk_err *e)
+{
+	int rc = db_begin_write(db, e);
+	if (rc != SK_OK)
+		return rc;
+	char now[SK_TS_LEN + 1];
+	sk_now_utc(now);
+	sqlite3_stmt *st = db_prepare(db,
+		"INSERT INTO pengaturan(kunci, nilai, diubah_pada) VALUES(:k, :v, :t) "
+		"ON CONFLICT(kunci) DO UPDATE SET nilai=excluded.nilai, diubah_pada=excluded.diubah_pada", e);
+	int ok = 0;
+	if (st) {
+		db_bind_text(st, ":k", key);
+		sqlite3_bind_text(st, sqlite3_bind_parameter_index(st, ":v"), value ? value : "", -1,
+				  SQLITE_TRANSIENT);
+		db_bind_text(st, ":t", now);
+		ok = db_step(db, st, e) == SQLITE_DONE;
+		db_reset(st);
+	}
+	rc = db_end(db, ok, e);
+	return ok ? rc : (e ? e->status : SK_DBERR);
+}

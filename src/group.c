@@ -1,0 +1,266 @@
+/* group.c - KUBE groups: validation and storage. */
+#include <stdio.h>
+#include <string.h>
+#include "group.h"
+#include "i18n.h"
+#include "region.h"
+#include "validate.h"
+
+void group_init(sk_group *g)
+{
+	memset(g, 0, sizeof *g);
+	strcpy(g->jenis_usaha, "lainnya");
+	strcpy(g->tingkat, "tumbuh");
+}
+
+static void check_money(sk_issues *is, const char *field, int64_t v)
+{
+	if (v < 0)
+		sk_issues_add(is, field, SK_SEV_ERROR, "%s", _("Jumlah uang tidak boleh negatif."));
+}
+
+void group_validate(sk_db *db, const sk_group *g, sk_issues *is)
+{
+	sk_issues_clear(is);
+	size_t len = sk_utf8_len(g->nama);
+	if (len == 0)
+		sk_issues_add(is, "nama", SK_SEV_ERROR, "%s", _("Nama kelompok wajib diisi."));
+	else if (len > 100)
+		sk_issues_add(is, "nama", SK_SEV_ERROR, "%s", _("Nama kelompok paling panjang 100 huruf."));
+	if (!*g->kode_wilayah)
+		sk_issues_add(is, "kode_wilayah", SK_SEV_ERROR, "%s",
+			      _("Desa/kelurahan wajib dipilih dari daftar wilayah."));
+	else if (!region_is_village(db, g->kode_wilayah))
+		sk_issues_add(is, "kode_wilayah", SK_SEV_ERROR,
+			      _("Kode %s bukan desa/kelurahan dalam daftar wilayah resmi."), g->kode_wilayah);
+	if (!valid_jenis_usaha(g->jenis_usaha))
+		sk_issues_add(is, "jenis_usaha", SK_SEV_ERROR, "%s",
+			      _("Jenis usaha harus produksi, jasa, perdagangan atau lainnya."));
+	if (!valid_tingkat(g->tingkat))
+		sk_issues_add(is, "tingkat", SK_SEV_ERROR, "%s",
+			      _("Tingkat harus tumbuh, berkembang, maju atau mandiri."));
+	if (*g->tanggal_berdiri && !valid_date(g->tanggal_berdiri))
+		sk_issues_add(is, "tanggal_berdiri", SK_SEV_ERROR, "%s",
+			      _("Tanggal tidak sah: tulis TTTT-BB-HH, misalnya 2024-03-15."));
+	check_money(is, "iuran_kas", g->iuran_kas);
+	check_money(is, "iuran_iks", g->iuran_iks);
+	check_money(is, "bantuan_uep", g->bantuan_uep);
+	if (g->tahun_bantuan != 0 && (g->tahun_bantuan < 1983 || g->tahun_bantuan > 2199))
+		sk_issues_add(is, "tahun_bantuan", SK_SEV_ERROR, "%s",
+			      _("Tahun bantuan harus tahun empat angka (1983 atau sesudahnya) atau kosong."));
+	if (g->bantuan_uep > 0 && g->tahun_bantuan == 0)
+		sk_issues_add(is, "tahun_bantuan", SK_SEV_WARNING, "%s",
+			      _("Bantuan UEP diisi tetapi tahun bantuan kosong."));
+}
+
+/* Insert or update one row with every column (import will reuse this with its own stamps). */
+static int group_store(sk_db *db, const sk_group *g, int insert, sk_err *e)
+{
+	static const char ins[] =
+		"INSERT INTO kelompok(id, kode, nama, kode_wilayah, alamat, jenis_usaha, bidang_usaha, "
+		"tanggal_berdiri, tingkat, pendamping, telepon_pendamping, iuran_kas, iuran_iks, "
+		"bantuan_uep, tahun_bantuan, catatan, diubah_pada, dihapus) VALUES(:id, :kode, :nama, "
+		":kode_wilayah, :alamat, :jenis_usaha, :bidang_usaha, :tanggal_berdiri, :tingkat, "
+		":pendamping, :telepon_pendamping, :iuran_kas, :iuran_iks, :bantuan_uep, "
+		":tahun_bantuan, :catatan, :diubah_pada, :dihapus)";
+	static const char upd[] =
+		"UPDATE kelompok SET kode=:kode, nama=:nama, kode_wilayah=:kode_wilayah, alamat=:alamat, "
+		"jenis_usaha=:jenis_usaha, bidang_usaha=:bidang_usaha, tanggal_berdiri=:tanggal_berdiri, "
+		"tingkat=:tingkat, pendamping=:pendamping, telepon_pendamping=:telepon_pendamping, "
+		"iuran_kas=:iuran_kas, iuran_iks=:iuran_iks, bantuan_uep=:bantuan_uep, "
+		"tahun_bantuan=:tahun_bantuan, catatan=:catatan, diubah_pada=:diubah_pada, "
+		"dihapus=:dihapus WHERE id=:id AND dihapus=0";
+	sqlite3_stmt *st = db_prepare(db, insert ? ins : upd, e);
+	if (!st)
+		return SK_DBERR;
+	db_bind_text(st, ":id", g->id);
+	db_bind_text(st, ":kode", g->kode);
+	db_bind_text(st, ":nama", g->nama);
+	db_bind_text(st, ":kode_wilayah", g->kode_wilayah);
+	db_bind_text(st, ":alamat", g->alamat);
+	db_bind_text(st, ":jenis_usaha", g->jenis_usaha);
+	db_bind_text(st, ":bidang_usaha", g->bidang_usaha);
+	db_bind_text(st, ":tanggal_berdiri", g->tanggal_berdiri);
+	db_bind_text(st, ":tingkat", g->tingkat);
+	db_bind_text(st, ":pendamping", g->pendamping);
+	db_bind_text(st, ":telepon_pendamping", g->telepon_pendamping);
+	db_bind_int64(st, ":iuran_kas", g->iuran_kas);
+	db_bind_int64(st, ":iuran_iks", g->iuran_iks);
+	db_bind_int64(st, ":bantuan_uep", g->bantuan_uep);
+	db_bind_int64_or_null(st, ":tahun_bantuan", g->tahun_bantuan, g->tahun_bantuan == 0);
+	db_bind_text(st, ":catatan", g->catatan);
+	db_bind_text(st, ":diubah_pada", g->diubah_pada);
+	db_bind_int64(st, ":dihapus", g->dihapus);
+	int rc = db_step(db, st, e);
+	int changed = sqlite3_changes(db_handle(db));
+	db_reset(st);
+	if (rc != SQLITE_DONE)
+		return e ? e->status : SK_DBERR;
+	if (!changed)
+		return sk_err_set(e, SK_NOTFOUND, "%s", _("Kelompok tidak ditemukan."));
+	return SK_OK;
+}
+
+static int group_save(sk_db *db, sk_group *g, int insert, sk_issues *is, sk_err *e)
+{
+	group_validate(db, g, is);
+	if (sk_issues_errors(is))
+		return sk_err_set(e, SK_REFUSED, "%s", _("Data kelompok belum benar; perbaiki isian yang "
+							 "ditandai."));
+	if (insert && !*g->id)
+		sk_uuid_new(g->id);
+	sk_now_utc(g->diubah_pada);
+	g->dihapus = 0;
+	int rc = db_begin_write(db, e);
+	if (rc != SK_OK)
+		return rc;
+	rc = group_store(db, g, insert, e);
+	int erc = db_end(db, rc == SK_OK, e);
+	return rc == SK_OK ? erc : rc;
+}
+
+int group_insert(sk_db *db, sk_group *g, sk_issues *is, sk_err *e)
+{
+	return group_save(db, g, 1, is, e);
+}
+
+int group_update(sk_db *db, sk_group *g, sk_issues *is, sk_err *e)
+{
+	return group_save(db, g, 0, is, e);
+}
+
+int group_delete(sk_db *db, const char *id, sk_err *e)
+{
+	char now[SK_TS_LEN + 1];
+	sk_now_utc(now);
+	int rc = db_begin_write(db, e);
+	if (rc != SK_OK)
+		return rc;
+	sqlite3_stmt *st = db_prepare(db, "UPDATE kelompok SET dihapus=1, diubah_pada=:t "
+				      "WHERE id=:id AND dihapus=0", e);
+	int ok = st != NULL;
+	if (ok) {
+		db_bind_text(st, ":t", now);
+		db_bind_text(st, ":id", id);
+		ok = db_step(db, st, e) == SQLITE_DONE;
+		if (ok && sqlite3_changes(db_handle(db)) == 0) {
+			sk_err_set(e, SK_NOTFOUND, "%s", _("Kelompok tidak ditemukan."));
+			ok = 0;
+		}
+		db_reset(st);
+	}
+	if (ok) {
+		st = db_prepare(db, "UPDATE anggota SET dihapus=1, diubah_pada=:t "
+				    "WHERE kelompok_id=:id AND dihapus=0", e);
+		ok = st != NULL;
+		if (ok) {
+			db_bind_text(st, ":t", now);
+			db_bind_text(st, ":id", id);
+			ok = db_step(db, st, e) == SQLITE_DONE;
+			db_reset(st);
+		}
+	}
+	rc = db_end(db, ok, e);
+	return ok ? rc : (e && e->status ? e->status : SK_DBERR);
+}
+
+int group_get(sk_db *db, const char *id, sk_group *out, sk_err *e)
+{
+	sqlite3_stmt *st = db_prepare(db,
+		"SELECT id, coalesce(kode,''), nama, kode_wilayah, alamat, jenis_usaha, bidang_usaha, "
+		"tanggal_berdiri, tingkat, pendamping, telepon_pendamping, iuran_kas, iuran_iks, "
+		"bantuan_uep, coalesce(tahun_bantuan,0), catatan, diubah_pada, dihapus "
+		"FROM kelompok WHERE id=:id", e);
+	if (!st)
+		return SK_DBERR;
+	db_bind_text(st, ":id", id);
+	int rc = db_step(db, st, e);
+	if (rc == SQLITE_ROW) {
+		group_init(out);
+		db_col_text(st, 0, out->id, sizeof out->id);
+		db_col_text(st, 1, out->kode, sizeof out->kode);
+		db_col_text(st, 2, out->nama, sizeof out->nama);
+		db_col_text(st, 3, out->kode_wilayah, sizeof out->kode_wilayah);
+		db_col_text(st, 4, out->alamat, sizeof out->alamat);
+		db_col_text(st, 5, out->jenis_usaha, sizeof out->jenis_usaha);
+		db_col_text(st, 6, out->bidang_usaha, sizeof out->bidang_usaha);
+		db_col_text(st, 7, out->tanggal_berdiri, sizeof out->tanggal_berdiri);
+		db_col_text(st, 8, out->tingkat, sizeof out->tingkat);
+		db_col_text(st, 9, out->pendamping, sizeof out->pendamping);
+		db_col_text(st, 10, out->telepon_pendamping, sizeof out->telepon_pendamping);
+		out->iuran_kas = sqlite3_column_int64(st, 11);
+		out->iuran_iks = sqlite3_column_int64(st, 12);
+		out->bantuan_uep = sqlite3_column_int64(st, 13);
+		out->tahun_bantuan = sqlite3_column_int(st, 14);
+		db_col_text(st, 15, out->catatan, sizeof out->catatan);
+		db_col_text(st, 16, out->diubah_pada, sizeof out->diubah_pada);
+		out->dihapus = sqlite3_column_int(st, 17);
+	}
+	db_reset(st);
+	if (rc == SQLITE_ROW)
+		return SK_OK;
+	if (rc == SQLITE_DONE)
+		return sk_err_set(e, SK_NOTFOUND, "%s", _("Kelompok tidak ditemukan."));
+	return e ? e->status : SK_DBERR;
+}
+
+#define GROUP_FILTER \
+	"FROM kelompok g LEFT JOIN wilayah w ON w.kode=g.kode_wilayah " \
+	"WHERE g.dihapus=0 AND (:t IS NULL OR g.nama LIKE '%'||:t||'%' OR g.kode LIKE :t||'%' " \
+	"OR w.nama LIKE '%'||:t||'%' OR g.kode_wilayah LIKE :t||'%') "
+
+int group_list(sk_db *db, const char *text, int offset, int limit, sk_group_row *out, int *n,
+	       sk_err *e)
+{
+	sqlite3_stmt *st = db_prepare(db,
+		"SELECT g.id, coalesce(g.kode,''), g.nama, g.kode_wilayah, coalesce(w.nama,''), "
+		"g.tingkat, (SELECT count(*) FROM anggota a WHERE a.kelompok_id=g.id AND a.dihapus=0 "
+		"AND a.tanggal_keluar IS NULL) " GROUP_FILTER
+		"ORDER BY g.nama, g.id LIMIT :lim OFFSET :off", e);
+	*n = 0;
+	if (!st)
+		return SK_DBERR;
+	db_bind_text(st, ":t", text);
+	db_bind_int64(st, ":lim", limit);
+	db_bind_int64(st, ":off", offset);
+	int rc;
+	while ((rc = db_step(db, st, e)) == SQLITE_ROW && *n < limit) {
+		sk_group_row *r = &out[(*n)++];
+		db_col_text(st, 0, r->id, sizeof r->id);
+		db_col_text(st, 1, r->kode, sizeof r->kode);
+		db_col_text(st, 2, r->nama, sizeof r->nama);
+		db_col_text(st, 3, r->kode_wilayah, sizeof r->kode_wilayah);
+		db_col_text(st, 4, r->desa, sizeof r->desa);
+		db_col_text(st, 5, r->tingkat, sizeof r->tingkat);
+		r->anggota_aktif = sqlite3_column_int(st, 6);
+	}
+	db_reset(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? SK_OK : (e ? e->status : SK_DBERR);
+}
+
+int group_count(sk_db *db, const char *text)
+{
+	sqlite3_stmt *st = db_prepare(db, "SELECT count(*) " GROUP_FILTER, NULL);
+	int n = 0;
+	if (!st)
+		return 0;
+	db_bind_text(st, ":t", text);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		n = sqlite3_column_int(st, 0);
+	db_reset(st);
+	return n;
+}
+
+int group_active_members(sk_db *db, const char *id)
+{
+	sqlite3_stmt *st = db_prepare(db, "SELECT count(*) FROM anggota WHERE kelompok_id=:id "
+				      "AND dihapus=0 AND tanggal_keluar IS NULL", NULL);
+	int n = 0;
+	if (!st)
+		return 0;
+	db_bind_text(st, ":id", id);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		n = sqlite3_column_int(st, 0);
+	db_reset(st);
+	return n;
+}

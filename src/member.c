@@ -1,0 +1,394 @@
+/* member.c - KUBE members: validation and storage. */
+#include <stdio.h>
+#include <string.h>
+#include "group.h"
+#include "i18n.h"
+#include "member.h"
+#include "validate.h"
+
+void member_init(sk_member *m, const char *kelompok_id)
+{
+	memset(m, 0, sizeof *m);
+	sk_strlcpy(m->kelompok_id, kelompok_id, sizeof m->kelompok_id);
+	strcpy(m->jabatan, "anggota");
+	sk_today(m->tanggal_masuk);
+}
+
+static int member_active(const sk_member *m)
+{
+	return !m->dihapus && !*m->tanggal_keluar;
+}
+
+/* Name of the group holding another active member with the same value of column col
+ * (nik, or jabatan within one group). Returns 1 and fills who/grp when found. */
+static int other_active(sk_db *db, const char *sql, const sk_member *m, char *who, size_t wn,
+			char *grp, size_t gn)
+{
+	sqlite3_stmt *st = db_prepare(db, sql, NULL);
+	if (!st)
+		return 0;
+	db_bind_text(st, ":id", m->id);
+	if (sqlite3_bind_parameter_index(st, ":nik"))
+		db_bind_text(st, ":nik", m->nik);
+	if (sqlite3_bind_parameter_index(st, ":jabatan"))
+		db_bind_text(st, ":jabatan", m->jabatan);
+	if (sqlite3_bind_parameter_index(st, ":kelompok_id"))
+		db_bind_text(st, ":kelompok_id", m->kelompok_id);
+	int found = sqlite3_step(st) == SQLITE_ROW;
+	if (found) {
+		db_col_text(st, 0, who, wn);
+		db_col_text(st, 1, grp, gn);
+	}
+	db_reset(st);
+	return found;
+}
+
+static void check_identity(sk_db *db, const sk_member *m, sk_issues *is)
+{
+	char msg[240], who[404], grp[404];
+	if (!nik_check(db, m->nik, msg, sizeof msg))
+		sk_issues_add(is, "nik", SK_SEV_ERROR, "%s", msg);
+	else if (member_active(m) &&
+		 other_active(db, "SELECT a.nama, k.nama FROM anggota a JOIN kelompok k ON "
+			      "k.id=a.kelompok_id WHERE a.nik=:nik AND a.id IS NOT :id AND a.dihapus=0 "
+			      "AND a.tanggal_keluar IS NULL LIMIT 1", m, who, sizeof who, grp, sizeof grp))
+		sk_issues_add(is, "nik", SK_SEV_ERROR, _("NIK ini sudah terdaftar aktif atas nama %s "
+			      "di kelompok %s. Satu NIK hanya boleh aktif di satu kelompok."), who, grp);
+	else if (!nik_matches_person(m->nik, m->tanggal_lahir, m->jenis_kelamin[0], msg, sizeof msg))
+		sk_issues_add(is, "nik", SK_SEV_WARNING, "%s", msg);
+	if (!kk_check(db, m->no_kk, msg, sizeof msg))
+		sk_issues_add(is, "no_kk", SK_SEV_ERROR, "%s", msg);
+}
+
+static void check_dates(const sk_member *m, sk_issues *is)
+{
+	char today[11];
+	sk_today(today);
+	const char *bad = _("Tanggal tidak sah: tulis TTTT-BB-HH, misalnya 1980-07-31.");
+	if (*m->tanggal_lahir && !valid_date(m->tanggal_lahir))
+		sk_issues_add(is, "tanggal_lahir", SK_SEV_ERROR, "%s", bad);
+	else if (*m->tanggal_lahir && strcmp(m->tanggal_lahir, today) > 0)
+		sk_issues_add(is, "tanggal_lahir", SK_SEV_ERROR, "%s",
+			      _("Tanggal lahir tidak boleh sesudah hari ini."));
+	if (*m->tanggal_masuk && !valid_date(m->tanggal_masuk))
+		sk_issues_add(is, "tanggal_masuk", SK_SEV_ERROR, "%s", bad);
+	if (*m->tanggal_keluar && !valid_date(m->tanggal_keluar))
+		sk_issues_add(is, "tanggal_keluar", SK_SEV_ERROR, "%s", bad);
+	else if (*m->tanggal_keluar && *m->tanggal_masuk && strcmp(m->tanggal_keluar, m->tanggal_masuk) < 0)
+		sk_issues_add(is, "tanggal_keluar", SK_SEV_ERROR, "%s",
+			      _("Tanggal keluar tidak boleh sebelum tanggal masuk."));
+}
+
+static void check_role(sk_db *db, const sk_member *m, sk_issues *is)
+{
+	char who[404], grp[404];
+	if (!valid_jabatan(m->jabatan)) {
+		sk_issues_add(is, "jabatan", SK_SEV_ERROR, "%s",
+			      _("Jabatan harus ketua, sekretaris, bendahara atau anggota."));
+		return;
+	}
+	if (strcmp(m->jabatan, "anggota") != 0 && member_active(m) &&
+	    other_active(db, "SELECT a.nama, k.nama FROM anggota a JOIN kelompok k ON k.id=a.kelompok_id "
+			 "WHERE a.kelompok_id=:kelompok_id AND a.jabatan=:jabatan AND a.id IS NOT :id "
+			 "AND a.dihapus=0 AND a.tanggal_keluar IS NULL LIMIT 1",
+			 m, who, sizeof who, grp, sizeof grp))
+		sk_issues_add(is, "jabatan", SK_SEV_ERROR, _("Kelompok ini sudah punya %s aktif: %s. "
+			      "Ubah jabatan %s dulu."), _(m->jabatan), who, who);
+}
+
+static void check_group_size(sk_db *db, const sk_member *m, sk_issues *is)
+{
+	sqlite3_stmt *st = db_prepare(db, "SELECT count(*) FROM anggota WHERE kelompok_id=:kelompok_id "
+				      "AND id IS NOT :id AND dihapus=0 AND tanggal_keluar IS NULL", NULL);
+	if (!st)
+		return;
+	db_bind_text(st, ":kelompok_id", m->kelompok_id);
+	db_bind_text(st, ":id", m->id);
+	int n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
+	db_reset(st);
+	n += member_active(m);
+	if (n < GROUP_MIN_MEMBERS || n > GROUP_MAX_MEMBERS)
+		sk_issues_add(is, "kelompok_id", SK_SEV_WARNING, _("Kelompok akan punya %d anggota aktif; "
+			      "aturan KUBE: %d sampai %d kepala keluarga."), n, GROUP_MIN_MEMBERS,
+			      GROUP_MAX_MEMBERS);
+}
+
+void member_validate(sk_db *db, const sk_member *m, sk_issues *is)
+{
+	sk_issues_clear(is);
+	sk_group g;
+	if (!*m->kelompok_id || group_get(db, m->kelompok_id, &g, NULL) != SK_OK || g.dihapus)
+		sk_issues_add(is, "kelompok_id", SK_SEV_ERROR, "%s", _("Kelompok anggota tidak ditemukan."));
+	check_identity(db, m, is);
+	size_t len = sk_utf8_len(m->nama);
+	if (len == 0)
+		sk_issues_add(is, "nama", SK_SEV_ERROR, "%s", _("Nama anggota wajib diisi."));
+	else if (len > 100)
+		sk_issues_add(is, "nama", SK_SEV_ERROR, "%s", _("Nama paling panjang 100 huruf."));
+	if (!valid_jenis_kelamin(m->jenis_kelamin))
+		sk_issues_add(is, "jenis_kelamin", SK_SEV_ERROR, "%s",
+			      _("Jenis kelamin harus L (laki-laki) atau P (perempuan)."));
+	check_dates(m, is);
+	if (!valid_rt_rw(m->rt))
+		sk_issues_add(is, "rt", SK_SEV_ERROR, "%s", _("RT paling banyak 3 angka."));
+	if (!valid_rt_rw(m->rw))
+		sk_issues_add(is, "rw", SK_SEV_ERROR, "%s", _("RW paling banyak 3 angka."));
+	check_role(db, m, is);
+	if (m->terdaftar_dtsen != 0 && m->terdaftar_dtsen != 1)
+		sk_issues_add(is, "terdaftar_dtsen", SK_SEV_ERROR, "%s", _("Isi 0 (tidak) atau 1 (ya)."));
+	if (m->peserta_pkh != 0 && m->peserta_pkh != 1)
+		sk_issues_add(is, "peserta_pkh", SK_SEV_ERROR, "%s", _("Isi 0 (tidak) atau 1 (ya)."));
+	if (m->desil_dtsen < 0 || m->desil_dtsen > 10)
+		sk_issues_add(is, "desil_dtsen", SK_SEV_ERROR, "%s",
+			      _("Desil DTSEN harus 1 sampai 10, atau kosong bila belum diketahui."));
+	if (!sk_issues_errors(is))
+		check_group_size(db, m, is);
+}
+
+static void bind_member(sqlite3_stmt *st, const sk_member *m)
+{
+	db_bind_text(st, ":id", m->id);
+	db_bind_text(st, ":kelompok_id", m->kelompok_id);
+	db_bind_text(st, ":nik", m->nik);
+	db_bind_text(st, ":no_kk", m->no_kk);
+	db_bind_text(st, ":nama", m->nama);
+	db_bind_text(st, ":jenis_kelamin", m->jenis_kelamin);
+	db_bind_text(st, ":tempat_lahir", m->tempat_lahir);
+	db_bind_text(st, ":tanggal_lahir", m->tanggal_lahir);
+	db_bind_text(st, ":alamat", m->alamat);
+	db_bind_text(st, ":rt", m->rt);
+	db_bind_text(st, ":rw", m->rw);
+	db_bind_text(st, ":telepon", m->telepon);
+	db_bind_text(st, ":jabatan", m->jabatan);
+	db_bind_text(st, ":tanggal_masuk", m->tanggal_masuk);
+	db_bind_text(st, ":tanggal_keluar", m->tanggal_keluar);
+	db_bind_int64(st, ":terdaftar_dtsen", m->terdaftar_dtsen);
+	db_bind_int64_or_null(st, ":desil_dtsen", m->desil_dtsen, m->desil_dtsen == 0);
+	db_bind_int64(st, ":peserta_pkh", m->peserta_pkh);
+	db_bind_text(st, ":catatan", m->catatan);
+	db_bind_text(st, ":diubah_pada", m->diubah_pada);
+	db_bind_int64(st, ":dihapus", m->dihapus);
+}
+
+static int member_store(sk_db *db, const sk_member *m, int insert, sk_err *e)
+{
+	static const char ins[] =
+		"INSERT INTO anggota(id, kelompok_id, nik, no_kk, nama, jenis_kelamin, tempat_lahir, "
+		"tanggal_lahir, alamat, rt, rw, telepon, jabatan, tanggal_masuk, tanggal_keluar, "
+		"terdaftar_dtsen, desil_dtsen, peserta_pkh, catatan, diubah_pada, dihapus) VALUES(:id, "
+		":kelompok_id, :nik, :no_kk, :nama, :jenis_kelamin, :tempat_lahir, :tanggal_lahir, "
+		":alamat, :rt, :rw, :telepon, :jabatan, :tanggal_masuk, :tanggal_keluar, "
+		":terdaftar_dtsen, :desil_dtsen, :peserta_pkh, :catatan, :diubah_pada, :dihapus)";
+	static const char upd[] =
+		"UPDATE anggota SET kelompok_id=:kelompok_id, nik=:nik, no_kk=:no_kk, nama=:nama, "
+		"jenis_kelamin=:jenis_kelamin, tempat_lahir=:tempat_lahir, tanggal_lahir=:tanggal_lahir, "
+		"alamat=:alamat, rt=:rt, rw=:rw, telepon=:telepon, jabatan=:jabatan, "
+		"tanggal_masuk=:tanggal_masuk, tanggal_keluar=:tanggal_keluar, "
+		"terdaftar_dtsen=:terdaftar_dtsen, desil_dtsen=:desil_dtsen, peserta_pkh=:peserta_pkh, "
+		"catatan=:catatan, diubah_pada=:diubah_pada, dihapus=:dihapus WHERE id=:id AND dihapus=0";
+	sqlite3_stmt *st = db_prepare(db, insert ? ins : upd, e);
+	if (!st)
+		return SK_DBERR;
+	bind_member(st, m);
+	int rc = db_step(db, st, e);
+	int changed = sqlite3_changes(db_handle(db));
+	db_reset(st);
+	if (rc != SQLITE_DONE)
+		return e ? e->status : SK_DBERR;
+	if (!changed)
+		return sk_err_set(e, SK_NOTFOUND, "%s", _("Anggota tidak ditemukan."));
+	return SK_OK;
+}
+
+static int member_save(sk_db *db, sk_member *m, int insert, sk_issues *is, sk_err *e)
+{
+	int rc = db_begin_write(db, e); /* validate and write under one lock: no race on NIK */
+	if (rc != SK_OK)
+		return rc;
+	m->dihapus = 0;
+	member_validate(db, m, is);
+	if (sk_issues_errors(is)) {
+		db_end(db, 0, NULL);
+		return sk_err_set(e, SK_REFUSED, "%s", _("Data anggota belum benar; perbaiki isian yang "
+							 "ditandai."));
+	}
+	if (insert && !*m->id)
+		sk_uuid_new(m->id);
+	sk_now_utc(m->diubah_pada);
+	rc = member_store(db, m, insert, e);
+	int erc = db_end(db, rc == SK_OK, e);
+	return rc == SK_OK ? erc : rc;
+}
+
+int member_insert(sk_db *db, sk_member *m, sk_issues *is, sk_err *e)
+{
+	return member_save(db, m, 1, is, e);
+}
+
+int member_update(sk_db *db, sk_member *m, sk_issues *is, sk_err *e)
+{
+	return member_save(db, m, 0, is, e);
+}
+
+int member_delete(sk_db *db, const char *id, sk_err *e)
+{
+	char now[SK_TS_LEN + 1];
+	sk_now_utc(now);
+	int rc = db_begin_write(db, e);
+	if (rc != SK_OK)
+		return rc;
+	sqlite3_stmt *st = db_prepare(db, "UPDATE anggota SET dihapus=1, diubah_pada=:t "
+				      "WHERE id=:id AND dihapus=0", e);
+	int ok = st != NULL;
+	if (ok) {
+		db_bind_text(st, ":t", now);
+		db_bind_text(st, ":id", id);
+		ok = db_step(db, st, e) == SQLITE_DONE;
+		if (ok && sqlite3_changes(db_handle(db)) == 0) {
+			sk_err_set(e, SK_NOTFOUND, "%s", _("Anggota tidak ditemukan."));
+			ok = 0;
+		}
+		db_reset(st);
+	}
+	rc = db_end(db, ok, e);
+	return ok ? rc : (e && e->status ? e->status : SK_DBERR);
+}
+
+int member_get(sk_db *db, const char *id, sk_member *out, sk_err *e)
+{
+	sqlite3_stmt *st = db_prepare(db,
+		"SELECT id, kelompok_id, nik, no_kk, nama, jenis_kelamin, tempat_lahir, tanggal_lahir, "
+		"alamat, rt, rw, telepon, jabatan, tanggal_masuk, tanggal_keluar, terdaftar_dtsen, "
+		"coalesce(desil_dtsen,0), peserta_pkh, catatan, diubah_pada, dihapus "
+		"FROM anggota WHERE id=:id", e);
+	if (!st)
+		return SK_DBERR;
+	db_bind_text(st, ":id", id);
+	int rc = db_step(db, st, e);
+	if (rc == SQLITE_ROW) {
+		memset(out, 0, sizeof *out);
+		db_col_text(st, 0, out->id, sizeof out->id);
+		db_col_text(st, 1, out->kelompok_id, sizeof out->kelompok_id);
+		db_col_text(st, 2, out->nik, sizeof out->nik);
+		db_col_text(st, 3, out->no_kk, sizeof out->no_kk);
+		db_col_text(st, 4, out->nama, sizeof out->nama);
+		db_col_text(st, 5, out->jenis_kelamin, sizeof out->jenis_kelamin);
+		db_col_text(st, 6, out->tempat_lahir, sizeof out->tempat_lahir);
+		db_col_text(st, 7, out->tanggal_lahir, sizeof out->tanggal_lahir);
+		db_col_text(st, 8, out->alamat, sizeof out->alamat);
+		db_col_text(st, 9, out->rt, sizeof out->rt);
+		db_col_text(st, 10, out->rw, sizeof out->rw);
+		db_col_text(st, 11, out->telepon, sizeof out->telepon);
+		db_col_text(st, 12, out->jabatan, sizeof out->jabatan);
+		db_col_text(st, 13, out->tanggal_masuk, sizeof out->tanggal_masuk);
+		db_col_text(st, 14, out->tanggal_keluar, sizeof out->tanggal_keluar);
+		out->terdaftar_dtsen = sqlite3_column_int(st, 15);
+		out->desil_dtsen = sqlite3_column_int(st, 16);
+		out->peserta_pkh = sqlite3_column_int(st, 17);
+		db_col_text(st, 18, out->catatan, sizeof out->catatan);
+		db_col_text(st, 19, out->diubah_pada, sizeof out->diubah_pada);
+		out->dihapus = sqlite3_column_int(st, 20);
+	}
+	db_reset(st);
+	if (rc == SQLITE_ROW)
+		return SK_OK;
+	if (rc == SQLITE_DONE)
+		return sk_err_set(e, SK_NOTFOUND, "%s", _("Anggota tidak ditemukan."));
+	return e ? e->status : SK_DBERR;
+}
+
+static int read_rows(sk_db *db, sqlite3_stmt *st, int limit, sk_member_row *out, int *n, sk_err *e)
+{
+	int rc;
+	*n = 0;
+	while ((rc = db_step(db, st, e)) == SQLITE_ROW && *n < limit) {
+		sk_member_row *r = &out[(*n)++];
+		db_col_text(st, 0, r->id, sizeof r->id);
+		db_col_text(st, 1, r->kelompok_id, sizeof r->kelompok_id);
+		db_col_text(st, 2, r->kelompok_nama, sizeof r->kelompok_nama);
+		db_col_text(st, 3, r->nik, sizeof r->nik);
+		db_col_text(st, 4, r->nama, sizeof r->nama);
+		db_col_text(st, 5, r->jenis_kelamin, sizeof r->jenis_kelamin);
+		db_col_text(st, 6, r->jabatan, sizeof r->jabatan);
+		r->aktif = sqlite3_column_int(st, 7);
+	}
+	db_reset(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? SK_OK : (e ? e->status : SK_DBERR);
+}
+
+#define MEMBER_COLS \
+	"SELECT a.id, a.kelompok_id, k.nama, a.nik, a.nama, a.jenis_kelamin, a.jabatan, " \
+	"a.tanggal_keluar IS NULL FROM anggota a JOIN kelompok k ON k.id=a.kelompok_id "
+
+int member_list_group(sk_db *db, const char *kelompok_id, int offset, int limit,
+		      sk_member_row *out, int *n, sk_err *e)
+{
+	sqlite3_stmt *st = db_prepare(db, MEMBER_COLS
+		"WHERE a.kelompok_id=:g AND a.dihapus=0 ORDER BY a.tanggal_keluar IS NOT NULL, "
+		"a.nama, a.id LIMIT :lim OFFSET :off", e);
+	*n = 0;
+	if (!st)
+		return SK_DBERR;
+	db_bind_text(st, ":g", kelompok_id);
+	db_bind_int64(st, ":lim", limit);
+	db_bind_int64(st, ":off", offset);
+	return read_rows(db, st, limit, out, n, e);
+}
+
+int member_count_group(sk_db *db, const char *kelompok_id)
+{
+	sqlite3_stmt *st = db_prepare(db, "SELECT count(*) FROM anggota WHERE kelompok_id=:g "
+				      "AND dihapus=0", NULL);
+	int n = 0;
+	if (!st)
+		return 0;
+	db_bind_text(st, ":g", kelompok_id);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		n = sqlite3_column_int(st, 0);
+	db_reset(st);
+	return n;
+}
+
+#define MEMBER_SEARCH \
+	"WHERE a.dihapus=0 AND k.dihapus=0 AND (:t IS NULL OR a.nama LIKE '%'||:t||'%' " \
+	"OR a.nik LIKE :t||'%') "
+
+int member_search(sk_db *db, const char *text, int offset, int limit, sk_member_row *out,
+		  int *n, sk_err *e)
+{
+	sqlite3_stmt *st = db_prepare(db, MEMBER_COLS MEMBER_SEARCH
+				      "ORDER BY a.nama, a.id LIMIT :lim OFFSET :off", e);
+	*n = 0;
+	if (!st)
+		return SK_DBERR;
+	db_bind_text(st, ":t", text);
+	db_bind_int64(st, ":lim", limit);
+	db_bind_int64(st, ":off", offset);
+	return read_rows(db, st, limit, out, n, e);
+}
+
+int member_search_count(sk_db *db, const char *text)
+{
+	sqlite3_stmt *st = db_prepare(db, "SELECT count(*) FROM anggota a JOIN kelompok k ON "
+				      "k.id=a.kelompok_id " MEMBER_SEARCH, NULL);
+	int n = 0;
+	if (!st)
+		return 0;
+	db_bind_text(st, ":t", text);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		n = sqlite3_column_int(st, 0);
+	db_reset(st);
+	return n;
+}
+
+void member_mask_nik(const char *nik, char *out, size_t n)
+{
+	char buf[24];
+	size_t len = strlen(nik);
+	if (len >= sizeof buf)
+		len = sizeof buf - 1;
+	for (size_t i = 0; i < len; i++)
+		buf[i] = i < 6 ? nik[i] : '*';
+	buf[len] = '\0';
+	sk_strlcpy(out, buf, n);
+}

@@ -1,0 +1,227 @@
+/* util.c - UUIDs, time stamps, strings, paths. */
+#include <ctype.h>
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+#include <uuid.h>
+#include "util.h"
+#include "validate.h"
+
+#ifndef DATADIR
+#define DATADIR "/usr/local/share/sikube"
+#endif
+
+void sk_uuid_new(char out[SK_UUID_LEN + 1])
+{
+	uuid_t u;
+	uuid_generate_random(u);
+	uuid_unparse_lower(u, out);
+}
+
+int sk_uuid_valid(const char *s)
+{
+	if (!s || strlen(s) != SK_UUID_LEN)
+		return 0;
+	for (int i = 0; i < SK_UUID_LEN; i++) {
+		int dash = (i == 8 || i == 13 || i == 18 || i == 23);
+		if (dash ? s[i] != '-' : !(isdigit((unsigned char)s[i]) || (s[i] >= 'a' && s[i] <= 'f')))
+			return 0;
+	}
+	return 1;
+}
+
+void sk_now_utc(char out[SK_TS_LEN + 1])
+{
+	time_t t = time(NULL);
+	struct tm tm;
+	gmtime_r(&t, &tm);
+	strftime(out, SK_TS_LEN + 1, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+void sk_today(char out[11])
+{
+	time_t t = time(NULL);
+	struct tm tm;
+	localtime_r(&t, &tm);
+	strftime(out, 11, "%Y-%m-%d", &tm);
+}
+
+int sk_ts_valid(const char *s)
+{
+	char d[11];
+	int hh, mm, ss;
+	char z;
+	if (!s || strlen(s) != SK_TS_LEN || s[10] != 'T')
+		return 0;
+	memcpy(d, s, 10);
+	d[10] = '\0';
+	if (!valid_date(d))
+		return 0;
+	if (!isdigit((unsigned char)s[11]) || !isdigit((unsigned char)s[12]) || s[13] != ':' ||
+	    !isdigit((unsigned char)s[14]) || !isdigit((unsigned char)s[15]) || s[16] != ':' ||
+	    !isdigit((unsigned char)s[17]) || !isdigit((unsigned char)s[18]))
+		return 0;
+	if (sscanf(s + 11, "%2d:%2d:%2d%c", &hh, &mm, &ss, &z) != 4 || z != 'Z')
+		return 0;
+	return hh < 24 && mm < 60 && ss < 61;
+}
+
+int sk_strlcpy(char *dst, const char *src, size_t n)
+{
+	if (n == 0)
+		return 1;
+	if (!src)
+		src = "";
+	size_t len = strlen(src);
+	if (len < n) {
+		memcpy(dst, src, len + 1);
+		return 0;
+	}
+	size_t cut = n - 1;
+	while (cut > 0 && ((unsigned char)src[cut] & 0xC0) == 0x80)
+		cut--; /* do not split a UTF-8 sequence */
+	memcpy(dst, src, cut);
+	dst[cut] = '\0';
+	return 1;
+}
+
+char *sk_trim(char *s)
+{
+	size_t len = strlen(s);
+	while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\t' || s[len - 1] == '\r' ||
+			   s[len - 1] == '\n'))
+		s[--len] = '\0';
+	size_t start = 0;
+	while (s[start] == ' ' || s[start] == '\t')
+		start++;
+	if (start)
+		memmove(s, s + start, len - start + 1);
+	return s;
+}
+
+int sk_all_digits(const char *s, size_t n)
+{
+	if (!s || strlen(s) != n)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (!isdigit((unsigned char)s[i]))
+			return 0;
+	return 1;
+}
+
+size_t sk_utf8_len(const char *s)
+{
+	size_t n = 0;
+	for (; *s; s++)
+		n += ((unsigned char)*s & 0xC0) != 0x80;
+	return n;
+}
+
+int sk_parse_rupiah(const char *s, int64_t *out)
+{
+	int64_t v = 0;
+	int digits = 0;
+	if (!s)
+		return -1;
+	while (*s == ' ')
+		s++;
+	for (; *s && *s != ' '; s++) {
+		if (*s == '.' && digits > 0)
+			continue;
+		if (!isdigit((unsigned char)*s))
+			return -1;
+		int d = *s - '0';
+		if (v > (INT64_MAX - d) / 10)
+			return -1;
+		v = v * 10 + d;
+		digits++;
+	}
+	while (*s == ' ')
+		s++;
+	if (*s || digits == 0)
+		return -1;
+	*out = v;
+	return 0;
+}
+
+char *sk_format_rupiah(int64_t v, char *out, size_t n)
+{
+	char tmp[32];
+	char buf[48];
+	int neg = v < 0;
+	uint64_t u = neg ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+	snprintf(tmp, sizeof tmp, "%llu", (unsigned long long)u);
+	size_t len = strlen(tmp), j = 0;
+	if (neg)
+		buf[j++] = '-';
+	for (size_t i = 0; i < len; i++) {
+		if (i > 0 && (len - i) % 3 == 0)
+			buf[j++] = '.';
+		buf[j++] = tmp[i];
+	}
+	buf[j] = '\0';
+	sk_strlcpy(out, buf, n);
+	return out;
+}
+
+void sk_exe_dir(char *out, size_t n)
+{
+	char buf[PATH_MAX];
+	ssize_t len = readlink("/proc/self/exe", buf, sizeof buf - 1);
+	if (len <= 0) {
+		sk_strlcpy(out, ".", n);
+		return;
+	}
+	buf[len] = '\0';
+	char *slash = strrchr(buf, '/');
+	if (slash)
+		*slash = '\0';
+	sk_strlcpy(out, buf, n);
+}
+
+static int try_path(char *out, size_t n, const char *dir, const char *mid, const char *rel)
+{
+	if (!dir || !*dir)
+		return -1;
+	snprintf(out, n, "%s%s/%s", dir, mid, rel);
+	return access(out, R_OK) == 0 ? 0 : -1;
+}
+
+int sk_find_data(const char *rel, char *out, size_t n)
+{
+	char exe[PATH_MAX];
+	sk_exe_dir(exe, sizeof exe);
+	if (try_path(out, n, getenv("SIKUBE_DATA_DIR"), "", rel) == 0 ||
+	    try_path(out, n, exe, "", rel) == 0 ||
+	    try_path(out, n, exe, "/../..", rel) == 0 || /* build/<variant>/sikube */
+	    try_path(out, n, exe, "/../share/sikube", rel) == 0 ||
+	    try_path(out, n, DATADIR, "", rel) == 0)
+		return 0;
+	return -1;
+}
+
+int sk_mkdir_private(const char *path)
+{
+	char buf[PATH_MAX];
+	if (sk_strlcpy(buf, path, sizeof buf)) {
+		errno = ENAMETOOLONG;
+		return -1;
+	}
+	for (char *p = buf + 1; ; p++) {
+		if (*p == '/' || *p == '\0') {
+			char c = *p;
+			*p = '\0';
+			if (mkdir(buf, 0700) != 0 && errno != EEXIST)
+				return -1;
+			*p = c;
+			if (c == '\0')
+				break;
+		}
+	}
+	return 0;
+}

@@ -1,0 +1,158 @@
+/* validate.c - field checks shared by screens, command line and import. */
+#include <ctype.h>
+#include <stdio.h>
+#include <string.h>
+#include "i18n.h"
+#include "region.h"
+#include "util.h"
+#include "validate.h"
+
+const char *const JENIS_USAHA_VALUES[] = { "produksi", "jasa", "perdagangan", "lainnya", NULL };
+const char *const TINGKAT_VALUES[] = { "tumbuh", "berkembang", "maju", "mandiri", NULL };
+const char *const JABATAN_VALUES[] = { "ketua", "sekretaris", "bendahara", "anggota", NULL };
+static const char *const JK_VALUES[] = { "L", "P", NULL };
+
+static int in_list(const char *v, const char *const *list)
+{
+	if (!v)
+		return 0;
+	for (; *list; list++)
+		if (strcmp(v, *list) == 0)
+			return 1;
+	return 0;
+}
+
+int valid_jenis_usaha(const char *v) { return in_list(v, JENIS_USAHA_VALUES); }
+int valid_tingkat(const char *v) { return in_list(v, TINGKAT_VALUES); }
+int valid_jabatan(const char *v) { return in_list(v, JABATAN_VALUES); }
+int valid_jenis_kelamin(const char *v) { return in_list(v, JK_VALUES); }
+
+static int two(const char *s)
+{
+	return (s[0] - '0') * 10 + (s[1] - '0');
+}
+
+static int days_in_month(int y, int m)
+{
+	static const int dm[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
+		return 29;
+	return dm[m - 1];
+}
+
+static int real_ymd(int y, int m, int d)
+{
+	return m >= 1 && m <= 12 && d >= 1 && d <= days_in_month(y, m);
+}
+
+int valid_date(const char *s)
+{
+	if (!s || strlen(s) != 10 || s[4] != '-' || s[7] != '-')
+		return 0;
+	for (int i = 0; i < 10; i++)
+		if (i != 4 && i != 7 && !isdigit((unsigned char)s[i]))
+			return 0;
+	int y = two(s) * 100 + two(s + 2);
+	return y >= 1900 && y <= 2199 && real_ymd(y, two(s + 5), two(s + 8));
+}
+
+int valid_rt_rw(const char *s)
+{
+	size_t n = strlen(s);
+	if (n > 3)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (!isdigit((unsigned char)s[i]))
+			return 0;
+	return 1;
+}
+
+int nik_check_shape(const char *nik, char *msg, size_t n)
+{
+	if (!sk_all_digits(nik, 16)) {
+		snprintf(msg, n, _("NIK harus 16 angka (sekarang %zu karakter)."), nik ? sk_utf8_len(nik) : 0);
+		return 0;
+	}
+	int d = two(nik + 6), m = two(nik + 8), yy = two(nik + 10);
+	if (d > 40)
+		d -= 40;
+	if (!(d >= 1 && d <= 31 && two(nik + 6) <= 71) || m < 1 || m > 12 ||
+	    !(real_ymd(1900 + yy, m, d) || real_ymd(2000 + yy, m, d))) {
+		snprintf(msg, n, "%s", _("NIK tidak sah: bagian tanggal lahir (angka ke-7 sampai 12) "
+					 "bukan tanggal yang mungkin."));
+		return 0;
+	}
+	if (strcmp(nik + 12, "0000") == 0) {
+		snprintf(msg, n, "%s", _("NIK tidak sah: nomor urut (4 angka terakhir) tidak boleh 0000."));
+		return 0;
+	}
+	return 1;
+}
+
+int nik_check(sk_db *db, const char *nik, char *msg, size_t n)
+{
+	if (!nik_check_shape(nik, msg, n))
+		return 0;
+	char pp[3] = { nik[0], nik[1], '\0' };
+	if (!region_province_exists(db, pp)) {
+		snprintf(msg, n, _("NIK tidak sah: kode provinsi %s tidak dikenal."), pp);
+		return 0;
+	}
+	return 1;
+}
+
+void nik_birth(const char *nik, char dd_mm_yy[9], char *sex)
+{
+	int d = two(nik + 6);
+	*sex = d > 40 ? 'P' : 'L';
+	if (d > 40)
+		d -= 40;
+	dd_mm_yy[0] = (char)('0' + d / 10 % 10);
+	dd_mm_yy[1] = (char)('0' + d % 10);
+	dd_mm_yy[2] = '-';
+	memcpy(dd_mm_yy + 3, nik + 8, 2);
+	dd_mm_yy[5] = '-';
+	memcpy(dd_mm_yy + 6, nik + 10, 2);
+	dd_mm_yy[8] = '\0';
+}
+
+int nik_matches_person(const char *nik, const char *birth_date, char sex, char *msg, size_t n)
+{
+	char dmy[9], nsex;
+	char tmp[8];
+	if (!nik_check_shape(nik, tmp, sizeof tmp))
+		return 1;
+	nik_birth(nik, dmy, &nsex);
+	if (sex && sex != nsex) {
+		snprintf(msg, n, "%s", nsex == 'P' ? _("Periksa: NIK menunjukkan perempuan, jenis kelamin "
+						  "yang diisi laki-laki.")
+					      : _("Periksa: NIK menunjukkan laki-laki, jenis kelamin "
+						  "yang diisi perempuan."));
+		return 0;
+	}
+	if (birth_date && valid_date(birth_date)) {
+		char want[9];
+		snprintf(want, sizeof want, "%.2s-%.2s-%.2s", birth_date + 8, birth_date + 5,
+			 birth_date + 2);
+		if (strcmp(want, dmy) != 0) {
+			snprintf(msg, n, _("Periksa: tanggal lahir di NIK %s berbeda dengan tanggal lahir "
+					   "yang diisi."), dmy);
+			return 0;
+		}
+	}
+	return 1;
+}
+
+int kk_check(sk_db *db, const char *kk, char *msg, size_t n)
+{
+	if (!sk_all_digits(kk, 16)) {
+		snprintf(msg, n, _("No. KK harus 16 angka (sekarang %zu karakter)."), kk ? sk_utf8_len(kk) : 0);
+		return 0;
+	}
+	char pp[3] = { kk[0], kk[1], '\0' };
+	if (!region_province_exists(db, pp)) {
+		snprintf(msg, n, _("No. KK tidak sah: kode provinsi %s tidak dikenal."), pp);
+		return 0;
+	}
+	return 1;
+}
