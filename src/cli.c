@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include "app.h"
+#include "cli_cmds.h"
 #include "i18n.h"
 #include "region.h"
 #include "report.h"
@@ -18,6 +19,7 @@ struct cli {
 	const char *lang;     /* --lang */
 	char db_path[PATH_MAX];
 	int db_is_default;
+	struct cli_ctx ctx;
 };
 
 static void usage(FILE *out)
@@ -47,12 +49,12 @@ static int usage_error(const char *fmt, const char *arg)
 	return EXIT_USAGE;
 }
 
-/* Open the database; must_exist refuses a missing file (commands that only read). */
-static int open_db(struct cli *c, int must_exist, sk_db **db)
+int cli_open_db(const struct cli_ctx *c, int must_exist, sk_db **db)
 {
 	sk_err e;
 	sk_err_clear(&e);
 	struct stat st;
+	*db = NULL;
 	if (must_exist && stat(c->db_path, &st) != 0) {
 		fprintf(stderr, _("sikube: basis data %s belum ada. Buat dulu dengan: sikube init\n"),
 			c->db_path);
@@ -71,7 +73,7 @@ static int open_db(struct cli *c, int must_exist, sk_db **db)
 	return EXIT_OK;
 }
 
-static int cmd_init(struct cli *c, int argc, char **argv)
+static int cmd_init(const struct cli_ctx *c, int argc, char **argv)
 {
 	int sample = 0;
 	for (int i = 0; i < argc; i++) {
@@ -81,7 +83,7 @@ static int cmd_init(struct cli *c, int argc, char **argv)
 			return usage_error(_("pilihan tidak dikenal untuk init: %s"), argv[i]);
 	}
 	sk_db *db;
-	int rc = open_db(c, 0, &db);
+	int rc = cli_open_db(c, 0, &db);
 	if (rc != EXIT_OK)
 		return rc;
 	sk_err e;
@@ -135,7 +137,7 @@ static int parse_report(int argc, char **argv, struct report_args *r)
 	return EXIT_OK;
 }
 
-static int cmd_report(struct cli *c, int argc, char **argv)
+static int cmd_report(const struct cli_ctx *c, int argc, char **argv)
 {
 	struct report_args r;
 	int rc = parse_report(argc, argv, &r);
@@ -146,7 +148,7 @@ static int cmd_report(struct cli *c, int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	sk_db *db;
-	rc = open_db(c, 1, &db);
+	rc = cli_open_db(c, 1, &db);
 	if (rc != EXIT_OK)
 		return rc;
 	sk_err e;
@@ -164,7 +166,7 @@ static int cmd_report(struct cli *c, int argc, char **argv)
 	return EXIT_OK;
 }
 
-static int cmd_ui(struct cli *c)
+static int cmd_ui(const struct cli_ctx *c)
 {
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
 		fprintf(stderr, "%s\n", _("sikube: layar aplikasi perlu terminal. Untuk skrip pakai "
@@ -172,13 +174,26 @@ static int cmd_ui(struct cli *c)
 		return EXIT_USAGE;
 	}
 	sk_db *db;
-	int rc = open_db(c, 0, &db);
+	int rc = cli_open_db(c, 0, &db);
 	if (rc != EXIT_OK)
 		return rc;
 	rc = ui_run(db);
 	db_close(db);
 	return rc;
 }
+
+/* Commands by name (the screens open when none is given). */
+static const struct {
+	const char *name;
+	int (*run)(const struct cli_ctx *ctx, int argc, char **argv);
+} COMMANDS[] = {
+	{ "init", cmd_init },
+	{ "report", cmd_report },
+	{ "import", cli_import },
+	{ "export", cli_export },
+	{ "check", cli_check },
+	{ "backup", cli_backup },
+};
 
 /* Global options; returns the index of the command word, or -1 after handling --help etc. */
 static int parse_global(struct cli *c, int argc, char **argv, int *status)
@@ -232,16 +247,12 @@ int cli_main(int argc, char **argv)
 		printf("%s\n", c.db_path);
 		return EXIT_OK;
 	}
+	c.ctx.db_path = c.db_path;
+	c.ctx.db_is_default = c.db_is_default;
 	if (!word)
-		return cmd_ui(&c);
-	if (strcmp(word, "init") == 0)
-		return cmd_init(&c, argc - cmd - 1, argv + cmd + 1);
-	if (strcmp(word, "report") == 0)
-		return cmd_report(&c, argc - cmd - 1, argv + cmd + 1);
-	if (strcmp(word, "import") == 0 || strcmp(word, "export") == 0 ||
-	    strcmp(word, "check") == 0 || strcmp(word, "backup") == 0) {
-		fprintf(stderr, _("sikube: perintah %s belum tersedia di versi ini.\n"), word);
-		return EXIT_USAGE;
-	}
+		return cmd_ui(&c.ctx);
+	for (size_t i = 0; i < sizeof COMMANDS / sizeof COMMANDS[0]; i++)
+		if (strcmp(word, COMMANDS[i].name) == 0)
+			return COMMANDS[i].run(&c.ctx, argc - cmd - 1, argv + cmd + 1);
 	return usage_error(_("perintah tidak dikenal: %s"), word);
 }

@@ -1,0 +1,21 @@
+/* cli_cmds.h - command handlers behind cli.c's dispatch table. Each gets the arguments after
+ * its command word and the resolved database path; returns the exit status (0, 1, 2). */
+#ifndef SK_CLI_CMDS_H
+#define SK_CLI_CMDS_H
+
+struct cli_ctx {
+	const char *db_path;   /* resolved path */
+	int db_is_default;     /* 1: create the folder when missing */
+};
+
+/* Open ctx's database (must_exist refuses a missing file with a hint to run init), load the
+ * region list when missing. Prints the reason and returns 2 on failure, 0 on success. */
+struct sk_db;
+int cli_open_db(const struct cli_ctx *ctx, int must_exist, struct sk_db **db);
+
+int cli_import(const struct cli_ctx *ctx, int argc, char **argv);
+int cli_export(const struct cli_ctx *ctx, int argc, char **argv);
+int cli_check(const struct cli_ctx *ctx, int argc, char **argv);
+int cli_backup(const struct cli_ctx *ctx, int argc, char **argv);
+
+#endif
