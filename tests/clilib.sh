@@ -1,0 +1,20 @@
+# clilib.sh - helpers for the command-line test scripts (sourced).
+# Each check prints `ok - NAME` or `not ok - NAME`; finish prints `N passed, N failed`.
+SIKUBE_BIN=${SIKUBE_BIN:-./sikube}
+PASS=0
+FAIL=0
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/sikube-cli-XXXXXX")
+trap 'rm -rf "$WORK"' EXIT
+
+ok() { PASS=$((PASS + 1)); echo "ok - $1"; }
+nok() { FAIL=$((FAIL + 1)); echo "not ok - $1"; }
+# check NAME CMD...: passes when CMD succeeds.
+check() { name=$1; shift; if "$@"; then ok "$name"; else nok "$name"; fi; }
+# expect_status N NAME CMD...: passes when CMD exits with N (output kept in $WORK/out, $WORK/err).
+expect_status() {
+	want=$1; name=$2; shift 2
+	"$@" >"$WORK/out" 2>"$WORK/err"
+	got=$?
+	if [ "$got" -eq "$want" ]; then ok "$name"; else nok "$name (exit $got, want $want)"; sed 's/^/    /' "$WORK/err" | head -5; fi
+}
+finish() { echo "$PASS passed, $FAIL failed"; [ "$FAIL" -eq 0 ]; }

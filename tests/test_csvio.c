@@ -1,0 +1,127 @@
+/* test_csvio.c - libcsv reading (BOM, delimiter, line ends, quoting) and writing (guard). */
+#include <limits.h>
+#include "csvio.h"
+#include "i18n.h"
+#include "testlib.h"
+
+static char dir[PATH_MAX];
+
+struct got {
+	int rows;
+	char cell[8][4][64];
+	int nf[8];
+	int lines[8];
+};
+
+static int collect(void *ctx, int line, int nf, char **f)
+{
+	struct got *g = ctx;
+	if (g->rows < 8) {
+		g->nf[g->rows] = nf;
+		g->lines[g->rows] = line;
+		for (int i = 0; i < nf && i < 4; i++)
+			snprintf(g->cell[g->rows][i], 64, "%s", f[i]);
+	}
+	g->rows++;
+	return 0;
+}
+
+static void write_file(const char *name, const char *text, char *path, size_t n)
+{
+	snprintf(path, n, "%s/%s", dir, name);
+	FILE *f = fopen(path, "wb");
+	fputs(text, f);
+	fclose(f);
+}
+
+static void test_read(void)
+{
+	char path[PATH_MAX + 32];
+	struct got g = { 0 };
+	sk_err e;
+	write_file("a.csv", "id,nama\n1,\"Endang, S.\"\n2,\"Sumarni \"\"Ijah\"\"\"\n", path, sizeof path);
+	CHECK(csv_read_file(path, collect, &g, &e) == SK_OK, "read plain");
+	CHECK(g.rows == 3 && g.nf[0] == 2, "3 records of 2 fields");
+	CHECK_STR(g.cell[1][1], "Endang, S.", "quoted comma");
+	CHECK_STR(g.cell[2][1], "Sumarni \"Ijah\"", "doubled quotes");
+	CHECK(g.lines[2] == 3, "line numbers as a spreadsheet shows them");
+
+	memset(&g, 0, sizeof g);
+	write_file("b.csv", "\xEF\xBB\xBFid;nama\r\n1;Nur'aini\r\n2;\"a;b\"\r\n", path, sizeof path);
+	CHECK(csv_read_file(path, collect, &g, &e) == SK_OK, "read Excel form");
+	CHECK_STR(g.cell[0][0], "id", "BOM skipped");
+	CHECK_STR(g.cell[1][1], "Nur'aini", "semicolon delimiter, CRLF");
+	CHECK_STR(g.cell[2][1], "a;b", "quoted semicolon");
+
+	memset(&g, 0, sizeof g);
+	write_file("c.csv", "id,nama\n1,\"unterminated\n", path, sizeof path);
+	CHECK(csv_read_file(path, collect, &g, &e) == SK_REFUSED, "unterminated quote refused");
+
+	memset(&g, 0, sizeof g);
+	write_file("d.csv", "", path, sizeof path);
+	CHECK(csv_read_file(path, collect, &g, &e) == SK_OK && g.rows == 0, "empty file has no rows");
+	snprintf(path, sizeof path, "%s/missing.csv", dir);
+	CHECK(csv_read_file(path, collect, &g, &e) == SK_IOERR, "missing file is an I/O error");
+}
+
+static void test_write(void)
+{
+	char path[PATH_MAX + 32];
+	snprintf(path, sizeof path, "%s/out.csv", dir);
+	FILE *f = fopen(path, "wb");
+	csv_out w;
+	csv_out_init(&w, f, 0);
+	csv_out_text(&w, "=1+1");
+	csv_out_text(&w, "'Ali");
+	csv_out_text(&w, "Endang, S.");
+	csv_out_text(&w, "Sumarni \"Ijah\"");
+	csv_out_eol(&w);
+	csv_out_raw(&w, "-5");
+	csv_out_int(&w, 1250000);
+	csv_out_text(&w, NULL);
+	csv_out_text(&w, "Ñandú");
+	csv_out_eol(&w);
+	fclose(f);
+	char buf[256] = { 0 };
+	f = fopen(path, "rb");
+	size_t n = fread(buf, 1, sizeof buf - 1, f);
+	fclose(f);
+	buf[n] = '\0';
+	CHECK_STR(buf, "'=1+1,''Ali,\"Endang, S.\",\"Sumarni \"\"Ijah\"\"\"\n-5,1250000,,Ñandú\n",
+		  "writer guards formulas, quotes only when needed");
+
+	snprintf(path, sizeof path, "%s/excel.csv", dir);
+	f = fopen(path, "wb");
+	csv_out_init(&w, f, 1);
+	csv_out_text(&w, "a;b");
+	csv_out_text(&w, "c");
+	csv_out_eol(&w);
+	fclose(f);
+	f = fopen(path, "rb");
+	n = fread(buf, 1, sizeof buf - 1, f);
+	fclose(f);
+	buf[n] = '\0';
+	CHECK_STR(buf, "\xEF\xBB\xBF\"a;b\";c\r\n", "Excel form: BOM, semicolon, CRLF");
+}
+
+static void test_header_map(void)
+{
+	char *hdr[] = { "nama", "extra", "id" };
+	const char *const want[] = { "id", "nama", NULL };
+	const char *const want2[] = { "id", "nik", NULL };
+	int idx[2];
+	CHECK(csv_header_map(3, hdr, want, idx) == -1 && idx[0] == 2 && idx[1] == 0,
+	      "header map ignores unknown columns");
+	CHECK(csv_header_map(3, hdr, want2, idx) == 1, "missing column reported");
+	CHECK_STR(csv_field(3, hdr, -1), "", "absent column reads empty");
+}
+
+int main(void)
+{
+	i18n_init("id");
+	testlib_tmpdir(dir, sizeof dir);
+	test_read();
+	test_write();
+	test_header_map();
+	return testlib_summary();
+}

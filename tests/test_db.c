@@ -1,0 +1,138 @@
+/* test_db.c - opening, pragmas, privacy, migrations, newer schema refused, a second copy. */
+#include <sys/stat.h>
+#include "fixture.h"
+#include "schema.h"
+#include "util.h"
+
+static char dir[PATH_MAX];
+
+static void test_open(void)
+{
+	char path[PATH_MAX + 32];
+	sk_db *db;
+	sk_err e;
+	snprintf(path, sizeof path, "%s/sub/dir/a.db", dir);
+	CHECK(db_open(path, 0, &db, &e) == SK_DBERR, "missing folder refused without make_dir");
+	CHECK(e.msg[0] != '\0', "refusal has a message");
+	CHECK(db_open(path, 1, &db, &e) == SK_OK, "make_dir creates the folder");
+	struct stat st;
+	CHECK(stat(path, &st) == 0 && (st.st_mode & 0777) == 0600, "database file is 0600");
+	char sub[PATH_MAX + 16];
+	snprintf(sub, sizeof sub, "%s/sub/dir", dir);
+	CHECK(stat(sub, &st) == 0 && (st.st_mode & 0777) == 0700, "database folder is 0700");
+	CHECK(db_int(db, "PRAGMA user_version", -1) == SK_SCHEMA_VERSION, "migrated to current");
+	CHECK(db_int(db, "PRAGMA foreign_keys", 0) == 1, "foreign keys on");
+	CHECK(db_int(db, "PRAGMA synchronous", 0) == 2, "synchronous FULL");
+	char mode[16];
+	sqlite3_stmt *s;
+	sqlite3_prepare_v2(db_handle(db), "PRAGMA journal_mode", -1, &s, NULL);
+	sqlite3_step(s);
+	sk_strlcpy(mode, (const char *)sqlite3_column_text(s, 0), sizeof mode);
+	sqlite3_finalize(s);
+	CHECK_STR(mode, "wal", "WAL journal");
+	char uuid[64];
+	CHECK(db_setting_get(db, "perangkat", "", uuid, sizeof uuid) && sk_uuid_valid(uuid),
+	      "database has its own UUID");
+	db_close(db);
+	CHECK(db_open(path, 0, &db, &e) == SK_OK, "reopen");
+	char uuid2[64];
+	db_setting_get(db, "perangkat", "", uuid2, sizeof uuid2);
+	CHECK_STR(uuid, uuid2, "UUID stable across opens");
+	db_close(db);
+}
+
+static void test_newer_schema(void)
+{
+	char path[PATH_MAX + 32];
+	sk_db *db;
+	sk_err e;
+	snprintf(path, sizeof path, "%s/new.db", dir);
+	CHECK(db_open(path, 0, &db, &e) == SK_OK, "create");
+	db_exec(db, "PRAGMA user_version=99", &e);
+	db_close(db);
+	CHECK(db_open(path, 0, &db, &e) == SK_DBERR, "newer schema refused");
+	CHECK(strstr(e.msg, "lebih baru") != NULL, "message says newer version");
+}
+
+static void test_not_a_db(void)
+{
+	char path[PATH_MAX + 32];
+	sk_db *db;
+	sk_err e;
+	snprintf(path, sizeof path, "%s/text.db", dir);
+	FILE *f = fopen(path, "w");
+	fputs("this is not a database, just some text that is long enough to be read...\n", f);
+	fclose(f);
+	CHECK(db_open(path, 0, &db, &e) == SK_DBERR, "text file refused");
+	CHECK(strstr(e.msg, "bukan basis data") != NULL, "message says not a database");
+	CHECK(db_open(dir, 0, &db, &e) == SK_DBERR, "folder refused");
+}
+
+static void test_diubah_trigger(void)
+{
+	char path[PATH_MAX + 32];
+	sk_db *db;
+	sk_err e;
+	snprintf(path, sizeof path, "%s/trig.db", dir);
+	db_open(path, 0, &db, &e);
+	db_exec(db, "INSERT INTO wilayah VALUES('31.71.08.1003','Galur',4);"
+		    "INSERT INTO kelompok(id,nama,kode_wilayah,diubah_pada) VALUES"
+		    "('a','K','31.71.08.1003','2000-01-01T00:00:00Z');"
+		    "UPDATE kelompok SET nama='L' WHERE id='a';", &e);
+	CHECK(db_int(db, "SELECT diubah_pada > '2020' FROM kelompok WHERE id='a'", 0) == 1,
+	      "an update that forgets diubah_pada still refreshes it");
+	db_close(db);
+}
+
+static void test_second_copy(void)
+{
+	char path[PATH_MAX + 32];
+	sk_db *a, *b;
+	sk_err e;
+	snprintf(path, sizeof path, "%s/busy.db", dir);
+	CHECK(db_open(path, 0, &a, &e) == SK_OK, "first copy opens");
+	CHECK(db_open(path, 0, &b, &e) == SK_OK, "second copy opens");
+	sqlite3_busy_timeout(db_handle(b), 50); /* keep the test quick */
+	CHECK(db_begin_write(a, &e) == SK_OK, "first copy writes");
+	int rc = db_begin_write(b, &e);
+	CHECK(rc == SK_BUSY, "second copy told the database is busy");
+	CHECK(strstr(e.msg, "dipakai") != NULL, "busy message in plain words");
+	db_end(a, 1, &e);
+	CHECK(db_begin_write(b, &e) == SK_OK, "second copy writes after the first is done");
+	db_end(b, 1, &e);
+	db_close(a);
+	db_close(b);
+}
+
+static void test_nesting(void)
+{
+	char path[PATH_MAX + 32];
+	sk_db *db;
+	sk_err e;
+	snprintf(path, sizeof path, "%s/nest.db", dir);
+	db_open(path, 0, &db, &e);
+	db_begin_write(db, &e);
+	db_setting_set(db, "x", "1", &e);
+	db_begin_write(db, &e);
+	db_setting_set(db, "y", "2", &e);
+	db_end(db, 0, &e); /* inner failure */
+	db_end(db, 1, &e);
+	char v[8];
+	CHECK(!db_setting_get(db, "x", "", v, sizeof v), "inner failure rolls back the whole");
+	db_setting_set(db, "z", "3", &e);
+	CHECK(db_setting_get(db, "z", "", v, sizeof v) && strcmp(v, "3") == 0, "settings round trip");
+	db_close(db);
+}
+
+int main(void)
+{
+	i18n_init("id");
+	testlib_tmpdir(dir, sizeof dir);
+	test_open();
+	test_newer_schema();
+	test_not_a_db();
+	test_diubah_trigger();
+	test_second_copy();
+	test_nesting();
+	return testlib_summary();
+}

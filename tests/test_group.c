@@ -1,0 +1,121 @@
+/* test_group.c - group rules, storage, soft delete and the group list. */
+#include "fixture.h"
+#include "group.h"
+#include "member.h"
+
+static void valid_group(sk_group *g, const char *name)
+{
+	group_init(g);
+	sk_strlcpy(g->nama, name, sizeof g->nama);
+	strcpy(g->kode_wilayah, "31.71.08.1003");
+}
+
+static void test_rules(sk_db *db)
+{
+	sk_group g;
+	sk_issues is;
+	valid_group(&g, "KUBE Melati 3");
+	group_validate(db, &g, &is);
+	CHECK(sk_issues_errors(&is) == 0, "valid group");
+	g.nama[0] = '\0';
+	group_validate(db, &g, &is);
+	CHECK(sk_issues_for(&is, "nama") != NULL, "name required");
+	valid_group(&g, "x");
+	memset(g.nama, 'a', 101);
+	g.nama[101] = '\0';
+	group_validate(db, &g, &is);
+	CHECK(sk_issues_for(&is, "nama") != NULL, "name over 100 characters refused");
+	valid_group(&g, "Kelompok Ñandú — ünïcode");
+	group_validate(db, &g, &is);
+	CHECK(sk_issues_errors(&is) == 0, "UTF-8 name counts characters, not bytes");
+	valid_group(&g, "KUBE");
+	strcpy(g.kode_wilayah, "31.71.08");
+	group_validate(db, &g, &is);
+	CHECK(sk_issues_for(&is, "kode_wilayah") != NULL, "kecamatan code is not a village");
+	strcpy(g.kode_wilayah, "31.71.08.9999");
+	group_validate(db, &g, &is);
+	CHECK(sk_issues_for(&is, "kode_wilayah") != NULL, "unknown village refused");
+	valid_group(&g, "KUBE");
+	strcpy(g.tingkat, "besar");
+	strcpy(g.jenis_usaha, "tani");
+	strcpy(g.tanggal_berdiri, "2026-02-30");
+	g.iuran_kas = -1;
+	g.tahun_bantuan = 20;
+	group_validate(db, &g, &is);
+	CHECK(sk_issues_for(&is, "tingkat") != NULL, "bad tingkat");
+	CHECK(sk_issues_for(&is, "jenis_usaha") != NULL, "bad jenis usaha");
+	CHECK(sk_issues_for(&is, "tanggal_berdiri") != NULL, "bad founding date");
+	CHECK(sk_issues_for(&is, "iuran_kas") != NULL, "negative dues");
+	CHECK(sk_issues_for(&is, "tahun_bantuan") != NULL, "bad aid year");
+}
+
+static void test_storage(sk_db *db)
+{
+	sk_group g, got;
+	sk_issues is;
+	sk_err e;
+	valid_group(&g, "KUBE Melati 3");
+	g.iuran_kas = 5000;
+	g.bantuan_uep = 20000000;
+	g.tahun_bantuan = 2023;
+	strcpy(g.tingkat, "berkembang");
+	CHECK(group_insert(db, &g, &is, &e) == SK_OK, "insert group");
+	CHECK(group_get(db, g.id, &got, &e) == SK_OK, "read group");
+	CHECK(got.iuran_kas == 5000 && got.bantuan_uep == 20000000 && got.tahun_bantuan == 2023,
+	      "money and year round trip");
+	CHECK_STR(got.tingkat, "berkembang", "tingkat round trip");
+	strcpy(got.nama, "KUBE Melati Tiga");
+	CHECK(group_update(db, &got, &is, &e) == SK_OK, "update group");
+	sk_group bad = got;
+	bad.nama[0] = '\0';
+	CHECK(group_update(db, &bad, &is, &e) == SK_REFUSED, "invalid update refused");
+	CHECK(group_get(db, g.id, &got, &e) == SK_OK && strcmp(got.nama, "KUBE Melati Tiga") == 0,
+	      "refused update left the row alone");
+
+	sk_member m;
+	member_init(&m, g.id);
+	strcpy(m.nik, "3171081208800001");
+	strcpy(m.no_kk, "3171081503100007");
+	strcpy(m.nama, "Budi");
+	strcpy(m.jenis_kelamin, "L");
+	CHECK(member_insert(db, &m, &is, &e) == SK_OK, "member for delete test");
+	CHECK(group_active_members(db, g.id) == 1, "one active member");
+	CHECK(group_delete(db, g.id, &e) == SK_OK, "soft delete group");
+	CHECK(group_get(db, g.id, &got, &e) == SK_OK && got.dihapus == 1, "group kept, marked deleted");
+	sk_member mm;
+	CHECK(member_get(db, m.id, &mm, &e) == SK_OK && mm.dihapus == 1, "its members marked deleted");
+	CHECK(group_count(db, "Melati") == 0, "deleted group not listed");
+	CHECK(group_update(db, &got, &is, &e) == SK_NOTFOUND, "deleted group cannot be edited");
+}
+
+static void test_list(sk_db *db)
+{
+	sk_group g;
+	sk_issues is;
+	sk_err e;
+	char name[64];
+	for (int i = 0; i < 30; i++) {
+		snprintf(name, sizeof name, "KUBE %02d", i);
+		valid_group(&g, name);
+		group_insert(db, &g, &is, &e);
+	}
+	sk_group_row rows[10];
+	int n;
+	CHECK(group_count(db, "") == 30, "30 groups counted");
+	CHECK(group_list(db, "", 25, 10, rows, &n, &e) == SK_OK && n == 5, "last page has 5");
+	CHECK(strcmp(rows[0].nama, "KUBE 25") == 0, "ordered by name");
+	CHECK_STR(rows[0].desa, "Galur", "village name joined");
+	CHECK(group_count(db, "KUBE 1") == 10, "search by name part");
+	CHECK(group_count(db, "galur") == 30, "search by village name, any case");
+	CHECK(group_count(db, "31.71.08") == 30, "search by region code prefix");
+}
+
+int main(void)
+{
+	sk_db *db = fixture_db();
+	test_rules(db);
+	test_storage(db);
+	test_list(db);
+	db_close(db);
+	return testlib_summary();
+}

@@ -1,0 +1,36 @@
+/* test_region.c - the shipped region list: counts, lookups, village search. */
+#include "fixture.h"
+
+int main(void)
+{
+	sk_db *db = fixture_db();
+	sk_err e;
+	CHECK(region_count(db) == 91599, "every region row loaded");
+	CHECK(db_int(db, "SELECT count(*) FROM wilayah WHERE tingkat=4", 0) == 83762, "83,762 villages");
+	CHECK(db_int(db, "SELECT count(*) FROM wilayah WHERE tingkat=1", 0) == 38, "38 provinces");
+	CHECK(region_level("31.71.08.1003") == REGION_DESA, "village level");
+	CHECK(region_level("35.77") == REGION_KABUPATEN, "kota level");
+	CHECK(region_level("31.71.8.1003") == 0, "bad shape");
+	CHECK(region_is_village(db, "31.71.08.1003"), "Galur is a village");
+	CHECK(!region_is_village(db, "31.71.08"), "kecamatan is not");
+	CHECK(region_province_exists(db, "31") && !region_province_exists(db, "99"), "provinces");
+	sk_region r;
+	CHECK(region_get(db, "31.71.08.1003", &r, &e) == SK_OK, "get Galur");
+	CHECK_STR(r.nama, "Galur", "village name");
+	CHECK_STR(r.kecamatan, "Johar Baru", "kecamatan name");
+	CHECK(strstr(r.kabupaten, "Jakarta Pusat") != NULL, "kota name");
+	sk_region rows[20];
+	int n;
+	CHECK(region_search(db, "galur", 0, 20, rows, &n, &e) == SK_OK && n >= 1, "search galur");
+	int found = 0;
+	for (int i = 0; i < n; i++)
+		found |= strcmp(rows[i].kode, "31.71.08.1003") == 0;
+	CHECK(found, "Galur found by name, any case");
+	CHECK(region_search(db, "31.71.08.", 0, 20, rows, &n, &e) == SK_OK && n >= 1,
+	      "search by code prefix");
+	CHECK(region_search(db, "", 100, 20, rows, &n, &e) == SK_OK && n == 20, "page through all");
+	CHECK(region_search(db, "100%_", 0, 20, rows, &n, &e) == SK_OK && n == 0,
+	      "LIKE wildcards typed are literal");
+	db_close(db);
+	return testlib_summary();
+}

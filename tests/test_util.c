@@ -1,0 +1,42 @@
+/* test_util.c - UUIDs, time stamps, strings and rupiah formatting. */
+#include <stdint.h>
+#include "testlib.h"
+#include "util.h"
+
+int main(void)
+{
+	char u[SK_UUID_LEN + 1], v[SK_UUID_LEN + 1];
+	sk_uuid_new(u);
+	sk_uuid_new(v);
+	CHECK(sk_uuid_valid(u) && strcmp(u, v) != 0, "new UUIDs valid and distinct");
+	CHECK(!sk_uuid_valid("ABCDEF00-0000-4000-8000-000000000000"), "upper case refused");
+	CHECK(!sk_uuid_valid("abc"), "short refused");
+	char ts[SK_TS_LEN + 1];
+	sk_now_utc(ts);
+	CHECK(sk_ts_valid(ts), "now is a valid timestamp");
+	CHECK(!sk_ts_valid("2026-02-30T10:00:00Z"), "impossible date in timestamp");
+	CHECK(!sk_ts_valid("2026-02-10 10:00:00"), "space form refused");
+	char buf[8];
+	CHECK(sk_strlcpy(buf, "abcdefghij", sizeof buf) == 1 && strcmp(buf, "abcdefg") == 0,
+	      "strlcpy truncates");
+	CHECK(sk_strlcpy(buf, "ab\xc3\xa9\xc3\xa9\xc3\xa9", 6) == 1 && strcmp(buf, "ab\xc3\xa9") == 0,
+	      "strlcpy keeps UTF-8 whole");
+	char t[] = "  Siti  ";
+	CHECK_STR(sk_trim(t), "Siti", "trim");
+	CHECK(sk_utf8_len("Ñandú") == 5, "utf8 length");
+	int64_t r;
+	CHECK(sk_parse_rupiah("1250000", &r) == 0 && r == 1250000, "plain digits");
+	CHECK(sk_parse_rupiah("1.250.000", &r) == 0 && r == 1250000, "dotted digits");
+	CHECK(sk_parse_rupiah("-5", &r) != 0, "negative refused");
+	CHECK(sk_parse_rupiah("12a", &r) != 0, "letters refused");
+	CHECK(sk_parse_rupiah("", &r) != 0, "empty refused");
+	CHECK(sk_parse_rupiah("99999999999999999999", &r) != 0, "overflow refused");
+	char money[32];
+	CHECK_STR(sk_format_rupiah(1250000, money, sizeof money), "1.250.000", "format millions");
+	CHECK_STR(sk_format_rupiah(0, money, sizeof money), "0", "format zero");
+	CHECK_STR(sk_format_rupiah(999, money, sizeof money), "999", "format hundreds");
+	CHECK_STR(sk_format_rupiah(-5000, money, sizeof money), "-5.000", "format negative");
+	CHECK(sk_all_digits("1234", 4) && !sk_all_digits("12a4", 4) && !sk_all_digits("123", 4),
+	      "all digits");
+	return testlib_summary();
+}
