@@ -43,7 +43,7 @@ else
 BIN = $(B)/sikube
 endif
 
-.PHONY: all run check deps test-deps tests install uninstall clean bench cppcheck pot
+.PHONY: all run check deps test-deps tests install uninstall clean bench cppcheck valgrind pot
 all: $(BIN) $(MO)
 
 $(BIN): $(B)/src/main.o $(B)/libcore.a $(UI_OBJ)
@@ -84,13 +84,24 @@ run: deps
 check: test-deps
 	@$(MAKE) --no-print-directory all
 	@$(MAKE) --no-print-directory VARIANT=asan all tests
+	@$(MAKE) --no-print-directory cppcheck
 	@sh tests/run_all.sh
 
+# The unit tests of the plain build under valgrind (the sanitizer build cannot run there).
+valgrind: all tests
+	@for t in build/release/tests/test_*; do \
+		SIKUBE_DATA_DIR=$(CURDIR) valgrind -q --leak-check=full --error-exitcode=9 $$t | tail -n 1 || exit 1; \
+	done
+
+# Refresh the message template and merge it into every catalog (msgids are Bahasa Indonesia).
 pot:
-	xgettext --from-code=UTF-8 -k_ -kN_ -o po/sikube.pot $(CORE_SRC) src/main.c $(UI_SRC) include/*.h src/ui/*.h
+	xgettext --from-code=UTF-8 -k_ -kN_ --add-comments=TRANSLATORS --package-name=sikube \
+		-o po/sikube.pot $(sort $(CORE_SRC) src/main.c $(UI_SRC) $(wildcard include/*.h src/ui/*.h))
+	for po in $(PO); do msgmerge -q --update --backup=none $$po po/sikube.pot; done
 
 cppcheck:
-	cppcheck --quiet --error-exitcode=1 --enable=warning,portability --inline-suppr \
+	@echo "cppcheck src screens tests"
+	@cppcheck --quiet --error-exitcode=1 --enable=warning,portability,style --inline-suppr \
 		--suppress=missingIncludeSystem -Iinclude -Isrc/ui src screens tests
 
 install: all

@@ -7,9 +7,13 @@
 #include "util.h"
 #include "validate.h"
 
-const char *const JENIS_USAHA_VALUES[] = { "produksi", "jasa", "perdagangan", "lainnya", NULL };
-const char *const TINGKAT_VALUES[] = { "tumbuh", "berkembang", "maju", "mandiri", NULL };
-const char *const JABATAN_VALUES[] = { "ketua", "sekretaris", "bendahara", "anggota", NULL };
+/* The values are stored and exchanged as written; N_ marks them for translation on screen. */
+const char *const JENIS_USAHA_VALUES[] = { N_("produksi"), N_("jasa"), N_("perdagangan"),
+					   N_("lainnya"), NULL };
+const char *const TINGKAT_VALUES[] = { N_("tumbuh"), N_("berkembang"), N_("maju"), N_("mandiri"),
+				       NULL };
+const char *const JABATAN_VALUES[] = { N_("ketua"), N_("sekretaris"), N_("bendahara"),
+				       N_("anggota"), NULL };
 static const char *const JK_VALUES[] = { "L", "P", NULL };
 
 static int in_list(const char *v, const char *const *list)

@@ -12,13 +12,13 @@
  * Exits the test program (status 2) when that fails. */
 static inline sk_db *fixture_db(void)
 {
-	static char dir[PATH_MAX];
+	static char fixture_dir[PATH_MAX];
 	char path[PATH_MAX + 16];
 	sk_db *db;
 	sk_err e;
 	i18n_init("id");
-	testlib_tmpdir(dir, sizeof dir);
-	snprintf(path, sizeof path, "%s/t.db", dir);
+	testlib_tmpdir(fixture_dir, sizeof fixture_dir);
+	snprintf(path, sizeof path, "%s/t.db", fixture_dir);
 	if (db_open(path, 0, &db, &e) != SK_OK || region_ensure_loaded(db, &e) != SK_OK) {
 		fprintf(stderr, "fixture: %s\n", e.msg);
 		exit(2);
