@@ -10,7 +10,7 @@ struct cli_ctx {
 
 /* Open ctx's database (must_exist refuses a missing file with a hint to run init), load the
  * region list when missing. Prints the reason and returns 2 on failure, 0 on success. */
-struct sk_db;
+#include "db.h"
 int cli_open_db(const struct cli_ctx *ctx, int must_exist, struct sk_db **db);
 
 int cli_import(const struct cli_ctx *ctx, int argc, char **argv);

@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include "app.h"
+#include "backup.h"
 #include "cli_cmds.h"
 #include "i18n.h"
 #include "region.h"
@@ -13,6 +14,9 @@
 #include "sample.h"
 
 enum { EXIT_OK = 0, EXIT_REFUSED = 1, EXIT_USAGE = 2 };
+
+/* Daily copies kept beside the database (folder "cadangan"). */
+#define ROLLING_BACKUPS 7
 
 struct cli {
 	const char *db_opt;   /* --db */
@@ -177,6 +181,10 @@ static int cmd_ui(const struct cli_ctx *c)
 	int rc = cli_open_db(c, 0, &db);
 	if (rc != EXIT_OK)
 		return rc;
+	sk_err e;
+	sk_err_clear(&e);
+	if (backup_rolling(db, ROLLING_BACKUPS, NULL, &e) != SK_OK)
+		fprintf(stderr, _("sikube: cadangan harian gagal: %s\n"), e.msg);
 	rc = ui_run(db);
 	db_close(db);
 	return rc;

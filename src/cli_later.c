@@ -29,9 +29,3 @@ int cli_check(const struct cli_ctx *ctx, int argc, char **argv)
 	(void)ctx;
 	return not_yet("check", argc, argv);
 }
-
-int cli_backup(const struct cli_ctx *ctx, int argc, char **argv)
-{
-	(void)ctx;
-	return not_yet("backup", argc, argv);
-}

@@ -1,0 +1,135 @@
+/* backup.c - online backup of the database and the daily rolling copies. */
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include "backup.h"
+#include "i18n.h"
+#include "util.h"
+
+#define BACKUP_STEP_PAGES 256
+#define BACKUP_DIR "cadangan"
+#define BACKUP_PREFIX "sikube-"
+
+static int copy_pages(sk_db *db, sqlite3 *to, backup_progress_fn fn, void *ctx, sk_err *e)
+{
+	sqlite3_backup *b = sqlite3_backup_init(to, "main", db_handle(db), "main");
+	if (!b)
+		return sk_err_set(e, SK_IOERR, _("Cadangan gagal: %s"), sqlite3_errmsg(to));
+	int rc, tries = 0;
+	do {
+		rc = sqlite3_backup_step(b, BACKUP_STEP_PAGES);
+		if (fn)
+			fn(ctx, sqlite3_backup_pagecount(b) - sqlite3_backup_remaining(b),
+			   sqlite3_backup_pagecount(b));
+		if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED) {
+			if (++tries > 100)
+				break;
+			sqlite3_sleep(50);
+		}
+	} while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+	sqlite3_backup_finish(b);
+	if (rc != SQLITE_DONE)
+		return db_error(db, rc, e);
+	return SK_OK;
+}
+
+int backup_to_file(sk_db *db, const char *dest, backup_progress_fn fn, void *ctx, sk_err *e)
+{
+	char tmp[PATH_MAX];
+	if (snprintf(tmp, sizeof tmp, "%s.tmp-%ld", dest, (long)getpid()) >= (int)sizeof tmp)
+		return sk_err_set(e, SK_IOERR, "%s", _("Nama berkas cadangan terlalu panjang."));
+	mode_t old = umask(077);
+	int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+	umask(old);
+	if (fd < 0)
+		return sk_err_set(e, SK_IOERR, _("Berkas cadangan %s tidak dapat dibuat: %s"), dest,
+				  strerror(errno));
+	close(fd);
+	sqlite3 *to = NULL;
+	int rc = SK_OK;
+	if (sqlite3_open_v2(tmp, &to, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK)
+		rc = sk_err_set(e, SK_IOERR, _("Berkas cadangan %s tidak dapat dibuat: %s"), dest,
+				sqlite3_errmsg(to));
+	if (rc == SK_OK)
+		rc = copy_pages(db, to, fn, ctx, e);
+	/* The copy keeps the rollback journal: one self-contained file. */
+	if (rc == SK_OK && sqlite3_exec(to, "PRAGMA journal_mode=DELETE", NULL, NULL, NULL) != SQLITE_OK)
+		rc = sk_err_set(e, SK_IOERR, _("Cadangan gagal: %s"), sqlite3_errmsg(to));
+	if (sqlite3_close(to) != SQLITE_OK && rc == SK_OK)
+		rc = sk_err_set(e, SK_IOERR, "%s", _("Cadangan gagal ditutup."));
+	if (rc == SK_OK && rename(tmp, dest) != 0)
+		rc = sk_err_set(e, SK_IOERR, _("Berkas cadangan %s tidak dapat ditulis: %s"), dest,
+				strerror(errno));
+	if (rc != SK_OK)
+		unlink(tmp);
+	return rc;
+}
+
+static int by_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Remove all but the newest keep backups (names sort by date). */
+static void prune(const char *dir, int keep)
+{
+	DIR *d = opendir(dir);
+	if (!d)
+		return;
+	char *names[512];
+	int n = 0;
+	struct dirent *ent;
+	while ((ent = readdir(d)) && n < 512) {
+		size_t len = strlen(ent->d_name);
+		if (strncmp(ent->d_name, BACKUP_PREFIX, strlen(BACKUP_PREFIX)) == 0 && len > 3 &&
+		    strcmp(ent->d_name + len - 3, ".db") == 0)
+			names[n++] = strdup(ent->d_name);
+	}
+	closedir(d);
+	qsort(names, (size_t)n, sizeof names[0], by_name);
+	for (int i = 0; i < n; i++) {
+		if (i < n - keep) {
+			char path[PATH_MAX + 256];
+			snprintf(path, sizeof path, "%s/%s", dir, names[i]);
+			unlink(path);
+		}
+		free(names[i]);
+	}
+}
+
+int backup_rolling(sk_db *db, int keep, int *made, sk_err *e)
+{
+	char dir[PATH_MAX], path[PATH_MAX + 64], today[11];
+	if (made)
+		*made = 0;
+	sk_strlcpy(dir, db_path(db), sizeof dir);
+	char *slash = strrchr(dir, '/');
+	if (slash)
+		*slash = '\0';
+	else
+		strcpy(dir, ".");
+	size_t len = strlen(dir);
+	if (len + sizeof BACKUP_DIR + 1 >= sizeof dir)
+		return sk_err_set(e, SK_IOERR, "%s", _("Nama folder cadangan terlalu panjang."));
+	snprintf(dir + len, sizeof dir - len, "/%s", BACKUP_DIR);
+	if (sk_mkdir_private(dir) != 0)
+		return sk_err_set(e, SK_IOERR, _("Folder cadangan %s tidak dapat dibuat: %s"), dir,
+				  strerror(errno));
+	sk_today(today);
+	snprintf(path, sizeof path, "%s/%s%s.db", dir, BACKUP_PREFIX, today);
+	if (access(path, F_OK) == 0)
+		return SK_OK;
+	int rc = backup_to_file(db, path, NULL, NULL, e);
+	if (rc == SK_OK) {
+		if (made)
+			*made = 1;
+		prune(dir, keep);
+	}
+	return rc;
+}
