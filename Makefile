@@ -94,6 +94,14 @@ valgrind: all tests
 	done
 
 # Refresh the message template and merge it into every catalog (msgids are Bahasa Indonesia).
+$(B)/bench-gen: bench/gen.c $(B)/libcore.a
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS_V) -o $@ $< $(B)/libcore.a $(LDLIBS)
+
+# Benchmarks (see docs/performance.md): generate a kabupaten, then time the work against
+# baselines measured in the same run.
+bench: all $(B)/bench-gen
+	@sh bench/run.sh
+
 pot:
 	xgettext --from-code=UTF-8 -k_ -kN_ --add-comments=TRANSLATORS --package-name=sikube \
 		-o po/sikube.pot $(sort $(CORE_SRC) src/main.c $(UI_SRC) $(wildcard include/*.h src/ui/*.h))

@@ -1,0 +1,421 @@
+/* gen.c - deterministic data generator for benchmarks: a realistic kabupaten written straight
+ * into a SIKUBE database (the bundle is then made with `sikube export`).
+ *
+ *   bench-gen --db PATH [--groups N] [--members M] [--years Y] [--seed S]
+ *
+ * Defaults: 2,000 groups of 15 members, 5 years of weekly meetings (about 7.8 million
+ * attendance rows), two dues postings per meeting, monthly purchases, one assessment per member
+ * and a re-assessment for a third of them. Every row obeys the rules import checks. */
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include "db.h"
+#include "i18n.h"
+#include "region.h"
+#include "util.h"
+
+struct opts {
+	const char *db;
+	int groups, members, years;
+	uint64_t seed;
+};
+
+static uint64_t rng_state;
+
+/* xorshift64*: the same seed always gives the same kabupaten. */
+static uint64_t rnd(void)
+{
+	rng_state ^= rng_state >> 12;
+	rng_state ^= rng_state << 25;
+	rng_state ^= rng_state >> 27;
+	return rng_state * 2685821657736338717ULL;
+}
+
+static int rnd_in(int lo, int hi)
+{
+	return lo + (int)(rnd() % (uint64_t)(hi - lo + 1));
+}
+
+/* A UUID made from the generator (version 4 layout), so runs are repeatable. */
+static void det_uuid(char out[SK_UUID_LEN + 1])
+{
+	uint64_t a = rnd(), b = rnd();
+	snprintf(out, SK_UUID_LEN + 1, "%08x-%04x-4%03x-%04x-%012" PRIx64, (unsigned)(a >> 32),
+		 (unsigned)(a >> 16) & 0xffff, (unsigned)a & 0xfff,
+		 0x8000 | ((unsigned)(b >> 48) & 0x3fff), (uint64_t)(b & 0xffffffffffffULL));
+}
+
+/* Date n days after 2021-01-04 (a Monday) as YYYY-MM-DD. */
+static void day_str(int n, char out[11])
+{
+	struct tm tm = { .tm_year = 121, .tm_mon = 0, .tm_mday = 4 + n, .tm_hour = 12 };
+	timegm(&tm);
+	strftime(out, 11, "%Y-%m-%d", &tm);
+}
+
+static void stamp(const char *date, char out[SK_TS_LEN + 1])
+{
+	snprintf(out, SK_TS_LEN + 1, "%sT10:00:00Z", date);
+}
+
+static const char *const FIRST_L[] = { "Budi", "Agus", "Slamet", "Joko", "Dedi", "Ahmad", "Rudi",
+	"Bambang", "Hendra", "Yusuf", "Wahyu", "Eko", "Asep", "Ujang", "Sutrisno", "Rahmat" };
+static const char *const FIRST_P[] = { "Siti", "Sri", "Dewi", "Nur'aini", "Endang", "Sumarni",
+	"Wati", "Yuliani", "Rina", "Lestari", "Ani", "Suminah", "Tuti", "Ratna", "Ningsih", "Aisyah" };
+static const char *const LAST[] = { "Santoso", "Wibowo", "Hidayat", "Saputra", "Kurniawan",
+	"Setiawan", "Rahayu", "Susanti", "Purnomo", "Hasanah", "Nugroho", "Lubis", "Siregar",
+	"Maulana", "Pratama", "Wulandari" };
+static const char *const BIDANG[] = { "Warung sembako", "Keripik singkong", "Telur asin",
+	"Laundry", "Penggilingan padi", "Sabun cair", "Batako", "Katering", "e-Warong", "Kopi bubuk" };
+static const char *const JENIS[] = { "perdagangan", "produksi", "produksi", "jasa", "jasa",
+	"produksi", "produksi", "jasa", "perdagangan", "produksi" };
+static const char *const TINGKAT[] = { "tumbuh", "berkembang", "maju", "mandiri" };
+#define N(a) ((int)(sizeof a / sizeof a[0]))
+
+struct stmts {
+	sqlite3_stmt *grp, *mem, *pen, *mtg, *att, *kas;
+};
+
+static sqlite3_stmt *prep(sk_db *db, const char *sql)
+{
+	sk_err e;
+	sqlite3_stmt *st = db_prepare(db, sql, &e);
+	if (!st) {
+		fprintf(stderr, "bench-gen: %s\n", e.msg);
+		exit(2);
+	}
+	return st;
+}
+
+static void step(sk_db *db, sqlite3_stmt *st)
+{
+	sk_err e;
+	if (db_step(db, st, &e) != SQLITE_DONE) {
+		fprintf(stderr, "bench-gen: %s\n", e.msg);
+		exit(2);
+	}
+	sqlite3_reset(st);
+}
+
+static void prepare_all(sk_db *db, struct stmts *s)
+{
+	s->grp = prep(db, "INSERT INTO kelompok(id,kode,nama,kode_wilayah,alamat,jenis_usaha,"
+		"bidang_usaha,tanggal_berdiri,tingkat,pendamping,telepon_pendamping,iuran_kas,iuran_iks,"
+		"bantuan_uep,tahun_bantuan,diubah_pada) VALUES(:id,:kode,:nama,:w,:alamat,:jenis,:bidang,"
+		":berdiri,:tingkat,:pend,:tel,:kas,:iks,:uep,:tahun,:t)");
+	s->mem = prep(db, "INSERT INTO anggota(id,kelompok_id,nik,no_kk,nama,jenis_kelamin,"
+		"tempat_lahir,tanggal_lahir,alamat,rt,rw,jabatan,tanggal_masuk,terdaftar_dtsen,"
+		"desil_dtsen,peserta_pkh,diubah_pada) VALUES(:id,:g,:nik,:kk,:nama,:jk,:tempat,:lahir,"
+		":alamat,:rt,:rw,:jab,:masuk,:dtsen,:desil,:pkh,:t)");
+	s->pen = prep(db, "INSERT INTO penilaian(id,anggota_id,tanggal,penilai,k01,k02,k03,k04,k05,"
+		"k06,k07,k08,k09,k10,k11,k12,k13,k14,luas_lantai_m2,jumlah_jiwa,penghasilan_bulanan,"
+		"skor,kategori,diubah_pada) VALUES(:id,:a,:tgl,:penilai,:k01,:k02,:k03,:k04,:k05,:k06,"
+		":k07,:k08,:k09,:k10,:k11,:k12,:k13,:k14,:luas,:jiwa,:hasil,:skor,:kat,:t)");
+	s->mtg = prep(db, "INSERT INTO pertemuan(id,kelompok_id,tanggal,tempat,pendamping_hadir,"
+		"agenda,keputusan,diubah_pada) VALUES(:id,:g,:tgl,:tempat,:ph,:agenda,:kep,:t)");
+	s->att = prep(db, "INSERT INTO kehadiran(pertemuan_id,anggota_id,status,iuran_kas,iuran_iks,"
+		"diubah_pada) VALUES(:p,:a,:s,:kas,:iks,:t)");
+	s->kas = prep(db, "INSERT INTO kas(id,kelompok_id,tanggal,no_bukti,buku,kategori,uraian,"
+		"masuk,keluar,pertemuan_id,diubah_pada) VALUES(:id,:g,:tgl,:bukti,:buku,:kat,:uraian,"
+		":masuk,:keluar,:p,:t)");
+}
+
+struct village {
+	char kode[16];
+	char nama[128];
+};
+
+static struct village *load_villages(sk_db *db, const char *prefix, int *n)
+{
+	sqlite3_stmt *st = prep(db, "SELECT kode, nama FROM wilayah WHERE tingkat=4 AND kode LIKE "
+				    ":p || '%' ORDER BY kode");
+	db_bind_text(st, ":p", prefix);
+	int cap = 1024;
+	struct village *v = malloc(sizeof *v * (size_t)cap);
+	*n = 0;
+	while (sqlite3_step(st) == SQLITE_ROW && *n < cap) {
+		db_col_text(st, 0, v[*n].kode, sizeof v[*n].kode);
+		db_col_text(st, 1, v[*n].nama, sizeof v[*n].nama);
+		(*n)++;
+	}
+	db_reset(st);
+	return v;
+}
+
+/* Six digits of the kecamatan of a village code PP.KK.CC.DDDD. */
+static void kec6(const char *kode, char out[7])
+{
+	snprintf(out, 7, "%.2s%.2s%.2s", kode, kode + 3, kode + 6);
+}
+
+static void text(sqlite3_stmt *st, const char *name, const char *v) { db_bind_text(st, name, v); }
+static void num(sqlite3_stmt *st, const char *name, int64_t v) { db_bind_int64(st, name, v); }
+
+struct group_state {
+	char id[SK_UUID_LEN + 1];
+	char member[32][SK_UUID_LEN + 1];
+	int nmem, start_day;
+	int64_t kas, iks, umum_bal, iks_bal;
+	int bukti;
+};
+
+static void gen_group(sk_db *db, struct stmts *s, struct group_state *g, int gi,
+		      const struct village *v, const struct opts *o)
+{
+	char berdiri[11], t[SK_TS_LEN + 1], buf[320], tel[24];
+	g->start_day = rnd_in(0, 27);
+	day_str(g->start_day, berdiri);
+	stamp(berdiri, t);
+	det_uuid(g->id);
+	g->kas = 1000 * rnd_in(2, 10);
+	g->iks = 1000 * rnd_in(1, 2);
+	int b = gi % N(BIDANG);
+	text(s->grp, ":id", g->id);
+	snprintf(buf, sizeof buf, "K-%04d", gi + 1);
+	text(s->grp, ":kode", buf);
+	snprintf(buf, sizeof buf, "KUBE %s %s %d", BIDANG[b], v->nama, gi + 1);
+	text(s->grp, ":nama", buf);
+	text(s->grp, ":w", v->kode);
+	snprintf(buf, sizeof buf, "Jl. %s No. %d", LAST[gi % N(LAST)], rnd_in(1, 120));
+	text(s->grp, ":alamat", buf);
+	text(s->grp, ":jenis", JENIS[b]);
+	text(s->grp, ":bidang", BIDANG[b]);
+	text(s->grp, ":berdiri", berdiri);
+	text(s->grp, ":tingkat", TINGKAT[rnd_in(0, 3)]);
+	snprintf(buf, sizeof buf, "%s %s", FIRST_P[gi % N(FIRST_P)], LAST[(gi / 3) % N(LAST)]);
+	text(s->grp, ":pend", buf);
+	snprintf(tel, sizeof tel, "0812%08d", rnd_in(0, 99999999));
+	text(s->grp, ":tel", tel);
+	num(s->grp, ":kas", g->kas);
+	num(s->grp, ":iks", g->iks);
+	int aided = gi % 3 != 0;
+	num(s->grp, ":uep", aided ? 20000000 : 0);
+	db_bind_int64_or_null(s->grp, ":tahun", 2021, !aided);
+	text(s->grp, ":t", t);
+	step(db, s->grp);
+	(void)o;
+}
+
+static void gen_assessment(sk_db *db, struct stmts *s, const char *member_id, const char *date,
+			   int poor)
+{
+	char id[SK_UUID_LEN + 1], t[SK_TS_LEN + 1], k[8];
+	int score = 0;
+	det_uuid(id);
+	stamp(date, t);
+	text(s->pen, ":id", id);
+	text(s->pen, ":a", member_id);
+	text(s->pen, ":tgl", date);
+	text(s->pen, ":penilai", "Pendamping");
+	int jiwa = rnd_in(2, 7);
+	double luas = poor ? rnd_in(12, 8 * jiwa - 1) : rnd_in(8 * jiwa, 120);
+	int64_t hasil = poor ? 1000 * rnd_in(200, 599) : 1000 * rnd_in(600, 3000);
+	for (int i = 1; i <= 14; i++) {
+		int yes;
+		if (i == 1)
+			yes = luas / jiwa < 8.0;
+		else if (i == 12)
+			yes = hasil < 600000;
+		else
+			yes = rnd_in(0, 99) < (poor ? 80 : 25);
+		snprintf(k, sizeof k, ":k%02d", i);
+		num(s->pen, k, yes);
+		score += yes;
+	}
+	db_bind_double(s->pen, ":luas", luas);
+	num(s->pen, ":jiwa", jiwa);
+	num(s->pen, ":hasil", hasil);
+	num(s->pen, ":skor", score);
+	text(s->pen, ":kat", score >= 9 ? "miskin" : "tidak_miskin");
+	text(s->pen, ":t", t);
+	step(db, s->pen);
+}
+
+static void gen_members(sk_db *db, struct stmts *s, struct group_state *g, const struct village *v,
+			int *global_idx, int count)
+{
+	static const char *const ROLE[] = { "ketua", "sekretaris", "bendahara" };
+	char kec[7], nik[64], kk[64], lahir[11], masuk[11], t[SK_TS_LEN + 1], nama[128], rt[16];
+	kec6(v->kode, kec);
+	day_str(g->start_day, masuk);
+	stamp(masuk, t);
+	g->nmem = count;
+	for (int i = 0; i < count; i++) {
+		int idx = (*global_idx)++;
+		int woman = rnd_in(0, 99) < 60;
+		int off = (int)((int64_t)idx * 7919 % 14000);
+		struct tm tm = { .tm_year = 66, .tm_mon = 0, .tm_mday = 1 + off, .tm_hour = 12 };
+		timegm(&tm);
+		strftime(lahir, sizeof lahir, "%Y-%m-%d", &tm);
+		snprintf(nik, sizeof nik, "%s%02d%02d%02d%04d", kec, tm.tm_mday + (woman ? 40 : 0),
+			 tm.tm_mon + 1, tm.tm_year % 100, idx % 9999 + 1);
+		snprintf(kk, sizeof kk, "%s%02d%02d%02d%04d", kec, rnd_in(1, 28), rnd_in(1, 12),
+			 rnd_in(5, 20), rnd_in(1, 9999));
+		snprintf(nama, sizeof nama, "%s %s", woman ? FIRST_P[rnd_in(0, N(FIRST_P) - 1)]
+							  : FIRST_L[rnd_in(0, N(FIRST_L) - 1)],
+			 LAST[rnd_in(0, N(LAST) - 1)]);
+		det_uuid(g->member[i]);
+		text(s->mem, ":id", g->member[i]);
+		text(s->mem, ":g", g->id);
+		text(s->mem, ":nik", nik);
+		text(s->mem, ":kk", kk);
+		text(s->mem, ":nama", nama);
+		text(s->mem, ":jk", woman ? "P" : "L");
+		text(s->mem, ":tempat", v->nama);
+		text(s->mem, ":lahir", lahir);
+		text(s->mem, ":alamat", "Jl. Melati");
+		snprintf(rt, sizeof rt, "%03d", rnd_in(1, 15));
+		text(s->mem, ":rt", rt);
+		text(s->mem, ":rw", "002");
+		text(s->mem, ":jab", i < 3 ? ROLE[i] : "anggota");
+		text(s->mem, ":masuk", masuk);
+		num(s->mem, ":dtsen", 1);
+		num(s->mem, ":desil", rnd_in(1, 5));
+		num(s->mem, ":pkh", rnd_in(0, 1));
+		text(s->mem, ":t", t);
+		step(db, s->mem);
+		int poor = rnd_in(0, 99) < 80;
+		gen_assessment(db, s, g->member[i], masuk, poor);
+		if (i % 3 == 0) {
+			char later[11];
+			day_str(g->start_day + 365, later);
+			gen_assessment(db, s, g->member[i], later, poor && rnd_in(0, 9) > 0);
+		}
+	}
+}
+
+static void post(sk_db *db, struct stmts *s, struct group_state *g, const char *date,
+		 const char *buku, const char *kat, const char *uraian, int64_t masuk,
+		 int64_t keluar, const char *meeting_id)
+{
+	char id[SK_UUID_LEN + 1], t[SK_TS_LEN + 1], bukti[16];
+	det_uuid(id);
+	stamp(date, t);
+	snprintf(bukti, sizeof bukti, "%s-%05d", masuk ? "BKM" : "BKK", ++g->bukti);
+	text(s->kas, ":id", id);
+	text(s->kas, ":g", g->id);
+	text(s->kas, ":tgl", date);
+	text(s->kas, ":bukti", bukti);
+	text(s->kas, ":buku", buku);
+	text(s->kas, ":kat", kat);
+	text(s->kas, ":uraian", uraian);
+	num(s->kas, ":masuk", masuk);
+	num(s->kas, ":keluar", keluar);
+	text(s->kas, ":p", meeting_id);
+	text(s->kas, ":t", t);
+	step(db, s->kas);
+	int64_t *bal = strcmp(buku, "umum") == 0 ? &g->umum_bal : &g->iks_bal;
+	*bal += masuk - keluar;
+}
+
+static void gen_meeting(sk_db *db, struct stmts *s, struct group_state *g, int week)
+{
+	static const char STATUS[] = "HHHHHHHHHHHHHHHHHISA";
+	char id[SK_UUID_LEN + 1], date[11], t[SK_TS_LEN + 1];
+	day_str(g->start_day + 7 * week, date);
+	stamp(date, t);
+	det_uuid(id);
+	text(s->mtg, ":id", id);
+	text(s->mtg, ":g", g->id);
+	text(s->mtg, ":tgl", date);
+	text(s->mtg, ":tempat", "Rumah ketua");
+	num(s->mtg, ":ph", week % 4 == 0);
+	text(s->mtg, ":agenda", "Iuran mingguan; laporan usaha");
+	text(s->mtg, ":kep", week % 4 == 0 ? "Belanja bahan baku bulanan" : "");
+	text(s->mtg, ":t", t);
+	step(db, s->mtg);
+	int64_t kas = 0, iks = 0;
+	for (int i = 0; i < g->nmem; i++) {
+		char st[2] = { STATUS[rnd_in(0, (int)sizeof STATUS - 2)], '\0' };
+		int paid = st[0] == 'H';
+		text(s->att, ":p", id);
+		text(s->att, ":a", g->member[i]);
+		text(s->att, ":s", st);
+		num(s->att, ":kas", paid ? g->kas : 0);
+		num(s->att, ":iks", paid ? g->iks : 0);
+		text(s->att, ":t", t);
+		step(db, s->att);
+		kas += paid ? g->kas : 0;
+		iks += paid ? g->iks : 0;
+	}
+	if (kas > 0)
+		post(db, s, g, date, "umum", "iuran_kas", "Iuran kas pertemuan", kas, 0, id);
+	if (iks > 0)
+		post(db, s, g, date, "iks", "iuran_iks", "Iuran IKS pertemuan", iks, 0, id);
+	if (week % 4 == 3 && g->umum_bal > 1000)
+		post(db, s, g, date, "umum", "pembelian", "Belanja bahan baku", 0,
+		     g->umum_bal / 1000 * rnd_in(300, 700), NULL);
+	if (week % 26 == 25 && g->iks_bal > 1000)
+		post(db, s, g, date, "iks", "santunan", "Santunan anggota sakit", 0,
+		     g->iks_bal / 2000 * 1000, NULL);
+}
+
+static int parse(int argc, char **argv, struct opts *o)
+{
+	*o = (struct opts){ .groups = 2000, .members = 15, .years = 5, .seed = 20261122 };
+	for (int i = 1; i < argc; i++) {
+		const char *v = i + 1 < argc ? argv[i + 1] : NULL;
+		if (!v)
+			return -1;
+		if (strcmp(argv[i], "--db") == 0)
+			o->db = v;
+		else if (strcmp(argv[i], "--groups") == 0)
+			o->groups = atoi(v);
+		else if (strcmp(argv[i], "--members") == 0)
+			o->members = atoi(v);
+		else if (strcmp(argv[i], "--years") == 0)
+			o->years = atoi(v);
+		else if (strcmp(argv[i], "--seed") == 0)
+			o->seed = strtoull(v, NULL, 10);
+		else
+			return -1;
+		i++;
+	}
+	if (!o->db || o->groups < 1 || o->members < 5 || o->members > 20 || o->years < 1)
+		return -1;
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	struct opts o;
+	if (parse(argc, argv, &o) != 0) {
+		fprintf(stderr, "usage: bench-gen --db PATH [--groups N] [--members 5-20] [--years Y] "
+				"[--seed S]\n");
+		return 2;
+	}
+	i18n_init("id");
+	rng_state = o.seed ? o.seed : 1;
+	sk_db *db;
+	sk_err e;
+	if (db_open(o.db, 0, &db, &e) != SK_OK || region_ensure_loaded(db, &e) != SK_OK) {
+		fprintf(stderr, "bench-gen: %s\n", e.msg);
+		return 2;
+	}
+	db_exec(db, "PRAGMA synchronous=OFF", &e);
+	int nv;
+	struct village *v = load_villages(db, "33.01", &nv);
+	struct stmts s;
+	prepare_all(db, &s);
+	int global_idx = 0;
+	db_begin_write(db, &e);
+	for (int gi = 0; gi < o.groups; gi++) {
+		struct group_state g = { 0 };
+		const struct village *vil = &v[gi % nv];
+		gen_group(db, &s, &g, gi, vil, &o);
+		gen_members(db, &s, &g, vil, &global_idx, o.members);
+		for (int w = 0; w < o.years * 52; w++)
+			gen_meeting(db, &s, &g, w);
+		if (gi % 100 == 99)
+			fprintf(stderr, "\rbench-gen: %d/%d groups", gi + 1, o.groups);
+	}
+	int rc = db_end(db, 1, &e);
+	fprintf(stderr, "\n");
+	free(v);
+	db_close(db);
+	if (rc != SK_OK)
+		fprintf(stderr, "bench-gen: %s\n", e.msg);
+	return rc == SK_OK ? 0 : 1;
+}
