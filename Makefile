@@ -61,7 +61,7 @@ $(B)/tests/%: tests/%.c tests/testlib.h $(B)/libcore.a
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS_V) -Itests -o $@ $< $(B)/libcore.a $(LDLIBS)
 
-tests: $(TEST_BIN)
+tests: $(TEST_BIN) $(B)/bench-gen
 
 locale/%/LC_MESSAGES/sikube.mo: po/%.po
 	@mkdir -p $(dir $@)

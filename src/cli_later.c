@@ -23,9 +23,3 @@ int cli_export(const struct cli_ctx *ctx, int argc, char **argv)
 	(void)ctx;
 	return not_yet("export", argc, argv);
 }
-
-int cli_check(const struct cli_ctx *ctx, int argc, char **argv)
-{
-	(void)ctx;
-	return not_yet("check", argc, argv);
-}
