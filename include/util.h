@@ -28,6 +28,9 @@ char *sk_trim(char *s);
 int sk_all_digits(const char *s, size_t n);
 /* Number of characters (code points) in a UTF-8 string. */
 size_t sk_utf8_len(const char *s);
+/* Fit a UTF-8 string into exactly width terminal columns (wcwidth): cut on a character
+ * boundary when too wide, pad with spaces when narrower. Writes into out (size n). Returns out. */
+char *sk_fit(char *out, size_t n, const char *s, int width);
 /* Parse a non-negative rupiah amount: digits, optionally grouped with '.' (e.g. 1.250.000).
  * Returns 0 and sets *out, or -1 when s is not such a number or overflows int64. */
 int sk_parse_rupiah(const char *s, int64_t *out);

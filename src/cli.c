@@ -105,14 +105,23 @@ static int cmd_init(const struct cli_ctx *c, int argc, char **argv)
 	return EXIT_OK;
 }
 
-struct report_args {
-	const char *kind, *group, *month;
-	report_format fmt;
+/* Reports by name; needs: 1 = --group required, 2 = --month required. */
+static const struct {
+	const char *kind;
+	int needs;
+	int (*run)(sk_db *db, const report_opts *o, FILE *out, sk_err *e);
+} REPORTS[] = {
+	{ "groups", 0, NULL },
+	{ "eligibility", 0, report_eligibility },
+	{ "cashbook", 1, report_cashbook },
+	{ "attendance", 1, report_attendance },
+	{ "monthly", 2, report_monthly },
 };
 
-static int parse_report(int argc, char **argv, struct report_args *r)
+static int parse_report(int argc, char **argv, const char **kind, report_opts *r)
 {
 	memset(r, 0, sizeof *r);
+	*kind = NULL;
 	for (int i = 0; i < argc; i++) {
 		const char *a = argv[i];
 		const char *next = i + 1 < argc ? argv[i + 1] : NULL;
@@ -120,7 +129,7 @@ static int parse_report(int argc, char **argv, struct report_args *r)
 		     strcmp(a, "--format") == 0) && !next)
 			return usage_error(_("%s perlu nilai"), a);
 		if (strcmp(a, "--group") == 0)
-			r->group = argv[++i];
+			r->group_id = argv[++i];
 		else if (strcmp(a, "--month") == 0)
 			r->month = argv[++i];
 		else if (strcmp(a, "--format") == 0) {
@@ -131,33 +140,69 @@ static int parse_report(int argc, char **argv, struct report_args *r)
 				r->fmt = REPORT_TEXT;
 			else
 				return usage_error(_("format harus text atau csv, bukan %s"), next);
-		} else if (!r->kind && a[0] != '-')
-			r->kind = a;
+		} else if (!*kind && a[0] != '-')
+			*kind = a;
 		else
 			return usage_error(_("pilihan tidak dikenal untuk report: %s"), a);
 	}
-	if (!r->kind)
-		return usage_error("%s", _("report perlu jenis laporan (groups)"));
+	if (!*kind)
+		return usage_error("%s", _("report perlu jenis laporan: groups, eligibility, cashbook, "
+					   "attendance atau monthly"));
+	if (r->month && !report_month_valid(r->month))
+		return usage_error(_("bulan harus TTTT-BB, bukan %s"), r->month);
 	return EXIT_OK;
+}
+
+static int find_report(const char *kind, const report_opts *r)
+{
+	for (size_t i = 0; i < sizeof REPORTS / sizeof REPORTS[0]; i++) {
+		if (strcmp(kind, REPORTS[i].kind) != 0)
+			continue;
+		if (REPORTS[i].needs == 1 && !r->group_id)
+			return usage_error(_("laporan %s perlu --group ID"), kind), -1;
+		if (REPORTS[i].needs == 2 && !r->month)
+			return usage_error(_("laporan %s perlu --month TTTT-BB"), kind), -1;
+		return (int)i;
+	}
+	usage_error(_("jenis laporan tidak dikenal: %s"), kind);
+	return -1;
+}
+
+/* 1 when the group exists and is not deleted. */
+static int group_exists(sk_db *db, const char *id)
+{
+	sqlite3_stmt *st = db_prepare(db, "SELECT 1 FROM kelompok WHERE id=:id AND dihapus=0", NULL);
+	if (!st)
+		return 0;
+	db_bind_text(st, ":id", id);
+	int found = sqlite3_step(st) == SQLITE_ROW;
+	db_reset(st);
+	return found;
 }
 
 static int cmd_report(const struct cli_ctx *c, int argc, char **argv)
 {
-	struct report_args r;
-	int rc = parse_report(argc, argv, &r);
+	report_opts r;
+	const char *kind;
+	int rc = parse_report(argc, argv, &kind, &r);
 	if (rc != EXIT_OK)
 		return rc;
-	if (strcmp(r.kind, "groups") != 0) {
-		fprintf(stderr, _("sikube: laporan %s belum tersedia di versi ini.\n"), r.kind);
+	int which = find_report(kind, &r);
+	if (which < 0)
 		return EXIT_USAGE;
-	}
 	sk_db *db;
 	rc = cli_open_db(c, 1, &db);
 	if (rc != EXIT_OK)
 		return rc;
 	sk_err e;
 	sk_err_clear(&e);
-	int st = report_groups(db, r.group, r.fmt, stdout, &e);
+	int st;
+	if (r.group_id && !group_exists(db, r.group_id))
+		st = sk_err_set(&e, SK_NOTFOUND, _("Kelompok %s tidak ditemukan."), r.group_id);
+	else if (REPORTS[which].run)
+		st = REPORTS[which].run(db, &r, stdout, &e);
+	else
+		st = report_groups(db, r.group_id, r.fmt, stdout, &e);
 	db_close(db);
 	if (fflush(stdout) != 0) {
 		perror("sikube");
@@ -165,7 +210,7 @@ static int cmd_report(const struct cli_ctx *c, int argc, char **argv)
 	}
 	if (st != SK_OK) {
 		fprintf(stderr, "sikube: %s\n", e.msg);
-		return st == SK_NOTFOUND ? EXIT_REFUSED : EXIT_USAGE;
+		return st == SK_NOTFOUND || st == SK_REFUSED ? EXIT_REFUSED : EXIT_USAGE;
 	}
 	return EXIT_OK;
 }

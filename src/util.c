@@ -9,6 +9,7 @@
 #include <time.h>
 #include <unistd.h>
 #include <uuid.h>
+#include <wchar.h>
 #include "util.h"
 #include "validate.h"
 
@@ -120,6 +121,39 @@ size_t sk_utf8_len(const char *s)
 	for (; *s; s++)
 		n += ((unsigned char)*s & 0xC0) != 0x80;
 	return n;
+}
+
+char *sk_fit(char *out, size_t n, const char *s, int width)
+{
+	mbstate_t ps;
+	memset(&ps, 0, sizeof ps);
+	size_t j = 0;
+	int used = 0;
+	const char *p = s ? s : "";
+	while (*p && j + 1 < n) {
+		wchar_t wc;
+		size_t len = mbrtowc(&wc, p, MB_CUR_MAX, &ps);
+		if (len == (size_t)-1 || len == (size_t)-2 || len == 0) {
+			memset(&ps, 0, sizeof ps);
+			wc = L'?';
+			len = 1;
+		}
+		int w = wcwidth(wc);
+		if (w < 0)
+			w = 1;
+		if (used + w > width || j + len >= n)
+			break;
+		memcpy(out + j, p, len);
+		j += len;
+		used += w;
+		p += len;
+	}
+	while (used < width && j + 1 < n) {
+		out[j++] = ' ';
+		used++;
+	}
+	out[j] = '\0';
+	return out;
 }
 
 int sk_parse_rupiah(const char *s, int64_t *out)

@@ -2,6 +2,7 @@
 #include "fixture.h"
 #include "group.h"
 #include "report.h"
+#include "util.h"
 
 static char *run(sk_db *db, report_format fmt, const char *gid)
 {
@@ -11,6 +12,82 @@ static char *run(sk_db *db, report_format fmt, const char *gid)
 	int rc = report_groups(db, gid, fmt, f, &e);
 	fclose(f);
 	return rc == SK_OK ? buf : NULL;
+}
+
+static char *run_opts(sk_db *db, int (*fn)(sk_db *, const report_opts *, FILE *, sk_err *),
+		      const char *gid, const char *month, report_format fmt)
+{
+	static char buf[16384];
+	sk_err e;
+	report_opts o = { .group_id = gid, .month = month, .fmt = fmt };
+	FILE *f = fmemopen(buf, sizeof buf - 1, "w");
+	int rc = fn(db, &o, f, &e);
+	fclose(f);
+	return rc == SK_OK ? buf : NULL;
+}
+
+static void test_other_reports(sk_db *db)
+{
+	sk_err e;
+	db_exec(db, "INSERT INTO kehadiran(pertemuan_id,anggota_id,status,iuran_kas,iuran_iks,diubah_pada) VALUES"
+		    " ('m1','a1','H',5000,1000,'2026-01-01T00:00:00Z'),"
+		    " ('m1','a2','S',0,0,'2026-01-01T00:00:00Z'),"
+		    " ('m2','a1','H',5000,1000,'2026-01-01T00:00:00Z');", &e);
+	char *s = run_opts(db, report_eligibility, NULL, NULL, REPORT_CSV);
+	CHECK(s && strstr(s, "kelompok_id,anggota_id,nik,nama,tanggal,skor,kategori\n") == s,
+	      "eligibility header");
+	/* Stored skor/kategori are not trusted: k01..k14 are all 0 in the fixture. */
+	CHECK(s && strstr(s, "g1,a1,3171081208800001,A,2026-01-01,0,tidak_miskin\n") != NULL,
+	      "latest assessment, score recomputed from the criteria");
+	CHECK(s && strstr(s, "g1,a3,3171081208800003,C,,,\n") != NULL, "never assessed: empty fields");
+	CHECK(s && strstr(s, ",a4,") == NULL && strstr(s, ",a5,") == NULL,
+	      "members who left or were deleted are not listed");
+	db_exec(db, "UPDATE penilaian SET k01=1,k02=1,k03=1,k04=1,k05=1,k06=1,k07=1,k08=1,k09=1 "
+		    "WHERE id='p4'", &e);
+	s = run_opts(db, report_eligibility, "g1", NULL, REPORT_CSV);
+	CHECK(s && strstr(s, ",a2,3171081208800002,B,2026-01-01,9,miskin\n") != NULL,
+	      "9 criteria met is miskin at the default threshold");
+	db_setting_set(db, "ambang_miskin", "10", &e);
+	s = run_opts(db, report_eligibility, "g1", NULL, REPORT_CSV);
+	CHECK(s && strstr(s, ",a2,3171081208800002,B,2026-01-01,9,tidak_miskin\n") != NULL,
+	      "threshold setting honoured");
+	db_setting_set(db, "ambang_miskin", "9", &e);
+
+	s = run_opts(db, report_cashbook, "g1", NULL, REPORT_CSV);
+	CHECK(s && strstr(s, "tanggal,no_bukti,buku,kategori,uraian,masuk,keluar,saldo\n") == s,
+	      "cashbook header");
+	CHECK(s && strstr(s, "2026-10-02,,umum,pembelian,,0,1250000,18750000\n") != NULL,
+	      "running balance per book, deleted rows excluded");
+	CHECK(s && strstr(s, "2026-10-02,,iks,iuran_iks,,5000,0,5000\n") != NULL, "iks book runs apart");
+	s = run_opts(db, report_cashbook, "g1", "2026-11", REPORT_CSV);
+	CHECK(s && strcmp(s, "tanggal,no_bukti,buku,kategori,uraian,masuk,keluar,saldo\n") == 0,
+	      "month filter");
+
+	s = run_opts(db, report_attendance, "g1", NULL, REPORT_CSV);
+	CHECK(s && strstr(s, "anggota_id,nama,pertemuan,hadir,izin,sakit,alpa,persen_hadir,iuran_kas,iuran_iks\n") == s,
+	      "attendance header");
+	CHECK(s && strstr(s, "a1,A,1,1,0,0,0,100,5000,1000\n") != NULL,
+	      "attendance counts only meetings not deleted");
+	CHECK(s && strstr(s, "a2,B,1,0,0,1,0,0,0,0\n") != NULL, "sick counted");
+	CHECK(s && strstr(s, "a3,C,0,0,0,0,0,,0,0\n") != NULL, "active member without meetings listed");
+
+	s = run_opts(db, report_monthly, "g1", "2026-10", REPORT_TEXT);
+	CHECK(s && strstr(s, "Oktober 2026") != NULL, "monthly names the month");
+	CHECK(s && strstr(s, "Saldo akhir") != NULL && strstr(s, "18.750.000") != NULL,
+	      "monthly closing balance");
+	int wide = 0;
+	for (char *line = s; line && *line; line = strchr(line, '\n') ? strchr(line, '\n') + 1 : NULL) {
+		char *end = strchr(line, '\n');
+		size_t len = end ? (size_t)(end - line) : strlen(line);
+		char tmp[512];
+		snprintf(tmp, sizeof tmp, "%.*s", (int)len, line);
+		wide |= sk_utf8_len(tmp) > 80;
+	}
+	CHECK(!wide, "monthly report fits 80 columns");
+	s = run_opts(db, report_monthly, "g1", "2026-11", REPORT_CSV);
+	CHECK(s && strstr(s, "g1,'=Melati,2026-11,umum,18750000,0,0,18750000,") != NULL,
+	      "opening balance + receipts - expenses = closing balance");
+	CHECK(run_opts(db, report_monthly, "g1", NULL, REPORT_TEXT) == NULL, "monthly needs a month");
 }
 
 int main(void)
@@ -61,6 +138,7 @@ int main(void)
 	char *text = run(db, REPORT_TEXT, NULL);
 	CHECK(text && strstr(text, "18.750.000") != NULL, "text report formats rupiah");
 	CHECK(run(db, REPORT_CSV, "nope") == NULL, "unknown group is an error");
+	test_other_reports(db);
 	db_close(db);
 	return testlib_summary();
 }

@@ -1,0 +1,309 @@
+/* report_monthly.c - the pendamping's monthly report to Dinas Sosial: one 80-column page per
+ * group (form feed between groups, for A4), or CSV rows per group and book. */
+#include <stdlib.h>
+#include <string.h>
+#include "csvio.h"
+#include "i18n.h"
+#include "region.h"
+#include "report.h"
+#include "util.h"
+
+#define N_CATS 11
+static const char *const CATS[N_CATS] = { "iuran_kas", "iuran_iks", "bantuan", "penjualan",
+	"pembelian", "operasional", "santunan", "pinjaman", "angsuran", "bagi_hasil", "lainnya" };
+static const char *const CAT_LABELS[N_CATS] = { N_("Iuran kas"), N_("Iuran IKS"), N_("Bantuan"),
+	N_("Penjualan"), N_("Pembelian"), N_("Operasional"), N_("Santunan"), N_("Pinjaman"),
+	N_("Angsuran"), N_("Bagi hasil"), N_("Lain-lain") };
+
+struct book_fig {
+	int64_t awal, masuk, keluar;
+	int64_t in_cat[N_CATS], out_cat[N_CATS];
+};
+
+struct monthly {
+	char id[40], nama[404], kode[40], tingkat[16], wilayah[16], pendamping[404];
+	char from[11], to[11];               /* first and last day of the month */
+	int aktif, laki, perempuan, masuk, keluar;
+	int pertemuan, pendamping_hadir, h, i, s, a;
+	int64_t iuran_kas, iuran_iks;
+	struct book_fig umum, iks;
+	int dinilai, miskin, tidak_miskin, ulang;
+};
+
+static int64_t q_int(sk_db *db, const char *sql, const struct monthly *m, int col, sqlite3_stmt **keep)
+{
+	sqlite3_stmt *st = db_prepare(db, sql, NULL);
+	int64_t v = 0;
+	if (!st)
+		return 0;
+	if (sqlite3_bind_parameter_index(st, ":g"))
+		db_bind_text(st, ":g", m->id);
+	if (sqlite3_bind_parameter_index(st, ":from"))
+		db_bind_text(st, ":from", m->from);
+	if (sqlite3_bind_parameter_index(st, ":to"))
+		db_bind_text(st, ":to", m->to);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int64(st, col);
+	if (keep)
+		*keep = st; /* caller reads more columns, then resets */
+	else
+		db_reset(st);
+	return v;
+}
+
+static void members(sk_db *db, struct monthly *m)
+{
+	sqlite3_stmt *st;
+	m->aktif = (int)q_int(db, "SELECT count(*), coalesce(sum(jenis_kelamin='L'),0), "
+		"coalesce(sum(jenis_kelamin='P'),0) FROM anggota WHERE kelompok_id=:g AND dihapus=0 "
+		"AND (tanggal_masuk IS NULL OR tanggal_masuk<=:to) AND (tanggal_keluar IS NULL OR "
+		"tanggal_keluar>:to)", m, 0, &st);
+	m->laki = sqlite3_column_int(st, 1);
+	m->perempuan = sqlite3_column_int(st, 2);
+	db_reset(st);
+	m->masuk = (int)q_int(db, "SELECT count(*) FROM anggota WHERE kelompok_id=:g AND dihapus=0 "
+		"AND tanggal_masuk BETWEEN :from AND :to", m, 0, NULL);
+	m->keluar = (int)q_int(db, "SELECT count(*) FROM anggota WHERE kelompok_id=:g AND dihapus=0 "
+		"AND tanggal_keluar BETWEEN :from AND :to", m, 0, NULL);
+}
+
+static void meetings(sk_db *db, struct monthly *m)
+{
+	sqlite3_stmt *st;
+	m->pertemuan = (int)q_int(db, "SELECT count(*), coalesce(sum(pendamping_hadir),0) FROM "
+		"pertemuan WHERE kelompok_id=:g AND dihapus=0 AND tanggal BETWEEN :from AND :to",
+		m, 0, &st);
+	m->pendamping_hadir = sqlite3_column_int(st, 1);
+	db_reset(st);
+	m->h = (int)q_int(db, "SELECT coalesce(sum(h.status='H'),0), coalesce(sum(h.status='I'),0), "
+		"coalesce(sum(h.status='S'),0), coalesce(sum(h.status='A'),0), "
+		"coalesce(sum(h.iuran_kas),0), coalesce(sum(h.iuran_iks),0) FROM kehadiran h JOIN "
+		"pertemuan p ON p.id=h.pertemuan_id WHERE p.kelompok_id=:g AND p.dihapus=0 AND "
+		"h.dihapus=0 AND p.tanggal BETWEEN :from AND :to", m, 0, &st);
+	m->i = sqlite3_column_int(st, 1);
+	m->s = sqlite3_column_int(st, 2);
+	m->a = sqlite3_column_int(st, 3);
+	m->iuran_kas = sqlite3_column_int64(st, 4);
+	m->iuran_iks = sqlite3_column_int64(st, 5);
+	db_reset(st);
+}
+
+static void books(sk_db *db, struct monthly *m)
+{
+	sqlite3_stmt *st = db_prepare(db, "SELECT buku, kategori, "
+		"coalesce(sum(CASE WHEN tanggal<:from THEN masuk-keluar END),0), "
+		"coalesce(sum(CASE WHEN tanggal>=:from THEN masuk END),0), "
+		"coalesce(sum(CASE WHEN tanggal>=:from THEN keluar END),0) FROM kas "
+		"WHERE kelompok_id=:g AND dihapus=0 AND tanggal<=:to GROUP BY buku, kategori", NULL);
+	if (!st)
+		return;
+	db_bind_text(st, ":g", m->id);
+	db_bind_text(st, ":from", m->from);
+	db_bind_text(st, ":to", m->to);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		const char *buku = (const char *)sqlite3_column_text(st, 0);
+		const char *kat = (const char *)sqlite3_column_text(st, 1);
+		struct book_fig *b = strcmp(buku, "iks") == 0 ? &m->iks : &m->umum;
+		b->awal += sqlite3_column_int64(st, 2);
+		for (int c = 0; c < N_CATS; c++) {
+			if (strcmp(kat, CATS[c]) != 0)
+				continue;
+			b->in_cat[c] += sqlite3_column_int64(st, 3);
+			b->out_cat[c] += sqlite3_column_int64(st, 4);
+		}
+		b->masuk += sqlite3_column_int64(st, 3);
+		b->keluar += sqlite3_column_int64(st, 4);
+	}
+	db_reset(st);
+}
+
+static void eligibility(sk_db *db, struct monthly *m)
+{
+	sqlite3_stmt *st = db_prepare(db, "SELECT count(p.id), coalesce(sum(p.skor >= :t),0), "
+		"coalesce(sum(p.skor < :t),0), coalesce(sum(p.id IS NULL OR p.tanggal <= "
+		"date(:to,'-12 months')),0) FROM anggota a LEFT JOIN (SELECT q.id, q.anggota_id, "
+		"q.tanggal, (q.k01+q.k02+q.k03+q.k04+q.k05+q.k06+q.k07+q.k08+q.k09+q.k10+q.k11+q.k12+"
+		"q.k13+q.k14) skor FROM penilaian q WHERE q.dihapus=0 AND q.tanggal<=:to AND q.id=("
+		"SELECT r.id FROM penilaian r WHERE r.anggota_id=q.anggota_id AND r.dihapus=0 AND "
+		"r.tanggal<=:to ORDER BY r.tanggal DESC, r.diubah_pada DESC, r.id DESC LIMIT 1)) p "
+		"ON p.anggota_id=a.id WHERE a.kelompok_id=:g AND a.dihapus=0 AND "
+		"(a.tanggal_masuk IS NULL OR a.tanggal_masuk<=:to) AND "
+		"(a.tanggal_keluar IS NULL OR a.tanggal_keluar>:to)", NULL);
+	if (!st)
+		return;
+	db_bind_int64(st, ":t", report_threshold(db));
+	db_bind_text(st, ":to", m->to);
+	db_bind_text(st, ":g", m->id);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		m->dinilai = sqlite3_column_int(st, 0);
+		m->miskin = sqlite3_column_int(st, 1);
+		m->tidak_miskin = sqlite3_column_int(st, 2);
+		m->ulang = sqlite3_column_int(st, 3);
+	}
+	db_reset(st);
+}
+
+static const char *const MONTHS[] = { N_("Januari"), N_("Februari"), N_("Maret"), N_("April"),
+	N_("Mei"), N_("Juni"), N_("Juli"), N_("Agustus"), N_("September"), N_("Oktober"),
+	N_("November"), N_("Desember") };
+
+static void money(char *out, size_t n, int64_t v)
+{
+	char buf[32];
+	snprintf(out, n, "%s", v ? sk_format_rupiah(v, buf, sizeof buf) : "-");
+}
+
+static void print_book_lines(FILE *out, const struct monthly *m, int receipts)
+{
+	for (int c = 0; c < N_CATS; c++) {
+		int64_t u = receipts ? m->umum.in_cat[c] : m->umum.out_cat[c];
+		int64_t k = receipts ? m->iks.in_cat[c] : m->iks.out_cat[c];
+		if (!u && !k)
+			continue;
+		char a[32], b[32], label[64];
+		money(a, sizeof a, u);
+		money(b, sizeof b, k);
+		fprintf(out, "     %s %15s %15s\n", sk_fit(label, sizeof label, _(CAT_LABELS[c]), 26), a, b);
+	}
+}
+
+static void print_books(FILE *out, const struct monthly *m)
+{
+	char a[32], b[32], label[64];
+	fprintf(out, "4. %s %15s %15s\n", sk_fit(label, sizeof label, _("Buku kas"), 28),
+		_("Umum"), _("IKS"));
+	fprintf(out, "   %s %15s %15s\n", sk_fit(label, sizeof label, _("Saldo awal"), 28),
+		sk_format_rupiah(m->umum.awal, a, sizeof a), sk_format_rupiah(m->iks.awal, b, sizeof b));
+	fprintf(out, "   %s\n", _("Penerimaan"));
+	print_book_lines(out, m, 1);
+	fprintf(out, "   %s\n", _("Pengeluaran"));
+	print_book_lines(out, m, 0);
+	fprintf(out, "   %s %15s %15s\n", sk_fit(label, sizeof label, _("Saldo akhir"), 28),
+		sk_format_rupiah(m->umum.awal + m->umum.masuk - m->umum.keluar, a, sizeof a),
+		sk_format_rupiah(m->iks.awal + m->iks.masuk - m->iks.keluar, b, sizeof b));
+}
+
+static void print_text(sk_db *db, FILE *out, const struct monthly *m, int month)
+{
+	sk_region r;
+	char kas[32], iks[32];
+	memset(&r, 0, sizeof r);
+	region_get(db, m->wilayah, &r, NULL);
+	fprintf(out, "%s\n", _("LAPORAN BULANAN PENDAMPING KUBE"));
+	fprintf(out, _("Bulan      : %s %.4s\n"), _(MONTHS[month - 1]), m->from);
+	fprintf(out, _("Kelompok   : %s%s%s%s\n"), m->nama, *m->kode ? " (" : "", m->kode,
+		*m->kode ? ")" : "");
+	fprintf(out, _("Wilayah    : %s, %s, %s (%s)\n"), r.nama, r.kecamatan, r.kabupaten, m->wilayah);
+	fprintf(out, _("Tingkat    : %s    Pendamping: %s\n"), _(m->tingkat), *m->pendamping ? m->pendamping : "-");
+	fprintf(out, "--------------------------------------------------------------------------------\n");
+	fprintf(out, _("1. Anggota aktif %d (L %d, P %d); masuk bulan ini %d, keluar %d\n"), m->aktif,
+		m->laki, m->perempuan, m->masuk, m->keluar);
+	int total = m->h + m->i + m->s + m->a;
+	fprintf(out, _("2. Pertemuan %d kali, pendamping hadir %d kali\n"), m->pertemuan, m->pendamping_hadir);
+	fprintf(out, _("   Kehadiran %d%% (hadir %d, izin %d, sakit %d, alpa %d)\n"),
+		total ? (m->h * 200 + total) / (2 * total) : 0, m->h, m->i, m->s, m->a);
+	fprintf(out, _("3. Iuran terkumpul: kas Rp %s, IKS Rp %s\n"),
+		sk_format_rupiah(m->iuran_kas, kas, sizeof kas), sk_format_rupiah(m->iuran_iks, iks, sizeof iks));
+	print_books(out, m);
+	int pct = m->dinilai ? (m->tidak_miskin * 200 + m->dinilai) / (2 * m->dinilai) : 0;
+	fprintf(out, _("5. Kelayakan (14 kriteria BPS): dinilai %d dari %d anggota\n"), m->dinilai, m->aktif);
+	fprintf(out, _("   Miskin %d, tidak miskin %d (%d%%), perlu dinilai (ulang) %d\n"), m->miskin,
+		m->tidak_miskin, pct, m->ulang);
+	if (pct > 20)
+		fprintf(out, "   %s\n", _("PERHATIAN: lebih dari 20% anggota tidak miskin."));
+	fprintf(out, "\n%s\n\n\n%s\n", _("Mengetahui,"), _("(..............................)   Pendamping"));
+}
+
+static void print_csv(csv_out *w, const struct monthly *m, const char *month)
+{
+	const struct book_fig *b[2] = { &m->umum, &m->iks };
+	const char *names[2] = { "umum", "iks" };
+	int total = m->h + m->i + m->s + m->a;
+	char pct[16] = "";
+	if (total)
+		snprintf(pct, sizeof pct, "%d", (m->h * 200 + total) / (2 * total));
+	for (int i = 0; i < 2; i++) {
+		csv_out_raw(w, m->id);
+		csv_out_text(w, m->nama);
+		csv_out_raw(w, month);
+		csv_out_raw(w, names[i]);
+		csv_out_int(w, b[i]->awal);
+		csv_out_int(w, b[i]->masuk);
+		csv_out_int(w, b[i]->keluar);
+		csv_out_int(w, b[i]->awal + b[i]->masuk - b[i]->keluar);
+		csv_out_int(w, m->pertemuan);
+		csv_out_raw(w, pct);
+		csv_out_int(w, m->aktif);
+		csv_out_int(w, m->dinilai);
+		csv_out_int(w, m->miskin);
+		csv_out_eol(w);
+	}
+}
+
+static void month_range(const char *month, char from[11], char to[11])
+{
+	static const int dm[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	int y = atoi(month), mo = atoi(month + 5);
+	int last = dm[mo - 1] + (mo == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0));
+	snprintf(from, 11, "%.7s-01", month);
+	snprintf(to, 11, "%.7s-%02d", month, last);
+}
+
+int report_monthly(sk_db *db, const report_opts *o, FILE *out, sk_err *e)
+{
+	if (!report_month_valid(o->month))
+		return sk_err_set(e, SK_REFUSED, "%s", _("Laporan bulanan perlu --month TTTT-BB."));
+	sqlite3_stmt *st = db_prepare(db, "SELECT id, nama, coalesce(kode,''), tingkat, kode_wilayah, "
+		"coalesce(pendamping,'') FROM kelompok WHERE dihapus=0 AND (:g IS NULL OR id=:g) "
+		"ORDER BY nama, id", e);
+	if (!st)
+		return SK_DBERR;
+	db_bind_text(st, ":g", o->group_id);
+	/* Read the group list first: the figure queries reuse the statement cache. */
+	struct monthly *list = NULL;
+	int n = 0, cap = 0, rc;
+	while ((rc = db_step(db, st, e)) == SQLITE_ROW) {
+		if (n == cap) {
+			cap = cap ? cap * 2 : 16;
+			list = realloc(list, sizeof *list * (size_t)cap);
+			if (!list)
+				abort();
+		}
+		struct monthly *m = &list[n++];
+		memset(m, 0, sizeof *m);
+		db_col_text(st, 0, m->id, sizeof m->id);
+		db_col_text(st, 1, m->nama, sizeof m->nama);
+		db_col_text(st, 2, m->kode, sizeof m->kode);
+		db_col_text(st, 3, m->tingkat, sizeof m->tingkat);
+		db_col_text(st, 4, m->wilayah, sizeof m->wilayah);
+		db_col_text(st, 5, m->pendamping, sizeof m->pendamping);
+		month_range(o->month, m->from, m->to);
+	}
+	db_reset(st);
+	if (rc != SQLITE_DONE) {
+		free(list);
+		return e ? e->status : SK_DBERR;
+	}
+	csv_out w;
+	csv_out_init(&w, out, 0);
+	if (o->fmt == REPORT_CSV)
+		fputs("kelompok_id,nama,bulan,buku,saldo_awal,penerimaan,pengeluaran,saldo_akhir,"
+		      "pertemuan,persen_hadir,anggota_aktif,anggota_dinilai,anggota_miskin\n", out);
+	for (int i = 0; i < n; i++) {
+		members(db, &list[i]);
+		meetings(db, &list[i]);
+		books(db, &list[i]);
+		eligibility(db, &list[i]);
+		if (o->fmt == REPORT_CSV)
+			print_csv(&w, &list[i], o->month);
+		else {
+			if (i > 0)
+				fputc('\f', out);
+			print_text(db, out, &list[i], atoi(o->month + 5));
+		}
+	}
+	free(list);
+	if (o->group_id && n == 0)
+		return sk_err_set(e, SK_NOTFOUND, _("Kelompok %s tidak ditemukan."), o->group_id);
+	return SK_OK;
+}
