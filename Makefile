@@ -110,7 +110,7 @@ pot:
 cppcheck:
 	@echo "cppcheck src screens tests"
 	@cppcheck --quiet --error-exitcode=1 --enable=warning,portability,style --inline-suppr \
-		--suppress=missingIncludeSystem -Iinclude -Isrc/ui src screens tests
+		--suppress=missingIncludeSystem -Iinclude -Isrc/ui src screens tests bench
 
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/data $(DESTDIR)$(DATADIR)/sample-data $(DESTDIR)$(MANDIR)

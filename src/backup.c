@@ -82,7 +82,7 @@ static void prune(const char *dir, int keep)
 	DIR *d = opendir(dir);
 	if (!d)
 		return;
-	char *names[512];
+	char *names[512] = { 0 };
 	int n = 0;
 	struct dirent *ent;
 	while ((ent = readdir(d)) && n < 512) {

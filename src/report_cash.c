@@ -138,14 +138,15 @@ int report_attendance(sk_db *db, const report_opts *o, FILE *out, sk_err *e)
 	db_bind_text(st, ":m", o->month);
 	csv_out w;
 	csv_out_init(&w, out, 0);
-	char hdr[160];
 	if (o->fmt == REPORT_CSV)
 		fputs("anggota_id,nama,pertemuan,hadir,izin,sakit,alpa,persen_hadir,iuran_kas,iuran_iks\n",
 		      out);
-	else
+	else {
+		char hdr[160];
 		fprintf(out, "%s %4s %3s %3s %3s %3s %5s %10s %8s\n",
 			sk_fit(hdr, sizeof hdr, _("Nama"), 24), _("Pert"), "H", "I", "S", "A",
 			_("%Hdr"), _("Iuran kas"), _("IKS"));
+	}
 	int rc;
 	struct att_row r;
 	while ((rc = db_step(db, st, e)) == SQLITE_ROW) {
