@@ -34,11 +34,16 @@ typedef struct csv_out {
 
 /* Start writing to f (not owned). excel: ';' and CRLF and a BOM written now. */
 void csv_out_init(csv_out *w, FILE *f, int excel);
-/* Write one text field (quoted by libcsv when needed). NULL writes an empty field. */
+/* Write one text field (quoted by libcsv when needed: delimiter, quote, CR, LF, or a blank at
+ * either end). NULL writes an empty field. */
 void csv_out_text(csv_out *w, const char *s);
 /* Write a text field without the formula guard (numbers, codes, dates). */
 void csv_out_raw(csv_out *w, const char *s);
 void csv_out_int(csv_out *w, long long v);
+/* A text field as read back: without the one leading ' that csv_out_text adds (the writer
+ * also adds it before a leading ', so this gives back exactly what was written). Returns a
+ * pointer into s ("" for NULL). Use on text columns only. */
+const char *csv_unguard(const char *s);
 /* End the current record. */
 void csv_out_eol(csv_out *w);
 

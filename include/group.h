@@ -52,6 +52,10 @@ int group_insert(sk_db *db, sk_group *g, sk_issues *is, sk_err *e);
 /* Validate and update the stored row with g->id; sets diubah_pada. Same returns as insert,
  * SK_NOTFOUND when no such active group. */
 int group_update(sk_db *db, sk_group *g, sk_issues *is, sk_err *e);
+/* Write g exactly as given (id, diubah_pada and dihapus kept), without validation: insert=1
+ * inserts a new row, 0 replaces the stored row g->id whether deleted or not (SK_NOTFOUND when
+ * none). For import, which validates first; the caller holds the transaction. */
+int group_store_raw(sk_db *db, const sk_group *g, int insert, sk_err *e);
 /* Soft-delete the group and its active members (dihapus=1), in one transaction. */
 int group_delete(sk_db *db, const char *id, sk_err *e);
 /* Read one group (deleted ones too) by id. SK_NOTFOUND when none. */

@@ -47,11 +47,24 @@ void member_init(sk_member *m, const char *kelompok_id);
  * one group, one active ketua/sekretaris/bendahara per group, group size 5-20 (warning), NIK
  * birth date/sex agreement (warning). Findings go to is (cleared first). */
 void member_validate(sk_db *db, const sk_member *m, sk_issues *is);
+/* The checks of member_validate that need only this row and the region list: NIK and No. KK
+ * structure, name, sex, dates, RT/RW, role name, DTSEN and PKH values. Errors are appended to
+ * is (not cleared first). Import runs this on every row as it reads it. */
+void member_validate_fields(sk_db *db, const sk_member *m, sk_issues *is);
+/* The checks of member_validate against other rows: the group exists (and is not deleted
+ * unless the member is deleted too), the NIK is active in no other member, no other active
+ * holder of the same officer role in the group. Errors are appended to is (not cleared).
+ * Import runs this on the merged rows after the whole member table is read. */
+void member_validate_links(sk_db *db, const sk_member *m, sk_issues *is);
 /* Validate and insert; assigns m->id when empty, sets diubah_pada. Returns SK_REFUSED when is
  * holds errors, SK_OK on success (warnings may remain in is), or a db error in e. */
 int member_insert(sk_db *db, sk_member *m, sk_issues *is, sk_err *e);
 /* Validate and update the stored member m->id. SK_NOTFOUND when no such row. */
 int member_update(sk_db *db, sk_member *m, sk_issues *is, sk_err *e);
+/* Write m exactly as given (id, diubah_pada and dihapus kept), without validation: insert=1
+ * inserts, 0 replaces the stored row m->id whether deleted or not (SK_NOTFOUND when none).
+ * For import, which validates first; the caller holds the transaction. */
+int member_store_raw(sk_db *db, const sk_member *m, int insert, sk_err *e);
 /* Soft-delete one member. */
 int member_delete(sk_db *db, const char *id, sk_err *e);
 /* Read one member by id (deleted ones too). SK_NOTFOUND when none. */

@@ -178,7 +178,11 @@ static void put_field(csv_out *w, const char *s, int guard)
 	/* The guard quote also goes before a leading ' so that import's removal of one ' gives
 	 * back exactly what was written. */
 	int add_quote = guard && strchr("=+-@\t\r'", s[0]) != NULL;
-	int needs_quotes = strchr(s, w->delim) || strchr(s, '"') || strchr(s, '\r') || strchr(s, '\n');
+	/* Leading or trailing blanks are quoted too: libcsv trims them from unquoted fields. */
+	size_t len = strlen(s);
+	int needs_quotes = strchr(s, w->delim) || strchr(s, '"') || strchr(s, '\r') ||
+			   strchr(s, '\n') || s[0] == ' ' || s[0] == '\t' || s[len - 1] == ' ' ||
+			   s[len - 1] == '\t';
 	if (!needs_quotes) {
 		if (add_quote)
 			fputc('\'', w->f);
@@ -186,7 +190,6 @@ static void put_field(csv_out *w, const char *s, int guard)
 		return;
 	}
 	if (add_quote) {
-		size_t len = strlen(s);
 		char *tmp = malloc(len + 2);
 		if (!tmp)
 			abort();
@@ -214,6 +217,11 @@ void csv_out_int(csv_out *w, long long v)
 	char buf[32];
 	snprintf(buf, sizeof buf, "%lld", v);
 	put_field(w, buf, 0);
+}
+
+const char *csv_unguard(const char *s)
+{
+	return s && s[0] == '\'' ? s + 1 : (s ? s : "");
 }
 
 void csv_out_eol(csv_out *w)

@@ -53,8 +53,10 @@ void group_validate(sk_db *db, const sk_group *g, sk_issues *is)
 			      _("Bantuan UEP diisi tetapi tahun bantuan kosong."));
 }
 
-/* Insert or update one row with every column (import will reuse this with its own stamps). */
-static int group_store(sk_db *db, const sk_group *g, int insert, sk_err *e)
+enum { STORE_INSERT, STORE_UPDATE_ACTIVE, STORE_UPDATE_ANY };
+
+/* Insert or update one row with every column as given in g. */
+static int group_store(sk_db *db, const sk_group *g, int mode, sk_err *e)
 {
 	static const char ins[] =
 		"INSERT INTO kelompok(id, kode, nama, kode_wilayah, alamat, jenis_usaha, bidang_usaha, "
@@ -63,14 +65,18 @@ static int group_store(sk_db *db, const sk_group *g, int insert, sk_err *e)
 		":kode_wilayah, :alamat, :jenis_usaha, :bidang_usaha, :tanggal_berdiri, :tingkat, "
 		":pendamping, :telepon_pendamping, :iuran_kas, :iuran_iks, :bantuan_uep, "
 		":tahun_bantuan, :catatan, :diubah_pada, :dihapus)";
-	static const char upd[] =
-		"UPDATE kelompok SET kode=:kode, nama=:nama, kode_wilayah=:kode_wilayah, alamat=:alamat, "
-		"jenis_usaha=:jenis_usaha, bidang_usaha=:bidang_usaha, tanggal_berdiri=:tanggal_berdiri, "
-		"tingkat=:tingkat, pendamping=:pendamping, telepon_pendamping=:telepon_pendamping, "
-		"iuran_kas=:iuran_kas, iuran_iks=:iuran_iks, bantuan_uep=:bantuan_uep, "
-		"tahun_bantuan=:tahun_bantuan, catatan=:catatan, diubah_pada=:diubah_pada, "
-		"dihapus=:dihapus WHERE id=:id AND dihapus=0";
-	sqlite3_stmt *st = db_prepare(db, insert ? ins : upd, e);
+#define GROUP_UPDATE \
+		"UPDATE kelompok SET kode=:kode, nama=:nama, kode_wilayah=:kode_wilayah, alamat=:alamat, " \
+		"jenis_usaha=:jenis_usaha, bidang_usaha=:bidang_usaha, tanggal_berdiri=:tanggal_berdiri, " \
+		"tingkat=:tingkat, pendamping=:pendamping, telepon_pendamping=:telepon_pendamping, " \
+		"iuran_kas=:iuran_kas, iuran_iks=:iuran_iks, bantuan_uep=:bantuan_uep, " \
+		"tahun_bantuan=:tahun_bantuan, catatan=:catatan, diubah_pada=:diubah_pada, " \
+		"dihapus=:dihapus WHERE id=:id"
+	static const char upd[] = GROUP_UPDATE " AND dihapus=0";
+	static const char upd_any[] = GROUP_UPDATE;
+#undef GROUP_UPDATE
+	sqlite3_stmt *st = db_prepare(db, mode == STORE_INSERT ? ins :
+				      mode == STORE_UPDATE_ACTIVE ? upd : upd_any, e);
 	if (!st)
 		return SK_DBERR;
 	db_bind_text(st, ":id", g->id);
@@ -101,6 +107,28 @@ static int group_store(sk_db *db, const sk_group *g, int insert, sk_err *e)
 	return SK_OK;
 }
 
+/* The touch trigger renews diubah_pada when an UPDATE keeps it; put the given stamp back. */
+static int keep_stamp(sk_db *db, const char *sql, const char *id, const char *stamp, sk_err *e)
+{
+	sqlite3_stmt *st = db_prepare(db, sql, e);
+	if (!st)
+		return SK_DBERR;
+	db_bind_text(st, ":id", id);
+	db_bind_text(st, ":t", stamp);
+	int rc = db_step(db, st, e);
+	db_reset(st);
+	return rc == SQLITE_DONE ? SK_OK : (e ? e->status : SK_DBERR);
+}
+
+int group_store_raw(sk_db *db, const sk_group *g, int insert, sk_err *e)
+{
+	int rc = group_store(db, g, insert ? STORE_INSERT : STORE_UPDATE_ANY, e);
+	if (rc == SK_OK && !insert)
+		rc = keep_stamp(db, "UPDATE kelompok SET diubah_pada=:t WHERE id=:id AND "
+				"diubah_pada IS NOT :t", g->id, g->diubah_pada, e);
+	return rc;
+}
+
 static int group_save(sk_db *db, sk_group *g, int insert, sk_issues *is, sk_err *e)
 {
 	group_validate(db, g, is);
@@ -114,7 +142,7 @@ static int group_save(sk_db *db, sk_group *g, int insert, sk_issues *is, sk_err 
 	int rc = db_begin_write(db, e);
 	if (rc != SK_OK)
 		return rc;
-	rc = group_store(db, g, insert, e);
+	rc = group_store(db, g, insert ? STORE_INSERT : STORE_UPDATE_ACTIVE, e);
 	int erc = db_end(db, rc == SK_OK, e);
 	return rc == SK_OK ? erc : rc;
 }

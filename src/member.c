@@ -43,21 +43,27 @@ static int other_active(sk_db *db, const char *sql, const sk_member *m, char *wh
 	return found;
 }
 
+/* NIK and No. KK structure (the region list included). */
 static void check_identity(sk_db *db, const sk_member *m, sk_issues *is)
 {
-	char msg[240], who[404], grp[404];
+	char msg[240];
 	if (!nik_check(db, m->nik, msg, sizeof msg))
 		sk_issues_add(is, "nik", SK_SEV_ERROR, "%s", msg);
-	else if (member_active(m) &&
-		 other_active(db, "SELECT a.nama, k.nama FROM anggota a JOIN kelompok k ON "
-			      "k.id=a.kelompok_id WHERE a.nik=:nik AND a.id IS NOT :id AND a.dihapus=0 "
-			      "AND a.tanggal_keluar IS NULL LIMIT 1", m, who, sizeof who, grp, sizeof grp))
-		sk_issues_add(is, "nik", SK_SEV_ERROR, _("NIK ini sudah terdaftar aktif atas nama %s "
-			      "di kelompok %s. Satu NIK hanya boleh aktif di satu kelompok."), who, grp);
-	else if (!nik_matches_person(m->nik, m->tanggal_lahir, m->jenis_kelamin[0], msg, sizeof msg))
-		sk_issues_add(is, "nik", SK_SEV_WARNING, "%s", msg);
 	if (!kk_check(db, m->no_kk, msg, sizeof msg))
 		sk_issues_add(is, "no_kk", SK_SEV_ERROR, "%s", msg);
+}
+
+/* A NIK active in at most one member. */
+static void check_nik_unique(sk_db *db, const sk_member *m, sk_issues *is)
+{
+	char msg[240], who[404], grp[404];
+	if (!member_active(m) || !nik_check_shape(m->nik, msg, sizeof msg))
+		return;
+	if (other_active(db, "SELECT a.nama, k.nama FROM anggota a JOIN kelompok k ON "
+			 "k.id=a.kelompok_id WHERE a.nik=:nik AND a.id IS NOT :id AND a.dihapus=0 "
+			 "AND a.tanggal_keluar IS NULL LIMIT 1", m, who, sizeof who, grp, sizeof grp))
+		sk_issues_add(is, "nik", SK_SEV_ERROR, _("NIK ini sudah terdaftar aktif atas nama %s "
+			      "di kelompok %s. Satu NIK hanya boleh aktif di satu kelompok."), who, grp);
 }
 
 static void check_dates(const sk_member *m, sk_issues *is)
@@ -79,16 +85,13 @@ static void check_dates(const sk_member *m, sk_issues *is)
 			      _("Tanggal keluar tidak boleh sebelum tanggal masuk."));
 }
 
-static void check_role(sk_db *db, const sk_member *m, sk_issues *is)
+/* At most one active ketua, sekretaris and bendahara per group. */
+static void check_role_unique(sk_db *db, const sk_member *m, sk_issues *is)
 {
 	char who[404], grp[404];
-	if (!valid_jabatan(m->jabatan)) {
-		sk_issues_add(is, "jabatan", SK_SEV_ERROR, "%s",
-			      _("Jabatan harus ketua, sekretaris, bendahara atau anggota."));
+	if (!valid_jabatan(m->jabatan) || strcmp(m->jabatan, "anggota") == 0 || !member_active(m))
 		return;
-	}
-	if (strcmp(m->jabatan, "anggota") != 0 && member_active(m) &&
-	    other_active(db, "SELECT a.nama, k.nama FROM anggota a JOIN kelompok k ON k.id=a.kelompok_id "
+	if (other_active(db, "SELECT a.nama, k.nama FROM anggota a JOIN kelompok k ON k.id=a.kelompok_id "
 			 "WHERE a.kelompok_id=:kelompok_id AND a.jabatan=:jabatan AND a.id IS NOT :id "
 			 "AND a.dihapus=0 AND a.tanggal_keluar IS NULL LIMIT 1",
 			 m, who, sizeof who, grp, sizeof grp))
@@ -113,12 +116,8 @@ static void check_group_size(sk_db *db, const sk_member *m, sk_issues *is)
 			      GROUP_MAX_MEMBERS);
 }
 
-void member_validate(sk_db *db, const sk_member *m, sk_issues *is)
+void member_validate_fields(sk_db *db, const sk_member *m, sk_issues *is)
 {
-	sk_issues_clear(is);
-	sk_group g;
-	if (!*m->kelompok_id || group_get(db, m->kelompok_id, &g, NULL) != SK_OK || g.dihapus)
-		sk_issues_add(is, "kelompok_id", SK_SEV_ERROR, "%s", _("Kelompok anggota tidak ditemukan."));
 	check_identity(db, m, is);
 	size_t len = sk_utf8_len(m->nama);
 	if (len == 0)
@@ -133,7 +132,9 @@ void member_validate(sk_db *db, const sk_member *m, sk_issues *is)
 		sk_issues_add(is, "rt", SK_SEV_ERROR, "%s", _("RT paling banyak 3 angka."));
 	if (!valid_rt_rw(m->rw))
 		sk_issues_add(is, "rw", SK_SEV_ERROR, "%s", _("RW paling banyak 3 angka."));
-	check_role(db, m, is);
+	if (!valid_jabatan(m->jabatan))
+		sk_issues_add(is, "jabatan", SK_SEV_ERROR, "%s",
+			      _("Jabatan harus ketua, sekretaris, bendahara atau anggota."));
 	if (m->terdaftar_dtsen != 0 && m->terdaftar_dtsen != 1)
 		sk_issues_add(is, "terdaftar_dtsen", SK_SEV_ERROR, "%s", _("Isi 0 (tidak) atau 1 (ya)."));
 	if (m->peserta_pkh != 0 && m->peserta_pkh != 1)
@@ -141,6 +142,27 @@ void member_validate(sk_db *db, const sk_member *m, sk_issues *is)
 	if (m->desil_dtsen < 0 || m->desil_dtsen > 10)
 		sk_issues_add(is, "desil_dtsen", SK_SEV_ERROR, "%s",
 			      _("Desil DTSEN harus 1 sampai 10, atau kosong bila belum diketahui."));
+}
+
+void member_validate_links(sk_db *db, const sk_member *m, sk_issues *is)
+{
+	sk_group g;
+	if (!*m->kelompok_id || group_get(db, m->kelompok_id, &g, NULL) != SK_OK ||
+	    (g.dihapus && !m->dihapus))
+		sk_issues_add(is, "kelompok_id", SK_SEV_ERROR, "%s", _("Kelompok anggota tidak ditemukan."));
+	check_nik_unique(db, m, is);
+	check_role_unique(db, m, is);
+}
+
+void member_validate(sk_db *db, const sk_member *m, sk_issues *is)
+{
+	char msg[240];
+	sk_issues_clear(is);
+	member_validate_fields(db, m, is);
+	member_validate_links(db, m, is);
+	if (!sk_issues_for(is, "nik") &&
+	    !nik_matches_person(m->nik, m->tanggal_lahir, m->jenis_kelamin[0], msg, sizeof msg))
+		sk_issues_add(is, "nik", SK_SEV_WARNING, "%s", msg);
 	if (!sk_issues_errors(is))
 		check_group_size(db, m, is);
 }
@@ -170,7 +192,9 @@ static void bind_member(sqlite3_stmt *st, const sk_member *m)
 	db_bind_int64(st, ":dihapus", m->dihapus);
 }
 
-static int member_store(sk_db *db, const sk_member *m, int insert, sk_err *e)
+enum { STORE_INSERT, STORE_UPDATE_ACTIVE, STORE_UPDATE_ANY };
+
+static int member_store(sk_db *db, const sk_member *m, int mode, sk_err *e)
 {
 	static const char ins[] =
 		"INSERT INTO anggota(id, kelompok_id, nik, no_kk, nama, jenis_kelamin, tempat_lahir, "
@@ -179,14 +203,18 @@ static int member_store(sk_db *db, const sk_member *m, int insert, sk_err *e)
 		":kelompok_id, :nik, :no_kk, :nama, :jenis_kelamin, :tempat_lahir, :tanggal_lahir, "
 		":alamat, :rt, :rw, :telepon, :jabatan, :tanggal_masuk, :tanggal_keluar, "
 		":terdaftar_dtsen, :desil_dtsen, :peserta_pkh, :catatan, :diubah_pada, :dihapus)";
-	static const char upd[] =
-		"UPDATE anggota SET kelompok_id=:kelompok_id, nik=:nik, no_kk=:no_kk, nama=:nama, "
-		"jenis_kelamin=:jenis_kelamin, tempat_lahir=:tempat_lahir, tanggal_lahir=:tanggal_lahir, "
-		"alamat=:alamat, rt=:rt, rw=:rw, telepon=:telepon, jabatan=:jabatan, "
-		"tanggal_masuk=:tanggal_masuk, tanggal_keluar=:tanggal_keluar, "
-		"terdaftar_dtsen=:terdaftar_dtsen, desil_dtsen=:desil_dtsen, peserta_pkh=:peserta_pkh, "
-		"catatan=:catatan, diubah_pada=:diubah_pada, dihapus=:dihapus WHERE id=:id AND dihapus=0";
-	sqlite3_stmt *st = db_prepare(db, insert ? ins : upd, e);
+#define MEMBER_UPDATE \
+		"UPDATE anggota SET kelompok_id=:kelompok_id, nik=:nik, no_kk=:no_kk, nama=:nama, " \
+		"jenis_kelamin=:jenis_kelamin, tempat_lahir=:tempat_lahir, tanggal_lahir=:tanggal_lahir, " \
+		"alamat=:alamat, rt=:rt, rw=:rw, telepon=:telepon, jabatan=:jabatan, " \
+		"tanggal_masuk=:tanggal_masuk, tanggal_keluar=:tanggal_keluar, " \
+		"terdaftar_dtsen=:terdaftar_dtsen, desil_dtsen=:desil_dtsen, peserta_pkh=:peserta_pkh, " \
+		"catatan=:catatan, diubah_pada=:diubah_pada, dihapus=:dihapus WHERE id=:id"
+	static const char upd[] = MEMBER_UPDATE " AND dihapus=0";
+	static const char upd_any[] = MEMBER_UPDATE;
+#undef MEMBER_UPDATE
+	sqlite3_stmt *st = db_prepare(db, mode == STORE_INSERT ? ins :
+				      mode == STORE_UPDATE_ACTIVE ? upd : upd_any, e);
 	if (!st)
 		return SK_DBERR;
 	bind_member(st, m);
@@ -198,6 +226,23 @@ static int member_store(sk_db *db, const sk_member *m, int insert, sk_err *e)
 	if (!changed)
 		return sk_err_set(e, SK_NOTFOUND, "%s", _("Anggota tidak ditemukan."));
 	return SK_OK;
+}
+
+int member_store_raw(sk_db *db, const sk_member *m, int insert, sk_err *e)
+{
+	int rc = member_store(db, m, insert ? STORE_INSERT : STORE_UPDATE_ANY, e);
+	if (rc != SK_OK || insert)
+		return rc;
+	/* The touch trigger renews diubah_pada when an UPDATE keeps it; put the given one back. */
+	sqlite3_stmt *st = db_prepare(db, "UPDATE anggota SET diubah_pada=:t WHERE id=:id AND "
+				      "diubah_pada IS NOT :t", e);
+	if (!st)
+		return SK_DBERR;
+	db_bind_text(st, ":id", m->id);
+	db_bind_text(st, ":t", m->diubah_pada);
+	rc = db_step(db, st, e);
+	db_reset(st);
+	return rc == SQLITE_DONE ? SK_OK : (e ? e->status : SK_DBERR);
 }
 
 static int member_save(sk_db *db, sk_member *m, int insert, sk_issues *is, sk_err *e)
@@ -215,7 +260,7 @@ static int member_save(sk_db *db, sk_member *m, int insert, sk_issues *is, sk_er
 	if (insert && !*m->id)
 		sk_uuid_new(m->id);
 	sk_now_utc(m->diubah_pada);
-	rc = member_store(db, m, insert, e);
+	rc = member_store(db, m, insert ? STORE_INSERT : STORE_UPDATE_ACTIVE, e);
 	int erc = db_end(db, rc == SK_OK, e);
 	return rc == SK_OK ? erc : rc;
 }
