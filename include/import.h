@@ -1,0 +1,69 @@
+/* import.h - reading and merging exchange bundles and single table files (spec/bundle.md).
+ * No curses here. */
+#ifndef SK_IMPORT_H
+#define SK_IMPORT_H
+
+#include <stdio.h>
+#include "bundle.h"
+#include "db.h"
+
+/* Problems kept in memory; more are counted (more_problems) but not listed. */
+#define IMPORT_MAX_PROBLEMS 10000
+
+/* One refused row field: as the report lists it (berkas, baris, kolom, nilai, alasan). */
+typedef struct import_problem {
+	char berkas[512];   /* the file as named on the command line or inside the bundle folder */
+	long long baris;    /* line as a spreadsheet shows it (header = 1); 0 = the whole file */
+	char kolom[40];
+	char nilai[160];    /* the offending value; NIK and No. KK masked after 6 digits */
+	char alasan[320];
+	int src, table;     /* for ordering: source index, table */
+	long long seq;
+} import_problem;
+
+typedef struct import_counts {
+	long long added, updated, unchanged, refused;
+} import_counts;
+
+typedef struct import_result {
+	import_counts t[BT_COUNT];     /* per table of the final pass */
+	import_problem *problems;      /* sorted by source, table, line */
+	int nproblems;
+	long long more_problems;       /* problems beyond IMPORT_MAX_PROBLEMS */
+	int committed;                 /* 1 when rows were written */
+	int passes;                    /* reading passes made (--valid-only may need several) */
+} import_result;
+
+typedef struct import_opts {
+	int valid_only;                /* import the valid rows, refuse (and report) the others */
+	exchange_progress_fn progress; /* may be NULL */
+	void *ctx;
+} import_opts;
+
+/* Merge the sources in paths, all in one transaction. A folder is a bundle: its manifest.csv
+ * must say sikube-bundle version 1, not masked, and list every data file present with the
+ * right row count and SHA-256. A file named like a bundle table (anggota.csv, ...) is that
+ * table alone: no manifest, only the columns holding required values need be present, rows
+ * with an empty id get a new UUID, an empty diubah_pada becomes now and dihapus defaults to 0.
+ * Tables are read in dependency order across all sources; each row is checked with the
+ * module's field rules as it is read and merged by key: inserted when new, replacing the
+ * stored row only when its diubah_pada is later (on a tie between two rows arriving in this
+ * same import, the one whose content fingerprint sorts higher wins, so the order of the
+ * sources never matters; a row stored before the import keeps a tie). After each table the
+ * cross-row rules (officers, NIK among active members, references) run on the merged rows.
+ * Any problem: everything is rolled back and SK_REFUSED returned with the problems in r; with
+ * valid_only the refused rows are left out (passes repeat until no kept row depends on a
+ * refused one) and the rest is committed (r->committed = 1), still SK_REFUSED. A problem with
+ * a whole file (manifest, checksum, row count, missing column, broken CSV) always refuses
+ * everything. Returns SK_OK when all was merged, SK_REFUSED, or SK_IOERR/SK_BUSY/SK_DBERR
+ * (message in e). Free r with import_result_free. */
+int import_paths(sk_db *db, int npaths, const char *const *paths, const import_opts *o,
+		 import_result *r, sk_err *e);
+void import_result_free(import_result *r);
+/* Write r's problems as CSV (berkas,baris,kolom,nilai,alasan) with libcsv; a last line tells
+ * how many more were not listed. Returns 0, or -1 on a write error. */
+int import_write_report(const import_result *r, FILE *out);
+/* Sum of one count over all tables: which 0 added, 1 updated, 2 unchanged, 3 refused. */
+long long import_total(const import_result *r, int which);
+
+#endif

@@ -1,0 +1,78 @@
+/* import_priv.h - what import.c (sources, passes, problems) and import_rows.c (one row of each
+ * table: parse, check, merge) share. Not for other modules. */
+#ifndef SK_IMPORT_PRIV_H
+#define SK_IMPORT_PRIV_H
+
+#include <limits.h>
+#include <stdint.h>
+#include "import.h"
+#include "manifest.h"
+#include "util.h"
+
+/* A set of rows (source, table, line) refused in an earlier pass. */
+typedef struct imp_rowset {
+	uint64_t *slots;   /* 0 = empty; keys are never 0 (line >= 2) */
+	size_t cap, n;
+} imp_rowset;
+
+struct imp_source {
+	char path[PATH_MAX];     /* as given, without a trailing '/' */
+	int is_bundle;
+	int table;               /* single table file: its table */
+	sk_manifest man;
+};
+
+struct imp {
+	sk_db *db;
+	const import_opts *o;
+	struct imp_source *src;
+	int nsrc;
+	import_result *r;
+	imp_rowset skip;         /* refused in earlier passes: left out */
+	imp_rowset bad;          /* refused in this pass */
+	long long seq;
+	int fatal;               /* a whole-file problem: refuse everything */
+	int dberr;               /* a database error: stop (message in e) */
+	int threshold;           /* poverty threshold for derived kategori */
+	char now[SK_TS_LEN + 1];
+	sk_err *e;
+};
+
+/* The CSV file being read. */
+struct imp_file {
+	struct imp *im;
+	int src, table;
+	char label[PATH_MAX + 64];   /* berkas in problems */
+	int idx[64];                 /* column i of the table -> position in the record, or -1 */
+	int nf;
+	char **f;
+	long long line;
+	long long rows;              /* data records seen */
+	long long total;             /* expected rows for progress, -1 unknown */
+	int row_bad;                 /* the current row has a problem */
+};
+
+uint64_t imp_row_key(int src, int table, long long line);
+int imp_rowset_has(const imp_rowset *s, uint64_t key);
+void imp_rowset_add(imp_rowset *s, uint64_t key);
+void imp_rowset_free(imp_rowset *s);
+
+/* Record a problem of row line of the source/table (line 0: the whole file); marks the row
+ * refused. kolom nik and no_kk get their value masked. */
+void imp_problem(struct imp *im, int src, int table, const char *berkas, long long line,
+		 const char *kolom, const char *nilai, const char *alasan);
+
+/* berkas of table t of source src: the file itself, or "<folder>/<file>" for a bundle. */
+void imp_label(const struct imp *im, int src, int t, char *out, size_t n);
+
+/* Handle one data record of fl (fl->f, fl->nf, fl->line): parse, check, merge. */
+void imp_row(struct imp_file *fl);
+/* After table t was read from every source: the cross-row rules on the rows merged by this
+ * pass (anggota: officers, NIK, group; kas: group, meeting, reversed row). */
+void imp_check_links(struct imp *im, int t);
+/* Create (or empty) the pass's temporary table of merged rows. */
+int imp_rows_begin(struct imp *im);
+/* Drop the temporary table (after the transaction ended). */
+void imp_rows_end(struct imp *im);
+
+#endif

@@ -1,0 +1,164 @@
+/* cashbook.c - cash-book ledger rows: rules and storage. */
+#include <stdio.h>
+#include <string.h>
+#include "cashbook.h"
+#include "i18n.h"
+#include "validate.h"
+
+/* The values are stored and exchanged as written; N_ marks them for translation on screen. */
+const char *const CASH_BUKU_VALUES[] = { N_("umum"), N_("iks"), NULL };
+const char *const CASH_KATEGORI_VALUES[] = { N_("iuran_kas"), N_("iuran_iks"), N_("bantuan"),
+	N_("penjualan"), N_("pembelian"), N_("operasional"), N_("santunan"), N_("pinjaman"),
+	N_("angsuran"), N_("bagi_hasil"), N_("lainnya"), NULL };
+
+static int in_list(const char *v, const char *const *list)
+{
+	for (; v && *list; list++)
+		if (strcmp(v, *list) == 0)
+			return 1;
+	return 0;
+}
+
+int valid_cash_buku(const char *v) { return in_list(v, CASH_BUKU_VALUES); }
+int valid_cash_kategori(const char *v) { return in_list(v, CASH_KATEGORI_VALUES); }
+
+void cash_init(sk_cash_row *c, const char *kelompok_id)
+{
+	memset(c, 0, sizeof *c);
+	sk_strlcpy(c->kelompok_id, kelompok_id, sizeof c->kelompok_id);
+	sk_today(c->tanggal);
+	strcpy(c->buku, "umum");
+	strcpy(c->kategori, "lainnya");
+}
+
+void cash_validate_fields(const sk_cash_row *c, sk_issues *is)
+{
+	if (!valid_date(c->tanggal))
+		sk_issues_add(is, "tanggal", SK_SEV_ERROR, "%s",
+			      _("Tanggal wajib, tulis TTTT-BB-HH, misalnya 2025-03-15."));
+	if (!valid_cash_buku(c->buku))
+		sk_issues_add(is, "buku", SK_SEV_ERROR, "%s", _("Buku kas harus umum atau iks."));
+	if (!valid_cash_kategori(c->kategori))
+		sk_issues_add(is, "kategori", SK_SEV_ERROR, "%s",
+			      _("Kategori kas tidak dikenal: pilih iuran_kas, iuran_iks, bantuan, "
+				"penjualan, pembelian, operasional, santunan, pinjaman, angsuran, "
+				"bagi_hasil atau lainnya."));
+	if (c->masuk < 0)
+		sk_issues_add(is, "masuk", SK_SEV_ERROR, "%s", _("Jumlah uang tidak boleh negatif."));
+	if (c->keluar < 0)
+		sk_issues_add(is, "keluar", SK_SEV_ERROR, "%s", _("Jumlah uang tidak boleh negatif."));
+	if (c->masuk >= 0 && c->keluar >= 0 && (c->masuk > 0) == (c->keluar > 0))
+		sk_issues_add(is, c->masuk > 0 ? "keluar" : "masuk", SK_SEV_ERROR, "%s",
+			      _("Isi tepat salah satu: masuk atau keluar lebih dari 0, yang lain 0."));
+}
+
+/* 1 when the one-parameter (:id) query finds a row. */
+static int exists(sk_db *db, const char *sql, const char *id)
+{
+	sqlite3_stmt *st = db_prepare(db, sql, NULL);
+	if (!st)
+		return 0;
+	db_bind_text(st, ":id", id);
+	int found = sqlite3_step(st) == SQLITE_ROW;
+	db_reset(st);
+	return found;
+}
+
+void cash_validate_links(sk_db *db, const sk_cash_row *c, sk_issues *is)
+{
+	if (!exists(db, "SELECT 1 FROM kelompok WHERE id=:id", c->kelompok_id))
+		sk_issues_add(is, "kelompok_id", SK_SEV_ERROR, "%s", _("Kelompok tidak ditemukan."));
+	if (*c->pertemuan_id && !exists(db, "SELECT 1 FROM pertemuan WHERE id=:id", c->pertemuan_id))
+		sk_issues_add(is, "pertemuan_id", SK_SEV_ERROR, "%s", _("Pertemuan tidak ditemukan."));
+	if (*c->membalik_id && !exists(db, "SELECT 1 FROM kas WHERE id=:id", c->membalik_id))
+		sk_issues_add(is, "membalik_id", SK_SEV_ERROR, "%s",
+			      _("Baris kas yang dibalik tidak ditemukan."));
+}
+
+void cash_validate(sk_db *db, const sk_cash_row *c, sk_issues *is)
+{
+	sk_issues_clear(is);
+	cash_validate_fields(c, is);
+	cash_validate_links(db, c, is);
+}
+
+int cash_get(sk_db *db, const char *id, sk_cash_row *out, sk_err *e)
+{
+	sqlite3_stmt *st = db_prepare(db, "SELECT id, kelompok_id, tanggal, no_bukti, buku, kategori, "
+				      "uraian, masuk, keluar, pertemuan_id, membalik_id, diubah_pada, "
+				      "dihapus FROM kas WHERE id=:id", e);
+	if (!st)
+		return SK_DBERR;
+	db_bind_text(st, ":id", id);
+	int rc = db_step(db, st, e);
+	if (rc == SQLITE_ROW) {
+		memset(out, 0, sizeof *out);
+		db_col_text(st, 0, out->id, sizeof out->id);
+		db_col_text(st, 1, out->kelompok_id, sizeof out->kelompok_id);
+		db_col_text(st, 2, out->tanggal, sizeof out->tanggal);
+		db_col_text(st, 3, out->no_bukti, sizeof out->no_bukti);
+		db_col_text(st, 4, out->buku, sizeof out->buku);
+		db_col_text(st, 5, out->kategori, sizeof out->kategori);
+		db_col_text(st, 6, out->uraian, sizeof out->uraian);
+		out->masuk = sqlite3_column_int64(st, 7);
+		out->keluar = sqlite3_column_int64(st, 8);
+		db_col_text(st, 9, out->pertemuan_id, sizeof out->pertemuan_id);
+		db_col_text(st, 10, out->membalik_id, sizeof out->membalik_id);
+		db_col_text(st, 11, out->diubah_pada, sizeof out->diubah_pada);
+		out->dihapus = sqlite3_column_int(st, 12);
+	}
+	db_reset(st);
+	if (rc == SQLITE_ROW)
+		return SK_OK;
+	if (rc == SQLITE_DONE)
+		return sk_err_set(e, SK_NOTFOUND, "%s", _("Baris kas tidak ditemukan."));
+	return e ? e->status : SK_DBERR;
+}
+
+int cash_store_raw(sk_db *db, const sk_cash_row *c, int insert, sk_err *e)
+{
+	static const char ins[] =
+		"INSERT INTO kas(id, kelompok_id, tanggal, no_bukti, buku, kategori, uraian, masuk, "
+		"keluar, pertemuan_id, membalik_id, diubah_pada, dihapus) VALUES(:id, :kelompok_id, "
+		":tanggal, :no_bukti, :buku, :kategori, :uraian, :masuk, :keluar, :pertemuan_id, "
+		":membalik_id, :diubah_pada, :dihapus)";
+	static const char upd[] =
+		"UPDATE kas SET kelompok_id=:kelompok_id, tanggal=:tanggal, no_bukti=:no_bukti, "
+		"buku=:buku, kategori=:kategori, uraian=:uraian, masuk=:masuk, keluar=:keluar, "
+		"pertemuan_id=:pertemuan_id, membalik_id=:membalik_id, diubah_pada=:diubah_pada, "
+		"dihapus=:dihapus WHERE id=:id";
+	sqlite3_stmt *st = db_prepare(db, insert ? ins : upd, e);
+	if (!st)
+		return SK_DBERR;
+	db_bind_text(st, ":id", c->id);
+	db_bind_text(st, ":kelompok_id", c->kelompok_id);
+	db_bind_text(st, ":tanggal", c->tanggal);
+	db_bind_text(st, ":no_bukti", c->no_bukti);
+	db_bind_text(st, ":buku", c->buku);
+	db_bind_text(st, ":kategori", c->kategori);
+	db_bind_text(st, ":uraian", c->uraian);
+	db_bind_int64(st, ":masuk", c->masuk);
+	db_bind_int64(st, ":keluar", c->keluar);
+	db_bind_text(st, ":pertemuan_id", c->pertemuan_id);
+	db_bind_text(st, ":membalik_id", c->membalik_id);
+	db_bind_text(st, ":diubah_pada", c->diubah_pada);
+	db_bind_int64(st, ":dihapus", c->dihapus);
+	int rc = db_step(db, st, e);
+	int changed = sqlite3_changes(db_handle(db));
+	db_reset(st);
+	if (rc != SQLITE_DONE)
+		return e ? e->status : SK_DBERR;
+	if (!changed)
+		return sk_err_set(e, SK_NOTFOUND, "%s", _("Baris kas tidak ditemukan."));
+	if (insert)
+		return SK_OK;
+	/* The touch trigger renews diubah_pada when an UPDATE keeps it; put the given one back. */
+	st = db_prepare(db, "UPDATE kas SET diubah_pada=:t WHERE id=:id AND diubah_pada IS NOT :t", e);
+	if (!st)
+		return SK_DBERR;
+	db_bind_text(st, ":id", c->id);
+	db_bind_text(st, ":t", c->diubah_pada);
+	rc = db_step(db, st, e);
+	db_reset(st);
+	return rc == SQLITE_DONE ? SK_OK : (e ? e->status : SK_DBERR);
+}

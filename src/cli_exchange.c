@@ -1,0 +1,179 @@
+/* cli_exchange.c - `sikube export DIR` and `sikube import PATH...` (spec/cli.md). */
+#include <fcntl.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include "cli_cmds.h"
+#include "export.h"
+#include "i18n.h"
+#include "import.h"
+
+enum { EXIT_OK = 0, EXIT_REFUSED = 1, EXIT_USAGE = 2 };
+
+static int usage_export(void)
+{
+	fprintf(stderr, "%s\n", _("Pemakaian: sikube [--db PATH] export DIR [--since-last] "
+				  "[--mask-nik] [--excel]"));
+	return EXIT_USAGE;
+}
+
+static int usage_import(void)
+{
+	fprintf(stderr, "%s\n", _("Pemakaian: sikube [--db PATH] import PATH... [--valid-only] "
+				  "[--report FILE]"));
+	return EXIT_USAGE;
+}
+
+/* Progress on one stderr line (only when stderr is a terminal). */
+static void show_progress(void *ctx, const char *file, long long done, long long total)
+{
+	(void)ctx;
+	if (total > 0)
+		fprintf(stderr, "\r\033[K%s %lld/%lld", file, done, total);
+	else
+		fprintf(stderr, "\r\033[K%s %lld", file, done);
+	fflush(stderr);
+}
+
+static void end_progress(int tty)
+{
+	if (tty)
+		fputs("\r\033[K", stderr);
+}
+
+int cli_export(const struct cli_ctx *ctx, int argc, char **argv)
+{
+	export_opts o = { 0 };
+	const char *dir = NULL;
+	for (int i = 0; i < argc; i++) {
+		if (strcmp(argv[i], "--since-last") == 0)
+			o.since_last = 1;
+		else if (strcmp(argv[i], "--mask-nik") == 0)
+			o.mask_nik = 1;
+		else if (strcmp(argv[i], "--excel") == 0)
+			o.excel = 1;
+		else if (argv[i][0] != '-' && !dir)
+			dir = argv[i];
+		else
+			return usage_export();
+	}
+	if (!dir)
+		return usage_export();
+	sk_db *db;
+	int rc = cli_open_db(ctx, 1, &db);
+	if (rc != EXIT_OK)
+		return rc;
+	sk_err e;
+	sk_err_clear(&e);
+	export_result r;
+	int tty = isatty(STDERR_FILENO);
+	int st = export_bundle(db, dir, &o, tty ? show_progress : NULL, NULL, &r, &e);
+	end_progress(tty);
+	db_close(db);
+	if (st != SK_OK) {
+		fprintf(stderr, "sikube: %s\n", e.msg);
+		return EXIT_REFUSED;
+	}
+	fprintf(stderr, _("Bundel tersimpan di %s:"), dir);
+	for (int t = 0; t < BT_COUNT; t++)
+		fprintf(stderr, "%s %s %lld", t ? "," : "", BUNDLE_TABLES[t].name, r.rows[t]);
+	fputc('\n', stderr);
+	if (*r.sejak)
+		fprintf(stderr, _("Hanya perubahan sejak ekspor sebelumnya (%s).\n"), r.sejak);
+	if (o.mask_nik)
+		fprintf(stderr, "%s\n", _("NIK dan No. KK disamarkan: bundel ini hanya untuk dibaca, "
+					  "tidak dapat diimpor."));
+	return EXIT_OK;
+}
+
+/* The problem list: into file (created private: it names people) or onto stderr. */
+static int write_problems(const import_result *r, const char *file)
+{
+	if (!file) {
+		if (r->nproblems || r->more_problems)
+			import_write_report(r, stderr);
+		return 0;
+	}
+	int fd = open(file, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+	FILE *f = fd >= 0 ? fdopen(fd, "w") : NULL;
+	if (!f) {
+		if (fd >= 0)
+			close(fd);
+		perror(file);
+		return -1;
+	}
+	int bad = import_write_report(r, f) != 0;
+	if (fclose(f) != 0 || bad) {
+		perror(file);
+		return -1;
+	}
+	return 0;
+}
+
+static void print_summary(const import_result *r, int status, const char *report)
+{
+	for (int t = 0; t < BT_COUNT && r->committed; t++) {
+		const import_counts *c = &r->t[t];
+		if (c->added + c->updated + c->unchanged + c->refused == 0)
+			continue;
+		fprintf(stderr, _("  %-10s ditambah %lld, diperbarui %lld, tidak berubah %lld, "
+				  "ditolak %lld\n"), BUNDLE_TABLES[t].name, c->added, c->updated,
+			c->unchanged, c->refused);
+	}
+	long long problems = r->nproblems + r->more_problems;
+	if (r->committed)
+		fprintf(stderr, _("Impor selesai: ditambah %lld, diperbarui %lld, tidak berubah %lld, "
+				  "ditolak %lld.\n"), import_total(r, 0), import_total(r, 1),
+			import_total(r, 2), import_total(r, 3));
+	else if (status == SK_REFUSED)
+		fprintf(stderr, "%s\n", _("Impor ditolak: tidak ada data yang diubah."));
+	if (problems)
+		fprintf(stderr, _("%lld masalah ditemukan%s%s.\n"), problems,
+			report ? _("; daftar di ") : "", report ? report : "");
+}
+
+int cli_import(const struct cli_ctx *ctx, int argc, char **argv)
+{
+	import_opts o = { 0 };
+	const char *report = NULL;
+	const char *paths[argc > 0 ? argc : 1];
+	int npaths = 0;
+	for (int i = 0; i < argc; i++) {
+		struct stat st;
+		if (strcmp(argv[i], "--valid-only") == 0) {
+			o.valid_only = 1;
+		} else if (strcmp(argv[i], "--report") == 0) {
+			if (i + 1 >= argc)
+				return usage_import();
+			report = argv[++i];
+		} else if (argv[i][0] == '-') {
+			return usage_import();
+		} else if (stat(argv[i], &st) != 0) {
+			fprintf(stderr, _("sikube: %s tidak ada.\n"), argv[i]);
+			return EXIT_USAGE;
+		} else {
+			paths[npaths++] = argv[i];
+		}
+	}
+	if (npaths == 0)
+		return usage_import();
+	sk_db *db;
+	int rc = cli_open_db(ctx, 0, &db);
+	if (rc != EXIT_OK)
+		return rc;
+	sk_err e;
+	sk_err_clear(&e);
+	import_result r;
+	int tty = isatty(STDERR_FILENO);
+	o.progress = tty ? show_progress : NULL;
+	int st = import_paths(db, npaths, paths, &o, &r, &e);
+	end_progress(tty);
+	db_close(db);
+	int werr = write_problems(&r, report);
+	if (st != SK_OK && st != SK_REFUSED)
+		fprintf(stderr, "sikube: %s\n", e.msg);
+	print_summary(&r, st, report);
+	import_result_free(&r);
+	return st == SK_OK && werr == 0 ? EXIT_OK : EXIT_REFUSED;
+}

@@ -1,0 +1,261 @@
+/* export.c - write an exchange bundle: stream each table from one read snapshot into its CSV
+ * file through csvio, then the manifest with row counts and SHA-256 sums. */
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include "app.h"
+#include "csvio.h"
+#include "export.h"
+#include "i18n.h"
+#include "manifest.h"
+#include "member.h"
+
+#define SETTING_LAST "ekspor_terakhir"
+#define PROGRESS_EVERY 4096
+
+struct exporter {
+	sk_db *db;
+	const char *dir;
+	const export_opts *o;
+	const char *sejak;            /* NULL: full bundle */
+	exchange_progress_fn fn;
+	void *ctx;
+	sk_err *e;
+};
+
+int export_last_time(sk_db *db, char out[SK_TS_LEN + 1])
+{
+	return db_setting_get(db, SETTING_LAST, "", out, SK_TS_LEN + 1) && *out;
+}
+
+long long export_pending_rows(sk_db *db)
+{
+	char last[SK_TS_LEN + 1];
+	int since = export_last_time(db, last);
+	long long n = 0;
+	for (int t = 0; t < BT_COUNT; t++) {
+		const bundle_table_def *d = &BUNDLE_TABLES[t];
+		sqlite3_stmt *st = db_prepare(db, since ? d->count_since : d->count_all, NULL);
+		if (!st)
+			continue;
+		if (since)
+			db_bind_text(st, ":sejak", last);
+		if (sqlite3_step(st) == SQLITE_ROW)
+			n += sqlite3_column_int64(st, 0);
+		db_reset(st);
+	}
+	return n;
+}
+
+static void join(char *out, size_t n, const char *dir, const char *name)
+{
+	snprintf(out, n, "%s/%s", dir, name);
+}
+
+/* Flush, sync and close f; SK_IOERR naming path when anything failed. */
+static int finish_file(FILE *f, const char *path, sk_err *e)
+{
+	int bad = fflush(f) != 0 || ferror(f) || fsync(fileno(f)) != 0;
+	int err = errno;
+	if (fclose(f) != 0 && !bad)
+		bad = 1, err = errno;
+	if (bad)
+		return sk_err_set(e, SK_IOERR, _("Berkas %s tidak dapat ditulis: %s"), path,
+				  strerror(err));
+	return SK_OK;
+}
+
+static long long count_rows(struct exporter *x, const bundle_table_def *d)
+{
+	sqlite3_stmt *st = db_prepare(x->db, x->sejak ? d->count_since : d->count_all, NULL);
+	long long n = -1;
+	if (!st)
+		return n;
+	if (x->sejak)
+		db_bind_text(st, ":sejak", x->sejak);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		n = sqlite3_column_int64(st, 0);
+	db_reset(st);
+	return n;
+}
+
+static void write_row(struct exporter *x, const bundle_table_def *d, sqlite3_stmt *st, csv_out *w)
+{
+	for (int i = 0; i < d->ncols; i++) {
+		const char *v = (const char *)sqlite3_column_text(st, i);
+		char masked[24];
+		switch (d->cols[i].kind) {
+		case BC_TEXT:
+			csv_out_text(w, v);
+			break;
+		case BC_IDNUM:
+			if (x->o->mask_nik && v) {
+				member_mask_nik(v, masked, sizeof masked);
+				v = masked;
+			}
+			csv_out_raw(w, v);
+			break;
+		default:
+			csv_out_raw(w, v);
+		}
+	}
+	csv_out_eol(w);
+}
+
+/* Stream one table into dir/.F.tmp, then rename it to dir/F. */
+static int export_table(struct exporter *x, int t, long long *rows)
+{
+	const bundle_table_def *d = &BUNDLE_TABLES[t];
+	char tmp[PATH_MAX], path[PATH_MAX], name[64];
+	snprintf(name, sizeof name, ".%s.tmp", d->file);
+	join(tmp, sizeof tmp, x->dir, name);
+	join(path, sizeof path, x->dir, d->file);
+	long long total = x->fn ? count_rows(x, d) : -1;
+	if (x->fn)
+		x->fn(x->ctx, d->file, 0, total);
+	FILE *f = fopen(tmp, "wb");
+	if (!f)
+		return sk_err_set(x->e, SK_IOERR, _("Berkas %s tidak dapat ditulis: %s"), tmp,
+				  strerror(errno));
+	csv_out w;
+	csv_out_init(&w, f, x->o->excel);
+	for (int i = 0; i < d->ncols; i++)
+		csv_out_raw(&w, d->cols[i].name);
+	csv_out_eol(&w);
+	sqlite3_stmt *st = db_prepare(x->db, x->sejak ? d->select_since : d->select_all, x->e);
+	if (!st) {
+		fclose(f);
+		unlink(tmp);
+		return SK_DBERR;
+	}
+	if (x->sejak)
+		db_bind_text(st, ":sejak", x->sejak);
+	int rc;
+	*rows = 0;
+	while ((rc = db_step(x->db, st, x->e)) == SQLITE_ROW) {
+		write_row(x, d, st, &w);
+		if (++*rows % PROGRESS_EVERY == 0 && x->fn)
+			x->fn(x->ctx, d->file, *rows, total);
+	}
+	db_reset(st);
+	int status = rc == SQLITE_DONE ? SK_OK : (x->e->status ? x->e->status : SK_DBERR);
+	if (status != SK_OK) {
+		fclose(f);
+	} else {
+		status = finish_file(f, tmp, x->e);
+		if (status == SK_OK && rename(tmp, path) != 0)
+			status = sk_err_set(x->e, SK_IOERR, _("Berkas %s tidak dapat ditulis: %s"), path,
+					    strerror(errno));
+	}
+	if (status != SK_OK)
+		unlink(tmp);
+	else if (x->fn)
+		x->fn(x->ctx, d->file, *rows, *rows);
+	return status;
+}
+
+static int write_manifest(struct exporter *x, sk_manifest *m)
+{
+	char tmp[PATH_MAX], path[PATH_MAX];
+	join(tmp, sizeof tmp, x->dir, ".manifest.csv.tmp");
+	join(path, sizeof path, x->dir, BUNDLE_MANIFEST);
+	for (int t = 0; t < BT_COUNT; t++) {
+		char file[PATH_MAX];
+		join(file, sizeof file, x->dir, BUNDLE_TABLES[t].file);
+		int rc = bundle_sha256_file(file, m->sha256[t], x->e);
+		if (rc != SK_OK)
+			return rc;
+		m->has[t] = 1;
+	}
+	int rc = manifest_write(tmp, m, x->o->excel, x->e);
+	if (rc == SK_OK && rename(tmp, path) != 0)
+		rc = sk_err_set(x->e, SK_IOERR, _("Berkas %s tidak dapat ditulis: %s"), path,
+				strerror(errno));
+	if (rc != SK_OK)
+		unlink(tmp);
+	return rc;
+}
+
+/* The folder: created 0700 when missing; an old manifest goes first so that an interrupted
+ * export never leaves a manifest beside files it does not describe. */
+static int prepare_dir(const char *dir, sk_err *e)
+{
+	struct stat st;
+	if (sk_mkdir_private(dir) != 0 || stat(dir, &st) != 0 || !S_ISDIR(st.st_mode))
+		return sk_err_set(e, SK_IOERR, _("Folder %s tidak dapat dibuat: %s"), dir,
+				  strerror(errno ? errno : ENOTDIR));
+	char path[PATH_MAX];
+	join(path, sizeof path, dir, BUNDLE_MANIFEST);
+	if (unlink(path) != 0 && errno != ENOENT)
+		return sk_err_set(e, SK_IOERR, _("Berkas %s tidak dapat ditulis: %s"), path,
+				  strerror(errno));
+	return SK_OK;
+}
+
+static void sync_dir(const char *dir)
+{
+	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (fd >= 0) {
+		fsync(fd);
+		close(fd);
+	}
+}
+
+/* Run every table and the manifest inside one read transaction (a consistent snapshot). */
+static int export_snapshot(struct exporter *x, sk_manifest *m, export_result *r)
+{
+	int own_tx = sqlite3_get_autocommit(db_handle(x->db));
+	int rc = own_tx ? db_exec(x->db, "BEGIN", x->e) : SK_OK;
+	if (rc != SK_OK)
+		return rc;
+	for (int t = 0; rc == SK_OK && t < BT_COUNT; t++) {
+		rc = export_table(x, t, &r->rows[t]);
+		m->baris[t] = r->rows[t];
+	}
+	if (own_tx)
+		db_exec(x->db, "COMMIT", NULL);
+	if (rc == SK_OK)
+		rc = write_manifest(x, m);
+	return rc;
+}
+
+int export_bundle(sk_db *db, const char *dir, const export_opts *o, exchange_progress_fn fn,
+		  void *ctx, export_result *r, sk_err *e)
+{
+	char sejak[SK_TS_LEN + 1] = "";
+	memset(r, 0, sizeof *r);
+	if (o->since_last)
+		export_last_time(db, sejak);
+	struct exporter x = { .db = db, .dir = dir, .o = o, .sejak = *sejak ? sejak : NULL,
+			      .fn = fn, .ctx = ctx, .e = e };
+	sk_manifest m;
+	manifest_init(&m);
+	sk_strlcpy(m.app_version, SIKUBE_VERSION, sizeof m.app_version);
+	db_setting_get(db, "perangkat", "", m.perangkat, sizeof m.perangkat);
+	db_setting_get(db, "kode_wilayah_kantor", "", m.kode_wilayah_kantor,
+		       sizeof m.kode_wilayah_kantor);
+	/* Stamped before the snapshot starts: a row changed while the export runs has a stamp at
+	 * or after this one and goes into the next --since-last bundle too (never lost; a row
+	 * sent twice merges to the same result). */
+	sk_now_utc(m.dibuat_pada);
+	sk_strlcpy(m.sejak, sejak, sizeof m.sejak);
+	m.nik_disamarkan = o->mask_nik != 0;
+	sk_strlcpy(r->dibuat_pada, m.dibuat_pada, sizeof r->dibuat_pada);
+	sk_strlcpy(r->sejak, sejak, sizeof r->sejak);
+
+	mode_t old = umask(077);
+	int rc = prepare_dir(dir, e);
+	if (rc == SK_OK)
+		rc = export_snapshot(&x, &m, r);
+	umask(old);
+	if (rc != SK_OK)
+		return rc;
+	sync_dir(dir);
+	if (!o->mask_nik)
+		rc = db_setting_set(db, SETTING_LAST, m.dibuat_pada, e);
+	return rc;
+}

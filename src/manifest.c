@@ -1,0 +1,189 @@
+/* manifest.c - manifest.csv: writing and checked reading. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include "csvio.h"
+#include "i18n.h"
+#include "manifest.h"
+#include "util.h"
+
+void manifest_init(sk_manifest *m)
+{
+	memset(m, 0, sizeof *m);
+	strcpy(m->format, BUNDLE_FORMAT);
+	snprintf(m->format_version, sizeof m->format_version, "%d", BUNDLE_FORMAT_VERSION);
+	for (int t = 0; t < BT_COUNT; t++)
+		m->baris[t] = -1;
+}
+
+static void pair(csv_out *w, const char *key, const char *value)
+{
+	csv_out_raw(w, key);
+	csv_out_raw(w, value);
+	csv_out_eol(w);
+}
+
+int manifest_write(const char *path, const sk_manifest *m, int excel, sk_err *e)
+{
+	FILE *f = fopen(path, "wb");
+	if (!f)
+		return sk_err_set(e, SK_IOERR, _("Berkas %s tidak dapat ditulis: %s"), path,
+				  strerror(errno));
+	csv_out w;
+	csv_out_init(&w, f, excel);
+	pair(&w, "kunci", "nilai");
+	pair(&w, "format", m->format);
+	pair(&w, "format_version", m->format_version);
+	pair(&w, "app_version", m->app_version);
+	pair(&w, "perangkat", m->perangkat);
+	pair(&w, "kode_wilayah_kantor", m->kode_wilayah_kantor);
+	pair(&w, "dibuat_pada", m->dibuat_pada);
+	pair(&w, "sejak", m->sejak);
+	pair(&w, "nik_disamarkan", m->nik_disamarkan ? "1" : "0");
+	for (int t = 0; t < BT_COUNT; t++) {
+		char key[64], n[32];
+		if (!m->has[t])
+			continue;
+		snprintf(key, sizeof key, "baris.%s", BUNDLE_TABLES[t].file);
+		snprintf(n, sizeof n, "%lld", m->baris[t]);
+		pair(&w, key, n);
+		snprintf(key, sizeof key, "sha256.%s", BUNDLE_TABLES[t].file);
+		pair(&w, key, m->sha256[t]);
+	}
+	int bad = fflush(f) != 0 || ferror(f) || fsync(fileno(f)) != 0;
+	if (fclose(f) != 0 || bad)
+		return sk_err_set(e, SK_IOERR, _("Berkas %s tidak dapat ditulis: %s"), path,
+				  strerror(errno));
+	return SK_OK;
+}
+
+struct reading {
+	sk_manifest *m;
+	manifest_problem_fn fn;
+	void *ctx;
+	int problems;
+	int seen_format, seen_version, seen_masked;
+};
+
+static void problem(struct reading *r, int line, const char *key, const char *value,
+		    const char *reason)
+{
+	r->problems++;
+	if (r->fn)
+		r->fn(r->ctx, line, key, value, reason);
+}
+
+static int is_hex64(const char *s)
+{
+	if (strlen(s) != 64)
+		return 0;
+	for (int i = 0; i < 64; i++)
+		if (!strchr("0123456789abcdef", s[i]))
+			return 0;
+	return 1;
+}
+
+/* baris.F or sha256.F; returns 1 when key is one of them. */
+static int file_key(struct reading *r, int line, const char *key, const char *value)
+{
+	int is_count = strncmp(key, "baris.", 6) == 0;
+	int is_sha = strncmp(key, "sha256.", 7) == 0;
+	if (!is_count && !is_sha)
+		return 0;
+	int t = bundle_table_by_file(key + (is_count ? 6 : 7));
+	if (t < 0)
+		return 1; /* a file of a later format version: not ours to check */
+	r->m->has[t] = 1;
+	if (is_count) {
+		char *end;
+		errno = 0;
+		long long n = strtoll(value, &end, 10);
+		if (!*value || *end || n < 0 || errno)
+			problem(r, line, "nilai", value, _("Jumlah baris harus bilangan bulat 0 atau lebih."));
+		r->m->baris[t] = n;
+		r->m->line_baris[t] = line;
+	} else {
+		if (!is_hex64(value))
+			problem(r, line, "nilai", value, _("Checksum SHA-256 harus 64 angka heksadesimal."));
+		sk_strlcpy(r->m->sha256[t], value, sizeof r->m->sha256[t]);
+		r->m->line_sha[t] = line;
+	}
+	return 1;
+}
+
+static void known_key(struct reading *r, int line, const char *key, const char *value)
+{
+	sk_manifest *m = r->m;
+	if (strcmp(key, "format") == 0) {
+		r->seen_format = 1;
+		sk_strlcpy(m->format, value, sizeof m->format);
+		if (strcmp(value, BUNDLE_FORMAT) != 0)
+			problem(r, line, "nilai", value, _("Bukan bundel SIKUBE (format harus sikube-bundle)."));
+	} else if (strcmp(key, "format_version") == 0) {
+		r->seen_version = 1;
+		sk_strlcpy(m->format_version, value, sizeof m->format_version);
+		if (atoi(value) > BUNDLE_FORMAT_VERSION)
+			problem(r, line, "nilai", value, _("Bundel dibuat oleh SIKUBE yang lebih baru; "
+							  "perbarui SIKUBE untuk mengimpornya."));
+		else if (strcmp(value, "1") != 0)
+			problem(r, line, "nilai", value, _("Versi format bundel tidak dikenal."));
+	} else if (strcmp(key, "nik_disamarkan") == 0) {
+		r->seen_masked = 1;
+		m->nik_disamarkan = strcmp(value, "0") != 0;
+		if (strcmp(value, "1") == 0)
+			problem(r, line, "nilai", value, _("Bundel dengan NIK disamarkan hanya untuk "
+							  "dibaca dan tidak dapat diimpor."));
+		else if (strcmp(value, "0") != 0)
+			problem(r, line, "nilai", value, _("Isi 0 (tidak) atau 1 (ya)."));
+	} else if (strcmp(key, "app_version") == 0) {
+		sk_strlcpy(m->app_version, value, sizeof m->app_version);
+	} else if (strcmp(key, "perangkat") == 0) {
+		sk_strlcpy(m->perangkat, value, sizeof m->perangkat);
+	} else if (strcmp(key, "kode_wilayah_kantor") == 0) {
+		sk_strlcpy(m->kode_wilayah_kantor, value, sizeof m->kode_wilayah_kantor);
+	} else if (strcmp(key, "dibuat_pada") == 0) {
+		sk_strlcpy(m->dibuat_pada, value, sizeof m->dibuat_pada);
+	} else if (strcmp(key, "sejak") == 0) {
+		sk_strlcpy(m->sejak, value, sizeof m->sejak);
+	}
+	/* Other keys belong to later format versions and are ignored. */
+}
+
+static int on_row(void *ctx, int line, int nf, char **f)
+{
+	struct reading *r = ctx;
+	if (line == 1) {
+		if (nf < 2 || strcmp(f[0], "kunci") != 0 || strcmp(f[1], "nilai") != 0) {
+			problem(r, 1, "kunci", nf > 0 ? f[0] : "",
+				_("Baris judul manifest harus kunci,nilai."));
+			return 1;
+		}
+		return 0;
+	}
+	const char *key = csv_field(nf, f, 0), *value = csv_field(nf, f, 1);
+	if (!file_key(r, line, key, value))
+		known_key(r, line, key, value);
+	return 0;
+}
+
+int manifest_read(const char *path, sk_manifest *m, manifest_problem_fn fn, void *ctx,
+		  int *problems, sk_err *e)
+{
+	memset(m, 0, sizeof *m);
+	for (int t = 0; t < BT_COUNT; t++)
+		m->baris[t] = -1;
+	struct reading r = { .m = m, .fn = fn, .ctx = ctx };
+	int rc = csv_read_file(path, on_row, &r, e);
+	if (rc == SK_OK && !r.problems) {
+		if (!r.seen_format)
+			problem(&r, 0, "format", "", _("Manifest tanpa kunci format: bukan bundel SIKUBE."));
+		if (!r.seen_version)
+			problem(&r, 0, "format_version", "", _("Manifest tanpa kunci format_version."));
+		if (!r.seen_masked)
+			problem(&r, 0, "nik_disamarkan", "", _("Manifest tanpa kunci nik_disamarkan."));
+	}
+	*problems = r.problems;
+	return rc;
+}
