@@ -84,7 +84,6 @@ run: deps
 check: test-deps
 	@$(MAKE) --no-print-directory all
 	@$(MAKE) --no-print-directory VARIANT=asan all tests
-	@$(MAKE) --no-print-directory cppcheck
 	@sh tests/run_all.sh
 
 # The unit tests of the plain build under valgrind (the sanitizer build cannot run there).
