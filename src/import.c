@@ -443,7 +443,8 @@ int import_paths(sk_db *db, int npaths, const char *const *paths, const import_o
 		rc = SK_REFUSED;
 	for (int t = 0; t < BT_COUNT && !r->committed; t++)
 		r->t[t].added = r->t[t].updated = r->t[t].unchanged = 0; /* rolled back */
-	qsort(r->problems, (size_t)r->nproblems, sizeof *r->problems, cmp_problem);
+	if (r->nproblems > 1)
+		qsort(r->problems, (size_t)r->nproblems, sizeof *r->problems, cmp_problem);
 	imp_rowset_free(&im.skip);
 	imp_rowset_free(&im.bad);
 	free(im.src);

@@ -1,0 +1,727 @@
+/* test_exchange.c - bundles: export/import round trip, Excel form, formula guard, masked
+ * export, --since-last, re-import, merge order, ties, deletions, single table files,
+ * refusals with their problem rows, --valid-only. */
+#include <sys/stat.h>
+#include "assessment.h"
+#include "cashbook.h"
+#include "export.h"
+#include "fixture.h"
+#include "group.h"
+#include "import.h"
+#include "meeting.h"
+#include "member.h"
+
+#define OLD "2025-01-01T00:00:00Z"
+static const char *const FILES[] = { "kelompok.csv", "anggota.csv", "penilaian.csv",
+				     "pertemuan.csv", "kehadiran.csv", "kas.csv" };
+static char tmp[PATH_MAX];
+static char g1[SK_UUID_LEN + 1], g2[SK_UUID_LEN + 1];
+static char m_ketua[SK_UUID_LEN + 1], m_ali[SK_UUID_LEN + 1];
+
+static const char *NAMES[] = { "=1+1", "'Ali", "Nur'aini", "Sumarni \"Ijah\"", "Endang, S.",
+			       "Ñoño Ümit Đặng 王小明", " Spasi di tepi ", "-Minus", "@Dina",
+			       "+62 Budi" };
+#define NNAMES ((int)(sizeof NAMES / sizeof NAMES[0]))
+
+/* One integer from sql (may be built at run time: db_int caches by pointer, so it wants
+ * string constants). */
+static long long q_int(sk_db *db, const char *sql, long long dflt)
+{
+	sqlite3_stmt *st;
+	long long v = dflt;
+	if (sqlite3_prepare_v2(db_handle(db), sql, -1, &st, NULL) != SQLITE_OK)
+		return dflt;
+	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL)
+		v = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+static char *slurp(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return NULL;
+	fseek(f, 0, SEEK_END);
+	long n = ftell(f);
+	fseek(f, 0, SEEK_SET);
+	char *buf = malloc((size_t)n + 1);
+	size_t got = fread(buf, 1, (size_t)n, f);
+	buf[got] = '\0';
+	fclose(f);
+	if (len)
+		*len = got;
+	return buf;
+}
+
+static void path_in(char *out, size_t n, const char *dir, const char *name)
+{
+	snprintf(out, n, "%s/%s", dir, name);
+}
+
+/* 1 when every data file of the two bundles has the same bytes. */
+static int same_data(const char *a, const char *b)
+{
+	for (int i = 0; i < 6; i++) {
+		char pa[PATH_MAX + 32], pb[PATH_MAX + 32];
+		size_t la, lb;
+		path_in(pa, sizeof pa, a, FILES[i]);
+		path_in(pb, sizeof pb, b, FILES[i]);
+		char *x = slurp(pa, &la), *y = slurp(pb, &lb);
+		int same = x && y && la == lb && memcmp(x, y, la) == 0;
+		if (!same)
+			printf("# %s differs between %s and %s\n", FILES[i], a, b);
+		free(x);
+		free(y);
+		if (!same)
+			return 0;
+	}
+	return 1;
+}
+
+static int file_has(const char *dir, const char *file, const char *text)
+{
+	char p[PATH_MAX + 32];
+	path_in(p, sizeof p, dir, file);
+	char *s = slurp(p, NULL);
+	int found = s && strstr(s, text) != NULL;
+	free(s);
+	return found;
+}
+
+static sk_db *open_db(const char *name)
+{
+	char path[PATH_MAX + 32];
+	sk_db *db;
+	sk_err e;
+	path_in(path, sizeof path, tmp, name);
+	if (db_open(path, 0, &db, &e) != SK_OK || region_ensure_loaded(db, &e) != SK_OK) {
+		fprintf(stderr, "open_db: %s\n", e.msg);
+		exit(2);
+	}
+	return db;
+}
+
+static int do_export(sk_db *db, const char *name, int since, int mask, int excel, export_result *r)
+{
+	char dir[PATH_MAX + 32];
+	export_opts o = { .since_last = since, .mask_nik = mask, .excel = excel };
+	export_result dummy;
+	sk_err e;
+	path_in(dir, sizeof dir, tmp, name);
+	int rc = export_bundle(db, dir, &o, NULL, NULL, r ? r : &dummy, &e);
+	if (rc != SK_OK)
+		printf("# export %s: %s\n", name, e.msg);
+	return rc;
+}
+
+/* Import sources named relative to tmp; r is freed unless keep. */
+static int do_import(sk_db *db, int valid_only, import_result *r, int n, ...)
+{
+	char paths[4][PATH_MAX + 32];
+	const char *p[4];
+	va_list ap;
+	va_start(ap, n);
+	for (int i = 0; i < n; i++) {
+		path_in(paths[i], sizeof paths[i], tmp, va_arg(ap, const char *));
+		p[i] = paths[i];
+	}
+	va_end(ap);
+	import_opts o = { .valid_only = valid_only };
+	import_result local;
+	sk_err e;
+	sk_err_clear(&e);
+	int rc = import_paths(db, n, p, &o, r ? r : &local, &e);
+	if (rc != SK_OK && rc != SK_REFUSED)
+		printf("# import: %s\n", e.msg);
+	if (!r)
+		import_result_free(&local);
+	return rc;
+}
+
+static const import_problem *find_problem(const import_result *r, const char *file, long long line,
+					  const char *kolom)
+{
+	for (int i = 0; i < r->nproblems; i++) {
+		const import_problem *p = &r->problems[i];
+		const char *slash = strrchr(p->berkas, '/');
+		if (strcmp(slash ? slash + 1 : p->berkas, file) == 0 && p->baris == line &&
+		    strcmp(p->kolom, kolom) == 0)
+			return p;
+	}
+	for (int i = 0; i < r->nproblems; i++)
+		printf("#   problem %s,%lld,%s,%s,%s\n", r->problems[i].berkas, r->problems[i].baris,
+		       r->problems[i].kolom, r->problems[i].nilai, r->problems[i].alasan);
+	return NULL;
+}
+
+static void add_group(sk_db *db, const char *name, char *id)
+{
+	sk_group g;
+	sk_issues is;
+	sk_err e;
+	group_init(&g);
+	sk_strlcpy(g.nama, name, sizeof g.nama);
+	strcpy(g.kode_wilayah, "31.71.08.1003");
+	strcpy(g.telepon_pendamping, "+6281234567");
+	strcpy(g.catatan, "baris satu\nbaris dua; \"kutip\"");
+	g.iuran_kas = 5000;
+	g.iuran_iks = 1000;
+	if (group_insert(db, &g, &is, &e) != SK_OK) {
+		fprintf(stderr, "add_group: %s\n", e.msg);
+		exit(2);
+	}
+	strcpy(id, g.id);
+}
+
+static void add_member(sk_db *db, const char *gid, int serial, const char *name, const char *role,
+		       char *id)
+{
+	sk_member m;
+	sk_issues is;
+	sk_err e;
+	member_init(&m, gid);
+	snprintf(m.nik, sizeof m.nik, "317108120880%04d", serial);
+	snprintf(m.no_kk, sizeof m.no_kk, "317108150310%04d", serial);
+	sk_strlcpy(m.nama, name, sizeof m.nama);
+	strcpy(m.jenis_kelamin, "L");
+	strcpy(m.tanggal_lahir, "1980-08-12");
+	strcpy(m.jabatan, role);
+	strcpy(m.rt, "003");
+	m.desil_dtsen = serial % 10 + 1;
+	if (member_insert(db, &m, &is, &e) != SK_OK) {
+		fprintf(stderr, "add_member %s: %s (%s)\n", name, e.msg, is.n ? is.items[0].msg : "");
+		exit(2);
+	}
+	if (id)
+		strcpy(id, m.id);
+}
+
+/* A database holding every table, tricky names, a deleted member, all stamped OLD. */
+static void fill(sk_db *db)
+{
+	sk_err e;
+	add_group(db, "KUBE Melati 3", g1);
+	add_group(db, "KUBE Mawar", g2);
+	for (int i = 0; i < NNAMES; i++)
+		add_member(db, i < 6 ? g1 : g2, i + 1, NAMES[i], i == 0 ? "ketua" : "anggota",
+			   i == 0 ? m_ketua : i == 1 ? m_ali : NULL);
+	char gone[SK_UUID_LEN + 1];
+	add_member(db, g2, 50, "Sudah Dihapus", "anggota", gone);
+	member_delete(db, gone, &e);
+
+	sk_assessment a;
+	assessment_init(&a, m_ali);
+	sk_uuid_new(a.id);
+	strcpy(a.tanggal, "2025-02-01");
+	for (int i = 0; i < 10; i++)
+		a.k[i] = 1;
+	a.has_luas = 1;
+	a.luas_lantai_m2 = 21.5;
+	a.has_jiwa = 1;
+	a.jumlah_jiwa = 4;
+	a.has_penghasilan = 1;
+	a.penghasilan_bulanan = 450000;
+	strcpy(a.penilai, "=Pendamping");
+	assessment_score(&a, 9);
+	strcpy(a.diubah_pada, OLD);
+	CHECK(assessment_store_raw(db, &a, 1, &e) == SK_OK, "store an assessment");
+
+	sk_meeting mt;
+	meeting_init(&mt, g1);
+	sk_uuid_new(mt.id);
+	strcpy(mt.tanggal, "2025-02-03");
+	strcpy(mt.tempat, "Rumah ketua");
+	strcpy(mt.agenda, "Iuran; laporan\r\nusaha");
+	strcpy(mt.diubah_pada, OLD);
+	CHECK(meeting_store_raw(db, &mt, 1, &e) == SK_OK, "store a meeting");
+	sk_attendance at = { .iuran_kas = 5000, .iuran_iks = 1000 };
+	strcpy(at.pertemuan_id, mt.id);
+	strcpy(at.anggota_id, m_ali);
+	strcpy(at.status, "H");
+	strcpy(at.diubah_pada, OLD);
+	CHECK(attendance_store_raw(db, &at, 1, &e) == SK_OK, "store attendance");
+	strcpy(at.anggota_id, m_ketua);
+	strcpy(at.status, "S");
+	at.iuran_kas = at.iuran_iks = 0;
+	CHECK(attendance_store_raw(db, &at, 1, &e) == SK_OK, "store attendance 2");
+
+	sk_cash_row c, rev;
+	cash_init(&c, g1);
+	sk_uuid_new(c.id);
+	strcpy(c.tanggal, "2025-02-03");
+	strcpy(c.kategori, "iuran_kas");
+	strcpy(c.uraian, "Iuran kas pertemuan");
+	strcpy(c.no_bukti, "BKM-001");
+	c.masuk = 5000;
+	strcpy(c.pertemuan_id, mt.id);
+	strcpy(c.diubah_pada, OLD);
+	CHECK(cash_store_raw(db, &c, 1, &e) == SK_OK, "store a cash row");
+	rev = c;
+	sk_uuid_new(rev.id);
+	rev.masuk = 0;
+	rev.keluar = 5000;
+	rev.pertemuan_id[0] = '\0';
+	strcpy(rev.membalik_id, c.id);
+	strcpy(rev.uraian, "-Koreksi");
+	CHECK(cash_store_raw(db, &rev, 1, &e) == SK_OK, "store a reversal");
+	db_exec(db, "UPDATE kelompok SET diubah_pada='" OLD "'; UPDATE anggota SET diubah_pada='"
+		OLD "';", &e);
+}
+
+static void test_round_trip(sk_db *a)
+{
+	export_result r;
+	CHECK(do_export(a, "full", 0, 0, 0, &r) == SK_OK, "full export");
+	CHECK(r.rows[BT_KELOMPOK] == 2 && r.rows[BT_ANGGOTA] == NNAMES + 1 &&
+	      r.rows[BT_PENILAIAN] == 1 && r.rows[BT_PERTEMUAN] == 1 &&
+	      r.rows[BT_KEHADIRAN] == 2 && r.rows[BT_KAS] == 2, "row counts of the full export");
+	CHECK(*r.sejak == '\0', "a full bundle has no sejak");
+	char dir[PATH_MAX + 32], p[PATH_MAX + 64];
+	path_in(dir, sizeof dir, tmp, "full");
+	struct stat st;
+	path_in(p, sizeof p, dir, "anggota.csv");
+	CHECK(stat(dir, &st) == 0 && (st.st_mode & 0777) == 0700, "bundle folder is 0700");
+	CHECK(stat(p, &st) == 0 && (st.st_mode & 0777) == 0600, "bundle files are 0600");
+	CHECK(file_has(dir, "anggota.csv", ",'=1+1,"), "=1+1 exported with the guard quote");
+	CHECK(file_has(dir, "anggota.csv", ",''Ali,"), "'Ali gets a guard quote too");
+	CHECK(file_has(dir, "anggota.csv", ",Nur'aini,"), "inner quote left alone");
+	CHECK(file_has(dir, "anggota.csv", ",\"Sumarni \"\"Ijah\"\"\","), "quotes doubled");
+	CHECK(file_has(dir, "anggota.csv", ",\"Endang, S.\","), "comma quoted");
+	CHECK(file_has(dir, "anggota.csv", ",\" Spasi di tepi \","), "edge blanks quoted");
+	CHECK(file_has(dir, "kelompok.csv", ",'+6281234567,"), "phone starting with + guarded");
+	CHECK(file_has(dir, "kas.csv", ",'-Koreksi,"), "text starting with - guarded");
+	CHECK(file_has(dir, "penilaian.csv", ",21.5,4,450000,"), "assessment figures written");
+	CHECK(file_has(dir, "penilaian.csv", ",10,miskin,"), "derived score and category written");
+	CHECK(file_has(dir, "anggota.csv", ",1\n"), "deleted member travels with dihapus=1");
+	CHECK(file_has(dir, "manifest.csv", "format,sikube-bundle\nformat_version,1\n"),
+	      "manifest format and version");
+	CHECK(file_has(dir, "manifest.csv", "nik_disamarkan,0\n"), "manifest not masked");
+	CHECK(file_has(dir, "manifest.csv", "baris.anggota.csv,11\n"), "manifest row count");
+	char hex[65], line[128];
+	sk_err e;
+	path_in(p, sizeof p, dir, "kas.csv");
+	bundle_sha256_file(p, hex, &e);
+	snprintf(line, sizeof line, "sha256.kas.csv,%s\n", hex);
+	CHECK(file_has(dir, "manifest.csv", line), "manifest checksum is the file's SHA-256");
+	char uuid[64];
+	db_setting_get(a, "perangkat", "", uuid, sizeof uuid);
+	snprintf(line, sizeof line, "perangkat,%s\n", uuid);
+	CHECK(file_has(dir, "manifest.csv", line), "manifest names this database");
+
+	sk_db *b = open_db("b.db");
+	import_result ir;
+	CHECK(do_import(b, 0, &ir, 1, "full") == SK_OK, "import into an empty database");
+	CHECK(import_total(&ir, 0) == 2 + NNAMES + 1 + 1 + 1 + 2 + 2 && import_total(&ir, 3) == 0,
+	      "every row added");
+	import_result_free(&ir);
+	CHECK(do_export(b, "again", 0, 0, 0, NULL) == SK_OK, "export the imported database");
+	CHECK(same_data(dir, (path_in(p, sizeof p, tmp, "again"), p)), "export again gives the same rows");
+	sk_member m;
+	CHECK(member_get(b, m_ali, &m, &e) == SK_OK && strcmp(m.nama, "'Ali") == 0,
+	      "'Ali imported back as written");
+	for (int i = 0; i < NNAMES; i++) {
+		char sql[256];
+		snprintf(sql, sizeof sql, "SELECT count(*) FROM anggota WHERE nama='%s'", NAMES[i]);
+		if (strchr(NAMES[i], '\''))
+			continue;
+		CHECK(q_int(b, sql, 0) == 1, NAMES[i]);
+	}
+	CHECK(q_int(b, "SELECT count(*) FROM anggota WHERE nama='=1+1'", 0) == 1,
+	      "=1+1 imported back as =1+1");
+	CHECK(q_int(b, "SELECT count(*) FROM anggota WHERE nama='Nur''aini'", 0) == 1,
+	      "Nur'aini survives");
+	CHECK(q_int(b, "SELECT count(*) FROM kelompok WHERE catatan='baris satu\nbaris dua; \"kutip\"'", 0) == 2,
+	      "multi-line text survives");
+	CHECK(q_int(b, "SELECT count(*) FROM penilaian WHERE luas_lantai_m2=21.5 AND skor=10 "
+		     "AND kategori='miskin' AND nilai_tabungan IS NULL", 0) == 1, "assessment round trip");
+
+	/* The same bundle again changes nothing. */
+	CHECK(do_import(b, 0, &ir, 1, "full") == SK_OK, "second import of the same bundle");
+	CHECK(import_total(&ir, 0) == 0 && import_total(&ir, 1) == 0 && import_total(&ir, 2) ==
+	      2 + NNAMES + 1 + 1 + 1 + 2 + 2, "second import: everything unchanged");
+	import_result_free(&ir);
+	CHECK(do_export(b, "again2", 0, 0, 0, NULL) == SK_OK && same_data(dir, (path_in(p, sizeof p,
+	      tmp, "again2"), p)), "database unchanged after the second import");
+
+	/* The Excel form imports exactly like the plain one. */
+	CHECK(do_export(a, "excel", 0, 0, 1, NULL) == SK_OK, "Excel export");
+	path_in(p, sizeof p, tmp, "excel");
+	CHECK(file_has(p, "anggota.csv", "\xEF\xBB\xBFid;kelompok_id;"), "Excel: BOM and ;");
+	CHECK(file_has(p, "anggota.csv", ";0\r\n"), "Excel: CRLF");
+	CHECK(file_has(p, "anggota.csv", ";Endang, S.;"), "Excel: comma needs no quotes");
+	sk_db *c = open_db("c.db");
+	CHECK(do_import(c, 0, NULL, 1, "excel") == SK_OK, "import the Excel form");
+	CHECK(do_export(c, "fromexcel", 0, 0, 0, NULL) == SK_OK &&
+	      same_data(dir, (path_in(p, sizeof p, tmp, "fromexcel"), p)),
+	      "Excel form gives the same rows as the plain one");
+	CHECK(do_import(c, 0, &ir, 1, "full") == SK_OK && import_total(&ir, 2) == 2 + NNAMES + 1 +
+	      1 + 1 + 2 + 2, "plain bundle over the Excel import changes nothing");
+	import_result_free(&ir);
+	db_close(c);
+	db_close(b);
+}
+
+static void test_masked(sk_db *a)
+{
+	char dir[PATH_MAX + 32], last_before[32], last_after[32];
+	export_last_time(a, last_before);
+	CHECK(do_export(a, "masked", 0, 1, 0, NULL) == SK_OK, "masked export");
+	export_last_time(a, last_after);
+	CHECK(strcmp(last_before, last_after) == 0, "a masked export does not count as sent");
+	path_in(dir, sizeof dir, tmp, "masked");
+	CHECK(file_has(dir, "manifest.csv", "nik_disamarkan,1\n"), "masked bundle is marked");
+	CHECK(file_has(dir, "anggota.csv", ",317108**********,317108**********,"),
+	      "NIK and No. KK keep 6 digits");
+	int full = 0;
+	for (int i = 1; i <= 50; i++) {
+		char nik[24], kk[24];
+		snprintf(nik, sizeof nik, "317108120880%04d", i);
+		snprintf(kk, sizeof kk, "317108150310%04d", i);
+		for (int f = 0; f < 6; f++)
+			full += file_has(dir, FILES[f], nik) + file_has(dir, FILES[f], kk);
+	}
+	CHECK(full == 0, "a masked export contains no full NIK or No. KK");
+	sk_db *d = open_db("masked.db");
+	import_result ir;
+	CHECK(do_import(d, 0, &ir, 1, "masked") == SK_REFUSED, "masked bundle refused");
+	CHECK(find_problem(&ir, "manifest.csv", 9, "nilai") != NULL, "refusal names the manifest line");
+	CHECK(q_int(d, "SELECT count(*) FROM anggota", -1) == 0, "nothing imported from it");
+	import_result_free(&ir);
+	db_close(d);
+}
+
+/* Rows stamped at or after the previous export go into --since-last, nothing else. */
+static void test_since_last(sk_db *a)
+{
+	export_result r;
+	sk_err e;
+	sk_issues is;
+	CHECK(do_export(a, "base", 0, 0, 0, &r) == SK_OK, "export before changes");
+	char last[32];
+	CHECK(export_last_time(a, last) && strcmp(last, r.dibuat_pada) == 0,
+	      "export time remembered");
+	CHECK(export_pending_rows(a) == 0, "no pending rows right after an export");
+	sk_member m;
+	member_get(a, m_ali, &m, &e);
+	strcpy(m.telepon, "08123");
+	CHECK(member_update(a, &m, &is, &e) == SK_OK, "edit one member");
+	sk_group g;
+	group_get(a, g2, &g, &e);
+	strcpy(g.tingkat, "maju");
+	CHECK(group_update(a, &g, &is, &e) == SK_OK, "edit one group");
+	CHECK(export_pending_rows(a) == 2, "two rows pending");
+	CHECK(do_export(a, "delta", 1, 0, 0, &r) == SK_OK, "export --since-last");
+	CHECK(strcmp(r.sejak, last) == 0, "sejak is the previous export time");
+	CHECK(r.rows[BT_KELOMPOK] == 1 && r.rows[BT_ANGGOTA] == 1 && r.rows[BT_PENILAIAN] == 0 &&
+	      r.rows[BT_PERTEMUAN] == 0 && r.rows[BT_KEHADIRAN] == 0 && r.rows[BT_KAS] == 0,
+	      "--since-last holds exactly the changed rows");
+	char dir[PATH_MAX + 32], line[64];
+	path_in(dir, sizeof dir, tmp, "delta");
+	snprintf(line, sizeof line, "sejak,%s\n", last);
+	CHECK(file_has(dir, "manifest.csv", line), "manifest sejak");
+	CHECK(file_has(dir, "anggota.csv", m_ali) && file_has(dir, "kelompok.csv", g2),
+	      "the changed rows are the ones written");
+
+	/* The incremental bundle applies on top of the base one. */
+	sk_db *b = open_db("since.db");
+	CHECK(do_import(b, 0, NULL, 1, "base") == SK_OK, "import base");
+	import_result ir;
+	CHECK(do_import(b, 0, &ir, 1, "delta") == SK_OK, "import the incremental bundle");
+	CHECK(ir.t[BT_ANGGOTA].updated == 1 && ir.t[BT_KELOMPOK].updated == 1, "two rows updated");
+	import_result_free(&ir);
+	CHECK(q_int(b, "SELECT count(*) FROM kelompok WHERE tingkat='maju'", 0) == 1,
+	      "the edit arrived");
+
+	/* A deletion travels. Stamps have whole seconds and a tie keeps the stored row: wait for
+	 * the next second so the deletion is later than the edit already sent. */
+	sleep(1);
+	CHECK(member_delete(a, m_ali, &e) == SK_OK, "delete a member");
+	CHECK(do_export(a, "delta2", 1, 0, 0, &r) == SK_OK && r.rows[BT_ANGGOTA] == 1,
+	      "deletion exported");
+	CHECK(do_import(b, 0, NULL, 1, "delta2") == SK_OK, "import the deletion");
+	char sql[160];
+	snprintf(sql, sizeof sql, "SELECT dihapus FROM anggota WHERE id='%s'", m_ali);
+	CHECK(q_int(b, sql, -1) == 1, "deleted on the other side too");
+	/* The older edit arriving later does not undo the deletion. */
+	CHECK(do_import(b, 0, &ir, 1, "delta") == SK_OK && ir.t[BT_ANGGOTA].unchanged == 1,
+	      "older bundle after the deletion");
+	import_result_free(&ir);
+	CHECK(q_int(b, sql, -1) == 1, "a later deletion wins over an older edit");
+	db_close(b);
+}
+
+/* Two bundles touching the same rows: any order gives the same database. */
+static void edit(sk_db *db, const char *sql)
+{
+	sk_err e;
+	if (db_exec(db, sql, &e) != SK_OK)
+		printf("# edit: %s\n", e.msg);
+}
+
+static void test_merge_order(void)
+{
+	char sql[512], p1[PATH_MAX + 32], p2[PATH_MAX + 32];
+	/* Two offices start from the same base bundle. */
+	sk_db *x = open_db("x.db"), *y = open_db("y.db");
+	CHECK(do_import(x, 0, NULL, 1, "full") == SK_OK && do_import(y, 0, NULL, 1, "full") == SK_OK,
+	      "both offices load the base");
+	/* X edits the ketua later than Y; Y edits Ali later than X; both edit group g1 with the
+	 * same stamp but different content (a tie); Y deletes the reversal. */
+	snprintf(sql, sizeof sql, "UPDATE anggota SET telepon='x', diubah_pada='2025-06-02T00:00:00Z' "
+		 "WHERE id='%s'; UPDATE anggota SET telepon='x', diubah_pada='2025-06-01T00:00:00Z' "
+		 "WHERE id='%s'; UPDATE kelompok SET alamat='X', diubah_pada='2025-06-05T00:00:00Z' "
+		 "WHERE id='%s';", m_ketua, m_ali, g1);
+	edit(x, sql);
+	snprintf(sql, sizeof sql, "UPDATE anggota SET telepon='y', diubah_pada='2025-06-01T00:00:00Z' "
+		 "WHERE id='%s'; UPDATE anggota SET telepon='y', diubah_pada='2025-06-03T00:00:00Z' "
+		 "WHERE id='%s'; UPDATE kelompok SET alamat='Y', diubah_pada='2025-06-05T00:00:00Z' "
+		 "WHERE id='%s'; UPDATE kas SET dihapus=1, diubah_pada='2025-06-04T00:00:00Z' "
+		 "WHERE membalik_id IS NOT NULL;", m_ketua, m_ali, g1);
+	edit(y, sql);
+	CHECK(do_export(x, "bx", 0, 0, 0, NULL) == SK_OK && do_export(y, "by", 0, 0, 0, NULL) == SK_OK,
+	      "export both offices");
+	db_close(x);
+	db_close(y);
+
+	/* At once, both orders. */
+	sk_db *r1 = open_db("r1.db"), *r2 = open_db("r2.db");
+	CHECK(do_import(r1, 0, NULL, 2, "bx", "by") == SK_OK, "import X,Y at once");
+	CHECK(do_import(r2, 0, NULL, 2, "by", "bx") == SK_OK, "import Y,X at once");
+	CHECK(do_export(r1, "o1", 0, 0, 0, NULL) == SK_OK && do_export(r2, "o2", 0, 0, 0, NULL) == SK_OK,
+	      "export both results");
+	path_in(p1, sizeof p1, tmp, "o1");
+	path_in(p2, sizeof p2, tmp, "o2");
+	CHECK(same_data(p1, p2), "several bundles at once: same result in any order (ties included)");
+	snprintf(sql, sizeof sql, "SELECT count(*) FROM anggota WHERE (id='%s' AND telepon='x') OR "
+		 "(id='%s' AND telepon='y')", m_ketua, m_ali);
+	CHECK(q_int(r1, sql, 0) == 2, "later diubah_pada wins per row");
+	CHECK(q_int(r1, "SELECT count(*) FROM kas WHERE dihapus=1", 0) == 1, "deletion merged");
+
+	/* One after the other, both orders (no tie between the two: the spec keeps the stored
+	 * row on a tie across separate imports). */
+	sk_db *s1 = open_db("s1.db"), *s2 = open_db("s2.db");
+	CHECK(do_import(s1, 0, NULL, 1, "bx") == SK_OK && do_import(s1, 0, NULL, 1, "by") == SK_OK,
+	      "import X then Y");
+	CHECK(do_import(s2, 0, NULL, 1, "by") == SK_OK && do_import(s2, 0, NULL, 1, "bx") == SK_OK,
+	      "import Y then X");
+	edit(s1, "UPDATE kelompok SET alamat='Z', diubah_pada='2025-06-06T00:00:00Z' WHERE alamat IN ('X','Y')");
+	edit(s2, "UPDATE kelompok SET alamat='Z', diubah_pada='2025-06-06T00:00:00Z' WHERE alamat IN ('X','Y')");
+	CHECK(do_export(s1, "o3", 0, 0, 0, NULL) == SK_OK && do_export(s2, "o4", 0, 0, 0, NULL) == SK_OK,
+	      "export both");
+	path_in(p1, sizeof p1, tmp, "o3");
+	path_in(p2, sizeof p2, tmp, "o4");
+	CHECK(same_data(p1, p2), "separate imports: same result in either order");
+	db_close(r1);
+	db_close(r2);
+	db_close(s1);
+	db_close(s2);
+}
+
+/* Write a file under tmp. */
+static void put(const char *name, const char *text)
+{
+	char p[PATH_MAX + 32];
+	path_in(p, sizeof p, tmp, name);
+	FILE *f = fopen(p, "wb");
+	fputs(text, f);
+	fclose(f);
+}
+
+static void test_single_files(void)
+{
+	char text[2048], dir[PATH_MAX + 32];
+	sk_db *d = open_db("single.db");
+	CHECK(do_import(d, 0, NULL, 1, "full") == SK_OK, "base for single files");
+	path_in(dir, sizeof dir, tmp, "plain");
+	mkdir(dir, 0700);
+	path_in(dir, sizeof dir, tmp, "xl");
+	mkdir(dir, 0700);
+	snprintf(text, sizeof text, "id,kelompok_id,nik,no_kk,nama,jenis_kelamin,jabatan\n"
+		 ",%s,3171084508850001,3171081503109999,Siti Baru,P,\n"
+		 ",%s,3171080101900002,3171081503109999,\"Joko, Jr.\",L,anggota\n", g2, g2);
+	put("plain/anggota.csv", text);
+	snprintf(text, sizeof text, "\xEF\xBB\xBFid;kelompok_id;nik;no_kk;nama;jenis_kelamin;jabatan\r\n"
+		 ";%s;3171084508850001;3171081503109999;Siti Baru;P;\r\n"
+		 ";%s;3171080101900002;3171081503109999;Joko, Jr.;L;anggota\r\n", g2, g2);
+	put("xl/anggota.csv", text);
+	sk_db *e1 = open_db("single2.db");
+	CHECK(do_import(e1, 0, NULL, 1, "full") == SK_OK, "second base");
+	import_result r;
+	CHECK(do_import(d, 0, &r, 1, "plain/anggota.csv") == SK_OK && r.t[BT_ANGGOTA].added == 2,
+	      "typed anggota.csv: rows with empty id added");
+	import_result_free(&r);
+	CHECK(q_int(d, "SELECT count(*) FROM anggota WHERE nama IN ('Siti Baru','Joko, Jr.') AND "
+		     "length(id)=36 AND jabatan='anggota' AND dihapus=0", 0) == 2,
+	      "new UUIDs, default role");
+	CHECK(do_import(e1, 0, &r, 1, "xl/anggota.csv") == SK_OK && r.t[BT_ANGGOTA].added == 2,
+	      "the same list saved by Excel (BOM, ;, CRLF)");
+	import_result_free(&r);
+	CHECK(q_int(e1, "SELECT count(*) FROM anggota WHERE nama IN ('Siti Baru','Joko, Jr.')", 0) == 2,
+	      "Excel list reads the same");
+	put("notatable.csv", "a,b\n1,2\n");
+	CHECK(do_import(d, 0, &r, 1, "notatable.csv") == SK_REFUSED, "unknown file name refused");
+	import_result_free(&r);
+	put("kas.csv", "kelompok_id,tanggal,buku,kategori\nx,2025-01-01,umum,lainnya\n");
+	CHECK(do_import(d, 0, &r, 1, "kas.csv") == SK_REFUSED &&
+	      find_problem(&r, "kas.csv", 1, "masuk") != NULL, "missing required column named");
+	import_result_free(&r);
+	db_close(e1);
+	db_close(d);
+}
+
+/* Copy bundle "full" into name, replace text in one file, fix the manifest checksum. */
+static void craft(const char *name, const char *file, const char *from, const char *to)
+{
+	char src[PATH_MAX + 64], dst[PATH_MAX + 64], dir[PATH_MAX + 32];
+	path_in(dir, sizeof dir, tmp, name);
+	mkdir(dir, 0700);
+	for (int i = 0; i < 7; i++) {
+		const char *f = i < 6 ? FILES[i] : "manifest.csv";
+		snprintf(src, sizeof src, "%s/full/%s", tmp, f);
+		path_in(dst, sizeof dst, dir, f);
+		size_t n;
+		char *s = slurp(src, &n);
+		FILE *out = fopen(dst, "wb");
+		char *hit = strcmp(f, file) == 0 ? strstr(s, from) : NULL;
+		if (hit) {
+			fwrite(s, 1, (size_t)(hit - s), out);
+			fputs(to, out);
+			fputs(hit + strlen(from), out);
+		} else {
+			fwrite(s, 1, n, out);
+		}
+		fclose(out);
+		free(s);
+	}
+	char fp[PATH_MAX + 64], mp[PATH_MAX + 64], hex[65], old[65];
+	sk_err e;
+	path_in(fp, sizeof fp, dir, file);
+	path_in(mp, sizeof mp, dir, "manifest.csv");
+	bundle_sha256_file(fp, hex, &e);
+	snprintf(src, sizeof src, "%s/full/%s", tmp, file);
+	bundle_sha256_file(src, old, &e);
+	char *m = slurp(mp, NULL);
+	char *at = strstr(m, old);
+	if (at)
+		memcpy(at, hex, 64);
+	FILE *out = fopen(mp, "wb");
+	fputs(m, out);
+	fclose(out);
+	free(m);
+}
+
+static void expect_refused(sk_db *d, const char *name, const char *file, long long line,
+			   const char *kolom, const char *what)
+{
+	import_result r;
+	char label[128];
+	int rc = do_import(d, 0, &r, 1, name);
+	snprintf(label, sizeof label, "%s: refused", what);
+	CHECK(rc == SK_REFUSED && !r.committed, label);
+	snprintf(label, sizeof label, "%s: problem names %s line %lld column %s", what, file, line,
+		 kolom);
+	const import_problem *p = find_problem(&r, file, line, kolom);
+	CHECK(p && *p->alasan, label);
+	snprintf(label, sizeof label, "%s: database unchanged", what);
+	CHECK(q_int(d, "SELECT count(*) FROM anggota", 0) == 0 &&
+	      q_int(d, "SELECT count(*) FROM kelompok", 0) == 0, label);
+	import_result_free(&r);
+}
+
+/* Line of the member with id in full/anggota.csv (header = 1). */
+static int line_of(const char *file, const char *needle)
+{
+	char p[PATH_MAX + 64];
+	snprintf(p, sizeof p, "%s/full/%s", tmp, file);
+	char *s = slurp(p, NULL);
+	char *hit = strstr(s, needle);
+	int line = 1;
+	for (char *c = s; hit && c < hit; c++)
+		line += *c == '\n';
+	free(s);
+	return hit ? line : -1;
+}
+
+static void test_refusals(void)
+{
+	char from[128], to[128];
+	sk_db *d = open_db("refuse.db");
+	int ali = line_of("anggota.csv", m_ali);
+	snprintf(from, sizeof from, "%s,%s,3171081208800002", m_ali, g1);
+	snprintf(to, sizeof to, "%s,%s,317108120880002", m_ali, g1);
+	craft("r_nik15", "anggota.csv", from, to);
+	expect_refused(d, "r_nik15", "anggota.csv", ali, "nik", "15-digit NIK");
+	snprintf(to, sizeof to, "%s,%s,31710812088000A2", m_ali, g1);
+	craft("r_nikA", "anggota.csv", from, to);
+	expect_refused(d, "r_nikA", "anggota.csv", ali, "nik", "letters in a NIK");
+	snprintf(to, sizeof to, "%s,%s,3171081208800007", m_ali, g1);
+	craft("r_nikdup", "anggota.csv", from, to);
+	expect_refused(d, "r_nikdup", "anggota.csv", ali, "nik", "one NIK active in two groups");
+	snprintf(to, sizeof to, "%s,00000000-0000-4000-8000-000000000000,3171081208800002", m_ali);
+	craft("r_nogroup", "anggota.csv", from, to);
+	expect_refused(d, "r_nogroup", "anggota.csv", ali, "kelompok_id", "member of a group that exists nowhere");
+	craft("r_ketua", "anggota.csv", "''Ali,L,,1980-08-12,,003,,,anggota,",
+	      "''Ali,L,,1980-08-12,,003,,,ketua,");
+	expect_refused(d, "r_ketua", "anggota.csv", ali, "jabatan", "two ketua in one group");
+	craft("r_kas", "kas.csv", ",5000,0,", ",5000,5000,");
+	expect_refused(d, "r_kas", "kas.csv", line_of("kas.csv", ",5000,0,"), "keluar",
+		       "kas row with both sides > 0");
+	craft("r_neg", "kas.csv", ",5000,0,", ",-5000,0,");
+	expect_refused(d, "r_neg", "kas.csv", line_of("kas.csv", ",5000,0,"), "masuk",
+		       "negative amount");
+	craft("r_k2", "penilaian.csv", ",1,1,1,1,1,1,1,1,1,1,0,", ",1,1,2,1,1,1,1,1,1,1,0,");
+	expect_refused(d, "r_k2", "penilaian.csv", 2, "k03", "criterion value 2");
+	craft("r_status", "kehadiran.csv", ",H,", ",Z,");
+	expect_refused(d, "r_status", "kehadiran.csv", line_of("kehadiran.csv", ",H,"), "status",
+		       "attendance status Z");
+	craft("r_date", "pertemuan.csv", ",2025-02-03,", ",2026-02-30,");
+	expect_refused(d, "r_date", "pertemuan.csv", 2, "tanggal", "date 2026-02-30");
+
+	/* --valid-only: the bad member and the rows depending on it stay out, the rest comes in. */
+	snprintf(to, sizeof to, "%s,%s,3171081208800007", m_ali, g1);
+	craft("r_valid", "anggota.csv", from, to);
+	import_result r;
+	CHECK(do_import(d, 1, &r, 1, "r_valid") == SK_REFUSED && r.committed, "--valid-only commits");
+	CHECK(find_problem(&r, "anggota.csv", ali, "nik") != NULL, "--valid-only still reports");
+	CHECK(find_problem(&r, "penilaian.csv", 2, "anggota_id") != NULL,
+	      "--valid-only: Ali's assessment refused with him");
+	CHECK(r.t[BT_ANGGOTA].refused == 2 && r.t[BT_ANGGOTA].added == NNAMES - 1,
+	      "--valid-only: both holders of the NIK refused, the others added");
+	char sql[128];
+	snprintf(sql, sizeof sql, "SELECT count(*) FROM anggota WHERE id='%s'", m_ali);
+	CHECK(q_int(d, sql, -1) == 0 && q_int(d, "SELECT count(*) FROM kelompok", 0) == 2,
+	      "--valid-only: valid rows in, refused ones out");
+	import_result_free(&r);
+	db_close(d);
+
+	/* A checksum that does not match: refused whole. */
+	sk_db *c = open_db("refuse2.db");
+	craft("r_sum", "anggota.csv", "Endang", "Endang");
+	char p[PATH_MAX + 64];
+	snprintf(p, sizeof p, "%s/r_sum/anggota.csv", tmp);
+	FILE *f = fopen(p, "ab");
+	fputs("\n", f);
+	fclose(f);
+	CHECK(do_import(c, 0, &r, 1, "r_sum") == SK_REFUSED, "checksum mismatch refused");
+	CHECK(r.nproblems == 1 && strstr(r.problems[0].alasan, "anggota.csv") &&
+	      strstr(r.problems[0].berkas, "manifest.csv"), "checksum problem names the file");
+	CHECK(q_int(c, "SELECT count(*) FROM kelompok", 0) == 0, "nothing imported");
+	import_result_free(&r);
+	db_close(c);
+}
+
+int main(void)
+{
+	sk_db *a = fixture_db();
+	testlib_tmpdir(tmp, sizeof tmp);
+	fill(a);
+	test_round_trip(a);
+	test_masked(a);
+	test_merge_order();
+	test_single_files();
+	test_refusals();
+	test_since_last(a);
+	db_close(a);
+	return testlib_summary();
+}
