@@ -193,7 +193,8 @@ static void on_manifest_problem(void *ctx, int line, const char *key, const char
 	struct manifest_ctx *m = ctx;
 	char why[320];
 	snprintf(why, sizeof why, "%s: %s", key, reason);
-	fatal(m->im, m->src, m->label, line, "nilai", value, why);
+	/* A value problem names the line's nilai; a missing key or a bad header the kunci. */
+	fatal(m->im, m->src, m->label, line, line >= 2 ? "nilai" : "kunci", value, why);
 }
 
 /* Every data file present is listed, every listed file is present with its checksum. */

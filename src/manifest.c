@@ -101,12 +101,12 @@ static int file_key(struct reading *r, int line, const char *key, const char *va
 		errno = 0;
 		long long n = strtoll(value, &end, 10);
 		if (!*value || *end || n < 0 || errno)
-			problem(r, line, "nilai", value, _("Jumlah baris harus bilangan bulat 0 atau lebih."));
+			problem(r, line, key, value, _("Jumlah baris harus bilangan bulat 0 atau lebih."));
 		r->m->baris[t] = n;
 		r->m->line_baris[t] = line;
 	} else {
 		if (!is_hex64(value))
-			problem(r, line, "nilai", value, _("Checksum SHA-256 harus 64 angka heksadesimal."));
+			problem(r, line, key, value, _("Checksum SHA-256 harus 64 angka heksadesimal."));
 		sk_strlcpy(r->m->sha256[t], value, sizeof r->m->sha256[t]);
 		r->m->line_sha[t] = line;
 	}
@@ -120,23 +120,23 @@ static void known_key(struct reading *r, int line, const char *key, const char *
 		r->seen_format = 1;
 		sk_strlcpy(m->format, value, sizeof m->format);
 		if (strcmp(value, BUNDLE_FORMAT) != 0)
-			problem(r, line, "nilai", value, _("Bukan bundel SIKUBE (format harus sikube-bundle)."));
+			problem(r, line, key, value, _("Bukan bundel SIKUBE (format harus sikube-bundle)."));
 	} else if (strcmp(key, "format_version") == 0) {
 		r->seen_version = 1;
 		sk_strlcpy(m->format_version, value, sizeof m->format_version);
 		if (atoi(value) > BUNDLE_FORMAT_VERSION)
-			problem(r, line, "nilai", value, _("Bundel dibuat oleh SIKUBE yang lebih baru; "
+			problem(r, line, key, value, _("Bundel dibuat oleh SIKUBE yang lebih baru; "
 							  "perbarui SIKUBE untuk mengimpornya."));
 		else if (strcmp(value, "1") != 0)
-			problem(r, line, "nilai", value, _("Versi format bundel tidak dikenal."));
+			problem(r, line, key, value, _("Versi format bundel tidak dikenal."));
 	} else if (strcmp(key, "nik_disamarkan") == 0) {
 		r->seen_masked = 1;
 		m->nik_disamarkan = strcmp(value, "0") != 0;
 		if (strcmp(value, "1") == 0)
-			problem(r, line, "nilai", value, _("Bundel dengan NIK disamarkan hanya untuk "
+			problem(r, line, key, value, _("Bundel dengan NIK disamarkan hanya untuk "
 							  "dibaca dan tidak dapat diimpor."));
 		else if (strcmp(value, "0") != 0)
-			problem(r, line, "nilai", value, _("Isi 0 (tidak) atau 1 (ya)."));
+			problem(r, line, key, value, _("Isi 0 (tidak) atau 1 (ya)."));
 	} else if (strcmp(key, "app_version") == 0) {
 		sk_strlcpy(m->app_version, value, sizeof m->app_version);
 	} else if (strcmp(key, "perangkat") == 0) {
