@@ -1,9 +1,10 @@
 /* assessment.h - eligibility assessments against the 14 BPS criteria (table penilaian): rules
- * and storage. Import uses these now; the assessment screen (a later issue) extends them.
- * No curses here. */
+ * (score, verdict, answers derived from figures, overrides), storage, latest and history.
+ * Used by import, the Kelayakan screens and the reports. No curses here. */
 #ifndef SK_ASSESSMENT_H
 #define SK_ASSESSMENT_H
 
+#include <stddef.h>
 #include <stdint.h>
 #include "db.h"
 #include "util.h"
@@ -54,5 +55,87 @@ int assessment_get(sk_db *db, const char *id, sk_assessment *out, sk_err *e);
  * validation: insert=1 inserts, 0 replaces the stored row a->id (SK_NOTFOUND when none).
  * The caller holds the transaction. */
 int assessment_store_raw(sk_db *db, const sk_assessment *a, int insert, sk_err *e);
+
+/* ---- Answers that follow from the figures (criteria 1, 12 and 14) ------------------------
+ * k01: floor area per person under 8 m² (luas_lantai_m2 < 8 x jumlah_jiwa; exactly 8 is not
+ *      under); needs both figures.
+ * k12: the head's income under Rp 600.000 a month. Criterion 12 also covers kinds of work
+ *      (farmer with <= 500 m², farm, construction or plantation labourer, fisher) that no
+ *      figure shows: income under the limit gives 1; income at or above it gives 0, and the
+ *      clerk who knows the head does such work answers Ya, which is kept as an override.
+ * k14: savings or easily sold goods worth under Rp 500.000.
+ * An answer the clerk sets against its figures is an override, listed in ditimpa ("k01,k14")
+ * and kept until the clerk answers as the figures say again. */
+#define ASSESSMENT_LUAS_PER_JIWA 8           /* m² per person */
+#define ASSESSMENT_BATAS_PENGHASILAN 600000  /* rupiah a month */
+#define ASSESSMENT_BATAS_TABUNGAN 500000     /* rupiah */
+
+/* Short Indonesian wording of criterion i (0-13), translated, for screens and reports. */
+const char *assessment_criterion_label(int i);
+/* The answer criterion i (0-based) gets from a's figures: 1 or 0, or -1 when it has no figure
+ * behind it or its figures are not (all) entered. */
+int assessment_derived(const sk_assessment *a, int i);
+/* 1 when criterion i is listed in a->ditimpa. */
+int assessment_overridden(const sk_assessment *a, int i);
+/* Apply the figures: every criterion with its figures entered and not overridden takes the
+ * derived answer; overrides of criteria whose figures are gone are dropped from ditimpa. */
+void assessment_derive(sk_assessment *a);
+/* The clerk answers criterion i with v (0/1). For a criterion with figures an answer that
+ * differs from them is listed in ditimpa, an equal one is taken off the list. */
+void assessment_answer(sk_assessment *a, int i, int v);
+
+/* ---- Storage for the screens --------------------------------------------------------------
+ * assessment_insert and assessment_update derive (above), score with the threshold in use,
+ * validate (assessment_validate, plus: the member is not deleted, the date is not after
+ * today) and write with a fresh diubah_pada, all under one write transaction. Insert assigns
+ * a->id when empty. They return SK_REFUSED with the findings in is, SK_NOTFOUND for an update
+ * of a missing or deleted row, or a db error in e. */
+int assessment_insert(sk_db *db, sk_assessment *a, sk_issues *is, sk_err *e);
+int assessment_update(sk_db *db, sk_assessment *a, sk_issues *is, sk_err *e);
+/* Soft-delete one assessment (dihapus=1, new diubah_pada). SK_NOTFOUND when none. */
+int assessment_delete(sk_db *db, const char *id, sk_err *e);
+
+/* The assessment that counts for a member: the latest not deleted one by tanggal, then
+ * diubah_pada, then id; skor and kategori recomputed with the threshold in use.
+ * SK_NOTFOUND (no message) when the member was never assessed. */
+int assessment_latest(sk_db *db, const char *anggota_id, sk_assessment *out, sk_err *e);
+/* The household's latest assessment: the latest (as above) over the members (not deleted)
+ * with No. KK no_kk, leaving out member exclude (may be NULL). SK_NOTFOUND when none. */
+int assessment_latest_for_kk(sk_db *db, const char *no_kk, const char *exclude,
+			     sk_assessment *out, sk_err *e);
+/* A new assessment for member anggota_id that repeats the visit src (date, assessor, answers,
+ * figures, overrides, note): for offering a household's assessment to another member. */
+void assessment_copy_for(const sk_assessment *src, const char *anggota_id, sk_assessment *out);
+/* Name of the assessor of the most recently saved assessment into out ("" when none). */
+void assessment_last_assessor(sk_db *db, char *out, size_t n);
+
+/* One line of a member's history. */
+typedef struct sk_assessment_row {
+	char id[SK_UUID_LEN + 1];
+	char tanggal[16];
+	char penilai[404];
+	int skor;                      /* recomputed from k01-k14 */
+	int miskin;                    /* skor >= threshold in use */
+	char ditimpa[64];
+	char catatan[256];             /* cut for lists */
+} sk_assessment_row;
+
+/* A member's assessments (not deleted), latest first (the order of assessment_latest), from
+ * offset, up to limit rows into out; *n rows written. */
+int assessment_history(sk_db *db, const char *anggota_id, int offset, int limit,
+		       sk_assessment_row *out, int *n, sk_err *e);
+/* Number of a member's assessments (not deleted). */
+int assessment_count(sk_db *db, const char *anggota_id);
+
+/* ---- SQL shared by lists and reports (string literals, for db_prepare) -------------------- */
+/* Criteria met by the penilaian row with alias p. */
+#define ASSESSMENT_SCORE_SQL(p) \
+	"(" p ".k01+" p ".k02+" p ".k03+" p ".k04+" p ".k05+" p ".k06+" p ".k07+" p ".k08+" \
+	p ".k09+" p ".k10+" p ".k11+" p ".k12+" p ".k13+" p ".k14)"
+/* id of the assessment that counts for the member whose id is the SQL expression m; cond is
+ * more SQL ANDed to the choice (e.g. " AND q_.tanggal <= :to"), "" for none. */
+#define ASSESSMENT_LATEST_ID_SQL(m, cond) \
+	"(SELECT q_.id FROM penilaian q_ WHERE q_.anggota_id=" m " AND q_.dihapus=0" cond \
+	" ORDER BY q_.tanggal DESC, q_.diubah_pada DESC, q_.id DESC LIMIT 1)"
 
 #endif

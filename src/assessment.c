@@ -36,8 +36,8 @@ void assessment_validate_fields(const sk_assessment *a, sk_issues *is)
 		sk_issues_add(is, "tanggal", SK_SEV_ERROR, "%s",
 			      _("Tanggal penilaian wajib, tulis TTTT-BB-HH, misalnya 2025-03-15."));
 	for (int i = 0; i < ASSESSMENT_CRITERIA; i++) {
-		char field[8];
-		snprintf(field, sizeof field, "k%02d", i + 1);
+		char field[16];
+		snprintf(field, sizeof field, "k%02d", (i + 1) % 100);
 		if (a->k[i] != 0 && a->k[i] != 1)
 			sk_issues_add(is, field, SK_SEV_ERROR, "%s",
 				      _("Kriteria diisi 1 (terpenuhi) atau 0 (tidak)."));
@@ -127,8 +127,8 @@ static void bind_assessment(sqlite3_stmt *st, const sk_assessment *a)
 	db_bind_text(st, ":tanggal", a->tanggal);
 	db_bind_text(st, ":penilai", a->penilai);
 	for (int i = 0; i < ASSESSMENT_CRITERIA; i++) {
-		char name[8];
-		snprintf(name, sizeof name, ":k%02d", i + 1);
+		char name[16];
+		snprintf(name, sizeof name, ":k%02d", (i + 1) % 100);
 		db_bind_int64(st, name, a->k[i]);
 	}
 	if (a->has_luas)
@@ -184,4 +184,103 @@ int assessment_store_raw(sk_db *db, const sk_assessment *a, int insert, sk_err *
 	rc = db_step(db, st, e);
 	db_reset(st);
 	return rc == SQLITE_DONE ? SK_OK : (e ? e->status : SK_DBERR);
+}
+
+/* ---- Criteria wording and answers that follow from the figures ---------------------------- */
+
+static const char *const LABELS[ASSESSMENT_CRITERIA] = {
+	N_("Luas lantai kurang dari 8 m² per orang"),
+	N_("Lantai tanah, bambu atau kayu murahan"),
+	N_("Dinding bambu/rumbia/kayu murahan/tanpa plester"),
+	N_("Tidak punya jamban, atau jamban bersama"),
+	N_("Penerangan bukan listrik"),
+	N_("Air minum: sumur/mata air terbuka, sungai, hujan"),
+	N_("Masak pakai kayu bakar, arang atau minyak tanah"),
+	N_("Makan daging/susu/ayam hanya sekali seminggu"),
+	N_("Beli pakaian baru hanya satu stel setahun"),
+	N_("Makan hanya sekali atau dua kali sehari"),
+	N_("Tidak mampu bayar berobat di puskesmas/klinik"),
+	N_("Kerja KRT: buruh/petani kecil/nelayan, < Rp600rb"),
+	N_("Pendidikan KRT: tidak sekolah/tidak tamat/SD"),
+	N_("Tak punya tabungan/barang senilai Rp 500.000"),
+};
+
+const char *assessment_criterion_label(int i)
+{
+	return i >= 0 && i < ASSESSMENT_CRITERIA ? _(LABELS[i]) : "";
+}
+
+int assessment_derived(const sk_assessment *a, int i)
+{
+	switch (i) {
+	case 0:
+		if (!a->has_luas || !a->has_jiwa || a->jumlah_jiwa <= 0)
+			return -1;
+		/* Compare areas, not a quotient: exactly 8 m² per person is not under 8. */
+		return a->luas_lantai_m2 < (double)ASSESSMENT_LUAS_PER_JIWA * a->jumlah_jiwa;
+	case 11:
+		return a->has_penghasilan ? a->penghasilan_bulanan < ASSESSMENT_BATAS_PENGHASILAN : -1;
+	case 13:
+		return a->has_tabungan ? a->nilai_tabungan < ASSESSMENT_BATAS_TABUNGAN : -1;
+	default:
+		return -1;
+	}
+}
+
+/* 1 when "kNN" (i 0-based) is one of the comma-separated names in list. */
+static int listed(const char *list, int i)
+{
+	char name[16];
+	snprintf(name, sizeof name, "k%02d", (i + 1) % 100);
+	for (const char *p = list; p && *p;) {
+		size_t len = strcspn(p, ",");
+		if (len == 3 && strncmp(p, name, 3) == 0)
+			return 1;
+		p += len;
+		p += *p == ',';
+	}
+	return 0;
+}
+
+int assessment_overridden(const sk_assessment *a, int i)
+{
+	return listed(a->ditimpa, i);
+}
+
+/* Rewrite a->ditimpa from flags, in criterion order. */
+static void set_overrides(sk_assessment *a, const int *on)
+{
+	char out[sizeof a->ditimpa] = "";
+	for (int i = 0; i < ASSESSMENT_CRITERIA; i++) {
+		if (!on[i])
+			continue;
+		size_t len = strlen(out);
+		snprintf(out + len, sizeof out - len, "%sk%02d", len ? "," : "", i + 1);
+	}
+	memcpy(a->ditimpa, out, sizeof out);
+}
+
+void assessment_derive(sk_assessment *a)
+{
+	int on[ASSESSMENT_CRITERIA];
+	for (int i = 0; i < ASSESSMENT_CRITERIA; i++) {
+		int d = assessment_derived(a, i);
+		on[i] = d >= 0 && listed(a->ditimpa, i);
+		if (d >= 0 && !on[i])
+			a->k[i] = d;
+	}
+	set_overrides(a, on);
+}
+
+void assessment_answer(sk_assessment *a, int i, int v)
+{
+	if (i < 0 || i >= ASSESSMENT_CRITERIA)
+		return;
+	int on[ASSESSMENT_CRITERIA];
+	for (int j = 0; j < ASSESSMENT_CRITERIA; j++)
+		on[j] = listed(a->ditimpa, j);
+	a->k[i] = v ? 1 : 0;
+	int d = assessment_derived(a, i);
+	on[i] = d >= 0 && d != a->k[i];
+	set_overrides(a, on);
 }

@@ -1,0 +1,222 @@
+/* assessment_store.c - eligibility assessments for the screens: save, delete, the latest one
+ * of a member or a household, a member's history. Rules and raw storage are in assessment.c. */
+#include <stdio.h>
+#include <string.h>
+#include "assessment.h"
+#include "i18n.h"
+
+/* Checks of a save from the screens beyond assessment_validate: a live member, no future
+ * date. Appended to is. */
+static void validate_save(sk_db *db, const sk_assessment *a, sk_issues *is)
+{
+	char today[11];
+	sk_today(today);
+	if (*a->tanggal && strcmp(a->tanggal, today) > 0)
+		sk_issues_add(is, "tanggal", SK_SEV_ERROR, "%s",
+			      _("Tanggal penilaian tidak boleh sesudah hari ini."));
+	sqlite3_stmt *st = db_prepare(db, "SELECT dihapus FROM anggota WHERE id=:id", NULL);
+	int deleted = 0;
+	if (st) {
+		db_bind_text(st, ":id", a->anggota_id);
+		deleted = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0);
+		db_reset(st);
+	}
+	if (deleted)
+		sk_issues_add(is, "anggota_id", SK_SEV_ERROR, "%s",
+			      _("Anggota ini sudah dihapus; penilaiannya tidak bisa disimpan."));
+}
+
+/* 1 when a live (not deleted) assessment id exists. */
+static int live(sk_db *db, const char *id)
+{
+	sqlite3_stmt *st = db_prepare(db, "SELECT 1 FROM penilaian WHERE id=:id AND dihapus=0",
+				      NULL);
+	int found = 0;
+	if (st) {
+		db_bind_text(st, ":id", id);
+		found = sqlite3_step(st) == SQLITE_ROW;
+		db_reset(st);
+	}
+	return found;
+}
+
+static int save(sk_db *db, sk_assessment *a, int insert, sk_issues *is, sk_err *e)
+{
+	int rc = db_begin_write(db, e);
+	if (rc != SK_OK)
+		return rc;
+	a->dihapus = 0;
+	assessment_derive(a);
+	assessment_score(a, assessment_threshold(db));
+	assessment_validate(db, a, is);
+	validate_save(db, a, is);
+	if (sk_issues_errors(is)) {
+		db_end(db, 0, NULL);
+		return sk_err_set(e, SK_REFUSED, "%s", _("Penilaian belum benar; perbaiki isian yang "
+							 "ditandai."));
+	}
+	if (!insert && !live(db, a->id)) {
+		db_end(db, 0, NULL);
+		return sk_err_set(e, SK_NOTFOUND, "%s", _("Penilaian tidak ditemukan."));
+	}
+	if (insert && !*a->id)
+		sk_uuid_new(a->id);
+	sk_now_utc(a->diubah_pada);
+	rc = assessment_store_raw(db, a, insert, e);
+	int erc = db_end(db, rc == SK_OK, e);
+	return rc == SK_OK ? erc : rc;
+}
+
+int assessment_insert(sk_db *db, sk_assessment *a, sk_issues *is, sk_err *e)
+{
+	return save(db, a, 1, is, e);
+}
+
+int assessment_update(sk_db *db, sk_assessment *a, sk_issues *is, sk_err *e)
+{
+	return save(db, a, 0, is, e);
+}
+
+int assessment_delete(sk_db *db, const char *id, sk_err *e)
+{
+	char now[SK_TS_LEN + 1];
+	sk_now_utc(now);
+	int rc = db_begin_write(db, e);
+	if (rc != SK_OK)
+		return rc;
+	sqlite3_stmt *st = db_prepare(db, "UPDATE penilaian SET dihapus=1, diubah_pada=:t "
+				      "WHERE id=:id AND dihapus=0", e);
+	int ok = st != NULL;
+	if (ok) {
+		db_bind_text(st, ":t", now);
+		db_bind_text(st, ":id", id);
+		ok = db_step(db, st, e) == SQLITE_DONE;
+		if (ok && sqlite3_changes(db_handle(db)) == 0) {
+			sk_err_set(e, SK_NOTFOUND, "%s", _("Penilaian tidak ditemukan."));
+			ok = 0;
+		}
+		db_reset(st);
+	}
+	rc = db_end(db, ok, e);
+	return ok ? rc : (e && e->status ? e->status : SK_DBERR);
+}
+
+/* Run a one-text-column query bound to :k into out; 1 when a row came back. */
+static int one_text(sk_db *db, const char *sql, const char *k, const char *x, char *out,
+		    size_t n, sk_err *e)
+{
+	sqlite3_stmt *st = db_prepare(db, sql, e);
+	out[0] = '\0';
+	if (!st)
+		return -1;
+	db_bind_text(st, ":k", k);
+	if (sqlite3_bind_parameter_index(st, ":x"))
+		db_bind_text(st, ":x", x);
+	int rc = db_step(db, st, e);
+	if (rc == SQLITE_ROW)
+		db_col_text(st, 0, out, n);
+	db_reset(st);
+	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* Read the assessment id found by sql into out, scored with the threshold in use. */
+static int read_found(sk_db *db, const char *sql, const char *k, const char *x,
+		      sk_assessment *out, sk_err *e)
+{
+	char id[SK_UUID_LEN + 1];
+	int found = one_text(db, sql, k, x, id, sizeof id, e);
+	if (found < 0)
+		return e ? e->status : SK_DBERR;
+	if (!found || !*id)
+		return SK_NOTFOUND;
+	int rc = assessment_get(db, id, out, e);
+	if (rc == SK_OK)
+		assessment_score(out, assessment_threshold(db));
+	return rc;
+}
+
+int assessment_latest(sk_db *db, const char *anggota_id, sk_assessment *out, sk_err *e)
+{
+	static const char sql[] = "SELECT " ASSESSMENT_LATEST_ID_SQL(":k", "");
+	return read_found(db, sql, anggota_id, NULL, out, e);
+}
+
+int assessment_latest_for_kk(sk_db *db, const char *no_kk, const char *exclude,
+			     sk_assessment *out, sk_err *e)
+{
+	static const char sql[] =
+		"SELECT p.id FROM penilaian p JOIN anggota a ON a.id=p.anggota_id "
+		"WHERE a.no_kk=:k AND a.dihapus=0 AND a.id IS NOT :x AND p.dihapus=0 "
+		"ORDER BY p.tanggal DESC, p.diubah_pada DESC, p.id DESC LIMIT 1";
+	if (!no_kk || !*no_kk)
+		return SK_NOTFOUND;
+	return read_found(db, sql, no_kk, exclude, out, e);
+}
+
+void assessment_copy_for(const sk_assessment *src, const char *anggota_id, sk_assessment *out)
+{
+	*out = *src;
+	out->id[0] = '\0';
+	out->diubah_pada[0] = '\0';
+	out->dihapus = 0;
+	sk_strlcpy(out->anggota_id, anggota_id, sizeof out->anggota_id);
+}
+
+void assessment_last_assessor(sk_db *db, char *out, size_t n)
+{
+	sqlite3_stmt *st = db_prepare(db, "SELECT penilai FROM penilaian WHERE dihapus=0 AND "
+				      "coalesce(penilai,'')<>'' ORDER BY diubah_pada DESC LIMIT 1", NULL);
+	out[0] = '\0';
+	if (!st)
+		return;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		db_col_text(st, 0, out, n);
+	db_reset(st);
+}
+
+int assessment_history(sk_db *db, const char *anggota_id, int offset, int limit,
+		       sk_assessment_row *out, int *n, sk_err *e)
+{
+	static const char sql[] =
+		"SELECT p.id, p.tanggal, coalesce(p.penilai,''), " ASSESSMENT_SCORE_SQL("p")
+		", coalesce(p.ditimpa,''), coalesce(p.catatan,'') FROM penilaian p "
+		"WHERE p.anggota_id=:a AND p.dihapus=0 "
+		"ORDER BY p.tanggal DESC, p.diubah_pada DESC, p.id DESC LIMIT :lim OFFSET :off";
+	sqlite3_stmt *st = db_prepare(db, sql, e);
+	*n = 0;
+	if (!st)
+		return SK_DBERR;
+	int threshold = assessment_threshold(db);
+	db_bind_text(st, ":a", anggota_id);
+	db_bind_int64(st, ":lim", limit);
+	db_bind_int64(st, ":off", offset);
+	int rc = SQLITE_DONE;
+	while (*n < limit && (rc = db_step(db, st, e)) == SQLITE_ROW) {
+		sk_assessment_row *r = &out[(*n)++];
+		db_col_text(st, 0, r->id, sizeof r->id);
+		db_col_text(st, 1, r->tanggal, sizeof r->tanggal);
+		db_col_text(st, 2, r->penilai, sizeof r->penilai);
+		r->skor = sqlite3_column_int(st, 3);
+		r->miskin = r->skor >= threshold;
+		db_col_text(st, 4, r->ditimpa, sizeof r->ditimpa);
+		db_col_text(st, 5, r->catatan, sizeof r->catatan);
+	}
+	if (*n == limit)
+		rc = SQLITE_DONE;
+	db_reset(st);
+	return rc == SQLITE_DONE ? SK_OK : (e ? e->status : SK_DBERR);
+}
+
+int assessment_count(sk_db *db, const char *anggota_id)
+{
+	sqlite3_stmt *st = db_prepare(db, "SELECT count(*) FROM penilaian WHERE anggota_id=:a "
+				      "AND dihapus=0", NULL);
+	int n = 0;
+	if (!st)
+		return 0;
+	db_bind_text(st, ":a", anggota_id);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		n = sqlite3_column_int(st, 0);
+	db_reset(st);
+	return n;
+}

@@ -1,0 +1,161 @@
+/* eligibility.c - members' latest assessments and the compliance of groups and the office. */
+#include <stdlib.h>
+#include <string.h>
+#include "eligibility.h"
+#include "group.h"
+#include "i18n.h"
+
+int eligibility_percent(int part, int whole)
+{
+	return whole > 0 ? (part * 200 + whole) / (2 * whole) : -1;
+}
+
+int eligibility_over_limit(int tidak_miskin, int dinilai)
+{
+	/* tidak_miskin / dinilai > 20 / 100, in integers. */
+	return dinilai > 0 && tidak_miskin * 100 > ELIGIBILITY_MAX_NOT_POOR_PCT * dinilai;
+}
+
+/* Active members of live groups joined to the assessment that counts for each. */
+#define ACTIVE_FROM \
+	" FROM anggota a JOIN kelompok g ON g.id=a.kelompok_id LEFT JOIN penilaian p ON p.id=" \
+	ASSESSMENT_LATEST_ID_SQL("a.id", "") \
+	" WHERE a.dihapus=0 AND a.tanggal_keluar IS NULL AND g.dihapus=0 " \
+	"AND (:g IS NULL OR a.kelompok_id=:g)"
+#define SCORE ASSESSMENT_SCORE_SQL("p")
+#define DUE ELIGIBILITY_DUE_SQL("p", ":today")
+
+static void bind_today(sqlite3_stmt *st, const char *today)
+{
+	char buf[11];
+	if (!today || !*today) {
+		sk_today(buf);
+		today = buf;
+	}
+	db_bind_text(st, ":today", today);
+}
+
+int eligibility_stats(sk_db *db, const char *group_id, const char *today, sk_elig_stats *out,
+		      sk_err *e)
+{
+	static const char sql[] =
+		"SELECT count(*), count(p.id), coalesce(sum(" SCORE " >= :t),0), "
+		"coalesce(sum(" SCORE " < :t),0), coalesce(sum(" DUE "),0)" ACTIVE_FROM;
+	memset(out, 0, sizeof *out);
+	out->persen_tidak_miskin = -1;
+	sqlite3_stmt *st = db_prepare(db, sql, e);
+	if (!st)
+		return SK_DBERR;
+	db_bind_text(st, ":g", group_id);
+	db_bind_int64(st, ":t", assessment_threshold(db));
+	bind_today(st, today);
+	int rc = db_step(db, st, e);
+	if (rc == SQLITE_ROW) {
+		out->aktif = sqlite3_column_int(st, 0);
+		out->dinilai = sqlite3_column_int(st, 1);
+		out->miskin = sqlite3_column_int(st, 2);
+		out->tidak_miskin = sqlite3_column_int(st, 3);
+		out->perlu_dinilai = sqlite3_column_int(st, 4);
+		out->persen_tidak_miskin = eligibility_percent(out->tidak_miskin, out->dinilai);
+		out->lewat_batas = eligibility_over_limit(out->tidak_miskin, out->dinilai);
+	}
+	db_reset(st);
+	return rc == SQLITE_ROW ? SK_OK : (e ? e->status : SK_DBERR);
+}
+
+int eligibility_groups(sk_db *db, const char *search, const char *today, int offset, int limit,
+		       sk_elig_group *out, int *n, sk_err *e)
+{
+	*n = 0;
+	if (limit <= 0)
+		return SK_OK;
+	sk_group_row *rows = calloc((size_t)limit, sizeof *rows);
+	if (!rows)
+		return sk_err_set(e, SK_DBERR, "%s", _("Memori tidak cukup."));
+	int got = 0;
+	int rc = group_list(db, search, offset, limit, rows, &got, e);
+	for (int i = 0; rc == SK_OK && i < got; i++) {
+		sk_elig_group *g = &out[i];
+		memset(g, 0, sizeof *g);
+		sk_strlcpy(g->id, rows[i].id, sizeof g->id);
+		sk_strlcpy(g->kode, rows[i].kode, sizeof g->kode);
+		sk_strlcpy(g->nama, rows[i].nama, sizeof g->nama);
+		sk_strlcpy(g->desa, rows[i].desa, sizeof g->desa);
+		rc = eligibility_stats(db, g->id, today, &g->st, e);
+		if (rc == SK_OK)
+			*n = i + 1;
+	}
+	free(rows);
+	return rc;
+}
+
+#define LIST_WHERE \
+	ACTIVE_FROM " AND (:s IS NULL OR a.nama LIKE '%'||:s||'%' OR a.nik LIKE :s||'%') " \
+	"AND (:f=0 OR (:f=1 AND " DUE ") OR (:f=2 AND " SCORE " < :t))"
+
+static void bind_query(sqlite3_stmt *st, sk_db *db, const sk_elig_query *q)
+{
+	db_bind_text(st, ":g", q->group_id);
+	db_bind_text(st, ":s", q->search);
+	db_bind_int64(st, ":f", q->filter);
+	db_bind_int64(st, ":t", assessment_threshold(db));
+	bind_today(st, q->today);
+}
+
+int eligibility_count(sk_db *db, const sk_elig_query *q)
+{
+	static const char sql[] = "SELECT count(*)" LIST_WHERE;
+	sqlite3_stmt *st = db_prepare(db, sql, NULL);
+	int n = -1;
+	if (!st)
+		return -1;
+	bind_query(st, db, q);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		n = sqlite3_column_int(st, 0);
+	db_reset(st);
+	return n;
+}
+
+static void read_row(sqlite3_stmt *st, int threshold, sk_elig_row *r)
+{
+	memset(r, 0, sizeof *r);
+	db_col_text(st, 0, r->anggota_id, sizeof r->anggota_id);
+	db_col_text(st, 1, r->kelompok_id, sizeof r->kelompok_id);
+	db_col_text(st, 2, r->kelompok_nama, sizeof r->kelompok_nama);
+	db_col_text(st, 3, r->nik, sizeof r->nik);
+	db_col_text(st, 4, r->no_kk, sizeof r->no_kk);
+	db_col_text(st, 5, r->nama, sizeof r->nama);
+	r->terdaftar_dtsen = sqlite3_column_int(st, 6);
+	r->desil_dtsen = sqlite3_column_int(st, 7);
+	db_col_text(st, 8, r->penilaian_id, sizeof r->penilaian_id);
+	r->dinilai = r->penilaian_id[0] != '\0';
+	db_col_text(st, 9, r->tanggal, sizeof r->tanggal);
+	r->skor = sqlite3_column_int(st, 10);
+	r->miskin = r->dinilai && r->skor >= threshold;
+	r->perlu_dinilai = sqlite3_column_int(st, 11);
+}
+
+int eligibility_list(sk_db *db, const sk_elig_query *q, int offset, int limit,
+		     sk_elig_row *out, int *n, sk_err *e)
+{
+	static const char sql[] =
+		"SELECT a.id, a.kelompok_id, g.nama, a.nik, a.no_kk, a.nama, a.terdaftar_dtsen, "
+		"coalesce(a.desil_dtsen,0), coalesce(p.id,''), coalesce(p.tanggal,''), "
+		"coalesce(" SCORE ",0), " DUE LIST_WHERE
+		" ORDER BY g.nama, g.id, a.nama, a.id LIMIT :lim OFFSET :off";
+	*n = 0;
+	sqlite3_stmt *st = db_prepare(db, sql, e);
+	if (!st)
+		return SK_DBERR;
+	int threshold = assessment_threshold(db);
+	bind_query(st, db, q);
+	db_bind_int64(st, ":lim", limit);
+	db_bind_int64(st, ":off", offset);
+	int rc = SQLITE_DONE;
+	while (*n < limit && (rc = db_step(db, st, e)) == SQLITE_ROW)
+		read_row(st, threshold, &out[(*n)++]);
+	if (*n == limit)
+		rc = SQLITE_DONE;
+	db_reset(st);
+	return rc == SQLITE_DONE ? SK_OK : (e ? e->status : SK_DBERR);
+}
