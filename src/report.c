@@ -1,6 +1,7 @@
 /* report.c - command-line and screen reports. */
 #include <stdio.h>
 #include <string.h>
+#include "assessment.h"
 #include "csvio.h"
 #include "i18n.h"
 #include "report.h"
@@ -14,11 +15,13 @@ struct group_fig {
 };
 
 static const char GROUPS_SQL[] =
-	"WITH aktif AS (SELECT a.kelompok_id, (SELECT p.kategori FROM penilaian p "
-	"  WHERE p.anggota_id=a.id AND p.dihapus=0 ORDER BY p.tanggal DESC, p.diubah_pada DESC "
-	"  LIMIT 1) AS kat FROM anggota a WHERE a.dihapus=0 AND a.tanggal_keluar IS NULL), "
-	"lat AS (SELECT kelompok_id, count(*) n, count(kat) dinilai, "
-	"  coalesce(sum(kat='miskin'),0) miskin FROM aktif GROUP BY kelompok_id), "
+	/* skor of each active member's latest assessment (NULL: never assessed), recomputed
+	 * from the criteria: the stored skor/kategori may predate a change of threshold. */
+	"WITH aktif AS (SELECT a.kelompok_id, (SELECT " ASSESSMENT_SCORE_SQL("p") " FROM penilaian p "
+	"  WHERE p.id=" ASSESSMENT_LATEST_ID_SQL("a.id", "") ") AS skor FROM anggota a "
+	"  WHERE a.dihapus=0 AND a.tanggal_keluar IS NULL), "
+	"lat AS (SELECT kelompok_id, count(*) n, count(skor) dinilai, "
+	"  coalesce(sum(skor >= :t),0) miskin FROM aktif GROUP BY kelompok_id), "
 	"pt AS (SELECT kelompok_id, max(tanggal) t FROM pertemuan WHERE dihapus=0 "
 	"  GROUP BY kelompok_id), "
 	"ks AS (SELECT kelompok_id, sum(CASE WHEN buku='umum' THEN masuk-keluar ELSE 0 END) umum, "
@@ -104,6 +107,7 @@ int report_groups(sk_db *db, const char *group_id, report_format fmt, FILE *out,
 	if (!st)
 		return SK_DBERR;
 	db_bind_text(st, ":g", group_id);
+	db_bind_int64(st, ":t", assessment_threshold(db));
 	csv_out w;
 	csv_out_init(&w, out, 0);
 	if (fmt == REPORT_CSV)

@@ -1,6 +1,6 @@
 /* report_eligibility.c - `report eligibility`: the latest assessment of each active member. */
-#include <stdlib.h>
 #include <string.h>
+#include "assessment.h"
 #include "csvio.h"
 #include "i18n.h"
 #include "member.h"
@@ -8,13 +8,10 @@
 #include "util.h"
 #include "validate.h"
 
-#define SCORE_SQL "(p.k01+p.k02+p.k03+p.k04+p.k05+p.k06+p.k07+p.k08+p.k09+p.k10+p.k11+p.k12+p.k13+p.k14)"
-
 static const char ELIG_SQL[] =
 	"SELECT g.id, a.id, a.nik, a.nama, g.nama, coalesce(p.tanggal,''), "
-	SCORE_SQL " FROM anggota a JOIN kelompok g ON g.id=a.kelompok_id "
-	"LEFT JOIN penilaian p ON p.id=(SELECT q.id FROM penilaian q WHERE q.anggota_id=a.id AND "
-	"  q.dihapus=0 ORDER BY q.tanggal DESC, q.diubah_pada DESC, q.id DESC LIMIT 1) "
+	ASSESSMENT_SCORE_SQL("p") " FROM anggota a JOIN kelompok g ON g.id=a.kelompok_id "
+	"LEFT JOIN penilaian p ON p.id=" ASSESSMENT_LATEST_ID_SQL("a.id", "") " "
 	"WHERE a.dihapus=0 AND a.tanggal_keluar IS NULL AND g.dihapus=0 "
 	"AND (:g IS NULL OR g.id=:g) ORDER BY g.nama, g.id, a.nama, a.id";
 
@@ -29,10 +26,7 @@ int report_month_valid(const char *s)
 
 int report_threshold(sk_db *db)
 {
-	char v[16];
-	db_setting_get(db, "ambang_miskin", "9", v, sizeof v);
-	int t = atoi(v);
-	return t >= 1 && t <= 14 ? t : 9;
+	return assessment_threshold(db);
 }
 
 struct elig_row {

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "csvio.h"
+#include "eligibility.h"
 #include "i18n.h"
 #include "region.h"
 #include "report.h"
@@ -119,14 +120,12 @@ static void books(sk_db *db, struct monthly *m)
 
 static void eligibility(sk_db *db, struct monthly *m)
 {
-	sqlite3_stmt *st = db_prepare(db, "SELECT count(p.id), coalesce(sum(p.skor >= :t),0), "
-		"coalesce(sum(p.skor < :t),0), coalesce(sum(p.id IS NULL OR p.tanggal <= "
-		"date(:to,'-12 months')),0) FROM anggota a LEFT JOIN (SELECT q.id, q.anggota_id, "
-		"q.tanggal, (q.k01+q.k02+q.k03+q.k04+q.k05+q.k06+q.k07+q.k08+q.k09+q.k10+q.k11+q.k12+"
-		"q.k13+q.k14) skor FROM penilaian q WHERE q.dihapus=0 AND q.tanggal<=:to AND q.id=("
-		"SELECT r.id FROM penilaian r WHERE r.anggota_id=q.anggota_id AND r.dihapus=0 AND "
-		"r.tanggal<=:to ORDER BY r.tanggal DESC, r.diubah_pada DESC, r.id DESC LIMIT 1)) p "
-		"ON p.anggota_id=a.id WHERE a.kelompok_id=:g AND a.dihapus=0 AND "
+	/* The assessment that counted at the end of the month; due as of that day. */
+	sqlite3_stmt *st = db_prepare(db, "SELECT count(p.id), coalesce(sum("
+		ASSESSMENT_SCORE_SQL("p") " >= :t),0), coalesce(sum(" ASSESSMENT_SCORE_SQL("p")
+		" < :t),0), coalesce(sum(" ELIGIBILITY_DUE_SQL("p", ":to") "),0) FROM anggota a "
+		"LEFT JOIN penilaian p ON p.id=" ASSESSMENT_LATEST_ID_SQL("a.id", " AND q_.tanggal<=:to")
+		" WHERE a.kelompok_id=:g AND a.dihapus=0 AND "
 		"(a.tanggal_masuk IS NULL OR a.tanggal_masuk<=:to) AND "
 		"(a.tanggal_keluar IS NULL OR a.tanggal_keluar>:to)", NULL);
 	if (!st)
@@ -209,7 +208,7 @@ static void print_text(sk_db *db, FILE *out, const struct monthly *m, int month)
 	fprintf(out, _("5. Kelayakan (14 kriteria BPS): dinilai %d dari %d anggota\n"), m->dinilai, m->aktif);
 	fprintf(out, _("   Miskin %d, tidak miskin %d (%d%%), perlu dinilai (ulang) %d\n"), m->miskin,
 		m->tidak_miskin, pct, m->ulang);
-	if (pct > 20)
+	if (eligibility_over_limit(m->tidak_miskin, m->dinilai))
 		fprintf(out, "   %s\n", _("PERHATIAN: lebih dari 20% anggota tidak miskin."));
 	fprintf(out, "\n%s\n\n\n%s\n", _("Mengetahui,"), _("(..............................)   Pendamping"));
 }

@@ -42,8 +42,8 @@ static void test_other_reports(sk_db *db)
 	CHECK(s && strstr(s, "g1,a3,3171081208800003,C,,,\n") != NULL, "never assessed: empty fields");
 	CHECK(s && strstr(s, ",a4,") == NULL && strstr(s, ",a5,") == NULL,
 	      "members who left or were deleted are not listed");
-	db_exec(db, "UPDATE penilaian SET k01=1,k02=1,k03=1,k04=1,k05=1,k06=1,k07=1,k08=1,k09=1 "
-		    "WHERE id='p4'", &e);
+	db_exec(db, "UPDATE penilaian SET k01=1,k02=1,k03=1,k04=1,k05=1,k06=1,k07=1,k08=1,k09=1,"
+		    "k10=0,k11=0 WHERE id='p4'", &e);
 	s = run_opts(db, report_eligibility, "g1", NULL, REPORT_CSV);
 	CHECK(s && strstr(s, ",a2,3171081208800002,B,2026-01-01,9,miskin\n") != NULL,
 	      "9 criteria met is miskin at the default threshold");
@@ -113,6 +113,9 @@ int main(void)
 		" ('p3','a2','2026-01-01',5,'tidak_miskin','2026-01-01T00:00:00Z'),"
 		" ('p4','a2','2026-01-01',11,'miskin','2026-01-02T00:00:00Z'),"
 		" ('p5','a4','2026-01-01',12,'miskin','2026-01-01T00:00:00Z');"
+		/* Reports recompute skor from the criteria: give p4 the 11 its stored skor says. */
+		"UPDATE penilaian SET k01=1,k02=1,k03=1,k04=1,k05=1,k06=1,k07=1,k08=1,k09=1,k10=1,"
+		"k11=1 WHERE id='p4';"
 		"INSERT INTO pertemuan(id,kelompok_id,tanggal,diubah_pada,dihapus) VALUES"
 		" ('m1','g1','2026-10-01','2026-01-01T00:00:00Z',0),"
 		" ('m2','g1','2026-11-01','2026-01-01T00:00:00Z',1);"
