@@ -422,8 +422,8 @@ static void row_penilaian(struct imp_file *fl)
 	text(fl, "tanggal", a.tanggal, sizeof a.tanggal);
 	text(fl, "penilai", a.penilai, sizeof a.penilai);
 	for (int i = 0; i < ASSESSMENT_CRITERIA; i++) {
-		char name[8];
-		snprintf(name, sizeof name, "k%02d", i + 1);
+		char name[16];
+		snprintf(name, sizeof name, "k%02d", (i + 1) % 100);
 		a.k[i] = small(fl, name, 0, NULL);
 	}
 	const char *luas = val(fl, "luas_lantai_m2");
