@@ -37,4 +37,9 @@ int export_last_time(sk_db *db, char out[SK_TS_LEN + 1]);
 /* Rows an export --since-last would write now (every row when never exported). */
 long long export_pending_rows(sk_db *db);
 
+/* Where export and import look first: a sikube-export folder on the first mounted, writable
+ * USB stick (a mount point under /media/$USER, /run/media/$USER or /media), else in the home
+ * folder. Writes the path into out; returns 1 when it is on a stick. */
+int export_default_dir(char *out, size_t n);
+
 #endif

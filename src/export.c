@@ -1,8 +1,11 @@
 /* export.c - write an exchange bundle: stream each table from one read snapshot into its CSV
  * file through csvio, then the manifest with row counts and SHA-256 sums. */
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <pwd.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -54,6 +57,53 @@ long long export_pending_rows(sk_db *db)
 static void join(char *out, size_t n, const char *dir, const char *name)
 {
 	snprintf(out, n, "%s/%s", dir, name);
+}
+
+/* The first writable folder under base that is a mount point (another device than base). */
+static int find_stick(const char *base, char *out, size_t n)
+{
+	struct stat bst, st;
+	DIR *d = opendir(base);
+	if (!d)
+		return 0;
+	int found = 0;
+	if (stat(base, &bst) == 0) {
+		const struct dirent *de;
+		while (!found && (de = readdir(d)) != NULL) {
+			char path[PATH_MAX + 256];
+			if (de->d_name[0] == '.')
+				continue;
+			snprintf(path, sizeof path, "%s/%s", base, de->d_name);
+			if (stat(path, &st) == 0 && S_ISDIR(st.st_mode) && st.st_dev != bst.st_dev &&
+			    access(path, W_OK) == 0) {
+				sk_strlcpy(out, path, n);
+				found = 1;
+			}
+		}
+	}
+	closedir(d);
+	return found;
+}
+
+int export_default_dir(char *out, size_t n)
+{
+	const char *user = getenv("USER");
+	const struct passwd *pw = (!user || !*user) ? getpwuid(getuid()) : NULL;
+	if (pw)
+		user = pw->pw_name;
+	char base[PATH_MAX], where[PATH_MAX];
+	const char *const roots[] = { "/media/", "/run/media/", "/media" };
+	for (size_t i = 0; i < sizeof roots / sizeof roots[0]; i++) {
+		int per_user = roots[i][strlen(roots[i]) - 1] == '/';
+		snprintf(base, sizeof base, "%s%s", roots[i], per_user && user ? user : "");
+		if (find_stick(base, where, sizeof where)) {
+			snprintf(out, n, "%s/sikube-export", where);
+			return 1;
+		}
+	}
+	const char *home = getenv("HOME");
+	snprintf(out, n, "%s/sikube-export", home && *home ? home : ".");
+	return 0;
 }
 
 /* Flush, sync and close f; SK_IOERR naming path when anything failed. */

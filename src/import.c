@@ -438,8 +438,16 @@ int import_paths(sk_db *db, int npaths, const char *const *paths, const import_o
 	for (int i = 0; i < npaths; i++)
 		add_source(&im, paths[i]);
 	int rc = im.fatal ? SK_REFUSED : PASS_AGAIN;
+	/* A bigger page cache while merging (bounded: memory stays flat however large the
+	 * bundle); the connection's own setting comes back afterwards. */
+	int64_t cache = db_int(db, "PRAGMA cache_size", -2000);
+	if (rc == PASS_AGAIN)
+		db_exec(db, "PRAGMA cache_size=-32768", NULL);
 	while (rc == PASS_AGAIN)
 		rc = run_pass(&im);
+	char pragma[64];
+	snprintf(pragma, sizeof pragma, "PRAGMA cache_size=%lld", (long long)cache);
+	db_exec(db, pragma, NULL);
 	if (rc == SK_OK && (r->nproblems || r->more_problems))
 		rc = SK_REFUSED;
 	for (int t = 0; t < BT_COUNT && !r->committed; t++)
