@@ -47,7 +47,8 @@ extern const bundle_table_def BUNDLE_TABLES[BT_COUNT];
 typedef void (*exchange_progress_fn)(void *ctx, const char *file, long long done,
 				     long long total);
 
-/* The table whose file name is name ("anggota.csv"; a path's last component is used), or -1. */
+/* The table whose file name is name ("anggota.csv", in any case; a path's last component is
+ * used), or -1. */
 int bundle_table_by_file(const char *name);
 /* Index of column name in table t, or -1. */
 int bundle_col_index(int t, const char *name);

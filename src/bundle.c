@@ -3,6 +3,7 @@
 #include <nettle/sha2.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 #include "bundle.h"
 #include "i18n.h"
 
@@ -172,8 +173,9 @@ int bundle_table_by_file(const char *name)
 {
 	const char *slash = strrchr(name, '/');
 	const char *base = slash ? slash + 1 : name;
+	/* Any case: a list saved on Windows may be called Anggota.csv. */
 	for (int t = 0; t < BT_COUNT; t++)
-		if (strcmp(base, BUNDLE_TABLES[t].file) == 0)
+		if (strcasecmp(base, BUNDLE_TABLES[t].file) == 0)
 			return t;
 	return -1;
 }

@@ -559,6 +559,13 @@ static void test_single_files(void)
 	import_result_free(&r);
 	CHECK(q_int(e1, "SELECT count(*) FROM anggota WHERE nama IN ('Siti Baru','Joko, Jr.')", 0) == 2,
 	      "Excel list reads the same");
+	/* Saved by Windows Excel as "CSV (Comma delimited)": Latin-1, and the name capitalised. */
+	snprintf(text, sizeof text, "kelompok_id,nik,no_kk,nama,jenis_kelamin\n"
+		 "%s,3171080101900003,3171081503109999,Jos\xe9,L\n", g2);
+	put("Anggota.csv", text);
+	CHECK(do_import(d, 0, &r, 1, "Anggota.csv") == SK_REFUSED &&
+	      find_problem(&r, "Anggota.csv", 2, "nama") != NULL, "Latin-1 text refused, file name in any case");
+	import_result_free(&r);
 	put("notatable.csv", "a,b\n1,2\n");
 	CHECK(do_import(d, 0, &r, 1, "notatable.csv") == SK_REFUSED, "unknown file name refused");
 	import_result_free(&r);
