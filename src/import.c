@@ -390,10 +390,12 @@ static void read_all(struct imp *im)
 	}
 }
 
-/* Returns SK_OK (committed), SK_REFUSED (rolled back), 1 + 100 (try again without the rows
- * refused in this pass), or a database error. */
+/* Not a status: run_pass wants another pass without the rows refused in this one. */
 #define PASS_AGAIN 101
 
+/* One pass in its own write transaction. Returns SK_OK (committed), SK_REFUSED (rolled
+ * back), PASS_AGAIN (valid_only: rolled back, the refused rows added to the skip set), or a
+ * database error. */
 static int run_pass(struct imp *im)
 {
 	imp_rowset_free(&im->bad);
