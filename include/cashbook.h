@@ -1,5 +1,5 @@
-/* cashbook.h - the group's cash-book ledger (table kas): rules and storage. Import uses these
- * now; the cash-book screens (a later issue) extend them. No curses here. */
+/* cashbook.h - the group's cash-book ledger (table kas) and its month closes (table tutup_kas):
+ * rules and storage for import, the ledger operations for the Kas screen. No curses here. */
 #ifndef SK_CASHBOOK_H
 #define SK_CASHBOOK_H
 
@@ -46,5 +46,92 @@ int cash_get(sk_db *db, const char *id, sk_cash_row *out, sk_err *e);
 /* Write c exactly as given (stamps kept), without validation: insert=1 inserts, 0 replaces the
  * stored row c->id (SK_NOTFOUND when none). The caller holds the transaction. */
 int cash_store_raw(sk_db *db, const sk_cash_row *c, int insert, sk_err *e);
+
+/* --- The ledger as the treasurer keeps it (src/cash_ledger.c, src/cash_close.c). ---
+ * Rules: a book's balance at the end of every day stays >= 0; rows of a closed month (see
+ * cash_month_closed) are never changed, deleted or added to: a correction is a reversing row
+ * (membalik_id) plus the right row; rows posted from a meeting (pertemuan_id) change only
+ * through the meeting (meeting_save, meeting_delete). */
+
+/* Balance of book buku of the group over the rows (not deleted) dated on or before upto
+ * (YYYY-MM-DD; NULL or "" = every row). */
+int64_t cash_balance(sk_db *db, const char *kelompok_id, const char *buku, const char *upto);
+/* What may still be spent from the book on date from without any day from then on ending
+ * below zero: the smallest end-of-day balance on from and every later date. */
+int64_t cash_available(sk_db *db, const char *kelompok_id, const char *buku, const char *from);
+/* Next receipt number of the group's book: BKM-0001, BKM-0002, ... for receipts (masuk=1),
+ * BKK-0001, ... for expenses; one past the highest number of that kind ever used in the book
+ * (deleted rows included, so a number is never given twice). out needs 16 bytes. */
+void cash_next_receipt(sk_db *db, const char *kelompok_id, const char *buku, int masuk,
+		       char *out, size_t n);
+/* 1 when month (YYYY-MM) of the book is closed: that month or a later one has a month close
+ * (closing a month settles every month before it too). */
+int cash_month_closed(sk_db *db, const char *kelompok_id, const char *buku, const char *month);
+
+/* Validate and add a receipt or expense typed by the clerk (pertemuan_id and membalik_id must
+ * be empty: see meeting_save and cash_reverse). Assigns id, diubah_pada and, when empty,
+ * no_bukti. Refused (SK_REFUSED, findings in is, first one in e) when a field is wrong, the
+ * month is closed, or an expense exceeds cash_available (the message shows the balance).
+ * Warnings (a receipt number used before) leave SK_OK. */
+int cash_add(sk_db *db, sk_cash_row *c, sk_issues *is, sk_err *e);
+/* Change the stored row c->id to c's date, book, category, description, amounts and receipt
+ * number while both its old and new month are open; sets diubah_pada. Refused for meeting
+ * postings, reversals, reversed rows, closed months and when a book would go below zero. */
+int cash_update(sk_db *db, sk_cash_row *c, sk_issues *is, sk_err *e);
+/* Soft-delete a row (dihapus=1) while its month is open; same refusals as cash_update. */
+int cash_delete(sk_db *db, const char *id, sk_err *e);
+/* Reverse row id: a mirror row (masuk and keluar swapped, membalik_id = id, same book and
+ * category) dated today (or the row's own date when that is later), with its own receipt
+ * number. Refused for a deleted row, a meeting posting, a reversal, a row reversed before,
+ * a closed month, or when the book would go below zero. The new row goes to out (may be NULL). */
+int cash_reverse(sk_db *db, const char *id, sk_cash_row *out, sk_err *e);
+
+/* One month close of a book (table tutup_kas). */
+typedef struct sk_cash_close {
+	char id[SK_UUID_LEN + 1];
+	char kelompok_id[SK_UUID_LEN + 1];
+	char buku[8];
+	char bulan[8];                /* YYYY-MM */
+	int64_t saldo_buku;           /* balance of the book at the end of the month */
+	int64_t saldo_hitung;         /* cash counted by the treasurer */
+	int64_t selisih;              /* saldo_hitung - saldo_buku */
+	char ditutup_oleh[404];
+	char catatan[1024];
+	char diubah_pada[SK_TS_LEN + 1];
+} sk_cash_close;
+
+/* Close month (YYYY-MM, not after the current month, not closed yet) of the book: records the
+ * book balance at the month's end, the counted amount (>= 0) and the difference. oleh and
+ * catatan may be NULL. The record goes to out (may be NULL). SK_REFUSED with a message when
+ * not allowed. */
+int cash_close_month(sk_db *db, const char *kelompok_id, const char *buku, const char *month,
+		     int64_t counted, const char *oleh, const char *catatan, sk_cash_close *out,
+		     sk_err *e);
+/* The latest month close of the book. SK_NOTFOUND when the book was never closed. */
+int cash_last_close(sk_db *db, const char *kelompok_id, const char *buku, sk_cash_close *out,
+		    sk_err *e);
+
+/* Which rows a book view shows. */
+typedef struct sk_cash_filter {
+	const char *kelompok_id;
+	const char *buku;             /* umum | iks */
+	const char *bulan;            /* YYYY-MM, NULL or "" = every month */
+	const char *kategori;         /* NULL or "" = every category */
+} sk_cash_filter;
+
+/* One line of a book view: the row, the book's running balance after it (over every row of
+ * the book, whatever the filter) and whether it was reversed (by a row not deleted). */
+typedef struct sk_cash_line {
+	sk_cash_row r;
+	int64_t saldo;
+	int dibalik;
+} sk_cash_line;
+
+/* Rows (not deleted) of a book matching f in the order of the paper book (date, receipts
+ * before expenses, receipt number), up to limit from offset; *n rows written. */
+int cash_list(sk_db *db, const sk_cash_filter *f, int offset, int limit, sk_cash_line *out,
+	      int *n, sk_err *e);
+/* Number of rows cash_list would give without offset and limit. */
+int cash_count(sk_db *db, const sk_cash_filter *f);
 
 #endif

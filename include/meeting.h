@@ -1,5 +1,6 @@
 /* meeting.h - group meetings (table pertemuan) and attendance with dues (table kehadiran):
- * rules and storage. Import uses these now; the meeting screens (a later issue) extend them.
+ * rules and raw storage for import; proposing, saving and deleting a meeting with its dues
+ * postings in the cash books for the Pertemuan screen (src/meeting_post.c, meeting_query.c).
  * No curses here. */
 #ifndef SK_MEETING_H
 #define SK_MEETING_H
@@ -61,5 +62,59 @@ int attendance_get(sk_db *db, const char *pertemuan_id, const char *anggota_id,
 /* Write a exactly as given (stamps kept), without validation: insert=1 inserts, 0 replaces the
  * stored pair (SK_NOTFOUND when none). The caller holds the transaction. */
 int attendance_store_raw(sk_db *db, const sk_attendance *a, int insert, sk_err *e);
+
+/* --- Meetings as the Pertemuan screen records them. --- */
+
+/* Most attendance rows one meeting may have. */
+#define MEETING_MAX_ROWS 100
+
+/* Who an attendance row is about, for showing it. */
+typedef struct sk_attendee {
+	char nama[404];
+	char jabatan[16];
+} sk_attendee;
+
+/* One line of a group's meeting list. */
+typedef struct sk_meeting_row {
+	char id[SK_UUID_LEN + 1];
+	char tanggal[16];
+	char tempat[404];
+	int hadir;                   /* attendance rows with status H */
+	int total;                   /* attendance rows */
+	int64_t iuran_kas, iuran_iks;
+} sk_meeting_row;
+
+/* A new meeting of group kelompok_id (active): dated one week after the group's last meeting
+ * (today when it has none), at the last meeting's place, and one row per active member, by
+ * name: hadir, paying the group's default iuran_kas and iuran_iks. Up to max rows into rows
+ * (and names when not NULL); *n rows written. SK_NOTFOUND for an unknown or deleted group,
+ * SK_REFUSED when the group has more than max active members. */
+int meeting_propose(sk_db *db, const char *kelompok_id, sk_meeting *m, sk_attendance *rows,
+		    sk_attendee *names, int max, int *n, sk_err *e);
+/* A stored meeting (not deleted) with its attendance rows (not deleted), by name. Same
+ * outputs as meeting_propose. */
+int meeting_load(sk_db *db, const char *id, sk_meeting *m, sk_attendance *rows,
+		 sk_attendee *names, int max, int *n, sk_err *e);
+/* Validate and save a meeting with its n attendance rows in one transaction: new when m->id is
+ * empty (assigned here), else the stored meeting m->id changes (a row missing from rows is
+ * marked deleted). Posts the dues: per book one row (iuran_kas total in book umum, category
+ * iuran_kas; iuran_iks total in book iks, category iuran_iks) with pertemuan_id set, dated the
+ * meeting (today when the meeting's month is closed in that book), with a receipt number.
+ * An edit replaces the postings: rows in open months are updated or deleted, rows in closed
+ * months are reversed; so per meeting and book the postings always add up to the attendance
+ * dues. Refused (SK_REFUSED, findings in is, the first in e) on a wrong field, a member not of
+ * the group or twice, or a book that would go below zero. */
+int meeting_save(sk_db *db, sk_meeting *m, sk_attendance *rows, int n, sk_issues *is, sk_err *e);
+/* Soft-delete a meeting and reverse its dues postings (mirror rows dated today), in one
+ * transaction. SK_NOTFOUND when no such meeting (or deleted already); SK_REFUSED when a book
+ * would go below zero or today's month is closed. */
+int meeting_delete(sk_db *db, const char *id, sk_err *e);
+/* Date of the group's last meeting (not deleted) into out (16 bytes); "" when none. */
+void meeting_last_date(sk_db *db, const char *kelompok_id, char *out, size_t n);
+/* The group's meetings (not deleted), newest first, up to limit from offset. */
+int meeting_list(sk_db *db, const char *kelompok_id, int offset, int limit, sk_meeting_row *out,
+		 int *n, sk_err *e);
+/* Number of the group's meetings (not deleted). */
+int meeting_count(sk_db *db, const char *kelompok_id);
 
 #endif

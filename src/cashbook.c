@@ -1,6 +1,7 @@
 /* cashbook.c - cash-book ledger rows: rules and storage. */
 #include <stdio.h>
 #include <string.h>
+#include "cash_priv.h"
 #include "cashbook.h"
 #include "i18n.h"
 #include "validate.h"
@@ -82,6 +83,24 @@ void cash_validate(sk_db *db, const sk_cash_row *c, sk_issues *is)
 	cash_validate_links(db, c, is);
 }
 
+void cash_read_row(sqlite3_stmt *st, sk_cash_row *out)
+{
+	memset(out, 0, sizeof *out);
+	db_col_text(st, 0, out->id, sizeof out->id);
+	db_col_text(st, 1, out->kelompok_id, sizeof out->kelompok_id);
+	db_col_text(st, 2, out->tanggal, sizeof out->tanggal);
+	db_col_text(st, 3, out->no_bukti, sizeof out->no_bukti);
+	db_col_text(st, 4, out->buku, sizeof out->buku);
+	db_col_text(st, 5, out->kategori, sizeof out->kategori);
+	db_col_text(st, 6, out->uraian, sizeof out->uraian);
+	out->masuk = sqlite3_column_int64(st, 7);
+	out->keluar = sqlite3_column_int64(st, 8);
+	db_col_text(st, 9, out->pertemuan_id, sizeof out->pertemuan_id);
+	db_col_text(st, 10, out->membalik_id, sizeof out->membalik_id);
+	db_col_text(st, 11, out->diubah_pada, sizeof out->diubah_pada);
+	out->dihapus = sqlite3_column_int(st, 12);
+}
+
 int cash_get(sk_db *db, const char *id, sk_cash_row *out, sk_err *e)
 {
 	sqlite3_stmt *st = db_prepare(db, "SELECT id, kelompok_id, tanggal, no_bukti, buku, kategori, "
@@ -91,22 +110,8 @@ int cash_get(sk_db *db, const char *id, sk_cash_row *out, sk_err *e)
 		return SK_DBERR;
 	db_bind_text(st, ":id", id);
 	int rc = db_step(db, st, e);
-	if (rc == SQLITE_ROW) {
-		memset(out, 0, sizeof *out);
-		db_col_text(st, 0, out->id, sizeof out->id);
-		db_col_text(st, 1, out->kelompok_id, sizeof out->kelompok_id);
-		db_col_text(st, 2, out->tanggal, sizeof out->tanggal);
-		db_col_text(st, 3, out->no_bukti, sizeof out->no_bukti);
-		db_col_text(st, 4, out->buku, sizeof out->buku);
-		db_col_text(st, 5, out->kategori, sizeof out->kategori);
-		db_col_text(st, 6, out->uraian, sizeof out->uraian);
-		out->masuk = sqlite3_column_int64(st, 7);
-		out->keluar = sqlite3_column_int64(st, 8);
-		db_col_text(st, 9, out->pertemuan_id, sizeof out->pertemuan_id);
-		db_col_text(st, 10, out->membalik_id, sizeof out->membalik_id);
-		db_col_text(st, 11, out->diubah_pada, sizeof out->diubah_pada);
-		out->dihapus = sqlite3_column_int(st, 12);
-	}
+	if (rc == SQLITE_ROW)
+		cash_read_row(st, out);
 	db_reset(st);
 	if (rc == SQLITE_ROW)
 		return SK_OK;

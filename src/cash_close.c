@@ -1,0 +1,163 @@
+/* cash_close.c - month close of a cash book: the treasurer counts the cash at the month's end;
+ * SIKUBE records the book balance, the counted amount and the difference, and from then on the
+ * month (and every month before it) is settled: corrections go in as reversing rows. */
+#include <stdio.h>
+#include <string.h>
+#include "cash_priv.h"
+#include "i18n.h"
+#include "validate.h"
+
+int cash_month_closed(sk_db *db, const char *kelompok_id, const char *buku, const char *month)
+{
+	sqlite3_stmt *st = db_prepare(db, "SELECT 1 FROM tutup_kas WHERE kelompok_id=:g AND buku=:b "
+				      "AND dihapus=0 AND bulan>=:m LIMIT 1", NULL);
+	if (!st)
+		return 0;
+	db_bind_text(st, ":g", kelompok_id);
+	db_bind_text(st, ":b", buku);
+	db_bind_text(st, ":m", month);
+	int closed = sqlite3_step(st) == SQLITE_ROW;
+	db_reset(st);
+	return closed;
+}
+
+int cash_date_closed(sk_db *db, const char *kelompok_id, const char *buku, const char *date)
+{
+	char month[8];
+	snprintf(month, sizeof month, "%.7s", date);
+	return cash_month_closed(db, kelompok_id, buku, month);
+}
+
+int cash_refuse_closed(const char *buku, const char *date, sk_err *e)
+{
+	return sk_err_set(e, SK_REFUSED, _("Bulan %.7s buku %s sudah ditutup: barisnya tidak dapat "
+					   "ditambah, diubah atau dihapus. Koreksi dengan pembalikan "
+					   "dan baris baru sesudahnya."), date,
+			  strcmp(buku, "iks") == 0 ? _("kas IKS") : _("kas umum"));
+}
+
+/* 1 when month is YYYY-MM of a real month. */
+static int month_valid(const char *month)
+{
+	char day[16];
+	if (!month || strlen(month) != 7)
+		return 0;
+	snprintf(day, sizeof day, "%s-01", month);
+	return valid_date(day);
+}
+
+/* Why month may not be closed (a message in e), or SK_OK. */
+static int close_allowed(sk_db *db, const char *g, const char *buku, const char *month,
+			 int64_t counted, sk_err *e)
+{
+	char today[11];
+	sk_today(today);
+	if (!month_valid(month))
+		return sk_err_set(e, SK_REFUSED, "%s", _("Bulan ditulis TTTT-BB, misalnya 2026-11."));
+	if (!valid_cash_buku(buku))
+		return sk_err_set(e, SK_REFUSED, "%s", _("Buku kas harus umum atau iks."));
+	if (strncmp(month, today, 7) > 0)
+		return sk_err_set(e, SK_REFUSED, _("Bulan %s belum tiba dan belum dapat ditutup."), month);
+	if (counted < 0)
+		return sk_err_set(e, SK_REFUSED, "%s", _("Jumlah uang tidak boleh negatif."));
+	sqlite3_stmt *st = db_prepare(db, "SELECT dihapus FROM kelompok WHERE id=:g", e);
+	if (!st)
+		return SK_DBERR;
+	db_bind_text(st, ":g", g);
+	int gone = sqlite3_step(st) != SQLITE_ROW || sqlite3_column_int(st, 0) != 0;
+	db_reset(st);
+	if (gone)
+		return sk_err_set(e, SK_REFUSED, "%s", _("Kelompok tidak ditemukan."));
+	if (cash_month_closed(db, g, buku, month))
+		return sk_err_set(e, SK_REFUSED, _("Bulan %s buku %s sudah ditutup."), month,
+				  strcmp(buku, "iks") == 0 ? _("kas IKS") : _("kas umum"));
+	return SK_OK;
+}
+
+static int store_close(sk_db *db, const sk_cash_close *c, sk_err *e)
+{
+	sqlite3_stmt *st = db_prepare(db, "INSERT INTO tutup_kas(id, kelompok_id, buku, bulan, "
+				      "saldo_buku, saldo_hitung, selisih, ditutup_oleh, catatan, "
+				      "diubah_pada) VALUES(:id, :g, :b, :m, :sb, :sh, :s, :oleh, :cat, :t)", e);
+	if (!st)
+		return SK_DBERR;
+	db_bind_text(st, ":id", c->id);
+	db_bind_text(st, ":g", c->kelompok_id);
+	db_bind_text(st, ":b", c->buku);
+	db_bind_text(st, ":m", c->bulan);
+	db_bind_int64(st, ":sb", c->saldo_buku);
+	db_bind_int64(st, ":sh", c->saldo_hitung);
+	db_bind_int64(st, ":s", c->selisih);
+	db_bind_text(st, ":oleh", c->ditutup_oleh);
+	db_bind_text(st, ":cat", c->catatan);
+	db_bind_text(st, ":t", c->diubah_pada);
+	int rc = db_step(db, st, e);
+	db_reset(st);
+	return rc == SQLITE_DONE ? SK_OK : (e ? e->status : SK_DBERR);
+}
+
+int cash_close_month(sk_db *db, const char *kelompok_id, const char *buku, const char *month,
+		     int64_t counted, const char *oleh, const char *catatan, sk_cash_close *out,
+		     sk_err *e)
+{
+	int rc = db_begin_write(db, e);
+	if (rc != SK_OK)
+		return rc;
+	rc = close_allowed(db, kelompok_id, buku, month, counted, e);
+	sk_cash_close c;
+	memset(&c, 0, sizeof c);
+	if (rc == SK_OK) {
+		char last[16];
+		/* Every date of the month sorts at or before day 31, and before the next month. */
+		snprintf(last, sizeof last, "%s-31", month);
+		sk_uuid_new(c.id);
+		sk_strlcpy(c.kelompok_id, kelompok_id, sizeof c.kelompok_id);
+		sk_strlcpy(c.buku, buku, sizeof c.buku);
+		sk_strlcpy(c.bulan, month, sizeof c.bulan);
+		c.saldo_buku = cash_balance(db, kelompok_id, buku, last);
+		c.saldo_hitung = counted;
+		c.selisih = counted - c.saldo_buku;
+		sk_strlcpy(c.ditutup_oleh, oleh, sizeof c.ditutup_oleh);
+		sk_strlcpy(c.catatan, catatan, sizeof c.catatan);
+		sk_now_utc(c.diubah_pada);
+		rc = store_close(db, &c, e);
+	}
+	int erc = db_end(db, rc == SK_OK, e);
+	if (rc == SK_OK && erc == SK_OK && out)
+		*out = c;
+	return rc == SK_OK ? erc : rc;
+}
+
+int cash_last_close(sk_db *db, const char *kelompok_id, const char *buku, sk_cash_close *out,
+		    sk_err *e)
+{
+	sqlite3_stmt *st = db_prepare(db, "SELECT id, kelompok_id, buku, bulan, saldo_buku, "
+				      "saldo_hitung, selisih, coalesce(ditutup_oleh,''), "
+				      "coalesce(catatan,''), diubah_pada FROM tutup_kas WHERE "
+				      "kelompok_id=:g AND buku=:b AND dihapus=0 ORDER BY bulan DESC "
+				      "LIMIT 1", e);
+	if (!st)
+		return SK_DBERR;
+	db_bind_text(st, ":g", kelompok_id);
+	db_bind_text(st, ":b", buku);
+	int rc = db_step(db, st, e);
+	if (rc == SQLITE_ROW) {
+		memset(out, 0, sizeof *out);
+		db_col_text(st, 0, out->id, sizeof out->id);
+		db_col_text(st, 1, out->kelompok_id, sizeof out->kelompok_id);
+		db_col_text(st, 2, out->buku, sizeof out->buku);
+		db_col_text(st, 3, out->bulan, sizeof out->bulan);
+		out->saldo_buku = sqlite3_column_int64(st, 4);
+		out->saldo_hitung = sqlite3_column_int64(st, 5);
+		out->selisih = sqlite3_column_int64(st, 6);
+		db_col_text(st, 7, out->ditutup_oleh, sizeof out->ditutup_oleh);
+		db_col_text(st, 8, out->catatan, sizeof out->catatan);
+		db_col_text(st, 9, out->diubah_pada, sizeof out->diubah_pada);
+	}
+	db_reset(st);
+	if (rc == SQLITE_ROW)
+		return SK_OK;
+	if (rc == SQLITE_DONE)
+		return sk_err_set(e, SK_NOTFOUND, "%s", _("Buku ini belum pernah ditutup."));
+	return e ? e->status : SK_DBERR;
+}

@@ -1,0 +1,316 @@
+/* cash_ledger.c - the treasurer's operations on a cash book: balances, receipt numbers, adding,
+ * changing, deleting and reversing rows, each guarded so that no day ends below zero. */
+#include <stdio.h>
+#include <string.h>
+#include "cash_priv.h"
+#include "i18n.h"
+#include "validate.h"
+
+/* The book as the clerk reads it in messages. */
+static const char *book_label(const char *buku)
+{
+	return strcmp(buku, "iks") == 0 ? _("kas IKS") : _("kas umum");
+}
+
+/* A one-value query over one book: binds :g, :b and (when present) :d. */
+static int64_t book_int(sk_db *db, const char *sql, const char *g, const char *buku,
+			const char *date)
+{
+	sqlite3_stmt *st = db_prepare(db, sql, NULL);
+	int64_t v = 0;
+	if (!st)
+		return 0;
+	db_bind_text(st, ":g", g);
+	db_bind_text(st, ":b", buku);
+	if (sqlite3_bind_parameter_index(st, ":d"))
+		db_bind_text(st, ":d", date);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int64(st, 0);
+	db_reset(st);
+	return v;
+}
+
+int64_t cash_balance(sk_db *db, const char *kelompok_id, const char *buku, const char *upto)
+{
+	return book_int(db, "SELECT coalesce(sum(masuk-keluar),0) FROM kas WHERE kelompok_id=:g AND "
+			"buku=:b AND dihapus=0 AND (:d IS NULL OR tanggal<=:d)", kelompok_id, buku, upto);
+}
+
+int64_t cash_available(sk_db *db, const char *kelompok_id, const char *buku, const char *from)
+{
+	/* End-of-day balances: the window's default frame takes in every row of the same date. */
+	return book_int(db, "SELECT min(s) FROM (SELECT coalesce(sum(masuk-keluar),0) s FROM kas "
+			"WHERE kelompok_id=:g AND buku=:b AND dihapus=0 AND tanggal<=:d UNION ALL "
+			"SELECT s FROM (SELECT tanggal, sum(masuk-keluar) OVER (ORDER BY tanggal) s "
+			"FROM kas WHERE kelompok_id=:g AND buku=:b AND dihapus=0) WHERE tanggal>:d)",
+			kelompok_id, buku, from);
+}
+
+void cash_next_receipt(sk_db *db, const char *kelompok_id, const char *buku, int masuk,
+		       char *out, size_t n)
+{
+	const char *prefix = masuk ? "BKM" : "BKK";
+	sqlite3_stmt *st = db_prepare(db, "SELECT coalesce(max(CAST(substr(no_bukti, 5) AS INTEGER)),0) "
+				      "FROM kas WHERE kelompok_id=:g AND buku=:b AND "
+				      "substr(no_bukti, 1, 4)=:p", NULL);
+	int64_t last = 0;
+	if (st) {
+		char p[8];
+		snprintf(p, sizeof p, "%s-", prefix);
+		db_bind_text(st, ":g", kelompok_id);
+		db_bind_text(st, ":b", buku);
+		db_bind_text(st, ":p", p);
+		if (sqlite3_step(st) == SQLITE_ROW)
+			last = sqlite3_column_int64(st, 0);
+		db_reset(st);
+	}
+	snprintf(out, n, "%s-%04lld", prefix, (long long)(last + 1));
+}
+
+int cash_guard(sk_db *db, const char *kelompok_id, const char *buku, const char *from, sk_err *e)
+{
+	sqlite3_stmt *st = db_prepare(db, "SELECT tanggal, s FROM (SELECT tanggal, sum(masuk-keluar) "
+				      "OVER (ORDER BY tanggal) s FROM kas WHERE kelompok_id=:g AND "
+				      "buku=:b AND dihapus=0) WHERE tanggal>=:d AND s<0 ORDER BY tanggal "
+				      "LIMIT 1", e);
+	if (!st)
+		return SK_DBERR;
+	db_bind_text(st, ":g", kelompok_id);
+	db_bind_text(st, ":b", buku);
+	db_bind_text(st, ":d", from);
+	int rc = db_step(db, st, e);
+	char date[16] = "", num[32] = "";
+	if (rc == SQLITE_ROW) {
+		db_col_text(st, 0, date, sizeof date);
+		sk_format_rupiah(sqlite3_column_int64(st, 1), num, sizeof num);
+	}
+	db_reset(st);
+	if (rc == SQLITE_DONE)
+		return SK_OK;
+	if (rc != SQLITE_ROW)
+		return e ? e->status : SK_DBERR;
+	return sk_err_set(e, SK_REFUSED, _("Ditolak: saldo %s akan menjadi Rp %s pada %s. Uang kas "
+					   "tidak boleh kurang dari nol."), book_label(buku), num, date);
+}
+
+int cash_insert_row(sk_db *db, sk_cash_row *c, sk_err *e)
+{
+	if (!*c->id)
+		sk_uuid_new(c->id);
+	if (!*c->no_bukti)
+		cash_next_receipt(db, c->kelompok_id, c->buku, c->masuk > 0, c->no_bukti,
+				  sizeof c->no_bukti);
+	sk_now_utc(c->diubah_pada);
+	c->dihapus = 0;
+	return cash_store_raw(db, c, 1, e);
+}
+
+int cash_insert_reversal(sk_db *db, const sk_cash_row *o, sk_cash_row *out, sk_err *e)
+{
+	sk_cash_row r = *o;
+	char today[11];
+	sk_today(today);
+	r.id[0] = r.no_bukti[0] = '\0';
+	if (strcmp(today, o->tanggal) > 0)
+		sk_strlcpy(r.tanggal, today, sizeof r.tanggal);
+	r.masuk = o->keluar;
+	r.keluar = o->masuk;
+	sk_strlcpy(r.membalik_id, o->id, sizeof r.membalik_id);
+	snprintf(r.uraian, sizeof r.uraian, _("Pembalikan %s: %s"), *o->no_bukti ? o->no_bukti : "-",
+		 o->uraian);
+	if (cash_date_closed(db, r.kelompok_id, r.buku, r.tanggal))
+		return cash_refuse_closed(r.buku, r.tanggal, e);
+	int rc = cash_insert_row(db, &r, e);
+	if (rc == SK_OK && out)
+		*out = r;
+	return rc;
+}
+
+/* 1 when a row not deleted reverses row id. */
+static int is_reversed(sk_db *db, const char *id)
+{
+	sqlite3_stmt *st = db_prepare(db, "SELECT 1 FROM kas WHERE membalik_id=:id AND dihapus=0", NULL);
+	if (!st)
+		return 0;
+	db_bind_text(st, ":id", id);
+	int found = sqlite3_step(st) == SQLITE_ROW;
+	db_reset(st);
+	return found;
+}
+
+/* Turn the first error of is into the refusal in e. */
+static int refuse_first(const sk_issues *is, sk_err *e)
+{
+	for (int i = 0; i < is->n; i++)
+		if (is->items[i].sev == SK_SEV_ERROR)
+			return sk_err_set(e, SK_REFUSED, "%s", is->items[i].msg);
+	return sk_err_set(e, SK_REFUSED, "%s", _("Data kas belum benar."));
+}
+
+/* Findings of a row typed by the clerk beyond cash_validate: active group, open month, no
+ * receipt number given twice (warning). */
+static void check_entry(sk_db *db, const sk_cash_row *c, sk_issues *is)
+{
+	sqlite3_stmt *st = db_prepare(db, "SELECT (SELECT dihapus FROM kelompok WHERE id=:g), "
+				      "(SELECT count(*) FROM kas WHERE kelompok_id=:g AND buku=:b AND "
+				      "no_bukti=:n AND id IS NOT :id AND dihapus=0)", NULL);
+	if (st) {
+		db_bind_text(st, ":g", c->kelompok_id);
+		db_bind_text(st, ":b", c->buku);
+		db_bind_text(st, ":n", c->no_bukti);
+		db_bind_text(st, ":id", c->id);
+		if (sqlite3_step(st) == SQLITE_ROW) {
+			if (sqlite3_column_int(st, 0) == 1)
+				sk_issues_add(is, "kelompok_id", SK_SEV_ERROR, "%s",
+					      _("Kelompok ini sudah dihapus."));
+			if (*c->no_bukti && sqlite3_column_int(st, 1) > 0)
+				sk_issues_add(is, "no_bukti", SK_SEV_WARNING,
+					      _("No. bukti %s sudah dipakai di buku ini."), c->no_bukti);
+		}
+		db_reset(st);
+	}
+	if (valid_date(c->tanggal) && valid_cash_buku(c->buku) &&
+	    cash_date_closed(db, c->kelompok_id, c->buku, c->tanggal)) {
+		sk_err e;
+		cash_refuse_closed(c->buku, c->tanggal, &e);
+		sk_issues_add(is, "tanggal", SK_SEV_ERROR, "%s", e.msg);
+	}
+}
+
+int cash_add(sk_db *db, sk_cash_row *c, sk_issues *is, sk_err *e)
+{
+	cash_validate(db, c, is);
+	if (*c->pertemuan_id)
+		sk_issues_add(is, "pertemuan_id", SK_SEV_ERROR, "%s",
+			      _("Iuran pertemuan dibukukan dari layar Pertemuan, bukan dicatat sendiri."));
+	if (*c->membalik_id)
+		sk_issues_add(is, "membalik_id", SK_SEV_ERROR, "%s",
+			      _("Pembalikan dibuat dengan perintah Balik pada baris yang salah."));
+	check_entry(db, c, is);
+	if (!sk_issues_errors(is) && c->keluar > 0) {
+		int64_t avail = cash_available(db, c->kelompok_id, c->buku, c->tanggal);
+		if (c->keluar > avail) {
+			char a[32], k[32];
+			sk_issues_add(is, "keluar", SK_SEV_ERROR,
+				      _("Saldo %s tidak cukup: pada %s tersedia Rp %s, pengeluaran Rp %s. "
+					"Uang kas tidak boleh kurang dari nol."), book_label(c->buku),
+				      c->tanggal, sk_format_rupiah(avail, a, sizeof a),
+				      sk_format_rupiah(c->keluar, k, sizeof k));
+		}
+	}
+	if (sk_issues_errors(is))
+		return refuse_first(is, e);
+	int rc = db_begin_write(db, e);
+	if (rc != SK_OK)
+		return rc;
+	rc = cash_insert_row(db, c, e);
+	if (rc == SK_OK)
+		rc = cash_guard(db, c->kelompok_id, c->buku, c->tanggal, e);
+	int erc = db_end(db, rc == SK_OK, e);
+	return rc == SK_OK ? erc : rc;
+}
+
+/* Load row id for a change by the clerk: SK_NOTFOUND, or SK_REFUSED for rows that only a
+ * meeting or a reversal may touch and for closed months. */
+static int load_editable(sk_db *db, const char *id, sk_cash_row *old, sk_err *e)
+{
+	int rc = cash_get(db, id, old, e);
+	if (rc != SK_OK)
+		return rc;
+	if (old->dihapus)
+		return sk_err_set(e, SK_NOTFOUND, "%s", _("Baris kas tidak ditemukan."));
+	if (*old->pertemuan_id)
+		return sk_err_set(e, SK_REFUSED, "%s", _("Baris ini dibukukan dari pertemuan: ubah atau "
+							 "hapus pertemuannya di layar Pertemuan."));
+	if (*old->membalik_id)
+		return sk_err_set(e, SK_REFUSED, "%s", _("Baris ini pembalikan baris lain dan tidak "
+							 "dapat diubah. Catat baris baru bila perlu."));
+	if (is_reversed(db, old->id))
+		return sk_err_set(e, SK_REFUSED, "%s", _("Baris ini sudah dibalik dan tidak dapat "
+							 "diubah lagi."));
+	if (cash_date_closed(db, old->kelompok_id, old->buku, old->tanggal))
+		return cash_refuse_closed(old->buku, old->tanggal, e);
+	return SK_OK;
+}
+
+/* The earlier of two dates. */
+static const char *earlier(const char *a, const char *b)
+{
+	return strcmp(a, b) <= 0 ? a : b;
+}
+
+int cash_update(sk_db *db, sk_cash_row *c, sk_issues *is, sk_err *e)
+{
+	sk_cash_row old;
+	sk_issues_clear(is);
+	int rc = load_editable(db, c->id, &old, e);
+	if (rc != SK_OK)
+		return rc;
+	sk_strlcpy(c->kelompok_id, old.kelompok_id, sizeof c->kelompok_id);
+	c->pertemuan_id[0] = c->membalik_id[0] = '\0';
+	if (!*c->no_bukti)
+		sk_strlcpy(c->no_bukti, old.no_bukti, sizeof c->no_bukti);
+	cash_validate(db, c, is);
+	check_entry(db, c, is);
+	if (sk_issues_errors(is))
+		return refuse_first(is, e);
+	rc = db_begin_write(db, e);
+	if (rc != SK_OK)
+		return rc;
+	sk_now_utc(c->diubah_pada);
+	c->dihapus = 0;
+	rc = cash_store_raw(db, c, 0, e);
+	if (rc == SK_OK)
+		rc = cash_guard(db, old.kelompok_id, old.buku, earlier(old.tanggal, c->tanggal), e);
+	if (rc == SK_OK && strcmp(old.buku, c->buku) != 0)
+		rc = cash_guard(db, c->kelompok_id, c->buku, c->tanggal, e);
+	int erc = db_end(db, rc == SK_OK, e);
+	return rc == SK_OK ? erc : rc;
+}
+
+int cash_delete(sk_db *db, const char *id, sk_err *e)
+{
+	sk_cash_row old;
+	int rc = load_editable(db, id, &old, e);
+	if (rc != SK_OK)
+		return rc;
+	rc = db_begin_write(db, e);
+	if (rc != SK_OK)
+		return rc;
+	old.dihapus = 1;
+	sk_now_utc(old.diubah_pada);
+	rc = cash_store_raw(db, &old, 0, e);
+	if (rc == SK_OK)
+		rc = cash_guard(db, old.kelompok_id, old.buku, old.tanggal, e);
+	int erc = db_end(db, rc == SK_OK, e);
+	return rc == SK_OK ? erc : rc;
+}
+
+int cash_reverse(sk_db *db, const char *id, sk_cash_row *out, sk_err *e)
+{
+	sk_cash_row old;
+	int rc = cash_get(db, id, &old, e);
+	if (rc != SK_OK)
+		return rc;
+	if (old.dihapus)
+		return sk_err_set(e, SK_NOTFOUND, "%s", _("Baris kas tidak ditemukan."));
+	if (*old.pertemuan_id)
+		return sk_err_set(e, SK_REFUSED, "%s", _("Baris ini dibukukan dari pertemuan: ubah atau "
+							 "hapus pertemuannya di layar Pertemuan."));
+	if (*old.membalik_id)
+		return sk_err_set(e, SK_REFUSED, "%s", _("Baris ini sendiri pembalikan; catat baris yang "
+							 "benar sebagai baris baru."));
+	if (is_reversed(db, old.id))
+		return sk_err_set(e, SK_REFUSED, "%s", _("Baris ini sudah pernah dibalik."));
+	rc = db_begin_write(db, e);
+	if (rc != SK_OK)
+		return rc;
+	sk_cash_row r;
+	rc = cash_insert_reversal(db, &old, &r, e);
+	if (rc == SK_OK)
+		rc = cash_guard(db, r.kelompok_id, r.buku, r.tanggal, e);
+	int erc = db_end(db, rc == SK_OK, e);
+	if (rc == SK_OK && erc == SK_OK && out)
+		*out = r;
+	return rc == SK_OK ? erc : rc;
+}

@@ -1,0 +1,54 @@
+/* cash_list.c - a cash book as the Kas screen pages through it: rows in the paper book's order
+ * with the running balance, filtered by month and category. */
+#include "cash_priv.h"
+
+#define LIST_FROM \
+	"FROM (SELECT *, sum(masuk-keluar) OVER (ORDER BY tanggal, masuk=0, no_bukti, id ROWS " \
+	"UNBOUNDED PRECEDING) saldo FROM kas WHERE kelompok_id=:g AND buku=:b AND dihapus=0) x " \
+	"WHERE (:m IS NULL OR substr(tanggal,1,7)=:m) AND (:k IS NULL OR kategori=:k) "
+
+static void bind_filter(sqlite3_stmt *st, const sk_cash_filter *f)
+{
+	db_bind_text(st, ":g", f->kelompok_id);
+	db_bind_text(st, ":b", f->buku);
+	db_bind_text(st, ":m", f->bulan);
+	db_bind_text(st, ":k", f->kategori);
+}
+
+int cash_list(sk_db *db, const sk_cash_filter *f, int offset, int limit, sk_cash_line *out,
+	      int *n, sk_err *e)
+{
+	sqlite3_stmt *st = db_prepare(db, "SELECT " CASH_ROW_COLS ", saldo, EXISTS(SELECT 1 FROM kas r "
+				      "WHERE r.membalik_id=x.id AND r.dihapus=0) " LIST_FROM
+				      "ORDER BY tanggal, masuk=0, no_bukti, id LIMIT :lim OFFSET :off", e);
+	*n = 0;
+	if (!st)
+		return SK_DBERR;
+	bind_filter(st, f);
+	db_bind_int64(st, ":lim", limit);
+	db_bind_int64(st, ":off", offset);
+	int rc;
+	while ((rc = db_step(db, st, e)) == SQLITE_ROW && *n < limit) {
+		sk_cash_line *l = &out[(*n)++];
+		cash_read_row(st, &l->r);
+		l->saldo = sqlite3_column_int64(st, 13);
+		l->dibalik = sqlite3_column_int(st, 14);
+	}
+	db_reset(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? SK_OK : (e ? e->status : SK_DBERR);
+}
+
+int cash_count(sk_db *db, const sk_cash_filter *f)
+{
+	sqlite3_stmt *st = db_prepare(db, "SELECT count(*) FROM kas WHERE kelompok_id=:g AND buku=:b "
+				      "AND dihapus=0 AND (:m IS NULL OR substr(tanggal,1,7)=:m) AND "
+				      "(:k IS NULL OR kategori=:k)", NULL);
+	int n = 0;
+	if (!st)
+		return 0;
+	bind_filter(st, f);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		n = sqlite3_column_int(st, 0);
+	db_reset(st);
+	return n;
+}
