@@ -40,7 +40,12 @@ typedef struct sk_group_row {
 	char desa[128];              /* village name from the region list */
 	char tingkat[16];
 	int anggota_aktif;
+	char pertemuan_terakhir[16]; /* date of the last meeting (not deleted), "" = none */
+	int tidak_aktif;             /* 1: no meeting in the last GROUP_INACTIVE_DAYS days */
 } sk_group_row;
+
+/* A group with no meeting in this many days (4 weeks) is shown as inactive. */
+#define GROUP_INACTIVE_DAYS 28
 
 /* Fill g with defaults for a new group (tumbuh, lainnya, zero money, empty id). */
 void group_init(sk_group *g);
@@ -66,6 +71,8 @@ int group_list(sk_db *db, const char *text, int offset, int limit, sk_group_row 
 	       sk_err *e);
 /* Number of active groups matching text (same filter as group_list). */
 int group_count(sk_db *db, const char *text);
+/* Number of active groups with no meeting in the last GROUP_INACTIVE_DAYS days. */
+int group_count_inactive(sk_db *db);
 /* Number of active members of a group (not deleted, no tanggal_keluar). */
 int group_active_members(sk_db *db, const char *id);
 

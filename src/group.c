@@ -237,13 +237,34 @@ int group_get(sk_db *db, const char *id, sk_group *out, sk_err *e)
 	"WHERE g.dihapus=0 AND (:t IS NULL OR g.nama LIKE '%'||:t||'%' OR g.kode LIKE :t||'%' " \
 	"OR w.nama LIKE '%'||:t||'%' OR g.kode_wilayah LIKE :t||'%') "
 
+/* The group's last meeting date (not deleted). */
+#define LAST_MEETING "(SELECT max(p.tanggal) FROM pertemuan p WHERE p.kelompok_id=g.id AND " \
+	"p.dihapus=0)"
+
+/* The first day that still counts as recent activity: today - GROUP_INACTIVE_DAYS. */
+static void inactive_cutoff(sk_db *db, char out[16])
+{
+	sqlite3_stmt *st = db_prepare(db, "SELECT date('now', 'localtime', :d)", NULL);
+	char days[24];
+	out[0] = '\0';
+	if (!st)
+		return;
+	snprintf(days, sizeof days, "-%d days", GROUP_INACTIVE_DAYS);
+	db_bind_text(st, ":d", days);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		db_col_text(st, 0, out, 16);
+	db_reset(st);
+}
+
 int group_list(sk_db *db, const char *text, int offset, int limit, sk_group_row *out, int *n,
 	       sk_err *e)
 {
+	char cutoff[16];
+	inactive_cutoff(db, cutoff);
 	sqlite3_stmt *st = db_prepare(db,
 		"SELECT g.id, coalesce(g.kode,''), g.nama, g.kode_wilayah, coalesce(w.nama,''), "
 		"g.tingkat, (SELECT count(*) FROM anggota a WHERE a.kelompok_id=g.id AND a.dihapus=0 "
-		"AND a.tanggal_keluar IS NULL) " GROUP_FILTER
+		"AND a.tanggal_keluar IS NULL), " LAST_MEETING " " GROUP_FILTER
 		"ORDER BY g.nama, g.id LIMIT :lim OFFSET :off", e);
 	*n = 0;
 	if (!st)
@@ -261,6 +282,9 @@ int group_list(sk_db *db, const char *text, int offset, int limit, sk_group_row 
 		db_col_text(st, 4, r->desa, sizeof r->desa);
 		db_col_text(st, 5, r->tingkat, sizeof r->tingkat);
 		r->anggota_aktif = sqlite3_column_int(st, 6);
+		db_col_text(st, 7, r->pertemuan_terakhir, sizeof r->pertemuan_terakhir);
+		r->tidak_aktif = !*r->pertemuan_terakhir ||
+				 strcmp(r->pertemuan_terakhir, cutoff) < 0;
 	}
 	db_reset(st);
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? SK_OK : (e ? e->status : SK_DBERR);
@@ -273,6 +297,22 @@ int group_count(sk_db *db, const char *text)
 	if (!st)
 		return 0;
 	db_bind_text(st, ":t", text);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		n = sqlite3_column_int(st, 0);
+	db_reset(st);
+	return n;
+}
+
+int group_count_inactive(sk_db *db)
+{
+	char cutoff[16];
+	inactive_cutoff(db, cutoff);
+	sqlite3_stmt *st = db_prepare(db, "SELECT count(*) FROM kelompok g WHERE g.dihapus=0 AND "
+				      "coalesce(" LAST_MEETING ", '') < :c", NULL);
+	int n = 0;
+	if (!st)
+		return 0;
+	db_bind_text(st, ":c", cutoff);
 	if (sqlite3_step(st) == SQLITE_ROW)
 		n = sqlite3_column_int(st, 0);
 	db_reset(st);

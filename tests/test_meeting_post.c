@@ -4,6 +4,7 @@
 #include "cashbook.h"
 #include "check.h"
 #include "kube_fixture.h"
+#include "group.h"
 #include "meeting.h"
 
 static sk_attendance rows[MEETING_MAX_ROWS];
@@ -245,6 +246,30 @@ static void test_no_dues(sk_db *db)
 	CHECK(problems(db) == 0, "check passes");
 }
 
+/* Activity: the group list flags a group with no meeting in the last 4 weeks. */
+static void test_activity(sk_db *db)
+{
+	sk_group_row g[4];
+	sk_err e;
+	int n;
+	char today[11];
+	sk_today(today);
+	CHECK(group_list(db, "", 0, 4, g, &n, &e) == SK_OK && n == 3, "group list");
+	int ok1 = 0, ok2 = 0, ok3 = 0;
+	for (int i = 0; i < n; i++) {
+		if (strcmp(g[i].id, "g1") == 0)
+			ok1 = g[i].tidak_aktif && !*g[i].pertemuan_terakhir;
+		if (strcmp(g[i].id, "g2") == 0)
+			ok2 = !g[i].tidak_aktif && strcmp(g[i].pertemuan_terakhir, today) == 0;
+		if (strcmp(g[i].id, "g3") == 0)
+			ok3 = g[i].tidak_aktif && strcmp(g[i].pertemuan_terakhir, "2026-10-07") == 0;
+	}
+	CHECK(ok1, "group without meetings (its only one deleted) is inactive");
+	CHECK(ok2, "group that met today is active, last meeting shown");
+	CHECK(ok3, "group whose last meeting is over 4 weeks old is inactive");
+	CHECK(group_count_inactive(db) == 2, "inactive groups counted");
+}
+
 int main(void)
 {
 	sk_db *db = fixture_db();
@@ -258,6 +283,10 @@ int main(void)
 	test_refusals(db, id);
 	test_delete(db, id);
 	test_no_dues(db);
+	kube_group(db, "g3", 5);
+	db_exec(db, "INSERT INTO pertemuan(id,kelompok_id,tanggal,diubah_pada) VALUES"
+		    "('p3','g3','2026-10-07','2026-10-07T00:00:00Z')", NULL);
+	test_activity(db);
 	db_close(db);
 	return testlib_summary();
 }
