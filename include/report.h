@@ -40,4 +40,28 @@ int report_attendance(sk_db *db, const report_opts *o, FILE *out, sk_err *e);
  * (text fits 80 columns); CSV gives one row per group and book with the month's figures. */
 int report_monthly(sk_db *db, const report_opts *o, FILE *out, sk_err *e);
 
+/* --- For the Laporan screen (src/report_screen.c). --- */
+
+/* One month of a group's 12-month chart. */
+typedef struct report_trend_month {
+	char bulan[8];            /* YYYY-MM */
+	int64_t saldo_umum;       /* closing balance of book umum at the month's end */
+	int64_t saldo_iks;        /* closing balance of book iks */
+	int pertemuan;            /* meetings held in the month */
+	int persen_hadir;         /* hadir per attendance row, percent rounded; -1 = no meeting */
+} report_trend_month;
+
+/* The 12 months of group_id ending with month (YYYY-MM), oldest first, into out. */
+int report_trend(sk_db *db, const char *group_id, const char *month, report_trend_month out[12],
+		 sk_err *e);
+/* The month n months after (n < 0: before) month (YYYY-MM) into out (8 bytes). */
+void report_month_add(const char *month, int n, char out[8]);
+/* Default file for a saved monthly report: $HOME/laporan-<kode>-<month>.txt (the group's code
+ * with anything but letters, digits, '-' and '_' made '-'; "kelompok" when it has none). */
+void report_default_path(const char *kode, const char *month, char *out, size_t n);
+/* Write report_monthly's text page of one group and month to path (created or replaced, left
+ * readable by its owner only: 0600). SK_IOERR with the reason when it cannot be written. */
+int report_monthly_save(sk_db *db, const char *group_id, const char *month, const char *path,
+			sk_err *e);
+
 #endif

@@ -5,6 +5,7 @@
 #include "check.h"
 #include "kube_fixture.h"
 #include "report.h"
+#include <sys/stat.h>
 
 static sk_cash_row row(const char *g, const char *date, const char *buku, const char *kat,
 		       int64_t masuk, int64_t keluar)
@@ -242,6 +243,51 @@ static void test_monthly_figures(sk_db *db)
 	CHECK(bad == 0, "opening + receipts - expenses = closing = next opening, every book and month");
 }
 
+/* The Laporan screen's chart figures and saved file. */
+static void test_trend_and_file(sk_db *db)
+{
+	char m[8];
+	report_month_add("2026-11", -11, m);
+	CHECK_STR(m, "2025-12", "month arithmetic backwards over a year");
+	report_month_add("2026-01", -1, m);
+	CHECK_STR(m, "2025-12", "one month back in January");
+	report_month_add("2026-12", 1, m);
+	CHECK_STR(m, "2027-01", "one month on in December");
+	report_trend_month t[12];
+	sk_err e;
+	CHECK(report_trend(db, "g4", "2026-11", t, &e) == SK_OK, "12-month figures");
+	CHECK(strcmp(t[0].bulan, "2025-12") == 0 && strcmp(t[11].bulan, "2026-11") == 0,
+	      "oldest month first");
+	CHECK(t[10].saldo_umum == 365000 && t[9].saldo_umum == 0, "closing balance per month");
+	CHECK(t[11].saldo_umum == cash_balance(db, "g4", "umum", NULL), "this month's closing balance");
+	CHECK(t[10].persen_hadir == -1 && t[10].pertemuan == 0, "no meeting: no attendance rate");
+	CHECK(report_trend(db, "g4", "2026-13", t, &e) == SK_REFUSED, "bad month refused");
+
+	char path[PATH_MAX], dir[PATH_MAX];
+	testlib_tmpdir(dir, sizeof dir);
+	setenv("HOME", dir, 1);
+	report_default_path("K/g4 x", "2026-10", path, sizeof path);
+	char want[PATH_MAX + 40];
+	snprintf(want, sizeof want, "%s/laporan-K-g4-x-2026-10.txt", dir);
+	CHECK_STR(path, want, "default file in the home folder, code made safe");
+	CHECK(report_monthly_save(db, "g4", "2026-10", path, &e) == SK_OK, "monthly report saved");
+	struct stat sb;
+	CHECK(stat(path, &sb) == 0 && (sb.st_mode & 0777) == 0600, "saved report is private (0600)");
+	FILE *f = fopen(path, "r");
+	char buf[4096] = "";
+	if (f) {
+		buf[fread(buf, 1, sizeof buf - 1, f)] = '\0';
+		fclose(f);
+	}
+	CHECK(strstr(buf, "LAPORAN BULANAN") && strstr(buf, "Oktober 2026") && strstr(buf, "365.000"),
+	      "saved file holds the monthly page");
+	snprintf(want, sizeof want, "%s/none/x.txt", dir);
+	CHECK(report_monthly_save(db, "g4", "2026-10", want, &e) == SK_IOERR && strstr(e.msg, want),
+	      "unwritable file reported");
+	unlink(path);
+	rmdir(dir);
+}
+
 int main(void)
 {
 	sk_db *db = fixture_db();
@@ -253,6 +299,7 @@ int main(void)
 	test_below_zero(db);
 	test_reverse_and_edit(db);
 	test_monthly_figures(db);
+	test_trend_and_file(db);
 	int problems = -1;
 	sk_err e;
 	CHECK(check_run(db, kube_count_problem, NULL, &problems, &e) == SK_OK && problems == 0,

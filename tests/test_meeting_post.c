@@ -6,6 +6,7 @@
 #include "kube_fixture.h"
 #include "group.h"
 #include "meeting.h"
+#include "report.h"
 
 static sk_attendance rows[MEETING_MAX_ROWS];
 static sk_attendee names[MEETING_MAX_ROWS];
@@ -268,6 +269,11 @@ static void test_activity(sk_db *db)
 	CHECK(ok2, "group that met today is active, last meeting shown");
 	CHECK(ok3, "group whose last meeting is over 4 weeks old is inactive");
 	CHECK(group_count_inactive(db) == 2, "inactive groups counted");
+	report_trend_month t[12];
+	char month[8];
+	snprintf(month, sizeof month, "%.7s", today);
+	CHECK(report_trend(db, "g2", month, t, &e) == SK_OK && t[11].pertemuan == 1 &&
+	      t[11].persen_hadir == 60, "chart: this month's meetings and attendance rate");
 }
 
 int main(void)
