@@ -93,6 +93,10 @@ typedef struct sk_elig_row {
 	int perlu_dinilai;       /* due for (re-)assessment */
 } sk_elig_row;
 
+/* One line about a member's latest assessment for screens, translated, into out: "Penilaian
+ * terakhir 2025-03-01: skor 10 dari 14, miskin" or "Belum pernah dinilai ...". */
+void eligibility_verdict(sk_db *db, const char *anggota_id, char *out, size_t n);
+
 /* Number of members the query lists (-1 on a database error). */
 int eligibility_count(sk_db *db, const sk_elig_query *q);
 /* Members of the query ordered by group name, then member name, from offset, up to limit. */

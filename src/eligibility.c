@@ -1,4 +1,5 @@
 /* eligibility.c - members' latest assessments and the compliance of groups and the office. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "eligibility.h"
@@ -16,39 +17,56 @@ int eligibility_over_limit(int tidak_miskin, int dinilai)
 	return dinilai > 0 && tidak_miskin * 100 > ELIGIBILITY_MAX_NOT_POOR_PCT * dinilai;
 }
 
-/* Active members of live groups joined to the assessment that counts for each. */
-#define ACTIVE_FROM \
+/* Active members of live groups; G is " AND a.kelompok_id=:g" for one group (so the index on
+ * kelompok_id is used) or "" for all. */
+#define MEMBERS(G) \
+	" FROM anggota a JOIN kelompok g ON g.id=a.kelompok_id " \
+	"WHERE a.dihapus=0 AND a.tanggal_keluar IS NULL AND g.dihapus=0" G
+#define ONE_GROUP " AND a.kelompok_id=:g"
+/* The same joined to the assessment that counts for each member (alias p). */
+#define WITH_LATEST(G) \
 	" FROM anggota a JOIN kelompok g ON g.id=a.kelompok_id LEFT JOIN penilaian p ON p.id=" \
 	ASSESSMENT_LATEST_ID_SQL("a.id", "") \
-	" WHERE a.dihapus=0 AND a.tanggal_keluar IS NULL AND g.dihapus=0 " \
-	"AND (:g IS NULL OR a.kelompok_id=:g)"
+	" WHERE a.dihapus=0 AND a.tanggal_keluar IS NULL AND g.dihapus=0" G
 #define SCORE ASSESSMENT_SCORE_SQL("p")
 #define DUE ELIGIBILITY_DUE_SQL("p", ":today")
 
-static void bind_today(sqlite3_stmt *st, const char *today)
+/* Bind the parameters a statement has: :g, :s (search), :f (filter), :t (threshold),
+ * :today. */
+static void bind_common(sqlite3_stmt *st, sk_db *db, const char *group_id, const char *search,
+			int filter, const char *today)
 {
 	char buf[11];
 	if (!today || !*today) {
 		sk_today(buf);
 		today = buf;
 	}
-	db_bind_text(st, ":today", today);
+	if (sqlite3_bind_parameter_index(st, ":g"))
+		db_bind_text(st, ":g", group_id);
+	if (sqlite3_bind_parameter_index(st, ":s"))
+		db_bind_text(st, ":s", search);
+	if (sqlite3_bind_parameter_index(st, ":f"))
+		db_bind_int64(st, ":f", filter);
+	if (sqlite3_bind_parameter_index(st, ":t"))
+		db_bind_int64(st, ":t", assessment_threshold(db));
+	if (sqlite3_bind_parameter_index(st, ":today"))
+		db_bind_text(st, ":today", today);
 }
+
+#define STATS_SQL(G) \
+	"SELECT count(*), count(p.id), coalesce(sum(" SCORE " >= :t),0), " \
+	"coalesce(sum(" SCORE " < :t),0), coalesce(sum(" DUE "),0)" WITH_LATEST(G)
 
 int eligibility_stats(sk_db *db, const char *group_id, const char *today, sk_elig_stats *out,
 		      sk_err *e)
 {
-	static const char sql[] =
-		"SELECT count(*), count(p.id), coalesce(sum(" SCORE " >= :t),0), "
-		"coalesce(sum(" SCORE " < :t),0), coalesce(sum(" DUE "),0)" ACTIVE_FROM;
+	static const char one[] = STATS_SQL(ONE_GROUP), all[] = STATS_SQL("");
 	memset(out, 0, sizeof *out);
 	out->persen_tidak_miskin = -1;
-	sqlite3_stmt *st = db_prepare(db, sql, e);
+	sqlite3_stmt *st = db_prepare(db, group_id ? one : all, e);
 	if (!st)
 		return SK_DBERR;
-	db_bind_text(st, ":g", group_id);
-	db_bind_int64(st, ":t", assessment_threshold(db));
-	bind_today(st, today);
+	bind_common(st, db, group_id, NULL, 0, today);
 	int rc = db_step(db, st, e);
 	if (rc == SQLITE_ROW) {
 		out->aktif = sqlite3_column_int(st, 0);
@@ -89,27 +107,51 @@ int eligibility_groups(sk_db *db, const char *search, const char *today, int off
 	return rc;
 }
 
-#define LIST_WHERE \
-	ACTIVE_FROM " AND (:s IS NULL OR a.nama LIKE '%'||:s||'%' OR a.nik LIKE :s||'%') " \
-	"AND (:f=0 OR (:f=1 AND " DUE ") OR (:f=2 AND " SCORE " < :t))"
+#define SEARCH " AND (:s IS NULL OR a.nama LIKE '%'||:s||'%' OR a.nik LIKE :s||'%')"
+#define FILTER " AND ((:f=1 AND " DUE ") OR (:f=2 AND " SCORE " < :t))"
+#define ORDER " ORDER BY g.nama, g.id, a.nama, a.id"
+#define ROW_COLS \
+	"SELECT a.id, a.kelompok_id, g.nama, a.nik, a.no_kk, a.nama, a.terdaftar_dtsen, " \
+	"coalesce(a.desil_dtsen,0), coalesce(p.id,''), coalesce(p.tanggal,''), " \
+	"coalesce(" SCORE ",0), " DUE
+/* Every member: the page is chosen from the members alone, then only its rows look up their
+ * latest assessment (a page of 30,000 members stays quick). */
+#define PAGE_SQL(G) \
+	"WITH pg AS (SELECT a.id, a.kelompok_id, g.nama AS g_nama, a.nik, a.no_kk, a.nama, " \
+	"a.terdaftar_dtsen, a.desil_dtsen" MEMBERS(G) SEARCH ORDER " LIMIT :lim OFFSET :off) " \
+	"SELECT a.id, a.kelompok_id, a.g_nama, a.nik, a.no_kk, a.nama, a.terdaftar_dtsen, " \
+	"coalesce(a.desil_dtsen,0), coalesce(p.id,''), coalesce(p.tanggal,''), " \
+	"coalesce(" SCORE ",0), " DUE " FROM pg a LEFT JOIN penilaian p ON p.id=" \
+	ASSESSMENT_LATEST_ID_SQL("a.id", "") " ORDER BY a.g_nama, a.kelompok_id, a.nama, a.id"
+/* A filter needs every member's latest assessment. */
+#define FILTERED_SQL(G) ROW_COLS WITH_LATEST(G) SEARCH FILTER ORDER " LIMIT :lim OFFSET :off"
 
-static void bind_query(sqlite3_stmt *st, sk_db *db, const sk_elig_query *q)
+/* [one group?][filtered?] */
+static const char *const COUNT_SQL[2][2] = {
+	{ "SELECT count(*)" MEMBERS("") SEARCH, "SELECT count(*)" WITH_LATEST("") SEARCH FILTER },
+	{ "SELECT count(*)" MEMBERS(ONE_GROUP) SEARCH,
+	  "SELECT count(*)" WITH_LATEST(ONE_GROUP) SEARCH FILTER },
+};
+static const char *const LIST_SQL[2][2] = {
+	{ PAGE_SQL(""), FILTERED_SQL("") },
+	{ PAGE_SQL(ONE_GROUP), FILTERED_SQL(ONE_GROUP) },
+};
+
+static sqlite3_stmt *prepare_query(sk_db *db, const char *const sql[2][2], const sk_elig_query *q,
+				   sk_err *e)
 {
-	db_bind_text(st, ":g", q->group_id);
-	db_bind_text(st, ":s", q->search);
-	db_bind_int64(st, ":f", q->filter);
-	db_bind_int64(st, ":t", assessment_threshold(db));
-	bind_today(st, q->today);
+	sqlite3_stmt *st = db_prepare(db, sql[q->group_id != NULL][q->filter != ELIG_ALL], e);
+	if (st)
+		bind_common(st, db, q->group_id, q->search, q->filter, q->today);
+	return st;
 }
 
 int eligibility_count(sk_db *db, const sk_elig_query *q)
 {
-	static const char sql[] = "SELECT count(*)" LIST_WHERE;
-	sqlite3_stmt *st = db_prepare(db, sql, NULL);
+	sqlite3_stmt *st = prepare_query(db, COUNT_SQL, q, NULL);
 	int n = -1;
 	if (!st)
 		return -1;
-	bind_query(st, db, q);
 	if (sqlite3_step(st) == SQLITE_ROW)
 		n = sqlite3_column_int(st, 0);
 	db_reset(st);
@@ -138,17 +180,11 @@ static void read_row(sqlite3_stmt *st, int threshold, sk_elig_row *r)
 int eligibility_list(sk_db *db, const sk_elig_query *q, int offset, int limit,
 		     sk_elig_row *out, int *n, sk_err *e)
 {
-	static const char sql[] =
-		"SELECT a.id, a.kelompok_id, g.nama, a.nik, a.no_kk, a.nama, a.terdaftar_dtsen, "
-		"coalesce(a.desil_dtsen,0), coalesce(p.id,''), coalesce(p.tanggal,''), "
-		"coalesce(" SCORE ",0), " DUE LIST_WHERE
-		" ORDER BY g.nama, g.id, a.nama, a.id LIMIT :lim OFFSET :off";
 	*n = 0;
-	sqlite3_stmt *st = db_prepare(db, sql, e);
+	sqlite3_stmt *st = prepare_query(db, LIST_SQL, q, e);
 	if (!st)
 		return SK_DBERR;
 	int threshold = assessment_threshold(db);
-	bind_query(st, db, q);
 	db_bind_int64(st, ":lim", limit);
 	db_bind_int64(st, ":off", offset);
 	int rc = SQLITE_DONE;
@@ -158,4 +194,15 @@ int eligibility_list(sk_db *db, const sk_elig_query *q, int offset, int limit,
 		rc = SQLITE_DONE;
 	db_reset(st);
 	return rc == SQLITE_DONE ? SK_OK : (e ? e->status : SK_DBERR);
+}
+
+void eligibility_verdict(sk_db *db, const char *anggota_id, char *out, size_t n)
+{
+	sk_assessment a;
+	if (assessment_latest(db, anggota_id, &a, NULL) != SK_OK) {
+		snprintf(out, n, "%s", _("Belum pernah dinilai menurut 14 kriteria BPS (menu Kelayakan)."));
+		return;
+	}
+	snprintf(out, n, _("Penilaian terakhir %s: skor %d dari 14, %s."), a.tanggal, a.skor,
+		 strcmp(a.kategori, "miskin") == 0 ? _("miskin") : _("tidak miskin"));
 }
