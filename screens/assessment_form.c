@@ -1,0 +1,392 @@
+/* assessment_form.c - enter or change one household visit against the 14 BPS criteria: the
+ * figures first, then y/n per criterion (the cursor moves on by itself and skips answers that
+ * follow from the figures), the score and verdict live, F2 saves. Drawing is in
+ * assessment_form_draw.c. */
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "assessment_form.h"
+#include "dialog.h"
+#include "frame.h"
+#include "group.h"
+#include "i18n.h"
+#include "keys.h"
+#include "screens.h"
+
+static const char *const NAMES[AF_COUNT] = {
+	"tanggal", "penilai", "luas_lantai_m2", "jumlah_jiwa", "penghasilan_bulanan",
+	"nilai_tabungan", "k01", "k02", "k03", "k04", "k05", "k06", "k07", "k08", "k09", "k10",
+	"k11", "k12", "k13", "k14", "catatan"
+};
+
+const char *af_name(int i)
+{
+	return i >= 0 && i < AF_COUNT ? NAMES[i] : "";
+}
+
+int af_auto(const struct aform *f, int i)
+{
+	int k = i - AF_K01;
+	return AF_IS_K(i) && assessment_derived(&f->a, k) >= 0 && !assessment_overridden(&f->a, k);
+}
+
+static const char *af_help(void)
+{
+	return _("Penilaian satu kunjungan rumah tangga menurut 14 kriteria kemiskinan BPS. "
+		 "Semua isian ada di satu layar.\n\n"
+		 "Urutan: Tanggal (hari ini bila tidak diubah), Penilai, lalu angka pendukung: luas "
+		 "lantai rumah (m²), jumlah jiwa di rumah itu, penghasilan kepala rumah tangga (KRT) "
+		 "sebulan dan nilai tabungan atau barang yang mudah dijual. Angka boleh dikosongkan. "
+		 "Ketik di isian untuk mengganti isinya; Backspace menghapus satu huruf, Ctrl-U "
+		 "mengosongkan.\n\n"
+		 "Kriteria: tekan y (Ya, terpenuhi) atau n (Tidak); kursor langsung pindah ke "
+		 "kriteria berikutnya. Spasi mengganti jawaban tanpa pindah. Tab dan Enter pindah ke "
+		 "isian berikutnya, Shift-Tab ke sebelumnya; keduanya melewati kriteria yang sudah "
+		 "terisi dari angka. Panah atas/bawah berhenti di setiap baris.\n\n"
+		 "Jawaban dari angka: kriteria 1 Ya bila luas lantai dibagi jumlah jiwa kurang dari "
+		 "8 m² (tepat 8 m² berarti Tidak); kriteria 12 Ya bila penghasilan KRT di bawah "
+		 "Rp 600.000; kriteria 14 Ya bila tabungan/barang di bawah Rp 500.000. Bila Anda "
+		 "menjawab lain dari angka, jawaban Anda yang dipakai dan ditandai \"ditimpa\". "
+		 "Contoh: KRT buruh tani berpenghasilan Rp 700.000 tetap memenuhi kriteria 12; "
+		 "jawab y. Backspace di kriteria yang ditimpa mengembalikan jawaban dari angka.\n\n"
+		 "Skor = jumlah kriteria yang terpenuhi. Rumah tangga dihitung miskin bila skor "
+		 "mencapai ambang (biasanya 9). Skor dan putusan di baris bawah berubah setiap kali "
+		 "Anda menjawab.\n\n"
+		 "Anggota dengan No. KK yang sama adalah satu rumah tangga. Bila anggota ini belum "
+		 "pernah dinilai tetapi anggota lain serumah sudah, baris keterangan menawarkan F6 "
+		 "untuk menyalin penilaian itu; periksa lalu simpan.\n\n"
+		 "F2 menyimpan. Esc kembali (ditanya dulu bila ada yang belum disimpan).");
+}
+
+/* ---- figures --------------------------------------------------------------------------- */
+
+/* A decimal with '.' or ',' into *v; "" is no value. Problems go to is. */
+static void read_area(const char *s, double *v, int *has, sk_issues *is)
+{
+	char buf[64], *end;
+	*has = *s != '\0';
+	*v = 0;
+	if (!*has)
+		return;
+	sk_strlcpy(buf, s, sizeof buf);
+	for (char *p = buf; *p; p++)
+		if (*p == ',')
+			*p = '.';
+	*v = strtod(buf, &end);
+	if (*end || end == buf || *v < 0 || *v > 100000) {
+		*has = 0;
+		sk_issues_add(is, "luas_lantai_m2", SK_SEV_ERROR, "%s",
+			      _("Luas lantai ditulis angka m², misalnya 36 atau 21,5."));
+	}
+}
+
+static void read_people(const char *s, int *v, int *has, sk_issues *is)
+{
+	char *end;
+	*has = *s != '\0';
+	*v = 0;
+	if (!*has)
+		return;
+	long n = strtol(s, &end, 10);
+	if (*end || n < 1 || n > 99) {
+		*has = 0;
+		sk_issues_add(is, "jumlah_jiwa", SK_SEV_ERROR, "%s",
+			      _("Jumlah jiwa ditulis angka 1 sampai 99, atau kosong."));
+		return;
+	}
+	*v = (int)n;
+}
+
+static void read_money(const char *s, const char *field, int64_t *v, int *has, sk_issues *is)
+{
+	*has = *s != '\0';
+	*v = 0;
+	if (*has && sk_parse_rupiah(s, v) != 0) {
+		*has = 0;
+		*v = 0;
+		sk_issues_add(is, field, SK_SEV_ERROR, "%s",
+			      _("Tulis jumlah rupiah dengan angka saja, misalnya 450000 atau 450.000."));
+	}
+}
+
+void af_sync(struct aform *f)
+{
+	sk_assessment *a = &f->a;
+	sk_issues_clear(&f->conv);
+	sk_strlcpy(a->tanggal, f->tf[AF_TANGGAL].buf, sizeof a->tanggal);
+	sk_strlcpy(a->penilai, f->tf[AF_PENILAI].buf, sizeof a->penilai);
+	sk_strlcpy(a->catatan, f->tf[AF_CATATAN].buf, sizeof a->catatan);
+	sk_trim(a->penilai);
+	read_area(f->tf[AF_LUAS].buf, &a->luas_lantai_m2, &a->has_luas, &f->conv);
+	read_people(f->tf[AF_JIWA].buf, &a->jumlah_jiwa, &a->has_jiwa, &f->conv);
+	read_money(f->tf[AF_PENGHASILAN].buf, "penghasilan_bulanan", &a->penghasilan_bulanan,
+		   &a->has_penghasilan, &f->conv);
+	read_money(f->tf[AF_TABUNGAN].buf, "nilai_tabungan", &a->nilai_tabungan, &a->has_tabungan,
+		   &f->conv);
+	/* While a figure cannot be read, leave the answers as they are (an override would be
+	 * dropped with the figure). */
+	if (!f->conv.n)
+		assessment_derive(a);
+	assessment_score(a, f->threshold);
+}
+
+/* ---- loading ---------------------------------------------------------------------------- */
+
+static void format_area(double v, char *out, size_t n)
+{
+	snprintf(out, n, "%.2f", v);
+	char *end = out + strlen(out) - 1;
+	while (end > out && *end == '0')
+		*end-- = '\0';
+	if (*end == '.')
+		*end = '\0';
+	char *dot = strchr(out, '.');
+	if (dot)
+		*dot = ',';
+}
+
+/* Put the stored values of f->a into the text fields. */
+static void fill(struct aform *f)
+{
+	const sk_assessment *a = &f->a;
+	char buf[64];
+	tfield_set(&f->tf[AF_TANGGAL], a->tanggal, 10);
+	tfield_set(&f->tf[AF_PENILAI], a->penilai, 100);
+	format_area(a->luas_lantai_m2, buf, sizeof buf);
+	tfield_set(&f->tf[AF_LUAS], a->has_luas ? buf : "", 10);
+	snprintf(buf, sizeof buf, "%d", a->jumlah_jiwa);
+	tfield_set(&f->tf[AF_JIWA], a->has_jiwa ? buf : "", 3);
+	snprintf(buf, sizeof buf, "%lld", (long long)a->penghasilan_bulanan);
+	tfield_set(&f->tf[AF_PENGHASILAN], a->has_penghasilan ? buf : "", 15);
+	snprintf(buf, sizeof buf, "%lld", (long long)a->nilai_tabungan);
+	tfield_set(&f->tf[AF_TABUNGAN], a->has_tabungan ? buf : "", 15);
+	tfield_set(&f->tf[AF_CATATAN], a->catatan, 250);
+	f->tf[AF_TANGGAL].fresh = 1;
+}
+
+/* The household's latest assessment, offered when this member has none yet. */
+static void find_offer(struct screen *s, struct aform *f)
+{
+	if (!f->is_new || assessment_count(s->db, f->m.id) > 0 ||
+	    assessment_latest_for_kk(s->db, f->m.no_kk, f->m.id, &f->offer, NULL) != SK_OK)
+		return;
+	sk_member who;
+	if (member_get(s->db, f->offer.anggota_id, &who, NULL) == SK_OK)
+		sk_strlcpy(f->offer_who, who.nama, sizeof f->offer_who);
+	f->has_offer = 1;
+}
+
+static int af_load(struct screen *s, struct aform *f, const struct assessment_form_arg *arg)
+{
+	sk_err e;
+	sk_err_clear(&e);
+	sk_group g;
+	if (member_get(s->db, arg->member_id, &f->m, &e) != SK_OK ||
+	    group_get(s->db, f->m.kelompok_id, &g, &e) != SK_OK ||
+	    (arg->assessment_id && assessment_get(s->db, arg->assessment_id, &f->a, &e) != SK_OK)) {
+		frame_msg(MSG_ERROR, "%s", e.msg);
+		return -1;
+	}
+	sk_strlcpy(f->group_name, g.nama, sizeof f->group_name);
+	f->is_new = arg->assessment_id == NULL;
+	if (f->is_new) {
+		assessment_init(&f->a, f->m.id);
+		assessment_last_assessor(s->db, f->a.penilai, sizeof f->a.penilai);
+	}
+	snprintf(s->title, sizeof s->title, f->is_new ? _("Penilaian baru - %s (%s)")
+		 : _("Ubah penilaian - %s (%s)"), f->m.nama, f->group_name);
+	find_offer(s, f);
+	return 0;
+}
+
+static int af_init(struct screen *s, void *arg)
+{
+	struct aform *f = calloc(1, sizeof *f);
+	if (!f)
+		return -1;
+	s->data = f;
+	f->threshold = assessment_threshold(s->db);
+	if (af_load(s, f, arg) != 0)
+		return -1;
+	fill(f);
+	af_sync(f);
+	return 0;
+}
+
+/* ---- moving ----------------------------------------------------------------------------- */
+
+static void go(struct aform *f, int to)
+{
+	if (to < 0 || to >= AF_COUNT)
+		return;
+	f->cur = to;
+	if (!AF_IS_K(to))
+		f->tf[to].fresh = 1;
+}
+
+/* Next (dir 1) or previous (-1) field; skip: pass criteria answered from the figures. */
+static void step(struct aform *f, int dir, int skip)
+{
+	int to = f->cur + dir;
+	while (skip && to >= 0 && to < AF_COUNT && af_auto(f, to))
+		to += dir;
+	go(f, to);
+}
+
+/* ---- keys ------------------------------------------------------------------------------- */
+
+/* A key on a criterion row; 1 when used. */
+static int criterion_key(struct aform *f, wint_t ch, int kc)
+{
+	int k = f->cur - AF_K01;
+	int yes = ch == 'y' || ch == 'Y' || ch == '1';
+	int no = ch == 'n' || ch == 'N' || ch == 't' || ch == 'T' || ch == '0';
+	if (kc == KEY_CODE_YES || !(yes || no || ch == ' ')) {
+		enum action a = keys_action(ch, kc);
+		int d = assessment_derived(&f->a, k);
+		if ((a == ACT_BACKSPACE || a == ACT_DELETE) && d >= 0) {
+			assessment_answer(&f->a, k, d);
+			f->changed = 1;
+			return 1;
+		}
+		return 0;
+	}
+	assessment_answer(&f->a, k, ch == ' ' ? !f->a.k[k] : yes);
+	f->changed = 1;
+	if (ch != ' ')
+		step(f, 1, 1);
+	return 1;
+}
+
+static int move_key(struct aform *f, enum action a)
+{
+	switch (a) {
+	case ACT_ENTER:
+	case ACT_NEXT: step(f, 1, 1); return 1;
+	case ACT_PREV: step(f, -1, 1); return 1;
+	case ACT_DOWN: step(f, 1, 0); return 1;
+	case ACT_UP: step(f, -1, 0); return 1;
+	case ACT_HOME:
+	case ACT_PGUP: go(f, AF_TANGGAL); return 1;
+	case ACT_END:
+	case ACT_PGDN: go(f, AF_CATATAN); return 1;
+	default: return 0;
+	}
+}
+
+/* F6: copy the household's latest assessment into the form. */
+static void copy_offer(struct aform *f)
+{
+	if (!f->has_offer)
+		return;
+	sk_assessment c;
+	assessment_copy_for(&f->offer, f->m.id, &c);
+	f->a = c;
+	fill(f);
+	f->has_offer = 0;
+	f->changed = 1;
+	go(f, AF_TANGGAL);
+	frame_msg(MSG_INFO, _("Penilaian rumah tangga (%s) disalin. Periksa, lalu F2 untuk menyimpan."),
+		  f->offer_who);
+}
+
+/* Put the cursor on the first field with an error finding. */
+static void focus_error(struct aform *f, const sk_issues *is)
+{
+	for (int i = 0; i < AF_COUNT; i++) {
+		const sk_issue *it = sk_issues_for(is, af_name(i));
+		if (it && it->sev == SK_SEV_ERROR) {
+			go(f, i);
+			frame_msg(MSG_ERROR, _("Belum disimpan: %s"), it->msg);
+			return;
+		}
+	}
+	for (int i = 0; i < is->n; i++)
+		if (is->items[i].sev == SK_SEV_ERROR) {
+			frame_msg(MSG_ERROR, _("Belum disimpan: %s"), is->items[i].msg);
+			return;
+		}
+}
+
+static void af_save(struct screen *s, struct aform *f)
+{
+	af_sync(f);
+	sk_issues_clear(&f->found);
+	if (f->conv.n) {
+		f->found = f->conv;
+		focus_error(f, &f->found);
+		return;
+	}
+	sk_err e;
+	sk_err_clear(&e);
+	int rc = f->is_new ? assessment_insert(s->db, &f->a, &f->found, &e)
+			   : assessment_update(s->db, &f->a, &f->found, &e);
+	if (rc == SK_REFUSED) {
+		focus_error(f, &f->found);
+		return;
+	}
+	if (rc != SK_OK) {
+		frame_msg(MSG_ERROR, "%s", e.msg);
+		return;
+	}
+	frame_msg(MSG_INFO, _("Penilaian %s tersimpan: skor %d, %s."), f->m.nama, f->a.skor,
+		  strcmp(f->a.kategori, "miskin") == 0 ? _("miskin") : _("tidak miskin"));
+	f->changed = 0;
+	ui_pop();
+}
+
+static int af_key(struct screen *s, wint_t ch, int kc)
+{
+	struct aform *f = s->data;
+	enum action a = keys_action(ch, kc);
+	int used = 0;
+	if (AF_IS_K(f->cur))
+		used = criterion_key(f, ch, kc);
+	else if (tfield_key(&f->tf[f->cur], ch, kc))
+		used = f->changed = 1;
+	if (used)
+		sk_issues_clear(&f->found); /* shown again by the next F2 when still wrong */
+	if (!used)
+		used = move_key(f, a);
+	if (!used) {
+		switch (a) {
+		case ACT_SAVE: af_save(s, f); return SCR_HANDLED;
+		case ACT_BACK:
+			if (!f->changed || dlg_confirm(_("Buang perubahan? (y/t)")))
+				ui_pop();
+			return SCR_HANDLED;
+		case ACT_OPTION: copy_offer(f); used = 1; break;
+		default: break;
+		}
+	}
+	af_sync(f);
+	return used ? SCR_HANDLED : SCR_UNHANDLED;
+}
+
+static void af_draw_screen(struct screen *s)
+{
+	af_draw(s->data);
+	s->cursor = 1;
+}
+
+static int af_unsaved(struct screen *s)
+{
+	return ((struct aform *)s->data)->changed;
+}
+
+static void af_free(struct screen *s)
+{
+	free(s->data);
+}
+
+const struct screen_ops ASSESSMENT_FORM_OPS = {
+	.name = "assessment-form",
+	.init = af_init,
+	.draw = af_draw_screen,
+	.key = af_key,
+	.free = af_free,
+	.help = af_help,
+	.hints = N_("F1 Bantuan  F2 Simpan  y/n Jawab  Spasi Ganti  Esc Kembali  F10 Keluar"),
+	.unsaved = af_unsaved,
+};

@@ -1,0 +1,47 @@
+/* assessment_form.h - shared by the assessment form's own files only (assessment_form.c keys
+ * and saving, assessment_form_draw.c drawing). */
+#ifndef SK_ASSESSMENT_FORM_H
+#define SK_ASSESSMENT_FORM_H
+
+#include "assessment.h"
+#include "member.h"
+#include "tfield.h"
+
+/* Fields in the order the cursor visits them. */
+enum {
+	AF_TANGGAL, AF_PENILAI, AF_LUAS, AF_JIWA, AF_PENGHASILAN, AF_TABUNGAN,
+	AF_K01, AF_K14 = AF_K01 + ASSESSMENT_CRITERIA - 1, AF_CATATAN, AF_COUNT
+};
+#define AF_IS_K(f) ((f) >= AF_K01 && (f) <= AF_K14)
+
+/* Screen rows (stdscr) of the parts of the form; it needs rows 1-21 (an 80x24 terminal). */
+enum { AF_ROW_DATE = 1, AF_ROW_LUAS, AF_ROW_MONEY, AF_ROW_NOTE, AF_ROW_HEAD, AF_ROW_K,
+       AF_ROW_CATATAN = AF_ROW_K + ASSESSMENT_CRITERIA, AF_ROW_SCORE };
+
+struct aform {
+	sk_assessment a;           /* answers, overrides, figures as last parsed, ids, stamps */
+	sk_member m;               /* the member assessed */
+	char group_name[404];
+	int is_new;
+	int threshold;
+	struct tfield tf[AF_COUNT]; /* text of the text fields (criteria unused) */
+	int cur;                   /* current field */
+	int changed;               /* typed input not saved yet */
+	sk_issues conv;            /* figures that cannot be read */
+	sk_issues found;           /* findings of the last refused save */
+	int has_offer;             /* the household's latest assessment can be copied (F6) */
+	sk_assessment offer;
+	char offer_who[404];
+	int cy, cx;                /* where the cursor belongs, set when drawn */
+};
+
+/* Spec column name of field i (as in sk_issue.field). */
+const char *af_name(int i);
+/* 1 when field i is a criterion whose answer follows from the figures (not overridden). */
+int af_auto(const struct aform *f, int i);
+/* Read the figures into f->a, derive the answers that follow from them, score. */
+void af_sync(struct aform *f);
+/* Draw the whole form. */
+void af_draw(struct aform *f);
+
+#endif

@@ -1,0 +1,89 @@
+/* tfield.c - one-line text input. */
+#include <curses.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include "colors.h"
+#include "keys.h"
+#include "text.h"
+#include "tfield.h"
+#include "util.h"
+
+void tfield_set(struct tfield *f, const char *utf8, int max)
+{
+	f->max = max;
+	f->fresh = 0;
+	f->buf[0] = '\0';
+	const char *p = utf8 ? utf8 : "";
+	size_t j = 0;
+	for (int n = 0; *p && n < max; n++) {
+		size_t len = 1;
+		while ((p[len] & 0xC0) == 0x80)
+			len++;
+		if (j + len >= sizeof f->buf)
+			break;
+		memcpy(f->buf + j, p, len);
+		j += len;
+		p += len;
+	}
+	f->buf[j] = '\0';
+}
+
+static void backspace(struct tfield *f)
+{
+	size_t len = strlen(f->buf);
+	while (len > 0 && (f->buf[len - 1] & 0xC0) == 0x80)
+		len--;
+	if (len > 0)
+		len--;
+	f->buf[len] = '\0';
+}
+
+static int add(struct tfield *f, wint_t ch)
+{
+	char mb[MB_LEN_MAX];
+	mbstate_t ps;
+	memset(&ps, 0, sizeof ps);
+	size_t len = wcrtomb(mb, (wchar_t)ch, &ps);
+	size_t used = strlen(f->buf);
+	if (len == (size_t)-1 || (int)sk_utf8_len(f->buf) >= f->max || used + len >= sizeof f->buf)
+		return 0;
+	memcpy(f->buf + used, mb, len);
+	f->buf[used + len] = '\0';
+	return 1;
+}
+
+int tfield_key(struct tfield *f, wint_t ch, int kc)
+{
+	int fresh = f->fresh;
+	f->fresh = 0;
+	if (keys_printable(ch, kc)) {
+		if (fresh)
+			f->buf[0] = '\0';
+		add(f, ch);
+		return 1;
+	}
+	switch (keys_action(ch, kc)) {
+	case ACT_BACKSPACE: backspace(f); return 1;
+	case ACT_CLEAR: f->buf[0] = '\0'; return 1;
+	default: return 0;
+	}
+}
+
+void tfield_draw(const struct tfield *f, int y, int x, int width, int focused)
+{
+	if (width < 2)
+		return;
+	const char *shown = f->buf;
+	int tw = text_width(shown);
+	/* Show the end of a long text, with room for the cursor. */
+	while (tw > width - 1 && *shown) {
+		shown++;
+		while ((*shown & 0xC0) == 0x80)
+			shown++;
+		tw = text_width(shown);
+	}
+	text_put(stdscr, y, x, shown, width, ui_attr(focused ? R_FIELD_CUR : R_FIELD));
+	if (focused)
+		move(y, x + tw);
+}
