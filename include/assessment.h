@@ -80,6 +80,10 @@ int assessment_overridden(const sk_assessment *a, int i);
 /* Apply the figures: every criterion with its figures entered and not overridden takes the
  * derived answer; overrides of criteria whose figures are gone are dropped from ditimpa. */
 void assessment_derive(sk_assessment *a);
+/* List as overridden every criterion whose answer differs from its figures: for a stored row
+ * whose ditimpa did not travel with it (ditimpa is not in the bundle), before it is edited,
+ * so that opening and saving it keeps the answers. */
+void assessment_keep_answers(sk_assessment *a);
 /* The clerk answers criterion i with v (0/1). For a criterion with figures an answer that
  * differs from them is listed in ditimpa, an equal one is taken off the list. */
 void assessment_answer(sk_assessment *a, int i, int v);

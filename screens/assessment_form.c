@@ -190,6 +190,8 @@ static int af_load(struct screen *s, struct aform *f, const struct assessment_fo
 	}
 	sk_strlcpy(f->group_name, g.nama, sizeof f->group_name);
 	f->is_new = arg->assessment_id == NULL;
+	if (!f->is_new)
+		assessment_keep_answers(&f->a); /* an imported row's overrides did not travel */
 	if (f->is_new) {
 		assessment_init(&f->a, f->m.id);
 		assessment_last_assessor(s->db, f->a.penilai, sizeof f->a.penilai);

@@ -284,3 +284,12 @@ void assessment_answer(sk_assessment *a, int i, int v)
 	on[i] = d >= 0 && d != a->k[i];
 	set_overrides(a, on);
 }
+
+void assessment_keep_answers(sk_assessment *a)
+{
+	for (int i = 0; i < ASSESSMENT_CRITERIA; i++) {
+		int d = assessment_derived(a, i);
+		if (d >= 0 && d != a->k[i] && !assessment_overridden(a, i))
+			assessment_answer(a, i, a->k[i]);
+	}
+}

@@ -123,6 +123,19 @@ static void test_derived(void)
 	CHECK(a.k[11] == 1 && a.ditimpa[0] == '\0', "figure cleared: the answer stays, the override goes");
 	assessment_answer(&a, 11, 0);
 	CHECK(a.k[11] == 0 && a.ditimpa[0] == '\0', "no figure: a plain answer");
+
+	/* An imported row: answers against the figures, no ditimpa (it does not travel). */
+	assessment_init(&a, M1);
+	a.has_luas = a.has_jiwa = a.has_tabungan = 1;
+	a.luas_lantai_m2 = 100;
+	a.jumlah_jiwa = 2;        /* 50 m² each: k01 would be 0 */
+	a.nilai_tabungan = 0;     /* k14 would be 1 */
+	a.k[0] = 1;
+	a.k[13] = 1;
+	assessment_keep_answers(&a);
+	assessment_derive(&a);
+	CHECK(a.k[0] == 1 && a.k[13] == 1 && strcmp(a.ditimpa, "k01") == 0,
+	      "stored answers against the figures are kept as overrides");
 }
 
 static void test_override_saved(sk_db *db)
