@@ -30,9 +30,8 @@ int cash_date_closed(sk_db *db, const char *kelompok_id, const char *buku, const
 
 int cash_refuse_closed(const char *buku, const char *date, sk_err *e)
 {
-	return sk_err_set(e, SK_REFUSED, _("Bulan %.7s buku %s sudah ditutup: barisnya tidak dapat "
-					   "ditambah, diubah atau dihapus. Koreksi dengan pembalikan "
-					   "dan baris baru sesudahnya."), date,
+	return sk_err_set(e, SK_REFUSED, _("Bulan %.7s %s sudah ditutup; koreksi dengan pembalikan."),
+			  date,
 			  strcmp(buku, "iks") == 0 ? _("kas IKS") : _("kas umum"));
 }
 

@@ -89,8 +89,8 @@ int cash_guard(sk_db *db, const char *kelompok_id, const char *buku, const char 
 		return SK_OK;
 	if (rc != SQLITE_ROW)
 		return e ? e->status : SK_DBERR;
-	return sk_err_set(e, SK_REFUSED, _("Ditolak: saldo %s akan menjadi Rp %s pada %s. Uang kas "
-					   "tidak boleh kurang dari nol."), book_label(buku), num, date);
+	return sk_err_set(e, SK_REFUSED, _("Saldo %s jadi Rp %s pada %s; kas tidak boleh minus."),
+			  book_label(buku), num, date);
 }
 
 int cash_insert_row(sk_db *db, sk_cash_row *c, sk_err *e)
@@ -192,9 +192,8 @@ int cash_add(sk_db *db, sk_cash_row *c, sk_issues *is, sk_err *e)
 		if (c->keluar > avail) {
 			char a[32], k[32];
 			sk_issues_add(is, "keluar", SK_SEV_ERROR,
-				      _("Saldo %s tidak cukup: pada %s tersedia Rp %s, pengeluaran Rp %s. "
-					"Uang kas tidak boleh kurang dari nol."), book_label(c->buku),
-				      c->tanggal, sk_format_rupiah(avail, a, sizeof a),
+				      _("Saldo %s hanya Rp %s, tidak cukup untuk Rp %s."),
+				      book_label(c->buku), sk_format_rupiah(avail, a, sizeof a),
 				      sk_format_rupiah(c->keluar, k, sizeof k));
 		}
 	}

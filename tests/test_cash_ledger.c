@@ -100,7 +100,7 @@ static void test_below_zero(sk_db *db)
 	if (sqlite3_step(st) == SQLITE_ROW)
 		snprintf(id, sizeof id, "%s", sqlite3_column_text(st, 0));
 	sqlite3_finalize(st);
-	CHECK(cash_delete(db, id, &e) == SK_REFUSED && strstr(e.msg, "kurang dari nol"),
+	CHECK(cash_delete(db, id, &e) == SK_REFUSED && strstr(e.msg, "tidak boleh minus"),
 	      "deleting a receipt that was spent is refused");
 	sk_cash_row r;
 	cash_get(db, id, &r, &e);

@@ -201,7 +201,7 @@ static void test_refusals(sk_db *db, const char *id)
 	meeting_load(db, id, &m, rows, names, MEETING_MAX_ROWS, &n, &e);
 	rows[1].iuran_iks = 0;
 	int64_t before = kube_int(db, "SELECT count(*) FROM kas");
-	CHECK(meeting_save(db, &m, rows, n, &is, &e) == SK_REFUSED && strstr(e.msg, "kurang dari nol"),
+	CHECK(meeting_save(db, &m, rows, n, &is, &e) == SK_REFUSED && strstr(e.msg, "tidak boleh minus"),
 	      "lowering dues already spent is refused");
 	CHECK(sk_issues_for(&is, "kas") != NULL, "the refusal is a finding too");
 	CHECK(kube_int(db, "SELECT count(*) FROM kas") == before && posted(db, id, "iks", NULL) == 5000,
