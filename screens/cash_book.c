@@ -1,0 +1,376 @@
+/* cash_book.c - Kas: a group's cash book like the paper one (tanggal, no. bukti, uraian, masuk,
+ * keluar, saldo), one book at a time, filtered by month and category; add or change an entry,
+ * reverse one, close a month. */
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "cashbook.h"
+#include "colors.h"
+#include "dialog.h"
+#include "frame.h"
+#include "group.h"
+#include "i18n.h"
+#include "input_dlg.h"
+#include "keys.h"
+#include "plist.h"
+#include "report.h"
+#include "screens.h"
+#include "text.h"
+
+static const struct text_col COLS_DEF[] = {
+	{ N_("Tanggal"), 10, 0 },
+	{ N_("No. bukti"), 9, 0 },
+	{ "x", 1, 0 },
+	{ N_("Uraian"), 18, 1 },
+	{ N_("Masuk"), 10, 0 },
+	{ N_("Keluar"), 10, 0 },
+	{ N_("Saldo"), 11, 0 },
+};
+#define NCOLS 7
+
+static const char *const MONTHS[] = { N_("Januari"), N_("Februari"), N_("Maret"), N_("April"),
+	N_("Mei"), N_("Juni"), N_("Juli"), N_("Agustus"), N_("September"), N_("Oktober"),
+	N_("November"), N_("Desember") };
+
+struct cash_book {
+	struct plist pl;
+	int w[NCOLS];
+	char group_id[SK_UUID_LEN + 1];
+	sk_group g;
+	char buku[8];            /* umum | iks */
+	char bulan[8];           /* YYYY-MM, "" = every month */
+	int kat;                 /* index into CASH_KATEGORI_VALUES, -1 = every category */
+	int placed;              /* the list was placed once (then it starts at its end) */
+};
+
+static void book_filter(const struct cash_book *c, sk_cash_filter *f)
+{
+	f->kelompok_id = c->group_id;
+	f->buku = c->buku;
+	f->bulan = c->bulan;
+	f->kategori = c->kat >= 0 ? CASH_KATEGORI_VALUES[c->kat] : NULL;
+}
+
+static int cb_count(void *ctx, const char *search)
+{
+	(void)search;
+	struct screen *s = ctx;
+	sk_cash_filter f;
+	book_filter(s->data, &f);
+	return cash_count(s->db, &f);
+}
+
+static int cb_fetch(void *ctx, const char *search, int offset, int limit, void *rows, int *n,
+		    sk_err *e)
+{
+	(void)search;
+	struct screen *s = ctx;
+	sk_cash_filter f;
+	book_filter(s->data, &f);
+	return cash_list(s->db, &f, offset, limit, rows, n, e);
+}
+
+static void cb_row(void *ctx, const void *row, int y, int x, int width, int selected)
+{
+	struct cash_book *c = ((struct screen *)ctx)->data;
+	const sk_cash_line *l = row;
+	char in[32], out[32], bal[32], num[32], uraian[480];
+	snprintf(in, sizeof in, "%10s", l->r.masuk ? sk_format_rupiah(l->r.masuk, num, sizeof num) : "");
+	snprintf(out, sizeof out, "%10s", l->r.keluar ? sk_format_rupiah(l->r.keluar, num, sizeof num) : "");
+	snprintf(bal, sizeof bal, "%11s", sk_format_rupiah(l->saldo, num, sizeof num));
+	snprintf(uraian, sizeof uraian, "%s", *l->r.uraian ? l->r.uraian : _(l->r.kategori));
+	const char *cells[NCOLS] = { l->r.tanggal, l->r.no_bukti, l->dibalik ? "x" : "", uraian, in,
+				     out, bal };
+	text_row(y, x, cells, NCOLS, c->w, width, selected);
+}
+
+static const struct plist_src CB_SRC = { cb_count, cb_fetch, cb_row, sizeof(sk_cash_line) };
+
+static const char *cb_help(void)
+{
+	return _("Buku kas kelompok, seperti buku kas bendahara: tanggal, nomor bukti, uraian, "
+		 "uang masuk, uang keluar dan saldo sesudah setiap baris. Setiap kelompok punya dua "
+		 "buku: kas umum dan kas IKS (dana kesetiakawanan sosial).\n\n"
+		 "Tab atau B: ganti buku (umum / IKS).\n"
+		 "Panah kiri/kanan: pilih bulan yang ditampilkan (paling kanan: semua bulan).\n"
+		 "K: saring menurut kategori (iuran kas, iuran IKS, bantuan, penjualan, pembelian, "
+		 "operasional, santunan, pinjaman, angsuran, bagi hasil, lainnya, lalu semua).\n"
+		 "Panah atas/bawah, PgUp/PgDn, Home/End: pindah baris.\n\n"
+		 "F3 atau Insert: catat uang masuk atau keluar. Nomor bukti diusulkan (BKM-... untuk "
+		 "uang masuk, BKK-... untuk uang keluar). Saldo kas tidak boleh kurang dari nol: "
+		 "pengeluaran yang lebih besar dari saldo ditolak dan saldonya ditunjukkan.\n"
+		 "Enter atau F4: ubah baris yang dipilih, selama bulannya belum ditutup. Iuran yang "
+		 "dibukukan dari pertemuan diubah lewat layar Pertemuan.\n"
+		 "F8 atau Delete: balik baris yang dipilih (ditanya dulu). Pembalikan adalah baris "
+		 "baru hari ini dengan jumlah yang sama di sisi lain, sehingga baris yang salah "
+		 "tidak terhapus tetapi pengaruhnya hilang; sesudah itu catat baris yang benar. "
+		 "Baris yang sudah dibalik ditandai x di depan uraiannya.\n"
+		 "T: tutup bulan. Bendahara menghitung uang kas; SIKUBE mencatat saldo buku, uang "
+		 "yang dihitung dan selisihnya. Sesudah ditutup, baris bulan itu dan bulan-bulan "
+		 "sebelumnya tidak dapat diubah lagi; koreksi dengan pembalikan.\n\n"
+		 "Jumlah uang ditulis dengan angka saja dan ditampilkan dengan titik ribuan, "
+		 "misalnya Rp 1.250.000.");
+}
+
+static void cb_title(struct screen *s)
+{
+	struct cash_book *c = s->data;
+	snprintf(s->title, sizeof s->title, _("Kas %s - kelompok %s"),
+		 strcmp(c->buku, "iks") == 0 ? _("IKS") : _("umum"), c->g.nama);
+}
+
+static int cb_init(struct screen *s, void *arg)
+{
+	struct cash_book *c = calloc(1, sizeof *c);
+	if (!c)
+		return -1;
+	s->data = c;
+	snprintf(c->group_id, sizeof c->group_id, "%s", (const char *)arg);
+	sk_err e;
+	if (group_get(s->db, c->group_id, &c->g, &e) != SK_OK) {
+		frame_msg(MSG_ERROR, "%s", e.msg);
+		return -1;
+	}
+	strcpy(c->buku, "umum");
+	c->kat = -1;
+	cb_title(s);
+	plist_init(&c->pl, &CB_SRC, s, 0);
+	return 0;
+}
+
+/* Rows: 1 book, month and category, 2 balance and last close, 3 headings, 4.. rows. */
+static void cb_resize(struct screen *s)
+{
+	struct cash_book *c = s->data;
+	text_cols(COLS_DEF, NCOLS, COLS - 2, c->w);
+	plist_place(&c->pl, 4, 1, frame_bottom() - 4, COLS - 2);
+	if (!c->placed) {
+		c->placed = 1;
+		plist_key(&c->pl, KEY_END, KEY_CODE_YES);
+	}
+}
+
+static void month_name(const char *bulan, char *out, size_t n)
+{
+	int m = atoi(bulan + 5);
+	if (!*bulan || m < 1 || m > 12)
+		snprintf(out, n, "%s", _("semua bulan"));
+	else
+		snprintf(out, n, "%s %.4s", _(MONTHS[m - 1]), bulan);
+}
+
+static void cb_draw(struct screen *s)
+{
+	struct cash_book *c = s->data;
+	char line[600], mon[64], bal[32], last[80] = "";
+	month_name(c->bulan, mon, sizeof mon);
+	snprintf(line, sizeof line, _("Buku: kas %s   Bulan: %s   Kategori: %s"),
+		 strcmp(c->buku, "iks") == 0 ? _("IKS") : _("umum"), mon,
+		 c->kat >= 0 ? _(CASH_KATEGORI_VALUES[c->kat]) : _("semua"));
+	text_put(stdscr, 1, 1, line, COLS - 2, ui_attr(R_HEADER));
+	sk_cash_close cl;
+	if (cash_last_close(s->db, c->group_id, c->buku, &cl, NULL) == SK_OK)
+		snprintf(last, sizeof last, _("   Ditutup sampai bulan %s"), cl.bulan);
+	snprintf(line, sizeof line, _("Saldo kas %s sekarang: Rp %s%s"),
+		 strcmp(c->buku, "iks") == 0 ? _("IKS") : _("umum"),
+		 sk_format_rupiah(cash_balance(s->db, c->group_id, c->buku, NULL), bal, sizeof bal), last);
+	text_put(stdscr, 2, 1, line, COLS - 2, ui_attr(R_DIM));
+	text_heads(3, 1, COLS_DEF, NCOLS, c->w);
+	int x = 1;
+	for (int i = 0; i < NCOLS; i++) {
+		if (i >= 4) {  /* amounts: headings right-aligned over the numbers */
+			int tw = text_width(_(COLS_DEF[i].head));
+			text_put(stdscr, 3, x, "", c->w[i], ui_attr(R_HEADER));
+			text_put(stdscr, 3, x + c->w[i] - tw, _(COLS_DEF[i].head), tw, ui_attr(R_HEADER));
+		}
+		x += c->w[i] + 1;
+	}
+	plist_draw(&c->pl);
+	if (c->pl.total) {
+		snprintf(line, sizeof line, _("Baris %d dari %d"), c->pl.sel + 1, c->pl.total);
+		text_put(stdscr, frame_bottom(), COLS - 1 - text_width(line), line, text_width(line),
+			 ui_attr(R_DIM));
+	}
+}
+
+/* After a change of book or filter: reload and show the end of the book. */
+static void cb_refilter(struct screen *s)
+{
+	struct cash_book *c = s->data;
+	c->pl.sel = c->pl.top = 0;
+	plist_reload(&c->pl);
+	plist_key(&c->pl, KEY_END, KEY_CODE_YES);
+	cb_title(s);
+}
+
+static void cb_month(struct screen *s, int step)
+{
+	struct cash_book *c = s->data;
+	char now[11], cur[8];
+	sk_today(now);
+	snprintf(cur, sizeof cur, "%.7s", now);
+	if (!*c->bulan) {
+		if (step < 0)
+			snprintf(c->bulan, sizeof c->bulan, "%s", cur);
+	} else {
+		report_month_add(c->bulan, step, c->bulan);
+		if (strcmp(c->bulan, cur) > 0)
+			c->bulan[0] = '\0';
+	}
+	cb_refilter(s);
+}
+
+static void cb_reverse(struct screen *s, const sk_cash_line *l)
+{
+	char q[700], num[32], id[SK_UUID_LEN + 1];
+	snprintf(id, sizeof id, "%s", l->r.id);
+	snprintf(q, sizeof q, _("Balik baris %s (%s, Rp %s)? Baris pembalik dicatat hari ini. (y/t)"),
+		 *l->r.no_bukti ? l->r.no_bukti : l->r.tanggal, *l->r.uraian ? l->r.uraian : l->r.kategori,
+		 sk_format_rupiah(l->r.masuk ? l->r.masuk : l->r.keluar, num, sizeof num));
+	if (!dlg_confirm(q))
+		return;
+	sk_err e;
+	sk_cash_row r;
+	sk_err_clear(&e);
+	if (cash_reverse(s->db, id, &r, &e) != SK_OK) {
+		frame_msg(MSG_ERROR, "%s", e.msg);
+		return;
+	}
+	cb_refilter(s);
+	frame_msg(MSG_INFO, _("Dibalik dengan %s (%s). Catat baris yang benar bila perlu."),
+		  r.no_bukti, r.tanggal);
+}
+
+/* Ask for the counted cash of the month and close it. */
+static void cb_close(struct screen *s)
+{
+	struct cash_book *c = s->data;
+	char now[11], month[8], last[16], mon[64], bal[32], q[600], typed[40];
+	sk_today(now);
+	snprintf(month, sizeof month, "%.7s", *c->bulan ? c->bulan : now);
+	snprintf(last, sizeof last, "%s-31", month);
+	int64_t saldo = cash_balance(s->db, c->group_id, c->buku, last), counted;
+	month_name(month, mon, sizeof mon);
+	snprintf(q, sizeof q, _("Tutup bulan %s, buku kas %s. Saldo buku akhir bulan: Rp %s. Tulis "
+				"jumlah uang yang dihitung bendahara:"), mon,
+		 strcmp(c->buku, "iks") == 0 ? _("IKS") : _("umum"), sk_format_rupiah(saldo, bal, sizeof bal));
+	snprintf(typed, sizeof typed, "%lld", (long long)saldo);
+	if (!dlg_input(q, typed, sizeof typed))
+		return;
+	if (sk_parse_rupiah(typed, &counted) != 0) {
+		frame_msg(MSG_ERROR, "%s", _("Tulis jumlah rupiah dengan angka saja, misalnya 1250000."));
+		return;
+	}
+	char cnt[32], diff[32];
+	snprintf(q, sizeof q, _("Saldo buku Rp %s, dihitung Rp %s, selisih Rp %s. Tutup bulan %s? Sesudah "
+				"ditutup, baris bulan itu tidak dapat diubah lagi. (y/t)"), bal,
+		 sk_format_rupiah(counted, cnt, sizeof cnt),
+		 sk_format_rupiah(counted - saldo, diff, sizeof diff), mon);
+	if (!dlg_confirm(q))
+		return;
+	sk_err e;
+	sk_err_clear(&e);
+	if (cash_close_month(s->db, c->group_id, c->buku, month, counted, NULL, NULL, NULL, &e) != SK_OK) {
+		frame_msg(MSG_ERROR, "%s", e.msg);
+		return;
+	}
+	frame_msg(counted == saldo ? MSG_INFO : MSG_WARN, _("%s ditutup. Dihitung Rp %s, selisih Rp %s."),
+		  mon, cnt, diff);
+}
+
+/* Open the entry form for the selected row, or say why it cannot change. */
+static void cb_edit(struct screen *s, const sk_cash_line *l)
+{
+	struct cash_book *c = s->data;
+	if (*l->r.pertemuan_id) {
+		frame_msg(MSG_WARN, "%s", _("Baris ini dibukukan dari pertemuan: ubah pertemuannya di layar "
+					    "Pertemuan."));
+		return;
+	}
+	if (*l->r.membalik_id || l->dibalik) {
+		frame_msg(MSG_WARN, "%s", _("Baris pembalikan dan baris yang sudah dibalik tidak dapat "
+					    "diubah."));
+		return;
+	}
+	char id[SK_UUID_LEN + 1];
+	snprintf(id, sizeof id, "%s", l->r.id);
+	struct cash_entry_arg a = { c->group_id, c->buku, id };
+	ui_push(&CASH_ENTRY_OPS, &a);
+}
+
+static int cb_letter(struct screen *s, wint_t ch)
+{
+	struct cash_book *c = s->data;
+	switch (ch) {
+	case 'b': case 'B':
+		strcpy(c->buku, strcmp(c->buku, "umum") == 0 ? "iks" : "umum");
+		cb_refilter(s);
+		return 1;
+	case 'k': case 'K':
+		c->kat = CASH_KATEGORI_VALUES[c->kat + 1] ? c->kat + 1 : -1;
+		cb_refilter(s);
+		return 1;
+	case 't': case 'T':
+		cb_close(s);
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+static int cb_key(struct screen *s, wint_t ch, int kc)
+{
+	struct cash_book *c = s->data;
+	const sk_cash_line *l = plist_current(&c->pl);
+	struct cash_entry_arg a = { c->group_id, c->buku, NULL };
+	if (kc != KEY_CODE_YES && cb_letter(s, ch))
+		return SCR_HANDLED;
+	switch (keys_action(ch, kc)) {
+	case ACT_NEW: ui_push(&CASH_ENTRY_OPS, &a); return SCR_HANDLED;
+	case ACT_NEXT: return cb_letter(s, 'b') ? SCR_HANDLED : SCR_UNHANDLED;
+	case ACT_LEFT: cb_month(s, -1); return SCR_HANDLED;
+	case ACT_RIGHT: cb_month(s, 1); return SCR_HANDLED;
+	case ACT_EDIT:
+	case ACT_ENTER:
+		if (l)
+			cb_edit(s, l);
+		return SCR_HANDLED;
+	case ACT_DELETE:
+		if (l)
+			cb_reverse(s, l);
+		return SCR_HANDLED;
+	default:
+		return plist_key(&c->pl, ch, kc) ? SCR_HANDLED : SCR_UNHANDLED;
+	}
+}
+
+static void cb_resume(struct screen *s)
+{
+	struct cash_book *c = s->data;
+	group_get(s->db, c->group_id, &c->g, NULL);
+	int at_end = c->pl.sel >= c->pl.total - 1;
+	plist_reload(&c->pl);
+	if (at_end)
+		plist_key(&c->pl, KEY_END, KEY_CODE_YES);
+}
+
+static void cb_free(struct screen *s)
+{
+	struct cash_book *c = s->data;
+	if (c)
+		plist_free(&c->pl);
+	free(c);
+}
+
+const struct screen_ops CASH_BOOK_OPS = {
+	.name = "cash-book",
+	.init = cb_init,
+	.draw = cb_draw,
+	.key = cb_key,
+	.resize = cb_resize,
+	.free = cb_free,
+	.help = cb_help,
+	.hints = N_("F1 Bantuan  F3 Baru  F4 Ubah  F8 Balik  B Buku  ←→ Bulan  K Kategori  T Tutup"),
+	.resume = cb_resume,
+};

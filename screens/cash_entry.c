@@ -1,0 +1,287 @@
+/* cash_entry.c - record a receipt or an expense in a cash book, or change one while its month
+ * is open: date, book, in or out, category, receipt number (proposed), description, amount. */
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "cashbook.h"
+#include "form_util.h"
+#include "frame.h"
+#include "group.h"
+#include "i18n.h"
+#include "keys.h"
+#include "screens.h"
+#include "uform.h"
+
+#define LC 2
+#define FC 20
+
+static const char *const PAGES[] = { N_("Uang masuk atau keluar") };
+static const char *const BUKU_LABELS[] = { N_("kas umum"), N_("kas IKS"), NULL };
+static const char *const JENIS_VALUES[] = { "masuk", "keluar", NULL };
+static const char *const JENIS_LABELS[] = { N_("Uang masuk"), N_("Uang keluar"), NULL };
+
+static const struct uf_def FIELDS[] = {
+	{ "tanggal", N_("Tanggal"), 0, 1, LC, FC, 10, 12, UF_TEXT, NULL, NULL },
+	{ "buku", N_("Buku"), 0, 3, LC, FC, 10, 0, UF_CHOICE, CASH_BUKU_VALUES, BUKU_LABELS },
+	{ "jenis", N_("Masuk/keluar"), 0, 5, LC, FC, 12, 0, UF_CHOICE, JENIS_VALUES, JENIS_LABELS },
+	{ "kategori", N_("Kategori"), 0, 7, LC, FC, 12, 0, UF_CHOICE, CASH_KATEGORI_VALUES, NULL },
+	{ "no_bukti", N_("No. bukti"), 0, 9, LC, FC, 14, 64, UF_TEXT, NULL, NULL },
+	{ "uraian", N_("Uraian"), 0, 11, LC, FC, 56, 200, UF_TEXT, NULL, NULL },
+	{ "jumlah", N_("Jumlah (Rp)"), 0, 13, LC, FC, 15, 20, UF_TEXT, NULL, NULL },
+};
+#define NFIELDS ((int)(sizeof FIELDS / sizeof FIELDS[0]))
+
+struct cash_entry {
+	struct uform uf;
+	sk_cash_row c;          /* stored row, or the defaults of a new one */
+	int is_new;
+	char proposed[16];      /* receipt number last proposed (replaced while unchanged) */
+};
+
+static const char *ce_help(void)
+{
+	return _("Mencatat uang masuk atau uang keluar di buku kas kelompok.\n\n"
+		 "Tanggal: tulis TTTT-BB-HH; tanggal di bulan yang sudah ditutup ditolak.\n"
+		 "Buku: kas umum atau kas IKS (Spasi untuk mengganti).\n"
+		 "Masuk/keluar: uang masuk (penerimaan) atau uang keluar (pengeluaran).\n"
+		 "Kategori: iuran kas, iuran IKS, bantuan, penjualan, pembelian, operasional, "
+		 "santunan, pinjaman, angsuran, bagi hasil atau lainnya. Tekan huruf awalnya atau "
+		 "Spasi untuk mengganti.\n"
+		 "No. bukti: nomor kuitansi atau nota. SIKUBE mengusulkan nomor berikutnya (BKM-... "
+		 "untuk uang masuk, BKK-... untuk uang keluar); boleh diganti dengan nomor di "
+		 "kuitansi.\n"
+		 "Uraian: untuk apa uang itu, misalnya \"Beli tepung 10 kg\".\n"
+		 "Jumlah: angka saja, misalnya 125000; di bawahnya tampil Rp 125.000.\n\n"
+		 "Saldo kas tidak boleh kurang dari nol. Pengeluaran yang lebih besar dari saldo "
+		 "ditolak dan saldo yang tersedia ditunjukkan.\n\n"
+		 "F2 menyimpan. Esc kembali (ditanya dulu bila ada isian yang belum disimpan).");
+}
+
+/* Propose a receipt number for the chosen book and direction unless the clerk typed one. */
+static void ce_propose(struct screen *s)
+{
+	struct cash_entry *f = s->data;
+	char buku[8], jenis[8], cur[80], next[16];
+	uform_get(&f->uf, "buku", buku, sizeof buku);
+	uform_get(&f->uf, "jenis", jenis, sizeof jenis);
+	uform_get(&f->uf, "no_bukti", cur, sizeof cur);
+	if (!f->is_new || (*cur && strcmp(cur, f->proposed) != 0))
+		return;
+	cash_next_receipt(s->db, f->c.kelompok_id, buku, strcmp(jenis, "masuk") == 0, next,
+			  sizeof next);
+	if (strcmp(next, cur) != 0)
+		uform_set(&f->uf, "no_bukti", next);
+	snprintf(f->proposed, sizeof f->proposed, "%s", next);
+}
+
+/* Remarks: the book's balance up to the date, the amount in rupiah. */
+static void ce_notes(struct screen *s)
+{
+	struct cash_entry *f = s->data;
+	char buku[8], date[16], amount[32], bal[32], note[160];
+	uform_get(&f->uf, "buku", buku, sizeof buku);
+	uform_get(&f->uf, "tanggal", date, sizeof date);
+	snprintf(note, sizeof note, _("Saldo %s sampai tanggal ini: Rp %s"),
+		 strcmp(buku, "iks") == 0 ? _("kas IKS") : _("kas umum"),
+		 sk_format_rupiah(cash_balance(s->db, f->c.kelompok_id, buku, date), bal, sizeof bal));
+	uform_note(&f->uf, "tanggal", note);
+	uform_get(&f->uf, "jumlah", amount, sizeof amount);
+	fu_money_note(&f->uf, "jumlah", amount);
+}
+
+/* The form's values as a row; conversion problems go to is. */
+static void ce_collect(struct cash_entry *f, sk_cash_row *c, sk_issues *is)
+{
+	char jenis[8], amount[32];
+	int64_t v;
+	*c = f->c;
+	sk_issues_clear(is);
+	uform_get(&f->uf, "tanggal", c->tanggal, sizeof c->tanggal);
+	uform_get(&f->uf, "buku", c->buku, sizeof c->buku);
+	uform_get(&f->uf, "kategori", c->kategori, sizeof c->kategori);
+	uform_get(&f->uf, "no_bukti", c->no_bukti, sizeof c->no_bukti);
+	uform_get(&f->uf, "uraian", c->uraian, sizeof c->uraian);
+	uform_get(&f->uf, "jenis", jenis, sizeof jenis);
+	uform_get(&f->uf, "jumlah", amount, sizeof amount);
+	fu_money(amount, "jumlah", &v, is);
+	if (!*amount)
+		sk_issues_add(is, "jumlah", SK_SEV_ERROR, "%s", _("Jumlah wajib diisi."));
+	c->masuk = strcmp(jenis, "masuk") == 0 ? v : 0;
+	c->keluar = strcmp(jenis, "masuk") == 0 ? 0 : v;
+}
+
+/* Findings about masuk/keluar are about the amount field of this form. */
+static void ce_map(sk_issues *is)
+{
+	for (int i = 0; i < is->n; i++)
+		if (strcmp(is->items[i].field, "masuk") == 0 || strcmp(is->items[i].field, "keluar") == 0)
+			snprintf(is->items[i].field, sizeof is->items[i].field, "jumlah");
+}
+
+static void ce_validate(struct screen *s)
+{
+	struct cash_entry *f = s->data;
+	sk_cash_row c;
+	sk_issues is, conv;
+	ce_collect(f, &c, &conv);
+	cash_validate(s->db, &c, &is);
+	for (int i = 0; i < conv.n; i++)
+		sk_issues_add(&is, conv.items[i].field, conv.items[i].sev, "%s", conv.items[i].msg);
+	ce_map(&is);
+	uform_set_issues(&f->uf, &is);
+	ce_notes(s);
+}
+
+static void ce_fill(struct cash_entry *f)
+{
+	char buf[32];
+	uform_set(&f->uf, "tanggal", f->c.tanggal);
+	uform_set(&f->uf, "buku", f->c.buku);
+	uform_set(&f->uf, "jenis", f->c.keluar > 0 ? "keluar" : "masuk");
+	uform_set(&f->uf, "kategori", f->c.kategori);
+	uform_set(&f->uf, "no_bukti", f->c.no_bukti);
+	uform_set(&f->uf, "uraian", f->c.uraian);
+	snprintf(buf, sizeof buf, "%lld", (long long)(f->c.masuk ? f->c.masuk : f->c.keluar));
+	uform_set(&f->uf, "jumlah", f->is_new ? "" : buf);
+}
+
+static int ce_init(struct screen *s, void *arg)
+{
+	const struct cash_entry_arg *a = arg;
+	struct cash_entry *f = calloc(1, sizeof *f);
+	if (!f)
+		return -1;
+	s->data = f;
+	if (uform_open(&f->uf, FIELDS, NFIELDS, 1, PAGES) != 0)
+		return -1;
+	f->is_new = a->row_id == NULL;
+	cash_init(&f->c, a->group_id);
+	snprintf(f->c.buku, sizeof f->c.buku, "%s", a->buku ? a->buku : "umum");
+	sk_err e;
+	sk_err_clear(&e);
+	if (a->row_id && cash_get(s->db, a->row_id, &f->c, &e) != SK_OK) {
+		frame_msg(MSG_ERROR, "%s", e.msg);
+		return -1;
+	}
+	sk_group g;
+	if (group_get(s->db, f->c.kelompok_id, &g, &e) != SK_OK) {
+		frame_msg(MSG_ERROR, "%s", e.msg);
+		return -1;
+	}
+	ce_fill(f);
+	ce_propose(s);
+	ce_notes(s);
+	uform_snapshot(&f->uf);
+	snprintf(s->title, sizeof s->title, f->is_new ? _("Catat kas - kelompok %s")
+						      : _("Ubah baris kas - kelompok %s"), g.nama);
+	return 0;
+}
+
+static void ce_resize(struct screen *s)
+{
+	uform_layout(&((struct cash_entry *)s->data)->uf);
+}
+
+static void ce_draw(struct screen *s)
+{
+	uform_draw(&((struct cash_entry *)s->data)->uf);
+	s->cursor = 1;
+}
+
+static void ce_show(struct screen *s)
+{
+	uform_refresh(&((struct cash_entry *)s->data)->uf);
+}
+
+static void ce_save(struct screen *s)
+{
+	struct cash_entry *f = s->data;
+	sk_cash_row c;
+	sk_issues is, conv;
+	sk_err e;
+	sk_err_clear(&e);
+	ce_collect(f, &c, &conv);
+	int rc = SK_REFUSED;
+	if (sk_issues_errors(&conv))
+		is = conv;
+	else
+		rc = f->is_new ? cash_add(s->db, &c, &is, &e) : cash_update(s->db, &c, &is, &e);
+	if (rc == SK_REFUSED) {
+		ce_map(&is);
+		if (!is.n && *e.msg)
+			sk_issues_add(&is, "kas", SK_SEV_ERROR, "%s", e.msg);
+		fu_refused(&f->uf, &is);
+		return;
+	}
+	if (rc != SK_OK) {
+		frame_msg(MSG_ERROR, "%s", e.msg);
+		return;
+	}
+	char what[300], num[32];
+	snprintf(what, sizeof what, "%s Rp %s (%s)", c.masuk ? _("Uang masuk") : _("Uang keluar"),
+		 sk_format_rupiah(c.masuk ? c.masuk : c.keluar, num, sizeof num), c.no_bukti);
+	if (is.n) {
+		fu_saved(what, &is);
+	} else {
+		char bal[32];
+		frame_msg(MSG_INFO, _("%s tersimpan. Saldo %s sekarang Rp %s."), what,
+			  strcmp(c.buku, "iks") == 0 ? _("kas IKS") : _("kas umum"),
+			  sk_format_rupiah(cash_balance(s->db, c.kelompok_id, c.buku, NULL), bal,
+					   sizeof bal));
+	}
+	ui_pop();
+}
+
+static int ce_key(struct screen *s, wint_t ch, int kc)
+{
+	struct cash_entry *f = s->data;
+	int left;
+	enum uf_result r = uform_key(&f->uf, ch, kc, &left);
+	if (r != UF_IGNORED) {
+		const char *cur = f->uf.defs[left >= 0 ? left : f->uf.cur].name;
+		if (strcmp(cur, "buku") == 0 || strcmp(cur, "jenis") == 0)
+			ce_propose(s);
+		if (left >= 0)
+			uform_touch(&f->uf, left);
+		ce_validate(s);
+		return SCR_HANDLED;
+	}
+	switch (keys_action(ch, kc)) {
+	case ACT_SAVE:
+		ce_save(s);
+		return SCR_HANDLED;
+	case ACT_BACK:
+		if (fu_may_close(&f->uf))
+			ui_pop();
+		return SCR_HANDLED;
+	default:
+		return SCR_UNHANDLED;
+	}
+}
+
+static int ce_unsaved(struct screen *s)
+{
+	return uform_dirty(&((struct cash_entry *)s->data)->uf);
+}
+
+static void ce_free(struct screen *s)
+{
+	struct cash_entry *f = s->data;
+	if (f)
+		uform_close(&f->uf);
+	free(f);
+}
+
+const struct screen_ops CASH_ENTRY_OPS = {
+	.name = "cash-entry",
+	.init = ce_init,
+	.draw = ce_draw,
+	.key = ce_key,
+	.resize = ce_resize,
+	.free = ce_free,
+	.help = ce_help,
+	.hints = N_("F1 Bantuan  F2 Simpan  Tab Isian berikutnya  Esc Kembali  F10 Keluar"),
+	.show = ce_show,
+	.unsaved = ce_unsaved,
+};

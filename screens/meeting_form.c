@@ -1,0 +1,273 @@
+/* meeting_form.c - record or change a meeting: the header (date, place, pendamping present,
+ * agenda, decisions, note) on top, the attendance grid below (meeting_grid.c). F2 saves the
+ * meeting with its attendance and posts the dues into the cash books. */
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "dialog.h"
+#include "form_util.h"
+#include "frame.h"
+#include "i18n.h"
+#include "keys.h"
+#include "meeting_form.h"
+#include "screens.h"
+#include "uform.h"
+
+static const char *const PAGES[] = { N_("Pertemuan dan daftar hadir") };
+static const char *const YN_VALUES[] = { "0", "1", NULL };
+static const char *const YN_LABELS[] = { N_("Tidak"), N_("Ya"), NULL };
+
+static const struct uf_def FIELDS[] = {
+	{ "tanggal", N_("Tanggal"), 0, 1, 2, 10, 10, 12, UF_TEXT, NULL, NULL },
+	{ "tempat", N_("Tempat"), 0, 1, 22, 29, 26, 100, UF_TEXT, NULL, NULL },
+	{ "pendamping_hadir", N_("Pendamping hadir"), 0, 1, 57, 74, 5, 0, UF_CHOICE, YN_VALUES,
+	  YN_LABELS },
+	{ "agenda", N_("Agenda"), 0, 3, 2, 12, 66, 500, UF_TEXT, NULL, NULL },
+	{ "keputusan", N_("Keputusan"), 0, 5, 2, 12, 28, 500, UF_TEXT, NULL, NULL },
+	{ "catatan", N_("Catatan"), 0, 5, 42, 50, 28, 250, UF_TEXT, NULL, NULL },
+};
+#define NFIELDS ((int)(sizeof FIELDS / sizeof FIELDS[0]))
+
+static const char *mf_help(void)
+{
+	return _("Mencatat satu pertemuan kelompok: bagian atas data pertemuan, bagian bawah "
+		 "daftar hadir dengan iuran setiap anggota.\n\n"
+		 "Bagian atas: Tanggal (tulis TTTT-BB-HH, diusulkan satu minggu sesudah pertemuan "
+		 "terakhir), Tempat (diusulkan tempat pertemuan terakhir), Pendamping hadir (Spasi "
+		 "untuk mengganti Ya/Tidak), Agenda, Keputusan dan Catatan. Tab atau Enter ke isian "
+		 "berikutnya; dari isian terakhir, atau dengan PgDn dari isian mana pun, kursor "
+		 "turun ke daftar hadir.\n\n"
+		 "Daftar hadir: semua anggota aktif sudah diisi H (hadir) dengan iuran kas dan IKS "
+		 "kelompok. Ubah hanya yang berbeda: pindah ke anggotanya dengan panah atas/bawah "
+		 "lalu tekan satu huruf: H hadir, I izin, S sakit, A alpa. Kursor langsung turun ke "
+		 "anggota berikutnya. Anggota yang tidak hadir otomatis iurannya 0; bila ditandai "
+		 "hadir lagi, iurannya kembali ke iuran kelompok.\n"
+		 "Mengubah iuran: pindah ke kolom Iuran kas atau Iuran IKS dengan panah kanan (atau "
+		 "Tab), lalu ketik angkanya saja, misalnya 10000; Backspace menghapus angka "
+		 "terakhir, Ctrl-U mengosongkan. Enter atau panah pindah baris.\n"
+		 "Baris paling bawah menjumlah hadir, izin, sakit, alpa dan iuran saat itu juga.\n\n"
+		 "F2 menyimpan. Pada saat itu juga jumlah iuran kas dibukukan ke buku kas umum dan "
+		 "jumlah iuran IKS ke buku kas IKS. Bila pertemuan diubah kemudian, pembukuannya ikut "
+		 "diganti; bila bulannya sudah ditutup, baris lama dibalik dan baris baru dicatat "
+		 "hari ini.\n"
+		 "Esc kembali (bila ada yang belum disimpan, ditanya dulu).");
+}
+
+/* Header values into m; conversion problems go to is. */
+static void mf_collect(struct meeting_form *f, sk_meeting *m)
+{
+	char buf[8];
+	*m = f->m;
+	uform_get(&f->uf, "tanggal", m->tanggal, sizeof m->tanggal);
+	uform_get(&f->uf, "tempat", m->tempat, sizeof m->tempat);
+	uform_get(&f->uf, "pendamping_hadir", buf, sizeof buf);
+	m->pendamping_hadir = atoi(buf);
+	uform_get(&f->uf, "agenda", m->agenda, sizeof m->agenda);
+	uform_get(&f->uf, "keputusan", m->keputusan, sizeof m->keputusan);
+	uform_get(&f->uf, "catatan", m->catatan, sizeof m->catatan);
+}
+
+static void mf_validate(struct screen *s)
+{
+	struct meeting_form *f = s->data;
+	sk_meeting m;
+	sk_issues is;
+	mf_collect(f, &m);
+	meeting_validate(s->db, &m, &is);
+	uform_set_issues(&f->uf, &is);
+}
+
+static void mf_fill(struct meeting_form *f)
+{
+	uform_set(&f->uf, "tanggal", f->m.tanggal);
+	uform_set(&f->uf, "tempat", f->m.tempat);
+	uform_set(&f->uf, "pendamping_hadir", f->m.pendamping_hadir ? "1" : "0");
+	uform_set(&f->uf, "agenda", f->m.agenda);
+	uform_set(&f->uf, "keputusan", f->m.keputusan);
+	uform_set(&f->uf, "catatan", f->m.catatan);
+	uform_note(&f->uf, "tanggal", _("TTTT-BB-HH"));
+}
+
+static int mf_load(struct screen *s, const struct meeting_form_arg *a)
+{
+	struct meeting_form *f = s->data;
+	sk_err e;
+	sk_err_clear(&e);
+	f->is_new = a->meeting_id == NULL;
+	int rc = f->is_new ? meeting_propose(s->db, a->group_id, &f->m, f->rows, f->names,
+					     MEETING_MAX_ROWS, &f->n, &e)
+			   : meeting_load(s->db, a->meeting_id, &f->m, f->rows, f->names,
+					  MEETING_MAX_ROWS, &f->n, &e);
+	if (rc == SK_OK)
+		rc = group_get(s->db, f->m.kelompok_id, &f->g, &e);
+	if (rc != SK_OK) {
+		frame_msg(MSG_ERROR, "%s", e.msg);
+		return -1;
+	}
+	memcpy(f->orig, f->rows, sizeof f->rows);
+	if (f->is_new)
+		snprintf(s->title, sizeof s->title, _("Pertemuan baru - kelompok %s"), f->g.nama);
+	else
+		snprintf(s->title, sizeof s->title, _("Pertemuan %s - kelompok %s"), f->m.tanggal,
+			 f->g.nama);
+	return 0;
+}
+
+static int mf_init(struct screen *s, void *arg)
+{
+	struct meeting_form *f = calloc(1, sizeof *f);
+	if (!f)
+		return -1;
+	s->data = f;
+	if (uform_open(&f->uf, FIELDS, NFIELDS, 1, PAGES) != 0 || mf_load(s, arg) != 0)
+		return -1;
+	mf_fill(f);
+	uform_snapshot(&f->uf);
+	return 0;
+}
+
+static void mf_resize(struct screen *s)
+{
+	struct meeting_form *f = s->data;
+	uform_layout(&f->uf);
+}
+
+static void mf_draw(struct screen *s)
+{
+	struct meeting_form *f = s->data;
+	uform_draw(&f->uf);
+	mgrid_draw(f);
+	s->cursor = 1;
+}
+
+static void mf_show(struct screen *s)
+{
+	struct meeting_form *f = s->data;
+	if (!f->grid || !f->uf.win) {
+		uform_refresh(&f->uf);
+		return;
+	}
+	touchwin(f->uf.win);
+	wmove(f->uf.win, f->cy, f->cx);
+	wnoutrefresh(f->uf.win);
+}
+
+static void mf_save(struct screen *s)
+{
+	struct meeting_form *f = s->data;
+	sk_meeting m;
+	sk_issues is;
+	sk_err e;
+	sk_err_clear(&e);
+	mgrid_commit(f);
+	mf_collect(f, &m);
+	int rc = meeting_save(s->db, &m, f->rows, f->n, &is, &e);
+	if (rc == SK_REFUSED) {
+		fu_refused(&f->uf, &is);
+		if (uform_first_error(&f->uf) >= 0)
+			f->grid = 0;
+		return;
+	}
+	if (rc != SK_OK) {
+		frame_msg(MSG_ERROR, "%s", e.msg);
+		return;
+	}
+	int count[4];
+	int64_t kas, iks;
+	char what[200];
+	mgrid_totals(f, count, &kas, &iks);
+	snprintf(what, sizeof what, _("Pertemuan %s"), m.tanggal);
+	if (sk_issues_for(&is, "tanggal")) {
+		fu_saved(what, &is);
+	} else {
+		char k[32], i[32];
+		frame_msg(MSG_INFO, _("%s tersimpan; iuran kas Rp %s dan IKS Rp %s dibukukan."), what,
+			  sk_format_rupiah(kas, k, sizeof k), sk_format_rupiah(iks, i, sizeof i));
+	}
+	ui_pop();
+}
+
+/* 1 when grid rows differ from the loaded ones. */
+static int rows_dirty(const struct meeting_form *f)
+{
+	for (int i = 0; i < f->n; i++)
+		if (strcmp(f->rows[i].status, f->orig[i].status) != 0 ||
+		    f->rows[i].iuran_kas != f->orig[i].iuran_kas ||
+		    f->rows[i].iuran_iks != f->orig[i].iuran_iks)
+			return 1;
+	return f->editing;
+}
+
+static int mf_unsaved(struct screen *s)
+{
+	struct meeting_form *f = s->data;
+	return f->is_new || uform_dirty(&f->uf) || rows_dirty(f);
+}
+
+/* Keys while the header has the focus; moving on from its last field enters the grid. */
+static int header_key(struct screen *s, wint_t ch, int kc)
+{
+	struct meeting_form *f = s->data;
+	enum action a = keys_action(ch, kc);
+	int last = f->uf.cur == NFIELDS - 1;
+	if (a == ACT_PGDN || (last && (a == ACT_NEXT || a == ACT_ENTER || a == ACT_DOWN))) {
+		uform_touch(&f->uf, f->uf.cur);
+		mf_validate(s);
+		f->grid = f->n > 0;
+		return SCR_HANDLED;
+	}
+	int left;
+	enum uf_result r = uform_key(&f->uf, ch, kc, &left);
+	if (left >= 0) {
+		uform_touch(&f->uf, left);
+		mf_validate(s);
+	}
+	return r != UF_IGNORED ? SCR_HANDLED : SCR_UNHANDLED;
+}
+
+static int mf_key(struct screen *s, wint_t ch, int kc)
+{
+	struct meeting_form *f = s->data;
+	switch (keys_action(ch, kc)) {
+	case ACT_SAVE:
+		mf_save(s);
+		return SCR_HANDLED;
+	case ACT_BACK:
+		if (!mf_unsaved(s) || dlg_confirm(_("Buang pertemuan yang belum disimpan? (y/t)")))
+			ui_pop();
+		return SCR_HANDLED;
+	default:
+		break;
+	}
+	if (!f->grid)
+		return header_key(s, ch, kc);
+	int up;
+	int r = mgrid_key(f, ch, kc, &up);
+	if (up) {
+		f->grid = 0;
+		uform_focus(&f->uf, NFIELDS - 1);
+	}
+	return r;
+}
+
+static void mf_free(struct screen *s)
+{
+	struct meeting_form *f = s->data;
+	if (f)
+		uform_close(&f->uf);
+	free(f);
+}
+
+const struct screen_ops MEETING_FORM_OPS = {
+	.name = "meeting-form",
+	.init = mf_init,
+	.draw = mf_draw,
+	.key = mf_key,
+	.resize = mf_resize,
+	.free = mf_free,
+	.help = mf_help,
+	.hints = N_("F1 Bantuan  F2 Simpan  H/I/S/A Status  PgDn Daftar hadir  Esc Kembali"),
+	.show = mf_show,
+	.unsaved = mf_unsaved,
+};

@@ -1,0 +1,285 @@
+/* reports.c - Laporan: the pendamping's monthly report of one group as it prints (80 columns,
+ * one A4 page), scrollable, saved as a private file in the home folder; and a chart of the
+ * last 12 months (closing balance and attendance rate) drawn with characters. */
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include "colors.h"
+#include "dialog.h"
+#include "frame.h"
+#include "group.h"
+#include "i18n.h"
+#include "input_dlg.h"
+#include "keys.h"
+#include "report.h"
+#include "screens.h"
+#include "text.h"
+
+static const char *const MONTHS[] = { N_("Januari"), N_("Februari"), N_("Maret"), N_("April"),
+	N_("Mei"), N_("Juni"), N_("Juli"), N_("Agustus"), N_("September"), N_("Oktober"),
+	N_("November"), N_("Desember") };
+static const char *const MON3[] = { N_("Jan"), N_("Feb"), N_("Mar"), N_("Apr"), N_("Mei"),
+	N_("Jun"), N_("Jul"), N_("Agu"), N_("Sep"), N_("Okt"), N_("Nov"), N_("Des") };
+
+#define BAR_SALDO 29
+#define BAR_HADIR 20
+
+struct reports {
+	char group_id[SK_UUID_LEN + 1];
+	sk_group g;
+	char month[8];
+	int chart;                 /* 1: the chart, 0: the report text */
+	char *text;                /* report text (lines split in place) */
+	char **lines;
+	int nlines, top;
+	report_trend_month trend[12];
+	int trend_ok;
+};
+
+static const char *rp_help(void)
+{
+	return _("Laporan bulanan pendamping untuk satu kelompok: anggota, pertemuan dan "
+		 "kehadiran, iuran yang terkumpul, buku kas umum dan IKS (saldo awal, penerimaan dan "
+		 "pengeluaran menurut kategori, saldo akhir) dan ringkasan kelayakan. Tampilannya "
+		 "sama dengan hasil cetak: 80 kolom, satu halaman A4.\n\n"
+		 "Panah kiri/kanan: bulan sebelumnya/berikutnya.\n"
+		 "Panah atas/bawah, PgUp/PgDn, Home/End: menggulir laporan.\n"
+		 "Tab: ganti antara laporan dan grafik 12 bulan.\n"
+		 "F2: simpan laporan sebagai berkas teks. Nama berkas diusulkan di folder rumah "
+		 "Anda, misalnya laporan-KODE-2026-11.txt; boleh diganti. Berkas hanya dapat dibaca "
+		 "oleh Anda, karena berisi data pribadi. Berkas itu dapat dicetak atau dikirim ke "
+		 "Dinas Sosial.\n\n"
+		 "Grafik: untuk 12 bulan terakhir sampai bulan yang dipilih, tanda # menunjukkan "
+		 "saldo akhir buku kas umum (bulan dengan saldo terbesar paling panjang) dan tanda = "
+		 "persen anggota yang hadir dalam pertemuan bulan itu (20 tanda = 100%). Tanda - "
+		 "berarti tidak ada pertemuan.");
+}
+
+static void month_label(const char *month, char *out, size_t n)
+{
+	int m = atoi(month + 5);
+	snprintf(out, n, "%s %.4s", m >= 1 && m <= 12 ? _(MONTHS[m - 1]) : "?", month);
+}
+
+/* Make the report text and the chart figures of the chosen month. */
+static void rp_load(struct screen *s)
+{
+	struct reports *r = s->data;
+	free(r->text);
+	free(r->lines);
+	r->text = NULL;
+	r->lines = NULL;
+	r->nlines = r->top = 0;
+	size_t size = 0;
+	FILE *f = open_memstream(&r->text, &size);
+	sk_err e;
+	sk_err_clear(&e);
+	report_opts o = { .group_id = r->group_id, .month = r->month, .fmt = REPORT_TEXT };
+	int rc = f ? report_monthly(s->db, &o, f, &e) : SK_IOERR;
+	if (f)
+		fclose(f);
+	if (rc != SK_OK)
+		frame_msg(MSG_ERROR, "%s", e.msg[0] ? e.msg : _("Laporan tidak dapat dibuat."));
+	int cap = 0;
+	for (char *p = r->text; p && *p;) {
+		char *nl = strchr(p, '\n');
+		if (nl)
+			*nl = '\0';
+		if (r->nlines == cap) {
+			cap = cap ? cap * 2 : 64;
+			char **l = realloc(r->lines, sizeof *l * (size_t)cap);
+			if (!l)
+				break;
+			r->lines = l;
+		}
+		r->lines[r->nlines++] = *p == '\f' ? p + 1 : p;
+		p = nl ? nl + 1 : p + strlen(p);
+	}
+	r->trend_ok = report_trend(s->db, r->group_id, r->month, r->trend, &e) == SK_OK;
+}
+
+static int rp_init(struct screen *s, void *arg)
+{
+	struct reports *r = calloc(1, sizeof *r);
+	if (!r)
+		return -1;
+	s->data = r;
+	snprintf(r->group_id, sizeof r->group_id, "%s", (const char *)arg);
+	sk_err e;
+	if (group_get(s->db, r->group_id, &r->g, &e) != SK_OK) {
+		frame_msg(MSG_ERROR, "%s", e.msg);
+		return -1;
+	}
+	char today[11];
+	sk_today(today);
+	snprintf(r->month, sizeof r->month, "%.7s", today);
+	snprintf(s->title, sizeof s->title, _("Laporan kelompok %s"), r->g.nama);
+	rp_load(s);
+	return 0;
+}
+
+/* Report lines shown: rows 2 .. frame_bottom(). */
+static int text_rows(void)
+{
+	return frame_bottom() - 1;
+}
+
+static void draw_text(struct reports *r)
+{
+	int rows = text_rows();
+	for (int i = 0; i < rows && r->top + i < r->nlines; i++)
+		text_put(stdscr, 2 + i, 0, r->lines[r->top + i], COLS, A_NORMAL);
+	if (r->nlines > rows) {
+		char pos[64];
+		int last = r->top + rows < r->nlines ? r->top + rows : r->nlines;
+		snprintf(pos, sizeof pos, _("baris %d-%d dari %d"), r->top + 1, last, r->nlines);
+		text_put(stdscr, 1, COLS - 1 - text_width(pos), pos, text_width(pos), ui_attr(R_DIM));
+	}
+}
+
+/* n characters c into out (size > n). */
+static char *bar(char *out, int n, char c)
+{
+	memset(out, c, (size_t)n);
+	out[n] = '\0';
+	return out;
+}
+
+static void draw_chart_row(const report_trend_month *t, int y, int64_t max)
+{
+	char label[32], b1[BAR_SALDO + 1], b2[BAR_HADIR + 1], num[32], line[160], pct[8];
+	int m = atoi(t->bulan + 5);
+	snprintf(label, sizeof label, "%s %.4s", m >= 1 && m <= 12 ? _(MON3[m - 1]) : "?", t->bulan);
+	int n1 = max > 0 && t->saldo_umum > 0 ? (int)((t->saldo_umum * BAR_SALDO + max - 1) / max) : 0;
+	int n2 = t->persen_hadir > 0 ? (t->persen_hadir * BAR_HADIR + 99) / 100 : 0;
+	if (t->persen_hadir >= 0)
+		snprintf(pct, sizeof pct, "%3d%%", t->persen_hadir);
+	else
+		snprintf(pct, sizeof pct, "   -");
+	snprintf(line, sizeof line, "%-8.8s %-*s %12s  %-*s %s", label, BAR_SALDO, bar(b1, n1, '#'),
+		 sk_format_rupiah(t->saldo_umum, num, sizeof num), BAR_HADIR, bar(b2, n2, '='), pct);
+	text_put(stdscr, y, 1, line, COLS - 2, A_NORMAL);
+}
+
+static void draw_chart(struct reports *r)
+{
+	if (!r->trend_ok)
+		return;
+	char head[200], num[32], line[300];
+	snprintf(head, sizeof head, "%-8s %-*s %12s  %-*s %s", _("Bulan"), BAR_SALDO,
+		 _("Saldo akhir kas umum"), "Rp", BAR_HADIR, _("Kehadiran"), "%");
+	text_put(stdscr, 3, 1, head, COLS - 2, ui_attr(R_HEADER));
+	int64_t max = 0;
+	for (int i = 0; i < 12; i++)
+		if (r->trend[i].saldo_umum > max)
+			max = r->trend[i].saldo_umum;
+	for (int i = 0; i < 12; i++)
+		draw_chart_row(&r->trend[i], 4 + i, max);
+	snprintf(line, sizeof line, _("# = saldo akhir (terpanjang Rp %s)   = = persen hadir (20 tanda = "
+				      "100%%)   - = tidak ada pertemuan"), sk_format_rupiah(max, num, sizeof num));
+	text_put(stdscr, 17, 1, line, COLS - 2, ui_attr(R_DIM));
+	const report_trend_month *t = &r->trend[11];
+	snprintf(line, sizeof line, _("Bulan ini: %d pertemuan, saldo akhir kas IKS Rp %s"),
+		 t->pertemuan, sk_format_rupiah(t->saldo_iks, num, sizeof num));
+	text_put(stdscr, 18, 1, line, COLS - 2, ui_attr(R_DIM));
+}
+
+static void rp_draw(struct screen *s)
+{
+	struct reports *r = s->data;
+	char mon[64], line[300];
+	month_label(r->month, mon, sizeof mon);
+	snprintf(line, sizeof line, _("Bulan: %s   %s"), mon,
+		 r->chart ? _("Grafik 12 bulan (Tab: laporan)") : _("Laporan bulanan (Tab: grafik)"));
+	text_put(stdscr, 1, 0, line, COLS, ui_attr(R_HEADER));
+	if (r->chart)
+		draw_chart(r);
+	else
+		draw_text(r);
+}
+
+/* Ask for the file name (default in the home folder) and save the report there. */
+static void rp_save(struct screen *s)
+{
+	struct reports *r = s->data;
+	char path[1024];
+	report_default_path(*r->g.kode ? r->g.kode : r->g.nama, r->month, path, sizeof path);
+	if (!dlg_input(_("Simpan laporan bulanan sebagai berkas teks. Nama berkas:"), path, sizeof path) ||
+	    !*path)
+		return;
+	struct stat st;
+	if (stat(path, &st) == 0) {
+		char q[1200];
+		snprintf(q, sizeof q, _("Berkas %s sudah ada. Timpa? (y/t)"), path);
+		if (!dlg_confirm(q))
+			return;
+	}
+	sk_err e;
+	sk_err_clear(&e);
+	if (report_monthly_save(s->db, r->group_id, r->month, path, &e) != SK_OK) {
+		frame_msg(MSG_ERROR, "%s", e.msg);
+		return;
+	}
+	frame_msg(MSG_INFO, _("Laporan disimpan: %s"), path);
+}
+
+static void rp_scroll(struct reports *r, int to)
+{
+	int max = r->nlines - text_rows();
+	if (to > max)
+		to = max;
+	r->top = to < 0 ? 0 : to;
+}
+
+static int rp_key(struct screen *s, wint_t ch, int kc)
+{
+	struct reports *r = s->data;
+	switch (keys_action(ch, kc)) {
+	case ACT_LEFT:
+	case ACT_RIGHT:
+		report_month_add(r->month, keys_action(ch, kc) == ACT_LEFT ? -1 : 1, r->month);
+		rp_load(s);
+		return SCR_HANDLED;
+	case ACT_NEXT:
+	case ACT_PREV: r->chart = !r->chart; return SCR_HANDLED;
+	case ACT_SAVE: rp_save(s); return SCR_HANDLED;
+	case ACT_UP: rp_scroll(r, r->top - 1); return SCR_HANDLED;
+	case ACT_DOWN: rp_scroll(r, r->top + 1); return SCR_HANDLED;
+	case ACT_PGUP: rp_scroll(r, r->top - text_rows()); return SCR_HANDLED;
+	case ACT_PGDN: rp_scroll(r, r->top + text_rows()); return SCR_HANDLED;
+	case ACT_HOME: rp_scroll(r, 0); return SCR_HANDLED;
+	case ACT_END: rp_scroll(r, r->nlines); return SCR_HANDLED;
+	default: return SCR_UNHANDLED;
+	}
+}
+
+static void rp_resume(struct screen *s)
+{
+	struct reports *r = s->data;
+	int top = r->top;
+	rp_load(s);
+	rp_scroll(r, top);
+}
+
+static void rp_free(struct screen *s)
+{
+	struct reports *r = s->data;
+	if (r) {
+		free(r->text);
+		free(r->lines);
+	}
+	free(r);
+}
+
+const struct screen_ops REPORT_OPS = {
+	.name = "reports",
+	.init = rp_init,
+	.draw = rp_draw,
+	.key = rp_key,
+	.free = rp_free,
+	.help = rp_help,
+	.hints = N_("F1 Bantuan  F2 Simpan berkas  ←→ Bulan  Tab Grafik  PgDn Gulir  Esc Kembali"),
+	.resume = rp_resume,
+};
