@@ -1,0 +1,234 @@
+/* app.c - ui_run: curses set-up, the screen stack and the main loop. */
+#include <curses.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "app.h"
+#include "colors.h"
+#include "dialog.h"
+#include "frame.h"
+#include "help.h"
+#include "i18n.h"
+#include "keys.h"
+#include "screens.h"
+#include "text.h"
+#include "ui.h"
+
+#define STACK_MAX 16
+
+static struct {
+	sk_db *db;
+	struct screen *stack[STACK_MAX];
+	int depth;
+	struct screen *closed[STACK_MAX];  /* popped, freed after the current key */
+	int nclosed;
+	int quit;
+} ui;
+
+sk_db *ui_db(void)
+{
+	return ui.db;
+}
+
+struct screen *ui_top(void)
+{
+	return ui.depth ? ui.stack[ui.depth - 1] : NULL;
+}
+
+int ui_too_small(void)
+{
+	return COLS < UI_MIN_COLS || LINES < UI_MIN_LINES;
+}
+
+int ui_push(const struct screen_ops *ops, void *arg)
+{
+	if (ui.depth >= STACK_MAX)
+		return -1;
+	struct screen *s = calloc(1, sizeof *s);
+	if (!s)
+		return -1;
+	s->ops = ops;
+	s->db = ui.db;
+	if (ops->init && ops->init(s, arg) != 0) {
+		if (ops->free)
+			ops->free(s);
+		free(s);
+		return -1;
+	}
+	ui.stack[ui.depth++] = s;
+	return 0;
+}
+
+void ui_pop(void)
+{
+	if (!ui.depth || ui.nclosed >= STACK_MAX)
+		return;
+	ui.closed[ui.nclosed++] = ui.stack[--ui.depth];
+	struct screen *top = ui_top();
+	if (top && top->ops->resume)
+		top->ops->resume(top);
+}
+
+static void screen_free(struct screen *s)
+{
+	if (s->ops->free)
+		s->ops->free(s);
+	free(s);
+}
+
+/* Free the screens closed while handling the last key. */
+static void reap_closed(void)
+{
+	while (ui.nclosed)
+		screen_free(ui.closed[--ui.nclosed]);
+}
+
+void ui_quit(void)
+{
+	int unsaved = 0;
+	for (int i = 0; i < ui.depth; i++)
+		if (ui.stack[i]->ops->unsaved && ui.stack[i]->ops->unsaved(ui.stack[i]))
+			unsaved = 1;
+	const char *q = unsaved ? _("Ada isian yang belum disimpan. Buang perubahan dan keluar dari "
+				    "SIKUBE? (y/t)")
+				: _("Keluar dari SIKUBE? (y/t)");
+	if (dlg_confirm(q))
+		ui.quit = 1;
+}
+
+/* The only thing drawn below 80x24. */
+static void draw_too_small(void)
+{
+	erase();
+	curs_set(0);
+	text_center(stdscr, LINES / 2, _("Layar terlalu kecil (min. 80x24)"), A_BOLD);
+	wnoutrefresh(stdscr);
+}
+
+void ui_redraw(void)
+{
+	struct screen *s = ui_top();
+	if (ui_too_small() || !s) {
+		/* The terminal may have cut the screens' windows: lay them out again later. */
+		for (int i = 0; i < ui.depth; i++)
+			ui.stack[i]->lines = 0;
+		draw_too_small();
+		doupdate();
+		return;
+	}
+	if (s->lines != LINES || s->cols != COLS) {
+		if (s->ops->resize)
+			s->ops->resize(s);
+		s->lines = LINES;
+		s->cols = COLS;
+	}
+	erase();
+	frame_draw(s->title, s->ops->hints);
+	s->cursor = 0;
+	s->ops->draw(s);
+	curs_set(s->cursor ? 1 : 0);
+	wnoutrefresh(stdscr);
+	if (s->ops->show)
+		s->ops->show(s);
+	doupdate();
+}
+
+/* Global actions that the top screen left alone. */
+static void global_key(struct screen *s, wint_t ch, int kc)
+{
+	switch (keys_action(ch, kc)) {
+	case ACT_HELP:
+		help_open(s);
+		break;
+	case ACT_QUIT:
+		ui_quit();
+		break;
+	case ACT_BACK:
+		if (ui.depth > 1)
+			ui_pop();
+		else
+			ui_quit();
+		break;
+	case ACT_REDRAW:
+		clearok(curscr, TRUE);
+		break;
+	default:
+		break;
+	}
+}
+
+/* One key: the top screen first, then the global actions. */
+static void dispatch(wint_t ch, int kc)
+{
+	if (kc == KEY_CODE_YES && ch == KEY_RESIZE)
+		return;
+	if (ui_too_small()) {
+		if (keys_action(ch, kc) == ACT_QUIT)
+			ui_quit();
+		return;
+	}
+	frame_msg_clear();
+	struct screen *s = ui_top();
+	if (s->ops->key(s, ch, kc) == SCR_UNHANDLED)
+		global_key(s, ch, kc);
+	reap_closed();
+}
+
+/* 1 and the key when one is already waiting, without blocking. */
+static int key_waiting(wint_t *ch, int *kc)
+{
+	nodelay(stdscr, TRUE);
+	*kc = get_wch(ch);
+	nodelay(stdscr, FALSE);
+	return *kc != ERR;
+}
+
+/* Start curses on the terminal; returns 0 or -1 with a message on stderr. */
+static int curses_start(SCREEN **scr)
+{
+	*scr = newterm(NULL, stdout, stdin);
+	if (!*scr) {
+		const char *t = getenv("TERM");
+		fprintf(stderr, _("sikube: jenis terminal \"%s\" tidak dikenal.\n"), t ? t : "");
+		return -1;
+	}
+	set_escdelay(25);
+	cbreak();
+	noecho();
+	keypad(stdscr, TRUE);
+	keys_init();
+	colors_init();
+	curs_set(0);
+	return 0;
+}
+
+int ui_run(sk_db *db)
+{
+	SCREEN *scr;
+	memset(&ui, 0, sizeof ui);
+	ui.db = db;
+	if (curses_start(&scr) != 0)
+		return 2;
+	const char *once = getenv("SIKUBE_EXIT_AFTER_DRAW");
+	if (ui_push(&MAIN_MENU_OPS, NULL) == 0) {
+		ui_redraw();
+		while (!ui.quit && ui.depth && !(once && strcmp(once, "1") == 0)) {
+			wint_t ch;
+			int kc = get_wch(&ch);
+			if (kc != ERR)
+				dispatch(ch, kc);
+			/* Keys already waiting (fast typing, a paste) first: one redraw, one query. */
+			for (int n = 0; n < 64 && !ui.quit && ui.depth && key_waiting(&ch, &kc); n++)
+				dispatch(ch, kc);
+			if (!ui.quit && ui.depth)
+				ui_redraw();
+		}
+	}
+	while (ui.depth)
+		screen_free(ui.stack[--ui.depth]);
+	reap_closed();
+	endwin();
+	delscreen(scr);
+	return 0;
+}

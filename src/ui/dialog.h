@@ -1,0 +1,12 @@
+/* dialog.h - modal dialogs drawn over the current screen. They read keys themselves and
+ * redraw everything on a terminal resize. */
+#ifndef SK_DIALOG_H
+#define SK_DIALOG_H
+
+/* Ask a yes/no question (already translated, e.g. "Keluar dari SIKUBE? (y/t)").
+ * y/Y answers yes; t/T/n/N/Esc answer no; other keys are ignored. Returns 1 for yes. */
+int dlg_confirm(const char *question);
+/* Show a short note (translated) until Enter, Esc or Space. */
+void dlg_message(const char *text);
+
+#endif

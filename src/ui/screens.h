@@ -1,0 +1,80 @@
+/* screens.h - every screen of SIKUBE, one module each, as screen_ops tables (see ui.h), and
+ * the arguments their init takes. */
+#ifndef SK_SCREENS_H
+#define SK_SCREENS_H
+
+#include "region.h"
+#include "ui.h"
+
+/* Main menu (menu library). arg: NULL. */
+extern const struct screen_ops MAIN_MENU_OPS;
+/* Groups: searchable paged list. arg: NULL. */
+extern const struct screen_ops GROUP_LIST_OPS;
+/* Group form. arg: const char *group_id, NULL for a new group. */
+extern const struct screen_ops GROUP_FORM_OPS;
+/* Members of one group. arg: const char *group_id. */
+extern const struct screen_ops MEMBER_LIST_OPS;
+/* Members of every group, by name or NIK prefix. arg: NULL. */
+extern const struct screen_ops MEMBER_SEARCH_OPS;
+/* Member form. arg: struct member_form_arg *. */
+extern const struct screen_ops MEMBER_FORM_OPS;
+/* Village picker. arg: struct region_pick_arg *. */
+extern const struct screen_ops REGION_PICK_OPS;
+/* Kelayakan: groups with their compliance figures, first "all groups". arg: NULL. */
+extern const struct screen_ops ELIG_GROUPS_OPS;
+/* Active members with their latest assessment. arg: const char *group_id, NULL = all. */
+extern const struct screen_ops ELIG_LIST_OPS;
+/* One member's assessments, latest first. arg: const char *member_id. */
+extern const struct screen_ops ASSESSMENT_HISTORY_OPS;
+/* Assessment form (14 criteria). arg: struct assessment_form_arg *. */
+extern const struct screen_ops ASSESSMENT_FORM_OPS;
+/* After a new member is saved: when another member with the same No. KK was assessed and
+ * this one never was, ask whether to record that assessment for this member too. */
+void assessment_offer_household(sk_db *db, const char *member_id);
+
+/* Pertemuan, Kas, Laporan: choose a group, then its meetings / cash books / reports.
+ * arg: NULL. */
+extern const struct screen_ops MEETING_GROUPS_OPS;
+extern const struct screen_ops CASH_GROUPS_OPS;
+extern const struct screen_ops REPORT_GROUPS_OPS;
+/* A group's meetings, newest first. arg: const char *group_id. */
+extern const struct screen_ops MEETING_LIST_OPS;
+/* Meeting form with the attendance grid. arg: struct meeting_form_arg *. */
+extern const struct screen_ops MEETING_FORM_OPS;
+/* A group's cash book (umum or iks) like the paper one. arg: const char *group_id. */
+extern const struct screen_ops CASH_BOOK_OPS;
+/* Cash entry form. arg: struct cash_entry_arg *. */
+extern const struct screen_ops CASH_ENTRY_OPS;
+/* Laporan: monthly report of one group, saved as a file, and the 12-month chart.
+ * arg: const char *group_id. */
+extern const struct screen_ops REPORT_OPS;
+
+struct meeting_form_arg {
+	const char *group_id;    /* group of a new meeting (ignored when meeting_id is set) */
+	const char *meeting_id;  /* meeting to change, NULL for a new one */
+};
+
+struct cash_entry_arg {
+	const char *group_id;
+	const char *buku;        /* book of a new entry: umum or iks */
+	const char *row_id;      /* row to change, NULL for a new one */
+};
+
+struct member_form_arg {
+	const char *group_id;    /* group of a new member (ignored when member_id is set) */
+	const char *member_id;   /* member to edit, NULL for a new one */
+};
+
+struct assessment_form_arg {
+	const char *member_id;      /* the member assessed */
+	const char *assessment_id;  /* assessment to change, NULL for a new one */
+};
+
+struct region_pick_arg {
+	const char *initial;     /* search text to start with ("" or NULL: none) */
+	/* Called with the chosen village before the picker closes (not on Esc). */
+	void (*done)(void *ctx, const sk_region *r);
+	void *ctx;
+};
+
+#endif

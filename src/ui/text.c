@@ -1,0 +1,201 @@
+/* text.c - display-width aware text helpers. */
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+#include "colors.h"
+#include "i18n.h"
+#include "text.h"
+
+/* Decode one character at p into *wc; returns bytes used (1 for a bad byte, wc '?'). */
+static size_t next_char(const char *p, wchar_t *wc, mbstate_t *ps)
+{
+	size_t len = mbrtowc(wc, p, MB_CUR_MAX, ps);
+	if (len == (size_t)-1 || len == (size_t)-2 || len == 0) {
+		memset(ps, 0, sizeof *ps);
+		*wc = L'?';
+		return 1;
+	}
+	return len;
+}
+
+static int char_width(wchar_t wc)
+{
+	int w = wcwidth(wc);
+	return w < 0 ? 1 : w;
+}
+
+int text_width(const char *s)
+{
+	mbstate_t ps;
+	memset(&ps, 0, sizeof ps);
+	int w = 0;
+	while (s && *s) {
+		wchar_t wc;
+		s += next_char(s, &wc, &ps);
+		w += char_width(wc);
+	}
+	return w;
+}
+
+char *text_fit(char *out, size_t n, const char *s, int width)
+{
+	mbstate_t ps;
+	memset(&ps, 0, sizeof ps);
+	size_t j = 0;
+	int used = 0;
+	const char *p = s ? s : "";
+	while (*p && j + 1 < n) {
+		wchar_t wc;
+		size_t len = next_char(p, &wc, &ps);
+		int bad = wc == L'?' && *p != '?';
+		if (bad || wcwidth(wc) < 0) {
+			wc = L'?';
+			bad = 1;
+		}
+		int w = char_width(wc);
+		size_t need = bad ? 1 : len;
+		if (used + w > width || j + need >= n)
+			break;
+		if (bad)
+			out[j] = '?';
+		else
+			memcpy(out + j, p, len);
+		j += need;
+		used += w;
+		p += len;
+	}
+	while (used < width && j + 1 < n) {
+		out[j++] = ' ';
+		used++;
+	}
+	out[j] = '\0';
+	return out;
+}
+
+void text_put(WINDOW *w, int y, int x, const char *s, int width, attr_t a)
+{
+	if (width <= 0)
+		return;
+	size_t n = (size_t)width * 4 + 1;
+	char *buf = malloc(n);
+	if (!buf)
+		return;
+	text_fit(buf, n, s, width);
+	wattr_set(w, a, PAIR_NUMBER(a), NULL);
+	mvwaddstr(w, y, x, buf);
+	wattr_set(w, A_NORMAL, 0, NULL);
+	free(buf);
+}
+
+void text_center(WINDOW *w, int y, const char *s, attr_t a)
+{
+	int cols = getmaxx(w);
+	int tw = text_width(s);
+	if (tw > cols)
+		tw = cols;
+	text_put(w, y, (cols - tw) / 2, s, tw, a);
+}
+
+/* Bytes of the longest prefix of line [p, end) that fits width, broken after a space when
+ * possible. */
+static int wrap_cut(const char *p, const char *end, int width)
+{
+	mbstate_t ps;
+	memset(&ps, 0, sizeof ps);
+	const char *q = p, *space = NULL;
+	int w = 0;
+	while (q < end) {
+		wchar_t wc;
+		size_t len = next_char(q, &wc, &ps);
+		w += char_width(wc);
+		if (w > width)
+			break;
+		q += len;
+		if (wc == L' ')
+			space = q;
+	}
+	if (q >= end)
+		return (int)(end - p);
+	if (space)
+		return (int)(space - p);
+	if (q > p)
+		return (int)(q - p);
+	wchar_t wc;
+	memset(&ps, 0, sizeof ps);
+	return (int)next_char(p, &wc, &ps);
+}
+
+int text_wrap(const char *s, int width, struct text_line *out, int max)
+{
+	int n = 0;
+	if (width < 1)
+		width = 1;
+	while (s && *s) {
+		const char *nl = strchr(s, '\n');
+		const char *end = nl ? nl : s + strlen(s);
+		do {
+			int cut = wrap_cut(s, end, width);
+			int len = cut;
+			while (len > 0 && s[len - 1] == ' ')
+				len--;
+			if (out && n < max) {
+				out[n].p = s;
+				out[n].len = len;
+			}
+			n++;
+			s += cut;
+		} while (s < end);
+		s = nl ? nl + 1 : end;
+		if (nl && !*s) {
+			if (out && n < max) {
+				out[n].p = s;
+				out[n].len = 0;
+			}
+			n++;
+		}
+	}
+	return n;
+}
+
+void text_cols(const struct text_col *c, int n, int total, int *w)
+{
+	int used = n > 0 ? n - 1 : 0, grow = 0;
+	for (int i = 0; i < n; i++) {
+		w[i] = c[i].min;
+		used += c[i].min;
+		grow += c[i].grow;
+	}
+	int spare = total - used;
+	if (spare <= 0 || grow == 0)
+		return;
+	int given = 0, last = -1;
+	for (int i = 0; i < n; i++) {
+		if (!c[i].grow)
+			continue;
+		int add = spare * c[i].grow / grow;
+		w[i] += add;
+		given += add;
+		last = i;
+	}
+	if (last >= 0)
+		w[last] += spare - given;
+}
+
+void text_heads(int y, int x, const struct text_col *c, int n, const int *w)
+{
+	for (int i = 0; i < n; i++) {
+		text_put(stdscr, y, x, _(c[i].head), w[i], ui_attr(R_HEADER));
+		x += w[i] + 1;
+	}
+}
+
+void text_row(int y, int x, const char *const *cells, int n, const int *w, int total, int selected)
+{
+	attr_t a = selected ? ui_attr(R_SELECTED) : A_NORMAL;
+	text_put(stdscr, y, x, "", total, a);
+	int cx = x;
+	for (int i = 0; i < n; i++) {
+		text_put(stdscr, y, cx, cells[i], w[i], a);
+		cx += w[i] + (i + 1 < n);
+	}
+}

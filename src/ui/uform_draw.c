@@ -1,0 +1,160 @@
+/* uform_draw.c - form widget: labels, page heading, findings. */
+#include <stdio.h>
+#include <string.h>
+#include "colors.h"
+#include "i18n.h"
+#include "text.h"
+#include "uform_int.h"
+
+static int cur_page(const struct uform *uf)
+{
+	return uf->posted ? form_page(uf->form) : 0;
+}
+
+static void draw_heading(struct uform *uf, int page)
+{
+	WINDOW *w = uf->win;
+	int cols = getmaxx(w);
+	char t[256];
+	snprintf(t, sizeof t, _("Halaman %d dari %d: %s"), page + 1, uf->pages,
+		 uf->page_titles ? _(uf->page_titles[page]) : "");
+	text_put(w, 0, 0, "", cols, A_NORMAL);
+	text_put(w, 0, 2, t, text_width(t), ui_attr(R_HEADER));
+	if (uf->pages > 1) {
+		const char *more = page + 1 < uf->pages ? _("PgDn: halaman berikutnya")
+							 : _("PgUp: halaman sebelumnya");
+		int mw = text_width(more);
+		text_put(w, 0, cols - mw - 1, more, mw, ui_attr(R_DIM));
+	}
+}
+
+/* Label and the remark after a field that is not plain text. */
+static void draw_label(struct uform *uf, int i)
+{
+	const struct uf_def *d = &uf->defs[i];
+	text_put(uf->win, d->row, d->lcol, _(d->label), d->fcol - d->lcol - 1, A_NORMAL);
+	const char *after = d->kind == UF_CHOICE ? _("Spasi: ganti")
+			    : d->kind == UF_PICK ? _("Enter: pilih dari daftar") : NULL;
+	if (after) {
+		int x = d->fcol + d->width + 2;
+		int room = getmaxx(uf->win) - x - 1;
+		if (room > 0 && uf->cur == i)
+			text_put(uf->win, d->row, x, after, room, ui_attr(R_DIM));
+	}
+}
+
+/* The message row under a field row: findings of the touched fields on that row (errors
+ * first), else their remarks. */
+static void draw_findings(struct uform *uf, int page, int row)
+{
+	char line[1024] = "";
+	enum ui_role role = R_DIM;
+	int lcol = -1;
+	for (int pass = 0; pass < 3 && !line[0]; pass++) {
+		for (int i = 0; i < uf->n; i++) {
+			const struct uf_def *d = &uf->defs[i];
+			if (d->page != page || d->row != row)
+				continue;
+			if (lcol < 0)
+				lcol = d->lcol;
+			const sk_issue *it = uf->touched[i] ? sk_issues_for(&uf->issues, d->name) : NULL;
+			const char *add = NULL;
+			if (pass < 2 && it && (int)it->sev == pass) {
+				snprintf(line + strlen(line), sizeof line - strlen(line), "%s%s%s",
+					 line[0] ? "  " : "", pass == 0 ? _("Salah: ") : _("Perhatian: "),
+					 it->msg);
+				role = pass == 0 ? R_ERROR : R_WARN;
+			} else if (pass == 2 && uf->notes[i]) {
+				add = uf->notes[i];
+			}
+			if (add)
+				snprintf(line + strlen(line), sizeof line - strlen(line), "%s%s",
+					 line[0] ? "  " : "", add);
+		}
+	}
+	int x = lcol < 0 ? 2 : lcol + 2;
+	int cols = getmaxx(uf->win);
+	text_put(uf->win, row + 1, 0, "", cols, A_NORMAL);
+	text_put(uf->win, row + 1, x, line, cols - x - 1, ui_attr(role));
+}
+
+/* Findings about things that are not fields of the form (e.g. the group's size). */
+static void draw_general(struct uform *uf)
+{
+	char line[1024] = "";
+	enum ui_role role = R_WARN;
+	for (int k = 0; k < uf->issues.n; k++) {
+		const sk_issue *it = &uf->issues.items[k];
+		if (uform_index(uf, it->field) >= 0)
+			continue;
+		if (it->sev == SK_SEV_ERROR)
+			role = R_ERROR;
+		snprintf(line + strlen(line), sizeof line - strlen(line), "%s%s%s",
+			 line[0] ? "  " : "", it->sev == SK_SEV_ERROR ? _("Salah: ") : _("Perhatian: "),
+			 it->msg);
+	}
+	int y = getmaxy(uf->win) - 1, cols = getmaxx(uf->win);
+	text_put(uf->win, y, 0, "", cols, A_NORMAL);
+	text_put(uf->win, y, 2, line, cols - 3, ui_attr(role));
+}
+
+/* 1 when row holds a field on page. */
+static int field_row(const struct uform *uf, int page, int row)
+{
+	for (int i = 0; i < uf->n; i++)
+		if (uf->defs[i].page == page && uf->defs[i].row == row)
+			return 1;
+	return 0;
+}
+
+/* Blank the parts of a field row that no field covers (before the first label and after
+ * each field up to the next label). */
+static void clear_gaps(struct uform *uf, int page, int row)
+{
+	int cols = getmaxx(uf->win), from = 0;
+	for (int i = 0; i < uf->n; i++) {
+		const struct uf_def *d = &uf->defs[i];
+		if (d->page != page || d->row != row)
+			continue;
+		if (d->lcol > from)
+			text_put(uf->win, row, from, "", d->lcol - from, A_NORMAL);
+		from = d->fcol + d->width;
+	}
+	if (from < cols)
+		text_put(uf->win, row, from, "", cols - from, A_NORMAL);
+}
+
+void uform_draw(struct uform *uf)
+{
+	if (!uf->posted || !uf->win)
+		return;
+	int page = cur_page(uf);
+	int h = getmaxy(uf->win);
+	draw_heading(uf, page);
+	for (int row = 1; row < h - 1; row++) {
+		if (field_row(uf, page, row))
+			clear_gaps(uf, page, row);
+		else if (!field_row(uf, page, row - 1))
+			text_put(uf->win, row, 0, "", getmaxx(uf->win), A_NORMAL);
+	}
+	int last_row = -1;
+	for (int i = 0; i < uf->n; i++) {
+		const struct uf_def *d = &uf->defs[i];
+		if (d->page != page)
+			continue;
+		draw_label(uf, i);
+		if (d->row != last_row)
+			draw_findings(uf, page, d->row);
+		last_row = d->row;
+	}
+	draw_general(uf);
+}
+
+void uform_refresh(struct uform *uf)
+{
+	if (!uf->posted || !uf->win)
+		return;
+	touchwin(uf->win);
+	pos_form_cursor(uf->form);
+	wnoutrefresh(uf->win);
+}

@@ -1,0 +1,70 @@
+/* ui.h - screens as tables of functions (tmux window_mode / htop Panel style) and the screen
+ * stack that the main loop (app.c) runs. Only the top screen is drawn and gets keys. */
+#ifndef SK_UI_H
+#define SK_UI_H
+
+#include <wchar.h>
+#include "db.h"
+
+struct screen;
+
+/* What a key handler did with a key: the main loop handles unhandled global actions
+ * (F1 help, F10 quit, Esc back). */
+enum { SCR_UNHANDLED = 0, SCR_HANDLED = 1 };
+
+struct screen_ops {
+	const char *name;                   /* short id, for tests and debugging */
+	/* Set up s->data from arg; no windows yet. Returns 0, or -1 (screen not pushed;
+	 * put the reason in the message line). */
+	int (*init)(struct screen *s, void *arg);
+	/* Draw into stdscr rows 1..LINES-3 (the frame owns the rest). */
+	void (*draw)(struct screen *s);
+	/* One key from get_wch; is_keycode as KEY_CODE_YES. SCR_HANDLED or SCR_UNHANDLED. */
+	int (*key)(struct screen *s, wint_t ch, int is_keycode);
+	/* (Re)create windows for the current LINES/COLS; called before the first draw and
+	 * after each size change (only when the terminal is at least 80x24). May be NULL. */
+	void (*resize)(struct screen *s);
+	/* Release s->data and windows. May be NULL. */
+	void (*free)(struct screen *s);
+	/* Translated help text shown by F1 under the title "Bantuan". */
+	const char *(*help)(void);
+	/* Msgid of the key-hint line, e.g. N_("F1 Bantuan  Esc Kembali  F10 Keluar"). */
+	const char *hints;
+	/* Optional: wnoutrefresh the screen's own windows after stdscr, leave the cursor. */
+	void (*show)(struct screen *s);
+	/* Optional: the screen is on top again after the one above it closed. */
+	void (*resume)(struct screen *s);
+	/* Optional: 1 when typed input would be lost by closing the screen. */
+	int (*unsaved)(struct screen *s);
+};
+
+struct screen {
+	const struct screen_ops *ops;
+	sk_db *db;
+	void *data;          /* the screen's own state */
+	char title[240];     /* title bar text, already translated */
+	int cursor;          /* 1: show the terminal cursor where draw/refresh left it */
+	int lines, cols;     /* terminal size the screen last laid out for (0 = never) */
+};
+
+/* Create a screen from ops/arg and put it on top. Returns 0, or -1 when init refused. */
+int ui_push(const struct screen_ops *ops, void *arg);
+/* Close the top screen (freed once the current key has been handled). */
+void ui_pop(void);
+/* The top screen, or NULL. */
+struct screen *ui_top(void);
+/* The database the screens work on. */
+sk_db *ui_db(void);
+/* 1 when the terminal is below 80x24 (only the "too small" message is drawn). */
+int ui_too_small(void);
+/* Draw everything (frame, top screen) and update the terminal; dialogs call this on resize. */
+void ui_redraw(void);
+/* Ask to quit (with the confirmation, and the unsaved-input question when a form has some);
+ * the main loop ends after the current key when the user agrees. */
+void ui_quit(void);
+
+/* Minimum terminal size. */
+#define UI_MIN_COLS 80
+#define UI_MIN_LINES 24
+
+#endif
