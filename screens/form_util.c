@@ -1,0 +1,71 @@
+/* form_util.c - shared form behaviour. */
+#include <stdio.h>
+#include <string.h>
+#include "dialog.h"
+#include "frame.h"
+#include "i18n.h"
+#include "util.h"
+#include "form_util.h"
+
+void fu_merge(sk_issues *dst, const sk_issues *src)
+{
+	for (int i = 0; i < src->n; i++)
+		sk_issues_add(dst, src->items[i].field, src->items[i].sev, "%s", src->items[i].msg);
+}
+
+void fu_money(const char *text, const char *field, int64_t *out, sk_issues *is)
+{
+	*out = 0;
+	if (!*text)
+		return;
+	if (sk_parse_rupiah(text, out) != 0) {
+		*out = 0;
+		sk_issues_add(is, field, SK_SEV_ERROR, "%s",
+			      _("Tulis jumlah rupiah dengan angka saja, misalnya 1250000 atau "
+				"1.250.000."));
+	}
+}
+
+void fu_money_note(struct uform *uf, const char *field, const char *text)
+{
+	int64_t v;
+	if (*text && sk_parse_rupiah(text, &v) == 0) {
+		char num[48], note[96];
+		snprintf(note, sizeof note, "Rp %s", sk_format_rupiah(v, num, sizeof num));
+		uform_note(uf, field, note);
+	} else {
+		uform_note(uf, field, _("Angka saja, misalnya 5000; kosong berarti 0."));
+	}
+}
+
+int fu_may_close(struct uform *uf)
+{
+	return !uform_dirty(uf) || dlg_confirm(_("Buang perubahan? (y/t)"));
+}
+
+void fu_refused(struct uform *uf, const sk_issues *is)
+{
+	uform_touch_all(uf);
+	uform_set_issues(uf, is);
+	int first = uform_first_error(uf);
+	uform_focus(uf, first);
+	const sk_issue *it = first >= 0 ? sk_issues_for(is, uf->defs[first].name) : NULL;
+	for (int i = 0; !it && i < is->n; i++)
+		if (is->items[i].sev == SK_SEV_ERROR)
+			it = &is->items[i];
+	if (it)
+		frame_msg(MSG_ERROR, _("Belum disimpan: %s"), it->msg);
+	else
+		frame_msg(MSG_ERROR, "%s", _("Belum disimpan: perbaiki isian yang ditandai Salah."));
+}
+
+void fu_saved(const char *what, const sk_issues *is)
+{
+	for (int i = 0; i < is->n; i++) {
+		if (is->items[i].sev == SK_SEV_WARNING) {
+			frame_msg(MSG_WARN, _("%s tersimpan. Perhatian: %s"), what, is->items[i].msg);
+			return;
+		}
+	}
+	frame_msg(MSG_INFO, _("%s tersimpan."), what);
+}

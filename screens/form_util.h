@@ -1,0 +1,23 @@
+/* form_util.h - what the group and member forms do alike: merging findings, money fields,
+ * leaving with unsaved input, the messages after a save. */
+#ifndef SK_FORM_UTIL_H
+#define SK_FORM_UTIL_H
+
+#include <stdint.h>
+#include "sk_err.h"
+#include "uform.h"
+
+/* Append every finding of src to dst. */
+void fu_merge(sk_issues *dst, const sk_issues *src);
+/* Parse a rupiah field: "" is 0. On bad text adds an error for field to is and sets 0. */
+void fu_money(const char *text, const char *field, int64_t *out, sk_issues *is);
+/* Remark for a money field: "Rp 1.250.000" for a valid amount, else how to type it. */
+void fu_money_note(struct uform *uf, const char *field, const char *text);
+/* Esc on a form: 1 when it may close (nothing typed, or the user agreed to discard). */
+int fu_may_close(struct uform *uf);
+/* Saving was refused: show every finding, put the cursor on the first error, say so. */
+void fu_refused(struct uform *uf, const sk_issues *is);
+/* Message line after a save: what was saved, plus the first warning when there is one. */
+void fu_saved(const char *what, const sk_issues *is);
+
+#endif

@@ -1,0 +1,327 @@
+/* group_form.c - add or change a KUBE group: every field of sk_group on two pages, the village
+ * chosen with the region picker, findings shown as the clerk leaves each field. */
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "form_util.h"
+#include "frame.h"
+#include "group.h"
+#include "i18n.h"
+#include "keys.h"
+#include "region.h"
+#include "screens.h"
+#include "uform.h"
+#include "validate.h"
+
+#define LC 2
+#define FC 24
+
+static const char *const PAGES[] = { N_("Data kelompok"), N_("Pendamping dan keuangan") };
+
+static const struct uf_def FIELDS[] = {
+	{ "nama", N_("Nama kelompok"), 0, 1, LC, FC, 50, 100, UF_TEXT, NULL, NULL },
+	{ "kode", N_("Kode kelompok"), 0, 3, LC, FC, 12, 32, UF_TEXT, NULL, NULL },
+	{ "kode_wilayah", N_("Desa/kelurahan"), 0, 5, LC, FC, 13, 13, UF_PICK, NULL, NULL },
+	{ "alamat", N_("Alamat"), 0, 7, LC, FC, 50, 100, UF_TEXT, NULL, NULL },
+	{ "jenis_usaha", N_("Jenis usaha"), 0, 9, LC, FC, 14, 0, UF_CHOICE, JENIS_USAHA_VALUES, NULL },
+	{ "bidang_usaha", N_("Bidang usaha"), 0, 11, LC, FC, 40, 100, UF_TEXT, NULL, NULL },
+	{ "tanggal_berdiri", N_("Tanggal berdiri"), 0, 13, LC, FC, 10, 12, UF_TEXT, NULL, NULL },
+	{ "tingkat", N_("Tingkat"), 0, 15, LC, FC, 14, 0, UF_CHOICE, TINGKAT_VALUES, NULL },
+	{ "pendamping", N_("Pendamping"), 1, 1, LC, FC, 40, 100, UF_TEXT, NULL, NULL },
+	{ "telepon_pendamping", N_("Telepon pendamping"), 1, 3, LC, FC, 16, 32, UF_TEXT, NULL, NULL },
+	{ "iuran_kas", N_("Iuran kas (Rp)"), 1, 5, LC, FC, 15, 20, UF_TEXT, NULL, NULL },
+	{ "iuran_iks", N_("Iuran IKS (Rp)"), 1, 7, LC, FC, 15, 20, UF_TEXT, NULL, NULL },
+	{ "bantuan_uep", N_("Bantuan UEP (Rp)"), 1, 9, LC, FC, 15, 20, UF_TEXT, NULL, NULL },
+	{ "tahun_bantuan", N_("Tahun bantuan"), 1, 11, LC, FC, 4, 6, UF_TEXT, NULL, NULL },
+	{ "catatan", N_("Catatan"), 1, 13, LC, FC, 54, 250, UF_TEXT, NULL, NULL },
+};
+#define NFIELDS ((int)(sizeof FIELDS / sizeof FIELDS[0]))
+
+struct group_form {
+	struct uform uf;
+	sk_group g;        /* the stored group (id and stamps), or the defaults of a new one */
+	int is_new;
+};
+
+static const char *gf_help(void)
+{
+	return _("Formulir data kelompok KUBE, dua halaman. PgDn/PgUp pindah halaman; Tab, Enter "
+		 "atau panah bawah ke isian berikutnya, panah atas atau Shift-Tab ke isian "
+		 "sebelumnya. F2 menyimpan. Esc kembali (jika ada isian yang belum disimpan, "
+		 "ditanya dulu).\n\n"
+		 "Setiap isian diperiksa ketika Anda meninggalkannya. Kesalahan ditulis merah di "
+		 "bawah isiannya dengan kata \"Salah\" dan harus diperbaiki sebelum bisa disimpan. "
+		 "Tulisan \"Perhatian\" hanya peringatan: data tetap bisa disimpan.\n\n"
+		 "Nama kelompok: wajib, paling panjang 100 huruf, misalnya \"Melati 3\".\n"
+		 "Kode kelompok: kode singkat buatan kantor Anda sendiri, boleh kosong.\n"
+		 "Desa/kelurahan: wajib. Tekan Enter (atau F5, atau langsung ketik nama desanya) "
+		 "untuk memilih dari daftar wilayah resmi. Di bawahnya tampil kecamatan dan "
+		 "kabupaten/kota desa yang dipilih.\n"
+		 "Alamat: alamat tempat usaha atau sekretariat kelompok.\n"
+		 "Jenis usaha: produksi, jasa, perdagangan atau lainnya. Tekan Spasi atau panah "
+		 "kiri/kanan untuk mengganti pilihan.\n"
+		 "Bidang usaha: usahanya, misalnya keripik pisang, laundry, warung sembako.\n"
+		 "Tanggal berdiri: tulis tahun-bulan-tanggal, misalnya 2024-03-15. Boleh kosong.\n"
+		 "Tingkat: tumbuh, berkembang, maju atau mandiri (Spasi untuk mengganti).\n\n"
+		 "Halaman 2:\n"
+		 "Pendamping: nama pendamping dari Dinas Sosial. Telepon pendamping: nomor HP.\n"
+		 "Iuran kas dan iuran IKS: iuran tiap anggota setiap pertemuan, dalam rupiah. "
+		 "Tulis angka saja, misalnya 5000 (boleh juga 5.000). Kosong berarti 0.\n"
+		 "Bantuan UEP: jumlah bantuan usaha ekonomi produktif yang diterima, misalnya "
+		 "20000000. Tahun bantuan: tahun bantuan itu diterima, empat angka.\n"
+		 "Catatan: keterangan lain yang perlu diingat.");
+}
+
+/* Remarks under fields: the chosen village's kecamatan and kabupaten, amounts in rupiah. */
+static void gf_notes(struct screen *s)
+{
+	struct group_form *f = s->data;
+	char kode[16], buf[64];
+	uform_get(&f->uf, "kode_wilayah", kode, sizeof kode);
+	sk_region r;
+	if (*kode && region_get(s->db, kode, &r, NULL) == SK_OK) {
+		char note[600];
+		snprintf(note, sizeof note, "%s, %s %s, %s, %s", r.nama, _("Kec."), r.kecamatan,
+			 r.kabupaten, r.provinsi);
+		uform_note(&f->uf, "kode_wilayah", note);
+	} else {
+		uform_note(&f->uf, "kode_wilayah", _("Tekan Enter lalu ketik nama desa/kelurahan."));
+	}
+	static const char *const money[] = { "iuran_kas", "iuran_iks", "bantuan_uep" };
+	for (size_t i = 0; i < sizeof money / sizeof money[0]; i++) {
+		uform_get(&f->uf, money[i], buf, sizeof buf);
+		fu_money_note(&f->uf, money[i], buf);
+	}
+	uform_note(&f->uf, "tanggal_berdiri", _("Tulis TTTT-BB-HH, misalnya 2024-03-15."));
+}
+
+/* The form's values as a group; conversion problems go to is. */
+static void gf_collect(struct screen *s, sk_group *g, sk_issues *is)
+{
+	struct group_form *f = s->data;
+	char buf[1024];
+	*g = f->g;
+	sk_issues_clear(is);
+	uform_get(&f->uf, "nama", g->nama, sizeof g->nama);
+	uform_get(&f->uf, "kode", g->kode, sizeof g->kode);
+	uform_get(&f->uf, "kode_wilayah", g->kode_wilayah, sizeof g->kode_wilayah);
+	uform_get(&f->uf, "alamat", g->alamat, sizeof g->alamat);
+	uform_get(&f->uf, "jenis_usaha", g->jenis_usaha, sizeof g->jenis_usaha);
+	uform_get(&f->uf, "bidang_usaha", g->bidang_usaha, sizeof g->bidang_usaha);
+	uform_get(&f->uf, "tanggal_berdiri", g->tanggal_berdiri, sizeof g->tanggal_berdiri);
+	uform_get(&f->uf, "tingkat", g->tingkat, sizeof g->tingkat);
+	uform_get(&f->uf, "pendamping", g->pendamping, sizeof g->pendamping);
+	uform_get(&f->uf, "telepon_pendamping", g->telepon_pendamping, sizeof g->telepon_pendamping);
+	uform_get(&f->uf, "iuran_kas", buf, sizeof buf);
+	fu_money(buf, "iuran_kas", &g->iuran_kas, is);
+	uform_get(&f->uf, "iuran_iks", buf, sizeof buf);
+	fu_money(buf, "iuran_iks", &g->iuran_iks, is);
+	uform_get(&f->uf, "bantuan_uep", buf, sizeof buf);
+	fu_money(buf, "bantuan_uep", &g->bantuan_uep, is);
+	uform_get(&f->uf, "tahun_bantuan", buf, sizeof buf);
+	g->tahun_bantuan = 0;
+	if (*buf)
+		g->tahun_bantuan = sk_all_digits(buf, 4) ? atoi(buf) : -1;
+	uform_get(&f->uf, "catatan", g->catatan, sizeof g->catatan);
+}
+
+/* Check the whole form; findings (core rules plus conversions) go to is and the form. */
+static void gf_validate(struct screen *s, sk_group *g, sk_issues *is)
+{
+	struct group_form *f = s->data;
+	sk_issues conv;
+	gf_collect(s, g, &conv);
+	group_validate(s->db, g, is);
+	fu_merge(is, &conv);
+	uform_set_issues(&f->uf, is);
+	gf_notes(s);
+}
+
+static void gf_fill(struct group_form *f)
+{
+	const sk_group *g = &f->g;
+	char buf[32];
+	uform_set(&f->uf, "nama", g->nama);
+	uform_set(&f->uf, "kode", g->kode);
+	uform_set(&f->uf, "kode_wilayah", g->kode_wilayah);
+	uform_set(&f->uf, "alamat", g->alamat);
+	uform_set(&f->uf, "jenis_usaha", g->jenis_usaha);
+	uform_set(&f->uf, "bidang_usaha", g->bidang_usaha);
+	uform_set(&f->uf, "tanggal_berdiri", g->tanggal_berdiri);
+	uform_set(&f->uf, "tingkat", g->tingkat);
+	uform_set(&f->uf, "pendamping", g->pendamping);
+	uform_set(&f->uf, "telepon_pendamping", g->telepon_pendamping);
+	const int64_t money[] = { g->iuran_kas, g->iuran_iks, g->bantuan_uep };
+	const char *const names[] = { "iuran_kas", "iuran_iks", "bantuan_uep" };
+	for (int i = 0; i < 3; i++) {
+		snprintf(buf, sizeof buf, "%lld", (long long)money[i]);
+		uform_set(&f->uf, names[i], money[i] ? buf : "");
+	}
+	snprintf(buf, sizeof buf, "%d", g->tahun_bantuan);
+	uform_set(&f->uf, "tahun_bantuan", g->tahun_bantuan ? buf : "");
+	uform_set(&f->uf, "catatan", g->catatan);
+}
+
+static int gf_init(struct screen *s, void *arg)
+{
+	const char *id = arg;
+	struct group_form *f = calloc(1, sizeof *f);
+	if (!f)
+		return -1;
+	s->data = f;
+	if (uform_open(&f->uf, FIELDS, NFIELDS, 2, PAGES) != 0)
+		return -1;
+	f->is_new = id == NULL;
+	group_init(&f->g);
+	if (id) {
+		sk_err e;
+		sk_err_clear(&e);
+		if (group_get(s->db, id, &f->g, &e) != SK_OK) {
+			frame_msg(MSG_ERROR, "%s", e.msg);
+			return -1;
+		}
+	}
+	gf_fill(f);
+	uform_snapshot(&f->uf);
+	sk_group g;
+	sk_issues is;
+	gf_validate(s, &g, &is);
+	if (!f->is_new)
+		uform_touch_all(&f->uf);
+	if (f->is_new)
+		snprintf(s->title, sizeof s->title, "%s", _("Kelompok baru"));
+	else
+		snprintf(s->title, sizeof s->title, _("Ubah kelompok %s"), f->g.nama);
+	return 0;
+}
+
+static void gf_resize(struct screen *s)
+{
+	struct group_form *f = s->data;
+	uform_layout(&f->uf);
+}
+
+static void gf_draw(struct screen *s)
+{
+	struct group_form *f = s->data;
+	uform_draw(&f->uf);
+	s->cursor = 1;
+}
+
+static void gf_refresh(struct screen *s)
+{
+	struct group_form *f = s->data;
+	uform_refresh(&f->uf);
+}
+
+/* The picker chose a village. */
+static void gf_picked(void *ctx, const sk_region *r)
+{
+	struct screen *s = ctx;
+	struct group_form *f = s->data;
+	uform_set(&f->uf, "kode_wilayah", r->kode);
+	uform_touch(&f->uf, uform_index(&f->uf, "kode_wilayah"));
+	sk_group g;
+	sk_issues is;
+	gf_validate(s, &g, &is);
+}
+
+static void gf_pick(struct screen *s)
+{
+	struct group_form *f = s->data;
+	char initial[16] = "";
+	if (f->uf.pick_char) {
+		mbstate_t ps;
+		memset(&ps, 0, sizeof ps);
+		size_t n = wcrtomb(initial, (wchar_t)f->uf.pick_char, &ps);
+		initial[n == (size_t)-1 ? 0 : n] = '\0';
+	}
+	struct region_pick_arg a = { initial, gf_picked, s };
+	ui_push(&REGION_PICK_OPS, &a);
+}
+
+static void gf_save(struct screen *s)
+{
+	struct group_form *f = s->data;
+	sk_group g;
+	sk_issues is;
+	uform_touch_all(&f->uf);
+	gf_validate(s, &g, &is);
+	if (sk_issues_errors(&is)) {
+		fu_refused(&f->uf, &is);
+		return;
+	}
+	sk_err e;
+	sk_err_clear(&e);
+	int rc = f->is_new ? group_insert(s->db, &g, &is, &e) : group_update(s->db, &g, &is, &e);
+	if (rc == SK_REFUSED) {
+		fu_refused(&f->uf, &is);
+		return;
+	}
+	if (rc != SK_OK) {
+		frame_msg(MSG_ERROR, "%s", e.msg);
+		return;
+	}
+	char what[500];
+	snprintf(what, sizeof what, _("Kelompok %s"), g.nama);
+	fu_saved(what, &is);
+	ui_pop();
+}
+
+static int gf_key(struct screen *s, wint_t ch, int kc)
+{
+	struct group_form *f = s->data;
+	int left;
+	enum uf_result r = uform_key(&f->uf, ch, kc, &left);
+	if (left >= 0) {
+		sk_group g;
+		sk_issues is;
+		uform_touch(&f->uf, left);
+		gf_validate(s, &g, &is);
+	}
+	if (r == UF_WANT_PICK) {
+		gf_pick(s);
+		return SCR_HANDLED;
+	}
+	if (r == UF_DONE)
+		return SCR_HANDLED;
+	switch (keys_action(ch, kc)) {
+	case ACT_SAVE:
+		gf_save(s);
+		return SCR_HANDLED;
+	case ACT_BACK:
+		if (fu_may_close(&f->uf))
+			ui_pop();
+		return SCR_HANDLED;
+	default:
+		return SCR_UNHANDLED;
+	}
+}
+
+static int gf_unsaved(struct screen *s)
+{
+	struct group_form *f = s->data;
+	return uform_dirty(&f->uf);
+}
+
+static void gf_free(struct screen *s)
+{
+	struct group_form *f = s->data;
+	if (f)
+		uform_close(&f->uf);
+	free(f);
+}
+
+const struct screen_ops GROUP_FORM_OPS = {
+	.name = "group-form",
+	.init = gf_init,
+	.draw = gf_draw,
+	.key = gf_key,
+	.resize = gf_resize,
+	.free = gf_free,
+	.help = gf_help,
+	.hints = N_("F1 Bantuan  F2 Simpan  PgDn Halaman  Esc Kembali  F10 Keluar"),
+	.show = gf_refresh,
+	.unsaved = gf_unsaved,
+};

@@ -1,0 +1,216 @@
+/* group_list.c - the groups: type to search, page through, open a group's members, add, edit
+ * and delete. Only the visible page is read from the database. */
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "colors.h"
+#include "dialog.h"
+#include "eligibility.h"
+#include "frame.h"
+#include "group.h"
+#include "i18n.h"
+#include "keys.h"
+#include "member.h"
+#include "plist.h"
+#include "screens.h"
+#include "text.h"
+
+static const struct text_col COLS_DEF[] = {
+	{ "!", 1, 0 },
+	{ N_("Kode"), 8, 1 },
+	{ N_("Nama kelompok"), 18, 4 },
+	{ N_("Desa/kelurahan"), 14, 3 },
+	{ N_("Tingkat"), 11, 0 },
+	{ N_("Aktif"), 5, 0 },
+	{ N_("Pertemuan"), 11, 0 },
+};
+#define NCOLS 7
+
+struct group_list {
+	struct plist pl;
+	int w[NCOLS];
+	unsigned char *over;   /* per row of the page: more than 20% not poor (eligibility.h) */
+	int over_cap;
+};
+
+static int gl_count(void *ctx, const char *search)
+{
+	struct screen *s = ctx;
+	return group_count(s->db, search);
+}
+
+static int gl_fetch(void *ctx, const char *search, int offset, int limit, void *rows, int *n,
+		    sk_err *e)
+{
+	struct screen *s = ctx;
+	struct group_list *g = s->data;
+	int rc = group_list(s->db, search, offset, limit, rows, n, e);
+	if (rc == SK_OK && *n > g->over_cap) {
+		unsigned char *o = realloc(g->over, (size_t)*n);
+		if (o) {
+			g->over = o;
+			g->over_cap = *n;
+		}
+	}
+	for (int i = 0; rc == SK_OK && i < *n && i < g->over_cap; i++) {
+		sk_elig_stats st;
+		eligibility_stats(s->db, ((sk_group_row *)rows)[i].id, NULL, &st, NULL);
+		g->over[i] = (unsigned char)st.lewat_batas;
+	}
+	return rc;
+}
+
+static void gl_row(void *ctx, const void *row, int y, int x, int width, int selected)
+{
+	struct group_list *g = ((struct screen *)ctx)->data;
+	const sk_group_row *r = row;
+	char aktif[16];
+	snprintf(aktif, sizeof aktif, "%5d", r->anggota_aktif);
+	long i = r - (const sk_group_row *)g->pl.rows;
+	int over = i >= 0 && i < g->over_cap && g->over[i];
+	const char *last = r->tidak_aktif ? _("TIDAK AKTIF") : r->pertemuan_terakhir;
+	const char *cells[NCOLS] = { over ? "!" : "", r->kode, r->nama, r->desa, _(r->tingkat), aktif,
+				     last };
+	text_row(y, x, cells, NCOLS, g->w, width, selected);
+}
+
+static const struct plist_src GL_SRC = { gl_count, gl_fetch, gl_row, sizeof(sk_group_row) };
+
+static const char *gl_help(void)
+{
+	return _("Daftar kelompok KUBE yang tercatat, urut menurut nama.\n\n"
+		 "Mencari: ketik saja sebagian nama kelompok, kode kelompok, nama desa/kelurahan "
+		 "atau awal kode wilayah; daftar langsung menyaring. Backspace menghapus huruf "
+		 "terakhir, Esc mengosongkan pencarian. Tombol / juga memindahkan kursor ke baris "
+		 "pencarian.\n\n"
+		 "Pindah baris dengan panah atas/bawah, pindah halaman dengan PgUp/PgDn, ke awal "
+		 "dan akhir daftar dengan Home/End.\n\n"
+		 "Enter: buka daftar anggota kelompok yang dipilih.\n"
+		 "F3 atau Insert: tambah kelompok baru.\n"
+		 "F4: ubah data kelompok yang dipilih.\n"
+		 "F8 atau Delete: hapus kelompok yang dipilih beserta anggotanya (ditanya dulu). "
+		 "Data yang dihapus tidak hilang dari berkas, hanya ditandai terhapus.\n\n"
+		 "Kolom: Kode = kode kelompok dari kantor Anda; Nama kelompok; Desa/kelurahan "
+		 "tempat kelompok; Tingkat = tumbuh, berkembang, maju atau mandiri; Aktif = "
+		 "jumlah anggota yang masih aktif (aturan KUBE: 5 sampai 20 kepala keluarga).\n"
+		 "Tanda ! di kolom pertama: lebih dari 20% anggota kelompok yang sudah dinilai "
+		 "ternyata tidak miskin menurut 14 kriteria BPS (rinciannya di menu Kelayakan).\n"
+		 "Pertemuan = tanggal pertemuan terakhir. TIDAK AKTIF: kelompok itu tidak "
+		 "mengadakan pertemuan selama 4 minggu terakhir; jumlahnya tertulis di atas daftar. "
+		 "Kelompok seperti ini perlu dikunjungi pendamping sebelum bubar tanpa diketahui.");
+}
+
+static int gl_init(struct screen *s, void *arg)
+{
+	(void)arg;
+	struct group_list *g = calloc(1, sizeof *g);
+	if (!g)
+		return -1;
+	s->data = g;
+	snprintf(s->title, sizeof s->title, "%s", _("Daftar kelompok"));
+	plist_init(&g->pl, &GL_SRC, s, 1);
+	return 0;
+}
+
+/* Rows: 1 search, 2 blank, 3 headings, 4.. list, bottom row: position. */
+static void gl_resize(struct screen *s)
+{
+	struct group_list *g = s->data;
+	text_cols(COLS_DEF, NCOLS, COLS - 2, g->w);
+	plist_place(&g->pl, 4, 1, frame_bottom() - 4, COLS - 2);
+}
+
+static void gl_draw(struct screen *s)
+{
+	struct group_list *g = s->data;
+	text_heads(3, 1, COLS_DEF, NCOLS, g->w);
+	plist_draw(&g->pl);
+	char pos[128];
+	int idle = group_count_inactive(s->db);
+	if (idle > 0) {
+		snprintf(pos, sizeof pos, _("%d kelompok TIDAK AKTIF (tanpa pertemuan 4 minggu terakhir)"),
+			 idle);
+		text_put(stdscr, 2, 1, pos, COLS - 2, ui_attr(R_WARN));
+	}
+	if (g->pl.total)
+		snprintf(pos, sizeof pos, _("Kelompok %d dari %d"), g->pl.sel + 1, g->pl.total);
+	else
+		snprintf(pos, sizeof pos, _("Kelompok 0 dari 0"));
+	text_put(stdscr, frame_bottom(), COLS - 1 - text_width(pos), pos, text_width(pos),
+		 ui_attr(R_DIM));
+	plist_draw_search(&g->pl, 1, _("Cari:"));
+	s->cursor = 1;
+}
+
+/* Ask, then soft-delete the selected group and its members. */
+static void gl_delete(struct screen *s, const sk_group_row *r)
+{
+	char q[700];
+	snprintf(q, sizeof q, _("Hapus kelompok %s beserta %d anggota? (y/t)"), r->nama,
+		 member_count_group(s->db, r->id));
+	if (!dlg_confirm(q))
+		return;
+	sk_err e;
+	sk_err_clear(&e);
+	char nama[404];
+	snprintf(nama, sizeof nama, "%s", r->nama);
+	if (group_delete(s->db, r->id, &e) != SK_OK) {
+		frame_msg(MSG_ERROR, "%s", e.msg);
+		return;
+	}
+	plist_reload(&((struct group_list *)s->data)->pl);
+	frame_msg(MSG_INFO, _("Kelompok %s sudah dihapus."), nama);
+}
+
+static int gl_key(struct screen *s, wint_t ch, int kc)
+{
+	struct group_list *g = s->data;
+	enum action a = keys_action(ch, kc);
+	if (a == ACT_NEW) {
+		ui_push(&GROUP_FORM_OPS, NULL);
+		return SCR_HANDLED;
+	}
+	if (a != ACT_EDIT && a != ACT_ENTER && a != ACT_DELETE)
+		return plist_key(&g->pl, ch, kc) ? SCR_HANDLED : SCR_UNHANDLED;
+	const sk_group_row *r = plist_current(&g->pl);
+	if (!r)
+		return SCR_HANDLED;
+	char id[SK_UUID_LEN + 1];
+	snprintf(id, sizeof id, "%s", r->id);
+	if (a == ACT_EDIT)
+		ui_push(&GROUP_FORM_OPS, id);
+	else if (a == ACT_ENTER)
+		ui_push(&MEMBER_LIST_OPS, id);
+	else
+		gl_delete(s, r);
+	return SCR_HANDLED;
+}
+
+static void gl_resume(struct screen *s)
+{
+	struct group_list *g = s->data;
+	plist_reload(&g->pl);
+}
+
+static void gl_free(struct screen *s)
+{
+	struct group_list *g = s->data;
+	if (g) {
+		plist_free(&g->pl);
+		free(g->over);
+	}
+	free(g);
+}
+
+const struct screen_ops GROUP_LIST_OPS = {
+	.name = "groups",
+	.init = gl_init,
+	.draw = gl_draw,
+	.key = gl_key,
+	.resize = gl_resize,
+	.free = gl_free,
+	.help = gl_help,
+	.hints = N_("F1 Bantuan  F3 Baru  F4 Ubah  F8 Hapus  Enter Anggota  Esc Kembali  F10 Keluar"),
+	.resume = gl_resume,
+};

@@ -1,0 +1,195 @@
+/* main_menu.c - the first screen: the menu of the application's parts. Parts that come in
+ * later issues show "Fitur ini belum tersedia." until their screen_ops is filled in ITEMS. */
+#include <curses.h>
+#include <menu.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "colors.h"
+#include "dialog.h"
+#include "export_import.h"
+#include "frame.h"
+#include "group.h"
+#include "i18n.h"
+#include "keys.h"
+#include "member.h"
+#include "screens.h"
+#include "text.h"
+
+/* The menu: label, description, the screen it opens (NULL: not yet available). */
+static const struct {
+	const char *label;
+	const char *desc;
+	const struct screen_ops *ops;
+	int quit;
+} ITEMS[] = {
+	{ N_("Kelompok"), N_("Daftar kelompok KUBE: tambah, ubah, hapus"), &GROUP_LIST_OPS, 0 },
+	{ N_("Anggota"), N_("Cari anggota semua kelompok (nama atau NIK)"), &MEMBER_SEARCH_OPS, 0 },
+	{ N_("Kelayakan"), N_("Penilaian 14 kriteria kemiskinan BPS"), &ELIG_GROUPS_OPS, 0 },
+	{ N_("Pertemuan"), N_("Pertemuan, daftar hadir dan iuran"), &MEETING_GROUPS_OPS, 0 },
+	{ N_("Kas"), N_("Buku kas umum dan IKS"), &CASH_GROUPS_OPS, 0 },
+	{ N_("Laporan"), N_("Laporan bulanan dan rekap"), &REPORT_GROUPS_OPS, 0 },
+	{ N_("Ekspor/Impor"), N_("Tukar data dengan kantor lain"), &EXCHANGE_OPS, 0 },
+	{ N_("Keluar"), N_("Tutup SIKUBE"), NULL, 1 },
+};
+#define NITEMS ((int)(sizeof ITEMS / sizeof ITEMS[0]))
+
+#define MENU_Y 4
+#define MENU_X 4
+
+struct main_menu {
+	ITEM *items[NITEMS + 1];
+	MENU *menu;
+	WINDOW *sub;
+	int groups, members;
+};
+
+static const char *main_help(void)
+{
+	return _("Menu utama SIKUBE.\n\n"
+		 "Pilih bagian dengan tombol panah atas/bawah lalu tekan Enter, atau tekan "
+		 "angkanya (1 sampai 8).\n\n"
+		 "Kelompok: daftar kelompok KUBE. Di sana Anda menambah kelompok baru, mengubah "
+		 "data kelompok, menghapus kelompok, dan membuka daftar anggotanya.\n"
+		 "Anggota: mencari anggota dari semua kelompok menurut nama atau awal NIK.\n"
+		 "Kelayakan: siapa yang memenuhi 14 kriteria kemiskinan BPS, per kelompok dan "
+		 "untuk seluruh kantor; di sana penilaian rumah tangga diisi.\n"
+		 "Pertemuan: mencatat pertemuan kelompok dengan daftar hadir dan iuran; iurannya "
+		 "langsung dibukukan ke buku kas.\n"
+		 "Kas: buku kas umum dan buku kas IKS setiap kelompok: mencatat uang masuk dan "
+		 "keluar, membalik baris yang salah, menutup bulan.\n"
+		 "Laporan: laporan bulanan pendamping per kelompok (bisa disimpan sebagai berkas) "
+		 "dan grafik 12 bulan.\n"
+		 "Ekspor/Impor: bagian ini menyusul pada versi berikutnya.\n"
+		 "Keluar: menutup SIKUBE. Semua data yang sudah disimpan tetap ada.\n\n"
+		 "Di bawah menu tertulis lokasi berkas basis data dan jumlah kelompok serta "
+		 "anggota yang tercatat.\n\n"
+		 "Tombol yang berlaku di semua layar: F1 membuka bantuan, Esc kembali ke layar "
+		 "sebelumnya, F10 keluar dari SIKUBE (selalu ditanya dulu).");
+}
+
+static void count_rows(struct main_menu *m, sk_db *db)
+{
+	m->groups = group_count(db, NULL);
+	m->members = member_search_count(db, NULL);
+}
+
+static int main_init(struct screen *s, void *arg)
+{
+	(void)arg;
+	struct main_menu *m = calloc(1, sizeof *m);
+	if (!m)
+		return -1;
+	s->data = m;
+	snprintf(s->title, sizeof s->title, "%s", _("Menu utama"));
+	for (int i = 0; i < NITEMS; i++)
+		m->items[i] = new_item(_(ITEMS[i].label), _(ITEMS[i].desc));
+	m->menu = new_menu(m->items);
+	if (!m->menu)
+		return -1;
+	set_menu_mark(m->menu, "> ");
+	set_menu_format(m->menu, NITEMS, 1);
+	count_rows(m, s->db);
+	return 0;
+}
+
+static void main_resize(struct screen *s)
+{
+	struct main_menu *m = s->data;
+	unpost_menu(m->menu);
+	if (m->sub)
+		delwin(m->sub);
+	set_menu_fore(m->menu, ui_attr(R_SELECTED));
+	set_menu_back(m->menu, A_NORMAL);
+	int rows, cols;
+	scale_menu(m->menu, &rows, &cols);
+	m->sub = derwin(stdscr, rows, cols, MENU_Y, MENU_X);
+	set_menu_win(m->menu, stdscr);
+	set_menu_sub(m->menu, m->sub);
+}
+
+static void main_draw(struct screen *s)
+{
+	struct main_menu *m = s->data;
+	text_put(stdscr, 2, 2, _("Pilih dengan panah lalu Enter:"), COLS - 4, ui_attr(R_HEADER));
+	unpost_menu(m->menu);
+	post_menu(m->menu);
+	for (int i = 0; i < NITEMS; i++) {
+		char num[16];
+		snprintf(num, sizeof num, "%d", i + 1);
+		text_put(stdscr, MENU_Y + i, 2, num, 1, ui_attr(R_DIM));
+	}
+	char line[600];
+	snprintf(line, sizeof line, _("Kelompok aktif: %d   Anggota: %d"), m->groups, m->members);
+	text_put(stdscr, frame_bottom() - 1, 2, line, COLS - 4, ui_attr(R_DIM));
+	snprintf(line, sizeof line, _("Basis data: %s"), db_path(s->db));
+	text_put(stdscr, frame_bottom(), 2, line, COLS - 4, ui_attr(R_DIM));
+}
+
+/* Open the part at index i. */
+static void activate(struct screen *s, int i)
+{
+	(void)s;
+	if (ITEMS[i].quit)
+		ui_quit();
+	else if (ITEMS[i].ops)
+		ui_push(ITEMS[i].ops, NULL);
+	else
+		dlg_message(_("Fitur ini belum tersedia."));
+}
+
+static int main_key(struct screen *s, wint_t ch, int kc)
+{
+	struct main_menu *m = s->data;
+	if (kc != KEY_CODE_YES && ch >= '1' && ch < '1' + NITEMS) {
+		set_current_item(m->menu, m->items[ch - '1']);
+		activate(s, (int)(ch - '1'));
+		return SCR_HANDLED;
+	}
+	switch (keys_action(ch, kc)) {
+	case ACT_UP: menu_driver(m->menu, REQ_UP_ITEM); return SCR_HANDLED;
+	case ACT_DOWN:
+	case ACT_NEXT: menu_driver(m->menu, REQ_DOWN_ITEM); return SCR_HANDLED;
+	case ACT_PREV: menu_driver(m->menu, REQ_UP_ITEM); return SCR_HANDLED;
+	case ACT_HOME:
+	case ACT_PGUP: menu_driver(m->menu, REQ_FIRST_ITEM); return SCR_HANDLED;
+	case ACT_END:
+	case ACT_PGDN: menu_driver(m->menu, REQ_LAST_ITEM); return SCR_HANDLED;
+	case ACT_ENTER: activate(s, item_index(current_item(m->menu))); return SCR_HANDLED;
+	default: return SCR_UNHANDLED;
+	}
+}
+
+static void main_resume(struct screen *s)
+{
+	count_rows(s->data, s->db);
+}
+
+static void main_free(struct screen *s)
+{
+	struct main_menu *m = s->data;
+	if (!m)
+		return;
+	if (m->menu) {
+		unpost_menu(m->menu);
+		free_menu(m->menu);
+	}
+	for (int i = 0; i < NITEMS; i++)
+		if (m->items[i])
+			free_item(m->items[i]);
+	if (m->sub)
+		delwin(m->sub);
+	free(m);
+}
+
+const struct screen_ops MAIN_MENU_OPS = {
+	.name = "main",
+	.init = main_init,
+	.draw = main_draw,
+	.key = main_key,
+	.resize = main_resize,
+	.free = main_free,
+	.help = main_help,
+	.hints = N_("F1 Bantuan  Enter Buka  F10 Keluar"),
+	.resume = main_resume,
+};

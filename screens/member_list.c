@@ -1,0 +1,195 @@
+/* member_list.c - the members of one group: page through, add, edit, delete. */
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "colors.h"
+#include "dialog.h"
+#include "frame.h"
+#include "group.h"
+#include "i18n.h"
+#include "keys.h"
+#include "member.h"
+#include "plist.h"
+#include "screens.h"
+#include "text.h"
+
+static const struct text_col COLS_DEF[] = {
+	{ N_("Nama"), 24, 1 },
+	{ N_("NIK"), 16, 0 },
+	{ N_("L/P"), 3, 0 },
+	{ N_("Jabatan"), 11, 0 },
+	{ N_("Status"), 7, 0 },
+};
+#define NCOLS 5
+
+struct member_list {
+	struct plist pl;
+	int w[NCOLS];
+	char group_id[SK_UUID_LEN + 1];
+	char group_name[404];
+	int active;
+};
+
+static int ml_count(void *ctx, const char *search)
+{
+	(void)search;
+	struct screen *s = ctx;
+	struct member_list *m = s->data;
+	return member_count_group(s->db, m->group_id);
+}
+
+static int ml_fetch(void *ctx, const char *search, int offset, int limit, void *rows, int *n,
+		    sk_err *e)
+{
+	(void)search;
+	struct screen *s = ctx;
+	struct member_list *m = s->data;
+	return member_list_group(s->db, m->group_id, offset, limit, rows, n, e);
+}
+
+static void ml_row(void *ctx, const void *row, int y, int x, int width, int selected)
+{
+	struct member_list *m = ((struct screen *)ctx)->data;
+	const sk_member_row *r = row;
+	char nik[24];
+	member_mask_nik(r->nik, nik, sizeof nik);
+	const char *cells[NCOLS] = { r->nama, nik, r->jenis_kelamin, _(r->jabatan),
+				     r->aktif ? _("aktif") : _("keluar") };
+	text_row(y, x, cells, NCOLS, m->w, width, selected);
+}
+
+static const struct plist_src ML_SRC = { ml_count, ml_fetch, ml_row, sizeof(sk_member_row) };
+
+static const char *ml_help(void)
+{
+	return _("Daftar anggota satu kelompok. Anggota aktif di atas, yang sudah keluar di "
+		 "bawah, masing-masing urut nama.\n\n"
+		 "Pindah baris dengan panah atas/bawah, halaman dengan PgUp/PgDn, Home/End ke "
+		 "awal/akhir.\n\n"
+		 "F3 atau Insert: tambah anggota baru ke kelompok ini.\n"
+		 "Enter atau F4: buka data anggota yang dipilih untuk dilihat atau diubah.\n"
+		 "F8 atau Delete: hapus anggota yang dipilih (ditanya dulu). Anggota yang "
+		 "berhenti sebaiknya tidak dihapus, tetapi diisi tanggal keluarnya.\n\n"
+		 "Kolom NIK sengaja disamarkan (hanya 6 angka pertama) untuk melindungi data "
+		 "pribadi; NIK lengkap terlihat di formulir anggota.\n"
+		 "L/P = laki-laki atau perempuan. Jabatan = ketua, sekretaris, bendahara atau "
+		 "anggota. Status = aktif atau keluar.\n\n"
+		 "Aturan KUBE: satu kelompok berisi 5 sampai 20 kepala keluarga.");
+}
+
+static void load_group(struct screen *s)
+{
+	struct member_list *m = s->data;
+	sk_group g;
+	if (group_get(s->db, m->group_id, &g, NULL) == SK_OK)
+		snprintf(m->group_name, sizeof m->group_name, "%s", g.nama);
+	m->active = group_active_members(s->db, m->group_id);
+	snprintf(s->title, sizeof s->title, _("Anggota kelompok %s"), m->group_name);
+}
+
+static int ml_init(struct screen *s, void *arg)
+{
+	struct member_list *m = calloc(1, sizeof *m);
+	if (!m)
+		return -1;
+	s->data = m;
+	snprintf(m->group_id, sizeof m->group_id, "%s", (const char *)arg);
+	load_group(s);
+	plist_init(&m->pl, &ML_SRC, s, 0);
+	return 0;
+}
+
+static void ml_resize(struct screen *s)
+{
+	struct member_list *m = s->data;
+	text_cols(COLS_DEF, NCOLS, COLS - 2, m->w);
+	plist_place(&m->pl, 3, 1, frame_bottom() - 3, COLS - 2);
+}
+
+static void ml_draw(struct screen *s)
+{
+	struct member_list *m = s->data;
+	char line[256];
+	snprintf(line, sizeof line, _("Anggota aktif: %d (aturan KUBE: %d sampai %d)"), m->active,
+		 GROUP_MIN_MEMBERS, GROUP_MAX_MEMBERS);
+	int bad = m->active < GROUP_MIN_MEMBERS || m->active > GROUP_MAX_MEMBERS;
+	text_put(stdscr, 1, 1, line, COLS - 2, ui_attr(bad ? R_WARN : R_DIM));
+	text_heads(2, 1, COLS_DEF, NCOLS, m->w);
+	plist_draw(&m->pl);
+	if (m->pl.total) {
+		snprintf(line, sizeof line, _("Anggota %d dari %d"), m->pl.sel + 1, m->pl.total);
+		text_put(stdscr, frame_bottom(), COLS - 1 - text_width(line), line, text_width(line),
+			 ui_attr(R_DIM));
+	}
+}
+
+static void ml_delete(struct screen *s, const sk_member_row *r)
+{
+	struct member_list *m = s->data;
+	char q[600], nama[404];
+	snprintf(nama, sizeof nama, "%s", r->nama);
+	snprintf(q, sizeof q, _("Hapus anggota %s? (y/t)"), nama);
+	if (!dlg_confirm(q))
+		return;
+	sk_err e;
+	sk_err_clear(&e);
+	if (member_delete(s->db, r->id, &e) != SK_OK) {
+		frame_msg(MSG_ERROR, "%s", e.msg);
+		return;
+	}
+	load_group(s);
+	plist_reload(&m->pl);
+	frame_msg(MSG_INFO, _("Anggota %s sudah dihapus."), nama);
+}
+
+static int ml_key(struct screen *s, wint_t ch, int kc)
+{
+	struct member_list *m = s->data;
+	const sk_member_row *r = plist_current(&m->pl);
+	struct member_form_arg a = { m->group_id, r ? r->id : NULL };
+	switch (keys_action(ch, kc)) {
+	case ACT_NEW:
+		a.member_id = NULL;
+		ui_push(&MEMBER_FORM_OPS, &a);
+		return SCR_HANDLED;
+	case ACT_EDIT:
+	case ACT_ENTER:
+		if (r)
+			ui_push(&MEMBER_FORM_OPS, &a);
+		return SCR_HANDLED;
+	case ACT_DELETE:
+		if (r)
+			ml_delete(s, r);
+		return SCR_HANDLED;
+	default:
+		return plist_key(&m->pl, ch, kc) ? SCR_HANDLED : SCR_UNHANDLED;
+	}
+}
+
+static void ml_resume(struct screen *s)
+{
+	struct member_list *m = s->data;
+	load_group(s);
+	plist_reload(&m->pl);
+}
+
+static void ml_free(struct screen *s)
+{
+	struct member_list *m = s->data;
+	if (m)
+		plist_free(&m->pl);
+	free(m);
+}
+
+const struct screen_ops MEMBER_LIST_OPS = {
+	.name = "members",
+	.init = ml_init,
+	.draw = ml_draw,
+	.key = ml_key,
+	.resize = ml_resize,
+	.free = ml_free,
+	.help = ml_help,
+	.hints = N_("F1 Bantuan  F3 Baru  Enter Buka  F8 Hapus  Esc Kembali  F10 Keluar"),
+	.resume = ml_resume,
+};
