@@ -259,7 +259,8 @@ static void test_trend_and_file(sk_db *db)
 	CHECK(strcmp(t[0].bulan, "2025-12") == 0 && strcmp(t[11].bulan, "2026-11") == 0,
 	      "oldest month first");
 	CHECK(t[10].saldo_umum == 365000 && t[9].saldo_umum == 0, "closing balance per month");
-	CHECK(t[11].saldo_umum == cash_balance(db, "g4", "umum", NULL), "this month's closing balance");
+	CHECK(t[11].saldo_umum == cash_balance(db, "g4", "umum", "2026-11-30"),
+	      "the last month's closing balance is the book's balance at its end");
 	CHECK(t[10].persen_hadir == -1 && t[10].pertemuan == 0, "no meeting: no attendance rate");
 	CHECK(report_trend(db, "g4", "2026-13", t, &e) == SK_REFUSED, "bad month refused");
 

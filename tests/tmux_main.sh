@@ -1,0 +1,106 @@
+#!/bin/sh
+# tmux_main.sh - the main screen at 80x24: menu items, help, the "not yet" note, quitting with
+# status 0, TERM=vt100, English.
+cd "$(dirname "$0")/.." || exit 2
+. tests/tmuxlib.sh
+init_db || { nok "init database"; finish; exit 1; }
+
+app
+expect "main menu shows Kelompok" "Kelompok"
+for item in Anggota Kelayakan Pertemuan Kas Laporan "Ekspor/Impor" Keluar; do
+	expect "main menu shows $item" "$item" 1
+done
+expect "title bar" "SIKUBE | Menu utama" 1
+expect "key hints at the bottom" "F1 Bantuan" 1
+expect "database path shown" "Basis data: $DB" 1
+expect "counts shown" "Kelompok aktif: 0" 1
+
+keys F1
+expect "F1 opens help titled Bantuan" "Bantuan: Menu utama"
+expect "help explains the menu" "Pilih bagian dengan tombol panah"
+keys Escape
+expect "Esc closes help" "Pilih dengan panah lalu Enter"
+expect_not "help gone" "Bantuan: Menu utama"
+
+# Parts that later issues bring show a short note until then: find one still missing.
+missing=""
+for n in 4 5 6 3 7; do
+	keys "$n"
+	if wait_for "Fitur ini belum tersedia." 2; then missing=$n; break; fi
+	keys Escape
+	wait_for "Pilih dengan panah lalu Enter" 3 >/dev/null
+done
+if [ -n "$missing" ]; then
+	ok "a part not yet available says so"
+	keys Enter
+	wait_gone "belum tersedia" 3
+	expect_not "note closed with Enter" "belum tersedia"
+	keys Home
+	i=1
+	while [ $i -lt "$missing" ]; do keys Down; i=$((i + 1)); done
+	keys Enter
+	expect "the same part chosen with the arrows says so too" "Fitur ini belum tersedia."
+	keys Escape
+	wait_gone "belum tersedia" 3
+else
+	ok "a part not yet available says so # SKIP every part is available"
+fi
+expect "back on the menu" "Pilih dengan panah lalu Enter"
+
+keys F10
+expect "F10 asks before quitting" "Keluar dari SIKUBE? (y/t)"
+keys t
+wait_gone "Keluar dari SIKUBE?" 3
+if running; then ok "answering t keeps SIKUBE open"; else nok "answering t keeps SIKUBE open"; fi
+keys F10
+wait_for "Keluar dari SIKUBE?" 3
+keys y
+st=$(wait_exit)
+if [ "$st" = 0 ]; then ok "F10 then y quits with status 0"; else nok "F10 then y quits with status 0 (status $st)"; fi
+
+app
+wait_for "Kelompok"
+keys End Enter
+expect "menu item Keluar asks too" "Keluar dari SIKUBE? (y/t)"
+keys Y
+st=$(wait_exit)
+if [ "$st" = 0 ]; then ok "Keluar then Y quits with status 0"; else nok "Keluar then Y quits (status $st)"; fi
+
+# A terminal without colours or many function-key definitions.
+start "TERM=vt100 \"$SIKUBE_BIN\" --db \"$DB\""
+expect "TERM=vt100 shows the menu" "Pertemuan"
+keys Enter
+expect "TERM=vt100 opens the group list" "Daftar kelompok"
+keys F1
+expect "TERM=vt100 F1 help" "Bantuan: Daftar kelompok"
+keys Escape
+wait_gone "Bantuan:" 3
+keys F10
+expect "TERM=vt100 F10 asks" "Keluar dari SIKUBE? (y/t)"
+keys y
+st=$(wait_exit)
+if [ "$st" = 0 ]; then ok "TERM=vt100 quits with status 0"; else nok "TERM=vt100 quits (status $st)"; fi
+
+start "TERM=linux \"$SIKUBE_BIN\" --db \"$DB\""
+expect "TERM=linux shows the menu" "Pertemuan"
+quit_app
+
+# English (needs po/en.po from the translation work).
+if [ -f po/en.po ]; then
+	app --lang en
+	for item in Groups Members Eligibility Meetings Cash; do
+		expect "--lang en shows $item" "$item"
+	done
+	quit_app
+else
+	for item in Groups Members Eligibility Meetings Cash; do
+		ok "--lang en shows $item # SKIP no po/en.po yet"
+	done
+fi
+
+# Benchmarks: draw the first screen and leave.
+start "SIKUBE_EXIT_AFTER_DRAW=1 \"$SIKUBE_BIN\" --db \"$DB\""
+st=$(wait_exit)
+if [ "$st" = 0 ]; then ok "SIKUBE_EXIT_AFTER_DRAW=1 exits 0"; else nok "SIKUBE_EXIT_AFTER_DRAW=1 (status $st)"; fi
+
+finish

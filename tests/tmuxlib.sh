@@ -1,0 +1,149 @@
+# tmuxlib.sh - helpers for the tmux screen tests (sourced). Each test runs SIKUBE inside a
+# private tmux server, sends keys and reads the screen back with capture-pane.
+# Each check prints `ok - NAME` or `not ok - NAME`; finish prints `N passed, N failed` last.
+SIKUBE_BIN=${SIKUBE_BIN:-./sikube}
+case "$SIKUBE_BIN" in /*) ;; *) SIKUBE_BIN="$PWD/$SIKUBE_BIN" ;; esac
+export SIKUBE_DATA_DIR="${SIKUBE_DATA_DIR:-$PWD}"
+unset SIKUBE_DB LANGUAGE LC_ALL
+export LANG=C.UTF-8
+PASS=0
+FAIL=0
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/sikube-tmux-XXXXXX")
+SOCK="sikube-test-$$"
+TMUX_TIMEOUT=${TMUX_TIMEOUT:-10}
+DB="$WORK/sikube.db"
+
+cleanup() {
+	tmux -L "$SOCK" kill-server 2>/dev/null
+	rm -rf "$WORK"
+}
+trap cleanup EXIT
+trap 'exit 1' INT TERM
+
+ok() { PASS=$((PASS + 1)); echo "ok - $1"; }
+nok() { FAIL=$((FAIL + 1)); echo "not ok - $1"; }
+# finish: check that no sanitizer spoke up, then print the summary line.
+finish() {
+	if grep -qE 'AddressSanitizer|runtime error|LeakSanitizer' "$WORK/stderr" 2>/dev/null; then
+		nok "no sanitizer reports"; sed 's/^/    # /' "$WORK/stderr" | head -40
+	else
+		ok "no sanitizer reports"
+	fi
+	echo "$PASS passed, $FAIL failed"
+	[ "$FAIL" -eq 0 ]
+}
+
+# t CMD...: tmux on the private server.
+t() { tmux -L "$SOCK" "$@"; }
+
+# start [WIDTH HEIGHT] CMD: run CMD (a shell command line) in a new detached session "s".
+# Its exit status goes to $WORK/exit.
+start() {
+	w=80; h=24
+	if [ $# -ge 3 ]; then w=$1; h=$2; shift 2; fi
+	rm -f "$WORK/exit"
+	# A spare session keeps the server up between runs.
+	t has-session -t keep 2>/dev/null || t -f /dev/null new-session -d -s keep -x 80 -y 24 "sleep 600"
+	t kill-session -t =s 2>/dev/null
+	t new-session -d -s s -x "$w" -y "$h" "$1 2>>'$WORK/stderr'; echo EXIT=\$? > '$WORK/exit'; sleep 600"
+	t set-option -t =s status off >/dev/null 2>&1
+}
+
+# app [WIDTH HEIGHT] [ARGS]: start SIKUBE on the test database.
+app() {
+	if [ $# -ge 2 ] && [ "$1" -eq "$1" ] 2>/dev/null; then
+		w=$1; h=$2; shift 2
+		start "$w" "$h" "\"$SIKUBE_BIN\" --db \"$DB\" $*"
+	else
+		start "\"$SIKUBE_BIN\" --db \"$DB\" $*"
+	fi
+}
+
+# screen: the pane's text now.
+screen() { t capture-pane -p -t =s: 2>/dev/null; }
+
+# keys KEY...: send tmux key names (Enter, Escape, F10, ...) or text, then pause a little.
+keys() { t send-keys -t =s: "$@"; sleep 0.15; }
+# type TEXT: send literal text.
+type_text() { t send-keys -t =s: -l "$1"; sleep 0.15; }
+
+# wait_for TEXT [TIMEOUT]: poll the screen every 0.1s until it shows TEXT (a fixed string).
+wait_for() {
+	limit=$(( ${2:-$TMUX_TIMEOUT} * 10 ))
+	i=0
+	while [ $i -lt $limit ]; do
+		if screen | grep -qF -- "$1"; then return 0; fi
+		sleep 0.1
+		i=$((i + 1))
+	done
+	return 1
+}
+
+# wait_gone TEXT [TIMEOUT]: poll until the screen no longer shows TEXT.
+wait_gone() {
+	limit=$(( ${2:-$TMUX_TIMEOUT} * 10 ))
+	i=0
+	while [ $i -lt $limit ]; do
+		if ! screen | grep -qF -- "$1"; then return 0; fi
+		sleep 0.1
+		i=$((i + 1))
+	done
+	return 1
+}
+
+# wait_exit [TIMEOUT]: wait until the program has ended; prints its status.
+wait_exit() {
+	limit=$(( ${1:-$TMUX_TIMEOUT} * 10 ))
+	i=0
+	while [ $i -lt $limit ]; do
+		if [ -f "$WORK/exit" ]; then sed -n 's/^EXIT=//p' "$WORK/exit"; return 0; fi
+		sleep 0.1
+		i=$((i + 1))
+	done
+	echo "none"
+	return 1
+}
+
+# running: 1 while the program has not ended.
+running() { [ ! -f "$WORK/exit" ]; }
+
+# expect NAME TEXT [TIMEOUT]: check that TEXT shows up on the screen.
+expect() {
+	if wait_for "$2" "$3"; then ok "$1"; else nok "$1 (no \"$2\" on screen)"; screen | sed 's/^/    | /'; fi
+}
+# expect_not NAME TEXT: check that TEXT is not on the screen (now).
+expect_not() {
+	if screen | grep -qF -- "$2"; then nok "$1 (\"$2\" on screen)"; screen | sed 's/^/    | /'; else ok "$1"; fi
+}
+
+# init_db [--sample]: create the test database.
+init_db() {
+	if "$SIKUBE_BIN" --db "$DB" init "$@" >"$WORK/init.out" 2>&1; then return 0; fi
+	echo "# init failed:"; sed 's/^/#   /' "$WORK/init.out"
+	return 1
+}
+
+# quit_app: F10 and confirm, wait for the end.
+quit_app() {
+	keys F10
+	wait_for "(y/" 5 >/dev/null
+	keys y
+	wait_exit >/dev/null
+}
+
+# add_group NAME VILLAGE_SEARCH: from the group list, add a group in the first village the
+# picker lists for VILLAGE_SEARCH (typed and picked at once); waits for the saved message.
+add_group() {
+	keys F3
+	wait_for "Nama kelompok" >/dev/null
+	type_text "$1"
+	keys Tab Tab
+	keys Enter
+	wait_for "Cari desa/kelurahan:" >/dev/null
+	# Text and Enter in one go, as a fast typist would: the pick must still be a match.
+	t send-keys -t =s: -l "$2"
+	t send-keys -t =s: Enter
+	wait_for "Kec." >/dev/null
+	keys F2
+	wait_for "tersimpan" >/dev/null
+}
