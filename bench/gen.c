@@ -394,7 +394,13 @@ int main(int argc, char **argv)
 		fprintf(stderr, "bench-gen: %s\n", e.msg);
 		return 2;
 	}
-	db_exec(db, "PRAGMA synchronous=OFF", &e);
+	/* A generator, not a clerk's database: no journal, no syncs, a big cache. The file is
+	 * put back into WAL mode at the end so that SIKUBE opens it as it opens its own. */
+	db_exec(db, "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA cache_size=-262144",
+		&e);
+	char device[SK_UUID_LEN + 1];
+	det_uuid(device); /* the database's own UUID too: the same seed, the same bundle */
+	db_setting_set(db, "perangkat", device, &e);
 	int nv;
 	struct village *v = load_villages(db, "33.01", &nv);
 	struct stmts s;
@@ -412,6 +418,8 @@ int main(int argc, char **argv)
 			fprintf(stderr, "\rbench-gen: %d/%d groups", gi + 1, o.groups);
 	}
 	int rc = db_end(db, 1, &e);
+	if (rc == SK_OK)
+		rc = db_exec(db, "PRAGMA journal_mode=WAL", &e);
 	fprintf(stderr, "\n");
 	free(v);
 	db_close(db);
