@@ -169,14 +169,34 @@ const char *db_path(sk_db *db)
 	return db->path;
 }
 
+/* The cached entry for sql: callers pass the same static string each time, so the pointers
+ * are compared first; the found entry moves to the front (hot statements stay near it). */
+static struct cached_stmt *cache_find(sk_db *db, const char *sql)
+{
+	struct cached_stmt **pp, *c = NULL;
+	for (pp = &db->cache; *pp; pp = &(*pp)->next)
+		if ((*pp)->sql == sql)
+			break;
+	if (!*pp)
+		for (pp = &db->cache; *pp; pp = &(*pp)->next)
+			if (strcmp((*pp)->sql, sql) == 0)
+				break;
+	if (*pp) {
+		c = *pp;
+		*pp = c->next;
+		c->next = db->cache;
+		db->cache = c;
+	}
+	return c;
+}
+
 sqlite3_stmt *db_prepare(sk_db *db, const char *sql, sk_err *e)
 {
-	for (struct cached_stmt *c = db->cache; c; c = c->next) {
-		if (c->sql == sql || strcmp(c->sql, sql) == 0) {
-			sqlite3_reset(c->st);
-			sqlite3_clear_bindings(c->st);
-			return c->st;
-		}
+	struct cached_stmt *found = cache_find(db, sql);
+	if (found) {
+		sqlite3_reset(found->st);
+		sqlite3_clear_bindings(found->st);
+		return found->st;
 	}
 	sqlite3_stmt *st;
 	int rc = sqlite3_prepare_v3(db->h, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL);
