@@ -22,6 +22,18 @@ struct imp_source {
 	sk_manifest man;
 };
 
+/* Page cache of an import, KiB: the whole import stays within about twice this. */
+#define IMPORT_CACHE_KIB 16384
+
+/* Indexes dropped for a bulk load in this pass (import_bulk.c): their CREATE statements. */
+#define IMP_BULK_MAX 16
+struct imp_bulk {
+	long long inserts[BT_COUNT];  /* rows inserted per table in this pass */
+	int decided[BT_COUNT];        /* 1: dropping was considered for the table */
+	char *sql[IMP_BULK_MAX];      /* owned */
+	int n;
+};
+
 struct imp {
 	sk_db *db;
 	const import_opts *o;
@@ -35,6 +47,7 @@ struct imp {
 	int dberr;               /* a database error: stop (message in e) */
 	int threshold;           /* poverty threshold for derived kategori */
 	char now[SK_TS_LEN + 1];
+	struct imp_bulk bulk;
 	sk_err *e;
 };
 
@@ -70,6 +83,14 @@ void imp_row(struct imp_file *fl);
 /* After table t was read from every source: the cross-row rules on the rows merged by this
  * pass (anggota: officers, NIK, group; kas: group, meeting, reversed row). */
 void imp_check_links(struct imp *im, int t);
+/* A row of fl was inserted: after enough inserts into a table that the rest of the file
+ * would make a big share of, drop the table's secondary indexes for this pass. */
+void imp_bulk_inserted(struct imp_file *fl);
+/* Build the dropped indexes again (inside the pass's transaction, before it commits).
+ * SK_OK or a database error in im->e. */
+int imp_bulk_rebuild(struct imp *im);
+/* Forget the dropped indexes (after the pass ended either way). */
+void imp_bulk_reset(struct imp *im);
 /* Create (or empty) the pass's temporary table of merged rows. */
 int imp_rows_begin(struct imp *im);
 /* Drop the temporary table (after the transaction ended). */

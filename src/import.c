@@ -408,7 +408,10 @@ static int run_pass(struct imp *im)
 		read_all(im);
 	im->r->passes++;
 	int clean = !im->dberr && !im->fatal && im->bad.n == 0;
+	if (clean && imp_bulk_rebuild(im) != SK_OK)
+		im->dberr = 1, clean = 0;
 	rc = db_end(im->db, clean, im->e);
+	imp_bulk_reset(im);
 	imp_rows_end(im);
 	if (im->dberr)
 		return im->e->status ? im->e->status : SK_DBERR;
@@ -441,13 +444,15 @@ int import_paths(sk_db *db, int npaths, const char *const *paths, const import_o
 		add_source(&im, paths[i]);
 	int rc = im.fatal ? SK_REFUSED : PASS_AGAIN;
 	/* A bigger page cache while merging (bounded: memory stays flat however large the
-	 * bundle); the connection's own setting comes back afterwards. */
+	 * bundle; SQLite's sorter, which builds indexes again after a bulk load, may use as
+	 * much again); the connection's own setting comes back afterwards. */
 	int64_t cache = db_int(db, "PRAGMA cache_size", -2000);
+	char pragma[64];
+	snprintf(pragma, sizeof pragma, "PRAGMA cache_size=-%d", IMPORT_CACHE_KIB);
 	if (rc == PASS_AGAIN)
-		db_exec(db, "PRAGMA cache_size=-32768", NULL);
+		db_exec(db, pragma, NULL);
 	while (rc == PASS_AGAIN)
 		rc = run_pass(&im);
-	char pragma[64];
 	snprintf(pragma, sizeof pragma, "PRAGMA cache_size=%lld", (long long)cache);
 	db_exec(db, pragma, NULL);
 	if (rc == SK_OK && (r->nproblems || r->more_problems))

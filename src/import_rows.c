@@ -288,23 +288,27 @@ static int merged_fingerprint(struct imp_file *fl, const char *key, char out[65]
 	return rc == SQLITE_ROW;
 }
 
-/* The spec's rule: insert when new, replace when the incoming stamp is later, else keep. */
+/* The spec's rule: insert when new, replace when the incoming stamp is later, else keep.
+ * The row's fingerprint is made (into sidik) only when a tie or a write needs it. */
 static int decide(struct imp_file *fl, const char *k1, const char *k2, const char *key,
-		  const char *ts, const char *sidik)
+		  const char *ts, char sidik[65])
 {
 	char old[64], prev[65];
 	int found = stored_stamp(fl, k1, k2, old, sizeof old);
 	if (found < 0)
 		return M_ERROR;
 	if (!found)
-		return M_INSERT;
+		return fingerprint(fl, sidik), M_INSERT;
 	int cmp = strcmp(ts, old);
-	if (cmp != 0)
-		return cmp > 0 ? M_UPDATE : M_KEEP;
+	if (cmp < 0)
+		return M_KEEP;
+	if (cmp > 0)
+		return fingerprint(fl, sidik), M_UPDATE;
 	int merged = merged_fingerprint(fl, key, prev);
-	if (merged < 0)
-		return M_ERROR;
-	return merged && strcmp(sidik, prev) > 0 ? M_UPDATE : M_KEEP;
+	if (merged <= 0)
+		return merged < 0 ? M_ERROR : M_KEEP; /* stored before this import: keeps a tie */
+	fingerprint(fl, sidik);
+	return strcmp(sidik, prev) > 0 ? M_UPDATE : M_KEEP;
 }
 
 static int remember(struct imp_file *fl, const char *key, const char *sidik)
@@ -329,7 +333,6 @@ static void merge(struct imp_file *fl, const char *k1, const char *k2, const cha
 {
 	char key[2 * SK_UUID_LEN + 2], sidik[65];
 	snprintf(key, sizeof key, "%s%s%s", k1, k2 ? "/" : "", k2 ? k2 : "");
-	fingerprint(fl, sidik);
 	import_counts *c = &fl->im->r->t[fl->table];
 	int act = decide(fl, k1, k2, key, ts, sidik);
 	if (act == M_ERROR)
@@ -344,10 +347,12 @@ static void merge(struct imp_file *fl, const char *k1, const char *k2, const cha
 	}
 	if (remember(fl, key, sidik) != SK_OK)
 		return;
-	if (act == M_INSERT)
+	if (act == M_INSERT) {
 		c->added++;
-	else
+		imp_bulk_inserted(fl);
+	} else {
 		c->updated++;
+	}
 }
 
 /* ---- tables ---------------------------------------------------------------------------- */

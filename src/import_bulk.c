@@ -1,0 +1,112 @@
+/* import_bulk.c - bulk loading for import: when one pass inserts many rows into a big table,
+ * that table's secondary indexes are dropped and built again (one sort each) just before the
+ * pass commits, instead of being updated row by row in random order. Everything happens
+ * inside the pass's transaction, so a rollback (refusal, power cut) brings the indexes back
+ * untouched. Only indexes that no query of the import itself uses are dropped. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "i18n.h"
+#include "import_priv.h"
+
+/* Inserts into one table before dropping its indexes is considered at all: a small merge
+ * (one week's meetings, a few corrections) never pays for a rebuild. */
+#define BULK_MIN_INSERTS 5000
+/* Drop when the rows still to come in the file are at least 1/BULK_RATIO of the table. */
+#define BULK_RATIO 8
+/* Page cache while the indexes are built, KiB. */
+#define BULK_BUILD_CACHE_KIB 8192
+
+/* Secondary indexes of each table that may be dropped during a bulk pass. Not listed:
+ * kelompok and anggota (small; anggota's indexes serve the NIK and officer checks) and
+ * kas_membalik (SQLite's deferred foreign-key check looks reversals up through it). */
+static const char *const DROPPABLE[BT_COUNT][5] = {
+	[BT_PERTEMUAN] = { "pertemuan_kelompok", "pertemuan_diubah" },
+	[BT_KEHADIRAN] = { "kehadiran_anggota", "kehadiran_diubah" },
+	[BT_KAS] = { "kas_buku", "kas_pertemuan", "kas_diubah" },
+};
+
+/* 1 when the table holds fewer than cap rows (counts at most cap rows). */
+static int fewer_rows_than(struct imp *im, int t, long long cap)
+{
+	char sql[160];
+	snprintf(sql, sizeof sql, "SELECT count(*) FROM (SELECT 1 FROM %s LIMIT %lld)",
+		 BUNDLE_TABLES[t].name, cap);
+	sqlite3_stmt *st;
+	long long n = cap;
+	if (sqlite3_prepare_v2(db_handle(im->db), sql, -1, &st, NULL) != SQLITE_OK)
+		return 0;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		n = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return n < cap;
+}
+
+/* Keep the CREATE statement of index name, then drop it. 0 when it was dropped. */
+static int drop_one(struct imp *im, const char *name)
+{
+	sqlite3 *h = db_handle(im->db);
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(h, "SELECT sql FROM sqlite_schema WHERE type='index' AND name=?1 "
+			       "AND sql IS NOT NULL", -1, &st, NULL) != SQLITE_OK)
+		return -1;
+	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+	char *sql = NULL;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		sql = strdup((const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	if (!sql)
+		return -1; /* not in this schema: nothing to do */
+	char drop[128];
+	snprintf(drop, sizeof drop, "DROP INDEX \"%s\"", name);
+	if (sqlite3_exec(h, drop, NULL, NULL, NULL) != SQLITE_OK || im->bulk.n >= IMP_BULK_MAX) {
+		free(sql);
+		return -1;
+	}
+	im->bulk.sql[im->bulk.n++] = sql;
+	return 0;
+}
+
+void imp_bulk_inserted(struct imp_file *fl)
+{
+	struct imp *im = fl->im;
+	int t = fl->table;
+	if (!DROPPABLE[t][0] || im->bulk.decided[t] || ++im->bulk.inserts[t] < BULK_MIN_INSERTS)
+		return;
+	im->bulk.decided[t] = 1;
+	long long left = fl->total - fl->rows;
+	if (fl->total < 0 || left < BULK_MIN_INSERTS ||
+	    !fewer_rows_than(im, t, left * BULK_RATIO))
+		return;
+	for (int i = 0; i < 5 && DROPPABLE[t][i]; i++)
+		drop_one(im, DROPPABLE[t][i]);
+}
+
+int imp_bulk_rebuild(struct imp *im)
+{
+	if (!im->bulk.n)
+		return SK_OK;
+	/* SQLite's sorter takes up to the page cache's size (and, growing its buffer, half as
+	 * much again): a smaller cache while building keeps the import's peak memory flat. */
+	int64_t cache = db_int(im->db, "PRAGMA cache_size", -2000);
+	char pragma[64];
+	snprintf(pragma, sizeof pragma, "PRAGMA cache_size=-%d", BULK_BUILD_CACHE_KIB);
+	db_exec(im->db, pragma, NULL);
+	sqlite3_db_release_memory(db_handle(im->db));
+	int rc = SK_OK;
+	for (int i = 0; i < im->bulk.n && rc == SK_OK; i++) {
+		if (im->o->progress)
+			im->o->progress(im->o->ctx, _("indeks"), i, im->bulk.n);
+		rc = db_exec(im->db, im->bulk.sql[i], im->e);
+	}
+	snprintf(pragma, sizeof pragma, "PRAGMA cache_size=%lld", (long long)cache);
+	db_exec(im->db, pragma, NULL);
+	return rc;
+}
+
+void imp_bulk_reset(struct imp *im)
+{
+	for (int i = 0; i < im->bulk.n; i++)
+		free(im->bulk.sql[i]);
+	memset(&im->bulk, 0, sizeof im->bulk);
+}
