@@ -11,6 +11,7 @@
 #include "help.h"
 #include "i18n.h"
 #include "keys.h"
+#include "keyscript.h"
 #include "screens.h"
 #include "text.h"
 #include "ui.h"
@@ -203,6 +204,27 @@ static int curses_start(SCREEN **scr)
 	return 0;
 }
 
+/* Benchmarks only ($SIKUBE_BENCH_KEYS, see keyscript.h): every scripted key is handled and
+ * drawn on its own and timed; the session ends with the script. */
+static void run_script(void)
+{
+	wint_t ch;
+	int kc;
+	while (!ui.quit && ui.depth && keyscript_next(&ch, &kc)) {
+		if (kc == KEYSCRIPT_MENU) {
+			while (ui.depth > 1)
+				ui_pop();
+			reap_closed();
+		} else {
+			dispatch(ch, kc);
+		}
+		if (!ui.quit && ui.depth)
+			ui_redraw();
+		keyscript_key_done(ui_top() ? ui_top()->ops->name : "");
+	}
+	keyscript_close();
+}
+
 int ui_run(sk_db *db)
 {
 	SCREEN *scr;
@@ -211,9 +233,12 @@ int ui_run(sk_db *db)
 	if (curses_start(&scr) != 0)
 		return 2;
 	const char *once = getenv("SIKUBE_EXIT_AFTER_DRAW");
-	if (ui_push(&MAIN_MENU_OPS, NULL) == 0) {
+	int script = keyscript_open();
+	if (script >= 0 && ui_push(&MAIN_MENU_OPS, NULL) == 0) {
 		ui_redraw();
-		while (!ui.quit && ui.depth && !(once && strcmp(once, "1") == 0)) {
+		if (script)
+			run_script();
+		while (!script && !ui.quit && ui.depth && !(once && strcmp(once, "1") == 0)) {
 			wint_t ch;
 			int kc = get_wch(&ch);
 			if (kc != ERR)
