@@ -136,10 +136,14 @@ int assessment_count(sk_db *db, const char *anggota_id);
 #define ASSESSMENT_SCORE_SQL(p) \
 	"(" p ".k01+" p ".k02+" p ".k03+" p ".k04+" p ".k05+" p ".k06+" p ".k07+" p ".k08+" \
 	p ".k09+" p ".k10+" p ".k11+" p ".k12+" p ".k13+" p ".k14)"
-/* id of the assessment that counts for the member whose id is the SQL expression m; cond is
- * more SQL ANDed to the choice (e.g. " AND q_.tanggal <= :to"), "" for none. */
-#define ASSESSMENT_LATEST_ID_SQL(m, cond) \
-	"(SELECT q_.id FROM penilaian q_ WHERE q_.anggota_id=" m " AND q_.dihapus=0" cond \
+/* The SQL expression expr (over alias q_) of the assessment that counts for the member whose
+ * id is the SQL expression m; cond is more SQL ANDed to the choice (e.g. " AND q_.tanggal <=
+ * :to"), "" for none. The index penilaian_terbaru answers it in one entry, without reading
+ * the table, when expr uses only the criteria, tanggal and id. */
+#define ASSESSMENT_LATEST_SQL(m, expr, cond) \
+	"(SELECT " expr " FROM penilaian q_ WHERE q_.anggota_id=" m " AND q_.dihapus=0" cond \
 	" ORDER BY q_.tanggal DESC, q_.diubah_pada DESC, q_.id DESC LIMIT 1)"
+/* id of that assessment. */
+#define ASSESSMENT_LATEST_ID_SQL(m, cond) ASSESSMENT_LATEST_SQL(m, "q_.id", cond)
 
 #endif

@@ -11,7 +11,7 @@
 typedef struct sk_db sk_db;
 
 /* Newest schema version this program knows (PRAGMA user_version). */
-#define SK_SCHEMA_VERSION 1
+#define SK_SCHEMA_VERSION 2
 
 /* Resolve the database path: explicit (if not NULL), else $SIKUBE_DB, else
  * $XDG_DATA_HOME/sikube/sikube.db, else ~/.local/share/sikube/sikube.db.

@@ -78,6 +78,11 @@ int member_count_group(sk_db *db, const char *kelompok_id);
  * text; "" lists all. Ordered by name. */
 int member_search(sk_db *db, const char *text, int offset, int limit, sk_member_row *out,
 		  int *n, sk_err *e);
+/* The same page of a search known to have total rows (from member_search_count): a page in
+ * the second half is read backwards from the end, so the last page of 30,000 members costs
+ * what the first does. */
+int member_search_page(sk_db *db, const char *text, int offset, int limit, int total,
+		       sk_member_row *out, int *n, sk_err *e);
 int member_search_count(sk_db *db, const char *text);
 /* Mask a NIK for lists: first 6 digits kept, the rest '*'. out needs 24 bytes. */
 void member_mask_nik(const char *nik, char *out, size_t n);

@@ -37,7 +37,8 @@ static int ms_fetch(void *ctx, const char *search, int offset, int limit, void *
 		    sk_err *e)
 {
 	struct screen *s = ctx;
-	return member_search(s->db, search, offset, limit, rows, n, e);
+	const struct member_search *m = s->data;
+	return member_search_page(s->db, search, offset, limit, m->pl.total, rows, n, e);
 }
 
 static void ms_row(void *ctx, const void *row, int y, int x, int width, int selected)

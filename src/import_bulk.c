@@ -23,7 +23,7 @@
 static const char *const DROPPABLE[BT_COUNT][5] = {
 	[BT_PERTEMUAN] = { "pertemuan_kelompok", "pertemuan_diubah" },
 	[BT_KEHADIRAN] = { "kehadiran_anggota", "kehadiran_diubah" },
-	[BT_KAS] = { "kas_buku", "kas_pertemuan", "kas_diubah" },
+	[BT_KAS] = { "kas_saldo", "kas_pertemuan", "kas_diubah" },
 };
 
 /* 1 when the table holds fewer than cap rows (counts at most cap rows). */

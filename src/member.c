@@ -414,9 +414,40 @@ int member_search(sk_db *db, const char *text, int offset, int limit, sk_member_
 	return read_rows(db, st, limit, out, n, e);
 }
 
+int member_search_page(sk_db *db, const char *text, int offset, int limit, int total,
+		       sk_member_row *out, int *n, sk_err *e)
+{
+	if (offset < 0 || limit <= 0 || total <= 0 || offset * 2 < total)
+		return member_search(db, text, offset, limit, out, n, e);
+	/* Rows offset .. offset+limit-1 are, counted from the end, total-offset-limit .. */
+	int from_end = total - offset - limit;
+	if (from_end < 0) {
+		limit += from_end;
+		from_end = 0;
+	}
+	*n = 0;
+	if (limit <= 0)
+		return SK_OK;
+	sqlite3_stmt *st = db_prepare(db, MEMBER_COLS MEMBER_SEARCH
+				      "ORDER BY a.nama DESC, a.id DESC LIMIT :lim OFFSET :off", e);
+	if (!st)
+		return SK_DBERR;
+	db_bind_text(st, ":t", text);
+	db_bind_int64(st, ":lim", limit);
+	db_bind_int64(st, ":off", from_end);
+	int rc = read_rows(db, st, limit, out, n, e);
+	for (int i = 0, j = *n - 1; i < j; i++, j--) {
+		sk_member_row tmp = out[i];
+		out[i] = out[j];
+		out[j] = tmp;
+	}
+	return rc;
+}
+
 int member_search_count(sk_db *db, const char *text)
 {
-	sqlite3_stmt *st = db_prepare(db, "SELECT count(*) FROM anggota a JOIN kelompok k ON "
+	/* Group by group through anggota_urut (name and NIK in the index): no table row read. */
+	sqlite3_stmt *st = db_prepare(db, "SELECT count(*) FROM kelompok k CROSS JOIN anggota a ON "
 				      "k.id=a.kelompok_id " MEMBER_SEARCH, NULL);
 	int n = 0;
 	if (!st)

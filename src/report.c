@@ -17,21 +17,22 @@ struct group_fig {
 static const char GROUPS_SQL[] =
 	/* skor of each active member's latest assessment (NULL: never assessed), recomputed
 	 * from the criteria: the stored skor/kategori may predate a change of threshold. */
-	"WITH aktif AS (SELECT a.kelompok_id, (SELECT " ASSESSMENT_SCORE_SQL("p") " FROM penilaian p "
-	"  WHERE p.id=" ASSESSMENT_LATEST_ID_SQL("a.id", "") ") AS skor FROM anggota a "
+	"WITH aktif AS MATERIALIZED (SELECT a.kelompok_id, "
+	ASSESSMENT_LATEST_SQL("a.id", ASSESSMENT_SCORE_SQL("q_"), "") " AS skor FROM anggota a "
 	"  WHERE a.dihapus=0 AND a.tanggal_keluar IS NULL), "
 	"lat AS (SELECT kelompok_id, count(*) n, count(skor) dinilai, "
 	"  coalesce(sum(skor >= :t),0) miskin FROM aktif GROUP BY kelompok_id), "
-	"pt AS (SELECT kelompok_id, max(tanggal) t FROM pertemuan WHERE dihapus=0 "
-	"  GROUP BY kelompok_id), "
+	/* Balances from the index kas_saldo alone (it holds masuk and keluar). */
 	"ks AS (SELECT kelompok_id, sum(CASE WHEN buku='umum' THEN masuk-keluar ELSE 0 END) umum, "
 	"  sum(CASE WHEN buku='iks' THEN masuk-keluar ELSE 0 END) iks FROM kas WHERE dihapus=0 "
 	"  GROUP BY kelompok_id) "
 	"SELECT g.id, g.nama, g.kode_wilayah, coalesce(w.nama,''), g.tingkat, coalesce(lat.n,0), "
-	"coalesce(lat.dinilai,0), coalesce(lat.miskin,0), coalesce(pt.t,''), coalesce(ks.umum,0), "
+	"coalesce(lat.dinilai,0), coalesce(lat.miskin,0), "
+	/* The last meeting: one index entry per group (pertemuan_kelompok). */
+	"coalesce((SELECT max(p.tanggal) FROM pertemuan p WHERE p.kelompok_id=g.id AND "
+	"p.dihapus=0),''), coalesce(ks.umum,0), "
 	"coalesce(ks.iks,0) FROM kelompok g LEFT JOIN wilayah w ON w.kode=g.kode_wilayah "
-	"LEFT JOIN lat ON lat.kelompok_id=g.id LEFT JOIN pt ON pt.kelompok_id=g.id "
-	"LEFT JOIN ks ON ks.kelompok_id=g.id "
+	"LEFT JOIN lat ON lat.kelompok_id=g.id LEFT JOIN ks ON ks.kelompok_id=g.id "
 	"WHERE g.dihapus=0 AND (:g IS NULL OR g.id=:g) ORDER BY g.nama, g.id";
 
 static void read_fig(sqlite3_stmt *st, struct group_fig *f)

@@ -201,6 +201,21 @@ static void test_lists(sk_db *db)
 	      "search by NIK prefix");
 	CHECK(member_search_count(db, "") > 20, "count all members");
 	CHECK(member_list_group(db, group_a, 0, 2, rows, &n, &e) == SK_OK && n == 2, "page of 2");
+	/* Pages in the second half are read from the end: the same rows in the same order. */
+	int total = member_search_count(db, "");
+	int all = 0, same = 1;
+	CHECK(member_search(db, "", 0, 50, rows, &all, &e) == SK_OK && all == total,
+	      "every member in one page");
+	for (int off = total / 2; off < total; off += 3) {
+		sk_member_row page[4];
+		int k = 0;
+		if (member_search_page(db, "", off, 4, total, page, &k, &e) != SK_OK ||
+		    k != (total - off < 4 ? total - off : 4))
+			same = 0;
+		for (int i = 0; i < k; i++)
+			same &= strcmp(page[i].id, rows[off + i].id) == 0;
+	}
+	CHECK(same, "pages from the end match the pages from the start");
 	char masked[24];
 	member_mask_nik("3171081208800001", masked, sizeof masked);
 	CHECK_STR(masked, "317108**********", "mask keeps 6 digits");
