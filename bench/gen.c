@@ -2,10 +2,14 @@
  * into a SIKUBE database (the bundle is then made with `sikube export`).
  *
  *   bench-gen --db PATH [--groups N] [--members M] [--years Y] [--seed S]
+ *   bench-gen --db PATH --add-week [--seed S]
  *
  * Defaults: 2,000 groups of 15 members, 5 years of weekly meetings (about 7.8 million
  * attendance rows), two dues postings per meeting, monthly purchases, one assessment per member
- * and a re-assessment for a third of them. Every row obeys the rules import checks. */
+ * and a re-assessment for a third of them. Every row obeys the rules import checks.
+ * --add-week gives every group of an existing database one more weekly meeting (attendance
+ * of its active members, dues posted), stamped now: the content of an incremental
+ * (--since-last) bundle. */
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,7 +22,7 @@
 
 struct opts {
 	const char *db;
-	int groups, members, years;
+	int groups, members, years, add_week;
 	uint64_t seed;
 };
 
@@ -352,11 +356,86 @@ static void gen_meeting(sk_db *db, struct stmts *s, struct group_state *g, int w
 		     g->iks_bal / 2000 * 1000, NULL);
 }
 
+/* One more meeting a week after the group's last one, for every group (see --add-week). */
+static int add_week(sk_db *db)
+{
+	static const char STATUS[] = "HHHHHHHHHHHHHHHHHISA";
+	char now[SK_TS_LEN + 1];
+	sk_now_utc(now);
+	sqlite3_stmt *gs = prep(db, "SELECT g.id, g.iuran_kas, g.iuran_iks, date(max(p.tanggal), "
+		"'+7 days') FROM kelompok g JOIN pertemuan p ON p.kelompok_id=g.id WHERE g.dihapus=0 "
+		"GROUP BY g.id ORDER BY g.kode, g.id");
+	sqlite3_stmt *ms = prep(db, "SELECT id FROM anggota WHERE kelompok_id=:g AND dihapus=0 AND "
+		"tanggal_keluar IS NULL ORDER BY id");
+	struct stmts s;
+	prepare_all(db, &s);
+	int n = 0;
+	while (sqlite3_step(gs) == SQLITE_ROW) {
+		char gid[SK_UUID_LEN + 1], date[16], mid[SK_UUID_LEN + 1], kid[SK_UUID_LEN + 1];
+		db_col_text(gs, 0, gid, sizeof gid);
+		int64_t kas = sqlite3_column_int64(gs, 1), iks = sqlite3_column_int64(gs, 2);
+		db_col_text(gs, 3, date, sizeof date);
+		det_uuid(mid);
+		text(s.mtg, ":id", mid);
+		text(s.mtg, ":g", gid);
+		text(s.mtg, ":tgl", date);
+		text(s.mtg, ":tempat", "Rumah ketua");
+		num(s.mtg, ":ph", 0);
+		text(s.mtg, ":agenda", "Iuran mingguan; laporan usaha");
+		text(s.mtg, ":kep", "");
+		text(s.mtg, ":t", now);
+		step(db, s.mtg);
+		int64_t sum_kas = 0, sum_iks = 0;
+		db_bind_text(ms, ":g", gid);
+		while (sqlite3_step(ms) == SQLITE_ROW) {
+			char aid[SK_UUID_LEN + 1], st[2] = { STATUS[rnd_in(0, (int)sizeof STATUS - 2)] };
+			db_col_text(ms, 0, aid, sizeof aid);
+			int paid = st[0] == 'H';
+			text(s.att, ":p", mid);
+			text(s.att, ":a", aid);
+			text(s.att, ":s", st);
+			num(s.att, ":kas", paid ? kas : 0);
+			num(s.att, ":iks", paid ? iks : 0);
+			text(s.att, ":t", now);
+			step(db, s.att);
+			sum_kas += paid ? kas : 0;
+			sum_iks += paid ? iks : 0;
+		}
+		sqlite3_reset(ms);
+		for (int b = 0; b < 2; b++) {
+			int64_t v = b ? sum_iks : sum_kas;
+			char bukti[24];
+			if (v <= 0)
+				continue;
+			det_uuid(kid);
+			snprintf(bukti, sizeof bukti, "BKM-M%06d", ++n);
+			text(s.kas, ":id", kid);
+			text(s.kas, ":g", gid);
+			text(s.kas, ":tgl", date);
+			text(s.kas, ":bukti", bukti);
+			text(s.kas, ":buku", b ? "iks" : "umum");
+			text(s.kas, ":kat", b ? "iuran_iks" : "iuran_kas");
+			text(s.kas, ":uraian", b ? "Iuran IKS pertemuan" : "Iuran kas pertemuan");
+			num(s.kas, ":masuk", v);
+			num(s.kas, ":keluar", 0);
+			text(s.kas, ":p", mid);
+			text(s.kas, ":t", now);
+			step(db, s.kas);
+		}
+	}
+	sqlite3_reset(gs);
+	return 0;
+}
+
 static int parse(int argc, char **argv, struct opts *o)
 {
 	*o = (struct opts){ .groups = 2000, .members = 15, .years = 5, .seed = 20261122 };
 	for (int i = 1; i < argc; i++) {
 		const char *v = i + 1 < argc ? argv[i + 1] : NULL;
+		if (strcmp(argv[i], "--add-week") == 0) {
+			o->add_week = 1;
+			continue;
+		}
 		if (!v)
 			return -1;
 		if (strcmp(argv[i], "--db") == 0)
@@ -375,6 +454,8 @@ static int parse(int argc, char **argv, struct opts *o)
 	}
 	if (!o->db || o->groups < 1 || o->members < 5 || o->members > 20 || o->years < 1)
 		return -1;
+	if (o->add_week && (o->groups != 2000 || o->members != 15 || o->years != 5))
+		return -1;
 	return 0;
 }
 
@@ -383,7 +464,7 @@ int main(int argc, char **argv)
 	struct opts o;
 	if (parse(argc, argv, &o) != 0) {
 		fprintf(stderr, "usage: bench-gen --db PATH [--groups N] [--members 5-20] [--years Y] "
-				"[--seed S]\n");
+				"[--seed S]\n       bench-gen --db PATH --add-week [--seed S]\n");
 		return 2;
 	}
 	i18n_init("id");
@@ -393,6 +474,18 @@ int main(int argc, char **argv)
 	if (db_open(o.db, 0, &db, &e) != SK_OK || region_ensure_loaded(db, &e) != SK_OK) {
 		fprintf(stderr, "bench-gen: %s\n", e.msg);
 		return 2;
+	}
+	if (o.add_week) {
+		/* Its own stream of UUIDs: one more week never reuses the generated ones. */
+		rng_state ^= 0x9e3779b97f4a7c15ULL ^ (uint64_t)db_int(db, "SELECT count(*) FROM "
+								     "pertemuan", 0);
+		int rc = db_begin_write(db, &e);
+		if (rc == SK_OK)
+			rc = db_end(db, add_week(db) == 0, &e);
+		db_close(db);
+		if (rc != SK_OK)
+			fprintf(stderr, "bench-gen: %s\n", e.msg);
+		return rc == SK_OK ? 0 : 1;
 	}
 	/* A generator, not a clerk's database: no journal, no syncs, a big cache. The file is
 	 * put back into WAL mode at the end so that SIKUBE opens it as it opens its own. */
