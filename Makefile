@@ -99,6 +99,7 @@ $(B)/bench-gen: bench/gen.c $(B)/libcore.a
 # Benchmarks (see docs/performance.md): generate a kabupaten, then time the work against
 # baselines measured in the same run.
 bench: all $(B)/bench-gen
+	@sh .ci/install-deps bench
 	@sh bench/run.sh
 
 pot:

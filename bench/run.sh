@@ -1,0 +1,238 @@
+#!/bin/sh
+# bench/run.sh - `make bench`: generate a kabupaten, then time SIKUBE's work against baselines
+# measured in the same run on the same files, and print each figure beside its goal
+# (docs/performance.md explains every line and how to read it).
+#
+# Sizes (groups of 15 members, 5 years of weekly meetings; 2,000 groups = 7.8 million
+# attendance rows):
+#   BENCH_GROUPS=2000         export, screens and reports
+#   BENCH_IMPORT_GROUPS=500   import, re-import, incremental import (and their baselines)
+#   BENCH_SMALL_GROUPS=250    a second import size: peak memory must not grow with the data
+#   BENCH_FULL_IMPORT=0       1: also import the BENCH_GROUPS bundle (ours only, ~3 minutes)
+#   BENCH_SEED=20261122       generator seed;  BENCH_DIR=build/bench  work and cache folder
+#   BENCH_RUNS=2              runs of each export/import (the fastest counts: the machine is
+#                             shared, slow runs are other load)
+# The generated databases are kept in BENCH_DIR, keyed by seed, size and the generator's
+# source, so a second run starts at once. Exits 0 even when a goal is missed (MISSED).
+set -u
+cd "$(dirname "$0")/.." || exit 2
+ROOT=$PWD
+SIKUBE=${SIKUBE:-$ROOT/sikube}
+GEN=${GEN:-$ROOT/build/release/bench-gen}
+FULL=${BENCH_GROUPS:-2000}
+IMP=${BENCH_IMPORT_GROUPS:-500}
+SMALL=${BENCH_SMALL_GROUPS:-250}
+SEED=${BENCH_SEED:-20261122}
+RUNS=${BENCH_RUNS:-2}
+W=${BENCH_DIR:-$ROOT/build/bench}
+MONTH=2025-06
+export SIKUBE_DATA_DIR="$ROOT" LC_ALL=C.UTF-8 TERM=xterm
+unset SIKUBE_DB SIKUBE_EXIT_AFTER_DRAW SIKUBE_BENCH_KEYS SIKUBE_BENCH_OUT
+
+for tool in /usr/bin/time sqlite3 script; do
+	command -v "$tool" >/dev/null || { echo "bench: $tool missing (sh .ci/install-deps bench)"; exit 2; }
+done
+[ -x "$SIKUBE" ] && [ -x "$GEN" ] || { echo "bench: build first (make bench)"; exit 2; }
+mkdir -p "$W/tmp" || exit 2
+RESULTS=$W/results.txt
+: >"$RESULTS"
+START=$(date +%s)
+
+# ---- output ------------------------------------------------------------------------------
+say() { echo "$*" | tee -a "$RESULTS"; }
+# verdict OK: "ok" or "MISSED" (counted at the end from the results file).
+verdict() { if [ "$1" = 1 ]; then echo ok; else echo MISSED; fi; }
+# le A B: 1 when A <= B (decimals).
+le() { awk -v a="$1" -v b="$2" 'BEGIN { print (a <= b) ? 1 : 0 }'; }
+lt() { awk -v a="$1" -v b="$2" 'BEGIN { print (a < b) ? 1 : 0 }'; }
+secs() { awk -v ms="$1" 'BEGIN { printf "%.1f s", ms / 1000 }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0) ? a / b : 0 }'; }
+mb() { awk -v kb="$1" 'BEGIN { printf "%.1f MB", kb / 1024 }'; }
+# line_ratio NAME OURS_MS BASE_MS BASE_NAME GOAL
+line_ratio() {
+	r=$(ratio "$2" "$3")
+	printf '%-20s ours %8s  %-7s %8s  ratio %5s  goal <= %-4s %s\n' "$1" "$(secs "$2")" "$4" \
+		"$(secs "$3")" "$r" "$5" "$(verdict "$(le "$r" "$5")")" | tee -a "$RESULTS"
+}
+# line_mem NAME KB GOAL_MB [NOTE]
+line_mem() {
+	printf '%-20s peak %8s                                goal < %s MB  %s%s\n' "$1" \
+		"$(mb "$2")" "$3" "$(verdict "$(lt "$2" $(($3 * 1024)))")" "${4:+  ($4)}" |
+		tee -a "$RESULTS"
+}
+# line_ms NAME MS GOAL_MS [NOTE]
+line_ms() {
+	printf '%-20s %8s ms                                  goal < %s ms  %s%s\n' "$1" "$2" "$3" \
+		"$(verdict "$(lt "$2" "$3")")" "${4:+  ($4)}" | tee -a "$RESULTS"
+}
+# line_info NAME TEXT
+line_info() { printf '%-20s %s\n' "$1" "$2" | tee -a "$RESULTS"; }
+
+# ---- running and timing --------------------------------------------------------------------
+now_ms() { echo $(($(date +%s%N) / 1000000)); }
+# timed CMD...: T_MS wall time (ms), T_KB peak RSS (KiB) of CMD, T_RC its exit status.
+timed() {
+	t0=$(now_ms)
+	/usr/bin/time -f "%M" -o "$W/tmp/rss" "$@" >"$W/tmp/out" 2>"$W/tmp/err"
+	T_RC=$?
+	T_MS=$(($(now_ms) - t0))
+	T_KB=$(tail -n 1 "$W/tmp/rss")
+	if [ "$T_RC" -gt 1 ]; then
+		echo "bench: failed ($T_RC): $*" >&2
+		tail -n 5 "$W/tmp/err" >&2
+	fi
+}
+min() { [ "$1" -le "$2" ] && echo "$1" || echo "$2"; }
+max() { [ "$1" -ge "$2" ] && echo "$1" || echo "$2"; }
+median() { tr ' ' '\n' | grep . | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+
+# ---- data ----------------------------------------------------------------------------------
+KEY=$(cat bench/gen.c src/schema.c | cksum | cut -d' ' -f1)
+# kab N: path of the generated database of N groups (made once, then reused).
+kab() {
+	db=$W/kab-$SEED-$1-$KEY.db
+	if [ ! -f "$db" ]; then
+		echo "bench: generating $1 groups (seed $SEED) into $db" >&2
+		rm -f "$W"/kab-*-"$1"-*.db "$W"/kab-*-"$1"-*.db-* "$db.tmp"*
+		t0=$(now_ms)
+		"$GEN" --db "$db.tmp" --groups "$1" --seed "$SEED" 2>/dev/null || { echo "bench: bench-gen failed" >&2; exit 2; }
+		mv "$db.tmp" "$db"
+		echo "bench: generated in $(secs $(($(now_ms) - t0)))" >&2
+	fi
+	echo "$db"
+}
+rows() { sqlite3 "$1" "SELECT count(*) FROM $2"; }
+
+# An empty database (schema and region list), copied for each import.
+TEMPLATE=$W/tmp/empty.db
+rm -f "$TEMPLATE"*
+"$SIKUBE" --db "$TEMPLATE" init >/dev/null 2>&1 || { echo "bench: init failed" >&2; exit 2; }
+fresh() { rm -f "$1" "$1-wal" "$1-shm"; cp "$TEMPLATE" "$1"; }
+
+FULL_DB=$(kab "$FULL")
+IMP_DB=$(kab "$IMP")
+SMALL_DB=$(kab "$SMALL")
+say "SIKUBE benchmarks $(date -u +%Y-%m-%dT%H:%M:%SZ), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
+say "sizes: $FULL groups = $(rows "$FULL_DB" kehadiran) attendance rows ($(du -m "$FULL_DB" | cut -f1) MB);" \
+	"imports: $IMP groups = $(rows "$IMP_DB" kehadiran) attendance rows; memory also at $SMALL groups"
+say ""
+
+# ---- export (full size) ----------------------------------------------------------------------
+say "== export: $FULL groups, every table, into an empty folder; baseline sqlite3 -csv (same queries)"
+best=999999999 base=999999999 kb=0
+for i in $(seq "$RUNS"); do
+	rm -rf "$W/bundle-$FULL" "$W/tmp/sqlite-export"
+	timed "$SIKUBE" --db "$FULL_DB" export "$W/bundle-$FULL"
+	best=$(min "$best" "$T_MS")
+	kb=$(max "$kb" "$T_KB")
+	timed sh bench/baseline_export.sh "$FULL_DB" "$W/tmp/sqlite-export"
+	base=$(min "$base" "$T_MS")
+done
+rm -rf "$W/tmp/sqlite-export"
+line_ratio "export" "$best" "$base" sqlite3 1.5
+line_mem "export memory" "$kb" 64 "$FULL groups"
+
+# ---- import (IMP groups) ---------------------------------------------------------------------
+say ""
+say "== import: $IMP groups into an empty database; baseline sqlite3 .import of the same files"
+SRC=$W/tmp/source.db
+rm -f "$SRC"*
+cp "$IMP_DB" "$SRC"
+rm -rf "$W/tmp/bundle"
+timed "$SIKUBE" --db "$SRC" export "$W/tmp/bundle"
+line_mem "export memory" "$T_KB" 64 "$IMP groups"
+best=999999999 base=999999999 kb=0
+for i in $(seq "$RUNS"); do
+	fresh "$W/tmp/ours.db"
+	timed "$SIKUBE" --db "$W/tmp/ours.db" import "$W/tmp/bundle"
+	[ "$T_RC" -eq 0 ] || echo "bench: import refused the bundle" >&2
+	best=$(min "$best" "$T_MS")
+	kb=$(max "$kb" "$T_KB")
+	fresh "$W/tmp/base.db"
+	timed sh bench/baseline_import.sh "$W/tmp/bundle" "$W/tmp/base.db"
+	base=$(min "$base" "$T_MS")
+done
+rm -f "$W/tmp/base.db"*
+FIRST=$best
+line_ratio "import" "$best" "$base" sqlite3 3
+timed "$SIKUBE" --db "$W/tmp/ours.db" import "$W/tmp/bundle"
+line_ratio "re-import unchanged" "$T_MS" "$FIRST" import 0.5
+reimport_kb=$T_KB
+"$GEN" --db "$SRC" --add-week --seed "$SEED" || echo "bench: --add-week failed" >&2
+rm -rf "$W/tmp/week"
+"$SIKUBE" --db "$SRC" export --since-last "$W/tmp/week" >/dev/null 2>&1
+timed "$SIKUBE" --db "$W/tmp/ours.db" import "$W/tmp/week"
+line_ratio "import one week" "$T_MS" "$FIRST" import 0.5
+line_info "" "(the --since-last bundle: $(($(wc -l <"$W/tmp/week/pertemuan.csv") - 1)) meetings,\
+ $(($(wc -l <"$W/tmp/week/kehadiran.csv") - 1)) attendance and $(($(wc -l <"$W/tmp/week/kas.csv") - 1)) cash rows)"
+line_mem "import memory" "$kb" 64 "$IMP groups"
+line_mem "re-import memory" "$reimport_kb" 64 "$IMP groups"
+rm -f "$SRC"* "$W/tmp/ours.db"*
+
+rm -rf "$W/tmp/bundle"
+"$SIKUBE" --db "$SMALL_DB" export "$W/tmp/bundle" >/dev/null 2>&1
+fresh "$W/tmp/ours.db"
+timed "$SIKUBE" --db "$W/tmp/ours.db" import "$W/tmp/bundle"
+line_mem "import memory" "$T_KB" 64 "$SMALL groups, $(secs "$T_MS")"
+rm -rf "$W/tmp/bundle" "$W/tmp/ours.db"*
+if [ "${BENCH_FULL_IMPORT:-0}" = 1 ]; then
+	fresh "$W/tmp/ours.db"
+	timed "$SIKUBE" --db "$W/tmp/ours.db" import "$W/bundle-$FULL"
+	line_mem "import memory" "$T_KB" 64 "$FULL groups, $(secs "$T_MS")"
+	rm -f "$W/tmp/ours.db"*
+fi
+
+# ---- screens (full size) ---------------------------------------------------------------------
+say ""
+say "== screens: $FULL groups, 80x24 terminal (script(1) pty); each key handled and drawn"
+FULL_DIR=$(dirname "$FULL_DB")
+# draw MS_FILE: open the application, exit after the first draw; the time inside the pty.
+cat >"$W/tmp/draw.sh" <<EOF
+stty rows 24 cols 80
+t0=\$(date +%s%N)
+SIKUBE_EXIT_AFTER_DRAW=1 "$SIKUBE" --db "$FULL_DB"
+echo \$(( (\$(date +%s%N) - t0) / 1000000 )) >"\$1"
+EOF
+draw() { script -qec "sh $W/tmp/draw.sh $W/tmp/draw.ms" /dev/null >/dev/null </dev/null; cat "$W/tmp/draw.ms"; }
+rm -rf "$FULL_DIR/cadangan"
+first_of_day=$(draw)
+ms=""
+for i in 1 2 3 4 5; do ms="$ms $(draw)"; done
+rm -rf "$FULL_DIR/cadangan"
+line_ms "first draw" "$(echo "$ms" | median)" 100 "median of 5; the day's backup already made"
+line_ms "first open of a day" "$first_of_day" 100 "includes the daily backup copy of the database"
+cat >"$W/tmp/keys.sh" <<EOF
+stty rows 24 cols 80
+SIKUBE_BENCH_KEYS="$ROOT/bench/screens.keys" SIKUBE_BENCH_OUT="\$1" \
+	/usr/bin/time -f "%M" -o "\$1.rss" "$SIKUBE" --db "$FULL_DB"
+EOF
+kb=0
+for i in 1 2 3; do
+	script -qec "sh $W/tmp/keys.sh $W/tmp/keys.$i" /dev/null >/dev/null </dev/null
+	kb=$(max "$kb" "$(tail -n 1 "$W/tmp/keys.$i.rss")")
+done
+cp "$W/tmp/keys.1.screens" "$W/screens.txt"
+# Per action: the median over the 3 sessions of its slowest key.
+awk -F'\t' '$1 !~ /^_/ { print $1 "\t" $4 "\t" $2 "\t" $5 }' "$W/tmp/keys.1" | while IFS='	' read -r name _ keys screen; do
+	m=$(for i in 1 2 3; do awk -F'\t' -v n="$name" '$1 == n { print $4 }' "$W/tmp/keys.$i"; done | tr '\n' ' ' | median)
+	line_ms "$name" "$m" 100 "$screen, slowest of $keys key(s)"
+done
+rm -rf "$FULL_DIR/cadangan"
+line_mem "screens memory" "$kb" 16 "the whole scripted session"
+
+# ---- reports (full size) ---------------------------------------------------------------------
+say ""
+say "== reports: $FULL groups, command line"
+G=$(sqlite3 "$FULL_DB" "SELECT id FROM kelompok WHERE dihapus=0 ORDER BY nama, id LIMIT 1")
+ms="" kb=0
+for i in 1 2 3; do timed "$SIKUBE" --db "$FULL_DB" report groups; ms="$ms $T_MS"; kb=$(max "$kb" "$T_KB"); done
+line_ms "report groups" "$(echo "$ms" | median)" 100 "median of 3, all $FULL groups"
+ms=""
+for i in 1 2 3; do timed "$SIKUBE" --db "$FULL_DB" report monthly --group "$G" --month "$MONTH"; ms="$ms $T_MS"; kb=$(max "$kb" "$T_KB"); done
+line_ms "report monthly" "$(echo "$ms" | median)" 100 "median of 3, one group, $MONTH"
+line_mem "reports memory" "$kb" 16
+
+MISSED=$(grep -c ' MISSED' "$RESULTS")
+say ""
+say "bench: $(($(date +%s) - START)) s, $MISSED goal(s) missed; figures in $RESULTS"
+exit 0

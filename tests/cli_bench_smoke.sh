@@ -1,0 +1,24 @@
+#!/bin/sh
+# cli_bench_smoke.sh - bench/run.sh at toy size (seconds), so `make bench` cannot rot between
+# runs: it finishes, prints every figure with its goal, and keeps its promise to exit 0. The
+# times mean nothing here (sanitizer build, tiny data); only the shape is checked.
+. "$(dirname "$0")/clilib.sh"
+for tool in /usr/bin/time sqlite3 script; do
+	command -v "$tool" >/dev/null || { ok "skipped: $tool missing (sh .ci/install-deps bench)"; finish; exit; }
+done
+GEN=${SIKUBE_GEN:-$(dirname "$SIKUBE_BIN")/bench-gen}
+[ -x "$GEN" ] || GEN=build/release/bench-gen
+BIN=$(cd "$(dirname "$SIKUBE_BIN")" && pwd)/$(basename "$SIKUBE_BIN")
+expect_status 0 "bench/run.sh at toy size exits 0" env SIKUBE="$BIN" GEN="$GEN" BENCH_GROUPS=3 \
+	BENCH_IMPORT_GROUPS=2 BENCH_SMALL_GROUPS=1 BENCH_RUNS=1 BENCH_DIR="$WORK/bench" \
+	ASAN_OPTIONS=detect_leaks=0 sh bench/run.sh
+for name in "export " "export memory" "import " "re-import unchanged" "import one week" \
+	"import memory" "first draw" "first open of a day" "open_kelompok" "anggota_search" \
+	"kelayakan_all_end" "kas_group" "screens memory" "report groups" "report monthly"; do
+	check "prints $name with a goal" grep -q "^$name.*goal" "$WORK/out"
+done
+check "every scripted action reached its screen" \
+	test "$(grep -c 'groups\|member-search\|eligibility\|meetings\|cash-book\|main' "$WORK/out")" -ge 20
+check "the summary line" grep -q "goal(s) missed" "$WORK/out"
+check "results file written" test -s "$WORK/bench/results.txt"
+finish
