@@ -9,8 +9,15 @@
 /* Run the command line; returns the process exit status (0, 1 or 2 per spec/cli.md). */
 int cli_main(int argc, char **argv);
 
-/* Open the screens on db until the user quits. Returns the exit status (0 normal).
- * Implemented in the UI toolkit (src/ui), never called by the core. */
-int ui_run(sk_db *db);
+/* Work for the screens to do while no key is waiting: called again and again between keys
+ * until it returns nonzero. */
+typedef int (*ui_idle_fn)(void *ctx);
+
+/* Open the screens on db until the user quits; idle (may be NULL) runs between keys until it
+ * is done. Returns the exit status (0 normal). Implemented in the UI toolkit (src/ui), never
+ * called by the core. */
+int ui_run(sk_db *db, ui_idle_fn idle, void *ctx);
+/* Benchmarks: start the clock whose reading at the first draw goes to $SIKUBE_BENCH_DRAW. */
+void ui_bench_clock(void);
 
 #endif

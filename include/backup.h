@@ -18,4 +18,16 @@ int backup_to_file(sk_db *db, const char *dest, backup_progress_fn fn, void *ctx
  * *made is set to 1 when a new backup was written today (may be NULL). */
 int backup_rolling(sk_db *db, int keep, int *made, sk_err *e);
 
+/* The same rolling copy made a little at a time (the screens copy between keys, so that the
+ * first screen does not wait for a large database to be copied). */
+typedef struct backup_job backup_job;
+/* Start today's copy: *out is the job (free with backup_job_free), or NULL when today's copy
+ * exists already. Errors: SK_IOERR (folder or file), with *out NULL. */
+int backup_rolling_start(sk_db *db, int keep, backup_job **out, sk_err *e);
+/* Copy up to pages more pages. Returns 0 when there is more to do, 1 when the copy is complete
+ * (renamed into place, older copies pruned), -1 on failure (message in e; nothing renamed). */
+int backup_job_step(backup_job *j, int pages, sk_err *e);
+/* Release the job; an unfinished copy is abandoned and its temporary file removed. NULL ok. */
+void backup_job_free(backup_job *j);
+
 #endif

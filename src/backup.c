@@ -103,33 +103,121 @@ static void prune(const char *dir, int keep)
 	}
 }
 
-int backup_rolling(sk_db *db, int keep, int *made, sk_err *e)
+/* The folder of the rolling copies (created 0700) and today's copy in it. */
+static int today_target(sk_db *db, char *dir, size_t dn, char *path, size_t pn, sk_err *e)
 {
-	char dir[PATH_MAX], path[PATH_MAX + 64], today[11];
-	if (made)
-		*made = 0;
-	sk_strlcpy(dir, db_path(db), sizeof dir);
+	char today[11];
+	sk_strlcpy(dir, db_path(db), dn);
 	char *slash = strrchr(dir, '/');
 	if (slash)
 		*slash = '\0';
 	else
 		strcpy(dir, ".");
 	size_t len = strlen(dir);
-	if (len + sizeof BACKUP_DIR + 1 >= sizeof dir)
+	if (len + sizeof BACKUP_DIR + 1 >= dn)
 		return sk_err_set(e, SK_IOERR, "%s", _("Nama folder cadangan terlalu panjang."));
-	snprintf(dir + len, sizeof dir - len, "/%s", BACKUP_DIR);
+	snprintf(dir + len, dn - len, "/%s", BACKUP_DIR);
 	if (sk_mkdir_private(dir) != 0)
 		return sk_err_set(e, SK_IOERR, _("Folder cadangan %s tidak dapat dibuat: %s"), dir,
 				  strerror(errno));
 	sk_today(today);
-	snprintf(path, sizeof path, "%s/%s%s.db", dir, BACKUP_PREFIX, today);
-	if (access(path, F_OK) == 0)
-		return SK_OK;
-	int rc = backup_to_file(db, path, NULL, NULL, e);
+	snprintf(path, pn, "%s/%s%s.db", dir, BACKUP_PREFIX, today);
+	return SK_OK;
+}
+
+int backup_rolling(sk_db *db, int keep, int *made, sk_err *e)
+{
+	char dir[PATH_MAX], path[PATH_MAX + 64];
+	if (made)
+		*made = 0;
+	int rc = today_target(db, dir, sizeof dir, path, sizeof path, e);
+	if (rc != SK_OK || access(path, F_OK) == 0)
+		return rc;
+	rc = backup_to_file(db, path, NULL, NULL, e);
 	if (rc == SK_OK) {
 		if (made)
 			*made = 1;
 		prune(dir, keep);
 	}
 	return rc;
+}
+
+/* ---- the same copy made a little at a time ------------------------------------------------ */
+
+struct backup_job {
+	sk_db *db;
+	sqlite3 *to;
+	sqlite3_backup *b;
+	char dir[PATH_MAX], dest[PATH_MAX + 64], tmp[PATH_MAX + 96];
+	int keep, tries;
+};
+
+int backup_rolling_start(sk_db *db, int keep, backup_job **out, sk_err *e)
+{
+	*out = NULL;
+	backup_job *j = calloc(1, sizeof *j);
+	if (!j)
+		abort();
+	j->db = db;
+	j->keep = keep;
+	int rc = today_target(db, j->dir, sizeof j->dir, j->dest, sizeof j->dest, e);
+	if (rc != SK_OK || access(j->dest, F_OK) == 0) {
+		free(j);
+		return rc;
+	}
+	snprintf(j->tmp, sizeof j->tmp, "%s.tmp-%ld", j->dest, (long)getpid());
+	mode_t old = umask(077);
+	int fd = open(j->tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+	umask(old);
+	if (fd >= 0)
+		close(fd);
+	if (fd < 0 || sqlite3_open_v2(j->tmp, &j->to, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK ||
+	    !(j->b = sqlite3_backup_init(j->to, "main", db_handle(db), "main"))) {
+		rc = sk_err_set(e, SK_IOERR, _("Berkas cadangan %s tidak dapat dibuat: %s"), j->dest,
+				fd < 0 ? strerror(errno) : sqlite3_errmsg(j->to));
+		backup_job_free(j);
+		return rc;
+	}
+	*out = j;
+	return SK_OK;
+}
+
+int backup_job_step(backup_job *j, int pages, sk_err *e)
+{
+	int rc = sqlite3_backup_step(j->b, pages);
+	if (rc == SQLITE_OK)
+		return 0;
+	if ((rc == SQLITE_BUSY || rc == SQLITE_LOCKED) && ++j->tries <= 100)
+		return 0;
+	sqlite3_backup_finish(j->b);
+	j->b = NULL;
+	if (rc != SQLITE_DONE) {
+		db_error(j->db, rc, e);
+		return -1;
+	}
+	/* As backup_to_file: one self-contained file, renamed into place only when complete. */
+	int bad = sqlite3_exec(j->to, "PRAGMA journal_mode=DELETE", NULL, NULL, NULL) != SQLITE_OK;
+	bad |= sqlite3_close(j->to) != SQLITE_OK;
+	j->to = NULL;
+	if (bad || rename(j->tmp, j->dest) != 0) {
+		sk_err_set(e, SK_IOERR, _("Berkas cadangan %s tidak dapat ditulis: %s"), j->dest,
+			   bad ? _("cadangan gagal ditutup") : strerror(errno));
+		return -1;
+	}
+	j->tmp[0] = '\0';
+	prune(j->dir, j->keep);
+	return 1;
+}
+
+void backup_job_free(backup_job *j)
+{
+	if (!j)
+		return;
+	if (j->b)
+		sqlite3_backup_finish(j->b);
+	if (j->to)
+		sqlite3_close(j->to);
+	if (j->tmp[0])
+		unlink(j->tmp);
+	free(j);
 }

@@ -215,6 +215,21 @@ static int cmd_report(const struct cli_ctx *c, int argc, char **argv)
 	return EXIT_OK;
 }
 
+/* The daily rolling backup while the screens are open. */
+struct daily {
+	backup_job *job;
+	int rc;           /* 0 going on, 1 done, -1 failed (message in e) */
+	sk_err e;
+};
+
+/* A step of 64 pages (256 KiB) between keys: short enough not to be felt. */
+static int daily_step(void *ctx)
+{
+	struct daily *d = ctx;
+	d->rc = backup_job_step(d->job, 64, &d->e);
+	return d->rc != 0;
+}
+
 static int cmd_ui(const struct cli_ctx *c)
 {
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
@@ -222,15 +237,26 @@ static int cmd_ui(const struct cli_ctx *c)
 					  "perintah, lihat sikube --help."));
 		return EXIT_USAGE;
 	}
+	ui_bench_clock();
 	sk_db *db;
 	int rc = cli_open_db(c, 0, &db);
 	if (rc != EXIT_OK)
 		return rc;
-	sk_err e;
-	sk_err_clear(&e);
-	if (backup_rolling(db, ROLLING_BACKUPS, NULL, &e) != SK_OK)
-		fprintf(stderr, _("sikube: cadangan harian gagal: %s\n"), e.msg);
-	rc = ui_run(db);
+	/* The day's copy is made between keys, so that the first screen does not wait for a big
+	 * database to be copied; what is left at the end is finished before SIKUBE exits. */
+	struct daily d = { .rc = 0 };
+	sk_err_clear(&d.e);
+	if (backup_rolling_start(db, ROLLING_BACKUPS, &d.job, &d.e) != SK_OK)
+		d.rc = -1;
+	rc = ui_run(db, d.job ? daily_step : NULL, &d);
+	if (d.job && d.rc == 0) {
+		fprintf(stderr, "%s\n", _("sikube: menyelesaikan cadangan harian..."));
+		while ((d.rc = backup_job_step(d.job, 1024, &d.e)) == 0)
+			;
+	}
+	if (d.rc < 0)
+		fprintf(stderr, _("sikube: cadangan harian gagal: %s\n"), d.e.msg);
+	backup_job_free(d.job);
 	db_close(db);
 	return rc;
 }

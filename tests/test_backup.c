@@ -1,8 +1,24 @@
 /* test_backup.c - online backup and the daily rolling copies. */
+#include <dirent.h>
 #include <sys/stat.h>
+#include <unistd.h>
 #include "backup.h"
 #include "fixture.h"
 #include "util.h"
+
+/* Files in dir/cadangan. */
+static int count_files(const char *dir)
+{
+	char path[PATH_MAX + 16];
+	snprintf(path, sizeof path, "%s/cadangan", dir);
+	DIR *d = opendir(path);
+	int n = 0;
+	for (const struct dirent *de; d && (de = readdir(d)) != NULL;)
+		n += de->d_name[0] != '.';
+	if (d)
+		closedir(d);
+	return n;
+}
 
 int main(void)
 {
@@ -36,6 +52,29 @@ int main(void)
 	CHECK(kept == 6, "seven newest kept (six old plus today's)");
 	snprintf(path, sizeof path, "%s/cadangan/sikube-2020-01-05.db", dir);
 	CHECK(stat(path, &st) == 0, "the oldest kept is the 5th");
+	/* The same copy made a little at a time (the screens make it between keys). */
+	snprintf(path, sizeof path, "%s/cadangan/sikube-%s.db", dir, today);
+	backup_job *job = NULL;
+	CHECK(backup_rolling_start(db, 7, &job, &e) == SK_OK && job == NULL,
+	      "no job when today's copy exists");
+	unlink(path);
+	CHECK(backup_rolling_start(db, 7, &job, &e) == SK_OK && job != NULL, "a job otherwise");
+	CHECK(job && backup_job_step(job, 1, &e) == 0 && stat(path, &st) != 0,
+	      "one page copied, nothing in place yet");
+	backup_job_free(job);
+	CHECK(stat(path, &st) != 0 && count_files(dir) == 6, "an abandoned job leaves no file");
+	CHECK(backup_rolling_start(db, 7, &job, &e) == SK_OK && job != NULL, "started again");
+	int steps = 0, r = -1;
+	while (job && (r = backup_job_step(job, 16, &e)) == 0)
+		steps++;
+	backup_job_free(job);
+	CHECK(r == 1 && steps > 1, "finished after several steps");
+	CHECK(stat(path, &st) == 0 && (st.st_mode & 0777) == 0600, "the stepped copy is in place");
+	sk_db *stepped;
+	CHECK(db_open(path, 0, &stepped, &e) == SK_OK && region_count(stepped) == 91599,
+	      "the stepped copy opens whole");
+	db_close(stepped);
+	CHECK(count_files(dir) == 7, "still the seven newest only");
 	snprintf(path, sizeof path, "%s/copy.db", dir);
 	CHECK(backup_to_file(db, path, NULL, NULL, &e) == SK_OK, "backup to a file");
 	sk_db *copy;

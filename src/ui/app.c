@@ -25,6 +25,8 @@ static struct {
 	struct screen *closed[STACK_MAX];  /* popped, freed after the current key */
 	int nclosed;
 	int quit;
+	ui_idle_fn idle;                   /* work between keys, NULL when none (left) */
+	void *idle_ctx;
 } ui;
 
 sk_db *ui_db(void)
@@ -185,6 +187,19 @@ static int key_waiting(wint_t *ch, int *kc)
 	return *kc != ERR;
 }
 
+/* The next key; while idle work is left, a step of it runs whenever no key is waiting. */
+static int next_key(wint_t *ch)
+{
+	int kc;
+	while (ui.idle) {
+		if (key_waiting(ch, &kc))
+			return kc;
+		if (ui.idle(ui.idle_ctx) != 0)
+			ui.idle = NULL;
+	}
+	return get_wch(ch);
+}
+
 /* Start curses on the terminal; returns 0 or -1 with a message on stderr. */
 static int curses_start(SCREEN **scr)
 {
@@ -225,22 +240,25 @@ static void run_script(void)
 	keyscript_close();
 }
 
-int ui_run(sk_db *db)
+int ui_run(sk_db *db, ui_idle_fn idle, void *ctx)
 {
 	SCREEN *scr;
 	memset(&ui, 0, sizeof ui);
 	ui.db = db;
+	ui.idle = idle;
+	ui.idle_ctx = ctx;
 	if (curses_start(&scr) != 0)
 		return 2;
 	const char *once = getenv("SIKUBE_EXIT_AFTER_DRAW");
 	int script = keyscript_open();
 	if (script >= 0 && ui_push(&MAIN_MENU_OPS, NULL) == 0) {
 		ui_redraw();
+		keyscript_first_draw();
 		if (script)
 			run_script();
 		while (!script && !ui.quit && ui.depth && !(once && strcmp(once, "1") == 0)) {
 			wint_t ch;
-			int kc = get_wch(&ch);
+			int kc = next_key(&ch);
 			if (kc != ERR)
 				dispatch(ch, kc);
 			/* Keys already waiting (fast typing, a paste) first: one redraw, one query. */

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include "app.h"
 #include "keyscript.h"
 
 struct skey {
@@ -200,4 +201,23 @@ void keyscript_close(void)
 		fclose(ks.screens);
 	free(ks.keys);
 	memset(&ks, 0, sizeof ks);
+}
+
+static double clock_start = -1;
+
+void ui_bench_clock(void)
+{
+	clock_start = now_ms();
+}
+
+void keyscript_first_draw(void)
+{
+	const char *path = getenv("SIKUBE_BENCH_DRAW");
+	if (!path || !*path || clock_start < 0)
+		return;
+	FILE *f = fopen(path, "w");
+	if (f) {
+		fprintf(f, "%.1f\n", now_ms() - clock_start);
+		fclose(f);
+	}
 }

@@ -27,5 +27,8 @@ int keyscript_next(wint_t *ch, int *kc);
 void keyscript_key_done(const char *screen);
 /* Write the last action's line and close the files. */
 void keyscript_close(void);
+/* The first screen is drawn: when $SIKUBE_BENCH_DRAW names a file, write into it the ms since
+ * ui_bench_clock() (app.h) was started. */
+void keyscript_first_draw(void);
 
 #endif
