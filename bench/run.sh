@@ -196,13 +196,20 @@ SIKUBE_EXIT_AFTER_DRAW=1 SIKUBE_BENCH_DRAW="\$1" "$SIKUBE" --db "$FULL_DB" 2>/de
 echo \$(( (\$(date +%s%N) - t0) / 1000000 )) >"\$1.exit"
 EOF
 draw() { script -qec "sh $W/tmp/draw.sh $W/tmp/draw.ms" /dev/null >/dev/null </dev/null; cat "$W/tmp/draw.ms"; }
-rm -rf "$FULL_DIR/cadangan"
-first_of_day=$(draw)
-day_exit=$(cat "$W/tmp/draw.ms.exit")
+# A first open of the day: no copy of today yet (sync: deleting the last one must not be
+# what is timed). Three of them, as each then makes the whole copy before it exits.
+day="" day_exit=0
+for i in 1 2 3; do
+	rm -rf "$FULL_DIR/cadangan"
+	sync
+	day="$day $(draw)"
+	day_exit=$(max "$day_exit" "$(cat "$W/tmp/draw.ms.exit")")
+done
 ms=""
 for i in 1 2 3 4 5; do ms="$ms $(draw)"; done
 line_ms "first draw" "$(echo "$ms" | median)" 100 "median of 5; the day's backup already made"
-line_ms "first open of a day" "$first_of_day" 100 "the daily backup copy then: $(secs "$day_exit") to exit"
+line_ms "first open of a day" "$(echo "$day" | median)" 100 \
+	"median of 3; the day's copy then made before exit, up to $(secs $((day_exit)))"
 cat >"$W/tmp/keys.sh" <<EOF
 stty rows 24 cols 80
 SIKUBE_BENCH_KEYS="$ROOT/bench/screens.keys" SIKUBE_BENCH_OUT="\$1" \
