@@ -22,6 +22,9 @@ if [ -f sample-data/kelompok.csv ]; then
 	groups=$(($(wc -l <sample-data/kelompok.csv) - 1))
 	check "every sample group listed" test "$(($(wc -l <"$WORK/out") - 1))" -eq "$groups"
 	check "sample groups have active members" awk -F, 'NR>1 && $5<5 {bad=1} END {exit bad}' "$WORK/out"
+	check "sample groups have meetings, assessments and cash" awk -F, \
+		'NR>1 && ($9=="" || $6==0 || $10==0) {bad=1} END {exit bad}' "$WORK/out"
+	expect_status 0 "the sample passes check" "$SIKUBE_BIN" --db "$SDB" check
 	expect_status 0 "init --sample twice adds nothing" "$SIKUBE_BIN" --db "$SDB" init --sample
 	check "second load reports 0 new groups" grep -q ' 0 kelompok' "$WORK/err"
 	expect_status 0 "report groups text" "$SIKUBE_BIN" --db "$SDB" report groups
