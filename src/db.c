@@ -343,3 +343,26 @@ int db_setting_set(sk_db *db, const char *key, const char *value, sk_err *e)
 	rc = db_end(db, ok, e);
 	return ok ? rc : (e ? e->status : SK_DBERR);
 }
+
+int db_soft_delete(sk_db *db, const char *sql, const char *id, const char *notfound, sk_err *e)
+{
+	char now[SK_TS_LEN + 1];
+	sk_now_utc(now);
+	int rc = db_begin_write(db, e);
+	if (rc != SK_OK)
+		return rc;
+	sqlite3_stmt *st = db_prepare(db, sql, e);
+	int ok = st != NULL;
+	if (ok) {
+		db_bind_text(st, ":t", now);
+		db_bind_text(st, ":id", id);
+		ok = db_step(db, st, e) == SQLITE_DONE;
+		if (ok && notfound && sqlite3_changes(db->h) == 0) {
+			sk_err_set(e, SK_NOTFOUND, "%s", notfound);
+			ok = 0;
+		}
+		db_reset(st);
+	}
+	rc = db_end(db, ok, e);
+	return ok ? rc : (e && e->status ? e->status : SK_DBERR);
+}
