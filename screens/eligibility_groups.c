@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "colors.h"
+#include "elig_figures.h"
 #include "eligibility.h"
 #include "frame.h"
 #include "group.h"
@@ -126,12 +127,8 @@ static void eg_draw(struct screen *s)
 {
 	struct elig_groups *g = s->data;
 	const sk_elig_stats *st = &g->office;
-	char line[400], pct[16] = "-";
-	if (st->persen_tidak_miskin >= 0)
-		snprintf(pct, sizeof pct, "%d%%", st->persen_tidak_miskin);
-	snprintf(line, sizeof line, _("Kantor: aktif %d, dinilai %d, miskin %d, tidak miskin %d "
-				      "(%s), perlu dinilai %d"), st->aktif, st->dinilai, st->miskin,
-		 st->tidak_miskin, pct, st->perlu_dinilai);
+	char line[400];
+	elig_figures_line(st, _("Kantor: "), COLS - 2, line, sizeof line);
 	text_put(stdscr, 2, 1, line, COLS - 2, ui_attr(st->lewat_batas ? R_WARN : R_DIM));
 	text_heads(3, 1, COLS_DEF, NCOLS, g->w);
 	plist_draw(&g->pl);

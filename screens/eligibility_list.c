@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "colors.h"
+#include "elig_figures.h"
 #include "eligibility.h"
 #include "frame.h"
 #include "group.h"
@@ -163,13 +164,9 @@ static void el_resize(struct screen *s)
 
 static void draw_figures(struct elig_list *l)
 {
-	char line[400], pct[16] = "-";
+	char line[400];
 	const sk_elig_stats *st = &l->st;
-	if (st->persen_tidak_miskin >= 0)
-		snprintf(pct, sizeof pct, "%d%%", st->persen_tidak_miskin);
-	snprintf(line, sizeof line, _("%sAktif %d, dinilai %d, miskin %d, tidak miskin %d (%s), "
-				      "perlu dinilai %d"), st->lewat_batas ? "! " : "", st->aktif,
-		 st->dinilai, st->miskin, st->tidak_miskin, pct, st->perlu_dinilai);
+	elig_figures_line(st, st->lewat_batas ? _("! Anggota ") : _("Anggota "), COLS - 2, line, sizeof line);
 	text_put(stdscr, 1, 1, line, COLS - 2, ui_attr(st->lewat_batas ? R_WARN : R_DIM));
 }
 
