@@ -247,17 +247,7 @@ static int ce_key(struct screen *s, wint_t ch, int kc)
 		ce_validate(s);
 		return SCR_HANDLED;
 	}
-	switch (keys_action(ch, kc)) {
-	case ACT_SAVE:
-		ce_save(s);
-		return SCR_HANDLED;
-	case ACT_BACK:
-		if (fu_may_close(&f->uf))
-			ui_pop();
-		return SCR_HANDLED;
-	default:
-		return SCR_UNHANDLED;
-	}
+	return fu_form_action(s, &f->uf, ch, kc, ce_save);
 }
 
 static int ce_unsaved(struct screen *s)
