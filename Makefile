@@ -103,7 +103,7 @@ bench: all $(B)/bench-gen
 # Refresh the message template and merge it into every catalog (msgids are Bahasa Indonesia).
 pot:
 	@mkdir -p po
-	xgettext --from-code=UTF-8 -k_ -kN_ --add-comments=TRANSLATORS --package-name=sikube \
+	xgettext --from-code=UTF-8 -k_ -kN_ -kC_:1c,2 -kNC_:1c,2 --add-comments=TRANSLATORS --package-name=sikube \
 		--package-version=$$(sed -n 's/^#define SIKUBE_VERSION "\(.*\)"/\1/p' include/app.h) \
 		-o po/sikube.pot $(sort $(CORE_SRC) src/main.c $(UI_SRC) $(wildcard include/*.h src/ui/*.h))
 	for po in $(PO); do msgmerge -q --update --backup=none $$po po/sikube.pot; done
