@@ -92,7 +92,6 @@ valgrind: all tests
 		SIKUBE_DATA_DIR=$(CURDIR) valgrind -q --leak-check=full --error-exitcode=9 $$t | tail -n 1 || exit 1; \
 	done
 
-# Refresh the message template and merge it into every catalog (msgids are Bahasa Indonesia).
 $(B)/bench-gen: bench/gen.c $(B)/libcore.a
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS_V) -o $@ $< $(B)/libcore.a $(LDLIBS)
 
@@ -101,8 +100,11 @@ $(B)/bench-gen: bench/gen.c $(B)/libcore.a
 bench: all $(B)/bench-gen
 	@sh bench/run.sh
 
+# Refresh the message template and merge it into every catalog (msgids are Bahasa Indonesia).
 pot:
-	xgettext --from-code=UTF-8 -k_ -kN_ --add-comments=TRANSLATORS --package-name=sikube \
+	@mkdir -p po
+	xgettext --from-code=UTF-8 -k_ -kN_ -kC_:1c,2 -kNC_:1c,2 --add-comments=TRANSLATORS --package-name=sikube \
+		--package-version=$$(sed -n 's/^#define SIKUBE_VERSION "\(.*\)"/\1/p' include/app.h) \
 		-o po/sikube.pot $(sort $(CORE_SRC) src/main.c $(UI_SRC) $(wildcard include/*.h src/ui/*.h))
 	for po in $(PO); do msgmerge -q --update --backup=none $$po po/sikube.pot; done
 

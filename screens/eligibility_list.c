@@ -20,11 +20,11 @@ enum { C_NAMA, C_KELOMPOK, C_TANGGAL, C_SKOR, C_KATEGORI, C_DTSEN, C_STATUS, NCO
 
 static const struct text_col COLS_GROUP[NCOLS] = {
 	{ N_("Nama"), 20, 1 }, { "", 0, 0 }, { N_("Dinilai"), 10, 0 }, { N_("Skor"), 5, 0 },
-	{ N_("Kategori"), 12, 0 }, { N_("DTSEN"), 6, 0 }, { N_("Keterangan"), 13, 0 },
+	{ N_("Kategori"), 12, 0 }, { N_("DTSEN"), 7, 0 }, { N_("Keterangan"), 13, 0 },
 };
 static const struct text_col COLS_ALL[NCOLS] = {
 	{ N_("Nama"), 12, 3 }, { N_("Kelompok"), 10, 2 }, { N_("Dinilai"), 10, 0 },
-	{ N_("Skor"), 5, 0 }, { N_("Kategori"), 12, 0 }, { N_("DTSEN"), 6, 0 },
+	{ N_("Skor"), 5, 0 }, { N_("Kategori"), 12, 0 }, { N_("DTSEN"), 7, 0 },
 	{ N_("Keterangan"), 13, 0 },
 };
 
@@ -101,6 +101,7 @@ static const struct plist_src EL_SRC = { el_count, el_fetch, el_row, sizeof(sk_e
 
 static const char *el_help(void)
 {
+	/* xgettext:no-c-format (a help text with a percent sign, not a printf format) */
 	return _("Kelayakan anggota: setiap anggota aktif dengan penilaian terakhirnya menurut 14 "
 		 "kriteria kemiskinan BPS. Anggota yang sudah keluar tidak ditampilkan.\n\n"
 		 "Baris atas meringkas kelompok: anggota aktif, yang sudah dinilai, yang miskin "

@@ -123,8 +123,11 @@ int cash_insert_reversal(sk_db *db, const sk_cash_row *o, sk_cash_row *out, sk_e
 	r.masuk = o->keluar;
 	r.keluar = o->masuk;
 	sk_strlcpy(r.membalik_id, o->id, sizeof r.membalik_id);
-	snprintf(r.uraian, sizeof r.uraian, _("Pembalikan %s: %s"), *o->no_bukti ? o->no_bukti : "-",
-		 o->uraian);
+	/* Stored data, not a message: the same in every language (it travels in bundles). A long
+	 * description is cut on a character boundary. */
+	char desc[sizeof r.uraian + sizeof r.no_bukti + 16];
+	snprintf(desc, sizeof desc, "Pembalikan %s: %s", *o->no_bukti ? o->no_bukti : "-", o->uraian);
+	sk_strlcpy(r.uraian, desc, sizeof r.uraian);
 	if (cash_date_closed(db, r.kelompok_id, r.buku, r.tanggal))
 		return cash_refuse_closed(r.buku, r.tanggal, e);
 	int rc = cash_insert_row(db, &r, e);

@@ -276,6 +276,8 @@ int cli_main(int argc, char **argv)
 {
 	struct cli c = { 0 };
 	int status = EXIT_OK;
+	/* The environment's language until --lang is read, so option errors are translated too. */
+	i18n_init(NULL);
 	int cmd = parse_global(&c, argc, argv, &status);
 	if (cmd < 0)
 		return status;

@@ -9,7 +9,7 @@ export SIKUBE_DATA_DIR="$PWD"
 export ASAN_OPTIONS="${ASAN_OPTIONS:-abort_on_error=0:detect_leaks=1}"
 export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}"
 export TMPDIR="${TMPDIR:-/tmp}"
-unset SIKUBE_DB LANGUAGE LC_ALL
+unset SIKUBE_DB LANGUAGE LC_ALL LC_MESSAGES
 passed=0
 failed=0
 broken=""
