@@ -184,13 +184,15 @@ static void draw_chart(struct reports *r)
 			max = r->trend[i].saldo_umum;
 	for (int i = 0; i < 12; i++)
 		draw_chart_row(&r->trend[i], 4 + i, max);
-	snprintf(line, sizeof line, _("# = saldo akhir (terpanjang Rp %s)   = = persen hadir (20 tanda = "
-				      "100%%)   - = tidak ada pertemuan"), sk_format_rupiah(max, num, sizeof num));
+	snprintf(line, sizeof line, _("# = saldo akhir kas umum (terpanjang Rp %s)"),
+		 sk_format_rupiah(max, num, sizeof num));
 	text_put(stdscr, 17, 1, line, COLS - 2, ui_attr(R_DIM));
+	text_put(stdscr, 18, 1, _("= = persen hadir (20 tanda = 100%)   - = tidak ada pertemuan"),
+		 COLS - 2, ui_attr(R_DIM));
 	const report_trend_month *t = &r->trend[11];
 	snprintf(line, sizeof line, _("Bulan ini: %d pertemuan, saldo akhir kas IKS Rp %s"),
 		 t->pertemuan, sk_format_rupiah(t->saldo_iks, num, sizeof num));
-	text_put(stdscr, 18, 1, line, COLS - 2, ui_attr(R_DIM));
+	text_put(stdscr, 19, 1, line, COLS - 2, ui_attr(R_DIM));
 }
 
 static void rp_draw(struct screen *s)
