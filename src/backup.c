@@ -16,7 +16,7 @@
 #define BACKUP_DIR "cadangan"
 #define BACKUP_PREFIX "sikube-"
 
-static int copy_pages(sk_db *db, sqlite3 *to, backup_progress_fn fn, void *ctx, sk_err *e)
+static int copy_steps(sk_db *db, sqlite3 *to, backup_progress_fn fn, void *ctx, sk_err *e)
 {
 	sqlite3_backup *b = sqlite3_backup_init(to, "main", db_handle(db), "main");
 	if (!b)
@@ -37,6 +37,21 @@ static int copy_pages(sk_db *db, sqlite3 *to, backup_progress_fn fn, void *ctx, 
 	if (rc != SQLITE_DONE)
 		return db_error(db, rc, e);
 	return SK_OK;
+}
+
+/* Copy every page inside one read transaction on db: the copy is the snapshot taken when it
+ * began. Without it each step reads the newest data, and a commit by another program between
+ * two steps starts the copy over, so a steady stream of saves could keep it from ending. */
+static int copy_pages(sk_db *db, sqlite3 *to, backup_progress_fn fn, void *ctx, sk_err *e)
+{
+	int own_tx = sqlite3_get_autocommit(db_handle(db));
+	int rc = own_tx ? db_exec(db, "BEGIN; SELECT count(*) FROM sqlite_schema", e) : SK_OK;
+	if (rc != SK_OK)
+		return rc;
+	rc = copy_steps(db, to, fn, ctx, e);
+	if (own_tx)
+		db_exec(db, "COMMIT", NULL);
+	return rc;
 }
 
 int backup_to_file(sk_db *db, const char *dest, backup_progress_fn fn, void *ctx, sk_err *e)
