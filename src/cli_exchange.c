@@ -84,6 +84,10 @@ int cli_export(const struct cli_ctx *ctx, int argc, char **argv)
 	if (o.mask_nik)
 		fprintf(stderr, "%s\n", _("NIK dan No. KK disamarkan: bundel ini hanya untuk dibaca, "
 					  "tidak dapat diimpor."));
+	if (r.not_stamped)
+		fprintf(stderr, "%s\n", _("Catatan: basis data sedang dipakai program SIKUBE lain, jadi "
+					  "waktu ekspor ini belum dicatat; ekspor --since-last berikutnya "
+					  "memuat lagi perubahan ini."));
 	return EXIT_OK;
 }
 

@@ -758,6 +758,33 @@ static void test_pieces(sk_db *a)
 	member_store_raw(a, &m, 0, &e);
 }
 
+/* Another copy holds the write lock past the busy wait (a long import): the bundle is still
+ * written whole and counts as done, only the export time is not recorded. */
+static void test_export_while_busy(sk_db *a)
+{
+	char path[PATH_MAX], before[32], after[32];
+	sk_db *other;
+	sk_err e;
+	export_result r;
+	export_last_time(a, before);
+	sk_strlcpy(path, db_path(a), sizeof path);
+	CHECK(db_open(path, 0, &other, &e) == SK_OK, "a second connection");
+	CHECK(db_begin_write(other, &e) == SK_OK, "the second one holds the write lock");
+	sqlite3_busy_timeout(db_handle(a), 50);
+	CHECK(do_export(a, "busy", 0, 0, 0, &r) == SK_OK && r.not_stamped == 1,
+	      "export while busy: written, time not recorded");
+	char dir[PATH_MAX + 32];
+	path_in(dir, sizeof dir, tmp, "busy");
+	CHECK(file_has(dir, "manifest.csv", "sikube-bundle"), "the busy export has its manifest");
+	CHECK(export_last_time(a, after) >= 0 && strcmp(before, after) == 0,
+	      "the previous export time stays");
+	db_end(other, 0, &e);
+	db_close(other);
+	sqlite3_busy_timeout(db_handle(a), 5000);
+	CHECK(do_export(a, "notbusy", 0, 0, 0, &r) == SK_OK && r.not_stamped == 0,
+	      "once free the export time is recorded again");
+}
+
 int main(void)
 {
 	sk_db *a = fixture_db();
@@ -770,6 +797,7 @@ int main(void)
 	test_refusals();
 	test_pieces(a);
 	test_since_last(a);
+	test_export_while_busy(a);
 	db_close(a);
 	return testlib_summary();
 }
