@@ -34,6 +34,8 @@ TEST_SRC := $(wildcard tests/test_*.c)
 CORE_OBJ := $(CORE_SRC:%.c=$(B)/%.o)
 UI_OBJ := $(UI_SRC:%.c=$(B)/%.o)
 TEST_BIN := $(TEST_SRC:tests/%.c=$(B)/tests/%)
+# Helper programs the test scripts drive (tests/robust_kill.sh).
+TOOL_BIN := $(B)/tests/kill_saver
 PO := $(wildcard po/*.po)
 MO := $(PO:po/%.po=locale/%/LC_MESSAGES/sikube.mo)
 
@@ -61,7 +63,7 @@ $(B)/tests/%: tests/%.c tests/testlib.h $(B)/libcore.a
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS_V) -Itests -o $@ $< $(B)/libcore.a $(LDLIBS)
 
-tests: $(TEST_BIN) $(B)/bench-gen
+tests: $(TEST_BIN) $(TOOL_BIN) $(B)/bench-gen
 
 locale/%/LC_MESSAGES/sikube.mo: po/%.po
 	@mkdir -p $(dir $@)
