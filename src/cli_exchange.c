@@ -130,7 +130,7 @@ static void print_summary(const import_result *r, int status, const char *report
 		fprintf(stderr, _("Impor selesai: ditambah %lld, diperbarui %lld, tidak berubah %lld, "
 				  "ditolak %lld.\n"), import_total(r, 0), import_total(r, 1),
 			import_total(r, 2), import_total(r, 3));
-	else if (status == SK_REFUSED)
+	else if (status != SK_OK)
 		fprintf(stderr, "%s\n", _("Impor ditolak: tidak ada data yang diubah."));
 	if (problems)
 		fprintf(stderr, _("%lld masalah ditemukan%s%s.\n"), problems,
