@@ -566,6 +566,22 @@ static void test_single_files(void)
 	CHECK(do_import(d, 0, &r, 1, "Anggota.csv") == SK_REFUSED &&
 	      find_problem(&r, "Anggota.csv", 2, "nama") != NULL, "Latin-1 text refused, file name in any case");
 	import_result_free(&r);
+	const import_problem *pb;
+	CHECK(do_import(d, 0, &r, 1, "Anggota.csv") == SK_REFUSED && r.nproblems == 1 &&
+	      (pb = find_problem(&r, "Anggota.csv", 2, "nama")) && !*pb->nilai,
+	      "Latin-1 text: one problem, the value not printed");
+	import_result_free(&r);
+	snprintf(text, sizeof text, "kelompok_id,nik,no_kk,nama,jenis_kelamin\n"
+		 "%s,3171080101900003,3171081503109999,Jos,\x1b[2J\n", g2);
+	put("anggota.csv", text);
+	CHECK(do_import(d, 0, &r, 1, "anggota.csv") == SK_REFUSED &&
+	      (pb = find_problem(&r, "anggota.csv", 2, "jenis_kelamin")) &&
+	      strcmp(pb->nilai, "?[2J") == 0, "a value shown in a problem is clean printable UTF-8");
+	import_result_free(&r);
+	put("anggota.csv", "kelompok_id,nik,no_kk,nama,jenis_kelamin\n");
+	CHECK(do_import(d, 0, &r, 1, "anggota.csv") == SK_REFUSED &&
+	      find_problem(&r, "anggota.csv", 1, "") != NULL, "a single file with only its header refused");
+	import_result_free(&r);
 	put("notatable.csv", "a,b\n1,2\n");
 	CHECK(do_import(d, 0, &r, 1, "notatable.csv") == SK_REFUSED, "unknown file name refused");
 	import_result_free(&r);
