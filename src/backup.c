@@ -33,10 +33,16 @@ static int copy_steps(sk_db *db, sqlite3 *to, backup_progress_fn fn, void *ctx, 
 			sqlite3_sleep(50);
 		}
 	} while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+	int sys = errno;
 	sqlite3_backup_finish(b);
-	if (rc != SQLITE_DONE)
-		return db_error(db, rc, e);
-	return SK_OK;
+	if (rc == SQLITE_DONE)
+		return SK_OK;
+	int prim = rc & 0xff;
+	if (prim == SQLITE_FULL ||
+	    (prim == SQLITE_IOERR && (sys == ENOSPC || sys == EFBIG || sys == EDQUOT)))
+		return sk_err_set(e, SK_IOERR, "%s", _("Disk penuh: cadangan tidak tersimpan. Kosongkan "
+						       "ruang disk lalu coba lagi."));
+	return db_error(db, rc, e);
 }
 
 /* Copy every page inside one read transaction on db: the copy is the snapshot taken when it
@@ -52,6 +58,17 @@ static int copy_pages(sk_db *db, sqlite3 *to, backup_progress_fn fn, void *ctx, 
 	if (own_tx)
 		db_exec(db, "COMMIT", NULL);
 	return rc;
+}
+
+/* Remove a failed copy and whatever SQLite kept beside it. */
+static void remove_copy(const char *tmp)
+{
+	static const char *const SUFFIX[] = { "", "-journal", "-wal", "-shm" };
+	for (size_t i = 0; i < sizeof SUFFIX / sizeof SUFFIX[0]; i++) {
+		char path[PATH_MAX + 16];
+		snprintf(path, sizeof path, "%s%s", tmp, SUFFIX[i]);
+		unlink(path);
+	}
 }
 
 int backup_to_file(sk_db *db, const char *dest, backup_progress_fn fn, void *ctx, sk_err *e)
@@ -82,7 +99,7 @@ int backup_to_file(sk_db *db, const char *dest, backup_progress_fn fn, void *ctx
 		rc = sk_err_set(e, SK_IOERR, _("Berkas cadangan %s tidak dapat ditulis: %s"), dest,
 				strerror(errno));
 	if (rc != SK_OK)
-		unlink(tmp);
+		remove_copy(tmp);
 	return rc;
 }
 
