@@ -15,7 +15,8 @@ typedef struct import_problem {
 	char berkas[512];   /* the file as named on the command line or inside the bundle folder */
 	long long baris;    /* line as a spreadsheet shows it (header = 1); 0 = the whole file */
 	char kolom[40];
-	char nilai[160];    /* the offending value; NIK and No. KK masked after 6 digits */
+	char nilai[160];    /* the offending value, printable; NIK and No. KK masked after 6
+			     * digits (and any 14 digits or more in a row, in any column) */
 	char alasan[320];
 	int src, table;     /* for ordering: source index, table */
 	long long seq;

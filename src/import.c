@@ -72,6 +72,21 @@ void imp_rowset_free(imp_rowset *s)
 
 /* ---- problems -------------------------------------------------------------------------- */
 
+/* Digits in a row from this many on may be a NIK or No. KK (16 digits) in the wrong column:
+ * longer than any phone number or amount in a bundle. */
+#define ID_DIGITS 14
+
+/* Mask every run of ID_DIGITS or more digits in s after its first 6, like member_mask_nik. */
+static void mask_digit_runs(char *s)
+{
+	for (char *p = s; *p;) {
+		size_t run = strspn(p, "0123456789");
+		if (run >= ID_DIGITS)
+			memset(p + 6, '*', run - 6);
+		p += run ? run : 1;
+	}
+}
+
 void imp_problem(struct imp *im, int src, int table, const char *berkas, long long line,
 		 const char *kolom, const char *nilai, const char *alasan)
 {
@@ -101,6 +116,7 @@ void imp_problem(struct imp *im, int src, int table, const char *berkas, long lo
 		nilai = masked;
 	}
 	sk_utf8_scrub(p->nilai, sizeof p->nilai, nilai);
+	mask_digit_runs(p->nilai); /* a NIK typed into another column stays private too */
 	sk_utf8_scrub(p->alasan, sizeof p->alasan, alasan);
 	p->src = src;
 	p->table = table;

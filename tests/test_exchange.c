@@ -578,6 +578,14 @@ static void test_single_files(void)
 	      (pb = find_problem(&r, "anggota.csv", 2, "jenis_kelamin")) &&
 	      strcmp(pb->nilai, "?[2J") == 0, "a value shown in a problem is clean printable UTF-8");
 	import_result_free(&r);
+	/* Columns shifted in a spreadsheet: a NIK lands in id, a No. KK in nama's place. */
+	snprintf(text, sizeof text, "id,kelompok_id,nik,no_kk,nama,jenis_kelamin\n"
+		 "3171084508850009,%s,3171084508850009,3171081503109999,P,L\n", g2);
+	put("anggota.csv", text);
+	CHECK(do_import(d, 0, &r, 1, "anggota.csv") == SK_REFUSED &&
+	      (pb = find_problem(&r, "anggota.csv", 2, "id")) &&
+	      strcmp(pb->nilai, "317108**********") == 0, "a NIK in another column is masked too");
+	import_result_free(&r);
 	put("anggota.csv", "kelompok_id,nik,no_kk,nama,jenis_kelamin\n");
 	CHECK(do_import(d, 0, &r, 1, "anggota.csv") == SK_REFUSED &&
 	      find_problem(&r, "anggota.csv", 1, "") != NULL, "a single file with only its header refused");
