@@ -1,7 +1,7 @@
 /* kill_saver.c - a burst of saves through the core API, as the screens make them, for
  * tests/robust_kill.sh, which kills this program with SIGKILL at random moments.
  *
- *   kill_saver --db PATH [--saves N]
+ *   kill_saver --db PATH [--saves N] [--room PAGES]
  *
  * Adds a group and six members, then repeats: a meeting with its attendance and dues postings
  * (meeting_save: one transaction over three tables), a receipt in the cash book (cash_add) and
@@ -9,7 +9,11 @@
  * returned SK_OK it prints one line and flushes stdout:
  *   kelompok ID NAMA | anggota ID | pertemuan ID TANGGAL | kas ID MASUK | ubah ID N
  * so every line printed names a row that must still be there after the kill. Exit 0 after N
- * rounds (default: until killed), 1 when a save fails. */
+ * rounds (default: until killed), 1 when a save fails.
+ * --room PAGES lets the database grow by only that many pages (PRAGMA max_page_count): a disk
+ * that fills up. The saves then go on until one fails; that one is printed as
+ *   gagal TABLE ID
+ * (ID may be empty when none was given out) and its message goes to stderr. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,6 +36,13 @@ static int fail(const char *what, const sk_err *e, const sk_issues *is)
 	return 1;
 }
 
+/* The save that failed, for the caller to check that none of it stayed. */
+static void failed_save(const char *table, const char *id)
+{
+	printf("gagal %s %s\n", table, id);
+	fflush(stdout);
+}
+
 /* A NIK no earlier run used: serial picks the birth day, month and the last four digits. */
 static void make_nik(long serial, char out[24])
 {
@@ -51,8 +62,10 @@ static int add_group(sk_db *db, long serial, char gid[SK_UUID_LEN + 1])
 	strcpy(g.kode_wilayah, "31.71.08.1003");
 	g.iuran_kas = 5000;
 	g.iuran_iks = 1000;
-	if (group_insert(db, &g, &is, &e) != SK_OK)
+	if (group_insert(db, &g, &is, &e) != SK_OK) {
+		failed_save("kelompok", g.id);
 		return fail("group_insert", &e, &is);
+	}
 	printf("kelompok %s %s\n", g.id, g.nama);
 	fflush(stdout);
 	memcpy(gid, g.id, SK_UUID_LEN + 1);
@@ -70,8 +83,10 @@ static int add_members(sk_db *db, const char *gid, long serial, char ids[][SK_UU
 		strcpy(m.no_kk, "3171080101080001");
 		snprintf(m.nama, sizeof m.nama, "Anggota %d", i + 1);
 		strcpy(m.jenis_kelamin, "L");
-		if (member_insert(db, &m, &is, &e) != SK_OK)
+		if (member_insert(db, &m, &is, &e) != SK_OK) {
+			failed_save("anggota", m.id);
 			return fail("member_insert", &e, &is);
+		}
 		printf("anggota %s\n", m.id);
 		fflush(stdout);
 		memcpy(ids[i], m.id, SK_UUID_LEN + 1);
@@ -88,8 +103,10 @@ static int save_meeting(sk_db *db, const char *gid)
 	if (meeting_propose(db, gid, &m, rows, NULL, MEETING_MAX_ROWS, &n, &e) != SK_OK)
 		return fail("meeting_propose", &e, NULL);
 	snprintf(m.agenda, sizeof m.agenda, "Pertemuan rutin");
-	if (meeting_save(db, &m, rows, n, &is, &e) != SK_OK)
+	if (meeting_save(db, &m, rows, n, &is, &e) != SK_OK) {
+		failed_save("pertemuan", m.id);
 		return fail("meeting_save", &e, &is);
+	}
 	printf("pertemuan %s %s\n", m.id, m.tanggal);
 	fflush(stdout);
 	return 0;
@@ -104,8 +121,10 @@ static int save_receipt(sk_db *db, const char *gid, int round)
 	strcpy(c.kategori, "penjualan");
 	snprintf(c.uraian, sizeof c.uraian, "Penjualan ke-%d", round);
 	c.masuk = 1000 + round;
-	if (cash_add(db, &c, &is, &e) != SK_OK)
+	if (cash_add(db, &c, &is, &e) != SK_OK) {
+		failed_save("kas", c.id);
 		return fail("cash_add", &e, &is);
+	}
 	printf("kas %s %lld\n", c.id, (long long)c.masuk);
 	fflush(stdout);
 	return 0;
@@ -129,15 +148,17 @@ static int edit_member(sk_db *db, const char *id, int round)
 int main(int argc, char **argv)
 {
 	const char *path = NULL;
-	long saves = -1;
+	long saves = -1, room = -1;
 	for (int i = 1; i + 1 < argc; i += 2) {
 		if (strcmp(argv[i], "--db") == 0)
 			path = argv[i + 1];
 		else if (strcmp(argv[i], "--saves") == 0)
 			saves = atol(argv[i + 1]);
+		else if (strcmp(argv[i], "--room") == 0)
+			room = atol(argv[i + 1]);
 	}
 	if (!path) {
-		fprintf(stderr, "usage: kill_saver --db PATH [--saves N]\n");
+		fprintf(stderr, "usage: kill_saver --db PATH [--saves N] [--room PAGES]\n");
 		return 2;
 	}
 	i18n_init("id");
@@ -146,6 +167,12 @@ int main(int argc, char **argv)
 	if (db_open(path, 0, &db, &e) != SK_OK || region_ensure_loaded(db, &e) != SK_OK) {
 		fprintf(stderr, "kill_saver: %s\n", e.msg);
 		return 2;
+	}
+	if (room >= 0) {
+		char sql[64];
+		snprintf(sql, sizeof sql, "PRAGMA max_page_count=%lld",
+			 (long long)db_int(db, "PRAGMA page_count", 0) + room);
+		db_exec(db, sql, &e);
 	}
 	/* Every run adds a group: its count numbers this run's NIKs apart from earlier ones. */
 	long serial = (long)db_int(db, "SELECT count(*) FROM kelompok", 0);
