@@ -17,6 +17,8 @@ cli() {
 	if [ "$got" -eq "$want" ]; then ok "$name"; else nok "$name (exit $got, want $want)"; sed 's/^/    # /' "$WORK/cli.err" | head -5; fi
 }
 q() { sqlite3 "$DB" "$1"; }
+# check_db DB: `sikube check` finds no problem.
+check_db() { "$SIKUBE_BIN" --db "$1" check >/dev/null 2>&1; }
 groups_csv() { # groups_csv FILE NAME...: a single-table file with one new group per name
 	f=$1; shift
 	echo "id,nama,kode_wilayah" >"$f"
@@ -128,7 +130,7 @@ wait "$lock"
 check "the refused import changed nothing" test "$(q "SELECT count(*) FROM kelompok WHERE nama='KUBE Tertunda'")" = 0
 
 # Everything written by every copy is there and the database is whole.
-check "sikube check passes after all copies" "$SIKUBE_BIN" --db "$DB" check
+check "sikube check passes after all copies" check_db "$DB"
 check "every group saved or imported is there" test "$(q "SELECT count(*) FROM kelompok WHERE nama IN ('KUBE Anggrek Impor','Cempaka Layar','Kenanga Tunggu','KUBE Serentak A1','KUBE Serentak B2')")" = 5
 t kill-session -t =s2 2>/dev/null
 quit_app
