@@ -100,6 +100,11 @@ static int write_problems(const import_result *r, const char *file)
 		return 0;
 	}
 	int fd = open(file, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+	/* An older report of another mode is made private too before people's names go in. */
+	if (fd >= 0 && fchmod(fd, 0600) != 0) {
+		close(fd);
+		fd = -1;
+	}
 	FILE *f = fd >= 0 ? fdopen(fd, "w") : NULL;
 	if (!f) {
 		if (fd >= 0)
