@@ -87,6 +87,7 @@ fi
 # A full disk during an import: a file size limit (ulimit -f, 512-byte blocks).
 GEN="$bindir/bench-gen"
 [ -x "$GEN" ] || GEN="$bindir/build/release/bench-gen"
+check "bench-gen is built (make tests)" test -x "$GEN"
 "$SIKUBE_BIN" --db "$WORK/d.db" init >/dev/null 2>&1
 "$GEN" --db "$WORK/gen.db" --groups 40 --years 1 >/dev/null 2>&1
 "$SIKUBE_BIN" --db "$WORK/gen.db" export "$WORK/big" >/dev/null 2>&1
@@ -114,6 +115,7 @@ check "backup on a full disk: no copy and no temporary file left" test -z "$(ls 
 # until one fails with a clear message; that one left nothing behind, every earlier one stayed.
 saver="$bindir/tests/kill_saver"
 [ -x "$saver" ] || saver="$bindir/build/release/tests/kill_saver"
+check "tests/kill_saver is built (make tests)" test -x "$saver"
 "$SIKUBE_BIN" --db "$WORK/s.db" init >/dev/null 2>&1
 "$saver" --db "$WORK/s.db" --room 20 >"$WORK/saves" 2>"$WORK/err"
 st=$?
