@@ -15,7 +15,8 @@ typedef void (*backup_progress_fn)(void *ctx, int done, int total);
 int backup_to_file(sk_db *db, const char *dest, backup_progress_fn fn, void *ctx, sk_err *e);
 
 /* Rolling backup: at most one a day, in the folder "cadangan" beside the database (0700), named
- * sikube-YYYY-MM-DD.db (0600); keeps the newest `keep` files and removes older ones.
+ * sikube-YYYY-MM-DD.db (0600); keeps the newest `keep` files and removes older ones, and half
+ * copies left by a copy of SIKUBE killed while making one.
  * *made is set to 1 when a new backup was written today (may be NULL). */
 int backup_rolling(sk_db *db, int keep, int *made, sk_err *e);
 

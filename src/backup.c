@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -108,7 +109,21 @@ static int by_name(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* Remove all but the newest keep backups (names sort by date). */
+/* 1 for a half copy left by a copy of SIKUBE that was killed or lost power while writing
+ * it (sikube-DATE.db.tmp-PID, or its -journal): no process PID is running any more. */
+static int stale_copy(const char *name)
+{
+	const char *t = strstr(name, ".db.tmp-");
+	if (strncmp(name, BACKUP_PREFIX, strlen(BACKUP_PREFIX)) != 0 || !t)
+		return 0;
+	char *end;
+	long pid = strtol(t + 8, &end, 10);
+	if (pid <= 0 || (*end && strcmp(end, "-journal") != 0))
+		return 0;
+	return kill((pid_t)pid, 0) != 0 && errno == ESRCH;
+}
+
+/* Remove all but the newest keep backups (names sort by date), and stale half copies. */
 static void prune(const char *dir, int keep)
 {
 	DIR *d = opendir(dir);
@@ -119,9 +134,14 @@ static void prune(const char *dir, int keep)
 	struct dirent *ent;
 	while ((ent = readdir(d)) && n < 512) {
 		size_t len = strlen(ent->d_name);
-		if (strncmp(ent->d_name, BACKUP_PREFIX, strlen(BACKUP_PREFIX)) == 0 && len > 3 &&
-		    strcmp(ent->d_name + len - 3, ".db") == 0)
-			names[n++] = strdup(ent->d_name);
+		if (stale_copy(ent->d_name)) {
+			char path[PATH_MAX + 256];
+			snprintf(path, sizeof path, "%s/%s", dir, ent->d_name);
+			unlink(path);
+		} else if (strncmp(ent->d_name, BACKUP_PREFIX, strlen(BACKUP_PREFIX)) == 0 && len > 3 &&
+			   strcmp(ent->d_name + len - 3, ".db") == 0 && (names[n] = strdup(ent->d_name))) {
+			n++;
+		}
 	}
 	closedir(d);
 	qsort(names, (size_t)n, sizeof names[0], by_name);

@@ -1,4 +1,5 @@
 /* test_backup.c - online backup and the daily rolling copies. */
+#include <stdint.h>
 #include <sys/stat.h>
 #include "backup.h"
 #include "fixture.h"
@@ -65,8 +66,24 @@ int main(void)
 		snprintf(path, sizeof path, "%s/cadangan/sikube-2020-01-%02d.db", dir, i);
 		fclose(fopen(path, "w"));
 	}
+	/* Half copies: one of a program that was killed (no such process), one being written
+	 * right now by this process (another copy starting at the same moment). */
+	snprintf(path, sizeof path, "%s/cadangan/sikube-2020-01-10.db.tmp-%d", dir, INT32_MAX - 1);
+	fclose(fopen(path, "w"));
+	snprintf(path, sizeof path, "%s/cadangan/sikube-2020-01-10.db.tmp-%d-journal", dir, INT32_MAX - 1);
+	fclose(fopen(path, "w"));
+	snprintf(path, sizeof path, "%s/cadangan/sikube-2020-01-11.db.tmp-%ld", dir, (long)getpid());
+	fclose(fopen(path, "w"));
 	int made = 0;
 	CHECK(backup_rolling(db, 7, &made, &e) == SK_OK && made == 1, "first start of the day backs up");
+	struct stat hs;
+	snprintf(path, sizeof path, "%s/cadangan/sikube-2020-01-10.db.tmp-%d", dir, INT32_MAX - 1);
+	CHECK(stat(path, &hs) != 0, "a killed copy's half backup is removed");
+	snprintf(path, sizeof path, "%s/cadangan/sikube-2020-01-10.db.tmp-%d-journal", dir, INT32_MAX - 1);
+	CHECK(stat(path, &hs) != 0, "and its journal");
+	snprintf(path, sizeof path, "%s/cadangan/sikube-2020-01-11.db.tmp-%ld", dir, (long)getpid());
+	CHECK(stat(path, &hs) == 0, "a half backup still being written stays");
+	unlink(path);
 	CHECK(backup_rolling(db, 7, &made, &e) == SK_OK && made == 0, "second start the same day does not");
 	char today[11];
 	sk_today(today);
