@@ -108,10 +108,14 @@ check "both imports' groups are there" test "$(q "SELECT count(*) FROM kelompok"
 
 # Another copy holds the write lock longer than the wait: an import says so in plain words
 # (exit 1, database unchanged); export and backup, which only read, still work.
+# The holder keeps the lock until $WORK/release appears, however slow the machine.
 ( echo "BEGIN IMMEDIATE; INSERT INTO pengaturan VALUES('uji-lama','1','2026-01-01T00:00:00Z');"
-  sleep 8; echo "ROLLBACK;" ) | sqlite3 "$DB" &
+  echo "SELECT 'gembok' || 'dipegang';"
+  while [ ! -f "$WORK/release" ]; do sleep 0.1; done; echo "ROLLBACK;" ) | sqlite3 "$DB" >"$WORK/lock.out" &
 lock=$!
-sleep 0.5
+i=0
+while [ $i -lt 100 ] && ! grep -q gembokdipegang "$WORK/lock.out" 2>/dev/null; do sleep 0.1; i=$((i + 1)); done
+check "another program holds the write lock" grep -q gembokdipegang "$WORK/lock.out"
 groups_csv "$WORK/c.csv" "KUBE Tertunda"
 mv "$WORK/c.csv" "$WORK/kelompok.csv"
 "$SIKUBE_BIN" --db "$DB" export "$WORK/out2" >"$WORK/ex.out" 2>&1 &
@@ -126,6 +130,7 @@ check "that backup passes PRAGMA integrity_check" test "$(sqlite3 "$WORK/copy2.d
 wait "$pe"; se=$?
 check "export while another copy holds the database still writes the bundle" test "$se" -eq 0 -a -f "$WORK/out2/manifest.csv"
 check "and says its time was not recorded" grep -q "belum dicatat" "$WORK/ex.out"
+touch "$WORK/release"
 wait "$lock"
 check "the refused import changed nothing" test "$(q "SELECT count(*) FROM kelompok WHERE nama='KUBE Tertunda'")" = 0
 
