@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,7 +17,7 @@
 #define BACKUP_DIR "cadangan"
 #define BACKUP_PREFIX "sikube-"
 
-static int copy_pages(sk_db *db, sqlite3 *to, backup_progress_fn fn, void *ctx, sk_err *e)
+static int copy_steps(sk_db *db, sqlite3 *to, backup_progress_fn fn, void *ctx, sk_err *e)
 {
 	sqlite3_backup *b = sqlite3_backup_init(to, "main", db_handle(db), "main");
 	if (!b)
@@ -33,10 +34,42 @@ static int copy_pages(sk_db *db, sqlite3 *to, backup_progress_fn fn, void *ctx, 
 			sqlite3_sleep(50);
 		}
 	} while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+	int sys = errno;
 	sqlite3_backup_finish(b);
-	if (rc != SQLITE_DONE)
-		return db_error(db, rc, e);
-	return SK_OK;
+	if (rc == SQLITE_DONE)
+		return SK_OK;
+	int prim = rc & 0xff;
+	if (prim == SQLITE_FULL ||
+	    (prim == SQLITE_IOERR && (sys == ENOSPC || sys == EFBIG || sys == EDQUOT)))
+		return sk_err_set(e, SK_IOERR, "%s", _("Disk penuh: cadangan tidak tersimpan. Kosongkan "
+						       "ruang disk lalu coba lagi."));
+	return db_error(db, rc, e);
+}
+
+/* Copy every page inside one read transaction on db: the copy is the snapshot taken when it
+ * began. Without it each step reads the newest data, and a commit by another program between
+ * two steps starts the copy over, so a steady stream of saves could keep it from ending. */
+static int copy_pages(sk_db *db, sqlite3 *to, backup_progress_fn fn, void *ctx, sk_err *e)
+{
+	int own_tx = sqlite3_get_autocommit(db_handle(db));
+	int rc = own_tx ? db_exec(db, "BEGIN; SELECT count(*) FROM sqlite_schema", e) : SK_OK;
+	if (rc != SK_OK)
+		return rc;
+	rc = copy_steps(db, to, fn, ctx, e);
+	if (own_tx)
+		db_exec(db, "COMMIT", NULL);
+	return rc;
+}
+
+/* Remove a failed copy and whatever SQLite kept beside it. */
+static void remove_copy(const char *tmp)
+{
+	static const char *const SUFFIX[] = { "", "-journal", "-wal", "-shm" };
+	for (size_t i = 0; i < sizeof SUFFIX / sizeof SUFFIX[0]; i++) {
+		char path[PATH_MAX + 16];
+		snprintf(path, sizeof path, "%s%s", tmp, SUFFIX[i]);
+		unlink(path);
+	}
 }
 
 int backup_to_file(sk_db *db, const char *dest, backup_progress_fn fn, void *ctx, sk_err *e)
@@ -67,7 +100,7 @@ int backup_to_file(sk_db *db, const char *dest, backup_progress_fn fn, void *ctx
 		rc = sk_err_set(e, SK_IOERR, _("Berkas cadangan %s tidak dapat ditulis: %s"), dest,
 				strerror(errno));
 	if (rc != SK_OK)
-		unlink(tmp);
+		remove_copy(tmp);
 	return rc;
 }
 
@@ -76,7 +109,21 @@ static int by_name(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* Remove all but the newest keep backups (names sort by date). */
+/* 1 for a half copy left by a copy of SIKUBE that was killed or lost power while writing
+ * it (sikube-DATE.db.tmp-PID, or its -journal): no process PID is running any more. */
+static int stale_copy(const char *name)
+{
+	const char *t = strstr(name, ".db.tmp-");
+	if (strncmp(name, BACKUP_PREFIX, strlen(BACKUP_PREFIX)) != 0 || !t)
+		return 0;
+	char *end;
+	long pid = strtol(t + 8, &end, 10);
+	if (pid <= 0 || (*end && strcmp(end, "-journal") != 0))
+		return 0;
+	return kill((pid_t)pid, 0) != 0 && errno == ESRCH;
+}
+
+/* Remove all but the newest keep backups (names sort by date), and stale half copies. */
 static void prune(const char *dir, int keep)
 {
 	DIR *d = opendir(dir);
@@ -87,9 +134,14 @@ static void prune(const char *dir, int keep)
 	struct dirent *ent;
 	while ((ent = readdir(d)) && n < 512) {
 		size_t len = strlen(ent->d_name);
-		if (strncmp(ent->d_name, BACKUP_PREFIX, strlen(BACKUP_PREFIX)) == 0 && len > 3 &&
-		    strcmp(ent->d_name + len - 3, ".db") == 0)
-			names[n++] = strdup(ent->d_name);
+		if (stale_copy(ent->d_name)) {
+			char path[PATH_MAX + 256];
+			snprintf(path, sizeof path, "%s/%s", dir, ent->d_name);
+			unlink(path);
+		} else if (strncmp(ent->d_name, BACKUP_PREFIX, strlen(BACKUP_PREFIX)) == 0 && len > 3 &&
+			   strcmp(ent->d_name + len - 3, ".db") == 0 && (names[n] = strdup(ent->d_name))) {
+			n++;
+		}
 	}
 	closedir(d);
 	qsort(names, (size_t)n, sizeof names[0], by_name);
