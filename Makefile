@@ -15,11 +15,18 @@ BASE_CFLAGS = -std=c11 -Wall -Wextra -Werror -D_XOPEN_SOURCE=700 -D_DEFAULT_SOUR
 	-MMD -MP
 LDLIBS = $(PKG_LIBS) -lcsv
 
-# Variant: release (./sikube) or asan (build/asan/sikube, used by the tests).
+# Variant: release (./sikube), asan (build/asan/sikube, used by the tests) or fuzz (the
+# libFuzzer target build/fuzz/fuzz_import, by clang).
 VARIANT ?= release
 ifeq ($(VARIANT),asan)
 SAN = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 CFLAGS_V = -O1 -g $(SAN)
+LDFLAGS_V = $(SAN)
+else ifeq ($(VARIANT),fuzz)
+# The libFuzzer target (tests/fuzz/fuzz_import.c): the core built by clang with coverage.
+CC := clang
+SAN = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+CFLAGS_V = -O1 -g $(SAN) -fsanitize=fuzzer-no-link
 LDFLAGS_V = $(SAN)
 else
 CFLAGS_V = $(OPT)
@@ -34,6 +41,8 @@ TEST_SRC := $(wildcard tests/test_*.c)
 CORE_OBJ := $(CORE_SRC:%.c=$(B)/%.o)
 UI_OBJ := $(UI_SRC:%.c=$(B)/%.o)
 TEST_BIN := $(TEST_SRC:tests/%.c=$(B)/tests/%)
+# Helper programs the test scripts drive (tests/robust_kill.sh).
+TOOL_BIN := $(B)/tests/kill_saver
 PO := $(wildcard po/*.po)
 MO := $(PO:po/%.po=locale/%/LC_MESSAGES/sikube.mo)
 
@@ -43,7 +52,7 @@ else
 BIN = $(B)/sikube
 endif
 
-.PHONY: all run check deps test-deps tests install uninstall clean bench cppcheck valgrind pot
+.PHONY: all run check deps test-deps tests install uninstall clean bench cppcheck valgrind pot fuzz
 all: $(BIN) $(MO)
 
 $(BIN): $(B)/src/main.o $(B)/libcore.a $(UI_OBJ)
@@ -61,7 +70,14 @@ $(B)/tests/%: tests/%.c tests/testlib.h $(B)/libcore.a
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS_V) -Itests -o $@ $< $(B)/libcore.a $(LDLIBS)
 
-tests: $(TEST_BIN) $(B)/bench-gen
+tests: $(TEST_BIN) $(TOOL_BIN) $(B)/bench-gen
+
+# The libFuzzer target over the import readers; tests/robust_fuzz.sh builds and runs it.
+fuzz:
+	@$(MAKE) --no-print-directory VARIANT=fuzz build/fuzz/fuzz_import
+
+build/fuzz/fuzz_import: tests/fuzz/fuzz_import.c tests/testlib.h build/fuzz/libcore.a
+	$(CC) $(ALL_CFLAGS) -fsanitize=fuzzer $(LDFLAGS_V) -Itests -o $@ $< build/fuzz/libcore.a $(LDLIBS)
 
 locale/%/LC_MESSAGES/sikube.mo: po/%.po
 	@mkdir -p $(dir $@)
@@ -92,7 +108,6 @@ valgrind: all tests
 		SIKUBE_DATA_DIR=$(CURDIR) valgrind -q --leak-check=full --error-exitcode=9 $$t | tail -n 1 || exit 1; \
 	done
 
-# Refresh the message template and merge it into every catalog (msgids are Bahasa Indonesia).
 $(B)/bench-gen: bench/gen.c $(B)/libcore.a
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS_V) -o $@ $< $(B)/libcore.a $(LDLIBS)
 
@@ -102,8 +117,11 @@ bench: all $(B)/bench-gen
 	@sh .ci/install-deps bench
 	@sh bench/run.sh
 
+# Refresh the message template and merge it into every catalog (msgids are Bahasa Indonesia).
 pot:
-	xgettext --from-code=UTF-8 -k_ -kN_ --add-comments=TRANSLATORS --package-name=sikube \
+	@mkdir -p po
+	xgettext --from-code=UTF-8 -k_ -kN_ -kC_:1c,2 -kNC_:1c,2 --add-comments=TRANSLATORS --package-name=sikube \
+		--package-version=$$(sed -n 's/^#define SIKUBE_VERSION "\(.*\)"/\1/p' include/app.h) \
 		-o po/sikube.pot $(sort $(CORE_SRC) src/main.c $(UI_SRC) $(wildcard include/*.h src/ui/*.h))
 	for po in $(PO); do msgmerge -q --update --backup=none $$po po/sikube.pot; done
 

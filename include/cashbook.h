@@ -61,7 +61,8 @@ int64_t cash_balance(sk_db *db, const char *kelompok_id, const char *buku, const
 int64_t cash_available(sk_db *db, const char *kelompok_id, const char *buku, const char *from);
 /* Next receipt number of the group's book: BKM-0001, BKM-0002, ... for receipts (masuk=1),
  * BKK-0001, ... for expenses; one past the highest number of that kind ever used in the book
- * (deleted rows included, so a number is never given twice). out needs 16 bytes. */
+ * (deleted rows included, so a number is never given twice), written with as many digits as
+ * that highest number (a book imported with BKM-019 goes on with BKM-020). out needs 16 bytes. */
 void cash_next_receipt(sk_db *db, const char *kelompok_id, const char *buku, int masuk,
 		       char *out, size_t n);
 /* 1 when month (YYYY-MM) of the book is closed: that month or a later one has a month close

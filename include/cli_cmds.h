@@ -9,7 +9,8 @@ struct cli_ctx {
 };
 
 /* Open ctx's database (must_exist refuses a missing file with a hint to run init), load the
- * region list when missing. Prints the reason and returns 2 on failure, 0 on success. */
+ * region list when missing. Prints the reason and returns 0 on success, 1 when another copy
+ * kept the database busy past the wait (try again later), 2 on any other failure. */
 #include "db.h"
 int cli_open_db(const struct cli_ctx *ctx, int must_exist, struct sk_db **db);
 

@@ -13,6 +13,10 @@ typedef int (*csv_row_fn)(void *ctx, int line, int nfields, char **fields);
 
 /* Read path record by record with libcsv: skips a UTF-8 BOM, takes ',' or ';' from the header
  * line, accepts LF and CRLF. The header is delivered as the first record (line 1).
+ * Memory stays bounded whatever the file holds: refused (SK_REFUSED, message naming path and
+ * line, nothing more delivered) are a record of more than 4096 fields or 4 MB, a field of more
+ * than 1 MB, a NUL byte (binary data), a last record cut short (no line end and fewer fields
+ * than the header: a truncated file) and broken quoting.
  * Returns SK_OK, SK_IOERR (cannot read) or SK_REFUSED (malformed CSV), message in e. */
 int csv_read_file(const char *path, csv_row_fn fn, void *ctx, sk_err *e);
 

@@ -64,6 +64,12 @@ int64_t db_int(sk_db *db, const char *sql, int64_t dflt);
 int db_begin_write(sk_db *db, sk_err *e);
 int db_end(sk_db *db, int ok, sk_err *e);
 
+/* Soft delete: run sql, an UPDATE setting dihapus=1 and diubah_pada=:t (now, UTC) for the rows
+ * matching :id, in its own write transaction (nested in the caller's when there is one).
+ * When notfound is not NULL and no row changed, fails with SK_NOTFOUND and that message.
+ * Returns SK_OK or the error in e. */
+int db_soft_delete(sk_db *db, const char *sql, const char *id, const char *notfound, sk_err *e);
+
 /* Settings table (pengaturan). db_setting_get copies the value or dflt into out; returns 1 when
  * the key exists. db_setting_set writes (own transaction level). */
 int db_setting_get(sk_db *db, const char *key, const char *dflt, char *out, size_t n);

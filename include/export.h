@@ -16,6 +16,8 @@ typedef struct export_result {
 	long long rows[BT_COUNT];          /* data rows written per file */
 	char dibuat_pada[SK_TS_LEN + 1];   /* the bundle's time stamp */
 	char sejak[SK_TS_LEN + 1];         /* start of an incremental bundle, "" for a full one */
+	int not_stamped;                   /* 1: the bundle is whole, but another copy held the
+					    * database too long to record the export time */
 } export_result;
 
 /* Write the six data files and manifest.csv (last) into dir, created 0700 when missing; files
@@ -26,8 +28,11 @@ typedef struct export_result {
  * 1, holds live attendance rows only. since_last: rows with diubah_pada at or after the
  * previous export's time (all rows when there was none); the manifest's sejak says from when.
  * After success the export time is remembered (setting "ekspor_terakhir"), except for a
- * masked bundle, which cannot be imported and so does not count as sent. fn (may be NULL)
- * reports progress. Returns SK_OK, SK_IOERR (folder or file), SK_BUSY or SK_DBERR. */
+ * masked bundle, which cannot be imported and so does not count as sent. When another copy
+ * holds the database longer than the busy wait (a long import), the bundle still counts as
+ * written: SK_OK with r->not_stamped = 1, and the next --since-last bundle sends those rows
+ * again (merging them twice changes nothing). fn (may be NULL) reports progress. Returns
+ * SK_OK, SK_IOERR (folder or file), SK_BUSY or SK_DBERR. */
 int export_bundle(sk_db *db, const char *dir, const export_opts *o, exchange_progress_fn fn,
 		  void *ctx, export_result *r, sk_err *e);
 

@@ -15,7 +15,8 @@ typedef struct import_problem {
 	char berkas[512];   /* the file as named on the command line or inside the bundle folder */
 	long long baris;    /* line as a spreadsheet shows it (header = 1); 0 = the whole file */
 	char kolom[40];
-	char nilai[160];    /* the offending value; NIK and No. KK masked after 6 digits */
+	char nilai[160];    /* the offending value, printable; NIK and No. KK masked after 6
+			     * digits (and any 14 digits or more in a row, in any column) */
 	char alasan[320];
 	int src, table;     /* for ordering: source index, table */
 	long long seq;
@@ -44,7 +45,8 @@ typedef struct import_opts {
  * must say sikube-bundle version 1, not masked, and list every data file present with the
  * right row count and SHA-256. A file named like a bundle table (anggota.csv, ...) is that
  * table alone: no manifest, only the columns holding required values need be present, rows
- * with an empty id get a new UUID, an empty diubah_pada becomes now and dihapus defaults to 0.
+ * with an empty id get a new UUID, an empty diubah_pada becomes now and dihapus defaults to 0;
+ * such a file with no data row is refused (a bundle's table may be empty).
  * Tables are read in dependency order across all sources; each row is checked with the
  * module's field rules as it is read and merged by key: inserted when new, replacing the
  * stored row only when its diubah_pada is later (on a tie between two rows arriving in this
@@ -54,8 +56,8 @@ typedef struct import_opts {
  * Any problem: everything is rolled back and SK_REFUSED returned with the problems in r; with
  * valid_only the refused rows are left out (passes repeat until no kept row depends on a
  * refused one) and the rest is committed (r->committed = 1), still SK_REFUSED. A problem with
- * a whole file (manifest, checksum, row count, missing column, broken CSV) always refuses
- * everything. Returns SK_OK when all was merged, SK_REFUSED, or SK_IOERR/SK_BUSY/SK_DBERR
+ * a whole file (manifest, checksum, row count, missing column, broken CSV, the reader's
+ * limits of csv_read_file) always refuses everything. Returns SK_OK when all was merged, SK_REFUSED, or SK_IOERR/SK_BUSY/SK_DBERR
  * (message in e). Free r with import_result_free. */
 int import_paths(sk_db *db, int npaths, const char *const *paths, const import_opts *o,
 		 import_result *r, sk_err *e);

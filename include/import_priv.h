@@ -71,7 +71,9 @@ void imp_rowset_add(imp_rowset *s, uint64_t key);
 void imp_rowset_free(imp_rowset *s);
 
 /* Record a problem of row line of the source/table (line 0: the whole file); marks the row
- * refused. kolom nik and no_kk get their value masked. */
+ * refused. kolom nik and no_kk get their value masked, and so does any run of 14 or more
+ * digits in another column's value (a NIK in the wrong column); stray bytes and control
+ * characters in the value and the reason become '?'. */
 void imp_problem(struct imp *im, int src, int table, const char *berkas, long long line,
 		 const char *kolom, const char *nilai, const char *alasan);
 

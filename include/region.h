@@ -34,5 +34,8 @@ int region_get(sk_db *db, const char *kode, sk_region *out, sk_err *e);
  * Writes up to limit rows from offset into out, *n rows written. */
 int region_search(sk_db *db, const char *text, int offset, int limit, sk_region *out, int *n,
 		  sk_err *e);
+/* Number of villages region_search(db, text, ...) would list (same filter), or -1 on a
+ * database error. */
+int region_search_count(sk_db *db, const char *text);
 
 #endif

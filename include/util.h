@@ -28,6 +28,15 @@ char *sk_trim(char *s);
 int sk_all_digits(const char *s, size_t n);
 /* Number of characters (code points) in a UTF-8 string. */
 size_t sk_utf8_len(const char *s);
+/* Length (1-4) of the well-formed UTF-8 character at p, or 0 when p does not start one (a
+ * stray byte, an overlong form, a surrogate, past U+10FFFF, or p at its NUL). */
+size_t sk_utf8_seq(const char *p);
+/* 1 when s is well-formed UTF-8 throughout. */
+int sk_utf8_valid(const char *s);
+/* Copy s into out (size n) safe to print: each byte that does not start a well-formed UTF-8
+ * character and each control character (below 0x20 and DEL) becomes '?'; cut on a character
+ * boundary when out is too small. Returns out. */
+char *sk_utf8_scrub(char *out, size_t n, const char *s);
 /* Fit a UTF-8 string into exactly width terminal columns (wcwidth): cut on a character
  * boundary when too wide, pad with spaces when narrower. Writes into out (size n). Returns out. */
 char *sk_fit(char *out, size_t n, const char *s, int width);

@@ -110,10 +110,11 @@ static void hi_resize(struct screen *s)
 static void hi_draw(struct screen *s)
 {
 	struct history *h = s->data;
-	char nik[24], line[600], desil[16] = "-";
+	char nik[24], kk[24], line[600], desil[16] = "-";
+	/* Full numbers only in the member form. */
 	member_mask_nik(h->m.nik, nik, sizeof nik);
-	snprintf(line, sizeof line, _("NIK %s   No. KK %s   Kelompok %s"), nik, h->m.no_kk,
-		 h->group_name);
+	member_mask_nik(h->m.no_kk, kk, sizeof kk);
+	snprintf(line, sizeof line, _("NIK %s   No. KK %s   Kelompok %s"), nik, kk, h->group_name);
 	text_put(stdscr, 1, 1, line, COLS - 2, ui_attr(R_DIM));
 	if (h->m.desil_dtsen)
 		snprintf(desil, sizeof desil, "%d", h->m.desil_dtsen % 100);

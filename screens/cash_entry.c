@@ -23,7 +23,7 @@ static const char *const JENIS_LABELS[] = { N_("Uang masuk"), N_("Uang keluar"),
 
 static const struct uf_def FIELDS[] = {
 	{ "tanggal", N_("Tanggal"), 0, 1, LC, FC, 10, 12, UF_TEXT, NULL, NULL },
-	{ "buku", N_("Buku"), 0, 3, LC, FC, 10, 0, UF_CHOICE, CASH_BUKU_VALUES, BUKU_LABELS },
+	{ "buku", N_("Buku"), 0, 3, LC, FC, 12, 0, UF_CHOICE, CASH_BUKU_VALUES, BUKU_LABELS },
 	{ "jenis", N_("Masuk/keluar"), 0, 5, LC, FC, 12, 0, UF_CHOICE, JENIS_VALUES, JENIS_LABELS },
 	{ "kategori", N_("Kategori"), 0, 7, LC, FC, 12, 0, UF_CHOICE, CASH_KATEGORI_VALUES, NULL },
 	{ "no_bukti", N_("No. bukti"), 0, 9, LC, FC, 14, 64, UF_TEXT, NULL, NULL },
@@ -247,17 +247,7 @@ static int ce_key(struct screen *s, wint_t ch, int kc)
 		ce_validate(s);
 		return SCR_HANDLED;
 	}
-	switch (keys_action(ch, kc)) {
-	case ACT_SAVE:
-		ce_save(s);
-		return SCR_HANDLED;
-	case ACT_BACK:
-		if (fu_may_close(&f->uf))
-			ui_pop();
-		return SCR_HANDLED;
-	default:
-		return SCR_UNHANDLED;
-	}
+	return fu_form_action(s, &f->uf, ch, kc, ce_save);
 }
 
 static int ce_unsaved(struct screen *s)

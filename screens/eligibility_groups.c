@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "colors.h"
+#include "elig_figures.h"
 #include "eligibility.h"
 #include "frame.h"
 #include "group.h"
@@ -20,8 +21,8 @@ static const struct text_col COLS_DEF[] = {
 	{ "!", 1, 0 },
 	{ N_("Kelompok"), 18, 3 },
 	{ N_("Desa"), 10, 2 },
-	{ N_("Aktif"), 5, 0 },
-	{ N_("Dinilai"), 7, 0 },
+	{ N_("Aktif"), 6, 0 },
+	{ N_("Dinilai"), 8, 0 },
 	{ N_("Miskin"), 6, 0 },
 	{ N_("Tdk miskin"), 10, 0 },
 	{ N_("Perlu nilai"), 11, 0 },
@@ -68,8 +69,8 @@ static void eg_row(void *ctx, const void *row, int y, int x, int width, int sele
 	const sk_elig_group *r = row;
 	const sk_elig_stats *st = &r->st;
 	char aktif[16], dinilai[16], miskin[16], tidak[24], perlu[16];
-	snprintf(aktif, sizeof aktif, "%5d", st->aktif);
-	snprintf(dinilai, sizeof dinilai, "%7d", st->dinilai);
+	snprintf(aktif, sizeof aktif, "%6d", st->aktif);
+	snprintf(dinilai, sizeof dinilai, "%8d", st->dinilai);
 	snprintf(miskin, sizeof miskin, "%6d", st->miskin);
 	if (st->persen_tidak_miskin >= 0)
 		snprintf(tidak, sizeof tidak, "%4d %3d%%", st->tidak_miskin, st->persen_tidak_miskin);
@@ -85,6 +86,7 @@ static const struct plist_src EG_SRC = { eg_count, eg_fetch, eg_row, sizeof(sk_e
 
 static const char *eg_help(void)
 {
+	/* xgettext:no-c-format (a help text with a percent sign, not a printf format) */
 	return _("Kelayakan: apakah anggota KUBE memang keluarga miskin menurut 14 kriteria "
 		 "kemiskinan BPS. Evaluasi menemukan sekitar seperlima anggota KUBE ternyata tidak "
 		 "miskin; layar ini menunjukkan di mana hal itu terjadi.\n\n"
@@ -126,12 +128,8 @@ static void eg_draw(struct screen *s)
 {
 	struct elig_groups *g = s->data;
 	const sk_elig_stats *st = &g->office;
-	char line[400], pct[16] = "-";
-	if (st->persen_tidak_miskin >= 0)
-		snprintf(pct, sizeof pct, "%d%%", st->persen_tidak_miskin);
-	snprintf(line, sizeof line, _("Kantor: aktif %d, dinilai %d, miskin %d, tidak miskin %d "
-				      "(%s), perlu dinilai %d"), st->aktif, st->dinilai, st->miskin,
-		 st->tidak_miskin, pct, st->perlu_dinilai);
+	char line[400];
+	elig_figures_line(st, _("Kantor: "), COLS - 2, line, sizeof line);
 	text_put(stdscr, 2, 1, line, COLS - 2, ui_attr(st->lewat_batas ? R_WARN : R_DIM));
 	text_heads(3, 1, COLS_DEF, NCOLS, g->w);
 	plist_draw(&g->pl);

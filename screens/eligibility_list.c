@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "colors.h"
+#include "elig_figures.h"
 #include "eligibility.h"
 #include "frame.h"
 #include "group.h"
@@ -19,11 +20,11 @@ enum { C_NAMA, C_KELOMPOK, C_TANGGAL, C_SKOR, C_KATEGORI, C_DTSEN, C_STATUS, NCO
 
 static const struct text_col COLS_GROUP[NCOLS] = {
 	{ N_("Nama"), 20, 1 }, { "", 0, 0 }, { N_("Dinilai"), 10, 0 }, { N_("Skor"), 5, 0 },
-	{ N_("Kategori"), 12, 0 }, { N_("DTSEN"), 6, 0 }, { N_("Keterangan"), 13, 0 },
+	{ N_("Kategori"), 12, 0 }, { N_("DTSEN"), 7, 0 }, { N_("Keterangan"), 13, 0 },
 };
 static const struct text_col COLS_ALL[NCOLS] = {
 	{ N_("Nama"), 12, 3 }, { N_("Kelompok"), 10, 2 }, { N_("Dinilai"), 10, 0 },
-	{ N_("Skor"), 5, 0 }, { N_("Kategori"), 12, 0 }, { N_("DTSEN"), 6, 0 },
+	{ N_("Skor"), 5, 0 }, { N_("Kategori"), 12, 0 }, { N_("DTSEN"), 7, 0 },
 	{ N_("Keterangan"), 13, 0 },
 };
 
@@ -100,6 +101,7 @@ static const struct plist_src EL_SRC = { el_count, el_fetch, el_row, sizeof(sk_e
 
 static const char *el_help(void)
 {
+	/* xgettext:no-c-format (a help text with a percent sign, not a printf format) */
 	return _("Kelayakan anggota: setiap anggota aktif dengan penilaian terakhirnya menurut 14 "
 		 "kriteria kemiskinan BPS. Anggota yang sudah keluar tidak ditampilkan.\n\n"
 		 "Baris atas meringkas kelompok: anggota aktif, yang sudah dinilai, yang miskin "
@@ -163,13 +165,9 @@ static void el_resize(struct screen *s)
 
 static void draw_figures(struct elig_list *l)
 {
-	char line[400], pct[16] = "-";
+	char line[400];
 	const sk_elig_stats *st = &l->st;
-	if (st->persen_tidak_miskin >= 0)
-		snprintf(pct, sizeof pct, "%d%%", st->persen_tidak_miskin);
-	snprintf(line, sizeof line, _("%sAktif %d, dinilai %d, miskin %d, tidak miskin %d (%s), "
-				      "perlu dinilai %d"), st->lewat_batas ? "! " : "", st->aktif,
-		 st->dinilai, st->miskin, st->tidak_miskin, pct, st->perlu_dinilai);
+	elig_figures_line(st, st->lewat_batas ? _("! Anggota ") : _("Anggota "), COLS - 2, line, sizeof line);
 	text_put(stdscr, 1, 1, line, COLS - 2, ui_attr(st->lewat_batas ? R_WARN : R_DIM));
 }
 

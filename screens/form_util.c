@@ -4,6 +4,7 @@
 #include "dialog.h"
 #include "frame.h"
 #include "i18n.h"
+#include "keys.h"
 #include "util.h"
 #include "form_util.h"
 
@@ -68,4 +69,20 @@ void fu_saved(const char *what, const sk_issues *is)
 		}
 	}
 	frame_msg(MSG_INFO, _("%s tersimpan."), what);
+}
+
+int fu_form_action(struct screen *s, struct uform *uf, wint_t ch, int kc,
+		   void (*save)(struct screen *s))
+{
+	switch (keys_action(ch, kc)) {
+	case ACT_SAVE:
+		save(s);
+		return SCR_HANDLED;
+	case ACT_BACK:
+		if (fu_may_close(uf))
+			ui_pop();
+		return SCR_HANDLED;
+	default:
+		return SCR_UNHANDLED;
+	}
 }

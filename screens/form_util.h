@@ -5,6 +5,7 @@
 
 #include <stdint.h>
 #include "sk_err.h"
+#include "screens.h"
 #include "uform.h"
 
 /* Append every finding of src to dst. */
@@ -15,6 +16,10 @@ void fu_money(const char *text, const char *field, int64_t *out, sk_issues *is);
 void fu_money_note(struct uform *uf, const char *field, const char *text);
 /* Esc on a form: 1 when it may close (nothing typed, or the user agreed to discard). */
 int fu_may_close(struct uform *uf);
+/* The keys every form screen handles alike once its fields passed on a key: F2 calls save(s),
+ * Esc closes the screen when fu_may_close agrees. Returns SCR_HANDLED or SCR_UNHANDLED. */
+int fu_form_action(struct screen *s, struct uform *uf, wint_t ch, int kc,
+		   void (*save)(struct screen *s));
 /* Saving was refused: show every finding, put the cursor on the first error, say so. */
 void fu_refused(struct uform *uf, const sk_issues *is);
 /* Message line after a save: what was saved, plus the first warning when there is one. */

@@ -286,17 +286,7 @@ static int gf_key(struct screen *s, wint_t ch, int kc)
 	}
 	if (r == UF_DONE)
 		return SCR_HANDLED;
-	switch (keys_action(ch, kc)) {
-	case ACT_SAVE:
-		gf_save(s);
-		return SCR_HANDLED;
-	case ACT_BACK:
-		if (fu_may_close(&f->uf))
-			ui_pop();
-		return SCR_HANDLED;
-	default:
-		return SCR_UNHANDLED;
-	}
+	return fu_form_action(s, &f->uf, ch, kc, gf_save);
 }
 
 static int gf_unsaved(struct screen *s)

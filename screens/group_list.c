@@ -22,7 +22,7 @@ static const struct text_col COLS_DEF[] = {
 	{ N_("Nama kelompok"), 18, 4 },
 	{ N_("Desa/kelurahan"), 14, 3 },
 	{ N_("Tingkat"), 11, 0 },
-	{ N_("Aktif"), 5, 0 },
+	{ N_("Aktif"), 6, 0 },
 	{ N_("Pertemuan"), 11, 0 },
 };
 #define NCOLS 7
@@ -66,7 +66,7 @@ static void gl_row(void *ctx, const void *row, int y, int x, int width, int sele
 	struct group_list *g = ((struct screen *)ctx)->data;
 	const sk_group_row *r = row;
 	char aktif[16];
-	snprintf(aktif, sizeof aktif, "%5d", r->anggota_aktif);
+	snprintf(aktif, sizeof aktif, "%6d", r->anggota_aktif);
 	long i = r - (const sk_group_row *)g->pl.rows;
 	int over = i >= 0 && i < g->over_cap && g->over[i];
 	const char *last = r->tidak_aktif ? _("TIDAK AKTIF") : r->pertemuan_terakhir;
@@ -79,6 +79,7 @@ static const struct plist_src GL_SRC = { gl_count, gl_fetch, gl_row, sizeof(sk_g
 
 static const char *gl_help(void)
 {
+	/* xgettext:no-c-format (a help text with a percent sign, not a printf format) */
 	return _("Daftar kelompok KUBE yang tercatat, urut menurut nama.\n\n"
 		 "Mencari: ketik saja sebagian nama kelompok, kode kelompok, nama desa/kelurahan "
 		 "atau awal kode wilayah; daftar langsung menyaring. Backspace menghapus huruf "

@@ -16,21 +16,22 @@
 #include "screens.h"
 #include "text.h"
 
-/* The menu: label, description, the screen it opens (NULL: not yet available). */
+/* The menu: label (with a context: these words mean other things elsewhere), description, the
+ * screen it opens (NULL: not yet available). */
 static const struct {
 	const char *label;
 	const char *desc;
 	const struct screen_ops *ops;
 	int quit;
 } ITEMS[] = {
-	{ N_("Kelompok"), N_("Daftar kelompok KUBE: tambah, ubah, hapus"), &GROUP_LIST_OPS, 0 },
-	{ N_("Anggota"), N_("Cari anggota semua kelompok (nama atau NIK)"), &MEMBER_SEARCH_OPS, 0 },
-	{ N_("Kelayakan"), N_("Penilaian 14 kriteria kemiskinan BPS"), &ELIG_GROUPS_OPS, 0 },
-	{ N_("Pertemuan"), N_("Pertemuan, daftar hadir dan iuran"), &MEETING_GROUPS_OPS, 0 },
-	{ N_("Kas"), N_("Buku kas umum dan IKS"), &CASH_GROUPS_OPS, 0 },
-	{ N_("Laporan"), N_("Laporan bulanan dan rekap"), &REPORT_GROUPS_OPS, 0 },
-	{ N_("Ekspor/Impor"), N_("Tukar data dengan kantor lain"), &EXCHANGE_OPS, 0 },
-	{ N_("Keluar"), N_("Tutup SIKUBE"), NULL, 1 },
+	{ NC_("menu", "Kelompok"), N_("Daftar kelompok KUBE: tambah, ubah, hapus"), &GROUP_LIST_OPS, 0 },
+	{ NC_("menu", "Anggota"), N_("Cari anggota semua kelompok (nama atau NIK)"), &MEMBER_SEARCH_OPS, 0 },
+	{ NC_("menu", "Kelayakan"), N_("Penilaian 14 kriteria kemiskinan BPS"), &ELIG_GROUPS_OPS, 0 },
+	{ NC_("menu", "Pertemuan"), N_("Pertemuan, daftar hadir dan iuran"), &MEETING_GROUPS_OPS, 0 },
+	{ NC_("menu", "Kas"), N_("Buku kas umum dan IKS"), &CASH_GROUPS_OPS, 0 },
+	{ NC_("menu", "Laporan"), N_("Laporan bulanan dan rekap"), &REPORT_GROUPS_OPS, 0 },
+	{ NC_("menu", "Ekspor/Impor"), N_("Tukar data dengan kantor lain"), &EXCHANGE_OPS, 0 },
+	{ NC_("menu", "Keluar"), N_("Tutup SIKUBE"), NULL, 1 },
 };
 #define NITEMS ((int)(sizeof ITEMS / sizeof ITEMS[0]))
 
@@ -60,7 +61,8 @@ static const char *main_help(void)
 		 "keluar, membalik baris yang salah, menutup bulan.\n"
 		 "Laporan: laporan bulanan pendamping per kelompok (bisa disimpan sebagai berkas) "
 		 "dan grafik 12 bulan.\n"
-		 "Ekspor/Impor: bagian ini menyusul pada versi berikutnya.\n"
+		 "Ekspor/Impor: tukar data dengan kantor lain (misalnya Dinas Sosial) lewat "
+		 "bundel CSV.\n"
 		 "Keluar: menutup SIKUBE. Semua data yang sudah disimpan tetap ada.\n\n"
 		 "Di bawah menu tertulis lokasi berkas basis data dan jumlah kelompok serta "
 		 "anggota yang tercatat.\n\n"
@@ -83,7 +85,7 @@ static int main_init(struct screen *s, void *arg)
 	s->data = m;
 	snprintf(s->title, sizeof s->title, "%s", _("Menu utama"));
 	for (int i = 0; i < NITEMS; i++)
-		m->items[i] = new_item(_(ITEMS[i].label), _(ITEMS[i].desc));
+		m->items[i] = new_item(sk_pgettext(ITEMS[i].label), _(ITEMS[i].desc));
 	m->menu = new_menu(m->items);
 	if (!m->menu)
 		return -1;

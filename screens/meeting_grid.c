@@ -12,6 +12,7 @@
 
 #define GRID_HEAD 7                /* form-window row of the grid's headings */
 #define NAME_X 5
+#define STATUS_W 10                /* " H present": the status cell with its key letter */
 
 static const char STATUS_KEYS[] = "HISA";
 static const char *const STATUS_LABELS[] = { N_("H hadir"), N_("I izin"), N_("S sakit"),
@@ -45,9 +46,9 @@ void mgrid_totals(const struct meeting_form *f, int count[4], int64_t *kas, int6
 static void layout(const struct meeting_form *f, int *name_w, int x[MG_NCOLS])
 {
 	int cols = getmaxx(f->uf.win);
-	*name_w = cols - NAME_X - 1 - 9 - 1 - 12 - 1 - 12 - 1;
+	*name_w = cols - NAME_X - 1 - STATUS_W - 1 - 12 - 1 - 12 - 1;
 	x[MG_STATUS] = NAME_X + *name_w + 1;
-	x[MG_KAS] = x[MG_STATUS] + 10;
+	x[MG_KAS] = x[MG_STATUS] + STATUS_W + 1;
 	x[MG_IKS] = x[MG_KAS] + 13;
 }
 
@@ -66,7 +67,7 @@ static void draw_row(struct meeting_form *f, int i, int y, int name_w, const int
 		attr_t at = sel && c == f->col ? ui_attr(R_FIELD_CUR) : base;
 		if (c == MG_STATUS) {
 			snprintf(buf, sizeof buf, " %s", _(STATUS_LABELS[status_index(a->status)]));
-			text_put(w, y, x[c], buf, 9, at);
+			text_put(w, y, x[c], buf, STATUS_W, at);
 			continue;
 		}
 		int64_t v = c == MG_KAS ? a->iuran_kas : a->iuran_iks;
@@ -105,7 +106,7 @@ void mgrid_draw(struct meeting_form *f)
 	text_put(w, GRID_HEAD, 0, "", getmaxx(w), A_NORMAL);
 	text_put(w, GRID_HEAD, 1, _(" No"), 3, ui_attr(R_HEADER));
 	text_put(w, GRID_HEAD, NAME_X, _("Nama anggota"), name_w, ui_attr(R_HEADER));
-	text_put(w, GRID_HEAD, x[MG_STATUS], _(" Status"), 9, ui_attr(R_HEADER));
+	text_put(w, GRID_HEAD, x[MG_STATUS], _(" Status"), STATUS_W, ui_attr(R_HEADER));
 	text_put(w, GRID_HEAD, x[MG_KAS], _("   Iuran kas"), 12, ui_attr(R_HEADER));
 	text_put(w, GRID_HEAD, x[MG_IKS], _("   Iuran IKS"), 12, ui_attr(R_HEADER));
 	if (f->cur < f->top)

@@ -286,17 +286,7 @@ static int mf_key(struct screen *s, wint_t ch, int kc)
 	}
 	if (r != UF_IGNORED)
 		return SCR_HANDLED;
-	switch (keys_action(ch, kc)) {
-	case ACT_SAVE:
-		mf_save(s);
-		return SCR_HANDLED;
-	case ACT_BACK:
-		if (fu_may_close(&f->uf))
-			ui_pop();
-		return SCR_HANDLED;
-	default:
-		return SCR_UNHANDLED;
-	}
+	return fu_form_action(s, &f->uf, ch, kc, mf_save);
 }
 
 static int mf_unsaved(struct screen *s)

@@ -12,7 +12,6 @@
 #include "region.h"
 #include "screens.h"
 #include "text.h"
-#include "uiq_region.h"
 
 static const struct text_col COLS_DEF[] = {
 	{ N_("Desa/kelurahan"), 20, 2 },

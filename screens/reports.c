@@ -13,6 +13,7 @@
 #include "i18n.h"
 #include "input_dlg.h"
 #include "keys.h"
+#include "meeting.h"
 #include "report.h"
 #include "screens.h"
 #include "text.h"
@@ -44,7 +45,8 @@ static const char *rp_help(void)
 		 "kehadiran, iuran yang terkumpul, buku kas umum dan IKS (saldo awal, penerimaan dan "
 		 "pengeluaran menurut kategori, saldo akhir) dan ringkasan kelayakan. Tampilannya "
 		 "sama dengan hasil cetak: 80 kolom, satu halaman A4.\n\n"
-		 "Panah kiri/kanan: bulan sebelumnya/berikutnya.\n"
+		 "Panah kiri/kanan: bulan sebelumnya/berikutnya. Awalnya bulan lalu, atau bulan ini "
+		 "bila kelompok sudah bertemu bulan ini.\n"
 		 "Panah atas/bawah, PgUp/PgDn, Home/End: menggulir laporan.\n"
 		 "Tab: ganti antara laporan dan grafik 12 bulan.\n"
 		 "F2: simpan laporan sebagai berkas teks. Nama berkas diusulkan di folder rumah "
@@ -112,9 +114,14 @@ static int rp_init(struct screen *s, void *arg)
 		frame_msg(MSG_ERROR, "%s", e.msg);
 		return -1;
 	}
-	char today[11];
+	/* The month being reported is usually the one just ended: this month only once it has
+	 * a meeting. */
+	char today[11], last[16];
 	sk_today(today);
 	snprintf(r->month, sizeof r->month, "%.7s", today);
+	meeting_last_date(s->db, r->group_id, last, sizeof last);
+	if (strncmp(last, r->month, 7) != 0)
+		report_month_add(r->month, -1, r->month);
 	snprintf(s->title, sizeof s->title, _("Laporan kelompok %s"), r->g.nama);
 	rp_load(s);
 	return 0;
@@ -177,13 +184,15 @@ static void draw_chart(struct reports *r)
 			max = r->trend[i].saldo_umum;
 	for (int i = 0; i < 12; i++)
 		draw_chart_row(&r->trend[i], 4 + i, max);
-	snprintf(line, sizeof line, _("# = saldo akhir (terpanjang Rp %s)   = = persen hadir (20 tanda = "
-				      "100%%)   - = tidak ada pertemuan"), sk_format_rupiah(max, num, sizeof num));
+	snprintf(line, sizeof line, _("# = saldo akhir kas umum (terpanjang Rp %s)"),
+		 sk_format_rupiah(max, num, sizeof num));
 	text_put(stdscr, 17, 1, line, COLS - 2, ui_attr(R_DIM));
+	text_put(stdscr, 18, 1, _("= = persen hadir (20 tanda = 100%)   - = tidak ada pertemuan"),
+		 COLS - 2, ui_attr(R_DIM));
 	const report_trend_month *t = &r->trend[11];
 	snprintf(line, sizeof line, _("Bulan ini: %d pertemuan, saldo akhir kas IKS Rp %s"),
 		 t->pertemuan, sk_format_rupiah(t->saldo_iks, num, sizeof num));
-	text_put(stdscr, 18, 1, line, COLS - 2, ui_attr(R_DIM));
+	text_put(stdscr, 19, 1, line, COLS - 2, ui_attr(R_DIM));
 }
 
 static void rp_draw(struct screen *s)

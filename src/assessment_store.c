@@ -79,26 +79,8 @@ int assessment_update(sk_db *db, sk_assessment *a, sk_issues *is, sk_err *e)
 
 int assessment_delete(sk_db *db, const char *id, sk_err *e)
 {
-	char now[SK_TS_LEN + 1];
-	sk_now_utc(now);
-	int rc = db_begin_write(db, e);
-	if (rc != SK_OK)
-		return rc;
-	sqlite3_stmt *st = db_prepare(db, "UPDATE penilaian SET dihapus=1, diubah_pada=:t "
-				      "WHERE id=:id AND dihapus=0", e);
-	int ok = st != NULL;
-	if (ok) {
-		db_bind_text(st, ":t", now);
-		db_bind_text(st, ":id", id);
-		ok = db_step(db, st, e) == SQLITE_DONE;
-		if (ok && sqlite3_changes(db_handle(db)) == 0) {
-			sk_err_set(e, SK_NOTFOUND, "%s", _("Penilaian tidak ditemukan."));
-			ok = 0;
-		}
-		db_reset(st);
-	}
-	rc = db_end(db, ok, e);
-	return ok ? rc : (e && e->status ? e->status : SK_DBERR);
+	return db_soft_delete(db, "UPDATE penilaian SET dihapus=1, diubah_pada=:t "
+			      "WHERE id=:id AND dihapus=0", id, _("Penilaian tidak ditemukan."), e);
 }
 
 /* Run a one-text-column query bound to :k into out; 1 when a row came back. */

@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,7 +17,18 @@
 #define BACKUP_DIR "cadangan"
 #define BACKUP_PREFIX "sikube-"
 
-static int copy_pages(sk_db *db, sqlite3 *to, backup_progress_fn fn, void *ctx, sk_err *e)
+/* The message of a failed backup step (sys: errno right after it). */
+static int step_error(sk_db *db, int rc, int sys, sk_err *e)
+{
+	int prim = rc & 0xff;
+	if (prim == SQLITE_FULL ||
+	    (prim == SQLITE_IOERR && (sys == ENOSPC || sys == EFBIG || sys == EDQUOT)))
+		return sk_err_set(e, SK_IOERR, "%s", _("Disk penuh: cadangan tidak tersimpan. Kosongkan "
+						       "ruang disk lalu coba lagi."));
+	return db_error(db, rc, e);
+}
+
+static int copy_steps(sk_db *db, sqlite3 *to, backup_progress_fn fn, void *ctx, sk_err *e)
 {
 	sqlite3_backup *b = sqlite3_backup_init(to, "main", db_handle(db), "main");
 	if (!b)
@@ -33,10 +45,35 @@ static int copy_pages(sk_db *db, sqlite3 *to, backup_progress_fn fn, void *ctx, 
 			sqlite3_sleep(50);
 		}
 	} while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+	int sys = errno;
 	sqlite3_backup_finish(b);
-	if (rc != SQLITE_DONE)
-		return db_error(db, rc, e);
-	return SK_OK;
+	return rc == SQLITE_DONE ? SK_OK : step_error(db, rc, sys, e);
+}
+
+/* Copy every page inside one read transaction on db: the copy is the snapshot taken when it
+ * began. Without it each step reads the newest data, and a commit by another program between
+ * two steps starts the copy over, so a steady stream of saves could keep it from ending. */
+static int copy_pages(sk_db *db, sqlite3 *to, backup_progress_fn fn, void *ctx, sk_err *e)
+{
+	int own_tx = sqlite3_get_autocommit(db_handle(db));
+	int rc = own_tx ? db_exec(db, "BEGIN; SELECT count(*) FROM sqlite_schema", e) : SK_OK;
+	if (rc != SK_OK)
+		return rc;
+	rc = copy_steps(db, to, fn, ctx, e);
+	if (own_tx)
+		db_exec(db, "COMMIT", NULL);
+	return rc;
+}
+
+/* Remove a failed copy and whatever SQLite kept beside it. */
+static void remove_copy(const char *tmp)
+{
+	static const char *const SUFFIX[] = { "", "-journal", "-wal", "-shm" };
+	for (size_t i = 0; i < sizeof SUFFIX / sizeof SUFFIX[0]; i++) {
+		char path[PATH_MAX + 16];
+		snprintf(path, sizeof path, "%s%s", tmp, SUFFIX[i]);
+		unlink(path);
+	}
 }
 
 int backup_to_file(sk_db *db, const char *dest, backup_progress_fn fn, void *ctx, sk_err *e)
@@ -67,7 +104,7 @@ int backup_to_file(sk_db *db, const char *dest, backup_progress_fn fn, void *ctx
 		rc = sk_err_set(e, SK_IOERR, _("Berkas cadangan %s tidak dapat ditulis: %s"), dest,
 				strerror(errno));
 	if (rc != SK_OK)
-		unlink(tmp);
+		remove_copy(tmp);
 	return rc;
 }
 
@@ -76,7 +113,21 @@ static int by_name(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* Remove all but the newest keep backups (names sort by date). */
+/* 1 for a half copy left by a copy of SIKUBE that was killed or lost power while writing
+ * it (sikube-DATE.db.tmp-PID, or its -journal): no process PID is running any more. */
+static int stale_copy(const char *name)
+{
+	const char *t = strstr(name, ".db.tmp-");
+	if (strncmp(name, BACKUP_PREFIX, strlen(BACKUP_PREFIX)) != 0 || !t)
+		return 0;
+	char *end;
+	long pid = strtol(t + 8, &end, 10);
+	if (pid <= 0 || (*end && strcmp(end, "-journal") != 0))
+		return 0;
+	return kill((pid_t)pid, 0) != 0 && errno == ESRCH;
+}
+
+/* Remove all but the newest keep backups (names sort by date), and stale half copies. */
 static void prune(const char *dir, int keep)
 {
 	DIR *d = opendir(dir);
@@ -87,9 +138,14 @@ static void prune(const char *dir, int keep)
 	struct dirent *ent;
 	while ((ent = readdir(d)) && n < 512) {
 		size_t len = strlen(ent->d_name);
-		if (strncmp(ent->d_name, BACKUP_PREFIX, strlen(BACKUP_PREFIX)) == 0 && len > 3 &&
-		    strcmp(ent->d_name + len - 3, ".db") == 0)
-			names[n++] = strdup(ent->d_name);
+		if (stale_copy(ent->d_name)) {
+			char path[PATH_MAX + 256];
+			snprintf(path, sizeof path, "%s/%s", dir, ent->d_name);
+			unlink(path);
+		} else if (strncmp(ent->d_name, BACKUP_PREFIX, strlen(BACKUP_PREFIX)) == 0 && len > 3 &&
+			   strcmp(ent->d_name + len - 3, ".db") == 0 && (names[n] = strdup(ent->d_name))) {
+			n++;
+		}
 	}
 	closedir(d);
 	qsort(names, (size_t)n, sizeof names[0], by_name);
@@ -144,9 +200,12 @@ int backup_rolling(sk_db *db, int keep, int *made, sk_err *e)
 
 /* ---- the same copy made a little at a time ------------------------------------------------ */
 
+/* The copy reads through a connection of its own that holds one read transaction from start
+ * to end: the copy is the database as it was when it began (as backup_to_file), and the
+ * screens' connection stays free to save between the steps. */
 struct backup_job {
 	sk_db *db;
-	sqlite3 *to;
+	sqlite3 *src, *to;
 	sqlite3_backup *b;
 	char dir[PATH_MAX], dest[PATH_MAX + 64], tmp[PATH_MAX + 96];
 	int keep, tries;
@@ -165,6 +224,14 @@ int backup_rolling_start(sk_db *db, int keep, backup_job **out, sk_err *e)
 		free(j);
 		return rc;
 	}
+	if (sqlite3_open_v2(db_path(db), &j->src, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK ||
+	    sqlite3_busy_timeout(j->src, 5000) != SQLITE_OK ||
+	    sqlite3_exec(j->src, "BEGIN; SELECT count(*) FROM sqlite_schema", NULL, NULL, NULL) !=
+		    SQLITE_OK) {
+		rc = db_error(db, sqlite3_errcode(j->src), e);
+		backup_job_free(j);
+		return rc;
+	}
 	snprintf(j->tmp, sizeof j->tmp, "%s.tmp-%ld", j->dest, (long)getpid());
 	mode_t old = umask(077);
 	int fd = open(j->tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
@@ -172,7 +239,7 @@ int backup_rolling_start(sk_db *db, int keep, backup_job **out, sk_err *e)
 	if (fd >= 0)
 		close(fd);
 	if (fd < 0 || sqlite3_open_v2(j->tmp, &j->to, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK ||
-	    !(j->b = sqlite3_backup_init(j->to, "main", db_handle(db), "main"))) {
+	    !(j->b = sqlite3_backup_init(j->to, "main", j->src, "main"))) {
 		rc = sk_err_set(e, SK_IOERR, _("Berkas cadangan %s tidak dapat dibuat: %s"), j->dest,
 				fd < 0 ? strerror(errno) : sqlite3_errmsg(j->to));
 		backup_job_free(j);
@@ -189,10 +256,13 @@ int backup_job_step(backup_job *j, int pages, sk_err *e)
 		return 0;
 	if ((rc == SQLITE_BUSY || rc == SQLITE_LOCKED) && ++j->tries <= 100)
 		return 0;
+	int sys = errno;
 	sqlite3_backup_finish(j->b);
 	j->b = NULL;
+	sqlite3_close(j->src); /* its read transaction ends: checkpoints may go on */
+	j->src = NULL;
 	if (rc != SQLITE_DONE) {
-		db_error(j->db, rc, e);
+		step_error(j->db, rc, sys, e);
 		return -1;
 	}
 	/* As backup_to_file: one self-contained file, renamed into place only when complete. */
@@ -217,7 +287,9 @@ void backup_job_free(backup_job *j)
 		sqlite3_backup_finish(j->b);
 	if (j->to)
 		sqlite3_close(j->to);
+	if (j->src)
+		sqlite3_close(j->src); /* ends its read transaction */
 	if (j->tmp[0])
-		unlink(j->tmp);
+		remove_copy(j->tmp);
 	free(j);
 }

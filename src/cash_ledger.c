@@ -50,21 +50,28 @@ void cash_next_receipt(sk_db *db, const char *kelompok_id, const char *buku, int
 		       char *out, size_t n)
 {
 	const char *prefix = masuk ? "BKM" : "BKK";
-	sqlite3_stmt *st = db_prepare(db, "SELECT coalesce(max(CAST(substr(no_bukti, 5) AS INTEGER)),0) "
-				      "FROM kas WHERE kelompok_id=:g AND buku=:b AND "
-				      "substr(no_bukti, 1, 4)=:p", NULL);
+	/* The highest number so far and how many digits the book writes it with. */
+	sqlite3_stmt *st = db_prepare(db, "SELECT CAST(substr(no_bukti, 5) AS INTEGER) v, "
+				      "length(substr(no_bukti, 5)) FROM kas WHERE kelompok_id=:g AND "
+				      "buku=:b AND substr(no_bukti, 1, 4)=:p ORDER BY v DESC LIMIT 1",
+				      NULL);
 	int64_t last = 0;
+	int width = 4;
 	if (st) {
 		char p[8];
 		snprintf(p, sizeof p, "%s-", prefix);
 		db_bind_text(st, ":g", kelompok_id);
 		db_bind_text(st, ":b", buku);
 		db_bind_text(st, ":p", p);
-		if (sqlite3_step(st) == SQLITE_ROW)
+		if (sqlite3_step(st) == SQLITE_ROW) {
 			last = sqlite3_column_int64(st, 0);
+			width = sqlite3_column_int(st, 1);
+		}
 		db_reset(st);
 	}
-	snprintf(out, n, "%s-%04lld", prefix, (long long)(last + 1));
+	if (width < 1 || width > 9)
+		width = 4;
+	snprintf(out, n, "%s-%0*lld", prefix, width, (long long)(last + 1));
 }
 
 int cash_guard(sk_db *db, const char *kelompok_id, const char *buku, const char *from, sk_err *e)
@@ -116,8 +123,11 @@ int cash_insert_reversal(sk_db *db, const sk_cash_row *o, sk_cash_row *out, sk_e
 	r.masuk = o->keluar;
 	r.keluar = o->masuk;
 	sk_strlcpy(r.membalik_id, o->id, sizeof r.membalik_id);
-	snprintf(r.uraian, sizeof r.uraian, _("Pembalikan %s: %s"), *o->no_bukti ? o->no_bukti : "-",
-		 o->uraian);
+	/* Stored data, not a message: the same in every language (it travels in bundles). A long
+	 * description is cut on a character boundary. */
+	char desc[sizeof r.uraian + sizeof r.no_bukti + 16];
+	snprintf(desc, sizeof desc, "Pembalikan %s: %s", *o->no_bukti ? o->no_bukti : "-", o->uraian);
+	sk_strlcpy(r.uraian, desc, sizeof r.uraian);
 	if (cash_date_closed(db, r.kelompok_id, r.buku, r.tanggal))
 		return cash_refuse_closed(r.buku, r.tanggal, e);
 	int rc = cash_insert_row(db, &r, e);

@@ -64,15 +64,19 @@ int cli_open_db(const struct cli_ctx *c, int must_exist, sk_db **db)
 			c->db_path);
 		return EXIT_USAGE;
 	}
-	if (db_open(c->db_path, c->db_is_default, db, &e) != SK_OK) {
+	/* Busy (another copy migrating or loading the region list) is worth trying again: 1,
+	 * like any work refused for now; a database that cannot be opened at all is 2. */
+	int rc = db_open(c->db_path, c->db_is_default, db, &e);
+	if (rc != SK_OK) {
 		fprintf(stderr, "sikube: %s\n", e.msg);
-		return EXIT_USAGE;
+		return rc == SK_BUSY ? EXIT_REFUSED : EXIT_USAGE;
 	}
-	if (region_ensure_loaded(*db, &e) != SK_OK) {
+	rc = region_ensure_loaded(*db, &e);
+	if (rc != SK_OK) {
 		fprintf(stderr, "sikube: %s\n", e.msg);
 		db_close(*db);
 		*db = NULL;
-		return EXIT_USAGE;
+		return rc == SK_BUSY ? EXIT_REFUSED : EXIT_USAGE;
 	}
 	return EXIT_OK;
 }
@@ -302,6 +306,8 @@ int cli_main(int argc, char **argv)
 {
 	struct cli c = { 0 };
 	int status = EXIT_OK;
+	/* The environment's language until --lang is read, so option errors are translated too. */
+	i18n_init(NULL);
 	int cmd = parse_global(&c, argc, argv, &status);
 	if (cmd < 0)
 		return status;

@@ -32,7 +32,7 @@ int cli_backup(const struct cli_ctx *ctx, int argc, char **argv)
 	db_close(db);
 	if (st != SK_OK) {
 		fprintf(stderr, "sikube: %s\n", e.msg);
-		return st == SK_BUSY || st == SK_IOERR ? 1 : 2;
+		return 1; /* opened fine, the copy itself failed: refused, not wrong usage */
 	}
 	fprintf(stderr, _("Cadangan tersimpan: %s\n"), argv[0]);
 	return 0;

@@ -84,6 +84,10 @@ int cli_export(const struct cli_ctx *ctx, int argc, char **argv)
 	if (o.mask_nik)
 		fprintf(stderr, "%s\n", _("NIK dan No. KK disamarkan: bundel ini hanya untuk dibaca, "
 					  "tidak dapat diimpor."));
+	if (r.not_stamped)
+		fprintf(stderr, "%s\n", _("Catatan: basis data sedang dipakai program SIKUBE lain, jadi "
+					  "waktu ekspor ini belum dicatat; ekspor --since-last berikutnya "
+					  "memuat lagi perubahan ini."));
 	return EXIT_OK;
 }
 
@@ -96,6 +100,11 @@ static int write_problems(const import_result *r, const char *file)
 		return 0;
 	}
 	int fd = open(file, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+	/* An older report of another mode is made private too before people's names go in. */
+	if (fd >= 0 && fchmod(fd, 0600) != 0) {
+		close(fd);
+		fd = -1;
+	}
 	FILE *f = fd >= 0 ? fdopen(fd, "w") : NULL;
 	if (!f) {
 		if (fd >= 0)
@@ -126,7 +135,7 @@ static void print_summary(const import_result *r, int status, const char *report
 		fprintf(stderr, _("Impor selesai: ditambah %lld, diperbarui %lld, tidak berubah %lld, "
 				  "ditolak %lld.\n"), import_total(r, 0), import_total(r, 1),
 			import_total(r, 2), import_total(r, 3));
-	else if (status == SK_REFUSED)
+	else if (status != SK_OK)
 		fprintf(stderr, "%s\n", _("Impor ditolak: tidak ada data yang diubah."));
 	if (problems)
 		fprintf(stderr, _("%lld masalah ditemukan%s%s.\n"), problems,

@@ -6,9 +6,18 @@
 #include "csvio.h"
 #include "i18n.h"
 
+/* Limits that keep memory flat whatever the file holds: no SIKUBE column comes near them. */
 #define CSV_MAX_FIELDS 4096
 #define CSV_MAX_FIELD_BYTES (1 << 20)
+#define CSV_MAX_RECORD_BYTES (4 << 20)
 #define CSV_CHUNK 65536
+/* libcsv grows its buffer for the field being read by this much at a time (its default of 128
+ * bytes made a 10 MB field cost minutes of copying). */
+#define CSV_BLOCK 65536
+
+/* Why reading stopped before the end of the file. */
+enum csv_stop { STOP_NONE, STOP_FIELDS, STOP_FIELD_BYTES, STOP_RECORD_BYTES, STOP_NUL,
+		STOP_TRUNCATED };
 
 struct reader {
 	csv_row_fn fn;
@@ -18,10 +27,18 @@ struct reader {
 	size_t *offs;
 	char **fields;
 	int nfields, capfields;
+	int header_fields;/* fields of the first record */
 	int line;         /* records delivered so far */
 	int stop;         /* callback asked to stop */
-	int overflow;     /* too many fields or a field too large */
+	enum csv_stop bad;/* the file is refused */
 };
+
+/* libcsv's field buffer stops growing past the field limit: the parser then fails with
+ * CSV_ENOMEM, reported as a field too long. */
+static void *bounded_realloc(void *p, size_t n)
+{
+	return n > CSV_MAX_FIELD_BYTES + CSV_BLOCK ? NULL : realloc(p, n);
+}
 
 static void grow_fields(struct reader *r)
 {
@@ -36,12 +53,18 @@ static void grow_fields(struct reader *r)
 static void on_field(void *s, size_t len, void *data)
 {
 	struct reader *r = data;
-	if (r->stop || r->overflow)
+	if (r->stop || r->bad)
 		return;
-	if (r->nfields >= CSV_MAX_FIELDS || len > CSV_MAX_FIELD_BYTES) {
-		r->overflow = 1;
+	if (r->nfields >= CSV_MAX_FIELDS)
+		r->bad = STOP_FIELDS;
+	else if (len > CSV_MAX_FIELD_BYTES)
+		r->bad = STOP_FIELD_BYTES;
+	else if (r->len + len + 1 > CSV_MAX_RECORD_BYTES)
+		r->bad = STOP_RECORD_BYTES;
+	else if (len && memchr(s, '\0', len))
+		r->bad = STOP_NUL; /* a C string would silently lose the rest of the field */
+	if (r->bad)
 		return;
-	}
 	if (r->nfields == r->capfields)
 		grow_fields(r);
 	if (r->len + len + 1 > r->cap) {
@@ -57,12 +80,19 @@ static void on_field(void *s, size_t len, void *data)
 	r->buf[r->len++] = '\0';
 }
 
+/* c is the character that ended the record, -1 at the end of the file without a line end. */
 static void on_record(int c, void *data)
 {
 	struct reader *r = data;
-	(void)c;
-	if (r->stop || r->overflow)
+	if (r->stop || r->bad)
 		return;
+	if (r->line == 0)
+		r->header_fields = r->nfields;
+	else if (c == -1 && r->nfields < r->header_fields) {
+		/* The file ends in the middle of a row: cut off while copying or downloading. */
+		r->bad = STOP_TRUNCATED;
+		return;
+	}
 	for (int i = 0; i < r->nfields; i++)
 		r->fields[i] = r->buf + r->offs[i];
 	r->line++;
@@ -92,12 +122,48 @@ static void reader_free(struct reader *r)
 	free(r->fields);
 }
 
-static int feed(struct csv_parser *p, struct reader *r, const char *buf, size_t n, int line0,
-		sk_err *e)
+/* The message for a libcsv error while reading path around record line. */
+static int parse_error(struct csv_parser *p, const char *path, int line, int at_end, sk_err *e)
 {
-	if (csv_parse(p, buf, n, on_field, on_record, r) != n)
-		return sk_err_set(e, SK_REFUSED, _("CSV rusak sekitar baris %d: %s"), line0 + 1,
-				  csv_strerror(csv_error(p)));
+	int err = csv_error(p);
+	if (err == CSV_ENOMEM || err == CSV_ETOOBIG)
+		return sk_err_set(e, SK_REFUSED, _("CSV %s ditolak di baris %d: ada isian lebih dari "
+						   "1 MB, jadi ini bukan berkas data SIKUBE."),
+				  path, line);
+	if (at_end)
+		return sk_err_set(e, SK_REFUSED, _("CSV %s berakhir di dalam tanda kutip: berkasnya "
+						   "terpotong, atau ada tanda kutip yang tidak ditutup."),
+				  path);
+	return sk_err_set(e, SK_REFUSED, _("CSV %s rusak sekitar baris %d: tanda kutip di tengah "
+					   "isian atau teks sesudah tanda kutip penutup."), path, line);
+}
+
+/* The message for a file refused by the reader's own limits. */
+static int refusal(const struct reader *r, const char *path, sk_err *e)
+{
+	int line = r->line + 1;
+	switch (r->bad) {
+	case STOP_FIELDS:
+		return sk_err_set(e, SK_REFUSED, _("CSV %s ditolak di baris %d: lebih dari %d kolom."),
+				  path, line, CSV_MAX_FIELDS);
+	case STOP_FIELD_BYTES:
+		return sk_err_set(e, SK_REFUSED, _("CSV %s ditolak di baris %d: ada isian lebih dari "
+						   "1 MB, jadi ini bukan berkas data SIKUBE."),
+				  path, line);
+	case STOP_RECORD_BYTES:
+		return sk_err_set(e, SK_REFUSED, _("CSV %s ditolak di baris %d: baris lebih dari 4 MB."),
+				  path, line);
+	case STOP_NUL:
+		return sk_err_set(e, SK_REFUSED, _("CSV %s ditolak di baris %d: berisi byte NUL, jadi "
+						   "bukan berkas teks (berkas biner atau rusak)."),
+				  path, line);
+	case STOP_TRUNCATED:
+		return sk_err_set(e, SK_REFUSED, _("CSV %s terpotong: baris terakhir (%d) berhenti di "
+						   "tengah, %d dari %d kolom."),
+				  path, line, r->nfields, r->header_fields);
+	case STOP_NONE:
+		break;
+	}
 	return SK_OK;
 }
 
@@ -110,25 +176,31 @@ int csv_read_file(const char *path, csv_row_fn fn, void *ctx, sk_err *e)
 	struct reader r = { .fn = fn, .ctx = ctx };
 	if (csv_init(&p, CSV_STRICT | CSV_APPEND_NULL | CSV_STRICT_FINI) != 0)
 		abort();
+	csv_set_realloc_func(&p, bounded_realloc);
+	csv_set_blk_size(&p, CSV_BLOCK);
 	char *chunk = malloc(CSV_CHUNK);
 	if (!chunk)
 		abort();
-	size_t n = fread(chunk, 1, CSV_CHUNK, f);
-	size_t skip = (n >= 3 && memcmp(chunk, "\xEF\xBB\xBF", 3) == 0) ? 3 : 0;
-	csv_set_delim(&p, detect_delim(chunk + skip, n - skip));
-	int rc = feed(&p, &r, chunk + skip, n - skip, r.line, e);
-	while (rc == SK_OK && !r.stop && !r.overflow && n == CSV_CHUNK) {
-		n = fread(chunk, 1, CSV_CHUNK, f);
-		rc = feed(&p, &r, chunk, n, r.line, e);
+	size_t got = fread(chunk, 1, CSV_CHUNK, f);
+	size_t skip = (got >= 3 && memcmp(chunk, "\xEF\xBB\xBF", 3) == 0) ? 3 : 0;
+	csv_set_delim(&p, detect_delim(chunk + skip, got - skip));
+	int rc = SK_OK;
+	for (size_t off = skip;; off = 0) {
+		size_t n = got - off;
+		if (csv_parse(&p, chunk + off, n, on_field, on_record, &r) != n) {
+			rc = parse_error(&p, path, r.line + 1, 0, e);
+			break;
+		}
+		if (r.stop || r.bad || got < CSV_CHUNK)
+			break;
+		got = fread(chunk, 1, CSV_CHUNK, f);
 	}
 	if (rc == SK_OK && ferror(f))
 		rc = sk_err_set(e, SK_IOERR, _("Berkas %s tidak dapat dibaca: %s"), path, strerror(errno));
-	if (rc == SK_OK && !r.stop && !r.overflow && csv_fini(&p, on_field, on_record, &r) != 0)
-		rc = sk_err_set(e, SK_REFUSED, _("CSV rusak di akhir berkas %s: %s"), path,
-				csv_strerror(csv_error(&p)));
-	if (rc == SK_OK && r.overflow)
-		rc = sk_err_set(e, SK_REFUSED, _("CSV %s ditolak di baris %d: terlalu banyak kolom atau "
-						 "isian terlalu panjang."), path, r.line + 1);
+	if (rc == SK_OK && !r.stop && !r.bad && csv_fini(&p, on_field, on_record, &r) != 0)
+		rc = parse_error(&p, path, r.line + 1, 1, e);
+	if (rc == SK_OK && !r.stop)
+		rc = refusal(&r, path, e);
 	csv_free(&p);
 	free(chunk);
 	reader_free(&r);

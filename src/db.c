@@ -54,9 +54,20 @@ int db_error(sk_db *db, int rc, sk_err *e)
 	if (prim == SQLITE_BUSY || prim == SQLITE_LOCKED)
 		return sk_err_set(e, SK_BUSY, "%s",
 			_("Basis data sedang dipakai oleh program SIKUBE lain. Tunggu sebentar lalu coba lagi."));
-	if (prim == SQLITE_FULL)
+	/* A disk (or quota, or file size limit) that is full shows up as SQLITE_FULL, or as an
+	 * I/O error whose system errno says so: the same plain message for both. SQLite does not
+	 * always keep the errno of a failed write; then it is still errno, the call just failed. */
+	int sys = db && db->h ? sqlite3_system_errno(db->h) : 0;
+	if (!sys && prim == SQLITE_IOERR)
+		sys = errno;
+	if (prim == SQLITE_FULL ||
+	    (prim == SQLITE_IOERR && (sys == ENOSPC || sys == EFBIG || sys == EDQUOT)))
 		return sk_err_set(e, SK_DBERR, "%s",
 			_("Disk penuh: data tidak tersimpan. Kosongkan ruang disk lalu coba lagi."));
+	if (prim == SQLITE_IOERR)
+		return sk_err_set(e, SK_DBERR, _("Basis data %s tidak dapat dibaca atau ditulis di disk "
+						 "(%s). Periksa disk atau flashdisk lalu coba lagi."),
+				  db ? db->path : "?", sys ? strerror(sys) : sqlite3_errstr(rc));
 	if (prim == SQLITE_NOTADB || prim == SQLITE_CORRUPT)
 		return sk_err_set(e, SK_DBERR, _("Berkas %s bukan basis data SIKUBE atau rusak."),
 				  db ? db->path : "?");
@@ -362,4 +373,27 @@ int db_setting_set(sk_db *db, const char *key, const char *value, sk_err *e)
 	}
 	rc = db_end(db, ok, e);
 	return ok ? rc : (e ? e->status : SK_DBERR);
+}
+
+int db_soft_delete(sk_db *db, const char *sql, const char *id, const char *notfound, sk_err *e)
+{
+	char now[SK_TS_LEN + 1];
+	sk_now_utc(now);
+	int rc = db_begin_write(db, e);
+	if (rc != SK_OK)
+		return rc;
+	sqlite3_stmt *st = db_prepare(db, sql, e);
+	int ok = st != NULL;
+	if (ok) {
+		db_bind_text(st, ":t", now);
+		db_bind_text(st, ":id", id);
+		ok = db_step(db, st, e) == SQLITE_DONE;
+		if (ok && notfound && sqlite3_changes(db->h) == 0) {
+			sk_err_set(e, SK_NOTFOUND, "%s", notfound);
+			ok = 0;
+		}
+		db_reset(st);
+	}
+	rc = db_end(db, ok, e);
+	return ok ? rc : (e && e->status ? e->status : SK_DBERR);
 }

@@ -307,5 +307,10 @@ int export_bundle(sk_db *db, const char *dir, const export_opts *o, exchange_pro
 	sync_dir(dir);
 	if (!o->mask_nik)
 		rc = db_setting_set(db, SETTING_LAST, m.dibuat_pada, e);
+	if (rc == SK_BUSY) {
+		r->not_stamped = 1;
+		sk_err_clear(e);
+		rc = SK_OK;
+	}
 	return rc;
 }

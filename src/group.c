@@ -159,37 +159,17 @@ int group_update(sk_db *db, sk_group *g, sk_issues *is, sk_err *e)
 
 int group_delete(sk_db *db, const char *id, sk_err *e)
 {
-	char now[SK_TS_LEN + 1];
-	sk_now_utc(now);
 	int rc = db_begin_write(db, e);
 	if (rc != SK_OK)
 		return rc;
-	sqlite3_stmt *st = db_prepare(db, "UPDATE kelompok SET dihapus=1, diubah_pada=:t "
-				      "WHERE id=:id AND dihapus=0", e);
-	int ok = st != NULL;
-	if (ok) {
-		db_bind_text(st, ":t", now);
-		db_bind_text(st, ":id", id);
-		ok = db_step(db, st, e) == SQLITE_DONE;
-		if (ok && sqlite3_changes(db_handle(db)) == 0) {
-			sk_err_set(e, SK_NOTFOUND, "%s", _("Kelompok tidak ditemukan."));
-			ok = 0;
-		}
-		db_reset(st);
-	}
-	if (ok) {
-		st = db_prepare(db, "UPDATE anggota SET dihapus=1, diubah_pada=:t "
-				    "WHERE kelompok_id=:id AND dihapus=0", e);
-		ok = st != NULL;
-		if (ok) {
-			db_bind_text(st, ":t", now);
-			db_bind_text(st, ":id", id);
-			ok = db_step(db, st, e) == SQLITE_DONE;
-			db_reset(st);
-		}
-	}
-	rc = db_end(db, ok, e);
-	return ok ? rc : (e && e->status ? e->status : SK_DBERR);
+	/* The group and, with it, its members still active (deletions travel in exports). */
+	rc = db_soft_delete(db, "UPDATE kelompok SET dihapus=1, diubah_pada=:t "
+			    "WHERE id=:id AND dihapus=0", id, _("Kelompok tidak ditemukan."), e);
+	if (rc == SK_OK)
+		rc = db_soft_delete(db, "UPDATE anggota SET dihapus=1, diubah_pada=:t "
+				    "WHERE kelompok_id=:id AND dihapus=0", id, NULL, e);
+	int erc = db_end(db, rc == SK_OK, e);
+	return rc == SK_OK ? erc : rc;
 }
 
 int group_get(sk_db *db, const char *id, sk_group *out, sk_err *e)

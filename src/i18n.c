@@ -76,6 +76,15 @@ int i18n_init(const char *lang)
 	return 0;
 }
 
+const char *sk_pgettext(const char *m)
+{
+	const char *t = gettext(m);
+	if (t != m)
+		return t;
+	const char *id = strchr(m, '\004');
+	return id ? id + 1 : m;
+}
+
 const char *i18n_lang(void)
 {
 	return current_lang;

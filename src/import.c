@@ -72,6 +72,21 @@ void imp_rowset_free(imp_rowset *s)
 
 /* ---- problems -------------------------------------------------------------------------- */
 
+/* Digits in a row from this many on may be a NIK or No. KK (16 digits) in the wrong column:
+ * longer than any phone number or amount in a bundle. */
+#define ID_DIGITS 14
+
+/* Mask every run of ID_DIGITS or more digits in s after its first 6, like member_mask_nik. */
+static void mask_digit_runs(char *s)
+{
+	for (char *p = s; *p;) {
+		size_t run = strspn(p, "0123456789");
+		if (run >= ID_DIGITS)
+			memset(p + 6, '*', run - 6);
+		p += run ? run : 1;
+	}
+}
+
 void imp_problem(struct imp *im, int src, int table, const char *berkas, long long line,
 		 const char *kolom, const char *nilai, const char *alasan)
 {
@@ -92,12 +107,17 @@ void imp_problem(struct imp *im, int src, int table, const char *berkas, long lo
 	sk_strlcpy(p->berkas, berkas, sizeof p->berkas);
 	p->baris = line;
 	sk_strlcpy(p->kolom, kolom, sizeof p->kolom);
-	/* Privacy (UU 27/2022): never a full NIK or No. KK in a report. */
-	if (strcmp(kolom, "nik") == 0 || strcmp(kolom, "no_kk") == 0)
-		member_mask_nik(nilai ? nilai : "", p->nilai, sizeof p->nilai);
-	else
-		sk_strlcpy(p->nilai, nilai, sizeof p->nilai);
-	sk_strlcpy(p->alasan, alasan, sizeof p->alasan);
+	/* Privacy (UU 27/2022): never a full NIK or No. KK in a report. Values come from the
+	 * file: stray bytes and control characters become '?' so the report is clean UTF-8 and
+	 * cannot move the cursor or change colours when it goes to a terminal. */
+	char masked[24];
+	if (strcmp(kolom, "nik") == 0 || strcmp(kolom, "no_kk") == 0) {
+		member_mask_nik(nilai ? nilai : "", masked, sizeof masked);
+		nilai = masked;
+	}
+	sk_utf8_scrub(p->nilai, sizeof p->nilai, nilai);
+	mask_digit_runs(p->nilai); /* a NIK typed into another column stays private too */
+	sk_utf8_scrub(p->alasan, sizeof p->alasan, alasan);
 	p->src = src;
 	p->table = table;
 	p->seq = im->seq++;
@@ -365,6 +385,11 @@ static void read_file(struct imp *im, int src, int t)
 	}
 	if (fl.line == 0)
 		fatal(im, src, fl.label, 1, "", "", _("Berkas kosong: baris judul tidak ada."));
+	else if (!s->is_bundle && fl.rows == 0)
+		/* A bundle's empty table is normal; a single file with nothing to import is the
+		 * wrong file, or one cut off after its first line. */
+		fatal(im, src, fl.label, 1, "", "", _("Berkas hanya berisi baris judul: tidak ada "
+						       "baris data untuk diimpor."));
 	if (s->is_bundle && fl.rows != s->man.baris[t]) {
 		char mlabel[PATH_MAX + 64], why[320], n[32];
 		imp_label(im, src, -1, mlabel, sizeof mlabel);

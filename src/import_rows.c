@@ -33,31 +33,13 @@ static void bad(struct imp_file *fl, const char *name, const char *value, const 
 	imp_problem(fl->im, fl->src, fl->table, fl->label, fl->line, name, value, reason);
 }
 
-/* 1 when s is well-formed UTF-8 (no overlong forms, no surrogates, at most U+10FFFF). */
-static int utf8_ok(const char *s)
-{
-	const unsigned char *p = (const unsigned char *)s;
-	while (*p) {
-		int len = *p < 0x80 ? 1 : (*p & 0xe0) == 0xc0 ? 2 : (*p & 0xf0) == 0xe0 ? 3
-			  : (*p & 0xf8) == 0xf0 ? 4 : 0;
-		if (!len || (len == 2 && *p < 0xc2) || (len == 4 && *p > 0xf4))
-			return 0;
-		for (int i = 1; i < len; i++)
-			if ((p[i] & 0xc0) != 0x80)
-				return 0;
-		if ((len == 3 && *p == 0xe0 && p[1] < 0xa0) || (len == 3 && *p == 0xed && p[1] >= 0xa0) ||
-		    (len == 4 && *p == 0xf0 && p[1] < 0x90) || (len == 4 && *p == 0xf4 && p[1] >= 0x90))
-			return 0;
-		p += len;
-	}
-	return 1;
-}
-
 static void text(struct imp_file *fl, const char *name, char *dst, size_t n)
 {
 	const char *v = val(fl, name);
-	if (!utf8_ok(v)) {
-		/* The value itself would not print: say where, not what. */
+	if (!sk_utf8_valid(v)) {
+		/* The value itself would not print: say where, not what. The field keeps a printable
+		 * copy so the row's other rules do not also call it empty. */
+		sk_utf8_scrub(dst, n, v);
 		bad(fl, name, "", _("Teks bukan UTF-8. Di Excel simpan sebagai \"CSV UTF-8\"."));
 		return;
 	}

@@ -244,8 +244,10 @@ static int post_dues(sk_db *db, const sk_meeting *m, int deleted, sk_err *e)
 		p[1].total = sqlite3_column_int64(st, 1);
 	}
 	db_reset(st);
-	snprintf(p[0].uraian, sizeof p[0].uraian, _("Iuran kas pertemuan %s"), m->tanggal);
-	snprintf(p[1].uraian, sizeof p[1].uraian, _("Iuran IKS pertemuan %s"), m->tanggal);
+	/* Stored data, not a message: the same in every language (bundles travel between offices,
+	 * and a description that changed with the language would count as an edit above). */
+	snprintf(p[0].uraian, sizeof p[0].uraian, "Iuran kas pertemuan %s", m->tanggal);
+	snprintf(p[1].uraian, sizeof p[1].uraian, "Iuran IKS pertemuan %s", m->tanggal);
 	int rc = SK_OK;
 	for (int i = 0; rc == SK_OK && i < 2; i++) {
 		if (cash_date_closed(db, m->kelompok_id, p[i].buku, m->tanggal))

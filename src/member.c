@@ -64,8 +64,8 @@ static void check_nik_unique(sk_db *db, const sk_member *m, sk_issues *is)
 	if (other_active(db, "SELECT a.nama, k.nama FROM anggota a JOIN kelompok k ON "
 			 "k.id=a.kelompok_id WHERE a.nik=:nik AND a.id IS NOT :id AND +a.dihapus=0 "
 			 "AND a.tanggal_keluar IS NULL LIMIT 1", m, who, sizeof who, grp, sizeof grp))
-		sk_issues_add(is, "nik", SK_SEV_ERROR, _("NIK ini sudah terdaftar aktif atas nama %s "
-			      "di kelompok %s. Satu NIK hanya boleh aktif di satu kelompok."), who, grp);
+		sk_issues_add(is, "nik", SK_SEV_ERROR, _("NIK sudah aktif atas nama %s di %s (satu NIK, "
+			      "satu kelompok)."), who, grp);
 }
 
 static void check_dates(const sk_member *m, sk_issues *is)
@@ -97,8 +97,8 @@ static void check_role_unique(sk_db *db, const sk_member *m, sk_issues *is)
 			 "WHERE a.kelompok_id=:kelompok_id AND a.jabatan=:jabatan AND a.id IS NOT :id "
 			 "AND a.dihapus=0 AND a.tanggal_keluar IS NULL LIMIT 1",
 			 m, who, sizeof who, grp, sizeof grp))
-		sk_issues_add(is, "jabatan", SK_SEV_ERROR, _("Kelompok ini sudah punya %s aktif: %s. "
-			      "Ubah jabatan %s dulu."), _(m->jabatan), who, who);
+		sk_issues_add(is, "jabatan", SK_SEV_ERROR, _("Sudah ada %s aktif: %s. Ubah jabatannya dulu."),
+			      _(m->jabatan), who);
 }
 
 static void check_group_size(sk_db *db, const sk_member *m, sk_issues *is)
@@ -113,8 +113,8 @@ static void check_group_size(sk_db *db, const sk_member *m, sk_issues *is)
 	db_reset(st);
 	n += member_active(m);
 	if (n < GROUP_MIN_MEMBERS || n > GROUP_MAX_MEMBERS)
-		sk_issues_add(is, "kelompok_id", SK_SEV_WARNING, _("Kelompok akan punya %d anggota aktif; "
-			      "aturan KUBE: %d sampai %d kepala keluarga."), n, GROUP_MIN_MEMBERS,
+		sk_issues_add(is, "kelompok_id", SK_SEV_WARNING, _("Kelompok jadi %d anggota aktif; aturan "
+			      "KUBE %d-%d kepala keluarga."), n, GROUP_MIN_MEMBERS,
 			      GROUP_MAX_MEMBERS);
 }
 
@@ -279,26 +279,8 @@ int member_update(sk_db *db, sk_member *m, sk_issues *is, sk_err *e)
 
 int member_delete(sk_db *db, const char *id, sk_err *e)
 {
-	char now[SK_TS_LEN + 1];
-	sk_now_utc(now);
-	int rc = db_begin_write(db, e);
-	if (rc != SK_OK)
-		return rc;
-	sqlite3_stmt *st = db_prepare(db, "UPDATE anggota SET dihapus=1, diubah_pada=:t "
-				      "WHERE id=:id AND dihapus=0", e);
-	int ok = st != NULL;
-	if (ok) {
-		db_bind_text(st, ":t", now);
-		db_bind_text(st, ":id", id);
-		ok = db_step(db, st, e) == SQLITE_DONE;
-		if (ok && sqlite3_changes(db_handle(db)) == 0) {
-			sk_err_set(e, SK_NOTFOUND, "%s", _("Anggota tidak ditemukan."));
-			ok = 0;
-		}
-		db_reset(st);
-	}
-	rc = db_end(db, ok, e);
-	return ok ? rc : (e && e->status ? e->status : SK_DBERR);
+	return db_soft_delete(db, "UPDATE anggota SET dihapus=1, diubah_pada=:t "
+			      "WHERE id=:id AND dihapus=0", id, _("Anggota tidak ditemukan."), e);
 }
 
 int member_get(sk_db *db, const char *id, sk_member *out, sk_err *e)

@@ -161,17 +161,9 @@ int region_get(sk_db *db, const char *kode, sk_region *out, sk_err *e)
 	return e ? e->status : SK_DBERR;
 }
 
-int region_search(sk_db *db, const char *text, int offset, int limit, sk_region *out, int *n,
-		  sk_err *e)
+/* Bind text to :t with LIKE's wildcards escaped (ESCAPE '\\'), so "10%" is looked up as typed. */
+static void bind_like(sqlite3_stmt *st, const char *text)
 {
-	/* Walks the (tingkat, nama) index in name order and stops at the page's end. A code typed
-	 * in ("31.71.08") matches by prefix. */
-	sqlite3_stmt *st = db_prepare(db, REGION_COLS
-		"WHERE d.tingkat=4 AND (d.nama LIKE '%' || :t || '%' ESCAPE '\\' OR d.kode LIKE :t || '%' ESCAPE '\\') "
-		"ORDER BY d.nama, d.kode LIMIT :lim OFFSET :off", e);
-	*n = 0;
-	if (!st)
-		return SK_DBERR;
 	char esc[256];
 	size_t j = 0;
 	for (const char *p = text ? text : ""; *p && j + 2 < sizeof esc; p++) {
@@ -181,6 +173,34 @@ int region_search(sk_db *db, const char *text, int offset, int limit, sk_region 
 	}
 	esc[j] = '\0';
 	sqlite3_bind_text(st, sqlite3_bind_parameter_index(st, ":t"), esc, -1, SQLITE_TRANSIENT);
+}
+
+/* The villages a search matches: by part of the name or by the start of the code. */
+#define VILLAGE_MATCH \
+	"WHERE d.tingkat=4 AND (d.nama LIKE '%' || :t || '%' ESCAPE '\\' OR d.kode LIKE :t || '%' ESCAPE '\\') "
+
+int region_search_count(sk_db *db, const char *text)
+{
+	sqlite3_stmt *st = db_prepare(db, "SELECT count(*) FROM wilayah d " VILLAGE_MATCH, NULL);
+	if (!st)
+		return -1;
+	bind_like(st, text);
+	int n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : -1;
+	db_reset(st);
+	return n;
+}
+
+int region_search(sk_db *db, const char *text, int offset, int limit, sk_region *out, int *n,
+		  sk_err *e)
+{
+	/* Walks the (tingkat, nama) index in name order and stops at the page's end. A code typed
+	 * in ("31.71.08") matches by prefix. */
+	sqlite3_stmt *st = db_prepare(db, REGION_COLS
+		VILLAGE_MATCH "ORDER BY d.nama, d.kode LIMIT :lim OFFSET :off", e);
+	*n = 0;
+	if (!st)
+		return SK_DBERR;
+	bind_like(st, text);
 	db_bind_int64(st, ":lim", limit);
 	db_bind_int64(st, ":off", offset);
 	int rc;

@@ -124,8 +124,13 @@ static void att_csv(csv_out *w, const struct att_row *r)
 static void att_text(FILE *out, const struct att_row *r)
 {
 	char name[160], kas[32], iks[32];
-	fprintf(out, "%s %4d %3d %3d %3d %3d %4s%% %10s %8s\n", sk_fit(name, sizeof name, r->nama, 24),
-		r->n, r->h, r->i, r->s, r->a, r->pct, sk_format_rupiah(r->kas, kas, sizeof kas),
+	char pct[sizeof r->pct + 2];
+	if (*r->pct)
+		snprintf(pct, sizeof pct, "%s%%", r->pct);
+	else
+		snprintf(pct, sizeof pct, "-"); /* no meeting: no rate */
+	fprintf(out, "%s %4d %3d %3d %3d %3d %5s %10s %8s\n", sk_fit(name, sizeof name, r->nama, 24),
+		r->n, r->h, r->i, r->s, r->a, pct, sk_format_rupiah(r->kas, kas, sizeof kas),
 		sk_format_rupiah(r->iks, iks, sizeof iks));
 }
 

@@ -12,9 +12,10 @@
 #define N_CATS 11
 static const char *const CATS[N_CATS] = { "iuran_kas", "iuran_iks", "bantuan", "penjualan",
 	"pembelian", "operasional", "santunan", "pinjaman", "angsuran", "bagi_hasil", "lainnya" };
-static const char *const CAT_LABELS[N_CATS] = { N_("Iuran kas"), N_("Iuran IKS"), N_("Bantuan"),
-	N_("Penjualan"), N_("Pembelian"), N_("Operasional"), N_("Santunan"), N_("Pinjaman"),
-	N_("Angsuran"), N_("Bagi hasil"), N_("Lain-lain") };
+/* "Bantuan" (aid) has a context: on its own it is the help viewer's title. */
+static const char *const CAT_LABELS[N_CATS] = { N_("Iuran kas"), N_("Iuran IKS"),
+	NC_("cash category", "Bantuan"), N_("Penjualan"), N_("Pembelian"), N_("Operasional"),
+	N_("Santunan"), N_("Pinjaman"), N_("Angsuran"), N_("Bagi hasil"), N_("Lain-lain") };
 
 struct book_fig {
 	int64_t awal, masuk, keluar;
@@ -162,7 +163,8 @@ static void print_book_lines(FILE *out, const struct monthly *m, int receipts)
 		char a[32], b[32], label[64];
 		money(a, sizeof a, u);
 		money(b, sizeof b, k);
-		fprintf(out, "     %s %15s %15s\n", sk_fit(label, sizeof label, _(CAT_LABELS[c]), 26), a, b);
+		fprintf(out, "     %s %15s %15s\n",
+			sk_fit(label, sizeof label, sk_pgettext(CAT_LABELS[c]), 26), a, b);
 	}
 }
 
@@ -209,6 +211,7 @@ static void print_text(sk_db *db, FILE *out, const struct monthly *m, int month)
 	fprintf(out, _("   Miskin %d, tidak miskin %d (%d%%), perlu dinilai (ulang) %d\n"), m->miskin,
 		m->tidak_miskin, pct, m->ulang);
 	if (eligibility_over_limit(m->tidak_miskin, m->dinilai))
+		/* xgettext:no-c-format (printed with %s) */
 		fprintf(out, "   %s\n", _("PERHATIAN: lebih dari 20% anggota tidak miskin."));
 	fprintf(out, "\n%s\n\n\n%s\n", _("Mengetahui,"), _("(..............................)   Pendamping"));
 }

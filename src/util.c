@@ -123,6 +123,55 @@ size_t sk_utf8_len(const char *s)
 	return n;
 }
 
+size_t sk_utf8_seq(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t len = *p == 0 ? 0 : *p < 0x80 ? 1 : (*p & 0xe0) == 0xc0 ? 2 : (*p & 0xf0) == 0xe0 ? 3
+		     : (*p & 0xf8) == 0xf0 ? 4 : 0;
+	if (!len || (len == 2 && *p < 0xc2) || (len == 4 && *p > 0xf4))
+		return 0;
+	for (size_t i = 1; i < len; i++)
+		if ((p[i] & 0xc0) != 0x80)
+			return 0;
+	if ((len == 3 && *p == 0xe0 && p[1] < 0xa0) || (len == 3 && *p == 0xed && p[1] >= 0xa0) ||
+	    (len == 4 && *p == 0xf0 && p[1] < 0x90) || (len == 4 && *p == 0xf4 && p[1] >= 0x90))
+		return 0;
+	return len;
+}
+
+int sk_utf8_valid(const char *s)
+{
+	for (size_t len; *s; s += len)
+		if (!(len = sk_utf8_seq(s)))
+			return 0;
+	return 1;
+}
+
+char *sk_utf8_scrub(char *out, size_t n, const char *s)
+{
+	size_t j = 0;
+	if (!n)
+		return out;
+	for (const char *p = s ? s : ""; *p;) {
+		size_t len = sk_utf8_seq(p);
+		unsigned char c = (unsigned char)*p;
+		if (!len || c < 0x20 || c == 0x7f) {
+			if (j + 1 >= n)
+				break;
+			out[j++] = '?';
+			p++;
+			continue;
+		}
+		if (j + len >= n)
+			break;
+		memcpy(out + j, p, len);
+		j += len;
+		p += len;
+	}
+	out[j] = '\0';
+	return out;
+}
+
 char *sk_fit(char *out, size_t n, const char *s, int width)
 {
 	mbstate_t ps;

@@ -82,8 +82,8 @@ int nik_check_shape(const char *nik, char *msg, size_t n)
 		d -= 40;
 	if (!(d >= 1 && d <= 31 && two(nik + 6) <= 71) || m < 1 || m > 12 ||
 	    !(real_ymd(1900 + yy, m, d) || real_ymd(2000 + yy, m, d))) {
-		snprintf(msg, n, "%s", _("NIK tidak sah: bagian tanggal lahir (angka ke-7 sampai 12) "
-					 "bukan tanggal yang mungkin."));
+		snprintf(msg, n, "%s", _("NIK tidak sah: angka ke-7 s.d. 12 bukan tanggal lahir "
+					 "yang mungkin."));
 		return 0;
 	}
 	if (strcmp(nik + 12, "0000") == 0) {
@@ -139,8 +139,8 @@ int nik_matches_person(const char *nik, const char *birth_date, char sex, char *
 		snprintf(want, sizeof want, "%.2s-%.2s-%.2s", birth_date + 8, birth_date + 5,
 			 birth_date + 2);
 		if (strcmp(want, dmy) != 0) {
-			snprintf(msg, n, _("Periksa: tanggal lahir di NIK %s berbeda dengan tanggal lahir "
-					   "yang diisi."), dmy);
+			snprintf(msg, n, _("Tanggal lahir di NIK (%s) beda dengan yang diisi."),
+				 dmy);
 			return 0;
 		}
 	}

@@ -22,6 +22,9 @@ if [ -f sample-data/kelompok.csv ]; then
 	groups=$(($(wc -l <sample-data/kelompok.csv) - 1))
 	check "every sample group listed" test "$(($(wc -l <"$WORK/out") - 1))" -eq "$groups"
 	check "sample groups have active members" awk -F, 'NR>1 && $5<5 {bad=1} END {exit bad}' "$WORK/out"
+	check "sample groups have meetings, assessments and cash" awk -F, \
+		'NR>1 && ($9=="" || $6==0 || $10==0) {bad=1} END {exit bad}' "$WORK/out"
+	expect_status 0 "the sample passes check" "$SIKUBE_BIN" --db "$SDB" check
 	expect_status 0 "init --sample twice adds nothing" "$SIKUBE_BIN" --db "$SDB" init --sample
 	check "second load reports 0 new groups" grep -q ' 0 kelompok' "$WORK/err"
 	expect_status 0 "report groups text" "$SIKUBE_BIN" --db "$SDB" report groups
@@ -55,8 +58,31 @@ check "default database under ~/.local/share" test -f "$WORK/home/.local/share/s
 
 expect_status 2 "screens need a terminal" "$SIKUBE_BIN" --db "$DB" </dev/null
 expect_status 0 "English help" "$SIKUBE_BIN" --lang en --help
-if [ -f locale/en/LC_MESSAGES/sikube.mo ]; then
-	check "English help is English" grep -q 'Usage' "$WORK/out"
+check "English help is English" grep -q '^Usage:' "$WORK/out"
+expect_status 0 "Indonesian help by default" "$SIKUBE_BIN" --help
+check "default help is Indonesian" grep -q '^Pemakaian:' "$WORK/out"
+expect_status 0 "help under an English locale" env LANG=en_US.UTF-8 "$SIKUBE_BIN" --help
+check "LANG=en_US.UTF-8 gives English" grep -q '^Usage:' "$WORK/out"
+expect_status 0 "help under LANGUAGE=en" env LANGUAGE=en "$SIKUBE_BIN" --help
+check "LANGUAGE=en gives English" grep -q '^Usage:' "$WORK/out"
+expect_status 0 "--lang id under an English locale" env LANG=en_US.UTF-8 "$SIKUBE_BIN" --lang id --help
+check "--lang id wins over the locale" grep -q '^Pemakaian:' "$WORK/out"
+expect_status 2 "English usage error" "$SIKUBE_BIN" --lang en --db "$DB" frobnicate
+check "usage error in English" grep -q 'unknown command: frobnicate' "$WORK/err"
+expect_status 2 "option error under an English locale" env LANG=en_US.UTF-8 "$SIKUBE_BIN" --db
+check "option error in English" grep -q -- '--db needs a value' "$WORK/err"
+expect_status 0 "init under --lang en" "$SIKUBE_BIN" --lang en --db "$WORK/en.db" init
+check "init message in English" grep -q '^Database ready' "$WORK/err"
+expect_status 1 "English error for an unknown group" "$SIKUBE_BIN" --lang en --db "$WORK/en.db" report groups --group nope
+check "not-found error in English" grep -q 'Group nope not found' "$WORK/err"
+if [ -f sample-data/kelompok.csv ]; then
+	expect_status 0 "report groups text in English" "$SIKUBE_BIN" --lang en --db "$SDB" report groups --format text
+	check "English text report headings" grep -q '^  Active members [0-9]*, assessed' "$WORK/out"
+	check "English text report: region and level" grep -q '^  Region .*, level: ' "$WORK/out"
+	check "English text report: balances" grep -q '^  General cash balance Rp' "$WORK/out"
+	expect_status 0 "report groups csv in English" "$SIKUBE_BIN" --lang en --db "$SDB" report groups --format csv
+	check "csv header stays the contract under --lang en" test "$(head -n 1 "$WORK/out")" = "kelompok_id,nama,kode_wilayah,tingkat,anggota_aktif,anggota_dinilai,anggota_miskin,persen_miskin,pertemuan_terakhir,saldo_umum,saldo_iks"
+	check "csv values stay the stored ones under --lang en" awk -F, 'NR>1 && $4 !~ /^(tumbuh|berkembang|maju|mandiri)$/ {bad=1} END {exit bad}' "$WORK/out"
 fi
 
 # The core never includes curses headers (it must stay testable without a terminal).

@@ -1,6 +1,10 @@
 # clilib.sh - helpers for the command-line test scripts (sourced).
 # Each check prints `ok - NAME` or `not ok - NAME`; finish prints `N passed, N failed`.
 SIKUBE_BIN=${SIKUBE_BIN:-./sikube}
+# Messages are checked in Bahasa Indonesia, the default: an English locale in the caller's
+# environment must not switch them (tests ask for English with --lang en or LANG=...).
+unset LANGUAGE LC_ALL LC_MESSAGES
+export LANG=C.UTF-8
 PASS=0
 FAIL=0
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/sikube-cli-XXXXXX")

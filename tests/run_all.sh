@@ -1,7 +1,7 @@
 #!/bin/sh
 # Run every test of `make check`: the unit test binaries of the sanitizer build, the
-# command-line scripts and the tmux screen scripts. Each prints `N passed, N failed` last;
-# this sums them and ends with the same line. Exit 1 when anything failed.
+# command-line scripts, the robustness scripts (kills, bad files, fuzzing) and the tmux screen
+# scripts. Each prints `N passed, N failed` last; this sums them and ends with the same line. Exit 1 when anything failed.
 cd "$(dirname "$0")/.." || exit 2
 B=${B:-build/asan}
 export SIKUBE_BIN="${SIKUBE_BIN:-$PWD/$B/sikube}"
@@ -9,7 +9,7 @@ export SIKUBE_DATA_DIR="$PWD"
 export ASAN_OPTIONS="${ASAN_OPTIONS:-abort_on_error=0:detect_leaks=1}"
 export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}"
 export TMPDIR="${TMPDIR:-/tmp}"
-unset SIKUBE_DB LANGUAGE LC_ALL
+unset SIKUBE_DB LANGUAGE LC_ALL LC_MESSAGES
 passed=0
 failed=0
 broken=""
@@ -46,7 +46,7 @@ for t in "$B"/tests/test_*; do
 	[ -x "$t" ] || continue
 	run_one "$t" "$t"
 done
-for s in tests/lint_*.sh tests/cli_*.sh tests/tmux_*.sh; do
+for s in tests/lint_*.sh tests/cli_*.sh tests/robust_*.sh tests/tmux_*.sh; do
 	[ -f "$s" ] || continue
 	# ncurses keeps some memory until exit; leaks are checked in the unit tests.
 	case "$s" in tests/tmux_*) run_one "$s" env ASAN_OPTIONS=detect_leaks=0 sh "$s" ;;

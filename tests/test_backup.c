@@ -1,5 +1,6 @@
 /* test_backup.c - online backup and the daily rolling copies. */
 #include <dirent.h>
+#include <stdint.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include "backup.h"
@@ -20,6 +21,53 @@ static int count_files(const char *dir)
 	return n;
 }
 
+/* Saves by another connection between the copy's steps: one per step. */
+struct writer {
+	sk_db *other;
+	int steps, saved, failed;
+};
+
+static void save_between_steps(void *ctx, int done, int total)
+{
+	struct writer *w = ctx;
+	char sql[160];
+	sk_err e;
+	(void)done;
+	(void)total;
+	if (++w->steps > 500)
+		return; /* the old restarting copy would go on for ever: stop feeding it */
+	snprintf(sql, sizeof sql, "INSERT INTO pengaturan VALUES('uji-%d','1','2026-01-01T00:00:00Z')",
+		 w->steps);
+	if (db_exec(w->other, sql, &e) != SK_OK)
+		w->failed = 1;
+	else
+		w->saved++;
+}
+
+/* A steady stream of saves while the copy runs: the copy still ends, after about one step per
+ * 256 pages, and holds the database as it was when the copy began. */
+static void test_backup_while_saving(sk_db *db, const char *dir)
+{
+	char path[PATH_MAX + 64];
+	struct writer w = { 0 };
+	sk_err e;
+	CHECK(db_open(db_path(db), 0, &w.other, &e) == SK_OK, "a second connection saves");
+	int pages = (int)db_int(db, "PRAGMA page_count", 0);
+	snprintf(path, sizeof path, "%s/busy.db", dir);
+	CHECK(backup_to_file(db, path, save_between_steps, &w, &e) == SK_OK, "backup while saving");
+	CHECK(!w.failed, "the saves went through during the copy");
+	CHECK(w.steps <= pages / 256 + 2, "the copy did not start over after each save");
+	CHECK(db_int(w.other, "SELECT count(*) FROM pengaturan WHERE kunci LIKE 'uji-%'", 0) == w.saved,
+	      "every save landed");
+	sk_db *copy;
+	CHECK(db_open(path, 0, &copy, &e) == SK_OK, "the copy opens");
+	CHECK(db_int(copy, "SELECT count(*) FROM pengaturan WHERE kunci LIKE 'uji-%'", -1) == 0,
+	      "the copy is the database as the backup began");
+	CHECK(region_count(copy) == 91599, "the copy is whole");
+	db_close(copy);
+	db_close(w.other);
+}
+
 int main(void)
 {
 	sk_db *db = fixture_db();
@@ -34,8 +82,24 @@ int main(void)
 		snprintf(path, sizeof path, "%s/cadangan/sikube-2020-01-%02d.db", dir, i);
 		fclose(fopen(path, "w"));
 	}
+	/* Half copies: one of a program that was killed (no such process), one being written
+	 * right now by this process (another copy starting at the same moment). */
+	snprintf(path, sizeof path, "%s/cadangan/sikube-2020-01-10.db.tmp-%d", dir, INT32_MAX - 1);
+	fclose(fopen(path, "w"));
+	snprintf(path, sizeof path, "%s/cadangan/sikube-2020-01-10.db.tmp-%d-journal", dir, INT32_MAX - 1);
+	fclose(fopen(path, "w"));
+	snprintf(path, sizeof path, "%s/cadangan/sikube-2020-01-11.db.tmp-%ld", dir, (long)getpid());
+	fclose(fopen(path, "w"));
 	int made = 0;
 	CHECK(backup_rolling(db, 7, &made, &e) == SK_OK && made == 1, "first start of the day backs up");
+	struct stat hs;
+	snprintf(path, sizeof path, "%s/cadangan/sikube-2020-01-10.db.tmp-%d", dir, INT32_MAX - 1);
+	CHECK(stat(path, &hs) != 0, "a killed copy's half backup is removed");
+	snprintf(path, sizeof path, "%s/cadangan/sikube-2020-01-10.db.tmp-%d-journal", dir, INT32_MAX - 1);
+	CHECK(stat(path, &hs) != 0, "and its journal");
+	snprintf(path, sizeof path, "%s/cadangan/sikube-2020-01-11.db.tmp-%ld", dir, (long)getpid());
+	CHECK(stat(path, &hs) == 0, "a half backup still being written stays");
+	unlink(path);
 	CHECK(backup_rolling(db, 7, &made, &e) == SK_OK && made == 0, "second start the same day does not");
 	char today[11];
 	sk_today(today);
@@ -64,15 +128,23 @@ int main(void)
 	backup_job_free(job);
 	CHECK(stat(path, &st) != 0 && count_files(dir) == 6, "an abandoned job leaves no file");
 	CHECK(backup_rolling_start(db, 7, &job, &e) == SK_OK && job != NULL, "started again");
-	int steps = 0, r = -1;
-	while (job && (r = backup_job_step(job, 16, &e)) == 0)
-		steps++;
+	int steps = 0, r = -1, saves_ok = 1;
+	while (job && (r = backup_job_step(job, 16, &e)) == 0) {
+		/* The screens save between the steps, on the connection the copy started from. */
+		char sql[128];
+		snprintf(sql, sizeof sql, "INSERT INTO pengaturan VALUES('langkah-%d','1',"
+			 "'2026-01-01T00:00:00Z')", ++steps);
+		saves_ok &= db_exec(db, sql, &e) == SK_OK;
+	}
 	backup_job_free(job);
 	CHECK(r == 1 && steps > 1, "finished after several steps");
+	CHECK(saves_ok, "saves between the steps go through");
 	CHECK(stat(path, &st) == 0 && (st.st_mode & 0777) == 0600, "the stepped copy is in place");
 	sk_db *stepped;
 	CHECK(db_open(path, 0, &stepped, &e) == SK_OK && region_count(stepped) == 91599,
 	      "the stepped copy opens whole");
+	CHECK(db_int(stepped, "SELECT count(*) FROM pengaturan WHERE kunci LIKE 'langkah-%'", -1) == 0,
+	      "the stepped copy is the database as it began");
 	db_close(stepped);
 	CHECK(count_files(dir) == 7, "still the seven newest only");
 	snprintf(path, sizeof path, "%s/copy.db", dir);
@@ -80,6 +152,7 @@ int main(void)
 	sk_db *copy;
 	CHECK(db_open(path, 0, &copy, &e) == SK_OK && region_count(copy) == 91599, "copy opens whole");
 	db_close(copy);
+	test_backup_while_saving(db, dir);
 	db_close(db);
 	return testlib_summary();
 }

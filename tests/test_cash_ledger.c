@@ -59,7 +59,11 @@ static void test_receipts(sk_db *db)
 	db_exec(db, "INSERT INTO kas(id,kelompok_id,tanggal,no_bukti,buku,kategori,masuk,diubah_pada) "
 		    "VALUES('imp1','g2','2026-08-01','BKM-00012','umum','bantuan',5,'2026-08-01T00:00:00Z')", &e);
 	cash_next_receipt(db, "g2", "umum", 1, no, sizeof no);
-	CHECK_STR(no, "BKM-0013", "numbering continues after imported numbers");
+	CHECK_STR(no, "BKM-00013", "numbering continues after imported numbers, in their width");
+	db_exec(db, "INSERT INTO kas(id,kelompok_id,tanggal,no_bukti,buku,kategori,masuk,diubah_pada) "
+		    "VALUES('imp2','g2','2026-08-01','BKK-019','umum','pembelian',5,'2026-08-01T00:00:00Z')", &e);
+	cash_next_receipt(db, "g2", "umum", 0, no, sizeof no);
+	CHECK_STR(no, "BKK-020", "a paper book's 3-digit numbers go on as 3 digits");
 	sk_issues is;
 	c = row("g1", "2026-08-06", "umum", "penjualan", 1000, 0);
 	snprintf(c.no_bukti, sizeof c.no_bukti, "BKM-0002");

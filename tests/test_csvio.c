@@ -116,6 +116,80 @@ static void test_header_map(void)
 	CHECK_STR(csv_field(3, hdr, -1), "", "absent column reads empty");
 }
 
+/* A file of n bytes: head, then fill repeated up to n - strlen(head) - strlen(tail), then tail. */
+static void write_big(const char *name, const char *head, char fill, size_t n, const char *tail,
+		      char *path, size_t pn)
+{
+	snprintf(path, pn, "%s/%s", dir, name);
+	FILE *f = fopen(path, "wb");
+	fputs(head, f);
+	for (size_t i = strlen(head) + strlen(tail); i < n; i++)
+		fputc(fill, f);
+	fputs(tail, f);
+	fclose(f);
+}
+
+/* The reader's limits: each refusal names the file and says why, in Indonesian. */
+static void test_limits(void)
+{
+	char path[PATH_MAX + 32];
+	struct got g = { 0 };
+	sk_err e;
+	snprintf(path, sizeof path, "%s/nul.csv", dir);
+	FILE *f = fopen(path, "wb");
+	fwrite("id,nama\n1,Budi\0Santoso\n", 1, 23, f);
+	fclose(f);
+	CHECK(csv_read_file(path, collect, &g, &e) == SK_REFUSED && strstr(e.msg, "NUL") &&
+	      strstr(e.msg, "nul.csv"), "a NUL byte refuses the file (no silently cut field)");
+	CHECK(g.rows == 1, "nothing after the NUL is delivered");
+
+	memset(&g, 0, sizeof g);
+	write_file("cut.csv", "id,nama,nik\n1,Ali,3171\n2,Bu", path, sizeof path);
+	CHECK(csv_read_file(path, collect, &g, &e) == SK_REFUSED && strstr(e.msg, "terpotong") &&
+	      g.rows == 2, "a last row cut short is a truncated file");
+	memset(&g, 0, sizeof g);
+	write_file("noeol.csv", "id,nama\n1,Ali\n2,Budi", path, sizeof path);
+	CHECK(csv_read_file(path, collect, &g, &e) == SK_OK && g.rows == 3 &&
+	      strcmp(g.cell[2][1], "Budi") == 0, "a whole last row without a line end is fine");
+
+	memset(&g, 0, sizeof g);
+	write_file("quote.csv", "id,nama\n1,Bu\"di\n", path, sizeof path);
+	CHECK(csv_read_file(path, collect, &g, &e) == SK_REFUSED && strstr(e.msg, "tanda kutip"),
+	      "broken quoting explained in Indonesian");
+
+	memset(&g, 0, sizeof g);
+	write_big("wide.csv", "a", ',', 4098, "\n", path, sizeof path);
+	CHECK(csv_read_file(path, collect, &g, &e) == SK_REFUSED && strstr(e.msg, "4096 kolom") &&
+	      g.rows == 0, "more than 4096 columns refused");
+	memset(&g, 0, sizeof g);
+	write_big("fine.csv", "a", ',', 4097, "\n", path, sizeof path);
+	CHECK(csv_read_file(path, collect, &g, &e) == SK_OK && g.rows == 1 && g.nf[0] == 4096,
+	      "4096 columns are fine");
+
+	memset(&g, 0, sizeof g);
+	write_big("long.csv", "id,nama\n1,", 'a', 10 << 20, "\n", path, sizeof path);
+	CHECK(csv_read_file(path, collect, &g, &e) == SK_REFUSED && strstr(e.msg, "1 MB") &&
+	      g.rows == 1, "a 10 MB field refused (libcsv's buffer stops at the limit)");
+	memset(&g, 0, sizeof g);
+	write_big("quoted.csv", "id,nama\n1,\"", 'a', 3 << 20, "\"\n", path, sizeof path);
+	CHECK(csv_read_file(path, collect, &g, &e) == SK_REFUSED && strstr(e.msg, "1 MB"),
+	      "a long quoted field too");
+
+	/* Five fields of 900 kB: each allowed, the row of 4.5 MB not. */
+	snprintf(path, sizeof path, "%s/row.csv", dir);
+	f = fopen(path, "wb");
+	fputs("a,b,c,d,e\n", f);
+	for (int i = 0; i < 5; i++) {
+		for (int j = 0; j < 900 * 1024; j++)
+			fputc('x', f);
+		fputc(i < 4 ? ',' : '\n', f);
+	}
+	fclose(f);
+	memset(&g, 0, sizeof g);
+	CHECK(csv_read_file(path, collect, &g, &e) == SK_REFUSED && strstr(e.msg, "4 MB"),
+	      "a row of more than 4 MB refused");
+}
+
 int main(void)
 {
 	i18n_init("id");
@@ -123,5 +197,6 @@ int main(void)
 	test_read();
 	test_write();
 	test_header_map();
+	test_limits();
 	return testlib_summary();
 }

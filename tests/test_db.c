@@ -124,6 +124,28 @@ static void test_nesting(void)
 	db_close(db);
 }
 
+/* db_soft_delete: marks, refreshes diubah_pada, says when nothing matched. */
+static void test_soft_delete(void)
+{
+	char path[PATH_MAX + 32];
+	sk_db *db;
+	sk_err e;
+	snprintf(path, sizeof path, "%s/del.db", dir);
+	db_open(path, 0, &db, &e);
+	db_exec(db, "INSERT INTO wilayah VALUES('31.71.08.1003','Galur',4);"
+		    "INSERT INTO kelompok(id,nama,kode_wilayah,diubah_pada) VALUES"
+		    "('a','K','31.71.08.1003','2000-01-01T00:00:00Z');", &e);
+	const char *sql = "UPDATE kelompok SET dihapus=1, diubah_pada=:t WHERE id=:id AND dihapus=0";
+	CHECK(db_soft_delete(db, sql, "a", "tidak ada", &e) == SK_OK, "soft delete succeeds");
+	CHECK(db_int(db, "SELECT dihapus=1 AND diubah_pada > '2020' FROM kelompok WHERE id='a'", 0) == 1,
+	      "row marked deleted with a fresh diubah_pada");
+	CHECK(db_soft_delete(db, sql, "a", "tidak ada", &e) == SK_NOTFOUND && strcmp(e.msg, "tidak ada") == 0,
+	      "nothing left to delete: SK_NOTFOUND with the caller's message");
+	CHECK(db_soft_delete(db, sql, "a", NULL, &e) == SK_OK, "no message: zero rows is fine");
+	CHECK(db_int(db, "SELECT count(*) FROM kelompok", -1) == 1, "the row itself stays");
+	db_close(db);
+}
+
 int main(void)
 {
 	i18n_init("id");
@@ -134,5 +156,6 @@ int main(void)
 	test_diubah_trigger();
 	test_second_copy();
 	test_nesting();
+	test_soft_delete();
 	return testlib_summary();
 }

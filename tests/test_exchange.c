@@ -566,6 +566,30 @@ static void test_single_files(void)
 	CHECK(do_import(d, 0, &r, 1, "Anggota.csv") == SK_REFUSED &&
 	      find_problem(&r, "Anggota.csv", 2, "nama") != NULL, "Latin-1 text refused, file name in any case");
 	import_result_free(&r);
+	const import_problem *pb;
+	CHECK(do_import(d, 0, &r, 1, "Anggota.csv") == SK_REFUSED && r.nproblems == 1 &&
+	      (pb = find_problem(&r, "Anggota.csv", 2, "nama")) && !*pb->nilai,
+	      "Latin-1 text: one problem, the value not printed");
+	import_result_free(&r);
+	snprintf(text, sizeof text, "kelompok_id,nik,no_kk,nama,jenis_kelamin\n"
+		 "%s,3171080101900003,3171081503109999,Jos,\x1b[2J\n", g2);
+	put("anggota.csv", text);
+	CHECK(do_import(d, 0, &r, 1, "anggota.csv") == SK_REFUSED &&
+	      (pb = find_problem(&r, "anggota.csv", 2, "jenis_kelamin")) &&
+	      strcmp(pb->nilai, "?[2J") == 0, "a value shown in a problem is clean printable UTF-8");
+	import_result_free(&r);
+	/* Columns shifted in a spreadsheet: a NIK lands in id, a No. KK in nama's place. */
+	snprintf(text, sizeof text, "id,kelompok_id,nik,no_kk,nama,jenis_kelamin\n"
+		 "3171084508850009,%s,3171084508850009,3171081503109999,P,L\n", g2);
+	put("anggota.csv", text);
+	CHECK(do_import(d, 0, &r, 1, "anggota.csv") == SK_REFUSED &&
+	      (pb = find_problem(&r, "anggota.csv", 2, "id")) &&
+	      strcmp(pb->nilai, "317108**********") == 0, "a NIK in another column is masked too");
+	import_result_free(&r);
+	put("anggota.csv", "kelompok_id,nik,no_kk,nama,jenis_kelamin\n");
+	CHECK(do_import(d, 0, &r, 1, "anggota.csv") == SK_REFUSED &&
+	      find_problem(&r, "anggota.csv", 1, "") != NULL, "a single file with only its header refused");
+	import_result_free(&r);
 	put("notatable.csv", "a,b\n1,2\n");
 	CHECK(do_import(d, 0, &r, 1, "notatable.csv") == SK_REFUSED, "unknown file name refused");
 	import_result_free(&r);
@@ -758,6 +782,33 @@ static void test_pieces(sk_db *a)
 	member_store_raw(a, &m, 0, &e);
 }
 
+/* Another copy holds the write lock past the busy wait (a long import): the bundle is still
+ * written whole and counts as done, only the export time is not recorded. */
+static void test_export_while_busy(sk_db *a)
+{
+	char path[PATH_MAX], before[32], after[32];
+	sk_db *other;
+	sk_err e;
+	export_result r;
+	export_last_time(a, before);
+	sk_strlcpy(path, db_path(a), sizeof path);
+	CHECK(db_open(path, 0, &other, &e) == SK_OK, "a second connection");
+	CHECK(db_begin_write(other, &e) == SK_OK, "the second one holds the write lock");
+	sqlite3_busy_timeout(db_handle(a), 50);
+	CHECK(do_export(a, "busy", 0, 0, 0, &r) == SK_OK && r.not_stamped == 1,
+	      "export while busy: written, time not recorded");
+	char dir[PATH_MAX + 32];
+	path_in(dir, sizeof dir, tmp, "busy");
+	CHECK(file_has(dir, "manifest.csv", "sikube-bundle"), "the busy export has its manifest");
+	CHECK(export_last_time(a, after) >= 0 && strcmp(before, after) == 0,
+	      "the previous export time stays");
+	db_end(other, 0, &e);
+	db_close(other);
+	sqlite3_busy_timeout(db_handle(a), 5000);
+	CHECK(do_export(a, "notbusy", 0, 0, 0, &r) == SK_OK && r.not_stamped == 0,
+	      "once free the export time is recorded again");
+}
+
 int main(void)
 {
 	sk_db *a = fixture_db();
@@ -770,6 +821,7 @@ int main(void)
 	test_refusals();
 	test_pieces(a);
 	test_since_last(a);
+	test_export_while_busy(a);
 	db_close(a);
 	return testlib_summary();
 }

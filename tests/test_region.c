@@ -31,6 +31,10 @@ int main(void)
 	CHECK(region_search(db, "", 100, 20, rows, &n, &e) == SK_OK && n == 20, "page through all");
 	CHECK(region_search(db, "100%_", 0, 20, rows, &n, &e) == SK_OK && n == 0,
 	      "LIKE wildcards typed are literal");
+	CHECK(region_search_count(db, "") == 83762, "all 83,762 desa/kelurahan counted");
+	CHECK(region_search(db, "31.71.08.", 0, 20, rows, &n, &e) == SK_OK &&
+	      region_search_count(db, "31.71.08.") == n, "count matches the listed rows");
+	CHECK(region_search_count(db, "100%_") == 0, "count takes wildcards literally too");
 	db_close(db);
 	return testlib_summary();
 }

@@ -24,6 +24,14 @@ int main(void)
 	char t[] = "  Siti  ";
 	CHECK_STR(sk_trim(t), "Siti", "trim");
 	CHECK(sk_utf8_len("Ñandú") == 5, "utf8 length");
+	CHECK(sk_utf8_valid("Ñandú €𝄞") && sk_utf8_valid(""), "well-formed UTF-8");
+	CHECK(!sk_utf8_valid("Jos\xe9") && !sk_utf8_valid("\xc0\xaf") && !sk_utf8_valid("\xed\xa0\x80") &&
+	      !sk_utf8_valid("\xf4\x90\x80\x80") && !sk_utf8_valid("\xe2\x82"),
+	      "Latin-1, overlong, surrogate, past U+10FFFF and cut sequences are not UTF-8");
+	char sc[16];
+	CHECK_STR(sk_utf8_scrub(sc, sizeof sc, "Jos\xe9 \x1b[2J"), "Jos? ?[2J", "scrub stray bytes and controls");
+	CHECK_STR(sk_utf8_scrub(sc, 6, "ab\xc3\x91\xc3\x91"), "ab\xc3\x91", "scrub cuts on a character boundary");
+	CHECK_STR(sk_utf8_scrub(sc, sizeof sc, NULL), "", "scrub of NULL");
 	int64_t r;
 	CHECK(sk_parse_rupiah("1250000", &r) == 0 && r == 1250000, "plain digits");
 	CHECK(sk_parse_rupiah("1.250.000", &r) == 0 && r == 1250000, "dotted digits");

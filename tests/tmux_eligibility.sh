@@ -60,7 +60,7 @@ keys Down Enter
 expect "group's members" "Kelayakan - kelompok KUBE Anggrek"
 expect "never assessed shown" "belum dinilai" 1
 expect "DTSEN decile shown" "ya d2" 1
-expect "group figures line" "Aktif 5, dinilai 1, miskin 0, tidak miskin 1 (100%)" 1
+expect "group figures line" "Anggota aktif 5, dinilai 1, miskin 0, tidak miskin 1 (100%)" 1
 type_text "Citra"
 wait_for "Anggota 1 dari 1" 3
 k Enter
@@ -109,7 +109,7 @@ score "Skor 12 dari 14: MISKIN" "override counts"
 keys F2
 expect "saved" "Penilaian Citra tersimpan: skor 12, miskin."
 expect "back in the list with the result" "$TODAY 12/14 miskin"
-expect "group figures updated" "Aktif 5, dinilai 2, miskin 1, tidak miskin 1 (50%)" 1
+expect "group figures updated" "Anggota aktif 5, dinilai 2, miskin 1, tidak miskin 1 (50%)" 1
 
 keys F4
 expect "F4 opens the history" "Riwayat penilaian - Citra (KUBE Anggrek)"

@@ -62,7 +62,7 @@ type_text "1980-03-05"
 keys Tab
 keys F2
 expect "member saved" "Anggota Siti Nur'aini tersimpan"
-expect "warning about the group size after save" "Perhatian: Kelompok akan punya 1 anggota" 1
+expect "warning about the group size after save" "Perhatian: Kelompok jadi 1 anggota" 1
 expect "member in the list" "Siti Nur'aini"
 expect "NIK masked in the list" "317108**********" 1
 expect_not "full NIK not in the list" "3171084503800001"

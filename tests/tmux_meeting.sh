@@ -73,7 +73,7 @@ expect "back to 80x24, nothing lost" "Iuran mingguan; rencana produksi keripik"
 k Down Down
 k s
 expect "S marks sakit, totals live" "Hadir 8, izin 0, sakit 1, alpa 1 dari 10   Iuran kas Rp 40.000, IKS Rp 8.000"
-expect "the alpa row" "3 Dewi Lestari                            A alpa" 1
+expect "the alpa row" "3 Dewi Lestari                           A alpa" 1
 k F2
 expect "meeting saved, dues posted" "tersimpan; iuran kas Rp 40.000 dan IKS Rp 8.000 dibukukan"
 expect "meeting in the list with present/total" "8/10" 1

@@ -150,7 +150,7 @@ keys PageDown
 keys Space
 expect "Space cycles the role" "ketua"
 keys F2
-expect "second ketua refused" "Belum disimpan: Kelompok ini sudah punya"
+expect "second ketua refused" "Belum disimpan: Sudah ada ketua aktif"
 expect "cursor goes to the role page" "Halaman 2 dari 2" 1
 keys Escape
 wait_for "Buang perubahan?"

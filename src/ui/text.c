@@ -184,7 +184,8 @@ void text_cols(const struct text_col *c, int n, int total, int *w)
 void text_heads(int y, int x, const struct text_col *c, int n, const int *w)
 {
 	for (int i = 0; i < n; i++) {
-		text_put(stdscr, y, x, _(c[i].head), w[i], ui_attr(R_HEADER));
+		/* gettext("") would return the catalog's header, not an empty heading. */
+		text_put(stdscr, y, x, *c[i].head ? _(c[i].head) : "", w[i], ui_attr(R_HEADER));
 		x += w[i] + 1;
 	}
 }

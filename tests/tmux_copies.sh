@@ -1,0 +1,143 @@
+#!/bin/sh
+# tmux_copies.sh - two copies on one database: the screens stay open while `sikube backup`,
+# `export` and `import` run from the command line (a scheduled job, a second clerk); two
+# screens at once; two command-line writers at once; a copy that holds the database longer
+# than the wait is explained in plain words. Nothing is lost, the database stays whole.
+cd "$(dirname "$0")/.." || exit 2
+. tests/tmuxlib.sh
+init_db --sample || { nok "init database"; finish; exit 1; }
+export HOME="$WORK"
+# check NAME CMD...: passes when CMD succeeds.
+check() { name=$1; shift; if "$@"; then ok "$name"; else nok "$name"; fi; }
+# cli NAME WANT CMD...: run a command-line copy, check its exit status (output in $WORK/cli.*).
+cli() {
+	name=$1; want=$2; shift 2
+	"$@" >"$WORK/cli.out" 2>"$WORK/cli.err"
+	got=$?
+	if [ "$got" -eq "$want" ]; then ok "$name"; else nok "$name (exit $got, want $want)"; sed 's/^/    # /' "$WORK/cli.err" | head -5; fi
+}
+q() { sqlite3 "$DB" "$1"; }
+# check_db DB: `sikube check` finds no problem.
+check_db() { "$SIKUBE_BIN" --db "$1" check >/dev/null 2>&1; }
+groups_csv() { # groups_csv FILE NAME...: a single-table file with one new group per name
+	f=$1; shift
+	echo "id,nama,kode_wilayah" >"$f"
+	for n in "$@"; do echo ",$n,31.71.08.1003" >>"$f"; done
+}
+
+# The screens open (and make today's rolling backup beside the database).
+app
+expect "the screens are open" "Pertemuan"
+sleep 0.5
+n_backups=$(ls "$WORK"/cadangan/sikube-*.db 2>/dev/null | wc -l)
+check "opening the screens made today's backup" test "$n_backups" -eq 1
+bk=$(ls "$WORK"/cadangan/sikube-*.db 2>/dev/null | head -n 1)
+check "the daily backup is private (0600, folder 0700)" \
+	test "$(stat -c %a "$bk" 2>/dev/null)" = 600 -a "$(stat -c %a "$WORK/cadangan")" = 700
+check "the daily backup is a whole database" test "$(sqlite3 "$bk" 'PRAGMA integrity_check')" = ok
+
+# Command-line copies while the screens are open.
+cli "backup while the screens are open" 0 "$SIKUBE_BIN" --db "$DB" backup "$WORK/copy.db"
+check "that backup is private (0600)" test "$(stat -c %a "$WORK/copy.db")" = 600
+check "that backup passes PRAGMA integrity_check" test "$(sqlite3 "$WORK/copy.db" 'PRAGMA integrity_check')" = ok
+check "that backup holds every group" test "$(sqlite3 "$WORK/copy.db" 'SELECT count(*) FROM kelompok')" = "$(q 'SELECT count(*) FROM kelompok')"
+cli "export while the screens are open" 0 "$SIKUBE_BIN" --db "$DB" export "$WORK/out"
+check "the bundle is whole (manifest written)" test -f "$WORK/out/manifest.csv"
+groups_csv "$WORK/kelompok.csv" "KUBE Anggrek Impor"
+cli "import while the screens are open" 0 "$SIKUBE_BIN" --db "$DB" import "$WORK/kelompok.csv"
+
+# The screens see what the other copy wrote, and still save.
+keys Enter
+expect "group list opens" "Daftar kelompok"
+expect "the screens show the group the other copy imported" "KUBE Anggrek Impor"
+add_group "Cempaka Layar" "Galur"
+expect "the screens still save after the other copy wrote" "Cempaka Layar"
+
+# A second clerk opens the screens on the same database: both work.
+t new-session -d -s s2 -x 80 -y 24 "\"$SIKUBE_BIN\" --db \"$DB\" 2>>'$WORK/stderr2'; sleep 600"
+i=0
+while [ $i -lt 100 ] && ! t capture-pane -p -t =s2: | grep -q "Pertemuan"; do sleep 0.1; i=$((i + 1)); done
+t send-keys -t =s2: Enter
+sleep 0.5
+i=0
+while [ $i -lt 100 ] && ! t capture-pane -p -t =s2: | grep -q "Cempaka Layar"; do sleep 0.1; i=$((i + 1)); done
+if t capture-pane -p -t =s2: | grep -q "Cempaka Layar"; then ok "a second copy of the screens shows the first one's save"; else nok "a second copy of the screens shows the first one's save"; t capture-pane -p -t =s2: | sed 's/^/    | /'; fi
+n_backups=$(ls "$WORK"/cadangan/sikube-*.db 2>/dev/null | wc -l)
+check "a second start the same day makes no second backup" test "$n_backups" -eq 1
+
+# A long write by another copy (an import) while a form is being saved: the save waits and
+# goes through, or says the database is busy and keeps the form; then it goes through.
+keys F3
+wait_for "Nama kelompok" >/dev/null
+type_text "Kenanga Tunggu"
+keys Tab Tab Enter
+wait_for "Cari desa/kelurahan:" >/dev/null
+t send-keys -t =s: -l "Galur"
+t send-keys -t =s: Enter
+wait_for "Kec." >/dev/null
+( echo "BEGIN IMMEDIATE; INSERT INTO pengaturan VALUES('uji-kunci','1','2026-01-01T00:00:00Z');"
+  sleep 3; echo "COMMIT;" ) | sqlite3 "$DB" &
+lock=$!
+sleep 0.5
+keys F2
+i=0
+while [ $i -lt 150 ] && ! screen | grep -qE "Kenanga Tunggu tersimpan|dipakai"; do sleep 0.1; i=$((i + 1)); done
+if screen | grep -q "dipakai"; then
+	ok "the save said the database is busy"
+	expect "the form and its values stay" "Kenanga Tunggu" 1
+	wait "$lock"
+	keys F2
+fi
+wait "$lock" 2>/dev/null
+expect "the save went through once the other copy was done" "Kenanga Tunggu tersimpan" 15
+check "the other copy's write is there too" test "$(q "SELECT count(*) FROM pengaturan WHERE kunci='uji-kunci'")" = 1
+
+# Two command-line writers at once: both succeed (the second waits its turn).
+mkdir -p "$WORK/a" "$WORK/b"
+groups_csv "$WORK/a/kelompok.csv" "KUBE Serentak A1" "KUBE Serentak A2"
+groups_csv "$WORK/b/kelompok.csv" "KUBE Serentak B1" "KUBE Serentak B2"
+before=$(q "SELECT count(*) FROM kelompok")
+"$SIKUBE_BIN" --db "$DB" import "$WORK/a/kelompok.csv" >"$WORK/a.out" 2>&1 &
+pa=$!
+"$SIKUBE_BIN" --db "$DB" import "$WORK/b/kelompok.csv" >"$WORK/b.out" 2>&1 &
+pb=$!
+wait "$pa"; sa=$?
+wait "$pb"; sb=$?
+check "two imports at once both succeed" test "$sa" -eq 0 -a "$sb" -eq 0
+check "both imports' groups are there" test "$(q "SELECT count(*) FROM kelompok")" -eq $((before + 4))
+
+# Another copy holds the write lock longer than the wait: an import says so in plain words
+# (exit 1, database unchanged); export and backup, which only read, still work.
+# The holder keeps the lock until $WORK/release appears, however slow the machine.
+( echo "BEGIN IMMEDIATE; INSERT INTO pengaturan VALUES('uji-lama','1','2026-01-01T00:00:00Z');"
+  echo "SELECT 'gembok' || 'dipegang';"
+  while [ ! -f "$WORK/release" ]; do sleep 0.1; done; echo "ROLLBACK;" ) | sqlite3 "$DB" >"$WORK/lock.out" &
+lock=$!
+i=0
+while [ $i -lt 100 ] && ! grep -q gembokdipegang "$WORK/lock.out" 2>/dev/null; do sleep 0.1; i=$((i + 1)); done
+check "another program holds the write lock" grep -q gembokdipegang "$WORK/lock.out"
+groups_csv "$WORK/c.csv" "KUBE Tertunda"
+mv "$WORK/c.csv" "$WORK/kelompok.csv"
+"$SIKUBE_BIN" --db "$DB" export "$WORK/out2" >"$WORK/ex.out" 2>&1 &
+pe=$!
+cli "an import while another copy holds the database is refused (exit 1)" 1 \
+	"$SIKUBE_BIN" --db "$DB" import "$WORK/kelompok.csv"
+check "it says the database is in use, in Indonesian" grep -q "sedang dipakai" "$WORK/cli.err"
+check "it says to try again" grep -q "coba lagi" "$WORK/cli.err"
+check "it says nothing was changed" grep -q "tidak ada data yang diubah" "$WORK/cli.err"
+cli "backup while another copy holds the database" 0 "$SIKUBE_BIN" --db "$DB" backup "$WORK/copy2.db"
+check "that backup passes PRAGMA integrity_check" test "$(sqlite3 "$WORK/copy2.db" 'PRAGMA integrity_check')" = ok
+wait "$pe"; se=$?
+check "export while another copy holds the database still writes the bundle" test "$se" -eq 0 -a -f "$WORK/out2/manifest.csv"
+check "and says its time was not recorded" grep -q "belum dicatat" "$WORK/ex.out"
+touch "$WORK/release"
+wait "$lock"
+check "the refused import changed nothing" test "$(q "SELECT count(*) FROM kelompok WHERE nama='KUBE Tertunda'")" = 0
+
+# Everything written by every copy is there and the database is whole.
+check "sikube check passes after all copies" check_db "$DB"
+check "every group saved or imported is there" test "$(q "SELECT count(*) FROM kelompok WHERE nama IN ('KUBE Anggrek Impor','Cempaka Layar','Kenanga Tunggu','KUBE Serentak A1','KUBE Serentak B2')")" = 5
+t kill-session -t =s2 2>/dev/null
+quit_app
+cat "$WORK/stderr2" >>"$WORK/stderr" 2>/dev/null
+finish
