@@ -11,7 +11,7 @@
 typedef struct sk_db sk_db;
 
 /* Newest schema version this program knows (PRAGMA user_version). */
-#define SK_SCHEMA_VERSION 2
+#define SK_SCHEMA_VERSION 3
 
 /* Resolve the database path: explicit (if not NULL), else $SIKUBE_DB, else
  * $XDG_DATA_HOME/sikube/sikube.db, else ~/.local/share/sikube/sikube.db.
@@ -63,6 +63,12 @@ int64_t db_int(sk_db *db, const char *sql, int64_t dflt);
  * otherwise it rolls back (at the outermost level). Returns SK_OK, or the commit error in e. */
 int db_begin_write(sk_db *db, sk_err *e);
 int db_end(sk_db *db, int ok, sk_err *e);
+
+/* Page cache of the connection: db_cache_set sets it to kib kibibytes (bounded memory for a
+ * big job: an import, an office-wide report) and returns the setting it replaced, which
+ * db_cache_restore puts back. */
+int64_t db_cache_set(sk_db *db, int kib);
+void db_cache_restore(sk_db *db, int64_t old);
 
 /* Soft delete: run sql, an UPDATE setting dihapus=1 and diubah_pada=:t (now, UTC) for the rows
  * matching :id, in its own write transaction (nested in the caller's when there is one).

@@ -34,6 +34,16 @@ static const struct check CHECKS[] = {
 	  "saldo FROM kas WHERE dihapus=0) d JOIN kelompok g ON g.id=d.kelompok_id WHERE d.saldo < 0 "
 	  "GROUP BY d.kelompok_id, d.buku",
 	  N_("Kelompok %s, buku %s: saldo di bawah nol sejak %s (Rp %s)."), -1 },
+	/* The kept balances (saldo_kas, maintained by triggers) against the ledger. */
+	{ "SELECT g.nama, l.buku, printf('%d', l.saldo), printf('%d', coalesce(s.saldo, 0)) FROM "
+	  "(SELECT kelompok_id, buku, sum(masuk-keluar) saldo FROM kas WHERE dihapus=0 GROUP BY "
+	  "kelompok_id, buku) l JOIN kelompok g ON g.id=l.kelompok_id LEFT JOIN saldo_kas s ON "
+	  "s.kelompok_id=l.kelompok_id AND s.buku=l.buku WHERE coalesce(s.saldo, 0) <> l.saldo "
+	  "UNION ALL SELECT coalesce(g.nama, s.kelompok_id), s.buku, '0', printf('%d', s.saldo) "
+	  "FROM saldo_kas s LEFT JOIN kelompok g ON g.id=s.kelompok_id WHERE s.saldo <> 0 AND NOT "
+	  "EXISTS (SELECT 1 FROM kas k WHERE k.kelompok_id=s.kelompok_id AND k.buku=s.buku AND "
+	  "k.dihapus=0)",
+	  N_("Kelompok %s, buku %s: saldo menurut baris kas Rp %s, tetapi saldo tersimpan Rp %s."), -1 },
 	{ "SELECT r.id, r.membalik_id, '', '' FROM kas r LEFT JOIN kas o ON o.id=r.membalik_id "
 	  "WHERE r.membalik_id IS NOT NULL AND r.dihapus=0 AND (o.id IS NULL OR "
 	  "o.kelompok_id<>r.kelompok_id OR o.buku<>r.buku OR o.masuk<>r.keluar OR o.keluar<>r.masuk)",

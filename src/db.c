@@ -397,3 +397,19 @@ int db_soft_delete(sk_db *db, const char *sql, const char *id, const char *notfo
 	rc = db_end(db, ok, e);
 	return ok ? rc : (e && e->status ? e->status : SK_DBERR);
 }
+
+int64_t db_cache_set(sk_db *db, int kib)
+{
+	int64_t old = db_int(db, "PRAGMA cache_size", -2000);
+	char pragma[64];
+	snprintf(pragma, sizeof pragma, "PRAGMA cache_size=-%d", kib);
+	db_exec(db, pragma, NULL);
+	return old;
+}
+
+void db_cache_restore(sk_db *db, int64_t old)
+{
+	char pragma[64];
+	snprintf(pragma, sizeof pragma, "PRAGMA cache_size=%lld", (long long)old);
+	db_exec(db, pragma, NULL);
+}

@@ -471,15 +471,10 @@ int import_paths(sk_db *db, int npaths, const char *const *paths, const import_o
 	/* A bigger page cache while merging (bounded: memory stays flat however large the
 	 * bundle; SQLite's sorter, which builds indexes again after a bulk load, may use as
 	 * much again); the connection's own setting comes back afterwards. */
-	int64_t cache = db_int(db, "PRAGMA cache_size", -2000);
-	char pragma[64];
-	snprintf(pragma, sizeof pragma, "PRAGMA cache_size=-%d", IMPORT_CACHE_KIB);
-	if (rc == PASS_AGAIN)
-		db_exec(db, pragma, NULL);
+	int64_t cache = db_cache_set(db, IMPORT_CACHE_KIB);
 	while (rc == PASS_AGAIN)
 		rc = run_pass(&im);
-	snprintf(pragma, sizeof pragma, "PRAGMA cache_size=%lld", (long long)cache);
-	db_exec(db, pragma, NULL);
+	db_cache_restore(db, cache);
 	if (rc == SK_OK && (r->nproblems || r->more_problems))
 		rc = SK_REFUSED;
 	for (int t = 0; t < BT_COUNT && !r->committed; t++)

@@ -88,10 +88,7 @@ int imp_bulk_rebuild(struct imp *im)
 		return SK_OK;
 	/* SQLite's sorter takes up to the page cache's size (and, growing its buffer, half as
 	 * much again): a smaller cache while building keeps the import's peak memory flat. */
-	int64_t cache = db_int(im->db, "PRAGMA cache_size", -2000);
-	char pragma[64];
-	snprintf(pragma, sizeof pragma, "PRAGMA cache_size=-%d", BULK_BUILD_CACHE_KIB);
-	db_exec(im->db, pragma, NULL);
+	int64_t cache = db_cache_set(im->db, BULK_BUILD_CACHE_KIB);
 	sqlite3_db_release_memory(db_handle(im->db));
 	int rc = SK_OK;
 	for (int i = 0; i < im->bulk.n && rc == SK_OK; i++) {
@@ -99,8 +96,7 @@ int imp_bulk_rebuild(struct imp *im)
 			im->o->progress(im->o->ctx, _("indeks"), i, im->bulk.n);
 		rc = db_exec(im->db, im->bulk.sql[i], im->e);
 	}
-	snprintf(pragma, sizeof pragma, "PRAGMA cache_size=%lld", (long long)cache);
-	db_exec(im->db, pragma, NULL);
+	db_cache_restore(im->db, cache);
 	return rc;
 }
 

@@ -28,5 +28,10 @@ cp "$DB" "$WORK/c4.db"
 sqlite3 "$WORK/c4.db" "PRAGMA foreign_keys=OFF; INSERT INTO kas(id,kelompok_id,tanggal,buku,kategori,masuk,keluar,membalik_id,diubah_pada) SELECT 'r1', kelompok_id, tanggal, buku, kategori, 0, masuk+1, id, diubah_pada FROM kas WHERE kategori='iuran_kas' LIMIT 1"
 expect_status 1 "a reversal with wrong amounts fails the check" "$SIKUBE_BIN" --db "$WORK/c4.db" check
 check "the reversal is named" grep -q "^Baris kas r1 membalik" "$WORK/out"
+cp "$DB" "$WORK/c5.db"
+
+sqlite3 "$WORK/c5.db" "UPDATE saldo_kas SET saldo=saldo+1 WHERE kelompok_id=(SELECT min(kelompok_id) FROM saldo_kas) AND buku='umum'"
+expect_status 1 "a kept balance that differs from the ledger fails the check" "$SIKUBE_BIN" --db "$WORK/c5.db" check
+check "the book and both balances are named" grep -q "buku umum: saldo menurut baris kas Rp [0-9]*, tetapi saldo tersimpan" "$WORK/out"
 expect_status 2 "check of a missing database" "$SIKUBE_BIN" --db "$WORK/none.db" check
 finish

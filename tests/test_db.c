@@ -146,6 +146,49 @@ static void test_soft_delete(void)
 	db_close(db);
 }
 
+/* saldo_kas follows every insert, edit, soft delete, undelete and delete of a kas row. */
+static void test_kept_balance(void)
+{
+	char path[PATH_MAX + 32];
+	sk_db *db;
+	sk_err e;
+	snprintf(path, sizeof path, "%s/saldo.db", dir);
+	db_open(path, 0, &db, &e);
+	db_exec(db, "INSERT INTO wilayah VALUES('31.71.08.1003','Galur',4);"
+		    "INSERT INTO kelompok(id,nama,kode_wilayah,diubah_pada) VALUES"
+		    "('g','K','31.71.08.1003','2000-01-01T00:00:00Z'),"
+		    "('h','L','31.71.08.1003','2000-01-01T00:00:00Z');"
+		    "INSERT INTO kas(id,kelompok_id,tanggal,buku,kategori,masuk,keluar,diubah_pada) VALUES"
+		    "('a','g','2026-01-01','umum','bantuan',1000,0,'t'),"
+		    "('b','g','2026-01-02','umum','pembelian',0,300,'t'),"
+		    "('c','g','2026-01-02','iks','iuran_iks',50,0,'t'),"
+		    "('d','g','2026-01-03','umum','penjualan',70,0,'t');", &e);
+	const char *umum = "SELECT saldo FROM saldo_kas WHERE kelompok_id='g' AND buku='umum'";
+	CHECK(db_int(db, umum, -1) == 770, "inserts kept: 1000 - 300 + 70");
+	CHECK(db_int(db, "SELECT saldo FROM saldo_kas WHERE kelompok_id='g' AND buku='iks'", -1) == 50,
+	      "each book apart");
+	db_exec(db, "UPDATE kas SET dihapus=1 WHERE id='d'", &e);
+	CHECK(db_int(db, umum, -1) == 700, "a soft-deleted row leaves the balance");
+	db_exec(db, "UPDATE kas SET dihapus=0 WHERE id='d'", &e);
+	CHECK(db_int(db, umum, -1) == 770, "an undeleted row counts again");
+	db_exec(db, "UPDATE kas SET keluar=400 WHERE id='b'", &e);
+	CHECK(db_int(db, umum, -1) == 670, "an edited amount");
+	db_exec(db, "UPDATE kas SET buku='iks' WHERE id='d'", &e);
+	CHECK(db_int(db, umum, -1) == 600 &&
+	      db_int(db, "SELECT saldo FROM saldo_kas WHERE kelompok_id='g' AND buku='iks'", -1) == 120,
+	      "a row moved to the other book");
+	db_exec(db, "UPDATE kas SET kelompok_id='h' WHERE id='a'", &e);
+	CHECK(db_int(db, umum, -1) == -400 &&
+	      db_int(db, "SELECT saldo FROM saldo_kas WHERE kelompok_id='h' AND buku='umum'", -1) == 1000,
+	      "a row moved to another group");
+	db_exec(db, "DELETE FROM kas WHERE id='b'", &e);
+	CHECK(db_int(db, umum, -1) == 0, "a deleted row");
+	CHECK(db_int(db, "SELECT count(*) FROM (SELECT kelompok_id, buku, sum(masuk-keluar) s FROM kas "
+			 "WHERE dihapus=0 GROUP BY 1,2) l JOIN saldo_kas k USING (kelompok_id, buku) "
+			 "WHERE k.saldo<>l.s", -1) == 0, "kept balances equal the ledger's sums");
+	db_close(db);
+}
+
 int main(void)
 {
 	i18n_init("id");
@@ -157,5 +200,6 @@ int main(void)
 	test_second_copy();
 	test_nesting();
 	test_soft_delete();
+	test_kept_balance();
 	return testlib_summary();
 }
