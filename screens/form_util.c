@@ -86,3 +86,12 @@ int fu_form_action(struct screen *s, struct uform *uf, wint_t ch, int kc,
 		return SCR_UNHANDLED;
 	}
 }
+
+int fu_stored(struct uform *uf, int rc, const sk_issues *is, const sk_err *e)
+{
+	if (rc == SK_REFUSED)
+		fu_refused(uf, is);
+	else if (rc != SK_OK)
+		frame_msg(MSG_ERROR, "%s", e->msg);
+	return rc == SK_OK;
+}

@@ -22,6 +22,9 @@ int fu_form_action(struct screen *s, struct uform *uf, wint_t ch, int kc,
 		   void (*save)(struct screen *s));
 /* Saving was refused: show every finding, put the cursor on the first error, say so. */
 void fu_refused(struct uform *uf, const sk_issues *is);
+/* After a store call returned rc: SK_REFUSED shows the findings as fu_refused does, another
+ * error its message in e; returns 1 only when rc is SK_OK (the caller then says fu_saved). */
+int fu_stored(struct uform *uf, int rc, const sk_issues *is, const sk_err *e);
 /* Message line after a save: what was saved, plus the first warning when there is one. */
 void fu_saved(const char *what, const sk_issues *is);
 

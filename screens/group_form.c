@@ -255,14 +255,8 @@ static void gf_save(struct screen *s)
 	sk_err e;
 	sk_err_clear(&e);
 	int rc = f->is_new ? group_insert(s->db, &g, &is, &e) : group_update(s->db, &g, &is, &e);
-	if (rc == SK_REFUSED) {
-		fu_refused(&f->uf, &is);
+	if (!fu_stored(&f->uf, rc, &is, &e))
 		return;
-	}
-	if (rc != SK_OK) {
-		frame_msg(MSG_ERROR, "%s", e.msg);
-		return;
-	}
 	char what[500];
 	snprintf(what, sizeof what, _("Kelompok %s"), g.nama);
 	fu_saved(what, &is);

@@ -257,14 +257,8 @@ static void mf_save(struct screen *s)
 	sk_err e;
 	sk_err_clear(&e);
 	int rc = f->is_new ? member_insert(s->db, &m, &is, &e) : member_update(s->db, &m, &is, &e);
-	if (rc == SK_REFUSED) {
-		fu_refused(&f->uf, &is);
+	if (!fu_stored(&f->uf, rc, &is, &e))
 		return;
-	}
-	if (rc != SK_OK) {
-		frame_msg(MSG_ERROR, "%s", e.msg);
-		return;
-	}
 	char what[500];
 	snprintf(what, sizeof what, _("Anggota %s"), m.nama);
 	fu_saved(what, &is);
