@@ -1,0 +1,148 @@
+/* test_check.c - `sikube check`'s core (check_run): consistent data passes, and each kind of
+ * corruption (made behind the application's back, as a sqlite3 shell would) is reported once,
+ * naming what is wrong, with NIKs masked. Each corruption is rolled back before the next. */
+#include "check.h"
+#include "kube_fixture.h"
+#include "meeting.h"
+
+static sk_attendance rows[MEETING_MAX_ROWS];
+static sk_attendee names[MEETING_MAX_ROWS];
+
+/* The problems of the last run, one per line. */
+static char found[8192];
+
+static void collect(void *ctx, const char *problem)
+{
+	(void)ctx;
+	size_t used = strlen(found);
+	snprintf(found + used, sizeof found - used, "%s\n", problem);
+}
+
+/* Run the check; returns the number of problems (-1 when the check itself failed). */
+static int run(sk_db *db)
+{
+	int n = -1;
+	sk_err e;
+	found[0] = '\0';
+	if (check_run(db, collect, NULL, &n, &e) != SK_OK)
+		return -1;
+	return n;
+}
+
+/* Run sql inside a savepoint, expect exactly `count` problems, one containing want, roll back. */
+static void expect_n(sk_db *db, const char *sql, int count, const char *want, const char *name)
+{
+	sk_err e;
+	if (db_exec(db, "PRAGMA foreign_keys=OFF; SAVEPOINT corrupt", &e) != SK_OK ||
+	    db_exec(db, sql, &e) != SK_OK) {
+		CHECK(0, name);
+		fprintf(stderr, "# %s\n", e.msg);
+		return;
+	}
+	int n = run(db);
+	CHECK(n == count && strstr(found, want) != NULL, name);
+	if (n != count || !strstr(found, want))
+		fprintf(stderr, "# got %d: %s", n, found);
+	db_exec(db, "ROLLBACK TO corrupt; RELEASE corrupt; PRAGMA foreign_keys=ON", NULL);
+}
+
+static void expect_one(sk_db *db, const char *sql, const char *want, const char *name)
+{
+	expect_n(db, sql, 1, want, name);
+}
+
+/* A group with a recorded meeting (8 of 10 present) and one purchase from its general book. */
+static void record_meeting(sk_db *db)
+{
+	sk_meeting m;
+	sk_issues is;
+	sk_err e;
+	int n;
+	meeting_propose(db, "g1", &m, rows, names, MEETING_MAX_ROWS, &n, &e);
+	snprintf(m.tanggal, sizeof m.tanggal, "2026-10-07");
+	snprintf(rows[2].status, sizeof rows[2].status, "A");
+	rows[2].iuran_kas = rows[2].iuran_iks = 0;
+	CHECK(meeting_save(db, &m, rows, n, &is, &e) == SK_OK, "a meeting is recorded");
+	CHECK(db_exec(db, "INSERT INTO kas(id,kelompok_id,tanggal,no_bukti,buku,kategori,uraian,"
+			  "masuk,keluar,diubah_pada) VALUES('k-buy','g1','2026-10-08','BKK-0001',"
+			  "'umum','pembelian','Bahan',0,20000,'2026-10-08T00:00:00Z')", &e) == SK_OK,
+	      "a purchase is entered");
+}
+
+static void test_consistent(sk_db *db)
+{
+	CHECK(run(db) == 0, "consistent data: no problem");
+	CHECK(found[0] == '\0', "consistent data: nothing reported");
+}
+
+static void test_postings(sk_db *db)
+{
+	expect_one(db, "UPDATE kas SET masuk=masuk+500 WHERE pertemuan_id IS NOT NULL AND buku='umum'",
+		   "dibukukan di kas umum Rp 45500", "a changed kas posting is named with both sums");
+	expect_one(db, "UPDATE kas SET dihapus=1 WHERE pertemuan_id IS NOT NULL AND buku='iks'",
+		   "iuran IKS hadir Rp 9000, tetapi dibukukan di kas IKS Rp 0",
+		   "a lost IKS posting is named");
+	expect_one(db, "UPDATE kehadiran SET iuran_kas=iuran_kas+1 WHERE anggota_id='g1-a01'", "iuran kas hadir Rp 45001",
+		   "changed attendance dues are named");
+	expect_n(db, "UPDATE pertemuan SET dihapus=1", 2, "dibukukan di kas umum Rp 45000",
+		 "a deleted meeting whose postings stand is named, once per book");
+}
+
+static void test_balances(sk_db *db)
+{
+	expect_one(db, "UPDATE kas SET keluar=100000 WHERE id='k-buy'",
+		   "buku umum: saldo di bawah nol sejak 2026-10-08 (Rp -55000)",
+		   "a book below zero: first day and balance");
+	expect_one(db, "UPDATE saldo_kas SET saldo=saldo+7 WHERE kelompok_id='g1' AND buku='iks'",
+		   "buku iks: saldo menurut baris kas Rp 9000, tetapi saldo tersimpan Rp 9007",
+		   "a kept balance that differs from the ledger");
+}
+
+static void test_reversals(sk_db *db)
+{
+	const char *rev = "INSERT INTO kas(id,kelompok_id,tanggal,buku,kategori,masuk,keluar,"
+			  "membalik_id,diubah_pada) VALUES('k-rev','g1','2026-10-09','%s','pembelian',"
+			  "%s,0,'%s','2026-10-09T00:00:00Z')";
+	char sql[512];
+	snprintf(sql, sizeof sql, rev, "umum", "20000", "k-buy");
+	sk_err e;
+	CHECK(db_exec(db, "SAVEPOINT ok", &e) == SK_OK && db_exec(db, sql, &e) == SK_OK &&
+	      run(db) == 0, "a proper reversal passes");
+	db_exec(db, "ROLLBACK TO ok; RELEASE ok", NULL);
+	snprintf(sql, sizeof sql, rev, "umum", "20000", "nowhere");
+	/* Named twice: by the reversal rule and by SQLite's foreign-key check. */
+	expect_n(db, sql, 2, "Baris kas k-rev membalik nowhere", "a reversal of a missing row");
+	CHECK(strstr(found, "Tabel kas baris") != NULL, "the dangling reference is named too");
+	snprintf(sql, sizeof sql, rev, "iks", "20000", "k-buy");
+	expect_one(db, sql, "Baris kas k-rev membalik k-buy", "a reversal in another book");
+	snprintf(sql, sizeof sql, rev, "umum", "19000", "k-buy");
+	expect_one(db, sql, "Baris kas k-rev membalik k-buy", "a reversal of another amount");
+}
+
+static void test_uniqueness(sk_db *db)
+{
+	expect_one(db, "UPDATE anggota SET jabatan='bendahara' WHERE id IN ('g1-a01','g1-a02')",
+		   "Kelompok Kelompok g1 punya lebih dari satu bendahara aktif (2 orang)",
+		   "two active treasurers in one group");
+	expect_n(db, "UPDATE anggota SET jabatan='ketua' WHERE id IN ('g1-a01','g1-a11')", 0, "",
+		 "a member who left may have held the office: only the active one counts");
+	expect_one(db, "UPDATE anggota SET nik=(SELECT nik FROM anggota WHERE id='g1-a01') "
+		       "WHERE id='g2-a01'", "aktif pada 2 anggota", "one NIK active twice");
+	CHECK(strstr(found, "NIK 317108**********") != NULL, "the duplicate NIK is masked");
+}
+
+int main(void)
+{
+	sk_db *db = fixture_db();
+	kube_group(db, "g1", 10);
+	kube_group(db, "g2", 5);
+	record_meeting(db);
+	test_consistent(db);
+	test_postings(db);
+	test_balances(db);
+	test_reversals(db);
+	test_uniqueness(db);
+	test_consistent(db);
+	db_close(db);
+	return testlib_summary();
+}
