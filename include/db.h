@@ -53,6 +53,20 @@ int db_step(sk_db *db, sqlite3_stmt *st, sk_err *e);
 /* Copy column i as text into out (NULL -> ""). */
 void db_col_text(sqlite3_stmt *st, int i, char *out, size_t n);
 
+/* End a one-row read: rc is what db_step returned for st. Resets st; SK_OK for a row,
+ * SK_NOTFOUND with the message notfound in e for none, the database error (already in e)
+ * otherwise. The caller has copied the row's columns before calling. */
+int db_row_end(sqlite3_stmt *st, int rc, const char *notfound, sk_err *e);
+/* Step an INSERT or UPDATE of one row and reset it: SK_OK when a row changed, SK_NOTFOUND
+ * with the message notfound in e when none did, the database error in e otherwise. */
+int db_step_write(sk_db *db, sqlite3_stmt *st, const char *notfound, sk_err *e);
+/* Put a stored row's own diubah_pada back after an UPDATE (the touch trigger renews it when
+ * an UPDATE keeps it, but a merged or raw-stored row must keep the stamp it came with).
+ * sql is an UPDATE from code with :t (the stamp) and :k1 (and :k2 when k2 is not NULL) as
+ * the row's key. Returns SK_OK or the error in e. */
+int db_restamp(sk_db *db, const char *sql, const char *k1, const char *k2, const char *t,
+	       sk_err *e);
+
 /* Run SQL without results (may hold several statements). Returns SK_OK or fills e. */
 int db_exec(sk_db *db, const char *sql, sk_err *e);
 /* Run a one-value query with no parameters; returns the first column as int64, or dflt. */

@@ -112,12 +112,7 @@ int assessment_get(sk_db *db, const char *id, sk_assessment *out, sk_err *e)
 		db_col_text(st, 26, out->diubah_pada, sizeof out->diubah_pada);
 		out->dihapus = sqlite3_column_int(st, 27);
 	}
-	db_reset(st);
-	if (rc == SQLITE_ROW)
-		return SK_OK;
-	if (rc == SQLITE_DONE)
-		return sk_err_set(e, SK_NOTFOUND, "%s", _("Penilaian tidak ditemukan."));
-	return e ? e->status : SK_DBERR;
+	return db_row_end(st, rc, _("Penilaian tidak ditemukan."), e);
 }
 
 static void bind_assessment(sqlite3_stmt *st, const sk_assessment *a)
@@ -165,25 +160,11 @@ int assessment_store_raw(sk_db *db, const sk_assessment *a, int insert, sk_err *
 	if (!st)
 		return SK_DBERR;
 	bind_assessment(st, a);
-	int rc = db_step(db, st, e);
-	int changed = sqlite3_changes(db_handle(db));
-	db_reset(st);
-	if (rc != SQLITE_DONE)
-		return e ? e->status : SK_DBERR;
-	if (!changed)
-		return sk_err_set(e, SK_NOTFOUND, "%s", _("Penilaian tidak ditemukan."));
-	if (insert)
-		return SK_OK;
-	/* The touch trigger renews diubah_pada when an UPDATE keeps it; put the given one back. */
-	st = db_prepare(db, "UPDATE penilaian SET diubah_pada=:t WHERE id=:id AND "
-			    "diubah_pada IS NOT :t", e);
-	if (!st)
-		return SK_DBERR;
-	db_bind_text(st, ":id", a->id);
-	db_bind_text(st, ":t", a->diubah_pada);
-	rc = db_step(db, st, e);
-	db_reset(st);
-	return rc == SQLITE_DONE ? SK_OK : (e ? e->status : SK_DBERR);
+	int rc = db_step_write(db, st, _("Penilaian tidak ditemukan."), e);
+	if (rc != SK_OK || insert)
+		return rc;
+	return db_restamp(db, "UPDATE penilaian SET diubah_pada=:t WHERE id=:k1 AND "
+			  "diubah_pada IS NOT :t", a->id, NULL, a->diubah_pada, e);
 }
 
 /* ---- Criteria wording and answers that follow from the figures ---------------------------- */

@@ -153,10 +153,5 @@ int cash_last_close(sk_db *db, const char *kelompok_id, const char *buku, sk_cas
 		db_col_text(st, 8, out->catatan, sizeof out->catatan);
 		db_col_text(st, 9, out->diubah_pada, sizeof out->diubah_pada);
 	}
-	db_reset(st);
-	if (rc == SQLITE_ROW)
-		return SK_OK;
-	if (rc == SQLITE_DONE)
-		return sk_err_set(e, SK_NOTFOUND, "%s", _("Buku ini belum pernah ditutup."));
-	return e ? e->status : SK_DBERR;
+	return db_row_end(st, rc, _("Buku ini belum pernah ditutup."), e);
 }

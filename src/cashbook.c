@@ -112,12 +112,7 @@ int cash_get(sk_db *db, const char *id, sk_cash_row *out, sk_err *e)
 	int rc = db_step(db, st, e);
 	if (rc == SQLITE_ROW)
 		cash_read_row(st, out);
-	db_reset(st);
-	if (rc == SQLITE_ROW)
-		return SK_OK;
-	if (rc == SQLITE_DONE)
-		return sk_err_set(e, SK_NOTFOUND, "%s", _("Baris kas tidak ditemukan."));
-	return e ? e->status : SK_DBERR;
+	return db_row_end(st, rc, _("Baris kas tidak ditemukan."), e);
 }
 
 int cash_store_raw(sk_db *db, const sk_cash_row *c, int insert, sk_err *e)
@@ -148,22 +143,9 @@ int cash_store_raw(sk_db *db, const sk_cash_row *c, int insert, sk_err *e)
 	db_bind_text(st, ":membalik_id", c->membalik_id);
 	db_bind_text(st, ":diubah_pada", c->diubah_pada);
 	db_bind_int64(st, ":dihapus", c->dihapus);
-	int rc = db_step(db, st, e);
-	int changed = sqlite3_changes(db_handle(db));
-	db_reset(st);
-	if (rc != SQLITE_DONE)
-		return e ? e->status : SK_DBERR;
-	if (!changed)
-		return sk_err_set(e, SK_NOTFOUND, "%s", _("Baris kas tidak ditemukan."));
-	if (insert)
-		return SK_OK;
-	/* The touch trigger renews diubah_pada when an UPDATE keeps it; put the given one back. */
-	st = db_prepare(db, "UPDATE kas SET diubah_pada=:t WHERE id=:id AND diubah_pada IS NOT :t", e);
-	if (!st)
-		return SK_DBERR;
-	db_bind_text(st, ":id", c->id);
-	db_bind_text(st, ":t", c->diubah_pada);
-	rc = db_step(db, st, e);
-	db_reset(st);
-	return rc == SQLITE_DONE ? SK_OK : (e ? e->status : SK_DBERR);
+	int rc = db_step_write(db, st, _("Baris kas tidak ditemukan."), e);
+	if (rc != SK_OK || insert)
+		return rc;
+	return db_restamp(db, "UPDATE kas SET diubah_pada=:t WHERE id=:k1 AND diubah_pada IS NOT :t",
+			  c->id, NULL, c->diubah_pada, e);
 }

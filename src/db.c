@@ -285,6 +285,43 @@ void db_col_text(sqlite3_stmt *st, int i, char *out, size_t n)
 	sk_strlcpy(out, (const char *)sqlite3_column_text(st, i), n);
 }
 
+int db_row_end(sqlite3_stmt *st, int rc, const char *notfound, sk_err *e)
+{
+	db_reset(st);
+	if (rc == SQLITE_ROW)
+		return SK_OK;
+	if (rc == SQLITE_DONE)
+		return sk_err_set(e, SK_NOTFOUND, "%s", notfound);
+	return e ? e->status : SK_DBERR;
+}
+
+int db_step_write(sk_db *db, sqlite3_stmt *st, const char *notfound, sk_err *e)
+{
+	int rc = db_step(db, st, e);
+	int changed = sqlite3_changes(db->h);
+	db_reset(st);
+	if (rc != SQLITE_DONE)
+		return e ? e->status : SK_DBERR;
+	if (!changed)
+		return sk_err_set(e, SK_NOTFOUND, "%s", notfound);
+	return SK_OK;
+}
+
+int db_restamp(sk_db *db, const char *sql, const char *k1, const char *k2, const char *t,
+	       sk_err *e)
+{
+	sqlite3_stmt *st = db_prepare(db, sql, e);
+	if (!st)
+		return SK_DBERR;
+	db_bind_text(st, ":t", t);
+	db_bind_text(st, ":k1", k1);
+	if (k2)
+		db_bind_text(st, ":k2", k2);
+	int rc = db_step(db, st, e);
+	db_reset(st);
+	return rc == SQLITE_DONE ? SK_OK : (e ? e->status : SK_DBERR);
+}
+
 int db_exec(sk_db *db, const char *sql, sk_err *e)
 {
 	int rc = sqlite3_exec(db->h, sql, NULL, NULL, NULL);

@@ -97,35 +97,15 @@ static int group_store(sk_db *db, const sk_group *g, int mode, sk_err *e)
 	db_bind_text(st, ":catatan", g->catatan);
 	db_bind_text(st, ":diubah_pada", g->diubah_pada);
 	db_bind_int64(st, ":dihapus", g->dihapus);
-	int rc = db_step(db, st, e);
-	int changed = sqlite3_changes(db_handle(db));
-	db_reset(st);
-	if (rc != SQLITE_DONE)
-		return e ? e->status : SK_DBERR;
-	if (!changed)
-		return sk_err_set(e, SK_NOTFOUND, "%s", _("Kelompok tidak ditemukan."));
-	return SK_OK;
-}
-
-/* The touch trigger renews diubah_pada when an UPDATE keeps it; put the given stamp back. */
-static int keep_stamp(sk_db *db, const char *sql, const char *id, const char *stamp, sk_err *e)
-{
-	sqlite3_stmt *st = db_prepare(db, sql, e);
-	if (!st)
-		return SK_DBERR;
-	db_bind_text(st, ":id", id);
-	db_bind_text(st, ":t", stamp);
-	int rc = db_step(db, st, e);
-	db_reset(st);
-	return rc == SQLITE_DONE ? SK_OK : (e ? e->status : SK_DBERR);
+	return db_step_write(db, st, _("Kelompok tidak ditemukan."), e);
 }
 
 int group_store_raw(sk_db *db, const sk_group *g, int insert, sk_err *e)
 {
 	int rc = group_store(db, g, insert ? STORE_INSERT : STORE_UPDATE_ANY, e);
 	if (rc == SK_OK && !insert)
-		rc = keep_stamp(db, "UPDATE kelompok SET diubah_pada=:t WHERE id=:id AND "
-				"diubah_pada IS NOT :t", g->id, g->diubah_pada, e);
+		rc = db_restamp(db, "UPDATE kelompok SET diubah_pada=:t WHERE id=:k1 AND "
+				"diubah_pada IS NOT :t", g->id, NULL, g->diubah_pada, e);
 	return rc;
 }
 
@@ -204,12 +184,7 @@ int group_get(sk_db *db, const char *id, sk_group *out, sk_err *e)
 		db_col_text(st, 16, out->diubah_pada, sizeof out->diubah_pada);
 		out->dihapus = sqlite3_column_int(st, 17);
 	}
-	db_reset(st);
-	if (rc == SQLITE_ROW)
-		return SK_OK;
-	if (rc == SQLITE_DONE)
-		return sk_err_set(e, SK_NOTFOUND, "%s", _("Kelompok tidak ditemukan."));
-	return e ? e->status : SK_DBERR;
+	return db_row_end(st, rc, _("Kelompok tidak ditemukan."), e);
 }
 
 #define GROUP_FILTER \

@@ -27,35 +27,6 @@ static int exists(sk_db *db, const char *sql, const char *id)
 	return found;
 }
 
-/* Run a stamp-restoring UPDATE (see meeting_store_raw); binds :t and the key parameters. */
-static int restamp(sk_db *db, const char *sql, const char *k1, const char *k2, const char *t,
-		   sk_err *e)
-{
-	sqlite3_stmt *st = db_prepare(db, sql, e);
-	if (!st)
-		return SK_DBERR;
-	db_bind_text(st, ":t", t);
-	db_bind_text(st, ":k1", k1);
-	if (k2)
-		db_bind_text(st, ":k2", k2);
-	int rc = db_step(db, st, e);
-	db_reset(st);
-	return rc == SQLITE_DONE ? SK_OK : (e ? e->status : SK_DBERR);
-}
-
-/* Step a store statement; SK_NOTFOUND when it changed nothing. */
-static int store_step(sk_db *db, sqlite3_stmt *st, const char *notfound, sk_err *e)
-{
-	int rc = db_step(db, st, e);
-	int changed = sqlite3_changes(db_handle(db));
-	db_reset(st);
-	if (rc != SQLITE_DONE)
-		return e ? e->status : SK_DBERR;
-	if (!changed)
-		return sk_err_set(e, SK_NOTFOUND, "%s", notfound);
-	return SK_OK;
-}
-
 void meeting_init(sk_meeting *m, const char *kelompok_id)
 {
 	memset(m, 0, sizeof *m);
@@ -108,12 +79,7 @@ int meeting_get(sk_db *db, const char *id, sk_meeting *out, sk_err *e)
 		db_col_text(st, 8, out->diubah_pada, sizeof out->diubah_pada);
 		out->dihapus = sqlite3_column_int(st, 9);
 	}
-	db_reset(st);
-	if (rc == SQLITE_ROW)
-		return SK_OK;
-	if (rc == SQLITE_DONE)
-		return sk_err_set(e, SK_NOTFOUND, "%s", _("Pertemuan tidak ditemukan."));
-	return e ? e->status : SK_DBERR;
+	return db_row_end(st, rc, _("Pertemuan tidak ditemukan."), e);
 }
 
 int meeting_store_raw(sk_db *db, const sk_meeting *m, int insert, sk_err *e)
@@ -139,11 +105,11 @@ int meeting_store_raw(sk_db *db, const sk_meeting *m, int insert, sk_err *e)
 	db_bind_text(st, ":catatan", m->catatan);
 	db_bind_text(st, ":diubah_pada", m->diubah_pada);
 	db_bind_int64(st, ":dihapus", m->dihapus);
-	int rc = store_step(db, st, _("Pertemuan tidak ditemukan."), e);
+	int rc = db_step_write(db, st, _("Pertemuan tidak ditemukan."), e);
 	if (rc != SK_OK || insert)
 		return rc;
 	/* The touch trigger renews diubah_pada when an UPDATE keeps it; put the given one back. */
-	return restamp(db, "UPDATE pertemuan SET diubah_pada=:t WHERE id=:k1 AND diubah_pada IS NOT :t",
+	return db_restamp(db, "UPDATE pertemuan SET diubah_pada=:t WHERE id=:k1 AND diubah_pada IS NOT :t",
 		       m->id, NULL, m->diubah_pada, e);
 }
 
@@ -193,12 +159,7 @@ int attendance_get(sk_db *db, const char *pertemuan_id, const char *anggota_id,
 		db_col_text(st, 3, out->diubah_pada, sizeof out->diubah_pada);
 		out->dihapus = sqlite3_column_int(st, 4);
 	}
-	db_reset(st);
-	if (rc == SQLITE_ROW)
-		return SK_OK;
-	if (rc == SQLITE_DONE)
-		return sk_err_set(e, SK_NOTFOUND, "%s", _("Data kehadiran tidak ditemukan."));
-	return e ? e->status : SK_DBERR;
+	return db_row_end(st, rc, _("Data kehadiran tidak ditemukan."), e);
 }
 
 int attendance_store_raw(sk_db *db, const sk_attendance *a, int insert, sk_err *e)
@@ -220,10 +181,10 @@ int attendance_store_raw(sk_db *db, const sk_attendance *a, int insert, sk_err *
 	db_bind_int64(st, ":iuran_iks", a->iuran_iks);
 	db_bind_text(st, ":diubah_pada", a->diubah_pada);
 	db_bind_int64(st, ":dihapus", a->dihapus);
-	int rc = store_step(db, st, _("Data kehadiran tidak ditemukan."), e);
+	int rc = db_step_write(db, st, _("Data kehadiran tidak ditemukan."), e);
 	if (rc != SK_OK || insert)
 		return rc;
-	return restamp(db, "UPDATE kehadiran SET diubah_pada=:t WHERE pertemuan_id=:k1 AND "
+	return db_restamp(db, "UPDATE kehadiran SET diubah_pada=:t WHERE pertemuan_id=:k1 AND "
 		       "anggota_id=:k2 AND diubah_pada IS NOT :t", a->pertemuan_id, a->anggota_id,
 		       a->diubah_pada, e);
 }

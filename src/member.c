@@ -220,14 +220,7 @@ static int member_store(sk_db *db, const sk_member *m, int mode, sk_err *e)
 	if (!st)
 		return SK_DBERR;
 	bind_member(st, m);
-	int rc = db_step(db, st, e);
-	int changed = sqlite3_changes(db_handle(db));
-	db_reset(st);
-	if (rc != SQLITE_DONE)
-		return e ? e->status : SK_DBERR;
-	if (!changed)
-		return sk_err_set(e, SK_NOTFOUND, "%s", _("Anggota tidak ditemukan."));
-	return SK_OK;
+	return db_step_write(db, st, _("Anggota tidak ditemukan."), e);
 }
 
 int member_store_raw(sk_db *db, const sk_member *m, int insert, sk_err *e)
@@ -235,16 +228,8 @@ int member_store_raw(sk_db *db, const sk_member *m, int insert, sk_err *e)
 	int rc = member_store(db, m, insert ? STORE_INSERT : STORE_UPDATE_ANY, e);
 	if (rc != SK_OK || insert)
 		return rc;
-	/* The touch trigger renews diubah_pada when an UPDATE keeps it; put the given one back. */
-	sqlite3_stmt *st = db_prepare(db, "UPDATE anggota SET diubah_pada=:t WHERE id=:id AND "
-				      "diubah_pada IS NOT :t", e);
-	if (!st)
-		return SK_DBERR;
-	db_bind_text(st, ":id", m->id);
-	db_bind_text(st, ":t", m->diubah_pada);
-	rc = db_step(db, st, e);
-	db_reset(st);
-	return rc == SQLITE_DONE ? SK_OK : (e ? e->status : SK_DBERR);
+	return db_restamp(db, "UPDATE anggota SET diubah_pada=:t WHERE id=:k1 AND "
+			  "diubah_pada IS NOT :t", m->id, NULL, m->diubah_pada, e);
 }
 
 static int member_save(sk_db *db, sk_member *m, int insert, sk_issues *is, sk_err *e)
@@ -318,12 +303,7 @@ int member_get(sk_db *db, const char *id, sk_member *out, sk_err *e)
 		db_col_text(st, 19, out->diubah_pada, sizeof out->diubah_pada);
 		out->dihapus = sqlite3_column_int(st, 20);
 	}
-	db_reset(st);
-	if (rc == SQLITE_ROW)
-		return SK_OK;
-	if (rc == SQLITE_DONE)
-		return sk_err_set(e, SK_NOTFOUND, "%s", _("Anggota tidak ditemukan."));
-	return e ? e->status : SK_DBERR;
+	return db_row_end(st, rc, _("Anggota tidak ditemukan."), e);
 }
 
 static int read_rows(sk_db *db, sqlite3_stmt *st, int limit, sk_member_row *out, int *n, sk_err *e)
