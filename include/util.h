@@ -4,6 +4,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <wchar.h>
 
 #define SK_UUID_LEN 36
 #define SK_TS_LEN 20 /* YYYY-MM-DDTHH:MM:SSZ */
@@ -37,8 +38,17 @@ int sk_utf8_valid(const char *s);
  * character and each control character (below 0x20 and DEL) becomes '?'; cut on a character
  * boundary when out is too small. Returns out. */
 char *sk_utf8_scrub(char *out, size_t n, const char *s);
+/* Decode the UTF-8 character at p (not at its end) into *wc with state *ps; returns the bytes
+ * it takes, or 1 with *wc '?' (and *ps reset) for a byte that does not start one. */
+size_t sk_char_next(const char *p, wchar_t *wc, mbstate_t *ps);
+/* Terminal columns of wc: wcwidth, or 1 for a character wcwidth does not know. */
+int sk_char_width(wchar_t wc);
+/* Terminal columns (wcwidth) that UTF-8 string s takes; a bad byte or a control character
+ * counts as 1. */
+int sk_width(const char *s);
 /* Fit a UTF-8 string into exactly width terminal columns (wcwidth): cut on a character
- * boundary when too wide, pad with spaces when narrower. Writes into out (size n). Returns out. */
+ * boundary when too wide, pad with spaces when narrower; control characters and bytes that
+ * are not UTF-8 are shown as '?'. Writes into out (size n). Returns out. */
 char *sk_fit(char *out, size_t n, const char *s, int width);
 /* Parse a non-negative rupiah amount: digits, optionally grouped with '.' (e.g. 1.250.000).
  * Returns 0 and sets *out, or -1 when s is not such a number or overflows int64. */

@@ -172,6 +172,36 @@ char *sk_utf8_scrub(char *out, size_t n, const char *s)
 	return out;
 }
 
+size_t sk_char_next(const char *p, wchar_t *wc, mbstate_t *ps)
+{
+	size_t len = mbrtowc(wc, p, MB_CUR_MAX, ps);
+	if (len == (size_t)-1 || len == (size_t)-2 || len == 0) {
+		memset(ps, 0, sizeof *ps);
+		*wc = L'?';
+		return 1;
+	}
+	return len;
+}
+
+int sk_char_width(wchar_t wc)
+{
+	int w = wcwidth(wc);
+	return w < 0 ? 1 : w;
+}
+
+int sk_width(const char *s)
+{
+	mbstate_t ps;
+	memset(&ps, 0, sizeof ps);
+	int w = 0;
+	while (s && *s) {
+		wchar_t wc;
+		s += sk_char_next(s, &wc, &ps);
+		w += sk_char_width(wc);
+	}
+	return w;
+}
+
 char *sk_fit(char *out, size_t n, const char *s, int width)
 {
 	mbstate_t ps;
@@ -181,20 +211,17 @@ char *sk_fit(char *out, size_t n, const char *s, int width)
 	const char *p = s ? s : "";
 	while (*p && j + 1 < n) {
 		wchar_t wc;
-		size_t len = mbrtowc(&wc, p, MB_CUR_MAX, &ps);
-		if (len == (size_t)-1 || len == (size_t)-2 || len == 0) {
-			memset(&ps, 0, sizeof ps);
-			wc = L'?';
-			len = 1;
-		}
-		int w = wcwidth(wc);
-		if (w < 0)
-			w = 1;
-		if (used + w > width || j + len >= n)
+		size_t len = sk_char_next(p, &wc, &ps);
+		int bad = (wc == L'?' && *p != '?') || wcwidth(wc) < 0;
+		size_t need = bad ? 1 : len;
+		if (used + sk_char_width(wc) > width || j + need >= n)
 			break;
-		memcpy(out + j, p, len);
-		j += len;
-		used += w;
+		if (bad)
+			out[j] = '?';
+		else
+			memcpy(out + j, p, len);
+		j += need;
+		used += sk_char_width(wc);
 		p += len;
 	}
 	while (used < width && j + 1 < n) {

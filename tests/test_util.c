@@ -1,10 +1,35 @@
 /* test_util.c - UUIDs, time stamps, strings and rupiah formatting. */
+#include <locale.h>
 #include <stdint.h>
 #include "testlib.h"
 #include "util.h"
 
+/* Fitting text to terminal columns, as the reports and the screens do. */
+static void test_fit(void)
+{
+	if (!setlocale(LC_CTYPE, "C.UTF-8")) {
+		CHECK(0, "C.UTF-8 locale for the width tests");
+		return;
+	}
+	char f[64];
+	CHECK(sk_width("Ñandú") == 5 && sk_width("日本") == 4 && sk_width("") == 0 &&
+	      sk_width(NULL) == 0, "width: accented letters 1 column, CJK 2");
+	CHECK_STR(sk_fit(f, sizeof f, "Siti", 6), "Siti  ", "fit pads to the width");
+	CHECK_STR(sk_fit(f, sizeof f, "Sumarni Ijah", 7), "Sumarni", "fit cuts to the width");
+	CHECK_STR(sk_fit(f, sizeof f, "Ñandú Ñandú", 7), "Ñandú Ñ", "fit counts columns, not bytes");
+	CHECK_STR(sk_fit(f, sizeof f, "日本語", 5), "日本 ", "a wide character that does not fit is "
+		  "left out and the column padded");
+	CHECK_STR(sk_fit(f, sizeof f, "Jos\xe9\x1b!", 6), "Jos\?\?!", "bad byte and control as '?'");
+	CHECK_STR(sk_fit(f, 5, "abcdefgh", 10), "abcd", "fit never writes past out");
+	CHECK_STR(sk_fit(f, 4, "\xc3\x91\xc3\x91", 4), "\xc3\x91 ",
+		  "fit cuts on a character boundary, pads in what is left");
+	CHECK_STR(sk_fit(f, sizeof f, NULL, 2), "  ", "fit of NULL is blank");
+	setlocale(LC_CTYPE, "C");
+}
+
 int main(void)
 {
+	test_fit();
 	char u[SK_UUID_LEN + 1], v[SK_UUID_LEN + 1];
 	sk_uuid_new(u);
 	sk_uuid_new(v);

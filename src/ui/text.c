@@ -5,71 +5,16 @@
 #include "colors.h"
 #include "i18n.h"
 #include "text.h"
-
-/* Decode one character at p into *wc; returns bytes used (1 for a bad byte, wc '?'). */
-static size_t next_char(const char *p, wchar_t *wc, mbstate_t *ps)
-{
-	size_t len = mbrtowc(wc, p, MB_CUR_MAX, ps);
-	if (len == (size_t)-1 || len == (size_t)-2 || len == 0) {
-		memset(ps, 0, sizeof *ps);
-		*wc = L'?';
-		return 1;
-	}
-	return len;
-}
-
-static int char_width(wchar_t wc)
-{
-	int w = wcwidth(wc);
-	return w < 0 ? 1 : w;
-}
+#include "util.h"
 
 int text_width(const char *s)
 {
-	mbstate_t ps;
-	memset(&ps, 0, sizeof ps);
-	int w = 0;
-	while (s && *s) {
-		wchar_t wc;
-		s += next_char(s, &wc, &ps);
-		w += char_width(wc);
-	}
-	return w;
+	return sk_width(s);
 }
 
 char *text_fit(char *out, size_t n, const char *s, int width)
 {
-	mbstate_t ps;
-	memset(&ps, 0, sizeof ps);
-	size_t j = 0;
-	int used = 0;
-	const char *p = s ? s : "";
-	while (*p && j + 1 < n) {
-		wchar_t wc;
-		size_t len = next_char(p, &wc, &ps);
-		int bad = wc == L'?' && *p != '?';
-		if (bad || wcwidth(wc) < 0) {
-			wc = L'?';
-			bad = 1;
-		}
-		int w = char_width(wc);
-		size_t need = bad ? 1 : len;
-		if (used + w > width || j + need >= n)
-			break;
-		if (bad)
-			out[j] = '?';
-		else
-			memcpy(out + j, p, len);
-		j += need;
-		used += w;
-		p += len;
-	}
-	while (used < width && j + 1 < n) {
-		out[j++] = ' ';
-		used++;
-	}
-	out[j] = '\0';
-	return out;
+	return sk_fit(out, n, s, width);
 }
 
 void text_put(WINDOW *w, int y, int x, const char *s, int width, attr_t a)
@@ -106,8 +51,8 @@ static int wrap_cut(const char *p, const char *end, int width)
 	int w = 0;
 	while (q < end) {
 		wchar_t wc;
-		size_t len = next_char(q, &wc, &ps);
-		w += char_width(wc);
+		size_t len = sk_char_next(q, &wc, &ps);
+		w += sk_char_width(wc);
 		if (w > width)
 			break;
 		q += len;
@@ -122,7 +67,7 @@ static int wrap_cut(const char *p, const char *end, int width)
 		return (int)(q - p);
 	wchar_t wc;
 	memset(&ps, 0, sizeof ps);
-	return (int)next_char(p, &wc, &ps);
+	return (int)sk_char_next(p, &wc, &ps);
 }
 
 int text_wrap(const char *s, int width, struct text_line *out, int max)
