@@ -44,9 +44,14 @@ void csv_out_text(csv_out *w, const char *s);
 /* Write a text field without the formula guard (numbers, codes, dates). */
 void csv_out_raw(csv_out *w, const char *s);
 void csv_out_int(csv_out *w, long long v);
-/* A text field as read back: without the one leading ' that csv_out_text adds (the writer
- * also adds it before a leading ', so this gives back exactly what was written). Returns a
- * pointer into s ("" for NULL). Use on text columns only. */
+/* The formula guard (bundle.md): csv_out_text writes a ' before text that starts with
+ * = + - @ TAB or CR, and also before text that starts with ' and then, after its leading
+ * quotes, such a character (so that "'=x" comes back as written). csv_needs_guard(s) says
+ * whether s gets it (NULL: no). Any other text, "'Ali" among them, is written as it is. */
+int csv_needs_guard(const char *s);
+/* A text field as read back: without the one ' that the guard adds, removed only where the
+ * guard would have put it (a ' followed, after any further quotes, by = + - @ TAB or CR);
+ * "'Ali" stays "'Ali". Returns a pointer into s ("" for NULL). Use on text columns only. */
 const char *csv_unguard(const char *s);
 /* End the current record. */
 void csv_out_eol(csv_out *w);

@@ -247,9 +247,7 @@ static void put_field(csv_out *w, const char *s, int guard)
 		fputc(w->delim, w->f);
 	if (!s || !*s)
 		return;
-	/* The guard quote also goes before a leading ' so that import's removal of one ' gives
-	 * back exactly what was written. */
-	int add_quote = guard && strchr("=+-@\t\r'", s[0]) != NULL;
+	int add_quote = guard && csv_needs_guard(s);
 	/* Leading or trailing blanks are quoted too: libcsv trims them from unquoted fields. */
 	size_t len = strlen(s);
 	int needs_quotes = strchr(s, w->delim) || strchr(s, '"') || strchr(s, '\r') ||
@@ -291,9 +289,30 @@ void csv_out_int(csv_out *w, long long v)
 	put_field(w, buf, 0);
 }
 
+/* The characters a spreadsheet takes as the start of a formula (bundle.md). */
+static int formula_start(char c)
+{
+	return c != '\0' && strchr("=+-@\t\r", c) != NULL;
+}
+
+/* s is zero or more ' followed by a formula character. */
+static int quotes_then_formula(const char *s)
+{
+	while (*s == '\'')
+		s++;
+	return formula_start(*s);
+}
+
+int csv_needs_guard(const char *s)
+{
+	return s && quotes_then_formula(s);
+}
+
 const char *csv_unguard(const char *s)
 {
-	return s && s[0] == '\'' ? s + 1 : (s ? s : "");
+	if (!s)
+		return "";
+	return s[0] == '\'' && quotes_then_formula(s + 1) ? s + 1 : s;
 }
 
 void csv_out_eol(csv_out *w)

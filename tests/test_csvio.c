@@ -87,7 +87,7 @@ static void test_write(void)
 	size_t n = fread(buf, 1, sizeof buf - 1, f);
 	fclose(f);
 	buf[n] = '\0';
-	CHECK_STR(buf, "'=1+1,''Ali,\"Endang, S.\",\"Sumarni \"\"Ijah\"\"\"\n-5,1250000,,Ñandú\n",
+	CHECK_STR(buf, "'=1+1,'Ali,\"Endang, S.\",\"Sumarni \"\"Ijah\"\"\"\n-5,1250000,,Ñandú\n",
 		  "writer guards formulas, quotes only when needed");
 
 	snprintf(path, sizeof path, "%s/excel.csv", dir);
@@ -190,12 +190,38 @@ static void test_limits(void)
 	      "a row of more than 4 MB refused");
 }
 
+/* The guard is added only before what a spreadsheet would run, and removed only there. */
+static void test_guard(void)
+{
+	CHECK(csv_needs_guard("=1+1") && csv_needs_guard("+62") && csv_needs_guard("-5") &&
+	      csv_needs_guard("@x") && csv_needs_guard("\tx") && csv_needs_guard("\rx"),
+	      "= + - @ TAB CR are guarded");
+	CHECK(csv_needs_guard("'=x") && csv_needs_guard("''+x"),
+	      "quotes before a formula character are guarded too");
+	CHECK(!csv_needs_guard("'Ali") && !csv_needs_guard("'") && !csv_needs_guard("Nur'aini") &&
+	      !csv_needs_guard("") && !csv_needs_guard(NULL), "other text is not guarded");
+	CHECK_STR(csv_unguard("'=1+1"), "=1+1", "the added quote is removed");
+	CHECK_STR(csv_unguard("''=x"), "'=x", "only the one added quote is removed");
+	CHECK_STR(csv_unguard("'Ali"), "'Ali", "'Ali (typed in a spreadsheet list) kept as written");
+	CHECK_STR(csv_unguard("'"), "'", "a lone quote kept");
+	CHECK_STR(csv_unguard(NULL), "", "unguard of NULL");
+	const char *names[] = { "=1+1", "'Ali", "'=x", "''-y", "Nur'aini", "'", "''", "@" };
+	int all = 1;
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+		char w[16];
+		snprintf(w, sizeof w, "%s%s", csv_needs_guard(names[i]) ? "'" : "", names[i]);
+		all &= strcmp(csv_unguard(w), names[i]) == 0;
+	}
+	CHECK(all, "guard then unguard gives back every text as written");
+}
+
 int main(void)
 {
 	i18n_init("id");
 	testlib_tmpdir(dir, sizeof dir);
 	test_read();
 	test_write();
+	test_guard();
 	test_header_map();
 	test_limits();
 	return testlib_summary();

@@ -20,7 +20,7 @@ static char m_ketua[SK_UUID_LEN + 1], m_ali[SK_UUID_LEN + 1];
 
 static const char *NAMES[] = { "=1+1", "'Ali", "Nur'aini", "Sumarni \"Ijah\"", "Endang, S.",
 			       "Ñoño Ümit Đặng 王小明", " Spasi di tepi ", "-Minus", "@Dina",
-			       "+62 Budi" };
+			       "+62 Budi", "'=2" };
 #define NNAMES ((int)(sizeof NAMES / sizeof NAMES[0]))
 
 /* One integer from sql (may be built at run time: db_int caches by pointer, so it wants
@@ -284,7 +284,8 @@ static void test_round_trip(sk_db *a)
 	CHECK(stat(dir, &st) == 0 && (st.st_mode & 0777) == 0700, "bundle folder is 0700");
 	CHECK(stat(p, &st) == 0 && (st.st_mode & 0777) == 0600, "bundle files are 0600");
 	CHECK(file_has(dir, "anggota.csv", ",'=1+1,"), "=1+1 exported with the guard quote");
-	CHECK(file_has(dir, "anggota.csv", ",''Ali,"), "'Ali gets a guard quote too");
+	CHECK(file_has(dir, "anggota.csv", ",'Ali,"), "'Ali written as it is (no guard)");
+	CHECK(file_has(dir, "anggota.csv", ",''=2,"), "'=2 guarded: its own quote kept after the added one");
 	CHECK(file_has(dir, "anggota.csv", ",Nur'aini,"), "inner quote left alone");
 	CHECK(file_has(dir, "anggota.csv", ",\"Sumarni \"\"Ijah\"\"\","), "quotes doubled");
 	CHECK(file_has(dir, "anggota.csv", ",\"Endang, S.\","), "comma quoted");
@@ -297,7 +298,7 @@ static void test_round_trip(sk_db *a)
 	CHECK(file_has(dir, "manifest.csv", "format,sikube-bundle\nformat_version,1\n"),
 	      "manifest format and version");
 	CHECK(file_has(dir, "manifest.csv", "nik_disamarkan,0\n"), "manifest not masked");
-	CHECK(file_has(dir, "manifest.csv", "baris.anggota.csv,11\n"), "manifest row count");
+	CHECK(file_has(dir, "manifest.csv", "baris.anggota.csv,12\n"), "manifest row count");
 	char hex[65], line[128];
 	sk_err e;
 	path_in(p, sizeof p, dir, "kas.csv");
@@ -331,6 +332,8 @@ static void test_round_trip(sk_db *a)
 	      "=1+1 imported back as =1+1");
 	CHECK(q_int(b, "SELECT count(*) FROM anggota WHERE nama='Nur''aini'", 0) == 1,
 	      "Nur'aini survives");
+	CHECK(q_int(b, "SELECT count(*) FROM anggota WHERE nama='''=2'", 0) == 1,
+	      "'=2 imported back as written");
 	CHECK(q_int(b, "SELECT count(*) FROM kelompok WHERE catatan='baris satu\nbaris dua; \"kutip\"'", 0) == 2,
 	      "multi-line text survives");
 	CHECK(q_int(b, "SELECT count(*) FROM penilaian WHERE luas_lantai_m2=21.5 AND skor=10 "
@@ -692,8 +695,8 @@ static void test_refusals(void)
 	snprintf(to, sizeof to, "%s,00000000-0000-4000-8000-000000000000,3171081208800002", m_ali);
 	craft("r_nogroup", "anggota.csv", from, to);
 	expect_refused(d, "r_nogroup", "anggota.csv", ali, "kelompok_id", "member of a group that exists nowhere");
-	craft("r_ketua", "anggota.csv", "''Ali,L,,1980-08-12,,003,,,anggota,",
-	      "''Ali,L,,1980-08-12,,003,,,ketua,");
+	craft("r_ketua", "anggota.csv", "'Ali,L,,1980-08-12,,003,,,anggota,",
+	      "'Ali,L,,1980-08-12,,003,,,ketua,");
 	expect_refused(d, "r_ketua", "anggota.csv", ali, "jabatan", "two ketua in one group");
 	craft("r_kas", "kas.csv", ",5000,0,", ",5000,5000,");
 	expect_refused(d, "r_kas", "kas.csv", line_of("kas.csv", ",5000,0,"), "keluar",
