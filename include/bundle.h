@@ -35,9 +35,10 @@ typedef struct bundle_table_def {
 	const bundle_col *cols;    /* in the spec's order */
 	int ncols;
 	const char *select_all;    /* export: every column in order, ordered by key */
-	const char *select_since;  /* the same with WHERE diubah_pada >= :sejak */
+	const char *select_since;  /* the same for rows changed since :sejak or stored since
+				    * :disimpan (export.c binds both) */
 	const char *count_all;     /* number of rows select_all gives */
-	const char *count_since;   /* ... and select_since gives (:sejak) */
+	const char *count_since;   /* ... and select_since gives (the same parameters) */
 } bundle_table_def;
 
 extern const bundle_table_def BUNDLE_TABLES[BT_COUNT];

@@ -11,7 +11,13 @@
 typedef struct sk_db sk_db;
 
 /* Newest schema version this program knows (PRAGMA user_version). */
-#define SK_SCHEMA_VERSION 3
+#define SK_SCHEMA_VERSION 4
+
+/* The current time as an SQL expression giving a UTC timestamp (YYYY-MM-DDTHH:MM:SSZ). */
+#define DB_NOW_SQL "strftime('%Y-%m-%dT%H:%M:%SZ','now')"
+/* The same to the millisecond (YYYY-MM-DDTHH:MM:SS.sssZ), for disimpan_pada: when this
+ * database stored a row (local, never exported; see schema.c, migration 4). */
+#define DB_STORED_SQL "strftime('%Y-%m-%dT%H:%M:%fZ','now')"
 
 /* Resolve the database path: explicit (if not NULL), else $SIKUBE_DB, else
  * $XDG_DATA_HOME/sikube/sikube.db, else ~/.local/share/sikube/sikube.db.

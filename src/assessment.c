@@ -144,10 +144,11 @@ static void bind_assessment(sqlite3_stmt *st, const sk_assessment *a)
 int assessment_store_raw(sk_db *db, const sk_assessment *a, int insert, sk_err *e)
 {
 	static const char ins[] =
-		"INSERT INTO penilaian(" ASSESSMENT_COLS ") VALUES(:id, :anggota_id, :tanggal, "
+		"INSERT INTO penilaian(" ASSESSMENT_COLS ", disimpan_pada) VALUES(:id, :anggota_id, "
+		":tanggal, "
 		":penilai, :k01, :k02, :k03, :k04, :k05, :k06, :k07, :k08, :k09, :k10, :k11, :k12, "
 		":k13, :k14, :luas_lantai_m2, :jumlah_jiwa, :penghasilan_bulanan, :nilai_tabungan, "
-		":ditimpa, :catatan, :skor, :kategori, :diubah_pada, :dihapus)";
+		":ditimpa, :catatan, :skor, :kategori, :diubah_pada, :dihapus, " DB_STORED_SQL ")";
 	static const char upd[] =
 		"UPDATE penilaian SET anggota_id=:anggota_id, tanggal=:tanggal, penilai=:penilai, "
 		"k01=:k01, k02=:k02, k03=:k03, k04=:k04, k05=:k05, k06=:k06, k07=:k07, k08=:k08, "
@@ -155,7 +156,7 @@ int assessment_store_raw(sk_db *db, const sk_assessment *a, int insert, sk_err *
 		"luas_lantai_m2=:luas_lantai_m2, jumlah_jiwa=:jumlah_jiwa, "
 		"penghasilan_bulanan=:penghasilan_bulanan, nilai_tabungan=:nilai_tabungan, "
 		"ditimpa=:ditimpa, catatan=:catatan, skor=:skor, kategori=:kategori, "
-		"diubah_pada=:diubah_pada, dihapus=:dihapus WHERE id=:id";
+		"diubah_pada=:diubah_pada, dihapus=:dihapus, disimpan_pada=" DB_STORED_SQL " WHERE id=:id";
 	sqlite3_stmt *st = db_prepare(db, insert ? ins : upd, e);
 	if (!st)
 		return SK_DBERR;

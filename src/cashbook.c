@@ -119,14 +119,14 @@ int cash_store_raw(sk_db *db, const sk_cash_row *c, int insert, sk_err *e)
 {
 	static const char ins[] =
 		"INSERT INTO kas(id, kelompok_id, tanggal, no_bukti, buku, kategori, uraian, masuk, "
-		"keluar, pertemuan_id, membalik_id, diubah_pada, dihapus) VALUES(:id, :kelompok_id, "
-		":tanggal, :no_bukti, :buku, :kategori, :uraian, :masuk, :keluar, :pertemuan_id, "
-		":membalik_id, :diubah_pada, :dihapus)";
+		"keluar, pertemuan_id, membalik_id, diubah_pada, dihapus, disimpan_pada) VALUES(:id, "
+		":kelompok_id, :tanggal, :no_bukti, :buku, :kategori, :uraian, :masuk, :keluar, "
+		":pertemuan_id, :membalik_id, :diubah_pada, :dihapus, " DB_STORED_SQL ")";
 	static const char upd[] =
 		"UPDATE kas SET kelompok_id=:kelompok_id, tanggal=:tanggal, no_bukti=:no_bukti, "
 		"buku=:buku, kategori=:kategori, uraian=:uraian, masuk=:masuk, keluar=:keluar, "
 		"pertemuan_id=:pertemuan_id, membalik_id=:membalik_id, diubah_pada=:diubah_pada, "
-		"dihapus=:dihapus WHERE id=:id";
+		"dihapus=:dihapus, disimpan_pada=" DB_STORED_SQL " WHERE id=:id";
 	sqlite3_stmt *st = db_prepare(db, insert ? ins : upd, e);
 	if (!st)
 		return SK_DBERR;

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 #include "app.h"
 #include "csvio.h"
@@ -18,6 +19,9 @@
 #include "member.h"
 
 #define SETTING_LAST "ekspor_terakhir"
+/* The same moment to the millisecond, compared with disimpan_pada. */
+#define SETTING_LAST_STORED "ekspor_terakhir_disimpan"
+#define STORED_LEN 24 /* YYYY-MM-DDTHH:MM:SS.sssZ */
 #define PROGRESS_EVERY 4096
 
 struct exporter {
@@ -25,6 +29,7 @@ struct exporter {
 	const char *dir;
 	const export_opts *o;
 	const char *sejak;            /* NULL: full bundle */
+	char disimpan[STORED_LEN + 1];/* with sejak: the previous export to the millisecond */
 	exchange_progress_fn fn;
 	void *ctx;
 	sk_err *e;
@@ -35,10 +40,30 @@ int export_last_time(sk_db *db, char out[SK_TS_LEN + 1])
 	return db_setting_get(db, SETTING_LAST, "", out, SK_TS_LEN + 1) && *out;
 }
 
+/* The previous export's millisecond into out; from its stamp sejak when it was made before
+ * SIKUBE kept that: the bare second, which sorts before every millisecond of that second, so
+ * nothing stored in it is missed. */
+static void last_stored_time(sk_db *db, const char *sejak, char out[STORED_LEN + 1])
+{
+	if (db_setting_get(db, SETTING_LAST_STORED, "", out, STORED_LEN + 1) &&
+	    strlen(out) == STORED_LEN)
+		return;
+	snprintf(out, STORED_LEN + 1, "%.19s", sejak);
+}
+
+/* Bind the --since-last parameters of a select_since or count_since statement. */
+static void bind_since(sqlite3_stmt *st, const char *sejak, const char *disimpan)
+{
+	db_bind_text(st, ":sejak", sejak);
+	db_bind_text(st, ":disimpan", disimpan);
+}
+
 long long export_pending_rows(sk_db *db)
 {
-	char last[SK_TS_LEN + 1];
+	char last[SK_TS_LEN + 1], stored[STORED_LEN + 1];
 	int since = export_last_time(db, last);
+	if (since)
+		last_stored_time(db, last, stored);
 	long long n = 0;
 	for (int t = 0; t < BT_COUNT; t++) {
 		const bundle_table_def *d = &BUNDLE_TABLES[t];
@@ -46,7 +71,7 @@ long long export_pending_rows(sk_db *db)
 		if (!st)
 			continue;
 		if (since)
-			db_bind_text(st, ":sejak", last);
+			bind_since(st, last, stored);
 		if (sqlite3_step(st) == SQLITE_ROW)
 			n += sqlite3_column_int64(st, 0);
 		db_reset(st);
@@ -126,7 +151,7 @@ static long long count_rows(struct exporter *x, const bundle_table_def *d)
 	if (!st)
 		return n;
 	if (x->sejak)
-		db_bind_text(st, ":sejak", x->sejak);
+		bind_since(st, x->sejak, x->disimpan);
 	if (sqlite3_step(st) == SQLITE_ROW)
 		n = sqlite3_column_int64(st, 0);
 	db_reset(st);
@@ -183,7 +208,7 @@ static int export_table(struct exporter *x, int t, long long *rows)
 		return SK_DBERR;
 	}
 	if (x->sejak)
-		db_bind_text(st, ":sejak", x->sejak);
+		bind_since(st, x->sejak, x->disimpan);
 	int rc;
 	*rows = 0;
 	while ((rc = db_step(x->db, st, x->e)) == SQLITE_ROW) {
@@ -273,6 +298,39 @@ static int export_snapshot(struct exporter *x, sk_manifest *m, export_result *r)
 	return rc;
 }
 
+/* The current millisecond by SQLite's clock (the one disimpan_pada is stamped by). */
+static void clock_ms(sk_db *db, char out[STORED_LEN + 1])
+{
+	sqlite3_stmt *st = db_prepare(db, "SELECT " DB_STORED_SQL, NULL);
+	*out = '\0';
+	if (st && sqlite3_step(st) == SQLITE_ROW)
+		db_col_text(st, 0, out, STORED_LEN + 1);
+	db_reset(st);
+}
+
+/* The millisecond this export begins in, into out, returning once the clock has passed it:
+ * every row stored in that millisecond was stored before the export's snapshot starts and
+ * is in it, every row stored later has a later disimpan_pada, so the next --since-last
+ * bundle takes exactly the rows stored after it. Falls back to the stamp's bare second
+ * (more rows, never fewer) should the clock not be readable. */
+static void begin_ms(sk_db *db, const char *dibuat, char out[STORED_LEN + 1])
+{
+	char now[STORED_LEN + 1];
+	clock_ms(db, out);
+	if (strlen(out) != STORED_LEN || strncmp(out, dibuat, 19) < 0) {
+		snprintf(out, STORED_LEN + 1, "%.19s", dibuat);
+		return;
+	}
+	for (int i = 0; i < 100; i++) {
+		clock_ms(db, now);
+		if (strcmp(now, out) > 0)
+			return;
+		struct timespec ts = { 0, 200000 };
+		nanosleep(&ts, NULL);
+	}
+	snprintf(out, STORED_LEN + 1, "%.19s", dibuat);
+}
+
 int export_bundle(sk_db *db, const char *dir, const export_opts *o, exchange_progress_fn fn,
 		  void *ctx, export_result *r, sk_err *e)
 {
@@ -282,6 +340,8 @@ int export_bundle(sk_db *db, const char *dir, const export_opts *o, exchange_pro
 		export_last_time(db, sejak);
 	struct exporter x = { .db = db, .dir = dir, .o = o, .sejak = *sejak ? sejak : NULL,
 			      .fn = fn, .ctx = ctx, .e = e };
+	if (x.sejak)
+		last_stored_time(db, sejak, x.disimpan);
 	sk_manifest m;
 	manifest_init(&m);
 	sk_strlcpy(m.app_version, SIKUBE_VERSION, sizeof m.app_version);
@@ -292,6 +352,8 @@ int export_bundle(sk_db *db, const char *dir, const export_opts *o, exchange_pro
 	 * or after this one and goes into the next --since-last bundle too (never lost; a row
 	 * sent twice merges to the same result). */
 	sk_now_utc(m.dibuat_pada);
+	char stored_now[STORED_LEN + 1];
+	begin_ms(db, m.dibuat_pada, stored_now);
 	sk_strlcpy(m.sejak, sejak, sizeof m.sejak);
 	m.nik_disamarkan = o->mask_nik != 0;
 	sk_strlcpy(r->dibuat_pada, m.dibuat_pada, sizeof r->dibuat_pada);
@@ -305,7 +367,11 @@ int export_bundle(sk_db *db, const char *dir, const export_opts *o, exchange_pro
 	if (rc != SK_OK)
 		return rc;
 	sync_dir(dir);
+	/* The millisecond moment first: should the second setting fail, the next bundle starts
+	 * at an older moment and holds more rows, never fewer. */
 	if (!o->mask_nik)
+		rc = db_setting_set(db, SETTING_LAST_STORED, stored_now, e);
+	if (!o->mask_nik && rc == SK_OK)
 		rc = db_setting_set(db, SETTING_LAST, m.dibuat_pada, e);
 	if (rc == SK_BUSY) {
 		r->not_stamped = 1;

@@ -61,17 +61,18 @@ static int group_store(sk_db *db, const sk_group *g, int mode, sk_err *e)
 	static const char ins[] =
 		"INSERT INTO kelompok(id, kode, nama, kode_wilayah, alamat, jenis_usaha, bidang_usaha, "
 		"tanggal_berdiri, tingkat, pendamping, telepon_pendamping, iuran_kas, iuran_iks, "
-		"bantuan_uep, tahun_bantuan, catatan, diubah_pada, dihapus) VALUES(:id, :kode, :nama, "
+		"bantuan_uep, tahun_bantuan, catatan, diubah_pada, dihapus, disimpan_pada) VALUES(:id, "
+		":kode, :nama, "
 		":kode_wilayah, :alamat, :jenis_usaha, :bidang_usaha, :tanggal_berdiri, :tingkat, "
 		":pendamping, :telepon_pendamping, :iuran_kas, :iuran_iks, :bantuan_uep, "
-		":tahun_bantuan, :catatan, :diubah_pada, :dihapus)";
+		":tahun_bantuan, :catatan, :diubah_pada, :dihapus, " DB_STORED_SQL ")";
 #define GROUP_UPDATE \
 		"UPDATE kelompok SET kode=:kode, nama=:nama, kode_wilayah=:kode_wilayah, alamat=:alamat, " \
 		"jenis_usaha=:jenis_usaha, bidang_usaha=:bidang_usaha, tanggal_berdiri=:tanggal_berdiri, " \
 		"tingkat=:tingkat, pendamping=:pendamping, telepon_pendamping=:telepon_pendamping, " \
 		"iuran_kas=:iuran_kas, iuran_iks=:iuran_iks, bantuan_uep=:bantuan_uep, " \
 		"tahun_bantuan=:tahun_bantuan, catatan=:catatan, diubah_pada=:diubah_pada, " \
-		"dihapus=:dihapus WHERE id=:id"
+		"dihapus=:dihapus, disimpan_pada=" DB_STORED_SQL " WHERE id=:id"
 	static const char upd[] = GROUP_UPDATE " AND dihapus=0";
 	static const char upd_any[] = GROUP_UPDATE;
 #undef GROUP_UPDATE

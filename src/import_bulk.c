@@ -21,9 +21,9 @@
  * kelompok and anggota (small; anggota's indexes serve the NIK and officer checks) and
  * kas_membalik (SQLite's deferred foreign-key check looks reversals up through it). */
 static const char *const DROPPABLE[BT_COUNT][5] = {
-	[BT_PERTEMUAN] = { "pertemuan_kelompok", "pertemuan_diubah" },
-	[BT_KEHADIRAN] = { "kehadiran_anggota", "kehadiran_diubah" },
-	[BT_KAS] = { "kas_saldo", "kas_pertemuan", "kas_diubah" },
+	[BT_PERTEMUAN] = { "pertemuan_kelompok", "pertemuan_diubah", "pertemuan_disimpan" },
+	[BT_KEHADIRAN] = { "kehadiran_anggota", "kehadiran_diubah", "kehadiran_disimpan" },
+	[BT_KAS] = { "kas_saldo", "kas_pertemuan", "kas_diubah", "kas_disimpan" },
 };
 
 /* 1 when the table holds fewer than cap rows (counts at most cap rows). */

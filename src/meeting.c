@@ -86,12 +86,14 @@ int meeting_store_raw(sk_db *db, const sk_meeting *m, int insert, sk_err *e)
 {
 	static const char ins[] =
 		"INSERT INTO pertemuan(id, kelompok_id, tanggal, tempat, pendamping_hadir, agenda, "
-		"keputusan, catatan, diubah_pada, dihapus) VALUES(:id, :kelompok_id, :tanggal, :tempat, "
-		":pendamping_hadir, :agenda, :keputusan, :catatan, :diubah_pada, :dihapus)";
+		"keputusan, catatan, diubah_pada, dihapus, disimpan_pada) VALUES(:id, :kelompok_id, "
+		":tanggal, :tempat, :pendamping_hadir, :agenda, :keputusan, :catatan, :diubah_pada, "
+		":dihapus, " DB_STORED_SQL ")";
 	static const char upd[] =
 		"UPDATE pertemuan SET kelompok_id=:kelompok_id, tanggal=:tanggal, tempat=:tempat, "
 		"pendamping_hadir=:pendamping_hadir, agenda=:agenda, keputusan=:keputusan, "
-		"catatan=:catatan, diubah_pada=:diubah_pada, dihapus=:dihapus WHERE id=:id";
+		"catatan=:catatan, diubah_pada=:diubah_pada, dihapus=:dihapus, disimpan_pada="
+		DB_STORED_SQL " WHERE id=:id";
 	sqlite3_stmt *st = db_prepare(db, insert ? ins : upd, e);
 	if (!st)
 		return SK_DBERR;
@@ -166,11 +168,12 @@ int attendance_store_raw(sk_db *db, const sk_attendance *a, int insert, sk_err *
 {
 	static const char ins[] =
 		"INSERT INTO kehadiran(pertemuan_id, anggota_id, status, iuran_kas, iuran_iks, "
-		"diubah_pada, dihapus) VALUES(:p, :a, :status, :iuran_kas, :iuran_iks, :diubah_pada, "
-		":dihapus)";
+		"diubah_pada, dihapus, disimpan_pada) VALUES(:p, :a, :status, :iuran_kas, :iuran_iks, "
+		":diubah_pada, :dihapus, " DB_STORED_SQL ")";
 	static const char upd[] =
 		"UPDATE kehadiran SET status=:status, iuran_kas=:iuran_kas, iuran_iks=:iuran_iks, "
-		"diubah_pada=:diubah_pada, dihapus=:dihapus WHERE pertemuan_id=:p AND anggota_id=:a";
+		"diubah_pada=:diubah_pada, dihapus=:dihapus, disimpan_pada=" DB_STORED_SQL " WHERE "
+		"pertemuan_id=:p AND anggota_id=:a";
 	sqlite3_stmt *st = db_prepare(db, insert ? ins : upd, e);
 	if (!st)
 		return SK_DBERR;

@@ -201,17 +201,20 @@ static int member_store(sk_db *db, const sk_member *m, int mode, sk_err *e)
 	static const char ins[] =
 		"INSERT INTO anggota(id, kelompok_id, nik, no_kk, nama, jenis_kelamin, tempat_lahir, "
 		"tanggal_lahir, alamat, rt, rw, telepon, jabatan, tanggal_masuk, tanggal_keluar, "
-		"terdaftar_dtsen, desil_dtsen, peserta_pkh, catatan, diubah_pada, dihapus) VALUES(:id, "
+		"terdaftar_dtsen, desil_dtsen, peserta_pkh, catatan, diubah_pada, dihapus, disimpan_pada) "
+		"VALUES(:id, "
 		":kelompok_id, :nik, :no_kk, :nama, :jenis_kelamin, :tempat_lahir, :tanggal_lahir, "
 		":alamat, :rt, :rw, :telepon, :jabatan, :tanggal_masuk, :tanggal_keluar, "
-		":terdaftar_dtsen, :desil_dtsen, :peserta_pkh, :catatan, :diubah_pada, :dihapus)";
+		":terdaftar_dtsen, :desil_dtsen, :peserta_pkh, :catatan, :diubah_pada, :dihapus, "
+		DB_STORED_SQL ")";
 #define MEMBER_UPDATE \
 		"UPDATE anggota SET kelompok_id=:kelompok_id, nik=:nik, no_kk=:no_kk, nama=:nama, " \
 		"jenis_kelamin=:jenis_kelamin, tempat_lahir=:tempat_lahir, tanggal_lahir=:tanggal_lahir, " \
 		"alamat=:alamat, rt=:rt, rw=:rw, telepon=:telepon, jabatan=:jabatan, " \
 		"tanggal_masuk=:tanggal_masuk, tanggal_keluar=:tanggal_keluar, " \
 		"terdaftar_dtsen=:terdaftar_dtsen, desil_dtsen=:desil_dtsen, peserta_pkh=:peserta_pkh, " \
-		"catatan=:catatan, diubah_pada=:diubah_pada, dihapus=:dihapus WHERE id=:id"
+		"catatan=:catatan, diubah_pada=:diubah_pada, dihapus=:dihapus, " \
+		"disimpan_pada=" DB_STORED_SQL " WHERE id=:id"
 	static const char upd[] = MEMBER_UPDATE " AND dihapus=0";
 	static const char upd_any[] = MEMBER_UPDATE;
 #undef MEMBER_UPDATE

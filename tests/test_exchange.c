@@ -462,6 +462,42 @@ static void edit(sk_db *db, const char *sql)
 		printf("# edit: %s\n", e.msg);
 }
 
+/* A kecamatan merges a kelurahan's bundle after its own last export: the merged rows keep
+ * the kelurahan's older stamps, yet they are new here and go into the next --since-last
+ * bundle (to the district); merging the same bundle again adds nothing to the next one. */
+static void test_since_last_merged(void)
+{
+	char sql[256];
+	sk_db *desa = open_db("desa.db"), *kec = open_db("kec.db");
+	CHECK(do_import(desa, 0, NULL, 1, "full") == SK_OK, "kelurahan loads the base");
+	snprintf(sql, sizeof sql, "UPDATE anggota SET telepon='0812', diubah_pada="
+		 "'2025-07-01T00:00:00Z' WHERE id='%s'", m_ali);
+	edit(desa, sql);
+	CHECK(do_export(desa, "desa", 0, 0, 0, NULL) == SK_OK, "kelurahan exports");
+	export_result r;
+	CHECK(do_import(kec, 0, NULL, 1, "full") == SK_OK &&
+	      do_export(kec, "kec1", 0, 0, 0, &r) == SK_OK, "kecamatan loads the base and exports");
+	CHECK(export_pending_rows(kec) == 0, "kecamatan: nothing pending after its export");
+	import_result ir;
+	CHECK(do_import(kec, 0, &ir, 1, "desa") == SK_OK && ir.t[BT_ANGGOTA].updated == 1,
+	      "kecamatan merges the kelurahan's edit (stamped long before its export)");
+	import_result_free(&ir);
+	CHECK(export_pending_rows(kec) == 1, "the merged row is pending");
+	CHECK(do_export(kec, "kec2", 1, 0, 0, &r) == SK_OK && r.rows[BT_ANGGOTA] == 1 &&
+	      r.rows[BT_KELOMPOK] + r.rows[BT_PENILAIAN] + r.rows[BT_PERTEMUAN] +
+	      r.rows[BT_KEHADIRAN] + r.rows[BT_KAS] == 0,
+	      "--since-last holds exactly the merged row");
+	char dir[PATH_MAX + 32];
+	path_in(dir, sizeof dir, tmp, "kec2");
+	CHECK(file_has(dir, "anggota.csv", ",2025-07-01T00:00:00Z,"),
+	      "with the kelurahan's own stamp");
+	CHECK(do_import(kec, 0, NULL, 1, "desa") == SK_OK &&
+	      do_export(kec, "kec3", 1, 0, 0, &r) == SK_OK && r.rows[BT_ANGGOTA] == 0,
+	      "merging the same bundle again: nothing new for the next bundle");
+	db_close(desa);
+	db_close(kec);
+}
+
 static void test_merge_order(void)
 {
 	char sql[512], p1[PATH_MAX + 32], p2[PATH_MAX + 32];
@@ -824,6 +860,7 @@ int main(void)
 	test_refusals();
 	test_pieces(a);
 	test_since_last(a);
+	test_since_last_merged();
 	test_export_while_busy(a);
 	db_close(a);
 	return testlib_summary();
