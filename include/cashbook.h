@@ -68,6 +68,9 @@ void cash_next_receipt(sk_db *db, const char *kelompok_id, const char *buku, int
 /* 1 when month (YYYY-MM) of the book is closed: that month or a later one has a month close
  * (closing a month settles every month before it too). */
 int cash_month_closed(sk_db *db, const char *kelompok_id, const char *buku, const char *month);
+/* 1 when month (YYYY-MM) has ended by today (YYYY-MM-DD): an earlier month, or today's month
+ * on its last day. Only such a month may be closed. */
+int cash_month_over(const char *month, const char *today);
 
 /* Validate and add a receipt or expense typed by the clerk (pertemuan_id and membalik_id must
  * be empty: see meeting_save and cash_reverse). Assigns id, diubah_pada and, when empty,

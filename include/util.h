@@ -17,6 +17,8 @@ int sk_uuid_valid(const char *s);
 void sk_now_utc(char out[SK_TS_LEN + 1]);
 /* Today's local date as YYYY-MM-DD into out (11 bytes). */
 void sk_today(char out[11]);
+/* 1 when date (YYYY-MM-DD) is later than today's local date. */
+int sk_date_after_today(const char *date);
 /* 1 when s is a UTC timestamp YYYY-MM-DDTHH:MM:SSZ with a real date and time. */
 int sk_ts_valid(const char *s);
 

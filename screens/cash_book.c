@@ -106,8 +106,10 @@ static const char *cb_help(void)
 		 "baru hari ini dengan jumlah yang sama di sisi lain, sehingga baris yang salah "
 		 "tidak terhapus tetapi pengaruhnya hilang; sesudah itu catat baris yang benar. "
 		 "Baris yang sudah dibalik ditandai x di depan uraiannya.\n"
-		 "T: tutup bulan. Bendahara menghitung uang kas; SIKUBE mencatat saldo buku, uang "
-		 "yang dihitung dan selisihnya. Sesudah ditutup, baris bulan itu dan bulan-bulan "
+		 "T: tutup bulan. Bendahara menghitung uang kas dan menulis jumlahnya; SIKUBE "
+		 "mencatat saldo buku, uang yang dihitung dan selisihnya. Yang diusulkan adalah bulan "
+		 "yang sedang dilihat, atau bulan lalu bila bulan ini belum berakhir: bulan yang "
+		 "belum berakhir tidak dapat ditutup. Sesudah ditutup, baris bulan itu dan bulan-bulan "
 		 "sebelumnya tidak dapat diubah lagi; koreksi dengan pembalikan.\n\n"
 		 "Jumlah uang ditulis dengan angka saja dan ditampilkan dengan titik ribuan, "
 		 "misalnya Rp 1.250.000.");
@@ -248,14 +250,19 @@ static void cb_close(struct screen *s)
 	struct cash_book *c = s->data;
 	char now[11], month[8], last[16], mon[64], bal[32], q[600], typed[40];
 	sk_today(now);
+	/* The month shown, or this one; while that has not ended, the month before it (on the
+	 * 1st the treasurer closes the month just past). */
 	snprintf(month, sizeof month, "%.7s", *c->bulan ? c->bulan : now);
+	if (!cash_month_over(month, now) && strncmp(month, now, 7) == 0)
+		report_month_add(month, -1, month);
 	snprintf(last, sizeof last, "%s-31", month);
 	int64_t saldo = cash_balance(s->db, c->group_id, c->buku, last), counted;
 	month_name(month, mon, sizeof mon);
 	snprintf(q, sizeof q, _("Tutup bulan %s, buku kas %s. Saldo buku akhir bulan: Rp %s. Tulis "
 				"jumlah uang yang dihitung bendahara:"), mon,
 		 strcmp(c->buku, "iks") == 0 ? _("IKS") : _("umum"), sk_format_rupiah(saldo, bal, sizeof bal));
-	snprintf(typed, sizeof typed, "%lld", (long long)saldo);
+	/* Empty: the treasurer types what was counted, not the book's figure. */
+	typed[0] = '\0';
 	if (!dlg_input(q, typed, sizeof typed))
 		return;
 	if (sk_parse_rupiah(typed, &counted) != 0) {

@@ -42,7 +42,8 @@ struct cash_entry {
 static const char *ce_help(void)
 {
 	return _("Mencatat uang masuk atau uang keluar di buku kas kelompok.\n\n"
-		 "Tanggal: tulis TTTT-BB-HH; tanggal di bulan yang sudah ditutup ditolak.\n"
+		 "Tanggal: tulis TTTT-BB-HH; tanggal di bulan yang sudah ditutup dan tanggal yang "
+		 "belum tiba ditolak.\n"
 		 "Buku: kas umum atau kas IKS (Spasi untuk mengganti).\n"
 		 "Masuk/keluar: uang masuk (penerimaan) atau uang keluar (pengeluaran).\n"
 		 "Kategori: iuran kas, iuran IKS, bantuan, penjualan, pembelian, operasional, "

@@ -2,6 +2,7 @@
  * SIKUBE records the book balance, the counted amount and the difference, and from then on the
  * month (and every month before it) is settled: corrections go in as reversing rows. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include "cash_priv.h"
 #include "i18n.h"
@@ -45,6 +46,19 @@ static int month_valid(const char *month)
 	return valid_date(day);
 }
 
+int cash_month_over(const char *month, const char *today)
+{
+	if (strncmp(month, today, 7) < 0)
+		return 1;
+	if (strncmp(month, today, 7) > 0)
+		return 0;
+	/* The month of today: over on its last day, when tomorrow is not a date of it. */
+	char tomorrow[24];
+	int d = atoi(today + 8) + 1;
+	snprintf(tomorrow, sizeof tomorrow, "%.8s%02d", today, d % 100);
+	return !valid_date(tomorrow);
+}
+
 /* Why month may not be closed (a message in e), or SK_OK. */
 static int close_allowed(sk_db *db, const char *g, const char *buku, const char *month,
 			 int64_t counted, sk_err *e)
@@ -57,6 +71,10 @@ static int close_allowed(sk_db *db, const char *g, const char *buku, const char 
 		return sk_err_set(e, SK_REFUSED, "%s", _("Buku kas harus umum atau iks."));
 	if (strncmp(month, today, 7) > 0)
 		return sk_err_set(e, SK_REFUSED, _("Bulan %s belum tiba dan belum dapat ditutup."), month);
+	if (!cash_month_over(month, today))
+		return sk_err_set(e, SK_REFUSED, _("Bulan %s belum berakhir: tutup pada hari terakhirnya "
+						    "atau sesudahnya, supaya iuran dan belanja sisa "
+						    "bulan ini masih dapat dicatat."), month);
 	if (counted < 0)
 		return sk_err_set(e, SK_REFUSED, "%s", _("Jumlah uang tidak boleh negatif."));
 	sqlite3_stmt *st = db_prepare(db, "SELECT dihapus FROM kelompok WHERE id=:g", e);

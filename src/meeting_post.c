@@ -74,6 +74,9 @@ static void check_meeting(sk_db *db, const sk_meeting *m, sk_issues *is)
 				      _("Sudah ada pertemuan kelompok ini pada tanggal itu."));
 	}
 	db_reset(st);
+	if (sk_date_after_today(m->tanggal))
+		sk_issues_add(is, "tanggal", SK_SEV_ERROR, "%s",
+			      _("Tanggal itu belum tiba: catat pertemuan sesudah berlangsung."));
 }
 
 /* Double the array p of *cap items of size bytes (abort when out of memory). */

@@ -22,12 +22,17 @@ void meeting_last_date(sk_db *db, const char *kelompok_id, char *out, size_t n)
 /* Date and place of the group's last meeting plus 7 days, or "" when none. */
 static void next_after_last(sk_db *db, const char *g, sk_meeting *m)
 {
-	sqlite3_stmt *st = db_prepare(db, "SELECT date(tanggal, '+7 days'), coalesce(tempat,'') FROM "
-				      "pertemuan WHERE kelompok_id=:g AND dihapus=0 ORDER BY tanggal "
-				      "DESC, diubah_pada DESC LIMIT 1", NULL);
+	/* A week after the last meeting, but never a day still to come (a meeting is recorded
+	 * once it has been held). */
+	sqlite3_stmt *st = db_prepare(db, "SELECT min(date(tanggal, '+7 days'), :today), "
+				      "coalesce(tempat,'') FROM pertemuan WHERE kelompok_id=:g AND "
+				      "dihapus=0 ORDER BY tanggal DESC, diubah_pada DESC LIMIT 1", NULL);
 	if (!st)
 		return;
+	char today[11];
+	sk_today(today);
 	db_bind_text(st, ":g", g);
+	db_bind_text(st, ":today", today);
 	if (sqlite3_step(st) == SQLITE_ROW) {
 		db_col_text(st, 0, m->tanggal, sizeof m->tanggal);
 		db_col_text(st, 1, m->tempat, sizeof m->tempat);

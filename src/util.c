@@ -52,6 +52,13 @@ void sk_today(char out[11])
 	strftime(out, 11, "%Y-%m-%d", &tm);
 }
 
+int sk_date_after_today(const char *date)
+{
+	char today[11];
+	sk_today(today);
+	return date && strcmp(date, today) > 0;
+}
+
 int sk_ts_valid(const char *s)
 {
 	char d[11];

@@ -2,6 +2,7 @@
 #ifndef SK_KUBE_FIXTURE_H
 #define SK_KUBE_FIXTURE_H
 
+#include <time.h>
 #include "fixture.h"
 #include "util.h"
 
@@ -59,6 +60,15 @@ static inline int64_t kube_int(sk_db *db, const char *sql)
 		sqlite3_finalize(st);
 	}
 	return v;
+}
+
+/* Local date days from today (YYYY-MM-DD) into out. */
+static inline void kube_day(int days, char out[11])
+{
+	time_t t = time(NULL) + (time_t)days * 86400;
+	struct tm tm;
+	localtime_r(&t, &tm);
+	strftime(out, 11, "%Y-%m-%d", &tm);
 }
 
 static inline void kube_count_problem(void *ctx, const char *problem)

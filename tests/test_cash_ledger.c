@@ -172,6 +172,19 @@ static void test_reverse_and_edit(sk_db *db)
 	      "a month to come cannot be closed");
 	CHECK(cash_close_month(db, "g4", "iks", "2026-13", 0, NULL, NULL, NULL, &e) == SK_REFUSED,
 	      "a bad month refused");
+	char now[11], month[8];
+	sk_today(now);
+	snprintf(month, sizeof month, "%.7s", now);
+	/* (On the month's last day there is nothing to refuse, and closing it would close the
+	 * book for the tests below.) */
+	CHECK(cash_month_over(month, now) ||
+	      cash_close_month(db, "g4", "iks", month, 0, NULL, NULL, NULL, &e) == SK_REFUSED,
+	      "this month cannot be closed before its last day");
+	CHECK(cash_month_over("2026-10", "2026-11-01") && !cash_month_over("2026-11", "2026-11-01") &&
+	      !cash_month_over("2026-11", "2026-11-29") && cash_month_over("2026-11", "2026-11-30") &&
+	      !cash_month_over("2028-02", "2028-02-28") && cash_month_over("2028-02", "2028-02-29") &&
+	      cash_month_over("2026-12", "2026-12-31") && !cash_month_over("2026-12", "2026-11-30"),
+	      "a month is over from its last day (leap years, December)");
 	ops.keluar = 16000;
 	CHECK(cash_update(db, &ops, &is, &e) == SK_REFUSED && strstr(e.msg, "ditutup"),
 	      "no change once the month is closed");
@@ -293,6 +306,23 @@ static void test_trend_and_file(sk_db *db)
 	rmdir(dir);
 }
 
+/* Money is recorded when it moves: a date still to come is refused, today is fine. */
+static void test_future(sk_db *db)
+{
+	char tomorrow[11], today[11];
+	kube_day(1, tomorrow);
+	kube_day(0, today);
+	sk_cash_row c = row("g3", tomorrow, "umum", "penjualan", 1000, 0);
+	sk_issues is;
+	sk_err e;
+	CHECK(cash_add(db, &c, &is, &e) == SK_REFUSED && sk_issues_for(&is, "tanggal"),
+	      "an entry dated tomorrow is refused, on the date field");
+	c = row("g3", today, "umum", "penjualan", 1000, 0);
+	CHECK(cash_add(db, &c, &is, &e) == SK_OK, "an entry dated today is fine");
+	sk_strlcpy(c.tanggal, tomorrow, sizeof c.tanggal);
+	CHECK(cash_update(db, &c, &is, &e) == SK_REFUSED, "moving it to tomorrow is refused");
+}
+
 int main(void)
 {
 	sk_db *db = fixture_db();
@@ -305,6 +335,7 @@ int main(void)
 	test_reverse_and_edit(db);
 	test_monthly_figures(db);
 	test_trend_and_file(db);
+	test_future(db);
 	int problems = -1;
 	sk_err e;
 	CHECK(check_run(db, kube_count_problem, NULL, &problems, &e) == SK_OK && problems == 0,

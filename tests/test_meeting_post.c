@@ -247,6 +247,27 @@ static void test_no_dues(sk_db *db)
 	CHECK(problems(db) == 0, "check passes");
 }
 
+/* A meeting is recorded once held: never proposed or saved for a day still to come. */
+static void test_future(sk_db *db)
+{
+	sk_meeting m;
+	sk_issues is;
+	sk_err e;
+	int n;
+	char today[11], tomorrow[11], sql[256];
+	kube_day(0, today);
+	kube_day(1, tomorrow);
+	kube_group(db, "g9", 5);
+	snprintf(sql, sizeof sql, "INSERT INTO pertemuan(id,kelompok_id,tanggal,diubah_pada) VALUES"
+		 "('p9','g9','%s','2026-01-01T00:00:00Z')", today);
+	db_exec(db, sql, NULL);
+	meeting_propose(db, "g9", &m, rows, names, MEETING_MAX_ROWS, &n, &e);
+	CHECK_STR(m.tanggal, today, "a week after a meeting held today is still to come: today proposed");
+	sk_strlcpy(m.tanggal, tomorrow, sizeof m.tanggal);
+	CHECK(meeting_save(db, &m, rows, n, &is, &e) == SK_REFUSED && sk_issues_for(&is, "tanggal"),
+	      "a meeting dated tomorrow is refused, on the date field");
+}
+
 /* Activity: the group list flags a group with no meeting in the last 4 weeks. */
 static void test_activity(sk_db *db)
 {
@@ -293,6 +314,7 @@ int main(void)
 	db_exec(db, "INSERT INTO pertemuan(id,kelompok_id,tanggal,diubah_pada) VALUES"
 		    "('p3','g3','2026-10-07','2026-10-07T00:00:00Z')", NULL);
 	test_activity(db);
+	test_future(db);
 	db_close(db);
 	return testlib_summary();
 }
