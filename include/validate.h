@@ -4,7 +4,20 @@
 #define SK_VALIDATE_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include "db.h"
+#include "sk_err.h"
+
+/* The largest amount of one field (Rp 999.999.999): far above any KUBE's dues, aid or
+ * sale, and what the screens' amount columns show in full. */
+#define SK_MONEY_MAX INT64_C(999999999)
+/* The largest dues of one member at one meeting, and a group's default dues (Rp 9.999.999):
+ * a meeting of 20 members then adds up to what the meeting list shows in full. */
+#define SK_DUES_MAX INT64_C(9999999)
+/* Add an error on field to is when rupiah amount v is negative or above SK_MONEY_MAX. */
+void validate_money(sk_issues *is, const char *field, int64_t v);
+/* The same for dues: negative or above SK_DUES_MAX. */
+void validate_dues(sk_issues *is, const char *field, int64_t v);
 
 /* 1 when s is a real date YYYY-MM-DD (1900-01-01 .. 2199-12-31). */
 int valid_date(const char *s);

@@ -22,9 +22,10 @@ static const struct text_col COLS_DEF[] = {
 	{ N_("Tanggal"), 10, 0 },
 	{ N_("No. bukti"), 9, 0 },
 	{ "x", 1, 0 },
-	{ N_("Uraian"), 18, 1 },
-	{ N_("Masuk"), 10, 0 },
-	{ N_("Keluar"), 10, 0 },
+	{ N_("Uraian"), 19, 1 },
+	/* 999.999.999, the largest amount (SK_MONEY_MAX), in full; 80 columns are then used up */
+	{ N_("Masuk"), 11, 0 },
+	{ N_("Keluar"), 11, 0 },
 	{ N_("Saldo"), 11, 0 },
 };
 #define NCOLS 7

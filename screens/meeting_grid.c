@@ -89,11 +89,16 @@ static void draw_totals(struct meeting_form *f, int y)
 	int64_t kas, iks;
 	char line[300], k[32], s[32];
 	mgrid_totals(f, count, &kas, &iks);
+	int width = getmaxx(f->uf.win) - 2;
+	sk_format_rupiah(kas, k, sizeof k);
+	sk_format_rupiah(iks, s, sizeof s);
 	snprintf(line, sizeof line, _("Hadir %d, izin %d, sakit %d, alpa %d dari %d   Iuran kas Rp %s, "
-				      "IKS Rp %s"), count[0], count[1], count[2], count[3], f->n,
-		 sk_format_rupiah(kas, k, sizeof k), sk_format_rupiah(iks, s, sizeof s));
+				      "IKS Rp %s"), count[0], count[1], count[2], count[3], f->n, k, s);
+	if (text_width(line) > width) /* big groups or dues: the short form, never a cut number */
+		snprintf(line, sizeof line, _("H %d  I %d  S %d  A %d  dari %d   Kas Rp %s  IKS Rp %s"),
+			 count[0], count[1], count[2], count[3], f->n, k, s);
 	text_put(f->uf.win, y, 0, "", getmaxx(f->uf.win), A_NORMAL);
-	text_put(f->uf.win, y, 1, line, getmaxx(f->uf.win) - 2, ui_attr(R_HEADER));
+	text_put(f->uf.win, y, 1, line, width, ui_attr(R_HEADER));
 }
 
 void mgrid_draw(struct meeting_form *f)

@@ -111,9 +111,14 @@ static void mlist_draw(struct screen *s)
 	struct meeting_list *m = s->data;
 	char line[400], kas[32], iks[32], last[16];
 	meeting_last_date(s->db, m->group_id, last, sizeof last);
+	sk_format_rupiah(m->g.iuran_kas, kas, sizeof kas);
+	sk_format_rupiah(m->g.iuran_iks, iks, sizeof iks);
+	const char *when = *last ? last : _("belum ada");
 	snprintf(line, sizeof line, _("Iuran per anggota: kas Rp %s, IKS Rp %s.  Pertemuan terakhir: %s"),
-		 sk_format_rupiah(m->g.iuran_kas, kas, sizeof kas),
-		 sk_format_rupiah(m->g.iuran_iks, iks, sizeof iks), *last ? last : _("belum ada"));
+		 kas, iks, when);
+	if (text_width(line) > COLS - 2) /* the short form, never a cut date */
+		snprintf(line, sizeof line, _("Iuran: kas Rp %s, IKS Rp %s   Terakhir: %s"), kas, iks,
+			 when);
 	text_put(stdscr, 1, 1, line, COLS - 2, ui_attr(R_DIM));
 	text_heads(2, 1, COLS_DEF, NCOLS, m->w);
 	plist_draw(&m->pl);

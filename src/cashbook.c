@@ -44,10 +44,8 @@ void cash_validate_fields(const sk_cash_row *c, sk_issues *is)
 			      _("Kategori kas tidak dikenal: pilih iuran_kas, iuran_iks, bantuan, "
 				"penjualan, pembelian, operasional, santunan, pinjaman, angsuran, "
 				"bagi_hasil atau lainnya."));
-	if (c->masuk < 0)
-		sk_issues_add(is, "masuk", SK_SEV_ERROR, "%s", _("Jumlah uang tidak boleh negatif."));
-	if (c->keluar < 0)
-		sk_issues_add(is, "keluar", SK_SEV_ERROR, "%s", _("Jumlah uang tidak boleh negatif."));
+	validate_money(is, "masuk", c->masuk);
+	validate_money(is, "keluar", c->keluar);
 	if (c->masuk >= 0 && c->keluar >= 0 && (c->masuk > 0) == (c->keluar > 0))
 		sk_issues_add(is, c->masuk > 0 ? "keluar" : "masuk", SK_SEV_ERROR, "%s",
 			      _("Isi tepat salah satu: masuk atau keluar lebih dari 0, yang lain 0."));

@@ -13,12 +13,6 @@ void group_init(sk_group *g)
 	strcpy(g->tingkat, "tumbuh");
 }
 
-static void check_money(sk_issues *is, const char *field, int64_t v)
-{
-	if (v < 0)
-		sk_issues_add(is, field, SK_SEV_ERROR, "%s", _("Jumlah uang tidak boleh negatif."));
-}
-
 void group_validate(sk_db *db, const sk_group *g, sk_issues *is)
 {
 	sk_issues_clear(is);
@@ -42,9 +36,9 @@ void group_validate(sk_db *db, const sk_group *g, sk_issues *is)
 	if (*g->tanggal_berdiri && !valid_date(g->tanggal_berdiri))
 		sk_issues_add(is, "tanggal_berdiri", SK_SEV_ERROR, "%s",
 			      _("Tanggal tidak sah: tulis TTTT-BB-HH, misalnya 2024-03-15."));
-	check_money(is, "iuran_kas", g->iuran_kas);
-	check_money(is, "iuran_iks", g->iuran_iks);
-	check_money(is, "bantuan_uep", g->bantuan_uep);
+	validate_dues(is, "iuran_kas", g->iuran_kas);
+	validate_dues(is, "iuran_iks", g->iuran_iks);
+	validate_money(is, "bantuan_uep", g->bantuan_uep);
 	if (g->tahun_bantuan != 0 && (g->tahun_bantuan < 1983 || g->tahun_bantuan > 2199))
 		sk_issues_add(is, "tahun_bantuan", SK_SEV_ERROR, "%s",
 			      _("Tahun bantuan harus tahun empat angka (1983 atau sesudahnya) atau kosong."));

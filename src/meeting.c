@@ -120,10 +120,8 @@ void attendance_validate_fields(const sk_attendance *a, sk_issues *is)
 	if (!valid_attendance_status(a->status))
 		sk_issues_add(is, "status", SK_SEV_ERROR, "%s",
 			      _("Status kehadiran harus H (hadir), I (izin), S (sakit) atau A (alpa)."));
-	if (a->iuran_kas < 0)
-		sk_issues_add(is, "iuran_kas", SK_SEV_ERROR, "%s", _("Jumlah uang tidak boleh negatif."));
-	if (a->iuran_iks < 0)
-		sk_issues_add(is, "iuran_iks", SK_SEV_ERROR, "%s", _("Jumlah uang tidak boleh negatif."));
+	validate_dues(is, "iuran_kas", a->iuran_kas);
+	validate_dues(is, "iuran_iks", a->iuran_iks);
 }
 
 void attendance_validate_links(sk_db *db, const sk_attendance *a, sk_issues *is)

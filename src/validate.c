@@ -7,6 +7,28 @@
 #include "util.h"
 #include "validate.h"
 
+static void check_amount(sk_issues *is, const char *field, int64_t v, int64_t cap,
+			 const char *too_big)
+{
+	char max[32];
+	if (v < 0)
+		sk_issues_add(is, field, SK_SEV_ERROR, "%s", _("Jumlah uang tidak boleh negatif."));
+	else if (v > cap)
+		sk_issues_add(is, field, SK_SEV_ERROR, too_big,
+			      sk_format_rupiah(cap, max, sizeof max));
+}
+
+void validate_money(sk_issues *is, const char *field, int64_t v)
+{
+	check_amount(is, field, v, SK_MONEY_MAX, _("Jumlah terlalu besar: paling banyak Rp %s."));
+}
+
+void validate_dues(sk_issues *is, const char *field, int64_t v)
+{
+	check_amount(is, field, v, SK_DUES_MAX,
+		     _("Iuran terlalu besar: paling banyak Rp %s per anggota per pertemuan."));
+}
+
 /* The values are stored and exchanged as written; N_ marks them for translation on screen. */
 const char *const JENIS_USAHA_VALUES[] = { N_("produksi"), N_("jasa"), N_("perdagangan"),
 					   N_("lainnya"), NULL };

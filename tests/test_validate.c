@@ -100,6 +100,24 @@ static void test_enums(void)
 	      "jenis kelamin");
 }
 
+/* Amounts: never negative; one amount at most Rp 999.999.999, dues at most Rp 9.999.999. */
+static void test_money(void)
+{
+	sk_issues is;
+	sk_issues_clear(&is);
+	validate_money(&is, "a", 0);
+	validate_money(&is, "b", SK_MONEY_MAX);
+	validate_dues(&is, "c", SK_DUES_MAX);
+	CHECK(sk_issues_errors(&is) == 0, "0 and the largest amounts are fine");
+	validate_money(&is, "d", -1);
+	validate_money(&is, "e", SK_MONEY_MAX + 1);
+	validate_dues(&is, "f", SK_DUES_MAX + 1);
+	CHECK(sk_issues_errors(&is) == 3 && sk_issues_for(&is, "d") && sk_issues_for(&is, "e") &&
+	      sk_issues_for(&is, "f"), "negative and too large refused, each on its field");
+	const char *msg = sk_issues_for(&is, "f") ? sk_issues_for(&is, "f")->msg : "";
+	CHECK(strstr(msg, "Rp 9.999.999") != NULL, "the refusal names the largest allowed");
+}
+
 int main(void)
 {
 	sk_db *db = fixture_db();
@@ -110,6 +128,7 @@ int main(void)
 	test_nik_person();
 	test_kk(db);
 	test_enums();
+	test_money();
 	db_close(db);
 	return testlib_summary();
 }
