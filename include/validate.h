@@ -19,6 +19,10 @@ void validate_money(sk_issues *is, const char *field, int64_t v);
 /* The same for dues: negative or above SK_DUES_MAX. */
 void validate_dues(sk_issues *is, const char *field, int64_t v);
 
+/* A required date: when v is not a real date, an error on field, missing (said when v is
+ * empty) or else that such a date does not exist. */
+void validate_date_required(sk_issues *is, const char *field, const char *v, const char *missing);
+
 /* 1 when s is a real date YYYY-MM-DD (1900-01-01 .. 2199-12-31). */
 int valid_date(const char *s);
 /* 1 when s is empty or 1-3 ASCII digits (RT/RW). */

@@ -88,7 +88,7 @@ static void ce_notes(struct screen *s)
 		 sk_format_rupiah(cash_balance(s->db, f->c.kelompok_id, buku, date), bal, sizeof bal));
 	uform_note(&f->uf, "tanggal", note);
 	uform_get(&f->uf, "jumlah", amount, sizeof amount);
-	fu_money_note(&f->uf, "jumlah", amount);
+	fu_money_note(&f->uf, "jumlah", amount, 1);
 }
 
 /* The form's values as a row; conversion problems go to is. */
@@ -106,8 +106,9 @@ static void ce_collect(struct cash_entry *f, sk_cash_row *c, sk_issues *is)
 	uform_get(&f->uf, "jenis", jenis, sizeof jenis);
 	uform_get(&f->uf, "jumlah", amount, sizeof amount);
 	fu_money(amount, "jumlah", &v, is);
-	if (!*amount)
-		sk_issues_add(is, "jumlah", SK_SEV_ERROR, "%s", _("Jumlah wajib diisi."));
+	if (!*amount || (v == 0 && !sk_issues_for(is, "jumlah")))
+		sk_issues_add(is, "jumlah", SK_SEV_ERROR, "%s",
+			      _("Tulis jumlah uang lebih dari 0, misalnya 25000."));
 	c->masuk = strcmp(jenis, "masuk") == 0 ? v : 0;
 	c->keluar = strcmp(jenis, "masuk") == 0 ? 0 : v;
 }

@@ -27,7 +27,7 @@ void fu_money(const char *text, const char *field, int64_t *out, sk_issues *is)
 	}
 }
 
-void fu_money_note(struct uform *uf, const char *field, const char *text)
+void fu_money_note(struct uform *uf, const char *field, const char *text, int required)
 {
 	int64_t v;
 	if (*text && sk_parse_rupiah(text, &v) == 0) {
@@ -35,7 +35,8 @@ void fu_money_note(struct uform *uf, const char *field, const char *text)
 		snprintf(note, sizeof note, "Rp %s", sk_format_rupiah(v, num, sizeof num));
 		uform_note(uf, field, note);
 	} else {
-		uform_note(uf, field, _("Angka saja, misalnya 5000; kosong berarti 0."));
+		uform_note(uf, field, required ? _("Angka saja, misalnya 25000.")
+					       : _("Angka saja, misalnya 5000; kosong berarti 0."));
 	}
 }
 

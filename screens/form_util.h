@@ -12,8 +12,9 @@
 void fu_merge(sk_issues *dst, const sk_issues *src);
 /* Parse a rupiah field: "" is 0. On bad text adds an error for field to is and sets 0. */
 void fu_money(const char *text, const char *field, int64_t *out, sk_issues *is);
-/* Remark for a money field: "Rp 1.250.000" for a valid amount, else how to type it. */
-void fu_money_note(struct uform *uf, const char *field, const char *text);
+/* Remark for a money field: "Rp 1.250.000" for a valid amount, else how to type it (for a
+ * field that is not required, that empty means 0). */
+void fu_money_note(struct uform *uf, const char *field, const char *text, int required);
 /* Esc on a form: 1 when it may close (nothing typed, or the user agreed to discard). */
 int fu_may_close(struct uform *uf);
 /* The keys every form screen handles alike once its fields passed on a key: F2 calls save(s),

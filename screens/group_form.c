@@ -91,7 +91,7 @@ static void gf_notes(struct screen *s)
 	static const char *const money[] = { "iuran_kas", "iuran_iks", "bantuan_uep" };
 	for (size_t i = 0; i < sizeof money / sizeof money[0]; i++) {
 		uform_get(&f->uf, money[i], buf, sizeof buf);
-		fu_money_note(&f->uf, money[i], buf);
+		fu_money_note(&f->uf, money[i], buf, 0);
 	}
 	uform_note(&f->uf, "tanggal_berdiri", _("Tulis TTTT-BB-HH, misalnya 2024-03-15."));
 }

@@ -34,9 +34,8 @@ void cash_init(sk_cash_row *c, const char *kelompok_id)
 
 void cash_validate_fields(const sk_cash_row *c, sk_issues *is)
 {
-	if (!valid_date(c->tanggal))
-		sk_issues_add(is, "tanggal", SK_SEV_ERROR, "%s",
-			      _("Tanggal wajib, tulis TTTT-BB-HH, misalnya 2025-03-15."));
+	validate_date_required(is, "tanggal", c->tanggal,
+			       _("Tanggal wajib, tulis TTTT-BB-HH, misalnya 2025-03-15."));
 	if (!valid_cash_buku(c->buku))
 		sk_issues_add(is, "buku", SK_SEV_ERROR, "%s", _("Buku kas harus umum atau iks."));
 	if (!valid_cash_kategori(c->kategori))

@@ -172,9 +172,22 @@ static void stamp(struct imp_file *fl, char ts[SK_TS_LEN + 1])
 		memcpy(ts, v, SK_TS_LEN + 1);
 }
 
+/* A 0/1 column: a word such as "ya" is told to be 0 or 1 (not "a whole number"); numbers go
+ * on to the table's own rule. */
+static int flag(struct imp_file *fl, const char *name)
+{
+	const char *v = val(fl, name);
+	int64_t x;
+	if (*v && parse_int(v, &x) != 0) {
+		bad(fl, name, v, _("Isi 0 (tidak) atau 1 (ya)."));
+		return 0;
+	}
+	return small(fl, name, 0, NULL);
+}
+
 static int deleted_flag(struct imp_file *fl)
 {
-	int x = small(fl, "dihapus", 0, NULL);
+	int x = flag(fl, "dihapus");
 	if (x != 0 && x != 1) {
 		bad(fl, "dihapus", val(fl, "dihapus"), _("Isi 0 (tidak) atau 1 (ya)."));
 		return 0;
@@ -399,9 +412,9 @@ static void row_anggota(struct imp_file *fl)
 	text_or_default(fl, "jabatan", m.jabatan, sizeof m.jabatan);
 	text(fl, "tanggal_masuk", m.tanggal_masuk, sizeof m.tanggal_masuk);
 	text(fl, "tanggal_keluar", m.tanggal_keluar, sizeof m.tanggal_keluar);
-	m.terdaftar_dtsen = small(fl, "terdaftar_dtsen", 0, NULL);
+	m.terdaftar_dtsen = flag(fl, "terdaftar_dtsen");
 	m.desil_dtsen = optional_nonzero(fl, "desil_dtsen");
-	m.peserta_pkh = small(fl, "peserta_pkh", 0, NULL);
+	m.peserta_pkh = flag(fl, "peserta_pkh");
 	text(fl, "catatan", m.catatan, sizeof m.catatan);
 	stamp(fl, m.diubah_pada);
 	m.dihapus = deleted_flag(fl);
@@ -436,7 +449,7 @@ static void row_penilaian(struct imp_file *fl)
 	for (int i = 0; i < ASSESSMENT_CRITERIA; i++) {
 		char name[16];
 		snprintf(name, sizeof name, "k%02d", (i + 1) % 100);
-		a.k[i] = small(fl, name, 0, NULL);
+		a.k[i] = flag(fl, name);
 	}
 	const char *luas = val(fl, "luas_lantai_m2");
 	a.has_luas = *luas != '\0';
@@ -468,7 +481,7 @@ static void row_pertemuan(struct imp_file *fl)
 	text(fl, "kelompok_id", m.kelompok_id, sizeof m.kelompok_id);
 	text(fl, "tanggal", m.tanggal, sizeof m.tanggal);
 	text(fl, "tempat", m.tempat, sizeof m.tempat);
-	m.pendamping_hadir = small(fl, "pendamping_hadir", 0, NULL);
+	m.pendamping_hadir = flag(fl, "pendamping_hadir");
 	text(fl, "agenda", m.agenda, sizeof m.agenda);
 	text(fl, "keputusan", m.keputusan, sizeof m.keputusan);
 	text(fl, "catatan", m.catatan, sizeof m.catatan);

@@ -23,6 +23,15 @@ void validate_money(sk_issues *is, const char *field, int64_t v)
 	check_amount(is, field, v, SK_MONEY_MAX, _("Jumlah terlalu besar: paling banyak Rp %s."));
 }
 
+void validate_date_required(sk_issues *is, const char *field, const char *v, const char *missing)
+{
+	if (!v || !*v)
+		sk_issues_add(is, field, SK_SEV_ERROR, "%s", missing);
+	else if (!valid_date(v))
+		sk_issues_add(is, field, SK_SEV_ERROR,
+			      _("Tanggal %s tidak ada: tulis TTTT-BB-HH, misalnya 2025-03-15."), v);
+}
+
 void validate_dues(sk_issues *is, const char *field, int64_t v)
 {
 	check_amount(is, field, v, SK_DUES_MAX,
@@ -93,10 +102,20 @@ int valid_rt_rw(const char *s)
 	return 1;
 }
 
+/* The length is right but a character is not a digit. */
+static int sixteen_chars(const char *s)
+{
+	return s && sk_utf8_len(s) == 16;
+}
+
 int nik_check_shape(const char *nik, char *msg, size_t n)
 {
 	if (!sk_all_digits(nik, 16)) {
-		snprintf(msg, n, _("NIK harus 16 angka (sekarang %zu karakter)."), nik ? sk_utf8_len(nik) : 0);
+		if (sixteen_chars(nik))
+			snprintf(msg, n, "%s", _("NIK hanya berisi angka 0-9 (ada huruf atau tanda lain)."));
+		else
+			snprintf(msg, n, _("NIK harus 16 angka (sekarang %zu karakter)."),
+				 nik ? sk_utf8_len(nik) : 0);
 		return 0;
 	}
 	int d = two(nik + 6), m = two(nik + 8), yy = two(nik + 10);
@@ -172,7 +191,12 @@ int nik_matches_person(const char *nik, const char *birth_date, char sex, char *
 int kk_check(sk_db *db, const char *kk, char *msg, size_t n)
 {
 	if (!sk_all_digits(kk, 16)) {
-		snprintf(msg, n, _("No. KK harus 16 angka (sekarang %zu karakter)."), kk ? sk_utf8_len(kk) : 0);
+		if (sixteen_chars(kk))
+			snprintf(msg, n, "%s",
+				 _("No. KK hanya berisi angka 0-9 (ada huruf atau tanda lain)."));
+		else
+			snprintf(msg, n, _("No. KK harus 16 angka (sekarang %zu karakter)."),
+				 kk ? sk_utf8_len(kk) : 0);
 		return 0;
 	}
 	char pp[3] = { kk[0], kk[1], '\0' };

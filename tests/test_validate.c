@@ -39,6 +39,7 @@ static void test_nik_shape(void)
 	CHECK(strstr(msg, "16") != NULL, "15 digits message names 16");
 	CHECK(!nik_check_shape("31710812088000011", msg, sizeof msg), "17 digits refused");
 	CHECK(!nik_check_shape("31710812O8800001", msg, sizeof msg), "letter O refused");
+	CHECK(strstr(msg, "angka 0-9") != NULL, "16 characters with a letter: told digits only");
 	CHECK(!nik_check_shape("3171081208800000", msg, sizeof msg), "serial 0000 refused");
 	CHECK(!nik_check_shape("3171083208800001", msg, sizeof msg), "day 32 refused");
 	CHECK(!nik_check_shape("3171087208800001", msg, sizeof msg), "day 72 refused");
