@@ -224,9 +224,20 @@ static void cb_month(struct screen *s, int step)
 	cb_refilter(s);
 }
 
+/* A row posted from a meeting changes with its meeting only. */
+static void say_meeting_row(void)
+{
+	frame_msg(MSG_WARN, "%s", _("Iuran pertemuan: ubah atau hapus pertemuannya di layar "
+				    "Pertemuan."));
+}
+
 static void cb_reverse(struct screen *s, const sk_cash_line *l)
 {
 	char q[700], num[32], id[SK_UUID_LEN + 1];
+	if (*l->r.pertemuan_id) { /* say so before asking, not after */
+		say_meeting_row();
+		return;
+	}
 	snprintf(id, sizeof id, "%s", l->r.id);
 	snprintf(q, sizeof q, _("Balik baris %s (%s, Rp %s)? Baris pembalik dicatat hari ini. (y/t)"),
 		 *l->r.no_bukti ? l->r.no_bukti : l->r.tanggal, *l->r.uraian ? l->r.uraian : l->r.kategori,
@@ -292,8 +303,7 @@ static void cb_edit(struct screen *s, const sk_cash_line *l)
 {
 	struct cash_book *c = s->data;
 	if (*l->r.pertemuan_id) {
-		frame_msg(MSG_WARN, "%s", _("Baris ini dibukukan dari pertemuan: ubah pertemuannya di layar "
-					    "Pertemuan."));
+		say_meeting_row();
 		return;
 	}
 	if (*l->r.membalik_id || l->dibalik) {

@@ -268,7 +268,7 @@ const struct screen_ops MEETING_FORM_OPS = {
 	.resize = mf_resize,
 	.free = mf_free,
 	.help = mf_help,
-	.hints = N_("F1 Bantuan  F2 Simpan  H/I/S/A Status  PgDn Daftar hadir  Esc Kembali"),
+	.hints = N_("F1 Bantuan  F2 Simpan  H/I/S/A Status  PgDn Hadir  Esc Kembali  F10 Keluar"),
 	.show = mf_show,
 	.unsaved = mf_unsaved,
 };

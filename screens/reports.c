@@ -289,6 +289,6 @@ const struct screen_ops REPORT_OPS = {
 	.key = rp_key,
 	.free = rp_free,
 	.help = rp_help,
-	.hints = N_("F1 Bantuan  F2 Simpan berkas  ←→ Bulan  Tab Grafik  PgDn Gulir  Esc Kembali"),
+	.hints = N_("F1 Bantuan  F2 Simpan  ←→ Bulan  Tab Grafik  PgDn Gulir  Esc Kembali  F10 Keluar"),
 	.resume = rp_resume,
 };

@@ -232,8 +232,8 @@ static int load_editable(sk_db *db, const char *id, sk_cash_row *old, sk_err *e)
 	if (old->dihapus)
 		return sk_err_set(e, SK_NOTFOUND, "%s", _("Baris kas tidak ditemukan."));
 	if (*old->pertemuan_id)
-		return sk_err_set(e, SK_REFUSED, "%s", _("Baris ini dibukukan dari pertemuan: ubah atau "
-							 "hapus pertemuannya di layar Pertemuan."));
+		return sk_err_set(e, SK_REFUSED, "%s", _("Iuran pertemuan: ubah atau hapus "
+							 "pertemuannya di layar Pertemuan."));
 	if (*old->membalik_id)
 		return sk_err_set(e, SK_REFUSED, "%s", _("Baris ini pembalikan baris lain dan tidak "
 							 "dapat diubah. Catat baris baru bila perlu."));
@@ -307,8 +307,8 @@ int cash_reverse(sk_db *db, const char *id, sk_cash_row *out, sk_err *e)
 	if (old.dihapus)
 		return sk_err_set(e, SK_NOTFOUND, "%s", _("Baris kas tidak ditemukan."));
 	if (*old.pertemuan_id)
-		return sk_err_set(e, SK_REFUSED, "%s", _("Baris ini dibukukan dari pertemuan: ubah atau "
-							 "hapus pertemuannya di layar Pertemuan."));
+		return sk_err_set(e, SK_REFUSED, "%s", _("Iuran pertemuan: ubah atau hapus "
+							 "pertemuannya di layar Pertemuan."));
 	if (*old.membalik_id)
 		return sk_err_set(e, SK_REFUSED, "%s", _("Baris ini sendiri pembalikan; catat baris yang "
 							 "benar sebagai baris baru."));
