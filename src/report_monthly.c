@@ -9,17 +9,23 @@
 #include "report.h"
 #include "util.h"
 
-#define N_CATS 11
+/* The spec's categories, then the reversals (any category) on a line of their own: a
+ * corrected purchase is not a receipt of "Pembelian". */
+#define N_CATS 12
 static const char *const CATS[N_CATS] = { "iuran_kas", "iuran_iks", "bantuan", "penjualan",
-	"pembelian", "operasional", "santunan", "pinjaman", "angsuran", "bagi_hasil", "lainnya" };
+	"pembelian", "operasional", "santunan", "pinjaman", "angsuran", "bagi_hasil", "lainnya",
+	"(pembalikan)" };
 /* "Bantuan" (aid) has a context: on its own it is the help viewer's title. */
 static const char *const CAT_LABELS[N_CATS] = { N_("Iuran kas"), N_("Iuran IKS"),
 	NC_("cash category", "Bantuan"), N_("Penjualan"), N_("Pembelian"), N_("Operasional"),
-	N_("Santunan"), N_("Pinjaman"), N_("Angsuran"), N_("Bagi hasil"), N_("Lain-lain") };
+	N_("Santunan"), N_("Pinjaman"), N_("Angsuran"), N_("Bagi hasil"), N_("Lain-lain"),
+	N_("Koreksi (pembalikan)") };
 
 struct book_fig {
 	int64_t awal, masuk, keluar;
 	int64_t in_cat[N_CATS], out_cat[N_CATS];
+	int closed;                 /* the month was closed: the counted cash and difference */
+	int64_t dihitung, selisih;
 };
 
 struct monthly {
@@ -92,11 +98,12 @@ static void meetings(sk_db *db, struct monthly *m)
 
 static void books(sk_db *db, struct monthly *m)
 {
-	sqlite3_stmt *st = db_prepare(db, "SELECT buku, kategori, "
+	sqlite3_stmt *st = db_prepare(db, "SELECT buku, CASE WHEN membalik_id IS NULL THEN "
+		"kategori ELSE '(pembalikan)' END, "
 		"coalesce(sum(CASE WHEN tanggal<:from THEN masuk-keluar END),0), "
 		"coalesce(sum(CASE WHEN tanggal>=:from THEN masuk END),0), "
 		"coalesce(sum(CASE WHEN tanggal>=:from THEN keluar END),0) FROM kas "
-		"WHERE kelompok_id=:g AND dihapus=0 AND tanggal<=:to GROUP BY buku, kategori", NULL);
+		"WHERE kelompok_id=:g AND dihapus=0 AND tanggal<=:to GROUP BY 1, 2", NULL);
 	if (!st)
 		return;
 	db_bind_text(st, ":g", m->id);
@@ -115,6 +122,27 @@ static void books(sk_db *db, struct monthly *m)
 		}
 		b->masuk += sqlite3_column_int64(st, 3);
 		b->keluar += sqlite3_column_int64(st, 4);
+	}
+	db_reset(st);
+}
+
+/* The month's close of each book, when the treasurer counted the cash. */
+static void closes(sk_db *db, struct monthly *m)
+{
+	sqlite3_stmt *st = db_prepare(db, "SELECT buku, saldo_hitung, selisih FROM tutup_kas "
+				      "WHERE kelompok_id=:g AND bulan=:b ORDER BY diubah_pada", NULL);
+	if (!st)
+		return;
+	char bulan[8];
+	snprintf(bulan, sizeof bulan, "%.7s", m->from);
+	db_bind_text(st, ":g", m->id);
+	db_bind_text(st, ":b", bulan);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		const char *buku = (const char *)sqlite3_column_text(st, 0);
+		struct book_fig *b = buku && strcmp(buku, "iks") == 0 ? &m->iks : &m->umum;
+		b->closed = 1;
+		b->dihitung = sqlite3_column_int64(st, 1);
+		b->selisih = sqlite3_column_int64(st, 2);
 	}
 	db_reset(st);
 }
@@ -168,6 +196,13 @@ static void print_book_lines(FILE *out, const struct monthly *m, int receipts)
 	}
 }
 
+/* An amount of a book's month close, "-" when the book was not closed that month. */
+static void closed_amount(char *out, size_t n, const struct book_fig *b, int64_t v)
+{
+	char buf[32];
+	snprintf(out, n, "%s", b->closed ? sk_format_rupiah(v, buf, sizeof buf) : "-");
+}
+
 static void print_books(FILE *out, const struct monthly *m)
 {
 	char a[32], b[32], label[64];
@@ -182,6 +217,15 @@ static void print_books(FILE *out, const struct monthly *m)
 	fprintf(out, "   %s %15s %15s\n", sk_fit(label, sizeof label, _("Saldo akhir"), 28),
 		sk_format_rupiah(m->umum.awal + m->umum.masuk - m->umum.keluar, a, sizeof a),
 		sk_format_rupiah(m->iks.awal + m->iks.masuk - m->iks.keluar, b, sizeof b));
+	if (!m->umum.closed && !m->iks.closed)
+		return;
+	closed_amount(a, sizeof a, &m->umum, m->umum.dihitung);
+	closed_amount(b, sizeof b, &m->iks, m->iks.dihitung);
+	fprintf(out, "   %s %15s %15s\n", sk_fit(label, sizeof label, _("Uang dihitung (tutup bulan)"),
+						 28), a, b);
+	closed_amount(a, sizeof a, &m->umum, m->umum.selisih);
+	closed_amount(b, sizeof b, &m->iks, m->iks.selisih);
+	fprintf(out, "   %s %15s %15s\n", sk_fit(label, sizeof label, _("Selisih"), 28), a, b);
 }
 
 static void print_text(sk_db *db, FILE *out, const struct monthly *m, int month)
@@ -201,8 +245,11 @@ static void print_text(sk_db *db, FILE *out, const struct monthly *m, int month)
 		m->laki, m->perempuan, m->masuk, m->keluar);
 	int total = m->h + m->i + m->s + m->a;
 	fprintf(out, _("2. Pertemuan %d kali, pendamping hadir %d kali\n"), m->pertemuan, m->pendamping_hadir);
-	fprintf(out, _("   Kehadiran %d%% (hadir %d, izin %d, sakit %d, alpa %d)\n"),
-		total ? (m->h * 200 + total) / (2 * total) : 0, m->h, m->i, m->s, m->a);
+	if (total)
+		fprintf(out, _("   Kehadiran %d%% (hadir %d, izin %d, sakit %d, alpa %d)\n"),
+			(m->h * 200 + total) / (2 * total), m->h, m->i, m->s, m->a);
+	else
+		fprintf(out, "   %s\n", _("Kehadiran - (tidak ada daftar hadir bulan ini)"));
 	fprintf(out, _("3. Iuran terkumpul: kas Rp %s, IKS Rp %s\n"),
 		sk_format_rupiah(m->iuran_kas, kas, sizeof kas), sk_format_rupiah(m->iuran_iks, iks, sizeof iks));
 	print_books(out, m);
@@ -295,6 +342,7 @@ int report_monthly(sk_db *db, const report_opts *o, FILE *out, sk_err *e)
 		members(db, &list[i]);
 		meetings(db, &list[i]);
 		books(db, &list[i]);
+		closes(db, &list[i]);
 		eligibility(db, &list[i]);
 		if (o->fmt == REPORT_CSV)
 			print_csv(&w, &list[i], o->month);

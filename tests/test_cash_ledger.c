@@ -299,6 +299,23 @@ static void test_trend_and_file(sk_db *db)
 	}
 	CHECK(strstr(buf, "LAPORAN BULANAN") && strstr(buf, "Oktober 2026") && strstr(buf, "365.000"),
 	      "saved file holds the monthly page");
+	CHECK(strstr(buf, "Uang dihitung (tutup bulan)          360.000               -") &&
+	      strstr(buf, "Selisih                               -5.000               -"),
+	      "the month's close: counted cash and difference");
+	/* The reversals made today (of October's rows) are corrections, not receipts of their
+	 * category. */
+	char now[11], month[8];
+	sk_today(now);
+	snprintf(month, sizeof month, "%.7s", now);
+	CHECK(report_monthly_save(db, "g4", month, path, &e) == SK_OK, "this month's report saved");
+	f = fopen(path, "r");
+	buf[0] = '\0';
+	if (f) {
+		buf[fread(buf, 1, sizeof buf - 1, f)] = '\0';
+		fclose(f);
+	}
+	CHECK(strstr(buf, "Koreksi (pembalikan)") != NULL && strstr(buf, "     Pembelian") == NULL,
+	      "reversals on a line of their own");
 	snprintf(want, sizeof want, "%s/none/x.txt", dir);
 	CHECK(report_monthly_save(db, "g4", "2026-10", want, &e) == SK_IOERR && strstr(e.msg, want),
 	      "unwritable file reported");
