@@ -110,7 +110,13 @@ void mgrid_draw(struct meeting_form *f)
 	layout(f, &name_w, x);
 	text_put(w, GRID_HEAD, 0, "", getmaxx(w), A_NORMAL);
 	text_put(w, GRID_HEAD, 1, _(" No"), 3, ui_attr(R_HEADER));
-	text_put(w, GRID_HEAD, NAME_X, _("Nama anggota"), name_w, ui_attr(R_HEADER));
+	char head[160];
+	if (f->n > h) /* not every member fits: say which are shown */
+		snprintf(head, sizeof head, _("Nama anggota (%d-%d dari %d)"), f->top + 1,
+			 f->top + h < f->n ? f->top + h : f->n, f->n);
+	else
+		snprintf(head, sizeof head, "%s", _("Nama anggota"));
+	text_put(w, GRID_HEAD, NAME_X, head, name_w, ui_attr(R_HEADER));
 	text_put(w, GRID_HEAD, x[MG_STATUS], _(" Status"), STATUS_W, ui_attr(R_HEADER));
 	text_put(w, GRID_HEAD, x[MG_KAS], _("   Iuran kas"), 12, ui_attr(R_HEADER));
 	text_put(w, GRID_HEAD, x[MG_IKS], _("   Iuran IKS"), 12, ui_attr(R_HEADER));
@@ -125,6 +131,10 @@ void mgrid_draw(struct meeting_form *f)
 		else
 			text_put(w, GRID_HEAD + 1 + r, 0, "", getmaxx(w), A_NORMAL);
 	}
+	if (f->top > 0)
+		text_put(w, GRID_HEAD + 1, 0, "\u2191", 1, ui_attr(R_DIM));
+	if (f->top + h < f->n)
+		text_put(w, GRID_HEAD + h, 0, "\u2193", 1, ui_attr(R_DIM));
 	if (f->n == 0)
 		text_put(w, GRID_HEAD + 1, NAME_X, _("(tidak ada anggota aktif)"), name_w, ui_attr(R_DIM));
 	draw_totals(f, GRID_HEAD + 1 + h);
