@@ -8,8 +8,10 @@ struct cli_ctx {
 	int db_is_default;     /* 1: create the folder when missing */
 };
 
-/* Open ctx's database (must_exist refuses a missing file with a hint to run init), load the
- * region list when missing. Prints the reason and returns 0 on success, 1 when another copy
+/* Open ctx's database, load the region list when missing. must_exist refuses a missing file
+ * given with --db or $SIKUBE_DB (a typing error should not make an empty database) with a
+ * hint to run init; the default database is created with its folder on first use by any
+ * command (spec/cli.md). Prints the reason and returns 0 on success, 1 when another copy
  * kept the database busy past the wait (try again later), 2 on any other failure. */
 #include "db.h"
 int cli_open_db(const struct cli_ctx *ctx, int must_exist, struct sk_db **db);

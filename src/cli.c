@@ -59,7 +59,7 @@ int cli_open_db(const struct cli_ctx *c, int must_exist, sk_db **db)
 	sk_err_clear(&e);
 	struct stat st;
 	*db = NULL;
-	if (must_exist && stat(c->db_path, &st) != 0) {
+	if (must_exist && !c->db_is_default && stat(c->db_path, &st) != 0) {
 		fprintf(stderr, _("sikube: basis data %s belum ada. Buat dulu dengan: sikube init\n"),
 			c->db_path);
 		return EXIT_USAGE;

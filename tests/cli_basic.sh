@@ -55,6 +55,10 @@ check "default database created under XDG_DATA_HOME" test -f "$WORK/xdg/sikube/s
 check "default folder is private (0700)" test "$(stat -c %a "$WORK/xdg/sikube")" = 700
 expect_status 0 "HOME default path" env -u SIKUBE_DB -u XDG_DATA_HOME HOME="$WORK/home" "$SIKUBE_BIN" init
 check "default database under ~/.local/share" test -f "$WORK/home/.local/share/sikube/sikube.db"
+# The default database is made on first use by any command, not only init (spec/cli.md).
+expect_status 0 "report on a default database not made yet" env -u SIKUBE_DB XDG_DATA_HOME="$WORK/xdg2" "$SIKUBE_BIN" report groups --format csv
+check "it was created, private" test "$(stat -c %a "$WORK/xdg2/sikube/sikube.db")" = 600
+check "and reports the header only" test "$(wc -l <"$WORK/out")" -eq 1
 
 expect_status 2 "screens need a terminal" "$SIKUBE_BIN" --db "$DB" </dev/null
 expect_status 0 "English help" "$SIKUBE_BIN" --lang en --help
