@@ -210,26 +210,29 @@ static void rp_draw(struct screen *s)
 }
 
 /* Ask for the file name (default in the home folder) and save the report there. */
+/* Ask for a file name and save the monthly report there; when it cannot be written, ask
+ * again with the reason and the name as typed (nothing typed is lost). */
 static void rp_save(struct screen *s)
 {
 	struct reports *r = s->data;
-	char path[1024];
+	char path[1024], q[1400], why[600] = "";
 	report_default_path(*r->g.kode ? r->g.kode : r->g.nama, r->month, path, sizeof path);
-	if (!dlg_input(_("Simpan laporan bulanan sebagai berkas teks. Nama berkas:"), path, sizeof path) ||
-	    !*path)
-		return;
-	struct stat st;
-	if (stat(path, &st) == 0) {
-		char q[1200];
-		snprintf(q, sizeof q, _("Berkas %s sudah ada. Timpa? (y/t)"), path);
-		if (!dlg_confirm(q))
+	for (;;) {
+		snprintf(q, sizeof q, "%s%s%s", why, *why ? "\n\n" : "",
+			 _("Simpan laporan bulanan sebagai berkas teks. Nama berkas:"));
+		if (!dlg_input(q, path, sizeof path) || !*path)
 			return;
-	}
-	sk_err e;
-	sk_err_clear(&e);
-	if (report_monthly_save(s->db, r->group_id, r->month, path, &e) != SK_OK) {
-		frame_msg(MSG_ERROR, "%s", e.msg);
-		return;
+		struct stat st;
+		if (stat(path, &st) == 0) {
+			snprintf(q, sizeof q, _("Berkas %s sudah ada. Timpa? (y/t)"), path);
+			if (!dlg_confirm(q))
+				return;
+		}
+		sk_err e;
+		sk_err_clear(&e);
+		if (report_monthly_save(s->db, r->group_id, r->month, path, &e) == SK_OK)
+			break;
+		snprintf(why, sizeof why, "%s", e.msg);
 	}
 	frame_msg(MSG_INFO, _("Laporan disimpan: %s"), path);
 }
