@@ -26,6 +26,8 @@ typedef struct sk_cash_row {
 /* NULL-terminated lists of the enumerations of spec/bundle.md. */
 extern const char *const CASH_BUKU_VALUES[];
 extern const char *const CASH_KATEGORI_VALUES[];
+/* What the screens show for each of CASH_KATEGORI_VALUES, in the same order (msgids). */
+extern const char *const CASH_KATEGORI_LABELS[];
 /* 1 when v is umum or iks. */
 int valid_cash_buku(const char *v);
 /* 1 when v is one of CASH_KATEGORI_VALUES. */

@@ -170,7 +170,7 @@ static void cb_draw(struct screen *s)
 	month_name(c->bulan, mon, sizeof mon);
 	snprintf(line, sizeof line, _("Buku: kas %s   Bulan: %s   Kategori: %s"),
 		 strcmp(c->buku, "iks") == 0 ? _("IKS") : _("umum"), mon,
-		 c->kat >= 0 ? _(CASH_KATEGORI_VALUES[c->kat]) : _("semua"));
+		 c->kat >= 0 ? _(CASH_KATEGORI_LABELS[c->kat]) : _("semua"));
 	text_put(stdscr, 1, 1, line, COLS - 2, ui_attr(R_HEADER));
 	sk_cash_close cl;
 	if (cash_last_close(s->db, c->group_id, c->buku, &cl, NULL) == SK_OK)

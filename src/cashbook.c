@@ -11,6 +11,9 @@ const char *const CASH_BUKU_VALUES[] = { N_("umum"), N_("iks"), NULL };
 const char *const CASH_KATEGORI_VALUES[] = { N_("iuran_kas"), N_("iuran_iks"), N_("bantuan"),
 	N_("penjualan"), N_("pembelian"), N_("operasional"), N_("santunan"), N_("pinjaman"),
 	N_("angsuran"), N_("bagi_hasil"), N_("lainnya"), NULL };
+const char *const CASH_KATEGORI_LABELS[] = { N_("Iuran kas"), N_("Iuran IKS"), N_("Bantuan dana"),
+	N_("Penjualan"), N_("Pembelian"), N_("Operasional"), N_("Santunan"), N_("Pinjaman"),
+	N_("Angsuran"), N_("Bagi hasil"), N_("Lain-lain"), NULL };
 
 static int in_list(const char *v, const char *const *list)
 {
