@@ -109,7 +109,7 @@ keys F3
 expect "entry form" "Catat kas - kelompok KUBE Melati 3"
 keys Tab Tab Space Tab p p Tab
 expect "expense numbered BKK" "BKK-0001" 1
-expect "category by letter" "pembelian" 1
+expect "category by letter, shown in words" "Kategori          Pembelian" 1
 keys Tab
 type_text "Beli pisang 20 kg"
 keys Tab
