@@ -22,7 +22,7 @@ static const char *const JENIS_VALUES[] = { "masuk", "keluar", NULL };
 static const char *const JENIS_LABELS[] = { N_("Uang masuk"), N_("Uang keluar"), NULL };
 
 static const struct uf_def FIELDS[] = {
-	{ "tanggal", N_("Tanggal"), 0, 1, LC, FC, 10, 12, UF_TEXT, NULL, NULL },
+	{ "tanggal", N_("Tanggal"), 0, 1, LC, FC, 11, 11, UF_TEXT, NULL, NULL },
 	{ "buku", N_("Buku"), 0, 3, LC, FC, 12, 0, UF_CHOICE, CASH_BUKU_VALUES, BUKU_LABELS },
 	{ "jenis", N_("Masuk/keluar"), 0, 5, LC, FC, 12, 0, UF_CHOICE, JENIS_VALUES, JENIS_LABELS },
 	{ "kategori", N_("Kategori"), 0, 7, LC, FC, 12, 0, UF_CHOICE, CASH_KATEGORI_VALUES,

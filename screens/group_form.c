@@ -26,7 +26,7 @@ static const struct uf_def FIELDS[] = {
 	{ "alamat", N_("Alamat"), 0, 7, LC, FC, 50, 100, UF_TEXT, NULL, NULL },
 	{ "jenis_usaha", N_("Jenis usaha"), 0, 9, LC, FC, 14, 0, UF_CHOICE, JENIS_USAHA_VALUES, NULL },
 	{ "bidang_usaha", N_("Bidang usaha"), 0, 11, LC, FC, 40, 100, UF_TEXT, NULL, NULL },
-	{ "tanggal_berdiri", N_("Tanggal berdiri"), 0, 13, LC, FC, 10, 12, UF_TEXT, NULL, NULL },
+	{ "tanggal_berdiri", N_("Tanggal berdiri"), 0, 13, LC, FC, 11, 11, UF_TEXT, NULL, NULL },
 	{ "tingkat", N_("Tingkat"), 0, 15, LC, FC, 14, 0, UF_CHOICE, TINGKAT_VALUES, NULL },
 	{ "pendamping", N_("Pendamping"), 1, 1, LC, FC, 40, 100, UF_TEXT, NULL, NULL },
 	{ "telepon_pendamping", N_("Telepon pendamping"), 1, 3, LC, FC, 16, 32, UF_TEXT, NULL, NULL },

@@ -19,7 +19,7 @@ static const char *const YN_VALUES[] = { "0", "1", NULL };
 static const char *const YN_LABELS[] = { N_("Tidak"), N_("Ya"), NULL };
 
 static const struct uf_def FIELDS[] = {
-	{ "tanggal", N_("Tanggal"), 0, 1, 2, 10, 10, 12, UF_TEXT, NULL, NULL },
+	{ "tanggal", N_("Tanggal"), 0, 1, 2, 10, 11, 11, UF_TEXT, NULL, NULL },
 	{ "tempat", N_("Tempat"), 0, 1, 22, 29, 26, 100, UF_TEXT, NULL, NULL },
 	{ "pendamping_hadir", N_("Pendamping hadir"), 0, 1, 57, 74, 5, 0, UF_CHOICE, YN_VALUES,
 	  YN_LABELS },
