@@ -93,7 +93,12 @@ void imp_bulk_inserted(struct imp_file *fl);
 int imp_bulk_rebuild(struct imp *im);
 /* Forget the dropped indexes (after the pass ended either way). */
 void imp_bulk_reset(struct imp *im);
-/* Create (or empty) the pass's temporary table of merged rows. */
+/* The current row of fl was refused: remember its id, so that rows referring to it are told
+ * their parent was refused (and where) rather than that it does not exist. */
+void imp_row_refused(struct imp_file *fl);
+/* 1 when id is a row refused in this pass, with its berkas and line. */
+int imp_refused_parent(struct imp *im, const char *id, char *berkas, size_t n, long long *line);
+/* Create (or empty) the pass's temporary tables of merged and refused rows. */
 int imp_rows_begin(struct imp *im);
 /* Drop the temporary table (after the transaction ended). */
 void imp_rows_end(struct imp *im);

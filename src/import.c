@@ -87,10 +87,26 @@ static void mask_digit_runs(char *s)
 	}
 }
 
+/* A column naming a row of another file (or of this one: membalik_id). */
+static int is_reference(const char *kolom)
+{
+	return strcmp(kolom, "kelompok_id") == 0 || strcmp(kolom, "anggota_id") == 0 ||
+	       strcmp(kolom, "pertemuan_id") == 0 || strcmp(kolom, "membalik_id") == 0;
+}
+
 void imp_problem(struct imp *im, int src, int table, const char *berkas, long long line,
 		 const char *kolom, const char *nilai, const char *alasan)
 {
 	import_result *r = im->r;
+	char why[PATH_MAX + 200], parent[PATH_MAX];
+	long long pline;
+	if (nilai && *nilai && is_reference(kolom) &&
+	    imp_refused_parent(im, nilai, parent, sizeof parent, &pline)) {
+		/* The row it names is in the bundle but was refused: say where, not "not found". */
+		snprintf(why, sizeof why, _("Baris yang dirujuk ditolak (%s baris %lld); perbaiki "
+					    "baris itu dulu."), parent, pline);
+		alasan = why;
+	}
 	if (line >= 2 && table >= 0)
 		imp_rowset_add(&im->bad, imp_row_key(src, table, line));
 	if (r->nproblems >= IMPORT_MAX_PROBLEMS) {
@@ -351,15 +367,18 @@ static int on_record(void *ctx, int line, int nf, char **f)
 	if (blank_record(nf, f))
 		return 0; /* an empty spreadsheet row */
 	fl->rows++;
+	fl->nf = nf;
+	fl->f = f;
 	if (imp_rowset_has(&im->skip, imp_row_key(fl->src, fl->table, line))) {
 		im->r->t[fl->table].refused++;
+		imp_row_refused(fl);
 	} else {
-		fl->nf = nf;
-		fl->f = f;
 		fl->row_bad = 0;
 		imp_row(fl);
-		if (fl->row_bad)
+		if (fl->row_bad) {
 			im->r->t[fl->table].refused++;
+			imp_row_refused(fl);
+		}
 	}
 	if (im->o->progress && fl->rows % PROGRESS_EVERY == 0)
 		im->o->progress(im->o->ctx, fl->label, fl->rows, fl->total);

@@ -561,12 +561,48 @@ int imp_rows_begin(struct imp *im)
 	return db_exec(im->db, "CREATE TEMP TABLE IF NOT EXISTS imp_row(tabel INTEGER NOT NULL, "
 		       "kunci TEXT NOT NULL, sumber INTEGER NOT NULL, baris INTEGER NOT NULL, "
 		       "sidik TEXT NOT NULL, PRIMARY KEY(tabel, kunci)) WITHOUT ROWID; "
-		       "DELETE FROM temp.imp_row;", im->e);
+		       "DELETE FROM temp.imp_row; "
+		       "CREATE TEMP TABLE IF NOT EXISTS imp_tolak(kunci TEXT PRIMARY KEY, "
+		       "berkas TEXT NOT NULL, baris INTEGER NOT NULL) WITHOUT ROWID; "
+		       "DELETE FROM temp.imp_tolak;", im->e);
 }
 
 void imp_rows_end(struct imp *im)
 {
-	db_exec(im->db, "DROP TABLE IF EXISTS temp.imp_row", NULL);
+	db_exec(im->db, "DROP TABLE IF EXISTS temp.imp_row; DROP TABLE IF EXISTS temp.imp_tolak",
+		NULL);
+}
+
+void imp_row_refused(struct imp_file *fl)
+{
+	const char *id = fl->table == BT_KEHADIRAN ? "" : val(fl, "id");
+	if (!*id)
+		return;
+	sqlite3_stmt *st = db_prepare(fl->im->db, "INSERT OR IGNORE INTO imp_tolak(kunci, berkas, "
+				      "baris) VALUES(:k, :f, :b)", NULL);
+	if (!st)
+		return;
+	db_bind_text(st, ":k", id);
+	db_bind_text(st, ":f", fl->label);
+	db_bind_int64(st, ":b", fl->line);
+	sqlite3_step(st);
+	db_reset(st);
+}
+
+int imp_refused_parent(struct imp *im, const char *id, char *berkas, size_t n, long long *line)
+{
+	sqlite3_stmt *st = db_prepare(im->db, "SELECT berkas, baris FROM imp_tolak WHERE kunci=:k",
+				      NULL);
+	if (!st)
+		return 0;
+	db_bind_text(st, ":k", id);
+	int found = sqlite3_step(st) == SQLITE_ROW;
+	if (found) {
+		db_col_text(st, 0, berkas, n);
+		*line = sqlite3_column_int64(st, 1);
+	}
+	db_reset(st);
+	return found;
 }
 
 static const char *member_value(const sk_member *m, const char *field)

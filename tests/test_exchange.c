@@ -756,6 +756,11 @@ static void test_refusals(void)
 	CHECK(find_problem(&r, "anggota.csv", ali, "nik") != NULL, "--valid-only still reports");
 	CHECK(find_problem(&r, "penilaian.csv", 2, "anggota_id") != NULL,
 	      "--valid-only: Ali's assessment refused with him");
+	char where[64];
+	snprintf(where, sizeof where, "anggota.csv baris %d)", ali);
+	const import_problem *pa = find_problem(&r, "penilaian.csv", 2, "anggota_id");
+	CHECK(pa && strstr(pa->alasan, "ditolak") && strstr(pa->alasan, where),
+	      "the assessment's reason names the refused member's line, not 'not found'");
 	CHECK(r.t[BT_ANGGOTA].refused == 2 && r.t[BT_ANGGOTA].added == NNAMES - 1,
 	      "--valid-only: both holders of the NIK refused, the others added");
 	char sql[128];
