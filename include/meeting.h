@@ -111,6 +111,9 @@ int meeting_save(sk_db *db, sk_meeting *m, sk_attendance *rows, int n, sk_issues
 int meeting_delete(sk_db *db, const char *id, sk_err *e);
 /* Date of the group's last meeting (not deleted) into out (16 bytes); "" when none. */
 void meeting_last_date(sk_db *db, const char *kelompok_id, char *out, size_t n);
+/* 1 when the group has another meeting (not deleted, id not except_id) on date tanggal. */
+int meeting_same_day(sk_db *db, const char *kelompok_id, const char *tanggal,
+		     const char *except_id);
 /* The group's meetings (not deleted), newest first, up to limit from offset. */
 int meeting_list(sk_db *db, const char *kelompok_id, int offset, int limit, sk_meeting_row *out,
 		 int *n, sk_err *e);

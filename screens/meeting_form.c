@@ -13,6 +13,7 @@
 #include "meeting_form.h"
 #include "screens.h"
 #include "uform.h"
+#include "validate.h"
 
 static const char *const PAGES[] = { N_("Pertemuan dan daftar hadir") };
 static const char *const YN_VALUES[] = { "0", "1", NULL };
@@ -154,6 +155,15 @@ static void mf_show(struct screen *s)
 	wnoutrefresh(f->uf.win);
 }
 
+/* A warning about something else than the second meeting that day (asked already). */
+static int other_warning(const sk_issues *is)
+{
+	for (int i = 0; i < is->n; i++)
+		if (is->items[i].sev == SK_SEV_WARNING && strcmp(is->items[i].field, "tanggal") != 0)
+			return 1;
+	return 0;
+}
+
 static void mf_save(struct screen *s)
 {
 	struct meeting_form *f = s->data;
@@ -163,6 +173,13 @@ static void mf_save(struct screen *s)
 	sk_err_clear(&e);
 	mgrid_commit(f);
 	mf_collect(f, &m);
+	if (valid_date(m.tanggal) && meeting_same_day(s->db, m.kelompok_id, m.tanggal, m.id)) {
+		char q[300];
+		snprintf(q, sizeof q, _("Sudah ada pertemuan kelompok ini pada %s. Simpan juga sebagai "
+					"pertemuan kedua hari itu? (y/t)"), m.tanggal);
+		if (!dlg_confirm(q))
+			return;
+	}
 	int rc = meeting_save(s->db, &m, f->rows, f->n, &is, &e);
 	if (rc == SK_REFUSED) {
 		fu_refused(&f->uf, &is);
@@ -179,7 +196,7 @@ static void mf_save(struct screen *s)
 	char what[200];
 	mgrid_totals(f, count, &kas, &iks);
 	snprintf(what, sizeof what, _("Pertemuan %s"), m.tanggal);
-	if (sk_issues_for(&is, "tanggal")) {
+	if (other_warning(&is)) {
 		fu_saved(what, &is);
 	} else {
 		char k[32], i[32];

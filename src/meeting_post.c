@@ -53,14 +53,12 @@ static void check_rows(sk_db *db, const sk_meeting *m, const sk_attendance *rows
 static void check_meeting(sk_db *db, const sk_meeting *m, sk_issues *is)
 {
 	sqlite3_stmt *st = db_prepare(db, "SELECT (SELECT dihapus FROM kelompok WHERE id=:g), "
-				      "(SELECT kelompok_id FROM pertemuan WHERE id=:id AND dihapus=0), "
-				      "(SELECT count(*) FROM pertemuan WHERE kelompok_id=:g AND "
-				      "tanggal=:t AND dihapus=0 AND id IS NOT :id)", NULL);
+				      "(SELECT kelompok_id FROM pertemuan WHERE id=:id AND dihapus=0)",
+				      NULL);
 	if (!st)
 		return;
 	db_bind_text(st, ":g", m->kelompok_id);
 	db_bind_text(st, ":id", m->id);
-	db_bind_text(st, ":t", m->tanggal);
 	if (sqlite3_step(st) == SQLITE_ROW) {
 		if (sqlite3_column_int(st, 0) == 1)
 			sk_issues_add(is, "kelompok_id", SK_SEV_ERROR, "%s", _("Kelompok ini sudah dihapus."));
@@ -69,11 +67,11 @@ static void check_meeting(sk_db *db, const sk_meeting *m, sk_issues *is)
 			sk_issues_add(is, "kelompok_id", SK_SEV_ERROR, "%s",
 				      g ? _("Kelompok sebuah pertemuan tidak dapat diganti.")
 					: _("Pertemuan tidak ditemukan."));
-		if (sqlite3_column_int(st, 2) > 0)
-			sk_issues_add(is, "tanggal", SK_SEV_WARNING, "%s",
-				      _("Sudah ada pertemuan kelompok ini pada tanggal itu."));
 	}
 	db_reset(st);
+	if (meeting_same_day(db, m->kelompok_id, m->tanggal, m->id))
+		sk_issues_add(is, "tanggal", SK_SEV_WARNING, "%s",
+			      _("Sudah ada pertemuan kelompok ini pada tanggal itu."));
 	if (sk_date_after_today(m->tanggal))
 		sk_issues_add(is, "tanggal", SK_SEV_ERROR, "%s",
 			      _("Tanggal itu belum tiba: catat pertemuan sesudah berlangsung."));

@@ -19,6 +19,21 @@ void meeting_last_date(sk_db *db, const char *kelompok_id, char *out, size_t n)
 	db_reset(st);
 }
 
+int meeting_same_day(sk_db *db, const char *kelompok_id, const char *tanggal,
+		     const char *except_id)
+{
+	sqlite3_stmt *st = db_prepare(db, "SELECT 1 FROM pertemuan WHERE kelompok_id=:g AND "
+				      "tanggal=:t AND dihapus=0 AND id IS NOT :id", NULL);
+	if (!st)
+		return 0;
+	db_bind_text(st, ":g", kelompok_id);
+	db_bind_text(st, ":t", tanggal);
+	db_bind_text(st, ":id", except_id && *except_id ? except_id : NULL);
+	int found = sqlite3_step(st) == SQLITE_ROW;
+	db_reset(st);
+	return found;
+}
+
 /* Date and place of the group's last meeting plus 7 days, or "" when none. */
 static void next_after_last(sk_db *db, const char *g, sk_meeting *m)
 {
