@@ -311,6 +311,13 @@ static void cb_edit(struct screen *s, const sk_cash_line *l)
 					    "diubah."));
 		return;
 	}
+	char month[8];
+	snprintf(month, sizeof month, "%.7s", l->r.tanggal);
+	if (cash_month_closed(s->db, c->group_id, c->buku, month)) { /* say so now, not at F2 */
+		frame_msg(MSG_WARN, _("Bulan %s sudah ditutup. Koreksi: F8 (balik), lalu F3 catat "
+				      "yang benar."), month);
+		return;
+	}
 	char id[SK_UUID_LEN + 1];
 	snprintf(id, sizeof id, "%s", l->r.id);
 	struct cash_entry_arg a = { c->group_id, c->buku, id };
