@@ -396,6 +396,8 @@ const struct screen_ops CASH_BOOK_OPS = {
 	.resize = cb_resize,
 	.free = cb_free,
 	.help = cb_help,
-	.hints = N_("F1 Bantuan  F3 Baru  F4 Ubah  F8 Balik  B Buku  ←→ Bulan  K Kategori  T Tutup"),
+	/* Esc and F10 show on terminals wider than 80 columns (the line drops what does not fit). */
+	.hints = N_("F1 Bantuan  F3 Baru  F4 Ubah  F8 Balik  B Buku  ←→ Bulan  K Kategori  T Tutup  "
+		    "Esc Kembali  F10 Keluar"),
 	.resume = cb_resume,
 };
