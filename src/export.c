@@ -45,8 +45,7 @@ int export_last_time(sk_db *db, char out[SK_TS_LEN + 1])
  * nothing stored in it is missed. */
 static void last_stored_time(sk_db *db, const char *sejak, char out[STORED_LEN + 1])
 {
-	if (db_setting_get(db, SETTING_LAST_STORED, "", out, STORED_LEN + 1) &&
-	    strlen(out) == STORED_LEN)
+	if (db_setting_get(db, SETTING_LAST_STORED, "", out, STORED_LEN + 1) && *out)
 		return;
 	snprintf(out, STORED_LEN + 1, "%.19s", sejak);
 }
@@ -308,27 +307,40 @@ static void clock_ms(sk_db *db, char out[STORED_LEN + 1])
 	db_reset(st);
 }
 
-/* The millisecond this export begins in, into out, returning once the clock has passed it:
- * every row stored in that millisecond was stored before the export's snapshot starts and
- * is in it, every row stored later has a later disimpan_pada, so the next --since-last
+/* Let the write transactions of other copies that are under way commit first: they hold
+ * the write lock, so taking it and letting it go at once waits for them (up to the busy
+ * timeout). 0 when one outlasted the wait (a long import). */
+static int writers_done(sk_db *db)
+{
+	if (!sqlite3_get_autocommit(db_handle(db)))
+		return 1; /* the caller's own transaction: no other writer is under way */
+	if (db_exec(db, "BEGIN IMMEDIATE", NULL) != SK_OK)
+		return 0;
+	db_exec(db, "COMMIT", NULL);
+	return 1;
+}
+
+/* The millisecond this export begins in, into out, once the clock has passed it and the
+ * writes under way have committed: every row stored in or before it is then in the export's
+ * snapshot, every row stored later has a later disimpan_pada, so the next --since-last
  * bundle takes exactly the rows stored after it. Falls back to the stamp's bare second
- * (more rows, never fewer) should the clock not be readable. */
-static void begin_ms(sk_db *db, const char *dibuat, char out[STORED_LEN + 1])
+ * should the clock not be readable, and to prev (more rows, never fewer) when a write
+ * outlasted the wait. */
+static void begin_ms(sk_db *db, const char *dibuat, const char *prev, char out[STORED_LEN + 1])
 {
 	char now[STORED_LEN + 1];
 	clock_ms(db, out);
-	if (strlen(out) != STORED_LEN || strncmp(out, dibuat, 19) < 0) {
+	if (strlen(out) != STORED_LEN || strncmp(out, dibuat, 19) < 0)
 		snprintf(out, STORED_LEN + 1, "%.19s", dibuat);
-		return;
-	}
 	for (int i = 0; i < 100; i++) {
 		clock_ms(db, now);
 		if (strcmp(now, out) > 0)
-			return;
+			break;
 		struct timespec ts = { 0, 200000 };
 		nanosleep(&ts, NULL);
 	}
-	snprintf(out, STORED_LEN + 1, "%.19s", dibuat);
+	if (!writers_done(db))
+		snprintf(out, STORED_LEN + 1, "%s", prev);
 }
 
 int export_bundle(sk_db *db, const char *dir, const export_opts *o, exchange_progress_fn fn,
@@ -353,7 +365,8 @@ int export_bundle(sk_db *db, const char *dir, const export_opts *o, exchange_pro
 	 * sent twice merges to the same result). */
 	sk_now_utc(m.dibuat_pada);
 	char stored_now[STORED_LEN + 1];
-	begin_ms(db, m.dibuat_pada, stored_now);
+	/* "0" sorts before every stamp: without a previous export, everything stored so far. */
+	begin_ms(db, m.dibuat_pada, x.sejak ? x.disimpan : "0", stored_now);
 	sk_strlcpy(m.sejak, sejak, sizeof m.sejak);
 	m.nik_disamarkan = o->mask_nik != 0;
 	sk_strlcpy(r->dibuat_pada, m.dibuat_pada, sizeof r->dibuat_pada);

@@ -828,6 +828,48 @@ static void test_pieces(sk_db *a)
 
 /* Another copy holds the write lock past the busy wait (a long import): the bundle is still
  * written whole and counts as done, only the export time is not recorded. */
+/* A second copy's merge is under way when an export begins and commits while the export
+ * writes its files: its rows are not in that bundle, so they must be in the next one. */
+static sk_db *conc_writer;
+
+static void commit_writer(void *ctx, const char *file, long long done, long long total)
+{
+	(void)ctx, (void)file, (void)done, (void)total;
+	if (conc_writer) {
+		sk_err e;
+		db_end(conc_writer, 1, &e);
+		db_close(conc_writer);
+		conc_writer = NULL;
+	}
+}
+
+static void test_since_last_concurrent(void)
+{
+	sk_err e;
+	export_result r;
+	char sql[300], dir[PATH_MAX + 32];
+	sk_db *db = open_db("conc.db");
+	CHECK(do_import(db, 0, NULL, 1, "full") == SK_OK && do_export(db, "conc1", 0, 0, 0, NULL) ==
+	      SK_OK, "an office with a first export");
+	CHECK(db_open(db_path(db), 0, &conc_writer, &e) == SK_OK &&
+	      db_begin_write(conc_writer, &e) == SK_OK, "a second copy starts merging");
+	snprintf(sql, sizeof sql, "UPDATE anggota SET telepon='0899', diubah_pada="
+		 "'2025-08-01T00:00:00Z', disimpan_pada=%s WHERE id='%s'", DB_STORED_SQL, m_ali);
+	CHECK(db_exec(conc_writer, sql, &e) == SK_OK, "it stores a row with an old stamp");
+	sqlite3_busy_timeout(db_handle(db), 50);
+	export_opts o = { .since_last = 1 };
+	path_in(dir, sizeof dir, tmp, "conc2");
+	CHECK(export_bundle(db, dir, &o, commit_writer, NULL, &r, &e) == SK_OK &&
+	      r.rows[BT_ANGGOTA] == 0 && conc_writer == NULL,
+	      "the export runs; the merge commits while it writes (its row not in this bundle)");
+	sqlite3_busy_timeout(db_handle(db), 5000);
+	CHECK(do_export(db, "conc3", 1, 0, 0, &r) == SK_OK && r.rows[BT_ANGGOTA] == 1,
+	      "the row merged meanwhile is in the next --since-last bundle");
+	path_in(dir, sizeof dir, tmp, "conc3");
+	CHECK(file_has(dir, "anggota.csv", ",0899,"), "the merged row itself");
+	db_close(db);
+}
+
 static void test_export_while_busy(sk_db *a)
 {
 	char path[PATH_MAX], before[32], after[32];
@@ -866,6 +908,7 @@ int main(void)
 	test_pieces(a);
 	test_since_last(a);
 	test_since_last_merged();
+	test_since_last_concurrent();
 	test_export_while_busy(a);
 	db_close(a);
 	return testlib_summary();
