@@ -219,16 +219,19 @@ char *sk_fit(char *out, size_t n, const char *s, int width)
 	while (*p && j + 1 < n) {
 		wchar_t wc;
 		size_t len = sk_char_next(p, &wc, &ps);
-		int bad = (wc == L'?' && *p != '?') || wcwidth(wc) < 0;
+		int w = wcwidth(wc);
+		int bad = (wc == L'?' && *p != '?') || w < 0; /* shown as one '?' */
+		if (bad)
+			w = 1;
 		size_t need = bad ? 1 : len;
-		if (used + sk_char_width(wc) > width || j + need >= n)
+		if (used + w > width || j + need >= n)
 			break;
 		if (bad)
 			out[j] = '?';
 		else
 			memcpy(out + j, p, len);
 		j += need;
-		used += sk_char_width(wc);
+		used += w;
 		p += len;
 	}
 	while (used < width && j + 1 < n) {
