@@ -83,6 +83,17 @@ int64_t db_int(sk_db *db, const char *sql, int64_t dflt);
  * otherwise it rolls back (at the outermost level). Returns SK_OK, or the commit error in e. */
 int db_begin_write(sk_db *db, sk_err *e);
 int db_end(sk_db *db, int ok, sk_err *e);
+/* A read transaction (plain BEGIN) at depth 0, so that several queries see one snapshot; a
+ * nested db_begin_write inside it only counts (its writes then upgrade the lock and may meet
+ * SK_BUSY). Ended by db_end like a write (ok=0 or 1: nothing to commit either way). */
+int db_begin_read(sk_db *db, sk_err *e);
+
+/* Step st (prepared by db_prepare and bound) once and reset it: 1 when it gave a row, 0 when
+ * none, -1 on a database error (message in e; a busy database is SK_BUSY, never "none"). */
+int db_exists(sk_db *db, sqlite3_stmt *st, sk_err *e);
+/* Step st once and reset it; *out = the first column of the first row as int64 (0 when there
+ * is no row). Returns SK_OK or the database error in e. */
+int db_count(sk_db *db, sqlite3_stmt *st, int64_t *out, sk_err *e);
 
 /* Page cache of the connection: db_cache_set sets it to kib kibibytes (bounded memory for a
  * big job: an import, an office-wide report) and returns the setting it replaced, which

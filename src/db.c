@@ -26,6 +26,7 @@ struct sk_db {
 	struct cached_stmt *cache;
 	int depth;      /* transaction nesting */
 	int failed;     /* an inner level ended with ok=0 */
+	int reading;    /* the outermost level is a read transaction (db_begin_read) */
 };
 
 int db_default_path(const char *explicit_path, char *out, size_t n, int *is_default)
@@ -338,22 +339,48 @@ int64_t db_int(sk_db *db, const char *sql, int64_t dflt)
 	return v;
 }
 
-int db_begin_write(sk_db *db, sk_err *e)
+static int begin(sk_db *db, const char *sql, int reading, sk_err *e)
 {
 	if (db->depth == 0) {
-		int rc = db_exec(db, "BEGIN IMMEDIATE", e);
+		int rc = db_exec(db, sql, e);
 		if (rc != SK_OK)
 			return rc;
 		db->failed = 0;
+		db->reading = reading;
 	}
 	db->depth++;
 	return SK_OK;
 }
 
+int db_begin_write(sk_db *db, sk_err *e)
+{
+	return begin(db, "BEGIN IMMEDIATE", 0, e);
+}
+
+int db_begin_read(sk_db *db, sk_err *e)
+{
+	return begin(db, "BEGIN", 1, e);
+}
+
+int db_exists(sk_db *db, sqlite3_stmt *st, sk_err *e)
+{
+	int rc = db_step(db, st, e);
+	db_reset(st);
+	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
+}
+
+int db_count(sk_db *db, sqlite3_stmt *st, int64_t *out, sk_err *e)
+{
+	int rc = db_step(db, st, e);
+	*out = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	db_reset(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? SK_OK : (e && e->status ? e->status : SK_DBERR);
+}
+
 int db_end(sk_db *db, int ok, sk_err *e)
 {
 	if (db->depth <= 0) {
-		fprintf(stderr, "sikube: db_end without db_begin_write\n");
+		fprintf(stderr, "sikube: db_end without db_begin_write or db_begin_read\n");
 		abort();
 	}
 	if (!ok)

@@ -124,6 +124,30 @@ static void test_nesting(void)
 	db_close(db);
 }
 
+/* db_begin_read, db_exists, db_count: one snapshot, row or none, count. */
+static void test_read_helpers(void)
+{
+	char path[PATH_MAX + 32];
+	sk_db *db;
+	sk_err e;
+	snprintf(path, sizeof path, "%s/read.db", dir);
+	db_open(path, 0, &db, &e);
+	db_setting_set(db, "a", "1", &e);
+	CHECK(db_begin_read(db, &e) == SK_OK, "read transaction begins");
+	sqlite3_stmt *st = db_prepare(db, "SELECT 1 FROM pengaturan WHERE kunci=:k", &e);
+	db_bind_text(st, ":k", "a");
+	CHECK(db_exists(db, st, &e) == 1, "db_exists finds a row");
+	db_bind_text(st, ":k", "nope");
+	CHECK(db_exists(db, st, &e) == 0, "db_exists says none");
+	int64_t n = -1;
+	st = db_prepare(db, "SELECT count(*) FROM pengaturan WHERE kunci=:k", &e);
+	db_bind_text(st, ":k", "a");
+	CHECK(db_count(db, st, &n, &e) == SK_OK && n == 1, "db_count counts");
+	CHECK(db_end(db, 1, &e) == SK_OK, "read transaction ends");
+	CHECK(sqlite3_get_autocommit(db_handle(db)), "no transaction left open");
+	db_close(db);
+}
+
 /* db_soft_delete: marks, refreshes diubah_pada, says when nothing matched. */
 static void test_soft_delete(void)
 {
@@ -199,6 +223,7 @@ int main(void)
 	test_diubah_trigger();
 	test_second_copy();
 	test_nesting();
+	test_read_helpers();
 	test_soft_delete();
 	test_kept_balance();
 	return testlib_summary();
