@@ -20,5 +20,7 @@ int cli_import(const struct cli_ctx *ctx, int argc, char **argv);
 int cli_export(const struct cli_ctx *ctx, int argc, char **argv);
 int cli_check(const struct cli_ctx *ctx, int argc, char **argv);
 int cli_backup(const struct cli_ctx *ctx, int argc, char **argv);
+/* `sikube hub load|report|export` (cli_hub.c): the PostgreSQL hub; ignores ctx's database. */
+int cli_hub(const struct cli_ctx *ctx, int argc, char **argv);
 
 #endif

@@ -37,6 +37,7 @@ static void usage(FILE *out)
 		  "  sikube [--db PATH] report KIND [--group ID] [--month YYYY-MM] [--format text|csv]\n"
 		  "  sikube [--db PATH] check\n"
 		  "  sikube [--db PATH] backup FILE\n"
+		  "  sikube hub load|report|export ...          hub PostgreSQL (sikube hub --help)\n"
 		  "  sikube --version | --help\n"
 		  "\n"
 		  "Basis data bawaan: $SIKUBE_DB, atau $XDG_DATA_HOME/sikube/sikube.db\n"
@@ -276,6 +277,7 @@ static const struct {
 	{ "export", cli_export },
 	{ "check", cli_check },
 	{ "backup", cli_backup },
+	{ "hub", cli_hub },
 };
 
 /* Global options; returns the index of the command word, or -1 after handling --help etc. */

@@ -1,0 +1,30 @@
+/* hub_unit.h - one unit of a hub load (a bundle folder, or the single table files together)
+ * as the load steps share it. Not for other modules. */
+#ifndef SK_HUB_UNIT_H
+#define SK_HUB_UNIT_H
+
+#include <limits.h>
+#include "db.h"
+#include "hub_priv.h"
+#include "import.h"
+
+struct hub_unit {
+	int npaths;
+	const char *const *paths;     /* the unit's sources, as given */
+	sk_db *stage;                 /* the staging database */
+	const hub_load_opts *o;
+	hub_unit_result *res;
+	import_result *problems;      /* the load's problem list: hub-made problems go here */
+	char prov[256];               /* provinces the unit's hub rows are in: "{33,34}" */
+	long long refs;               /* ids read from the files */
+	long long seeded[BT_COUNT];   /* hub rows put in the staging database */
+	long long staged[BT_COUNT];   /* rows the importer stored, copied to stg_<table> */
+};
+
+/* berkas of table t of source src as the importer names it: "<folder>/<file>" or the file. */
+void hub_unit_label(const struct hub_unit *u, int src, int t, char *out, size_t n);
+/* Append a problem (as import reports them) to the load's list. */
+void hub_unit_problem(struct hub_unit *u, const char *berkas, long long baris, const char *kolom,
+		      const char *nilai, const char *alasan);
+
+#endif

@@ -1,0 +1,353 @@
+/* hub_load.c - `sikube hub load`: each unit (a bundle folder, or the single table files
+ * together) in its own PostgreSQL transaction, one unit at a time across every hub load (an
+ * advisory lock): read its ids, seed a private SQLite staging database with the hub rows it
+ * refers to, let the core importer judge it there, copy what the importer stored, check
+ * NIKs across offices, merge, commit. Nothing row by row between the two databases. */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include "hub_unit.h"
+#include "i18n.h"
+#include "manifest.h"
+#include "region.h"
+
+/* pg_advisory_xact_lock key of loads ("SIKUBE-L"). */
+#define LOCK_LOAD "5355424b45000002"
+
+struct load {
+	hub *h;
+	const hub_load_opts *o;
+	hub_load_result *r;
+	char dir[PATH_MAX];        /* private temporary folder */
+	char tmpl[PATH_MAX + 32];  /* staging template: schema and region list */
+	char stage[PATH_MAX + 32];
+};
+
+/* ---- problems and labels ------------------------------------------------------------------- */
+
+void hub_unit_label(const struct hub_unit *u, int src, int t, char *out, size_t n)
+{
+	char path[PATH_MAX];
+	struct stat st;
+	sk_strlcpy(path, u->paths[src], sizeof path);
+	size_t len = strlen(path);
+	while (len > 1 && path[len - 1] == '/')
+		path[--len] = '\0';
+	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
+		snprintf(out, n, "%s/%s", path, t >= 0 ? BUNDLE_TABLES[t].file : BUNDLE_MANIFEST);
+	else
+		snprintf(out, n, "%s", path);
+}
+
+static import_problem *new_problem(import_result *r)
+{
+	if (r->nproblems >= IMPORT_MAX_PROBLEMS) {
+		r->more_problems++;
+		return NULL;
+	}
+	if (r->nproblems % 256 == 0) {
+		r->problems = realloc(r->problems, (size_t)(r->nproblems + 256) * sizeof *r->problems);
+		if (!r->problems)
+			abort();
+	}
+	import_problem *p = &r->problems[r->nproblems++];
+	memset(p, 0, sizeof *p);
+	return p;
+}
+
+void hub_unit_problem(struct hub_unit *u, const char *berkas, long long baris, const char *kolom,
+		      const char *nilai, const char *alasan)
+{
+	import_problem *p = new_problem(u->problems);
+	if (!p)
+		return;
+	sk_strlcpy(p->berkas, berkas, sizeof p->berkas);
+	p->baris = baris;
+	sk_strlcpy(p->kolom, kolom, sizeof p->kolom);
+	sk_utf8_scrub(p->nilai, sizeof p->nilai, nilai);
+	sk_utf8_scrub(p->alasan, sizeof p->alasan, alasan);
+}
+
+/* The importer's problems of a refused unit onto the load's list. */
+static void take_problems(import_result *all, const import_result *ir)
+{
+	for (int i = 0; i < ir->nproblems; i++) {
+		import_problem *p = new_problem(all);
+		if (p)
+			*p = ir->problems[i];
+	}
+	all->more_problems += ir->more_problems;
+}
+
+/* ---- the staging database ------------------------------------------------------------------ */
+
+static int copy_file(const char *from, const char *to, sk_err *e)
+{
+	int in = open(from, O_RDONLY | O_CLOEXEC);
+	int out = open(to, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+	char buf[65536];
+	ssize_t n = 0;
+	int bad = in < 0 || out < 0;
+	while (!bad && (n = read(in, buf, sizeof buf)) > 0)
+		bad = write(out, buf, (size_t)n) != n;
+	bad |= n < 0;
+	int err = errno;
+	if (in >= 0)
+		close(in);
+	if (out >= 0 && close(out) != 0)
+		bad = 1;
+	if (bad)
+		return sk_err_set(e, SK_IOERR, _("Berkas %s tidak dapat ditulis: %s"), to, strerror(err));
+	return SK_OK;
+}
+
+static void remove_db(const char *path)
+{
+	char side[PATH_MAX + 48];
+	unlink(path);
+	snprintf(side, sizeof side, "%s-wal", path);
+	unlink(side);
+	snprintf(side, sizeof side, "%s-shm", path);
+	unlink(side);
+}
+
+/* A private folder with the staging template: the SQLite schema and the region list. */
+static int prepare(struct load *l, sk_err *e)
+{
+	const char *base = getenv("TMPDIR");
+	snprintf(l->dir, sizeof l->dir, "%s/sikube-hub-XXXXXX", base && *base ? base : "/tmp");
+	if (!mkdtemp(l->dir)) {
+		*l->dir = '\0';
+		return sk_err_set(e, SK_IOERR, _("Folder sementara tidak dapat dibuat: %s"),
+				  strerror(errno));
+	}
+	snprintf(l->tmpl, sizeof l->tmpl, "%s/template.db", l->dir);
+	snprintf(l->stage, sizeof l->stage, "%s/stage.db", l->dir);
+	sk_db *db;
+	int rc = db_open(l->tmpl, 0, &db, e);
+	if (rc != SK_OK)
+		return rc;
+	rc = region_ensure_loaded(db, e);
+	db_close(db);
+	return rc;
+}
+
+static void cleanup(struct load *l)
+{
+	if (!*l->dir)
+		return;
+	remove_db(l->tmpl);
+	remove_db(l->stage);
+	rmdir(l->dir);
+}
+
+/* A fresh staging database for one unit. */
+static int open_stage(struct load *l, struct hub_unit *u, sk_err *e)
+{
+	remove_db(l->stage);
+	int rc = copy_file(l->tmpl, l->stage, e);
+	if (rc == SK_OK)
+		rc = db_open(l->stage, 0, &u->stage, e);
+	/* A scratch copy: no need to wait for the disk. */
+	if (rc == SK_OK)
+		rc = db_exec(u->stage, "PRAGMA synchronous=OFF", e);
+	return rc;
+}
+
+/* ---- one unit ------------------------------------------------------------------------------ */
+
+/* Which office sent the unit: its manifest (a bundle folder), into the load log. */
+static int log_unit(hub *h, struct hub_unit *u, sk_err *e)
+{
+	sk_manifest m;
+	char path[PATH_MAX + 64], n[3][24];
+	manifest_init(&m);
+	hub_unit_label(u, 0, -1, path, sizeof path);
+	struct stat st;
+	if (stat(u->paths[0], &st) == 0 && S_ISDIR(st.st_mode)) {
+		int problems;
+		sk_err me;
+		manifest_read(path, &m, NULL, NULL, &problems, &me);
+	}
+	long long c[3] = { 0, 0, 0 };
+	for (int t = 0; t < BT_COUNT; t++) {
+		c[0] += u->res->t[t].added;
+		c[1] += u->res->t[t].updated;
+		c[2] += u->res->t[t].unchanged;
+	}
+	for (int i = 0; i < 3; i++)
+		snprintf(n[i], sizeof n[i], "%lld", c[i]);
+	const char *p[] = { u->res->label, m.perangkat, m.kode_wilayah_kantor, m.dibuat_pada,
+			    m.sejak, n[0], n[1], n[2] };
+	PGresult *r = hub_query(h, "INSERT INTO " HUB_SCHEMA ".muatan (berkas, perangkat, "
+				"kode_wilayah_kantor, dibuat_pada, sejak, ditambah, diperbarui, "
+				"tidak_berubah) VALUES ($1, nullif($2, ''), nullif($3, ''), "
+				"nullif($4, ''), nullif($5, ''), $6, $7, $8)", 8, p, e);
+	PQclear(r);
+	return r ? SK_OK : SK_DBERR;
+}
+
+static void progress(struct load *l, const char *what, long long done, long long total)
+{
+	if (l->o && l->o->progress)
+		l->o->progress(l->o->ctx, what, done, total);
+}
+
+/* Judge the unit in the staging database; SK_REFUSED with its problems taken. */
+static int judge(struct load *l, struct hub_unit *u, sk_err *e)
+{
+	import_opts io = { 0 };
+	if (l->o) {
+		io.progress = l->o->progress;
+		io.ctx = l->o->ctx;
+	}
+	import_result ir;
+	int rc = import_paths(u->stage, u->npaths, u->paths, &io, &ir, e);
+	if (rc == SK_REFUSED)
+		take_problems(&l->r->problems, &ir);
+	if (rc == SK_OK)
+		memcpy(u->res->t, ir.t, sizeof u->res->t);
+	import_result_free(&ir);
+	return rc;
+}
+
+/* The steps of a unit inside its transaction; SK_OK means commit. */
+static int unit_steps(struct load *l, struct hub_unit *u, sk_err *e)
+{
+	hub *h = l->h;
+	progress(l, _("hub: membaca id"), 0, -1);
+	int rc = hub_seed_refs(h, u, e);
+	if (rc == SK_OK) {
+		progress(l, _("hub: menyiapkan data pembanding"), 0, -1);
+		rc = hub_seed_stage(h, u, e);
+	}
+	if (rc == SK_OK)
+		rc = judge(l, u, e);
+	if (rc == SK_OK) {
+		progress(l, _("hub: menyalin ke PostgreSQL"), 0, -1);
+		rc = hub_stage_copy(h, u, e);
+	}
+	if (rc == SK_OK)
+		rc = hub_check_nik(h, u, e);
+	if (rc == SK_OK) {
+		progress(l, _("hub: menggabungkan"), 0, -1);
+		rc = hub_merge(h, u, e);
+	}
+	if (rc == SK_OK)
+		rc = log_unit(h, u, e);
+	return rc;
+}
+
+static int load_unit(struct load *l, struct hub_unit *u)
+{
+	sk_err e;
+	sk_err_clear(&e);
+	int rc = open_stage(l, u, &e);
+	if (rc == SK_OK)
+		rc = hub_exec(l->h, "BEGIN; SELECT pg_advisory_xact_lock(x'" LOCK_LOAD "'::bigint)", &e);
+	if (rc == SK_OK) {
+		rc = unit_steps(l, u, &e);
+		if (rc == SK_OK)
+			rc = hub_exec(l->h, "COMMIT", &e);
+		else
+			hub_exec(l->h, "ROLLBACK", NULL);
+	}
+	db_close(u->stage);
+	u->stage = NULL;
+	remove_db(l->stage);
+	u->res->status = rc;
+	if (rc != SK_OK) {
+		memset(u->res->t, 0, sizeof u->res->t);
+		if (rc != SK_REFUSED)
+			sk_strlcpy(u->res->msg, e.msg, sizeof u->res->msg);
+	}
+	return rc;
+}
+
+/* ---- units --------------------------------------------------------------------------------- */
+
+static int is_dir(const char *path)
+{
+	struct stat st;
+	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+struct unit_spec {
+	int npaths;
+	const char *const *paths;
+};
+
+/* Folders one unit each, in the order given; the single files together, where the first of
+ * them stands (the importer reads them in table order, as import does). files receives the
+ * single files (owned by the caller). Returns the number of units. */
+static int make_units(int npaths, const char *const *paths, struct unit_spec *units,
+		      const char **files)
+{
+	int n = 0, nfiles = 0, file_unit = -1;
+	for (int i = 0; i < npaths; i++) {
+		if (is_dir(paths[i])) {
+			units[n].npaths = 1;
+			units[n++].paths = paths + i;
+			continue;
+		}
+		if (file_unit < 0) {
+			file_unit = n++;
+			units[file_unit].paths = files;
+		}
+		files[nfiles++] = paths[i];
+		units[file_unit].npaths = nfiles;
+	}
+	return n;
+}
+
+int hub_load(hub *h, int npaths, const char *const *paths, const hub_load_opts *o,
+	     hub_load_result *r, sk_err *e)
+{
+	memset(r, 0, sizeof *r);
+	int rc = hub_schema_ensure(h, e);
+	if (rc != SK_OK)
+		return rc;
+	size_t n = (size_t)(npaths > 0 ? npaths : 1);
+	struct unit_spec *specs = calloc(n, sizeof *specs);
+	const char **files = calloc(n, sizeof *files);
+	r->units = calloc(n, sizeof *r->units);
+	if (!specs || !files || !r->units)
+		abort();
+	int nunits = make_units(npaths, paths, specs, files);
+	struct load l = { .h = h, .o = o, .r = r };
+	rc = prepare(&l, e);
+	int worst = SK_OK;
+	for (int i = 0; rc == SK_OK && i < nunits; i++) {
+		struct hub_unit unit = { .o = o, .problems = &r->problems,
+					 .npaths = specs[i].npaths, .paths = specs[i].paths };
+		unit.res = &r->units[i];
+		r->nunits = i + 1;
+		if (is_dir(unit.paths[0]))
+			hub_unit_label(&unit, 0, -1, unit.res->label, sizeof unit.res->label);
+		else
+			sk_strlcpy(unit.res->label, unit.paths[0], sizeof unit.res->label);
+		char *slash = is_dir(unit.paths[0]) ? strrchr(unit.res->label, '/') : NULL;
+		if (slash)
+			*slash = '\0'; /* the folder, not its manifest */
+		int st = load_unit(&l, &unit);
+		if (st == SK_REFUSED)
+			worst = SK_REFUSED;
+		else if (st != SK_OK)
+			rc = sk_err_set(e, st, "%s", unit.res->msg);
+	}
+	cleanup(&l);
+	free(specs);
+	free(files);
+	return rc != SK_OK ? rc : worst;
+}
+
+void hub_load_result_free(hub_load_result *r)
+{
+	free(r->units);
+	r->units = NULL;
+	r->nunits = 0;
+	import_result_free(&r->problems);
+}

@@ -1,0 +1,171 @@
+/* hub_out.c - writers of hub reports. CSV: the spec's header and values as they are (the
+ * formula guard on free text). Text: a block per row, its first columns on one line and the
+ * others as "label value" pairs packed into 80 columns, money with thousands separators and
+ * NIKs masked. */
+#include <stdlib.h>
+#include <string.h>
+#include "hub_out.h"
+#include "i18n.h"
+#include "member.h"
+#include "util.h"
+
+#define TEXT_WIDTH 80
+
+/* ---- CSV ----------------------------------------------------------------------------------- */
+
+static int csv_begin(hub_out *o)
+{
+	csv_out_init(&o->w, o->f, 0);
+	for (int c = 0; c < o->ncols; c++)
+		if (!(o->cols[c].flags & HC_TEXT_ONLY))
+			csv_out_raw(&o->w, o->cols[c].name);
+	csv_out_eol(&o->w);
+	return ferror(o->f) ? SK_IOERR : SK_OK;
+}
+
+static int csv_row(hub_out *o, char *const *v)
+{
+	for (int c = 0; c < o->ncols; c++) {
+		if (o->cols[c].flags & HC_TEXT_ONLY)
+			continue;
+		if (o->cols[c].kind == HC_TEXT)
+			csv_out_text(&o->w, v[c]);
+		else
+			csv_out_raw(&o->w, v[c]);
+	}
+	csv_out_eol(&o->w);
+	return ferror(o->f) ? SK_IOERR : SK_OK;
+}
+
+static int flush_end(hub_out *o, long long rows)
+{
+	(void)rows;
+	return fflush(o->f) == 0 && !ferror(o->f) ? SK_OK : SK_IOERR;
+}
+
+static const hub_out_ops CSV_OPS = { csv_begin, csv_row, flush_end };
+
+/* ---- text ---------------------------------------------------------------------------------- */
+
+/* Text remembers the last heading printed. */
+struct text_state {
+	char heading[512];
+};
+
+static int text_begin(hub_out *o)
+{
+	fprintf(o->f, "%s\n", o->title);
+	o->priv = calloc(1, sizeof(struct text_state));
+	if (!o->priv)
+		abort();
+	return ferror(o->f) ? SK_IOERR : SK_OK;
+}
+
+/* A value as people read it into out. */
+static const char *shown(const hub_col *c, const char *v, char *out, size_t n)
+{
+	if (!v || !*v)
+		return "-";
+	char num[48];
+	switch (c->kind) {
+	case HC_RUPIAH:
+		snprintf(out, n, "Rp %s", sk_format_rupiah(atoll(v), num, sizeof num));
+		return out;
+	case HC_PERCENT:
+		snprintf(out, n, "%s%%", v);
+		return out;
+	case HC_NIK:
+		member_mask_nik(v, out, n);
+		return out;
+	case HC_CODE:
+		/* levels and categories are words people read in their language */
+		return strcmp(c->name, "kode_wilayah") == 0 ? v : _(v);
+	default:
+		return v;
+	}
+}
+
+/* The heading columns, printed when they change. */
+static void text_heading(hub_out *o, char *const *v)
+{
+	struct text_state *ts = o->priv;
+	char buf[512], now[512] = "";
+	for (int c = 0; c < o->ncols; c++)
+		if (o->cols[c].flags & HC_HEADING) {
+			size_t len = strlen(now);
+			snprintf(now + len, sizeof now - len, "%s%s", len ? "  " : "",
+				 shown(&o->cols[c], v[c], buf, sizeof buf));
+		}
+	if (*now && strcmp(now, ts->heading) != 0) {
+		fprintf(o->f, "\n%s\n", now);
+		sk_strlcpy(ts->heading, now, sizeof ts->heading);
+	}
+}
+
+/* "label value" pairs of the other columns, packed into lines of TEXT_WIDTH. */
+static void text_pairs(hub_out *o, char *const *v, const char *indent)
+{
+	char buf[512], line[TEXT_WIDTH * 8], pair[600];
+	int used = 0;
+	line[0] = '\0';
+	for (int c = 0; c < o->ncols; c++) {
+		if (o->cols[c].flags & (HC_DATA_ONLY | HC_TITLE | HC_HEADING))
+			continue;
+		snprintf(pair, sizeof pair, "%s %s", _(o->cols[c].label),
+			 shown(&o->cols[c], v[c], buf, sizeof buf));
+		int w = sk_width(pair);
+		if (used && used + 2 + w > TEXT_WIDTH) {
+			fprintf(o->f, "%s\n", line);
+			used = 0;
+		}
+		if (!used) {
+			snprintf(line, sizeof line, "%s%s", indent, pair);
+			used = sk_width(line);
+		} else if (strlen(line) + strlen(pair) + 3 < sizeof line) {
+			strcat(line, ", ");
+			strcat(line, pair);
+			used += 2 + w;
+		}
+	}
+	if (used)
+		fprintf(o->f, "%s\n", line);
+}
+
+static int text_row(hub_out *o, char *const *v)
+{
+	char buf[512];
+	int n = 0;
+	text_heading(o, v);
+	fputs("  ", o->f);
+	for (int c = 0; c < o->ncols; c++)
+		if (o->cols[c].flags & HC_TITLE)
+			fprintf(o->f, "%s%s", n++ ? "  " : "", shown(&o->cols[c], v[c], buf, sizeof buf));
+	fputc('\n', o->f);
+	text_pairs(o, v, "    ");
+	return ferror(o->f) ? SK_IOERR : SK_OK;
+}
+
+static int text_end(hub_out *o, long long rows)
+{
+	free(o->priv);
+	o->priv = NULL;
+	if (rows == 0)
+		fprintf(o->f, "%s\n", _("Tidak ada data untuk wilayah ini."));
+	else
+		fprintf(o->f, _("\n%lld baris.\n"), rows);
+	return flush_end(o, rows);
+}
+
+static const hub_out_ops TEXT_OPS = { text_begin, text_row, text_end };
+
+const hub_out_ops *hub_out_ops_for(hub_format fmt)
+{
+	switch (fmt) {
+	case HUB_FMT_TEXT:
+		return &TEXT_OPS;
+	case HUB_FMT_CSV:
+		return &CSV_OPS;
+	default:
+		return NULL; /* xlsx: its writer comes with the libxlsxwriter work */
+	}
+}

@@ -1,0 +1,462 @@
+/* hub_seed.c - what a unit refers to, and the hub rows the staging database must hold so the
+ * core importer sees what the hub sees.
+ *
+ * The unit's files are read once for ids (temporary table ref: the ids of its own rows with
+ * their lines, and every id its rows name). The hub rows seeded into the staging database:
+ *   - the rows with the unit's keys (so the importer makes the hub's newer-or-keep choice),
+ *   - the rows the importer's cross-row rules look at (SEED_RULES: the attendance and ledger
+ *     rows of a meeting the unit touches, the reversals of a row it touches, every member of
+ *     a group it touches),
+ *   - and every parent of those (groups, members, meetings, reversed rows), so the staging
+ *     database's foreign keys hold.
+ * Lookups stay inside the provinces of the groups and members the unit names (partition
+ * pruning); an id named but found in neither the unit nor those provinces is looked up in
+ * every province. All of it is set-wise SQL on the server. */
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include "csvio.h"
+#include "hub_unit.h"
+#include "i18n.h"
+
+/* Recently sent reference ids (exact: id and table), so that the 7.8 million attendance rows
+ * of a kabupaten send their 30,000 members once, not once per row. */
+#define REF_SLOTS 65536
+
+struct pre {
+	hub_copy *cp;
+	int src, t;
+	int idx[HUB_MAX_COLS];       /* column of the table -> field of the record, -1 */
+	char (*cache)[SK_UUID_LEN + 4];
+	long long refs;
+};
+
+static unsigned slot_of(const char *id, int t)
+{
+	unsigned h = 2166136261u ^ (unsigned)t;
+	for (const char *p = id; *p; p++)
+		h = (h ^ (unsigned char)*p) * 16777619u;
+	return h & (REF_SLOTS - 1);
+}
+
+static void send_ref(struct pre *p, int t, int own, const char *id, long long line)
+{
+	char num[32], src[16];
+	if (!sk_uuid_valid(id))
+		return; /* the importer reports it */
+	if (!own) {
+		char *slot = p->cache[slot_of(id, t)];
+		if ((unsigned char)slot[0] == (unsigned char)(t + 3) && strcmp(slot + 1, id) == 0)
+			return;
+		slot[0] = (char)(t + 3);
+		memcpy(slot + 1, id, SK_UUID_LEN + 1);
+	}
+	snprintf(num, sizeof num, "%d", t);
+	hub_copy_field(p->cp, num);
+	hub_copy_field(p->cp, own ? "t" : "f");
+	hub_copy_field(p->cp, id);
+	snprintf(src, sizeof src, "%d", p->src);
+	snprintf(num, sizeof num, "%lld", line);
+	hub_copy_field(p->cp, own ? src : NULL);
+	hub_copy_field(p->cp, own ? num : NULL);
+	hub_copy_eol(p->cp);
+	p->refs++;
+}
+
+static int pre_record(void *ctx, int line, int nf, char **f)
+{
+	struct pre *p = ctx;
+	const hub_table *t = &hub_tables()[p->t];
+	if (line == 1) {
+		for (int c = 0; c < t->def->ncols && c < HUB_MAX_COLS; c++) {
+			p->idx[c] = -1;
+			for (int j = 0; j < nf; j++)
+				if (strcmp(f[j], t->def->cols[c].name) == 0) {
+					p->idx[c] = j;
+					break;
+				}
+		}
+		return 0;
+	}
+	for (int c = 0; c < t->def->ncols && c < HUB_MAX_COLS; c++) {
+		if (p->idx[c] < 0 || p->idx[c] >= nf || !*f[p->idx[c]])
+			continue;
+		const char *v = f[p->idx[c]];
+		if (t->nkey == 1 && c == t->key[0])
+			send_ref(p, p->t, 1, v, line);
+		else if (t->ref[c] != -1)
+			send_ref(p, t->ref[c] >= 0 ? t->ref[c] : -1, 0, v, 0);
+	}
+	return p->cp->failed;
+}
+
+/* Read one table file if it is a regular file (anything else the importer refuses). */
+static void pre_read(struct pre *p, const char *path)
+{
+	struct stat st;
+	if (lstat(path, &st) != 0 || !S_ISREG(st.st_mode))
+		return;
+	sk_err e;
+	csv_read_file(path, pre_record, p, &e); /* a broken file: the importer says so */
+}
+
+int hub_seed_refs(hub *h, struct hub_unit *u, sk_err *e)
+{
+	if (hub_exec(h, "CREATE TEMP TABLE ref (t smallint NOT NULL, own boolean NOT NULL, "
+		     "id uuid NOT NULL, src integer, baris bigint) ON COMMIT DROP", e) != SK_OK)
+		return SK_DBERR;
+	hub_copy cp;
+	if (hub_copy_begin(h, &cp, "COPY pg_temp.ref (t, own, id, src, baris) FROM STDIN", e) != SK_OK)
+		return SK_DBERR;
+	struct pre p = { .cp = &cp };
+	p.cache = calloc(REF_SLOTS, sizeof *p.cache);
+	if (!p.cache)
+		abort();
+	for (int s = 0; s < u->npaths && !cp.failed; s++) {
+		struct stat st;
+		p.src = s;
+		if (stat(u->paths[s], &st) == 0 && S_ISDIR(st.st_mode)) {
+			for (int t = 0; t < BT_COUNT; t++) {
+				char path[PATH_MAX + 64];
+				hub_unit_label(u, s, t, path, sizeof path);
+				p.t = t;
+				pre_read(&p, path);
+			}
+		} else if ((p.t = bundle_table_by_file(u->paths[s])) >= 0) {
+			pre_read(&p, u->paths[s]);
+		}
+	}
+	free(p.cache);
+	u->refs = p.refs;
+	if (hub_copy_end(&cp, 1) != SK_OK)
+		return SK_DBERR;
+	return hub_exec(h, "CREATE INDEX ON pg_temp.ref (t, id); ANALYZE pg_temp.ref", e);
+}
+
+/* ---- the seed sets ------------------------------------------------------------------------- */
+
+/* Rows the importer's cross-row rules read, beyond the unit's keys and their parents. {x}
+ * is the number of table x; a rule whose tables or columns are not in the bundle is left
+ * out. after = 1: run once the parents are in (it reads another table's seed). */
+static const struct seed_rule {
+	const char *table;
+	const char *needs;      /* "table" or "table.column", comma-separated */
+	int after;
+	const char *where;      /* over the hub table's alias x */
+} SEED_RULES[] = {
+	/* a meeting's dues must equal its posted ledger rows; its attendance names its members */
+	{ "kehadiran", "pertemuan", 0, "x.pertemuan_id IN (SELECT id FROM pg_temp.ref WHERE t = {pertemuan})" },
+	{ "kas", "kas.pertemuan_id,pertemuan", 0,
+	  "x.pertemuan_id IN (SELECT id FROM pg_temp.ref WHERE t = {pertemuan})" },
+	/* a row is reversed at most once */
+	{ "kas", "kas.membalik_id", 0, "x.membalik_id IN (SELECT id FROM pg_temp.ref WHERE t = {kas})" },
+	/* a savings, loan, repayment, fine or share-out row is posted once (format 2) */
+	{ "kas", "kas.sumber_id", 0, "x.sumber_id IN (SELECT id FROM pg_temp.ref)" },
+	/* officers, the NIK within the office, a group deleted with members left */
+	{ "anggota", "kelompok", 1, "x.kelompok_id IN (SELECT id FROM pg_temp.seed_kelompok)" },
+	/* format 2: a group's month closes, cycles and the money of its cycles */
+	{ "tutup_buku", "kelompok", 1, "x.kelompok_id IN (SELECT id FROM pg_temp.seed_kelompok)" },
+	{ "siklus", "kelompok", 1, "x.kelompok_id IN (SELECT id FROM pg_temp.seed_kelompok)" },
+	{ "simpanan", "siklus", 1, "x.siklus_id IN (SELECT id FROM pg_temp.seed_siklus)" },
+	{ "pinjaman", "siklus", 1, "x.siklus_id IN (SELECT id FROM pg_temp.seed_siklus)" },
+	{ "denda", "siklus", 1, "x.siklus_id IN (SELECT id FROM pg_temp.seed_siklus)" },
+	{ "bagi_hasil", "siklus", 1, "x.siklus_id IN (SELECT id FROM pg_temp.seed_siklus)" },
+	{ "angsuran", "pinjaman", 1, "x.pinjaman_id IN (SELECT id FROM pg_temp.seed_pinjaman)" },
+};
+
+/* 1 when every table and column a rule needs is in the bundle. */
+static int rule_usable(const struct seed_rule *r)
+{
+	char need[200];
+	if (hub_table_by_name(r->table) < 0)
+		return 0;
+	sk_strlcpy(need, r->needs, sizeof need);
+	for (char *tok = strtok(need, ","); tok; tok = strtok(NULL, ",")) {
+		char *dot = strchr(tok, '.');
+		if (dot)
+			*dot = '\0';
+		int t = hub_table_by_name(tok);
+		if (t < 0 || (dot && bundle_col_index(t, dot + 1) < 0))
+			return 0;
+	}
+	return 1;
+}
+
+/* where with {table} replaced by the table's number. */
+static void expand(hub_sql *q, const char *where)
+{
+	for (const char *p = where; *p; p++) {
+		const char *end = *p == '{' ? strchr(p, '}') : NULL;
+		if (!end) {
+			hub_sql_add(q, "%c", *p);
+			continue;
+		}
+		char name[64];
+		snprintf(name, sizeof name, "%.*s", (int)(end - p - 1), p + 1);
+		hub_sql_add(q, "%d", hub_table_by_name(name));
+		p = end;
+	}
+}
+
+/* INSERT into seed_<t> the hub rows of t matching where (inside the unit's provinces). */
+static long long seed_where(hub *h, struct hub_unit *u, const hub_table *t, const char *where,
+			    sk_err *e)
+{
+	hub_sql q = { 0 };
+	hub_sql_add(&q, "INSERT INTO pg_temp.seed_%s SELECT ", t->def->name);
+	hub_key_list(&q, t, "x");
+	hub_sql_add(&q, ", x.prov FROM " HUB_SCHEMA ".%s x WHERE x.prov = ANY('%s'::smallint[]) AND (",
+		    t->def->name, u->prov);
+	expand(&q, where);
+	hub_sql_add(&q, ") ON CONFLICT DO NOTHING");
+	long long n = hub_exec_count(h, q.s, e);
+	hub_sql_free(&q);
+	return n;
+}
+
+static int create_seed_tables(hub *h, sk_err *e)
+{
+	const hub_table *tabs = hub_tables();
+	for (int t = 0; t < BT_COUNT; t++) {
+		hub_sql q = { 0 };
+		hub_sql_add(&q, "CREATE TEMP TABLE seed_%s (", tabs[t].def->name);
+		for (int k = 0; k < tabs[t].nkey; k++)
+			hub_sql_add(&q, "%s uuid, ", tabs[t].def->cols[tabs[t].key[k]].name);
+		hub_sql_add(&q, "prov smallint, PRIMARY KEY (");
+		hub_key_list(&q, &tabs[t], "");
+		hub_sql_add(&q, ", prov)) ON COMMIT DROP");
+		int rc = hub_exec(h, q.s, e);
+		hub_sql_free(&q);
+		if (rc != SK_OK)
+			return rc;
+	}
+	return SK_OK;
+}
+
+/* The provinces of the hub's groups and members the unit names, and of everything seeded so
+ * far, into u->prov. */
+static int find_provinces(hub *h, struct hub_unit *u, sk_err *e)
+{
+	char sql[1024];
+	snprintf(sql, sizeof sql,
+		 "SELECT coalesce(array_agg(DISTINCT p ORDER BY p), '{}') FROM ("
+		 "SELECT prov p FROM " HUB_SCHEMA ".kelompok WHERE id IN (SELECT id FROM pg_temp.ref "
+		 "WHERE t = %d) UNION SELECT prov FROM " HUB_SCHEMA ".anggota WHERE id IN (SELECT id "
+		 "FROM pg_temp.ref WHERE t = %d) UNION SELECT prov FROM pg_temp.seed_kelompok UNION "
+		 "SELECT unnest('%s'::smallint[])) x",
+		 hub_group_table(), hub_member_table(), *u->prov ? u->prov : "{}");
+	PGresult *r = hub_query(h, sql, 0, NULL, e);
+	if (!r)
+		return SK_DBERR;
+	sk_strlcpy(u->prov, PQntuples(r) ? PQgetvalue(r, 0, 0) : "{}", sizeof u->prov);
+	PQclear(r);
+	return SK_OK;
+}
+
+/* Ids the unit names that are neither its own rows nor found in its provinces: looked up in
+ * every province (a member of a group in a province the unit does not otherwise name). */
+static int seed_unresolved(hub *h, sk_err *e)
+{
+	const hub_table *tabs = hub_tables();
+	if (hub_exec(h, "CREATE TEMP TABLE belum (t smallint, id uuid) ON COMMIT DROP", e) != SK_OK)
+		return SK_DBERR;
+	for (int t = 0; t < BT_COUNT; t++) {
+		if (tabs[t].nkey != 1)
+			continue;
+		if (hub_execf(h, e, "INSERT INTO pg_temp.belum SELECT DISTINCT %d, r.id FROM pg_temp.ref r "
+			      "WHERE r.t = %d AND NOT r.own AND NOT EXISTS (SELECT 1 FROM pg_temp.seed_%s s "
+			      "WHERE s.id = r.id) AND NOT EXISTS (SELECT 1 FROM pg_temp.ref o WHERE "
+			      "o.t = %d AND o.own AND o.id = r.id)", t, t, tabs[t].def->name, t) != SK_OK)
+			return SK_DBERR;
+	}
+	int ok;
+	long long n = hub_query_ll(h, "SELECT count(*) FROM pg_temp.belum", 0, NULL, 0, &ok, e);
+	if (!ok)
+		return SK_DBERR;
+	if (n == 0)
+		return SK_OK;
+	if (hub_exec(h, "ANALYZE pg_temp.belum", e) != SK_OK)
+		return SK_DBERR;
+	for (int t = 0; t < BT_COUNT; t++) {
+		if (tabs[t].nkey != 1)
+			continue;
+		if (hub_execf(h, e, "INSERT INTO pg_temp.seed_%s SELECT x.id, x.prov FROM " HUB_SCHEMA
+			      ".%s x WHERE x.id IN (SELECT id FROM pg_temp.belum WHERE t = %d) "
+			      "ON CONFLICT DO NOTHING", tabs[t].def->name, tabs[t].def->name, t) != SK_OK)
+			return SK_DBERR;
+	}
+	return SK_OK;
+}
+
+/* The parents of seed_<t> through column c into seed_<parent>; rows added or -1. */
+static long long seed_parents(hub *h, const hub_table *t, int c, sk_err *e)
+{
+	const hub_table *p = &hub_tables()[t->ref[c]];
+	const char *col = t->def->cols[c].name;
+	int in_key = 0;
+	for (int k = 0; k < t->nkey; k++)
+		in_key |= t->key[k] == c;
+	hub_sql q = { 0 };
+	hub_sql_add(&q, "INSERT INTO pg_temp.seed_%s SELECT y.id, y.prov FROM " HUB_SCHEMA ".%s y "
+		    "JOIN (SELECT DISTINCT ", p->def->name, p->def->name);
+	if (in_key) {
+		hub_sql_add(&q, "s.%s AS id, s.prov FROM pg_temp.seed_%s s", col, t->def->name);
+	} else {
+		hub_sql_add(&q, "x.%s AS id, x.prov FROM " HUB_SCHEMA ".%s x JOIN pg_temp.seed_%s s ON ",
+			    col, t->def->name, t->def->name);
+		hub_key_match(&q, t, "x", "s");
+	}
+	hub_sql_add(&q, ") v ON y.id = v.id AND y.prov = v.prov ON CONFLICT DO NOTHING");
+	long long n = hub_exec_count(h, q.s, e);
+	hub_sql_free(&q);
+	return n;
+}
+
+/* Close the seed sets under the parent links, children before parents; a link to the same
+ * table (a reversal of a reversal) is followed until nothing new comes. Only the tables in
+ * from[] (all when NULL) start it. */
+static int seed_closure(hub *h, const int *from, sk_err *e)
+{
+	const hub_table *tabs = hub_tables();
+	for (int t = BT_COUNT - 1; t >= 0; t--) {
+		if (from && !from[t])
+			continue;
+		for (int c = 0; c < tabs[t].def->ncols && c < HUB_MAX_COLS; c++) {
+			int p = tabs[t].ref[c];
+			if (p < 0 || tabs[p].nkey != 1)
+				continue;
+			long long n;
+			do {
+				n = seed_parents(h, &tabs[t], c, e);
+			} while (n > 0 && p == t);
+			if (n < 0)
+				return SK_DBERR;
+		}
+	}
+	return SK_OK;
+}
+
+static int seed_rules(hub *h, struct hub_unit *u, int after, int *grew, sk_err *e)
+{
+	for (size_t i = 0; i < sizeof SEED_RULES / sizeof SEED_RULES[0]; i++) {
+		const struct seed_rule *r = &SEED_RULES[i];
+		if (r->after != after || !rule_usable(r))
+			continue;
+		int t = hub_table_by_name(r->table);
+		long long n = seed_where(h, u, &hub_tables()[t], r->where, e);
+		if (n < 0)
+			return SK_DBERR;
+		if (grew && n > 0)
+			grew[t] = 1;
+	}
+	return SK_OK;
+}
+
+static int seed_keys(hub *h, struct hub_unit *u, sk_err *e)
+{
+	const hub_table *tabs = hub_tables();
+	for (int t = 0; t < BT_COUNT; t++) {
+		if (tabs[t].nkey != 1)
+			continue;
+		char where[128];
+		snprintf(where, sizeof where, "x.id IN (SELECT id FROM pg_temp.ref WHERE t = %d)", t);
+		if (seed_where(h, u, &tabs[t], where, e) < 0)
+			return SK_DBERR;
+	}
+	return SK_OK;
+}
+
+/* ---- into the staging database ------------------------------------------------------------ */
+
+struct stage_ins {
+	struct hub_unit *u;
+	const hub_table *t;
+	sqlite3_stmt *st;
+	sk_err *e;
+	long long rows;
+};
+
+static int stage_row(void *ctx, int nf, char **f)
+{
+	struct stage_ins *s = ctx;
+	const bundle_table_def *d = s->t->def;
+	if (nf != d->ncols)
+		return sk_err_set(s->e, SK_DBERR, "%s", _("Hub mengirim baris yang tidak lengkap.")), SK_DBERR;
+	for (int c = 0; c < d->ncols; c++) {
+		char name[64];
+		snprintf(name, sizeof name, ":%s", d->cols[c].name);
+		db_bind_text(s->st, name, f[c]);
+	}
+	s->rows++;
+	return db_step_write(s->u->stage, s->st, NULL, s->e) == SK_OK ? 0 : SK_DBERR;
+}
+
+/* The staging database's INSERT of a row of t. Built once and kept for the life of the
+ * process: db_prepare caches statements by their text's address. */
+static const char *insert_sql(const hub_table *t)
+{
+	static char *sql[BT_COUNT];
+	if (!sql[t->bt]) {
+		hub_sql ins = { 0 };
+		hub_sql_add(&ins, "INSERT INTO %s (", t->def->name);
+		hub_cols(&ins, t, "");
+		hub_sql_add(&ins, ") VALUES (");
+		for (int c = 0; c < t->def->ncols; c++)
+			hub_sql_add(&ins, "%s:%s", c ? ", " : "", t->def->cols[c].name);
+		hub_sql_add(&ins, ")");
+		sql[t->bt] = ins.s;
+	}
+	return sql[t->bt];
+}
+
+/* The hub rows of seed_<t> into the staging database's table t. */
+static int stage_table(hub *h, struct hub_unit *u, const hub_table *t, sk_err *e)
+{
+	hub_sql sel = { 0 };
+	struct stage_ins s = { .u = u, .t = t, .e = e };
+	s.st = db_prepare(u->stage, insert_sql(t), e);
+	int rc = SK_DBERR;
+	if (s.st) {
+		hub_sql_add(&sel, "COPY (SELECT ");
+		hub_cols(&sel, t, "x");
+		hub_sql_add(&sel, " FROM " HUB_SCHEMA ".%s x JOIN pg_temp.seed_%s s ON ", t->def->name,
+			    t->def->name);
+		hub_key_match(&sel, t, "x", "s");
+		hub_sql_add(&sel, ") TO STDOUT");
+		rc = hub_copy_out(h, sel.s, stage_row, &s, e);
+	}
+	u->seeded[t->bt] = s.rows;
+	hub_sql_free(&sel);
+	return rc;
+}
+
+int hub_seed_stage(hub *h, struct hub_unit *u, sk_err *e)
+{
+	int grew[BT_COUNT] = { 0 };
+	sk_strlcpy(u->prov, "{}", sizeof u->prov);
+	int rc = create_seed_tables(h, e);
+	if (rc == SK_OK)
+		rc = find_provinces(h, u, e);
+	if (rc == SK_OK && strcmp(u->prov, "{}") != 0)
+		rc = seed_keys(h, u, e);
+	if (rc == SK_OK && strcmp(u->prov, "{}") != 0)
+		rc = seed_rules(h, u, 0, NULL, e);
+	if (rc == SK_OK)
+		rc = seed_unresolved(h, e);
+	if (rc == SK_OK)
+		rc = seed_closure(h, NULL, e);
+	if (rc == SK_OK)
+		rc = find_provinces(h, u, e);
+	if (rc == SK_OK && strcmp(u->prov, "{}") != 0)
+		rc = seed_rules(h, u, 1, grew, e);
+	if (rc == SK_OK)
+		rc = seed_closure(h, grew, e);
+	if (rc != SK_OK)
+		return rc;
+	const hub_table *tabs = hub_tables();
+	rc = db_begin_write(u->stage, e);
+	for (int t = 0; rc == SK_OK && t < BT_COUNT; t++)
+		rc = stage_table(h, u, &tabs[t], e);
+	int erc = db_end(u->stage, rc == SK_OK, e);
+	return rc != SK_OK ? rc : erc;
+}
