@@ -22,7 +22,8 @@ struct load {
 	const hub_load_opts *o;
 	hub_load_result *r;
 	char dir[PATH_MAX];        /* private temporary folder */
-	char tmpl[PATH_MAX + 32];  /* staging template: schema and region list */
+	char tmpl[PATH_MAX + 128]; /* staging template: schema and region list */
+	int tmpl_cached;           /* the template is kept in $SIKUBE_HUB_CACHE */
 	char stage[PATH_MAX + 32];
 };
 
@@ -106,7 +107,7 @@ static int copy_file(const char *from, const char *to, sk_err *e)
 
 static void remove_db(const char *path)
 {
-	char side[PATH_MAX + 48];
+	char side[PATH_MAX + 256];
 	unlink(path);
 	snprintf(side, sizeof side, "%s-wal", path);
 	unlink(side);
@@ -114,7 +115,48 @@ static void remove_db(const char *path)
 	unlink(side);
 }
 
-/* A private folder with the staging template: the SQLite schema and the region list. */
+/* Build the staging template at path: the SQLite schema and the region list. */
+static int make_template(const char *path, sk_err *e)
+{
+	sk_db *db;
+	int rc = db_open(path, 0, &db, e);
+	if (rc != SK_OK)
+		return rc;
+	rc = db_exec(db, "PRAGMA synchronous=OFF", e); /* a scratch file: no waiting for the disk */
+	if (rc == SK_OK)
+		rc = region_ensure_loaded(db, e);
+	db_close(db);
+	return rc;
+}
+
+/* $SIKUBE_HUB_CACHE (a folder, optional): the template is kept there between runs, named by
+ * what it is made of (this program, its schema, the region list), so loads that follow one
+ * another (a folder of bundles fed one by one, the test scripts) do not build it each time.
+ * Writes the template's path into out; 0 when there is no usable cache. */
+static int cached_template(char *out, size_t n, sk_err *e)
+{
+	const char *dir = getenv("SIKUBE_HUB_CACHE");
+	char data[PATH_MAX], tmp[PATH_MAX + 160];
+	struct stat xs, ds;
+	if (!dir || !*dir || sk_mkdir_private(dir) != 0 || stat("/proc/self/exe", &xs) != 0 ||
+	    sk_find_data("data/wilayah_kepmendagri_2025.csv", data, sizeof data) != 0 || stat(data, &ds) != 0)
+		return 0;
+	snprintf(out, n, "%s/hub-stage-%d-%lld-%lld-%lld-%lld.db", dir, SK_SCHEMA_VERSION,
+		 (long long)xs.st_size, (long long)xs.st_mtime, (long long)ds.st_size,
+		 (long long)ds.st_mtime);
+	if (access(out, R_OK) == 0)
+		return 1;
+	snprintf(tmp, sizeof tmp, "%s.%d.tmp", out, (int)getpid());
+	remove_db(tmp);
+	int rc = make_template(tmp, e);
+	if (rc == SK_OK && rename(tmp, out) == 0)
+		return 1;
+	remove_db(tmp);
+	sk_err_clear(e);
+	return 0;
+}
+
+/* A private folder for the staging database, and the template it is copied from. */
 static int prepare(struct load *l, sk_err *e)
 {
 	const char *base = getenv("TMPDIR");
@@ -124,22 +166,21 @@ static int prepare(struct load *l, sk_err *e)
 		return sk_err_set(e, SK_IOERR, _("Folder sementara tidak dapat dibuat: %s"),
 				  strerror(errno));
 	}
-	snprintf(l->tmpl, sizeof l->tmpl, "%s/template.db", l->dir);
 	snprintf(l->stage, sizeof l->stage, "%s/stage.db", l->dir);
-	sk_db *db;
-	int rc = db_open(l->tmpl, 0, &db, e);
-	if (rc != SK_OK)
-		return rc;
-	rc = region_ensure_loaded(db, e);
-	db_close(db);
-	return rc;
+	if (cached_template(l->tmpl, sizeof l->tmpl, e)) {
+		l->tmpl_cached = 1;
+		return SK_OK;
+	}
+	snprintf(l->tmpl, sizeof l->tmpl, "%s/template.db", l->dir);
+	return make_template(l->tmpl, e);
 }
 
 static void cleanup(struct load *l)
 {
 	if (!*l->dir)
 		return;
-	remove_db(l->tmpl);
+	if (!l->tmpl_cached)
+		remove_db(l->tmpl);
 	remove_db(l->stage);
 	rmdir(l->dir);
 }
@@ -151,7 +192,6 @@ static int open_stage(struct load *l, struct hub_unit *u, sk_err *e)
 	int rc = copy_file(l->tmpl, l->stage, e);
 	if (rc == SK_OK)
 		rc = db_open(l->stage, 0, &u->stage, e);
-	/* A scratch copy: no need to wait for the disk. */
 	if (rc == SK_OK)
 		rc = db_exec(u->stage, "PRAGMA synchronous=OFF", e);
 	return rc;

@@ -366,6 +366,24 @@ static int nik_index(hub *h, struct hub_unit *u, sk_err *e)
 			"a.nik IS NOT NULL", e);
 }
 
+/* The partitions of every province the staged rows are in (sikube.buat_partisi makes the
+ * ones missing). */
+static int partitions(hub *h, struct hub_unit *u, sk_err *e)
+{
+	const hub_table *tabs = hub_tables();
+	hub_sql q = { 0 };
+	hub_sql_add(&q, "SELECT " HUB_SCHEMA ".buat_partisi(p) FROM (");
+	int n = 0;
+	for (int t = 0; t < BT_COUNT; t++)
+		if (u->staged[t])
+			hub_sql_add(&q, "%sSELECT DISTINCT prov AS p FROM pg_temp.stg_%s", n++ ? " UNION " : "",
+				    tabs[t].def->name);
+	hub_sql_add(&q, ") x");
+	int rc = hub_exec(h, q.s, e);
+	hub_sql_free(&q);
+	return rc;
+}
+
 int hub_merge(hub *h, struct hub_unit *u, sk_err *e)
 {
 	const hub_table *tabs = hub_tables();
@@ -374,7 +392,9 @@ int hub_merge(hub *h, struct hub_unit *u, sk_err *e)
 		staged += u->staged[t];
 	if (!staged)
 		return SK_OK;
-	int rc = touched_groups(h, u, e);
+	int rc = partitions(h, u, e);
+	if (rc == SK_OK)
+		rc = touched_groups(h, u, e);
 	if (rc == SK_OK)
 		rc = move_provinces(h, e);
 	for (int t = 0; rc == SK_OK && t < BT_COUNT; t++)

@@ -4,7 +4,7 @@
  *
  * Every data table carries prov, the province code of its row's group (the first two digits
  * of kelompok.kode_wilayah), is partitioned by it (PARTITION BY LIST, a partition per
- * province of the region list and a default one) and keyed by (id, prov): a province's
+ * province, made when the province's first rows arrive) and keyed by (id, prov): a province's
  * report and export touch only its partitions, and the same column is the distribution
  * column when the schema is spread over several servers (docs/hub.md). Columns follow
  * spec/bundle.md (format 1 and 2) in the same order; values are kept in the form the bundle
@@ -109,20 +109,22 @@ static const char MIGRATION_1[] =
 	"  perangkat text, kode_wilayah_kantor text, dibuat_pada text, sejak text,\n"
 	"  dimuat_pada timestamptz NOT NULL DEFAULT now(), ditambah bigint NOT NULL,\n"
 	"  diperbarui bigint NOT NULL, tidak_berubah bigint NOT NULL);\n"
-	/* A partition per province of the region list, for every partitioned table of the
-	 * schema (run again after a region list with new provinces), and a default one. */
-	"CREATE FUNCTION sikube.buat_partisi() RETURNS void LANGUAGE plpgsql AS $$\n"
-	"DECLARE t text; p smallint;\n"
+	/* The partitions of province p for every partitioned table of the schema, made as
+	 * plain tables and attached (attaching does not lock readers out of the parent). Made
+	 * when a province's first rows arrive; the ministry may make them all at once. */
+	"CREATE FUNCTION sikube.buat_partisi(p smallint) RETURNS void LANGUAGE plpgsql AS $$\n"
+	"DECLARE t text; n text;\n"
 	"BEGIN\n"
 	"  FOR t IN SELECT c.relname FROM pg_partitioned_table pt\n"
 	"      JOIN pg_class c ON c.oid = pt.partrelid\n"
-	"      JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'sikube' LOOP\n"
-	"    FOR p IN SELECT kode::smallint FROM sikube.wilayah WHERE tingkat = 1 ORDER BY 1 LOOP\n"
-	"      EXECUTE format('CREATE TABLE IF NOT EXISTS sikube.%I PARTITION OF sikube.%I '\n"
-	"        'FOR VALUES IN (%s)', t || '_p' || p, t, p);\n"
-	"    END LOOP;\n"
-	"    EXECUTE format('CREATE TABLE IF NOT EXISTS sikube.%I PARTITION OF sikube.%I DEFAULT',\n"
-	"      t || '_lain', t);\n"
+	"      JOIN pg_namespace s ON s.oid = c.relnamespace WHERE s.nspname = 'sikube' LOOP\n"
+	"    n := t || '_p' || p;\n"
+	"    IF to_regclass('sikube.' || n) IS NULL THEN\n"
+	"      EXECUTE format('CREATE TABLE sikube.%I (LIKE sikube.%I INCLUDING DEFAULTS '\n"
+	"        'INCLUDING CONSTRAINTS)', n, t);\n"
+	"      EXECUTE format('ALTER TABLE sikube.%I ATTACH PARTITION sikube.%I FOR VALUES IN (%s)',\n"
+	"        t, n, p);\n"
+	"    END IF;\n"
 	"  END LOOP;\n"
 	"END $$;\n";
 
@@ -146,7 +148,7 @@ static int region_row(void *ctx, int line, int nf, char **f)
 	return 0;
 }
 
-/* The shipped region list into sikube.wilayah, then the partitions and the settings. */
+/* The shipped region list into sikube.wilayah, and the settings. */
 static int after_1(hub *h, sk_err *e)
 {
 	char path[4096];
@@ -170,8 +172,6 @@ static int after_1(hub *h, sk_err *e)
 	sk_uuid_new(uuid);
 	snprintf(ambang, sizeof ambang, "%d", h->threshold);
 	const char *p[] = { uuid, ambang };
-	if (hub_exec(h, "SELECT sikube.buat_partisi()", e) != SK_OK)
-		return SK_DBERR;
 	PGresult *res = hub_query(h, "INSERT INTO sikube.pengaturan VALUES ('perangkat', $1), "
 			"('ambang_miskin', $2)", 2, p, e);
 	if (!res)
