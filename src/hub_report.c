@@ -71,15 +71,20 @@ static const hub_col ELIG_COLS[] = {
 
 static void elig_sql(hub_sql *q, const char *kode, int threshold)
 {
+	/* The province as a constant where there is one, so the plan names its partitions
+	 * (a.prov alone is pruned only while the query runs). */
+	char prov[32] = "a.prov";
+	if (kode)
+		snprintf(prov, sizeof prov, "%d", atoi(kode));
 	hub_sql_add(q, "SELECT g.nama, g.id, a.id, a.nik, a.nama, p.tanggal, p.skor, "
 		    "CASE WHEN p.skor >= %d THEN 'miskin' WHEN p.skor IS NOT NULL THEN "
 		    "'tidak_miskin' END FROM " HUB_SCHEMA ".kelompok g JOIN " HUB_SCHEMA ".anggota a "
 		    "ON a.kelompok_id = g.id AND a.prov = g.prov LEFT JOIN LATERAL (SELECT q.tanggal, "
 		    "q.k01 + q.k02 + q.k03 + q.k04 + q.k05 + q.k06 + q.k07 + q.k08 + q.k09 + q.k10 + "
 		    "q.k11 + q.k12 + q.k13 + q.k14 AS skor FROM " HUB_SCHEMA ".penilaian q WHERE "
-		    "q.prov = a.prov AND q.anggota_id = a.id AND q.dihapus = 0 ORDER BY q.tanggal DESC, "
+		    "q.prov = %s AND q.anggota_id = a.id AND q.dihapus = 0 ORDER BY q.tanggal DESC, "
 		    "q.diubah_pada DESC, q.id DESC LIMIT 1) p ON true WHERE a.dihapus = 0 AND "
-		    "a.tanggal_keluar IS NULL AND g.dihapus = 0 AND ", threshold);
+		    "a.tanggal_keluar IS NULL AND g.dihapus = 0 AND ", threshold, prov);
 	group_filter(q, kode);
 	hub_sql_add(q, " ORDER BY g.nama COLLATE \"C\", g.id, a.nama COLLATE \"C\", a.id");
 }
@@ -125,21 +130,27 @@ static void regions_sql(hub_sql *q, const char *kode, int threshold)
 		hub_sql_add(q, "kode = '%s'", kode);
 	else
 		hub_sql_add(q, "tingkat = %d AND kode LIKE '%s.%%'", sub, kode);
-	hub_sql_add(q, "), g AS (SELECT substr(g.kode_wilayah, 1, %d) AS k, g.tingkat, r.* FROM "
+	/* The groups summed per region first (one pass over the province's groups), then
+	 * set beside every region of the level, those without a group too. kelompok_aktif: a
+	 * meeting in the 90 days up to today. The savings and loan figures wait for the
+	 * savings-and-loans tables (format 2). */
+	hub_sql_add(q, "), agg AS MATERIALIZED (SELECT substr(g.kode_wilayah, 1, %d) AS k, count(*) AS kelompok, "
+		    "count(*) FILTER (WHERE r.pertemuan_terakhir > current_date - 90) AS aktif, "
+		    "sum(r.anggota_aktif) AS anggota, sum(r.anggota_miskin) AS miskin, "
+		    "sum(r.anggota_dinilai) AS dinilai, sum(r.desil_1_4) AS desil, "
+		    "sum(r.iks_terkumpul) AS iks, "
+		    "count(*) FILTER (WHERE g.tingkat = 'tumbuh') AS t1, "
+		    "count(*) FILTER (WHERE g.tingkat = 'berkembang') AS t2, "
+		    "count(*) FILTER (WHERE g.tingkat = 'maju') AS t3, "
+		    "count(*) FILTER (WHERE g.tingkat = 'mandiri') AS t4 FROM "
 		    HUB_SCHEMA ".kelompok g LEFT JOIN " HUB_SCHEMA ".ringkas r ON r.kelompok_id = g.id "
 		    "AND r.prov = g.prov WHERE g.dihapus = 0 AND ", code_len(sub));
 	group_filter(q, kode);
-	/* kelompok_aktif: a meeting in the 90 days up to today. The savings and loan figures
-	 * wait for the savings-and-loans tables (format 2). */
-	hub_sql_add(q, ") SELECT sub.kode, sub.nama, count(g.k), count(g.k) FILTER (WHERE "
-		    "g.pertemuan_terakhir > current_date - 90), coalesce(sum(g.anggota_aktif), 0), "
-		    "coalesce(sum(g.anggota_miskin), 0), "
-		    PERSEN("sum(g.anggota_miskin)", "sum(g.anggota_dinilai)") ", "
-		    "coalesce(sum(g.desil_1_4), 0), coalesce(sum(g.iks_terkumpul), 0), NULL, NULL, "
-		    "NULL, count(g.k) FILTER (WHERE g.tingkat = 'tumbuh'), count(g.k) FILTER (WHERE "
-		    "g.tingkat = 'berkembang'), count(g.k) FILTER (WHERE g.tingkat = 'maju'), "
-		    "count(g.k) FILTER (WHERE g.tingkat = 'mandiri') FROM sub LEFT JOIN g ON "
-		    "g.k = sub.kode GROUP BY sub.kode, sub.nama ORDER BY sub.kode");
+	hub_sql_add(q, " GROUP BY 1) SELECT sub.kode, sub.nama, coalesce(a.kelompok, 0), "
+		    "coalesce(a.aktif, 0), coalesce(a.anggota, 0), coalesce(a.miskin, 0), "
+		    PERSEN("a.miskin", "a.dinilai") ", coalesce(a.desil, 0), coalesce(a.iks, 0), "
+		    "NULL, NULL, NULL, coalesce(a.t1, 0), coalesce(a.t2, 0), coalesce(a.t3, 0), "
+		    "coalesce(a.t4, 0) FROM sub LEFT JOIN agg a ON a.k = sub.kode ORDER BY sub.kode");
 }
 
 /* ---- the table of reports ------------------------------------------------------------------ */
@@ -194,6 +205,24 @@ static int out_row(void *ctx, int nf, char **f)
 	return o->ops->row(o, f) == SK_OK ? 0 : SK_IOERR;
 }
 
+/* $SIKUBE_HUB_EXPLAIN set: the plan of the report's query instead of its rows (docs/hub.md:
+ * which partitions a report reads). */
+static int explain(hub *h, const struct hub_report_def *d, const char *wilayah, FILE *out,
+		   sk_err *e)
+{
+	hub_sql q = { 0 };
+	hub_sql_add(&q, "EXPLAIN (COSTS OFF) ");
+	d->sql(&q, wilayah, h->threshold);
+	PGresult *r = hub_query(h, q.s, 0, NULL, e);
+	hub_sql_free(&q);
+	if (!r)
+		return SK_DBERR;
+	for (int i = 0; i < PQntuples(r); i++)
+		fprintf(out, "%s\n", PQgetvalue(r, i, 0));
+	PQclear(r);
+	return fflush(out) == 0 ? SK_OK : SK_IOERR;
+}
+
 int hub_report(hub *h, const char *kind, const char *wilayah, hub_format fmt, FILE *out,
 	       sk_err *e)
 {
@@ -211,6 +240,8 @@ int hub_report(hub *h, const char *kind, const char *wilayah, hub_format fmt, FI
 	if (wilayah && (!region_level(wilayah) || !hub_region_known(h, wilayah)))
 		return sk_err_set(e, SK_REFUSED, _("Kode wilayah %s tidak ada di daftar wilayah."),
 				  wilayah);
+	if (getenv("SIKUBE_HUB_EXPLAIN"))
+		return explain(h, d, wilayah, out, e);
 	char title[400];
 	snprintf(title, sizeof title, "%s: %s", _(d->title), wilayah ? wilayah : _("seluruh Indonesia"));
 	o.title = title;

@@ -46,7 +46,7 @@ for t in "$B"/tests/test_*; do
 	[ -x "$t" ] || continue
 	run_one "$t" "$t"
 done
-for s in tests/lint_*.sh tests/cli_*.sh tests/robust_*.sh tests/tmux_*.sh; do
+for s in tests/lint_*.sh tests/cli_*.sh tests/hub_*.sh tests/robust_*.sh tests/tmux_*.sh; do
 	[ -f "$s" ] || continue
 	# ncurses keeps some memory until exit; leaks are checked in the unit tests.
 	case "$s" in tests/tmux_*) run_one "$s" env ASAN_OPTIONS=detect_leaks=0 sh "$s" ;;

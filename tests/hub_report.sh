@@ -1,0 +1,110 @@
+#!/bin/sh
+# hub_report.sh - `sikube hub report` against a private PostgreSQL cluster (tests/hublib.sh):
+# groups and eligibility give what `sikube report` gives on the office's own database,
+# regions sums one level below the code asked for, a province's report reads that province's
+# partitions only (EXPLAIN), the reports not yet possible say why, and a Dinas Sosial's two
+# roles (README): one that loads and owns only the hub's schema, one that only reads.
+. "$(dirname "$0")/clilib.sh"
+. "$(dirname "$0")/hublib.sh"
+command -v sqlite3 >/dev/null || { echo "sqlite3 shell missing (make test-deps)"; echo "0 passed, 1 failed"; exit 1; }
+GEN=${SIKUBE_GEN:-$(dirname "$SIKUBE_BIN")/bench-gen}
+[ -x "$GEN" ] || { echo "bench-gen missing (make tests)"; echo "0 passed, 1 failed"; exit 1; }
+
+hub_start || { echo "0 passed, 1 failed"; exit 1; }
+S() { "$SIKUBE_BIN" "$@"; }
+
+S --db "$WORK/a.db" init --sample >/dev/null 2>&1
+S --db "$WORK/a.db" export "$WORK/A1" >/dev/null 2>&1
+"$GEN" --db "$WORK/b.db" --groups 4 --members 6 --years 1 --seed 11 2>/dev/null
+S --db "$WORK/b.db" export "$WORK/B1" >/dev/null 2>&1
+H=$(hub_db h)
+expect_status 1 "a report of a hub never loaded: refused" S hub report groups --pg "$H"
+check "... saying nothing was loaded yet" grep -q "Hub masih kosong" "$WORK/err"
+expect_status 0 "two offices loaded" S hub load --pg "$H" "$WORK/A1" "$WORK/B1"
+
+# ---- the office's own reports, from the hub ---------------------------------------------------
+for kind in groups eligibility; do
+	S --db "$WORK/a.db" report $kind --format csv >"$WORK/a.$kind" 2>/dev/null
+	S --db "$WORK/b.db" report $kind --format csv >"$WORK/b.$kind" 2>/dev/null
+	expect_status 0 "hub report $kind --wilayah 31.71" S hub report $kind --pg "$H" --wilayah 31.71 --format csv
+	check "$kind of 31.71 is office A's own report" cmp -s "$WORK/a.$kind" "$WORK/out"
+	expect_status 0 "hub report $kind --wilayah 33" S hub report $kind --pg "$H" --wilayah 33 --format=csv
+	check "$kind of province 33 is office B's own report" cmp -s "$WORK/b.$kind" "$WORK/out"
+	expect_status 0 "hub report $kind, whole country" S hub report $kind --pg "$H" --format csv
+	check "$kind of the country holds both offices" test "$(grep -c '' "$WORK/out")" = \
+		"$(($(grep -c '' "$WORK/a.$kind") + $(grep -c '' "$WORK/b.$kind") - 1))"
+done
+expect_status 0 "hub report groups of one village" S hub report groups --pg "$H" --wilayah 31.71.08.1002 --format csv
+check "one village: its one group" test "$(grep -c '' "$WORK/out")" = 2
+
+# ---- regions ----------------------------------------------------------------------------------
+expect_status 0 "hub report regions, whole country" S hub report regions --pg "$H" --format csv
+check "regions: the spec's columns" test "$(head -n 1 "$WORK/out")" = \
+	"kode_wilayah,nama,kelompok,kelompok_aktif,anggota,anggota_miskin,persen_miskin,desil_1_4,iks_terkumpul,simpanan,pinjaman_beredar,tunggakan,tumbuh,berkembang,maju,mandiri"
+check "regions of the country: a row per province" test "$(grep -c '' "$WORK/out")" = \
+	"$(($(grep -Ec '^[0-9]{2},' "$SIKUBE_DATA_DIR/data/wilayah_kepmendagri_2025.csv") + 1))"
+check "regions: Jakarta's figures (5 groups, 50 members, 10 poor of 12 assessed = 83%, IKS dues)" \
+	grep -q '^31,Daerah Khusus Ibukota Jakarta,5,[0-9]*,50,10,83,47,352500,,,,2,1,1,1$' "$WORK/out"
+check "regions: Jawa Tengah has office B's 4 groups" grep -q '^33,Jawa Tengah,4,' "$WORK/out"
+check "regions: a province without KUBE shows zeros" grep -q '^11,Aceh,0,0,0,0,,0,0,,,,0,0,0,0$' "$WORK/out"
+expect_status 0 "hub report regions of a kecamatan" S hub report regions --pg "$H" --wilayah 31.71.08 --format csv
+check "regions of a kecamatan: its villages" grep -q '^31.71.08.1003,Galur,4,' "$WORK/out"
+check "regions of a kecamatan: the village level only" sh -c "! grep -Eq '^31\.71\.08,' '$WORK/out'"
+G=$(sqlite3 "$WORK/a.db" "SELECT count(*) FROM kelompok WHERE kode_wilayah LIKE '31.71.08.%' AND dihapus=0")
+check "regions: the villages add up to the kecamatan" test "$(awk -F, 'NR > 1 { s += $3 } END { print s }' "$WORK/out")" = "$G"
+expect_status 0 "hub report regions of a village" S hub report regions --pg "$H" --wilayah 31.71.08.1003 --format csv
+check "regions of a village: the village itself" test "$(tail -n +2 "$WORK/out" | cut -d, -f1-3)" = "31.71.08.1003,Galur,4"
+
+# ---- text, for people -------------------------------------------------------------------------
+expect_status 0 "hub report eligibility as text" S hub report eligibility --pg "$H" --wilayah 31.71
+check "text: a heading per group" grep -q "^KUBE Melati 3$" "$WORK/out"
+full=0
+for n in $(sqlite3 "$WORK/a.db" "SELECT nik FROM anggota"); do grep -q "$n" "$WORK/out" && full=1; done
+check "text: no full NIK" test $full -eq 0
+check "text: NIKs masked after 6 digits" grep -Eq '^  [0-9]{6}\*{10}  ' "$WORK/out"
+expect_status 0 "hub report groups as text" S hub report groups --pg "$H" --wilayah 31.71
+check "text: money with thousands separators" grep -q "Rp 2.975.000" "$WORK/out"
+check "text: lines fit 80 columns" test "$(awk '{ if (length($0) > m) m = length($0) } END { print m + 0 }' "$WORK/out")" -le 80
+expect_status 0 "hub report regions in English" S --lang en hub report regions --pg "$H" --wilayah 31.71
+check "English labels" grep -q "groups 5" "$WORK/out"
+expect_status 0 "--output FILE" S hub report groups --pg "$H" --format csv --output "$WORK/g.csv"
+check "--output: the report in the file, private" sh -c "cmp -s '$WORK/g.csv' '$WORK/a.groups' || test \"\$(grep -c '' '$WORK/g.csv')\" -gt 5; test \"\$(stat -c %a '$WORK/g.csv')\" = 600"
+
+# ---- a province's report reads its partitions only ----------------------------------------------
+for kind in groups eligibility regions; do
+	expect_status 0 "EXPLAIN of $kind for kabupaten 33.01" env SIKUBE_HUB_EXPLAIN=1 "$SIKUBE_BIN" hub report $kind --pg "$H" --wilayah 33.01
+	check "$kind of 33.01 reads province 33's partitions" grep -q '_p33' "$WORK/out"
+	check "$kind of 33.01 reads no other province's partition" sh -c "! grep -q '_p31' '$WORK/out'"
+done
+cp "$WORK/out" "$WORK/explain.txt"
+
+# ---- what is not there yet ----------------------------------------------------------------------
+expect_status 1 "levels: not yet" S hub report levels --pg "$H"
+check "levels: says what it waits for" grep -q "evaluasi.csv" "$WORK/err"
+expect_status 1 "loans: not yet" S hub report loans --pg "$H"
+check "loans: says what it waits for" grep -q "pinjaman.csv" "$WORK/err"
+expect_status 1 "xlsx: not yet" S hub report groups --pg "$H" --format xlsx --output "$WORK/g.xlsx"
+check "xlsx: points at csv" grep -q "format csv" "$WORK/err"
+expect_status 2 "xlsx without --output" S hub report groups --pg "$H" --format xlsx
+expect_status 2 "an unknown report" S hub report people --pg "$H"
+expect_status 2 "an unknown format" S hub report groups --pg "$H" --format pdf
+expect_status 2 "a malformed region code" S hub report groups --pg "$H" --wilayah 33-01
+expect_status 1 "a region code not in the list" S hub report groups --pg "$H" --wilayah 33.99
+expect_status 2 "report needs a kind" S hub report --pg "$H"
+
+# ---- a Dinas Sosial's roles (README "The hub") ------------------------------------------------
+hub_psql "$PG_ADMIN" "CREATE ROLE kantor LOGIN; CREATE ROLE pembaca LOGIN"
+hub_psql "$PG_ADMIN" "CREATE DATABASE dinsos"
+D="host=$PG_SOCK dbname=dinsos"
+hub_psql "$D user=hub" "CREATE SCHEMA sikube AUTHORIZATION kantor;
+	GRANT USAGE ON SCHEMA sikube TO pembaca;
+	ALTER DEFAULT PRIVILEGES FOR ROLE kantor IN SCHEMA sikube GRANT SELECT ON TABLES TO pembaca"
+expect_status 0 "the loading role (owns the schema only) loads" S hub load --pg "$D user=kantor" "$WORK/A1"
+check "it is no superuser and cannot create databases" test "$(hub_psql "$PG_ADMIN" "SELECT rolsuper OR rolcreatedb FROM pg_roles WHERE rolname = 'kantor'")" = f
+expect_status 0 "the reading role reports" S hub report groups --pg "$D user=pembaca" --format csv
+check "... the same report" cmp -s "$WORK/a.groups" "$WORK/out"
+expect_status 0 "the reading role exports a region" S hub export --pg "$D user=pembaca" --wilayah 31.71 "$WORK/R"
+expect_status 1 "the reading role cannot load" S hub load --pg "$D user=pembaca" "$WORK/B1"
+check "... PostgreSQL says why" grep -q "permission denied" "$WORK/err"
+check "... and nothing of B came in" test "$(hub_psql "$D user=hub" 'SELECT count(*) FROM sikube.kelompok')" = 5
+finish
