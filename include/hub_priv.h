@@ -62,6 +62,9 @@ void hub_copy_field(hub_copy *cp, const char *s);
 void hub_copy_eol(hub_copy *cp);
 /* Finish (ok = 1) or abandon (ok = 0) the COPY. SK_OK, or SK_DBERR with the reason. */
 int hub_copy_end(hub_copy *cp, int ok);
+/* Split one line of COPY text output (without its '\n') into at most max fields in place,
+ * undoing the escapes; f[i] NULL for \N. Returns the field count. */
+int hub_copy_split(char *line, char **f, int max);
 
 /* sql text appended printf-style to a growing buffer (aborts when memory runs out). */
 typedef struct hub_sql {

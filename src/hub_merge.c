@@ -34,12 +34,6 @@ static void stage_group_expr(hub_sql *q, const hub_table *t)
 	hub_sql_free(&inner);
 }
 
-struct stage_out {
-	hub_copy *cp;
-	int ncols;
-	long long rows;
-};
-
 /* The staging database's query of the rows of t stored by the import, with each row's group
  * and province. Built once and kept: db_prepare caches statements by their text's address. */
 static const char *staged_sql(const hub_table *t)

@@ -176,8 +176,7 @@ static void unescape(char *s)
 	*w = '\0';
 }
 
-/* Split one line (without its '\n') into fields; NULL for \N. Returns the field count. */
-static int split(char *line, char **f, int max)
+int hub_copy_split(char *line, char **f, int max)
 {
 	int n = 0;
 	for (char *p = line;;) {
@@ -208,9 +207,9 @@ int hub_copy_out(hub *h, const char *sql, hub_row_fn fn, void *ctx, sk_err *e)
 	int len;
 	while ((len = PQgetCopyData(h->c, &line, 0)) > 0) {
 		if (!stop) {
-			if (len > 0 && line[len - 1] == '\n')
+			if (line[len - 1] == '\n')
 				line[len - 1] = '\0';
-			int nf = split(line, f, HUB_MAX_COLS + 8);
+			int nf = hub_copy_split(line, f, HUB_MAX_COLS + 8);
 			stop = fn(ctx, nf, f);
 		}
 		PQfreemem(line);
