@@ -1,12 +1,13 @@
 /* gen.c - deterministic data generator for benchmarks: a realistic kabupaten written straight
  * into a SIKUBE database (the bundle is then made with `sikube export`).
  *
- *   bench-gen --db PATH [--groups N] [--members M] [--years Y] [--seed S]
+ *   bench-gen --db PATH [--groups N] [--members M] [--years Y] [--seed S] [--kabupaten PP.KK]
  *   bench-gen --db PATH --add-week [--seed S]
  *
  * Defaults: 2,000 groups of 15 members, 5 years of weekly meetings (about 7.8 million
  * attendance rows), two dues postings per meeting, monthly purchases, one assessment per member
- * and a re-assessment for a third of them. Every row obeys the rules import checks.
+ * and a re-assessment for a third of them, in the villages of Kabupaten Cilacap (33.01) or of
+ * --kabupaten. Every row obeys the rules import checks.
  * --add-week gives every group of an existing database one more weekly meeting (attendance
  * of its active members, dues posted), stamped now: the content of an incremental
  * (--since-last) bundle. */
@@ -22,6 +23,7 @@
 
 struct opts {
 	const char *db;
+	const char *kabupaten;
 	int groups, members, years, add_week;
 	uint64_t seed;
 };
@@ -429,7 +431,8 @@ static int add_week(sk_db *db)
 
 static int parse(int argc, char **argv, struct opts *o)
 {
-	*o = (struct opts){ .groups = 2000, .members = 15, .years = 5, .seed = 20261122 };
+	*o = (struct opts){ .groups = 2000, .members = 15, .years = 5, .seed = 20261122,
+			    .kabupaten = "33.01" };
 	for (int i = 1; i < argc; i++) {
 		const char *v = i + 1 < argc ? argv[i + 1] : NULL;
 		if (strcmp(argv[i], "--add-week") == 0) {
@@ -448,11 +451,14 @@ static int parse(int argc, char **argv, struct opts *o)
 			o->years = atoi(v);
 		else if (strcmp(argv[i], "--seed") == 0)
 			o->seed = strtoull(v, NULL, 10);
+		else if (strcmp(argv[i], "--kabupaten") == 0)
+			o->kabupaten = v;
 		else
 			return -1;
 		i++;
 	}
-	if (!o->db || o->groups < 1 || o->members < 5 || o->members > 20 || o->years < 1)
+	if (!o->db || o->groups < 1 || o->members < 5 || o->members > 20 || o->years < 1 ||
+	    region_level(o->kabupaten) != REGION_KABUPATEN)
 		return -1;
 	if (o->add_week && (o->groups != 2000 || o->members != 15 || o->years != 5))
 		return -1;
@@ -464,7 +470,7 @@ int main(int argc, char **argv)
 	struct opts o;
 	if (parse(argc, argv, &o) != 0) {
 		fprintf(stderr, "usage: bench-gen --db PATH [--groups N] [--members 5-20] [--years Y] "
-				"[--seed S]\n       bench-gen --db PATH --add-week [--seed S]\n");
+				"[--seed S] [--kabupaten PP.KK]\n       bench-gen --db PATH --add-week [--seed S]\n");
 		return 2;
 	}
 	i18n_init("id");
@@ -495,7 +501,7 @@ int main(int argc, char **argv)
 	det_uuid(device); /* the database's own UUID too: the same seed, the same bundle */
 	db_setting_set(db, "perangkat", device, &e);
 	int nv;
-	struct village *v = load_villages(db, "33.01", &nv);
+	struct village *v = load_villages(db, o.kabupaten, &nv);
 	struct stmts s;
 	prepare_all(db, &s);
 	int global_idx = 0;

@@ -409,9 +409,64 @@ static const char *insert_sql(const hub_table *t)
 	return sql[t->bt];
 }
 
+/* Seeds of a table from this many rows on go in without its secondary indexes, which are
+ * built again (one sort each) afterwards, as import does with a bulk load. */
+#define BULK_SEED 20000
+
+/* The secondary indexes of table name: dropped, their CREATE statements kept in sql (n). */
+static int drop_indexes(sk_db *db, const char *name, char **sql, int max, int *n, sk_err *e)
+{
+	sqlite3_stmt *st = db_prepare(db, "SELECT name, sql FROM sqlite_schema WHERE type = 'index' "
+				      "AND tbl_name = :t AND sql IS NOT NULL", e);
+	if (!st)
+		return SK_DBERR;
+	char names[16][128];
+	int rc, k = 0;
+	*n = 0;
+	db_bind_text(st, ":t", name);
+	while ((rc = db_step(db, st, e)) == SQLITE_ROW && k < max && k < 16) {
+		db_col_text(st, 0, names[k], sizeof names[k]);
+		sql[k] = strdup((const char *)sqlite3_column_text(st, 1));
+		if (!sql[k++])
+			abort();
+	}
+	db_reset(st);
+	*n = k;
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+		return SK_DBERR;
+	for (int i = 0; i < k; i++) {
+		char drop[160];
+		snprintf(drop, sizeof drop, "DROP INDEX \"%.127s\"", names[i]);
+		if (db_exec(db, drop, e) != SK_OK)
+			return SK_DBERR;
+	}
+	return SK_OK;
+}
+
+static int rebuild_indexes(sk_db *db, char **sql, int n, sk_err *e)
+{
+	int rc = SK_OK;
+	for (int i = 0; i < n; i++) {
+		if (rc == SK_OK)
+			rc = db_exec(db, sql[i], e);
+		free(sql[i]);
+	}
+	return rc;
+}
+
 /* The hub rows of seed_<t> into the staging database's table t. */
 static int stage_table(hub *h, struct hub_unit *u, const hub_table *t, sk_err *e)
 {
+	char count[128], *idx[16];
+	int ok, nidx = 0;
+	snprintf(count, sizeof count, "SELECT count(*) FROM pg_temp.seed_%s", t->def->name);
+	long long rows = hub_query_ll(h, count, 0, NULL, 0, &ok, e);
+	if (!ok)
+		return SK_DBERR;
+	if (rows == 0)
+		return SK_OK;
+	if (rows >= BULK_SEED && drop_indexes(u->stage, t->def->name, idx, 16, &nidx, e) != SK_OK)
+		return rebuild_indexes(u->stage, idx, nidx, NULL), SK_DBERR;
 	hub_sql sel = { 0 };
 	struct stage_ins s = { .u = u, .t = t, .e = e };
 	s.st = db_prepare(u->stage, insert_sql(t), e);
@@ -422,12 +477,16 @@ static int stage_table(hub *h, struct hub_unit *u, const hub_table *t, sk_err *e
 		hub_sql_add(&sel, " FROM " HUB_SCHEMA ".%s x JOIN pg_temp.seed_%s s ON ", t->def->name,
 			    t->def->name);
 		hub_key_match(&sel, t, "x", "s");
+		/* in key order: the staging table's key index grows at its end */
+		hub_sql_add(&sel, " ORDER BY ");
+		hub_key_list(&sel, t, "x");
 		hub_sql_add(&sel, ") TO STDOUT");
 		rc = hub_copy_out(h, sel.s, stage_row, &s, e);
 	}
 	u->seeded[t->bt] = s.rows;
 	hub_sql_free(&sel);
-	return rc;
+	int brc = rebuild_indexes(u->stage, idx, nidx, e);
+	return rc != SK_OK ? rc : brc;
 }
 
 int hub_seed_stage(hub *h, struct hub_unit *u, sk_err *e)
@@ -454,9 +513,20 @@ int hub_seed_stage(hub *h, struct hub_unit *u, sk_err *e)
 	if (rc != SK_OK)
 		return rc;
 	const hub_table *tabs = hub_tables();
-	rc = db_begin_write(u->stage, e);
+	/* the importer's page cache while the seeds go in: bounded, and enough to keep the
+	 * indexes' working set */
+	int64_t cache = db_cache_set(u->stage, 16384);
+	/* The seeds are the hub's own rows with their parents (closed above): foreign keys are
+	 * not checked row by row while they go in, and are on again for the importer. */
+	rc = db_exec(u->stage, "PRAGMA foreign_keys=OFF", e);
+	if (rc == SK_OK)
+		rc = db_begin_write(u->stage, e);
 	for (int t = 0; rc == SK_OK && t < BT_COUNT; t++)
 		rc = stage_table(h, u, &tabs[t], e);
 	int erc = db_end(u->stage, rc == SK_OK, e);
+	db_cache_restore(u->stage, cache);
+	int frc = db_exec(u->stage, "PRAGMA foreign_keys=ON", e);
+	if (erc == SK_OK)
+		erc = frc;
 	return rc != SK_OK ? rc : erc;
 }
