@@ -5,6 +5,7 @@
  * NIKs across offices, merge, commit. Nothing row by row between the two databases. */
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -173,6 +174,49 @@ static int prepare(struct load *l, sk_err *e)
 	}
 	snprintf(l->tmpl, sizeof l->tmpl, "%s/template.db", l->dir);
 	return make_template(l->tmpl, e);
+}
+
+/* The staging files hold people's NIKs: a load stopped by Ctrl-C, a closed terminal or kill
+ * removes them on its way out (only unlink and rmdir here: both are safe in a handler). */
+#define N_SCRATCH 7
+static char scratch[N_SCRATCH][PATH_MAX + 256];
+static struct sigaction old_int, old_term, old_hup;
+
+static void on_stop_signal(int sig)
+{
+	for (int i = 0; i < N_SCRATCH - 1; i++)
+		if (scratch[i][0])
+			unlink(scratch[i]);
+	if (scratch[N_SCRATCH - 1][0])
+		rmdir(scratch[N_SCRATCH - 1]);
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+static void guard_scratch(const struct load *l)
+{
+	static const char *const side[] = { "", "-wal", "-shm" };
+	memset(scratch, 0, sizeof scratch);
+	for (int i = 0; i < 3; i++) {
+		snprintf(scratch[i], sizeof scratch[i], "%s%s", l->stage, side[i]);
+		if (!l->tmpl_cached)
+			snprintf(scratch[3 + i], sizeof scratch[3 + i], "%s%s", l->tmpl, side[i]);
+	}
+	snprintf(scratch[N_SCRATCH - 1], sizeof scratch[N_SCRATCH - 1], "%s", l->dir);
+	struct sigaction sa;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_stop_signal;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, &old_int);
+	sigaction(SIGTERM, &sa, &old_term);
+	sigaction(SIGHUP, &sa, &old_hup);
+}
+
+static void unguard_scratch(void)
+{
+	sigaction(SIGINT, &old_int, NULL);
+	sigaction(SIGTERM, &old_term, NULL);
+	sigaction(SIGHUP, &old_hup, NULL);
 }
 
 static void cleanup(struct load *l)
@@ -359,6 +403,8 @@ int hub_load(hub *h, int npaths, const char *const *paths, const hub_load_opts *
 	int nunits = make_units(npaths, paths, specs, files);
 	struct load l = { .h = h, .o = o, .r = r };
 	rc = prepare(&l, e);
+	if (*l.dir)
+		guard_scratch(&l);
 	int worst = SK_OK;
 	for (int i = 0; rc == SK_OK && i < nunits; i++) {
 		struct hub_unit unit = { .o = o, .problems = &r->problems,
@@ -379,6 +425,8 @@ int hub_load(hub *h, int npaths, const char *const *paths, const hub_load_opts *
 			rc = sk_err_set(e, st, "%s", unit.res->msg);
 	}
 	cleanup(&l);
+	if (*l.dir)
+		unguard_scratch();
 	free(specs);
 	free(files);
 	return rc != SK_OK ? rc : worst;

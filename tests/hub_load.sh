@@ -268,6 +268,26 @@ for t in kelompok anggota penilaian pertemuan kas; do
 	check "$t: no id in two partitions" test "$(hub_psql "$H1" "SELECT count(*) FROM (SELECT id FROM sikube.$t GROUP BY id HAVING count(*) > 1) x")" = 0
 done
 
+# ---- a load stopped midway leaves no staging files (they hold NIKs) ----------------------------
+# Another session holds the load lock, so the load waits with its staging database made.
+mkdir -p "$WORK/tmp"
+psql -X -q -d "$H1" -c "SELECT pg_advisory_lock(x'5355424b45000002'::bigint), pg_sleep(60)" >/dev/null 2>&1 &
+LOCKER=$!
+i=0
+until [ "$(hub_psql "$H1" "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted")" = 1 ] || [ $i -ge 200 ]; do sleep 0.05; i=$((i + 1)); done
+TMPDIR="$WORK/tmp" "$SIKUBE_BIN" hub load --pg "$H1" "$WORK/A1" >/dev/null 2>&1 &
+LOADER=$!
+i=0
+until [ "$(hub_psql "$H1" "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted")" = 1 ] || [ $i -ge 400 ]; do sleep 0.05; i=$((i + 1)); done
+check "the load waits for the lock with its staging database made" sh -c "ls '$WORK'/tmp/sikube-hub-*/stage.db >/dev/null 2>&1"
+kill -TERM "$LOADER"
+wait "$LOADER"
+check "the stopped load ended by its signal" test $? -gt 128
+check "no staging folder or file left behind" test -z "$(ls -A "$WORK/tmp")"
+hub_psql "$PG_ADMIN" "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query LIKE '%pg_sleep(60)%' AND pid <> pg_backend_pid()" >/dev/null
+wait "$LOCKER" 2>/dev/null
+expect_status 0 "the next load runs" S hub load --pg "$H1" "$WORK/A1"
+
 # ---- usage and connection ---------------------------------------------------------------------
 expect_status 2 "no --pg and no SIKUBE_PG" env -u SIKUBE_PG "$SIKUBE_BIN" hub load "$WORK/A1"
 check "... says how to name the hub" grep -q "pakai --pg URL atau \$SIKUBE_PG" "$WORK/err"
