@@ -12,6 +12,7 @@
 #   BENCH_SEED=20261122       generator seed;  BENCH_DIR=build/bench  work and cache folder
 #   BENCH_RUNS=2              runs of each export/import (the fastest counts: the machine is
 #                             shared, slow runs are other load)
+#   BENCH_PROV_KAB=10, BENCH_PROV_GROUPS=BENCH_IMPORT_GROUPS   the hub's province (bench/hub.sh)
 # The generated databases are kept in BENCH_DIR, keyed by seed, size and the generator's
 # source, so a second run starts at once. Exits 0 even when a goal is missed (MISSED).
 set -u
@@ -240,6 +241,9 @@ ms=""
 for i in 1 2 3; do timed "$SIKUBE" --db "$FULL_DB" report monthly --group "$G" --month "$MONTH"; ms="$ms $T_MS"; kb=$(max "$kb" "$T_KB"); done
 line_ms "report monthly" "$(echo "$ms" | median)" 100 "median of 3, one group, $MONTH"
 line_mem "reports memory" "$kb" 16
+
+# ---- the hub (PostgreSQL) ----------------------------------------------------------------------
+. bench/hub.sh
 
 MISSED=$(grep -c ' MISSED' "$RESULTS")
 say ""

@@ -14,7 +14,8 @@ expect_status 0 "bench/run.sh at toy size exits 0" env SIKUBE="$BIN" GEN="$GEN" 
 	ASAN_OPTIONS=detect_leaks=0 sh bench/run.sh
 for name in "export " "export memory" "import " "re-import unchanged" "import one week" \
 	"import memory" "first draw" "first open of a day" "open_kelompok" "anggota_search" \
-	"kelayakan_all_end" "kas_group" "screens memory" "report groups" "report monthly"; do
+	"kelayakan_all_end" "kas_group" "screens memory" "report groups" "report monthly" \
+	"hub load " "hub load memory" "hub load one week" "hub report regions"; do
 	check "prints $name with a goal" grep -q "^$name.*goal" "$WORK/out"
 done
 check "every scripted action reached its screen" \
