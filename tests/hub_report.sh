@@ -96,7 +96,11 @@ expect_status 2 "report needs a kind" S hub report --pg "$H"
 hub_psql "$PG_ADMIN" "CREATE ROLE kantor LOGIN; CREATE ROLE pembaca LOGIN"
 hub_psql "$PG_ADMIN" "CREATE DATABASE dinsos"
 D="host=$PG_SOCK dbname=dinsos"
+# the README's commands, word for word but for the names
 hub_psql "$D user=hub" "CREATE SCHEMA sikube AUTHORIZATION kantor;
+	REVOKE ALL ON DATABASE dinsos FROM PUBLIC;
+	GRANT CONNECT, TEMPORARY ON DATABASE dinsos TO kantor;
+	GRANT CONNECT ON DATABASE dinsos TO pembaca;
 	GRANT USAGE ON SCHEMA sikube TO pembaca;
 	ALTER DEFAULT PRIVILEGES FOR ROLE kantor IN SCHEMA sikube GRANT SELECT ON TABLES TO pembaca"
 expect_status 0 "the loading role (owns the schema only) loads" S hub load --pg "$D user=kantor" "$WORK/A1"
