@@ -13,20 +13,26 @@
 
 /* ---- staged rows to the server ------------------------------------------------------------- */
 
-/* The SQL expression (over the staging database) of the group id of the row q of table t. */
-static void stage_group_expr(hub_sql *q, const hub_table *t)
+/* The SQL expression of the group id of row `a` of table t, found through each table's
+ * parent column: over the staging database (schema "", a = "q") or over the hub (schema
+ * "sikube.", a = "x", the parents looked up in the row's province). */
+static void group_expr(hub_sql *q, const hub_table *t, const char *schema, const char *a)
 {
 	const hub_table *tabs = hub_tables();
 	if (t->parent < 0) {
-		hub_sql_add(q, "q.id");
+		hub_sql_add(q, "%s.id", a);
 		return;
 	}
+	char prov[32] = "";
+	if (*schema)
+		snprintf(prov, sizeof prov, " AND y.prov = %s.prov", a);
 	hub_sql inner = { 0 };
-	hub_sql_add(&inner, "q.%s", t->def->cols[t->parent_col].name);
+	hub_sql_add(&inner, "%s.%s", a, t->def->cols[t->parent_col].name);
 	for (int p = t->parent; tabs[p].parent >= 0; p = tabs[p].parent) {
 		hub_sql next = { 0 };
-		hub_sql_add(&next, "(SELECT y.%s FROM %s y WHERE y.id = %s)",
-			    tabs[p].def->cols[tabs[p].parent_col].name, tabs[p].def->name, inner.s);
+		hub_sql_add(&next, "(SELECT y.%s FROM %s%s y WHERE y.id = %s%s)",
+			    tabs[p].def->cols[tabs[p].parent_col].name, schema, tabs[p].def->name,
+			    inner.s, prov);
 		hub_sql_free(&inner);
 		inner = next;
 	}
@@ -43,7 +49,7 @@ static const char *staged_sql(const hub_table *t)
 		hub_sql q = { 0 };
 		hub_sql_add(&q, "SELECT q.*, g.id, substr(g.kode_wilayah, 1, 2) FROM (%s) q LEFT JOIN "
 			    "kelompok g ON g.id = ", t->def->select_since);
-		stage_group_expr(&q, t);
+		group_expr(&q, t, "", "q");
 		sql[t->bt] = q.s;
 	}
 	return sql[t->bt];
@@ -267,28 +273,6 @@ static int merge_table(hub *h, const hub_table *t, sk_err *e)
 	return rc;
 }
 
-/* The SQL expression (over hub table t as x) of the group of the row. */
-static void hub_group_expr(hub_sql *q, const hub_table *t)
-{
-	const hub_table *tabs = hub_tables();
-	if (t->parent < 0) {
-		hub_sql_add(q, "x.id");
-		return;
-	}
-	hub_sql inner = { 0 };
-	hub_sql_add(&inner, "x.%s", t->def->cols[t->parent_col].name);
-	for (int p = t->parent; tabs[p].parent >= 0; p = tabs[p].parent) {
-		hub_sql next = { 0 };
-		hub_sql_add(&next, "(SELECT y.%s FROM " HUB_SCHEMA ".%s y WHERE y.id = %s AND "
-			    "y.prov = x.prov)", tabs[p].def->cols[tabs[p].parent_col].name,
-			    tabs[p].def->name, inner.s);
-		hub_sql_free(&inner);
-		inner = next;
-	}
-	hub_sql_add(q, "%s", inner.s);
-	hub_sql_free(&inner);
-}
-
 /* sentuh: the groups whose figures may change: the groups of the staged rows and of the
  * hub versions they replace (read before the merge). */
 static int touched_groups(hub *h, struct hub_unit *u, sk_err *e)
@@ -302,7 +286,7 @@ static int touched_groups(hub *h, struct hub_unit *u, sk_err *e)
 			continue;
 		hub_sql_add(&q, "%sSELECT grp, prov FROM pg_temp.stg_%s UNION SELECT ", n++ ? " UNION " : "",
 			    tabs[t].def->name);
-		hub_group_expr(&q, &tabs[t]);
+		group_expr(&q, &tabs[t], HUB_SCHEMA ".", "x");
 		hub_sql_add(&q, ", x.prov FROM " HUB_SCHEMA ".%s x JOIN pg_temp.seed_%s d ON ",
 			    tabs[t].def->name, tabs[t].def->name);
 		hub_key_match(&q, &tabs[t], "x", "d");
