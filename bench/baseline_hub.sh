@@ -6,11 +6,12 @@
 bundle=$1
 conn=$2
 {
-	echo "\\set ON_ERROR_STOP 1"
+	printf '%s\n' '\set ON_ERROR_STOP 1'
 	echo "DROP SCHEMA IF EXISTS base CASCADE; CREATE SCHEMA base;"
 	for t in kelompok anggota penilaian pertemuan kehadiran kas; do
 		cols=$(head -n 1 "$bundle/$t.csv" | tr -d '\r')
 		echo "CREATE TABLE base.$t AS SELECT $cols FROM sikube.$t WITH NO DATA;"
-		echo "\\copy base.$t ($cols) FROM '$bundle/$t.csv' WITH (FORMAT csv, HEADER true)"
+		# printf, not echo: dash's echo reads \c as "stop here"
+		printf '%s\n' "\\copy base.$t ($cols) FROM '$bundle/$t.csv' WITH (FORMAT csv, HEADER true)"
 	done
 } | PGOPTIONS='-c client_min_messages=warning' psql -X -q -d "$conn" >/dev/null

@@ -314,8 +314,8 @@ static long long seed_parents(hub *h, const hub_table *t, int c, sk_err *e)
 
 /* Close the seed sets under the parent links, children before parents; a link to the same
  * table (a reversal of a reversal) is followed until nothing new comes. Only the tables in
- * from[] (all when NULL) start it. */
-static int seed_closure(hub *h, const int *from, sk_err *e)
+ * from[] (all when NULL) start it, and the parent tables that gain rows on the way. */
+static int seed_closure(hub *h, int *from, sk_err *e)
 {
 	const hub_table *tabs = hub_tables();
 	for (int t = BT_COUNT - 1; t >= 0; t--) {
@@ -325,12 +325,15 @@ static int seed_closure(hub *h, const int *from, sk_err *e)
 			int p = tabs[t].ref[c];
 			if (p < 0 || tabs[p].nkey != 1)
 				continue;
-			long long n;
+			long long n, added = 0;
 			do {
 				n = seed_parents(h, &tabs[t], c, e);
+				added += n > 0 ? n : 0;
 			} while (n > 0 && p == t);
 			if (n < 0)
 				return SK_DBERR;
+			if (from && added)
+				from[p] = 1;
 		}
 	}
 	return SK_OK;
