@@ -6,9 +6,11 @@ LOCALEDIR = $(PREFIX)/share/locale
 MANDIR = $(PREFIX)/share/man/man1
 
 CC ?= cc
-PKGS = ncursesw formw menuw sqlite3 uuid nettle libpq
-PKG_CFLAGS := $(filter-out -D_XOPEN_SOURCE=% -D_DEFAULT_SOURCE,$(shell pkg-config --cflags $(PKGS) 2>/dev/null))
+PKGS = ncursesw formw menuw sqlite3 uuid nettle
+PKG_CFLAGS := $(filter-out -D_XOPEN_SOURCE=% -D_DEFAULT_SOURCE,$(shell pkg-config --cflags $(PKGS) libpq 2>/dev/null))
 PKG_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+# The hub (sikube-hub, behind `sikube hub`) alone links libpq.
+HUB_LIBS := $(shell pkg-config --libs libpq 2>/dev/null)
 OPT ?= -O2 -g
 BASE_CFLAGS = -std=c11 -Wall -Wextra -Werror -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE \
 	-Iinclude -Isrc/ui $(PKG_CFLAGS) -DDATADIR='"$(DATADIR)"' -DLOCALEDIR='"$(LOCALEDIR)"' \
@@ -35,10 +37,12 @@ endif
 B = build/$(VARIANT)
 ALL_CFLAGS = $(BASE_CFLAGS) $(CFLAGS_V) $(CFLAGS)
 
-CORE_SRC := $(filter-out src/main.c,$(wildcard src/*.c))
+HUB_SRC := $(wildcard src/hub_*.c) src/cli_hub.c
+CORE_SRC := $(filter-out src/main.c src/hub_main.c $(HUB_SRC),$(wildcard src/*.c))
 UI_SRC := $(wildcard src/ui/*.c) $(wildcard screens/*.c)
 TEST_SRC := $(wildcard tests/test_*.c)
 CORE_OBJ := $(CORE_SRC:%.c=$(B)/%.o)
+HUB_OBJ := $(filter-out $(B)/src/hub_main.o,$(HUB_SRC:%.c=$(B)/%.o))
 UI_OBJ := $(UI_SRC:%.c=$(B)/%.o)
 TEST_BIN := $(TEST_SRC:tests/%.c=$(B)/tests/%)
 # Helper programs the test scripts drive (tests/robust_kill.sh).
@@ -48,17 +52,26 @@ MO := $(PO:po/%.po=locale/%/LC_MESSAGES/sikube.mo)
 
 ifeq ($(VARIANT),release)
 BIN = sikube
+HUB_BIN = sikube-hub
 else
 BIN = $(B)/sikube
+HUB_BIN = $(B)/sikube-hub
 endif
 
 .PHONY: all run check deps test-deps tests install uninstall clean bench cppcheck valgrind pot fuzz
-all: $(BIN) $(MO)
+all: $(BIN) $(HUB_BIN) $(MO)
 
 $(BIN): $(B)/src/main.o $(B)/libcore.a $(UI_OBJ)
 	$(CC) $(LDFLAGS_V) $(LDFLAGS) -o $@ $(B)/src/main.o $(UI_OBJ) $(B)/libcore.a $(LDLIBS)
 
+$(HUB_BIN): $(B)/src/hub_main.o $(B)/libhub.a $(B)/libcore.a
+	$(CC) $(LDFLAGS_V) $(LDFLAGS) -o $@ $(B)/src/hub_main.o $(B)/libhub.a $(B)/libcore.a $(HUB_LIBS) $(LDLIBS)
+
 $(B)/libcore.a: $(CORE_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(B)/libhub.a: $(HUB_OBJ)
 	@rm -f $@
 	ar rcs $@ $^
 
@@ -69,6 +82,11 @@ $(B)/%.o: %.c
 $(B)/tests/%: tests/%.c tests/testlib.h $(B)/libcore.a
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS_V) -Itests -o $@ $< $(B)/libcore.a $(LDLIBS)
+
+# The hub's unit test links the hub and libpq.
+$(B)/tests/test_hub: tests/test_hub.c tests/testlib.h $(B)/libhub.a $(B)/libcore.a
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS_V) -Itests -o $@ $< $(B)/libhub.a $(B)/libcore.a $(HUB_LIBS) $(LDLIBS)
 
 tests: $(TEST_BIN) $(TOOL_BIN) $(B)/bench-gen
 
@@ -122,7 +140,7 @@ pot:
 	@mkdir -p po
 	xgettext --from-code=UTF-8 -k_ -kN_ -kC_:1c,2 -kNC_:1c,2 --add-comments=TRANSLATORS --package-name=sikube \
 		--package-version=$$(sed -n 's/^#define SIKUBE_VERSION "\(.*\)"/\1/p' include/app.h) \
-		-o po/sikube.pot $(sort $(CORE_SRC) src/main.c $(UI_SRC) $(wildcard include/*.h src/ui/*.h))
+		-o po/sikube.pot $(sort $(CORE_SRC) $(HUB_SRC) src/main.c src/hub_main.c $(UI_SRC) $(wildcard include/*.h src/ui/*.h))
 	for po in $(PO); do msgmerge -q --update --backup=none $$po po/sikube.pot; done
 
 cppcheck:
@@ -132,17 +150,17 @@ cppcheck:
 
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/data $(DESTDIR)$(DATADIR)/sample-data $(DESTDIR)$(MANDIR)
-	install -m 755 sikube $(DESTDIR)$(BINDIR)/sikube
+	install -m 755 sikube sikube-hub $(DESTDIR)$(BINDIR)/
 	install -m 644 data/wilayah_kepmendagri_2025.csv data/wilayah_kepmendagri_2025.LICENSE $(DESTDIR)$(DATADIR)/data/
 	install -m 644 sample-data/*.csv $(DESTDIR)$(DATADIR)/sample-data/
 	install -m 644 docs/sikube.1 $(DESTDIR)$(MANDIR)/sikube.1
 	for mo in $(MO); do l=$${mo#locale/}; install -D -m 644 $$mo $(DESTDIR)$(LOCALEDIR)/$$l; done
 
 uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/sikube $(DESTDIR)$(MANDIR)/sikube.1
+	rm -f $(DESTDIR)$(BINDIR)/sikube $(DESTDIR)$(BINDIR)/sikube-hub $(DESTDIR)$(MANDIR)/sikube.1
 	rm -rf $(DESTDIR)$(DATADIR)
 
 clean:
-	rm -rf build locale sikube tests/tmp
+	rm -rf build locale sikube sikube-hub tests/tmp
 
 -include $(shell find build -name '*.d' 2>/dev/null)

@@ -1,14 +1,15 @@
-/* cli_hub.c - `sikube hub load|report|export` (spec/cli.md, "The hub"): options by
- * getopt_long, the connection from --pg or $SIKUBE_PG, exit status 0, 1 (refused, problems)
- * or 2 (wrong usage, the hub cannot be reached). */
+/* cli_hub.c - `sikube hub load|report|export` (spec/cli.md, "The hub"), run by the program
+ * sikube-hub (src/hub_main.c) that `sikube hub` starts: options by getopt_long, the
+ * connection from --pg or $SIKUBE_PG, exit status 0, 1 (refused, problems) or 2 (wrong usage,
+ * the hub cannot be reached). */
 #include <fcntl.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include "cli_cmds.h"
 #include "hub.h"
+#include "hub_cli.h"
 #include "hub_report.h"
 #include "i18n.h"
 #include "region.h"
@@ -331,9 +332,8 @@ static int hub_cmd_export(int argc, char **argv)
 	return EXIT_OK;
 }
 
-int cli_hub(const struct cli_ctx *ctx, int argc, char **argv)
+int hub_cli_main(int argc, char **argv)
 {
-	(void)ctx;
 	static const struct {
 		const char *name;
 		int (*run)(int argc, char **argv);

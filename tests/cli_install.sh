@@ -4,6 +4,7 @@
 P="$WORK/prefix"
 check "make install" sh -c "make -s install PREFIX='$P' >'$WORK/log' 2>&1"
 check "binary installed" test -x "$P/bin/sikube"
+check "the hub's program installed beside it" test -x "$P/bin/sikube-hub"
 check "region list installed" test -f "$P/share/sikube/data/wilayah_kepmendagri_2025.csv"
 check "region LICENSE beside it" test -f "$P/share/sikube/data/wilayah_kepmendagri_2025.LICENSE"
 check "man page installed" test -f "$P/share/man/man1/sikube.1"
@@ -16,4 +17,6 @@ expect_status 0 "installed binary with --lang en" env -u SIKUBE_DATA_DIR "$P/bin
 check "installed binary speaks English" grep -q '^Usage:' "$WORK/out"
 expect_status 0 "installed binary under LANG=en_US.UTF-8" env -u SIKUBE_DATA_DIR LANG=en_US.UTF-8 "$P/bin/sikube" --db "$WORK/e.db" init
 check "installed binary's messages in English" grep -q '^Database ready' "$WORK/err"
+expect_status 0 "installed sikube runs the hub's program" env -u SIKUBE_DATA_DIR "$P/bin/sikube" hub --help
+check "... which answers" grep -q 'hub load' "$WORK/out"
 finish
