@@ -242,9 +242,10 @@ static void step(struct aform *f, int dir, int skip)
 static int criterion_key(struct aform *f, wint_t ch, int kc)
 {
 	int k = f->cur - AF_K01;
-	int yes = ch == 'y' || ch == 'Y' || ch == '1';
-	int no = ch == 'n' || ch == 'N' || ch == 't' || ch == 'T' || ch == '0';
-	if (kc == KEY_CODE_YES || !(yes || no || ch == ' ')) {
+	enum action local = keys_local(KS_ASSESS, ch, kc);
+	int yes = local == ACT_ANSWER && (ch == 'y' || ch == 'Y' || ch == '1');
+	int no = local == ACT_ANSWER && !yes;
+	if (!(yes || no || local == ACT_TOGGLE)) {
 		enum action a = keys_action(ch, kc);
 		int d = assessment_derived(&f->a, k);
 		if ((a == ACT_BACKSPACE || a == ACT_DELETE) && d >= 0) {
@@ -382,6 +383,12 @@ static void af_free(struct screen *s)
 	free(s->data);
 }
 
+static const struct key_hint ASSESSMENT_FORM_OPS_HINTS[] = {
+	HINT(ACT_HELP, NC_("hint", "Bantuan")), HINT(ACT_SAVE, NC_("hint", "Simpan")),
+	HINT(ACT_ANSWER, NC_("hint", "Jawab")), HINT(ACT_TOGGLE, NC_("hint", "Ganti")),
+	HINT(ACT_BACK, NC_("hint", "Kembali")), HINT(ACT_QUIT, NC_("hint", "Keluar")), HINTS_END
+};
+
 const struct screen_ops ASSESSMENT_FORM_OPS = {
 	.name = "assessment-form",
 	.init = af_init,
@@ -389,6 +396,6 @@ const struct screen_ops ASSESSMENT_FORM_OPS = {
 	.key = af_key,
 	.free = af_free,
 	.help = af_help,
-	.hints = N_("F1 Bantuan  F2 Simpan  y/n Jawab  Spasi Ganti  Esc Kembali  F10 Keluar"),
+	.hints = ASSESSMENT_FORM_OPS_HINTS,
 	.unsaved = af_unsaved,
 };

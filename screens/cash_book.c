@@ -324,19 +324,20 @@ static void cb_edit(struct screen *s, const sk_cash_line *l)
 	ui_push(&CASH_ENTRY_OPS, &a);
 }
 
-static int cb_letter(struct screen *s, wint_t ch)
+/* The cash book's own letter keys (B, K, T in the key table). */
+static int cb_letter(struct screen *s, wint_t ch, int kc)
 {
 	struct cash_book *c = s->data;
-	switch (ch) {
-	case 'b': case 'B':
+	switch (keys_local(KS_CASHBOOK, ch, kc)) {
+	case ACT_BOOK:
 		strcpy(c->buku, strcmp(c->buku, "umum") == 0 ? "iks" : "umum");
 		cb_refilter(s);
 		return 1;
-	case 'k': case 'K':
+	case ACT_CATEGORY:
 		c->kat = CASH_KATEGORI_VALUES[c->kat + 1] ? c->kat + 1 : -1;
 		cb_refilter(s);
 		return 1;
-	case 't': case 'T':
+	case ACT_CLOSE:
 		cb_close(s);
 		return 1;
 	default:
@@ -349,11 +350,11 @@ static int cb_key(struct screen *s, wint_t ch, int kc)
 	struct cash_book *c = s->data;
 	const sk_cash_line *l = plist_current(&c->pl);
 	struct cash_entry_arg a = { c->group_id, c->buku, NULL };
-	if (kc != KEY_CODE_YES && cb_letter(s, ch))
+	if (cb_letter(s, ch, kc))
 		return SCR_HANDLED;
 	switch (keys_action(ch, kc)) {
 	case ACT_NEW: ui_push(&CASH_ENTRY_OPS, &a); return SCR_HANDLED;
-	case ACT_NEXT: return cb_letter(s, 'b') ? SCR_HANDLED : SCR_UNHANDLED;
+	case ACT_NEXT: return cb_letter(s, 'B', OK) ? SCR_HANDLED : SCR_UNHANDLED;
 	case ACT_LEFT: cb_month(s, -1); return SCR_HANDLED;
 	case ACT_RIGHT: cb_month(s, 1); return SCR_HANDLED;
 	case ACT_EDIT:
@@ -388,6 +389,14 @@ static void cb_free(struct screen *s)
 	free(c);
 }
 
+static const struct key_hint CASH_BOOK_OPS_HINTS[] = {
+	HINT(ACT_HELP, NC_("hint", "Bantuan")), HINT(ACT_NEW, NC_("hint", "Baru")),
+	HINT(ACT_EDIT, NC_("hint", "Ubah")), HINT(ACT_DELETE, NC_("hint", "Balik")),
+	HINT(ACT_BOOK, NC_("hint", "Buku")), HINT2(ACT_LEFT, ACT_RIGHT, NC_("hint", "Bulan")),
+	HINT(ACT_CATEGORY, NC_("hint", "Kategori")), HINT(ACT_CLOSE, NC_("hint", "Tutup")),
+	HINT(ACT_BACK, NC_("hint", "Kembali")), HINT(ACT_QUIT, NC_("hint", "Keluar")), HINTS_END
+};
+
 const struct screen_ops CASH_BOOK_OPS = {
 	.name = "cash-book",
 	.init = cb_init,
@@ -397,7 +406,6 @@ const struct screen_ops CASH_BOOK_OPS = {
 	.free = cb_free,
 	.help = cb_help,
 	/* Esc and F10 show on terminals wider than 80 columns (the line drops what does not fit). */
-	.hints = N_("F1 Bantuan  F3 Baru  F4 Ubah  F8 Balik  B Buku  ←→ Bulan  K Kategori  T Tutup  "
-		    "Esc Kembali  F10 Keluar"),
+	.hints = CASH_BOOK_OPS_HINTS,
 	.resume = cb_resume,
 };

@@ -107,6 +107,7 @@ static void ce_collect(struct cash_entry *f, sk_cash_row *c, sk_issues *is)
 	uform_get(&f->uf, "jenis", jenis, sizeof jenis);
 	uform_get(&f->uf, "jumlah", amount, sizeof amount);
 	fu_money(amount, "jumlah", &v, is);
+	uform_check_lengths(&f->uf, is);
 	if (!*amount || (v == 0 && !sk_issues_for(is, "jumlah")))
 		sk_issues_add(is, "jumlah", SK_SEV_ERROR, "%s",
 			      _("Tulis jumlah uang lebih dari 0, misalnya 25000."));
@@ -266,6 +267,12 @@ static void ce_free(struct screen *s)
 	free(f);
 }
 
+static const struct key_hint CASH_ENTRY_OPS_HINTS[] = {
+	HINT(ACT_HELP, NC_("hint", "Bantuan")), HINT(ACT_SAVE, NC_("hint", "Simpan")),
+	HINT(ACT_NEXT, NC_("hint", "Isian berikutnya")), HINT(ACT_BACK, NC_("hint", "Kembali")),
+	HINT(ACT_QUIT, NC_("hint", "Keluar")), HINTS_END
+};
+
 const struct screen_ops CASH_ENTRY_OPS = {
 	.name = "cash-entry",
 	.init = ce_init,
@@ -274,7 +281,7 @@ const struct screen_ops CASH_ENTRY_OPS = {
 	.resize = ce_resize,
 	.free = ce_free,
 	.help = ce_help,
-	.hints = N_("F1 Bantuan  F2 Simpan  Tab Isian berikutnya  Esc Kembali  F10 Keluar"),
+	.hints = CASH_ENTRY_OPS_HINTS,
 	.show = ce_show,
 	.unsaved = ce_unsaved,
 };

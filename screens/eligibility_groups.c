@@ -172,6 +172,11 @@ static void eg_free(struct screen *s)
 	free(g);
 }
 
+static const struct key_hint ELIG_GROUPS_OPS_HINTS[] = {
+	HINT(ACT_HELP, NC_("hint", "Bantuan")), HINT(ACT_ENTER, NC_("hint", "Anggota")),
+	HINT(ACT_BACK, NC_("hint", "Kembali")), HINT(ACT_QUIT, NC_("hint", "Keluar")), HINTS_END
+};
+
 const struct screen_ops ELIG_GROUPS_OPS = {
 	.name = "eligibility-groups",
 	.init = eg_init,
@@ -180,6 +185,6 @@ const struct screen_ops ELIG_GROUPS_OPS = {
 	.resize = eg_resize,
 	.free = eg_free,
 	.help = eg_help,
-	.hints = N_("F1 Bantuan  Enter Anggota  Esc Kembali  F10 Keluar"),
+	.hints = ELIG_GROUPS_OPS_HINTS,
 	.resume = eg_resume,
 };

@@ -240,6 +240,12 @@ static void el_free(struct screen *s)
 	free(l);
 }
 
+static const struct key_hint ELIG_LIST_OPS_HINTS[] = {
+	HINT(ACT_HELP, NC_("hint", "Bantuan")), HINT(ACT_ENTER, NC_("hint", "Nilai")),
+	HINT(ACT_EDIT, NC_("hint", "Riwayat")), HINT(ACT_OPTION, NC_("hint", "Saring")),
+	HINT(ACT_BACK, NC_("hint", "Kembali")), HINT(ACT_QUIT, NC_("hint", "Keluar")), HINTS_END
+};
+
 const struct screen_ops ELIG_LIST_OPS = {
 	.name = "eligibility",
 	.init = el_init,
@@ -248,6 +254,6 @@ const struct screen_ops ELIG_LIST_OPS = {
 	.resize = el_resize,
 	.free = el_free,
 	.help = el_help,
-	.hints = N_("F1 Bantuan  Enter Nilai  F4 Riwayat  F6 Saring  Esc Kembali  F10 Keluar"),
+	.hints = ELIG_LIST_OPS_HINTS,
 	.resume = el_resume,
 };

@@ -258,6 +258,11 @@ static void xr_free(struct screen *s)
 	free(x);
 }
 
+static const struct key_hint XRESULT_OPS_HINTS[] = {
+	HINT(ACT_HELP, NC_("hint", "Bantuan")), HINT(ACT_ENTER, NC_("hint", "Lengkap")),
+	HINT(ACT_BACK, NC_("hint", "Kembali")), HINT(ACT_QUIT, NC_("hint", "Keluar")), HINTS_END
+};
+
 static const struct screen_ops XRESULT_OPS = {
 	.name = "exchange-result",
 	.init = xr_init,
@@ -266,7 +271,7 @@ static const struct screen_ops XRESULT_OPS = {
 	.resize = xr_resize,
 	.free = xr_free,
 	.help = xr_help,
-	.hints = N_("F1 Bantuan  Enter Lengkap  Esc Kembali  F10 Keluar"),
+	.hints = XRESULT_OPS_HINTS,
 };
 
 /* ---- the Ekspor/Impor screen ----------------------------------------------------------- */
@@ -506,6 +511,12 @@ static void ex_free(struct screen *s)
 	free(x);
 }
 
+static const struct key_hint EXCHANGE_OPS_HINTS[] = {
+	HINT(ACT_HELP, NC_("hint", "Bantuan")), HINT(ACT_SAVE, NC_("hint", "Ekspor")),
+	HINT(ACT_NEW, NC_("hint", "Impor")), HINT(ACT_BACK, NC_("hint", "Kembali")),
+	HINT(ACT_QUIT, NC_("hint", "Keluar")), HINTS_END
+};
+
 const struct screen_ops EXCHANGE_OPS = {
 	.name = "exchange",
 	.init = ex_init,
@@ -514,7 +525,7 @@ const struct screen_ops EXCHANGE_OPS = {
 	.resize = ex_resize,
 	.free = ex_free,
 	.help = ex_help,
-	.hints = N_("F1 Bantuan  F2 Ekspor  F3 Impor  Esc Kembali  F10 Keluar"),
+	.hints = EXCHANGE_OPS_HINTS,
 	.show = ex_refresh,
 	.resume = ex_resume,
 };

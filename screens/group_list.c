@@ -204,6 +204,13 @@ static void gl_free(struct screen *s)
 	free(g);
 }
 
+static const struct key_hint GROUP_LIST_OPS_HINTS[] = {
+	HINT(ACT_HELP, NC_("hint", "Bantuan")), HINT(ACT_NEW, NC_("hint", "Baru")),
+	HINT(ACT_EDIT, NC_("hint", "Ubah")), HINT(ACT_DELETE, NC_("hint", "Hapus")),
+	HINT(ACT_ENTER, NC_("hint", "Anggota")), HINT(ACT_BACK, NC_("hint", "Kembali")),
+	HINT(ACT_QUIT, NC_("hint", "Keluar")), HINTS_END
+};
+
 const struct screen_ops GROUP_LIST_OPS = {
 	.name = "groups",
 	.init = gl_init,
@@ -212,6 +219,6 @@ const struct screen_ops GROUP_LIST_OPS = {
 	.resize = gl_resize,
 	.free = gl_free,
 	.help = gl_help,
-	.hints = N_("F1 Bantuan  F3 Baru  F4 Ubah  F8 Hapus  Enter Anggota  Esc Kembali  F10 Keluar"),
+	.hints = GROUP_LIST_OPS_HINTS,
 	.resume = gl_resume,
 };

@@ -155,6 +155,11 @@ static void gp_free(struct screen *s)
 	free(g);
 }
 
+static const struct key_hint GROUP_PICK_HINTS[] = {
+	HINT(ACT_HELP, NC_("hint", "Bantuan")), HINT(ACT_ENTER, NC_("hint", "Buka")),
+	HINT(ACT_BACK, NC_("hint", "Kembali")), HINT(ACT_QUIT, NC_("hint", "Keluar")), HINTS_END
+};
+
 #define GROUP_PICK_OPS(ident, id_name, initf) \
 	const struct screen_ops ident = { \
 		.name = id_name, \
@@ -164,7 +169,7 @@ static void gp_free(struct screen *s)
 		.resize = gp_resize, \
 		.free = gp_free, \
 		.help = gp_help, \
-		.hints = N_("F1 Bantuan  Enter Buka  Esc Kembali  F10 Keluar"), \
+		.hints = GROUP_PICK_HINTS, \
 		.resume = gp_resume, \
 	}
 

@@ -77,6 +77,7 @@ static void mf_validate(struct screen *s)
 	sk_issues is;
 	mf_collect(f, &m);
 	meeting_validate(s->db, &m, &is);
+	uform_check_lengths(&f->uf, &is);
 	uform_set_issues(&f->uf, &is);
 }
 
@@ -173,6 +174,13 @@ static void mf_save(struct screen *s)
 	sk_err_clear(&e);
 	mgrid_commit(f);
 	mf_collect(f, &m);
+	sk_issues_clear(&is);
+	uform_check_lengths(&f->uf, &is);
+	if (sk_issues_errors(&is)) {
+		fu_refused(&f->uf, &is);
+		f->grid = 0;
+		return;
+	}
 	if (valid_date(m.tanggal) && meeting_same_day(s->db, m.kelompok_id, m.tanggal, m.id)) {
 		char q[300];
 		snprintf(q, sizeof q, _("Sudah ada pertemuan kelompok ini pada %s. Simpan juga sebagai "
@@ -277,6 +285,12 @@ static void mf_free(struct screen *s)
 	free(f);
 }
 
+static const struct key_hint MEETING_FORM_OPS_HINTS[] = {
+	HINT(ACT_HELP, NC_("hint", "Bantuan")), HINT(ACT_SAVE, NC_("hint", "Simpan")),
+	HINT(ACT_STATUS, NC_("hint", "Status")), HINT(ACT_PGDN, NC_("hint", "Hadir")),
+	HINT(ACT_BACK, NC_("hint", "Kembali")), HINT(ACT_QUIT, NC_("hint", "Keluar")), HINTS_END
+};
+
 const struct screen_ops MEETING_FORM_OPS = {
 	.name = "meeting-form",
 	.init = mf_init,
@@ -285,7 +299,7 @@ const struct screen_ops MEETING_FORM_OPS = {
 	.resize = mf_resize,
 	.free = mf_free,
 	.help = mf_help,
-	.hints = N_("F1 Bantuan  F2 Simpan  H/I/S/A Status  PgDn Hadir  Esc Kembali  F10 Keluar"),
+	.hints = MEETING_FORM_OPS_HINTS,
 	.show = mf_show,
 	.unsaved = mf_unsaved,
 };

@@ -189,6 +189,12 @@ static void mlist_free(struct screen *s)
 	free(m);
 }
 
+static const struct key_hint MEETING_LIST_OPS_HINTS[] = {
+	HINT(ACT_HELP, NC_("hint", "Bantuan")), HINT(ACT_NEW, NC_("hint", "Baru")),
+	HINT(ACT_ENTER, NC_("hint", "Buka")), HINT(ACT_DELETE, NC_("hint", "Hapus")),
+	HINT(ACT_BACK, NC_("hint", "Kembali")), HINT(ACT_QUIT, NC_("hint", "Keluar")), HINTS_END
+};
+
 const struct screen_ops MEETING_LIST_OPS = {
 	.name = "meetings",
 	.init = mlist_init,
@@ -197,6 +203,6 @@ const struct screen_ops MEETING_LIST_OPS = {
 	.resize = mlist_resize,
 	.free = mlist_free,
 	.help = mlist_help,
-	.hints = N_("F1 Bantuan  F3 Baru  Enter Buka  F8 Hapus  Esc Kembali  F10 Keluar"),
+	.hints = MEETING_LIST_OPS_HINTS,
 	.resume = mlist_resume,
 };

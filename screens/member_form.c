@@ -148,6 +148,7 @@ static void mf_validate(struct screen *s, sk_member *m, sk_issues *is)
 	mf_collect(f, m, &conv);
 	member_validate(s->db, m, is);
 	fu_merge(is, &conv);
+	uform_check_lengths(&f->uf, is);
 	uform_set_issues(&f->uf, is);
 }
 
@@ -297,6 +298,12 @@ static void mf_free(struct screen *s)
 	free(f);
 }
 
+static const struct key_hint MEMBER_FORM_OPS_HINTS[] = {
+	HINT(ACT_HELP, NC_("hint", "Bantuan")), HINT(ACT_SAVE, NC_("hint", "Simpan")),
+	HINT(ACT_PGDN, NC_("hint", "Halaman")), HINT(ACT_BACK, NC_("hint", "Kembali")),
+	HINT(ACT_QUIT, NC_("hint", "Keluar")), HINTS_END
+};
+
 const struct screen_ops MEMBER_FORM_OPS = {
 	.name = "member-form",
 	.init = mf_init,
@@ -305,7 +312,7 @@ const struct screen_ops MEMBER_FORM_OPS = {
 	.resize = mf_resize,
 	.free = mf_free,
 	.help = mf_help,
-	.hints = N_("F1 Bantuan  F2 Simpan  PgDn Halaman  Esc Kembali  F10 Keluar"),
+	.hints = MEMBER_FORM_OPS_HINTS,
 	.show = mf_refresh,
 	.unsaved = mf_unsaved,
 };

@@ -182,6 +182,12 @@ static void ml_free(struct screen *s)
 	free(m);
 }
 
+static const struct key_hint MEMBER_LIST_OPS_HINTS[] = {
+	HINT(ACT_HELP, NC_("hint", "Bantuan")), HINT(ACT_NEW, NC_("hint", "Baru")),
+	HINT(ACT_ENTER, NC_("hint", "Buka")), HINT(ACT_DELETE, NC_("hint", "Hapus")),
+	HINT(ACT_BACK, NC_("hint", "Kembali")), HINT(ACT_QUIT, NC_("hint", "Keluar")), HINTS_END
+};
+
 const struct screen_ops MEMBER_LIST_OPS = {
 	.name = "members",
 	.init = ml_init,
@@ -190,6 +196,6 @@ const struct screen_ops MEMBER_LIST_OPS = {
 	.resize = ml_resize,
 	.free = ml_free,
 	.help = ml_help,
-	.hints = N_("F1 Bantuan  F3 Baru  Enter Buka  F8 Hapus  Esc Kembali  F10 Keluar"),
+	.hints = MEMBER_LIST_OPS_HINTS,
 	.resume = ml_resume,
 };

@@ -134,6 +134,11 @@ static void ms_free(struct screen *s)
 	free(m);
 }
 
+static const struct key_hint MEMBER_SEARCH_OPS_HINTS[] = {
+	HINT(ACT_HELP, NC_("hint", "Bantuan")), HINT(ACT_ENTER, NC_("hint", "Buka")),
+	HINT(ACT_BACK, NC_("hint", "Kembali")), HINT(ACT_QUIT, NC_("hint", "Keluar")), HINTS_END
+};
+
 const struct screen_ops MEMBER_SEARCH_OPS = {
 	.name = "member-search",
 	.init = ms_init,
@@ -142,6 +147,6 @@ const struct screen_ops MEMBER_SEARCH_OPS = {
 	.resize = ms_resize,
 	.free = ms_free,
 	.help = ms_help,
-	.hints = N_("F1 Bantuan  Enter Buka  Esc Kembali  F10 Keluar"),
+	.hints = MEMBER_SEARCH_OPS_HINTS,
 	.resume = ms_resume,
 };

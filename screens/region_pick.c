@@ -132,6 +132,11 @@ static void rp_free(struct screen *s)
 	free(p);
 }
 
+static const struct key_hint REGION_PICK_OPS_HINTS[] = {
+	HINT(ACT_HELP, NC_("hint", "Bantuan")), HINT(ACT_ENTER, NC_("hint", "Pilih")),
+	HINT(ACT_BACK, NC_("hint", "Batal")), HINT(ACT_QUIT, NC_("hint", "Keluar")), HINTS_END
+};
+
 const struct screen_ops REGION_PICK_OPS = {
 	.name = "region-pick",
 	.init = rp_init,
@@ -140,5 +145,5 @@ const struct screen_ops REGION_PICK_OPS = {
 	.resize = rp_resize,
 	.free = rp_free,
 	.help = rp_help,
-	.hints = N_("F1 Bantuan  Enter Pilih  Esc Batal  F10 Keluar"),
+	.hints = REGION_PICK_OPS_HINTS,
 };

@@ -285,6 +285,13 @@ static void rp_free(struct screen *s)
 	free(r);
 }
 
+static const struct key_hint REPORT_OPS_HINTS[] = {
+	HINT(ACT_HELP, NC_("hint", "Bantuan")), HINT(ACT_SAVE, NC_("hint", "Simpan")),
+	HINT2(ACT_LEFT, ACT_RIGHT, NC_("hint", "Bulan")), HINT(ACT_NEXT, NC_("hint", "Grafik")),
+	HINT(ACT_PGDN, NC_("hint", "Gulir")), HINT(ACT_BACK, NC_("hint", "Kembali")),
+	HINT(ACT_QUIT, NC_("hint", "Keluar")), HINTS_END
+};
+
 const struct screen_ops REPORT_OPS = {
 	.name = "reports",
 	.init = rp_init,
@@ -292,6 +299,6 @@ const struct screen_ops REPORT_OPS = {
 	.key = rp_key,
 	.free = rp_free,
 	.help = rp_help,
-	.hints = N_("F1 Bantuan  F2 Simpan  ←→ Bulan  Tab Grafik  PgDn Gulir  Esc Kembali  F10 Keluar"),
+	.hints = REPORT_OPS_HINTS,
 	.resume = rp_resume,
 };

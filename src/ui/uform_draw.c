@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "colors.h"
+#include "frame.h"
 #include "i18n.h"
 #include "text.h"
 #include "uform_int.h"
@@ -43,6 +44,35 @@ static void draw_label(struct uform *uf, int i)
 	}
 }
 
+/* 1 when the current field or the one just left is on row of page. */
+static int row_holds(const struct uform *uf, int page, int row)
+{
+	for (int i = 0; i < uf->n; i++)
+		if ((i == uf->cur || i == uf->left) && uf->defs[i].page == page &&
+		    uf->defs[i].row == row)
+			return 1;
+	return 0;
+}
+
+/* Draw text at (y, x) over width columns; when it does not fit, it ends in "..." there and,
+ * for the row being worked on (mine), goes whole to the message area. */
+static void put_whole(struct uform *uf, int y, int x, const char *text, int width,
+		      enum ui_role role, int mine)
+{
+	if (text_width(text) <= width || width < 4) {
+		text_put(uf->win, y, x, text, width, ui_attr(role));
+		return;
+	}
+	char cut[1100];
+	text_fit(cut, sizeof cut, text, width - 1);
+	snprintf(cut + strlen(cut), sizeof cut - strlen(cut), "\u2026");
+	text_put(uf->win, y, x, cut, width, ui_attr(role));
+	if (mine && role != R_DIM)
+		frame_overflow(role == R_ERROR ? MSG_ERROR : MSG_WARN, text);
+	else if (mine)
+		frame_overflow(MSG_INFO, text);
+}
+
 /* The message row under a field row: findings of the touched fields on that row (errors
  * first), else their remarks. */
 static void draw_findings(struct uform *uf, int page, int row)
@@ -75,7 +105,7 @@ static void draw_findings(struct uform *uf, int page, int row)
 	int x = lcol < 0 ? 2 : lcol + 2;
 	int cols = getmaxx(uf->win);
 	text_put(uf->win, row + 1, 0, "", cols, A_NORMAL);
-	text_put(uf->win, row + 1, x, line, cols - x - 1, ui_attr(role));
+	put_whole(uf, row + 1, x, line, cols - x - 1, role, row_holds(uf, page, row));
 }
 
 /* Findings about things that are not fields of the form (e.g. the group's size). */
@@ -95,7 +125,7 @@ static void draw_general(struct uform *uf)
 	}
 	int y = getmaxy(uf->win) - 1, cols = getmaxx(uf->win);
 	text_put(uf->win, y, 0, "", cols, A_NORMAL);
-	text_put(uf->win, y, 2, line, cols - 3, ui_attr(role));
+	put_whole(uf, y, 2, line, cols - 3, role, 1);
 }
 
 /* 1 when row holds a field on page. */
