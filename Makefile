@@ -6,7 +6,7 @@ LOCALEDIR = $(PREFIX)/share/locale
 MANDIR = $(PREFIX)/share/man/man1
 
 CC ?= cc
-PKGS = ncursesw formw menuw sqlite3 uuid nettle
+PKGS = ncursesw formw menuw sqlite3 uuid nettle icu-i18n
 PKG_CFLAGS := $(filter-out -D_XOPEN_SOURCE=% -D_DEFAULT_SOURCE,$(shell pkg-config --cflags $(PKGS) 2>/dev/null))
 PKG_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 OPT ?= -O2 -g

@@ -74,6 +74,25 @@ int member_list_group(sk_db *db, const char *kelompok_id, int offset, int limit,
 		      sk_member_row *out, int *n, sk_err *e);
 /* Members (not deleted) of one group. */
 int member_count_group(sk_db *db, const char *kelompok_id);
+/* The deleted members of one group, in the same order, for restoring. */
+int member_list_group_deleted(sk_db *db, const char *kelompok_id, int offset, int limit,
+			      sk_member_row *out, int *n, sk_err *e);
+int member_count_group_deleted(sk_db *db, const char *kelompok_id);
+/* Index of member id in member_list_group's order of its group, or -1 on a db error. */
+int member_position(sk_db *db, const char *id);
+
+/* What is recorded about a member, for the question before deleting it. */
+typedef struct sk_member_links {
+	int pertemuan;      /* meetings with an attendance row */
+	int64_t iuran;      /* dues paid at them, kas and IKS */
+	int penilaian;      /* assessments */
+} sk_member_links;
+/* Fill out for member id. SK_OK or a db error. */
+int member_links(sk_db *db, const char *id, sk_member_links *out, sk_err *e);
+/* Bring back a deleted member (dihapus=0, new stamp) when its group is not deleted, its NIK is
+ * active in no other member and its office is not held by another: else SK_REFUSED with the
+ * reason in is and e. SK_NOTFOUND, or a db error. */
+int member_restore(sk_db *db, const char *id, sk_issues *is, sk_err *e);
 /* Members (not deleted) of any active group whose name contains text or whose NIK starts with
  * text; "" lists all. Ordered by name. */
 int member_search(sk_db *db, const char *text, int offset, int limit, sk_member_row *out,

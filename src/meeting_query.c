@@ -99,7 +99,7 @@ int meeting_propose(sk_db *db, const char *kelompok_id, sk_meeting *m, sk_attend
 	next_after_last(db, kelompok_id, m);
 	sqlite3_stmt *st = db_prepare(db, "SELECT id, nama, jabatan, 'H', :kas, :iks FROM anggota "
 				      "WHERE kelompok_id=:g AND dihapus=0 AND tanggal_keluar IS NULL "
-				      "ORDER BY nama, id", e);
+				      "ORDER BY urut_nama, id", e);
 	if (!st)
 		return SK_DBERR;
 	db_bind_text(st, ":g", kelompok_id);
@@ -120,7 +120,7 @@ int meeting_load(sk_db *db, const char *id, sk_meeting *m, sk_attendance *rows,
 	sqlite3_stmt *st = db_prepare(db, "SELECT h.anggota_id, coalesce(a.nama,'?'), "
 				      "coalesce(a.jabatan,''), h.status, h.iuran_kas, h.iuran_iks FROM "
 				      "kehadiran h LEFT JOIN anggota a ON a.id=h.anggota_id WHERE "
-				      "h.pertemuan_id=:p AND h.dihapus=0 ORDER BY a.nama, h.anggota_id", e);
+				      "h.pertemuan_id=:p AND h.dihapus=0 ORDER BY a.urut_nama, h.anggota_id", e);
 	if (!st)
 		return SK_DBERR;
 	db_bind_text(st, ":p", id);

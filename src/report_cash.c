@@ -81,7 +81,7 @@ static const char ATTENDANCE_SQL[] =
 	"  JOIN pertemuan m ON m.id=h.pertemuan_id WHERE m.kelompok_id=:g AND m.dihapus=0 AND "
 	"  h.dihapus=0 AND (:m IS NULL OR substr(m.tanggal,1,7)=:m)) x ON x.anggota_id=a.id "
 	"WHERE a.kelompok_id=:g AND a.dihapus=0 GROUP BY a.id "
-	"HAVING a.tanggal_keluar IS NULL OR count(x.anggota_id) > 0 ORDER BY a.nama, a.id";
+	"HAVING a.tanggal_keluar IS NULL OR count(x.anggota_id) > 0 ORDER BY a.urut_nama, a.id";
 
 struct att_row {
 	char id[40], nama[404], pct[16];

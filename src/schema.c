@@ -4,6 +4,7 @@
  * kehadiran is keyed by (pertemuan_id, anggota_id) as the spec says. */
 #include <stdio.h>
 #include <string.h>
+#include "collate.h"
 #include "i18n.h"
 #include "schema.h"
 #include "util.h"
@@ -197,8 +198,42 @@ static const char MIGRATION_4[] =
 	STORED("kelompok") STORED("anggota") STORED("penilaian") STORED("pertemuan")
 	STORED("kehadiran") STORED("kas");
 
+/* Migration 5 is another branch's (format 2 of the bundle): its number is kept free here so
+ * that both merge in order. */
+static const char MIGRATION_5[] = "";
+
+/* Names sorted case- and accent-insensitively (collate.h): a sort key stored beside each group
+ * and member name, given by the code on every store (sk_sort_keys_refresh fills the rows other
+ * programs wrote), and the lists' indexes on it in place of those on the name (the name stays
+ * in them for searches that read no table row). The touch triggers leave diubah_pada alone when
+ * only the key changes (a refreshed key is no change to exchange). draf: the typed values of a
+ * form that was open when the window closed, offered back when it opens again (local, never
+ * exported). */
+#define TOUCH_NAMED(t) \
+	"DROP TRIGGER " t "_diubah;\n" \
+	"CREATE TRIGGER " t "_diubah AFTER UPDATE ON " t " FOR EACH ROW " \
+	"WHEN NEW.diubah_pada IS OLD.diubah_pada AND NEW.urut_nama IS OLD.urut_nama BEGIN " \
+	"UPDATE " t " SET diubah_pada=" TS_NOW " WHERE id=NEW.id; END;\n"
+static const char MIGRATION_6[] =
+	"ALTER TABLE kelompok ADD COLUMN urut_nama BLOB;\n"
+	"ALTER TABLE anggota ADD COLUMN urut_nama BLOB;\n"
+	TOUCH_NAMED("kelompok") TOUCH_NAMED("anggota")
+	"CREATE INDEX kelompok_urut_nama ON kelompok(dihapus, urut_nama, id);\n"
+	"DROP INDEX kelompok_urut;\n"
+	"CREATE INDEX anggota_urut_nama ON anggota(kelompok_id, dihapus, urut_nama, id,\n"
+	"  tanggal_keluar, nik, nama);\n"
+	"DROP INDEX anggota_urut;\n"
+	"CREATE INDEX anggota_cari_nama ON anggota(dihapus, urut_nama, id, nama, nik, kelompok_id);\n"
+	"DROP INDEX anggota_cari;\n"
+	"CREATE INDEX kelompok_tanpa_urut ON kelompok(id) WHERE urut_nama IS NULL;\n"
+	"CREATE INDEX anggota_tanpa_urut ON anggota(id) WHERE urut_nama IS NULL;\n"
+	"CREATE TABLE draf (\n"
+	"  layar TEXT NOT NULL, kunci TEXT NOT NULL, isi TEXT NOT NULL, disimpan_pada TEXT NOT NULL,\n"
+	"  PRIMARY KEY (layar, kunci)) WITHOUT ROWID;\n";
+
 /* Migration n (1-based) is MIGRATIONS[n-1]; append, never edit a released one. */
-static const char *const MIGRATIONS[] = { MIGRATION_1, MIGRATION_2, MIGRATION_3, MIGRATION_4 };
+static const char *const MIGRATIONS[] = { MIGRATION_1, MIGRATION_2, MIGRATION_3, MIGRATION_4,
+					  MIGRATION_5, MIGRATION_6 };
 #define N_MIGRATIONS ((int)(sizeof MIGRATIONS / sizeof MIGRATIONS[0]))
 
 static int run_migration(sk_db *db, int n, sk_err *e)
@@ -242,5 +277,5 @@ int schema_migrate(sk_db *db, sk_err *e)
 		if (rc != SK_OK)
 			return rc;
 	}
-	return SK_OK;
+	return sk_sort_keys_refresh(db, e);
 }
