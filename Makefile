@@ -70,6 +70,12 @@ $(B)/tests/%: tests/%.c tests/testlib.h $(B)/libcore.a
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS_V) -Itests -o $@ $< $(B)/libcore.a $(LDLIBS)
 
+# Unit tests of the screen toolkit (tests/test_ui_*.c) link the parts of it they test.
+TEST_UI_OBJ := $(addprefix $(B)/src/ui/,frame.o text.o keys.o colors.o)
+$(B)/tests/test_ui_%: tests/test_ui_%.c tests/testlib.h $(B)/libcore.a $(TEST_UI_OBJ)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS_V) -Itests -o $@ $< $(TEST_UI_OBJ) $(B)/libcore.a $(LDLIBS)
+
 tests: $(TEST_BIN) $(TOOL_BIN) $(B)/bench-gen
 
 # The libFuzzer target over the import readers; tests/robust_fuzz.sh builds and runs it.

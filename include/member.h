@@ -41,11 +41,17 @@ typedef struct sk_member_row {
 	int aktif;                  /* 0 when tanggal_keluar is set */
 } sk_member_row;
 
+/* NIK and No. KK as typed with spaces, dots or dashes between the digits ("3171 0806 1180
+ * 7777", "3171.0806.1180.7777"): those are removed when only digits are left; anything else is
+ * left as typed (and refused by the checks). */
+void member_clean_numbers(sk_member *m);
 /* Fill m with defaults for a new member of group kelompok_id (anggota, joined today). */
 void member_init(sk_member *m, const char *kelompok_id);
 /* Check every field and the rules that need the database: group exists, NIK active in at most
  * one group, one active ketua/sekretaris/bendahara per group, group size 5-20 (warning), NIK
- * birth date/sex agreement (warning). Findings go to is (cleared first). */
+ * birth date/sex agreement (warning), NIK kecamatan in the region list (warning). Findings go
+ * to is (cleared first). member_insert and member_update clean the numbers first
+ * (member_clean_numbers). */
 void member_validate(sk_db *db, const sk_member *m, sk_issues *is);
 /* The checks of member_validate that need only this row and the region list: NIK and No. KK
  * structure, name, sex, dates, RT/RW, role name, DTSEN and PKH values. Errors are appended to

@@ -26,6 +26,8 @@ int region_ensure_loaded(sk_db *db, sk_err *e);
 int region_count(sk_db *db);
 /* 1 when kode is a desa/kelurahan in the list. */
 int region_is_village(sk_db *db, const char *kode);
+/* 1 when kode (any level, e.g. a kecamatan PP.KK.CC) is in the list. */
+int region_exists(sk_db *db, const char *kode);
 /* 1 when the 2-digit province code pp exists. */
 int region_province_exists(sk_db *db, const char *pp);
 /* Fill out with a village and its parents' names. SK_NOTFOUND when not a listed village. */

@@ -65,6 +65,7 @@ static const struct plist_src HI_SRC = { hi_count, hi_fetch, hi_row, sizeof(sk_a
 
 static const char *hi_help(void)
 {
+	/* TRANSLATORS: F1 help text. */
 	return _("Riwayat penilaian satu anggota menurut 14 kriteria kemiskinan BPS, yang terbaru "
 		 "di atas. Penilaian terbaru (tanggal paling akhir; bila tanggalnya sama, yang "
 		 "terakhir disimpan) yang menentukan apakah anggota dihitung miskin. Penilaian lama "

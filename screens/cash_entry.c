@@ -37,11 +37,13 @@ struct cash_entry {
 	struct uform uf;
 	sk_cash_row c;          /* stored row, or the defaults of a new one */
 	int is_new;
+	char key[SK_UUID_LEN + 48];  /* what a draft of this form is kept under */
 	char proposed[16];      /* receipt number last proposed (replaced while unchanged) */
 };
 
 static const char *ce_help(void)
 {
+	/* TRANSLATORS: F1 help text. */
 	return _("Mencatat uang masuk atau uang keluar di buku kas kelompok.\n\n"
 		 "Tanggal: tulis TTTT-BB-HH; tanggal di bulan yang sudah ditutup dan tanggal yang "
 		 "belum tiba ditolak.\n"
@@ -130,6 +132,7 @@ static void ce_validate(struct screen *s)
 	sk_issues is, conv;
 	ce_collect(f, &c, &conv);
 	cash_validate(s->db, &c, &is);
+	cash_validate_direction(&c, &is);
 	for (int i = 0; i < conv.n; i++)
 		sk_issues_add(&is, conv.items[i].field, conv.items[i].sev, "%s", conv.items[i].msg);
 	ce_map(&is);
@@ -177,6 +180,14 @@ static int ce_init(struct screen *s, void *arg)
 	ce_propose(s);
 	ce_notes(s);
 	uform_snapshot(&f->uf);
+	if (f->is_new)
+		snprintf(f->key, sizeof f->key, "baru:%s:%s", f->c.kelompok_id, f->c.buku);
+	else
+		snprintf(f->key, sizeof f->key, "%s", f->c.id);
+	if (fu_draft_offer(s, &f->uf, f->key, NULL)) {
+		uform_touch_all(&f->uf);
+		ce_validate(s);
+	}
 	snprintf(s->title, sizeof s->title, f->is_new ? _("Catat kas - kelompok %s")
 						      : _("Ubah baris kas - kelompok %s"), g.nama);
 	return 0;
@@ -259,6 +270,12 @@ static int ce_unsaved(struct screen *s)
 	return uform_dirty(&((struct cash_entry *)s->data)->uf);
 }
 
+static void ce_draft(struct screen *s)
+{
+	struct cash_entry *f = s->data;
+	fu_draft_save(s, &f->uf, f->key, NULL);
+}
+
 static void ce_free(struct screen *s)
 {
 	struct cash_entry *f = s->data;
@@ -284,4 +301,5 @@ const struct screen_ops CASH_ENTRY_OPS = {
 	.hints = CASH_ENTRY_OPS_HINTS,
 	.show = ce_show,
 	.unsaved = ce_unsaved,
+	.draft = ce_draft,
 };

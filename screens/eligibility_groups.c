@@ -86,7 +86,8 @@ static const struct plist_src EG_SRC = { eg_count, eg_fetch, eg_row, sizeof(sk_e
 
 static const char *eg_help(void)
 {
-	/* xgettext:no-c-format (a help text with a percent sign, not a printf format) */
+	/* TRANSLATORS: F1 help text.
+	 * xgettext:no-c-format (a help text with a percent sign, not a printf format) */
 	return _("Kelayakan: apakah anggota KUBE memang keluarga miskin menurut 14 kriteria "
 		 "kemiskinan BPS. Evaluasi menemukan sekitar seperlima anggota KUBE ternyata tidak "
 		 "miskin; layar ini menunjukkan di mana hal itu terjadi.\n\n"
@@ -113,6 +114,7 @@ static int eg_init(struct screen *s, void *arg)
 	snprintf(s->title, sizeof s->title, "%s", _("Kelayakan - kepatuhan kelompok"));
 	eligibility_stats(s->db, NULL, NULL, &g->office, NULL);
 	plist_init(&g->pl, &EG_SRC, s, 1);
+	g->pl.pinned = 1; /* "(Semua kelompok)" */
 	return 0;
 }
 

@@ -101,7 +101,8 @@ static const struct plist_src EL_SRC = { el_count, el_fetch, el_row, sizeof(sk_e
 
 static const char *el_help(void)
 {
-	/* xgettext:no-c-format (a help text with a percent sign, not a printf format) */
+	/* TRANSLATORS: F1 help text.
+	 * xgettext:no-c-format (a help text with a percent sign, not a printf format) */
 	return _("Kelayakan anggota: setiap anggota aktif dengan penilaian terakhirnya menurut 14 "
 		 "kriteria kemiskinan BPS. Anggota yang sudah keluar tidak ditampilkan.\n\n"
 		 "Baris atas meringkas kelompok: anggota aktif, yang sudah dinilai, yang miskin "

@@ -115,6 +115,7 @@ static const struct plist_src PROBLEM_SRC = { pr_count, pr_fetch, pr_row, sizeof
 
 static const char *xr_help(void)
 {
+	/* TRANSLATORS: F1 help text. */
 	return _("Hasil ekspor atau impor.\n\n"
 		 "Baris atas: berhasil atau ditolak. Impor dikerjakan utuh: bila ada satu baris "
 		 "yang salah, tidak ada data yang diubah (kecuali dipilih \"impor baris yang benar "
@@ -278,6 +279,7 @@ static const struct screen_ops XRESULT_OPS = {
 
 static const char *ex_help(void)
 {
+	/* TRANSLATORS: F1 help text. */
 	return _("Tukar data dengan kantor lain (misalnya kantor kelurahan ke Dinas Sosial) lewat "
 		 "bundel: satu folder berisi berkas CSV, bisa disalin ke flashdisk.\n\n"
 		 "Di atas tertulis kapan terakhir mengekspor dan berapa baris berubah sejak itu.\n\n"

@@ -47,6 +47,7 @@ struct group_form {
 
 static const char *gf_help(void)
 {
+	/* TRANSLATORS: F1 help text. */
 	return _("Formulir data kelompok KUBE, dua halaman. PgDn/PgUp pindah halaman; Tab, Enter "
 		 "atau panah bawah ke isian berikutnya, panah atas atau Shift-Tab ke isian "
 		 "sebelumnya. F2 menyimpan. Esc kembali (jika ada isian yang belum disimpan, "

@@ -60,6 +60,7 @@ static const struct plist_src GP_SRC = { gp_count, gp_fetch, gp_row, sizeof(sk_g
 
 static const char *gp_help(void)
 {
+	/* TRANSLATORS: F1 help text. */
 	return _("Pilih kelompok yang akan dibuka.\n\n"
 		 "Ketik sebagian nama kelompok, kodenya atau nama desa untuk mencari; Backspace "
 		 "menghapus huruf terakhir, Esc mengosongkan pencarian (Esc sekali lagi kembali ke "

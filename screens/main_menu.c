@@ -47,6 +47,7 @@ struct main_menu {
 
 static const char *main_help(void)
 {
+	/* TRANSLATORS: F1 help text. */
 	return _("Menu utama SIKUBE.\n\n"
 		 "Pilih bagian dengan tombol panah atas/bawah lalu tekan Enter, atau tekan "
 		 "angkanya (1 sampai 8).\n\n"

@@ -64,6 +64,7 @@ static const struct plist_src MLIST_SRC = { mlist_count, mlist_fetch, mlist_row,
 
 static const char *mlist_help(void)
 {
+	/* TRANSLATORS: F1 help text. */
 	return _("Daftar pertemuan satu kelompok, yang terbaru di atas.\n\n"
 		 "Kolom: Tanggal pertemuan; Tempat; Hadir = anggota yang hadir dari seluruh anggota "
 		 "dalam daftar hadir; Iuran kas dan Iuran IKS = jumlah iuran yang dibayar pada "

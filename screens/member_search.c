@@ -56,6 +56,7 @@ static const struct plist_src MS_SRC = { ms_count, ms_fetch, ms_row, sizeof(sk_m
 
 static const char *ms_help(void)
 {
+	/* TRANSLATORS: F1 help text. */
 	return _("Mencari anggota dari semua kelompok.\n\n"
 		 "Ketik sebagian nama anggota, atau angka-angka awal NIK-nya; daftar langsung "
 		 "menyaring. Backspace menghapus huruf terakhir, Esc mengosongkan pencarian "

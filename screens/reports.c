@@ -41,6 +41,7 @@ struct reports {
 
 static const char *rp_help(void)
 {
+	/* TRANSLATORS: F1 help text. */
 	return _("Laporan bulanan pendamping untuk satu kelompok: anggota, pertemuan dan "
 		 "kehadiran, iuran yang terkumpul, buku kas umum dan IKS (saldo awal, penerimaan dan "
 		 "pengeluaran menurut kategori, saldo akhir) dan ringkasan kelayakan. Tampilannya "

@@ -15,7 +15,6 @@
 
 #define BACKUP_STEP_PAGES 256
 #define BACKUP_DIR "cadangan"
-#define BACKUP_PREFIX "sikube-"
 
 /* The message of a failed backup step (sys: errno right after it). */
 static int step_error(sk_db *db, int rc, int sys, sk_err *e)
@@ -114,11 +113,11 @@ static int by_name(const void *a, const void *b)
 }
 
 /* 1 for a half copy left by a copy of SIKUBE that was killed or lost power while writing
- * it (sikube-DATE.db.tmp-PID, or its -journal): no process PID is running any more. */
-static int stale_copy(const char *name)
+ * it (NAME-DATE.db.tmp-PID, or its -journal): no process PID is running any more. */
+static int stale_copy(const char *name, const char *prefix)
 {
 	const char *t = strstr(name, ".db.tmp-");
-	if (strncmp(name, BACKUP_PREFIX, strlen(BACKUP_PREFIX)) != 0 || !t)
+	if (strncmp(name, prefix, strlen(prefix)) != 0 || !t)
 		return 0;
 	char *end;
 	long pid = strtol(t + 8, &end, 10);
@@ -127,8 +126,18 @@ static int stale_copy(const char *name)
 	return kill((pid_t)pid, 0) != 0 && errno == ESRCH;
 }
 
-/* Remove all but the newest keep backups (names sort by date), and stale half copies. */
-static void prune(const char *dir, int keep)
+/* 1 when name is one of the daily copies of prefix: prefix, YYYY-MM-DD, ".db". */
+static int daily_copy(const char *name, const char *prefix)
+{
+	size_t p = strlen(prefix);
+	const char *d = name + p;
+	return strncmp(name, prefix, p) == 0 && strlen(d) == 13 && strcmp(d + 10, ".db") == 0 &&
+	       strspn(d, "0123456789-") == 10 && d[4] == '-' && d[7] == '-';
+}
+
+/* Remove all but the newest keep copies of one database (prefix: its name; names sort by
+ * date), and its stale half copies; other databases' copies in the folder are left alone. */
+static void prune(const char *dir, const char *prefix, int keep)
 {
 	DIR *d = opendir(dir);
 	if (!d)
@@ -137,13 +146,11 @@ static void prune(const char *dir, int keep)
 	int n = 0;
 	struct dirent *ent;
 	while ((ent = readdir(d)) && n < 512) {
-		size_t len = strlen(ent->d_name);
-		if (stale_copy(ent->d_name)) {
+		if (stale_copy(ent->d_name, prefix)) {
 			char path[PATH_MAX + 256];
 			snprintf(path, sizeof path, "%s/%s", dir, ent->d_name);
 			unlink(path);
-		} else if (strncmp(ent->d_name, BACKUP_PREFIX, strlen(BACKUP_PREFIX)) == 0 && len > 3 &&
-			   strcmp(ent->d_name + len - 3, ".db") == 0 && (names[n] = strdup(ent->d_name))) {
+		} else if (daily_copy(ent->d_name, prefix) && (names[n] = strdup(ent->d_name))) {
 			n++;
 		}
 	}
@@ -159,10 +166,25 @@ static void prune(const char *dir, int keep)
 	}
 }
 
-/* The folder of the rolling copies (created 0700) and today's copy in it. */
-static int today_target(sk_db *db, char *dir, size_t dn, char *path, size_t pn, sk_err *e)
+/* The name of the database's copies: its file name without ".db", then "-" (sikube.db:
+ * "sikube-", so two databases in one folder each keep their own copies). */
+static void copy_prefix(sk_db *db, char *out, size_t n)
+{
+	const char *path = db_path(db), *slash = strrchr(path, '/');
+	const char *base = slash ? slash + 1 : path;
+	size_t len = strlen(base);
+	if (len > 3 && strcmp(base + len - 3, ".db") == 0)
+		len -= 3;
+	snprintf(out, n, "%.*s-", (int)len, base);
+}
+
+/* The folder of the rolling copies (created 0700), today's copy in it and the copies' name
+ * prefix (prefix of size 256). */
+static int today_target(sk_db *db, char *dir, size_t dn, char *path, size_t pn, char *prefix,
+			sk_err *e)
 {
 	char today[11];
+	copy_prefix(db, prefix, 256);
 	sk_strlcpy(dir, db_path(db), dn);
 	char *slash = strrchr(dir, '/');
 	if (slash)
@@ -177,23 +199,23 @@ static int today_target(sk_db *db, char *dir, size_t dn, char *path, size_t pn, 
 		return sk_err_set(e, SK_IOERR, _("Folder cadangan %s tidak dapat dibuat: %s"), dir,
 				  strerror(errno));
 	sk_today(today);
-	snprintf(path, pn, "%s/%s%s.db", dir, BACKUP_PREFIX, today);
+	snprintf(path, pn, "%s/%s%s.db", dir, prefix, today);
 	return SK_OK;
 }
 
 int backup_rolling(sk_db *db, int keep, int *made, sk_err *e)
 {
-	char dir[PATH_MAX], path[PATH_MAX + 64];
+	char dir[PATH_MAX], path[PATH_MAX + 320], prefix[256];
 	if (made)
 		*made = 0;
-	int rc = today_target(db, dir, sizeof dir, path, sizeof path, e);
+	int rc = today_target(db, dir, sizeof dir, path, sizeof path, prefix, e);
 	if (rc != SK_OK || access(path, F_OK) == 0)
 		return rc;
 	rc = backup_to_file(db, path, NULL, NULL, e);
 	if (rc == SK_OK) {
 		if (made)
 			*made = 1;
-		prune(dir, keep);
+		prune(dir, prefix, keep);
 	}
 	return rc;
 }
@@ -207,7 +229,7 @@ struct backup_job {
 	sk_db *db;
 	sqlite3 *src, *to;
 	sqlite3_backup *b;
-	char dir[PATH_MAX], dest[PATH_MAX + 64], tmp[PATH_MAX + 96];
+	char dir[PATH_MAX], dest[PATH_MAX + 320], tmp[PATH_MAX + 352], prefix[256];
 	int keep, tries;
 };
 
@@ -219,7 +241,7 @@ int backup_rolling_start(sk_db *db, int keep, backup_job **out, sk_err *e)
 		abort();
 	j->db = db;
 	j->keep = keep;
-	int rc = today_target(db, j->dir, sizeof j->dir, j->dest, sizeof j->dest, e);
+	int rc = today_target(db, j->dir, sizeof j->dir, j->dest, sizeof j->dest, j->prefix, e);
 	if (rc != SK_OK || access(j->dest, F_OK) == 0) {
 		free(j);
 		return rc;
@@ -275,7 +297,7 @@ int backup_job_step(backup_job *j, int pages, sk_err *e)
 		return -1;
 	}
 	j->tmp[0] = '\0';
-	prune(j->dir, j->keep);
+	prune(j->dir, j->prefix, j->keep);
 	return 1;
 }
 

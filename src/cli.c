@@ -242,6 +242,11 @@ static int cmd_ui(const struct cli_ctx *c)
 		return EXIT_USAGE;
 	}
 	ui_bench_clock();
+	struct stat st;
+	if (!c->db_is_default && stat(c->db_path, &st) != 0 && !ui_ask_create_db(c->db_path)) {
+		fprintf(stderr, _("sikube: basis data %s tidak dibuat.\n"), c->db_path);
+		return EXIT_USAGE;
+	}
 	sk_db *db;
 	int rc = cli_open_db(c, 0, &db);
 	if (rc != EXIT_OK)

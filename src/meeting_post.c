@@ -8,6 +8,7 @@
 #include "cash_priv.h"
 #include "i18n.h"
 #include "meeting.h"
+#include "validate.h"
 
 /* What a refusal says, and the finding that goes with it. */
 static int refuse_first(const sk_issues *is, sk_err *e)
@@ -23,15 +24,27 @@ static int refuse_first(const sk_issues *is, sk_err *e)
 static void check_rows(sk_db *db, const sk_meeting *m, const sk_attendance *rows, int n,
 		       sk_issues *is)
 {
-	sqlite3_stmt *st = db_prepare(db, "SELECT nama, kelompok_id FROM anggota WHERE id=:id", NULL);
+	sqlite3_stmt *st = db_prepare(db, "SELECT nama, kelompok_id, coalesce(tanggal_masuk,''), "
+				      "coalesce(tanggal_keluar,'') FROM anggota WHERE id=:id", NULL);
 	for (int i = 0; st && i < n; i++) {
-		char nama[404] = "", g[SK_UUID_LEN + 1] = "";
+		char nama[404] = "", g[SK_UUID_LEN + 1] = "", masuk[16] = "", keluar[16] = "";
 		db_bind_text(st, ":id", rows[i].anggota_id);
 		if (sqlite3_step(st) == SQLITE_ROW) {
 			db_col_text(st, 0, nama, sizeof nama);
 			db_col_text(st, 1, g, sizeof g);
+			db_col_text(st, 2, masuk, sizeof masuk);
+			db_col_text(st, 3, keluar, sizeof keluar);
 		}
 		db_reset(st);
+		/* A member on the list was a member that day (meeting_member_on). */
+		int dated = valid_date(m->tanggal);
+		if (dated && *masuk && strcmp(masuk, m->tanggal) > 0)
+			sk_issues_add(is, "kehadiran", SK_SEV_ERROR,
+				      _("%s baru menjadi anggota pada %s, sesudah pertemuan ini."), nama,
+				      masuk);
+		else if (dated && *keluar && strcmp(keluar, m->tanggal) <= 0)
+			sk_issues_add(is, "kehadiran", SK_SEV_ERROR,
+				      _("%s sudah keluar pada %s, sebelum pertemuan ini."), nama, keluar);
 		sk_issues one;
 		sk_issues_clear(&one);
 		attendance_validate_fields(&rows[i], &one);

@@ -97,12 +97,24 @@ int meeting_propose(sk_db *db, const char *kelompok_id, sk_meeting *m, sk_attend
 		return sk_err_set(e, SK_NOTFOUND, "%s", _("Kelompok tidak ditemukan."));
 	meeting_init(m, kelompok_id);
 	next_after_last(db, kelompok_id, m);
+	return meeting_roster(db, kelompok_id, m->tanggal, rows, names, max, n, e);
+}
+
+int meeting_roster(sk_db *db, const char *kelompok_id, const char *tanggal, sk_attendance *rows,
+		   sk_attendee *names, int max, int *n, sk_err *e)
+{
+	sk_group g;
+	*n = 0;
+	int rc = group_get(db, kelompok_id, &g, e);
+	if (rc != SK_OK)
+		return rc;
 	sqlite3_stmt *st = db_prepare(db, "SELECT id, nama, jabatan, 'H', :kas, :iks FROM anggota "
-				      "WHERE kelompok_id=:g AND dihapus=0 AND tanggal_keluar IS NULL "
-				      "ORDER BY urut_nama, id", e);
+				      "WHERE kelompok_id=:g AND dihapus=0 AND " MEETING_MEMBER_ON(":d")
+				      " ORDER BY urut_nama, id", e);
 	if (!st)
 		return SK_DBERR;
 	db_bind_text(st, ":g", kelompok_id);
+	db_bind_text(st, ":d", tanggal);
 	db_bind_int64(st, ":kas", g.iuran_kas);
 	db_bind_int64(st, ":iks", g.iuran_iks);
 	return read_rows(db, st, "", rows, names, max, n, e);

@@ -7,6 +7,29 @@
 #include "member.h"
 #include "validate.h"
 
+/* Remove separators from a number typed in groups when only digits remain. */
+static void clean_number(char *s)
+{
+	char buf[64];
+	size_t j = 0;
+	for (const char *p = s; *p && j + 1 < sizeof buf; p++) {
+		if (*p == ' ' || *p == '.' || *p == '-')
+			continue;
+		if (*p < '0' || *p > '9')
+			return;
+		buf[j++] = *p;
+	}
+	buf[j] = '\0';
+	if (j && strlen(buf) <= strlen(s))
+		strcpy(s, buf);
+}
+
+void member_clean_numbers(sk_member *m)
+{
+	clean_number(m->nik);
+	clean_number(m->no_kk);
+}
+
 void member_init(sk_member *m, const char *kelompok_id)
 {
 	memset(m, 0, sizeof *m);
@@ -166,6 +189,8 @@ void member_validate(sk_db *db, const sk_member *m, sk_issues *is)
 	if (!sk_issues_for(is, "nik") &&
 	    !nik_matches_person(m->nik, m->tanggal_lahir, m->jenis_kelamin[0], msg, sizeof msg))
 		sk_issues_add(is, "nik", SK_SEV_WARNING, "%s", msg);
+	if (!sk_issues_for(is, "nik") && !nik_kecamatan_known(db, m->nik, msg, sizeof msg))
+		sk_issues_add(is, "nik", SK_SEV_WARNING, "%s", msg);
 	if (!sk_issues_errors(is))
 		check_group_size(db, m, is);
 }
@@ -243,6 +268,7 @@ static int member_save(sk_db *db, sk_member *m, int insert, sk_issues *is, sk_er
 	if (rc != SK_OK)
 		return rc;
 	m->dihapus = 0;
+	member_clean_numbers(m);
 	member_validate(db, m, is);
 	if (sk_issues_errors(is)) {
 		db_end(db, 0, NULL);

@@ -1,18 +1,20 @@
 /* report_cash.c - `report cashbook` and `report attendance` for one group. */
 #include <string.h>
+#include "cashbook.h"
 #include "csvio.h"
 #include "i18n.h"
 #include "report.h"
 #include "util.h"
 
 /* Rows of one group's books with the running balance per book; the window runs over every row
- * so that a month's first balance carries the opening balance. Same-day receipts come before
- * expenses, as on the paper book. */
+ * so that a month's first balance carries the opening balance. Rows in the book's order
+ * (CASH_BOOK_ORDER: by date, then as entered), the books side by side on each day. */
 static const char CASHBOOK_SQL[] =
 	"SELECT tanggal, coalesce(no_bukti,''), buku, kategori, coalesce(uraian,''), masuk, keluar, "
-	"saldo FROM (SELECT *, sum(masuk-keluar) OVER (PARTITION BY buku ORDER BY tanggal, masuk=0, "
-	"no_bukti, id ROWS UNBOUNDED PRECEDING) saldo FROM kas WHERE kelompok_id=:g AND dihapus=0) "
-	"WHERE (:m IS NULL OR substr(tanggal,1,7)=:m) ORDER BY tanggal, buku, masuk=0, no_bukti, id";
+	"saldo FROM (SELECT k.*, sum(masuk-keluar) OVER (PARTITION BY buku ORDER BY "
+	CASH_BOOK_ORDER("k.") " ROWS UNBOUNDED PRECEDING) saldo, row_number() OVER (PARTITION BY "
+	"buku ORDER BY " CASH_BOOK_ORDER("k.") ") nr FROM kas k WHERE kelompok_id=:g AND "
+	"dihapus=0) WHERE (:m IS NULL OR substr(tanggal,1,7)=:m) ORDER BY tanggal, buku, nr";
 
 static void cash_text_header(FILE *out)
 {

@@ -114,6 +114,7 @@ void ui_pop(void)
 	struct screen *top = ui_top();
 	if (top && top->ops->resume)
 		top->ops->resume(top);
+	ui.result[0] = '\0'; /* for the screen right below only */
 }
 
 static void screen_free(struct screen *s)
@@ -335,6 +336,24 @@ static int curses_start(SCREEN **scr)
 	colors_init();
 	curs_set(0);
 	return 0;
+}
+
+int ui_ask_create_db(const char *path)
+{
+	SCREEN *scr;
+	if (curses_start(&scr) != 0)
+		return 0;
+	char q[1400];
+	snprintf(q, sizeof q, _("Basis data %s belum ada. Buat basis data baru yang kosong di situ? "
+				"Bila namanya salah ketik, jawab t lalu buka lagi dengan nama yang benar. "
+				"(y/t)"), path);
+	erase();
+	frame_draw(_("Basis data baru?"), NULL);
+	wnoutrefresh(stdscr);
+	int yes = dlg_confirm(q);
+	endwin();
+	delscreen(scr);
+	return yes;
 }
 
 /* Benchmarks only ($SIKUBE_BENCH_KEYS, see keyscript.h): every scripted key is handled and

@@ -19,6 +19,7 @@ struct help {
 
 static const char *help_help(void)
 {
+	/* TRANSLATORS: F1 help text. */
 	return _("Ini layar bantuan. Gulir dengan panah atas/bawah, PgUp dan PgDn. "
 		 "Tekan Esc atau F1 untuk kembali ke layar sebelumnya.");
 }

@@ -188,6 +188,7 @@ const char *keys_help_common(void)
 	keys_name(ACT_INTERRUPT, intr, sizeof intr);
 	keys_name(ACT_SAVE, f2, sizeof f2);
 	snprintf(buf, sizeof buf,
+		 /* TRANSLATORS: F1 help text (the keys of every screen, after each screen's help). */
 		 _("Tombol di semua layar: %s bantuan, %s kembali, %s keluar dari SIKUBE (ditanya "
 		   "dulu), %s di formulir menyimpan. %s mengosongkan isian atau pencarian. %s bukan "
 		   "\"salin\" di SIKUBE: sekali tidak berbuat apa-apa, dua kali dalam satu detik "
