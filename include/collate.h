@@ -16,12 +16,15 @@
 
 /* Sort key of UTF-8 text s into out (up to n bytes): keys compare byte by byte (memcmp, as
  * SQLite compares BLOBs) in the order of the names. Returns the key's length (0 for an
- * empty name or when ICU cannot be used: such rows then sort first). */
+ * empty name or when ICU cannot be used: stored as an empty key, such rows sort first). */
 size_t sk_sort_key(const char *s, unsigned char *out, size_t n);
 /* Compare two UTF-8 names in that order (<0, 0, >0). */
 int sk_name_cmp(const char *a, const char *b);
 /* Bind the sort key of s to the statement's parameter name (":urut_nama"). */
 void sk_bind_sort_key(sqlite3_stmt *st, const char *name, const char *s);
+/* Store the sort key of nama for group (members 0) or member (members 1) id, after an UPDATE
+ * (an UPDATE of the name clears it: the trigger *_nama_diubah). SK_OK or the error in e. */
+int sk_sort_key_store(sk_db *db, int members, const char *id, const char *nama, sk_err *e);
 /* Give every group and member without a sort key its key (rows written by another program,
  * the sqlite3 shell or a benchmark generator), and every row a new one when ICU's collation
  * changed since the keys were made (setting "urut_nama_versi"). Runs when the database is

@@ -78,10 +78,31 @@ void sk_bind_sort_key(sqlite3_stmt *st, const char *name, const char *s)
 	int i = sqlite3_bind_parameter_index(st, name);
 	if (!i)
 		abort(); /* programmer error: no such parameter */
-	if (len)
-		sqlite3_bind_blob(st, i, key, (int)len, SQLITE_TRANSIENT);
-	else
-		sqlite3_bind_null(st, i);
+	/* An empty key, not NULL, for a name without one: it is not looked at again on open. */
+	sqlite3_bind_blob(st, i, len ? key : (const unsigned char *)"", (int)len, SQLITE_TRANSIENT);
+}
+
+int sk_sort_key_store(sk_db *db, int members, const char *id, const char *nama, sk_err *e)
+{
+	/* Only a key that changes is written (an UPDATE leaving the row as it is would let the
+	 * touch trigger renew its diubah_pada). */
+	sqlite3_stmt *st = db_prepare(db, members ?
+		"UPDATE anggota SET urut_nama=:urut_nama WHERE id=:id AND urut_nama IS NOT :urut_nama" :
+		"UPDATE kelompok SET urut_nama=:urut_nama WHERE id=:id AND urut_nama IS NOT :urut_nama", e);
+	if (!st)
+		return SK_DBERR;
+	unsigned char key[SK_SORT_KEY_MAX];
+	size_t len = sk_sort_key(nama, key, sizeof key);
+	/* An empty key, not NULL: a name with none is not looked at again on every open. */
+	sqlite3_bind_blob(st, sqlite3_bind_parameter_index(st, ":urut_nama"),
+			  len ? key : (const unsigned char *)"", (int)len, SQLITE_TRANSIENT);
+	db_bind_text(st, ":id", id);
+	int rc = db_step_write(db, st, "", e);
+	if (rc == SK_NOTFOUND) {
+		sk_err_clear(e);
+		rc = SK_OK;
+	}
+	return rc;
 }
 
 /* What the keys depend on: ICU's collation version and the settings above. */
@@ -127,8 +148,6 @@ static int fill(sk_db *db, int members, sk_err *e)
 	/* Literals: db_prepare keeps the SQL text as the key of its statement cache. */
 	const char *sel = members ? "SELECT id, nama FROM anggota WHERE urut_nama IS NULL LIMIT :lim"
 				  : "SELECT id, nama FROM kelompok WHERE urut_nama IS NULL LIMIT :lim";
-	const char *upd = members ? "UPDATE anggota SET urut_nama=:urut_nama WHERE id=:id"
-				  : "UPDATE kelompok SET urut_nama=:urut_nama WHERE id=:id";
 	struct pending *rows = calloc(BATCH, sizeof *rows);
 	if (!rows)
 		abort();
@@ -136,18 +155,8 @@ static int fill(sk_db *db, int members, sk_err *e)
 	do {
 		rc = read_missing(db, sel, rows, &n, e);
 		for (int i = 0; i < n; i++) {
-			sqlite3_stmt *st = rc == SK_OK ? db_prepare(db, upd, e) : NULL;
-			if (st) {
-				unsigned char key[SK_SORT_KEY_MAX];
-				size_t len = sk_sort_key(rows[i].nama, key, sizeof key);
-				sqlite3_bind_blob(st, sqlite3_bind_parameter_index(st, ":urut_nama"),
-						  len ? key : (const unsigned char *)"", (int)len,
-						  SQLITE_TRANSIENT);
-				db_bind_text(st, ":id", rows[i].id);
-				rc = db_step_write(db, st, "", e);
-			} else if (rc == SK_OK) {
-				rc = SK_DBERR;
-			}
+			if (rc == SK_OK)
+				rc = sk_sort_key_store(db, members, rows[i].id, rows[i].nama, e);
 			free(rows[i].nama);
 		}
 	} while (rc == SK_OK && n == BATCH);

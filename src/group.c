@@ -67,7 +67,7 @@ static int group_store(sk_db *db, const sk_group *g, int mode, sk_err *e)
 		"tingkat=:tingkat, pendamping=:pendamping, telepon_pendamping=:telepon_pendamping, " \
 		"iuran_kas=:iuran_kas, iuran_iks=:iuran_iks, bantuan_uep=:bantuan_uep, " \
 		"tahun_bantuan=:tahun_bantuan, catatan=:catatan, diubah_pada=:diubah_pada, " \
-		"dihapus=:dihapus, disimpan_pada=" DB_STORED_SQL ", urut_nama=:urut_nama WHERE id=:id"
+		"dihapus=:dihapus, disimpan_pada=" DB_STORED_SQL " WHERE id=:id"
 	static const char upd[] = GROUP_UPDATE " AND dihapus=0";
 	static const char upd_any[] = GROUP_UPDATE;
 #undef GROUP_UPDATE
@@ -78,7 +78,8 @@ static int group_store(sk_db *db, const sk_group *g, int mode, sk_err *e)
 	db_bind_text(st, ":id", g->id);
 	db_bind_text(st, ":kode", g->kode);
 	db_bind_text(st, ":nama", g->nama);
-	sk_bind_sort_key(st, ":urut_nama", g->nama);
+	if (mode == STORE_INSERT)
+		sk_bind_sort_key(st, ":urut_nama", g->nama);
 	db_bind_text(st, ":kode_wilayah", g->kode_wilayah);
 	db_bind_text(st, ":alamat", g->alamat);
 	db_bind_text(st, ":jenis_usaha", g->jenis_usaha);
@@ -94,7 +95,11 @@ static int group_store(sk_db *db, const sk_group *g, int mode, sk_err *e)
 	db_bind_text(st, ":catatan", g->catatan);
 	db_bind_text(st, ":diubah_pada", g->diubah_pada);
 	db_bind_int64(st, ":dihapus", g->dihapus);
-	return db_step_write(db, st, _("Kelompok tidak ditemukan."), e);
+	int rc = db_step_write(db, st, _("Kelompok tidak ditemukan."), e);
+	/* A changed name lost its sort key (trigger kelompok_nama_diubah): the new one. */
+	if (rc == SK_OK && mode != STORE_INSERT)
+		rc = sk_sort_key_store(db, 0, g->id, g->nama, e);
+	return rc;
 }
 
 int group_store_raw(sk_db *db, const sk_group *g, int insert, sk_err *e)

@@ -202,7 +202,6 @@ static void bind_member(sqlite3_stmt *st, const sk_member *m)
 	db_bind_text(st, ":nik", m->nik);
 	db_bind_text(st, ":no_kk", m->no_kk);
 	db_bind_text(st, ":nama", m->nama);
-	sk_bind_sort_key(st, ":urut_nama", m->nama);
 	db_bind_text(st, ":jenis_kelamin", m->jenis_kelamin);
 	db_bind_text(st, ":tempat_lahir", m->tempat_lahir);
 	db_bind_text(st, ":tanggal_lahir", m->tanggal_lahir);
@@ -241,7 +240,7 @@ static int member_store(sk_db *db, const sk_member *m, int mode, sk_err *e)
 		"tanggal_masuk=:tanggal_masuk, tanggal_keluar=:tanggal_keluar, " \
 		"terdaftar_dtsen=:terdaftar_dtsen, desil_dtsen=:desil_dtsen, peserta_pkh=:peserta_pkh, " \
 		"catatan=:catatan, diubah_pada=:diubah_pada, dihapus=:dihapus, " \
-		"disimpan_pada=" DB_STORED_SQL ", urut_nama=:urut_nama WHERE id=:id"
+		"disimpan_pada=" DB_STORED_SQL " WHERE id=:id"
 	static const char upd[] = MEMBER_UPDATE " AND dihapus=0";
 	static const char upd_any[] = MEMBER_UPDATE;
 #undef MEMBER_UPDATE
@@ -250,7 +249,13 @@ static int member_store(sk_db *db, const sk_member *m, int mode, sk_err *e)
 	if (!st)
 		return SK_DBERR;
 	bind_member(st, m);
-	return db_step_write(db, st, _("Anggota tidak ditemukan."), e);
+	if (mode == STORE_INSERT)
+		sk_bind_sort_key(st, ":urut_nama", m->nama);
+	int rc = db_step_write(db, st, _("Anggota tidak ditemukan."), e);
+	/* A changed name lost its sort key (trigger anggota_nama_diubah): the new one. */
+	if (rc == SK_OK && mode != STORE_INSERT)
+		rc = sk_sort_key_store(db, 1, m->id, m->nama, e);
+	return rc;
 }
 
 int member_store_raw(sk_db *db, const sk_member *m, int insert, sk_err *e)

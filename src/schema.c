@@ -205,15 +205,18 @@ static const char MIGRATION_5[] = "";
 /* Names sorted case- and accent-insensitively (collate.h): a sort key stored beside each group
  * and member name, given by the code on every store (sk_sort_keys_refresh fills the rows other
  * programs wrote), and the lists' indexes on it in place of those on the name (the name stays
- * in them for searches that read no table row). The touch triggers leave diubah_pada alone when
- * only the key changes (a refreshed key is no change to exchange). draf: the typed values of a
- * form that was open when the window closed, offered back when it opens again (local, never
- * exported). */
+ * in them for searches that read no table row). A name changed by another program (the sqlite3
+ * shell) loses its key, given again when SIKUBE next opens the database. The touch triggers
+ * leave diubah_pada alone when only the key changes (a key is no change to exchange). draf: the
+ * typed values of a form that was open when the window closed, offered back when it opens
+ * again (local, never exported). */
 #define TOUCH_NAMED(t) \
 	"DROP TRIGGER " t "_diubah;\n" \
 	"CREATE TRIGGER " t "_diubah AFTER UPDATE ON " t " FOR EACH ROW " \
 	"WHEN NEW.diubah_pada IS OLD.diubah_pada AND NEW.urut_nama IS OLD.urut_nama BEGIN " \
-	"UPDATE " t " SET diubah_pada=" TS_NOW " WHERE id=NEW.id; END;\n"
+	"UPDATE " t " SET diubah_pada=" TS_NOW " WHERE id=NEW.id; END;\n" \
+	"CREATE TRIGGER " t "_nama_diubah AFTER UPDATE OF nama ON " t " FOR EACH ROW " \
+	"WHEN NEW.nama IS NOT OLD.nama BEGIN UPDATE " t " SET urut_nama=NULL WHERE id=NEW.id; END;\n"
 static const char MIGRATION_6[] =
 	"ALTER TABLE kelompok ADD COLUMN urut_nama BLOB;\n"
 	"ALTER TABLE anggota ADD COLUMN urut_nama BLOB;\n"
