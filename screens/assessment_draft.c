@@ -50,9 +50,10 @@ void af_draft_offer(struct screen *s, struct aform *f)
 		const char *nl = strchr(p, '\n'), *eq = strchr(p, '=');
 		if (!nl)
 			nl = p + strlen(p);
-		char name[32], val[TFIELD_BYTES];
-		size_t j = 0;
+		char name[32];
 		if (eq && eq < nl && eq - p < (long)sizeof name) {
+			char val[TFIELD_BYTES];
+			size_t j = 0;
 			snprintf(name, sizeof name, "%.*s", (int)(eq - p), p);
 			for (const char *q2 = eq + 1; q2 < nl && j + 1 < sizeof val; q2++) {
 				if (*q2 == '\\' && q2 + 1 < nl) {

@@ -26,8 +26,9 @@ static const char *const YN_VALUES[] = { "0", "1", NULL };
 static const char *const YN_LABELS[] = { N_("Tidak"), N_("Ya"), NULL };
 
 static const struct uf_def FIELDS[] = {
-	{ "nik", N_("NIK"), 0, 1, LC, FC, 16, 20, UF_TEXT, NULL, NULL },
-	{ "no_kk", N_("No. KK"), 0, 3, LC, FC, 16, 20, UF_TEXT, NULL, NULL },
+	/* One column more than the 16 digits: the cursor after the last one needs it. */
+	{ "nik", N_("NIK"), 0, 1, LC, FC, 17, 20, UF_TEXT, NULL, NULL },
+	{ "no_kk", N_("No. KK"), 0, 3, LC, FC, 17, 20, UF_TEXT, NULL, NULL },
 	{ "nama", N_("Nama"), 0, 5, LC, FC, 40, 100, UF_TEXT, NULL, NULL },
 	{ "jenis_kelamin", N_("Jenis kelamin"), 0, 7, LC, FC, 16, 0, UF_CHOICE, JK_VALUES, JK_LABELS },
 	{ "tempat_lahir", N_("Tempat lahir"), 0, 9, LC, FC, 30, 100, UF_TEXT, NULL, NULL },
@@ -154,6 +155,18 @@ static void mf_collect(struct member_form *f, sk_member *m, sk_issues *is)
 	member_clean_numbers(m);
 }
 
+/* NIK and No. KK as they will be stored: without the spaces and dots typed between digits. */
+static void mf_show_clean(struct member_form *f, const sk_member *m)
+{
+	char typed[64];
+	uform_get(&f->uf, "nik", typed, sizeof typed);
+	if (strcmp(typed, m->nik) != 0)
+		uform_set(&f->uf, "nik", m->nik);
+	uform_get(&f->uf, "no_kk", typed, sizeof typed);
+	if (strcmp(typed, m->no_kk) != 0)
+		uform_set(&f->uf, "no_kk", m->no_kk);
+}
+
 /* The NIK was typed: written without its spaces and dots, and the sex and birth date it
  * holds put in where they are empty or still hold what the last NIK gave (still editable). */
 static void mf_from_nik(struct member_form *f)
@@ -161,15 +174,12 @@ static void mf_from_nik(struct member_form *f)
 	sk_member m;
 	sk_issues conv;
 	mf_collect(f, &m, &conv);
-	char typed[32];
-	uform_get(&f->uf, "nik", typed, sizeof typed);
-	if (strcmp(typed, m.nik) != 0)
-		uform_set(&f->uf, "nik", m.nik);
+	mf_show_clean(f, &m);
 	char lahir[16], sex;
 	if (!nik_person(m.nik, lahir, &sex))
 		return;
-	char jk[4] = { sex, '\0' };
 	if (!*m.jenis_kelamin || strcmp(m.jenis_kelamin, f->auto_jk) == 0) {
+		char jk[4] = { sex, '\0' };
 		uform_set(&f->uf, "jenis_kelamin", jk);
 		snprintf(f->auto_jk, sizeof f->auto_jk, "%s", jk);
 	}
@@ -177,10 +187,6 @@ static void mf_from_nik(struct member_form *f)
 		uform_set(&f->uf, "tanggal_lahir", lahir);
 		snprintf(f->auto_lahir, sizeof f->auto_lahir, "%s", lahir);
 	}
-	char kk[32];
-	uform_get(&f->uf, "no_kk", kk, sizeof kk);
-	if (strcmp(kk, m.no_kk) != 0)
-		uform_set(&f->uf, "no_kk", m.no_kk);
 }
 
 static void mf_validate(struct screen *s, sk_member *m, sk_issues *is)
@@ -329,8 +335,13 @@ static int mf_key(struct screen *s, wint_t ch, int kc)
 	if (left >= 0) {
 		sk_member m;
 		sk_issues is;
-		if (left == uform_index(&f->uf, "nik"))
+		if (left == uform_index(&f->uf, "nik")) {
 			mf_from_nik(f);
+		} else if (left == uform_index(&f->uf, "no_kk")) {
+			sk_issues conv;
+			mf_collect(f, &m, &conv);
+			mf_show_clean(f, &m);
+		}
 		uform_touch(&f->uf, left);
 		mf_validate(s, &m, &is);
 	}

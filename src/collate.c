@@ -108,8 +108,7 @@ int sk_sort_key_store(sk_db *db, int members, const char *id, const char *nama, 
 /* What the keys depend on: ICU's collation version and the settings above. */
 static void key_version(char *out, size_t n)
 {
-	UVersionInfo v;
-	memset(v, 0, sizeof v);
+	UVersionInfo v = { 0 };
 	if (collator())
 		ucol_getVersion(coll, v);
 	snprintf(out, n, "icu-%u.%u.%u.%u-primary-numeric", v[0], v[1], v[2], v[3]);

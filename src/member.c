@@ -189,7 +189,8 @@ void member_validate(sk_db *db, const sk_member *m, sk_issues *is)
 	if (!sk_issues_for(is, "nik") &&
 	    !nik_matches_person(m->nik, m->tanggal_lahir, m->jenis_kelamin[0], msg, sizeof msg))
 		sk_issues_add(is, "nik", SK_SEV_WARNING, "%s", msg);
-	if (!sk_issues_for(is, "nik") && !nik_kecamatan_known(db, m->nik, msg, sizeof msg))
+	const sk_issue *nik = sk_issues_for(is, "nik");
+	if ((!nik || nik->sev != SK_SEV_ERROR) && !nik_kecamatan_known(db, m->nik, msg, sizeof msg))
 		sk_issues_add(is, "nik", SK_SEV_WARNING, "%s", msg);
 	if (!sk_issues_errors(is))
 		check_group_size(db, m, is);

@@ -211,8 +211,9 @@ static void parse_search(const char *text, struct search *q)
 		p += len;
 	}
 	const char *w = q->words[0];
-	size_t len = strlen(w), j = 0;
+	size_t len = strlen(w);
 	if (len && strspn(w, "0123456789") == len) {
+		size_t j = 0;
 		for (size_t i = 0; i < len && j + 2 < sizeof q->code; i++) {
 			if (i == 2 || i == 4 || i == 6)
 				q->code[j++] = '.';

@@ -16,7 +16,7 @@
 
 struct entry {
 	char id[TEXT_MAX], str[TEXT_MAX];
-	int help, fuzzy, header;
+	int help, fuzzy;
 };
 
 /* Append the C string literal starting at p (after the opening quote) to out, unescaped. */
@@ -183,8 +183,8 @@ int main(void)
 		snprintf(path, sizeof path, "%s/po/en.po", getenv("SIKUBE_DATA_DIR") ? getenv("SIKUBE_DATA_DIR") : ".");
 		po = fopen(path, "r");
 	}
-	FILE *out = fopen("/dev/null", "w"), *in = fopen("/dev/null", "r");
-	CHECK(po && out && in, "po/en.po and /dev/null open");
+	FILE *out = fopen("/dev/null", "w"), *in = fopen("/dev/zero", "r");
+	CHECK(po && out && in, "po/en.po, /dev/null and /dev/zero open");
 	if (!po || !out || !in)
 		return testlib_summary();
 	SCREEN *scr = newterm("xterm", out, in);

@@ -152,6 +152,13 @@ char *keys_name(enum action act, char *out, size_t n)
 	for (size_t i = 0; i < NBINDINGS && act != ACT_NONE; i++) {
 		if (BINDINGS[i].act != act || !BINDINGS[i].name)
 			continue;
+		/* A key bound in several scopes (Space) is named once. */
+		int seen = 0;
+		for (size_t j = 0; j < i && !seen; j++)
+			seen = BINDINGS[j].act == act && BINDINGS[j].name &&
+			       strcmp(BINDINGS[j].name, BINDINGS[i].name) == 0;
+		if (seen)
+			continue;
 		int w = snprintf(out + used, n - used, "%s%s", used ? "/" : "", _(BINDINGS[i].name));
 		if (w < 0 || (size_t)w >= n - used)
 			break;

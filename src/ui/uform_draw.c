@@ -87,16 +87,19 @@ static void draw_findings(struct uform *uf, int page, int row)
 				continue;
 			if (lcol < 0)
 				lcol = d->lcol;
-			const sk_issue *it = uf->touched[i] ? sk_issues_for(&uf->issues, d->name) : NULL;
 			const char *add = NULL;
-			if (pass < 2 && it && (int)it->sev == pass) {
+			/* Every finding of the field of this kind (a NIK may have two warnings). */
+			for (int k = 0; pass < 2 && uf->touched[i] && k < uf->issues.n; k++) {
+				const sk_issue *it = &uf->issues.items[k];
+				if ((int)it->sev != pass || strcmp(it->field, d->name) != 0)
+					continue;
 				snprintf(line + strlen(line), sizeof line - strlen(line), "%s%s%s",
 					 line[0] ? "  " : "", pass == 0 ? _("Salah: ") : _("Perhatian: "),
 					 it->msg);
 				role = pass == 0 ? R_ERROR : R_WARN;
-			} else if (pass == 2 && uf->notes[i]) {
-				add = uf->notes[i];
 			}
+			if (pass == 2 && uf->notes[i])
+				add = uf->notes[i];
 			if (add)
 				snprintf(line + strlen(line), sizeof line - strlen(line), "%s%s",
 					 line[0] ? "  " : "", add);
