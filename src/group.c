@@ -21,7 +21,8 @@ void group_validate(sk_db *db, const sk_group *g, sk_issues *is)
 	if (len == 0)
 		sk_issues_add(is, "nama", SK_SEV_ERROR, "%s", _("Nama kelompok wajib diisi."));
 	else if (len > 100)
-		sk_issues_add(is, "nama", SK_SEV_ERROR, "%s", _("Nama kelompok paling panjang 100 huruf."));
+		sk_issues_add(is, "nama", SK_SEV_ERROR,
+			      _("Nama kelompok paling panjang 100 huruf (sekarang %zu)."), len);
 	if (!*g->kode_wilayah)
 		sk_issues_add(is, "kode_wilayah", SK_SEV_ERROR, "%s",
 			      _("Desa/kelurahan wajib dipilih dari daftar wilayah."));

@@ -149,7 +149,8 @@ void member_validate_fields(sk_db *db, const sk_member *m, sk_issues *is)
 	if (len == 0)
 		sk_issues_add(is, "nama", SK_SEV_ERROR, "%s", _("Nama anggota wajib diisi."));
 	else if (len > 100)
-		sk_issues_add(is, "nama", SK_SEV_ERROR, "%s", _("Nama paling panjang 100 huruf."));
+		sk_issues_add(is, "nama", SK_SEV_ERROR, _("Nama paling panjang 100 huruf (sekarang %zu)."),
+			      len);
 	if (!valid_jenis_kelamin(m->jenis_kelamin))
 		sk_issues_add(is, "jenis_kelamin", SK_SEV_ERROR, "%s",
 			      _("Jenis kelamin harus L (laki-laki) atau P (perempuan)."));
