@@ -44,6 +44,10 @@ static void draw_label(struct uform *uf, int i)
 	}
 }
 
+/* The first cut finding of a row not being worked on, during one uform_draw. */
+static char other_text[1100];
+static enum msg_kind other_kind;
+
 /* 1 when the current field or the one just left is on row of page. */
 static int row_holds(const struct uform *uf, int page, int row)
 {
@@ -67,10 +71,14 @@ static void put_whole(struct uform *uf, int y, int x, const char *text, int widt
 	text_fit(cut, sizeof cut, text, width - 1);
 	snprintf(cut + strlen(cut), sizeof cut - strlen(cut), "\u2026");
 	text_put(uf->win, y, x, cut, width, ui_attr(role));
-	if (mine && role != R_DIM)
-		frame_overflow(role == R_ERROR ? MSG_ERROR : MSG_WARN, text);
-	else if (mine)
-		frame_overflow(MSG_INFO, text);
+	enum msg_kind k = role == R_ERROR ? MSG_ERROR : role == R_WARN ? MSG_WARN : MSG_INFO;
+	if (mine) {
+		frame_overflow(k, text);
+	} else if (!other_text[0] && role != R_DIM) {
+		/* Another row's finding: shown whole when no row being worked on needs the area. */
+		snprintf(other_text, sizeof other_text, "%s", text);
+		other_kind = k;
+	}
 }
 
 /* The message row under a field row: findings of the touched fields on that row (errors
@@ -163,6 +171,7 @@ void uform_draw(struct uform *uf)
 		return;
 	int page = cur_page(uf);
 	int h = getmaxy(uf->win);
+	other_text[0] = '\0';
 	draw_heading(uf, page);
 	for (int row = 1; row < h - 1; row++) {
 		if (field_row(uf, page, row))
@@ -181,6 +190,8 @@ void uform_draw(struct uform *uf)
 		last_row = d->row;
 	}
 	draw_general(uf);
+	if (other_text[0])
+		frame_overflow(other_kind, other_text);
 }
 
 void uform_refresh(struct uform *uf)
