@@ -1,0 +1,102 @@
+#!/bin/sh
+# tmux_ctrlc.sh - field trial item 1: Ctrl-C is a key, not the end of the unsaved meeting or
+# member: once it does nothing but say so, twice within a second asks as F10 does. A window
+# closed (SIGHUP) or SIGTERM keeps the open form's typed values as a draft that the form offers
+# back next time.
+cd "$(dirname "$0")/.." || exit 2
+. tests/tmuxlib.sh
+init_db || { nok "init database"; finish; exit 1; }
+G1=11111111-1111-4111-8111-111111111111
+seed kelompok <<CSV || { nok "seed groups"; finish; exit 1; }
+id,kode,nama,kode_wilayah,tanggal_berdiri,diubah_pada,dihapus
+$G1,ANG,KUBE Anggrek,31.71.08.1003,2020-01-01,2026-01-01T00:00:00Z,0
+CSV
+
+# sikube_pid: the process id of SIKUBE in the session's pane (the pane runs a shell around it).
+sikube_pid() { pgrep -P "$(t display-message -p -t =s: '#{pane_pid}')" -f "$SIKUBE_BIN" | head -n 1; }
+# draft_rows: the drafts kept in the database.
+draft_rows() { sql "SELECT layar||' '||kunci FROM draf ORDER BY 1" 2>/dev/null; }
+# wait_draft TEXT: poll (bounded) until a draft row contains TEXT.
+wait_draft() {
+	i=0
+	while [ $i -lt $((TMUX_TIMEOUT * 10)) ]; do
+		draft_rows | grep -qF "$1" && return 0
+		sleep 0.1
+		i=$((i + 1))
+	done
+	return 1
+}
+
+app
+wait_for "Pertemuan"
+keys 1
+wait_for "Daftar kelompok"
+keys F3
+wait_for "Kelompok baru"
+type_text "Mawar Ctrl"
+keys C-c
+expect "one Ctrl-C only says what two would do" "Ctrl-C: tekan sekali lagi dalam 1 detik untuk keluar"
+if running; then ok "SIKUBE goes on after Ctrl-C"; else nok "SIKUBE goes on after Ctrl-C"; fi
+expect "the typed name is still there" "Mawar Ctrl" 1
+sleep 1.2 # more than a second: the next Ctrl-C counts as a first one again
+keys C-c
+expect_not "a Ctrl-C a second later asks nothing" "Buang perubahan dan keluar"
+sleep 1.2
+t send-keys -t =s: C-c C-c
+expect "twice within a second: the question F10 asks" "Ada isian yang belum disimpan. Buang perubahan dan keluar"
+keys t
+wait_gone "Buang perubahan dan keluar" 3
+expect "t: back in the form, nothing lost" "Mawar Ctrl"
+# SIGTERM (the PC shutting down): the form's values are kept as a draft.
+pid=$(sikube_pid)
+if [ -n "$pid" ]; then kill -TERM "$pid"; fi
+st=$(wait_exit)
+if [ "$st" = 143 ]; then ok "SIGTERM: SIKUBE ends (exit 143)"; else nok "SIGTERM: SIKUBE ends (exit 143, got $st)"; fi
+if wait_draft "group-form baru"; then ok "SIGTERM: the form kept as a draft"; else nok "SIGTERM: the form kept as a draft"; draft_rows | sed 's/^/    # /'; fi
+app
+wait_for "Pertemuan"
+keys 1
+wait_for "Daftar kelompok"
+keys F3
+expect "next time the form offers the draft back" "Ada isian formulir ini yang belum disimpan"
+keys Enter
+expect "Enter takes it: the typed name is back" "Mawar Ctrl"
+if [ -z "$(draft_rows)" ]; then ok "the draft is used up"; else nok "the draft is used up"; fi
+keys Escape
+wait_for "Buang perubahan" 3
+keys y
+wait_for "Daftar kelompok" 3
+# The window closed (SIGHUP) in the middle of a new member.
+keys Enter
+wait_for "Anggota kelompok KUBE Anggrek"
+keys F3
+wait_for "Anggota baru"
+type_text "3171084703710001"
+keys Tab Tab
+type_text "Lestari Jendela"
+t kill-session -t =s
+if wait_draft "member-form baru:$G1"; then ok "window closed: the member form kept as a draft"
+else nok "window closed: the member form kept as a draft"; draft_rows | sed 's/^/    # /'; fi
+app
+wait_for "Pertemuan"
+keys 1
+wait_for "Daftar kelompok"
+keys Enter
+wait_for "Anggota kelompok KUBE Anggrek"
+keys F3
+expect "the member form offers its draft" "Ada isian formulir ini yang belum disimpan"
+keys y
+expect "the typed name is back" "Lestari Jendela"
+expect "and the NIK" "3171084703710001" 1
+keys Escape
+wait_for "Buang perubahan" 3
+keys y
+wait_for "Anggota kelompok KUBE Anggrek" 3
+# Nothing typed: the window closing keeps no draft (checked once SIKUBE has ended).
+pid=$(sikube_pid)
+t kill-session -t =s
+i=0
+while [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+if [ -n "$pid" ] && ! kill -0 "$pid" 2>/dev/null; then ok "window closed: SIKUBE ended"; else nok "window closed: SIKUBE ended"; fi
+if [ -z "$(draft_rows)" ]; then ok "no typed input, no draft"; else nok "no typed input, no draft"; draft_rows | sed 's/^/    # /'; fi
+finish
