@@ -6,6 +6,7 @@
 #include "assessment_form.h"
 #include "colors.h"
 #include "i18n.h"
+#include "keys.h"
 #include "text.h"
 
 #define K_X_NUM 1
@@ -77,8 +78,9 @@ static void draw_note(const struct aform *f)
 		snprintf(line, sizeof line, _("Salah: %s"), it->msg);
 		role = R_ERROR;
 	} else if (f->has_offer) {
-		snprintf(line, sizeof line, _("Satu KK dengan %s, dinilai %s. F6: salin penilaian itu."),
-			 f->offer_who, f->offer.tanggal);
+		char key[16];
+		snprintf(line, sizeof line, _("Satu KK dengan %s, dinilai %s. %s: salin penilaian itu."),
+			 f->offer_who, f->offer.tanggal, keys_name(ACT_OPTION, key, sizeof key));
 		role = R_WARN;
 	} else {
 		snprintf(line, sizeof line, "%s", field_hint(f));

@@ -191,7 +191,9 @@ static void el_draw(struct screen *s)
 	draw_heads(l);
 	plist_draw(&l->pl);
 	char line[160];
-	snprintf(line, sizeof line, _("Tampil: %s (F6 ganti)"), _(FILTER_LABELS[l->filter]));
+	char key[16];
+	snprintf(line, sizeof line, _("Tampil: %s (%s ganti)"), _(FILTER_LABELS[l->filter]),
+		 keys_name(ACT_OPTION, key, sizeof key));
 	text_put(stdscr, frame_bottom(), 1, line, COLS / 2, ui_attr(R_DIM));
 	if (l->pl.total) {
 		snprintf(line, sizeof line, _("Anggota %d dari %d"), l->pl.sel + 1, l->pl.total);

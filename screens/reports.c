@@ -201,8 +201,11 @@ static void rp_draw(struct screen *s)
 	struct reports *r = s->data;
 	char mon[64], line[300];
 	month_label(r->month, mon, sizeof mon);
-	snprintf(line, sizeof line, _("Bulan: %s   %s"), mon,
-		 r->chart ? _("Grafik 12 bulan (Tab: laporan)") : _("Laporan bulanan (Tab: grafik)"));
+	char key[16], what[120];
+	keys_name(ACT_NEXT, key, sizeof key);
+	snprintf(what, sizeof what, r->chart ? _("Grafik 12 bulan (%s: laporan)")
+					     : _("Laporan bulanan (%s: grafik)"), key);
+	snprintf(line, sizeof line, _("Bulan: %s   %s"), mon, what);
 	text_put(stdscr, 1, 0, line, COLS, ui_attr(R_HEADER));
 	if (r->chart)
 		draw_chart(r);

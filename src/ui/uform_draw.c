@@ -4,6 +4,7 @@
 #include "colors.h"
 #include "frame.h"
 #include "i18n.h"
+#include "keys.h"
 #include "text.h"
 #include "uform_int.h"
 
@@ -22,8 +23,13 @@ static void draw_heading(struct uform *uf, int page)
 	text_put(w, 0, 0, "", cols, A_NORMAL);
 	text_put(w, 0, 2, t, text_width(t), ui_attr(R_HEADER));
 	if (uf->pages > 1) {
-		const char *more = page + 1 < uf->pages ? _("PgDn: halaman berikutnya")
-							 : _("PgUp: halaman sebelumnya");
+		char more[80], key[16];
+		if (page + 1 < uf->pages)
+			snprintf(more, sizeof more, _("%s: halaman berikutnya"),
+				 keys_name(ACT_PGDN, key, sizeof key));
+		else
+			snprintf(more, sizeof more, _("%s: halaman sebelumnya"),
+				 keys_name(ACT_PGUP, key, sizeof key));
 		int mw = text_width(more);
 		text_put(w, 0, cols - mw - 1, more, mw, ui_attr(R_DIM));
 	}
@@ -34,9 +40,13 @@ static void draw_label(struct uform *uf, int i)
 {
 	const struct uf_def *d = &uf->defs[i];
 	text_put(uf->win, d->row, d->lcol, _(d->label), d->fcol - d->lcol - 1, A_NORMAL);
-	const char *after = d->kind == UF_CHOICE ? _("Spasi: ganti")
-			    : d->kind == UF_PICK ? _("Enter: pilih dari daftar") : NULL;
-	if (after) {
+	char after[80] = "", key[16];
+	if (d->kind == UF_CHOICE)
+		snprintf(after, sizeof after, _("%s: ganti"), keys_name(ACT_TOGGLE, key, sizeof key));
+	else if (d->kind == UF_PICK)
+		snprintf(after, sizeof after, _("%s: pilih dari daftar"),
+			 keys_name(ACT_ENTER, key, sizeof key));
+	if (*after) {
 		int x = d->fcol + d->width + 2;
 		int room = getmaxx(uf->win) - x - 1;
 		if (room > 0 && uf->cur == i)
