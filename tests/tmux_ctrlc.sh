@@ -11,6 +11,11 @@ seed kelompok <<CSV || { nok "seed groups"; finish; exit 1; }
 id,kode,nama,kode_wilayah,tanggal_berdiri,diubah_pada,dihapus
 $G1,ANG,KUBE Anggrek,31.71.08.1003,2020-01-01,2026-01-01T00:00:00Z,0
 CSV
+seed anggota <<CSV || { nok "seed members"; finish; exit 1; }
+id,kelompok_id,nik,no_kk,nama,jenis_kelamin,jabatan,tanggal_masuk,diubah_pada,dihapus
+a1111111-1111-4111-8111-111111111111,$G1,3171084703710011,3171080101080001,Ani Alpa,P,ketua,2020-01-01,2026-01-01T00:00:00Z,0
+a2222222-2222-4222-8222-222222222222,$G1,3171084703710012,3171080101080002,Budi Hadir,L,anggota,2020-01-01,2026-01-01T00:00:00Z,0
+CSV
 
 # sikube_pid: the process id of SIKUBE in the session's pane (the pane runs a shell around it).
 sikube_pid() { pgrep -P "$(t display-message -p -t =s: '#{pane_pid}')" -f "$SIKUBE_BIN" | head -n 1; }
@@ -92,6 +97,43 @@ keys Escape
 wait_for "Buang perubahan" 3
 keys y
 wait_for "Anggota kelompok KUBE Anggrek" 3
+# The meeting being recorded (the trial's lost meeting): SIGTERM keeps its attendance too.
+esc
+wait_for "Daftar kelompok" 3
+esc
+wait_for "Pilih dengan panah lalu Enter" 3
+keys 4
+wait_for "Pertemuan - pilih kelompok"
+keys Enter
+wait_for "Pertemuan kelompok KUBE Anggrek"
+keys F3
+wait_for "Pertemuan baru"
+keys PageDown
+keys A
+expect "Ani marked alpa" "A alpa" 3
+pid=$(sikube_pid)
+if [ -n "$pid" ]; then kill -TERM "$pid"; fi
+wait_exit >/dev/null
+if wait_draft "meeting-form baru:$G1"; then ok "SIGTERM: the meeting kept as a draft"; else nok "SIGTERM: the meeting kept as a draft"; fi
+app
+wait_for "Pertemuan"
+keys 4
+wait_for "Pertemuan - pilih kelompok"
+keys Enter
+wait_for "Pertemuan kelompok KUBE Anggrek"
+keys F3
+expect "the meeting form offers its draft" "Ada isian formulir ini yang belum disimpan"
+keys Enter
+expect "the attendance typed is back" "A alpa"
+keys F2
+expect "and saves" "tersimpan"
+if [ "$(sql "SELECT status FROM kehadiran h JOIN anggota a ON a.id=h.anggota_id WHERE a.nama='Ani Alpa'")" = A ]; then
+	ok "stored as typed before the window closed"
+else
+	nok "stored as typed before the window closed"
+fi
+esc
+wait_for "Pertemuan - pilih kelompok" 3
 # Nothing typed: the window closing keeps no draft (checked once SIKUBE has ended).
 pid=$(sikube_pid)
 t kill-session -t =s
