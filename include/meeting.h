@@ -102,6 +102,9 @@ int meeting_propose(sk_db *db, const char *kelompok_id, sk_meeting *m, sk_attend
  * SK_REFUSED when there are more than max. */
 int meeting_roster(sk_db *db, const char *kelompok_id, const char *tanggal, sk_attendance *rows,
 		   sk_attendee *names, int max, int *n, sk_err *e);
+/* 0 when member anggota_id had not joined yet or had left by date tanggal (its dates say so);
+ * 1 otherwise (deleted or unknown members included: nothing to say against them). */
+int meeting_member_on(sk_db *db, const char *anggota_id, const char *tanggal);
 /* A stored meeting (not deleted) with its attendance rows (not deleted), by name. Same
  * outputs as meeting_propose. */
 int meeting_load(sk_db *db, const char *id, sk_meeting *m, sk_attendance *rows,

@@ -126,11 +126,29 @@ static int mf_load(struct screen *s, const struct meeting_form_arg *a)
 	return 0;
 }
 
+/* A stored meeting: the rows of people who were not members on date go (their dates say
+ * so); the others stay as stored. Returns the rows dropped. */
+static int mf_drop_strangers(struct screen *s, const char *date)
+{
+	struct meeting_form *f = s->data;
+	int out = 0;
+	for (int i = 0; i < f->n; i++) {
+		if (!meeting_member_on(s->db, f->rows[i].anggota_id, date))
+			continue;
+		f->rows[out] = f->rows[i];
+		f->names[out] = f->names[i];
+		out++;
+	}
+	int dropped = f->n - out;
+	f->n = out;
+	if (f->cur >= f->n)
+		f->cur = f->n > 0 ? f->n - 1 : 0;
+	return dropped;
+}
+
 /* The attendance list for date: the members of that day (meeting_roster), each keeping the
- * row already typed for it; add: members without a row come in as the proposal (a new date),
- * else only rows of members not of that day go (a stored meeting). Returns the rows
- * dropped plus added. */
-static int mf_roster(struct screen *s, const char *date, int add)
+ * row already typed for it, the others as the proposal. Returns the rows dropped plus added. */
+static int mf_roster(struct screen *s, const char *date)
 {
 	struct meeting_form *f = s->data;
 	static sk_attendance rows[MEETING_MAX_ROWS];
@@ -143,7 +161,6 @@ static int mf_roster(struct screen *s, const char *date, int add)
 		frame_msg(MSG_ERROR, "%s", e.msg);
 		return 0;
 	}
-	int out = 0;
 	for (int i = 0; i < n; i++) {
 		int j = 0;
 		while (j < f->n && strcmp(f->rows[j].anggota_id, rows[i].anggota_id) != 0)
@@ -151,22 +168,15 @@ static int mf_roster(struct screen *s, const char *date, int add)
 		if (j < f->n) {
 			rows[i] = f->rows[j];
 			kept++;
-		} else if (!add) {
-			continue;
 		} else {
 			sk_strlcpy(rows[i].pertemuan_id, f->m.id, sizeof rows[i].pertemuan_id);
 			changed++;
 		}
-		if (out != i) {
-			rows[out] = rows[i];
-			names[out] = names[i];
-		}
-		out++;
 	}
 	changed += f->n - kept;
-	memcpy(f->rows, rows, sizeof rows[0] * (size_t)out);
-	memcpy(f->names, names, sizeof names[0] * (size_t)out);
-	f->n = out;
+	memcpy(f->rows, rows, sizeof rows[0] * (size_t)n);
+	memcpy(f->names, names, sizeof names[0] * (size_t)n);
+	f->n = n;
 	if (f->cur >= f->n)
 		f->cur = f->n > 0 ? f->n - 1 : 0;
 	f->editing = 0;
@@ -182,7 +192,7 @@ static int mf_date_changed(struct screen *s)
 	uform_get(&f->uf, "tanggal", date, sizeof date);
 	if (!valid_date(date) || strcmp(date, f->grid_date) == 0)
 		return 0;
-	int changed = mf_roster(s, date, 1);
+	int changed = mf_roster(s, date);
 	if (changed)
 		frame_msg(MSG_INFO, _("Daftar hadir disesuaikan dengan anggota pada %s: %d anggota."),
 			  date, f->n);
@@ -224,7 +234,7 @@ static int mf_init(struct screen *s, void *arg)
 	uform_snapshot(&f->uf);
 	/* A stored meeting listing someone who was not a member that day (recorded before the
 	 * dates were checked): the list is put right, and saving it puts the books right. */
-	if (!f->is_new && valid_date(f->m.tanggal) && mf_roster(s, f->m.tanggal, 0))
+	if (!f->is_new && valid_date(f->m.tanggal) && mf_drop_strangers(s, f->m.tanggal))
 		frame_msg(MSG_WARN, "%s", _("Anggota yang belum atau tidak lagi menjadi anggota pada "
 					    "tanggal itu dikeluarkan dari daftar hadir; F2 menyimpan "
 					    "perbaikannya."));

@@ -120,6 +120,17 @@ int meeting_roster(sk_db *db, const char *kelompok_id, const char *tanggal, sk_a
 	return read_rows(db, st, "", rows, names, max, n, e);
 }
 
+int meeting_member_on(sk_db *db, const char *anggota_id, const char *tanggal)
+{
+	sqlite3_stmt *st = db_prepare(db, "SELECT 1 FROM anggota WHERE id=:id AND NOT ("
+				      MEETING_MEMBER_ON(":d") ")", NULL);
+	if (!st)
+		return 1;
+	db_bind_text(st, ":id", anggota_id);
+	db_bind_text(st, ":d", tanggal);
+	return db_exists(db, st, NULL) != 1;
+}
+
 int meeting_load(sk_db *db, const char *id, sk_meeting *m, sk_attendance *rows,
 		 sk_attendee *names, int max, int *n, sk_err *e)
 {

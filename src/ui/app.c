@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <time.h>
 #include "app.h"
 #include "colors.h"
@@ -281,6 +282,20 @@ static int key_waiting(wint_t *ch, int *kc)
 	return *kc != ERR;
 }
 
+/* 1 and KEY_RESIZE in *ch when the terminal's size is not the one curses has: a window change
+ * signalled while no read was waiting (between the idle steps, say) is not always turned into
+ * KEY_RESIZE by curses, and the screens would stay cut until the next key. */
+static int resized(wint_t *ch)
+{
+	struct winsize ws;
+	if (ioctl(fileno(stdout), TIOCGWINSZ, &ws) != 0 || ws.ws_row == 0 || ws.ws_col == 0 ||
+	    (ws.ws_row == LINES && ws.ws_col == COLS))
+		return 0;
+	resize_term(ws.ws_row, ws.ws_col);
+	*ch = KEY_RESIZE;
+	return 1;
+}
+
 /* The next key; while idle work is left, a step of it runs whenever no key is waiting.
  * ERR when a signal interrupted the wait. */
 static int next_key(wint_t *ch)
@@ -289,9 +304,13 @@ static int next_key(wint_t *ch)
 	while (ui.idle && !terminated) {
 		if (key_waiting(ch, &kc))
 			return kc;
+		if (resized(ch))
+			return KEY_CODE_YES;
 		if (ui.idle(ui.idle_ctx) != 0)
 			ui.idle = NULL;
 	}
+	if (!terminated && resized(ch))
+		return KEY_CODE_YES;
 	return terminated ? ERR : read_key(ch, 1);
 }
 

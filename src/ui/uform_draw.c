@@ -105,7 +105,6 @@ static void draw_findings(struct uform *uf, int page, int row)
 				continue;
 			if (lcol < 0)
 				lcol = d->lcol;
-			const char *add = NULL;
 			/* Every finding of the field of this kind (a NIK may have two warnings). */
 			for (int k = 0; pass < 2 && uf->touched[i] && k < uf->issues.n; k++) {
 				const sk_issue *it = &uf->issues.items[k];
@@ -117,10 +116,8 @@ static void draw_findings(struct uform *uf, int page, int row)
 				role = pass == 0 ? R_ERROR : R_WARN;
 			}
 			if (pass == 2 && uf->notes[i])
-				add = uf->notes[i];
-			if (add)
 				snprintf(line + strlen(line), sizeof line - strlen(line), "%s%s",
-					 line[0] ? "  " : "", add);
+					 line[0] ? "  " : "", uf->notes[i]);
 		}
 	}
 	int x = lcol < 0 ? 2 : lcol + 2;
