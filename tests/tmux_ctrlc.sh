@@ -17,8 +17,10 @@ a1111111-1111-4111-8111-111111111111,$G1,3171084703710011,3171080101080001,Ani A
 a2222222-2222-4222-8222-222222222222,$G1,3171084703710012,3171080101080002,Budi Hadir,L,anggota,2020-01-01,2026-01-01T00:00:00Z,0
 CSV
 
-# sikube_pid: the process id of SIKUBE in the session's pane (the pane runs a shell around it).
-sikube_pid() { pgrep -P "$(t display-message -p -t =s: '#{pane_pid}')" -f "$SIKUBE_BIN" | head -n 1; }
+# app: SIKUBE on the test database, its process id written to $WORK/pid (a shell that execs
+# it); sikube_pid reads it.
+app() { start "sh -c 'echo \$\$ >$WORK/pid; exec $SIKUBE_BIN --db $DB'"; }
+sikube_pid() { cat "$WORK/pid" 2>/dev/null; }
 # draft_rows: the drafts kept in the database.
 draft_rows() { sql "SELECT layar||' '||kunci FROM draf ORDER BY 1" 2>/dev/null; }
 # wait_draft TEXT: poll (bounded) until a draft row contains TEXT.
