@@ -9,10 +9,11 @@
 /* The columns cash_read_row reads, for SELECTs on kas. */
 #define CASH_ROW_COLS "id, kelompok_id, tanggal, coalesce(no_bukti,''), buku, kategori, " \
 	"coalesce(uraian,''), masuk, keluar, coalesce(pertemuan_id,''), coalesce(membalik_id,''), " \
-	"diubah_pada, dihapus"
+	"diubah_pada, dihapus, coalesce(sumber_id,'')"
 
 /* Read the columns id, kelompok_id, tanggal, no_bukti, buku, kategori, uraian, masuk, keluar,
- * pertemuan_id, membalik_id, diubah_pada, dihapus (columns 0-12, in that order) into out. */
+ * pertemuan_id, membalik_id, diubah_pada, dihapus, sumber_id (columns 0-13, in that order)
+ * into out. */
 void cash_read_row(sqlite3_stmt *st, sk_cash_row *out);
 /* Insert c (assigns id, diubah_pada, and no_bukti when empty); no checks. The caller holds
  * the transaction. */

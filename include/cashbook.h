@@ -12,7 +12,7 @@ typedef struct sk_cash_row {
 	char kelompok_id[SK_UUID_LEN + 1];
 	char tanggal[16];             /* YYYY-MM-DD, required */
 	char no_bukti[65];            /* receipt number, optional */
-	char buku[8];                 /* umum | iks */
+	char buku[8];                 /* umum | iks | simpin (savings and loans, format 2) */
 	char kategori[16];            /* one of CASH_KATEGORI_VALUES */
 	char uraian[404];             /* description */
 	int64_t masuk;                /* receipt, rupiah */
@@ -21,16 +21,20 @@ typedef struct sk_cash_row {
 	char membalik_id[SK_UUID_LEN + 1];  /* row this one reverses, or "" */
 	char diubah_pada[SK_TS_LEN + 1];
 	int dihapus;
+	char sumber_id[SK_UUID_LEN + 1];    /* savings, loan, repayment, fine or share-out row
+					     * this one posts, or "" (format 2) */
 } sk_cash_row;
 
-/* NULL-terminated lists of the enumerations of spec/bundle.md. */
+/* NULL-terminated lists of the books and categories the screens offer (format 1 of
+ * spec/bundle.md); format 2 adds the book simpin and the categories simpanan, penarikan and
+ * denda, valid in storage and bundles. */
 extern const char *const CASH_BUKU_VALUES[];
 extern const char *const CASH_KATEGORI_VALUES[];
 /* What the screens show for each of CASH_KATEGORI_VALUES, in the same order (msgids). */
 extern const char *const CASH_KATEGORI_LABELS[];
-/* 1 when v is umum or iks. */
+/* 1 when v is umum, iks or simpin. */
 int valid_cash_buku(const char *v);
-/* 1 when v is one of CASH_KATEGORI_VALUES. */
+/* 1 when v is one of CASH_KATEGORI_VALUES or a category of format 2. */
 int valid_cash_kategori(const char *v);
 
 /* Fill c with defaults for a new row of group kelompok_id dated today (buku umum). */

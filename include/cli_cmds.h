@@ -16,6 +16,15 @@ struct cli_ctx {
 #include "db.h"
 int cli_open_db(const struct cli_ctx *ctx, int must_exist, struct sk_db **db);
 
+/* 0 when ctx's database file may be opened by a command other than init; 2 (the exit
+ * status) after saying why when it is a file of 0 bytes (not a database: only init makes a
+ * database of it). cli_guard.c. */
+int cli_db_usable(const struct cli_ctx *ctx);
+/* Print "sikube: MESSAGE" on stderr, identity numbers masked (privacy.h). */
+void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* s copied into buf (size n) with identity numbers masked; returns buf. */
+const char *cli_masked(const char *s, char *buf, size_t n);
+
 int cli_import(const struct cli_ctx *ctx, int argc, char **argv);
 int cli_export(const struct cli_ctx *ctx, int argc, char **argv);
 int cli_check(const struct cli_ctx *ctx, int argc, char **argv);

@@ -11,7 +11,7 @@
 typedef struct sk_db sk_db;
 
 /* Newest schema version this program knows (PRAGMA user_version). */
-#define SK_SCHEMA_VERSION 4
+#define SK_SCHEMA_VERSION 5
 
 /* The current time as an SQL expression giving a UTC timestamp (YYYY-MM-DDTHH:MM:SSZ). */
 #define DB_NOW_SQL "strftime('%Y-%m-%dT%H:%M:%SZ','now')"
@@ -114,5 +114,29 @@ int db_setting_set(sk_db *db, const char *key, const char *value, sk_err *e);
 
 /* Turn an SQLite result code into a user message in e (SK_BUSY for locked/busy, else SK_DBERR). */
 int db_error(sk_db *db, int rc, sk_err *e);
+
+/* A statement for SQL built at run time, which the cache of db_prepare must not keep (it keeps
+ * the pointer): prepared anew, owned by the caller, released with db_finalize (NULL is fine).
+ * NULL with the error in e on a prepare error. */
+sqlite3_stmt *db_prepare_once(sk_db *db, const char *sql, sk_err *e);
+void db_finalize(sqlite3_stmt *st);
+
+/* A savepoint inside the current transaction (name: an SQL identifier from code).
+ * db_savepoint_end keeps its changes (keep = 1) or undoes them (keep = 0), and ends it.
+ * Both return SK_OK or the error in e. */
+int db_savepoint(sk_db *db, const char *name, sk_err *e);
+int db_savepoint_end(sk_db *db, const char *name, int keep, sk_err *e);
+
+/* PRAGMA quick_check: SK_OK when the file's structure is sound. A damaged file gives
+ * SK_DBERR with a message naming the first finding and telling the clerk to restore the
+ * newest copy from the folder cadangan/ beside the database; fn (may be NULL) receives every
+ * finding. Another error (busy) is returned as such. */
+int db_quick_check(sk_db *db, void (*fn)(void *ctx, const char *finding), void *ctx, sk_err *e);
+/* The message db_quick_check gives, for a damage found otherwise (SQLITE_CORRUPT while
+ * working): SK_DBERR. */
+int db_damaged(sk_db *db, const char *finding, sk_err *e);
+/* 1 when path names an existing file of 0 bytes: not a database (a file that lost its
+ * content, or one created by hand); only `sikube init` may make a database of it. */
+int db_file_empty(const char *path);
 
 #endif

@@ -6,6 +6,47 @@
 #include "i18n.h"
 #include "validate.h"
 
+/* Hundredths of m² in a floor area of at most ASSESSMENT_LUAS_MAX m². */
+#define LUAS_MAX_DIGITS 6
+
+static const char *luas_rule(void)
+{
+	return _("Luas lantai ditulis angka m² dari 1 sampai 10.000, paling banyak dua angka di "
+		 "belakang koma, misalnya 36 atau 21,5.");
+}
+
+int assessment_parse_luas(const char *s, int comma, double *out, char *msg, size_t n)
+{
+	long long whole = 0;
+	int digits = 0, decimals = 0, cents = 0;
+	const char *p = s;
+	for (; *p >= '0' && *p <= '9' && digits < LUAS_MAX_DIGITS; p++, digits++)
+		whole = whole * 10 + (*p - '0');
+	if (*p == '.' || (comma && *p == ',')) {
+		for (p++; *p >= '0' && *p <= '9' && decimals < 2; p++, decimals++)
+			cents = cents * 10 + (*p - '0');
+		cents *= decimals == 1 ? 10 : 1;
+		if (!decimals)
+			digits = 0; /* "21." is not a number */
+	}
+	long long hundredths = whole * 100 + cents;
+	if (*p || !digits || hundredths < ASSESSMENT_LUAS_MIN * 100 ||
+	    hundredths > ASSESSMENT_LUAS_MAX * 100) {
+		snprintf(msg, n, "%s", luas_rule());
+		return -1;
+	}
+	*out = (double)hundredths / 100;
+	return 0;
+}
+
+int assessment_luas_valid(double v)
+{
+	if (!(v >= ASSESSMENT_LUAS_MIN && v <= ASSESSMENT_LUAS_MAX))
+		return 0;
+	double d = v * 100 - (double)(long long)(v * 100 + 0.5);
+	return d > -1e-6 && d < 1e-6;
+}
+
 void assessment_init(sk_assessment *a, const char *anggota_id)
 {
 	memset(a, 0, sizeof *a);
@@ -41,9 +82,8 @@ void assessment_validate_fields(const sk_assessment *a, sk_issues *is)
 			sk_issues_add(is, field, SK_SEV_ERROR, "%s",
 				      _("Kriteria diisi 1 (terpenuhi) atau 0 (tidak)."));
 	}
-	if (a->has_luas && !(a->luas_lantai_m2 >= 0))
-		sk_issues_add(is, "luas_lantai_m2", SK_SEV_ERROR, "%s",
-			      _("Luas lantai tidak boleh negatif."));
+	if (a->has_luas && !assessment_luas_valid(a->luas_lantai_m2))
+		sk_issues_add(is, "luas_lantai_m2", SK_SEV_ERROR, "%s", luas_rule());
 	if (a->has_jiwa && a->jumlah_jiwa <= 0)
 		sk_issues_add(is, "jumlah_jiwa", SK_SEV_ERROR, "%s",
 			      _("Jumlah jiwa paling sedikit 1, atau kosong."));

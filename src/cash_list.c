@@ -31,8 +31,8 @@ int cash_list(sk_db *db, const sk_cash_filter *f, int offset, int limit, sk_cash
 	while ((rc = db_step(db, st, e)) == SQLITE_ROW && *n < limit) {
 		sk_cash_line *l = &out[(*n)++];
 		cash_read_row(st, &l->r);
-		l->saldo = sqlite3_column_int64(st, 13);
-		l->dibalik = sqlite3_column_int(st, 14);
+		l->saldo = sqlite3_column_int64(st, 14);
+		l->dibalik = sqlite3_column_int(st, 15);
 	}
 	db_reset(st);
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? SK_OK : (e ? e->status : SK_DBERR);

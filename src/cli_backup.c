@@ -20,7 +20,9 @@ int cli_backup(const struct cli_ctx *ctx, int argc, char **argv)
 		return 2;
 	}
 	struct sk_db *db;
-	int rc = cli_open_db(ctx, 1, &db);
+	int rc = cli_db_usable(ctx);
+	if (rc == 0)
+		rc = cli_open_db(ctx, 1, &db);
 	if (rc != 0)
 		return rc;
 	sk_err e;
@@ -31,7 +33,7 @@ int cli_backup(const struct cli_ctx *ctx, int argc, char **argv)
 		fputc('\n', stderr);
 	db_close(db);
 	if (st != SK_OK) {
-		fprintf(stderr, "sikube: %s\n", e.msg);
+		cli_error("%s", e.msg);
 		return 1; /* opened fine, the copy itself failed: refused, not wrong usage */
 	}
 	fprintf(stderr, _("Cadangan tersimpan: %s\n"), argv[0]);

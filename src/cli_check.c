@@ -1,4 +1,5 @@
-/* cli_check.c - `sikube check`: lists every problem on stdout, exit 1 when any. */
+/* cli_check.c - `sikube check`: lists every problem on stdout, exit 1 when any (a damaged
+ * file included). */
 #include <stdio.h>
 #include "check.h"
 #include "cli_cmds.h"
@@ -18,7 +19,9 @@ int cli_check(const struct cli_ctx *ctx, int argc, char **argv)
 		return 2;
 	}
 	sk_db *db;
-	int rc = cli_open_db(ctx, 1, &db);
+	int rc = cli_db_usable(ctx);
+	if (rc == 0)
+		rc = cli_open_db(ctx, 1, &db);
 	if (rc != 0)
 		return rc;
 	sk_err e;
@@ -28,8 +31,8 @@ int cli_check(const struct cli_ctx *ctx, int argc, char **argv)
 	db_close(db);
 	fflush(stdout);
 	if (st != SK_OK) {
-		fprintf(stderr, "sikube: %s\n", e.msg);
-		return 2;
+		cli_error("%s", e.msg);
+		return st == SK_BUSY ? 1 : 2;
 	}
 	if (problems) {
 		fprintf(stderr, _("Pemeriksaan menemukan %d masalah.\n"), problems);

@@ -1,5 +1,5 @@
 /* cli_exchange.c - `sikube export DIR` and `sikube import PATH...` (spec/cli.md). */
-#include <fcntl.h>
+#include <limits.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -8,6 +8,7 @@
 #include "export.h"
 #include "i18n.h"
 #include "import.h"
+#include "outfile.h"
 
 enum { EXIT_OK = 0, EXIT_REFUSED = 1, EXIT_USAGE = 2 };
 
@@ -28,11 +29,13 @@ static int usage_import(void)
 /* Progress on one stderr line (only when stderr is a terminal). */
 static void show_progress(void *ctx, const char *file, long long done, long long total)
 {
+	char name[PATH_MAX + 64];
 	(void)ctx;
+	cli_masked(file, name, sizeof name);
 	if (total > 0)
-		fprintf(stderr, "\r\033[K%s %lld/%lld", file, done, total);
+		fprintf(stderr, "\r\033[K%s %lld/%lld", name, done, total);
 	else
-		fprintf(stderr, "\r\033[K%s %lld", file, done);
+		fprintf(stderr, "\r\033[K%s %lld", name, done);
 	fflush(stderr);
 }
 
@@ -61,7 +64,9 @@ int cli_export(const struct cli_ctx *ctx, int argc, char **argv)
 	if (!dir)
 		return usage_export();
 	sk_db *db;
-	int rc = cli_open_db(ctx, 1, &db);
+	int rc = cli_db_usable(ctx);
+	if (rc == EXIT_OK)
+		rc = cli_open_db(ctx, 1, &db);
 	if (rc != EXIT_OK)
 		return rc;
 	sk_err e;
@@ -72,10 +77,11 @@ int cli_export(const struct cli_ctx *ctx, int argc, char **argv)
 	end_progress(tty);
 	db_close(db);
 	if (st != SK_OK) {
-		fprintf(stderr, "sikube: %s\n", e.msg);
+		cli_error("%s", e.msg);
 		return EXIT_REFUSED;
 	}
-	fprintf(stderr, _("Bundel tersimpan di %s:"), dir);
+	char where[PATH_MAX];
+	fprintf(stderr, _("Bundel tersimpan di %s:"), cli_masked(dir, where, sizeof where));
 	for (int t = 0; t < BT_COUNT; t++)
 		fprintf(stderr, "%s %s %lld", t ? "," : "", BUNDLE_TABLES[t].name, r.rows[t]);
 	fputc('\n', stderr);
@@ -91,7 +97,9 @@ int cli_export(const struct cli_ctx *ctx, int argc, char **argv)
 	return EXIT_OK;
 }
 
-/* The problem list: into file (created private: it names people) or onto stderr. */
+/* The problem list: into file or onto stderr. The file names people: it is written under a
+ * private temporary name beside file (created exclusively, 0600) and renamed over it, so a
+ * symlink planted at that name is replaced, never written through. */
 static int write_problems(const import_result *r, const char *file)
 {
 	if (!file) {
@@ -99,25 +107,19 @@ static int write_problems(const import_result *r, const char *file)
 			import_write_report(r, stderr);
 		return 0;
 	}
-	int fd = open(file, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-	/* An older report of another mode is made private too before people's names go in. */
-	if (fd >= 0 && fchmod(fd, 0600) != 0) {
-		close(fd);
-		fd = -1;
+	sk_outfile o;
+	sk_err e;
+	sk_err_clear(&e);
+	int rc = outfile_open_path(&o, file, 1, &e);
+	if (rc == SK_OK && import_write_report(r, o.f) != 0) {
+		outfile_abort(&o);
+		rc = sk_err_set(&e, SK_IOERR, _("Berkas %s tidak dapat ditulis."), file);
+	} else if (rc == SK_OK) {
+		rc = outfile_commit(&o, &e);
 	}
-	FILE *f = fd >= 0 ? fdopen(fd, "w") : NULL;
-	if (!f) {
-		if (fd >= 0)
-			close(fd);
-		perror(file);
-		return -1;
-	}
-	int bad = import_write_report(r, f) != 0;
-	if (fclose(f) != 0 || bad) {
-		perror(file);
-		return -1;
-	}
-	return 0;
+	if (rc != SK_OK)
+		cli_error("%s", e.msg);
+	return rc == SK_OK ? 0 : -1;
 }
 
 static void print_summary(const import_result *r, int status, const char *report)
@@ -131,6 +133,7 @@ static void print_summary(const import_result *r, int status, const char *report
 			c->unchanged, c->refused);
 	}
 	long long problems = r->nproblems + r->more_problems;
+	char where[PATH_MAX];
 	if (r->committed)
 		fprintf(stderr, _("Impor selesai: ditambah %lld, diperbarui %lld, tidak berubah %lld, "
 				  "ditolak %lld.\n"), import_total(r, 0), import_total(r, 1),
@@ -139,7 +142,7 @@ static void print_summary(const import_result *r, int status, const char *report
 		fprintf(stderr, "%s\n", _("Impor ditolak: tidak ada data yang diubah."));
 	if (problems)
 		fprintf(stderr, _("%lld masalah ditemukan%s%s.\n"), problems,
-			report ? _("; daftar di ") : "", report ? report : "");
+			report ? _("; daftar di ") : "", report ? cli_masked(report, where, sizeof where) : "");
 }
 
 int cli_import(const struct cli_ctx *ctx, int argc, char **argv)
@@ -159,7 +162,7 @@ int cli_import(const struct cli_ctx *ctx, int argc, char **argv)
 		} else if (argv[i][0] == '-') {
 			return usage_import();
 		} else if (stat(argv[i], &st) != 0) {
-			fprintf(stderr, _("sikube: %s tidak ada.\n"), argv[i]);
+			cli_error(_("%s tidak ada."), argv[i]);
 			return EXIT_USAGE;
 		} else {
 			paths[npaths++] = argv[i];
@@ -168,7 +171,9 @@ int cli_import(const struct cli_ctx *ctx, int argc, char **argv)
 	if (npaths == 0)
 		return usage_import();
 	sk_db *db;
-	int rc = cli_open_db(ctx, 0, &db);
+	int rc = cli_db_usable(ctx);
+	if (rc == EXIT_OK)
+		rc = cli_open_db(ctx, 0, &db);
 	if (rc != EXIT_OK)
 		return rc;
 	sk_err e;
@@ -181,7 +186,7 @@ int cli_import(const struct cli_ctx *ctx, int argc, char **argv)
 	db_close(db);
 	int werr = write_problems(&r, report);
 	if (st != SK_OK && st != SK_REFUSED)
-		fprintf(stderr, "sikube: %s\n", e.msg);
+		cli_error("%s", e.msg);
 	print_summary(&r, st, report);
 	import_result_free(&r);
 	return st == SK_OK && werr == 0 ? EXIT_OK : EXIT_REFUSED;

@@ -477,3 +477,77 @@ void db_cache_restore(sk_db *db, int64_t old)
 	snprintf(pragma, sizeof pragma, "PRAGMA cache_size=%lld", (long long)old);
 	db_exec(db, pragma, NULL);
 }
+
+sqlite3_stmt *db_prepare_once(sk_db *db, const char *sql, sk_err *e)
+{
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(db->h, sql, -1, &st, NULL);
+	if (rc != SQLITE_OK) {
+		db_error(db, rc, e);
+		return NULL;
+	}
+	return st;
+}
+
+void db_finalize(sqlite3_stmt *st)
+{
+	sqlite3_finalize(st);
+}
+
+int db_savepoint(sk_db *db, const char *name, sk_err *e)
+{
+	char sql[96];
+	snprintf(sql, sizeof sql, "SAVEPOINT %s", name);
+	return db_exec(db, sql, e);
+}
+
+int db_savepoint_end(sk_db *db, const char *name, int keep, sk_err *e)
+{
+	char sql[160];
+	if (keep)
+		snprintf(sql, sizeof sql, "RELEASE %s", name);
+	else
+		snprintf(sql, sizeof sql, "ROLLBACK TO %s; RELEASE %s", name, name);
+	return db_exec(db, sql, e);
+}
+
+int db_damaged(sk_db *db, const char *finding, sk_err *e)
+{
+	return sk_err_set(e, SK_DBERR, _("Basis data %s rusak (%s). Jangan dipakai lagi: pulihkan "
+					 "salinan terbaru dari folder cadangan/ di samping berkas ini."),
+			  db->path, finding);
+}
+
+int db_quick_check(sk_db *db, void (*fn)(void *ctx, const char *finding), void *ctx, sk_err *e)
+{
+	sqlite3_stmt *st = db_prepare_once(db, "PRAGMA quick_check", e);
+	if (!st)
+		return db_damaged(db, e && *e->msg ? e->msg : "quick_check", e);
+	char first[256] = "", msg[256];
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		sk_strlcpy(msg, (const char *)sqlite3_column_text(st, 0), sizeof msg);
+		if (strcmp(msg, "ok") == 0)
+			continue;
+		if (!*first)
+			sk_strlcpy(first, msg, sizeof first);
+		if (fn)
+			fn(ctx, msg);
+	}
+	db_finalize(st);
+	int prim = rc & 0xff;
+	if (rc != SQLITE_DONE && prim != SQLITE_CORRUPT && prim != SQLITE_NOTADB)
+		return db_error(db, rc, e);
+	if (rc != SQLITE_DONE && !*first) {
+		sk_strlcpy(first, sqlite3_errstr(rc), sizeof first);
+		if (fn)
+			fn(ctx, first);
+	}
+	return *first ? db_damaged(db, first, e) : SK_OK;
+}
+
+int db_file_empty(const char *path)
+{
+	struct stat st;
+	return stat(path, &st) == 0 && S_ISREG(st.st_mode) && st.st_size == 0;
+}

@@ -13,7 +13,8 @@
 
 #define OLD "2025-01-01T00:00:00Z"
 static const char *const FILES[] = { "kelompok.csv", "anggota.csv", "penilaian.csv",
-				     "pertemuan.csv", "kehadiran.csv", "kas.csv" };
+				     "pertemuan.csv", "kehadiran.csv", "kas.csv", "tutup_buku.csv" };
+#define NFILES ((int)(sizeof FILES / sizeof FILES[0]))
 static char tmp[PATH_MAX];
 static char g1[SK_UUID_LEN + 1], g2[SK_UUID_LEN + 1];
 static char m_ketua[SK_UUID_LEN + 1], m_ali[SK_UUID_LEN + 1];
@@ -59,10 +60,22 @@ static void path_in(char *out, size_t n, const char *dir, const char *name)
 	snprintf(out, n, "%s/%s", dir, name);
 }
 
+/* Lower-case hex SHA-256 of the file at path ("" when unreadable). */
+static void file_sha(const char *path, char hex[65])
+{
+	size_t n;
+	char *s = slurp(path, &n);
+	if (s)
+		bundle_sha256_hex(s, n, hex);
+	else
+		hex[0] = '\0';
+	free(s);
+}
+
 /* 1 when every data file of the two bundles has the same bytes. */
 static int same_data(const char *a, const char *b)
 {
-	for (int i = 0; i < 6; i++) {
+	for (int i = 0; i < NFILES; i++) {
 		char pa[PATH_MAX + 32], pb[PATH_MAX + 32];
 		size_t la, lb;
 		path_in(pa, sizeof pa, a, FILES[i]);
@@ -257,6 +270,13 @@ static void fill(sk_db *db)
 	strcpy(c.pertemuan_id, mt.id);
 	strcpy(c.diubah_pada, OLD);
 	CHECK(cash_store_raw(db, &c, 1, &e) == SK_OK, "store a cash row");
+	sk_cash_row iks = c;
+	sk_uuid_new(iks.id);
+	strcpy(iks.buku, "iks");
+	strcpy(iks.kategori, "iuran_iks");
+	strcpy(iks.uraian, "Iuran IKS pertemuan");
+	iks.masuk = 1000;
+	CHECK(cash_store_raw(db, &iks, 1, &e) == SK_OK, "store the IKS posting");
 	rev = c;
 	sk_uuid_new(rev.id);
 	rev.masuk = 0;
@@ -275,7 +295,7 @@ static void test_round_trip(sk_db *a)
 	CHECK(do_export(a, "full", 0, 0, 0, &r) == SK_OK, "full export");
 	CHECK(r.rows[BT_KELOMPOK] == 2 && r.rows[BT_ANGGOTA] == NNAMES + 1 &&
 	      r.rows[BT_PENILAIAN] == 1 && r.rows[BT_PERTEMUAN] == 1 &&
-	      r.rows[BT_KEHADIRAN] == 2 && r.rows[BT_KAS] == 2, "row counts of the full export");
+	      r.rows[BT_KEHADIRAN] == 2 && r.rows[BT_KAS] == 3, "row counts of the full export");
 	CHECK(*r.sejak == '\0', "a full bundle has no sejak");
 	char dir[PATH_MAX + 32], p[PATH_MAX + 64];
 	path_in(dir, sizeof dir, tmp, "full");
@@ -295,14 +315,17 @@ static void test_round_trip(sk_db *a)
 	CHECK(file_has(dir, "penilaian.csv", ",21.5,4,450000,"), "assessment figures written");
 	CHECK(file_has(dir, "penilaian.csv", ",10,miskin,"), "derived score and category written");
 	CHECK(file_has(dir, "anggota.csv", ",1\n"), "deleted member travels with dihapus=1");
-	CHECK(file_has(dir, "manifest.csv", "format,sikube-bundle\nformat_version,1\n"),
+	CHECK(file_has(dir, "manifest.csv", "format,sikube-bundle\nformat_version,2\n"),
 	      "manifest format and version");
 	CHECK(file_has(dir, "manifest.csv", "nik_disamarkan,0\n"), "manifest not masked");
 	CHECK(file_has(dir, "manifest.csv", "baris.anggota.csv,12\n"), "manifest row count");
 	char hex[65], line[128];
 	sk_err e;
 	path_in(p, sizeof p, dir, "kas.csv");
-	bundle_sha256_file(p, hex, &e);
+	size_t kas_len;
+	char *kas_bytes = slurp(p, &kas_len);
+	bundle_sha256_hex(kas_bytes, kas_len, hex);
+	free(kas_bytes);
 	snprintf(line, sizeof line, "sha256.kas.csv,%s\n", hex);
 	CHECK(file_has(dir, "manifest.csv", line), "manifest checksum is the file's SHA-256");
 	char uuid[64];
@@ -313,7 +336,7 @@ static void test_round_trip(sk_db *a)
 	sk_db *b = open_db("b.db");
 	import_result ir;
 	CHECK(do_import(b, 0, &ir, 1, "full") == SK_OK, "import into an empty database");
-	CHECK(import_total(&ir, 0) == 2 + NNAMES + 1 + 1 + 1 + 2 + 2 && import_total(&ir, 3) == 0,
+	CHECK(import_total(&ir, 0) == 2 + NNAMES + 1 + 1 + 1 + 2 + 3 && import_total(&ir, 3) == 0,
 	      "every row added");
 	import_result_free(&ir);
 	CHECK(do_export(b, "again", 0, 0, 0, NULL) == SK_OK, "export the imported database");
@@ -342,7 +365,7 @@ static void test_round_trip(sk_db *a)
 	/* The same bundle again changes nothing. */
 	CHECK(do_import(b, 0, &ir, 1, "full") == SK_OK, "second import of the same bundle");
 	CHECK(import_total(&ir, 0) == 0 && import_total(&ir, 1) == 0 && import_total(&ir, 2) ==
-	      2 + NNAMES + 1 + 1 + 1 + 2 + 2, "second import: everything unchanged");
+	      2 + NNAMES + 1 + 1 + 1 + 2 + 3, "second import: everything unchanged");
 	import_result_free(&ir);
 	CHECK(do_export(b, "again2", 0, 0, 0, NULL) == SK_OK && same_data(dir, (path_in(p, sizeof p,
 	      tmp, "again2"), p)), "database unchanged after the second import");
@@ -359,7 +382,7 @@ static void test_round_trip(sk_db *a)
 	      same_data(dir, (path_in(p, sizeof p, tmp, "fromexcel"), p)),
 	      "Excel form gives the same rows as the plain one");
 	CHECK(do_import(c, 0, &ir, 1, "full") == SK_OK && import_total(&ir, 2) == 2 + NNAMES + 1 +
-	      1 + 1 + 2 + 2, "plain bundle over the Excel import changes nothing");
+	      1 + 1 + 2 + 3, "plain bundle over the Excel import changes nothing");
 	import_result_free(&ir);
 	db_close(c);
 	db_close(b);
@@ -537,15 +560,13 @@ static void test_merge_order(void)
 	CHECK(q_int(r1, sql, 0) == 2, "later diubah_pada wins per row");
 	CHECK(q_int(r1, "SELECT count(*) FROM kas WHERE dihapus=1", 0) == 1, "deletion merged");
 
-	/* One after the other, both orders (no tie between the two: the spec keeps the stored
-	 * row on a tie across separate imports). */
+	/* One after the other, both orders: the tie on g1 goes to the greater row either way
+	 * (spec: "Ties converge"). */
 	sk_db *s1 = open_db("s1.db"), *s2 = open_db("s2.db");
 	CHECK(do_import(s1, 0, NULL, 1, "bx") == SK_OK && do_import(s1, 0, NULL, 1, "by") == SK_OK,
 	      "import X then Y");
 	CHECK(do_import(s2, 0, NULL, 1, "by") == SK_OK && do_import(s2, 0, NULL, 1, "bx") == SK_OK,
 	      "import Y then X");
-	edit(s1, "UPDATE kelompok SET alamat='Z', diubah_pada='2025-06-06T00:00:00Z' WHERE alamat IN ('X','Y')");
-	edit(s2, "UPDATE kelompok SET alamat='Z', diubah_pada='2025-06-06T00:00:00Z' WHERE alamat IN ('X','Y')");
 	CHECK(do_export(s1, "o3", 0, 0, 0, NULL) == SK_OK && do_export(s2, "o4", 0, 0, 0, NULL) == SK_OK,
 	      "export both");
 	path_in(p1, sizeof p1, tmp, "o3");
@@ -646,8 +667,8 @@ static void craft(const char *name, const char *file, const char *from, const ch
 	char src[PATH_MAX + 64], dst[PATH_MAX + 64], dir[PATH_MAX + 32];
 	path_in(dir, sizeof dir, tmp, name);
 	mkdir(dir, 0700);
-	for (int i = 0; i < 7; i++) {
-		const char *f = i < 6 ? FILES[i] : "manifest.csv";
+	for (int i = 0; i <= NFILES; i++) {
+		const char *f = i < NFILES ? FILES[i] : "manifest.csv";
 		snprintf(src, sizeof src, "%s/full/%s", tmp, f);
 		path_in(dst, sizeof dst, dir, f);
 		size_t n;
@@ -665,12 +686,11 @@ static void craft(const char *name, const char *file, const char *from, const ch
 		free(s);
 	}
 	char fp[PATH_MAX + 64], mp[PATH_MAX + 64], hex[65], old[65];
-	sk_err e;
 	path_in(fp, sizeof fp, dir, file);
 	path_in(mp, sizeof mp, dir, "manifest.csv");
-	bundle_sha256_file(fp, hex, &e);
+	file_sha(fp, hex);
 	snprintf(src, sizeof src, "%s/full/%s", tmp, file);
-	bundle_sha256_file(src, old, &e);
+	file_sha(src, old);
 	char *m = slurp(mp, NULL);
 	char *at = strstr(m, old);
 	if (at)
