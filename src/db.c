@@ -529,6 +529,13 @@ int db_quick_check(sk_db *db, void (*fn)(void *ctx, const char *finding), void *
 		sk_strlcpy(msg, (const char *)sqlite3_column_text(st, 0), sizeof msg);
 		if (strcmp(msg, "ok") == 0)
 			continue;
+		/* One line per finding, without SQLite's "*** in database main ***" heading. */
+		const char *head = "*** in database main ***\n";
+		if (strncmp(msg, head, strlen(head)) == 0)
+			memmove(msg, msg + strlen(head), strlen(msg + strlen(head)) + 1);
+		for (char *p = msg; *p; p++)
+			if (*p == '\n' || *p == '\r')
+				*p = ' ';
 		if (!*first)
 			sk_strlcpy(first, msg, sizeof first);
 		if (fn)
