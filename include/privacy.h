@@ -10,7 +10,7 @@
 
 /* Mask, in place, every run of PRIVACY_ID_DIGITS or more digits in s: its first 6 digits
  * stay, each later digit becomes '*'. One space or dot between two digits keeps the run
- * going ("3171 0845 0885 0009", "3171.0845.0885.0009"). A run inside a token of 32 or more
+ * going ("3171 0845 0885 0009", "3171.0845.0885.0009"). A run inside a token of exactly 64
  * hexadecimal characters (a SHA-256 checksum) is left as it is. NULL is fine. Returns the
  * number of digits masked. */
 int privacy_mask_ids(char *s);

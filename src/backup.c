@@ -7,10 +7,13 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 #include "backup.h"
 #include "i18n.h"
@@ -230,7 +233,9 @@ int backup_rolling(sk_db *db, int keep, int *made, sk_err *e)
 
 /* The copy reads through a connection of its own that holds one read transaction from start
  * to end: the copy is the database as it was when it began (as backup_to_file), and the
- * screens' connection stays free to save between the steps. */
+ * screens' connection stays free to save between the steps. The finished copy is checked
+ * (quick_check reads all of it: seconds on a district's database) by a thread of its own on
+ * the copy's own connection, so that no key waits for it. */
 struct backup_job {
 	sk_db *db;
 	sk_db *src;               /* the reading connection */
@@ -240,6 +245,11 @@ struct backup_job {
 	int has_out;
 	char dir[PATH_MAX], dest[PATH_MAX + 64];
 	int keep, tries;
+	pthread_t checker;        /* checking the finished copy (when checking) */
+	int checking;
+	atomic_int checked;       /* set by the checker when done */
+	int check_rc;
+	sk_err check_e;
 };
 
 /* The reading connection, its snapshot begun. */
@@ -297,8 +307,45 @@ static void close_reader(backup_job *j)
 	j->src = NULL;
 }
 
+static void *check_copy(void *arg)
+{
+	backup_job *j = arg;
+	j->check_rc = finish_copy(j->db, j->to, &j->check_e);
+	atomic_store(&j->checked, 1);
+	return NULL;
+}
+
+/* The checked copy: closed and renamed into place when sound. 1, or -1 (message in e). */
+static int complete(backup_job *j, sk_err *e)
+{
+	int st = j->check_rc;
+	if (st != SK_OK)
+		sk_err_set(e, st, "%s", j->check_e.msg);
+	if (sqlite3_close(j->to) != SQLITE_OK && st == SK_OK)
+		st = sk_err_set(e, SK_IOERR, "%s", _("Cadangan gagal ditutup."));
+	j->to = NULL;
+	if (st == SK_OK) {
+		st = outfile_commit(&j->out, e); /* removes the temporary file when it fails */
+		j->has_out = 0;
+	}
+	if (st != SK_OK)
+		return -1;
+	prune(j->dir, j->keep);
+	return 1;
+}
+
 int backup_job_step(backup_job *j, int pages, sk_err *e)
 {
+	if (j->checking) {
+		if (!atomic_load(&j->checked)) {
+			struct timespec ts = { 0, 5000000 }; /* the caller may loop: do not spin */
+			nanosleep(&ts, NULL);
+			return 0;
+		}
+		pthread_join(j->checker, NULL);
+		j->checking = 0;
+		return complete(j, e);
+	}
 	int rc = sqlite3_backup_step(j->b, pages);
 	if (rc == SQLITE_OK)
 		return 0;
@@ -313,24 +360,21 @@ int backup_job_step(backup_job *j, int pages, sk_err *e)
 		return -1;
 	}
 	/* As backup_to_file: one self-contained file, checked, renamed into place when sound. */
-	int st = finish_copy(j->db, j->to, e);
-	if (sqlite3_close(j->to) != SQLITE_OK && st == SK_OK)
-		st = sk_err_set(e, SK_IOERR, "%s", _("Cadangan gagal ditutup."));
-	j->to = NULL;
-	if (st == SK_OK) {
-		st = outfile_commit(&j->out, e); /* removes the temporary file when it fails */
-		j->has_out = 0;
+	sk_err_clear(&j->check_e);
+	if (pthread_create(&j->checker, NULL, check_copy, j) == 0) {
+		j->checking = 1;
+		return 0;
 	}
-	if (st != SK_OK)
-		return -1;
-	prune(j->dir, j->keep);
-	return 1;
+	check_copy(j); /* no thread to be had: check it now */
+	return complete(j, e);
 }
 
 void backup_job_free(backup_job *j)
 {
 	if (!j)
 		return;
+	if (j->checking)
+		pthread_join(j->checker, NULL);
 	if (j->b)
 		sqlite3_backup_finish(j->b);
 	if (j->to)

@@ -10,7 +10,11 @@
  *   SELECT s.sumber, s.baris, VALUE, ARGS FROM temp.imp_row s CROSS JOIN FROM
  *   WHERE s.tabel = TABLE AND (ON) AND (WHERE)
  * (s first: only what the merge touched is looked at). Conditions are written so that an
- * index answers ON from s. A new table's rules go at the end of RULES (see src/bundle.c). */
+ * index answers ON from s, and FROM joins with CROSS JOIN where the order matters. A drive
+ * whose rule is costly per row (a book's running balance, a meeting's sums) gives SRC, a
+ * query over temp.imp_row yielding one merged row (sumber, baris and what ON needs) per
+ * book or meeting, used as s instead. A new table's rules go at the end of RULES (see
+ * src/bundle.c). */
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -31,6 +35,7 @@ struct drive {
 	const char *on;       /* condition on s and the rule's aliases */
 	const char *column;   /* the merged row's column the report names */
 	const char *value;    /* SQL: its value */
+	const char *src;      /* NULL, or a query giving s: one merged row per thing checked */
 };
 
 struct rule {
@@ -49,6 +54,9 @@ struct rule {
 #define NOW_PLUS_DAY "strftime('%Y-%m-%dT%H:%M:%SZ','now','+1 day')"
 #define TODAY "date('now','localtime')"
 
+/* The merged attendance rows, one per meeting (the first of each). */
+#define BY_MEETING \
+	"(SELECT k1, k2, sumber, min(baris) AS baris FROM temp.imp_row WHERE tabel=4 GROUP BY k1)"
 /* A meeting's dues in attendance (m: the meeting) and what it posted into a book. */
 #define DUES(col) \
 	"(SELECT coalesce(sum(" col "),0) FROM kehadiran WHERE pertemuan_id=m.id AND dihapus=0)"
@@ -59,26 +67,30 @@ struct rule {
 	{ name, "m.id, m.tanggal, printf('%d', " DUES(col) "), printf('%d', " POSTED(book) ")", \
 	  "pertemuan m", POSTED(book) " <> CASE WHEN m.dihapus THEN 0 ELSE " DUES(col) " END", \
 	  "", msg, \
-	  { { 3, "m.id=s.k1", "id", "m.id" }, \
+	  { { 3, "m.id=s.k1", "id", "m.id", NULL }, \
 	    { 4, "m.id=s.k1", col, "(SELECT " col " FROM kehadiran WHERE pertemuan_id=s.k1 AND " \
-	      "anggota_id=s.k2)" }, \
+	      "anggota_id=s.k2)", BY_MEETING }, \
 	    { 5, "m.id=(SELECT pertemuan_id FROM kas WHERE id=s.k1 AND buku='" book "')", "masuk", \
-	      "(SELECT masuk-keluar FROM kas WHERE id=s.k1)" } } }
+	      "(SELECT masuk-keluar FROM kas WHERE id=s.k1)", NULL } } }
 
 /* The first day a book (g: group, b.buku) ends below zero: column x of it, or NULL. */
 #define NEG(x) \
 	"(SELECT " x " FROM (SELECT tanggal, sum(masuk-keluar) OVER (ORDER BY tanggal) s FROM kas " \
 	"WHERE kelompok_id=g.id AND buku=b.buku AND dihapus=0) WHERE s<0 ORDER BY tanggal LIMIT 1)"
 #define BOOKS "(SELECT 'umum' buku UNION ALL SELECT 'iks' UNION ALL SELECT 'simpin')"
-#define MERGED_KAS(col) "(SELECT " col " FROM kas WHERE id=s.k1)"
+/* The merged ledger rows, one per book (the first of each). */
+#define BY_BOOK \
+	"(SELECT k.kelompok_id AS g, k.buku AS b, k.keluar AS v, s.sumber AS sumber, " \
+	"min(s.baris) AS baris FROM temp.imp_row s JOIN kas k ON k.id=s.k1 WHERE s.tabel=5 " \
+	"GROUP BY k.kelompok_id, k.buku)"
 
 /* A reversal r of the row o (not deleted). */
-#define REV_FROM "kas r JOIN kas o ON o.id=r.membalik_id"
+#define REV_FROM "kas r CROSS JOIN kas o ON o.id=r.membalik_id"
 #define REV_LIVE "r.membalik_id IS NOT NULL AND r.dihapus=0"
 #define REV_SAME_BOOK REV_LIVE " AND o.id<>r.id AND o.kelompok_id=r.kelompok_id AND o.buku=r.buku"
 #define REV_DRIVES \
-	{ { 5, "r.id=s.k1", "membalik_id", "r.membalik_id" }, \
-	  { 5, "r.membalik_id=s.k1", "id", "s.k1" } }
+	{ { 5, "r.id=s.k1", "membalik_id", "r.membalik_id", NULL }, \
+	  { 5, "r.membalik_id=s.k1", "id", "s.k1", NULL } }
 #define REV_RULE(name, where, args, msg) \
 	{ name, "r.id, r.membalik_id, " args, REV_FROM, where, "", msg, REV_DRIVES }
 
@@ -87,7 +99,7 @@ struct rule {
 	{ name, "'" label "', " key ", r.diubah_pada, ''", t " r", "r.diubah_pada > " NOW_PLUS_DAY, "", \
 	  N_("Baris %s %s diubah pada %s, lebih dari sehari sesudah jam komputer ini: periksa " \
 	     "tanggal dan jam komputer yang mengubahnya."), \
-	  { { bt, on, "diubah_pada", "r.diubah_pada" } } }
+	  { { bt, on, "diubah_pada", "r.diubah_pada", NULL } } }
 
 /* A ledger row (r) dated in or before a month closed (c) before the row was last changed. */
 #define LATE(c) \
@@ -106,28 +118,27 @@ static const struct rule RULES[] = {
 	{ "kas_dari_pertemuan_lain", "r.id, r.pertemuan_id, '', ''",
 	  "kas r JOIN pertemuan m ON m.id=r.pertemuan_id", "r.dihapus=0 AND m.kelompok_id<>r.kelompok_id",
 	  "", N_("Baris kas %s dibukukan dari pertemuan %s, yang milik kelompok lain."),
-	  { { 5, "r.id=s.k1", "pertemuan_id", "r.pertemuan_id" },
-	    { 3, "r.pertemuan_id=s.k1", "kelompok_id", "m.kelompok_id" } } },
+	  { { 5, "r.id=s.k1", "pertemuan_id", "r.pertemuan_id", NULL },
+	    { 3, "r.pertemuan_id=s.k1", "kelompok_id", "m.kelompok_id", NULL } } },
 	{ "hadir_kelompok_lain", "a.nama, m.id, m.tanggal, ''",
 	  "kehadiran h JOIN pertemuan m ON m.id=h.pertemuan_id JOIN anggota a ON a.id=h.anggota_id",
 	  "h.dihapus=0 AND a.kelompok_id<>m.kelompok_id", "",
 	  N_("Kehadiran %s di pertemuan %s (%s): anggota itu bukan anggota kelompok pertemuan itu."),
-	  { { 4, "h.pertemuan_id=s.k1 AND h.anggota_id=s.k2", "anggota_id", "h.anggota_id" },
-	    { 1, "h.anggota_id=s.k1", "kelompok_id", "a.kelompok_id" },
-	    { 3, "h.pertemuan_id=s.k1", "kelompok_id", "m.kelompok_id" } } },
+	  { { 4, "h.pertemuan_id=s.k1 AND h.anggota_id=s.k2", "anggota_id", "h.anggota_id", NULL },
+	    { 1, "h.anggota_id=s.k1", "kelompok_id", "a.kelompok_id", NULL },
+	    { 3, "h.pertemuan_id=s.k1", "kelompok_id", "m.kelompok_id", NULL } } },
 	/* The cash books. */
 	{ "saldo_minus", "g.nama, b.buku, " NEG("tanggal") ", " NEG("printf('%d', s)"),
 	  "kelompok g CROSS JOIN " BOOKS " b", NEG("1") " IS NOT NULL", "g.id, b.buku",
 	  N_("Kelompok %s, buku %s: saldo di bawah nol sejak %s (Rp %s)."),
-	  { { 5, "g.id=" MERGED_KAS("kelompok_id") " AND b.buku=" MERGED_KAS("buku") " AND "
-	      MERGED_KAS("tanggal") " <= " NEG("tanggal"), "keluar", MERGED_KAS("keluar") } } },
+	  { { 5, "g.id=s.g AND b.buku=s.b", "keluar", "s.v", BY_BOOK } } },
 	{ "membalik_diri", "r.id, '', '', ''", "kas r", "r.dihapus=0 AND r.membalik_id=r.id", "",
 	  N_("Baris kas %s membalik dirinya sendiri."),
-	  { { 5, "r.id=s.k1", "membalik_id", "r.membalik_id" } } },
+	  { { 5, "r.id=s.k1", "membalik_id", "r.membalik_id", NULL } } },
 	{ "membalik_tidak_ada", "r.id, r.membalik_id, '', ''",
 	  "kas r LEFT JOIN kas o ON o.id=r.membalik_id", REV_LIVE " AND o.id IS NULL", "",
 	  N_("Baris kas %s membalik %s, tetapi baris itu tidak ada."),
-	  { { 5, "r.id=s.k1", "membalik_id", "r.membalik_id" } } },
+	  { { 5, "r.id=s.k1", "membalik_id", "r.membalik_id", NULL } } },
 	REV_RULE("membalik_kelompok_lain", REV_LIVE " AND o.kelompok_id<>r.kelompok_id", "'', ''",
 		 N_("Baris kas %s membalik %s, tetapi baris itu milik kelompok lain.")),
 	REV_RULE("membalik_buku_lain", REV_LIVE " AND o.kelompok_id=r.kelompok_id AND o.buku<>r.buku",
@@ -149,66 +160,66 @@ static const struct rule RULES[] = {
 	  REV_LIVE, "r.membalik_id, r.id",
 	  N_("Baris kas %s membalik %s, yang sudah dibalik oleh baris %s: satu baris dibalik sekali "
 	     "saja."),
-	  { { 5, "r.id=s.k1", "membalik_id", "r.membalik_id" } } },
+	  { { 5, "r.id=s.k1", "membalik_id", "r.membalik_id", NULL } } },
 	/* Month closes. */
 	{ "tutup_dua_kali", "c.bulan, c.buku, (SELECT nama FROM kelompok WHERE id=c.kelompok_id), c.id",
 	  "tutup_kas c", "c.dihapus=0 AND EXISTS (SELECT 1 FROM tutup_kas x WHERE "
 	  "x.kelompok_id=c.kelompok_id AND x.buku=c.buku AND x.bulan=c.bulan AND x.id<>c.id AND "
 	  "x.dihapus=0)", "c.kelompok_id, c.buku, c.bulan, c.id",
 	  N_("Bulan %s buku %s kelompok %s ditutup lebih dari sekali (tutup buku %s)."),
-	  { { 6, "c.id=s.k1", "bulan", "c.bulan" } } },
+	  { { 6, "c.id=s.k1", "bulan", "c.bulan", NULL } } },
 	{ "tutup_sebelum_akhir_bulan", "c.id, c.bulan, c.tanggal, ''", "tutup_kas c",
 	  "c.dihapus=0 AND c.tanggal < date(c.bulan || '-01', '+1 month', '-1 day')", "",
 	  N_("Tutup buku %s bulan %s bertanggal %s, sebelum hari terakhir bulan itu."),
-	  { { 6, "c.id=s.k1", "tanggal", "c.tanggal" } } },
+	  { { 6, "c.id=s.k1", "tanggal", "c.tanggal", NULL } } },
 	{ "kas_diubah_sesudah_tutup", "r.id, r.tanggal, (SELECT c.bulan FROM " LATE("c")
 	  " ORDER BY c.bulan LIMIT 1), r.diubah_pada", "kas r", "EXISTS (SELECT 1 FROM " LATE("c") ")",
 	  "", N_("Baris kas %s bertanggal %s, di bulan yang sudah ditutup (tutup buku %s), diubah "
 		 "sesudah tutup buku (%s): koreksi dengan pembalikan di bulan yang masih terbuka."),
-	  { { 5, "r.id=s.k1", "diubah_pada", "r.diubah_pada" },
+	  { { 5, "r.id=s.k1", "diubah_pada", "r.diubah_pada", NULL },
 	    { 6, "r.kelompok_id=" CLOSE_OF_MERGED("kelompok_id") " AND r.buku="
-	      CLOSE_OF_MERGED("buku"), "diubah_pada", CLOSE_OF_MERGED("diubah_pada") } } },
+	      CLOSE_OF_MERGED("buku"), "diubah_pada", CLOSE_OF_MERGED("diubah_pada"), NULL } } },
 	/* Members and their assessments. */
 	{ "anggota_kelompok_dihapus", "a.nama, g.nama, '', ''",
 	  "anggota a JOIN kelompok g ON g.id=a.kelompok_id", "g.dihapus=1 AND " ACTIVE("a"), "",
 	  N_("Anggota %s masih aktif di kelompok %s yang sudah dihapus: hapus atau keluarkan "
 	     "anggotanya bersama kelompoknya."),
-	  { { 1, "a.id=s.k1", "kelompok_id", "a.kelompok_id" },
-	    { 0, "a.kelompok_id=s.k1", "dihapus", "g.dihapus" } } },
+	  { { 1, "a.id=s.k1", "kelompok_id", "a.kelompok_id", NULL },
+	    { 0, "a.kelompok_id=s.k1", "dihapus", "g.dihapus", NULL } } },
 	{ "pengurus_ganda", "g.nama, a.jabatan, printf('%d', (SELECT count(*) FROM anggota x WHERE "
 	  "x.kelompok_id=a.kelompok_id AND x.jabatan=a.jabatan AND " ACTIVE("x") ")), ''",
 	  "anggota a JOIN kelompok g ON g.id=a.kelompok_id", ACTIVE("a") " AND a.jabatan<>'anggota' "
 	  "AND EXISTS (SELECT 1 FROM anggota x WHERE x.kelompok_id=a.kelompok_id AND "
 	  "x.jabatan=a.jabatan AND x.id<>a.id AND " ACTIVE("x") ")", "a.kelompok_id, a.jabatan",
 	  N_("Kelompok %s punya lebih dari satu %s aktif (%s orang)."),
-	  { { 1, "a.id=s.k1", "jabatan", "a.jabatan" } } },
+	  { { 1, "a.id=s.k1", "jabatan", "a.jabatan", NULL } } },
 	{ "nik_ganda", "a.nik, printf('%d', (SELECT count(*) FROM anggota x WHERE x.nik=a.nik AND "
 	  ACTIVE("x") ")), (SELECT group_concat(nama, ', ') FROM (SELECT nama FROM anggota x WHERE "
 	  "x.nik=a.nik AND " ACTIVE("x") " ORDER BY nama, id)), ''", "anggota a",
 	  ACTIVE("a") " AND EXISTS (SELECT 1 FROM anggota x WHERE x.nik=a.nik AND x.id<>a.id AND "
 	  ACTIVE("x") ")", "a.nik",
 	  N_("NIK %s aktif pada %s anggota: %s."),
-	  { { 1, "a.id=s.k1", "nik", "a.nik" } } },
+	  { { 1, "a.id=s.k1", "nik", "a.nik", NULL } } },
 	{ "penilaian_anggota_dihapus", "p.id, p.tanggal, a.nama, ''",
 	  "penilaian p JOIN anggota a ON a.id=p.anggota_id",
 	  "p.dihapus=0 AND a.dihapus=1 AND p.diubah_pada > a.diubah_pada", "",
 	  N_("Penilaian %s (%s) untuk anggota %s dibuat atau diubah sesudah anggota itu dihapus."),
-	  { { 2, "p.id=s.k1", "anggota_id", "p.anggota_id" },
-	    { 1, "p.anggota_id=s.k1", "dihapus", "a.dihapus" } } },
+	  { { 2, "p.id=s.k1", "anggota_id", "p.anggota_id", NULL },
+	    { 1, "p.anggota_id=s.k1", "dihapus", "a.dihapus", NULL } } },
 	{ "luas_lantai", "p.id, p.luas_lantai_m2, '', ''", "penilaian p",
 	  "p.luas_lantai_m2 IS NOT NULL AND NOT sikube_luas_ok(p.luas_lantai_m2)", "",
 	  N_("Penilaian %s: luas lantai %s m² di luar 1 sampai 10.000 m² atau lebih dari dua angka "
 	     "di belakang koma."),
-	  { { 2, "p.id=s.k1", "luas_lantai_m2", "p.luas_lantai_m2" } } },
+	  { { 2, "p.id=s.k1", "luas_lantai_m2", "p.luas_lantai_m2", NULL } } },
 	/* Dates no later than today, stamps no later than tomorrow. */
 	{ "pertemuan_belum_terjadi", "r.id, r.tanggal, '', ''", "pertemuan r",
 	  "r.dihapus=0 AND r.tanggal > " TODAY, "",
 	  N_("Pertemuan %s bertanggal %s, sesudah hari ini: pertemuan dicatat sesudah terjadi."),
-	  { { 3, "r.id=s.k1", "tanggal", "r.tanggal" } } },
+	  { { 3, "r.id=s.k1", "tanggal", "r.tanggal", NULL } } },
 	{ "kas_belum_terjadi", "r.id, r.tanggal, '', ''", "kas r", "r.dihapus=0 AND r.tanggal > " TODAY,
 	  "", N_("Baris kas %s bertanggal %s, sesudah hari ini: uang masuk atau keluar dicatat pada "
 		 "hari terjadinya."),
-	  { { 5, "r.id=s.k1", "tanggal", "r.tanggal" } } },
+	  { { 5, "r.id=s.k1", "tanggal", "r.tanggal", NULL } } },
 	FUTURE_STAMP("kelompok_masa_depan", "kelompok", "kelompok", 0, "r.id", "r.id=s.k1"),
 	FUTURE_STAMP("anggota_masa_depan", "anggota", "anggota", 1, "r.id", "r.id=s.k1"),
 	FUTURE_STAMP("penilaian_masa_depan", "penilaian", "penilaian", 2, "r.id", "r.id=s.k1"),
@@ -262,10 +273,15 @@ static void build(void)
 		const struct rule *r = &RULES[i];
 		build_one(SQL_ALL[i], "SELECT %s FROM %s WHERE %s%s%s", r->args, r->from, r->where,
 			  *r->order ? " ORDER BY " : "", r->order);
-		for (int d = 0; d < MAX_DRIVES && r->drive[d].on; d++)
-			build_one(SQL_DRIVE[i][d], "SELECT s.sumber, s.baris, %s, %s FROM temp.imp_row s "
-				  "CROSS JOIN %s WHERE s.tabel=%d AND (%s) AND (%s)", r->drive[d].value,
-				  r->args, r->from, r->drive[d].table, r->drive[d].on, r->where);
+		for (int d = 0; d < MAX_DRIVES && r->drive[d].on; d++) {
+			const struct drive *v = &r->drive[d];
+			char tabel[32] = "";
+			if (!v->src)
+				snprintf(tabel, sizeof tabel, "s.tabel=%d AND ", v->table);
+			build_one(SQL_DRIVE[i][d], "SELECT s.sumber, s.baris, %s, %s FROM %s s CROSS JOIN "
+				  "%s WHERE %s(%s) AND (%s)", v->value, r->args,
+				  v->src ? v->src : "temp.imp_row", r->from, tabel, v->on, r->where);
+		}
 	}
 	built = 1;
 }
@@ -277,8 +293,15 @@ static void luas_ok(sqlite3_context *c, int argc, sqlite3_value **argv)
 	sqlite3_result_int(c, assessment_luas_valid(sqlite3_value_double(argv[0])));
 }
 
+/* Registered once per connection: registering again would make SQLite prepare every cached
+ * statement anew. */
 static int prepare_functions(sk_db *db, sk_err *e)
 {
+	sqlite3_stmt *st = db_prepare_once(db, "SELECT sikube_luas_ok(1)", NULL);
+	if (st) {
+		db_finalize(st);
+		return SK_OK;
+	}
 	int rc = sqlite3_create_function(db_handle(db), "sikube_luas_ok", 1,
 					 SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL, luas_ok, NULL, NULL);
 	return rc == SQLITE_OK ? SK_OK : db_error(db, rc, e);

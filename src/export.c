@@ -222,7 +222,12 @@ static int write_rows(struct exporter *x, const bundle_table_def *d, csv_out *w,
 			x->fn(x->ctx, d->file, *rows, total);
 	}
 	db_reset(st);
-	return rc == SQLITE_DONE ? SK_OK : (x->e->status ? x->e->status : SK_DBERR);
+	if (rc == SQLITE_DONE)
+		return SK_OK;
+	int prim = rc & 0xff;
+	if (prim == SQLITE_CORRUPT || prim == SQLITE_NOTADB)
+		return db_damaged(x->db, sqlite3_errstr(rc), x->e); /* restore, never spread it */
+	return x->e->status ? x->e->status : SK_DBERR;
 }
 
 /* Stream one table into a private temporary file, hash it, rename it to its name. */
@@ -441,9 +446,7 @@ int export_bundle(sk_db *db, const char *dir, const export_opts *o, exchange_pro
 {
 	char sejak[SK_TS_LEN + 1] = "";
 	memset(r, 0, sizeof *r);
-	int rc = db_quick_check(db, NULL, NULL, e);
-	if (rc != SK_OK)
-		return rc;
+	int rc;
 	if (o->since_last)
 		export_last_time(db, sejak);
 	struct exporter x = { .db = db, .dir = dir, .dirfd = -1, .o = o,

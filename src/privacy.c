@@ -3,8 +3,8 @@
 #include <string.h>
 #include "privacy.h"
 
-/* Hexadecimal characters in a row that make a checksum, not a number. */
-#define HEX_TOKEN 32
+/* Hexadecimal characters in a row that make a checksum (SHA-256), not a number. */
+#define HEX_TOKEN 64
 
 static int is_digit(char c)
 {
@@ -29,7 +29,7 @@ static size_t run_end(const char *s, size_t i, int *digits)
 	}
 }
 
-/* 1 when s[i] lies in a token of HEX_TOKEN or more hexadecimal characters. */
+/* 1 when s[i] lies in a token of exactly HEX_TOKEN hexadecimal characters. */
 static int in_hex_token(const char *s, size_t i)
 {
 	size_t a = i, b = i;
@@ -37,7 +37,7 @@ static int in_hex_token(const char *s, size_t i)
 		a--;
 	while (isxdigit((unsigned char)s[b]))
 		b++;
-	return b - a >= HEX_TOKEN;
+	return b - a == HEX_TOKEN;
 }
 
 int privacy_mask_ids(char *s)
