@@ -18,11 +18,12 @@ static const char *luas_rule(void)
 int assessment_parse_luas(const char *s, int comma, double *out, char *msg, size_t n)
 {
 	long long whole = 0;
-	int digits = 0, decimals = 0, cents = 0;
+	int digits = 0, cents = 0;
 	const char *p = s;
 	for (; *p >= '0' && *p <= '9' && digits < LUAS_MAX_DIGITS; p++, digits++)
 		whole = whole * 10 + (*p - '0');
 	if (*p == '.' || (comma && *p == ',')) {
+		int decimals = 0;
 		for (p++; *p >= '0' && *p <= '9' && decimals < 2; p++, decimals++)
 			cents = cents * 10 + (*p - '0');
 		cents *= decimals == 1 ? 10 : 1;

@@ -133,16 +133,17 @@ static void print_summary(const import_result *r, int status, const char *report
 			c->unchanged, c->refused);
 	}
 	long long problems = r->nproblems + r->more_problems;
-	char where[PATH_MAX];
 	if (r->committed)
 		fprintf(stderr, _("Impor selesai: ditambah %lld, diperbarui %lld, tidak berubah %lld, "
 				  "ditolak %lld.\n"), import_total(r, 0), import_total(r, 1),
 			import_total(r, 2), import_total(r, 3));
 	else if (status != SK_OK)
 		fprintf(stderr, "%s\n", _("Impor ditolak: tidak ada data yang diubah."));
-	if (problems)
+	if (problems) {
+		char where[PATH_MAX];
 		fprintf(stderr, _("%lld masalah ditemukan%s%s.\n"), problems,
 			report ? _("; daftar di ") : "", report ? cli_masked(report, where, sizeof where) : "");
+	}
 }
 
 int cli_import(const struct cli_ctx *ctx, int argc, char **argv)

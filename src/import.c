@@ -76,7 +76,7 @@ static int is_reference(const char *kolom)
 }
 
 /* Copy s into out safe to print, identity numbers masked (privacy.h). */
-static void clean(char *out, size_t n, const char *s)
+static void printable(char *out, size_t n, const char *s)
 {
 	sk_utf8_scrub(out, n, s ? s : "");
 	privacy_mask_ids(out);
@@ -108,7 +108,7 @@ void imp_problem(struct imp *im, int src, int table, const char *berkas, long lo
 	}
 	import_problem *p = &r->problems[r->nproblems++];
 	memset(p, 0, sizeof *p);
-	clean(p->berkas, sizeof p->berkas, berkas);
+	printable(p->berkas, sizeof p->berkas, berkas);
 	p->baris = line;
 	sk_strlcpy(p->kolom, kolom, sizeof p->kolom);
 	/* Privacy (UU 27/2022): never a full NIK or No. KK in a report, whatever column it was
@@ -120,8 +120,8 @@ void imp_problem(struct imp *im, int src, int table, const char *berkas, long lo
 		member_mask_nik(nilai ? nilai : "", masked, sizeof masked);
 		nilai = masked;
 	}
-	clean(p->nilai, sizeof p->nilai, nilai);
-	clean(p->alasan, sizeof p->alasan, alasan);
+	printable(p->nilai, sizeof p->nilai, nilai);
+	printable(p->alasan, sizeof p->alasan, alasan);
 	p->src = src;
 	p->table = table;
 	p->seq = im->seq++;

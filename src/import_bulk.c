@@ -50,12 +50,12 @@ static int drop_one(struct imp *im, const char *name)
 		return SK_DBERR;
 	db_bind_text(st, ":n", name);
 	int rc = db_step(im->db, st, im->e);
-	char *sql = NULL;
-	if (rc == SQLITE_ROW && !(sql = strdup((const char *)sqlite3_column_text(st, 0))))
+	if (rc != SQLITE_ROW)
+		return db_row_end(st, rc, "", NULL) == SK_NOTFOUND ? SK_OK : SK_DBERR;
+	char *sql = strdup((const char *)sqlite3_column_text(st, 0));
+	db_reset(st);
+	if (!sql)
 		abort();
-	rc = db_row_end(st, rc, "", NULL);
-	if (rc != SK_OK)
-		return rc == SK_NOTFOUND ? SK_OK : SK_DBERR;
 	char drop[128];
 	snprintf(drop, sizeof drop, "DROP INDEX \"%s\"", name);
 	if (im->bulk.n >= IMP_BULK_MAX || db_exec(im->db, drop, im->e) != SK_OK) {

@@ -336,6 +336,16 @@ static int decide(struct imp_file *fl, const char *k1, const char *k2, const cha
 	return tie(fl, k1, k2, store, row);
 }
 
+/* Bind the current row's table, source and key (k2 '' for one-column keys). */
+static void bind_key(sqlite3_stmt *st, const struct imp_file *fl, const char *k1, const char *k2)
+{
+	db_bind_int64(st, ":t", fl->table);
+	db_bind_int64(st, ":s", fl->src);
+	db_bind_text(st, ":k1", k1);
+	sqlite3_bind_text(st, sqlite3_bind_parameter_index(st, ":k2"), k2 ? k2 : "", -1,
+			  SQLITE_STATIC);
+}
+
 /* Remember a merged row for the rules (temp.imp_row). */
 static int remember(struct imp_file *fl, const char *k1, const char *k2)
 {
@@ -343,11 +353,7 @@ static int remember(struct imp_file *fl, const char *k1, const char *k2)
 				      "sumber, baris) VALUES(:t, :k1, :k2, :s, :b)", fl->im->e);
 	if (!st)
 		return db_failed(fl->im);
-	db_bind_int64(st, ":t", fl->table);
-	db_bind_text(st, ":k1", k1);
-	sqlite3_bind_text(st, sqlite3_bind_parameter_index(st, ":k2"), k2 ? k2 : "", -1,
-			  SQLITE_STATIC);
-	db_bind_int64(st, ":s", fl->src);
+	bind_key(st, fl, k1, k2);
 	db_bind_int64(st, ":b", fl->line);
 	return db_step_write(fl->im->db, st, "", fl->im->e) == SK_OK ? SK_OK : db_failed(fl->im);
 }
@@ -361,11 +367,7 @@ static long long seen_before(struct imp_file *fl, const char *k1, const char *k2
 				      "VALUES(:t, :s, :k1, :k2, :b) ON CONFLICT DO NOTHING", im->e);
 	if (!st)
 		return -1;
-	db_bind_int64(st, ":t", fl->table);
-	db_bind_int64(st, ":s", fl->src);
-	db_bind_text(st, ":k1", k1);
-	sqlite3_bind_text(st, sqlite3_bind_parameter_index(st, ":k2"), k2 ? k2 : "", -1,
-			  SQLITE_STATIC);
+	bind_key(st, fl, k1, k2);
 	db_bind_int64(st, ":b", fl->line);
 	int rc = db_step_write(im->db, st, "", im->e);
 	if (rc != SK_NOTFOUND)
@@ -374,11 +376,7 @@ static long long seen_before(struct imp_file *fl, const char *k1, const char *k2
 			"k1=:k1 AND k2=:k2", im->e);
 	if (!st)
 		return -1;
-	db_bind_int64(st, ":t", fl->table);
-	db_bind_int64(st, ":s", fl->src);
-	db_bind_text(st, ":k1", k1);
-	sqlite3_bind_text(st, sqlite3_bind_parameter_index(st, ":k2"), k2 ? k2 : "", -1,
-			  SQLITE_STATIC);
+	bind_key(st, fl, k1, k2);
 	int64_t line = -1;
 	return db_count(im->db, st, &line, im->e) == SK_OK ? line : -1;
 }
