@@ -13,7 +13,7 @@
 static void fixture_rows(sk_db *db)
 {
 	sk_err e;
-	CHECK(db_exec(db,
+	CHECK(db_exec_write(db,
 		"INSERT INTO kelompok(id,nama,kode_wilayah,diubah_pada) VALUES"
 		" ('" G1 "','Melati','31.71.08.1003','2025-01-01T00:00:00Z');"
 		"INSERT INTO anggota(id,kelompok_id,nik,no_kk,nama,jenis_kelamin,diubah_pada,dihapus) VALUES"
@@ -206,7 +206,7 @@ static void raw(sk_db *db, const char *id, const char *m, const char *d, const c
 	snprintf(a.id, sizeof a.id, "%s", id);
 	snprintf(a.diubah_pada, sizeof a.diubah_pada, "%s", ts);
 	assessment_score(&a, 9);
-	CHECK(assessment_store_raw(db, &a, 1, &e) == SK_OK, "raw store");
+	CHECK(FIXTURE_WRITE(db, assessment_store_raw(db, &a, 1, &e)) == SK_OK, "raw store");
 }
 
 static void test_latest(sk_db *db)

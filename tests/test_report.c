@@ -29,7 +29,7 @@ static char *run_opts(sk_db *db, int (*fn)(sk_db *, const report_opts *, FILE *,
 static void test_other_reports(sk_db *db)
 {
 	sk_err e;
-	db_exec(db, "INSERT INTO kehadiran(pertemuan_id,anggota_id,status,iuran_kas,iuran_iks,diubah_pada) VALUES"
+	db_exec_write(db, "INSERT INTO kehadiran(pertemuan_id,anggota_id,status,iuran_kas,iuran_iks,diubah_pada) VALUES"
 		    " ('m1','a1','H',5000,1000,'2026-01-01T00:00:00Z'),"
 		    " ('m1','a2','S',0,0,'2026-01-01T00:00:00Z'),"
 		    " ('m2','a1','H',5000,1000,'2026-01-01T00:00:00Z');", &e);
@@ -42,7 +42,7 @@ static void test_other_reports(sk_db *db)
 	CHECK(s && strstr(s, "g1,a3,3171081208800003,C,,,\n") != NULL, "never assessed: empty fields");
 	CHECK(s && strstr(s, ",a4,") == NULL && strstr(s, ",a5,") == NULL,
 	      "members who left or were deleted are not listed");
-	db_exec(db, "UPDATE penilaian SET k01=1,k02=1,k03=1,k04=1,k05=1,k06=1,k07=1,k08=1,k09=1,"
+	db_exec_write(db, "UPDATE penilaian SET k01=1,k02=1,k03=1,k04=1,k05=1,k06=1,k07=1,k08=1,k09=1,"
 		    "k10=0,k11=0 WHERE id='p4'", &e);
 	s = run_opts(db, report_eligibility, "g1", NULL, REPORT_CSV);
 	CHECK(s && strstr(s, ",a2,3171081208800002,B,2026-01-01,9,miskin\n") != NULL,
@@ -94,7 +94,7 @@ int main(void)
 {
 	sk_db *db = fixture_db();
 	sk_err e;
-	CHECK(db_exec(db,
+	CHECK(db_exec_write(db,
 		"INSERT INTO kelompok(id,nama,kode_wilayah,tingkat,diubah_pada) VALUES"
 		" ('g1','=Melati','31.71.08.1003','maju','2026-01-01T00:00:00Z'),"
 		" ('g2','Mawar','31.71.08.1003','tumbuh','2026-01-01T00:00:00Z'),"
