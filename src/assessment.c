@@ -57,16 +57,8 @@ void assessment_validate_fields(const sk_assessment *a, sk_issues *is)
 
 void assessment_validate_links(sk_db *db, const sk_assessment *a, sk_issues *is)
 {
-	sqlite3_stmt *st = db_prepare(db, "SELECT 1 FROM anggota WHERE id=:id", NULL);
-	int found = 0;
-	if (st) {
-		db_bind_text(st, ":id", a->anggota_id);
-		found = sqlite3_step(st) == SQLITE_ROW;
-		db_reset(st);
-	}
-	if (!found)
-		sk_issues_add(is, "anggota_id", SK_SEV_ERROR, "%s",
-			      _("Anggota yang dinilai tidak ditemukan."));
+	validate_ref(db, is, "anggota_id", "SELECT 1 FROM anggota WHERE id=:id", a->anggota_id,
+		     _("Anggota yang dinilai tidak ditemukan."));
 }
 
 void assessment_validate(sk_db *db, const sk_assessment *a, sk_issues *is)

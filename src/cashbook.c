@@ -53,27 +53,16 @@ void cash_validate_fields(const sk_cash_row *c, sk_issues *is)
 			      _("Isi tepat salah satu: masuk atau keluar lebih dari 0, yang lain 0."));
 }
 
-/* 1 when the one-parameter (:id) query finds a row. */
-static int exists(sk_db *db, const char *sql, const char *id)
-{
-	sqlite3_stmt *st = db_prepare(db, sql, NULL);
-	if (!st)
-		return 0;
-	db_bind_text(st, ":id", id);
-	int found = sqlite3_step(st) == SQLITE_ROW;
-	db_reset(st);
-	return found;
-}
-
 void cash_validate_links(sk_db *db, const sk_cash_row *c, sk_issues *is)
 {
-	if (!exists(db, "SELECT 1 FROM kelompok WHERE id=:id", c->kelompok_id))
-		sk_issues_add(is, "kelompok_id", SK_SEV_ERROR, "%s", _("Kelompok tidak ditemukan."));
-	if (*c->pertemuan_id && !exists(db, "SELECT 1 FROM pertemuan WHERE id=:id", c->pertemuan_id))
-		sk_issues_add(is, "pertemuan_id", SK_SEV_ERROR, "%s", _("Pertemuan tidak ditemukan."));
-	if (*c->membalik_id && !exists(db, "SELECT 1 FROM kas WHERE id=:id", c->membalik_id))
-		sk_issues_add(is, "membalik_id", SK_SEV_ERROR, "%s",
-			      _("Baris kas yang dibalik tidak ditemukan."));
+	validate_ref(db, is, "kelompok_id", "SELECT 1 FROM kelompok WHERE id=:id", c->kelompok_id,
+		     _("Kelompok tidak ditemukan."));
+	if (*c->pertemuan_id)
+		validate_ref(db, is, "pertemuan_id", "SELECT 1 FROM pertemuan WHERE id=:id",
+			     c->pertemuan_id, _("Pertemuan tidak ditemukan."));
+	if (*c->membalik_id)
+		validate_ref(db, is, "membalik_id", "SELECT 1 FROM kas WHERE id=:id", c->membalik_id,
+			     _("Baris kas yang dibalik tidak ditemukan."));
 }
 
 void cash_validate(sk_db *db, const sk_cash_row *c, sk_issues *is)

@@ -12,6 +12,7 @@
 #include "region.h"
 #include "report.h"
 #include "sample.h"
+#include "version.h"
 
 enum { EXIT_OK = 0, EXIT_REFUSED = 1, EXIT_USAGE = 2 };
 
@@ -172,16 +173,13 @@ static int find_report(const char *kind, const report_opts *r)
 	return -1;
 }
 
-/* 1 when the group exists and is not deleted. */
-static int group_exists(sk_db *db, const char *id)
+/* 1 when the group exists and is not deleted, 0 when not, -1 on a database error (in e). */
+static int group_exists(sk_db *db, const char *id, sk_err *e)
 {
-	sqlite3_stmt *st = db_prepare(db, "SELECT 1 FROM kelompok WHERE id=:id AND dihapus=0", NULL);
-	if (!st)
-		return 0;
-	db_bind_text(st, ":id", id);
-	int found = sqlite3_step(st) == SQLITE_ROW;
-	db_reset(st);
-	return found;
+	sqlite3_stmt *st = db_prepare(db, "SELECT 1 FROM kelompok WHERE id=:id AND dihapus=0", e);
+	if (st)
+		db_bind_text(st, ":id", id);
+	return db_exists(db, st, e);
 }
 
 static int cmd_report(const struct cli_ctx *c, int argc, char **argv)
@@ -200,8 +198,10 @@ static int cmd_report(const struct cli_ctx *c, int argc, char **argv)
 		return rc;
 	sk_err e;
 	sk_err_clear(&e);
-	int st;
-	if (r.group_id && !group_exists(db, r.group_id))
+	int st, found = r.group_id ? group_exists(db, r.group_id, &e) : 1;
+	if (found < 0)
+		st = e.status ? e.status : SK_DBERR;
+	else if (!found)
 		st = sk_err_set(&e, SK_NOTFOUND, _("Kelompok %s tidak ditemukan."), r.group_id);
 	else if (REPORTS[which].run)
 		st = REPORTS[which].run(db, &r, stdout, &e);

@@ -14,7 +14,7 @@ void meeting_last_date(sk_db *db, const char *kelompok_id, char *out, size_t n)
 	if (!st)
 		return;
 	db_bind_text(st, ":g", kelompok_id);
-	if (sqlite3_step(st) == SQLITE_ROW)
+	if (db_step(db, st, NULL) == SQLITE_ROW)
 		db_col_text(st, 0, out, n);
 	db_reset(st);
 }
@@ -24,14 +24,12 @@ int meeting_same_day(sk_db *db, const char *kelompok_id, const char *tanggal,
 {
 	sqlite3_stmt *st = db_prepare(db, "SELECT 1 FROM pertemuan WHERE kelompok_id=:g AND "
 				      "tanggal=:t AND dihapus=0 AND id IS NOT :id", NULL);
-	if (!st)
-		return 0;
-	db_bind_text(st, ":g", kelompok_id);
-	db_bind_text(st, ":t", tanggal);
-	db_bind_text(st, ":id", except_id && *except_id ? except_id : NULL);
-	int found = sqlite3_step(st) == SQLITE_ROW;
-	db_reset(st);
-	return found;
+	if (st) {
+		db_bind_text(st, ":g", kelompok_id);
+		db_bind_text(st, ":t", tanggal);
+		db_bind_text(st, ":id", except_id && *except_id ? except_id : NULL);
+	}
+	return db_exists(db, st, NULL);
 }
 
 /* Date and place of the group's last meeting plus 7 days, or "" when none. */
@@ -48,7 +46,7 @@ static void next_after_last(sk_db *db, const char *g, sk_meeting *m)
 	sk_today(today);
 	db_bind_text(st, ":g", g);
 	db_bind_text(st, ":today", today);
-	if (sqlite3_step(st) == SQLITE_ROW) {
+	if (db_step(db, st, NULL) == SQLITE_ROW) {
 		db_col_text(st, 0, m->tanggal, sizeof m->tanggal);
 		db_col_text(st, 1, m->tempat, sizeof m->tempat);
 	}
@@ -163,12 +161,8 @@ int meeting_count(sk_db *db, const char *kelompok_id)
 {
 	sqlite3_stmt *st = db_prepare(db, "SELECT count(*) FROM pertemuan WHERE kelompok_id=:g AND "
 				      "dihapus=0", NULL);
-	int n = 0;
-	if (!st)
-		return 0;
-	db_bind_text(st, ":g", kelompok_id);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		n = sqlite3_column_int(st, 0);
-	db_reset(st);
-	return n;
+	int64_t n;
+	if (st)
+		db_bind_text(st, ":g", kelompok_id);
+	return db_count(db, st, &n, NULL) == SK_OK ? (int)n : -1;
 }

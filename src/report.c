@@ -12,7 +12,7 @@
 
 /* One row of `report groups`. */
 struct group_fig {
-	char id[40], nama[404], kode_wilayah[16], desa[128], tingkat[16], terakhir[16];
+	char id[40], nama[SK_NAME_BYTES], kode_wilayah[16], desa[128], tingkat[16], terakhir[16];
 	int aktif, dinilai, miskin;
 	int64_t umum, iks;
 };

@@ -84,7 +84,7 @@ static const char ATTENDANCE_SQL[] =
 	"HAVING a.tanggal_keluar IS NULL OR count(x.anggota_id) > 0 ORDER BY a.nama, a.id";
 
 struct att_row {
-	char id[40], nama[404], pct[16];
+	char id[40], nama[SK_NAME_BYTES], pct[16];
 	int n, h, i, s, a;
 	int64_t kas, iks;
 };

@@ -30,7 +30,7 @@ int report_threshold(sk_db *db)
 }
 
 struct elig_row {
-	char gid[40], aid[40], nik[24], nama[404], gnama[404], tanggal[16];
+	char gid[40], aid[40], nik[24], nama[SK_NAME_BYTES], gnama[SK_NAME_BYTES], tanggal[16];
 	int assessed, skor;
 };
 

@@ -168,6 +168,8 @@ static void test_list(sk_db *db)
 	      strcmp(r[0].nama, "Citra") == 0, "search by name");
 	q.search = "3171081208800004";
 	CHECK(eligibility_count(db, &q) == 1, "search by NIK");
+	q.search = "_";
+	CHECK(eligibility_count(db, &q) == 0, "an underscore typed is an underscore");
 	q.search = NULL;
 	q.group_id = NULL;
 	CHECK(eligibility_count(db, &q) == 10, "all groups: members of live groups");
