@@ -187,6 +187,23 @@ static void test_commit_guard(void)
 	db_close(db);
 }
 
+/* db_like_escape: the clerk's %, _ and \\ match themselves; a short buffer cuts whole
+ * characters. */
+static void test_like_escape(void)
+{
+	char out[64];
+	db_like_escape("10%_a\\b", out, sizeof out);
+	CHECK_STR(out, "10\\%\\_a\\\\b", "wildcards and the escape character escaped");
+	db_like_escape("Galur", out, sizeof out);
+	CHECK_STR(out, "Galur", "plain text unchanged");
+	db_like_escape("ab%", out, 4);
+	CHECK_STR(out, "ab", "an escape pair is never cut in half");
+	db_like_escape("a\xc3\xa9", out, 3);
+	CHECK_STR(out, "a", "nor a UTF-8 character");
+	db_like_escape(NULL, out, sizeof out);
+	CHECK_STR(out, "", "NULL gives \"\"");
+}
+
 /* db_soft_delete: marks, refreshes diubah_pada, says when nothing matched. */
 static void test_soft_delete(void)
 {
@@ -264,6 +281,7 @@ int main(void)
 	test_nesting();
 	test_read_helpers();
 	test_commit_guard();
+	test_like_escape();
 	test_soft_delete();
 	test_kept_balance();
 	return testlib_summary();
