@@ -40,7 +40,8 @@ int report_attendance(sk_db *db, const report_opts *o, FILE *out, sk_err *e);
  * (text fits 80 columns); CSV gives one row per group and book with the month's figures. */
 int report_monthly(sk_db *db, const report_opts *o, FILE *out, sk_err *e);
 
-/* --- For the Laporan screen (src/report_screen.c). --- */
+/* --- For the Laporan screen: a group's trend (src/report_trend.c) and the saved monthly page
+ * (src/report_save.c). --- */
 
 /* One month of a group's 12-month chart. */
 typedef struct report_trend_month {

@@ -11,12 +11,12 @@
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
-#include "app.h"
 #include "csvio.h"
 #include "export.h"
 #include "i18n.h"
 #include "manifest.h"
 #include "member.h"
+#include "version.h"
 
 #define SETTING_LAST "ekspor_terakhir"
 /* The same moment to the millisecond, compared with disimpan_pada. */
