@@ -55,6 +55,13 @@ int valid_tingkat(const char *v);      /* tumbuh|berkembang|maju|mandiri */
 int valid_jabatan(const char *v);      /* ketua|sekretaris|bendahara|anggota */
 int valid_jenis_kelamin(const char *v);/* L|P */
 
+/* 1 when v is one of the NULL-terminated list of values (v NULL: 0). */
+int valid_in(const char *v, const char *const *list);
+
+/* A refused save: SK_REFUSED with the first error of is in e (fallback when is holds no
+ * error); returns SK_REFUSED. */
+int validate_refusal(const sk_issues *is, const char *fallback, sk_err *e);
+
 /* NULL-terminated lists of the enumeration values, in display order. */
 extern const char *const JENIS_USAHA_VALUES[];
 extern const char *const TINGKAT_VALUES[];

@@ -7,7 +7,7 @@
 
 /* Checks of a save from the screens beyond assessment_validate: a live member, no future
  * date. Appended to is. */
-static void validate_save(sk_db *db, const sk_assessment *a, sk_issues *is)
+static void check_save(sk_db *db, const sk_assessment *a, sk_issues *is)
 {
 	char today[11];
 	sk_today(today);
@@ -45,7 +45,7 @@ static int save(sk_db *db, sk_assessment *a, int insert, sk_issues *is, sk_err *
 	assessment_derive(a);
 	assessment_score(a, assessment_threshold(db));
 	assessment_validate(db, a, is);
-	validate_save(db, a, is);
+	check_save(db, a, is);
 	if (sk_issues_errors(is)) {
 		db_end(db, 0, NULL);
 		return sk_err_set(e, SK_REFUSED, "%s", _("Penilaian belum benar; perbaiki isian yang "

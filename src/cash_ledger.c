@@ -31,8 +31,8 @@ int cash_balance_get(sk_db *db, const char *kelompok_id, const char *buku, const
 		     int64_t *out, sk_err *e)
 {
 	return book_int(db, "SELECT coalesce(sum(masuk-keluar),0) FROM kas WHERE kelompok_id=:g AND "
-			"buku=:b AND dihapus=0 AND (:d IS NULL OR tanggal<=:d)", kelompok_id, buku, upto,
-			out, e);
+			"buku=:b AND dihapus=0 AND (:d IS NULL OR tanggal<=:d)", kelompok_id, buku,
+			upto, out, e);
 }
 
 int64_t cash_balance(sk_db *db, const char *kelompok_id, const char *buku, const char *upto)
@@ -155,15 +155,6 @@ static int not_reversed(sk_db *db, const char *id, const char *refused, sk_err *
 	return found ? sk_err_set(e, SK_REFUSED, "%s", refused) : SK_OK;
 }
 
-/* Turn the first error of is into the refusal in e. */
-static int refuse_first(const sk_issues *is, sk_err *e)
-{
-	for (int i = 0; i < is->n; i++)
-		if (is->items[i].sev == SK_SEV_ERROR)
-			return sk_err_set(e, SK_REFUSED, "%s", is->items[i].msg);
-	return sk_err_set(e, SK_REFUSED, "%s", _("Data kas belum benar."));
-}
-
 /* Findings of a row typed by the clerk beyond cash_validate: active group, open month, no
  * receipt number given twice (warning). */
 static void check_entry(sk_db *db, const sk_cash_row *c, sk_issues *is)
@@ -223,7 +214,7 @@ int cash_add(sk_db *db, sk_cash_row *c, sk_issues *is, sk_err *e)
 		}
 	}
 	if (sk_issues_errors(is))
-		return refuse_first(is, e);
+		return validate_refusal(is, _("Data kas belum benar."), e);
 	int rc = db_begin_write(db, e);
 	if (rc != SK_OK)
 		return rc;
@@ -273,7 +264,7 @@ int cash_update(sk_db *db, sk_cash_row *c, sk_issues *is, sk_err *e)
 	cash_validate(db, c, is);
 	check_entry(db, c, is);
 	if (sk_issues_errors(is))
-		return refuse_first(is, e);
+		return validate_refusal(is, _("Data kas belum benar."), e);
 	rc = db_begin_write(db, e);
 	if (rc != SK_OK)
 		return rc;

@@ -15,16 +15,8 @@ const char *const CASH_KATEGORI_LABELS[] = { N_("Iuran kas"), N_("Iuran IKS"), N
 	N_("Penjualan"), N_("Pembelian"), N_("Operasional"), N_("Santunan"), N_("Pinjaman"),
 	N_("Angsuran"), N_("Bagi hasil"), N_("Lain-lain"), NULL };
 
-static int in_list(const char *v, const char *const *list)
-{
-	for (; v && *list; list++)
-		if (strcmp(v, *list) == 0)
-			return 1;
-	return 0;
-}
-
-int valid_cash_buku(const char *v) { return in_list(v, CASH_BUKU_VALUES); }
-int valid_cash_kategori(const char *v) { return in_list(v, CASH_KATEGORI_VALUES); }
+int valid_cash_buku(const char *v) { return valid_in(v, CASH_BUKU_VALUES); }
+int valid_cash_kategori(const char *v) { return valid_in(v, CASH_KATEGORI_VALUES); }
 
 void cash_init(sk_cash_row *c, const char *kelompok_id)
 {

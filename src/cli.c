@@ -174,7 +174,7 @@ static int find_report(const char *kind, const report_opts *r)
 }
 
 /* 1 when the group exists and is not deleted, 0 when not, -1 on a database error (in e). */
-static int group_exists(sk_db *db, const char *id, sk_err *e)
+static int live_group(sk_db *db, const char *id, sk_err *e)
 {
 	sqlite3_stmt *st = db_prepare(db, "SELECT 1 FROM kelompok WHERE id=:id AND dihapus=0", e);
 	if (st)
@@ -198,7 +198,7 @@ static int cmd_report(const struct cli_ctx *c, int argc, char **argv)
 		return rc;
 	sk_err e;
 	sk_err_clear(&e);
-	int st, found = r.group_id ? group_exists(db, r.group_id, &e) : 1;
+	int st, found = r.group_id ? live_group(db, r.group_id, &e) : 1;
 	if (found < 0)
 		st = e.status ? e.status : SK_DBERR;
 	else if (!found)

@@ -8,15 +8,7 @@
 #include "cash_priv.h"
 #include "i18n.h"
 #include "meeting.h"
-
-/* What a refusal says, and the finding that goes with it. */
-static int refuse_first(const sk_issues *is, sk_err *e)
-{
-	for (int i = 0; i < is->n; i++)
-		if (is->items[i].sev == SK_SEV_ERROR)
-			return sk_err_set(e, SK_REFUSED, "%s", is->items[i].msg);
-	return sk_err_set(e, SK_REFUSED, "%s", _("Data pertemuan belum benar."));
-}
+#include "validate.h"
 
 /* Each attendance row: fields right, a member of the meeting's group, listed once. Findings
  * go under "kehadiran" and name the member. */
@@ -218,7 +210,8 @@ static int sync_book(sk_db *db, const sk_meeting *m, struct posting *p, sk_err *
 		sk_cash_row *r = &rows[i];
 		if (strcmp(r->tanggal, from) < 0)
 			sk_strlcpy(from, r->tanggal, sizeof from);
-		int closed = p->reverse_all ? 1 : book_closed(db, r->kelompok_id, r->buku, r->tanggal, e);
+		int closed = p->reverse_all ? 1
+					    : book_closed(db, r->kelompok_id, r->buku, r->tanggal, e);
 		if (closed < 0) {
 			rc = e && e->status ? e->status : SK_DBERR;
 		} else if (closed) {
@@ -313,7 +306,7 @@ int meeting_save(sk_db *db, sk_meeting *m, sk_attendance *rows, int n, sk_issues
 	check_meeting(db, m, is);
 	check_rows(db, m, rows, n, is);
 	if (sk_issues_errors(is))
-		return refuse_first(is, e);
+		return validate_refusal(is, _("Data pertemuan belum benar."), e);
 	int is_new = !*m->id;
 	sk_meeting keep = *m;
 	if (is_new)

@@ -55,8 +55,8 @@ static void next_after_last(sk_db *db, const char *g, sk_meeting *m)
 
 /* Run st (bound already) whose rows are anggota_id, nama, jabatan, status, iuran_kas,
  * iuran_iks into rows/names. */
-static int read_rows(sk_db *db, sqlite3_stmt *st, const char *pertemuan_id, sk_attendance *rows,
-		     sk_attendee *names, int max, int *n, sk_err *e)
+static int read_attendance(sk_db *db, sqlite3_stmt *st, const char *pertemuan_id,
+			   sk_attendance *rows, sk_attendee *names, int max, int *n, sk_err *e)
 {
 	int rc;
 	*n = 0;
@@ -103,7 +103,7 @@ int meeting_propose(sk_db *db, const char *kelompok_id, sk_meeting *m, sk_attend
 	db_bind_text(st, ":g", kelompok_id);
 	db_bind_int64(st, ":kas", g.iuran_kas);
 	db_bind_int64(st, ":iks", g.iuran_iks);
-	return read_rows(db, st, "", rows, names, max, n, e);
+	return read_attendance(db, st, "", rows, names, max, n, e);
 }
 
 int meeting_load(sk_db *db, const char *id, sk_meeting *m, sk_attendance *rows,
@@ -122,7 +122,7 @@ int meeting_load(sk_db *db, const char *id, sk_meeting *m, sk_attendance *rows,
 	if (!st)
 		return SK_DBERR;
 	db_bind_text(st, ":p", id);
-	return read_rows(db, st, id, rows, names, max, n, e);
+	return read_attendance(db, st, id, rows, names, max, n, e);
 }
 
 int meeting_list(sk_db *db, const char *kelompok_id, int offset, int limit, sk_meeting_row *out,

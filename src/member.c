@@ -322,7 +322,8 @@ int member_get(sk_db *db, const char *id, sk_member *out, sk_err *e)
 	return db_row_end(st, rc, _("Anggota tidak ditemukan."), e);
 }
 
-static int read_rows(sk_db *db, sqlite3_stmt *st, int limit, sk_member_row *out, int *n, sk_err *e)
+static int read_member_rows(sk_db *db, sqlite3_stmt *st, int limit, sk_member_row *out, int *n,
+			    sk_err *e)
 {
 	int rc;
 	*n = 0;
@@ -357,7 +358,7 @@ int member_list_group(sk_db *db, const char *kelompok_id, int offset, int limit,
 	db_bind_text(st, ":g", kelompok_id);
 	db_bind_int64(st, ":lim", limit);
 	db_bind_int64(st, ":off", offset);
-	return read_rows(db, st, limit, out, n, e);
+	return read_member_rows(db, st, limit, out, n, e);
 }
 
 int member_count_group(sk_db *db, const char *kelompok_id)
@@ -385,7 +386,7 @@ int member_search(sk_db *db, const char *text, int offset, int limit, sk_member_
 	db_bind_like(st, ":t", text);
 	db_bind_int64(st, ":lim", limit);
 	db_bind_int64(st, ":off", offset);
-	return read_rows(db, st, limit, out, n, e);
+	return read_member_rows(db, st, limit, out, n, e);
 }
 
 int member_search_page(sk_db *db, const char *text, int offset, int limit, int total,
@@ -409,7 +410,7 @@ int member_search_page(sk_db *db, const char *text, int offset, int limit, int t
 	db_bind_like(st, ":t", text);
 	db_bind_int64(st, ":lim", limit);
 	db_bind_int64(st, ":off", from_end);
-	int rc = read_rows(db, st, limit, out, n, e);
+	int rc = read_member_rows(db, st, limit, out, n, e);
 	for (int i = 0, j = *n - 1; i < j; i++, j--) {
 		sk_member_row tmp = out[i];
 		out[i] = out[j];

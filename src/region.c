@@ -89,7 +89,7 @@ int region_load_csv(sk_db *db, const char *path, sk_err *e)
 }
 
 /* Rows in the region table into *n. SK_OK or the database error in e. */
-static int count_rows(sk_db *db, int64_t *n, sk_err *e)
+static int count_regions(sk_db *db, int64_t *n, sk_err *e)
 {
 	return db_count(db, db_prepare(db, "SELECT count(*) FROM wilayah", e), n, e);
 }
@@ -97,13 +97,13 @@ static int count_rows(sk_db *db, int64_t *n, sk_err *e)
 int region_count(sk_db *db)
 {
 	int64_t n;
-	return count_rows(db, &n, NULL) == SK_OK ? (int)n : -1;
+	return count_regions(db, &n, NULL) == SK_OK ? (int)n : -1;
 }
 
 int region_ensure_loaded(sk_db *db, sk_err *e)
 {
 	int64_t n;
-	int rc = count_rows(db, &n, e);
+	int rc = count_regions(db, &n, e);
 	if (rc != SK_OK || n > 0)
 		return rc;
 	char path[PATH_MAX];
@@ -114,7 +114,7 @@ int region_ensure_loaded(sk_db *db, sk_err *e)
 }
 
 /* 1 when kode is in the list at level lvl, 0 when not, -1 on a database error (in e). */
-static int listed(sk_db *db, const char *kode, int lvl, sk_err *e)
+static int listed_at_level(sk_db *db, const char *kode, int lvl, sk_err *e)
 {
 	if (region_level(kode) != lvl)
 		return 0;
@@ -128,12 +128,12 @@ static int listed(sk_db *db, const char *kode, int lvl, sk_err *e)
 
 int region_is_village(sk_db *db, const char *kode, sk_err *e)
 {
-	return listed(db, kode, REGION_DESA, e);
+	return listed_at_level(db, kode, REGION_DESA, e);
 }
 
 int region_province_exists(sk_db *db, const char *pp, sk_err *e)
 {
-	return listed(db, pp, REGION_PROVINSI, e);
+	return listed_at_level(db, pp, REGION_PROVINSI, e);
 }
 
 #define REGION_COLS \

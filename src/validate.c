@@ -47,7 +47,7 @@ const char *const JABATAN_VALUES[] = { N_("ketua"), N_("sekretaris"), N_("bendah
 				       N_("anggota"), NULL };
 static const char *const JK_VALUES[] = { "L", "P", NULL };
 
-static int in_list(const char *v, const char *const *list)
+int valid_in(const char *v, const char *const *list)
 {
 	if (!v)
 		return 0;
@@ -57,10 +57,10 @@ static int in_list(const char *v, const char *const *list)
 	return 0;
 }
 
-int valid_jenis_usaha(const char *v) { return in_list(v, JENIS_USAHA_VALUES); }
-int valid_tingkat(const char *v) { return in_list(v, TINGKAT_VALUES); }
-int valid_jabatan(const char *v) { return in_list(v, JABATAN_VALUES); }
-int valid_jenis_kelamin(const char *v) { return in_list(v, JK_VALUES); }
+int valid_jenis_usaha(const char *v) { return valid_in(v, JENIS_USAHA_VALUES); }
+int valid_tingkat(const char *v) { return valid_in(v, TINGKAT_VALUES); }
+int valid_jabatan(const char *v) { return valid_in(v, JABATAN_VALUES); }
+int valid_jenis_kelamin(const char *v) { return valid_in(v, JK_VALUES); }
 
 static int two(const char *s)
 {
@@ -208,4 +208,12 @@ int validate_ref(sk_db *db, sk_issues *is, const char *field, const char *sql, c
 	else if (!found)
 		sk_issues_add(is, field, SK_SEV_ERROR, "%s", notfound);
 	return found == 1;
+}
+
+int validate_refusal(const sk_issues *is, const char *fallback, sk_err *e)
+{
+	for (int i = 0; i < is->n; i++)
+		if (is->items[i].sev == SK_SEV_ERROR)
+			return sk_err_set(e, SK_REFUSED, "%s", is->items[i].msg);
+	return sk_err_set(e, SK_REFUSED, "%s", fallback);
 }

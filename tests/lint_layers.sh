@@ -10,11 +10,11 @@ FAIL=0
 ok() { PASS=$((PASS + 1)); echo "ok - $1"; }
 nok() { FAIL=$((FAIL + 1)); echo "not ok - $1"; }
 
-# The layer of each module of the core, lowest first (app.h, the entry points of main.c into
-# the command line and the screens, stands above them all and is checked apart, below). A module is a header in include/ and
+# The layer of each module of the core, lowest first. A module is a header in include/ and
 # the src/*.c files named after it (cash_*.c belong to cashbook, meeting_*.c to meeting ...,
 # see module() below). A module may include only modules of a lower layer. A new module
-# gets a line here and in docs/HACKING.md.
+# gets a line here and in docs/HACKING.md. app.h (the entry points of main.c into the
+# command line and the screens) stands above them all and is checked apart (check 3).
 LAYERS='
 sk_err 0
 version 0

@@ -264,6 +264,33 @@ static void test_household(sk_db *db)
 	      "the copy is saved as the member's own");
 }
 
+/* SQLite's progress callback: nonzero interrupts the statement under way. */
+static int interrupt(void *ctx)
+{
+	(void)ctx;
+	return 1;
+}
+
+/* A database that does not answer (busy, disk, here interrupted) is an error with the
+ * database's message, never "the member does not exist". */
+static void test_no_answer_is_not_missing(sk_db *db)
+{
+	sk_issues is;
+	sk_assessment a;
+	make(&a, M1, "2025-01-01", 9);
+	sk_issues_clear(&is);
+	assessment_validate_links(db, &a, &is);
+	CHECK(is.n == 0, "the member is found while the database answers");
+	sqlite3_progress_handler(db_handle(db), 1, interrupt, NULL);
+	sk_issues_clear(&is);
+	assessment_validate_links(db, &a, &is);
+	sqlite3_progress_handler(db_handle(db), 0, NULL, NULL);
+	const sk_issue *it = sk_issues_for(&is, "anggota_id");
+	CHECK(it && strstr(it->msg, "Kesalahan basis data") != NULL, "no answer: said so");
+	CHECK(it && strstr(it->msg, "tidak ditemukan") == NULL, "not 'member not found'");
+	CHECK(assessment_count(db, M1) >= 0, "and the database answers again");
+}
+
 int main(void)
 {
 	sk_db *db = fixture_db();
@@ -274,6 +301,7 @@ int main(void)
 	test_refusals(db);
 	test_latest(db);
 	test_household(db);
+	test_no_answer_is_not_missing(db);
 	db_close(db);
 	return testlib_summary();
 }
