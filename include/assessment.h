@@ -7,6 +7,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include "db.h"
+#include "table.h"
 #include "util.h"
 
 #define ASSESSMENT_CRITERIA 14
@@ -35,6 +36,9 @@ typedef struct sk_assessment {
 	char diubah_pada[SK_TS_LEN + 1];
 	int dihapus;
 } sk_assessment;
+
+/* The penilaian table's column descriptor (table.h): its statements, binds and reads. */
+extern const table_def ASSESSMENT_TABLE;
 
 /* Fill a with defaults for a new assessment of member anggota_id dated today. */
 void assessment_init(sk_assessment *a, const char *anggota_id);

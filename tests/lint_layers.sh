@@ -22,6 +22,7 @@ util 1
 i18n 2
 csvio 3
 db 4
+table 5
 region 5
 validate 6
 bundle 6
