@@ -120,6 +120,12 @@ int db_exists(sk_db *db, sqlite3_stmt *st, sk_err *e);
  * SK_DBERR (db_prepare's error already in e). */
 int db_count(sk_db *db, sqlite3_stmt *st, int64_t *out, sk_err *e);
 
+/* The count sql (a one-value query with the one text parameter param) gives for value, or
+ * -1 on a database error: for lists and menus, which show an unknown count as such. The
+ * _like form binds value with db_bind_like (a search typed by the user). */
+int db_count_text(sk_db *db, const char *sql, const char *param, const char *value);
+int db_count_like(sk_db *db, const char *sql, const char *param, const char *text);
+
 /* Page cache of the connection: db_cache_set sets it to kib kibibytes (bounded memory for a
  * big job: an import, an office-wide report) and returns the setting it replaced, which
  * db_cache_restore puts back. */

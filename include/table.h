@@ -57,6 +57,7 @@ typedef struct table_sql {
 	char insert[TABLE_SQL_MAX];   /* INSERT INTO t(every column[, disimpan_pada]) VALUES(...) */
 	char update[TABLE_SQL_MAX];   /* UPDATE t SET every other column[, disimpan_pada] WHERE key */
 	char columns[TABLE_SQL_MAX];  /* "c1, c2, ...": for a store's own SELECTs */
+	char restamp[TABLE_SQL_MAX];  /* puts a row's own diubah_pada back (db_restamp) */
 } table_sql;
 
 typedef struct table_def {
@@ -81,6 +82,16 @@ void table_bind(const table_def *t, sqlite3_stmt *st, const void *row);
 /* Read the current row of st into row, by column name: every result column named like a
  * column of t fills its field (and its has_ flag); other result columns are left alone. */
 void table_read(const table_def *t, sqlite3_stmt *st, void *row);
+
+/* Read the row of t whose key is key into out (zeroed first; size bytes): SK_OK, SK_NOTFOUND
+ * with the message notfound in e, or the database error in e. */
+int table_get(sk_db *db, const table_def *t, const char *key, void *out, size_t size,
+	      const char *notfound, sk_err *e);
+/* Write row exactly as given (key and stamps too): insert=1 inserts, 0 replaces the stored
+ * row with row's key (SK_NOTFOUND with notfound when none), keeping row's diubah_pada even
+ * when the touch trigger renews it (db_restamp). The caller holds the transaction. */
+int table_store(sk_db *db, const table_def *t, const void *row, int insert,
+		const char *notfound, sk_err *e);
 
 /* Index of the column called name in t, or -1. */
 int table_col_index(const table_def *t, const char *name);

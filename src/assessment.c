@@ -97,30 +97,13 @@ const table_def ASSESSMENT_TABLE = { "penilaian", COLS, (int)(sizeof COLS / size
 
 int assessment_get(sk_db *db, const char *id, sk_assessment *out, sk_err *e)
 {
-	sqlite3_stmt *st = db_prepare(db, table_get_sql(&ASSESSMENT_TABLE), e);
-	if (!st)
-		return SK_DBERR;
-	db_bind_text(st, ":id", id);
-	int rc = db_step(db, st, e);
-	if (rc == SQLITE_ROW) {
-		memset(out, 0, sizeof *out);
-		table_read(&ASSESSMENT_TABLE, st, out);
-	}
-	return db_row_end(st, rc, _("Penilaian tidak ditemukan."), e);
+	return table_get(db, &ASSESSMENT_TABLE, id, out, sizeof *out,
+			 _("Penilaian tidak ditemukan."), e);
 }
 
 int assessment_store_raw(sk_db *db, const sk_assessment *a, int insert, sk_err *e)
 {
-	sqlite3_stmt *st = db_prepare(db, insert ? table_insert_sql(&ASSESSMENT_TABLE)
-					     : table_update_sql(&ASSESSMENT_TABLE), e);
-	if (!st)
-		return SK_DBERR;
-	table_bind(&ASSESSMENT_TABLE, st, a);
-	int rc = db_step_write(db, st, _("Penilaian tidak ditemukan."), e);
-	if (rc != SK_OK || insert)
-		return rc;
-	return db_restamp(db, "UPDATE penilaian SET diubah_pada=:t WHERE id=:k1 AND "
-			  "diubah_pada IS NOT :t", a->id, NULL, a->diubah_pada, e);
+	return table_store(db, &ASSESSMENT_TABLE, a, insert, _("Penilaian tidak ditemukan."), e);
 }
 
 /* ---- Criteria wording and answers that follow from the figures ---------------------------- */

@@ -187,10 +187,6 @@ int assessment_history(sk_db *db, const char *anggota_id, int offset, int limit,
 
 int assessment_count(sk_db *db, const char *anggota_id)
 {
-	sqlite3_stmt *st = db_prepare(db, "SELECT count(*) FROM penilaian WHERE anggota_id=:a "
-				      "AND dihapus=0", NULL);
-	int64_t n;
-	if (st)
-		db_bind_text(st, ":a", anggota_id);
-	return db_count(db, st, &n, NULL) == SK_OK ? (int)n : -1;
+	return db_count_text(db, "SELECT count(*) FROM penilaian WHERE anggota_id=:a AND dihapus=0",
+			     ":a", anggota_id);
 }

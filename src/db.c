@@ -451,6 +451,27 @@ int db_count(sk_db *db, sqlite3_stmt *st, int64_t *out, sk_err *e)
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? SK_OK : (e && e->status ? e->status : SK_DBERR);
 }
 
+static int count_by(sk_db *db, const char *sql, const char *param, const char *value, int like)
+{
+	sqlite3_stmt *st = db_prepare(db, sql, NULL);
+	int64_t n;
+	if (st && like)
+		db_bind_like(st, param, value);
+	else if (st)
+		db_bind_text(st, param, value);
+	return db_count(db, st, &n, NULL) == SK_OK ? (int)n : -1;
+}
+
+int db_count_text(sk_db *db, const char *sql, const char *param, const char *value)
+{
+	return count_by(db, sql, param, value, 0);
+}
+
+int db_count_like(sk_db *db, const char *sql, const char *param, const char *text)
+{
+	return count_by(db, sql, param, text, 1);
+}
+
 int db_end(sk_db *db, int ok, sk_err *e)
 {
 	if (db->depth <= 0) {

@@ -256,31 +256,19 @@ int group_list(sk_db *db, const char *text, int offset, int limit, sk_group_row 
 
 int group_count(sk_db *db, const char *text)
 {
-	sqlite3_stmt *st = db_prepare(db, "SELECT count(*) " GROUP_FILTER, NULL);
-	int64_t n;
-	if (st)
-		db_bind_like(st, ":t", text);
-	return db_count(db, st, &n, NULL) == SK_OK ? (int)n : -1;
+	return db_count_like(db, "SELECT count(*) " GROUP_FILTER, ":t", text);
 }
 
 int group_count_inactive(sk_db *db)
 {
 	char cutoff[16];
 	inactive_cutoff(db, cutoff);
-	sqlite3_stmt *st = db_prepare(db, "SELECT count(*) FROM kelompok g WHERE g.dihapus=0 AND "
-				      "coalesce(" LAST_MEETING ", '') < :c", NULL);
-	int64_t n;
-	if (st)
-		db_bind_text(st, ":c", cutoff);
-	return db_count(db, st, &n, NULL) == SK_OK ? (int)n : -1;
+	return db_count_text(db, "SELECT count(*) FROM kelompok g WHERE g.dihapus=0 AND "
+			     "coalesce(" LAST_MEETING ", '') < :c", ":c", cutoff);
 }
 
 int group_active_members(sk_db *db, const char *id)
 {
-	sqlite3_stmt *st = db_prepare(db, "SELECT count(*) FROM anggota WHERE kelompok_id=:id "
-				      "AND dihapus=0 AND tanggal_keluar IS NULL", NULL);
-	int64_t n;
-	if (st)
-		db_bind_text(st, ":id", id);
-	return db_count(db, st, &n, NULL) == SK_OK ? (int)n : -1;
+	return db_count_text(db, "SELECT count(*) FROM anggota WHERE kelompok_id=:id AND dihapus=0 "
+			     "AND tanggal_keluar IS NULL", ":id", id);
 }

@@ -159,10 +159,6 @@ int meeting_list(sk_db *db, const char *kelompok_id, int offset, int limit, sk_m
 
 int meeting_count(sk_db *db, const char *kelompok_id)
 {
-	sqlite3_stmt *st = db_prepare(db, "SELECT count(*) FROM pertemuan WHERE kelompok_id=:g AND "
-				      "dihapus=0", NULL);
-	int64_t n;
-	if (st)
-		db_bind_text(st, ":g", kelompok_id);
-	return db_count(db, st, &n, NULL) == SK_OK ? (int)n : -1;
+	return db_count_text(db, "SELECT count(*) FROM pertemuan WHERE kelompok_id=:g AND dihapus=0",
+			     ":g", kelompok_id);
 }

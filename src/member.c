@@ -363,12 +363,8 @@ int member_list_group(sk_db *db, const char *kelompok_id, int offset, int limit,
 
 int member_count_group(sk_db *db, const char *kelompok_id)
 {
-	sqlite3_stmt *st = db_prepare(db, "SELECT count(*) FROM anggota WHERE kelompok_id=:g "
-				      "AND dihapus=0", NULL);
-	int64_t n;
-	if (st)
-		db_bind_text(st, ":g", kelompok_id);
-	return db_count(db, st, &n, NULL) == SK_OK ? (int)n : -1;
+	return db_count_text(db, "SELECT count(*) FROM anggota WHERE kelompok_id=:g AND dihapus=0",
+			     ":g", kelompok_id);
 }
 
 #define MEMBER_SEARCH \
@@ -422,12 +418,8 @@ int member_search_page(sk_db *db, const char *text, int offset, int limit, int t
 int member_search_count(sk_db *db, const char *text)
 {
 	/* Group by group through anggota_urut (name and NIK in the index): no table row read. */
-	sqlite3_stmt *st = db_prepare(db, "SELECT count(*) FROM kelompok k CROSS JOIN anggota a ON "
-				      "k.id=a.kelompok_id " MEMBER_SEARCH, NULL);
-	int64_t n;
-	if (st)
-		db_bind_like(st, ":t", text);
-	return db_count(db, st, &n, NULL) == SK_OK ? (int)n : -1;
+	return db_count_like(db, "SELECT count(*) FROM kelompok k CROSS JOIN anggota a ON "
+			     "k.id=a.kelompok_id " MEMBER_SEARCH, ":t", text);
 }
 
 void member_mask_nik(const char *nik, char *out, size_t n)

@@ -177,11 +177,7 @@ int region_get(sk_db *db, const char *kode, sk_region *out, sk_err *e)
 
 int region_search_count(sk_db *db, const char *text)
 {
-	sqlite3_stmt *st = db_prepare(db, "SELECT count(*) FROM wilayah d " VILLAGE_MATCH, NULL);
-	int64_t n;
-	if (st)
-		db_bind_like(st, ":t", text);
-	return db_count(db, st, &n, NULL) == SK_OK ? (int)n : -1;
+	return db_count_like(db, "SELECT count(*) FROM wilayah d " VILLAGE_MATCH, ":t", text);
 }
 
 int region_search(sk_db *db, const char *text, int offset, int limit, sk_region *out, int *n,

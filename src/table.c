@@ -53,6 +53,8 @@ static void build(const table_def *t)
 	add(s->update, "UPDATE %s SET %s%s WHERE %s=:%s", t->name, sets,
 	    t->stamped ? ", disimpan_pada=" DB_STORED_SQL : "", key->name, key->name);
 	add(s->get, "SELECT %s FROM %s WHERE %s=:%s", s->columns, t->name, key->name, key->name);
+	add(s->restamp, "UPDATE %s SET diubah_pada=:t WHERE %s=:k1 AND diubah_pada IS NOT :t",
+	    t->name, key->name);
 }
 
 const char *table_get_sql(const table_def *t)
@@ -194,4 +196,37 @@ int table_set_text(const table_def *t, int i, void *row, const char *text)
 	else
 		*(int64_t *)v = n;
 	return 0;
+}
+
+int table_get(sk_db *db, const table_def *t, const char *key, void *out, size_t size,
+	      const char *notfound, sk_err *e)
+{
+	const table_col *k = key_col(t);
+	sqlite3_stmt *st = db_prepare(db, table_get_sql(t), e);
+	if (!st)
+		return SK_DBERR;
+	char param[64];
+	snprintf(param, sizeof param, ":%s", k->name);
+	db_bind_text(st, param, key);
+	int rc = db_step(db, st, e);
+	if (rc == SQLITE_ROW) {
+		memset(out, 0, size);
+		table_read(t, st, out);
+	}
+	return db_row_end(st, rc, notfound, e);
+}
+
+int table_store(sk_db *db, const table_def *t, const void *row, int insert,
+		const char *notfound, sk_err *e)
+{
+	sqlite3_stmt *st = db_prepare(db, insert ? table_insert_sql(t) : table_update_sql(t), e);
+	if (!st)
+		return SK_DBERR;
+	table_bind(t, st, row);
+	int rc = db_step_write(db, st, notfound, e);
+	int stamp = table_col_index(t, "diubah_pada");
+	if (rc != SK_OK || insert || stamp < 0)
+		return rc;
+	const char *key = field(key_col(t), row), *when = field(&t->cols[stamp], row);
+	return db_restamp(db, t->sql->restamp, key, NULL, when, e);
 }

@@ -143,6 +143,11 @@ static void test_read_helpers(void)
 	st = db_prepare(db, "SELECT count(*) FROM pengaturan WHERE kunci=:k", &e);
 	db_bind_text(st, ":k", "a");
 	CHECK(db_count(db, st, &n, &e) == SK_OK && n == 1, "db_count counts");
+	CHECK(db_count_text(db, "SELECT count(*) FROM pengaturan WHERE kunci=:k", ":k", "a") == 1 &&
+	      db_count_like(db, "SELECT count(*) FROM pengaturan WHERE kunci LIKE :k" DB_LIKE_ESCAPE,
+			    ":k", "_") == 0, "db_count_text, db_count_like");
+	CHECK(db_count_text(db, "SELECT count(*) FROM no_such_table WHERE x=:k", ":k", "a") == -1,
+	      "a count the database cannot give is -1, not 0");
 	CHECK(db_end(db, 1, &e) == SK_OK, "read transaction ends");
 	CHECK(sqlite3_get_autocommit(db_handle(db)), "no transaction left open");
 	db_close(db);

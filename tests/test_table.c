@@ -86,6 +86,9 @@ static void test_round_trip(sk_db *db)
 	sk_assessment again;
 	CHECK(assessment_get(db, a.id, &again, &e) == SK_OK && !again.has_luas &&
 	      again.has_jiwa && again.jumlah_jiwa == 4, "a figure taken away is NULL again");
+	CHECK_STR(again.diubah_pada, "2025-02-01T00:00:00Z", "a raw update keeps the row's stamp");
+	CHECK(FIXTURE_WRITE(db, assessment_store_raw(db, &(sk_assessment){ .id = "nope" }, 0, &e)) ==
+	      SK_NOTFOUND, "updating a missing row: not found");
 	/* Reads go by name: a statement with the columns in another order fills the same fields. */
 	sqlite3_stmt *st = db_prepare(db, "SELECT jumlah_jiwa, k14, id, 7 AS lain FROM penilaian "
 				      "WHERE id=:id", &e);
