@@ -65,8 +65,9 @@ typedef struct sk_shareout {
  * simpanan, bagian = floor(laba x simpanan / sum of simpanan); sama_rata, floor(laba / n);
  * jasa, floor(laba x jasa_dibayar / sum of jasa_dibayar). A loss: by simpanan. When a debt is
  * larger than the payout, dibayar is 0 and the rest stays a loan (sisa_utang); the book then
- * lacks that cash unless the rounding left enough, which kurang_kas says: the caller refuses to
- * post a share-out with kurang_kas > 0 (the group collects or writes the debt off first).
+ * lacks that cash unless the rounding left enough, which kurang_kas says. SIKUBE's close
+ * refuses while any sisa_utang > 0 (docs/simpin.md, decision 13): the group collects or
+ * writes the debt off first.
  * saldo_buku < 0 is refused as SHAREOUT_E_INPUT. Returns an enum shareout_status; on an error
  * rows and *sum are zeroed. Spec example: savings 600/480/360/300/260 thousand, book 2.200.000,
  * nothing owed: parts 60/48/36/30/26 thousand, payouts 660/528/396/330/286 thousand. */
