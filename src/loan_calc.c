@@ -1,6 +1,5 @@
 /* loan_calc.c - a loan's schedule, position on a date and the checks of a new loan, in
  * integers (rupiah, hundredths of a percent), refusing values that would overflow. */
-#include <stdio.h>
 #include <string.h>
 #include "fixmath.h"
 #include "loan_calc.h"
@@ -104,12 +103,16 @@ static void civil_from_days(long z, int *y, int *m, int *d)
 	*y = (int)(yoe + era * 400 + (*m <= 2));
 }
 
-/* Year, month, day of a real date; 0 when s is not one. */
+/* Year, month, day of a real date; 0 when s is not one. Digits by hand: a report computes
+ * tens of thousands of schedules, and sscanf would be most of their cost. */
 static int split_date(const char *s, int *y, int *m, int *d)
 {
 	if (!valid_date(s))
 		return 0;
-	return sscanf(s, "%4d-%2d-%2d", y, m, d) == 3;
+	*y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
+	*m = (s[5] - '0') * 10 + (s[6] - '0');
+	*d = (s[8] - '0') * 10 + (s[9] - '0');
+	return 1;
 }
 
 static int days_in_month(int y, int m)
@@ -132,22 +135,27 @@ static int put_date(int y, int m, int d, char out[11])
 	return 1;
 }
 
-int loan_due_date(const char *tanggal, int jarak, int k, char out[11])
+/* Due date k intervals after y-m-d (a real date) into out; 0, or -1 after 2199. */
+static int due_from(int y, int m, int d, int jarak, int k, char out[11])
 {
-	int y, m, d;
-	if (k < 0 || k > 100000 || !split_date(tanggal, &y, &m, &d))
-		return -1;
 	if (jarak == LOAN_MINGGU) {
 		civil_from_days(days_from_civil(y, m, d) + 7L * k, &y, &m, &d);
 		return put_date(y, m, d, out) ? 0 : -1;
 	}
-	if (jarak != LOAN_BULAN)
-		return -1;
 	long months = (long)y * 12 + (m - 1) + k;
 	y = (int)(months / 12);
 	m = (int)(months % 12) + 1;
 	int last = days_in_month(y, m);
 	return put_date(y, m, d > last ? last : d, out) ? 0 : -1;
+}
+
+int loan_due_date(const char *tanggal, int jarak, int k, char out[11])
+{
+	int y, m, d;
+	if (k < 0 || k > 100000 || (jarak != LOAN_MINGGU && jarak != LOAN_BULAN) ||
+	    !split_date(tanggal, &y, &m, &d))
+		return -1;
+	return due_from(y, m, d, jarak, k, out);
 }
 
 int loan_days_between(const char *a, const char *b)
@@ -216,9 +224,10 @@ int loan_schedule(const sk_loan_terms *t, sk_loan_schedule *out)
 	int rc = check_terms(t);
 	if (rc != LOAN_OK)
 		return rc;
-	int n = t->jumlah;
+	int n = t->jumlah, y, m, d;
 	char last[11];
-	if (loan_due_date(t->tanggal, t->jarak, n, last) != 0)
+	split_date(t->tanggal, &y, &m, &d); /* a real date: check_terms */
+	if (due_from(y, m, d, t->jarak, n, last) != 0)
 		return LOAN_E_FAR;
 	int64_t pp = t->pokok / n, sisa = t->pokok;
 	rc = service(t, pp, out);
@@ -232,7 +241,7 @@ int loan_schedule(const sk_loan_terms *t, sk_loan_schedule *out)
 		sisa -= a->pokok;
 		a->sisa_pokok = sisa;
 		a->jumlah = a->pokok + a->jasa; /* both <= their totals, whose sum fits */
-		loan_due_date(t->tanggal, t->jarak, k + 1, a->jatuh_tempo);
+		due_from(y, m, d, t->jarak, k + 1, a->jatuh_tempo); /* <= the last: in range */
 	}
 	out->pokok = t->pokok;
 	out->n = n;
