@@ -39,8 +39,9 @@ int xlsx_open(const char *path, int replace, sk_xlsx **out, sk_err *e);
 /* Add a sheet named name (characters Excel refuses become '-', cut to 31 characters, made
  * unique with " (2)", ...) whose first row holds the names of cols in bold, frozen. cols (n
  * columns) must stay valid until xlsx_close. A sheet that reaches Excel's 1,048,576 rows goes
- * on in a new sheet "name (2)" with the same header. Returns the sheet, owned by x, or NULL
- * when memory runs out (the workbook then fails at xlsx_close). */
+ * on in a new sheet "name (2)" with the same header ($SIKUBE_XLSX_SHEET_ROWS, for tests, sets
+ * a smaller number of rows per sheet, header included). Returns the sheet, owned by x, or
+ * NULL when memory runs out (the workbook then fails at xlsx_close). */
 xlsx_sheet *xlsx_add_sheet(sk_xlsx *x, const char *name, const xlsx_col *cols, int n);
 
 /* Write the next cell of the current row. xlsx_str converts by the column's kind: "" or NULL

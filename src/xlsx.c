@@ -44,6 +44,7 @@ struct sk_xlsx {
 	char dir[PATH_MAX];         /* private folder beside path */
 	char tmp[PATH_MAX + 16];    /* the workbook inside it */
 	int replace;
+	lxw_row_t max_rows;         /* rows per sheet, header included (Excel's limit) */
 	lxw_error err;              /* first libxlsxwriter error */
 	int nomem;
 	char **names;               /* sheet names in use (Excel compares them ignoring case) */
@@ -79,6 +80,10 @@ int xlsx_open(const char *path, int replace, sk_xlsx **out, sk_err *e)
 	if (!x)
 		return sk_err_set(e, SK_IOERR, "%s", _("Memori tidak cukup."));
 	x->replace = replace;
+	/* Tests make sheets go on sooner than after a million rows. */
+	const char *test_rows = getenv("SIKUBE_XLSX_SHEET_ROWS");
+	long n = test_rows ? atol(test_rows) : 0;
+	x->max_rows = n > 1 && n < LXW_ROW_MAX ? (lxw_row_t)n : LXW_ROW_MAX;
 	if (snprintf(x->path, sizeof x->path, "%s", path) >= (int)sizeof x->path) {
 		free(x);
 		return io_error(e, path, ENAMETOOLONG);
@@ -234,7 +239,7 @@ static int next_cell(xlsx_sheet *s)
 {
 	if (!s || !s->ws || s->col >= s->ncols)
 		return -1;
-	if (s->col == 0 && s->row >= LXW_ROW_MAX) {
+	if (s->col == 0 && s->row >= s->book->max_rows) {
 		finish_part(s);
 		s->part++;
 		if (start_part(s) != 0)
