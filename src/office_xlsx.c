@@ -81,7 +81,8 @@ static const char PERTEMUAN_SQL[] =
 	"m.id";
 
 /* The biggest tables follow their indexes (a kabupaten has millions of attendance rows):
- * by group id and date, not by name. */
+ * by group id and date, not by name; the meetings lead (CROSS JOIN), so that only the rows of
+ * one date are sorted at a time. */
 static const xlsx_col KEHADIRAN[] = {
 	{ "pertemuan_id", XC_CODE, 0 }, { "tanggal", XC_DATE, 0 }, { "kelompok_id", XC_CODE, 0 },
 	GROUP_COLS, { "anggota_id", XC_CODE, 0 }, { "nik", XC_CODE, 0 }, { "nama", XC_TEXT, 0 },
@@ -89,7 +90,7 @@ static const xlsx_col KEHADIRAN[] = {
 };
 static const char KEHADIRAN_SQL[] =
 	"SELECT h.pertemuan_id, m.tanggal, m.kelompok_id, " GROUP_SQL ", h.anggota_id, a.nik, "
-	"a.nama, h.status, h.iuran_kas, h.iuran_iks FROM pertemuan m JOIN kehadiran h ON "
+	"a.nama, h.status, h.iuran_kas, h.iuran_iks FROM pertemuan m CROSS JOIN kehadiran h ON "
 	"h.pertemuan_id=m.id LEFT JOIN kelompok g ON g.id=m.kelompok_id LEFT JOIN anggota a ON "
 	"a.id=h.anggota_id WHERE m.dihapus=0 AND h.dihapus=0 AND " GROUP_LIVE " ORDER BY "
 	"m.kelompok_id, m.tanggal, m.id, h.anggota_id";
