@@ -267,9 +267,9 @@ static void put_text(xlsx_sheet *s, int c, const char *v, lxw_format *f)
 		}
 		v = sk_utf8_scrub(copy, n, v);
 	}
-	if (sk_utf8_len(v) > CELL_MAX) {
-		size_t n = strlen(v) + 1;
-		char *cut = malloc(n);
+	size_t bytes = strlen(v);
+	if (bytes > CELL_MAX && sk_utf8_len(v) > CELL_MAX) {
+		char *cut = malloc(bytes + 1);
 		if (!cut) {
 			free(copy);
 			s->book->nomem = 1;
@@ -284,7 +284,9 @@ static void put_text(xlsx_sheet *s, int c, const char *v, lxw_format *f)
 		v = copy = cut;
 	}
 	note(s->book, worksheet_write_string(s->ws, s->row, (lxw_col_t)c, v, f));
-	widen(s, c, sk_width(v));
+	/* A string is never wider than its bytes: most need no measuring. */
+	if ((int)strlen(v) > s->width[c] && s->width[c] < WIDTH_MAX)
+		widen(s, c, sk_width(v));
 	free(copy);
 }
 
