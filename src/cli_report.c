@@ -36,13 +36,14 @@ static const char USAGE_REPORT[] = N_(
 
 typedef int (*report_fn)(sk_db *db, const report_opts *o, FILE *out, sk_err *e);
 
+/* needs_month: 1 required, 0 optional, -1 not taken (the figures are today's). */
 static const struct report_kind {
 	const char *name;
 	int needs_group, needs_month;
 	report_fn run;
 } KINDS[] = {
-	{ "groups", 0, 0, report_groups_run },
-	{ "eligibility", 0, 0, report_eligibility },
+	{ "groups", 0, -1, report_groups_run },
+	{ "eligibility", 0, -1, report_eligibility },
 	{ "cashbook", 1, 0, report_cashbook },
 	{ "attendance", 1, 0, report_attendance },
 	{ "monthly", 0, 1, report_monthly },
@@ -120,7 +121,10 @@ static int parse(int argc, char **argv, struct report_args *a)
 	if (a->kind->needs_group && !a->group)
 		return cli_usage_error("report", _("laporan %s perlu --group KODE atau ID"),
 				       a->kind->name);
-	if (a->kind->needs_month && !a->month)
+	if (a->kind->needs_month < 0 && a->month)
+		return cli_usage_error("report", _("laporan %s tidak memakai --month: isinya keadaan "
+						   "hari ini"), a->kind->name);
+	if (a->kind->needs_month > 0 && !a->month)
 		return cli_usage_error("report", _("laporan %s perlu --month TTTT-BB"), a->kind->name);
 	if (a->fmt == REPORT_XLSX && !a->output)
 		return cli_usage_error("report", "%s", _("--format xlsx perlu --output FILE"));

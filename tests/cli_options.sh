@@ -109,6 +109,8 @@ expect_status 2 "bad month" "$SIKUBE_BIN" --db "$DB" report cashbook --group GLR
 expect_status 2 "unknown format" "$SIKUBE_BIN" --db "$DB" report groups --format pdf
 expect_status 2 "xlsx needs --output" "$SIKUBE_BIN" --db "$DB" report groups --format xlsx
 expect_status 2 "cashbook needs --group" "$SIKUBE_BIN" --db "$DB" report cashbook
+expect_status 2 "groups takes no --month (its figures are today's)" "$SIKUBE_BIN" --db "$DB" report groups --month 2026-11
+check "says so" grep -q 'tidak memakai --month' "$WORK/err"
 expect_status 2 "check takes no argument" "$SIKUBE_BIN" --db "$DB" check extra
 expect_status 2 "backup needs its file" "$SIKUBE_BIN" --db "$DB" backup
 expect_status 2 "export needs a folder or --xlsx" "$SIKUBE_BIN" --db "$DB" export
