@@ -36,7 +36,7 @@ struct cash_report {
 	const report_opts *o;
 	struct book_out b[MAX_BOOKS];
 	int n;
-	int failed;                 /* a table or sheet could not be made */
+	int failed;                 /* a table or sheet could not be made, or too many books */
 };
 
 /* The book named buku, started on first use (with the opening balance before the month);
@@ -82,8 +82,10 @@ static const char *col_text(sqlite3_stmt *st, int i)
 static void book_row(struct cash_report *r, sqlite3_stmt *st, sk_err *e)
 {
 	struct book_out *b = book_for(r, col_text(st, 2), e);
-	if (!b)
+	if (!b) {
+		r->failed = 1; /* more books than MAX_BOOKS: refuse rather than leave rows out */
 		return;
+	}
 	if (r->o->fmt == REPORT_XLSX) {
 		for (int i = 0; i < 5; i++)
 			report_table_str(&b->sheet, col_text(st, i));
@@ -150,7 +152,7 @@ int report_cashbook(sk_db *db, const report_opts *o, FILE *out, sk_err *e)
 	if (rc != SQLITE_DONE)
 		return e ? e->status : SK_DBERR;
 	if (r.failed)
-		return sk_err_set(e, SK_IOERR, "%s", _("Memori tidak cukup."));
+		return sk_err_set(e, SK_IOERR, "%s", _("Laporan tidak dapat dibuat."));
 	return SK_OK;
 }
 
