@@ -6,14 +6,14 @@ LOCALEDIR = $(PREFIX)/share/locale
 MANDIR = $(PREFIX)/share/man/man1
 
 CC ?= cc
-PKGS = ncursesw formw menuw sqlite3 uuid nettle
+PKGS = ncursesw formw menuw sqlite3 uuid nettle xlsxwriter
 PKG_CFLAGS := $(filter-out -D_XOPEN_SOURCE=% -D_DEFAULT_SOURCE,$(shell pkg-config --cflags $(PKGS) 2>/dev/null))
 PKG_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 OPT ?= -O2 -g
 BASE_CFLAGS = -std=c11 -Wall -Wextra -Werror -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE \
 	-Iinclude $(PKG_CFLAGS) -DDATADIR='"$(DATADIR)"' -DLOCALEDIR='"$(LOCALEDIR)"' \
 	-MMD -MP
-LDLIBS = $(PKG_LIBS) -lcsv
+LDLIBS = $(PKG_LIBS) -lcsv -lunistring
 
 # Variant: release (./sikube), asan (build/asan/sikube, used by the tests) or fuzz (the
 # libFuzzer target build/fuzz/fuzz_import, by clang).

@@ -1,12 +1,11 @@
 /* report_monthly.c - the pendamping's monthly report to Dinas Sosial: one 80-column page per
- * group (form feed between groups, for A4), or CSV rows per group and book. */
+ * group (form feed between groups, for A4), or rows per group and book as CSV or xlsx. */
 #include <stdlib.h>
 #include <string.h>
-#include "csvio.h"
 #include "eligibility.h"
 #include "i18n.h"
 #include "region.h"
-#include "report.h"
+#include "report_priv.h"
 #include "util.h"
 
 /* The spec's categories, then the reversals (any category) on a line of their own: a
@@ -302,7 +301,33 @@ static void print_text(sk_db *db, FILE *out, const struct monthly *m, int month)
 	fprintf(out, "\n%s\n\n\n%s\n", _("Mengetahui,"), _("(..............................)   Pendamping"));
 }
 
-static void print_csv(csv_out *w, const struct monthly *m, const char *month)
+static const xlsx_col MONTHLY_COLS[] = {
+	{ "kelompok_id", XC_CODE, 0 }, { "kode", XC_CODE, 1 }, { "nama", XC_TEXT, 0 },
+	{ "bulan", XC_CODE, 0 }, { "buku", XC_CODE, 0 }, { "saldo_awal", XC_MONEY, 0 },
+	{ "penerimaan", XC_MONEY, 0 }, { "pengeluaran", XC_MONEY, 0 },
+	{ "saldo_akhir", XC_MONEY, 0 }, { "pertemuan", XC_INT, 0 }, { "persen_hadir", XC_INT, 0 },
+	{ "anggota_aktif", XC_INT, 0 }, { "anggota_dinilai", XC_INT, 0 },
+	{ "anggota_miskin", XC_INT, 0 },
+};
+/* The workbook's second sheet: receipts and expenses per book and category. */
+static const xlsx_col CATEGORY_COLS[] = {
+	{ "kelompok_id", XC_CODE, 0 }, { "kode", XC_CODE, 0 }, { "nama", XC_TEXT, 0 },
+	{ "bulan", XC_CODE, 0 }, { "buku", XC_CODE, 0 }, { "kategori", XC_CODE, 0 },
+	{ "penerimaan", XC_MONEY, 0 }, { "pengeluaran", XC_MONEY, 0 },
+};
+
+/* The cells naming the group, month and book (the code goes to the workbook only). */
+static void group_cells(report_table *t, const struct monthly *m, const char *month,
+			const char *buku)
+{
+	report_table_str(t, m->id);
+	report_table_str(t, m->kode);
+	report_table_str(t, m->nama);
+	report_table_str(t, month);
+	report_table_str(t, buku);
+}
+
+static void print_table(report_table *t, const struct monthly *m, const char *month)
 {
 	const struct book_fig *b[2] = { &m->umum, &m->iks };
 	const char *names[2] = { "umum", "iks" };
@@ -311,21 +336,34 @@ static void print_csv(csv_out *w, const struct monthly *m, const char *month)
 	if (total)
 		snprintf(pct, sizeof pct, "%d", (m->h * 200 + total) / (2 * total));
 	for (int i = 0; i < 2; i++) {
-		csv_out_raw(w, m->id);
-		csv_out_text(w, m->nama);
-		csv_out_raw(w, month);
-		csv_out_raw(w, names[i]);
-		csv_out_int(w, b[i]->awal);
-		csv_out_int(w, b[i]->masuk);
-		csv_out_int(w, b[i]->keluar);
-		csv_out_int(w, b[i]->awal + b[i]->masuk - b[i]->keluar);
-		csv_out_int(w, m->pertemuan);
-		csv_out_raw(w, pct);
-		csv_out_int(w, m->aktif);
-		csv_out_int(w, m->dinilai);
-		csv_out_int(w, m->miskin);
-		csv_out_eol(w);
+		group_cells(t, m, month, names[i]);
+		report_table_int(t, b[i]->awal);
+		report_table_int(t, b[i]->masuk);
+		report_table_int(t, b[i]->keluar);
+		report_table_int(t, b[i]->awal + b[i]->masuk - b[i]->keluar);
+		report_table_int(t, m->pertemuan);
+		report_table_str(t, pct);
+		report_table_int(t, m->aktif);
+		report_table_int(t, m->dinilai);
+		report_table_int(t, m->miskin);
+		report_table_eol(t);
 	}
+}
+
+static void print_categories(report_table *t, const struct monthly *m, const char *month)
+{
+	const struct book_fig *b[2] = { &m->umum, &m->iks };
+	const char *names[2] = { "umum", "iks" };
+	for (int i = 0; i < 2; i++)
+		for (int c = 0; c < N_CATS; c++) {
+			if (!b[i]->in_cat[c] && !b[i]->out_cat[c])
+				continue;
+			group_cells(t, m, month, names[i]);
+			report_table_str(t, c == N_CATS - 1 ? "pembalikan" : CATS[c]);
+			report_table_int(t, b[i]->in_cat[c]);
+			report_table_int(t, b[i]->out_cat[c]);
+			report_table_eol(t);
+		}
 }
 
 static void month_range(const char *month, char from[11], char to[11])
@@ -371,19 +409,25 @@ static int write_monthly(sk_db *db, const report_opts *o, FILE *out, sk_err *e)
 		free(list);
 		return e ? e->status : SK_DBERR;
 	}
-	rc = SK_OK;
-	csv_out w;
-	csv_out_init(&w, out, 0);
-	if (o->fmt == REPORT_CSV)
-		fputs("kelompok_id,nama,bulan,buku,saldo_awal,penerimaan,pengeluaran,saldo_akhir,"
-		      "pertemuan,persen_hadir,anggota_aktif,anggota_dinilai,anggota_miskin\n", out);
+	report_table t, cats;
+	rc = report_table_begin(&t, o, out, "bulanan", MONTHLY_COLS,
+				(int)(sizeof MONTHLY_COLS / sizeof MONTHLY_COLS[0]), 1, e);
+	if (rc == SK_OK && o->fmt == REPORT_XLSX)
+		rc = report_table_begin(&cats, o, out, "kategori", CATEGORY_COLS,
+					(int)(sizeof CATEGORY_COLS / sizeof CATEGORY_COLS[0]), 1, e);
+	if (rc != SK_OK) {
+		free(list);
+		return rc;
+	}
 	for (int i = 0; i < n; i++) {
 		rc = figures(db, &list[i], e);
 		if (rc != SK_OK)
 			break;
-		if (o->fmt == REPORT_CSV)
-			print_csv(&w, &list[i], o->month);
-		else {
+		if (o->fmt != REPORT_TEXT) {
+			print_table(&t, &list[i], o->month);
+			if (o->fmt == REPORT_XLSX)
+				print_categories(&cats, &list[i], o->month);
+		} else {
 			if (i > 0)
 				fputc('\f', out);
 			print_text(db, out, &list[i], atoi(o->month + 5));

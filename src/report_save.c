@@ -1,5 +1,5 @@
 /* report_save.c - the monthly page of one group saved as a file only its owner can read
- * (the Laporan screen's "save"), and the file name it proposes. */
+ * (the Laporan screen's "save"), as text or an xlsx workbook, and the file name it proposes. */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -9,6 +9,7 @@
 #include <unistd.h>
 #include "i18n.h"
 #include "report.h"
+#include "xlsx.h"
 
 void report_default_path(const char *kode, const char *month, char *out, size_t n)
 {
@@ -26,8 +27,8 @@ void report_default_path(const char *kode, const char *month, char *out, size_t 
 		 month);
 }
 
-int report_monthly_save(sk_db *db, const char *group_id, const char *month, const char *path,
-			sk_err *e)
+/* The text page into a private file (replaced when it exists, never through a symlink). */
+static int save_text(sk_db *db, const report_opts *o, const char *path, sk_err *e)
 {
 	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0600);
 	if (fd < 0)
@@ -45,8 +46,7 @@ int report_monthly_save(sk_db *db, const char *group_id, const char *month, cons
 		return sk_err_set(e, SK_IOERR, _("Berkas %s tidak dapat ditulis: %s"), path,
 				  strerror(errno));
 	}
-	report_opts o = { .group_id = group_id, .month = month, .fmt = REPORT_TEXT };
-	int rc = report_monthly(db, &o, f, e);
+	int rc = report_monthly(db, o, f, e);
 	int werr = ferror(f);
 	if (fclose(f) != 0 || werr) {
 		if (rc == SK_OK)
@@ -54,4 +54,27 @@ int report_monthly_save(sk_db *db, const char *group_id, const char *month, cons
 					strerror(errno));
 	}
 	return rc;
+}
+
+int report_monthly_save(sk_db *db, const char *group_id, const char *month, const char *path,
+			sk_err *e)
+{
+	return report_monthly_save_as(db, group_id, month, path, REPORT_TEXT, e);
+}
+
+int report_monthly_save_as(sk_db *db, const char *group_id, const char *month,
+			   const char *path, report_format fmt, sk_err *e)
+{
+	report_opts o = { .group_id = group_id, .month = month, .fmt = fmt };
+	if (fmt != REPORT_XLSX)
+		return save_text(db, &o, path, e);
+	int rc = xlsx_open(path, 1, &o.book, e);
+	if (rc != SK_OK)
+		return rc;
+	rc = report_monthly(db, &o, NULL, e);
+	if (rc != SK_OK) {
+		xlsx_abandon(o.book);
+		return rc;
+	}
+	return xlsx_close(o.book, e);
 }
