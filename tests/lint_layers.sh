@@ -21,6 +21,9 @@ sk_err 0
 version 0
 util 1
 i18n 2
+fixmath 2
+shareout 3
+evaluation_calc 3
 csvio 3
 db 4
 table 5
@@ -28,6 +31,8 @@ region 5
 validate 6
 bundle 6
 manifest 7
+loan_calc 7
+xlsx 7
 group 8
 assessment 8
 cashbook 8
@@ -39,6 +44,7 @@ import 10
 export 10
 check 10
 backup 10
+office_xlsx 10
 sample 11
 cli 12
 '
