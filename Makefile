@@ -6,14 +6,14 @@ LOCALEDIR = $(PREFIX)/share/locale
 MANDIR = $(PREFIX)/share/man/man1
 
 CC ?= cc
-PKGS = ncursesw formw menuw sqlite3 uuid nettle
+PKGS = ncursesw formw menuw sqlite3 uuid nettle xlsxwriter
 PKG_CFLAGS := $(filter-out -D_XOPEN_SOURCE=% -D_DEFAULT_SOURCE,$(shell pkg-config --cflags $(PKGS) 2>/dev/null))
 PKG_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 OPT ?= -O2 -g
 BASE_CFLAGS = -std=c11 -Wall -Wextra -Werror -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE \
-	-Iinclude -Isrc/ui $(PKG_CFLAGS) -DDATADIR='"$(DATADIR)"' -DLOCALEDIR='"$(LOCALEDIR)"' \
+	-Iinclude $(PKG_CFLAGS) -DDATADIR='"$(DATADIR)"' -DLOCALEDIR='"$(LOCALEDIR)"' \
 	-MMD -MP
-LDLIBS = $(PKG_LIBS) -lcsv
+LDLIBS = $(PKG_LIBS) -lcsv -lunistring
 
 # Variant: release (./sikube), asan (build/asan/sikube, used by the tests) or fuzz (the
 # libFuzzer target build/fuzz/fuzz_import, by clang).
@@ -61,6 +61,9 @@ $(BIN): $(B)/src/main.o $(B)/libcore.a $(UI_OBJ)
 $(B)/libcore.a: $(CORE_OBJ)
 	@rm -f $@
 	ar rcs $@ $^
+
+# Only the UI toolkit and the screens see src/ui's headers; the core (src/*.c) builds without.
+$(UI_OBJ): ALL_CFLAGS += -Isrc/ui
 
 $(B)/%.o: %.c
 	@mkdir -p $(dir $@)
@@ -121,7 +124,7 @@ bench: all $(B)/bench-gen
 pot:
 	@mkdir -p po
 	xgettext --from-code=UTF-8 -k_ -kN_ -kC_:1c,2 -kNC_:1c,2 --add-comments=TRANSLATORS --package-name=sikube \
-		--package-version=$$(sed -n 's/^#define SIKUBE_VERSION "\(.*\)"/\1/p' include/app.h) \
+		--package-version=$$(sed -n 's/^#define SIKUBE_VERSION "\(.*\)"/\1/p' include/version.h) \
 		-o po/sikube.pot $(sort $(CORE_SRC) src/main.c $(UI_SRC) $(wildcard include/*.h src/ui/*.h))
 	for po in $(PO); do msgmerge -q --update --backup=none $$po po/sikube.pot; done
 

@@ -7,6 +7,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include "db.h"
+#include "table.h"
 #include "util.h"
 
 #define ASSESSMENT_CRITERIA 14
@@ -18,7 +19,7 @@ typedef struct sk_assessment {
 	char id[SK_UUID_LEN + 1];
 	char anggota_id[SK_UUID_LEN + 1];
 	char tanggal[16];              /* YYYY-MM-DD, required */
-	char penilai[404];             /* who assessed, optional */
+	char penilai[SK_NAME_BYTES];             /* who assessed, optional */
 	int k[ASSESSMENT_CRITERIA];    /* k[0] is k01 ... k[13] is k14; each 0 or 1 */
 	double luas_lantai_m2;         /* floor area (assessment_luas_valid), when has_luas */
 	int has_luas;
@@ -48,6 +49,8 @@ typedef struct sk_assessment {
 int assessment_parse_luas(const char *s, int comma, double *out, char *msg, size_t n);
 /* 1 when v is a floor area assessment_parse_luas can give. */
 int assessment_luas_valid(double v);
+/* The penilaian table's column descriptor (table.h): its statements, binds and reads. */
+extern const table_def ASSESSMENT_TABLE;
 
 /* Fill a with defaults for a new assessment of member anggota_id dated today. */
 void assessment_init(sk_assessment *a, const char *anggota_id);
@@ -124,14 +127,15 @@ int assessment_latest_for_kk(sk_db *db, const char *no_kk, const char *exclude,
 /* A new assessment for member anggota_id that repeats the visit src (date, assessor, answers,
  * figures, overrides, note): for offering a household's assessment to another member. */
 void assessment_copy_for(const sk_assessment *src, const char *anggota_id, sk_assessment *out);
-/* Name of the assessor of the most recently saved assessment into out ("" when none). */
+/* Name of the assessor of the most recently saved assessment into out ("" when none, or
+ * when the database cannot tell: it only prefills a field). */
 void assessment_last_assessor(sk_db *db, char *out, size_t n);
 
 /* One line of a member's history. */
 typedef struct sk_assessment_row {
 	char id[SK_UUID_LEN + 1];
 	char tanggal[16];
-	char penilai[404];
+	char penilai[SK_NAME_BYTES];
 	int skor;                      /* recomputed from k01-k14 */
 	int miskin;                    /* skor >= threshold in use */
 	char ditimpa[64];
@@ -142,7 +146,7 @@ typedef struct sk_assessment_row {
  * offset, up to limit rows into out; *n rows written. */
 int assessment_history(sk_db *db, const char *anggota_id, int offset, int limit,
 		       sk_assessment_row *out, int *n, sk_err *e);
-/* Number of a member's assessments (not deleted). */
+/* Number of a member's assessments (not deleted), or -1 on a database error. */
 int assessment_count(sk_db *db, const char *anggota_id);
 
 /* ---- SQL shared by lists and reports (string literals, for db_prepare) -------------------- */

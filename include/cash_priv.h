@@ -25,9 +25,10 @@ int cash_insert_reversal(sk_db *db, const sk_cash_row *o, sk_cash_row *out, sk_e
 /* SK_REFUSED with a message naming the day and the balance when some day from date from on
  * ends below zero in the book; SK_OK otherwise. */
 int cash_guard(sk_db *db, const char *kelompok_id, const char *buku, const char *from, sk_err *e);
-/* 1 when the month of date (YYYY-MM-DD) is closed in the book (see cash_month_closed). */
-int cash_date_closed(sk_db *db, const char *kelompok_id, const char *buku, const char *date);
-/* "Bulan YYYY-MM buku B sudah ditutup" refusal for the month of date (YYYY-MM-DD). */
-int cash_refuse_closed(const char *buku, const char *date, sk_err *e);
+/* SK_OK when the month of date (YYYY-MM-DD) is open in the book (see cash_month_closed);
+ * SK_REFUSED ("Bulan YYYY-MM kas ... sudah ditutup") when it is closed; the database error
+ * when it cannot tell. Messages in e. */
+int cash_check_open(sk_db *db, const char *kelompok_id, const char *buku, const char *date,
+		    sk_err *e);
 
 #endif

@@ -52,6 +52,15 @@ void db_bind_null(sqlite3_stmt *st, const char *name);
 void db_bind_int64_or_null(sqlite3_stmt *st, const char *name, int64_t v, int is_null);
 /* Bind a double (for decimal figures such as floor area; never money). */
 void db_bind_double(sqlite3_stmt *st, const char *name, double v);
+/* Bind text typed by the user for a LIKE search: its wildcards % and _ and the escape
+ * character \ are escaped, so "10%" or "a_b" is looked up as typed. The SQL adds its own
+ * wildcards around the parameter ('%' || :t || '%') and ends the LIKE with DB_LIKE_ESCAPE.
+ * NULL or "" binds SQL NULL (as db_bind_text). */
+void db_bind_like(sqlite3_stmt *st, const char *name, const char *text);
+/* The escape clause of every LIKE whose pattern holds a db_bind_like parameter. */
+#define DB_LIKE_ESCAPE " ESCAPE '\\'"
+/* The same escaping into out (size n; cut on a character boundary when too small). */
+void db_like_escape(const char *text, char *out, size_t n);
 
 /* Step; returns SQLITE_ROW, SQLITE_DONE, or another code after filling e with a user message
  * (SK_BUSY when the database is in use by another copy, else SK_DBERR). */
@@ -73,14 +82,28 @@ int db_step_write(sk_db *db, sqlite3_stmt *st, const char *notfound, sk_err *e);
 int db_restamp(sk_db *db, const char *sql, const char *k1, const char *k2, const char *t,
 	       sk_err *e);
 
-/* Run SQL without results (may hold several statements). Returns SK_OK or fills e. */
+/* Switch the journal mode (PRAGMA journal_mode=mode: "WAL", "DELETE", "OFF"; mode is code,
+ * not input) outside any transaction. The switch rewrites the file header, the one commit
+ * besides db_end's that the guard lets through. SK_OK, or SK_DBERR when SQLite keeps another
+ * mode (e.g. inside a transaction). db_open puts every database in WAL mode. */
+int db_journal_mode(sk_db *db, const char *mode, sk_err *e);
+
+/* Run SQL without results (may hold several statements). Returns SK_OK or fills e. A write
+ * must be inside db_begin_write/db_end (or use db_exec_write): outside, its commit fails. */
 int db_exec(sk_db *db, const char *sql, sk_err *e);
+/* db_exec in its own write transaction (nested in the caller's when there is one): all of sql
+ * or none of it is stored. Returns SK_OK or the error in e. */
+int db_exec_write(sk_db *db, const char *sql, sk_err *e);
 /* Run a one-value query with no parameters; returns the first column as int64, or dflt. */
 int64_t db_int(sk_db *db, const char *sql, int64_t dflt);
 
 /* Transactions. db_begin_write starts BEGIN IMMEDIATE at nesting depth 0 and just counts
  * deeper. db_end commits when ok and the outermost level ends with no inner failure;
- * otherwise it rolls back (at the outermost level). Returns SK_OK, or the commit error in e. */
+ * otherwise it rolls back (at the outermost level). Returns SK_OK, or the commit error in e.
+ * db_end is the only place that commits: a guard (SQLite's commit hook, as fossil's
+ * db_verify_at_commit) fails any other commit that wrote the database (a raw COMMIT, a write
+ * outside a transaction), which then stores nothing and fails with SK_DBERR. Writes to the
+ * connection's temp schema alone are not guarded. */
 int db_begin_write(sk_db *db, sk_err *e);
 int db_end(sk_db *db, int ok, sk_err *e);
 /* A read transaction (plain BEGIN) at depth 0, so that several queries see one snapshot; a
@@ -89,11 +112,19 @@ int db_end(sk_db *db, int ok, sk_err *e);
 int db_begin_read(sk_db *db, sk_err *e);
 
 /* Step st (prepared by db_prepare and bound) once and reset it: 1 when it gave a row, 0 when
- * none, -1 on a database error (message in e; a busy database is SK_BUSY, never "none"). */
+ * none, -1 on a database error (message in e; a busy database is SK_BUSY, never "none").
+ * st NULL (db_prepare failed, its error already in e) gives -1. */
 int db_exists(sk_db *db, sqlite3_stmt *st, sk_err *e);
 /* Step st once and reset it; *out = the first column of the first row as int64 (0 when there
- * is no row). Returns SK_OK or the database error in e. */
+ * is no row, or the column is NULL). Returns SK_OK or the database error in e; st NULL gives
+ * SK_DBERR (db_prepare's error already in e). */
 int db_count(sk_db *db, sqlite3_stmt *st, int64_t *out, sk_err *e);
+
+/* The count sql (a one-value query with the one text parameter param) gives for value, or
+ * -1 on a database error: for lists and menus, which show an unknown count as such. The
+ * _like form binds value with db_bind_like (a search typed by the user). */
+int db_count_text(sk_db *db, const char *sql, const char *param, const char *value);
+int db_count_like(sk_db *db, const char *sql, const char *param, const char *text);
 
 /* Page cache of the connection: db_cache_set sets it to kib kibibytes (bounded memory for a
  * big job: an import, an office-wide report) and returns the setting it replaced, which

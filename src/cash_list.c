@@ -43,12 +43,8 @@ int cash_count(sk_db *db, const sk_cash_filter *f)
 	sqlite3_stmt *st = db_prepare(db, "SELECT count(*) FROM kas WHERE kelompok_id=:g AND buku=:b "
 				      "AND dihapus=0 AND (:m IS NULL OR substr(tanggal,1,7)=:m) AND "
 				      "(:k IS NULL OR kategori=:k)", NULL);
-	int n = 0;
-	if (!st)
-		return 0;
-	bind_filter(st, f);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		n = sqlite3_column_int(st, 0);
-	db_reset(st);
-	return n;
+	int64_t n;
+	if (st)
+		bind_filter(st, f);
+	return db_count(db, st, &n, NULL) == SK_OK ? (int)n : -1;
 }

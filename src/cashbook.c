@@ -15,26 +15,18 @@ const char *const CASH_KATEGORI_LABELS[] = { N_("Iuran kas"), N_("Iuran IKS"), N
 	N_("Penjualan"), N_("Pembelian"), N_("Operasional"), N_("Santunan"), N_("Pinjaman"),
 	N_("Angsuran"), N_("Bagi hasil"), N_("Lain-lain"), NULL };
 
-static int in_list(const char *v, const char *const *list)
-{
-	for (; v && *list; list++)
-		if (strcmp(v, *list) == 0)
-			return 1;
-	return 0;
-}
-
 /* Format 2 (savings and loans): stored and exchanged, not offered by the screens yet. */
 static const char *const BUKU_FORMAT2[] = { "simpin", NULL };
 static const char *const KATEGORI_FORMAT2[] = { "simpanan", "penarikan", "denda", NULL };
 
 int valid_cash_buku(const char *v)
 {
-	return in_list(v, CASH_BUKU_VALUES) || in_list(v, BUKU_FORMAT2);
+	return valid_in(v, CASH_BUKU_VALUES) || valid_in(v, BUKU_FORMAT2);
 }
 
 int valid_cash_kategori(const char *v)
 {
-	return in_list(v, CASH_KATEGORI_VALUES) || in_list(v, KATEGORI_FORMAT2);
+	return valid_in(v, CASH_KATEGORI_VALUES) || valid_in(v, KATEGORI_FORMAT2);
 }
 
 void cash_init(sk_cash_row *c, const char *kelompok_id)
@@ -64,27 +56,16 @@ void cash_validate_fields(const sk_cash_row *c, sk_issues *is)
 			      _("Isi tepat salah satu: masuk atau keluar lebih dari 0, yang lain 0."));
 }
 
-/* 1 when the one-parameter (:id) query finds a row. */
-static int exists(sk_db *db, const char *sql, const char *id)
-{
-	sqlite3_stmt *st = db_prepare(db, sql, NULL);
-	if (!st)
-		return 0;
-	db_bind_text(st, ":id", id);
-	int found = sqlite3_step(st) == SQLITE_ROW;
-	db_reset(st);
-	return found;
-}
-
 void cash_validate_links(sk_db *db, const sk_cash_row *c, sk_issues *is)
 {
-	if (!exists(db, "SELECT 1 FROM kelompok WHERE id=:id", c->kelompok_id))
-		sk_issues_add(is, "kelompok_id", SK_SEV_ERROR, "%s", _("Kelompok tidak ditemukan."));
-	if (*c->pertemuan_id && !exists(db, "SELECT 1 FROM pertemuan WHERE id=:id", c->pertemuan_id))
-		sk_issues_add(is, "pertemuan_id", SK_SEV_ERROR, "%s", _("Pertemuan tidak ditemukan."));
-	if (*c->membalik_id && !exists(db, "SELECT 1 FROM kas WHERE id=:id", c->membalik_id))
-		sk_issues_add(is, "membalik_id", SK_SEV_ERROR, "%s",
-			      _("Baris kas yang dibalik tidak ditemukan."));
+	validate_ref(db, is, "kelompok_id", "SELECT 1 FROM kelompok WHERE id=:id", c->kelompok_id,
+		     _("Kelompok tidak ditemukan."));
+	if (*c->pertemuan_id)
+		validate_ref(db, is, "pertemuan_id", "SELECT 1 FROM pertemuan WHERE id=:id",
+			     c->pertemuan_id, _("Pertemuan tidak ditemukan."));
+	if (*c->membalik_id)
+		validate_ref(db, is, "membalik_id", "SELECT 1 FROM kas WHERE id=:id", c->membalik_id,
+			     _("Baris kas yang dibalik tidak ditemukan."));
 }
 
 void cash_validate(sk_db *db, const sk_cash_row *c, sk_issues *is)

@@ -65,7 +65,7 @@ struct rule {
 	"' AND dihapus=0)"
 #define DUES_RULE(name, col, book, msg) \
 	{ name, "m.id, m.tanggal, printf('%d', " DUES(col) "), printf('%d', " POSTED(book) ")", \
-	  "pertemuan m", POSTED(book) " <> CASE WHEN m.dihapus THEN 0 ELSE " DUES(col) " END", \
+	  "pertemuan m", POSTED(book) " <> CASE WHEN m.dihapus THEN 0 ELSE " DUES(col) "+0 END", \
 	  "", msg, \
 	  { { 3, "m.id=s.k1", "id", "m.id", NULL }, \
 	    { 4, "m.id=s.k1", col, "(SELECT " col " FROM kehadiran WHERE pertemuan_id=s.k1 AND " \

@@ -12,19 +12,29 @@
 
 enum { EXIT_OK = 0, EXIT_REFUSED = 1, EXIT_USAGE = 2 };
 
-static int usage_export(void)
-{
-	fprintf(stderr, "%s\n", _("Pemakaian: sikube [--db PATH] export DIR [--since-last] "
-				  "[--mask-nik] [--excel]"));
-	return EXIT_USAGE;
-}
+static const char USAGE_EXPORT[] = N_(
+	"Pemakaian: sikube [--db PATH] export DIR [--since-last] [--mask-nik] [--excel]\n"
+	"           sikube [--db PATH] export --xlsx FILE [--mask-nik]\n"
+	"\n"
+	"Menulis bundel (CSV, untuk diimpor kantor lain) ke folder DIR, atau buku kerja\n"
+	"Excel berisi data kantor ini.\n"
+	"  --since-last   hanya perubahan sejak ekspor sebelumnya\n"
+	"  --mask-nik     samarkan NIK dan No. KK (hanya untuk dibaca, tidak dapat\n"
+	"                 diimpor)\n"
+	"  --excel        CSV untuk Excel berbahasa Indonesia (BOM, titik koma, CRLF)\n"
+	"  --xlsx FILE    tulis buku kerja baru FILE: satu lembar per tabel, kode dan\n"
+	"                 nama kelompok di samping id, NIK sebagai teks\n"
+	"  -h, --help     cetak bantuan ini\n");
 
-static int usage_import(void)
-{
-	fprintf(stderr, "%s\n", _("Pemakaian: sikube [--db PATH] import PATH... [--valid-only] "
-				  "[--report FILE]"));
-	return EXIT_USAGE;
-}
+static const char USAGE_IMPORT[] = N_(
+	"Pemakaian: sikube [--db PATH] import PATH... [--valid-only] [--report FILE]\n"
+	"\n"
+	"Menggabungkan bundel (folder) atau berkas CSV satu tabel (anggota.csv, ...).\n"
+	"Sebuah bundel masuk seluruhnya atau tidak sama sekali.\n"
+	"  --valid-only    impor baris yang sah saja\n"
+	"  --report FILE   tulis daftar masalah ke FILE sebagai CSV\n"
+	"                  (berkas,baris,kolom,nilai,alasan); tanpa ini ke stderr\n"
+	"  -h, --help      cetak bantuan ini\n");
 
 /* Progress on one stderr line (only when stderr is a terminal). */
 static void show_progress(void *ctx, const char *file, long long done, long long total)
@@ -47,22 +57,40 @@ static void end_progress(int tty)
 
 int cli_export(const struct cli_ctx *ctx, int argc, char **argv)
 {
+	static const struct option OPTS[] = {
+		{ "since-last", no_argument, NULL, 's' },
+		{ "mask-nik", no_argument, NULL, 'm' },
+		{ "excel", no_argument, NULL, 'e' },
+		{ "xlsx", required_argument, NULL, 'x' },
+		CLI_HELP_OPTION,
+		{ NULL, 0, NULL, 0 },
+	};
 	export_opts o = { 0 };
-	const char *dir = NULL;
-	for (int i = 0; i < argc; i++) {
-		if (strcmp(argv[i], "--since-last") == 0)
-			o.since_last = 1;
-		else if (strcmp(argv[i], "--mask-nik") == 0)
-			o.mask_nik = 1;
-		else if (strcmp(argv[i], "--excel") == 0)
-			o.excel = 1;
-		else if (argv[i][0] != '-' && !dir)
-			dir = argv[i];
-		else
-			return usage_export();
+	const char *xlsx = NULL;
+	int opt;
+	while ((opt = cli_next_opt(argc, argv, OPTS)) != -1) {
+		switch (opt) {
+		case 's': o.since_last = 1; break;
+		case 'm': o.mask_nik = 1; break;
+		case 'e': o.excel = 1; break;
+		case 'x': xlsx = optarg; break;
+		case 'h': return cli_help(_(USAGE_EXPORT));
+		default: return EXIT_USAGE;
+		}
 	}
-	if (!dir)
-		return usage_export();
+	if (xlsx) {
+		if (optind < argc || o.since_last || o.excel)
+			return cli_usage_error("export", "%s", _("export --xlsx FILE menulis buku kerja "
+								 "saja (boleh dengan --mask-nik); "
+								 "bundel ditulis dengan export DIR"));
+		return cli_export_xlsx(ctx, xlsx, o.mask_nik);
+	}
+	if (optind >= argc)
+		return cli_usage_error("export", "%s", _("export perlu folder tujuan DIR atau --xlsx FILE"));
+	if (optind + 1 < argc)
+		return cli_usage_error("export", _("export menulis ke satu folder saja, bukan juga %s"),
+				       argv[optind + 1]);
+	const char *dir = argv[optind];
 	sk_db *db;
 	int rc = cli_db_usable(ctx);
 	if (rc == EXIT_OK)
@@ -148,29 +176,35 @@ static void print_summary(const import_result *r, int status, const char *report
 
 int cli_import(const struct cli_ctx *ctx, int argc, char **argv)
 {
+	static const struct option OPTS[] = {
+		{ "valid-only", no_argument, NULL, 'v' },
+		{ "report", required_argument, NULL, 'r' },
+		CLI_HELP_OPTION,
+		{ NULL, 0, NULL, 0 },
+	};
 	import_opts o = { 0 };
 	const char *report = NULL;
-	const char *paths[argc > 0 ? argc : 1];
-	int npaths = 0;
-	for (int i = 0; i < argc; i++) {
-		struct stat st;
-		if (strcmp(argv[i], "--valid-only") == 0) {
-			o.valid_only = 1;
-		} else if (strcmp(argv[i], "--report") == 0) {
-			if (i + 1 >= argc)
-				return usage_import();
-			report = argv[++i];
-		} else if (argv[i][0] == '-') {
-			return usage_import();
-		} else if (stat(argv[i], &st) != 0) {
-			cli_error(_("%s tidak ada."), argv[i]);
-			return EXIT_USAGE;
-		} else {
-			paths[npaths++] = argv[i];
+	int opt;
+	while ((opt = cli_next_opt(argc, argv, OPTS)) != -1) {
+		switch (opt) {
+		case 'v': o.valid_only = 1; break;
+		case 'r': report = optarg; break;
+		case 'h': return cli_help(_(USAGE_IMPORT));
+		default: return EXIT_USAGE;
 		}
 	}
+	const char *paths[argc > optind ? argc - optind : 1];
+	int npaths = 0;
+	for (int i = optind; i < argc; i++) {
+		struct stat st;
+		if (stat(argv[i], &st) != 0) {
+			cli_error(_("%s tidak ada."), argv[i]);
+			return EXIT_USAGE;
+		}
+		paths[npaths++] = argv[i];
+	}
 	if (npaths == 0)
-		return usage_import();
+		return cli_usage_error("import", "%s", _("import perlu bundel (folder) atau berkas CSV"));
 	sk_db *db;
 	int rc = cli_db_usable(ctx);
 	if (rc == EXIT_OK)

@@ -14,7 +14,6 @@
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
-#include "app.h"
 #include "csvio.h"
 #include "export.h"
 #include "i18n.h"
@@ -22,6 +21,7 @@
 #include "member.h"
 #include "outfile.h"
 #include "privacy.h"
+#include "version.h"
 
 #define SETTING_LAST "ekspor_terakhir"
 /* The same moment to the millisecond, compared with disimpan_pada. */

@@ -295,23 +295,19 @@ static int run_migration(sk_db *db, int n, sk_err *e)
 
 int schema_migrate(sk_db *db, sk_err *e)
 {
-	int v = (int)db_int(db, "PRAGMA user_version", -1);
-	if (v < 0) {
-		sqlite3_stmt *st;
-		int rc = sqlite3_prepare_v2(db_handle(db), "PRAGMA user_version", -1, &st, NULL);
-		if (rc == SQLITE_OK)
-			rc = sqlite3_step(st), sqlite3_finalize(st);
-		return db_error(db, rc, e);
-	}
+	int64_t v;
+	int rc = db_count(db, db_prepare(db, "PRAGMA user_version", e), &v, e);
+	if (rc != SK_OK)
+		return rc;
 	if (v > SK_SCHEMA_VERSION)
 		return sk_err_set(e, SK_DBERR,
 			_("Basis data %s dibuat oleh versi SIKUBE yang lebih baru (skema %d, versi ini "
 			  "mengenal sampai %d). Perbarui SIKUBE; data tidak diubah."),
-			db_path(db), v, SK_SCHEMA_VERSION);
+			db_path(db), (int)v, SK_SCHEMA_VERSION);
 	/* Foreign keys off while migrating (a table built anew is dropped and renamed: SQLite's
 	 * own procedure); they cannot change inside a transaction, so around all of them. */
-	int rc = v < N_MIGRATIONS ? db_exec(db, "PRAGMA foreign_keys=OFF", e) : SK_OK;
-	for (int n = v + 1; rc == SK_OK && n <= N_MIGRATIONS; n++)
+	rc = v < N_MIGRATIONS ? db_exec(db, "PRAGMA foreign_keys=OFF", e) : SK_OK;
+	for (int n = (int)v + 1; rc == SK_OK && n <= N_MIGRATIONS; n++)
 		rc = run_migration(db, n, e);
 	int frc = v < N_MIGRATIONS ? db_exec(db, "PRAGMA foreign_keys=ON", rc == SK_OK ? e : NULL)
 				   : SK_OK;

@@ -26,4 +26,18 @@ static inline sk_db *fixture_db(void)
 	return db;
 }
 
+/* The end of FIXTURE_WRITE: commit when the call succeeded, else roll back; the call's status
+ * (or the commit's error). */
+static inline int fixture_write_end(sk_db *db, int rc)
+{
+	int erc = db_end(db, rc == SK_OK, NULL);
+	return rc == SK_OK ? erc : rc;
+}
+
+/* Run call (a store whose contract says the caller holds the transaction, e.g.
+ * assessment_store_raw) in its own write transaction, as import does; gives call's status.
+ * A write outside db_begin_write/db_end would fail: db.c's guard lets only db_end commit. */
+#define FIXTURE_WRITE(db, call) \
+	(db_begin_write((db), NULL) == SK_OK ? fixture_write_end((db), (call)) : SK_BUSY)
+
 #endif

@@ -39,7 +39,7 @@ static void save_between_steps(void *ctx, int done, int total)
 		return; /* the old restarting copy would go on for ever: stop feeding it */
 	snprintf(sql, sizeof sql, "INSERT INTO pengaturan VALUES('uji-%d','1','2026-01-01T00:00:00Z')",
 		 w->steps);
-	if (db_exec(w->other, sql, &e) != SK_OK)
+	if (db_exec_write(w->other, sql, &e) != SK_OK)
 		w->failed = 1;
 	else
 		w->saved++;
@@ -188,7 +188,7 @@ int main(void)
 		char sql[128];
 		snprintf(sql, sizeof sql, "INSERT INTO pengaturan VALUES('langkah-%d','1',"
 			 "'2026-01-01T00:00:00Z')", ++steps);
-		saves_ok &= db_exec(db, sql, &e) == SK_OK;
+		saves_ok &= db_exec_write(db, sql, &e) == SK_OK;
 	}
 	backup_job_free(job);
 	CHECK(r == 1 && steps > 1, "finished after several steps");

@@ -63,7 +63,7 @@ static void record_meeting(sk_db *db)
 	snprintf(rows[2].status, sizeof rows[2].status, "A");
 	rows[2].iuran_kas = rows[2].iuran_iks = 0;
 	CHECK(meeting_save(db, &m, rows, n, &is, &e) == SK_OK, "a meeting is recorded");
-	CHECK(db_exec(db, "INSERT INTO kas(id,kelompok_id,tanggal,no_bukti,buku,kategori,uraian,"
+	CHECK(db_exec_write(db, "INSERT INTO kas(id,kelompok_id,tanggal,no_bukti,buku,kategori,uraian,"
 			  "masuk,keluar,diubah_pada) VALUES('k-buy','g1','2026-10-08','BKK-0001',"
 			  "'umum','pembelian','Bahan',0,20000,'2026-10-08T00:00:00Z')", &e) == SK_OK,
 	      "a purchase is entered");

@@ -239,7 +239,7 @@ static void fill(sk_db *db)
 	strcpy(a.penilai, "=Pendamping");
 	assessment_score(&a, 9);
 	strcpy(a.diubah_pada, OLD);
-	CHECK(assessment_store_raw(db, &a, 1, &e) == SK_OK, "store an assessment");
+	CHECK(FIXTURE_WRITE(db, assessment_store_raw(db, &a, 1, &e)) == SK_OK, "store an assessment");
 
 	sk_meeting mt;
 	meeting_init(&mt, g1);
@@ -248,17 +248,17 @@ static void fill(sk_db *db)
 	strcpy(mt.tempat, "Rumah ketua");
 	strcpy(mt.agenda, "Iuran; laporan\r\nusaha");
 	strcpy(mt.diubah_pada, OLD);
-	CHECK(meeting_store_raw(db, &mt, 1, &e) == SK_OK, "store a meeting");
+	CHECK(FIXTURE_WRITE(db, meeting_store_raw(db, &mt, 1, &e)) == SK_OK, "store a meeting");
 	sk_attendance at = { .iuran_kas = 5000, .iuran_iks = 1000 };
 	strcpy(at.pertemuan_id, mt.id);
 	strcpy(at.anggota_id, m_ali);
 	strcpy(at.status, "H");
 	strcpy(at.diubah_pada, OLD);
-	CHECK(attendance_store_raw(db, &at, 1, &e) == SK_OK, "store attendance");
+	CHECK(FIXTURE_WRITE(db, attendance_store_raw(db, &at, 1, &e)) == SK_OK, "store attendance");
 	strcpy(at.anggota_id, m_ketua);
 	strcpy(at.status, "S");
 	at.iuran_kas = at.iuran_iks = 0;
-	CHECK(attendance_store_raw(db, &at, 1, &e) == SK_OK, "store attendance 2");
+	CHECK(FIXTURE_WRITE(db, attendance_store_raw(db, &at, 1, &e)) == SK_OK, "store attendance 2");
 
 	sk_cash_row c, rev;
 	cash_init(&c, g1);
@@ -270,14 +270,14 @@ static void fill(sk_db *db)
 	c.masuk = 5000;
 	strcpy(c.pertemuan_id, mt.id);
 	strcpy(c.diubah_pada, OLD);
-	CHECK(cash_store_raw(db, &c, 1, &e) == SK_OK, "store a cash row");
+	CHECK(FIXTURE_WRITE(db, cash_store_raw(db, &c, 1, &e)) == SK_OK, "store a cash row");
 	sk_cash_row iks = c;
 	sk_uuid_new(iks.id);
 	strcpy(iks.buku, "iks");
 	strcpy(iks.kategori, "iuran_iks");
 	strcpy(iks.uraian, "Iuran IKS pertemuan");
 	iks.masuk = 1000;
-	CHECK(cash_store_raw(db, &iks, 1, &e) == SK_OK, "store the IKS posting");
+	CHECK(FIXTURE_WRITE(db, cash_store_raw(db, &iks, 1, &e)) == SK_OK, "store the IKS posting");
 	rev = c;
 	sk_uuid_new(rev.id);
 	rev.masuk = 0;
@@ -285,11 +285,11 @@ static void fill(sk_db *db)
 	rev.pertemuan_id[0] = '\0';
 	strcpy(rev.membalik_id, c.id);
 	strcpy(rev.uraian, "-Koreksi");
-	CHECK(cash_store_raw(db, &rev, 1, &e) == SK_OK, "store a reversal");
+	CHECK(FIXTURE_WRITE(db, cash_store_raw(db, &rev, 1, &e)) == SK_OK, "store a reversal");
 	CHECK(cash_close_month(db, g1, "umum", "2025-02", 0, "Bendahara", "=Cocok", NULL, &e) == SK_OK &&
 	      cash_close_month(db, g1, "iks", "2025-02", 1000, NULL, NULL, NULL, &e) == SK_OK,
 	      "close the month in both books");
-	db_exec(db, "UPDATE kelompok SET diubah_pada='" OLD "'; UPDATE anggota SET diubah_pada='"
+	db_exec_write(db, "UPDATE kelompok SET diubah_pada='" OLD "'; UPDATE anggota SET diubah_pada='"
 		OLD "';", &e);
 }
 
@@ -485,7 +485,7 @@ static void test_since_last(sk_db *a)
 static void edit(sk_db *db, const char *sql)
 {
 	sk_err e;
-	if (db_exec(db, sql, &e) != SK_OK)
+	if (db_exec_write(db, sql, &e) != SK_OK)
 		printf("# edit: %s\n", e.msg);
 }
 
@@ -837,21 +837,21 @@ static void test_pieces(sk_db *a)
 	      "member_validate does both");
 	CHECK(group_get(a, g1, &g, &e) == SK_OK, "read a group");
 	strcpy(g.bidang_usaha, "Katering");
-	CHECK(group_store_raw(a, &g, 0, &e) == SK_OK, "group raw replace, same stamp");
+	CHECK(FIXTURE_WRITE(a, group_store_raw(a, &g, 0, &e)) == SK_OK, "group raw replace, same stamp");
 	sk_group got;
 	CHECK(group_get(a, g1, &got, &e) == SK_OK && strcmp(got.bidang_usaha, "Katering") == 0 &&
 	      strcmp(got.diubah_pada, g.diubah_pada) == 0, "group raw store keeps the stamp");
 	CHECK(member_get(a, m_ali, &m, &e) == SK_OK, "reread the member");
 	strcpy(m.catatan, "dicatat");
-	CHECK(member_store_raw(a, &m, 0, &e) == SK_OK, "member raw replace, same stamp");
+	CHECK(FIXTURE_WRITE(a, member_store_raw(a, &m, 0, &e)) == SK_OK, "member raw replace, same stamp");
 	sk_member mg;
 	CHECK(member_get(a, m_ali, &mg, &e) == SK_OK && strcmp(mg.catatan, "dicatat") == 0 &&
 	      strcmp(mg.diubah_pada, m.diubah_pada) == 0, "member raw store keeps the stamp");
 	/* Put the group back as it was exported. */
 	strcpy(g.bidang_usaha, "");
-	group_store_raw(a, &g, 0, &e);
+	FIXTURE_WRITE(a, group_store_raw(a, &g, 0, &e));
 	strcpy(m.catatan, "");
-	member_store_raw(a, &m, 0, &e);
+	FIXTURE_WRITE(a, member_store_raw(a, &m, 0, &e));
 }
 
 /* Another copy holds the write lock past the busy wait (a long import): the bundle is still

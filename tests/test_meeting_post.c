@@ -260,7 +260,7 @@ static void test_future(sk_db *db)
 	kube_group(db, "g9", 5);
 	snprintf(sql, sizeof sql, "INSERT INTO pertemuan(id,kelompok_id,tanggal,diubah_pada) VALUES"
 		 "('p9','g9','%s','2026-01-01T00:00:00Z')", today);
-	db_exec(db, sql, NULL);
+	db_exec_write(db, sql, NULL);
 	meeting_propose(db, "g9", &m, rows, names, MEETING_MAX_ROWS, &n, &e);
 	CHECK_STR(m.tanggal, today, "a week after a meeting held today is still to come: today proposed");
 	sk_strlcpy(m.tanggal, tomorrow, sizeof m.tanggal);
@@ -311,7 +311,7 @@ int main(void)
 	test_delete(db, id);
 	test_no_dues(db);
 	kube_group(db, "g3", 5);
-	db_exec(db, "INSERT INTO pertemuan(id,kelompok_id,tanggal,diubah_pada) VALUES"
+	db_exec_write(db, "INSERT INTO pertemuan(id,kelompok_id,tanggal,diubah_pada) VALUES"
 		    "('p3','g3','2026-10-07','2026-10-07T00:00:00Z')", NULL);
 	test_activity(db);
 	test_future(db);

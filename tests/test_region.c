@@ -11,9 +11,10 @@ int main(void)
 	CHECK(region_level("31.71.08.1003") == REGION_DESA, "village level");
 	CHECK(region_level("35.77") == REGION_KABUPATEN, "kota level");
 	CHECK(region_level("31.71.8.1003") == 0, "bad shape");
-	CHECK(region_is_village(db, "31.71.08.1003"), "Galur is a village");
-	CHECK(!region_is_village(db, "31.71.08"), "kecamatan is not");
-	CHECK(region_province_exists(db, "31") && !region_province_exists(db, "99"), "provinces");
+	CHECK(region_is_village(db, "31.71.08.1003", NULL) == 1, "Galur is a village");
+	CHECK(region_is_village(db, "31.71.08", NULL) == 0, "kecamatan is not");
+	CHECK(region_province_exists(db, "31", NULL) == 1 &&
+	      region_province_exists(db, "99", NULL) == 0, "provinces");
 	sk_region r;
 	CHECK(region_get(db, "31.71.08.1003", &r, &e) == SK_OK, "get Galur");
 	CHECK_STR(r.nama, "Galur", "village name");
@@ -35,6 +36,9 @@ int main(void)
 	CHECK(region_search(db, "31.71.08.", 0, 20, rows, &n, &e) == SK_OK &&
 	      region_search_count(db, "31.71.08.") == n, "count matches the listed rows");
 	CHECK(region_search_count(db, "100%_") == 0, "count takes wildcards literally too");
+	CHECK(region_search_count(db, "_") == 0 && region_search_count(db, "%") == 0 &&
+	      region_search(db, "_", 0, 20, rows, &n, &e) == SK_OK && n == 0,
+	      "_ and % alone match no village (no name has them), not every one");
 	db_close(db);
 	return testlib_summary();
 }
