@@ -127,8 +127,9 @@ run: deps
 check: test-deps
 	@start=$$(date +%s); \
 	j=; case " $(MAKEFLAGS) " in *" -j"*) ;; *) j=-j$$(nproc 2>/dev/null || echo 2) ;; esac; \
-	$(MAKE) --no-print-directory $$j WERROR=1 check-build && sh tests/run_all.sh; rc=$$?; \
-	end=$$(date +%s); echo "make check: $$((end - start)) s wall"; exit $$rc
+	if $(MAKE) --no-print-directory $$j WERROR=1 check-build; then \
+		CHECK_START=$$start sh tests/run_all.sh; \
+	else echo "make check: the build failed after $$(($$(date +%s) - start)) s"; exit 1; fi
 
 # The builds `make check` needs, side by side (one make per variant, sharing make's jobs).
 check-build: check-build-release check-build-asan check-build-fuzz

@@ -14,7 +14,8 @@
 #                         again; tests/fixture.h (fixture_db, fixture_open) and new_db in
 #                         tests/clilib.sh and init_db in tests/tmuxlib.sh do, and give the copy
 #                         its own device id. Tests of `init` itself still run init.
-#   TMPDIR                a folder of this run's own, removed at the end
+#   TMPDIR                for the unit tests, a folder of this run's own removed at the end
+#                         (testlib_tmpdir folders are left behind); scripts keep the caller's
 #   ASAN_OPTIONS, UBSAN_OPTIONS  (tmux_* scripts run with detect_leaks=0: ncurses keeps memory)
 #
 # How a test must behave to run beside the others (they run in parallel, in any order):
@@ -32,6 +33,8 @@
 # Usage: sh tests/run_all.sh [NAME_PATTERN...]   (e.g. 'tmux_*' runs only the screen tests)
 #   JOBS=N   tests at a time (default: twice the number of cores; the screen tests mostly wait)
 #   B=DIR    the build folder of the unit tests (default build/asan)
+#   CHECK_START=SECONDS  (make check) the time the build began: the wall time printed at the end
+#                        counts from it
 cd "$(dirname "$0")/.." || exit 2
 B=${B:-build/asan}
 export SIKUBE_BIN="${SIKUBE_BIN:-$PWD/$B/sikube}"
@@ -50,7 +53,8 @@ if [ "$1" = --one ]; then
 	case "$name" in
 	tests/tmux_*) timeout -k 10 "$TEST_TIMEOUT" env ASAN_OPTIONS=detect_leaks=0 sh "$name" >"$log" 2>&1 ;;
 	*.sh) timeout -k 10 "$TEST_TIMEOUT" sh "$name" >"$log" 2>&1 ;;
-	*) timeout -k 10 "$TEST_TIMEOUT" "$name" >"$log" 2>&1 ;;
+	# The unit tests leave their folders (a database each): under $RUN, removed at the end.
+	*) TMPDIR="$RUN" timeout -k 10 "$TEST_TIMEOUT" "$name" >"$log" 2>&1 ;;
 	esac
 	rc=$?
 	secs=$(($(date +%s) - start))
@@ -69,10 +73,12 @@ if [ "$1" = --one ]; then
 	exit 0
 fi
 
+tests_start=$(date +%s)
 ncpu=$(nproc 2>/dev/null || echo 2)
 JOBS=${JOBS:-$((ncpu * 2))}
-# This run's folder, also the tests' TMPDIR (a short name: screens show paths inside it).
-RUN=$(mktemp -d "${TMPDIR:-/tmp}/sk-XXXXXX") || exit 2
+# This run's folder (logs, the template, the unit tests' TMPDIR). The scripts keep the
+# caller's TMPDIR: screens show paths inside it, and they remove their own $WORK.
+RUN=$(mktemp -d "${TMPDIR:-/tmp}/sikube-check-XXXXXX") || exit 2
 export RUN
 trap 'rm -rf "$RUN"' EXIT
 trap 'exit 1' INT TERM
@@ -111,13 +117,20 @@ if ! "$init_bin" --db "$RUN/template.db" init >"$RUN/template.log" 2>&1; then
 fi
 chmod 0400 "$RUN/template.db"
 export SIKUBE_TEST_TEMPLATE="$RUN/template.db"
-export TMPDIR="$RUN"
 
-# Longest first, by the times of the last run (build/test-times); tests without a time first.
+# Longest first, by the times of the last run (build/test-times). A test without a time (a
+# clean clone, a new test) is guessed from its kind: robustness and lint tests take longest.
 times=build/test-times
 order=$(for t in $tests; do
 	s=$(grep -F " $t" "$times" 2>/dev/null | awk -v t="$t" '$2 == t { print $1 }' | head -n 1)
-	echo "${s:-100000} $t"
+	if [ -z "$s" ]; then
+		case "$t" in
+		*/robust_* | */lint_*) s=1000 ;;
+		*/tmux_* | */cli_*) s=500 ;;
+		*) s=100 ;;
+		esac
+	fi
+	echo "$s $t"
 done | sort -k1,1nr -k2 | awk '{ print $2 }')
 
 echo "running $(echo $tests | wc -w) tests, $JOBS at a time"
@@ -156,5 +169,12 @@ for t in $tests; do
 done
 cat "$RUN"/logs/*.time 2>/dev/null | sort -k1,1nr >"$times.new" 2>/dev/null && mv "$times.new" "$times" 2>/dev/null
 [ -n "$broken" ] && echo "failing:$broken"
+end=$(date +%s)
+load=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null)
+if [ -n "$CHECK_START" ]; then
+	echo "make check: $((end - CHECK_START)) s wall (build $((tests_start - CHECK_START)) s, tests $((end - tests_start)) s; load average now $load)"
+else
+	echo "tests: $((end - tests_start)) s wall (load average now $load)"
+fi
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
