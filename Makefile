@@ -170,6 +170,7 @@ cppcheck:
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/data $(DESTDIR)$(DATADIR)/sample-data $(DESTDIR)$(MANDIR)
 	install -m 755 sikube $(DESTDIR)$(BINDIR)/sikube
+	install -m 644 LICENSE $(DESTDIR)$(DATADIR)/LICENSE
 	install -m 644 data/wilayah_kepmendagri_2025.csv data/wilayah_kepmendagri_2025.LICENSE $(DESTDIR)$(DATADIR)/data/
 	install -m 644 sample-data/*.csv $(DESTDIR)$(DATADIR)/sample-data/
 	install -m 644 docs/sikube.1 $(DESTDIR)$(MANDIR)/sikube.1
