@@ -16,7 +16,10 @@ cli() {
 	got=$?
 	if [ "$got" -eq "$want" ]; then ok "$name"; else nok "$name (exit $got, want $want)"; sed 's/^/    # /' "$WORK/cli.err" | head -5; fi
 }
-q() { sqlite3 "$DB" "$1"; }
+# The sqlite3 shell waits for another copy's lock (its default is to fail at once, and a reader
+# can meet a brief lock while a copy opens the database) and stops at the first error.
+sql() { sqlite3 -bail -cmd ".timeout 10000" "$@"; }
+q() { sql "$DB" "$1"; }
 # check_db DB: `sikube check` finds no problem.
 check_db() { "$SIKUBE_BIN" --db "$1" check >/dev/null 2>&1; }
 groups_csv() { # groups_csv FILE NAME...: a single-table file with one new group per name
@@ -42,7 +45,7 @@ check "the daily backup is a whole database" test "$(sqlite3 "$bk" 'PRAGMA integ
 cli "backup while the screens are open" 0 "$SIKUBE_BIN" --db "$DB" backup "$WORK/copy.db"
 check "that backup is private (0600)" test "$(stat -c %a "$WORK/copy.db")" = 600
 check "that backup passes PRAGMA integrity_check" test "$(sqlite3 "$WORK/copy.db" 'PRAGMA integrity_check')" = ok
-check "that backup holds every group" test "$(sqlite3 "$WORK/copy.db" 'SELECT count(*) FROM kelompok')" = "$(q 'SELECT count(*) FROM kelompok')"
+check "that backup holds every group" test "$(sql "$WORK/copy.db" 'SELECT count(*) FROM kelompok')" = "$(q 'SELECT count(*) FROM kelompok')"
 cli "export while the screens are open" 0 "$SIKUBE_BIN" --db "$DB" export "$WORK/out"
 check "the bundle is whole (manifest written)" test -f "$WORK/out/manifest.csv"
 groups_csv "$WORK/kelompok.csv" "KUBE Anggrek Impor"
@@ -75,7 +78,7 @@ hold_lock() {
 	rm -f "$WORK/lock.out"
 	( echo "BEGIN IMMEDIATE; INSERT INTO pengaturan VALUES('$1','1','2026-01-01T00:00:00Z');"
 	  echo "SELECT 'gembok' || 'dipegang';"
-	  while [ ! -f "$WORK/release-$1" ]; do sleep 0.1; done; echo "COMMIT;" ) | sqlite3 "$DB" >"$WORK/lock.out" &
+	  while [ ! -f "$WORK/release-$1" ]; do sleep 0.1; done; echo "COMMIT;" ) | sql "$DB" >"$WORK/lock.out" &
 	lock=$!
 	i=0
 	while [ $i -lt 100 ] && ! grep -q gembokdipegang "$WORK/lock.out" 2>/dev/null; do sleep 0.1; i=$((i + 1)); done
@@ -138,7 +141,7 @@ check "both imports' groups are there" test "$(q "SELECT count(*) FROM kelompok"
 # The holder keeps the lock until $WORK/release appears, however slow the machine.
 ( echo "BEGIN IMMEDIATE; INSERT INTO pengaturan VALUES('uji-lama','1','2026-01-01T00:00:00Z');"
   echo "SELECT 'gembok' || 'dipegang';"
-  while [ ! -f "$WORK/release" ]; do sleep 0.1; done; echo "ROLLBACK;" ) | sqlite3 "$DB" >"$WORK/lock.out" &
+  while [ ! -f "$WORK/release" ]; do sleep 0.1; done; echo "ROLLBACK;" ) | sql "$DB" >"$WORK/lock.out" &
 lock=$!
 i=0
 while [ $i -lt 100 ] && ! grep -q gembokdipegang "$WORK/lock.out" 2>/dev/null; do sleep 0.1; i=$((i + 1)); done
