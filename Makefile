@@ -88,7 +88,7 @@ $(B)/%.o: %.c | $(B)/libs.ok
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 # Before the first compile of a build folder: stop early, naming the missing -dev package.
-$(B)/libs.ok:
+$(B)/libs.ok: Makefile
 	@sh .ci/check-libs "$(CC)" "$(PKG_CONFIG)" "$(PKGS)" "$(CPPFLAGS) $(CFLAGS) $(CSV_CFLAGS)" "$(CSV_LIBS)"
 	@mkdir -p $(dir $@) && touch $@
 
