@@ -32,6 +32,16 @@ nok() { FAIL=$((FAIL + 1)); echo "not ok - $1"; }
 finish() { echo "$PASS passed, $FAIL failed"; [ "$FAIL" -eq 0 ]; }
 now() { date +%s; }
 
+# The README's two commands, as it writes them (the first line of the first two sh blocks
+# under "The two commands").
+CMD1=$(awk '/^## The two commands/ { f = 1 } f && /^```sh/ { getline; print; n++ } n == 2 { exit }' README.md | sed -n 1p)
+CMD2=$(awk '/^## The two commands/ { f = 1 } f && /^```sh/ { getline; print; n++ } n == 2 { exit }' README.md | sed -n 2p)
+echo "# the README's commands: '$CMD1' and '$CMD2'"
+if [ -z "$CMD1" ] || [ -z "$CMD2" ]; then
+	nok "README.md names two commands under 'The two commands'"
+	finish
+	exit 1
+fi
 if [ "$(id -u)" != 0 ]; then
 	nok "runs as root (debootstrap and chroot need it)"
 	finish
@@ -124,18 +134,18 @@ copy_project /home/kube/sikube
 chroot "$ROOT" chown -R kube:kube /home/kube/sikube
 
 # 1. An ordinary user: the exact apt-get line for root, in the user's language.
-in_chroot kube "cd ~/sikube && ./setup" >"$LOGS/setup-user-id.log" 2>&1
+in_chroot kube "cd ~/sikube && $CMD1" >"$LOGS/setup-user-id.log" 2>&1
 st=$?
 cat "$LOGS/setup-user-id.log" | sed 's/^/    # /'
 if [ "$st" -eq 1 ] && grep -q "Jalankan baris ini sebagai root" "$LOGS/setup-user-id.log" &&
 	grep -q "^  apt-get update && apt-get install -y --no-install-recommends .*make" "$LOGS/setup-user-id.log"; then
-	ok "./setup as a user prints the apt-get line for root, in Indonesian, and exits 1"
+	ok "$CMD1 as a user prints the apt-get line for root, in Indonesian, and exits 1"
 else
-	nok "./setup as a user prints the apt-get line for root, in Indonesian, and exits 1 (exit $st)"
+	nok "$CMD1 as a user prints the apt-get line for root, in Indonesian, and exits 1 (exit $st)"
 fi
 check_no() { if grep -q "$1" "$2"; then nok "$3"; else ok "$3"; fi; }
 check_no sudo "$LOGS/setup-user-id.log" "the user is not told to use sudo"
-in_chroot kube "cd ~/sikube && LANG=en_US.UTF-8 ./setup" >"$LOGS/setup-user-en.log" 2>&1
+in_chroot kube "cd ~/sikube && LANG=en_US.UTF-8 $CMD1" >"$LOGS/setup-user-en.log" 2>&1
 st=$?
 if [ "$st" -eq 1 ] && grep -q "Run this line as root" "$LOGS/setup-user-en.log" &&
 	grep -q "^  apt-get update && apt-get install" "$LOGS/setup-user-en.log"; then
@@ -156,7 +166,7 @@ fi
 # 2. Root, in a terminal: the README's first command.
 t1=$(now)
 tmux -L "$SOCK" -f /dev/null new-session -d -s s -x 80 -y 24 \
-	"chroot '$ROOT' /usr/bin/env -i HOME=/root TERM=screen PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin /bin/sh -c 'cd /root/sikube && ./setup; echo EXIT=\$? >/root/setup.exit'; sleep 3600"
+	"chroot '$ROOT' /usr/bin/env -i HOME=/root TERM=screen PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin /bin/sh -c 'cd /root/sikube && $CMD1; echo EXIT=\$? >/root/setup.exit'; sleep 3600"
 tmux -L "$SOCK" set-option -t s status off >/dev/null
 tmux -L "$SOCK" pipe-pane -t s -o "cat >>'$LOGS/setup-root.pane'"
 screen_now() { tmux -L "$SOCK" capture-pane -p -t s 2>/dev/null; }
@@ -168,9 +178,9 @@ done
 plain() { sed 's/\x1b\[[0-9;?]*[A-Za-z]//g; s/\x1b[()][A-Z0-9]//g; s/\x1b[=>]//g; s/\r/\n/g' "$1"; }
 plain "$LOGS/setup-root.pane" >"$LOGS/setup-root.log"
 if screen_now | grep -q "Menu utama"; then
-	ok "./setup as root opens SIKUBE's main menu ($(($(now) - t1)) s)"
+	ok "$CMD1 as root opens SIKUBE's main menu ($(($(now) - t1)) s)"
 else
-	nok "./setup as root opens SIKUBE's main menu"
+	nok "$CMD1 as root opens SIKUBE's main menu"
 	screen_now | sed 's/^/    | /'
 	tail -n 30 "$LOGS/setup-root.log" | sed 's/^/    # /'
 fi
@@ -194,19 +204,19 @@ while [ $i -lt 100 ] && [ ! -f "$ROOT/root/setup.exit" ]; do sleep 0.1; i=$((i +
 if [ "$(cat "$ROOT/root/setup.exit" 2>/dev/null)" = "EXIT=0" ]; then ok "F10 y quits with status 0"; else nok "F10 y quits with status 0 ($(cat "$ROOT/root/setup.exit" 2>/dev/null))"; fi
 if in_chroot root "test -f /root/.local/share/sikube/sikube.db"; then ok "the database is at the default path"; else nok "the database is at the default path"; fi
 plain "$LOGS/setup-root.pane" >"$LOGS/setup-root.log"
-echo "# ./setup: $(grep -o 'Memasang [0-9]* paket Debian yang belum ada:.*' "$LOGS/setup-root.log" | head -n 1)"
+echo "# $CMD1: $(grep -o 'Memasang [0-9]* paket Debian yang belum ada:.*' "$LOGS/setup-root.log" | head -n 1)"
 tmux -L "$SOCK" kill-server 2>/dev/null
 
 # 3. Root, no terminal (as CI): the README's second command.
 t2=$(now)
-in_chroot root "cd /root/sikube && timeout $TIMEOUT make check" </dev/null >"$LOGS/make-check.log" 2>&1
+in_chroot root "cd /root/sikube && timeout $TIMEOUT $CMD2" </dev/null >"$LOGS/make-check.log" 2>&1
 st=$?
 summary=$(grep -E '^[0-9]+ passed, [0-9]+ failed' "$LOGS/make-check.log" | tail -n 1)
 echo "# make check: $(grep '^make check:' "$LOGS/make-check.log" | tail -n 1)"
 if [ "$st" -eq 0 ] && [ -n "$summary" ] && [ "${summary#*passed, }" = "0 failed" ]; then
-	ok "make check: $summary ($(($(now) - t2)) s with the test tools' install)"
+	ok "$CMD2: $summary ($(($(now) - t2)) s with the test tools' install)"
 else
-	nok "make check: ${summary:-no summary} (exit $st)"
+	nok "$CMD2: ${summary:-no summary} (exit $st)"
 	grep -E '^(FAIL|----|not ok|failing)' "$LOGS/make-check.log" | head -n 40 | sed 's/^/    # /'
 	tail -n 15 "$LOGS/make-check.log" | sed 's/^/    # /'
 fi
