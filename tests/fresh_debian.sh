@@ -212,7 +212,7 @@ t2=$(now)
 in_chroot root "cd /root/sikube && timeout $TIMEOUT $CMD2" </dev/null >"$LOGS/make-check.log" 2>&1
 st=$?
 summary=$(grep -E '^[0-9]+ passed, [0-9]+ failed' "$LOGS/make-check.log" | tail -n 1)
-echo "# make check: $(grep '^make check:' "$LOGS/make-check.log" | tail -n 1)"
+echo "# $(grep '^make check:' "$LOGS/make-check.log" | tail -n 1)"
 if [ "$st" -eq 0 ] && [ -n "$summary" ] && [ "${summary#*passed, }" = "0 failed" ]; then
 	ok "$CMD2: $summary ($(($(now) - t2)) s with the test tools' install)"
 else
