@@ -20,7 +20,8 @@ typedef struct sk_db sk_db;
 #define DB_STORED_SQL "strftime('%Y-%m-%dT%H:%M:%fZ','now')"
 
 /* Resolve the database path: explicit (if not NULL), else $SIKUBE_DB, else
- * $XDG_DATA_HOME/sikube/sikube.db, else ~/.local/share/sikube/sikube.db.
+ * $XDG_DATA_HOME/sikube/sikube.db (when that is an absolute path, as the XDG spec says), else
+ * ~/.local/share/sikube/sikube.db.
  * *is_default is set to 1 when no explicit path was given. Returns 0, or -1 when no home. */
 int db_default_path(const char *explicit_path, char *out, size_t n, int *is_default);
 

@@ -104,7 +104,7 @@ int dlg_input(const char *prompt, char *buf, size_t n)
 	while (result < 0) {
 		draw_text(&in);
 		wint_t ch;
-		int kc = in.win ? wget_wch(in.win, &ch) : get_wch(&ch);
+		int kc = ui_get_key(in.win, &ch);
 		if (kc == ERR)
 			continue;
 		if (kc == KEY_CODE_YES && ch == KEY_RESIZE) {

@@ -41,7 +41,8 @@ int db_default_path(const char *explicit_path, char *out, size_t n, int *is_defa
 	*is_default = 1;
 	const char *xdg = getenv("XDG_DATA_HOME");
 	const char *home = getenv("HOME");
-	if (xdg && *xdg)
+	/* The XDG spec: a relative path in XDG_DATA_HOME is invalid and is ignored. */
+	if (xdg && *xdg == '/')
 		snprintf(out, n, "%s/sikube/sikube.db", xdg);
 	else if (home && *home)
 		snprintf(out, n, "%s/.local/share/sikube/sikube.db", home);

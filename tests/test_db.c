@@ -274,6 +274,34 @@ static void test_kept_balance(void)
 	db_close(db);
 }
 
+/* The default path: SIKUBE_DB, else an absolute XDG_DATA_HOME, else HOME; a relative
+ * XDG_DATA_HOME is ignored as the XDG spec says. */
+static void test_default_path(void)
+{
+	char p[PATH_MAX];
+	int is_default;
+	unsetenv("SIKUBE_DB");
+	setenv("HOME", "/home/pendamping", 1);
+	setenv("XDG_DATA_HOME", "/data/xdg", 1);
+	CHECK(db_default_path(NULL, p, sizeof p, &is_default) == 0 && is_default, "default path");
+	CHECK_STR(p, "/data/xdg/sikube/sikube.db", "absolute XDG_DATA_HOME is used");
+	setenv("XDG_DATA_HOME", "data/xdg", 1);
+	CHECK(db_default_path(NULL, p, sizeof p, &is_default) == 0, "relative XDG_DATA_HOME");
+	CHECK_STR(p, "/home/pendamping/.local/share/sikube/sikube.db", "relative XDG_DATA_HOME is ignored");
+	setenv("XDG_DATA_HOME", "", 1);
+	CHECK(db_default_path(NULL, p, sizeof p, &is_default) == 0, "empty XDG_DATA_HOME");
+	CHECK_STR(p, "/home/pendamping/.local/share/sikube/sikube.db", "empty XDG_DATA_HOME is ignored");
+	setenv("SIKUBE_DB", "rel/k.db", 1);
+	CHECK(db_default_path(NULL, p, sizeof p, &is_default) == 0 && !is_default, "SIKUBE_DB");
+	CHECK_STR(p, "rel/k.db", "SIKUBE_DB is used as given");
+	CHECK(db_default_path("x.db", p, sizeof p, &is_default) == 0 && !is_default, "--db");
+	CHECK_STR(p, "x.db", "--db wins");
+	unsetenv("SIKUBE_DB");
+	unsetenv("XDG_DATA_HOME");
+	unsetenv("HOME");
+	CHECK(db_default_path(NULL, p, sizeof p, &is_default) == -1, "no home: -1");
+}
+
 int main(void)
 {
 	i18n_init("id");
@@ -289,5 +317,6 @@ int main(void)
 	test_like_escape();
 	test_soft_delete();
 	test_kept_balance();
+	test_default_path();
 	return testlib_summary();
 }

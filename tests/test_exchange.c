@@ -106,14 +106,8 @@ static int file_has(const char *dir, const char *file, const char *text)
 static sk_db *open_db(const char *name)
 {
 	char path[PATH_MAX + 32];
-	sk_db *db;
-	sk_err e;
 	path_in(path, sizeof path, tmp, name);
-	if (db_open(path, 0, &db, &e) != SK_OK || region_ensure_loaded(db, &e) != SK_OK) {
-		fprintf(stderr, "open_db: %s\n", e.msg);
-		exit(2);
-	}
-	return db;
+	return fixture_open(path);
 }
 
 static int do_export(sk_db *db, const char *name, int since, int mask, int excel, export_result *r)

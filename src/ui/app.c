@@ -1,9 +1,11 @@
 /* app.c - ui_run: curses set-up, the screen stack and the main loop. */
 #include <curses.h>
 #include <locale.h>
+#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include "app.h"
 #include "colors.h"
 #include "dialog.h"
@@ -187,6 +189,31 @@ static int key_waiting(wint_t *ch, int *kc)
 	return *kc != ERR;
 }
 
+/* 1 when the terminal is gone (nothing more will be read from it). */
+static int input_closed(void)
+{
+	struct pollfd p = { .fd = STDIN_FILENO, .events = POLLIN };
+	return poll(&p, 1, 0) > 0 && (p.revents & (POLLHUP | POLLERR | POLLNVAL));
+}
+
+/* ncurses turns SIGWINCH into KEY_RESIZE when the signal interrupts its read(), or in the
+ * next doupdate(). A resize that comes while SIKUBE draws or runs idle work, just before the
+ * read, would wait for the next key press (the screen keeps its old size: seen as the first
+ * resize after start lost, tests/tmux_resize.sh). So the wait is cut in slices and doupdate()
+ * looks in between; it queues KEY_RESIZE. */
+#define RESIZE_CHECK_MS 250
+
+int ui_get_key(WINDOW *win, wint_t *ch)
+{
+	WINDOW *w = win ? win : stdscr;
+	int kc;
+	wtimeout(w, RESIZE_CHECK_MS);
+	while ((kc = wget_wch(w, ch)) == ERR && !input_closed())
+		doupdate();
+	wtimeout(w, -1);
+	return kc;
+}
+
 /* The next key; while idle work is left, a step of it runs whenever no key is waiting. */
 static int next_key(wint_t *ch)
 {
@@ -196,8 +223,9 @@ static int next_key(wint_t *ch)
 			return kc;
 		if (ui.idle(ui.idle_ctx) != 0)
 			ui.idle = NULL;
+		doupdate();  /* a resize during the step: queued as KEY_RESIZE at once */
 	}
-	return get_wch(ch);
+	return ui_get_key(NULL, ch);
 }
 
 /* Start curses on the terminal; returns 0 or -1 with a message on stderr. */

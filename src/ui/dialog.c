@@ -64,7 +64,7 @@ static int dlg_run(const char *text, const char *footer, int (*decide)(wint_t ch
 	for (;;) {
 		wint_t ch;
 		/* Read from the dialog's window: reading from stdscr would refresh it over us. */
-		int kc = win ? wget_wch(win, &ch) : get_wch(&ch);
+		int kc = ui_get_key(win, &ch);
 		if (kc == ERR)
 			continue;
 		if (kc == KEY_CODE_YES && ch == KEY_RESIZE) {
