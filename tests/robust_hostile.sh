@@ -12,7 +12,7 @@
 . "$(dirname "$0")/clilib.sh"
 S=$SIKUBE_BIN
 SAMPLE="$WORK/sample.db"
-"$S" --db "$SAMPLE" init --sample >/dev/null 2>&1
+new_db "$SAMPLE" --sample
 sqlite3 "$SAMPLE" "PRAGMA wal_checkpoint(TRUNCATE)" >/dev/null
 "$S" --db "$SAMPLE" export "$WORK/full" >/dev/null 2>&1
 check "the sample database and its bundle" test -f "$WORK/full/manifest.csv"
@@ -86,7 +86,7 @@ accepted() {
 	rm -rf "$WORK/again-$1"
 	"$S" --db "$2" export "$WORK/again-$1" >/dev/null 2>&1
 	rm -f "$WORK/db/empty-$1.db"
-	"$S" --db "$WORK/db/empty-$1.db" init >/dev/null 2>&1
+	new_db "$WORK/db/empty-$1.db"
 	expect_status 0 "$1: its export imports into an empty database" \
 		"$S" --db "$WORK/db/empty-$1.db" import "$WORK/again-$1"
 }
