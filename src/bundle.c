@@ -12,14 +12,21 @@
  *     TABLE() line in BUNDLE_TABLES at the enum's position, with the file's format version
  *     (2: a version-1 bundle never has it; any bundle may leave it out).
  *  4. src/import_tables.c: a row_x() that reads the fields with the helpers of
- *     import_priv.h (own_id, text, num, flag, stamp, deleted_flag, ref_exists...), checks them
- *     with the module's field rules and calls imp_merge() with a store function; then its
- *     entry in IMP_ROWS[] at the enum's position. Rows referring to another table name it with
- *     imp_ref() so a refused parent is reported as such.
- *  5. src/check_rules.c: the table's cross-row rules (each one SQL query, shared by `sikube
- *     check` and import), including its diubah_pada (FUTURE_STAMP) and, for dated rows,
- *     FUTURE_DATE rules.
- *  6. Tests: the round trip in tests/test_exchange.c (FILES[]), a hostile case per rule.
+ *     import_priv.h (imp_own_id, imp_text, imp_num, imp_flag, imp_required_flag, imp_stamp,
+ *     imp_deleted_flag), checks them with the module's field rules (imp_report_issues), names
+ *     the rows it refers to with imp_ref() (so a parent refused in the same bundle is reported
+ *     as such; a table others refer to gets a line in imp_ref's lookup list in
+ *     src/import_rows.c) and ends with imp_merge() and a store function; then its entry in
+ *     IMP_ROWS[] at the enum's position. A big table may list its secondary indexes in
+ *     DROPPABLE (src/import_bulk.c).
+ *  5. src/check_rules.c: the table's cross-row rules, each one SQL query shared by `sikube
+ *     check` (whole database) and import (the drives: which merged rows bring a row into
+ *     view), appended to RULES; at least its FUTURE_STAMP line and, for dated rows, a
+ *     "not after today" rule like pertemuan_belum_terjadi. Drives name tables by number:
+ *     extend the _Static_assert below RULES.
+ *  6. Tests: the round trip in tests/test_exchange.c (FILES[]), a hostile case per rule in
+ *     tests/robust_hostile.sh and tests/test_check.c, a corpus file for
+ *     tests/fuzz/fuzz_import.c (bundle mode: second byte = the table's number).
  * Export, the manifest, the since-last marker, bulk loading, ties and the problem report
  * then cover the table without further code. */
 #include <stdio.h>
