@@ -490,8 +490,8 @@ int main(int argc, char **argv)
 	}
 	/* A generator, not a clerk's database: no journal, no syncs, a big cache. The file is
 	 * put back into WAL mode at the end so that SIKUBE opens it as it opens its own. */
-	db_exec(db, "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA cache_size=-262144",
-		&e);
+	db_journal_mode(db, "OFF", &e);
+	db_exec(db, "PRAGMA synchronous=OFF; PRAGMA cache_size=-262144", &e);
 	char device[SK_UUID_LEN + 1];
 	det_uuid(device); /* the database's own UUID too: the same seed, the same bundle */
 	db_setting_set(db, "perangkat", device, &e);
@@ -516,7 +516,7 @@ int main(int argc, char **argv)
 	if (rc == SK_OK)
 		rc = sk_sort_keys_refresh(db, &e);
 	if (rc == SK_OK)
-		rc = db_exec(db, "PRAGMA journal_mode=WAL", &e);
+		rc = db_journal_mode(db, "WAL", &e);
 	fprintf(stderr, "\n");
 	free(v);
 	db_close(db);

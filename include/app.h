@@ -1,10 +1,9 @@
-/* app.h - entry points shared by main.c: the command line and the screens. */
+/* app.h - entry points shared by main.c: the command line and the screens. Only main.c, the
+ * command line (src/cli.c) and the UI toolkit include it: the core never calls up into them. */
 #ifndef SK_APP_H
 #define SK_APP_H
 
 #include "db.h"
-
-#define SIKUBE_VERSION "0.1.0"
 
 /* Run the command line; returns the process exit status (0, 1 or 2 per spec/cli.md). */
 int cli_main(int argc, char **argv);

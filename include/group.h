@@ -13,14 +13,14 @@
 typedef struct sk_group {
 	char id[SK_UUID_LEN + 1];
 	char kode[33];               /* office's own short code, optional */
-	char nama[404];              /* 1-100 characters, required */
+	char nama[SK_NAME_BYTES];              /* 1-100 characters, required */
 	char kode_wilayah[16];       /* desa/kelurahan PP.KK.CC.DDDD, required */
-	char alamat[404];
+	char alamat[SK_NAME_BYTES];
 	char jenis_usaha[16];        /* produksi|jasa|perdagangan|lainnya */
-	char bidang_usaha[404];
+	char bidang_usaha[SK_NAME_BYTES];
 	char tanggal_berdiri[16];    /* YYYY-MM-DD or "" */
 	char tingkat[16];            /* tumbuh|berkembang|maju|mandiri */
-	char pendamping[404];
+	char pendamping[SK_NAME_BYTES];
 	char telepon_pendamping[33];
 	int64_t iuran_kas;           /* default dues per member per meeting, rupiah >= 0 */
 	int64_t iuran_iks;
@@ -35,7 +35,7 @@ typedef struct sk_group {
 typedef struct sk_group_row {
 	char id[SK_UUID_LEN + 1];
 	char kode[33];
-	char nama[404];
+	char nama[SK_NAME_BYTES];
 	char kode_wilayah[16];
 	char desa[128];              /* village name from the region list */
 	char tingkat[16];

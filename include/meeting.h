@@ -13,7 +13,7 @@ typedef struct sk_meeting {
 	char id[SK_UUID_LEN + 1];
 	char kelompok_id[SK_UUID_LEN + 1];
 	char tanggal[16];            /* YYYY-MM-DD, required */
-	char tempat[404];
+	char tempat[SK_NAME_BYTES];
 	int pendamping_hadir;        /* 0/1: the pendamping attended */
 	char agenda[2048];
 	char keputusan[2048];
@@ -70,7 +70,7 @@ int attendance_store_raw(sk_db *db, const sk_attendance *a, int insert, sk_err *
 
 /* Who an attendance row is about, for showing it. */
 typedef struct sk_attendee {
-	char nama[404];
+	char nama[SK_NAME_BYTES];
 	char jabatan[16];
 } sk_attendee;
 
@@ -78,7 +78,7 @@ typedef struct sk_attendee {
 typedef struct sk_meeting_row {
 	char id[SK_UUID_LEN + 1];
 	char tanggal[16];
-	char tempat[404];
+	char tempat[SK_NAME_BYTES];
 	int hadir;                   /* attendance rows with status H */
 	int total;                   /* attendance rows */
 	int64_t iuran_kas, iuran_iks;
@@ -124,15 +124,17 @@ int meeting_save(sk_db *db, sk_meeting *m, sk_attendance *rows, int n, sk_issues
  * transaction. SK_NOTFOUND when no such meeting (or deleted already); SK_REFUSED when a book
  * would go below zero or today's month is closed. */
 int meeting_delete(sk_db *db, const char *id, sk_err *e);
-/* Date of the group's last meeting (not deleted) into out (16 bytes); "" when none. */
+/* Date of the group's last meeting (not deleted) into out (16 bytes); "" when none (or when
+ * the database cannot tell: it only proposes a date). */
 void meeting_last_date(sk_db *db, const char *kelompok_id, char *out, size_t n);
-/* 1 when the group has another meeting (not deleted, id not except_id) on date tanggal. */
+/* 1 when the group has another meeting (not deleted, id not except_id) on date tanggal, 0 when
+ * not, -1 when the database cannot tell. */
 int meeting_same_day(sk_db *db, const char *kelompok_id, const char *tanggal,
 		     const char *except_id);
 /* The group's meetings (not deleted), newest first, up to limit from offset. */
 int meeting_list(sk_db *db, const char *kelompok_id, int offset, int limit, sk_meeting_row *out,
 		 int *n, sk_err *e);
-/* Number of the group's meetings (not deleted). */
+/* Number of the group's meetings (not deleted), or -1 on a database error. */
 int meeting_count(sk_db *db, const char *kelompok_id);
 
 #endif

@@ -10,11 +10,11 @@ typedef struct sk_member {
 	char kelompok_id[SK_UUID_LEN + 1];
 	char nik[24];               /* 16 digits; larger buffer so bad input can be reported */
 	char no_kk[24];             /* 16 digits */
-	char nama[404];
+	char nama[SK_NAME_BYTES];
 	char jenis_kelamin[4];      /* L|P */
-	char tempat_lahir[404];
+	char tempat_lahir[SK_NAME_BYTES];
 	char tanggal_lahir[16];     /* YYYY-MM-DD or "" */
-	char alamat[404];
+	char alamat[SK_NAME_BYTES];
 	char rt[8];                 /* up to 3 digits */
 	char rw[8];
 	char telepon[33];
@@ -33,9 +33,9 @@ typedef struct sk_member {
 typedef struct sk_member_row {
 	char id[SK_UUID_LEN + 1];
 	char kelompok_id[SK_UUID_LEN + 1];
-	char kelompok_nama[404];
+	char kelompok_nama[SK_NAME_BYTES];
 	char nik[24];
-	char nama[404];
+	char nama[SK_NAME_BYTES];
 	char jenis_kelamin[4];
 	char jabatan[16];
 	int aktif;                  /* 0 when tanggal_keluar is set */

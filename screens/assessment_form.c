@@ -78,23 +78,19 @@ static const char *af_help(void)
 
 /* ---- figures --------------------------------------------------------------------------- */
 
-/* A decimal with '.' or ',' into *v; "" is no value. Problems go to is. */
+/* A floor area with '.' or ',' into *v (assessment_parse_luas); "" is no value. Problems go
+ * to is. */
 static void read_area(const char *s, double *v, int *has, sk_issues *is)
 {
-	char buf[64], *end;
-	*has = *s != '\0';
-	*v = 0;
-	if (!*has)
-		return;
+	char msg[240], buf[64];
 	sk_strlcpy(buf, s, sizeof buf);
-	for (char *p = buf; *p; p++)
-		if (*p == ',')
-			*p = '.';
-	*v = strtod(buf, &end);
-	if (*end || end == buf || *v < 0 || *v > 100000) {
+	sk_trim(buf);
+	*has = *buf != '\0';
+	*v = 0;
+	if (*has && assessment_parse_luas(buf, 1, v, msg, sizeof msg) != 0) {
 		*has = 0;
-		sk_issues_add(is, "luas_lantai_m2", SK_SEV_ERROR, "%s",
-			      _("Luas lantai ditulis angka m², misalnya 36 atau 21,5."));
+		*v = 0;
+		sk_issues_add(is, "luas_lantai_m2", SK_SEV_ERROR, "%s", msg);
 	}
 }
 

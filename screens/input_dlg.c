@@ -107,13 +107,11 @@ int dlg_input(const char *prompt, char *buf, size_t n)
 	while (result < 0) {
 		draw_text(&in);
 		wint_t ch;
-		int kc = in.win ? wget_wch(in.win, &ch) : get_wch(&ch);
-		if (kc == ERR && ui_terminated()) {
+		int kc = ui_get_key(in.win, &ch);
+		if (kc == ERR) { /* ended by a signal, or the terminal is gone: cancelled */
 			result = 0;
 			break;
 		}
-		if (kc == ERR)
-			continue;
 		if (kc == KEY_CODE_YES && ch == KEY_RESIZE) {
 			ui_redraw();
 			draw(&in);

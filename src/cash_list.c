@@ -32,8 +32,8 @@ int cash_list(sk_db *db, const sk_cash_filter *f, int offset, int limit, sk_cash
 	while ((rc = db_step(db, st, e)) == SQLITE_ROW && *n < limit) {
 		sk_cash_line *l = &out[(*n)++];
 		cash_read_row(st, &l->r);
-		l->saldo = sqlite3_column_int64(st, 13);
-		l->dibalik = sqlite3_column_int(st, 14);
+		l->saldo = sqlite3_column_int64(st, 14);
+		l->dibalik = sqlite3_column_int(st, 15);
 	}
 	db_reset(st);
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? SK_OK : (e ? e->status : SK_DBERR);
@@ -44,12 +44,8 @@ int cash_count(sk_db *db, const sk_cash_filter *f)
 	sqlite3_stmt *st = db_prepare(db, "SELECT count(*) FROM kas WHERE kelompok_id=:g AND buku=:b "
 				      "AND dihapus=0 AND (:m IS NULL OR substr(tanggal,1,7)=:m) AND "
 				      "(:k IS NULL OR kategori=:k)", NULL);
-	int n = 0;
-	if (!st)
-		return 0;
-	bind_filter(st, f);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		n = sqlite3_column_int(st, 0);
-	db_reset(st);
-	return n;
+	int64_t n;
+	if (st)
+		bind_filter(st, f);
+	return db_count(db, st, &n, NULL) == SK_OK ? (int)n : -1;
 }

@@ -180,7 +180,10 @@ int sk_sort_keys_refresh(sk_db *db, sk_err *e)
 	if (rc != SK_OK)
 		return rc;
 	if (!same)
-		rc = db_exec(db, "UPDATE kelompok SET urut_nama=NULL; UPDATE anggota SET urut_nama=NULL;", e);
+		/* Only keys there are (a row left as it is would get a new stamp from the touch
+		 * trigger). */
+		rc = db_exec(db, "UPDATE kelompok SET urut_nama=NULL WHERE urut_nama IS NOT NULL; "
+			     "UPDATE anggota SET urut_nama=NULL WHERE urut_nama IS NOT NULL;", e);
 	if (rc == SK_OK)
 		rc = fill(db, 0, e);
 	if (rc == SK_OK)

@@ -46,7 +46,7 @@ static void bind_common(sqlite3_stmt *st, sk_db *db, const char *group_id, const
 	if (sqlite3_bind_parameter_index(st, ":g"))
 		db_bind_text(st, ":g", group_id);
 	if (sqlite3_bind_parameter_index(st, ":s"))
-		db_bind_text(st, ":s", search);
+		db_bind_like(st, ":s", search);
 	if (sqlite3_bind_parameter_index(st, ":f"))
 		db_bind_int64(st, ":f", filter);
 	if (sqlite3_bind_parameter_index(st, ":t"))
@@ -117,7 +117,8 @@ int eligibility_groups(sk_db *db, const char *search, const char *today, int off
 	return rc;
 }
 
-#define SEARCH " AND (:s IS NULL OR a.nama LIKE '%'||:s||'%' OR a.nik LIKE :s||'%')"
+#define SEARCH " AND (:s IS NULL OR a.nama LIKE '%'||:s||'%'" DB_LIKE_ESCAPE \
+	" OR a.nik LIKE :s||'%'" DB_LIKE_ESCAPE ")"
 #define FILTER " AND ((:f=1 AND " DUE ") OR (:f=2 AND " SCORE " < :t))"
 #define ORDER " ORDER BY g.urut_nama, g.id, a.urut_nama, a.id"
 #define ROW_COLS \
@@ -158,14 +159,8 @@ static sqlite3_stmt *prepare_query(sk_db *db, const char *const sql[2][2], const
 
 int eligibility_count(sk_db *db, const sk_elig_query *q)
 {
-	sqlite3_stmt *st = prepare_query(db, COUNT_SQL, q, NULL);
-	int n = -1;
-	if (!st)
-		return -1;
-	if (sqlite3_step(st) == SQLITE_ROW)
-		n = sqlite3_column_int(st, 0);
-	db_reset(st);
-	return n;
+	int64_t n;
+	return db_count(db, prepare_query(db, COUNT_SQL, q, NULL), &n, NULL) == SK_OK ? (int)n : -1;
 }
 
 static void read_row(sqlite3_stmt *st, int threshold, sk_elig_row *r)

@@ -14,21 +14,33 @@ void group_init(sk_group *g)
 	strcpy(g->tingkat, "tumbuh");
 }
 
+/* kode_wilayah names a village of the list (or the database cannot tell: its message). */
+static void check_village(sk_db *db, const char *kode, sk_issues *is)
+{
+	sk_err e;
+	sk_err_clear(&e);
+	int village = region_is_village(db, kode, &e);
+	if (village < 0)
+		sk_issues_add(is, "kode_wilayah", SK_SEV_ERROR, "%s", e.msg);
+	else if (!village)
+		sk_issues_add(is, "kode_wilayah", SK_SEV_ERROR,
+			      _("Kode %s bukan desa/kelurahan dalam daftar wilayah resmi."), kode);
+}
+
 void group_validate(sk_db *db, const sk_group *g, sk_issues *is)
 {
 	sk_issues_clear(is);
 	size_t len = sk_utf8_len(g->nama);
 	if (len == 0)
 		sk_issues_add(is, "nama", SK_SEV_ERROR, "%s", _("Nama kelompok wajib diisi."));
-	else if (len > 100)
+	else if (len > SK_NAME_MAX)
 		sk_issues_add(is, "nama", SK_SEV_ERROR,
-			      _("Nama kelompok paling panjang 100 huruf (sekarang %zu)."), len);
+			      _("Nama kelompok paling panjang %d huruf (sekarang %zu)."), SK_NAME_MAX, len);
 	if (!*g->kode_wilayah)
 		sk_issues_add(is, "kode_wilayah", SK_SEV_ERROR, "%s",
 			      _("Desa/kelurahan wajib dipilih dari daftar wilayah."));
-	else if (!region_is_village(db, g->kode_wilayah))
-		sk_issues_add(is, "kode_wilayah", SK_SEV_ERROR,
-			      _("Kode %s bukan desa/kelurahan dalam daftar wilayah resmi."), g->kode_wilayah);
+	else
+		check_village(db, g->kode_wilayah, is);
 	if (!valid_jenis_usaha(g->jenis_usaha))
 		sk_issues_add(is, "jenis_usaha", SK_SEV_ERROR, "%s",
 			      _("Jenis usaha harus produksi, jasa, perdagangan atau lainnya."));
@@ -192,8 +204,9 @@ int group_get(sk_db *db, const char *id, sk_group *out, sk_err *e)
 
 #define GROUP_FILTER \
 	"FROM kelompok g LEFT JOIN wilayah w ON w.kode=g.kode_wilayah " \
-	"WHERE g.dihapus=:del AND (:t IS NULL OR g.nama LIKE '%'||:t||'%' OR g.kode LIKE :t||'%' " \
-	"OR w.nama LIKE '%'||:t||'%' OR g.kode_wilayah LIKE :t||'%') "
+	"WHERE g.dihapus=:del AND (:t IS NULL OR g.nama LIKE '%'||:t||'%'" DB_LIKE_ESCAPE \
+	" OR g.kode LIKE :t||'%'" DB_LIKE_ESCAPE " OR w.nama LIKE '%'||:t||'%'" DB_LIKE_ESCAPE \
+	" OR g.kode_wilayah LIKE :t||'%'" DB_LIKE_ESCAPE ") "
 
 /* The group's last meeting date (not deleted). */
 #define LAST_MEETING "(SELECT max(p.tanggal) FROM pertemuan p WHERE p.kelompok_id=g.id AND " \
@@ -209,7 +222,7 @@ static void inactive_cutoff(sk_db *db, char out[16])
 		return;
 	snprintf(days, sizeof days, "-%d days", GROUP_INACTIVE_DAYS);
 	db_bind_text(st, ":d", days);
-	if (sqlite3_step(st) == SQLITE_ROW)
+	if (db_step(db, st, NULL) == SQLITE_ROW)
 		db_col_text(st, 0, out, 16);
 	db_reset(st);
 }
@@ -228,7 +241,7 @@ static int list_rows(sk_db *db, const char *text, int deleted, int offset, int l
 	*n = 0;
 	if (!st)
 		return SK_DBERR;
-	db_bind_text(st, ":t", text);
+	db_bind_like(st, ":t", text);
 	db_bind_int64(st, ":del", deleted);
 	db_bind_int64(st, ":lim", limit);
 	db_bind_int64(st, ":off", offset);
@@ -272,7 +285,7 @@ static int count_rows(sk_db *db, const char *text, int deleted)
 	int64_t n = 0;
 	if (!st)
 		return 0;
-	db_bind_text(st, ":t", text);
+	db_bind_like(st, ":t", text);
 	db_bind_int64(st, ":del", deleted);
 	if (db_count(db, st, &n, NULL) != SK_OK)
 		return -1;
@@ -296,7 +309,7 @@ int group_position(sk_db *db, const char *text, const char *id)
 	int64_t n = 0;
 	if (!st)
 		return -1;
-	db_bind_text(st, ":t", text);
+	db_bind_like(st, ":t", text);
 	db_bind_int64(st, ":del", 0);
 	db_bind_text(st, ":id", id);
 	if (db_count(db, st, &n, NULL) != SK_OK)
@@ -308,31 +321,15 @@ int group_count_inactive(sk_db *db)
 {
 	char cutoff[16];
 	inactive_cutoff(db, cutoff);
-	sqlite3_stmt *st = db_prepare(db, "SELECT count(*) FROM kelompok g WHERE g.dihapus=0 AND "
-				      "coalesce(g.tanggal_berdiri, '') < :c AND "
-				      "coalesce(" LAST_MEETING ", '') < :c", NULL);
-	int n = 0;
-	if (!st)
-		return 0;
-	db_bind_text(st, ":c", cutoff);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		n = sqlite3_column_int(st, 0);
-	db_reset(st);
-	return n;
+	return db_count_text(db, "SELECT count(*) FROM kelompok g WHERE g.dihapus=0 AND "
+			     "coalesce(g.tanggal_berdiri, '') < :c AND "
+			     "coalesce(" LAST_MEETING ", '') < :c", ":c", cutoff);
 }
 
 int group_active_members(sk_db *db, const char *id)
 {
-	sqlite3_stmt *st = db_prepare(db, "SELECT count(*) FROM anggota WHERE kelompok_id=:id "
-				      "AND dihapus=0 AND tanggal_keluar IS NULL", NULL);
-	int n = 0;
-	if (!st)
-		return 0;
-	db_bind_text(st, ":id", id);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		n = sqlite3_column_int(st, 0);
-	db_reset(st);
-	return n;
+	return db_count_text(db, "SELECT count(*) FROM anggota WHERE kelompok_id=:id AND dihapus=0 "
+			     "AND tanggal_keluar IS NULL", ":id", id);
 }
 
 int group_links(sk_db *db, const char *id, sk_group_links *out, sk_err *e)

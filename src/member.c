@@ -44,13 +44,18 @@ static int member_active(const sk_member *m)
 }
 
 /* Name of the group holding another active member with the same value of column col
- * (nik, or jabatan within one group). Returns 1 and fills who/grp when found. */
+ * (nik, or jabatan within one group). Returns 1 and fills who/grp when found; 0 when none or
+ * when the database cannot tell (then its message is an error on field in is). */
 static int other_active(sk_db *db, const char *sql, const sk_member *m, char *who, size_t wn,
-			char *grp, size_t gn)
+			char *grp, size_t gn, const char *field, sk_issues *is)
 {
-	sqlite3_stmt *st = db_prepare(db, sql, NULL);
-	if (!st)
+	sk_err e;
+	sk_err_clear(&e);
+	sqlite3_stmt *st = db_prepare(db, sql, &e);
+	if (!st) {
+		sk_issues_add(is, field, SK_SEV_ERROR, "%s", e.msg);
 		return 0;
+	}
 	db_bind_text(st, ":id", m->id);
 	if (sqlite3_bind_parameter_index(st, ":nik"))
 		db_bind_text(st, ":nik", m->nik);
@@ -58,13 +63,15 @@ static int other_active(sk_db *db, const char *sql, const sk_member *m, char *wh
 		db_bind_text(st, ":jabatan", m->jabatan);
 	if (sqlite3_bind_parameter_index(st, ":kelompok_id"))
 		db_bind_text(st, ":kelompok_id", m->kelompok_id);
-	int found = sqlite3_step(st) == SQLITE_ROW;
-	if (found) {
+	int rc = db_step(db, st, &e);
+	if (rc == SQLITE_ROW) {
 		db_col_text(st, 0, who, wn);
 		db_col_text(st, 1, grp, gn);
 	}
 	db_reset(st);
-	return found;
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		sk_issues_add(is, field, SK_SEV_ERROR, "%s", e.msg);
+	return rc == SQLITE_ROW;
 }
 
 /* NIK and No. KK structure (the region list included). */
@@ -80,14 +87,15 @@ static void check_identity(sk_db *db, const sk_member *m, sk_issues *is)
 /* A NIK active in at most one member. */
 static void check_nik_unique(sk_db *db, const sk_member *m, sk_issues *is)
 {
-	char msg[240], who[404], grp[404];
+	char msg[240], who[SK_NAME_BYTES], grp[SK_NAME_BYTES];
 	if (!member_active(m) || !nik_check_shape(m->nik, msg, sizeof msg))
 		return;
 	/* "+a.dihapus": look the NIK up in anggota_nik; without it SQLite walks every active
 	 * member through anggota_nama (dihapus, nama), which made import quadratic. */
 	if (other_active(db, "SELECT a.nama, k.nama FROM anggota a JOIN kelompok k ON "
 			 "k.id=a.kelompok_id WHERE a.nik=:nik AND a.id IS NOT :id AND +a.dihapus=0 "
-			 "AND a.tanggal_keluar IS NULL LIMIT 1", m, who, sizeof who, grp, sizeof grp))
+			 "AND a.tanggal_keluar IS NULL LIMIT 1", m, who, sizeof who, grp, sizeof grp,
+			 "nik", is))
 		sk_issues_add(is, "nik", SK_SEV_ERROR, _("NIK sudah aktif atas nama %s di %s (satu NIK, "
 			      "satu kelompok)."), who, grp);
 }
@@ -114,28 +122,33 @@ static void check_dates(const sk_member *m, sk_issues *is)
 /* At most one active ketua, sekretaris and bendahara per group. */
 static void check_role_unique(sk_db *db, const sk_member *m, sk_issues *is)
 {
-	char who[404], grp[404];
+	char who[SK_NAME_BYTES], grp[SK_NAME_BYTES];
 	if (!valid_jabatan(m->jabatan) || strcmp(m->jabatan, "anggota") == 0 || !member_active(m))
 		return;
 	if (other_active(db, "SELECT a.nama, k.nama FROM anggota a JOIN kelompok k ON k.id=a.kelompok_id "
 			 "WHERE a.kelompok_id=:kelompok_id AND a.jabatan=:jabatan AND a.id IS NOT :id "
 			 "AND a.dihapus=0 AND a.tanggal_keluar IS NULL LIMIT 1",
-			 m, who, sizeof who, grp, sizeof grp))
+			 m, who, sizeof who, grp, sizeof grp, "jabatan", is))
 		sk_issues_add(is, "jabatan", SK_SEV_ERROR, _("Sudah ada %s aktif: %s. Ubah jabatannya dulu."),
 			      _(m->jabatan), who);
 }
 
 static void check_group_size(sk_db *db, const sk_member *m, sk_issues *is)
 {
+	sk_err e;
+	sk_err_clear(&e);
 	sqlite3_stmt *st = db_prepare(db, "SELECT count(*) FROM anggota WHERE kelompok_id=:kelompok_id "
-				      "AND id IS NOT :id AND dihapus=0 AND tanggal_keluar IS NULL", NULL);
-	if (!st)
+				      "AND id IS NOT :id AND dihapus=0 AND tanggal_keluar IS NULL", &e);
+	if (st) {
+		db_bind_text(st, ":kelompok_id", m->kelompok_id);
+		db_bind_text(st, ":id", m->id);
+	}
+	int64_t others;
+	if (db_count(db, st, &others, &e) != SK_OK) {
+		sk_issues_add(is, "kelompok_id", SK_SEV_ERROR, "%s", e.msg);
 		return;
-	db_bind_text(st, ":kelompok_id", m->kelompok_id);
-	db_bind_text(st, ":id", m->id);
-	int n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
-	db_reset(st);
-	n += member_active(m);
+	}
+	int n = (int)others + member_active(m);
 	if (n < GROUP_MIN_MEMBERS || n > GROUP_MAX_MEMBERS)
 		sk_issues_add(is, "kelompok_id", SK_SEV_WARNING, _("Kelompok jadi %d anggota aktif; aturan "
 			      "KUBE %d-%d kepala keluarga."), n, GROUP_MIN_MEMBERS,
@@ -148,9 +161,9 @@ void member_validate_fields(sk_db *db, const sk_member *m, sk_issues *is)
 	size_t len = sk_utf8_len(m->nama);
 	if (len == 0)
 		sk_issues_add(is, "nama", SK_SEV_ERROR, "%s", _("Nama anggota wajib diisi."));
-	else if (len > 100)
-		sk_issues_add(is, "nama", SK_SEV_ERROR, _("Nama paling panjang 100 huruf (sekarang %zu)."),
-			      len);
+	else if (len > SK_NAME_MAX)
+		sk_issues_add(is, "nama", SK_SEV_ERROR, _("Nama paling panjang %d huruf (sekarang %zu)."),
+			      SK_NAME_MAX, len);
 	if (!valid_jenis_kelamin(m->jenis_kelamin))
 		sk_issues_add(is, "jenis_kelamin", SK_SEV_ERROR, "%s",
 			      _("Jenis kelamin harus L (laki-laki) atau P (perempuan)."));
@@ -344,7 +357,8 @@ int member_get(sk_db *db, const char *id, sk_member *out, sk_err *e)
 	return db_row_end(st, rc, _("Anggota tidak ditemukan."), e);
 }
 
-static int read_rows(sk_db *db, sqlite3_stmt *st, int limit, sk_member_row *out, int *n, sk_err *e)
+static int read_member_rows(sk_db *db, sqlite3_stmt *st, int limit, sk_member_row *out, int *n,
+			    sk_err *e)
 {
 	int rc;
 	*n = 0;
@@ -380,7 +394,7 @@ static int list_group(sk_db *db, const char *kelompok_id, int deleted, int offse
 	db_bind_int64(st, ":del", deleted);
 	db_bind_int64(st, ":lim", limit);
 	db_bind_int64(st, ":off", offset);
-	return read_rows(db, st, limit, out, n, e);
+	return read_member_rows(db, st, limit, out, n, e);
 }
 
 int member_list_group(sk_db *db, const char *kelompok_id, int offset, int limit,
@@ -435,8 +449,8 @@ int member_position(sk_db *db, const char *id)
 }
 
 #define MEMBER_SEARCH \
-	"WHERE a.dihapus=0 AND k.dihapus=0 AND (:t IS NULL OR a.nama LIKE '%'||:t||'%' " \
-	"OR a.nik LIKE :t||'%') "
+	"WHERE a.dihapus=0 AND k.dihapus=0 AND (:t IS NULL OR a.nama LIKE '%'||:t||'%'" \
+	DB_LIKE_ESCAPE " OR a.nik LIKE :t||'%'" DB_LIKE_ESCAPE ") "
 
 int member_search(sk_db *db, const char *text, int offset, int limit, sk_member_row *out,
 		  int *n, sk_err *e)
@@ -446,10 +460,10 @@ int member_search(sk_db *db, const char *text, int offset, int limit, sk_member_
 	*n = 0;
 	if (!st)
 		return SK_DBERR;
-	db_bind_text(st, ":t", text);
+	db_bind_like(st, ":t", text);
 	db_bind_int64(st, ":lim", limit);
 	db_bind_int64(st, ":off", offset);
-	return read_rows(db, st, limit, out, n, e);
+	return read_member_rows(db, st, limit, out, n, e);
 }
 
 int member_search_page(sk_db *db, const char *text, int offset, int limit, int total,
@@ -470,10 +484,10 @@ int member_search_page(sk_db *db, const char *text, int offset, int limit, int t
 				      "ORDER BY a.urut_nama DESC, a.id DESC LIMIT :lim OFFSET :off", e);
 	if (!st)
 		return SK_DBERR;
-	db_bind_text(st, ":t", text);
+	db_bind_like(st, ":t", text);
 	db_bind_int64(st, ":lim", limit);
 	db_bind_int64(st, ":off", from_end);
-	int rc = read_rows(db, st, limit, out, n, e);
+	int rc = read_member_rows(db, st, limit, out, n, e);
 	for (int i = 0, j = *n - 1; i < j; i++, j--) {
 		sk_member_row tmp = out[i];
 		out[i] = out[j];
@@ -485,16 +499,8 @@ int member_search_page(sk_db *db, const char *text, int offset, int limit, int t
 int member_search_count(sk_db *db, const char *text)
 {
 	/* Group by group through anggota_urut (name and NIK in the index): no table row read. */
-	sqlite3_stmt *st = db_prepare(db, "SELECT count(*) FROM kelompok k CROSS JOIN anggota a ON "
-				      "k.id=a.kelompok_id " MEMBER_SEARCH, NULL);
-	int n = 0;
-	if (!st)
-		return 0;
-	db_bind_text(st, ":t", text);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		n = sqlite3_column_int(st, 0);
-	db_reset(st);
-	return n;
+	return db_count_like(db, "SELECT count(*) FROM kelompok k CROSS JOIN anggota a ON "
+			     "k.id=a.kelompok_id " MEMBER_SEARCH, ":t", text);
 }
 
 void member_mask_nik(const char *nik, char *out, size_t n)

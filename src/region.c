@@ -53,7 +53,7 @@ static int load_row(void *ctx, int line, int nf, char **f)
 		c->rc = sk_err_set(c->e, SK_REFUSED, _("Daftar wilayah tidak sah di baris %d."), line);
 		return 1;
 	}
-	sqlite3_reset(c->ins);
+	db_reset(c->ins);
 	db_bind_text(c->ins, ":kode", f[0]);
 	db_bind_text(c->ins, ":nama", f[1]);
 	db_bind_int64(c->ins, ":tingkat", lvl);
@@ -88,15 +88,24 @@ int region_load_csv(sk_db *db, const char *path, sk_err *e)
 	return rc == SK_OK ? erc : rc;
 }
 
+/* Rows in the region table into *n. SK_OK or the database error in e. */
+static int count_regions(sk_db *db, int64_t *n, sk_err *e)
+{
+	return db_count(db, db_prepare(db, "SELECT count(*) FROM wilayah", e), n, e);
+}
+
 int region_count(sk_db *db)
 {
-	return (int)db_int(db, "SELECT count(*) FROM wilayah", 0);
+	int64_t n;
+	return count_regions(db, &n, NULL) == SK_OK ? (int)n : -1;
 }
 
 int region_ensure_loaded(sk_db *db, sk_err *e)
 {
-	if (region_count(db) > 0)
-		return SK_OK;
+	int64_t n;
+	int rc = count_regions(db, &n, e);
+	if (rc != SK_OK || n > 0)
+		return rc;
 	char path[PATH_MAX];
 	if (sk_find_data(REGION_FILE, path, sizeof path) != 0)
 		return sk_err_set(e, SK_IOERR, _("Daftar wilayah %s tidak ditemukan. Pasang ulang SIKUBE "
@@ -104,32 +113,37 @@ int region_ensure_loaded(sk_db *db, sk_err *e)
 	return region_load_csv(db, path, e);
 }
 
-static int exists(sk_db *db, const char *sql, const char *kode)
+/* 1 when kode is in the list at level lvl, 0 when not, -1 on a database error (in e). */
+static int listed_at_level(sk_db *db, const char *kode, int lvl, sk_err *e)
 {
-	sqlite3_stmt *st = db_prepare(db, sql, NULL);
-	if (!st)
+	if (region_level(kode) != lvl)
 		return 0;
-	db_bind_text(st, ":kode", kode);
-	int found = sqlite3_step(st) == SQLITE_ROW;
-	db_reset(st);
-	return found;
+	sqlite3_stmt *st = db_prepare(db, "SELECT 1 FROM wilayah WHERE kode=:kode AND tingkat=:l", e);
+	if (st) {
+		db_bind_text(st, ":kode", kode);
+		db_bind_int64(st, ":l", lvl);
+	}
+	return db_exists(db, st, e);
 }
 
-int region_is_village(sk_db *db, const char *kode)
+int region_is_village(sk_db *db, const char *kode, sk_err *e)
 {
-	return region_level(kode) == REGION_DESA &&
-	       exists(db, "SELECT 1 FROM wilayah WHERE kode=:kode AND tingkat=4", kode);
+	return listed_at_level(db, kode, REGION_DESA, e);
 }
 
-int region_exists(sk_db *db, const char *kode)
+int region_exists(sk_db *db, const char *kode, sk_err *e)
 {
-	return region_level(kode) > 0 && exists(db, "SELECT 1 FROM wilayah WHERE kode=:kode", kode);
+	if (region_level(kode) == 0)
+		return 0;
+	sqlite3_stmt *st = db_prepare(db, "SELECT 1 FROM wilayah WHERE kode=:kode", e);
+	if (st)
+		db_bind_text(st, ":kode", kode);
+	return db_exists(db, st, e);
 }
 
-int region_province_exists(sk_db *db, const char *pp)
+int region_province_exists(sk_db *db, const char *pp, sk_err *e)
 {
-	return region_level(pp) == REGION_PROVINSI &&
-	       exists(db, "SELECT 1 FROM wilayah WHERE kode=:kode AND tingkat=1", pp);
+	return listed_at_level(db, pp, REGION_PROVINSI, e);
 }
 
 #define REGION_COLS \
@@ -167,8 +181,9 @@ int region_get(sk_db *db, const char *kode, sk_region *out, sk_err *e)
 }
 
 /* Bind text to parameter name with LIKE's wildcards escaped (ESCAPE '\\'), so "10%" is looked
- * up as typed; NULL binds NULL. */
-static void bind_like(sqlite3_stmt *st, const char *name, const char *text)
+ * up as typed; NULL binds NULL, "" an empty text (which any name contains: db_bind_like binds
+ * it as NULL). */
+static void bind_word(sqlite3_stmt *st, const char *name, const char *text)
 {
 	int i = sqlite3_bind_parameter_index(st, name);
 	if (!i)
@@ -241,8 +256,8 @@ static void bind_search(sqlite3_stmt *st, const struct search *q, int exact)
 {
 	static const char *const names[SEARCH_WORDS] = { ":w1", ":w2", ":w3", ":w4" };
 	for (int i = 0; i < SEARCH_WORDS; i++)
-		bind_like(st, names[i], i < q->n ? q->words[i] : i == 0 ? "" : NULL);
-	bind_like(st, ":c", q->code);
+		bind_word(st, names[i], i < q->n ? q->words[i] : i == 0 ? "" : NULL);
+	bind_word(st, ":c", q->code);
 	sqlite3_bind_text(st, sqlite3_bind_parameter_index(st, ":e"), q->words[0], -1,
 			  SQLITE_TRANSIENT);
 	if (exact < 0)

@@ -1,5 +1,6 @@
 /* test_backup.c - online backup and the daily rolling copies. */
 #include <dirent.h>
+#include <fcntl.h>
 #include <stdint.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -38,7 +39,7 @@ static void save_between_steps(void *ctx, int done, int total)
 		return; /* the old restarting copy would go on for ever: stop feeding it */
 	snprintf(sql, sizeof sql, "INSERT INTO pengaturan VALUES('uji-%d','1','2026-01-01T00:00:00Z')",
 		 w->steps);
-	if (db_exec(w->other, sql, &e) != SK_OK)
+	if (db_exec_write(w->other, sql, &e) != SK_OK)
 		w->failed = 1;
 	else
 		w->saved++;
@@ -68,6 +69,55 @@ static void test_backup_while_saving(sk_db *db, const char *dir)
 	db_close(w.other);
 }
 
+/* A copy never writes through a symlink planted at its temporary name (of old FILE.tmp-PID),
+ * a killed copy's temporary files go, a damaged database is not copied. */
+static void test_hostile(sk_db *db, const char *dir)
+{
+	char dest[PATH_MAX + 64], planted[PATH_MAX + 96], victim[PATH_MAX + 64], path[PATH_MAX + 128];
+	sk_err e;
+	snprintf(victim, sizeof victim, "%s/victim", dir);
+	FILE *f = fopen(victim, "w");
+	fputs("rahasia", f);
+	fclose(f);
+	snprintf(dest, sizeof dest, "%s/hostile.db", dir);
+	snprintf(planted, sizeof planted, "%s.tmp-%ld", dest, (long)getpid());
+	CHECK(symlink(victim, planted) == 0, "a symlink planted at the old temporary name");
+	snprintf(path, sizeof path, "%s.tmp-%d-x1y2z3w4", dest, INT32_MAX - 1);
+	fclose(fopen(path, "w"));
+	snprintf(path, sizeof path, "%s.tmp-%d-x1y2z3w4-journal", dest, INT32_MAX - 1);
+	fclose(fopen(path, "w"));
+	CHECK(backup_to_file(db, dest, NULL, NULL, &e) == SK_OK, "backup beside planted files");
+	struct stat st;
+	CHECK(stat(victim, &st) == 0 && st.st_size == 7, "the symlink's target is untouched");
+	CHECK(lstat(dest, &st) == 0 && S_ISREG(st.st_mode) && (st.st_mode & 0777) == 0600,
+	      "the copy is a private regular file");
+	CHECK(lstat(path, &st) != 0, "a killed copy's journal is removed");
+	path[strlen(path) - strlen("-journal")] = '\0';
+	CHECK(lstat(path, &st) != 0, "and its half copy");
+	/* A damaged database: quick_check fails on the copy, nothing is put in place. */
+	char bad[PATH_MAX + 64];
+	snprintf(bad, sizeof bad, "%s/bad.db", dir);
+	CHECK(backup_to_file(db, bad, NULL, NULL, &e) == SK_OK, "a copy to damage");
+	sk_db *b;
+	CHECK(db_open(bad, 0, &b, &e) == SK_OK, "it opens");
+	int64_t pages = db_int(b, "PRAGMA page_count", 0);
+	db_close(b);
+	int fd = open(bad, O_WRONLY);
+	char junk[4096];
+	memset(junk, 0xff, sizeof junk);
+	CHECK(fd >= 0 && pwrite(fd, junk, sizeof junk, (off_t)(pages / 2) * 4096) == 4096,
+	      "4 KiB in its middle overwritten");
+	close(fd);
+	CHECK(db_open(bad, 0, &b, &e) == SK_OK, "the damaged file still opens");
+	snprintf(path, sizeof path, "%s/bad-copy.db", dir);
+	CHECK(backup_to_file(b, path, NULL, NULL, &e) == SK_DBERR && strstr(e.msg, "cadangan/"),
+	      "its backup is refused, the clerk told to restore");
+	CHECK(stat(path, &st) != 0, "no copy put in place");
+	CHECK(db_quick_check(b, NULL, NULL, &e) == SK_DBERR, "db_quick_check finds the damage");
+	db_close(b);
+	CHECK(db_quick_check(db, NULL, NULL, &e) == SK_OK, "and none in a sound file");
+}
+
 int main(void)
 {
 	sk_db *db = fixture_db();
@@ -89,6 +139,8 @@ int main(void)
 	fclose(fopen(path, "w"));
 	snprintf(path, sizeof path, "%s/cadangan/t-2020-01-10.db.tmp-%d-journal", dir, INT32_MAX - 1);
 	fclose(fopen(path, "w"));
+	snprintf(path, sizeof path, "%s/cadangan/t-2020-01-09.db.tmp-%d-abcdefgh", dir, INT32_MAX - 1);
+	fclose(fopen(path, "w"));
 	snprintf(path, sizeof path, "%s/cadangan/t-2020-01-11.db.tmp-%ld", dir, (long)getpid());
 	fclose(fopen(path, "w"));
 	/* Another database's copies in the same folder (kantor.db beside t.db): its own. */
@@ -103,6 +155,8 @@ int main(void)
 	CHECK(stat(path, &hs) != 0, "a killed copy's half backup is removed");
 	snprintf(path, sizeof path, "%s/cadangan/t-2020-01-10.db.tmp-%d-journal", dir, INT32_MAX - 1);
 	CHECK(stat(path, &hs) != 0, "and its journal");
+	snprintf(path, sizeof path, "%s/cadangan/t-2020-01-09.db.tmp-%d-abcdefgh", dir, INT32_MAX - 1);
+	CHECK(stat(path, &hs) != 0, "a killed copy's half backup of today's names is removed");
 	snprintf(path, sizeof path, "%s/cadangan/t-2020-01-11.db.tmp-%ld", dir, (long)getpid());
 	CHECK(stat(path, &hs) == 0, "a half backup still being written stays");
 	unlink(path);
@@ -140,7 +194,7 @@ int main(void)
 		char sql[128];
 		snprintf(sql, sizeof sql, "INSERT INTO pengaturan VALUES('langkah-%d','1',"
 			 "'2026-01-01T00:00:00Z')", ++steps);
-		saves_ok &= db_exec(db, sql, &e) == SK_OK;
+		saves_ok &= db_exec_write(db, sql, &e) == SK_OK;
 	}
 	backup_job_free(job);
 	CHECK(r == 1 && steps > 1, "finished after several steps");
@@ -159,6 +213,7 @@ int main(void)
 	CHECK(db_open(path, 0, &copy, &e) == SK_OK && region_count(copy) == 91599, "copy opens whole");
 	db_close(copy);
 	test_backup_while_saving(db, dir);
+	test_hostile(db, dir);
 	db_close(db);
 	return testlib_summary();
 }

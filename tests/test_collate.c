@@ -66,7 +66,7 @@ static void test_store_and_refresh(sk_db *db)
 	char sql[200];
 	snprintf(sql, sizeof sql, "UPDATE kelompok SET nama='Zaitun', diubah_pada='2020-01-01T00:00:00Z' "
 		 "WHERE id='%s'", b);
-	CHECK(db_exec(db, sql, &e) == SK_OK, "a name changed as the shell would");
+	CHECK(db_exec_write(db, sql, &e) == SK_OK, "a name changed as the shell would");
 	CHECK(db_int(db, "SELECT count(*) FROM kelompok WHERE urut_nama IS NULL", -1) == 1,
 	      "its key is gone");
 	CHECK(sk_sort_keys_refresh(db, &e) == SK_OK, "refresh");
@@ -75,7 +75,7 @@ static void test_store_and_refresh(sk_db *db)
 	group_get(db, b, &g, &e);
 	CHECK_STR(g.diubah_pada, "2020-01-01T00:00:00Z", "refreshing a key leaves the row's stamp");
 	/* Rows inserted by another program (a benchmark generator) get keys on open. */
-	CHECK(db_exec(db, "INSERT INTO kelompok(id,nama,kode_wilayah,diubah_pada) VALUES("
+	CHECK(db_exec_write(db, "INSERT INTO kelompok(id,nama,kode_wilayah,diubah_pada) VALUES("
 		      "'00000000-0000-4000-8000-000000000001','Bakung','31.71.08.1003',"
 		      "'2020-01-01T00:00:00Z')", &e) == SK_OK, "a raw insert");
 	CHECK(sk_sort_keys_refresh(db, &e) == SK_OK, "refresh");
@@ -85,7 +85,7 @@ static void test_store_and_refresh(sk_db *db)
 	      "its stamp kept too");
 	/* A changed ICU (version setting differs): every key is made again. */
 	CHECK(db_setting_set(db, "urut_nama_versi", "icu-0.0.0.0-old", &e) == SK_OK, "old version");
-	CHECK(db_exec(db, "UPDATE kelompok SET urut_nama=x'00'", &e) == SK_OK, "keys of another ICU");
+	CHECK(db_exec_write(db, "UPDATE kelompok SET urut_nama=x'00'", &e) == SK_OK, "keys of another ICU");
 	CHECK(sk_sort_keys_refresh(db, &e) == SK_OK, "refresh after an ICU change");
 	CHECK(names_in_order(db, order3, 4), "all keys made again");
 	/* Code renaming a member: its key follows at once (no refresh). */

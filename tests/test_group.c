@@ -108,6 +108,18 @@ static void test_list(sk_db *db)
 	CHECK(group_count(db, "KUBE 1") == 10, "search by name part");
 	CHECK(group_count(db, "galur") == 30, "search by village name, any case");
 	CHECK(group_count(db, "31.71.08") == 30, "search by region code prefix");
+	/* LIKE's wildcards and its escape character typed by the clerk are taken as typed. */
+	const char *odd[] = { "KUBE 10% Mandiri", "Tani_Makmur", "Usaha A\\B" };
+	for (int i = 0; i < 3; i++) {
+		valid_group(&g, odd[i]);
+		group_insert(db, &g, &is, &e);
+	}
+	CHECK(group_count(db, "10%") == 1, "10% finds the group named so, not KUBE 10");
+	CHECK(group_count(db, "_") == 1, "_ is an underscore, not any character");
+	CHECK(group_count(db, "%") == 1, "% alone is a percent sign, not everything");
+	CHECK(group_count(db, "A\\B") == 1 && group_count(db, "\\") == 1, "a backslash is a backslash");
+	CHECK(group_list(db, "_", 0, 10, rows, &n, &e) == SK_OK && n == 1 &&
+	      strcmp(rows[0].nama, "Tani_Makmur") == 0, "the list agrees with the count");
 }
 
 /* Restoring a group with the members deleted with it; the list position of a row; a new
@@ -130,7 +142,7 @@ static void test_restore(sk_db *db)
 	}
 	/* One member deleted on its own before: it stays deleted when the group comes back. */
 	CHECK(member_delete(db, m[0].id, &e) == SK_OK, "one member deleted first");
-	db_exec(db, "UPDATE anggota SET diubah_pada='2020-01-01T00:00:00Z' WHERE nama='Anggota Pulih 0'",
+	db_exec_write(db, "UPDATE anggota SET diubah_pada='2020-01-01T00:00:00Z' WHERE nama='Anggota Pulih 0'",
 		&e);
 	sk_group_links l;
 	CHECK(group_links(db, g.id, &l, &e) == SK_OK && l.anggota == 2 && l.pertemuan == 0,

@@ -260,7 +260,7 @@ static void test_future(sk_db *db)
 	kube_group(db, "g9", 5);
 	snprintf(sql, sizeof sql, "INSERT INTO pertemuan(id,kelompok_id,tanggal,diubah_pada) VALUES"
 		 "('p9','g9','%s','2026-01-01T00:00:00Z')", today);
-	db_exec(db, sql, NULL);
+	db_exec_write(db, sql, NULL);
 	meeting_propose(db, "g9", &m, rows, names, MEETING_MAX_ROWS, &n, &e);
 	CHECK_STR(m.tanggal, today, "a week after a meeting held today is still to come: today proposed");
 	sk_strlcpy(m.tanggal, tomorrow, sizeof m.tanggal);
@@ -305,7 +305,7 @@ static void test_roster(sk_db *db)
 	sk_err e;
 	int n;
 	kube_group(db, "g6", 5); /* five since 2026-01-01, one who left on 2026-06-01 */
-	db_exec(db, "INSERT INTO anggota(id,kelompok_id,nik,no_kk,nama,jenis_kelamin,tanggal_masuk,"
+	db_exec_write(db, "INSERT INTO anggota(id,kelompok_id,nik,no_kk,nama,jenis_kelamin,tanggal_masuk,"
 		    "diubah_pada) VALUES('g6-new','g6','3171081208809999','3171080101080001','Baru',"
 		    "'L','2026-11-20','2026-11-20T00:00:00Z')", &e);
 	CHECK(meeting_roster(db, "g6", "2026-11-01", rows, names, MEETING_MAX_ROWS, &n, &e) == SK_OK &&
@@ -342,7 +342,7 @@ int main(void)
 	test_delete(db, id);
 	test_no_dues(db);
 	kube_group(db, "g3", 5);
-	db_exec(db, "INSERT INTO pertemuan(id,kelompok_id,tanggal,diubah_pada) VALUES"
+	db_exec_write(db, "INSERT INTO pertemuan(id,kelompok_id,tanggal,diubah_pada) VALUES"
 		    "('p3','g3','2026-10-07','2026-10-07T00:00:00Z')", NULL);
 	test_activity(db);
 	test_future(db);

@@ -200,6 +200,9 @@ static void test_lists(sk_db *db)
 	CHECK(member_search(db, "317108120880010", 0, 50, rows, &n, &e) == SK_OK && n >= 1,
 	      "search by NIK prefix");
 	CHECK(member_search_count(db, "") > 20, "count all members");
+	CHECK(member_search_count(db, "%") == 0 && member_search_count(db, "_") == 0 &&
+	      member_search(db, "%", 0, 50, rows, &n, &e) == SK_OK && n == 0,
+	      "LIKE wildcards typed are searched as typed");
 	CHECK(member_list_group(db, group_a, 0, 2, rows, &n, &e) == SK_OK && n == 2, "page of 2");
 	/* Pages in the second half are read from the end: the same rows in the same order. */
 	int total = member_search_count(db, "");

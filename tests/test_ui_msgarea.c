@@ -3,7 +3,8 @@
  * terminal that writes to /dev/null) and is read back from the screen: no message may be cut.
  * Printf formats get long, realistic values (a name of 30 letters, six-digit numbers). F1 help
  * texts are left out: the help viewer shows them, scrolling (they are marked "TRANSLATORS: F1
- * help" in the catalog). */
+ * help" in the catalog); so are the texts only the command line uses (src/cli*.c: printed on
+ * the terminal, never in the screens). */
 #include <curses.h>
 #include <ctype.h>
 #include <limits.h>
@@ -17,6 +18,7 @@
 struct entry {
 	char id[TEXT_MAX], str[TEXT_MAX];
 	int help, fuzzy;
+	int refs, cli_refs;   /* source references, and those in the command line (src/cli*.c) */
 };
 
 /* Append the C string literal starting at p (after the opening quote) to out, unescaped. */
@@ -49,6 +51,11 @@ static int next_entry(FILE *f, struct entry *e)
 			e->help = 1;
 		if (strncmp(line, "#,", 2) == 0 && strstr(line, "fuzzy"))
 			e->fuzzy = 1;
+		if (strncmp(line, "#:", 2) == 0)
+			for (char *r = strtok(line + 2, " \n"); r; r = strtok(NULL, " \n")) {
+				e->refs++;
+				e->cli_refs += strncmp(r, "src/cli", 7) == 0;
+			}
 		if (strncmp(line, "msgctxt ", 8) == 0) {
 			target = NULL;
 			any = 1;
@@ -194,12 +201,18 @@ int main(void)
 	resizeterm(24, 80);
 	static struct entry e;
 	static char text[TEXT_MAX * 2];
-	int walked = 0, help = 0, cut = 0;
+	int walked = 0, help = 0, cli = 0, cut = 0;
 	while (next_entry(po, &e)) {
 		if (!e.id[0])
 			continue;
 		if (e.help) {
 			help++;
+			continue;
+		}
+		/* The command line's own texts (--help, its errors) go to the terminal, never to the
+		 * screens' message area. */
+		if (e.refs && e.refs == e.cli_refs) {
+			cli++;
 			continue;
 		}
 		const char *both[2] = { e.id, e.str };
@@ -219,8 +232,8 @@ int main(void)
 	fclose(po);
 	fclose(out);
 	fclose(in);
-	printf("# %d messages walked (Indonesian and English), %d help texts left to the viewer\n",
-	       walked, help);
+	printf("# %d messages walked (Indonesian and English), %d help texts left to the viewer, %d "
+	       "texts of the command line only\n", walked, help, cli);
 	CHECK(walked > 1000, "the catalog's messages were walked in both languages");
 	CHECK(cut == 0, "no message is cut in the message area at 80 columns");
 	return testlib_summary();

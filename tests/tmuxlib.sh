@@ -119,8 +119,14 @@ expect_not() {
 	if screen | grep -qF -- "$2"; then nok "$1 (\"$2\" on screen)"; screen | sed 's/^/    | /'; else ok "$1"; fi
 }
 
-# init_db [--sample]: create the test database.
+# init_db [--sample]: create the test database, as `sikube init [--sample]` does: from a copy of
+# $SIKUBE_TEST_TEMPLATE (the region list loaded once per run by tests/run_all.sh) with a device
+# id of its own when there is one.
 init_db() {
+	if [ -n "$SIKUBE_TEST_TEMPLATE" ] && [ ! -e "$DB" ]; then
+		cp "$SIKUBE_TEST_TEMPLATE" "$DB" && chmod 600 "$DB" &&
+			sqlite3 "$DB" "UPDATE pengaturan SET nilai='$(cat /proc/sys/kernel/random/uuid)' WHERE kunci='perangkat'"
+	fi
 	if "$SIKUBE_BIN" --db "$DB" init "$@" >"$WORK/init.out" 2>&1; then return 0; fi
 	echo "# init failed:"; sed 's/^/#   /' "$WORK/init.out"
 	return 1

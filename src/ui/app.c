@@ -1,12 +1,13 @@
 /* app.c - ui_run: curses set-up, the screen stack and the main loop. */
 #include <curses.h>
 #include <locale.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/ioctl.h>
 #include <time.h>
+#include <unistd.h>
 #include "app.h"
 #include "colors.h"
 #include "dialog.h"
@@ -262,12 +263,38 @@ static int esc_prefix(wint_t *ch)
 	return OK;
 }
 
-/* get_wch, blocking or not, with Esc n as F(n). */
+/* 1 when the terminal is gone (nothing more will be read from it). */
+static int input_closed(void)
+{
+	struct pollfd p = { .fd = STDIN_FILENO, .events = POLLIN };
+	return poll(&p, 1, 0) > 0 && (p.revents & (POLLHUP | POLLERR | POLLNVAL));
+}
+
+/* ncurses turns SIGWINCH into KEY_RESIZE when the signal interrupts its read(), or in the
+ * next doupdate(). A resize that comes while SIKUBE draws or runs idle work, just before the
+ * read, would wait for the next key press (the screen keeps its old size: seen as the first
+ * resize after start lost, tests/tmux_resize.sh). So the wait is cut in slices and doupdate()
+ * looks in between; it queues KEY_RESIZE. The wait also ends (ERR) when SIKUBE is being
+ * ended by a signal or the terminal is gone. */
+#define RESIZE_CHECK_MS 250
+
+int ui_get_key(WINDOW *win, wint_t *ch)
+{
+	WINDOW *w = win ? win : stdscr;
+	int kc;
+	wtimeout(w, RESIZE_CHECK_MS);
+	while ((kc = wget_wch(w, ch)) == ERR && !terminated && !input_closed())
+		doupdate();
+	wtimeout(w, -1);
+	return kc;
+}
+
+/* A key, waiting for one or not, with Esc n as F(n). */
 static int read_key(wint_t *ch, int wait)
 {
 	if (!wait)
 		nodelay(stdscr, TRUE);
-	int kc = get_wch(ch);
+	int kc = wait ? ui_get_key(NULL, ch) : get_wch(ch);
 	if (!wait)
 		nodelay(stdscr, FALSE);
 	if (kc == OK && *ch == 27)
@@ -282,20 +309,6 @@ static int key_waiting(wint_t *ch, int *kc)
 	return *kc != ERR;
 }
 
-/* 1 and KEY_RESIZE in *ch when the terminal's size is not the one curses has: a window change
- * signalled while no read was waiting (between the idle steps, say) is not always turned into
- * KEY_RESIZE by curses, and the screens would stay cut until the next key. */
-static int resized(wint_t *ch)
-{
-	struct winsize ws;
-	if (ioctl(fileno(stdout), TIOCGWINSZ, &ws) != 0 || ws.ws_row == 0 || ws.ws_col == 0 ||
-	    (ws.ws_row == LINES && ws.ws_col == COLS))
-		return 0;
-	resize_term(ws.ws_row, ws.ws_col);
-	*ch = KEY_RESIZE;
-	return 1;
-}
-
 /* The next key; while idle work is left, a step of it runs whenever no key is waiting.
  * ERR when a signal interrupted the wait. */
 static int next_key(wint_t *ch)
@@ -304,13 +317,10 @@ static int next_key(wint_t *ch)
 	while (ui.idle && !terminated) {
 		if (key_waiting(ch, &kc))
 			return kc;
-		if (resized(ch))
-			return KEY_CODE_YES;
 		if (ui.idle(ui.idle_ctx) != 0)
 			ui.idle = NULL;
+		doupdate();  /* a resize during the step: queued as KEY_RESIZE at once */
 	}
-	if (!terminated && resized(ch))
-		return KEY_CODE_YES;
 	return terminated ? ERR : read_key(ch, 1);
 }
 
@@ -418,6 +428,8 @@ int ui_run(sk_db *db, ui_idle_fn idle, void *ctx)
 		       !(once && strcmp(once, "1") == 0)) {
 			wint_t ch;
 			int kc = next_key(&ch);
+			if (kc == ERR && !terminated && input_closed())
+				break; /* the terminal is gone without a signal: as a closed window */
 			if (kc != ERR && !terminated)
 				dispatch(ch, kc);
 			/* Keys already waiting (fast typing, a paste) first: one redraw, one query. */
@@ -427,7 +439,7 @@ int ui_run(sk_db *db, ui_idle_fn idle, void *ctx)
 			if (!ui.quit && ui.depth && !terminated)
 				ui_redraw();
 		}
-		if (terminated)
+		if (terminated || input_closed())
 			keep_drafts();
 	}
 	while (ui.depth)

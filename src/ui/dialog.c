@@ -65,13 +65,11 @@ static int dlg_run(const char *text, const char *footer, int (*decide)(wint_t ch
 	for (;;) {
 		wint_t ch;
 		/* Read from the dialog's window: reading from stdscr would refresh it over us. */
-		int kc = win ? wget_wch(win, &ch) : get_wch(&ch);
-		if (kc == ERR && ui_terminated()) {
+		int kc = ui_get_key(win, &ch);
+		if (kc == ERR) { /* ended by a signal, or the terminal is gone: no */
 			result = decide(0, ERR);
 			break;
 		}
-		if (kc == ERR)
-			continue;
 		if (kc == KEY_CODE_YES && ch == KEY_RESIZE) {
 			if (win)
 				delwin(win);

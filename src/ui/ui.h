@@ -3,6 +3,7 @@
 #ifndef SK_UI_H
 #define SK_UI_H
 
+#include <curses.h>
 #include <wchar.h>
 #include "db.h"
 #include "keys.h"
@@ -65,6 +66,12 @@ sk_db *ui_db(void);
 int ui_too_small(void);
 /* Draw everything (frame, top screen) and update the terminal; dialogs call this on resize. */
 void ui_redraw(void);
+/* Wait for one key from win (stdscr when NULL), as wget_wch: OK or KEY_CODE_YES, the key in
+ * *ch; ERR only when the terminal is gone or SIKUBE is being ended by a signal (ui_terminated).
+ * A resize is returned as KEY_RESIZE also when it
+ * came while SIKUBE was drawing or working rather than waiting (which ncurses alone notices
+ * only at the next key press). Every loop that waits for keys uses this. */
+int ui_get_key(WINDOW *win, wint_t *ch);
 /* Ask to quit (with the confirmation, and the unsaved-input question when a form has some);
  * the main loop ends after the current key when the user agrees. */
 void ui_quit(void);
