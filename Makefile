@@ -6,16 +6,35 @@ LOCALEDIR = $(PREFIX)/share/locale
 MANDIR = $(PREFIX)/share/man/man1
 
 CC ?= cc
-PKGS = ncursesw formw menuw sqlite3 uuid nettle
-PKG_CFLAGS := $(filter-out -D_XOPEN_SOURCE=% -D_DEFAULT_SOURCE,$(shell pkg-config --cflags $(PKGS) libpq 2>/dev/null))
-PKG_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+PKG_CONFIG ?= pkg-config
+# The libraries, by pkg-config name; .ci/check-libs maps each to its Debian -dev package.
+PKGS = ncursesw formw menuw sqlite3 uuid nettle xlsxwriter icu-i18n
+# libcsv ships no .pc file on Debian: its flags come from pkg-config when a libcsv.pc exists,
+# else the plain -lcsv; .ci/check-libs checks that csv.h and the library are really there.
+# Both can be set on the command line (CSV_CFLAGS=-I... CSV_LIBS="-L... -lcsv").
+CSV_CFLAGS ?= $(call once,CSV_CFLAGS_,$(PKG_CONFIG) --cflags libcsv 2>/dev/null)
+CSV_LIBS ?= $(call once,CSV_LIBS_,$(PKG_CONFIG) --libs libcsv 2>/dev/null || echo -lcsv)
+# once VAR,COMMAND: COMMAND's output, run the first time it is needed (not when make only
+# installs packages or cleans) and kept in VAR.
+once = $(if $(filter undefined,$(origin $1)),$(eval $1 := $$(shell $2)))$($1)
+PKG_CFLAGS = $(filter-out -D_XOPEN_SOURCE=% -D_DEFAULT_SOURCE,$(call once,PKG_CFLAGS_,$(PKG_CONFIG) --cflags $(PKGS) $(HUB_PKGS)))
+PKG_LIBS = $(call once,PKG_LIBS_,$(PKG_CONFIG) --libs $(PKGS))
 # The hub (sikube-hub, behind `sikube hub`) alone links libpq.
-HUB_LIBS := $(shell pkg-config --libs libpq 2>/dev/null)
+HUB_PKGS = libpq
+HUB_LIBS = $(call once,HUB_LIBS_,$(PKG_CONFIG) --libs $(HUB_PKGS))
 OPT ?= -O2 -g
-BASE_CFLAGS = -std=c11 -Wall -Wextra -Werror -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE \
-	-Iinclude -Isrc/ui $(PKG_CFLAGS) -DDATADIR='"$(DATADIR)"' -DLOCALEDIR='"$(LOCALEDIR)"' \
-	-MMD -MP
-LDLIBS = $(PKG_LIBS) -lcsv
+# Warnings are errors for development and CI (`make check` and .ci/run set WERROR=1), not for
+# a user's or a packager's plain `make` with a newer compiler than ours.
+WERROR ?= 0
+ifeq ($(WERROR),1)
+WARN = -Wall -Wextra -Werror
+else
+WARN = -Wall -Wextra
+endif
+BASE_CFLAGS = -std=c11 $(WARN) -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE \
+	-Iinclude $(PKG_CFLAGS) $(CSV_CFLAGS) -DDATADIR='"$(DATADIR)"' \
+	-DLOCALEDIR='"$(LOCALEDIR)"' -MMD -MP
+LDLIBS = $(PKG_LIBS) $(CSV_LIBS) -lunistring
 
 # Variant: release (./sikube), asan (build/asan/sikube, used by the tests) or fuzz (the
 # libFuzzer target build/fuzz/fuzz_import, by clang).
@@ -35,7 +54,9 @@ CFLAGS_V = $(OPT)
 LDFLAGS_V =
 endif
 B = build/$(VARIANT)
-ALL_CFLAGS = $(BASE_CFLAGS) $(CFLAGS_V) $(CFLAGS)
+# CPPFLAGS (Debian's -D_FORTIFY_SOURCE=2, say) and CFLAGS from the environment or the command
+# line come after ours, so a packager's choice wins.
+ALL_CFLAGS = $(BASE_CFLAGS) $(CFLAGS_V) $(CPPFLAGS) $(CFLAGS)
 
 HUB_SRC := $(wildcard src/hub_*.c) src/cli_hub.c
 CORE_SRC := $(filter-out src/main.c src/hub_main.c $(HUB_SRC),$(wildcard src/*.c))
@@ -58,7 +79,8 @@ BIN = $(B)/sikube
 HUB_BIN = $(B)/sikube-hub
 endif
 
-.PHONY: all run check deps test-deps tests install uninstall clean bench cppcheck valgrind pot fuzz
+.PHONY: all run check check-build check-build-release check-build-asan check-build-fuzz deps test-deps tests \
+	install uninstall clean bench cppcheck valgrind pot fuzz
 all: $(BIN) $(HUB_BIN) $(MO)
 
 $(BIN): $(B)/src/main.o $(B)/libcore.a $(UI_OBJ)
@@ -71,17 +93,31 @@ $(B)/libcore.a: $(CORE_OBJ)
 	@rm -f $@
 	ar rcs $@ $^
 
+# Only the UI toolkit and the screens see src/ui's headers; the core (src/*.c) builds without.
+$(UI_OBJ): ALL_CFLAGS += -Isrc/ui
+
 $(B)/libhub.a: $(HUB_OBJ)
 	@rm -f $@
 	ar rcs $@ $^
 
-$(B)/%.o: %.c
+$(B)/%.o: %.c | $(B)/libs.ok
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+# Before the first compile of a build folder: stop early, naming the missing -dev package.
+$(B)/libs.ok: Makefile
+	@sh .ci/check-libs "$(CC)" "$(PKG_CONFIG)" "$(PKGS) $(HUB_PKGS)" "$(CPPFLAGS) $(CFLAGS) $(CSV_CFLAGS)" "$(CSV_LIBS)"
+	@mkdir -p $(dir $@) && touch $@
 
 $(B)/tests/%: tests/%.c tests/testlib.h $(B)/libcore.a
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS_V) -Itests -o $@ $< $(B)/libcore.a $(LDLIBS)
+
+# Unit tests of the screen toolkit (tests/test_ui_*.c) link the parts of it they test.
+TEST_UI_OBJ := $(addprefix $(B)/src/ui/,frame.o text.o keys.o colors.o)
+$(B)/tests/test_ui_%: tests/test_ui_%.c tests/testlib.h $(B)/libcore.a $(TEST_UI_OBJ)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -Isrc/ui $(LDFLAGS_V) -Itests -o $@ $< $(TEST_UI_OBJ) $(B)/libcore.a $(LDLIBS)
 
 # The hub's unit test links the hub and libpq.
 $(B)/tests/test_hub: tests/test_hub.c tests/testlib.h $(B)/libhub.a $(B)/libcore.a
@@ -114,17 +150,28 @@ run: deps
 	@db=$$(./sikube --print-db-path) && if [ ! -f "$$db" ]; then ./sikube init --sample; fi
 	./sikube
 
-# Build everything (release and sanitizer builds) and run every test.
+# Build everything (release, sanitizer and fuzzer builds, warnings as errors, both cores) and
+# run every test in parallel (tests/run_all.sh); prints the wall time at the end.
 check: test-deps
-	@$(MAKE) --no-print-directory all
-	@$(MAKE) --no-print-directory VARIANT=asan all tests
-	@sh tests/run_all.sh
+	@start=$$(date +%s); \
+	j=; case " $(MAKEFLAGS) " in *" -j"*) ;; *) j=-j$$(nproc 2>/dev/null || echo 2) ;; esac; \
+	if $(MAKE) --no-print-directory $$j WERROR=1 check-build; then \
+		CHECK_START=$$start sh tests/run_all.sh; \
+	else echo "make check: the build failed after $$(($$(date +%s) - start)) s"; exit 1; fi
 
-# The unit tests of the plain build under valgrind (the sanitizer build cannot run there).
+# The builds `make check` needs, side by side (one make per variant, sharing make's jobs).
+check-build: check-build-release check-build-asan check-build-fuzz
+check-build-release:
+	@$(MAKE) --no-print-directory all tests
+check-build-asan:
+	@$(MAKE) --no-print-directory VARIANT=asan all tests
+check-build-fuzz:
+	@if command -v clang >/dev/null 2>&1; then $(MAKE) --no-print-directory fuzz; fi
+
+# Every unit test of the plain build under valgrind (the sanitizer build cannot run there);
+# `make check` runs only a chosen few (tests/lint_valgrind.sh), the sanitizers cover the rest.
 valgrind: all tests
-	@for t in build/release/tests/test_*; do \
-		SIKUBE_DATA_DIR=$(CURDIR) valgrind -q --leak-check=full --error-exitcode=9 $$t | tail -n 1 || exit 1; \
-	done
+	@VALGRIND_ALL=1 sh tests/lint_valgrind.sh
 
 $(B)/bench-gen: bench/gen.c $(B)/libcore.a
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS_V) -o $@ $< $(B)/libcore.a $(LDLIBS)
@@ -139,7 +186,7 @@ bench: all $(B)/bench-gen
 pot:
 	@mkdir -p po
 	xgettext --from-code=UTF-8 -k_ -kN_ -kC_:1c,2 -kNC_:1c,2 --add-comments=TRANSLATORS --package-name=sikube \
-		--package-version=$$(sed -n 's/^#define SIKUBE_VERSION "\(.*\)"/\1/p' include/app.h) \
+		--package-version=$$(sed -n 's/^#define SIKUBE_VERSION "\(.*\)"/\1/p' include/version.h) \
 		-o po/sikube.pot $(sort $(CORE_SRC) $(HUB_SRC) src/main.c src/hub_main.c $(UI_SRC) $(wildcard include/*.h src/ui/*.h))
 	for po in $(PO); do msgmerge -q --update --backup=none $$po po/sikube.pot; done
 
@@ -151,6 +198,7 @@ cppcheck:
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/data $(DESTDIR)$(DATADIR)/sample-data $(DESTDIR)$(MANDIR)
 	install -m 755 sikube sikube-hub $(DESTDIR)$(BINDIR)/
+	install -m 644 LICENSE $(DESTDIR)$(DATADIR)/LICENSE
 	install -m 644 data/wilayah_kepmendagri_2025.csv data/wilayah_kepmendagri_2025.LICENSE $(DESTDIR)$(DATADIR)/data/
 	install -m 644 sample-data/*.csv $(DESTDIR)$(DATADIR)/sample-data/
 	install -m 644 docs/sikube.1 $(DESTDIR)$(MANDIR)/sikube.1
@@ -159,6 +207,7 @@ install: all
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/sikube $(DESTDIR)$(BINDIR)/sikube-hub $(DESTDIR)$(MANDIR)/sikube.1
 	rm -rf $(DESTDIR)$(DATADIR)
+	for mo in $(MO); do l=$${mo#locale/}; rm -f $(DESTDIR)$(LOCALEDIR)/$$l; done
 
 clean:
 	rm -rf build locale sikube sikube-hub tests/tmp

@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include "collate.h"
 #include "db.h"
 #include "i18n.h"
 #include "region.h"
@@ -495,8 +496,8 @@ int main(int argc, char **argv)
 	}
 	/* A generator, not a clerk's database: no journal, no syncs, a big cache. The file is
 	 * put back into WAL mode at the end so that SIKUBE opens it as it opens its own. */
-	db_exec(db, "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA cache_size=-262144",
-		&e);
+	db_journal_mode(db, "OFF", &e);
+	db_exec(db, "PRAGMA synchronous=OFF; PRAGMA cache_size=-262144", &e);
 	char device[SK_UUID_LEN + 1];
 	det_uuid(device); /* the database's own UUID too: the same seed, the same bundle */
 	db_setting_set(db, "perangkat", device, &e);
@@ -517,8 +518,11 @@ int main(int argc, char **argv)
 			fprintf(stderr, "\rbench-gen: %d/%d groups", gi + 1, o.groups);
 	}
 	int rc = db_end(db, 1, &e);
+	/* Names in SIKUBE's order (the sort keys SIKUBE stores beside them, collate.h). */
 	if (rc == SK_OK)
-		rc = db_exec(db, "PRAGMA journal_mode=WAL", &e);
+		rc = sk_sort_keys_refresh(db, &e);
+	if (rc == SK_OK)
+		rc = db_journal_mode(db, "WAL", &e);
 	fprintf(stderr, "\n");
 	free(v);
 	db_close(db);

@@ -7,6 +7,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include "db.h"
+#include "table.h"
 #include "util.h"
 
 #define ASSESSMENT_CRITERIA 14
@@ -18,9 +19,9 @@ typedef struct sk_assessment {
 	char id[SK_UUID_LEN + 1];
 	char anggota_id[SK_UUID_LEN + 1];
 	char tanggal[16];              /* YYYY-MM-DD, required */
-	char penilai[404];             /* who assessed, optional */
+	char penilai[SK_NAME_BYTES];             /* who assessed, optional */
 	int k[ASSESSMENT_CRITERIA];    /* k[0] is k01 ... k[13] is k14; each 0 or 1 */
-	double luas_lantai_m2;         /* floor area, >= 0, when has_luas */
+	double luas_lantai_m2;         /* floor area (assessment_luas_valid), when has_luas */
 	int has_luas;
 	int jumlah_jiwa;               /* people in the household, > 0, when has_jiwa */
 	int has_jiwa;
@@ -36,14 +37,30 @@ typedef struct sk_assessment {
 	int dihapus;
 } sk_assessment;
 
+/* Floor area of a dwelling, m²: from 1 to 10,000, at most two decimals. */
+#define ASSESSMENT_LUAS_MIN 1
+#define ASSESSMENT_LUAS_MAX 10000
+/* Read a floor area written as digits with at most two decimals after a '.' (or a ',' when
+ * comma is 1, as the clerk types it), exactly: the value is a whole number of hundredths of
+ * m² and *out the double nearest to it, so that export writes back the same number
+ * ("21.50" comes back as "21.5"). Refused: anything else, and areas outside
+ * ASSESSMENT_LUAS_MIN..ASSESSMENT_LUAS_MAX. Returns 0, or -1 with the reason (translated)
+ * in msg. */
+int assessment_parse_luas(const char *s, int comma, double *out, char *msg, size_t n);
+/* 1 when v is a floor area assessment_parse_luas can give. */
+int assessment_luas_valid(double v);
+/* The penilaian table's column descriptor (table.h): its statements, binds and reads. */
+extern const table_def ASSESSMENT_TABLE;
+
 /* Fill a with defaults for a new assessment of member anggota_id dated today. */
 void assessment_init(sk_assessment *a, const char *anggota_id);
 /* Poverty threshold in use: setting "ambang_miskin" (1-14), else 9. */
 int assessment_threshold(sk_db *db);
 /* Set a->skor (criteria met) and a->kategori (miskin when skor >= threshold). */
 void assessment_score(sk_assessment *a, int threshold);
-/* Checks that need only this row: tanggal a real date, every criterion 0 or 1, figures >= 0,
- * jumlah_jiwa > 0 when given. Errors are appended to is (not cleared). */
+/* Checks that need only this row: tanggal a real date, every criterion 0 or 1, money >= 0,
+ * jumlah_jiwa > 0 and the floor area assessment_luas_valid when given. Errors are appended
+ * to is (not cleared). */
 void assessment_validate_fields(const sk_assessment *a, sk_issues *is);
 /* Checks against other rows: the member exists (deleted or not). Appended to is. */
 void assessment_validate_links(sk_db *db, const sk_assessment *a, sk_issues *is);
@@ -110,14 +127,15 @@ int assessment_latest_for_kk(sk_db *db, const char *no_kk, const char *exclude,
 /* A new assessment for member anggota_id that repeats the visit src (date, assessor, answers,
  * figures, overrides, note): for offering a household's assessment to another member. */
 void assessment_copy_for(const sk_assessment *src, const char *anggota_id, sk_assessment *out);
-/* Name of the assessor of the most recently saved assessment into out ("" when none). */
+/* Name of the assessor of the most recently saved assessment into out ("" when none, or
+ * when the database cannot tell: it only prefills a field). */
 void assessment_last_assessor(sk_db *db, char *out, size_t n);
 
 /* One line of a member's history. */
 typedef struct sk_assessment_row {
 	char id[SK_UUID_LEN + 1];
 	char tanggal[16];
-	char penilai[404];
+	char penilai[SK_NAME_BYTES];
 	int skor;                      /* recomputed from k01-k14 */
 	int miskin;                    /* skor >= threshold in use */
 	char ditimpa[64];
@@ -128,7 +146,7 @@ typedef struct sk_assessment_row {
  * offset, up to limit rows into out; *n rows written. */
 int assessment_history(sk_db *db, const char *anggota_id, int offset, int limit,
 		       sk_assessment_row *out, int *n, sk_err *e);
-/* Number of a member's assessments (not deleted). */
+/* Number of a member's assessments (not deleted), or -1 on a database error. */
 int assessment_count(sk_db *db, const char *anggota_id);
 
 /* ---- SQL shared by lists and reports (string literals, for db_prepare) -------------------- */

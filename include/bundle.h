@@ -1,18 +1,22 @@
-/* bundle.h - the tables of the exchange bundle (spec/bundle.md, format version 1): file names,
- * columns in the spec's order and how each column is written. Shared by export and import.
- * No curses here. */
+/* bundle.h - the tables of the exchange bundle (spec/bundle.md, format versions 1 and 2): file
+ * names, columns in the spec's order and how each column is written. Shared by export and
+ * import. How to add a table: the comment at the top of src/bundle.c. No curses here. */
 #ifndef SK_BUNDLE_H
 #define SK_BUNDLE_H
 
+#include <nettle/sha2.h>
 #include "db.h"
 
 #define BUNDLE_FORMAT "sikube-bundle"
-#define BUNDLE_FORMAT_VERSION 1
+/* The version export writes; import reads every version from BUNDLE_FORMAT_OLDEST to it. */
+#define BUNDLE_FORMAT_VERSION 2
+#define BUNDLE_FORMAT_OLDEST 1
 #define BUNDLE_MANIFEST "manifest.csv"
 
-/* Data files in dependency order: import reads them in this order. */
+/* Data files in dependency order: import reads them in this order (a table after the tables
+ * its rows refer to). */
 enum bundle_table { BT_KELOMPOK, BT_ANGGOTA, BT_PENILAIAN, BT_PERTEMUAN, BT_KEHADIRAN, BT_KAS,
-		    BT_COUNT };
+		    BT_TUTUP_BUKU, BT_COUNT };
 
 /* How a column is written and read. */
 enum bundle_kind {
@@ -26,19 +30,26 @@ typedef struct bundle_col {
 	const char *name;
 	enum bundle_kind kind;
 	int required;   /* 1: a single-table file must have this column too (bundles need all
-			 * non-derived columns) */
+			 * non-derived columns of their format version) */
+	int since;      /* format version that added the column (1: there from the start) */
 } bundle_col;
 
 typedef struct bundle_table_def {
-	const char *name;          /* table and file stem: "anggota" */
+	const char *name;          /* file stem: "anggota", "tutup_buku" */
 	const char *file;          /* "anggota.csv" */
-	const bundle_col *cols;    /* in the spec's order */
+	const char *db_table;      /* the table holding the rows: "anggota", "tutup_kas" */
+	const bundle_col *cols;    /* in the spec's order; the first nkeys are the row's key */
 	int ncols;
+	int nkeys;                 /* 1 (id) or 2 (kehadiran: pertemuan_id, anggota_id) */
+	int since;                 /* format version that added the file */
 	const char *select_all;    /* export: every column in order, ordered by key */
 	const char *select_since;  /* the same for rows changed since :sejak or stored since
 				    * :disimpan (export.c binds both) */
 	const char *count_all;     /* number of rows select_all gives */
 	const char *count_since;   /* ... and select_since gives (the same parameters) */
+	const char *select_one;    /* the columns of the stored row with key :k1 (, :k2) as export
+				    * writes them (no row: not exported, e.g. deleted attendance) */
+	const char *stamp;         /* diubah_pada of the stored row with key :k1 (, :k2) */
 } bundle_table_def;
 
 extern const bundle_table_def BUNDLE_TABLES[BT_COUNT];
@@ -54,9 +65,14 @@ int bundle_table_by_file(const char *name);
 /* Index of column name in table t, or -1. */
 int bundle_col_index(int t, const char *name);
 
-/* Lower-case hex SHA-256 (65 bytes with NUL) of the bytes of the file at path.
- * Returns SK_OK or SK_IOERR with a message in e. */
-int bundle_sha256_file(const char *path, char hex[65], sk_err *e);
+/* SHA-256 of bytes as they go by (a file being read or written). */
+typedef struct bundle_hash {
+	struct sha256_ctx c;
+} bundle_hash;
+void bundle_hash_init(bundle_hash *h);
+void bundle_hash_update(bundle_hash *h, const void *data, size_t n);
+/* The lower-case hex digest (65 bytes with NUL) of everything given so far; h starts over. */
+void bundle_hash_hex(bundle_hash *h, char hex[65]);
 /* Lower-case hex SHA-256 of n bytes. */
 void bundle_sha256_hex(const void *data, size_t n, char hex[65]);
 

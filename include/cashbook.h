@@ -12,27 +12,37 @@ typedef struct sk_cash_row {
 	char kelompok_id[SK_UUID_LEN + 1];
 	char tanggal[16];             /* YYYY-MM-DD, required */
 	char no_bukti[65];            /* receipt number, optional */
-	char buku[8];                 /* umum | iks */
+	char buku[8];                 /* umum | iks | simpin (savings and loans, format 2) */
 	char kategori[16];            /* one of CASH_KATEGORI_VALUES */
-	char uraian[404];             /* description */
+	char uraian[SK_NAME_BYTES];             /* description */
 	int64_t masuk;                /* receipt, rupiah */
 	int64_t keluar;               /* expense; exactly one of masuk and keluar is > 0 */
 	char pertemuan_id[SK_UUID_LEN + 1]; /* meeting it was posted from, or "" */
 	char membalik_id[SK_UUID_LEN + 1];  /* row this one reverses, or "" */
 	char diubah_pada[SK_TS_LEN + 1];
 	int dihapus;
+	char sumber_id[SK_UUID_LEN + 1];    /* savings, loan, repayment, fine or share-out row
+					     * this one posts, or "" (format 2) */
 } sk_cash_row;
 
-/* NULL-terminated lists of the enumerations of spec/bundle.md. */
+/* NULL-terminated lists of the books and categories the screens offer (format 1 of
+ * spec/bundle.md); format 2 adds the book simpin and the categories simpanan, penarikan and
+ * denda, valid in storage and bundles. */
 extern const char *const CASH_BUKU_VALUES[];
 extern const char *const CASH_KATEGORI_VALUES[];
 /* What the screens show for each of CASH_KATEGORI_VALUES, in the same order (msgids). */
 extern const char *const CASH_KATEGORI_LABELS[];
-/* 1 when v is umum or iks. */
+/* 1 when v is umum, iks or simpin. */
 int valid_cash_buku(const char *v);
-/* 1 when v is one of CASH_KATEGORI_VALUES. */
+/* 1 when v is one of CASH_KATEGORI_VALUES or a category of format 2. */
 int valid_cash_kategori(const char *v);
 
+/* 1 when kategori is money coming in only (iuran_kas, iuran_iks, bantuan, penjualan,
+ * angsuran): never an expense the clerk records. */
+int cash_kategori_income_only(const char *kategori);
+/* An error on kategori when c pays money out under such a category. For rows the clerk types
+ * (cash_add, cash_update): reversals mirror their row and keep its category. Appended to is. */
+void cash_validate_direction(const sk_cash_row *c, sk_issues *is);
 /* Fill c with defaults for a new row of group kelompok_id dated today (buku umum). */
 void cash_init(sk_cash_row *c, const char *kelompok_id);
 /* Checks that need only this row: tanggal a real date, buku and kategori known, amounts >= 0
@@ -56,11 +66,17 @@ int cash_store_raw(sk_db *db, const sk_cash_row *c, int insert, sk_err *e);
  * through the meeting (meeting_save, meeting_delete). */
 
 /* Balance of book buku of the group over the rows (not deleted) dated on or before upto
- * (YYYY-MM-DD; NULL or "" = every row). */
+ * (YYYY-MM-DD; NULL or "" = every row) into *out. SK_OK or the database error in e. */
+int cash_balance_get(sk_db *db, const char *kelompok_id, const char *buku, const char *upto,
+		     int64_t *out, sk_err *e);
+/* The same for showing: the balance, or 0 when the database cannot tell. Code that stores or
+ * decides on a balance uses cash_balance_get. */
 int64_t cash_balance(sk_db *db, const char *kelompok_id, const char *buku, const char *upto);
 /* What may still be spent from the book on date from without any day from then on ending
- * below zero: the smallest end-of-day balance on from and every later date. */
-int64_t cash_available(sk_db *db, const char *kelompok_id, const char *buku, const char *from);
+ * below zero: the smallest end-of-day balance on from and every later date, into *out.
+ * SK_OK or the database error in e. */
+int cash_available(sk_db *db, const char *kelompok_id, const char *buku, const char *from,
+		   int64_t *out, sk_err *e);
 /* Next receipt number of the group's book: BKM-0001, BKM-0002, ... for receipts (masuk=1),
  * BKK-0001, ... for expenses; one past the highest number of that kind ever used in the book
  * (deleted rows included, so a number is never given twice), written with as many digits as
@@ -68,7 +84,8 @@ int64_t cash_available(sk_db *db, const char *kelompok_id, const char *buku, con
 void cash_next_receipt(sk_db *db, const char *kelompok_id, const char *buku, int masuk,
 		       char *out, size_t n);
 /* 1 when month (YYYY-MM) of the book is closed: that month or a later one has a month close
- * (closing a month settles every month before it too). */
+ * (closing a month settles every month before it too); 0 when open; -1 when the database
+ * cannot tell. */
 int cash_month_closed(sk_db *db, const char *kelompok_id, const char *buku, const char *month);
 /* 1 when month (YYYY-MM) has ended by today (YYYY-MM-DD): an earlier month, or today's month
  * on its last day. Only such a month may be closed. */
@@ -101,7 +118,7 @@ typedef struct sk_cash_close {
 	int64_t saldo_buku;           /* balance of the book at the end of the month */
 	int64_t saldo_hitung;         /* cash counted by the treasurer */
 	int64_t selisih;              /* saldo_hitung - saldo_buku */
-	char ditutup_oleh[404];
+	char ditutup_oleh[SK_NAME_BYTES];
 	char catatan[1024];
 	char diubah_pada[SK_TS_LEN + 1];
 } sk_cash_close;
@@ -133,11 +150,21 @@ typedef struct sk_cash_line {
 	int dibalik;
 } sk_cash_line;
 
-/* Rows (not deleted) of a book matching f in the order of the paper book (date, receipts
- * before expenses, receipt number), up to limit from offset; *n rows written. */
+/* SQL (a list for ORDER BY over kas with alias t, e.g. "k."): the order of a book as the
+ * treasurer writes it, by date, then in the order the rows were entered (stored in this
+ * database); a reversal comes right after the row it reverses when both are on one day, even
+ * when they were merged from another office in another order. The running balance follows
+ * it, so it only shows amounts the cash box really held. Shared by the Kas screen and the
+ * reports. */
+#define CASH_BOOK_ORDER(t) \
+	t "tanggal, coalesce((SELECT o_.rowid FROM kas o_ WHERE o_.id=" t "membalik_id AND " \
+	"o_.tanggal=" t "tanggal), " t "rowid), " t "membalik_id IS NOT NULL, " t "rowid"
+
+/* Rows (not deleted) of a book matching f in the order of the paper book (CASH_BOOK_ORDER),
+ * up to limit from offset; *n rows written. */
 int cash_list(sk_db *db, const sk_cash_filter *f, int offset, int limit, sk_cash_line *out,
 	      int *n, sk_err *e);
-/* Number of rows cash_list would give without offset and limit. */
+/* Number of rows cash_list would give without offset and limit, or -1 on a database error. */
 int cash_count(sk_db *db, const sk_cash_filter *f);
 
 #endif

@@ -4,14 +4,18 @@
 
 #include "db.h"
 
-/* Called once per problem found with a one-line description (translated; NIKs masked). */
+/* Called once per problem found with a one-line description (translated; NIK-like digit runs
+ * masked). */
 typedef void (*check_problem_fn)(void *ctx, const char *problem);
 
-/* Run every check: SQLite integrity and foreign keys; each meeting's dues postings equal its
- * attendance dues (zero for a deleted meeting); no cash book below zero at the end of any day;
- * every reversal points at a row of the same group and book with mirrored amounts; at most one
- * active ketua/sekretaris/bendahara per group; a NIK active in at most one group.
- * *problems receives the number found. Returns SK_OK (even with problems) or a db error. */
+/* Run every check: SQLite's integrity check (a damaged file is reported, with the advice to
+ * restore from cadangan/, and nothing further is checked), its foreign-key check, the kept
+ * balances against the ledger, then every rule of check_rules.c over the whole database (the
+ * rules import applies to what it merges: meeting dues against their postings, books never
+ * below zero, reversals, month closes, officers, NIKs, members of deleted groups, assessments
+ * of deleted members, floor areas, dates and stamps not in the future).
+ * *problems receives the number found. Returns SK_OK (even with problems) or a db error
+ * (busy). */
 int check_run(sk_db *db, check_problem_fn fn, void *ctx, int *problems, sk_err *e);
 
 #endif

@@ -1,7 +1,10 @@
-/* cli_cmds.h - command handlers behind cli.c's dispatch table. Each gets the arguments after
- * its command word and the resolved database path; returns the exit status (0, 1, 2). */
+/* cli_cmds.h - command handlers behind cli.c's dispatch table. Each gets its command word as
+ * argv[0] and its arguments after it, and the resolved database path; returns the exit status
+ * (0, 1, 2). Options are read with getopt_long through cli_next_opt. */
 #ifndef SK_CLI_CMDS_H
 #define SK_CLI_CMDS_H
+
+#include <getopt.h>
 
 struct cli_ctx {
 	const char *db_path;   /* resolved path */
@@ -16,10 +19,35 @@ struct cli_ctx {
 #include "db.h"
 int cli_open_db(const struct cli_ctx *ctx, int must_exist, struct sk_db **db);
 
+/* 0 when ctx's database file may be opened by a command other than init; 2 (the exit
+ * status) after saying why when it is a file of 0 bytes (not a database: only init makes a
+ * database of it). cli_guard.c. */
+int cli_db_usable(const struct cli_ctx *ctx);
+/* Print "sikube: MESSAGE" on stderr, identity numbers masked (privacy.h). */
+void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* s copied into buf (size n) with identity numbers masked; returns buf. */
+const char *cli_masked(const char *s, char *buf, size_t n);
+/* -h and --help, which every command takes (cli_next_opt returns 'h'). */
+#define CLI_HELP_OPTION { "help", no_argument, NULL, 'h' }
+
+/* The next option of a command's arguments (argc, argv as the handler got them), by
+ * getopt_long: options anywhere among the other arguments, `--name value` or `--name=value`,
+ * `--` ends the options; the other arguments are then argv[optind..argc-1]. The first call
+ * for a command starts from argv[1]. Returns the option's val, -1 after the last one, or '?'
+ * after printing why an option is unknown or lacks its value (the caller returns 2). */
+int cli_next_opt(int argc, char **argv, const struct option *opts);
+/* A command's --help: usage (translated) on stdout. Returns 0. */
+int cli_help(const char *usage);
+/* Wrong use of command cmd: "sikube: " and the message on stderr, then where help is.
+ * Returns 2. */
+int cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
 int cli_import(const struct cli_ctx *ctx, int argc, char **argv);
 int cli_export(const struct cli_ctx *ctx, int argc, char **argv);
 int cli_check(const struct cli_ctx *ctx, int argc, char **argv);
 int cli_backup(const struct cli_ctx *ctx, int argc, char **argv);
+/* `export --xlsx path [--mask-nik]` once its options are read (src/cli_xlsx.c). */
+int cli_export_xlsx(const struct cli_ctx *ctx, const char *path, int mask_nik);
 /* `sikube hub load|report|export` (cli_hub.c): the PostgreSQL hub; ignores ctx's database. */
 int cli_hub(const struct cli_ctx *ctx, int argc, char **argv);
 

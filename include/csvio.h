@@ -11,7 +11,7 @@
  * header = line 1). Return 0 to go on, non-zero to stop reading. */
 typedef int (*csv_row_fn)(void *ctx, int line, int nfields, char **fields);
 
-/* Read path record by record with libcsv: skips a UTF-8 BOM, takes ',' or ';' from the header
+/* Read path record by record with libcsv (a regular file only: see csv_open_file): skips a UTF-8 BOM, takes ',' or ';' from the header
  * line, accepts LF and CRLF. The header is delivered as the first record (line 1).
  * Memory stays bounded whatever the file holds: refused (SK_REFUSED, message naming path and
  * line, nothing more delivered) are a record of more than 4096 fields or 4 MB, a field of more
@@ -19,6 +19,21 @@ typedef int (*csv_row_fn)(void *ctx, int line, int nfields, char **fields);
  * than the header: a truncated file) and broken quoting.
  * Returns SK_OK, SK_IOERR (cannot read) or SK_REFUSED (malformed CSV), message in e. */
 int csv_read_file(const char *path, csv_row_fn fn, void *ctx, sk_err *e);
+
+/* Open name (relative to the folder dirfd, or AT_FDCWD) for reading, only when it is a
+ * regular file: a symlink in its place, a FIFO, a device or a folder is refused before a byte
+ * is read (SK_REFUSED), and opening never waits. label names the file in messages. Returns
+ * the descriptor (the caller closes it), or -1 with the reason in e. */
+int csv_open_file(int dirfd, const char *name, const char *label, sk_err *e);
+/* Called with every chunk of bytes as it is read (to hash exactly what is parsed). */
+typedef void (*csv_bytes_fn)(void *ctx, const void *data, size_t n);
+/* csv_read_file on an open descriptor, from its current offset to the end of the file; each
+ * chunk read goes to bytes (may be NULL) before it is parsed. Reading stops early only when
+ * fn asks or the file is refused. The descriptor stays open. */
+int csv_read_fd(int fd, const char *label, csv_row_fn fn, void *ctx, csv_bytes_fn bytes,
+		void *bctx, sk_err *e);
+/* Index of the first header name that repeats an earlier one (empty names aside), or -1. */
+int csv_header_repeated(int nf, char **hdr);
 
 /* Map header names to column positions: idx[i] receives the position of names[i] in hdr or -1.
  * names is NULL-terminated. Returns the index in names of the first missing name, or -1 when

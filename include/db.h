@@ -11,7 +11,7 @@
 typedef struct sk_db sk_db;
 
 /* Newest schema version this program knows (PRAGMA user_version). */
-#define SK_SCHEMA_VERSION 4
+#define SK_SCHEMA_VERSION 6
 
 /* The current time as an SQL expression giving a UTC timestamp (YYYY-MM-DDTHH:MM:SSZ). */
 #define DB_NOW_SQL "strftime('%Y-%m-%dT%H:%M:%SZ','now')"
@@ -20,7 +20,8 @@ typedef struct sk_db sk_db;
 #define DB_STORED_SQL "strftime('%Y-%m-%dT%H:%M:%fZ','now')"
 
 /* Resolve the database path: explicit (if not NULL), else $SIKUBE_DB, else
- * $XDG_DATA_HOME/sikube/sikube.db, else ~/.local/share/sikube/sikube.db.
+ * $XDG_DATA_HOME/sikube/sikube.db (when that is an absolute path, as the XDG spec says), else
+ * ~/.local/share/sikube/sikube.db.
  * *is_default is set to 1 when no explicit path was given. Returns 0, or -1 when no home. */
 int db_default_path(const char *explicit_path, char *out, size_t n, int *is_default);
 
@@ -52,6 +53,15 @@ void db_bind_null(sqlite3_stmt *st, const char *name);
 void db_bind_int64_or_null(sqlite3_stmt *st, const char *name, int64_t v, int is_null);
 /* Bind a double (for decimal figures such as floor area; never money). */
 void db_bind_double(sqlite3_stmt *st, const char *name, double v);
+/* Bind text typed by the user for a LIKE search: its wildcards % and _ and the escape
+ * character \ are escaped, so "10%" or "a_b" is looked up as typed. The SQL adds its own
+ * wildcards around the parameter ('%' || :t || '%') and ends the LIKE with DB_LIKE_ESCAPE.
+ * NULL or "" binds SQL NULL (as db_bind_text). */
+void db_bind_like(sqlite3_stmt *st, const char *name, const char *text);
+/* The escape clause of every LIKE whose pattern holds a db_bind_like parameter. */
+#define DB_LIKE_ESCAPE " ESCAPE '\\'"
+/* The same escaping into out (size n; cut on a character boundary when too small). */
+void db_like_escape(const char *text, char *out, size_t n);
 
 /* Step; returns SQLITE_ROW, SQLITE_DONE, or another code after filling e with a user message
  * (SK_BUSY when the database is in use by another copy, else SK_DBERR). */
@@ -73,14 +83,28 @@ int db_step_write(sk_db *db, sqlite3_stmt *st, const char *notfound, sk_err *e);
 int db_restamp(sk_db *db, const char *sql, const char *k1, const char *k2, const char *t,
 	       sk_err *e);
 
-/* Run SQL without results (may hold several statements). Returns SK_OK or fills e. */
+/* Switch the journal mode (PRAGMA journal_mode=mode: "WAL", "DELETE", "OFF"; mode is code,
+ * not input) outside any transaction. The switch rewrites the file header, the one commit
+ * besides db_end's that the guard lets through. SK_OK, or SK_DBERR when SQLite keeps another
+ * mode (e.g. inside a transaction). db_open puts every database in WAL mode. */
+int db_journal_mode(sk_db *db, const char *mode, sk_err *e);
+
+/* Run SQL without results (may hold several statements). Returns SK_OK or fills e. A write
+ * must be inside db_begin_write/db_end (or use db_exec_write): outside, its commit fails. */
 int db_exec(sk_db *db, const char *sql, sk_err *e);
+/* db_exec in its own write transaction (nested in the caller's when there is one): all of sql
+ * or none of it is stored. Returns SK_OK or the error in e. */
+int db_exec_write(sk_db *db, const char *sql, sk_err *e);
 /* Run a one-value query with no parameters; returns the first column as int64, or dflt. */
 int64_t db_int(sk_db *db, const char *sql, int64_t dflt);
 
 /* Transactions. db_begin_write starts BEGIN IMMEDIATE at nesting depth 0 and just counts
  * deeper. db_end commits when ok and the outermost level ends with no inner failure;
- * otherwise it rolls back (at the outermost level). Returns SK_OK, or the commit error in e. */
+ * otherwise it rolls back (at the outermost level). Returns SK_OK, or the commit error in e.
+ * db_end is the only place that commits: a guard (SQLite's commit hook, as fossil's
+ * db_verify_at_commit) fails any other commit that wrote the database (a raw COMMIT, a write
+ * outside a transaction), which then stores nothing and fails with SK_DBERR. Writes to the
+ * connection's temp schema alone are not guarded. */
 int db_begin_write(sk_db *db, sk_err *e);
 int db_end(sk_db *db, int ok, sk_err *e);
 /* A read transaction (plain BEGIN) at depth 0, so that several queries see one snapshot; a
@@ -89,11 +113,19 @@ int db_end(sk_db *db, int ok, sk_err *e);
 int db_begin_read(sk_db *db, sk_err *e);
 
 /* Step st (prepared by db_prepare and bound) once and reset it: 1 when it gave a row, 0 when
- * none, -1 on a database error (message in e; a busy database is SK_BUSY, never "none"). */
+ * none, -1 on a database error (message in e; a busy database is SK_BUSY, never "none").
+ * st NULL (db_prepare failed, its error already in e) gives -1. */
 int db_exists(sk_db *db, sqlite3_stmt *st, sk_err *e);
 /* Step st once and reset it; *out = the first column of the first row as int64 (0 when there
- * is no row). Returns SK_OK or the database error in e. */
+ * is no row, or the column is NULL). Returns SK_OK or the database error in e; st NULL gives
+ * SK_DBERR (db_prepare's error already in e). */
 int db_count(sk_db *db, sqlite3_stmt *st, int64_t *out, sk_err *e);
+
+/* The count sql (a one-value query with the one text parameter param) gives for value, or
+ * -1 on a database error: for lists and menus, which show an unknown count as such. The
+ * _like form binds value with db_bind_like (a search typed by the user). */
+int db_count_text(sk_db *db, const char *sql, const char *param, const char *value);
+int db_count_like(sk_db *db, const char *sql, const char *param, const char *text);
 
 /* Page cache of the connection: db_cache_set sets it to kib kibibytes (bounded memory for a
  * big job: an import, an office-wide report) and returns the setting it replaced, which
@@ -114,5 +146,29 @@ int db_setting_set(sk_db *db, const char *key, const char *value, sk_err *e);
 
 /* Turn an SQLite result code into a user message in e (SK_BUSY for locked/busy, else SK_DBERR). */
 int db_error(sk_db *db, int rc, sk_err *e);
+
+/* A statement for SQL built at run time, which the cache of db_prepare must not keep (it keeps
+ * the pointer): prepared anew, owned by the caller, released with db_finalize (NULL is fine).
+ * NULL with the error in e on a prepare error. */
+sqlite3_stmt *db_prepare_once(sk_db *db, const char *sql, sk_err *e);
+void db_finalize(sqlite3_stmt *st);
+
+/* A savepoint inside the current transaction (name: an SQL identifier from code).
+ * db_savepoint_end keeps its changes (keep = 1) or undoes them (keep = 0), and ends it.
+ * Both return SK_OK or the error in e. */
+int db_savepoint(sk_db *db, const char *name, sk_err *e);
+int db_savepoint_end(sk_db *db, const char *name, int keep, sk_err *e);
+
+/* PRAGMA quick_check: SK_OK when the file's structure is sound. A damaged file gives
+ * SK_DBERR with a message naming the first finding and telling the clerk to restore the
+ * newest copy from the folder cadangan/ beside the database; fn (may be NULL) receives every
+ * finding. Another error (busy) is returned as such. */
+int db_quick_check(sk_db *db, void (*fn)(void *ctx, const char *finding), void *ctx, sk_err *e);
+/* The message db_quick_check gives, for a damage found otherwise (SQLITE_CORRUPT while
+ * working): SK_DBERR. */
+int db_damaged(sk_db *db, const char *finding, sk_err *e);
+/* 1 when path names an existing file of 0 bytes: not a database (a file that lost its
+ * content, or one created by hand); only `sikube init` may make a database of it. */
+int db_file_empty(const char *path);
 
 #endif

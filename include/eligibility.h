@@ -49,7 +49,7 @@ int eligibility_stats(sk_db *db, const char *group_id, const char *today, sk_eli
 typedef struct sk_elig_group {
 	char id[SK_UUID_LEN + 1];
 	char kode[33];
-	char nama[404];
+	char nama[SK_NAME_BYTES];
 	char desa[128];
 	sk_elig_stats st;
 } sk_elig_group;
@@ -79,10 +79,10 @@ typedef struct sk_elig_query {
 typedef struct sk_elig_row {
 	char anggota_id[SK_UUID_LEN + 1];
 	char kelompok_id[SK_UUID_LEN + 1];
-	char kelompok_nama[404];
+	char kelompok_nama[SK_NAME_BYTES];
 	char nik[24];
 	char no_kk[24];
-	char nama[404];
+	char nama[SK_NAME_BYTES];
 	int terdaftar_dtsen;     /* 0/1 */
 	int desil_dtsen;         /* 1-10, 0 = unknown */
 	int dinilai;             /* 0: never assessed (the fields below are empty) */

@@ -16,7 +16,7 @@ typedef struct import_problem {
 	long long baris;    /* line as a spreadsheet shows it (header = 1); 0 = the whole file */
 	char kolom[40];
 	char nilai[160];    /* the offending value, printable; NIK and No. KK masked after 6
-			     * digits (and any 14 digits or more in a row, in any column) */
+			     * digits, and any identity number in any column (privacy.h) */
 	char alasan[320];
 	int src, table;     /* for ordering: source index, table */
 	long long seq;
@@ -37,28 +37,40 @@ typedef struct import_result {
 
 typedef struct import_opts {
 	int valid_only;                /* import the valid rows, refuse (and report) the others */
+	int db_checked;                /* 1: the caller has just run db_quick_check (a loop of
+					* imports into one database): not run again */
 	exchange_progress_fn progress; /* may be NULL */
 	void *ctx;
 } import_opts;
 
-/* Merge the sources in paths, all in one transaction. A folder is a bundle: its manifest.csv
- * must say sikube-bundle version 1, not masked, and list every data file present with the
- * right row count and SHA-256. A file named like a bundle table (anggota.csv, ...) is that
- * table alone: no manifest, only the columns holding required values need be present, rows
- * with an empty id get a new UUID, an empty diubah_pada becomes now and dihapus defaults to 0;
- * such a file with no data row is refused (a bundle's table may be empty).
+/* Merge the sources in paths, all in one transaction, into db after db_quick_check (a
+ * damaged database is refused with the advice to restore from cadangan/; SK_DBERR).
+ * A folder is a bundle: its manifest.csv must say sikube-bundle, a format version from
+ * BUNDLE_FORMAT_OLDEST to BUNDLE_FORMAT_VERSION (a newer one is refused, named), not masked,
+ * and list every data file present with the right row count and SHA-256 (a file of a later
+ * version than the bundle's is refused; any file may be absent). A file named like a bundle
+ * table (anggota.csv, ...) is that table alone: no manifest, only the columns holding
+ * required values need be present, rows with an empty id get a new UUID, an empty
+ * diubah_pada becomes now and dihapus defaults to 0; such a file with no data row is refused
+ * (a bundle's table may be empty). Only regular files are read (a symlink, FIFO, device or
+ * folder in a file's place is refused before reading); each is opened once and every pass
+ * hashes the bytes it parses, so a file changed during the import is refused by its checksum.
+ * Shape: a repeated header column, a row with more or fewer fields than the header and a key
+ * repeated in one file are refused with their lines.
  * Tables are read in dependency order across all sources; each row is checked with the
- * module's field rules as it is read and merged by key: inserted when new, replacing the
- * stored row only when its diubah_pada is later (on a tie between two rows arriving in this
- * same import, the one whose content fingerprint sorts higher wins, so the order of the
- * sources never matters; a row stored before the import keeps a tie). After each table the
- * cross-row rules (officers, NIK among active members, references) run on the merged rows.
+ * module's field rules and the rows it names as it is read, and merged by key: inserted when
+ * new, replacing the stored row only when its diubah_pada is later; on a tie the row whose
+ * fields, joined by ',' in the file's column order (as export writes them), compare greater
+ * wins, so every office ends with the same row whatever the order of imports. After the
+ * tables, the rules of check_rules.c (the ones `sikube check` applies) run over the rows
+ * merged and the rows they touch; each hit refuses the merged row it is blamed on.
  * Any problem: everything is rolled back and SK_REFUSED returned with the problems in r; with
  * valid_only the refused rows are left out (passes repeat until no kept row depends on a
  * refused one) and the rest is committed (r->committed = 1), still SK_REFUSED. A problem with
- * a whole file (manifest, checksum, row count, missing column, broken CSV, the reader's
- * limits of csv_read_file) always refuses everything. Returns SK_OK when all was merged, SK_REFUSED, or SK_IOERR/SK_BUSY/SK_DBERR
- * (message in e). Free r with import_result_free. */
+ * a whole file (manifest, checksum, row count, missing or repeated column, broken CSV, not a
+ * regular file, the reader's limits of csv_read_file) always refuses everything. Returns
+ * SK_OK when all was merged, SK_REFUSED, or SK_IOERR/SK_BUSY/SK_DBERR (message in e). Free r
+ * with import_result_free. */
 int import_paths(sk_db *db, int npaths, const char *const *paths, const import_opts *o,
 		 import_result *r, sk_err *e);
 void import_result_free(import_result *r);

@@ -1,5 +1,6 @@
-/* import_priv.h - what import.c (sources, passes, problems) and import_rows.c (one row of each
- * table: parse, check, merge) share. Not for other modules. */
+/* import_priv.h - what the parts of import share: import.c (sources, passes, problems),
+ * import_read.c (reading files, once per pass, hashing what is parsed), import_rows.c (field
+ * helpers and the merge), import_tables.c (one row of each table). Not for other modules. */
 #ifndef SK_IMPORT_PRIV_H
 #define SK_IMPORT_PRIV_H
 
@@ -19,6 +20,9 @@ struct imp_source {
 	char path[PATH_MAX];     /* as given, without a trailing '/' */
 	int is_bundle;
 	int table;               /* single table file: its table */
+	int version;             /* the bundle's format version (single files: the newest) */
+	int dirfd;               /* bundle: the folder, opened once (-1: none) */
+	int fd[BT_COUNT];        /* each table file, opened once (-1: none) */
 	sk_manifest man;
 };
 
@@ -57,6 +61,7 @@ struct imp_file {
 	int src, table;
 	char label[PATH_MAX + 64];   /* berkas in problems */
 	int idx[64];                 /* column i of the table -> position in the record, or -1 */
+	int header_fields;           /* fields of the header: every row has as many */
 	int nf;
 	char **f;
 	long long line;
@@ -71,20 +76,66 @@ void imp_rowset_add(imp_rowset *s, uint64_t key);
 void imp_rowset_free(imp_rowset *s);
 
 /* Record a problem of row line of the source/table (line 0: the whole file); marks the row
- * refused. kolom nik and no_kk get their value masked, and so does any run of 14 or more
- * digits in another column's value (a NIK in the wrong column); stray bytes and control
- * characters in the value and the reason become '?'. */
+ * refused. kolom nik and no_kk get their value masked, and so does any run of digits that may
+ * be an identity number in another value, the reason or the file name (privacy.h); stray
+ * bytes and control characters become '?'. */
 void imp_problem(struct imp *im, int src, int table, const char *berkas, long long line,
 		 const char *kolom, const char *nilai, const char *alasan);
+/* A problem with a whole file or the manifest: refuses everything. */
+void imp_fatal(struct imp *im, int src, const char *berkas, long long line, const char *kolom,
+	       const char *nilai, const char *alasan);
 
-/* berkas of table t of source src: the file itself, or "<folder>/<file>" for a bundle. */
+/* berkas of table t of source src: the file itself, or "<folder>/<file>" for a bundle
+ * (t = -1: its manifest). */
 void imp_label(const struct imp *im, int src, int t, char *out, size_t n);
 
-/* Handle one data record of fl (fl->f, fl->nf, fl->line): parse, check, merge. */
+/* Open every source (import.c's sources: folders and single files); problems are fatal. */
+void imp_open_source(struct imp *im, const char *path);
+/* Close the files of every source. */
+void imp_close_sources(struct imp *im);
+/* Read table t of source src once (this pass), hashing the bytes parsed; for a bundle the
+ * checksum and the row count must match the manifest. */
+void imp_read_file(struct imp *im, int src, int t);
+
+/* ---- rows (import_rows.c) ---- */
+
+/* Value of column name as written in the file ("" when the file lacks it); text columns lose
+ * the formula guard's leading '. */
+const char *imp_val(const struct imp_file *fl, const char *name);
+/* A problem of the current row in column name. */
+void imp_bad(struct imp_file *fl, const char *name, const char *value, const char *reason);
+/* Field readers: each reports its own problem and leaves a default. */
+void imp_text(struct imp_file *fl, const char *name, char *dst, size_t n);
+void imp_text_or_default(struct imp_file *fl, const char *name, char *dst, size_t n);
+int64_t imp_num(struct imp_file *fl, const char *name, int64_t dflt, int *given);
+int imp_small(struct imp_file *fl, const char *name, int dflt, int *given);
+int imp_optional_nonzero(struct imp_file *fl, const char *name);
+int imp_flag(struct imp_file *fl, const char *name);
+int imp_required_flag(struct imp_file *fl, const char *name);
+int imp_deleted_flag(struct imp_file *fl);
+void imp_own_id(struct imp_file *fl, char id[SK_UUID_LEN + 1]);
+void imp_key_id(struct imp_file *fl, const char *name, char id[SK_UUID_LEN + 1]);
+void imp_stamp(struct imp_file *fl, char ts[SK_TS_LEN + 1]);
+/* The row named by column name (a UUID, or "" when optional is 1) exists in table (an SQL
+ * table name from code); a problem with reason otherwise. */
+void imp_ref(struct imp_file *fl, const char *name, const char *table, int optional,
+	     const char *reason);
+/* Every error of is becomes a problem of this row. */
+void imp_report_issues(struct imp_file *fl, const sk_issues *is);
+
+/* Write a checked row exactly as given: insert = 1 inserts, 0 replaces the stored row. */
+typedef int (*imp_store_fn)(sk_db *db, const void *row, int insert, sk_err *e);
+/* Merge the current row, whose key is k1 (and k2 for kehadiran, else NULL) and stamp ts: a
+ * key seen before in the same file refuses both rows; a row with a problem stops here;
+ * else inserted when new, replacing the stored row when ts is later, and on a tie the row
+ * whose fields, joined by ',' in the file's column order, compare greater wins
+ * (spec/bundle.md "Ties converge"). A merged row is remembered in temp.imp_row. */
+void imp_merge(struct imp_file *fl, const char *k1, const char *k2, const char *ts,
+	       imp_store_fn store, const void *row);
+
+/* Handle one data record of fl (fl->f, fl->nf, fl->line): parse, check, merge
+ * (import_tables.c). */
 void imp_row(struct imp_file *fl);
-/* After table t was read from every source: the cross-row rules on the rows merged by this
- * pass (anggota: officers, NIK, group; kas: group, meeting, reversed row). */
-void imp_check_links(struct imp *im, int t);
 /* A row of fl was inserted: after enough inserts into a table that the rest of the file
  * would make a big share of, drop the table's secondary indexes for this pass. */
 void imp_bulk_inserted(struct imp_file *fl);
@@ -98,9 +149,12 @@ void imp_bulk_reset(struct imp *im);
 void imp_row_refused(struct imp_file *fl);
 /* 1 when id is a row refused in this pass, with its berkas and line. */
 int imp_refused_parent(struct imp *im, const char *id, char *berkas, size_t n, long long *line);
-/* Create (or empty) the pass's temporary tables of merged and refused rows. */
+/* Create (or empty) the pass's temporary tables: merged rows, keys seen, refused rows. */
 int imp_rows_begin(struct imp *im);
-/* Drop the temporary table (after the transaction ended). */
+/* Drop the temporary tables (after the transaction ended). */
 void imp_rows_end(struct imp *im);
+/* The rules of check_rules.c over the rows merged by this pass: each hit refuses the merged
+ * row it is blamed on. */
+void imp_check_rules(struct imp *im);
 
 #endif

@@ -22,12 +22,16 @@ int region_level(const char *kode);
 int region_load_csv(sk_db *db, const char *path, sk_err *e);
 /* Load the shipped list (data/wilayah_kepmendagri_2025.csv) when the table is empty. */
 int region_ensure_loaded(sk_db *db, sk_err *e);
-/* Number of rows in the region table. */
+/* Number of rows in the region table, or -1 on a database error. */
 int region_count(sk_db *db);
-/* 1 when kode is a desa/kelurahan in the list. */
-int region_is_village(sk_db *db, const char *kode);
-/* 1 when the 2-digit province code pp exists. */
-int region_province_exists(sk_db *db, const char *pp);
+/* 1 when kode is a desa/kelurahan in the list, 0 when not, -1 when the database cannot tell
+ * (its message in e: busy, disk). */
+int region_is_village(sk_db *db, const char *kode, sk_err *e);
+/* 1 when the 2-digit province code pp exists, 0 when not, -1 on a database error (in e). */
+int region_province_exists(sk_db *db, const char *pp, sk_err *e);
+/* 1 when kode (any level, e.g. a kecamatan PP.KK.CC) is in the list, 0 when not, -1 on a
+ * database error (in e). */
+int region_exists(sk_db *db, const char *kode, sk_err *e);
 /* Fill out with a village and its parents' names. SK_NOTFOUND when not a listed village. */
 int region_get(sk_db *db, const char *kode, sk_region *out, sk_err *e);
 /* Villages whose name contains text (case-insensitive; "" lists all), ordered by name.

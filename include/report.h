@@ -5,18 +5,32 @@
 #include <stdio.h>
 #include "db.h"
 
-typedef enum { REPORT_TEXT = 0, REPORT_CSV = 1 } report_format;
+/* text for people, CSV (spec/cli.md's columns, through libcsv) or an xlsx workbook. */
+typedef enum { REPORT_TEXT = 0, REPORT_CSV = 1, REPORT_XLSX = 2 } report_format;
+
+struct sk_xlsx;
+
+/* Options shared by the reports of spec/cli.md. */
+typedef struct report_opts {
+	const char *group_id;   /* --group (a group's id), NULL = all groups (where allowed) */
+	const char *month;      /* --month YYYY-MM, NULL = all time */
+	report_format fmt;
+	struct sk_xlsx *book;   /* REPORT_XLSX: the workbook (xlsx.h) the report adds its sheets
+				 * to (the FILE argument is then unused); the caller closes it */
+} report_opts;
 
 /* `report groups` per spec/cli.md, one row per active group, written to out (CSV via libcsv
  * for REPORT_CSV). group_id NULL = all groups. Returns SK_OK or an error in e. */
 int report_groups(sk_db *db, const char *group_id, report_format fmt, FILE *out, sk_err *e);
+/* The same with report_opts (any format; month unused). */
+int report_groups_run(sk_db *db, const report_opts *o, FILE *out, sk_err *e);
 
-/* Options shared by the reports of spec/cli.md. */
-typedef struct report_opts {
-	const char *group_id;   /* --group, NULL = all groups (where allowed) */
-	const char *month;      /* --month YYYY-MM, NULL = all time */
-	report_format fmt;
-} report_opts;
+/* The group that key names for --group: the group with that id, else the one whose kode is
+ * key (as on screen, e.g. BTU-01), else the one whose kode is key ignoring case; deleted
+ * groups are not looked at. Writes its id into id (37 bytes). SK_NOTFOUND when none,
+ * SK_REFUSED when the code belongs to more than one group (the message says to use the id),
+ * or the database error; message in e. */
+int report_find_group(sk_db *db, const char *key, char id[37], sk_err *e);
 
 /* 1 when s is a month YYYY-MM with a real year and month. */
 int report_month_valid(const char *s);
@@ -29,7 +43,10 @@ int report_threshold(sk_db *db);
 int report_eligibility(sk_db *db, const report_opts *o, FILE *out, sk_err *e);
 
 /* `report cashbook --group ID [--month]`: rows in date order with the running balance per book
- * (opening balance before the month included). Deleted rows excluded, reversals included. */
+ * (opening balance before the month included). Deleted rows excluded, reversals included.
+ * CSV is one table with a buku column; text has one table per book (umum, iks, then any
+ * other) with whole descriptions, wrapped in their column, and the book's totals; xlsx has one
+ * sheet per book. */
 int report_cashbook(sk_db *db, const report_opts *o, FILE *out, sk_err *e);
 
 /* `report attendance --group ID [--month]`: per member the meetings, H/I/S/A counts,
@@ -37,10 +54,12 @@ int report_cashbook(sk_db *db, const report_opts *o, FILE *out, sk_err *e);
 int report_attendance(sk_db *db, const report_opts *o, FILE *out, sk_err *e);
 
 /* `report monthly [--group ID] --month YYYY-MM`: the pendamping's monthly report per group
- * (text fits 80 columns); CSV gives one row per group and book with the month's figures. */
+ * (text fits 80 columns); CSV gives one row per group and book with the month's figures;
+ * xlsx gives those rows on one sheet and the receipts and expenses per category on another. */
 int report_monthly(sk_db *db, const report_opts *o, FILE *out, sk_err *e);
 
-/* --- For the Laporan screen (src/report_screen.c). --- */
+/* --- For the Laporan screen: a group's trend (src/report_trend.c) and the saved monthly page
+ * (src/report_save.c). --- */
 
 /* One month of a group's 12-month chart. */
 typedef struct report_trend_month {
@@ -63,5 +82,9 @@ void report_default_path(const char *kode, const char *month, char *out, size_t 
  * readable by its owner only: 0600). SK_IOERR with the reason when it cannot be written. */
 int report_monthly_save(sk_db *db, const char *group_id, const char *month, const char *path,
 			sk_err *e);
+/* The same as fmt: REPORT_TEXT the page, REPORT_XLSX the workbook (replaced whole, 0600,
+ * never written through a symlink). */
+int report_monthly_save_as(sk_db *db, const char *group_id, const char *month,
+			   const char *path, report_format fmt, sk_err *e);
 
 #endif

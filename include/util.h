@@ -8,6 +8,11 @@
 
 #define SK_UUID_LEN 36
 #define SK_TS_LEN 20 /* YYYY-MM-DDTHH:MM:SSZ */
+/* The longest name or short text a clerk types (nama, tempat, alamat, uraian, pendamping,
+ * penilai ...), in characters; and the bytes that hold one in UTF-8 (up to 4 bytes a
+ * character) with its NUL. */
+#define SK_NAME_MAX 100
+#define SK_NAME_BYTES (4 * SK_NAME_MAX + 4)
 
 /* Write a new random lower-case UUID (37 bytes with NUL) into out. */
 void sk_uuid_new(char out[SK_UUID_LEN + 1]);
@@ -19,6 +24,10 @@ void sk_now_utc(char out[SK_TS_LEN + 1]);
 void sk_today(char out[11]);
 /* 1 when date (YYYY-MM-DD) is later than today's local date. */
 int sk_date_after_today(const char *date);
+/* 1 when y-m-d is a day of the Gregorian calendar (month 1-12, day within the month). */
+int sk_ymd_valid(int y, int m, int d);
+/* 1 when s is a real date YYYY-MM-DD (1900-01-01 .. 2199-12-31). */
+int sk_date_valid(const char *s);
 /* 1 when s is a UTC timestamp YYYY-MM-DDTHH:MM:SSZ with a real date and time. */
 int sk_ts_valid(const char *s);
 

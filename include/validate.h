@@ -23,7 +23,8 @@ void validate_dues(sk_issues *is, const char *field, int64_t v);
  * empty) or else that such a date does not exist. */
 void validate_date_required(sk_issues *is, const char *field, const char *v, const char *missing);
 
-/* 1 when s is a real date YYYY-MM-DD (1900-01-01 .. 2199-12-31). */
+/* 1 when s is a real date YYYY-MM-DD (1900-01-01 .. 2199-12-31): sk_date_valid (util.h),
+ * under the name the field checks use. */
 int valid_date(const char *s);
 /* 1 when s is empty or 1-3 ASCII digits (RT/RW). */
 int valid_rt_rw(const char *s);
@@ -39,14 +40,34 @@ void nik_birth(const char *nik, char dd_mm_yy[9], char *sex);
 /* Compare a NIK with an entered birth date (YYYY-MM-DD, may be empty) and sex ('L','P' or 0).
  * Returns 1 when they agree or nothing to compare, 0 with a warning in msg otherwise. */
 int nik_matches_person(const char *nik, const char *birth_date, char sex, char *msg, size_t n);
+/* The birth date (YYYY-MM-DD: 20YY unless that is after this year, then 19YY) and sex ('L',
+ * 'P') a NIK holds. Returns 1, or 0 when the NIK's shape is wrong (nothing written). */
+int nik_person(const char *nik, char birth[16], char *sex);
+/* 1 when the kecamatan of a (shape-valid) NIK, PP.KK.CC from its first six digits, is in the
+ * region list; else 0 with a warning in msg (regions are split and renumbered over time, so
+ * this is never a refusal). A NIK of the wrong shape gives 1 (that is said elsewhere). */
+int nik_kecamatan_known(sk_db *db, const char *nik, char *msg, size_t n);
 /* No. KK: 16 digits and a known province prefix. Returns 1 or 0 with msg. */
 int kk_check(sk_db *db, const char *kk, char *msg, size_t n);
+
+/* A reference to another row: sql (a SELECT bound to :id) must find id. Adds an error on
+ * field with notfound when it finds none, or with the database's message when it cannot tell
+ * (busy, disk): never "not found" for a database that did not answer. Returns 1 when found. */
+int validate_ref(sk_db *db, sk_issues *is, const char *field, const char *sql, const char *id,
+		 const char *notfound);
 
 /* Enumerations of the bundle spec. Each returns 1 when v is one of the allowed values. */
 int valid_jenis_usaha(const char *v);  /* produksi|jasa|perdagangan|lainnya */
 int valid_tingkat(const char *v);      /* tumbuh|berkembang|maju|mandiri */
 int valid_jabatan(const char *v);      /* ketua|sekretaris|bendahara|anggota */
 int valid_jenis_kelamin(const char *v);/* L|P */
+
+/* 1 when v is one of the NULL-terminated list of values (v NULL: 0). */
+int valid_in(const char *v, const char *const *list);
+
+/* A refused save: SK_REFUSED with the first error of is in e (fallback when is holds no
+ * error); returns SK_REFUSED. */
+int validate_refusal(const sk_issues *is, const char *fallback, sk_err *e);
 
 /* NULL-terminated lists of the enumeration values, in display order. */
 extern const char *const JENIS_USAHA_VALUES[];

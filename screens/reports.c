@@ -1,10 +1,12 @@
 /* reports.c - Laporan: the pendamping's monthly report of one group as it prints (80 columns,
- * one A4 page), scrollable, saved as a private file in the home folder; and a chart of the
- * last 12 months (closing balance and attendance rate) drawn with characters. */
+ * one A4 page), scrollable, saved as a private file in the home folder (text, or an xlsx
+ * workbook when the name ends .xlsx); and a chart of the last 12 months (closing balance and
+ * attendance rate) drawn with characters. */
 #include <curses.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include "colors.h"
 #include "dialog.h"
@@ -41,6 +43,7 @@ struct reports {
 
 static const char *rp_help(void)
 {
+	/* TRANSLATORS: F1 help text. */
 	return _("Laporan bulanan pendamping untuk satu kelompok: anggota, pertemuan dan "
 		 "kehadiran, iuran yang terkumpul, buku kas umum dan IKS (saldo awal, penerimaan dan "
 		 "pengeluaran menurut kategori, saldo akhir) dan ringkasan kelayakan. Tampilannya "
@@ -50,8 +53,10 @@ static const char *rp_help(void)
 		 "Panah atas/bawah, PgUp/PgDn, Home/End: menggulir laporan.\n"
 		 "Tab: ganti antara laporan dan grafik 12 bulan.\n"
 		 "F2: simpan laporan sebagai berkas teks. Nama berkas diusulkan di folder rumah "
-		 "Anda, misalnya laporan-KODE-2026-11.txt; boleh diganti. Berkas hanya dapat dibaca "
-		 "oleh Anda, karena berisi data pribadi. Berkas itu dapat dicetak atau dikirim ke "
+		 "Anda, misalnya laporan-KODE-2026-11.txt; boleh diganti. Nama yang berakhiran "
+		 ".xlsx (misalnya laporan-KODE-2026-11.xlsx) menyimpan buku kerja Excel: angka "
+		 "rupiah sebagai angka, tanggal sebagai tanggal. Berkas hanya dapat dibaca oleh "
+		 "Anda, karena berisi data pribadi. Berkas itu dapat dicetak atau dikirim ke "
 		 "Dinas Sosial.\n\n"
 		 "Grafik: untuk 12 bulan terakhir sampai bulan yang dipilih, tanda # menunjukkan "
 		 "saldo akhir buku kas umum (bulan dengan saldo terbesar paling panjang) dan tanda = "
@@ -200,8 +205,11 @@ static void rp_draw(struct screen *s)
 	struct reports *r = s->data;
 	char mon[64], line[300];
 	month_label(r->month, mon, sizeof mon);
-	snprintf(line, sizeof line, _("Bulan: %s   %s"), mon,
-		 r->chart ? _("Grafik 12 bulan (Tab: laporan)") : _("Laporan bulanan (Tab: grafik)"));
+	char key[16], what[120];
+	keys_name(ACT_NEXT, key, sizeof key);
+	snprintf(what, sizeof what, r->chart ? _("Grafik 12 bulan (%s: laporan)")
+					     : _("Laporan bulanan (%s: grafik)"), key);
+	snprintf(line, sizeof line, _("Bulan: %s   %s"), mon, what);
 	text_put(stdscr, 1, 0, line, COLS, ui_attr(R_HEADER));
 	if (r->chart)
 		draw_chart(r);
@@ -219,7 +227,8 @@ static void rp_save(struct screen *s)
 	report_default_path(*r->g.kode ? r->g.kode : r->g.nama, r->month, path, sizeof path);
 	for (;;) {
 		snprintf(q, sizeof q, "%s%s%s", why, *why ? "\n\n" : "",
-			 _("Simpan laporan bulanan sebagai berkas teks. Nama berkas:"));
+			 _("Simpan laporan bulanan. Nama berkas (akhiran .xlsx: buku kerja Excel; "
+			   "lainnya: berkas teks):"));
 		if (!dlg_input(q, path, sizeof path) || !*path)
 			return;
 		struct stat st;
@@ -230,7 +239,10 @@ static void rp_save(struct screen *s)
 		}
 		sk_err e;
 		sk_err_clear(&e);
-		if (report_monthly_save(s->db, r->group_id, r->month, path, &e) == SK_OK)
+		size_t len = strlen(path);
+		report_format fmt = len > 5 && strcasecmp(path + len - 5, ".xlsx") == 0 ? REPORT_XLSX
+										     : REPORT_TEXT;
+		if (report_monthly_save_as(s->db, r->group_id, r->month, path, fmt, &e) == SK_OK)
 			break;
 		snprintf(why, sizeof why, "%s", e.msg);
 	}
@@ -285,6 +297,13 @@ static void rp_free(struct screen *s)
 	free(r);
 }
 
+static const struct key_hint REPORT_OPS_HINTS[] = {
+	HINT(ACT_HELP, NC_("hint", "Bantuan")), HINT(ACT_SAVE, NC_("hint", "Simpan")),
+	HINT2(ACT_LEFT, ACT_RIGHT, NC_("hint", "Bulan")), HINT(ACT_NEXT, NC_("hint", "Grafik")),
+	HINT(ACT_PGDN, NC_("hint", "Gulir")), HINT(ACT_BACK, NC_("hint", "Kembali")),
+	HINT(ACT_QUIT, NC_("hint", "Keluar")), HINTS_END
+};
+
 const struct screen_ops REPORT_OPS = {
 	.name = "reports",
 	.init = rp_init,
@@ -292,6 +311,6 @@ const struct screen_ops REPORT_OPS = {
 	.key = rp_key,
 	.free = rp_free,
 	.help = rp_help,
-	.hints = N_("F1 Bantuan  F2 Simpan  ←→ Bulan  Tab Grafik  PgDn Gulir  Esc Kembali  F10 Keluar"),
+	.hints = REPORT_OPS_HINTS,
 	.resume = rp_resume,
 };

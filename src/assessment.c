@@ -6,6 +6,48 @@
 #include "i18n.h"
 #include "validate.h"
 
+/* Hundredths of m² in a floor area of at most ASSESSMENT_LUAS_MAX m². */
+#define LUAS_MAX_DIGITS 6
+
+static const char *luas_rule(void)
+{
+	return _("Luas lantai ditulis angka m² dari 1 sampai 10.000, paling banyak dua angka di "
+		 "belakang koma, misalnya 36 atau 21,5.");
+}
+
+int assessment_parse_luas(const char *s, int comma, double *out, char *msg, size_t n)
+{
+	long long whole = 0;
+	int digits = 0, cents = 0;
+	const char *p = s;
+	for (; *p >= '0' && *p <= '9' && digits < LUAS_MAX_DIGITS; p++, digits++)
+		whole = whole * 10 + (*p - '0');
+	if (*p == '.' || (comma && *p == ',')) {
+		int decimals = 0;
+		for (p++; *p >= '0' && *p <= '9' && decimals < 2; p++, decimals++)
+			cents = cents * 10 + (*p - '0');
+		cents *= decimals == 1 ? 10 : 1;
+		if (!decimals)
+			digits = 0; /* "21." is not a number */
+	}
+	long long hundredths = whole * 100 + cents;
+	if (*p || !digits || hundredths < ASSESSMENT_LUAS_MIN * 100 ||
+	    hundredths > ASSESSMENT_LUAS_MAX * 100) {
+		snprintf(msg, n, "%s", luas_rule());
+		return -1;
+	}
+	*out = (double)hundredths / 100;
+	return 0;
+}
+
+int assessment_luas_valid(double v)
+{
+	if (!(v >= ASSESSMENT_LUAS_MIN && v <= ASSESSMENT_LUAS_MAX))
+		return 0;
+	double d = v * 100 - (double)(long long)(v * 100 + 0.5);
+	return d > -1e-6 && d < 1e-6;
+}
+
 void assessment_init(sk_assessment *a, const char *anggota_id)
 {
 	memset(a, 0, sizeof *a);
@@ -41,9 +83,8 @@ void assessment_validate_fields(const sk_assessment *a, sk_issues *is)
 			sk_issues_add(is, field, SK_SEV_ERROR, "%s",
 				      _("Kriteria diisi 1 (terpenuhi) atau 0 (tidak)."));
 	}
-	if (a->has_luas && !(a->luas_lantai_m2 >= 0))
-		sk_issues_add(is, "luas_lantai_m2", SK_SEV_ERROR, "%s",
-			      _("Luas lantai tidak boleh negatif."));
+	if (a->has_luas && !assessment_luas_valid(a->luas_lantai_m2))
+		sk_issues_add(is, "luas_lantai_m2", SK_SEV_ERROR, "%s", luas_rule());
 	if (a->has_jiwa && a->jumlah_jiwa <= 0)
 		sk_issues_add(is, "jumlah_jiwa", SK_SEV_ERROR, "%s",
 			      _("Jumlah jiwa paling sedikit 1, atau kosong."));
@@ -57,16 +98,8 @@ void assessment_validate_fields(const sk_assessment *a, sk_issues *is)
 
 void assessment_validate_links(sk_db *db, const sk_assessment *a, sk_issues *is)
 {
-	sqlite3_stmt *st = db_prepare(db, "SELECT 1 FROM anggota WHERE id=:id", NULL);
-	int found = 0;
-	if (st) {
-		db_bind_text(st, ":id", a->anggota_id);
-		found = sqlite3_step(st) == SQLITE_ROW;
-		db_reset(st);
-	}
-	if (!found)
-		sk_issues_add(is, "anggota_id", SK_SEV_ERROR, "%s",
-			      _("Anggota yang dinilai tidak ditemukan."));
+	validate_ref(db, is, "anggota_id", "SELECT 1 FROM anggota WHERE id=:id", a->anggota_id,
+		     _("Anggota yang dinilai tidak ditemukan."));
 }
 
 void assessment_validate(sk_db *db, const sk_assessment *a, sk_issues *is)
@@ -76,95 +109,42 @@ void assessment_validate(sk_db *db, const sk_assessment *a, sk_issues *is)
 	assessment_validate_links(db, a, is);
 }
 
-#define ASSESSMENT_COLS \
-	"id, anggota_id, tanggal, penilai, k01, k02, k03, k04, k05, k06, k07, k08, k09, k10, k11, " \
-	"k12, k13, k14, luas_lantai_m2, jumlah_jiwa, penghasilan_bulanan, nilai_tabungan, ditimpa, " \
-	"catatan, skor, kategori, diubah_pada, dihapus"
+/* The penilaian table: every column once, in the bundle's order (ditimpa and nilai_tabungan
+ * stay in this database). */
+#define K(n, i) TABLE_INT_AS(sk_assessment, k[i], n, 0)
+static const table_col COLS[] = {
+	TABLE_TEXT(sk_assessment, id, TC_KEY),
+	TABLE_TEXT(sk_assessment, anggota_id, 0),
+	TABLE_TEXT(sk_assessment, tanggal, 0),
+	TABLE_TEXT(sk_assessment, penilai, TC_FREE),
+	K("k01", 0), K("k02", 1), K("k03", 2), K("k04", 3), K("k05", 4), K("k06", 5), K("k07", 6),
+	K("k08", 7), K("k09", 8), K("k10", 9), K("k11", 10), K("k12", 11), K("k13", 12),
+	K("k14", 13),
+	TABLE_DOUBLE_OPT(sk_assessment, luas_lantai_m2, has_luas, 0),
+	TABLE_INT_OPT(sk_assessment, jumlah_jiwa, has_jiwa, 0),
+	TABLE_INT64_OPT(sk_assessment, penghasilan_bulanan, has_penghasilan, 0),
+	TABLE_INT64_OPT(sk_assessment, nilai_tabungan, has_tabungan, TC_LOCAL),
+	TABLE_TEXT(sk_assessment, ditimpa, TC_LOCAL),
+	TABLE_TEXT(sk_assessment, catatan, TC_FREE),
+	TABLE_INT(sk_assessment, skor, TC_DERIVED),
+	TABLE_TEXT(sk_assessment, kategori, TC_DERIVED),
+	TABLE_TEXT(sk_assessment, diubah_pada, 0),
+	TABLE_INT(sk_assessment, dihapus, 0),
+};
+#undef K
+static table_sql sql;
+const table_def ASSESSMENT_TABLE = { "penilaian", COLS, (int)(sizeof COLS / sizeof COLS[0]), 1,
+				     &sql };
 
 int assessment_get(sk_db *db, const char *id, sk_assessment *out, sk_err *e)
 {
-	sqlite3_stmt *st = db_prepare(db, "SELECT " ASSESSMENT_COLS " FROM penilaian WHERE id=:id", e);
-	if (!st)
-		return SK_DBERR;
-	db_bind_text(st, ":id", id);
-	int rc = db_step(db, st, e);
-	if (rc == SQLITE_ROW) {
-		memset(out, 0, sizeof *out);
-		db_col_text(st, 0, out->id, sizeof out->id);
-		db_col_text(st, 1, out->anggota_id, sizeof out->anggota_id);
-		db_col_text(st, 2, out->tanggal, sizeof out->tanggal);
-		db_col_text(st, 3, out->penilai, sizeof out->penilai);
-		for (int i = 0; i < ASSESSMENT_CRITERIA; i++)
-			out->k[i] = sqlite3_column_int(st, 4 + i);
-		out->has_luas = sqlite3_column_type(st, 18) != SQLITE_NULL;
-		out->luas_lantai_m2 = sqlite3_column_double(st, 18);
-		out->has_jiwa = sqlite3_column_type(st, 19) != SQLITE_NULL;
-		out->jumlah_jiwa = sqlite3_column_int(st, 19);
-		out->has_penghasilan = sqlite3_column_type(st, 20) != SQLITE_NULL;
-		out->penghasilan_bulanan = sqlite3_column_int64(st, 20);
-		out->has_tabungan = sqlite3_column_type(st, 21) != SQLITE_NULL;
-		out->nilai_tabungan = sqlite3_column_int64(st, 21);
-		db_col_text(st, 22, out->ditimpa, sizeof out->ditimpa);
-		db_col_text(st, 23, out->catatan, sizeof out->catatan);
-		out->skor = sqlite3_column_int(st, 24);
-		db_col_text(st, 25, out->kategori, sizeof out->kategori);
-		db_col_text(st, 26, out->diubah_pada, sizeof out->diubah_pada);
-		out->dihapus = sqlite3_column_int(st, 27);
-	}
-	return db_row_end(st, rc, _("Penilaian tidak ditemukan."), e);
-}
-
-static void bind_assessment(sqlite3_stmt *st, const sk_assessment *a)
-{
-	db_bind_text(st, ":id", a->id);
-	db_bind_text(st, ":anggota_id", a->anggota_id);
-	db_bind_text(st, ":tanggal", a->tanggal);
-	db_bind_text(st, ":penilai", a->penilai);
-	for (int i = 0; i < ASSESSMENT_CRITERIA; i++) {
-		char name[16];
-		snprintf(name, sizeof name, ":k%02d", (i + 1) % 100);
-		db_bind_int64(st, name, a->k[i]);
-	}
-	if (a->has_luas)
-		db_bind_double(st, ":luas_lantai_m2", a->luas_lantai_m2);
-	else
-		db_bind_null(st, ":luas_lantai_m2");
-	db_bind_int64_or_null(st, ":jumlah_jiwa", a->jumlah_jiwa, !a->has_jiwa);
-	db_bind_int64_or_null(st, ":penghasilan_bulanan", a->penghasilan_bulanan, !a->has_penghasilan);
-	db_bind_int64_or_null(st, ":nilai_tabungan", a->nilai_tabungan, !a->has_tabungan);
-	db_bind_text(st, ":ditimpa", a->ditimpa);
-	db_bind_text(st, ":catatan", a->catatan);
-	db_bind_int64(st, ":skor", a->skor);
-	db_bind_text(st, ":kategori", a->kategori);
-	db_bind_text(st, ":diubah_pada", a->diubah_pada);
-	db_bind_int64(st, ":dihapus", a->dihapus);
+	return table_get(db, &ASSESSMENT_TABLE, id, out, sizeof *out,
+			 _("Penilaian tidak ditemukan."), e);
 }
 
 int assessment_store_raw(sk_db *db, const sk_assessment *a, int insert, sk_err *e)
 {
-	static const char ins[] =
-		"INSERT INTO penilaian(" ASSESSMENT_COLS ", disimpan_pada) VALUES(:id, :anggota_id, "
-		":tanggal, "
-		":penilai, :k01, :k02, :k03, :k04, :k05, :k06, :k07, :k08, :k09, :k10, :k11, :k12, "
-		":k13, :k14, :luas_lantai_m2, :jumlah_jiwa, :penghasilan_bulanan, :nilai_tabungan, "
-		":ditimpa, :catatan, :skor, :kategori, :diubah_pada, :dihapus, " DB_STORED_SQL ")";
-	static const char upd[] =
-		"UPDATE penilaian SET anggota_id=:anggota_id, tanggal=:tanggal, penilai=:penilai, "
-		"k01=:k01, k02=:k02, k03=:k03, k04=:k04, k05=:k05, k06=:k06, k07=:k07, k08=:k08, "
-		"k09=:k09, k10=:k10, k11=:k11, k12=:k12, k13=:k13, k14=:k14, "
-		"luas_lantai_m2=:luas_lantai_m2, jumlah_jiwa=:jumlah_jiwa, "
-		"penghasilan_bulanan=:penghasilan_bulanan, nilai_tabungan=:nilai_tabungan, "
-		"ditimpa=:ditimpa, catatan=:catatan, skor=:skor, kategori=:kategori, "
-		"diubah_pada=:diubah_pada, dihapus=:dihapus, disimpan_pada=" DB_STORED_SQL " WHERE id=:id";
-	sqlite3_stmt *st = db_prepare(db, insert ? ins : upd, e);
-	if (!st)
-		return SK_DBERR;
-	bind_assessment(st, a);
-	int rc = db_step_write(db, st, _("Penilaian tidak ditemukan."), e);
-	if (rc != SK_OK || insert)
-		return rc;
-	return db_restamp(db, "UPDATE penilaian SET diubah_pada=:t WHERE id=:k1 AND "
-			  "diubah_pada IS NOT :t", a->id, NULL, a->diubah_pada, e);
+	return table_store(db, &ASSESSMENT_TABLE, a, insert, _("Penilaian tidak ditemukan."), e);
 }
 
 /* ---- Criteria wording and answers that follow from the figures ---------------------------- */

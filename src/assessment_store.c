@@ -7,37 +7,33 @@
 
 /* Checks of a save from the screens beyond assessment_validate: a live member, no future
  * date. Appended to is. */
-static void validate_save(sk_db *db, const sk_assessment *a, sk_issues *is)
+static void check_save(sk_db *db, const sk_assessment *a, sk_issues *is)
 {
 	char today[11];
 	sk_today(today);
 	if (*a->tanggal && strcmp(a->tanggal, today) > 0)
 		sk_issues_add(is, "tanggal", SK_SEV_ERROR, "%s",
 			      _("Tanggal penilaian tidak boleh sesudah hari ini."));
-	sqlite3_stmt *st = db_prepare(db, "SELECT dihapus FROM anggota WHERE id=:id", NULL);
-	int deleted = 0;
-	if (st) {
+	sk_err e;
+	sk_err_clear(&e);
+	sqlite3_stmt *st = db_prepare(db, "SELECT dihapus FROM anggota WHERE id=:id", &e);
+	int64_t deleted;
+	if (st)
 		db_bind_text(st, ":id", a->anggota_id);
-		deleted = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0);
-		db_reset(st);
-	}
-	if (deleted)
+	if (db_count(db, st, &deleted, &e) != SK_OK)
+		sk_issues_add(is, "anggota_id", SK_SEV_ERROR, "%s", e.msg);
+	else if (deleted)
 		sk_issues_add(is, "anggota_id", SK_SEV_ERROR, "%s",
 			      _("Anggota ini sudah dihapus; penilaiannya tidak bisa disimpan."));
 }
 
-/* 1 when a live (not deleted) assessment id exists. */
-static int live(sk_db *db, const char *id)
+/* 1 when a live (not deleted) assessment id exists, 0 when not, -1 on a database error. */
+static int live(sk_db *db, const char *id, sk_err *e)
 {
-	sqlite3_stmt *st = db_prepare(db, "SELECT 1 FROM penilaian WHERE id=:id AND dihapus=0",
-				      NULL);
-	int found = 0;
-	if (st) {
+	sqlite3_stmt *st = db_prepare(db, "SELECT 1 FROM penilaian WHERE id=:id AND dihapus=0", e);
+	if (st)
 		db_bind_text(st, ":id", id);
-		found = sqlite3_step(st) == SQLITE_ROW;
-		db_reset(st);
-	}
-	return found;
+	return db_exists(db, st, e);
 }
 
 static int save(sk_db *db, sk_assessment *a, int insert, sk_issues *is, sk_err *e)
@@ -49,15 +45,17 @@ static int save(sk_db *db, sk_assessment *a, int insert, sk_issues *is, sk_err *
 	assessment_derive(a);
 	assessment_score(a, assessment_threshold(db));
 	assessment_validate(db, a, is);
-	validate_save(db, a, is);
+	check_save(db, a, is);
 	if (sk_issues_errors(is)) {
 		db_end(db, 0, NULL);
 		return sk_err_set(e, SK_REFUSED, "%s", _("Penilaian belum benar; perbaiki isian yang "
 							 "ditandai."));
 	}
-	if (!insert && !live(db, a->id)) {
+	int found = insert ? 1 : live(db, a->id, e);
+	if (found != 1) {
 		db_end(db, 0, NULL);
-		return sk_err_set(e, SK_NOTFOUND, "%s", _("Penilaian tidak ditemukan."));
+		return found < 0 ? (e && e->status ? e->status : SK_DBERR)
+				 : sk_err_set(e, SK_NOTFOUND, "%s", _("Penilaian tidak ditemukan."));
 	}
 	if (insert && !*a->id)
 		sk_uuid_new(a->id);
@@ -149,9 +147,7 @@ void assessment_last_assessor(sk_db *db, char *out, size_t n)
 	sqlite3_stmt *st = db_prepare(db, "SELECT penilai FROM penilaian WHERE dihapus=0 AND "
 				      "coalesce(penilai,'')<>'' ORDER BY diubah_pada DESC LIMIT 1", NULL);
 	out[0] = '\0';
-	if (!st)
-		return;
-	if (sqlite3_step(st) == SQLITE_ROW)
+	if (st && db_step(db, st, NULL) == SQLITE_ROW)
 		db_col_text(st, 0, out, n);
 	db_reset(st);
 }
@@ -191,14 +187,6 @@ int assessment_history(sk_db *db, const char *anggota_id, int offset, int limit,
 
 int assessment_count(sk_db *db, const char *anggota_id)
 {
-	sqlite3_stmt *st = db_prepare(db, "SELECT count(*) FROM penilaian WHERE anggota_id=:a "
-				      "AND dihapus=0", NULL);
-	int n = 0;
-	if (!st)
-		return 0;
-	db_bind_text(st, ":a", anggota_id);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		n = sqlite3_column_int(st, 0);
-	db_reset(st);
-	return n;
+	return db_count_text(db, "SELECT count(*) FROM penilaian WHERE anggota_id=:a AND dihapus=0",
+			     ":a", anggota_id);
 }

@@ -1,21 +1,27 @@
-/* backup.c - online backup of the database and the daily rolling copies. */
+/* backup.c - online backup of the database and the daily rolling copies. A copy is written
+ * under a private temporary name beside its target (outfile.c: created exclusively, never
+ * through a planted symlink), checked with PRAGMA quick_check and renamed into place only
+ * when sound: a damaged database is never copied over a good backup. Temporary files left by
+ * a copy that was killed are removed by the next one. */
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
-#include <signal.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 #include "backup.h"
 #include "i18n.h"
+#include "outfile.h"
 #include "util.h"
 
 #define BACKUP_STEP_PAGES 256
 #define BACKUP_DIR "cadangan"
-#define BACKUP_PREFIX "sikube-"
 
 /* The message of a failed backup step (sys: errno right after it). */
 static int step_error(sk_db *db, int rc, int sys, sk_err *e)
@@ -25,6 +31,8 @@ static int step_error(sk_db *db, int rc, int sys, sk_err *e)
 	    (prim == SQLITE_IOERR && (sys == ENOSPC || sys == EFBIG || sys == EDQUOT)))
 		return sk_err_set(e, SK_IOERR, "%s", _("Disk penuh: cadangan tidak tersimpan. Kosongkan "
 						       "ruang disk lalu coba lagi."));
+	if (prim == SQLITE_CORRUPT || prim == SQLITE_NOTADB)
+		return db_damaged(db, sqlite3_errstr(rc), e);
 	return db_error(db, rc, e);
 }
 
@@ -55,56 +63,75 @@ static int copy_steps(sk_db *db, sqlite3 *to, backup_progress_fn fn, void *ctx, 
  * two steps starts the copy over, so a steady stream of saves could keep it from ending. */
 static int copy_pages(sk_db *db, sqlite3 *to, backup_progress_fn fn, void *ctx, sk_err *e)
 {
-	int own_tx = sqlite3_get_autocommit(db_handle(db));
-	int rc = own_tx ? db_exec(db, "BEGIN; SELECT count(*) FROM sqlite_schema", e) : SK_OK;
+	int rc = db_begin_read(db, e);
 	if (rc != SK_OK)
 		return rc;
-	rc = copy_steps(db, to, fn, ctx, e);
-	if (own_tx)
-		db_exec(db, "COMMIT", NULL);
+	sqlite3_stmt *st = db_prepare(db, "SELECT count(*) FROM sqlite_schema", e);
+	int64_t n;
+	rc = st ? db_count(db, st, &n, e) : SK_DBERR; /* the snapshot starts with a read */
+	if (rc == SK_OK)
+		rc = copy_steps(db, to, fn, ctx, e);
+	db_end(db, rc == SK_OK, NULL);
 	return rc;
 }
 
-/* Remove a failed copy and whatever SQLite kept beside it. */
-static void remove_copy(const char *tmp)
+static int first_finding(void *ctx, int n, char **vals, char **cols)
 {
-	static const char *const SUFFIX[] = { "", "-journal", "-wal", "-shm" };
-	for (size_t i = 0; i < sizeof SUFFIX / sizeof SUFFIX[0]; i++) {
-		char path[PATH_MAX + 16];
-		snprintf(path, sizeof path, "%s%s", tmp, SUFFIX[i]);
-		unlink(path);
-	}
+	char *out = ctx;
+	(void)cols;
+	if (n > 0 && vals[0] && strcmp(vals[0], "ok") != 0 && !*out)
+		sk_strlcpy(out, vals[0], 256);
+	return 0;
+}
+
+/* The finished copy: one self-contained file (rollback journal), checked with quick_check.
+ * A damaged copy is a damaged database (db's message tells the clerk to restore). */
+static int finish_copy(sk_db *db, sqlite3 *to, sk_err *e)
+{
+	char finding[256] = "";
+	if (sqlite3_exec(to, "PRAGMA journal_mode=DELETE", NULL, NULL, NULL) != SQLITE_OK)
+		return sk_err_set(e, SK_IOERR, _("Cadangan gagal: %s"), sqlite3_errmsg(to));
+	int rc = sqlite3_exec(to, "PRAGMA quick_check", first_finding, finding, NULL);
+	if (rc != SQLITE_OK && !*finding)
+		sk_strlcpy(finding, sqlite3_errstr(rc), sizeof finding);
+	return *finding ? db_damaged(db, finding, e) : SK_OK;
+}
+
+/* The database file of the temporary copy o, opened by SQLite (never through a symlink). */
+static int open_copy(sk_outfile *o, sqlite3 **to, sk_err *e)
+{
+	char path[PATH_MAX + 300];
+	*to = NULL;
+	int rc = outfile_close_stream(o, e);
+	if (rc == SK_OK && outfile_temp_path(o, path, sizeof path) != 0)
+		rc = sk_err_set(e, SK_IOERR, "%s", _("Nama berkas cadangan terlalu panjang."));
+	if (rc == SK_OK && sqlite3_open_v2(path, to, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW,
+					   NULL) != SQLITE_OK)
+		rc = sk_err_set(e, SK_IOERR, _("Berkas cadangan %s tidak dapat dibuat: %s"), o->name,
+				*to ? sqlite3_errmsg(*to) : strerror(ENOMEM));
+	return rc;
 }
 
 int backup_to_file(sk_db *db, const char *dest, backup_progress_fn fn, void *ctx, sk_err *e)
 {
-	char tmp[PATH_MAX];
-	if (snprintf(tmp, sizeof tmp, "%s.tmp-%ld", dest, (long)getpid()) >= (int)sizeof tmp)
-		return sk_err_set(e, SK_IOERR, "%s", _("Nama berkas cadangan terlalu panjang."));
+	sk_outfile o;
 	mode_t old = umask(077);
-	int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+	int rc = outfile_open_path(&o, dest, 0, e);
 	umask(old);
-	if (fd < 0)
-		return sk_err_set(e, SK_IOERR, _("Berkas cadangan %s tidak dapat dibuat: %s"), dest,
-				  strerror(errno));
-	close(fd);
-	sqlite3 *to = NULL;
-	int rc = SK_OK;
-	if (sqlite3_open_v2(tmp, &to, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK)
-		rc = sk_err_set(e, SK_IOERR, _("Berkas cadangan %s tidak dapat dibuat: %s"), dest,
-				sqlite3_errmsg(to));
+	if (rc != SK_OK)
+		return rc;
+	outfile_clean_stale(o.dirfd, o.name, 0);
+	sqlite3 *to;
+	rc = open_copy(&o, &to, e);
 	if (rc == SK_OK)
 		rc = copy_pages(db, to, fn, ctx, e);
-	/* The copy keeps the rollback journal: one self-contained file. */
-	if (rc == SK_OK && sqlite3_exec(to, "PRAGMA journal_mode=DELETE", NULL, NULL, NULL) != SQLITE_OK)
-		rc = sk_err_set(e, SK_IOERR, _("Cadangan gagal: %s"), sqlite3_errmsg(to));
+	if (rc == SK_OK)
+		rc = finish_copy(db, to, e);
 	if (sqlite3_close(to) != SQLITE_OK && rc == SK_OK)
 		rc = sk_err_set(e, SK_IOERR, "%s", _("Cadangan gagal ditutup."));
-	if (rc == SK_OK && rename(tmp, dest) != 0)
-		rc = sk_err_set(e, SK_IOERR, _("Berkas cadangan %s tidak dapat ditulis: %s"), dest,
-				strerror(errno));
-	if (rc != SK_OK)
-		remove_copy(tmp);
+	if (rc == SK_OK)
+		return outfile_commit(&o, e);
+	outfile_abort(&o);
 	return rc;
 }
 
@@ -113,22 +140,32 @@ static int by_name(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* 1 for a half copy left by a copy of SIKUBE that was killed or lost power while writing
- * it (sikube-DATE.db.tmp-PID, or its -journal): no process PID is running any more. */
-static int stale_copy(const char *name)
+/* 1 for a half copy of the database whose copies start with prefix, left by a copy of SIKUBE
+ * that was killed or lost power while writing it (NAME-DATE.db.tmp-PID-..., or what SQLite
+ * kept beside it): its process is gone. */
+static int stale_copy(const char *entry, const char *prefix)
 {
-	const char *t = strstr(name, ".db.tmp-");
-	if (strncmp(name, BACKUP_PREFIX, strlen(BACKUP_PREFIX)) != 0 || !t)
+	char name[256];
+	const char *t = strstr(entry, ".db.tmp");
+	if (strncmp(entry, prefix, strlen(prefix)) != 0 || !t ||
+	    (size_t)(t - entry) + 3 >= sizeof name)
 		return 0;
-	char *end;
-	long pid = strtol(t + 8, &end, 10);
-	if (pid <= 0 || (*end && strcmp(end, "-journal") != 0))
-		return 0;
-	return kill((pid_t)pid, 0) != 0 && errno == ESRCH;
+	snprintf(name, sizeof name, "%.*s", (int)(t - entry) + 3, entry);
+	return outfile_stale_temp(entry, name);
 }
 
-/* Remove all but the newest keep backups (names sort by date), and stale half copies. */
-static void prune(const char *dir, int keep)
+/* 1 when name is one of the daily copies of prefix: prefix, YYYY-MM-DD, ".db". */
+static int daily_copy(const char *name, const char *prefix)
+{
+	size_t p = strlen(prefix);
+	const char *d = name + p;
+	return strncmp(name, prefix, p) == 0 && strlen(d) == 13 && strcmp(d + 10, ".db") == 0 &&
+	       strspn(d, "0123456789-") == 10 && d[4] == '-' && d[7] == '-';
+}
+
+/* Remove all but the newest keep copies of one database (prefix: its name; names sort by
+ * date), and its stale half copies; other databases' copies in the folder are left alone. */
+static void prune(const char *dir, const char *prefix, int keep)
 {
 	DIR *d = opendir(dir);
 	if (!d)
@@ -137,13 +174,11 @@ static void prune(const char *dir, int keep)
 	int n = 0;
 	struct dirent *ent;
 	while ((ent = readdir(d)) && n < 512) {
-		size_t len = strlen(ent->d_name);
-		if (stale_copy(ent->d_name)) {
+		if (stale_copy(ent->d_name, prefix)) {
 			char path[PATH_MAX + 256];
 			snprintf(path, sizeof path, "%s/%s", dir, ent->d_name);
 			unlink(path);
-		} else if (strncmp(ent->d_name, BACKUP_PREFIX, strlen(BACKUP_PREFIX)) == 0 && len > 3 &&
-			   strcmp(ent->d_name + len - 3, ".db") == 0 && (names[n] = strdup(ent->d_name))) {
+		} else if (daily_copy(ent->d_name, prefix) && (names[n] = strdup(ent->d_name))) {
 			n++;
 		}
 	}
@@ -159,11 +194,27 @@ static void prune(const char *dir, int keep)
 	}
 }
 
-/* The folder of the rolling copies (created 0700) and today's copy in it. */
-static int today_target(sk_db *db, char *dir, size_t dn, char *path, size_t pn, sk_err *e)
+/* The name of the database's copies: its file name without ".db", then "-" (sikube.db:
+ * "sikube-", so two databases in one folder each keep their own copies). */
+static void copy_prefix(sk_db *db, char *out, size_t n)
+{
+	const char *path = db_path(db), *slash = strrchr(path, '/');
+	const char *base = slash ? slash + 1 : path;
+	size_t len = strlen(base);
+	if (len > 3 && strcmp(base + len - 3, ".db") == 0)
+		len -= 3;
+	snprintf(out, n, "%.*s-", (int)len, base);
+}
+
+/* The folder of the rolling copies (created 0700), today's copy in it and the copies' name
+ * prefix (prefix of size 256). */
+static int today_target(sk_db *db, char *dir, size_t dn, char *path, size_t pn, char *prefix,
+			sk_err *e)
 {
 	char today[11];
-	sk_strlcpy(dir, db_path(db), dn);
+	copy_prefix(db, prefix, 256);
+	if (sk_strlcpy(dir, db_path(db), dn))
+		return sk_err_set(e, SK_IOERR, "%s", _("Nama folder cadangan terlalu panjang."));
 	char *slash = strrchr(dir, '/');
 	if (slash)
 		*slash = '\0';
@@ -177,23 +228,26 @@ static int today_target(sk_db *db, char *dir, size_t dn, char *path, size_t pn, 
 		return sk_err_set(e, SK_IOERR, _("Folder cadangan %s tidak dapat dibuat: %s"), dir,
 				  strerror(errno));
 	sk_today(today);
-	snprintf(path, pn, "%s/%s%s.db", dir, BACKUP_PREFIX, today);
+	int n = snprintf(path, pn, "%s/%s%s.db", dir, prefix, today);
+	if (n < 0 || (size_t)n >= pn)
+		return sk_err_set(e, SK_IOERR, "%s", _("Nama folder cadangan terlalu panjang."));
 	return SK_OK;
 }
 
 int backup_rolling(sk_db *db, int keep, int *made, sk_err *e)
 {
-	char dir[PATH_MAX], path[PATH_MAX + 64];
+	char dir[PATH_MAX], path[PATH_MAX + 320], prefix[256];
 	if (made)
 		*made = 0;
-	int rc = today_target(db, dir, sizeof dir, path, sizeof path, e);
+	int rc = today_target(db, dir, sizeof dir, path, sizeof path, prefix, e);
 	if (rc != SK_OK || access(path, F_OK) == 0)
 		return rc;
+	prune(dir, prefix, INT_MAX); /* stale half copies now; the old copies once today's is made */
 	rc = backup_to_file(db, path, NULL, NULL, e);
 	if (rc == SK_OK) {
 		if (made)
 			*made = 1;
-		prune(dir, keep);
+		prune(dir, prefix, keep);
 	}
 	return rc;
 }
@@ -202,14 +256,37 @@ int backup_rolling(sk_db *db, int keep, int *made, sk_err *e)
 
 /* The copy reads through a connection of its own that holds one read transaction from start
  * to end: the copy is the database as it was when it began (as backup_to_file), and the
- * screens' connection stays free to save between the steps. */
+ * screens' connection stays free to save between the steps. The finished copy is checked
+ * (quick_check reads all of it: seconds on a district's database) by a thread of its own on
+ * the copy's own connection, so that no key waits for it. */
 struct backup_job {
 	sk_db *db;
-	sqlite3 *src, *to;
+	sk_db *src;               /* the reading connection */
+	sqlite3 *to;
 	sqlite3_backup *b;
-	char dir[PATH_MAX], dest[PATH_MAX + 64], tmp[PATH_MAX + 96];
+	sk_outfile out;           /* the temporary file of the copy */
+	int has_out;
+	char dir[PATH_MAX], dest[PATH_MAX + 320], prefix[256];
 	int keep, tries;
+	pthread_t checker;        /* checking the finished copy (when checking) */
+	int checking;
+	atomic_int checked;       /* set by the checker when done */
+	int check_rc;
+	sk_err check_e;
 };
+
+/* The reading connection, its snapshot begun. */
+static int open_reader(backup_job *j, sk_err *e)
+{
+	int rc = db_open(db_path(j->db), 0, &j->src, e);
+	if (rc == SK_OK)
+		rc = db_begin_read(j->src, e);
+	if (rc != SK_OK)
+		return rc;
+	sqlite3_stmt *st = db_prepare(j->src, "SELECT count(*) FROM sqlite_schema", e);
+	int64_t n;
+	return st ? db_count(j->src, st, &n, e) : SK_DBERR;
+}
 
 int backup_rolling_start(sk_db *db, int keep, backup_job **out, sk_err *e)
 {
@@ -219,29 +296,23 @@ int backup_rolling_start(sk_db *db, int keep, backup_job **out, sk_err *e)
 		abort();
 	j->db = db;
 	j->keep = keep;
-	int rc = today_target(db, j->dir, sizeof j->dir, j->dest, sizeof j->dest, e);
+	int rc = today_target(db, j->dir, sizeof j->dir, j->dest, sizeof j->dest, j->prefix, e);
 	if (rc != SK_OK || access(j->dest, F_OK) == 0) {
 		free(j);
 		return rc;
 	}
-	if (sqlite3_open_v2(db_path(db), &j->src, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK ||
-	    sqlite3_busy_timeout(j->src, 5000) != SQLITE_OK ||
-	    sqlite3_exec(j->src, "BEGIN; SELECT count(*) FROM sqlite_schema", NULL, NULL, NULL) !=
-		    SQLITE_OK) {
-		rc = db_error(db, sqlite3_errcode(j->src), e);
-		backup_job_free(j);
-		return rc;
-	}
-	snprintf(j->tmp, sizeof j->tmp, "%s.tmp-%ld", j->dest, (long)getpid());
+	prune(j->dir, j->prefix, INT_MAX);
+	rc = open_reader(j, e);
 	mode_t old = umask(077);
-	int fd = open(j->tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+	if (rc == SK_OK && (rc = outfile_open_path(&j->out, j->dest, 0, e)) == SK_OK)
+		j->has_out = 1;
 	umask(old);
-	if (fd >= 0)
-		close(fd);
-	if (fd < 0 || sqlite3_open_v2(j->tmp, &j->to, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK ||
-	    !(j->b = sqlite3_backup_init(j->to, "main", j->src, "main"))) {
+	if (rc == SK_OK)
+		rc = open_copy(&j->out, &j->to, e);
+	if (rc == SK_OK && !(j->b = sqlite3_backup_init(j->to, "main", db_handle(j->src), "main")))
 		rc = sk_err_set(e, SK_IOERR, _("Berkas cadangan %s tidak dapat dibuat: %s"), j->dest,
-				fd < 0 ? strerror(errno) : sqlite3_errmsg(j->to));
+				sqlite3_errmsg(j->to));
+	if (rc != SK_OK) {
 		backup_job_free(j);
 		return rc;
 	}
@@ -249,8 +320,55 @@ int backup_rolling_start(sk_db *db, int keep, backup_job **out, sk_err *e)
 	return SK_OK;
 }
 
+/* The reading connection is done: its read transaction ends, checkpoints may go on. */
+static void close_reader(backup_job *j)
+{
+	if (j->src) {
+		db_end(j->src, 1, NULL);
+		db_close(j->src);
+	}
+	j->src = NULL;
+}
+
+static void *check_copy(void *arg)
+{
+	backup_job *j = arg;
+	j->check_rc = finish_copy(j->db, j->to, &j->check_e);
+	atomic_store(&j->checked, 1);
+	return NULL;
+}
+
+/* The checked copy: closed and renamed into place when sound. 1, or -1 (message in e). */
+static int complete(backup_job *j, sk_err *e)
+{
+	int st = j->check_rc;
+	if (st != SK_OK)
+		sk_err_set(e, st, "%s", j->check_e.msg);
+	if (sqlite3_close(j->to) != SQLITE_OK && st == SK_OK)
+		st = sk_err_set(e, SK_IOERR, "%s", _("Cadangan gagal ditutup."));
+	j->to = NULL;
+	if (st == SK_OK) {
+		st = outfile_commit(&j->out, e); /* removes the temporary file when it fails */
+		j->has_out = 0;
+	}
+	if (st != SK_OK)
+		return -1;
+	prune(j->dir, j->prefix, j->keep);
+	return 1;
+}
+
 int backup_job_step(backup_job *j, int pages, sk_err *e)
 {
+	if (j->checking) {
+		if (!atomic_load(&j->checked)) {
+			struct timespec ts = { 0, 5000000 }; /* the caller may loop: do not spin */
+			nanosleep(&ts, NULL);
+			return 0;
+		}
+		pthread_join(j->checker, NULL);
+		j->checking = 0;
+		return complete(j, e);
+	}
 	int rc = sqlite3_backup_step(j->b, pages);
 	if (rc == SQLITE_OK)
 		return 0;
@@ -259,37 +377,33 @@ int backup_job_step(backup_job *j, int pages, sk_err *e)
 	int sys = errno;
 	sqlite3_backup_finish(j->b);
 	j->b = NULL;
-	sqlite3_close(j->src); /* its read transaction ends: checkpoints may go on */
-	j->src = NULL;
+	close_reader(j);
 	if (rc != SQLITE_DONE) {
 		step_error(j->db, rc, sys, e);
 		return -1;
 	}
-	/* As backup_to_file: one self-contained file, renamed into place only when complete. */
-	int bad = sqlite3_exec(j->to, "PRAGMA journal_mode=DELETE", NULL, NULL, NULL) != SQLITE_OK;
-	bad |= sqlite3_close(j->to) != SQLITE_OK;
-	j->to = NULL;
-	if (bad || rename(j->tmp, j->dest) != 0) {
-		sk_err_set(e, SK_IOERR, _("Berkas cadangan %s tidak dapat ditulis: %s"), j->dest,
-			   bad ? _("cadangan gagal ditutup") : strerror(errno));
-		return -1;
+	/* As backup_to_file: one self-contained file, checked, renamed into place when sound. */
+	sk_err_clear(&j->check_e);
+	if (pthread_create(&j->checker, NULL, check_copy, j) == 0) {
+		j->checking = 1;
+		return 0;
 	}
-	j->tmp[0] = '\0';
-	prune(j->dir, j->keep);
-	return 1;
+	check_copy(j); /* no thread to be had: check it now */
+	return complete(j, e);
 }
 
 void backup_job_free(backup_job *j)
 {
 	if (!j)
 		return;
+	if (j->checking)
+		pthread_join(j->checker, NULL);
 	if (j->b)
 		sqlite3_backup_finish(j->b);
 	if (j->to)
 		sqlite3_close(j->to);
-	if (j->src)
-		sqlite3_close(j->src); /* ends its read transaction */
-	if (j->tmp[0])
-		remove_copy(j->tmp);
+	close_reader(j);
+	if (j->has_out)
+		outfile_abort(&j->out); /* an unfinished copy is abandoned */
 	free(j);
 }

@@ -1,6 +1,34 @@
-/* bundle.c - the bundle's tables (spec/bundle.md, format version 1) and SHA-256 helpers. */
-#include <errno.h>
-#include <nettle/sha2.h>
+/* bundle.c - the bundle's tables (spec/bundle.md, format versions 1 and 2) and SHA-256 helpers.
+ *
+ * How to add a table (siklus, simpanan, pinjaman, angsuran, denda, bagi_hasil, evaluasi):
+ *  1. Schema: a numbered migration in src/schema.c creating the table with id, its columns,
+ *     diubah_pada, dihapus and disimpan_pada (migration 4's STORED()), the TOUCH trigger and an
+ *     index on disimpan_pada.
+ *  2. include/bundle.h: a BT_ value in enum bundle_table, after the tables its rows refer to
+ *     (import reads tables in this order), before BT_COUNT.
+ *  3. Here: COLS_X (name, kind, required in a single-table file, format version of the
+ *     column), SEL_X (the columns in the same order; a decimal column formatted as export
+ *     writes it), WHERE_SINCE_X, ORDER_X and ONE_X (the row by its key :k1), then one
+ *     TABLE() line in BUNDLE_TABLES at the enum's position, with the file's format version
+ *     (2: a version-1 bundle never has it; any bundle may leave it out).
+ *  4. src/import_tables.c: a row_x() that reads the fields with the helpers of
+ *     import_priv.h (imp_own_id, imp_text, imp_num, imp_flag, imp_required_flag, imp_stamp,
+ *     imp_deleted_flag), checks them with the module's field rules (imp_report_issues), names
+ *     the rows it refers to with imp_ref() (so a parent refused in the same bundle is reported
+ *     as such; a table others refer to gets a line in imp_ref's lookup list in
+ *     src/import_rows.c) and ends with imp_merge() and a store function; then its entry in
+ *     IMP_ROWS[] at the enum's position. A big table may list its secondary indexes in
+ *     DROPPABLE (src/import_bulk.c).
+ *  5. src/check_rules.c: the table's cross-row rules, each one SQL query shared by `sikube
+ *     check` (whole database) and import (the drives: which merged rows bring a row into
+ *     view), appended to RULES; at least its FUTURE_STAMP line and, for dated rows, a
+ *     "not after today" rule like pertemuan_belum_terjadi. Drives name tables by number:
+ *     extend the _Static_assert below RULES.
+ *  6. Tests: the round trip in tests/test_exchange.c (FILES[]), a hostile case per rule in
+ *     tests/robust_hostile.sh and tests/test_check.c, a corpus file for
+ *     tests/fuzz/fuzz_import.c (bundle mode: second byte = the table's number).
+ * Export, the manifest, the since-last marker, bulk loading, ties and the problem report
+ * then cover the table without further code. */
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
@@ -14,24 +42,24 @@
 #define STORED_SINCE "(diubah_pada >= :sejak OR disimpan_pada > :disimpan)"
 
 static const bundle_col COLS_KELOMPOK[] = {
-	{ "id", BC_RAW, 0 },
-	{ "kode", BC_TEXT, 0 },
-	{ "nama", BC_TEXT, 1 },
-	{ "kode_wilayah", BC_RAW, 1 },
-	{ "alamat", BC_TEXT, 0 },
-	{ "jenis_usaha", BC_RAW, 0 },
-	{ "bidang_usaha", BC_TEXT, 0 },
-	{ "tanggal_berdiri", BC_RAW, 0 },
-	{ "tingkat", BC_RAW, 0 },
-	{ "pendamping", BC_TEXT, 0 },
-	{ "telepon_pendamping", BC_TEXT, 0 },
-	{ "iuran_kas", BC_RAW, 0 },
-	{ "iuran_iks", BC_RAW, 0 },
-	{ "bantuan_uep", BC_RAW, 0 },
-	{ "tahun_bantuan", BC_RAW, 0 },
-	{ "catatan", BC_TEXT, 0 },
-	{ "diubah_pada", BC_RAW, 0 },
-	{ "dihapus", BC_RAW, 0 },
+	{ "id", BC_RAW, 0, 1 },
+	{ "kode", BC_TEXT, 0, 1 },
+	{ "nama", BC_TEXT, 1, 1 },
+	{ "kode_wilayah", BC_RAW, 1, 1 },
+	{ "alamat", BC_TEXT, 0, 1 },
+	{ "jenis_usaha", BC_RAW, 0, 1 },
+	{ "bidang_usaha", BC_TEXT, 0, 1 },
+	{ "tanggal_berdiri", BC_RAW, 0, 1 },
+	{ "tingkat", BC_RAW, 0, 1 },
+	{ "pendamping", BC_TEXT, 0, 1 },
+	{ "telepon_pendamping", BC_TEXT, 0, 1 },
+	{ "iuran_kas", BC_RAW, 0, 1 },
+	{ "iuran_iks", BC_RAW, 0, 1 },
+	{ "bantuan_uep", BC_RAW, 0, 1 },
+	{ "tahun_bantuan", BC_RAW, 0, 1 },
+	{ "catatan", BC_TEXT, 0, 1 },
+	{ "diubah_pada", BC_RAW, 0, 1 },
+	{ "dihapus", BC_RAW, 0, 1 },
 };
 #define SEL_KELOMPOK \
 	"SELECT id, kode, nama, kode_wilayah, alamat, jenis_usaha, bidang_usaha, " \
@@ -39,29 +67,30 @@ static const bundle_col COLS_KELOMPOK[] = {
 	"bantuan_uep, tahun_bantuan, catatan, diubah_pada, dihapus FROM kelompok"
 #define WHERE_SINCE_KELOMPOK " WHERE " STORED_SINCE
 #define ORDER_KELOMPOK " ORDER BY id"
+#define ONE_KELOMPOK " WHERE id=:k1"
 
 static const bundle_col COLS_ANGGOTA[] = {
-	{ "id", BC_RAW, 0 },
-	{ "kelompok_id", BC_RAW, 1 },
-	{ "nik", BC_IDNUM, 1 },
-	{ "no_kk", BC_IDNUM, 1 },
-	{ "nama", BC_TEXT, 1 },
-	{ "jenis_kelamin", BC_RAW, 1 },
-	{ "tempat_lahir", BC_TEXT, 0 },
-	{ "tanggal_lahir", BC_RAW, 0 },
-	{ "alamat", BC_TEXT, 0 },
-	{ "rt", BC_TEXT, 0 },
-	{ "rw", BC_TEXT, 0 },
-	{ "telepon", BC_TEXT, 0 },
-	{ "jabatan", BC_RAW, 0 },
-	{ "tanggal_masuk", BC_RAW, 0 },
-	{ "tanggal_keluar", BC_RAW, 0 },
-	{ "terdaftar_dtsen", BC_RAW, 0 },
-	{ "desil_dtsen", BC_RAW, 0 },
-	{ "peserta_pkh", BC_RAW, 0 },
-	{ "catatan", BC_TEXT, 0 },
-	{ "diubah_pada", BC_RAW, 0 },
-	{ "dihapus", BC_RAW, 0 },
+	{ "id", BC_RAW, 0, 1 },
+	{ "kelompok_id", BC_RAW, 1, 1 },
+	{ "nik", BC_IDNUM, 1, 1 },
+	{ "no_kk", BC_IDNUM, 1, 1 },
+	{ "nama", BC_TEXT, 1, 1 },
+	{ "jenis_kelamin", BC_RAW, 1, 1 },
+	{ "tempat_lahir", BC_TEXT, 0, 1 },
+	{ "tanggal_lahir", BC_RAW, 0, 1 },
+	{ "alamat", BC_TEXT, 0, 1 },
+	{ "rt", BC_TEXT, 0, 1 },
+	{ "rw", BC_TEXT, 0, 1 },
+	{ "telepon", BC_TEXT, 0, 1 },
+	{ "jabatan", BC_RAW, 0, 1 },
+	{ "tanggal_masuk", BC_RAW, 0, 1 },
+	{ "tanggal_keluar", BC_RAW, 0, 1 },
+	{ "terdaftar_dtsen", BC_RAW, 0, 1 },
+	{ "desil_dtsen", BC_RAW, 0, 1 },
+	{ "peserta_pkh", BC_RAW, 0, 1 },
+	{ "catatan", BC_TEXT, 0, 1 },
+	{ "diubah_pada", BC_RAW, 0, 1 },
+	{ "dihapus", BC_RAW, 0, 1 },
 };
 #define SEL_ANGGOTA \
 	"SELECT id, kelompok_id, nik, no_kk, nama, jenis_kelamin, tempat_lahir, " \
@@ -70,109 +99,148 @@ static const bundle_col COLS_ANGGOTA[] = {
 	"anggota"
 #define WHERE_SINCE_ANGGOTA " WHERE " STORED_SINCE
 #define ORDER_ANGGOTA " ORDER BY id"
+#define ONE_ANGGOTA " WHERE id=:k1"
+
+/* The floor area as export writes it: at most two decimals, no trailing zeros ("21.5", "36"):
+ * the stored value has at most two (assessment_parse_luas), so this is the text it was read
+ * from, made canonical. */
+#define LUAS_TEXT \
+	"CASE WHEN luas_lantai_m2 IS NULL THEN NULL ELSE " \
+	"rtrim(rtrim(printf('%.2f', luas_lantai_m2), '0'), '.') END"
 
 static const bundle_col COLS_PENILAIAN[] = {
-	{ "id", BC_RAW, 0 },
-	{ "anggota_id", BC_RAW, 1 },
-	{ "tanggal", BC_RAW, 1 },
-	{ "penilai", BC_TEXT, 0 },
-	{ "k01", BC_RAW, 1 },
-	{ "k02", BC_RAW, 1 },
-	{ "k03", BC_RAW, 1 },
-	{ "k04", BC_RAW, 1 },
-	{ "k05", BC_RAW, 1 },
-	{ "k06", BC_RAW, 1 },
-	{ "k07", BC_RAW, 1 },
-	{ "k08", BC_RAW, 1 },
-	{ "k09", BC_RAW, 1 },
-	{ "k10", BC_RAW, 1 },
-	{ "k11", BC_RAW, 1 },
-	{ "k12", BC_RAW, 1 },
-	{ "k13", BC_RAW, 1 },
-	{ "k14", BC_RAW, 1 },
-	{ "luas_lantai_m2", BC_RAW, 0 },
-	{ "jumlah_jiwa", BC_RAW, 0 },
-	{ "penghasilan_bulanan", BC_RAW, 0 },
-	{ "catatan", BC_TEXT, 0 },
-	{ "skor", BC_DERIVED, 0 },
-	{ "kategori", BC_DERIVED, 0 },
-	{ "diubah_pada", BC_RAW, 0 },
-	{ "dihapus", BC_RAW, 0 },
+	{ "id", BC_RAW, 0, 1 },
+	{ "anggota_id", BC_RAW, 1, 1 },
+	{ "tanggal", BC_RAW, 1, 1 },
+	{ "penilai", BC_TEXT, 0, 1 },
+	{ "k01", BC_RAW, 1, 1 },
+	{ "k02", BC_RAW, 1, 1 },
+	{ "k03", BC_RAW, 1, 1 },
+	{ "k04", BC_RAW, 1, 1 },
+	{ "k05", BC_RAW, 1, 1 },
+	{ "k06", BC_RAW, 1, 1 },
+	{ "k07", BC_RAW, 1, 1 },
+	{ "k08", BC_RAW, 1, 1 },
+	{ "k09", BC_RAW, 1, 1 },
+	{ "k10", BC_RAW, 1, 1 },
+	{ "k11", BC_RAW, 1, 1 },
+	{ "k12", BC_RAW, 1, 1 },
+	{ "k13", BC_RAW, 1, 1 },
+	{ "k14", BC_RAW, 1, 1 },
+	{ "luas_lantai_m2", BC_RAW, 0, 1 },
+	{ "jumlah_jiwa", BC_RAW, 0, 1 },
+	{ "penghasilan_bulanan", BC_RAW, 0, 1 },
+	{ "catatan", BC_TEXT, 0, 1 },
+	{ "skor", BC_DERIVED, 0, 1 },
+	{ "kategori", BC_DERIVED, 0, 1 },
+	{ "diubah_pada", BC_RAW, 0, 1 },
+	{ "dihapus", BC_RAW, 0, 1 },
 };
 #define SEL_PENILAIAN \
 	"SELECT id, anggota_id, tanggal, penilai, k01, k02, k03, k04, k05, k06, k07, k08, " \
-	"k09, k10, k11, k12, k13, k14, luas_lantai_m2, jumlah_jiwa, penghasilan_bulanan, " \
+	"k09, k10, k11, k12, k13, k14, " LUAS_TEXT ", jumlah_jiwa, penghasilan_bulanan, " \
 	"catatan, skor, kategori, diubah_pada, dihapus FROM penilaian"
 #define WHERE_SINCE_PENILAIAN " WHERE " STORED_SINCE
 #define ORDER_PENILAIAN " ORDER BY id"
+#define ONE_PENILAIAN " WHERE id=:k1"
 
 static const bundle_col COLS_PERTEMUAN[] = {
-	{ "id", BC_RAW, 0 },
-	{ "kelompok_id", BC_RAW, 1 },
-	{ "tanggal", BC_RAW, 1 },
-	{ "tempat", BC_TEXT, 0 },
-	{ "pendamping_hadir", BC_RAW, 0 },
-	{ "agenda", BC_TEXT, 0 },
-	{ "keputusan", BC_TEXT, 0 },
-	{ "catatan", BC_TEXT, 0 },
-	{ "diubah_pada", BC_RAW, 0 },
-	{ "dihapus", BC_RAW, 0 },
+	{ "id", BC_RAW, 0, 1 },
+	{ "kelompok_id", BC_RAW, 1, 1 },
+	{ "tanggal", BC_RAW, 1, 1 },
+	{ "tempat", BC_TEXT, 0, 1 },
+	{ "pendamping_hadir", BC_RAW, 0, 1 },
+	{ "agenda", BC_TEXT, 0, 1 },
+	{ "keputusan", BC_TEXT, 0, 1 },
+	{ "catatan", BC_TEXT, 0, 1 },
+	{ "diubah_pada", BC_RAW, 0, 1 },
+	{ "dihapus", BC_RAW, 0, 1 },
 };
 #define SEL_PERTEMUAN \
 	"SELECT id, kelompok_id, tanggal, tempat, pendamping_hadir, agenda, keputusan, " \
 	"catatan, diubah_pada, dihapus FROM pertemuan"
 #define WHERE_SINCE_PERTEMUAN " WHERE " STORED_SINCE
 #define ORDER_PERTEMUAN " ORDER BY id"
+#define ONE_PERTEMUAN " WHERE id=:k1"
 
 static const bundle_col COLS_KEHADIRAN[] = {
-	{ "pertemuan_id", BC_RAW, 1 },
-	{ "anggota_id", BC_RAW, 1 },
-	{ "status", BC_RAW, 1 },
-	{ "iuran_kas", BC_RAW, 0 },
-	{ "iuran_iks", BC_RAW, 0 },
-	{ "diubah_pada", BC_RAW, 0 },
+	{ "pertemuan_id", BC_RAW, 1, 1 },
+	{ "anggota_id", BC_RAW, 1, 1 },
+	{ "status", BC_RAW, 1, 1 },
+	{ "iuran_kas", BC_RAW, 0, 1 },
+	{ "iuran_iks", BC_RAW, 0, 1 },
+	{ "diubah_pada", BC_RAW, 0, 1 },
 };
 #define SEL_KEHADIRAN \
 	"SELECT pertemuan_id, anggota_id, status, iuran_kas, iuran_iks, diubah_pada FROM " \
 	"kehadiran WHERE dihapus=0"
 #define WHERE_SINCE_KEHADIRAN " AND " STORED_SINCE
 #define ORDER_KEHADIRAN " ORDER BY pertemuan_id, anggota_id"
+#define ONE_KEHADIRAN " AND pertemuan_id=:k1 AND anggota_id=:k2"
 
 static const bundle_col COLS_KAS[] = {
-	{ "id", BC_RAW, 0 },
-	{ "kelompok_id", BC_RAW, 1 },
-	{ "tanggal", BC_RAW, 1 },
-	{ "no_bukti", BC_TEXT, 0 },
-	{ "buku", BC_RAW, 1 },
-	{ "kategori", BC_RAW, 1 },
-	{ "uraian", BC_TEXT, 0 },
-	{ "masuk", BC_RAW, 1 },
-	{ "keluar", BC_RAW, 1 },
-	{ "pertemuan_id", BC_RAW, 0 },
-	{ "membalik_id", BC_RAW, 0 },
-	{ "diubah_pada", BC_RAW, 0 },
-	{ "dihapus", BC_RAW, 0 },
+	{ "id", BC_RAW, 0, 1 },
+	{ "kelompok_id", BC_RAW, 1, 1 },
+	{ "tanggal", BC_RAW, 1, 1 },
+	{ "no_bukti", BC_TEXT, 0, 1 },
+	{ "buku", BC_RAW, 1, 1 },
+	{ "kategori", BC_RAW, 1, 1 },
+	{ "uraian", BC_TEXT, 0, 1 },
+	{ "masuk", BC_RAW, 1, 1 },
+	{ "keluar", BC_RAW, 1, 1 },
+	{ "pertemuan_id", BC_RAW, 0, 1 },
+	{ "membalik_id", BC_RAW, 0, 1 },
+	{ "diubah_pada", BC_RAW, 0, 1 },
+	{ "dihapus", BC_RAW, 0, 1 },
+	{ "sumber_id", BC_RAW, 0, 2 },
 };
 #define SEL_KAS \
 	"SELECT id, kelompok_id, tanggal, no_bukti, buku, kategori, uraian, masuk, keluar, " \
-	"pertemuan_id, membalik_id, diubah_pada, dihapus FROM kas"
+	"pertemuan_id, membalik_id, diubah_pada, dihapus, sumber_id FROM kas"
 #define WHERE_SINCE_KAS " WHERE " STORED_SINCE
 #define ORDER_KAS " ORDER BY id"
+#define ONE_KAS " WHERE id=:k1"
+
+/* Month closes (format 2): table tutup_kas, whose selisih (derived) and ditutup_oleh (local)
+ * do not travel. */
+static const bundle_col COLS_TUTUP_BUKU[] = {
+	{ "id", BC_RAW, 0, 2 },
+	{ "kelompok_id", BC_RAW, 1, 2 },
+	{ "buku", BC_RAW, 1, 2 },
+	{ "bulan", BC_RAW, 1, 2 },
+	{ "tanggal", BC_RAW, 1, 2 },
+	{ "saldo_buku", BC_RAW, 1, 2 },
+	{ "saldo_hitung", BC_RAW, 1, 2 },
+	{ "catatan", BC_TEXT, 0, 2 },
+	{ "diubah_pada", BC_RAW, 0, 2 },
+	{ "dihapus", BC_RAW, 0, 2 },
+};
+#define SEL_TUTUP_BUKU \
+	"SELECT id, kelompok_id, buku, bulan, tanggal, saldo_buku, saldo_hitung, catatan, " \
+	"diubah_pada, dihapus FROM tutup_kas"
+#define WHERE_SINCE_TUTUP_BUKU " WHERE " STORED_SINCE
+#define ORDER_TUTUP_BUKU " ORDER BY id"
+#define ONE_TUTUP_BUKU " WHERE id=:k1"
 
 #define NCOLS(a) ((int)(sizeof a / sizeof a[0]))
-#define TABLE(name, U) \
-	{ name, name ".csv", COLS_##U, NCOLS(COLS_##U), SEL_##U ORDER_##U, \
+/* The stored row's stamp by its key. */
+#define STAMP_1(t) "SELECT diubah_pada FROM " t " WHERE id=:k1"
+#define STAMP_2(t) "SELECT diubah_pada FROM " t " WHERE pertemuan_id=:k1 AND anggota_id=:k2"
+#define TABLE(stem, dbt, U, nkeys, since) \
+	{ stem, stem ".csv", dbt, COLS_##U, NCOLS(COLS_##U), nkeys, since, SEL_##U ORDER_##U, \
 	  SEL_##U WHERE_SINCE_##U ORDER_##U, "SELECT count(*) FROM (" SEL_##U ")", \
-	  "SELECT count(*) FROM (" SEL_##U WHERE_SINCE_##U ")" }
+	  "SELECT count(*) FROM (" SEL_##U WHERE_SINCE_##U ")", SEL_##U ONE_##U, \
+	  STAMP_##nkeys(dbt) }
 
-/* kehadiran.csv has no dihapus column (format 1): only live attendance rows are exported. */
+/* kehadiran.csv has no dihapus column: only live attendance rows are exported. */
 const bundle_table_def BUNDLE_TABLES[BT_COUNT] = {
-	TABLE("kelompok", KELOMPOK),
-	TABLE("anggota", ANGGOTA),
-	TABLE("penilaian", PENILAIAN),
-	TABLE("pertemuan", PERTEMUAN),
-	TABLE("kehadiran", KEHADIRAN),
-	TABLE("kas", KAS),
+	[BT_KELOMPOK] = TABLE("kelompok", "kelompok", KELOMPOK, 1, 1),
+	[BT_ANGGOTA] = TABLE("anggota", "anggota", ANGGOTA, 1, 1),
+	[BT_PENILAIAN] = TABLE("penilaian", "penilaian", PENILAIAN, 1, 1),
+	[BT_PERTEMUAN] = TABLE("pertemuan", "pertemuan", PERTEMUAN, 1, 1),
+	[BT_KEHADIRAN] = TABLE("kehadiran", "kehadiran", KEHADIRAN, 2, 1),
+	[BT_KAS] = TABLE("kas", "kas", KAS, 1, 1),
+	[BT_TUTUP_BUKU] = TABLE("tutup_buku", "tutup_kas", TUTUP_BUKU, 1, 2),
 };
 
 int bundle_table_by_file(const char *name)
@@ -204,32 +272,27 @@ static void to_hex(const uint8_t *d, char hex[65])
 	hex[64] = '\0';
 }
 
-void bundle_sha256_hex(const void *data, size_t n, char hex[65])
+void bundle_hash_init(bundle_hash *h)
 {
-	struct sha256_ctx c;
+	sha256_init(&h->c);
+}
+
+void bundle_hash_update(bundle_hash *h, const void *data, size_t n)
+{
+	sha256_update(&h->c, n, data);
+}
+
+void bundle_hash_hex(bundle_hash *h, char hex[65])
+{
 	uint8_t d[SHA256_DIGEST_SIZE];
-	sha256_init(&c);
-	sha256_update(&c, n, data);
-	sha256_digest(&c, sizeof d, d);
+	sha256_digest(&h->c, sizeof d, d);
 	to_hex(d, hex);
 }
 
-int bundle_sha256_file(const char *path, char hex[65], sk_err *e)
+void bundle_sha256_hex(const void *data, size_t n, char hex[65])
 {
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return sk_err_set(e, SK_IOERR, _("Berkas %s tidak dapat dibaca: %s"), path, strerror(errno));
-	struct sha256_ctx c;
-	uint8_t d[SHA256_DIGEST_SIZE], buf[65536];
-	size_t n;
-	sha256_init(&c);
-	while ((n = fread(buf, 1, sizeof buf, f)) > 0)
-		sha256_update(&c, n, buf);
-	int bad = ferror(f);
-	fclose(f);
-	if (bad)
-		return sk_err_set(e, SK_IOERR, _("Berkas %s tidak dapat dibaca."), path);
-	sha256_digest(&c, sizeof d, d);
-	to_hex(d, hex);
-	return SK_OK;
+	bundle_hash h;
+	bundle_hash_init(&h);
+	bundle_hash_update(&h, data, n);
+	bundle_hash_hex(&h, hex);
 }

@@ -8,32 +8,37 @@
 #include "i18n.h"
 #include "validate.h"
 
-int cash_month_closed(sk_db *db, const char *kelompok_id, const char *buku, const char *month)
+/* 1 when month of the book is closed, 0 when not, -1 on a database error (in e). */
+static int month_closed(sk_db *db, const char *kelompok_id, const char *buku, const char *month,
+			sk_err *e)
 {
 	sqlite3_stmt *st = db_prepare(db, "SELECT 1 FROM tutup_kas WHERE kelompok_id=:g AND buku=:b "
-				      "AND dihapus=0 AND bulan>=:m LIMIT 1", NULL);
-	if (!st)
-		return 0;
-	db_bind_text(st, ":g", kelompok_id);
-	db_bind_text(st, ":b", buku);
-	db_bind_text(st, ":m", month);
-	int closed = sqlite3_step(st) == SQLITE_ROW;
-	db_reset(st);
-	return closed;
+				      "AND dihapus=0 AND bulan>=:m LIMIT 1", e);
+	if (st) {
+		db_bind_text(st, ":g", kelompok_id);
+		db_bind_text(st, ":b", buku);
+		db_bind_text(st, ":m", month);
+	}
+	return db_exists(db, st, e);
 }
 
-int cash_date_closed(sk_db *db, const char *kelompok_id, const char *buku, const char *date)
+int cash_month_closed(sk_db *db, const char *kelompok_id, const char *buku, const char *month)
+{
+	return month_closed(db, kelompok_id, buku, month, NULL);
+}
+
+int cash_check_open(sk_db *db, const char *kelompok_id, const char *buku, const char *date,
+		    sk_err *e)
 {
 	char month[8];
 	snprintf(month, sizeof month, "%.7s", date);
-	return cash_month_closed(db, kelompok_id, buku, month);
-}
-
-int cash_refuse_closed(const char *buku, const char *date, sk_err *e)
-{
+	int closed = month_closed(db, kelompok_id, buku, month, e);
+	if (closed < 0)
+		return e && e->status ? e->status : SK_DBERR;
+	if (!closed)
+		return SK_OK;
 	return sk_err_set(e, SK_REFUSED, _("Bulan %.7s %s sudah ditutup; koreksi dengan pembalikan."),
-			  date,
-			  strcmp(buku, "iks") == 0 ? _("kas IKS") : _("kas umum"));
+			  date, strcmp(buku, "iks") == 0 ? _("kas IKS") : _("kas umum"));
 }
 
 /* 1 when month is YYYY-MM of a real month. */
@@ -77,15 +82,16 @@ static int close_allowed(sk_db *db, const char *g, const char *buku, const char 
 						    "bulan ini masih dapat dicatat."), month);
 	if (counted < 0)
 		return sk_err_set(e, SK_REFUSED, "%s", _("Jumlah uang tidak boleh negatif."));
-	sqlite3_stmt *st = db_prepare(db, "SELECT dihapus FROM kelompok WHERE id=:g", e);
-	if (!st)
-		return SK_DBERR;
-	db_bind_text(st, ":g", g);
-	int gone = sqlite3_step(st) != SQLITE_ROW || sqlite3_column_int(st, 0) != 0;
-	db_reset(st);
-	if (gone)
+	sqlite3_stmt *st = db_prepare(db, "SELECT 1 FROM kelompok WHERE id=:g AND dihapus=0", e);
+	if (st)
+		db_bind_text(st, ":g", g);
+	int live = db_exists(db, st, e);
+	int closed = live == 1 ? month_closed(db, g, buku, month, e) : 0;
+	if (live < 0 || closed < 0)
+		return e && e->status ? e->status : SK_DBERR;
+	if (!live)
 		return sk_err_set(e, SK_REFUSED, "%s", _("Kelompok tidak ditemukan."));
-	if (cash_month_closed(db, g, buku, month))
+	if (closed)
 		return sk_err_set(e, SK_REFUSED, _("Bulan %s buku %s sudah ditutup."), month,
 				  strcmp(buku, "iks") == 0 ? _("kas IKS") : _("kas umum"));
 	return SK_OK;
@@ -131,13 +137,14 @@ int cash_close_month(sk_db *db, const char *kelompok_id, const char *buku, const
 		sk_strlcpy(c.kelompok_id, kelompok_id, sizeof c.kelompok_id);
 		sk_strlcpy(c.buku, buku, sizeof c.buku);
 		sk_strlcpy(c.bulan, month, sizeof c.bulan);
-		c.saldo_buku = cash_balance(db, kelompok_id, buku, last);
+		rc = cash_balance_get(db, kelompok_id, buku, last, &c.saldo_buku, e);
 		c.saldo_hitung = counted;
 		c.selisih = counted - c.saldo_buku;
 		sk_strlcpy(c.ditutup_oleh, oleh, sizeof c.ditutup_oleh);
 		sk_strlcpy(c.catatan, catatan, sizeof c.catatan);
 		sk_now_utc(c.diubah_pada);
-		rc = store_close(db, &c, e);
+		if (rc == SK_OK)
+			rc = store_close(db, &c, e);
 	}
 	int erc = db_end(db, rc == SK_OK, e);
 	if (rc == SK_OK && erc == SK_OK && out)

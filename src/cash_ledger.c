@@ -12,38 +12,44 @@ static const char *book_label(const char *buku)
 	return strcmp(buku, "iks") == 0 ? _("kas IKS") : _("kas umum");
 }
 
-/* A one-value query over one book: binds :g, :b and (when present) :d. */
-static int64_t book_int(sk_db *db, const char *sql, const char *g, const char *buku,
-			const char *date)
+/* A one-value query over one book into *out: binds :g, :b and (when present) :d. SK_OK or the
+ * database error in e. */
+static int book_int(sk_db *db, const char *sql, const char *g, const char *buku,
+		    const char *date, int64_t *out, sk_err *e)
 {
-	sqlite3_stmt *st = db_prepare(db, sql, NULL);
-	int64_t v = 0;
-	if (!st)
-		return 0;
-	db_bind_text(st, ":g", g);
-	db_bind_text(st, ":b", buku);
-	if (sqlite3_bind_parameter_index(st, ":d"))
-		db_bind_text(st, ":d", date);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		v = sqlite3_column_int64(st, 0);
-	db_reset(st);
-	return v;
+	sqlite3_stmt *st = db_prepare(db, sql, e);
+	if (st) {
+		db_bind_text(st, ":g", g);
+		db_bind_text(st, ":b", buku);
+		if (sqlite3_bind_parameter_index(st, ":d"))
+			db_bind_text(st, ":d", date);
+	}
+	return db_count(db, st, out, e);
+}
+
+int cash_balance_get(sk_db *db, const char *kelompok_id, const char *buku, const char *upto,
+		     int64_t *out, sk_err *e)
+{
+	return book_int(db, "SELECT coalesce(sum(masuk-keluar),0) FROM kas WHERE kelompok_id=:g AND "
+			"buku=:b AND dihapus=0 AND (:d IS NULL OR tanggal<=:d)", kelompok_id, buku,
+			upto, out, e);
 }
 
 int64_t cash_balance(sk_db *db, const char *kelompok_id, const char *buku, const char *upto)
 {
-	return book_int(db, "SELECT coalesce(sum(masuk-keluar),0) FROM kas WHERE kelompok_id=:g AND "
-			"buku=:b AND dihapus=0 AND (:d IS NULL OR tanggal<=:d)", kelompok_id, buku, upto);
+	int64_t v;
+	return cash_balance_get(db, kelompok_id, buku, upto, &v, NULL) == SK_OK ? v : 0;
 }
 
-int64_t cash_available(sk_db *db, const char *kelompok_id, const char *buku, const char *from)
+int cash_available(sk_db *db, const char *kelompok_id, const char *buku, const char *from,
+		   int64_t *out, sk_err *e)
 {
 	/* End-of-day balances: the window's default frame takes in every row of the same date. */
 	return book_int(db, "SELECT min(s) FROM (SELECT coalesce(sum(masuk-keluar),0) s FROM kas "
 			"WHERE kelompok_id=:g AND buku=:b AND dihapus=0 AND tanggal<=:d UNION ALL "
 			"SELECT s FROM (SELECT tanggal, sum(masuk-keluar) OVER (ORDER BY tanggal) s "
 			"FROM kas WHERE kelompok_id=:g AND buku=:b AND dihapus=0) WHERE tanggal>:d)",
-			kelompok_id, buku, from);
+			kelompok_id, buku, from, out, e);
 }
 
 void cash_next_receipt(sk_db *db, const char *kelompok_id, const char *buku, int masuk,
@@ -63,7 +69,7 @@ void cash_next_receipt(sk_db *db, const char *kelompok_id, const char *buku, int
 		db_bind_text(st, ":g", kelompok_id);
 		db_bind_text(st, ":b", buku);
 		db_bind_text(st, ":p", p);
-		if (sqlite3_step(st) == SQLITE_ROW) {
+		if (db_step(db, st, NULL) == SQLITE_ROW) {
 			last = sqlite3_column_int64(st, 0);
 			width = sqlite3_column_int(st, 1);
 		}
@@ -128,48 +134,45 @@ int cash_insert_reversal(sk_db *db, const sk_cash_row *o, sk_cash_row *out, sk_e
 	char desc[sizeof r.uraian + sizeof r.no_bukti + 16];
 	snprintf(desc, sizeof desc, "Pembalikan %s: %s", *o->no_bukti ? o->no_bukti : "-", o->uraian);
 	sk_strlcpy(r.uraian, desc, sizeof r.uraian);
-	if (cash_date_closed(db, r.kelompok_id, r.buku, r.tanggal))
-		return cash_refuse_closed(r.buku, r.tanggal, e);
-	int rc = cash_insert_row(db, &r, e);
+	int rc = cash_check_open(db, r.kelompok_id, r.buku, r.tanggal, e);
+	if (rc == SK_OK)
+		rc = cash_insert_row(db, &r, e);
 	if (rc == SK_OK && out)
 		*out = r;
 	return rc;
 }
 
-/* 1 when a row not deleted reverses row id. */
-static int is_reversed(sk_db *db, const char *id)
+/* SK_OK when no row (not deleted) reverses row id; else the refusal refused, or the database
+ * error, in e. */
+static int not_reversed(sk_db *db, const char *id, const char *refused, sk_err *e)
 {
-	sqlite3_stmt *st = db_prepare(db, "SELECT 1 FROM kas WHERE membalik_id=:id AND dihapus=0", NULL);
-	if (!st)
-		return 0;
-	db_bind_text(st, ":id", id);
-	int found = sqlite3_step(st) == SQLITE_ROW;
-	db_reset(st);
-	return found;
-}
-
-/* Turn the first error of is into the refusal in e. */
-static int refuse_first(const sk_issues *is, sk_err *e)
-{
-	for (int i = 0; i < is->n; i++)
-		if (is->items[i].sev == SK_SEV_ERROR)
-			return sk_err_set(e, SK_REFUSED, "%s", is->items[i].msg);
-	return sk_err_set(e, SK_REFUSED, "%s", _("Data kas belum benar."));
+	sqlite3_stmt *st = db_prepare(db, "SELECT 1 FROM kas WHERE membalik_id=:id AND dihapus=0", e);
+	if (st)
+		db_bind_text(st, ":id", id);
+	int found = db_exists(db, st, e);
+	if (found < 0)
+		return e && e->status ? e->status : SK_DBERR;
+	return found ? sk_err_set(e, SK_REFUSED, "%s", refused) : SK_OK;
 }
 
 /* Findings of a row typed by the clerk beyond cash_validate: active group, open month, no
  * receipt number given twice (warning). */
 static void check_entry(sk_db *db, const sk_cash_row *c, sk_issues *is)
 {
+	sk_err e;
+	sk_err_clear(&e);
 	sqlite3_stmt *st = db_prepare(db, "SELECT (SELECT dihapus FROM kelompok WHERE id=:g), "
 				      "(SELECT count(*) FROM kas WHERE kelompok_id=:g AND buku=:b AND "
-				      "no_bukti=:n AND id IS NOT :id AND dihapus=0)", NULL);
+				      "no_bukti=:n AND id IS NOT :id AND dihapus=0)", &e);
 	if (st) {
 		db_bind_text(st, ":g", c->kelompok_id);
 		db_bind_text(st, ":b", c->buku);
 		db_bind_text(st, ":n", c->no_bukti);
 		db_bind_text(st, ":id", c->id);
-		if (sqlite3_step(st) == SQLITE_ROW) {
+		int rc = db_step(db, st, &e);
+		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+			sk_issues_add(is, "kelompok_id", SK_SEV_ERROR, "%s", e.msg);
+		if (rc == SQLITE_ROW) {
 			if (sqlite3_column_int(st, 0) == 1)
 				sk_issues_add(is, "kelompok_id", SK_SEV_ERROR, "%s",
 					      _("Kelompok ini sudah dihapus."));
@@ -182,12 +185,10 @@ static void check_entry(sk_db *db, const sk_cash_row *c, sk_issues *is)
 	if (sk_date_after_today(c->tanggal))
 		sk_issues_add(is, "tanggal", SK_SEV_ERROR, "%s",
 			      _("Tanggal itu belum tiba: catat uang masuk atau keluar pada hari terjadinya."));
+	cash_validate_direction(c, is);
 	if (valid_date(c->tanggal) && valid_cash_buku(c->buku) &&
-	    cash_date_closed(db, c->kelompok_id, c->buku, c->tanggal)) {
-		sk_err e;
-		cash_refuse_closed(c->buku, c->tanggal, &e);
+	    cash_check_open(db, c->kelompok_id, c->buku, c->tanggal, &e) != SK_OK)
 		sk_issues_add(is, "tanggal", SK_SEV_ERROR, "%s", e.msg);
-	}
 }
 
 int cash_add(sk_db *db, sk_cash_row *c, sk_issues *is, sk_err *e)
@@ -200,8 +201,11 @@ int cash_add(sk_db *db, sk_cash_row *c, sk_issues *is, sk_err *e)
 		sk_issues_add(is, "membalik_id", SK_SEV_ERROR, "%s",
 			      _("Pembalikan dibuat dengan perintah Balik pada baris yang salah."));
 	check_entry(db, c, is);
+	int64_t avail = 0;
 	if (!sk_issues_errors(is) && c->keluar > 0) {
-		int64_t avail = cash_available(db, c->kelompok_id, c->buku, c->tanggal);
+		int rc = cash_available(db, c->kelompok_id, c->buku, c->tanggal, &avail, e);
+		if (rc != SK_OK)
+			return rc;
 		if (c->keluar > avail) {
 			char a[32], k[32];
 			sk_issues_add(is, "keluar", SK_SEV_ERROR,
@@ -211,7 +215,7 @@ int cash_add(sk_db *db, sk_cash_row *c, sk_issues *is, sk_err *e)
 		}
 	}
 	if (sk_issues_errors(is))
-		return refuse_first(is, e);
+		return validate_refusal(is, _("Data kas belum benar."), e);
 	int rc = db_begin_write(db, e);
 	if (rc != SK_OK)
 		return rc;
@@ -237,12 +241,8 @@ static int load_editable(sk_db *db, const char *id, sk_cash_row *old, sk_err *e)
 	if (*old->membalik_id)
 		return sk_err_set(e, SK_REFUSED, "%s", _("Baris ini pembalikan baris lain dan tidak "
 							 "dapat diubah. Catat baris baru bila perlu."));
-	if (is_reversed(db, old->id))
-		return sk_err_set(e, SK_REFUSED, "%s", _("Baris ini sudah dibalik dan tidak dapat "
-							 "diubah lagi."));
-	if (cash_date_closed(db, old->kelompok_id, old->buku, old->tanggal))
-		return cash_refuse_closed(old->buku, old->tanggal, e);
-	return SK_OK;
+	rc = not_reversed(db, old->id, _("Baris ini sudah dibalik dan tidak dapat diubah lagi."), e);
+	return rc == SK_OK ? cash_check_open(db, old->kelompok_id, old->buku, old->tanggal, e) : rc;
 }
 
 /* The earlier of two dates. */
@@ -265,7 +265,7 @@ int cash_update(sk_db *db, sk_cash_row *c, sk_issues *is, sk_err *e)
 	cash_validate(db, c, is);
 	check_entry(db, c, is);
 	if (sk_issues_errors(is))
-		return refuse_first(is, e);
+		return validate_refusal(is, _("Data kas belum benar."), e);
 	rc = db_begin_write(db, e);
 	if (rc != SK_OK)
 		return rc;
@@ -312,8 +312,9 @@ int cash_reverse(sk_db *db, const char *id, sk_cash_row *out, sk_err *e)
 	if (*old.membalik_id)
 		return sk_err_set(e, SK_REFUSED, "%s", _("Baris ini sendiri pembalikan; catat baris yang "
 							 "benar sebagai baris baru."));
-	if (is_reversed(db, old.id))
-		return sk_err_set(e, SK_REFUSED, "%s", _("Baris ini sudah pernah dibalik."));
+	rc = not_reversed(db, old.id, _("Baris ini sudah pernah dibalik."), e);
+	if (rc != SK_OK)
+		return rc;
 	rc = db_begin_write(db, e);
 	if (rc != SK_OK)
 		return rc;

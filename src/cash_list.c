@@ -3,8 +3,9 @@
 #include "cash_priv.h"
 
 #define LIST_FROM \
-	"FROM (SELECT *, sum(masuk-keluar) OVER (ORDER BY tanggal, masuk=0, no_bukti, id ROWS " \
-	"UNBOUNDED PRECEDING) saldo FROM kas WHERE kelompok_id=:g AND buku=:b AND dihapus=0) x " \
+	"FROM (SELECT k.*, sum(masuk-keluar) OVER w saldo, row_number() OVER w nr FROM kas k " \
+	"WHERE kelompok_id=:g AND buku=:b AND dihapus=0 WINDOW w AS (ORDER BY " \
+	CASH_BOOK_ORDER("k.") " ROWS UNBOUNDED PRECEDING)) x " \
 	"WHERE (:m IS NULL OR substr(tanggal,1,7)=:m) AND (:k IS NULL OR kategori=:k) "
 
 static void bind_filter(sqlite3_stmt *st, const sk_cash_filter *f)
@@ -20,7 +21,7 @@ int cash_list(sk_db *db, const sk_cash_filter *f, int offset, int limit, sk_cash
 {
 	sqlite3_stmt *st = db_prepare(db, "SELECT " CASH_ROW_COLS ", saldo, EXISTS(SELECT 1 FROM kas r "
 				      "WHERE r.membalik_id=x.id AND r.dihapus=0) " LIST_FROM
-				      "ORDER BY tanggal, masuk=0, no_bukti, id LIMIT :lim OFFSET :off", e);
+				      "ORDER BY nr LIMIT :lim OFFSET :off", e);
 	*n = 0;
 	if (!st)
 		return SK_DBERR;
@@ -31,8 +32,8 @@ int cash_list(sk_db *db, const sk_cash_filter *f, int offset, int limit, sk_cash
 	while ((rc = db_step(db, st, e)) == SQLITE_ROW && *n < limit) {
 		sk_cash_line *l = &out[(*n)++];
 		cash_read_row(st, &l->r);
-		l->saldo = sqlite3_column_int64(st, 13);
-		l->dibalik = sqlite3_column_int(st, 14);
+		l->saldo = sqlite3_column_int64(st, 14);
+		l->dibalik = sqlite3_column_int(st, 15);
 	}
 	db_reset(st);
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? SK_OK : (e ? e->status : SK_DBERR);
@@ -43,12 +44,8 @@ int cash_count(sk_db *db, const sk_cash_filter *f)
 	sqlite3_stmt *st = db_prepare(db, "SELECT count(*) FROM kas WHERE kelompok_id=:g AND buku=:b "
 				      "AND dihapus=0 AND (:m IS NULL OR substr(tanggal,1,7)=:m) AND "
 				      "(:k IS NULL OR kategori=:k)", NULL);
-	int n = 0;
-	if (!st)
-		return 0;
-	bind_filter(st, f);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		n = sqlite3_column_int(st, 0);
-	db_reset(st);
-	return n;
+	int64_t n;
+	if (st)
+		bind_filter(st, f);
+	return db_count(db, st, &n, NULL) == SK_OK ? (int)n : -1;
 }

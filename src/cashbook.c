@@ -15,16 +15,19 @@ const char *const CASH_KATEGORI_LABELS[] = { N_("Iuran kas"), N_("Iuran IKS"), N
 	N_("Penjualan"), N_("Pembelian"), N_("Operasional"), N_("Santunan"), N_("Pinjaman"),
 	N_("Angsuran"), N_("Bagi hasil"), N_("Lain-lain"), NULL };
 
-static int in_list(const char *v, const char *const *list)
+/* Format 2 (savings and loans): stored and exchanged, not offered by the screens yet. */
+static const char *const BUKU_FORMAT2[] = { "simpin", NULL };
+static const char *const KATEGORI_FORMAT2[] = { "simpanan", "penarikan", "denda", NULL };
+
+int valid_cash_buku(const char *v)
 {
-	for (; v && *list; list++)
-		if (strcmp(v, *list) == 0)
-			return 1;
-	return 0;
+	return valid_in(v, CASH_BUKU_VALUES) || valid_in(v, BUKU_FORMAT2);
 }
 
-int valid_cash_buku(const char *v) { return in_list(v, CASH_BUKU_VALUES); }
-int valid_cash_kategori(const char *v) { return in_list(v, CASH_KATEGORI_VALUES); }
+int valid_cash_kategori(const char *v)
+{
+	return valid_in(v, CASH_KATEGORI_VALUES) || valid_in(v, KATEGORI_FORMAT2);
+}
 
 void cash_init(sk_cash_row *c, const char *kelompok_id)
 {
@@ -35,17 +38,39 @@ void cash_init(sk_cash_row *c, const char *kelompok_id)
 	strcpy(c->kategori, "lainnya");
 }
 
+/* Categories of money coming in only: dues, aid, sales and repayments are never paid out. */
+static const char *const INCOME_ONLY[] = { "iuran_kas", "iuran_iks", "bantuan", "penjualan",
+					   "angsuran", NULL };
+
+int cash_kategori_income_only(const char *kategori)
+{
+	return valid_in(kategori, INCOME_ONLY);
+}
+
+void cash_validate_direction(const sk_cash_row *c, sk_issues *is)
+{
+	if (c->keluar > 0 && cash_kategori_income_only(c->kategori)) {
+		const char *label = c->kategori;
+		for (int i = 0; CASH_KATEGORI_VALUES[i]; i++)
+			if (strcmp(CASH_KATEGORI_VALUES[i], c->kategori) == 0)
+				label = _(CASH_KATEGORI_LABELS[i]);
+		sk_issues_add(is, "kategori", SK_SEV_ERROR,
+			      _("%s adalah uang masuk; uang keluar pilih kategori lain (pembelian, "
+				"operasional, santunan, pinjaman, bagi hasil, lain-lain)."), label);
+	}
+}
+
 void cash_validate_fields(const sk_cash_row *c, sk_issues *is)
 {
 	validate_date_required(is, "tanggal", c->tanggal,
 			       _("Tanggal wajib, tulis TTTT-BB-HH, misalnya 2025-03-15."));
 	if (!valid_cash_buku(c->buku))
-		sk_issues_add(is, "buku", SK_SEV_ERROR, "%s", _("Buku kas harus umum atau iks."));
+		sk_issues_add(is, "buku", SK_SEV_ERROR, "%s", _("Buku kas harus umum, iks atau simpin."));
 	if (!valid_cash_kategori(c->kategori))
 		sk_issues_add(is, "kategori", SK_SEV_ERROR, "%s",
 			      _("Kategori kas tidak dikenal: pilih iuran_kas, iuran_iks, bantuan, "
 				"penjualan, pembelian, operasional, santunan, pinjaman, angsuran, "
-				"bagi_hasil atau lainnya."));
+				"bagi_hasil, simpanan, penarikan, denda atau lainnya."));
 	validate_money(is, "masuk", c->masuk);
 	validate_money(is, "keluar", c->keluar);
 	if (c->masuk >= 0 && c->keluar >= 0 && (c->masuk > 0) == (c->keluar > 0))
@@ -53,27 +78,16 @@ void cash_validate_fields(const sk_cash_row *c, sk_issues *is)
 			      _("Isi tepat salah satu: masuk atau keluar lebih dari 0, yang lain 0."));
 }
 
-/* 1 when the one-parameter (:id) query finds a row. */
-static int exists(sk_db *db, const char *sql, const char *id)
-{
-	sqlite3_stmt *st = db_prepare(db, sql, NULL);
-	if (!st)
-		return 0;
-	db_bind_text(st, ":id", id);
-	int found = sqlite3_step(st) == SQLITE_ROW;
-	db_reset(st);
-	return found;
-}
-
 void cash_validate_links(sk_db *db, const sk_cash_row *c, sk_issues *is)
 {
-	if (!exists(db, "SELECT 1 FROM kelompok WHERE id=:id", c->kelompok_id))
-		sk_issues_add(is, "kelompok_id", SK_SEV_ERROR, "%s", _("Kelompok tidak ditemukan."));
-	if (*c->pertemuan_id && !exists(db, "SELECT 1 FROM pertemuan WHERE id=:id", c->pertemuan_id))
-		sk_issues_add(is, "pertemuan_id", SK_SEV_ERROR, "%s", _("Pertemuan tidak ditemukan."));
-	if (*c->membalik_id && !exists(db, "SELECT 1 FROM kas WHERE id=:id", c->membalik_id))
-		sk_issues_add(is, "membalik_id", SK_SEV_ERROR, "%s",
-			      _("Baris kas yang dibalik tidak ditemukan."));
+	validate_ref(db, is, "kelompok_id", "SELECT 1 FROM kelompok WHERE id=:id", c->kelompok_id,
+		     _("Kelompok tidak ditemukan."));
+	if (*c->pertemuan_id)
+		validate_ref(db, is, "pertemuan_id", "SELECT 1 FROM pertemuan WHERE id=:id",
+			     c->pertemuan_id, _("Pertemuan tidak ditemukan."));
+	if (*c->membalik_id)
+		validate_ref(db, is, "membalik_id", "SELECT 1 FROM kas WHERE id=:id", c->membalik_id,
+			     _("Baris kas yang dibalik tidak ditemukan."));
 }
 
 void cash_validate(sk_db *db, const sk_cash_row *c, sk_issues *is)
@@ -99,13 +113,12 @@ void cash_read_row(sqlite3_stmt *st, sk_cash_row *out)
 	db_col_text(st, 10, out->membalik_id, sizeof out->membalik_id);
 	db_col_text(st, 11, out->diubah_pada, sizeof out->diubah_pada);
 	out->dihapus = sqlite3_column_int(st, 12);
+	db_col_text(st, 13, out->sumber_id, sizeof out->sumber_id);
 }
 
 int cash_get(sk_db *db, const char *id, sk_cash_row *out, sk_err *e)
 {
-	sqlite3_stmt *st = db_prepare(db, "SELECT id, kelompok_id, tanggal, no_bukti, buku, kategori, "
-				      "uraian, masuk, keluar, pertemuan_id, membalik_id, diubah_pada, "
-				      "dihapus FROM kas WHERE id=:id", e);
+	sqlite3_stmt *st = db_prepare(db, "SELECT " CASH_ROW_COLS " FROM kas WHERE id=:id", e);
 	if (!st)
 		return SK_DBERR;
 	db_bind_text(st, ":id", id);
@@ -119,14 +132,15 @@ int cash_store_raw(sk_db *db, const sk_cash_row *c, int insert, sk_err *e)
 {
 	static const char ins[] =
 		"INSERT INTO kas(id, kelompok_id, tanggal, no_bukti, buku, kategori, uraian, masuk, "
-		"keluar, pertemuan_id, membalik_id, diubah_pada, dihapus, disimpan_pada) VALUES(:id, "
-		":kelompok_id, :tanggal, :no_bukti, :buku, :kategori, :uraian, :masuk, :keluar, "
-		":pertemuan_id, :membalik_id, :diubah_pada, :dihapus, " DB_STORED_SQL ")";
+		"keluar, pertemuan_id, membalik_id, diubah_pada, dihapus, sumber_id, disimpan_pada) "
+		"VALUES(:id, :kelompok_id, :tanggal, :no_bukti, :buku, :kategori, :uraian, :masuk, "
+		":keluar, :pertemuan_id, :membalik_id, :diubah_pada, :dihapus, :sumber_id, "
+		DB_STORED_SQL ")";
 	static const char upd[] =
 		"UPDATE kas SET kelompok_id=:kelompok_id, tanggal=:tanggal, no_bukti=:no_bukti, "
 		"buku=:buku, kategori=:kategori, uraian=:uraian, masuk=:masuk, keluar=:keluar, "
 		"pertemuan_id=:pertemuan_id, membalik_id=:membalik_id, diubah_pada=:diubah_pada, "
-		"dihapus=:dihapus, disimpan_pada=" DB_STORED_SQL " WHERE id=:id";
+		"dihapus=:dihapus, sumber_id=:sumber_id, disimpan_pada=" DB_STORED_SQL " WHERE id=:id";
 	sqlite3_stmt *st = db_prepare(db, insert ? ins : upd, e);
 	if (!st)
 		return SK_DBERR;
@@ -143,6 +157,7 @@ int cash_store_raw(sk_db *db, const sk_cash_row *c, int insert, sk_err *e)
 	db_bind_text(st, ":membalik_id", c->membalik_id);
 	db_bind_text(st, ":diubah_pada", c->diubah_pada);
 	db_bind_int64(st, ":dihapus", c->dihapus);
+	db_bind_text(st, ":sumber_id", c->sumber_id);
 	int rc = db_step_write(db, st, _("Baris kas tidak ditemukan."), e);
 	if (rc != SK_OK || insert)
 		return rc;

@@ -1,5 +1,8 @@
-/* cli.c - the command line of spec/cli.md: global options, commands, exit codes. */
+/* cli.c - the command line of spec/cli.md: global options (getopt_long), the commands by
+ * name, the helpers every command uses to read its options, exit codes. */
+#include <errno.h>
 #include <limits.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,50 +11,129 @@
 #include "app.h"
 #include "backup.h"
 #include "cli_cmds.h"
+#include "collate.h"
 #include "i18n.h"
 #include "region.h"
-#include "report.h"
 #include "sample.h"
+#include "version.h"
 
 enum { EXIT_OK = 0, EXIT_REFUSED = 1, EXIT_USAGE = 2 };
 
 /* Daily copies kept beside the database (folder "cadangan"). */
 #define ROLLING_BACKUPS 7
 
+int cli_report(const struct cli_ctx *ctx, int argc, char **argv);
+
 struct cli {
 	const char *db_opt;   /* --db */
 	const char *lang;     /* --lang */
+	int help, version, print_path;
 	char db_path[PATH_MAX];
 	int db_is_default;
 	struct cli_ctx ctx;
 };
 
-static void usage(FILE *out)
+static const char USAGE[] = N_(
+	"Pemakaian: sikube [PILIHAN] [PERINTAH [ARGUMEN...]]\n"
+	"  sikube [--db PATH] [--lang id|en]      buka aplikasi (layar)\n"
+	"  sikube [--db PATH] init [--sample]     buat basis data; --sample memuat contoh\n"
+	"  sikube [--db PATH] import PATH...      gabungkan bundel atau berkas CSV\n"
+	"  sikube [--db PATH] export DIR          tulis bundel ke folder DIR\n"
+	"  sikube [--db PATH] export --xlsx FILE  tulis buku kerja Excel data kantor\n"
+	"  sikube [--db PATH] report KIND         laporan; KIND: groups, eligibility,\n"
+	"                                         cashbook, attendance, monthly\n"
+	"  sikube [--db PATH] check               periksa keutuhan dan kecocokan data\n"
+	"  sikube [--db PATH] backup FILE         salinan basis data, aman saat dipakai\n"
+	"  sikube hub load|report|export ...      hub PostgreSQL (sikube hub --help)\n"
+	"  sikube PERINTAH --help                 pilihan satu perintah\n"
+	"\n"
+	"Pilihan umum (ditulis sebelum perintah, berlaku untuk semua perintah):\n"
+	"  --db PATH          berkas basis data; bawaan $SIKUBE_DB, atau\n"
+	"                     $XDG_DATA_HOME/sikube/sikube.db (~/.local/share/sikube/)\n"
+	"  --lang id|en       bahasa layar dan pesan (bawaan: menurut lingkungan)\n"
+	"  --print-db-path    cetak lokasi basis data yang akan dipakai, lalu keluar\n"
+	"  --version          cetak versi, lalu keluar\n"
+	"  -h, --help         cetak bantuan ini, lalu keluar\n"
+	"Pilihan ditulis --nama NILAI atau --nama=NILAI; -- mengakhiri pilihan.\n"
+	"\n"
+	"Status keluar: 0 berhasil, 1 ditolak atau ada masalah, 2 salah pemakaian atau\n"
+	"basis data tidak dapat dibuka. Pesan ke stderr, data ke stdout.\n");
+
+static const char USAGE_INIT[] = N_(
+	"Pemakaian: sikube [--db PATH] init [--sample]\n"
+	"\n"
+	"Membuat basis data (beserta foldernya) bila belum ada, dengan daftar wilayah\n"
+	"resmi. Menjalankannya lagi tidak menambah apa yang sudah ada.\n"
+	"  --sample     muat juga kelurahan contoh dari sample-data/\n"
+	"  -h, --help   cetak bantuan ini\n");
+
+static void vmessage(const char *fmt, va_list ap)
 {
-	fprintf(out, "%s",
-		_("Pemakaian:\n"
-		  "  sikube [--db PATH] [--lang id|en]            buka aplikasi (layar)\n"
-		  "  sikube [--db PATH] init [--sample]           buat basis data; --sample memuat contoh\n"
-		  "  sikube [--db PATH] import PATH... [--valid-only] [--report FILE]\n"
-		  "  sikube [--db PATH] export DIR [--since-last] [--mask-nik] [--excel]\n"
-		  "  sikube [--db PATH] report KIND [--group ID] [--month YYYY-MM] [--format text|csv]\n"
-		  "  sikube [--db PATH] check\n"
-		  "  sikube [--db PATH] backup FILE\n"
-		  "  sikube hub load|report|export ...          hub PostgreSQL (sikube hub --help)\n"
-		  "  sikube --version | --help\n"
-		  "\n"
-		  "Basis data bawaan: $SIKUBE_DB, atau $XDG_DATA_HOME/sikube/sikube.db\n"
-		  "(~/.local/share/sikube/sikube.db).\n"
-		  "Status keluar: 0 berhasil, 1 ditolak atau ada masalah, 2 salah pemakaian atau basis\n"
-		  "data tidak dapat dibuka.\n"));
+	fputs("sikube: ", stderr);
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
 }
 
-static int usage_error(const char *fmt, const char *arg)
+/* A usage error of the global options: message and where help is; returns 2. */
+static int usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static int usage_error(const char *fmt, ...)
 {
-	fprintf(stderr, "sikube: ");
-	fprintf(stderr, fmt, arg);
-	fprintf(stderr, "\n%s\n", _("Lihat: sikube --help"));
+	va_list ap;
+	va_start(ap, fmt);
+	vmessage(fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "%s\n", _("Lihat: sikube --help"));
 	return EXIT_USAGE;
+}
+
+int cli_usage_error(const char *cmd, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vmessage(fmt, ap);
+	va_end(ap);
+	fprintf(stderr, _("Lihat: sikube %s --help\n"), cmd);
+	return EXIT_USAGE;
+}
+
+int cli_help(const char *usage)
+{
+	fputs(usage, stdout);
+	return EXIT_OK;
+}
+
+/* 1 when name (up to '=' or its end) is a global option: written before the command. */
+static int is_global(const char *arg)
+{
+	static const char *const GLOBAL[] = { "--db", "--lang", "--print-db-path", "--version",
+		NULL };
+	size_t n = strcspn(arg, "=");
+	for (int i = 0; GLOBAL[i]; i++)
+		if (n > 2 && strncmp(arg, GLOBAL[i], n) == 0)
+			return 1;
+	return 0;
+}
+
+int cli_next_opt(int argc, char **argv, const struct option *opts)
+{
+	int c = getopt_long(argc, argv, ":h", opts, NULL);
+	if (c != '?' && c != ':')
+		return c;
+	const char *arg = optind - 1 < argc && optind > 0 ? argv[optind - 1] : "";
+	char shortopt[3] = { '-', (char)optopt, '\0' };
+	if (strncmp(arg, "--", 2) != 0 && optopt)
+		arg = shortopt;
+	if (c == ':')
+		cli_usage_error(argv[0], _("%s perlu nilai"), arg);
+	else if (optopt && arg != shortopt && strchr(arg, '='))
+		cli_usage_error(argv[0], _("%.*s tidak menerima nilai"), (int)strcspn(arg, "="), arg);
+	else if (is_global(arg))
+		cli_usage_error(argv[0], _("pilihan %.*s ditulis sebelum perintah, misalnya: "
+					   "sikube %.*s ... %s ..."), (int)strcspn(arg, "="), arg,
+				(int)strcspn(arg, "="), arg, argv[0]);
+	else
+		cli_usage_error(argv[0], _("pilihan tidak dikenal untuk %s: %s"), argv[0], arg);
+	return '?';
 }
 
 int cli_open_db(const struct cli_ctx *c, int must_exist, sk_db **db)
@@ -79,18 +161,30 @@ int cli_open_db(const struct cli_ctx *c, int must_exist, sk_db **db)
 		*db = NULL;
 		return rc == SK_BUSY ? EXIT_REFUSED : EXIT_USAGE;
 	}
+	/* Sort keys of names written by other programs (collate.h); a busy database keeps them
+	 * for the next open (those rows only sort first meanwhile). */
+	sk_sort_keys_refresh(*db, NULL);
 	return EXIT_OK;
 }
 
 static int cmd_init(const struct cli_ctx *c, int argc, char **argv)
 {
-	int sample = 0;
-	for (int i = 0; i < argc; i++) {
-		if (strcmp(argv[i], "--sample") == 0)
+	static const struct option OPTS[] = {
+		{ "sample", no_argument, NULL, 's' },
+		CLI_HELP_OPTION,
+		{ NULL, 0, NULL, 0 },
+	};
+	int sample = 0, opt;
+	while ((opt = cli_next_opt(argc, argv, OPTS)) != -1) {
+		if (opt == 's')
 			sample = 1;
+		else if (opt == 'h')
+			return cli_help(_(USAGE_INIT));
 		else
-			return usage_error(_("pilihan tidak dikenal untuk init: %s"), argv[i]);
+			return EXIT_USAGE;
 	}
+	if (optind < argc)
+		return cli_usage_error("init", _("init tidak menerima %s"), argv[optind]);
 	sk_db *db;
 	int rc = cli_open_db(c, 0, &db);
 	if (rc != EXIT_OK)
@@ -107,116 +201,6 @@ static int cmd_init(const struct cli_ctx *c, int argc, char **argv)
 	if (sample)
 		fprintf(stderr, _("Data contoh dimuat: %d kelompok, %d anggota baru.\n"), g, m);
 	db_close(db);
-	return EXIT_OK;
-}
-
-/* Reports by name; needs: 1 = --group required, 2 = --month required. */
-static const struct {
-	const char *kind;
-	int needs;
-	int (*run)(sk_db *db, const report_opts *o, FILE *out, sk_err *e);
-} REPORTS[] = {
-	{ "groups", 0, NULL },
-	{ "eligibility", 0, report_eligibility },
-	{ "cashbook", 1, report_cashbook },
-	{ "attendance", 1, report_attendance },
-	{ "monthly", 2, report_monthly },
-};
-
-static int parse_report(int argc, char **argv, const char **kind, report_opts *r)
-{
-	memset(r, 0, sizeof *r);
-	*kind = NULL;
-	for (int i = 0; i < argc; i++) {
-		const char *a = argv[i];
-		const char *next = i + 1 < argc ? argv[i + 1] : NULL;
-		if ((strcmp(a, "--group") == 0 || strcmp(a, "--month") == 0 ||
-		     strcmp(a, "--format") == 0) && !next)
-			return usage_error(_("%s perlu nilai"), a);
-		if (strcmp(a, "--group") == 0)
-			r->group_id = argv[++i];
-		else if (strcmp(a, "--month") == 0)
-			r->month = argv[++i];
-		else if (strcmp(a, "--format") == 0) {
-			i++;
-			if (strcmp(next, "csv") == 0)
-				r->fmt = REPORT_CSV;
-			else if (strcmp(next, "text") == 0)
-				r->fmt = REPORT_TEXT;
-			else
-				return usage_error(_("format harus text atau csv, bukan %s"), next);
-		} else if (!*kind && a[0] != '-')
-			*kind = a;
-		else
-			return usage_error(_("pilihan tidak dikenal untuk report: %s"), a);
-	}
-	if (!*kind)
-		return usage_error("%s", _("report perlu jenis laporan: groups, eligibility, cashbook, "
-					   "attendance atau monthly"));
-	if (r->month && !report_month_valid(r->month))
-		return usage_error(_("bulan harus TTTT-BB, bukan %s"), r->month);
-	return EXIT_OK;
-}
-
-static int find_report(const char *kind, const report_opts *r)
-{
-	for (size_t i = 0; i < sizeof REPORTS / sizeof REPORTS[0]; i++) {
-		if (strcmp(kind, REPORTS[i].kind) != 0)
-			continue;
-		if (REPORTS[i].needs == 1 && !r->group_id)
-			return usage_error(_("laporan %s perlu --group ID"), kind), -1;
-		if (REPORTS[i].needs == 2 && !r->month)
-			return usage_error(_("laporan %s perlu --month TTTT-BB"), kind), -1;
-		return (int)i;
-	}
-	usage_error(_("jenis laporan tidak dikenal: %s"), kind);
-	return -1;
-}
-
-/* 1 when the group exists and is not deleted. */
-static int group_exists(sk_db *db, const char *id)
-{
-	sqlite3_stmt *st = db_prepare(db, "SELECT 1 FROM kelompok WHERE id=:id AND dihapus=0", NULL);
-	if (!st)
-		return 0;
-	db_bind_text(st, ":id", id);
-	int found = sqlite3_step(st) == SQLITE_ROW;
-	db_reset(st);
-	return found;
-}
-
-static int cmd_report(const struct cli_ctx *c, int argc, char **argv)
-{
-	report_opts r;
-	const char *kind;
-	int rc = parse_report(argc, argv, &kind, &r);
-	if (rc != EXIT_OK)
-		return rc;
-	int which = find_report(kind, &r);
-	if (which < 0)
-		return EXIT_USAGE;
-	sk_db *db;
-	rc = cli_open_db(c, 1, &db);
-	if (rc != EXIT_OK)
-		return rc;
-	sk_err e;
-	sk_err_clear(&e);
-	int st;
-	if (r.group_id && !group_exists(db, r.group_id))
-		st = sk_err_set(&e, SK_NOTFOUND, _("Kelompok %s tidak ditemukan."), r.group_id);
-	else if (REPORTS[which].run)
-		st = REPORTS[which].run(db, &r, stdout, &e);
-	else
-		st = report_groups(db, r.group_id, r.fmt, stdout, &e);
-	db_close(db);
-	if (fflush(stdout) != 0) {
-		perror("sikube");
-		return EXIT_REFUSED;
-	}
-	if (st != SK_OK) {
-		fprintf(stderr, "sikube: %s\n", e.msg);
-		return st == SK_NOTFOUND || st == SK_REFUSED ? EXIT_REFUSED : EXIT_USAGE;
-	}
 	return EXIT_OK;
 }
 
@@ -243,6 +227,11 @@ static int cmd_ui(const struct cli_ctx *c)
 		return EXIT_USAGE;
 	}
 	ui_bench_clock();
+	struct stat st;
+	if (!c->db_is_default && stat(c->db_path, &st) != 0 && !ui_ask_create_db(c->db_path)) {
+		fprintf(stderr, _("sikube: basis data %s tidak dibuat.\n"), c->db_path);
+		return EXIT_USAGE;
+	}
 	sk_db *db;
 	int rc = cli_open_db(c, 0, &db);
 	if (rc != EXIT_OK)
@@ -272,7 +261,7 @@ static const struct {
 	int (*run)(const struct cli_ctx *ctx, int argc, char **argv);
 } COMMANDS[] = {
 	{ "init", cmd_init },
-	{ "report", cmd_report },
+	{ "report", cli_report },
 	{ "import", cli_import },
 	{ "export", cli_export },
 	{ "check", cli_check },
@@ -280,66 +269,108 @@ static const struct {
 	{ "hub", cli_hub },
 };
 
-/* Global options; returns the index of the command word, or -1 after handling --help etc. */
-static int parse_global(struct cli *c, int argc, char **argv, int *status)
+/* The global options, up to the command word (getopt_long stops there). --lang takes effect
+ * at once, so that later errors are in that language. Returns 0, or the exit status. */
+static int parse_global(struct cli *c, int argc, char **argv)
 {
-	int i;
-	for (i = 1; i < argc; i++) {
-		const char *a = argv[i];
-		if ((strcmp(a, "--db") == 0 || strcmp(a, "--lang") == 0) && i + 1 >= argc) {
-			*status = usage_error(_("%s perlu nilai"), a);
-			return -1;
-		}
-		if (strcmp(a, "--db") == 0)
-			c->db_opt = argv[++i];
-		else if (strncmp(a, "--db=", 5) == 0)
-			c->db_opt = a + 5;
-		else if (strcmp(a, "--lang") == 0)
-			c->lang = argv[++i];
-		else if (strncmp(a, "--lang=", 7) == 0)
-			c->lang = a + 7;
-		else
+	static const struct option OPTS[] = {
+		{ "db", required_argument, NULL, 'd' },
+		{ "lang", required_argument, NULL, 'l' },
+		{ "print-db-path", no_argument, NULL, 'p' },
+		{ "version", no_argument, NULL, 'V' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	int opt;
+	opterr = 0;
+	optind = 0;
+	while ((opt = getopt_long(argc, argv, "+:h", OPTS, NULL)) != -1) {
+		const char *arg = argv[optind - 1];
+		switch (opt) {
+		case 'd': c->db_opt = optarg; break;
+		case 'l':
+			if (i18n_init(optarg) != 0) {
+				i18n_init(c->lang);
+				return usage_error(_("bahasa harus id atau en, bukan %s"), optarg);
+			}
+			c->lang = optarg;
 			break;
+		case 'p': c->print_path = 1; break;
+		case 'V': c->version = 1; break;
+		case 'h': c->help = 1; break;
+		case ':': return usage_error(_("%s perlu nilai"), arg);
+		default:
+			if (optopt && optopt != '-')
+				return usage_error(_("pilihan tidak dikenal: -%c"), optopt);
+			return usage_error(_("pilihan tidak dikenal: %s (pilihan sebuah perintah "
+					     "ditulis sesudah perintahnya)"), arg);
+		}
 	}
-	return i;
+	if (c->db_opt && !*c->db_opt)
+		return usage_error("%s", _("--db perlu nama berkas"));
+	return EXIT_OK;
+}
+
+/* Run the command line once the global options are read. */
+static int run(struct cli *c, int argc, char **argv)
+{
+	int rc = parse_global(c, argc, argv);
+	if (rc != EXIT_OK)
+		return rc;
+	int cmd = optind;
+	const char *word = cmd < argc ? argv[cmd] : NULL;
+	if (c->help && !word)
+		return cli_help(_(USAGE));
+	if (c->version && !c->help) {
+		printf("sikube %s\n", SIKUBE_VERSION);
+		return EXIT_OK;
+	}
+	if (db_default_path(c->db_opt, c->db_path, sizeof c->db_path, &c->db_is_default) != 0) {
+		fprintf(stderr, "%s\n", _("sikube: lokasi basis data tidak diketahui; pakai --db PATH."));
+		return EXIT_USAGE;
+	}
+	if (c->print_path && !c->help) {
+		printf("%s\n", c->db_path);
+		return EXIT_OK;
+	}
+	c->ctx.db_path = c->db_path;
+	c->ctx.db_is_default = c->db_is_default;
+	if (!word)
+		return cmd_ui(&c->ctx);
+	for (size_t i = 0; i < sizeof COMMANDS / sizeof COMMANDS[0]; i++) {
+		if (strcmp(word, COMMANDS[i].name) != 0)
+			continue;
+		optind = 0; /* getopt_long starts over: the command's options follow its word */
+		if (c->help) {
+			/* `sikube --help report` is `sikube report --help`. */
+			char *help_argv[] = { argv[cmd], (char *)"--help", NULL };
+			return COMMANDS[i].run(&c->ctx, 2, help_argv);
+		}
+		return COMMANDS[i].run(&c->ctx, argc - cmd, argv + cmd);
+	}
+	return usage_error(_("perintah tidak dikenal: %s"), word);
+}
+
+/* Flush and close stdout: data that could not be written (a full disk, /dev/full) is an error
+ * the caller must hear of, whatever the command. Returns the exit status. */
+static int close_stdout(int status)
+{
+	int bad = ferror(stdout);
+	errno = 0;
+	if (fclose(stdout) != 0)
+		bad = 1;
+	if (!bad)
+		return status;
+	int err = errno ? errno : EIO;
+	fprintf(stderr, _("sikube: keluaran tidak dapat ditulis: %s\n"), strerror(err));
+	return status == EXIT_OK ? EXIT_REFUSED : status;
 }
 
 int cli_main(int argc, char **argv)
 {
-	struct cli c = { 0 };
-	int status = EXIT_OK;
+	struct cli c;
+	memset(&c, 0, sizeof c);
 	/* The environment's language until --lang is read, so option errors are translated too. */
 	i18n_init(NULL);
-	int cmd = parse_global(&c, argc, argv, &status);
-	if (cmd < 0)
-		return status;
-	if (i18n_init(c.lang) != 0) {
-		i18n_init(NULL);
-		return usage_error(_("bahasa harus id atau en, bukan %s"), c.lang);
-	}
-	const char *word = cmd < argc ? argv[cmd] : NULL;
-	if (word && (strcmp(word, "--help") == 0 || strcmp(word, "-h") == 0)) {
-		usage(stdout);
-		return EXIT_OK;
-	}
-	if (word && strcmp(word, "--version") == 0) {
-		printf("sikube %s\n", SIKUBE_VERSION);
-		return EXIT_OK;
-	}
-	if (db_default_path(c.db_opt, c.db_path, sizeof c.db_path, &c.db_is_default) != 0) {
-		fprintf(stderr, "%s\n", _("sikube: lokasi basis data tidak diketahui; pakai --db PATH."));
-		return EXIT_USAGE;
-	}
-	if (word && strcmp(word, "--print-db-path") == 0) {
-		printf("%s\n", c.db_path);
-		return EXIT_OK;
-	}
-	c.ctx.db_path = c.db_path;
-	c.ctx.db_is_default = c.db_is_default;
-	if (!word)
-		return cmd_ui(&c.ctx);
-	for (size_t i = 0; i < sizeof COMMANDS / sizeof COMMANDS[0]; i++)
-		if (strcmp(word, COMMANDS[i].name) == 0)
-			return COMMANDS[i].run(&c.ctx, argc - cmd - 1, argv + cmd + 1);
-	return usage_error(_("perintah tidak dikenal: %s"), word);
+	return close_stdout(run(&c, argc, argv));
 }

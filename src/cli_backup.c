@@ -13,14 +13,26 @@ static void show_progress(void *ctx, int done, int total)
 		fprintf(stderr, "\r%s %3d%%", _("Mencadangkan"), done * 100 / total);
 }
 
+static const char USAGE_BACKUP[] = N_(
+	"Pemakaian: sikube [--db PATH] backup FILE\n"
+	"\n"
+	"Menulis salinan basis data yang utuh ke FILE, aman saat aplikasi dipakai.\n"
+	"Salinan itu satu berkas yang hanya dapat dibaca pemiliknya.\n"
+	"  -h, --help   cetak bantuan ini\n");
+
 int cli_backup(const struct cli_ctx *ctx, int argc, char **argv)
 {
-	if (argc != 1 || argv[0][0] == '-') {
-		fprintf(stderr, "%s\n", _("Pemakaian: sikube [--db PATH] backup FILE"));
-		return 2;
-	}
+	static const struct option OPTS[] = { CLI_HELP_OPTION, { NULL, 0, NULL, 0 } };
+	int opt;
+	while ((opt = cli_next_opt(argc, argv, OPTS)) != -1)
+		return opt == 'h' ? cli_help(_(USAGE_BACKUP)) : 2;
+	if (optind != argc - 1)
+		return cli_usage_error("backup", "%s", _("backup perlu satu berkas tujuan FILE"));
+	argv += optind;
 	struct sk_db *db;
-	int rc = cli_open_db(ctx, 1, &db);
+	int rc = cli_db_usable(ctx);
+	if (rc == 0)
+		rc = cli_open_db(ctx, 1, &db);
 	if (rc != 0)
 		return rc;
 	sk_err e;
@@ -31,7 +43,7 @@ int cli_backup(const struct cli_ctx *ctx, int argc, char **argv)
 		fputc('\n', stderr);
 	db_close(db);
 	if (st != SK_OK) {
-		fprintf(stderr, "sikube: %s\n", e.msg);
+		cli_error("%s", e.msg);
 		return 1; /* opened fine, the copy itself failed: refused, not wrong usage */
 	}
 	fprintf(stderr, _("Cadangan tersimpan: %s\n"), argv[0]);

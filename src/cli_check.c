@@ -1,4 +1,5 @@
-/* cli_check.c - `sikube check`: lists every problem on stdout, exit 1 when any. */
+/* cli_check.c - `sikube check`: lists every problem on stdout, exit 1 when any (a damaged
+ * file included). */
 #include <stdio.h>
 #include "check.h"
 #include "cli_cmds.h"
@@ -10,15 +11,27 @@ static void print_problem(void *ctx, const char *problem)
 	printf("%s\n", problem);
 }
 
+static const char USAGE_CHECK[] = N_(
+	"Pemakaian: sikube [--db PATH] check\n"
+	"\n"
+	"Memeriksa basis data: keutuhan SQLite dan rujukan, iuran pertemuan terhadap\n"
+	"buku kas, saldo di bawah nol, pembalikan, pengurus ganda dan NIK yang aktif\n"
+	"di lebih dari satu anggota. Tiap masalah dicetak satu baris di stdout;\n"
+	"status keluar 1 bila ada masalah.\n"
+	"  -h, --help   cetak bantuan ini\n");
+
 int cli_check(const struct cli_ctx *ctx, int argc, char **argv)
 {
-	(void)argv;
-	if (argc != 0) {
-		fprintf(stderr, "%s\n", _("Pemakaian: sikube [--db PATH] check"));
-		return 2;
-	}
+	static const struct option OPTS[] = { CLI_HELP_OPTION, { NULL, 0, NULL, 0 } };
+	int opt;
+	while ((opt = cli_next_opt(argc, argv, OPTS)) != -1)
+		return opt == 'h' ? cli_help(_(USAGE_CHECK)) : 2;
+	if (optind < argc)
+		return cli_usage_error("check", _("check tidak menerima %s"), argv[optind]);
 	sk_db *db;
-	int rc = cli_open_db(ctx, 1, &db);
+	int rc = cli_db_usable(ctx);
+	if (rc == 0)
+		rc = cli_open_db(ctx, 1, &db);
 	if (rc != 0)
 		return rc;
 	sk_err e;
@@ -28,8 +41,8 @@ int cli_check(const struct cli_ctx *ctx, int argc, char **argv)
 	db_close(db);
 	fflush(stdout);
 	if (st != SK_OK) {
-		fprintf(stderr, "sikube: %s\n", e.msg);
-		return 2;
+		cli_error("%s", e.msg);
+		return st == SK_BUSY ? 1 : 2;
 	}
 	if (problems) {
 		fprintf(stderr, _("Pemeriksaan menemukan %d masalah.\n"), problems);

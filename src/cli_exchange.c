@@ -1,5 +1,5 @@
 /* cli_exchange.c - `sikube export DIR` and `sikube import PATH...` (spec/cli.md). */
-#include <fcntl.h>
+#include <limits.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -8,31 +8,44 @@
 #include "export.h"
 #include "i18n.h"
 #include "import.h"
+#include "outfile.h"
 
 enum { EXIT_OK = 0, EXIT_REFUSED = 1, EXIT_USAGE = 2 };
 
-static int usage_export(void)
-{
-	fprintf(stderr, "%s\n", _("Pemakaian: sikube [--db PATH] export DIR [--since-last] "
-				  "[--mask-nik] [--excel]"));
-	return EXIT_USAGE;
-}
+static const char USAGE_EXPORT[] = N_(
+	"Pemakaian: sikube [--db PATH] export DIR [--since-last] [--mask-nik] [--excel]\n"
+	"           sikube [--db PATH] export --xlsx FILE [--mask-nik]\n"
+	"\n"
+	"Menulis bundel (CSV, untuk diimpor kantor lain) ke folder DIR, atau buku kerja\n"
+	"Excel berisi data kantor ini.\n"
+	"  --since-last   hanya perubahan sejak ekspor sebelumnya\n"
+	"  --mask-nik     samarkan NIK dan No. KK (hanya untuk dibaca, tidak dapat\n"
+	"                 diimpor)\n"
+	"  --excel        CSV untuk Excel berbahasa Indonesia (BOM, titik koma, CRLF)\n"
+	"  --xlsx FILE    tulis buku kerja baru FILE: satu lembar per tabel, kode dan\n"
+	"                 nama kelompok di samping id, NIK sebagai teks\n"
+	"  -h, --help     cetak bantuan ini\n");
 
-static int usage_import(void)
-{
-	fprintf(stderr, "%s\n", _("Pemakaian: sikube [--db PATH] import PATH... [--valid-only] "
-				  "[--report FILE]"));
-	return EXIT_USAGE;
-}
+static const char USAGE_IMPORT[] = N_(
+	"Pemakaian: sikube [--db PATH] import PATH... [--valid-only] [--report FILE]\n"
+	"\n"
+	"Menggabungkan bundel (folder) atau berkas CSV satu tabel (anggota.csv, ...).\n"
+	"Sebuah bundel masuk seluruhnya atau tidak sama sekali.\n"
+	"  --valid-only    impor baris yang sah saja\n"
+	"  --report FILE   tulis daftar masalah ke FILE sebagai CSV\n"
+	"                  (berkas,baris,kolom,nilai,alasan); tanpa ini ke stderr\n"
+	"  -h, --help      cetak bantuan ini\n");
 
 /* Progress on one stderr line (only when stderr is a terminal). */
 static void show_progress(void *ctx, const char *file, long long done, long long total)
 {
+	char name[PATH_MAX + 64];
 	(void)ctx;
+	cli_masked(file, name, sizeof name);
 	if (total > 0)
-		fprintf(stderr, "\r\033[K%s %lld/%lld", file, done, total);
+		fprintf(stderr, "\r\033[K%s %lld/%lld", name, done, total);
 	else
-		fprintf(stderr, "\r\033[K%s %lld", file, done);
+		fprintf(stderr, "\r\033[K%s %lld", name, done);
 	fflush(stderr);
 }
 
@@ -44,24 +57,44 @@ static void end_progress(int tty)
 
 int cli_export(const struct cli_ctx *ctx, int argc, char **argv)
 {
+	static const struct option OPTS[] = {
+		{ "since-last", no_argument, NULL, 's' },
+		{ "mask-nik", no_argument, NULL, 'm' },
+		{ "excel", no_argument, NULL, 'e' },
+		{ "xlsx", required_argument, NULL, 'x' },
+		CLI_HELP_OPTION,
+		{ NULL, 0, NULL, 0 },
+	};
 	export_opts o = { 0 };
-	const char *dir = NULL;
-	for (int i = 0; i < argc; i++) {
-		if (strcmp(argv[i], "--since-last") == 0)
-			o.since_last = 1;
-		else if (strcmp(argv[i], "--mask-nik") == 0)
-			o.mask_nik = 1;
-		else if (strcmp(argv[i], "--excel") == 0)
-			o.excel = 1;
-		else if (argv[i][0] != '-' && !dir)
-			dir = argv[i];
-		else
-			return usage_export();
+	const char *xlsx = NULL;
+	int opt;
+	while ((opt = cli_next_opt(argc, argv, OPTS)) != -1) {
+		switch (opt) {
+		case 's': o.since_last = 1; break;
+		case 'm': o.mask_nik = 1; break;
+		case 'e': o.excel = 1; break;
+		case 'x': xlsx = optarg; break;
+		case 'h': return cli_help(_(USAGE_EXPORT));
+		default: return EXIT_USAGE;
+		}
 	}
-	if (!dir)
-		return usage_export();
+	if (xlsx) {
+		if (optind < argc || o.since_last || o.excel)
+			return cli_usage_error("export", "%s", _("export --xlsx FILE menulis buku kerja "
+								 "saja (boleh dengan --mask-nik); "
+								 "bundel ditulis dengan export DIR"));
+		return cli_export_xlsx(ctx, xlsx, o.mask_nik);
+	}
+	if (optind >= argc)
+		return cli_usage_error("export", "%s", _("export perlu folder tujuan DIR atau --xlsx FILE"));
+	if (optind + 1 < argc)
+		return cli_usage_error("export", _("export menulis ke satu folder saja, bukan juga %s"),
+				       argv[optind + 1]);
+	const char *dir = argv[optind];
 	sk_db *db;
-	int rc = cli_open_db(ctx, 1, &db);
+	int rc = cli_db_usable(ctx);
+	if (rc == EXIT_OK)
+		rc = cli_open_db(ctx, 1, &db);
 	if (rc != EXIT_OK)
 		return rc;
 	sk_err e;
@@ -72,10 +105,11 @@ int cli_export(const struct cli_ctx *ctx, int argc, char **argv)
 	end_progress(tty);
 	db_close(db);
 	if (st != SK_OK) {
-		fprintf(stderr, "sikube: %s\n", e.msg);
+		cli_error("%s", e.msg);
 		return EXIT_REFUSED;
 	}
-	fprintf(stderr, _("Bundel tersimpan di %s:"), dir);
+	char where[PATH_MAX];
+	fprintf(stderr, _("Bundel tersimpan di %s:"), cli_masked(dir, where, sizeof where));
 	for (int t = 0; t < BT_COUNT; t++)
 		fprintf(stderr, "%s %s %lld", t ? "," : "", BUNDLE_TABLES[t].name, r.rows[t]);
 	fputc('\n', stderr);
@@ -91,7 +125,9 @@ int cli_export(const struct cli_ctx *ctx, int argc, char **argv)
 	return EXIT_OK;
 }
 
-/* The problem list: into file (created private: it names people) or onto stderr. */
+/* The problem list: into file or onto stderr. The file names people: it is written under a
+ * private temporary name beside file (created exclusively, 0600) and renamed over it, so a
+ * symlink planted at that name is replaced, never written through. */
 static int write_problems(const import_result *r, const char *file)
 {
 	if (!file) {
@@ -99,25 +135,19 @@ static int write_problems(const import_result *r, const char *file)
 			import_write_report(r, stderr);
 		return 0;
 	}
-	int fd = open(file, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-	/* An older report of another mode is made private too before people's names go in. */
-	if (fd >= 0 && fchmod(fd, 0600) != 0) {
-		close(fd);
-		fd = -1;
+	sk_outfile o;
+	sk_err e;
+	sk_err_clear(&e);
+	int rc = outfile_open_path(&o, file, 1, &e);
+	if (rc == SK_OK && import_write_report(r, o.f) != 0) {
+		outfile_abort(&o);
+		rc = sk_err_set(&e, SK_IOERR, _("Berkas %s tidak dapat ditulis."), file);
+	} else if (rc == SK_OK) {
+		rc = outfile_commit(&o, &e);
 	}
-	FILE *f = fd >= 0 ? fdopen(fd, "w") : NULL;
-	if (!f) {
-		if (fd >= 0)
-			close(fd);
-		perror(file);
-		return -1;
-	}
-	int bad = import_write_report(r, f) != 0;
-	if (fclose(f) != 0 || bad) {
-		perror(file);
-		return -1;
-	}
-	return 0;
+	if (rc != SK_OK)
+		cli_error("%s", e.msg);
+	return rc == SK_OK ? 0 : -1;
 }
 
 static void print_summary(const import_result *r, int status, const char *report)
@@ -137,38 +167,48 @@ static void print_summary(const import_result *r, int status, const char *report
 			import_total(r, 2), import_total(r, 3));
 	else if (status != SK_OK)
 		fprintf(stderr, "%s\n", _("Impor ditolak: tidak ada data yang diubah."));
-	if (problems)
+	if (problems) {
+		char where[PATH_MAX];
 		fprintf(stderr, _("%lld masalah ditemukan%s%s.\n"), problems,
-			report ? _("; daftar di ") : "", report ? report : "");
+			report ? _("; daftar di ") : "", report ? cli_masked(report, where, sizeof where) : "");
+	}
 }
 
 int cli_import(const struct cli_ctx *ctx, int argc, char **argv)
 {
+	static const struct option OPTS[] = {
+		{ "valid-only", no_argument, NULL, 'v' },
+		{ "report", required_argument, NULL, 'r' },
+		CLI_HELP_OPTION,
+		{ NULL, 0, NULL, 0 },
+	};
 	import_opts o = { 0 };
 	const char *report = NULL;
-	const char *paths[argc > 0 ? argc : 1];
-	int npaths = 0;
-	for (int i = 0; i < argc; i++) {
-		struct stat st;
-		if (strcmp(argv[i], "--valid-only") == 0) {
-			o.valid_only = 1;
-		} else if (strcmp(argv[i], "--report") == 0) {
-			if (i + 1 >= argc)
-				return usage_import();
-			report = argv[++i];
-		} else if (argv[i][0] == '-') {
-			return usage_import();
-		} else if (stat(argv[i], &st) != 0) {
-			fprintf(stderr, _("sikube: %s tidak ada.\n"), argv[i]);
-			return EXIT_USAGE;
-		} else {
-			paths[npaths++] = argv[i];
+	int opt;
+	while ((opt = cli_next_opt(argc, argv, OPTS)) != -1) {
+		switch (opt) {
+		case 'v': o.valid_only = 1; break;
+		case 'r': report = optarg; break;
+		case 'h': return cli_help(_(USAGE_IMPORT));
+		default: return EXIT_USAGE;
 		}
 	}
+	const char *paths[argc > optind ? argc - optind : 1];
+	int npaths = 0;
+	for (int i = optind; i < argc; i++) {
+		struct stat st;
+		if (stat(argv[i], &st) != 0) {
+			cli_error(_("%s tidak ada."), argv[i]);
+			return EXIT_USAGE;
+		}
+		paths[npaths++] = argv[i];
+	}
 	if (npaths == 0)
-		return usage_import();
+		return cli_usage_error("import", "%s", _("import perlu bundel (folder) atau berkas CSV"));
 	sk_db *db;
-	int rc = cli_open_db(ctx, 0, &db);
+	int rc = cli_db_usable(ctx);
+	if (rc == EXIT_OK)
+		rc = cli_open_db(ctx, 0, &db);
 	if (rc != EXIT_OK)
 		return rc;
 	sk_err e;
@@ -181,7 +221,7 @@ int cli_import(const struct cli_ctx *ctx, int argc, char **argv)
 	db_close(db);
 	int werr = write_problems(&r, report);
 	if (st != SK_OK && st != SK_REFUSED)
-		fprintf(stderr, "sikube: %s\n", e.msg);
+		cli_error("%s", e.msg);
 	print_summary(&r, st, report);
 	import_result_free(&r);
 	return st == SK_OK && werr == 0 ? EXIT_OK : EXIT_REFUSED;

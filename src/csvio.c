@@ -1,8 +1,11 @@
 /* csvio.c - CSV reading and writing with libcsv. */
 #include <csv.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include "csvio.h"
 #include "i18n.h"
 
@@ -167,11 +170,64 @@ static int refusal(const struct reader *r, const char *path, sk_err *e)
 	return SK_OK;
 }
 
-int csv_read_file(const char *path, csv_row_fn fn, void *ctx, sk_err *e)
+int csv_open_file(int dirfd, const char *name, const char *label, sk_err *e)
 {
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return sk_err_set(e, SK_IOERR, _("Berkas %s tidak dapat dibaca: %s"), path, strerror(errno));
+	/* O_NONBLOCK: opening a FIFO must not wait for a writer; O_NOFOLLOW: a symlink in the
+	 * file's place (to /dev/zero, to another folder) is refused, not followed. */
+	int fd = openat(dirfd, name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+	struct stat st;
+	if (fd < 0) {
+		if (errno == ELOOP || errno == EMLINK)
+			return sk_err_set(e, SK_REFUSED, _("%s adalah tautan simbolik, bukan berkas biasa: "
+							 "tidak dibaca."), label), -1;
+		return sk_err_set(e, SK_IOERR, _("Berkas %s tidak dapat dibaca: %s"), label,
+				  strerror(errno)), -1;
+	}
+	if (fstat(fd, &st) != 0) {
+		int err = errno;
+		close(fd);
+		return sk_err_set(e, SK_IOERR, _("Berkas %s tidak dapat dibaca: %s"), label,
+				  strerror(err)), -1;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		const char *what = S_ISDIR(st.st_mode) ? _("folder") :
+				   S_ISFIFO(st.st_mode) ? _("pipa (FIFO)") :
+				   S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode) ? _("perangkat") :
+				   _("jenis lain");
+		close(fd);
+		return sk_err_set(e, SK_REFUSED, _("%s bukan berkas biasa (%s): tidak dibaca."), label,
+				  what), -1;
+	}
+	int flags = fcntl(fd, F_GETFL);
+	if (flags < 0 || fcntl(fd, F_SETFL, flags & ~O_NONBLOCK) != 0) {
+		int err = errno;
+		close(fd);
+		return sk_err_set(e, SK_IOERR, _("Berkas %s tidak dapat dibaca: %s"), label,
+				  strerror(err)), -1;
+	}
+	return fd;
+}
+
+/* read(2) until n bytes or the end of the file; -1 on an error. */
+static ssize_t read_full(int fd, char *buf, size_t n)
+{
+	size_t got = 0;
+	while (got < n) {
+		ssize_t r = read(fd, buf + got, n - got);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0)
+			return -1;
+		if (r == 0)
+			break;
+		got += (size_t)r;
+	}
+	return (ssize_t)got;
+}
+
+int csv_read_fd(int fd, const char *label, csv_row_fn fn, void *ctx, csv_bytes_fn bytes,
+		void *bctx, sk_err *e)
+{
 	struct csv_parser p;
 	struct reader r = { .fn = fn, .ctx = ctx };
 	if (csv_init(&p, CSV_STRICT | CSV_APPEND_NULL | CSV_STRICT_FINI) != 0)
@@ -181,31 +237,54 @@ int csv_read_file(const char *path, csv_row_fn fn, void *ctx, sk_err *e)
 	char *chunk = malloc(CSV_CHUNK);
 	if (!chunk)
 		abort();
-	size_t got = fread(chunk, 1, CSV_CHUNK, f);
-	size_t skip = (got >= 3 && memcmp(chunk, "\xEF\xBB\xBF", 3) == 0) ? 3 : 0;
-	csv_set_delim(&p, detect_delim(chunk + skip, got - skip));
 	int rc = SK_OK;
-	for (size_t off = skip;; off = 0) {
-		size_t n = got - off;
-		if (csv_parse(&p, chunk + off, n, on_field, on_record, &r) != n) {
-			rc = parse_error(&p, path, r.line + 1, 0, e);
+	ssize_t got = read_full(fd, chunk, CSV_CHUNK);
+	if (got > 0 && bytes)
+		bytes(bctx, chunk, (size_t)got);
+	size_t n = got > 0 ? (size_t)got : 0;
+	size_t skip = (n >= 3 && memcmp(chunk, "\xEF\xBB\xBF", 3) == 0) ? 3 : 0;
+	csv_set_delim(&p, detect_delim(chunk + skip, n - skip));
+	for (size_t off = skip; got >= 0; off = 0) {
+		if (csv_parse(&p, chunk + off, n - off, on_field, on_record, &r) != n - off) {
+			rc = parse_error(&p, label, r.line + 1, 0, e);
 			break;
 		}
-		if (r.stop || r.bad || got < CSV_CHUNK)
+		if (r.stop || r.bad || n < CSV_CHUNK)
 			break;
-		got = fread(chunk, 1, CSV_CHUNK, f);
+		got = read_full(fd, chunk, CSV_CHUNK);
+		n = got > 0 ? (size_t)got : 0;
+		if (got > 0 && bytes)
+			bytes(bctx, chunk, n);
 	}
-	if (rc == SK_OK && ferror(f))
-		rc = sk_err_set(e, SK_IOERR, _("Berkas %s tidak dapat dibaca: %s"), path, strerror(errno));
+	if (rc == SK_OK && got < 0)
+		rc = sk_err_set(e, SK_IOERR, _("Berkas %s tidak dapat dibaca: %s"), label, strerror(errno));
 	if (rc == SK_OK && !r.stop && !r.bad && csv_fini(&p, on_field, on_record, &r) != 0)
-		rc = parse_error(&p, path, r.line + 1, 1, e);
+		rc = parse_error(&p, label, r.line + 1, 1, e);
 	if (rc == SK_OK && !r.stop)
-		rc = refusal(&r, path, e);
+		rc = refusal(&r, label, e);
 	csv_free(&p);
 	free(chunk);
 	reader_free(&r);
-	fclose(f);
 	return rc;
+}
+
+int csv_read_file(const char *path, csv_row_fn fn, void *ctx, sk_err *e)
+{
+	int fd = csv_open_file(AT_FDCWD, path, path, e);
+	if (fd < 0)
+		return e ? e->status : SK_IOERR;
+	int rc = csv_read_fd(fd, path, fn, ctx, NULL, NULL, e);
+	close(fd);
+	return rc;
+}
+
+int csv_header_repeated(int nf, char **hdr)
+{
+	for (int i = 1; i < nf; i++)
+		for (int j = 0; j < i; j++)
+			if (*hdr[i] && strcmp(hdr[i], hdr[j]) == 0)
+				return i;
+	return -1;
 }
 
 int csv_header_map(int nf, char **hdr, const char *const *names, int *idx)

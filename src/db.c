@@ -27,6 +27,7 @@ struct sk_db {
 	int depth;      /* transaction nesting */
 	int failed;     /* an inner level ended with ok=0 */
 	int reading;    /* the outermost level is a read transaction (db_begin_read) */
+	int committing; /* db_end is committing: the one commit the guard lets through */
 };
 
 int db_default_path(const char *explicit_path, char *out, size_t n, int *is_default)
@@ -40,7 +41,8 @@ int db_default_path(const char *explicit_path, char *out, size_t n, int *is_defa
 	*is_default = 1;
 	const char *xdg = getenv("XDG_DATA_HOME");
 	const char *home = getenv("HOME");
-	if (xdg && *xdg)
+	/* The XDG spec: a relative path in XDG_DATA_HOME is invalid and is ignored. */
+	if (xdg && *xdg == '/')
 		snprintf(out, n, "%s/sikube/sikube.db", xdg);
 	else if (home && *home)
 		snprintf(out, n, "%s/.local/share/sikube/sikube.db", home);
@@ -52,6 +54,9 @@ int db_default_path(const char *explicit_path, char *out, size_t n, int *is_defa
 int db_error(sk_db *db, int rc, sk_err *e)
 {
 	int prim = rc & 0xff;
+	if (rc == SQLITE_CONSTRAINT_COMMITHOOK)
+		return sk_err_set(e, SK_DBERR, "%s",
+			_("Kesalahan program: data ditulis di luar transaksi, tidak disimpan."));
 	if (prim == SQLITE_BUSY || prim == SQLITE_LOCKED)
 		return sk_err_set(e, SK_BUSY, "%s",
 			_("Basis data sedang dipakai oleh program SIKUBE lain. Tunggu sebentar lalu coba lagi."));
@@ -114,16 +119,40 @@ static int apply_pragmas(sk_db *db, sk_err *e)
 {
 	sqlite3_busy_timeout(db->h, BUSY_TIMEOUT_MS);
 	int rc = db_exec(db, "PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL;", e);
-	if (rc != SK_OK)
-		return rc;
+	return rc == SK_OK ? db_journal_mode(db, "WAL", e) : rc;
+}
+
+int db_journal_mode(sk_db *db, const char *mode, sk_err *e)
+{
+	char sql[48];
+	snprintf(sql, sizeof sql, "PRAGMA journal_mode=%s", mode);
 	sqlite3_stmt *st;
-	if (sqlite3_prepare_v2(db->h, "PRAGMA journal_mode=WAL", -1, &st, NULL) != SQLITE_OK)
+	if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) != SQLITE_OK)
 		return db_error(db, sqlite3_errcode(db->h), e);
-	rc = sqlite3_step(st);
+	/* The switch rewrites the file header: a commit of its own, made when the statement
+	 * ends (at finalize, after its one row). */
+	db->committing = 1;
+	int rc = sqlite3_step(st);
+	int kept = rc == SQLITE_ROW && sqlite3_strnicmp((const char *)sqlite3_column_text(st, 0),
+							mode, (int)strlen(mode) + 1) == 0;
 	sqlite3_finalize(st);
+	db->committing = 0;
 	if (rc != SQLITE_ROW)
 		return db_error(db, rc, e);
-	return SK_OK;
+	return kept ? SK_OK : sk_err_set(e, SK_DBERR, _("Basis data %s tidak dapat dibuka atau "
+							"ditulis (%s)."), db->path, sql);
+}
+
+/* The commit guard (fossil's db_verify_at_commit): SQLite calls it before every commit that
+ * wrote something. A commit of the database file that db_end did not start fails: it is
+ * turned into a rollback and the statement gets SQLITE_CONSTRAINT_COMMITHOOK. Writes only to
+ * the connection's own temp schema (scratch tables) are not the database's and pass. */
+static int verify_at_commit(void *arg)
+{
+	sk_db *db = arg;
+	if (db->committing || sqlite3_txn_state(db->h, "main") != SQLITE_TXN_WRITE)
+		return 0;
+	return 1;
 }
 
 int db_open(const char *path, int make_dir, sk_db **out, sk_err *e)
@@ -147,6 +176,7 @@ int db_open(const char *path, int make_dir, sk_db **out, sk_err *e)
 		return SK_DBERR;
 	}
 	sqlite3_extended_result_codes(db->h, 1);
+	sqlite3_commit_hook(db->h, verify_at_commit, db);
 	rc = apply_pragmas(db, e);
 	if (rc == SK_OK)
 		rc = schema_migrate(db, e);
@@ -273,6 +303,36 @@ void db_bind_double(sqlite3_stmt *st, const char *name, double v)
 	sqlite3_bind_double(st, param_index(st, name), v);
 }
 
+void db_like_escape(const char *text, char *out, size_t n)
+{
+	size_t j = 0;
+	for (const char *p = text ? text : ""; *p && j + 1 < n;) {
+		size_t len = sk_utf8_seq(p);
+		len = len ? len : 1;
+		int esc = *p == '%' || *p == '_' || *p == '\\';
+		if (j + len + (size_t)esc >= n)
+			break;
+		if (esc)
+			out[j++] = '\\';
+		memcpy(out + j, p, len);
+		j += len;
+		p += len;
+	}
+	if (n)
+		out[j] = '\0';
+}
+
+void db_bind_like(sqlite3_stmt *st, const char *name, const char *text)
+{
+	size_t n = text ? 2 * strlen(text) + 1 : 1;
+	char *esc = malloc(n);
+	if (!esc)
+		abort();
+	db_like_escape(text, esc, n);
+	db_bind_text(st, name, esc);
+	free(esc);
+}
+
 int db_step(sk_db *db, sqlite3_stmt *st, sk_err *e)
 {
 	int rc = sqlite3_step(st);
@@ -329,6 +389,16 @@ int db_exec(sk_db *db, const char *sql, sk_err *e)
 	return rc == SQLITE_OK ? SK_OK : db_error(db, rc, e);
 }
 
+int db_exec_write(sk_db *db, const char *sql, sk_err *e)
+{
+	int rc = db_begin_write(db, e);
+	if (rc != SK_OK)
+		return rc;
+	int ok = db_exec(db, sql, e) == SK_OK;
+	rc = db_end(db, ok, e);
+	return ok ? rc : (e && e->status ? e->status : SK_DBERR);
+}
+
 int64_t db_int(sk_db *db, const char *sql, int64_t dflt)
 {
 	sqlite3_stmt *st = db_prepare(db, sql, NULL);
@@ -364,6 +434,8 @@ int db_begin_read(sk_db *db, sk_err *e)
 
 int db_exists(sk_db *db, sqlite3_stmt *st, sk_err *e)
 {
+	if (!st)
+		return -1;
 	int rc = db_step(db, st, e);
 	db_reset(st);
 	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
@@ -371,10 +443,34 @@ int db_exists(sk_db *db, sqlite3_stmt *st, sk_err *e)
 
 int db_count(sk_db *db, sqlite3_stmt *st, int64_t *out, sk_err *e)
 {
+	*out = 0;
+	if (!st)
+		return e && e->status ? e->status : SK_DBERR;
 	int rc = db_step(db, st, e);
 	*out = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
 	db_reset(st);
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? SK_OK : (e && e->status ? e->status : SK_DBERR);
+}
+
+static int count_by(sk_db *db, const char *sql, const char *param, const char *value, int like)
+{
+	sqlite3_stmt *st = db_prepare(db, sql, NULL);
+	int64_t n;
+	if (st && like)
+		db_bind_like(st, param, value);
+	else if (st)
+		db_bind_text(st, param, value);
+	return db_count(db, st, &n, NULL) == SK_OK ? (int)n : -1;
+}
+
+int db_count_text(sk_db *db, const char *sql, const char *param, const char *value)
+{
+	return count_by(db, sql, param, value, 0);
+}
+
+int db_count_like(sk_db *db, const char *sql, const char *param, const char *text)
+{
+	return count_by(db, sql, param, text, 1);
 }
 
 int db_end(sk_db *db, int ok, sk_err *e)
@@ -391,7 +487,9 @@ int db_end(sk_db *db, int ok, sk_err *e)
 		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
 		return SK_OK;
 	}
+	db->committing = 1;
 	int rc = sqlite3_exec(db->h, "COMMIT", NULL, NULL, NULL);
+	db->committing = 0;
 	if (rc != SQLITE_OK) {
 		db_error(db, rc, e);
 		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
@@ -476,4 +574,85 @@ void db_cache_restore(sk_db *db, int64_t old)
 	char pragma[64];
 	snprintf(pragma, sizeof pragma, "PRAGMA cache_size=%lld", (long long)old);
 	db_exec(db, pragma, NULL);
+}
+
+sqlite3_stmt *db_prepare_once(sk_db *db, const char *sql, sk_err *e)
+{
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(db->h, sql, -1, &st, NULL);
+	if (rc != SQLITE_OK) {
+		db_error(db, rc, e);
+		return NULL;
+	}
+	return st;
+}
+
+void db_finalize(sqlite3_stmt *st)
+{
+	sqlite3_finalize(st);
+}
+
+int db_savepoint(sk_db *db, const char *name, sk_err *e)
+{
+	char sql[96];
+	snprintf(sql, sizeof sql, "SAVEPOINT %s", name);
+	return db_exec(db, sql, e);
+}
+
+int db_savepoint_end(sk_db *db, const char *name, int keep, sk_err *e)
+{
+	char sql[160];
+	if (keep)
+		snprintf(sql, sizeof sql, "RELEASE %s", name);
+	else
+		snprintf(sql, sizeof sql, "ROLLBACK TO %s; RELEASE %s", name, name);
+	return db_exec(db, sql, e);
+}
+
+int db_damaged(sk_db *db, const char *finding, sk_err *e)
+{
+	return sk_err_set(e, SK_DBERR, _("Basis data %s rusak (%s). Jangan dipakai lagi: pulihkan "
+					 "salinan terbaru dari folder cadangan/ di samping berkas ini."),
+			  db->path, finding);
+}
+
+int db_quick_check(sk_db *db, void (*fn)(void *ctx, const char *finding), void *ctx, sk_err *e)
+{
+	sqlite3_stmt *st = db_prepare_once(db, "PRAGMA quick_check", e);
+	if (!st)
+		return db_damaged(db, e && *e->msg ? e->msg : "quick_check", e);
+	char first[256] = "", msg[256];
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		sk_strlcpy(msg, (const char *)sqlite3_column_text(st, 0), sizeof msg);
+		if (strcmp(msg, "ok") == 0)
+			continue;
+		/* One line per finding, without SQLite's "*** in database main ***" heading. */
+		const char *head = "*** in database main ***\n";
+		if (strncmp(msg, head, strlen(head)) == 0)
+			memmove(msg, msg + strlen(head), strlen(msg + strlen(head)) + 1);
+		for (char *p = msg; *p; p++)
+			if (*p == '\n' || *p == '\r')
+				*p = ' ';
+		if (!*first)
+			sk_strlcpy(first, msg, sizeof first);
+		if (fn)
+			fn(ctx, msg);
+	}
+	db_finalize(st);
+	int prim = rc & 0xff;
+	if (rc != SQLITE_DONE && prim != SQLITE_CORRUPT && prim != SQLITE_NOTADB)
+		return db_error(db, rc, e);
+	if (rc != SQLITE_DONE && !*first) {
+		sk_strlcpy(first, sqlite3_errstr(rc), sizeof first);
+		if (fn)
+			fn(ctx, first);
+	}
+	return *first ? db_damaged(db, first, e) : SK_OK;
+}
+
+int db_file_empty(const char *path)
+{
+	struct stat st;
+	return stat(path, &st) == 0 && S_ISREG(st.st_mode) && st.st_size == 0;
 }

@@ -46,7 +46,7 @@ static void bind_common(sqlite3_stmt *st, sk_db *db, const char *group_id, const
 	if (sqlite3_bind_parameter_index(st, ":g"))
 		db_bind_text(st, ":g", group_id);
 	if (sqlite3_bind_parameter_index(st, ":s"))
-		db_bind_text(st, ":s", search);
+		db_bind_like(st, ":s", search);
 	if (sqlite3_bind_parameter_index(st, ":f"))
 		db_bind_int64(st, ":f", filter);
 	if (sqlite3_bind_parameter_index(st, ":t"))
@@ -117,9 +117,10 @@ int eligibility_groups(sk_db *db, const char *search, const char *today, int off
 	return rc;
 }
 
-#define SEARCH " AND (:s IS NULL OR a.nama LIKE '%'||:s||'%' OR a.nik LIKE :s||'%')"
+#define SEARCH " AND (:s IS NULL OR a.nama LIKE '%'||:s||'%'" DB_LIKE_ESCAPE \
+	" OR a.nik LIKE :s||'%'" DB_LIKE_ESCAPE ")"
 #define FILTER " AND ((:f=1 AND " DUE ") OR (:f=2 AND " SCORE " < :t))"
-#define ORDER " ORDER BY g.nama, g.id, a.nama, a.id"
+#define ORDER " ORDER BY g.urut_nama, g.id, a.urut_nama, a.id"
 #define ROW_COLS \
 	"SELECT a.id, a.kelompok_id, g.nama, a.nik, a.no_kk, a.nama, a.terdaftar_dtsen, " \
 	"coalesce(a.desil_dtsen,0), coalesce(p.id,''), coalesce(p.tanggal,''), " \
@@ -128,11 +129,11 @@ int eligibility_groups(sk_db *db, const char *search, const char *today, int off
  * latest assessment (a page of 30,000 members stays quick). */
 #define PAGE_SQL(G) \
 	"WITH pg AS (SELECT a.id, a.kelompok_id, g.nama AS g_nama, a.nik, a.no_kk, a.nama, " \
-	"a.terdaftar_dtsen, a.desil_dtsen" MEMBERS(G) SEARCH ORDER " LIMIT :lim OFFSET :off) " \
+	"a.terdaftar_dtsen, a.desil_dtsen, g.urut_nama AS g_urut, a.urut_nama AS a_urut" MEMBERS(G) SEARCH ORDER " LIMIT :lim OFFSET :off) " \
 	"SELECT a.id, a.kelompok_id, a.g_nama, a.nik, a.no_kk, a.nama, a.terdaftar_dtsen, " \
 	"coalesce(a.desil_dtsen,0), coalesce(p.id,''), coalesce(p.tanggal,''), " \
 	"coalesce(" SCORE ",0), " DUE " FROM pg a LEFT JOIN penilaian p ON p.id=" \
-	ASSESSMENT_LATEST_ID_SQL("a.id", "") " ORDER BY a.g_nama, a.kelompok_id, a.nama, a.id"
+	ASSESSMENT_LATEST_ID_SQL("a.id", "") " ORDER BY a.g_urut, a.kelompok_id, a.a_urut, a.id"
 /* A filter needs every member's latest assessment. */
 #define FILTERED_SQL(G) ROW_COLS WITH_LATEST(G) SEARCH FILTER ORDER " LIMIT :lim OFFSET :off"
 
@@ -158,14 +159,8 @@ static sqlite3_stmt *prepare_query(sk_db *db, const char *const sql[2][2], const
 
 int eligibility_count(sk_db *db, const sk_elig_query *q)
 {
-	sqlite3_stmt *st = prepare_query(db, COUNT_SQL, q, NULL);
-	int n = -1;
-	if (!st)
-		return -1;
-	if (sqlite3_step(st) == SQLITE_ROW)
-		n = sqlite3_column_int(st, 0);
-	db_reset(st);
-	return n;
+	int64_t n;
+	return db_count(db, prepare_query(db, COUNT_SQL, q, NULL), &n, NULL) == SK_OK ? (int)n : -1;
 }
 
 static void read_row(sqlite3_stmt *st, int threshold, sk_elig_row *r)

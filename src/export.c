@@ -1,5 +1,7 @@
-/* export.c - write an exchange bundle: stream each table from one read snapshot into its CSV
- * file through csvio, then the manifest with row counts and SHA-256 sums. */
+/* export.c - write an exchange bundle: one export per folder at a time (a lock file in it),
+ * each table streamed from one read snapshot into a private temporary file (created
+ * exclusively: never through a planted symlink), hashed from those bytes and renamed into
+ * place; the manifest with row counts and SHA-256 sums last. */
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -8,25 +10,31 @@
 #include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
-#include "app.h"
 #include "csvio.h"
 #include "export.h"
 #include "i18n.h"
 #include "manifest.h"
 #include "member.h"
+#include "outfile.h"
+#include "privacy.h"
+#include "version.h"
 
 #define SETTING_LAST "ekspor_terakhir"
 /* The same moment to the millisecond, compared with disimpan_pada. */
 #define SETTING_LAST_STORED "ekspor_terakhir_disimpan"
 #define STORED_LEN 24 /* YYYY-MM-DDTHH:MM:SS.sssZ */
 #define PROGRESS_EVERY 4096
+/* The lock file of a bundle folder: held (flock) by the export writing into it. */
+#define LOCK_FILE ".sikube-ekspor.lock"
 
 struct exporter {
 	sk_db *db;
 	const char *dir;
+	int dirfd;                    /* the folder, opened once */
 	const export_opts *o;
 	const char *sejak;            /* NULL: full bundle */
 	char disimpan[STORED_LEN + 1];/* with sejak: the previous export to the millisecond */
@@ -57,6 +65,15 @@ static void bind_since(sqlite3_stmt *st, const char *sejak, const char *disimpan
 	db_bind_text(st, ":disimpan", disimpan);
 }
 
+/* Number of rows the count statement st (bound) gives into *n. */
+static int count_rows_of(sk_db *db, sqlite3_stmt *st, long long *n, sk_err *e)
+{
+	int64_t v = 0;
+	int rc = db_count(db, st, &v, e);
+	*n = v;
+	return rc;
+}
+
 long long export_pending_rows(sk_db *db)
 {
 	char last[SK_TS_LEN + 1], stored[STORED_LEN + 1];
@@ -67,20 +84,16 @@ long long export_pending_rows(sk_db *db)
 	for (int t = 0; t < BT_COUNT; t++) {
 		const bundle_table_def *d = &BUNDLE_TABLES[t];
 		sqlite3_stmt *st = db_prepare(db, since ? d->count_since : d->count_all, NULL);
+		long long rows;
 		if (!st)
-			continue;
+			return -1;
 		if (since)
 			bind_since(st, last, stored);
-		if (sqlite3_step(st) == SQLITE_ROW)
-			n += sqlite3_column_int64(st, 0);
-		db_reset(st);
+		if (count_rows_of(db, st, &rows, NULL) != SK_OK)
+			return -1;
+		n += rows;
 	}
 	return n;
-}
-
-static void join(char *out, size_t n, const char *dir, const char *name)
-{
-	snprintf(out, n, "%s/%s", dir, name);
 }
 
 /* The first writable folder under base that is a mount point (another device than base). */
@@ -130,31 +143,14 @@ int export_default_dir(char *out, size_t n)
 	return 0;
 }
 
-/* Flush, sync and close f; SK_IOERR naming path when anything failed. */
-static int finish_file(FILE *f, const char *path, sk_err *e)
+static int count_rows(struct exporter *x, const bundle_table_def *d, long long *n)
 {
-	int bad = fflush(f) != 0 || ferror(f) || fsync(fileno(f)) != 0;
-	int err = errno;
-	if (fclose(f) != 0 && !bad)
-		bad = 1, err = errno;
-	if (bad)
-		return sk_err_set(e, SK_IOERR, _("Berkas %s tidak dapat ditulis: %s"), path,
-				  strerror(err));
-	return SK_OK;
-}
-
-static long long count_rows(struct exporter *x, const bundle_table_def *d)
-{
-	sqlite3_stmt *st = db_prepare(x->db, x->sejak ? d->count_since : d->count_all, NULL);
-	long long n = -1;
+	sqlite3_stmt *st = db_prepare(x->db, x->sejak ? d->count_since : d->count_all, x->e);
 	if (!st)
-		return n;
+		return SK_DBERR;
 	if (x->sejak)
 		bind_since(st, x->sejak, x->disimpan);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		n = sqlite3_column_int64(st, 0);
-	db_reset(st);
-	return n;
+	return count_rows_of(x->db, st, n, x->e);
 }
 
 static void write_row(struct exporter *x, const bundle_table_def *d, sqlite3_stmt *st, csv_out *w)
@@ -164,7 +160,17 @@ static void write_row(struct exporter *x, const bundle_table_def *d, sqlite3_stm
 		char masked[24];
 		switch (d->cols[i].kind) {
 		case BC_TEXT:
-			csv_out_text(w, v);
+			if (x->o->mask_nik && v) {
+				/* A NIK typed into a name, an address or a note is masked too. */
+				char *copy = strdup(v);
+				if (!copy)
+					abort();
+				privacy_mask_ids(copy);
+				csv_out_text(w, copy);
+				free(copy);
+			} else {
+				csv_out_text(w, v);
+			}
 			break;
 		case BC_IDNUM:
 			if (x->o->mask_nik && v) {
@@ -180,131 +186,181 @@ static void write_row(struct exporter *x, const bundle_table_def *d, sqlite3_stm
 	csv_out_eol(w);
 }
 
-/* Stream one table into dir/.F.tmp, then rename it to dir/F. */
-static int export_table(struct exporter *x, int t, long long *rows)
+/* SHA-256 of what f holds (read back through its own descriptor, from the start). */
+static int hash_written(FILE *f, const char *label, char hex[65], sk_err *e)
 {
-	const bundle_table_def *d = &BUNDLE_TABLES[t];
-	char tmp[PATH_MAX], path[PATH_MAX], name[64];
-	snprintf(name, sizeof name, ".%s.tmp", d->file);
-	join(tmp, sizeof tmp, x->dir, name);
-	join(path, sizeof path, x->dir, d->file);
-	long long total = x->fn ? count_rows(x, d) : -1;
-	if (x->fn)
-		x->fn(x->ctx, d->file, 0, total);
-	FILE *f = fopen(tmp, "wb");
-	if (!f)
-		return sk_err_set(x->e, SK_IOERR, _("Berkas %s tidak dapat ditulis: %s"), tmp,
+	bundle_hash h;
+	char buf[65536];
+	size_t n;
+	bundle_hash_init(&h);
+	if (fflush(f) != 0 || fseek(f, 0, SEEK_SET) != 0)
+		return sk_err_set(e, SK_IOERR, _("Berkas %s tidak dapat ditulis: %s"), label,
 				  strerror(errno));
-	csv_out w;
-	csv_out_init(&w, f, x->o->excel);
-	for (int i = 0; i < d->ncols; i++)
-		csv_out_raw(&w, d->cols[i].name);
-	csv_out_eol(&w);
+	while ((n = fread(buf, 1, sizeof buf, f)) > 0)
+		bundle_hash_update(&h, buf, n);
+	if (ferror(f))
+		return sk_err_set(e, SK_IOERR, _("Berkas %s tidak dapat dibaca: %s"), label,
+				  strerror(errno));
+	bundle_hash_hex(&h, hex);
+	return SK_OK;
+}
+
+/* Every row of one table into its file. */
+static int write_rows(struct exporter *x, const bundle_table_def *d, csv_out *w, long long total,
+		      long long *rows)
+{
 	sqlite3_stmt *st = db_prepare(x->db, x->sejak ? d->select_since : d->select_all, x->e);
-	if (!st) {
-		fclose(f);
-		unlink(tmp);
+	if (!st)
 		return SK_DBERR;
-	}
 	if (x->sejak)
 		bind_since(st, x->sejak, x->disimpan);
 	int rc;
 	*rows = 0;
 	while ((rc = db_step(x->db, st, x->e)) == SQLITE_ROW) {
-		write_row(x, d, st, &w);
+		write_row(x, d, st, w);
 		if (++*rows % PROGRESS_EVERY == 0 && x->fn)
 			x->fn(x->ctx, d->file, *rows, total);
 	}
 	db_reset(st);
-	int status = rc == SQLITE_DONE ? SK_OK : (x->e->status ? x->e->status : SK_DBERR);
-	if (status != SK_OK) {
-		fclose(f);
-	} else {
-		status = finish_file(f, tmp, x->e);
-		if (status == SK_OK && rename(tmp, path) != 0)
-			status = sk_err_set(x->e, SK_IOERR, _("Berkas %s tidak dapat ditulis: %s"), path,
-					    strerror(errno));
+	if (rc == SQLITE_DONE)
+		return SK_OK;
+	int prim = rc & 0xff;
+	if (prim == SQLITE_CORRUPT || prim == SQLITE_NOTADB)
+		return db_damaged(x->db, sqlite3_errstr(rc), x->e); /* restore, never spread it */
+	return x->e->status ? x->e->status : SK_DBERR;
+}
+
+/* Stream one table into a private temporary file, hash it, rename it to its name. */
+static int export_table(struct exporter *x, int t, sk_manifest *m)
+{
+	const bundle_table_def *d = &BUNDLE_TABLES[t];
+	long long total = -1;
+	int rc = x->fn ? count_rows(x, d, &total) : SK_OK;
+	if (rc != SK_OK)
+		return rc;
+	if (x->fn)
+		x->fn(x->ctx, d->file, 0, total);
+	sk_outfile out;
+	rc = outfile_open(&out, x->dirfd, x->dir, d->file, 1, x->e);
+	if (rc != SK_OK)
+		return rc;
+	csv_out w;
+	csv_out_init(&w, out.f, x->o->excel);
+	for (int i = 0; i < d->ncols; i++)
+		csv_out_raw(&w, d->cols[i].name);
+	csv_out_eol(&w);
+	rc = write_rows(x, d, &w, total, &m->baris[t]);
+	if (rc == SK_OK)
+		rc = hash_written(out.f, d->file, m->sha256[t], x->e);
+	if (rc == SK_OK)
+		rc = outfile_commit(&out, x->e);
+	else
+		outfile_abort(&out);
+	if (rc == SK_OK) {
+		m->has[t] = 1;
+		if (x->fn)
+			x->fn(x->ctx, d->file, m->baris[t], m->baris[t]);
 	}
-	if (status != SK_OK)
-		unlink(tmp);
-	else if (x->fn)
-		x->fn(x->ctx, d->file, *rows, *rows);
-	return status;
+	return rc;
 }
 
 static int write_manifest(struct exporter *x, sk_manifest *m)
 {
-	char tmp[PATH_MAX], path[PATH_MAX];
-	join(tmp, sizeof tmp, x->dir, ".manifest.csv.tmp");
-	join(path, sizeof path, x->dir, BUNDLE_MANIFEST);
-	for (int t = 0; t < BT_COUNT; t++) {
-		char file[PATH_MAX];
-		join(file, sizeof file, x->dir, BUNDLE_TABLES[t].file);
-		int rc = bundle_sha256_file(file, m->sha256[t], x->e);
-		if (rc != SK_OK)
-			return rc;
-		m->has[t] = 1;
-	}
-	int rc = manifest_write(tmp, m, x->o->excel, x->e);
-	if (rc == SK_OK && rename(tmp, path) != 0)
-		rc = sk_err_set(x->e, SK_IOERR, _("Berkas %s tidak dapat ditulis: %s"), path,
-				strerror(errno));
+	sk_outfile out;
+	int rc = outfile_open(&out, x->dirfd, x->dir, BUNDLE_MANIFEST, 1, x->e);
 	if (rc != SK_OK)
-		unlink(tmp);
+		return rc;
+	rc = manifest_write(out.f, BUNDLE_MANIFEST, m, x->o->excel, x->e);
+	if (rc == SK_OK)
+		return outfile_commit(&out, x->e);
+	outfile_abort(&out);
 	return rc;
 }
 
-/* The folder: created 0700 when missing; an old manifest goes first so that an interrupted
- * export never leaves a manifest beside files it does not describe. */
-static int prepare_dir(const char *dir, sk_err *e)
+/* The folder: created 0700 when missing and opened once. */
+static int open_dir(struct exporter *x)
 {
 	struct stat st;
-	if (sk_mkdir_private(dir) != 0 || stat(dir, &st) != 0 || !S_ISDIR(st.st_mode))
-		return sk_err_set(e, SK_IOERR, _("Folder %s tidak dapat dibuat: %s"), dir,
-				  strerror(errno ? errno : ENOTDIR));
-	char path[PATH_MAX];
-	join(path, sizeof path, dir, BUNDLE_MANIFEST);
-	if (unlink(path) != 0 && errno != ENOENT)
-		return sk_err_set(e, SK_IOERR, _("Berkas %s tidak dapat ditulis: %s"), path,
+	if (sk_mkdir_private(x->dir) != 0)
+		return sk_err_set(x->e, SK_IOERR, _("Folder %s tidak dapat dibuat: %s"), x->dir,
+				  strerror(errno));
+	x->dirfd = open(x->dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (x->dirfd < 0 || fstat(x->dirfd, &st) != 0)
+		return sk_err_set(x->e, SK_IOERR, _("Folder %s tidak dapat dibuka: %s"), x->dir,
 				  strerror(errno));
 	return SK_OK;
 }
 
-static void sync_dir(const char *dir)
+/* One export per folder: the lock file held until the export ends (released by the system
+ * when the process dies). Returns its descriptor, or -1 (SK_BUSY: another export holds it). */
+static int lock_dir(struct exporter *x)
 {
-	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	if (fd >= 0) {
-		fsync(fd);
-		close(fd);
+	int fd = openat(x->dirfd, LOCK_FILE, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0600);
+	if (fd < 0) {
+		sk_err_set(x->e, SK_IOERR, _("Folder %s tidak dapat dikunci: %s"), x->dir,
+			   strerror(errno));
+		return -1;
 	}
+	if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
+		int err = errno;
+		close(fd);
+		if (err == EWOULDBLOCK)
+			sk_err_set(x->e, SK_BUSY, _("Ekspor lain sedang menulis ke folder %s. Tunggu "
+						    "sampai selesai, lalu coba lagi."), x->dir);
+		else
+			sk_err_set(x->e, SK_IOERR, _("Folder %s tidak dapat dikunci: %s"), x->dir,
+				   strerror(err));
+		return -1;
+	}
+	return fd;
 }
 
-/* Run every table and the manifest inside one read transaction (a consistent snapshot). */
+/* Under the lock: temporary files of killed exports go, and the old manifest before any
+ * file changes, so that an interrupted export never leaves a manifest beside files it does
+ * not describe. */
+static int clear_dir(struct exporter *x)
+{
+	for (int t = 0; t < BT_COUNT; t++)
+		outfile_clean_stale(x->dirfd, BUNDLE_TABLES[t].file, 1);
+	outfile_clean_stale(x->dirfd, BUNDLE_MANIFEST, 1);
+	if (unlinkat(x->dirfd, BUNDLE_MANIFEST, 0) != 0 && errno != ENOENT)
+		return sk_err_set(x->e, SK_IOERR, _("Berkas %s/%s tidak dapat ditulis: %s"), x->dir,
+				  BUNDLE_MANIFEST, strerror(errno));
+	return SK_OK;
+}
+
+/* Every table inside one read transaction (a consistent snapshot), then the manifest. */
 static int export_snapshot(struct exporter *x, sk_manifest *m, export_result *r)
 {
-	int own_tx = sqlite3_get_autocommit(db_handle(x->db));
-	int rc = own_tx ? db_exec(x->db, "BEGIN", x->e) : SK_OK;
+	int rc = db_begin_read(x->db, x->e);
 	if (rc != SK_OK)
 		return rc;
 	for (int t = 0; rc == SK_OK && t < BT_COUNT; t++) {
-		rc = export_table(x, t, &r->rows[t]);
-		m->baris[t] = r->rows[t];
+		rc = export_table(x, t, m);
+		r->rows[t] = m->baris[t];
 	}
-	if (own_tx)
-		db_exec(x->db, "COMMIT", NULL);
+	int erc = db_end(x->db, rc == SK_OK, rc == SK_OK ? x->e : NULL);
+	if (rc == SK_OK)
+		rc = erc;
 	if (rc == SK_OK)
 		rc = write_manifest(x, m);
+	if (rc == SK_OK && fsync(x->dirfd) != 0)
+		rc = sk_err_set(x->e, SK_IOERR, _("Folder %s tidak dapat ditulis: %s"), x->dir,
+				strerror(errno));
 	return rc;
 }
 
 /* The current millisecond by SQLite's clock (the one disimpan_pada is stamped by). */
-static void clock_ms(sk_db *db, char out[STORED_LEN + 1])
+static int clock_ms(sk_db *db, char out[STORED_LEN + 1], sk_err *e)
 {
-	sqlite3_stmt *st = db_prepare(db, "SELECT " DB_STORED_SQL, NULL);
+	sqlite3_stmt *st = db_prepare(db, "SELECT " DB_STORED_SQL, e);
 	*out = '\0';
-	if (st && sqlite3_step(st) == SQLITE_ROW)
+	if (!st)
+		return SK_DBERR;
+	int rc = db_step(db, st, e);
+	if (rc == SQLITE_ROW)
 		db_col_text(st, 0, out, STORED_LEN + 1);
-	db_reset(st);
+	return db_row_end(st, rc, "", e);
 }
 
 /* Let the write transactions of other copies that are under way commit first: they hold
@@ -312,12 +368,9 @@ static void clock_ms(sk_db *db, char out[STORED_LEN + 1])
  * timeout). 0 when one outlasted the wait (a long import). */
 static int writers_done(sk_db *db)
 {
-	if (!sqlite3_get_autocommit(db_handle(db)))
-		return 1; /* the caller's own transaction: no other writer is under way */
-	if (db_exec(db, "BEGIN IMMEDIATE", NULL) != SK_OK)
+	if (db_begin_write(db, NULL) != SK_OK)
 		return 0;
-	db_exec(db, "COMMIT", NULL);
-	return 1;
+	return db_end(db, 1, NULL) == SK_OK;
 }
 
 /* The millisecond this export begins in, into out, once the clock has passed it and the
@@ -326,21 +379,66 @@ static int writers_done(sk_db *db)
  * bundle takes exactly the rows stored after it. Falls back to the stamp's bare second
  * should the clock not be readable, and to prev (more rows, never fewer) when a write
  * outlasted the wait. */
-static void begin_ms(sk_db *db, const char *dibuat, const char *prev, char out[STORED_LEN + 1])
+static int begin_ms(sk_db *db, const char *dibuat, const char *prev, char out[STORED_LEN + 1],
+		    sk_err *e)
 {
 	char now[STORED_LEN + 1];
-	clock_ms(db, out);
+	int rc = clock_ms(db, out, e);
+	if (rc != SK_OK)
+		return rc;
 	if (strlen(out) != STORED_LEN || strncmp(out, dibuat, 19) < 0)
 		snprintf(out, STORED_LEN + 1, "%.19s", dibuat);
-	for (int i = 0; i < 100; i++) {
-		clock_ms(db, now);
+	for (int i = 0; i < 100 && rc == SK_OK; i++) {
+		rc = clock_ms(db, now, e);
 		if (strcmp(now, out) > 0)
 			break;
 		struct timespec ts = { 0, 200000 };
 		nanosleep(&ts, NULL);
 	}
-	if (!writers_done(db))
+	if (rc == SK_OK && !writers_done(db))
 		snprintf(out, STORED_LEN + 1, "%s", prev);
+	return rc;
+}
+
+/* The export's manifest, stamped before the snapshot starts. */
+static void start_manifest(struct exporter *x, sk_manifest *m, const char *sejak)
+{
+	manifest_init(m);
+	sk_strlcpy(m->app_version, SIKUBE_VERSION, sizeof m->app_version);
+	db_setting_get(x->db, "perangkat", "", m->perangkat, sizeof m->perangkat);
+	db_setting_get(x->db, "kode_wilayah_kantor", "", m->kode_wilayah_kantor,
+		       sizeof m->kode_wilayah_kantor);
+	/* A row changed while the export runs has a stamp at or after this one and goes into
+	 * the next --since-last bundle too (never lost; a row sent twice merges to the same
+	 * result). */
+	sk_now_utc(m->dibuat_pada);
+	sk_strlcpy(m->sejak, sejak, sizeof m->sejak);
+	m->nik_disamarkan = x->o->mask_nik != 0;
+}
+
+/* Open, lock and clear the folder, then write the bundle. *lockfd: the lock (or -1). */
+static int write_bundle(struct exporter *x, sk_manifest *m, export_result *r, int *lockfd)
+{
+	mode_t old = umask(077);
+	int rc = open_dir(x);
+	if (rc == SK_OK && (*lockfd = lock_dir(x)) < 0)
+		rc = x->e->status;
+	if (rc == SK_OK)
+		rc = clear_dir(x);
+	if (rc == SK_OK)
+		rc = export_snapshot(x, m, r);
+	umask(old);
+	return rc;
+}
+
+/* The message of an export that did not leave a whole bundle. */
+static void not_whole(struct exporter *x)
+{
+	char why[sizeof x->e->msg];
+	sk_strlcpy(why, x->e->msg, sizeof why);
+	sk_err_set(x->e, x->e->status, _("%s Bundel di %s tidak utuh (tanpa manifest.csv) dan tidak "
+					  "dapat diimpor; ekspor berikutnya memuat lagi perubahan "
+					  "ini."), why, x->dir);
 }
 
 int export_bundle(sk_db *db, const char *dir, const export_opts *o, exchange_progress_fn fn,
@@ -348,38 +446,31 @@ int export_bundle(sk_db *db, const char *dir, const export_opts *o, exchange_pro
 {
 	char sejak[SK_TS_LEN + 1] = "";
 	memset(r, 0, sizeof *r);
+	int rc;
 	if (o->since_last)
 		export_last_time(db, sejak);
-	struct exporter x = { .db = db, .dir = dir, .o = o, .sejak = *sejak ? sejak : NULL,
-			      .fn = fn, .ctx = ctx, .e = e };
+	struct exporter x = { .db = db, .dir = dir, .dirfd = -1, .o = o,
+			      .sejak = *sejak ? sejak : NULL, .fn = fn, .ctx = ctx, .e = e };
 	if (x.sejak)
 		last_stored_time(db, sejak, x.disimpan);
 	sk_manifest m;
-	manifest_init(&m);
-	sk_strlcpy(m.app_version, SIKUBE_VERSION, sizeof m.app_version);
-	db_setting_get(db, "perangkat", "", m.perangkat, sizeof m.perangkat);
-	db_setting_get(db, "kode_wilayah_kantor", "", m.kode_wilayah_kantor,
-		       sizeof m.kode_wilayah_kantor);
-	/* Stamped before the snapshot starts: a row changed while the export runs has a stamp at
-	 * or after this one and goes into the next --since-last bundle too (never lost; a row
-	 * sent twice merges to the same result). */
-	sk_now_utc(m.dibuat_pada);
+	start_manifest(&x, &m, sejak);
 	char stored_now[STORED_LEN + 1];
 	/* "0" sorts before every stamp: without a previous export, everything stored so far. */
-	begin_ms(db, m.dibuat_pada, x.sejak ? x.disimpan : "0", stored_now);
-	sk_strlcpy(m.sejak, sejak, sizeof m.sejak);
-	m.nik_disamarkan = o->mask_nik != 0;
+	rc = begin_ms(db, m.dibuat_pada, x.sejak ? x.disimpan : "0", stored_now, e);
 	sk_strlcpy(r->dibuat_pada, m.dibuat_pada, sizeof r->dibuat_pada);
 	sk_strlcpy(r->sejak, sejak, sizeof r->sejak);
-
-	mode_t old = umask(077);
-	int rc = prepare_dir(dir, e);
+	int lockfd = -1;
 	if (rc == SK_OK)
-		rc = export_snapshot(&x, &m, r);
-	umask(old);
+		rc = write_bundle(&x, &m, r, &lockfd);
+	if (rc != SK_OK && lockfd >= 0)
+		not_whole(&x);
+	if (lockfd >= 0)
+		close(lockfd);
+	if (x.dirfd >= 0)
+		close(x.dirfd);
 	if (rc != SK_OK)
 		return rc;
-	sync_dir(dir);
 	/* The millisecond moment first: should the second setting fail, the next bundle starts
 	 * at an older moment and holds more rows, never fewer. */
 	if (!o->mask_nik)

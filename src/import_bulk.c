@@ -26,45 +26,44 @@ static const char *const DROPPABLE[BT_COUNT][5] = {
 	[BT_KAS] = { "kas_saldo", "kas_pertemuan", "kas_diubah", "kas_disimpan" },
 };
 
-/* 1 when the table holds fewer than cap rows (counts at most cap rows). */
+/* 1 when the table holds fewer than cap rows (counts at most cap rows), 0 when not, -1 on
+ * a database error (in im->e). */
 static int fewer_rows_than(struct imp *im, int t, long long cap)
 {
 	char sql[160];
 	snprintf(sql, sizeof sql, "SELECT count(*) FROM (SELECT 1 FROM %s LIMIT %lld)",
-		 BUNDLE_TABLES[t].name, cap);
-	sqlite3_stmt *st;
-	long long n = cap;
-	if (sqlite3_prepare_v2(db_handle(im->db), sql, -1, &st, NULL) != SQLITE_OK)
-		return 0;
-	if (sqlite3_step(st) == SQLITE_ROW)
-		n = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	return n < cap;
+		 BUNDLE_TABLES[t].db_table, cap);
+	sqlite3_stmt *st = db_prepare_once(im->db, sql, im->e);
+	int64_t n = cap;
+	int rc = st ? db_count(im->db, st, &n, im->e) : SK_DBERR;
+	db_finalize(st);
+	return rc != SK_OK ? -1 : n < cap;
 }
 
-/* Keep the CREATE statement of index name, then drop it. 0 when it was dropped. */
+/* Keep the CREATE statement of index name, then drop it. SK_OK also when the index is not
+ * in this schema (nothing to do); a database error otherwise. */
 static int drop_one(struct imp *im, const char *name)
 {
-	sqlite3 *h = db_handle(im->db);
-	sqlite3_stmt *st;
-	if (sqlite3_prepare_v2(h, "SELECT sql FROM sqlite_schema WHERE type='index' AND name=?1 "
-			       "AND sql IS NOT NULL", -1, &st, NULL) != SQLITE_OK)
-		return -1;
-	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
-	char *sql = NULL;
-	if (sqlite3_step(st) == SQLITE_ROW)
-		sql = strdup((const char *)sqlite3_column_text(st, 0));
-	sqlite3_finalize(st);
+	sqlite3_stmt *st = db_prepare(im->db, "SELECT sql FROM sqlite_schema WHERE type='index' AND "
+				      "name=:n AND sql IS NOT NULL", im->e);
+	if (!st)
+		return SK_DBERR;
+	db_bind_text(st, ":n", name);
+	int rc = db_step(im->db, st, im->e);
+	if (rc != SQLITE_ROW)
+		return db_row_end(st, rc, "", NULL) == SK_NOTFOUND ? SK_OK : SK_DBERR;
+	char *sql = strdup((const char *)sqlite3_column_text(st, 0));
+	db_reset(st);
 	if (!sql)
-		return -1; /* not in this schema: nothing to do */
+		abort();
 	char drop[128];
 	snprintf(drop, sizeof drop, "DROP INDEX \"%s\"", name);
-	if (sqlite3_exec(h, drop, NULL, NULL, NULL) != SQLITE_OK || im->bulk.n >= IMP_BULK_MAX) {
+	if (im->bulk.n >= IMP_BULK_MAX || db_exec(im->db, drop, im->e) != SK_OK) {
 		free(sql);
-		return -1;
+		return im->bulk.n >= IMP_BULK_MAX ? SK_OK : SK_DBERR;
 	}
 	im->bulk.sql[im->bulk.n++] = sql;
-	return 0;
+	return SK_OK;
 }
 
 void imp_bulk_inserted(struct imp_file *fl)
@@ -75,11 +74,14 @@ void imp_bulk_inserted(struct imp_file *fl)
 		return;
 	im->bulk.decided[t] = 1;
 	long long left = fl->total - fl->rows;
-	if (fl->total < 0 || left < BULK_MIN_INSERTS ||
-	    !fewer_rows_than(im, t, left * BULK_RATIO))
+	if (fl->total < 0 || left < BULK_MIN_INSERTS)
 		return;
-	for (int i = 0; i < 5 && DROPPABLE[t][i]; i++)
-		drop_one(im, DROPPABLE[t][i]);
+	int fewer = fewer_rows_than(im, t, left * BULK_RATIO);
+	if (fewer < 0)
+		im->dberr = 1;
+	for (int i = 0; fewer > 0 && i < 5 && DROPPABLE[t][i]; i++)
+		if (drop_one(im, DROPPABLE[t][i]) != SK_OK)
+			im->dberr = 1;
 }
 
 int imp_bulk_rebuild(struct imp *im)
@@ -89,7 +91,7 @@ int imp_bulk_rebuild(struct imp *im)
 	/* SQLite's sorter takes up to the page cache's size (and, growing its buffer, half as
 	 * much again): a smaller cache while building keeps the import's peak memory flat. */
 	int64_t cache = db_cache_set(im->db, BULK_BUILD_CACHE_KIB);
-	sqlite3_db_release_memory(db_handle(im->db));
+	sqlite3_db_release_memory(db_handle(im->db)); /* frees cache pages: not a statement */
 	int rc = SK_OK;
 	for (int i = 0; i < im->bulk.n && rc == SK_OK; i++) {
 		if (im->o->progress)

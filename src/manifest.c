@@ -1,5 +1,6 @@
 /* manifest.c - manifest.csv: writing and checked reading. */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,12 +26,8 @@ static void pair(csv_out *w, const char *key, const char *value)
 	csv_out_eol(w);
 }
 
-int manifest_write(const char *path, const sk_manifest *m, int excel, sk_err *e)
+int manifest_write(FILE *f, const char *label, const sk_manifest *m, int excel, sk_err *e)
 {
-	FILE *f = fopen(path, "wb");
-	if (!f)
-		return sk_err_set(e, SK_IOERR, _("Berkas %s tidak dapat ditulis: %s"), path,
-				  strerror(errno));
 	csv_out w;
 	csv_out_init(&w, f, excel);
 	pair(&w, "kunci", "nilai");
@@ -52,9 +49,8 @@ int manifest_write(const char *path, const sk_manifest *m, int excel, sk_err *e)
 		snprintf(key, sizeof key, "sha256.%s", BUNDLE_TABLES[t].file);
 		pair(&w, key, m->sha256[t]);
 	}
-	int bad = fflush(f) != 0 || ferror(f) || fsync(fileno(f)) != 0;
-	if (fclose(f) != 0 || bad)
-		return sk_err_set(e, SK_IOERR, _("Berkas %s tidak dapat ditulis: %s"), path,
+	if (fflush(f) != 0 || ferror(f))
+		return sk_err_set(e, SK_IOERR, _("Berkas %s tidak dapat ditulis: %s"), label,
 				  strerror(errno));
 	return SK_OK;
 }
@@ -113,6 +109,27 @@ static int file_key(struct reading *r, int line, const char *key, const char *va
 	return 1;
 }
 
+/* format_version: a whole number, BUNDLE_FORMAT_OLDEST up to BUNDLE_FORMAT_VERSION. */
+static void format_version(struct reading *r, int line, const char *key, const char *value)
+{
+	char why[240];
+	size_t len = strlen(value);
+	int digits = len > 0 && len <= 6 && strspn(value, "0123456789") == len && value[0] != '0';
+	long v = digits ? strtol(value, NULL, 10) : 0;
+	r->m->version = digits && v >= BUNDLE_FORMAT_OLDEST && v <= BUNDLE_FORMAT_VERSION ? (int)v : 0;
+	if (digits && v > BUNDLE_FORMAT_VERSION) {
+		snprintf(why, sizeof why, _("Bundel berformat versi %ld, dibuat oleh SIKUBE yang lebih "
+					    "baru; versi ini membaca format %d sampai %d. Perbarui "
+					    "SIKUBE untuk mengimpornya."), v, BUNDLE_FORMAT_OLDEST,
+			 BUNDLE_FORMAT_VERSION);
+		problem(r, line, key, value, why);
+	} else if (!r->m->version) {
+		snprintf(why, sizeof why, _("Versi format bundel tidak dikenal: harus bilangan %d "
+					    "sampai %d."), BUNDLE_FORMAT_OLDEST, BUNDLE_FORMAT_VERSION);
+		problem(r, line, key, value, why);
+	}
+}
+
 static void known_key(struct reading *r, int line, const char *key, const char *value)
 {
 	sk_manifest *m = r->m;
@@ -124,11 +141,7 @@ static void known_key(struct reading *r, int line, const char *key, const char *
 	} else if (strcmp(key, "format_version") == 0) {
 		r->seen_version = 1;
 		sk_strlcpy(m->format_version, value, sizeof m->format_version);
-		if (atoi(value) > BUNDLE_FORMAT_VERSION)
-			problem(r, line, key, value, _("Bundel dibuat oleh SIKUBE yang lebih baru; "
-							  "perbarui SIKUBE untuk mengimpornya."));
-		else if (strcmp(value, "1") != 0)
-			problem(r, line, key, value, _("Versi format bundel tidak dikenal."));
+		format_version(r, line, key, value);
 	} else if (strcmp(key, "nik_disamarkan") == 0) {
 		r->seen_masked = 1;
 		m->nik_disamarkan = strcmp(value, "0") != 0;
@@ -168,14 +181,14 @@ static int on_row(void *ctx, int line, int nf, char **f)
 	return 0;
 }
 
-int manifest_read(const char *path, sk_manifest *m, manifest_problem_fn fn, void *ctx,
-		  int *problems, sk_err *e)
+int manifest_read_fd(int fd, const char *label, sk_manifest *m, manifest_problem_fn fn,
+		     void *ctx, int *problems, sk_err *e)
 {
 	memset(m, 0, sizeof *m);
 	for (int t = 0; t < BT_COUNT; t++)
 		m->baris[t] = -1;
 	struct reading r = { .m = m, .fn = fn, .ctx = ctx };
-	int rc = csv_read_file(path, on_row, &r, e);
+	int rc = csv_read_fd(fd, label, on_row, &r, NULL, NULL, e);
 	if (rc == SK_OK && !r.problems) {
 		if (!r.seen_format)
 			problem(&r, 0, "format", "", _("Manifest tanpa kunci format: bukan bundel SIKUBE."));
@@ -185,5 +198,19 @@ int manifest_read(const char *path, sk_manifest *m, manifest_problem_fn fn, void
 			problem(&r, 0, "nik_disamarkan", "", _("Manifest tanpa kunci nik_disamarkan."));
 	}
 	*problems = r.problems;
+	return rc;
+}
+
+int manifest_read(const char *path, sk_manifest *m, manifest_problem_fn fn, void *ctx,
+		  int *problems, sk_err *e)
+{
+	*problems = 0;
+	int fd = csv_open_file(AT_FDCWD, path, path, e);
+	if (fd < 0) {
+		memset(m, 0, sizeof *m);
+		return e ? e->status : SK_IOERR;
+	}
+	int rc = manifest_read_fd(fd, path, m, fn, ctx, problems, e);
+	close(fd);
 	return rc;
 }

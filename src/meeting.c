@@ -15,18 +15,6 @@ int valid_attendance_status(const char *v)
 	return 0;
 }
 
-/* 1 when the one-parameter (:id) query finds a row. */
-static int exists(sk_db *db, const char *sql, const char *id)
-{
-	sqlite3_stmt *st = db_prepare(db, sql, NULL);
-	if (!st)
-		return 0;
-	db_bind_text(st, ":id", id);
-	int found = sqlite3_step(st) == SQLITE_ROW;
-	db_reset(st);
-	return found;
-}
-
 void meeting_init(sk_meeting *m, const char *kelompok_id)
 {
 	memset(m, 0, sizeof *m);
@@ -44,9 +32,8 @@ void meeting_validate_fields(const sk_meeting *m, sk_issues *is)
 
 void meeting_validate_links(sk_db *db, const sk_meeting *m, sk_issues *is)
 {
-	if (!exists(db, "SELECT 1 FROM kelompok WHERE id=:id", m->kelompok_id))
-		sk_issues_add(is, "kelompok_id", SK_SEV_ERROR, "%s",
-			      _("Kelompok pertemuan tidak ditemukan."));
+	validate_ref(db, is, "kelompok_id", "SELECT 1 FROM kelompok WHERE id=:id", m->kelompok_id,
+		     _("Kelompok pertemuan tidak ditemukan."));
 }
 
 void meeting_validate(sk_db *db, const sk_meeting *m, sk_issues *is)
@@ -125,10 +112,10 @@ void attendance_validate_fields(const sk_attendance *a, sk_issues *is)
 
 void attendance_validate_links(sk_db *db, const sk_attendance *a, sk_issues *is)
 {
-	if (!exists(db, "SELECT 1 FROM pertemuan WHERE id=:id", a->pertemuan_id))
-		sk_issues_add(is, "pertemuan_id", SK_SEV_ERROR, "%s", _("Pertemuan tidak ditemukan."));
-	if (!exists(db, "SELECT 1 FROM anggota WHERE id=:id", a->anggota_id))
-		sk_issues_add(is, "anggota_id", SK_SEV_ERROR, "%s", _("Anggota tidak ditemukan."));
+	validate_ref(db, is, "pertemuan_id", "SELECT 1 FROM pertemuan WHERE id=:id", a->pertemuan_id,
+		     _("Pertemuan tidak ditemukan."));
+	validate_ref(db, is, "anggota_id", "SELECT 1 FROM anggota WHERE id=:id", a->anggota_id,
+		     _("Anggota tidak ditemukan."));
 }
 
 void attendance_validate(sk_db *db, const sk_attendance *a, sk_issues *is)

@@ -8,30 +8,43 @@
 #include "cash_priv.h"
 #include "i18n.h"
 #include "meeting.h"
-
-/* What a refusal says, and the finding that goes with it. */
-static int refuse_first(const sk_issues *is, sk_err *e)
-{
-	for (int i = 0; i < is->n; i++)
-		if (is->items[i].sev == SK_SEV_ERROR)
-			return sk_err_set(e, SK_REFUSED, "%s", is->items[i].msg);
-	return sk_err_set(e, SK_REFUSED, "%s", _("Data pertemuan belum benar."));
-}
+#include "validate.h"
 
 /* Each attendance row: fields right, a member of the meeting's group, listed once. Findings
  * go under "kehadiran" and name the member. */
 static void check_rows(sk_db *db, const sk_meeting *m, const sk_attendance *rows, int n,
 		       sk_issues *is)
 {
-	sqlite3_stmt *st = db_prepare(db, "SELECT nama, kelompok_id FROM anggota WHERE id=:id", NULL);
+	sk_err e;
+	sk_err_clear(&e);
+	sqlite3_stmt *st = db_prepare(db, "SELECT nama, kelompok_id, coalesce(tanggal_masuk,''), "
+				      "coalesce(tanggal_keluar,'') FROM anggota WHERE id=:id", &e);
+	if (!st)
+		sk_issues_add(is, "kehadiran", SK_SEV_ERROR, "%s", e.msg);
 	for (int i = 0; st && i < n; i++) {
-		char nama[404] = "", g[SK_UUID_LEN + 1] = "";
+		char nama[SK_NAME_BYTES] = "", g[SK_UUID_LEN + 1] = "", masuk[16] = "", keluar[16] = "";
 		db_bind_text(st, ":id", rows[i].anggota_id);
-		if (sqlite3_step(st) == SQLITE_ROW) {
+		int rc = db_step(db, st, &e);
+		if (rc == SQLITE_ROW) {
 			db_col_text(st, 0, nama, sizeof nama);
 			db_col_text(st, 1, g, sizeof g);
+			db_col_text(st, 2, masuk, sizeof masuk);
+			db_col_text(st, 3, keluar, sizeof keluar);
 		}
 		db_reset(st);
+		if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+			sk_issues_add(is, "kehadiran", SK_SEV_ERROR, "%s", e.msg);
+			return;
+		}
+		/* A member on the list was a member that day (meeting_member_on). */
+		int dated = valid_date(m->tanggal);
+		if (dated && *masuk && strcmp(masuk, m->tanggal) > 0)
+			sk_issues_add(is, "kehadiran", SK_SEV_ERROR,
+				      _("%s baru menjadi anggota pada %s, sesudah pertemuan ini."), nama,
+				      masuk);
+		else if (dated && *keluar && strcmp(keluar, m->tanggal) <= 0)
+			sk_issues_add(is, "kehadiran", SK_SEV_ERROR,
+				      _("%s sudah keluar pada %s, sebelum pertemuan ini."), nama, keluar);
 		sk_issues one;
 		sk_issues_clear(&one);
 		attendance_validate_fields(&rows[i], &one);
@@ -52,14 +65,21 @@ static void check_rows(sk_db *db, const sk_meeting *m, const sk_attendance *rows
  * meeting unchanged, another meeting the same day (warning). */
 static void check_meeting(sk_db *db, const sk_meeting *m, sk_issues *is)
 {
+	sk_err e;
+	sk_err_clear(&e);
 	sqlite3_stmt *st = db_prepare(db, "SELECT (SELECT dihapus FROM kelompok WHERE id=:g), "
 				      "(SELECT kelompok_id FROM pertemuan WHERE id=:id AND dihapus=0)",
-				      NULL);
-	if (!st)
+				      &e);
+	if (!st) {
+		sk_issues_add(is, "kelompok_id", SK_SEV_ERROR, "%s", e.msg);
 		return;
+	}
 	db_bind_text(st, ":g", m->kelompok_id);
 	db_bind_text(st, ":id", m->id);
-	if (sqlite3_step(st) == SQLITE_ROW) {
+	int rc = db_step(db, st, &e);
+	if (rc != SQLITE_ROW)
+		sk_issues_add(is, "kelompok_id", SK_SEV_ERROR, "%s", e.msg);
+	if (rc == SQLITE_ROW) {
 		if (sqlite3_column_int(st, 0) == 1)
 			sk_issues_add(is, "kelompok_id", SK_SEV_ERROR, "%s", _("Kelompok ini sudah dihapus."));
 		const char *g = (const char *)sqlite3_column_text(st, 1);
@@ -69,7 +89,7 @@ static void check_meeting(sk_db *db, const sk_meeting *m, sk_issues *is)
 					: _("Pertemuan tidak ditemukan."));
 	}
 	db_reset(st);
-	if (meeting_same_day(db, m->kelompok_id, m->tanggal, m->id))
+	if (meeting_same_day(db, m->kelompok_id, m->tanggal, m->id) == 1)
 		sk_issues_add(is, "tanggal", SK_SEV_WARNING, "%s",
 			      _("Sudah ada pertemuan kelompok ini pada tanggal itu."));
 	if (sk_date_after_today(m->tanggal))
@@ -178,8 +198,15 @@ struct posting {
 	int64_t total;           /* attendance dues; 0 = no posting */
 	int reverse_all;         /* meeting deleted: reverse every standing posting */
 	char date[16];           /* the meeting's date, or today when its month is closed */
-	char uraian[404];
+	char uraian[SK_NAME_BYTES];
 };
+
+/* 1 when the month of date is closed in the book, 0 when open, -1 on a database error (in e). */
+static int book_closed(sk_db *db, const char *g, const char *buku, const char *date, sk_err *e)
+{
+	int rc = cash_check_open(db, g, buku, date, e);
+	return rc == SK_OK ? 0 : rc == SK_REFUSED ? 1 : -1;
+}
 
 /* Bring the standing postings of one book to p: in an open month the first one is updated and
  * the others deleted, in a closed month they are reversed; then a new one when still needed. */
@@ -195,7 +222,11 @@ static int sync_book(sk_db *db, const sk_meeting *m, struct posting *p, sk_err *
 		sk_cash_row *r = &rows[i];
 		if (strcmp(r->tanggal, from) < 0)
 			sk_strlcpy(from, r->tanggal, sizeof from);
-		if (p->reverse_all || cash_date_closed(db, r->kelompok_id, r->buku, r->tanggal)) {
+		int closed = p->reverse_all ? 1
+					    : book_closed(db, r->kelompok_id, r->buku, r->tanggal, e);
+		if (closed < 0) {
+			rc = e && e->status ? e->status : SK_DBERR;
+		} else if (closed) {
 			rc = cash_insert_reversal(db, r, NULL, e);
 		} else if (!done && p->total > 0) {
 			done = 1;
@@ -240,23 +271,28 @@ static int post_dues(sk_db *db, const sk_meeting *m, int deleted, sk_err *e)
 	if (!st)
 		return SK_DBERR;
 	db_bind_text(st, ":p", m->id);
-	if (!deleted && sqlite3_step(st) == SQLITE_ROW) {
+	int rc = deleted ? SQLITE_DONE : db_step(db, st, e);
+	if (rc == SQLITE_ROW) {
 		p[0].total = sqlite3_column_int64(st, 0);
 		p[1].total = sqlite3_column_int64(st, 1);
 	}
 	db_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return e && e->status ? e->status : SK_DBERR;
 	/* Stored data, not a message: the same in every language (bundles travel between offices,
 	 * and a description that changed with the language would count as an edit above). */
 	snprintf(p[0].uraian, sizeof p[0].uraian, "Iuran kas pertemuan %s", m->tanggal);
 	snprintf(p[1].uraian, sizeof p[1].uraian, "Iuran IKS pertemuan %s", m->tanggal);
-	int rc = SK_OK;
+	rc = SK_OK;
 	for (int i = 0; rc == SK_OK && i < 2; i++) {
-		if (cash_date_closed(db, m->kelompok_id, p[i].buku, m->tanggal))
+		int closed = book_closed(db, m->kelompok_id, p[i].buku, m->tanggal, e);
+		if (closed < 0)
+			return e && e->status ? e->status : SK_DBERR;
+		sk_strlcpy(p[i].date, m->tanggal, sizeof p[i].date);
+		if (closed)
 			sk_today(p[i].date);
-		else
-			sk_strlcpy(p[i].date, m->tanggal, sizeof p[i].date);
-		if (p[i].total > 0 && cash_date_closed(db, m->kelompok_id, p[i].buku, p[i].date))
-			rc = cash_refuse_closed(p[i].buku, p[i].date, e);
+		if (p[i].total > 0)
+			rc = cash_check_open(db, m->kelompok_id, p[i].buku, p[i].date, e);
 		if (rc == SK_OK)
 			rc = sync_book(db, m, &p[i], e);
 	}
@@ -282,7 +318,7 @@ int meeting_save(sk_db *db, sk_meeting *m, sk_attendance *rows, int n, sk_issues
 	check_meeting(db, m, is);
 	check_rows(db, m, rows, n, is);
 	if (sk_issues_errors(is))
-		return refuse_first(is, e);
+		return validate_refusal(is, _("Data pertemuan belum benar."), e);
 	int is_new = !*m->id;
 	sk_meeting keep = *m;
 	if (is_new)

@@ -14,7 +14,7 @@ void meeting_last_date(sk_db *db, const char *kelompok_id, char *out, size_t n)
 	if (!st)
 		return;
 	db_bind_text(st, ":g", kelompok_id);
-	if (sqlite3_step(st) == SQLITE_ROW)
+	if (db_step(db, st, NULL) == SQLITE_ROW)
 		db_col_text(st, 0, out, n);
 	db_reset(st);
 }
@@ -24,14 +24,12 @@ int meeting_same_day(sk_db *db, const char *kelompok_id, const char *tanggal,
 {
 	sqlite3_stmt *st = db_prepare(db, "SELECT 1 FROM pertemuan WHERE kelompok_id=:g AND "
 				      "tanggal=:t AND dihapus=0 AND id IS NOT :id", NULL);
-	if (!st)
-		return 0;
-	db_bind_text(st, ":g", kelompok_id);
-	db_bind_text(st, ":t", tanggal);
-	db_bind_text(st, ":id", except_id && *except_id ? except_id : NULL);
-	int found = sqlite3_step(st) == SQLITE_ROW;
-	db_reset(st);
-	return found;
+	if (st) {
+		db_bind_text(st, ":g", kelompok_id);
+		db_bind_text(st, ":t", tanggal);
+		db_bind_text(st, ":id", except_id && *except_id ? except_id : NULL);
+	}
+	return db_exists(db, st, NULL);
 }
 
 /* Date and place of the group's last meeting plus 7 days, or "" when none. */
@@ -48,7 +46,7 @@ static void next_after_last(sk_db *db, const char *g, sk_meeting *m)
 	sk_today(today);
 	db_bind_text(st, ":g", g);
 	db_bind_text(st, ":today", today);
-	if (sqlite3_step(st) == SQLITE_ROW) {
+	if (db_step(db, st, NULL) == SQLITE_ROW) {
 		db_col_text(st, 0, m->tanggal, sizeof m->tanggal);
 		db_col_text(st, 1, m->tempat, sizeof m->tempat);
 	}
@@ -57,8 +55,8 @@ static void next_after_last(sk_db *db, const char *g, sk_meeting *m)
 
 /* Run st (bound already) whose rows are anggota_id, nama, jabatan, status, iuran_kas,
  * iuran_iks into rows/names. */
-static int read_rows(sk_db *db, sqlite3_stmt *st, const char *pertemuan_id, sk_attendance *rows,
-		     sk_attendee *names, int max, int *n, sk_err *e)
+static int read_attendance(sk_db *db, sqlite3_stmt *st, const char *pertemuan_id,
+			   sk_attendance *rows, sk_attendee *names, int max, int *n, sk_err *e)
 {
 	int rc;
 	*n = 0;
@@ -97,15 +95,38 @@ int meeting_propose(sk_db *db, const char *kelompok_id, sk_meeting *m, sk_attend
 		return sk_err_set(e, SK_NOTFOUND, "%s", _("Kelompok tidak ditemukan."));
 	meeting_init(m, kelompok_id);
 	next_after_last(db, kelompok_id, m);
+	return meeting_roster(db, kelompok_id, m->tanggal, rows, names, max, n, e);
+}
+
+int meeting_roster(sk_db *db, const char *kelompok_id, const char *tanggal, sk_attendance *rows,
+		   sk_attendee *names, int max, int *n, sk_err *e)
+{
+	sk_group g;
+	*n = 0;
+	int rc = group_get(db, kelompok_id, &g, e);
+	if (rc != SK_OK)
+		return rc;
 	sqlite3_stmt *st = db_prepare(db, "SELECT id, nama, jabatan, 'H', :kas, :iks FROM anggota "
-				      "WHERE kelompok_id=:g AND dihapus=0 AND tanggal_keluar IS NULL "
-				      "ORDER BY nama, id", e);
+				      "WHERE kelompok_id=:g AND dihapus=0 AND " MEETING_MEMBER_ON(":d")
+				      " ORDER BY urut_nama, id", e);
 	if (!st)
 		return SK_DBERR;
 	db_bind_text(st, ":g", kelompok_id);
+	db_bind_text(st, ":d", tanggal);
 	db_bind_int64(st, ":kas", g.iuran_kas);
 	db_bind_int64(st, ":iks", g.iuran_iks);
-	return read_rows(db, st, "", rows, names, max, n, e);
+	return read_attendance(db, st, "", rows, names, max, n, e);
+}
+
+int meeting_member_on(sk_db *db, const char *anggota_id, const char *tanggal)
+{
+	sqlite3_stmt *st = db_prepare(db, "SELECT 1 FROM anggota WHERE id=:id AND NOT ("
+				      MEETING_MEMBER_ON(":d") ")", NULL);
+	if (!st)
+		return 1;
+	db_bind_text(st, ":id", anggota_id);
+	db_bind_text(st, ":d", tanggal);
+	return db_exists(db, st, NULL) != 1;
 }
 
 int meeting_load(sk_db *db, const char *id, sk_meeting *m, sk_attendance *rows,
@@ -120,11 +141,11 @@ int meeting_load(sk_db *db, const char *id, sk_meeting *m, sk_attendance *rows,
 	sqlite3_stmt *st = db_prepare(db, "SELECT h.anggota_id, coalesce(a.nama,'?'), "
 				      "coalesce(a.jabatan,''), h.status, h.iuran_kas, h.iuran_iks FROM "
 				      "kehadiran h LEFT JOIN anggota a ON a.id=h.anggota_id WHERE "
-				      "h.pertemuan_id=:p AND h.dihapus=0 ORDER BY a.nama, h.anggota_id", e);
+				      "h.pertemuan_id=:p AND h.dihapus=0 ORDER BY a.urut_nama, h.anggota_id", e);
 	if (!st)
 		return SK_DBERR;
 	db_bind_text(st, ":p", id);
-	return read_rows(db, st, id, rows, names, max, n, e);
+	return read_attendance(db, st, id, rows, names, max, n, e);
 }
 
 int meeting_list(sk_db *db, const char *kelompok_id, int offset, int limit, sk_meeting_row *out,
@@ -161,14 +182,6 @@ int meeting_list(sk_db *db, const char *kelompok_id, int offset, int limit, sk_m
 
 int meeting_count(sk_db *db, const char *kelompok_id)
 {
-	sqlite3_stmt *st = db_prepare(db, "SELECT count(*) FROM pertemuan WHERE kelompok_id=:g AND "
-				      "dihapus=0", NULL);
-	int n = 0;
-	if (!st)
-		return 0;
-	db_bind_text(st, ":g", kelompok_id);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		n = sqlite3_column_int(st, 0);
-	db_reset(st);
-	return n;
+	return db_count_text(db, "SELECT count(*) FROM pertemuan WHERE kelompok_id=:g AND dihapus=0",
+			     ":g", kelompok_id);
 }

@@ -1,10 +1,34 @@
 /* member.c - KUBE members: validation and storage. */
 #include <stdio.h>
 #include <string.h>
+#include "collate.h"
 #include "group.h"
 #include "i18n.h"
 #include "member.h"
 #include "validate.h"
+
+/* Remove separators from a number typed in groups when only digits remain. */
+static void clean_number(char *s)
+{
+	char buf[64];
+	size_t j = 0;
+	for (const char *p = s; *p && j + 1 < sizeof buf; p++) {
+		if (*p == ' ' || *p == '.' || *p == '-')
+			continue;
+		if (*p < '0' || *p > '9')
+			return;
+		buf[j++] = *p;
+	}
+	buf[j] = '\0';
+	if (j && strlen(buf) <= strlen(s))
+		strcpy(s, buf);
+}
+
+void member_clean_numbers(sk_member *m)
+{
+	clean_number(m->nik);
+	clean_number(m->no_kk);
+}
 
 void member_init(sk_member *m, const char *kelompok_id)
 {
@@ -20,13 +44,18 @@ static int member_active(const sk_member *m)
 }
 
 /* Name of the group holding another active member with the same value of column col
- * (nik, or jabatan within one group). Returns 1 and fills who/grp when found. */
+ * (nik, or jabatan within one group). Returns 1 and fills who/grp when found; 0 when none or
+ * when the database cannot tell (then its message is an error on field in is). */
 static int other_active(sk_db *db, const char *sql, const sk_member *m, char *who, size_t wn,
-			char *grp, size_t gn)
+			char *grp, size_t gn, const char *field, sk_issues *is)
 {
-	sqlite3_stmt *st = db_prepare(db, sql, NULL);
-	if (!st)
+	sk_err e;
+	sk_err_clear(&e);
+	sqlite3_stmt *st = db_prepare(db, sql, &e);
+	if (!st) {
+		sk_issues_add(is, field, SK_SEV_ERROR, "%s", e.msg);
 		return 0;
+	}
 	db_bind_text(st, ":id", m->id);
 	if (sqlite3_bind_parameter_index(st, ":nik"))
 		db_bind_text(st, ":nik", m->nik);
@@ -34,13 +63,15 @@ static int other_active(sk_db *db, const char *sql, const sk_member *m, char *wh
 		db_bind_text(st, ":jabatan", m->jabatan);
 	if (sqlite3_bind_parameter_index(st, ":kelompok_id"))
 		db_bind_text(st, ":kelompok_id", m->kelompok_id);
-	int found = sqlite3_step(st) == SQLITE_ROW;
-	if (found) {
+	int rc = db_step(db, st, &e);
+	if (rc == SQLITE_ROW) {
 		db_col_text(st, 0, who, wn);
 		db_col_text(st, 1, grp, gn);
 	}
 	db_reset(st);
-	return found;
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		sk_issues_add(is, field, SK_SEV_ERROR, "%s", e.msg);
+	return rc == SQLITE_ROW;
 }
 
 /* NIK and No. KK structure (the region list included). */
@@ -56,14 +87,15 @@ static void check_identity(sk_db *db, const sk_member *m, sk_issues *is)
 /* A NIK active in at most one member. */
 static void check_nik_unique(sk_db *db, const sk_member *m, sk_issues *is)
 {
-	char msg[240], who[404], grp[404];
+	char msg[240], who[SK_NAME_BYTES], grp[SK_NAME_BYTES];
 	if (!member_active(m) || !nik_check_shape(m->nik, msg, sizeof msg))
 		return;
 	/* "+a.dihapus": look the NIK up in anggota_nik; without it SQLite walks every active
 	 * member through anggota_nama (dihapus, nama), which made import quadratic. */
 	if (other_active(db, "SELECT a.nama, k.nama FROM anggota a JOIN kelompok k ON "
 			 "k.id=a.kelompok_id WHERE a.nik=:nik AND a.id IS NOT :id AND +a.dihapus=0 "
-			 "AND a.tanggal_keluar IS NULL LIMIT 1", m, who, sizeof who, grp, sizeof grp))
+			 "AND a.tanggal_keluar IS NULL LIMIT 1", m, who, sizeof who, grp, sizeof grp,
+			 "nik", is))
 		sk_issues_add(is, "nik", SK_SEV_ERROR, _("NIK sudah aktif atas nama %s di %s (satu NIK, "
 			      "satu kelompok)."), who, grp);
 }
@@ -90,28 +122,33 @@ static void check_dates(const sk_member *m, sk_issues *is)
 /* At most one active ketua, sekretaris and bendahara per group. */
 static void check_role_unique(sk_db *db, const sk_member *m, sk_issues *is)
 {
-	char who[404], grp[404];
+	char who[SK_NAME_BYTES], grp[SK_NAME_BYTES];
 	if (!valid_jabatan(m->jabatan) || strcmp(m->jabatan, "anggota") == 0 || !member_active(m))
 		return;
 	if (other_active(db, "SELECT a.nama, k.nama FROM anggota a JOIN kelompok k ON k.id=a.kelompok_id "
 			 "WHERE a.kelompok_id=:kelompok_id AND a.jabatan=:jabatan AND a.id IS NOT :id "
 			 "AND a.dihapus=0 AND a.tanggal_keluar IS NULL LIMIT 1",
-			 m, who, sizeof who, grp, sizeof grp))
+			 m, who, sizeof who, grp, sizeof grp, "jabatan", is))
 		sk_issues_add(is, "jabatan", SK_SEV_ERROR, _("Sudah ada %s aktif: %s. Ubah jabatannya dulu."),
 			      _(m->jabatan), who);
 }
 
 static void check_group_size(sk_db *db, const sk_member *m, sk_issues *is)
 {
+	sk_err e;
+	sk_err_clear(&e);
 	sqlite3_stmt *st = db_prepare(db, "SELECT count(*) FROM anggota WHERE kelompok_id=:kelompok_id "
-				      "AND id IS NOT :id AND dihapus=0 AND tanggal_keluar IS NULL", NULL);
-	if (!st)
+				      "AND id IS NOT :id AND dihapus=0 AND tanggal_keluar IS NULL", &e);
+	if (st) {
+		db_bind_text(st, ":kelompok_id", m->kelompok_id);
+		db_bind_text(st, ":id", m->id);
+	}
+	int64_t others;
+	if (db_count(db, st, &others, &e) != SK_OK) {
+		sk_issues_add(is, "kelompok_id", SK_SEV_ERROR, "%s", e.msg);
 		return;
-	db_bind_text(st, ":kelompok_id", m->kelompok_id);
-	db_bind_text(st, ":id", m->id);
-	int n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
-	db_reset(st);
-	n += member_active(m);
+	}
+	int n = (int)others + member_active(m);
 	if (n < GROUP_MIN_MEMBERS || n > GROUP_MAX_MEMBERS)
 		sk_issues_add(is, "kelompok_id", SK_SEV_WARNING, _("Kelompok jadi %d anggota aktif; aturan "
 			      "KUBE %d-%d kepala keluarga."), n, GROUP_MIN_MEMBERS,
@@ -124,8 +161,9 @@ void member_validate_fields(sk_db *db, const sk_member *m, sk_issues *is)
 	size_t len = sk_utf8_len(m->nama);
 	if (len == 0)
 		sk_issues_add(is, "nama", SK_SEV_ERROR, "%s", _("Nama anggota wajib diisi."));
-	else if (len > 100)
-		sk_issues_add(is, "nama", SK_SEV_ERROR, "%s", _("Nama paling panjang 100 huruf."));
+	else if (len > SK_NAME_MAX)
+		sk_issues_add(is, "nama", SK_SEV_ERROR, _("Nama paling panjang %d huruf (sekarang %zu)."),
+			      SK_NAME_MAX, len);
 	if (!valid_jenis_kelamin(m->jenis_kelamin))
 		sk_issues_add(is, "jenis_kelamin", SK_SEV_ERROR, "%s",
 			      _("Jenis kelamin harus L (laki-laki) atau P (perempuan)."));
@@ -165,6 +203,9 @@ void member_validate(sk_db *db, const sk_member *m, sk_issues *is)
 	if (!sk_issues_for(is, "nik") &&
 	    !nik_matches_person(m->nik, m->tanggal_lahir, m->jenis_kelamin[0], msg, sizeof msg))
 		sk_issues_add(is, "nik", SK_SEV_WARNING, "%s", msg);
+	const sk_issue *nik = sk_issues_for(is, "nik");
+	if ((!nik || nik->sev != SK_SEV_ERROR) && !nik_kecamatan_known(db, m->nik, msg, sizeof msg))
+		sk_issues_add(is, "nik", SK_SEV_WARNING, "%s", msg);
 	if (!sk_issues_errors(is))
 		check_group_size(db, m, is);
 }
@@ -201,12 +242,12 @@ static int member_store(sk_db *db, const sk_member *m, int mode, sk_err *e)
 	static const char ins[] =
 		"INSERT INTO anggota(id, kelompok_id, nik, no_kk, nama, jenis_kelamin, tempat_lahir, "
 		"tanggal_lahir, alamat, rt, rw, telepon, jabatan, tanggal_masuk, tanggal_keluar, "
-		"terdaftar_dtsen, desil_dtsen, peserta_pkh, catatan, diubah_pada, dihapus, disimpan_pada) "
-		"VALUES(:id, "
+		"terdaftar_dtsen, desil_dtsen, peserta_pkh, catatan, diubah_pada, dihapus, disimpan_pada, "
+		"urut_nama) VALUES(:id, "
 		":kelompok_id, :nik, :no_kk, :nama, :jenis_kelamin, :tempat_lahir, :tanggal_lahir, "
 		":alamat, :rt, :rw, :telepon, :jabatan, :tanggal_masuk, :tanggal_keluar, "
 		":terdaftar_dtsen, :desil_dtsen, :peserta_pkh, :catatan, :diubah_pada, :dihapus, "
-		DB_STORED_SQL ")";
+		DB_STORED_SQL ", :urut_nama)";
 #define MEMBER_UPDATE \
 		"UPDATE anggota SET kelompok_id=:kelompok_id, nik=:nik, no_kk=:no_kk, nama=:nama, " \
 		"jenis_kelamin=:jenis_kelamin, tempat_lahir=:tempat_lahir, tanggal_lahir=:tanggal_lahir, " \
@@ -223,7 +264,13 @@ static int member_store(sk_db *db, const sk_member *m, int mode, sk_err *e)
 	if (!st)
 		return SK_DBERR;
 	bind_member(st, m);
-	return db_step_write(db, st, _("Anggota tidak ditemukan."), e);
+	if (mode == STORE_INSERT)
+		sk_bind_sort_key(st, ":urut_nama", m->nama);
+	int rc = db_step_write(db, st, _("Anggota tidak ditemukan."), e);
+	/* A changed name lost its sort key (trigger anggota_nama_diubah): the new one. */
+	if (rc == SK_OK && mode != STORE_INSERT)
+		rc = sk_sort_key_store(db, 1, m->id, m->nama, e);
+	return rc;
 }
 
 int member_store_raw(sk_db *db, const sk_member *m, int insert, sk_err *e)
@@ -241,6 +288,7 @@ static int member_save(sk_db *db, sk_member *m, int insert, sk_issues *is, sk_er
 	if (rc != SK_OK)
 		return rc;
 	m->dihapus = 0;
+	member_clean_numbers(m);
 	member_validate(db, m, is);
 	if (sk_issues_errors(is)) {
 		db_end(db, 0, NULL);
@@ -309,7 +357,8 @@ int member_get(sk_db *db, const char *id, sk_member *out, sk_err *e)
 	return db_row_end(st, rc, _("Anggota tidak ditemukan."), e);
 }
 
-static int read_rows(sk_db *db, sqlite3_stmt *st, int limit, sk_member_row *out, int *n, sk_err *e)
+static int read_member_rows(sk_db *db, sqlite3_stmt *st, int limit, sk_member_row *out, int *n,
+			    sk_err *e)
 {
 	int rc;
 	*n = 0;
@@ -332,51 +381,89 @@ static int read_rows(sk_db *db, sqlite3_stmt *st, int limit, sk_member_row *out,
 	"SELECT a.id, a.kelompok_id, k.nama, a.nik, a.nama, a.jenis_kelamin, a.jabatan, " \
 	"a.tanggal_keluar IS NULL FROM anggota a JOIN kelompok k ON k.id=a.kelompok_id "
 
-int member_list_group(sk_db *db, const char *kelompok_id, int offset, int limit,
+static int list_group(sk_db *db, const char *kelompok_id, int deleted, int offset, int limit,
 		      sk_member_row *out, int *n, sk_err *e)
 {
 	sqlite3_stmt *st = db_prepare(db, MEMBER_COLS
-		"WHERE a.kelompok_id=:g AND a.dihapus=0 ORDER BY a.tanggal_keluar IS NOT NULL, "
-		"a.nama, a.id LIMIT :lim OFFSET :off", e);
+		"WHERE a.kelompok_id=:g AND a.dihapus=:del ORDER BY a.tanggal_keluar IS NOT NULL, "
+		"a.urut_nama, a.id LIMIT :lim OFFSET :off", e);
 	*n = 0;
 	if (!st)
 		return SK_DBERR;
 	db_bind_text(st, ":g", kelompok_id);
+	db_bind_int64(st, ":del", deleted);
 	db_bind_int64(st, ":lim", limit);
 	db_bind_int64(st, ":off", offset);
-	return read_rows(db, st, limit, out, n, e);
+	return read_member_rows(db, st, limit, out, n, e);
+}
+
+int member_list_group(sk_db *db, const char *kelompok_id, int offset, int limit,
+		      sk_member_row *out, int *n, sk_err *e)
+{
+	return list_group(db, kelompok_id, 0, offset, limit, out, n, e);
+}
+
+int member_list_group_deleted(sk_db *db, const char *kelompok_id, int offset, int limit,
+			      sk_member_row *out, int *n, sk_err *e)
+{
+	return list_group(db, kelompok_id, 1, offset, limit, out, n, e);
+}
+
+static int count_group(sk_db *db, const char *kelompok_id, int deleted)
+{
+	sqlite3_stmt *st = db_prepare(db, "SELECT count(*) FROM anggota WHERE kelompok_id=:g "
+				      "AND dihapus=:del", NULL);
+	int64_t n = 0;
+	if (!st)
+		return 0;
+	db_bind_text(st, ":g", kelompok_id);
+	db_bind_int64(st, ":del", deleted);
+	if (db_count(db, st, &n, NULL) != SK_OK)
+		return -1;
+	return (int)n;
 }
 
 int member_count_group(sk_db *db, const char *kelompok_id)
 {
-	sqlite3_stmt *st = db_prepare(db, "SELECT count(*) FROM anggota WHERE kelompok_id=:g "
-				      "AND dihapus=0", NULL);
-	int n = 0;
+	return count_group(db, kelompok_id, 0);
+}
+
+int member_count_group_deleted(sk_db *db, const char *kelompok_id)
+{
+	return count_group(db, kelompok_id, 1);
+}
+
+int member_position(sk_db *db, const char *id)
+{
+	sqlite3_stmt *st = db_prepare(db, "SELECT count(*) FROM anggota a, anggota m WHERE m.id=:id "
+				      "AND a.kelompok_id=m.kelompok_id AND a.dihapus=0 AND "
+				      "(a.tanggal_keluar IS NOT NULL, a.urut_nama, a.id) < "
+				      "(m.tanggal_keluar IS NOT NULL, m.urut_nama, m.id)", NULL);
+	int64_t n = 0;
 	if (!st)
-		return 0;
-	db_bind_text(st, ":g", kelompok_id);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		n = sqlite3_column_int(st, 0);
-	db_reset(st);
-	return n;
+		return -1;
+	db_bind_text(st, ":id", id);
+	if (db_count(db, st, &n, NULL) != SK_OK)
+		return -1;
+	return (int)n;
 }
 
 #define MEMBER_SEARCH \
-	"WHERE a.dihapus=0 AND k.dihapus=0 AND (:t IS NULL OR a.nama LIKE '%'||:t||'%' " \
-	"OR a.nik LIKE :t||'%') "
+	"WHERE a.dihapus=0 AND k.dihapus=0 AND (:t IS NULL OR a.nama LIKE '%'||:t||'%'" \
+	DB_LIKE_ESCAPE " OR a.nik LIKE :t||'%'" DB_LIKE_ESCAPE ") "
 
 int member_search(sk_db *db, const char *text, int offset, int limit, sk_member_row *out,
 		  int *n, sk_err *e)
 {
 	sqlite3_stmt *st = db_prepare(db, MEMBER_COLS MEMBER_SEARCH
-				      "ORDER BY a.nama, a.id LIMIT :lim OFFSET :off", e);
+				      "ORDER BY a.urut_nama, a.id LIMIT :lim OFFSET :off", e);
 	*n = 0;
 	if (!st)
 		return SK_DBERR;
-	db_bind_text(st, ":t", text);
+	db_bind_like(st, ":t", text);
 	db_bind_int64(st, ":lim", limit);
 	db_bind_int64(st, ":off", offset);
-	return read_rows(db, st, limit, out, n, e);
+	return read_member_rows(db, st, limit, out, n, e);
 }
 
 int member_search_page(sk_db *db, const char *text, int offset, int limit, int total,
@@ -394,13 +481,13 @@ int member_search_page(sk_db *db, const char *text, int offset, int limit, int t
 	if (limit <= 0)
 		return SK_OK;
 	sqlite3_stmt *st = db_prepare(db, MEMBER_COLS MEMBER_SEARCH
-				      "ORDER BY a.nama DESC, a.id DESC LIMIT :lim OFFSET :off", e);
+				      "ORDER BY a.urut_nama DESC, a.id DESC LIMIT :lim OFFSET :off", e);
 	if (!st)
 		return SK_DBERR;
-	db_bind_text(st, ":t", text);
+	db_bind_like(st, ":t", text);
 	db_bind_int64(st, ":lim", limit);
 	db_bind_int64(st, ":off", from_end);
-	int rc = read_rows(db, st, limit, out, n, e);
+	int rc = read_member_rows(db, st, limit, out, n, e);
 	for (int i = 0, j = *n - 1; i < j; i++, j--) {
 		sk_member_row tmp = out[i];
 		out[i] = out[j];
@@ -412,16 +499,8 @@ int member_search_page(sk_db *db, const char *text, int offset, int limit, int t
 int member_search_count(sk_db *db, const char *text)
 {
 	/* Group by group through anggota_urut (name and NIK in the index): no table row read. */
-	sqlite3_stmt *st = db_prepare(db, "SELECT count(*) FROM kelompok k CROSS JOIN anggota a ON "
-				      "k.id=a.kelompok_id " MEMBER_SEARCH, NULL);
-	int n = 0;
-	if (!st)
-		return 0;
-	db_bind_text(st, ":t", text);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		n = sqlite3_column_int(st, 0);
-	db_reset(st);
-	return n;
+	return db_count_like(db, "SELECT count(*) FROM kelompok k CROSS JOIN anggota a ON "
+			     "k.id=a.kelompok_id " MEMBER_SEARCH, ":t", text);
 }
 
 void member_mask_nik(const char *nik, char *out, size_t n)
@@ -434,4 +513,48 @@ void member_mask_nik(const char *nik, char *out, size_t n)
 		buf[i] = i < 6 ? nik[i] : '*';
 	buf[len] = '\0';
 	sk_strlcpy(out, buf, n);
+}
+
+int member_links(sk_db *db, const char *id, sk_member_links *out, sk_err *e)
+{
+	memset(out, 0, sizeof *out);
+	sqlite3_stmt *st = db_prepare(db, "SELECT count(*), coalesce(sum(h.iuran_kas+h.iuran_iks),0), "
+		"(SELECT count(*) FROM penilaian WHERE anggota_id=:id AND dihapus=0) FROM kehadiran h "
+		"JOIN pertemuan p ON p.id=h.pertemuan_id WHERE h.anggota_id=:id AND h.dihapus=0 AND "
+		"p.dihapus=0", e);
+	if (!st)
+		return SK_DBERR;
+	db_bind_text(st, ":id", id);
+	int rc = db_step(db, st, e);
+	if (rc == SQLITE_ROW) {
+		out->pertemuan = sqlite3_column_int(st, 0);
+		out->iuran = sqlite3_column_int64(st, 1);
+		out->penilaian = sqlite3_column_int(st, 2);
+	}
+	return db_row_end(st, rc, _("Anggota tidak ditemukan."), e);
+}
+
+int member_restore(sk_db *db, const char *id, sk_issues *is, sk_err *e)
+{
+	sk_member m;
+	sk_issues_clear(is);
+	int rc = db_begin_write(db, e); /* check and write under one lock, as member_save */
+	if (rc != SK_OK)
+		return rc;
+	rc = member_get(db, id, &m, e);
+	if (rc == SK_OK && !m.dihapus)
+		rc = sk_err_set(e, SK_REFUSED, _("Anggota %s tidak terhapus."), m.nama);
+	if (rc == SK_OK) {
+		m.dihapus = 0;
+		member_validate_links(db, &m, is);
+		if (sk_issues_errors(is))
+			rc = sk_err_set(e, SK_REFUSED, _("%s tidak dapat dipulihkan: %s"), m.nama,
+					is->items[0].msg);
+	}
+	if (rc == SK_OK) {
+		sk_now_utc(m.diubah_pada);
+		rc = member_store(db, &m, STORE_UPDATE_ANY, e);
+	}
+	int erc = db_end(db, rc == SK_OK, e);
+	return rc == SK_OK ? erc : rc;
 }

@@ -2,9 +2,8 @@
 #include <stdio.h>
 #include <string.h>
 #include "assessment.h"
-#include "csvio.h"
 #include "i18n.h"
-#include "report.h"
+#include "report_priv.h"
 #include "util.h"
 
 /* Page cache while `report groups` runs, in KiB. */
@@ -12,7 +11,7 @@
 
 /* One row of `report groups`. */
 struct group_fig {
-	char id[40], nama[404], kode_wilayah[16], desa[128], tingkat[16], terakhir[16];
+	char id[40], nama[SK_NAME_BYTES], kode_wilayah[16], desa[128], tingkat[16], terakhir[16], kode[40];
 	int aktif, dinilai, miskin;
 	int64_t umum, iks;
 };
@@ -37,9 +36,9 @@ static const char GROUPS_SQL[] =
 	/* The last meeting: one index entry per group (pertemuan_kelompok). */
 	"coalesce((SELECT max(p.tanggal) FROM pertemuan p WHERE p.kelompok_id=g.id AND "
 	"p.dihapus=0),''), coalesce(ks.umum,0), "
-	"coalesce(ks.iks,0) FROM kelompok g LEFT JOIN wilayah w ON w.kode=g.kode_wilayah "
+	"coalesce(ks.iks,0), coalesce(g.kode,'') FROM kelompok g LEFT JOIN wilayah w ON w.kode=g.kode_wilayah "
 	"LEFT JOIN lat ON lat.kelompok_id=g.id LEFT JOIN ks ON ks.kelompok_id=g.id "
-	"WHERE g.dihapus=0 AND (:g IS NULL OR g.id=:g) ORDER BY g.nama, g.id";
+	"WHERE g.dihapus=0 AND (:g IS NULL OR g.id=:g) ORDER BY g.urut_nama, g.id";
 
 static void read_fig(sqlite3_stmt *st, struct group_fig *f)
 {
@@ -54,6 +53,7 @@ static void read_fig(sqlite3_stmt *st, struct group_fig *f)
 	db_col_text(st, 8, f->terakhir, sizeof f->terakhir);
 	f->umum = sqlite3_column_int64(st, 9);
 	f->iks = sqlite3_column_int64(st, 10);
+	db_col_text(st, 11, f->kode, sizeof f->kode);
 }
 
 /* Percent of assessed members who are poor, rounded; "" when none assessed. */
@@ -65,32 +65,32 @@ static void percent(int part, int whole, char *out, size_t n)
 		snprintf(out, n, "%d", (part * 200 + whole) / (2 * whole));
 }
 
-static void groups_csv_header(csv_out *w)
-{
-	static const char *const cols[] = { "kelompok_id", "nama", "kode_wilayah", "tingkat",
-		"anggota_aktif", "anggota_dinilai", "anggota_miskin", "persen_miskin",
-		"pertemuan_terakhir", "saldo_umum", "saldo_iks", NULL };
-	for (int i = 0; cols[i]; i++)
-		csv_out_raw(w, cols[i]);
-	csv_out_eol(w);
-}
+/* spec/cli.md's columns; the workbook also has the group's code beside its id. */
+static const xlsx_col GROUP_COLS[] = {
+	{ "kelompok_id", XC_CODE, 0 }, { "kode", XC_CODE, 1 }, { "nama", XC_TEXT, 0 },
+	{ "kode_wilayah", XC_CODE, 0 }, { "tingkat", XC_CODE, 0 }, { "anggota_aktif", XC_INT, 0 },
+	{ "anggota_dinilai", XC_INT, 0 }, { "anggota_miskin", XC_INT, 0 },
+	{ "persen_miskin", XC_INT, 0 }, { "pertemuan_terakhir", XC_DATE, 0 },
+	{ "saldo_umum", XC_MONEY, 0 }, { "saldo_iks", XC_MONEY, 0 },
+};
 
-static void groups_csv_row(csv_out *w, const struct group_fig *f)
+static void groups_table_row(report_table *t, const struct group_fig *f)
 {
 	char pct[16];
 	percent(f->miskin, f->dinilai, pct, sizeof pct);
-	csv_out_raw(w, f->id);
-	csv_out_text(w, f->nama);
-	csv_out_raw(w, f->kode_wilayah);
-	csv_out_raw(w, f->tingkat);
-	csv_out_int(w, f->aktif);
-	csv_out_int(w, f->dinilai);
-	csv_out_int(w, f->miskin);
-	csv_out_raw(w, pct);
-	csv_out_raw(w, f->terakhir);
-	csv_out_int(w, f->umum);
-	csv_out_int(w, f->iks);
-	csv_out_eol(w);
+	report_table_str(t, f->id);
+	report_table_str(t, f->kode);
+	report_table_str(t, f->nama);
+	report_table_str(t, f->kode_wilayah);
+	report_table_str(t, f->tingkat);
+	report_table_int(t, f->aktif);
+	report_table_int(t, f->dinilai);
+	report_table_int(t, f->miskin);
+	report_table_str(t, pct);
+	report_table_str(t, f->terakhir);
+	report_table_int(t, f->umum);
+	report_table_int(t, f->iks);
+	report_table_eol(t);
 }
 
 static void groups_text_row(FILE *out, const struct group_fig *f)
@@ -110,35 +110,75 @@ static void groups_text_row(FILE *out, const struct group_fig *f)
 
 int report_groups(sk_db *db, const char *group_id, report_format fmt, FILE *out, sk_err *e)
 {
+	report_opts o = { .group_id = group_id, .fmt = fmt };
+	return report_groups_run(db, &o, out, e);
+}
+
+int report_groups_run(sk_db *db, const report_opts *o, FILE *out, sk_err *e)
+{
+	const char *group_id = o->group_id;
+	report_table t;
+	int rc = report_table_begin(&t, o, out, "kelompok", GROUP_COLS,
+				    (int)(sizeof GROUP_COLS / sizeof GROUP_COLS[0]), 1, e);
+	if (rc != SK_OK)
+		return rc;
 	sqlite3_stmt *st = db_prepare(db, GROUPS_SQL, e);
 	if (!st)
 		return SK_DBERR;
 	db_bind_text(st, ":g", group_id);
 	db_bind_int64(st, ":t", assessment_threshold(db));
-	csv_out w;
-	csv_out_init(&w, out, 0);
-	if (fmt == REPORT_CSV)
-		groups_csv_header(&w);
-	int rc, rows = 0;
+	int rows = 0;
 	struct group_fig f;
 	/* Room for the assessment and member indexes read whole (about 2,500 pages for a
 	 * kabupaten of 30,000 members) instead of reading pages again and again. */
 	int64_t cache = db_cache_set(db, REPORT_CACHE_KIB);
 	while ((rc = db_step(db, st, e)) == SQLITE_ROW) {
 		read_fig(st, &f);
-		if (fmt == REPORT_CSV)
-			groups_csv_row(&w, &f);
-		else
+		if (o->fmt == REPORT_TEXT)
 			groups_text_row(out, &f);
+		else
+			groups_table_row(&t, &f);
 		rows++;
 	}
 	db_reset(st);
 	db_cache_restore(db, cache);
 	if (rc != SQLITE_DONE)
 		return e ? e->status : SK_DBERR;
-	if (fmt == REPORT_TEXT && rows == 0)
+	if (o->fmt == REPORT_TEXT && rows == 0)
 		fprintf(out, "%s\n", _("Belum ada kelompok."));
 	if (group_id && rows == 0)
 		return sk_err_set(e, SK_NOTFOUND, _("Kelompok %s tidak ditemukan."), group_id);
 	return SK_OK;
+}
+
+int report_find_group(sk_db *db, const char *key, char id[37], sk_err *e)
+{
+	/* An id first, then the code as typed, then the code in any case. */
+	static const char *const SQL[] = {
+		"SELECT id FROM kelompok WHERE dihapus=0 AND id=:k",
+		"SELECT id FROM kelompok WHERE dihapus=0 AND kode=:k ORDER BY id LIMIT 2",
+		"SELECT id FROM kelompok WHERE dihapus=0 AND kode=:k COLLATE NOCASE ORDER BY id LIMIT 2",
+	};
+	id[0] = '\0';
+	for (int i = 0; i < 3 && key && *key; i++) {
+		sqlite3_stmt *st = db_prepare(db, SQL[i], e);
+		if (!st)
+			return SK_DBERR;
+		db_bind_text(st, ":k", key);
+		int rc, n = 0;
+		while ((rc = db_step(db, st, e)) == SQLITE_ROW)
+			if (n++ == 0)
+				db_col_text(st, 0, id, 37);
+		db_reset(st);
+		if (rc != SQLITE_DONE)
+			return e ? e->status : SK_DBERR;
+		if (n == 1)
+			return SK_OK;
+		if (n > 1)
+			return sk_err_set(e, SK_REFUSED, _("Kode %s dipakai lebih dari satu kelompok; "
+							   "pakai id kelompok (report groups --format "
+							   "csv)."), key);
+	}
+	id[0] = '\0';
+	return sk_err_set(e, SK_NOTFOUND, _("Kelompok %s tidak ditemukan."), key ? key : "");
 }

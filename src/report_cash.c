@@ -1,76 +1,160 @@
-/* report_cash.c - `report cashbook` and `report attendance` for one group. */
+/* report_cash.c - `report cashbook` (one table per book) and `report attendance` for one group. */
 #include <string.h>
-#include "csvio.h"
+#include "cashbook.h"
 #include "i18n.h"
-#include "report.h"
+#include "report_priv.h"
 #include "util.h"
 
 /* Rows of one group's books with the running balance per book; the window runs over every row
- * so that a month's first balance carries the opening balance. Same-day receipts come before
- * expenses, as on the paper book. */
+ * so that a month's first balance carries the opening balance. Rows in the book's order
+ * (CASH_BOOK_ORDER: by date, then as entered), the books side by side on each day. */
 static const char CASHBOOK_SQL[] =
 	"SELECT tanggal, coalesce(no_bukti,''), buku, kategori, coalesce(uraian,''), masuk, keluar, "
-	"saldo FROM (SELECT *, sum(masuk-keluar) OVER (PARTITION BY buku ORDER BY tanggal, masuk=0, "
-	"no_bukti, id ROWS UNBOUNDED PRECEDING) saldo FROM kas WHERE kelompok_id=:g AND dihapus=0) "
-	"WHERE (:m IS NULL OR substr(tanggal,1,7)=:m) ORDER BY tanggal, buku, masuk=0, no_bukti, id";
+	"saldo FROM (SELECT k.*, sum(masuk-keluar) OVER (PARTITION BY buku ORDER BY "
+	CASH_BOOK_ORDER("k.") " ROWS UNBOUNDED PRECEDING) saldo, row_number() OVER (PARTITION BY "
+	"buku ORDER BY " CASH_BOOK_ORDER("k.") ") nr FROM kas k WHERE kelompok_id=:g AND "
+	"dihapus=0) WHERE (:m IS NULL OR substr(tanggal,1,7)=:m) ORDER BY tanggal, buku, nr";
 
-static void cash_text_header(FILE *out)
-{
-	fprintf(out, "%-10s %-9s %-4s %-18s %11s %11s %11s\n", _("Tanggal"), _("No.Bukti"),
-		_("Buku"), _("Uraian"), _("Masuk"), _("Keluar"), _("Saldo"));
-}
+/* Books a report keeps apart: umum and iks always, then any other the rows name. */
+#define MAX_BOOKS 8
 
-static void cash_text_row(FILE *out, sqlite3_stmt *st)
-{
-	char bukti[64], uraian[128], in[32], outm[32], bal[32];
-	int64_t masuk = sqlite3_column_int64(st, 5), keluar = sqlite3_column_int64(st, 6);
-	const char *desc = (const char *)sqlite3_column_text(st, 4);
-	if (!desc || !*desc)
-		desc = (const char *)sqlite3_column_text(st, 3);
-	fprintf(out, "%-10s %s %-4s %s %11s %11s %11s\n", sqlite3_column_text(st, 0),
-		sk_fit(bukti, sizeof bukti, (const char *)sqlite3_column_text(st, 1), 9),
-		sqlite3_column_text(st, 2), sk_fit(uraian, sizeof uraian, desc, 18),
-		masuk ? sk_format_rupiah(masuk, in, sizeof in) : "",
-		keluar ? sk_format_rupiah(keluar, outm, sizeof outm) : "",
-		sk_format_rupiah(sqlite3_column_int64(st, 7), bal, sizeof bal));
-}
+static const xlsx_col CASH_COLS[] = {
+	{ "tanggal", XC_DATE, 0 }, { "no_bukti", XC_TEXT, 0 }, { "buku", XC_CODE, 0 },
+	{ "kategori", XC_CODE, 0 }, { "uraian", XC_TEXT, 0 }, { "masuk", XC_MONEY, 0 },
+	{ "keluar", XC_MONEY, 0 }, { "saldo", XC_MONEY, 0 },
+};
+#define N_CASH_COLS ((int)(sizeof CASH_COLS / sizeof CASH_COLS[0]))
 
-static void cash_csv_row(csv_out *w, sqlite3_stmt *st)
+/* One book of a text or xlsx report: its table for people, or its sheet. */
+struct book_out {
+	char buku[16];
+	cash_text *text;
+	report_table sheet;
+};
+
+struct cash_report {
+	sk_db *db;
+	const report_opts *o;
+	struct book_out b[MAX_BOOKS];
+	int n;
+	int failed;                 /* a table or sheet could not be made, or too many books */
+};
+
+/* The book named buku, started on first use (with the opening balance before the month);
+ * NULL when there are more books than MAX_BOOKS. */
+static struct book_out *book_for(struct cash_report *r, const char *buku, sk_err *e)
 {
-	for (int i = 0; i < 5; i++) {
-		const char *v = (const char *)sqlite3_column_text(st, i);
-		if (i == 1 || i == 4)
-			csv_out_text(w, v);
-		else
-			csv_out_raw(w, v);
+	for (int i = 0; i < r->n; i++)
+		if (strcmp(r->b[i].buku, buku) == 0)
+			return &r->b[i];
+	if (r->n == MAX_BOOKS)
+		return NULL;
+	struct book_out *b = &r->b[r->n++];
+	memset(b, 0, sizeof *b);
+	sk_strlcpy(b->buku, buku, sizeof b->buku);
+	if (r->o->fmt == REPORT_XLSX) {
+		char sheet[64];
+		snprintf(sheet, sizeof sheet, "kas %s", buku);
+		if (report_table_begin(&b->sheet, r->o, NULL, sheet, CASH_COLS, N_CASH_COLS, 1, e) !=
+		    SK_OK)
+			r->failed = 1;
+		return b;
 	}
-	for (int i = 5; i < 8; i++)
-		csv_out_int(w, sqlite3_column_int64(st, i));
-	csv_out_eol(w);
+	int64_t awal = 0;
+	if (r->o->month) {
+		char upto[16];
+		/* Every date of the month sorts after its day 00. */
+		snprintf(upto, sizeof upto, "%.7s-00", r->o->month);
+		awal = cash_balance(r->db, r->o->group_id, buku, upto);
+	}
+	b->text = cash_text_new(buku, r->o->month != NULL, awal);
+	if (!b->text)
+		r->failed = 1;
+	return b;
+}
+
+static const char *col_text(sqlite3_stmt *st, int i)
+{
+	const char *v = (const char *)sqlite3_column_text(st, i);
+	return v ? v : "";
+}
+
+/* A row of the query: into its book's table or sheet. */
+static void book_row(struct cash_report *r, sqlite3_stmt *st, sk_err *e)
+{
+	struct book_out *b = book_for(r, col_text(st, 2), e);
+	if (!b) {
+		r->failed = 1; /* more books than MAX_BOOKS: refuse rather than leave rows out */
+		return;
+	}
+	if (r->o->fmt == REPORT_XLSX) {
+		for (int i = 0; i < 5; i++)
+			report_table_str(&b->sheet, col_text(st, i));
+		for (int i = 5; i < 8; i++)
+			report_table_int(&b->sheet, sqlite3_column_int64(st, i));
+		report_table_eol(&b->sheet);
+		return;
+	}
+	const char *desc = col_text(st, 4);
+	cash_text_add(b->text, col_text(st, 0), col_text(st, 1), *desc ? desc : col_text(st, 3),
+		      sqlite3_column_int64(st, 5), sqlite3_column_int64(st, 6),
+		      sqlite3_column_int64(st, 7));
+}
+
+/* Each book's table in turn (text), then free them. */
+static void books_end(struct cash_report *r, FILE *out, int print)
+{
+	for (int i = 0; i < r->n; i++) {
+		if (!r->b[i].text)
+			continue;
+		if (cash_text_failed(r->b[i].text))
+			r->failed = 1;
+		else if (print) {
+			if (i > 0)
+				fputc('\n', out);
+			cash_text_print(r->b[i].text, out);
+		}
+		cash_text_free(r->b[i].text);
+	}
 }
 
 int report_cashbook(sk_db *db, const report_opts *o, FILE *out, sk_err *e)
 {
+	struct cash_report r = { .db = db, .o = o };
+	report_table csv;
+	if (o->fmt == REPORT_CSV) {
+		report_table_begin(&csv, o, out, NULL, CASH_COLS, N_CASH_COLS, 1, e);
+	} else {
+		/* umum and iks come first, rows or not. */
+		book_for(&r, "umum", e);
+		book_for(&r, "iks", e);
+	}
 	sqlite3_stmt *st = db_prepare(db, CASHBOOK_SQL, e);
+	int rc = SQLITE_ERROR;
+	if (st) {
+		db_bind_text(st, ":g", o->group_id);
+		db_bind_text(st, ":m", o->month);
+		while ((rc = db_step(db, st, e)) == SQLITE_ROW) {
+			if (o->fmt != REPORT_CSV) {
+				book_row(&r, st, e);
+				continue;
+			}
+			for (int i = 0; i < 5; i++)
+				report_table_str(&csv, col_text(st, i));
+			for (int i = 5; i < 8; i++)
+				report_table_int(&csv, sqlite3_column_int64(st, i));
+			report_table_eol(&csv);
+		}
+		db_reset(st);
+	}
+	books_end(&r, out, rc == SQLITE_DONE && !r.failed);
 	if (!st)
 		return SK_DBERR;
-	db_bind_text(st, ":g", o->group_id);
-	db_bind_text(st, ":m", o->month);
-	csv_out w;
-	csv_out_init(&w, out, 0);
-	if (o->fmt == REPORT_CSV)
-		fputs("tanggal,no_bukti,buku,kategori,uraian,masuk,keluar,saldo\n", out);
-	else
-		cash_text_header(out);
-	int rc;
-	while ((rc = db_step(db, st, e)) == SQLITE_ROW) {
-		if (o->fmt == REPORT_CSV)
-			cash_csv_row(&w, st);
-		else
-			cash_text_row(out, st);
-	}
-	db_reset(st);
-	return rc == SQLITE_DONE ? SK_OK : (e ? e->status : SK_DBERR);
+	if (rc != SQLITE_DONE)
+		return e ? e->status : SK_DBERR;
+	if (r.failed)
+		return sk_err_set(e, SK_IOERR, "%s", _("Laporan tidak dapat dibuat."));
+	return SK_OK;
 }
 
 static const char ATTENDANCE_SQL[] =
@@ -81,10 +165,10 @@ static const char ATTENDANCE_SQL[] =
 	"  JOIN pertemuan m ON m.id=h.pertemuan_id WHERE m.kelompok_id=:g AND m.dihapus=0 AND "
 	"  h.dihapus=0 AND (:m IS NULL OR substr(m.tanggal,1,7)=:m)) x ON x.anggota_id=a.id "
 	"WHERE a.kelompok_id=:g AND a.dihapus=0 GROUP BY a.id "
-	"HAVING a.tanggal_keluar IS NULL OR count(x.anggota_id) > 0 ORDER BY a.nama, a.id";
+	"HAVING a.tanggal_keluar IS NULL OR count(x.anggota_id) > 0 ORDER BY a.urut_nama, a.id";
 
 struct att_row {
-	char id[40], nama[404], pct[16];
+	char id[40], nama[SK_NAME_BYTES], pct[16];
 	int n, h, i, s, a;
 	int64_t kas, iks;
 };
@@ -106,19 +190,26 @@ static void att_read(sqlite3_stmt *st, struct att_row *r)
 		r->pct[0] = '\0';
 }
 
-static void att_csv(csv_out *w, const struct att_row *r)
+static const xlsx_col ATT_COLS[] = {
+	{ "anggota_id", XC_CODE, 0 }, { "nama", XC_TEXT, 0 }, { "pertemuan", XC_INT, 0 },
+	{ "hadir", XC_INT, 0 }, { "izin", XC_INT, 0 }, { "sakit", XC_INT, 0 },
+	{ "alpa", XC_INT, 0 }, { "persen_hadir", XC_INT, 0 }, { "iuran_kas", XC_MONEY, 0 },
+	{ "iuran_iks", XC_MONEY, 0 },
+};
+
+static void att_table(report_table *t, const struct att_row *r)
 {
-	csv_out_raw(w, r->id);
-	csv_out_text(w, r->nama);
-	csv_out_int(w, r->n);
-	csv_out_int(w, r->h);
-	csv_out_int(w, r->i);
-	csv_out_int(w, r->s);
-	csv_out_int(w, r->a);
-	csv_out_raw(w, r->pct);
-	csv_out_int(w, r->kas);
-	csv_out_int(w, r->iks);
-	csv_out_eol(w);
+	report_table_str(t, r->id);
+	report_table_str(t, r->nama);
+	report_table_int(t, r->n);
+	report_table_int(t, r->h);
+	report_table_int(t, r->i);
+	report_table_int(t, r->s);
+	report_table_int(t, r->a);
+	report_table_str(t, r->pct);
+	report_table_int(t, r->kas);
+	report_table_int(t, r->iks);
+	report_table_eol(t);
 }
 
 static void att_text(FILE *out, const struct att_row *r)
@@ -136,30 +227,29 @@ static void att_text(FILE *out, const struct att_row *r)
 
 int report_attendance(sk_db *db, const report_opts *o, FILE *out, sk_err *e)
 {
+	report_table t;
+	int rc = report_table_begin(&t, o, out, "kehadiran", ATT_COLS,
+				    (int)(sizeof ATT_COLS / sizeof ATT_COLS[0]), 1, e);
+	if (rc != SK_OK)
+		return rc;
 	sqlite3_stmt *st = db_prepare(db, ATTENDANCE_SQL, e);
 	if (!st)
 		return SK_DBERR;
 	db_bind_text(st, ":g", o->group_id);
 	db_bind_text(st, ":m", o->month);
-	csv_out w;
-	csv_out_init(&w, out, 0);
-	if (o->fmt == REPORT_CSV)
-		fputs("anggota_id,nama,pertemuan,hadir,izin,sakit,alpa,persen_hadir,iuran_kas,iuran_iks\n",
-		      out);
-	else {
+	if (o->fmt == REPORT_TEXT) {
 		char hdr[160];
 		fprintf(out, "%s %4s %3s %3s %3s %3s %5s %10s %8s\n",
 			sk_fit(hdr, sizeof hdr, _("Nama"), 24), _("Pert"), "H", "I", "S", "A",
 			_("%Hdr"), _("Iuran kas"), _("IKS"));
 	}
-	int rc;
 	struct att_row r;
 	while ((rc = db_step(db, st, e)) == SQLITE_ROW) {
 		att_read(st, &r);
-		if (o->fmt == REPORT_CSV)
-			att_csv(&w, &r);
-		else
+		if (o->fmt == REPORT_TEXT)
 			att_text(out, &r);
+		else
+			att_table(&t, &r);
 	}
 	db_reset(st);
 	return rc == SQLITE_DONE ? SK_OK : (e ? e->status : SK_DBERR);

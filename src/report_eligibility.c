@@ -1,19 +1,18 @@
 /* report_eligibility.c - `report eligibility`: the latest assessment of each active member. */
 #include <string.h>
 #include "assessment.h"
-#include "csvio.h"
 #include "i18n.h"
 #include "member.h"
-#include "report.h"
+#include "report_priv.h"
 #include "util.h"
 #include "validate.h"
 
 static const char ELIG_SQL[] =
 	"SELECT g.id, a.id, a.nik, a.nama, g.nama, coalesce(p.tanggal,''), "
-	ASSESSMENT_SCORE_SQL("p") " FROM anggota a JOIN kelompok g ON g.id=a.kelompok_id "
+	ASSESSMENT_SCORE_SQL("p") ", coalesce(g.kode,'') FROM anggota a JOIN kelompok g ON g.id=a.kelompok_id "
 	"LEFT JOIN penilaian p ON p.id=" ASSESSMENT_LATEST_ID_SQL("a.id", "") " "
 	"WHERE a.dihapus=0 AND a.tanggal_keluar IS NULL AND g.dihapus=0 "
-	"AND (:g IS NULL OR g.id=:g) ORDER BY g.nama, g.id, a.nama, a.id";
+	"AND (:g IS NULL OR g.id=:g) ORDER BY g.urut_nama, g.id, a.urut_nama, a.id";
 
 int report_month_valid(const char *s)
 {
@@ -30,7 +29,7 @@ int report_threshold(sk_db *db)
 }
 
 struct elig_row {
-	char gid[40], aid[40], nik[24], nama[404], gnama[404], tanggal[16];
+	char gid[40], aid[40], nik[24], nama[SK_NAME_BYTES], gnama[SK_NAME_BYTES], tanggal[16], gkode[40];
 	int assessed, skor;
 };
 
@@ -51,38 +50,48 @@ static void text_row(FILE *out, const struct elig_row *r, int threshold, char *l
 			_("belum dinilai"));
 }
 
-static void csv_row(csv_out *w, const struct elig_row *r, int threshold)
+/* spec/cli.md's columns; the workbook also has the group's code and name beside its id. */
+static const xlsx_col ELIG_COLS[] = {
+	{ "kelompok_id", XC_CODE, 0 }, { "kode", XC_CODE, 1 }, { "kelompok", XC_TEXT, 1 },
+	{ "anggota_id", XC_CODE, 0 }, { "nik", XC_CODE, 0 }, { "nama", XC_TEXT, 0 },
+	{ "tanggal", XC_DATE, 0 }, { "skor", XC_INT, 0 }, { "kategori", XC_CODE, 0 },
+};
+
+static void table_row(report_table *t, const struct elig_row *r, int threshold)
 {
-	csv_out_raw(w, r->gid);
-	csv_out_raw(w, r->aid);
-	csv_out_raw(w, r->nik);
-	csv_out_text(w, r->nama);
-	csv_out_raw(w, r->tanggal);
+	report_table_str(t, r->gid);
+	report_table_str(t, r->gkode);
+	report_table_str(t, r->gnama);
+	report_table_str(t, r->aid);
+	report_table_str(t, r->nik);
+	report_table_str(t, r->nama);
+	report_table_str(t, r->tanggal);
 	if (r->assessed) {
-		csv_out_int(w, r->skor);
-		csv_out_raw(w, r->skor >= threshold ? "miskin" : "tidak_miskin");
+		report_table_int(t, r->skor);
+		report_table_str(t, r->skor >= threshold ? "miskin" : "tidak_miskin");
 	} else {
-		csv_out_raw(w, "");
-		csv_out_raw(w, "");
+		report_table_str(t, "");
+		report_table_str(t, "");
 	}
-	csv_out_eol(w);
+	report_table_eol(t);
 }
 
 int report_eligibility(sk_db *db, const report_opts *o, FILE *out, sk_err *e)
 {
+	report_table t;
+	int rc = report_table_begin(&t, o, out, "kelayakan", ELIG_COLS,
+				    (int)(sizeof ELIG_COLS / sizeof ELIG_COLS[0]), 1, e);
+	if (rc != SK_OK)
+		return rc;
 	sqlite3_stmt *st = db_prepare(db, ELIG_SQL, e);
 	if (!st)
 		return SK_DBERR;
 	int threshold = report_threshold(db);
 	db_bind_text(st, ":g", o->group_id);
-	csv_out w;
-	csv_out_init(&w, out, 0);
-	if (o->fmt == REPORT_CSV)
-		fputs("kelompok_id,anggota_id,nik,nama,tanggal,skor,kategori\n", out);
-	else
+	if (o->fmt == REPORT_TEXT)
 		fprintf(out, _("Kelayakan anggota (14 kriteria BPS, miskin bila skor >= %d)\n"), threshold);
 	char last_group[40] = "";
-	int rc, rows = 0;
+	int rows = 0;
 	struct elig_row r;
 	while ((rc = db_step(db, st, e)) == SQLITE_ROW) {
 		db_col_text(st, 0, r.gid, sizeof r.gid);
@@ -93,10 +102,11 @@ int report_eligibility(sk_db *db, const report_opts *o, FILE *out, sk_err *e)
 		db_col_text(st, 5, r.tanggal, sizeof r.tanggal);
 		r.assessed = r.tanggal[0] != '\0';
 		r.skor = sqlite3_column_int(st, 6);
-		if (o->fmt == REPORT_CSV)
-			csv_row(&w, &r, threshold);
-		else
+		db_col_text(st, 7, r.gkode, sizeof r.gkode);
+		if (o->fmt == REPORT_TEXT)
 			text_row(out, &r, threshold, last_group);
+		else
+			table_row(&t, &r, threshold);
 		rows++;
 	}
 	db_reset(st);

@@ -1,12 +1,11 @@
 /* report_monthly.c - the pendamping's monthly report to Dinas Sosial: one 80-column page per
- * group (form feed between groups, for A4), or CSV rows per group and book. */
+ * group (form feed between groups, for A4), or rows per group and book as CSV or xlsx. */
 #include <stdlib.h>
 #include <string.h>
-#include "csvio.h"
 #include "eligibility.h"
 #include "i18n.h"
 #include "region.h"
-#include "report.h"
+#include "report_priv.h"
 #include "util.h"
 
 /* The spec's categories, then the reversals (any category) on a line of their own: a
@@ -29,7 +28,7 @@ struct book_fig {
 };
 
 struct monthly {
-	char id[40], nama[404], kode[40], tingkat[16], wilayah[16], pendamping[404];
+	char id[40], nama[SK_NAME_BYTES], kode[40], tingkat[16], wilayah[16], pendamping[SK_NAME_BYTES];
 	char from[11], to[11];               /* first and last day of the month */
 	int aktif, laki, perempuan, masuk, keluar;
 	int pertemuan, pendamping_hadir, h, i, s, a;
@@ -38,78 +37,99 @@ struct monthly {
 	int dinilai, miskin, tidak_miskin, ulang;
 };
 
-static int64_t q_int(sk_db *db, const char *sql, const struct monthly *m, int col, sqlite3_stmt **keep)
+/* Prepare sql, bind :g, :from and :to (those it has) from m and step it: SK_OK with *st on
+ * its row (the caller reads it, then db_reset), or the database error in e. */
+static int month_row(sk_db *db, const char *sql, const struct monthly *m, sqlite3_stmt **st,
+		     sk_err *e)
 {
-	sqlite3_stmt *st = db_prepare(db, sql, NULL);
-	int64_t v = 0;
-	if (!st)
-		return 0;
-	if (sqlite3_bind_parameter_index(st, ":g"))
-		db_bind_text(st, ":g", m->id);
-	if (sqlite3_bind_parameter_index(st, ":from"))
-		db_bind_text(st, ":from", m->from);
-	if (sqlite3_bind_parameter_index(st, ":to"))
-		db_bind_text(st, ":to", m->to);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		v = sqlite3_column_int64(st, col);
-	if (keep)
-		*keep = st; /* caller reads more columns, then resets */
-	else
-		db_reset(st);
-	return v;
+	*st = db_prepare(db, sql, e);
+	if (!*st)
+		return SK_DBERR;
+	if (sqlite3_bind_parameter_index(*st, ":g"))
+		db_bind_text(*st, ":g", m->id);
+	if (sqlite3_bind_parameter_index(*st, ":from"))
+		db_bind_text(*st, ":from", m->from);
+	if (sqlite3_bind_parameter_index(*st, ":to"))
+		db_bind_text(*st, ":to", m->to);
+	if (db_step(db, *st, e) == SQLITE_ROW)
+		return SK_OK;
+	db_reset(*st);
+	return e && e->status ? e->status : SK_DBERR;
 }
 
-static void members(sk_db *db, struct monthly *m)
+/* A one-number query of month_row into *out. */
+static int month_int(sk_db *db, const char *sql, const struct monthly *m, int *out, sk_err *e)
 {
 	sqlite3_stmt *st;
-	m->aktif = (int)q_int(db, "SELECT count(*), coalesce(sum(jenis_kelamin='L'),0), "
+	int rc = month_row(db, sql, m, &st, e);
+	if (rc == SK_OK)
+		*out = sqlite3_column_int(st, 0);
+	db_reset(st);
+	return rc;
+}
+
+static int members(sk_db *db, struct monthly *m, sk_err *e)
+{
+	sqlite3_stmt *st;
+	int rc = month_row(db, "SELECT count(*), coalesce(sum(jenis_kelamin='L'),0), "
 		"coalesce(sum(jenis_kelamin='P'),0) FROM anggota WHERE kelompok_id=:g AND dihapus=0 "
 		"AND (tanggal_masuk IS NULL OR tanggal_masuk<=:to) AND (tanggal_keluar IS NULL OR "
-		"tanggal_keluar>:to)", m, 0, &st);
+		"tanggal_keluar>:to)", m, &st, e);
+	if (rc != SK_OK)
+		return rc;
+	m->aktif = sqlite3_column_int(st, 0);
 	m->laki = sqlite3_column_int(st, 1);
 	m->perempuan = sqlite3_column_int(st, 2);
 	db_reset(st);
-	m->masuk = (int)q_int(db, "SELECT count(*) FROM anggota WHERE kelompok_id=:g AND dihapus=0 "
-		"AND tanggal_masuk BETWEEN :from AND :to", m, 0, NULL);
-	m->keluar = (int)q_int(db, "SELECT count(*) FROM anggota WHERE kelompok_id=:g AND dihapus=0 "
-		"AND tanggal_keluar BETWEEN :from AND :to", m, 0, NULL);
+	rc = month_int(db, "SELECT count(*) FROM anggota WHERE kelompok_id=:g AND dihapus=0 "
+		"AND tanggal_masuk BETWEEN :from AND :to", m, &m->masuk, e);
+	return rc != SK_OK ? rc : month_int(db, "SELECT count(*) FROM anggota WHERE kelompok_id=:g "
+		"AND dihapus=0 AND tanggal_keluar BETWEEN :from AND :to", m, &m->keluar, e);
 }
 
-static void meetings(sk_db *db, struct monthly *m)
+static int meetings(sk_db *db, struct monthly *m, sk_err *e)
 {
 	sqlite3_stmt *st;
-	m->pertemuan = (int)q_int(db, "SELECT count(*), coalesce(sum(pendamping_hadir),0) FROM "
+	int rc = month_row(db, "SELECT count(*), coalesce(sum(pendamping_hadir),0) FROM "
 		"pertemuan WHERE kelompok_id=:g AND dihapus=0 AND tanggal BETWEEN :from AND :to",
-		m, 0, &st);
+		m, &st, e);
+	if (rc != SK_OK)
+		return rc;
+	m->pertemuan = sqlite3_column_int(st, 0);
 	m->pendamping_hadir = sqlite3_column_int(st, 1);
 	db_reset(st);
-	m->h = (int)q_int(db, "SELECT coalesce(sum(h.status='H'),0), coalesce(sum(h.status='I'),0), "
+	rc = month_row(db, "SELECT coalesce(sum(h.status='H'),0), coalesce(sum(h.status='I'),0), "
 		"coalesce(sum(h.status='S'),0), coalesce(sum(h.status='A'),0), "
 		"coalesce(sum(h.iuran_kas),0), coalesce(sum(h.iuran_iks),0) FROM kehadiran h JOIN "
 		"pertemuan p ON p.id=h.pertemuan_id WHERE p.kelompok_id=:g AND p.dihapus=0 AND "
-		"h.dihapus=0 AND p.tanggal BETWEEN :from AND :to", m, 0, &st);
+		"h.dihapus=0 AND p.tanggal BETWEEN :from AND :to", m, &st, e);
+	if (rc != SK_OK)
+		return rc;
+	m->h = sqlite3_column_int(st, 0);
 	m->i = sqlite3_column_int(st, 1);
 	m->s = sqlite3_column_int(st, 2);
 	m->a = sqlite3_column_int(st, 3);
 	m->iuran_kas = sqlite3_column_int64(st, 4);
 	m->iuran_iks = sqlite3_column_int64(st, 5);
 	db_reset(st);
+	return SK_OK;
 }
 
-static void books(sk_db *db, struct monthly *m)
+static int books(sk_db *db, struct monthly *m, sk_err *e)
 {
 	sqlite3_stmt *st = db_prepare(db, "SELECT buku, CASE WHEN membalik_id IS NULL THEN "
 		"kategori ELSE '(pembalikan)' END, "
 		"coalesce(sum(CASE WHEN tanggal<:from THEN masuk-keluar END),0), "
 		"coalesce(sum(CASE WHEN tanggal>=:from THEN masuk END),0), "
 		"coalesce(sum(CASE WHEN tanggal>=:from THEN keluar END),0) FROM kas "
-		"WHERE kelompok_id=:g AND dihapus=0 AND tanggal<=:to GROUP BY 1, 2", NULL);
+		"WHERE kelompok_id=:g AND dihapus=0 AND tanggal<=:to GROUP BY 1, 2", e);
 	if (!st)
-		return;
+		return SK_DBERR;
 	db_bind_text(st, ":g", m->id);
 	db_bind_text(st, ":from", m->from);
 	db_bind_text(st, ":to", m->to);
-	while (sqlite3_step(st) == SQLITE_ROW) {
+	int rc;
+	while ((rc = db_step(db, st, e)) == SQLITE_ROW) {
 		const char *buku = (const char *)sqlite3_column_text(st, 0);
 		const char *kat = (const char *)sqlite3_column_text(st, 1);
 		struct book_fig *b = strcmp(buku, "iks") == 0 ? &m->iks : &m->umum;
@@ -124,20 +144,22 @@ static void books(sk_db *db, struct monthly *m)
 		b->keluar += sqlite3_column_int64(st, 4);
 	}
 	db_reset(st);
+	return rc == SQLITE_DONE ? SK_OK : (e && e->status ? e->status : SK_DBERR);
 }
 
 /* The month's close of each book, when the treasurer counted the cash. */
-static void closes(sk_db *db, struct monthly *m)
+static int closes(sk_db *db, struct monthly *m, sk_err *e)
 {
 	sqlite3_stmt *st = db_prepare(db, "SELECT buku, saldo_hitung, selisih FROM tutup_kas "
-				      "WHERE kelompok_id=:g AND bulan=:b ORDER BY diubah_pada", NULL);
+				      "WHERE kelompok_id=:g AND bulan=:b ORDER BY diubah_pada", e);
 	if (!st)
-		return;
+		return SK_DBERR;
 	char bulan[8];
 	snprintf(bulan, sizeof bulan, "%.7s", m->from);
 	db_bind_text(st, ":g", m->id);
 	db_bind_text(st, ":b", bulan);
-	while (sqlite3_step(st) == SQLITE_ROW) {
+	int rc;
+	while ((rc = db_step(db, st, e)) == SQLITE_ROW) {
 		const char *buku = (const char *)sqlite3_column_text(st, 0);
 		struct book_fig *b = buku && strcmp(buku, "iks") == 0 ? &m->iks : &m->umum;
 		b->closed = 1;
@@ -145,9 +167,10 @@ static void closes(sk_db *db, struct monthly *m)
 		b->selisih = sqlite3_column_int64(st, 2);
 	}
 	db_reset(st);
+	return rc == SQLITE_DONE ? SK_OK : (e && e->status ? e->status : SK_DBERR);
 }
 
-static void eligibility(sk_db *db, struct monthly *m)
+static int eligibility(sk_db *db, struct monthly *m, sk_err *e)
 {
 	/* The assessment that counted at the end of the month; due as of that day. */
 	sqlite3_stmt *st = db_prepare(db, "SELECT count(p.id), coalesce(sum("
@@ -156,19 +179,34 @@ static void eligibility(sk_db *db, struct monthly *m)
 		"LEFT JOIN penilaian p ON p.id=" ASSESSMENT_LATEST_ID_SQL("a.id", " AND q_.tanggal<=:to")
 		" WHERE a.kelompok_id=:g AND a.dihapus=0 AND "
 		"(a.tanggal_masuk IS NULL OR a.tanggal_masuk<=:to) AND "
-		"(a.tanggal_keluar IS NULL OR a.tanggal_keluar>:to)", NULL);
+		"(a.tanggal_keluar IS NULL OR a.tanggal_keluar>:to)", e);
 	if (!st)
-		return;
+		return SK_DBERR;
 	db_bind_int64(st, ":t", report_threshold(db));
 	db_bind_text(st, ":to", m->to);
 	db_bind_text(st, ":g", m->id);
-	if (sqlite3_step(st) == SQLITE_ROW) {
+	int rc = db_step(db, st, e);
+	if (rc == SQLITE_ROW) {
 		m->dinilai = sqlite3_column_int(st, 0);
 		m->miskin = sqlite3_column_int(st, 1);
 		m->tidak_miskin = sqlite3_column_int(st, 2);
 		m->ulang = sqlite3_column_int(st, 3);
 	}
 	db_reset(st);
+	return rc == SQLITE_ROW ? SK_OK : (e && e->status ? e->status : SK_DBERR);
+}
+
+/* Every figure of one group's month. SK_OK or the database error in e. */
+static int figures(sk_db *db, struct monthly *m, sk_err *e)
+{
+	int rc = members(db, m, e);
+	if (rc == SK_OK)
+		rc = meetings(db, m, e);
+	if (rc == SK_OK)
+		rc = books(db, m, e);
+	if (rc == SK_OK)
+		rc = closes(db, m, e);
+	return rc == SK_OK ? eligibility(db, m, e) : rc;
 }
 
 static const char *const MONTHS[] = { N_("Januari"), N_("Februari"), N_("Maret"), N_("April"),
@@ -263,7 +301,33 @@ static void print_text(sk_db *db, FILE *out, const struct monthly *m, int month)
 	fprintf(out, "\n%s\n\n\n%s\n", _("Mengetahui,"), _("(..............................)   Pendamping"));
 }
 
-static void print_csv(csv_out *w, const struct monthly *m, const char *month)
+static const xlsx_col MONTHLY_COLS[] = {
+	{ "kelompok_id", XC_CODE, 0 }, { "kode", XC_CODE, 1 }, { "nama", XC_TEXT, 0 },
+	{ "bulan", XC_CODE, 0 }, { "buku", XC_CODE, 0 }, { "saldo_awal", XC_MONEY, 0 },
+	{ "penerimaan", XC_MONEY, 0 }, { "pengeluaran", XC_MONEY, 0 },
+	{ "saldo_akhir", XC_MONEY, 0 }, { "pertemuan", XC_INT, 0 }, { "persen_hadir", XC_INT, 0 },
+	{ "anggota_aktif", XC_INT, 0 }, { "anggota_dinilai", XC_INT, 0 },
+	{ "anggota_miskin", XC_INT, 0 },
+};
+/* The workbook's second sheet: receipts and expenses per book and category. */
+static const xlsx_col CATEGORY_COLS[] = {
+	{ "kelompok_id", XC_CODE, 0 }, { "kode", XC_CODE, 0 }, { "nama", XC_TEXT, 0 },
+	{ "bulan", XC_CODE, 0 }, { "buku", XC_CODE, 0 }, { "kategori", XC_CODE, 0 },
+	{ "penerimaan", XC_MONEY, 0 }, { "pengeluaran", XC_MONEY, 0 },
+};
+
+/* The cells naming the group, month and book (the code goes to the workbook only). */
+static void group_cells(report_table *t, const struct monthly *m, const char *month,
+			const char *buku)
+{
+	report_table_str(t, m->id);
+	report_table_str(t, m->kode);
+	report_table_str(t, m->nama);
+	report_table_str(t, month);
+	report_table_str(t, buku);
+}
+
+static void print_table(report_table *t, const struct monthly *m, const char *month)
 {
 	const struct book_fig *b[2] = { &m->umum, &m->iks };
 	const char *names[2] = { "umum", "iks" };
@@ -272,21 +336,34 @@ static void print_csv(csv_out *w, const struct monthly *m, const char *month)
 	if (total)
 		snprintf(pct, sizeof pct, "%d", (m->h * 200 + total) / (2 * total));
 	for (int i = 0; i < 2; i++) {
-		csv_out_raw(w, m->id);
-		csv_out_text(w, m->nama);
-		csv_out_raw(w, month);
-		csv_out_raw(w, names[i]);
-		csv_out_int(w, b[i]->awal);
-		csv_out_int(w, b[i]->masuk);
-		csv_out_int(w, b[i]->keluar);
-		csv_out_int(w, b[i]->awal + b[i]->masuk - b[i]->keluar);
-		csv_out_int(w, m->pertemuan);
-		csv_out_raw(w, pct);
-		csv_out_int(w, m->aktif);
-		csv_out_int(w, m->dinilai);
-		csv_out_int(w, m->miskin);
-		csv_out_eol(w);
+		group_cells(t, m, month, names[i]);
+		report_table_int(t, b[i]->awal);
+		report_table_int(t, b[i]->masuk);
+		report_table_int(t, b[i]->keluar);
+		report_table_int(t, b[i]->awal + b[i]->masuk - b[i]->keluar);
+		report_table_int(t, m->pertemuan);
+		report_table_str(t, pct);
+		report_table_int(t, m->aktif);
+		report_table_int(t, m->dinilai);
+		report_table_int(t, m->miskin);
+		report_table_eol(t);
 	}
+}
+
+static void print_categories(report_table *t, const struct monthly *m, const char *month)
+{
+	const struct book_fig *b[2] = { &m->umum, &m->iks };
+	const char *names[2] = { "umum", "iks" };
+	for (int i = 0; i < 2; i++)
+		for (int c = 0; c < N_CATS; c++) {
+			if (!b[i]->in_cat[c] && !b[i]->out_cat[c])
+				continue;
+			group_cells(t, m, month, names[i]);
+			report_table_str(t, c == N_CATS - 1 ? "pembalikan" : CATS[c]);
+			report_table_int(t, b[i]->in_cat[c]);
+			report_table_int(t, b[i]->out_cat[c]);
+			report_table_eol(t);
+		}
 }
 
 static void month_range(const char *month, char from[11], char to[11])
@@ -298,13 +375,12 @@ static void month_range(const char *month, char from[11], char to[11])
 	snprintf(to, 11, "%.7s-%02d", month, last);
 }
 
-int report_monthly(sk_db *db, const report_opts *o, FILE *out, sk_err *e)
+/* report_monthly inside its read transaction. */
+static int write_monthly(sk_db *db, const report_opts *o, FILE *out, sk_err *e)
 {
-	if (!report_month_valid(o->month))
-		return sk_err_set(e, SK_REFUSED, "%s", _("Laporan bulanan perlu --month TTTT-BB."));
 	sqlite3_stmt *st = db_prepare(db, "SELECT id, nama, coalesce(kode,''), tingkat, kode_wilayah, "
 		"coalesce(pendamping,'') FROM kelompok WHERE dihapus=0 AND (:g IS NULL OR id=:g) "
-		"ORDER BY nama, id", e);
+		"ORDER BY urut_nama, id", e);
 	if (!st)
 		return SK_DBERR;
 	db_bind_text(st, ":g", o->group_id);
@@ -333,27 +409,48 @@ int report_monthly(sk_db *db, const report_opts *o, FILE *out, sk_err *e)
 		free(list);
 		return e ? e->status : SK_DBERR;
 	}
-	csv_out w;
-	csv_out_init(&w, out, 0);
-	if (o->fmt == REPORT_CSV)
-		fputs("kelompok_id,nama,bulan,buku,saldo_awal,penerimaan,pengeluaran,saldo_akhir,"
-		      "pertemuan,persen_hadir,anggota_aktif,anggota_dinilai,anggota_miskin\n", out);
+	report_table t, cats;
+	rc = report_table_begin(&t, o, out, "bulanan", MONTHLY_COLS,
+				(int)(sizeof MONTHLY_COLS / sizeof MONTHLY_COLS[0]), 1, e);
+	if (rc == SK_OK && o->fmt == REPORT_XLSX)
+		rc = report_table_begin(&cats, o, out, "kategori", CATEGORY_COLS,
+					(int)(sizeof CATEGORY_COLS / sizeof CATEGORY_COLS[0]), 1, e);
+	if (rc != SK_OK) {
+		free(list);
+		return rc;
+	}
 	for (int i = 0; i < n; i++) {
-		members(db, &list[i]);
-		meetings(db, &list[i]);
-		books(db, &list[i]);
-		closes(db, &list[i]);
-		eligibility(db, &list[i]);
-		if (o->fmt == REPORT_CSV)
-			print_csv(&w, &list[i], o->month);
-		else {
+		rc = figures(db, &list[i], e);
+		if (rc != SK_OK)
+			break;
+		if (o->fmt != REPORT_TEXT) {
+			print_table(&t, &list[i], o->month);
+			if (o->fmt == REPORT_XLSX)
+				print_categories(&cats, &list[i], o->month);
+		} else {
 			if (i > 0)
 				fputc('\f', out);
 			print_text(db, out, &list[i], atoi(o->month + 5));
 		}
 	}
 	free(list);
+	if (rc != SK_OK)
+		return rc;
 	if (o->group_id && n == 0)
 		return sk_err_set(e, SK_NOTFOUND, _("Kelompok %s tidak ditemukan."), o->group_id);
 	return SK_OK;
+}
+
+int report_monthly(sk_db *db, const report_opts *o, FILE *out, sk_err *e)
+{
+	if (!report_month_valid(o->month))
+		return sk_err_set(e, SK_REFUSED, "%s", _("Laporan bulanan perlu --month TTTT-BB."));
+	/* One snapshot: every figure of the page as of the same moment, though another copy
+	 * saves meanwhile. */
+	int rc = db_begin_read(db, e);
+	if (rc != SK_OK)
+		return rc;
+	rc = write_monthly(db, o, out, e);
+	db_end(db, 1, NULL);
+	return rc;
 }

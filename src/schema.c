@@ -161,6 +161,22 @@ static const char MIGRATION_2[] =
 	"CREATE INDEX kas_saldo ON kas(kelompok_id, buku, dihapus, tanggal, masuk, keluar);\n"
 	"DROP INDEX kas_buku;\n";
 
+/* The triggers keeping saldo_kas (migration 3; made again by migration 5 with the table). */
+#define KAS_SALDO_TRIGGERS \
+	"CREATE TRIGGER kas_saldo_tambah AFTER INSERT ON kas WHEN NEW.dihapus=0 BEGIN\n" \
+	"  INSERT INTO saldo_kas VALUES (NEW.kelompok_id, NEW.buku, NEW.masuk-NEW.keluar)\n" \
+	"  ON CONFLICT (kelompok_id, buku) DO UPDATE SET saldo=saldo+excluded.saldo; END;\n" \
+	"CREATE TRIGGER kas_saldo_hapus AFTER DELETE ON kas WHEN OLD.dihapus=0 BEGIN\n" \
+	"  UPDATE saldo_kas SET saldo=saldo-(OLD.masuk-OLD.keluar)\n" \
+	"  WHERE kelompok_id=OLD.kelompok_id AND buku=OLD.buku; END;\n" \
+	"CREATE TRIGGER kas_saldo_ubah AFTER UPDATE OF kelompok_id, buku, masuk, keluar, dihapus\n" \
+	"  ON kas BEGIN\n" \
+	"  UPDATE saldo_kas SET saldo=saldo-(OLD.masuk-OLD.keluar)\n" \
+	"  WHERE OLD.dihapus=0 AND kelompok_id=OLD.kelompok_id AND buku=OLD.buku;\n" \
+	"  INSERT INTO saldo_kas VALUES (NEW.kelompok_id, NEW.buku,\n" \
+	"    CASE WHEN NEW.dihapus=0 THEN NEW.masuk-NEW.keluar ELSE 0 END)\n" \
+	"  ON CONFLICT (kelompok_id, buku) DO UPDATE SET saldo=saldo+excluded.saldo; END;\n"
+
 /* Each book's balance kept up to date by triggers (local and derived: never exported), so
  * an office-wide report does not sum 1.2 million ledger rows. `sikube check` compares it with
  * the ledger. */
@@ -170,19 +186,7 @@ static const char MIGRATION_3[] =
 	"  PRIMARY KEY (kelompok_id, buku)) WITHOUT ROWID;\n"
 	"INSERT INTO saldo_kas SELECT kelompok_id, buku, sum(masuk-keluar) FROM kas\n"
 	"  WHERE dihapus=0 GROUP BY kelompok_id, buku;\n"
-	"CREATE TRIGGER kas_saldo_tambah AFTER INSERT ON kas WHEN NEW.dihapus=0 BEGIN\n"
-	"  INSERT INTO saldo_kas VALUES (NEW.kelompok_id, NEW.buku, NEW.masuk-NEW.keluar)\n"
-	"  ON CONFLICT (kelompok_id, buku) DO UPDATE SET saldo=saldo+excluded.saldo; END;\n"
-	"CREATE TRIGGER kas_saldo_hapus AFTER DELETE ON kas WHEN OLD.dihapus=0 BEGIN\n"
-	"  UPDATE saldo_kas SET saldo=saldo-(OLD.masuk-OLD.keluar)\n"
-	"  WHERE kelompok_id=OLD.kelompok_id AND buku=OLD.buku; END;\n"
-	"CREATE TRIGGER kas_saldo_ubah AFTER UPDATE OF kelompok_id, buku, masuk, keluar, dihapus\n"
-	"  ON kas BEGIN\n"
-	"  UPDATE saldo_kas SET saldo=saldo-(OLD.masuk-OLD.keluar)\n"
-	"  WHERE OLD.dihapus=0 AND kelompok_id=OLD.kelompok_id AND buku=OLD.buku;\n"
-	"  INSERT INTO saldo_kas VALUES (NEW.kelompok_id, NEW.buku,\n"
-	"    CASE WHEN NEW.dihapus=0 THEN NEW.masuk-NEW.keluar ELSE 0 END)\n"
-	"  ON CONFLICT (kelompok_id, buku) DO UPDATE SET saldo=saldo+excluded.saldo; END;\n";
+	KAS_SALDO_TRIGGERS;
 
 /* When this database stored each row's current version (local, never exported): a row merged
  * from another office keeps that office's diubah_pada, which may be older than this
@@ -197,8 +201,107 @@ static const char MIGRATION_4[] =
 	STORED("kelompok") STORED("anggota") STORED("penilaian") STORED("pertemuan")
 	STORED("kehadiran") STORED("kas");
 
+/* Format 2 of the bundle (spec/bundle.md): the ledger gains sumber_id (the savings, loan,
+ * repayment, fine or share-out row a ledger row posts), the book simpin and the categories
+ * simpanan, penarikan and denda; a month close (tutup_kas, exchanged as tutup_buku.csv) gains
+ * tanggal, the day of the count (old closes: the day they were saved, never before the
+ * month's last day), and disimpan_pada. SQLite cannot widen a CHECK in place: both tables are
+ * built anew. kas is copied in id order (its key index then grows at its end: quick on a
+ * million rows) and its indexes and triggers are made after the copy. Floor areas that no
+ * house has (outside 1-10,000 m²: the 0.0000001 or 1e15 older versions accepted, which
+ * poisoned every later export) are emptied and the others rounded to two decimals, without
+ * touching diubah_pada. Runs with foreign keys off (schema_migrate). */
+static const char MIGRATION_5[] =
+	"CREATE TABLE kas_baru (\n"
+	"  id TEXT PRIMARY KEY NOT NULL,\n"
+	"  kelompok_id TEXT NOT NULL REFERENCES kelompok(id) DEFERRABLE INITIALLY DEFERRED,\n"
+	"  tanggal TEXT NOT NULL, no_bukti TEXT,\n"
+	"  buku TEXT NOT NULL CHECK (buku IN ('umum','iks','simpin')),\n"
+	"  kategori TEXT NOT NULL CHECK (kategori IN ('iuran_kas','iuran_iks','bantuan','penjualan',\n"
+	"    'pembelian','operasional','santunan','pinjaman','angsuran','bagi_hasil','simpanan',\n"
+	"    'penarikan','denda','lainnya')),\n"
+	"  uraian TEXT,\n"
+	"  masuk INTEGER NOT NULL DEFAULT 0 CHECK (masuk >= 0),\n"
+	"  keluar INTEGER NOT NULL DEFAULT 0 CHECK (keluar >= 0),\n"
+	"  pertemuan_id TEXT REFERENCES pertemuan(id) DEFERRABLE INITIALLY DEFERRED,\n"
+	"  membalik_id TEXT REFERENCES kas_baru(id) DEFERRABLE INITIALLY DEFERRED,\n"
+	"  diubah_pada TEXT NOT NULL, dihapus INTEGER NOT NULL DEFAULT 0 CHECK (dihapus IN (0,1)),\n"
+	"  disimpan_pada TEXT, sumber_id TEXT,\n"
+	"  CHECK ((masuk > 0 AND keluar = 0) OR (keluar > 0 AND masuk = 0)));\n"
+	"INSERT INTO kas_baru(rowid, id, kelompok_id, tanggal, no_bukti, buku, kategori, uraian,\n"
+	"  masuk, keluar, pertemuan_id, membalik_id, diubah_pada, dihapus, disimpan_pada)\n"
+	"  SELECT rowid, id, kelompok_id, tanggal, no_bukti, buku, kategori, uraian, masuk, keluar,\n"
+	"  pertemuan_id, membalik_id, diubah_pada, dihapus, disimpan_pada FROM kas ORDER BY rowid;\n"
+	"DROP TABLE kas;\n"
+	"ALTER TABLE kas_baru RENAME TO kas;\n"
+	"CREATE INDEX kas_saldo ON kas(kelompok_id, buku, dihapus, tanggal, masuk, keluar);\n"
+	"CREATE INDEX kas_pertemuan ON kas(pertemuan_id);\n"
+	"CREATE INDEX kas_membalik ON kas(membalik_id);\n"
+	"CREATE INDEX kas_diubah ON kas(diubah_pada);\n"
+	"CREATE INDEX kas_disimpan ON kas(disimpan_pada) WHERE disimpan_pada IS NOT NULL;\n"
+	"CREATE INDEX kas_sumber ON kas(sumber_id) WHERE sumber_id IS NOT NULL;\n"
+	TOUCH("kas", "id=NEW.id")
+	KAS_SALDO_TRIGGERS
+	"CREATE TABLE tutup_kas_baru (\n"
+	"  id TEXT PRIMARY KEY NOT NULL,\n"
+	"  kelompok_id TEXT NOT NULL REFERENCES kelompok(id) DEFERRABLE INITIALLY DEFERRED,\n"
+	"  buku TEXT NOT NULL CHECK (buku IN ('umum','iks','simpin')),\n"
+	"  bulan TEXT NOT NULL, tanggal TEXT NOT NULL DEFAULT (date('now','localtime')),\n"
+	"  saldo_buku INTEGER NOT NULL, saldo_hitung INTEGER NOT NULL,\n"
+	"  selisih INTEGER NOT NULL, ditutup_oleh TEXT, catatan TEXT,\n"
+	"  diubah_pada TEXT NOT NULL, dihapus INTEGER NOT NULL DEFAULT 0 CHECK (dihapus IN (0,1)),\n"
+	"  disimpan_pada TEXT);\n"
+	"INSERT INTO tutup_kas_baru(id, kelompok_id, buku, bulan, tanggal, saldo_buku, saldo_hitung,\n"
+	"  selisih, ditutup_oleh, catatan, diubah_pada, dihapus)\n"
+	"  SELECT id, kelompok_id, buku, bulan, max(date(diubah_pada),\n"
+	"  date(bulan || '-01', '+1 month', '-1 day')), saldo_buku, saldo_hitung, selisih,\n"
+	"  ditutup_oleh, catatan, diubah_pada, dihapus FROM tutup_kas ORDER BY id;\n"
+	"DROP TABLE tutup_kas;\n"
+	"ALTER TABLE tutup_kas_baru RENAME TO tutup_kas;\n"
+	"CREATE INDEX tutup_kas_buku ON tutup_kas(kelompok_id, buku, bulan);\n"
+	"CREATE INDEX tutup_kas_disimpan ON tutup_kas(disimpan_pada) WHERE disimpan_pada IS NOT NULL;\n"
+	TOUCH("tutup_kas", "id=NEW.id")
+	"DROP TRIGGER penilaian_diubah;\n"
+	"UPDATE penilaian SET luas_lantai_m2 = CASE WHEN luas_lantai_m2 BETWEEN 1 AND 10000 THEN\n"
+	"  round(luas_lantai_m2, 2) END WHERE luas_lantai_m2 IS NOT NULL AND (luas_lantai_m2 NOT\n"
+	"  BETWEEN 1 AND 10000 OR luas_lantai_m2 <> round(luas_lantai_m2, 2));\n"
+	TOUCH("penilaian", "id=NEW.id");
+
+/* Names sorted case- and accent-insensitively (collate.h): a sort key stored beside each group
+ * and member name, given by the code on every store (sk_sort_keys_refresh, when the command
+ * line opens the database, fills the rows other programs wrote), and the lists' indexes on it in place of those on the name (the name stays
+ * in them for searches that read no table row). A name changed by another program (the sqlite3
+ * shell) loses its key, given again when SIKUBE next opens the database. The touch triggers
+ * leave diubah_pada alone when only the key changes (a key is no change to exchange). draf: the
+ * typed values of a form that was open when the window closed, offered back when it opens
+ * again (local, never exported). */
+#define TOUCH_NAMED(t) \
+	"DROP TRIGGER " t "_diubah;\n" \
+	"CREATE TRIGGER " t "_diubah AFTER UPDATE ON " t " FOR EACH ROW " \
+	"WHEN NEW.diubah_pada IS OLD.diubah_pada AND NEW.urut_nama IS OLD.urut_nama BEGIN " \
+	"UPDATE " t " SET diubah_pada=" TS_NOW " WHERE id=NEW.id; END;\n" \
+	"CREATE TRIGGER " t "_nama_diubah AFTER UPDATE OF nama ON " t " FOR EACH ROW " \
+	"WHEN NEW.nama IS NOT OLD.nama BEGIN UPDATE " t " SET urut_nama=NULL WHERE id=NEW.id; END;\n"
+static const char MIGRATION_6[] =
+	"ALTER TABLE kelompok ADD COLUMN urut_nama BLOB;\n"
+	"ALTER TABLE anggota ADD COLUMN urut_nama BLOB;\n"
+	TOUCH_NAMED("kelompok") TOUCH_NAMED("anggota")
+	"CREATE INDEX kelompok_urut_nama ON kelompok(dihapus, urut_nama, id);\n"
+	"DROP INDEX kelompok_urut;\n"
+	"CREATE INDEX anggota_urut_nama ON anggota(kelompok_id, dihapus, urut_nama, id,\n"
+	"  tanggal_keluar, nik, nama);\n"
+	"DROP INDEX anggota_urut;\n"
+	"CREATE INDEX anggota_cari_nama ON anggota(dihapus, urut_nama, id, nama, nik, kelompok_id);\n"
+	"DROP INDEX anggota_cari;\n"
+	"CREATE INDEX kelompok_tanpa_urut ON kelompok(id) WHERE urut_nama IS NULL;\n"
+	"CREATE INDEX anggota_tanpa_urut ON anggota(id) WHERE urut_nama IS NULL;\n"
+	"CREATE TABLE draf (\n"
+	"  layar TEXT NOT NULL, kunci TEXT NOT NULL, isi TEXT NOT NULL, disimpan_pada TEXT NOT NULL,\n"
+	"  PRIMARY KEY (layar, kunci)) WITHOUT ROWID;\n";
+
 /* Migration n (1-based) is MIGRATIONS[n-1]; append, never edit a released one. */
-static const char *const MIGRATIONS[] = { MIGRATION_1, MIGRATION_2, MIGRATION_3, MIGRATION_4 };
+static const char *const MIGRATIONS[] = { MIGRATION_1, MIGRATION_2, MIGRATION_3, MIGRATION_4,
+					  MIGRATION_5, MIGRATION_6 };
 #define N_MIGRATIONS ((int)(sizeof MIGRATIONS / sizeof MIGRATIONS[0]))
 
 static int run_migration(sk_db *db, int n, sk_err *e)
@@ -224,23 +327,21 @@ static int run_migration(sk_db *db, int n, sk_err *e)
 
 int schema_migrate(sk_db *db, sk_err *e)
 {
-	int v = (int)db_int(db, "PRAGMA user_version", -1);
-	if (v < 0) {
-		sqlite3_stmt *st;
-		int rc = sqlite3_prepare_v2(db_handle(db), "PRAGMA user_version", -1, &st, NULL);
-		if (rc == SQLITE_OK)
-			rc = sqlite3_step(st), sqlite3_finalize(st);
-		return db_error(db, rc, e);
-	}
+	int64_t v;
+	int rc = db_count(db, db_prepare(db, "PRAGMA user_version", e), &v, e);
+	if (rc != SK_OK)
+		return rc;
 	if (v > SK_SCHEMA_VERSION)
 		return sk_err_set(e, SK_DBERR,
 			_("Basis data %s dibuat oleh versi SIKUBE yang lebih baru (skema %d, versi ini "
 			  "mengenal sampai %d). Perbarui SIKUBE; data tidak diubah."),
-			db_path(db), v, SK_SCHEMA_VERSION);
-	for (int n = v + 1; n <= N_MIGRATIONS; n++) {
-		int rc = run_migration(db, n, e);
-		if (rc != SK_OK)
-			return rc;
-	}
-	return SK_OK;
+			db_path(db), (int)v, SK_SCHEMA_VERSION);
+	/* Foreign keys off while migrating (a table built anew is dropped and renamed: SQLite's
+	 * own procedure); they cannot change inside a transaction, so around all of them. */
+	rc = v < N_MIGRATIONS ? db_exec(db, "PRAGMA foreign_keys=OFF", e) : SK_OK;
+	for (int n = (int)v + 1; rc == SK_OK && n <= N_MIGRATIONS; n++)
+		rc = run_migration(db, n, e);
+	int frc = v < N_MIGRATIONS ? db_exec(db, "PRAGMA foreign_keys=ON", rc == SK_OK ? e : NULL)
+				   : SK_OK;
+	return rc != SK_OK ? rc : frc;
 }

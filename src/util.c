@@ -11,7 +11,6 @@
 #include <uuid.h>
 #include <wchar.h>
 #include "util.h"
-#include "validate.h"
 
 #ifndef DATADIR
 #define DATADIR "/usr/local/share/sikube"
@@ -59,6 +58,31 @@ int sk_date_after_today(const char *date)
 	return date && strcmp(date, today) > 0;
 }
 
+static int two_digits(const char *s)
+{
+	return (s[0] - '0') * 10 + (s[1] - '0');
+}
+
+int sk_ymd_valid(int y, int m, int d)
+{
+	static const int dm[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	if (m < 1 || m > 12 || d < 1)
+		return 0;
+	int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+	return d <= dm[m - 1] + (m == 2 && leap);
+}
+
+int sk_date_valid(const char *s)
+{
+	if (!s || strlen(s) != 10 || s[4] != '-' || s[7] != '-')
+		return 0;
+	for (int i = 0; i < 10; i++)
+		if (i != 4 && i != 7 && !isdigit((unsigned char)s[i]))
+			return 0;
+	int y = two_digits(s) * 100 + two_digits(s + 2);
+	return y >= 1900 && y <= 2199 && sk_ymd_valid(y, two_digits(s + 5), two_digits(s + 8));
+}
+
 int sk_ts_valid(const char *s)
 {
 	char d[11];
@@ -68,7 +92,7 @@ int sk_ts_valid(const char *s)
 		return 0;
 	memcpy(d, s, 10);
 	d[10] = '\0';
-	if (!valid_date(d))
+	if (!sk_date_valid(d))
 		return 0;
 	if (!isdigit((unsigned char)s[11]) || !isdigit((unsigned char)s[12]) || s[13] != ':' ||
 	    !isdigit((unsigned char)s[14]) || !isdigit((unsigned char)s[15]) || s[16] != ':' ||

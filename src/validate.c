@@ -1,6 +1,7 @@
 /* validate.c - field checks shared by screens, command line and import. */
 #include <ctype.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include "i18n.h"
 #include "region.h"
@@ -47,7 +48,7 @@ const char *const JABATAN_VALUES[] = { N_("ketua"), N_("sekretaris"), N_("bendah
 				       N_("anggota"), NULL };
 static const char *const JK_VALUES[] = { "L", "P", NULL };
 
-static int in_list(const char *v, const char *const *list)
+int valid_in(const char *v, const char *const *list)
 {
 	if (!v)
 		return 0;
@@ -57,38 +58,19 @@ static int in_list(const char *v, const char *const *list)
 	return 0;
 }
 
-int valid_jenis_usaha(const char *v) { return in_list(v, JENIS_USAHA_VALUES); }
-int valid_tingkat(const char *v) { return in_list(v, TINGKAT_VALUES); }
-int valid_jabatan(const char *v) { return in_list(v, JABATAN_VALUES); }
-int valid_jenis_kelamin(const char *v) { return in_list(v, JK_VALUES); }
+int valid_jenis_usaha(const char *v) { return valid_in(v, JENIS_USAHA_VALUES); }
+int valid_tingkat(const char *v) { return valid_in(v, TINGKAT_VALUES); }
+int valid_jabatan(const char *v) { return valid_in(v, JABATAN_VALUES); }
+int valid_jenis_kelamin(const char *v) { return valid_in(v, JK_VALUES); }
 
 static int two(const char *s)
 {
 	return (s[0] - '0') * 10 + (s[1] - '0');
 }
 
-static int days_in_month(int y, int m)
-{
-	static const int dm[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-	if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
-		return 29;
-	return dm[m - 1];
-}
-
-static int real_ymd(int y, int m, int d)
-{
-	return m >= 1 && m <= 12 && d >= 1 && d <= days_in_month(y, m);
-}
-
 int valid_date(const char *s)
 {
-	if (!s || strlen(s) != 10 || s[4] != '-' || s[7] != '-')
-		return 0;
-	for (int i = 0; i < 10; i++)
-		if (i != 4 && i != 7 && !isdigit((unsigned char)s[i]))
-			return 0;
-	int y = two(s) * 100 + two(s + 2);
-	return y >= 1900 && y <= 2199 && real_ymd(y, two(s + 5), two(s + 8));
+	return sk_date_valid(s);
 }
 
 int valid_rt_rw(const char *s)
@@ -122,7 +104,7 @@ int nik_check_shape(const char *nik, char *msg, size_t n)
 	if (d > 40)
 		d -= 40;
 	if (!(d >= 1 && d <= 31 && two(nik + 6) <= 71) || m < 1 || m > 12 ||
-	    !(real_ymd(1900 + yy, m, d) || real_ymd(2000 + yy, m, d))) {
+	    !(sk_ymd_valid(1900 + yy, m, d) || sk_ymd_valid(2000 + yy, m, d))) {
 		snprintf(msg, n, "%s", _("NIK tidak sah: angka ke-7 s.d. 12 bukan tanggal lahir "
 					 "yang mungkin."));
 		return 0;
@@ -134,16 +116,26 @@ int nik_check_shape(const char *nik, char *msg, size_t n)
 	return 1;
 }
 
+/* 1 when province code pp is in the region list; else 0 with unknown (a format naming pp) in
+ * msg, or the database's message when it cannot tell. */
+static int province_known(sk_db *db, const char *pp, const char *unknown, char *msg, size_t n)
+{
+	sk_err e;
+	sk_err_clear(&e);
+	int known = region_province_exists(db, pp, &e);
+	if (known < 0)
+		snprintf(msg, n, "%s", e.msg);
+	else if (!known)
+		snprintf(msg, n, unknown, pp);
+	return known == 1;
+}
+
 int nik_check(sk_db *db, const char *nik, char *msg, size_t n)
 {
 	if (!nik_check_shape(nik, msg, n))
 		return 0;
 	char pp[3] = { nik[0], nik[1], '\0' };
-	if (!region_province_exists(db, pp)) {
-		snprintf(msg, n, _("NIK tidak sah: kode provinsi %s tidak dikenal."), pp);
-		return 0;
-	}
-	return 1;
+	return province_known(db, pp, _("NIK tidak sah: kode provinsi %s tidak dikenal."), msg, n);
 }
 
 void nik_birth(const char *nik, char dd_mm_yy[9], char *sex)
@@ -200,9 +192,56 @@ int kk_check(sk_db *db, const char *kk, char *msg, size_t n)
 		return 0;
 	}
 	char pp[3] = { kk[0], kk[1], '\0' };
-	if (!region_province_exists(db, pp)) {
-		snprintf(msg, n, _("No. KK tidak sah: kode provinsi %s tidak dikenal."), pp);
+	return province_known(db, pp, _("No. KK tidak sah: kode provinsi %s tidak dikenal."), msg, n);
+}
+
+int validate_ref(sk_db *db, sk_issues *is, const char *field, const char *sql, const char *id,
+		 const char *notfound)
+{
+	sk_err e;
+	sk_err_clear(&e);
+	sqlite3_stmt *st = db_prepare(db, sql, &e);
+	if (st)
+		db_bind_text(st, ":id", id);
+	int found = db_exists(db, st, &e);
+	if (found < 0)
+		sk_issues_add(is, field, SK_SEV_ERROR, "%s", e.msg);
+	else if (!found)
+		sk_issues_add(is, field, SK_SEV_ERROR, "%s", notfound);
+	return found == 1;
+}
+
+int validate_refusal(const sk_issues *is, const char *fallback, sk_err *e)
+{
+	for (int i = 0; i < is->n; i++)
+		if (is->items[i].sev == SK_SEV_ERROR)
+			return sk_err_set(e, SK_REFUSED, "%s", is->items[i].msg);
+	return sk_err_set(e, SK_REFUSED, "%s", fallback);
+}
+
+int nik_person(const char *nik, char birth[16], char *sex)
+{
+	char tmp[200], dmy[9], today[11];
+	if (!nik_check_shape(nik, tmp, sizeof tmp))
 		return 0;
-	}
+	nik_birth(nik, dmy, sex);
+	sk_today(today);
+	int yy = two(dmy + 6), year = 2000 + yy;
+	if (year > atoi(today))
+		year -= 100;
+	snprintf(birth, 16, "%04d-%.2s-%.2s", year % 10000, dmy + 3, dmy);
 	return 1;
+}
+
+int nik_kecamatan_known(sk_db *db, const char *nik, char *msg, size_t n)
+{
+	char tmp[200], kode[16];
+	if (!nik_check_shape(nik, tmp, sizeof tmp))
+		return 1;
+	snprintf(kode, sizeof kode, "%.2s.%.2s.%.2s", nik, nik + 2, nik + 4);
+	if (region_level(kode) == REGION_KECAMATAN && region_exists(db, kode, NULL) != 0)
+		return 1;
+	snprintf(msg, n, _("Periksa: kecamatan %s di NIK tidak ada dalam daftar wilayah (bisa jadi "
+			   "wilayah lama yang sudah dimekarkan)."), kode);
+	return 0;
 }

@@ -76,7 +76,7 @@ done
 check "bundle folder is private" test "$(stat -c %a "$B")" = 700
 check "bundle files are private" test "$(stat -c %a "$B/anggota.csv")" = 600
 check "manifest format" grep -qx 'format,sikube-bundle' "$B/manifest.csv"
-check "manifest version" grep -qx 'format_version,1' "$B/manifest.csv"
+check "manifest version" grep -qx 'format_version,2' "$B/manifest.csv"
 check "manifest count" grep -qx 'baris.anggota.csv,7' "$B/manifest.csv"
 check "manifest checksum" grep -qx "sha256.kas.csv,$(sha256sum "$B/kas.csv" | cut -d' ' -f1)" "$B/manifest.csv"
 check "manifest names the database" grep -qx "perangkat,$(sqlite3 "$A" "SELECT nilai FROM pengaturan WHERE kunci='perangkat'")" "$B/manifest.csv"

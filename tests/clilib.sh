@@ -22,3 +22,17 @@ expect_status() {
 	if [ "$got" -eq "$want" ]; then ok "$name"; else nok "$name (exit $got, want $want)"; sed 's/^/    /' "$WORK/err" | head -5; fi
 }
 finish() { echo "$PASS passed, $FAIL failed"; [ "$FAIL" -eq 0 ]; }
+# new_db PATH [--sample]: a new database at PATH as `sikube init [--sample]` makes it, without
+# loading the region list again: a copy of $SIKUBE_TEST_TEMPLATE (tests/run_all.sh makes one per
+# run) with a device id of its own, then init. Without a template, init alone. Status of init;
+# its output in $WORK/init.out. (Tests of init itself call `sikube init`.)
+new_db() {
+	_db=$1
+	shift
+	if [ -n "$SIKUBE_TEST_TEMPLATE" ] && [ ! -e "$_db" ]; then
+		cp "$SIKUBE_TEST_TEMPLATE" "$_db" && chmod 600 "$_db" &&
+			sqlite3 "$_db" "UPDATE pengaturan SET nilai='$(cat /proc/sys/kernel/random/uuid)' WHERE kunci='perangkat'" ||
+			return 1
+	fi
+	"$SIKUBE_BIN" --db "$_db" init "$@" >"$WORK/init.out" 2>&1
+}

@@ -16,7 +16,7 @@ static inline void kube_group(sk_db *db, const char *gid, int n)
 	snprintf(sql, sizeof sql, "INSERT INTO kelompok(id,kode,nama,kode_wilayah,iuran_kas,iuran_iks,"
 		 "diubah_pada) VALUES('%s','K-%s','Kelompok %s','31.71.08.1003',5000,1000,"
 		 "'2026-01-01T00:00:00Z')", gid, gid, gid);
-	if (db_exec(db, sql, &e) != SK_OK) {
+	if (db_exec_write(db, sql, &e) != SK_OK) {
 		fprintf(stderr, "kube_group: %s\n", e.msg);
 		exit(2);
 	}
@@ -26,7 +26,7 @@ static inline void kube_group(sk_db *db, const char *gid, int n)
 			 "VALUES('%s-a%02d','%s','317108120880%04d','3171080101080001',"
 			 "'Anggota %02d','L','anggota','2026-01-01',%s,'2026-01-01T00:00:00Z',%d)",
 			 gid, i, gid, ++serial, i, i == n + 1 ? "'2026-06-01'" : "NULL", i == n + 2);
-		if (db_exec(db, sql, &e) != SK_OK) {
+		if (db_exec_write(db, sql, &e) != SK_OK) {
 			fprintf(stderr, "kube_group: %s\n", e.msg);
 			exit(2);
 		}

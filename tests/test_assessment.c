@@ -13,7 +13,7 @@
 static void fixture_rows(sk_db *db)
 {
 	sk_err e;
-	CHECK(db_exec(db,
+	CHECK(db_exec_write(db,
 		"INSERT INTO kelompok(id,nama,kode_wilayah,diubah_pada) VALUES"
 		" ('" G1 "','Melati','31.71.08.1003','2025-01-01T00:00:00Z');"
 		"INSERT INTO anggota(id,kelompok_id,nik,no_kk,nama,jenis_kelamin,diubah_pada,dihapus) VALUES"
@@ -206,7 +206,7 @@ static void raw(sk_db *db, const char *id, const char *m, const char *d, const c
 	snprintf(a.id, sizeof a.id, "%s", id);
 	snprintf(a.diubah_pada, sizeof a.diubah_pada, "%s", ts);
 	assessment_score(&a, 9);
-	CHECK(assessment_store_raw(db, &a, 1, &e) == SK_OK, "raw store");
+	CHECK(FIXTURE_WRITE(db, assessment_store_raw(db, &a, 1, &e)) == SK_OK, "raw store");
 }
 
 static void test_latest(sk_db *db)
@@ -264,6 +264,33 @@ static void test_household(sk_db *db)
 	      "the copy is saved as the member's own");
 }
 
+/* SQLite's progress callback: nonzero interrupts the statement under way. */
+static int interrupt(void *ctx)
+{
+	(void)ctx;
+	return 1;
+}
+
+/* A database that does not answer (busy, disk, here interrupted) is an error with the
+ * database's message, never "the member does not exist". */
+static void test_no_answer_is_not_missing(sk_db *db)
+{
+	sk_issues is;
+	sk_assessment a;
+	make(&a, M1, "2025-01-01", 9);
+	sk_issues_clear(&is);
+	assessment_validate_links(db, &a, &is);
+	CHECK(is.n == 0, "the member is found while the database answers");
+	sqlite3_progress_handler(db_handle(db), 1, interrupt, NULL);
+	sk_issues_clear(&is);
+	assessment_validate_links(db, &a, &is);
+	sqlite3_progress_handler(db_handle(db), 0, NULL, NULL);
+	const sk_issue *it = sk_issues_for(&is, "anggota_id");
+	CHECK(it && strstr(it->msg, "Kesalahan basis data") != NULL, "no answer: said so");
+	CHECK(it && strstr(it->msg, "tidak ditemukan") == NULL, "not 'member not found'");
+	CHECK(assessment_count(db, M1) >= 0, "and the database answers again");
+}
+
 int main(void)
 {
 	sk_db *db = fixture_db();
@@ -274,6 +301,7 @@ int main(void)
 	test_refusals(db);
 	test_latest(db);
 	test_household(db);
+	test_no_answer_is_not_missing(db);
 	db_close(db);
 	return testlib_summary();
 }

@@ -63,7 +63,7 @@ static void record_meeting(sk_db *db)
 	snprintf(rows[2].status, sizeof rows[2].status, "A");
 	rows[2].iuran_kas = rows[2].iuran_iks = 0;
 	CHECK(meeting_save(db, &m, rows, n, &is, &e) == SK_OK, "a meeting is recorded");
-	CHECK(db_exec(db, "INSERT INTO kas(id,kelompok_id,tanggal,no_bukti,buku,kategori,uraian,"
+	CHECK(db_exec_write(db, "INSERT INTO kas(id,kelompok_id,tanggal,no_bukti,buku,kategori,uraian,"
 			  "masuk,keluar,diubah_pada) VALUES('k-buy','g1','2026-10-08','BKK-0001',"
 			  "'umum','pembelian','Bahan',0,20000,'2026-10-08T00:00:00Z')", &e) == SK_OK,
 	      "a purchase is entered");
@@ -131,6 +131,88 @@ static void test_uniqueness(sk_db *db)
 	CHECK(strstr(found, "NIK 317108**********") != NULL, "the duplicate NIK is masked");
 }
 
+#define KAS_ROW "INSERT INTO kas(id,kelompok_id,tanggal,buku,kategori,masuk,keluar,membalik_id," \
+	"pertemuan_id,diubah_pada) VALUES"
+#define CLOSE_ROW "INSERT INTO tutup_kas(id,kelompok_id,buku,bulan,tanggal,saldo_buku,saldo_hitung," \
+	"selisih,diubah_pada) VALUES"
+
+/* The rules check shares with import (check_rules.c): each kind of inconsistency a hostile
+ * bundle could bring is reported by check too. */
+static void test_reversal_rules(sk_db *db)
+{
+	expect_one(db, KAS_ROW "('k-self','g1','2026-10-09','umum','lainnya',0,100,'k-self',NULL,"
+		   "'2026-10-09T00:00:00Z')", "Baris kas k-self membalik dirinya sendiri",
+		   "a reversal of itself");
+	expect_n(db, KAS_ROW "('k-a','g1','2026-10-09','umum','lainnya',100,0,'k-b',NULL,"
+		 "'2026-10-09T00:00:00Z'), ('k-b','g1','2026-10-09','umum','lainnya',0,100,'k-a',NULL,"
+		 "'2026-10-09T00:00:00Z')", 2, "sendiri sebuah pembalikan",
+		 "a reversal cycle: both rows named");
+	expect_n(db, KAS_ROW "('k-r1','g1','2026-10-09','umum','pembelian',20000,0,'k-buy',NULL,"
+		 "'2026-10-09T00:00:00Z'), ('k-r2','g1','2026-10-09','umum','pembelian',20000,0,"
+		 "'k-buy',NULL,'2026-10-09T00:00:00Z')", 2, "sudah dibalik oleh baris",
+		 "a row reversed twice: both reversals named");
+	expect_one(db, KAS_ROW "('k-r1','g1','2026-10-09','umum','pembelian',0,20000,'k-buy',NULL,"
+		   "'2026-10-09T00:00:00Z')", "di sisi yang sama", "a reversal on the same side");
+	expect_one(db, "UPDATE kas SET dihapus=1 WHERE id='k-buy'; " KAS_ROW "('k-r1','g1',"
+		   "'2026-10-09','umum','pembelian',20000,0,'k-buy',NULL,'2026-10-09T00:00:00Z')",
+		   "tetapi baris itu sudah dihapus", "a reversal of a deleted row");
+}
+
+static void test_meeting_rules(sk_db *db)
+{
+	char sql[512];
+	long long n = kube_int(db, "SELECT count(*) FROM pertemuan WHERE kelompok_id='g1'");
+	CHECK(n == 1, "the recorded meeting");
+	snprintf(sql, sizeof sql, KAS_ROW "('k-m','g2','2026-10-09','simpin','simpanan',100,0,NULL,"
+		 "(SELECT id FROM pertemuan WHERE kelompok_id='g1'),'2026-10-09T00:00:00Z')");
+	expect_one(db, sql, "dibukukan dari pertemuan", "a ledger row of another group's meeting");
+	expect_one(db, "INSERT INTO kehadiran(pertemuan_id,anggota_id,status,iuran_kas,iuran_iks,"
+		   "diubah_pada) SELECT id,'g2-a01','A',0,0,'2026-10-09T00:00:00Z' FROM pertemuan "
+		   "WHERE kelompok_id='g1'", "bukan anggota kelompok pertemuan",
+		   "attendance of another group's member");
+}
+
+static void test_member_rules(sk_db *db)
+{
+	const char *pen = "INSERT INTO penilaian(id,anggota_id,tanggal,luas_lantai_m2,diubah_pada) "
+			  "VALUES('p1','g1-a12','2025-12-01',%s,'%s')";
+	char sql[512];
+	snprintf(sql, sizeof sql, pen, "NULL", "2026-02-01T00:00:00Z");
+	expect_one(db, sql, "sesudah anggota itu dihapus", "an assessment made after its member "
+		   "was deleted");
+	snprintf(sql, sizeof sql, pen, "NULL", "2025-12-01T00:00:00Z");
+	expect_n(db, sql, 0, "", "an assessment made before its member was deleted is fine");
+	snprintf(sql, sizeof sql, "UPDATE anggota SET dihapus=0 WHERE id='g1-a12'; ");
+	snprintf(sql + strlen(sql), sizeof sql - strlen(sql), pen, "0.5", "2025-12-01T00:00:00Z");
+	expect_one(db, sql, "luas lantai 0.5", "a floor area no house has");
+	expect_n(db, "UPDATE kelompok SET dihapus=1 WHERE id='g2'", 5, "masih aktif di kelompok "
+		 "Kelompok g2", "a deleted group with active members: each member named");
+}
+
+static void test_close_rules(sk_db *db)
+{
+	/* Stamped after the meeting's postings (saved today), so that only the rule at hand
+	 * speaks. */
+	expect_n(db, CLOSE_ROW "('c1','g1','umum','2026-10','2026-10-31',25000,25000,0,"
+		 "strftime('%Y-%m-%dT%H:%M:%SZ','now','+1 hour')), ('c2','g1','umum','2026-10',"
+		 "'2026-11-02',25000,25000,0,strftime('%Y-%m-%dT%H:%M:%SZ','now','+1 hour'))", 2,
+		 "ditutup lebih dari sekali", "a month closed twice");
+	expect_one(db, CLOSE_ROW "('c1','g2','umum','2026-10','2026-10-15',0,0,0,"
+		   "'2026-10-15T00:00:00Z')", "sebelum hari terakhir", "a close before the month ended");
+	expect_one(db, CLOSE_ROW "('c1','g1','umum','2026-10','2026-10-31',25000,25000,0,"
+		   "strftime('%Y-%m-%dT%H:%M:%SZ','now','+1 hour')); UPDATE kas SET uraian='x', "
+		   "diubah_pada=strftime('%Y-%m-%dT%H:%M:%SZ','now','+2 hours') WHERE id='k-buy'",
+		   "diubah sesudah tutup buku", "a row of a closed month changed after the close");
+}
+
+static void test_future_rules(sk_db *db)
+{
+	expect_one(db, "UPDATE kas SET tanggal='2199-12-31' WHERE id='k-buy'", "sesudah hari ini",
+		   "a ledger row dated in the future");
+	expect_one(db, "UPDATE kelompok SET diubah_pada='2199-01-01T00:00:00Z' WHERE id='g2'",
+		   "lebih dari sehari sesudah jam komputer ini", "a row changed in the future");
+}
+
 int main(void)
 {
 	sk_db *db = fixture_db();
@@ -142,6 +224,11 @@ int main(void)
 	test_balances(db);
 	test_reversals(db);
 	test_uniqueness(db);
+	test_reversal_rules(db);
+	test_meeting_rules(db);
+	test_member_rules(db);
+	test_close_rules(db);
+	test_future_rules(db);
 	test_consistent(db);
 	db_close(db);
 	return testlib_summary();

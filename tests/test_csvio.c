@@ -1,5 +1,7 @@
 /* test_csvio.c - libcsv reading (BOM, delimiter, line ends, quoting) and writing (guard). */
+#include <fcntl.h>
 #include <limits.h>
+#include <sys/stat.h>
 #include "csvio.h"
 #include "i18n.h"
 #include "testlib.h"
@@ -215,6 +217,58 @@ static void test_guard(void)
 	CHECK(all, "guard then unguard gives back every text as written");
 }
 
+/* Only regular files are read, and they are refused before a byte is read: a symlink (to
+ * /dev/zero, which would never end), a FIFO (which would wait for ever), a folder. */
+static void test_not_regular(void)
+{
+	char path[PATH_MAX + 32], link[PATH_MAX + 32];
+	struct got g = { 0 };
+	sk_err e;
+	write_file("real.csv", "id,nama\n1,a\n", path, sizeof path);
+	snprintf(link, sizeof link, "%s/link.csv", dir);
+	CHECK(symlink(path, link) == 0, "a symlink to a CSV file");
+	CHECK(csv_read_file(link, collect, &g, &e) == SK_REFUSED && strstr(e.msg, "tautan simbolik") &&
+	      g.rows == 0, "a symlink is refused, not followed");
+	snprintf(link, sizeof link, "%s/zero.csv", dir);
+	CHECK(symlink("/dev/zero", link) == 0 && csv_read_file(link, collect, &g, &e) == SK_REFUSED,
+	      "a symlink to /dev/zero is refused");
+	snprintf(link, sizeof link, "%s/fifo.csv", dir);
+	CHECK(mkfifo(link, 0600) == 0, "a FIFO");
+	CHECK(csv_read_file(link, collect, &g, &e) == SK_REFUSED && strstr(e.msg, "FIFO"),
+	      "a FIFO is refused at once");
+	CHECK(csv_read_file(dir, collect, &g, &e) == SK_REFUSED && strstr(e.msg, "folder"),
+	      "a folder is refused");
+	CHECK(csv_open_file(AT_FDCWD, "/dev/null", "/dev/null", &e) < 0 && strstr(e.msg, "perangkat"),
+	      "a device is refused");
+}
+
+static void count_bytes(void *ctx, const void *data, size_t n)
+{
+	(void)data;
+	*(size_t *)ctx += n;
+}
+
+/* The bytes parsed are the bytes handed to the hash, read through one descriptor. */
+static void test_read_fd(void)
+{
+	char path[PATH_MAX + 32];
+	struct got g = { 0 };
+	sk_err e;
+	const char *text = "\xEF\xBB\xBFid;nama\r\n1;a\r\n";
+	write_file("fd.csv", text, path, sizeof path);
+	int fd = csv_open_file(AT_FDCWD, path, path, &e);
+	size_t n = 0;
+	CHECK(fd >= 0 && csv_read_fd(fd, path, collect, &g, count_bytes, &n, &e) == SK_OK &&
+	      n == strlen(text) && g.rows == 2, "every byte read, BOM included, goes to the hash");
+	CHECK(lseek(fd, 0, SEEK_SET) == 0 && csv_read_fd(fd, path, collect, &g, NULL, NULL, &e) == SK_OK &&
+	      g.rows == 4, "the same descriptor read again from its start");
+	close(fd);
+	char a[] = "id", b[] = "nama", c[] = "id";
+	char *h1[] = { a, b }, *h2[] = { a, b, c };
+	CHECK(csv_header_repeated(2, h1) == -1 && csv_header_repeated(3, h2) == 2,
+	      "a repeated header column is found");
+}
+
 int main(void)
 {
 	i18n_init("id");
@@ -224,5 +278,7 @@ int main(void)
 	test_guard();
 	test_header_map();
 	test_limits();
+	test_not_regular();
+	test_read_fd();
 	return testlib_summary();
 }

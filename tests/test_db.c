@@ -48,7 +48,7 @@ static void test_newer_schema(void)
 	sk_err e;
 	snprintf(path, sizeof path, "%s/new.db", dir);
 	CHECK(db_open(path, 0, &db, &e) == SK_OK, "create");
-	db_exec(db, "PRAGMA user_version=99", &e);
+	db_exec_write(db, "PRAGMA user_version=99", &e);
 	db_close(db);
 	CHECK(db_open(path, 0, &db, &e) == SK_DBERR, "newer schema refused");
 	CHECK(strstr(e.msg, "lebih baru") != NULL, "message says newer version");
@@ -75,7 +75,7 @@ static void test_diubah_trigger(void)
 	sk_err e;
 	snprintf(path, sizeof path, "%s/trig.db", dir);
 	db_open(path, 0, &db, &e);
-	db_exec(db, "INSERT INTO wilayah VALUES('31.71.08.1003','Galur',4);"
+	db_exec_write(db, "INSERT INTO wilayah VALUES('31.71.08.1003','Galur',4);"
 		    "INSERT INTO kelompok(id,nama,kode_wilayah,diubah_pada) VALUES"
 		    "('a','K','31.71.08.1003','2000-01-01T00:00:00Z');"
 		    "UPDATE kelompok SET nama='L' WHERE id='a';", &e);
@@ -143,9 +143,70 @@ static void test_read_helpers(void)
 	st = db_prepare(db, "SELECT count(*) FROM pengaturan WHERE kunci=:k", &e);
 	db_bind_text(st, ":k", "a");
 	CHECK(db_count(db, st, &n, &e) == SK_OK && n == 1, "db_count counts");
+	CHECK(db_count_text(db, "SELECT count(*) FROM pengaturan WHERE kunci=:k", ":k", "a") == 1 &&
+	      db_count_like(db, "SELECT count(*) FROM pengaturan WHERE kunci LIKE :k" DB_LIKE_ESCAPE,
+			    ":k", "_") == 0, "db_count_text, db_count_like");
+	CHECK(db_count_text(db, "SELECT count(*) FROM no_such_table WHERE x=:k", ":k", "a") == -1,
+	      "a count the database cannot give is -1, not 0");
 	CHECK(db_end(db, 1, &e) == SK_OK, "read transaction ends");
 	CHECK(sqlite3_get_autocommit(db_handle(db)), "no transaction left open");
 	db_close(db);
+}
+
+/* The commit guard: only db_end commits a write to the database. */
+static void test_commit_guard(void)
+{
+	char path[PATH_MAX + 32];
+	sk_db *db;
+	sk_err e;
+	snprintf(path, sizeof path, "%s/guard.db", dir);
+	CHECK(db_open(path, 0, &db, &e) == SK_OK, "open");
+	const char *count = "SELECT count(*) FROM pengaturan WHERE kunci LIKE 'g%'";
+	sk_err_clear(&e);
+	CHECK(db_exec(db, "INSERT INTO pengaturan VALUES('g1','1','t')", &e) == SK_DBERR &&
+	      strstr(e.msg, "di luar transaksi") != NULL, "a write outside a transaction fails");
+	CHECK(db_int(db, count, -1) == 0, "and stores nothing");
+	CHECK(db_exec(db, "BEGIN; INSERT INTO pengaturan VALUES('g2','1','t'); COMMIT", &e) ==
+	      SK_DBERR, "a raw BEGIN ... COMMIT fails");
+	CHECK(sqlite3_get_autocommit(db_handle(db)) && db_int(db, count, -1) == 0,
+	      "rolled back, no transaction left open");
+	CHECK(db_begin_write(db, &e) == SK_OK, "a write transaction");
+	db_setting_set(db, "g3", "1", &e);
+	CHECK(db_exec(db, "COMMIT", &e) == SK_DBERR, "a raw COMMIT inside it fails");
+	sk_err_clear(&e);
+	CHECK(db_end(db, 1, &e) != SK_OK && e.msg[0], "db_end then reports the unit lost");
+	CHECK(db_int(db, count, -1) == 0, "nothing of the unit stored");
+	CHECK(db_exec_write(db, "INSERT INTO pengaturan VALUES('g4','1','t');"
+			    "INSERT INTO pengaturan VALUES('g5','1','t')", &e) == SK_OK &&
+	      db_int(db, count, -1) == 2, "db_exec_write stores all");
+	CHECK(db_exec_write(db, "INSERT INTO pengaturan VALUES('g6','1','t');"
+			    "INSERT INTO pengaturan VALUES('g4','1','t')", &e) == SK_DBERR &&
+	      db_int(db, count, -1) == 2, "or nothing");
+	CHECK(db_exec(db, "CREATE TEMP TABLE scratch(x); INSERT INTO scratch VALUES(1); "
+		      "DROP TABLE scratch", &e) == SK_OK, "the connection's temp tables are free");
+	CHECK(db_journal_mode(db, "DELETE", &e) == SK_OK && db_journal_mode(db, "WAL", &e) == SK_OK,
+	      "the journal mode switches (its header write passes the guard)");
+	CHECK(db_begin_write(db, &e) == SK_OK && db_journal_mode(db, "DELETE", &e) == SK_DBERR,
+	      "but not inside a transaction");
+	db_end(db, 0, NULL);
+	db_close(db);
+}
+
+/* db_like_escape: the clerk's %, _ and \\ match themselves; a short buffer cuts whole
+ * characters. */
+static void test_like_escape(void)
+{
+	char out[64];
+	db_like_escape("10%_a\\b", out, sizeof out);
+	CHECK_STR(out, "10\\%\\_a\\\\b", "wildcards and the escape character escaped");
+	db_like_escape("Galur", out, sizeof out);
+	CHECK_STR(out, "Galur", "plain text unchanged");
+	db_like_escape("ab%", out, 4);
+	CHECK_STR(out, "ab", "an escape pair is never cut in half");
+	db_like_escape("a\xc3\xa9", out, 3);
+	CHECK_STR(out, "a", "nor a UTF-8 character");
+	db_like_escape(NULL, out, sizeof out);
+	CHECK_STR(out, "", "NULL gives \"\"");
 }
 
 /* db_soft_delete: marks, refreshes diubah_pada, says when nothing matched. */
@@ -156,7 +217,7 @@ static void test_soft_delete(void)
 	sk_err e;
 	snprintf(path, sizeof path, "%s/del.db", dir);
 	db_open(path, 0, &db, &e);
-	db_exec(db, "INSERT INTO wilayah VALUES('31.71.08.1003','Galur',4);"
+	db_exec_write(db, "INSERT INTO wilayah VALUES('31.71.08.1003','Galur',4);"
 		    "INSERT INTO kelompok(id,nama,kode_wilayah,diubah_pada) VALUES"
 		    "('a','K','31.71.08.1003','2000-01-01T00:00:00Z');", &e);
 	const char *sql = "UPDATE kelompok SET dihapus=1, diubah_pada=:t WHERE id=:id AND dihapus=0";
@@ -178,7 +239,7 @@ static void test_kept_balance(void)
 	sk_err e;
 	snprintf(path, sizeof path, "%s/saldo.db", dir);
 	db_open(path, 0, &db, &e);
-	db_exec(db, "INSERT INTO wilayah VALUES('31.71.08.1003','Galur',4);"
+	db_exec_write(db, "INSERT INTO wilayah VALUES('31.71.08.1003','Galur',4);"
 		    "INSERT INTO kelompok(id,nama,kode_wilayah,diubah_pada) VALUES"
 		    "('g','K','31.71.08.1003','2000-01-01T00:00:00Z'),"
 		    "('h','L','31.71.08.1003','2000-01-01T00:00:00Z');"
@@ -191,26 +252,54 @@ static void test_kept_balance(void)
 	CHECK(db_int(db, umum, -1) == 770, "inserts kept: 1000 - 300 + 70");
 	CHECK(db_int(db, "SELECT saldo FROM saldo_kas WHERE kelompok_id='g' AND buku='iks'", -1) == 50,
 	      "each book apart");
-	db_exec(db, "UPDATE kas SET dihapus=1 WHERE id='d'", &e);
+	db_exec_write(db, "UPDATE kas SET dihapus=1 WHERE id='d'", &e);
 	CHECK(db_int(db, umum, -1) == 700, "a soft-deleted row leaves the balance");
-	db_exec(db, "UPDATE kas SET dihapus=0 WHERE id='d'", &e);
+	db_exec_write(db, "UPDATE kas SET dihapus=0 WHERE id='d'", &e);
 	CHECK(db_int(db, umum, -1) == 770, "an undeleted row counts again");
-	db_exec(db, "UPDATE kas SET keluar=400 WHERE id='b'", &e);
+	db_exec_write(db, "UPDATE kas SET keluar=400 WHERE id='b'", &e);
 	CHECK(db_int(db, umum, -1) == 670, "an edited amount");
-	db_exec(db, "UPDATE kas SET buku='iks' WHERE id='d'", &e);
+	db_exec_write(db, "UPDATE kas SET buku='iks' WHERE id='d'", &e);
 	CHECK(db_int(db, umum, -1) == 600 &&
 	      db_int(db, "SELECT saldo FROM saldo_kas WHERE kelompok_id='g' AND buku='iks'", -1) == 120,
 	      "a row moved to the other book");
-	db_exec(db, "UPDATE kas SET kelompok_id='h' WHERE id='a'", &e);
+	db_exec_write(db, "UPDATE kas SET kelompok_id='h' WHERE id='a'", &e);
 	CHECK(db_int(db, umum, -1) == -400 &&
 	      db_int(db, "SELECT saldo FROM saldo_kas WHERE kelompok_id='h' AND buku='umum'", -1) == 1000,
 	      "a row moved to another group");
-	db_exec(db, "DELETE FROM kas WHERE id='b'", &e);
+	db_exec_write(db, "DELETE FROM kas WHERE id='b'", &e);
 	CHECK(db_int(db, umum, -1) == 0, "a deleted row");
 	CHECK(db_int(db, "SELECT count(*) FROM (SELECT kelompok_id, buku, sum(masuk-keluar) s FROM kas "
 			 "WHERE dihapus=0 GROUP BY 1,2) l JOIN saldo_kas k USING (kelompok_id, buku) "
 			 "WHERE k.saldo<>l.s", -1) == 0, "kept balances equal the ledger's sums");
 	db_close(db);
+}
+
+/* The default path: SIKUBE_DB, else an absolute XDG_DATA_HOME, else HOME; a relative
+ * XDG_DATA_HOME is ignored as the XDG spec says. */
+static void test_default_path(void)
+{
+	char p[PATH_MAX];
+	int is_default;
+	unsetenv("SIKUBE_DB");
+	setenv("HOME", "/home/pendamping", 1);
+	setenv("XDG_DATA_HOME", "/data/xdg", 1);
+	CHECK(db_default_path(NULL, p, sizeof p, &is_default) == 0 && is_default, "default path");
+	CHECK_STR(p, "/data/xdg/sikube/sikube.db", "absolute XDG_DATA_HOME is used");
+	setenv("XDG_DATA_HOME", "data/xdg", 1);
+	CHECK(db_default_path(NULL, p, sizeof p, &is_default) == 0, "relative XDG_DATA_HOME");
+	CHECK_STR(p, "/home/pendamping/.local/share/sikube/sikube.db", "relative XDG_DATA_HOME is ignored");
+	setenv("XDG_DATA_HOME", "", 1);
+	CHECK(db_default_path(NULL, p, sizeof p, &is_default) == 0, "empty XDG_DATA_HOME");
+	CHECK_STR(p, "/home/pendamping/.local/share/sikube/sikube.db", "empty XDG_DATA_HOME is ignored");
+	setenv("SIKUBE_DB", "rel/k.db", 1);
+	CHECK(db_default_path(NULL, p, sizeof p, &is_default) == 0 && !is_default, "SIKUBE_DB");
+	CHECK_STR(p, "rel/k.db", "SIKUBE_DB is used as given");
+	CHECK(db_default_path("x.db", p, sizeof p, &is_default) == 0 && !is_default, "--db");
+	CHECK_STR(p, "x.db", "--db wins");
+	unsetenv("SIKUBE_DB");
+	unsetenv("XDG_DATA_HOME");
+	unsetenv("HOME");
+	CHECK(db_default_path(NULL, p, sizeof p, &is_default) == -1, "no home: -1");
 }
 
 int main(void)
@@ -224,7 +313,10 @@ int main(void)
 	test_second_copy();
 	test_nesting();
 	test_read_helpers();
+	test_commit_guard();
+	test_like_escape();
 	test_soft_delete();
 	test_kept_balance();
+	test_default_path();
 	return testlib_summary();
 }

@@ -14,7 +14,7 @@
 static void sql(sk_db *db, const char *s)
 {
 	sk_err e;
-	if (db_exec(db, s, &e) != SK_OK) {
+	if (db_exec_write(db, s, &e) != SK_OK) {
 		printf("# %s\n", e.msg);
 		CHECK(0, "fixture SQL");
 	}
@@ -44,7 +44,7 @@ static void assessed(sk_db *db, const char *m, const char *d, int met)
 	for (int i = 0; i < met; i++)
 		a.k[i] = 1;
 	assessment_score(&a, 9);
-	CHECK(assessment_store_raw(db, &a, 1, &e) == SK_OK, "store assessment");
+	CHECK(FIXTURE_WRITE(db, assessment_store_raw(db, &a, 1, &e)) == SK_OK, "store assessment");
 }
 
 static void fixture_rows(sk_db *db)
@@ -168,6 +168,8 @@ static void test_list(sk_db *db)
 	      strcmp(r[0].nama, "Citra") == 0, "search by name");
 	q.search = "3171081208800004";
 	CHECK(eligibility_count(db, &q) == 1, "search by NIK");
+	q.search = "_";
+	CHECK(eligibility_count(db, &q) == 0, "an underscore typed is an underscore");
 	q.search = NULL;
 	q.group_id = NULL;
 	CHECK(eligibility_count(db, &q) == 10, "all groups: members of live groups");

@@ -58,16 +58,16 @@ static void test_meeting(sk_db *db)
 	CHECK(sk_issues_for(&is, "kelompok_id") != NULL, "unknown group refused");
 	strcpy(m.kelompok_id, gid);
 	strcpy(m.agenda, "Iuran; laporan");
-	CHECK(meeting_store_raw(db, &m, 1, &e) == SK_OK, "store meeting");
+	CHECK(FIXTURE_WRITE(db, meeting_store_raw(db, &m, 1, &e)) == SK_OK, "store meeting");
 	CHECK(meeting_get(db, m.id, &got, &e) == SK_OK && strcmp(got.agenda, "Iuran; laporan") == 0 &&
 	      strcmp(got.diubah_pada, T0) == 0 && got.pendamping_hadir == 1, "meeting reads back");
 	strcpy(m.tempat, "Balai RW");
-	CHECK(meeting_store_raw(db, &m, 0, &e) == SK_OK, "replace with the same stamp");
+	CHECK(FIXTURE_WRITE(db, meeting_store_raw(db, &m, 0, &e)) == SK_OK, "replace with the same stamp");
 	CHECK(meeting_get(db, m.id, &got, &e) == SK_OK && strcmp(got.tempat, "Balai RW") == 0 &&
 	      strcmp(got.diubah_pada, T0) == 0, "raw store keeps the given stamp (touch trigger undone)");
 	sk_meeting none = m;
 	sk_uuid_new(none.id);
-	CHECK(meeting_store_raw(db, &none, 0, &e) == SK_NOTFOUND, "replacing a missing row");
+	CHECK(FIXTURE_WRITE(db, meeting_store_raw(db, &none, 0, &e)) == SK_NOTFOUND, "replacing a missing row");
 
 	sk_attendance a = { .iuran_kas = 5000, .iuran_iks = 1000 }, ga;
 	strcpy(a.pertemuan_id, m.id);
@@ -88,9 +88,9 @@ static void test_meeting(sk_db *db)
 	attendance_validate(db, &a, &is);
 	CHECK(sk_issues_for(&is, "anggota_id") != NULL, "unknown member refused");
 	strcpy(a.anggota_id, mid);
-	CHECK(attendance_store_raw(db, &a, 1, &e) == SK_OK, "store attendance");
+	CHECK(FIXTURE_WRITE(db, attendance_store_raw(db, &a, 1, &e)) == SK_OK, "store attendance");
 	a.iuran_iks = 2000;
-	CHECK(attendance_store_raw(db, &a, 0, &e) == SK_OK, "replace attendance");
+	CHECK(FIXTURE_WRITE(db, attendance_store_raw(db, &a, 0, &e)) == SK_OK, "replace attendance");
 	CHECK(attendance_get(db, m.id, mid, &ga, &e) == SK_OK && ga.iuran_iks == 2000 &&
 	      strcmp(ga.status, "S") == 0 && strcmp(ga.diubah_pada, T0) == 0, "attendance reads back");
 	CHECK(valid_attendance_status("H") && valid_attendance_status("A") &&

@@ -2,14 +2,16 @@
  * (csvio.c), manifest.csv (manifest.c) and the importer (import.c, import_rows.c) exactly as
  * `sikube import` runs them, on a database holding the region list and the sample kelurahan.
  *
- * The first byte of an input picks what the rest is ('0'..'8', or any byte modulo 9):
+ * The first byte of an input picks what the rest is ('0'..'9', or any byte modulo 10):
  *   0-5  a single table file named kelompok.csv, anggota.csv, penilaian.csv, pertemuan.csv,
  *        kehadiran.csv or kas.csv, imported as such
  *   6    manifest.csv, read and checked
- *   7    a bundle folder: the second byte picks the table (0-5 as above), the rest is that
- *        file; the manifest beside it gets the right checksum and row count, so the rows are
- *        read and merged like those of a real bundle
- *   8    any CSV, read record by record
+ *   7    a bundle folder (format 2): the second byte picks the table (0-5 as above, 6
+ *        tutup_buku.csv), the rest is that file; the manifest beside it gets the right
+ *        checksum and row count, so the rows are read (once, hashed as they are parsed),
+ *        merged like those of a real bundle and put through the rules of check_rules.c
+ *   8    any CSV, read record by record through one descriptor (csv_read_fd)
+ *   9    a single tutup_buku.csv (month closes), imported as such
  * Every import runs inside an outer transaction that is rolled back, so each input meets the
  * same database. Besides crashes, leaks and sanitizer reports, an import aborts the run when
  * it breaks a promise: refused without a reason, a value in the problem list not safe to print,
@@ -19,7 +21,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 #include "csvio.h"
 #include "db.h"
 #include "i18n.h"
@@ -51,6 +55,10 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 		fprintf(stderr, "fuzz_import: %s (set SIKUBE_DATA_DIR to the source tree)\n", e.msg);
 		exit(2);
 	}
+	if (db_quick_check(db, NULL, NULL, &e) != SK_OK) {
+		fprintf(stderr, "fuzz_import: %s\n", e.msg);
+		exit(2);
+	}
 	db_exec(db, "PRAGMA synchronous=OFF", &e);
 	devnull = fopen("/dev/null", "w");
 	if (!devnull)
@@ -76,6 +84,12 @@ static int touch_fields(void *ctx, int line, int nf, char **f)
 	for (int i = 0; i < nf; i++)
 		*sum += strlen(f[i]);
 	return 0;
+}
+
+static void count_bytes(void *ctx, const void *data, size_t n)
+{
+	(void)data;
+	*(size_t *)ctx += n;
 }
 
 static int count_rows(void *ctx, int line, int nf, char **f)
@@ -131,7 +145,7 @@ static void check_result(int rc, const import_result *r, const sk_err *e)
 /* Import one source inside a transaction that is rolled back afterwards. */
 static void import_rolled_back(const char *path)
 {
-	import_opts o = { 0 };
+	import_opts o = { .db_checked = 1 }; /* checked once at start: every input meets it */
 	import_result r;
 	sk_err e;
 	sk_err_clear(&e);
@@ -159,7 +173,7 @@ static void import_bundle(int t, const uint8_t *data, size_t size)
 	FILE *f = fopen(path, "wb");
 	if (!f)
 		abort();
-	fprintf(f, "kunci,nilai\nformat,sikube-bundle\nformat_version,1\nnik_disamarkan,0\n"
+	fprintf(f, "kunci,nilai\nformat,sikube-bundle\nformat_version,2\nnik_disamarkan,0\n"
 		"baris.%s,%lld\nsha256.%s,%s\n", BUNDLE_TABLES[t].file, rows, BUNDLE_TABLES[t].file, hex);
 	fclose(f);
 	snprintf(path, sizeof path, "%s/bundle", dir);
@@ -173,10 +187,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	char path[PATH_MAX + 64];
 	if (size < 1)
 		return 0;
-	int mode = data[0] >= '0' && data[0] <= '8' ? data[0] - '0' : data[0] % 9;
+	int mode = data[0] >= '0' && data[0] <= '9' ? data[0] - '0' : data[0] % 10;
 	data++, size--;
-	if (mode < 6) {
-		snprintf(path, sizeof path, "%s/%s", dir, BUNDLE_TABLES[mode].file);
+	if (mode < 6 || mode == 9) {
+		int t = mode == 9 ? BT_TUTUP_BUKU : mode;
+		snprintf(path, sizeof path, "%s/%s", dir, BUNDLE_TABLES[t].file);
 		put(path, data, size);
 		import_rolled_back(path);
 	} else if (mode == 6) {
@@ -189,14 +204,18 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	} else if (mode == 7) {
 		if (size < 1)
 			return 0;
-		int t = data[0] >= '0' && data[0] <= '5' ? data[0] - '0' : data[0] % BT_COUNT;
+		int t = data[0] >= '0' && data[0] <= '6' ? data[0] - '0' : data[0] % BT_COUNT;
 		import_bundle(t, data + 1, size - 1);
 	} else {
 		snprintf(path, sizeof path, "%s/any.csv", dir);
 		put(path, data, size);
-		size_t sum = 0;
+		size_t sum = 0, bytes = 0;
 		sk_err e;
-		csv_read_file(path, touch_fields, &sum, &e);
+		int fd = csv_open_file(AT_FDCWD, path, path, &e);
+		if (fd >= 0) {
+			csv_read_fd(fd, path, touch_fields, &sum, count_bytes, &bytes, &e);
+			close(fd);
+		}
 	}
 	return 0;
 }

@@ -1,0 +1,49 @@
+/* report_priv.h - what the report modules share: a table of rows that goes out as CSV (through
+ * libcsv, spec/cli.md's columns) or as a sheet of an xlsx workbook. No curses here. */
+#ifndef SK_REPORT_PRIV_H
+#define SK_REPORT_PRIV_H
+
+#include <stdint.h>
+#include <stdio.h>
+#include "csvio.h"
+#include "report.h"
+#include "xlsx.h"
+
+typedef struct report_table {
+	report_format fmt;
+	csv_out csv;              /* REPORT_CSV */
+	xlsx_sheet *sheet;        /* REPORT_XLSX */
+	const xlsx_col *cols;
+	int ncols;
+	int col;                  /* next column of the row */
+} report_table;
+
+/* Start a table of n columns cols (static). REPORT_CSV: rows go to out, and the header row
+ * (the names of the columns not marked xlsx_only) is written now when header is 1.
+ * REPORT_XLSX: a sheet named sheet is added to o->book. REPORT_TEXT: nothing is written.
+ * Returns SK_OK, or SK_IOERR when the sheet cannot be added. */
+int report_table_begin(report_table *t, const report_opts *o, FILE *out, const char *sheet,
+		       const xlsx_col *cols, int n, int header, sk_err *e);
+/* The next cell of the row: a value as text ("" or NULL = empty), or a number. CSV writes
+ * text columns (XC_TEXT) with the formula guard and the others as they are. */
+void report_table_str(report_table *t, const char *v);
+void report_table_int(report_table *t, int64_t v);
+/* End the row. */
+void report_table_eol(report_table *t);
+
+/* One cash book as a table for people (src/report_cashtext.c): rows collected, then printed
+ * with amounts as wide as the book needs and whole descriptions wrapped in the room left on
+ * an 80-column line. cash_text_new returns NULL when memory runs out; has_awal prints the
+ * opening balance awal first (a month's report). */
+typedef struct cash_text cash_text;
+cash_text *cash_text_new(const char *buku, int has_awal, int64_t awal);
+/* Add a row: saldo is the running balance after it. Text is copied. */
+void cash_text_add(cash_text *t, const char *tanggal, const char *bukti, const char *desc,
+		   int64_t masuk, int64_t keluar, int64_t saldo);
+/* 1 when a row could not be kept (memory) or t is NULL. */
+int cash_text_failed(const cash_text *t);
+/* The heading, the rows and the totals (receipts, expenses, last balance). */
+void cash_text_print(const cash_text *t, FILE *f);
+void cash_text_free(cash_text *t);
+
+#endif

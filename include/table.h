@@ -1,0 +1,104 @@
+/* table.h - one column descriptor per table. Each column is named once, with its C type and
+ * where it lives in the table's row struct; from that one list come the SELECT, INSERT and
+ * UPDATE statements, the binds by name, the reads by name (no column numbers in the stores)
+ * and the parse of an import row's text, and the bundle's column list can be checked against
+ * it (tests/test_table.c). docs/HACKING.md, "Adding a table", says how a store uses it.
+ * No curses here. */
+#ifndef SK_TABLE_H
+#define SK_TABLE_H
+
+#include <stddef.h>
+#include "db.h"
+
+/* The C type of a column's field in the row struct. */
+enum table_type {
+	TC_TEXT,    /* char array: "" stored as NULL, NULL read as "" */
+	TC_INT,     /* int */
+	TC_INT64,   /* int64_t (money: rupiah) */
+	TC_DOUBLE   /* double (figures such as floor area; never money) */
+};
+
+/* What else a column is. */
+enum table_flag {
+	TC_KEY = 1,      /* the row's key: the WHERE of get and update, never SET */
+	TC_LOCAL = 2,    /* kept in this database only: not a column of the bundle */
+	TC_DERIVED = 4,  /* computed from other columns: exported, never read from a bundle */
+	TC_FREE = 8      /* free text typed by a person (the bundle's formula guard) */
+};
+
+typedef struct table_col {
+	const char *name;      /* SQL column, bind parameter (":name") and bundle column */
+	enum table_type type;
+	size_t off;            /* offsetof the field in the row struct */
+	size_t size;           /* TC_TEXT: sizeof the char array */
+	ptrdiff_t has;         /* a number that may be NULL: offsetof its int "has_..." flag
+				* (0 = NULL); -1 when the column is never NULL */
+	unsigned flags;        /* enum table_flag */
+} table_col;
+
+/* Column descriptors: S the row struct, F its field (may be an array element: k[3]), N the
+ * column name, H the has_ flag field, FL the flags. */
+#define TABLE_TEXT(S, F, FL) { #F, TC_TEXT, offsetof(S, F), sizeof(((S *)0)->F), -1, FL }
+#define TABLE_INT(S, F, FL) { #F, TC_INT, offsetof(S, F), sizeof(int), -1, FL }
+#define TABLE_INT_AS(S, F, N, FL) { N, TC_INT, offsetof(S, F), sizeof(int), -1, FL }
+#define TABLE_INT_OPT(S, F, H, FL) { #F, TC_INT, offsetof(S, F), sizeof(int), \
+	(ptrdiff_t)offsetof(S, H), FL }
+#define TABLE_INT64_OPT(S, F, H, FL) { #F, TC_INT64, offsetof(S, F), sizeof(int64_t), \
+	(ptrdiff_t)offsetof(S, H), FL }
+#define TABLE_DOUBLE_OPT(S, F, H, FL) { #F, TC_DOUBLE, offsetof(S, F), sizeof(double), \
+	(ptrdiff_t)offsetof(S, H), FL }
+
+/* Longest statement the descriptor builds. */
+#define TABLE_SQL_MAX 2048
+
+/* Statements built from a descriptor on first use (stable strings: db_prepare caches them). */
+typedef struct table_sql {
+	char get[TABLE_SQL_MAX];      /* SELECT every column FROM t WHERE key=:key */
+	char insert[TABLE_SQL_MAX];   /* INSERT INTO t(every column[, disimpan_pada]) VALUES(...) */
+	char update[TABLE_SQL_MAX];   /* UPDATE t SET every other column[, disimpan_pada] WHERE key */
+	char columns[TABLE_SQL_MAX];  /* "c1, c2, ...": for a store's own SELECTs */
+	char restamp[TABLE_SQL_MAX];  /* puts a row's own diubah_pada back (db_restamp) */
+} table_sql;
+
+typedef struct table_def {
+	const char *name;          /* SQL table ("penilaian") */
+	const table_col *cols;
+	int ncols;
+	int stamped;               /* 1: insert and update set disimpan_pada (DB_STORED_SQL) */
+	table_sql *sql;            /* the built statements: a static the definer provides */
+} table_def;
+
+/* The statements of t (built the first time; a statement longer than TABLE_SQL_MAX, or a
+ * table with no TC_KEY column, is a programmer error: abort). */
+const char *table_get_sql(const table_def *t);
+const char *table_insert_sql(const table_def *t);
+const char *table_update_sql(const table_def *t);
+const char *table_columns(const table_def *t);
+
+/* Bind every column of row (a struct t describes) to its parameter ":name" of st: text ""
+ * and numbers whose has_ flag is 0 as NULL. Parameters st does not have are skipped; st may
+ * have others, bound by the caller. */
+void table_bind(const table_def *t, sqlite3_stmt *st, const void *row);
+/* Read the current row of st into row, by column name: every result column named like a
+ * column of t fills its field (and its has_ flag); other result columns are left alone. */
+void table_read(const table_def *t, sqlite3_stmt *st, void *row);
+
+/* Read the row of t whose key is key into out (zeroed first; size bytes): SK_OK, SK_NOTFOUND
+ * with the message notfound in e, or the database error in e. */
+int table_get(sk_db *db, const table_def *t, const char *key, void *out, size_t size,
+	      const char *notfound, sk_err *e);
+/* Write row exactly as given (key and stamps too): insert=1 inserts, 0 replaces the stored
+ * row with row's key (SK_NOTFOUND with notfound when none), keeping row's diubah_pada even
+ * when the touch trigger renews it (db_restamp). The caller holds the transaction. */
+int table_store(sk_db *db, const table_def *t, const void *row, int insert,
+		const char *notfound, sk_err *e);
+
+/* Index of the column called name in t, or -1. */
+int table_col_index(const table_def *t, const char *name);
+/* Set column i of row from text as an import row gives it: text as is (cut on a character
+ * boundary to fit); numbers in decimal (a double with a '.' point), "" is NULL for a column
+ * with a has_ flag and 0 otherwise. Returns 0, or -1 (field unchanged) when text is not such
+ * a number. */
+int table_set_text(const table_def *t, int i, void *row, const char *text);
+
+#endif

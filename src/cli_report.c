@@ -1,0 +1,235 @@
+/* cli_report.c - `sikube report KIND` (spec/cli.md): its options, the group by code or id, the
+ * report to stdout or into a new private file as text, CSV or an xlsx workbook. */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+#include "cli_cmds.h"
+#include "i18n.h"
+#include "report.h"
+#include "xlsx.h"
+
+enum { EXIT_OK = 0, EXIT_REFUSED = 1, EXIT_USAGE = 2 };
+
+static const char USAGE_REPORT[] = N_(
+	"Pemakaian: sikube [--db PATH] report KIND [--group KODE|ID] [--month YYYY-MM]\n"
+	"                  [--format text|csv|xlsx] [--output FILE]\n"
+	"\n"
+	"KIND, jenis laporan:\n"
+	"  groups       semua kelompok: anggota, kelayakan, pertemuan terakhir, saldo\n"
+	"  eligibility  penilaian terakhir tiap anggota aktif (14 kriteria BPS)\n"
+	"  cashbook     buku kas satu kelompok, satu tabel per buku (perlu --group)\n"
+	"  attendance   kehadiran dan iuran per anggota satu kelompok (perlu --group)\n"
+	"  monthly      laporan bulanan pendamping (perlu --month)\n"
+	"\n"
+	"Pilihan:\n"
+	"  --group KODE|ID     satu kelompok: kodenya seperti di layar (mis. BTU-01)\n"
+	"                      atau id-nya\n"
+	"  --month YYYY-MM     hanya bulan itu, mis. 2026-11\n"
+	"  --format FORMAT     text (bawaan, untuk dibaca), csv (satu baris judul lalu\n"
+	"                      data, dipisah koma) atau xlsx (buku kerja Excel: NIK\n"
+	"                      sebagai teks, tanggal sebagai tanggal; perlu --output)\n"
+	"  --output FILE       tulis ke berkas baru FILE (hanya pemiliknya yang dapat\n"
+	"                      membaca; berkas yang sudah ada tidak ditimpa)\n"
+	"  -h, --help          cetak bantuan ini\n");
+
+typedef int (*report_fn)(sk_db *db, const report_opts *o, FILE *out, sk_err *e);
+
+/* needs_month: 1 required, 0 optional, -1 not taken (the figures are today's). */
+static const struct report_kind {
+	const char *name;
+	int needs_group, needs_month;
+	report_fn run;
+} KINDS[] = {
+	{ "groups", 0, -1, report_groups_run },
+	{ "eligibility", 0, -1, report_eligibility },
+	{ "cashbook", 1, 0, report_cashbook },
+	{ "attendance", 1, 0, report_attendance },
+	{ "monthly", 0, 1, report_monthly },
+};
+
+struct report_args {
+	const struct report_kind *kind;
+	const char *group;     /* as typed: a code or an id */
+	const char *month;
+	const char *output;
+	report_format fmt;
+};
+
+static int parse_format(const char *v, report_format *fmt)
+{
+	static const char *const NAMES[] = { "text", "csv", "xlsx" };
+	static const report_format FMTS[] = { REPORT_TEXT, REPORT_CSV, REPORT_XLSX };
+	for (int i = 0; i < 3; i++)
+		if (strcmp(v, NAMES[i]) == 0) {
+			*fmt = FMTS[i];
+			return 0;
+		}
+	return -1;
+}
+
+static const struct report_kind *find_kind(const char *name)
+{
+	for (size_t i = 0; i < sizeof KINDS / sizeof KINDS[0]; i++)
+		if (strcmp(name, KINDS[i].name) == 0)
+			return &KINDS[i];
+	return NULL;
+}
+
+/* Options and KIND into a; returns 0, -1 after --help, or the exit status of a usage error. */
+static int parse(int argc, char **argv, struct report_args *a)
+{
+	static const struct option OPTS[] = {
+		{ "group", required_argument, NULL, 'g' },
+		{ "month", required_argument, NULL, 'm' },
+		{ "format", required_argument, NULL, 'f' },
+		{ "output", required_argument, NULL, 'o' },
+		CLI_HELP_OPTION,
+		{ NULL, 0, NULL, 0 },
+	};
+	memset(a, 0, sizeof *a);
+	int opt;
+	while ((opt = cli_next_opt(argc, argv, OPTS)) != -1) {
+		switch (opt) {
+		case 'g': a->group = optarg; break;
+		case 'm': a->month = optarg; break;
+		case 'o': a->output = optarg; break;
+		case 'f':
+			if (parse_format(optarg, &a->fmt) != 0)
+				return cli_usage_error("report", _("format harus text, csv atau xlsx, "
+								   "bukan %s"), optarg);
+			break;
+		case 'h': cli_help(_(USAGE_REPORT)); return -1;
+		default: return EXIT_USAGE;
+		}
+	}
+	if (optind >= argc)
+		return cli_usage_error("report", "%s", _("report perlu jenis laporan: groups, "
+							 "eligibility, cashbook, attendance atau "
+							 "monthly"));
+	if (optind + 1 < argc)
+		return cli_usage_error("report", _("report membuat satu laporan saja, bukan juga %s"),
+				       argv[optind + 1]);
+	a->kind = find_kind(argv[optind]);
+	if (!a->kind)
+		return cli_usage_error("report", _("jenis laporan tidak dikenal: %s"), argv[optind]);
+	if (a->month && !report_month_valid(a->month))
+		return cli_usage_error("report", _("bulan harus TTTT-BB, bukan %s"), a->month);
+	if (a->group && !*a->group)
+		return cli_usage_error("report", "%s", _("--group perlu kode atau id kelompok"));
+	if (a->kind->needs_group && !a->group)
+		return cli_usage_error("report", _("laporan %s perlu --group KODE atau ID"),
+				       a->kind->name);
+	if (a->kind->needs_month < 0 && a->month)
+		return cli_usage_error("report", _("laporan %s tidak memakai --month: isinya keadaan "
+						   "hari ini"), a->kind->name);
+	if (a->kind->needs_month > 0 && !a->month)
+		return cli_usage_error("report", _("laporan %s perlu --month TTTT-BB"), a->kind->name);
+	if (a->fmt == REPORT_XLSX && !a->output)
+		return cli_usage_error("report", "%s", _("--format xlsx perlu --output FILE"));
+	if (a->output && !*a->output)
+		return cli_usage_error("report", "%s", _("--output perlu nama berkas"));
+	return EXIT_OK;
+}
+
+/* Where the report goes: stdout, a new private file, or a workbook. */
+struct sink {
+	FILE *f;
+	const char *path;   /* --output, NULL for stdout */
+};
+
+/* Create --output exclusively (0600, not through a symlink) or start the workbook. */
+static int open_sink(const struct report_args *a, struct sink *s, report_opts *o, sk_err *e)
+{
+	s->f = stdout;
+	s->path = a->output;
+	if (a->fmt == REPORT_XLSX) {
+		s->f = NULL;
+		return xlsx_open(a->output, 0, &o->book, e);
+	}
+	if (!a->output)
+		return SK_OK;
+	int fd = open(a->output, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+	if (fd < 0 && errno == EEXIST)
+		return sk_err_set(e, SK_REFUSED, _("Berkas %s sudah ada; SIKUBE tidak menimpanya. "
+						   "Pakai nama lain."), a->output);
+	if (fd >= 0)
+		s->f = fdopen(fd, "w");
+	if (fd < 0 || !s->f) {
+		int err = errno;
+		if (fd >= 0) {
+			close(fd);
+			unlink(a->output);
+		}
+		return sk_err_set(e, SK_IOERR, _("Berkas %s tidak dapat ditulis: %s"), a->output,
+				  strerror(err));
+	}
+	return SK_OK;
+}
+
+/* Finish the output: written whole when ok, else removed. Returns SK_OK or the write error. */
+static int close_sink(struct sink *s, report_opts *o, int ok, sk_err *e)
+{
+	if (o->book) {
+		if (ok)
+			return xlsx_close(o->book, e);
+		xlsx_abandon(o->book);
+		return SK_OK;
+	}
+	if (!s->path)
+		return SK_OK; /* stdout: checked once at exit */
+	int bad = ferror(s->f) != 0;
+	errno = 0;
+	if (fclose(s->f) != 0)
+		bad = 1;
+	int err = errno ? errno : EIO;
+	if (ok && !bad)
+		return SK_OK;
+	unlink(s->path);
+	return ok ? sk_err_set(e, SK_IOERR, _("Berkas %s tidak dapat ditulis: %s"), s->path,
+			       strerror(err)) : SK_OK;
+}
+
+/* Exit status of a core status: refused, missing, busy or unwritable is 1; a database that
+ * cannot be read is 2. */
+static int exit_of(int st)
+{
+	return st == SK_OK ? EXIT_OK : st == SK_DBERR ? EXIT_USAGE : EXIT_REFUSED;
+}
+
+int cli_report(const struct cli_ctx *c, int argc, char **argv)
+{
+	struct report_args a;
+	int rc = parse(argc, argv, &a);
+	if (rc != EXIT_OK)
+		return rc < 0 ? EXIT_OK : rc;
+	sk_db *db;
+	rc = cli_open_db(c, 1, &db);
+	if (rc != EXIT_OK)
+		return rc;
+	sk_err e;
+	sk_err_clear(&e);
+	char gid[37] = "";
+	report_opts o = { .month = a.month, .fmt = a.fmt };
+	struct sink s = { 0 };
+	int st = a.group ? report_find_group(db, a.group, gid, &e) : SK_OK;
+	if (a.group)
+		o.group_id = gid;
+	if (st == SK_OK)
+		st = open_sink(&a, &s, &o, &e);
+	if (st == SK_OK) {
+		st = a.kind->run(db, &o, s.f, &e);
+		int cst = close_sink(&s, &o, st == SK_OK, st == SK_OK ? &e : NULL);
+		if (st == SK_OK)
+			st = cst;
+	}
+	db_close(db);
+	if (st != SK_OK) {
+		fprintf(stderr, "sikube: %s\n", e.msg);
+		return exit_of(st);
+	}
+	if (a.output)
+		fprintf(stderr, _("Laporan tersimpan: %s\n"), a.output);
+	return EXIT_OK;
+}

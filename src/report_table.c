@@ -1,0 +1,66 @@
+/* report_table.c - a report's rows as CSV or as an xlsx sheet (report_priv.h). */
+#include "i18n.h"
+#include "report_priv.h"
+
+int report_table_begin(report_table *t, const report_opts *o, FILE *out, const char *sheet,
+		       const xlsx_col *cols, int n, int header, sk_err *e)
+{
+	t->fmt = o->fmt;
+	t->cols = cols;
+	t->ncols = n;
+	t->col = 0;
+	t->sheet = NULL;
+	csv_out_init(&t->csv, out, 0);
+	if (t->fmt == REPORT_XLSX) {
+		t->sheet = o->book ? xlsx_add_sheet(o->book, sheet, cols, n) : NULL;
+		if (!t->sheet)
+			return sk_err_set(e, SK_IOERR, "%s", _("Lembar kerja tidak dapat dibuat."));
+	} else if (t->fmt == REPORT_CSV && header) {
+		for (int i = 0; i < n; i++)
+			if (!cols[i].xlsx_only)
+				csv_out_raw(&t->csv, cols[i].name);
+		csv_out_eol(&t->csv);
+	}
+	return SK_OK;
+}
+
+/* The column the next cell goes to, or -1 when CSV leaves it out (or past the last). */
+static int csv_col(report_table *t)
+{
+	int c = t->col++;
+	return c < t->ncols && !t->cols[c].xlsx_only ? c : -1;
+}
+
+void report_table_str(report_table *t, const char *v)
+{
+	if (t->fmt == REPORT_XLSX) {
+		xlsx_str(t->sheet, v);
+		return;
+	}
+	int c = csv_col(t);
+	if (t->fmt != REPORT_CSV || c < 0)
+		return;
+	if (t->cols[c].kind == XC_TEXT)
+		csv_out_text(&t->csv, v);
+	else
+		csv_out_raw(&t->csv, v);
+}
+
+void report_table_int(report_table *t, int64_t v)
+{
+	if (t->fmt == REPORT_XLSX) {
+		xlsx_int(t->sheet, v);
+		return;
+	}
+	if (csv_col(t) >= 0 && t->fmt == REPORT_CSV)
+		csv_out_int(&t->csv, v);
+}
+
+void report_table_eol(report_table *t)
+{
+	if (t->fmt == REPORT_XLSX)
+		xlsx_end_row(t->sheet);
+	else if (t->fmt == REPORT_CSV)
+		csv_out_eol(&t->csv);
+	t->col = 0;
+}

@@ -1,0 +1,232 @@
+/* table.c - statements, binds, reads and import parsing driven by a table's column
+ * descriptor (table.h). */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "table.h"
+#include "util.h"
+
+/* Append printf-style text to buf (TABLE_SQL_MAX bytes); a statement that does not fit is a
+ * programmer error. */
+static void add(char *buf, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void add(char *buf, const char *fmt, ...)
+{
+	size_t len = strlen(buf);
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vsnprintf(buf + len, TABLE_SQL_MAX - len, fmt, ap);
+	va_end(ap);
+	if (n < 0 || (size_t)n >= TABLE_SQL_MAX - len) {
+		fprintf(stderr, "sikube: a table statement is longer than TABLE_SQL_MAX: %.60s\n", buf);
+		abort();
+	}
+}
+
+static const table_col *key_col(const table_def *t)
+{
+	for (int i = 0; i < t->ncols; i++)
+		if (t->cols[i].flags & TC_KEY)
+			return &t->cols[i];
+	fprintf(stderr, "sikube: table %s has no key column\n", t->name);
+	abort();
+}
+
+static void build(const table_def *t)
+{
+	table_sql *s = t->sql;
+	if (s->get[0])
+		return;
+	const table_col *key = key_col(t);
+	char params[TABLE_SQL_MAX] = "", sets[TABLE_SQL_MAX] = "";
+	for (int i = 0; i < t->ncols; i++) {
+		const char *name = t->cols[i].name;
+		add(s->columns, "%s%s", i ? ", " : "", name);
+		add(params, "%s:%s", i ? ", " : "", name);
+		if (!(t->cols[i].flags & TC_KEY))
+			add(sets, "%s%s=:%s", *sets ? ", " : "", name, name);
+	}
+	add(s->insert, "INSERT INTO %s(%s%s) VALUES(%s%s)", t->name, s->columns,
+	    t->stamped ? ", disimpan_pada" : "", params, t->stamped ? ", " DB_STORED_SQL : "");
+	add(s->update, "UPDATE %s SET %s%s WHERE %s=:%s", t->name, sets,
+	    t->stamped ? ", disimpan_pada=" DB_STORED_SQL : "", key->name, key->name);
+	add(s->get, "SELECT %s FROM %s WHERE %s=:%s", s->columns, t->name, key->name, key->name);
+	add(s->restamp, "UPDATE %s SET diubah_pada=:t WHERE %s=:k1 AND diubah_pada IS NOT :t",
+	    t->name, key->name);
+}
+
+const char *table_get_sql(const table_def *t)
+{
+	build(t);
+	return t->sql->get;
+}
+
+const char *table_insert_sql(const table_def *t)
+{
+	build(t);
+	return t->sql->insert;
+}
+
+const char *table_update_sql(const table_def *t)
+{
+	build(t);
+	return t->sql->update;
+}
+
+const char *table_columns(const table_def *t)
+{
+	build(t);
+	return t->sql->columns;
+}
+
+/* The field of column c in row, and whether it holds a value (its has_ flag, or 1). */
+static void *field(const table_col *c, const void *row)
+{
+	return (char *)row + c->off;
+}
+
+static int present(const table_col *c, const void *row)
+{
+	return c->has < 0 || *(const int *)((const char *)row + c->has);
+}
+
+void table_bind(const table_def *t, sqlite3_stmt *st, const void *row)
+{
+	for (int i = 0; i < t->ncols; i++) {
+		const table_col *c = &t->cols[i];
+		char param[64];
+		snprintf(param, sizeof param, ":%s", c->name);
+		if (!sqlite3_bind_parameter_index(st, param))
+			continue;
+		const void *v = field(c, row);
+		if (!present(c, row))
+			db_bind_null(st, param);
+		else if (c->type == TC_TEXT)
+			db_bind_text(st, param, v);
+		else if (c->type == TC_INT)
+			db_bind_int64(st, param, *(const int *)v);
+		else if (c->type == TC_INT64)
+			db_bind_int64(st, param, *(const int64_t *)v);
+		else
+			db_bind_double(st, param, *(const double *)v);
+	}
+}
+
+void table_read(const table_def *t, sqlite3_stmt *st, void *row)
+{
+	int n = sqlite3_column_count(st);
+	for (int j = 0; j < n; j++) {
+		int i = table_col_index(t, sqlite3_column_name(st, j));
+		if (i < 0)
+			continue;
+		const table_col *c = &t->cols[i];
+		void *v = field(c, row);
+		if (c->has >= 0)
+			*(int *)((char *)row + c->has) = sqlite3_column_type(st, j) != SQLITE_NULL;
+		if (c->type == TC_TEXT)
+			db_col_text(st, j, v, c->size);
+		else if (c->type == TC_INT)
+			*(int *)v = sqlite3_column_int(st, j);
+		else if (c->type == TC_INT64)
+			*(int64_t *)v = sqlite3_column_int64(st, j);
+		else
+			*(double *)v = sqlite3_column_double(st, j);
+	}
+}
+
+int table_col_index(const table_def *t, const char *name)
+{
+	for (int i = 0; name && i < t->ncols; i++)
+		if (strcmp(t->cols[i].name, name) == 0)
+			return i;
+	return -1;
+}
+
+/* Parse a whole decimal integer (optional '-'); 0 or -1. */
+static int parse_int(const char *s, long long lo, long long hi, long long *out)
+{
+	char *end;
+	errno = 0;
+	long long v = strtoll(s, &end, 10);
+	if (errno || end == s || *end || *s == '+' || *s == ' ' || v < lo || v > hi)
+		return -1;
+	*out = v;
+	return 0;
+}
+
+/* Parse a decimal number with an optional '.' point (no exponent, no comma); 0 or -1. */
+static int parse_double(const char *s, double *out)
+{
+	size_t digits = strspn(s, "0123456789");
+	const char *p = s + digits;
+	if (*p == '.')
+		p += 1 + strspn(p + 1, "0123456789");
+	if (!digits || *p)
+		return -1;
+	*out = strtod(s, NULL);
+	return 0;
+}
+
+int table_set_text(const table_def *t, int i, void *row, const char *text)
+{
+	const table_col *c = &t->cols[i];
+	void *v = field(c, row);
+	const char *s = text ? text : "";
+	if (c->type == TC_TEXT) {
+		sk_strlcpy(v, s, c->size);
+		return 0;
+	}
+	int has = *s != '\0';
+	long long n = 0;
+	double d = 0;
+	if (has && c->type == TC_DOUBLE && parse_double(s, &d) != 0)
+		return -1;
+	if (has && c->type == TC_INT && parse_int(s, INT32_MIN, INT32_MAX, &n) != 0)
+		return -1;
+	if (has && c->type == TC_INT64 && parse_int(s, INT64_MIN, INT64_MAX, &n) != 0)
+		return -1;
+	if (c->has >= 0)
+		*(int *)((char *)row + c->has) = has;
+	if (c->type == TC_DOUBLE)
+		*(double *)v = d;
+	else if (c->type == TC_INT)
+		*(int *)v = (int)n;
+	else
+		*(int64_t *)v = n;
+	return 0;
+}
+
+int table_get(sk_db *db, const table_def *t, const char *key, void *out, size_t size,
+	      const char *notfound, sk_err *e)
+{
+	const table_col *k = key_col(t);
+	sqlite3_stmt *st = db_prepare(db, table_get_sql(t), e);
+	if (!st)
+		return SK_DBERR;
+	char param[64];
+	snprintf(param, sizeof param, ":%s", k->name);
+	db_bind_text(st, param, key);
+	int rc = db_step(db, st, e);
+	if (rc == SQLITE_ROW) {
+		memset(out, 0, size);
+		table_read(t, st, out);
+	}
+	return db_row_end(st, rc, notfound, e);
+}
+
+int table_store(sk_db *db, const table_def *t, const void *row, int insert,
+		const char *notfound, sk_err *e)
+{
+	sqlite3_stmt *st = db_prepare(db, insert ? table_insert_sql(t) : table_update_sql(t), e);
+	if (!st)
+		return SK_DBERR;
+	table_bind(t, st, row);
+	int rc = db_step_write(db, st, notfound, e);
+	int stamp = table_col_index(t, "diubah_pada");
+	if (rc != SK_OK || insert || stamp < 0)
+		return rc;
+	const char *key = field(key_col(t), row), *when = field(&t->cols[stamp], row);
+	return db_restamp(db, t->sql->restamp, key, NULL, when, e);
+}

@@ -1,0 +1,141 @@
+/* test_table.c - the column descriptor (table.h) on the penilaian table: the statements it
+ * builds, binds and reads by name through a save and a reload (NULL figures included), the
+ * parse of an import row's text, and the bundle's column list agreeing with it. */
+#include "assessment.h"
+#include "bundle.h"
+#include "fixture.h"
+
+#define G1 "11111111-1111-4111-8111-111111111111"
+#define M1 "aaaaaaaa-0000-4000-8000-000000000001"
+
+static void test_statements(void)
+{
+	const char *get = table_get_sql(&ASSESSMENT_TABLE);
+	CHECK(strncmp(get, "SELECT id, anggota_id, tanggal, penilai, k01, k02,", 50) == 0 &&
+	      strstr(get, " FROM penilaian WHERE id=:id") != NULL, "get: every column by key");
+	const char *ins = table_insert_sql(&ASSESSMENT_TABLE);
+	CHECK(strstr(ins, "INSERT INTO penilaian(id, anggota_id,") == ins &&
+	      strstr(ins, ", disimpan_pada) VALUES(:id, :anggota_id,") != NULL &&
+	      strstr(ins, ":dihapus, strftime(") != NULL, "insert: every column, stamped");
+	const char *upd = table_update_sql(&ASSESSMENT_TABLE);
+	CHECK(strstr(upd, "UPDATE penilaian SET anggota_id=:anggota_id,") == upd &&
+	      strstr(upd, "SET id=") == NULL && strstr(upd, " WHERE id=:id") != NULL,
+	      "update: every other column, by key");
+	CHECK(table_get_sql(&ASSESSMENT_TABLE) == get, "built once: a stable string for the cache");
+	CHECK(table_col_index(&ASSESSMENT_TABLE, "k14") == 17 &&
+	      table_col_index(&ASSESSMENT_TABLE, "nope") == -1, "columns by name");
+}
+
+/* Every column of the bundle's penilaian.csv, in its order, is a column of the descriptor
+ * that is not local; derived and free-text columns agree. */
+static void test_bundle_agrees(void)
+{
+	const bundle_table_def *b = &BUNDLE_TABLES[BT_PENILAIAN];
+	int j = 0, same = 1;
+	for (int i = 0; i < ASSESSMENT_TABLE.ncols; i++) {
+		const table_col *c = &ASSESSMENT_TABLE.cols[i];
+		if (c->flags & TC_LOCAL)
+			continue;
+		if (j >= b->ncols || strcmp(b->cols[j].name, c->name) != 0 ||
+		    ((c->flags & TC_DERIVED) != 0) != (b->cols[j].kind == BC_DERIVED) ||
+		    ((c->flags & TC_FREE) != 0) != (b->cols[j].kind == BC_TEXT)) {
+			printf("# column %s differs from the bundle's %s\n", c->name,
+			       j < b->ncols ? b->cols[j].name : "(none)");
+			same = 0;
+		}
+		j++;
+	}
+	CHECK(same && j == b->ncols, "the bundle's penilaian columns are the descriptor's");
+}
+
+static void test_round_trip(sk_db *db)
+{
+	sk_err e;
+	CHECK(db_exec_write(db, "INSERT INTO kelompok(id,nama,kode_wilayah,diubah_pada) VALUES('" G1
+			    "','Melati','31.71.08.1003','2025-01-01T00:00:00Z');"
+			    "INSERT INTO anggota(id,kelompok_id,nik,no_kk,nama,jenis_kelamin,"
+			    "diubah_pada) VALUES('" M1 "','" G1 "','3171081208800001',"
+			    "'3171081503100007','Ani','P','2025-01-01T00:00:00Z')", &e) == SK_OK,
+	      "fixture rows");
+	sk_assessment a, got;
+	assessment_init(&a, M1);
+	sk_uuid_new(a.id);
+	strcpy(a.tanggal, "2025-02-01");
+	strcpy(a.penilai, "Pendamping");
+	a.k[0] = a.k[13] = 1;
+	a.has_luas = 1;
+	a.luas_lantai_m2 = 21.5;
+	a.has_tabungan = 1;
+	a.nilai_tabungan = 250000;
+	strcpy(a.ditimpa, "k14");
+	assessment_score(&a, 9);
+	strcpy(a.diubah_pada, "2025-02-01T00:00:00Z");
+	CHECK(FIXTURE_WRITE(db, assessment_store_raw(db, &a, 1, &e)) == SK_OK, "insert");
+	CHECK(assessment_get(db, a.id, &got, &e) == SK_OK, "get");
+	CHECK(memcmp(got.k, a.k, sizeof a.k) == 0 && got.k[13] == 1 && got.k[12] == 0,
+	      "criteria by name");
+	CHECK(got.has_luas && got.luas_lantai_m2 == 21.5 && !got.has_jiwa && !got.has_penghasilan &&
+	      got.has_tabungan && got.nilai_tabungan == 250000, "figures and their NULLs");
+	CHECK_STR(got.ditimpa, "k14", "local column kept");
+	CHECK(strcmp(got.penilai, "Pendamping") == 0 && got.skor == 2 &&
+	      strcmp(got.kategori, "tidak_miskin") == 0, "text and derived columns");
+	got.has_luas = 0;
+	got.has_jiwa = 1;
+	got.jumlah_jiwa = 4;
+	CHECK(FIXTURE_WRITE(db, assessment_store_raw(db, &got, 0, &e)) == SK_OK, "update");
+	sk_assessment again;
+	CHECK(assessment_get(db, a.id, &again, &e) == SK_OK && !again.has_luas &&
+	      again.has_jiwa && again.jumlah_jiwa == 4, "a figure taken away is NULL again");
+	CHECK_STR(again.diubah_pada, "2025-02-01T00:00:00Z", "a raw update keeps the row's stamp");
+	CHECK(FIXTURE_WRITE(db, assessment_store_raw(db, &(sk_assessment){ .id = "nope" }, 0, &e)) ==
+	      SK_NOTFOUND, "updating a missing row: not found");
+	/* Reads go by name: a statement with the columns in another order fills the same fields. */
+	sqlite3_stmt *st = db_prepare(db, "SELECT jumlah_jiwa, k14, id, 7 AS lain FROM penilaian "
+				      "WHERE id=:id", &e);
+	sk_assessment part;
+	memset(&part, 0, sizeof part);
+	db_bind_text(st, ":id", a.id);
+	CHECK(db_step(db, st, &e) == SQLITE_ROW, "a statement of a few columns");
+	table_read(&ASSESSMENT_TABLE, st, &part);
+	db_reset(st);
+	CHECK(part.has_jiwa && part.jumlah_jiwa == 4 && part.k[13] == 1 && part.k[0] == 0 &&
+	      strcmp(part.id, a.id) == 0 && !*part.tanggal, "read by name, in any order");
+}
+
+/* An import row's text into the struct: the parse every store shares. */
+static void test_import_text(void)
+{
+	sk_assessment a;
+	memset(&a, 0, sizeof a);
+	const table_def *t = &ASSESSMENT_TABLE;
+	int luas = table_col_index(t, "luas_lantai_m2"), jiwa = table_col_index(t, "jumlah_jiwa");
+	int pengh = table_col_index(t, "penghasilan_bulanan"), k05 = table_col_index(t, "k05");
+	CHECK(table_set_text(t, luas, &a, "21.5") == 0 && a.has_luas && a.luas_lantai_m2 == 21.5,
+	      "a decimal with a point");
+	CHECK(table_set_text(t, luas, &a, "21,5") == -1 && a.luas_lantai_m2 == 21.5,
+	      "a comma is refused and the field kept");
+	CHECK(table_set_text(t, luas, &a, "") == 0 && !a.has_luas, "empty is NULL");
+	CHECK(table_set_text(t, jiwa, &a, "4") == 0 && a.has_jiwa && a.jumlah_jiwa == 4, "an int");
+	CHECK(table_set_text(t, jiwa, &a, "4x") == -1 && table_set_text(t, jiwa, &a, " 4") == -1 &&
+	      table_set_text(t, jiwa, &a, "99999999999") == -1, "not a whole int: refused");
+	CHECK(table_set_text(t, pengh, &a, "9000000000") == 0 && a.penghasilan_bulanan == 9000000000LL,
+	      "rupiah in 64 bits");
+	CHECK(table_set_text(t, k05, &a, "1") == 0 && a.k[4] == 1 &&
+	      table_set_text(t, k05, &a, "") == 0 && a.k[4] == 0, "a criterion; empty is 0");
+	char long_name[600];
+	memset(long_name, 'a', sizeof long_name - 1);
+	long_name[sizeof long_name - 1] = '\0';
+	CHECK(table_set_text(t, table_col_index(t, "penilai"), &a, long_name) == 0 &&
+	      strlen(a.penilai) == sizeof a.penilai - 1, "text cut to its field");
+}
+
+int main(void)
+{
+	sk_db *db = fixture_db();
+	test_statements();
+	test_bundle_agrees();
+	test_round_trip(db);
+	test_import_text();
+	db_close(db);
+	return testlib_summary();
+}
