@@ -5,6 +5,7 @@
 #define SK_BUNDLE_H
 
 #include <nettle/sha2.h>
+#include <stdio.h>
 #include "db.h"
 
 #define BUNDLE_FORMAT "sikube-bundle"
@@ -75,5 +76,8 @@ void bundle_hash_update(bundle_hash *h, const void *data, size_t n);
 void bundle_hash_hex(bundle_hash *h, char hex[65]);
 /* Lower-case hex SHA-256 of n bytes. */
 void bundle_sha256_hex(const void *data, size_t n, char hex[65]);
+/* SHA-256 of what the file f (open for reading and writing, e.g. an outfile) holds, read back
+ * from its start after a flush; label names it in messages. SK_OK or SK_IOERR. */
+int bundle_hash_written(FILE *f, const char *label, char hex[65], sk_err *e);
 
 #endif

@@ -42,6 +42,24 @@ int cli_help(const char *usage);
  * Returns 2. */
 int cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
+/* --format's word ("text", "csv", "xlsx") into *fmt: 0, or -1 for another word. */
+#include "report.h"
+int cli_format_parse(const char *v, report_format *fmt);
+/* Where a report goes (cli_sink.c). */
+struct cli_sink {
+	FILE *f;            /* stdout or the --output file; NULL for a workbook */
+	const char *path;   /* --output, NULL for stdout */
+};
+/* Open the report's destination: output NULL is stdout; a file is created exclusively (0600,
+ * never through a symlink; an existing file is refused with SK_REFUSED, never overwritten);
+ * REPORT_XLSX starts the workbook o->book that cli_sink_close writes to output. SK_OK, or
+ * SK_REFUSED/SK_IOERR with a message. */
+int cli_sink_open(const char *output, report_format fmt, struct cli_sink *s, report_opts *o,
+		  sk_err *e);
+/* Finish it: when ok the file or workbook is completed (SK_IOERR with a message when that
+ * fails, and nothing is left), else it is removed. stdout is left to the caller. */
+int cli_sink_close(struct cli_sink *s, report_opts *o, int ok, sk_err *e);
+
 int cli_import(const struct cli_ctx *ctx, int argc, char **argv);
 int cli_export(const struct cli_ctx *ctx, int argc, char **argv);
 int cli_check(const struct cli_ctx *ctx, int argc, char **argv);

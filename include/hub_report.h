@@ -7,8 +7,7 @@
 
 #include <stdio.h>
 #include "hub.h"
-
-typedef enum { HUB_FMT_TEXT = 0, HUB_FMT_CSV, HUB_FMT_XLSX } hub_format;
+#include "report.h"
 
 /* What a column holds: how text shows it, how CSV writes it, what cell xlsx makes of it. */
 typedef enum {
@@ -42,10 +41,11 @@ int hub_report_known(const char *kind);
 /* The report kinds, for usage messages: "groups, eligibility, ...". */
 const char *hub_report_kinds(void);
 
-/* Write report kind over the groups under region code wilayah (NULL: the whole country) to
- * out in fmt. SK_OK; SK_REFUSED with a message for an unknown region code or a report or
- * format this version cannot make yet; SK_DBERR; SK_IOERR when out fails. */
-int hub_report(hub *h, const char *kind, const char *wilayah, hub_format fmt, FILE *out,
+/* Write report kind over the groups under region code wilayah (NULL: the whole country) in
+ * ro->fmt: text or CSV to out, xlsx as a sheet of the workbook ro->book (the caller opens and
+ * closes it). SK_OK; SK_REFUSED with a message for an unknown region code; SK_DBERR; SK_IOERR
+ * when out fails. */
+int hub_report(hub *h, const char *kind, const char *wilayah, const report_opts *ro, FILE *out,
 	       sk_err *e);
 
 #endif

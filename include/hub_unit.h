@@ -23,8 +23,4 @@ struct hub_unit {
 
 /* berkas of table t of source src as the importer names it: "<folder>/<file>" or the file. */
 void hub_unit_label(const struct hub_unit *u, int src, int t, char *out, size_t n);
-/* Append a problem (as import reports them) to the load's list. */
-void hub_unit_problem(struct hub_unit *u, const char *berkas, long long baris, const char *kolom,
-		      const char *nilai, const char *alasan);
-
 #endif

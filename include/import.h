@@ -77,6 +77,17 @@ void import_result_free(import_result *r);
 /* Write r's problems as CSV (berkas,baris,kolom,nilai,alasan) with libcsv; a last line tells
  * how many more were not listed. Returns 0, or -1 on a write error. */
 int import_write_report(const import_result *r, FILE *out);
+/* Write r's problems to file, or to stderr when file is NULL (only when there are any). The
+ * file names people: it is made under a private temporary name beside file (created
+ * exclusively, 0600, outfile.h) and renamed over it, so a symlink planted at that name is
+ * replaced, never written through. SK_OK, or SK_IOERR with a message in e. */
+int import_report_save(const import_result *r, const char *file, sk_err *e);
+/* Append a problem to r as import lists it: berkas, nilai and alasan made printable, identity
+ * numbers masked (the value of a nik or no_kk column as member_mask_nik masks it, any other
+ * as privacy.h does). Beyond IMPORT_MAX_PROBLEMS it is only counted (more_problems) and NULL
+ * returned; else the new problem (src, table and seq 0, for the caller to set). */
+import_problem *import_problem_add(import_result *r, const char *berkas, long long baris,
+				  const char *kolom, const char *nilai, const char *alasan);
 /* Sum of one count over all tables: which 0 added, 1 updated, 2 unchanged, 3 refused. */
 long long import_total(const import_result *r, int which);
 

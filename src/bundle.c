@@ -29,6 +29,7 @@
  *     tests/fuzz/fuzz_import.c (bundle mode: second byte = the table's number).
  * Export, the manifest, the since-last marker, bulk loading, ties and the problem report
  * then cover the table without further code. */
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
@@ -295,4 +296,22 @@ void bundle_sha256_hex(const void *data, size_t n, char hex[65])
 	bundle_hash_init(&h);
 	bundle_hash_update(&h, data, n);
 	bundle_hash_hex(&h, hex);
+}
+
+int bundle_hash_written(FILE *f, const char *label, char hex[65], sk_err *e)
+{
+	bundle_hash h;
+	char buf[65536];
+	size_t n;
+	bundle_hash_init(&h);
+	if (fflush(f) != 0 || fseek(f, 0, SEEK_SET) != 0)
+		return sk_err_set(e, SK_IOERR, _("Berkas %s tidak dapat ditulis: %s"), label,
+				  strerror(errno));
+	while ((n = fread(buf, 1, sizeof buf, f)) > 0)
+		bundle_hash_update(&h, buf, n);
+	if (ferror(f))
+		return sk_err_set(e, SK_IOERR, _("Berkas %s tidak dapat dibaca: %s"), label,
+				  strerror(errno));
+	bundle_hash_hex(&h, hex);
+	return SK_OK;
 }

@@ -8,7 +8,6 @@
 #include "export.h"
 #include "i18n.h"
 #include "import.h"
-#include "outfile.h"
 
 enum { EXIT_OK = 0, EXIT_REFUSED = 1, EXIT_USAGE = 2 };
 
@@ -125,29 +124,15 @@ int cli_export(const struct cli_ctx *ctx, int argc, char **argv)
 	return EXIT_OK;
 }
 
-/* The problem list: into file or onto stderr. The file names people: it is written under a
- * private temporary name beside file (created exclusively, 0600) and renamed over it, so a
- * symlink planted at that name is replaced, never written through. */
+/* The problem list: into file or onto stderr (import_report_save). */
 static int write_problems(const import_result *r, const char *file)
 {
-	if (!file) {
-		if (r->nproblems || r->more_problems)
-			import_write_report(r, stderr);
-		return 0;
-	}
-	sk_outfile o;
 	sk_err e;
 	sk_err_clear(&e);
-	int rc = outfile_open_path(&o, file, 1, &e);
-	if (rc == SK_OK && import_write_report(r, o.f) != 0) {
-		outfile_abort(&o);
-		rc = sk_err_set(&e, SK_IOERR, _("Berkas %s tidak dapat ditulis."), file);
-	} else if (rc == SK_OK) {
-		rc = outfile_commit(&o, &e);
-	}
-	if (rc != SK_OK)
-		cli_error("%s", e.msg);
-	return rc == SK_OK ? 0 : -1;
+	if (import_report_save(r, file, &e) == SK_OK)
+		return 0;
+	cli_error("%s", e.msg);
+	return -1;
 }
 
 static void print_summary(const import_result *r, int status, const char *report)

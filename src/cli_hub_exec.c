@@ -20,9 +20,10 @@ int cli_hub(const struct cli_ctx *ctx, int argc, char **argv)
 	char **args = calloc((size_t)argc + 2, sizeof *args);
 	if (!args)
 		abort();
+	/* argv[0] is the word hub: sikube-hub takes what follows it */
 	args[0] = HUB_PROGRAM;
-	for (int i = 0; i < argc; i++)
-		args[i + 1] = argv[i];
+	for (int i = 1; i < argc; i++)
+		args[i] = argv[i];
 	sk_exe_dir(dir, sizeof dir);
 	snprintf(path, sizeof path, "%s/%s", dir, HUB_PROGRAM);
 	fflush(stdout);

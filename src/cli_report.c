@@ -1,14 +1,10 @@
 /* cli_report.c - `sikube report KIND` (spec/cli.md): its options, the group by code or id, the
  * report to stdout or into a new private file as text, CSV or an xlsx workbook. */
-#include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
-#include <unistd.h>
 #include "cli_cmds.h"
 #include "i18n.h"
 #include "report.h"
-#include "xlsx.h"
 
 enum { EXIT_OK = 0, EXIT_REFUSED = 1, EXIT_USAGE = 2 };
 
@@ -57,18 +53,6 @@ struct report_args {
 	report_format fmt;
 };
 
-static int parse_format(const char *v, report_format *fmt)
-{
-	static const char *const NAMES[] = { "text", "csv", "xlsx" };
-	static const report_format FMTS[] = { REPORT_TEXT, REPORT_CSV, REPORT_XLSX };
-	for (int i = 0; i < 3; i++)
-		if (strcmp(v, NAMES[i]) == 0) {
-			*fmt = FMTS[i];
-			return 0;
-		}
-	return -1;
-}
-
 static const struct report_kind *find_kind(const char *name)
 {
 	for (size_t i = 0; i < sizeof KINDS / sizeof KINDS[0]; i++)
@@ -96,7 +80,7 @@ static int parse(int argc, char **argv, struct report_args *a)
 		case 'm': a->month = optarg; break;
 		case 'o': a->output = optarg; break;
 		case 'f':
-			if (parse_format(optarg, &a->fmt) != 0)
+			if (cli_format_parse(optarg, &a->fmt) != 0)
 				return cli_usage_error("report", _("format harus text, csv atau xlsx, "
 								   "bukan %s"), optarg);
 			break;
@@ -133,64 +117,6 @@ static int parse(int argc, char **argv, struct report_args *a)
 	return EXIT_OK;
 }
 
-/* Where the report goes: stdout, a new private file, or a workbook. */
-struct sink {
-	FILE *f;
-	const char *path;   /* --output, NULL for stdout */
-};
-
-/* Create --output exclusively (0600, not through a symlink) or start the workbook. */
-static int open_sink(const struct report_args *a, struct sink *s, report_opts *o, sk_err *e)
-{
-	s->f = stdout;
-	s->path = a->output;
-	if (a->fmt == REPORT_XLSX) {
-		s->f = NULL;
-		return xlsx_open(a->output, 0, &o->book, e);
-	}
-	if (!a->output)
-		return SK_OK;
-	int fd = open(a->output, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
-	if (fd < 0 && errno == EEXIST)
-		return sk_err_set(e, SK_REFUSED, _("Berkas %s sudah ada; SIKUBE tidak menimpanya. "
-						   "Pakai nama lain."), a->output);
-	if (fd >= 0)
-		s->f = fdopen(fd, "w");
-	if (fd < 0 || !s->f) {
-		int err = errno;
-		if (fd >= 0) {
-			close(fd);
-			unlink(a->output);
-		}
-		return sk_err_set(e, SK_IOERR, _("Berkas %s tidak dapat ditulis: %s"), a->output,
-				  strerror(err));
-	}
-	return SK_OK;
-}
-
-/* Finish the output: written whole when ok, else removed. Returns SK_OK or the write error. */
-static int close_sink(struct sink *s, report_opts *o, int ok, sk_err *e)
-{
-	if (o->book) {
-		if (ok)
-			return xlsx_close(o->book, e);
-		xlsx_abandon(o->book);
-		return SK_OK;
-	}
-	if (!s->path)
-		return SK_OK; /* stdout: checked once at exit */
-	int bad = ferror(s->f) != 0;
-	errno = 0;
-	if (fclose(s->f) != 0)
-		bad = 1;
-	int err = errno ? errno : EIO;
-	if (ok && !bad)
-		return SK_OK;
-	unlink(s->path);
-	return ok ? sk_err_set(e, SK_IOERR, _("Berkas %s tidak dapat ditulis: %s"), s->path,
-			       strerror(err)) : SK_OK;
-}
-
 /* Exit status of a core status: refused, missing, busy or unwritable is 1; a database that
  * cannot be read is 2. */
 static int exit_of(int st)
@@ -212,15 +138,15 @@ int cli_report(const struct cli_ctx *c, int argc, char **argv)
 	sk_err_clear(&e);
 	char gid[37] = "";
 	report_opts o = { .month = a.month, .fmt = a.fmt };
-	struct sink s = { 0 };
+	struct cli_sink s = { 0 };
 	int st = a.group ? report_find_group(db, a.group, gid, &e) : SK_OK;
 	if (a.group)
 		o.group_id = gid;
 	if (st == SK_OK)
-		st = open_sink(&a, &s, &o, &e);
+		st = cli_sink_open(a.output, a.fmt, &s, &o, &e);
 	if (st == SK_OK) {
 		st = a.kind->run(db, &o, s.f, &e);
-		int cst = close_sink(&s, &o, st == SK_OK, st == SK_OK ? &e : NULL);
+		int cst = cli_sink_close(&s, &o, st == SK_OK, st == SK_OK ? &e : NULL);
 		if (st == SK_OK)
 			st = cst;
 	}

@@ -186,25 +186,6 @@ static void write_row(struct exporter *x, const bundle_table_def *d, sqlite3_stm
 	csv_out_eol(w);
 }
 
-/* SHA-256 of what f holds (read back through its own descriptor, from the start). */
-static int hash_written(FILE *f, const char *label, char hex[65], sk_err *e)
-{
-	bundle_hash h;
-	char buf[65536];
-	size_t n;
-	bundle_hash_init(&h);
-	if (fflush(f) != 0 || fseek(f, 0, SEEK_SET) != 0)
-		return sk_err_set(e, SK_IOERR, _("Berkas %s tidak dapat ditulis: %s"), label,
-				  strerror(errno));
-	while ((n = fread(buf, 1, sizeof buf, f)) > 0)
-		bundle_hash_update(&h, buf, n);
-	if (ferror(f))
-		return sk_err_set(e, SK_IOERR, _("Berkas %s tidak dapat dibaca: %s"), label,
-				  strerror(errno));
-	bundle_hash_hex(&h, hex);
-	return SK_OK;
-}
-
 /* Every row of one table into its file. */
 static int write_rows(struct exporter *x, const bundle_table_def *d, csv_out *w, long long total,
 		      long long *rows)
@@ -251,7 +232,7 @@ static int export_table(struct exporter *x, int t, sk_manifest *m)
 	csv_out_eol(&w);
 	rc = write_rows(x, d, &w, total, &m->baris[t]);
 	if (rc == SK_OK)
-		rc = hash_written(out.f, d->file, m->sha256[t], x->e);
+		rc = bundle_hash_written(out.f, d->file, m->sha256[t], x->e);
 	if (rc == SK_OK)
 		rc = outfile_commit(&out, x->e);
 	else

@@ -11,12 +11,13 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include "app.h"
 #include "csvio.h"
 #include "hub_priv.h"
 #include "i18n.h"
 #include "manifest.h"
+#include "outfile.h"
 #include "region.h"
+#include "version.h"
 
 struct writer {
 	const hub_table *t;
@@ -61,42 +62,18 @@ static void in_region(hub_sql *q, const hub_table *t, const char *alias, int pro
 	hub_sql_add(q, ")");
 }
 
-static int finish(FILE *f, const char *path, sk_err *e)
+/* One table's file: the header, the region's rows in key order (COPY out of the snapshot),
+ * hashed, synced and renamed into place (outfile.h: a private temporary file, never
+ * written through a planted link). */
+static int export_table(hub *h, const hub_table *t, int dirfd, const char *dir, int prov,
+			const char *kode, sk_manifest *m, sk_err *e)
 {
-	int bad = fflush(f) != 0 || ferror(f) || fsync(fileno(f)) != 0;
-	int err = errno;
-	if (fclose(f) != 0 && !bad)
-		bad = 1, err = errno;
-	return bad ? sk_err_set(e, SK_IOERR, _("Berkas %s tidak dapat ditulis: %s"), path,
-				strerror(err)) : SK_OK;
-}
-
-/* A new private file dir/.NAME.XXXXXX, created exclusively (never through a planted link). */
-static FILE *temp_file(const char *dir, const char *name, char *path, size_t n, sk_err *e)
-{
-	snprintf(path, n, "%s/.%s.XXXXXX", dir, name);
-	int fd = mkstemp(path);
-	FILE *f = fd >= 0 ? fdopen(fd, "wb") : NULL;
-	if (!f) {
-		sk_err_set(e, SK_IOERR, _("Berkas %s tidak dapat ditulis: %s"), path, strerror(errno));
-		if (fd >= 0) {
-			close(fd);
-			unlink(path);
-		}
-	}
-	return f;
-}
-
-static int export_table(hub *h, const hub_table *t, const char *dir, int prov,
-			const char *kode, long long *rows, sk_err *e)
-{
-	char tmp[PATH_MAX], path[PATH_MAX];
-	snprintf(path, sizeof path, "%s/%s", dir, t->def->file);
-	FILE *f = temp_file(dir, t->def->file, tmp, sizeof tmp, e);
-	if (!f)
-		return SK_IOERR;
+	sk_outfile out;
+	int rc = outfile_open(&out, dirfd, dir, t->def->file, 1, e);
+	if (rc != SK_OK)
+		return rc;
 	struct writer x = { .t = t };
-	csv_out_init(&x.w, f, 0);
+	csv_out_init(&x.w, out.f, 0);
 	for (int c = 0; c < t->def->ncols; c++)
 		csv_out_raw(&x.w, t->def->cols[c].name);
 	csv_out_eol(&x.w);
@@ -108,23 +85,24 @@ static int export_table(hub *h, const hub_table *t, const char *dir, int prov,
 	hub_sql_add(&q, " ORDER BY ");
 	hub_key_list(&q, t, "x");
 	hub_sql_add(&q, ") TO STDOUT");
-	int rc = hub_copy_out(h, q.s, write_row, &x, e);
+	rc = hub_copy_out(h, q.s, write_row, &x, e);
 	hub_sql_free(&q);
 	if (rc == SK_IOERR)
-		sk_err_set(e, rc, _("Berkas %s tidak dapat ditulis: %s"), tmp, strerror(errno));
+		sk_err_set(e, rc, _("Berkas %s/%s tidak dapat ditulis: %s"), dir, t->def->file,
+			   strerror(errno));
 	if (rc == SK_OK)
-		rc = finish(f, tmp, e);
+		rc = bundle_hash_written(out.f, t->def->file, m->sha256[t->bt], e);
+	if (rc == SK_OK)
+		rc = outfile_commit(&out, e);
 	else
-		fclose(f);
-	if (rc == SK_OK && rename(tmp, path) != 0)
-		rc = sk_err_set(e, SK_IOERR, _("Berkas %s tidak dapat ditulis: %s"), path, strerror(errno));
-	if (rc != SK_OK)
-		unlink(tmp);
-	*rows = x.rows;
+		outfile_abort(&out);
+	m->baris[t->bt] = x.rows;
+	m->has[t->bt] = rc == SK_OK;
 	return rc;
 }
 
-static int write_manifest(hub *h, const char *dir, const char *kode, sk_manifest *m, sk_err *e)
+static int write_manifest(hub *h, int dirfd, const char *dir, const char *kode, sk_manifest *m,
+			  sk_err *e)
 {
 	PGresult *r = hub_query(h, "SELECT nilai FROM " HUB_SCHEMA ".pengaturan WHERE kunci = "
 				"'perangkat'", 0, NULL, e);
@@ -135,42 +113,44 @@ static int write_manifest(hub *h, const char *dir, const char *kode, sk_manifest
 	PQclear(r);
 	sk_strlcpy(m->app_version, SIKUBE_VERSION, sizeof m->app_version);
 	sk_strlcpy(m->kode_wilayah_kantor, kode, sizeof m->kode_wilayah_kantor);
-	for (int t = 0; t < BT_COUNT; t++) {
-		char file[PATH_MAX];
-		snprintf(file, sizeof file, "%s/%s", dir, BUNDLE_TABLES[t].file);
-		int rc = bundle_sha256_file(file, m->sha256[t], e);
-		if (rc != SK_OK)
-			return rc;
-		m->has[t] = 1;
-	}
-	char tmp[PATH_MAX], path[PATH_MAX];
-	FILE *f = temp_file(dir, BUNDLE_MANIFEST, tmp, sizeof tmp, e);
-	if (!f)
-		return SK_IOERR;
-	fclose(f);
-	int rc = manifest_write(tmp, m, 0, e);
-	snprintf(path, sizeof path, "%s/%s", dir, BUNDLE_MANIFEST);
-	if (rc == SK_OK && rename(tmp, path) != 0)
-		rc = sk_err_set(e, SK_IOERR, _("Berkas %s tidak dapat ditulis: %s"), path, strerror(errno));
+	sk_outfile out;
+	int rc = outfile_open(&out, dirfd, dir, BUNDLE_MANIFEST, 1, e);
 	if (rc != SK_OK)
-		unlink(tmp);
+		return rc;
+	rc = manifest_write(out.f, BUNDLE_MANIFEST, m, 0, e);
+	if (rc == SK_OK)
+		return outfile_commit(&out, e);
+	outfile_abort(&out);
 	return rc;
 }
 
-/* The folder: created 0700 when missing; an old manifest goes first, so an interrupted
- * export never leaves a manifest beside files it does not describe. */
+/* The folder: created 0700 when missing and opened once; temporary files of killed exports
+ * go, and an old manifest goes first, so an interrupted export never leaves a manifest beside
+ * files it does not describe. Returns the folder's descriptor, or -1 with e filled. */
 static int prepare_dir(const char *dir, sk_err *e)
 {
 	struct stat st;
-	char path[PATH_MAX];
-	if (sk_mkdir_private(dir) != 0 || stat(dir, &st) != 0 || !S_ISDIR(st.st_mode))
-		return sk_err_set(e, SK_IOERR, _("Folder %s tidak dapat dibuat: %s"), dir,
-				  strerror(errno ? errno : ENOTDIR));
-	snprintf(path, sizeof path, "%s/%s", dir, BUNDLE_MANIFEST);
-	if (unlink(path) != 0 && errno != ENOENT)
-		return sk_err_set(e, SK_IOERR, _("Berkas %s tidak dapat ditulis: %s"), path,
-				  strerror(errno));
-	return SK_OK;
+	if (sk_mkdir_private(dir) != 0) {
+		sk_err_set(e, SK_IOERR, _("Folder %s tidak dapat dibuat: %s"), dir, strerror(errno));
+		return -1;
+	}
+	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (fd < 0 || fstat(fd, &st) != 0) {
+		sk_err_set(e, SK_IOERR, _("Folder %s tidak dapat dibuka: %s"), dir, strerror(errno));
+		if (fd >= 0)
+			close(fd);
+		return -1;
+	}
+	for (int t = 0; t < BT_COUNT; t++)
+		outfile_clean_stale(fd, BUNDLE_TABLES[t].file, 0);
+	outfile_clean_stale(fd, BUNDLE_MANIFEST, 0);
+	if (unlinkat(fd, BUNDLE_MANIFEST, 0) != 0 && errno != ENOENT) {
+		sk_err_set(e, SK_IOERR, _("Berkas %s/%s tidak dapat ditulis: %s"), dir,
+			   BUNDLE_MANIFEST, strerror(errno));
+		close(fd);
+		return -1;
+	}
+	return fd;
 }
 
 int hub_export(hub *h, const char *wilayah, const char *dir, long long rows[BT_COUNT],
@@ -185,18 +165,25 @@ int hub_export(hub *h, const char *wilayah, const char *dir, long long rows[BT_C
 	manifest_init(&m);
 	sk_now_utc(m.dibuat_pada);
 	mode_t old = umask(077);
-	int rc = prepare_dir(dir, e);
+	int dirfd = prepare_dir(dir, e);
+	int rc = dirfd >= 0 ? SK_OK : SK_IOERR;
 	/* One snapshot for every file: a load committing meanwhile is wholly in or out. */
 	if (rc == SK_OK)
 		rc = hub_exec(h, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", e);
 	const hub_table *tabs = hub_tables();
 	for (int t = 0; rc == SK_OK && t < BT_COUNT; t++) {
-		rc = export_table(h, &tabs[t], dir, prov, wilayah, &rows[t], e);
-		m.baris[t] = rows[t];
+		rc = export_table(h, &tabs[t], dirfd, dir, prov, wilayah, &m, e);
+		rows[t] = m.baris[t];
 	}
-	hub_exec(h, rc == SK_OK ? "COMMIT" : "ROLLBACK", NULL);
+	if (dirfd >= 0)
+		hub_exec(h, rc == SK_OK ? "COMMIT" : "ROLLBACK", NULL);
 	if (rc == SK_OK)
-		rc = write_manifest(h, dir, wilayah, &m, e);
+		rc = write_manifest(h, dirfd, dir, wilayah, &m, e);
+	if (rc == SK_OK && fsync(dirfd) != 0)
+		rc = sk_err_set(e, SK_IOERR, _("Folder %s tidak dapat ditulis: %s"), dir,
+				strerror(errno));
+	if (dirfd >= 0)
+		close(dirfd);
 	umask(old);
 	return rc;
 }

@@ -44,42 +44,12 @@ void hub_unit_label(const struct hub_unit *u, int src, int t, char *out, size_t 
 		snprintf(out, n, "%s", path);
 }
 
-static import_problem *new_problem(import_result *r)
-{
-	if (r->nproblems >= IMPORT_MAX_PROBLEMS) {
-		r->more_problems++;
-		return NULL;
-	}
-	if (r->nproblems % 256 == 0) {
-		r->problems = realloc(r->problems, (size_t)(r->nproblems + 256) * sizeof *r->problems);
-		if (!r->problems)
-			abort();
-	}
-	import_problem *p = &r->problems[r->nproblems++];
-	memset(p, 0, sizeof *p);
-	return p;
-}
-
-void hub_unit_problem(struct hub_unit *u, const char *berkas, long long baris, const char *kolom,
-		      const char *nilai, const char *alasan)
-{
-	import_problem *p = new_problem(u->problems);
-	if (!p)
-		return;
-	sk_strlcpy(p->berkas, berkas, sizeof p->berkas);
-	p->baris = baris;
-	sk_strlcpy(p->kolom, kolom, sizeof p->kolom);
-	sk_utf8_scrub(p->nilai, sizeof p->nilai, nilai);
-	sk_utf8_scrub(p->alasan, sizeof p->alasan, alasan);
-}
-
 /* The importer's problems of a refused unit onto the load's list. */
 static void take_problems(import_result *all, const import_result *ir)
 {
 	for (int i = 0; i < ir->nproblems; i++) {
-		import_problem *p = new_problem(all);
-		if (p)
-			*p = ir->problems[i];
+		const import_problem *p = &ir->problems[i];
+		import_problem_add(all, p->berkas, p->baris, p->kolom, p->nilai, p->alasan);
 	}
 	all->more_problems += ir->more_problems;
 }

@@ -9,7 +9,6 @@
 #include <string.h>
 #include "hub_unit.h"
 #include "i18n.h"
-#include "member.h"
 
 /* ---- staged rows to the server ------------------------------------------------------------- */
 
@@ -131,17 +130,17 @@ int hub_check_nik(hub *h, struct hub_unit *u, sk_err *e)
 		return SK_DBERR;
 	int n = PQntuples(r);
 	for (int i = 0; i < n; i++) {
-		char berkas[PATH_MAX + 64], nik[24], why[600];
+		char berkas[PATH_MAX + 64], why[600];
 		int src = PQgetisnull(r, i, 0) ? 0 : atoi(PQgetvalue(r, i, 0));
 		hub_unit_label(u, src, a, berkas, sizeof berkas);
-		member_mask_nik(PQgetvalue(r, i, 2), nik, sizeof nik);
 		snprintf(why, sizeof why, _("NIK sudah aktif di kelompok %s (%s) wilayah %s %s, dari kantor "
 					    "lain di hub. Satu NIK hanya boleh aktif di satu kelompok: "
 					    "selesaikan dengan kantor itu lalu kirim lagi."),
 			 PQgetvalue(r, i, 3), PQgetvalue(r, i, 4), PQgetvalue(r, i, 5),
 			 PQgetvalue(r, i, 6));
-		hub_unit_problem(u, berkas, PQgetisnull(r, i, 1) ? 0 : atoll(PQgetvalue(r, i, 1)),
-				 "nik", nik, why);
+		/* the NIK is masked as import masks it */
+		import_problem_add(u->problems, berkas, PQgetisnull(r, i, 1) ? 0 :
+				   atoll(PQgetvalue(r, i, 1)), "nik", PQgetvalue(r, i, 2), why);
 	}
 	PQclear(r);
 	return n ? SK_REFUSED : SK_OK;

@@ -1,7 +1,7 @@
-/* hub_out.c - writers of hub reports. CSV: the spec's header and values as they are (the
- * formula guard on free text). Text: a block per row, its first columns on one line and the
- * others as "label value" pairs packed into 80 columns, money with thousands separators and
- * NIKs masked. */
+/* hub_out.c - writers of hub reports. CSV and xlsx: the report table writer (the spec's
+ * header; values as they are with the formula guard on free text; typed cells). Text: a
+ * block per row, its first columns on one line and the others as "label value" pairs packed
+ * into 80 columns, money with thousands separators and NIKs masked. */
 #include <stdlib.h>
 #include <string.h>
 #include "hub_out.h"
@@ -11,39 +11,48 @@
 
 #define TEXT_WIDTH 80
 
-/* ---- CSV ----------------------------------------------------------------------------------- */
+/* ---- CSV and xlsx: the report table writer -------------------------------------------- */
 
-static int csv_begin(hub_out *o)
+/* The cell kind of a column. */
+static xlsx_kind cell_kind(hub_col_kind k)
 {
-	csv_out_init(&o->w, o->f, 0);
-	for (int c = 0; c < o->ncols; c++)
-		if (!(o->cols[c].flags & HC_TEXT_ONLY))
-			csv_out_raw(&o->w, o->cols[c].name);
-	csv_out_eol(&o->w);
-	return ferror(o->f) ? SK_IOERR : SK_OK;
+	switch (k) {
+	case HC_TEXT: return XC_TEXT;
+	case HC_INT:
+	case HC_PERCENT: return XC_INT;
+	case HC_RUPIAH: return XC_MONEY;
+	case HC_DATE: return XC_DATE;
+	default: return XC_CODE; /* ids, codes, NIKs: text cells that keep every digit */
+	}
 }
 
-static int csv_row(hub_out *o, char *const *v)
+static int table_begin(hub_out *o, sk_err *e)
 {
-	for (int c = 0; c < o->ncols; c++) {
-		if (o->cols[c].flags & HC_TEXT_ONLY)
-			continue;
-		if (o->cols[c].kind == HC_TEXT)
-			csv_out_text(&o->w, v[c]);
-		else
-			csv_out_raw(&o->w, v[c]);
-	}
-	csv_out_eol(&o->w);
-	return ferror(o->f) ? SK_IOERR : SK_OK;
+	int n = 0;
+	for (int c = 0; c < o->ncols; c++)
+		if (!(o->cols[c].flags & HC_TEXT_ONLY))
+			o->xcols[n++] = (xlsx_col){ o->cols[c].name, cell_kind(o->cols[c].kind), 0 };
+	return report_table_begin(&o->tab, o->ro, o->f, o->sheet, o->xcols, n, 1, e);
+}
+
+static int table_row(hub_out *o, char *const *v)
+{
+	for (int c = 0; c < o->ncols; c++)
+		if (!(o->cols[c].flags & HC_TEXT_ONLY))
+			report_table_str(&o->tab, v[c]);
+	report_table_eol(&o->tab);
+	return o->f && ferror(o->f) ? SK_IOERR : SK_OK;
 }
 
 static int flush_end(hub_out *o, long long rows)
 {
 	(void)rows;
+	if (!o->f)
+		return SK_OK; /* a workbook: written when closed */
 	return fflush(o->f) == 0 && !ferror(o->f) ? SK_OK : SK_IOERR;
 }
 
-static const hub_out_ops CSV_OPS = { csv_begin, csv_row, flush_end };
+static const hub_out_ops TABLE_OPS = { table_begin, table_row, flush_end };
 
 /* ---- text ---------------------------------------------------------------------------------- */
 
@@ -52,8 +61,9 @@ struct text_state {
 	char heading[512];
 };
 
-static int text_begin(hub_out *o)
+static int text_begin(hub_out *o, sk_err *e)
 {
+	(void)e;
 	fprintf(o->f, "%s\n", o->title);
 	o->priv = calloc(1, sizeof(struct text_state));
 	if (!o->priv)
@@ -158,14 +168,7 @@ static int text_end(hub_out *o, long long rows)
 
 static const hub_out_ops TEXT_OPS = { text_begin, text_row, text_end };
 
-const hub_out_ops *hub_out_ops_for(hub_format fmt)
+const hub_out_ops *hub_out_ops_for(report_format fmt)
 {
-	switch (fmt) {
-	case HUB_FMT_TEXT:
-		return &TEXT_OPS;
-	case HUB_FMT_CSV:
-		return &CSV_OPS;
-	default:
-		return NULL; /* xlsx: its writer comes with the libxlsxwriter work */
-	}
+	return fmt == REPORT_TEXT ? &TEXT_OPS : &TABLE_OPS;
 }

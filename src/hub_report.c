@@ -223,9 +223,11 @@ static int explain(hub *h, const struct hub_report_def *d, const char *wilayah, 
 	return fflush(out) == 0 ? SK_OK : SK_IOERR;
 }
 
-int hub_report(hub *h, const char *kind, const char *wilayah, hub_format fmt, FILE *out,
+int hub_report(hub *h, const char *kind, const char *wilayah, const report_opts *ro, FILE *out,
 	       sk_err *e)
 {
+	/* the sheet's columns stay until the workbook is closed (xlsx_add_sheet) */
+	static xlsx_col xcols[HUB_MAX_COLS];
 	int i = find(kind);
 	if (i < 0)
 		return sk_err_set(e, SK_REFUSED, _("Jenis laporan hub tidak dikenal: %s (pilih %s)."),
@@ -233,10 +235,6 @@ int hub_report(hub *h, const char *kind, const char *wilayah, hub_format fmt, FI
 	const struct hub_report_def *d = &REPORTS[i];
 	if (d->missing)
 		return sk_err_set(e, SK_REFUSED, "%s", _(d->missing));
-	hub_out o = { .ops = hub_out_ops_for(fmt), .f = out, .cols = d->cols, .ncols = d->ncols };
-	if (!o.ops)
-		return sk_err_set(e, SK_REFUSED, "%s", _("Format xlsx belum tersedia untuk laporan hub; "
-						       "pakai --format csv (Excel membukanya)."));
 	if (wilayah && (!region_level(wilayah) || !hub_region_known(h, wilayah)))
 		return sk_err_set(e, SK_REFUSED, _("Kode wilayah %s tidak ada di daftar wilayah."),
 				  wilayah);
@@ -244,16 +242,17 @@ int hub_report(hub *h, const char *kind, const char *wilayah, hub_format fmt, FI
 		return explain(h, d, wilayah, out, e);
 	char title[400];
 	snprintf(title, sizeof title, "%s: %s", _(d->title), wilayah ? wilayah : _("seluruh Indonesia"));
-	o.title = title;
+	hub_out o = { .ops = hub_out_ops_for(ro->fmt), .f = out, .ro = ro, .title = title,
+		      .sheet = d->kind, .cols = d->cols, .ncols = d->ncols, .xcols = xcols };
 	hub_sql q = { 0 };
 	hub_sql_add(&q, "COPY (");
 	d->sql(&q, wilayah, h->threshold);
 	hub_sql_add(&q, ") TO STDOUT");
-	int rc = o.ops->begin(&o);
+	int rc = o.ops->begin(&o, e);
 	if (rc == SK_OK)
 		rc = hub_copy_out(h, q.s, out_row, &o, e);
 	hub_sql_free(&q);
-	int erc = o.ops->end(&o, o.rows);
+	int erc = rc == SK_OK ? o.ops->end(&o, o.rows) : SK_OK;
 	if (rc == SK_OK)
 		rc = erc;
 	if (rc == SK_IOERR)

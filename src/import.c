@@ -8,6 +8,7 @@
 #include "i18n.h"
 #include "import_priv.h"
 #include "member.h"
+#include "outfile.h"
 #include "privacy.h"
 
 /* ---- row sets -------------------------------------------------------------------------- */
@@ -82,24 +83,12 @@ static void printable(char *out, size_t n, const char *s)
 	privacy_mask_ids(out);
 }
 
-void imp_problem(struct imp *im, int src, int table, const char *berkas, long long line,
-		 const char *kolom, const char *nilai, const char *alasan)
+import_problem *import_problem_add(import_result *r, const char *berkas, long long baris,
+				  const char *kolom, const char *nilai, const char *alasan)
 {
-	import_result *r = im->r;
-	char why[PATH_MAX + 200], parent[PATH_MAX];
-	long long pline;
-	if (nilai && *nilai && is_reference(kolom) &&
-	    imp_refused_parent(im, nilai, parent, sizeof parent, &pline)) {
-		/* The row it names is in the bundle but was refused: say where, not "not found". */
-		snprintf(why, sizeof why, _("Baris yang dirujuk ditolak (%s baris %lld); perbaiki "
-					    "baris itu dulu."), parent, pline);
-		alasan = why;
-	}
-	if (line >= 2 && table >= 0)
-		imp_rowset_add(&im->bad, imp_row_key(src, table, line));
 	if (r->nproblems >= IMPORT_MAX_PROBLEMS) {
 		r->more_problems++;
-		return;
+		return NULL;
 	}
 	if (r->nproblems % 256 == 0) {
 		r->problems = realloc(r->problems, (size_t)(r->nproblems + 256) * sizeof *r->problems);
@@ -109,7 +98,7 @@ void imp_problem(struct imp *im, int src, int table, const char *berkas, long lo
 	import_problem *p = &r->problems[r->nproblems++];
 	memset(p, 0, sizeof *p);
 	printable(p->berkas, sizeof p->berkas, berkas);
-	p->baris = line;
+	p->baris = baris;
 	sk_strlcpy(p->kolom, kolom, sizeof p->kolom);
 	/* Privacy (UU 27/2022): never a full NIK or No. KK in a report, whatever column it was
 	 * typed into. Values come from the file: stray bytes and control characters become '?'
@@ -122,6 +111,26 @@ void imp_problem(struct imp *im, int src, int table, const char *berkas, long lo
 	}
 	printable(p->nilai, sizeof p->nilai, nilai);
 	printable(p->alasan, sizeof p->alasan, alasan);
+	return p;
+}
+
+void imp_problem(struct imp *im, int src, int table, const char *berkas, long long line,
+		 const char *kolom, const char *nilai, const char *alasan)
+{
+	char why[PATH_MAX + 200], parent[PATH_MAX];
+	long long pline;
+	if (nilai && *nilai && is_reference(kolom) &&
+	    imp_refused_parent(im, nilai, parent, sizeof parent, &pline)) {
+		/* The row it names is in the bundle but was refused: say where, not "not found". */
+		snprintf(why, sizeof why, _("Baris yang dirujuk ditolak (%s baris %lld); perbaiki "
+					    "baris itu dulu."), parent, pline);
+		alasan = why;
+	}
+	if (line >= 2 && table >= 0)
+		imp_rowset_add(&im->bad, imp_row_key(src, table, line));
+	import_problem *p = import_problem_add(im->r, berkas, line, kolom, nilai, alasan);
+	if (!p)
+		return;
 	p->src = src;
 	p->table = table;
 	p->seq = im->seq++;
@@ -191,6 +200,24 @@ int import_write_report(const import_result *r, FILE *out)
 		csv_out_eol(&w);
 	}
 	return fflush(out) == 0 && !ferror(out) ? 0 : -1;
+}
+
+int import_report_save(const import_result *r, const char *file, sk_err *e)
+{
+	if (!file) {
+		if ((r->nproblems || r->more_problems) && import_write_report(r, stderr) != 0)
+			return sk_err_set(e, SK_IOERR, "%s", _("Daftar masalah tidak dapat ditulis."));
+		return SK_OK;
+	}
+	sk_outfile o;
+	int rc = outfile_open_path(&o, file, 1, e);
+	if (rc == SK_OK && import_write_report(r, o.f) != 0) {
+		outfile_abort(&o);
+		rc = sk_err_set(e, SK_IOERR, _("Berkas %s tidak dapat ditulis."), file);
+	} else if (rc == SK_OK) {
+		rc = outfile_commit(&o, e);
+	}
+	return rc;
 }
 
 /* ---- passes ---------------------------------------------------------------------------- */
