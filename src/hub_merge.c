@@ -30,7 +30,8 @@ static void group_expr(hub_sql *q, const hub_table *t, const char *schema, const
 	for (int p = t->parent; tabs[p].parent >= 0; p = tabs[p].parent) {
 		hub_sql next = { 0 };
 		hub_sql_add(&next, "(SELECT y.%s FROM %s%s y WHERE y.id = %s%s)",
-			    tabs[p].def->cols[tabs[p].parent_col].name, schema, tabs[p].def->name,
+			    tabs[p].def->cols[tabs[p].parent_col].name, schema,
+			    *schema ? tabs[p].def->name : tabs[p].def->db_table,
 			    inner.s, prov);
 		hub_sql_free(&inner);
 		inner = next;

@@ -394,19 +394,33 @@ static int stage_row(void *ctx, int nf, char **f)
 	return db_step_write(s->u->stage, s->st, NULL, s->e) == SK_OK ? 0 : SK_DBERR;
 }
 
+/* Columns of a staging table that the bundle does not carry and the importer derives from
+ * the row (as its store functions in src/import_tables.c do). */
+static const struct stage_extra {
+	int bt;
+	const char *col, *expr;   /* expr over the row's :column parameters */
+} STAGE_EXTRA[] = {
+	{ BT_TUTUP_BUKU, "selisih", ":saldo_hitung - :saldo_buku" },
+};
+
 /* The staging database's INSERT of a row of t. Built once and kept for the life of the
  * process: db_prepare caches statements by their text's address. */
 static const char *insert_sql(const hub_table *t)
 {
 	static char *sql[BT_COUNT];
 	if (!sql[t->bt]) {
-		hub_sql ins = { 0 };
-		hub_sql_add(&ins, "INSERT INTO %s (", t->def->name);
+		hub_sql ins = { 0 }, vals = { 0 };
+		hub_sql_add(&ins, "INSERT INTO %s (", t->def->db_table);
 		hub_cols(&ins, t, "");
-		hub_sql_add(&ins, ") VALUES (");
 		for (int c = 0; c < t->def->ncols; c++)
-			hub_sql_add(&ins, "%s:%s", c ? ", " : "", t->def->cols[c].name);
-		hub_sql_add(&ins, ")");
+			hub_sql_add(&vals, "%s:%s", c ? ", " : "", t->def->cols[c].name);
+		for (size_t i = 0; i < sizeof STAGE_EXTRA / sizeof STAGE_EXTRA[0]; i++)
+			if (STAGE_EXTRA[i].bt == t->bt) {
+				hub_sql_add(&ins, ", %s", STAGE_EXTRA[i].col);
+				hub_sql_add(&vals, ", %s", STAGE_EXTRA[i].expr);
+			}
+		hub_sql_add(&ins, ") VALUES (%s)", vals.s);
+		hub_sql_free(&vals);
 		sql[t->bt] = ins.s;
 	}
 	return sql[t->bt];
@@ -468,7 +482,7 @@ static int stage_table(hub *h, struct hub_unit *u, const hub_table *t, sk_err *e
 		return SK_DBERR;
 	if (rows == 0)
 		return SK_OK;
-	if (rows >= BULK_SEED && drop_indexes(u->stage, t->def->name, idx, 16, &nidx, e) != SK_OK)
+	if (rows >= BULK_SEED && drop_indexes(u->stage, t->def->db_table, idx, 16, &nidx, e) != SK_OK)
 		return rebuild_indexes(u->stage, idx, nidx, NULL), SK_DBERR;
 	hub_sql sel = { 0 };
 	struct stage_ins s = { .u = u, .t = t, .e = e };
