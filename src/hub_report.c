@@ -53,7 +53,7 @@ static void groups_sql(hub_sql *q, const char *kode, int threshold)
 		    "LEFT JOIN " HUB_SCHEMA ".wilayah w ON w.kode = g.kode_wilayah "
 		    "WHERE g.dihapus = 0 AND ");
 	group_filter(q, kode);
-	hub_sql_add(q, " ORDER BY g.nama COLLATE \"C\", g.id");
+	hub_sql_add(q, " ORDER BY g.nama COLLATE sikube.nama, g.id");
 }
 
 /* ---- eligibility --------------------------------------------------------------------------- */
@@ -86,7 +86,7 @@ static void elig_sql(hub_sql *q, const char *kode, int threshold)
 		    "q.diubah_pada DESC, q.id DESC LIMIT 1) p ON true WHERE a.dihapus = 0 AND "
 		    "a.tanggal_keluar IS NULL AND g.dihapus = 0 AND ", threshold, prov);
 	group_filter(q, kode);
-	hub_sql_add(q, " ORDER BY g.nama COLLATE \"C\", g.id, a.nama COLLATE \"C\", a.id");
+	hub_sql_add(q, " ORDER BY g.nama COLLATE sikube.nama, g.id, a.nama COLLATE sikube.nama, a.id");
 }
 
 /* ---- regions ------------------------------------------------------------------------------- */

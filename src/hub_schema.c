@@ -27,6 +27,10 @@
 	STAMP ", PRIMARY KEY (id, prov)) PARTITION BY LIST (prov);\n"
 
 static const char MIGRATION_1[] =
+	/* the order of names, as the core's sort keys (src/collate.c): ICU root, primary
+	 * strength, numbers by value; equal names are left to the next ORDER BY term (the id) */
+	"CREATE COLLATION sikube.nama (provider = icu, locale = 'und-u-ks-level1-kn-true',\n"
+	"  deterministic = false);\n"
 	"CREATE TABLE sikube.pengaturan (kunci text PRIMARY KEY, nilai text NOT NULL);\n"
 	"CREATE TABLE sikube.wilayah (kode text COLLATE \"C\" PRIMARY KEY, nama text NOT NULL,\n"
 	"  tingkat smallint NOT NULL);\n"

@@ -2,8 +2,9 @@
 # hub_report.sh - `sikube hub report` against a private PostgreSQL cluster (tests/hublib.sh):
 # groups and eligibility give what `sikube report` gives on the office's own database,
 # regions sums one level below the code asked for, a province's report reads that province's
-# partitions only (EXPLAIN), the reports not yet possible say why, and a Dinas Sosial's two
-# roles (README): one that loads and owns only the hub's schema, one that only reads.
+# partitions only (EXPLAIN), xlsx holds the CSV report's cells, the reports not yet possible
+# say why, and a Dinas Sosial's two roles (README): one that loads and owns only the hub's
+# schema, one that only reads.
 . "$(dirname "$0")/clilib.sh"
 . "$(dirname "$0")/hublib.sh"
 command -v sqlite3 >/dev/null || { echo "sqlite3 shell missing (make test-deps)"; echo "0 passed, 1 failed"; exit 1; }
@@ -83,9 +84,37 @@ expect_status 1 "levels: not yet" S hub report levels --pg "$H"
 check "levels: says what it waits for" grep -q "evaluasi.csv" "$WORK/err"
 expect_status 1 "loans: not yet" S hub report loans --pg "$H"
 check "loans: says what it waits for" grep -q "pinjaman.csv" "$WORK/err"
-expect_status 1 "xlsx: not yet" S hub report groups --pg "$H" --format xlsx --output "$WORK/g.xlsx"
-check "xlsx: points at csv" grep -q "format csv" "$WORK/err"
 expect_status 2 "xlsx without --output" S hub report groups --pg "$H" --format xlsx
+
+# ---- xlsx: the CSV's cells, dates as dates and numbers as numbers (read with openpyxl) -----------
+cat >"$WORK/xlsx.py" <<'EOF'
+import csv, datetime, sys
+import openpyxl
+ws = openpyxl.load_workbook(sys.argv[1]).active
+def text(c):
+    v = c.value
+    if v is None:
+        return ""
+    if isinstance(v, datetime.datetime):
+        return v.date().isoformat()
+    return str(v)
+got = [[text(c) for c in r] for r in ws.iter_rows()]
+want = list(csv.reader(open(sys.argv[2], newline="")))
+typed = (all(isinstance(c.value, int) for c in ws["J"][1:])
+         and all(c.is_date for c in ws["I"][1:] if c.value is not None))
+print("same" if got == want and typed and ws.freeze_panes == "A2" else "differ: %r / %r" % (got[:2], want[:2]))
+EOF
+PY=""
+for p in /usr/bin/python3 python3; do
+	if "$p" -c 'import openpyxl' 2>/dev/null; then PY=$p; break; fi
+done
+check "python3-openpyxl installed (make test-deps)" test -n "$PY"
+expect_status 0 "hub report groups as xlsx" S hub report groups --pg "$H" --wilayah 31.71 --format xlsx --output "$WORK/g.xlsx"
+check "xlsx: the saved file is named" grep -q "g.xlsx" "$WORK/err"
+check "xlsx: private" test "$(stat -c %a "$WORK/g.xlsx")" = 600
+check "xlsx: the CSV report's cells, a date and a money column typed, header frozen" \
+	test "$(${PY:-false} "$WORK/xlsx.py" "$WORK/g.xlsx" "$WORK/a.groups" 2>&1)" = same
+expect_status 1 "xlsx: an existing file is not overwritten" S hub report groups --pg "$H" --format xlsx --output "$WORK/g.xlsx"
 expect_status 2 "an unknown report" S hub report people --pg "$H"
 expect_status 2 "an unknown format" S hub report groups --pg "$H" --format pdf
 expect_status 2 "a malformed region code" S hub report groups --pg "$H" --wilayah 33-01
