@@ -12,7 +12,7 @@
 command -v sqlite3 >/dev/null || { echo "sqlite3 shell missing (make test-deps)"; echo "0 passed, 1 failed"; exit 1; }
 GEN=${SIKUBE_GEN:-$(dirname "$SIKUBE_BIN")/bench-gen}
 [ -x "$GEN" ] || { echo "bench-gen missing (make tests)"; echo "0 passed, 1 failed"; exit 1; }
-TABLES="kelompok anggota penilaian pertemuan kehadiran kas"
+TABLES="kelompok anggota penilaian pertemuan kehadiran kas tutup_buku"
 
 hub_start || { echo "0 passed, 1 failed"; exit 1; }
 ok "private cluster started (socket in the test's folder, no TCP)"
@@ -209,6 +209,42 @@ for order in "t1 t2" "t2 t1"; do
 	check "tie, $1 then $2: the hub keeps what import keeps" test "$(hub_psql "$H" 'SELECT nama FROM sikube.kelompok')" = \
 		"$(sqlite3 "$WORK/tie_$1.db" "SELECT nama FROM kelompok WHERE id='eeeeeeee-0000-4000-8000-000000000001'")"
 done
+
+# ---- ties converge on whole bundles: the same rows, the same stamps, other content -------------
+# Office A'' holds A's rows with text changed but diubah_pada kept (the touch triggers dropped
+# in its copy): some rows compare greater (they win), some smaller (A's stay). Two hubs load
+# the bundles in either order; both equal import's own choice in either order.
+cp "$WORK/a.db" "$WORK/at.db"
+sqlite3 "$WORK/at.db" "DROP TRIGGER kelompok_diubah; DROP TRIGGER anggota_diubah;
+	DROP TRIGGER pertemuan_diubah; DROP TRIGGER kas_diubah;
+	UPDATE kelompok SET alamat = '~ ' || alamat WHERE id < '8';
+	UPDATE kelompok SET alamat = '! ' || alamat WHERE id >= '8';
+	UPDATE anggota SET catatan = '~' WHERE rowid % 3 = 0;
+	UPDATE anggota SET alamat = '!' WHERE rowid % 3 = 1;
+	UPDATE pertemuan SET agenda = '~ ' || agenda WHERE rowid % 2 = 0;
+	UPDATE kas SET uraian = '! ' || uraian WHERE rowid % 2 = 0;
+	UPDATE kas SET uraian = '~ ' || uraian WHERE rowid % 2 = 1"
+S --db "$WORK/at.db" export "$WORK/AT" >/dev/null 2>&1
+stamps() { sqlite3 "$1" "SELECT group_concat(s, ' ') FROM (SELECT diubah_pada s FROM kelompok UNION ALL SELECT diubah_pada FROM anggota UNION ALL SELECT diubah_pada FROM pertemuan UNION ALL SELECT diubah_pada FROM kas)"; }
+check "A'': the same stamps as A's" test "$(stamps "$WORK/at.db")" = "$(stamps "$WORK/a.db")"
+for order in "A1 AT" "AT A1"; do
+	set -- $order
+	H=$(hub_db "ties_$(echo "$1" | tr A-Z a-z)")
+	expect_status 0 "ties: hub loads $1 then $2" S hub load --pg "$H" "$WORK/$1" "$WORK/$2"
+	S hub export --pg "$H" --wilayah 31.71 "$WORK/TX_$1" >/dev/null 2>&1
+	S --db "$WORK/ties_$1.db" import "$WORK/$1" >/dev/null 2>&1
+	S --db "$WORK/ties_$1.db" import "$WORK/$2" >/dev/null 2>&1
+	S --db "$WORK/ties_$1.db" export "$WORK/TI_$1" >/dev/null 2>&1
+	check "ties, $1 then $2: the hub holds what import holds" same_data "$WORK/TX_$1" "$WORK/TI_$1"
+done
+check "ties: either order gives the same hub" same_data "$WORK/TX_A1" "$WORK/TX_AT"
+check "ties: either order gives the same office database" same_data "$WORK/TI_A1" "$WORK/TI_AT"
+same_data "$WORK/TX_A1" "$WORK/A1" && nok "ties: A's rows all kept (A'' won none)"
+same_data "$WORK/TX_A1" "$WORK/AT" && nok "ties: A'' won every row"
+check "ties: the greater row won, in either bundle" sh -c \
+	"grep -Eq '[,\"]~ Jl' '$WORK/TX_A1/kelompok.csv' && ! grep -Eq '[,\"]! Jl' '$WORK/TX_A1/kelompok.csv' &&
+	 grep -Eq '[,\"]~ ' '$WORK/TX_A1/kas.csv' && ! grep -Eq '[,\"]! ' '$WORK/TX_A1/kas.csv' &&
+	 grep -Eq '[,\"]~ ' '$WORK/TX_A1/pertemuan.csv'"
 
 # ---- a hostile-style bundle, in Excel form -------------------------------------------------------
 mkdir -p "$WORK/hin"
