@@ -206,8 +206,14 @@ static int open_stage(struct load *l, struct hub_unit *u, sk_err *e)
 	int rc = copy_file(l->tmpl, l->stage, e);
 	if (rc == SK_OK)
 		rc = db_open(l->stage, 0, &u->stage, e);
+	/* A scratch file thrown away after the unit: no waiting for the disk, and a rollback
+	 * journal in memory instead of the WAL, so each page the importer writes is written
+	 * once, not to the WAL and again at the checkpoint (the journal holds only the template's
+	 * pages the import changes; new pages need none). */
 	if (rc == SK_OK)
 		rc = db_exec(u->stage, "PRAGMA synchronous=OFF", e);
+	if (rc == SK_OK)
+		rc = db_journal_mode(u->stage, "MEMORY", e);
 	return rc;
 }
 
