@@ -100,15 +100,32 @@ static int make_template(const char *path, sk_err *e)
 	return rc;
 }
 
-/* $SIKUBE_HUB_CACHE (a folder, optional): the template is kept there between runs, named by
+/* The cache folder when $SIKUBE_HUB_CACHE is not set: $XDG_CACHE_HOME/sikube, else
+ * ~/.cache/sikube (cached_template makes it, private). 0 when there is no home to put it in. */
+static int default_cache(char *out, size_t n)
+{
+	const char *xdg = getenv("XDG_CACHE_HOME"), *home = getenv("HOME");
+	char base[PATH_MAX];
+	if (xdg && *xdg == '/')
+		snprintf(base, sizeof base, "%s", xdg);
+	else if (home && *home == '/')
+		snprintf(base, sizeof base, "%s/.cache", home);
+	else
+		return 0;
+	return snprintf(out, n, "%s/sikube", base) < (int)n;
+}
+
+/* $SIKUBE_HUB_CACHE (a folder; empty: no cache; unset: default_cache): the template is kept there between runs, named by
  * what it is made of (this program, its schema, the region list), so loads that follow one
  * another (a folder of bundles fed one by one, the test scripts) do not build it each time.
  * Writes the template's path into out; 0 when there is no usable cache. */
 static int cached_template(char *out, size_t n, sk_err *e)
 {
 	const char *dir = getenv("SIKUBE_HUB_CACHE");
-	char data[PATH_MAX], tmp[PATH_MAX + 160];
+	char data[PATH_MAX], tmp[PATH_MAX + 160], home[PATH_MAX];
 	struct stat xs, ds;
+	if (!dir && default_cache(home, sizeof home))
+		dir = home;
 	if (!dir || !*dir || sk_mkdir_private(dir) != 0 || stat("/proc/self/exe", &xs) != 0 ||
 	    sk_find_data("data/wilayah_kepmendagri_2025.csv", data, sizeof data) != 0 || stat(data, &ds) != 0)
 		return 0;

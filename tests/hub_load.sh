@@ -337,6 +337,13 @@ check "... says PostgreSQL's reason" grep -q "PostgreSQL:" "$WORK/err"
 expect_status 0 "SIKUBE_PG is the default" env SIKUBE_PG="$H1" "$SIKUBE_BIN" hub load "$WORK/A1"
 expect_status 0 "--pg=URL form" S hub load "--pg=$H1" "$WORK/A1"
 expect_status 0 "options after the paths" S hub load "$WORK/A1" --pg "$H1"
+# The staging template (schema and region list, no one's data) is kept in the user's cache
+# folder unless SIKUBE_HUB_CACHE names another or is empty.
+mkdir -p "$WORK/home"
+expect_status 0 "no SIKUBE_HUB_CACHE: loads" env -u SIKUBE_HUB_CACHE HOME="$WORK/home" XDG_CACHE_HOME= "$SIKUBE_BIN" hub load --pg "$H1" "$WORK/A1"
+check "... the template kept in ~/.cache/sikube, private" sh -c "ls '$WORK/home/.cache/sikube/'hub-stage-*.db >/dev/null && test \"\$(stat -c %a '$WORK/home/.cache/sikube')\" = 700"
+expect_status 0 "SIKUBE_HUB_CACHE empty: loads" env SIKUBE_HUB_CACHE= HOME="$WORK/home2" "$SIKUBE_BIN" hub load --pg "$H1" "$WORK/A1"
+check "... and keeps no template" test ! -e "$WORK/home2"
 expect_status 2 "a missing path" S hub load --pg "$H1" "$WORK/nothing"
 expect_status 2 "an unknown hub command" S hub frobnicate
 expect_status 0 "hub --help" S hub --help
