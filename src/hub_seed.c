@@ -394,14 +394,31 @@ static int stage_row(void *ctx, int nf, char **f)
 	return db_step_write(s->u->stage, s->st, NULL, s->e) == SK_OK ? 0 : SK_DBERR;
 }
 
-/* Columns of a staging table that the bundle does not carry and the importer derives from
- * the row (as its store functions in src/import_tables.c do). */
-static const struct stage_extra {
-	int bt;
-	const char *col, *expr;   /* expr over the row's :column parameters */
-} STAGE_EXTRA[] = {
-	{ BT_TUTUP_BUKU, "selisih", ":saldo_hitung - :saldo_buku" },
+/* Staging columns whose value is not the bundle's as written, by the importer's own
+ * conversion (as its store functions in src/import_tables.c do): a column the bundle does not
+ * carry, derived from the row, or a bundle column stored in another form. By file stem, so
+ * that a table still to come needs no code here. */
+#define HUNDREDTHS(p) "CASE WHEN " p " IS NULL THEN NULL ELSE CAST(round(" p " * 100) AS INTEGER) END"
+static const struct stage_col {
+	const char *table, *col;
+	const char *expr;   /* over the row's :column parameters */
+} STAGE_COLS[] = {
+	{ "tutup_buku", "selisih", ":saldo_hitung - :saldo_buku" },
+	/* savings and loans: rates and loan limits travel as decimals ("1.5"), are stored in
+	 * hundredths */
+	{ "siklus", "jasa_persen_bulan", HUNDREDTHS(":jasa_persen_bulan") },
+	{ "siklus", "batas_pinjaman_kali", HUNDREDTHS(":batas_pinjaman_kali") },
+	{ "pinjaman", "jasa_persen_bulan", HUNDREDTHS(":jasa_persen_bulan") },
 };
+
+/* The STAGE_COLS entry of table t's column col, or NULL. */
+static const struct stage_col *stage_col(const hub_table *t, const char *col)
+{
+	for (size_t i = 0; i < sizeof STAGE_COLS / sizeof STAGE_COLS[0]; i++)
+		if (strcmp(STAGE_COLS[i].table, t->def->name) == 0 && strcmp(STAGE_COLS[i].col, col) == 0)
+			return &STAGE_COLS[i];
+	return NULL;
+}
 
 /* The staging database's INSERT of a row of t. Built once and kept for the life of the
  * process: db_prepare caches statements by their text's address. */
@@ -412,12 +429,18 @@ static const char *insert_sql(const hub_table *t)
 		hub_sql ins = { 0 }, vals = { 0 };
 		hub_sql_add(&ins, "INSERT INTO %s (", t->def->db_table);
 		hub_cols(&ins, t, "");
-		for (int c = 0; c < t->def->ncols; c++)
-			hub_sql_add(&vals, "%s:%s", c ? ", " : "", t->def->cols[c].name);
-		for (size_t i = 0; i < sizeof STAGE_EXTRA / sizeof STAGE_EXTRA[0]; i++)
-			if (STAGE_EXTRA[i].bt == t->bt) {
-				hub_sql_add(&ins, ", %s", STAGE_EXTRA[i].col);
-				hub_sql_add(&vals, ", %s", STAGE_EXTRA[i].expr);
+		for (int c = 0; c < t->def->ncols; c++) {
+			const struct stage_col *sc = stage_col(t, t->def->cols[c].name);
+			if (sc)
+				hub_sql_add(&vals, "%s%s", c ? ", " : "", sc->expr);
+			else
+				hub_sql_add(&vals, "%s:%s", c ? ", " : "", t->def->cols[c].name);
+		}
+		for (size_t i = 0; i < sizeof STAGE_COLS / sizeof STAGE_COLS[0]; i++)
+			if (strcmp(STAGE_COLS[i].table, t->def->name) == 0 &&
+			    bundle_col_index(t->bt, STAGE_COLS[i].col) < 0) {
+				hub_sql_add(&ins, ", %s", STAGE_COLS[i].col);
+				hub_sql_add(&vals, ", %s", STAGE_COLS[i].expr);
 			}
 		hub_sql_add(&ins, ") VALUES (%s)", vals.s);
 		hub_sql_free(&vals);
