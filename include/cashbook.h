@@ -37,6 +37,10 @@ int valid_cash_buku(const char *v);
 /* 1 when v is one of CASH_KATEGORI_VALUES or a category of format 2. */
 int valid_cash_kategori(const char *v);
 
+/* The book as a clerk reads it in messages: "kas umum", "kas IKS", "kas simpan pinjam"
+ * (translated; the word itself for an unknown book). */
+const char *cash_book_label(const char *buku);
+
 /* Fill c with defaults for a new row of group kelompok_id dated today (buku umum). */
 void cash_init(sk_cash_row *c, const char *kelompok_id);
 /* Checks that need only this row: tanggal a real date, buku and kategori known, amounts >= 0

@@ -40,6 +40,7 @@ typedef struct table_col {
  * column name, H the has_ flag field, FL the flags. */
 #define TABLE_TEXT(S, F, FL) { #F, TC_TEXT, offsetof(S, F), sizeof(((S *)0)->F), -1, FL }
 #define TABLE_INT(S, F, FL) { #F, TC_INT, offsetof(S, F), sizeof(int), -1, FL }
+#define TABLE_INT64(S, F, FL) { #F, TC_INT64, offsetof(S, F), sizeof(int64_t), -1, FL }
 #define TABLE_INT_AS(S, F, N, FL) { N, TC_INT, offsetof(S, F), sizeof(int), -1, FL }
 #define TABLE_INT_OPT(S, F, H, FL) { #F, TC_INT, offsetof(S, F), sizeof(int), \
 	(ptrdiff_t)offsetof(S, H), FL }

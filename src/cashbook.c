@@ -29,6 +29,15 @@ int valid_cash_kategori(const char *v)
 	return valid_in(v, CASH_KATEGORI_VALUES) || valid_in(v, KATEGORI_FORMAT2);
 }
 
+const char *cash_book_label(const char *buku)
+{
+	if (strcmp(buku, "iks") == 0)
+		return _("kas IKS");
+	if (strcmp(buku, "simpin") == 0)
+		return _("kas simpan pinjam");
+	return strcmp(buku, "umum") == 0 ? _("kas umum") : buku;
+}
+
 void cash_init(sk_cash_row *c, const char *kelompok_id)
 {
 	memset(c, 0, sizeof *c);
