@@ -48,7 +48,7 @@ static int loan_limits(sk_db *db, const sk_loan *l, const sk_cycle *c, sk_issues
 		return rc;
 	if (!loan_cash_check(l->pokok, avail, &kurang))
 		sk_issues_add(is, "pokok", SK_SEV_ERROR,
-			      _("Kas %s hanya Rp %s, kurang Rp %s untuk pinjaman ini."),
+			      _("Saldo %s hanya Rp %s, kurang Rp %s untuk pinjaman ini."),
 			      cash_book_label(loan_book(l)), sk_format_rupiah(avail < 0 ? 0 : avail, a,
 									       sizeof a),
 			      sk_format_rupiah(kurang, b, sizeof b));

@@ -335,7 +335,7 @@ int simpin_meeting_check_loan(sk_db *db, const char *kelompok_id, const char *da
 	meeting_flows(rows, n, mm, loan_book(&l), i, &masuk, &out);
 	avail += masuk - out;
 	if (!loan_cash_check(l.pokok, avail, &kurang))
-		return sk_err_set(e, SK_REFUSED, _("Kas %s hanya Rp %s, kurang Rp %s untuk pinjaman ini."),
+		return sk_err_set(e, SK_REFUSED, _("Saldo %s hanya Rp %s, kurang Rp %s untuk pinjaman ini."),
 				  cash_book_label(loan_book(&l)),
 				  sk_format_rupiah(avail < 0 ? 0 : avail, a, sizeof a),
 				  sk_format_rupiah(kurang, b, sizeof b));
