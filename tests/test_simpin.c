@@ -14,7 +14,7 @@ static void on_problem(void *ctx, const char *p)
 {
 	(void)ctx;
 	problems_seen++;
-	snprintf(last_problem, sizeof last_problem, "%s", p);
+	sk_strlcpy(last_problem, p, sizeof last_problem);
 	printf("# check: %s\n", p);
 }
 
@@ -37,7 +37,7 @@ static sk_cycle start_cycle(sk_db *db, const char *g, const char *mulai, int64_t
 	sk_issues is;
 	sk_err e;
 	cycle_init(&c, g);
-	snprintf(c.mulai, sizeof c.mulai, "%s", mulai);
+	sk_strlcpy(c.mulai, mulai, sizeof c.mulai);
 	c.simpanan_pokok = pokok;
 	c.simpanan_wajib = wajib;
 	c.jasa_persen_bulan = rate;
@@ -45,7 +45,7 @@ static sk_cycle start_cycle(sk_db *db, const char *g, const char *mulai, int64_t
 	c.batas_pinjaman_kali = kali >= 0 ? kali : 0;
 	c.denda_alpa = 5000;
 	c.denda_terlambat = 2000;
-	snprintf(c.metode_bagi, sizeof c.metode_bagi, "%s", bagi);
+	sk_strlcpy(c.metode_bagi, bagi, sizeof c.metode_bagi);
 	if (simpin_cycle_start(db, &c, &is, &e) != SK_OK)
 		printf("# cycle: %s\n", e.msg);
 	return c;
@@ -57,10 +57,10 @@ static int save(sk_db *db, const sk_cycle *c, const char *member, const char *da
 	sk_saving s;
 	sk_issues is;
 	saving_init(&s);
-	snprintf(s.siklus_id, sizeof s.siklus_id, "%s", c->id);
-	snprintf(s.anggota_id, sizeof s.anggota_id, "%s", member);
-	snprintf(s.tanggal, sizeof s.tanggal, "%s", date);
-	snprintf(s.jenis, sizeof s.jenis, "%s", jenis);
+	sk_strlcpy(s.siklus_id, c->id, sizeof s.siklus_id);
+	sk_strlcpy(s.anggota_id, member, sizeof s.anggota_id);
+	sk_strlcpy(s.tanggal, date, sizeof s.tanggal);
+	sk_strlcpy(s.jenis, jenis, sizeof s.jenis);
 	s.setor = setor;
 	s.tarik = tarik;
 	sk_err_clear(e);
@@ -76,13 +76,13 @@ static int lend(sk_db *db, const sk_cycle *c, const char *member, const char *da
 	sk_loan l;
 	sk_issues is;
 	loan_init(&l);
-	snprintf(l.siklus_id, sizeof l.siklus_id, "%s", c->id);
-	snprintf(l.anggota_id, sizeof l.anggota_id, "%s", member);
-	snprintf(l.tanggal, sizeof l.tanggal, "%s", date);
+	sk_strlcpy(l.siklus_id, c->id, sizeof l.siklus_id);
+	sk_strlcpy(l.anggota_id, member, sizeof l.anggota_id);
+	sk_strlcpy(l.tanggal, date, sizeof l.tanggal);
 	l.pokok = pokok;
 	l.jumlah_angsuran = n;
-	snprintf(l.jarak_angsuran, sizeof l.jarak_angsuran, "%s", jarak);
-	snprintf(l.sumber, sizeof l.sumber, "%s", sumber);
+	sk_strlcpy(l.jarak_angsuran, jarak, sizeof l.jarak_angsuran);
+	sk_strlcpy(l.sumber, sumber, sizeof l.sumber);
 	sk_err_clear(e);
 	int rc = simpin_loan_add(db, &l, &is, e);
 	if (out)
@@ -96,8 +96,8 @@ static int repay(sk_db *db, const sk_loan *l, const char *date, int64_t pokok, i
 	sk_repay r;
 	sk_issues is;
 	repay_init(&r);
-	snprintf(r.pinjaman_id, sizeof r.pinjaman_id, "%s", l->id);
-	snprintf(r.tanggal, sizeof r.tanggal, "%s", date);
+	sk_strlcpy(r.pinjaman_id, l->id, sizeof r.pinjaman_id);
+	sk_strlcpy(r.tanggal, date, sizeof r.tanggal);
 	r.pokok = pokok;
 	r.jasa = jasa;
 	sk_err_clear(e);
@@ -272,7 +272,7 @@ static void test_loans(sk_db *db)
 	/* Fines. */
 	sk_fine f;
 	fine_init(&f);
-	snprintf(f.siklus_id, sizeof f.siklus_id, "%s", c.id);
+	sk_strlcpy(f.siklus_id, c.id, sizeof f.siklus_id);
 	snprintf(f.anggota_id, sizeof f.anggota_id, "l1-a03");
 	snprintf(f.tanggal, sizeof f.tanggal, "2025-01-06");
 	snprintf(f.jenis, sizeof f.jenis, "alpa");
@@ -324,8 +324,8 @@ static void spec_example(sk_db *db, const char *g, int debt)
 	for (int i = 0; i < 4; i++) {
 		sk_fine f;
 		fine_init(&f);
-		snprintf(f.siklus_id, sizeof f.siklus_id, "%s", c.id);
-		snprintf(f.anggota_id, sizeof f.anggota_id, "%s", m[i]);
+		sk_strlcpy(f.siklus_id, c.id, sizeof f.siklus_id);
+		sk_strlcpy(f.anggota_id, m[i], sizeof f.anggota_id);
 		snprintf(f.tanggal, sizeof f.tanggal, "2025-03-03");
 		snprintf(f.dibayar_pada, sizeof f.dibayar_pada, "2025-03-03");
 		f.jumlah = 10000;
