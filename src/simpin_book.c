@@ -500,12 +500,11 @@ static int drop_rows(sk_db *db, const char *t, const char *id, sk_err *e)
 {
 	char sql[512];
 	int has_rev = strcmp(t, "simpanan") == 0 || strcmp(t, "angsuran") == 0;
-	snprintf(sql, sizeof sql, "SELECT id FROM %s WHERE dihapus=0 AND (pertemuan_id=:p%s)", t,
-		 has_rev ? " OR membalik_id IN (SELECT id FROM " : "");
-	if (has_rev) {
-		size_t len = strlen(sql);
-		snprintf(sql + len, sizeof sql - len, "%s WHERE pertemuan_id=:p))", t);
-	}
+	if (has_rev)
+		snprintf(sql, sizeof sql, "SELECT id FROM %s WHERE dihapus=0 AND (pertemuan_id=:p OR "
+			 "membalik_id IN (SELECT id FROM %s WHERE pertemuan_id=:p))", t, t);
+	else
+		snprintf(sql, sizeof sql, "SELECT id FROM %s WHERE dihapus=0 AND pertemuan_id=:p", t);
 	sqlite3_stmt *st = db_prepare_once(db, sql, e);
 	if (!st)
 		return SK_DBERR;

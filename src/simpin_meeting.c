@@ -284,8 +284,8 @@ int simpin_meeting_check_loan(sk_db *db, const char *kelompok_id, const char *da
 		return sk_err_set(e, SK_REFUSED, "%s", _("Kelompok ini belum punya siklus simpan pinjam "
 							 "yang berjalan."));
 	char nama[SK_NAME_BYTES];
-	int rc = sk_uuid_valid(ml->anggota_id)
-		 ? SK_OK : sk_err_set(e, SK_REFUSED, "%s", _("Pilih anggota peminjam."));
+	int rc = *ml->anggota_id ? SK_OK : sk_err_set(e, SK_REFUSED, "%s",
+							   _("Pilih anggota peminjam."));
 	if (rc == SK_OK)
 		rc = member_of(db, ml->anggota_id, kelompok_id, nama, sizeof nama, e);
 	if (rc != SK_OK)
