@@ -317,8 +317,8 @@ static void spec_example(sk_db *db, const char *g, int debt)
 	CHECK(lend(db, &c, m[0], "2025-01-10", 600000, 10, "bulan", "simpin", &l, &e) == SK_OK,
 	      "the example's loan");
 	for (int k = 1; k <= 10; k++) {
-		char d[16];
-		snprintf(d, sizeof d, "2025-%02d-10", k + 1);
+		char d[32];
+		snprintf(d, sizeof d, "2025-%02d-10", (k + 1) % 100);
 		CHECK(repay(db, &l, d, 60000, 18000, NULL, &e) == SK_OK, "the example's repayments");
 	}
 	for (int i = 0; i < 4; i++) {
