@@ -294,9 +294,7 @@ int report_loans(sk_db *db, const report_opts *o, FILE *out, sk_err *e)
 	int rc = db_begin_read(db, e);
 	if (rc != SK_OK)
 		return rc;
-	int64_t cache = db_cache_set(db, 8192);
 	rc = write_loans(db, o, out, e);
-	db_cache_restore(db, cache);
 	db_end(db, 1, NULL);
 	return rc;
 }

@@ -83,14 +83,19 @@ int simpin_savings(sk_db *db, const char *siklus_id, const char *anggota_id, con
 	"p.jumlah_angsuran jumlah_angsuran, p.jarak_angsuran jarak_angsuran, p.sumber sumber, " \
 	"coalesce(p.tujuan,'') tujuan, coalesce(p.dihapusbukukan_pada,'') dihapusbukukan_pada, " \
 	"coalesce(p.pertemuan_id,'') pertemuan_id, p.diubah_pada diubah_pada, p.dihapus dihapus"
+/* A loan's position on a date needs only the sums repaid by then and the date of the last
+ * repayment (loan_position): one look at its repayments, in the covering index
+ * angsuran_pinjaman, gives them as "pokok jasa tanggal". */
+#define REPAID_BY_DATE \
+	"(SELECT printf('%d %d %s', sum(CASE WHEN r.membalik_id IS NULL THEN r.pokok ELSE -r.pokok " \
+	"END), sum(CASE WHEN r.membalik_id IS NULL THEN r.jasa ELSE -r.jasa END), max(r.tanggal)) " \
+	"FROM angsuran r WHERE r.pinjaman_id=p.id AND r.dihapus=0 AND r.tanggal<=:d) repaid"
 #define LOANS_SQL(where) \
-	"SELECT " LOAN_COLS_P ", a.nama nama_anggota, r.tanggal r_tanggal, r.pokok r_pokok, " \
-	"r.jasa r_jasa, r.membalik_id IS NOT NULL r_balik FROM pinjaman p CROSS JOIN siklus c ON " \
-	"c.id=p.siklus_id JOIN anggota a ON a.id=p.anggota_id LEFT JOIN angsuran r ON " \
-	"r.pinjaman_id=p.id AND r.dihapus=0 WHERE " where " AND p.dihapus=0 AND (:g IS NULL OR " \
-	"c.kelompok_id=:g) AND (:s IS NULL OR p.siklus_id=:s) AND (:a IS NULL OR " \
-	"p.anggota_id=:a) AND (:p IS NULL OR p.id=:p) AND (:u IS NULL OR p.tanggal<=:u) " \
-	"ORDER BY c.kelompok_id, a.nama, p.tanggal, p.id, r.tanggal, r.id"
+	"SELECT " LOAN_COLS_P ", a.nama nama_anggota, " REPAID_BY_DATE " FROM pinjaman p CROSS " \
+	"JOIN siklus c ON c.id=p.siklus_id JOIN anggota a ON a.id=p.anggota_id WHERE " where \
+	" AND p.dihapus=0 AND (:g IS NULL OR c.kelompok_id=:g) AND (:s IS NULL OR " \
+	"p.siklus_id=:s) AND (:a IS NULL OR p.anggota_id=:a) AND (:p IS NULL OR p.id=:p) AND " \
+	"(:u IS NULL OR p.tanggal<=:u) ORDER BY c.kelompok_id, a.nama, p.tanggal, p.id"
 
 /* The statement for filter f: led by its most selective key, so that an index answers. */
 static const char *loans_sql(const sk_loan_filter *f)
@@ -140,6 +145,23 @@ static void position(sk_loan_view *v, sk_loan_schedule *s, const struct repays *
 		v->calc = loan_position(s, rs->r, rs->n, date, v->l.dihapusbukukan_pada, &v->pos);
 }
 
+/* The repayments of a loan on a date as one: "pokok jasa tanggal" of REPAID_BY_DATE ("" or
+ * "0 0 " when none). 0, or -1 when the text is not that. */
+static int repaid_sum(const char *text, struct repays *rs)
+{
+	long long pokok = 0, jasa = 0;
+	char last[16] = "";
+	rs->n = 0;
+	if (!text || !*text)
+		return 0;
+	int got = sscanf(text, "%lld %lld %15s", &pokok, &jasa, last);
+	if (got < 2)
+		return -1;
+	if (got == 3 && *last)
+		repays_add(rs, last, pokok, jasa, 0);
+	return 0;
+}
+
 int simpin_loans_each(sk_db *db, const sk_loan_filter *f, const char *date,
 		      int (*fn)(void *ctx, const sk_loan_view *v), void *ctx, sk_err *e)
 {
@@ -151,49 +173,38 @@ int simpin_loans_each(sk_db *db, const sk_loan_filter *f, const char *date,
 	db_bind_text(st, ":a", f->anggota_id);
 	db_bind_text(st, ":p", f->pinjaman_id);
 	db_bind_text(st, ":u", f->upto);
+	db_bind_text(st, ":d", date);
 	sk_loan_schedule *s = malloc(sizeof *s);
 	sk_loan_view *v = malloc(sizeof *v);
 	if (!s || !v)
 		abort();
 	struct repays rs = { 0 };
-	int rc, have = 0, stop = 0;
-	int c_nama = -1, c_rt = -1;
+	int rc, stop = 0, c_nama = -1, c_repaid = -1;
 	while (!stop && (rc = db_step(db, st, e)) == SQLITE_ROW) {
 		if (c_nama < 0) {
 			for (int i = 0; i < sqlite3_column_count(st); i++) {
 				if (strcmp(sqlite3_column_name(st, i), "nama_anggota") == 0)
 					c_nama = i;
-				if (strcmp(sqlite3_column_name(st, i), "r_tanggal") == 0)
-					c_rt = i;
+				if (strcmp(sqlite3_column_name(st, i), "repaid") == 0)
+					c_repaid = i;
 			}
 		}
-		const char *id = (const char *)sqlite3_column_text(st, 0);
-		if (have && strcmp(id, v->l.id) != 0) {
+		memset(&v->l, 0, sizeof v->l);
+		table_read(&LOAN_TABLE, st, &v->l);
+		db_col_text(st, c_nama, v->nama, sizeof v->nama);
+		if (repaid_sum((const char *)sqlite3_column_text(st, c_repaid), &rs) != 0) {
+			memset(&v->pos, 0, sizeof v->pos);
+			v->s = s;
+			s->n = 0;
+			v->calc = LOAN_E_OVERFLOW;
+		} else {
 			position(v, s, &rs, date);
-			stop = fn(ctx, v);
-			have = 0;
 		}
-		if (stop)
-			break;
-		if (!have) {
-			memset(&v->l, 0, sizeof v->l);
-			table_read(&LOAN_TABLE, st, &v->l);
-			db_col_text(st, c_nama, v->nama, sizeof v->nama);
-			rs.n = 0;
-			have = 1;
-		}
-		if (sqlite3_column_type(st, c_rt) != SQLITE_NULL)
-			repays_add(&rs, (const char *)sqlite3_column_text(st, c_rt),
-				   sqlite3_column_int64(st, c_rt + 1), sqlite3_column_int64(st, c_rt + 2),
-				   sqlite3_column_int(st, c_rt + 3));
+		stop = fn(ctx, v);
 	}
 	if (stop)
 		rc = SQLITE_DONE;
 	db_reset(st);
-	if (rc == SQLITE_DONE && have) {
-		position(v, s, &rs, date);
-		fn(ctx, v);
-	}
 	free(rs.r);
 	free(s);
 	free(v);
