@@ -12,6 +12,7 @@
 #include "keys.h"
 #include "meeting_form.h"
 #include "screens.h"
+#include "simpin_meeting.h"
 #include "uform.h"
 #include "validate.h"
 
@@ -49,10 +50,32 @@ static const char *mf_help(void)
 		 "Tab), lalu ketik angkanya saja, misalnya 10000; Backspace menghapus angka "
 		 "terakhir, Ctrl-U mengosongkan. Enter atau panah pindah baris.\n"
 		 "Baris paling bawah menjumlah hadir, izin, sakit, alpa dan iuran saat itu juga.\n\n"
+		 "Simpan pinjam: bila kelompok menjalankan siklus simpan pinjam, pertemuan baru "
+		 "punya halaman berikutnya; PgDn dari daftar hadir membukanya dan PgUp kembali, "
+		 "setiap halaman boleh dilewati dengan PgDn. Halaman 3 Simpanan: simpanan wajib "
+		 "sudah diisi untuk anggota yang hadir (dan simpanan pokok bagi yang belum "
+		 "membayarnya di siklus ini); ketik angka untuk mengubah, Tab pindah ke kolom pokok, "
+		 "wajib, sukarela. Halaman 4 Angsuran: setiap peminjam yang punya angsuran jatuh "
+		 "tempo sampai hari pertemuan, diisi tunggakannya (pokok dan jasa); ubah bila "
+		 "membayar lain, 0 bila tidak membayar. Pokok tidak dapat melebihi sisa pinjaman. "
+		 "Halaman 5 Denda: denda alpa untuk anggota yang alpa, denda terlambat untuk setiap "
+		 "angsuran yang dibayar sesudah jatuh tempo, dan denda lama yang belum dibayar; "
+		 "Spasi menandai dibayar sekarang, B membebaskan (ditanya dulu), F3 menambah denda "
+		 "lain. Halaman 6 Pinjaman baru: F3, ketik nomor anggota (seperti di daftar hadir) "
+		 "lalu Enter, ketik pokok lalu Enter; jumlah angsuran dan jaraknya diusulkan dari "
+		 "pinjaman terakhir kelompok (Tab untuk mengubah, Spasi mengganti minggu/bulan, U "
+		 "untuk pinjaman dari modal UEP). Pinjaman di atas batas (kali simpanan) atau di "
+		 "atas saldo kas ditolak dengan angka-angkanya. Bila lolos, jadwalnya ditunjukkan; "
+		 "Enter menerimanya. Halaman 7 Kas di tangan: saldo awal, masuk, keluar dan saldo "
+		 "akhir setiap buku (umum, IKS, simpan pinjam): hitung uangnya, lalu F2.\n\n"
 		 "F2 menyimpan. Pada saat itu juga jumlah iuran kas dibukukan ke buku kas umum dan "
 		 "jumlah iuran IKS ke buku kas IKS. Bila pertemuan diubah kemudian, pembukuannya ikut "
 		 "diganti; bila bulannya sudah ditutup, baris lama dibalik dan baris baru dicatat "
-		 "hari ini.\n"
+		 "hari ini. Simpanan, angsuran, denda dan pinjaman tersimpan bersama pertemuan dalam "
+		 "satu kali simpan, masing-masing dibukukan ke buku kas simpan pinjam (pinjaman modal "
+		 "UEP ke buku kas umum); bila salah satu ditolak, tidak ada yang tersimpan dan "
+		 "kursor menunjuk barisnya. Koreksi sesudah disimpan lewat buku tabungan atau kartu "
+		 "pinjaman (pembalikan).\n"
 		 "Esc kembali (bila ada yang belum disimpan, ditanya dulu).");
 }
 
@@ -126,6 +149,8 @@ static int mf_init(struct screen *s, void *arg)
 		return -1;
 	mf_fill(f);
 	uform_snapshot(&f->uf);
+	if (f->is_new)
+		mm_open(s);
 	return 0;
 }
 
@@ -138,15 +163,19 @@ static void mf_resize(struct screen *s)
 static void mf_draw(struct screen *s)
 {
 	struct meeting_form *f = s->data;
+	s->cursor = 1;
+	if (f->page) {
+		mm_draw(s);
+		return;
+	}
 	uform_draw(&f->uf);
 	mgrid_draw(f);
-	s->cursor = 1;
 }
 
 static void mf_show(struct screen *s)
 {
 	struct meeting_form *f = s->data;
-	if (!f->grid || !f->uf.win) {
+	if ((!f->grid && !f->page) || !f->uf.win) {
 		uform_refresh(&f->uf);
 		return;
 	}
@@ -172,6 +201,7 @@ static void mf_save(struct screen *s)
 	sk_err e;
 	sk_err_clear(&e);
 	mgrid_commit(f);
+	mm_before_save(s);
 	mf_collect(f, &m);
 	if (valid_date(m.tanggal) && meeting_same_day(s->db, m.kelompok_id, m.tanggal, m.id)) {
 		char q[300];
@@ -180,8 +210,15 @@ static void mf_save(struct screen *s)
 		if (!dlg_confirm(q))
 			return;
 	}
-	int rc = meeting_save(s->db, &m, f->rows, f->n, &is, &e);
+	int page, row;
+	int rc = simpin_meeting_save(s->db, &m, f->rows, f->n, mm_money(f), &is, &page, &row, &e);
+	if (rc == SK_REFUSED && page >= SM_PAGE_SAVINGS) {
+		mm_refused(s, page, row);
+		frame_msg(MSG_ERROR, "%s", e.msg);
+		return;
+	}
 	if (rc == SK_REFUSED) {
+		f->page = 0;
 		fu_refused(&f->uf, &is);
 		if (uform_first_error(&f->uf) >= 0)
 			f->grid = 0;
@@ -196,8 +233,17 @@ static void mf_save(struct screen *s)
 	char what[200];
 	mgrid_totals(f, count, &kas, &iks);
 	snprintf(what, sizeof what, _("Pertemuan %s"), m.tanggal);
+	const sk_meeting_money *mm = mm_money(f);
 	if (other_warning(&is)) {
 		fu_saved(what, &is);
+	} else if (mm && (mm->nsav || mm->nrep || mm->nfine || mm->nloan)) {
+		char k[32], i[32];
+		int64_t loans = 0;
+		for (int j = 0; j < mm->nloan; j++)
+			loans += mm->loan[j].pokok;
+		frame_msg(MSG_INFO, _("%s tersimpan dengan iuran, simpanan, angsuran dan denda; pinjaman "
+				      "baru %d (Rp %s). Iuran kas Rp %s."), what, mm->nloan,
+			  sk_format_rupiah(loans, i, sizeof i), sk_format_rupiah(kas, k, sizeof k));
 	} else {
 		char k[32], i[32];
 		frame_msg(MSG_INFO, _("%s tersimpan; iuran kas Rp %s dan IKS Rp %s dibukukan."), what,
@@ -247,6 +293,8 @@ static int header_key(struct screen *s, wint_t ch, int kc)
 static int mf_key(struct screen *s, wint_t ch, int kc)
 {
 	struct meeting_form *f = s->data;
+	if (f->page && mm_loan_typing(f) && keys_action(ch, kc) != ACT_SAVE)
+		return mm_key(s, ch, kc);
 	switch (keys_action(ch, kc)) {
 	case ACT_SAVE:
 		mf_save(s);
@@ -257,6 +305,13 @@ static int mf_key(struct screen *s, wint_t ch, int kc)
 		return SCR_HANDLED;
 	default:
 		break;
+	}
+	if (f->page)
+		return mm_key(s, ch, kc);
+	if (f->grid && mm_active(f) && keys_action(ch, kc) == ACT_PGDN) {
+		mgrid_commit(f);
+		mm_enter(s, SM_PAGE_SAVINGS);
+		return SCR_HANDLED;
 	}
 	if (!f->grid)
 		return header_key(s, ch, kc);
@@ -272,8 +327,10 @@ static int mf_key(struct screen *s, wint_t ch, int kc)
 static void mf_free(struct screen *s)
 {
 	struct meeting_form *f = s->data;
-	if (f)
+	if (f) {
 		uform_close(&f->uf);
+		mm_free(f);
+	}
 	free(f);
 }
 
@@ -285,7 +342,7 @@ const struct screen_ops MEETING_FORM_OPS = {
 	.resize = mf_resize,
 	.free = mf_free,
 	.help = mf_help,
-	.hints = N_("F1 Bantuan  F2 Simpan  H/I/S/A Status  PgDn Hadir  Esc Kembali  F10 Keluar"),
+	.hints = N_("F1 Bantuan  F2 Simpan  H/I/S/A Status  PgDn/PgUp Halaman  Esc Kembali  F10 Keluar"),
 	.show = mf_show,
 	.unsaved = mf_unsaved,
 };
