@@ -25,9 +25,10 @@ typedef struct sk_cash_row {
 					     * this one posts, or "" (format 2) */
 } sk_cash_row;
 
-/* NULL-terminated lists of the books and categories the screens offer (format 1 of
- * spec/bundle.md); format 2 adds the book simpin and the categories simpanan, penarikan and
- * denda, valid in storage and bundles. */
+/* NULL-terminated lists of the books and categories the screens offer (the books umum, iks and
+ * simpin: savings and loans, whose own costs are typed there); format 2 also has the
+ * categories simpanan, penarikan and denda, valid in storage and bundles, posted only from
+ * their source rows (simpin_book.h). */
 extern const char *const CASH_BUKU_VALUES[];
 extern const char *const CASH_KATEGORI_VALUES[];
 /* What the screens show for each of CASH_KATEGORI_VALUES, in the same order (msgids). */

@@ -88,6 +88,11 @@ int report_passbook(sk_db *db, const report_opts *o, FILE *out, sk_err *e);
  * repayments and the position today. Text fits 80 columns; xlsx sheets jadwal and angsuran;
  * CSV the schedule. */
 int report_loan_card(sk_db *db, const report_opts *o, FILE *out, sk_err *e);
+/* The share-out page of plan p (simpin.h) as text: heading with the group's name and code,
+ * the totals (unless stored: the page of a closed cycle), one line per member to sign. */
+struct sk_share_plan;
+void report_share_text(FILE *out, const char *nama, const char *kode,
+		       const struct sk_share_plan *p, int stored);
 /* Run fn with o into path: text or CSV into a private file (0600, replaced, never through a
  * symlink), xlsx a workbook. SK_IOERR with the reason when it cannot be written. */
 int report_save_as(sk_db *db, report_fn fn, const report_opts *o, const char *path, sk_err *e);

@@ -219,6 +219,29 @@ int simpin_portfolio(sk_db *db, const char *kelompok_id, const char *date, sk_po
 /* Portfolio at risk as the screens show it ("12,5%", "-" when nothing is owed) into out. */
 char *simpin_par_text(int par_permille, char *out, size_t n);
 
+/* One member of a group's cycle as the Simpan pinjam screen lists it. */
+typedef struct sk_simpin_member {
+	char anggota_id[SK_UUID_LEN + 1];
+	char nama[SK_NAME_BYTES];
+	int64_t simpanan;              /* all kinds, up to the date */
+	int pinjaman;                  /* loans still owed (not paid off, not written off) */
+	int64_t sisa_pokok;            /* their principal still owed */
+	int64_t tunggakan;             /* their arrears */
+	int hari_terlambat;            /* the most days late of them */
+} sk_simpin_member;
+/* Members of cycle c on date (active then, or with savings or a loan in the cycle), by name,
+ * into *out (malloc'ed: the caller frees) and *n. SK_OK or the database error. */
+int simpin_members(sk_db *db, const sk_cycle *c, const char *date, sk_simpin_member **out,
+		   int *n, sk_err *e);
+/* The member's savings rows of the cycle (live, reversals too) in the passbook's order (date,
+ * deposits first, id); the loans of the cycle by date; a loan's repayments in the loan card's
+ * order (date, reversals first, id). Each *out malloc'ed (the caller frees), *n rows. */
+int simpin_savings_rows(sk_db *db, const char *siklus_id, const char *anggota_id, sk_saving **out,
+			int *n, sk_err *e);
+int simpin_loan_rows(sk_db *db, const char *siklus_id, const char *anggota_id, sk_loan **out,
+		     int *n, sk_err *e);
+int simpin_repay_rows(sk_db *db, const char *pinjaman_id, sk_repay **out, int *n, sk_err *e);
+
 /* ---- the share-out ----------------------------------------------------------------------- */
 
 /* One member of a share-out. */

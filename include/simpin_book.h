@@ -79,5 +79,9 @@ int simpin_drop_meeting_rows(sk_db *db, const char *pertemuan_id, sk_err *e);
  * The plan written goes to plan (may be NULL; the caller frees it). */
 int simpin_cycle_close(sk_db *db, const char *siklus_id, const char *date, sk_share_plan *plan,
 		       sk_err *e);
+/* Why cycle p->c may not be closed on date with plan p (simpin_share_plan of that date):
+ * SK_REFUSED with the reason in e (as simpin_cycle_close gives it), or SK_OK. For the review
+ * screen before the close. */
+int simpin_close_allowed(sk_db *db, const sk_share_plan *p, const char *date, sk_err *e);
 
 #endif

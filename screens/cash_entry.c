@@ -17,13 +17,14 @@
 #define FC 20
 
 static const char *const PAGES[] = { N_("Uang masuk atau keluar") };
-static const char *const BUKU_LABELS[] = { N_("kas umum"), N_("kas IKS"), NULL };
+static const char *const BUKU_LABELS[] = { N_("kas umum"), N_("kas IKS"), N_("simpan pinjam"),
+					   NULL };
 static const char *const JENIS_VALUES[] = { "masuk", "keluar", NULL };
 static const char *const JENIS_LABELS[] = { N_("Uang masuk"), N_("Uang keluar"), NULL };
 
 static const struct uf_def FIELDS[] = {
 	{ "tanggal", N_("Tanggal"), 0, 1, LC, FC, 11, 11, UF_TEXT, NULL, NULL },
-	{ "buku", N_("Buku"), 0, 3, LC, FC, 12, 0, UF_CHOICE, CASH_BUKU_VALUES, BUKU_LABELS },
+	{ "buku", N_("Buku"), 0, 3, LC, FC, 14, 0, UF_CHOICE, CASH_BUKU_VALUES, BUKU_LABELS },
 	{ "jenis", N_("Masuk/keluar"), 0, 5, LC, FC, 12, 0, UF_CHOICE, JENIS_VALUES, JENIS_LABELS },
 	{ "kategori", N_("Kategori"), 0, 7, LC, FC, 12, 0, UF_CHOICE, CASH_KATEGORI_VALUES,
 	  CASH_KATEGORI_LABELS },
@@ -85,7 +86,7 @@ static void ce_notes(struct screen *s)
 	uform_get(&f->uf, "buku", buku, sizeof buku);
 	uform_get(&f->uf, "tanggal", date, sizeof date);
 	snprintf(note, sizeof note, _("Saldo %s sampai tanggal ini: Rp %s"),
-		 strcmp(buku, "iks") == 0 ? _("kas IKS") : _("kas umum"),
+		 cash_book_label(buku),
 		 sk_format_rupiah(cash_balance(s->db, f->c.kelompok_id, buku, date), bal, sizeof bal));
 	uform_note(&f->uf, "tanggal", note);
 	uform_get(&f->uf, "jumlah", amount, sizeof amount);
@@ -229,7 +230,7 @@ static void ce_save(struct screen *s)
 	} else {
 		char bal[32];
 		frame_msg(MSG_INFO, _("%s tersimpan. Saldo %s sekarang Rp %s."), what,
-			  strcmp(c.buku, "iks") == 0 ? _("kas IKS") : _("kas umum"),
+			  cash_book_label(c.buku),
 			  sk_format_rupiah(cash_balance(s->db, c.kelompok_id, c.buku, NULL), bal,
 					   sizeof bal));
 	}

@@ -7,7 +7,7 @@
 #include "validate.h"
 
 /* The values are stored and exchanged as written; N_ marks them for translation on screen. */
-const char *const CASH_BUKU_VALUES[] = { N_("umum"), N_("iks"), NULL };
+const char *const CASH_BUKU_VALUES[] = { N_("umum"), N_("iks"), N_("simpin"), NULL };
 const char *const CASH_KATEGORI_VALUES[] = { N_("iuran_kas"), N_("iuran_iks"), N_("bantuan"),
 	N_("penjualan"), N_("pembelian"), N_("operasional"), N_("santunan"), N_("pinjaman"),
 	N_("angsuran"), N_("bagi_hasil"), N_("lainnya"), NULL };

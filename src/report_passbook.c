@@ -146,7 +146,7 @@ static int passbook_loan(void *ctx, const sk_loan_view *v)
 {
 	struct passbook *p = ctx;
 	if (p->o->fmt == REPORT_TEXT)
-		fputc('\n', p->out);
+		fprintf(p->out, _("\nPinjaman ke-%d\n"), p->loans + 1);
 	loan_part(p->out, &p->t, p->o, v, p->day);
 	p->loans++;
 	return 0;
@@ -180,8 +180,8 @@ static int write_passbook(sk_db *db, const report_opts *o, FILE *out, sk_err *e)
 			fprintf(out, _("Siklus   : %d, mulai %s (berjalan)\n"), c.nomor, c.mulai);
 		fprintf(out, _("Dicetak  : %s\n\n"), day);
 		fprintf(out, "%s\n", _("Simpanan"));
-		fprintf(out, "%-10s %-9s %11s %11s %12s %12s\n", _("Tanggal"), _("Jenis"), _("Setor"),
-			_("Tarik"), _("Saldo jenis"), _("Saldo"));
+		fprintf(out, "%3s %-10s %-9s %11s %11s %12s %12s\n", _("No"), _("Tanggal"), _("Jenis"),
+			_("Setor"), _("Tarik"), _("Saldo jenis"), _("Saldo"));
 	}
 	sqlite3_stmt *st = db_prepare(db, "SELECT tanggal, jenis, setor, tarik FROM simpanan WHERE "
 				      "siklus_id=:s AND anggota_id=:a AND dihapus=0 ORDER BY tanggal, "
@@ -192,6 +192,7 @@ static int write_passbook(sk_db *db, const report_opts *o, FILE *out, sk_err *e)
 	db_bind_text(st, ":a", o->anggota_id);
 	int64_t kind[SIMPIN_KINDS] = { 0, 0, 0 }, total = 0;
 	char a[32], b[32], cc[32], d[32];
+	int no = 0;
 	while ((rc = db_step(db, st, e)) == SQLITE_ROW) {
 		const char *tgl = (const char *)sqlite3_column_text(st, 0);
 		const char *jenis = (const char *)sqlite3_column_text(st, 1);
@@ -201,7 +202,7 @@ static int write_passbook(sk_db *db, const report_opts *o, FILE *out, sk_err *e)
 			kind[k] += setor - tarik;
 		total += setor - tarik;
 		if (o->fmt == REPORT_TEXT) {
-			fprintf(out, "%-10s %-9s %11s %11s %12s %12s\n", tgl, jenis,
+			fprintf(out, "%3d %-10s %-9s %11s %11s %12s %12s\n", ++no, tgl, jenis,
 				amount(setor, a, sizeof a), amount(tarik, b, sizeof b),
 				sk_format_rupiah(k >= 0 ? kind[k] : 0, cc, sizeof cc),
 				sk_format_rupiah(total, d, sizeof d));
@@ -293,8 +294,8 @@ static int write_card(sk_db *db, const report_opts *o, FILE *out, sk_err *e)
 		if (rc != SK_OK)
 			return rc;
 	} else {
-		fprintf(out, "\n%s\n%-10s %11s %9s  %s\n", _("Angsuran dibayar"), _("Tanggal"), _("Pokok"),
-			_("Jasa"), _("Keterangan"));
+		fprintf(out, "\n%s\n%3s %-10s %11s %9s  %s\n", _("Angsuran dibayar"), _("No"),
+			_("Tanggal"), _("Pokok"), _("Jasa"), _("Keterangan"));
 	}
 	sqlite3_stmt *st = db_prepare(db, "SELECT tanggal, pokok, jasa, membalik_id IS NOT NULL FROM "
 				      "angsuran WHERE pinjaman_id=:p AND dihapus=0 ORDER BY tanggal, "
@@ -308,7 +309,7 @@ static int write_card(sk_db *db, const report_opts *o, FILE *out, sk_err *e)
 		const char *note = sqlite3_column_int(st, 3) ? _("pembalikan") : "";
 		n++;
 		if (o->fmt == REPORT_TEXT) {
-			fprintf(out, "%-10s %11s %9s  %s\n", (const char *)sqlite3_column_text(st, 0),
+			fprintf(out, "%3d %-10s %11s %9s  %s\n", n, (const char *)sqlite3_column_text(st, 0),
 				sk_format_rupiah(sqlite3_column_int64(st, 1), a, sizeof a),
 				sk_format_rupiah(sqlite3_column_int64(st, 2), b, sizeof b), note);
 			continue;

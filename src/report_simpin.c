@@ -315,7 +315,7 @@ static const char *method_label(const char *m)
 	return _("menurut simpanan");
 }
 
-static void share_text(FILE *out, const char *nama, const char *kode, const sk_share_plan *p,
+void report_share_text(FILE *out, const char *nama, const char *kode, const sk_share_plan *p,
 		       int stored)
 {
 	char a[32], b[32], c[32], d[32], name[160];
@@ -373,7 +373,7 @@ static int write_shareout(sk_db *db, const report_opts *o, FILE *out, sk_err *e)
 	if (rc != SK_OK)
 		return rc;
 	if (o->fmt == REPORT_TEXT) {
-		share_text(out, nama, kode, &p, stored);
+		report_share_text(out, nama, kode, &p, stored);
 		simpin_share_plan_free(&p);
 		return SK_OK;
 	}

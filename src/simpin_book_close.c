@@ -9,8 +9,7 @@
 #include "simpin_book_priv.h"
 #include "validate.h"
 
-/* Why the cycle may not be closed on date with plan p (a message in e), or SK_OK. */
-static int close_allowed(sk_db *db, const sk_share_plan *p, const char *date, sk_err *e)
+int simpin_close_allowed(sk_db *db, const sk_share_plan *p, const char *date, sk_err *e)
 {
 	const sk_cycle *c = &p->c;
 	char a[32];
@@ -157,7 +156,7 @@ int simpin_cycle_close(sk_db *db, const char *siklus_id, const char *date, sk_sh
 	rc = simpin_share_plan(db, siklus_id, date, &p, e);
 	if (rc != SK_OK)
 		return simpin_book_end(db, rc, e);
-	rc = close_allowed(db, &p, date, e);
+	rc = simpin_close_allowed(db, &p, date, e);
 	for (int i = 0; rc == SK_OK && i < p.n; i++)
 		if (p.rows[i].r.potongan > 0)
 			rc = settle_debts(db, &p.c, date, &p.rows[i], e);

@@ -285,3 +285,132 @@ char *simpin_par_text(int par_permille, char *out, size_t n)
 		snprintf(out, n, "%d,%d%%", par_permille / 10, par_permille % 10);
 	return out;
 }
+
+/* ---- lists for the screens ---------------------------------------------------------------- */
+
+struct members_ctx {
+	sk_simpin_member *m;
+	int n;
+};
+
+static int add_member_loan(void *ctx, const sk_loan_view *v)
+{
+	struct members_ctx *x = ctx;
+	if (v->calc != LOAN_OK || v->pos.status == LOAN_LUNAS || v->pos.status == LOAN_DIHAPUSBUKUKAN)
+		return 0;
+	for (int i = 0; i < x->n; i++) {
+		sk_simpin_member *m = &x->m[i];
+		if (strcmp(m->anggota_id, v->l.anggota_id) != 0)
+			continue;
+		m->pinjaman++;
+		m->sisa_pokok += v->pos.sisa_pokok;
+		m->tunggakan += v->pos.tunggakan;
+		if (v->pos.hari_terlambat > m->hari_terlambat)
+			m->hari_terlambat = v->pos.hari_terlambat;
+	}
+	return 0;
+}
+
+int simpin_members(sk_db *db, const sk_cycle *c, const char *date, sk_simpin_member **out,
+		   int *n, sk_err *e)
+{
+	*out = NULL;
+	*n = 0;
+	sqlite3_stmt *st = db_prepare(db,
+		"SELECT a.id, a.nama, (SELECT coalesce(sum(setor-tarik),0) FROM simpanan s WHERE "
+		"s.siklus_id=:s AND s.anggota_id=a.id AND s.dihapus=0 AND s.tanggal<=:d) FROM anggota a "
+		"WHERE a.kelompok_id=:g AND a.dihapus=0 AND (((a.tanggal_keluar IS NULL OR "
+		"a.tanggal_keluar>:d) AND (a.tanggal_masuk IS NULL OR a.tanggal_masuk<=:d)) OR EXISTS "
+		"(SELECT 1 FROM simpanan s WHERE s.siklus_id=:s AND s.anggota_id=a.id AND s.dihapus=0) "
+		"OR EXISTS (SELECT 1 FROM pinjaman l WHERE l.siklus_id=:s AND l.anggota_id=a.id AND "
+		"l.dihapus=0)) ORDER BY a.nama, a.id", e);
+	if (!st)
+		return SK_DBERR;
+	db_bind_text(st, ":s", c->id);
+	db_bind_text(st, ":g", c->kelompok_id);
+	db_bind_text(st, ":d", date);
+	struct members_ctx x = { NULL, 0 };
+	int cap = 0, rc;
+	while ((rc = db_step(db, st, e)) == SQLITE_ROW) {
+		if (x.n == cap) {
+			cap = cap ? cap * 2 : 32;
+			x.m = realloc(x.m, sizeof *x.m * (size_t)cap);
+			if (!x.m)
+				abort();
+		}
+		sk_simpin_member *m = &x.m[x.n++];
+		memset(m, 0, sizeof *m);
+		db_col_text(st, 0, m->anggota_id, sizeof m->anggota_id);
+		db_col_text(st, 1, m->nama, sizeof m->nama);
+		m->simpanan = sqlite3_column_int64(st, 2);
+	}
+	db_reset(st);
+	rc = rc == SQLITE_DONE ? SK_OK : (e && e->status ? e->status : SK_DBERR);
+	sk_loan_filter f = { .siklus_id = c->id, .upto = date };
+	if (rc == SK_OK)
+		rc = simpin_loans_each(db, &f, date, add_member_loan, &x, e);
+	if (rc != SK_OK) {
+		free(x.m);
+		return rc;
+	}
+	*out = x.m;
+	*n = x.n;
+	return SK_OK;
+}
+
+/* Rows of table t read with sql (binding :a and :b) into a growing array of size-byte rows. */
+static int read_rows(sk_db *db, const table_def *t, const char *sql, const char *a,
+		     const char *b, size_t size, void **out, int *n, sk_err *e)
+{
+	*out = NULL;
+	*n = 0;
+	sqlite3_stmt *st = db_prepare(db, sql, e);
+	if (!st)
+		return SK_DBERR;
+	db_bind_text(st, ":a", a);
+	if (sqlite3_bind_parameter_index(st, ":b"))
+		db_bind_text(st, ":b", b);
+	int cap = 0, rc;
+	char *rows = NULL;
+	while ((rc = db_step(db, st, e)) == SQLITE_ROW) {
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 16;
+			rows = realloc(rows, size * (size_t)cap);
+			if (!rows)
+				abort();
+		}
+		memset(rows + size * (size_t)*n, 0, size);
+		table_read(t, st, rows + size * (size_t)(*n)++);
+	}
+	db_reset(st);
+	if (rc != SQLITE_DONE) {
+		free(rows);
+		*n = 0;
+		return e && e->status ? e->status : SK_DBERR;
+	}
+	*out = rows;
+	return SK_OK;
+}
+
+int simpin_savings_rows(sk_db *db, const char *siklus_id, const char *anggota_id, sk_saving **out,
+			int *n, sk_err *e)
+{
+	return read_rows(db, &SAVING_TABLE, "SELECT * FROM simpanan WHERE siklus_id=:a AND "
+			 "anggota_id=:b AND dihapus=0 ORDER BY tanggal, setor=0, id", siklus_id,
+			 anggota_id, sizeof **out, (void **)out, n, e);
+}
+
+int simpin_loan_rows(sk_db *db, const char *siklus_id, const char *anggota_id, sk_loan **out,
+		     int *n, sk_err *e)
+{
+	return read_rows(db, &LOAN_TABLE, "SELECT * FROM pinjaman WHERE siklus_id=:a AND "
+			 "anggota_id=:b AND dihapus=0 ORDER BY tanggal, id", siklus_id, anggota_id,
+			 sizeof **out, (void **)out, n, e);
+}
+
+int simpin_repay_rows(sk_db *db, const char *pinjaman_id, sk_repay **out, int *n, sk_err *e)
+{
+	return read_rows(db, &REPAY_TABLE, "SELECT * FROM angsuran WHERE pinjaman_id=:a AND "
+			 "dihapus=0 ORDER BY tanggal, membalik_id IS NULL, id", pinjaman_id, NULL,
+			 sizeof **out, (void **)out, n, e);
+}
