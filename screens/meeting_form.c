@@ -237,13 +237,16 @@ static void mf_save(struct screen *s)
 	if (other_warning(&is)) {
 		fu_saved(what, &is);
 	} else if (mm && (mm->nsav || mm->nrep || mm->nfine || mm->nloan)) {
-		char k[32], i[32];
-		int64_t loans = 0;
-		for (int j = 0; j < mm->nloan; j++)
-			loans += mm->loan[j].pokok;
-		frame_msg(MSG_INFO, _("%s tersimpan dengan iuran, simpanan, angsuran dan denda; pinjaman "
-				      "baru %d (Rp %s). Iuran kas Rp %s."), what, mm->nloan,
-			  sk_format_rupiah(loans, i, sizeof i), sk_format_rupiah(kas, k, sizeof k));
+		int sav = 0, rep = 0, fines = 0;
+		for (int j = 0; j < mm->nsav; j++)
+			for (int k = 0; k < SIMPIN_KINDS; k++)
+				sav += mm->sav[j].setor[k] > 0;
+		for (int j = 0; j < mm->nrep; j++)
+			rep += mm->rep[j].pokok + mm->rep[j].jasa > 0;
+		for (int j = 0; j < mm->nfine; j++)
+			fines += mm->fine[j].bayar && !mm->fine[j].bebas;
+		frame_msg(MSG_INFO, _("%s tersimpan: %d simpanan, %d angsuran, %d denda, %d pinjaman "
+				      "baru."), what, sav, rep, fines, mm->nloan);
 	} else {
 		char k[32], i[32];
 		frame_msg(MSG_INFO, _("%s tersimpan; iuran kas Rp %s dan IKS Rp %s dibukukan."), what,

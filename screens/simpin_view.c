@@ -157,6 +157,8 @@ static void sv_name(struct screen *s)
 	db_reset(st);
 }
 
+static const struct screen_ops CARD_OPS, CLOSE_OPS;
+
 static int sv_init(struct screen *s, void *arg)
 {
 	const struct simpin_view_arg *a = arg;
@@ -168,6 +170,11 @@ static int sv_init(struct screen *s, void *arg)
 	snprintf(v->id, sizeof v->id, "%s", a->id);
 	sk_today(v->date);
 	sv_name(s);
+	/* The same screen with the hint line of its kind. */
+	if (v->kind == SV_LOAN_CARD)
+		s->ops = &CARD_OPS;
+	else if (v->kind == SV_CLOSE)
+		s->ops = &CLOSE_OPS;
 	if (v->kind == SV_PASSBOOK)
 		snprintf(s->title, sizeof s->title, _("Buku simpanan dan pinjaman - %s"), v->name);
 	else if (v->kind == SV_LOAN_CARD)
@@ -466,13 +473,12 @@ static void sv_resume(struct screen *s)
 	sv_load(s);
 }
 
-const struct screen_ops SIMPIN_VIEW_OPS = {
-	.name = "simpin-view",
-	.init = sv_init,
-	.draw = sv_draw,
-	.key = sv_key,
-	.free = sv_free,
-	.help = sv_help,
-	.hints = N_("F1 Bantuan  F2 Tutup  F6 Simpan  F8 Balik  K Kartu  T Tanggal  Esc Kembali"),
-	.resume = sv_resume,
-};
+#define VIEW_OPS(hint_text) \
+	{ .name = "simpin-view", .init = sv_init, .draw = sv_draw, .key = sv_key, .free = sv_free, \
+	  .help = sv_help, .hints = hint_text, .resume = sv_resume }
+const struct screen_ops SIMPIN_VIEW_OPS =
+	VIEW_OPS(N_("F1 Bantuan  F6 Simpan  F8 Balik  K Kartu  Esc Kembali  F10 Keluar"));
+static const struct screen_ops CARD_OPS =
+	VIEW_OPS(N_("F1 Bantuan  F6 Simpan  F8 Balik  Esc Kembali  F10 Keluar"));
+static const struct screen_ops CLOSE_OPS =
+	VIEW_OPS(N_("F1 Bantuan  F2 Tutup siklus  T Tanggal  F6 Simpan  Esc Kembali  F10 Keluar"));
