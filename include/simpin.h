@@ -181,6 +181,7 @@ int simpin_savings(sk_db *db, const char *siklus_id, const char *anggota_id, con
 typedef struct sk_loan_view {
 	sk_loan l;
 	char nama[SK_NAME_BYTES];
+	char kelompok_id[SK_UUID_LEN + 1];  /* the group (simpin_loans_each only) */
 	int calc;                      /* LOAN_OK, or the loan_calc error of its terms */
 	const sk_loan_schedule *s;     /* the schedule (valid during the callback) */
 	sk_loan_position pos;          /* on the date asked for (zero when calc != LOAN_OK) */
@@ -195,9 +196,11 @@ typedef struct sk_loan_filter {
 	const char *upto;              /* only loans made on or before this date (NULL: any) */
 } sk_loan_filter;
 
-/* Call fn for each live loan matching f, ordered by group, member name, date and id, with
- * its position on date (YYYY-MM-DD) from its live repayments (a reversal counting negated
- * from its date). One query for all. fn returns 0 to go on. SK_OK or the database error. */
+/* Call fn for each live loan matching f, with its position on date (YYYY-MM-DD) from its live
+ * repayments (a reversal counting negated from its date). Ordered by group, member name, date
+ * and id when f names a group, cycle, member or loan; without any of them (every loan of the
+ * database: a district's tens of thousands) in storage order, the caller sorting what it
+ * keeps. One query for all. fn returns 0 to go on. SK_OK or the database error. */
 int simpin_loans_each(sk_db *db, const sk_loan_filter *f, const char *date,
 		      int (*fn)(void *ctx, const sk_loan_view *v), void *ctx, sk_err *e);
 /* The position of one loan (deleted or not) on date into *v. SK_NOTFOUND when no such loan. */

@@ -182,110 +182,223 @@ static const char *status_label(int s)
 	}
 }
 
-struct loans_out {
-	sk_db *db;
-	const report_opts *o;
-	FILE *out;
-	report_table t;
-	char group[SK_UUID_LEN + 1];   /* the group of the rows printed last (text) */
-	sk_portfolio p;                /* of that group */
-	int64_t pokok;
-	int n;
-	sk_err *e;
-	int rc;
+/* One loan of the report (kept compact: a kabupaten has tens of thousands). */
+struct loan_line {
+	int g;                         /* index into the groups */
+	char id[SK_UUID_LEN + 1], anggota_id[SK_UUID_LEN + 1];
+	char *nama;
+	char tanggal[11];
+	char sumber[8];
+	int64_t pokok, sisa, jasa, tunggakan;
+	int hari, status, ok;
 };
 
-/* The text report's totals of the group just printed. */
-static void loans_group_end(struct loans_out *x)
+struct loan_group {
+	char id[SK_UUID_LEN + 1];
+	char *nama, *kode;
+	int rank;                      /* place in name order */
+};
+
+struct loans_out {
+	struct loan_line *l;
+	int n, cap;
+	struct loan_group *g;          /* sorted by id */
+	int ng;
+	int failed;
+};
+
+static int group_by_name(const void *a, const void *b)
 {
-	if (!*x->group)
-		return;
-	char a[32], b[32], c[32], par[16];
-	fprintf(x->out, _("   %d pinjaman, pokok Rp %s; beredar Rp %s, tunggakan Rp %s\n"), x->n,
-		sk_format_rupiah(x->pokok, a, sizeof a), sk_format_rupiah(x->p.beredar, b, sizeof b),
-		sk_format_rupiah(x->p.tunggakan, c, sizeof c));
-	fprintf(x->out, _("   Menunggak %d pinjaman; portofolio berisiko (lebih dari %d hari) %s\n\n"),
-		x->p.menunggak, LOAN_PAR_DAYS, simpin_par_text(loan_par_permille(x->p.berisiko,
-										 x->p.beredar),
-							       par, sizeof par));
+	const struct loan_group *x = a, *y = b;
+	int c = strcmp(x->nama, y->nama);
+	return c ? c : strcmp(x->id, y->id);
 }
 
-static int loans_row(void *ctx, const sk_loan_view *v)
+static int group_by_id(const void *a, const void *b)
+{
+	return strcmp(((const struct loan_group *)a)->id, ((const struct loan_group *)b)->id);
+}
+
+/* Every group (deleted ones too: their loans stay), ranked by name, sorted by id. */
+static int load_groups(sk_db *db, struct loans_out *x, sk_err *e)
+{
+	sqlite3_stmt *st = db_prepare(db, "SELECT id, nama, coalesce(kode,'') FROM kelompok", e);
+	if (!st)
+		return SK_DBERR;
+	int cap = 0, rc;
+	while ((rc = db_step(db, st, e)) == SQLITE_ROW) {
+		if (x->ng == cap) {
+			cap = cap ? cap * 2 : 256;
+			x->g = realloc(x->g, sizeof *x->g * (size_t)cap);
+			if (!x->g)
+				abort();
+		}
+		struct loan_group *g = &x->g[x->ng++];
+		db_col_text(st, 0, g->id, sizeof g->id);
+		g->nama = strdup((const char *)sqlite3_column_text(st, 1));
+		g->kode = strdup((const char *)sqlite3_column_text(st, 2));
+		if (!g->nama || !g->kode)
+			abort();
+	}
+	db_reset(st);
+	if (rc != SQLITE_DONE)
+		return e && e->status ? e->status : SK_DBERR;
+	if (x->ng)
+		qsort(x->g, (size_t)x->ng, sizeof *x->g, group_by_name);
+	for (int i = 0; i < x->ng; i++)
+		x->g[i].rank = i;
+	if (x->ng)
+		qsort(x->g, (size_t)x->ng, sizeof *x->g, group_by_id);
+	return SK_OK;
+}
+
+static int keep_loan(void *ctx, const sk_loan_view *v)
 {
 	struct loans_out *x = ctx;
-	const sk_loan_position *p = &v->pos;
-	if (x->o->fmt != REPORT_TEXT) {
-		report_table *t = &x->t;
-		report_table_str(t, v->l.id);
-		report_table_str(t, v->l.anggota_id);
-		report_table_str(t, v->nama);
-		report_table_str(t, v->l.tanggal);
-		report_table_int(t, v->l.pokok);
-		report_table_str(t, v->l.sumber);
-		report_table_int(t, p->sisa_pokok);
-		report_table_int(t, p->paid_jasa);
-		report_table_int(t, p->tunggakan);
-		report_table_int(t, p->hari_terlambat);
-		report_table_str(t, v->calc == LOAN_OK ? loan_status_name(p->status) : "");
-		report_table_eol(t);
-		return 0;
+	if (x->n == x->cap) {
+		x->cap = x->cap ? x->cap * 2 : 256;
+		x->l = realloc(x->l, sizeof *x->l * (size_t)x->cap);
+		if (!x->l)
+			abort();
 	}
-	char gid[SK_UUID_LEN + 1] = "";
-	sqlite3_stmt *st = db_prepare(x->db, "SELECT kelompok_id FROM siklus WHERE id=:s", NULL);
-	if (st) {
-		db_bind_text(st, ":s", v->l.siklus_id);
-		if (db_step(x->db, st, NULL) == SQLITE_ROW)
-			db_col_text(st, 0, gid, sizeof gid);
-		db_reset(st);
-	}
-	if (strcmp(gid, x->group) != 0) {
-		loans_group_end(x);
-		char nama[SK_NAME_BYTES] = "", kode[64] = "", h[160];
-		group_names(x->db, gid, nama, sizeof nama, kode, sizeof kode, NULL);
-		group_heading(x->out, nama, kode);
-		fprintf(x->out, "%s %-10s %11s %11s %11s %4s %s\n", sk_fit(h, sizeof h, _("Nama"), 17),
-			_("Tanggal"), _("Pokok"), _("Sisa pokok"), _("Tunggakan"), _("Hari"), _("Status"));
-		sk_strlcpy(x->group, gid, sizeof x->group);
-		memset(&x->p, 0, sizeof x->p);
-		x->pokok = 0;
-		x->n = 0;
-	}
-	char name[160], a[32], b[32], c[32];
-	fprintf(x->out, "%s %-10s %11s %11s %11s %4d %s\n", sk_fit(name, sizeof name, v->nama, 17),
-		v->l.tanggal, sk_format_rupiah(v->l.pokok, a, sizeof a),
-		money(p->sisa_pokok, b, sizeof b), money(p->tunggakan, c, sizeof c), p->hari_terlambat,
-		v->calc == LOAN_OK ? status_label(p->status) : "?");
-	x->n++;
-	x->pokok += v->l.pokok;
-	if (v->calc == LOAN_OK && p->status != LOAN_LUNAS && p->status != LOAN_DIHAPUSBUKUKAN) {
-		x->p.beredar += p->sisa_pokok;
-		x->p.tunggakan += p->tunggakan;
-		x->p.menunggak += p->tunggakan > 0;
-		if (p->hari_terlambat > LOAN_PAR_DAYS)
-			x->p.berisiko += p->sisa_pokok;
-	}
+	struct loan_line *l = &x->l[x->n++];
+	struct loan_group key;
+	snprintf(key.id, sizeof key.id, "%s", v->kelompok_id);
+	const struct loan_group *g = x->ng ? bsearch(&key, x->g, (size_t)x->ng, sizeof *x->g,
+						      group_by_id) : NULL;
+	l->g = g ? (int)(g - x->g) : -1;
+	memcpy(l->id, v->l.id, sizeof l->id);
+	memcpy(l->anggota_id, v->l.anggota_id, sizeof l->anggota_id);
+	l->nama = strdup(v->nama);
+	if (!l->nama)
+		abort();
+	sk_strlcpy(l->tanggal, v->l.tanggal, sizeof l->tanggal);
+	sk_strlcpy(l->sumber, v->l.sumber, sizeof l->sumber);
+	l->pokok = v->l.pokok;
+	l->ok = v->calc == LOAN_OK;
+	l->sisa = v->pos.sisa_pokok;
+	l->jasa = v->pos.paid_jasa;
+	l->tunggakan = v->pos.tunggakan;
+	l->hari = v->pos.hari_terlambat;
+	l->status = v->pos.status;
 	return 0;
+}
+
+static const struct loans_out *sort_ctx;
+
+static int line_order(const void *a, const void *b)
+{
+	const struct loan_line *x = a, *y = b;
+	int gx = x->g >= 0 ? sort_ctx->g[x->g].rank : -1, gy = y->g >= 0 ? sort_ctx->g[y->g].rank : -1;
+	if (gx != gy)
+		return gx < gy ? -1 : 1;
+	int c = strcmp(x->nama, y->nama);
+	if (!c)
+		c = strcmp(x->tanggal, y->tanggal);
+	return c ? c : strcmp(x->id, y->id);
+}
+
+/* The text report's totals of one group's loans l[0..n). */
+static void loans_group_end(FILE *out, const struct loan_line *l, int n)
+{
+	sk_portfolio p;
+	int64_t pokok = 0;
+	memset(&p, 0, sizeof p);
+	for (int i = 0; i < n; i++) {
+		pokok += l[i].pokok;
+		if (!l[i].ok || l[i].status == LOAN_LUNAS || l[i].status == LOAN_DIHAPUSBUKUKAN)
+			continue;
+		p.beredar += l[i].sisa;
+		p.tunggakan += l[i].tunggakan;
+		p.menunggak += l[i].tunggakan > 0;
+		if (l[i].hari > LOAN_PAR_DAYS)
+			p.berisiko += l[i].sisa;
+	}
+	char a[32], b[32], c[32], par[16];
+	fprintf(out, _("   %d pinjaman, pokok Rp %s; beredar Rp %s, tunggakan Rp %s\n"), n,
+		sk_format_rupiah(pokok, a, sizeof a), sk_format_rupiah(p.beredar, b, sizeof b),
+		sk_format_rupiah(p.tunggakan, c, sizeof c));
+	fprintf(out, _("   Menunggak %d pinjaman; portofolio berisiko (lebih dari %d hari) %s\n\n"),
+		p.menunggak, LOAN_PAR_DAYS, simpin_par_text(loan_par_permille(p.berisiko, p.beredar),
+							     par, sizeof par));
+}
+
+static void loans_text(FILE *out, const struct loans_out *x)
+{
+	char h[160], name[160], a[32], b[32], c[32];
+	for (int i = 0; i < x->n;) {
+		int j = i;
+		while (j < x->n && x->l[j].g == x->l[i].g)
+			j++;
+		const struct loan_group *g = x->l[i].g >= 0 ? &x->g[x->l[i].g] : NULL;
+		group_heading(out, g ? g->nama : "?", g ? g->kode : "");
+		fprintf(out, "%s %-10s %11s %11s %11s %4s %s\n", sk_fit(h, sizeof h, _("Nama"), 17),
+			_("Tanggal"), _("Pokok"), _("Sisa pokok"), _("Tunggakan"), _("Hari"), _("Status"));
+		for (int k = i; k < j; k++) {
+			const struct loan_line *l = &x->l[k];
+			fprintf(out, "%s %-10s %11s %11s %11s %4d %s\n", sk_fit(name, sizeof name, l->nama, 17),
+				l->tanggal, sk_format_rupiah(l->pokok, a, sizeof a),
+				money(l->sisa, b, sizeof b), money(l->tunggakan, c, sizeof c), l->hari,
+				l->ok ? status_label(l->status) : "?");
+		}
+		loans_group_end(out, &x->l[i], j - i);
+		i = j;
+	}
+	if (x->n == 0)
+		fprintf(out, "%s\n", _("Belum ada pinjaman."));
+}
+
+static void loans_table(report_table *t, const struct loans_out *x)
+{
+	for (int i = 0; i < x->n; i++) {
+		const struct loan_line *l = &x->l[i];
+		report_table_str(t, l->id);
+		report_table_str(t, l->anggota_id);
+		report_table_str(t, l->nama);
+		report_table_str(t, l->tanggal);
+		report_table_int(t, l->pokok);
+		report_table_str(t, l->sumber);
+		report_table_int(t, l->sisa);
+		report_table_int(t, l->jasa);
+		report_table_int(t, l->tunggakan);
+		report_table_int(t, l->hari);
+		report_table_str(t, l->ok ? loan_status_name(l->status) : "");
+		report_table_eol(t);
+	}
 }
 
 static int write_loans(sk_db *db, const report_opts *o, FILE *out, sk_err *e)
 {
-	struct loans_out x = { .db = db, .o = o, .out = out, .e = e };
+	struct loans_out x = { 0 };
 	char day[16];
 	report_day(o->month, day);
-	int rc = report_table_begin(&x.t, o, out, "pinjaman", LOANS_COLS,
+	report_table t;
+	int rc = report_table_begin(&t, o, out, "pinjaman", LOANS_COLS,
 				    (int)(sizeof LOANS_COLS / sizeof LOANS_COLS[0]), 1, e);
-	if (rc != SK_OK)
-		return rc;
-	if (o->fmt == REPORT_TEXT)
-		fprintf(out, _("PINJAMAN ANGGOTA per %s\n\n"), day);
+	if (rc == SK_OK)
+		rc = load_groups(db, &x, e);
 	sk_loan_filter f = { .kelompok_id = o->group_id, .upto = day };
-	rc = simpin_loans_each(db, &f, day, loans_row, &x, e);
-	if (rc == SK_OK && o->fmt == REPORT_TEXT) {
-		if (*x.group)
-			loans_group_end(&x);
-		else
-			fprintf(out, "%s\n", _("Belum ada pinjaman."));
+	if (rc == SK_OK)
+		rc = simpin_loans_each(db, &f, day, keep_loan, &x, e);
+	if (rc == SK_OK) {
+		sort_ctx = &x;
+		if (x.n)
+			qsort(x.l, (size_t)x.n, sizeof *x.l, line_order);
+		if (o->fmt == REPORT_TEXT) {
+			fprintf(out, _("PINJAMAN ANGGOTA per %s\n\n"), day);
+			loans_text(out, &x);
+		} else {
+			loans_table(&t, &x);
+		}
 	}
+	for (int i = 0; i < x.n; i++)
+		free(x.l[i].nama);
+	for (int i = 0; i < x.ng; i++) {
+		free(x.g[i].nama);
+		free(x.g[i].kode);
+	}
+	free(x.l);
+	free(x.g);
 	return rc;
 }
 

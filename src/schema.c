@@ -283,6 +283,15 @@ static const char MIGRATION_6[] = "";
 	"  disimpan_pada TEXT"
 #define REF(col, t) "  " col " TEXT REFERENCES " t "(id) DEFERRABLE INITIALLY DEFERRED,\n"
 #define REF_NN(col, t) "  " col " TEXT NOT NULL REFERENCES " t "(id) DEFERRABLE INITIALLY DEFERRED,\n"
+/* A repayment's amount as it counts: a reversal negated (docs/simpin.md, NET). */
+#define SIGNED(row, col) \
+	"(CASE WHEN " row ".membalik_id IS NULL THEN " row "." col " ELSE -" row "." col " END)"
+/* A loan's repayment sums counted again from its repayments (id: an SQL expression). */
+#define BAYAR_RECOUNT(id) \
+	"  UPDATE pinjaman SET (bayar_pokok, bayar_jasa, bayar_n, bayar_terakhir) = (SELECT " \
+	"coalesce(sum(" SIGNED("a", "pokok") "), 0), coalesce(sum(" SIGNED("a", "jasa") "), 0), " \
+	"count(*), max(a.tanggal) FROM angsuran a WHERE a.pinjaman_id=pinjaman.id AND " \
+	"a.dihapus=0) WHERE id=" id ";\n"
 #define SIMPIN_STAMPS(t) \
 	TOUCH(t, "id=NEW.id") \
 	"CREATE INDEX " t "_disimpan ON " t "(disimpan_pada) WHERE disimpan_pada IS NOT NULL;\n"
@@ -333,11 +342,19 @@ static const char MIGRATION_7[] =
 	"  sumber TEXT NOT NULL DEFAULT 'simpin' CHECK (sumber IN ('simpin','uep')),\n"
 	"  tujuan TEXT, dihapusbukukan_pada TEXT,\n"
 	REF("pertemuan_id", "pertemuan")
-	SIMPIN_ROW ");\n"
+	SIMPIN_ROW ",\n"
+	"  bayar_pokok INTEGER NOT NULL DEFAULT 0, bayar_jasa INTEGER NOT NULL DEFAULT 0,\n"
+	"  bayar_n INTEGER NOT NULL DEFAULT 0, bayar_terakhir TEXT);\n"
 	"CREATE INDEX pinjaman_siklus ON pinjaman(siklus_id, dihapus, anggota_id, tanggal);\n"
 	"CREATE INDEX pinjaman_anggota ON pinjaman(anggota_id);\n"
 	"CREATE INDEX pinjaman_pertemuan ON pinjaman(pertemuan_id) WHERE pertemuan_id IS NOT NULL;\n"
-	SIMPIN_STAMPS("pinjaman")
+	/* Its repayment sums (bayar_*) change without changing the loan. */
+	"CREATE TRIGGER pinjaman_diubah AFTER UPDATE OF siklus_id, anggota_id, tanggal, pokok,\n"
+	"  jasa_persen_bulan, metode_jasa, jumlah_angsuran, jarak_angsuran, sumber, tujuan,\n"
+	"  dihapusbukukan_pada, pertemuan_id, dihapus ON pinjaman FOR EACH ROW WHEN\n"
+	"  NEW.diubah_pada IS OLD.diubah_pada BEGIN UPDATE pinjaman SET diubah_pada=" TS_NOW
+	" WHERE id=NEW.id; END;\n"
+	"CREATE INDEX pinjaman_disimpan ON pinjaman(disimpan_pada) WHERE disimpan_pada IS NOT NULL;\n"
 	"CREATE TABLE angsuran (\n"
 	"  id TEXT PRIMARY KEY NOT NULL,\n"
 	REF_NN("pinjaman_id", "pinjaman")
@@ -377,7 +394,24 @@ static const char MIGRATION_7[] =
 	SIMPIN_ROW ");\n"
 	"CREATE INDEX bagi_hasil_siklus ON bagi_hasil(siklus_id, dihapus, anggota_id);\n"
 	"CREATE INDEX bagi_hasil_anggota ON bagi_hasil(anggota_id);\n"
-	SIMPIN_STAMPS("bagi_hasil");
+	SIMPIN_STAMPS("bagi_hasil")
+	/* What each loan's live repayments add up to, their number and the date of the last, kept
+	 * in the loan's row by triggers (local and derived, never exported; `sikube check`
+	 * compares them with the repayments): a loan's position on any date from the last
+	 * repayment on needs no look at its repayments, so the loans report of a kabupaten reads
+	 * one row per loan (docs/simpin.md section 10). A loan stored after its repayments (an
+	 * import in another order) counts them at once. */
+	"CREATE TRIGGER angsuran_bayar_tambah AFTER INSERT ON angsuran WHEN NEW.dihapus=0 BEGIN\n"
+	"  UPDATE pinjaman SET bayar_pokok=bayar_pokok+" SIGNED("NEW", "pokok") ",\n"
+	"  bayar_jasa=bayar_jasa+" SIGNED("NEW", "jasa") ", bayar_n=bayar_n+1,\n"
+	"  bayar_terakhir=max(coalesce(bayar_terakhir, ''), NEW.tanggal) WHERE id=NEW.pinjaman_id; END;\n"
+	"CREATE TRIGGER angsuran_bayar_hapus AFTER DELETE ON angsuran WHEN OLD.dihapus=0 BEGIN\n"
+	BAYAR_RECOUNT("OLD.pinjaman_id") " END;\n"
+	"CREATE TRIGGER angsuran_bayar_ubah AFTER UPDATE OF pinjaman_id, tanggal, pokok, jasa,\n"
+	"  membalik_id, dihapus ON angsuran BEGIN\n"
+	BAYAR_RECOUNT("OLD.pinjaman_id") BAYAR_RECOUNT("NEW.pinjaman_id") " END;\n"
+	"CREATE TRIGGER pinjaman_bayar_awal AFTER INSERT ON pinjaman BEGIN\n"
+	BAYAR_RECOUNT("NEW.id") " END;\n";
 
 /* Migration n (1-based) is MIGRATIONS[n-1]; append, never edit a released one. */
 static const char *const MIGRATIONS[] = { MIGRATION_1, MIGRATION_2, MIGRATION_3, MIGRATION_4,

@@ -84,18 +84,35 @@ int simpin_savings(sk_db *db, const char *siklus_id, const char *anggota_id, con
 	"coalesce(p.tujuan,'') tujuan, coalesce(p.dihapusbukukan_pada,'') dihapusbukukan_pada, " \
 	"coalesce(p.pertemuan_id,'') pertemuan_id, p.diubah_pada diubah_pada, p.dihapus dihapus"
 /* A loan's position on a date needs only the sums repaid by then and the date of the last
- * repayment (loan_position): one look at its repayments, in the covering index
- * angsuran_pinjaman, gives them as "pokok jasa tanggal". */
+ * repayment (loan_position): from the loan's row (what all its repayments add up to,
+ * pinjaman.bayar_*, kept by triggers) when its last repayment is not after the date,
+ * else from one look at its repayments in the covering index angsuran_pinjaman. */
 #define REPAID_BY_DATE \
-	"(SELECT printf('%d %d %s', sum(CASE WHEN r.membalik_id IS NULL THEN r.pokok ELSE -r.pokok " \
-	"END), sum(CASE WHEN r.membalik_id IS NULL THEN r.jasa ELSE -r.jasa END), max(r.tanggal)) " \
-	"FROM angsuran r WHERE r.pinjaman_id=p.id AND r.dihapus=0 AND r.tanggal<=:d) repaid"
+	"CASE WHEN p.bayar_terakhir IS NULL OR p.bayar_terakhir<=:d THEN p.bayar_pokok ELSE (SELECT " \
+	"sum(CASE WHEN r.membalik_id IS NULL THEN r.pokok ELSE -r.pokok END) FROM angsuran r WHERE " \
+	"r.pinjaman_id=p.id AND r.dihapus=0 AND r.tanggal<=:d) END repaid_pokok, CASE WHEN " \
+	"p.bayar_terakhir IS NULL OR p.bayar_terakhir<=:d THEN p.bayar_jasa ELSE (SELECT " \
+	"sum(CASE WHEN r.membalik_id IS NULL THEN r.jasa ELSE -r.jasa END) FROM angsuran r WHERE " \
+	"r.pinjaman_id=p.id AND r.dihapus=0 AND r.tanggal<=:d) END repaid_jasa, CASE WHEN " \
+	"p.bayar_terakhir IS NULL OR p.bayar_terakhir<=:d THEN p.bayar_terakhir ELSE (SELECT " \
+	"max(r.tanggal) FROM angsuran r WHERE r.pinjaman_id=p.id AND r.dihapus=0 AND " \
+	"r.tanggal<=:d) END repaid_last"
 #define LOANS_SQL(where) \
-	"SELECT " LOAN_COLS_P ", a.nama nama_anggota, " REPAID_BY_DATE " FROM pinjaman p CROSS " \
-	"JOIN siklus c ON c.id=p.siklus_id JOIN anggota a ON a.id=p.anggota_id WHERE " where \
+	"SELECT " LOAN_COLS_P ", a.nama nama_anggota, c.kelompok_id kelompok, " REPAID_BY_DATE \
+	" FROM pinjaman p CROSS JOIN siklus c ON c.id=p.siklus_id JOIN anggota a ON " \
+	"a.id=p.anggota_id WHERE " where \
 	" AND p.dihapus=0 AND (:g IS NULL OR c.kelompok_id=:g) AND (:s IS NULL OR " \
 	"p.siklus_id=:s) AND (:a IS NULL OR p.anggota_id=:a) AND (:p IS NULL OR p.id=:p) AND " \
 	"(:u IS NULL OR p.tanggal<=:u) ORDER BY c.kelompok_id, a.nama, p.tanggal, p.id"
+
+/* Every loan in storage order: no sort (a kabupaten's 30,000 loans would spill it to disk);
+ * the member's group stands for the loan's (rule L1 makes them one). */
+#define ALL_LOANS_SQL \
+	"SELECT " LOAN_COLS_P ", a.nama nama_anggota, a.kelompok_id kelompok, " REPAID_BY_DATE \
+	" FROM pinjaman p JOIN anggota a ON a.id=p.anggota_id WHERE p.dihapus=0 AND (:g IS NULL " \
+	"OR a.kelompok_id=:g) AND (:s IS " \
+	"NULL OR p.siklus_id=:s) AND (:a IS NULL OR p.anggota_id=:a) AND (:p IS NULL OR p.id=:p) " \
+	"AND (:u IS NULL OR p.tanggal<=:u)"
 
 /* The statement for filter f: led by its most selective key, so that an index answers. */
 static const char *loans_sql(const sk_loan_filter *f)
@@ -108,7 +125,7 @@ static const char *loans_sql(const sk_loan_filter *f)
 		return LOANS_SQL("p.siklus_id=:s");
 	if (f->kelompok_id)
 		return LOANS_SQL("p.siklus_id IN (SELECT id FROM siklus WHERE kelompok_id=:g)");
-	return LOANS_SQL("1");
+	return ALL_LOANS_SQL;
 }
 
 /* Repayments of one loan, grown as they come. */
@@ -145,23 +162,6 @@ static void position(sk_loan_view *v, sk_loan_schedule *s, const struct repays *
 		v->calc = loan_position(s, rs->r, rs->n, date, v->l.dihapusbukukan_pada, &v->pos);
 }
 
-/* The repayments of a loan on a date as one: "pokok jasa tanggal" of REPAID_BY_DATE ("" or
- * "0 0 " when none). 0, or -1 when the text is not that. */
-static int repaid_sum(const char *text, struct repays *rs)
-{
-	long long pokok = 0, jasa = 0;
-	char last[16] = "";
-	rs->n = 0;
-	if (!text || !*text)
-		return 0;
-	int got = sscanf(text, "%lld %lld %15s", &pokok, &jasa, last);
-	if (got < 2)
-		return -1;
-	if (got == 3 && *last)
-		repays_add(rs, last, pokok, jasa, 0);
-	return 0;
-}
-
 int simpin_loans_each(sk_db *db, const sk_loan_filter *f, const char *date,
 		      int (*fn)(void *ctx, const sk_loan_view *v), void *ctx, sk_err *e)
 {
@@ -179,27 +179,29 @@ int simpin_loans_each(sk_db *db, const sk_loan_filter *f, const char *date,
 	if (!s || !v)
 		abort();
 	struct repays rs = { 0 };
-	int rc, stop = 0, c_nama = -1, c_repaid = -1;
+	int rc, stop = 0, c_nama = -1, c_repaid = -1, c_g = -1, map[32];
 	while (!stop && (rc = db_step(db, st, e)) == SQLITE_ROW) {
 		if (c_nama < 0) {
+			table_map(&LOAN_TABLE, st, map);
 			for (int i = 0; i < sqlite3_column_count(st); i++) {
 				if (strcmp(sqlite3_column_name(st, i), "nama_anggota") == 0)
 					c_nama = i;
-				if (strcmp(sqlite3_column_name(st, i), "repaid") == 0)
+				if (strcmp(sqlite3_column_name(st, i), "repaid_pokok") == 0)
 					c_repaid = i;
+				if (strcmp(sqlite3_column_name(st, i), "kelompok") == 0)
+					c_g = i;
 			}
 		}
 		memset(&v->l, 0, sizeof v->l);
-		table_read(&LOAN_TABLE, st, &v->l);
+		table_read_mapped(&LOAN_TABLE, st, map, &v->l);
 		db_col_text(st, c_nama, v->nama, sizeof v->nama);
-		if (repaid_sum((const char *)sqlite3_column_text(st, c_repaid), &rs) != 0) {
-			memset(&v->pos, 0, sizeof v->pos);
-			v->s = s;
-			s->n = 0;
-			v->calc = LOAN_E_OVERFLOW;
-		} else {
-			position(v, s, &rs, date);
-		}
+		db_col_text(st, c_g, v->kelompok_id, sizeof v->kelompok_id);
+		rs.n = 0;
+		if (sqlite3_column_type(st, c_repaid + 2) != SQLITE_NULL)
+			repays_add(&rs, (const char *)sqlite3_column_text(st, c_repaid + 2),
+				   sqlite3_column_int64(st, c_repaid), sqlite3_column_int64(st, c_repaid + 1),
+				   0);
+		position(v, s, &rs, date);
 		stop = fn(ctx, v);
 	}
 	if (stop)
