@@ -29,6 +29,7 @@ static const struct uf_def FIELDS[] = {
 	{ "mulai", N_("Tanggal mulai"), 0, 1, LC, FC, 11, 11, UF_TEXT, NULL, NULL },
 	{ "simpanan_pokok", N_("Simpanan pokok (Rp)"), 0, 3, LC, FC, 14, 20, UF_TEXT, NULL, NULL },
 	{ "simpanan_wajib", N_("Simpanan wajib (Rp)"), 0, 5, LC, FC, 14, 20, UF_TEXT, NULL, NULL },
+	/* xgettext:no-c-format */
 	{ "jasa_persen_bulan", N_("Jasa pinjaman (% sebulan)"), 0, 7, LC, FC, 6, 8, UF_TEXT, NULL,
 	  NULL },
 	{ "metode_jasa", N_("Cara hitung jasa"), 0, 7, 40, 57, 20, 0, UF_CHOICE, JASA_VALUES,
@@ -121,6 +122,7 @@ static void cf_collect(struct cycle_form *f, sk_cycle *c, sk_issues *is)
 		sk_issues_add(is, "jasa_persen_bulan", SK_SEV_ERROR, "%s",
 			      _("Jasa ditulis angka dengan paling banyak dua desimal, misalnya 1,5."));
 	else if (rc == FX_RANGE)
+		/* xgettext:no-c-format */
 		sk_issues_add(is, "jasa_persen_bulan", SK_SEV_ERROR, "%s",
 			      _("Jasa paling tinggi 10% sebulan."));
 	uform_get(&f->uf, "metode_jasa", c->metode_jasa, sizeof c->metode_jasa);

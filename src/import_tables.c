@@ -340,6 +340,7 @@ static void rate_field(struct imp_file *fl, int *out)
 		imp_bad(fl, "jasa_persen_bulan", v, _("Jasa ditulis angka dengan paling banyak dua "
 						      "desimal, misalnya 1.5."));
 	else if (rc == FX_RANGE)
+		/* xgettext:no-c-format */
 		imp_bad(fl, "jasa_persen_bulan", v, _("Jasa paling tinggi 10% sebulan."));
 }
 

@@ -205,6 +205,7 @@ static void date_optional(sk_issues *is, const char *field, const char *v, const
 static void rate_in_range(sk_issues *is, int rate)
 {
 	if (rate < 0 || rate > LOAN_RATE_MAX)
+		/* xgettext:no-c-format */
 		sk_issues_add(is, "jasa_persen_bulan", SK_SEV_ERROR, "%s",
 			      _("Jasa paling tinggi 10% sebulan."));
 }
