@@ -19,6 +19,9 @@ struct meeting_form {
 	int n;                                   /* attendance rows */
 	sk_attendance rows[MEETING_MAX_ROWS];
 	sk_attendance orig[MEETING_MAX_ROWS];    /* rows as loaded, for "unsaved" */
+	int orig_n;
+	char grid_date[16];                      /* the date the attendance list is for */
+	char key[SK_UUID_LEN + 48];              /* what a draft of this form is kept under */
 	sk_attendee names[MEETING_MAX_ROWS];
 	int grid;                                /* 1: the keys go to the grid */
 	int cur, col, top;                       /* grid row, column, first row shown */
@@ -35,6 +38,9 @@ struct screen;
 /* The savings-and-loans pages (meeting_money.c, docs/simpin.md section 7). */
 /* Prepare them for a new meeting (nothing when the group runs no cycle). */
 void mm_open(struct screen *s);
+/* The date (or the attendance list) of a new meeting changed to date: the pages are worked out
+ * again for it (what was typed on them is dropped). 1 when they were open and are redone. */
+int mm_redate(struct screen *s, const char *date);
 /* 1 when the meeting has the pages. */
 int mm_active(const struct meeting_form *f);
 /* Go to page (3-7) from the grid, the pages brought in line with the roll call first. */

@@ -111,6 +111,22 @@ void mm_open(struct screen *s)
 	loan_defaults(s->db, m);
 }
 
+int mm_redate(struct screen *s, const char *date)
+{
+	struct meeting_form *f = s->data;
+	if (!f->money)
+		return 0;
+	int page = f->page;
+	mm_free(f);
+	snprintf(f->m.tanggal, sizeof f->m.tanggal, "%s", date);
+	mm_open(s);
+	if (!mm_active(f))
+		f->page = 0;
+	else if (page)
+		mm_enter(s, page);
+	return 1;
+}
+
 /* ---- moving between pages ------------------------------------------------------------------ */
 
 /* Bring the pages in line with the roll call and the repayments: savings prefilled again for
@@ -712,7 +728,8 @@ static int fines_key(struct screen *s, wint_t ch, int kc)
 		mm_sync(s);
 		return SCR_HANDLED;
 	}
-	if (kc != KEY_CODE_YES && ch == ' ' && fn) {
+	enum action la = keys_local(KS_SIMPIN, ch, kc);
+	if (la == ACT_TOGGLE && fn) {
 		fn->bayar = !fn->bayar;
 		if (fn->bayar)
 			fn->bebas = 0;
@@ -720,7 +737,7 @@ static int fines_key(struct screen *s, wint_t ch, int kc)
 		mm_sync(s);
 		return SCR_HANDLED;
 	}
-	if (kc != KEY_CODE_YES && (ch == 'b' || ch == 'B') && fn) {
+	if (la == ACT_WAIVE && fn) {
 		char q[400], amt[32];
 		if (fn->bebas) {
 			fn->bebas = 0;
@@ -897,16 +914,17 @@ static int loan_form_key(struct screen *s, wint_t ch, int kc)
 	}
 	if (kc == KEY_CODE_YES)
 		return SCR_UNHANDLED;
-	if (m->lf == LF_JARAK && ch == ' ') {
+	enum action la = keys_local(KS_SIMPIN, ch, kc);
+	if (m->lf == LF_JARAK && la == ACT_TOGGLE) {
 		snprintf(v, SK_NAME_BYTES, "%s", strcmp(v, "minggu") == 0 ? "bulan" : "minggu");
 		return SCR_HANDLED;
 	}
-	if (m->lf == LF_SUMBER && (ch == ' ' || ch == 'u' || ch == 'U' || ch == 's' || ch == 'S')) {
-		int uep = ch == 'u' || ch == 'U' || (ch == ' ' && strcmp(v, "simpin") == 0);
+	if (m->lf == LF_SUMBER && (la == ACT_TOGGLE || la == ACT_UEP || ch == 's' || ch == 'S')) {
+		int uep = la == ACT_UEP || (la == ACT_TOGGLE && strcmp(v, "simpin") == 0);
 		snprintf(v, SK_NAME_BYTES, "%s", uep ? "uep" : "simpin");
 		return SCR_HANDLED;
 	}
-	if ((ch == 'u' || ch == 'U') && m->lf != LF_TUJUAN) {
+	if (la == ACT_UEP && m->lf != LF_TUJUAN) {
 		snprintf(m->lfield[LF_SUMBER], SK_NAME_BYTES, "uep");
 		return SCR_HANDLED;
 	}

@@ -278,6 +278,12 @@ static void cf_free(struct screen *s)
 	free(f);
 }
 
+static const struct key_hint CYCLE_FORM_HINTS[] = {
+	HINT(ACT_HELP, NC_("hint", "Bantuan")), HINT(ACT_SAVE, NC_("hint", "Simpan")),
+	HINT(ACT_TOGGLE, NC_("hint", "Ganti")), HINT(ACT_BACK, NC_("hint", "Kembali")),
+	HINT(ACT_QUIT, NC_("hint", "Keluar")), HINTS_END
+};
+
 const struct screen_ops SIMPIN_CYCLE_FORM_OPS = {
 	.name = "simpin-cycle",
 	.init = cf_init,
@@ -286,7 +292,7 @@ const struct screen_ops SIMPIN_CYCLE_FORM_OPS = {
 	.resize = cf_resize,
 	.free = cf_free,
 	.help = cf_help,
-	.hints = N_("F1 Bantuan  F2 Simpan  Spasi Pilihan  Esc Kembali  F10 Keluar"),
+	.hints = CYCLE_FORM_HINTS,
 	.show = cf_show,
 	.unsaved = cf_unsaved,
 };

@@ -1,4 +1,4 @@
-/* simpin_group.c - Simpan pinjam of one group (from the Kelompok screen, F6): the running
+/* simpin_group.c - Simpan pinjam of one group (from the Kelompok screen, F7): the running
  * cycle and its rules, the fund's figures (savings, cash, loans outstanding, arrears, portfolio
  * at risk) and every member with savings, loans still owed, arrears and days late. F3 opens a
  * cycle (one per group), F4 changes its rules, Enter opens a member's passbook, K the loan
@@ -276,7 +276,7 @@ static int sg_key(struct screen *s, wint_t ch, int kc)
 	default:
 		break;
 	}
-	if (kc != KEY_CODE_YES && (ch == 'k' || ch == 'K') && m && x->has_cycle) {
+	if (keys_local(KS_SIMPIN, ch, kc) == ACT_CARD && m && x->has_cycle) {
 		sg_open_card(s, m);
 		return SCR_HANDLED;
 	}
@@ -296,6 +296,15 @@ static void sg_free(struct screen *s)
 	free(x);
 }
 
+/* At 80 columns in Indonesian Esc and F10 do not fit (the line drops what does not fit);
+ * F1 names them. */
+static const struct key_hint SIMPIN_GROUP_HINTS[] = {
+	HINT(ACT_HELP, NC_("hint", "Bantuan")), HINT(ACT_NEW, NC_("hint", "Siklus")),
+	HINT(ACT_EDIT, NC_("hint", "Aturan")), HINT(ACT_OPTION, NC_("hint", "Tutup")),
+	HINT(ACT_ENTER, NC_("hint", "Buku")), HINT(ACT_CARD, NC_("hint", "Kartu")),
+	HINT(ACT_BACK, NC_("hint", "Kembali")), HINT(ACT_QUIT, NC_("hint", "Keluar")), HINTS_END
+};
+
 const struct screen_ops SIMPIN_GROUP_OPS = {
 	.name = "simpin",
 	.init = sg_init,
@@ -304,6 +313,6 @@ const struct screen_ops SIMPIN_GROUP_OPS = {
 	.resize = sg_resize,
 	.free = sg_free,
 	.help = sg_help,
-	.hints = N_("F1 Bantuan  F3 Siklus  F4 Aturan  F6 Tutup  Enter Buku  K Kartu  Esc Kembali  F10 Keluar"),
+	.hints = SIMPIN_GROUP_HINTS,
 	.resume = sg_resume,
 };

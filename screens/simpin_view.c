@@ -432,11 +432,11 @@ static int sv_key(struct screen *s, wint_t ch, int kc)
 	default:
 		if (kc == KEY_CODE_YES)
 			return SCR_UNHANDLED;
-		if ((ch == 'k' || ch == 'K') && v->kind == SV_PASSBOOK) {
+		if (keys_local(KS_SIMPIN, ch, kc) == ACT_CARD && v->kind == SV_PASSBOOK) {
 			open_card(s);
 			return SCR_HANDLED;
 		}
-		if ((ch == 't' || ch == 'T') && v->kind == SV_CLOSE && !v->closed) {
+		if (keys_local(KS_SIMPIN, ch, kc) == ACT_DATE && v->kind == SV_CLOSE && !v->closed) {
 			char date[16];
 			snprintf(date, sizeof date, "%s", v->date);
 			if (dlg_input(_("Tanggal tutup siklus (TTTT-BB-HH):"), date, sizeof date)) {
@@ -473,12 +473,28 @@ static void sv_resume(struct screen *s)
 	sv_load(s);
 }
 
+static const struct key_hint PASSBOOK_HINTS[] = {
+	HINT(ACT_HELP, NC_("hint", "Bantuan")), HINT(ACT_OPTION, NC_("hint", "Simpan")),
+	HINT(ACT_DELETE, NC_("hint", "Balik")), HINT(ACT_CARD, NC_("hint", "Kartu")),
+	HINT(ACT_BACK, NC_("hint", "Kembali")), HINT(ACT_QUIT, NC_("hint", "Keluar")), HINTS_END
+};
+static const struct key_hint CARD_HINTS[] = {
+	HINT(ACT_HELP, NC_("hint", "Bantuan")), HINT(ACT_OPTION, NC_("hint", "Simpan")),
+	HINT(ACT_DELETE, NC_("hint", "Balik")), HINT(ACT_BACK, NC_("hint", "Kembali")),
+	HINT(ACT_QUIT, NC_("hint", "Keluar")), HINTS_END
+};
+static const struct key_hint CLOSE_HINTS[] = {
+	HINT(ACT_HELP, NC_("hint", "Bantuan")), HINT(ACT_SAVE, NC_("hint", "Tutup siklus")),
+	HINT(ACT_DATE, NC_("hint", "Tanggal")), HINT(ACT_OPTION, NC_("hint", "Simpan")),
+	HINT(ACT_BACK, NC_("hint", "Kembali")), HINT(ACT_QUIT, NC_("hint", "Keluar")), HINTS_END
+};
+
 #define VIEW_OPS(hint_text) \
 	{ .name = "simpin-view", .init = sv_init, .draw = sv_draw, .key = sv_key, .free = sv_free, \
 	  .help = sv_help, .hints = hint_text, .resume = sv_resume }
 const struct screen_ops SIMPIN_VIEW_OPS =
-	VIEW_OPS(N_("F1 Bantuan  F6 Simpan  F8 Balik  K Kartu  Esc Kembali  F10 Keluar"));
+	VIEW_OPS(PASSBOOK_HINTS);
 static const struct screen_ops CARD_OPS =
-	VIEW_OPS(N_("F1 Bantuan  F6 Simpan  F8 Balik  Esc Kembali  F10 Keluar"));
+	VIEW_OPS(CARD_HINTS);
 static const struct screen_ops CLOSE_OPS =
-	VIEW_OPS(N_("F1 Bantuan  F2 Tutup siklus  T Tanggal  F6 Simpan  Esc Kembali  F10 Keluar"));
+	VIEW_OPS(CLOSE_HINTS);

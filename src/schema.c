@@ -228,10 +228,10 @@ static const char MIGRATION_5[] =
 	"  diubah_pada TEXT NOT NULL, dihapus INTEGER NOT NULL DEFAULT 0 CHECK (dihapus IN (0,1)),\n"
 	"  disimpan_pada TEXT, sumber_id TEXT,\n"
 	"  CHECK ((masuk > 0 AND keluar = 0) OR (keluar > 0 AND masuk = 0)));\n"
-	"INSERT INTO kas_baru(id, kelompok_id, tanggal, no_bukti, buku, kategori, uraian, masuk,\n"
-	"  keluar, pertemuan_id, membalik_id, diubah_pada, dihapus, disimpan_pada)\n"
-	"  SELECT id, kelompok_id, tanggal, no_bukti, buku, kategori, uraian, masuk, keluar,\n"
-	"  pertemuan_id, membalik_id, diubah_pada, dihapus, disimpan_pada FROM kas ORDER BY id;\n"
+	"INSERT INTO kas_baru(rowid, id, kelompok_id, tanggal, no_bukti, buku, kategori, uraian,\n"
+	"  masuk, keluar, pertemuan_id, membalik_id, diubah_pada, dihapus, disimpan_pada)\n"
+	"  SELECT rowid, id, kelompok_id, tanggal, no_bukti, buku, kategori, uraian, masuk, keluar,\n"
+	"  pertemuan_id, membalik_id, diubah_pada, dihapus, disimpan_pada FROM kas ORDER BY rowid;\n"
 	"DROP TABLE kas;\n"
 	"ALTER TABLE kas_baru RENAME TO kas;\n"
 	"CREATE INDEX kas_saldo ON kas(kelompok_id, buku, dihapus, tanggal, masuk, keluar);\n"
@@ -267,9 +267,37 @@ static const char MIGRATION_5[] =
 	"  BETWEEN 1 AND 10000 OR luas_lantai_m2 <> round(luas_lantai_m2, 2));\n"
 	TOUCH("penilaian", "id=NEW.id");
 
-/* Migration 6 is another branch's (the screens, issue 11): its number is kept free here so
- * that both merge in order. */
-static const char MIGRATION_6[] = "";
+/* Names sorted case- and accent-insensitively (collate.h): a sort key stored beside each group
+ * and member name, given by the code on every store (sk_sort_keys_refresh, when the command
+ * line opens the database, fills the rows other programs wrote), and the lists' indexes on it in place of those on the name (the name stays
+ * in them for searches that read no table row). A name changed by another program (the sqlite3
+ * shell) loses its key, given again when SIKUBE next opens the database. The touch triggers
+ * leave diubah_pada alone when only the key changes (a key is no change to exchange). draf: the
+ * typed values of a form that was open when the window closed, offered back when it opens
+ * again (local, never exported). */
+#define TOUCH_NAMED(t) \
+	"DROP TRIGGER " t "_diubah;\n" \
+	"CREATE TRIGGER " t "_diubah AFTER UPDATE ON " t " FOR EACH ROW " \
+	"WHEN NEW.diubah_pada IS OLD.diubah_pada AND NEW.urut_nama IS OLD.urut_nama BEGIN " \
+	"UPDATE " t " SET diubah_pada=" TS_NOW " WHERE id=NEW.id; END;\n" \
+	"CREATE TRIGGER " t "_nama_diubah AFTER UPDATE OF nama ON " t " FOR EACH ROW " \
+	"WHEN NEW.nama IS NOT OLD.nama BEGIN UPDATE " t " SET urut_nama=NULL WHERE id=NEW.id; END;\n"
+static const char MIGRATION_6[] =
+	"ALTER TABLE kelompok ADD COLUMN urut_nama BLOB;\n"
+	"ALTER TABLE anggota ADD COLUMN urut_nama BLOB;\n"
+	TOUCH_NAMED("kelompok") TOUCH_NAMED("anggota")
+	"CREATE INDEX kelompok_urut_nama ON kelompok(dihapus, urut_nama, id);\n"
+	"DROP INDEX kelompok_urut;\n"
+	"CREATE INDEX anggota_urut_nama ON anggota(kelompok_id, dihapus, urut_nama, id,\n"
+	"  tanggal_keluar, nik, nama);\n"
+	"DROP INDEX anggota_urut;\n"
+	"CREATE INDEX anggota_cari_nama ON anggota(dihapus, urut_nama, id, nama, nik, kelompok_id);\n"
+	"DROP INDEX anggota_cari;\n"
+	"CREATE INDEX kelompok_tanpa_urut ON kelompok(id) WHERE urut_nama IS NULL;\n"
+	"CREATE INDEX anggota_tanpa_urut ON anggota(id) WHERE urut_nama IS NULL;\n"
+	"CREATE TABLE draf (\n"
+	"  layar TEXT NOT NULL, kunci TEXT NOT NULL, isi TEXT NOT NULL, disimpan_pada TEXT NOT NULL,\n"
+	"  PRIMARY KEY (layar, kunci)) WITHOUT ROWID;\n";
 
 /* Savings and loans (spec/bundle.md format 2, docs/simpin.md section 2): a group's cycle and
  * its rules, member savings, loans, repayments, fines and the share-out. Each exchanged row
@@ -285,13 +313,16 @@ static const char MIGRATION_6[] = "";
 #define REF_NN(col, t) "  " col " TEXT NOT NULL REFERENCES " t "(id) DEFERRABLE INITIALLY DEFERRED,\n"
 /* A repayment's amount as it counts: a reversal negated (docs/simpin.md, NET). */
 #define SIGNED(row, col) \
-	"(CASE WHEN " row ".membalik_id IS NULL THEN " row "." col " ELSE -" row "." col " END)"
-/* A loan's repayment sums counted again from its repayments (id: an SQL expression). */
-#define BAYAR_RECOUNT(id) \
+	"(" row "." col " * CASE WHEN " row ".membalik_id IS NULL THEN 1 ELSE -1 END)"
+/* A loan's repayment sums counted again from its repayments (id: an SQL expression); the
+ * _LAST form ends the trigger. */
+#define BAYAR_SUMS \
 	"  UPDATE pinjaman SET (bayar_pokok, bayar_jasa, bayar_n, bayar_terakhir) = (SELECT " \
 	"coalesce(sum(" SIGNED("a", "pokok") "), 0), coalesce(sum(" SIGNED("a", "jasa") "), 0), " \
 	"count(*), max(a.tanggal) FROM angsuran a WHERE a.pinjaman_id=pinjaman.id AND " \
-	"a.dihapus=0) WHERE id=" id ";\n"
+	"a.dihapus=0) WHERE id="
+#define BAYAR_RECOUNT(id) BAYAR_SUMS id ";\n"
+#define BAYAR_RECOUNT_LAST(id) BAYAR_SUMS id "; END;\n"
 #define SIMPIN_STAMPS(t) \
 	TOUCH(t, "id=NEW.id") \
 	"CREATE INDEX " t "_disimpan ON " t "(disimpan_pada) WHERE disimpan_pada IS NOT NULL;\n"
@@ -406,12 +437,12 @@ static const char MIGRATION_7[] =
 	"  bayar_jasa=bayar_jasa+" SIGNED("NEW", "jasa") ", bayar_n=bayar_n+1,\n"
 	"  bayar_terakhir=max(coalesce(bayar_terakhir, ''), NEW.tanggal) WHERE id=NEW.pinjaman_id; END;\n"
 	"CREATE TRIGGER angsuran_bayar_hapus AFTER DELETE ON angsuran WHEN OLD.dihapus=0 BEGIN\n"
-	BAYAR_RECOUNT("OLD.pinjaman_id") " END;\n"
+	BAYAR_RECOUNT_LAST("OLD.pinjaman_id")
 	"CREATE TRIGGER angsuran_bayar_ubah AFTER UPDATE OF pinjaman_id, tanggal, pokok, jasa,\n"
 	"  membalik_id, dihapus ON angsuran BEGIN\n"
-	BAYAR_RECOUNT("OLD.pinjaman_id") BAYAR_RECOUNT("NEW.pinjaman_id") " END;\n"
+	BAYAR_RECOUNT("OLD.pinjaman_id") BAYAR_RECOUNT_LAST("NEW.pinjaman_id")
 	"CREATE TRIGGER pinjaman_bayar_awal AFTER INSERT ON pinjaman BEGIN\n"
-	BAYAR_RECOUNT("NEW.id") " END;\n";
+	BAYAR_RECOUNT_LAST("NEW.id");
 
 /* Migration n (1-based) is MIGRATIONS[n-1]; append, never edit a released one. */
 static const char *const MIGRATIONS[] = { MIGRATION_1, MIGRATION_2, MIGRATION_3, MIGRATION_4,

@@ -90,7 +90,7 @@ keys 1
 wait_for "Daftar kelompok"
 type_text "Melati"
 expect "portfolio at risk on the group list" "Berisiko"
-keys F6
+keys F7
 expect "Simpan pinjam of the group" "Simpan pinjam - kelompok KUBE Melati 3"
 expect "the cycle and its rules" "Siklus 1 berjalan sejak 2026-10-02" 1
 expect "the new loan on the member's row" "7 Siti Rohmah                         140.000       100.000" 1
@@ -149,7 +149,7 @@ to_menu
 keys 1
 wait_for "Daftar kelompok"
 type_text "Warong"
-keys F6
+keys F7
 expect "e-Warong's Simpan pinjam" "Siklus 2 berjalan sejak 2026-10-01"
 keys F6
 expect "the share-out to review" "BAGI HASIL SIMPAN PINJAM SIKLUS 2"
