@@ -421,7 +421,7 @@ static void gen_loans(sk_db *db, struct stmts *s, struct group_state *g, int cw,
 	/* One new loan a week, member by member from the fourth week, within three times the
 	 * borrower's savings and half of the fund's cash. */
 	int i = cw - 3;
-	if (i < 0 || i >= g->nmem || cw + 12 > 52)
+	if (i < 0 || i >= g->nmem || i >= (int)(sizeof g->saved / sizeof g->saved[0]) || cw + 12 > 52)
 		return;
 	int64_t pokok = g->saved[i] * 3;
 	if (pokok > g->simpin_bal / 2)

@@ -287,8 +287,8 @@ static int gl_key(struct screen *s, wint_t ch, int kc)
 	}
 	if (a == ACT_LOANS && !g->trash) {
 		const sk_group_row *r = plist_current(&g->pl);
-		char id[SK_UUID_LEN + 1];
 		if (r) {
+			char id[SK_UUID_LEN + 1];
 			snprintf(id, sizeof id, "%s", r->id);
 			ui_push(&SIMPIN_GROUP_OPS, id);
 		}

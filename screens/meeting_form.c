@@ -270,14 +270,16 @@ static int mf_init(struct screen *s, void *arg)
 	char *draft = NULL;
 	if (fu_draft_offer(s, &f->uf, f->key, &draft)) {
 		mf_draft_grid(s, draft);
-		free(draft);
 		uform_touch_all(&f->uf);
 	}
-	/* The savings-and-loans pages of a new meeting, for the date the attendance list is for. */
+	/* The savings-and-loans pages of a new meeting, for the date the attendance list is for,
+	 * with what the draft typed on them. */
 	if (f->is_new) {
 		snprintf(f->m.tanggal, sizeof f->m.tanggal, "%s", f->grid_date);
 		mm_open(s);
+		mm_draft_load(s, draft);
 	}
+	free(draft);
 	return 0;
 }
 
@@ -476,15 +478,23 @@ static void mf_draft(struct screen *s)
 {
 	struct meeting_form *f = s->data;
 	mgrid_commit(f);
-	size_t cap = (size_t)f->n * 80 + 1;
+	/* The savings-and-loans pages after the attendance lines (the cell being typed taken). */
+	mm_before_save(s);
+	char *money = mm_draft_text(f);
+	size_t cap = (size_t)f->n * 80 + (money ? strlen(money) : 0) + 1;
 	char *extra = calloc(1, cap);
-	if (!extra)
+	if (!extra) {
+		free(money);
 		return;
+	}
 	size_t used = 0;
 	for (int i = 0; i < f->n; i++)
 		used += (size_t)snprintf(extra + used, cap - used, "grid.%s=%s,%lld,%lld\n",
 					 f->rows[i].anggota_id, f->rows[i].status,
 					 (long long)f->rows[i].iuran_kas, (long long)f->rows[i].iuran_iks);
+	if (money)
+		snprintf(extra + used, cap - used, "%s", money);
+	free(money);
 	fu_draft_save(s, &f->uf, f->key, extra);
 	free(extra);
 }

@@ -57,8 +57,17 @@ int mm_loan_typing(const struct meeting_form *f);
 /* What the pages hold, for saving (NULL when none). */
 struct sk_meeting_money;
 const struct sk_meeting_money *mm_money(const struct meeting_form *f);
+/* The same, to change in place (drafts). */
+struct sk_meeting_money *mm_money_edit(struct meeting_form *f);
 /* Release them. */
 void mm_free(struct meeting_form *f);
+/* The pages' values as draft lines ("mm.sav.<member>=...", meeting_money_draft.c), malloc'ed
+ * (caller frees), or NULL when the meeting has no pages (or memory ran out). */
+char *mm_draft_text(struct meeting_form *f);
+/* Put back what draft text holds on the pages just opened (mm_open): typed savings and
+ * repayments, the fines' marks and hand-added fines, the new loans. Lines for members or
+ * loans no longer on the pages are passed over. */
+void mm_draft_load(struct screen *s, const char *text);
 
 /* Draw the grid and its totals into the form window (rows below the header). */
 void mgrid_draw(struct meeting_form *f);

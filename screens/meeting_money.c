@@ -40,7 +40,7 @@ struct mm_state {
 	char lfield[LF_COUNT][SK_NAME_BYTES];
 	int jumlah_dflt;
 	char jarak_dflt[8];
-	int64_t sched_jumlah, sched_first, sched_total;
+	int64_t sched_first, sched_total;
 	char sched_from[16], sched_to[16];
 	sk_meeting_cash cash[3];
 };
@@ -56,6 +56,12 @@ int mm_active(const struct meeting_form *f)
 }
 
 const sk_meeting_money *mm_money(const struct meeting_form *f)
+{
+	return mm_active(f) ? f->money->mm : NULL;
+}
+
+/* The pages' values to change in place (drafts), NULL when none. */
+sk_meeting_money *mm_money_edit(struct meeting_form *f)
 {
 	return mm_active(f) ? f->money->mm : NULL;
 }
@@ -738,10 +744,10 @@ static int fines_key(struct screen *s, wint_t ch, int kc)
 		return SCR_HANDLED;
 	}
 	if (la == ACT_WAIVE && fn) {
-		char q[400], amt[32];
 		if (fn->bebas) {
 			fn->bebas = 0;
 		} else {
+			char q[400], amt[32];
 			snprintf(q, sizeof q, _("Bebaskan denda %s Rp %s (%s)? (y/t)"), fn->nama,
 				 sk_format_rupiah(fn->jumlah, amt, sizeof amt), _(fn->jenis));
 			if (dlg_confirm(q)) {

@@ -49,6 +49,7 @@ struct cycle_form {
 	sk_cycle c;
 	int is_new;
 	char group_nama[SK_NAME_BYTES];
+	char key[SK_UUID_LEN + 8];  /* what a draft of this form is kept under */
 };
 
 static const char *cf_help(void)
@@ -194,9 +195,18 @@ static int cf_init(struct screen *s, void *arg)
 	}
 	cf_fill(f);
 	uform_snapshot(&f->uf);
+	/* A running cycle's start stays: the cursor starts on the first rule. */
+	if (!f->is_new)
+		uform_focus(&f->uf, 1);
+	/* A new cycle's draft is kept under the group (one running cycle per group). */
+	snprintf(f->key, sizeof f->key, "%s%s", f->is_new ? "baru:" : "",
+		 f->is_new ? a->group_id : a->cycle_id);
+	int drafted = fu_draft_offer(s, &f->uf, f->key, NULL);
 	sk_cycle c;
 	sk_issues is;
 	cf_validate(s, &c, &is);
+	if (drafted)
+		uform_touch_all(&f->uf);
 	if (f->is_new)
 		snprintf(s->title, sizeof s->title, _("Siklus simpan pinjam baru - kelompok %s"),
 			 f->group_nama);
@@ -253,6 +263,12 @@ static int cf_key(struct screen *s, wint_t ch, int kc)
 	struct cycle_form *f = s->data;
 	int left;
 	enum uf_result r = uform_key(&f->uf, ch, kc, &left);
+	char mulai[16];
+	uform_get(&f->uf, "mulai", mulai, sizeof mulai);
+	if (!f->is_new && strcmp(mulai, f->c.mulai) != 0) {
+		uform_set(&f->uf, "mulai", f->c.mulai);
+		frame_msg(MSG_WARN, "%s", _("Tanggal mulai siklus yang berjalan tidak dapat diubah."));
+	}
 	if (left >= 0) {
 		sk_cycle c;
 		sk_issues is;
@@ -268,6 +284,14 @@ static int cf_unsaved(struct screen *s)
 {
 	struct cycle_form *f = s->data;
 	return f->is_new || uform_dirty(&f->uf);
+}
+
+/* The window closed with the form open: what was typed is kept (nothing when nothing was). */
+static void cf_draft(struct screen *s)
+{
+	struct cycle_form *f = s->data;
+	if (uform_dirty(&f->uf))
+		fu_draft_save(s, &f->uf, f->key, NULL);
 }
 
 static void cf_free(struct screen *s)
@@ -295,4 +319,5 @@ const struct screen_ops SIMPIN_CYCLE_FORM_OPS = {
 	.hints = CYCLE_FORM_HINTS,
 	.show = cf_show,
 	.unsaved = cf_unsaved,
+	.draft = cf_draft,
 };

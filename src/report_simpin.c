@@ -204,7 +204,6 @@ struct loans_out {
 	int n, cap;
 	struct loan_group *g;          /* sorted by id */
 	int ng;
-	int failed;
 };
 
 static int group_by_name(const void *a, const void *b)
@@ -262,7 +261,7 @@ static int keep_loan(void *ctx, const sk_loan_view *v)
 			abort();
 	}
 	struct loan_line *l = &x->l[x->n++];
-	struct loan_group key;
+	struct loan_group key = { .nama = NULL };
 	snprintf(key.id, sizeof key.id, "%s", v->kelompok_id);
 	const struct loan_group *g = x->ng ? bsearch(&key, x->g, (size_t)x->ng, sizeof *x->g,
 						      group_by_id) : NULL;

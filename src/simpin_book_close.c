@@ -64,13 +64,7 @@ int simpin_close_allowed(sk_db *db, const sk_share_plan *p, const char *date, sk
 }
 
 struct settle {
-	sk_db *db;
-	const sk_cycle *c;
-	const char *date;
-	const char *anggota_id;
 	int64_t left;            /* of the potongan still to settle */
-	int rc;
-	sk_err *e;
 	int n;                   /* loans to settle, collected first (the callback may not write) */
 	struct { char id[SK_UUID_LEN + 1]; char nama[SK_NAME_BYTES]; int64_t pokok, jasa; } *due;
 };
@@ -102,7 +96,7 @@ static int collect_due(void *ctx, const sk_loan_view *v)
 static int settle_debts(sk_db *db, const sk_cycle *c, const char *date, const sk_share_line *l,
 			sk_err *e)
 {
-	struct settle s = { db, c, date, l->anggota_id, l->r.potongan, SK_OK, e, 0, NULL };
+	struct settle s = { l->r.potongan, 0, NULL };
 	sk_loan_filter f = { .siklus_id = c->id, .anggota_id = l->anggota_id, .upto = date };
 	int rc = simpin_loans_each(db, &f, date, collect_due, &s, e);
 	for (int i = 0; rc == SK_OK && i < s.n; i++) {

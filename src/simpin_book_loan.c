@@ -34,14 +34,16 @@ static int loan_limits(sk_db *db, const sk_loan *l, const sk_cycle *c, sk_issues
 	for (int k = 0; k < SIMPIN_KINDS; k++)
 		saved += kind[k];
 	sk_loan_limit lim;
-	char a[32], b[32], x[16], s[32];
-	if (!loan_limit_check(l->pokok, saved, c->has_batas ? c->batas_pinjaman_kali : -1, &lim))
+	char a[32], b[32];
+	if (!loan_limit_check(l->pokok, saved, c->has_batas ? c->batas_pinjaman_kali : -1, &lim)) {
+		char x[16], s[32];
 		sk_issues_add(is, "pokok", SK_SEV_ERROR,
 			      _("Pinjaman Rp %s melebihi batas Rp %s (%s × simpanan Rp %s)."),
 			      sk_format_rupiah(lim.pokok, a, sizeof a),
 			      sk_format_rupiah(lim.batas, b, sizeof b),
 			      fx_format2(lim.kali, ',', x, sizeof x),
 			      sk_format_rupiah(lim.simpanan, s, sizeof s));
+	}
 	int64_t avail = 0, kurang = 0;
 	rc = cash_available(db, c->kelompok_id, loan_book(l), l->tanggal, &avail, e);
 	if (rc != SK_OK)

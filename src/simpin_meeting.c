@@ -283,11 +283,10 @@ int simpin_meeting_check_loan(sk_db *db, const char *kelompok_id, const char *da
 	if (!mm->has_cycle)
 		return sk_err_set(e, SK_REFUSED, "%s", _("Kelompok ini belum punya siklus simpan pinjam "
 							 "yang berjalan."));
+	if (!*ml->anggota_id)
+		return sk_err_set(e, SK_REFUSED, "%s", _("Pilih anggota peminjam."));
 	char nama[SK_NAME_BYTES];
-	int rc = *ml->anggota_id ? SK_OK : sk_err_set(e, SK_REFUSED, "%s",
-							   _("Pilih anggota peminjam."));
-	if (rc == SK_OK)
-		rc = member_of(db, ml->anggota_id, kelompok_id, nama, sizeof nama, e);
+	int rc = member_of(db, ml->anggota_id, kelompok_id, nama, sizeof nama, e);
 	if (rc != SK_OK)
 		return rc;
 	sk_loan l;
@@ -318,15 +317,17 @@ int simpin_meeting_check_loan(sk_db *db, const char *kelompok_id, const char *da
 			for (int k = 0; k < SIMPIN_KINDS; k++)
 				saved += mm->sav[j].setor[k];
 	sk_loan_limit lim;
-	char a[32], b[32], x[16], s[32];
+	char a[32], b[32];
 	if (!loan_limit_check(l.pokok, saved, mm->c.has_batas ? mm->c.batas_pinjaman_kali : -1,
-			      &lim))
+			      &lim)) {
+		char x[16], s[32];
 		return sk_err_set(e, SK_REFUSED,
 				  _("Pinjaman Rp %s melebihi batas Rp %s (%s × simpanan Rp %s)."),
 				  sk_format_rupiah(lim.pokok, a, sizeof a),
 				  sk_format_rupiah(lim.batas, b, sizeof b),
 				  loan_limit_format(lim.kali, x, sizeof x),
 				  sk_format_rupiah(lim.simpanan, s, sizeof s));
+	}
 	/* The cash: what the book can spend from the date on, with the meeting's movements. */
 	int64_t avail, masuk, out, kurang;
 	rc = cash_available(db, kelompok_id, loan_book(&l), date, &avail, e);

@@ -130,6 +130,8 @@ static void broken(sk_db *src, sk_db *dst, const char *what, const char *sql, co
 	if (rc == SK_OK)
 		rc = do_export(src, name);
 	db_end(src, 0, NULL);
+	snprintf(label, sizeof label, "%s: exported", what);
+	CHECK(rc == SK_OK, label);
 	import_result r;
 	rc = do_import(dst, name, &r);
 	snprintf(label, sizeof label, "%s: the import is refused", what);

@@ -165,4 +165,86 @@ quit_app
 check_n "a share-out row per member" "$(q "SELECT count(*) FROM bagi_hasil b JOIN siklus c ON c.id=b.siklus_id WHERE c.nomor=2 AND c.selesai IS NOT NULL")" 12
 check_n "cycle 3 open" "$(q "SELECT count(*) FROM siklus WHERE nomor=3 AND selesai IS NULL")" 1
 if "$SIKUBE_BIN" --db "$DB" check >"$WORK/check.out" 2>&1; then ok "check passes after the screens' work"; else nok "check passes"; sed 's/^/    # /' "$WORK/check.out"; fi
+
+# Drafts: the window closed while a meeting's savings page and a cycle's rules were being
+# typed; both forms offer them back. A running cycle's start date cannot be typed over.
+app
+wait_for "Pertemuan"
+keys 4
+wait_for "Pertemuan - pilih kelompok"
+type_text "Melati"
+keys Enter
+wait_for "Pertemuan kelompok KUBE Melati 3"
+keys F3
+wait_for "Pertemuan baru"
+keys PageDown
+wait_for "Hadir 10"
+keys PageDown
+expect "the savings page of the next meeting" "Halaman 3 dari 7: Simpanan"
+keys Tab Tab
+type_text "4321"
+keys Down
+expect "a sukarela amount typed" "4.321"
+t kill-session -t =s
+i=0
+while [ -z "$(q "SELECT 1 FROM draf WHERE layar='meeting-form'")" ] && [ $i -lt $((TMUX_TIMEOUT * 10)) ]; do sleep 0.1; i=$((i + 1)); done
+case "$(q "SELECT isi FROM draf WHERE layar='meeting-form'")" in
+*mm.sav.*,4321*) ok "window closed: the meeting's savings page kept in its draft" ;;
+*) nok "window closed: the meeting's savings page kept in its draft" ;;
+esac
+app
+wait_for "Pertemuan"
+keys 4
+wait_for "Pertemuan - pilih kelompok"
+type_text "Melati"
+keys Enter
+wait_for "Pertemuan kelompok KUBE Melati 3"
+keys F3
+expect "the meeting offers its draft" "Ada isian formulir ini yang belum disimpan"
+keys Enter
+wait_gone "Ada isian formulir ini" 3
+keys PageDown
+wait_for "Hadir 10"
+keys PageDown
+expect "the typed sukarela is back on the savings page" "4.321"
+keys Escape
+expect "leaving asks first" "Buang pertemuan yang belum disimpan"
+keys y
+wait_for "Pertemuan kelompok KUBE Melati 3"
+to_menu
+keys 1
+wait_for "Daftar kelompok"
+type_text "Melati"
+keys F7
+wait_for "Simpan pinjam - kelompok KUBE Melati 3"
+keys F4
+expect "the running cycle's rules" "Aturan siklus 1 - kelompok KUBE Melati 3"
+keys Up
+type_text "2"
+expect "its start date cannot be typed over" "Tanggal mulai siklus yang berjalan tidak dapat diubah."
+expect "and stays" "Tanggal mulai               2026-10-02" 1
+keys Down
+type_text "60000"
+t kill-session -t =s
+i=0
+while [ -z "$(q "SELECT 1 FROM draf WHERE layar='simpin-cycle'")" ] && [ $i -lt $((TMUX_TIMEOUT * 10)) ]; do sleep 0.1; i=$((i + 1)); done
+check_n "window closed: the cycle's rules kept as a draft" "$(q "SELECT count(*) FROM draf WHERE layar='simpin-cycle' AND isi LIKE '%simpanan_pokok=60000%'")" 1
+app
+wait_for "Pertemuan"
+keys 1
+wait_for "Daftar kelompok"
+type_text "Melati"
+keys F7
+wait_for "Simpan pinjam - kelompok KUBE Melati 3"
+keys F4
+expect "the cycle form offers its draft" "Ada isian formulir ini yang belum disimpan"
+keys Enter
+expect "the typed rule is back" "Simpanan pokok (Rp)         60000"
+keys Escape
+wait_for "Buang perubahan" 3
+keys y
+wait_for "Simpan pinjam - kelompok KUBE Melati 3"
+check_n "the drafts used up" "$(q "SELECT count(*) FROM draf")" 0
+check_n "nothing saved from them" "$(q "SELECT simpanan_pokok FROM siklus s JOIN kelompok k ON k.id=s.kelompok_id WHERE k.nama='KUBE Melati 3' AND s.nomor=1")" 50000
+quit_app
 finish
