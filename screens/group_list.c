@@ -20,13 +20,14 @@
 static const struct text_col COLS_DEF[] = {
 	{ "!", 1, 0 },
 	{ N_("Kode"), 8, 1 },
-	{ N_("Nama kelompok"), 16, 4 },
+	{ N_("Nama kelompok"), 18, 4 },
 	{ N_("Desa/kelurahan"), 10, 3 },
 	{ N_("Tingkat"), 11, 0 },
 	{ N_("Aktif"), 6, 0 },
 	{ N_("Pertemuan"), 11, 0 },
-	/* savings and loans: the portfolio at risk, "-" when nothing is lent */
-	{ N_("Berisiko"), 8, 0 },
+	/* savings and loans: the portfolio at risk ("100,0%" at most), empty when nothing is
+	 * lent; narrow, so that the names keep their 18 columns at 80 */
+	{ N_("Risiko"), 6, 0 },
 };
 #define NCOLS 8
 
@@ -102,7 +103,7 @@ static void gl_row(void *ctx, const void *row, int y, int x, int width, int sele
 	if (i >= 0 && i < g->risk_cap) {
 		char pct[16];
 		simpin_par_text(g->risk[i].par_permille, pct, sizeof pct);
-		snprintf(par, sizeof par, "%8s", g->risk[i].menunggak ? pct : g->risk[i].pinjaman ? pct
+		snprintf(par, sizeof par, "%6s", g->risk[i].menunggak ? pct : g->risk[i].pinjaman ? pct
 												  : "");
 	}
 	const char *cells[NCOLS] = { over ? "!" : "", r->kode, r->nama, r->desa, _(r->tingkat), aktif,
@@ -140,7 +141,7 @@ static const char *gl_help(void)
 		 "dari 4 minggu yang lalu dan tidak mengadakan pertemuan selama 4 minggu terakhir; "
 		 "jumlahnya tertulis di atas daftar. Kelompok baru belum dihitung tidak aktif. "
 		 "Kelompok seperti ini perlu dikunjungi pendamping sebelum bubar tanpa diketahui.\n"
-		 "Berisiko = portofolio berisiko simpan pinjam: bagian pinjaman beredar yang "
+		 "Risiko = portofolio berisiko simpan pinjam: bagian pinjaman beredar yang "
 		 "angsurannya terlambat lebih dari 30 hari (kosong: tidak ada pinjaman beredar). "
 		 "Di bawah daftar tertulis tunggakan kelompok yang dipilih.\n\n"
 		 "F7: simpan pinjam kelompok yang dipilih: siklus dan aturannya, simpanan dan "

@@ -89,7 +89,7 @@ to_menu
 keys 1
 wait_for "Daftar kelompok"
 type_text "Melati"
-expect "portfolio at risk on the group list" "Berisiko"
+expect "portfolio at risk on the group list" "Risiko"
 keys F7
 expect "Simpan pinjam of the group" "Simpan pinjam - kelompok KUBE Melati 3"
 expect "the cycle and its rules" "Siklus 1 berjalan sejak 2026-10-02" 1
