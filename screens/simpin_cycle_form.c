@@ -26,21 +26,29 @@ static const char *const BAGI_LABELS[] = { N_("menurut simpanan"), N_("sama rata
 					   N_("menurut jasa dibayar"), NULL };
 
 static const struct uf_def FIELDS[] = {
-	{ "mulai", N_("Tanggal mulai"), 0, 1, LC, FC, 11, 11, UF_TEXT, NULL, NULL },
-	{ "simpanan_pokok", N_("Simpanan pokok (Rp)"), 0, 3, LC, FC, 14, 20, UF_TEXT, NULL, NULL },
-	{ "simpanan_wajib", N_("Simpanan wajib (Rp)"), 0, 5, LC, FC, 14, 20, UF_TEXT, NULL, NULL },
+	{ .name = "mulai", .label = N_("Tanggal mulai"), .kind = UF_TEXT,
+	  .page = 0, .row = 1, .lcol = LC, .fcol = FC, .width = 11, .max = 11 },
+	{ .name = "simpanan_pokok", .label = N_("Simpanan pokok (Rp)"), .kind = UF_TEXT,
+	  .page = 0, .row = 3, .lcol = LC, .fcol = FC, .width = 14, .max = 20 },
+	{ .name = "simpanan_wajib", .label = N_("Simpanan wajib (Rp)"), .kind = UF_TEXT,
+	  .page = 0, .row = 5, .lcol = LC, .fcol = FC, .width = 14, .max = 20 },
 	/* xgettext:no-c-format */
-	{ "jasa_persen_bulan", N_("Jasa pinjaman (% sebulan)"), 0, 7, LC, FC, 6, 8, UF_TEXT, NULL,
-	  NULL },
-	{ "metode_jasa", N_("Cara hitung jasa"), 0, 7, 40, 57, 20, 0, UF_CHOICE, JASA_VALUES,
-	  JASA_LABELS },
-	{ "batas_pinjaman_kali", N_("Batas pinjaman (x simpanan)"), 0, 9, LC, FC, 8, 10, UF_TEXT,
-	  NULL, NULL },
-	{ "denda_alpa", N_("Denda alpa (Rp)"), 0, 11, LC, FC, 14, 20, UF_TEXT, NULL, NULL },
-	{ "denda_terlambat", N_("Denda terlambat (Rp)"), 0, 13, LC, FC, 14, 20, UF_TEXT, NULL, NULL },
-	{ "metode_bagi", N_("Cara bagi hasil"), 0, 15, LC, FC, 22, 0, UF_CHOICE, BAGI_VALUES,
-	  BAGI_LABELS },
-	{ "catatan", N_("Catatan"), 0, 17, LC, FC, 46, 250, UF_TEXT, NULL, NULL },
+	{ .name = "jasa_persen_bulan", .label = N_("Jasa pinjaman (% sebulan)"), .kind = UF_TEXT,
+	  .page = 0, .row = 7, .lcol = LC, .fcol = FC, .width = 6, .max = 8 },
+	{ .name = "metode_jasa", .label = N_("Cara hitung jasa"), .kind = UF_CHOICE,
+	  .page = 0, .row = 7, .lcol = 40, .fcol = 57, .width = 20, .max = 0,
+	  .values = JASA_VALUES, .labels = JASA_LABELS },
+	{ .name = "batas_pinjaman_kali", .label = N_("Batas pinjaman (x simpanan)"), .kind = UF_TEXT,
+	  .page = 0, .row = 9, .lcol = LC, .fcol = FC, .width = 8, .max = 10 },
+	{ .name = "denda_alpa", .label = N_("Denda alpa (Rp)"), .kind = UF_TEXT,
+	  .page = 0, .row = 11, .lcol = LC, .fcol = FC, .width = 14, .max = 20 },
+	{ .name = "denda_terlambat", .label = N_("Denda terlambat (Rp)"), .kind = UF_TEXT,
+	  .page = 0, .row = 13, .lcol = LC, .fcol = FC, .width = 14, .max = 20 },
+	{ .name = "metode_bagi", .label = N_("Cara bagi hasil"), .kind = UF_CHOICE,
+	  .page = 0, .row = 15, .lcol = LC, .fcol = FC, .width = 22, .max = 0,
+	  .values = BAGI_VALUES, .labels = BAGI_LABELS },
+	{ .name = "catatan", .label = N_("Catatan"), .kind = UF_TEXT,
+	  .page = 0, .row = 17, .lcol = LC, .fcol = FC, .width = 46, .max = 250 },
 };
 #define NFIELDS ((int)(sizeof FIELDS / sizeof FIELDS[0]))
 
