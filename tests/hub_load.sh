@@ -12,7 +12,6 @@
 command -v sqlite3 >/dev/null || { echo "sqlite3 shell missing (make test-deps)"; echo "0 passed, 1 failed"; exit 1; }
 GEN=${SIKUBE_GEN:-$(dirname "$SIKUBE_BIN")/bench-gen}
 [ -x "$GEN" ] || { echo "bench-gen missing (make tests)"; echo "0 passed, 1 failed"; exit 1; }
-TABLES="kelompok anggota penilaian pertemuan kehadiran kas tutup_buku"
 
 hub_start || { echo "0 passed, 1 failed"; exit 1; }
 ok "private cluster started (socket in the test's folder, no TCP)"
@@ -44,9 +43,12 @@ now() { date -u +%Y-%m-%dT%H:%M:%SZ; }
 # A: the sample data (Jakarta Pusat, 31.71). B: a generated kabupaten (Cilacap, 33.01).
 S --db "$WORK/a.db" init --sample >/dev/null 2>&1
 S --db "$WORK/a.db" export "$WORK/A1" >/dev/null 2>&1
+# the bundle's data files, as its manifest lists them (every table of the format)
+TABLES=$(sed -n 's/^baris\.\(.*\)\.csv,.*/\1/p' "$WORK/A1/manifest.csv")
 "$GEN" --db "$WORK/b.db" --groups 3 --members 6 --years 1 --seed 7 2>/dev/null
 S --db "$WORK/b.db" export "$WORK/B1" >/dev/null 2>&1
 check "office bundles written" test -f "$WORK/A1/manifest.csv" -a -f "$WORK/B1/manifest.csv"
+check "the bundle names its tables, the savings and loans too" sh -c "echo '$TABLES' | grep -qx kas && echo '$TABLES' | grep -qx pinjaman"
 
 H1=$(hub_db h1)
 expect_status 0 "hub load: the sample data" S hub load --pg "$H1" "$WORK/A1"
