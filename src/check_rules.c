@@ -22,6 +22,7 @@
 #include "assessment.h"
 #include "bundle.h"
 #include "check_rules.h"
+#include "evaluation.h"
 #include "i18n.h"
 #include "privacy.h"
 #include "util.h"
@@ -106,6 +107,15 @@ struct rule {
 	"tutup_kas " c " WHERE " c ".kelompok_id=r.kelompok_id AND " c ".buku=r.buku AND " c \
 	".dihapus=0 AND " c ".bulan >= substr(r.tanggal, 1, 7) AND " c ".diubah_pada < r.diubah_pada"
 #define CLOSE_OF_MERGED(col) "(SELECT " col " FROM tutup_kas WHERE id=s.k1)"
+
+/* The indicators of the evaluasi row e: listed, and any outside 1-4. */
+#define EVAL_VALUES_SQL(e) \
+	"printf('%d,%d,%d,%d,%d,%d,%d,%d', " e ".s1, " e ".s2, " e ".s3, " e ".s4, " e ".e1, " e \
+	".e2, " e ".e3, " e ".e4)"
+#define EVAL_OUT_OF_RANGE_SQL(e) \
+	e ".s1 NOT BETWEEN 1 AND 4 OR " e ".s2 NOT BETWEEN 1 AND 4 OR " e ".s3 NOT BETWEEN 1 AND 4 " \
+	"OR " e ".s4 NOT BETWEEN 1 AND 4 OR " e ".e1 NOT BETWEEN 1 AND 4 OR " e ".e2 NOT BETWEEN 1 " \
+	"AND 4 OR " e ".e3 NOT BETWEEN 1 AND 4 OR " e ".e4 NOT BETWEEN 1 AND 4"
 
 /* ---- the rules ------------------------------------------------------------------------- */
 
@@ -228,6 +238,41 @@ static const struct rule RULES[] = {
 		     "r.pertemuan_id=s.k1 AND r.anggota_id=s.k2"),
 	FUTURE_STAMP("kas_masa_depan", "kas", "kas", 5, "r.id", "r.id=s.k1"),
 	FUTURE_STAMP("tutup_masa_depan", "tutup_buku", "tutup_kas", 6, "r.id", "r.id=s.k1"),
+	/* Development assessments (docs/evaluasi.md); tables by name: BT_EVALUASI follows the
+	 * tables of other branches. */
+	{ "evaluasi_kelompok_dihapus", "e.id, e.tanggal, g.nama, ''",
+	  "evaluasi e JOIN kelompok g ON g.id=e.kelompok_id",
+	  "e.dihapus=0 AND g.dihapus=1 AND e.diubah_pada > g.diubah_pada", "",
+	  N_("Penilaian perkembangan %s (%s) untuk kelompok %s dibuat atau diubah sesudah kelompok "
+	     "itu dihapus."),
+	  { { BT_EVALUASI, "e.id=s.k1", "kelompok_id", "e.kelompok_id", NULL },
+	    { BT_KELOMPOK, "e.kelompok_id=s.k1", "dihapus", "g.dihapus", NULL } } },
+	{ "evaluasi_nilai", "e.id, e.tanggal, " EVAL_VALUES_SQL("e") ", ''", "evaluasi e",
+	  EVAL_OUT_OF_RANGE_SQL("e"), "",
+	  N_("Penilaian perkembangan %s (%s): nilai s1-e4 (%s) masing-masing harus 1 sampai 4."),
+	  { { BT_EVALUASI, "e.id=s.k1", "s1", "e.s1", NULL } } },
+	{ "evaluasi_skor", "e.id, e.tanggal, printf('%d %s', e.skor, e.tingkat), printf('%d %s', "
+	  EVALUATION_SCORE_SQL("e") ", " EVALUATION_LEVEL_SQL(EVALUATION_SCORE_SQL("e")) ")",
+	  "evaluasi e", "NOT (" EVAL_OUT_OF_RANGE_SQL("e") ") AND (e.skor <> "
+	  EVALUATION_SCORE_SQL("e") " OR e.tingkat <> "
+	  EVALUATION_LEVEL_SQL(EVALUATION_SCORE_SQL("e")) ")", "",
+	  N_("Penilaian perkembangan %s (%s): tersimpan skor dan tingkat %s, padahal nilai "
+	     "indikatornya memberi %s."),
+	  { { BT_EVALUASI, "e.id=s.k1", "skor", "e.skor", NULL } } },
+	{ "tingkat_kelompok", "g.nama, g.tingkat, l.tanggal, l.tingkat",
+	  "kelompok g CROSS JOIN evaluasi l ON l.id=" EVALUATION_LATEST_SQL("g.id", "q_.id", ""),
+	  "g.dihapus=0 AND g.tingkat <> l.tingkat", "",
+	  N_("Kelompok %s bertingkat %s, tetapi penilaian perkembangan terakhirnya (%s) memberi "
+	     "tingkat %s."),
+	  { { BT_KELOMPOK, "g.id=s.k1", "tingkat", "g.tingkat", NULL },
+	    { BT_EVALUASI, "g.id=(SELECT kelompok_id FROM evaluasi WHERE id=s.k1)", "tingkat",
+	      "l.tingkat", NULL } } },
+	{ "evaluasi_belum_terjadi", "r.id, r.tanggal, '', ''", "evaluasi r",
+	  "r.dihapus=0 AND r.tanggal > " TODAY, "",
+	  N_("Penilaian perkembangan %s bertanggal %s, sesudah hari ini: kelompok dinilai sesudah "
+	     "kunjungan."),
+	  { { BT_EVALUASI, "r.id=s.k1", "tanggal", "r.tanggal", NULL } } },
+	FUTURE_STAMP("evaluasi_masa_depan", "evaluasi", "evaluasi", BT_EVALUASI, "r.id", "r.id=s.k1"),
 };
 #define NRULES ((int)(sizeof RULES / sizeof RULES[0]))
 

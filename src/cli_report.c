@@ -22,6 +22,8 @@ static const char USAGE_REPORT[] = N_(
 	"  cashbook     buku kas satu kelompok, satu tabel per buku (perlu --group)\n"
 	"  attendance   kehadiran dan iuran per anggota satu kelompok (perlu --group)\n"
 	"  monthly      laporan bulanan pendamping (perlu --month)\n"
+	"  levels       tingkat perkembangan tiap kelompok: penilaian terakhir\n"
+	"               dan kuartilnya\n"
 	"\n"
 	"Pilihan:\n"
 	"  --group KODE|ID     satu kelompok: kodenya seperti di layar (mis. BTU-01)\n"
@@ -47,6 +49,7 @@ static const struct report_kind {
 	{ "cashbook", 1, 0, report_cashbook },
 	{ "attendance", 1, 0, report_attendance },
 	{ "monthly", 0, 1, report_monthly },
+	{ "levels", 0, -1, report_levels },
 };
 
 struct report_args {
@@ -106,8 +109,8 @@ static int parse(int argc, char **argv, struct report_args *a)
 	}
 	if (optind >= argc)
 		return cli_usage_error("report", "%s", _("report perlu jenis laporan: groups, "
-							 "eligibility, cashbook, attendance atau "
-							 "monthly"));
+							 "eligibility, cashbook, attendance, "
+							 "monthly atau levels"));
 	if (optind + 1 < argc)
 		return cli_usage_error("report", _("report membuat satu laporan saja, bukan juga %s"),
 				       argv[optind + 1]);
