@@ -174,11 +174,12 @@ int report_levels(sk_db *db, const report_opts *o, FILE *out, sk_err *e)
 
 /* ---- For the Laporan screen ---------------------------------------------------------------- */
 
-/* Per kecamatan of the live groups: groups per level of their latest assessment, never
- * assessed, and due on :today. */
+/* Per kecamatan of the live groups: groups per level of their latest assessment (its score
+ * recomputed from the indicators, as report levels does), never assessed, and due on
+ * :today. */
 static const char COUNTS_SQL[] =
 	"WITH g AS (SELECT substr(k.kode_wilayah,1,8) kec, "
-	EVALUATION_LATEST_SQL("k.id", "q_.skor", "") " skor, "
+	EVALUATION_LATEST_SQL("k.id", EVALUATION_SCORE_SQL("q_"), "") " skor, "
 	EVALUATION_LATEST_SQL("k.id", "q_.tanggal", "") " tanggal FROM kelompok k WHERE "
 	"k.dihapus=0) SELECT kec, coalesce((SELECT nama FROM wilayah WHERE kode=kec),''), "
 	"coalesce(sum(skor BETWEEN 8 AND 15),0), coalesce(sum(skor BETWEEN 16 AND 22),0), "
