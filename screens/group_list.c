@@ -7,6 +7,7 @@
 #include "colors.h"
 #include "dialog.h"
 #include "eligibility.h"
+#include "evaluation.h"
 #include "frame.h"
 #include "group.h"
 #include "i18n.h"
@@ -32,7 +33,29 @@ struct group_list {
 	int w[NCOLS];
 	unsigned char *over;   /* per row of the page: more than 20% not poor (eligibility.h) */
 	int over_cap;
+	unsigned char *gagal;  /* per row of the page: enum eval_gagal (evaluation.h) */
+	int gagal_cap;
 };
+
+/* Which rows of the page are proposed or declared failed (no meeting for 12 weeks). */
+static void gl_gagal(struct screen *s, const sk_group_row *rows, int n)
+{
+	struct group_list *g = s->data;
+	if (n > g->gagal_cap) {
+		unsigned char *o = realloc(g->gagal, (size_t)n);
+		if (!o)
+			return;
+		g->gagal = o;
+		g->gagal_cap = n;
+	}
+	char today[11];
+	sk_today(today);
+	for (int i = 0; i < n; i++) {
+		sk_group_level lv;
+		g->gagal[i] = evaluation_group_level(s->db, rows[i].id, today, &lv, NULL) == SK_OK
+			? (unsigned char)lv.gagal : 0;
+	}
+}
 
 static int gl_count(void *ctx, const char *search)
 {
@@ -58,6 +81,8 @@ static int gl_fetch(void *ctx, const char *search, int offset, int limit, void *
 		eligibility_stats(s->db, ((sk_group_row *)rows)[i].id, NULL, &st, NULL);
 		g->over[i] = (unsigned char)st.lewat_batas;
 	}
+	if (rc == SK_OK)
+		gl_gagal(s, rows, *n);
 	return rc;
 }
 
@@ -70,7 +95,11 @@ static void gl_row(void *ctx, const void *row, int y, int x, int width, int sele
 	long i = r - (const sk_group_row *)g->pl.rows;
 	int over = i >= 0 && i < g->over_cap && g->over[i];
 	const char *last = r->tidak_aktif ? _("TIDAK AKTIF") : r->pertemuan_terakhir;
-	const char *cells[NCOLS] = { over ? "!" : "", r->kode, r->nama, r->desa, _(r->tingkat), aktif,
+	int gagal = i >= 0 && i < g->gagal_cap ? g->gagal[i] : 0;
+	if (gagal == EVAL_GAGAL_CANDIDATE)
+		last = _("CALON GAGAL");
+	const char *level = gagal == EVAL_GAGAL_DECLARED ? _("GAGAL") : _(r->tingkat);
+	const char *cells[NCOLS] = { over ? "!" : "", r->kode, r->nama, r->desa, level, aktif,
 				     last };
 	text_row(y, x, cells, NCOLS, g->w, width, selected);
 }
@@ -99,7 +128,12 @@ static const char *gl_help(void)
 		 "ternyata tidak miskin menurut 14 kriteria BPS (rinciannya di menu Kelayakan).\n"
 		 "Pertemuan = tanggal pertemuan terakhir. TIDAK AKTIF: kelompok itu tidak "
 		 "mengadakan pertemuan selama 4 minggu terakhir; jumlahnya tertulis di atas daftar. "
-		 "Kelompok seperti ini perlu dikunjungi pendamping sebelum bubar tanpa diketahui.");
+		 "Kelompok seperti ini perlu dikunjungi pendamping sebelum bubar tanpa diketahui.\n"
+		 "CALON GAGAL: tidak ada pertemuan selama 12 minggu; pendamping memutuskan "
+		 "(F7, lalu F6). GAGAL di kolom Tingkat: kelompok yang sudah dinyatakan gagal.\n\n"
+		 "F7: perkembangan kelompok yang dipilih: tingkatnya, penilaian perkembangan "
+		 "(delapan indikator) dan keputusan gagal. Tingkat kelompok mengikuti penilaian "
+		 "perkembangan terbaru.");
 }
 
 static int gl_init(struct screen *s, void *arg)
@@ -172,14 +206,16 @@ static int gl_key(struct screen *s, wint_t ch, int kc)
 		ui_push(&GROUP_FORM_OPS, NULL);
 		return SCR_HANDLED;
 	}
-	if (a != ACT_EDIT && a != ACT_ENTER && a != ACT_DELETE)
+	if (a != ACT_EDIT && a != ACT_ENTER && a != ACT_DELETE && a != ACT_LEVEL)
 		return plist_key(&g->pl, ch, kc) ? SCR_HANDLED : SCR_UNHANDLED;
 	const sk_group_row *r = plist_current(&g->pl);
 	if (!r)
 		return SCR_HANDLED;
 	char id[SK_UUID_LEN + 1];
 	snprintf(id, sizeof id, "%s", r->id);
-	if (a == ACT_EDIT)
+	if (a == ACT_LEVEL)
+		ui_push(&EVALUATION_HISTORY_OPS, id);
+	else if (a == ACT_EDIT)
 		ui_push(&GROUP_FORM_OPS, id);
 	else if (a == ACT_ENTER)
 		ui_push(&MEMBER_LIST_OPS, id);
@@ -200,6 +236,7 @@ static void gl_free(struct screen *s)
 	if (g) {
 		plist_free(&g->pl);
 		free(g->over);
+		free(g->gagal);
 	}
 	free(g);
 }
@@ -212,6 +249,7 @@ const struct screen_ops GROUP_LIST_OPS = {
 	.resize = gl_resize,
 	.free = gl_free,
 	.help = gl_help,
-	.hints = N_("F1 Bantuan  F3 Baru  F4 Ubah  F8 Hapus  Enter Anggota  Esc Kembali  F10 Keluar"),
+	.hints = N_("F1 Bantuan  F3 Baru  F4 Ubah  F8 Hapus  Enter Anggota  F7 Perkembangan  "
+		    "Esc Kembali  F10 Keluar"),
 	.resume = gl_resume,
 };

@@ -22,10 +22,13 @@ static const struct text_col COLS_DEF[] = {
 };
 #define NCOLS 5
 
-/* What the picker opens: title msgid and the screen taking the group id. */
+/* What the picker opens: title msgid and the screen taking the group id; F6 opens option
+ * (when not NULL), which note (a msgid) names. */
 struct pick_kind {
 	const char *title;
 	const struct screen_ops *next;
+	const struct screen_ops *option;
+	const char *note;
 };
 
 struct group_pick {
@@ -82,9 +85,11 @@ static int gp_init_kind(struct screen *s, const struct pick_kind *kind)
 	return 0;
 }
 
-static const struct pick_kind MEETINGS = { N_("Pertemuan - pilih kelompok"), &MEETING_LIST_OPS };
-static const struct pick_kind CASH = { N_("Kas - pilih kelompok"), &CASH_BOOK_OPS };
-static const struct pick_kind REPORTS = { N_("Laporan - pilih kelompok"), &REPORT_OPS };
+static const struct pick_kind MEETINGS = { N_("Pertemuan - pilih kelompok"), &MEETING_LIST_OPS,
+	NULL, NULL };
+static const struct pick_kind CASH = { N_("Kas - pilih kelompok"), &CASH_BOOK_OPS, NULL, NULL };
+static const struct pick_kind REPORTS = { N_("Laporan - pilih kelompok"), &REPORT_OPS,
+	&LEVELS_OPS, N_("Pilih kelompok lalu Enter. F6: tingkat perkembangan semua kelompok.") };
 
 static int gp_init_meetings(struct screen *s, void *arg)
 {
@@ -116,7 +121,8 @@ static void gp_draw(struct screen *s)
 {
 	struct group_pick *g = s->data;
 	char line[160];
-	text_put(stdscr, 2, 1, _("Pilih kelompok dengan panah lalu Enter."), COLS - 2, ui_attr(R_DIM));
+	text_put(stdscr, 2, 1, g->kind->note ? _(g->kind->note)
+		 : _("Pilih kelompok dengan panah lalu Enter."), COLS - 2, ui_attr(R_DIM));
 	text_heads(3, 1, COLS_DEF, NCOLS, g->w);
 	plist_draw(&g->pl);
 	snprintf(line, sizeof line, _("Kelompok %d dari %d"), g->pl.total ? g->pl.sel + 1 : 0,
@@ -131,6 +137,10 @@ static int gp_key(struct screen *s, wint_t ch, int kc)
 {
 	struct group_pick *g = s->data;
 	const sk_group_row *r = plist_current(&g->pl);
+	if (keys_action(ch, kc) == ACT_OPTION && g->kind->option) {
+		ui_push(g->kind->option, NULL);
+		return SCR_HANDLED;
+	}
 	if (keys_action(ch, kc) == ACT_ENTER) {
 		if (r) {
 			char id[SK_UUID_LEN + 1];
@@ -155,7 +165,7 @@ static void gp_free(struct screen *s)
 	free(g);
 }
 
-#define GROUP_PICK_OPS(ident, id_name, initf) \
+#define GROUP_PICK_OPS(ident, id_name, initf, hint_line) \
 	const struct screen_ops ident = { \
 		.name = id_name, \
 		.init = initf, \
@@ -164,10 +174,12 @@ static void gp_free(struct screen *s)
 		.resize = gp_resize, \
 		.free = gp_free, \
 		.help = gp_help, \
-		.hints = N_("F1 Bantuan  Enter Buka  Esc Kembali  F10 Keluar"), \
+		.hints = hint_line, \
 		.resume = gp_resume, \
 	}
 
-GROUP_PICK_OPS(MEETING_GROUPS_OPS, "meeting-groups", gp_init_meetings);
-GROUP_PICK_OPS(CASH_GROUPS_OPS, "cash-groups", gp_init_cash);
-GROUP_PICK_OPS(REPORT_GROUPS_OPS, "report-groups", gp_init_reports);
+#define PICK_HINTS N_("F1 Bantuan  Enter Buka  Esc Kembali  F10 Keluar")
+GROUP_PICK_OPS(MEETING_GROUPS_OPS, "meeting-groups", gp_init_meetings, PICK_HINTS);
+GROUP_PICK_OPS(CASH_GROUPS_OPS, "cash-groups", gp_init_cash, PICK_HINTS);
+GROUP_PICK_OPS(REPORT_GROUPS_OPS, "report-groups", gp_init_reports,
+	       N_("F1 Bantuan  Enter Buka  F6 Tingkat  Esc Kembali  F10 Keluar"));

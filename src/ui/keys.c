@@ -18,6 +18,7 @@ static const struct binding {
 	{ KEY_F(4), 1, ACT_EDIT },
 	{ KEY_F(5), 1, ACT_PICK },
 	{ KEY_F(6), 1, ACT_OPTION },
+	{ KEY_F(7), 1, ACT_LEVEL },
 	{ KEY_F(8), 1, ACT_DELETE },
 	{ KEY_DC, 1, ACT_DELETE },
 	{ KEY_F(10), 1, ACT_QUIT },

@@ -31,6 +31,7 @@ enum action {
 	ACT_CLEAR,     /* Ctrl-U: clear the field or search text */
 	ACT_REDRAW,    /* Ctrl-L */
 	ACT_OPTION,    /* F6: the screen's own extra action (a filter, a copy), named in its hints */
+	ACT_LEVEL,     /* F7: a group's development (assessments, level, failed or not) */
 	ACT_COUNT
 };
 
