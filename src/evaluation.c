@@ -61,6 +61,7 @@ static const char *const RUBRIC[EVAL_INDICATORS][4] = {
 	{ N_("belum ada simpan pinjam"), N_("simpan pinjam berjalan, sedikit penabung"),
 	  N_("sebagian besar anggota menabung"), N_("hampir semua menabung, modal bergulir") },
 	{ N_("usaha menurun/berhenti"), N_("omzet tetap"), N_("omzet naik"),
+	  /* xgettext:no-c-format (a percent sign, not a printf format) */
 	  N_("omzet naik jelas (20% atau lebih)") },
 	{ N_("pendapatan tidak naik"), N_("pendapatan naik sedikit"), N_("pendapatan naik"),
 	  N_("naik jelas, kebutuhan dasar terpenuhi") },
