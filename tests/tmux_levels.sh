@@ -69,6 +69,17 @@ expect "back in the history, the override listed" "2026-11-30 Sri Wahyuni       
 expect "the group's level follows" "Tingkat berkembang   Dinilai 2026-11-30" 1
 keys Escape
 expect "the group list shows the new level" "KUBE Melati 3       Galur            berkembang" 5
+# The group form keeps the level the assessment gave: another one is refused, saying why.
+keys F4
+expect "the group form" "Ubah kelompok KUBE Melati 3" 5
+keys Tab Tab Tab Tab Tab Tab Tab
+keys Space
+keys F2
+expect "another level typed in the group form is refused" "Salah: Tingkat mengikuti penilaian perkembangan terakhir (2026-11-30: berke" 5
+keys Escape
+wait_for "(y/t)" 3
+keys y
+expect "back in the group list" "Daftar kelompok" 5
 
 # The failure candidate: the pendamping declares it failed; the record keeps who and when.
 keys Escape
