@@ -13,10 +13,11 @@
 #define DUE_MOD "'-6 months'"
 _Static_assert(EVAL_GAGAL_DAYS == 84 && EVAL_DUE_MONTHS == 6, "the modifiers above");
 
-/* The group's latest live decision: keputusan and tanggal. */
+/* The group's latest live decision: keputusan and tanggal (the same day and second: the one
+ * recorded last, rowid; the table is local, never merged). */
 #define DECISION(col) \
 	"(SELECT " col " FROM kelompok_gagal d WHERE d.kelompok_id=g.id AND d.dibatalkan=0 " \
-	"ORDER BY d.tanggal DESC, d.dicatat_pada DESC, d.id DESC LIMIT 1)"
+	"ORDER BY d.tanggal DESC, d.dicatat_pada DESC, d.rowid DESC LIMIT 1)"
 /* The last meeting. */
 #define LAST_MEETING \
 	"(SELECT max(p.tanggal) FROM pertemuan p WHERE p.kelompok_id=g.id AND p.dihapus=0)"
@@ -65,7 +66,7 @@ int evaluation_gagal_latest(sk_db *db, const char *kelompok_id, sk_gagal_decisio
 	sqlite3_stmt *st = db_prepare(db, "SELECT id, kelompok_id, keputusan, tanggal, oleh, "
 				      "coalesce(alasan,''), dicatat_pada FROM kelompok_gagal WHERE "
 				      "kelompok_id=:g AND dibatalkan=0 ORDER BY tanggal DESC, "
-				      "dicatat_pada DESC, id DESC LIMIT 1", e);
+				      "dicatat_pada DESC, rowid DESC LIMIT 1", e);
 	memset(out, 0, sizeof *out);
 	if (!st)
 		return SK_DBERR;

@@ -89,12 +89,14 @@ static void table_row(report_table *t, const struct level_row *r, int kuartil)
 
 static void text_head(FILE *out, const sk_quartiles *q, int n, int never)
 {
-	char a[16], b[16], c[16], name[64];
+	char name[64];
 	fprintf(out, "%s\n", _("Tingkat perkembangan kelompok (penilaian terakhir)"));
-	if (n > 0)
+	if (n > 0) {
+		char a[16], b[16], c[16];
 		fprintf(out, _("Kuartil dari %d kelompok: Q1 = %s, Q2 = %s, Q3 = %s\n"), n,
 			quarter_text(q->q4[0], a, sizeof a), quarter_text(q->q4[1], b, sizeof b),
 			quarter_text(q->q4[2], c, sizeof c));
+	}
 	if (never > 0)
 		fprintf(out, _("Belum pernah dinilai: %d kelompok (tidak masuk daftar ini)\n"), never);
 	fprintf(out, "\n%s %-13s %-10s %-9s %4s %-10s %s\n", sk_fit(name, sizeof name,

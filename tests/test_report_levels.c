@@ -20,7 +20,7 @@ static char *run(sk_db *db, int (*fn)(sk_db *, const report_opts *, FILE *, sk_e
 	return rc == SK_OK ? buf : NULL;
 }
 
-static void sql(sk_db *db, const char *s)
+static void run_sql(sk_db *db, const char *s)
 {
 	sk_err e;
 	if (db_exec_write(db, s, &e) != SK_OK) {
@@ -37,7 +37,7 @@ static void assess(sk_db *db, const char *id, const char *g, const char *d, int 
 	snprintf(s, sizeof s, "INSERT INTO evaluasi(id,kelompok_id,tanggal,s1,s2,s3,s4,e1,e2,e3,e4,"
 		 "skor,tingkat,diubah_pada) VALUES('%s','%s','%s',%d,%d,%d,%d,%d,%d,%d,%d,8,'tumbuh',"
 		 "'2026-01-01T00:00:00Z')", id, g, d, v1, v, v, v, v, v, v, v);
-	sql(db, s);
+	run_sql(db, s);
 }
 
 static void test_levels(sk_db *db)
@@ -74,13 +74,13 @@ static void test_levels(sk_db *db)
 	s = run(db, report_levels, "ga", NULL, REPORT_CSV);
 	CHECK(s && strstr(s, "\nga,") && !strstr(s, "\ngb,") && strstr(s, ",24,maju,1\n"),
 	      "--group: one row, quartile 1");
-	sql(db, "UPDATE kelompok SET dihapus=1 WHERE id='gd'");
-	sql(db, "UPDATE evaluasi SET dihapus=1 WHERE id='e4'");
+	run_sql(db, "UPDATE kelompok SET dihapus=1 WHERE id='gd'");
+	run_sql(db, "UPDATE evaluasi SET dihapus=1 WHERE id='e4'");
 	s = run(db, report_levels, NULL, NULL, REPORT_CSV);
 	CHECK(s && !strstr(s, "\ngd,") && !strstr(s, "\ngc,") && strstr(s, ",24,maju,3\n"),
 	      "deleted groups and assessments are left out (n = 2 again)");
-	sql(db, "UPDATE kelompok SET dihapus=0 WHERE id='gd'");
-	sql(db, "UPDATE evaluasi SET dihapus=0 WHERE id='e4'");
+	run_sql(db, "UPDATE kelompok SET dihapus=0 WHERE id='gd'");
+	run_sql(db, "UPDATE evaluasi SET dihapus=0 WHERE id='e4'");
 }
 
 static void test_counts(sk_db *db)
@@ -89,7 +89,7 @@ static void test_counts(sk_db *db)
 	int n;
 	sk_err e;
 	/* ge in another kecamatan, never assessed. */
-	sql(db, "UPDATE kelompok SET kode_wilayah='31.71.01.1001' WHERE id='ge'");
+	run_sql(db, "UPDATE kelompok SET kode_wilayah='31.71.01.1001' WHERE id='ge'");
 	CHECK(report_level_counts(db, "2026-09-30", c, 8, &n, &e) == SK_OK && n == 3,
 	      "the total and two kecamatan");
 	CHECK(c[0].n[0] == 2 && c[0].n[1] == 0 && c[0].n[2] == 1 && c[0].n[3] == 1 && c[0].belum == 1,
