@@ -152,10 +152,11 @@ static int ef_init(struct screen *s, void *arg)
 	sk_strlcpy(f->group_name, g.nama, sizeof f->group_name);
 	f->is_new = a->evaluation_id == NULL;
 	if (f->is_new) {
+		/* The group's pendamping usually assesses it; else whoever assessed last. */
 		evaluation_init(&f->ev, g.id);
-		evaluation_last_assessor(s->db, f->ev.penilai, sizeof f->ev.penilai);
+		sk_strlcpy(f->ev.penilai, g.pendamping, sizeof f->ev.penilai);
 		if (!*f->ev.penilai)
-			sk_strlcpy(f->ev.penilai, g.pendamping, sizeof f->ev.penilai);
+			evaluation_last_assessor(s->db, f->ev.penilai, sizeof f->ev.penilai);
 	}
 	snprintf(s->title, sizeof s->title, f->is_new ? _("Penilaian perkembangan baru - %s")
 		 : _("Ubah penilaian perkembangan - %s"), g.nama);
