@@ -163,6 +163,8 @@ static int ef_init(struct screen *s, void *arg)
 	tfield_set(&f->tf[EF_TANGGAL], f->ev.tanggal, 10);
 	tfield_set(&f->tf[EF_PENILAI], f->ev.penilai, 100);
 	tfield_set(&f->tf[EF_CATATAN], f->ev.catatan, 250);
+	snprintf(f->key, sizeof f->key, "%s:%s", g.id, f->is_new ? "baru" : f->ev.id);
+	ef_draft_offer(s, f);
 	f->tf[EF_TANGGAL].fresh = 1;
 	/* A new assessment starts on s1: the date is today's. */
 	f->cur = f->is_new ? EF_V1 : EF_TANGGAL;
@@ -202,7 +204,7 @@ static int move_key(struct eform *f, enum action a)
 static int indicator_key(struct eform *f, wint_t ch, int kc)
 {
 	int i = f->cur - EF_V1;
-	if (!kc && ch >= '1' && ch <= '4') {
+	if (keys_local(KS_LEVEL, ch, kc) == ACT_SCORE) {
 		f->ev.v[i] = (int)(ch - '0');
 		f->changed = 1;
 		go(f, f->cur + 1);
@@ -344,6 +346,12 @@ static void ef_free(struct screen *s)
 	free(s->data);
 }
 
+static const struct key_hint EVALUATION_FORM_OPS_HINTS[] = {
+	HINT(ACT_HELP, NC_("hint", "Bantuan")), HINT(ACT_SAVE, NC_("hint", "Simpan")),
+	HINT(ACT_SCORE, NC_("hint", "Beri nilai")), HINT(ACT_ENTER, NC_("hint", "Usulan")),
+	HINT(ACT_BACK, NC_("hint", "Kembali")), HINT(ACT_QUIT, NC_("hint", "Keluar")), HINTS_END
+};
+
 const struct screen_ops EVALUATION_FORM_OPS = {
 	.name = "evaluation-form",
 	.init = ef_init,
@@ -351,6 +359,7 @@ const struct screen_ops EVALUATION_FORM_OPS = {
 	.key = ef_key,
 	.free = ef_free,
 	.help = ef_help,
-	.hints = N_("F1 Bantuan  F2 Simpan  1-4 Nilai  Enter Usulan  Esc Kembali  F10 Keluar"),
+	.hints = EVALUATION_FORM_OPS_HINTS,
 	.unsaved = ef_unsaved,
+	.draft = ef_draft_save,
 };

@@ -26,6 +26,7 @@ struct eform {
 	int cur;                     /* current field */
 	int changed;                 /* typed input not saved yet */
 	sk_issues found;             /* findings of the last refused save */
+	char key[SK_UUID_LEN * 2 + 8]; /* what a draft of this form is kept under */
 	int cy, cx;                  /* where the cursor belongs, set when drawn */
 };
 
@@ -35,5 +36,11 @@ const char *ef_name(int i);
 int ef_unscored(const struct eform *f);
 /* Draw the whole form. */
 void ef_draw(struct eform *f);
+
+struct screen;
+/* SIKUBE is being ended: keep the typed values as the form's draft (evaluation_draft.c). */
+void ef_draft_save(struct screen *s);
+/* When the form opens: offer back a draft of it; taken values go into f. */
+void ef_draft_offer(struct screen *s, struct eform *f);
 
 #endif

@@ -285,6 +285,13 @@ static void eh_free(struct screen *s)
 	free(h);
 }
 
+static const struct key_hint EVALUATION_HISTORY_OPS_HINTS[] = {
+	HINT(ACT_HELP, NC_("hint", "Bantuan")), HINT(ACT_NEW, NC_("hint", "Baru")),
+	HINT(ACT_ENTER, NC_("hint", "Buka")), HINT(ACT_DELETE, NC_("hint", "Hapus")),
+	HINT(ACT_OPTION, NC_("hint", "Gagal?")), HINT(ACT_BACK, NC_("hint", "Kembali")),
+	HINT(ACT_QUIT, NC_("hint", "Keluar")), HINTS_END
+};
+
 const struct screen_ops EVALUATION_HISTORY_OPS = {
 	.name = "evaluation-history",
 	.init = eh_init,
@@ -293,6 +300,6 @@ const struct screen_ops EVALUATION_HISTORY_OPS = {
 	.resize = eh_resize,
 	.free = eh_free,
 	.help = eh_help,
-	.hints = N_("F1 Bantuan  F3 Baru  Enter Buka  F8 Hapus  F6 Gagal?  Esc Kembali  F10 Keluar"),
+	.hints = EVALUATION_HISTORY_OPS_HINTS,
 	.resume = eh_resume,
 };

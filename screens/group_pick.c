@@ -63,6 +63,7 @@ static const struct plist_src GP_SRC = { gp_count, gp_fetch, gp_row, sizeof(sk_g
 
 static const char *gp_help(void)
 {
+	/* TRANSLATORS: F1 help text. */
 	return _("Pilih kelompok yang akan dibuka.\n\n"
 		 "Ketik sebagian nama kelompok, kodenya atau nama desa untuk mencari; Backspace "
 		 "menghapus huruf terakhir, Esc mengosongkan pencarian (Esc sekali lagi kembali ke "
@@ -165,6 +166,17 @@ static void gp_free(struct screen *s)
 	free(g);
 }
 
+static const struct key_hint GROUP_PICK_HINTS[] = {
+	HINT(ACT_HELP, NC_("hint", "Bantuan")), HINT(ACT_ENTER, NC_("hint", "Buka")),
+	HINT(ACT_BACK, NC_("hint", "Kembali")), HINT(ACT_QUIT, NC_("hint", "Keluar")), HINTS_END
+};
+/* Laporan's choice of group also opens the development levels of all groups (F6). */
+static const struct key_hint REPORT_PICK_HINTS[] = {
+	HINT(ACT_HELP, NC_("hint", "Bantuan")), HINT(ACT_ENTER, NC_("hint", "Buka")),
+	HINT(ACT_OPTION, NC_("hint", "Tingkat")), HINT(ACT_BACK, NC_("hint", "Kembali")),
+	HINT(ACT_QUIT, NC_("hint", "Keluar")), HINTS_END
+};
+
 #define GROUP_PICK_OPS(ident, id_name, initf, hint_line) \
 	const struct screen_ops ident = { \
 		.name = id_name, \
@@ -178,8 +190,6 @@ static void gp_free(struct screen *s)
 		.resume = gp_resume, \
 	}
 
-#define PICK_HINTS N_("F1 Bantuan  Enter Buka  Esc Kembali  F10 Keluar")
-GROUP_PICK_OPS(MEETING_GROUPS_OPS, "meeting-groups", gp_init_meetings, PICK_HINTS);
-GROUP_PICK_OPS(CASH_GROUPS_OPS, "cash-groups", gp_init_cash, PICK_HINTS);
-GROUP_PICK_OPS(REPORT_GROUPS_OPS, "report-groups", gp_init_reports,
-	       N_("F1 Bantuan  Enter Buka  F6 Tingkat  Esc Kembali  F10 Keluar"));
+GROUP_PICK_OPS(MEETING_GROUPS_OPS, "meeting-groups", gp_init_meetings, GROUP_PICK_HINTS);
+GROUP_PICK_OPS(CASH_GROUPS_OPS, "cash-groups", gp_init_cash, GROUP_PICK_HINTS);
+GROUP_PICK_OPS(REPORT_GROUPS_OPS, "report-groups", gp_init_reports, REPORT_PICK_HINTS);

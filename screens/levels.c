@@ -199,6 +199,11 @@ static void lv_free(struct screen *s)
 	free(l);
 }
 
+static const struct key_hint LEVELS_OPS_HINTS[] = {
+	HINT(ACT_HELP, NC_("hint", "Bantuan")), HINT(ACT_ENTER, NC_("hint", "Buka kelompok")),
+	HINT(ACT_BACK, NC_("hint", "Kembali")), HINT(ACT_QUIT, NC_("hint", "Keluar")), HINTS_END
+};
+
 const struct screen_ops LEVELS_OPS = {
 	.name = "levels",
 	.init = lv_init,
@@ -207,6 +212,6 @@ const struct screen_ops LEVELS_OPS = {
 	.resize = lv_resize,
 	.free = lv_free,
 	.help = lv_help,
-	.hints = N_("F1 Bantuan  Enter Buka kelompok  Esc Kembali  F10 Keluar"),
+	.hints = LEVELS_OPS_HINTS,
 	.resume = lv_resume,
 };

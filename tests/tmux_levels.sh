@@ -75,7 +75,8 @@ expect "the group form" "Ubah kelompok KUBE Melati 3" 5
 keys Tab Tab Tab Tab Tab Tab Tab
 keys Space
 keys F2
-expect "another level typed in the group form is refused" "Salah: Tingkat mengikuti penilaian perkembangan terakhir (2026-11-30: berke" 5
+expect "another level typed in the group form is refused" "Salah: Tingkat mengikuti penilaian perkembangan terakhir (2026-11-30:" 5
+expect "saying where the level comes from" "berkembang). Ubah lewat penilaian baru: F7 di daftar kelompok." 1
 keys Escape
 wait_for "(y/t)" 3
 keys y
@@ -102,7 +103,7 @@ expect "the group list shows it failed" "KUBE Kenanga        Kampung Rawa     GA
 # Laporan: levels per kecamatan and the assessments due.
 keys Escape
 wait_for "Menu utama" 3
-keys Escape
+esc
 keys 6
 expect "Laporan names F6" "F6: tingkat perkembangan semua kelompok" 5
 keys F6
@@ -111,6 +112,39 @@ expect "the total: 1 tumbuh, 2 berkembang, 1 mandiri, 1 never assessed, 2 due" "
 expect "the groups due, never assessed first" "KRW-01       KUBE Kenanga" 1
 expect "then the oldest" "31.71.08.1003 2026-04-20" 1
 if screen | grep -n "KUBE Kenanga\|KUBE Bersih Jaya" | cut -d: -f2 | tr -d '\n' | grep -q "KRW-01.*GLR-03"; then ok "never assessed above the oldest"; else nok "never assessed above the oldest"; fi
+quit_app
+
+# The window closed mid-form (SIGTERM): the typed scores come back as a draft.
+start "sh -c 'echo \$\$ >$WORK/pid; exec $SIKUBE_BIN --db $DB'"
+wait_for "Menu utama"
+keys 1
+wait_for "Daftar kelompok" 5
+type_text "Mawar"
+wait_for "Kelompok 1 dari 1" 3
+keys F7
+wait_for "Perkembangan kelompok - KUBE Mawar" 5
+keys F3
+wait_for "Penilaian perkembangan baru - KUBE Mawar" 5
+keys 4 3 2
+expect "scores typed" "Skor 9 sejauh ini; 5 indikator belum dinilai." 3
+kill -TERM "$(cat "$WORK/pid")"
+wait_exit >/dev/null
+if [ "$(q "SELECT count(*) FROM draf WHERE layar='evaluation-form'")" = 1 ]; then ok "SIGTERM kept the form as a draft"; else nok "SIGTERM kept the form as a draft"; fi
+app
+wait_for "Menu utama"
+keys 1
+wait_for "Daftar kelompok" 5
+type_text "Mawar"
+wait_for "Kelompok 1 dari 1" 3
+keys F7
+wait_for "Perkembangan kelompok - KUBE Mawar" 5
+keys F3
+expect "the draft is offered back" "Ada isian penilaian perkembangan yang belum disimpan" 5
+keys Enter
+expect "with its scores" "Skor 9 sejauh ini; 5 indikator belum dinilai." 3
+keys Escape
+wait_for "(y/t)" 3
+keys y
 quit_app
 
 check_db() { if [ "$(q "$2")" = "$3" ]; then ok "$1"; else nok "$1 (got '$(q "$2")', want '$3')"; fi; }
