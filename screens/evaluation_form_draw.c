@@ -111,8 +111,8 @@ static void draw_score(const struct eform *f)
 		snprintf(line, sizeof line, _("Skor %d sejauh ini; %d indikator belum dinilai."), sum,
 			 open);
 	else
-		snprintf(line, sizeof line, _("Skor %d dari 32: %s   (berkembang dari 16, maju dari "
-					      "23, mandiri dari 29)"), f->ev.skor,
+		snprintf(line, sizeof line, _("Skor %d dari 32: %s  (ambang: berkembang 16, maju 23, "
+					      "mandiri 29)"), f->ev.skor,
 			 evaluation_level_label(f->ev.tingkat));
 	text_put(stdscr, EF_ROW_SCORE, 1, line, COLS - 2, ui_attr(R_HEADER));
 }

@@ -22,7 +22,7 @@ static const struct text_col COLS_DEF[] = {
 	{ N_("Penilai"), 14, 1 },
 	{ "s1-4 e1-4", 9, 0 },
 	{ N_("Skor"), 5, 0 },
-	{ N_("Tingkat"), 10, 0 },
+	{ N_("Tingkat"), 11, 0 },
 	{ N_("Ditimpa"), 11, 0 },
 };
 #define NCOLS 6

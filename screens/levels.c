@@ -143,6 +143,21 @@ static void count_row(const struct levels *l, const report_level_count *c, int y
 		mvchgat(y, 1, COLS - 2, A_BOLD, 0, NULL);
 }
 
+/* The column heads on row y: the counts' heads right-aligned over their numbers. */
+static void count_heads(const struct levels *l, int y)
+{
+	text_heads(y, 1, COUNT_COLS, 1, l->wc);
+	int x = 1 + l->wc[0] + 1;
+	for (int i = 1; i < NCOUNT; i++) {
+		const char *h = _(COUNT_COLS[i].head);
+		int pad = l->wc[i] - text_width(h);
+		text_put(stdscr, y, x, "", l->wc[i], ui_attr(R_HEADER));
+		text_put(stdscr, y, x + (pad > 0 ? pad : 0), h, pad > 0 ? l->wc[i] - pad : l->wc[i],
+			 ui_attr(R_HEADER));
+		x += l->wc[i] + 1;
+	}
+}
+
 static void lv_draw(struct screen *s)
 {
 	struct levels *l = s->data;
@@ -150,7 +165,7 @@ static void lv_draw(struct screen *s)
 	snprintf(line, sizeof line, _("Kelompok per tingkat, menurut penilaian terakhir (per %s)"),
 		 l->today);
 	text_put(stdscr, 1, 1, line, COLS - 2, ui_attr(R_HEADER));
-	text_heads(2, 1, COUNT_COLS, NCOUNT, l->wc);
+	count_heads(l, 2);
 	if (l->n > 0)
 		count_row(l, &l->c[0], 3, 1);
 	for (int i = 1; i < l->n && i <= LV_KEC_ROWS; i++)
