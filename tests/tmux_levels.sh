@@ -27,7 +27,7 @@ wait_for "Kelompok 1 dari 1" 3
 keys F7
 expect "F7: the group's development" "Perkembangan kelompok - KUBE Melati 3"
 expect "its level and latest assessment" "Tingkat maju   Dinilai 2026-11-20" 1
-expect "its history" "2026-11-20 Sri Wahyuni                  4333 3333 25/32 maju" 1
+expect "its history" "2026-11-20 Sri Wahyuni                 4333 3333 25/32 maju" 1
 keys F3
 expect "F3: a new assessment" "Penilaian perkembangan baru - KUBE Melati 3"
 expect "nothing scored yet" "Skor 0 sejauh ini; 8 indikator belum dinilai." 1
@@ -65,7 +65,7 @@ keys 3 3 2
 expect "every indicator scored: score and level" "Skor 22 dari 32: berkembang" 3
 keys F2
 expect "saved" "Penilaian perkembangan KUBE Melati 3 tersimpan: skor 22, berkembang." 5
-expect "back in the history, the override listed" "2026-11-30 Sri Wahyuni                  3232 4332 22/32 berkembang e1" 3
+expect "back in the history, the override listed" "2026-11-30 Sri Wahyuni                 3232 4332 22/32 berkembang  e1" 3
 expect "the group's level follows" "Tingkat berkembang   Dinilai 2026-11-30" 1
 keys Escape
 expect "the group list shows the new level" "KUBE Melati 3       Galur            berkembang" 5
