@@ -161,7 +161,7 @@ static int ef_init(struct screen *s, void *arg)
 	snprintf(s->title, sizeof s->title, f->is_new ? _("Penilaian perkembangan baru - %s")
 		 : _("Ubah penilaian perkembangan - %s"), g.nama);
 	tfield_set(&f->tf[EF_TANGGAL], f->ev.tanggal, 10);
-	tfield_set(&f->tf[EF_PENILAI], f->ev.penilai, 100);
+	tfield_set(&f->tf[EF_PENILAI], f->ev.penilai, SK_NAME_MAX);
 	tfield_set(&f->tf[EF_CATATAN], f->ev.catatan, 250);
 	snprintf(f->key, sizeof f->key, "%s:%s", g.id, f->is_new ? "baru" : f->ev.id);
 	ef_draft_offer(s, f);
