@@ -156,7 +156,7 @@ static void gf_level_rule(struct screen *s, const sk_group *g, sk_issues *is)
 	    strcmp(ev.tingkat, g->tingkat) == 0)
 		return;
 	sk_issues_add(is, "tingkat", SK_SEV_ERROR, _("Tingkat mengikuti penilaian perkembangan "
-		      "terakhir (%s: %s). Ubah lewat penilaian baru: F7 di daftar kelompok."),
+		      "terakhir (%s: %s). Ubah lewat penilaian baru: F9 di daftar kelompok."),
 		      ev.tanggal, evaluation_level_label(ev.tingkat));
 }
 

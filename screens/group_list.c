@@ -138,8 +138,8 @@ static const char *gl_help(void)
 		 "jumlahnya tertulis di atas daftar. Kelompok baru belum dihitung tidak aktif. "
 		 "Kelompok seperti ini perlu dikunjungi pendamping sebelum bubar tanpa diketahui.\n"
 		 "CALON GAGAL: tidak ada pertemuan selama 12 minggu; pendamping memutuskan "
-		 "(F7, lalu F6). GAGAL di kolom Tingkat: kelompok yang sudah dinyatakan gagal.\n\n"
-		 "F7: perkembangan kelompok yang dipilih: tingkatnya, penilaian perkembangan "
+		 "(F9, lalu F6). GAGAL di kolom Tingkat: kelompok yang sudah dinyatakan gagal.\n\n"
+		 "F9: perkembangan kelompok yang dipilih: tingkatnya, penilaian perkembangan "
 		 "(delapan indikator) dan keputusan gagal. Tingkat kelompok mengikuti penilaian "
 		 "perkembangan terbaru.");
 }
@@ -341,7 +341,7 @@ const struct screen_ops GROUP_TRASH_OPS = {
 static const struct key_hint GROUP_LIST_OPS_HINTS[] = {
 	HINT(ACT_HELP, NC_("hint", "Bantuan")), HINT(ACT_NEW, NC_("hint", "Baru")),
 	HINT(ACT_EDIT, NC_("hint", "Ubah")), HINT(ACT_DELETE, NC_("hint", "Hapus")),
-	HINT(ACT_ENTER, NC_("hint", "Anggota")), HINT(ACT_LEVEL, NC_("hint", "Perkembangan")),
+	HINT(ACT_ENTER, NC_("hint", "Anggota")), HINT(ACT_LEVEL, NC_("hint", "Tingkat")),
 	HINT(ACT_OPTION, NC_("hint", "Terhapus")), HINT(ACT_BACK, NC_("hint", "Kembali")),
 	HINT(ACT_QUIT, NC_("hint", "Keluar")), HINTS_END
 };

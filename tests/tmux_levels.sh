@@ -1,6 +1,6 @@
 #!/bin/sh
 # tmux_levels.sh - the development assessment through the screens (issue 14), keys only: from
-# the group list (F7) a group's development, a new assessment dated 2026-11-30 (the sample's
+# the group list (F9) a group's development, a new assessment dated 2026-11-30 (the sample's
 # records then propose s1 3, s2 2, e1 3; s4 and e4 have no data), the proposals accepted with
 # Enter for s1 and s2, e1 overridden (marked *), the others typed, the score and level
 # changing as typed, F1 the rubric, F2 saves; the group list shows the new level; the
@@ -21,11 +21,11 @@ keys 1
 expect "the group list" "Daftar kelompok"
 expect "the level column" "KUBE Melati 3       Galur            maju" 3
 expect "a group without meetings for 12 weeks is proposed as failed" "KUBE Kenanga        Kampung Rawa     tumbuh          11 CALON GAGAL" 3
-expect "F7 named in the hint line" "F7 Perkembangan" 1
+expect "F9 named in the hint line" "F9 Tingkat" 1
 type_text "Melati"
 wait_for "Kelompok 1 dari 1" 3
-keys F7
-expect "F7: the group's development" "Perkembangan kelompok - KUBE Melati 3"
+keys F9
+expect "F9: the group's development" "Perkembangan kelompok - KUBE Melati 3"
 expect "its level and latest assessment" "Tingkat maju   Dinilai 2026-11-20" 1
 expect "its history" "2026-11-20 Sri Wahyuni                 4333 3333 25/32 maju" 1
 keys F3
@@ -76,7 +76,7 @@ keys Tab Tab Tab Tab Tab Tab Tab
 keys Space
 keys F2
 expect "another level typed in the group form is refused" "Salah: Tingkat mengikuti penilaian perkembangan terakhir (2026-11-30:" 5
-expect "saying where the level comes from" "berkembang). Ubah lewat penilaian baru: F7 di daftar kelompok." 1
+expect "saying where the level comes from" "berkembang). Ubah lewat penilaian baru: F9 di daftar kelompok." 1
 keys Escape
 wait_for "(y/t)" 3
 keys y
@@ -86,7 +86,7 @@ expect "back in the group list" "Daftar kelompok" 5
 keys Escape
 type_text "Kenanga"
 wait_for "Kelompok 1 dari 1" 3
-keys F7
+keys F9
 expect "the candidate's development" "CALON GAGAL: belum pernah ada pertemuan tercatat. F6: putuskan." 5
 keys F6
 expect "asked to declare it failed" "Nyatakan kelompok KUBE Kenanga GAGAL" 3
@@ -121,7 +121,7 @@ keys 1
 wait_for "Daftar kelompok" 5
 type_text "Mawar"
 wait_for "Kelompok 1 dari 1" 3
-keys F7
+keys F9
 wait_for "Perkembangan kelompok - KUBE Mawar" 5
 keys F3
 wait_for "Penilaian perkembangan baru - KUBE Mawar" 5
@@ -136,7 +136,7 @@ keys 1
 wait_for "Daftar kelompok" 5
 type_text "Mawar"
 wait_for "Kelompok 1 dari 1" 3
-keys F7
+keys F9
 wait_for "Perkembangan kelompok - KUBE Mawar" 5
 keys F3
 expect "the draft is offered back" "Ada isian penilaian perkembangan yang belum disimpan" 5

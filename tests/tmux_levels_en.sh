@@ -27,11 +27,11 @@ keys 1
 expect "the group list in English" "Group list"
 full "the level column in English" "GLR-01   KUBE Melati 3       Galur            advanced        10 2026-11-20"
 full "the failed-group candidate in English" "KRW-01   KUBE Kenanga        Kampung Rawa     growing         11 FAIL?"
-expect "F7 named in the hint line" "F7 Development" 1
+expect "F9 named in the hint line" "F9 Levels" 1
 type_text "Melati"
 wait_for "Group 1 of 1" 3
-keys F7
-expect "F7: the group's development" "Group development - KUBE Melati 3"
+keys F9
+expect "F9: the group's development" "Group development - KUBE Melati 3"
 expect "its level and latest assessment" "Level advanced   Assessed 2026-11-20" 1
 full "the history's heads" " Date       Assessor                    s1-4 e1-4 Score Level       Overridden"
 keys F3
@@ -82,7 +82,7 @@ full "the group list shows the new level" "GLR-01   KUBE Melati 3       Galur   
 keys Escape
 type_text "Kenanga"
 wait_for "Group 1 of 1" 3
-keys F7
+keys F9
 expect "the candidate's development" "CANDIDATE FAIL: no meeting ever recorded. F6: decide." 5
 keys F6
 expect "asked to declare it failed" "Declare group KUBE Kenanga FAILED (no longer running)? (y/n)" 3

@@ -24,7 +24,7 @@ static const struct binding {
 	{ KEY_F(4), 1, ACT_EDIT, KS_GLOBAL, "F4" },
 	{ KEY_F(5), 1, ACT_PICK, KS_GLOBAL, "F5" },
 	{ KEY_F(6), 1, ACT_OPTION, KS_GLOBAL, "F6" },
-	{ KEY_F(7), 1, ACT_LEVEL, KS_GLOBAL, "F7" },
+	{ KEY_F(9), 1, ACT_LEVEL, KS_GLOBAL, "F9" },
 	{ KEY_F(8), 1, ACT_DELETE, KS_GLOBAL, "F8" },
 	{ KEY_DC, 1, ACT_DELETE, KS_GLOBAL, NULL },
 	{ KEY_F(10), 1, ACT_QUIT, KS_GLOBAL, "F10" },

@@ -34,7 +34,7 @@ enum action {
 	ACT_CLEAR,     /* Ctrl-U: clear the field or search text */
 	ACT_REDRAW,    /* Ctrl-L */
 	ACT_OPTION,    /* F6: the screen's own extra action (a filter, a copy), named in its hints */
-	ACT_LEVEL,     /* F7: a group's development (assessments, level, failed or not) */
+	ACT_LEVEL,     /* F9: a group's development (assessments, level, failed or not) */
 	ACT_INTERRUPT, /* Ctrl-C (terminal input is raw: a key, not a signal) */
 	/* Keys of one kind of screen only (keys_local with the scope named): letters that are
 	 * typed text elsewhere. */
