@@ -81,8 +81,6 @@ typedef struct sk_eval_evidence {
 	sk_eval_s4 s4;
 	sk_eval_e1 e1;
 	sk_eval_e4 e4;
-	int simpin;                 /* 1 when this database holds savings-and-loans tables (without
-				     * them s4 and e4 have no data) */
 } sk_eval_evidence;
 /* The figures and proposals for group kelompok_id on date tanggal (YYYY-MM-DD), all read in
  * one snapshot. SK_OK or the database error in e. */

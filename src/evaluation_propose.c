@@ -113,16 +113,6 @@ static int figures_s2(struct q *q, sk_eval_s2 *s)
 	return SK_OK;
 }
 
-/* 1 when this database has the savings-and-loans tables s4 and e4 read (issue 13). */
-static int has_simpin(struct q *q, int *yes)
-{
-	int64_t n;
-	int rc = one(q, "SELECT count(*) FROM sqlite_schema WHERE type='table' AND name IN "
-		     "('siklus','simpanan','pinjaman','angsuran')", &n);
-	*yes = rc == SK_OK && n == 4;
-	return rc;
-}
-
 static int figures_s4(struct q *q, sk_eval_s4 *s)
 {
 	int64_t any, active, savers = 0, loans = 0;
@@ -175,7 +165,7 @@ static int figures_e1(struct q *q, sk_eval_e1 *s)
 		BEFORE_MONTHS("tanggal"), &s->sebelumnya);
 }
 
-static int figures_e4(struct q *q, sk_eval_e4 *s, int simpin)
+static int figures_e4(struct q *q, sk_eval_e4 *s)
 {
 	int64_t baru = 0;
 	int rc = one(q, "SELECT bantuan_uep FROM kelompok WHERE id=:g", &s->bantuan_uep);
@@ -183,14 +173,14 @@ static int figures_e4(struct q *q, sk_eval_e4 *s, int simpin)
 		rc = one(q, "SELECT coalesce(sum(masuk-keluar),0) FROM kas WHERE kelompok_id=:g AND "
 			 "buku='umum' AND dihapus=0 AND tanggal <= :d", &s->saldo_umum);
 	/* Principal still owed on loans from UEP capital, net of reversed repayments. */
-	if (rc == SK_OK && simpin)
+	if (rc == SK_OK)
 		rc = one(q, "SELECT coalesce(sum(p.pokok - coalesce((SELECT sum(CASE WHEN a.membalik_id "
 			 "IS NULL THEN a.pokok ELSE -a.pokok END) FROM angsuran a WHERE "
 			 "a.pinjaman_id=p.id AND a.dihapus=0 AND a.tanggal <= :d),0)),0) FROM pinjaman p "
 			 "JOIN siklus c ON c.id=p.siklus_id WHERE c.kelompok_id=:g AND p.sumber='uep' AND "
 			 "p.dihapus=0 AND p.tanggal <= :d AND (p.dihapusbukukan_pada IS NULL OR "
 			 "p.dihapusbukukan_pada > :d)", &s->pinjaman_uep);
-	if (rc == SK_OK && simpin)
+	if (rc == SK_OK)
 		rc = one(q, "SELECT count(*) FROM pinjaman p JOIN siklus c ON c.id=p.siklus_id WHERE "
 			 "c.kelompok_id=:g AND p.sumber='uep' AND p.dihapus=0 AND "
 			 "p.tanggal > date(:d,'-12 months') AND p.tanggal <= :d", &baru);
@@ -204,21 +194,18 @@ static int propose(struct q *q, sk_eval_evidence *out)
 	if (rc == SK_OK)
 		rc = figures_s2(q, &out->s2);
 	if (rc == SK_OK)
-		rc = has_simpin(q, &out->simpin);
-	if (rc == SK_OK && out->simpin)
 		rc = figures_s4(q, &out->s4);
 	if (rc == SK_OK)
 		rc = figures_e1(q, &out->e1);
 	if (rc == SK_OK)
-		rc = figures_e4(q, &out->e4, out->simpin);
+		rc = figures_e4(q, &out->e4);
 	if (rc != SK_OK)
 		return rc;
 	out->usul[0] = evaluation_propose_s1(&out->s1);
 	out->usul[1] = evaluation_propose_s2(&out->s2);
-	out->usul[3] = out->simpin ? evaluation_propose_s4(&out->s4) : EVAL_NO_DATA;
+	out->usul[3] = evaluation_propose_s4(&out->s4);
 	out->usul[4] = evaluation_propose_e1(&out->e1);
-	/* Without the loan records, money lent out of the UEP capital would look lost. */
-	out->usul[7] = out->simpin ? evaluation_propose_e4(&out->e4) : EVAL_NO_DATA;
+	out->usul[7] = evaluation_propose_e4(&out->e4);
 	return SK_OK;
 }
 
@@ -276,9 +263,7 @@ static void text_s2(const sk_eval_s2 *s, char *out, size_t n)
 static void text_s4(const sk_eval_evidence *ev, char *out, size_t n)
 {
 	const sk_eval_s4 *s = &ev->s4;
-	if (!ev->simpin)
-		snprintf(out, n, "%s", _("tidak ada data: catatan simpan pinjam belum ada"));
-	else if (!s->ada_siklus)
+	if (!s->ada_siklus)
 		snprintf(out, n, "%s", _("tidak ada data: belum pernah ada siklus simpan pinjam"));
 	else if (!s->siklus_berjalan)
 		snprintf(out, n, "%s", _("tidak ada siklus simpan pinjam yang berjalan"));
@@ -308,10 +293,6 @@ static void text_e4(const sk_eval_evidence *ev, char *out, size_t n)
 {
 	const sk_eval_e4 *s = &ev->e4;
 	char a[32], b[32];
-	if (!ev->simpin) {
-		snprintf(out, n, "%s", _("tidak ada data: catatan pinjaman modal UEP belum ada"));
-		return;
-	}
 	if (s->bantuan_uep <= 0) {
 		snprintf(out, n, "%s", _("tidak ada data: kelompok tidak menerima bantuan UEP"));
 		return;

@@ -1,8 +1,8 @@
 #!/bin/sh
 # tmux_levels.sh - the development assessment through the screens (issue 14), keys only: from
 # the group list (F9) a group's development, a new assessment dated 2026-11-30 (the sample's
-# records then propose s1 3, s2 2, e1 3; s4 and e4 have no data), the proposals accepted with
-# Enter for s1 and s2, e1 overridden (marked *), the others typed, the score and level
+# records then propose s1 3, s2 2, s4 4, e1 3; e4 has no data), the proposals accepted with
+# Enter for s1 and s2, s4 and e1 overridden (marked *), the others typed, the score and level
 # changing as typed, F1 the rubric, F2 saves; the group list shows the new level; the
 # Laporan's level counts and assessments due; a group without meetings proposed as failed and
 # declared so (who and when kept); then `report levels --format csv` with the spec's columns.
@@ -19,8 +19,8 @@ app
 wait_for "Menu utama"
 keys 1
 expect "the group list" "Daftar kelompok"
-expect "the level column" "KUBE Melati 3       Galur            maju" 3
-expect "a group without meetings for 12 weeks is proposed as failed" "KUBE Kenanga        Kampung Rawa     tumbuh          11 CALON GAGAL" 3
+expect "the level column" "GLR-01   KUBE Melati 3      Galur      maju" 3
+expect "a group without meetings for 12 weeks is proposed as failed" "KUBE Kenanga       Kampung Ra tumbuh          11 CALON GAGAL" 3
 expect "F9 named in the hint line" "F9 Tingkat" 1
 type_text "Melati"
 wait_for "Kelompok 1 dari 1" 3
@@ -37,7 +37,8 @@ keys Tab Tab
 expect "the proposals for 2026-11-30: s1 from the meetings" "Usulan 3: 8 pertemuan dalam 12 minggu, hadir 92%" 3
 expect "s2 from the IKS book" "Usulan 2: 6 bln: IKS masuk Rp 75.000 (2 bulan), disalurkan Rp 150.000" 1
 expect "e1 from sales" "Usulan 3: penjualan 6 bln Rp 2.220.000, 6 bln sebelumnya Rp 0" 1
-expect "s4 without data" "tidak ada data: catatan simpan pinjam belum ada" 1
+expect "s4 from the savings-and-loans cycle" "Usulan 4: siklus berjalan: 10 dari 10 anggota menabung, 2 pinjaman" 1
+expect "e4 without data: no UEP aid" "tidak ada data: kelompok tidak menerima bantuan UEP" 1
 expect "s3 is the pendamping's" "Tanpa usulan: dinilai pendamping." 1
 expect "the note names the proposal of the current row" "Enter untuk menerima usulan 3" 1
 keys F1
@@ -57,7 +58,7 @@ expect "the score as typed" "Skor 3 sejauh ini; 7 indikator belum dinilai." 1
 keys Enter
 expect "Enter accepts s2's proposal" "s2 IKS dipungut dan dipakai  2    IKS dipungut, belum disalurkan" 3
 keys 3 2
-expect "s4 typed (no proposal)" "s4 Embrio koperasi           2    simpan pinjam berjalan, sedikit penabung" 3
+expect "s4 typed against its proposal: marked *" "s4 Embrio koperasi           2  * simpan pinjam berjalan, sedikit penabung" 3
 keys 4
 expect "e1 typed against its proposal: marked *" "e1 Usaha berkembang          4  * omzet naik jelas" 3
 expect_not "accepted proposals are not marked" "3  * bertemu"
@@ -65,10 +66,10 @@ keys 3 3 2
 expect "every indicator scored: score and level" "Skor 22 dari 32: berkembang" 3
 keys F2
 expect "saved" "Penilaian perkembangan KUBE Melati 3 tersimpan: skor 22, berkembang." 5
-expect "back in the history, the override listed" "2026-11-30 Sri Wahyuni                 3232 4332 22/32 berkembang  e1" 3
+expect "back in the history, the override listed" "2026-11-30 Sri Wahyuni                 3232 4332 22/32 berkembang  s4,e1" 3
 expect "the group's level follows" "Tingkat berkembang   Dinilai 2026-11-30" 1
 keys Escape
-expect "the group list shows the new level" "KUBE Melati 3       Galur            berkembang" 5
+expect "the group list shows the new level" "GLR-01   KUBE Melati 3      Galur      berkembang" 5
 # The group form keeps the level the assessment gave: another one is refused, saying why.
 keys F4
 expect "the group form" "Ubah kelompok KUBE Melati 3" 5
@@ -98,7 +99,7 @@ type_text "Usaha berhenti"
 keys Enter
 expect "recorded" "Dinyatakan GAGAL $(date +%F) oleh Dedi Kurniawan: Usaha berhenti." 5
 keys Escape
-expect "the group list shows it failed" "KUBE Kenanga        Kampung Rawa     GAGAL" 5
+expect "the group list shows it failed" "KUBE Kenanga       Kampung Ra GAGAL" 5
 
 # Laporan: levels per kecamatan and the assessments due.
 keys Escape
@@ -150,7 +151,7 @@ quit_app
 check_db() { if [ "$(q "$2")" = "$3" ]; then ok "$1"; else nok "$1 (got '$(q "$2")', want '$3')"; fi; }
 check_db "stored with the proposals and the override" \
 	"SELECT usulan || ' ' || ditimpa || ' ' || skor || ' ' || tingkat FROM evaluasi WHERE tanggal='2026-11-30'" \
-	"s1=3,s2=2,s4=-,e1=3,e4=- e1 22 berkembang"
+	"s1=3,s2=2,s4=4,e1=3,e4=- s4,e1 22 berkembang"
 check_db "the decision keeps who and when" \
 	"SELECT keputusan || ' ' || oleh || ' ' || tanggal || ' ' || (dicatat_pada <> '') FROM kelompok_gagal WHERE kelompok_id='$KENANGA'" \
 	"gagal Dedi Kurniawan $(date +%F) 1"

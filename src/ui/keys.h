@@ -36,6 +36,7 @@ enum action {
 	ACT_OPTION,    /* F6: the screen's own extra action (a filter, a copy), named in its hints */
 	ACT_LEVEL,     /* F9: a group's development (assessments, level, failed or not) */
 	ACT_INTERRUPT, /* Ctrl-C (terminal input is raw: a key, not a signal) */
+	ACT_LOANS,     /* F7: a group's savings and loans (from the Kelompok screen) */
 	/* Keys of one kind of screen only (keys_local with the scope named): letters that are
 	 * typed text elsewhere. */
 	ACT_BOOK,      /* cash book: switch book (B) */
@@ -47,6 +48,10 @@ enum action {
 	ACT_SCORE,     /* development assessment: a score 1-4 */
 	ACT_YES,       /* y/t questions */
 	ACT_NO,
+	ACT_CARD,      /* savings and loans: a member's loan card (K) */
+	ACT_DATE,      /* savings and loans: the cycle's closing date (T) */
+	ACT_WAIVE,     /* meeting, fines page: waive a fine (B) */
+	ACT_UEP,       /* meeting, new loan: lent from the UEP capital (U) */
 	ACT_COUNT
 };
 
@@ -57,6 +62,7 @@ enum key_scope {
 	KS_GRID,
 	KS_ASSESS,
 	KS_QUESTION,
+	KS_SIMPIN,     /* the savings-and-loans screens and the meeting's money pages */
 	KS_LEVEL       /* the development assessment form (evaluation_form.c) */
 };
 
