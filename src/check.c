@@ -1,5 +1,5 @@
 /* check.c - `sikube check`: the file itself (SQLite's integrity and foreign-key checks, the
- * kept balances against the ledger), then every consistency rule of check_rules.c, the same
+ * kept summaries against a recomputation), then every consistency rule of check_rules.c, the same
  * rules import applies to what it merges. */
 #include <stdio.h>
 #include <string.h>
@@ -7,6 +7,7 @@
 #include "check_rules.h"
 #include "i18n.h"
 #include "privacy.h"
+#include "schema.h"
 
 struct run {
 	check_problem_fn fn;
@@ -25,17 +26,6 @@ static void report(struct run *r, const char *fmt, const char *a, const char *b,
 	(*r->problems)++;
 }
 
-/* The kept balances (saldo_kas, maintained by triggers: derived and local, never merged)
- * against the ledger. */
-static const char SALDO_SQL[] =
-	"SELECT g.nama, l.buku, printf('%d', l.saldo), printf('%d', coalesce(s.saldo, 0)) FROM "
-	"(SELECT kelompok_id, buku, sum(masuk-keluar) saldo FROM kas WHERE dihapus=0 GROUP BY "
-	"kelompok_id, buku) l JOIN kelompok g ON g.id=l.kelompok_id LEFT JOIN saldo_kas s ON "
-	"s.kelompok_id=l.kelompok_id AND s.buku=l.buku WHERE coalesce(s.saldo, 0) <> l.saldo "
-	"UNION ALL SELECT coalesce(g.nama, s.kelompok_id), s.buku, '0', printf('%d', s.saldo) "
-	"FROM saldo_kas s LEFT JOIN kelompok g ON g.id=s.kelompok_id WHERE s.saldo <> 0 AND NOT "
-	"EXISTS (SELECT 1 FROM kas k WHERE k.kelompok_id=s.kelompok_id AND k.buku=s.buku AND "
-	"k.dihapus=0)";
 static const char FK_SQL[] =
 	"SELECT \"table\", printf('%d', rowid), parent, '' FROM pragma_foreign_key_check";
 
@@ -101,9 +91,10 @@ int check_run(sk_db *db, check_problem_fn fn, void *ctx, int *problems, sk_err *
 	int rc = integrity(db, &r, &damaged, e);
 	if (rc == SK_OK && !damaged)
 		rc = four_columns(db, &r, FK_SQL, _("Tabel %s baris %s merujuk ke %s yang tidak ada.%s"), e);
-	if (rc == SK_OK && !damaged)
-		rc = four_columns(db, &r, SALDO_SQL, _("Kelompok %s, buku %s: saldo menurut baris kas "
-						       "Rp %s, tetapi saldo tersimpan Rp %s."), e);
+	/* The kept summaries (balances, each member's latest assessment, the group figures, the
+	 * last meetings: kept by triggers, derived and local) against a recomputation. */
+	for (const schema_summary *k = SCHEMA_SUMMARIES; rc == SK_OK && !damaged && k->table; k++)
+		rc = four_columns(db, &r, k->verify, _(k->message), e);
 	int met = 0;
 	if (rc == SK_OK && !damaged)
 		rc = rules_check_all(db, on_hit, &r, &met, e);
