@@ -105,7 +105,7 @@ static int group_store(sk_db *db, const sk_group *g, int mode, sk_err *e)
 	db_bind_text(st, ":catatan", g->catatan);
 	db_bind_text(st, ":diubah_pada", g->diubah_pada);
 	db_bind_int64(st, ":dihapus", g->dihapus);
-	return db_step_write(db, st, _("Kelompok tidak ditemukan."), e);
+	return db_step_write(db, st, N_("Kelompok tidak ditemukan."), e);
 }
 
 int group_store_raw(sk_db *db, const sk_group *g, int insert, sk_err *e)

@@ -236,7 +236,7 @@ static int member_store(sk_db *db, const sk_member *m, int mode, sk_err *e)
 	if (!st)
 		return SK_DBERR;
 	bind_member(st, m);
-	return db_step_write(db, st, _("Anggota tidak ditemukan."), e);
+	return db_step_write(db, st, N_("Anggota tidak ditemukan."), e);
 }
 
 int member_store_raw(sk_db *db, const sk_member *m, int insert, sk_err *e)

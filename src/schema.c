@@ -3,6 +3,7 @@
  * safety net, by triggers when a row is changed without touching it) and `dihapus` (soft delete).
  * kehadiran is keyed by (pertemuan_id, anggota_id) as the spec says. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include "i18n.h"
 #include "schema.h"
@@ -390,7 +391,13 @@ static const char MIGRATION_10[] =
 	"  PRIMARY KEY (kelompok_id, tanggal)) WITHOUT ROWID;\n"
 	"CREATE TABLE pertemuan_terakhir (\n"
 	"  kelompok_id TEXT PRIMARY KEY NOT NULL, tanggal TEXT NOT NULL) WITHOUT ROWID;\n"
-	NILAI_REBUILD LAST_MEETING_REBUILD NILAI_TRIGGERS LAST_MEETING_TRIGGERS;
+	NILAI_REBUILD LAST_MEETING_REBUILD NILAI_TRIGGERS LAST_MEETING_TRIGGERS
+	/* The rules of check_rules.c over every row (`sikube check`, a bulk import): a meeting's
+	 * postings and their groups from one index, read in meeting order (was the table, row
+	 * by row); each member's group from an index entry. */
+	"DROP INDEX kas_pertemuan;\n"
+	"CREATE INDEX kas_pertemuan ON kas(pertemuan_id, buku, dihapus, masuk, keluar, kelompok_id);\n"
+	"CREATE INDEX anggota_id_kelompok ON anggota(id, kelompok_id);\n";
 
 /* The verifications of `sikube check`: four text columns per difference. */
 #define SALDO_VERIFY \
@@ -472,6 +479,145 @@ static const char *const MIGRATIONS[] = { MIGRATION_1, MIGRATION_2, MIGRATION_3,
 					  MIGRATION_STANDIN, MIGRATION_STANDIN, MIGRATION_10 };
 #define N_MIGRATIONS ((int)(sizeof MIGRATIONS / sizeof MIGRATIONS[0]))
 
+/* ---- CHECK constraints without IN lists (part of migration 10) -----------------------------
+ * SQLite checks "CHECK (buku IN ('umum','iks','simpin'))" through a small temporary table
+ * that it builds anew for every row written when the list has three values or more: a third
+ * of the time of an insert into kehadiran, half of one into kas. The same check written as
+ * "buku='umum' OR buku='iks' OR buku='simpin'" costs a few comparisons and accepts exactly
+ * the same values (NULL too). A CHECK constraint is not part of what is stored on disk, so
+ * SQLite's documented way to change one in place is used: the table's CREATE statement in
+ * sqlite_schema is rewritten (PRAGMA writable_schema) and the schema version raised, inside
+ * the migration's transaction. Only the exact form CHECK (<name> IN ('a','b',...)) of plain
+ * quoted values is rewritten; anything else is left as it is. */
+
+static const char *skip_space(const char *p)
+{
+	while (*p == ' ' || *p == '\n' || *p == '\t' || *p == '\r')
+		p++;
+	return p;
+}
+
+/* At p (just after "CHECK ("): "<name> IN ('a', 'b', ...))" with three values or more, then
+ * appended to out as "<name>='a' OR <name>='b' ... )" and the end returned; else NULL. */
+static const char *in_list_check(const char *p, char *out, size_t n)
+{
+	const char *name = p;
+	while ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || *p == '_' ||
+	       (p > name && *p >= '0' && *p <= '9'))
+		p++;
+	int name_len = (int)(p - name);
+	p = skip_space(p);
+	if (name_len == 0 || strncmp(p, "IN", 2) != 0)
+		return NULL;
+	p = skip_space(p + 2);
+	if (*p != '(')
+		return NULL;
+	char or[2048] = "";
+	size_t len = 0;
+	int values = 0;
+	for (p = skip_space(p + 1);; p = skip_space(p + 1)) {
+		if (*p != '\'')
+			return NULL;
+		const char *v = ++p;
+		while (*p && *p != '\'')
+			p++;
+		if (*p != '\'' || p[1] == '\'')
+			return NULL; /* unterminated, or a quote inside: not rewritten */
+		int w = snprintf(or + len, sizeof or - len, "%s%.*s='%.*s'", values ? " OR " : "",
+				 name_len, name, (int)(p - v), v);
+		if (w < 0 || (size_t)w >= sizeof or - len)
+			return NULL;
+		len += (size_t)w;
+		values++;
+		p = skip_space(p + 1);
+		if (*p == ')')
+			break;
+		if (*p != ',')
+			return NULL;
+	}
+	p = skip_space(p + 1);
+	if (*p != ')' || values < 3)
+		return NULL;
+	size_t have = strlen(out);
+	if (have + len + 2 > n)
+		return NULL;
+	snprintf(out + have, n - have, "%s)", or);
+	return p + 1;
+}
+
+/* sql with every CHECK (<name> IN (three or more values)) written as comparisons, into out;
+ * 1 when something was rewritten, 0 when not (or out too small). */
+static int checks_without_in_lists(const char *sql, char *out, size_t n)
+{
+	int changed = 0;
+	out[0] = '\0';
+	for (const char *p = sql; *p;) {
+		const char *c = strstr(p, "CHECK (");
+		size_t have = strlen(out);
+		size_t head = c ? (size_t)(c - p) + 7 : strlen(p);
+		if (have + head + 1 > n)
+			return 0;
+		memcpy(out + have, p, head);
+		out[have + head] = '\0';
+		if (!c)
+			break;
+		const char *end = in_list_check(c + 7, out, n);
+		if (end) {
+			changed = 1;
+			p = end;
+		} else {
+			p = c + 7;
+		}
+	}
+	return changed;
+}
+
+static int rewrite_in_checks(sk_db *db, sk_err *e)
+{
+	static const char list[] = "SELECT name, sql FROM sqlite_schema WHERE type='table' AND "
+				   "sql LIKE '%CHECK (%IN (%'";
+	static const char upd[] = "UPDATE sqlite_schema SET sql=:sql WHERE type='table' AND name=:n";
+	sqlite3_stmt *st = db_prepare_once(db, list, e);
+	if (!st)
+		return SK_DBERR;
+	char *sql = malloc(65536);
+	if (!sql)
+		abort();
+	int rc, changed = 0, writable = 0, err = SK_OK;
+	while (err == SK_OK && (rc = db_step(db, st, e)) == SQLITE_ROW) {
+		const char *old = (const char *)sqlite3_column_text(st, 1);
+		if (!old || !checks_without_in_lists(old, sql, 65536))
+			continue;
+		if (!writable++)
+			err = db_exec(db, "PRAGMA writable_schema=ON", e);
+		sqlite3_stmt *u = err == SK_OK ? db_prepare_once(db, upd, e) : NULL;
+		if (u) {
+			db_bind_text(u, ":sql", sql);
+			db_bind_text(u, ":n", (const char *)sqlite3_column_text(st, 0));
+			err = db_step(db, u, e) == SQLITE_DONE ? SK_OK : SK_DBERR;
+			changed++;
+		} else {
+			err = SK_DBERR;
+		}
+		db_finalize(u);
+	}
+	db_finalize(st);
+	free(sql);
+	if (err == SK_OK && changed) {
+		char pragma[64];
+		snprintf(pragma, sizeof pragma, "PRAGMA schema_version=%lld",
+			 (long long)db_int(db, "PRAGMA schema_version", 0) + 1);
+		err = db_exec(db, pragma, e);
+	}
+	if (writable)
+		db_exec(db, "PRAGMA writable_schema=OFF", NULL);
+	/* Read the schema again now: a rewritten statement SQLite could not read would fail the
+	 * migration here, its transaction rolled back and the file left as it was. */
+	if (err == SK_OK && changed)
+		err = db_exec(db, "SELECT count(*) FROM sqlite_schema; SELECT * FROM kas LIMIT 0", e);
+	return err;
+}
+
 static int run_migration(sk_db *db, int n, sk_err *e)
 {
 	int rc = db_begin_write(db, e);
@@ -488,6 +634,8 @@ static int run_migration(sk_db *db, int n, sk_err *e)
 			sk_uuid_new(uuid);
 			ok = db_setting_set(db, "perangkat", uuid, e) == SK_OK;
 		}
+		if (ok && n == 10)
+			ok = rewrite_in_checks(db, e) == SK_OK;
 	}
 	int erc = db_end(db, ok, e);
 	return ok ? erc : (e && e->status ? e->status : SK_DBERR);
