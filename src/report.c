@@ -27,7 +27,7 @@ static const char GROUPS_SQL[] =
 	"coalesce((SELECT saldo FROM saldo_kas WHERE kelompok_id=g.id AND buku='umum'),0), "
 	"coalesce((SELECT saldo FROM saldo_kas WHERE kelompok_id=g.id AND buku='iks'),0), "
 	"coalesce(g.kode,'') FROM kelompok g LEFT JOIN wilayah w ON w.kode=g.kode_wilayah "
-	"WHERE g.dihapus=0 AND (:g IS NULL OR g.id=:g) ORDER BY g.nama, g.id";
+	"WHERE g.dihapus=0 AND (:g IS NULL OR g.id=:g) ORDER BY g.urut_nama, g.id";
 
 static void read_fig(sqlite3_stmt *st, struct group_fig *f)
 {

@@ -30,6 +30,8 @@ outfile 3
 db 4
 table 5
 region 5
+collate 5
+draft 5
 validate 6
 bundle 6
 manifest 7
