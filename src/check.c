@@ -46,11 +46,11 @@ static int four_columns(sk_db *db, struct run *r, const char *sql, const char *f
 	return rc == SQLITE_DONE ? SK_OK : (e && e->status ? e->status : SK_DBERR);
 }
 
-/* PRAGMA integrity_check; *damaged = 1 when the file is damaged (then nothing else is
+/* PRAGMA integrity_check (quick: quick_check); *damaged = 1 when the file is damaged (then nothing else is
  * checked: its rows cannot be trusted). */
-static int integrity(sk_db *db, struct run *r, int *damaged, sk_err *e)
+static int integrity(sk_db *db, struct run *r, int quick, int *damaged, sk_err *e)
 {
-	sqlite3_stmt *st = db_prepare(db, "PRAGMA integrity_check", e);
+	sqlite3_stmt *st = db_prepare(db, quick ? "PRAGMA quick_check" : "PRAGMA integrity_check", e);
 	*damaged = 0;
 	if (!st) {
 		*damaged = 1;
@@ -83,21 +83,46 @@ static int on_hit(void *ctx, const rule_hit *h)
 	return 0;
 }
 
+/* Page cache while checking, KiB: the checks read the big tables and their indexes in turn. */
+#define CHECK_CACHE_KIB 32768
+
+static void stage(const check_opts *o, const char *name, int n, int of)
+{
+	if (o && o->progress)
+		o->progress(o->progress_ctx, name, n, of);
+}
+
 int check_run(sk_db *db, check_problem_fn fn, void *ctx, int *problems, sk_err *e)
 {
+	return check_run_opts(db, NULL, fn, ctx, problems, e);
+}
+
+int check_run_opts(sk_db *db, const check_opts *o, check_problem_fn fn, void *ctx, int *problems,
+		   sk_err *e)
+{
 	struct run r = { fn, ctx, problems };
-	int damaged;
+	int damaged, quick = o && o->quick;
+	int of = quick ? 3 : 4, n = 0;
 	*problems = 0;
-	int rc = integrity(db, &r, &damaged, e);
-	if (rc == SK_OK && !damaged)
+	int64_t cache = db_cache_set(db, CHECK_CACHE_KIB);
+	stage(o, _("keutuhan berkas"), ++n, of);
+	int rc = integrity(db, &r, quick, &damaged, e);
+	if (!quick && rc == SK_OK && !damaged) {
+		stage(o, _("rujukan antartabel"), ++n, of);
 		rc = four_columns(db, &r, FK_SQL, _("Tabel %s baris %s merujuk ke %s yang tidak ada.%s"), e);
+	}
 	/* The kept summaries (balances, each member's latest assessment, the group figures, the
 	 * last meetings: kept by triggers, derived and local) against a recomputation. */
+	if (rc == SK_OK && !damaged)
+		stage(o, _("ringkasan tersimpan"), ++n, of);
 	for (const schema_summary *k = SCHEMA_SUMMARIES; rc == SK_OK && !damaged && k->table; k++)
 		rc = four_columns(db, &r, k->verify, _(k->message), e);
 	int met = 0;
-	if (rc == SK_OK && !damaged)
+	if (rc == SK_OK && !damaged) {
+		stage(o, _("aturan data"), ++n, of);
 		rc = rules_check_all(db, on_hit, &r, &met, e);
+	}
+	db_cache_restore(db, cache);
 	if (met) {
 		damaged = 1; /* a damaged page met while checking the rules */
 		report(&r, "%s%s%s%s", e ? e->msg : "", "", "", "");

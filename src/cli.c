@@ -42,7 +42,7 @@ static const char USAGE[] = N_(
 	"  sikube [--db PATH] export --xlsx FILE  tulis buku kerja Excel data kantor\n"
 	"  sikube [--db PATH] report KIND         laporan; KIND: groups, eligibility,\n"
 	"                                         cashbook, attendance, monthly\n"
-	"  sikube [--db PATH] check               periksa keutuhan dan kecocokan data\n"
+	"  sikube [--db PATH] check [--quick]     periksa keutuhan dan kecocokan data\n"
 	"  sikube [--db PATH] backup FILE         salinan basis data, aman saat dipakai\n"
 	"  sikube PERINTAH --help                 pilihan satu perintah\n"
 	"\n"

@@ -321,15 +321,15 @@ static const char MIGRATION_5[] =
 
 #define NILAI_TRIGGERS \
 	"CREATE TRIGGER anggota_nilai_tambah AFTER INSERT ON anggota BEGIN\n" NILAI_UPSERT("NEW") \
-	"END;\n" \
+	"\nEND;\n" \
 	"CREATE TRIGGER anggota_nilai_ubah AFTER UPDATE OF id, kelompok_id, dihapus, tanggal_keluar\n" \
 	"  ON anggota BEGIN\n" \
 	"  DELETE FROM nilai_anggota WHERE anggota_id=OLD.id AND OLD.id IS NOT NEW.id;\n" \
-	NILAI_UPSERT("NEW") "END;\n" \
+	NILAI_UPSERT("NEW") "\nEND;\n" \
 	"CREATE TRIGGER anggota_nilai_hapus AFTER DELETE ON anggota BEGIN\n" \
 	"  DELETE FROM nilai_anggota WHERE anggota_id=OLD.id; END;\n" \
 	"CREATE TRIGGER penilaian_nilai_tambah AFTER INSERT ON penilaian WHEN NEW.dihapus=0 BEGIN\n" \
-	NILAI_REFRESH("NEW.anggota_id") "END;\n" \
+	NILAI_REFRESH("NEW.anggota_id") "\nEND;\n" \
 	"CREATE TRIGGER penilaian_nilai_ubah AFTER UPDATE OF id, anggota_id, tanggal, diubah_pada,\n" \
 	"  dihapus, k01, k02, k03, k04, k05, k06, k07, k08, k09, k10, k11, k12, k13, k14\n" \
 	"  ON penilaian BEGIN\n" NILAI_REFRESH("OLD.anggota_id") \
@@ -337,15 +337,15 @@ static const char MIGRATION_5[] =
 	LATEST_OF("NEW.anggota_id") ") WHERE anggota_id=NEW.anggota_id AND NEW.anggota_id IS NOT\n" \
 	"  OLD.anggota_id; END;\n" \
 	"CREATE TRIGGER penilaian_nilai_hapus AFTER DELETE ON penilaian WHEN OLD.dihapus=0 BEGIN\n" \
-	NILAI_REFRESH("OLD.anggota_id") "END;\n" \
+	NILAI_REFRESH("OLD.anggota_id") "\nEND;\n" \
 	"CREATE TRIGGER nilai_anggota_tambah AFTER INSERT ON nilai_anggota WHEN NEW.aktif BEGIN\n" \
-	RINGKAS_ADD("NEW") "END;\n" \
+	RINGKAS_ADD("NEW") "\nEND;\n" \
 	"CREATE TRIGGER nilai_anggota_ubah AFTER UPDATE ON nilai_anggota WHEN (OLD.aktif OR\n" \
 	"  NEW.aktif) AND (OLD.aktif IS NOT NEW.aktif OR OLD.kelompok_id IS NOT NEW.kelompok_id OR\n" \
 	"  OLD.skor IS NOT NEW.skor OR OLD.tanggal IS NOT NEW.tanggal) BEGIN\n" \
-	RINGKAS_SUB("OLD") RINGKAS_ADD("NEW") "END;\n" \
+	RINGKAS_SUB("OLD") RINGKAS_ADD("NEW") "\nEND;\n" \
 	"CREATE TRIGGER nilai_anggota_hapus AFTER DELETE ON nilai_anggota WHEN OLD.aktif BEGIN\n" \
-	RINGKAS_SUB("OLD") "END;\n"
+	RINGKAS_SUB("OLD") "\nEND;\n"
 #define NILAI_REBUILD \
 	"DELETE FROM nilai_anggota;\n" \
 	"INSERT INTO nilai_anggota SELECT a.id, a.kelompok_id, a.dihapus=0 AND a.tanggal_keluar IS\n" \
@@ -360,14 +360,14 @@ static const char MIGRATION_5[] =
 	"  WHERE aktif AND tanggal IS NOT NULL GROUP BY 1, 2;\n"
 
 #define LAST_MEETING_TRIGGERS \
-	"CREATE TRIGGER pertemuan_terakhir_tambah AFTER INSERT ON pertemuan WHEN NEW.dihapus=0\n" \
-	"  BEGIN INSERT INTO pertemuan_terakhir VALUES (NEW.kelompok_id, NEW.tanggal)\n" \
+	"CREATE TRIGGER pertemuan_terakhir_tambah AFTER INSERT ON pertemuan WHEN NEW.dihapus=0 BEGIN\n" \
+	"  INSERT INTO pertemuan_terakhir VALUES (NEW.kelompok_id, NEW.tanggal)\n" \
 	"  ON CONFLICT (kelompok_id) DO UPDATE SET tanggal=max(tanggal, excluded.tanggal); END;\n" \
 	"CREATE TRIGGER pertemuan_terakhir_ubah AFTER UPDATE OF kelompok_id, tanggal, dihapus\n" \
 	"  ON pertemuan BEGIN\n" LAST_MEETING_REFRESH("OLD.kelompok_id") \
-	LAST_MEETING_REFRESH("NEW.kelompok_id") "END;\n" \
-	"CREATE TRIGGER pertemuan_terakhir_hapus AFTER DELETE ON pertemuan WHEN OLD.dihapus=0\n" \
-	"  BEGIN\n" LAST_MEETING_REFRESH("OLD.kelompok_id") "END;\n"
+	LAST_MEETING_REFRESH("NEW.kelompok_id") "\nEND;\n" \
+	"CREATE TRIGGER pertemuan_terakhir_hapus AFTER DELETE ON pertemuan WHEN OLD.dihapus=0 BEGIN\n" \
+	LAST_MEETING_REFRESH("OLD.kelompok_id") "\nEND;\n"
 #define LAST_MEETING_REBUILD \
 	"DELETE FROM pertemuan_terakhir;\n" \
 	"INSERT INTO pertemuan_terakhir SELECT kelompok_id, max(tanggal) FROM pertemuan WHERE\n" \
