@@ -126,15 +126,18 @@ int eligibility_groups(sk_db *db, const char *search, const char *today, int off
 	"SELECT a.id, a.kelompok_id, g.nama, a.nik, a.no_kk, a.nama, a.terdaftar_dtsen, " \
 	"coalesce(a.desil_dtsen,0), coalesce(n.penilaian_id,''), coalesce(n.tanggal,''), " \
 	"coalesce(n.skor,0), " DUE
-/* Every member: the page is chosen from the members alone, then only its rows look up their
- * latest assessment (a page of 30,000 members stays quick). */
-#define PAGE_SQL(G) \
+/* The same order backwards: a page in the second half of the list is counted from its end. */
+#define ORDER_DESC " ORDER BY g.urut_nama DESC, g.id DESC, a.urut_nama DESC, a.id DESC"
+/* Every member: the page is chosen from the members alone (in order O), then only its rows
+ * look up their latest assessment (a page of 30,000 members stays quick). */
+#define PAGE_SQL_BY(G, O) \
 	"WITH pg AS (SELECT a.id, a.kelompok_id, g.nama AS g_nama, a.nik, a.no_kk, a.nama, " \
-	"a.terdaftar_dtsen, a.desil_dtsen, g.urut_nama AS g_urut, a.urut_nama AS a_urut" MEMBERS(G) SEARCH ORDER " LIMIT :lim OFFSET :off) " \
+	"a.terdaftar_dtsen, a.desil_dtsen, g.urut_nama AS g_urut, a.urut_nama AS a_urut" MEMBERS(G) SEARCH O " LIMIT :lim OFFSET :off) " \
 	"SELECT a.id, a.kelompok_id, a.g_nama, a.nik, a.no_kk, a.nama, a.terdaftar_dtsen, " \
 	"coalesce(a.desil_dtsen,0), coalesce(n.penilaian_id,''), coalesce(n.tanggal,''), " \
 	"coalesce(n.skor,0), " DUE " FROM pg a LEFT JOIN nilai_anggota n ON n.anggota_id=a.id " \
 	"ORDER BY a.g_urut, a.kelompok_id, a.a_urut, a.id"
+#define PAGE_SQL(G) PAGE_SQL_BY(G, ORDER)
 /* A filter needs every member's latest assessment (kept in nilai_anggota). */
 #define FILTERED_SQL(G) ROW_COLS WITH_LATEST(G) SEARCH FILTER ORDER " LIMIT :lim OFFSET :off"
 
@@ -148,6 +151,9 @@ static const char *const LIST_SQL[2][2] = {
 	{ PAGE_SQL(""), FILTERED_SQL("") },
 	{ PAGE_SQL(ONE_GROUP), FILTERED_SQL(ONE_GROUP) },
 };
+/* [one group?]: a page of every member counted from the end of the list. */
+static const char *const LIST_FROM_END_SQL[2] = { PAGE_SQL_BY("", ORDER_DESC),
+						  PAGE_SQL_BY(ONE_GROUP, ORDER_DESC) };
 
 static sqlite3_stmt *prepare_query(sk_db *db, const char *const sql[2][2], const sk_elig_query *q,
 				   sk_err *e)
@@ -192,9 +198,30 @@ int eligibility_list(sk_db *db, const sk_elig_query *q, int offset, int limit,
 		     sk_elig_row *out, int *n, sk_err *e)
 {
 	*n = 0;
-	sqlite3_stmt *st = prepare_query(db, LIST_SQL, q, e);
+	/* Every member, no search, a page in the second half (the End key of 30,000 members):
+	 * the members counted from the end (their number is kept), the page sorted back. */
+	int total = q->filter == ELIG_ALL && (!q->search || !*q->search) && offset > 0 ?
+			    eligibility_count(db, q) : -1;
+	sqlite3_stmt *st;
+	if (total > 0 && offset > total / 2) {
+		st = db_prepare(db, LIST_FROM_END_SQL[q->group_id != NULL], e);
+		if (st)
+			bind_common(st, db, q->group_id, q->search, q->filter, q->today);
+		int from_end = total - offset - limit;
+		if (from_end < 0) {
+			limit += from_end; /* the rows past the end are not there */
+			from_end = 0;
+		}
+		offset = from_end;
+	} else {
+		st = prepare_query(db, LIST_SQL, q, e);
+	}
 	if (!st)
 		return SK_DBERR;
+	if (limit <= 0) {
+		db_reset(st);
+		return SK_OK;
+	}
 	int threshold = assessment_threshold(db);
 	db_bind_int64(st, ":lim", limit);
 	db_bind_int64(st, ":off", offset);

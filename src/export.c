@@ -11,6 +11,7 @@
 #include <pwd.h>
 #include <stdlib.h>
 #include <stdio.h>
+#include <stdio_ext.h>
 #include <string.h>
 #include <sys/file.h>
 #include <sys/stat.h>
@@ -192,14 +193,28 @@ static void write_row(struct exporter *x, const bundle_table_def *d, sqlite3_stm
 struct hashing {
 	FILE *to;
 	bundle_hash h;
+	off_t written, synced; /* bytes passed to the file; of them, handed to the disk */
 };
+
+/* Bytes written between two starts of the disk's writing (sync_file_range): the fsync when
+ * the file is complete then waits for the last few MiB, not for all of a big file. */
+#define WRITEBACK_EVERY (8 << 20)
 
 static ssize_t hashing_write(void *cookie, const char *buf, size_t n)
 {
 	struct hashing *hs = cookie;
 	bundle_hash_update(&hs->h, buf, n);
 	size_t w = fwrite(buf, 1, n, hs->to);
-	return w == n ? (ssize_t)n : -1;
+	if (w != n)
+		return -1;
+	hs->written += (off_t)n;
+	if (hs->written - hs->synced >= WRITEBACK_EVERY && fflush(hs->to) == 0) {
+		/* Only a hint: an error here shows again at the fsync of outfile_commit. */
+		(void)sync_file_range(fileno(hs->to), hs->synced, hs->written - hs->synced,
+				      SYNC_FILE_RANGE_WRITE);
+		hs->synced = hs->written;
+	}
+	return (ssize_t)n;
 }
 
 /* fin: the stream the CSV writer writes into, passing every byte to out and hashing it; NULL
@@ -208,10 +223,16 @@ static FILE *hashing_open(struct hashing *hs, FILE *out)
 {
 	static const cookie_io_functions_t IO = { .write = hashing_write };
 	hs->to = out;
+	hs->written = hs->synced = 0;
 	bundle_hash_init(&hs->h);
 	FILE *f = fopencookie(hs, "w", IO);
-	if (f)
-		setvbuf(f, NULL, _IOFBF, 65536);
+	if (!f)
+		return NULL;
+	setvbuf(f, NULL, _IOFBF, 65536);
+	/* One thread writes each stream: no lock taken for each of the CSV writer's many small
+	 * writes (several per field, tens of millions in a big export). */
+	__fsetlocking(f, FSETLOCKING_BYCALLER);
+	__fsetlocking(out, FSETLOCKING_BYCALLER);
 	return f;
 }
 
