@@ -13,6 +13,7 @@
 #include "i18n.h"
 #include "keys.h"
 #include "member.h"
+#include "app.h"
 #include "screens.h"
 #include "text.h"
 
@@ -201,3 +202,8 @@ const struct screen_ops MAIN_MENU_OPS = {
 	.hints = MAIN_MENU_OPS_HINTS,
 	.resume = main_resume,
 };
+
+int screens_run(sk_db *db, ui_idle_fn idle, void *ctx)
+{
+	return ui_run(db, &MAIN_MENU_OPS, idle, ctx);
+}
