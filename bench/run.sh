@@ -174,6 +174,13 @@ cp "$IMP_DB" "$SRC"
 rm -rf "$W/tmp/bundle"
 timed "$SIKUBE" --db "$SRC" export "$W/tmp/bundle"
 line_mem "export memory" "$T_KB" 64 "$IMP groups"
+# base_ok: the baseline just timed succeeded; else says why (a failed baseline is not a time).
+base_ok() {
+	[ "$T_RC" -eq 0 ] && return 0
+	echo "bench: a baseline failed ($T_RC), its time not counted:" >&2
+	tail -n 3 "$W/tmp/err" >&2
+	return 1
+}
 # import_vs BUNDLE: IMP_MS (fastest of RUNS), IMP_KB, and both baselines measured beside it:
 # BASE_SCHEMA_MS (.import, then INSERT ... SELECT into SIKUBE's tables, indexes and
 # constraints, no triggers) and BASE_PLAIN_MS (.import into schema-less tables). The import
@@ -188,10 +195,10 @@ import_vs() {
 		IMP_KB=$(max "$IMP_KB" "$T_KB")
 		fresh "$W/tmp/base.db"
 		timed sh bench/baseline_import.sh "$1" "$W/tmp/base.db" 16384 schema
-		BASE_SCHEMA_MS=$(min "$BASE_SCHEMA_MS" "$T_MS")
+		base_ok && BASE_SCHEMA_MS=$(min "$BASE_SCHEMA_MS" "$T_MS")
 		rm -f "$W/tmp/base.db"*
 		timed sh bench/baseline_import.sh "$1" "$W/tmp/base.db" 16384 plain
-		BASE_PLAIN_MS=$(min "$BASE_PLAIN_MS" "$T_MS")
+		base_ok && BASE_PLAIN_MS=$(min "$BASE_PLAIN_MS" "$T_MS")
 		rm -f "$W/tmp/base.db"*
 	done
 }

@@ -544,7 +544,7 @@ static const char *in_list_check(const char *p, char *out, size_t n)
 	p = skip_space(p + 2);
 	if (*p != '(')
 		return NULL;
-	char or[2048] = "";
+	char alts[2048] = "";
 	size_t len = 0;
 	int values = 0;
 	for (p = skip_space(p + 1);; p = skip_space(p + 1)) {
@@ -555,9 +555,9 @@ static const char *in_list_check(const char *p, char *out, size_t n)
 			p++;
 		if (*p != '\'' || p[1] == '\'')
 			return NULL; /* unterminated, or a quote inside: not rewritten */
-		int w = snprintf(or + len, sizeof or - len, "%s%.*s='%.*s'", values ? " OR " : "",
+		int w = snprintf(alts + len, sizeof alts - len, "%s%.*s='%.*s'", values ? " OR " : "",
 				 name_len, name, (int)(p - v), v);
-		if (w < 0 || (size_t)w >= sizeof or - len)
+		if (w < 0 || (size_t)w >= sizeof alts - len)
 			return NULL;
 		len += (size_t)w;
 		values++;
@@ -573,7 +573,7 @@ static const char *in_list_check(const char *p, char *out, size_t n)
 	size_t have = strlen(out);
 	if (have + len + 2 > n)
 		return NULL;
-	snprintf(out + have, n - have, "%s)", or);
+	snprintf(out + have, n - have, "%s)", alts);
 	return p + 1;
 }
 
