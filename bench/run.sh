@@ -77,6 +77,11 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0) ? a / b : 0 }'
 mb() { awk -v kb="$1" 'BEGIN { printf "%.1f MB", kb / 1024 }'; }
 # line_ratio NAME OURS_MS BASE_MS BASE_NAME GOAL
 line_ratio() {
+	if [ "$3" -le 0 ] || [ "$3" -ge 999999999 ]; then
+		printf '%-20s ours %8s  %-7s   failed  goal <= %-4s MISSED (no baseline time)\n' "$1" \
+			"$(secs "$2")" "$4" "$5" | tee -a "$RESULTS"
+		return
+	fi
 	r=$(ratio "$2" "$3")
 	printf '%-20s ours %8s  %-7s %8s  ratio %5s  goal <= %-4s %s\n' "$1" "$(secs "$2")" "$4" \
 		"$(secs "$3")" "$r" "$5" "$(verdict "$(le "$r" "$5")")" | tee -a "$RESULTS"
