@@ -150,6 +150,8 @@ if [ "$BUSY" = 1 ]; then
 else
 	say "quiet run (BENCH_BUSY=1 adds a CPU-bound load); screens and reports < $KEY_MS ms"
 fi
+say "savings and loans: $(rows "$FULL_DB" simpanan) savings, $(rows "$FULL_DB" pinjaman) loans," \
+	"$(rows "$FULL_DB" angsuran) repayments, $(rows "$FULL_DB" kas) ledger rows in all"
 say "sizes: $FULL groups = $(rows "$FULL_DB" kehadiran) attendance rows ($(du -m "$FULL_DB" | cut -f1) MB);" \
 	"imports: $IMP groups = $(rows "$IMP_DB" kehadiran) attendance rows; memory also at $SMALL groups"
 say ""
@@ -299,6 +301,12 @@ line_ms "report groups" "$(echo "$ms" | median)" "$KEY_MS" "median of 3, all $FU
 ms=""
 for i in 1 2 3; do timed "$SIKUBE" --db "$FULL_DB" report monthly --group "$G" --month "$MONTH"; ms="$ms $T_MS"; kb=$(max "$kb" "$T_KB"); done
 line_ms "report monthly" "$(echo "$ms" | median)" "$KEY_MS" "median of 3, one group, $MONTH"
+ms=""
+for i in 1 2 3; do timed "$SIKUBE" --db "$FULL_DB" report loans --format csv; ms="$ms $T_MS"; kb=$(max "$kb" "$T_KB"); done
+line_ms "report loans" "$(echo "$ms" | median)" 200 "median of 3, every loan of all $FULL groups ($(rows "$FULL_DB" pinjaman) loans)"
+ms=""
+for i in 1 2 3; do timed "$SIKUBE" --db "$FULL_DB" report loans; ms="$ms $T_MS"; kb=$(max "$kb" "$T_KB"); done
+line_ms "report loans (text)" "$(echo "$ms" | median)" 200 "median of 3, all $FULL groups"
 line_mem "reports memory" "$kb" 16
 
 # ---- check --quick (full size) ---------------------------------------------------------------

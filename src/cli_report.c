@@ -22,6 +22,11 @@ static const char USAGE_REPORT[] = N_(
 	"  cashbook     buku kas satu kelompok, satu tabel per buku (perlu --group)\n"
 	"  attendance   kehadiran dan iuran per anggota satu kelompok (perlu --group)\n"
 	"  monthly      laporan bulanan pendamping (perlu --month)\n"
+	"  savings      simpanan tiap anggota di siklus simpan pinjam (perlu --group)\n"
+	"  loans        pinjaman anggota: sisa, tunggakan, hari terlambat (semua\n"
+	"               kelompok, atau --group)\n"
+	"  shareout     bagi hasil siklus berjalan (bila ditutup hari ini) atau yang\n"
+	"               terakhir ditutup (perlu --group)\n"
 	"\n"
 	"Pilihan:\n"
 	"  --group KODE|ID     satu kelompok: kodenya seperti di layar (mis. BTU-01)\n"
@@ -34,8 +39,6 @@ static const char USAGE_REPORT[] = N_(
 	"                      membaca; berkas yang sudah ada tidak ditimpa)\n"
 	"  -h, --help          cetak bantuan ini\n");
 
-typedef int (*report_fn)(sk_db *db, const report_opts *o, FILE *out, sk_err *e);
-
 /* needs_month: 1 required, 0 optional, -1 not taken (the figures are today's). */
 static const struct report_kind {
 	const char *name;
@@ -47,6 +50,9 @@ static const struct report_kind {
 	{ "cashbook", 1, 0, report_cashbook },
 	{ "attendance", 1, 0, report_attendance },
 	{ "monthly", 0, 1, report_monthly },
+	{ "savings", 1, 0, report_savings },
+	{ "loans", 0, 0, report_loans },
+	{ "shareout", 1, -1, report_shareout },
 };
 
 struct report_args {
@@ -106,8 +112,8 @@ static int parse(int argc, char **argv, struct report_args *a)
 	}
 	if (optind >= argc)
 		return cli_usage_error("report", "%s", _("report perlu jenis laporan: groups, "
-							 "eligibility, cashbook, attendance atau "
-							 "monthly"));
+							 "eligibility, cashbook, attendance, monthly, "
+							 "savings, loans atau shareout"));
 	if (optind + 1 < argc)
 		return cli_usage_error("report", _("report membuat satu laporan saja, bukan juga %s"),
 				       argv[optind + 1]);
