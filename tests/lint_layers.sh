@@ -41,6 +41,7 @@ group 8
 assessment 8
 cashbook 8
 simpin 8
+evaluation 8
 member 9
 meeting 9
 eligibility 9
@@ -65,6 +66,8 @@ module() {
 	schema) echo db ;;               # db.c's migrations, run by db_open
 	cash_*) echo cashbook ;;
 	assessment_*) echo assessment ;;
+	evaluation_calc) echo evaluation_calc ;;
+	evaluation_*) echo evaluation ;;   # evaluation_store.c, evaluation_propose.c ...
 	meeting_*) echo meeting ;;
 	import_*) echo import ;;
 	report_*) echo report ;;
