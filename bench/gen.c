@@ -114,23 +114,23 @@ static void prepare_all(sk_db *db, struct stmts *s)
 {
 	s->grp = prep(db, "INSERT INTO kelompok(id,kode,nama,kode_wilayah,alamat,jenis_usaha,"
 		"bidang_usaha,tanggal_berdiri,tingkat,pendamping,telepon_pendamping,iuran_kas,iuran_iks,"
-		"bantuan_uep,tahun_bantuan,diubah_pada) VALUES(:id,:kode,:nama,:w,:alamat,:jenis,:bidang,"
-		":berdiri,:tingkat,:pend,:tel,:kas,:iks,:uep,:tahun,:t)");
+		"bantuan_uep,tahun_bantuan,diubah_pada,disimpan_pada) VALUES(:id,:kode,:nama,:w,:alamat,:jenis,:bidang,"
+		":berdiri,:tingkat,:pend,:tel,:kas,:iks,:uep,:tahun,:t," DB_STORED_SQL ")");
 	s->mem = prep(db, "INSERT INTO anggota(id,kelompok_id,nik,no_kk,nama,jenis_kelamin,"
 		"tempat_lahir,tanggal_lahir,alamat,rt,rw,jabatan,tanggal_masuk,terdaftar_dtsen,"
-		"desil_dtsen,peserta_pkh,diubah_pada) VALUES(:id,:g,:nik,:kk,:nama,:jk,:tempat,:lahir,"
-		":alamat,:rt,:rw,:jab,:masuk,:dtsen,:desil,:pkh,:t)");
+		"desil_dtsen,peserta_pkh,diubah_pada,disimpan_pada) VALUES(:id,:g,:nik,:kk,:nama,:jk,:tempat,:lahir,"
+		":alamat,:rt,:rw,:jab,:masuk,:dtsen,:desil,:pkh,:t," DB_STORED_SQL ")");
 	s->pen = prep(db, "INSERT INTO penilaian(id,anggota_id,tanggal,penilai,k01,k02,k03,k04,k05,"
 		"k06,k07,k08,k09,k10,k11,k12,k13,k14,luas_lantai_m2,jumlah_jiwa,penghasilan_bulanan,"
-		"skor,kategori,diubah_pada) VALUES(:id,:a,:tgl,:penilai,:k01,:k02,:k03,:k04,:k05,:k06,"
-		":k07,:k08,:k09,:k10,:k11,:k12,:k13,:k14,:luas,:jiwa,:hasil,:skor,:kat,:t)");
+		"skor,kategori,diubah_pada,disimpan_pada) VALUES(:id,:a,:tgl,:penilai,:k01,:k02,:k03,:k04,:k05,:k06,"
+		":k07,:k08,:k09,:k10,:k11,:k12,:k13,:k14,:luas,:jiwa,:hasil,:skor,:kat,:t," DB_STORED_SQL ")");
 	s->mtg = prep(db, "INSERT INTO pertemuan(id,kelompok_id,tanggal,tempat,pendamping_hadir,"
-		"agenda,keputusan,diubah_pada) VALUES(:id,:g,:tgl,:tempat,:ph,:agenda,:kep,:t)");
+		"agenda,keputusan,diubah_pada,disimpan_pada) VALUES(:id,:g,:tgl,:tempat,:ph,:agenda,:kep,:t," DB_STORED_SQL ")");
 	s->att = prep(db, "INSERT INTO kehadiran(pertemuan_id,anggota_id,status,iuran_kas,iuran_iks,"
-		"diubah_pada) VALUES(:p,:a,:s,:kas,:iks,:t)");
+		"diubah_pada,disimpan_pada) VALUES(:p,:a,:s,:kas,:iks,:t," DB_STORED_SQL ")");
 	s->kas = prep(db, "INSERT INTO kas(id,kelompok_id,tanggal,no_bukti,buku,kategori,uraian,"
-		"masuk,keluar,pertemuan_id,diubah_pada,sumber_id) VALUES(:id,:g,:tgl,:bukti,:buku,:kat,"
-		":uraian,:masuk,:keluar,:p,:t,:src)");
+		"masuk,keluar,pertemuan_id,diubah_pada,sumber_id,disimpan_pada) VALUES(:id,:g,:tgl,:bukti,"
+		":buku,:kat,:uraian,:masuk,:keluar,:p,:t,:src," DB_STORED_SQL ")");
 	s->cyc = prep(db, "INSERT INTO siklus(id,kelompok_id,nomor,mulai,simpanan_wajib,"
 		"jasa_persen_bulan,metode_jasa,batas_pinjaman_kali,metode_bagi,diubah_pada) "
 		"VALUES(:id,:g,1,:mulai,:wajib,:rate,'flat',300,'simpanan',:t)");

@@ -38,8 +38,14 @@ int rules_check_all(sk_db *db, rule_hit_fn fn, void *ctx, int *damaged, sk_err *
 
 /* Run every rule over the rows in temp.imp_row and the rows they touch: a hit is blamed on
  * each merged row that brings it into view (the row itself, or, for instance, the meeting
- * whose attendance dues no longer match its postings). Same returns as rules_check_all. */
-int rules_check_merged(sk_db *db, rule_hit_fn fn, void *ctx, sk_err *e);
+ * whose attendance dues no longer match its postings). Same returns as rules_check_all.
+ * partial (may be NULL): partial[t] non-zero when rows merged into table t (BT_*) are
+ * missing from temp.imp_row (a bulk load does not write them down). A rule driven by such a
+ * table is run over the whole database instead, up to its first row: none means no merged
+ * row breaks it; one sets *incomplete (the caller must merge again writing every row down
+ * to learn which rows to blame) and ends the run. */
+int rules_check_merged(sk_db *db, const int *partial, rule_hit_fn fn, void *ctx,
+		       int *incomplete, sk_err *e);
 
 /* Number of rules, and the short name of rule i (for the documentation and tests). */
 int rules_count(void);

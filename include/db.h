@@ -11,13 +11,16 @@
 typedef struct sk_db sk_db;
 
 /* Newest schema version this program knows (PRAGMA user_version). */
-#define SK_SCHEMA_VERSION 8
+#define SK_SCHEMA_VERSION 10
 
 /* The current time as an SQL expression giving a UTC timestamp (YYYY-MM-DDTHH:MM:SSZ). */
 #define DB_NOW_SQL "strftime('%Y-%m-%dT%H:%M:%SZ','now')"
 /* The same to the millisecond (YYYY-MM-DDTHH:MM:SS.sssZ), for disimpan_pada: when this
- * database stored a row (local, never exported; see schema.c, migration 4). */
-#define DB_STORED_SQL "strftime('%Y-%m-%dT%H:%M:%fZ','now')"
+ * database stored a row (local, never exported; see schema.c, migration 4). A function of
+ * every connection db_open makes (the text of strftime(...,'now'), made once a millisecond
+ * instead of for every row an import stores); not known to other programs such as the
+ * sqlite3 shell. */
+#define DB_STORED_SQL "sikube_disimpan()"
 
 /* Resolve the database path: explicit (if not NULL), else $SIKUBE_DB, else
  * $XDG_DATA_HOME/sikube/sikube.db (when that is an absolute path, as the XDG spec says), else
@@ -74,7 +77,9 @@ void db_col_text(sqlite3_stmt *st, int i, char *out, size_t n);
  * otherwise. The caller has copied the row's columns before calling. */
 int db_row_end(sqlite3_stmt *st, int rc, const char *notfound, sk_err *e);
 /* Step an INSERT or UPDATE of one row and reset it: SK_OK when a row changed, SK_NOTFOUND
- * with the message notfound in e when none did, the database error in e otherwise. */
+ * with the message notfound in e when none did, the database error in e otherwise.
+ * notfound is translated here, when needed: pass N_("...") (a store function runs for every
+ * row of an import; a text already translated is left as it is). */
 int db_step_write(sk_db *db, sqlite3_stmt *st, const char *notfound, sk_err *e);
 /* Put a stored row's own diubah_pada back after an UPDATE (the touch trigger renews it when
  * an UPDATE keeps it, but a merged or raw-stored row must keep the stamp it came with).
@@ -132,6 +137,14 @@ int db_count_like(sk_db *db, const char *sql, const char *param, const char *tex
  * db_cache_restore puts back. */
 int64_t db_cache_set(sk_db *db, int kib);
 void db_cache_restore(sk_db *db, int64_t old);
+/* Inside a long write transaction: write the pages it changed so far (to the WAL) so that
+ * they can leave the page cache. A bulk load fills the cache with pages it will never touch
+ * again; without this, SQLite writes them only when the cache is full, and the pages it keeps
+ * reading (the rows other rows refer to) are the ones pushed out. SK_OK or the error in e. */
+int db_cache_flush(sk_db *db, sk_err *e);
+/* 1 when the current transaction holds rows whose deferred foreign key has no parent (its
+ * commit would fail), else 0. */
+int db_foreign_keys_pending(sk_db *db);
 
 /* Soft delete: run sql, an UPDATE setting dihapus=1 and diubah_pada=:t (now, UTC) for the rows
  * matching :id, in its own write transaction (nested in the caller's when there is one).

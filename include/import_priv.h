@@ -29,14 +29,22 @@ struct imp_source {
 /* Page cache of an import, KiB: the whole import stays within about twice this. */
 #define IMPORT_CACHE_KIB 16384
 
-/* Indexes dropped for a bulk load in this pass (import_bulk.c): their CREATE statements. */
+/* Indexes dropped for a bulk load in this pass (import_bulk.c): their CREATE statements;
+ * summaries whose triggers were dropped (rebuilt before the pass commits). */
 #define IMP_BULK_MAX 16
+#define IMP_SUMMARIES_MAX 16
 struct imp_bulk {
 	long long inserts[BT_COUNT];  /* rows inserted per table in this pass */
 	int decided[BT_COUNT];        /* 1: dropping was considered for the table */
+	int on[BT_COUNT];             /* 1: the table is being bulk-loaded */
+	int since_flush;              /* rows inserted since the last db_cache_flush */
 	char *sql[IMP_BULK_MAX];      /* owned */
 	int n;
+	int suspended[IMP_SUMMARIES_MAX]; /* 1: SCHEMA_SUMMARIES[i]'s triggers dropped */
 };
+
+/* Columns of a table file at most (struct imp_file's idx). */
+#define IMP_MAX_COLS 64
 
 struct imp {
 	sk_db *db;
@@ -53,6 +61,24 @@ struct imp {
 	char now[SK_TS_LEN + 1];
 	struct imp_bulk bulk;
 	sk_err *e;
+	/* Lean bookkeeping (spared while every row merges cleanly; a pass that would need it is
+	 * made again with careful = 1, which keeps it all, as before):
+	 *  - a file whose keys rise from row to row cannot repeat one: temp.imp_seen is left
+	 *    empty for it (a key out of order then asks for a careful pass);
+	 *  - a table being bulk-loaded stops remembering its merged rows in temp.imp_row
+	 *    (partial): a rule they drive runs over the whole database instead, and a hit there
+	 *    asks for a careful pass, which names the rows;
+	 *  - a table empty when the pass began (fresh) holds only rows this pass inserted, none
+	 *    with a key above maxkey: a greater key is new without looking it up;
+	 *  - a reference the schema declares a foreign key is not looked up (imp_ref): SQLite
+	 *    counts the rows whose parent is missing, and a count above zero before the commit
+	 *    asks for a careful pass. */
+	int careful;             /* keep every row's bookkeeping (set for the rest of the import) */
+	int redo;                /* this pass must be made again carefully */
+	int partial[BT_COUNT];
+	int fresh[BT_COUNT];
+	char maxkey[BT_COUNT][2][SK_UUID_LEN + 1];
+	signed char fk[BT_COUNT][IMP_MAX_COLS]; /* column is a foreign key: 1 yes, -1 no, 0 ask */
 };
 
 /* The CSV file being read. */
@@ -60,7 +86,7 @@ struct imp_file {
 	struct imp *im;
 	int src, table;
 	char label[PATH_MAX + 64];   /* berkas in problems */
-	int idx[64];                 /* column i of the table -> position in the record, or -1 */
+	int idx[IMP_MAX_COLS];       /* column i of the table -> position in the record, or -1 */
 	int header_fields;           /* fields of the header: every row has as many */
 	int nf;
 	char **f;
@@ -68,6 +94,10 @@ struct imp_file {
 	long long rows;              /* data records seen */
 	long long total;             /* expected rows for progress, -1 unknown */
 	int row_bad;                 /* the current row has a problem */
+	int hint;                    /* column read last (imp_val) */
+	int shuffled;                /* a key came out of order (see struct imp: lean) */
+	int keys;                    /* keys seen (prev is the last one) */
+	char prev[2][SK_UUID_LEN + 1];
 };
 
 uint64_t imp_row_key(int src, int table, long long line);
@@ -117,7 +147,8 @@ void imp_own_id(struct imp_file *fl, char id[SK_UUID_LEN + 1]);
 void imp_key_id(struct imp_file *fl, const char *name, char id[SK_UUID_LEN + 1]);
 void imp_stamp(struct imp_file *fl, char ts[SK_TS_LEN + 1]);
 /* The row named by column name (a UUID, or "" when optional is 1) exists in table (an SQL
- * table name from code); a problem with reason otherwise. */
+ * table name from code); a problem with reason otherwise (a msgid, N_("..."): translated
+ * only when the row is refused, not for every row). */
 void imp_ref(struct imp_file *fl, const char *name, const char *table, int optional,
 	     const char *reason);
 /* Every error of is becomes a problem of this row. */

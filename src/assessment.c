@@ -144,7 +144,7 @@ int assessment_get(sk_db *db, const char *id, sk_assessment *out, sk_err *e)
 
 int assessment_store_raw(sk_db *db, const sk_assessment *a, int insert, sk_err *e)
 {
-	return table_store(db, &ASSESSMENT_TABLE, a, insert, _("Penilaian tidak ditemukan."), e);
+	return table_store(db, &ASSESSMENT_TABLE, a, insert, N_("Penilaian tidak ditemukan."), e);
 }
 
 /* ---- Criteria wording and answers that follow from the figures ---------------------------- */

@@ -167,7 +167,7 @@ int cash_store_raw(sk_db *db, const sk_cash_row *c, int insert, sk_err *e)
 	db_bind_text(st, ":diubah_pada", c->diubah_pada);
 	db_bind_int64(st, ":dihapus", c->dihapus);
 	db_bind_text(st, ":sumber_id", c->sumber_id);
-	int rc = db_step_write(db, st, _("Baris kas tidak ditemukan."), e);
+	int rc = db_step_write(db, st, N_("Baris kas tidak ditemukan."), e);
 	if (rc != SK_OK || insert)
 		return rc;
 	return db_restamp(db, "UPDATE kas SET diubah_pada=:t WHERE id=:k1 AND diubah_pada IS NOT :t",

@@ -1,5 +1,5 @@
 /* check.c - `sikube check`: the file itself (SQLite's integrity and foreign-key checks, the
- * kept balances against the ledger), then every consistency rule of check_rules.c, the same
+ * kept summaries against a recomputation), then every consistency rule of check_rules.c, the same
  * rules import applies to what it merges. */
 #include <stdio.h>
 #include <string.h>
@@ -7,6 +7,7 @@
 #include "check_rules.h"
 #include "i18n.h"
 #include "privacy.h"
+#include "schema.h"
 
 struct run {
 	check_problem_fn fn;
@@ -25,17 +26,6 @@ static void report(struct run *r, const char *fmt, const char *a, const char *b,
 	(*r->problems)++;
 }
 
-/* The kept balances (saldo_kas, maintained by triggers: derived and local, never merged)
- * against the ledger. */
-static const char SALDO_SQL[] =
-	"SELECT g.nama, l.buku, printf('%d', l.saldo), printf('%d', coalesce(s.saldo, 0)) FROM "
-	"(SELECT kelompok_id, buku, sum(masuk-keluar) saldo FROM kas WHERE dihapus=0 GROUP BY "
-	"kelompok_id, buku) l JOIN kelompok g ON g.id=l.kelompok_id LEFT JOIN saldo_kas s ON "
-	"s.kelompok_id=l.kelompok_id AND s.buku=l.buku WHERE coalesce(s.saldo, 0) <> l.saldo "
-	"UNION ALL SELECT coalesce(g.nama, s.kelompok_id), s.buku, '0', printf('%d', s.saldo) "
-	"FROM saldo_kas s LEFT JOIN kelompok g ON g.id=s.kelompok_id WHERE s.saldo <> 0 AND NOT "
-	"EXISTS (SELECT 1 FROM kas k WHERE k.kelompok_id=s.kelompok_id AND k.buku=s.buku AND "
-	"k.dihapus=0)";
 /* What each loan's repayments add up to as kept in its row (pinjaman.bayar_*, triggers of
  * migration 7; derived and local) against the repayments. */
 static const char LOAN_SUM_SQL[] =
@@ -66,11 +56,11 @@ static int four_columns(sk_db *db, struct run *r, const char *sql, const char *f
 	return rc == SQLITE_DONE ? SK_OK : (e && e->status ? e->status : SK_DBERR);
 }
 
-/* PRAGMA integrity_check; *damaged = 1 when the file is damaged (then nothing else is
+/* PRAGMA integrity_check (quick: quick_check); *damaged = 1 when the file is damaged (then nothing else is
  * checked: its rows cannot be trusted). */
-static int integrity(sk_db *db, struct run *r, int *damaged, sk_err *e)
+static int integrity(sk_db *db, struct run *r, int quick, int *damaged, sk_err *e)
 {
-	sqlite3_stmt *st = db_prepare(db, "PRAGMA integrity_check", e);
+	sqlite3_stmt *st = db_prepare(db, quick ? "PRAGMA quick_check" : "PRAGMA integrity_check", e);
 	*damaged = 0;
 	if (!st) {
 		*damaged = 1;
@@ -103,25 +93,51 @@ static int on_hit(void *ctx, const rule_hit *h)
 	return 0;
 }
 
+/* Page cache while checking, KiB: the checks read the big tables and their indexes in turn. */
+#define CHECK_CACHE_KIB 32768
+
+static void stage(const check_opts *o, const char *name, int n, int of)
+{
+	if (o && o->progress)
+		o->progress(o->progress_ctx, name, n, of);
+}
+
 int check_run(sk_db *db, check_problem_fn fn, void *ctx, int *problems, sk_err *e)
 {
+	return check_run_opts(db, NULL, fn, ctx, problems, e);
+}
+
+int check_run_opts(sk_db *db, const check_opts *o, check_problem_fn fn, void *ctx, int *problems,
+		   sk_err *e)
+{
 	struct run r = { fn, ctx, problems };
-	int damaged;
+	int damaged, quick = o && o->quick;
+	int of = quick ? 3 : 4, n = 0;
 	*problems = 0;
-	int rc = integrity(db, &r, &damaged, e);
-	if (rc == SK_OK && !damaged)
+	int64_t cache = db_cache_set(db, CHECK_CACHE_KIB);
+	stage(o, _("keutuhan berkas"), ++n, of);
+	int rc = integrity(db, &r, quick, &damaged, e);
+	if (!quick && rc == SK_OK && !damaged) {
+		stage(o, _("rujukan antartabel"), ++n, of);
 		rc = four_columns(db, &r, FK_SQL, _("Tabel %s baris %s merujuk ke %s yang tidak ada.%s"), e);
+	}
+	/* The kept summaries (balances, each member's latest assessment, the group figures, the
+	 * last meetings: kept by triggers, derived and local) against a recomputation. */
 	if (rc == SK_OK && !damaged)
-		rc = four_columns(db, &r, SALDO_SQL, _("Kelompok %s, buku %s: saldo menurut baris kas "
-						       "Rp %s, tetapi saldo tersimpan Rp %s."), e);
+		stage(o, _("ringkasan tersimpan"), ++n, of);
+	for (const schema_summary *k = SCHEMA_SUMMARIES; rc == SK_OK && !damaged && k->table; k++)
+		rc = four_columns(db, &r, k->verify, _(k->message), e);
 	if (rc == SK_OK && !damaged)
 		rc = four_columns(db, &r, LOAN_SUM_SQL, _("Pinjaman %s: angsurannya berjumlah %s "
 							  "(pokok/jasa, banyaknya), tetapi jumlah "
 							  "tersimpan %s.%s"),
 				  e);
 	int met = 0;
-	if (rc == SK_OK && !damaged)
+	if (rc == SK_OK && !damaged) {
+		stage(o, _("aturan data"), ++n, of);
 		rc = rules_check_all(db, on_hit, &r, &met, e);
+	}
+	db_cache_restore(db, cache);
 	if (met) {
 		damaged = 1; /* a damaged page met while checking the rules */
 		report(&r, "%s%s%s%s", e ? e->msg : "", "", "", "");

@@ -43,7 +43,7 @@ static const char USAGE[] = N_(
 	"  sikube [--db PATH] report KIND         laporan; KIND: groups, eligibility,\n"
 	"                                         cashbook, attendance, monthly,\n"
 	"                                         levels\n"
-	"  sikube [--db PATH] check               periksa keutuhan dan kecocokan data\n"
+	"  sikube [--db PATH] check [--quick]     periksa keutuhan dan kecocokan data\n"
 	"  sikube [--db PATH] backup FILE         salinan basis data, aman saat dipakai\n"
 	"  sikube hub load|report|export ...      hub PostgreSQL (sikube hub --help)\n"
 	"  sikube PERINTAH --help                 pilihan satu perintah\n"

@@ -25,13 +25,14 @@ int eligibility_over_limit(int tidak_miskin, int dinilai)
 	" FROM kelompok g CROSS JOIN anggota a ON g.id=a.kelompok_id " \
 	"WHERE a.dihapus=0 AND a.tanggal_keluar IS NULL AND g.dihapus=0" G
 #define ONE_GROUP " AND a.kelompok_id=:g"
-/* The same joined to the assessment that counts for each member (alias p). */
+/* The same joined to each member's latest assessment as the triggers keep it (alias n of
+ * nilai_anggota: penilaian_id, tanggal, skor; NULL when never assessed). */
 #define WITH_LATEST(G) \
-	" FROM anggota a JOIN kelompok g ON g.id=a.kelompok_id LEFT JOIN penilaian p ON p.id=" \
-	ASSESSMENT_LATEST_ID_SQL("a.id", "") \
-	" WHERE a.dihapus=0 AND a.tanggal_keluar IS NULL AND g.dihapus=0" G
-#define SCORE ASSESSMENT_SCORE_SQL("p")
-#define DUE ELIGIBILITY_DUE_SQL("p", ":today")
+	" FROM kelompok g CROSS JOIN anggota a ON g.id=a.kelompok_id LEFT JOIN nilai_anggota n " \
+	"ON n.anggota_id=a.id WHERE a.dihapus=0 AND a.tanggal_keluar IS NULL AND g.dihapus=0" G
+/* Assessed on or after this day: not due again. */
+#define CUTOFF "date(:today,'-" ELIGIBILITY_STR(ELIGIBILITY_DUE_MONTHS) " months')"
+#define DUE "(n.tanggal IS NULL OR n.tanggal < " CUTOFF ")"
 
 /* Bind the parameters a statement has: :g, :s (search), :f (filter), :t (threshold),
  * :today. */
@@ -55,22 +56,22 @@ static void bind_common(sqlite3_stmt *st, sk_db *db, const char *group_id, const
 		db_bind_text(st, ":today", today);
 }
 
-/* Per member one value from its latest assessment, read from the index penilaian_terbaru
- * alone: score * 2 + (assessed before the due date), NULL when never assessed (the same
- * latest, score and due rules as WITH_LATEST, SCORE and DUE). MATERIALIZED: the
- * sums below would otherwise each run the lookup again. */
-#define LATEST_V \
-	ASSESSMENT_LATEST_SQL("a.id", ASSESSMENT_SCORE_SQL("q_") " * 2 + (q_.tanggal < " \
-			      "date(:today,'-" ELIGIBILITY_STR(ELIGIBILITY_DUE_MONTHS) " months'))", "")
+/* The figures from the kept summaries (schema.c, migration 10): active members per latest
+ * score (ringkasan_skor; -1 never assessed) and per date of the latest assessment
+ * (ringkasan_tanggal), a few rows per group; G picks the live groups (alias g) summed. */
 #define STATS_SQL(G) \
-	"WITH m AS MATERIALIZED (SELECT " LATEST_V " AS v" MEMBERS(G) ") " \
-	"SELECT count(*), count(v), coalesce(sum(v / 2 >= :t),0), coalesce(sum(v / 2 < :t),0), " \
-	"coalesce(sum(v IS NULL OR v % 2 = 1),0) FROM m"
+	"SELECT coalesce(sum(r.jumlah),0), coalesce(sum(CASE WHEN r.skor>=0 THEN r.jumlah END),0), " \
+	"coalesce(sum(CASE WHEN r.skor>=:t THEN r.jumlah END),0), " \
+	"coalesce(sum(CASE WHEN r.skor>=0 AND r.skor<:t THEN r.jumlah END),0), " \
+	"(SELECT coalesce(sum(d.jumlah),0) FROM kelompok g CROSS JOIN ringkasan_tanggal d ON " \
+	"d.kelompok_id=g.id WHERE g.dihapus=0" G " AND d.tanggal >= " CUTOFF ") " \
+	"FROM kelompok g CROSS JOIN ringkasan_skor r ON r.kelompok_id=g.id WHERE g.dihapus=0" G
+#define STATS_ONE " AND g.id=:g"
 
 int eligibility_stats(sk_db *db, const char *group_id, const char *today, sk_elig_stats *out,
 		      sk_err *e)
 {
-	static const char one[] = STATS_SQL(ONE_GROUP), all[] = STATS_SQL("");
+	static const char one[] = STATS_SQL(STATS_ONE), all[] = STATS_SQL("");
 	memset(out, 0, sizeof *out);
 	out->persen_tidak_miskin = -1;
 	sqlite3_stmt *st = db_prepare(db, group_id ? one : all, e);
@@ -83,7 +84,7 @@ int eligibility_stats(sk_db *db, const char *group_id, const char *today, sk_eli
 		out->dinilai = sqlite3_column_int(st, 1);
 		out->miskin = sqlite3_column_int(st, 2);
 		out->tidak_miskin = sqlite3_column_int(st, 3);
-		out->perlu_dinilai = sqlite3_column_int(st, 4);
+		out->perlu_dinilai = out->aktif - sqlite3_column_int(st, 4);
 		out->persen_tidak_miskin = eligibility_percent(out->tidak_miskin, out->dinilai);
 		out->lewat_batas = eligibility_over_limit(out->tidak_miskin, out->dinilai);
 	}
@@ -119,22 +120,25 @@ int eligibility_groups(sk_db *db, const char *search, const char *today, int off
 
 #define SEARCH " AND (:s IS NULL OR a.nama LIKE '%'||:s||'%'" DB_LIKE_ESCAPE \
 	" OR a.nik LIKE :s||'%'" DB_LIKE_ESCAPE ")"
-#define FILTER " AND ((:f=1 AND " DUE ") OR (:f=2 AND " SCORE " < :t))"
+#define FILTER " AND ((:f=1 AND " DUE ") OR (:f=2 AND n.skor < :t))"
 #define ORDER " ORDER BY g.urut_nama, g.id, a.urut_nama, a.id"
 #define ROW_COLS \
 	"SELECT a.id, a.kelompok_id, g.nama, a.nik, a.no_kk, a.nama, a.terdaftar_dtsen, " \
-	"coalesce(a.desil_dtsen,0), coalesce(p.id,''), coalesce(p.tanggal,''), " \
-	"coalesce(" SCORE ",0), " DUE
-/* Every member: the page is chosen from the members alone, then only its rows look up their
- * latest assessment (a page of 30,000 members stays quick). */
-#define PAGE_SQL(G) \
+	"coalesce(a.desil_dtsen,0), coalesce(n.penilaian_id,''), coalesce(n.tanggal,''), " \
+	"coalesce(n.skor,0), " DUE
+/* The same order backwards: a page in the second half of the list is counted from its end. */
+#define ORDER_DESC " ORDER BY g.urut_nama DESC, g.id DESC, a.urut_nama DESC, a.id DESC"
+/* Every member: the page is chosen from the members alone (in order O), then only its rows
+ * look up their latest assessment (a page of 30,000 members stays quick). */
+#define PAGE_SQL_BY(G, O) \
 	"WITH pg AS (SELECT a.id, a.kelompok_id, g.nama AS g_nama, a.nik, a.no_kk, a.nama, " \
-	"a.terdaftar_dtsen, a.desil_dtsen, g.urut_nama AS g_urut, a.urut_nama AS a_urut" MEMBERS(G) SEARCH ORDER " LIMIT :lim OFFSET :off) " \
+	"a.terdaftar_dtsen, a.desil_dtsen, g.urut_nama AS g_urut, a.urut_nama AS a_urut" MEMBERS(G) SEARCH O " LIMIT :lim OFFSET :off) " \
 	"SELECT a.id, a.kelompok_id, a.g_nama, a.nik, a.no_kk, a.nama, a.terdaftar_dtsen, " \
-	"coalesce(a.desil_dtsen,0), coalesce(p.id,''), coalesce(p.tanggal,''), " \
-	"coalesce(" SCORE ",0), " DUE " FROM pg a LEFT JOIN penilaian p ON p.id=" \
-	ASSESSMENT_LATEST_ID_SQL("a.id", "") " ORDER BY a.g_urut, a.kelompok_id, a.a_urut, a.id"
-/* A filter needs every member's latest assessment. */
+	"coalesce(a.desil_dtsen,0), coalesce(n.penilaian_id,''), coalesce(n.tanggal,''), " \
+	"coalesce(n.skor,0), " DUE " FROM pg a LEFT JOIN nilai_anggota n ON n.anggota_id=a.id " \
+	"ORDER BY a.g_urut, a.kelompok_id, a.a_urut, a.id"
+#define PAGE_SQL(G) PAGE_SQL_BY(G, ORDER)
+/* A filter needs every member's latest assessment (kept in nilai_anggota). */
 #define FILTERED_SQL(G) ROW_COLS WITH_LATEST(G) SEARCH FILTER ORDER " LIMIT :lim OFFSET :off"
 
 /* [one group?][filtered?] */
@@ -147,6 +151,9 @@ static const char *const LIST_SQL[2][2] = {
 	{ PAGE_SQL(""), FILTERED_SQL("") },
 	{ PAGE_SQL(ONE_GROUP), FILTERED_SQL(ONE_GROUP) },
 };
+/* [one group?]: a page of every member counted from the end of the list. */
+static const char *const LIST_FROM_END_SQL[2] = { PAGE_SQL_BY("", ORDER_DESC),
+						  PAGE_SQL_BY(ONE_GROUP, ORDER_DESC) };
 
 static sqlite3_stmt *prepare_query(sk_db *db, const char *const sql[2][2], const sk_elig_query *q,
 				   sk_err *e)
@@ -160,6 +167,11 @@ static sqlite3_stmt *prepare_query(sk_db *db, const char *const sql[2][2], const
 int eligibility_count(sk_db *db, const sk_elig_query *q)
 {
 	int64_t n;
+	if (q->filter == ELIG_ALL && (!q->search || !*q->search)) {
+		/* Every active member: the kept group figures already count them. */
+		sk_elig_stats st;
+		return eligibility_stats(db, q->group_id, q->today, &st, NULL) == SK_OK ? st.aktif : -1;
+	}
 	return db_count(db, prepare_query(db, COUNT_SQL, q, NULL), &n, NULL) == SK_OK ? (int)n : -1;
 }
 
@@ -186,9 +198,30 @@ int eligibility_list(sk_db *db, const sk_elig_query *q, int offset, int limit,
 		     sk_elig_row *out, int *n, sk_err *e)
 {
 	*n = 0;
-	sqlite3_stmt *st = prepare_query(db, LIST_SQL, q, e);
+	/* Every member, no search, a page in the second half (the End key of 30,000 members):
+	 * the members counted from the end (their number is kept), the page sorted back. */
+	int total = q->filter == ELIG_ALL && (!q->search || !*q->search) && offset > 0 ?
+			    eligibility_count(db, q) : -1;
+	sqlite3_stmt *st;
+	if (total > 0 && offset > total / 2) {
+		st = db_prepare(db, LIST_FROM_END_SQL[q->group_id != NULL], e);
+		if (st)
+			bind_common(st, db, q->group_id, q->search, q->filter, q->today);
+		int from_end = total - offset - limit;
+		if (from_end < 0) {
+			limit += from_end; /* the rows past the end are not there */
+			from_end = 0;
+		}
+		offset = from_end;
+	} else {
+		st = prepare_query(db, LIST_SQL, q, e);
+	}
 	if (!st)
 		return SK_DBERR;
+	if (limit <= 0) {
+		db_reset(st);
+		return SK_OK;
+	}
 	int threshold = assessment_threshold(db);
 	db_bind_int64(st, ":lim", limit);
 	db_bind_int64(st, ":off", offset);

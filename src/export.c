@@ -1,7 +1,9 @@
 /* export.c - write an exchange bundle: one export per folder at a time (a lock file in it),
  * each table streamed from one read snapshot into a private temporary file (created
- * exclusively: never through a planted symlink), hashed from those bytes and renamed into
- * place; the manifest with row counts and SHA-256 sums last. */
+ * exclusively: never through a planted symlink), hashed from those bytes as they are written
+ * (not read back afterwards: a second pass over every file) and renamed into place; the
+ * manifest with row counts and SHA-256 sums last. */
+#define _GNU_SOURCE /* fopencookie */
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -9,6 +11,7 @@
 #include <pwd.h>
 #include <stdlib.h>
 #include <stdio.h>
+#include <stdio_ext.h>
 #include <string.h>
 #include <sys/file.h>
 #include <sys/stat.h>
@@ -186,6 +189,64 @@ static void write_row(struct exporter *x, const bundle_table_def *d, sqlite3_stm
 	csv_out_eol(w);
 }
 
+/* A stream that hashes every byte written through it on its way to the file (fopencookie). */
+struct hashing {
+	FILE *to;
+	bundle_hash h;
+	off_t written, synced; /* bytes passed to the file; of them, handed to the disk */
+};
+
+/* Bytes written between two starts of the disk's writing (sync_file_range): the fsync when
+ * the file is complete then waits for the last few MiB, not for all of a big file. */
+#define WRITEBACK_EVERY (8 << 20)
+
+static ssize_t hashing_write(void *cookie, const char *buf, size_t n)
+{
+	struct hashing *hs = cookie;
+	bundle_hash_update(&hs->h, buf, n);
+	size_t w = fwrite(buf, 1, n, hs->to);
+	if (w != n)
+		return -1;
+	hs->written += (off_t)n;
+	if (hs->written - hs->synced >= WRITEBACK_EVERY && fflush(hs->to) == 0) {
+		/* Only a hint: an error here shows again at the fsync of outfile_commit. */
+		(void)sync_file_range(fileno(hs->to), hs->synced, hs->written - hs->synced,
+				      SYNC_FILE_RANGE_WRITE);
+		hs->synced = hs->written;
+	}
+	return (ssize_t)n;
+}
+
+/* fin: the stream the CSV writer writes into, passing every byte to out and hashing it; NULL
+ * with errno when it cannot be made. */
+static FILE *hashing_open(struct hashing *hs, FILE *out)
+{
+	static const cookie_io_functions_t IO = { .write = hashing_write };
+	hs->to = out;
+	hs->written = hs->synced = 0;
+	bundle_hash_init(&hs->h);
+	FILE *f = fopencookie(hs, "w", IO);
+	if (!f)
+		return NULL;
+	setvbuf(f, NULL, _IOFBF, 65536);
+	/* One thread writes each stream: no lock taken for each of the CSV writer's many small
+	 * writes (several per field, tens of millions in a big export). */
+	__fsetlocking(f, FSETLOCKING_BYCALLER);
+	__fsetlocking(out, FSETLOCKING_BYCALLER);
+	return f;
+}
+
+/* Close the hashing stream f (its last bytes go to the file) and give the SHA-256 of all. */
+static int hashing_close(struct hashing *hs, FILE *f, const char *label, char hex[65], sk_err *e)
+{
+	int bad = ferror(f);
+	if (fclose(f) != 0 || bad || ferror(hs->to))
+		return sk_err_set(e, SK_IOERR, _("Berkas %s tidak dapat ditulis: %s"), label,
+				  strerror(errno));
+	bundle_hash_hex(&hs->h, hex);
+	return SK_OK;
+}
+
 /* Every row of one table into its file. */
 static int write_rows(struct exporter *x, const bundle_table_def *d, csv_out *w, long long total,
 		      long long *rows)
@@ -211,7 +272,7 @@ static int write_rows(struct exporter *x, const bundle_table_def *d, csv_out *w,
 	return x->e->status ? x->e->status : SK_DBERR;
 }
 
-/* Stream one table into a private temporary file, hash it, rename it to its name. */
+/* Stream one table into a private temporary file, hashing it, then rename it to its name. */
 static int export_table(struct exporter *x, int t, sk_manifest *m)
 {
 	const bundle_table_def *d = &BUNDLE_TABLES[t];
@@ -225,14 +286,23 @@ static int export_table(struct exporter *x, int t, sk_manifest *m)
 	rc = outfile_open(&out, x->dirfd, x->dir, d->file, 1, x->e);
 	if (rc != SK_OK)
 		return rc;
+	struct hashing hs;
+	FILE *hf = hashing_open(&hs, out.f);
+	if (!hf) {
+		rc = sk_err_set(x->e, SK_IOERR, _("Berkas %s tidak dapat ditulis: %s"), d->file,
+				strerror(errno));
+		outfile_abort(&out);
+		return rc;
+	}
 	csv_out w;
-	csv_out_init(&w, out.f, x->o->excel);
+	csv_out_init(&w, hf, x->o->excel);
 	for (int i = 0; i < d->ncols; i++)
 		csv_out_raw(&w, d->cols[i].name);
 	csv_out_eol(&w);
 	rc = write_rows(x, d, &w, total, &m->baris[t]);
+	int hrc = hashing_close(&hs, hf, d->file, m->sha256[t], x->e);
 	if (rc == SK_OK)
-		rc = bundle_hash_written(out.f, d->file, m->sha256[t], x->e);
+		rc = hrc;
 	if (rc == SK_OK)
 		rc = outfile_commit(&out, x->e);
 	else

@@ -108,7 +108,7 @@ static int group_store(sk_db *db, const sk_group *g, int mode, sk_err *e)
 	db_bind_text(st, ":catatan", g->catatan);
 	db_bind_text(st, ":diubah_pada", g->diubah_pada);
 	db_bind_int64(st, ":dihapus", g->dihapus);
-	int rc = db_step_write(db, st, _("Kelompok tidak ditemukan."), e);
+	int rc = db_step_write(db, st, N_("Kelompok tidak ditemukan."), e);
 	/* A changed name lost its sort key (trigger kelompok_nama_diubah): the new one. */
 	if (rc == SK_OK && mode != STORE_INSERT)
 		rc = sk_sort_key_store(db, 0, g->id, g->nama, e);

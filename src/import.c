@@ -257,27 +257,32 @@ static void sync_levels(struct imp *im)
 static void read_all(struct imp *im)
 {
 	memset(im->r->t, 0, sizeof im->r->t);
-	for (int t = 0; t < BT_COUNT && !im->fatal && !im->dberr; t++)
-		for (int s = 0; s < im->nsrc && !im->fatal && !im->dberr; s++)
+#define GOING (!im->fatal && !im->dberr && !im->redo)
+	for (int t = 0; t < BT_COUNT && GOING; t++)
+		for (int s = 0; s < im->nsrc && GOING; s++)
 			if (source_has(im, s, t))
 				imp_read_file(im, s, t);
-	if (!im->fatal && !im->dberr && imp_bulk_rebuild(im) != SK_OK)
+	if (GOING && imp_bulk_rebuild(im) != SK_OK)
 		im->dberr = 1;
-	if (!im->fatal && !im->dberr)
+	if (GOING)
 		sync_levels(im);
-	if (!im->fatal && !im->dberr)
+	if (GOING)
 		imp_check_rules(im);
+#undef GOING
 }
 
 /* Not a status: run_pass wants another pass without the rows refused in this one. */
 #define PASS_AGAIN 101
 
 /* One pass in its own write transaction. Returns SK_OK (committed), SK_REFUSED (rolled
- * back), PASS_AGAIN (valid_only: rolled back, the refused rows added to the skip set), or a
- * database error. */
+ * back), PASS_AGAIN (valid_only: rolled back, the refused rows added to the skip set; or a
+ * lean pass that must be made again carefully), or a database error. */
 static int run_pass(struct imp *im)
 {
 	imp_rowset_free(&im->bad);
+	/* What this pass reports, to forget when it must be made again carefully. */
+	int nproblems = im->r->nproblems;
+	long long more = im->r->more_problems, seq = im->seq;
 	int rc = db_begin_write(im->db, im->e);
 	if (rc != SK_OK)
 		return rc;
@@ -286,10 +291,23 @@ static int run_pass(struct imp *im)
 	else
 		read_all(im);
 	im->r->passes++;
-	int clean = !im->dberr && !im->fatal && im->bad.n == 0;
+	/* A lean pass did not look references up: SQLite counted the missing ones. */
+	if (!im->careful && !im->dberr && !im->fatal && db_foreign_keys_pending(im->db))
+		im->redo = 1;
+	int clean = !im->dberr && !im->fatal && !im->redo && im->bad.n == 0;
 	rc = db_end(im->db, clean, clean ? im->e : NULL);
 	imp_bulk_reset(im);
 	imp_rows_end(im);
+	if (im->redo && !im->dberr && !im->fatal) {
+		/* The lean pass met what only a careful one can tell (struct imp): again, keeping
+		 * every row's bookkeeping, with only the problems of the passes before. */
+		im->r->nproblems = nproblems;
+		im->r->more_problems = more;
+		im->seq = seq;
+		im->redo = 0;
+		im->careful = 1;
+		return PASS_AGAIN;
+	}
 	if (im->dberr)
 		return im->e->status ? im->e->status : SK_DBERR;
 	if (im->fatal)
@@ -321,6 +339,8 @@ int import_paths(sk_db *db, int npaths, const char *const *paths, const import_o
 		abort();
 	sk_now_utc(im.now);
 	im.threshold = assessment_threshold(db);
+	/* Lean passes leave missing parents to SQLite's foreign-key count: never without it. */
+	im.careful = db_int(db, "PRAGMA foreign_keys", 0) != 1;
 	for (int i = 0; i < npaths; i++)
 		imp_open_source(&im, paths[i]);
 	rc = im.fatal ? SK_REFUSED : PASS_AGAIN;

@@ -1,29 +1,40 @@
 /* import_bulk.c - bulk loading for import: when one pass inserts many rows into a big table,
  * that table's secondary indexes are dropped and built again (one sort each) just before the
- * pass commits, instead of being updated row by row in random order. Everything happens
- * inside the pass's transaction, so a rollback (refusal, power cut) brings the indexes back
- * untouched. Only indexes that no query of the import itself uses are dropped. */
+ * pass commits, instead of being updated row by row in random order; the triggers that keep
+ * summaries of the table (schema.h: SCHEMA_SUMMARIES, e.g. saldo_kas) are dropped too and
+ * the summaries rebuilt set-wise after the indexes (a trigger also makes every insert keep a
+ * statement journal, which on a big transaction spills to a file, a dozen writes per row).
+ * Everything happens inside the pass's transaction, so a rollback (refusal, power cut)
+ * brings the indexes and triggers back untouched. Only indexes that no query of the import
+ * itself uses are dropped. A table being bulk-loaded also keeps lean bookkeeping (struct imp
+ * in import_priv.h). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "i18n.h"
 #include "import_priv.h"
+#include "schema.h"
 
 /* Inserts into one table before dropping its indexes is considered at all: a small merge
  * (one week's meetings, a few corrections) never pays for a rebuild. */
 #define BULK_MIN_INSERTS 5000
 /* Drop when the rows still to come in the file are at least 1/BULK_RATIO of the table. */
 #define BULK_RATIO 8
+/* Rows inserted between two writes of the changed pages during a bulk load. */
+#define BULK_FLUSH_ROWS 8192
 /* Page cache while the indexes are built, KiB. */
 #define BULK_BUILD_CACHE_KIB 8192
 
-/* Secondary indexes of each table that may be dropped during a bulk pass. Not listed:
- * kelompok and anggota (small; anggota's indexes serve the NIK and officer checks) and
- * kas_membalik (SQLite's deferred foreign-key check looks reversals up through it). */
+/* Secondary indexes of each table that may be dropped during a bulk pass: the ones whose
+ * keys arrive in random order. Not listed: kelompok and anggota (small; anggota's indexes
+ * serve the NIK and officer checks), kas_membalik (SQLite's deferred foreign-key check looks
+ * reversals up through it) and the *_disimpan indexes (every row stored gets the time it
+ * was stored: their keys arrive in order, each insert an append, cheaper than a scan and a
+ * sort afterwards). */
 static const char *const DROPPABLE[BT_COUNT][5] = {
-	[BT_PERTEMUAN] = { "pertemuan_kelompok", "pertemuan_diubah", "pertemuan_disimpan" },
-	[BT_KEHADIRAN] = { "kehadiran_anggota", "kehadiran_diubah", "kehadiran_disimpan" },
-	[BT_KAS] = { "kas_saldo", "kas_pertemuan", "kas_diubah", "kas_disimpan" },
+	[BT_PERTEMUAN] = { "pertemuan_kelompok", "pertemuan_diubah" },
+	[BT_KEHADIRAN] = { "kehadiran_anggota", "kehadiran_diubah" },
+	[BT_KAS] = { "kas_saldo", "kas_pertemuan", "kas_diubah" },
 };
 
 /* 1 when the table holds fewer than cap rows (counts at most cap rows), 0 when not, -1 on
@@ -66,11 +77,58 @@ static int drop_one(struct imp *im, const char *name)
 	return SK_OK;
 }
 
+/* 1 when summary k follows writes to table t. */
+static int summary_of(const schema_summary *k, int t)
+{
+	for (int b = 0; b < 3 && k->bases[b]; b++)
+		if (strcmp(k->bases[b], BUNDLE_TABLES[t].db_table) == 0)
+			return 1;
+	return 0;
+}
+
+/* Drop the triggers of every summary of table t (kept up to date by imp_bulk_rebuild). */
+static int suspend_summaries(struct imp *im, int t)
+{
+	for (int i = 0; i < IMP_SUMMARIES_MAX && SCHEMA_SUMMARIES[i].table; i++) {
+		const schema_summary *k = &SCHEMA_SUMMARIES[i];
+		if (im->bulk.suspended[i] || !summary_of(k, t))
+			continue;
+		for (int j = 0; j < SCHEMA_SUMMARY_TRIGGERS && k->triggers[j]; j++) {
+			char drop[128];
+			snprintf(drop, sizeof drop, "DROP TRIGGER IF EXISTS \"%s\"", k->triggers[j]);
+			if (db_exec(im->db, drop, im->e) != SK_OK)
+				return SK_DBERR;
+		}
+		im->bulk.suspended[i] = 1;
+	}
+	return SK_OK;
+}
+
+/* 1 when a bulk load of table t has something to spare: indexes or summaries. */
+static int bulk_helps(int t)
+{
+	if (DROPPABLE[t][0])
+		return 1;
+	for (int i = 0; i < IMP_SUMMARIES_MAX && SCHEMA_SUMMARIES[i].table; i++)
+		if (summary_of(&SCHEMA_SUMMARIES[i], t))
+			return 1;
+	return 0;
+}
+
 void imp_bulk_inserted(struct imp_file *fl)
 {
 	struct imp *im = fl->im;
 	int t = fl->table;
-	if (!DROPPABLE[t][0] || im->bulk.decided[t] || ++im->bulk.inserts[t] < BULK_MIN_INSERTS)
+	/* A table being bulk-loaded: the pages written so far leave the cache every so many
+	 * rows, so that the pages of the rows others refer to stay (db_cache_flush). */
+	if (im->bulk.on[t] && ++im->bulk.since_flush >= BULK_FLUSH_ROWS) {
+		im->bulk.since_flush = 0;
+		if (db_cache_flush(im->db, im->e) != SK_OK)
+			im->dberr = 1;
+	}
+	/* A table that was empty: every row of a big file will be inserted, from the first. */
+	long long enough = im->fresh[t] && fl->total >= BULK_MIN_INSERTS ? 1 : BULK_MIN_INSERTS;
+	if (im->bulk.decided[t] || ++im->bulk.inserts[t] < enough || !bulk_helps(t))
 		return;
 	im->bulk.decided[t] = 1;
 	long long left = fl->total - fl->rows;
@@ -79,15 +137,33 @@ void imp_bulk_inserted(struct imp_file *fl)
 	int fewer = fewer_rows_than(im, t, left * BULK_RATIO);
 	if (fewer < 0)
 		im->dberr = 1;
-	for (int i = 0; fewer > 0 && i < 5 && DROPPABLE[t][i]; i++)
+	if (fewer <= 0)
+		return;
+	im->bulk.on[t] = 1;
+	for (int i = 0; i < 5 && DROPPABLE[t][i]; i++)
 		if (drop_one(im, DROPPABLE[t][i]) != SK_OK)
 			im->dberr = 1;
+	if (suspend_summaries(im, t) != SK_OK)
+		im->dberr = 1;
+}
+
+/* Fill again every summary whose triggers were dropped, and make its triggers again. */
+static int rebuild_summaries(struct imp *im)
+{
+	int rc = SK_OK;
+	for (int i = 0; rc == SK_OK && i < IMP_SUMMARIES_MAX && SCHEMA_SUMMARIES[i].table; i++)
+		if (im->bulk.suspended[i]) {
+			rc = db_exec(im->db, SCHEMA_SUMMARIES[i].rebuild, im->e);
+			if (rc == SK_OK)
+				rc = db_exec(im->db, SCHEMA_SUMMARIES[i].create, im->e);
+		}
+	return rc;
 }
 
 int imp_bulk_rebuild(struct imp *im)
 {
 	if (!im->bulk.n)
-		return SK_OK;
+		return rebuild_summaries(im);
 	/* SQLite's sorter takes up to the page cache's size (and, growing its buffer, half as
 	 * much again): a smaller cache while building keeps the import's peak memory flat. */
 	int64_t cache = db_cache_set(im->db, BULK_BUILD_CACHE_KIB);
@@ -98,6 +174,8 @@ int imp_bulk_rebuild(struct imp *im)
 			im->o->progress(im->o->ctx, _("indeks"), i, im->bulk.n);
 		rc = db_exec(im->db, im->bulk.sql[i], im->e);
 	}
+	if (rc == SK_OK)
+		rc = rebuild_summaries(im);
 	db_cache_restore(im->db, cache);
 	return rc;
 }

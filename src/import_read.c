@@ -248,7 +248,7 @@ static int on_record(void *ctx, int line, int nf, char **f)
 	}
 	if (im->o->progress && fl->rows % PROGRESS_EVERY == 0)
 		im->o->progress(im->o->ctx, fl->label, fl->rows, fl->total);
-	return im->dberr || im->fatal;
+	return im->dberr || im->fatal || im->redo;
 }
 
 static void hash_bytes(void *ctx, const void *data, size_t n)
@@ -312,7 +312,7 @@ void imp_read_file(struct imp *im, int src, int t)
 	char hex[65];
 	bundle_hash_init(&h);
 	int rc = csv_read_fd(s->fd[t], fl.label, on_record, &fl, hash_bytes, &h, &e);
-	if (im->dberr || im->fatal)
+	if (im->dberr || im->fatal || im->redo)
 		return;
 	if (rc != SK_OK) {
 		imp_fatal(im, src, fl.label, fl.line + 1, "", "", e.msg);

@@ -12,9 +12,23 @@
 
 /* ---- fields ---------------------------------------------------------------------------- */
 
+/* Column index of name in fl's table: the row functions read the columns in the table's
+ * order, so the one after the last is tried first (the same pointer, or the same name). */
+static int col_of(const struct imp_file *fl, const char *name)
+{
+	const bundle_table_def *d = &BUNDLE_TABLES[fl->table];
+	int *hint = (int *)&fl->hint;
+	int c = *hint + 1 < d->ncols ? *hint + 1 : 0;
+	if (d->cols[c].name != name && strcmp(d->cols[c].name, name) != 0)
+		c = bundle_col_index(fl->table, name);
+	if (c >= 0)
+		*hint = c;
+	return c;
+}
+
 const char *imp_val(const struct imp_file *fl, const char *name)
 {
-	int c = bundle_col_index(fl->table, name);
+	int c = col_of(fl, name);
 	if (c < 0 || fl->idx[c] < 0 || fl->idx[c] >= fl->nf)
 		return "";
 	const char *v = fl->f[fl->idx[c]];
@@ -166,6 +180,32 @@ int imp_deleted_flag(struct imp_file *fl)
 	return x;
 }
 
+/* 1 when column name of table t is a foreign key to table parent in the schema (SQLite then
+ * counts a missing parent itself, SQLITE_DBSTATUS_DEFERRED_FKS), 0 when not, -1 on a
+ * database error. Asked once per pass and column. */
+static int fk_backed(struct imp_file *fl, const char *name, const char *parent)
+{
+	struct imp *im = fl->im;
+	int c = col_of(fl, name);
+	if (c < 0 || c >= IMP_MAX_COLS)
+		return 0;
+	signed char *known = &im->fk[fl->table][c];
+	if (*known)
+		return *known > 0;
+	sqlite3_stmt *st = db_prepare(im->db, "SELECT 1 FROM pragma_foreign_key_list(:t) WHERE "
+				      "\"from\"=:c AND \"table\"=:p", im->e);
+	int found = -1;
+	if (st) {
+		db_bind_text(st, ":t", BUNDLE_TABLES[fl->table].db_table);
+		db_bind_text(st, ":c", name);
+		db_bind_text(st, ":p", parent);
+		found = db_exists(im->db, st, im->e);
+	}
+	if (found >= 0)
+		*known = found ? 1 : -1;
+	return found;
+}
+
 void imp_ref(struct imp_file *fl, const char *name, const char *table, int optional,
 	     const char *reason)
 {
@@ -183,6 +223,16 @@ void imp_ref(struct imp_file *fl, const char *name, const char *table, int optio
 		imp_bad(fl, name, v, _("Harus UUID huruf kecil 36 karakter."));
 		return;
 	}
+	/* A lean pass leaves a reference the schema declares to SQLite, which counts the rows
+	 * whose parent is missing: a count above zero at the end makes the pass be made again
+	 * carefully (struct imp), and that pass names the row. */
+	if (!fl->im->careful) {
+		int fk = fk_backed(fl, name, table);
+		if (fk < 0)
+			fl->im->dberr = 1;
+		if (fk != 0)
+			return;
+	}
 	for (size_t i = 0; i < sizeof SQL / sizeof SQL[0]; i++) {
 		if (strcmp(table, TABLES[i]) != 0)
 			continue;
@@ -195,7 +245,7 @@ void imp_ref(struct imp_file *fl, const char *name, const char *table, int optio
 		if (found < 0)
 			fl->im->dberr = 1;
 		else if (!found)
-			imp_bad(fl, name, v, reason);
+			imp_bad(fl, name, v, _(reason));
 		return;
 	}
 	abort(); /* a table without a lookup: programmer error */
@@ -266,6 +316,19 @@ static int stored_text(struct imp_file *fl, const char *k1, const char *k2, stru
 
 /* ---- merging --------------------------------------------------------------------------- */
 
+/* The order of keys: k[0] against k1, then k[1] against k2 ("" when NULL). */
+static int key_cmp(const char k[2][SK_UUID_LEN + 1], const char *k1, const char *k2)
+{
+	int c = strcmp(k[0], k1);
+	return c ? c : strcmp(k[1], k2 ? k2 : "");
+}
+
+static void key_set(char k[2][SK_UUID_LEN + 1], const char *k1, const char *k2)
+{
+	sk_strlcpy(k[0], k1, SK_UUID_LEN + 1);
+	sk_strlcpy(k[1], k2 ? k2 : "", SK_UUID_LEN + 1);
+}
+
 enum { M_INSERT, M_UPDATE, M_UPDATED, M_KEEP, M_ERROR };
 
 static int db_failed(struct imp *im)
@@ -327,6 +390,8 @@ static int decide(struct imp_file *fl, const char *k1, const char *k2, const cha
 		  imp_store_fn store, const void *row)
 {
 	char old[64];
+	if (fl->im->fresh[fl->table] && key_cmp(fl->im->maxkey[fl->table], k1, k2) < 0)
+		return M_INSERT; /* above every key this pass stored in a table it found empty */
 	int found = stored_stamp(fl, k1, k2, old, sizeof old);
 	if (found < 0)
 		return db_failed(fl->im);
@@ -348,9 +413,15 @@ static void bind_key(sqlite3_stmt *st, const struct imp_file *fl, const char *k1
 			  SQLITE_STATIC);
 }
 
-/* Remember a merged row for the rules (temp.imp_row). */
+/* Remember a merged row for the rules (temp.imp_row); a table being bulk-loaded does not
+ * (struct imp: lean bookkeeping). */
 static int remember(struct imp_file *fl, const char *k1, const char *k2)
 {
+	struct imp *im = fl->im;
+	if (im->bulk.on[fl->table] && !im->careful) {
+		im->partial[fl->table] = 1;
+		return SK_OK;
+	}
 	sqlite3_stmt *st = db_prepare(fl->im->db, "INSERT OR REPLACE INTO imp_row(tabel, k1, k2, "
 				      "sumber, baris) VALUES(:t, :k1, :k2, :s, :b)", fl->im->e);
 	if (!st)
@@ -383,9 +454,19 @@ static long long seen_before(struct imp_file *fl, const char *k1, const char *k2
 	return db_count(im->db, st, &line, im->e) == SK_OK ? line : -1;
 }
 
-/* One file holds a key once: a repeated key refuses both rows. 1 when it repeats. */
+/* One file holds a key once: a repeated key refuses both rows. 1 when it repeats. While the
+ * file's keys rise, none can repeat and none is written down; the first key out of order
+ * then asks for a careful pass (struct imp), which writes every key down. */
 static int repeated_key(struct imp_file *fl, const char *k1, const char *k2)
 {
+	if (!fl->im->careful) {
+		if (fl->keys++ == 0 || key_cmp(fl->prev, k1, k2) < 0) {
+			key_set(fl->prev, k1, k2);
+			return 0;
+		}
+		fl->im->redo = 1;
+		return 1;
+	}
 	long long first = seen_before(fl, k1, k2);
 	if (first < 0) {
 		fl->im->dberr = 1;
@@ -425,6 +506,8 @@ void imp_merge(struct imp_file *fl, const char *k1, const char *k2, const char *
 		return;
 	if (act == M_INSERT) {
 		c->added++;
+		if (key_cmp(fl->im->maxkey[fl->table], k1, k2) < 0)
+			key_set(fl->im->maxkey[fl->table], k1, k2);
 		imp_bulk_inserted(fl);
 	} else {
 		c->updated++;
@@ -433,8 +516,25 @@ void imp_merge(struct imp_file *fl, const char *k1, const char *k2, const char *
 
 /* ---- the pass's temporary tables -------------------------------------------------------- */
 
+/* 1 when table t holds no row, 0 when it does, -1 on a database error (in im->e). */
+static int table_empty(struct imp *im, int t)
+{
+	char sql[128];
+	snprintf(sql, sizeof sql, "SELECT 1 FROM %s LIMIT 1", BUNDLE_TABLES[t].db_table);
+	sqlite3_stmt *st = db_prepare_once(im->db, sql, im->e);
+	int found = st ? db_exists(im->db, st, im->e) : -1;
+	db_finalize(st);
+	return found < 0 ? -1 : !found;
+}
+
 int imp_rows_begin(struct imp *im)
 {
+	memset(im->partial, 0, sizeof im->partial);
+	memset(im->maxkey, 0, sizeof im->maxkey);
+	memset(im->fk, 0, sizeof im->fk);
+	for (int t = 0; t < BT_COUNT; t++)
+		if ((im->fresh[t] = table_empty(im, t)) < 0)
+			return SK_DBERR;
 	return db_exec(im->db, RULES_MERGED_SQL "; DELETE FROM temp.imp_row; "
 		       "CREATE TEMP TABLE IF NOT EXISTS imp_seen(tabel INTEGER NOT NULL, "
 		       "sumber INTEGER NOT NULL, k1 TEXT NOT NULL, k2 TEXT NOT NULL, "
@@ -503,6 +603,9 @@ static int on_rule_hit(void *ctx, const rule_hit *h)
 
 void imp_check_rules(struct imp *im)
 {
-	if (rules_check_merged(im->db, on_rule_hit, im, im->e) != SK_OK)
+	int incomplete = 0;
+	if (rules_check_merged(im->db, im->partial, on_rule_hit, im, &incomplete, im->e) != SK_OK)
 		im->dberr = 1;
+	else if (incomplete)
+		im->redo = 1;
 }

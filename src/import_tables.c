@@ -90,7 +90,7 @@ static void row_anggota(struct imp_file *fl)
 	sk_issues_clear(&is);
 	member_validate_fields(fl->im->db, &m, &is);
 	imp_report_issues(fl, &is);
-	imp_ref(fl, "kelompok_id", "kelompok", 0, _("Kelompok anggota tidak ditemukan."));
+	imp_ref(fl, "kelompok_id", "kelompok", 0, N_("Kelompok anggota tidak ditemukan."));
 	imp_merge(fl, m.id, NULL, m.diubah_pada, store_member, &m);
 }
 
@@ -141,7 +141,7 @@ static void row_penilaian(struct imp_file *fl)
 	sk_issues_clear(&is);
 	assessment_validate_fields(&a, &is);
 	imp_report_issues(fl, &is);
-	imp_ref(fl, "anggota_id", "anggota", 0, _("Anggota yang dinilai tidak ditemukan."));
+	imp_ref(fl, "anggota_id", "anggota", 0, N_("Anggota yang dinilai tidak ditemukan."));
 	imp_merge(fl, a.id, NULL, a.diubah_pada, store_assessment, &a);
 }
 
@@ -170,7 +170,7 @@ static void row_pertemuan(struct imp_file *fl)
 	sk_issues_clear(&is);
 	meeting_validate_fields(&m, &is);
 	imp_report_issues(fl, &is);
-	imp_ref(fl, "kelompok_id", "kelompok", 0, _("Kelompok pertemuan tidak ditemukan."));
+	imp_ref(fl, "kelompok_id", "kelompok", 0, N_("Kelompok pertemuan tidak ditemukan."));
 	imp_merge(fl, m.id, NULL, m.diubah_pada, store_meeting, &m);
 }
 
@@ -194,9 +194,9 @@ static void row_kehadiran(struct imp_file *fl)
 	attendance_validate_fields(&a, &is);
 	imp_report_issues(fl, &is);
 	if (*a.pertemuan_id)
-		imp_ref(fl, "pertemuan_id", "pertemuan", 0, _("Pertemuan tidak ditemukan."));
+		imp_ref(fl, "pertemuan_id", "pertemuan", 0, N_("Pertemuan tidak ditemukan."));
 	if (*a.anggota_id)
-		imp_ref(fl, "anggota_id", "anggota", 0, _("Anggota tidak ditemukan."));
+		imp_ref(fl, "anggota_id", "anggota", 0, N_("Anggota tidak ditemukan."));
 	imp_merge(fl, a.pertemuan_id, a.anggota_id, a.diubah_pada, store_attendance, &a);
 }
 
@@ -237,9 +237,9 @@ static void row_kas(struct imp_file *fl)
 	sk_issues_clear(&is);
 	cash_validate_fields(&c, &is);
 	imp_report_issues(fl, &is);
-	imp_ref(fl, "kelompok_id", "kelompok", 0, _("Kelompok tidak ditemukan."));
+	imp_ref(fl, "kelompok_id", "kelompok", 0, N_("Kelompok tidak ditemukan."));
 	if (*c.pertemuan_id && sk_uuid_valid(c.pertemuan_id))
-		imp_ref(fl, "pertemuan_id", "pertemuan", 1, _("Pertemuan tidak ditemukan."));
+		imp_ref(fl, "pertemuan_id", "pertemuan", 1, N_("Pertemuan tidak ditemukan."));
 	imp_merge(fl, c.id, NULL, c.diubah_pada, store_cash, &c);
 }
 
@@ -282,7 +282,7 @@ static int store_close(sk_db *db, const void *row, int insert, sk_err *e)
 	db_bind_text(st, ":cat", c->catatan);
 	db_bind_text(st, ":t", c->diubah_pada);
 	db_bind_int64(st, ":d", c->dihapus);
-	int rc = db_step_write(db, st, _("Tutup buku tidak ditemukan."), e);
+	int rc = db_step_write(db, st, N_("Tutup buku tidak ditemukan."), e);
 	if (rc != SK_OK || insert)
 		return rc;
 	return db_restamp(db, "UPDATE tutup_kas SET diubah_pada=:t WHERE id=:k1 AND "
@@ -326,7 +326,7 @@ static void row_tutup_buku(struct imp_file *fl)
 	if (c.saldo_hitung < 0)
 		imp_bad(fl, "saldo_hitung", imp_val(fl, "saldo_hitung"),
 			_("Uang yang dihitung diisi rupiah 0 atau lebih."));
-	imp_ref(fl, "kelompok_id", "kelompok", 0, _("Kelompok tidak ditemukan."));
+	imp_ref(fl, "kelompok_id", "kelompok", 0, N_("Kelompok tidak ditemukan."));
 	imp_merge(fl, c.id, NULL, c.diubah_pada, store_close, &c);
 }
 

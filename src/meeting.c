@@ -93,7 +93,7 @@ int meeting_store_raw(sk_db *db, const sk_meeting *m, int insert, sk_err *e)
 	db_bind_text(st, ":catatan", m->catatan);
 	db_bind_text(st, ":diubah_pada", m->diubah_pada);
 	db_bind_int64(st, ":dihapus", m->dihapus);
-	int rc = db_step_write(db, st, _("Pertemuan tidak ditemukan."), e);
+	int rc = db_step_write(db, st, N_("Pertemuan tidak ditemukan."), e);
 	if (rc != SK_OK || insert)
 		return rc;
 	/* The touch trigger renews diubah_pada when an UPDATE keeps it; put the given one back. */
@@ -168,7 +168,7 @@ int attendance_store_raw(sk_db *db, const sk_attendance *a, int insert, sk_err *
 	db_bind_int64(st, ":iuran_iks", a->iuran_iks);
 	db_bind_text(st, ":diubah_pada", a->diubah_pada);
 	db_bind_int64(st, ":dihapus", a->dihapus);
-	int rc = db_step_write(db, st, _("Data kehadiran tidak ditemukan."), e);
+	int rc = db_step_write(db, st, N_("Data kehadiran tidak ditemukan."), e);
 	if (rc != SK_OK || insert)
 		return rc;
 	return db_restamp(db, "UPDATE kehadiran SET diubah_pada=:t WHERE pertemuan_id=:k1 AND "

@@ -266,7 +266,7 @@ static int member_store(sk_db *db, const sk_member *m, int mode, sk_err *e)
 	bind_member(st, m);
 	if (mode == STORE_INSERT)
 		sk_bind_sort_key(st, ":urut_nama", m->nama);
-	int rc = db_step_write(db, st, _("Anggota tidak ditemukan."), e);
+	int rc = db_step_write(db, st, N_("Anggota tidak ditemukan."), e);
 	/* A changed name lost its sort key (trigger anggota_nama_diubah): the new one. */
 	if (rc == SK_OK && mode != STORE_INSERT)
 		rc = sk_sort_key_store(db, 1, m->id, m->nama, e);

@@ -6,9 +6,6 @@
 #include "report_priv.h"
 #include "util.h"
 
-/* Page cache while `report groups` runs, in KiB. */
-#define REPORT_CACHE_KIB 6144
-
 /* One row of `report groups`. */
 struct group_fig {
 	char id[40], nama[SK_NAME_BYTES], kode_wilayah[16], desa[128], tingkat[16], terakhir[16], kode[40];
@@ -16,28 +13,20 @@ struct group_fig {
 	int64_t umum, iks;
 };
 
+/* Every figure from what the triggers keep (schema.c, migrations 3 and 10; checked against the
+ * data by `sikube check`): active members per latest score in ringkasan_skor (-1: never
+ * assessed; the score is recomputed from the criteria, as the stored skor/kategori may
+ * predate a change of threshold), each group's last meeting in pertemuan_terakhir, the
+ * balances in saldo_kas: a few rows per group, whatever the number of members and rows. */
 static const char GROUPS_SQL[] =
-	/* skor of each active member's latest assessment (NULL: never assessed), recomputed
-	 * from the criteria: the stored skor/kategori may predate a change of threshold.
-	 * Members are read from the covering index anggota_urut (the unary + keeps SQLite
-	 * from choosing anggota_cari and a table lookup per member). */
-	"WITH aktif AS MATERIALIZED (SELECT a.kelompok_id, "
-	ASSESSMENT_LATEST_SQL("a.id", ASSESSMENT_SCORE_SQL("q_"), "") " AS skor FROM anggota a "
-	"  WHERE +a.dihapus=0 AND a.tanggal_keluar IS NULL), "
-	"lat AS (SELECT kelompok_id, count(*) n, count(skor) dinilai, "
-	"  coalesce(sum(skor >= :t),0) miskin FROM aktif GROUP BY kelompok_id), "
-	/* Balances as the triggers keep them in saldo_kas (checked against the ledger by
-	 * `sikube check`). */
-	"ks AS (SELECT kelompok_id, sum(CASE WHEN buku='umum' THEN saldo ELSE 0 END) umum, "
-	"  sum(CASE WHEN buku='iks' THEN saldo ELSE 0 END) iks FROM saldo_kas "
-	"  GROUP BY kelompok_id) "
-	"SELECT g.id, g.nama, g.kode_wilayah, coalesce(w.nama,''), g.tingkat, coalesce(lat.n,0), "
-	"coalesce(lat.dinilai,0), coalesce(lat.miskin,0), "
-	/* The last meeting: one index entry per group (pertemuan_kelompok). */
-	"coalesce((SELECT max(p.tanggal) FROM pertemuan p WHERE p.kelompok_id=g.id AND "
-	"p.dihapus=0),''), coalesce(ks.umum,0), "
-	"coalesce(ks.iks,0), coalesce(g.kode,'') FROM kelompok g LEFT JOIN wilayah w ON w.kode=g.kode_wilayah "
-	"LEFT JOIN lat ON lat.kelompok_id=g.id LEFT JOIN ks ON ks.kelompok_id=g.id "
+	"SELECT g.id, g.nama, g.kode_wilayah, coalesce(w.nama,''), g.tingkat, "
+	"coalesce((SELECT sum(jumlah) FROM ringkasan_skor WHERE kelompok_id=g.id),0), "
+	"coalesce((SELECT sum(jumlah) FROM ringkasan_skor WHERE kelompok_id=g.id AND skor>=0),0), "
+	"coalesce((SELECT sum(jumlah) FROM ringkasan_skor WHERE kelompok_id=g.id AND skor>=:t),0), "
+	"coalesce((SELECT tanggal FROM pertemuan_terakhir WHERE kelompok_id=g.id),''), "
+	"coalesce((SELECT saldo FROM saldo_kas WHERE kelompok_id=g.id AND buku='umum'),0), "
+	"coalesce((SELECT saldo FROM saldo_kas WHERE kelompok_id=g.id AND buku='iks'),0), "
+	"coalesce(g.kode,'') FROM kelompok g LEFT JOIN wilayah w ON w.kode=g.kode_wilayah "
 	"WHERE g.dihapus=0 AND (:g IS NULL OR g.id=:g) ORDER BY g.urut_nama, g.id";
 
 static void read_fig(sqlite3_stmt *st, struct group_fig *f)
@@ -129,9 +118,6 @@ int report_groups_run(sk_db *db, const report_opts *o, FILE *out, sk_err *e)
 	db_bind_int64(st, ":t", assessment_threshold(db));
 	int rows = 0;
 	struct group_fig f;
-	/* Room for the assessment and member indexes read whole (about 2,500 pages for a
-	 * kabupaten of 30,000 members) instead of reading pages again and again. */
-	int64_t cache = db_cache_set(db, REPORT_CACHE_KIB);
 	while ((rc = db_step(db, st, e)) == SQLITE_ROW) {
 		read_fig(st, &f);
 		if (o->fmt == REPORT_TEXT)
@@ -141,7 +127,6 @@ int report_groups_run(sk_db *db, const report_opts *o, FILE *out, sk_err *e)
 		rows++;
 	}
 	db_reset(st);
-	db_cache_restore(db, cache);
 	if (rc != SQLITE_DONE)
 		return e ? e->status : SK_DBERR;
 	if (o->fmt == REPORT_TEXT && rows == 0)

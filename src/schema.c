@@ -3,6 +3,7 @@
  * safety net, by triggers when a row is changed without touching it) and `dihapus` (soft delete).
  * kehadiran is keyed by (pertemuan_id, anggota_id) as the spec says. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include "i18n.h"
 #include "schema.h"
@@ -267,6 +268,206 @@ static const char MIGRATION_5[] =
 	"  BETWEEN 1 AND 10000 OR luas_lantai_m2 <> round(luas_lantai_m2, 2));\n"
 	TOUCH("penilaian", "id=NEW.id");
 
+/* ---- kept summaries (migration 10) ------------------------------------------------------
+ * What the screens and reports need of every member and group, kept up to date by triggers as
+ * the data changes (plain SQL: the sqlite3 shell keeps them too), so that Kelayakan, the group
+ * list and `report groups` read a few rows per group instead of every member's assessments.
+ * Local and derived: never exported; `sikube check` compares each with a recomputation; an
+ * import that bulk-loads a table drops the triggers that follow it and rebuilds the summary
+ * set-wise before it commits (schema_summaries, import_bulk.c).
+ *   nilai_anggota      each member: group, active (not deleted, not left), latest live
+ *                      assessment (id, date, criteria met), as ASSESSMENT_LATEST_SQL orders
+ *   ringkasan_skor     active members per group and latest score (-1: never assessed)
+ *   ringkasan_tanggal  active assessed members per group and date of their latest assessment
+ *   pertemuan_terakhir each group's last live meeting */
+
+/* The latest live assessment of member m (its id, date, criteria met) as a subquery. */
+#define LATEST_OF(m) \
+	"(SELECT q.id AS id, q.tanggal AS tanggal, q.k01+q.k02+q.k03+q.k04+q.k05+q.k06+q.k07+" \
+	"q.k08+q.k09+q.k10+q.k11+q.k12+q.k13+q.k14 AS skor FROM penilaian q WHERE q.anggota_id=" \
+	m " AND q.dihapus=0 ORDER BY q.tanggal DESC, q.diubah_pada DESC, q.id DESC LIMIT 1)"
+/* Member row a as a row of nilai_anggota (upsert). */
+#define NILAI_UPSERT(a) \
+	"  INSERT INTO nilai_anggota SELECT " a ".id, " a ".kelompok_id, " a ".dihapus=0 AND " a \
+	".tanggal_keluar IS NULL, p.id, p.tanggal, p.skor FROM (SELECT 1) LEFT JOIN " \
+	LATEST_OF(a ".id") " p WHERE true ON CONFLICT (anggota_id) DO UPDATE SET " \
+	"kelompok_id=excluded.kelompok_id, aktif=excluded.aktif, penilaian_id=excluded.penilaian_id, " \
+	"tanggal=excluded.tanggal, skor=excluded.skor;\n"
+/* Member m's latest assessment again. */
+#define NILAI_REFRESH(m) \
+	"  UPDATE nilai_anggota SET (penilaian_id, tanggal, skor) = (SELECT id, tanggal, skor FROM " \
+	LATEST_OF(m) ") WHERE anggota_id=" m ";\n"
+/* A row r of nilai_anggota counted in (sign +) or out of (sign -) the group figures. */
+#define RINGKAS_ADD(r) \
+	"  INSERT INTO ringkasan_skor SELECT " r ".kelompok_id, coalesce(" r ".skor,-1), 1 WHERE " r \
+	".aktif ON CONFLICT (kelompok_id, skor) DO UPDATE SET jumlah=jumlah+1;\n" \
+	"  INSERT INTO ringkasan_tanggal SELECT " r ".kelompok_id, " r ".tanggal, 1 WHERE " r \
+	".aktif AND " r ".tanggal IS NOT NULL ON CONFLICT (kelompok_id, tanggal) DO UPDATE SET " \
+	"jumlah=jumlah+1;\n"
+#define RINGKAS_SUB(r) \
+	"  UPDATE ringkasan_skor SET jumlah=jumlah-1 WHERE " r ".aktif AND kelompok_id=" r \
+	".kelompok_id AND skor=coalesce(" r ".skor,-1);\n" \
+	"  DELETE FROM ringkasan_skor WHERE " r ".aktif AND kelompok_id=" r ".kelompok_id AND " \
+	"skor=coalesce(" r ".skor,-1) AND jumlah<=0;\n" \
+	"  UPDATE ringkasan_tanggal SET jumlah=jumlah-1 WHERE " r ".aktif AND kelompok_id=" r \
+	".kelompok_id AND tanggal=" r ".tanggal;\n" \
+	"  DELETE FROM ringkasan_tanggal WHERE " r ".aktif AND kelompok_id=" r ".kelompok_id AND " \
+	"tanggal=" r ".tanggal AND jumlah<=0;\n"
+/* Group g's last meeting again. */
+#define LAST_MEETING_REFRESH(g) \
+	"  DELETE FROM pertemuan_terakhir WHERE kelompok_id=" g ";\n" \
+	"  INSERT INTO pertemuan_terakhir SELECT " g ", t FROM (SELECT max(tanggal) t FROM pertemuan " \
+	"WHERE kelompok_id=" g " AND dihapus=0) WHERE t IS NOT NULL;\n"
+
+#define NILAI_TRIGGERS \
+	"CREATE TRIGGER anggota_nilai_tambah AFTER INSERT ON anggota BEGIN\n" NILAI_UPSERT("NEW") \
+	"\nEND;\n" \
+	"CREATE TRIGGER anggota_nilai_ubah AFTER UPDATE OF id, kelompok_id, dihapus, tanggal_keluar\n" \
+	"  ON anggota BEGIN\n" \
+	"  DELETE FROM nilai_anggota WHERE anggota_id=OLD.id AND OLD.id IS NOT NEW.id;\n" \
+	NILAI_UPSERT("NEW") "\nEND;\n" \
+	"CREATE TRIGGER anggota_nilai_hapus AFTER DELETE ON anggota BEGIN\n" \
+	"  DELETE FROM nilai_anggota WHERE anggota_id=OLD.id; END;\n" \
+	"CREATE TRIGGER penilaian_nilai_tambah AFTER INSERT ON penilaian WHEN NEW.dihapus=0 BEGIN\n" \
+	NILAI_REFRESH("NEW.anggota_id") "\nEND;\n" \
+	"CREATE TRIGGER penilaian_nilai_ubah AFTER UPDATE OF id, anggota_id, tanggal, diubah_pada,\n" \
+	"  dihapus, k01, k02, k03, k04, k05, k06, k07, k08, k09, k10, k11, k12, k13, k14\n" \
+	"  ON penilaian BEGIN\n" NILAI_REFRESH("OLD.anggota_id") \
+	"  UPDATE nilai_anggota SET (penilaian_id, tanggal, skor) = (SELECT id, tanggal, skor FROM " \
+	LATEST_OF("NEW.anggota_id") ") WHERE anggota_id=NEW.anggota_id AND NEW.anggota_id IS NOT\n" \
+	"  OLD.anggota_id; END;\n" \
+	"CREATE TRIGGER penilaian_nilai_hapus AFTER DELETE ON penilaian WHEN OLD.dihapus=0 BEGIN\n" \
+	NILAI_REFRESH("OLD.anggota_id") "\nEND;\n" \
+	"CREATE TRIGGER nilai_anggota_tambah AFTER INSERT ON nilai_anggota WHEN NEW.aktif BEGIN\n" \
+	RINGKAS_ADD("NEW") "\nEND;\n" \
+	"CREATE TRIGGER nilai_anggota_ubah AFTER UPDATE ON nilai_anggota WHEN (OLD.aktif OR\n" \
+	"  NEW.aktif) AND (OLD.aktif IS NOT NEW.aktif OR OLD.kelompok_id IS NOT NEW.kelompok_id OR\n" \
+	"  OLD.skor IS NOT NEW.skor OR OLD.tanggal IS NOT NEW.tanggal) BEGIN\n" \
+	RINGKAS_SUB("OLD") RINGKAS_ADD("NEW") "\nEND;\n" \
+	"CREATE TRIGGER nilai_anggota_hapus AFTER DELETE ON nilai_anggota WHEN OLD.aktif BEGIN\n" \
+	RINGKAS_SUB("OLD") "\nEND;\n"
+#define NILAI_REBUILD \
+	"DELETE FROM nilai_anggota;\n" \
+	"INSERT INTO nilai_anggota SELECT a.id, a.kelompok_id, a.dihapus=0 AND a.tanggal_keluar IS\n" \
+	"  NULL, p.id, p.tanggal, p.k01+p.k02+p.k03+p.k04+p.k05+p.k06+p.k07+p.k08+p.k09+p.k10+\n" \
+	"  p.k11+p.k12+p.k13+p.k14 FROM anggota a LEFT JOIN penilaian p ON p.id=(SELECT id FROM\n" \
+	"  " LATEST_OF("a.id") ");\n" \
+	"DELETE FROM ringkasan_skor;\n" \
+	"INSERT INTO ringkasan_skor SELECT kelompok_id, coalesce(skor,-1), count(*) FROM\n" \
+	"  nilai_anggota WHERE aktif GROUP BY 1, 2;\n" \
+	"DELETE FROM ringkasan_tanggal;\n" \
+	"INSERT INTO ringkasan_tanggal SELECT kelompok_id, tanggal, count(*) FROM nilai_anggota\n" \
+	"  WHERE aktif AND tanggal IS NOT NULL GROUP BY 1, 2;\n"
+
+#define LAST_MEETING_TRIGGERS \
+	"CREATE TRIGGER pertemuan_terakhir_tambah AFTER INSERT ON pertemuan WHEN NEW.dihapus=0 BEGIN\n" \
+	"  INSERT INTO pertemuan_terakhir VALUES (NEW.kelompok_id, NEW.tanggal)\n" \
+	"  ON CONFLICT (kelompok_id) DO UPDATE SET tanggal=max(tanggal, excluded.tanggal); END;\n" \
+	"CREATE TRIGGER pertemuan_terakhir_ubah AFTER UPDATE OF kelompok_id, tanggal, dihapus\n" \
+	"  ON pertemuan BEGIN\n" LAST_MEETING_REFRESH("OLD.kelompok_id") \
+	LAST_MEETING_REFRESH("NEW.kelompok_id") "\nEND;\n" \
+	"CREATE TRIGGER pertemuan_terakhir_hapus AFTER DELETE ON pertemuan WHEN OLD.dihapus=0 BEGIN\n" \
+	LAST_MEETING_REFRESH("OLD.kelompok_id") "\nEND;\n"
+#define LAST_MEETING_REBUILD \
+	"DELETE FROM pertemuan_terakhir;\n" \
+	"INSERT INTO pertemuan_terakhir SELECT kelompok_id, max(tanggal) FROM pertemuan WHERE\n" \
+	"  dihapus=0 GROUP BY kelompok_id;\n"
+
+#define SALDO_REBUILD \
+	"DELETE FROM saldo_kas;\n" \
+	"INSERT INTO saldo_kas SELECT kelompok_id, buku, sum(masuk-keluar) FROM kas WHERE dihapus=0\n" \
+	"  GROUP BY kelompok_id, buku;\n"
+
+/* Kept summaries: the tables with their triggers (migration 10). */
+static const char MIGRATION_10[] =
+	"CREATE TABLE nilai_anggota (\n"
+	"  anggota_id TEXT PRIMARY KEY NOT NULL, kelompok_id TEXT NOT NULL,\n"
+	"  aktif INTEGER NOT NULL, penilaian_id TEXT, tanggal TEXT, skor INTEGER) WITHOUT ROWID;\n"
+	"CREATE TABLE ringkasan_skor (\n"
+	"  kelompok_id TEXT NOT NULL, skor INTEGER NOT NULL, jumlah INTEGER NOT NULL,\n"
+	"  PRIMARY KEY (kelompok_id, skor)) WITHOUT ROWID;\n"
+	"CREATE TABLE ringkasan_tanggal (\n"
+	"  kelompok_id TEXT NOT NULL, tanggal TEXT NOT NULL, jumlah INTEGER NOT NULL,\n"
+	"  PRIMARY KEY (kelompok_id, tanggal)) WITHOUT ROWID;\n"
+	"CREATE TABLE pertemuan_terakhir (\n"
+	"  kelompok_id TEXT PRIMARY KEY NOT NULL, tanggal TEXT NOT NULL) WITHOUT ROWID;\n"
+	NILAI_REBUILD LAST_MEETING_REBUILD NILAI_TRIGGERS LAST_MEETING_TRIGGERS
+	/* The rules of check_rules.c over every row (`sikube check`, a bulk import): a meeting's
+	 * postings and their groups from one index, read in meeting order (was the table, row
+	 * by row); each member's group from an index entry. */
+	"DROP INDEX kas_pertemuan;\n"
+	"CREATE INDEX kas_pertemuan ON kas(pertemuan_id, buku, dihapus, masuk, keluar, kelompok_id);\n"
+	"CREATE INDEX anggota_id_kelompok ON anggota(id, kelompok_id);\n";
+
+/* The verifications of `sikube check`: four text columns per difference. */
+#define SALDO_VERIFY \
+	"SELECT g.nama, l.buku, printf('%d', l.saldo), printf('%d', coalesce(s.saldo, 0)) FROM " \
+	"(SELECT kelompok_id, buku, sum(masuk-keluar) saldo FROM kas WHERE dihapus=0 GROUP BY " \
+	"kelompok_id, buku) l JOIN kelompok g ON g.id=l.kelompok_id LEFT JOIN saldo_kas s ON " \
+	"s.kelompok_id=l.kelompok_id AND s.buku=l.buku WHERE coalesce(s.saldo, 0) <> l.saldo " \
+	"UNION ALL SELECT coalesce(g.nama, s.kelompok_id), s.buku, '0', printf('%d', s.saldo) " \
+	"FROM saldo_kas s LEFT JOIN kelompok g ON g.id=s.kelompok_id WHERE s.saldo <> 0 AND NOT " \
+	"EXISTS (SELECT 1 FROM kas k WHERE k.kelompok_id=s.kelompok_id AND k.buku=s.buku AND " \
+	"k.dihapus=0)"
+/* A member's kept row against the member and its assessments: the member's name and id, what
+ * the data says, what is kept. */
+#define NILAI_NOW \
+	"SELECT a.id AS anggota_id, a.kelompok_id AS kelompok_id, a.dihapus=0 AND " \
+	"a.tanggal_keluar IS NULL AS aktif, p.id AS penilaian_id, p.tanggal AS tanggal, " \
+	"p.k01+p.k02+p.k03+p.k04+p.k05+p.k06+p.k07+p.k08+p.k09+p.k10+p.k11+p.k12+p.k13+p.k14 " \
+	"AS skor FROM anggota a LEFT JOIN penilaian p ON p.id=(SELECT id FROM " LATEST_OF("a.id") ")"
+#define NILAI_TEXT(r) \
+	"printf('%s/%d/%s/%s', " r ".kelompok_id, " r ".aktif, coalesce(" r ".tanggal,'-'), " \
+	"coalesce(" r ".skor,'-'))"
+#define NILAI_VERIFY \
+	"SELECT coalesce(a.nama, d.anggota_id), d.anggota_id, coalesce((SELECT " NILAI_TEXT("n") \
+	" FROM (" NILAI_NOW ") n WHERE n.anggota_id=d.anggota_id), '-'), coalesce((SELECT " \
+	NILAI_TEXT("k") " FROM nilai_anggota k WHERE k.anggota_id=d.anggota_id), '-') FROM " \
+	"(SELECT anggota_id FROM (SELECT * FROM (" NILAI_NOW ") EXCEPT SELECT * FROM nilai_anggota) " \
+	"UNION SELECT anggota_id FROM (SELECT * FROM nilai_anggota EXCEPT SELECT * FROM (" NILAI_NOW \
+	"))) d LEFT JOIN anggota a ON a.id=d.anggota_id"
+/* Group figures against the kept members: group, what is counted, its number, kept number. */
+#define COUNT_VERIFY(table, col, src) \
+	"SELECT coalesce(g.nama, d.kelompok_id), d.k, printf('%d', coalesce(d.n, 0)), " \
+	"printf('%d', coalesce(d.kept, 0)) FROM (SELECT kelompok_id, k, sum(n) n, sum(kept) kept " \
+	"FROM (SELECT kelompok_id, " src " k, count(*) n, 0 kept FROM nilai_anggota WHERE aktif " \
+	"AND " src " IS NOT NULL GROUP BY 1, 2 UNION ALL SELECT kelompok_id, " col ", 0, jumlah " \
+	"FROM " table ") GROUP BY 1, 2 HAVING sum(n) <> sum(kept)) d LEFT JOIN kelompok g ON " \
+	"g.id=d.kelompok_id"
+#define LAST_MEETING_VERIFY \
+	"SELECT coalesce(g.nama, d.kelompok_id), '', coalesce(d.t, '-'), coalesce(d.kept, '-') " \
+	"FROM (SELECT kelompok_id, max(t) t, max(kept) kept FROM (SELECT kelompok_id, " \
+	"max(tanggal) t, NULL kept FROM pertemuan WHERE dihapus=0 GROUP BY kelompok_id UNION ALL " \
+	"SELECT kelompok_id, NULL, tanggal FROM pertemuan_terakhir) GROUP BY kelompok_id HAVING " \
+	"max(t) IS NOT max(kept)) d LEFT JOIN kelompok g ON g.id=d.kelompok_id"
+
+const schema_summary SCHEMA_SUMMARIES[] = {
+	{ "saldo_kas", { "kas" },
+	  { "kas_saldo_tambah", "kas_saldo_hapus", "kas_saldo_ubah" }, KAS_SALDO_TRIGGERS,
+	  SALDO_REBUILD, SALDO_VERIFY,
+	  N_("Kelompok %s, buku %s: saldo menurut baris kas Rp %s, tetapi saldo tersimpan Rp %s.") },
+	{ "nilai_anggota", { "anggota", "penilaian" },
+	  { "anggota_nilai_tambah", "anggota_nilai_ubah", "anggota_nilai_hapus",
+	    "penilaian_nilai_tambah", "penilaian_nilai_ubah", "penilaian_nilai_hapus",
+	    "nilai_anggota_tambah", "nilai_anggota_ubah", "nilai_anggota_hapus" },
+	  NILAI_TRIGGERS, NILAI_REBUILD, NILAI_VERIFY,
+	  N_("Anggota %s (%s): penilaian terakhir menurut data %s, tetapi ringkasan tersimpan %s "
+	     "(kelompok/aktif/tanggal/skor).") },
+	{ "ringkasan_skor", { NULL }, { NULL }, NULL, NULL,
+	  COUNT_VERIFY("ringkasan_skor", "skor", "coalesce(skor,-1)"),
+	  N_("Kelompok %s, skor %s (-1: belum dinilai): %s anggota aktif menurut data, tetapi "
+	     "ringkasan tersimpan %s.") },
+	{ "ringkasan_tanggal", { NULL }, { NULL }, NULL, NULL,
+	  COUNT_VERIFY("ringkasan_tanggal", "tanggal", "tanggal"),
+	  N_("Kelompok %s, penilaian terakhir tanggal %s: %s anggota aktif menurut data, tetapi "
+	     "ringkasan tersimpan %s.") },
+	{ "pertemuan_terakhir", { "pertemuan" },
+	  { "pertemuan_terakhir_tambah", "pertemuan_terakhir_ubah", "pertemuan_terakhir_hapus" },
+	  LAST_MEETING_TRIGGERS, LAST_MEETING_REBUILD, LAST_MEETING_VERIFY,
+	  N_("Kelompok %s%s: pertemuan terakhir menurut data %s, tetapi tersimpan %s.") },
+	{ NULL, { NULL }, { NULL }, NULL, NULL, NULL, NULL },
+};
+
 /* Names sorted case- and accent-insensitively (collate.h): a sort key stored beside each group
  * and member name, given by the code on every store (sk_sort_keys_refresh, when the command
  * line opens the database, fills the rows other programs wrote), and the lists' indexes on it in place of those on the name (the name stays
@@ -478,10 +679,154 @@ static const char MIGRATION_8[] =
 	"CREATE INDEX kelompok_gagal_kelompok ON kelompok_gagal(kelompok_id, dibatalkan, tanggal);\n";
 #undef INDICATOR
 
+/* Until migration 9 of the other branch of this wave (issue 16) is merged here, an empty
+ * stand-in keeps migration 10 at its number; a merge puts the real one in its place. */
+static const char MIGRATION_STANDIN[] = "";
+
 /* Migration n (1-based) is MIGRATIONS[n-1]; append, never edit a released one. */
 static const char *const MIGRATIONS[] = { MIGRATION_1, MIGRATION_2, MIGRATION_3, MIGRATION_4,
-					  MIGRATION_5, MIGRATION_6, MIGRATION_7, MIGRATION_8 };
+					  MIGRATION_5, MIGRATION_6, MIGRATION_7, MIGRATION_8,
+					  MIGRATION_STANDIN, MIGRATION_10 };
 #define N_MIGRATIONS ((int)(sizeof MIGRATIONS / sizeof MIGRATIONS[0]))
+
+/* ---- CHECK constraints without IN lists (part of migration 10) -----------------------------
+ * SQLite checks "CHECK (buku IN ('umum','iks','simpin'))" through a small temporary table
+ * that it builds anew for every row written when the list has three values or more: a third
+ * of the time of an insert into kehadiran, half of one into kas. The same check written as
+ * "buku='umum' OR buku='iks' OR buku='simpin'" costs a few comparisons and accepts exactly
+ * the same values (NULL too). A CHECK constraint is not part of what is stored on disk, so
+ * SQLite's documented way to change one in place is used: the table's CREATE statement in
+ * sqlite_schema is rewritten (PRAGMA writable_schema) and the schema version raised, inside
+ * the migration's transaction. Only the exact form CHECK (<name> IN ('a','b',...)) of plain
+ * quoted values is rewritten; anything else is left as it is. */
+
+static const char *skip_space(const char *p)
+{
+	while (*p == ' ' || *p == '\n' || *p == '\t' || *p == '\r')
+		p++;
+	return p;
+}
+
+/* At p (just after "CHECK ("): "<name> IN ('a', 'b', ...))" with three values or more, then
+ * appended to out as "<name>='a' OR <name>='b' ... )" and the end returned; else NULL. */
+static const char *in_list_check(const char *p, char *out, size_t n)
+{
+	const char *name = p;
+	while ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || *p == '_' ||
+	       (p > name && *p >= '0' && *p <= '9'))
+		p++;
+	int name_len = (int)(p - name);
+	p = skip_space(p);
+	if (name_len == 0 || strncmp(p, "IN", 2) != 0)
+		return NULL;
+	p = skip_space(p + 2);
+	if (*p != '(')
+		return NULL;
+	char alts[2048] = "";
+	size_t len = 0;
+	int values = 0;
+	for (p = skip_space(p + 1);; p = skip_space(p + 1)) {
+		if (*p != '\'')
+			return NULL;
+		const char *v = ++p;
+		while (*p && *p != '\'')
+			p++;
+		if (*p != '\'' || p[1] == '\'')
+			return NULL; /* unterminated, or a quote inside: not rewritten */
+		int w = snprintf(alts + len, sizeof alts - len, "%s%.*s='%.*s'", values ? " OR " : "",
+				 name_len, name, (int)(p - v), v);
+		if (w < 0 || (size_t)w >= sizeof alts - len)
+			return NULL;
+		len += (size_t)w;
+		values++;
+		p = skip_space(p + 1);
+		if (*p == ')')
+			break;
+		if (*p != ',')
+			return NULL;
+	}
+	p = skip_space(p + 1);
+	if (*p != ')' || values < 3)
+		return NULL;
+	size_t have = strlen(out);
+	if (have + len + 2 > n)
+		return NULL;
+	snprintf(out + have, n - have, "%s)", alts);
+	return p + 1;
+}
+
+/* sql with every CHECK (<name> IN (three or more values)) written as comparisons, into out;
+ * 1 when something was rewritten, 0 when not (or out too small). */
+static int checks_without_in_lists(const char *sql, char *out, size_t n)
+{
+	int changed = 0;
+	out[0] = '\0';
+	for (const char *p = sql; *p;) {
+		const char *c = strstr(p, "CHECK (");
+		size_t have = strlen(out);
+		size_t head = c ? (size_t)(c - p) + 7 : strlen(p);
+		if (have + head + 1 > n)
+			return 0;
+		memcpy(out + have, p, head);
+		out[have + head] = '\0';
+		if (!c)
+			break;
+		const char *end = in_list_check(c + 7, out, n);
+		if (end) {
+			changed = 1;
+			p = end;
+		} else {
+			p = c + 7;
+		}
+	}
+	return changed;
+}
+
+static int rewrite_in_checks(sk_db *db, sk_err *e)
+{
+	static const char list[] = "SELECT name, sql FROM sqlite_schema WHERE type='table' AND "
+				   "sql LIKE '%CHECK (%IN (%'";
+	static const char upd[] = "UPDATE sqlite_schema SET sql=:sql WHERE type='table' AND name=:n";
+	sqlite3_stmt *st = db_prepare_once(db, list, e);
+	if (!st)
+		return SK_DBERR;
+	char *sql = malloc(65536);
+	if (!sql)
+		abort();
+	int rc, changed = 0, writable = 0, err = SK_OK;
+	while (err == SK_OK && (rc = db_step(db, st, e)) == SQLITE_ROW) {
+		const char *old = (const char *)sqlite3_column_text(st, 1);
+		if (!old || !checks_without_in_lists(old, sql, 65536))
+			continue;
+		if (!writable++)
+			err = db_exec(db, "PRAGMA writable_schema=ON", e);
+		sqlite3_stmt *u = err == SK_OK ? db_prepare_once(db, upd, e) : NULL;
+		if (u) {
+			db_bind_text(u, ":sql", sql);
+			db_bind_text(u, ":n", (const char *)sqlite3_column_text(st, 0));
+			err = db_step(db, u, e) == SQLITE_DONE ? SK_OK : SK_DBERR;
+			changed++;
+		} else {
+			err = SK_DBERR;
+		}
+		db_finalize(u);
+	}
+	db_finalize(st);
+	free(sql);
+	if (err == SK_OK && changed) {
+		char pragma[64];
+		snprintf(pragma, sizeof pragma, "PRAGMA schema_version=%lld",
+			 (long long)db_int(db, "PRAGMA schema_version", 0) + 1);
+		err = db_exec(db, pragma, e);
+	}
+	if (writable)
+		db_exec(db, "PRAGMA writable_schema=OFF", NULL);
+	/* Read the schema again now: a rewritten statement SQLite could not read would fail the
+	 * migration here, its transaction rolled back and the file left as it was. */
+	if (err == SK_OK && changed)
+		err = db_exec(db, "SELECT count(*) FROM sqlite_schema; SELECT * FROM kas LIMIT 0", e);
+	return err;
+}
 
 static int run_migration(sk_db *db, int n, sk_err *e)
 {
@@ -499,6 +844,8 @@ static int run_migration(sk_db *db, int n, sk_err *e)
 			sk_uuid_new(uuid);
 			ok = db_setting_set(db, "perangkat", uuid, e) == SK_OK;
 		}
+		if (ok && n == 10)
+			ok = rewrite_in_checks(db, e) == SK_OK;
 	}
 	int erc = db_end(db, ok, e);
 	return ok ? erc : (e && e->status ? e->status : SK_DBERR);

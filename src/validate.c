@@ -8,6 +8,8 @@
 #include "util.h"
 #include "validate.h"
 
+/* too_big: a msgid (N_), translated only when v is too big: this runs for every row of an
+ * import. */
 static void check_amount(sk_issues *is, const char *field, int64_t v, int64_t cap,
 			 const char *too_big)
 {
@@ -15,13 +17,13 @@ static void check_amount(sk_issues *is, const char *field, int64_t v, int64_t ca
 	if (v < 0)
 		sk_issues_add(is, field, SK_SEV_ERROR, "%s", _("Jumlah uang tidak boleh negatif."));
 	else if (v > cap)
-		sk_issues_add(is, field, SK_SEV_ERROR, too_big,
+		sk_issues_add(is, field, SK_SEV_ERROR, _(too_big),
 			      sk_format_rupiah(cap, max, sizeof max));
 }
 
 void validate_money(sk_issues *is, const char *field, int64_t v)
 {
-	check_amount(is, field, v, SK_MONEY_MAX, _("Jumlah terlalu besar: paling banyak Rp %s."));
+	check_amount(is, field, v, SK_MONEY_MAX, N_("Jumlah terlalu besar: paling banyak Rp %s."));
 }
 
 void validate_date_required(sk_issues *is, const char *field, const char *v, const char *missing)
@@ -36,7 +38,7 @@ void validate_date_required(sk_issues *is, const char *field, const char *v, con
 void validate_dues(sk_issues *is, const char *field, int64_t v)
 {
 	check_amount(is, field, v, SK_DUES_MAX,
-		     _("Iuran terlalu besar: paling banyak Rp %s per anggota per pertemuan."));
+		     N_("Iuran terlalu besar: paling banyak Rp %s per anggota per pertemuan."));
 }
 
 /* The values are stored and exchanged as written; N_ marks them for translation on screen. */

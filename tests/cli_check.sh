@@ -33,5 +33,31 @@ cp "$DB" "$WORK/c5.db"
 sqlite3 "$WORK/c5.db" "UPDATE saldo_kas SET saldo=saldo+1 WHERE kelompok_id=(SELECT min(kelompok_id) FROM saldo_kas) AND buku='umum'"
 expect_status 1 "a kept balance that differs from the ledger fails the check" "$SIKUBE_BIN" --db "$WORK/c5.db" check
 check "the book and both balances are named" grep -q "buku umum: saldo menurut baris kas Rp [0-9]*, tetapi saldo tersimpan" "$WORK/out"
+
+# The summaries of migration 10, kept by triggers (plain SQL: the sqlite3 shell keeps them as
+# well), each corrupted by hand: the full check and the quick one find it and exit 1.
+expect_status 0 "check --quick passes on consistent data" "$SIKUBE_BIN" --db "$DB" check --quick
+check "check --quick prints no problem" test ! -s "$WORK/out"
+cp "$DB" "$WORK/k.db"
+sqlite3 "$WORK/k.db" "UPDATE anggota SET tanggal_keluar='2024-01-01' WHERE rowid=(SELECT max(rowid) FROM anggota WHERE jabatan='anggota'); UPDATE penilaian SET dihapus=1 WHERE rowid=1; INSERT INTO pertemuan(id,kelompok_id,tanggal,diubah_pada) SELECT '00000000-0000-4000-8000-000000000001', id, '2025-12-31', diubah_pada FROM kelompok ORDER BY id LIMIT 1"
+check "the shell's new meeting is its group's last" test "$(sqlite3 "$WORK/k.db" "SELECT tanggal FROM pertemuan_terakhir WHERE kelompok_id=(SELECT min(id) FROM kelompok)")" = 2025-12-31
+expect_status 0 "changes made in the sqlite3 shell keep the summaries" "$SIKUBE_BIN" --db "$WORK/k.db" check
+for bad in \
+	"nilai_anggota|UPDATE nilai_anggota SET skor=coalesce(skor,0)+1 WHERE anggota_id=(SELECT min(anggota_id) FROM nilai_anggota WHERE aktif AND skor IS NOT NULL)|penilaian terakhir menurut data" \
+	"ringkasan_skor|UPDATE ringkasan_skor SET jumlah=jumlah+1 WHERE (kelompok_id, skor)=(SELECT kelompok_id, skor FROM ringkasan_skor LIMIT 1)|anggota aktif menurut data" \
+	"ringkasan_tanggal|DELETE FROM ringkasan_tanggal WHERE kelompok_id=(SELECT min(kelompok_id) FROM ringkasan_tanggal)|anggota aktif menurut data" \
+	"pertemuan_terakhir|UPDATE pertemuan_terakhir SET tanggal='2000-01-01' WHERE kelompok_id=(SELECT min(kelompok_id) FROM pertemuan_terakhir)|pertemuan terakhir menurut data"; do
+	table=${bad%%|*}
+	rest=${bad#*|}
+	sql=${rest%%|*}
+	text=${rest#*|}
+	cp "$DB" "$WORK/s.db"
+	check "$table: the shell changed a row" test "$(sqlite3 "$WORK/s.db" "$sql; SELECT changes();")" -ge 1
+	expect_status 1 "$table corrupted: check fails" "$SIKUBE_BIN" --db "$WORK/s.db" check
+	check "$table corrupted: named" grep -q "$text" "$WORK/out"
+	expect_status 1 "$table corrupted: check --quick fails" "$SIKUBE_BIN" --db "$WORK/s.db" check --quick
+	check "$table corrupted: named by --quick" grep -q "$text" "$WORK/out"
+done
+expect_status 2 "check --quick takes no value" "$SIKUBE_BIN" --db "$DB" check --quick=1
 expect_status 2 "check of a missing database" "$SIKUBE_BIN" --db "$WORK/none.db" check
 finish

@@ -176,6 +176,29 @@ static void test_list(sk_db *db)
 	CHECK(eligibility_list(db, &q, 4, 2, r, &n, &e) == SK_OK && n == 2 &&
 	      strcmp(r[0].nama, "Gita") == 0 && strcmp(r[1].nama, "Hadi") == 0 &&
 	      strcmp(r[1].kelompok_nama, "Bougenvil") == 0, "all groups: by group, then name; paged");
+	/* A page in the second half is counted from the end of the list: the same rows. */
+	sk_elig_row all[16], page[16];
+	int na, ok = eligibility_list(db, &q, 0, 16, all, &na, &e) == SK_OK && na == 10;
+	for (int off = 4; ok && off <= 11; off++) {
+		int np;
+		ok = eligibility_list(db, &q, off, 3, page, &np, &e) == SK_OK &&
+		     np == (off + 3 <= 10 ? 3 : off < 10 ? 10 - off : 0);
+		for (int i = 0; ok && i < np; i++)
+			ok = strcmp(page[i].anggota_id, all[off + i].anggota_id) == 0 &&
+			     strcmp(page[i].tanggal, all[off + i].tanggal) == 0;
+	}
+	CHECK(ok, "all groups: pages near the end, counted from it, are the same rows");
+	q.group_id = G1;
+	ok = eligibility_list(db, &q, 0, 16, all, &na, &e) == SK_OK && na == 5;
+	for (int off = 2; ok && off <= 5; off++) {
+		int np;
+		ok = eligibility_list(db, &q, off, 2, page, &np, &e) == SK_OK &&
+		     np == (off + 2 <= 5 ? 2 : 5 - off);
+		for (int i = 0; ok && i < np; i++)
+			ok = strcmp(page[i].anggota_id, all[off + i].anggota_id) == 0;
+	}
+	CHECK(ok, "one group: pages near the end are the same rows");
+	q.group_id = NULL;
 
 	/* The threshold setting moves the verdicts everywhere. */
 	db_setting_set(db, "ambang_miskin", "10", &e);

@@ -17,7 +17,7 @@ static void test_statements(void)
 	const char *ins = table_insert_sql(&ASSESSMENT_TABLE);
 	CHECK(strstr(ins, "INSERT INTO penilaian(id, anggota_id,") == ins &&
 	      strstr(ins, ", disimpan_pada) VALUES(:id, :anggota_id,") != NULL &&
-	      strstr(ins, ":dihapus, strftime(") != NULL, "insert: every column, stamped");
+	      strstr(ins, ":dihapus, " DB_STORED_SQL ")") != NULL, "insert: every column, stamped");
 	const char *upd = table_update_sql(&ASSESSMENT_TABLE);
 	CHECK(strstr(upd, "UPDATE penilaian SET anggota_id=:anggota_id,") == upd &&
 	      strstr(upd, "SET id=") == NULL && strstr(upd, " WHERE id=:id") != NULL,
