@@ -11,7 +11,7 @@
 typedef struct sk_db sk_db;
 
 /* Newest schema version this program knows (PRAGMA user_version). */
-#define SK_SCHEMA_VERSION 5
+#define SK_SCHEMA_VERSION 9
 
 /* The current time as an SQL expression giving a UTC timestamp (YYYY-MM-DDTHH:MM:SSZ). */
 #define DB_NOW_SQL "strftime('%Y-%m-%dT%H:%M:%SZ','now')"

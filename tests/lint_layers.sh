@@ -58,6 +58,7 @@ module() {
 	b=${b%.[ch]}
 	case "$b" in
 	schema) echo db ;;               # db.c's migrations, run by db_open
+	db_*) echo db ;;                 # db.c's operator, permissions and audit trail
 	cash_*) echo cashbook ;;
 	assessment_*) echo assessment ;;
 	meeting_*) echo meeting ;;
