@@ -8,6 +8,7 @@
 #include <string.h>
 #include "db_priv.h"
 #include "i18n.h"
+#include "privacy.h"
 #include "util.h"
 
 #define ZERO_HASH "0000000000000000000000000000000000000000000000000000000000000000"
@@ -362,7 +363,7 @@ int db_audit_attach(sk_db *db, sk_err *e)
 	for (int i = 0; i < n && rc == SK_OK; i++) {
 		if (!plain_name(names[i]))
 			continue;
-		struct cols c;
+		struct cols c = { 0 };
 		rc = read_cols(db, names[i], &c, e);
 		if (rc == SK_OK)
 			triggers_for(&b, names[i], &c);
@@ -407,7 +408,11 @@ int db_audit_note(sk_db *db, const char *aksi, const char *tabel, const char *ba
 		db_bind_text(st, ":b", baris_id);
 		db_bind_text(st, ":k", kelompok_id);
 		db_bind_text(st, ":g", anggota_id);
-		db_bind_text(st, ":ket", keterangan);
+		/* Never an identity number in the trail's notes (a path, a file name ...). */
+		char ket[1024];
+		sk_strlcpy(ket, keterangan, sizeof ket);
+		privacy_mask_ids(ket);
+		db_bind_text(st, ":ket", ket);
 		ok = db_step(db, st, e) == SQLITE_DONE;
 		db_reset(st);
 		a->pending = 1;
