@@ -41,6 +41,9 @@ int cli_read_new_password(int fd, const char *who, char *out, size_t n);
 /* init --sample of a database without operators and without --user / $SIKUBE_USER: the
  * sample admin (README); otherwise cli_login. */
 int cli_sample_admin(const struct cli_ctx *ctx, sk_db *db);
+/* The office's signing key pair (docs/signing.md), made by `init` of a new database file and
+ * by `keys generate`: 0, or 1 after saying why. */
+int cli_office_key(sk_db *db);
 #define CLI_SAMPLE_ADMIN "admin"
 #define CLI_SAMPLE_PASSWORD "contoh-kube-2025"
 

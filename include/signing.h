@@ -17,9 +17,12 @@
 #define SIGNING_KEY_OFFICE "nama_kantor"
 #define SIGNING_KEY_SIGNATURE "tanda_tangan"
 
-/* This office's public key (lower-case hex, 65 bytes), the pair made on first use (the
- * program's bookkeeping, noted in the trail). SK_OK or the error in e. */
-int signing_own_key(sk_db *db, char pk_hex[SIGNING_KEY_HEX + 1], sk_err *e);
+/* This office's public key (lower-case hex, 65 bytes). The pair is made (the program's
+ * bookkeeping, noted in the trail) when create is 1 and there is none: by `sikube init`, the
+ * first admin of an upgraded database, `sikube keys generate` and the admin screen; an export
+ * only signs when the office has its pair. SK_OK, SK_NOTFOUND (no pair and create 0) or the
+ * error in e. */
+int signing_own_key(sk_db *db, int create, char pk_hex[SIGNING_KEY_HEX + 1], sk_err *e);
 /* Sign msg (n bytes) with this office's private key: the signature into sig_hex. */
 int signing_sign(sk_db *db, const void *msg, size_t n, char sig_hex[SIGNING_SIG_HEX + 1],
 		 sk_err *e);

@@ -203,9 +203,15 @@ static int cmd_init(const struct cli_ctx *c, int argc, char **argv)
 	if (optind < argc)
 		return cli_usage_error("init", _("init tidak menerima %s"), argv[optind]);
 	sk_db *db;
+	struct stat before;
+	int fresh = stat(c->db_path, &before) != 0 || before.st_size == 0;
 	int rc = open_db(c, 0, &db);
 	if (rc == EXIT_OK)
 		rc = sample ? cli_sample_admin(c, db) : cli_login(c, db);
+	/* A new office database gets its signing key pair at once (an older one by `sikube keys
+	 * generate`). */
+	if (rc == EXIT_OK && fresh)
+		rc = cli_office_key(db);
 	if (rc != EXIT_OK) {
 		db_close(db);
 		return rc;

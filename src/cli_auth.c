@@ -14,6 +14,7 @@
 #include "cli_cmds.h"
 #include "i18n.h"
 #include "operator.h"
+#include "signing.h"
 
 enum { EXIT_OK = 0, EXIT_REFUSED = 1, EXIT_USAGE = 2 };
 
@@ -167,6 +168,18 @@ static int read_user(const struct cli_ctx *c, char *out, size_t n)
 	cli_error("%s", _("Siapa yang menjalankan perintah ini? Berikan nama operator dengan "
 			  "--user NAMA atau $SIKUBE_USER."));
 	return EXIT_USAGE;
+}
+
+int cli_office_key(sk_db *db)
+{
+	char pk[SIGNING_KEY_HEX + 1];
+	sk_err e;
+	sk_err_clear(&e);
+	if (signing_own_key(db, 1, pk, &e) != SK_OK) {
+		cli_error("%s", e.msg);
+		return EXIT_REFUSED;
+	}
+	return EXIT_OK;
 }
 
 /* The first admin of a database without operators: named and given a password by whoever

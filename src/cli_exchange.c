@@ -30,11 +30,12 @@ static const char USAGE_EXPORT[] = N_(
 
 static const char USAGE_IMPORT[] = N_(
 	"Pemakaian: sikube [--db PATH] import PATH... [--valid-only] [--report FILE]\n"
-	"                                        [--require-signed]\n"
+	"                                    [--require-signed]\n"
 	"\n"
 	"Menggabungkan bundel (folder) atau berkas CSV satu tabel (anggota.csv, ...).\n"
 	"Sebuah bundel masuk seluruhnya atau tidak sama sekali. Tanda tangan bundel\n"
-	"diperiksa: yang tidak sah (manifest diubah) atau dari kunci yang dicabut ditolak.\n"
+	"diperiksa: yang tidak sah (manifest diubah) atau dari kunci yang dicabut\n"
+	"ditolak.\n"
 	"  --valid-only    impor baris yang sah saja\n"
 	"  --require-signed  tolak bundel tanpa tanda tangan atau dari kunci yang\n"
 	"                  tidak ada dalam daftar kunci tepercaya (sikube keys)\n"

@@ -8,6 +8,7 @@
 #include <unistd.h>
 #include "bundle.h"
 #include "cli_cmds.h"
+#include "db_access.h"
 #include "i18n.h"
 #include "manifest.h"
 #include "signing.h"
@@ -18,6 +19,7 @@ static const char USAGE_KEYS[] = N_(
 	"Pemakaian: sikube [--db PATH] keys PERINTAH ...\n"
 	"  keys list      kunci publik kantor ini (berikan kepada kabupaten) dan daftar\n"
 	"                 kunci kantor yang dipercaya\n"
+	"  keys generate  buat pasangan kunci kantor ini bila belum ada (admin)\n"
 	"  keys trust BUNDEL [--name NAMA] [--region KODE]\n"
 	"                 percayai kunci yang menandatangani bundel (folder) itu\n"
 	"  keys trust --key HEX --name NAMA [--region KODE]\n"
@@ -37,11 +39,16 @@ static int list(sk_db *db)
 	char pk[SIGNING_KEY_HEX + 1], fp[20];
 	sk_err e;
 	sk_err_clear(&e);
-	int rc = signing_own_key(db, pk, &e);
-	if (rc != SK_OK)
+	int rc = signing_own_key(db, 0, pk, &e);
+	if (rc == SK_NOTFOUND) {
+		printf("%s\n", _("Kantor ini belum punya kunci tanda tangan: bundelnya tidak bertanda "
+				 "tangan. Buat dengan: sikube keys generate"));
+	} else if (rc != SK_OK) {
 		return fail(rc, &e);
-	signing_fingerprint(pk, fp);
-	printf(_("Kunci kantor ini: %s (%s)\n"), pk, fp);
+	} else {
+		signing_fingerprint(pk, fp);
+		printf(_("Kunci kantor ini: %s (%s)\n"), pk, fp);
+	}
 	static sk_trusted t[512];
 	int n;
 	rc = signing_trusted_list(db, t, 512, &n, &e);
@@ -111,11 +118,12 @@ int cli_keys(const struct cli_ctx *ctx, int argc, char **argv)
 	const char *sub = argv[optind];
 	int nargs = argc - optind - 1;
 	const char *arg = nargs > 0 ? argv[optind + 1] : NULL;
-	if (strcmp(sub, "list") == 0 ? nargs != 0
+	if (strcmp(sub, "list") == 0 || strcmp(sub, "generate") == 0 ? nargs != 0
 	    : strcmp(sub, "revoke") == 0 ? nargs != 1
 	    : strcmp(sub, "trust") == 0 ? nargs != (key ? 0 : 1)
 	    : 1) {
-		if (strcmp(sub, "list") && strcmp(sub, "revoke") && strcmp(sub, "trust"))
+		if (strcmp(sub, "list") && strcmp(sub, "revoke") && strcmp(sub, "trust") &&
+		    strcmp(sub, "generate"))
 			return cli_usage_error("keys", _("perintah keys tidak dikenal: %s"), sub);
 		return cli_usage_error("keys", _("jumlah argumen keys %s salah"), sub);
 	}
@@ -130,6 +138,15 @@ int cli_keys(const struct cli_ctx *ctx, int argc, char **argv)
 	int st = SK_OK;
 	if (strcmp(sub, "list") == 0) {
 		rc = list(db);
+	} else if (strcmp(sub, "generate") == 0) {
+		char pk[SIGNING_KEY_HEX + 1], fp[20];
+		st = db_permit(db, SK_ACT_KEYS, &e);
+		if (st == SK_OK)
+			st = signing_own_key(db, 1, pk, &e);
+		if (st == SK_OK) {
+			signing_fingerprint(pk, fp);
+			printf(_("Kunci kantor ini: %s (%s)\n"), pk, fp);
+		}
 	} else if (strcmp(sub, "revoke") == 0) {
 		st = signing_revoke(db, arg, &e);
 		if (st == SK_OK)

@@ -273,10 +273,14 @@ static int export_table(struct exporter *x, int t, sk_manifest *m)
  * whole file goes to sha (for the trail). */
 static int write_manifest(struct exporter *x, sk_manifest *m, char sha[65])
 {
-	int rc = signing_own_key(x->db, m->kunci_publik, x->e);
-	if (rc != SK_OK)
-		return rc;
-	db_setting_get(x->db, "nama_kantor", "", m->nama_kantor, sizeof m->nama_kantor);
+	/* Signed when the office has its key pair (`sikube init` makes it). */
+	int rc = signing_own_key(x->db, 0, m->kunci_publik, NULL);
+	int sign = rc == SK_OK;
+	if (!sign)
+		m->kunci_publik[0] = '\0';
+	else
+		db_setting_get(x->db, "nama_kantor", "", m->nama_kantor, sizeof m->nama_kantor);
+	rc = SK_OK;
 	char *buf = NULL, sig[SIGNING_SIG_HEX + 1];
 	size_t len = 0;
 	FILE *mem = open_memstream(&buf, &len);
@@ -285,7 +289,7 @@ static int write_manifest(struct exporter *x, sk_manifest *m, char sha[65])
 	rc = manifest_write(mem, BUNDLE_MANIFEST, m, x->o->excel, x->e);
 	if (fclose(mem) != 0 && rc == SK_OK)
 		rc = sk_err_set(x->e, SK_IOERR, "%s", _("Memori tidak cukup."));
-	if (rc == SK_OK)
+	if (rc == SK_OK && sign)
 		rc = signing_sign(x->db, buf, len, sig, x->e);
 	sk_outfile out;
 	if (rc == SK_OK)
@@ -297,15 +301,18 @@ static int write_manifest(struct exporter *x, sk_manifest *m, char sha[65])
 	if (fwrite(buf, 1, len, out.f) != len)
 		rc = sk_err_set(x->e, SK_IOERR, _("Berkas %s tidak dapat ditulis: %s"),
 				BUNDLE_MANIFEST, strerror(errno));
-	if (rc == SK_OK)
+	if (rc == SK_OK && sign)
 		rc = manifest_write_pair(out.f, BUNDLE_MANIFEST, SIGNING_KEY_SIGNATURE, sig,
 					 x->o->excel, x->e);
 	if (rc == SK_OK) {
 		struct sha256_ctx c;
 		uint8_t d[SHA256_DIGEST_SIZE];
 		char line[SIGNING_SIG_HEX + 32];
-		snprintf(line, sizeof line, "%s%c%s%s", SIGNING_KEY_SIGNATURE, x->o->excel ? ';' : ',',
-			 sig, x->o->excel ? "\r\n" : "\n");
+		if (sign)
+			snprintf(line, sizeof line, "%s%c%s%s", SIGNING_KEY_SIGNATURE,
+				 x->o->excel ? ';' : ',', sig, x->o->excel ? "\r\n" : "\n");
+		else
+			line[0] = '\0';
 		sha256_init(&c);
 		sha256_update(&c, len, (const uint8_t *)buf);
 		sha256_update(&c, strlen(line), (const uint8_t *)line);
@@ -489,12 +496,7 @@ int export_bundle(sk_db *db, const char *dir, const export_opts *o, exchange_pro
 {
 	char sejak[SK_TS_LEN + 1] = "";
 	memset(r, 0, sizeof *r);
-	/* Who may export, and the office's key pair made before the snapshot (the first export
-	 * makes it). */
-	char pk[SIGNING_KEY_HEX + 1];
 	int rc = db_permit(db, SK_ACT_EXPORT, e);
-	if (rc == SK_OK)
-		rc = signing_own_key(db, pk, e);
 	if (rc != SK_OK)
 		return rc;
 	if (o->since_last)

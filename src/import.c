@@ -315,7 +315,7 @@ static int run_pass(struct imp *im)
 		read_all(im);
 	im->r->passes++;
 	int clean = !im->dberr && !im->fatal && im->bad.n == 0;
-	if (clean && audit_note(im) != SK_OK)
+	if (clean && (import_total(im->r, 0) || import_total(im->r, 1)) && audit_note(im) != SK_OK)
 		clean = 0, im->dberr = 1;
 	rc = db_end(im->db, clean, clean ? im->e : NULL);
 	imp_bulk_reset(im);

@@ -93,9 +93,12 @@ static int make_pair(sk_db *db, sk_err *e)
 	return rc;
 }
 
-int signing_own_key(sk_db *db, char pk_hex[SIGNING_KEY_HEX + 1], sk_err *e)
+int signing_own_key(sk_db *db, int create, char pk_hex[SIGNING_KEY_HEX + 1], sk_err *e)
 {
-	int rc = read_pair(db, pk_hex, NULL, e);
+	int rc = read_pair(db, pk_hex, NULL, create ? NULL : e);
+	if (rc == SK_NOTFOUND && !create)
+		return sk_err_set(e, SK_NOTFOUND, "%s", _("Kantor ini belum punya kunci tanda tangan "
+							  "(sikube keys generate)."));
 	if (rc == SK_NOTFOUND) {
 		rc = make_pair(db, e);
 		if (rc == SK_OK)
@@ -109,9 +112,7 @@ int signing_sign(sk_db *db, const void *msg, size_t n, char sig_hex[SIGNING_SIG_
 {
 	char pk[SIGNING_KEY_HEX + 1];
 	unsigned char sk[crypto_sign_SECRETKEYBYTES], sig[crypto_sign_BYTES];
-	int rc = signing_own_key(db, pk, e);
-	if (rc == SK_OK)
-		rc = read_pair(db, pk, sk, e);
+	int rc = read_pair(db, pk, sk, e);
 	if (rc != SK_OK)
 		return rc;
 	crypto_sign_detached(sig, NULL, msg, n, sk);
