@@ -5,6 +5,7 @@
 #include <string.h>
 #include "check.h"
 #include "check_rules.h"
+#include "db_access.h"
 #include "i18n.h"
 #include "privacy.h"
 
@@ -93,6 +94,24 @@ static int on_hit(void *ctx, const rule_hit *h)
 	return 0;
 }
 
+/* The audit trail (db_access.h): its chain whole, its append-only triggers in place. */
+static int audit_chain(sk_db *db, struct run *r, sk_err *e)
+{
+	sk_audit_finding f;
+	int rc = db_audit_verify(db, &f, e);
+	if (rc != SK_OK)
+		return rc;
+	char no[32];
+	snprintf(no, sizeof no, "%lld", (long long)f.no);
+	if (f.no)
+		report(r, _("Jejak audit: mata rantai pertama yang putus adalah baris no %s (%s). "
+			    "Jejak sejak baris itu tidak dapat dipercaya.%s%s"), no, f.why, "", "");
+	if (!f.guards)
+		report(r, _("Jejak audit: pemicu yang menjaganya dari perubahan dan penghapusan hilang "
+			    "(jejak_tetap_ubah, jejak_tetap_hapus).%s%s%s%s"), "", "", "", "");
+	return SK_OK;
+}
+
 int check_run(sk_db *db, check_problem_fn fn, void *ctx, int *problems, sk_err *e)
 {
 	struct run r = { fn, ctx, problems };
@@ -104,6 +123,8 @@ int check_run(sk_db *db, check_problem_fn fn, void *ctx, int *problems, sk_err *
 	if (rc == SK_OK && !damaged)
 		rc = four_columns(db, &r, SALDO_SQL, _("Kelompok %s, buku %s: saldo menurut baris kas "
 						       "Rp %s, tetapi saldo tersimpan Rp %s."), e);
+	if (rc == SK_OK && !damaged)
+		rc = audit_chain(db, &r, e);
 	int met = 0;
 	if (rc == SK_OK && !damaged)
 		rc = rules_check_all(db, on_hit, &r, &met, e);
