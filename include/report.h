@@ -84,6 +84,9 @@ int report_audit_list(sk_db *db, const report_opts *o, int offset, int limit, sk
  * trail's entries about them. Text (sections) or CSV (tabel, baris_id, kolom, nilai). The
  * read of a whole NIK is noted in the trail. SK_NOTFOUND when no member has that NIK. */
 int report_person(sk_db *db, const report_opts *o, FILE *out, sk_err *e);
+/* The id (37 bytes) of a member with NIK nik (the latest stored), for the trail's filter.
+ * SK_NOTFOUND when none. */
+int report_member_by_nik(sk_db *db, const char *nik, char id[37], sk_err *e);
 
 /* --- For the Laporan screen: a group's trend (src/report_trend.c) and the saved monthly page
  * (src/report_save.c). --- */

@@ -155,6 +155,19 @@ int report_audit(sk_db *db, const report_opts *o, FILE *out, sk_err *e)
 	return SK_OK;
 }
 
+int report_member_by_nik(sk_db *db, const char *nik, char id[37], sk_err *e)
+{
+	sqlite3_stmt *st = db_prepare(db, "SELECT id FROM anggota WHERE nik=:n ORDER BY dihapus, "
+				      "diubah_pada DESC LIMIT 1", e);
+	if (!st)
+		return SK_DBERR;
+	db_bind_text(st, ":n", nik);
+	int rc = db_step(db, st, e);
+	if (rc == SQLITE_ROW)
+		db_col_text(st, 0, id, 37);
+	return db_row_end(st, rc, _("Tidak ada anggota dengan NIK itu."), e);
+}
+
 /* ---- report person ---- */
 
 static const xlsx_col PERSON_COLS[] = {

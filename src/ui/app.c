@@ -8,6 +8,7 @@
 #include <unistd.h>
 #include "app.h"
 #include "colors.h"
+#include "db_access.h"
 #include "dialog.h"
 #include "frame.h"
 #include "help.h"
@@ -279,7 +280,8 @@ int ui_run(sk_db *db, ui_idle_fn idle, void *ctx)
 		return 2;
 	const char *once = getenv("SIKUBE_EXIT_AFTER_DRAW");
 	int script = keyscript_open();
-	if (script >= 0 && ui_push(&MAIN_MENU_OPS, NULL) == 0) {
+	/* Nobody logged in yet (no password given by descriptor): the login first. */
+	if (script >= 0 && (*db_operator(db) || login_run(db)) && ui_push(&MAIN_MENU_OPS, NULL) == 0) {
 		ui_redraw();
 		keyscript_first_draw();
 		if (script)
