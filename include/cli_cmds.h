@@ -76,6 +76,7 @@ int cli_check(const struct cli_ctx *ctx, int argc, char **argv);
 int cli_backup(const struct cli_ctx *ctx, int argc, char **argv);
 int cli_user_cmd(const struct cli_ctx *ctx, int argc, char **argv);
 int cli_keys(const struct cli_ctx *ctx, int argc, char **argv);
+int cli_retention(const struct cli_ctx *ctx, int argc, char **argv);
 /* `export --xlsx path [--mask-nik]` once its options are read (src/cli_xlsx.c). */
 int cli_export_xlsx(const struct cli_ctx *ctx, const char *path, int mask_nik);
 

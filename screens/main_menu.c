@@ -14,6 +14,7 @@
 #include "i18n.h"
 #include "keys.h"
 #include "member.h"
+#include "retention.h"
 #include "screens.h"
 #include "text.h"
 
@@ -96,6 +97,14 @@ static int main_init(struct screen *s, void *arg)
 	set_menu_mark(m->menu, "> ");
 	set_menu_format(m->menu, NITEMS, 1);
 	count_rows(m, s->db);
+	/* Members past the office's retention setting are anonymised when the screens open. */
+	int n = 0;
+	sk_err e;
+	sk_err_clear(&e);
+	if (db_role(s->db) != SK_ROLE_PEMERIKSA && retention_months(s->db) &&
+	    retention_apply(s->db, &n, &e) == SK_OK && n > 0)
+		frame_msg(MSG_INFO, _("%d anggota yang keluar melewati masa simpan: datanya dianonimkan."),
+			  n);
 	return 0;
 }
 

@@ -46,6 +46,7 @@ static const char USAGE[] = N_(
 	"  sikube [--db PATH] backup FILE         salinan basis data, aman saat dipakai\n"
 	"  sikube [--db PATH] user add|passwd|pin|disable|enable|list   operator\n"
 	"  sikube [--db PATH] keys trust|list|revoke   kunci tanda tangan kantor\n"
+	"  sikube [--db PATH] retention [--months N] [--apply]   masa simpan data\n"
 	"  sikube PERINTAH --help                 pilihan satu perintah\n"
 	"\n"
 	"Pilihan umum (ditulis sebelum perintah, berlaku untuk semua perintah):\n"
@@ -294,6 +295,7 @@ static const struct {
 	{ "backup", cli_backup },
 	{ "user", cli_user_cmd },
 	{ "keys", cli_keys },
+	{ "retention", cli_retention },
 };
 
 /* The global options, up to the command word (getopt_long stops there). --lang takes effect

@@ -6,6 +6,7 @@
 #include "cli_cmds.h"
 #include "i18n.h"
 #include "operator.h"
+#include "retention.h"
 
 enum { EXIT_OK = 0, EXIT_REFUSED = 1, EXIT_USAGE = 2 };
 
@@ -148,4 +149,65 @@ int cli_user_cmd(const struct cli_ctx *ctx, int argc, char **argv)
 	if (st != SK_OK)
 		return fail(st, &e);
 	return rc;
+}
+
+static const char USAGE_RETENTION[] = N_(
+	"Pemakaian: sikube [--db PATH] retention [--months N] [--apply]\n"
+	"\n"
+	"Masa simpan data anggota yang sudah keluar (UU 27/2022): setelah N bulan sejak\n"
+	"tanggal keluar, nama, NIK, No. KK, kelahiran, alamat dan telepon mereka\n"
+	"dihapus (dianonimkan). Tanpa pilihan: cetak masa simpan sekarang.\n"
+	"  --months N   atur masa simpan (admin); 0 mematikannya\n"
+	"  --apply      anonimkan sekarang anggota yang sudah lewat masa simpan\n"
+	"               (layar juga melakukannya setiap kali dibuka)\n"
+	"  -h, --help   cetak bantuan ini\n");
+
+int cli_retention(const struct cli_ctx *ctx, int argc, char **argv)
+{
+	static const struct option OPTS[] = {
+		{ "months", required_argument, NULL, 'm' },
+		{ "apply", no_argument, NULL, 'a' },
+		CLI_HELP_OPTION,
+		{ NULL, 0, NULL, 0 },
+	};
+	int months = -1, apply = 0, opt;
+	while ((opt = cli_next_opt(argc, argv, OPTS)) != -1) {
+		char *end;
+		switch (opt) {
+		case 'm':
+			months = (int)strtol(optarg, &end, 10);
+			if (!*optarg || *end || months < 0)
+				return cli_usage_error("retention", "%s", _("--months perlu bilangan 0 atau "
+									   "lebih"));
+			break;
+		case 'a': apply = 1; break;
+		case 'h': return cli_help(_(USAGE_RETENTION));
+		default: return EXIT_USAGE;
+		}
+	}
+	if (optind < argc)
+		return cli_usage_error("retention", _("retention tidak menerima %s"), argv[optind]);
+	sk_db *db;
+	int rc = cli_db_usable(ctx);
+	if (rc == 0)
+		rc = cli_open_db(ctx, 1, &db);
+	if (rc != 0)
+		return rc;
+	sk_err e;
+	sk_err_clear(&e);
+	int st = months >= 0 ? retention_set(db, months, &e) : SK_OK;
+	int n = 0;
+	if (st == SK_OK && apply)
+		st = retention_apply(db, &n, &e);
+	if (st == SK_OK) {
+		int m = retention_months(db);
+		if (m)
+			printf(_("Masa simpan: %d bulan sesudah anggota keluar.\n"), m);
+		else
+			printf("%s\n", _("Masa simpan: tidak dibatasi (data anggota yang keluar disimpan)."));
+		if (apply)
+			printf(_("%d anggota dianonimkan.\n"), n);
+	}
+	db_close(db);
+	return st == SK_OK ? EXIT_OK : fail(st, &e);
 }

@@ -28,6 +28,8 @@ evaluation_calc 3
 csvio 3
 outfile 3
 db 4
+operator 5
+signing 5
 table 5
 region 5
 validate 6
@@ -47,6 +49,7 @@ import 10
 export 10
 check 10
 backup 10
+retention 10
 office_xlsx 10
 sample 11
 cli 12
