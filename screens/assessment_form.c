@@ -321,14 +321,10 @@ static void af_save(struct screen *s, struct aform *f)
 	int rc = f->is_new ? assessment_insert(s->db, &f->a, &f->found, &e)
 			   : assessment_update(s->db, &f->a, &f->found, &e);
 	/* An override needs a second operator: asked, then saved again. */
-	if (rc == SK_REFUSED && !sk_issues_errors(&f->found) && dlg_four_eyes(s->db)) {
+	if (rc == SK_DENIED && dlg_four_eyes(s->db)) {
 		sk_err_clear(&e);
 		rc = f->is_new ? assessment_insert(s->db, &f->a, &f->found, &e)
 			       : assessment_update(s->db, &f->a, &f->found, &e);
-	}
-	if (rc == SK_REFUSED && !sk_issues_errors(&f->found)) {
-		frame_msg(MSG_ERROR, "%s", e.msg);
-		return;
 	}
 	if (rc == SK_REFUSED) {
 		focus_error(f, &f->found);

@@ -29,7 +29,7 @@ void assessment_offer_household(sk_db *db, const char *member_id)
 	sk_err_clear(&e);
 	assessment_copy_for(&src, m.id, &copy);
 	int rc = assessment_insert(db, &copy, &is, &e);
-	if (rc == SK_REFUSED && !sk_issues_errors(&is) && dlg_four_eyes(db)) {
+	if (rc == SK_DENIED && dlg_four_eyes(db)) {
 		sk_err_clear(&e);
 		rc = assessment_insert(db, &copy, &is, &e);
 	}

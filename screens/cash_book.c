@@ -248,7 +248,7 @@ static void cb_reverse(struct screen *s, const sk_cash_line *l)
 	sk_cash_row r;
 	sk_err_clear(&e);
 	int rc = cash_reverse(s->db, id, &r, &e);
-	if (rc == SK_REFUSED && dlg_four_eyes(s->db)) {
+	if (rc == SK_DENIED && dlg_four_eyes(s->db)) {
 		sk_err_clear(&e);
 		rc = cash_reverse(s->db, id, &r, &e);
 	}

@@ -30,7 +30,8 @@ static const char USAGE_USER[] = N_(
 static int fail(int rc, const sk_err *e)
 {
 	cli_error("%s", e->msg);
-	return rc == SK_BUSY || rc == SK_REFUSED || rc == SK_NOTFOUND ? EXIT_REFUSED : EXIT_USAGE;
+	return rc == SK_BUSY || rc == SK_REFUSED || rc == SK_NOTFOUND || rc == SK_DENIED ? EXIT_REFUSED
+										 : EXIT_USAGE;
 }
 
 static int parse_fd(const char *s, int *out)

@@ -100,7 +100,7 @@ sk_role db_role(sk_db *db)
 
 static int refuse_nobody(sk_err *e)
 {
-	return sk_err_set(e, SK_REFUSED, "%s", _("Belum masuk sebagai operator: data tidak dapat "
+	return sk_err_set(e, SK_DENIED, "%s", _("Belum masuk sebagai operator: data tidak dapat "
 						 "disimpan."));
 }
 
@@ -111,7 +111,7 @@ int db_permit(sk_db *db, sk_action a, sk_err *e)
 		return require_operator ? refuse_nobody(e) : SK_OK;
 	if (sk_role_may(acc->role, a))
 		return SK_OK;
-	return sk_err_set(e, SK_REFUSED, _("Operator %s (peran %s) tidak berwenang %s."), acc->op,
+	return sk_err_set(e, SK_DENIED, _("Operator %s (peran %s) tidak berwenang %s."), acc->op,
 			  sk_role_name(acc->role), sk_action_label(a));
 }
 
@@ -132,7 +132,7 @@ int db_access_write_check(sk_db *db, sk_err *e)
 	if (a->system)
 		return SK_OK;
 	if (a->role == SK_ROLE_PEMERIKSA)
-		return sk_err_set(e, SK_REFUSED, _("Operator %s berperan pemeriksa (hanya membaca): "
+		return sk_err_set(e, SK_DENIED, _("Operator %s berperan pemeriksa (hanya membaca): "
 						   "tidak ada yang disimpan."), a->op);
 	if (a->role == SK_ROLE_NONE && require_operator)
 		return refuse_nobody(e);
@@ -161,7 +161,7 @@ int db_four_eyes_require(sk_db *db, const char *action, const char *label, sk_er
 	}
 	sk_strlcpy(a->fe_asked, action, sizeof a->fe_asked);
 	sk_strlcpy(a->fe_asked_label, label ? label : action, sizeof a->fe_asked_label);
-	return sk_err_set(e, SK_REFUSED, _("Perlu persetujuan operator kedua (dengan kata sandinya) "
+	return sk_err_set(e, SK_DENIED, _("Perlu persetujuan operator kedua (dengan kata sandinya) "
 					   "untuk: %s."), label ? label : action);
 }
 

@@ -435,9 +435,9 @@ static int refuse(sk_db *db, const char *izin, const char *t, sk_err *e)
 	struct db_acc *a = db_acc(db);
 	int act = sk_action_parse(izin);
 	if (a->role == SK_ROLE_NONE)
-		return sk_err_set(e, SK_REFUSED, "%s", _("Belum masuk sebagai operator: data tidak "
+		return sk_err_set(e, SK_DENIED, "%s", _("Belum masuk sebagai operator: data tidak "
 							 "dapat disimpan."));
-	return sk_err_set(e, SK_REFUSED, _("Operator %s (peran %s) tidak berwenang %s (tabel %s); "
+	return sk_err_set(e, SK_DENIED, _("Operator %s (peran %s) tidak berwenang %s (tabel %s); "
 					   "tidak ada yang disimpan."), a->op,
 			  sk_role_name(a->role), act >= 0 ? sk_action_label(act) : izin, t);
 }

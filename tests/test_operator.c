@@ -69,7 +69,7 @@ static void pemeriksa_saves_nothing(sk_db *db)
 	group_init(&g);
 	snprintf(g.nama, sizeof g.nama, "Kelompok Baru");
 	snprintf(g.kode_wilayah, sizeof g.kode_wilayah, "31.71.08.1003");
-	CHECK(group_insert(db, &g, &is, &e) == SK_REFUSED, "group_insert refused");
+	CHECK(group_insert(db, &g, &is, &e) == SK_DENIED, "group_insert refused");
 	CHECK(strstr(e.msg, "pemeriksa") != NULL, "the message names the role");
 	sk_group old;
 	CHECK(group_get(db, "g1", &old, &e) == SK_OK, "a pemeriksa reads");
@@ -117,7 +117,7 @@ static void pemeriksa_saves_nothing(sk_db *db)
 		char sql[256];
 		snprintf(sql, sizeof sql, "DELETE FROM \"%s\"", (const char *)sqlite3_column_text(st, 0));
 		tables++;
-		refused += db_exec_write(db, sql, &e) == SK_REFUSED;
+		refused += db_exec_write(db, sql, &e) == SK_DENIED;
 	}
 	sqlite3_finalize(st);
 	CHECK(tables > 10 && refused == tables, "a write to any table is refused");
@@ -135,17 +135,17 @@ static void roles(sk_db *db)
 	memset(&a, 0, sizeof a);
 	snprintf(a.anggota_id, sizeof a.anggota_id, "g1-a01");
 	snprintf(a.tanggal, sizeof a.tanggal, "2026-02-01");
-	CHECK(assessment_insert(db, &a, &is, &e) == SK_REFUSED && strstr(e.msg, "penilaian"),
+	CHECK(assessment_insert(db, &a, &is, &e) == SK_DENIED && strstr(e.msg, "penilaian"),
 	      "an operator may not save an assessment");
-	CHECK(db_exec_write(db, "UPDATE kelompok SET tingkat='maju' WHERE id='g1'", &e) == SK_REFUSED,
+	CHECK(db_exec_write(db, "UPDATE kelompok SET tingkat='maju' WHERE id='g1'", &e) == SK_DENIED,
 	      "an operator may not change a group's level (central check at commit)");
 	CHECK(kube_int(db, "SELECT count(*) FROM kelompok WHERE tingkat='maju' AND id='g1'") == 0,
 	      "the level is unchanged");
 	CHECK(db_exec_write(db, "UPDATE kelompok SET alamat='Jl. Baru' WHERE id='g1'", &e) == SK_OK,
 	      "an operator may change a group's address");
-	CHECK(db_setting_set(db, "ambang_miskin", "5", &e) == SK_REFUSED, "an operator may not "
+	CHECK(db_setting_set(db, "ambang_miskin", "5", &e) == SK_DENIED, "an operator may not "
 	      "change the office's settings");
-	CHECK(operator_add(db, "lagi", NULL, SK_ROLE_OPERATOR, PW_KEDUA, &e) == SK_REFUSED,
+	CHECK(operator_add(db, "lagi", NULL, SK_ROLE_OPERATOR, PW_KEDUA, &e) == SK_DENIED,
 	      "an operator may not add operators");
 	CHECK(operator_login(db, "pdp", PW_PDP, 0, 0, &e) == SK_OK, "pendamping logs in");
 	CHECK(assessment_insert(db, &a, &is, &e) == SK_OK, "a pendamping saves an assessment");
@@ -208,7 +208,7 @@ static void four_eyes(sk_db *db)
 		 "'2026-02-01T00:00:00Z')");
 	CHECK(db_exec_write(db, sql, &e) == SK_OK, "a closed month");
 	CHECK(operator_login(db, "kedua", PW_KEDUA, 0, 0, &e) == SK_OK, "operator logs in");
-	CHECK(cash_reverse(db, "k9", NULL, &e) == SK_REFUSED && strstr(e.msg, "operator kedua"),
+	CHECK(cash_reverse(db, "k9", NULL, &e) == SK_DENIED && strstr(e.msg, "operator kedua"),
 	      "reversing a closed month's row needs a second operator");
 	char act[64], label[160];
 	CHECK(db_four_eyes_asked(db, act, sizeof act, label, sizeof label) &&
@@ -219,7 +219,7 @@ static void four_eyes(sk_db *db)
 	      "a pemeriksa cannot confirm");
 	CHECK(four_eyes_confirm(db, act, "kepala", "salah-sandi-9", &e) == SK_REFUSED,
 	      "a wrong password does not confirm");
-	CHECK(cash_reverse(db, "k9", NULL, &e) == SK_REFUSED, "still refused");
+	CHECK(cash_reverse(db, "k9", NULL, &e) == SK_DENIED, "still refused");
 	CHECK(four_eyes_confirm(db, act, "kepala", PW_ADMIN, &e) == SK_OK, "the admin confirms");
 	CHECK(cash_reverse(db, "k9", NULL, &e) == SK_OK, "then the reversal is saved");
 	CHECK(kube_int(db, "SELECT count(*) FROM jejak WHERE operator='kedua' AND operator2='kepala' "
@@ -232,7 +232,7 @@ static void four_eyes(sk_db *db)
 	db_system_begin(db);
 	db_exec_write(db, sql, &e);
 	db_system_end(db);
-	CHECK(cash_reverse(db, "k8", NULL, &e) == SK_REFUSED, "one confirmation, one operation");
+	CHECK(cash_reverse(db, "k8", NULL, &e) == SK_DENIED, "one confirmation, one operation");
 	/* Eligibility override. */
 	CHECK(operator_login(db, "pdp", PW_PDP, 0, 0, &e) == SK_OK, "pendamping logs in");
 	sk_assessment a;
@@ -244,7 +244,7 @@ static void four_eyes(sk_db *db)
 	a.penghasilan_bulanan = 5000000;
 	assessment_answer(&a, 11, 1);
 	CHECK(assessment_overridden(&a, 11), "an answer against the figures is an override");
-	CHECK(assessment_insert(db, &a, &is, &e) == SK_REFUSED && strstr(e.msg, "operator kedua"),
+	CHECK(assessment_insert(db, &a, &is, &e) == SK_DENIED && strstr(e.msg, "operator kedua"),
 	      "an eligibility override needs a second operator");
 	CHECK(four_eyes_confirm(db, "penimpaan_kelayakan", "kedua", PW_KEDUA, &e) == SK_OK,
 	      "a second operator confirms");
