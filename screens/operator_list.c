@@ -115,12 +115,13 @@ static void ol_resize(struct screen *s)
 static void ol_draw(struct screen *s)
 {
 	struct op_list *o = s->data;
-	char line[400], fp[20];
+	char line[400];
 	snprintf(line, sizeof line, _("Anda: %s (%s)"), db_operator(s->db), sk_role_name(db_role(s->db)));
 	text_put(stdscr, 1, 1, line, COLS - 2, ui_attr(R_HEADER));
 	text_heads(3, 1, COLS_DEF, NCOLS, o->w);
 	plist_draw(&o->pl);
 	if (*o->key) {
+		char fp[20];
 		signing_fingerprint(o->key, fp);
 		snprintf(line, sizeof line, _("Kunci tanda tangan kantor: %s"), fp);
 	} else {

@@ -140,11 +140,12 @@ int cli_keys(const struct cli_ctx *ctx, int argc, char **argv)
 	if (strcmp(sub, "list") == 0) {
 		rc = list(db);
 	} else if (strcmp(sub, "generate") == 0) {
-		char pk[SIGNING_KEY_HEX + 1], fp[20];
+		char pk[SIGNING_KEY_HEX + 1];
 		st = db_permit(db, SK_ACT_KEYS, &e);
 		if (st == SK_OK)
 			st = signing_own_key(db, 1, pk, &e);
 		if (st == SK_OK) {
+			char fp[20];
 			signing_fingerprint(pk, fp);
 			printf(_("Kunci kantor ini: %s (%s)\n"), pk, fp);
 		}

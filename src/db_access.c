@@ -155,9 +155,8 @@ int db_four_eyes_require(sk_db *db, const char *action, const char *label, sk_er
 	if (*a->fe_second && strcmp(a->fe_action, action) == 0 && time(NULL) <= a->fe_until &&
 	    strcmp(a->fe_second, a->op) != 0) {
 		a->fe_used = 1;
-		char note[256];
-		snprintf(note, sizeof note, "%s: %s", action, label ? label : "");
-		return db_audit_note(db, "empat_mata", NULL, NULL, NULL, NULL, note, e);
+		/* The trail keeps the action's name (stored data, the same in every language). */
+		return db_audit_note(db, "empat_mata", NULL, NULL, NULL, NULL, action, e);
 	}
 	sk_strlcpy(a->fe_asked, action, sizeof a->fe_asked);
 	sk_strlcpy(a->fe_asked_label, label ? label : action, sizeof a->fe_asked_label);

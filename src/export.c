@@ -280,7 +280,6 @@ static int write_manifest(struct exporter *x, sk_manifest *m, char sha[65])
 		m->kunci_publik[0] = '\0';
 	else
 		db_setting_get(x->db, "nama_kantor", "", m->nama_kantor, sizeof m->nama_kantor);
-	rc = SK_OK;
 	char *buf = NULL, sig[SIGNING_SIG_HEX + 1];
 	size_t len = 0;
 	FILE *mem = open_memstream(&buf, &len);

@@ -397,8 +397,8 @@ static int refuse_login(sk_err *e)
 static int wrong_password(sk_db *db, const char *nama, const struct attempt *a, const char *why,
 			  sk_err *e)
 {
-	char until[SK_TS_LEN + 1] = "";
 	if (a->gagal + 1 >= OPERATOR_MAX_FAILS) {
+		char until[SK_TS_LEN + 1];
 		time_t t = time(NULL) + OPERATOR_LOCK_MINUTES * 60;
 		struct tm tm;
 		gmtime_r(&t, &tm);
@@ -436,9 +436,9 @@ static int check_password(sk_db *db, const char *nama, const char *password, con
 	if (!a->found || !a->aktif) {
 		secret_matches(DUMMY_HASH, password);
 		if (a->found)
-			note(db, "gagal_masuk", nama, _("operator nonaktif"));
+			note(db, "gagal_masuk", nama, "operator nonaktif");
 		else
-			note(db, "gagal_masuk", NULL, _("nama tidak dikenal"));
+			note(db, "gagal_masuk", NULL, "nama tidak dikenal");
 		return refuse_login(e);
 	}
 	rc = locked(nama, a, e);
@@ -462,7 +462,7 @@ static int own_password(sk_db *db, const char *password, sk_err *e)
 	const char *nama = db_operator(db);
 	if (!*nama)
 		return sk_err_set(e, SK_REFUSED, "%s", _("Belum masuk sebagai operator."));
-	int rc = check_password(db, nama, password ? password : "", _("kata sandi lama"), &a, e);
+	int rc = check_password(db, nama, password, "kata sandi lama", &a, e);
 	if (rc == SK_OK && a.gagal)
 		bookkeep(db, "UPDATE operator SET gagal=0 WHERE nama=:n", nama, NULL, NULL);
 	return rc;
@@ -489,7 +489,7 @@ static int pin_login(sk_db *db, const char *nama, const char *pin, const struct 
 		return SK_OK;
 	}
 	bookkeep(db, "UPDATE operator SET gagal_pin=gagal_pin+1 WHERE nama=:n", nama, NULL, NULL);
-	note(db, "gagal_masuk", nama, _("PIN salah"));
+	note(db, "gagal_masuk", nama, "PIN salah");
 	if (a->gagal_pin + 1 >= OPERATOR_PIN_MAX_FAILS)
 		return sk_err_set(e, SK_REFUSED, _("PIN salah %d kali: masuk dengan kata sandi."),
 				  OPERATOR_PIN_MAX_FAILS);
@@ -509,13 +509,13 @@ int operator_login(sk_db *db, const char *nama, const char *secret, int allow_pi
 		if (rc == SK_OK) {
 			db_set_operator(db, nama, a.peran);
 			if (note_success)
-				note(db, "masuk", nama, _("dengan PIN"));
+				note(db, "masuk", nama, "dengan PIN");
 			return SK_OK;
 		}
 		if (rc != SK_NOTFOUND)
 			return rc;
 	}
-	rc = check_password(db, nama, secret, _("kata sandi salah"), &a, e);
+	rc = check_password(db, nama, secret, "kata sandi salah", &a, e);
 	if (rc != SK_OK)
 		return rc;
 	char today[11];
@@ -538,7 +538,7 @@ int four_eyes_confirm(sk_db *db, const char *action, const char *second, const c
 		return sk_err_set(e, SK_REFUSED, "%s", _("Operator kedua harus orang lain, bukan Anda "
 							 "sendiri."));
 	struct attempt a;
-	int rc = check_password(db, second, password ? password : "", _("persetujuan empat mata"),
+	int rc = check_password(db, second, password ? password : "", "persetujuan empat mata",
 				&a, e);
 	if (rc != SK_OK)
 		return rc;
