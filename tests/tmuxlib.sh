@@ -16,6 +16,12 @@ DB="$WORK/sikube.db"
 # password's descriptor is opened again (tmux passes no descriptors on), see start.
 . "$(dirname "$0")/testauth.sh"
 testauth_setup "$WORK"
+# SIKUBE_BIN becomes a wrapper that opens the password's descriptor and execs SIKUBE (the same
+# process): a tmux session a test starts itself (t new-session "$SIKUBE_BIN ...") logs in too.
+SIKUBE_REAL_BIN=$SIKUBE_BIN
+SIKUBE_BIN="$WORK/sikube-bin"
+printf '#!/bin/sh\nexec 9<"%s"\nexec "%s" "$@"\n' "$SIKUBE_TEST_PASSWORD_FILE" "$SIKUBE_REAL_BIN" >"$SIKUBE_BIN"
+chmod 700 "$SIKUBE_BIN"
 
 cleanup() {
 	tmux -L "$SOCK" kill-server 2>/dev/null
