@@ -154,5 +154,12 @@ bad=$(grep -nE 'sqlite3_step[[:space:]]*\(|"[[:space:]]*(BEGIN|COMMIT|ROLLBACK|S
 	done)
 if [ -z "$bad" ]; then ok "no raw step or transaction outside db.c"; else nok "raw step or transaction outside db.c:$bad"; fi
 
+# 9. Who works (issue 16): the command line and the screens open the database only through
+# cli_open_db (src/cli.c), which logs the operator in; a db_open elsewhere would bypass it.
+bad=$(grep -nE '\bdb_open[[:space:]]*\(' src/cli*.c src/ui/*.c screens/*.c | grep -v '^src/cli\.c:' |
+	sed 's/^/ /')
+if [ -z "$bad" ]; then ok "the command line and the screens open the database through cli_open_db"
+else nok "db_open outside cli_open_db (no login):$bad"; fi
+
 echo "$PASS passed, $FAIL failed"
 [ "$FAIL" -eq 0 ]
