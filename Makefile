@@ -8,7 +8,7 @@ MANDIR = $(PREFIX)/share/man/man1
 CC ?= cc
 PKG_CONFIG ?= pkg-config
 # The libraries, by pkg-config name; .ci/check-libs maps each to its Debian -dev package.
-PKGS = ncursesw formw menuw sqlite3 uuid nettle xlsxwriter libsodium
+PKGS = ncursesw formw menuw sqlite3 uuid nettle xlsxwriter icu-i18n libsodium
 # libcsv ships no .pc file on Debian: its flags come from pkg-config when a libcsv.pc exists,
 # else the plain -lcsv; .ci/check-libs checks that csv.h and the library are really there.
 # Both can be set on the command line (CSV_CFLAGS=-I... CSV_LIBS="-L... -lcsv").
@@ -98,6 +98,12 @@ $(B)/libs.ok: Makefile
 $(B)/tests/%: tests/%.c tests/testlib.h $(B)/libcore.a
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS_V) -Itests -o $@ $< $(B)/libcore.a $(LDLIBS)
+
+# Unit tests of the screen toolkit (tests/test_ui_*.c) link the parts of it they test.
+TEST_UI_OBJ := $(addprefix $(B)/src/ui/,frame.o text.o keys.o colors.o)
+$(B)/tests/test_ui_%: tests/test_ui_%.c tests/testlib.h $(B)/libcore.a $(TEST_UI_OBJ)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -Isrc/ui $(LDFLAGS_V) -Itests -o $@ $< $(TEST_UI_OBJ) $(B)/libcore.a $(LDLIBS)
 
 tests: $(TEST_BIN) $(TOOL_BIN) $(B)/bench-gen
 

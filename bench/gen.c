@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include "collate.h"
 #include "db.h"
 #include "i18n.h"
 #include "region.h"
@@ -511,6 +512,9 @@ int main(int argc, char **argv)
 			fprintf(stderr, "\rbench-gen: %d/%d groups", gi + 1, o.groups);
 	}
 	int rc = db_end(db, 1, &e);
+	/* Names in SIKUBE's order (the sort keys SIKUBE stores beside them, collate.h). */
+	if (rc == SK_OK)
+		rc = sk_sort_keys_refresh(db, &e);
 	if (rc == SK_OK)
 		rc = db_journal_mode(db, "WAL", &e);
 	fprintf(stderr, "\n");

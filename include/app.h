@@ -16,6 +16,9 @@ typedef int (*ui_idle_fn)(void *ctx);
  * is done. Returns the exit status (0 normal). Implemented in the UI toolkit (src/ui), never
  * called by the core. */
 int ui_run(sk_db *db, ui_idle_fn idle, void *ctx);
+/* The screens were asked to open a database file that does not exist (sikube --db TYPO): ask,
+ * on the terminal, whether to create a new empty one there (default no). 1 when yes. */
+int ui_ask_create_db(const char *path);
 /* Benchmarks: start the clock whose reading at the first draw goes to $SIKUBE_BENCH_DRAW. */
 void ui_bench_clock(void);
 

@@ -15,8 +15,9 @@ typedef void (*backup_progress_fn)(void *ctx, int done, int total);
 int backup_to_file(sk_db *db, const char *dest, backup_progress_fn fn, void *ctx, sk_err *e);
 
 /* Rolling backup: at most one a day, in the folder "cadangan" beside the database (0700), named
- * sikube-YYYY-MM-DD.db (0600); keeps the newest `keep` files and removes older ones, and half
- * copies left by a copy of SIKUBE killed while making one.
+ * after the database file: NAME-YYYY-MM-DD.db for NAME.db (0600); keeps the newest `keep` copies
+ * of that database and removes its older ones, and half copies left by a copy of SIKUBE killed
+ * while making one. Copies of other databases in the folder are not touched.
  * *made is set to 1 when a new backup was written today (may be NULL). */
 int backup_rolling(sk_db *db, int keep, int *made, sk_err *e);
 

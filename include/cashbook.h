@@ -37,6 +37,12 @@ int valid_cash_buku(const char *v);
 /* 1 when v is one of CASH_KATEGORI_VALUES or a category of format 2. */
 int valid_cash_kategori(const char *v);
 
+/* 1 when kategori is money coming in only (iuran_kas, iuran_iks, bantuan, penjualan,
+ * angsuran): never an expense the clerk records. */
+int cash_kategori_income_only(const char *kategori);
+/* An error on kategori when c pays money out under such a category. For rows the clerk types
+ * (cash_add, cash_update): reversals mirror their row and keep its category. Appended to is. */
+void cash_validate_direction(const sk_cash_row *c, sk_issues *is);
 /* Fill c with defaults for a new row of group kelompok_id dated today (buku umum). */
 void cash_init(sk_cash_row *c, const char *kelompok_id);
 /* Checks that need only this row: tanggal a real date, buku and kategori known, amounts >= 0
@@ -144,8 +150,18 @@ typedef struct sk_cash_line {
 	int dibalik;
 } sk_cash_line;
 
-/* Rows (not deleted) of a book matching f in the order of the paper book (date, receipts
- * before expenses, receipt number), up to limit from offset; *n rows written. */
+/* SQL (a list for ORDER BY over kas with alias t, e.g. "k."): the order of a book as the
+ * treasurer writes it, by date, then in the order the rows were entered (stored in this
+ * database); a reversal comes right after the row it reverses when both are on one day, even
+ * when they were merged from another office in another order. The running balance follows
+ * it, so it only shows amounts the cash box really held. Shared by the Kas screen and the
+ * reports. */
+#define CASH_BOOK_ORDER(t) \
+	t "tanggal, coalesce((SELECT o_.rowid FROM kas o_ WHERE o_.id=" t "membalik_id AND " \
+	"o_.tanggal=" t "tanggal), " t "rowid), " t "membalik_id IS NOT NULL, " t "rowid"
+
+/* Rows (not deleted) of a book matching f in the order of the paper book (CASH_BOOK_ORDER),
+ * up to limit from offset; *n rows written. */
 int cash_list(sk_db *db, const sk_cash_filter *f, int offset, int limit, sk_cash_line *out,
 	      int *n, sk_err *e);
 /* Number of rows cash_list would give without offset and limit, or -1 on a database error. */

@@ -41,7 +41,8 @@ typedef struct sk_group_row {
 	char tingkat[16];
 	int anggota_aktif;
 	char pertemuan_terakhir[16]; /* date of the last meeting (not deleted), "" = none */
-	int tidak_aktif;             /* 1: no meeting in the last GROUP_INACTIVE_DAYS days */
+	int tidak_aktif;             /* 1: founded more than GROUP_INACTIVE_DAYS days ago (or
+				      * founding date unknown) and no meeting in those days */
 } sk_group_row;
 
 /* A group with no meeting in this many days (4 weeks) is shown as inactive. */
@@ -71,8 +72,31 @@ int group_list(sk_db *db, const char *text, int offset, int limit, sk_group_row 
 	       sk_err *e);
 /* Number of active groups matching text (same filter as group_list). */
 int group_count(sk_db *db, const char *text);
-/* Number of active groups with no meeting in the last GROUP_INACTIVE_DAYS days. */
+/* Deleted groups matching text, by name, for restoring (same filter and rows). */
+int group_list_deleted(sk_db *db, const char *text, int offset, int limit, sk_group_row *out,
+		       int *n, sk_err *e);
+int group_count_deleted(sk_db *db, const char *text);
+/* Index of the active group id in group_list's order for text, or -1 (a database error; a
+ * group not in the list gets the index it would have). */
+int group_position(sk_db *db, const char *text, const char *id);
+/* Number of active groups founded more than GROUP_INACTIVE_DAYS days ago (or on a date not
+ * known) with no meeting in the last GROUP_INACTIVE_DAYS days. */
 int group_count_inactive(sk_db *db);
+
+/* What a group holds, for the question before deleting it. */
+typedef struct sk_group_links {
+	int anggota;        /* members, not deleted */
+	int pertemuan;      /* meetings, not deleted */
+	int baris_kas;      /* cash-book rows, not deleted */
+	int64_t saldo;      /* the books' balance, umum and iks together */
+} sk_group_links;
+/* Fill out for group id. SK_OK, SK_NOTFOUND or a db error. */
+int group_links(sk_db *db, const char *id, sk_group_links *out, sk_err *e);
+/* Bring back a deleted group (dihapus=0, new stamp) with the members deleted together with it
+ * (marked when it was or later), except those whose NIK is now active in another member or
+ * whose office (ketua, sekretaris, bendahara) another active member holds: *members gets how
+ * many came back. SK_REFUSED when the group is not deleted, SK_NOTFOUND, or a db error. */
+int group_restore(sk_db *db, const char *id, int *members, sk_err *e);
 /* Number of active members of a group (not deleted, no tanggal_keluar). */
 int group_active_members(sk_db *db, const char *id);
 

@@ -84,13 +84,27 @@ typedef struct sk_meeting_row {
 	int64_t iuran_kas, iuran_iks;
 } sk_meeting_row;
 
+/* SQL: the member (columns of anggota, unqualified) was a member on date d (an SQL
+ * expression): joined on or before it (or date unknown), not left on or before it. */
+#define MEETING_MEMBER_ON(d) \
+	"(tanggal_masuk IS NULL OR tanggal_masuk<=" d ") AND (tanggal_keluar IS NULL OR " \
+	"tanggal_keluar>" d ")"
+
 /* A new meeting of group kelompok_id (active): dated one week after the group's last meeting
- * (today when it has none), at the last meeting's place, and one row per active member, by
- * name: hadir, paying the group's default iuran_kas and iuran_iks. Up to max rows into rows
- * (and names when not NULL); *n rows written. SK_NOTFOUND for an unknown or deleted group,
- * SK_REFUSED when the group has more than max active members. */
+ * (today when it has none), at the last meeting's place, and the roster of that date
+ * (meeting_roster). SK_NOTFOUND for an unknown or deleted group, SK_REFUSED when the group has
+ * more than max members that day. */
 int meeting_propose(sk_db *db, const char *kelompok_id, sk_meeting *m, sk_attendance *rows,
 		    sk_attendee *names, int max, int *n, sk_err *e);
+/* The attendance list of a meeting of group kelompok_id on date tanggal: one row per member
+ * who was a member that day (MEETING_MEMBER_ON), by name: hadir, paying the group's default
+ * iuran_kas and iuran_iks. Up to max rows into rows (and names when not NULL); *n written.
+ * SK_REFUSED when there are more than max. */
+int meeting_roster(sk_db *db, const char *kelompok_id, const char *tanggal, sk_attendance *rows,
+		   sk_attendee *names, int max, int *n, sk_err *e);
+/* 0 when member anggota_id had not joined yet or had left by date tanggal (its dates say so);
+ * 1 otherwise (deleted or unknown members included: nothing to say against them). */
+int meeting_member_on(sk_db *db, const char *anggota_id, const char *tanggal);
 /* A stored meeting (not deleted) with its attendance rows (not deleted), by name. Same
  * outputs as meeting_propose. */
 int meeting_load(sk_db *db, const char *id, sk_meeting *m, sk_attendance *rows,
@@ -103,7 +117,8 @@ int meeting_load(sk_db *db, const char *id, sk_meeting *m, sk_attendance *rows,
  * An edit replaces the postings: rows in open months are updated or deleted, rows in closed
  * months are reversed; so per meeting and book the postings always add up to the attendance
  * dues. Refused (SK_REFUSED, findings in is, the first in e) on a wrong field, a member not of
- * the group or twice, or a book that would go below zero. */
+ * the group, not a member on the meeting's date, or listed twice, or a book that would go below
+ * zero. */
 int meeting_save(sk_db *db, sk_meeting *m, sk_attendance *rows, int n, sk_issues *is, sk_err *e);
 /* Soft-delete a meeting and reverse its dues postings (mirror rows dated today), in one
  * transaction. SK_NOTFOUND when no such meeting (or deleted already); SK_REFUSED when a book

@@ -29,6 +29,9 @@ int region_count(sk_db *db);
 int region_is_village(sk_db *db, const char *kode, sk_err *e);
 /* 1 when the 2-digit province code pp exists, 0 when not, -1 on a database error (in e). */
 int region_province_exists(sk_db *db, const char *pp, sk_err *e);
+/* 1 when kode (any level, e.g. a kecamatan PP.KK.CC) is in the list, 0 when not, -1 on a
+ * database error (in e). */
+int region_exists(sk_db *db, const char *kode, sk_err *e);
 /* Fill out with a village and its parents' names. SK_NOTFOUND when not a listed village. */
 int region_get(sk_db *db, const char *kode, sk_region *out, sk_err *e);
 /* Villages whose name contains text (case-insensitive; "" lists all), ordered by name.

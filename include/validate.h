@@ -40,6 +40,13 @@ void nik_birth(const char *nik, char dd_mm_yy[9], char *sex);
 /* Compare a NIK with an entered birth date (YYYY-MM-DD, may be empty) and sex ('L','P' or 0).
  * Returns 1 when they agree or nothing to compare, 0 with a warning in msg otherwise. */
 int nik_matches_person(const char *nik, const char *birth_date, char sex, char *msg, size_t n);
+/* The birth date (YYYY-MM-DD: 20YY unless that is after this year, then 19YY) and sex ('L',
+ * 'P') a NIK holds. Returns 1, or 0 when the NIK's shape is wrong (nothing written). */
+int nik_person(const char *nik, char birth[16], char *sex);
+/* 1 when the kecamatan of a (shape-valid) NIK, PP.KK.CC from its first six digits, is in the
+ * region list; else 0 with a warning in msg (regions are split and renumbered over time, so
+ * this is never a refusal). A NIK of the wrong shape gives 1 (that is said elsewhere). */
+int nik_kecamatan_known(sk_db *db, const char *nik, char *msg, size_t n);
 /* No. KK: 16 digits and a known province prefix. Returns 1 or 0 with msg. */
 int kk_check(sk_db *db, const char *kk, char *msg, size_t n);
 

@@ -25,6 +25,19 @@ const char *af_name(int i)
 	return i >= 0 && i < AF_COUNT ? NAMES[i] : "";
 }
 
+int af_answered(const struct aform *f, int k)
+{
+	return f->answered[k] || assessment_derived(&f->a, k) >= 0;
+}
+
+int af_unanswered(const struct aform *f)
+{
+	int n = 0;
+	for (int k = 0; k < ASSESSMENT_CRITERIA; k++)
+		n += !af_answered(f, k);
+	return n;
+}
+
 int af_auto(const struct aform *f, int i)
 {
 	int k = i - AF_K01;
@@ -33,6 +46,7 @@ int af_auto(const struct aform *f, int i)
 
 static const char *af_help(void)
 {
+	/* TRANSLATORS: F1 help text. */
 	return _("Penilaian satu kunjungan rumah tangga menurut 14 kriteria kemiskinan BPS. "
 		 "Semua isian ada di satu layar.\n\n"
 		 "Urutan: Tanggal (hari ini bila tidak diubah), Penilai, lalu angka pendukung: luas "
@@ -41,7 +55,10 @@ static const char *af_help(void)
 		 "Ketik di isian untuk mengganti isinya; Backspace menghapus satu huruf, Ctrl-U "
 		 "mengosongkan.\n\n"
 		 "Kriteria: tekan y (Ya, terpenuhi) atau n (Tidak); kursor langsung pindah ke "
-		 "kriteria berikutnya. Spasi mengganti jawaban tanpa pindah. Tab dan Enter pindah ke "
+		 "kriteria berikutnya. Spasi mengganti jawaban tanpa pindah. Kriteria yang belum "
+		 "dijawab bertanda \"?\" dan tidak dihitung Tidak: F2 menolak menyimpan sebelum "
+		 "semuanya dijawab dan membawa kursor ke yang belum (kriteria yang terisi dari angka "
+		 "sudah terhitung dijawab). Tab dan Enter pindah ke "
 		 "isian berikutnya, Shift-Tab ke sebelumnya; keduanya melewati kriteria yang sudah "
 		 "terisi dari angka. Panah atas/bawah berhenti di setiap baris.\n\n"
 		 "Jawaban dari angka: kriteria 1 Ya bila luas lantai dibagi jumlah jiwa kurang dari "
@@ -191,7 +208,11 @@ static int af_load(struct screen *s, struct aform *f, const struct assessment_fo
 	if (f->is_new) {
 		assessment_init(&f->a, f->m.id);
 		assessment_last_assessor(s->db, f->a.penilai, sizeof f->a.penilai);
+	} else {
+		for (int k = 0; k < ASSESSMENT_CRITERIA; k++)
+			f->answered[k] = 1;
 	}
+	snprintf(f->key, sizeof f->key, "%s:%s", f->m.id, f->is_new ? "baru" : f->a.id);
 	snprintf(s->title, sizeof s->title, f->is_new ? _("Penilaian baru - %s (%s)")
 		 : _("Ubah penilaian - %s (%s)"), f->m.nama, f->group_name);
 	find_offer(s, f);
@@ -208,6 +229,7 @@ static int af_init(struct screen *s, void *arg)
 	if (af_load(s, f, arg) != 0)
 		return -1;
 	fill(f);
+	af_draft_offer(s, f);
 	af_sync(f);
 	return 0;
 }
@@ -238,9 +260,10 @@ static void step(struct aform *f, int dir, int skip)
 static int criterion_key(struct aform *f, wint_t ch, int kc)
 {
 	int k = f->cur - AF_K01;
-	int yes = ch == 'y' || ch == 'Y' || ch == '1';
-	int no = ch == 'n' || ch == 'N' || ch == 't' || ch == 'T' || ch == '0';
-	if (kc == KEY_CODE_YES || !(yes || no || ch == ' ')) {
+	enum action local = keys_local(KS_ASSESS, ch, kc);
+	int yes = local == ACT_ANSWER && (ch == 'y' || ch == 'Y' || ch == '1');
+	int no = local == ACT_ANSWER && !yes;
+	if (!(yes || no || local == ACT_TOGGLE)) {
 		enum action a = keys_action(ch, kc);
 		int d = assessment_derived(&f->a, k);
 		if ((a == ACT_BACKSPACE || a == ACT_DELETE) && d >= 0) {
@@ -250,9 +273,12 @@ static int criterion_key(struct aform *f, wint_t ch, int kc)
 		}
 		return 0;
 	}
-	assessment_answer(&f->a, k, ch == ' ' ? !f->a.k[k] : yes);
+	/* Space on an unanswered criterion answers Ya (unanswered shows as no answer, not Tidak). */
+	int v = local == ACT_TOGGLE ? (af_answered(f, k) ? !f->a.k[k] : 1) : yes;
+	assessment_answer(&f->a, k, v);
+	f->answered[k] = 1;
 	f->changed = 1;
-	if (ch != ' ')
+	if (local != ACT_TOGGLE)
 		step(f, 1, 1);
 	return 1;
 }
@@ -282,6 +308,8 @@ static void copy_offer(struct aform *f)
 	assessment_copy_for(&f->offer, f->m.id, &c);
 	f->a = c;
 	fill(f);
+	for (int k = 0; k < ASSESSMENT_CRITERIA; k++)
+		f->answered[k] = 1;
 	f->has_offer = 0;
 	f->changed = 1;
 	go(f, AF_TANGGAL);
@@ -307,6 +335,27 @@ static void focus_error(struct aform *f, const sk_issues *is)
 		}
 }
 
+/* Criteria not answered yet: refused, listed, the cursor on the first. 1 when some are. */
+static int ask_missing(struct aform *f)
+{
+	char list[80] = "";
+	int first = -1;
+	for (int k = 0; k < ASSESSMENT_CRITERIA; k++) {
+		if (af_answered(f, k))
+			continue;
+		if (first < 0)
+			first = k;
+		snprintf(list + strlen(list), sizeof list - strlen(list), "%s%d", *list ? ", " : "",
+			 k + 1);
+	}
+	if (first < 0)
+		return 0;
+	go(f, AF_K01 + first);
+	frame_msg(MSG_ERROR, _("Belum disimpan: kriteria %s belum dijawab. Jawab y (Ya) atau n "
+			       "(Tidak)."), list);
+	return 1;
+}
+
 static void af_save(struct screen *s, struct aform *f)
 {
 	af_sync(f);
@@ -316,6 +365,15 @@ static void af_save(struct screen *s, struct aform *f)
 		focus_error(f, &f->found);
 		return;
 	}
+	if (sk_utf8_len(f->a.penilai) > 100) {
+		sk_issues_add(&f->found, "penilai", SK_SEV_ERROR,
+			      _("Paling panjang %d huruf (sekarang %zu); singkatkan."), 100,
+			      sk_utf8_len(f->a.penilai));
+		focus_error(f, &f->found);
+		return;
+	}
+	if (ask_missing(f))
+		return;
 	sk_err e;
 	sk_err_clear(&e);
 	int rc = f->is_new ? assessment_insert(s->db, &f->a, &f->found, &e)
@@ -384,6 +442,12 @@ static void af_free(struct screen *s)
 	free(s->data);
 }
 
+static const struct key_hint ASSESSMENT_FORM_OPS_HINTS[] = {
+	HINT(ACT_HELP, NC_("hint", "Bantuan")), HINT(ACT_SAVE, NC_("hint", "Simpan")),
+	HINT(ACT_ANSWER, NC_("hint", "Jawab")), HINT(ACT_TOGGLE, NC_("hint", "Ganti")),
+	HINT(ACT_BACK, NC_("hint", "Kembali")), HINT(ACT_QUIT, NC_("hint", "Keluar")), HINTS_END
+};
+
 const struct screen_ops ASSESSMENT_FORM_OPS = {
 	.name = "assessment-form",
 	.init = af_init,
@@ -391,6 +455,7 @@ const struct screen_ops ASSESSMENT_FORM_OPS = {
 	.key = af_key,
 	.free = af_free,
 	.help = af_help,
-	.hints = N_("F1 Bantuan  F2 Simpan  y/n Jawab  Spasi Ganti  Esc Kembali  F10 Keluar"),
+	.hints = ASSESSMENT_FORM_OPS_HINTS,
 	.unsaved = af_unsaved,
+	.draft = af_draft_save,
 };

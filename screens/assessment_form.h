@@ -29,6 +29,9 @@ struct aform {
 	int changed;               /* typed input not saved yet */
 	sk_issues conv;            /* figures that cannot be read */
 	sk_issues found;           /* findings of the last refused save */
+	int answered[ASSESSMENT_CRITERIA]; /* 1: the clerk answered (a new visit starts with none:
+				    * unanswered is not "no"); criteria with figures count too */
+	char key[SK_UUID_LEN * 2 + 8];  /* what a draft of this form is kept under */
 	int has_offer;             /* the household's latest assessment can be copied (F6) */
 	sk_assessment offer;
 	char offer_who[404];
@@ -39,9 +42,19 @@ struct aform {
 const char *af_name(int i);
 /* 1 when field i is a criterion whose answer follows from the figures (not overridden). */
 int af_auto(const struct aform *f, int i);
+/* 1 when criterion k (0-13) has an answer: the clerk's, or one from the figures. */
+int af_answered(const struct aform *f, int k);
+/* Number of criteria without an answer. */
+int af_unanswered(const struct aform *f);
 /* Read the figures into f->a, derive the answers that follow from them, score. */
 void af_sync(struct aform *f);
 /* Draw the whole form. */
 void af_draw(struct aform *f);
+
+struct screen;
+/* SIKUBE is being ended: keep the typed values as the form's draft (assessment_draft.c). */
+void af_draft_save(struct screen *s);
+/* When the form opens: offer back a draft of it (Enter = take it); taken values go into f. */
+void af_draft_offer(struct screen *s, struct aform *f);
 
 #endif

@@ -6,6 +6,7 @@
 #include "assessment_form.h"
 #include "colors.h"
 #include "i18n.h"
+#include "keys.h"
 #include "text.h"
 
 #define K_X_NUM 1
@@ -77,8 +78,9 @@ static void draw_note(const struct aform *f)
 		snprintf(line, sizeof line, _("Salah: %s"), it->msg);
 		role = R_ERROR;
 	} else if (f->has_offer) {
-		snprintf(line, sizeof line, _("Satu KK dengan %s, dinilai %s. F6: salin penilaian itu."),
-			 f->offer_who, f->offer.tanggal);
+		char key[16];
+		snprintf(line, sizeof line, _("Satu KK dengan %s, dinilai %s. %s: salin penilaian itu."),
+			 f->offer_who, f->offer.tanggal, keys_name(ACT_OPTION, key, sizeof key));
 		role = R_WARN;
 	} else {
 		snprintf(line, sizeof line, "%s", field_hint(f));
@@ -94,21 +96,29 @@ static void draw_criterion(const struct aform *f, int i)
 	text_put(stdscr, y, K_X_NUM, num, 3, ui_attr(R_DIM));
 	text_put(stdscr, y, K_X_LABEL, assessment_criterion_label(i), K_LABEL_W, A_NORMAL);
 	char answer[32];
-	snprintf(answer, sizeof answer, " %s", f->a.k[i] ? _("Ya") : _("Tidak"));
+	int answered = af_answered(f, i);
+	snprintf(answer, sizeof answer, " %s", !answered ? "?" : f->a.k[i] ? _("Ya") : _("Tidak"));
 	text_put(stdscr, y, K_X_ANSWER, answer, K_ANSWER_W,
 		 ui_attr(f->cur == field ? R_FIELD_CUR : R_FIELD) | (f->a.k[i] ? A_BOLD : 0));
 	if (assessment_overridden(&f->a, i))
 		text_put(stdscr, y, K_X_REMARK, _("ditimpa"), COLS - K_X_REMARK - 1, ui_attr(R_WARN));
 	else if (assessment_derived(&f->a, i) >= 0)
 		text_put(stdscr, y, K_X_REMARK, _("dari angka"), COLS - K_X_REMARK - 1, ui_attr(R_DIM));
+	else if (!answered)
+		text_put(stdscr, y, K_X_REMARK, _("belum dijawab"), COLS - K_X_REMARK - 1,
+			 ui_attr(R_DIM));
 }
 
 static void draw_score(const struct aform *f)
 {
 	char line[256];
-	int miskin = f->a.skor >= f->threshold;
-	snprintf(line, sizeof line, _("Skor %d dari 14: %s (miskin bila skor %d atau lebih)"),
-		 f->a.skor, miskin ? _("MISKIN") : _("TIDAK MISKIN"), f->threshold);
+	int miskin = f->a.skor >= f->threshold, open = af_unanswered(f);
+	if (open)
+		snprintf(line, sizeof line, _("Skor %d dari 14 sejauh ini; %d kriteria belum dijawab."),
+			 f->a.skor, open);
+	else
+		snprintf(line, sizeof line, _("Skor %d dari 14: %s (miskin bila skor %d atau lebih)"),
+			 f->a.skor, miskin ? _("MISKIN") : _("TIDAK MISKIN"), f->threshold);
 	text_put(stdscr, AF_ROW_SCORE, 1, line, COLS - 2, ui_attr(R_HEADER));
 }
 

@@ -65,6 +65,7 @@ static const struct plist_src HI_SRC = { hi_count, hi_fetch, hi_row, sizeof(sk_a
 
 static const char *hi_help(void)
 {
+	/* TRANSLATORS: F1 help text. */
 	return _("Riwayat penilaian satu anggota menurut 14 kriteria kemiskinan BPS, yang terbaru "
 		 "di atas. Penilaian terbaru (tanggal paling akhir; bila tanggalnya sama, yang "
 		 "terakhir disimpan) yang menentukan apakah anggota dihitung miskin. Penilaian lama "
@@ -186,6 +187,12 @@ static void hi_free(struct screen *s)
 	free(h);
 }
 
+static const struct key_hint ASSESSMENT_HISTORY_OPS_HINTS[] = {
+	HINT(ACT_HELP, NC_("hint", "Bantuan")), HINT(ACT_NEW, NC_("hint", "Baru")),
+	HINT(ACT_ENTER, NC_("hint", "Buka")), HINT(ACT_DELETE, NC_("hint", "Hapus")),
+	HINT(ACT_BACK, NC_("hint", "Kembali")), HINT(ACT_QUIT, NC_("hint", "Keluar")), HINTS_END
+};
+
 const struct screen_ops ASSESSMENT_HISTORY_OPS = {
 	.name = "assessment-history",
 	.init = hi_init,
@@ -194,6 +201,6 @@ const struct screen_ops ASSESSMENT_HISTORY_OPS = {
 	.resize = hi_resize,
 	.free = hi_free,
 	.help = hi_help,
-	.hints = N_("F1 Bantuan  F3 Baru  Enter Buka  F8 Hapus  Esc Kembali  F10 Keluar"),
+	.hints = ASSESSMENT_HISTORY_OPS_HINTS,
 	.resume = hi_resume,
 };

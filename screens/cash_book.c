@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "cash_close_dlg.h"
 #include "cashbook.h"
 #include "colors.h"
 #include "dialog.h"
@@ -90,6 +91,7 @@ static const struct plist_src CB_SRC = { cb_count, cb_fetch, cb_row, sizeof(sk_c
 
 static const char *cb_help(void)
 {
+	/* TRANSLATORS: F1 help text. */
 	return _("Buku kas kelompok, seperti buku kas bendahara: tanggal, nomor bukti, uraian, "
 		 "uang masuk, uang keluar dan saldo sesudah setiap baris. Setiap kelompok punya dua "
 		 "buku: kas umum dan kas IKS (dana kesetiakawanan sosial).\n\n"
@@ -108,7 +110,11 @@ static const char *cb_help(void)
 		 "tidak terhapus tetapi pengaruhnya hilang; sesudah itu catat baris yang benar. "
 		 "Baris yang sudah dibalik ditandai x di depan uraiannya.\n"
 		 "T: tutup bulan. Bendahara menghitung uang kas dan menulis jumlahnya; SIKUBE "
-		 "mencatat saldo buku, uang yang dihitung dan selisihnya. Yang diusulkan adalah bulan "
+		 "mencatat saldo buku, uang yang dihitung dan selisihnya. Bila ada selisih, "
+		 "bendahara menulis catatannya dan memilih: bukukan selisih itu sebagai baris kas "
+		 "\"selisih kas\" hari ini (kategori lain-lain), sehingga saldo buku sama dengan "
+		 "uang yang ada, atau biarkan tercatat di tutup bulan saja. Bulan yang sudah "
+		 "ditutup dikatakan langsung begitu T ditekan. Yang diusulkan adalah bulan "
 		 "yang sedang dilihat, atau bulan lalu bila bulan ini belum berakhir: bulan yang "
 		 "belum berakhir tidak dapat ditutup. Sesudah ditutup, baris bulan itu dan bulan-bulan "
 		 "sebelumnya tidak dapat diubah lagi; koreksi dengan pembalikan.\n\n"
@@ -261,48 +267,6 @@ static void cb_reverse(struct screen *s, const sk_cash_line *l)
 		  r.no_bukti, r.tanggal);
 }
 
-/* Ask for the counted cash of the month and close it. */
-static void cb_close(struct screen *s)
-{
-	struct cash_book *c = s->data;
-	char now[11], month[8], last[16], mon[64], bal[32], q[600], typed[40];
-	sk_today(now);
-	/* The month shown, or this one; while that has not ended, the month before it (on the
-	 * 1st the treasurer closes the month just past). */
-	snprintf(month, sizeof month, "%.7s", *c->bulan ? c->bulan : now);
-	if (!cash_month_over(month, now) && strncmp(month, now, 7) == 0)
-		report_month_add(month, -1, month);
-	snprintf(last, sizeof last, "%s-31", month);
-	int64_t saldo = cash_balance(s->db, c->group_id, c->buku, last), counted;
-	month_name(month, mon, sizeof mon);
-	snprintf(q, sizeof q, _("Tutup bulan %s, buku kas %s. Saldo buku akhir bulan: Rp %s. Tulis "
-				"jumlah uang yang dihitung bendahara:"), mon,
-		 strcmp(c->buku, "iks") == 0 ? _("IKS") : _("umum"), sk_format_rupiah(saldo, bal, sizeof bal));
-	/* Empty: the treasurer types what was counted, not the book's figure. */
-	typed[0] = '\0';
-	if (!dlg_input(q, typed, sizeof typed))
-		return;
-	if (sk_parse_rupiah(typed, &counted) != 0) {
-		frame_msg(MSG_ERROR, "%s", _("Tulis jumlah rupiah dengan angka saja, misalnya 1250000."));
-		return;
-	}
-	char cnt[32], diff[32];
-	snprintf(q, sizeof q, _("Saldo buku Rp %s, dihitung Rp %s, selisih Rp %s. Tutup bulan %s? Sesudah "
-				"ditutup, baris bulan itu tidak dapat diubah lagi. (y/t)"), bal,
-		 sk_format_rupiah(counted, cnt, sizeof cnt),
-		 sk_format_rupiah(counted - saldo, diff, sizeof diff), mon);
-	if (!dlg_confirm(q))
-		return;
-	sk_err e;
-	sk_err_clear(&e);
-	if (cash_close_month(s->db, c->group_id, c->buku, month, counted, NULL, NULL, NULL, &e) != SK_OK) {
-		frame_msg(MSG_ERROR, "%s", e.msg);
-		return;
-	}
-	frame_msg(counted == saldo ? MSG_INFO : MSG_WARN, _("%s ditutup. Dihitung Rp %s, selisih Rp %s."),
-		  mon, cnt, diff);
-}
-
 /* Open the entry form for the selected row, or say why it cannot change. */
 static void cb_edit(struct screen *s, const sk_cash_line *l)
 {
@@ -329,20 +293,22 @@ static void cb_edit(struct screen *s, const sk_cash_line *l)
 	ui_push(&CASH_ENTRY_OPS, &a);
 }
 
-static int cb_letter(struct screen *s, wint_t ch)
+/* The cash book's own letter keys (B, K, T in the key table). */
+static int cb_letter(struct screen *s, wint_t ch, int kc)
 {
 	struct cash_book *c = s->data;
-	switch (ch) {
-	case 'b': case 'B':
+	switch (keys_local(KS_CASHBOOK, ch, kc)) {
+	case ACT_BOOK:
 		strcpy(c->buku, strcmp(c->buku, "umum") == 0 ? "iks" : "umum");
 		cb_refilter(s);
 		return 1;
-	case 'k': case 'K':
+	case ACT_CATEGORY:
 		c->kat = CASH_KATEGORI_VALUES[c->kat + 1] ? c->kat + 1 : -1;
 		cb_refilter(s);
 		return 1;
-	case 't': case 'T':
-		cb_close(s);
+	case ACT_CLOSE:
+		cash_close_ask(s->db, c->group_id, c->buku, c->bulan);
+		cb_refilter(s);
 		return 1;
 	default:
 		return 0;
@@ -354,11 +320,11 @@ static int cb_key(struct screen *s, wint_t ch, int kc)
 	struct cash_book *c = s->data;
 	const sk_cash_line *l = plist_current(&c->pl);
 	struct cash_entry_arg a = { c->group_id, c->buku, NULL };
-	if (kc != KEY_CODE_YES && cb_letter(s, ch))
+	if (cb_letter(s, ch, kc))
 		return SCR_HANDLED;
 	switch (keys_action(ch, kc)) {
 	case ACT_NEW: ui_push(&CASH_ENTRY_OPS, &a); return SCR_HANDLED;
-	case ACT_NEXT: return cb_letter(s, 'b') ? SCR_HANDLED : SCR_UNHANDLED;
+	case ACT_NEXT: return cb_letter(s, 'B', OK) ? SCR_HANDLED : SCR_UNHANDLED;
 	case ACT_LEFT: cb_month(s, -1); return SCR_HANDLED;
 	case ACT_RIGHT: cb_month(s, 1); return SCR_HANDLED;
 	case ACT_EDIT:
@@ -393,6 +359,14 @@ static void cb_free(struct screen *s)
 	free(c);
 }
 
+static const struct key_hint CASH_BOOK_OPS_HINTS[] = {
+	HINT(ACT_HELP, NC_("hint", "Bantuan")), HINT(ACT_NEW, NC_("hint", "Baru")),
+	HINT(ACT_EDIT, NC_("hint", "Ubah")), HINT(ACT_DELETE, NC_("hint", "Balik")),
+	HINT(ACT_BOOK, NC_("hint", "Buku")), HINT2(ACT_LEFT, ACT_RIGHT, NC_("hint", "Bulan")),
+	HINT(ACT_CATEGORY, NC_("hint", "Kategori")), HINT(ACT_CLOSE, NC_("hint", "Tutup")),
+	HINT(ACT_BACK, NC_("hint", "Kembali")), HINT(ACT_QUIT, NC_("hint", "Keluar")), HINTS_END
+};
+
 const struct screen_ops CASH_BOOK_OPS = {
 	.name = "cash-book",
 	.init = cb_init,
@@ -402,7 +376,6 @@ const struct screen_ops CASH_BOOK_OPS = {
 	.free = cb_free,
 	.help = cb_help,
 	/* Esc and F10 show on terminals wider than 80 columns (the line drops what does not fit). */
-	.hints = N_("F1 Bantuan  F3 Baru  F4 Ubah  F8 Balik  B Buku  ←→ Bulan  K Kategori  T Tutup  "
-		    "Esc Kembali  F10 Keluar"),
+	.hints = CASH_BOOK_OPS_HINTS,
 	.resume = cb_resume,
 };

@@ -37,11 +37,13 @@ struct cash_entry {
 	struct uform uf;
 	sk_cash_row c;          /* stored row, or the defaults of a new one */
 	int is_new;
+	char key[SK_UUID_LEN + 48];  /* what a draft of this form is kept under */
 	char proposed[16];      /* receipt number last proposed (replaced while unchanged) */
 };
 
 static const char *ce_help(void)
 {
+	/* TRANSLATORS: F1 help text. */
 	return _("Mencatat uang masuk atau uang keluar di buku kas kelompok.\n\n"
 		 "Tanggal: tulis TTTT-BB-HH; tanggal di bulan yang sudah ditutup dan tanggal yang "
 		 "belum tiba ditolak.\n"
@@ -107,6 +109,7 @@ static void ce_collect(struct cash_entry *f, sk_cash_row *c, sk_issues *is)
 	uform_get(&f->uf, "jenis", jenis, sizeof jenis);
 	uform_get(&f->uf, "jumlah", amount, sizeof amount);
 	fu_money(amount, "jumlah", &v, is);
+	uform_check_lengths(&f->uf, is);
 	if (!*amount || (v == 0 && !sk_issues_for(is, "jumlah")))
 		sk_issues_add(is, "jumlah", SK_SEV_ERROR, "%s",
 			      _("Tulis jumlah uang lebih dari 0, misalnya 25000."));
@@ -129,6 +132,7 @@ static void ce_validate(struct screen *s)
 	sk_issues is, conv;
 	ce_collect(f, &c, &conv);
 	cash_validate(s->db, &c, &is);
+	cash_validate_direction(&c, &is);
 	for (int i = 0; i < conv.n; i++)
 		sk_issues_add(&is, conv.items[i].field, conv.items[i].sev, "%s", conv.items[i].msg);
 	ce_map(&is);
@@ -176,6 +180,14 @@ static int ce_init(struct screen *s, void *arg)
 	ce_propose(s);
 	ce_notes(s);
 	uform_snapshot(&f->uf);
+	if (f->is_new)
+		snprintf(f->key, sizeof f->key, "baru:%s:%s", f->c.kelompok_id, f->c.buku);
+	else
+		snprintf(f->key, sizeof f->key, "%s", f->c.id);
+	if (fu_draft_offer(s, &f->uf, f->key, NULL)) {
+		uform_touch_all(&f->uf);
+		ce_validate(s);
+	}
 	snprintf(s->title, sizeof s->title, f->is_new ? _("Catat kas - kelompok %s")
 						      : _("Ubah baris kas - kelompok %s"), g.nama);
 	return 0;
@@ -258,6 +270,12 @@ static int ce_unsaved(struct screen *s)
 	return uform_dirty(&((struct cash_entry *)s->data)->uf);
 }
 
+static void ce_draft(struct screen *s)
+{
+	struct cash_entry *f = s->data;
+	fu_draft_save(s, &f->uf, f->key, NULL);
+}
+
 static void ce_free(struct screen *s)
 {
 	struct cash_entry *f = s->data;
@@ -265,6 +283,12 @@ static void ce_free(struct screen *s)
 		uform_close(&f->uf);
 	free(f);
 }
+
+static const struct key_hint CASH_ENTRY_OPS_HINTS[] = {
+	HINT(ACT_HELP, NC_("hint", "Bantuan")), HINT(ACT_SAVE, NC_("hint", "Simpan")),
+	HINT(ACT_NEXT, NC_("hint", "Isian berikutnya")), HINT(ACT_BACK, NC_("hint", "Kembali")),
+	HINT(ACT_QUIT, NC_("hint", "Keluar")), HINTS_END
+};
 
 const struct screen_ops CASH_ENTRY_OPS = {
 	.name = "cash-entry",
@@ -274,7 +298,8 @@ const struct screen_ops CASH_ENTRY_OPS = {
 	.resize = ce_resize,
 	.free = ce_free,
 	.help = ce_help,
-	.hints = N_("F1 Bantuan  F2 Simpan  Tab Isian berikutnya  Esc Kembali  F10 Keluar"),
+	.hints = CASH_ENTRY_OPS_HINTS,
 	.show = ce_show,
 	.unsaved = ce_unsaved,
+	.draft = ce_draft,
 };

@@ -86,7 +86,8 @@ static const struct plist_src EG_SRC = { eg_count, eg_fetch, eg_row, sizeof(sk_e
 
 static const char *eg_help(void)
 {
-	/* xgettext:no-c-format (a help text with a percent sign, not a printf format) */
+	/* TRANSLATORS: F1 help text.
+	 * xgettext:no-c-format (a help text with a percent sign, not a printf format) */
 	return _("Kelayakan: apakah anggota KUBE memang keluarga miskin menurut 14 kriteria "
 		 "kemiskinan BPS. Evaluasi menemukan sekitar seperlima anggota KUBE ternyata tidak "
 		 "miskin; layar ini menunjukkan di mana hal itu terjadi.\n\n"
@@ -113,6 +114,7 @@ static int eg_init(struct screen *s, void *arg)
 	snprintf(s->title, sizeof s->title, "%s", _("Kelayakan - kepatuhan kelompok"));
 	eligibility_stats(s->db, NULL, NULL, &g->office, NULL);
 	plist_init(&g->pl, &EG_SRC, s, 1);
+	g->pl.pinned = 1; /* "(Semua kelompok)" */
 	return 0;
 }
 
@@ -172,6 +174,11 @@ static void eg_free(struct screen *s)
 	free(g);
 }
 
+static const struct key_hint ELIG_GROUPS_OPS_HINTS[] = {
+	HINT(ACT_HELP, NC_("hint", "Bantuan")), HINT(ACT_ENTER, NC_("hint", "Anggota")),
+	HINT(ACT_BACK, NC_("hint", "Kembali")), HINT(ACT_QUIT, NC_("hint", "Keluar")), HINTS_END
+};
+
 const struct screen_ops ELIG_GROUPS_OPS = {
 	.name = "eligibility-groups",
 	.init = eg_init,
@@ -180,6 +187,6 @@ const struct screen_ops ELIG_GROUPS_OPS = {
 	.resize = eg_resize,
 	.free = eg_free,
 	.help = eg_help,
-	.hints = N_("F1 Bantuan  Enter Anggota  Esc Kembali  F10 Keluar"),
+	.hints = ELIG_GROUPS_OPS_HINTS,
 	.resume = eg_resume,
 };

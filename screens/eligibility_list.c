@@ -101,7 +101,8 @@ static const struct plist_src EL_SRC = { el_count, el_fetch, el_row, sizeof(sk_e
 
 static const char *el_help(void)
 {
-	/* xgettext:no-c-format (a help text with a percent sign, not a printf format) */
+	/* TRANSLATORS: F1 help text.
+	 * xgettext:no-c-format (a help text with a percent sign, not a printf format) */
 	return _("Kelayakan anggota: setiap anggota aktif dengan penilaian terakhirnya menurut 14 "
 		 "kriteria kemiskinan BPS. Anggota yang sudah keluar tidak ditampilkan.\n\n"
 		 "Baris atas meringkas kelompok: anggota aktif, yang sudah dinilai, yang miskin "
@@ -190,7 +191,9 @@ static void el_draw(struct screen *s)
 	draw_heads(l);
 	plist_draw(&l->pl);
 	char line[160];
-	snprintf(line, sizeof line, _("Tampil: %s (F6 ganti)"), _(FILTER_LABELS[l->filter]));
+	char key[16];
+	snprintf(line, sizeof line, _("Tampil: %s (%s ganti)"), _(FILTER_LABELS[l->filter]),
+		 keys_name(ACT_OPTION, key, sizeof key));
 	text_put(stdscr, frame_bottom(), 1, line, COLS / 2, ui_attr(R_DIM));
 	if (l->pl.total) {
 		snprintf(line, sizeof line, _("Anggota %d dari %d"), l->pl.sel + 1, l->pl.total);
@@ -240,6 +243,12 @@ static void el_free(struct screen *s)
 	free(l);
 }
 
+static const struct key_hint ELIG_LIST_OPS_HINTS[] = {
+	HINT(ACT_HELP, NC_("hint", "Bantuan")), HINT(ACT_ENTER, NC_("hint", "Nilai")),
+	HINT(ACT_EDIT, NC_("hint", "Riwayat")), HINT(ACT_OPTION, NC_("hint", "Saring")),
+	HINT(ACT_BACK, NC_("hint", "Kembali")), HINT(ACT_QUIT, NC_("hint", "Keluar")), HINTS_END
+};
+
 const struct screen_ops ELIG_LIST_OPS = {
 	.name = "eligibility",
 	.init = el_init,
@@ -248,6 +257,6 @@ const struct screen_ops ELIG_LIST_OPS = {
 	.resize = el_resize,
 	.free = el_free,
 	.help = el_help,
-	.hints = N_("F1 Bantuan  Enter Nilai  F4 Riwayat  F6 Saring  Esc Kembali  F10 Keluar"),
+	.hints = ELIG_LIST_OPS_HINTS,
 	.resume = el_resume,
 };

@@ -115,6 +115,7 @@ static const struct plist_src PROBLEM_SRC = { pr_count, pr_fetch, pr_row, sizeof
 
 static const char *xr_help(void)
 {
+	/* TRANSLATORS: F1 help text. */
 	return _("Hasil ekspor atau impor.\n\n"
 		 "Baris atas: berhasil atau ditolak. Impor dikerjakan utuh: bila ada satu baris "
 		 "yang salah, tidak ada data yang diubah (kecuali dipilih \"impor baris yang benar "
@@ -258,6 +259,11 @@ static void xr_free(struct screen *s)
 	free(x);
 }
 
+static const struct key_hint XRESULT_OPS_HINTS[] = {
+	HINT(ACT_HELP, NC_("hint", "Bantuan")), HINT(ACT_ENTER, NC_("hint", "Lengkap")),
+	HINT(ACT_BACK, NC_("hint", "Kembali")), HINT(ACT_QUIT, NC_("hint", "Keluar")), HINTS_END
+};
+
 static const struct screen_ops XRESULT_OPS = {
 	.name = "exchange-result",
 	.init = xr_init,
@@ -266,13 +272,14 @@ static const struct screen_ops XRESULT_OPS = {
 	.resize = xr_resize,
 	.free = xr_free,
 	.help = xr_help,
-	.hints = N_("F1 Bantuan  Enter Lengkap  Esc Kembali  F10 Keluar"),
+	.hints = XRESULT_OPS_HINTS,
 };
 
 /* ---- the Ekspor/Impor screen ----------------------------------------------------------- */
 
 static const char *ex_help(void)
 {
+	/* TRANSLATORS: F1 help text. */
 	return _("Tukar data dengan kantor lain (misalnya kantor kelurahan ke Dinas Sosial) lewat "
 		 "bundel: satu folder berisi berkas CSV, bisa disalin ke flashdisk.\n\n"
 		 "Di atas tertulis kapan terakhir mengekspor dan berapa baris berubah sejak itu.\n\n"
@@ -506,6 +513,12 @@ static void ex_free(struct screen *s)
 	free(x);
 }
 
+static const struct key_hint EXCHANGE_OPS_HINTS[] = {
+	HINT(ACT_HELP, NC_("hint", "Bantuan")), HINT(ACT_SAVE, NC_("hint", "Ekspor")),
+	HINT(ACT_NEW, NC_("hint", "Impor")), HINT(ACT_BACK, NC_("hint", "Kembali")),
+	HINT(ACT_QUIT, NC_("hint", "Keluar")), HINTS_END
+};
+
 const struct screen_ops EXCHANGE_OPS = {
 	.name = "exchange",
 	.init = ex_init,
@@ -514,7 +527,7 @@ const struct screen_ops EXCHANGE_OPS = {
 	.resize = ex_resize,
 	.free = ex_free,
 	.help = ex_help,
-	.hints = N_("F1 Bantuan  F2 Ekspor  F3 Impor  Esc Kembali  F10 Keluar"),
+	.hints = EXCHANGE_OPS_HINTS,
 	.show = ex_refresh,
 	.resume = ex_resume,
 };

@@ -1,6 +1,9 @@
 /* form_util.c - shared form behaviour. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include "draft.h"
 #include "dialog.h"
 #include "frame.h"
 #include "i18n.h"
@@ -95,4 +98,61 @@ int fu_stored(struct uform *uf, int rc, const sk_issues *is, const sk_err *e)
 	else if (rc != SK_OK)
 		frame_msg(MSG_ERROR, "%s", e->msg);
 	return rc == SK_OK;
+}
+
+void fu_draft_save(struct screen *s, struct uform *uf, const char *key, const char *extra)
+{
+	char *text = uform_dump(uf);
+	if (!text)
+		return;
+	size_t n = strlen(text) + (extra ? strlen(extra) : 0) + 1;
+	char *all = malloc(n);
+	if (all) {
+		snprintf(all, n, "%s%s", text, extra ? extra : "");
+		draft_put(s->db, s->ops->name, key, all, NULL);
+	}
+	free(all);
+	free(text);
+}
+
+/* A UTC stamp (YYYY-MM-DDTHH:MM:SSZ) as local "YYYY-MM-DD HH:MM" into out. */
+static void local_time(const char *utc, char *out, size_t n)
+{
+	struct tm tm;
+	memset(&tm, 0, sizeof tm);
+	if (sscanf(utc, "%d-%d-%dT%d:%d:%d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday, &tm.tm_hour,
+		   &tm.tm_min, &tm.tm_sec) != 6) {
+		snprintf(out, n, "%s", utc);
+		return;
+	}
+	tm.tm_year -= 1900;
+	tm.tm_mon -= 1;
+	time_t t = timegm(&tm);
+	struct tm lt;
+	localtime_r(&t, &lt);
+	strftime(out, n, "%Y-%m-%d %H:%M", &lt);
+}
+
+int fu_draft_offer(struct screen *s, struct uform *uf, const char *key, char **text)
+{
+	char *draft, when[32], local[32], q[400];
+	if (text)
+		*text = NULL;
+	if (draft_get(s->db, s->ops->name, key, &draft, when, sizeof when, NULL) != SK_OK)
+		return 0;
+	local_time(when, local, sizeof local);
+	snprintf(q, sizeof q, _("Ada isian formulir ini yang belum disimpan ketika SIKUBE ditutup "
+				"(%s). Pakai isian itu? (y/t)"), local);
+	int take = dlg_ask(q, 1);
+	draft_drop(s->db, s->ops->name, key, NULL);
+	if (take) {
+		uform_load(uf, draft);
+		frame_msg(MSG_INFO, "%s", _("Isian yang belum disimpan dipakai lagi. Periksa, lalu F2 "
+					    "untuk menyimpan."));
+	}
+	if (take && text)
+		*text = draft;
+	else
+		free(draft);
+	return take;
 }

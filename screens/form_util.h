@@ -29,4 +29,13 @@ int fu_stored(struct uform *uf, int rc, const sk_issues *is, const sk_err *e);
 /* Message line after a save: what was saved, plus the first warning when there is one. */
 void fu_saved(const char *what, const sk_issues *is);
 
+/* SIKUBE is being ended with the form open: keep its values (uform_dump, then extra lines
+ * when not NULL) as the draft of screen s for key. */
+void fu_draft_save(struct screen *s, struct uform *uf, const char *key, const char *extra);
+/* When the form opens: a draft of screen s for key is offered back ("pakai isian itu?",
+ * Enter = yes). Yes: the fields take its values and *text (may be NULL) gets the whole
+ * draft (caller frees) for the lines that are not fields. The draft is dropped either way.
+ * Returns 1 when it was taken. */
+int fu_draft_offer(struct screen *s, struct uform *uf, const char *key, char **text);
+
 #endif

@@ -42,10 +42,12 @@ struct group_form {
 	struct uform uf;
 	sk_group g;        /* the stored group (id and stamps), or the defaults of a new one */
 	int is_new;
+	char key[SK_UUID_LEN + 8];  /* what a draft of this form is kept under */
 };
 
 static const char *gf_help(void)
 {
+	/* TRANSLATORS: F1 help text. */
 	return _("Formulir data kelompok KUBE, dua halaman. PgDn/PgUp pindah halaman; Tab, Enter "
 		 "atau panah bawah ke isian berikutnya, panah atas atau Shift-Tab ke isian "
 		 "sebelumnya. F2 menyimpan. Esc kembali (jika ada isian yang belum disimpan, "
@@ -134,6 +136,7 @@ static void gf_validate(struct screen *s, sk_group *g, sk_issues *is)
 	gf_collect(s, g, &conv);
 	group_validate(s->db, g, is);
 	fu_merge(is, &conv);
+	uform_check_lengths(&f->uf, is);
 	uform_set_issues(&f->uf, is);
 	gf_notes(s);
 }
@@ -174,6 +177,11 @@ static int gf_init(struct screen *s, void *arg)
 		return -1;
 	f->is_new = id == NULL;
 	group_init(&f->g);
+	snprintf(f->key, sizeof f->key, "%s", id ? id : "baru");
+	/* A new group is founded today unless the clerk says otherwise (a group founded within
+	 * the last 4 weeks is not yet inactive for want of meetings). */
+	if (!id)
+		sk_today(f->g.tanggal_berdiri);
 	if (id) {
 		sk_err e;
 		sk_err_clear(&e);
@@ -184,10 +192,11 @@ static int gf_init(struct screen *s, void *arg)
 	}
 	gf_fill(f);
 	uform_snapshot(&f->uf);
+	int drafted = fu_draft_offer(s, &f->uf, f->key, NULL);
 	sk_group g;
 	sk_issues is;
 	gf_validate(s, &g, &is);
-	if (!f->is_new)
+	if (!f->is_new || drafted)
 		uform_touch_all(&f->uf);
 	if (f->is_new)
 		snprintf(s->title, sizeof s->title, "%s", _("Kelompok baru"));
@@ -260,6 +269,7 @@ static void gf_save(struct screen *s)
 	char what[500];
 	snprintf(what, sizeof what, _("Kelompok %s"), g.nama);
 	fu_saved(what, &is);
+	ui_result_set(g.id); /* the list puts its cursor on the saved group */
 	ui_pop();
 }
 
@@ -289,6 +299,12 @@ static int gf_unsaved(struct screen *s)
 	return uform_dirty(&f->uf);
 }
 
+static void gf_draft(struct screen *s)
+{
+	struct group_form *f = s->data;
+	fu_draft_save(s, &f->uf, f->key, NULL);
+}
+
 static void gf_free(struct screen *s)
 {
 	struct group_form *f = s->data;
@@ -296,6 +312,12 @@ static void gf_free(struct screen *s)
 		uform_close(&f->uf);
 	free(f);
 }
+
+static const struct key_hint GROUP_FORM_OPS_HINTS[] = {
+	HINT(ACT_HELP, NC_("hint", "Bantuan")), HINT(ACT_SAVE, NC_("hint", "Simpan")),
+	HINT(ACT_PGDN, NC_("hint", "Halaman")), HINT(ACT_BACK, NC_("hint", "Kembali")),
+	HINT(ACT_QUIT, NC_("hint", "Keluar")), HINTS_END
+};
 
 const struct screen_ops GROUP_FORM_OPS = {
 	.name = "group-form",
@@ -305,7 +327,8 @@ const struct screen_ops GROUP_FORM_OPS = {
 	.resize = gf_resize,
 	.free = gf_free,
 	.help = gf_help,
-	.hints = N_("F1 Bantuan  F2 Simpan  PgDn Halaman  Esc Kembali  F10 Keluar"),
+	.hints = GROUP_FORM_OPS_HINTS,
 	.show = gf_refresh,
 	.unsaved = gf_unsaved,
+	.draft = gf_draft,
 };

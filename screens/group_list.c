@@ -32,12 +32,14 @@ struct group_list {
 	int w[NCOLS];
 	unsigned char *over;   /* per row of the page: more than 20% not poor (eligibility.h) */
 	int over_cap;
+	int trash;             /* 1: the deleted groups, to restore (F8) */
 };
 
 static int gl_count(void *ctx, const char *search)
 {
 	struct screen *s = ctx;
-	return group_count(s->db, search);
+	struct group_list *g = s->data;
+	return g->trash ? group_count_deleted(s->db, search) : group_count(s->db, search);
 }
 
 static int gl_fetch(void *ctx, const char *search, int offset, int limit, void *rows, int *n,
@@ -45,7 +47,8 @@ static int gl_fetch(void *ctx, const char *search, int offset, int limit, void *
 {
 	struct screen *s = ctx;
 	struct group_list *g = s->data;
-	int rc = group_list(s->db, search, offset, limit, rows, n, e);
+	int rc = g->trash ? group_list_deleted(s->db, search, offset, limit, rows, n, e)
+			  : group_list(s->db, search, offset, limit, rows, n, e);
 	if (rc == SK_OK && *n > g->over_cap) {
 		unsigned char *o = realloc(g->over, (size_t)*n);
 		if (o) {
@@ -79,7 +82,8 @@ static const struct plist_src GL_SRC = { gl_count, gl_fetch, gl_row, sizeof(sk_g
 
 static const char *gl_help(void)
 {
-	/* xgettext:no-c-format (a help text with a percent sign, not a printf format) */
+	/* TRANSLATORS: F1 help text.
+	 * xgettext:no-c-format (a help text with a percent sign, not a printf format) */
 	return _("Daftar kelompok KUBE yang tercatat, urut menurut nama.\n\n"
 		 "Mencari: ketik saja sebagian nama kelompok, kode kelompok, nama desa/kelurahan "
 		 "atau awal kode wilayah; daftar langsung menyaring. Backspace menghapus huruf "
@@ -90,28 +94,56 @@ static const char *gl_help(void)
 		 "Enter: buka daftar anggota kelompok yang dipilih.\n"
 		 "F3 atau Insert: tambah kelompok baru.\n"
 		 "F4: ubah data kelompok yang dipilih.\n"
-		 "F8 atau Delete: hapus kelompok yang dipilih beserta anggotanya (ditanya dulu). "
-		 "Data yang dihapus tidak hilang dari berkas, hanya ditandai terhapus.\n\n"
+		 "F8 atau Delete: hapus kelompok yang dipilih beserta anggotanya (ditanya dulu; "
+		 "pertanyaannya menyebut berapa anggota, pertemuan dan baris kas yang ikut). "
+		 "Data yang dihapus tidak hilang dari berkas, hanya ditandai terhapus.\n"
+		 "F6: daftar kelompok yang terhapus. Di sana F8 memulihkan kelompok yang terhapus "
+		 "karena salah pilih, beserta anggota yang terhapus bersamanya.\n\n"
 		 "Kolom: Kode = kode kelompok dari kantor Anda; Nama kelompok; Desa/kelurahan "
 		 "tempat kelompok; Tingkat = tumbuh, berkembang, maju atau mandiri; Aktif = "
 		 "jumlah anggota yang masih aktif (aturan KUBE: 5 sampai 20 kepala keluarga).\n"
 		 "Tanda ! di kolom pertama: lebih dari 20% anggota kelompok yang sudah dinilai "
 		 "ternyata tidak miskin menurut 14 kriteria BPS (rinciannya di menu Kelayakan).\n"
-		 "Pertemuan = tanggal pertemuan terakhir. TIDAK AKTIF: kelompok itu tidak "
-		 "mengadakan pertemuan selama 4 minggu terakhir; jumlahnya tertulis di atas daftar. "
+		 "Pertemuan = tanggal pertemuan terakhir. TIDAK AKTIF: kelompok itu berdiri lebih "
+		 "dari 4 minggu yang lalu dan tidak mengadakan pertemuan selama 4 minggu terakhir; "
+		 "jumlahnya tertulis di atas daftar. Kelompok baru belum dihitung tidak aktif. "
 		 "Kelompok seperti ini perlu dikunjungi pendamping sebelum bubar tanpa diketahui.");
+}
+
+static const char *gl_trash_help(void)
+{
+	/* TRANSLATORS: F1 help text. */
+	return _("Kelompok yang terhapus, urut menurut nama. Kelompok yang terhapus tidak tampil di "
+		 "daftar kelompok, tetapi datanya masih ada di berkas.\n\n"
+		 "F8: pulihkan kelompok yang dipilih (ditanya dulu). Anggota yang terhapus bersama "
+		 "kelompok itu ikut dipulihkan, kecuali yang NIK-nya sekarang aktif di kelompok lain "
+		 "atau yang jabatannya sudah dipegang anggota lain.\n"
+		 "Ketik untuk mencari, seperti di daftar kelompok. Esc kembali ke daftar kelompok.");
+}
+
+static int gl_open(struct screen *s, int trash)
+{
+	struct group_list *g = calloc(1, sizeof *g);
+	if (!g)
+		return -1;
+	s->data = g;
+	g->trash = trash;
+	snprintf(s->title, sizeof s->title, "%s",
+		 trash ? _("Kelompok terhapus") : _("Daftar kelompok"));
+	plist_init(&g->pl, &GL_SRC, s, 1);
+	return 0;
 }
 
 static int gl_init(struct screen *s, void *arg)
 {
 	(void)arg;
-	struct group_list *g = calloc(1, sizeof *g);
-	if (!g)
-		return -1;
-	s->data = g;
-	snprintf(s->title, sizeof s->title, "%s", _("Daftar kelompok"));
-	plist_init(&g->pl, &GL_SRC, s, 1);
-	return 0;
+	return gl_open(s, 0);
+}
+
+static int gl_trash_init(struct screen *s, void *arg)
+{
+	(void)arg;
+	return gl_open(s, 1);
 }
 
 /* Rows: 1 search, 2 blank, 3 headings, 4.. list, bottom row: position. */
@@ -128,7 +160,7 @@ static void gl_draw(struct screen *s)
 	text_heads(3, 1, COLS_DEF, NCOLS, g->w);
 	plist_draw(&g->pl);
 	char pos[128];
-	int idle = group_count_inactive(s->db);
+	int idle = g->trash ? 0 : group_count_inactive(s->db);
 	if (idle > 0) {
 		snprintf(pos, sizeof pos, _("%d kelompok TIDAK AKTIF (tanpa pertemuan 4 minggu terakhir)"),
 			 idle);
@@ -144,16 +176,22 @@ static void gl_draw(struct screen *s)
 	s->cursor = 1;
 }
 
-/* Ask, then soft-delete the selected group and its members. */
+/* Ask, saying what the group holds, then soft-delete the selected group and its members. */
 static void gl_delete(struct screen *s, const sk_group_row *r)
 {
-	char q[700];
-	snprintf(q, sizeof q, _("Hapus kelompok %s beserta %d anggota? (y/t)"), r->nama,
-		 member_count_group(s->db, r->id));
-	if (!dlg_confirm(q))
-		return;
+	char q[900], bal[32];
+	sk_group_links l;
 	sk_err e;
 	sk_err_clear(&e);
+	if (group_links(s->db, r->id, &l, &e) != SK_OK) {
+		frame_msg(MSG_ERROR, "%s", e.msg);
+		return;
+	}
+	snprintf(q, sizeof q, _("Hapus kelompok %s? Ikut terhapus: %d anggota; tercatat %d pertemuan "
+				"dan %d baris kas (saldo Rp %s). Bisa dipulihkan lewat F6. (y/t)"),
+		 r->nama, l.anggota, l.pertemuan, l.baris_kas, sk_format_rupiah(l.saldo, bal, sizeof bal));
+	if (!dlg_confirm(q))
+		return;
 	char nama[404];
 	snprintf(nama, sizeof nama, "%s", r->nama);
 	if (group_delete(s->db, r->id, &e) != SK_OK) {
@@ -161,15 +199,39 @@ static void gl_delete(struct screen *s, const sk_group_row *r)
 		return;
 	}
 	plist_reload(&((struct group_list *)s->data)->pl);
-	frame_msg(MSG_INFO, _("Kelompok %s sudah dihapus."), nama);
+	frame_msg(MSG_INFO, _("Kelompok %s sudah dihapus (F6: yang terhapus, untuk memulihkan)."), nama);
+}
+
+/* Ask, then bring the selected deleted group back. */
+static void gl_restore(struct screen *s, const sk_group_row *r)
+{
+	char q[700], nama[404];
+	snprintf(nama, sizeof nama, "%s", r->nama);
+	snprintf(q, sizeof q, _("Pulihkan kelompok %s beserta anggota yang terhapus bersamanya? "
+				"(y/t)"), nama);
+	if (!dlg_ask(q, 1))
+		return;
+	sk_err e;
+	sk_err_clear(&e);
+	int back = 0;
+	if (group_restore(s->db, r->id, &back, &e) != SK_OK) {
+		frame_msg(MSG_ERROR, "%s", e.msg);
+		return;
+	}
+	plist_reload(&((struct group_list *)s->data)->pl);
+	frame_msg(MSG_INFO, _("Kelompok %s dipulihkan dengan %d anggota."), nama, back);
 }
 
 static int gl_key(struct screen *s, wint_t ch, int kc)
 {
 	struct group_list *g = s->data;
 	enum action a = keys_action(ch, kc);
-	if (a == ACT_NEW) {
+	if (a == ACT_NEW && !g->trash) {
 		ui_push(&GROUP_FORM_OPS, NULL);
+		return SCR_HANDLED;
+	}
+	if (a == ACT_OPTION && !g->trash) {
+		ui_push(&GROUP_TRASH_OPS, NULL);
 		return SCR_HANDLED;
 	}
 	if (a != ACT_EDIT && a != ACT_ENTER && a != ACT_DELETE)
@@ -179,6 +241,11 @@ static int gl_key(struct screen *s, wint_t ch, int kc)
 		return SCR_HANDLED;
 	char id[SK_UUID_LEN + 1];
 	snprintf(id, sizeof id, "%s", r->id);
+	if (g->trash) {
+		if (a == ACT_DELETE)
+			gl_restore(s, r);
+		return SCR_HANDLED;
+	}
 	if (a == ACT_EDIT)
 		ui_push(&GROUP_FORM_OPS, id);
 	else if (a == ACT_ENTER)
@@ -191,6 +258,17 @@ static int gl_key(struct screen *s, wint_t ch, int kc)
 static void gl_resume(struct screen *s)
 {
 	struct group_list *g = s->data;
+	char id[SK_UUID_LEN + 1];
+	if (!g->trash && ui_result_take(id, sizeof id)) {
+		/* A group was saved: the cursor goes to it (the whole list, so that it is in it). */
+		sline_clear(&g->pl.search);
+		g->pl.search_focus = 0;
+		int at = group_position(s->db, "", id);
+		plist_reload(&g->pl);
+		if (at >= 0)
+			plist_select(&g->pl, at);
+		return;
+	}
 	plist_reload(&g->pl);
 }
 
@@ -204,6 +282,32 @@ static void gl_free(struct screen *s)
 	free(g);
 }
 
+static const struct key_hint GROUP_TRASH_OPS_HINTS[] = {
+	HINT(ACT_HELP, NC_("hint", "Bantuan")), HINT(ACT_DELETE, NC_("hint", "Pulihkan")),
+	HINT(ACT_BACK, NC_("hint", "Kembali")), HINT(ACT_QUIT, NC_("hint", "Keluar")), HINTS_END
+};
+
+const struct screen_ops GROUP_TRASH_OPS = {
+	.name = "groups-deleted",
+	.init = gl_trash_init,
+	.draw = gl_draw,
+	.key = gl_key,
+	.resize = gl_resize,
+	.free = gl_free,
+	.help = gl_trash_help,
+	.hints = GROUP_TRASH_OPS_HINTS,
+	.resume = gl_resume,
+};
+
+/* At 80 columns in Indonesian Esc and F10 do not fit (the line drops what does not fit);
+ * F1 names them. */
+static const struct key_hint GROUP_LIST_OPS_HINTS[] = {
+	HINT(ACT_HELP, NC_("hint", "Bantuan")), HINT(ACT_NEW, NC_("hint", "Baru")),
+	HINT(ACT_EDIT, NC_("hint", "Ubah")), HINT(ACT_DELETE, NC_("hint", "Hapus")),
+	HINT(ACT_ENTER, NC_("hint", "Anggota")), HINT(ACT_OPTION, NC_("hint", "Terhapus")),
+	HINT(ACT_BACK, NC_("hint", "Kembali")), HINT(ACT_QUIT, NC_("hint", "Keluar")), HINTS_END
+};
+
 const struct screen_ops GROUP_LIST_OPS = {
 	.name = "groups",
 	.init = gl_init,
@@ -212,6 +316,6 @@ const struct screen_ops GROUP_LIST_OPS = {
 	.resize = gl_resize,
 	.free = gl_free,
 	.help = gl_help,
-	.hints = N_("F1 Bantuan  F3 Baru  F4 Ubah  F8 Hapus  Enter Anggota  Esc Kembali  F10 Keluar"),
+	.hints = GROUP_LIST_OPS_HINTS,
 	.resume = gl_resume,
 };

@@ -60,6 +60,7 @@ static const struct plist_src GP_SRC = { gp_count, gp_fetch, gp_row, sizeof(sk_g
 
 static const char *gp_help(void)
 {
+	/* TRANSLATORS: F1 help text. */
 	return _("Pilih kelompok yang akan dibuka.\n\n"
 		 "Ketik sebagian nama kelompok, kodenya atau nama desa untuk mencari; Backspace "
 		 "menghapus huruf terakhir, Esc mengosongkan pencarian (Esc sekali lagi kembali ke "
@@ -155,6 +156,11 @@ static void gp_free(struct screen *s)
 	free(g);
 }
 
+static const struct key_hint GROUP_PICK_HINTS[] = {
+	HINT(ACT_HELP, NC_("hint", "Bantuan")), HINT(ACT_ENTER, NC_("hint", "Buka")),
+	HINT(ACT_BACK, NC_("hint", "Kembali")), HINT(ACT_QUIT, NC_("hint", "Keluar")), HINTS_END
+};
+
 #define GROUP_PICK_OPS(ident, id_name, initf) \
 	const struct screen_ops ident = { \
 		.name = id_name, \
@@ -164,7 +170,7 @@ static void gp_free(struct screen *s)
 		.resize = gp_resize, \
 		.free = gp_free, \
 		.help = gp_help, \
-		.hints = N_("F1 Bantuan  Enter Buka  Esc Kembali  F10 Keluar"), \
+		.hints = GROUP_PICK_HINTS, \
 		.resume = gp_resume, \
 	}
 

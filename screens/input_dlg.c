@@ -51,7 +51,10 @@ static void draw(struct input *in)
 	in->fy = h - 3;
 	in->fx = 2;
 	in->fw = w - 4;
-	text_put(in->win, h - 2, 2, _("Enter: terima   Esc: batal"), w - 4, ui_attr(R_DIALOG));
+	char footer[120], enter[16], esc[16];
+	snprintf(footer, sizeof footer, _("%s: terima   %s: batal"),
+		 keys_name(ACT_ENTER, enter, sizeof enter), keys_name(ACT_BACK, esc, sizeof esc));
+	text_put(in->win, h - 2, 2, footer, w - 4, ui_attr(R_DIALOG));
 }
 
 static void draw_text(struct input *in)
@@ -113,8 +116,10 @@ static int run_input(const char *prompt, char *buf, size_t n, int secret)
 		draw_text(&in);
 		wint_t ch;
 		int kc = ui_get_key(in.win, &ch);
-		if (kc == ERR)
-			continue;
+		if (kc == ERR) { /* ended by a signal, or the terminal is gone: cancelled */
+			result = 0;
+			break;
+		}
 		if (kc == KEY_CODE_YES && ch == KEY_RESIZE) {
 			ui_redraw();
 			draw(&in);

@@ -50,6 +50,7 @@ struct main_menu {
 
 static const char *main_help(void)
 {
+	/* TRANSLATORS: F1 help text. */
 	return _("Menu utama SIKUBE.\n\n"
 		 "Pilih bagian dengan tombol panah atas/bawah lalu tekan Enter, atau tekan "
 		 "angkanya (1 sampai 9).\n\n"
@@ -198,6 +199,11 @@ static void main_free(struct screen *s)
 	free(m);
 }
 
+static const struct key_hint MAIN_MENU_OPS_HINTS[] = {
+	HINT(ACT_HELP, NC_("hint", "Bantuan")), HINT(ACT_ENTER, NC_("hint", "Buka")),
+	HINT(ACT_QUIT, NC_("hint", "Keluar")), HINTS_END
+};
+
 const struct screen_ops MAIN_MENU_OPS = {
 	.name = "main",
 	.init = main_init,
@@ -206,6 +212,6 @@ const struct screen_ops MAIN_MENU_OPS = {
 	.resize = main_resize,
 	.free = main_free,
 	.help = main_help,
-	.hints = N_("F1 Bantuan  Enter Buka  F10 Keluar"),
+	.hints = MAIN_MENU_OPS_HINTS,
 	.resume = main_resume,
 };

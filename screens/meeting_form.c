@@ -32,6 +32,7 @@ static const struct uf_def FIELDS[] = {
 
 static const char *mf_help(void)
 {
+	/* TRANSLATORS: F1 help text. */
 	return _("Mencatat satu pertemuan kelompok: bagian atas data pertemuan, bagian bawah "
 		 "daftar hadir dengan iuran setiap anggota.\n\n"
 		 "Bagian atas: Tanggal (tulis TTTT-BB-HH, diusulkan satu minggu sesudah pertemuan "
@@ -40,7 +41,9 @@ static const char *mf_help(void)
 		 "untuk mengganti Ya/Tidak), Agenda, Keputusan dan Catatan. Tab atau Enter ke isian "
 		 "berikutnya; dari isian terakhir, atau dengan PgDn dari isian mana pun, kursor "
 		 "turun ke daftar hadir.\n\n"
-		 "Daftar hadir: semua anggota aktif sudah diisi H (hadir) dengan iuran kas dan IKS "
+		 "Daftar hadir: anggota yang sudah menjadi anggota pada tanggal pertemuan (menurut "
+		 "tanggal masuk dan keluarnya); bila tanggalnya diganti, daftarnya ikut "
+		 "disesuaikan. Semuanya sudah diisi H (hadir) dengan iuran kas dan IKS "
 		 "kelompok. Ubah hanya yang berbeda: pindah ke anggotanya dengan panah atas/bawah "
 		 "lalu tekan satu huruf: H hadir, I izin, S sakit, A alpa. Kursor langsung turun ke "
 		 "anggota berikutnya. Anggota yang tidak hadir otomatis iurannya 0; bila ditandai "
@@ -77,6 +80,7 @@ static void mf_validate(struct screen *s)
 	sk_issues is;
 	mf_collect(f, &m);
 	meeting_validate(s->db, &m, &is);
+	uform_check_lengths(&f->uf, &is);
 	uform_set_issues(&f->uf, &is);
 }
 
@@ -108,12 +112,114 @@ static int mf_load(struct screen *s, const struct meeting_form_arg *a)
 		return -1;
 	}
 	memcpy(f->orig, f->rows, sizeof f->rows);
+	f->orig_n = f->n;
+	snprintf(f->grid_date, sizeof f->grid_date, "%s", f->m.tanggal);
+	if (f->is_new)
+		snprintf(f->key, sizeof f->key, "baru:%s", f->m.kelompok_id);
+	else
+		snprintf(f->key, sizeof f->key, "%s", f->m.id);
 	if (f->is_new)
 		snprintf(s->title, sizeof s->title, _("Pertemuan baru - kelompok %s"), f->g.nama);
 	else
 		snprintf(s->title, sizeof s->title, _("Pertemuan %s - kelompok %s"), f->m.tanggal,
 			 f->g.nama);
 	return 0;
+}
+
+/* A stored meeting: the rows of people who were not members on date go (their dates say
+ * so); the others stay as stored. Returns the rows dropped. */
+static int mf_drop_strangers(struct screen *s, const char *date)
+{
+	struct meeting_form *f = s->data;
+	int out = 0;
+	for (int i = 0; i < f->n; i++) {
+		if (!meeting_member_on(s->db, f->rows[i].anggota_id, date))
+			continue;
+		f->rows[out] = f->rows[i];
+		f->names[out] = f->names[i];
+		out++;
+	}
+	int dropped = f->n - out;
+	f->n = out;
+	if (f->cur >= f->n)
+		f->cur = f->n > 0 ? f->n - 1 : 0;
+	return dropped;
+}
+
+/* The attendance list for date: the members of that day (meeting_roster), each keeping the
+ * row already typed for it, the others as the proposal. Returns the rows dropped plus added. */
+static int mf_roster(struct screen *s, const char *date)
+{
+	struct meeting_form *f = s->data;
+	static sk_attendance rows[MEETING_MAX_ROWS];
+	static sk_attendee names[MEETING_MAX_ROWS];
+	int n = 0, changed = 0, kept = 0;
+	sk_err e;
+	sk_err_clear(&e);
+	if (meeting_roster(s->db, f->m.kelompok_id, date, rows, names, MEETING_MAX_ROWS, &n, &e) !=
+	    SK_OK) {
+		frame_msg(MSG_ERROR, "%s", e.msg);
+		return 0;
+	}
+	for (int i = 0; i < n; i++) {
+		int j = 0;
+		while (j < f->n && strcmp(f->rows[j].anggota_id, rows[i].anggota_id) != 0)
+			j++;
+		if (j < f->n) {
+			rows[i] = f->rows[j];
+			kept++;
+		} else {
+			sk_strlcpy(rows[i].pertemuan_id, f->m.id, sizeof rows[i].pertemuan_id);
+			changed++;
+		}
+	}
+	changed += f->n - kept;
+	memcpy(f->rows, rows, sizeof rows[0] * (size_t)n);
+	memcpy(f->names, names, sizeof names[0] * (size_t)n);
+	f->n = n;
+	if (f->cur >= f->n)
+		f->cur = f->n > 0 ? f->n - 1 : 0;
+	f->editing = 0;
+	snprintf(f->grid_date, sizeof f->grid_date, "%s", date);
+	return changed;
+}
+
+/* The date field was left (or F2 pressed): a new valid date gets its own attendance list. */
+static int mf_date_changed(struct screen *s)
+{
+	struct meeting_form *f = s->data;
+	char date[16];
+	uform_get(&f->uf, "tanggal", date, sizeof date);
+	if (!valid_date(date) || strcmp(date, f->grid_date) == 0)
+		return 0;
+	int changed = mf_roster(s, date);
+	if (changed)
+		frame_msg(MSG_INFO, _("Daftar hadir disesuaikan dengan anggota pada %s: %d anggota."),
+			  date, f->n);
+	return changed;
+}
+
+/* The attendance part of a draft: "grid.<member id>=S,kas,iks" lines, after the list of the
+ * draft's date. */
+static void mf_draft_grid(struct screen *s, const char *draft)
+{
+	struct meeting_form *f = s->data;
+	mf_date_changed(s);
+	for (const char *p = strstr(draft, "grid."); p; p = strstr(p + 1, "\ngrid.")) {
+		if (*p == '\n')
+			p++;
+		char id[SK_UUID_LEN + 1], st[4];
+		long long kas, iks;
+		if (sscanf(p, "grid.%36[^=]=%3[^,],%lld,%lld", id, st, &kas, &iks) != 4)
+			continue;
+		for (int i = 0; i < f->n; i++) {
+			if (strcmp(f->rows[i].anggota_id, id) != 0 || !valid_attendance_status(st))
+				continue;
+			sk_strlcpy(f->rows[i].status, st, sizeof f->rows[i].status);
+			f->rows[i].iuran_kas = kas;
+			f->rows[i].iuran_iks = iks;
+		}
+	}
 }
 
 static int mf_init(struct screen *s, void *arg)
@@ -126,6 +232,18 @@ static int mf_init(struct screen *s, void *arg)
 		return -1;
 	mf_fill(f);
 	uform_snapshot(&f->uf);
+	/* A stored meeting listing someone who was not a member that day (recorded before the
+	 * dates were checked): the list is put right, and saving it puts the books right. */
+	if (!f->is_new && valid_date(f->m.tanggal) && mf_drop_strangers(s, f->m.tanggal))
+		frame_msg(MSG_WARN, "%s", _("Anggota yang belum atau tidak lagi menjadi anggota pada "
+					    "tanggal itu dikeluarkan dari daftar hadir; F2 menyimpan "
+					    "perbaikannya."));
+	char *draft = NULL;
+	if (fu_draft_offer(s, &f->uf, f->key, &draft)) {
+		mf_draft_grid(s, draft);
+		free(draft);
+		uform_touch_all(&f->uf);
+	}
 	return 0;
 }
 
@@ -172,7 +290,20 @@ static void mf_save(struct screen *s)
 	sk_err e;
 	sk_err_clear(&e);
 	mgrid_commit(f);
+	if (mf_date_changed(s)) {
+		/* Not saved: the clerk sees the new list first. */
+		frame_msg(MSG_WARN, _("Daftar hadir disesuaikan dengan anggota pada %s; periksa, lalu "
+				      "F2 lagi."), f->grid_date);
+		return;
+	}
 	mf_collect(f, &m);
+	sk_issues_clear(&is);
+	uform_check_lengths(&f->uf, &is);
+	if (sk_issues_errors(&is)) {
+		fu_refused(&f->uf, &is);
+		f->grid = 0;
+		return;
+	}
 	if (valid_date(m.tanggal) && meeting_same_day(s->db, m.kelompok_id, m.tanggal, m.id)) {
 		char q[300];
 		snprintf(q, sizeof q, _("Sudah ada pertemuan kelompok ini pada %s. Simpan juga sebagai "
@@ -209,6 +340,8 @@ static void mf_save(struct screen *s)
 /* 1 when grid rows differ from the loaded ones. */
 static int rows_dirty(const struct meeting_form *f)
 {
+	if (f->n != f->orig_n)
+		return 1;
 	for (int i = 0; i < f->n; i++)
 		if (strcmp(f->rows[i].status, f->orig[i].status) != 0 ||
 		    f->rows[i].iuran_kas != f->orig[i].iuran_kas ||
@@ -232,6 +365,7 @@ static int header_key(struct screen *s, wint_t ch, int kc)
 	if (a == ACT_PGDN || (last && (a == ACT_NEXT || a == ACT_ENTER || a == ACT_DOWN))) {
 		uform_touch(&f->uf, f->uf.cur);
 		mf_validate(s);
+		mf_date_changed(s);
 		f->grid = f->n > 0;
 		return SCR_HANDLED;
 	}
@@ -240,6 +374,8 @@ static int header_key(struct screen *s, wint_t ch, int kc)
 	if (left >= 0) {
 		uform_touch(&f->uf, left);
 		mf_validate(s);
+		if (left == uform_index(&f->uf, "tanggal"))
+			mf_date_changed(s);
 	}
 	return r != UF_IGNORED ? SCR_HANDLED : SCR_UNHANDLED;
 }
@@ -269,6 +405,23 @@ static int mf_key(struct screen *s, wint_t ch, int kc)
 	return r;
 }
 
+static void mf_draft(struct screen *s)
+{
+	struct meeting_form *f = s->data;
+	mgrid_commit(f);
+	size_t cap = (size_t)f->n * 80 + 1;
+	char *extra = calloc(1, cap);
+	if (!extra)
+		return;
+	size_t used = 0;
+	for (int i = 0; i < f->n; i++)
+		used += (size_t)snprintf(extra + used, cap - used, "grid.%s=%s,%lld,%lld\n",
+					 f->rows[i].anggota_id, f->rows[i].status,
+					 (long long)f->rows[i].iuran_kas, (long long)f->rows[i].iuran_iks);
+	fu_draft_save(s, &f->uf, f->key, extra);
+	free(extra);
+}
+
 static void mf_free(struct screen *s)
 {
 	struct meeting_form *f = s->data;
@@ -276,6 +429,12 @@ static void mf_free(struct screen *s)
 		uform_close(&f->uf);
 	free(f);
 }
+
+static const struct key_hint MEETING_FORM_OPS_HINTS[] = {
+	HINT(ACT_HELP, NC_("hint", "Bantuan")), HINT(ACT_SAVE, NC_("hint", "Simpan")),
+	HINT(ACT_STATUS, NC_("hint", "Status")), HINT(ACT_PGDN, NC_("hint", "Hadir")),
+	HINT(ACT_BACK, NC_("hint", "Kembali")), HINT(ACT_QUIT, NC_("hint", "Keluar")), HINTS_END
+};
 
 const struct screen_ops MEETING_FORM_OPS = {
 	.name = "meeting-form",
@@ -285,7 +444,8 @@ const struct screen_ops MEETING_FORM_OPS = {
 	.resize = mf_resize,
 	.free = mf_free,
 	.help = mf_help,
-	.hints = N_("F1 Bantuan  F2 Simpan  H/I/S/A Status  PgDn Hadir  Esc Kembali  F10 Keluar"),
+	.hints = MEETING_FORM_OPS_HINTS,
 	.show = mf_show,
 	.unsaved = mf_unsaved,
+	.draft = mf_draft,
 };

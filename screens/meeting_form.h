@@ -19,6 +19,9 @@ struct meeting_form {
 	int n;                                   /* attendance rows */
 	sk_attendance rows[MEETING_MAX_ROWS];
 	sk_attendance orig[MEETING_MAX_ROWS];    /* rows as loaded, for "unsaved" */
+	int orig_n;
+	char grid_date[16];                      /* the date the attendance list is for */
+	char key[SK_UUID_LEN + 48];              /* what a draft of this form is kept under */
 	sk_attendee names[MEETING_MAX_ROWS];
 	int grid;                                /* 1: the keys go to the grid */
 	int cur, col, top;                       /* grid row, column, first row shown */

@@ -262,17 +262,17 @@ int mgrid_key(struct meeting_form *f, wint_t ch, int kc, int *to_header)
 		return *to_header ? SCR_HANDLED : SCR_UNHANDLED;
 	}
 	enum action a = keys_action(ch, kc);
-	if (kc != KEY_CODE_YES) {
-		const char *k = ch < 128 && ch > ' ' ? strchr(STATUS_KEYS, (int)(ch & ~0x20)) : NULL;
-		if (k && ch != '.') {
-			mgrid_commit(f);
-			set_status(f, (int)(k - STATUS_KEYS), 1);
-			return SCR_HANDLED;
-		}
-		if (ch == ' ' && f->col == MG_STATUS) {
-			set_status(f, (status_index(f->rows[f->cur].status) + 1) % 4, 0);
-			return SCR_HANDLED;
-		}
+	enum action local = keys_local(KS_GRID, ch, kc);
+	if (local == ACT_STATUS) {
+		/* The key's letter is the status (H, I, S, A in the key table). */
+		const char *k = strchr(STATUS_KEYS, (int)(ch & ~0x20));
+		mgrid_commit(f);
+		set_status(f, k ? (int)(k - STATUS_KEYS) : 0, 1);
+		return SCR_HANDLED;
+	}
+	if (local == ACT_TOGGLE && f->col == MG_STATUS) {
+		set_status(f, (status_index(f->rows[f->cur].status) + 1) % 4, 0);
+		return SCR_HANDLED;
 	}
 	if (dues_key(f, ch, a))
 		return SCR_HANDLED;

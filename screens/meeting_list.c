@@ -64,6 +64,7 @@ static const struct plist_src MLIST_SRC = { mlist_count, mlist_fetch, mlist_row,
 
 static const char *mlist_help(void)
 {
+	/* TRANSLATORS: F1 help text. */
 	return _("Daftar pertemuan satu kelompok, yang terbaru di atas.\n\n"
 		 "Kolom: Tanggal pertemuan; Tempat; Hadir = anggota yang hadir dari seluruh anggota "
 		 "dalam daftar hadir; Iuran kas dan Iuran IKS = jumlah iuran yang dibayar pada "
@@ -189,6 +190,12 @@ static void mlist_free(struct screen *s)
 	free(m);
 }
 
+static const struct key_hint MEETING_LIST_OPS_HINTS[] = {
+	HINT(ACT_HELP, NC_("hint", "Bantuan")), HINT(ACT_NEW, NC_("hint", "Baru")),
+	HINT(ACT_ENTER, NC_("hint", "Buka")), HINT(ACT_DELETE, NC_("hint", "Hapus")),
+	HINT(ACT_BACK, NC_("hint", "Kembali")), HINT(ACT_QUIT, NC_("hint", "Keluar")), HINTS_END
+};
+
 const struct screen_ops MEETING_LIST_OPS = {
 	.name = "meetings",
 	.init = mlist_init,
@@ -197,6 +204,6 @@ const struct screen_ops MEETING_LIST_OPS = {
 	.resize = mlist_resize,
 	.free = mlist_free,
 	.help = mlist_help,
-	.hints = N_("F1 Bantuan  F3 Baru  Enter Buka  F8 Hapus  Esc Kembali  F10 Keluar"),
+	.hints = MEETING_LIST_OPS_HINTS,
 	.resume = mlist_resume,
 };

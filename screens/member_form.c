@@ -27,8 +27,9 @@ static const char *const YN_VALUES[] = { "0", "1", NULL };
 static const char *const YN_LABELS[] = { N_("Tidak"), N_("Ya"), NULL };
 
 static const struct uf_def FIELDS[] = {
-	{ "nik", N_("NIK"), 0, 1, LC, FC, 16, 20, UF_TEXT, NULL, NULL },
-	{ "no_kk", N_("No. KK"), 0, 3, LC, FC, 16, 20, UF_TEXT, NULL, NULL },
+	/* One column more than the 16 digits: the cursor after the last one needs it. */
+	{ "nik", N_("NIK"), 0, 1, LC, FC, 17, 20, UF_TEXT, NULL, NULL },
+	{ "no_kk", N_("No. KK"), 0, 3, LC, FC, 17, 20, UF_TEXT, NULL, NULL },
 	{ "nama", N_("Nama"), 0, 5, LC, FC, 40, 100, UF_TEXT, NULL, NULL },
 	{ "jenis_kelamin", N_("Jenis kelamin"), 0, 7, LC, FC, 16, 0, UF_CHOICE, JK_VALUES, JK_LABELS },
 	{ "tempat_lahir", N_("Tempat lahir"), 0, 9, LC, FC, 30, 100, UF_TEXT, NULL, NULL },
@@ -37,13 +38,14 @@ static const struct uf_def FIELDS[] = {
 	{ "rt", N_("RT"), 0, 15, LC, FC, 3, 5, UF_TEXT, NULL, NULL },
 	{ "rw", N_("RW"), 0, 15, FC + 6, FC + 11, 3, 5, UF_TEXT, NULL, NULL },
 	{ "telepon", N_("Telepon"), 0, 17, LC, FC, 16, 32, UF_TEXT, NULL, NULL },
+	/* On the first page: a member's meetings and figures count from this date. */
+	{ "tanggal_masuk", N_("Tanggal masuk"), 0, 17, 44, 60, 11, 11, UF_TEXT, NULL, NULL },
 	{ "jabatan", N_("Jabatan"), 1, 1, LC, FC, 14, 0, UF_CHOICE, JABATAN_VALUES, NULL },
-	{ "tanggal_masuk", N_("Tanggal masuk"), 1, 3, LC, FC, 11, 11, UF_TEXT, NULL, NULL },
-	{ "tanggal_keluar", N_("Tanggal keluar"), 1, 5, LC, FC, 11, 11, UF_TEXT, NULL, NULL },
-	{ "terdaftar_dtsen", N_("Terdaftar DTSEN"), 1, 7, LC, FC, 8, 0, UF_CHOICE, YN_VALUES, YN_LABELS },
-	{ "desil_dtsen", N_("Desil DTSEN"), 1, 9, LC, FC, 2, 4, UF_TEXT, NULL, NULL },
-	{ "peserta_pkh", N_("Peserta PKH"), 1, 11, LC, FC, 8, 0, UF_CHOICE, YN_VALUES, YN_LABELS },
-	{ "catatan", N_("Catatan"), 1, 13, LC, FC, 54, 250, UF_TEXT, NULL, NULL },
+	{ "tanggal_keluar", N_("Tanggal keluar"), 1, 3, LC, FC, 11, 11, UF_TEXT, NULL, NULL },
+	{ "terdaftar_dtsen", N_("Terdaftar DTSEN"), 1, 5, LC, FC, 8, 0, UF_CHOICE, YN_VALUES, YN_LABELS },
+	{ "desil_dtsen", N_("Desil DTSEN"), 1, 7, LC, FC, 2, 4, UF_TEXT, NULL, NULL },
+	{ "peserta_pkh", N_("Peserta PKH"), 1, 9, LC, FC, 8, 0, UF_CHOICE, YN_VALUES, YN_LABELS },
+	{ "catatan", N_("Catatan"), 1, 11, LC, FC, 54, 250, UF_TEXT, NULL, NULL },
 };
 #define NFIELDS ((int)(sizeof FIELDS / sizeof FIELDS[0]))
 
@@ -52,20 +54,27 @@ struct member_form {
 	sk_member m;       /* the stored member (ids, stamps), or the defaults of a new one */
 	int is_new;
 	char group_name[404];
+	char key[SK_UUID_LEN + 48];  /* what a draft of this form is kept under */
+	char auto_jk[4];             /* sex and birth date last filled in from the NIK */
+	char auto_lahir[16];
 };
 
 static const char *mf_help(void)
 {
+	/* TRANSLATORS: F1 help text. */
 	return _("Formulir data anggota, dua halaman. PgDn/PgUp pindah halaman; Tab, Enter atau "
 		 "panah bawah ke isian berikutnya, panah atas ke isian sebelumnya. F2 menyimpan. "
 		 "Esc kembali (jika ada isian yang belum disimpan, ditanya dulu).\n\n"
 		 "Setiap isian diperiksa ketika Anda meninggalkannya. Kesalahan (\"Salah\") harus "
 		 "diperbaiki sebelum bisa disimpan; \"Perhatian\" hanya peringatan, data tetap "
 		 "bisa disimpan.\n\n"
-		 "NIK: 16 angka dari KTP atau kartu keluarga. Angka ke-7 sampai ke-12 berisi "
-		 "tanggal lahir (untuk perempuan tanggalnya ditambah 40). Bila tanggal lahir atau "
-		 "jenis kelamin tidak cocok dengan NIK, muncul peringatan. Satu NIK hanya boleh "
-		 "aktif di satu kelompok.\n"
+		 "NIK: 16 angka dari KTP atau kartu keluarga; spasi atau titik di antaranya "
+		 "dibuang sendiri. Angka ke-7 sampai ke-12 berisi tanggal lahir (untuk perempuan "
+		 "tanggalnya ditambah 40): begitu NIK diisi, jenis kelamin dan tanggal lahir yang "
+		 "masih kosong diisikan dari NIK (boleh diubah). Bila tanggal lahir atau jenis "
+		 "kelamin tidak cocok dengan NIK, muncul peringatan; begitu pula bila kode "
+		 "kecamatan di NIK (angka ke-5 dan ke-6) tidak ada di daftar wilayah. Satu NIK hanya "
+		 "boleh aktif di satu kelompok.\n"
 		 "No. KK: 16 angka nomor kartu keluarga. Anggota dengan No. KK yang sama adalah "
 		 "satu rumah tangga.\n"
 		 "Nama: nama lengkap seperti di KTP.\n"
@@ -73,12 +82,16 @@ static const char *mf_help(void)
 		 "Tempat lahir, Tanggal lahir: tanggal ditulis tahun-bulan-tanggal, misalnya "
 		 "1980-07-31.\n"
 		 "Alamat, RT, RW: alamat rumah; RT dan RW paling banyak 3 angka.\n"
-		 "Telepon: nomor HP yang bisa dihubungi.\n\n"
+		 "Telepon: nomor HP yang bisa dihubungi.\n"
+		 "Tanggal masuk: tanggal menjadi anggota, diusulkan hari ini. Pertemuan sebelum "
+		 "tanggal itu tidak mencantumkan anggota ini.\n\n"
+		 "Mengetik di isian yang sudah berisi (misalnya tanggal yang diusulkan) mengganti "
+		 "isinya; untuk menyunting, tekan dulu panah kiri/kanan, Home, End atau Backspace. "
+		 "Ctrl-U mengosongkan isian.\n\n"
 		 "Halaman 2:\n"
 		 "Jabatan: ketua, sekretaris, bendahara atau anggota. Satu kelompok hanya punya "
 		 "satu ketua, satu sekretaris dan satu bendahara yang aktif.\n"
-		 "Tanggal masuk: tanggal menjadi anggota. Tanggal keluar: diisi bila anggota "
-		 "berhenti; kosong berarti masih aktif.\n"
+		 "Tanggal keluar: diisi bila anggota berhenti; kosong berarti masih aktif.\n"
 		 "Terdaftar DTSEN: Ya bila rumah tangganya ada di Data Tunggal Sosial dan Ekonomi "
 		 "Nasional (dulu DTKS).\n"
 		 "Desil DTSEN: peringkat kesejahteraan 1 sampai 10 (1 = paling miskin); kosongkan "
@@ -94,7 +107,7 @@ static void mf_notes(struct member_form *f)
 	uform_note(&f->uf, "nik", _("16 angka, seperti di KTP."));
 	uform_note(&f->uf, "no_kk", _("16 angka, seperti di kartu keluarga."));
 	uform_note(&f->uf, "tanggal_lahir", _("Tulis TTTT-BB-HH, misalnya 1980-07-31."));
-	uform_note(&f->uf, "tanggal_masuk", _("Tulis TTTT-BB-HH."));
+	uform_note(&f->uf, "tanggal_masuk", _("Hari ini, atau tulis TTTT-BB-HH."));
 	uform_note(&f->uf, "tanggal_keluar", _("Kosong bila masih aktif."));
 	uform_note(&f->uf, "desil_dtsen", _("1 sampai 10, kosong bila belum tahu."));
 }
@@ -140,6 +153,41 @@ static void mf_collect(struct member_form *f, sk_member *m, sk_issues *is)
 	uform_get(&f->uf, "peserta_pkh", buf, sizeof buf);
 	m->peserta_pkh = atoi(buf);
 	uform_get(&f->uf, "catatan", m->catatan, sizeof m->catatan);
+	member_clean_numbers(m);
+}
+
+/* NIK and No. KK as they will be stored: without the spaces and dots typed between digits. */
+static void mf_show_clean(struct member_form *f, const sk_member *m)
+{
+	char typed[64];
+	uform_get(&f->uf, "nik", typed, sizeof typed);
+	if (strcmp(typed, m->nik) != 0)
+		uform_set(&f->uf, "nik", m->nik);
+	uform_get(&f->uf, "no_kk", typed, sizeof typed);
+	if (strcmp(typed, m->no_kk) != 0)
+		uform_set(&f->uf, "no_kk", m->no_kk);
+}
+
+/* The NIK was typed: written without its spaces and dots, and the sex and birth date it
+ * holds put in where they are empty or still hold what the last NIK gave (still editable). */
+static void mf_from_nik(struct member_form *f)
+{
+	sk_member m;
+	sk_issues conv;
+	mf_collect(f, &m, &conv);
+	mf_show_clean(f, &m);
+	char lahir[16], sex;
+	if (!nik_person(m.nik, lahir, &sex))
+		return;
+	if (!*m.jenis_kelamin || strcmp(m.jenis_kelamin, f->auto_jk) == 0) {
+		char jk[4] = { sex, '\0' };
+		uform_set(&f->uf, "jenis_kelamin", jk);
+		snprintf(f->auto_jk, sizeof f->auto_jk, "%s", jk);
+	}
+	if (!*m.tanggal_lahir || strcmp(m.tanggal_lahir, f->auto_lahir) == 0) {
+		uform_set(&f->uf, "tanggal_lahir", lahir);
+		snprintf(f->auto_lahir, sizeof f->auto_lahir, "%s", lahir);
+	}
 }
 
 static void mf_validate(struct screen *s, sk_member *m, sk_issues *is)
@@ -149,6 +197,7 @@ static void mf_validate(struct screen *s, sk_member *m, sk_issues *is)
 	mf_collect(f, m, &conv);
 	member_validate(s->db, m, is);
 	fu_merge(is, &conv);
+	uform_check_lengths(&f->uf, is);
 	uform_set_issues(&f->uf, is);
 }
 
@@ -201,6 +250,10 @@ static int mf_load(struct screen *s, const struct member_form_arg *a)
 	}
 	snprintf(f->group_name, sizeof f->group_name, "%s", g.nama);
 	if (f->is_new)
+		snprintf(f->key, sizeof f->key, "baru:%s", f->m.kelompok_id);
+	else
+		snprintf(f->key, sizeof f->key, "%s", f->m.id);
+	if (f->is_new)
 		snprintf(s->title, sizeof s->title, _("Anggota baru - kelompok %s"), f->group_name);
 	else
 		snprintf(s->title, sizeof s->title, _("Anggota %s - kelompok %s"), f->m.nama,
@@ -219,6 +272,12 @@ static int mf_init(struct screen *s, void *arg)
 	mf_fill(f);
 	mf_notes(f);
 	uform_snapshot(&f->uf);
+	if (fu_draft_offer(s, &f->uf, f->key, NULL)) {
+		sk_member m;
+		sk_issues is;
+		uform_touch_all(&f->uf);
+		mf_validate(s, &m, &is);
+	}
 	if (!f->is_new) {
 		sk_member m;
 		sk_issues is;
@@ -269,6 +328,7 @@ static void mf_save(struct screen *s)
 	char what[500];
 	snprintf(what, sizeof what, _("Anggota %s"), m.nama);
 	fu_saved(what, &is);
+	ui_result_set(m.id); /* the member list puts its cursor on this member */
 	if (f->is_new)
 		assessment_offer_household(s->db, m.id);
 	ui_pop();
@@ -282,6 +342,13 @@ static int mf_key(struct screen *s, wint_t ch, int kc)
 	if (left >= 0) {
 		sk_member m;
 		sk_issues is;
+		if (left == uform_index(&f->uf, "nik")) {
+			mf_from_nik(f);
+		} else if (left == uform_index(&f->uf, "no_kk")) {
+			sk_issues conv;
+			mf_collect(f, &m, &conv);
+			mf_show_clean(f, &m);
+		}
 		uform_touch(&f->uf, left);
 		mf_validate(s, &m, &is);
 	}
@@ -296,6 +363,12 @@ static int mf_unsaved(struct screen *s)
 	return uform_dirty(&f->uf);
 }
 
+static void mf_draft(struct screen *s)
+{
+	struct member_form *f = s->data;
+	fu_draft_save(s, &f->uf, f->key, NULL);
+}
+
 static void mf_free(struct screen *s)
 {
 	struct member_form *f = s->data;
@@ -303,6 +376,12 @@ static void mf_free(struct screen *s)
 		uform_close(&f->uf);
 	free(f);
 }
+
+static const struct key_hint MEMBER_FORM_OPS_HINTS[] = {
+	HINT(ACT_HELP, NC_("hint", "Bantuan")), HINT(ACT_SAVE, NC_("hint", "Simpan")),
+	HINT(ACT_PGDN, NC_("hint", "Halaman")), HINT(ACT_BACK, NC_("hint", "Kembali")),
+	HINT(ACT_QUIT, NC_("hint", "Keluar")), HINTS_END
+};
 
 const struct screen_ops MEMBER_FORM_OPS = {
 	.name = "member-form",
@@ -312,7 +391,8 @@ const struct screen_ops MEMBER_FORM_OPS = {
 	.resize = mf_resize,
 	.free = mf_free,
 	.help = mf_help,
-	.hints = N_("F1 Bantuan  F2 Simpan  PgDn Halaman  Esc Kembali  F10 Keluar"),
+	.hints = MEMBER_FORM_OPS_HINTS,
 	.show = mf_refresh,
 	.unsaved = mf_unsaved,
+	.draft = mf_draft,
 };

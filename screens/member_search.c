@@ -56,6 +56,7 @@ static const struct plist_src MS_SRC = { ms_count, ms_fetch, ms_row, sizeof(sk_m
 
 static const char *ms_help(void)
 {
+	/* TRANSLATORS: F1 help text. */
 	return _("Mencari anggota dari semua kelompok.\n\n"
 		 "Ketik sebagian nama anggota, atau angka-angka awal NIK-nya; daftar langsung "
 		 "menyaring. Backspace menghapus huruf terakhir, Esc mengosongkan pencarian "
@@ -134,6 +135,11 @@ static void ms_free(struct screen *s)
 	free(m);
 }
 
+static const struct key_hint MEMBER_SEARCH_OPS_HINTS[] = {
+	HINT(ACT_HELP, NC_("hint", "Bantuan")), HINT(ACT_ENTER, NC_("hint", "Buka")),
+	HINT(ACT_BACK, NC_("hint", "Kembali")), HINT(ACT_QUIT, NC_("hint", "Keluar")), HINTS_END
+};
+
 const struct screen_ops MEMBER_SEARCH_OPS = {
 	.name = "member-search",
 	.init = ms_init,
@@ -142,6 +148,6 @@ const struct screen_ops MEMBER_SEARCH_OPS = {
 	.resize = ms_resize,
 	.free = ms_free,
 	.help = ms_help,
-	.hints = N_("F1 Bantuan  Enter Buka  Esc Kembali  F10 Keluar"),
+	.hints = MEMBER_SEARCH_OPS_HINTS,
 	.resume = ms_resume,
 };

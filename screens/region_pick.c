@@ -52,11 +52,14 @@ static const struct plist_src RP_SRC = { rp_count, rp_fetch, rp_row, sizeof(sk_r
 
 static const char *rp_help(void)
 {
+	/* TRANSLATORS: F1 help text. */
 	return _("Memilih desa/kelurahan tempat kelompok dari daftar wilayah resmi Kemendagri.\n\n"
 		 "Ketik sebagian nama desa atau kelurahan, misalnya \"Galur\"; daftar langsung "
-		 "menampilkan yang cocok beserta kecamatan dan kabupaten/kotanya. Bisa juga "
-		 "mengetik awal kode wilayah, misalnya 31.71.08. Backspace menghapus huruf "
-		 "terakhir.\n\n"
+		 "menampilkan yang cocok beserta kecamatan dan kabupaten/kotanya. Desa yang namanya "
+		 "persis sama dengan yang diketik tampil paling atas. Kata berikutnya mempersempit "
+		 "menurut nama kecamatan atau kabupaten/kota, misalnya \"temas batu\". Bisa juga "
+		 "mengetik awal kode wilayah, dengan atau tanpa titik: 31.71.08 atau 317108. "
+		 "Backspace menghapus huruf terakhir.\n\n"
 		 "Pilih baris dengan panah atas/bawah (PgUp/PgDn untuk halaman), lalu tekan Enter. "
 		 "Nama desa yang sama bisa ada di banyak kecamatan: perhatikan kolom Kecamatan "
 		 "dan Kabupaten/kota.\n\n"
@@ -132,6 +135,11 @@ static void rp_free(struct screen *s)
 	free(p);
 }
 
+static const struct key_hint REGION_PICK_OPS_HINTS[] = {
+	HINT(ACT_HELP, NC_("hint", "Bantuan")), HINT(ACT_ENTER, NC_("hint", "Pilih")),
+	HINT(ACT_BACK, NC_("hint", "Batal")), HINT(ACT_QUIT, NC_("hint", "Keluar")), HINTS_END
+};
+
 const struct screen_ops REGION_PICK_OPS = {
 	.name = "region-pick",
 	.init = rp_init,
@@ -140,5 +148,5 @@ const struct screen_ops REGION_PICK_OPS = {
 	.resize = rp_resize,
 	.free = rp_free,
 	.help = rp_help,
-	.hints = N_("F1 Bantuan  Enter Pilih  Esc Batal  F10 Keluar"),
+	.hints = REGION_PICK_OPS_HINTS,
 };

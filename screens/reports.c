@@ -43,6 +43,7 @@ struct reports {
 
 static const char *rp_help(void)
 {
+	/* TRANSLATORS: F1 help text. */
 	return _("Laporan bulanan pendamping untuk satu kelompok: anggota, pertemuan dan "
 		 "kehadiran, iuran yang terkumpul, buku kas umum dan IKS (saldo awal, penerimaan dan "
 		 "pengeluaran menurut kategori, saldo akhir) dan ringkasan kelayakan. Tampilannya "
@@ -204,8 +205,11 @@ static void rp_draw(struct screen *s)
 	struct reports *r = s->data;
 	char mon[64], line[300];
 	month_label(r->month, mon, sizeof mon);
-	snprintf(line, sizeof line, _("Bulan: %s   %s"), mon,
-		 r->chart ? _("Grafik 12 bulan (Tab: laporan)") : _("Laporan bulanan (Tab: grafik)"));
+	char key[16], what[120];
+	keys_name(ACT_NEXT, key, sizeof key);
+	snprintf(what, sizeof what, r->chart ? _("Grafik 12 bulan (%s: laporan)")
+					     : _("Laporan bulanan (%s: grafik)"), key);
+	snprintf(line, sizeof line, _("Bulan: %s   %s"), mon, what);
 	text_put(stdscr, 1, 0, line, COLS, ui_attr(R_HEADER));
 	if (r->chart)
 		draw_chart(r);
@@ -293,6 +297,13 @@ static void rp_free(struct screen *s)
 	free(r);
 }
 
+static const struct key_hint REPORT_OPS_HINTS[] = {
+	HINT(ACT_HELP, NC_("hint", "Bantuan")), HINT(ACT_SAVE, NC_("hint", "Simpan")),
+	HINT2(ACT_LEFT, ACT_RIGHT, NC_("hint", "Bulan")), HINT(ACT_NEXT, NC_("hint", "Grafik")),
+	HINT(ACT_PGDN, NC_("hint", "Gulir")), HINT(ACT_BACK, NC_("hint", "Kembali")),
+	HINT(ACT_QUIT, NC_("hint", "Keluar")), HINTS_END
+};
+
 const struct screen_ops REPORT_OPS = {
 	.name = "reports",
 	.init = rp_init,
@@ -300,6 +311,6 @@ const struct screen_ops REPORT_OPS = {
 	.key = rp_key,
 	.free = rp_free,
 	.help = rp_help,
-	.hints = N_("F1 Bantuan  F2 Simpan  ←→ Bulan  Tab Grafik  PgDn Gulir  Esc Kembali  F10 Keluar"),
+	.hints = REPORT_OPS_HINTS,
 	.resume = rp_resume,
 };

@@ -22,7 +22,6 @@
 
 #define BACKUP_STEP_PAGES 256
 #define BACKUP_DIR "cadangan"
-#define BACKUP_PREFIX "sikube-"
 
 /* The message of a failed backup step (sys: errno right after it). */
 static int step_error(sk_db *db, int rc, int sys, sk_err *e)
@@ -141,21 +140,32 @@ static int by_name(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* 1 for a half copy left by a copy of SIKUBE that was killed or lost power while writing
- * it (sikube-DATE.db.tmp-PID-..., or what SQLite kept beside it): its process is gone. */
-static int stale_copy(const char *entry)
+/* 1 for a half copy of the database whose copies start with prefix, left by a copy of SIKUBE
+ * that was killed or lost power while writing it (NAME-DATE.db.tmp-PID-..., or what SQLite
+ * kept beside it): its process is gone. */
+static int stale_copy(const char *entry, const char *prefix)
 {
 	char name[256];
 	const char *t = strstr(entry, ".db.tmp");
-	if (strncmp(entry, BACKUP_PREFIX, strlen(BACKUP_PREFIX)) != 0 || !t ||
+	if (strncmp(entry, prefix, strlen(prefix)) != 0 || !t ||
 	    (size_t)(t - entry) + 3 >= sizeof name)
 		return 0;
 	snprintf(name, sizeof name, "%.*s", (int)(t - entry) + 3, entry);
 	return outfile_stale_temp(entry, name);
 }
 
-/* Remove all but the newest keep backups (names sort by date), and stale half copies. */
-static void prune(const char *dir, int keep)
+/* 1 when name is one of the daily copies of prefix: prefix, YYYY-MM-DD, ".db". */
+static int daily_copy(const char *name, const char *prefix)
+{
+	size_t p = strlen(prefix);
+	const char *d = name + p;
+	return strncmp(name, prefix, p) == 0 && strlen(d) == 13 && strcmp(d + 10, ".db") == 0 &&
+	       strspn(d, "0123456789-") == 10 && d[4] == '-' && d[7] == '-';
+}
+
+/* Remove all but the newest keep copies of one database (prefix: its name; names sort by
+ * date), and its stale half copies; other databases' copies in the folder are left alone. */
+static void prune(const char *dir, const char *prefix, int keep)
 {
 	DIR *d = opendir(dir);
 	if (!d)
@@ -164,13 +174,11 @@ static void prune(const char *dir, int keep)
 	int n = 0;
 	struct dirent *ent;
 	while ((ent = readdir(d)) && n < 512) {
-		size_t len = strlen(ent->d_name);
-		if (stale_copy(ent->d_name)) {
+		if (stale_copy(ent->d_name, prefix)) {
 			char path[PATH_MAX + 256];
 			snprintf(path, sizeof path, "%s/%s", dir, ent->d_name);
 			unlink(path);
-		} else if (strncmp(ent->d_name, BACKUP_PREFIX, strlen(BACKUP_PREFIX)) == 0 && len > 3 &&
-			   strcmp(ent->d_name + len - 3, ".db") == 0 && (names[n] = strdup(ent->d_name))) {
+		} else if (daily_copy(ent->d_name, prefix) && (names[n] = strdup(ent->d_name))) {
 			n++;
 		}
 	}
@@ -186,10 +194,25 @@ static void prune(const char *dir, int keep)
 	}
 }
 
-/* The folder of the rolling copies (created 0700) and today's copy in it. */
-static int today_target(sk_db *db, char *dir, size_t dn, char *path, size_t pn, sk_err *e)
+/* The name of the database's copies: its file name without ".db", then "-" (sikube.db:
+ * "sikube-", so two databases in one folder each keep their own copies). */
+static void copy_prefix(sk_db *db, char *out, size_t n)
+{
+	const char *path = db_path(db), *slash = strrchr(path, '/');
+	const char *base = slash ? slash + 1 : path;
+	size_t len = strlen(base);
+	if (len > 3 && strcmp(base + len - 3, ".db") == 0)
+		len -= 3;
+	snprintf(out, n, "%.*s-", (int)len, base);
+}
+
+/* The folder of the rolling copies (created 0700), today's copy in it and the copies' name
+ * prefix (prefix of size 256). */
+static int today_target(sk_db *db, char *dir, size_t dn, char *path, size_t pn, char *prefix,
+			sk_err *e)
 {
 	char today[11];
+	copy_prefix(db, prefix, 256);
 	if (sk_strlcpy(dir, db_path(db), dn))
 		return sk_err_set(e, SK_IOERR, "%s", _("Nama folder cadangan terlalu panjang."));
 	char *slash = strrchr(dir, '/');
@@ -205,7 +228,7 @@ static int today_target(sk_db *db, char *dir, size_t dn, char *path, size_t pn, 
 		return sk_err_set(e, SK_IOERR, _("Folder cadangan %s tidak dapat dibuat: %s"), dir,
 				  strerror(errno));
 	sk_today(today);
-	int n = snprintf(path, pn, "%s/%s%s.db", dir, BACKUP_PREFIX, today);
+	int n = snprintf(path, pn, "%s/%s%s.db", dir, prefix, today);
 	if (n < 0 || (size_t)n >= pn)
 		return sk_err_set(e, SK_IOERR, "%s", _("Nama folder cadangan terlalu panjang."));
 	return SK_OK;
@@ -213,18 +236,18 @@ static int today_target(sk_db *db, char *dir, size_t dn, char *path, size_t pn, 
 
 int backup_rolling(sk_db *db, int keep, int *made, sk_err *e)
 {
-	char dir[PATH_MAX], path[PATH_MAX + 64];
+	char dir[PATH_MAX], path[PATH_MAX + 320], prefix[256];
 	if (made)
 		*made = 0;
-	int rc = today_target(db, dir, sizeof dir, path, sizeof path, e);
+	int rc = today_target(db, dir, sizeof dir, path, sizeof path, prefix, e);
 	if (rc != SK_OK || access(path, F_OK) == 0)
 		return rc;
-	prune(dir, INT_MAX); /* stale half copies now; the old copies once today's is made */
+	prune(dir, prefix, INT_MAX); /* stale half copies now; the old copies once today's is made */
 	rc = backup_to_file(db, path, NULL, NULL, e);
 	if (rc == SK_OK) {
 		if (made)
 			*made = 1;
-		prune(dir, keep);
+		prune(dir, prefix, keep);
 	}
 	return rc;
 }
@@ -243,7 +266,7 @@ struct backup_job {
 	sqlite3_backup *b;
 	sk_outfile out;           /* the temporary file of the copy */
 	int has_out;
-	char dir[PATH_MAX], dest[PATH_MAX + 64];
+	char dir[PATH_MAX], dest[PATH_MAX + 320], prefix[256];
 	int keep, tries;
 	pthread_t checker;        /* checking the finished copy (when checking) */
 	int checking;
@@ -273,12 +296,12 @@ int backup_rolling_start(sk_db *db, int keep, backup_job **out, sk_err *e)
 		abort();
 	j->db = db;
 	j->keep = keep;
-	int rc = today_target(db, j->dir, sizeof j->dir, j->dest, sizeof j->dest, e);
+	int rc = today_target(db, j->dir, sizeof j->dir, j->dest, sizeof j->dest, j->prefix, e);
 	if (rc != SK_OK || access(j->dest, F_OK) == 0) {
 		free(j);
 		return rc;
 	}
-	prune(j->dir, INT_MAX);
+	prune(j->dir, j->prefix, INT_MAX);
 	rc = open_reader(j, e);
 	mode_t old = umask(077);
 	if (rc == SK_OK && (rc = outfile_open_path(&j->out, j->dest, 0, e)) == SK_OK)
@@ -330,7 +353,7 @@ static int complete(backup_job *j, sk_err *e)
 	}
 	if (st != SK_OK)
 		return -1;
-	prune(j->dir, j->keep);
+	prune(j->dir, j->prefix, j->keep);
 	return 1;
 }
 

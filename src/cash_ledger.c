@@ -186,6 +186,7 @@ static void check_entry(sk_db *db, const sk_cash_row *c, sk_issues *is)
 	if (sk_date_after_today(c->tanggal))
 		sk_issues_add(is, "tanggal", SK_SEV_ERROR, "%s",
 			      _("Tanggal itu belum tiba: catat uang masuk atau keluar pada hari terjadinya."));
+	cash_validate_direction(c, is);
 	if (valid_date(c->tanggal) && valid_cash_buku(c->buku) &&
 	    cash_check_open(db, c->kelompok_id, c->buku, c->tanggal, &e) != SK_OK)
 		sk_issues_add(is, "tanggal", SK_SEV_ERROR, "%s", e.msg);

@@ -3,8 +3,9 @@
 #include "cash_priv.h"
 
 #define LIST_FROM \
-	"FROM (SELECT *, sum(masuk-keluar) OVER (ORDER BY tanggal, masuk=0, no_bukti, id ROWS " \
-	"UNBOUNDED PRECEDING) saldo FROM kas WHERE kelompok_id=:g AND buku=:b AND dihapus=0) x " \
+	"FROM (SELECT k.*, sum(masuk-keluar) OVER w saldo, row_number() OVER w nr FROM kas k " \
+	"WHERE kelompok_id=:g AND buku=:b AND dihapus=0 WINDOW w AS (ORDER BY " \
+	CASH_BOOK_ORDER("k.") " ROWS UNBOUNDED PRECEDING)) x " \
 	"WHERE (:m IS NULL OR substr(tanggal,1,7)=:m) AND (:k IS NULL OR kategori=:k) "
 
 static void bind_filter(sqlite3_stmt *st, const sk_cash_filter *f)
@@ -20,7 +21,7 @@ int cash_list(sk_db *db, const sk_cash_filter *f, int offset, int limit, sk_cash
 {
 	sqlite3_stmt *st = db_prepare(db, "SELECT " CASH_ROW_COLS ", saldo, EXISTS(SELECT 1 FROM kas r "
 				      "WHERE r.membalik_id=x.id AND r.dihapus=0) " LIST_FROM
-				      "ORDER BY tanggal, masuk=0, no_bukti, id LIMIT :lim OFFSET :off", e);
+				      "ORDER BY nr LIMIT :lim OFFSET :off", e);
 	*n = 0;
 	if (!st)
 		return SK_DBERR;

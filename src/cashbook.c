@@ -38,6 +38,28 @@ void cash_init(sk_cash_row *c, const char *kelompok_id)
 	strcpy(c->kategori, "lainnya");
 }
 
+/* Categories of money coming in only: dues, aid, sales and repayments are never paid out. */
+static const char *const INCOME_ONLY[] = { "iuran_kas", "iuran_iks", "bantuan", "penjualan",
+					   "angsuran", NULL };
+
+int cash_kategori_income_only(const char *kategori)
+{
+	return valid_in(kategori, INCOME_ONLY);
+}
+
+void cash_validate_direction(const sk_cash_row *c, sk_issues *is)
+{
+	if (c->keluar > 0 && cash_kategori_income_only(c->kategori)) {
+		const char *label = c->kategori;
+		for (int i = 0; CASH_KATEGORI_VALUES[i]; i++)
+			if (strcmp(CASH_KATEGORI_VALUES[i], c->kategori) == 0)
+				label = _(CASH_KATEGORI_LABELS[i]);
+		sk_issues_add(is, "kategori", SK_SEV_ERROR,
+			      _("%s adalah uang masuk; uang keluar pilih kategori lain (pembelian, "
+				"operasional, santunan, pinjaman, bagi hasil, lain-lain)."), label);
+	}
+}
+
 void cash_validate_fields(const sk_cash_row *c, sk_issues *is)
 {
 	validate_date_required(is, "tanggal", c->tanggal,

@@ -12,6 +12,7 @@
 #include "backup.h"
 #include "db_access.h"
 #include "cli_cmds.h"
+#include "collate.h"
 #include "i18n.h"
 #include "region.h"
 #include "sample.h"
@@ -172,6 +173,9 @@ static int open_db(const struct cli_ctx *c, int must_exist, sk_db **db)
 		*db = NULL;
 		return rc == SK_BUSY ? EXIT_REFUSED : EXIT_USAGE;
 	}
+	/* Sort keys of names written by other programs (collate.h); a busy database keeps them
+	 * for the next open (those rows only sort first meanwhile). */
+	sk_sort_keys_refresh(*db, NULL);
 	return EXIT_OK;
 }
 
@@ -255,6 +259,11 @@ static int cmd_ui(const struct cli_ctx *c)
 		return EXIT_USAGE;
 	}
 	ui_bench_clock();
+	struct stat st;
+	if (!c->db_is_default && stat(c->db_path, &st) != 0 && !ui_ask_create_db(c->db_path)) {
+		fprintf(stderr, _("sikube: basis data %s tidak dibuat.\n"), c->db_path);
+		return EXIT_USAGE;
+	}
 	sk_db *db;
 	int rc = open_db(c, 0, &db);
 	/* A password given by descriptor logs in here; else the screens ask (name and password,

@@ -120,7 +120,7 @@ int eligibility_groups(sk_db *db, const char *search, const char *today, int off
 #define SEARCH " AND (:s IS NULL OR a.nama LIKE '%'||:s||'%'" DB_LIKE_ESCAPE \
 	" OR a.nik LIKE :s||'%'" DB_LIKE_ESCAPE ")"
 #define FILTER " AND ((:f=1 AND " DUE ") OR (:f=2 AND " SCORE " < :t))"
-#define ORDER " ORDER BY g.nama, g.id, a.nama, a.id"
+#define ORDER " ORDER BY g.urut_nama, g.id, a.urut_nama, a.id"
 #define ROW_COLS \
 	"SELECT a.id, a.kelompok_id, g.nama, a.nik, a.no_kk, a.nama, a.terdaftar_dtsen, " \
 	"coalesce(a.desil_dtsen,0), coalesce(p.id,''), coalesce(p.tanggal,''), " \
@@ -129,11 +129,11 @@ int eligibility_groups(sk_db *db, const char *search, const char *today, int off
  * latest assessment (a page of 30,000 members stays quick). */
 #define PAGE_SQL(G) \
 	"WITH pg AS (SELECT a.id, a.kelompok_id, g.nama AS g_nama, a.nik, a.no_kk, a.nama, " \
-	"a.terdaftar_dtsen, a.desil_dtsen" MEMBERS(G) SEARCH ORDER " LIMIT :lim OFFSET :off) " \
+	"a.terdaftar_dtsen, a.desil_dtsen, g.urut_nama AS g_urut, a.urut_nama AS a_urut" MEMBERS(G) SEARCH ORDER " LIMIT :lim OFFSET :off) " \
 	"SELECT a.id, a.kelompok_id, a.g_nama, a.nik, a.no_kk, a.nama, a.terdaftar_dtsen, " \
 	"coalesce(a.desil_dtsen,0), coalesce(p.id,''), coalesce(p.tanggal,''), " \
 	"coalesce(" SCORE ",0), " DUE " FROM pg a LEFT JOIN penilaian p ON p.id=" \
-	ASSESSMENT_LATEST_ID_SQL("a.id", "") " ORDER BY a.g_nama, a.kelompok_id, a.nama, a.id"
+	ASSESSMENT_LATEST_ID_SQL("a.id", "") " ORDER BY a.g_urut, a.kelompok_id, a.a_urut, a.id"
 /* A filter needs every member's latest assessment. */
 #define FILTERED_SQL(G) ROW_COLS WITH_LATEST(G) SEARCH FILTER ORDER " LIMIT :lim OFFSET :off"
 

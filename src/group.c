@@ -1,6 +1,7 @@
 /* group.c - KUBE groups: validation and storage. */
 #include <stdio.h>
 #include <string.h>
+#include "collate.h"
 #include "group.h"
 #include "i18n.h"
 #include "region.h"
@@ -33,8 +34,8 @@ void group_validate(sk_db *db, const sk_group *g, sk_issues *is)
 	if (len == 0)
 		sk_issues_add(is, "nama", SK_SEV_ERROR, "%s", _("Nama kelompok wajib diisi."));
 	else if (len > SK_NAME_MAX)
-		sk_issues_add(is, "nama", SK_SEV_ERROR, _("Nama kelompok paling panjang %d huruf."),
-			      SK_NAME_MAX);
+		sk_issues_add(is, "nama", SK_SEV_ERROR,
+			      _("Nama kelompok paling panjang %d huruf (sekarang %zu)."), SK_NAME_MAX, len);
 	if (!*g->kode_wilayah)
 		sk_issues_add(is, "kode_wilayah", SK_SEV_ERROR, "%s",
 			      _("Desa/kelurahan wajib dipilih dari daftar wilayah."));
@@ -68,11 +69,11 @@ static int group_store(sk_db *db, const sk_group *g, int mode, sk_err *e)
 	static const char ins[] =
 		"INSERT INTO kelompok(id, kode, nama, kode_wilayah, alamat, jenis_usaha, bidang_usaha, "
 		"tanggal_berdiri, tingkat, pendamping, telepon_pendamping, iuran_kas, iuran_iks, "
-		"bantuan_uep, tahun_bantuan, catatan, diubah_pada, dihapus, disimpan_pada) VALUES(:id, "
-		":kode, :nama, "
+		"bantuan_uep, tahun_bantuan, catatan, diubah_pada, dihapus, disimpan_pada, urut_nama) "
+		"VALUES(:id, :kode, :nama, "
 		":kode_wilayah, :alamat, :jenis_usaha, :bidang_usaha, :tanggal_berdiri, :tingkat, "
 		":pendamping, :telepon_pendamping, :iuran_kas, :iuran_iks, :bantuan_uep, "
-		":tahun_bantuan, :catatan, :diubah_pada, :dihapus, " DB_STORED_SQL ")";
+		":tahun_bantuan, :catatan, :diubah_pada, :dihapus, " DB_STORED_SQL ", :urut_nama)";
 #define GROUP_UPDATE \
 		"UPDATE kelompok SET kode=:kode, nama=:nama, kode_wilayah=:kode_wilayah, alamat=:alamat, " \
 		"jenis_usaha=:jenis_usaha, bidang_usaha=:bidang_usaha, tanggal_berdiri=:tanggal_berdiri, " \
@@ -90,6 +91,8 @@ static int group_store(sk_db *db, const sk_group *g, int mode, sk_err *e)
 	db_bind_text(st, ":id", g->id);
 	db_bind_text(st, ":kode", g->kode);
 	db_bind_text(st, ":nama", g->nama);
+	if (mode == STORE_INSERT)
+		sk_bind_sort_key(st, ":urut_nama", g->nama);
 	db_bind_text(st, ":kode_wilayah", g->kode_wilayah);
 	db_bind_text(st, ":alamat", g->alamat);
 	db_bind_text(st, ":jenis_usaha", g->jenis_usaha);
@@ -105,7 +108,11 @@ static int group_store(sk_db *db, const sk_group *g, int mode, sk_err *e)
 	db_bind_text(st, ":catatan", g->catatan);
 	db_bind_text(st, ":diubah_pada", g->diubah_pada);
 	db_bind_int64(st, ":dihapus", g->dihapus);
-	return db_step_write(db, st, _("Kelompok tidak ditemukan."), e);
+	int rc = db_step_write(db, st, _("Kelompok tidak ditemukan."), e);
+	/* A changed name lost its sort key (trigger kelompok_nama_diubah): the new one. */
+	if (rc == SK_OK && mode != STORE_INSERT)
+		rc = sk_sort_key_store(db, 0, g->id, g->nama, e);
+	return rc;
 }
 
 int group_store_raw(sk_db *db, const sk_group *g, int insert, sk_err *e)
@@ -197,7 +204,7 @@ int group_get(sk_db *db, const char *id, sk_group *out, sk_err *e)
 
 #define GROUP_FILTER \
 	"FROM kelompok g LEFT JOIN wilayah w ON w.kode=g.kode_wilayah " \
-	"WHERE g.dihapus=0 AND (:t IS NULL OR g.nama LIKE '%'||:t||'%'" DB_LIKE_ESCAPE \
+	"WHERE g.dihapus=:del AND (:t IS NULL OR g.nama LIKE '%'||:t||'%'" DB_LIKE_ESCAPE \
 	" OR g.kode LIKE :t||'%'" DB_LIKE_ESCAPE " OR w.nama LIKE '%'||:t||'%'" DB_LIKE_ESCAPE \
 	" OR g.kode_wilayah LIKE :t||'%'" DB_LIKE_ESCAPE ") "
 
@@ -220,20 +227,22 @@ static void inactive_cutoff(sk_db *db, char out[16])
 	db_reset(st);
 }
 
-int group_list(sk_db *db, const char *text, int offset, int limit, sk_group_row *out, int *n,
-	       sk_err *e)
+static int list_rows(sk_db *db, const char *text, int deleted, int offset, int limit,
+		     sk_group_row *out, int *n, sk_err *e)
 {
 	char cutoff[16];
 	inactive_cutoff(db, cutoff);
 	sqlite3_stmt *st = db_prepare(db,
 		"SELECT g.id, coalesce(g.kode,''), g.nama, g.kode_wilayah, coalesce(w.nama,''), "
 		"g.tingkat, (SELECT count(*) FROM anggota a WHERE a.kelompok_id=g.id AND a.dihapus=0 "
-		"AND a.tanggal_keluar IS NULL), " LAST_MEETING " " GROUP_FILTER
-		"ORDER BY g.nama, g.id LIMIT :lim OFFSET :off", e);
+		"AND a.tanggal_keluar IS NULL), " LAST_MEETING ", coalesce(g.tanggal_berdiri,'') "
+		GROUP_FILTER
+		"ORDER BY g.urut_nama, g.id LIMIT :lim OFFSET :off", e);
 	*n = 0;
 	if (!st)
 		return SK_DBERR;
 	db_bind_like(st, ":t", text);
+	db_bind_int64(st, ":del", deleted);
 	db_bind_int64(st, ":lim", limit);
 	db_bind_int64(st, ":off", offset);
 	int rc;
@@ -247,16 +256,65 @@ int group_list(sk_db *db, const char *text, int offset, int limit, sk_group_row 
 		db_col_text(st, 5, r->tingkat, sizeof r->tingkat);
 		r->anggota_aktif = sqlite3_column_int(st, 6);
 		db_col_text(st, 7, r->pertemuan_terakhir, sizeof r->pertemuan_terakhir);
-		r->tidak_aktif = !*r->pertemuan_terakhir ||
-				 strcmp(r->pertemuan_terakhir, cutoff) < 0;
+		char berdiri[16];
+		db_col_text(st, 8, berdiri, sizeof berdiri);
+		/* Inactive: founded more than 4 weeks ago (or when, is not known) and no meeting
+		 * in the last 4 weeks. */
+		r->tidak_aktif = (!*berdiri || strcmp(berdiri, cutoff) < 0) &&
+				 (!*r->pertemuan_terakhir || strcmp(r->pertemuan_terakhir, cutoff) < 0);
 	}
 	db_reset(st);
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? SK_OK : (e ? e->status : SK_DBERR);
 }
 
+int group_list(sk_db *db, const char *text, int offset, int limit, sk_group_row *out, int *n,
+	       sk_err *e)
+{
+	return list_rows(db, text, 0, offset, limit, out, n, e);
+}
+
+int group_list_deleted(sk_db *db, const char *text, int offset, int limit, sk_group_row *out,
+		       int *n, sk_err *e)
+{
+	return list_rows(db, text, 1, offset, limit, out, n, e);
+}
+
+static int count_rows(sk_db *db, const char *text, int deleted)
+{
+	sqlite3_stmt *st = db_prepare(db, "SELECT count(*) " GROUP_FILTER, NULL);
+	int64_t n = 0;
+	if (!st)
+		return 0;
+	db_bind_like(st, ":t", text);
+	db_bind_int64(st, ":del", deleted);
+	if (db_count(db, st, &n, NULL) != SK_OK)
+		return -1;
+	return (int)n;
+}
+
 int group_count(sk_db *db, const char *text)
 {
-	return db_count_like(db, "SELECT count(*) " GROUP_FILTER, ":t", text);
+	return count_rows(db, text, 0);
+}
+
+int group_count_deleted(sk_db *db, const char *text)
+{
+	return count_rows(db, text, 1);
+}
+
+int group_position(sk_db *db, const char *text, const char *id)
+{
+	sqlite3_stmt *st = db_prepare(db, "SELECT count(*) " GROUP_FILTER "AND (g.urut_nama, g.id) < "
+				      "(SELECT urut_nama, id FROM kelompok WHERE id=:id)", NULL);
+	int64_t n = 0;
+	if (!st)
+		return -1;
+	db_bind_like(st, ":t", text);
+	db_bind_int64(st, ":del", 0);
+	db_bind_text(st, ":id", id);
+	if (db_count(db, st, &n, NULL) != SK_OK)
+		return -1;
+	return (int)n;
 }
 
 int group_count_inactive(sk_db *db)
@@ -264,6 +322,7 @@ int group_count_inactive(sk_db *db)
 	char cutoff[16];
 	inactive_cutoff(db, cutoff);
 	return db_count_text(db, "SELECT count(*) FROM kelompok g WHERE g.dihapus=0 AND "
+			     "coalesce(g.tanggal_berdiri, '') < :c AND "
 			     "coalesce(" LAST_MEETING ", '') < :c", ":c", cutoff);
 }
 
@@ -271,4 +330,74 @@ int group_active_members(sk_db *db, const char *id)
 {
 	return db_count_text(db, "SELECT count(*) FROM anggota WHERE kelompok_id=:id AND dihapus=0 "
 			     "AND tanggal_keluar IS NULL", ":id", id);
+}
+
+int group_links(sk_db *db, const char *id, sk_group_links *out, sk_err *e)
+{
+	memset(out, 0, sizeof *out);
+	sqlite3_stmt *st = db_prepare(db, "SELECT "
+		"(SELECT count(*) FROM anggota WHERE kelompok_id=:id AND dihapus=0), "
+		"(SELECT count(*) FROM pertemuan WHERE kelompok_id=:id AND dihapus=0), "
+		"(SELECT count(*) FROM kas WHERE kelompok_id=:id AND dihapus=0), "
+		"(SELECT coalesce(sum(saldo),0) FROM saldo_kas WHERE kelompok_id=:id)", e);
+	if (!st)
+		return SK_DBERR;
+	db_bind_text(st, ":id", id);
+	int rc = db_step(db, st, e);
+	if (rc == SQLITE_ROW) {
+		out->anggota = sqlite3_column_int(st, 0);
+		out->pertemuan = sqlite3_column_int(st, 1);
+		out->baris_kas = sqlite3_column_int(st, 2);
+		out->saldo = sqlite3_column_int64(st, 3);
+	}
+	return db_row_end(st, rc, _("Kelompok tidak ditemukan."), e);
+}
+
+int group_restore(sk_db *db, const char *id, int *members, sk_err *e)
+{
+	sk_group g;
+	*members = 0;
+	int rc = group_get(db, id, &g, e);
+	if (rc != SK_OK)
+		return rc;
+	if (!g.dihapus)
+		return sk_err_set(e, SK_REFUSED, _("Kelompok %s tidak terhapus."), g.nama);
+	rc = db_begin_write(db, e);
+	if (rc != SK_OK)
+		return rc;
+	char now[SK_TS_LEN + 1];
+	sk_now_utc(now);
+	sqlite3_stmt *st = db_prepare(db, "UPDATE kelompok SET dihapus=0, diubah_pada=:t, "
+				      "disimpan_pada=" DB_STORED_SQL " WHERE id=:id AND dihapus=1", e);
+	if (!st)
+		rc = SK_DBERR;
+	else {
+		db_bind_text(st, ":t", now);
+		db_bind_text(st, ":id", id);
+		rc = db_step_write(db, st, _("Kelompok tidak ditemukan."), e);
+	}
+	/* The members deleted with the group (stamped when it was, or after), unless their NIK
+	 * is active elsewhere by now or their office is held by another. */
+	st = rc == SK_OK ? db_prepare(db, "UPDATE anggota SET dihapus=0, diubah_pada=:t, "
+		"disimpan_pada=" DB_STORED_SQL " WHERE kelompok_id=:id AND dihapus=1 AND "
+		"diubah_pada>=:del AND NOT (tanggal_keluar IS NULL AND EXISTS (SELECT 1 FROM anggota o "
+		"WHERE o.nik=anggota.nik AND o.id<>anggota.id AND o.dihapus=0 AND "
+		"o.tanggal_keluar IS NULL)) AND NOT (jabatan<>'anggota' AND tanggal_keluar IS NULL AND "
+		"EXISTS (SELECT 1 FROM anggota o WHERE o.kelompok_id=anggota.kelompok_id AND "
+		"o.jabatan=anggota.jabatan AND o.id<>anggota.id AND o.dihapus=0 AND "
+		"o.tanggal_keluar IS NULL))", e) : NULL;
+	if (st) {
+		db_bind_text(st, ":t", now);
+		db_bind_text(st, ":id", id);
+		db_bind_text(st, ":del", g.diubah_pada);
+		rc = db_step_write(db, st, "", e);
+		if (rc == SK_OK)
+			*members = sqlite3_changes(db_handle(db));
+		else if (rc == SK_NOTFOUND)
+			rc = SK_OK;
+	} else if (rc == SK_OK) {
+		rc = SK_DBERR;
+	}
+	int erc = db_end(db, rc == SK_OK, e);
+	return rc == SK_OK ? erc : rc;
 }

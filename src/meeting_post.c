@@ -17,22 +17,34 @@ static void check_rows(sk_db *db, const sk_meeting *m, const sk_attendance *rows
 {
 	sk_err e;
 	sk_err_clear(&e);
-	sqlite3_stmt *st = db_prepare(db, "SELECT nama, kelompok_id FROM anggota WHERE id=:id", &e);
+	sqlite3_stmt *st = db_prepare(db, "SELECT nama, kelompok_id, coalesce(tanggal_masuk,''), "
+				      "coalesce(tanggal_keluar,'') FROM anggota WHERE id=:id", &e);
 	if (!st)
 		sk_issues_add(is, "kehadiran", SK_SEV_ERROR, "%s", e.msg);
 	for (int i = 0; st && i < n; i++) {
-		char nama[SK_NAME_BYTES] = "", g[SK_UUID_LEN + 1] = "";
+		char nama[SK_NAME_BYTES] = "", g[SK_UUID_LEN + 1] = "", masuk[16] = "", keluar[16] = "";
 		db_bind_text(st, ":id", rows[i].anggota_id);
 		int rc = db_step(db, st, &e);
 		if (rc == SQLITE_ROW) {
 			db_col_text(st, 0, nama, sizeof nama);
 			db_col_text(st, 1, g, sizeof g);
+			db_col_text(st, 2, masuk, sizeof masuk);
+			db_col_text(st, 3, keluar, sizeof keluar);
 		}
 		db_reset(st);
 		if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
 			sk_issues_add(is, "kehadiran", SK_SEV_ERROR, "%s", e.msg);
 			return;
 		}
+		/* A member on the list was a member that day (meeting_member_on). */
+		int dated = valid_date(m->tanggal);
+		if (dated && *masuk && strcmp(masuk, m->tanggal) > 0)
+			sk_issues_add(is, "kehadiran", SK_SEV_ERROR,
+				      _("%s baru menjadi anggota pada %s, sesudah pertemuan ini."), nama,
+				      masuk);
+		else if (dated && *keluar && strcmp(keluar, m->tanggal) <= 0)
+			sk_issues_add(is, "kehadiran", SK_SEV_ERROR,
+				      _("%s sudah keluar pada %s, sebelum pertemuan ini."), nama, keluar);
 		sk_issues one;
 		sk_issues_clear(&one);
 		attendance_validate_fields(&rows[i], &one);

@@ -95,15 +95,38 @@ int meeting_propose(sk_db *db, const char *kelompok_id, sk_meeting *m, sk_attend
 		return sk_err_set(e, SK_NOTFOUND, "%s", _("Kelompok tidak ditemukan."));
 	meeting_init(m, kelompok_id);
 	next_after_last(db, kelompok_id, m);
+	return meeting_roster(db, kelompok_id, m->tanggal, rows, names, max, n, e);
+}
+
+int meeting_roster(sk_db *db, const char *kelompok_id, const char *tanggal, sk_attendance *rows,
+		   sk_attendee *names, int max, int *n, sk_err *e)
+{
+	sk_group g;
+	*n = 0;
+	int rc = group_get(db, kelompok_id, &g, e);
+	if (rc != SK_OK)
+		return rc;
 	sqlite3_stmt *st = db_prepare(db, "SELECT id, nama, jabatan, 'H', :kas, :iks FROM anggota "
-				      "WHERE kelompok_id=:g AND dihapus=0 AND tanggal_keluar IS NULL "
-				      "ORDER BY nama, id", e);
+				      "WHERE kelompok_id=:g AND dihapus=0 AND " MEETING_MEMBER_ON(":d")
+				      " ORDER BY urut_nama, id", e);
 	if (!st)
 		return SK_DBERR;
 	db_bind_text(st, ":g", kelompok_id);
+	db_bind_text(st, ":d", tanggal);
 	db_bind_int64(st, ":kas", g.iuran_kas);
 	db_bind_int64(st, ":iks", g.iuran_iks);
 	return read_attendance(db, st, "", rows, names, max, n, e);
+}
+
+int meeting_member_on(sk_db *db, const char *anggota_id, const char *tanggal)
+{
+	sqlite3_stmt *st = db_prepare(db, "SELECT 1 FROM anggota WHERE id=:id AND NOT ("
+				      MEETING_MEMBER_ON(":d") ")", NULL);
+	if (!st)
+		return 1;
+	db_bind_text(st, ":id", anggota_id);
+	db_bind_text(st, ":d", tanggal);
+	return db_exists(db, st, NULL) != 1;
 }
 
 int meeting_load(sk_db *db, const char *id, sk_meeting *m, sk_attendance *rows,
@@ -118,7 +141,7 @@ int meeting_load(sk_db *db, const char *id, sk_meeting *m, sk_attendance *rows,
 	sqlite3_stmt *st = db_prepare(db, "SELECT h.anggota_id, coalesce(a.nama,'?'), "
 				      "coalesce(a.jabatan,''), h.status, h.iuran_kas, h.iuran_iks FROM "
 				      "kehadiran h LEFT JOIN anggota a ON a.id=h.anggota_id WHERE "
-				      "h.pertemuan_id=:p AND h.dihapus=0 ORDER BY a.nama, h.anggota_id", e);
+				      "h.pertemuan_id=:p AND h.dihapus=0 ORDER BY a.urut_nama, h.anggota_id", e);
 	if (!st)
 		return SK_DBERR;
 	db_bind_text(st, ":p", id);

@@ -1,10 +1,34 @@
 /* member.c - KUBE members: validation and storage. */
 #include <stdio.h>
 #include <string.h>
+#include "collate.h"
 #include "group.h"
 #include "i18n.h"
 #include "member.h"
 #include "validate.h"
+
+/* Remove separators from a number typed in groups when only digits remain. */
+static void clean_number(char *s)
+{
+	char buf[64];
+	size_t j = 0;
+	for (const char *p = s; *p && j + 1 < sizeof buf; p++) {
+		if (*p == ' ' || *p == '.' || *p == '-')
+			continue;
+		if (*p < '0' || *p > '9')
+			return;
+		buf[j++] = *p;
+	}
+	buf[j] = '\0';
+	if (j && strlen(buf) <= strlen(s))
+		strcpy(s, buf);
+}
+
+void member_clean_numbers(sk_member *m)
+{
+	clean_number(m->nik);
+	clean_number(m->no_kk);
+}
 
 void member_init(sk_member *m, const char *kelompok_id)
 {
@@ -138,7 +162,8 @@ void member_validate_fields(sk_db *db, const sk_member *m, sk_issues *is)
 	if (len == 0)
 		sk_issues_add(is, "nama", SK_SEV_ERROR, "%s", _("Nama anggota wajib diisi."));
 	else if (len > SK_NAME_MAX)
-		sk_issues_add(is, "nama", SK_SEV_ERROR, _("Nama paling panjang %d huruf."), SK_NAME_MAX);
+		sk_issues_add(is, "nama", SK_SEV_ERROR, _("Nama paling panjang %d huruf (sekarang %zu)."),
+			      SK_NAME_MAX, len);
 	if (!valid_jenis_kelamin(m->jenis_kelamin))
 		sk_issues_add(is, "jenis_kelamin", SK_SEV_ERROR, "%s",
 			      _("Jenis kelamin harus L (laki-laki) atau P (perempuan)."));
@@ -178,6 +203,9 @@ void member_validate(sk_db *db, const sk_member *m, sk_issues *is)
 	if (!sk_issues_for(is, "nik") &&
 	    !nik_matches_person(m->nik, m->tanggal_lahir, m->jenis_kelamin[0], msg, sizeof msg))
 		sk_issues_add(is, "nik", SK_SEV_WARNING, "%s", msg);
+	const sk_issue *nik = sk_issues_for(is, "nik");
+	if ((!nik || nik->sev != SK_SEV_ERROR) && !nik_kecamatan_known(db, m->nik, msg, sizeof msg))
+		sk_issues_add(is, "nik", SK_SEV_WARNING, "%s", msg);
 	if (!sk_issues_errors(is))
 		check_group_size(db, m, is);
 }
@@ -214,12 +242,12 @@ static int member_store(sk_db *db, const sk_member *m, int mode, sk_err *e)
 	static const char ins[] =
 		"INSERT INTO anggota(id, kelompok_id, nik, no_kk, nama, jenis_kelamin, tempat_lahir, "
 		"tanggal_lahir, alamat, rt, rw, telepon, jabatan, tanggal_masuk, tanggal_keluar, "
-		"terdaftar_dtsen, desil_dtsen, peserta_pkh, catatan, diubah_pada, dihapus, disimpan_pada) "
-		"VALUES(:id, "
+		"terdaftar_dtsen, desil_dtsen, peserta_pkh, catatan, diubah_pada, dihapus, disimpan_pada, "
+		"urut_nama) VALUES(:id, "
 		":kelompok_id, :nik, :no_kk, :nama, :jenis_kelamin, :tempat_lahir, :tanggal_lahir, "
 		":alamat, :rt, :rw, :telepon, :jabatan, :tanggal_masuk, :tanggal_keluar, "
 		":terdaftar_dtsen, :desil_dtsen, :peserta_pkh, :catatan, :diubah_pada, :dihapus, "
-		DB_STORED_SQL ")";
+		DB_STORED_SQL ", :urut_nama)";
 #define MEMBER_UPDATE \
 		"UPDATE anggota SET kelompok_id=:kelompok_id, nik=:nik, no_kk=:no_kk, nama=:nama, " \
 		"jenis_kelamin=:jenis_kelamin, tempat_lahir=:tempat_lahir, tanggal_lahir=:tanggal_lahir, " \
@@ -236,7 +264,13 @@ static int member_store(sk_db *db, const sk_member *m, int mode, sk_err *e)
 	if (!st)
 		return SK_DBERR;
 	bind_member(st, m);
-	return db_step_write(db, st, _("Anggota tidak ditemukan."), e);
+	if (mode == STORE_INSERT)
+		sk_bind_sort_key(st, ":urut_nama", m->nama);
+	int rc = db_step_write(db, st, _("Anggota tidak ditemukan."), e);
+	/* A changed name lost its sort key (trigger anggota_nama_diubah): the new one. */
+	if (rc == SK_OK && mode != STORE_INSERT)
+		rc = sk_sort_key_store(db, 1, m->id, m->nama, e);
+	return rc;
 }
 
 int member_store_raw(sk_db *db, const sk_member *m, int insert, sk_err *e)
@@ -254,6 +288,7 @@ static int member_save(sk_db *db, sk_member *m, int insert, sk_issues *is, sk_er
 	if (rc != SK_OK)
 		return rc;
 	m->dihapus = 0;
+	member_clean_numbers(m);
 	member_validate(db, m, is);
 	if (sk_issues_errors(is)) {
 		db_end(db, 0, NULL);
@@ -346,25 +381,71 @@ static int read_member_rows(sk_db *db, sqlite3_stmt *st, int limit, sk_member_ro
 	"SELECT a.id, a.kelompok_id, k.nama, a.nik, a.nama, a.jenis_kelamin, a.jabatan, " \
 	"a.tanggal_keluar IS NULL FROM anggota a JOIN kelompok k ON k.id=a.kelompok_id "
 
-int member_list_group(sk_db *db, const char *kelompok_id, int offset, int limit,
+static int list_group(sk_db *db, const char *kelompok_id, int deleted, int offset, int limit,
 		      sk_member_row *out, int *n, sk_err *e)
 {
 	sqlite3_stmt *st = db_prepare(db, MEMBER_COLS
-		"WHERE a.kelompok_id=:g AND a.dihapus=0 ORDER BY a.tanggal_keluar IS NOT NULL, "
-		"a.nama, a.id LIMIT :lim OFFSET :off", e);
+		"WHERE a.kelompok_id=:g AND a.dihapus=:del ORDER BY a.tanggal_keluar IS NOT NULL, "
+		"a.urut_nama, a.id LIMIT :lim OFFSET :off", e);
 	*n = 0;
 	if (!st)
 		return SK_DBERR;
 	db_bind_text(st, ":g", kelompok_id);
+	db_bind_int64(st, ":del", deleted);
 	db_bind_int64(st, ":lim", limit);
 	db_bind_int64(st, ":off", offset);
 	return read_member_rows(db, st, limit, out, n, e);
 }
 
+int member_list_group(sk_db *db, const char *kelompok_id, int offset, int limit,
+		      sk_member_row *out, int *n, sk_err *e)
+{
+	return list_group(db, kelompok_id, 0, offset, limit, out, n, e);
+}
+
+int member_list_group_deleted(sk_db *db, const char *kelompok_id, int offset, int limit,
+			      sk_member_row *out, int *n, sk_err *e)
+{
+	return list_group(db, kelompok_id, 1, offset, limit, out, n, e);
+}
+
+static int count_group(sk_db *db, const char *kelompok_id, int deleted)
+{
+	sqlite3_stmt *st = db_prepare(db, "SELECT count(*) FROM anggota WHERE kelompok_id=:g "
+				      "AND dihapus=:del", NULL);
+	int64_t n = 0;
+	if (!st)
+		return 0;
+	db_bind_text(st, ":g", kelompok_id);
+	db_bind_int64(st, ":del", deleted);
+	if (db_count(db, st, &n, NULL) != SK_OK)
+		return -1;
+	return (int)n;
+}
+
 int member_count_group(sk_db *db, const char *kelompok_id)
 {
-	return db_count_text(db, "SELECT count(*) FROM anggota WHERE kelompok_id=:g AND dihapus=0",
-			     ":g", kelompok_id);
+	return count_group(db, kelompok_id, 0);
+}
+
+int member_count_group_deleted(sk_db *db, const char *kelompok_id)
+{
+	return count_group(db, kelompok_id, 1);
+}
+
+int member_position(sk_db *db, const char *id)
+{
+	sqlite3_stmt *st = db_prepare(db, "SELECT count(*) FROM anggota a, anggota m WHERE m.id=:id "
+				      "AND a.kelompok_id=m.kelompok_id AND a.dihapus=0 AND "
+				      "(a.tanggal_keluar IS NOT NULL, a.urut_nama, a.id) < "
+				      "(m.tanggal_keluar IS NOT NULL, m.urut_nama, m.id)", NULL);
+	int64_t n = 0;
+	if (!st)
+		return -1;
+	db_bind_text(st, ":id", id);
+	if (db_count(db, st, &n, NULL) != SK_OK)
+		return -1;
+	return (int)n;
 }
 
 #define MEMBER_SEARCH \
@@ -375,7 +456,7 @@ int member_search(sk_db *db, const char *text, int offset, int limit, sk_member_
 		  int *n, sk_err *e)
 {
 	sqlite3_stmt *st = db_prepare(db, MEMBER_COLS MEMBER_SEARCH
-				      "ORDER BY a.nama, a.id LIMIT :lim OFFSET :off", e);
+				      "ORDER BY a.urut_nama, a.id LIMIT :lim OFFSET :off", e);
 	*n = 0;
 	if (!st)
 		return SK_DBERR;
@@ -400,7 +481,7 @@ int member_search_page(sk_db *db, const char *text, int offset, int limit, int t
 	if (limit <= 0)
 		return SK_OK;
 	sqlite3_stmt *st = db_prepare(db, MEMBER_COLS MEMBER_SEARCH
-				      "ORDER BY a.nama DESC, a.id DESC LIMIT :lim OFFSET :off", e);
+				      "ORDER BY a.urut_nama DESC, a.id DESC LIMIT :lim OFFSET :off", e);
 	if (!st)
 		return SK_DBERR;
 	db_bind_like(st, ":t", text);
@@ -432,4 +513,48 @@ void member_mask_nik(const char *nik, char *out, size_t n)
 		buf[i] = i < 6 ? nik[i] : '*';
 	buf[len] = '\0';
 	sk_strlcpy(out, buf, n);
+}
+
+int member_links(sk_db *db, const char *id, sk_member_links *out, sk_err *e)
+{
+	memset(out, 0, sizeof *out);
+	sqlite3_stmt *st = db_prepare(db, "SELECT count(*), coalesce(sum(h.iuran_kas+h.iuran_iks),0), "
+		"(SELECT count(*) FROM penilaian WHERE anggota_id=:id AND dihapus=0) FROM kehadiran h "
+		"JOIN pertemuan p ON p.id=h.pertemuan_id WHERE h.anggota_id=:id AND h.dihapus=0 AND "
+		"p.dihapus=0", e);
+	if (!st)
+		return SK_DBERR;
+	db_bind_text(st, ":id", id);
+	int rc = db_step(db, st, e);
+	if (rc == SQLITE_ROW) {
+		out->pertemuan = sqlite3_column_int(st, 0);
+		out->iuran = sqlite3_column_int64(st, 1);
+		out->penilaian = sqlite3_column_int(st, 2);
+	}
+	return db_row_end(st, rc, _("Anggota tidak ditemukan."), e);
+}
+
+int member_restore(sk_db *db, const char *id, sk_issues *is, sk_err *e)
+{
+	sk_member m;
+	sk_issues_clear(is);
+	int rc = db_begin_write(db, e); /* check and write under one lock, as member_save */
+	if (rc != SK_OK)
+		return rc;
+	rc = member_get(db, id, &m, e);
+	if (rc == SK_OK && !m.dihapus)
+		rc = sk_err_set(e, SK_REFUSED, _("Anggota %s tidak terhapus."), m.nama);
+	if (rc == SK_OK) {
+		m.dihapus = 0;
+		member_validate_links(db, &m, is);
+		if (sk_issues_errors(is))
+			rc = sk_err_set(e, SK_REFUSED, _("%s tidak dapat dipulihkan: %s"), m.nama,
+					is->items[0].msg);
+	}
+	if (rc == SK_OK) {
+		sk_now_utc(m.diubah_pada);
+		rc = member_store(db, &m, STORE_UPDATE_ANY, e);
+	}
+	int erc = db_end(db, rc == SK_OK, e);
+	return rc == SK_OK ? erc : rc;
 }

@@ -131,6 +131,16 @@ int region_is_village(sk_db *db, const char *kode, sk_err *e)
 	return listed_at_level(db, kode, REGION_DESA, e);
 }
 
+int region_exists(sk_db *db, const char *kode, sk_err *e)
+{
+	if (region_level(kode) == 0)
+		return 0;
+	sqlite3_stmt *st = db_prepare(db, "SELECT 1 FROM wilayah WHERE kode=:kode", e);
+	if (st)
+		db_bind_text(st, ":kode", kode);
+	return db_exists(db, st, e);
+}
+
 int region_province_exists(sk_db *db, const char *pp, sk_err *e)
 {
 	return listed_at_level(db, pp, REGION_PROVINSI, e);
@@ -170,32 +180,147 @@ int region_get(sk_db *db, const char *kode, sk_region *out, sk_err *e)
 	return e ? e->status : SK_DBERR;
 }
 
-/* The villages a search matches: by part of the name or by the start of the code. */
-#define VILLAGE_MATCH \
-	"WHERE d.tingkat=4 AND (:t IS NULL OR d.nama LIKE '%' || :t || '%'" DB_LIKE_ESCAPE " OR " \
-	"d.kode LIKE :t || '%'" DB_LIKE_ESCAPE ") "
+/* Bind text to parameter name with LIKE's wildcards escaped (ESCAPE '\\'), so "10%" is looked
+ * up as typed; NULL binds NULL, "" an empty text (which any name contains: db_bind_like binds
+ * it as NULL). */
+static void bind_word(sqlite3_stmt *st, const char *name, const char *text)
+{
+	int i = sqlite3_bind_parameter_index(st, name);
+	if (!i)
+		return;
+	if (!text) {
+		sqlite3_bind_null(st, i);
+		return;
+	}
+	char esc[256];
+	size_t j = 0;
+	for (const char *p = text; *p && j + 2 < sizeof esc; p++) {
+		if (*p == '%' || *p == '_' || *p == '\\')
+			esc[j++] = '\\';
+		esc[j++] = *p;
+	}
+	esc[j] = '\0';
+	sqlite3_bind_text(st, i, esc, -1, SQLITE_TRANSIENT);
+}
+
+/* A search as typed: the first word is part of the village's name or the start of its code
+ * (digits without dots are read as a code: 357901 is 35.79.01); each further word is part of
+ * the name of the village, its kecamatan or its kabupaten/kota ("temas batu"). */
+#define SEARCH_WORDS 4
+struct search {
+	char words[SEARCH_WORDS][64];
+	int n;
+	char code[80];          /* the first word as a code prefix */
+};
+
+static void parse_search(const char *text, struct search *q)
+{
+	memset(q, 0, sizeof *q);
+	for (const char *p = text ? text : ""; *p && q->n < SEARCH_WORDS;) {
+		while (*p == ' ')
+			p++;
+		size_t len = strcspn(p, " ");
+		if (!len)
+			break;
+		snprintf(q->words[q->n++], sizeof q->words[0], "%.*s", (int)len, p);
+		p += len;
+	}
+	const char *w = q->words[0];
+	size_t len = strlen(w);
+	if (len && strspn(w, "0123456789") == len) {
+		size_t j = 0;
+		for (size_t i = 0; i < len && j + 2 < sizeof q->code; i++) {
+			if (i == 2 || i == 4 || i == 6)
+				q->code[j++] = '.';
+			q->code[j++] = w[i];
+		}
+		q->code[j] = '\0';
+	} else {
+		snprintf(q->code, sizeof q->code, "%s", w);
+	}
+}
+
+/* The villages a search matches; one word needs no join, more words look at the kecamatan
+ * (c) and kabupaten (k) names too. :x 1 keeps the exact name matches, 0 the others, NULL all. */
+#define MATCH_FIRST \
+	"d.tingkat=4 AND (d.nama LIKE '%' || :w1 || '%' ESCAPE '\\' OR d.kode LIKE :c || '%' ESCAPE '\\') " \
+	"AND (:x IS NULL OR (d.nama = :e COLLATE NOCASE) = :x) "
+#define MATCH_MORE(w) \
+	"AND (" w " IS NULL OR d.nama LIKE '%' || " w " || '%' ESCAPE '\\' OR c.nama LIKE '%' || " w \
+	" || '%' ESCAPE '\\' OR k.nama LIKE '%' || " w " || '%' ESCAPE '\\') "
+#define PARENTS \
+	"LEFT JOIN wilayah c ON c.kode=substr(d.kode,1,8) LEFT JOIN wilayah k ON k.kode=substr(d.kode,1,5) "
+#define MATCH_ALL MATCH_FIRST MATCH_MORE(":w2") MATCH_MORE(":w3") MATCH_MORE(":w4")
+
+static void bind_search(sqlite3_stmt *st, const struct search *q, int exact)
+{
+	static const char *const names[SEARCH_WORDS] = { ":w1", ":w2", ":w3", ":w4" };
+	for (int i = 0; i < SEARCH_WORDS; i++)
+		bind_word(st, names[i], i < q->n ? q->words[i] : i == 0 ? "" : NULL);
+	bind_word(st, ":c", q->code);
+	sqlite3_bind_text(st, sqlite3_bind_parameter_index(st, ":e"), q->words[0], -1,
+			  SQLITE_TRANSIENT);
+	if (exact < 0)
+		sqlite3_bind_null(st, sqlite3_bind_parameter_index(st, ":x"));
+	else
+		sqlite3_bind_int(st, sqlite3_bind_parameter_index(st, ":x"), exact);
+}
+
+/* Matches of q; exact 1: only villages named exactly as the first word, 0: the others, -1:
+ * all. -1 on a database error. */
+static int count_matches(sk_db *db, const struct search *q, int exact)
+{
+	sqlite3_stmt *st = db_prepare(db, q->n > 1 ? "SELECT count(*) FROM wilayah d " PARENTS
+				      "WHERE " MATCH_ALL : "SELECT count(*) FROM wilayah d WHERE "
+				      MATCH_FIRST, NULL);
+	int64_t n = 0;
+	if (!st)
+		return -1;
+	bind_search(st, q, exact);
+	return db_count(db, st, &n, NULL) == SK_OK ? (int)n : -1;
+}
 
 int region_search_count(sk_db *db, const char *text)
 {
-	return db_count_like(db, "SELECT count(*) FROM wilayah d " VILLAGE_MATCH, ":t", text);
+	struct search q;
+	parse_search(text, &q);
+	return count_matches(db, &q, -1);
+}
+
+/* Rows of q (exact as in count_matches) from offset, up to limit, appended to out[*n..]. */
+static int fetch_matches(sk_db *db, const struct search *q, int exact, int offset, int limit,
+			 sk_region *out, int *n, sk_err *e)
+{
+	/* Walks the (tingkat, nama) index in name order and stops at the page's end. */
+	sqlite3_stmt *st = db_prepare(db, q->n > 1 ?
+		REGION_COLS "WHERE " MATCH_ALL "ORDER BY d.nama, d.kode LIMIT :lim OFFSET :off" :
+		REGION_COLS "WHERE " MATCH_FIRST "ORDER BY d.nama, d.kode LIMIT :lim OFFSET :off", e);
+	if (!st)
+		return SK_DBERR;
+	bind_search(st, q, exact);
+	db_bind_int64(st, ":lim", limit);
+	db_bind_int64(st, ":off", offset);
+	int rc;
+	while ((rc = db_step(db, st, e)) == SQLITE_ROW && limit-- > 0)
+		read_region(st, &out[(*n)++]);
+	db_reset(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? SK_OK : (e ? e->status : SK_DBERR);
 }
 
 int region_search(sk_db *db, const char *text, int offset, int limit, sk_region *out, int *n,
 		  sk_err *e)
 {
-	/* Walks the (tingkat, nama) index in name order and stops at the page's end. A code typed
-	 * in ("31.71.08") matches by prefix. */
-	sqlite3_stmt *st = db_prepare(db, REGION_COLS
-		VILLAGE_MATCH "ORDER BY d.nama, d.kode LIMIT :lim OFFSET :off", e);
+	struct search q;
+	parse_search(text, &q);
 	*n = 0;
-	if (!st)
-		return SK_DBERR;
-	db_bind_like(st, ":t", text);
-	db_bind_int64(st, ":lim", limit);
-	db_bind_int64(st, ":off", offset);
-	int rc;
-	while ((rc = db_step(db, st, e)) == SQLITE_ROW && *n < limit)
-		read_region(st, &out[(*n)++]);
-	db_reset(st);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? SK_OK : (e ? e->status : SK_DBERR);
+	/* A village named exactly as typed comes first ("Temas" before "Ketemasdungus"). */
+	int exact = q.n ? count_matches(db, &q, 1) : 0;
+	if (exact < 0)
+		return sk_err_set(e, SK_DBERR, "%s", _("Daftar wilayah tidak dapat dibaca."));
+	int rc = SK_OK;
+	if (offset < exact)
+		rc = fetch_matches(db, &q, 1, offset, limit, out, n, e);
+	if (rc == SK_OK && *n < limit)
+		rc = fetch_matches(db, &q, q.n ? 0 : -1, offset + *n - exact, limit - *n, out, n, e);
+	return rc;
 }

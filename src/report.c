@@ -38,7 +38,7 @@ static const char GROUPS_SQL[] =
 	"p.dihapus=0),''), coalesce(ks.umum,0), "
 	"coalesce(ks.iks,0), coalesce(g.kode,'') FROM kelompok g LEFT JOIN wilayah w ON w.kode=g.kode_wilayah "
 	"LEFT JOIN lat ON lat.kelompok_id=g.id LEFT JOIN ks ON ks.kelompok_id=g.id "
-	"WHERE g.dihapus=0 AND (:g IS NULL OR g.id=:g) ORDER BY g.nama, g.id";
+	"WHERE g.dihapus=0 AND (:g IS NULL OR g.id=:g) ORDER BY g.urut_nama, g.id";
 
 static void read_fig(sqlite3_stmt *st, struct group_fig *f)
 {

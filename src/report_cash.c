@@ -6,13 +6,14 @@
 #include "util.h"
 
 /* Rows of one group's books with the running balance per book; the window runs over every row
- * so that a month's first balance carries the opening balance. Same-day receipts come before
- * expenses, as on the paper book. */
+ * so that a month's first balance carries the opening balance. Rows in the book's order
+ * (CASH_BOOK_ORDER: by date, then as entered), the books side by side on each day. */
 static const char CASHBOOK_SQL[] =
 	"SELECT tanggal, coalesce(no_bukti,''), buku, kategori, coalesce(uraian,''), masuk, keluar, "
-	"saldo FROM (SELECT *, sum(masuk-keluar) OVER (PARTITION BY buku ORDER BY tanggal, masuk=0, "
-	"no_bukti, id ROWS UNBOUNDED PRECEDING) saldo FROM kas WHERE kelompok_id=:g AND dihapus=0) "
-	"WHERE (:m IS NULL OR substr(tanggal,1,7)=:m) ORDER BY tanggal, buku, masuk=0, no_bukti, id";
+	"saldo FROM (SELECT k.*, sum(masuk-keluar) OVER (PARTITION BY buku ORDER BY "
+	CASH_BOOK_ORDER("k.") " ROWS UNBOUNDED PRECEDING) saldo, row_number() OVER (PARTITION BY "
+	"buku ORDER BY " CASH_BOOK_ORDER("k.") ") nr FROM kas k WHERE kelompok_id=:g AND "
+	"dihapus=0) WHERE (:m IS NULL OR substr(tanggal,1,7)=:m) ORDER BY tanggal, buku, nr";
 
 /* Books a report keeps apart: umum and iks always, then any other the rows name. */
 #define MAX_BOOKS 8
@@ -164,7 +165,7 @@ static const char ATTENDANCE_SQL[] =
 	"  JOIN pertemuan m ON m.id=h.pertemuan_id WHERE m.kelompok_id=:g AND m.dihapus=0 AND "
 	"  h.dihapus=0 AND (:m IS NULL OR substr(m.tanggal,1,7)=:m)) x ON x.anggota_id=a.id "
 	"WHERE a.kelompok_id=:g AND a.dihapus=0 GROUP BY a.id "
-	"HAVING a.tanggal_keluar IS NULL OR count(x.anggota_id) > 0 ORDER BY a.nama, a.id";
+	"HAVING a.tanggal_keluar IS NULL OR count(x.anggota_id) > 0 ORDER BY a.urut_nama, a.id";
 
 struct att_row {
 	char id[40], nama[SK_NAME_BYTES], pct[16];

@@ -13,7 +13,7 @@ static const char ELIG_SQL[] =
 	ASSESSMENT_SCORE_SQL("p") ", coalesce(g.kode,'') FROM anggota a JOIN kelompok g ON g.id=a.kelompok_id "
 	"LEFT JOIN penilaian p ON p.id=" ASSESSMENT_LATEST_ID_SQL("a.id", "") " "
 	"WHERE a.dihapus=0 AND a.tanggal_keluar IS NULL AND g.dihapus=0 "
-	"AND (:g IS NULL OR g.id=:g) ORDER BY g.nama, g.id, a.nama, a.id";
+	"AND (:g IS NULL OR g.id=:g) ORDER BY g.urut_nama, g.id, a.urut_nama, a.id";
 
 int report_month_valid(const char *s)
 {

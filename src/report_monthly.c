@@ -380,7 +380,7 @@ static int write_monthly(sk_db *db, const report_opts *o, FILE *out, sk_err *e)
 {
 	sqlite3_stmt *st = db_prepare(db, "SELECT id, nama, coalesce(kode,''), tingkat, kode_wilayah, "
 		"coalesce(pendamping,'') FROM kelompok WHERE dihapus=0 AND (:g IS NULL OR id=:g) "
-		"ORDER BY nama, id", e);
+		"ORDER BY urut_nama, id", e);
 	if (!st)
 		return SK_DBERR;
 	db_bind_text(st, ":g", o->group_id);

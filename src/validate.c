@@ -1,6 +1,7 @@
 /* validate.c - field checks shared by screens, command line and import. */
 #include <ctype.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include "i18n.h"
 #include "region.h"
@@ -216,4 +217,31 @@ int validate_refusal(const sk_issues *is, const char *fallback, sk_err *e)
 		if (is->items[i].sev == SK_SEV_ERROR)
 			return sk_err_set(e, SK_REFUSED, "%s", is->items[i].msg);
 	return sk_err_set(e, SK_REFUSED, "%s", fallback);
+}
+
+int nik_person(const char *nik, char birth[16], char *sex)
+{
+	char tmp[200], dmy[9], today[11];
+	if (!nik_check_shape(nik, tmp, sizeof tmp))
+		return 0;
+	nik_birth(nik, dmy, sex);
+	sk_today(today);
+	int yy = two(dmy + 6), year = 2000 + yy;
+	if (year > atoi(today))
+		year -= 100;
+	snprintf(birth, 16, "%04d-%.2s-%.2s", year % 10000, dmy + 3, dmy);
+	return 1;
+}
+
+int nik_kecamatan_known(sk_db *db, const char *nik, char *msg, size_t n)
+{
+	char tmp[200], kode[16];
+	if (!nik_check_shape(nik, tmp, sizeof tmp))
+		return 1;
+	snprintf(kode, sizeof kode, "%.2s.%.2s.%.2s", nik, nik + 2, nik + 4);
+	if (region_level(kode) == REGION_KECAMATAN && region_exists(db, kode, NULL) != 0)
+		return 1;
+	snprintf(msg, n, _("Periksa: kecamatan %s di NIK tidak ada dalam daftar wilayah (bisa jadi "
+			   "wilayah lama yang sudah dimekarkan)."), kode);
+	return 0;
 }

@@ -32,6 +32,8 @@ operator 5
 signing 5
 table 5
 region 5
+collate 5
+draft 5
 validate 6
 bundle 6
 manifest 7

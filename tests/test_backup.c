@@ -122,6 +122,7 @@ int main(void)
 {
 	sk_db *db = fixture_db();
 	sk_err e;
+	struct stat st0;
 	char dir[PATH_MAX], path[PATH_MAX + 64];
 	sk_strlcpy(dir, db_path(db), sizeof dir);
 	*strrchr(dir, '/') = '\0';
@@ -129,49 +130,54 @@ int main(void)
 	snprintf(path, sizeof path, "%s/cadangan", dir);
 	mkdir(path, 0700);
 	for (int i = 1; i <= 10; i++) {
-		snprintf(path, sizeof path, "%s/cadangan/sikube-2020-01-%02d.db", dir, i);
+		snprintf(path, sizeof path, "%s/cadangan/t-2020-01-%02d.db", dir, i);
 		fclose(fopen(path, "w"));
 	}
 	/* Half copies: one of a program that was killed (no such process), one being written
 	 * right now by this process (another copy starting at the same moment). */
-	snprintf(path, sizeof path, "%s/cadangan/sikube-2020-01-10.db.tmp-%d", dir, INT32_MAX - 1);
+	snprintf(path, sizeof path, "%s/cadangan/t-2020-01-10.db.tmp-%d", dir, INT32_MAX - 1);
 	fclose(fopen(path, "w"));
-	snprintf(path, sizeof path, "%s/cadangan/sikube-2020-01-10.db.tmp-%d-journal", dir, INT32_MAX - 1);
+	snprintf(path, sizeof path, "%s/cadangan/t-2020-01-10.db.tmp-%d-journal", dir, INT32_MAX - 1);
 	fclose(fopen(path, "w"));
-	snprintf(path, sizeof path, "%s/cadangan/sikube-2020-01-09.db.tmp-%d-abcdefgh", dir, INT32_MAX - 1);
+	snprintf(path, sizeof path, "%s/cadangan/t-2020-01-09.db.tmp-%d-abcdefgh", dir, INT32_MAX - 1);
 	fclose(fopen(path, "w"));
-	snprintf(path, sizeof path, "%s/cadangan/sikube-2020-01-11.db.tmp-%ld", dir, (long)getpid());
+	snprintf(path, sizeof path, "%s/cadangan/t-2020-01-11.db.tmp-%ld", dir, (long)getpid());
+	fclose(fopen(path, "w"));
+	/* Another database's copies in the same folder (kantor.db beside t.db): its own. */
+	snprintf(path, sizeof path, "%s/cadangan/kantor-2020-01-01.db", dir);
 	fclose(fopen(path, "w"));
 	int made = 0;
 	CHECK(backup_rolling(db, 7, &made, &e) == SK_OK && made == 1, "first start of the day backs up");
+	CHECK(stat(path, &st0) == 0, "another database's copy is left alone (copies named after their "
+	      "database)");
 	struct stat hs;
-	snprintf(path, sizeof path, "%s/cadangan/sikube-2020-01-10.db.tmp-%d", dir, INT32_MAX - 1);
+	snprintf(path, sizeof path, "%s/cadangan/t-2020-01-10.db.tmp-%d", dir, INT32_MAX - 1);
 	CHECK(stat(path, &hs) != 0, "a killed copy's half backup is removed");
-	snprintf(path, sizeof path, "%s/cadangan/sikube-2020-01-10.db.tmp-%d-journal", dir, INT32_MAX - 1);
+	snprintf(path, sizeof path, "%s/cadangan/t-2020-01-10.db.tmp-%d-journal", dir, INT32_MAX - 1);
 	CHECK(stat(path, &hs) != 0, "and its journal");
-	snprintf(path, sizeof path, "%s/cadangan/sikube-2020-01-09.db.tmp-%d-abcdefgh", dir, INT32_MAX - 1);
+	snprintf(path, sizeof path, "%s/cadangan/t-2020-01-09.db.tmp-%d-abcdefgh", dir, INT32_MAX - 1);
 	CHECK(stat(path, &hs) != 0, "a killed copy's half backup of today's names is removed");
-	snprintf(path, sizeof path, "%s/cadangan/sikube-2020-01-11.db.tmp-%ld", dir, (long)getpid());
+	snprintf(path, sizeof path, "%s/cadangan/t-2020-01-11.db.tmp-%ld", dir, (long)getpid());
 	CHECK(stat(path, &hs) == 0, "a half backup still being written stays");
 	unlink(path);
 	CHECK(backup_rolling(db, 7, &made, &e) == SK_OK && made == 0, "second start the same day does not");
 	char today[11];
 	sk_today(today);
-	snprintf(path, sizeof path, "%s/cadangan/sikube-%s.db", dir, today);
+	snprintf(path, sizeof path, "%s/cadangan/t-%s.db", dir, today);
 	struct stat st;
 	CHECK(stat(path, &st) == 0 && (st.st_mode & 0777) == 0600, "today's copy is private");
 	snprintf(path, sizeof path, "%s/cadangan", dir);
 	CHECK(stat(path, &st) == 0 && (st.st_mode & 0777) == 0700, "backup folder is private");
 	int kept = 0;
 	for (int i = 1; i <= 10; i++) {
-		snprintf(path, sizeof path, "%s/cadangan/sikube-2020-01-%02d.db", dir, i);
+		snprintf(path, sizeof path, "%s/cadangan/t-2020-01-%02d.db", dir, i);
 		kept += stat(path, &st) == 0;
 	}
 	CHECK(kept == 6, "seven newest kept (six old plus today's)");
-	snprintf(path, sizeof path, "%s/cadangan/sikube-2020-01-05.db", dir);
+	snprintf(path, sizeof path, "%s/cadangan/t-2020-01-05.db", dir);
 	CHECK(stat(path, &st) == 0, "the oldest kept is the 5th");
 	/* The same copy made a little at a time (the screens make it between keys). */
-	snprintf(path, sizeof path, "%s/cadangan/sikube-%s.db", dir, today);
+	snprintf(path, sizeof path, "%s/cadangan/t-%s.db", dir, today);
 	backup_job *job = NULL;
 	CHECK(backup_rolling_start(db, 7, &job, &e) == SK_OK && job == NULL,
 	      "no job when today's copy exists");
@@ -180,7 +186,7 @@ int main(void)
 	CHECK(job && backup_job_step(job, 1, &e) == 0 && stat(path, &st) != 0,
 	      "one page copied, nothing in place yet");
 	backup_job_free(job);
-	CHECK(stat(path, &st) != 0 && count_files(dir) == 6, "an abandoned job leaves no file");
+	CHECK(stat(path, &st) != 0 && count_files(dir) == 7, "an abandoned job leaves no file");
 	CHECK(backup_rolling_start(db, 7, &job, &e) == SK_OK && job != NULL, "started again");
 	int steps = 0, r = -1, saves_ok = 1;
 	while (job && (r = backup_job_step(job, 16, &e)) == 0) {
@@ -200,7 +206,7 @@ int main(void)
 	CHECK(db_int(stepped, "SELECT count(*) FROM pengaturan WHERE kunci LIKE 'langkah-%'", -1) == 0,
 	      "the stepped copy is the database as it began");
 	db_close(stepped);
-	CHECK(count_files(dir) == 7, "still the seven newest only");
+	CHECK(count_files(dir) == 8, "still the seven newest only (and the other database's copy)");
 	snprintf(path, sizeof path, "%s/copy.db", dir);
 	CHECK(backup_to_file(db, path, NULL, NULL, &e) == SK_OK, "backup to a file");
 	sk_db *copy;

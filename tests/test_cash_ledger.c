@@ -343,6 +343,48 @@ static void test_future(sk_db *db)
 	CHECK(cash_update(db, &c, &is, &e) == SK_REFUSED, "moving it to tomorrow is refused");
 }
 
+/* Order of the book: by date, then as entered; a reversal after its row even when merged in
+ * another order. Money out is refused under an income category. */
+static void test_order_and_direction(sk_db *db)
+{
+	char today[11];
+	sk_err e;
+	sk_cash_row in, out, rev;
+	sk_today(today);
+	CHECK(add(db, "g5", today, "umum", "lainnya", 100000, 0, &in, &e) == SK_OK, "receipt today");
+	CHECK(add(db, "g5", today, "umum", "pembelian", 0, 5000, &out, &e) == SK_OK, "expense today");
+	CHECK(cash_reverse(db, out.id, &rev, &e) == SK_OK, "reversed today");
+	sk_cash_filter f = { "g5", "umum", NULL, NULL };
+	sk_cash_line l[8];
+	int n = 0;
+	CHECK(cash_list(db, &f, 0, 8, l, &n, &e) == SK_OK && n == 3, "three rows");
+	CHECK(n == 3 && strcmp(l[0].r.id, in.id) == 0 && strcmp(l[1].r.id, out.id) == 0 &&
+	      strcmp(l[2].r.id, rev.id) == 0, "as entered: the reversal after the row it reverses");
+	CHECK(n == 3 && l[0].saldo == 100000 && l[1].saldo == 95000 && l[2].saldo == 100000,
+	      "running balances the box held (never 105.000)");
+	/* Merged from another office: the reversal stored before its row. */
+	db_exec_write(db, "INSERT INTO kas(id,kelompok_id,tanggal,no_bukti,buku,kategori,masuk,keluar,"
+		    "membalik_id,diubah_pada) VALUES('m-rev','g5','2026-09-10','BKM-0901','iks','pembelian',"
+		    "2000,0,'m-out','2026-09-10T00:00:00Z'), ('m-in','g5','2026-09-10','BKM-0900','iks',"
+		    "'lainnya',10000,0,NULL,'2026-09-10T00:00:00Z'), ('m-out','g5','2026-09-10','BKK-0900',"
+		    "'iks','pembelian',0,2000,NULL,'2026-09-10T00:00:00Z')", &e);
+	sk_cash_filter fi = { "g5", "iks", NULL, NULL };
+	CHECK(cash_list(db, &fi, 0, 8, l, &n, &e) == SK_OK && n == 3 &&
+	      strcmp(l[0].r.id, "m-in") == 0 && strcmp(l[1].r.id, "m-out") == 0 &&
+	      strcmp(l[2].r.id, "m-rev") == 0 && l[1].saldo == 8000 && l[2].saldo == 10000,
+	      "a merged reversal comes after the row it reverses");
+	sk_cash_row c = row("g5", today, "umum", "iuran_kas", 0, 1000);
+	sk_issues is;
+	CHECK(cash_add(db, &c, &is, &e) == SK_REFUSED && sk_issues_for(&is, "kategori"),
+	      "iuran kas as money going out refused");
+	c = row("g5", today, "umum", "penjualan", 0, 1000);
+	CHECK(cash_add(db, &c, &is, &e) == SK_REFUSED, "sales as money going out refused");
+	c = row("g5", today, "umum", "pembelian", 0, 1000);
+	CHECK(cash_add(db, &c, &is, &e) == SK_OK, "purchases going out are fine");
+	CHECK(cash_kategori_income_only("bantuan") && !cash_kategori_income_only("lainnya"),
+	      "income-only categories");
+}
+
 int main(void)
 {
 	sk_db *db = fixture_db();
@@ -350,12 +392,14 @@ int main(void)
 	kube_group(db, "g2", 5);
 	kube_group(db, "g3", 5);
 	kube_group(db, "g4", 5);
+	kube_group(db, "g5", 5);
 	test_receipts(db);
 	test_below_zero(db);
 	test_reverse_and_edit(db);
 	test_monthly_figures(db);
 	test_trend_and_file(db);
 	test_future(db);
+	test_order_and_direction(db);
 	int problems = -1;
 	sk_err e;
 	CHECK(check_run(db, kube_count_problem, NULL, &problems, &e) == SK_OK && problems == 0,

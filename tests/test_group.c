@@ -122,12 +122,59 @@ static void test_list(sk_db *db)
 	      strcmp(rows[0].nama, "Tani_Makmur") == 0, "the list agrees with the count");
 }
 
+/* Restoring a group with the members deleted with it; the list position of a row; a new
+ * group (founded today) is not inactive. */
+static void test_restore(sk_db *db)
+{
+	sk_group g;
+	sk_issues is;
+	sk_err e;
+	valid_group(&g, "KUBE Zaitun Pulih");
+	CHECK(group_insert(db, &g, &is, &e) == SK_OK, "group");
+	sk_member m[3];
+	for (int i = 0; i < 3; i++) {
+		member_init(&m[i], g.id);
+		snprintf(m[i].nik, sizeof m[i].nik, "317108120880%04d", 900 + i);
+		strcpy(m[i].no_kk, "3171081503100007");
+		snprintf(m[i].nama, sizeof m[i].nama, "Anggota Pulih %d", i);
+		strcpy(m[i].jenis_kelamin, "L");
+		CHECK(member_insert(db, &m[i], &is, &e) == SK_OK, "member");
+	}
+	/* One member deleted on its own before: it stays deleted when the group comes back. */
+	CHECK(member_delete(db, m[0].id, &e) == SK_OK, "one member deleted first");
+	db_exec_write(db, "UPDATE anggota SET diubah_pada='2020-01-01T00:00:00Z' WHERE nama='Anggota Pulih 0'",
+		&e);
+	sk_group_links l;
+	CHECK(group_links(db, g.id, &l, &e) == SK_OK && l.anggota == 2 && l.pertemuan == 0,
+	      "what the group holds");
+	CHECK(group_delete(db, g.id, &e) == SK_OK, "group deleted");
+	CHECK(group_count_deleted(db, "Zaitun") == 1, "among the deleted groups");
+	int back = -1;
+	CHECK(group_restore(db, g.id, &back, &e) == SK_OK && back == 2,
+	      "restored with the two members deleted with it");
+	CHECK(group_count(db, "Zaitun") == 1 && group_count_deleted(db, "Zaitun") == 0, "listed again");
+	sk_member got;
+	CHECK(member_get(db, m[0].id, &got, &e) == SK_OK && got.dihapus == 1,
+	      "the member deleted before stays deleted");
+	CHECK(group_restore(db, g.id, &back, &e) == SK_REFUSED, "a group not deleted: refused");
+	int at = group_position(db, "", g.id);
+	sk_group_row rows[64];
+	int n = 0;
+	CHECK(group_list(db, "", 0, 64, rows, &n, &e) == SK_OK && at >= 0 && at < n &&
+	      strcmp(rows[at].id, g.id) == 0, "its position is where the list has it");
+	sk_today(g.tanggal_berdiri);
+	CHECK(group_update(db, &g, &is, &e) == SK_OK, "founded today");
+	CHECK(group_list(db, "Zaitun", 0, 1, rows, &n, &e) == SK_OK && n == 1 && !rows[0].tidak_aktif,
+	      "a group founded today is not inactive for want of meetings");
+}
+
 int main(void)
 {
 	sk_db *db = fixture_db();
 	test_rules(db);
 	test_storage(db);
 	test_list(db);
+	test_restore(db);
 	db_close(db);
 	return testlib_summary();
 }

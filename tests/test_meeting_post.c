@@ -297,6 +297,37 @@ static void test_activity(sk_db *db)
 	      t[11].persen_hadir == 60, "chart: this month's meetings and attendance rate");
 }
 
+/* The attendance list of a date: only the people who were members that day. */
+static void test_roster(sk_db *db)
+{
+	sk_meeting m;
+	sk_issues is;
+	sk_err e;
+	int n;
+	kube_group(db, "g6", 5); /* five since 2026-01-01, one who left on 2026-06-01 */
+	db_exec_write(db, "INSERT INTO anggota(id,kelompok_id,nik,no_kk,nama,jenis_kelamin,tanggal_masuk,"
+		    "diubah_pada) VALUES('g6-new','g6','3171081208809999','3171080101080001','Baru',"
+		    "'L','2026-11-20','2026-11-20T00:00:00Z')", &e);
+	CHECK(meeting_roster(db, "g6", "2026-11-01", rows, names, MEETING_MAX_ROWS, &n, &e) == SK_OK &&
+	      n == 5, "before the newcomer joined: five");
+	CHECK(meeting_roster(db, "g6", "2026-11-20", rows, names, MEETING_MAX_ROWS, &n, &e) == SK_OK &&
+	      n == 6, "on the day she joined: six");
+	CHECK(meeting_roster(db, "g6", "2026-05-31", rows, names, MEETING_MAX_ROWS, &n, &e) == SK_OK &&
+	      n == 6, "before the leaver left: six");
+	CHECK(meeting_roster(db, "g6", "2026-06-01", rows, names, MEETING_MAX_ROWS, &n, &e) == SK_OK &&
+	      n == 5, "on the day he left: five");
+	/* A list with the newcomer on a meeting before she joined is refused. */
+	meeting_init(&m, "g6");
+	snprintf(m.tanggal, sizeof m.tanggal, "2026-11-25");
+	CHECK(meeting_roster(db, "g6", m.tanggal, rows, names, MEETING_MAX_ROWS, &n, &e) == SK_OK,
+	      "roster");
+	snprintf(m.tanggal, sizeof m.tanggal, "2026-11-01");
+	CHECK(meeting_save(db, &m, rows, n, &is, &e) == SK_REFUSED && strstr(e.msg, "Baru") &&
+	      strstr(e.msg, "2026-11-20"), "a member who joined later is refused on the list");
+	CHECK(meeting_roster(db, "g6", m.tanggal, rows, names, MEETING_MAX_ROWS, &n, &e) == SK_OK &&
+	      meeting_save(db, &m, rows, n, &is, &e) == SK_OK, "the roster of the date saves");
+}
+
 int main(void)
 {
 	sk_db *db = fixture_db();
@@ -315,6 +346,7 @@ int main(void)
 		    "('p3','g3','2026-10-07','2026-10-07T00:00:00Z')", NULL);
 	test_activity(db);
 	test_future(db);
+	test_roster(db);
 	db_close(db);
 	return testlib_summary();
 }

@@ -224,6 +224,52 @@ static void test_lists(sk_db *db)
 	CHECK_STR(masked, "317108**********", "mask keeps 6 digits");
 }
 
+/* Numbers typed in groups, the NIK's kecamatan, what a member holds, restoring. */
+static void test_clean_links_restore(sk_db *db)
+{
+	sk_member m, got;
+	sk_issues is;
+	sk_err e;
+	person(&m, group_b, 40);
+	strcpy(m.nik, "3171 0812 0880 0040");
+	strcpy(m.no_kk, "3171.0815.0310.0007");
+	CHECK(member_insert(db, &m, &is, &e) == SK_OK, "NIK and No. KK with spaces and dots accepted");
+	CHECK(member_get(db, m.id, &got, &e) == SK_OK && strcmp(got.nik, "3171081208800040") == 0 &&
+	      strcmp(got.no_kk, "3171081503100007") == 0, "stored without them");
+	sk_member x;
+	person(&x, group_b, 41);
+	strcpy(x.nik, "3171x81208800041");
+	member_clean_numbers(&x);
+	CHECK_STR(x.nik, "3171x81208800041", "a letter is left for the checks to refuse");
+	person(&x, group_b, 42);
+	memcpy(x.nik, "317199", 6);
+	member_validate(db, &x, &is);
+	const sk_issue *w = sk_issues_for(&is, "nik");
+	CHECK(w && w->sev == SK_SEV_WARNING && strstr(w->msg, "31.71.99"),
+	      "an unknown kecamatan in the NIK is a warning");
+	CHECK(sk_issues_errors(&is) == 0, "not an error");
+	sk_member_links l;
+	CHECK(member_links(db, m.id, &l, &e) == SK_OK && l.pertemuan == 0 && l.penilaian == 0 &&
+	      l.iuran == 0, "links of a new member: none");
+	/* Deleted by mistake, brought back; not while its NIK is active in someone else. */
+	CHECK(member_delete(db, m.id, &e) == SK_OK, "deleted");
+	CHECK(member_count_group_deleted(db, group_b) >= 1, "listed among the deleted");
+	sk_member_row rows[10];
+	int n = 0;
+	CHECK(member_list_group_deleted(db, group_b, 0, 10, rows, &n, &e) == SK_OK && n >= 1,
+	      "the deleted list");
+	sk_member other;
+	person(&other, group_a, 40);
+	CHECK(member_insert(db, &other, &is, &e) == SK_OK, "its NIK taken by a new member meanwhile");
+	CHECK(member_restore(db, m.id, &is, &e) == SK_REFUSED && sk_issues_for(&is, "nik"),
+	      "restore refused while the NIK is active elsewhere");
+	CHECK(member_delete(db, other.id, &e) == SK_OK, "the other goes");
+	CHECK(member_restore(db, m.id, &is, &e) == SK_OK, "restored");
+	CHECK(member_get(db, m.id, &got, &e) == SK_OK && got.dihapus == 0, "stored as not deleted");
+	CHECK(member_restore(db, m.id, &is, &e) == SK_REFUSED, "a member not deleted: refused");
+	CHECK(member_position(db, m.id) >= 0, "its place in its group's list");
+}
+
 int main(void)
 {
 	sk_db *db = fixture_db();
@@ -234,6 +280,7 @@ int main(void)
 	test_storage_and_uniqueness(db);
 	test_group_size(db);
 	test_lists(db);
+	test_clean_links_restore(db);
 	db_close(db);
 	return testlib_summary();
 }

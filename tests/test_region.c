@@ -39,6 +39,31 @@ int main(void)
 	CHECK(region_search_count(db, "_") == 0 && region_search_count(db, "%") == 0 &&
 	      region_search(db, "_", 0, 20, rows, &n, &e) == SK_OK && n == 0,
 	      "_ and % alone match no village (no name has them), not every one");
+	/* Digits without dots are a code: 357901 is kecamatan 35.79.01 (Batu), eight villages. */
+	CHECK(region_search(db, "357901", 0, 20, rows, &n, &e) == SK_OK && n == 8 &&
+	      strncmp(rows[0].kode, "35.79.01.", 9) == 0, "digits without dots find the code");
+	CHECK(region_search_count(db, "357901") == 8, "and count the same");
+	CHECK(region_search(db, "3579011001", 0, 20, rows, &n, &e) == SK_OK && n == 1 &&
+	      strcmp(rows[0].nama, "Temas") == 0, "a whole village code without dots");
+	/* An exact name first, before longer names that contain it. */
+	/* Two villages are called Temas (Batu, and one in NTT), then Katemas ... Temas Mumanang. */
+	CHECK(region_search(db, "temas", 0, 20, rows, &n, &e) == SK_OK && n == 6 &&
+	      strcmp(rows[0].nama, "Temas") == 0 && strcmp(rows[1].nama, "Temas") == 0 &&
+	      strcmp(rows[2].nama, "Katemas") == 0 && strcmp(rows[5].nama, "Temas Mumanang") == 0,
+	      "the villages named exactly as typed come first");
+	CHECK(region_search(db, "temas", 1, 2, rows, &n, &e) == SK_OK && n == 2 &&
+	      strcmp(rows[0].nama, "Temas") == 0 && strcmp(rows[1].nama, "Katemas") == 0,
+	      "a page across the two parts");
+	/* Words after the village narrow by kecamatan or kabupaten/kota. */
+	CHECK(region_search(db, "temas batu", 0, 20, rows, &n, &e) == SK_OK && n == 1 &&
+	      strcmp(rows[0].kode, "35.79.01.1001") == 0, "temas batu: Temas in Kota Batu");
+	CHECK(region_search_count(db, "temas batu") == 1, "counted alike");
+	CHECK(region_search_count(db, "galur johar") == 1 && region_search_count(db, "galur") > 1,
+	      "a kecamatan word narrows");
+	CHECK(region_search_count(db, "galur  johar  baru") == 1, "extra spaces are fine");
+	CHECK(region_search_count(db, "galur nowhere") == 0, "a word nothing has: none");
+	CHECK(region_exists(db, "35.79.01", &e) == 1 && region_exists(db, "31.71.99", &e) == 0,
+	      "kecamatan lookup");
 	db_close(db);
 	return testlib_summary();
 }

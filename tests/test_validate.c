@@ -79,6 +79,21 @@ static void test_nik_person(void)
 	CHECK(nik_matches_person("3171084703750002", "", 0, msg, sizeof msg), "nothing to compare");
 	CHECK(nik_matches_person("3171084703750002", "2075-03-07", 'P', msg, sizeof msg),
 	      "century not encoded");
+	char birth[16];
+	CHECK(nik_person("3171084703750002", birth, &sex) && sex == 'P' &&
+	      strcmp(birth, "1975-03-07") == 0, "the person in a woman's NIK");
+	CHECK(nik_person("3171080201050003", birth, &sex) && sex == 'L' &&
+	      strcmp(birth, "2005-01-02") == 0, "born this century");
+	CHECK(!nik_person("31710802010500", birth, &sex), "a short NIK gives nothing");
+}
+
+static void test_nik_kecamatan(sk_db *db)
+{
+	char msg[240];
+	CHECK(nik_kecamatan_known(db, "3171084703750002", msg, sizeof msg), "Johar Baru known");
+	CHECK(!nik_kecamatan_known(db, "3171994703750002", msg, sizeof msg), "31.71.99 unknown");
+	CHECK(strstr(msg, "31.71.99") != NULL, "the warning names it");
+	CHECK(nik_kecamatan_known(db, "31719947", msg, sizeof msg), "a bad NIK is said elsewhere");
 }
 
 static void test_kk(sk_db *db)
@@ -126,6 +141,7 @@ int main(void)
 	test_rt_rw();
 	test_nik_shape();
 	test_nik_region(db);
+	test_nik_kecamatan(db);
 	test_nik_person();
 	test_kk(db);
 	test_enums();

@@ -113,29 +113,29 @@ wait_for "Daftar kelompok"
 # Delete with confirmation.
 keys Home
 keys F8
-expect "delete asks with the member count" "Hapus kelompok Kenanga Đặng beserta 0 anggota? (y/t)"
+expect "delete asks with the member count" "Ikut terhapus: 0 anggota"
 keys t
 wait_gone "Hapus kelompok" 3
 expect "t keeps the group" "Kenanga Đặng"
 keys F8
 wait_for "Hapus kelompok"
 keys y
-expect "group deleted" "Kelompok Kenanga Đặng sudah dihapus."
+expect "group deleted" "Kelompok Kenanga Đặng sudah dihapus"
 wait_gone "Kenanga Đặng X" 1
 if screen | sed -n '5p' | grep -qF "Melati 3"; then ok "only Melati 3 left"; else nok "only Melati 3 left"; screen | sed 's/^/    | /'; fi
-keys Escape
+esc
 
 # Global member search by name and NIK prefix.
-wait_for "Pertemuan"
+wait_for "Pilih dengan panah lalu Enter"
 keys 2
 expect "member search opens" "Cari anggota"
 type_text "Nur'"
 expect "search by name" "Siti Nur'aini"
 expect "group name shown" "Melati 3" 1
-keys Escape
+esc
 type_text "317108"
 expect "search by NIK prefix" "Siti Nur'aini"
-keys Escape
+esc
 type_text "999"
 expect "no member for another NIK" "(tidak ada data)"
 keys Escape

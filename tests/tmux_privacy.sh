@@ -22,8 +22,14 @@ masked() {
 back_to_menu() {
 	i=0
 	while [ $i -lt 8 ] && ! screen | grep -qF "SIKUBE | Menu utama"; do
-		keys Escape
-		sleep 0.3
+		title=$(screen | head -n 1)
+		esc
+		# Esc acts once it is clear that no digit follows (Esc n is F n): wait for it.
+		j=0
+		while [ $j -lt 30 ] && [ "$(screen | head -n 1)" = "$title" ] && ! screen | grep -qF "(y/t)"; do
+			sleep 0.1
+			j=$((j + 1))
+		done
 		screen | grep -qF "(y/t)" && keys y
 		i=$((i + 1))
 	done

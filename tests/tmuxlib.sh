@@ -74,6 +74,9 @@ screen() { t capture-pane -p -t =s: 2>/dev/null; }
 
 # keys KEY...: send tmux key names (Enter, Escape, F10, ...) or text, then pause a little.
 keys() { t send-keys -t =s: "$@"; sleep 0.15; }
+# esc: Esc on its own. A digit within 0.6 s of Esc makes Esc n, SIKUBE's F1..F10 for terminals
+# without F keys (as a person would type it), so Esc then a digit waits out that window first.
+esc() { t send-keys -t =s: Escape; sleep 0.7; }
 # type TEXT: send literal text.
 type_text() { t send-keys -t =s: -l "$1"; sleep 0.15; }
 
@@ -138,6 +141,20 @@ init_db() {
 	echo "# init failed:"; sed 's/^/#   /' "$WORK/init.out"
 	return 1
 }
+
+# seed TABLE: import the CSV on stdin into the test database as TABLE.csv (a bundle table read
+# on its own), e.g. seed kelompok <<EOF ... EOF.
+seed() {
+	mkdir -p "$WORK/seed"
+	cat >"$WORK/seed/$1.csv"
+	if "$SIKUBE_BIN" --db "$DB" import "$WORK/seed/$1.csv" >"$WORK/seed.out" 2>&1; then return 0; fi
+	echo "# seed $1 failed:"; sed 's/^/#   /' "$WORK/seed.out"
+	return 1
+}
+# day N: the date N days from today (negative: before), YYYY-MM-DD.
+day() { date -d "$1 days" +%Y-%m-%d; }
+# sql QUERY: run QUERY on the test database with the sqlite3 shell.
+sql() { sqlite3 "$DB" "$1"; }
 
 # quit_app: F10 and confirm, wait for the end.
 quit_app() {

@@ -2,9 +2,11 @@
 #include <curses.h>
 #include <locale.h>
 #include <poll.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 #include "app.h"
 #include "colors.h"
@@ -20,6 +22,15 @@
 #include "ui.h"
 
 #define STACK_MAX 16
+/* How long after Esc a digit still makes it F1..F10 (Midnight Commander's Esc 1 ... Esc 0). */
+#define ESC_PREFIX_MS 600
+/* A second Ctrl-C within this time asks to quit. */
+#define INTERRUPT_MS 1000
+
+/* Set by SIGTERM, SIGHUP or SIGINT (the window closed, the system shutting down): the main
+ * loop keeps the open forms' typed values as drafts and ends. Nothing else happens in the
+ * handler. */
+static volatile sig_atomic_t terminated;
 
 static struct {
 	sk_db *db;
@@ -30,7 +41,39 @@ static struct {
 	int quit;
 	ui_idle_fn idle;                   /* work between keys, NULL when none (left) */
 	void *idle_ctx;
+	long long last_interrupt;          /* ms of the last Ctrl-C, 0 = none */
+	char result[64];                   /* what the last closed form saved (ui_result_set) */
 } ui;
+
+static void on_signal(int sig)
+{
+	terminated = sig;
+}
+
+int ui_terminated(void)
+{
+	return terminated != 0;
+}
+
+static long long now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+void ui_result_set(const char *s)
+{
+	snprintf(ui.result, sizeof ui.result, "%s", s ? s : "");
+}
+
+int ui_result_take(char *out, size_t n)
+{
+	int had = ui.result[0] != '\0';
+	snprintf(out, n, "%s", ui.result);
+	ui.result[0] = '\0';
+	return had;
+}
 
 sk_db *ui_db(void)
 {
@@ -74,6 +117,7 @@ void ui_pop(void)
 	struct screen *top = ui_top();
 	if (top && top->ops->resume)
 		top->ops->resume(top);
+	ui.result[0] = '\0'; /* for the screen right below only */
 }
 
 static void screen_free(struct screen *s)
@@ -99,7 +143,8 @@ void ui_quit(void)
 	const char *q = unsaved ? _("Ada isian yang belum disimpan. Buang perubahan dan keluar dari "
 				    "SIKUBE? (y/t)")
 				: _("Keluar dari SIKUBE? (y/t)");
-	if (dlg_confirm(q))
+	/* Enter quits when nothing typed would be lost. */
+	if (dlg_ask(q, !unsaved))
 		ui.quit = 1;
 }
 
@@ -137,6 +182,7 @@ void ui_redraw(void)
 	wnoutrefresh(stdscr);
 	if (s->ops->show)
 		s->ops->show(s);
+	frame_msg_show();
 	doupdate();
 }
 
@@ -159,6 +205,19 @@ static void global_key(struct screen *s, wint_t ch, int kc)
 	case ACT_REDRAW:
 		clearok(curscr, TRUE);
 		break;
+	case ACT_INTERRUPT: {
+		/* Ctrl-C is "copy" to many: once does nothing but say so, twice asks to quit. */
+		long long t = now_ms();
+		if (ui.last_interrupt && t - ui.last_interrupt <= INTERRUPT_MS) {
+			ui.last_interrupt = 0;
+			ui_quit();
+		} else {
+			ui.last_interrupt = t;
+			frame_msg(MSG_INFO, "%s", _("Ctrl-C: tekan sekali lagi dalam 1 detik untuk keluar "
+						    "(ditanya dulu)."));
+		}
+		break;
+	}
 	default:
 		break;
 	}
@@ -175,19 +234,34 @@ static void dispatch(wint_t ch, int kc)
 		return;
 	}
 	frame_msg_clear();
+	if (keys_action(ch, kc) != ACT_INTERRUPT)
+		ui.last_interrupt = 0;
 	struct screen *s = ui_top();
 	if (s->ops->key(s, ch, kc) == SCR_UNHANDLED)
 		global_key(s, ch, kc);
 	reap_closed();
 }
 
-/* 1 and the key when one is already waiting, without blocking. */
-static int key_waiting(wint_t *ch, int *kc)
+/* Esc just read: a digit following within ESC_PREFIX_MS makes it F1..F10; another key is
+ * put back to be read next, after the Esc. */
+static int esc_prefix(wint_t *ch)
 {
-	nodelay(stdscr, TRUE);
-	*kc = get_wch(ch);
-	nodelay(stdscr, FALSE);
-	return *kc != ERR;
+	wint_t next;
+	timeout(ESC_PREFIX_MS);
+	int kc = get_wch(&next);
+	timeout(-1);
+	if (kc == ERR)
+		return OK;
+	int f = keys_esc_digit(next, kc);
+	if (f) {
+		*ch = (wint_t)f;
+		return KEY_CODE_YES;
+	}
+	if (kc == KEY_CODE_YES)
+		ungetch((int)next);
+	else
+		unget_wch((wchar_t)next);
+	return OK;
 }
 
 /* 1 when the terminal is gone (nothing more will be read from it). */
@@ -201,7 +275,8 @@ static int input_closed(void)
  * next doupdate(). A resize that comes while SIKUBE draws or runs idle work, just before the
  * read, would wait for the next key press (the screen keeps its old size: seen as the first
  * resize after start lost, tests/tmux_resize.sh). So the wait is cut in slices and doupdate()
- * looks in between; it queues KEY_RESIZE. */
+ * looks in between; it queues KEY_RESIZE. The wait also ends (ERR) when SIKUBE is being
+ * ended by a signal or the terminal is gone. */
 #define RESIZE_CHECK_MS 250
 
 int ui_get_key(WINDOW *win, wint_t *ch)
@@ -209,24 +284,67 @@ int ui_get_key(WINDOW *win, wint_t *ch)
 	WINDOW *w = win ? win : stdscr;
 	int kc;
 	wtimeout(w, RESIZE_CHECK_MS);
-	while ((kc = wget_wch(w, ch)) == ERR && !input_closed())
+	while ((kc = wget_wch(w, ch)) == ERR && !terminated && !input_closed())
 		doupdate();
 	wtimeout(w, -1);
 	return kc;
 }
 
-/* The next key; while idle work is left, a step of it runs whenever no key is waiting. */
+/* A key, waiting for one or not, with Esc n as F(n). */
+static int read_key(wint_t *ch, int wait)
+{
+	if (!wait)
+		nodelay(stdscr, TRUE);
+	int kc = wait ? ui_get_key(NULL, ch) : get_wch(ch);
+	if (!wait)
+		nodelay(stdscr, FALSE);
+	if (kc == OK && *ch == 27)
+		kc = esc_prefix(ch);
+	return kc;
+}
+
+/* 1 and the key when one is already waiting, without blocking. */
+static int key_waiting(wint_t *ch, int *kc)
+{
+	*kc = read_key(ch, 0);
+	return *kc != ERR;
+}
+
+/* The next key; while idle work is left, a step of it runs whenever no key is waiting.
+ * ERR when a signal interrupted the wait. */
 static int next_key(wint_t *ch)
 {
 	int kc;
-	while (ui.idle) {
+	while (ui.idle && !terminated) {
 		if (key_waiting(ch, &kc))
 			return kc;
 		if (ui.idle(ui.idle_ctx) != 0)
 			ui.idle = NULL;
 		doupdate();  /* a resize during the step: queued as KEY_RESIZE at once */
 	}
-	return ui_get_key(NULL, ch);
+	return terminated ? ERR : read_key(ch, 1);
+}
+
+/* The window is closing: every screen with typed input keeps it as a draft for next time. */
+static void keep_drafts(void)
+{
+	for (int i = ui.depth - 1; i >= 0; i--) {
+		struct screen *s = ui.stack[i];
+		if (s->ops->draft && s->ops->unsaved && s->ops->unsaved(s))
+			s->ops->draft(s);
+	}
+}
+
+/* SIGTERM, SIGHUP and SIGINT only set a flag; the wait for a key ends (no SA_RESTART). */
+static void catch_signals(void)
+{
+	struct sigaction sa;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+	sigaction(SIGINT, &sa, NULL);
 }
 
 /* Start curses on the terminal; returns 0 or -1 with a message on stderr. */
@@ -239,13 +357,33 @@ static int curses_start(SCREEN **scr)
 		return -1;
 	}
 	set_escdelay(25);
-	cbreak();
+	/* Raw: Ctrl-C, Ctrl-Z and Ctrl-\\ are keys, never signals that end SIKUBE with a form
+	 * half typed. */
+	raw();
 	noecho();
 	keypad(stdscr, TRUE);
 	keys_init();
 	colors_init();
 	curs_set(0);
 	return 0;
+}
+
+int ui_ask_create_db(const char *path)
+{
+	SCREEN *scr;
+	if (curses_start(&scr) != 0)
+		return 0;
+	char q[1400];
+	snprintf(q, sizeof q, _("Basis data %s belum ada. Buat basis data baru yang kosong di situ? "
+				"Bila namanya salah ketik, jawab t lalu buka lagi dengan nama yang benar. "
+				"(y/t)"), path);
+	erase();
+	frame_draw(_("Basis data baru?"), NULL);
+	wnoutrefresh(stdscr);
+	int yes = dlg_confirm(q);
+	endwin();
+	delscreen(scr);
+	return yes;
 }
 
 /* Benchmarks only ($SIKUBE_BENCH_KEYS, see keyscript.h): every scripted key is handled and
@@ -280,28 +418,36 @@ int ui_run(sk_db *db, ui_idle_fn idle, void *ctx)
 		return 2;
 	const char *once = getenv("SIKUBE_EXIT_AFTER_DRAW");
 	int script = keyscript_open();
+	terminated = 0;
+	catch_signals();
 	/* Nobody logged in yet (no password given by descriptor): the login first. */
 	if (script >= 0 && (*db_operator(db) || login_run(db)) && ui_push(&MAIN_MENU_OPS, NULL) == 0) {
 		ui_redraw();
 		keyscript_first_draw();
 		if (script)
 			run_script();
-		while (!script && !ui.quit && ui.depth && !(once && strcmp(once, "1") == 0)) {
+		while (!script && !ui.quit && ui.depth && !terminated &&
+		       !(once && strcmp(once, "1") == 0)) {
 			wint_t ch;
 			int kc = next_key(&ch);
-			if (kc != ERR)
+			if (kc == ERR && !terminated && input_closed())
+				break; /* the terminal is gone without a signal: as a closed window */
+			if (kc != ERR && !terminated)
 				dispatch(ch, kc);
 			/* Keys already waiting (fast typing, a paste) first: one redraw, one query. */
-			for (int n = 0; n < 64 && !ui.quit && ui.depth && key_waiting(&ch, &kc); n++)
+			for (int n = 0; n < 64 && !ui.quit && ui.depth && !terminated &&
+			     key_waiting(&ch, &kc); n++)
 				dispatch(ch, kc);
-			if (!ui.quit && ui.depth)
+			if (!ui.quit && ui.depth && !terminated)
 				ui_redraw();
 		}
+		if (terminated || input_closed())
+			keep_drafts();
 	}
 	while (ui.depth)
 		screen_free(ui.stack[--ui.depth]);
 	reap_closed();
 	endwin();
 	delscreen(scr);
-	return 0;
+	return terminated ? 128 + (int)terminated : 0;
 }

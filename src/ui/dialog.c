@@ -1,5 +1,6 @@
 /* dialog.c - confirmation and message boxes. */
 #include <curses.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "colors.h"
@@ -65,8 +66,10 @@ static int dlg_run(const char *text, const char *footer, int (*decide)(wint_t ch
 		wint_t ch;
 		/* Read from the dialog's window: reading from stdscr would refresh it over us. */
 		int kc = ui_get_key(win, &ch);
-		if (kc == ERR)
-			continue;
+		if (kc == ERR) { /* ended by a signal, or the terminal is gone: no */
+			result = decide(0, ERR);
+			break;
+		}
 		if (kc == KEY_CODE_YES && ch == KEY_RESIZE) {
 			if (win)
 				delwin(win);
@@ -86,30 +89,49 @@ static int dlg_run(const char *text, const char *footer, int (*decide)(wint_t ch
 	return result;
 }
 
-/* Yes (1), no (2) or undecided (0). */
+/* The default answer of the question being asked (for Enter). */
+static int ask_default;
+
+/* Yes (1), no (2) or undecided (0); kc ERR: SIKUBE is being ended, no. */
 static int decide_yes_no(wint_t ch, int kc)
 {
-	if (kc == KEY_CODE_YES)
-		return 0;
-	if (ch == 'y' || ch == 'Y')
-		return 1;
-	if (ch == 't' || ch == 'T' || ch == 'n' || ch == 'N' || ch == 27)
+	if (kc == ERR)
 		return 2;
-	return 0;
+	switch (keys_local(KS_QUESTION, ch, kc)) {
+	case ACT_YES: return 1;
+	case ACT_NO:
+	case ACT_BACK: return 2;
+	case ACT_ENTER: return ask_default ? 1 : 2;
+	default: return 0;
+	}
 }
 
 static int decide_any_close(wint_t ch, int kc)
 {
 	enum action a = keys_action(ch, kc);
-	return a == ACT_ENTER || a == ACT_BACK || (kc != KEY_CODE_YES && ch == ' ');
+	return kc == ERR || a == ACT_ENTER || a == ACT_BACK || (kc != KEY_CODE_YES && ch == ' ');
+}
+
+int dlg_ask(const char *question, int dflt)
+{
+	char footer[200], y[16], t[16], enter[16];
+	keys_name(ACT_YES, y, sizeof y);
+	keys_name(ACT_NO, t, sizeof t);
+	keys_name(ACT_ENTER, enter, sizeof enter);
+	snprintf(footer, sizeof footer, _("%s = ya, %s = tidak, %s = %s"), y, t, enter,
+		 dflt ? _("ya") : _("tidak"));
+	ask_default = dflt;
+	return dlg_run(question, footer, decide_yes_no) == 1;
 }
 
 int dlg_confirm(const char *question)
 {
-	return dlg_run(question, _("y = ya, t = tidak"), decide_yes_no) == 1;
+	return dlg_ask(question, 0);
 }
 
 void dlg_message(const char *text)
 {
-	dlg_run(text, _("Enter: tutup"), decide_any_close);
+	char footer[100], enter[16];
+	snprintf(footer, sizeof footer, _("%s: tutup"), keys_name(ACT_ENTER, enter, sizeof enter));
+	dlg_run(text, footer, decide_any_close);
 }

@@ -10,7 +10,7 @@
 #include "text.h"
 
 struct help {
-	const char *text;
+	char *text;          /* the screen's help and the keys of every screen */
 	int top;             /* first line shown */
 	int nlines;          /* wrapped lines at the current width */
 	struct text_line *lines;
@@ -19,6 +19,7 @@ struct help {
 
 static const char *help_help(void)
 {
+	/* TRANSLATORS: F1 help text. */
 	return _("Ini layar bantuan. Gulir dengan panah atas/bawah, PgUp dan PgDn. "
 		 "Tekan Esc atau F1 untuk kembali ke layar sebelumnya.");
 }
@@ -43,8 +44,13 @@ static int help_init(struct screen *s, void *arg)
 	struct help *h = calloc(1, sizeof *h);
 	if (!h)
 		return -1;
-	h->text = a->text;
 	s->data = h;
+	const char *common = keys_help_common();
+	size_t n = strlen(a->text) + strlen(common) + 3;
+	h->text = malloc(n);
+	if (!h->text)
+		return -1;
+	snprintf(h->text, n, "%s\n\n%s", a->text, common);
 	snprintf(s->title, sizeof s->title, "%s: %s", _("Bantuan"), a->about);
 	return 0;
 }
@@ -116,10 +122,17 @@ static int help_key(struct screen *s, wint_t ch, int kc)
 static void help_free(struct screen *s)
 {
 	struct help *h = s->data;
-	if (h)
+	if (h) {
 		free(h->lines);
+		free(h->text);
+	}
 	free(h);
 }
+
+static const struct key_hint HELP_HINTS[] = {
+	HINT(ACT_PGDN, NC_("hint", "Gulir")), HINT(ACT_PGUP, NC_("hint", "Naik")),
+	HINT(ACT_BACK, NC_("hint", "Kembali")), HINT(ACT_QUIT, NC_("hint", "Keluar")), HINTS_END
+};
 
 const struct screen_ops HELP_OPS = {
 	.name = "help",
@@ -129,7 +142,7 @@ const struct screen_ops HELP_OPS = {
 	.resize = help_resize,
 	.free = help_free,
 	.help = help_help,
-	.hints = N_("PgDn Gulir  PgUp Naik  Esc Kembali  F10 Keluar"),
+	.hints = HELP_HINTS,
 };
 
 void help_open(struct screen *s)

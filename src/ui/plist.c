@@ -79,11 +79,15 @@ void plist_place(struct plist *pl, int y, int x, int h, int w)
 
 int plist_reload(struct plist *pl)
 {
+	int searched = pl->stale;
 	pl->stale = 0;
 	sline_text(&pl->search, pl->search_utf8, sizeof pl->search_utf8);
 	int n = pl->src->count(pl->ctx, pl->search_utf8);
 	if (n >= 0)
 		pl->total = n;
+	/* After typing, the cursor is on the first match (not on a pinned row above them). */
+	if (searched && pl->search_utf8[0] && pl->total > pl->pinned)
+		pl->sel = pl->pinned;
 	clamp(pl);
 	return fetch_page(pl);
 }
@@ -162,6 +166,13 @@ int plist_key(struct plist *pl, wint_t ch, int kc)
 	case ACT_END: move_to(pl, pl->total - 1); return 1;
 	default: return 0;
 	}
+}
+
+void plist_select(struct plist *pl, int i)
+{
+	if (pl->stale)
+		plist_reload(pl);
+	move_to(pl, i);
 }
 
 const void *plist_current(struct plist *pl)

@@ -38,6 +38,8 @@ struct plist {
 	int search_focus;    /* '/' was pressed: the cursor shows in the search line */
 	char search_utf8[SLINE_MAX * 4 + 1];
 	int stale;           /* the search changed: count and fetch before the rows are used */
+	int pinned;          /* rows on top that are not search matches ("all groups"): after a
+			      * search the cursor goes to the first match below them */
 };
 
 /* Set up an empty list. searchable: type-to-search on. */
@@ -55,6 +57,8 @@ void plist_draw(struct plist *pl);
 /* Navigation (arrows, PgUp/PgDn, Home/End) and search typing ('/', printable keys,
  * Backspace, Ctrl-U, Esc clears a non-empty search). Returns 1 when the key was used. */
 int plist_key(struct plist *pl, wint_t ch, int kc);
+/* Select the row at absolute index i (clamped), scrolling it into view. */
+void plist_select(struct plist *pl, int i);
 /* The selected row, or NULL when the list is empty (reads the page first after a search
  * change that was not drawn yet). */
 const void *plist_current(struct plist *pl);

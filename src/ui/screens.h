@@ -10,6 +10,10 @@
 extern const struct screen_ops MAIN_MENU_OPS;
 /* Groups: searchable paged list. arg: NULL. */
 extern const struct screen_ops GROUP_LIST_OPS;
+/* Deleted groups, to restore (F8). arg: NULL. */
+extern const struct screen_ops GROUP_TRASH_OPS;
+/* Deleted members of one group, to restore. arg: const char *group_id. */
+extern const struct screen_ops MEMBER_TRASH_OPS;
 /* Group form. arg: const char *group_id, NULL for a new group. */
 extern const struct screen_ops GROUP_FORM_OPS;
 /* Members of one group. arg: const char *group_id. */

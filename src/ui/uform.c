@@ -21,8 +21,10 @@ static FIELD *make_field(const struct uf_def *d, int first_of_page)
 		return NULL;
 	field_opts_off(f, O_AUTOSKIP | O_BLANK);
 	if (d->kind == UF_TEXT) {
+		/* No limit while typing: text over the field's max is refused with the limit
+		 * (uform_check_lengths), not cut off unseen. */
 		field_opts_off(f, O_STATIC);
-		set_max_field(f, d->max > d->width ? d->max : d->width);
+		set_max_field(f, 0);
 	} else {
 		field_opts_off(f, O_EDIT);
 	}
@@ -47,6 +49,8 @@ int uform_open(struct uform *uf, const struct uf_def *defs, int n, int pages,
 	uf->orig = calloc((size_t)n, sizeof *uf->orig);
 	uf->notes = calloc((size_t)n, sizeof *uf->notes);
 	uf->touched = calloc((size_t)n, 1);
+	uf->left = -1;
+	uf->fresh = 1;
 	if (!uf->fields || !uf->choice || !uf->orig || !uf->notes || !uf->touched)
 		return -1;
 	for (int i = 0; i < n; i++) {
@@ -238,9 +242,95 @@ void uform_focus(struct uform *uf, int idx)
 	if (idx < 0 || idx >= uf->n)
 		return;
 	uf->cur = idx;
+	uf->fresh = 1;
 	if (uf->posted) {
 		set_current_field(uf->form, uf->fields[idx]);
+		if (uf->defs[idx].kind == UF_TEXT)
+			form_driver(uf->form, REQ_END_FIELD);
 		uform_mark_current(uf);
+	}
+}
+
+void uform_check_lengths(struct uform *uf, sk_issues *is)
+{
+	for (int i = 0; i < uf->n; i++) {
+		const struct uf_def *d = &uf->defs[i];
+		if (d->kind != UF_TEXT || d->max <= 0)
+			continue;
+		if (uf->posted && current_field(uf->form) == uf->fields[i])
+			form_driver(uf->form, REQ_VALIDATION);
+		char *buf = strdup(field_buffer(uf->fields[i], 0));
+		if (!buf)
+			continue;
+		size_t len = sk_utf8_len(sk_trim(buf));
+		free(buf);
+		if ((int)len > d->max && !sk_issues_for(is, d->name))
+			sk_issues_add(is, d->name, SK_SEV_ERROR,
+				      _("Paling panjang %d huruf (sekarang %zu); singkatkan."), d->max, len);
+	}
+}
+
+/* Append s to the growing string *buf (size *cap, used *len); 0 or -1. */
+static int put(char **buf, size_t *cap, size_t *len, const char *s, size_t n)
+{
+	if (*len + n + 1 > *cap) {
+		size_t c = (*cap + n + 1) * 2;
+		char *b = realloc(*buf, c);
+		if (!b)
+			return -1;
+		*buf = b;
+		*cap = c;
+	}
+	memcpy(*buf + *len, s, n);
+	*len += n;
+	(*buf)[*len] = '\0';
+	return 0;
+}
+
+char *uform_dump(struct uform *uf)
+{
+	char *buf = NULL, val[4096];
+	size_t cap = 0, len = 0;
+	if (put(&buf, &cap, &len, "", 0) != 0)
+		return NULL;
+	for (int i = 0; i < uf->n; i++) {
+		uform_get(uf, uf->defs[i].name, val, sizeof val);
+		int bad = put(&buf, &cap, &len, uf->defs[i].name, strlen(uf->defs[i].name)) ||
+			  put(&buf, &cap, &len, "=", 1);
+		for (const char *p = val; *p && !bad; p++)
+			bad = *p == '\n' ? put(&buf, &cap, &len, "\\n", 2)
+			    : *p == '\\' ? put(&buf, &cap, &len, "\\\\", 2)
+					 : put(&buf, &cap, &len, p, 1);
+		if (bad || put(&buf, &cap, &len, "\n", 1)) {
+			free(buf);
+			return NULL;
+		}
+	}
+	return buf;
+}
+
+void uform_load(struct uform *uf, const char *text)
+{
+	char name[64], val[4096];
+	for (const char *p = text; p && *p;) {
+		const char *eq = strchr(p, '='), *nl = strchr(p, '\n');
+		if (!nl)
+			nl = p + strlen(p);
+		if (eq && eq < nl && (size_t)(eq - p) < sizeof name) {
+			snprintf(name, sizeof name, "%.*s", (int)(eq - p), p);
+			size_t j = 0;
+			for (const char *q = eq + 1; q < nl && j + 1 < sizeof val; q++) {
+				if (*q == '\\' && q + 1 < nl) {
+					q++;
+					val[j++] = *q == 'n' ? '\n' : *q;
+				} else {
+					val[j++] = *q;
+				}
+			}
+			val[j] = '\0';
+			uform_set(uf, name, val);
+		}
+		p = *nl ? nl + 1 : nl;
 	}
 }
 

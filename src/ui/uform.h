@@ -41,6 +41,9 @@ struct uform {
 	unsigned char *touched;           /* 1: the user has left the field (show findings) */
 	sk_issues issues;                 /* findings of the last validation */
 	int cur;                          /* current field index after the last key */
+	int left;                         /* field the cursor last left, -1 none */
+	int fresh;                        /* 1: the cursor just arrived in the current field: the
+					   * first typed character replaces its value */
 	wint_t pick_char;                 /* the character that opened a picker (0: Enter/F5) */
 };
 
@@ -72,6 +75,15 @@ void uform_snapshot(struct uform *uf);
 int uform_dirty(struct uform *uf);
 /* Set a field's remark (shown under it when it has no finding); NULL clears. */
 void uform_note(struct uform *uf, const char *name, const char *text);
+/* An error for every text field holding more characters than its max ("paling panjang N
+ * huruf"): text fields take more than max, so that a long name is refused with its limit,
+ * never cut. Appended to is. */
+void uform_check_lengths(struct uform *uf, sk_issues *is);
+/* The values of every field as "name=value" lines (a newline, a backslash in a value
+ * escaped), for a draft; *out is malloc'ed (caller frees), NULL when out of memory. */
+char *uform_dump(struct uform *uf);
+/* Set the fields named in text made by uform_dump; unknown names are left alone. */
+void uform_load(struct uform *uf, const char *text);
 
 /* Findings to show (copied). Only touched fields show theirs; findings about names that are
  * not fields show on the form's last row. */
@@ -88,7 +100,8 @@ const char *uform_current(const struct uform *uf);
 
 /* Handle a key; *left gets the index of a field the cursor just left, or -1. */
 enum uf_result uform_key(struct uform *uf, wint_t ch, int kc, int *left);
-/* Draw labels, page heading and messages into the form window. */
+/* Draw labels, page heading and messages into the form window. A finding cut to fit its row
+ * (the current field's or the one just left) is handed to the message area in full. */
 void uform_draw(struct uform *uf);
 /* Put the form window on the terminal (after stdscr) with the cursor in the current field. */
 void uform_refresh(struct uform *uf);

@@ -38,11 +38,13 @@ static void choice_letter(struct uform *uf, int i, wint_t ch)
 	}
 }
 
-/* A typed character. */
-static enum uf_result typed(struct uform *uf, int i, wint_t ch)
+/* A typed character; fresh: the cursor just arrived, the character replaces the value. */
+static enum uf_result typed(struct uform *uf, int i, wint_t ch, int fresh)
 {
 	switch (uf->defs[i].kind) {
 	case UF_TEXT:
+		if (fresh)
+			form_driver(uf->form, REQ_CLR_FIELD);
 		form_driver_w(uf->form, OK, (wchar_t)ch);
 		return UF_DONE;
 	case UF_CHOICE:
@@ -141,9 +143,11 @@ enum uf_result uform_key(struct uform *uf, wint_t ch, int kc, int *left)
 	if (!uf->posted)
 		return UF_IGNORED;
 	int i = uf->cur;
+	int fresh = uf->fresh;
 	enum uf_result r;
+	uf->fresh = 0;
 	if (keys_printable(ch, kc)) {
-		r = typed(uf, i, ch);
+		r = typed(uf, i, ch, fresh);
 	} else {
 		enum action a = keys_action(ch, kc);
 		r = edit_key(uf, i, a, ch, kc);
@@ -154,7 +158,16 @@ enum uf_result uform_key(struct uform *uf, wint_t ch, int kc, int *left)
 	 * window is rebuilt (resize) or shrunk by the terminal. */
 	form_driver(uf->form, REQ_VALIDATION);
 	uform_mark_current(uf);
-	if (uf->cur != i)
+	if (uf->cur != i) {
 		*left = i;
+		uf->left = i;
+		/* Arriving in a field: the cursor at the end of its text, and the first typed
+		 * character replaces a value there (a proposed date, say). */
+		uf->fresh = 1;
+		if (uf->defs[uf->cur].kind == UF_TEXT)
+			form_driver(uf->form, REQ_END_FIELD);
+	} else if (r == UF_IGNORED) {
+		uf->fresh = fresh;
+	}
 	return r;
 }

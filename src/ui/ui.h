@@ -6,6 +6,7 @@
 #include <curses.h>
 #include <wchar.h>
 #include "db.h"
+#include "keys.h"
 
 struct screen;
 
@@ -29,14 +30,19 @@ struct screen_ops {
 	void (*free)(struct screen *s);
 	/* Translated help text shown by F1 under the title "Bantuan". */
 	const char *(*help)(void);
-	/* Msgid of the key-hint line, e.g. N_("F1 Bantuan  Esc Kembali  F10 Keluar"). */
-	const char *hints;
+	/* The key-hint line: actions of the key table with their labels (keys.h), ended by
+	 * HINTS_END; the key names come from the table. */
+	const struct key_hint *hints;
 	/* Optional: wnoutrefresh the screen's own windows after stdscr, leave the cursor. */
 	void (*show)(struct screen *s);
 	/* Optional: the screen is on top again after the one above it closed. */
 	void (*resume)(struct screen *s);
 	/* Optional: 1 when typed input would be lost by closing the screen. */
 	int (*unsaved)(struct screen *s);
+	/* Optional: the window is closing (SIGTERM, SIGHUP): keep the typed values as a draft
+	 * that the screen offers back when it opens next time (called only when unsaved). No
+	 * drawing: the terminal may be gone. */
+	void (*draft)(struct screen *s);
 };
 
 struct screen {
@@ -61,13 +67,22 @@ int ui_too_small(void);
 /* Draw everything (frame, top screen) and update the terminal; dialogs call this on resize. */
 void ui_redraw(void);
 /* Wait for one key from win (stdscr when NULL), as wget_wch: OK or KEY_CODE_YES, the key in
- * *ch; ERR only when the terminal is gone. A resize is returned as KEY_RESIZE also when it
+ * *ch; ERR only when the terminal is gone or SIKUBE is being ended by a signal (ui_terminated).
+ * A resize is returned as KEY_RESIZE also when it
  * came while SIKUBE was drawing or working rather than waiting (which ncurses alone notices
  * only at the next key press). Every loop that waits for keys uses this. */
 int ui_get_key(WINDOW *win, wint_t *ch);
 /* Ask to quit (with the confirmation, and the unsaved-input question when a form has some);
  * the main loop ends after the current key when the user agrees. */
 void ui_quit(void);
+
+/* 1 once SIGTERM, SIGHUP or SIGINT arrived: dialogs waiting for a key give up (answer no,
+ * cancel), and the main loop keeps the forms' drafts and ends. */
+int ui_terminated(void);
+/* What a form saved, for the list it returns to (e.g. the id of a new row, so the list puts
+ * its cursor there): set by the form, taken (and cleared) by the list on resume. */
+void ui_result_set(const char *s);
+int ui_result_take(char *out, size_t n);
 
 /* Minimum terminal size. */
 #define UI_MIN_COLS 80
