@@ -176,6 +176,11 @@ static void al_free(struct screen *s)
 	}
 }
 
+static const struct key_hint AUDIT_LIST_HINTS[] = {
+	HINT(ACT_HELP, NC_("hint", "Bantuan")), HINT(ACT_OPTION, NC_("hint", "Saring")),
+	HINT(ACT_BACK, NC_("hint", "Kembali")), HINT(ACT_QUIT, NC_("hint", "Keluar")), HINTS_END
+};
+
 const struct screen_ops AUDIT_LIST_OPS = {
 	.name = "audit",
 	.init = al_init,
@@ -184,5 +189,5 @@ const struct screen_ops AUDIT_LIST_OPS = {
 	.resize = al_resize,
 	.free = al_free,
 	.help = al_help,
-	.hints = N_("F1 Bantuan  F6 Saring  Esc Kembali  F10 Keluar"),
+	.hints = AUDIT_LIST_HINTS,
 };

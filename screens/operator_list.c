@@ -296,6 +296,13 @@ static void ol_free(struct screen *s)
 	}
 }
 
+static const struct key_hint OPERATOR_LIST_HINTS[] = {
+	HINT(ACT_HELP, NC_("hint", "Bantuan")), HINT(ACT_NEW, NC_("hint", "Tambah")),
+	HINT(ACT_EDIT, NC_("hint", "Sandi")), HINT(ACT_DELETE, NC_("hint", "Aktif")),
+	HINT(ACT_OPTION, NC_("hint", "PIN")), HINT(ACT_PICK, NC_("hint", "Jejak")),
+	HINT(ACT_SAVE, NC_("hint", "Kunci")), HINT(ACT_BACK, NC_("hint", "Kembali")), HINTS_END
+};
+
 const struct screen_ops OPERATOR_LIST_OPS = {
 	.name = "operators",
 	.init = ol_init,
@@ -304,6 +311,6 @@ const struct screen_ops OPERATOR_LIST_OPS = {
 	.resize = ol_resize,
 	.free = ol_free,
 	.help = ol_help,
-	.hints = N_("F1 Bantuan F3 Tambah F4 Sandi F8 Aktif F6 PIN F5 Jejak F2 Kunci Esc"),
+	.hints = OPERATOR_LIST_HINTS,
 	.resume = ol_resume,
 };

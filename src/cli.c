@@ -174,8 +174,11 @@ static int open_db(const struct cli_ctx *c, int must_exist, sk_db **db)
 		return rc == SK_BUSY ? EXIT_REFUSED : EXIT_USAGE;
 	}
 	/* Sort keys of names written by other programs (collate.h); a busy database keeps them
-	 * for the next open (those rows only sort first meanwhile). */
+	 * for the next open (those rows only sort first meanwhile). Derived by the program from
+	 * names the trail holds: no operator's write. */
+	db_system_begin(*db);
 	sk_sort_keys_refresh(*db, NULL);
+	db_system_end(*db);
 	return EXIT_OK;
 }
 

@@ -107,10 +107,12 @@ static int is_secret(const char *col)
 	       strcmp(col, "kunci_rahasia") == 0;
 }
 
-/* Columns left out: the stamps change with every write. */
+/* Columns left out: the stamps change with every write; urut_nama is the name's sort key
+ * (collate.h), a BLOB derived from the name the trail already holds. */
 static int is_stamp(const char *col)
 {
-	return strcmp(col, "diubah_pada") == 0 || strcmp(col, "disimpan_pada") == 0;
+	return strcmp(col, "diubah_pada") == 0 || strcmp(col, "disimpan_pada") == 0 ||
+	       strcmp(col, "urut_nama") == 0;
 }
 
 /* The value of column col of row r (NEW or OLD) as it goes into the trail. */
