@@ -82,6 +82,9 @@ static void pemeriksa_saves_nothing(sk_db *db)
 	snprintf(m.nik, sizeof m.nik, "3171081208809999");
 	CHECK(member_insert(db, &m, &is, &e) != SK_OK, "member_insert refused");
 	CHECK(member_delete(db, "g1-a02", &e) != SK_OK, "member_delete refused");
+	int restored = 0;
+	CHECK(group_restore(db, "g2", &restored, &e) == SK_DENIED, "group_restore refused");
+	CHECK(member_restore(db, "g1-a07", &is, &e) == SK_DENIED, "member_restore refused");
 	sk_cash_row c;
 	cash_init(&c, "g1");
 	c.masuk = 1000;
@@ -166,6 +169,13 @@ static void audit_trail(sk_db *db)
 	member_get(db, "g1-a03", &m, &e);
 	snprintf(m.nik, sizeof m.nik, "3171081208807777");
 	CHECK(member_update(db, &m, &is, &e) == SK_OK, "admin changes a NIK");
+	/* A new name gets a new sort key (a BLOB, collate.h): the trail keeps the name only. */
+	snprintf(m.nama, sizeof m.nama, "Ani Diganti");
+	CHECK(member_update(db, &m, &is, &e) == SK_OK, "admin renames a member");
+	CHECK(kube_int(db, "SELECT count(*) FROM jejak WHERE baris_id='g1-a03' AND baru LIKE "
+		       "'%Ani Diganti%'") == 1, "the new name is in the trail");
+	CHECK(kube_int(db, "SELECT count(*) FROM jejak WHERE lama LIKE '%urut_nama%' OR baru LIKE "
+		       "'%urut_nama%'") == 0, "the sort key is not");
 	char sql[] = "SELECT count(*) FROM jejak WHERE operator='kepala' AND tabel='anggota' AND "
 		     "baris_id='g1-a03' AND kelompok_id='g1' AND anggota_id='g1-a03' AND aksi='ubah' "
 		     "AND baru LIKE '%317108**********%'";
@@ -304,7 +314,10 @@ int main(void)
 {
 	sk_db *db = fixture_db();
 	kube_group(db, "g1", 5);
+	kube_group(db, "g2", 1);
 	sk_err e;
+	CHECK(db_exec_write(db, "UPDATE kelompok SET dihapus=1 WHERE id='g2'", &e) == SK_OK,
+	      "a deleted group");
 	CHECK(db_exec_write(db, "INSERT INTO kas(id,kelompok_id,tanggal,buku,kategori,masuk,keluar,"
 			    "diubah_pada) VALUES('k1','g1','2026-02-01','umum','lainnya',1000,0,"
 			    "'2026-02-01T00:00:00Z')", &e) == SK_OK, "a cash row");
