@@ -165,7 +165,7 @@ static void fill(struct aform *f)
 	const sk_assessment *a = &f->a;
 	char buf[64];
 	tfield_set(&f->tf[AF_TANGGAL], a->tanggal, 10);
-	tfield_set(&f->tf[AF_PENILAI], a->penilai, 100);
+	tfield_set(&f->tf[AF_PENILAI], a->penilai, SK_NAME_MAX);
 	format_area(a->luas_lantai_m2, buf, sizeof buf);
 	tfield_set(&f->tf[AF_LUAS], a->has_luas ? buf : "", 10);
 	snprintf(buf, sizeof buf, "%d", a->jumlah_jiwa);
@@ -365,9 +365,9 @@ static void af_save(struct screen *s, struct aform *f)
 		focus_error(f, &f->found);
 		return;
 	}
-	if (sk_utf8_len(f->a.penilai) > 100) {
+	if (sk_utf8_len(f->a.penilai) > SK_NAME_MAX) {
 		sk_issues_add(&f->found, "penilai", SK_SEV_ERROR,
-			      _("Paling panjang %d huruf (sekarang %zu); singkatkan."), 100,
+			      _("Paling panjang %d huruf (sekarang %zu); singkatkan."), SK_NAME_MAX,
 			      sk_utf8_len(f->a.penilai));
 		focus_error(f, &f->found);
 		return;

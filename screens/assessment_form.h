@@ -21,7 +21,7 @@ enum { AF_ROW_DATE = 1, AF_ROW_LUAS, AF_ROW_MONEY, AF_ROW_NOTE, AF_ROW_HEAD, AF_
 struct aform {
 	sk_assessment a;           /* answers, overrides, figures as last parsed, ids, stamps */
 	sk_member m;               /* the member assessed */
-	char group_name[404];
+	char group_name[SK_NAME_BYTES];
 	int is_new;
 	int threshold;
 	struct tfield tf[AF_COUNT]; /* text of the text fields (criteria unused) */
@@ -34,7 +34,7 @@ struct aform {
 	char key[SK_UUID_LEN * 2 + 8];  /* what a draft of this form is kept under */
 	int has_offer;             /* the household's latest assessment can be copied (F6) */
 	sk_assessment offer;
-	char offer_who[404];
+	char offer_who[SK_NAME_BYTES];
 	int cy, cx;                /* where the cursor belongs, set when drawn */
 };
 

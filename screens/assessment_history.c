@@ -30,7 +30,7 @@ struct history {
 	struct plist pl;
 	int w[NCOLS];
 	sk_member m;
-	char group_name[404];
+	char group_name[SK_NAME_BYTES];
 };
 
 static int hi_count(void *ctx, const char *search)

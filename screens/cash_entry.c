@@ -22,14 +22,23 @@ static const char *const JENIS_VALUES[] = { "masuk", "keluar", NULL };
 static const char *const JENIS_LABELS[] = { N_("Uang masuk"), N_("Uang keluar"), NULL };
 
 static const struct uf_def FIELDS[] = {
-	{ "tanggal", N_("Tanggal"), 0, 1, LC, FC, 11, 11, UF_TEXT, NULL, NULL },
-	{ "buku", N_("Buku"), 0, 3, LC, FC, 12, 0, UF_CHOICE, CASH_BUKU_VALUES, BUKU_LABELS },
-	{ "jenis", N_("Masuk/keluar"), 0, 5, LC, FC, 12, 0, UF_CHOICE, JENIS_VALUES, JENIS_LABELS },
-	{ "kategori", N_("Kategori"), 0, 7, LC, FC, 12, 0, UF_CHOICE, CASH_KATEGORI_VALUES,
-	  CASH_KATEGORI_LABELS },
-	{ "no_bukti", N_("No. bukti"), 0, 9, LC, FC, 14, 64, UF_TEXT, NULL, NULL },
-	{ "uraian", N_("Uraian"), 0, 11, LC, FC, 56, 200, UF_TEXT, NULL, NULL },
-	{ "jumlah", N_("Jumlah (Rp)"), 0, 13, LC, FC, 15, 20, UF_TEXT, NULL, NULL },
+	{ .name = "tanggal", .label = N_("Tanggal"), .kind = UF_TEXT,
+	  .page = 0, .row = 1, .lcol = LC, .fcol = FC, .width = 11, .max = 11 },
+	{ .name = "buku", .label = N_("Buku"), .kind = UF_CHOICE,
+	  .page = 0, .row = 3, .lcol = LC, .fcol = FC, .width = 12, .max = 0,
+	  .values = CASH_BUKU_VALUES, .labels = BUKU_LABELS },
+	{ .name = "jenis", .label = N_("Masuk/keluar"), .kind = UF_CHOICE,
+	  .page = 0, .row = 5, .lcol = LC, .fcol = FC, .width = 12, .max = 0,
+	  .values = JENIS_VALUES, .labels = JENIS_LABELS },
+	{ .name = "kategori", .label = N_("Kategori"), .kind = UF_CHOICE,
+	  .page = 0, .row = 7, .lcol = LC, .fcol = FC, .width = 12, .max = 0,
+	  .values = CASH_KATEGORI_VALUES, .labels = CASH_KATEGORI_LABELS },
+	{ .name = "no_bukti", .label = N_("No. bukti"), .kind = UF_TEXT,
+	  .page = 0, .row = 9, .lcol = LC, .fcol = FC, .width = 14, .max = 64 },
+	{ .name = "uraian", .label = N_("Uraian"), .kind = UF_TEXT,
+	  .page = 0, .row = 11, .lcol = LC, .fcol = FC, .width = 56, .max = 200 },
+	{ .name = "jumlah", .label = N_("Jumlah (Rp)"), .kind = UF_TEXT,
+	  .page = 0, .row = 13, .lcol = LC, .fcol = FC, .width = 15, .max = 20 },
 };
 #define NFIELDS ((int)(sizeof FIELDS / sizeof FIELDS[0]))
 

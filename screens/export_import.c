@@ -40,10 +40,17 @@ static const char *const MODE_LABELS[] = { N_("tolak semua bila ada yang salah")
 	N_("impor baris yang benar saja"), NULL };
 
 static const struct uf_def FIELDS[] = {
-	{ "folder", N_("Folder"), 0, 5, LC, FC, 56, 1000, UF_TEXT, NULL, NULL },
-	{ "ekspor", N_("Ekspor"), 0, 7, LC, FC, 34, 0, UF_CHOICE, KIND_VALUES, KIND_LABELS },
-	{ "bentuk", N_("Bentuk berkas"), 0, 9, LC, FC, 34, 0, UF_CHOICE, FORM_VALUES, FORM_LABELS },
-	{ "impor", N_("Impor"), 0, 11, LC, FC, 34, 0, UF_CHOICE, MODE_VALUES, MODE_LABELS },
+	{ .name = "folder", .label = N_("Folder"), .kind = UF_TEXT,
+	  .page = 0, .row = 5, .lcol = LC, .fcol = FC, .width = 56, .max = 1000 },
+	{ .name = "ekspor", .label = N_("Ekspor"), .kind = UF_CHOICE,
+	  .page = 0, .row = 7, .lcol = LC, .fcol = FC, .width = 34, .max = 0,
+	  .values = KIND_VALUES, .labels = KIND_LABELS },
+	{ .name = "bentuk", .label = N_("Bentuk berkas"), .kind = UF_CHOICE,
+	  .page = 0, .row = 9, .lcol = LC, .fcol = FC, .width = 34, .max = 0,
+	  .values = FORM_VALUES, .labels = FORM_LABELS },
+	{ .name = "impor", .label = N_("Impor"), .kind = UF_CHOICE,
+	  .page = 0, .row = 11, .lcol = LC, .fcol = FC, .width = 34, .max = 0,
+	  .values = MODE_VALUES, .labels = MODE_LABELS },
 };
 #define NFIELDS ((int)(sizeof FIELDS / sizeof FIELDS[0]))
 

@@ -192,7 +192,7 @@ static void gl_delete(struct screen *s, const sk_group_row *r)
 		 r->nama, l.anggota, l.pertemuan, l.baris_kas, sk_format_rupiah(l.saldo, bal, sizeof bal));
 	if (!dlg_confirm(q))
 		return;
-	char nama[404];
+	char nama[SK_NAME_BYTES];
 	snprintf(nama, sizeof nama, "%s", r->nama);
 	if (group_delete(s->db, r->id, &e) != SK_OK) {
 		frame_msg(MSG_ERROR, "%s", e.msg);
@@ -205,7 +205,7 @@ static void gl_delete(struct screen *s, const sk_group_row *r)
 /* Ask, then bring the selected deleted group back. */
 static void gl_restore(struct screen *s, const sk_group_row *r)
 {
-	char q[700], nama[404];
+	char q[700], nama[SK_NAME_BYTES];
 	snprintf(nama, sizeof nama, "%s", r->nama);
 	snprintf(q, sizeof q, _("Pulihkan kelompok %s beserta anggota yang terhapus bersamanya? "
 				"(y/t)"), nama);

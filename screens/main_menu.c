@@ -14,6 +14,7 @@
 #include "i18n.h"
 #include "keys.h"
 #include "member.h"
+#include "app.h"
 #include "retention.h"
 #include "screens.h"
 #include "text.h"
@@ -85,6 +86,10 @@ static void count_rows(struct main_menu *m, sk_db *db)
 static int main_init(struct screen *s, void *arg)
 {
 	(void)arg;
+	/* The root screen: nobody logged in yet (no password given by descriptor), the login
+	 * first; given up (Esc), the screens end. */
+	if (!*db_operator(s->db) && !login_run(s->db))
+		return -1;
 	struct main_menu *m = calloc(1, sizeof *m);
 	if (!m)
 		return -1;
@@ -215,3 +220,8 @@ const struct screen_ops MAIN_MENU_OPS = {
 	.hints = MAIN_MENU_OPS_HINTS,
 	.resume = main_resume,
 };
+
+int screens_run(sk_db *db, ui_idle_fn idle, void *ctx)
+{
+	return ui_run(db, &MAIN_MENU_OPS, idle, ctx);
+}

@@ -28,24 +28,45 @@ static const char *const YN_LABELS[] = { N_("Tidak"), N_("Ya"), NULL };
 
 static const struct uf_def FIELDS[] = {
 	/* One column more than the 16 digits: the cursor after the last one needs it. */
-	{ "nik", N_("NIK"), 0, 1, LC, FC, 17, 20, UF_TEXT, NULL, NULL },
-	{ "no_kk", N_("No. KK"), 0, 3, LC, FC, 17, 20, UF_TEXT, NULL, NULL },
-	{ "nama", N_("Nama"), 0, 5, LC, FC, 40, 100, UF_TEXT, NULL, NULL },
-	{ "jenis_kelamin", N_("Jenis kelamin"), 0, 7, LC, FC, 16, 0, UF_CHOICE, JK_VALUES, JK_LABELS },
-	{ "tempat_lahir", N_("Tempat lahir"), 0, 9, LC, FC, 30, 100, UF_TEXT, NULL, NULL },
-	{ "tanggal_lahir", N_("Tanggal lahir"), 0, 11, LC, FC, 11, 11, UF_TEXT, NULL, NULL },
-	{ "alamat", N_("Alamat"), 0, 13, LC, FC, 50, 100, UF_TEXT, NULL, NULL },
-	{ "rt", N_("RT"), 0, 15, LC, FC, 3, 5, UF_TEXT, NULL, NULL },
-	{ "rw", N_("RW"), 0, 15, FC + 6, FC + 11, 3, 5, UF_TEXT, NULL, NULL },
-	{ "telepon", N_("Telepon"), 0, 17, LC, FC, 16, 32, UF_TEXT, NULL, NULL },
+	{ .name = "nik", .label = N_("NIK"), .kind = UF_TEXT,
+	  .page = 0, .row = 1, .lcol = LC, .fcol = FC, .width = 17, .max = 20 },
+	{ .name = "no_kk", .label = N_("No. KK"), .kind = UF_TEXT,
+	  .page = 0, .row = 3, .lcol = LC, .fcol = FC, .width = 17, .max = 20 },
+	{ .name = "nama", .label = N_("Nama"), .kind = UF_TEXT,
+	  .page = 0, .row = 5, .lcol = LC, .fcol = FC, .width = 40, .max = SK_NAME_MAX },
+	{ .name = "jenis_kelamin", .label = N_("Jenis kelamin"), .kind = UF_CHOICE,
+	  .page = 0, .row = 7, .lcol = LC, .fcol = FC, .width = 16, .max = 0,
+	  .values = JK_VALUES, .labels = JK_LABELS },
+	{ .name = "tempat_lahir", .label = N_("Tempat lahir"), .kind = UF_TEXT,
+	  .page = 0, .row = 9, .lcol = LC, .fcol = FC, .width = 30, .max = SK_NAME_MAX },
+	{ .name = "tanggal_lahir", .label = N_("Tanggal lahir"), .kind = UF_TEXT,
+	  .page = 0, .row = 11, .lcol = LC, .fcol = FC, .width = 11, .max = 11 },
+	{ .name = "alamat", .label = N_("Alamat"), .kind = UF_TEXT,
+	  .page = 0, .row = 13, .lcol = LC, .fcol = FC, .width = 50, .max = SK_NAME_MAX },
+	{ .name = "rt", .label = N_("RT"), .kind = UF_TEXT,
+	  .page = 0, .row = 15, .lcol = LC, .fcol = FC, .width = 3, .max = 5 },
+	{ .name = "rw", .label = N_("RW"), .kind = UF_TEXT,
+	  .page = 0, .row = 15, .lcol = FC + 6, .fcol = FC + 11, .width = 3, .max = 5 },
+	{ .name = "telepon", .label = N_("Telepon"), .kind = UF_TEXT,
+	  .page = 0, .row = 17, .lcol = LC, .fcol = FC, .width = 16, .max = 32 },
 	/* On the first page: a member's meetings and figures count from this date. */
-	{ "tanggal_masuk", N_("Tanggal masuk"), 0, 17, 44, 60, 11, 11, UF_TEXT, NULL, NULL },
-	{ "jabatan", N_("Jabatan"), 1, 1, LC, FC, 14, 0, UF_CHOICE, JABATAN_VALUES, NULL },
-	{ "tanggal_keluar", N_("Tanggal keluar"), 1, 3, LC, FC, 11, 11, UF_TEXT, NULL, NULL },
-	{ "terdaftar_dtsen", N_("Terdaftar DTSEN"), 1, 5, LC, FC, 8, 0, UF_CHOICE, YN_VALUES, YN_LABELS },
-	{ "desil_dtsen", N_("Desil DTSEN"), 1, 7, LC, FC, 2, 4, UF_TEXT, NULL, NULL },
-	{ "peserta_pkh", N_("Peserta PKH"), 1, 9, LC, FC, 8, 0, UF_CHOICE, YN_VALUES, YN_LABELS },
-	{ "catatan", N_("Catatan"), 1, 11, LC, FC, 54, 250, UF_TEXT, NULL, NULL },
+	{ .name = "tanggal_masuk", .label = N_("Tanggal masuk"), .kind = UF_TEXT,
+	  .page = 0, .row = 17, .lcol = 44, .fcol = 60, .width = 11, .max = 11 },
+	{ .name = "jabatan", .label = N_("Jabatan"), .kind = UF_CHOICE,
+	  .page = 1, .row = 1, .lcol = LC, .fcol = FC, .width = 14, .max = 0,
+	  .values = JABATAN_VALUES },
+	{ .name = "tanggal_keluar", .label = N_("Tanggal keluar"), .kind = UF_TEXT,
+	  .page = 1, .row = 3, .lcol = LC, .fcol = FC, .width = 11, .max = 11 },
+	{ .name = "terdaftar_dtsen", .label = N_("Terdaftar DTSEN"), .kind = UF_CHOICE,
+	  .page = 1, .row = 5, .lcol = LC, .fcol = FC, .width = 8, .max = 0,
+	  .values = YN_VALUES, .labels = YN_LABELS },
+	{ .name = "desil_dtsen", .label = N_("Desil DTSEN"), .kind = UF_TEXT,
+	  .page = 1, .row = 7, .lcol = LC, .fcol = FC, .width = 2, .max = 4 },
+	{ .name = "peserta_pkh", .label = N_("Peserta PKH"), .kind = UF_CHOICE,
+	  .page = 1, .row = 9, .lcol = LC, .fcol = FC, .width = 8, .max = 0,
+	  .values = YN_VALUES, .labels = YN_LABELS },
+	{ .name = "catatan", .label = N_("Catatan"), .kind = UF_TEXT,
+	  .page = 1, .row = 11, .lcol = LC, .fcol = FC, .width = 54, .max = 250 },
 };
 #define NFIELDS ((int)(sizeof FIELDS / sizeof FIELDS[0]))
 
@@ -53,13 +74,13 @@ struct member_form {
 	struct uform uf;
 	sk_member m;       /* the stored member (ids, stamps), or the defaults of a new one */
 	int is_new;
-	char group_name[404];
+	char group_name[SK_NAME_BYTES];
 	char key[SK_UUID_LEN + 48];  /* what a draft of this form is kept under */
 	char auto_jk[4];             /* sex and birth date last filled in from the NIK */
 	char auto_lahir[16];
 };
 
-static const char *mf_help(void)
+static const char *member_form_help(void)
 {
 	/* TRANSLATORS: F1 help text. */
 	return _("Formulir data anggota, dua halaman. PgDn/PgUp pindah halaman; Tab, Enter atau "
@@ -102,7 +123,7 @@ static const char *mf_help(void)
 		 "formulir muncul peringatan bila jumlahnya di luar batas itu.");
 }
 
-static void mf_notes(struct member_form *f)
+static void member_form_notes(struct member_form *f)
 {
 	uform_note(&f->uf, "nik", _("16 angka, seperti di KTP."));
 	uform_note(&f->uf, "no_kk", _("16 angka, seperti di kartu keluarga."));
@@ -128,7 +149,7 @@ static int parse_desil(const char *s, sk_issues *is)
 }
 
 /* The form's values as a member; conversion problems go to is. */
-static void mf_collect(struct member_form *f, sk_member *m, sk_issues *is)
+static void member_form_collect(struct member_form *f, sk_member *m, sk_issues *is)
 {
 	char buf[16];
 	*m = f->m;
@@ -157,7 +178,7 @@ static void mf_collect(struct member_form *f, sk_member *m, sk_issues *is)
 }
 
 /* NIK and No. KK as they will be stored: without the spaces and dots typed between digits. */
-static void mf_show_clean(struct member_form *f, const sk_member *m)
+static void member_form_show_clean(struct member_form *f, const sk_member *m)
 {
 	char typed[64];
 	uform_get(&f->uf, "nik", typed, sizeof typed);
@@ -170,12 +191,12 @@ static void mf_show_clean(struct member_form *f, const sk_member *m)
 
 /* The NIK was typed: written without its spaces and dots, and the sex and birth date it
  * holds put in where they are empty or still hold what the last NIK gave (still editable). */
-static void mf_from_nik(struct member_form *f)
+static void member_form_from_nik(struct member_form *f)
 {
 	sk_member m;
 	sk_issues conv;
-	mf_collect(f, &m, &conv);
-	mf_show_clean(f, &m);
+	member_form_collect(f, &m, &conv);
+	member_form_show_clean(f, &m);
 	char lahir[16], sex;
 	if (!nik_person(m.nik, lahir, &sex))
 		return;
@@ -190,18 +211,18 @@ static void mf_from_nik(struct member_form *f)
 	}
 }
 
-static void mf_validate(struct screen *s, sk_member *m, sk_issues *is)
+static void member_form_validate(struct screen *s, sk_member *m, sk_issues *is)
 {
 	struct member_form *f = s->data;
 	sk_issues conv;
-	mf_collect(f, m, &conv);
+	member_form_collect(f, m, &conv);
 	member_validate(s->db, m, is);
 	fu_merge(is, &conv);
 	uform_check_lengths(&f->uf, is);
 	uform_set_issues(&f->uf, is);
 }
 
-static void mf_fill(struct member_form *f)
+static void member_form_fill(struct member_form *f)
 {
 	const sk_member *m = &f->m;
 	char buf[16];
@@ -226,7 +247,7 @@ static void mf_fill(struct member_form *f)
 }
 
 /* Load the member (or the defaults of a new one) and the group's name. */
-static int mf_load(struct screen *s, const struct member_form_arg *a)
+static int member_form_load(struct screen *s, const struct member_form_arg *a)
 {
 	struct member_form *f = s->data;
 	sk_err e;
@@ -261,22 +282,22 @@ static int mf_load(struct screen *s, const struct member_form_arg *a)
 	return 0;
 }
 
-static int mf_init(struct screen *s, void *arg)
+static int member_form_init(struct screen *s, void *arg)
 {
 	struct member_form *f = calloc(1, sizeof *f);
 	if (!f)
 		return -1;
 	s->data = f;
-	if (uform_open(&f->uf, FIELDS, NFIELDS, 2, PAGES) != 0 || mf_load(s, arg) != 0)
+	if (uform_open(&f->uf, FIELDS, NFIELDS, 2, PAGES) != 0 || member_form_load(s, arg) != 0)
 		return -1;
-	mf_fill(f);
-	mf_notes(f);
+	member_form_fill(f);
+	member_form_notes(f);
 	uform_snapshot(&f->uf);
 	if (fu_draft_offer(s, &f->uf, f->key, NULL)) {
 		sk_member m;
 		sk_issues is;
 		uform_touch_all(&f->uf);
-		mf_validate(s, &m, &is);
+		member_form_validate(s, &m, &is);
 	}
 	if (!f->is_new) {
 		sk_member m;
@@ -285,37 +306,37 @@ static int mf_init(struct screen *s, void *arg)
 		eligibility_verdict(s->db, f->m.id, verdict, sizeof verdict);
 		uform_note(&f->uf, "nama", verdict);
 		uform_touch_all(&f->uf);
-		mf_validate(s, &m, &is);
+		member_form_validate(s, &m, &is);
 	}
 	return 0;
 }
 
-static void mf_resize(struct screen *s)
+static void member_form_resize(struct screen *s)
 {
 	struct member_form *f = s->data;
 	uform_layout(&f->uf);
 }
 
-static void mf_draw(struct screen *s)
+static void member_form_draw(struct screen *s)
 {
 	struct member_form *f = s->data;
 	uform_draw(&f->uf);
 	s->cursor = 1;
 }
 
-static void mf_refresh(struct screen *s)
+static void member_form_refresh(struct screen *s)
 {
 	struct member_form *f = s->data;
 	uform_refresh(&f->uf);
 }
 
-static void mf_save(struct screen *s)
+static void member_form_save(struct screen *s)
 {
 	struct member_form *f = s->data;
 	sk_member m;
 	sk_issues is;
 	uform_touch_all(&f->uf);
-	mf_validate(s, &m, &is);
+	member_form_validate(s, &m, &is);
 	if (sk_issues_errors(&is)) {
 		fu_refused(&f->uf, &is);
 		return;
@@ -334,7 +355,7 @@ static void mf_save(struct screen *s)
 	ui_pop();
 }
 
-static int mf_key(struct screen *s, wint_t ch, int kc)
+static int member_form_key(struct screen *s, wint_t ch, int kc)
 {
 	struct member_form *f = s->data;
 	int left;
@@ -343,33 +364,33 @@ static int mf_key(struct screen *s, wint_t ch, int kc)
 		sk_member m;
 		sk_issues is;
 		if (left == uform_index(&f->uf, "nik")) {
-			mf_from_nik(f);
+			member_form_from_nik(f);
 		} else if (left == uform_index(&f->uf, "no_kk")) {
 			sk_issues conv;
-			mf_collect(f, &m, &conv);
-			mf_show_clean(f, &m);
+			member_form_collect(f, &m, &conv);
+			member_form_show_clean(f, &m);
 		}
 		uform_touch(&f->uf, left);
-		mf_validate(s, &m, &is);
+		member_form_validate(s, &m, &is);
 	}
 	if (r != UF_IGNORED)
 		return SCR_HANDLED;
-	return fu_form_action(s, &f->uf, ch, kc, mf_save);
+	return fu_form_action(s, &f->uf, ch, kc, member_form_save);
 }
 
-static int mf_unsaved(struct screen *s)
+static int member_form_unsaved(struct screen *s)
 {
 	struct member_form *f = s->data;
 	return uform_dirty(&f->uf);
 }
 
-static void mf_draft(struct screen *s)
+static void member_form_draft(struct screen *s)
 {
 	struct member_form *f = s->data;
 	fu_draft_save(s, &f->uf, f->key, NULL);
 }
 
-static void mf_free(struct screen *s)
+static void member_form_free(struct screen *s)
 {
 	struct member_form *f = s->data;
 	if (f)
@@ -385,14 +406,14 @@ static const struct key_hint MEMBER_FORM_OPS_HINTS[] = {
 
 const struct screen_ops MEMBER_FORM_OPS = {
 	.name = "member-form",
-	.init = mf_init,
-	.draw = mf_draw,
-	.key = mf_key,
-	.resize = mf_resize,
-	.free = mf_free,
-	.help = mf_help,
+	.init = member_form_init,
+	.draw = member_form_draw,
+	.key = member_form_key,
+	.resize = member_form_resize,
+	.free = member_form_free,
+	.help = member_form_help,
 	.hints = MEMBER_FORM_OPS_HINTS,
-	.show = mf_refresh,
-	.unsaved = mf_unsaved,
-	.draft = mf_draft,
+	.show = member_form_refresh,
+	.unsaved = member_form_unsaved,
+	.draft = member_form_draft,
 };

@@ -27,7 +27,7 @@ struct member_list {
 	struct plist pl;
 	int w[NCOLS];
 	char group_id[SK_UUID_LEN + 1];
-	char group_name[404];
+	char group_name[SK_NAME_BYTES];
 	int active;
 	int trash;           /* 1: the group's deleted members, to restore (F8) */
 };
@@ -156,7 +156,7 @@ static void ml_draw(struct screen *s)
 static void ml_delete(struct screen *s, const sk_member_row *r)
 {
 	struct member_list *m = s->data;
-	char q[900], nama[404], iuran[32];
+	char q[900], nama[SK_NAME_BYTES], iuran[32];
 	sk_member_links l;
 	sk_err e;
 	sk_err_clear(&e);
@@ -183,7 +183,7 @@ static void ml_delete(struct screen *s, const sk_member_row *r)
 static void ml_restore(struct screen *s, const sk_member_row *r)
 {
 	struct member_list *m = s->data;
-	char q[600], nama[404], id[SK_UUID_LEN + 1];
+	char q[600], nama[SK_NAME_BYTES], id[SK_UUID_LEN + 1];
 	snprintf(nama, sizeof nama, "%s", r->nama);
 	snprintf(id, sizeof id, "%s", r->id);
 	snprintf(q, sizeof q, _("Pulihkan anggota %s? (y/t)"), nama);

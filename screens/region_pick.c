@@ -27,20 +27,20 @@ struct region_pick {
 	struct region_pick_arg arg;
 };
 
-static int rp_count(void *ctx, const char *search)
+static int region_pick_count(void *ctx, const char *search)
 {
 	struct screen *s = ctx;
 	return region_search_count(s->db, search);
 }
 
-static int rp_fetch(void *ctx, const char *search, int offset, int limit, void *rows, int *n,
-		    sk_err *e)
+static int region_pick_fetch(void *ctx, const char *search, int offset, int limit, void *rows,
+			     int *n, sk_err *e)
 {
 	struct screen *s = ctx;
 	return region_search(s->db, search, offset, limit, rows, n, e);
 }
 
-static void rp_row(void *ctx, const void *row, int y, int x, int width, int selected)
+static void region_pick_row(void *ctx, const void *row, int y, int x, int width, int selected)
 {
 	struct region_pick *p = ((struct screen *)ctx)->data;
 	const sk_region *r = row;
@@ -48,9 +48,11 @@ static void rp_row(void *ctx, const void *row, int y, int x, int width, int sele
 	text_row(y, x, cells, NCOLS, p->w, width, selected);
 }
 
-static const struct plist_src RP_SRC = { rp_count, rp_fetch, rp_row, sizeof(sk_region) };
+static const struct plist_src RP_SRC = {
+	region_pick_count, region_pick_fetch, region_pick_row, sizeof(sk_region)
+};
 
-static const char *rp_help(void)
+static const char *region_pick_help(void)
 {
 	/* TRANSLATORS: F1 help text. */
 	return _("Memilih desa/kelurahan tempat kelompok dari daftar wilayah resmi Kemendagri.\n\n"
@@ -66,7 +68,7 @@ static const char *rp_help(void)
 		 "Esc: batal, kembali ke formulir tanpa mengubah pilihan.");
 }
 
-static int rp_init(struct screen *s, void *arg)
+static int region_pick_init(struct screen *s, void *arg)
 {
 	struct region_pick *p = calloc(1, sizeof *p);
 	if (!p)
@@ -81,14 +83,14 @@ static int rp_init(struct screen *s, void *arg)
 	return 0;
 }
 
-static void rp_resize(struct screen *s)
+static void region_pick_resize(struct screen *s)
 {
 	struct region_pick *p = s->data;
 	text_cols(COLS_DEF, NCOLS, COLS - 2, p->w);
 	plist_place(&p->pl, 4, 1, frame_bottom() - 4, COLS - 2);
 }
 
-static void rp_draw(struct screen *s)
+static void region_pick_draw(struct screen *s)
 {
 	struct region_pick *p = s->data;
 	text_put(stdscr, 2, 1, _("Ketik sebagian nama atau awal kode, pilih dengan panah, lalu "
@@ -105,7 +107,7 @@ static void rp_draw(struct screen *s)
 	s->cursor = 1;
 }
 
-static int rp_key(struct screen *s, wint_t ch, int kc)
+static int region_pick_key(struct screen *s, wint_t ch, int kc)
 {
 	struct region_pick *p = s->data;
 	const sk_region *r;
@@ -127,7 +129,7 @@ static int rp_key(struct screen *s, wint_t ch, int kc)
 	}
 }
 
-static void rp_free(struct screen *s)
+static void region_pick_free(struct screen *s)
 {
 	struct region_pick *p = s->data;
 	if (p)
@@ -142,11 +144,11 @@ static const struct key_hint REGION_PICK_OPS_HINTS[] = {
 
 const struct screen_ops REGION_PICK_OPS = {
 	.name = "region-pick",
-	.init = rp_init,
-	.draw = rp_draw,
-	.key = rp_key,
-	.resize = rp_resize,
-	.free = rp_free,
-	.help = rp_help,
+	.init = region_pick_init,
+	.draw = region_pick_draw,
+	.key = region_pick_key,
+	.resize = region_pick_resize,
+	.free = region_pick_free,
+	.help = region_pick_help,
 	.hints = REGION_PICK_OPS_HINTS,
 };

@@ -281,7 +281,7 @@ static int cmd_ui(const struct cli_ctx *c)
 	sk_err_clear(&d.e);
 	if (backup_rolling_start(db, ROLLING_BACKUPS, &d.job, &d.e) != SK_OK)
 		d.rc = -1;
-	rc = ui_run(db, d.job ? daily_step : NULL, &d);
+	rc = screens_run(db, d.job ? daily_step : NULL, &d);
 	if (d.job && d.rc == 0) {
 		fprintf(stderr, "%s\n", _("sikube: menyelesaikan cadangan harian..."));
 		while ((d.rc = backup_job_step(d.job, 1024, &d.e)) == 0)

@@ -163,5 +163,15 @@ bad=$(grep -nE '\bdb_open[[:space:]]*\(' src/cli*.c src/ui/*.c screens/*.c | gre
 if [ -z "$bad" ]; then ok "the command line and the screens open the database through cli_open_db"
 else nok "db_open outside cli_open_db (no login):$bad"; fi
 
+# 10. The UI toolkit knows no screen: no header of screens/ in src/ui (ui_run takes the root
+# screen; screens.h, the list of screens, lives in screens/).
+bad=""
+for h in screens/*.h; do
+	hits=$(grep -lE "#[[:space:]]*include[[:space:]]*\"$(basename "$h")\"" src/ui/*.c src/ui/*.h 2>/dev/null)
+	[ -n "$hits" ] && bad="$bad $(echo "$hits" | tr '\n' ' ')(${h##*/})"
+done
+if [ -z "$bad" ]; then ok "the UI toolkit includes no screen header"; else nok "screen headers in src/ui:$bad"; fi
+if [ ! -e src/ui/screens.h ] && [ -f screens/screens.h ]; then ok "screens.h lives in screens/"; else nok "screens.h belongs in screens/, not src/ui/"; fi
+
 echo "$PASS passed, $FAIL failed"
 [ "$FAIL" -eq 0 ]

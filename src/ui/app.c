@@ -10,14 +10,12 @@
 #include <unistd.h>
 #include "app.h"
 #include "colors.h"
-#include "db_access.h"
 #include "dialog.h"
 #include "frame.h"
 #include "help.h"
 #include "i18n.h"
 #include "keys.h"
 #include "keyscript.h"
-#include "screens.h"
 #include "text.h"
 #include "ui.h"
 
@@ -407,7 +405,7 @@ static void run_script(void)
 	keyscript_close();
 }
 
-int ui_run(sk_db *db, ui_idle_fn idle, void *ctx)
+int ui_run(sk_db *db, const struct screen_ops *root, ui_idle_fn idle, void *ctx)
 {
 	SCREEN *scr;
 	memset(&ui, 0, sizeof ui);
@@ -420,8 +418,7 @@ int ui_run(sk_db *db, ui_idle_fn idle, void *ctx)
 	int script = keyscript_open();
 	terminated = 0;
 	catch_signals();
-	/* Nobody logged in yet (no password given by descriptor): the login first. */
-	if (script >= 0 && (*db_operator(db) || login_run(db)) && ui_push(&MAIN_MENU_OPS, NULL) == 0) {
+	if (script >= 0 && ui_push(root, NULL) == 0) {
 		ui_redraw();
 		keyscript_first_draw();
 		if (script)
