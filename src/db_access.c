@@ -147,6 +147,22 @@ void db_four_eyes_grant(sk_db *db, const char *action, const char *second)
 	a->fe_until = time(NULL) + FOUR_EYES_SECONDS;
 }
 
+int db_four_eyes_granted(sk_db *db, const char *action, const char *label, sk_err *e)
+{
+	struct db_acc *a = db_acc(db);
+	if (a->role == SK_ROLE_NONE && !require_operator)
+		return SK_OK;
+	if (*a->fe_second && strcmp(a->fe_action, action) == 0 && time(NULL) <= a->fe_until &&
+	    strcmp(a->fe_second, a->op) != 0) {
+		a->fe_used = 1;
+		return SK_OK;
+	}
+	sk_strlcpy(a->fe_asked, action, sizeof a->fe_asked);
+	sk_strlcpy(a->fe_asked_label, label ? label : action, sizeof a->fe_asked_label);
+	return sk_err_set(e, SK_DENIED, _("Perlu persetujuan operator kedua (dengan kata sandinya) "
+					   "untuk: %s."), label ? label : action);
+}
+
 int db_four_eyes_require(sk_db *db, const char *action, const char *label, sk_err *e)
 {
 	struct db_acc *a = db_acc(db);

@@ -36,6 +36,11 @@ int db_audit_attach(sk_db *db, sk_err *e);
  * role and append it to jejak. SK_OK, or SK_REFUSED / the database error in e (the caller
  * then rolls back). */
 int db_audit_flush(sk_db *db, sk_err *e);
+/* db_four_eyes_require's test without its note, for the commit point (where no transaction
+ * may be begun): SK_OK when a second operator confirmed action (fe_used set: the trail names
+ * both) or in library use without an operator, else SK_DENIED with the request left for
+ * db_four_eyes_asked. */
+int db_four_eyes_granted(sk_db *db, const char *action, const char *label, sk_err *e);
 /* db_end, after the outermost level committed (committed = 1) or rolled back. */
 void db_audit_txn_end(sk_db *db, int committed);
 
