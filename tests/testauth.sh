@@ -17,6 +17,10 @@
 # full-strength hash (about 0.2 s per later command): copy the template instead (new_db,
 # init_db, fixture_open).
 SIKUBE_TEST_ADMIN=uji
+# The second operator of a four-eyes operation (a pendamping; the same password and cheap
+# hash): in the template only, for the tests that confirm a waiver, write-off or share-out.
+SIKUBE_TEST_SECOND=uji2
+export SIKUBE_TEST_SECOND
 SIKUBE_TEST_PASSWORD=sandi-uji-sikube
 SIKUBE_TEST_PASSWORD_HASH='$argon2id$v=19$m=8,t=1,p=1$Y3A+ThYMYdKM4TZQUfNBjA$ZR1XPqCfMsRJzXT5Cq6AyPOE1mLvIovBPYaB5L80pZo'
 export SIKUBE_TEST_PASSWORD_HASH
@@ -36,5 +40,6 @@ testauth_setup() {
 # bundle's manifest (checksums fixed with sed) would meet a signature that no longer fits.
 # Tests of signing make a pair with `sikube keys generate`.
 testauth_template() {
-	sqlite3 "$1" "UPDATE operator SET sandi='$SIKUBE_TEST_PASSWORD_HASH' WHERE nama='$SIKUBE_TEST_ADMIN'; DELETE FROM kunci_kantor"
+	sqlite3 "$1" "UPDATE operator SET sandi='$SIKUBE_TEST_PASSWORD_HASH' WHERE nama='$SIKUBE_TEST_ADMIN'; DELETE FROM kunci_kantor;
+INSERT INTO operator(nama, nama_lengkap, peran, sandi, dibuat_pada, diubah_pada) SELECT '$SIKUBE_TEST_SECOND', 'Operator kedua uji', 'pendamping', sandi, dibuat_pada, diubah_pada FROM operator WHERE nama='$SIKUBE_TEST_ADMIN'"
 }
