@@ -176,6 +176,8 @@ static void permission(struct buf *b, const char *t, const struct cols *c, const
 		return;
 	if (strcmp(t, "penilaian") == 0 || strcmp(t, "evaluasi") == 0)
 		add(b, "'nilai'");
+	else if (strcmp(t, "kelompok_gagal") == 0)
+		add(b, "'tingkat'"); /* a group declared failed (issue 14): its standing, as a level */
 	else if (strcmp(t, "operator") == 0)
 		add(b, "'operator'");
 	else if (strcmp(t, "kunci_tepercaya") == 0)
@@ -381,11 +383,12 @@ int db_audit_attach(sk_db *db, sk_err *e)
 	if (rc != SK_OK)
 		return rc;
 	/* Every table that carries diubah_pada: the data (exchanged or local), settings and
-	 * operators; not the region list, the derived balances or the trail itself. */
+	 * operators; not the region list, the derived balances or the trail itself. And the
+	 * local records of decisions that carry no diubah_pada (kelompok_gagal, issue 14). */
 	sqlite3_stmt *st = db_prepare_once(db, "SELECT m.name FROM main.sqlite_schema m WHERE "
-					   "m.type='table' AND m.name <> 'jejak' AND EXISTS (SELECT 1 "
-					   "FROM pragma_table_info(m.name) WHERE name='diubah_pada') "
-					   "ORDER BY m.name", e);
+					   "m.type='table' AND m.name <> 'jejak' AND (EXISTS (SELECT 1 "
+					   "FROM pragma_table_info(m.name) WHERE name='diubah_pada') OR "
+					   "m.name IN ('kelompok_gagal')) ORDER BY m.name", e);
 	if (!st)
 		return SK_DBERR;
 	char names[64][64];
