@@ -322,12 +322,14 @@ static void four_eyes_by_content(sk_db **dbp)
 	snprintf(path, sizeof path, "%s", db_path(db));
 	db_set_operator(db, NULL, SK_ROLE_NONE);
 	CHECK(kube_int(db, "SELECT count(*) FROM sqlite_schema WHERE name IN ('denda','pinjaman',"
-		       "'bagi_hasil')") == 0 &&
+		       "'bagi_hasil','kelompok_gagal')") == 0 &&
 	      db_exec_write(db, "CREATE TABLE denda(id TEXT PRIMARY KEY, dibebaskan INTEGER NOT NULL "
 			    "DEFAULT 0, diubah_pada TEXT); CREATE TABLE pinjaman(id TEXT PRIMARY KEY, "
 			    "dihapusbukukan_pada TEXT, diubah_pada TEXT); CREATE TABLE bagi_hasil(id "
 			    "TEXT PRIMARY KEY, dibayar INTEGER, diubah_pada TEXT); INSERT INTO denda(id) "
-			    "VALUES('d1'); INSERT INTO pinjaman(id) VALUES('p1')", &e) == SK_OK,
+			    "VALUES('d1'); INSERT INTO pinjaman(id) VALUES('p1'); CREATE TABLE "
+			    "kelompok_gagal(id TEXT PRIMARY KEY, kelompok_id TEXT, keputusan TEXT, "
+			    "dicatat_pada TEXT)", &e) == SK_OK,
 	      "stand-ins of the savings-and-loans tables");
 	db_close(db);
 	*dbp = db = fixture_open(path);
@@ -355,9 +357,18 @@ static void four_eyes_by_content(sk_db **dbp)
 	CHECK(db_exec_write(db, "INSERT INTO bagi_hasil(id, dibayar) VALUES('b1', 1000)", &e) ==
 	      SK_DENIED && kube_int(db, "SELECT count(*) FROM bagi_hasil") == 0,
 	      "so does a share-out");
+	/* A group declared failed (issue 14's kelompok_gagal, no diubah_pada): a pendamping's. */
+	CHECK(db_exec_write(db, "INSERT INTO kelompok_gagal VALUES('kg1','g1','gagal','2026-03-01')",
+			    &e) == SK_DENIED, "an operator does not declare a group failed");
 	CHECK(four_eyes_confirm(db, "bagi_hasil", "pdp", PW_PDP, &e) == SK_OK &&
 	      db_exec_write(db, "INSERT INTO bagi_hasil(id, dibayar) VALUES('b1', 1000)", &e) == SK_OK,
 	      "confirmed by a pendamping, saved");
+	CHECK(operator_login(db, "pdp", PW_PDP, 0, 0, &e) == SK_OK &&
+	      db_exec_write(db, "INSERT INTO kelompok_gagal VALUES('kg1','g1','gagal','2026-03-01')",
+			    &e) == SK_OK && kube_int(db, "SELECT count(*) FROM jejak WHERE "
+						     "tabel='kelompok_gagal' AND operator='pdp' AND "
+						     "kelompok_id='g1'") == 1,
+	      "a pendamping does, and the trail has it");
 	db_set_operator(db, NULL, SK_ROLE_NONE);
 }
 
