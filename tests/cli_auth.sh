@@ -142,7 +142,7 @@ st_is 1 "an operator may not set the retention" sh -c "'$S' --db '$O' user add o
 # ---- an upgraded database, the sample admin ----------------------------------------------------
 U="$WORK/upgraded.db"
 new_db "$U" --sample
-sqlite3 "$U" "DROP TABLE operator; DROP TABLE jejak; DROP TABLE kunci_kantor; DROP TABLE kunci_tepercaya; PRAGMA user_version=6"
+sqlite3 "$U" "DROP TABLE operator; DROP TABLE jejak; DROP TABLE kunci_kantor; DROP TABLE kunci_tepercaya; PRAGMA user_version=8"
 counts() { sqlite3 "$U" "SELECT (SELECT count(*) FROM kelompok), (SELECT count(*) FROM anggota), (SELECT count(*) FROM kas), (SELECT count(*) FROM kehadiran), (SELECT sum(masuk-keluar) FROM kas)"; }
 before=$(counts)
 st_is 2 "an upgraded database without an admin and no way to ask: refused" env -u SIKUBE_USER -u SIKUBE_PASSWORD_FD "$S" --db "$U" report groups </dev/null
