@@ -6,7 +6,10 @@
  *
  * Defaults: 2,000 groups of 15 members, 5 years of weekly meetings (about 7.8 million
  * attendance rows), two dues postings per meeting, monthly purchases, one assessment per member
- * and a re-assessment for a third of them. Every row obeys the rules import checks.
+ * and a re-assessment for a third of them, and a savings-and-loans cycle over the last year:
+ * simpanan wajib of every member present at each weekly meeting, about one loan per member
+ * repaid in 12 weekly instalments, each movement posted in book simpin (docs/simpin.md).
+ * Every row obeys the rules import checks.
  * --add-week gives every group of an existing database one more weekly meeting (attendance
  * of its active members, dues posted), stamped now: the content of an incremental
  * (--since-last) bundle. */
@@ -18,6 +21,7 @@
 #include "collate.h"
 #include "db.h"
 #include "i18n.h"
+#include "loan_calc.h"
 #include "region.h"
 #include "util.h"
 
@@ -80,7 +84,7 @@ static const char *const TINGKAT[] = { "tumbuh", "berkembang", "maju", "mandiri"
 #define N(a) ((int)(sizeof a / sizeof a[0]))
 
 struct stmts {
-	sqlite3_stmt *grp, *mem, *pen, *mtg, *att, *kas;
+	sqlite3_stmt *grp, *mem, *pen, *mtg, *att, *kas, *cyc, *sav, *loan, *rep;
 };
 
 static sqlite3_stmt *prep(sk_db *db, const char *sql)
@@ -123,8 +127,18 @@ static void prepare_all(sk_db *db, struct stmts *s)
 	s->att = prep(db, "INSERT INTO kehadiran(pertemuan_id,anggota_id,status,iuran_kas,iuran_iks,"
 		"diubah_pada) VALUES(:p,:a,:s,:kas,:iks,:t)");
 	s->kas = prep(db, "INSERT INTO kas(id,kelompok_id,tanggal,no_bukti,buku,kategori,uraian,"
-		"masuk,keluar,pertemuan_id,diubah_pada) VALUES(:id,:g,:tgl,:bukti,:buku,:kat,:uraian,"
-		":masuk,:keluar,:p,:t)");
+		"masuk,keluar,pertemuan_id,diubah_pada,sumber_id) VALUES(:id,:g,:tgl,:bukti,:buku,:kat,"
+		":uraian,:masuk,:keluar,:p,:t,:src)");
+	s->cyc = prep(db, "INSERT INTO siklus(id,kelompok_id,nomor,mulai,simpanan_wajib,"
+		"jasa_persen_bulan,metode_jasa,batas_pinjaman_kali,metode_bagi,diubah_pada) "
+		"VALUES(:id,:g,1,:mulai,:wajib,:rate,'flat',300,'simpanan',:t)");
+	s->sav = prep(db, "INSERT INTO simpanan(id,siklus_id,anggota_id,tanggal,jenis,setor,"
+		"pertemuan_id,diubah_pada) VALUES(:id,:s,:a,:tgl,'wajib',:v,:p,:t)");
+	s->loan = prep(db, "INSERT INTO pinjaman(id,siklus_id,anggota_id,tanggal,pokok,"
+		"jasa_persen_bulan,metode_jasa,jumlah_angsuran,jarak_angsuran,sumber,pertemuan_id,"
+		"diubah_pada) VALUES(:id,:s,:a,:tgl,:pokok,:rate,'flat',12,'minggu','simpin',:p,:t)");
+	s->rep = prep(db, "INSERT INTO angsuran(id,pinjaman_id,tanggal,pokok,jasa,pertemuan_id,"
+		"diubah_pada) VALUES(:id,:l,:tgl,:pokok,:jasa,:p,:t)");
 }
 
 struct village {
@@ -158,12 +172,24 @@ static void kec6(const char *kode, char out[7])
 static void text(sqlite3_stmt *st, const char *name, const char *v) { db_bind_text(st, name, v); }
 static void num(sqlite3_stmt *st, const char *name, int64_t v) { db_bind_int64(st, name, v); }
 
+/* A member's loan of the cycle: made at week made (-1: none yet), repaid by the schedule. */
+struct member_loan {
+	char id[SK_UUID_LEN + 1];
+	int made;
+	sk_loan_schedule *s;
+};
+
 struct group_state {
 	char id[SK_UUID_LEN + 1];
 	char member[32][SK_UUID_LEN + 1];
 	int nmem, start_day;
-	int64_t kas, iks, umum_bal, iks_bal;
+	int64_t kas, iks, umum_bal, iks_bal, simpin_bal;
 	int bukti;
+	/* The savings-and-loans cycle of the last year (first week cycle_week). */
+	char cycle[SK_UUID_LEN + 1];
+	int cycle_week, rate;
+	int64_t wajib, saved[32];
+	struct member_loan loan[32];
 };
 
 static void gen_group(sk_db *db, struct stmts *s, struct group_state *g, int gi,
@@ -291,9 +317,21 @@ static void gen_members(sk_db *db, struct stmts *s, struct group_state *g, const
 	}
 }
 
+static void post_src(sk_db *db, struct stmts *s, struct group_state *g, const char *date,
+		     const char *buku, const char *kat, const char *uraian, int64_t masuk,
+		     int64_t keluar, const char *meeting_id, const char *src);
+
 static void post(sk_db *db, struct stmts *s, struct group_state *g, const char *date,
 		 const char *buku, const char *kat, const char *uraian, int64_t masuk,
 		 int64_t keluar, const char *meeting_id)
+{
+	post_src(db, s, g, date, buku, kat, uraian, masuk, keluar, meeting_id, NULL);
+}
+
+/* A ledger row; src: the savings, loan or repayment it posts (its pertemuan_id then NULL). */
+static void post_src(sk_db *db, struct stmts *s, struct group_state *g, const char *date,
+		     const char *buku, const char *kat, const char *uraian, int64_t masuk,
+		     int64_t keluar, const char *meeting_id, const char *src)
 {
 	char id[SK_UUID_LEN + 1], t[SK_TS_LEN + 1], bukti[16];
 	det_uuid(id);
@@ -310,13 +348,112 @@ static void post(sk_db *db, struct stmts *s, struct group_state *g, const char *
 	num(s->kas, ":keluar", keluar);
 	text(s->kas, ":p", meeting_id);
 	text(s->kas, ":t", t);
+	text(s->kas, ":src", src);
 	step(db, s->kas);
-	int64_t *bal = strcmp(buku, "umum") == 0 ? &g->umum_bal : &g->iks_bal;
+	int64_t *bal = strcmp(buku, "umum") == 0 ? &g->umum_bal
+		       : strcmp(buku, "iks") == 0 ? &g->iks_bal : &g->simpin_bal;
 	*bal += masuk - keluar;
+}
+
+/* The cycle of the last year: its row, then every week's savings, loans and repayments. */
+static void gen_cycle(sk_db *db, struct stmts *s, struct group_state *g, int weeks)
+{
+	char date[11], t[SK_TS_LEN + 1];
+	g->cycle_week = weeks > 52 ? weeks - 52 : 0;
+	day_str(g->start_day + 7 * g->cycle_week, date);
+	stamp(date, t);
+	det_uuid(g->cycle);
+	g->wajib = 1000 * rnd_in(5, 10);
+	g->rate = 50 * rnd_in(0, 4);
+	text(s->cyc, ":id", g->cycle);
+	text(s->cyc, ":g", g->id);
+	text(s->cyc, ":mulai", date);
+	num(s->cyc, ":wajib", g->wajib);
+	num(s->cyc, ":rate", g->rate);
+	text(s->cyc, ":t", t);
+	step(db, s->cyc);
+	for (int i = 0; i < g->nmem; i++)
+		g->loan[i].made = -1;
+}
+
+/* Member i's savings at the meeting (id, date) of week w of the cycle. */
+static void gen_saving(sk_db *db, struct stmts *s, struct group_state *g, int i,
+		       const char *meeting, const char *date)
+{
+	char id[SK_UUID_LEN + 1], t[SK_TS_LEN + 1];
+	det_uuid(id);
+	stamp(date, t);
+	text(s->sav, ":id", id);
+	text(s->sav, ":s", g->cycle);
+	text(s->sav, ":a", g->member[i]);
+	text(s->sav, ":tgl", date);
+	num(s->sav, ":v", g->wajib);
+	text(s->sav, ":p", meeting);
+	text(s->sav, ":t", t);
+	step(db, s->sav);
+	g->saved[i] += g->wajib;
+	post_src(db, s, g, date, "simpin", "simpanan", "Simpanan wajib", g->wajib, 0, NULL, id);
+}
+
+/* The loans and repayments of a meeting of week w (cw: week of the cycle). */
+static void gen_loans(sk_db *db, struct stmts *s, struct group_state *g, int cw,
+		      const char *meeting, const char *date)
+{
+	char id[SK_UUID_LEN + 1], t[SK_TS_LEN + 1];
+	stamp(date, t);
+	for (int i = 0; i < g->nmem; i++) {
+		struct member_loan *l = &g->loan[i];
+		if (l->made >= 0 && cw > l->made && cw - l->made <= 12) {
+			const sk_instalment *in = &l->s->at[cw - l->made - 1];
+			det_uuid(id);
+			text(s->rep, ":id", id);
+			text(s->rep, ":l", l->id);
+			text(s->rep, ":tgl", date);
+			num(s->rep, ":pokok", in->pokok);
+			num(s->rep, ":jasa", in->jasa);
+			text(s->rep, ":p", meeting);
+			text(s->rep, ":t", t);
+			step(db, s->rep);
+			post_src(db, s, g, date, "simpin", "angsuran", "Angsuran", in->jumlah, 0, NULL,
+				 id);
+		}
+	}
+	/* One new loan a week, member by member from the fourth week, within three times the
+	 * borrower's savings and half of the fund's cash. */
+	int i = cw - 3;
+	if (i < 0 || i >= g->nmem || i >= (int)(sizeof g->saved / sizeof g->saved[0]) || cw + 12 > 52)
+		return;
+	int64_t pokok = g->saved[i] * 3;
+	if (pokok > g->simpin_bal / 2)
+		pokok = g->simpin_bal / 2;
+	pokok = pokok / 10000 * 10000;
+	if (pokok < 10000)
+		return;
+	struct member_loan *l = &g->loan[i];
+	sk_loan_terms terms = { .pokok = pokok, .rate = g->rate, .metode = LOAN_FLAT, .jumlah = 12,
+				.jarak = LOAN_MINGGU };
+	snprintf(terms.tanggal, sizeof terms.tanggal, "%s", date);
+	if (!l->s)
+		l->s = malloc(sizeof *l->s);
+	if (!l->s || loan_schedule(&terms, l->s) != LOAN_OK)
+		return;
+	det_uuid(l->id);
+	l->made = cw;
+	text(s->loan, ":id", l->id);
+	text(s->loan, ":s", g->cycle);
+	text(s->loan, ":a", g->member[i]);
+	text(s->loan, ":tgl", date);
+	num(s->loan, ":pokok", pokok);
+	num(s->loan, ":rate", g->rate);
+	text(s->loan, ":p", meeting);
+	text(s->loan, ":t", t);
+	step(db, s->loan);
+	post_src(db, s, g, date, "simpin", "pinjaman", "Pinjaman", 0, pokok, NULL, l->id);
 }
 
 static void gen_meeting(sk_db *db, struct stmts *s, struct group_state *g, int week)
 {
+	int in_cycle = *g->cycle && week >= g->cycle_week;
 	static const char STATUS[] = "HHHHHHHHHHHHHHHHHISA";
 	char id[SK_UUID_LEN + 1], date[11], t[SK_TS_LEN + 1];
 	day_str(g->start_day + 7 * week, date);
@@ -344,7 +481,11 @@ static void gen_meeting(sk_db *db, struct stmts *s, struct group_state *g, int w
 		step(db, s->att);
 		kas += paid ? g->kas : 0;
 		iks += paid ? g->iks : 0;
+		if (paid && in_cycle)
+			gen_saving(db, s, g, i, id, date);
 	}
+	if (in_cycle)
+		gen_loans(db, s, g, week - g->cycle_week, id, date);
 	if (kas > 0)
 		post(db, s, g, date, "umum", "iuran_kas", "Iuran kas pertemuan", kas, 0, id);
 	if (iks > 0)
@@ -368,6 +509,8 @@ static int add_week(sk_db *db)
 		"GROUP BY g.id ORDER BY g.kode, g.id");
 	sqlite3_stmt *ms = prep(db, "SELECT id FROM anggota WHERE kelompok_id=:g AND dihapus=0 AND "
 		"tanggal_keluar IS NULL ORDER BY id");
+	sqlite3_stmt *cs = prep(db, "SELECT id, simpanan_wajib FROM siklus WHERE kelompok_id=:g AND "
+		"dihapus=0 AND selesai IS NULL");
 	struct stmts s;
 	prepare_all(db, &s);
 	int n = 0;
@@ -386,7 +529,14 @@ static int add_week(sk_db *db)
 		text(s.mtg, ":kep", "");
 		text(s.mtg, ":t", now);
 		step(db, s.mtg);
-		int64_t sum_kas = 0, sum_iks = 0;
+		int64_t sum_kas = 0, sum_iks = 0, wajib = 0;
+		char cid[SK_UUID_LEN + 1] = "";
+		db_bind_text(cs, ":g", gid);
+		if (sqlite3_step(cs) == SQLITE_ROW) {
+			db_col_text(cs, 0, cid, sizeof cid);
+			wajib = sqlite3_column_int64(cs, 1);
+		}
+		sqlite3_reset(cs);
 		db_bind_text(ms, ":g", gid);
 		while (sqlite3_step(ms) == SQLITE_ROW) {
 			char aid[SK_UUID_LEN + 1], st[2] = { STATUS[rnd_in(0, (int)sizeof STATUS - 2)] };
@@ -401,6 +551,33 @@ static int add_week(sk_db *db)
 			step(db, s.att);
 			sum_kas += paid ? kas : 0;
 			sum_iks += paid ? iks : 0;
+			if (!paid || !*cid || wajib <= 0)
+				continue;
+			char sid[SK_UUID_LEN + 1], bukti[24];
+			det_uuid(sid);
+			text(s.sav, ":id", sid);
+			text(s.sav, ":s", cid);
+			text(s.sav, ":a", aid);
+			text(s.sav, ":tgl", date);
+			num(s.sav, ":v", wajib);
+			text(s.sav, ":p", mid);
+			text(s.sav, ":t", now);
+			step(db, s.sav);
+			det_uuid(kid);
+			snprintf(bukti, sizeof bukti, "BKM-S%06d", ++n);
+			text(s.kas, ":id", kid);
+			text(s.kas, ":g", gid);
+			text(s.kas, ":tgl", date);
+			text(s.kas, ":bukti", bukti);
+			text(s.kas, ":buku", "simpin");
+			text(s.kas, ":kat", "simpanan");
+			text(s.kas, ":uraian", "Simpanan wajib");
+			num(s.kas, ":masuk", wajib);
+			num(s.kas, ":keluar", 0);
+			text(s.kas, ":p", NULL);
+			text(s.kas, ":t", now);
+			text(s.kas, ":src", sid);
+			step(db, s.kas);
 		}
 		sqlite3_reset(ms);
 		for (int b = 0; b < 2; b++) {
@@ -421,6 +598,7 @@ static int add_week(sk_db *db)
 			num(s.kas, ":keluar", 0);
 			text(s.kas, ":p", mid);
 			text(s.kas, ":t", now);
+			text(s.kas, ":src", NULL);
 			step(db, s.kas);
 		}
 	}
@@ -506,8 +684,13 @@ int main(int argc, char **argv)
 		const struct village *vil = &v[gi % nv];
 		gen_group(db, &s, &g, gi, vil, &o);
 		gen_members(db, &s, &g, vil, &global_idx, o.members);
-		for (int w = 0; w < o.years * 52; w++)
+		for (int w = 0; w < o.years * 52; w++) {
+			if (w == (o.years > 1 ? o.years * 52 - 52 : 0))
+				gen_cycle(db, &s, &g, o.years * 52);
 			gen_meeting(db, &s, &g, w);
+		}
+		for (int i = 0; i < g.nmem; i++)
+			free(g.loan[i].s);
 		if (gi % 100 == 99)
 			fprintf(stderr, "\rbench-gen: %d/%d groups", gi + 1, o.groups);
 	}

@@ -117,6 +117,8 @@ FULL_DB=$(kab "$FULL")
 IMP_DB=$(kab "$IMP")
 SMALL_DB=$(kab "$SMALL")
 say "SIKUBE benchmarks $(date -u +%Y-%m-%dT%H:%M:%SZ), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
+say "savings and loans: $(rows "$FULL_DB" simpanan) savings, $(rows "$FULL_DB" pinjaman) loans," \
+	"$(rows "$FULL_DB" angsuran) repayments, $(rows "$FULL_DB" kas) ledger rows in all"
 say "sizes: $FULL groups = $(rows "$FULL_DB" kehadiran) attendance rows ($(du -m "$FULL_DB" | cut -f1) MB);" \
 	"imports: $IMP groups = $(rows "$IMP_DB" kehadiran) attendance rows; memory also at $SMALL groups"
 say ""
@@ -243,6 +245,12 @@ line_ms "report groups" "$(echo "$ms" | median)" 100 "median of 3, all $FULL gro
 ms=""
 for i in 1 2 3; do timed "$SIKUBE" --db "$FULL_DB" report monthly --group "$G" --month "$MONTH"; ms="$ms $T_MS"; kb=$(max "$kb" "$T_KB"); done
 line_ms "report monthly" "$(echo "$ms" | median)" 100 "median of 3, one group, $MONTH"
+ms=""
+for i in 1 2 3; do timed "$SIKUBE" --db "$FULL_DB" report loans --format csv; ms="$ms $T_MS"; kb=$(max "$kb" "$T_KB"); done
+line_ms "report loans" "$(echo "$ms" | median)" 200 "median of 3, every loan of all $FULL groups ($(rows "$FULL_DB" pinjaman) loans)"
+ms=""
+for i in 1 2 3; do timed "$SIKUBE" --db "$FULL_DB" report loans; ms="$ms $T_MS"; kb=$(max "$kb" "$T_KB"); done
+line_ms "report loans (text)" "$(echo "$ms" | median)" 200 "median of 3, all $FULL groups"
 line_mem "reports memory" "$kb" 16
 
 MISSED=$(grep -c ' MISSED' "$RESULTS")

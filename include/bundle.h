@@ -16,7 +16,8 @@
 /* Data files in dependency order: import reads them in this order (a table after the tables
  * its rows refer to). */
 enum bundle_table { BT_KELOMPOK, BT_ANGGOTA, BT_PENILAIAN, BT_PERTEMUAN, BT_KEHADIRAN, BT_KAS,
-		    BT_TUTUP_BUKU, BT_COUNT };
+		    BT_TUTUP_BUKU, BT_SIKLUS, BT_SIMPANAN, BT_PINJAMAN, BT_ANGSURAN, BT_DENDA,
+		    BT_BAGI_HASIL, BT_COUNT };
 
 /* How a column is written and read. */
 enum bundle_kind {

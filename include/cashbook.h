@@ -25,9 +25,10 @@ typedef struct sk_cash_row {
 					     * this one posts, or "" (format 2) */
 } sk_cash_row;
 
-/* NULL-terminated lists of the books and categories the screens offer (format 1 of
- * spec/bundle.md); format 2 adds the book simpin and the categories simpanan, penarikan and
- * denda, valid in storage and bundles. */
+/* NULL-terminated lists of the books and categories the screens offer (the books umum, iks and
+ * simpin: savings and loans, whose own costs are typed there); format 2 also has the
+ * categories simpanan, penarikan and denda, valid in storage and bundles, posted only from
+ * their source rows (simpin_book.h). */
 extern const char *const CASH_BUKU_VALUES[];
 extern const char *const CASH_KATEGORI_VALUES[];
 /* What the screens show for each of CASH_KATEGORI_VALUES, in the same order (msgids). */
@@ -36,6 +37,10 @@ extern const char *const CASH_KATEGORI_LABELS[];
 int valid_cash_buku(const char *v);
 /* 1 when v is one of CASH_KATEGORI_VALUES or a category of format 2. */
 int valid_cash_kategori(const char *v);
+
+/* The book as a clerk reads it in messages: "kas umum", "kas IKS", "kas simpan pinjam"
+ * (translated; the word itself for an unknown book). */
+const char *cash_book_label(const char *buku);
 
 /* 1 when kategori is money coming in only (iuran_kas, iuran_iks, bantuan, penjualan,
  * angsuran): never an expense the clerk records. */

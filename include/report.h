@@ -22,7 +22,12 @@ typedef struct report_opts {
 	const char *from, *to;  /* report audit: --from / --to YYYY-MM-DD (local dates of UTC
 				 * stamps are not used: the trail's times are UTC), NULL = open */
 	const char *nik;        /* report person: --nik */
+	const char *anggota_id; /* report_passbook: the member */
+	const char *pinjaman_id;/* report_loan_card: the loan */
 } report_opts;
+
+/* A report of this module: writes o's report to out (or o->book). */
+typedef int (*report_fn)(sk_db *db, const report_opts *o, FILE *out, sk_err *e);
 
 /* `report groups` per spec/cli.md, one row per active group, written to out (CSV via libcsv
  * for REPORT_CSV). group_id NULL = all groups. Returns SK_OK or an error in e. */
@@ -87,6 +92,39 @@ int report_person(sk_db *db, const report_opts *o, FILE *out, sk_err *e);
 /* The id (37 bytes) of a member with NIK nik (the latest stored), for the trail's filter.
  * SK_NOTFOUND when none. */
 int report_member_by_nik(sk_db *db, const char *nik, char id[37], sk_err *e);
+/* --- Savings and loans (src/report_simpin.c, src/report_passbook.c; docs/simpin.md). --- */
+
+/* `report savings --group ID [--month]`: per member of the group's open cycle (with --month:
+ * the cycle open at the month's end, savings up to that day): anggota_id, nama, pokok, wajib,
+ * sukarela, jumlah. Members active then or with savings in the cycle. SK_NOTFOUND when the
+ * group has no cycle. */
+int report_savings(sk_db *db, const report_opts *o, FILE *out, sk_err *e);
+/* `report loans [--group ID] [--month]`: every live loan made by the month's last day (or
+ * today) with its position then: pinjaman_id, anggota_id, nama, tanggal, pokok, sumber,
+ * sisa_pokok, jasa_dibayar, tunggakan, hari_terlambat, status. Without --group: every group
+ * (the district's view). Text adds each group's outstanding, arrears and portfolio at risk. */
+int report_loans(sk_db *db, const report_opts *o, FILE *out, sk_err *e);
+/* `report shareout --group ID`: the open cycle's share-out as it would be today, or the last
+ * closed cycle's: anggota_id, nama, simpanan, bagian_hasil, potongan, dibayar. Text is the
+ * page to sign (one line per member) with the totals. */
+int report_shareout(sk_db *db, const report_opts *o, FILE *out, sk_err *e);
+/* A member's passbook (o->anggota_id): savings of the cycle open today (else the last) by
+ * date with running balances, and each loan of the cycle with its schedule, what is paid,
+ * arrears and days late. Text fits 80 columns; xlsx has sheets simpanan and pinjaman; CSV is
+ * the savings table. */
+int report_passbook(sk_db *db, const report_opts *o, FILE *out, sk_err *e);
+/* A loan card (o->pinjaman_id): the terms, the schedule with each instalment's state, the
+ * repayments and the position today. Text fits 80 columns; xlsx sheets jadwal and angsuran;
+ * CSV the schedule. */
+int report_loan_card(sk_db *db, const report_opts *o, FILE *out, sk_err *e);
+/* The share-out page of plan p (simpin.h) as text: heading with the group's name and code,
+ * the totals (unless stored: the page of a closed cycle), one line per member to sign. */
+struct sk_share_plan;
+void report_share_text(FILE *out, const char *nama, const char *kode,
+		       const struct sk_share_plan *p, int stored);
+/* Run fn with o into path: text or CSV into a private file (0600, replaced, never through a
+ * symlink), xlsx a workbook. SK_IOERR with the reason when it cannot be written. */
+int report_save_as(sk_db *db, report_fn fn, const report_opts *o, const char *path, sk_err *e);
 
 /* --- For the Laporan screen: a group's trend (src/report_trend.c) and the saved monthly page
  * (src/report_save.c). --- */

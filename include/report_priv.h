@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include "csvio.h"
 #include "report.h"
+#include "simpin.h"
 #include "xlsx.h"
 
 typedef struct report_table {
@@ -45,5 +46,25 @@ int cash_text_failed(const cash_text *t);
 /* The heading, the rows and the totals (receipts, expenses, last balance). */
 void cash_text_print(const cash_text *t, FILE *f);
 void cash_text_free(cash_text *t);
+
+/* The savings-and-loans figures of one group's month (src/report_simpin.c), for the monthly
+ * report: has = 0 when the group has no cycle. */
+typedef struct report_simpin_fig {
+	int has, nomor;                /* the cycle open at the month's end (else the last) */
+	int64_t kas_awal, kas_akhir;   /* the simpin book before and at the end of the month */
+	int64_t kas_masuk, kas_keluar; /* its receipts and expenses in the month */
+	int64_t setor, tarik;          /* savings deposited and withdrawn in the month */
+	int64_t simpanan;              /* the cycle's savings at the month's end */
+	int pinjaman_baru;             /* loans made in the month */
+	int64_t pinjaman_pokok;
+	int64_t angsuran_pokok, angsuran_jasa; /* repaid in the month (net of reversals) */
+	int64_t denda, denda_dibayar;  /* fines raised and paid in the month */
+	sk_portfolio p;                /* loans at the month's end */
+} report_simpin_fig;
+/* Figures of group g for the month from..to (YYYY-MM-DD). SK_OK or the database error. */
+int report_simpin_month(sk_db *db, const char *g, const char *from, const char *to,
+			report_simpin_fig *f, sk_err *e);
+/* Section 6 of the monthly page (nothing when f->has is 0). */
+void report_simpin_month_text(FILE *out, const report_simpin_fig *f);
 
 #endif

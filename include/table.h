@@ -40,6 +40,7 @@ typedef struct table_col {
  * column name, H the has_ flag field, FL the flags. */
 #define TABLE_TEXT(S, F, FL) { #F, TC_TEXT, offsetof(S, F), sizeof(((S *)0)->F), -1, FL }
 #define TABLE_INT(S, F, FL) { #F, TC_INT, offsetof(S, F), sizeof(int), -1, FL }
+#define TABLE_INT64(S, F, FL) { #F, TC_INT64, offsetof(S, F), sizeof(int64_t), -1, FL }
 #define TABLE_INT_AS(S, F, N, FL) { N, TC_INT, offsetof(S, F), sizeof(int), -1, FL }
 #define TABLE_INT_OPT(S, F, H, FL) { #F, TC_INT, offsetof(S, F), sizeof(int), \
 	(ptrdiff_t)offsetof(S, H), FL }
@@ -79,6 +80,11 @@ const char *table_columns(const table_def *t);
  * and numbers whose has_ flag is 0 as NULL. Parameters st does not have are skipped; st may
  * have others, bound by the caller. */
 void table_bind(const table_def *t, sqlite3_stmt *st, const void *row);
+/* For reading many rows of one statement: map[j] = the column of t that result column j of st
+ * fills, or -1 (map holds sqlite3_column_count(st) ints). table_read_mapped then reads without
+ * looking the names up again. */
+void table_map(const table_def *t, sqlite3_stmt *st, int *map);
+void table_read_mapped(const table_def *t, sqlite3_stmt *st, const int *map, void *row);
 /* Read the current row of st into row, by column name: every result column named like a
  * column of t fills its field (and its has_ flag); other result columns are left alone. */
 void table_read(const table_def *t, sqlite3_stmt *st, void *row);

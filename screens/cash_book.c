@@ -40,7 +40,7 @@ struct cash_book {
 	int w[NCOLS];
 	char group_id[SK_UUID_LEN + 1];
 	sk_group g;
-	char buku[8];            /* umum | iks */
+	char buku[8];            /* umum | iks | simpin */
 	char bulan[8];           /* YYYY-MM, "" = every month */
 	int kat;                 /* index into CASH_KATEGORI_VALUES, -1 = every category */
 	int placed;              /* the list was placed once (then it starts at its end) */
@@ -93,9 +93,13 @@ static const char *cb_help(void)
 {
 	/* TRANSLATORS: F1 help text. */
 	return _("Buku kas kelompok, seperti buku kas bendahara: tanggal, nomor bukti, uraian, "
-		 "uang masuk, uang keluar dan saldo sesudah setiap baris. Setiap kelompok punya dua "
-		 "buku: kas umum dan kas IKS (dana kesetiakawanan sosial).\n\n"
-		 "Tab atau B: ganti buku (umum / IKS).\n"
+		 "uang masuk, uang keluar dan saldo sesudah setiap baris. Setiap kelompok punya tiga "
+		 "buku: kas umum, kas IKS (dana kesetiakawanan sosial) dan kas simpan pinjam "
+		 "(simpanan, pinjaman, angsuran, denda dan bagi hasil anggota).\n\n"
+		 "Tab atau B: ganti buku (umum / IKS / simpan pinjam). Baris kas simpan pinjam yang "
+		 "dibukukan dari simpanan, pinjaman, angsuran, denda atau bagi hasil dikoreksi lewat "
+		 "buku simpanan atau kartu pinjaman anggotanya (menu Kelompok, F7), bukan di sini; "
+		 "biaya simpan pinjam (alat tulis, biaya bank) dicatat di sini dengan F3.\n"
 		 "Panah kiri/kanan: pilih bulan yang ditampilkan (paling kanan: semua bulan).\n"
 		 "K: saring menurut kategori (iuran kas, iuran IKS, bantuan, penjualan, pembelian, "
 		 "operasional, santunan, pinjaman, angsuran, bagi hasil, lainnya, lalu semua).\n"
@@ -122,11 +126,19 @@ static const char *cb_help(void)
 		 "misalnya Rp 1.250.000.");
 }
 
+/* The book in the title and messages: "umum", "IKS", "simpan pinjam". */
+static const char *cb_book_word(const char *buku)
+{
+	if (strcmp(buku, "iks") == 0)
+		return _("IKS");
+	return strcmp(buku, "simpin") == 0 ? _("simpan pinjam") : _("umum");
+}
+
 static void cb_title(struct screen *s)
 {
 	struct cash_book *c = s->data;
 	snprintf(s->title, sizeof s->title, _("Kas %s - kelompok %s"),
-		 strcmp(c->buku, "iks") == 0 ? _("IKS") : _("umum"), c->g.nama);
+		 cb_book_word(c->buku), c->g.nama);
 }
 
 static int cb_init(struct screen *s, void *arg)
@@ -175,14 +187,14 @@ static void cb_draw(struct screen *s)
 	char line[600], mon[64], bal[32], last[80] = "";
 	month_name(c->bulan, mon, sizeof mon);
 	snprintf(line, sizeof line, _("Buku: kas %s   Bulan: %s   Kategori: %s"),
-		 strcmp(c->buku, "iks") == 0 ? _("IKS") : _("umum"), mon,
+		 cb_book_word(c->buku), mon,
 		 c->kat >= 0 ? _(CASH_KATEGORI_LABELS[c->kat]) : _("semua"));
 	text_put(stdscr, 1, 1, line, COLS - 2, ui_attr(R_HEADER));
 	sk_cash_close cl;
 	if (cash_last_close(s->db, c->group_id, c->buku, &cl, NULL) == SK_OK)
 		snprintf(last, sizeof last, _("   Ditutup sampai bulan %s"), cl.bulan);
 	snprintf(line, sizeof line, _("Saldo kas %s sekarang: Rp %s%s"),
-		 strcmp(c->buku, "iks") == 0 ? _("IKS") : _("umum"),
+		 cb_book_word(c->buku),
 		 sk_format_rupiah(cash_balance(s->db, c->group_id, c->buku, NULL), bal, sizeof bal), last);
 	text_put(stdscr, 2, 1, line, COLS - 2, ui_attr(R_DIM));
 	text_heads(3, 1, COLS_DEF, NCOLS, c->w);
@@ -237,11 +249,22 @@ static void say_meeting_row(void)
 				    "Pertemuan."));
 }
 
+/* A row posted from savings, a loan, a repayment, a fine or a share-out. */
+static void say_source_row(void)
+{
+	frame_msg(MSG_WARN, "%s", _("Dibukukan dari simpan pinjam: koreksi lewat buku simpanan atau "
+				    "kartu pinjaman anggotanya (Kelompok, F7)."));
+}
+
 static void cb_reverse(struct screen *s, const sk_cash_line *l)
 {
 	char q[700], num[32], id[SK_UUID_LEN + 1];
 	if (*l->r.pertemuan_id) { /* say so before asking, not after */
 		say_meeting_row();
+		return;
+	}
+	if (*l->r.sumber_id) {
+		say_source_row();
 		return;
 	}
 	snprintf(id, sizeof id, "%s", l->r.id);
@@ -275,6 +298,10 @@ static void cb_edit(struct screen *s, const sk_cash_line *l)
 		say_meeting_row();
 		return;
 	}
+	if (*l->r.sumber_id) {
+		say_source_row();
+		return;
+	}
 	if (*l->r.membalik_id || l->dibalik) {
 		frame_msg(MSG_WARN, "%s", _("Baris pembalikan dan baris yang sudah dibalik tidak dapat "
 					    "diubah."));
@@ -299,7 +326,8 @@ static int cb_letter(struct screen *s, wint_t ch, int kc)
 	struct cash_book *c = s->data;
 	switch (keys_local(KS_CASHBOOK, ch, kc)) {
 	case ACT_BOOK:
-		strcpy(c->buku, strcmp(c->buku, "umum") == 0 ? "iks" : "umum");
+		strcpy(c->buku, strcmp(c->buku, "umum") == 0 ? "iks"
+				: strcmp(c->buku, "iks") == 0 ? "simpin" : "umum");
 		cb_refilter(s);
 		return 1;
 	case ACT_CATEGORY:

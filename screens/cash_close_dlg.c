@@ -22,7 +22,8 @@ static void month_name(const char *bulan, char *out, size_t n)
 
 static const char *book_label(const char *buku)
 {
-	return strcmp(buku, "iks") == 0 ? _("IKS") : _("umum");
+	return strcmp(buku, "iks") == 0 ? _("IKS")
+	       : strcmp(buku, "simpin") == 0 ? _("simpan pinjam") : _("umum");
 }
 
 /* Book the difference of a close as a row today (stored text, the same in every language, as

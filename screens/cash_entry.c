@@ -17,7 +17,8 @@
 #define FC 20
 
 static const char *const PAGES[] = { N_("Uang masuk atau keluar") };
-static const char *const BUKU_LABELS[] = { N_("kas umum"), N_("kas IKS"), NULL };
+static const char *const BUKU_LABELS[] = { N_("kas umum"), N_("kas IKS"), N_("simpan pinjam"),
+					   NULL };
 static const char *const JENIS_VALUES[] = { "masuk", "keluar", NULL };
 static const char *const JENIS_LABELS[] = { N_("Uang masuk"), N_("Uang keluar"), NULL };
 
@@ -25,7 +26,7 @@ static const struct uf_def FIELDS[] = {
 	{ .name = "tanggal", .label = N_("Tanggal"), .kind = UF_TEXT,
 	  .page = 0, .row = 1, .lcol = LC, .fcol = FC, .width = 11, .max = 11 },
 	{ .name = "buku", .label = N_("Buku"), .kind = UF_CHOICE,
-	  .page = 0, .row = 3, .lcol = LC, .fcol = FC, .width = 12, .max = 0,
+	  .page = 0, .row = 3, .lcol = LC, .fcol = FC, .width = 14, .max = 0,
 	  .values = CASH_BUKU_VALUES, .labels = BUKU_LABELS },
 	{ .name = "jenis", .label = N_("Masuk/keluar"), .kind = UF_CHOICE,
 	  .page = 0, .row = 5, .lcol = LC, .fcol = FC, .width = 12, .max = 0,
@@ -96,7 +97,7 @@ static void ce_notes(struct screen *s)
 	uform_get(&f->uf, "buku", buku, sizeof buku);
 	uform_get(&f->uf, "tanggal", date, sizeof date);
 	snprintf(note, sizeof note, _("Saldo %s sampai tanggal ini: Rp %s"),
-		 strcmp(buku, "iks") == 0 ? _("kas IKS") : _("kas umum"),
+		 cash_book_label(buku),
 		 sk_format_rupiah(cash_balance(s->db, f->c.kelompok_id, buku, date), bal, sizeof bal));
 	uform_note(&f->uf, "tanggal", note);
 	uform_get(&f->uf, "jumlah", amount, sizeof amount);
@@ -250,7 +251,7 @@ static void ce_save(struct screen *s)
 	} else {
 		char bal[32];
 		frame_msg(MSG_INFO, _("%s tersimpan. Saldo %s sekarang Rp %s."), what,
-			  strcmp(c.buku, "iks") == 0 ? _("kas IKS") : _("kas umum"),
+			  cash_book_label(c.buku),
 			  sk_format_rupiah(cash_balance(s->db, c.kelompok_id, c.buku, NULL), bal,
 					   sizeof bal));
 	}

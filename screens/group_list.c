@@ -14,24 +14,30 @@
 #include "member.h"
 #include "plist.h"
 #include "screens.h"
+#include "simpin.h"
 #include "text.h"
 
 static const struct text_col COLS_DEF[] = {
 	{ "!", 1, 0 },
 	{ N_("Kode"), 8, 1 },
 	{ N_("Nama kelompok"), 18, 4 },
-	{ N_("Desa/kelurahan"), 14, 3 },
+	{ N_("Desa/kelurahan"), 10, 3 },
 	{ N_("Tingkat"), 11, 0 },
 	{ N_("Aktif"), 6, 0 },
 	{ N_("Pertemuan"), 11, 0 },
+	/* savings and loans: the portfolio at risk ("100,0%" at most), empty when nothing is
+	 * lent; narrow, so that the names keep their 18 columns at 80 */
+	{ N_("Risiko"), 6, 0 },
 };
-#define NCOLS 7
+#define NCOLS 8
 
 struct group_list {
 	struct plist pl;
 	int w[NCOLS];
 	unsigned char *over;   /* per row of the page: more than 20% not poor (eligibility.h) */
 	int over_cap;
+	sk_portfolio *risk;    /* per row of the page: its loans (simpin.h) */
+	int risk_cap;
 	int trash;             /* 1: the deleted groups, to restore (F8) */
 };
 
@@ -40,6 +46,25 @@ static int gl_count(void *ctx, const char *search)
 	struct screen *s = ctx;
 	struct group_list *g = s->data;
 	return g->trash ? group_count_deleted(s->db, search) : group_count(s->db, search);
+}
+
+/* The loans of each group of the page: arrears and the portfolio at risk today. */
+static void gl_fetch_risk(struct screen *s, const void *rows, int n)
+{
+	struct group_list *g = s->data;
+	if (n > g->risk_cap) {
+		sk_portfolio *r = realloc(g->risk, sizeof *r * (size_t)n);
+		if (!r)
+			return;
+		g->risk = r;
+		g->risk_cap = n;
+	}
+	char today[11];
+	sk_today(today);
+	for (int i = 0; i < n; i++)
+		if (simpin_portfolio(s->db, ((const sk_group_row *)rows)[i].id, today, &g->risk[i],
+				     NULL) != SK_OK)
+			memset(&g->risk[i], 0, sizeof g->risk[i]), g->risk[i].par_permille = -1;
 }
 
 static int gl_fetch(void *ctx, const char *search, int offset, int limit, void *rows, int *n,
@@ -61,6 +86,7 @@ static int gl_fetch(void *ctx, const char *search, int offset, int limit, void *
 		eligibility_stats(s->db, ((sk_group_row *)rows)[i].id, NULL, &st, NULL);
 		g->over[i] = (unsigned char)st.lewat_batas;
 	}
+	gl_fetch_risk(s, rows, rc == SK_OK ? *n : 0);
 	return rc;
 }
 
@@ -73,8 +99,15 @@ static void gl_row(void *ctx, const void *row, int y, int x, int width, int sele
 	long i = r - (const sk_group_row *)g->pl.rows;
 	int over = i >= 0 && i < g->over_cap && g->over[i];
 	const char *last = r->tidak_aktif ? _("TIDAK AKTIF") : r->pertemuan_terakhir;
+	char par[24] = "";
+	if (i >= 0 && i < g->risk_cap) {
+		char pct[16];
+		simpin_par_text(g->risk[i].par_permille, pct, sizeof pct);
+		snprintf(par, sizeof par, "%6s", g->risk[i].menunggak ? pct : g->risk[i].pinjaman ? pct
+												  : "");
+	}
 	const char *cells[NCOLS] = { over ? "!" : "", r->kode, r->nama, r->desa, _(r->tingkat), aktif,
-				     last };
+				     last, par };
 	text_row(y, x, cells, NCOLS, g->w, width, selected);
 }
 
@@ -107,7 +140,13 @@ static const char *gl_help(void)
 		 "Pertemuan = tanggal pertemuan terakhir. TIDAK AKTIF: kelompok itu berdiri lebih "
 		 "dari 4 minggu yang lalu dan tidak mengadakan pertemuan selama 4 minggu terakhir; "
 		 "jumlahnya tertulis di atas daftar. Kelompok baru belum dihitung tidak aktif. "
-		 "Kelompok seperti ini perlu dikunjungi pendamping sebelum bubar tanpa diketahui.");
+		 "Kelompok seperti ini perlu dikunjungi pendamping sebelum bubar tanpa diketahui.\n"
+		 "Risiko = portofolio berisiko simpan pinjam: bagian pinjaman beredar yang "
+		 "angsurannya terlambat lebih dari 30 hari (kosong: tidak ada pinjaman beredar). "
+		 "Di bawah daftar tertulis tunggakan kelompok yang dipilih.\n\n"
+		 "F7: simpan pinjam kelompok yang dipilih: siklus dan aturannya, simpanan dan "
+		 "pinjaman setiap anggota, buku simpanan, kartu pinjaman, tutup siklus dan bagi "
+		 "hasil.");
 }
 
 static const char *gl_trash_help(void)
@@ -165,6 +204,19 @@ static void gl_draw(struct screen *s)
 		snprintf(pos, sizeof pos, _("%d kelompok TIDAK AKTIF (tanpa pertemuan 4 minggu terakhir)"),
 			 idle);
 		text_put(stdscr, 2, 1, pos, COLS - 2, ui_attr(R_WARN));
+	}
+	long cur = g->pl.sel - g->pl.top;
+	if (g->pl.total && cur >= 0 && cur < g->pl.nrows && cur < g->risk_cap &&
+	    g->risk[cur].pinjaman) {
+		const sk_portfolio *p = &g->risk[cur];
+		char line[200], a[32], b[32], pct[16];
+		snprintf(line, sizeof line, _("Simpan pinjam: %d pinjaman, beredar Rp %s; menunggak %d "
+					      "(Rp %s); berisiko %s"), p->pinjaman,
+			 sk_format_rupiah(p->beredar, a, sizeof a), p->menunggak,
+			 sk_format_rupiah(p->tunggakan, b, sizeof b),
+			 simpin_par_text(p->par_permille, pct, sizeof pct));
+		text_put(stdscr, frame_bottom(), 1, line, COLS - 22, p->menunggak ? ui_attr(R_WARN)
+										 : ui_attr(R_DIM));
 	}
 	if (g->pl.total)
 		snprintf(pos, sizeof pos, _("Kelompok %d dari %d"), g->pl.sel + 1, g->pl.total);
@@ -234,6 +286,15 @@ static int gl_key(struct screen *s, wint_t ch, int kc)
 		ui_push(&GROUP_TRASH_OPS, NULL);
 		return SCR_HANDLED;
 	}
+	if (a == ACT_LOANS && !g->trash) {
+		const sk_group_row *r = plist_current(&g->pl);
+		if (r) {
+			char id[SK_UUID_LEN + 1];
+			snprintf(id, sizeof id, "%s", r->id);
+			ui_push(&SIMPIN_GROUP_OPS, id);
+		}
+		return SCR_HANDLED;
+	}
 	if (a != ACT_EDIT && a != ACT_ENTER && a != ACT_DELETE)
 		return plist_key(&g->pl, ch, kc) ? SCR_HANDLED : SCR_UNHANDLED;
 	const sk_group_row *r = plist_current(&g->pl);
@@ -278,6 +339,7 @@ static void gl_free(struct screen *s)
 	if (g) {
 		plist_free(&g->pl);
 		free(g->over);
+		free(g->risk);
 	}
 	free(g);
 }
@@ -305,7 +367,7 @@ static const struct key_hint GROUP_LIST_OPS_HINTS[] = {
 	HINT(ACT_HELP, NC_("hint", "Bantuan")), HINT(ACT_NEW, NC_("hint", "Baru")),
 	HINT(ACT_EDIT, NC_("hint", "Ubah")), HINT(ACT_DELETE, NC_("hint", "Hapus")),
 	HINT(ACT_ENTER, NC_("hint", "Anggota")), HINT(ACT_OPTION, NC_("hint", "Terhapus")),
-	HINT(ACT_BACK, NC_("hint", "Kembali")), HINT(ACT_QUIT, NC_("hint", "Keluar")), HINTS_END
+	HINT(ACT_LOANS, NC_("hint", "Simpin")), HINT(ACT_BACK, NC_("hint", "Kembali")), HINT(ACT_QUIT, NC_("hint", "Keluar")), HINTS_END
 };
 
 const struct screen_ops GROUP_LIST_OPS = {

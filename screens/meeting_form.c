@@ -12,6 +12,7 @@
 #include "keys.h"
 #include "meeting_form.h"
 #include "screens.h"
+#include "simpin_meeting.h"
 #include "uform.h"
 #include "validate.h"
 
@@ -58,10 +59,32 @@ static const char *mf_help(void)
 		 "Tab), lalu ketik angkanya saja, misalnya 10000; Backspace menghapus angka "
 		 "terakhir, Ctrl-U mengosongkan. Enter atau panah pindah baris.\n"
 		 "Baris paling bawah menjumlah hadir, izin, sakit, alpa dan iuran saat itu juga.\n\n"
+		 "Simpan pinjam: bila kelompok menjalankan siklus simpan pinjam, pertemuan baru "
+		 "punya halaman berikutnya; PgDn dari daftar hadir membukanya dan PgUp kembali, "
+		 "setiap halaman boleh dilewati dengan PgDn. Halaman 3 Simpanan: simpanan wajib "
+		 "sudah diisi untuk anggota yang hadir (dan simpanan pokok bagi yang belum "
+		 "membayarnya di siklus ini); ketik angka untuk mengubah, Tab pindah ke kolom pokok, "
+		 "wajib, sukarela. Halaman 4 Angsuran: setiap peminjam yang punya angsuran jatuh "
+		 "tempo sampai hari pertemuan, diisi tunggakannya (pokok dan jasa); ubah bila "
+		 "membayar lain, 0 bila tidak membayar. Pokok tidak dapat melebihi sisa pinjaman. "
+		 "Halaman 5 Denda: denda alpa untuk anggota yang alpa, denda terlambat untuk setiap "
+		 "angsuran yang dibayar sesudah jatuh tempo, dan denda lama yang belum dibayar; "
+		 "Spasi menandai dibayar sekarang, B membebaskan (ditanya dulu), F3 menambah denda "
+		 "lain. Halaman 6 Pinjaman baru: F3, ketik nomor anggota (seperti di daftar hadir) "
+		 "lalu Enter, ketik pokok lalu Enter; jumlah angsuran dan jaraknya diusulkan dari "
+		 "pinjaman terakhir kelompok (Tab untuk mengubah, Spasi mengganti minggu/bulan, U "
+		 "untuk pinjaman dari modal UEP). Pinjaman di atas batas (kali simpanan) atau di "
+		 "atas saldo kas ditolak dengan angka-angkanya. Bila lolos, jadwalnya ditunjukkan; "
+		 "Enter menerimanya. Halaman 7 Kas di tangan: saldo awal, masuk, keluar dan saldo "
+		 "akhir setiap buku (umum, IKS, simpan pinjam): hitung uangnya, lalu F2.\n\n"
 		 "F2 menyimpan. Pada saat itu juga jumlah iuran kas dibukukan ke buku kas umum dan "
 		 "jumlah iuran IKS ke buku kas IKS. Bila pertemuan diubah kemudian, pembukuannya ikut "
 		 "diganti; bila bulannya sudah ditutup, baris lama dibalik dan baris baru dicatat "
-		 "hari ini.\n"
+		 "hari ini. Simpanan, angsuran, denda dan pinjaman tersimpan bersama pertemuan dalam "
+		 "satu kali simpan, masing-masing dibukukan ke buku kas simpan pinjam (pinjaman modal "
+		 "UEP ke buku kas umum); bila salah satu ditolak, tidak ada yang tersimpan dan "
+		 "kursor menunjuk barisnya. Koreksi sesudah disimpan lewat buku tabungan atau kartu "
+		 "pinjaman (pembalikan).\n"
 		 "Esc kembali (bila ada yang belum disimpan, ditanya dulu).");
 }
 
@@ -202,6 +225,12 @@ static int mf_date_changed(struct screen *s)
 	if (changed)
 		frame_msg(MSG_INFO, _("Daftar hadir disesuaikan dengan anggota pada %s: %d anggota."),
 			  date, f->n);
+	/* The savings-and-loans pages are worked out again for the new date and list. */
+	if (mm_redate(s, date) && !changed) {
+		frame_msg(MSG_INFO, _("Halaman simpan pinjam dihitung lagi untuk %s; periksa, lalu F2 "
+				      "lagi."), date);
+		changed = 1;
+	}
 	return changed;
 }
 
@@ -247,9 +276,16 @@ static int mf_init(struct screen *s, void *arg)
 	char *draft = NULL;
 	if (fu_draft_offer(s, &f->uf, f->key, &draft)) {
 		mf_draft_grid(s, draft);
-		free(draft);
 		uform_touch_all(&f->uf);
 	}
+	/* The savings-and-loans pages of a new meeting, for the date the attendance list is for,
+	 * with what the draft typed on them. */
+	if (f->is_new) {
+		snprintf(f->m.tanggal, sizeof f->m.tanggal, "%s", f->grid_date);
+		mm_open(s);
+		mm_draft_load(s, draft);
+	}
+	free(draft);
 	return 0;
 }
 
@@ -262,15 +298,19 @@ static void mf_resize(struct screen *s)
 static void mf_draw(struct screen *s)
 {
 	struct meeting_form *f = s->data;
+	s->cursor = 1;
+	if (f->page) {
+		mm_draw(s);
+		return;
+	}
 	uform_draw(&f->uf);
 	mgrid_draw(f);
-	s->cursor = 1;
 }
 
 static void mf_show(struct screen *s)
 {
 	struct meeting_form *f = s->data;
-	if (!f->grid || !f->uf.win) {
+	if ((!f->grid && !f->page) || !f->uf.win) {
 		uform_refresh(&f->uf);
 		return;
 	}
@@ -302,6 +342,7 @@ static void mf_save(struct screen *s)
 				      "F2 lagi."), f->grid_date);
 		return;
 	}
+	mm_before_save(s);
 	mf_collect(f, &m);
 	sk_issues_clear(&is);
 	uform_check_lengths(&f->uf, &is);
@@ -317,8 +358,20 @@ static void mf_save(struct screen *s)
 		if (!dlg_confirm(q))
 			return;
 	}
-	int rc = meeting_save(s->db, &m, f->rows, f->n, &is, &e);
+	int page, row;
+	int rc = simpin_meeting_save(s->db, &m, f->rows, f->n, mm_money(f), &is, &page, &row, &e);
+	/* A fine waived needs a second operator (issue 16): asked, then saved again. */
+	if (rc == SK_DENIED && dlg_four_eyes(s->db)) {
+		sk_err_clear(&e);
+		rc = simpin_meeting_save(s->db, &m, f->rows, f->n, mm_money(f), &is, &page, &row, &e);
+	}
+	if (rc == SK_REFUSED && page >= SM_PAGE_SAVINGS) {
+		mm_refused(s, page, row);
+		frame_msg(MSG_ERROR, "%s", e.msg);
+		return;
+	}
 	if (rc == SK_REFUSED) {
+		f->page = 0;
 		fu_refused(&f->uf, &is);
 		if (uform_first_error(&f->uf) >= 0)
 			f->grid = 0;
@@ -333,8 +386,20 @@ static void mf_save(struct screen *s)
 	char what[200];
 	mgrid_totals(f, count, &kas, &iks);
 	snprintf(what, sizeof what, _("Pertemuan %s"), m.tanggal);
+	const sk_meeting_money *mm = mm_money(f);
 	if (other_warning(&is)) {
 		fu_saved(what, &is);
+	} else if (mm && (mm->nsav || mm->nrep || mm->nfine || mm->nloan)) {
+		int sav = 0, rep = 0, fines = 0;
+		for (int j = 0; j < mm->nsav; j++)
+			for (int k = 0; k < SIMPIN_KINDS; k++)
+				sav += mm->sav[j].setor[k] > 0;
+		for (int j = 0; j < mm->nrep; j++)
+			rep += mm->rep[j].pokok + mm->rep[j].jasa > 0;
+		for (int j = 0; j < mm->nfine; j++)
+			fines += mm->fine[j].bayar && !mm->fine[j].bebas;
+		frame_msg(MSG_INFO, _("%s tersimpan: %d simpanan, %d angsuran, %d denda, %d pinjaman "
+				      "baru."), what, sav, rep, fines, mm->nloan);
 	} else {
 		char k[32], i[32];
 		frame_msg(MSG_INFO, _("%s tersimpan; iuran kas Rp %s dan IKS Rp %s dibukukan."), what,
@@ -389,6 +454,8 @@ static int header_key(struct screen *s, wint_t ch, int kc)
 static int mf_key(struct screen *s, wint_t ch, int kc)
 {
 	struct meeting_form *f = s->data;
+	if (f->page && mm_loan_typing(f) && keys_action(ch, kc) != ACT_SAVE)
+		return mm_key(s, ch, kc);
 	switch (keys_action(ch, kc)) {
 	case ACT_SAVE:
 		mf_save(s);
@@ -399,6 +466,13 @@ static int mf_key(struct screen *s, wint_t ch, int kc)
 		return SCR_HANDLED;
 	default:
 		break;
+	}
+	if (f->page)
+		return mm_key(s, ch, kc);
+	if (f->grid && mm_active(f) && keys_action(ch, kc) == ACT_PGDN) {
+		mgrid_commit(f);
+		mm_enter(s, SM_PAGE_SAVINGS);
+		return SCR_HANDLED;
 	}
 	if (!f->grid)
 		return header_key(s, ch, kc);
@@ -415,15 +489,23 @@ static void mf_draft(struct screen *s)
 {
 	struct meeting_form *f = s->data;
 	mgrid_commit(f);
-	size_t cap = (size_t)f->n * 80 + 1;
+	/* The savings-and-loans pages after the attendance lines (the cell being typed taken). */
+	mm_before_save(s);
+	char *money = mm_draft_text(f);
+	size_t cap = (size_t)f->n * 80 + (money ? strlen(money) : 0) + 1;
 	char *extra = calloc(1, cap);
-	if (!extra)
+	if (!extra) {
+		free(money);
 		return;
+	}
 	size_t used = 0;
 	for (int i = 0; i < f->n; i++)
 		used += (size_t)snprintf(extra + used, cap - used, "grid.%s=%s,%lld,%lld\n",
 					 f->rows[i].anggota_id, f->rows[i].status,
 					 (long long)f->rows[i].iuran_kas, (long long)f->rows[i].iuran_iks);
+	if (money)
+		snprintf(extra + used, cap - used, "%s", money);
+	free(money);
 	fu_draft_save(s, &f->uf, f->key, extra);
 	free(extra);
 }
@@ -431,14 +513,16 @@ static void mf_draft(struct screen *s)
 static void mf_free(struct screen *s)
 {
 	struct meeting_form *f = s->data;
-	if (f)
+	if (f) {
 		uform_close(&f->uf);
+		mm_free(f);
+	}
 	free(f);
 }
 
 static const struct key_hint MEETING_FORM_OPS_HINTS[] = {
 	HINT(ACT_HELP, NC_("hint", "Bantuan")), HINT(ACT_SAVE, NC_("hint", "Simpan")),
-	HINT(ACT_STATUS, NC_("hint", "Status")), HINT(ACT_PGDN, NC_("hint", "Hadir")),
+	HINT(ACT_STATUS, NC_("hint", "Status")), HINT(ACT_PGDN, NC_("hint", "Halaman")),
 	HINT(ACT_BACK, NC_("hint", "Kembali")), HINT(ACT_QUIT, NC_("hint", "Keluar")), HINTS_END
 };
 

@@ -65,6 +65,26 @@ extern const struct screen_ops OPERATOR_LIST_OPS;
 /* The audit trail, filtered. arg: NULL. */
 extern const struct screen_ops AUDIT_LIST_OPS;
 
+/* Simpan pinjam of one group: its cycle, fund and members (from the Kelompok screen).
+ * arg: const char *group_id. */
+extern const struct screen_ops SIMPIN_GROUP_OPS;
+/* A cycle's rules: open a new cycle or change the running one. arg: struct simpin_cycle_arg *. */
+extern const struct screen_ops SIMPIN_CYCLE_FORM_OPS;
+/* A member's passbook, a loan card, or the share-out of a cycle being closed, as they print.
+ * arg: struct simpin_view_arg *. */
+extern const struct screen_ops SIMPIN_VIEW_OPS;
+
+struct simpin_cycle_arg {
+	const char *group_id;
+	const char *cycle_id;    /* the running cycle to change, NULL to open a new one */
+};
+
+enum simpin_view_kind { SV_PASSBOOK, SV_LOAN_CARD, SV_CLOSE };
+struct simpin_view_arg {
+	enum simpin_view_kind kind;
+	const char *id;          /* anggota_id, pinjaman_id or siklus_id */
+};
+
 struct meeting_form_arg {
 	const char *group_id;    /* group of a new meeting (ignored when meeting_id is set) */
 	const char *meeting_id;  /* meeting to change, NULL for a new one */

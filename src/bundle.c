@@ -222,6 +222,143 @@ static const bundle_col COLS_TUTUP_BUKU[] = {
 #define ORDER_TUTUP_BUKU " ORDER BY id"
 #define ONE_TUTUP_BUKU " WHERE id=:k1"
 
+/* Savings and loans (format 2, docs/simpin.md): siklus, simpanan, pinjaman, angsuran, denda,
+ * bagi_hasil. The rate and the limit are stored in hundredths and written as the shortest
+ * exact decimal ("2", "1.5"; an empty limit is no limit), as loan_rate_format writes it. */
+#define SIMPIN_DECIMAL_SQL(c) \
+	"CASE WHEN " c " IS NULL THEN NULL WHEN " c " % 100 = 0 THEN CAST(" c " / 100 AS TEXT) " \
+	"WHEN " c " % 10 = 0 THEN printf('%d.%d', " c " / 100, (" c " % 100) / 10) " \
+	"ELSE printf('%d.%02d', " c " / 100, " c " % 100) END"
+#define SIMPIN_STAMPED " WHERE " STORED_SINCE
+static const bundle_col COLS_SIKLUS[] = {
+	{ "id", BC_RAW, 0, 2 },
+	{ "kelompok_id", BC_RAW, 1, 2 },
+	{ "nomor", BC_RAW, 1, 2 },
+	{ "mulai", BC_RAW, 1, 2 },
+	{ "selesai", BC_RAW, 0, 2 },
+	{ "simpanan_pokok", BC_RAW, 0, 2 },
+	{ "simpanan_wajib", BC_RAW, 0, 2 },
+	{ "jasa_persen_bulan", BC_RAW, 1, 2 },
+	{ "metode_jasa", BC_RAW, 1, 2 },
+	{ "batas_pinjaman_kali", BC_RAW, 0, 2 },
+	{ "denda_alpa", BC_RAW, 0, 2 },
+	{ "denda_terlambat", BC_RAW, 0, 2 },
+	{ "metode_bagi", BC_RAW, 1, 2 },
+	{ "catatan", BC_TEXT, 0, 2 },
+	{ "diubah_pada", BC_RAW, 0, 2 },
+	{ "dihapus", BC_RAW, 0, 2 },
+};
+#define SEL_SIKLUS \
+	"SELECT id, kelompok_id, nomor, mulai, selesai, simpanan_pokok, simpanan_wajib, " \
+	SIMPIN_DECIMAL_SQL("jasa_persen_bulan") ", metode_jasa, " \
+	SIMPIN_DECIMAL_SQL("batas_pinjaman_kali") ", denda_alpa, denda_terlambat, metode_bagi, " \
+	"catatan, diubah_pada, dihapus FROM siklus"
+#define WHERE_SINCE_SIKLUS SIMPIN_STAMPED
+#define ORDER_SIKLUS " ORDER BY id"
+#define ONE_SIKLUS " WHERE id=:k1"
+
+static const bundle_col COLS_SIMPANAN[] = {
+	{ "id", BC_RAW, 0, 2 },
+	{ "siklus_id", BC_RAW, 1, 2 },
+	{ "anggota_id", BC_RAW, 1, 2 },
+	{ "tanggal", BC_RAW, 1, 2 },
+	{ "jenis", BC_RAW, 1, 2 },
+	{ "setor", BC_RAW, 1, 2 },
+	{ "tarik", BC_RAW, 1, 2 },
+	{ "pertemuan_id", BC_RAW, 0, 2 },
+	{ "membalik_id", BC_RAW, 0, 2 },
+	{ "diubah_pada", BC_RAW, 0, 2 },
+	{ "dihapus", BC_RAW, 0, 2 },
+};
+#define SEL_SIMPANAN \
+	"SELECT id, siklus_id, anggota_id, tanggal, jenis, setor, tarik, pertemuan_id, " \
+	"membalik_id, diubah_pada, dihapus FROM simpanan"
+#define WHERE_SINCE_SIMPANAN SIMPIN_STAMPED
+#define ORDER_SIMPANAN " ORDER BY id"
+#define ONE_SIMPANAN " WHERE id=:k1"
+
+static const bundle_col COLS_PINJAMAN[] = {
+	{ "id", BC_RAW, 0, 2 },
+	{ "siklus_id", BC_RAW, 1, 2 },
+	{ "anggota_id", BC_RAW, 1, 2 },
+	{ "tanggal", BC_RAW, 1, 2 },
+	{ "pokok", BC_RAW, 1, 2 },
+	{ "jasa_persen_bulan", BC_RAW, 1, 2 },
+	{ "metode_jasa", BC_RAW, 1, 2 },
+	{ "jumlah_angsuran", BC_RAW, 1, 2 },
+	{ "jarak_angsuran", BC_RAW, 1, 2 },
+	{ "sumber", BC_RAW, 1, 2 },
+	{ "tujuan", BC_TEXT, 0, 2 },
+	{ "dihapusbukukan_pada", BC_RAW, 0, 2 },
+	{ "pertemuan_id", BC_RAW, 0, 2 },
+	{ "diubah_pada", BC_RAW, 0, 2 },
+	{ "dihapus", BC_RAW, 0, 2 },
+};
+#define SEL_PINJAMAN \
+	"SELECT id, siklus_id, anggota_id, tanggal, pokok, " SIMPIN_DECIMAL_SQL("jasa_persen_bulan") \
+	", metode_jasa, jumlah_angsuran, jarak_angsuran, sumber, tujuan, dihapusbukukan_pada, " \
+	"pertemuan_id, diubah_pada, dihapus FROM pinjaman"
+#define WHERE_SINCE_PINJAMAN SIMPIN_STAMPED
+#define ORDER_PINJAMAN " ORDER BY id"
+#define ONE_PINJAMAN " WHERE id=:k1"
+
+static const bundle_col COLS_ANGSURAN[] = {
+	{ "id", BC_RAW, 0, 2 },
+	{ "pinjaman_id", BC_RAW, 1, 2 },
+	{ "tanggal", BC_RAW, 1, 2 },
+	{ "pokok", BC_RAW, 1, 2 },
+	{ "jasa", BC_RAW, 1, 2 },
+	{ "pertemuan_id", BC_RAW, 0, 2 },
+	{ "membalik_id", BC_RAW, 0, 2 },
+	{ "diubah_pada", BC_RAW, 0, 2 },
+	{ "dihapus", BC_RAW, 0, 2 },
+};
+#define SEL_ANGSURAN \
+	"SELECT id, pinjaman_id, tanggal, pokok, jasa, pertemuan_id, membalik_id, diubah_pada, " \
+	"dihapus FROM angsuran"
+#define WHERE_SINCE_ANGSURAN SIMPIN_STAMPED
+#define ORDER_ANGSURAN " ORDER BY id"
+#define ONE_ANGSURAN " WHERE id=:k1"
+
+static const bundle_col COLS_DENDA[] = {
+	{ "id", BC_RAW, 0, 2 },
+	{ "siklus_id", BC_RAW, 1, 2 },
+	{ "anggota_id", BC_RAW, 1, 2 },
+	{ "tanggal", BC_RAW, 1, 2 },
+	{ "jenis", BC_RAW, 1, 2 },
+	{ "jumlah", BC_RAW, 1, 2 },
+	{ "dibayar_pada", BC_RAW, 0, 2 },
+	{ "dibebaskan", BC_RAW, 0, 2 },
+	{ "pertemuan_id", BC_RAW, 0, 2 },
+	{ "catatan", BC_TEXT, 0, 2 },
+	{ "diubah_pada", BC_RAW, 0, 2 },
+	{ "dihapus", BC_RAW, 0, 2 },
+};
+#define SEL_DENDA \
+	"SELECT id, siklus_id, anggota_id, tanggal, jenis, jumlah, dibayar_pada, dibebaskan, " \
+	"pertemuan_id, catatan, diubah_pada, dihapus FROM denda"
+#define WHERE_SINCE_DENDA SIMPIN_STAMPED
+#define ORDER_DENDA " ORDER BY id"
+#define ONE_DENDA " WHERE id=:k1"
+
+static const bundle_col COLS_BAGI_HASIL[] = {
+	{ "id", BC_RAW, 0, 2 },
+	{ "siklus_id", BC_RAW, 1, 2 },
+	{ "anggota_id", BC_RAW, 1, 2 },
+	{ "simpanan", BC_RAW, 1, 2 },
+	{ "bagian_hasil", BC_RAW, 1, 2 },
+	{ "potongan", BC_RAW, 1, 2 },
+	{ "dibayar", BC_RAW, 1, 2 },
+	{ "diubah_pada", BC_RAW, 0, 2 },
+	{ "dihapus", BC_RAW, 0, 2 },
+};
+#define SEL_BAGI_HASIL \
+	"SELECT id, siklus_id, anggota_id, simpanan, bagian_hasil, potongan, dibayar, " \
+	"diubah_pada, dihapus FROM bagi_hasil"
+#define WHERE_SINCE_BAGI_HASIL SIMPIN_STAMPED
+#define ORDER_BAGI_HASIL " ORDER BY id"
+#define ONE_BAGI_HASIL " WHERE id=:k1"
+
 #define NCOLS(a) ((int)(sizeof a / sizeof a[0]))
 /* The stored row's stamp by its key. */
 #define STAMP_1(t) "SELECT diubah_pada FROM " t " WHERE id=:k1"
@@ -241,6 +378,12 @@ const bundle_table_def BUNDLE_TABLES[BT_COUNT] = {
 	[BT_KEHADIRAN] = TABLE("kehadiran", "kehadiran", KEHADIRAN, 2, 1),
 	[BT_KAS] = TABLE("kas", "kas", KAS, 1, 1),
 	[BT_TUTUP_BUKU] = TABLE("tutup_buku", "tutup_kas", TUTUP_BUKU, 1, 2),
+	[BT_SIKLUS] = TABLE("siklus", "siklus", SIKLUS, 1, 2),
+	[BT_SIMPANAN] = TABLE("simpanan", "simpanan", SIMPANAN, 1, 2),
+	[BT_PINJAMAN] = TABLE("pinjaman", "pinjaman", PINJAMAN, 1, 2),
+	[BT_ANGSURAN] = TABLE("angsuran", "angsuran", ANGSURAN, 1, 2),
+	[BT_DENDA] = TABLE("denda", "denda", DENDA, 1, 2),
+	[BT_BAGI_HASIL] = TABLE("bagi_hasil", "bagi_hasil", BAGI_HASIL, 1, 2),
 };
 
 int bundle_table_by_file(const char *name)

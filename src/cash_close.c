@@ -38,7 +38,7 @@ int cash_check_open(sk_db *db, const char *kelompok_id, const char *buku, const 
 	if (!closed)
 		return SK_OK;
 	return sk_err_set(e, SK_REFUSED, _("Bulan %.7s %s sudah ditutup; koreksi dengan pembalikan."),
-			  date, strcmp(buku, "iks") == 0 ? _("kas IKS") : _("kas umum"));
+			  date, cash_book_label(buku));
 }
 
 /* 1 when month is YYYY-MM of a real month. */
@@ -73,7 +73,7 @@ static int close_allowed(sk_db *db, const char *g, const char *buku, const char 
 	if (!month_valid(month))
 		return sk_err_set(e, SK_REFUSED, "%s", _("Bulan ditulis TTTT-BB, misalnya 2026-11."));
 	if (!valid_cash_buku(buku))
-		return sk_err_set(e, SK_REFUSED, "%s", _("Buku kas harus umum atau iks."));
+		return sk_err_set(e, SK_REFUSED, "%s", _("Buku kas harus umum, iks atau simpin."));
 	if (strncmp(month, today, 7) > 0)
 		return sk_err_set(e, SK_REFUSED, _("Bulan %s belum tiba dan belum dapat ditutup."), month);
 	if (!cash_month_over(month, today))
@@ -93,7 +93,7 @@ static int close_allowed(sk_db *db, const char *g, const char *buku, const char 
 		return sk_err_set(e, SK_REFUSED, "%s", _("Kelompok tidak ditemukan."));
 	if (closed)
 		return sk_err_set(e, SK_REFUSED, _("Bulan %s buku %s sudah ditutup."), month,
-				  strcmp(buku, "iks") == 0 ? _("kas IKS") : _("kas umum"));
+				  cash_book_label(buku));
 	return SK_OK;
 }
 

@@ -10,7 +10,7 @@
 /* The book as the clerk reads it in messages. */
 static const char *book_label(const char *buku)
 {
-	return strcmp(buku, "iks") == 0 ? _("kas IKS") : _("kas umum");
+	return cash_book_label(buku);
 }
 
 /* A one-value query over one book into *out: binds :g, :b and (when present) :d. SK_OK or the
@@ -143,6 +143,11 @@ int cash_insert_reversal(sk_db *db, const sk_cash_row *o, sk_cash_row *out, sk_e
 	return rc;
 }
 
+/* Rows posted from savings, loans, repayments, fines and the share-out (sumber_id) change
+ * only through their source row (simpin_book.h). */
+#define SOURCE_ROW_MSG _("Baris ini dibukukan dari simpan pinjam: koreksi pada buku tabungan, " \
+			 "kartu pinjaman atau denda anggotanya (pembalikan).")
+
 /* SK_OK when no row (not deleted) reverses row id; else the refusal refused, or the database
  * error, in e. */
 static int not_reversed(sk_db *db, const char *id, const char *refused, sk_err *e)
@@ -201,6 +206,8 @@ int cash_add(sk_db *db, sk_cash_row *c, sk_issues *is, sk_err *e)
 	if (*c->membalik_id)
 		sk_issues_add(is, "membalik_id", SK_SEV_ERROR, "%s",
 			      _("Pembalikan dibuat dengan perintah Balik pada baris yang salah."));
+	if (*c->sumber_id)
+		sk_issues_add(is, "sumber_id", SK_SEV_ERROR, "%s", SOURCE_ROW_MSG);
 	check_entry(db, c, is);
 	int64_t avail = 0;
 	if (!sk_issues_errors(is) && c->keluar > 0) {
@@ -239,6 +246,8 @@ static int load_editable(sk_db *db, const char *id, sk_cash_row *old, sk_err *e)
 	if (*old->pertemuan_id)
 		return sk_err_set(e, SK_REFUSED, "%s", _("Iuran pertemuan: ubah atau hapus "
 							 "pertemuannya di layar Pertemuan."));
+	if (*old->sumber_id)
+		return sk_err_set(e, SK_REFUSED, "%s", SOURCE_ROW_MSG);
 	if (*old->membalik_id)
 		return sk_err_set(e, SK_REFUSED, "%s", _("Baris ini pembalikan baris lain dan tidak "
 							 "dapat diubah. Catat baris baru bila perlu."));
@@ -260,7 +269,7 @@ int cash_update(sk_db *db, sk_cash_row *c, sk_issues *is, sk_err *e)
 	if (rc != SK_OK)
 		return rc;
 	sk_strlcpy(c->kelompok_id, old.kelompok_id, sizeof c->kelompok_id);
-	c->pertemuan_id[0] = c->membalik_id[0] = '\0';
+	c->pertemuan_id[0] = c->membalik_id[0] = c->sumber_id[0] = '\0';
 	if (!*c->no_bukti)
 		sk_strlcpy(c->no_bukti, old.no_bukti, sizeof c->no_bukti);
 	cash_validate(db, c, is);
@@ -310,6 +319,8 @@ int cash_reverse(sk_db *db, const char *id, sk_cash_row *out, sk_err *e)
 	if (*old.pertemuan_id)
 		return sk_err_set(e, SK_REFUSED, "%s", _("Iuran pertemuan: ubah atau hapus "
 							 "pertemuannya di layar Pertemuan."));
+	if (*old.sumber_id)
+		return sk_err_set(e, SK_REFUSED, "%s", SOURCE_ROW_MSG);
 	if (*old.membalik_id)
 		return sk_err_set(e, SK_REFUSED, "%s", _("Baris ini sendiri pembalikan; catat baris yang "
 							 "benar sebagai baris baru."));

@@ -7,7 +7,7 @@
 #include "validate.h"
 
 /* The values are stored and exchanged as written; N_ marks them for translation on screen. */
-const char *const CASH_BUKU_VALUES[] = { N_("umum"), N_("iks"), NULL };
+const char *const CASH_BUKU_VALUES[] = { N_("umum"), N_("iks"), N_("simpin"), NULL };
 const char *const CASH_KATEGORI_VALUES[] = { N_("iuran_kas"), N_("iuran_iks"), N_("bantuan"),
 	N_("penjualan"), N_("pembelian"), N_("operasional"), N_("santunan"), N_("pinjaman"),
 	N_("angsuran"), N_("bagi_hasil"), N_("lainnya"), NULL };
@@ -27,6 +27,15 @@ int valid_cash_buku(const char *v)
 int valid_cash_kategori(const char *v)
 {
 	return valid_in(v, CASH_KATEGORI_VALUES) || valid_in(v, KATEGORI_FORMAT2);
+}
+
+const char *cash_book_label(const char *buku)
+{
+	if (strcmp(buku, "iks") == 0)
+		return _("kas IKS");
+	if (strcmp(buku, "simpin") == 0)
+		return _("kas simpan pinjam");
+	return strcmp(buku, "umum") == 0 ? _("kas umum") : buku;
 }
 
 void cash_init(sk_cash_row *c, const char *kelompok_id)

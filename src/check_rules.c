@@ -24,6 +24,7 @@
 #include "check_rules.h"
 #include "i18n.h"
 #include "privacy.h"
+#include "simpin.h"
 #include "util.h"
 
 #define MAX_DRIVES 3
@@ -106,6 +107,109 @@ struct rule {
 	"tutup_kas " c " WHERE " c ".kelompok_id=r.kelompok_id AND " c ".buku=r.buku AND " c \
 	".dihapus=0 AND " c ".bulan >= substr(r.tanggal, 1, 7) AND " c ".diubah_pada < r.diubah_pada"
 #define CLOSE_OF_MERGED(col) "(SELECT " col " FROM tutup_kas WHERE id=s.k1)"
+
+/* Savings and loans (docs/simpin.md section 4). Tables: 7 siklus, 8 simpanan, 9 pinjaman,
+ * 10 angsuran, 11 denda, 12 bagi_hasil. */
+
+/* A source row x of a cycle whose member (a) is not of the cycle's group (S1, L1, D1, B1). */
+#define MEMBER_RULE(name, t, bt, msg) \
+	{ name, "x.id, a.nama, g.nama, ''", t " x CROSS JOIN siklus c ON c.id=x.siklus_id JOIN " \
+	  "anggota a ON a.id=x.anggota_id JOIN kelompok g ON g.id=c.kelompok_id", \
+	  "x.dihapus=0 AND a.kelompok_id<>c.kelompok_id", "", msg, \
+	  { { bt, "x.id=s.k1", "anggota_id", "x.anggota_id", NULL }, \
+	    { 1, "x.anggota_id=s.k1", "kelompok_id", "a.kelompok_id", NULL } } }
+/* A row x dated outside its cycle c (S4, L1). */
+#define IN_CYCLE_RULE(name, t, bt, msg) \
+	{ name, "x.id, x.tanggal, printf('%d', c.nomor), c.mulai || ' - ' || coalesce(c.selesai, '')", \
+	  t " x CROSS JOIN siklus c ON c.id=x.siklus_id", \
+	  "x.dihapus=0 AND (x.tanggal < c.mulai OR x.tanggal > coalesce(c.selesai, '9999'))", "", msg, \
+	  { { bt, "x.id=s.k1", "tanggal", "x.tanggal", NULL }, \
+	    { 7, "x.siklus_id=s.k1", "mulai", "c.mulai", NULL } } }
+/* A row x naming a meeting that is missing, deleted, of another day or of another group: grp
+ * is the row's group (S6). */
+#define MEETING_RULE(name, t, bt, grp, msg) \
+	{ name, "x.id, x.pertemuan_id, x.tanggal, ''", t " x LEFT JOIN pertemuan m ON " \
+	  "m.id=x.pertemuan_id", "x.dihapus=0 AND x.pertemuan_id IS NOT NULL AND (m.id IS NULL OR " \
+	  "m.dihapus=1 OR m.tanggal<>x.tanggal OR m.kelompok_id IS NOT " grp ")", "", msg, \
+	  { { bt, "x.id=s.k1", "pertemuan_id", "x.pertemuan_id", NULL }, \
+	    { 3, "x.pertemuan_id=s.k1", "id", "s.k1", NULL } } }
+#define GROUP_OF_CYCLE "(SELECT kelompok_id FROM siklus WHERE id=x.siklus_id)"
+#define GROUP_OF_LOAN \
+	"(SELECT c_.kelompok_id FROM pinjaman p_ JOIN siklus c_ ON c_.id=p_.siklus_id WHERE " \
+	"p_.id=x.pinjaman_id)"
+/* A date column of a live row after today. */
+#define NOT_YET(name, t, bt, col, msg) \
+	{ name, "r.id, r." col ", '', ''", t " r", "r.dihapus=0 AND r." col " > " TODAY, "", msg, \
+	  { { bt, "r.id=s.k1", col, "r." col, NULL } } }
+/* A reversal r of o in table t with the same cycle/loan columns (same): S5, A3. */
+#define REVERSAL_RULES(stem, t, bt, same, msg_bad, msg_twice) \
+	{ stem "_membalik_salah", "r.id, r.membalik_id, '', ''", t " r LEFT JOIN " t " o ON " \
+	  "o.id=r.membalik_id", "r.dihapus=0 AND r.membalik_id IS NOT NULL AND (o.id IS NULL OR " \
+	  "o.dihapus=1 OR o.id=r.id OR o.membalik_id IS NOT NULL OR o.tanggal>r.tanggal OR " same ")", \
+	  "", msg_bad, { { bt, "r.id=s.k1", "membalik_id", "r.membalik_id", NULL }, \
+			 { bt, "r.membalik_id=s.k1", "id", "s.k1", NULL } } }, \
+	{ stem "_dibalik_dua_kali", "r.id, r.membalik_id, x.id, ''", t " r JOIN " t " x ON " \
+	  "x.membalik_id=r.membalik_id AND x.id<>r.id AND x.dihapus=0", \
+	  "r.dihapus=0 AND r.membalik_id IS NOT NULL", "r.membalik_id, r.id", msg_twice, \
+	  { { bt, "r.id=s.k1", "membalik_id", "r.membalik_id", NULL } } }
+
+/* A savings row x's balance of its kind after it (deposits before withdrawals within a day). */
+#define SAVING_BAL \
+	"(SELECT sum(y.setor-y.tarik) FROM simpanan y WHERE y.siklus_id=x.siklus_id AND " \
+	"y.anggota_id=x.anggota_id AND y.jenis=x.jenis AND y.dihapus=0 AND (y.tanggal<x.tanggal OR " \
+	"(y.tanggal=x.tanggal AND ((y.setor=0)<(x.setor=0) OR ((y.setor=0)=(x.setor=0) AND " \
+	"y.id<=x.id)))))"
+/* The merged savings rows, one per member's kind (and one per member of a closed cycle). */
+#define BY_SAVINGS \
+	"(SELECT y.siklus_id sk, y.anggota_id ag, y.jenis jn, y.tarik v, s.sumber sumber, " \
+	"min(s.baris) baris FROM temp.imp_row s JOIN simpanan y ON y.id=s.k1 WHERE s.tabel=8 " \
+	"GROUP BY 1, 2, 3)"
+#define BY_SAVINGS_CLOSED \
+	"(SELECT y.siklus_id sk, y.anggota_id ag, y.setor-y.tarik v, s.sumber sumber, " \
+	"min(s.baris) baris FROM temp.imp_row s JOIN simpanan y ON y.id=s.k1 JOIN siklus z ON " \
+	"z.id=y.siklus_id WHERE s.tabel=8 AND z.selesai IS NOT NULL GROUP BY 1, 2)"
+/* The principal repaid on a loan up to and with repayment a (reversals first within a day). */
+#define PAID_AT \
+	"(SELECT sum(CASE WHEN y.membalik_id IS NULL THEN y.pokok ELSE -y.pokok END) FROM " \
+	"angsuran y WHERE y.pinjaman_id=a.pinjaman_id AND y.dihapus=0 AND (y.tanggal<a.tanggal OR " \
+	"(y.tanggal=a.tanggal AND ((y.membalik_id IS NULL)<(a.membalik_id IS NULL) OR " \
+	"((y.membalik_id IS NULL)=(a.membalik_id IS NULL) AND y.id<=a.id)))))"
+#define BY_LOAN \
+	"(SELECT y.pinjaman_id pj, y.pokok v, s.sumber sumber, min(s.baris) baris FROM " \
+	"temp.imp_row s JOIN angsuran y ON y.id=s.k1 WHERE s.tabel=10 GROUP BY y.pinjaman_id)"
+/* A member's savings in the cycle of a loan p, dated on or before it (L2). */
+#define SAVED_AT_LOAN \
+	"(SELECT coalesce(sum(y.setor - y.tarik), 0) FROM simpanan y WHERE y.siklus_id=p.siklus_id " \
+	"AND y.anggota_id=p.anggota_id AND y.dihapus=0 AND y.tanggal <= p.tanggal)"
+/* The merged ledger rows of the simpin book, one per group, with their earliest date (B4). */
+#define BY_SIMPIN_BOOK \
+	"(SELECT k.kelompok_id g, min(k.tanggal) t, k.keluar v, s.sumber sumber, min(s.baris) " \
+	"baris FROM temp.imp_row s JOIN kas k ON k.id=s.k1 WHERE s.tabel=5 AND k.buku='simpin' " \
+	"GROUP BY k.kelompok_id)"
+/* Live ledger rows posted by source x: their sum (R-K1). */
+#define POSTED_BY "(SELECT coalesce(sum(masuk-keluar),0) FROM kas WHERE sumber_id=x.id AND dihapus=0)"
+#define SOURCE_RULE(name, t, bt, expected, msg) \
+	{ name, "x.id, printf('%d', " expected "), printf('%d', " POSTED_BY "), ''", t " x", \
+	  POSTED_BY " <> " expected, "", msg, \
+	  { { bt, "x.id=s.k1", "id", "x.id", NULL }, \
+	    { 5, "x.id=(SELECT sumber_id FROM kas WHERE id=s.k1)", "masuk", \
+	      "(SELECT masuk-keluar FROM kas WHERE id=s.k1)", NULL } } }
+/* The book a loan x posts into. */
+#define LOAN_BOOK "CASE x.sumber WHEN 'uep' THEN 'umum' ELSE 'simpin' END"
+/* Ledger row k is the posting of an existing source row of its group, book and category (R-K2). */
+#define SOURCE_MATCHES \
+	"(EXISTS (SELECT 1 FROM simpanan x JOIN siklus c ON c.id=x.siklus_id WHERE x.id=k.sumber_id " \
+	"AND c.kelompok_id=k.kelompok_id AND k.buku='simpin' AND k.kategori IN ('simpanan'," \
+	"'penarikan')) OR EXISTS (SELECT 1 FROM pinjaman x JOIN siklus c ON c.id=x.siklus_id " \
+	"WHERE x.id=k.sumber_id AND c.kelompok_id=k.kelompok_id AND k.buku=" LOAN_BOOK " AND " \
+	"k.kategori='pinjaman') OR EXISTS (SELECT 1 FROM angsuran y JOIN pinjaman x ON " \
+	"x.id=y.pinjaman_id JOIN siklus c ON c.id=x.siklus_id WHERE y.id=k.sumber_id AND " \
+	"c.kelompok_id=k.kelompok_id AND k.buku=" LOAN_BOOK " AND k.kategori='angsuran') OR " \
+	"EXISTS (SELECT 1 FROM denda x JOIN siklus c ON c.id=x.siklus_id WHERE x.id=k.sumber_id AND " \
+	"c.kelompok_id=k.kelompok_id AND k.buku='simpin' AND k.kategori='denda') OR EXISTS (SELECT " \
+	"1 FROM bagi_hasil x JOIN siklus c ON c.id=x.siklus_id WHERE x.id=k.sumber_id AND " \
+	"c.kelompok_id=k.kelompok_id AND k.buku='simpin' AND k.kategori IN ('penarikan'," \
+	"'bagi_hasil')))"
 
 /* ---- the rules ------------------------------------------------------------------------- */
 
@@ -228,12 +332,238 @@ static const struct rule RULES[] = {
 		     "r.pertemuan_id=s.k1 AND r.anggota_id=s.k2"),
 	FUTURE_STAMP("kas_masa_depan", "kas", "kas", 5, "r.id", "r.id=s.k1"),
 	FUTURE_STAMP("tutup_masa_depan", "tutup_buku", "tutup_kas", 6, "r.id", "r.id=s.k1"),
+	/* Savings and loans: cycles (C1-C4, C6). */
+	{ "siklus_berjalan_dua", "g.nama, c.id, '', ''", "siklus c JOIN kelompok g ON "
+	  "g.id=c.kelompok_id", "c.dihapus=0 AND c.selesai IS NULL AND EXISTS (SELECT 1 FROM siklus x "
+	  "WHERE x.kelompok_id=c.kelompok_id AND x.dihapus=0 AND x.selesai IS NULL AND x.id<>c.id)",
+	  "c.kelompok_id, c.id",
+	  N_("Kelompok %s punya lebih dari satu siklus simpan pinjam yang berjalan (siklus %s)."),
+	  { { 7, "c.id=s.k1", "selesai", "c.selesai", NULL } } },
+	{ "siklus_nomor_dua", "g.nama, printf('%d', c.nomor), c.id, ''", "siklus c JOIN kelompok g "
+	  "ON g.id=c.kelompok_id", "c.dihapus=0 AND EXISTS (SELECT 1 FROM siklus x WHERE "
+	  "x.kelompok_id=c.kelompok_id AND x.nomor=c.nomor AND x.dihapus=0 AND x.id<>c.id)",
+	  "c.kelompok_id, c.nomor, c.id",
+	  N_("Kelompok %s punya lebih dari satu siklus nomor %s (siklus %s)."),
+	  { { 7, "c.id=s.k1", "nomor", "printf('%d', c.nomor)", NULL } } },
+	{ "siklus_bertumpuk", "c.id, c.mulai, coalesce(c.selesai, '-'), ''", "siklus c",
+	  "c.dihapus=0 AND ((c.selesai IS NOT NULL AND c.selesai < c.mulai) OR EXISTS (SELECT 1 FROM "
+	  "siklus b WHERE b.kelompok_id=c.kelompok_id AND b.id<>c.id AND b.dihapus=0 AND c.mulai <= "
+	  "coalesce(b.selesai, '9999') AND b.mulai <= coalesce(c.selesai, '9999')))", "",
+	  N_("Siklus %s (%s sampai %s) selesai sebelum mulai atau bertumpuk dengan siklus lain "
+	     "kelompoknya."),
+	  { { 7, "c.id=s.k1", "mulai", "c.mulai", NULL } } },
+	{ "siklus_kelompok_dihapus", "g.nama, printf('%d', c.nomor), '', ''", "siklus c JOIN "
+	  "kelompok g ON g.id=c.kelompok_id", "g.dihapus=1 AND c.dihapus=0 AND c.selesai IS NULL", "",
+	  N_("Kelompok %s sudah dihapus, tetapi siklus simpan pinjam %s masih berjalan: tutup dulu "
+	     "siklusnya."),
+	  { { 7, "c.id=s.k1", "kelompok_id", "c.kelompok_id", NULL },
+	    { 0, "c.kelompok_id=s.k1", "dihapus", "g.dihapus", NULL } } },
+	{ "kas_diubah_sesudah_siklus", "r.id, r.tanggal, printf('%d', c.nomor), r.diubah_pada",
+	  "siklus c CROSS JOIN kas r ON r.kelompok_id=c.kelompok_id AND r.buku='simpin'",
+	  "c.dihapus=0 AND c.selesai IS NOT NULL AND r.tanggal BETWEEN c.mulai AND c.selesai AND "
+	  "r.diubah_pada > c.diubah_pada", "",
+	  N_("Baris kas %s bertanggal %s, di siklus %s yang sudah ditutup dan dibagi, diubah "
+	     "sesudahnya (%s): koreksi dengan pembalikan sesudah siklus itu."),
+	  { { 5, "c.id IN (SELECT id FROM siklus WHERE kelompok_id=(SELECT kelompok_id FROM kas "
+	      "WHERE id=s.k1)) AND r.id=s.k1", "diubah_pada", "r.diubah_pada", NULL },
+	    { 7, "c.id=s.k1", "diubah_pada", "c.diubah_pada", NULL } } },
+	/* Savings (S1-S6). */
+	MEMBER_RULE("simpanan_anggota_lain", "simpanan", 8,
+		    N_("Simpanan %s: %s bukan anggota kelompok %s, pemilik siklusnya.")),
+	{ "simpanan_minus", "x.id, a.nama, x.jenis, x.tanggal", "simpanan x JOIN anggota a ON "
+	  "a.id=x.anggota_id", "x.dihapus=0 AND x.tarik>0 AND " SAVING_BAL " < 0", "",
+	  N_("Simpanan %s: saldo %s jenis %s jadi minus pada %s; simpanan tidak boleh minus."),
+	  { { 8, "x.siklus_id=s.sk AND x.anggota_id=s.ag AND x.jenis=s.jn", "tarik",
+	      "printf('%d', s.v)", BY_SAVINGS } } },
+	{ "simpanan_wajib_ditarik", "x.id, a.nama, x.jenis, x.tanggal", "simpanan x JOIN anggota a "
+	  "ON a.id=x.anggota_id", "x.dihapus=0 AND x.tarik>0 AND x.membalik_id IS NULL AND x.jenis IN "
+	  "('pokok','wajib') AND x.tanggal IS NOT a.tanggal_keluar", "",
+	  N_("Simpanan %s: %s menarik simpanan %s pada %s; simpanan pokok dan wajib diambil hanya "
+	     "saat bagi hasil atau pada hari anggota keluar."),
+	  { { 8, "x.id=s.k1", "tarik", "printf('%d', x.tarik)", NULL },
+	    { 1, "x.anggota_id=s.k1", "tanggal_keluar", "a.tanggal_keluar", NULL } } },
+	IN_CYCLE_RULE("simpanan_luar_siklus", "simpanan", 8,
+		      N_("Simpanan %s bertanggal %s, di luar siklus %s (%s).")),
+	REVERSAL_RULES("simpanan", "simpanan", 8, "o.siklus_id<>r.siklus_id OR "
+		       "o.anggota_id<>r.anggota_id OR o.jenis<>r.jenis OR o.setor<>r.tarik OR "
+		       "o.tarik<>r.setor",
+		       N_("Simpanan %s membalik %s, tetapi baris itu tidak ada, sudah dihapus, sendiri "
+			  "pembalikan, lebih baru, atau bukan simpanan yang sama dengan jumlah yang "
+			  "sama di sisi lain."),
+		       N_("Simpanan %s membalik %s, yang sudah dibalik oleh baris %s: satu baris "
+			  "dibalik sekali saja.")),
+	MEETING_RULE("simpanan_pertemuan_lain", "simpanan", 8, GROUP_OF_CYCLE,
+		     N_("Simpanan %s dicatat di pertemuan %s, tetapi pertemuan itu tidak ada, sudah "
+			"dihapus, milik kelompok lain, atau tidak bertanggal %s.")),
+	NOT_YET("simpanan_belum_terjadi", "simpanan", 8, "tanggal",
+		N_("Simpanan %s bertanggal %s, sesudah hari ini: dicatat pada hari terjadinya.")),
+	/* Loans (L1-L5). */
+	MEMBER_RULE("pinjaman_anggota_lain", "pinjaman", 9,
+		    N_("Pinjaman %s: %s bukan anggota kelompok %s, pemilik siklusnya.")),
+	IN_CYCLE_RULE("pinjaman_luar_siklus", "pinjaman", 9,
+		      N_("Pinjaman %s bertanggal %s, di luar siklus %s (%s).")),
+	{ "pinjaman_di_atas_batas", "p.id, a.nama, printf('%d', p.pokok), printf('%d', "
+	  SAVED_AT_LOAN ")", "pinjaman p CROSS JOIN siklus c ON c.id=p.siklus_id JOIN anggota a ON "
+	  "a.id=p.anggota_id", "p.dihapus=0 AND c.batas_pinjaman_kali IS NOT NULL AND p.pokok * 100 > "
+	  "c.batas_pinjaman_kali * " SAVED_AT_LOAN, "",
+	  N_("Pinjaman %s untuk %s Rp %s melebihi batas siklusnya atas simpanan Rp %s pada tanggal "
+	     "pinjaman."),
+	  { { 9, "p.id=s.k1", "pokok", "printf('%d', p.pokok)", NULL },
+	    { 8, "p.siklus_id=(SELECT siklus_id FROM simpanan WHERE id=s.k1) AND "
+	      "p.anggota_id=(SELECT anggota_id FROM simpanan WHERE id=s.k1)", "setor",
+	      "(SELECT setor-tarik FROM simpanan WHERE id=s.k1)", NULL },
+	    { 7, "p.siklus_id=s.k1", "batas_pinjaman_kali", "c.batas_pinjaman_kali", NULL } } },
+	{ "pinjaman_jadwal", "p.id, printf('%d', p.jumlah_angsuran), p.jarak_angsuran, ''",
+	  "pinjaman p", "p.dihapus=0 AND NOT sikube_jadwal_ok(p.tanggal, p.pokok, "
+	  "p.jasa_persen_bulan, p.metode_jasa, p.jumlah_angsuran, p.jarak_angsuran)", "",
+	  N_("Pinjaman %s: jadwal %s angsuran per %s tidak dapat dihitung (angsuran terakhir sesudah "
+	     "tahun 2199 atau jumlah terlalu besar)."),
+	  { { 9, "p.id=s.k1", "jumlah_angsuran", "printf('%d', p.jumlah_angsuran)", NULL } } },
+	{ "pinjaman_hapus_buku", "p.id, p.dihapusbukukan_pada, p.tanggal, ''", "pinjaman p",
+	  "p.dihapus=0 AND p.dihapusbukukan_pada IS NOT NULL AND (p.dihapusbukukan_pada < p.tanggal "
+	  "OR p.dihapusbukukan_pada > " TODAY ")", "",
+	  N_("Pinjaman %s dihapusbukukan pada %s: sebelum diberikan (%s) atau sesudah hari ini."),
+	  { { 9, "p.id=s.k1", "dihapusbukukan_pada", "p.dihapusbukukan_pada", NULL } } },
+	{ "angsuran_pinjaman_dihapus", "a.id, a.pinjaman_id, '', ''", "angsuran a JOIN pinjaman p ON "
+	  "p.id=a.pinjaman_id", "a.dihapus=0 AND p.dihapus=1", "",
+	  N_("Angsuran %s untuk pinjaman %s yang sudah dihapus: pinjaman yang sudah diangsur tidak "
+	     "dihapus."),
+	  { { 10, "a.id=s.k1", "pinjaman_id", "a.pinjaman_id", NULL },
+	    { 9, "a.pinjaman_id=s.k1", "dihapus", "p.dihapus", NULL } } },
+	MEETING_RULE("pinjaman_pertemuan_lain", "pinjaman", 9, GROUP_OF_CYCLE,
+		     N_("Pinjaman %s dicatat di pertemuan %s, tetapi pertemuan itu tidak ada, sudah "
+			"dihapus, milik kelompok lain, atau tidak bertanggal %s.")),
+	NOT_YET("pinjaman_belum_terjadi", "pinjaman", 9, "tanggal",
+		N_("Pinjaman %s bertanggal %s, sesudah hari ini: dicatat pada hari diberikan.")),
+	/* Repayments (A1-A3). */
+	{ "angsuran_lebih", "a.id, n.nama, printf('%d', " PAID_AT "), printf('%d', p.pokok)",
+	  "angsuran a CROSS JOIN pinjaman p ON p.id=a.pinjaman_id JOIN anggota n ON "
+	  "n.id=p.anggota_id", "a.dihapus=0 AND " PAID_AT " NOT BETWEEN 0 AND p.pokok", "",
+	  N_("Angsuran %s (%s): pokok yang sudah diangsur Rp %s melebihi pinjamannya Rp %s, atau di "
+	     "bawah nol."),
+	  { { 10, "a.pinjaman_id=s.pj", "pokok", "printf('%d', s.v)", BY_LOAN },
+	    { 9, "a.pinjaman_id=s.k1", "pokok", "printf('%d', p.pokok)", NULL } } },
+	{ "angsuran_sebelum_pinjaman", "a.id, a.tanggal, p.tanggal, ''", "angsuran a JOIN pinjaman p "
+	  "ON p.id=a.pinjaman_id", "a.dihapus=0 AND a.tanggal < p.tanggal", "",
+	  N_("Angsuran %s bertanggal %s, sebelum pinjamannya diberikan (%s)."),
+	  { { 10, "a.id=s.k1", "tanggal", "a.tanggal", NULL },
+	    { 9, "a.pinjaman_id=s.k1", "tanggal", "p.tanggal", NULL } } },
+	REVERSAL_RULES("angsuran", "angsuran", 10, "o.pinjaman_id<>r.pinjaman_id OR o.pokok<>r.pokok "
+		       "OR o.jasa<>r.jasa",
+		       N_("Angsuran %s membalik %s, tetapi baris itu tidak ada, sudah dihapus, sendiri "
+			  "pembalikan, lebih baru, atau bukan angsuran pinjaman yang sama dengan pokok "
+			  "dan jasa yang sama."),
+		       N_("Angsuran %s membalik %s, yang sudah dibalik oleh baris %s: satu baris "
+			  "dibalik sekali saja.")),
+	MEETING_RULE("angsuran_pertemuan_lain", "angsuran", 10, GROUP_OF_LOAN,
+		     N_("Angsuran %s dicatat di pertemuan %s, tetapi pertemuan itu tidak ada, sudah "
+			"dihapus, milik kelompok lain, atau tidak bertanggal %s.")),
+	NOT_YET("angsuran_belum_terjadi", "angsuran", 10, "tanggal",
+		N_("Angsuran %s bertanggal %s, sesudah hari ini: dicatat pada hari dibayar.")),
+	/* Fines (D1, D2). */
+	MEMBER_RULE("denda_anggota_lain", "denda", 11,
+		    N_("Denda %s: %s bukan anggota kelompok %s, pemilik siklusnya.")),
+	{ "denda_dibayar_salah", "f.id, f.tanggal, coalesce(f.dibayar_pada, ''), ''", "denda f",
+	  "f.dihapus=0 AND f.dibayar_pada IS NOT NULL AND (f.dibebaskan=1 OR f.dibayar_pada < "
+	  "f.tanggal)", "",
+	  N_("Denda %s (%s) dibayar pada %s: denda yang dibebaskan tidak dibayar, dan denda dibayar "
+	     "pada atau sesudah dikenakan."),
+	  { { 11, "f.id=s.k1", "dibayar_pada", "f.dibayar_pada", NULL } } },
+	MEETING_RULE("denda_pertemuan_lain", "denda", 11, GROUP_OF_CYCLE,
+		     N_("Denda %s dicatat di pertemuan %s, tetapi pertemuan itu tidak ada, sudah "
+			"dihapus, milik kelompok lain, atau tidak bertanggal %s.")),
+	NOT_YET("denda_belum_terjadi", "denda", 11, "tanggal",
+		N_("Denda %s bertanggal %s, sesudah hari ini.")),
+	NOT_YET("denda_dibayar_belum_terjadi", "denda", 11, "dibayar_pada",
+		N_("Denda %s dibayar pada %s, sesudah hari ini.")),
+	/* The share-out (B1-B4). */
+	MEMBER_RULE("bagi_hasil_anggota_lain", "bagi_hasil", 12,
+		    N_("Bagi hasil %s: %s bukan anggota kelompok %s, pemilik siklusnya.")),
+	{ "bagi_hasil_dua", "b.id, a.nama, printf('%d', c.nomor), ''", "bagi_hasil b JOIN siklus c "
+	  "ON c.id=b.siklus_id JOIN anggota a ON a.id=b.anggota_id", "b.dihapus=0 AND EXISTS (SELECT "
+	  "1 FROM bagi_hasil x WHERE x.siklus_id=b.siklus_id AND x.anggota_id=b.anggota_id AND "
+	  "x.dihapus=0 AND x.id<>b.id)", "b.siklus_id, b.anggota_id, b.id",
+	  N_("Bagi hasil %s: %s punya lebih dari satu bagian di siklus %s."),
+	  { { 12, "b.id=s.k1", "anggota_id", "b.anggota_id", NULL } } },
+	{ "bagi_hasil_siklus_terbuka", "b.id, printf('%d', c.nomor), '', ''", "bagi_hasil b JOIN "
+	  "siklus c ON c.id=b.siklus_id", "b.dihapus=0 AND (c.selesai IS NULL OR c.dihapus=1)", "",
+	  N_("Bagi hasil %s untuk siklus %s yang belum ditutup: bagi hasil dibuat saat siklus "
+	     "ditutup."),
+	  { { 12, "b.id=s.k1", "siklus_id", "b.siklus_id", NULL },
+	    { 7, "b.siklus_id=s.k1", "selesai", "c.selesai", NULL } } },
+	{ "bagi_hasil_tidak_cocok", "b.id, printf('%d', b.dibayar), printf('%d', b.simpanan + "
+	  "b.bagian_hasil - b.potongan), ''", "bagi_hasil b", "b.dihapus=0 AND (b.dibayar <> "
+	  "b.simpanan + b.bagian_hasil - b.potongan OR b.dibayar < 0 OR b.potongan < 0)", "",
+	  N_("Bagi hasil %s: dibayar Rp %s, tetapi simpanan + bagian hasil - potongan = Rp %s (dan "
+	     "tidak boleh minus)."),
+	  { { 12, "b.id=s.k1", "dibayar", "printf('%d', b.dibayar)", NULL } } },
+	{ "bagi_hasil_simpanan", "b.id, a.nama, printf('%d', b.simpanan), printf('%d', (SELECT "
+	  "coalesce(sum(setor-tarik), 0) FROM simpanan y WHERE y.siklus_id=b.siklus_id AND "
+	  "y.anggota_id=b.anggota_id AND y.dihapus=0))", "bagi_hasil b JOIN anggota a ON "
+	  "a.id=b.anggota_id", "b.dihapus=0 AND b.simpanan <> (SELECT coalesce(sum(setor-tarik), 0) "
+	  "FROM simpanan y WHERE y.siklus_id=b.siklus_id AND y.anggota_id=b.anggota_id AND "
+	  "y.dihapus=0)", "",
+	  N_("Bagi hasil %s (%s): simpanan Rp %s, tetapi simpanannya di siklus itu Rp %s."),
+	  { { 12, "b.id=s.k1", "simpanan", "printf('%d', b.simpanan)", NULL },
+	    { 8, "b.siklus_id=s.sk AND b.anggota_id=s.ag", "setor", "printf('%d', s.v)",
+	      BY_SAVINGS_CLOSED } } },
+	{ "bagi_hasil_tidak_ada", "a.nama, printf('%d', c.nomor), '', ''", "siklus c CROSS JOIN "
+	  "anggota a ON a.kelompok_id=c.kelompok_id", "c.dihapus=0 AND c.selesai IS NOT NULL AND "
+	  "(SELECT sum(setor-tarik) FROM simpanan y WHERE y.siklus_id=c.id AND y.anggota_id=a.id AND "
+	  "y.dihapus=0) > 0 AND NOT EXISTS (SELECT 1 FROM bagi_hasil b WHERE b.siklus_id=c.id AND "
+	  "b.anggota_id=a.id AND b.dihapus=0)", "",
+	  N_("%s punya simpanan di siklus %s yang sudah ditutup, tetapi tidak punya bagi hasil."),
+	  { { 7, "c.id=s.k1", "selesai", "c.selesai", NULL },
+	    { 12, "c.id=(SELECT siklus_id FROM bagi_hasil WHERE id=s.k1) AND a.id=(SELECT anggota_id "
+	      "FROM bagi_hasil WHERE id=s.k1)", "dihapus", "'1'", NULL },
+	    { 8, "c.id=s.sk AND a.id=s.ag", "setor", "printf('%d', s.v)", BY_SAVINGS_CLOSED } } },
+	{ "bagi_hasil_bagian", "b.id, a.nama, printf('%d', b.bagian_hasil), coalesce(CAST("
+	  "sikube_bagian(b.siklus_id, b.anggota_id) AS TEXT), '-')", "siklus c CROSS JOIN bagi_hasil "
+	  "b ON b.siklus_id=c.id JOIN anggota a ON a.id=b.anggota_id", "b.dihapus=0 AND c.dihapus=0 "
+	  "AND c.selesai IS NOT NULL AND sikube_bagian(b.siklus_id, b.anggota_id) IS NOT "
+	  "b.bagian_hasil", "c.id, b.id",
+	  N_("Bagi hasil %s (%s): bagian Rp %s, tetapi menurut kas simpan pinjam, pinjaman dan cara "
+	     "bagi siklusnya Rp %s."),
+	  { { 12, "c.id=(SELECT siklus_id FROM bagi_hasil WHERE id=s.k1) AND b.id=s.k1",
+	      "bagian_hasil", "printf('%d', b.bagian_hasil)", NULL },
+	    { 7, "c.id=s.k1", "metode_bagi", "c.metode_bagi", NULL },
+	    { 5, "c.kelompok_id=s.g AND c.selesai >= s.t", "keluar", "printf('%d', s.v)",
+	      BY_SIMPIN_BOOK } } },
+	/* Ledger rows against their sources (R-K1, R-K2). */
+	SOURCE_RULE("kas_sumber_simpanan", "simpanan", 8,
+		    "CASE WHEN x.dihapus THEN 0 ELSE x.setor - x.tarik END",
+		    N_("Simpanan %s seharusnya dibukukan Rp %s di kas simpan pinjam, tetapi baris "
+		       "kasnya berjumlah Rp %s.")),
+	SOURCE_RULE("kas_sumber_pinjaman", "pinjaman", 9, "CASE WHEN x.dihapus THEN 0 ELSE -x.pokok END",
+		    N_("Pinjaman %s seharusnya dibukukan Rp %s, tetapi baris kasnya berjumlah Rp %s.")),
+	SOURCE_RULE("kas_sumber_angsuran", "angsuran", 10, "CASE WHEN x.dihapus THEN 0 WHEN "
+		    "x.membalik_id IS NULL THEN x.pokok + x.jasa ELSE -(x.pokok + x.jasa) END",
+		    N_("Angsuran %s seharusnya dibukukan Rp %s, tetapi baris kasnya berjumlah Rp %s.")),
+	SOURCE_RULE("kas_sumber_denda", "denda", 11, "CASE WHEN x.dihapus=0 AND x.dibayar_pada IS NOT "
+		    "NULL AND x.dibebaskan=0 THEN x.jumlah ELSE 0 END",
+		    N_("Denda %s seharusnya dibukukan Rp %s, tetapi baris kasnya berjumlah Rp %s.")),
+	SOURCE_RULE("kas_sumber_bagi_hasil", "bagi_hasil", 12, "CASE WHEN x.dihapus THEN 0 ELSE "
+		    "-(x.simpanan + x.bagian_hasil) END",
+		    N_("Bagi hasil %s seharusnya dibukukan Rp %s, tetapi baris kasnya berjumlah Rp %s.")),
+	{ "kas_sumber_salah", "k.id, k.sumber_id, k.buku, k.kategori", "kas k", "k.dihapus=0 AND "
+	  "k.sumber_id IS NOT NULL AND (k.pertemuan_id IS NOT NULL OR NOT " SOURCE_MATCHES ")", "",
+	  N_("Baris kas %s dibukukan dari %s, tetapi sumber itu tidak ada, milik kelompok lain, "
+	     "tidak dibukukan di buku %s kategori %s, atau baris itu juga dibukukan dari pertemuan."),
+	  { { 5, "k.id=s.k1", "sumber_id", "k.sumber_id", NULL } } },
+	FUTURE_STAMP("siklus_masa_depan", "siklus", "siklus", 7, "r.id", "r.id=s.k1"),
+	FUTURE_STAMP("simpanan_masa_depan", "simpanan", "simpanan", 8, "r.id", "r.id=s.k1"),
+	FUTURE_STAMP("pinjaman_masa_depan", "pinjaman", "pinjaman", 9, "r.id", "r.id=s.k1"),
+	FUTURE_STAMP("angsuran_masa_depan", "angsuran", "angsuran", 10, "r.id", "r.id=s.k1"),
+	FUTURE_STAMP("denda_masa_depan", "denda", "denda", 11, "r.id", "r.id=s.k1"),
+	FUTURE_STAMP("bagi_hasil_masa_depan", "bagi_hasil", "bagi_hasil", 12, "r.id", "r.id=s.k1"),
 };
 #define NRULES ((int)(sizeof RULES / sizeof RULES[0]))
 
 /* The drives name tables by number: keep the numbers true. */
 _Static_assert(BT_KELOMPOK == 0 && BT_ANGGOTA == 1 && BT_PENILAIAN == 2 && BT_PERTEMUAN == 3 &&
-	       BT_KEHADIRAN == 4 && BT_KAS == 5 && BT_TUTUP_BUKU == 6, "table numbers in RULES");
+	       BT_KEHADIRAN == 4 && BT_KAS == 5 && BT_TUTUP_BUKU == 6 && BT_SIKLUS == 7 &&
+	       BT_SIMPANAN == 8 && BT_PINJAMAN == 9 && BT_ANGSURAN == 10 && BT_DENDA == 11 &&
+	       BT_BAGI_HASIL == 12, "table numbers in RULES");
 
 int rules_count(void)
 {
@@ -304,7 +634,8 @@ static int prepare_functions(sk_db *db, sk_err *e)
 	}
 	int rc = sqlite3_create_function(db_handle(db), "sikube_luas_ok", 1,
 					 SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL, luas_ok, NULL, NULL);
-	return rc == SQLITE_OK ? SK_OK : db_error(db, rc, e);
+	rc = rc == SQLITE_OK ? SK_OK : db_error(db, rc, e);
+	return rc == SK_OK ? simpin_sql_functions(db, e) : rc;
 }
 
 /* The reason of rule r from the row of st whose args start at column first. */

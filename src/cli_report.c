@@ -26,6 +26,11 @@ static const char USAGE_REPORT[] = N_(
 	"  audit        jejak audit: siapa mengubah apa, kapan (saring dengan\n"
 	"               --operator, --group, --member, --month, --from, --to)\n"
 	"  person       semua data satu orang dan jejaknya (perlu --nik; UU 27/2022)\n"
+	"  savings      simpanan tiap anggota di siklus simpan pinjam (perlu --group)\n"
+	"  loans        pinjaman anggota: sisa, tunggakan, hari terlambat (semua\n"
+	"               kelompok, atau --group)\n"
+	"  shareout     bagi hasil siklus berjalan (bila ditutup hari ini) atau yang\n"
+	"               terakhir ditutup (perlu --group)\n"
 	"\n"
 	"Pilihan:\n"
 	"  --group KODE|ID     satu kelompok: kodenya seperti di layar (mis. BTU-01)\n"
@@ -42,8 +47,6 @@ static const char USAGE_REPORT[] = N_(
 	"  --nik NIK           (person) NIK orang yang datanya diminta\n"
 	"  -h, --help          cetak bantuan ini\n");
 
-typedef int (*report_fn)(sk_db *db, const report_opts *o, FILE *out, sk_err *e);
-
 /* needs_month: 1 required, 0 optional, -1 not taken (the figures are today's). */
 static const struct report_kind {
 	const char *name;
@@ -57,6 +60,9 @@ static const struct report_kind {
 	{ "monthly", 0, 1, report_monthly },
 	{ "audit", 0, 0, report_audit },
 	{ "person", 0, -1, report_person },
+	{ "savings", 1, 0, report_savings },
+	{ "loans", 0, 0, report_loans },
+	{ "shareout", 1, -1, report_shareout },
 };
 
 struct report_args {
@@ -127,8 +133,8 @@ static int parse(int argc, char **argv, struct report_args *a)
 	}
 	if (optind >= argc)
 		return cli_usage_error("report", "%s", _("report perlu jenis laporan: groups, "
-							 "eligibility, cashbook, attendance, "
-							 "monthly, audit atau person"));
+							 "eligibility, cashbook, attendance, monthly, "
+							 "savings, loans, shareout, audit atau person"));
 	if (optind + 1 < argc)
 		return cli_usage_error("report", _("report membuat satu laporan saja, bukan juga %s"),
 				       argv[optind + 1]);

@@ -172,8 +172,10 @@ void imp_ref(struct imp_file *fl, const char *name, const char *table, int optio
 	static const char *const SQL[] = {
 		"SELECT 1 FROM kelompok WHERE id=:id", "SELECT 1 FROM anggota WHERE id=:id",
 		"SELECT 1 FROM pertemuan WHERE id=:id", "SELECT 1 FROM kas WHERE id=:id",
+		"SELECT 1 FROM siklus WHERE id=:id", "SELECT 1 FROM pinjaman WHERE id=:id",
 	};
-	static const char *const TABLES[] = { "kelompok", "anggota", "pertemuan", "kas" };
+	static const char *const TABLES[] = { "kelompok", "anggota", "pertemuan", "kas", "siklus",
+					      "pinjaman" };
 	const char *v = imp_val(fl, name);
 	if (optional && !*v)
 		return;

@@ -9,9 +9,12 @@
 #include "cashbook.h"
 #include "group.h"
 #include "i18n.h"
+#include "fixmath.h"
 #include "import_priv.h"
+#include "loan_calc.h"
 #include "meeting.h"
 #include "member.h"
+#include "simpin.h"
 #include "validate.h"
 
 /* ---- kelompok ---------------------------------------------------------------------------- */
@@ -326,6 +329,220 @@ static void row_tutup_buku(struct imp_file *fl)
 	imp_merge(fl, c.id, NULL, c.diubah_pada, store_close, &c);
 }
 
+/* ---- savings and loans (format 2, docs/simpin.md) ---------------------------------------- */
+
+/* A rate column (jasa_persen_bulan) into *out (hundredths); a problem when it is not one. */
+static void rate_field(struct imp_file *fl, int *out)
+{
+	const char *v = imp_val(fl, "jasa_persen_bulan");
+	int rc = loan_rate_parse(v, out);
+	if (rc == FX_SYNTAX)
+		imp_bad(fl, "jasa_persen_bulan", v, _("Jasa ditulis angka dengan paling banyak dua "
+						      "desimal, misalnya 1.5."));
+	else if (rc == FX_RANGE)
+		/* xgettext:no-c-format */
+		imp_bad(fl, "jasa_persen_bulan", v, _("Jasa paling tinggi 10% sebulan."));
+}
+
+static int store_cycle(sk_db *db, const void *row, int insert, sk_err *e)
+{
+	return cycle_store_raw(db, row, insert, e);
+}
+
+static void row_siklus(struct imp_file *fl)
+{
+	sk_cycle c;
+	sk_issues is;
+	cycle_init(&c, "");
+	c.mulai[0] = '\0';
+	imp_own_id(fl, c.id);
+	imp_text(fl, "kelompok_id", c.kelompok_id, sizeof c.kelompok_id);
+	c.nomor = imp_small(fl, "nomor", 0, NULL);
+	imp_text(fl, "mulai", c.mulai, sizeof c.mulai);
+	imp_text(fl, "selesai", c.selesai, sizeof c.selesai);
+	c.simpanan_pokok = imp_num(fl, "simpanan_pokok", 0, NULL);
+	c.simpanan_wajib = imp_num(fl, "simpanan_wajib", 0, NULL);
+	rate_field(fl, &c.jasa_persen_bulan);
+	imp_text(fl, "metode_jasa", c.metode_jasa, sizeof c.metode_jasa);
+	const char *v = imp_val(fl, "batas_pinjaman_kali");
+	int kali = -1, rc = loan_limit_parse(v, &kali);
+	if (rc == FX_SYNTAX)
+		imp_bad(fl, "batas_pinjaman_kali", v, _("Batas pinjaman ditulis angka dengan paling "
+							"banyak dua desimal, misalnya 2 atau 1.5, atau "
+							"kosong (tanpa batas)."));
+	else if (rc == FX_RANGE)
+		imp_bad(fl, "batas_pinjaman_kali", v, _("Batas pinjaman paling banyak 1000 kali "
+							"simpanan."));
+	c.has_batas = rc == FX_OK && kali >= 0;
+	c.batas_pinjaman_kali = c.has_batas ? kali : 0;
+	c.denda_alpa = imp_num(fl, "denda_alpa", 0, NULL);
+	c.denda_terlambat = imp_num(fl, "denda_terlambat", 0, NULL);
+	imp_text(fl, "metode_bagi", c.metode_bagi, sizeof c.metode_bagi);
+	imp_text(fl, "catatan", c.catatan, sizeof c.catatan);
+	imp_stamp(fl, c.diubah_pada);
+	c.dihapus = imp_deleted_flag(fl);
+	sk_issues_clear(&is);
+	cycle_validate_fields(&c, &is);
+	imp_report_issues(fl, &is);
+	imp_ref(fl, "kelompok_id", "kelompok", 0, _("Kelompok siklus tidak ditemukan."));
+	imp_merge(fl, c.id, NULL, c.diubah_pada, store_cycle, &c);
+}
+
+static int store_saving(sk_db *db, const void *row, int insert, sk_err *e)
+{
+	return saving_store_raw(db, row, insert, e);
+}
+
+static void row_simpanan(struct imp_file *fl)
+{
+	sk_saving s;
+	sk_issues is;
+	memset(&s, 0, sizeof s);
+	imp_own_id(fl, s.id);
+	imp_text(fl, "siklus_id", s.siklus_id, sizeof s.siklus_id);
+	imp_text(fl, "anggota_id", s.anggota_id, sizeof s.anggota_id);
+	imp_text(fl, "tanggal", s.tanggal, sizeof s.tanggal);
+	imp_text(fl, "jenis", s.jenis, sizeof s.jenis);
+	s.setor = imp_num(fl, "setor", 0, NULL);
+	s.tarik = imp_num(fl, "tarik", 0, NULL);
+	optional_uuid(fl, "pertemuan_id", s.pertemuan_id, sizeof s.pertemuan_id);
+	optional_uuid(fl, "membalik_id", s.membalik_id, sizeof s.membalik_id);
+	imp_stamp(fl, s.diubah_pada);
+	s.dihapus = imp_deleted_flag(fl);
+	sk_issues_clear(&is);
+	saving_validate_fields(&s, &is);
+	imp_report_issues(fl, &is);
+	imp_ref(fl, "siklus_id", "siklus", 0, _("Siklus simpan pinjam tidak ditemukan."));
+	imp_ref(fl, "anggota_id", "anggota", 0, _("Anggota tidak ditemukan."));
+	if (*s.pertemuan_id && sk_uuid_valid(s.pertemuan_id))
+		imp_ref(fl, "pertemuan_id", "pertemuan", 1, _("Pertemuan tidak ditemukan."));
+	imp_merge(fl, s.id, NULL, s.diubah_pada, store_saving, &s);
+}
+
+static int store_loan(sk_db *db, const void *row, int insert, sk_err *e)
+{
+	return loan_store_raw(db, row, insert, e);
+}
+
+static void row_pinjaman(struct imp_file *fl)
+{
+	sk_loan l;
+	sk_issues is;
+	memset(&l, 0, sizeof l);
+	imp_own_id(fl, l.id);
+	imp_text(fl, "siklus_id", l.siklus_id, sizeof l.siklus_id);
+	imp_text(fl, "anggota_id", l.anggota_id, sizeof l.anggota_id);
+	imp_text(fl, "tanggal", l.tanggal, sizeof l.tanggal);
+	l.pokok = imp_num(fl, "pokok", 0, NULL);
+	rate_field(fl, &l.jasa_persen_bulan);
+	imp_text(fl, "metode_jasa", l.metode_jasa, sizeof l.metode_jasa);
+	l.jumlah_angsuran = imp_small(fl, "jumlah_angsuran", 0, NULL);
+	imp_text(fl, "jarak_angsuran", l.jarak_angsuran, sizeof l.jarak_angsuran);
+	imp_text(fl, "sumber", l.sumber, sizeof l.sumber);
+	if (!*l.sumber)
+		strcpy(l.sumber, "simpin");
+	imp_text(fl, "tujuan", l.tujuan, sizeof l.tujuan);
+	imp_text(fl, "dihapusbukukan_pada", l.dihapusbukukan_pada, sizeof l.dihapusbukukan_pada);
+	optional_uuid(fl, "pertemuan_id", l.pertemuan_id, sizeof l.pertemuan_id);
+	imp_stamp(fl, l.diubah_pada);
+	l.dihapus = imp_deleted_flag(fl);
+	sk_issues_clear(&is);
+	loan_validate_fields(&l, &is);
+	imp_report_issues(fl, &is);
+	imp_ref(fl, "siklus_id", "siklus", 0, _("Siklus simpan pinjam tidak ditemukan."));
+	imp_ref(fl, "anggota_id", "anggota", 0, _("Anggota tidak ditemukan."));
+	if (*l.pertemuan_id && sk_uuid_valid(l.pertemuan_id))
+		imp_ref(fl, "pertemuan_id", "pertemuan", 1, _("Pertemuan tidak ditemukan."));
+	imp_merge(fl, l.id, NULL, l.diubah_pada, store_loan, &l);
+}
+
+static int store_repay(sk_db *db, const void *row, int insert, sk_err *e)
+{
+	return repay_store_raw(db, row, insert, e);
+}
+
+static void row_angsuran(struct imp_file *fl)
+{
+	sk_repay r;
+	sk_issues is;
+	memset(&r, 0, sizeof r);
+	imp_own_id(fl, r.id);
+	imp_text(fl, "pinjaman_id", r.pinjaman_id, sizeof r.pinjaman_id);
+	imp_text(fl, "tanggal", r.tanggal, sizeof r.tanggal);
+	r.pokok = imp_num(fl, "pokok", 0, NULL);
+	r.jasa = imp_num(fl, "jasa", 0, NULL);
+	optional_uuid(fl, "pertemuan_id", r.pertemuan_id, sizeof r.pertemuan_id);
+	optional_uuid(fl, "membalik_id", r.membalik_id, sizeof r.membalik_id);
+	imp_stamp(fl, r.diubah_pada);
+	r.dihapus = imp_deleted_flag(fl);
+	sk_issues_clear(&is);
+	repay_validate_fields(&r, &is);
+	imp_report_issues(fl, &is);
+	imp_ref(fl, "pinjaman_id", "pinjaman", 0, _("Pinjaman tidak ditemukan."));
+	if (*r.pertemuan_id && sk_uuid_valid(r.pertemuan_id))
+		imp_ref(fl, "pertemuan_id", "pertemuan", 1, _("Pertemuan tidak ditemukan."));
+	imp_merge(fl, r.id, NULL, r.diubah_pada, store_repay, &r);
+}
+
+static int store_fine(sk_db *db, const void *row, int insert, sk_err *e)
+{
+	return fine_store_raw(db, row, insert, e);
+}
+
+static void row_denda(struct imp_file *fl)
+{
+	sk_fine f;
+	sk_issues is;
+	memset(&f, 0, sizeof f);
+	imp_own_id(fl, f.id);
+	imp_text(fl, "siklus_id", f.siklus_id, sizeof f.siklus_id);
+	imp_text(fl, "anggota_id", f.anggota_id, sizeof f.anggota_id);
+	imp_text(fl, "tanggal", f.tanggal, sizeof f.tanggal);
+	imp_text(fl, "jenis", f.jenis, sizeof f.jenis);
+	f.jumlah = imp_num(fl, "jumlah", 0, NULL);
+	imp_text(fl, "dibayar_pada", f.dibayar_pada, sizeof f.dibayar_pada);
+	f.dibebaskan = imp_flag(fl, "dibebaskan");
+	optional_uuid(fl, "pertemuan_id", f.pertemuan_id, sizeof f.pertemuan_id);
+	imp_text(fl, "catatan", f.catatan, sizeof f.catatan);
+	imp_stamp(fl, f.diubah_pada);
+	f.dihapus = imp_deleted_flag(fl);
+	sk_issues_clear(&is);
+	fine_validate_fields(&f, &is);
+	imp_report_issues(fl, &is);
+	imp_ref(fl, "siklus_id", "siklus", 0, _("Siklus simpan pinjam tidak ditemukan."));
+	imp_ref(fl, "anggota_id", "anggota", 0, _("Anggota tidak ditemukan."));
+	if (*f.pertemuan_id && sk_uuid_valid(f.pertemuan_id))
+		imp_ref(fl, "pertemuan_id", "pertemuan", 1, _("Pertemuan tidak ditemukan."));
+	imp_merge(fl, f.id, NULL, f.diubah_pada, store_fine, &f);
+}
+
+static int store_share(sk_db *db, const void *row, int insert, sk_err *e)
+{
+	return share_store_raw(db, row, insert, e);
+}
+
+static void row_bagi_hasil(struct imp_file *fl)
+{
+	sk_share b;
+	sk_issues is;
+	share_init(&b);
+	imp_own_id(fl, b.id);
+	imp_text(fl, "siklus_id", b.siklus_id, sizeof b.siklus_id);
+	imp_text(fl, "anggota_id", b.anggota_id, sizeof b.anggota_id);
+	b.simpanan = imp_num(fl, "simpanan", 0, NULL);
+	b.bagian_hasil = imp_num(fl, "bagian_hasil", 0, NULL);
+	b.potongan = imp_num(fl, "potongan", 0, NULL);
+	b.dibayar = imp_num(fl, "dibayar", 0, NULL);
+	imp_stamp(fl, b.diubah_pada);
+	b.dihapus = imp_deleted_flag(fl);
+	sk_issues_clear(&is);
+	share_validate_fields(&b, &is);
+	imp_report_issues(fl, &is);
+	imp_ref(fl, "siklus_id", "siklus", 0, _("Siklus simpan pinjam tidak ditemukan."));
+	imp_ref(fl, "anggota_id", "anggota", 0, _("Anggota tidak ditemukan."));
+	imp_merge(fl, b.id, NULL, b.diubah_pada, store_share, &b);
+}
+
 /* ---- the tables, in enum bundle_table order ---------------------------------------------- */
 
 static void (*const IMP_ROWS[BT_COUNT])(struct imp_file *) = {
@@ -336,6 +553,12 @@ static void (*const IMP_ROWS[BT_COUNT])(struct imp_file *) = {
 	[BT_KEHADIRAN] = row_kehadiran,
 	[BT_KAS] = row_kas,
 	[BT_TUTUP_BUKU] = row_tutup_buku,
+	[BT_SIKLUS] = row_siklus,
+	[BT_SIMPANAN] = row_simpanan,
+	[BT_PINJAMAN] = row_pinjaman,
+	[BT_ANGSURAN] = row_angsuran,
+	[BT_DENDA] = row_denda,
+	[BT_BAGI_HASIL] = row_bagi_hasil,
 };
 
 void imp_row(struct imp_file *fl)

@@ -214,6 +214,8 @@ void cash_text_print(const cash_text *t, FILE *f)
 		snprintf(h, sizeof h, "%s", _("Buku kas umum"));
 	else if (strcmp(t->buku, "iks") == 0)
 		snprintf(h, sizeof h, "%s", _("Buku kas IKS (iuran kesetiakawanan sosial)"));
+	else if (strcmp(t->buku, "simpin") == 0)
+		snprintf(h, sizeof h, "%s", _("Buku kas simpan pinjam"));
 	else
 		snprintf(h, sizeof h, _("Buku kas %s"), t->buku);
 	fprintf(f, "%s\n", h);

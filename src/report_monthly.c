@@ -35,6 +35,7 @@ struct monthly {
 	int64_t iuran_kas, iuran_iks;
 	struct book_fig umum, iks;
 	int dinilai, miskin, tidak_miskin, ulang;
+	report_simpin_fig simpin;          /* savings and loans (section 6) */
 };
 
 /* Prepare sql, bind :g, :from and :to (those it has) from m and step it: SK_OK with *st on
@@ -132,6 +133,8 @@ static int books(sk_db *db, struct monthly *m, sk_err *e)
 	while ((rc = db_step(db, st, e)) == SQLITE_ROW) {
 		const char *buku = (const char *)sqlite3_column_text(st, 0);
 		const char *kat = (const char *)sqlite3_column_text(st, 1);
+		if (strcmp(buku, "simpin") == 0)
+			continue; /* section 6 */
 		struct book_fig *b = strcmp(buku, "iks") == 0 ? &m->iks : &m->umum;
 		b->awal += sqlite3_column_int64(st, 2);
 		for (int c = 0; c < N_CATS; c++) {
@@ -161,6 +164,8 @@ static int closes(sk_db *db, struct monthly *m, sk_err *e)
 	int rc;
 	while ((rc = db_step(db, st, e)) == SQLITE_ROW) {
 		const char *buku = (const char *)sqlite3_column_text(st, 0);
+		if (buku && strcmp(buku, "simpin") == 0)
+			continue;
 		struct book_fig *b = buku && strcmp(buku, "iks") == 0 ? &m->iks : &m->umum;
 		b->closed = 1;
 		b->dihitung = sqlite3_column_int64(st, 1);
@@ -206,6 +211,8 @@ static int figures(sk_db *db, struct monthly *m, sk_err *e)
 		rc = books(db, m, e);
 	if (rc == SK_OK)
 		rc = closes(db, m, e);
+	if (rc == SK_OK)
+		rc = report_simpin_month(db, m->id, m->from, m->to, &m->simpin, e);
 	return rc == SK_OK ? eligibility(db, m, e) : rc;
 }
 
@@ -298,6 +305,7 @@ static void print_text(sk_db *db, FILE *out, const struct monthly *m, int month)
 	if (eligibility_over_limit(m->tidak_miskin, m->dinilai))
 		/* xgettext:no-c-format (printed with %s) */
 		fprintf(out, "   %s\n", _("PERHATIAN: lebih dari 20% anggota tidak miskin."));
+	report_simpin_month_text(out, &m->simpin);
 	fprintf(out, "\n%s\n\n\n%s\n", _("Mengetahui,"), _("(..............................)   Pendamping"));
 }
 
@@ -348,6 +356,29 @@ static void print_table(report_table *t, const struct monthly *m, const char *mo
 		report_table_int(t, m->miskin);
 		report_table_eol(t);
 	}
+}
+
+/* The simpin book's row of a group with a cycle: its balances and the month's flows. */
+static void print_simpin_row(report_table *t, const struct monthly *m, const char *month)
+{
+	const report_simpin_fig *f = &m->simpin;
+	int total = m->h + m->i + m->s + m->a;
+	char pct[16] = "";
+	if (!f->has)
+		return;
+	if (total)
+		snprintf(pct, sizeof pct, "%d", (m->h * 200 + total) / (2 * total));
+	group_cells(t, m, month, "simpin");
+	report_table_int(t, f->kas_awal);
+	report_table_int(t, f->kas_masuk);
+	report_table_int(t, f->kas_keluar);
+	report_table_int(t, f->kas_akhir);
+	report_table_int(t, m->pertemuan);
+	report_table_str(t, pct);
+	report_table_int(t, m->aktif);
+	report_table_int(t, m->dinilai);
+	report_table_int(t, m->miskin);
+	report_table_eol(t);
 }
 
 static void print_categories(report_table *t, const struct monthly *m, const char *month)
@@ -425,6 +456,7 @@ static int write_monthly(sk_db *db, const report_opts *o, FILE *out, sk_err *e)
 			break;
 		if (o->fmt != REPORT_TEXT) {
 			print_table(&t, &list[i], o->month);
+			print_simpin_row(&t, &list[i], o->month);
 			if (o->fmt == REPORT_XLSX)
 				print_categories(&cats, &list[i], o->month);
 		} else {

@@ -28,7 +28,7 @@ void report_default_path(const char *kode, const char *month, char *out, size_t 
 }
 
 /* The text page into a private file (replaced when it exists, never through a symlink). */
-static int save_text(sk_db *db, const report_opts *o, const char *path, sk_err *e)
+static int save_text(sk_db *db, report_fn fn, const report_opts *o, const char *path, sk_err *e)
 {
 	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0600);
 	if (fd < 0)
@@ -46,7 +46,7 @@ static int save_text(sk_db *db, const report_opts *o, const char *path, sk_err *
 		return sk_err_set(e, SK_IOERR, _("Berkas %s tidak dapat ditulis: %s"), path,
 				  strerror(errno));
 	}
-	int rc = report_monthly(db, o, f, e);
+	int rc = fn(db, o, f, e);
 	int werr = ferror(f);
 	if (fclose(f) != 0 || werr) {
 		if (rc == SK_OK)
@@ -66,12 +66,18 @@ int report_monthly_save_as(sk_db *db, const char *group_id, const char *month,
 			   const char *path, report_format fmt, sk_err *e)
 {
 	report_opts o = { .group_id = group_id, .month = month, .fmt = fmt };
-	if (fmt != REPORT_XLSX)
-		return save_text(db, &o, path, e);
+	return report_save_as(db, report_monthly, &o, path, e);
+}
+
+int report_save_as(sk_db *db, report_fn fn, const report_opts *in, const char *path, sk_err *e)
+{
+	report_opts o = *in;
+	if (o.fmt != REPORT_XLSX)
+		return save_text(db, fn, &o, path, e);
 	int rc = xlsx_open(path, 1, &o.book, e);
 	if (rc != SK_OK)
 		return rc;
-	rc = report_monthly(db, &o, NULL, e);
+	rc = fn(db, &o, NULL, e);
 	if (rc != SK_OK) {
 		xlsx_abandon(o.book);
 		return rc;

@@ -299,6 +299,151 @@ static const char MIGRATION_6[] =
 	"  layar TEXT NOT NULL, kunci TEXT NOT NULL, isi TEXT NOT NULL, disimpan_pada TEXT NOT NULL,\n"
 	"  PRIMARY KEY (layar, kunci)) WITHOUT ROWID;\n";
 
+/* Savings and loans (spec/bundle.md format 2, docs/simpin.md section 2): a group's cycle and
+ * its rules, member savings, loans, repayments, fines and the share-out. Each exchanged row
+ * has id, diubah_pada, dihapus and disimpan_pada (local) with the touch trigger. No UNIQUE
+ * constraint across rows: merges from two offices must not fail inside SQLite; the rules
+ * between rows (one open cycle, balances, limits, postings) are check_rules.c's, shared by
+ * import and check. jasa_persen_bulan and batas_pinjaman_kali are hundredths (2 % = 200,
+ * 1.5 times = 150; NULL = no limit). */
+#define SIMPIN_ROW \
+	"  diubah_pada TEXT NOT NULL, dihapus INTEGER NOT NULL DEFAULT 0 CHECK (dihapus IN (0,1)),\n" \
+	"  disimpan_pada TEXT"
+#define REF(col, t) "  " col " TEXT REFERENCES " t "(id) DEFERRABLE INITIALLY DEFERRED,\n"
+#define REF_NN(col, t) "  " col " TEXT NOT NULL REFERENCES " t "(id) DEFERRABLE INITIALLY DEFERRED,\n"
+/* A repayment's amount as it counts: a reversal negated (docs/simpin.md, NET). */
+#define SIGNED(row, col) \
+	"(" row "." col " * CASE WHEN " row ".membalik_id IS NULL THEN 1 ELSE -1 END)"
+/* A loan's repayment sums counted again from its repayments (id: an SQL expression); the
+ * _LAST form ends the trigger. */
+#define BAYAR_SUMS \
+	"  UPDATE pinjaman SET (bayar_pokok, bayar_jasa, bayar_n, bayar_terakhir) = (SELECT " \
+	"coalesce(sum(" SIGNED("a", "pokok") "), 0), coalesce(sum(" SIGNED("a", "jasa") "), 0), " \
+	"count(*), max(a.tanggal) FROM angsuran a WHERE a.pinjaman_id=pinjaman.id AND " \
+	"a.dihapus=0) WHERE id="
+#define BAYAR_RECOUNT(id) BAYAR_SUMS id ";\n"
+#define BAYAR_RECOUNT_LAST(id) BAYAR_SUMS id "; END;\n"
+#define SIMPIN_STAMPS(t) \
+	TOUCH(t, "id=NEW.id") \
+	"CREATE INDEX " t "_disimpan ON " t "(disimpan_pada) WHERE disimpan_pada IS NOT NULL;\n"
+static const char MIGRATION_7[] =
+	"CREATE TABLE siklus (\n"
+	"  id TEXT PRIMARY KEY NOT NULL,\n"
+	REF_NN("kelompok_id", "kelompok")
+	"  nomor INTEGER NOT NULL CHECK (nomor >= 1),\n"
+	"  mulai TEXT NOT NULL, selesai TEXT,\n"
+	"  simpanan_pokok INTEGER NOT NULL DEFAULT 0 CHECK (simpanan_pokok >= 0),\n"
+	"  simpanan_wajib INTEGER NOT NULL DEFAULT 0 CHECK (simpanan_wajib >= 0),\n"
+	"  jasa_persen_bulan INTEGER NOT NULL DEFAULT 0 CHECK (jasa_persen_bulan BETWEEN 0 AND 1000),\n"
+	"  metode_jasa TEXT NOT NULL DEFAULT 'flat' CHECK (metode_jasa IN ('flat','menurun')),\n"
+	"  batas_pinjaman_kali INTEGER CHECK (batas_pinjaman_kali BETWEEN 0 AND 100000),\n"
+	"  denda_alpa INTEGER NOT NULL DEFAULT 0 CHECK (denda_alpa >= 0),\n"
+	"  denda_terlambat INTEGER NOT NULL DEFAULT 0 CHECK (denda_terlambat >= 0),\n"
+	"  metode_bagi TEXT NOT NULL DEFAULT 'simpanan'\n"
+	"    CHECK (metode_bagi IN ('simpanan','sama_rata','jasa')),\n"
+	"  catatan TEXT,\n"
+	SIMPIN_ROW ");\n"
+	"CREATE INDEX siklus_kelompok ON siklus(kelompok_id, dihapus, nomor);\n"
+	SIMPIN_STAMPS("siklus")
+	"CREATE TABLE simpanan (\n"
+	"  id TEXT PRIMARY KEY NOT NULL,\n"
+	REF_NN("siklus_id", "siklus") REF_NN("anggota_id", "anggota")
+	"  tanggal TEXT NOT NULL,\n"
+	"  jenis TEXT NOT NULL CHECK (jenis IN ('pokok','wajib','sukarela')),\n"
+	"  setor INTEGER NOT NULL DEFAULT 0 CHECK (setor >= 0),\n"
+	"  tarik INTEGER NOT NULL DEFAULT 0 CHECK (tarik >= 0),\n"
+	REF("pertemuan_id", "pertemuan") REF("membalik_id", "simpanan")
+	SIMPIN_ROW ",\n"
+	"  CHECK ((setor > 0 AND tarik = 0) OR (tarik > 0 AND setor = 0)));\n"
+	"CREATE INDEX simpanan_anggota ON simpanan(siklus_id, anggota_id, jenis, dihapus, tanggal,\n"
+	"  setor, tarik);\n"
+	"CREATE INDEX simpanan_pemilik ON simpanan(anggota_id);\n"
+	"CREATE INDEX simpanan_pertemuan ON simpanan(pertemuan_id) WHERE pertemuan_id IS NOT NULL;\n"
+	"CREATE INDEX simpanan_membalik ON simpanan(membalik_id) WHERE membalik_id IS NOT NULL;\n"
+	SIMPIN_STAMPS("simpanan")
+	"CREATE TABLE pinjaman (\n"
+	"  id TEXT PRIMARY KEY NOT NULL,\n"
+	REF_NN("siklus_id", "siklus") REF_NN("anggota_id", "anggota")
+	"  tanggal TEXT NOT NULL,\n"
+	"  pokok INTEGER NOT NULL CHECK (pokok > 0),\n"
+	"  jasa_persen_bulan INTEGER NOT NULL CHECK (jasa_persen_bulan BETWEEN 0 AND 1000),\n"
+	"  metode_jasa TEXT NOT NULL CHECK (metode_jasa IN ('flat','menurun')),\n"
+	"  jumlah_angsuran INTEGER NOT NULL CHECK (jumlah_angsuran BETWEEN 1 AND 520),\n"
+	"  jarak_angsuran TEXT NOT NULL CHECK (jarak_angsuran IN ('minggu','bulan')),\n"
+	"  sumber TEXT NOT NULL DEFAULT 'simpin' CHECK (sumber IN ('simpin','uep')),\n"
+	"  tujuan TEXT, dihapusbukukan_pada TEXT,\n"
+	REF("pertemuan_id", "pertemuan")
+	SIMPIN_ROW ",\n"
+	"  bayar_pokok INTEGER NOT NULL DEFAULT 0, bayar_jasa INTEGER NOT NULL DEFAULT 0,\n"
+	"  bayar_n INTEGER NOT NULL DEFAULT 0, bayar_terakhir TEXT);\n"
+	"CREATE INDEX pinjaman_siklus ON pinjaman(siklus_id, dihapus, anggota_id, tanggal);\n"
+	"CREATE INDEX pinjaman_anggota ON pinjaman(anggota_id);\n"
+	"CREATE INDEX pinjaman_pertemuan ON pinjaman(pertemuan_id) WHERE pertemuan_id IS NOT NULL;\n"
+	/* Its repayment sums (bayar_*) change without changing the loan. */
+	"CREATE TRIGGER pinjaman_diubah AFTER UPDATE OF siklus_id, anggota_id, tanggal, pokok,\n"
+	"  jasa_persen_bulan, metode_jasa, jumlah_angsuran, jarak_angsuran, sumber, tujuan,\n"
+	"  dihapusbukukan_pada, pertemuan_id, dihapus ON pinjaman FOR EACH ROW WHEN\n"
+	"  NEW.diubah_pada IS OLD.diubah_pada BEGIN UPDATE pinjaman SET diubah_pada=" TS_NOW
+	" WHERE id=NEW.id; END;\n"
+	"CREATE INDEX pinjaman_disimpan ON pinjaman(disimpan_pada) WHERE disimpan_pada IS NOT NULL;\n"
+	"CREATE TABLE angsuran (\n"
+	"  id TEXT PRIMARY KEY NOT NULL,\n"
+	REF_NN("pinjaman_id", "pinjaman")
+	"  tanggal TEXT NOT NULL,\n"
+	"  pokok INTEGER NOT NULL DEFAULT 0 CHECK (pokok >= 0),\n"
+	"  jasa INTEGER NOT NULL DEFAULT 0 CHECK (jasa >= 0),\n"
+	REF("pertemuan_id", "pertemuan") REF("membalik_id", "angsuran")
+	SIMPIN_ROW ",\n"
+	"  CHECK (pokok + jasa > 0));\n"
+	"CREATE INDEX angsuran_pinjaman ON angsuran(pinjaman_id, dihapus, tanggal, pokok, jasa,\n"
+	"  membalik_id);\n"
+	"CREATE INDEX angsuran_pertemuan ON angsuran(pertemuan_id) WHERE pertemuan_id IS NOT NULL;\n"
+	"CREATE INDEX angsuran_membalik ON angsuran(membalik_id) WHERE membalik_id IS NOT NULL;\n"
+	SIMPIN_STAMPS("angsuran")
+	"CREATE TABLE denda (\n"
+	"  id TEXT PRIMARY KEY NOT NULL,\n"
+	REF_NN("siklus_id", "siklus") REF_NN("anggota_id", "anggota")
+	"  tanggal TEXT NOT NULL,\n"
+	"  jenis TEXT NOT NULL CHECK (jenis IN ('alpa','terlambat','lainnya')),\n"
+	"  jumlah INTEGER NOT NULL CHECK (jumlah > 0),\n"
+	"  dibayar_pada TEXT,\n"
+	"  dibebaskan INTEGER NOT NULL DEFAULT 0 CHECK (dibebaskan IN (0,1)),\n"
+	REF("pertemuan_id", "pertemuan")
+	"  catatan TEXT,\n"
+	SIMPIN_ROW ");\n"
+	"CREATE INDEX denda_siklus ON denda(siklus_id, dihapus, anggota_id);\n"
+	"CREATE INDEX denda_anggota ON denda(anggota_id);\n"
+	"CREATE INDEX denda_pertemuan ON denda(pertemuan_id) WHERE pertemuan_id IS NOT NULL;\n"
+	SIMPIN_STAMPS("denda")
+	"CREATE TABLE bagi_hasil (\n"
+	"  id TEXT PRIMARY KEY NOT NULL,\n"
+	REF_NN("siklus_id", "siklus") REF_NN("anggota_id", "anggota")
+	"  simpanan INTEGER NOT NULL CHECK (simpanan >= 0),\n"
+	"  bagian_hasil INTEGER NOT NULL,\n"
+	"  potongan INTEGER NOT NULL DEFAULT 0 CHECK (potongan >= 0),\n"
+	"  dibayar INTEGER NOT NULL CHECK (dibayar >= 0),\n"
+	SIMPIN_ROW ");\n"
+	"CREATE INDEX bagi_hasil_siklus ON bagi_hasil(siklus_id, dihapus, anggota_id);\n"
+	"CREATE INDEX bagi_hasil_anggota ON bagi_hasil(anggota_id);\n"
+	SIMPIN_STAMPS("bagi_hasil")
+	/* What each loan's live repayments add up to, their number and the date of the last, kept
+	 * in the loan's row by triggers (local and derived, never exported; `sikube check`
+	 * compares them with the repayments): a loan's position on any date from the last
+	 * repayment on needs no look at its repayments, so the loans report of a kabupaten reads
+	 * one row per loan (docs/simpin.md section 10). A loan stored after its repayments (an
+	 * import in another order) counts them at once. */
+	"CREATE TRIGGER angsuran_bayar_tambah AFTER INSERT ON angsuran WHEN NEW.dihapus=0 BEGIN\n"
+	"  UPDATE pinjaman SET bayar_pokok=bayar_pokok+" SIGNED("NEW", "pokok") ",\n"
+	"  bayar_jasa=bayar_jasa+" SIGNED("NEW", "jasa") ", bayar_n=bayar_n+1,\n"
+	"  bayar_terakhir=max(coalesce(bayar_terakhir, ''), NEW.tanggal) WHERE id=NEW.pinjaman_id; END;\n"
+	"CREATE TRIGGER angsuran_bayar_hapus AFTER DELETE ON angsuran WHEN OLD.dihapus=0 BEGIN\n"
+	BAYAR_RECOUNT_LAST("OLD.pinjaman_id")
+	"CREATE TRIGGER angsuran_bayar_ubah AFTER UPDATE OF pinjaman_id, tanggal, pokok, jasa,\n"
+	"  membalik_id, dihapus ON angsuran BEGIN\n"
+	BAYAR_RECOUNT("OLD.pinjaman_id") BAYAR_RECOUNT_LAST("NEW.pinjaman_id")
+	"CREATE TRIGGER pinjaman_bayar_awal AFTER INSERT ON pinjaman BEGIN\n"
+	BAYAR_RECOUNT_LAST("NEW.id");
+
 /* Operators and the audit trail (issue 16; docs/audit.md). operator: who may work on this
  * database, with a role (admin, operator, pendamping, pemeriksa) and Argon2id hashes of the
  * password and the PIN (libsodium's encoded strings, parameters inside); the failed attempts
@@ -346,12 +491,12 @@ static const char MIGRATION_9[] =
 	"  dipercaya_pada TEXT NOT NULL, diubah_pada TEXT NOT NULL);\n";
 
 /* Migration n (1-based) is MIGRATIONS[n-1]; append, never edit a released one. */
-/* Until the migrations 7 and 8 of the other branches of this wave (issues 13, 14) are
- * merged here, empty stand-ins keep migration 9 at its number; a merge puts the real ones in
- * their place. */
+/* Until the migration 8 of another branch of this wave (issue 14) is
+ * merged here, an empty stand-in keeps migration 9 at its number; a merge puts the real one in
+ * its place. */
 static const char MIGRATION_STANDIN[] = "";
 static const char *const MIGRATIONS[] = { MIGRATION_1, MIGRATION_2, MIGRATION_3, MIGRATION_4,
-					  MIGRATION_5, MIGRATION_6, MIGRATION_STANDIN,
+					  MIGRATION_5, MIGRATION_6, MIGRATION_7,
 					  MIGRATION_STANDIN, MIGRATION_9 };
 #define N_MIGRATIONS ((int)(sizeof MIGRATIONS / sizeof MIGRATIONS[0]))
 

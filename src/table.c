@@ -114,11 +114,32 @@ void table_bind(const table_def *t, sqlite3_stmt *st, const void *row)
 	}
 }
 
-void table_read(const table_def *t, sqlite3_stmt *st, void *row)
+void table_map(const table_def *t, sqlite3_stmt *st, int *map)
 {
 	int n = sqlite3_column_count(st);
+	for (int j = 0; j < n; j++)
+		map[j] = table_col_index(t, sqlite3_column_name(st, j));
+}
+
+void table_read(const table_def *t, sqlite3_stmt *st, void *row)
+{
+	int map[128], n = sqlite3_column_count(st);
+	if (n > 128)
+		n = 128;
+	for (int j = 0; j < n; j++)
+		map[j] = table_col_index(t, sqlite3_column_name(st, j));
+	for (int j = n; j < sqlite3_column_count(st) && j < 128; j++)
+		map[j] = -1;
+	table_read_mapped(t, st, map, row);
+}
+
+void table_read_mapped(const table_def *t, sqlite3_stmt *st, const int *map, void *row)
+{
+	int n = sqlite3_column_count(st);
+	if (n > 128)
+		n = 128;
 	for (int j = 0; j < n; j++) {
-		int i = table_col_index(t, sqlite3_column_name(st, j));
+		int i = map[j];
 		if (i < 0)
 			continue;
 		const table_col *c = &t->cols[i];

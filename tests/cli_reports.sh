@@ -38,7 +38,8 @@ cp "$WORK/out" "$WORK/cash.txt"
 check "a table for book umum" grep -q '^Buku kas umum$' "$WORK/cash.txt"
 check "a table for book IKS" grep -q '^Buku kas IKS' "$WORK/cash.txt"
 check "umum first, then IKS" sh -c "test \$(grep -n '^Buku kas umum' '$WORK/cash.txt' | cut -d: -f1) -lt \$(grep -n '^Buku kas IKS' '$WORK/cash.txt' | cut -d: -f1)"
-check "a heading row per table" test "$(grep -c '^Tanggal ' "$WORK/cash.txt")" -eq 2
+check "a table for book simpan pinjam (Melati 3 runs a cycle)" sh -c "test \$(grep -n '^Buku kas IKS' '$WORK/cash.txt' | cut -d: -f1) -lt \$(grep -n '^Buku kas simpan pinjam' '$WORK/cash.txt' | cut -d: -f1)"
+check "a heading row per table" test "$(grep -c '^Tanggal ' "$WORK/cash.txt")" -eq 3
 check "every line within 80 columns" test "$(wc -L <"$WORK/cash.txt")" -le 80
 missing=""
 for word in $LONG; do
@@ -50,24 +51,24 @@ check "its last words are there" grep -q 'Kramat Jati' "$WORK/cash.txt"
 # The running balance of each book is its own: the text table's balances are, row by row,
 # the CSV's rows of that book; the totals line ends on the book's balance.
 "$SIKUBE_BIN" --db "$DB" report cashbook --group GLR-01 --format csv >"$WORK/cash.csv"
-for buku in umum iks; do
+for buku in umum iks simpin; do
 	awk -F, -v b="$buku" 'NR > 1 && $3 == b { print $NF }' "$WORK/cash.csv" >"$WORK/want-$buku"
-	awk -v b="$buku" '/^Buku kas / { cur = ($3 == "umum") ? "umum" : "iks" }
+	awk -v b="$buku" '/^Buku kas / { cur = ($3 == "umum") ? "umum" : ($3 == "IKS") ? "iks" : "simpin" }
 		cur == b && /^[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9] / { s = $NF; gsub(/\./, "", s); print s }' \
 		"$WORK/cash.txt" >"$WORK/got-$buku"
 	check "book $buku: text rows and balances are the CSV's" cmp -s "$WORK/got-$buku" "$WORK/want-$buku"
 	check "book $buku has rows" test -s "$WORK/want-$buku"
 	sum=$(sqlite3 "$DB" "SELECT sum(masuk-keluar) FROM kas WHERE kelompok_id='$G' AND buku='$buku' AND dihapus=0")
-	tot=$(awk -v b="$buku" '/^Buku kas / { cur = ($3 == "umum") ? "umum" : "iks" }
+	tot=$(awk -v b="$buku" '/^Buku kas / { cur = ($3 == "umum") ? "umum" : ($3 == "IKS") ? "iks" : "simpin" }
 		cur == b && $1 == "Jumlah" { s = $NF; gsub(/\./, "", s); print s }' "$WORK/cash.txt")
 	check "book $buku: totals line ends on its balance ($tot = $sum)" test "$tot" = "$sum"
 done
 
 # A month: the opening balance first, per book.
 expect_status 0 "cashbook of a month" "$SIKUBE_BIN" --db "$DB" report cashbook --group GLR-01 --month 2026-11
-for buku in umum iks; do
+for buku in umum iks simpin; do
 	want=$(sqlite3 "$DB" "SELECT coalesce(sum(masuk-keluar),0) FROM kas WHERE kelompok_id='$G' AND buku='$buku' AND dihapus=0 AND tanggal < '2026-11-01'")
-	got=$(awk -v b="$buku" '/^Buku kas / { cur = ($3 == "umum") ? "umum" : "iks" }
+	got=$(awk -v b="$buku" '/^Buku kas / { cur = ($3 == "umum") ? "umum" : ($3 == "IKS") ? "iks" : "simpin" }
 		cur == b && $1 == "Saldo" && $2 == "awal" { s = $NF; gsub(/\./, "", s); print s }' "$WORK/out")
 	check "book $buku: opening balance of the month ($got = $want)" test "$got" = "$want"
 done

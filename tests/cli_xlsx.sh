@@ -74,13 +74,14 @@ wb = openpyxl.load_workbook(path)
 
 if what == "cashbook":
     gid, csvpath = sys.argv[4], sys.argv[5]
-    check("cashbook: one sheet per book", wb.sheetnames == ["kas umum", "kas iks"])
+    check("cashbook: one sheet per book (Melati 3 runs a savings-and-loans cycle)",
+          wb.sheetnames == ["kas umum", "kas iks", "kas simpin"])
     want = {}
     import csv
     with open(csvpath, newline="") as f:
         for r in csv.DictReader(f):
             want.setdefault(r["buku"], []).append(r)
-    for buku in ("umum", "iks"):
+    for buku in ("umum", "iks", "simpin"):
         ws = wb["kas " + buku]
         look(ws, "kas " + buku)
         got = list(rows(ws))
@@ -173,7 +174,7 @@ elif what == "report":
               r and all(x["hadir"].data_type == "n" and is_money(x["iuran_kas"], x["iuran_kas"].value) for x in r))
     elif kind == "monthly":
         r = list(rows(wb["bulanan"]))
-        check("monthly: two books per group, balances numbers", len(r) == 2 and all(is_money(x["saldo_akhir"], x["saldo_akhir"].value) for x in r))
+        check("monthly: three books per group (umum, iks, simpin), balances numbers", len(r) == 3 and all(is_money(x["saldo_akhir"], x["saldo_akhir"].value) for x in r))
         c = list(rows(wb["kategori"]))
         check("monthly: receipts and expenses per category", c and all(is_money(x["penerimaan"], x["penerimaan"].value) for x in c))
 sys.exit(1 if fails else 0)

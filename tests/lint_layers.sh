@@ -42,10 +42,12 @@ xlsx 7
 group 8
 assessment 8
 cashbook 8
+simpin 8
 member 9
 meeting 9
 eligibility 9
 check_rules 9
+simpin_book 9
 report 10
 import 10
 export 10
@@ -53,6 +55,7 @@ check 10
 backup 10
 retention 10
 office_xlsx 10
+simpin_meeting 10
 sample 11
 cli 12
 '
@@ -69,6 +72,9 @@ module() {
 	meeting_*) echo meeting ;;
 	import_*) echo import ;;
 	report_*) echo report ;;
+	simpin_book*) echo simpin_book ;;
+	simpin_meeting*) echo simpin_meeting ;;
+	simpin_*) echo simpin ;;
 	cli_*|main) echo cli ;;          # the command line, above the core (main.c calls it)
 	*) echo "$b" ;;
 	esac

@@ -14,7 +14,9 @@
 
 #define OLD "2025-01-01T00:00:00Z"
 static const char *const FILES[] = { "kelompok.csv", "anggota.csv", "penilaian.csv",
-				     "pertemuan.csv", "kehadiran.csv", "kas.csv", "tutup_buku.csv" };
+				     "pertemuan.csv", "kehadiran.csv", "kas.csv", "tutup_buku.csv",
+				     "siklus.csv", "simpanan.csv", "pinjaman.csv", "angsuran.csv",
+				     "denda.csv", "bagi_hasil.csv" };
 #define NFILES ((int)(sizeof FILES / sizeof FILES[0]))
 static char tmp[PATH_MAX];
 static char g1[SK_UUID_LEN + 1], g2[SK_UUID_LEN + 1];
@@ -1083,8 +1085,10 @@ static void test_versions(void)
 	free(m);
 	free(s);
 	free(out);
-	snprintf(tp, sizeof tp, "%s/tutup_buku.csv", dir);
-	unlink(tp);
+	for (int i = 6; i < NFILES; i++) { /* the files of format 2: tutup_buku.csv on */
+		snprintf(tp, sizeof tp, "%s/%s", dir, FILES[i]);
+		unlink(tp);
+	}
 	sk_db *d = open_db("v1.db");
 	import_result r;
 	int rc = do_import(d, 0, &r, 1, "v1");

@@ -102,7 +102,9 @@ keys b
 expect "B shows the IKS book" "Saldo kas IKS sekarang: Rp 8.000"
 expect "IKS dues row" "$TODAY BKM-0001    Iuran IKS pertemuan" 1
 keys b
-wait_for "Saldo kas umum sekarang"
+expect "a second B the savings-and-loans book" "Saldo kas simpan pinjam sekarang"
+keys b
+expect "a third B the general book again" "Saldo kas umum sekarang"
 
 # An expense above the balance is refused with the balance; then a right one.
 keys F3

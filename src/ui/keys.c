@@ -24,6 +24,7 @@ static const struct binding {
 	{ KEY_F(4), 1, ACT_EDIT, KS_GLOBAL, "F4" },
 	{ KEY_F(5), 1, ACT_PICK, KS_GLOBAL, "F5" },
 	{ KEY_F(6), 1, ACT_OPTION, KS_GLOBAL, "F6" },
+	{ KEY_F(7), 1, ACT_LOANS, KS_GLOBAL, "F7" },
 	{ KEY_F(8), 1, ACT_DELETE, KS_GLOBAL, "F8" },
 	{ KEY_DC, 1, ACT_DELETE, KS_GLOBAL, NULL },
 	{ KEY_F(10), 1, ACT_QUIT, KS_GLOBAL, "F10" },
@@ -82,6 +83,16 @@ static const struct binding {
 	{ 'T', 0, ACT_NO, KS_QUESTION, NULL },
 	{ 'n', 0, ACT_NO, KS_QUESTION, NULL },
 	{ 'N', 0, ACT_NO, KS_QUESTION, NULL },
+	/* Savings and loans. */
+	{ 'k', 0, ACT_CARD, KS_SIMPIN, NULL },
+	{ 'K', 0, ACT_CARD, KS_SIMPIN, "K" },
+	{ 't', 0, ACT_DATE, KS_SIMPIN, NULL },
+	{ 'T', 0, ACT_DATE, KS_SIMPIN, "T" },
+	{ 'b', 0, ACT_WAIVE, KS_SIMPIN, NULL },
+	{ 'B', 0, ACT_WAIVE, KS_SIMPIN, "B" },
+	{ 'u', 0, ACT_UEP, KS_SIMPIN, NULL },
+	{ 'U', 0, ACT_UEP, KS_SIMPIN, "U" },
+	{ ' ', 0, ACT_TOGGLE, KS_SIMPIN, N_("Spasi") },
 };
 #define NBINDINGS (sizeof BINDINGS / sizeof BINDINGS[0])
 

@@ -35,6 +35,7 @@ enum action {
 	ACT_REDRAW,    /* Ctrl-L */
 	ACT_OPTION,    /* F6: the screen's own extra action (a filter, a copy), named in its hints */
 	ACT_INTERRUPT, /* Ctrl-C (terminal input is raw: a key, not a signal) */
+	ACT_LOANS,     /* F7: a group's savings and loans (from the Kelompok screen) */
 	/* Keys of one kind of screen only (keys_local with the scope named): letters that are
 	 * typed text elsewhere. */
 	ACT_BOOK,      /* cash book: switch book (B) */
@@ -45,6 +46,10 @@ enum action {
 	ACT_TOGGLE,    /* Space: change a choice or an answer in place */
 	ACT_YES,       /* y/t questions */
 	ACT_NO,
+	ACT_CARD,      /* savings and loans: a member's loan card (K) */
+	ACT_DATE,      /* savings and loans: the cycle's closing date (T) */
+	ACT_WAIVE,     /* meeting, fines page: waive a fine (B) */
+	ACT_UEP,       /* meeting, new loan: lent from the UEP capital (U) */
 	ACT_COUNT
 };
 
@@ -54,7 +59,8 @@ enum key_scope {
 	KS_CASHBOOK,
 	KS_GRID,
 	KS_ASSESS,
-	KS_QUESTION
+	KS_QUESTION,
+	KS_SIMPIN      /* the savings-and-loans screens and the meeting's money pages */
 };
 
 /* One entry of a hint line: the key(s) of act (and of act2 right after them, e.g. the arrows

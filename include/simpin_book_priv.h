@@ -1,0 +1,52 @@
+/* simpin_book_priv.h - what the files of the simpin_book module share: the postings of a
+ * source row, the checks every movement makes. Not for other modules. */
+#ifndef SK_SIMPIN_BOOK_PRIV_H
+#define SK_SIMPIN_BOOK_PRIV_H
+
+#include "simpin_book.h"
+
+/* Post amount (> 0 receipt, < 0 expense, 0 nothing) of source row sumber_id into book buku of
+ * group g on tanggal, category kategori, description uraian (stored text, untranslated).
+ * Refused when the month is closed in that book. The caller holds the transaction. */
+int simpin_book_post(sk_db *db, const char *g, const char *buku, const char *kategori,
+		     int64_t amount, const char *tanggal, const char *sumber_id, const char *uraian,
+		     sk_err *e);
+/* Reverse every standing ledger row of source sumber_id (not deleted, not a reversal, not
+ * reversed): a mirror row dated today (or its own date when later), keeping the sumber_id.
+ * *from gets the earliest date written (for cash_guard; untouched when nothing). */
+int simpin_book_unpost(sk_db *db, const char *sumber_id, char from[16], sk_err *e);
+/* Post the reversal of source row orig_id's standing ledger row for the reversal row
+ * rev_id: the mirror of orig_id's row, carrying sumber_id rev_id. *date gets its date. */
+int simpin_book_post_reversal(sk_db *db, const char *orig_id, const char *rev_id,
+			      char date[16], sk_err *e);
+
+/* The live cycle siklus_id into c: SK_NOTFOUND (message) when none or deleted. */
+int simpin_book_cycle(sk_db *db, const char *siklus_id, sk_cycle *c, sk_err *e);
+/* Refusals every new movement of a cycle shares: the cycle closed (a date in it: the cycle's
+ * number and end in the message), the date outside the cycle or after today. field names the
+ * date's column for is. Returns 1 when fine. */
+int simpin_book_date_ok(const sk_cycle *c, const char *date, const char *field, sk_issues *is);
+/* Member anggota_id of group g (not deleted): its name into nama and its leaving date (or "")
+ * into keluar. SK_REFUSED (message in e) when not a member of g, or the database error. */
+int simpin_book_member(sk_db *db, const char *anggota_id, const char *g, char *nama, size_t n,
+		       char keluar[16], sk_err *e);
+/* S6: pertemuan_id, when set, names a live meeting of group g on date; a finding on
+ * pertemuan_id otherwise. SK_OK, or the database error. */
+int simpin_book_meeting_ok(sk_db *db, const char *pertemuan_id, const char *g, const char *date,
+			   sk_issues *is, sk_err *e);
+/* S2 over one member's kind in a cycle: SK_REFUSED naming the date when the balance goes
+ * below zero on some day, SK_OK otherwise. */
+int simpin_book_guard_saving(sk_db *db, const char *siklus_id, const char *anggota_id,
+			     const char *jenis, sk_err *e);
+/* A1 over one loan: SK_REFUSED when the principal repaid goes above the loan or below zero. */
+int simpin_book_guard_repay(sk_db *db, const sk_loan *l, sk_err *e);
+/* A posting's description (stored text, untranslated) from fmt into out (n bytes): cut on a
+ * character boundary when too long, as the ledger keeps it. */
+void simpin_book_text(char *out, size_t n, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+/* A new row's id (assigned when empty) and stamps. */
+void simpin_book_stamp(char *id, char *diubah_pada, int *dihapus);
+/* End of a write: db_end(rc == SK_OK), returning the first failure. */
+int simpin_book_end(sk_db *db, int rc, sk_err *e);
+
+#endif

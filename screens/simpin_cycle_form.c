@@ -1,0 +1,331 @@
+/* simpin_cycle_form.c - a savings-and-loans cycle's rules: open a new cycle (one running per
+ * group) or change the running one's rules. */
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "fixmath.h"
+#include "form_util.h"
+#include "frame.h"
+#include "group.h"
+#include "i18n.h"
+#include "keys.h"
+#include "screens.h"
+#include "simpin_book.h"
+#include "uform.h"
+#include "validate.h"
+
+#define LC 2
+#define FC 30
+
+static const char *const PAGES[] = { N_("Aturan siklus simpan pinjam") };
+static const char *const JASA_VALUES[] = { "flat", "menurun", NULL };
+static const char *const JASA_LABELS[] = { N_("flat (dari pokok)"), N_("menurun (dari sisa)"), NULL };
+static const char *const BAGI_VALUES[] = { "simpanan", "sama_rata", "jasa", NULL };
+static const char *const BAGI_LABELS[] = { N_("menurut simpanan"), N_("sama rata"),
+					   N_("menurut jasa dibayar"), NULL };
+
+static const struct uf_def FIELDS[] = {
+	{ .name = "mulai", .label = N_("Tanggal mulai"), .kind = UF_TEXT,
+	  .page = 0, .row = 1, .lcol = LC, .fcol = FC, .width = 11, .max = 11 },
+	{ .name = "simpanan_pokok", .label = N_("Simpanan pokok (Rp)"), .kind = UF_TEXT,
+	  .page = 0, .row = 3, .lcol = LC, .fcol = FC, .width = 14, .max = 20 },
+	{ .name = "simpanan_wajib", .label = N_("Simpanan wajib (Rp)"), .kind = UF_TEXT,
+	  .page = 0, .row = 5, .lcol = LC, .fcol = FC, .width = 14, .max = 20 },
+	/* xgettext:no-c-format */
+	{ .name = "jasa_persen_bulan", .label = N_("Jasa pinjaman (% sebulan)"), .kind = UF_TEXT,
+	  .page = 0, .row = 7, .lcol = LC, .fcol = FC, .width = 6, .max = 8 },
+	{ .name = "metode_jasa", .label = N_("Cara hitung jasa"), .kind = UF_CHOICE,
+	  .page = 0, .row = 7, .lcol = 40, .fcol = 57, .width = 20, .max = 0,
+	  .values = JASA_VALUES, .labels = JASA_LABELS },
+	{ .name = "batas_pinjaman_kali", .label = N_("Batas pinjaman (x simpanan)"), .kind = UF_TEXT,
+	  .page = 0, .row = 9, .lcol = LC, .fcol = FC, .width = 8, .max = 10 },
+	{ .name = "denda_alpa", .label = N_("Denda alpa (Rp)"), .kind = UF_TEXT,
+	  .page = 0, .row = 11, .lcol = LC, .fcol = FC, .width = 14, .max = 20 },
+	{ .name = "denda_terlambat", .label = N_("Denda terlambat (Rp)"), .kind = UF_TEXT,
+	  .page = 0, .row = 13, .lcol = LC, .fcol = FC, .width = 14, .max = 20 },
+	{ .name = "metode_bagi", .label = N_("Cara bagi hasil"), .kind = UF_CHOICE,
+	  .page = 0, .row = 15, .lcol = LC, .fcol = FC, .width = 22, .max = 0,
+	  .values = BAGI_VALUES, .labels = BAGI_LABELS },
+	{ .name = "catatan", .label = N_("Catatan"), .kind = UF_TEXT,
+	  .page = 0, .row = 17, .lcol = LC, .fcol = FC, .width = 46, .max = 250 },
+};
+#define NFIELDS ((int)(sizeof FIELDS / sizeof FIELDS[0]))
+
+struct cycle_form {
+	struct uform uf;
+	sk_cycle c;
+	int is_new;
+	char group_nama[SK_NAME_BYTES];
+	char key[SK_UUID_LEN + 8];  /* what a draft of this form is kept under */
+};
+
+static const char *cf_help(void)
+{
+	return _("Aturan satu siklus simpan pinjam kelompok (biasanya 6 sampai 12 bulan, ditutup "
+		 "dengan bagi hasil). Satu kelompok hanya punya satu siklus yang berjalan.\n\n"
+		 "Tanggal mulai: hari pertama siklus (TTTT-BB-HH); untuk siklus berikutnya sesudah "
+		 "siklus sebelumnya selesai. Tidak dapat diubah sesudah siklus dibuka.\n"
+		 "Simpanan pokok: dibayar sekali oleh setiap anggota di awal siklus; di pertemuan "
+		 "diisikan otomatis bagi anggota yang belum membayarnya. 0 bila tidak ada.\n"
+		 "Simpanan wajib: dibayar setiap pertemuan oleh anggota yang hadir; diisikan "
+		 "otomatis di halaman Simpanan pertemuan.\n"
+		 "Jasa pinjaman: persen sebulan, paling tinggi 10, boleh pakai koma (1,5). 0 untuk "
+		 "pinjaman tanpa jasa. Cara hitung: flat, jasa dari pokok pinjaman; menurun, jasa "
+		 "dari sisa pinjaman yang belum kembali. Pinjaman memakai jasa yang berlaku saat "
+		 "diberikan.\n"
+		 "Batas pinjaman: pinjaman seorang anggota paling banyak sekian kali simpanannya, "
+		 "misalnya 3 atau 1,5. Kosong: tanpa batas. Batas tidak dapat diturunkan di bawah "
+		 "pinjaman yang sudah diberikan.\n"
+		 "Denda alpa: untuk anggota yang alpa (A) di pertemuan. Denda terlambat: untuk setiap "
+		 "angsuran yang dibayar sesudah jatuh tempo. 0: tidak ada denda.\n"
+		 "Cara bagi hasil saat siklus ditutup: menurut simpanan (sebanding simpanan), sama "
+		 "rata, atau menurut jasa pinjaman yang dibayar. Kerugian selalu dibagi menurut "
+		 "simpanan.\n\n"
+		 "F2 menyimpan. Esc kembali (ditanya dulu bila ada yang belum disimpan).");
+}
+
+static void put_money(struct uform *uf, const char *name, int64_t v)
+{
+	char buf[32];
+	snprintf(buf, sizeof buf, "%lld", (long long)v);
+	uform_set(uf, name, v ? buf : "");
+}
+
+static void cf_fill(struct cycle_form *f)
+{
+	const sk_cycle *c = &f->c;
+	char buf[32];
+	uform_set(&f->uf, "mulai", c->mulai);
+	put_money(&f->uf, "simpanan_pokok", c->simpanan_pokok);
+	put_money(&f->uf, "simpanan_wajib", c->simpanan_wajib);
+	uform_set(&f->uf, "jasa_persen_bulan", fx_format2(c->jasa_persen_bulan, ',', buf, sizeof buf));
+	uform_set(&f->uf, "metode_jasa", c->metode_jasa);
+	uform_set(&f->uf, "batas_pinjaman_kali",
+		  c->has_batas ? fx_format2(c->batas_pinjaman_kali, ',', buf, sizeof buf) : "");
+	put_money(&f->uf, "denda_alpa", c->denda_alpa);
+	put_money(&f->uf, "denda_terlambat", c->denda_terlambat);
+	uform_set(&f->uf, "metode_bagi", c->metode_bagi);
+	uform_set(&f->uf, "catatan", c->catatan);
+}
+
+/* The form's values as a cycle; conversion problems go to is. */
+static void cf_collect(struct cycle_form *f, sk_cycle *c, sk_issues *is)
+{
+	char buf[64];
+	*c = f->c;
+	sk_issues_clear(is);
+	if (f->is_new)
+		uform_get(&f->uf, "mulai", c->mulai, sizeof c->mulai);
+	static const char *const money[] = { "simpanan_pokok", "simpanan_wajib", "denda_alpa",
+					     "denda_terlambat" };
+	int64_t *dst[] = { &c->simpanan_pokok, &c->simpanan_wajib, &c->denda_alpa,
+			   &c->denda_terlambat };
+	for (int i = 0; i < 4; i++) {
+		uform_get(&f->uf, money[i], buf, sizeof buf);
+		fu_money(buf, money[i], dst[i], is);
+	}
+	uform_get(&f->uf, "jasa_persen_bulan", buf, sizeof buf);
+	int rc = loan_rate_parse_typed(*buf ? buf : "0", &c->jasa_persen_bulan);
+	if (rc == FX_SYNTAX)
+		sk_issues_add(is, "jasa_persen_bulan", SK_SEV_ERROR, "%s",
+			      _("Jasa ditulis angka dengan paling banyak dua desimal, misalnya 1,5."));
+	else if (rc == FX_RANGE)
+		/* xgettext:no-c-format */
+		sk_issues_add(is, "jasa_persen_bulan", SK_SEV_ERROR, "%s",
+			      _("Jasa paling tinggi 10% sebulan."));
+	uform_get(&f->uf, "metode_jasa", c->metode_jasa, sizeof c->metode_jasa);
+	uform_get(&f->uf, "batas_pinjaman_kali", buf, sizeof buf);
+	int kali = -1;
+	rc = loan_limit_parse_typed(buf, &kali);
+	if (rc == FX_SYNTAX)
+		sk_issues_add(is, "batas_pinjaman_kali", SK_SEV_ERROR, "%s",
+			      _("Batas ditulis angka, misalnya 3 atau 1,5; kosong berarti tanpa batas."));
+	else if (rc == FX_RANGE)
+		sk_issues_add(is, "batas_pinjaman_kali", SK_SEV_ERROR, "%s",
+			      _("Batas pinjaman paling banyak 1000 kali simpanan."));
+	c->has_batas = rc == FX_OK && kali >= 0;
+	c->batas_pinjaman_kali = c->has_batas ? kali : 0;
+	uform_get(&f->uf, "metode_bagi", c->metode_bagi, sizeof c->metode_bagi);
+	uform_get(&f->uf, "catatan", c->catatan, sizeof c->catatan);
+}
+
+static void cf_validate(struct screen *s, sk_cycle *c, sk_issues *is)
+{
+	struct cycle_form *f = s->data;
+	sk_issues conv;
+	cf_collect(f, c, &conv);
+	sk_issues_clear(is);
+	cycle_validate_fields(c, is);
+	fu_merge(is, &conv);
+	if (c->has_batas && c->batas_pinjaman_kali == 0)
+		sk_issues_add(is, "batas_pinjaman_kali", SK_SEV_WARNING, "%s",
+			      _("Batas 0 kali simpanan: tidak ada pinjaman yang dapat diberikan."));
+	uform_set_issues(&f->uf, is);
+	uform_note(&f->uf, "mulai", f->is_new ? _("TTTT-BB-HH") : _("tidak dapat diubah"));
+	uform_note(&f->uf, "batas_pinjaman_kali", _("kosong: tanpa batas"));
+	uform_note(&f->uf, "jasa_persen_bulan", _("0 sampai 10, misalnya 1,5"));
+}
+
+static int cf_init(struct screen *s, void *arg)
+{
+	const struct simpin_cycle_arg *a = arg;
+	struct cycle_form *f = calloc(1, sizeof *f);
+	if (!f)
+		return -1;
+	s->data = f;
+	if (uform_open(&f->uf, FIELDS, NFIELDS, 1, PAGES) != 0)
+		return -1;
+	f->is_new = a->cycle_id == NULL;
+	sk_err e;
+	sk_err_clear(&e);
+	sk_group g;
+	if (group_get(s->db, a->group_id, &g, &e) != SK_OK) {
+		frame_msg(MSG_ERROR, "%s", e.msg);
+		return -1;
+	}
+	snprintf(f->group_nama, sizeof f->group_nama, "%s", g.nama);
+	if (!f->is_new) {
+		if (cycle_get(s->db, a->cycle_id, &f->c, &e) != SK_OK) {
+			frame_msg(MSG_ERROR, "%s", e.msg);
+			return -1;
+		}
+	} else {
+		/* The next cycle takes the last one's rules and starts the day after it ended. */
+		cycle_init(&f->c, a->group_id);
+		sk_cycle last;
+		if (simpin_cycle_last(s->db, a->group_id, &last, NULL) == SK_OK) {
+			f->c = last;
+			f->c.id[0] = '\0';
+			f->c.selesai[0] = '\0';
+			sk_today(f->c.mulai);
+		}
+	}
+	cf_fill(f);
+	uform_snapshot(&f->uf);
+	/* A running cycle's start stays: the cursor starts on the first rule. */
+	if (!f->is_new)
+		uform_focus(&f->uf, 1);
+	/* A new cycle's draft is kept under the group (one running cycle per group). */
+	snprintf(f->key, sizeof f->key, "%s%s", f->is_new ? "baru:" : "",
+		 f->is_new ? a->group_id : a->cycle_id);
+	int drafted = fu_draft_offer(s, &f->uf, f->key, NULL);
+	sk_cycle c;
+	sk_issues is;
+	cf_validate(s, &c, &is);
+	if (drafted)
+		uform_touch_all(&f->uf);
+	if (f->is_new)
+		snprintf(s->title, sizeof s->title, _("Siklus simpan pinjam baru - kelompok %s"),
+			 f->group_nama);
+	else
+		snprintf(s->title, sizeof s->title, _("Aturan siklus %d - kelompok %s"), f->c.nomor,
+			 f->group_nama);
+	return 0;
+}
+
+static void cf_resize(struct screen *s)
+{
+	struct cycle_form *f = s->data;
+	uform_layout(&f->uf);
+}
+
+static void cf_draw(struct screen *s)
+{
+	struct cycle_form *f = s->data;
+	uform_draw(&f->uf);
+	s->cursor = 1;
+}
+
+static void cf_show(struct screen *s)
+{
+	struct cycle_form *f = s->data;
+	uform_refresh(&f->uf);
+}
+
+static void cf_save(struct screen *s)
+{
+	struct cycle_form *f = s->data;
+	sk_cycle c;
+	sk_issues is;
+	uform_touch_all(&f->uf);
+	cf_validate(s, &c, &is);
+	if (sk_issues_errors(&is)) {
+		fu_refused(&f->uf, &is);
+		return;
+	}
+	sk_err e;
+	sk_err_clear(&e);
+	int rc = f->is_new ? simpin_cycle_start(s->db, &c, &is, &e)
+			   : simpin_cycle_update(s->db, &c, &is, &e);
+	if (!fu_stored(&f->uf, rc, &is, &e))
+		return;
+	char what[200];
+	snprintf(what, sizeof what, _("Siklus %d"), c.nomor);
+	fu_saved(what, &is);
+	ui_pop();
+}
+
+static int cf_key(struct screen *s, wint_t ch, int kc)
+{
+	struct cycle_form *f = s->data;
+	int left;
+	enum uf_result r = uform_key(&f->uf, ch, kc, &left);
+	char mulai[16];
+	uform_get(&f->uf, "mulai", mulai, sizeof mulai);
+	if (!f->is_new && strcmp(mulai, f->c.mulai) != 0) {
+		uform_set(&f->uf, "mulai", f->c.mulai);
+		frame_msg(MSG_WARN, "%s", _("Tanggal mulai siklus yang berjalan tidak dapat diubah."));
+	}
+	if (left >= 0) {
+		sk_cycle c;
+		sk_issues is;
+		uform_touch(&f->uf, left);
+		cf_validate(s, &c, &is);
+	}
+	if (r == UF_DONE)
+		return SCR_HANDLED;
+	return fu_form_action(s, &f->uf, ch, kc, cf_save);
+}
+
+static int cf_unsaved(struct screen *s)
+{
+	struct cycle_form *f = s->data;
+	return f->is_new || uform_dirty(&f->uf);
+}
+
+/* The window closed with the form open: what was typed is kept (nothing when nothing was). */
+static void cf_draft(struct screen *s)
+{
+	struct cycle_form *f = s->data;
+	if (uform_dirty(&f->uf))
+		fu_draft_save(s, &f->uf, f->key, NULL);
+}
+
+static void cf_free(struct screen *s)
+{
+	struct cycle_form *f = s->data;
+	if (f)
+		uform_close(&f->uf);
+	free(f);
+}
+
+static const struct key_hint CYCLE_FORM_HINTS[] = {
+	HINT(ACT_HELP, NC_("hint", "Bantuan")), HINT(ACT_SAVE, NC_("hint", "Simpan")),
+	HINT(ACT_TOGGLE, NC_("hint", "Ganti")), HINT(ACT_BACK, NC_("hint", "Kembali")),
+	HINT(ACT_QUIT, NC_("hint", "Keluar")), HINTS_END
+};
+
+const struct screen_ops SIMPIN_CYCLE_FORM_OPS = {
+	.name = "simpin-cycle",
+	.init = cf_init,
+	.draw = cf_draw,
+	.key = cf_key,
+	.resize = cf_resize,
+	.free = cf_free,
+	.help = cf_help,
+	.hints = CYCLE_FORM_HINTS,
+	.show = cf_show,
+	.unsaved = cf_unsaved,
+	.draft = cf_draft,
+};

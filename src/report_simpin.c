@@ -1,0 +1,615 @@
+/* report_simpin.c - `report savings`, `report loans` and `report shareout` (spec/cli.md), and
+ * the savings-and-loans section of the monthly report. */
+#include <stdlib.h>
+#include <string.h>
+#include "i18n.h"
+#include "report_priv.h"
+#include "simpin.h"
+#include "util.h"
+
+/* The day a report is "as of": the month's last day, or today. */
+static void report_day(const char *month, char out[16])
+{
+	if (month && report_month_valid(month)) {
+		static const int dm[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+		int y = atoi(month), m = atoi(month + 5);
+		int last = dm[m - 1] + (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0));
+		snprintf(out, 16, "%.7s-%02d", month, last % 100);
+		return;
+	}
+	sk_today(out);
+}
+
+/* Name, code of a group for headings. */
+static int group_names(sk_db *db, const char *g, char *nama, size_t n, char *kode, size_t k,
+		       sk_err *e)
+{
+	sqlite3_stmt *st = db_prepare(db, "SELECT nama, coalesce(kode,'') FROM kelompok WHERE id=:g",
+				      e);
+	if (!st)
+		return SK_DBERR;
+	db_bind_text(st, ":g", g);
+	int rc = db_step(db, st, e);
+	if (rc == SQLITE_ROW) {
+		db_col_text(st, 0, nama, n);
+		db_col_text(st, 1, kode, k);
+	}
+	return db_row_end(st, rc, _("Kelompok tidak ditemukan."), e);
+}
+
+static void group_heading(FILE *out, const char *nama, const char *kode)
+{
+	fprintf(out, _("Kelompok : %s%s%s%s\n"), nama, *kode ? " (" : "", kode, *kode ? ")" : "");
+}
+
+static const char *money(int64_t v, char *buf, size_t n)
+{
+	if (v == 0)
+		return "-";
+	return sk_format_rupiah(v, buf, n);
+}
+
+/* The cycle a savings or share-out report is about: open at day (or, without a month, the
+ * open cycle, else the last one). */
+static int report_cycle(sk_db *db, const char *g, const char *month, const char *day,
+			sk_cycle *c, sk_err *e)
+{
+	int rc = month ? simpin_cycle_at(db, g, day, c, e) : simpin_cycle_open(db, g, c, e);
+	if (rc == SK_NOTFOUND && !month)
+		rc = simpin_cycle_last(db, g, c, e);
+	return rc;
+}
+
+static void cycle_line(FILE *out, const sk_cycle *c)
+{
+	if (*c->selesai)
+		fprintf(out, _("Siklus   : %d, %s sampai %s\n"), c->nomor, c->mulai, c->selesai);
+	else
+		fprintf(out, _("Siklus   : %d, mulai %s (berjalan)\n"), c->nomor, c->mulai);
+}
+
+/* ---- savings -------------------------------------------------------------------------------- */
+
+static const xlsx_col SAVINGS_COLS[] = {
+	{ "anggota_id", XC_CODE, 0 }, { "nama", XC_TEXT, 0 }, { "pokok", XC_MONEY, 0 },
+	{ "wajib", XC_MONEY, 0 }, { "sukarela", XC_MONEY, 0 }, { "jumlah", XC_MONEY, 0 },
+};
+
+static const char SAVINGS_SQL[] =
+	"SELECT a.id, a.nama, "
+	"coalesce(sum(CASE WHEN s.jenis='pokok' THEN s.setor-s.tarik END),0), "
+	"coalesce(sum(CASE WHEN s.jenis='wajib' THEN s.setor-s.tarik END),0), "
+	"coalesce(sum(CASE WHEN s.jenis='sukarela' THEN s.setor-s.tarik END),0), "
+	"count(s.id) FROM anggota a LEFT JOIN simpanan s ON s.anggota_id=a.id AND s.siklus_id=:s AND "
+	"s.dihapus=0 AND s.tanggal<=:d WHERE a.kelompok_id=:g AND a.dihapus=0 GROUP BY a.id "
+	"HAVING count(s.id) > 0 OR ((a.tanggal_masuk IS NULL OR a.tanggal_masuk<=:d) AND "
+	"(a.tanggal_keluar IS NULL OR a.tanggal_keluar>:d)) ORDER BY a.nama, a.id";
+
+static int write_savings(sk_db *db, const report_opts *o, FILE *out, sk_err *e)
+{
+	char day[16], nama[SK_NAME_BYTES], kode[64];
+	sk_cycle c;
+	report_day(o->month, day);
+	int rc = group_names(db, o->group_id, nama, sizeof nama, kode, sizeof kode, e);
+	if (rc == SK_OK)
+		rc = report_cycle(db, o->group_id, o->month, day, &c, e);
+	if (rc != SK_OK)
+		return rc;
+	if (!o->month && *c.selesai)
+		sk_strlcpy(day, c.selesai, sizeof day);
+	report_table t;
+	rc = report_table_begin(&t, o, out, "simpanan", SAVINGS_COLS,
+				(int)(sizeof SAVINGS_COLS / sizeof SAVINGS_COLS[0]), 1, e);
+	if (rc != SK_OK)
+		return rc;
+	sqlite3_stmt *st = db_prepare(db, SAVINGS_SQL, e);
+	if (!st)
+		return SK_DBERR;
+	db_bind_text(st, ":s", c.id);
+	db_bind_text(st, ":g", o->group_id);
+	db_bind_text(st, ":d", day);
+	char a[4][32], name[160];
+	int64_t sum[4] = { 0, 0, 0, 0 };
+	if (o->fmt == REPORT_TEXT) {
+		fprintf(out, "%s\n", _("SIMPANAN ANGGOTA"));
+		group_heading(out, nama, kode);
+		cycle_line(out, &c);
+		fprintf(out, _("Per      : %s\n\n"), day);
+		fprintf(out, "%-3s%s %12s %12s %12s %12s\n", _("No"), sk_fit(name, sizeof name, _("Nama"), 24),
+			_("Pokok"), _("Wajib"), _("Sukarela"), _("Jumlah"));
+	}
+	int no = 0;
+	while ((rc = db_step(db, st, e)) == SQLITE_ROW) {
+		int64_t v[4];
+		v[0] = sqlite3_column_int64(st, 2);
+		v[1] = sqlite3_column_int64(st, 3);
+		v[2] = sqlite3_column_int64(st, 4);
+		v[3] = v[0] + v[1] + v[2];
+		for (int k = 0; k < 4; k++)
+			sum[k] += v[k];
+		if (o->fmt == REPORT_TEXT) {
+			fprintf(out, "%2d %s %12s %12s %12s %12s\n", ++no,
+				sk_fit(name, sizeof name, (const char *)sqlite3_column_text(st, 1), 24),
+				money(v[0], a[0], 32), money(v[1], a[1], 32), money(v[2], a[2], 32),
+				money(v[3], a[3], 32));
+			continue;
+		}
+		report_table_str(&t, (const char *)sqlite3_column_text(st, 0));
+		report_table_str(&t, (const char *)sqlite3_column_text(st, 1));
+		for (int k = 0; k < 4; k++)
+			report_table_int(&t, v[k]);
+		report_table_eol(&t);
+	}
+	db_reset(st);
+	if (rc != SQLITE_DONE)
+		return e && e->status ? e->status : SK_DBERR;
+	if (o->fmt == REPORT_TEXT)
+		fprintf(out, "   %s %12s %12s %12s %12s\n", sk_fit(name, sizeof name, _("Jumlah"), 24),
+			money(sum[0], a[0], 32), money(sum[1], a[1], 32), money(sum[2], a[2], 32),
+			money(sum[3], a[3], 32));
+	return SK_OK;
+}
+
+int report_savings(sk_db *db, const report_opts *o, FILE *out, sk_err *e)
+{
+	if (!o->group_id)
+		return sk_err_set(e, SK_REFUSED, "%s", _("Laporan simpanan perlu --group."));
+	int rc = db_begin_read(db, e);
+	if (rc != SK_OK)
+		return rc;
+	rc = write_savings(db, o, out, e);
+	db_end(db, 1, NULL);
+	return rc;
+}
+
+/* ---- loans ------------------------------------------------------------------------------------ */
+
+static const xlsx_col LOANS_COLS[] = {
+	{ "pinjaman_id", XC_CODE, 0 }, { "anggota_id", XC_CODE, 0 }, { "nama", XC_TEXT, 0 },
+	{ "tanggal", XC_DATE, 0 }, { "pokok", XC_MONEY, 0 }, { "sumber", XC_CODE, 0 },
+	{ "sisa_pokok", XC_MONEY, 0 }, { "jasa_dibayar", XC_MONEY, 0 },
+	{ "tunggakan", XC_MONEY, 0 }, { "hari_terlambat", XC_INT, 0 }, { "status", XC_CODE, 0 },
+};
+
+/* A loan's status as the text report shows it. */
+static const char *status_label(int s)
+{
+	switch (s) {
+	case LOAN_LUNAS: return _("lunas");
+	case LOAN_MENUNGGAK: return _("menunggak");
+	case LOAN_DIHAPUSBUKUKAN: return _("hapus buku");
+	default: return _("berjalan");
+	}
+}
+
+/* One loan of the report (kept compact: a kabupaten has tens of thousands). */
+struct loan_line {
+	int g;                         /* index into the groups */
+	char id[SK_UUID_LEN + 1], anggota_id[SK_UUID_LEN + 1];
+	char *nama;
+	char tanggal[11];
+	char sumber[8];
+	int64_t pokok, sisa, jasa, tunggakan;
+	int hari, status, ok;
+};
+
+struct loan_group {
+	char id[SK_UUID_LEN + 1];
+	char *nama, *kode;
+	int rank;                      /* place in name order */
+};
+
+struct loans_out {
+	struct loan_line *l;
+	int n, cap;
+	struct loan_group *g;          /* sorted by id */
+	int ng;
+};
+
+static int group_by_name(const void *a, const void *b)
+{
+	const struct loan_group *x = a, *y = b;
+	int c = strcmp(x->nama, y->nama);
+	return c ? c : strcmp(x->id, y->id);
+}
+
+static int group_by_id(const void *a, const void *b)
+{
+	return strcmp(((const struct loan_group *)a)->id, ((const struct loan_group *)b)->id);
+}
+
+/* Every group (deleted ones too: their loans stay), ranked by name, sorted by id. */
+static int load_groups(sk_db *db, struct loans_out *x, sk_err *e)
+{
+	sqlite3_stmt *st = db_prepare(db, "SELECT id, nama, coalesce(kode,'') FROM kelompok", e);
+	if (!st)
+		return SK_DBERR;
+	int cap = 0, rc;
+	while ((rc = db_step(db, st, e)) == SQLITE_ROW) {
+		if (x->ng == cap) {
+			cap = cap ? cap * 2 : 256;
+			x->g = realloc(x->g, sizeof *x->g * (size_t)cap);
+			if (!x->g)
+				abort();
+		}
+		struct loan_group *g = &x->g[x->ng++];
+		db_col_text(st, 0, g->id, sizeof g->id);
+		g->nama = strdup((const char *)sqlite3_column_text(st, 1));
+		g->kode = strdup((const char *)sqlite3_column_text(st, 2));
+		if (!g->nama || !g->kode)
+			abort();
+	}
+	db_reset(st);
+	if (rc != SQLITE_DONE)
+		return e && e->status ? e->status : SK_DBERR;
+	if (x->ng)
+		qsort(x->g, (size_t)x->ng, sizeof *x->g, group_by_name);
+	for (int i = 0; i < x->ng; i++)
+		x->g[i].rank = i;
+	if (x->ng)
+		qsort(x->g, (size_t)x->ng, sizeof *x->g, group_by_id);
+	return SK_OK;
+}
+
+static int keep_loan(void *ctx, const sk_loan_view *v)
+{
+	struct loans_out *x = ctx;
+	if (x->n == x->cap) {
+		x->cap = x->cap ? x->cap * 2 : 256;
+		x->l = realloc(x->l, sizeof *x->l * (size_t)x->cap);
+		if (!x->l)
+			abort();
+	}
+	struct loan_line *l = &x->l[x->n++];
+	struct loan_group key = { .nama = NULL };
+	snprintf(key.id, sizeof key.id, "%s", v->kelompok_id);
+	const struct loan_group *g = x->ng ? bsearch(&key, x->g, (size_t)x->ng, sizeof *x->g,
+						      group_by_id) : NULL;
+	l->g = g ? (int)(g - x->g) : -1;
+	memcpy(l->id, v->l.id, sizeof l->id);
+	memcpy(l->anggota_id, v->l.anggota_id, sizeof l->anggota_id);
+	l->nama = strdup(v->nama);
+	if (!l->nama)
+		abort();
+	sk_strlcpy(l->tanggal, v->l.tanggal, sizeof l->tanggal);
+	sk_strlcpy(l->sumber, v->l.sumber, sizeof l->sumber);
+	l->pokok = v->l.pokok;
+	l->ok = v->calc == LOAN_OK;
+	l->sisa = v->pos.sisa_pokok;
+	l->jasa = v->pos.paid_jasa;
+	l->tunggakan = v->pos.tunggakan;
+	l->hari = v->pos.hari_terlambat;
+	l->status = v->pos.status;
+	return 0;
+}
+
+static const struct loans_out *sort_ctx;
+
+static int line_order(const void *a, const void *b)
+{
+	const struct loan_line *x = a, *y = b;
+	int gx = x->g >= 0 ? sort_ctx->g[x->g].rank : -1, gy = y->g >= 0 ? sort_ctx->g[y->g].rank : -1;
+	if (gx != gy)
+		return gx < gy ? -1 : 1;
+	int c = strcmp(x->nama, y->nama);
+	if (!c)
+		c = strcmp(x->tanggal, y->tanggal);
+	return c ? c : strcmp(x->id, y->id);
+}
+
+/* The text report's totals of one group's loans l[0..n). */
+static void loans_group_end(FILE *out, const struct loan_line *l, int n)
+{
+	sk_portfolio p;
+	int64_t pokok = 0;
+	memset(&p, 0, sizeof p);
+	for (int i = 0; i < n; i++) {
+		pokok += l[i].pokok;
+		if (!l[i].ok || l[i].status == LOAN_LUNAS || l[i].status == LOAN_DIHAPUSBUKUKAN)
+			continue;
+		p.beredar += l[i].sisa;
+		p.tunggakan += l[i].tunggakan;
+		p.menunggak += l[i].tunggakan > 0;
+		if (l[i].hari > LOAN_PAR_DAYS)
+			p.berisiko += l[i].sisa;
+	}
+	char a[32], b[32], c[32], par[16];
+	fprintf(out, _("   %d pinjaman, pokok Rp %s; beredar Rp %s, tunggakan Rp %s\n"), n,
+		sk_format_rupiah(pokok, a, sizeof a), sk_format_rupiah(p.beredar, b, sizeof b),
+		sk_format_rupiah(p.tunggakan, c, sizeof c));
+	fprintf(out, _("   Menunggak %d pinjaman; portofolio berisiko (lebih dari %d hari) %s\n\n"),
+		p.menunggak, LOAN_PAR_DAYS, simpin_par_text(loan_par_permille(p.berisiko, p.beredar),
+							     par, sizeof par));
+}
+
+static void loans_text(FILE *out, const struct loans_out *x)
+{
+	char h[160], name[160], a[32], b[32], c[32];
+	for (int i = 0; i < x->n;) {
+		int j = i;
+		while (j < x->n && x->l[j].g == x->l[i].g)
+			j++;
+		const struct loan_group *g = x->l[i].g >= 0 ? &x->g[x->l[i].g] : NULL;
+		group_heading(out, g ? g->nama : "?", g ? g->kode : "");
+		fprintf(out, "%s %-10s %11s %11s %11s %4s %s\n", sk_fit(h, sizeof h, _("Nama"), 17),
+			_("Tanggal"), _("Pokok"), _("Sisa pokok"), _("Tunggakan"), _("Hari"), _("Status"));
+		for (int k = i; k < j; k++) {
+			const struct loan_line *l = &x->l[k];
+			fprintf(out, "%s %-10s %11s %11s %11s %4d %s\n", sk_fit(name, sizeof name, l->nama, 17),
+				l->tanggal, sk_format_rupiah(l->pokok, a, sizeof a),
+				money(l->sisa, b, sizeof b), money(l->tunggakan, c, sizeof c), l->hari,
+				l->ok ? status_label(l->status) : "?");
+		}
+		loans_group_end(out, &x->l[i], j - i);
+		i = j;
+	}
+	if (x->n == 0)
+		fprintf(out, "%s\n", _("Belum ada pinjaman."));
+}
+
+static void loans_table(report_table *t, const struct loans_out *x)
+{
+	for (int i = 0; i < x->n; i++) {
+		const struct loan_line *l = &x->l[i];
+		report_table_str(t, l->id);
+		report_table_str(t, l->anggota_id);
+		report_table_str(t, l->nama);
+		report_table_str(t, l->tanggal);
+		report_table_int(t, l->pokok);
+		report_table_str(t, l->sumber);
+		report_table_int(t, l->sisa);
+		report_table_int(t, l->jasa);
+		report_table_int(t, l->tunggakan);
+		report_table_int(t, l->hari);
+		report_table_str(t, l->ok ? loan_status_name(l->status) : "");
+		report_table_eol(t);
+	}
+}
+
+static int write_loans(sk_db *db, const report_opts *o, FILE *out, sk_err *e)
+{
+	struct loans_out x = { 0 };
+	char day[16];
+	report_day(o->month, day);
+	report_table t;
+	int rc = report_table_begin(&t, o, out, "pinjaman", LOANS_COLS,
+				    (int)(sizeof LOANS_COLS / sizeof LOANS_COLS[0]), 1, e);
+	if (rc == SK_OK)
+		rc = load_groups(db, &x, e);
+	sk_loan_filter f = { .kelompok_id = o->group_id, .upto = day };
+	if (rc == SK_OK)
+		rc = simpin_loans_each(db, &f, day, keep_loan, &x, e);
+	if (rc == SK_OK) {
+		sort_ctx = &x;
+		if (x.n)
+			qsort(x.l, (size_t)x.n, sizeof *x.l, line_order);
+		if (o->fmt == REPORT_TEXT) {
+			fprintf(out, _("PINJAMAN ANGGOTA per %s\n\n"), day);
+			loans_text(out, &x);
+		} else {
+			loans_table(&t, &x);
+		}
+	}
+	for (int i = 0; i < x.n; i++)
+		free(x.l[i].nama);
+	for (int i = 0; i < x.ng; i++) {
+		free(x.g[i].nama);
+		free(x.g[i].kode);
+	}
+	free(x.l);
+	free(x.g);
+	return rc;
+}
+
+int report_loans(sk_db *db, const report_opts *o, FILE *out, sk_err *e)
+{
+	int rc = db_begin_read(db, e);
+	if (rc != SK_OK)
+		return rc;
+	rc = write_loans(db, o, out, e);
+	db_end(db, 1, NULL);
+	return rc;
+}
+
+/* ---- share-out ---------------------------------------------------------------------------- */
+
+static const xlsx_col SHARE_COLS[] = {
+	{ "anggota_id", XC_CODE, 0 }, { "nama", XC_TEXT, 0 }, { "simpanan", XC_MONEY, 0 },
+	{ "bagian_hasil", XC_MONEY, 0 }, { "potongan", XC_MONEY, 0 }, { "dibayar", XC_MONEY, 0 },
+};
+
+static const char *method_label(const char *m)
+{
+	if (strcmp(m, "sama_rata") == 0)
+		return _("dibagi sama rata");
+	if (strcmp(m, "jasa") == 0)
+		return _("menurut jasa pinjaman yang dibayar");
+	return _("menurut simpanan");
+}
+
+void report_share_text(FILE *out, const char *nama, const char *kode, const sk_share_plan *p,
+		       int stored)
+{
+	char a[32], b[32], c[32], d[32], name[160];
+	fprintf(out, _("BAGI HASIL SIMPAN PINJAM SIKLUS %d\n"), p->c.nomor);
+	group_heading(out, nama, kode);
+	if (stored)
+		fprintf(out, _("Ditutup  : %s, %s\n"), p->c.selesai, method_label(p->c.metode_bagi));
+	else
+		fprintf(out, _("Perkiraan bila ditutup %s, %s\n"), p->tanggal,
+			method_label(p->c.metode_bagi));
+	if (!stored) {
+		fprintf(out, _("Kas Rp %s, pinjaman belum lunas Rp %s, simpanan Rp %s\n"),
+			sk_format_rupiah(p->sum.saldo_buku, a, sizeof a),
+			sk_format_rupiah(p->sum.piutang, b, sizeof b),
+			sk_format_rupiah(p->sum.simpanan, c, sizeof c));
+		fprintf(out, _("Laba Rp %s, dibagi Rp %s, sisa pembulatan Rp %s (tetap di kas)\n"),
+			sk_format_rupiah(p->sum.laba, a, sizeof a),
+			sk_format_rupiah(p->sum.dibagi, b, sizeof b),
+			sk_format_rupiah(p->sum.sisa_pembulatan, c, sizeof c));
+		if (p->status == SHAREOUT_E_NO_WEIGHT)
+			fprintf(out, "%s\n", _("Belum dapat dibagi: tidak ada dasar pembagian untuk cara "
+					       "bagi ini."));
+	}
+	fputc('\n', out);
+	fprintf(out, "%-3s%s %11s %10s %10s %11s %s\n", _("No"), sk_fit(name, sizeof name, _("Nama"), 18),
+		_("Simpanan"), _("Bagian"), _("Potongan"), _("Dibayar"), _("Tanda tangan"));
+	for (int i = 0; i < p->n; i++) {
+		const sk_share_row *r = &p->rows[i].r;
+		fprintf(out, "%2d %s %11s %10s %10s %11s ............\n", i + 1,
+			sk_fit(name, sizeof name, p->rows[i].nama, 18), money(r->simpanan, a, sizeof a),
+			money(r->bagian_hasil, b, sizeof b), money(r->potongan, c, sizeof c),
+			money(r->dibayar, d, sizeof d));
+	}
+	fprintf(out, "   %s %11s %10s %10s %11s\n", sk_fit(name, sizeof name, _("Jumlah"), 18),
+		money(p->sum.simpanan, a, sizeof a), money(p->sum.dibagi, b, sizeof b),
+		money(p->sum.potongan, c, sizeof c), money(p->sum.dibayar, d, sizeof d));
+	if (p->denda_belum > 0)
+		fprintf(out, _("\nDenda belum dibayar Rp %s: catat bayarnya atau bebaskan dulu.\n"),
+			sk_format_rupiah(p->denda_belum, a, sizeof a));
+}
+
+static int write_shareout(sk_db *db, const report_opts *o, FILE *out, sk_err *e)
+{
+	char nama[SK_NAME_BYTES], kode[64], today[11];
+	sk_cycle c;
+	sk_share_plan p;
+	sk_today(today);
+	int rc = group_names(db, o->group_id, nama, sizeof nama, kode, sizeof kode, e);
+	if (rc == SK_OK)
+		rc = report_cycle(db, o->group_id, NULL, today, &c, e);
+	if (rc != SK_OK)
+		return rc;
+	int stored = *c.selesai != '\0';
+	rc = stored ? simpin_share_stored(db, c.id, &p, e) : simpin_share_plan(db, c.id, today, &p, e);
+	if (rc != SK_OK)
+		return rc;
+	if (o->fmt == REPORT_TEXT) {
+		report_share_text(out, nama, kode, &p, stored);
+		simpin_share_plan_free(&p);
+		return SK_OK;
+	}
+	report_table t;
+	rc = report_table_begin(&t, o, out, "bagi_hasil", SHARE_COLS,
+				(int)(sizeof SHARE_COLS / sizeof SHARE_COLS[0]), 1, e);
+	for (int i = 0; rc == SK_OK && i < p.n; i++) {
+		const sk_share_row *r = &p.rows[i].r;
+		report_table_str(&t, p.rows[i].anggota_id);
+		report_table_str(&t, p.rows[i].nama);
+		report_table_int(&t, r->simpanan);
+		report_table_int(&t, r->bagian_hasil);
+		report_table_int(&t, r->potongan);
+		report_table_int(&t, r->dibayar);
+		report_table_eol(&t);
+	}
+	simpin_share_plan_free(&p);
+	return rc;
+}
+
+int report_shareout(sk_db *db, const report_opts *o, FILE *out, sk_err *e)
+{
+	if (!o->group_id)
+		return sk_err_set(e, SK_REFUSED, "%s", _("Laporan bagi hasil perlu --group."));
+	int rc = db_begin_read(db, e);
+	if (rc != SK_OK)
+		return rc;
+	rc = write_shareout(db, o, out, e);
+	db_end(db, 1, NULL);
+	return rc;
+}
+
+/* ---- the monthly report's section -------------------------------------------------------- */
+
+int report_simpin_month(sk_db *db, const char *g, const char *from, const char *to,
+			report_simpin_fig *f, sk_err *e)
+{
+	memset(f, 0, sizeof *f);
+	sk_err q;
+	sk_err_clear(&q);
+	sk_cycle c;
+	int rc = simpin_cycle_at(db, g, to, &c, &q);
+	if (rc == SK_NOTFOUND)
+		rc = simpin_cycle_last(db, g, &c, &q);
+	if (rc == SK_NOTFOUND)
+		return SK_OK;
+	if (rc != SK_OK)
+		return sk_err_set(e, rc, "%s", q.msg);
+	f->has = 1;
+	f->nomor = c.nomor;
+	sqlite3_stmt *st = db_prepare(db,
+		"SELECT (SELECT coalesce(sum(s.setor),0) FROM simpanan s JOIN siklus c ON "
+		"c.id=s.siklus_id WHERE c.kelompok_id=:g AND s.dihapus=0 AND s.tanggal BETWEEN :from "
+		"AND :to), (SELECT coalesce(sum(s.tarik),0) FROM simpanan s JOIN siklus c ON "
+		"c.id=s.siklus_id WHERE c.kelompok_id=:g AND s.dihapus=0 AND s.tanggal BETWEEN :from "
+		"AND :to), (SELECT coalesce(sum(s.setor-s.tarik),0) FROM simpanan s WHERE "
+		"s.siklus_id=:s AND s.dihapus=0 AND s.tanggal<=:to), "
+		"(SELECT count(*) FROM pinjaman p JOIN siklus c ON c.id=p.siklus_id WHERE "
+		"c.kelompok_id=:g AND p.dihapus=0 AND p.tanggal BETWEEN :from AND :to), "
+		"(SELECT coalesce(sum(p.pokok),0) FROM pinjaman p JOIN siklus c ON c.id=p.siklus_id "
+		"WHERE c.kelompok_id=:g AND p.dihapus=0 AND p.tanggal BETWEEN :from AND :to), "
+		"(SELECT coalesce(sum(CASE WHEN a.membalik_id IS NULL THEN a.pokok ELSE -a.pokok END),0) "
+		"FROM angsuran a JOIN pinjaman p ON p.id=a.pinjaman_id JOIN siklus c ON "
+		"c.id=p.siklus_id WHERE c.kelompok_id=:g AND a.dihapus=0 AND a.tanggal BETWEEN :from "
+		"AND :to), (SELECT coalesce(sum(CASE WHEN a.membalik_id IS NULL THEN a.jasa ELSE "
+		"-a.jasa END),0) FROM angsuran a JOIN pinjaman p ON p.id=a.pinjaman_id JOIN siklus c ON "
+		"c.id=p.siklus_id WHERE c.kelompok_id=:g AND a.dihapus=0 AND a.tanggal BETWEEN :from "
+		"AND :to), (SELECT coalesce(sum(f.jumlah),0) FROM denda f JOIN siklus c ON "
+		"c.id=f.siklus_id WHERE c.kelompok_id=:g AND f.dihapus=0 AND f.tanggal BETWEEN :from "
+		"AND :to), (SELECT coalesce(sum(f.jumlah),0) FROM denda f JOIN siklus c ON "
+		"c.id=f.siklus_id WHERE c.kelompok_id=:g AND f.dihapus=0 AND f.dibebaskan=0 AND "
+		"f.dibayar_pada BETWEEN :from AND :to), "
+		"(SELECT coalesce(sum(masuk-keluar),0) FROM kas WHERE kelompok_id=:g AND buku='simpin' "
+		"AND dihapus=0 AND tanggal<:from), (SELECT coalesce(sum(masuk-keluar),0) FROM kas WHERE "
+		"kelompok_id=:g AND buku='simpin' AND dihapus=0 AND tanggal<=:to), (SELECT "
+		"coalesce(sum(masuk),0) FROM kas WHERE kelompok_id=:g AND buku='simpin' AND dihapus=0 "
+		"AND tanggal BETWEEN :from AND :to), (SELECT coalesce(sum(keluar),0) FROM kas WHERE "
+		"kelompok_id=:g AND buku='simpin' AND dihapus=0 AND tanggal BETWEEN :from AND :to)", e);
+	if (!st)
+		return SK_DBERR;
+	db_bind_text(st, ":g", g);
+	db_bind_text(st, ":s", c.id);
+	db_bind_text(st, ":from", from);
+	db_bind_text(st, ":to", to);
+	rc = db_step(db, st, e);
+	if (rc == SQLITE_ROW) {
+		f->setor = sqlite3_column_int64(st, 0);
+		f->tarik = sqlite3_column_int64(st, 1);
+		f->simpanan = sqlite3_column_int64(st, 2);
+		f->pinjaman_baru = sqlite3_column_int(st, 3);
+		f->pinjaman_pokok = sqlite3_column_int64(st, 4);
+		f->angsuran_pokok = sqlite3_column_int64(st, 5);
+		f->angsuran_jasa = sqlite3_column_int64(st, 6);
+		f->denda = sqlite3_column_int64(st, 7);
+		f->denda_dibayar = sqlite3_column_int64(st, 8);
+		f->kas_awal = sqlite3_column_int64(st, 9);
+		f->kas_akhir = sqlite3_column_int64(st, 10);
+		f->kas_masuk = sqlite3_column_int64(st, 11);
+		f->kas_keluar = sqlite3_column_int64(st, 12);
+	}
+	db_reset(st);
+	if (rc != SQLITE_ROW)
+		return e && e->status ? e->status : SK_DBERR;
+	return simpin_portfolio(db, g, to, &f->p, e);
+}
+
+void report_simpin_month_text(FILE *out, const report_simpin_fig *f)
+{
+	char a[32], b[32], c[32], par[16];
+	if (!f->has)
+		return;
+	fprintf(out, _("6. Simpan pinjam (siklus %d): kas awal Rp %s, akhir Rp %s\n"),
+		f->nomor, sk_format_rupiah(f->kas_awal, a, sizeof a),
+		sk_format_rupiah(f->kas_akhir, b, sizeof b));
+	fprintf(out, _("   Simpanan: setor Rp %s, tarik Rp %s, saldo simpanan Rp %s\n"),
+		sk_format_rupiah(f->setor, a, sizeof a), sk_format_rupiah(f->tarik, b, sizeof b),
+		sk_format_rupiah(f->simpanan, c, sizeof c));
+	fprintf(out, _("   Pinjaman baru %d, Rp %s; angsuran pokok Rp %s, jasa Rp %s\n"),
+		f->pinjaman_baru, sk_format_rupiah(f->pinjaman_pokok, a, sizeof a),
+		sk_format_rupiah(f->angsuran_pokok, b, sizeof b),
+		sk_format_rupiah(f->angsuran_jasa, c, sizeof c));
+	fprintf(out, _("   Beredar Rp %s; tunggakan Rp %s (%d pinjaman); berisiko %s\n"),
+		sk_format_rupiah(f->p.beredar, a, sizeof a), sk_format_rupiah(f->p.tunggakan, b, sizeof b),
+		f->p.menunggak, simpin_par_text(f->p.par_permille, par, sizeof par));
+	fprintf(out, _("   Denda dikenakan Rp %s, dibayar Rp %s\n"),
+		sk_format_rupiah(f->denda, a, sizeof a), sk_format_rupiah(f->denda_dibayar, b, sizeof b));
+}

@@ -1,0 +1,379 @@
+/* simpin.c - the savings-and-loans rows: column descriptors, defaults, field rules, raw
+ * storage. */
+#include <stdio.h>
+#include <string.h>
+#include "i18n.h"
+#include "simpin.h"
+#include "validate.h"
+
+const char *const SIMPIN_KIND_NAMES[SIMPIN_KINDS + 1] = { "pokok", "wajib", "sukarela", NULL };
+
+int simpin_kind_parse(const char *s)
+{
+	for (int k = 0; s && k < SIMPIN_KINDS; k++)
+		if (strcmp(s, SIMPIN_KIND_NAMES[k]) == 0)
+			return k;
+	return -1;
+}
+
+/* ---- column descriptors, in the bundle's order ------------------------------------------- */
+
+#define N(a) ((int)(sizeof a / sizeof a[0]))
+
+static const table_col CYCLE_COLS[] = {
+	TABLE_TEXT(sk_cycle, id, TC_KEY),
+	TABLE_TEXT(sk_cycle, kelompok_id, 0),
+	TABLE_INT(sk_cycle, nomor, 0),
+	TABLE_TEXT(sk_cycle, mulai, 0),
+	TABLE_TEXT(sk_cycle, selesai, 0),
+	TABLE_INT64(sk_cycle, simpanan_pokok, 0),
+	TABLE_INT64(sk_cycle, simpanan_wajib, 0),
+	TABLE_INT(sk_cycle, jasa_persen_bulan, 0),
+	TABLE_TEXT(sk_cycle, metode_jasa, 0),
+	TABLE_INT_OPT(sk_cycle, batas_pinjaman_kali, has_batas, 0),
+	TABLE_INT64(sk_cycle, denda_alpa, 0),
+	TABLE_INT64(sk_cycle, denda_terlambat, 0),
+	TABLE_TEXT(sk_cycle, metode_bagi, 0),
+	TABLE_TEXT(sk_cycle, catatan, TC_FREE),
+	TABLE_TEXT(sk_cycle, diubah_pada, 0),
+	TABLE_INT(sk_cycle, dihapus, 0),
+};
+static table_sql cycle_sql;
+const table_def CYCLE_TABLE = { "siklus", CYCLE_COLS, N(CYCLE_COLS), 1, &cycle_sql };
+
+static const table_col SAVING_COLS[] = {
+	TABLE_TEXT(sk_saving, id, TC_KEY),
+	TABLE_TEXT(sk_saving, siklus_id, 0),
+	TABLE_TEXT(sk_saving, anggota_id, 0),
+	TABLE_TEXT(sk_saving, tanggal, 0),
+	TABLE_TEXT(sk_saving, jenis, 0),
+	TABLE_INT64(sk_saving, setor, 0),
+	TABLE_INT64(sk_saving, tarik, 0),
+	TABLE_TEXT(sk_saving, pertemuan_id, 0),
+	TABLE_TEXT(sk_saving, membalik_id, 0),
+	TABLE_TEXT(sk_saving, diubah_pada, 0),
+	TABLE_INT(sk_saving, dihapus, 0),
+};
+static table_sql saving_sql;
+const table_def SAVING_TABLE = { "simpanan", SAVING_COLS, N(SAVING_COLS), 1, &saving_sql };
+
+static const table_col LOAN_COLS[] = {
+	TABLE_TEXT(sk_loan, id, TC_KEY),
+	TABLE_TEXT(sk_loan, siklus_id, 0),
+	TABLE_TEXT(sk_loan, anggota_id, 0),
+	TABLE_TEXT(sk_loan, tanggal, 0),
+	TABLE_INT64(sk_loan, pokok, 0),
+	TABLE_INT(sk_loan, jasa_persen_bulan, 0),
+	TABLE_TEXT(sk_loan, metode_jasa, 0),
+	TABLE_INT(sk_loan, jumlah_angsuran, 0),
+	TABLE_TEXT(sk_loan, jarak_angsuran, 0),
+	TABLE_TEXT(sk_loan, sumber, 0),
+	TABLE_TEXT(sk_loan, tujuan, TC_FREE),
+	TABLE_TEXT(sk_loan, dihapusbukukan_pada, 0),
+	TABLE_TEXT(sk_loan, pertemuan_id, 0),
+	TABLE_TEXT(sk_loan, diubah_pada, 0),
+	TABLE_INT(sk_loan, dihapus, 0),
+};
+static table_sql loan_sql;
+const table_def LOAN_TABLE = { "pinjaman", LOAN_COLS, N(LOAN_COLS), 1, &loan_sql };
+
+static const table_col REPAY_COLS[] = {
+	TABLE_TEXT(sk_repay, id, TC_KEY),
+	TABLE_TEXT(sk_repay, pinjaman_id, 0),
+	TABLE_TEXT(sk_repay, tanggal, 0),
+	TABLE_INT64(sk_repay, pokok, 0),
+	TABLE_INT64(sk_repay, jasa, 0),
+	TABLE_TEXT(sk_repay, pertemuan_id, 0),
+	TABLE_TEXT(sk_repay, membalik_id, 0),
+	TABLE_TEXT(sk_repay, diubah_pada, 0),
+	TABLE_INT(sk_repay, dihapus, 0),
+};
+static table_sql repay_sql;
+const table_def REPAY_TABLE = { "angsuran", REPAY_COLS, N(REPAY_COLS), 1, &repay_sql };
+
+static const table_col FINE_COLS[] = {
+	TABLE_TEXT(sk_fine, id, TC_KEY),
+	TABLE_TEXT(sk_fine, siklus_id, 0),
+	TABLE_TEXT(sk_fine, anggota_id, 0),
+	TABLE_TEXT(sk_fine, tanggal, 0),
+	TABLE_TEXT(sk_fine, jenis, 0),
+	TABLE_INT64(sk_fine, jumlah, 0),
+	TABLE_TEXT(sk_fine, dibayar_pada, 0),
+	TABLE_INT(sk_fine, dibebaskan, 0),
+	TABLE_TEXT(sk_fine, pertemuan_id, 0),
+	TABLE_TEXT(sk_fine, catatan, TC_FREE),
+	TABLE_TEXT(sk_fine, diubah_pada, 0),
+	TABLE_INT(sk_fine, dihapus, 0),
+};
+static table_sql fine_sql;
+const table_def FINE_TABLE = { "denda", FINE_COLS, N(FINE_COLS), 1, &fine_sql };
+
+static const table_col SHARE_COLS[] = {
+	TABLE_TEXT(sk_share, id, TC_KEY),
+	TABLE_TEXT(sk_share, siklus_id, 0),
+	TABLE_TEXT(sk_share, anggota_id, 0),
+	TABLE_INT64(sk_share, simpanan, 0),
+	TABLE_INT64(sk_share, bagian_hasil, 0),
+	TABLE_INT64(sk_share, potongan, 0),
+	TABLE_INT64(sk_share, dibayar, 0),
+	TABLE_TEXT(sk_share, diubah_pada, 0),
+	TABLE_INT(sk_share, dihapus, 0),
+};
+static table_sql share_sql;
+const table_def SHARE_TABLE = { "bagi_hasil", SHARE_COLS, N(SHARE_COLS), 1, &share_sql };
+
+/* ---- defaults ------------------------------------------------------------------------------ */
+
+void cycle_init(sk_cycle *c, const char *kelompok_id)
+{
+	memset(c, 0, sizeof *c);
+	sk_strlcpy(c->kelompok_id, kelompok_id, sizeof c->kelompok_id);
+	c->nomor = 1;
+	sk_today(c->mulai);
+	strcpy(c->metode_jasa, "flat");
+	strcpy(c->metode_bagi, "simpanan");
+}
+
+void saving_init(sk_saving *s)
+{
+	memset(s, 0, sizeof *s);
+	sk_today(s->tanggal);
+	strcpy(s->jenis, "wajib");
+}
+
+void loan_init(sk_loan *l)
+{
+	memset(l, 0, sizeof *l);
+	sk_today(l->tanggal);
+	strcpy(l->metode_jasa, "flat");
+	l->jumlah_angsuran = 12;
+	strcpy(l->jarak_angsuran, "minggu");
+	strcpy(l->sumber, "simpin");
+}
+
+void repay_init(sk_repay *r)
+{
+	memset(r, 0, sizeof *r);
+	sk_today(r->tanggal);
+}
+
+void fine_init(sk_fine *f)
+{
+	memset(f, 0, sizeof *f);
+	sk_today(f->tanggal);
+	strcpy(f->jenis, "lainnya");
+}
+
+void share_init(sk_share *b)
+{
+	memset(b, 0, sizeof *b);
+}
+
+/* ---- field rules -------------------------------------------------------------------------- */
+
+static const char *const METODE_JASA[] = { "flat", "menurun", NULL };
+static const char *const METODE_BAGI[] = { "simpanan", "sama_rata", "jasa", NULL };
+static const char *const JARAK[] = { "minggu", "bulan", NULL };
+static const char *const SUMBER[] = { "simpin", "uep", NULL };
+static const char *const JENIS_DENDA[] = { "alpa", "terlambat", "lainnya", NULL };
+
+static void date_required(sk_issues *is, const char *field, const char *v)
+{
+	validate_date_required(is, field, v, _("Tanggal wajib, tulis TTTT-BB-HH, misalnya "
+					       "2025-03-15."));
+}
+
+/* An optional date: empty, or a real date not before from (when from is a real date) and not
+ * after today. */
+static void date_optional(sk_issues *is, const char *field, const char *v, const char *from,
+			  const char *before_msg)
+{
+	if (!*v)
+		return;
+	if (!valid_date(v)) {
+		sk_issues_add(is, field, SK_SEV_ERROR, "%s",
+			      _("Tanggal ditulis TTTT-BB-HH, misalnya 2025-03-15, atau kosong."));
+		return;
+	}
+	if (valid_date(from) && strcmp(v, from) < 0)
+		sk_issues_add(is, field, SK_SEV_ERROR, "%s", before_msg);
+	if (sk_date_after_today(v))
+		sk_issues_add(is, field, SK_SEV_ERROR, "%s",
+			      _("Tanggal itu belum tiba: catat pada hari terjadinya."));
+}
+
+static void rate_in_range(sk_issues *is, int rate)
+{
+	if (rate < 0 || rate > LOAN_RATE_MAX)
+		/* xgettext:no-c-format */
+		sk_issues_add(is, "jasa_persen_bulan", SK_SEV_ERROR, "%s",
+			      _("Jasa paling tinggi 10% sebulan."));
+}
+
+void cycle_validate_fields(const sk_cycle *c, sk_issues *is)
+{
+	if (c->nomor < 1)
+		sk_issues_add(is, "nomor", SK_SEV_ERROR, "%s",
+			      _("Nomor siklus dihitung dari 1."));
+	validate_date_required(is, "mulai", c->mulai,
+			       _("Tanggal mulai siklus wajib, tulis TTTT-BB-HH."));
+	if (*c->selesai && !valid_date(c->selesai))
+		sk_issues_add(is, "selesai", SK_SEV_ERROR, "%s",
+			      _("Tanggal ditulis TTTT-BB-HH, misalnya 2025-03-15, atau kosong."));
+	else if (*c->selesai && valid_date(c->mulai) && strcmp(c->selesai, c->mulai) < 0)
+		sk_issues_add(is, "selesai", SK_SEV_ERROR, "%s",
+			      _("Siklus tidak dapat selesai sebelum mulai."));
+	validate_money(is, "simpanan_pokok", c->simpanan_pokok);
+	validate_money(is, "simpanan_wajib", c->simpanan_wajib);
+	rate_in_range(is, c->jasa_persen_bulan);
+	if (!valid_in(c->metode_jasa, METODE_JASA))
+		sk_issues_add(is, "metode_jasa", SK_SEV_ERROR, "%s",
+			      _("Cara hitung jasa harus flat atau menurun."));
+	if (c->has_batas && (c->batas_pinjaman_kali < 0 || c->batas_pinjaman_kali > LOAN_LIMIT_MAX))
+		sk_issues_add(is, "batas_pinjaman_kali", SK_SEV_ERROR, "%s",
+			      _("Batas pinjaman paling banyak 1000 kali simpanan."));
+	validate_money(is, "denda_alpa", c->denda_alpa);
+	validate_money(is, "denda_terlambat", c->denda_terlambat);
+	if (!valid_in(c->metode_bagi, METODE_BAGI))
+		sk_issues_add(is, "metode_bagi", SK_SEV_ERROR, "%s",
+			      _("Cara bagi hasil harus simpanan, sama_rata atau jasa."));
+	if (c->dihapus != 0 && c->dihapus != 1)
+		sk_issues_add(is, "dihapus", SK_SEV_ERROR, "%s", _("Isi 0 (tidak) atau 1 (ya)."));
+}
+
+void saving_validate_fields(const sk_saving *s, sk_issues *is)
+{
+	date_required(is, "tanggal", s->tanggal);
+	if (simpin_kind_parse(s->jenis) < 0)
+		sk_issues_add(is, "jenis", SK_SEV_ERROR, "%s",
+			      _("Jenis simpanan harus pokok, wajib atau sukarela."));
+	validate_money(is, "setor", s->setor);
+	validate_money(is, "tarik", s->tarik);
+	if ((s->setor > 0) == (s->tarik > 0))
+		sk_issues_add(is, s->setor > 0 ? "tarik" : "setor", SK_SEV_ERROR, "%s",
+			      _("Isi salah satu: setor atau tarik lebih dari 0, yang lain 0."));
+}
+
+void loan_validate_fields(const sk_loan *l, sk_issues *is)
+{
+	date_required(is, "tanggal", l->tanggal);
+	if (l->pokok <= 0)
+		sk_issues_add(is, "pokok", SK_SEV_ERROR, "%s",
+			      _("Pokok pinjaman harus lebih dari 0."));
+	else
+		validate_money(is, "pokok", l->pokok);
+	rate_in_range(is, l->jasa_persen_bulan);
+	if (!valid_in(l->metode_jasa, METODE_JASA))
+		sk_issues_add(is, "metode_jasa", SK_SEV_ERROR, "%s",
+			      _("Cara hitung jasa harus flat atau menurun."));
+	if (l->jumlah_angsuran < 1 || l->jumlah_angsuran > LOAN_MAX_INSTALMENTS)
+		sk_issues_add(is, "jumlah_angsuran", SK_SEV_ERROR, "%s",
+			      _("Jumlah angsuran 1 sampai 520."));
+	if (!valid_in(l->jarak_angsuran, JARAK))
+		sk_issues_add(is, "jarak_angsuran", SK_SEV_ERROR, "%s",
+			      _("Jarak angsuran harus minggu atau bulan."));
+	if (!valid_in(l->sumber, SUMBER))
+		sk_issues_add(is, "sumber", SK_SEV_ERROR, "%s",
+			      _("Sumber pinjaman harus simpin atau uep."));
+	date_optional(is, "dihapusbukukan_pada", l->dihapusbukukan_pada, l->tanggal,
+		      _("Pinjaman tidak dapat dihapusbukukan sebelum diberikan."));
+	if (sk_issues_errors(is))
+		return;
+	sk_loan_terms t;
+	static sk_loan_schedule s; /* 25 KB: not on the stack of every caller */
+	loan_terms_of(l, &t);
+	int rc = loan_schedule(&t, &s);
+	if (rc == LOAN_E_FAR)
+		sk_issues_add(is, "jumlah_angsuran", SK_SEV_ERROR, "%s",
+			      _("Angsuran terakhir jatuh setelah tahun 2199."));
+	else if (rc != LOAN_OK)
+		sk_issues_add(is, "pokok", SK_SEV_ERROR, "%s",
+			      _("Jumlah terlalu besar untuk dihitung."));
+}
+
+void repay_validate_fields(const sk_repay *r, sk_issues *is)
+{
+	date_required(is, "tanggal", r->tanggal);
+	if (r->pokok < 0 || r->jasa < 0)
+		sk_issues_add(is, r->pokok < 0 ? "pokok" : "jasa", SK_SEV_ERROR, "%s",
+			      _("Jumlah uang tidak boleh negatif."));
+	validate_money(is, "pokok", r->pokok);
+	validate_money(is, "jasa", r->jasa);
+	if (r->pokok >= 0 && r->jasa >= 0 && r->pokok + r->jasa <= 0)
+		sk_issues_add(is, "pokok", SK_SEV_ERROR, "%s",
+			      _("Angsuran: pokok dan jasa bersama harus lebih dari 0."));
+}
+
+void fine_validate_fields(const sk_fine *f, sk_issues *is)
+{
+	date_required(is, "tanggal", f->tanggal);
+	if (!valid_in(f->jenis, JENIS_DENDA))
+		sk_issues_add(is, "jenis", SK_SEV_ERROR, "%s",
+			      _("Jenis denda harus alpa, terlambat atau lainnya."));
+	if (f->jumlah <= 0)
+		sk_issues_add(is, "jumlah", SK_SEV_ERROR, "%s", _("Denda harus lebih dari 0."));
+	else
+		validate_money(is, "jumlah", f->jumlah);
+	if (f->dibebaskan != 0 && f->dibebaskan != 1)
+		sk_issues_add(is, "dibebaskan", SK_SEV_ERROR, "%s", _("Isi 0 (tidak) atau 1 (ya)."));
+	date_optional(is, "dibayar_pada", f->dibayar_pada, f->tanggal,
+		      _("Denda tidak dapat dibayar sebelum dikenakan."));
+	if (f->dibebaskan == 1 && *f->dibayar_pada)
+		sk_issues_add(is, "dibebaskan", SK_SEV_ERROR, "%s",
+			      _("Denda yang dibebaskan tidak dibayar: kosongkan tanggal bayarnya."));
+}
+
+void share_validate_fields(const sk_share *b, sk_issues *is)
+{
+	if (b->simpanan < 0)
+		sk_issues_add(is, "simpanan", SK_SEV_ERROR, "%s", _("Jumlah uang tidak boleh negatif."));
+	if (b->potongan < 0)
+		sk_issues_add(is, "potongan", SK_SEV_ERROR, "%s", _("Jumlah uang tidak boleh negatif."));
+	if (b->dibayar < 0)
+		sk_issues_add(is, "dibayar", SK_SEV_ERROR, "%s", _("Jumlah uang tidak boleh negatif."));
+	validate_money(is, "simpanan", b->simpanan);
+	validate_money(is, "potongan", b->potongan);
+	validate_money(is, "dibayar", b->dibayar);
+	if (b->bagian_hasil < -SK_MONEY_MAX || b->bagian_hasil > SK_MONEY_MAX)
+		sk_issues_add(is, "bagian_hasil", SK_SEV_ERROR, "%s",
+			      _("Jumlah terlalu besar untuk dihitung."));
+	else if (!sk_issues_errors(is) &&
+		 b->dibayar != b->simpanan + b->bagian_hasil - b->potongan)
+		sk_issues_add(is, "dibayar", SK_SEV_ERROR, "%s",
+			      _("Dibayar harus simpanan + bagian hasil - potongan."));
+}
+
+/* ---- storage ----------------------------------------------------------------------------- */
+
+#define GET_STORE(fn, T, TABLE, notfound) \
+	int fn##_get(sk_db *db, const char *id, T *out, sk_err *e) \
+	{ \
+		return table_get(db, &TABLE, id, out, sizeof *out, notfound, e); \
+	} \
+	int fn##_store_raw(sk_db *db, const T *row, int insert, sk_err *e) \
+	{ \
+		return table_store(db, &TABLE, row, insert, notfound, e); \
+	}
+
+GET_STORE(cycle, sk_cycle, CYCLE_TABLE, _("Siklus simpan pinjam tidak ditemukan."))
+GET_STORE(saving, sk_saving, SAVING_TABLE, _("Simpanan tidak ditemukan."))
+GET_STORE(loan, sk_loan, LOAN_TABLE, _("Pinjaman tidak ditemukan."))
+GET_STORE(repay, sk_repay, REPAY_TABLE, _("Angsuran tidak ditemukan."))
+GET_STORE(fine, sk_fine, FINE_TABLE, _("Denda tidak ditemukan."))
+GET_STORE(share, sk_share, SHARE_TABLE, _("Bagi hasil tidak ditemukan."))
+
+void loan_terms_of(const sk_loan *l, sk_loan_terms *t)
+{
+	memset(t, 0, sizeof *t);
+	sk_strlcpy(t->tanggal, l->tanggal, sizeof t->tanggal);
+	t->pokok = l->pokok;
+	t->rate = l->jasa_persen_bulan;
+	t->metode = loan_method_parse(l->metode_jasa);
+	t->jumlah = l->jumlah_angsuran;
+	t->jarak = loan_interval_parse(l->jarak_angsuran);
+}
+
+const char *loan_book(const sk_loan *l)
+{
+	return strcmp(l->sumber, "uep") == 0 ? "umum" : "simpin";
+}

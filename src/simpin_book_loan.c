@@ -1,0 +1,293 @@
+/* simpin_book_loan.c - loans and repayments with their postings (book simpin, or umum for a
+ * loan from UEP capital). */
+#include <stdio.h>
+#include <string.h>
+#include "cash_priv.h"
+#include "fixmath.h"
+#include "i18n.h"
+#include "simpin_book_priv.h"
+#include "validate.h"
+
+static int refused(const sk_issues *is, sk_err *e)
+{
+	return validate_refusal(is, _("Data simpan pinjam belum benar."), e);
+}
+
+/* The loan's stored texts. */
+static void loan_text(const sk_loan *l, const char *nama, char *out, size_t n)
+{
+	simpin_book_text(out, n, "Pinjaman %s%s", nama, strcmp(l->sumber, "uep") == 0 ? " (modal UEP)" : "");
+}
+
+static void repay_text(const char *nama, char *out, size_t n)
+{
+	simpin_book_text(out, n, "Angsuran %s", nama);
+}
+
+/* L2 and L3 of a new loan l of cycle c on its date: findings on pokok with the numbers. */
+static int loan_limits(sk_db *db, const sk_loan *l, const sk_cycle *c, sk_issues *is, sk_err *e)
+{
+	int64_t kind[SIMPIN_KINDS], saved = 0;
+	int rc = simpin_savings(db, c->id, l->anggota_id, l->tanggal, kind, e);
+	if (rc != SK_OK)
+		return rc;
+	for (int k = 0; k < SIMPIN_KINDS; k++)
+		saved += kind[k];
+	sk_loan_limit lim;
+	char a[32], b[32];
+	if (!loan_limit_check(l->pokok, saved, c->has_batas ? c->batas_pinjaman_kali : -1, &lim)) {
+		char x[16], s[32];
+		sk_issues_add(is, "pokok", SK_SEV_ERROR,
+			      _("Pinjaman Rp %s melebihi batas Rp %s (%s × simpanan Rp %s)."),
+			      sk_format_rupiah(lim.pokok, a, sizeof a),
+			      sk_format_rupiah(lim.batas, b, sizeof b),
+			      fx_format2(lim.kali, ',', x, sizeof x),
+			      sk_format_rupiah(lim.simpanan, s, sizeof s));
+	}
+	int64_t avail = 0, kurang = 0;
+	rc = cash_available(db, c->kelompok_id, loan_book(l), l->tanggal, &avail, e);
+	if (rc != SK_OK)
+		return rc;
+	if (!loan_cash_check(l->pokok, avail, &kurang))
+		sk_issues_add(is, "pokok", SK_SEV_ERROR,
+			      _("Saldo %s hanya Rp %s, kurang Rp %s untuk pinjaman ini."),
+			      cash_book_label(loan_book(l)), sk_format_rupiah(avail < 0 ? 0 : avail, a,
+									       sizeof a),
+			      sk_format_rupiah(kurang, b, sizeof b));
+	return SK_OK;
+}
+
+int simpin_loan_add(sk_db *db, sk_loan *l, sk_issues *is, sk_err *e)
+{
+	sk_cycle c;
+	char nama[SK_NAME_BYTES], keluar[16];
+	sk_issues_clear(is);
+	int rc = simpin_book_cycle(db, l->siklus_id, &c, e);
+	if (rc != SK_OK)
+		return rc;
+	l->jasa_persen_bulan = c.jasa_persen_bulan;
+	sk_strlcpy(l->metode_jasa, c.metode_jasa, sizeof l->metode_jasa);
+	l->dihapusbukukan_pada[0] = '\0';
+	loan_validate_fields(l, is);
+	simpin_book_date_ok(&c, l->tanggal, "tanggal", is);
+	sk_err q;
+	sk_err_clear(&q);
+	rc = simpin_book_member(db, l->anggota_id, c.kelompok_id, nama, sizeof nama, keluar, &q);
+	if (rc == SK_REFUSED)
+		sk_issues_add(is, "anggota_id", SK_SEV_ERROR, "%s", q.msg);
+	else if (rc != SK_OK)
+		return sk_err_set(e, rc, "%s", q.msg);
+	rc = simpin_book_meeting_ok(db, l->pertemuan_id, c.kelompok_id, l->tanggal, is, e);
+	if (rc != SK_OK)
+		return rc;
+	if (!sk_issues_errors(is)) {
+		rc = loan_limits(db, l, &c, is, e);
+		if (rc != SK_OK)
+			return rc;
+	}
+	if (sk_issues_errors(is))
+		return refused(is, e);
+	sk_loan keep = *l;
+	simpin_book_stamp(l->id, l->diubah_pada, &l->dihapus);
+	rc = db_begin_write(db, e);
+	if (rc != SK_OK) {
+		*l = keep;
+		return rc;
+	}
+	char text[SK_NAME_BYTES];
+	loan_text(l, nama, text, sizeof text);
+	rc = loan_store_raw(db, l, 1, e);
+	if (rc == SK_OK)
+		rc = simpin_book_post(db, c.kelompok_id, loan_book(l), "pinjaman", -l->pokok, l->tanggal,
+				      l->id, text, e);
+	if (rc == SK_OK)
+		rc = cash_guard(db, c.kelompok_id, loan_book(l), l->tanggal, e);
+	rc = simpin_book_end(db, rc, e);
+	if (rc != SK_OK)
+		*l = keep;
+	return rc;
+}
+
+/* A live loan and its cycle. */
+static int load_loan(sk_db *db, const char *id, sk_loan *l, sk_cycle *c, sk_err *e)
+{
+	int rc = loan_get(db, id, l, e);
+	if (rc == SK_OK && l->dihapus)
+		rc = sk_err_set(e, SK_NOTFOUND, "%s", _("Pinjaman tidak ditemukan."));
+	return rc == SK_OK ? simpin_book_cycle(db, l->siklus_id, c, e) : rc;
+}
+
+int simpin_loan_delete(sk_db *db, const char *id, sk_err *e)
+{
+	sk_loan l;
+	sk_cycle c;
+	int rc = load_loan(db, id, &l, &c, e);
+	if (rc != SK_OK)
+		return rc;
+	sqlite3_stmt *st = db_prepare(db, "SELECT 1 FROM angsuran WHERE pinjaman_id=:p AND dihapus=0",
+				      e);
+	if (st)
+		db_bind_text(st, ":p", id);
+	int found = db_exists(db, st, e);
+	if (found < 0)
+		return e && e->status ? e->status : SK_DBERR;
+	if (found)
+		return sk_err_set(e, SK_REFUSED, "%s", _("Pinjaman ini sudah diangsur: balik dulu "
+							 "angsurannya, atau hapus bukukan."));
+	if (*c.selesai)
+		return sk_err_set(e, SK_REFUSED, _("Siklus %d sudah ditutup dan dibagi; pinjamannya tidak "
+						   "dapat dihapus lagi."), c.nomor);
+	l.dihapus = 1;
+	sk_now_utc(l.diubah_pada);
+	rc = db_begin_write(db, e);
+	if (rc != SK_OK)
+		return rc;
+	char from[16] = "";
+	rc = loan_store_raw(db, &l, 0, e);
+	if (rc == SK_OK)
+		rc = simpin_book_unpost(db, l.id, from, e);
+	if (rc == SK_OK && *from)
+		rc = cash_guard(db, c.kelompok_id, loan_book(&l), from, e);
+	return simpin_book_end(db, rc, e);
+}
+
+int simpin_loan_write_off(sk_db *db, const char *id, const char *date, sk_err *e)
+{
+	sk_loan l;
+	sk_cycle c;
+	int rc = load_loan(db, id, &l, &c, e);
+	if (rc != SK_OK)
+		return rc;
+	if (*l.dihapusbukukan_pada)
+		return sk_err_set(e, SK_REFUSED, _("Pinjaman ini sudah dihapusbukukan pada %s."),
+				  l.dihapusbukukan_pada);
+	sk_strlcpy(l.dihapusbukukan_pada, date, sizeof l.dihapusbukukan_pada);
+	sk_issues is;
+	sk_issues_clear(&is);
+	loan_validate_fields(&l, &is);
+	if (sk_issues_errors(&is))
+		return refused(&is, e);
+	sk_now_utc(l.diubah_pada);
+	rc = db_begin_write(db, e);
+	if (rc != SK_OK)
+		return rc;
+	rc = loan_store_raw(db, &l, 0, e);
+	return simpin_book_end(db, rc, e);
+}
+
+int simpin_repay_add(sk_db *db, sk_repay *r, sk_issues *is, sk_err *e)
+{
+	sk_loan l;
+	sk_cycle c;
+	sk_issues_clear(is);
+	repay_validate_fields(r, is);
+	if (*r->membalik_id)
+		sk_issues_add(is, "membalik_id", SK_SEV_ERROR, "%s",
+			      _("Pembalikan dibuat dengan perintah Balik pada baris yang salah."));
+	int rc = load_loan(db, r->pinjaman_id, &l, &c, e);
+	if (rc != SK_OK)
+		return rc;
+	if (valid_date(r->tanggal) && strcmp(r->tanggal, l.tanggal) < 0)
+		sk_issues_add(is, "tanggal", SK_SEV_ERROR, _("Pinjaman ini baru diberikan %s."),
+			      l.tanggal);
+	if (valid_date(r->tanggal) && sk_date_after_today(r->tanggal))
+		sk_issues_add(is, "tanggal", SK_SEV_ERROR, "%s",
+			      _("Tanggal itu belum tiba: catat pada hari terjadinya."));
+	char nama[SK_NAME_BYTES] = "", keluar[16];
+	sk_err q;
+	sk_err_clear(&q);
+	rc = simpin_book_member(db, l.anggota_id, c.kelompok_id, nama, sizeof nama, keluar, &q);
+	if (rc != SK_OK && rc != SK_REFUSED)
+		return sk_err_set(e, rc, "%s", q.msg);
+	rc = simpin_book_meeting_ok(db, r->pertemuan_id, c.kelompok_id, r->tanggal, is, e);
+	if (rc != SK_OK)
+		return rc;
+	int64_t paid = 0;
+	sqlite3_stmt *st = db_prepare(db, "SELECT coalesce(sum(CASE WHEN membalik_id IS NULL THEN "
+				      "pokok ELSE -pokok END),0) FROM angsuran WHERE pinjaman_id=:p "
+				      "AND dihapus=0", e);
+	if (st)
+		db_bind_text(st, ":p", l.id);
+	rc = db_count(db, st, &paid, e);
+	if (rc != SK_OK)
+		return rc;
+	if (r->pokok > l.pokok - paid) {
+		char a[32], b[32];
+		sk_issues_add(is, "pokok", SK_SEV_ERROR,
+			      _("Sisa pokok pinjaman %s hanya Rp %s; angsuran pokok Rp %s terlalu besar."),
+			      nama, sk_format_rupiah(l.pokok - paid, a, sizeof a),
+			      sk_format_rupiah(r->pokok, b, sizeof b));
+	}
+	if (sk_issues_errors(is))
+		return refused(is, e);
+	sk_repay keep = *r;
+	simpin_book_stamp(r->id, r->diubah_pada, &r->dihapus);
+	rc = db_begin_write(db, e);
+	if (rc != SK_OK) {
+		*r = keep;
+		return rc;
+	}
+	char text[SK_NAME_BYTES];
+	repay_text(nama, text, sizeof text);
+	rc = repay_store_raw(db, r, 1, e);
+	if (rc == SK_OK)
+		rc = simpin_book_post(db, c.kelompok_id, loan_book(&l), "angsuran", r->pokok + r->jasa,
+				      r->tanggal, r->id, text, e);
+	if (rc == SK_OK)
+		rc = simpin_book_guard_repay(db, &l, e);
+	rc = simpin_book_end(db, rc, e);
+	if (rc != SK_OK)
+		*r = keep;
+	if (rc == SK_REFUSED)
+		sk_issues_add(is, "pokok", SK_SEV_ERROR, "%s", e ? e->msg : "");
+	return rc;
+}
+
+int simpin_repay_reverse(sk_db *db, const char *id, sk_repay *out, sk_err *e)
+{
+	sk_repay o;
+	sk_loan l;
+	sk_cycle c;
+	int rc = repay_get(db, id, &o, e);
+	if (rc == SK_OK && o.dihapus)
+		rc = sk_err_set(e, SK_NOTFOUND, "%s", _("Angsuran tidak ditemukan."));
+	if (rc == SK_OK)
+		rc = load_loan(db, o.pinjaman_id, &l, &c, e);
+	if (rc != SK_OK)
+		return rc;
+	if (*o.membalik_id)
+		return sk_err_set(e, SK_REFUSED, "%s", _("Baris ini sendiri pembalikan; catat baris yang "
+							 "benar sebagai baris baru."));
+	sqlite3_stmt *st = db_prepare(db, "SELECT 1 FROM angsuran WHERE membalik_id=:id AND dihapus=0",
+				      e);
+	if (st)
+		db_bind_text(st, ":id", id);
+	int found = db_exists(db, st, e);
+	if (found < 0)
+		return e && e->status ? e->status : SK_DBERR;
+	if (found)
+		return sk_err_set(e, SK_REFUSED, "%s", _("Baris ini sudah pernah dibalik."));
+	sk_repay r = o;
+	r.id[0] = '\0';
+	sk_today(r.tanggal);
+	if (strcmp(o.tanggal, r.tanggal) > 0)
+		sk_strlcpy(r.tanggal, o.tanggal, sizeof r.tanggal);
+	r.pertemuan_id[0] = '\0';
+	sk_strlcpy(r.membalik_id, o.id, sizeof r.membalik_id);
+	simpin_book_stamp(r.id, r.diubah_pada, &r.dihapus);
+	rc = db_begin_write(db, e);
+	if (rc != SK_OK)
+		return rc;
+	char date[16] = "";
+	rc = repay_store_raw(db, &r, 1, e);
+	if (rc == SK_OK)
+		rc = simpin_book_post_reversal(db, o.id, r.id, date, e);
+	if (rc == SK_OK)
+		rc = simpin_book_guard_repay(db, &l, e);
+	if (rc == SK_OK && *date)
+		rc = cash_guard(db, c.kelompok_id, loan_book(&l), date, e);
+	rc = simpin_book_end(db, rc, e);
+	if (rc == SK_OK && out)
+		*out = r;
+	return rc;
+}
