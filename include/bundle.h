@@ -17,7 +17,7 @@
  * its rows refer to). */
 enum bundle_table { BT_KELOMPOK, BT_ANGGOTA, BT_PENILAIAN, BT_PERTEMUAN, BT_KEHADIRAN, BT_KAS,
 		    BT_TUTUP_BUKU, BT_SIKLUS, BT_SIMPANAN, BT_PINJAMAN, BT_ANGSURAN, BT_DENDA,
-		    BT_BAGI_HASIL, BT_COUNT };
+		    BT_BAGI_HASIL, BT_EVALUASI, BT_COUNT };
 
 /* How a column is written and read. */
 enum bundle_kind {

@@ -7,7 +7,7 @@
 
 /* Sheets of the workbook, in order. */
 enum { OX_KELOMPOK, OX_ANGGOTA, OX_PENILAIAN, OX_PERTEMUAN, OX_KEHADIRAN, OX_KAS, OX_TUTUP_KAS,
-       OX_COUNT };
+       OX_EVALUASI, OX_COUNT };
 
 /* Progress: the sheet being written and its rows so far (at its start, every few thousand
  * rows, at its end). */

@@ -4,6 +4,7 @@
 
 #include <stdio.h>
 #include "db.h"
+#include "util.h"
 
 /* text for people, CSV (spec/cli.md's columns, through libcsv) or an xlsx workbook. */
 typedef enum { REPORT_TEXT = 0, REPORT_CSV = 1, REPORT_XLSX = 2 } report_format;
@@ -125,6 +126,36 @@ void report_share_text(FILE *out, const char *nama, const char *kode,
 /* Run fn with o into path: text or CSV into a private file (0600, replaced, never through a
  * symlink), xlsx a workbook. SK_IOERR with the reason when it cannot be written. */
 int report_save_as(sk_db *db, report_fn fn, const report_opts *o, const char *path, sk_err *e);
+/* `report levels [--group ID]`: the latest development assessment of each live group that
+ * has one, ordered by kode_wilayah and name, with its quartile (1-4) among the groups listed
+ * (docs/evaluasi.md section 2). Text names the quartile boundaries and the groups never
+ * assessed. */
+int report_levels(sk_db *db, const report_opts *o, FILE *out, sk_err *e);
+
+/* Groups per level of their latest assessment, for the Laporan screen (src/report_levels.c):
+ * out[0] is the total, out[1..] one row per kecamatan (PP.KK.CC) in code order. */
+typedef struct report_level_count {
+	char kode[16];      /* kecamatan code, "" in the total */
+	char nama[128];     /* kecamatan name */
+	int n[4];           /* tumbuh, berkembang, maju, mandiri */
+	int belum;          /* never assessed */
+	int due;            /* assessment due on today: never, or the latest over 6 months old */
+} report_level_count;
+/* Counts of the live groups on today (YYYY-MM-DD): at most max rows into out (the total
+ * counts every kecamatan even when rows are left out), *n written. SK_OK or the error. */
+int report_level_counts(sk_db *db, const char *today, report_level_count *out, int max, int *n,
+			sk_err *e);
+/* One group whose assessment is due. */
+typedef struct report_due_row {
+	char id[40], nama[SK_NAME_BYTES], kode[40], kode_wilayah[16];
+	char dinilai[16];   /* the latest assessment's date, "" = never assessed */
+} report_due_row;
+/* The live groups whose assessment is due on today, never assessed first, then the oldest
+ * assessment first: from offset, up to limit rows; *n written. */
+int report_levels_due(sk_db *db, const char *today, int offset, int limit, report_due_row *out,
+		      int *n, sk_err *e);
+/* Their number, or -1 on a database error. */
+int report_levels_due_count(sk_db *db, const char *today);
 
 /* --- For the Laporan screen: a group's trend (src/report_trend.c) and the saved monthly page
  * (src/report_save.c). --- */

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "evaluation.h"
 #include "form_util.h"
 #include "frame.h"
 #include "group.h"
@@ -145,6 +146,20 @@ static void gf_collect(struct screen *s, sk_group *g, sk_issues *is)
 	uform_get(&f->uf, "catatan", g->catatan, sizeof g->catatan);
 }
 
+/* A group that has a development assessment takes its level from the latest one
+ * (docs/evaluasi.md): another level typed here is refused, saying where it comes from. */
+static void gf_level_rule(struct screen *s, const sk_group *g, sk_issues *is)
+{
+	struct group_form *f = s->data;
+	sk_evaluation ev;
+	if (f->is_new || evaluation_latest(s->db, g->id, &ev, NULL) != SK_OK ||
+	    strcmp(ev.tingkat, g->tingkat) == 0)
+		return;
+	sk_issues_add(is, "tingkat", SK_SEV_ERROR, _("Tingkat mengikuti penilaian perkembangan "
+		      "terakhir (%s: %s). Ubah lewat penilaian baru: F9 di daftar kelompok."),
+		      ev.tanggal, evaluation_level_label(ev.tingkat));
+}
+
 /* Check the whole form; findings (core rules plus conversions) go to is and the form. */
 static void gf_validate(struct screen *s, sk_group *g, sk_issues *is)
 {
@@ -152,6 +167,7 @@ static void gf_validate(struct screen *s, sk_group *g, sk_issues *is)
 	sk_issues conv;
 	gf_collect(s, g, &conv);
 	group_validate(s->db, g, is);
+	gf_level_rule(s, g, is);
 	fu_merge(is, &conv);
 	uform_check_lengths(&f->uf, is);
 	uform_set_issues(&f->uf, is);

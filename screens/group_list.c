@@ -7,6 +7,7 @@
 #include "colors.h"
 #include "dialog.h"
 #include "eligibility.h"
+#include "evaluation.h"
 #include "frame.h"
 #include "group.h"
 #include "i18n.h"
@@ -38,6 +39,8 @@ struct group_list {
 	int over_cap;
 	sk_portfolio *risk;    /* per row of the page: its loans (simpin.h) */
 	int risk_cap;
+	unsigned char *gagal;  /* per row of the page: enum eval_gagal (evaluation.h) */
+	int gagal_cap;
 	int trash;             /* 1: the deleted groups, to restore (F8) */
 };
 
@@ -67,6 +70,26 @@ static void gl_fetch_risk(struct screen *s, const void *rows, int n)
 			memset(&g->risk[i], 0, sizeof g->risk[i]), g->risk[i].par_permille = -1;
 }
 
+/* Which rows of the page are proposed or declared failed (no meeting for 12 weeks). */
+static void gl_gagal(struct screen *s, const sk_group_row *rows, int n)
+{
+	struct group_list *g = s->data;
+	if (n > g->gagal_cap) {
+		unsigned char *o = realloc(g->gagal, (size_t)n);
+		if (!o)
+			return;
+		g->gagal = o;
+		g->gagal_cap = n;
+	}
+	char today[11];
+	sk_today(today);
+	for (int i = 0; i < n; i++) {
+		sk_group_level lv;
+		g->gagal[i] = evaluation_group_level(s->db, rows[i].id, today, &lv, NULL) == SK_OK
+			? (unsigned char)lv.gagal : 0;
+	}
+}
+
 static int gl_fetch(void *ctx, const char *search, int offset, int limit, void *rows, int *n,
 		    sk_err *e)
 {
@@ -87,6 +110,8 @@ static int gl_fetch(void *ctx, const char *search, int offset, int limit, void *
 		g->over[i] = (unsigned char)st.lewat_batas;
 	}
 	gl_fetch_risk(s, rows, rc == SK_OK ? *n : 0);
+	if (rc == SK_OK)
+		gl_gagal(s, rows, *n);
 	return rc;
 }
 
@@ -106,7 +131,11 @@ static void gl_row(void *ctx, const void *row, int y, int x, int width, int sele
 		snprintf(par, sizeof par, "%6s", g->risk[i].menunggak ? pct : g->risk[i].pinjaman ? pct
 												  : "");
 	}
-	const char *cells[NCOLS] = { over ? "!" : "", r->kode, r->nama, r->desa, _(r->tingkat), aktif,
+	int gagal = i >= 0 && i < g->gagal_cap ? g->gagal[i] : 0;
+	if (gagal == EVAL_GAGAL_CANDIDATE)
+		last = _("CALON GAGAL");
+	const char *level = gagal == EVAL_GAGAL_DECLARED ? _("GAGAL") : _(r->tingkat);
+	const char *cells[NCOLS] = { over ? "!" : "", r->kode, r->nama, r->desa, level, aktif,
 				     last, par };
 	text_row(y, x, cells, NCOLS, g->w, width, selected);
 }
@@ -144,9 +173,14 @@ static const char *gl_help(void)
 		 "Risiko = portofolio berisiko simpan pinjam: bagian pinjaman beredar yang "
 		 "angsurannya terlambat lebih dari 30 hari (kosong: tidak ada pinjaman beredar). "
 		 "Di bawah daftar tertulis tunggakan kelompok yang dipilih.\n\n"
+		 "CALON GAGAL: tidak ada pertemuan selama 12 minggu; pendamping memutuskan "
+		 "(F9, lalu F6). GAGAL di kolom Tingkat: kelompok yang sudah dinyatakan gagal.\n\n"
 		 "F7: simpan pinjam kelompok yang dipilih: siklus dan aturannya, simpanan dan "
 		 "pinjaman setiap anggota, buku simpanan, kartu pinjaman, tutup siklus dan bagi "
-		 "hasil.");
+		 "hasil.\n"
+		 "F9: perkembangan kelompok yang dipilih: tingkatnya, penilaian perkembangan "
+		 "(delapan indikator) dan keputusan gagal. Tingkat kelompok mengikuti penilaian "
+		 "perkembangan terbaru.");
 }
 
 static const char *gl_trash_help(void)
@@ -295,7 +329,7 @@ static int gl_key(struct screen *s, wint_t ch, int kc)
 		}
 		return SCR_HANDLED;
 	}
-	if (a != ACT_EDIT && a != ACT_ENTER && a != ACT_DELETE)
+	if (a != ACT_EDIT && a != ACT_ENTER && a != ACT_DELETE && a != ACT_LEVEL)
 		return plist_key(&g->pl, ch, kc) ? SCR_HANDLED : SCR_UNHANDLED;
 	const sk_group_row *r = plist_current(&g->pl);
 	if (!r)
@@ -307,7 +341,9 @@ static int gl_key(struct screen *s, wint_t ch, int kc)
 			gl_restore(s, r);
 		return SCR_HANDLED;
 	}
-	if (a == ACT_EDIT)
+	if (a == ACT_LEVEL)
+		ui_push(&EVALUATION_HISTORY_OPS, id);
+	else if (a == ACT_EDIT)
 		ui_push(&GROUP_FORM_OPS, id);
 	else if (a == ACT_ENTER)
 		ui_push(&MEMBER_LIST_OPS, id);
@@ -340,6 +376,7 @@ static void gl_free(struct screen *s)
 		plist_free(&g->pl);
 		free(g->over);
 		free(g->risk);
+		free(g->gagal);
 	}
 	free(g);
 }
@@ -366,8 +403,9 @@ const struct screen_ops GROUP_TRASH_OPS = {
 static const struct key_hint GROUP_LIST_OPS_HINTS[] = {
 	HINT(ACT_HELP, NC_("hint", "Bantuan")), HINT(ACT_NEW, NC_("hint", "Baru")),
 	HINT(ACT_EDIT, NC_("hint", "Ubah")), HINT(ACT_DELETE, NC_("hint", "Hapus")),
-	HINT(ACT_ENTER, NC_("hint", "Anggota")), HINT(ACT_OPTION, NC_("hint", "Terhapus")),
-	HINT(ACT_LOANS, NC_("hint", "Simpin")), HINT(ACT_BACK, NC_("hint", "Kembali")), HINT(ACT_QUIT, NC_("hint", "Keluar")), HINTS_END
+	HINT(ACT_ENTER, NC_("hint", "Anggota")), HINT(ACT_LOANS, NC_("hint", "Simpin")),
+	HINT(ACT_LEVEL, NC_("hint", "Tingkat")), HINT(ACT_OPTION, NC_("hint", "Terhapus")),
+	HINT(ACT_BACK, NC_("hint", "Kembali")), HINT(ACT_QUIT, NC_("hint", "Keluar")), HINTS_END
 };
 
 const struct screen_ops GROUP_LIST_OPS = {

@@ -22,10 +22,13 @@ static const struct text_col COLS_DEF[] = {
 };
 #define NCOLS 5
 
-/* What the picker opens: title msgid and the screen taking the group id. */
+/* What the picker opens: title msgid and the screen taking the group id; F6 opens option
+ * (when not NULL), which note (a msgid) names. */
 struct pick_kind {
 	const char *title;
 	const struct screen_ops *next;
+	const struct screen_ops *option;
+	const char *note;
 };
 
 struct group_pick {
@@ -83,9 +86,11 @@ static int gp_init_kind(struct screen *s, const struct pick_kind *kind)
 	return 0;
 }
 
-static const struct pick_kind MEETINGS = { N_("Pertemuan - pilih kelompok"), &MEETING_LIST_OPS };
-static const struct pick_kind CASH = { N_("Kas - pilih kelompok"), &CASH_BOOK_OPS };
-static const struct pick_kind REPORTS = { N_("Laporan - pilih kelompok"), &REPORT_OPS };
+static const struct pick_kind MEETINGS = { N_("Pertemuan - pilih kelompok"), &MEETING_LIST_OPS,
+	NULL, NULL };
+static const struct pick_kind CASH = { N_("Kas - pilih kelompok"), &CASH_BOOK_OPS, NULL, NULL };
+static const struct pick_kind REPORTS = { N_("Laporan - pilih kelompok"), &REPORT_OPS,
+	&LEVELS_OPS, N_("Pilih kelompok lalu Enter. F6: tingkat perkembangan semua kelompok.") };
 
 static int gp_init_meetings(struct screen *s, void *arg)
 {
@@ -117,7 +122,8 @@ static void gp_draw(struct screen *s)
 {
 	struct group_pick *g = s->data;
 	char line[160];
-	text_put(stdscr, 2, 1, _("Pilih kelompok dengan panah lalu Enter."), COLS - 2, ui_attr(R_DIM));
+	text_put(stdscr, 2, 1, g->kind->note ? _(g->kind->note)
+		 : _("Pilih kelompok dengan panah lalu Enter."), COLS - 2, ui_attr(R_DIM));
 	text_heads(3, 1, COLS_DEF, NCOLS, g->w);
 	plist_draw(&g->pl);
 	snprintf(line, sizeof line, _("Kelompok %d dari %d"), g->pl.total ? g->pl.sel + 1 : 0,
@@ -132,6 +138,10 @@ static int gp_key(struct screen *s, wint_t ch, int kc)
 {
 	struct group_pick *g = s->data;
 	const sk_group_row *r = plist_current(&g->pl);
+	if (keys_action(ch, kc) == ACT_OPTION && g->kind->option) {
+		ui_push(g->kind->option, NULL);
+		return SCR_HANDLED;
+	}
 	if (keys_action(ch, kc) == ACT_ENTER) {
 		if (r) {
 			char id[SK_UUID_LEN + 1];
@@ -160,8 +170,14 @@ static const struct key_hint GROUP_PICK_HINTS[] = {
 	HINT(ACT_HELP, NC_("hint", "Bantuan")), HINT(ACT_ENTER, NC_("hint", "Buka")),
 	HINT(ACT_BACK, NC_("hint", "Kembali")), HINT(ACT_QUIT, NC_("hint", "Keluar")), HINTS_END
 };
+/* Laporan's choice of group also opens the development levels of all groups (F6). */
+static const struct key_hint REPORT_PICK_HINTS[] = {
+	HINT(ACT_HELP, NC_("hint", "Bantuan")), HINT(ACT_ENTER, NC_("hint", "Buka")),
+	HINT(ACT_OPTION, NC_("hint", "Tingkat")), HINT(ACT_BACK, NC_("hint", "Kembali")),
+	HINT(ACT_QUIT, NC_("hint", "Keluar")), HINTS_END
+};
 
-#define GROUP_PICK_OPS(ident, id_name, initf) \
+#define GROUP_PICK_OPS(ident, id_name, initf, hint_line) \
 	const struct screen_ops ident = { \
 		.name = id_name, \
 		.init = initf, \
@@ -170,10 +186,10 @@ static const struct key_hint GROUP_PICK_HINTS[] = {
 		.resize = gp_resize, \
 		.free = gp_free, \
 		.help = gp_help, \
-		.hints = GROUP_PICK_HINTS, \
+		.hints = hint_line, \
 		.resume = gp_resume, \
 	}
 
-GROUP_PICK_OPS(MEETING_GROUPS_OPS, "meeting-groups", gp_init_meetings);
-GROUP_PICK_OPS(CASH_GROUPS_OPS, "cash-groups", gp_init_cash);
-GROUP_PICK_OPS(REPORT_GROUPS_OPS, "report-groups", gp_init_reports);
+GROUP_PICK_OPS(MEETING_GROUPS_OPS, "meeting-groups", gp_init_meetings, GROUP_PICK_HINTS);
+GROUP_PICK_OPS(CASH_GROUPS_OPS, "cash-groups", gp_init_cash, GROUP_PICK_HINTS);
+GROUP_PICK_OPS(REPORT_GROUPS_OPS, "report-groups", gp_init_reports, REPORT_PICK_HINTS);

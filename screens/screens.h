@@ -32,6 +32,13 @@ extern const struct screen_ops ELIG_LIST_OPS;
 extern const struct screen_ops ASSESSMENT_HISTORY_OPS;
 /* Assessment form (14 criteria). arg: struct assessment_form_arg *. */
 extern const struct screen_ops ASSESSMENT_FORM_OPS;
+/* A group's development: level, failed or not (F6 decides), its assessments. arg: const char
+ * *group_id. */
+extern const struct screen_ops EVALUATION_HISTORY_OPS;
+/* Development assessment form (8 indicators). arg: struct evaluation_form_arg *. */
+extern const struct screen_ops EVALUATION_FORM_OPS;
+/* Laporan: groups per level and kecamatan, the assessments due. arg: NULL. */
+extern const struct screen_ops LEVELS_OPS;
 /* After a new member is saved: when another member with the same No. KK was assessed and
  * this one never was, ask whether to record that assessment for this member too. */
 void assessment_offer_household(sk_db *db, const char *member_id);
@@ -104,6 +111,11 @@ struct member_form_arg {
 struct assessment_form_arg {
 	const char *member_id;      /* the member assessed */
 	const char *assessment_id;  /* assessment to change, NULL for a new one */
+};
+
+struct evaluation_form_arg {
+	const char *group_id;       /* the group assessed */
+	const char *evaluation_id;  /* assessment to change, NULL for a new one */
 };
 
 struct region_pick_arg {

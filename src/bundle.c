@@ -359,6 +359,33 @@ static const bundle_col COLS_BAGI_HASIL[] = {
 #define ORDER_BAGI_HASIL " ORDER BY id"
 #define ONE_BAGI_HASIL " WHERE id=:k1"
 
+/* The group's development assessment (format 2); usulan and ditimpa stay in this database. */
+static const bundle_col COLS_EVALUASI[] = {
+	{ "id", BC_RAW, 0, 2 },
+	{ "kelompok_id", BC_RAW, 1, 2 },
+	{ "tanggal", BC_RAW, 1, 2 },
+	{ "penilai", BC_TEXT, 0, 2 },
+	{ "s1", BC_RAW, 1, 2 },
+	{ "s2", BC_RAW, 1, 2 },
+	{ "s3", BC_RAW, 1, 2 },
+	{ "s4", BC_RAW, 1, 2 },
+	{ "e1", BC_RAW, 1, 2 },
+	{ "e2", BC_RAW, 1, 2 },
+	{ "e3", BC_RAW, 1, 2 },
+	{ "e4", BC_RAW, 1, 2 },
+	{ "skor", BC_DERIVED, 0, 2 },
+	{ "tingkat", BC_DERIVED, 0, 2 },
+	{ "catatan", BC_TEXT, 0, 2 },
+	{ "diubah_pada", BC_RAW, 0, 2 },
+	{ "dihapus", BC_RAW, 0, 2 },
+};
+#define SEL_EVALUASI \
+	"SELECT id, kelompok_id, tanggal, penilai, s1, s2, s3, s4, e1, e2, e3, e4, skor, " \
+	"tingkat, catatan, diubah_pada, dihapus FROM evaluasi"
+#define WHERE_SINCE_EVALUASI " WHERE " STORED_SINCE
+#define ORDER_EVALUASI " ORDER BY id"
+#define ONE_EVALUASI " WHERE id=:k1"
+
 #define NCOLS(a) ((int)(sizeof a / sizeof a[0]))
 /* The stored row's stamp by its key. */
 #define STAMP_1(t) "SELECT diubah_pada FROM " t " WHERE id=:k1"
@@ -384,6 +411,7 @@ const bundle_table_def BUNDLE_TABLES[BT_COUNT] = {
 	[BT_ANGSURAN] = TABLE("angsuran", "angsuran", ANGSURAN, 1, 2),
 	[BT_DENDA] = TABLE("denda", "denda", DENDA, 1, 2),
 	[BT_BAGI_HASIL] = TABLE("bagi_hasil", "bagi_hasil", BAGI_HASIL, 1, 2),
+	[BT_EVALUASI] = TABLE("evaluasi", "evaluasi", EVALUASI, 1, 2),
 };
 
 int bundle_table_by_file(const char *name)

@@ -22,6 +22,7 @@
 #include "assessment.h"
 #include "bundle.h"
 #include "check_rules.h"
+#include "evaluation.h"
 #include "i18n.h"
 #include "privacy.h"
 #include "simpin.h"
@@ -210,6 +211,13 @@ struct rule {
 	"1 FROM bagi_hasil x JOIN siklus c ON c.id=x.siklus_id WHERE x.id=k.sumber_id AND " \
 	"c.kelompok_id=k.kelompok_id AND k.buku='simpin' AND k.kategori IN ('penarikan'," \
 	"'bagi_hasil')))"
+
+/* Any indicator of the evaluasi row e outside 1-4 (the table's CHECK refuses them; `check`'s
+ * integrity check reports such a row as damage, import's field rules refuse it). */
+#define EVAL_OUT_OF_RANGE_SQL(e) \
+	e ".s1 NOT BETWEEN 1 AND 4 OR " e ".s2 NOT BETWEEN 1 AND 4 OR " e ".s3 NOT BETWEEN 1 AND 4 " \
+	"OR " e ".s4 NOT BETWEEN 1 AND 4 OR " e ".e1 NOT BETWEEN 1 AND 4 OR " e ".e2 NOT BETWEEN 1 " \
+	"AND 4 OR " e ".e3 NOT BETWEEN 1 AND 4 OR " e ".e4 NOT BETWEEN 1 AND 4"
 
 /* ---- the rules ------------------------------------------------------------------------- */
 
@@ -556,6 +564,37 @@ static const struct rule RULES[] = {
 	FUTURE_STAMP("angsuran_masa_depan", "angsuran", "angsuran", 10, "r.id", "r.id=s.k1"),
 	FUTURE_STAMP("denda_masa_depan", "denda", "denda", 11, "r.id", "r.id=s.k1"),
 	FUTURE_STAMP("bagi_hasil_masa_depan", "bagi_hasil", "bagi_hasil", 12, "r.id", "r.id=s.k1"),
+	/* Development assessments (docs/evaluasi.md); tables by name: BT_EVALUASI follows the
+	 * tables of other branches. */
+	{ "evaluasi_kelompok_dihapus", "e.id, e.tanggal, g.nama, ''",
+	  "evaluasi e JOIN kelompok g ON g.id=e.kelompok_id",
+	  "e.dihapus=0 AND g.dihapus=1 AND e.diubah_pada > g.diubah_pada", "",
+	  N_("Penilaian perkembangan %s (%s) untuk kelompok %s dibuat atau diubah sesudah kelompok "
+	     "itu dihapus."),
+	  { { BT_EVALUASI, "e.id=s.k1", "kelompok_id", "e.kelompok_id", NULL },
+	    { BT_KELOMPOK, "e.kelompok_id=s.k1", "dihapus", "g.dihapus", NULL } } },
+	{ "evaluasi_skor", "e.id, e.tanggal, printf('%d %s', e.skor, e.tingkat), printf('%d %s', "
+	  EVALUATION_SCORE_SQL("e") ", " EVALUATION_LEVEL_SQL(EVALUATION_SCORE_SQL("e")) ")",
+	  "evaluasi e", "NOT (" EVAL_OUT_OF_RANGE_SQL("e") ") AND (e.skor <> "
+	  EVALUATION_SCORE_SQL("e") " OR e.tingkat <> "
+	  EVALUATION_LEVEL_SQL(EVALUATION_SCORE_SQL("e")) ")", "",
+	  N_("Penilaian perkembangan %s (%s): tersimpan skor dan tingkat %s, padahal nilai "
+	     "indikatornya memberi %s."),
+	  { { BT_EVALUASI, "e.id=s.k1", "skor", "e.skor", NULL } } },
+	{ "tingkat_kelompok", "g.nama, g.tingkat, l.tanggal, l.tingkat",
+	  "kelompok g CROSS JOIN evaluasi l ON l.id=" EVALUATION_LATEST_SQL("g.id", "q_.id", ""),
+	  "g.dihapus=0 AND g.tingkat <> l.tingkat", "",
+	  N_("Kelompok %s bertingkat %s, tetapi penilaian perkembangan terakhirnya (%s) memberi "
+	     "tingkat %s."),
+	  { { BT_KELOMPOK, "g.id=s.k1", "tingkat", "g.tingkat", NULL },
+	    { BT_EVALUASI, "g.id=(SELECT kelompok_id FROM evaluasi WHERE id=s.k1)", "tingkat",
+	      "l.tingkat", NULL } } },
+	{ "evaluasi_belum_terjadi", "r.id, r.tanggal, '', ''", "evaluasi r",
+	  "r.dihapus=0 AND r.tanggal > " TODAY, "",
+	  N_("Penilaian perkembangan %s bertanggal %s, sesudah hari ini: kelompok dinilai sesudah "
+	     "kunjungan."),
+	  { { BT_EVALUASI, "r.id=s.k1", "tanggal", "r.tanggal", NULL } } },
+	FUTURE_STAMP("evaluasi_masa_depan", "evaluasi", "evaluasi", BT_EVALUASI, "r.id", "r.id=s.k1"),
 };
 #define NRULES ((int)(sizeof RULES / sizeof RULES[0]))
 

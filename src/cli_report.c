@@ -31,6 +31,8 @@ static const char USAGE_REPORT[] = N_(
 	"               kelompok, atau --group)\n"
 	"  shareout     bagi hasil siklus berjalan (bila ditutup hari ini) atau yang\n"
 	"               terakhir ditutup (perlu --group)\n"
+	"  levels       tingkat perkembangan tiap kelompok: penilaian terakhir\n"
+	"               dan kuartilnya\n"
 	"\n"
 	"Pilihan:\n"
 	"  --group KODE|ID     satu kelompok: kodenya seperti di layar (mis. BTU-01)\n"
@@ -63,6 +65,7 @@ static const struct report_kind {
 	{ "savings", 1, 0, report_savings },
 	{ "loans", 0, 0, report_loans },
 	{ "shareout", 1, -1, report_shareout },
+	{ "levels", 0, -1, report_levels },
 };
 
 struct report_args {
@@ -134,7 +137,7 @@ static int parse(int argc, char **argv, struct report_args *a)
 	if (optind >= argc)
 		return cli_usage_error("report", "%s", _("report perlu jenis laporan: groups, "
 							 "eligibility, cashbook, attendance, monthly, "
-							 "savings, loans, shareout, audit atau person"));
+							 "savings, loans, shareout, levels, audit atau person"));
 	if (optind + 1 < argc)
 		return cli_usage_error("report", _("report membuat satu laporan saja, bukan juga %s"),
 				       argv[optind + 1]);

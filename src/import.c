@@ -5,6 +5,7 @@
 #include <string.h>
 #include "assessment.h"
 #include "csvio.h"
+#include "evaluation.h"
 #include "i18n.h"
 #include "import_priv.h"
 #include "db_access.h"
@@ -215,8 +216,22 @@ void imp_label(const struct imp *im, int src, int t, char *out, size_t n)
 		snprintf(out, n, "%s", s->path);
 }
 
+/* The groups whose tingkat must follow their latest assessment after the merge: those of
+ * the merged assessments and the merged groups (docs/evaluasi.md, section 1). */
+static void sync_levels(struct imp *im)
+{
+	char groups[512];
+	snprintf(groups, sizeof groups,
+		 "SELECT e.kelompok_id FROM temp.imp_row s JOIN evaluasi e ON e.id=s.k1 WHERE "
+		 "s.tabel=%d UNION SELECT s.k1 FROM temp.imp_row s WHERE s.tabel=%d",
+		 BT_EVALUASI, BT_KELOMPOK);
+	if (evaluation_sync_levels(im->db, groups, im->e) != SK_OK)
+		im->dberr = 1;
+}
+
 /* One pass over every source in table order, inside the caller's transaction; then the
- * dropped indexes come back and the rules run over what was merged. */
+ * dropped indexes come back, the groups' levels follow their assessments and the rules run
+ * over what was merged. */
 static void read_all(struct imp *im)
 {
 	memset(im->r->t, 0, sizeof im->r->t);
@@ -226,6 +241,8 @@ static void read_all(struct imp *im)
 				imp_read_file(im, s, t);
 	if (!im->fatal && !im->dberr && imp_bulk_rebuild(im) != SK_OK)
 		im->dberr = 1;
+	if (!im->fatal && !im->dberr)
+		sync_levels(im);
 	if (!im->fatal && !im->dberr)
 		imp_check_rules(im);
 }

@@ -7,6 +7,7 @@
 #include <string.h>
 #include "assessment.h"
 #include "cashbook.h"
+#include "evaluation.h"
 #include "group.h"
 #include "i18n.h"
 #include "fixmath.h"
@@ -543,6 +544,46 @@ static void row_bagi_hasil(struct imp_file *fl)
 	imp_merge(fl, b.id, NULL, b.diubah_pada, store_share, &b);
 }
 
+/* ---- evaluasi ---------------------------------------------------------------------------- */
+
+/* usulan and ditimpa do not travel: an update keeps the stored proposals and marks the
+ * overrides of the scores it brings against them. */
+static int store_evaluation(sk_db *db, const void *row, int insert, sk_err *e)
+{
+	sk_evaluation ev = *(const sk_evaluation *)row, old;
+	if (!insert) {
+		int rc = evaluation_get(db, ev.id, &old, e);
+		if (rc != SK_OK)
+			return rc;
+		memcpy(ev.usulan, old.usulan, sizeof ev.usulan);
+		evaluation_mark_overrides(&ev);
+	}
+	return evaluation_store_raw(db, &ev, insert, e);
+}
+
+/* skor and tingkat are derived: recomputed from the indicators, never read. */
+static void row_evaluasi(struct imp_file *fl)
+{
+	sk_evaluation ev;
+	sk_issues is;
+	memset(&ev, 0, sizeof ev);
+	imp_own_id(fl, ev.id);
+	imp_text(fl, "kelompok_id", ev.kelompok_id, sizeof ev.kelompok_id);
+	imp_text(fl, "tanggal", ev.tanggal, sizeof ev.tanggal);
+	imp_text(fl, "penilai", ev.penilai, sizeof ev.penilai);
+	for (int i = 0; i < EVAL_INDICATORS; i++)
+		ev.v[i] = imp_small(fl, EVAL_FIELDS[i], 0, NULL);
+	imp_text(fl, "catatan", ev.catatan, sizeof ev.catatan);
+	imp_stamp(fl, ev.diubah_pada);
+	ev.dihapus = imp_deleted_flag(fl);
+	evaluation_derive(&ev);
+	sk_issues_clear(&is);
+	evaluation_validate_fields(&ev, &is);
+	imp_report_issues(fl, &is);
+	imp_ref(fl, "kelompok_id", "kelompok", 0, _("Kelompok yang dinilai tidak ditemukan."));
+	imp_merge(fl, ev.id, NULL, ev.diubah_pada, store_evaluation, &ev);
+}
+
 /* ---- the tables, in enum bundle_table order ---------------------------------------------- */
 
 static void (*const IMP_ROWS[BT_COUNT])(struct imp_file *) = {
@@ -559,6 +600,7 @@ static void (*const IMP_ROWS[BT_COUNT])(struct imp_file *) = {
 	[BT_ANGSURAN] = row_angsuran,
 	[BT_DENDA] = row_denda,
 	[BT_BAGI_HASIL] = row_bagi_hasil,
+	[BT_EVALUASI] = row_evaluasi,
 };
 
 void imp_row(struct imp_file *fl)

@@ -118,6 +118,23 @@ static const char TUTUP_KAS_SQL[] =
 	"g.id=t.kelompok_id WHERE t.dihapus=0 AND " GROUP_LIVE " ORDER BY g.nama, g.id, t.bulan, "
 	"t.buku";
 
+/* Development assessments, skor and tingkat recomputed from the indicators as the reports
+ * do. */
+#define EV_SCORE "(e.s1+e.s2+e.s3+e.s4+e.e1+e.e2+e.e3+e.e4)"
+static const xlsx_col EVALUASI[] = {
+	{ "id", XC_CODE, 0 }, { "kelompok_id", XC_CODE, 0 }, GROUP_COLS,
+	{ "tanggal", XC_DATE, 0 }, { "penilai", XC_TEXT, 0 }, { "s1", XC_INT, 0 },
+	{ "s2", XC_INT, 0 }, { "s3", XC_INT, 0 }, { "s4", XC_INT, 0 }, { "e1", XC_INT, 0 },
+	{ "e2", XC_INT, 0 }, { "e3", XC_INT, 0 }, { "e4", XC_INT, 0 }, { "skor", XC_INT, 0 },
+	{ "tingkat", XC_CODE, 0 }, { "catatan", XC_TEXT, 0 },
+};
+static const char EVALUASI_SQL[] =
+	"SELECT e.id, e.kelompok_id, " GROUP_SQL ", e.tanggal, e.penilai, e.s1, e.s2, e.s3, e.s4, "
+	"e.e1, e.e2, e.e3, e.e4, " EV_SCORE ", CASE WHEN " EV_SCORE " <= 15 THEN 'tumbuh' WHEN "
+	EV_SCORE " <= 22 THEN 'berkembang' WHEN " EV_SCORE " <= 28 THEN 'maju' ELSE 'mandiri' END, "
+	"e.catatan FROM evaluasi e LEFT JOIN kelompok g ON g.id=e.kelompok_id WHERE e.dihapus=0 "
+	"AND " GROUP_LIVE " ORDER BY g.nama, g.id, e.tanggal, e.id";
+
 #define SHEET(name, cols, sql) { name, cols, (int)(sizeof cols / sizeof cols[0]), sql }
 static const struct office_sheet {
 	const char *name;
@@ -132,6 +149,7 @@ static const struct office_sheet {
 	SHEET("kehadiran", KEHADIRAN, KEHADIRAN_SQL),
 	SHEET("kas", KAS, KAS_SQL),
 	SHEET("tutup_kas", TUTUP_KAS, TUTUP_KAS_SQL),
+	SHEET("evaluasi", EVALUASI, EVALUASI_SQL),
 };
 
 /* 1 for a column --mask-nik masks. */

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "eligibility.h"
+#include "evaluation.h"
 #include "i18n.h"
 #include "region.h"
 #include "report_priv.h"
@@ -36,6 +37,8 @@ struct monthly {
 	struct book_fig umum, iks;
 	int dinilai, miskin, tidak_miskin, ulang;
 	report_simpin_fig simpin;          /* savings and loans (section 6) */
+	char evaluasi[16];                   /* latest development assessment by the month's end */
+	int evaluasi_skor;
 };
 
 /* Prepare sql, bind :g, :from and :to (those it has) from m and step it: SK_OK with *st on
@@ -201,6 +204,32 @@ static int eligibility(sk_db *db, struct monthly *m, sk_err *e)
 	return rc == SQLITE_ROW ? SK_OK : (e && e->status ? e->status : SK_DBERR);
 }
 
+/* The latest development assessment dated by the month's end: its date and score. */
+static int development(sk_db *db, struct monthly *m, sk_err *e)
+{
+	sqlite3_stmt *st;
+	int rc = month_row(db, "SELECT coalesce(" EVALUATION_LATEST_SQL(":g", "q_.tanggal",
+		" AND q_.tanggal<=:to") ",''), coalesce(" EVALUATION_LATEST_SQL(":g",
+		EVALUATION_SCORE_SQL("q_"), " AND q_.tanggal<=:to") ",0)", m, &st, e);
+	if (rc != SK_OK)
+		return rc;
+	db_col_text(st, 0, m->evaluasi, sizeof m->evaluasi);
+	m->evaluasi_skor = sqlite3_column_int(st, 1);
+	db_reset(st);
+	return SK_OK;
+}
+
+/* The line under the level: when the group was last assessed. */
+static void print_development(FILE *out, const struct monthly *m)
+{
+	const char *t = evaluation_level_name(m->evaluasi_skor);
+	if (*m->evaluasi && t)
+		fprintf(out, _("Dinilai    : %s, skor %d dari 32 (%s)\n"), m->evaluasi,
+			m->evaluasi_skor, evaluation_level_label(t));
+	else
+		fprintf(out, "%s\n", _("Dinilai    : belum pernah dinilai perkembangannya"));
+}
+
 /* Every figure of one group's month. SK_OK or the database error in e. */
 static int figures(sk_db *db, struct monthly *m, sk_err *e)
 {
@@ -213,7 +242,9 @@ static int figures(sk_db *db, struct monthly *m, sk_err *e)
 		rc = closes(db, m, e);
 	if (rc == SK_OK)
 		rc = report_simpin_month(db, m->id, m->from, m->to, &m->simpin, e);
-	return rc == SK_OK ? eligibility(db, m, e) : rc;
+	if (rc == SK_OK)
+		rc = eligibility(db, m, e);
+	return rc == SK_OK ? development(db, m, e) : rc;
 }
 
 static const char *const MONTHS[] = { N_("Januari"), N_("Februari"), N_("Maret"), N_("April"),
@@ -285,6 +316,7 @@ static void print_text(sk_db *db, FILE *out, const struct monthly *m, int month)
 		*m->kode ? ")" : "");
 	fprintf(out, _("Wilayah    : %s, %s, %s (%s)\n"), r.nama, r.kecamatan, r.kabupaten, m->wilayah);
 	fprintf(out, _("Tingkat    : %s    Pendamping: %s\n"), _(m->tingkat), *m->pendamping ? m->pendamping : "-");
+	print_development(out, m);
 	fprintf(out, "--------------------------------------------------------------------------------\n");
 	fprintf(out, _("1. Anggota aktif %d (L %d, P %d); masuk bulan ini %d, keluar %d\n"), m->aktif,
 		m->laki, m->perempuan, m->masuk, m->keluar);
@@ -315,7 +347,8 @@ static const xlsx_col MONTHLY_COLS[] = {
 	{ "penerimaan", XC_MONEY, 0 }, { "pengeluaran", XC_MONEY, 0 },
 	{ "saldo_akhir", XC_MONEY, 0 }, { "pertemuan", XC_INT, 0 }, { "persen_hadir", XC_INT, 0 },
 	{ "anggota_aktif", XC_INT, 0 }, { "anggota_dinilai", XC_INT, 0 },
-	{ "anggota_miskin", XC_INT, 0 },
+	{ "anggota_miskin", XC_INT, 0 }, { "tingkat", XC_CODE, 0 },
+	{ "tanggal_evaluasi", XC_DATE, 0 },
 };
 /* The workbook's second sheet: receipts and expenses per book and category. */
 static const xlsx_col CATEGORY_COLS[] = {
@@ -354,6 +387,8 @@ static void print_table(report_table *t, const struct monthly *m, const char *mo
 		report_table_int(t, m->aktif);
 		report_table_int(t, m->dinilai);
 		report_table_int(t, m->miskin);
+		report_table_str(t, m->tingkat);
+		report_table_str(t, m->evaluasi);
 		report_table_eol(t);
 	}
 }
@@ -378,6 +413,8 @@ static void print_simpin_row(report_table *t, const struct monthly *m, const cha
 	report_table_int(t, m->aktif);
 	report_table_int(t, m->dinilai);
 	report_table_int(t, m->miskin);
+	report_table_str(t, m->tingkat);
+	report_table_str(t, m->evaluasi);
 	report_table_eol(t);
 }
 

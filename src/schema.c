@@ -444,6 +444,40 @@ static const char MIGRATION_7[] =
 	"CREATE TRIGGER pinjaman_bayar_awal AFTER INSERT ON pinjaman BEGIN\n"
 	BAYAR_RECOUNT_LAST("NEW.id");
 
+/* The group's development assessment (issue 14, docs/evaluasi.md): evaluasi as bundle.md
+ * format 2 gives it (skor and tingkat derived), plus usulan and ditimpa, local: the scores
+ * SIKUBE proposed when it was saved and the indicators scored against them. evaluasi_terbaru
+ * answers "the latest assessment of a group" (and its skor) in one index entry.
+ * kelompok_gagal (local, not in format 2) keeps the pendamping's decisions on groups proposed
+ * as failed (no meeting for 12 weeks): gagal, or still aktif; who, when and why; a decision
+ * taken back is dibatalkan. */
+#define INDICATOR(c) "  " c " INTEGER NOT NULL CHECK (" c " BETWEEN 1 AND 4),\n"
+static const char MIGRATION_8[] =
+	"CREATE TABLE evaluasi (\n"
+	"  id TEXT PRIMARY KEY NOT NULL,\n"
+	"  kelompok_id TEXT NOT NULL REFERENCES kelompok(id) DEFERRABLE INITIALLY DEFERRED,\n"
+	"  tanggal TEXT NOT NULL, penilai TEXT,\n"
+	INDICATOR("s1") INDICATOR("s2") INDICATOR("s3") INDICATOR("s4")
+	INDICATOR("e1") INDICATOR("e2") INDICATOR("e3") INDICATOR("e4")
+	"  skor INTEGER NOT NULL CHECK (skor BETWEEN 8 AND 32),\n"
+	"  tingkat TEXT NOT NULL CHECK (tingkat IN ('tumbuh','berkembang','maju','mandiri')),\n"
+	"  catatan TEXT,\n"
+	"  diubah_pada TEXT NOT NULL, dihapus INTEGER NOT NULL DEFAULT 0 CHECK (dihapus IN (0,1)),\n"
+	"  usulan TEXT, ditimpa TEXT, disimpan_pada TEXT);\n"
+	"CREATE INDEX evaluasi_terbaru ON evaluasi(kelompok_id, dihapus, tanggal DESC,\n"
+	"  diubah_pada DESC, id DESC, skor);\n"
+	"CREATE INDEX evaluasi_disimpan ON evaluasi(disimpan_pada) WHERE disimpan_pada IS NOT NULL;\n"
+	TOUCH("evaluasi", "id=NEW.id")
+	"CREATE TABLE kelompok_gagal (\n"
+	"  id TEXT PRIMARY KEY NOT NULL,\n"
+	"  kelompok_id TEXT NOT NULL REFERENCES kelompok(id) DEFERRABLE INITIALLY DEFERRED,\n"
+	"  keputusan TEXT NOT NULL CHECK (keputusan IN ('gagal','aktif')),\n"
+	"  tanggal TEXT NOT NULL, oleh TEXT NOT NULL, alasan TEXT,\n"
+	"  dibatalkan INTEGER NOT NULL DEFAULT 0 CHECK (dibatalkan IN (0,1)),\n"
+	"  dicatat_pada TEXT NOT NULL);\n"
+	"CREATE INDEX kelompok_gagal_kelompok ON kelompok_gagal(kelompok_id, dibatalkan, tanggal);\n";
+#undef INDICATOR
+
 /* Operators and the audit trail (issue 16; docs/audit.md). operator: who may work on this
  * database, with a role (admin, operator, pendamping, pemeriksa) and Argon2id hashes of the
  * password and the PIN (libsodium's encoded strings, parameters inside); the failed attempts
@@ -491,13 +525,8 @@ static const char MIGRATION_9[] =
 	"  dipercaya_pada TEXT NOT NULL, diubah_pada TEXT NOT NULL);\n";
 
 /* Migration n (1-based) is MIGRATIONS[n-1]; append, never edit a released one. */
-/* Until the migration 8 of another branch of this wave (issue 14) is
- * merged here, an empty stand-in keeps migration 9 at its number; a merge puts the real one in
- * its place. */
-static const char MIGRATION_STANDIN[] = "";
 static const char *const MIGRATIONS[] = { MIGRATION_1, MIGRATION_2, MIGRATION_3, MIGRATION_4,
-					  MIGRATION_5, MIGRATION_6, MIGRATION_7,
-					  MIGRATION_STANDIN, MIGRATION_9 };
+					  MIGRATION_5, MIGRATION_6, MIGRATION_7, MIGRATION_8, MIGRATION_9 };
 #define N_MIGRATIONS ((int)(sizeof MIGRATIONS / sizeof MIGRATIONS[0]))
 
 static int run_migration(sk_db *db, int n, sk_err *e)

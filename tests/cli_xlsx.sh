@@ -98,7 +98,8 @@ if what == "cashbook":
 elif what == "office":
     masked = len(sys.argv) > 4
     check("export: a sheet per table", wb.sheetnames ==
-          ["kelompok", "anggota", "penilaian", "pertemuan", "kehadiran", "kas", "tutup_kas"])
+          ["kelompok", "anggota", "penilaian", "pertemuan", "kehadiran", "kas", "tutup_kas",
+           "evaluasi"])
     for ws in wb:
         look(ws, ws.title)
     groups = {r[0]: (r[1], r[2]) for r in con.execute("SELECT id, kode, nama FROM kelompok")}

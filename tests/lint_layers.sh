@@ -43,6 +43,7 @@ group 8
 assessment 8
 cashbook 8
 simpin 8
+evaluation 8
 member 9
 meeting 9
 eligibility 9
@@ -69,6 +70,8 @@ module() {
 	db_*) echo db ;;                 # db.c's operator, permissions and audit trail
 	cash_*) echo cashbook ;;
 	assessment_*) echo assessment ;;
+	evaluation_calc) echo evaluation_calc ;;
+	evaluation_*) echo evaluation ;;   # evaluation_store.c, evaluation_propose.c ...
 	meeting_*) echo meeting ;;
 	import_*) echo import ;;
 	report_*) echo report ;;

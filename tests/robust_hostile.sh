@@ -131,6 +131,29 @@ refused assess-deleted penilaian.csv "anggota_id.*sesudah anggota itu dihapus"
 by_hand k01-empty penilaian.csv "$(uuid),$A1,2026-11-20,Uji,,0,1,1,0,0,0,1,1,0,1,1,1,1,21,4,550000,,8,tidak_miskin,$T1,0"
 refused k01-empty penilaian.csv "k01.*kosong tidak dianggap 0"
 
+# ---- 2b. development assessments (evaluasi.csv, issue 14) ----------------------------------
+EVAL="INSERT INTO evaluasi(id,kelompok_id,tanggal,penilai,s1,s2,s3,s4,e1,e2,e3,e4,skor,tingkat,diubah_pada)"
+scratch eval-deleted "INSERT INTO kelompok(id,nama,kode_wilayah,dihapus,diubah_pada) VALUES('$Y','KUBE Bubar','31.71.08.1003',1,'$T1'); $EVAL VALUES('$X','$Y','2026-11-27','Uji',1,1,1,1,1,1,1,1,8,'tumbuh','$T2')"
+refused eval-deleted evaluasi.csv "kelompok_id.*sesudah kelompok itu dihapus"
+scratch eval-future "$EVAL VALUES('$X','$G2','2199-12-31','Uji',3,2,3,2,2,3,2,3,20,'berkembang','$T1')"
+refused eval-future evaluasi.csv "tanggal.*sesudah hari ini"
+scratch eval-stamp "$EVAL VALUES('$X','$G2','2026-11-27','Uji',3,2,3,2,2,3,2,3,20,'berkembang','2199-12-31T23:59:59Z')"
+refused eval-stamp evaluasi.csv "diubah_pada.*lebih dari sehari sesudah"
+EV_ROW="$(uuid),$G2,2026-11-27,Uji,3,2,3,2,2,3,2,3,20,berkembang,,$T1,0"
+by_hand eval-range evaluasi.csv "$(echo "$EV_ROW" | sed 's/,3,2,3,2,2,3,2,3,/,3,2,0,2,2,3,2,3,/')"
+refused eval-range evaluasi.csv "s3.*1 sampai 4"
+by_hand eval-text evaluasi.csv "$(echo "$EV_ROW" | sed 's/,3,2,3,2,2,3,2,3,/,3,dua,3,2,2,3,2,3,/')"
+refused eval-text evaluasi.csv "s2.*bilangan bulat"
+by_hand eval-group evaluasi.csv "$(echo "$EV_ROW" | sed "s/,$G2,/,$(uuid),/")"
+refused eval-group evaluasi.csv "kelompok_id.*tidak ditemukan"
+# A wrong skor and tingkat are recomputed, not refused; the group's level follows.
+by_hand eval-skor evaluasi.csv "$(echo "$EV_ROW" | sed 's/,20,berkembang,/,32,mandiri,/')"
+cp "$SAMPLE" "$WORK/db/eval-skor.db"
+expect_status 0 "eval-skor: a wrong skor imports" "$S" --db "$WORK/db/eval-skor.db" import "$WORK/b/eval-skor"
+check "eval-skor: recomputed to 20 berkembang" test "$(sqlite3 "$WORK/db/eval-skor.db" "SELECT skor || tingkat FROM evaluasi WHERE tanggal='2026-11-27'")" = "20berkembang"
+check "eval-skor: check finds nothing" quiet "$S" --db "$WORK/db/eval-skor.db" check
+accepted eval-skor "$WORK/db/eval-skor.db"
+
 # ---- 3. a group deleted alone, its members still active ----------------------------------
 scratch group-deleted "UPDATE kelompok SET dihapus=1, diubah_pada='$T1' WHERE id='$G1'"
 refused group-deleted kelompok.csv "dihapus.*masih aktif di kelompok"

@@ -213,6 +213,45 @@ static void test_future_rules(sk_db *db)
 		   "lebih dari sehari sesudah jam komputer ini", "a row changed in the future");
 }
 
+/* Development assessments: g1 (tingkat tumbuh) assessed on 2026-10-01. */
+#define EVAL_ROW "INSERT INTO evaluasi(id,kelompok_id,tanggal,s1,s2,s3,s4,e1,e2,e3,e4,skor,tingkat," \
+	"diubah_pada) VALUES"
+static void test_evaluation_rules(sk_db *db)
+{
+	expect_n(db, EVAL_ROW "('v1','g1','2026-10-01',2,2,2,2,2,2,2,2,16,'berkembang',"
+		 "'2026-10-01T00:00:00Z'); UPDATE kelompok SET tingkat='berkembang' WHERE id='g1'",
+		 0, "", "an assessment and its group's level agree: fine");
+	expect_one(db, EVAL_ROW "('v1','g1','2026-10-01',2,2,2,2,2,2,2,2,16,'berkembang',"
+		   "'2026-10-01T00:00:00Z')", "memberi tingkat berkembang",
+		   "a group's tingkat other than its latest assessment's");
+	expect_n(db, EVAL_ROW "('v1','g1','2026-10-01',2,2,2,2,2,2,2,2,16,'berkembang',"
+		 "'2026-10-01T00:00:00Z'), ('v0','g1','2026-09-01',1,1,1,1,1,1,1,1,8,'tumbuh',"
+		 "'2026-10-02T00:00:00Z'); UPDATE kelompok SET tingkat='berkembang' WHERE id='g1'",
+		 0, "", "an older assessment saved later does not count as the latest");
+	expect_one(db, EVAL_ROW "('v1','g1','2026-10-01',2,2,2,2,2,2,2,2,17,'berkembang',"
+		   "'2026-10-01T00:00:00Z'); UPDATE kelompok SET tingkat='berkembang' WHERE id='g1'",
+		   "tersimpan skor dan tingkat 17 berkembang, padahal nilai indikatornya memberi 16 "
+		   "berkembang", "a stored skor other than the indicators' sum");
+	expect_one(db, EVAL_ROW "('v1','g1','2026-10-01',4,4,4,4,4,4,4,4,32,'maju',"
+		   "'2026-10-01T00:00:00Z'); UPDATE kelompok SET tingkat='maju' WHERE id='g1'",
+		   "memberi 32 mandiri", "a stored tingkat other than the score's level");
+	/* An indicator outside 1-4 breaks the table's CHECK: SQLite's integrity check names it. */
+	expect_n(db, "PRAGMA ignore_check_constraints=ON; " EVAL_ROW "('v1','g1','2026-10-01',2,2,"
+		 "5,2,2,2,2,2,19,'berkembang','2026-10-01T00:00:00Z'); PRAGMA "
+		 "ignore_check_constraints=OFF; UPDATE kelompok SET tingkat='berkembang' WHERE "
+		 "id='g1'", 2, "CHECK constraint failed in evaluasi", "an indicator outside 1-4");
+	expect_one(db, "INSERT INTO kelompok(id,nama,kode_wilayah,dihapus,diubah_pada) VALUES('g9',"
+		   "'Bubar','31.71.08.1003',1,'2026-10-01T00:00:00Z'); " EVAL_ROW "('v1','g9',"
+		   "'2026-10-02',1,1,1,1,1,1,1,1,8,'tumbuh','2026-10-02T00:00:00Z')",
+		   "sesudah kelompok itu dihapus", "an assessment made after its group was deleted");
+	expect_one(db, EVAL_ROW "('v1','g1','2199-12-31',1,1,1,1,1,1,1,1,8,'tumbuh',"
+		   "'2026-10-01T00:00:00Z')", "bertanggal 2199-12-31, sesudah hari ini",
+		   "an assessment dated in the future");
+	expect_one(db, EVAL_ROW "('v1','g1','2026-10-01',1,1,1,1,1,1,1,1,8,'tumbuh',"
+		   "'2199-01-01T00:00:00Z')", "Baris evaluasi v1 diubah pada 2199",
+		   "an assessment changed in the future");
+}
+
 int main(void)
 {
 	sk_db *db = fixture_db();
@@ -229,6 +268,7 @@ int main(void)
 	test_member_rules(db);
 	test_close_rules(db);
 	test_future_rules(db);
+	test_evaluation_rules(db);
 	test_consistent(db);
 	db_close(db);
 	return testlib_summary();

@@ -5,6 +5,7 @@
 #include <time.h>
 #include "assessment.h"
 #include "cashbook.h"
+#include "evaluation.h"
 #include "export.h"
 #include "fixture.h"
 #include "group.h"
@@ -16,7 +17,7 @@
 static const char *const FILES[] = { "kelompok.csv", "anggota.csv", "penilaian.csv",
 				     "pertemuan.csv", "kehadiran.csv", "kas.csv", "tutup_buku.csv",
 				     "siklus.csv", "simpanan.csv", "pinjaman.csv", "angsuran.csv",
-				     "denda.csv", "bagi_hasil.csv" };
+				     "denda.csv", "bagi_hasil.csv", "evaluasi.csv" };
 #define NFILES ((int)(sizeof FILES / sizeof FILES[0]))
 static char tmp[PATH_MAX];
 static char g1[SK_UUID_LEN + 1], g2[SK_UUID_LEN + 1];
@@ -285,6 +286,22 @@ static void fill(sk_db *db)
 	CHECK(cash_close_month(db, g1, "umum", "2025-02", 0, "Bendahara", "=Cocok", NULL, &e) == SK_OK &&
 	      cash_close_month(db, g1, "iks", "2025-02", 1000, NULL, NULL, NULL, &e) == SK_OK,
 	      "close the month in both books");
+	/* A development assessment (its group's tingkat following it), free text guarded. */
+	sk_evaluation ev;
+	static const int v[EVAL_INDICATORS] = { 4, 3, 3, 3, 3, 3, 3, 3 };
+	evaluation_init(&ev, g1);
+	sk_uuid_new(ev.id);
+	strcpy(ev.tanggal, "2025-02-10");
+	memcpy(ev.v, v, sizeof ev.v);
+	strcpy(ev.penilai, "=Pendamping");
+	strcpy(ev.catatan, "Omzet naik,\n\"kue\" laris");
+	strcpy(ev.usulan, "s1=4,s2=-,s4=-,e1=2,e4=-");
+	evaluation_derive(&ev);
+	evaluation_mark_overrides(&ev);
+	strcpy(ev.diubah_pada, OLD);
+	CHECK(FIXTURE_WRITE(db, evaluation_store_raw(db, &ev, 1, &e) == SK_OK ?
+			    evaluation_sync_level(db, g1, &e) : SK_DBERR) == SK_OK,
+	      "store a development assessment");
 	db_exec_write(db, "UPDATE kelompok SET diubah_pada='" OLD "'; UPDATE anggota SET diubah_pada='"
 		OLD "';", &e);
 }
@@ -336,7 +353,7 @@ static void test_round_trip(sk_db *a)
 	sk_db *b = open_db("b.db");
 	import_result ir;
 	CHECK(do_import(b, 0, &ir, 1, "full") == SK_OK, "import into an empty database");
-	CHECK(import_total(&ir, 0) == 2 + NNAMES + 1 + 1 + 1 + 2 + 3 + 2 && import_total(&ir, 3) == 0,
+	CHECK(import_total(&ir, 0) == 2 + NNAMES + 1 + 1 + 1 + 2 + 3 + 2 + 1 && import_total(&ir, 3) == 0,
 	      "every row added");
 	import_result_free(&ir);
 	CHECK(do_export(b, "again", 0, 0, 0, NULL) == SK_OK, "export the imported database");
@@ -365,7 +382,7 @@ static void test_round_trip(sk_db *a)
 	/* The same bundle again changes nothing. */
 	CHECK(do_import(b, 0, &ir, 1, "full") == SK_OK, "second import of the same bundle");
 	CHECK(import_total(&ir, 0) == 0 && import_total(&ir, 1) == 0 && import_total(&ir, 2) ==
-	      2 + NNAMES + 1 + 1 + 1 + 2 + 3 + 2, "second import: everything unchanged");
+	      2 + NNAMES + 1 + 1 + 1 + 2 + 3 + 2 + 1, "second import: everything unchanged");
 	import_result_free(&ir);
 	CHECK(do_export(b, "again2", 0, 0, 0, NULL) == SK_OK && same_data(dir, (path_in(p, sizeof p,
 	      tmp, "again2"), p)), "database unchanged after the second import");
@@ -382,7 +399,7 @@ static void test_round_trip(sk_db *a)
 	      same_data(dir, (path_in(p, sizeof p, tmp, "fromexcel"), p)),
 	      "Excel form gives the same rows as the plain one");
 	CHECK(do_import(c, 0, &ir, 1, "full") == SK_OK && import_total(&ir, 2) == 2 + NNAMES + 1 +
-	      1 + 1 + 2 + 3 + 2, "plain bundle over the Excel import changes nothing");
+	      1 + 1 + 2 + 3 + 2 + 1, "plain bundle over the Excel import changes nothing");
 	import_result_free(&ir);
 	db_close(c);
 	db_close(b);
@@ -434,7 +451,7 @@ static void test_since_last(sk_db *a)
 	CHECK(member_update(a, &m, &is, &e) == SK_OK, "edit one member");
 	sk_group g;
 	group_get(a, g2, &g, &e);
-	strcpy(g.tingkat, "maju");
+	strcpy(g.tingkat, "mandiri");
 	CHECK(group_update(a, &g, &is, &e) == SK_OK, "edit one group");
 	CHECK(export_pending_rows(a) == 2, "two rows pending");
 	CHECK(do_export(a, "delta", 1, 0, 0, &r) == SK_OK, "export --since-last");
@@ -456,7 +473,7 @@ static void test_since_last(sk_db *a)
 	CHECK(do_import(b, 0, &ir, 1, "delta") == SK_OK, "import the incremental bundle");
 	CHECK(ir.t[BT_ANGGOTA].updated == 1 && ir.t[BT_KELOMPOK].updated == 1, "two rows updated");
 	import_result_free(&ir);
-	CHECK(q_int(b, "SELECT count(*) FROM kelompok WHERE tingkat='maju'", 0) == 1,
+	CHECK(q_int(b, "SELECT count(*) FROM kelompok WHERE tingkat='mandiri'", 0) == 1,
 	      "the edit arrived");
 
 	/* A deletion travels. Stamps have whole seconds and a tie keeps the stored row: wait for
@@ -1141,6 +1158,61 @@ static void test_closes(sk_db *a)
 	db_close(c);
 }
 
+/* Development assessments travel in evaluasi.csv: written with the derived skor and tingkat,
+ * imported with them recomputed (a wrong skor in the file is replaced), the group's tingkat
+ * following the latest; an indicator outside 1-4 is refused. */
+static void test_evaluasi(void)
+{
+	char dir[PATH_MAX + 32];
+	path_in(dir, sizeof dir, tmp, "full");
+	CHECK(file_has(dir, "evaluasi.csv", "id,kelompok_id,tanggal,penilai,s1,s2,s3,s4,e1,e2,e3,e4,"
+		       "skor,tingkat,catatan,diubah_pada,dihapus\n"), "evaluasi.csv: the spec's columns");
+	CHECK(file_has(dir, "evaluasi.csv", ",2025-02-10,'=Pendamping,4,3,3,3,3,3,3,3,25,maju,"
+		       "\"Omzet naik,\n\"\"kue\"\" laris\","), "the row: guard, derived skor and tingkat");
+	CHECK(!file_has(dir, "evaluasi.csv", "s1=4") && !file_has(dir, "evaluasi.csv", "e1"
+		       ",disimpan"), "proposals and overrides stay in the database");
+	CHECK(file_has(dir, "manifest.csv", "baris.evaluasi.csv,1\n"), "listed in the manifest");
+	CHECK(file_has(dir, "kelompok.csv", ",maju,"), "the group's tingkat is its assessment's");
+
+	/* A wrong skor and tingkat in the file, and a group typed at another level. */
+	craft("ev_wrong", "evaluasi.csv", ",25,maju,", ",9,tumbuh,");
+	char kdir[PATH_MAX + 32];
+	path_in(kdir, sizeof kdir, tmp, "ev_wrong");
+	CHECK(file_has(kdir, "evaluasi.csv", ",9,tumbuh,"), "crafted: a wrong skor");
+	sk_db *d = open_db("ev.db");
+	import_result r;
+	CHECK(do_import(d, 0, &r, 1, "ev_wrong") == SK_OK, "a wrong skor is not refused");
+	import_result_free(&r);
+	CHECK(q_int(d, "SELECT count(*) FROM evaluasi WHERE skor=25 AND tingkat='maju' AND "
+		    "s1=4 AND usulan IS NULL AND ditimpa=''", 0) +
+	      q_int(d, "SELECT count(*) FROM evaluasi WHERE skor=25 AND tingkat='maju' AND s1=4 AND "
+		    "usulan IS NULL AND ditimpa IS NULL", 0) == 1, "skor and tingkat recomputed");
+	CHECK(do_export(d, "ev_again", 0, 0, 0, NULL) == SK_OK &&
+	      same_data(dir, (path_in(kdir, sizeof kdir, tmp, "ev_again"), kdir)),
+	      "exported again: the round trip gives the original bytes");
+	db_close(d);
+
+	d = open_db("ev2.db");
+	craft("ev_level", "kelompok.csv", ",maju,", ",mandiri,");
+	CHECK(do_import(d, 0, NULL, 1, "ev_level") == SK_OK, "a group typed mandiri imports");
+	CHECK(q_int(d, "SELECT count(*) FROM kelompok WHERE tingkat='maju'", 0) == 1 &&
+	      q_int(d, "SELECT count(*) FROM kelompok WHERE tingkat='mandiri'", 0) == 0,
+	      "its tingkat follows its latest assessment");
+	db_close(d);
+
+	d = open_db("ev3.db");
+	craft("ev_bad", "evaluasi.csv", ",4,3,3,3,3,3,3,3,", ",4,3,5,3,3,3,3,3,");
+	CHECK(do_import(d, 0, &r, 1, "ev_bad") == SK_REFUSED &&
+	      find_problem(&r, "evaluasi.csv", 2, "s3") != NULL, "an indicator of 5 is refused");
+	import_result_free(&r);
+	craft("ev_empty", "evaluasi.csv", ",4,3,3,3,3,3,3,3,", ",4,,3,3,3,3,3,3,");
+	CHECK(do_import(d, 0, &r, 1, "ev_empty") == SK_REFUSED &&
+	      find_problem(&r, "evaluasi.csv", 2, "s2") != NULL, "an indicator left empty is refused");
+	import_result_free(&r);
+	CHECK(q_int(d, "SELECT count(*) FROM evaluasi", -1) == 0, "nothing stored");
+	db_close(d);
+}
+
 /* Errors are values: a path too long is said so, not cut. */
 static void test_long_path(void)
 {
@@ -1179,6 +1251,7 @@ int main(void)
 	test_read_once();
 	test_versions();
 	test_closes(a);
+	test_evaluasi();
 	test_long_path();
 	db_close(a);
 	return testlib_summary();

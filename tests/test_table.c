@@ -2,6 +2,7 @@
  * builds, binds and reads by name through a save and a reload (NULL figures included), the
  * parse of an import row's text, and the bundle's column list agreeing with it. */
 #include "assessment.h"
+#include "evaluation.h"
 #include "bundle.h"
 #include "fixture.h"
 
@@ -26,14 +27,13 @@ static void test_statements(void)
 	      table_col_index(&ASSESSMENT_TABLE, "nope") == -1, "columns by name");
 }
 
-/* Every column of the bundle's penilaian.csv, in its order, is a column of the descriptor
- * that is not local; derived and free-text columns agree. */
-static void test_bundle_agrees(void)
+/* Every column of the bundle's file b, in its order, is a column of the descriptor t that is
+ * not local; derived and free-text columns agree. */
+static int agrees(const bundle_table_def *b, const table_def *t)
 {
-	const bundle_table_def *b = &BUNDLE_TABLES[BT_PENILAIAN];
 	int j = 0, same = 1;
-	for (int i = 0; i < ASSESSMENT_TABLE.ncols; i++) {
-		const table_col *c = &ASSESSMENT_TABLE.cols[i];
+	for (int i = 0; i < t->ncols; i++) {
+		const table_col *c = &t->cols[i];
 		if (c->flags & TC_LOCAL)
 			continue;
 		if (j >= b->ncols || strcmp(b->cols[j].name, c->name) != 0 ||
@@ -45,7 +45,15 @@ static void test_bundle_agrees(void)
 		}
 		j++;
 	}
-	CHECK(same && j == b->ncols, "the bundle's penilaian columns are the descriptor's");
+	return same && j == b->ncols;
+}
+
+static void test_bundle_agrees(void)
+{
+	CHECK(agrees(&BUNDLE_TABLES[BT_PENILAIAN], &ASSESSMENT_TABLE),
+	      "the bundle's penilaian columns are the descriptor's");
+	CHECK(agrees(&BUNDLE_TABLES[BT_EVALUASI], &EVALUATION_TABLE),
+	      "the bundle's evaluasi columns are the descriptor's");
 }
 
 static void test_round_trip(sk_db *db)

@@ -25,6 +25,7 @@ static const struct binding {
 	{ KEY_F(5), 1, ACT_PICK, KS_GLOBAL, "F5" },
 	{ KEY_F(6), 1, ACT_OPTION, KS_GLOBAL, "F6" },
 	{ KEY_F(7), 1, ACT_LOANS, KS_GLOBAL, "F7" },
+	{ KEY_F(9), 1, ACT_LEVEL, KS_GLOBAL, "F9" },
 	{ KEY_F(8), 1, ACT_DELETE, KS_GLOBAL, "F8" },
 	{ KEY_DC, 1, ACT_DELETE, KS_GLOBAL, NULL },
 	{ KEY_F(10), 1, ACT_QUIT, KS_GLOBAL, "F10" },
@@ -76,6 +77,11 @@ static const struct binding {
 	{ 'T', 0, ACT_ANSWER, KS_ASSESS, NULL },
 	{ '0', 0, ACT_ANSWER, KS_ASSESS, NULL },
 	{ ' ', 0, ACT_TOGGLE, KS_ASSESS, N_("Spasi") },
+	/* Development assessment: the score of an indicator. */
+	{ '1', 0, ACT_SCORE, KS_LEVEL, "1-4" },
+	{ '2', 0, ACT_SCORE, KS_LEVEL, NULL },
+	{ '3', 0, ACT_SCORE, KS_LEVEL, NULL },
+	{ '4', 0, ACT_SCORE, KS_LEVEL, NULL },
 	/* y/t questions. */
 	{ 'y', 0, ACT_YES, KS_QUESTION, "y" },
 	{ 'Y', 0, ACT_YES, KS_QUESTION, NULL },

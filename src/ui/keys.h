@@ -34,6 +34,7 @@ enum action {
 	ACT_CLEAR,     /* Ctrl-U: clear the field or search text */
 	ACT_REDRAW,    /* Ctrl-L */
 	ACT_OPTION,    /* F6: the screen's own extra action (a filter, a copy), named in its hints */
+	ACT_LEVEL,     /* F9: a group's development (assessments, level, failed or not) */
 	ACT_INTERRUPT, /* Ctrl-C (terminal input is raw: a key, not a signal) */
 	ACT_LOANS,     /* F7: a group's savings and loans (from the Kelompok screen) */
 	/* Keys of one kind of screen only (keys_local with the scope named): letters that are
@@ -44,6 +45,7 @@ enum action {
 	ACT_STATUS,    /* attendance grid: H/I/S/A */
 	ACT_ANSWER,    /* assessment: y/n */
 	ACT_TOGGLE,    /* Space: change a choice or an answer in place */
+	ACT_SCORE,     /* development assessment: a score 1-4 */
 	ACT_YES,       /* y/t questions */
 	ACT_NO,
 	ACT_CARD,      /* savings and loans: a member's loan card (K) */
@@ -60,7 +62,8 @@ enum key_scope {
 	KS_GRID,
 	KS_ASSESS,
 	KS_QUESTION,
-	KS_SIMPIN      /* the savings-and-loans screens and the meeting's money pages */
+	KS_SIMPIN,     /* the savings-and-loans screens and the meeting's money pages */
+	KS_LEVEL       /* the development assessment form (evaluation_form.c) */
 };
 
 /* One entry of a hint line: the key(s) of act (and of act2 right after them, e.g. the arrows

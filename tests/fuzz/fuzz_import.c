@@ -7,7 +7,8 @@
  *        kehadiran.csv or kas.csv, imported as such
  *   6    manifest.csv, read and checked
  *   7    a bundle folder (format 2): the second byte picks the table (0-5 as above, 6
- *        tutup_buku.csv, 7-9 siklus, simpanan, pinjaman, a-c angsuran, denda, bagi_hasil),
+ *        tutup_buku.csv, 7-9 siklus, simpanan, pinjaman, a-c angsuran, denda, bagi_hasil,
+ *        e evaluasi),
  *        the rest is that file; the manifest beside it gets the right
  *        checksum and row count, so the rows are read (once, hashed as they are parsed),
  *        merged like those of a real bundle and put through the rules of check_rules.c
@@ -206,7 +207,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (size < 1)
 			return 0;
 		int t = data[0] >= '0' && data[0] <= '9' ? data[0] - '0'
-			: data[0] >= 'a' && data[0] <= 'c' ? data[0] - 'a' + 10 : data[0] % BT_COUNT;
+			: data[0] >= 'a' && data[0] <= 'c' ? data[0] - 'a' + 10
+			: data[0] == 'e' ? BT_EVALUASI : data[0] % BT_COUNT;
 		import_bundle(t, data + 1, size - 1);
 	} else {
 		snprintf(path, sizeof path, "%s/any.csv", dir);

@@ -1,0 +1,365 @@
+/* evaluation_form.c - a group's development assessment (docs/evaluasi.md, section 4): the
+ * eight indicators scored 1-4, the score and level changing as they are typed, and beside
+ * each indicator what SIKUBE's records say and the score they propose, which Enter accepts
+ * and a typed score overrides (marked *). F2 saves; the group's tingkat follows. Drawing is
+ * in evaluation_form_draw.c. */
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "dialog.h"
+#include "evaluation_form.h"
+#include "frame.h"
+#include "group.h"
+#include "i18n.h"
+#include "keys.h"
+#include "screens.h"
+#include "validate.h"
+
+const char *ef_name(int i)
+{
+	if (EF_IS_V(i))
+		return EVAL_FIELDS[i - EF_V1];
+	return i == EF_TANGGAL ? "tanggal" : i == EF_PENILAI ? "penilai" : i == EF_CATATAN ? "catatan"
+										    : "";
+}
+
+int ef_unscored(const struct eform *f)
+{
+	int n = 0;
+	for (int i = 0; i < EVAL_INDICATORS; i++)
+		n += f->ev.v[i] < 1 || f->ev.v[i] > 4;
+	return n;
+}
+
+/* F1: how to use the form, the whole rubric, how each proposal is computed (the thresholds
+ * of evaluation_calc.h) and the levels. Built once, in the language in use. */
+static const char *ef_help(void)
+{
+	static char text[8192];
+	if (*text)
+		return text;
+	size_t n = 0;
+	/* TRANSLATORS: F1 help text. */
+	n += (size_t)snprintf(text + n, sizeof text - n, "%s\n\n", _(
+		"Penilaian perkembangan kelompok: delapan indikator evaluasi P2FM-KUBE, masing-masing "
+		"bernilai 1 sampai 4. Sosial: s1 pertemuan rutin atas kemauan sendiri, s2 IKS "
+		"dipungut dan dipakai, s3 kepedulian pada masalah sosial sekitar, s4 embrio koperasi "
+		"(simpan pinjam). Ekonomi: e1 usaha berkembang (omzet), e2 pendapatan anggota naik, "
+		"e3 kemitraan, e4 modal bergulir.\n\n"
+		"Di baris indikator ketik 1, 2, 3 atau 4; kursor pindah ke indikator berikutnya. "
+		"Enter menerima usulan SIKUBE untuk indikator yang belum dinilai. Nilai yang berbeda "
+		"dari usulan ditandai * (ditimpa). Backspace menghapus nilai. Tab, Enter dan panah "
+		"pindah isian; Home ke Tanggal, End ke Catatan. Skor dan tingkat di baris bawah "
+		"berubah setiap kali Anda mengisi. F2 menyimpan (semua indikator harus dinilai); "
+		"tingkat kelompok mengikuti penilaian terbaru. Esc kembali (ditanya dulu bila ada "
+		"yang belum disimpan)."));
+	n += (size_t)snprintf(text + n, sizeof text - n, "%s\n", _("Arti setiap nilai:"));
+	for (int i = 0; i < EVAL_INDICATORS && n < sizeof text; i++) {
+		n += (size_t)snprintf(text + n, sizeof text - n, "%s %s:\n", EVAL_FIELDS[i],
+				      evaluation_indicator_title(i));
+		for (int v = 1; v <= 4 && n < sizeof text; v++)
+			n += (size_t)snprintf(text + n, sizeof text - n, "  %d = %s\n", v,
+					      evaluation_rubric(i, v));
+	}
+	if (n >= sizeof text)
+		return text;
+	/* TRANSLATORS: F1 help text; the numbers are the thresholds of the proposals. */
+	n += (size_t)snprintf(text + n, sizeof text - n, _(
+		"\nUsulan nilai. SIKUBE mengusulkan nilai dari catatannya sendiri sampai tanggal "
+		"penilaian; Anda boleh menerima (Enter) atau mengetik nilai lain. Tanpa data, tidak "
+		"ada usulan. s3, e2 dan e3 selalu dinilai pendamping.\n"
+		"s1: pertemuan %d minggu terakhir: 4 = paling sedikit %d pertemuan dan %d%% hadir; "
+		"3 = %d pertemuan dan %d%% hadir; 2 = %d pertemuan (juga bila daftar hadir tidak "
+		"dicatat); 1 = kurang. Tidak ada data bila belum ada pertemuan tercatat.\n"
+		"s2: IKS %d bulan terakhir: 4 = dipungut dalam %d bulan dan ada santunan; 3 = "
+		"dalam %d bulan dan ada santunan; 2 = dipungut saja; 1 = tidak dipungut.\n"
+		"s4: siklus simpan pinjam: 4 = berjalan, %d%% anggota aktif menabung dalam %d "
+		"minggu terakhir dan ada pinjaman; 3 = berjalan, %d%% menabung; 2 = berjalan; "
+		"1 = tidak ada yang berjalan.\n"
+		"e1: penjualan (kas umum) %d bulan terakhir dibanding %d bulan sebelumnya: 4 = "
+		"%d%% atau lebih; 3 = %d%% (atau baru mulai berjualan); 2 = %d%%; 1 = kurang.\n"
+		"e4: saldo kas umum + pinjaman dari modal UEP yang belum kembali, dibanding "
+		"bantuan UEP: 4 = %d%% atau lebih dan ada pinjaman UEP dalam %d bulan terakhir; "
+		"3 = %d%%; 2 = %d%%; 1 = kurang.\n"
+		"Semua angka \"paling sedikit\". Jumlah uang dihitung bersih (pembalikan "
+		"mengurangi).\n\n"),
+		EVAL_WINDOW_WEEKS, EVAL_S1_MEET_4, EVAL_S1_HADIR_4, EVAL_S1_MEET_3, EVAL_S1_HADIR_3,
+		EVAL_S1_MEET_2, EVAL_WINDOW_MONTHS, EVAL_S2_MONTHS_4, EVAL_S2_MONTHS_3,
+		EVAL_S4_SAVERS_4, EVAL_WINDOW_WEEKS, EVAL_S4_SAVERS_3, EVAL_WINDOW_MONTHS,
+		EVAL_WINDOW_MONTHS, EVAL_E1_GROWTH_4, EVAL_E1_GROWTH_3, EVAL_E1_GROWTH_2,
+		EVAL_E4_CAPITAL_3, EVAL_E4_LOAN_MONTHS, EVAL_E4_CAPITAL_3, EVAL_E4_CAPITAL_2);
+	if (n < sizeof text)
+		snprintf(text + n, sizeof text - n, "%s", _(
+			"Skor = jumlah delapan nilai (8 sampai 32): 8-15 tumbuh, 16-22 berkembang, "
+			"23-28 maju, 29-32 mandiri."));
+	return text;
+}
+
+/* ---- the records' proposals ----------------------------------------------------------- */
+
+/* Read the proposals for the date typed, when it is a date and not the one already read. */
+static void ef_propose(struct screen *s, struct eform *f)
+{
+	const char *d = f->tf[EF_TANGGAL].buf;
+	if (!valid_date(d)) {
+		f->evd_date[0] = '\0';
+		memset(&f->evd, 0, sizeof f->evd);
+		return;
+	}
+	if (strcmp(d, f->evd_date) == 0)
+		return;
+	sk_err e;
+	sk_err_clear(&e);
+	if (evaluation_propose(s->db, f->ev.kelompok_id, d, &f->evd, &e) != SK_OK) {
+		frame_msg(MSG_ERROR, "%s", e.msg);
+		f->evd_date[0] = '\0';
+		return;
+	}
+	sk_strlcpy(f->evd_date, d, sizeof f->evd_date);
+}
+
+/* The text fields and proposals into f->ev: score, level, proposals, overrides. */
+static void ef_sync(struct screen *s, struct eform *f)
+{
+	sk_strlcpy(f->ev.tanggal, f->tf[EF_TANGGAL].buf, sizeof f->ev.tanggal);
+	sk_strlcpy(f->ev.penilai, f->tf[EF_PENILAI].buf, sizeof f->ev.penilai);
+	sk_trim(f->ev.penilai);
+	sk_strlcpy(f->ev.catatan, f->tf[EF_CATATAN].buf, sizeof f->ev.catatan);
+	ef_propose(s, f);
+	evaluation_set_proposals(&f->ev, f->evd.usul);
+	evaluation_derive(&f->ev);
+	evaluation_mark_overrides(&f->ev);
+}
+
+/* ---- opening --------------------------------------------------------------------------- */
+
+static int ef_init(struct screen *s, void *arg)
+{
+	const struct evaluation_form_arg *a = arg;
+	struct eform *f = calloc(1, sizeof *f);
+	if (!f)
+		return -1;
+	s->data = f;
+	sk_err e;
+	sk_err_clear(&e);
+	sk_group g;
+	if (group_get(s->db, a->group_id, &g, &e) != SK_OK ||
+	    (a->evaluation_id && evaluation_get(s->db, a->evaluation_id, &f->ev, &e) != SK_OK)) {
+		frame_msg(MSG_ERROR, "%s", e.msg);
+		return -1;
+	}
+	sk_strlcpy(f->group_name, g.nama, sizeof f->group_name);
+	f->is_new = a->evaluation_id == NULL;
+	if (f->is_new) {
+		/* The group's pendamping usually assesses it; else whoever assessed last. */
+		evaluation_init(&f->ev, g.id);
+		sk_strlcpy(f->ev.penilai, g.pendamping, sizeof f->ev.penilai);
+		if (!*f->ev.penilai)
+			evaluation_last_assessor(s->db, f->ev.penilai, sizeof f->ev.penilai);
+	}
+	snprintf(s->title, sizeof s->title, f->is_new ? _("Penilaian perkembangan baru - %s")
+		 : _("Ubah penilaian perkembangan - %s"), g.nama);
+	tfield_set(&f->tf[EF_TANGGAL], f->ev.tanggal, 10);
+	tfield_set(&f->tf[EF_PENILAI], f->ev.penilai, SK_NAME_MAX);
+	tfield_set(&f->tf[EF_CATATAN], f->ev.catatan, 250);
+	snprintf(f->key, sizeof f->key, "%s:%s", g.id, f->is_new ? "baru" : f->ev.id);
+	ef_draft_offer(s, f);
+	f->tf[EF_TANGGAL].fresh = 1;
+	/* A new assessment starts on s1: the date is today's. */
+	f->cur = f->is_new ? EF_V1 : EF_TANGGAL;
+	ef_sync(s, f);
+	return 0;
+}
+
+/* ---- moving ---------------------------------------------------------------------------- */
+
+static void go(struct eform *f, int to)
+{
+	if (to < 0 || to >= EF_COUNT)
+		return;
+	f->cur = to;
+	if (!EF_IS_V(to))
+		f->tf[to].fresh = 1;
+}
+
+static int move_key(struct eform *f, enum action a)
+{
+	switch (a) {
+	case ACT_ENTER:
+	case ACT_NEXT:
+	case ACT_DOWN: go(f, f->cur + 1); return 1;
+	case ACT_PREV:
+	case ACT_UP: go(f, f->cur - 1); return 1;
+	case ACT_HOME:
+	case ACT_PGUP: go(f, EF_TANGGAL); return 1;
+	case ACT_END:
+	case ACT_PGDN: go(f, EF_CATATAN); return 1;
+	default: return 0;
+	}
+}
+
+/* A key on an indicator row: 1-4 score it and move on; Enter takes the proposal of a row
+ * not scored yet and moves on; Backspace or Delete clears the score. 1 when used. */
+static int indicator_key(struct eform *f, wint_t ch, int kc)
+{
+	int i = f->cur - EF_V1;
+	if (keys_local(KS_LEVEL, ch, kc) == ACT_SCORE) {
+		f->ev.v[i] = (int)(ch - '0');
+		f->changed = 1;
+		go(f, f->cur + 1);
+		return 1;
+	}
+	enum action a = keys_action(ch, kc);
+	if (a == ACT_ENTER && f->ev.v[i] == 0 && f->evd.usul[i] != EVAL_NO_DATA) {
+		f->ev.v[i] = f->evd.usul[i];
+		f->changed = 1;
+		go(f, f->cur + 1);
+		return 1;
+	}
+	if ((a == ACT_BACKSPACE || a == ACT_DELETE) && f->ev.v[i]) {
+		f->ev.v[i] = 0;
+		f->changed = 1;
+		return 1;
+	}
+	if (keys_printable(ch, kc)) {
+		frame_msg(MSG_WARN, "%s", _("Nilai indikator 1, 2, 3 atau 4; Enter menerima usulan."));
+		return 1;
+	}
+	return 0;
+}
+
+/* ---- saving ---------------------------------------------------------------------------- */
+
+/* Put the cursor on the first field with an error finding and say it. */
+static void focus_error(struct eform *f, const sk_issues *is)
+{
+	for (int i = 0; i < EF_COUNT; i++) {
+		const sk_issue *it = sk_issues_for(is, ef_name(i));
+		if (it && it->sev == SK_SEV_ERROR) {
+			go(f, i);
+			frame_msg(MSG_ERROR, _("Belum disimpan: %s"), it->msg);
+			return;
+		}
+	}
+	for (int i = 0; i < is->n; i++)
+		if (is->items[i].sev == SK_SEV_ERROR) {
+			frame_msg(MSG_ERROR, _("Belum disimpan: %s"), is->items[i].msg);
+			return;
+		}
+}
+
+/* Indicators not scored yet: refused, listed, the cursor on the first. 1 when some are. */
+static int ask_missing(struct eform *f)
+{
+	char list[64] = "";
+	int first = -1;
+	for (int i = 0; i < EVAL_INDICATORS; i++) {
+		if (f->ev.v[i] >= 1 && f->ev.v[i] <= 4)
+			continue;
+		if (first < 0)
+			first = i;
+		snprintf(list + strlen(list), sizeof list - strlen(list), "%s%s", *list ? ", " : "",
+			 EVAL_FIELDS[i]);
+	}
+	if (first < 0)
+		return 0;
+	go(f, EF_V1 + first);
+	frame_msg(MSG_ERROR, _("Belum disimpan: %s belum dinilai. Ketik 1 sampai 4, atau Enter "
+			       "untuk menerima usulan."), list);
+	return 1;
+}
+
+static void ef_save(struct screen *s, struct eform *f)
+{
+	ef_sync(s, f);
+	sk_issues_clear(&f->found);
+	if (sk_utf8_len(f->ev.penilai) > SK_NAME_MAX) {
+		sk_issues_add(&f->found, "penilai", SK_SEV_ERROR,
+			      _("Paling panjang %d huruf (sekarang %zu); singkatkan."), SK_NAME_MAX,
+			      sk_utf8_len(f->ev.penilai));
+		focus_error(f, &f->found);
+		return;
+	}
+	if (ask_missing(f))
+		return;
+	sk_err e;
+	sk_err_clear(&e);
+	int rc = f->is_new ? evaluation_insert(s->db, &f->ev, &f->found, &e)
+			   : evaluation_update(s->db, &f->ev, &f->found, &e);
+	if (rc == SK_REFUSED) {
+		focus_error(f, &f->found);
+		return;
+	}
+	if (rc != SK_OK) {
+		frame_msg(MSG_ERROR, "%s", e.msg);
+		return;
+	}
+	frame_msg(MSG_INFO, _("Penilaian perkembangan %s tersimpan: skor %d, %s."), f->group_name,
+		  f->ev.skor, evaluation_level_label(f->ev.tingkat));
+	f->changed = 0;
+	ui_pop();
+}
+
+static int ef_key(struct screen *s, wint_t ch, int kc)
+{
+	struct eform *f = s->data;
+	enum action a = keys_action(ch, kc);
+	int used = 0, was_date = f->cur == EF_TANGGAL;
+	if (EF_IS_V(f->cur))
+		used = indicator_key(f, ch, kc);
+	else if (tfield_key(&f->tf[f->cur], ch, kc))
+		used = f->changed = 1;
+	if (used)
+		sk_issues_clear(&f->found); /* shown again by the next F2 when still wrong */
+	if (!used)
+		used = move_key(f, a);
+	if (!used) {
+		switch (a) {
+		case ACT_SAVE: ef_save(s, f); return SCR_HANDLED;
+		case ACT_BACK:
+			if (!f->changed || dlg_confirm(_("Buang perubahan? (y/t)")))
+				ui_pop();
+			return SCR_HANDLED;
+		default: break;
+		}
+	}
+	/* The proposals follow the date once the cursor leaves it (not at every digit). */
+	if (!(was_date && f->cur == EF_TANGGAL))
+		ef_sync(s, f);
+	return used ? SCR_HANDLED : SCR_UNHANDLED;
+}
+
+static void ef_draw_screen(struct screen *s)
+{
+	ef_draw(s->data);
+	s->cursor = 1;
+}
+
+static int ef_unsaved(struct screen *s)
+{
+	return ((struct eform *)s->data)->changed;
+}
+
+static void ef_free(struct screen *s)
+{
+	free(s->data);
+}
+
+static const struct key_hint EVALUATION_FORM_OPS_HINTS[] = {
+	HINT(ACT_HELP, NC_("hint", "Bantuan")), HINT(ACT_SAVE, NC_("hint", "Simpan")),
+	HINT(ACT_SCORE, NC_("hint", "Beri nilai")), HINT(ACT_ENTER, NC_("hint", "Usulan")),
+	HINT(ACT_BACK, NC_("hint", "Kembali")), HINT(ACT_QUIT, NC_("hint", "Keluar")), HINTS_END
+};
+
+const struct screen_ops EVALUATION_FORM_OPS = {
+	.name = "evaluation-form",
+	.init = ef_init,
+	.draw = ef_draw_screen,
+	.key = ef_key,
+	.free = ef_free,
+	.help = ef_help,
+	.hints = EVALUATION_FORM_OPS_HINTS,
+	.unsaved = ef_unsaved,
+	.draft = ef_draft_save,
+};

@@ -1,0 +1,305 @@
+/* evaluation_history.c - a group's development: its level and whether an assessment is due,
+ * a group without meetings for 12 weeks proposed as failed with the pendamping's decision on
+ * it (F6), and every assessment, latest first, to add (F3), open (Enter) or delete (F8). */
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "colors.h"
+#include "dialog.h"
+#include "evaluation.h"
+#include "frame.h"
+#include "group.h"
+#include "i18n.h"
+#include "input_dlg.h"
+#include "keys.h"
+#include "plist.h"
+#include "screens.h"
+#include "text.h"
+
+static const struct text_col COLS_DEF[] = {
+	{ N_("Tanggal"), 10, 0 },
+	{ N_("Penilai"), 14, 1 },
+	{ "s1-4 e1-4", 9, 0 },
+	{ N_("Skor"), 5, 0 },
+	{ N_("Tingkat"), 11, 0 },
+	{ N_("Ditimpa"), 11, 0 },
+};
+#define NCOLS 6
+
+struct ehist {
+	struct plist pl;
+	int w[NCOLS];
+	sk_group g;
+	sk_group_level lv;          /* as of today, read on opening and on every return */
+	sk_gagal_decision dec;      /* the latest live decision, when has_dec */
+	int has_dec;
+};
+
+static int eh_count(void *ctx, const char *search)
+{
+	(void)search;
+	struct screen *s = ctx;
+	return evaluation_count(s->db, ((struct ehist *)s->data)->g.id);
+}
+
+static int eh_fetch(void *ctx, const char *search, int offset, int limit, void *rows, int *n,
+		    sk_err *e)
+{
+	(void)search;
+	struct screen *s = ctx;
+	return evaluation_history(s->db, ((struct ehist *)s->data)->g.id, offset, limit, rows, n, e);
+}
+
+static void eh_row(void *ctx, const void *row, int y, int x, int width, int selected)
+{
+	struct ehist *h = ((struct screen *)ctx)->data;
+	const sk_evaluation_row *r = row;
+	char v[32], skor[16];
+	snprintf(v, sizeof v, "%d%d%d%d %d%d%d%d", r->v[0] % 10, r->v[1] % 10, r->v[2] % 10,
+		 r->v[3] % 10, r->v[4] % 10, r->v[5] % 10, r->v[6] % 10, r->v[7] % 10);
+	snprintf(skor, sizeof skor, "%2d/32", r->skor < 0 ? 0 : r->skor % 100);
+	const char *cells[NCOLS] = { r->tanggal, r->penilai, v, skor,
+				     evaluation_level_label(evaluation_level_name(r->skor)), r->ditimpa };
+	text_row(y, x, cells, NCOLS, h->w, width, selected);
+}
+
+static const struct plist_src EH_SRC = { eh_count, eh_fetch, eh_row, sizeof(sk_evaluation_row) };
+
+static const char *eh_help(void)
+{
+	/* TRANSLATORS: F1 help text. */
+	return _("Perkembangan satu kelompok: tingkatnya (tumbuh, berkembang, maju, mandiri) dan "
+		 "semua penilaian perkembangannya, yang terbaru di atas. Tingkat kelompok mengikuti "
+		 "penilaian terbaru (tanggal paling akhir; bila sama, yang terakhir disimpan).\n\n"
+		 "Kolom: s1-4 e1-4 = nilai delapan indikator; Skor = jumlahnya dari 32; Ditimpa = "
+		 "indikator yang dinilai lain dari usulan SIKUBE.\n\n"
+		 "Baris kedua di atas daftar: \"perlu dinilai\" bila kelompok belum pernah dinilai "
+		 "atau penilaian terakhirnya lebih dari 6 bulan lalu; CALON GAGAL bila kelompok "
+		 "tidak mengadakan pertemuan selama 12 minggu. Pendampinglah yang memutuskan: F6 "
+		 "mencatat keputusannya (gagal, atau masih aktif), siapa yang memutuskan dan "
+		 "alasannya, dengan tanggal hari ini. Kelompok yang dinyatakan masih aktif tidak "
+		 "diusulkan lagi selama 12 minggu. F6 pada kelompok yang sudah dinyatakan gagal "
+		 "membatalkan keputusan itu. Keputusan ini hanya tersimpan di komputer ini (belum "
+		 "ikut bundel).\n\n"
+		 "F3 atau Insert: penilaian baru.\n"
+		 "Enter atau F4: buka penilaian yang dipilih untuk dilihat atau diperbaiki.\n"
+		 "F8 atau Delete: hapus penilaian yang dipilih (ditanya dulu).");
+}
+
+/* Read the group's level, status and decision again. */
+static void eh_status(struct screen *s)
+{
+	struct ehist *h = s->data;
+	char today[11];
+	sk_err e;
+	sk_err_clear(&e);
+	sk_today(today);
+	if (evaluation_group_level(s->db, h->g.id, today, &h->lv, &e) != SK_OK)
+		frame_msg(MSG_ERROR, "%s", e.msg);
+	h->has_dec = evaluation_gagal_latest(s->db, h->g.id, &h->dec, NULL) == SK_OK;
+}
+
+static int eh_init(struct screen *s, void *arg)
+{
+	struct ehist *h = calloc(1, sizeof *h);
+	if (!h)
+		return -1;
+	s->data = h;
+	sk_err e;
+	sk_err_clear(&e);
+	if (group_get(s->db, arg, &h->g, &e) != SK_OK) {
+		frame_msg(MSG_ERROR, "%s", e.msg);
+		return -1;
+	}
+	snprintf(s->title, sizeof s->title, _("Perkembangan kelompok - %s"), h->g.nama);
+	plist_init(&h->pl, &EH_SRC, s, 0);
+	eh_status(s);
+	return 0;
+}
+
+/* Rows: 1 level, 2 status, 3 headings, 4.. list, bottom row: position. */
+static void eh_resize(struct screen *s)
+{
+	struct ehist *h = s->data;
+	text_cols(COLS_DEF, NCOLS, COLS - 2, h->w);
+	plist_place(&h->pl, 4, 1, frame_bottom() - 4, COLS - 2);
+}
+
+static void draw_status(const struct ehist *h)
+{
+	char line[700];
+	enum ui_role role = R_DIM;
+	if (h->lv.gagal == EVAL_GAGAL_DECLARED && h->has_dec) {
+		snprintf(line, sizeof line, _("Dinyatakan GAGAL %s oleh %s%s%s. F6: batalkan."),
+			 h->dec.tanggal, h->dec.oleh, *h->dec.alasan ? ": " : "", h->dec.alasan);
+		role = R_ERROR;
+	} else if (h->lv.gagal == EVAL_GAGAL_CANDIDATE) {
+		if (*h->lv.terakhir)
+			snprintf(line, sizeof line, _("CALON GAGAL: tidak ada pertemuan sejak %s (%d "
+						      "minggu atau lebih). F6: putuskan."),
+				 h->lv.terakhir, EVAL_WINDOW_WEEKS);
+		else
+			snprintf(line, sizeof line, _("CALON GAGAL: belum pernah ada pertemuan tercatat. "
+						      "F6: putuskan."));
+		role = R_WARN;
+	} else if (!*h->lv.dinilai) {
+		snprintf(line, sizeof line, "%s", _("Belum pernah dinilai: perlu dinilai. F3: penilaian "
+						    "baru."));
+		role = R_WARN;
+	} else if (h->lv.due) {
+		snprintf(line, sizeof line, _("Perlu dinilai: penilaian terakhir lebih dari %d bulan "
+					      "lalu. F3: penilaian baru."), EVAL_DUE_MONTHS);
+		role = R_WARN;
+	} else {
+		snprintf(line, sizeof line, "%s", _("Penilaian masih berlaku (kurang dari 6 bulan)."));
+	}
+	text_put(stdscr, 2, 1, line, COLS - 2, ui_attr(role));
+}
+
+static void eh_draw(struct screen *s)
+{
+	struct ehist *h = s->data;
+	char line[400];
+	snprintf(line, sizeof line, _("Tingkat %s   Dinilai %s   Pertemuan terakhir %s"),
+		 evaluation_level_label(h->lv.tingkat), *h->lv.dinilai ? h->lv.dinilai : "-",
+		 *h->lv.terakhir ? h->lv.terakhir : "-");
+	text_put(stdscr, 1, 1, line, COLS - 2, ui_attr(R_HEADER));
+	draw_status(h);
+	text_heads(3, 1, COLS_DEF, NCOLS, h->w);
+	plist_draw(&h->pl);
+	if (h->pl.total) {
+		snprintf(line, sizeof line, _("Penilaian %d dari %d"), h->pl.sel + 1, h->pl.total);
+		text_put(stdscr, frame_bottom(), COLS - 1 - text_width(line), line, text_width(line),
+			 ui_attr(R_DIM));
+	}
+}
+
+static void eh_delete(struct screen *s, const sk_evaluation_row *r)
+{
+	struct ehist *h = s->data;
+	char q[200], id[SK_UUID_LEN + 1];
+	snprintf(q, sizeof q, _("Hapus penilaian perkembangan tanggal %s (skor %d)? (y/t)"), r->tanggal,
+		 r->skor);
+	sk_strlcpy(id, r->id, sizeof id);
+	if (!dlg_confirm(q))
+		return;
+	sk_err e;
+	sk_err_clear(&e);
+	if (evaluation_delete(s->db, id, &e) != SK_OK) {
+		frame_msg(MSG_ERROR, "%s", e.msg);
+		return;
+	}
+	plist_reload(&h->pl);
+	eh_status(s);
+	frame_msg(MSG_INFO, "%s", _("Penilaian sudah dihapus; tingkat kelompok mengikuti penilaian "
+				    "terbaru yang tersisa."));
+}
+
+/* F6: the pendamping's decision on a group proposed as failed, or taking it back. */
+static void eh_decide(struct screen *s)
+{
+	struct ehist *h = s->data;
+	char q[700];
+	sk_err e;
+	sk_err_clear(&e);
+	if (h->lv.gagal == EVAL_GAGAL_DECLARED) {
+		snprintf(q, sizeof q, _("Batalkan keputusan bahwa kelompok %s gagal? (y/t)"), h->g.nama);
+		if (!dlg_confirm(q))
+			return;
+		if (evaluation_gagal_cancel(s->db, h->g.id, &e) != SK_OK)
+			frame_msg(MSG_ERROR, "%s", e.msg);
+		else
+			frame_msg(MSG_INFO, "%s", _("Keputusan gagal dibatalkan."));
+		eh_status(s);
+		return;
+	}
+	sk_gagal_decision d;
+	memset(&d, 0, sizeof d);
+	snprintf(q, sizeof q, _("Nyatakan kelompok %s GAGAL (tidak berjalan lagi)? (y/t)"), h->g.nama);
+	if (dlg_confirm(q))
+		strcpy(d.keputusan, "gagal");
+	else if (h->lv.gagal == EVAL_GAGAL_CANDIDATE &&
+		 dlg_confirm(_("Catat bahwa kelompok ini masih aktif? Tidak diusulkan gagal lagi "
+			       "selama 12 minggu. (y/t)")))
+		strcpy(d.keputusan, "aktif");
+	else
+		return;
+	sk_strlcpy(d.oleh, h->g.pendamping, sizeof d.oleh);
+	if (!dlg_input(_("Diputuskan oleh (nama pendamping):"), d.oleh, sizeof d.oleh))
+		return;
+	if (!dlg_input(_("Alasan (boleh kosong):"), d.alasan, sizeof d.alasan))
+		return;
+	sk_strlcpy(d.kelompok_id, h->g.id, sizeof d.kelompok_id);
+	sk_today(d.tanggal);
+	sk_issues is;
+	if (evaluation_gagal_decide(s->db, &d, &is, &e) != SK_OK) {
+		frame_msg(MSG_ERROR, _("Belum disimpan: %s"), e.msg);
+		return;
+	}
+	eh_status(s);
+	frame_msg(MSG_INFO, strcmp(d.keputusan, "gagal") == 0
+		  ? _("Tercatat: kelompok %s dinyatakan gagal oleh %s.")
+		  : _("Tercatat: kelompok %s masih aktif, menurut %s."), h->g.nama, d.oleh);
+}
+
+static int eh_key(struct screen *s, wint_t ch, int kc)
+{
+	struct ehist *h = s->data;
+	const sk_evaluation_row *r = plist_current(&h->pl);
+	struct evaluation_form_arg a = { h->g.id, r ? r->id : NULL };
+	switch (keys_action(ch, kc)) {
+	case ACT_NEW:
+		a.evaluation_id = NULL;
+		ui_push(&EVALUATION_FORM_OPS, &a);
+		return SCR_HANDLED;
+	case ACT_ENTER:
+	case ACT_EDIT:
+		if (r)
+			ui_push(&EVALUATION_FORM_OPS, &a);
+		return SCR_HANDLED;
+	case ACT_DELETE:
+		if (r)
+			eh_delete(s, r);
+		return SCR_HANDLED;
+	case ACT_OPTION:
+		eh_decide(s);
+		return SCR_HANDLED;
+	default:
+		return plist_key(&h->pl, ch, kc) ? SCR_HANDLED : SCR_UNHANDLED;
+	}
+}
+
+static void eh_resume(struct screen *s)
+{
+	struct ehist *h = s->data;
+	plist_reload(&h->pl);
+	eh_status(s);
+}
+
+static void eh_free(struct screen *s)
+{
+	struct ehist *h = s->data;
+	if (h)
+		plist_free(&h->pl);
+	free(h);
+}
+
+static const struct key_hint EVALUATION_HISTORY_OPS_HINTS[] = {
+	HINT(ACT_HELP, NC_("hint", "Bantuan")), HINT(ACT_NEW, NC_("hint", "Baru")),
+	HINT(ACT_ENTER, NC_("hint", "Buka")), HINT(ACT_DELETE, NC_("hint", "Hapus")),
+	HINT(ACT_OPTION, NC_("hint", "Gagal?")), HINT(ACT_BACK, NC_("hint", "Kembali")),
+	HINT(ACT_QUIT, NC_("hint", "Keluar")), HINTS_END
+};
+
+const struct screen_ops EVALUATION_HISTORY_OPS = {
+	.name = "evaluation-history",
+	.init = eh_init,
+	.draw = eh_draw,
+	.key = eh_key,
+	.resize = eh_resize,
+	.free = eh_free,
+	.help = eh_help,
+	.hints = EVALUATION_HISTORY_OPS_HINTS,
+	.resume = eh_resume,
+};

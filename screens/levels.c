@@ -1,0 +1,232 @@
+/* levels.c - Laporan, the district picture of development: the groups per level of their
+ * latest assessment, in all and per kecamatan, and the groups whose assessment is due (never
+ * assessed, or over 6 months ago), Enter opening a group's development to assess it. */
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "colors.h"
+#include "evaluation.h"
+#include "frame.h"
+#include "i18n.h"
+#include "keys.h"
+#include "plist.h"
+#include "report.h"
+#include "screens.h"
+#include "text.h"
+
+/* Kecamatan rows shown under the total (the rest: report levels). */
+#define LV_KEC_ROWS 6
+#define LV_MAX_KEC 256
+
+static const struct text_col COUNT_COLS[] = {
+	{ N_("Kecamatan"), 16, 1 },
+	{ N_("Tumbuh"), 6, 0 },
+	{ N_("Berkembang"), 10, 0 },
+	{ N_("Maju"), 5, 0 },
+	{ N_("Mandiri"), 7, 0 },
+	{ N_("Belum"), 5, 0 },
+	{ N_("Perlu"), 5, 0 },
+};
+#define NCOUNT 7
+
+static const struct text_col DUE_COLS[] = {
+	{ N_("Kode"), 8, 1 },
+	{ N_("Nama kelompok"), 20, 4 },
+	{ N_("Wilayah"), 13, 0 },
+	{ N_("Dinilai"), 12, 0 },
+};
+#define NDUE 4
+
+struct levels {
+	struct plist pl;
+	int wc[NCOUNT], wd[NDUE];
+	char today[11];
+	report_level_count *c;   /* LV_MAX_KEC rows */
+	int n;                   /* rows read (the total first) */
+	int due_row;             /* screen row of the due list's heading line */
+};
+
+static int lv_count(void *ctx, const char *search)
+{
+	(void)search;
+	struct screen *s = ctx;
+	return report_levels_due_count(s->db, ((struct levels *)s->data)->today);
+}
+
+static int lv_fetch(void *ctx, const char *search, int offset, int limit, void *rows, int *n,
+		    sk_err *e)
+{
+	(void)search;
+	struct screen *s = ctx;
+	return report_levels_due(s->db, ((struct levels *)s->data)->today, offset, limit, rows, n, e);
+}
+
+static void lv_row(void *ctx, const void *row, int y, int x, int width, int selected)
+{
+	struct levels *l = ((struct screen *)ctx)->data;
+	const report_due_row *r = row;
+	const char *cells[NDUE] = { r->kode, r->nama, r->kode_wilayah,
+				    *r->dinilai ? r->dinilai : _("belum pernah") };
+	text_row(y, x, cells, NDUE, l->wd, width, selected);
+}
+
+static const struct plist_src LV_SRC = { lv_count, lv_fetch, lv_row, sizeof(report_due_row) };
+
+static const char *lv_help(void)
+{
+	/* TRANSLATORS: F1 help text. */
+	return _("Tingkat perkembangan kelompok di wilayah kantor Anda, menurut penilaian "
+		 "perkembangan terakhir setiap kelompok (delapan indikator P2FM-KUBE).\n\n"
+		 "Tabel atas: jumlah kelompok per tingkat (tumbuh, berkembang, maju, mandiri), "
+		 "semua kecamatan lalu per kecamatan. Belum = kelompok yang belum pernah dinilai; "
+		 "Perlu = kelompok yang perlu dinilai: belum pernah, atau penilaian terakhirnya "
+		 "lebih dari 6 bulan lalu. Bila kecamatannya banyak, hanya yang pertama tampil; "
+		 "semuanya ada di perintah sikube report levels.\n\n"
+		 "Daftar bawah: kelompok yang perlu dinilai, yang belum pernah dinilai di atas, "
+		 "lalu yang penilaiannya paling lama. Enter membuka perkembangan kelompok itu; "
+		 "di sana F3 membuat penilaian baru.");
+}
+
+static void lv_load(struct screen *s)
+{
+	struct levels *l = s->data;
+	sk_err e;
+	sk_err_clear(&e);
+	sk_today(l->today);
+	if (report_level_counts(s->db, l->today, l->c, LV_MAX_KEC, &l->n, &e) != SK_OK) {
+		frame_msg(MSG_ERROR, "%s", e.msg);
+		l->n = 0;
+	}
+}
+
+static int lv_init(struct screen *s, void *arg)
+{
+	(void)arg;
+	struct levels *l = calloc(1, sizeof *l);
+	if (!l)
+		return -1;
+	s->data = l;
+	plist_init(&l->pl, &LV_SRC, s, 0);
+	l->c = calloc(LV_MAX_KEC, sizeof *l->c);
+	if (!l->c)
+		return -1;
+	snprintf(s->title, sizeof s->title, "%s", _("Laporan - tingkat perkembangan kelompok"));
+	lv_load(s);
+	return 0;
+}
+
+/* Rows: 1 heading, 2 column heads, 3 total, 4..9 kecamatan, 10 more, 11 due heading,
+ * 12 due column heads, 13.. the due groups. */
+static void lv_resize(struct screen *s)
+{
+	struct levels *l = s->data;
+	text_cols(COUNT_COLS, NCOUNT, COLS - 2, l->wc);
+	text_cols(DUE_COLS, NDUE, COLS - 2, l->wd);
+	l->due_row = 5 + LV_KEC_ROWS;
+	plist_place(&l->pl, l->due_row + 2, 1, frame_bottom() - l->due_row - 2, COLS - 2);
+}
+
+static void count_row(const struct levels *l, const report_level_count *c, int y, int bold)
+{
+	char num[6][16], name[200];
+	int v[6] = { c->n[0], c->n[1], c->n[2], c->n[3], c->belum, c->due };
+	for (int i = 0; i < 6; i++)
+		snprintf(num[i], sizeof num[i], "%*d", l->wc[i + 1], v[i]);
+	if (bold)
+		snprintf(name, sizeof name, "%s", _("Semua kecamatan"));
+	else
+		snprintf(name, sizeof name, "%s %s", c->kode, c->nama);
+	const char *cells[NCOUNT] = { name, num[0], num[1], num[2], num[3], num[4], num[5] };
+	text_row(y, 1, cells, NCOUNT, l->wc, COLS - 2, 0);
+	if (bold)
+		mvchgat(y, 1, COLS - 2, A_BOLD, 0, NULL);
+}
+
+/* The column heads on row y: the counts' heads right-aligned over their numbers. */
+static void count_heads(const struct levels *l, int y)
+{
+	text_heads(y, 1, COUNT_COLS, 1, l->wc);
+	int x = 1 + l->wc[0] + 1;
+	for (int i = 1; i < NCOUNT; i++) {
+		const char *h = _(COUNT_COLS[i].head);
+		int pad = l->wc[i] - text_width(h);
+		text_put(stdscr, y, x, "", l->wc[i], ui_attr(R_HEADER));
+		text_put(stdscr, y, x + (pad > 0 ? pad : 0), h, pad > 0 ? l->wc[i] - pad : l->wc[i],
+			 ui_attr(R_HEADER));
+		x += l->wc[i] + 1;
+	}
+}
+
+static void lv_draw(struct screen *s)
+{
+	struct levels *l = s->data;
+	char line[300];
+	snprintf(line, sizeof line, _("Kelompok per tingkat, menurut penilaian terakhir (per %s)"),
+		 l->today);
+	text_put(stdscr, 1, 1, line, COLS - 2, ui_attr(R_HEADER));
+	count_heads(l, 2);
+	if (l->n > 0)
+		count_row(l, &l->c[0], 3, 1);
+	for (int i = 1; i < l->n && i <= LV_KEC_ROWS; i++)
+		count_row(l, &l->c[i], 3 + i, 0);
+	if (l->n - 1 > LV_KEC_ROWS) {
+		snprintf(line, sizeof line, _("... dan %d kecamatan lain (semuanya: sikube report "
+					      "levels)"), l->n - 1 - LV_KEC_ROWS);
+		text_put(stdscr, 4 + LV_KEC_ROWS, 1, line, COLS - 2, ui_attr(R_DIM));
+	}
+	snprintf(line, sizeof line, _("Perlu dinilai (belum pernah, atau lebih dari %d bulan lalu): "
+				      "%d kelompok"), EVAL_DUE_MONTHS, l->pl.total);
+	text_put(stdscr, l->due_row, 1, line, COLS - 2, ui_attr(R_HEADER));
+	text_heads(l->due_row + 1, 1, DUE_COLS, NDUE, l->wd);
+	plist_draw(&l->pl);
+}
+
+static int lv_key(struct screen *s, wint_t ch, int kc)
+{
+	struct levels *l = s->data;
+	if (keys_action(ch, kc) == ACT_ENTER) {
+		const report_due_row *r = plist_current(&l->pl);
+		if (r) {
+			char id[sizeof r->id];
+			snprintf(id, sizeof id, "%s", r->id);
+			ui_push(&EVALUATION_HISTORY_OPS, id);
+		}
+		return SCR_HANDLED;
+	}
+	return plist_key(&l->pl, ch, kc) ? SCR_HANDLED : SCR_UNHANDLED;
+}
+
+static void lv_resume(struct screen *s)
+{
+	struct levels *l = s->data;
+	lv_load(s);
+	plist_reload(&l->pl);
+}
+
+static void lv_free(struct screen *s)
+{
+	struct levels *l = s->data;
+	if (l) {
+		plist_free(&l->pl);
+		free(l->c);
+	}
+	free(l);
+}
+
+static const struct key_hint LEVELS_OPS_HINTS[] = {
+	HINT(ACT_HELP, NC_("hint", "Bantuan")), HINT(ACT_ENTER, NC_("hint", "Buka kelompok")),
+	HINT(ACT_BACK, NC_("hint", "Kembali")), HINT(ACT_QUIT, NC_("hint", "Keluar")), HINTS_END
+};
+
+const struct screen_ops LEVELS_OPS = {
+	.name = "levels",
+	.init = lv_init,
+	.draw = lv_draw,
+	.key = lv_key,
+	.resize = lv_resize,
+	.free = lv_free,
+	.help = lv_help,
+	.hints = LEVELS_OPS_HINTS,
+	.resume = lv_resume,
+};

@@ -1,0 +1,196 @@
+/* evaluation_store.c - development assessments for the screens: save (the group's tingkat
+ * following the latest), delete, the latest one of a group, its history. */
+#include <stdio.h>
+#include <string.h>
+#include "evaluation.h"
+#include "i18n.h"
+
+static const char *notfound(void)
+{
+	return _("Penilaian perkembangan tidak ditemukan.");
+}
+
+/* The level of the group's latest live assessment, when it has one. */
+#define LATEST_LEVEL(g) EVALUATION_LATEST_SQL(g, "q_.tingkat", "")
+
+int evaluation_sync_level(sk_db *db, const char *kelompok_id, sk_err *e)
+{
+	static const char sql[] =
+		"UPDATE kelompok SET tingkat=" LATEST_LEVEL(":g") " WHERE id=:g AND "
+		LATEST_LEVEL(":g") " IS NOT NULL AND tingkat IS NOT " LATEST_LEVEL(":g");
+	sqlite3_stmt *st = db_prepare(db, sql, e);
+	if (!st)
+		return SK_DBERR;
+	db_bind_text(st, ":g", kelompok_id);
+	int rc = db_step(db, st, e);
+	db_reset(st);
+	return rc == SQLITE_DONE ? SK_OK : (e && e->status ? e->status : SK_DBERR);
+}
+
+int evaluation_sync_levels(sk_db *db, const char *groups, sk_err *e)
+{
+	char sql[2048];
+	int n = snprintf(sql, sizeof sql,
+			 "UPDATE kelompok SET tingkat=" LATEST_LEVEL("kelompok.id") " WHERE id IN (%s) "
+			 "AND dihapus=0 AND " LATEST_LEVEL("kelompok.id") " IS NOT NULL AND tingkat IS NOT "
+			 LATEST_LEVEL("kelompok.id"), groups);
+	if (n < 0 || (size_t)n >= sizeof sql)
+		return sk_err_set(e, SK_DBERR, "%s", _("Kesalahan program: perintah terlalu panjang."));
+	return db_exec(db, sql, e);
+}
+
+/* Checks of a save from the screens beyond the field and link rules: a live group, no
+ * future date. Appended to is. */
+static void check_save(sk_db *db, const sk_evaluation *ev, sk_issues *is)
+{
+	char today[11];
+	sk_today(today);
+	if (*ev->tanggal && strcmp(ev->tanggal, today) > 0)
+		sk_issues_add(is, "tanggal", SK_SEV_ERROR, "%s",
+			      _("Tanggal penilaian tidak boleh sesudah hari ini."));
+	sk_err e;
+	sk_err_clear(&e);
+	sqlite3_stmt *st = db_prepare(db, "SELECT dihapus FROM kelompok WHERE id=:id", &e);
+	int64_t deleted;
+	if (st)
+		db_bind_text(st, ":id", ev->kelompok_id);
+	if (db_count(db, st, &deleted, &e) != SK_OK)
+		sk_issues_add(is, "kelompok_id", SK_SEV_ERROR, "%s", e.msg);
+	else if (deleted)
+		sk_issues_add(is, "kelompok_id", SK_SEV_ERROR, "%s",
+			      _("Kelompok ini sudah dihapus; penilaiannya tidak bisa disimpan."));
+}
+
+/* 1 when a live assessment id exists, 0 when not, -1 on a database error. */
+static int live(sk_db *db, const char *id, sk_err *e)
+{
+	sqlite3_stmt *st = db_prepare(db, "SELECT 1 FROM evaluasi WHERE id=:id AND dihapus=0", e);
+	if (st)
+		db_bind_text(st, ":id", id);
+	return db_exists(db, st, e);
+}
+
+static int save(sk_db *db, sk_evaluation *ev, int insert, sk_issues *is, sk_err *e)
+{
+	int rc = db_begin_write(db, e);
+	if (rc != SK_OK)
+		return rc;
+	ev->dihapus = 0;
+	evaluation_derive(ev);
+	evaluation_mark_overrides(ev);
+	sk_issues_clear(is);
+	evaluation_validate_fields(ev, is);
+	evaluation_validate_links(db, ev, is);
+	check_save(db, ev, is);
+	if (sk_issues_errors(is)) {
+		db_end(db, 0, NULL);
+		return sk_err_set(e, SK_REFUSED, "%s", _("Penilaian belum benar; perbaiki isian yang "
+							 "ditandai."));
+	}
+	int found = insert ? 1 : live(db, ev->id, e);
+	if (found != 1) {
+		db_end(db, 0, NULL);
+		return found < 0 ? (e && e->status ? e->status : SK_DBERR)
+				 : sk_err_set(e, SK_NOTFOUND, "%s", notfound());
+	}
+	if (insert && !*ev->id)
+		sk_uuid_new(ev->id);
+	sk_now_utc(ev->diubah_pada);
+	rc = evaluation_store_raw(db, ev, insert, e);
+	if (rc == SK_OK)
+		rc = evaluation_sync_level(db, ev->kelompok_id, e);
+	int erc = db_end(db, rc == SK_OK, e);
+	return rc == SK_OK ? erc : rc;
+}
+
+int evaluation_insert(sk_db *db, sk_evaluation *ev, sk_issues *is, sk_err *e)
+{
+	return save(db, ev, 1, is, e);
+}
+
+int evaluation_update(sk_db *db, sk_evaluation *ev, sk_issues *is, sk_err *e)
+{
+	return save(db, ev, 0, is, e);
+}
+
+int evaluation_delete(sk_db *db, const char *id, sk_err *e)
+{
+	sk_evaluation ev;
+	int rc = db_begin_write(db, e);
+	if (rc != SK_OK)
+		return rc;
+	rc = evaluation_get(db, id, &ev, e);
+	if (rc == SK_OK)
+		rc = db_soft_delete(db, "UPDATE evaluasi SET dihapus=1, diubah_pada=:t "
+				    "WHERE id=:id AND dihapus=0", id, notfound(), e);
+	if (rc == SK_OK)
+		rc = evaluation_sync_level(db, ev.kelompok_id, e);
+	int erc = db_end(db, rc == SK_OK, e);
+	return rc == SK_OK ? erc : rc;
+}
+
+int evaluation_latest(sk_db *db, const char *kelompok_id, sk_evaluation *out, sk_err *e)
+{
+	static const char sql[] = "SELECT " EVALUATION_LATEST_SQL(":g", "q_.id", "");
+	sqlite3_stmt *st = db_prepare(db, sql, e);
+	if (!st)
+		return SK_DBERR;
+	db_bind_text(st, ":g", kelompok_id);
+	char id[SK_UUID_LEN + 1] = "";
+	int rc = db_step(db, st, e);
+	if (rc == SQLITE_ROW)
+		db_col_text(st, 0, id, sizeof id);
+	db_reset(st);
+	if (rc != SQLITE_ROW)
+		return e && e->status ? e->status : SK_DBERR;
+	if (!*id)
+		return SK_NOTFOUND;
+	return evaluation_get(db, id, out, e);
+}
+
+int evaluation_history(sk_db *db, const char *kelompok_id, int offset, int limit,
+		       sk_evaluation_row *out, int *n, sk_err *e)
+{
+	static const char sql[] =
+		"SELECT id, tanggal, coalesce(penilai,''), s1, s2, s3, s4, e1, e2, e3, e4, "
+		"coalesce(ditimpa,'') FROM evaluasi WHERE kelompok_id=:g AND dihapus=0 "
+		"ORDER BY tanggal DESC, diubah_pada DESC, id DESC LIMIT :lim OFFSET :off";
+	sqlite3_stmt *st = db_prepare(db, sql, e);
+	*n = 0;
+	if (!st)
+		return SK_DBERR;
+	db_bind_text(st, ":g", kelompok_id);
+	db_bind_int64(st, ":lim", limit);
+	db_bind_int64(st, ":off", offset);
+	int rc = SQLITE_DONE;
+	while (*n < limit && (rc = db_step(db, st, e)) == SQLITE_ROW) {
+		sk_evaluation_row *r = &out[(*n)++];
+		db_col_text(st, 0, r->id, sizeof r->id);
+		db_col_text(st, 1, r->tanggal, sizeof r->tanggal);
+		db_col_text(st, 2, r->penilai, sizeof r->penilai);
+		for (int i = 0; i < EVAL_INDICATORS; i++)
+			r->v[i] = sqlite3_column_int(st, 3 + i);
+		r->skor = evaluation_score(r->v);
+		db_col_text(st, 11, r->ditimpa, sizeof r->ditimpa);
+	}
+	if (*n == limit)
+		rc = SQLITE_DONE;
+	db_reset(st);
+	return rc == SQLITE_DONE ? SK_OK : (e && e->status ? e->status : SK_DBERR);
+}
+
+int evaluation_count(sk_db *db, const char *kelompok_id)
+{
+	return db_count_text(db, "SELECT count(*) FROM evaluasi WHERE kelompok_id=:g AND dihapus=0",
+			     ":g", kelompok_id);
+}
+
+void evaluation_last_assessor(sk_db *db, char *out, size_t n)
+{
+	sqlite3_stmt *st = db_prepare(db, "SELECT penilai FROM evaluasi WHERE dihapus=0 AND "
+				      "coalesce(penilai,'')<>'' ORDER BY diubah_pada DESC LIMIT 1", NULL);
+	out[0] = '\0';
+	if (st && db_step(db, st, NULL) == SQLITE_ROW)
+		db_col_text(st, 0, out, n);
+	db_reset(st);
+}
