@@ -8,7 +8,7 @@ MANDIR = $(PREFIX)/share/man/man1
 CC ?= cc
 PKG_CONFIG ?= pkg-config
 # The libraries, by pkg-config name; .ci/check-libs maps each to its Debian -dev package.
-PKGS = ncursesw formw menuw sqlite3 uuid nettle xlsxwriter icu-i18n
+PKGS = ncursesw formw menuw sqlite3 uuid nettle xlsxwriter icu-i18n libsodium
 # libcsv ships no .pc file on Debian: its flags come from pkg-config when a libcsv.pc exists,
 # else the plain -lcsv; .ci/check-libs checks that csv.h and the library are really there.
 # Both can be set on the command line (CSV_CFLAGS=-I... CSV_LIBS="-L... -lcsv").

@@ -43,6 +43,10 @@ for tool in /usr/bin/time sqlite3 script; do
 done
 [ -x "$SIKUBE" ] && [ -x "$GEN" ] || { echo "bench: build first (make bench)"; exit 2; }
 mkdir -p "$W/tmp" || exit 2
+# SIKUBE asks who works (issue 16): the benchmarks run as the test operator
+# (tests/testauth.sh), the first admin of each generated database.
+. "$ROOT/tests/testauth.sh"
+[ -n "$SIKUBE_USER" ] && [ -n "$SIKUBE_PASSWORD_FD" ] || testauth_setup "$W/tmp"
 RESULTS=$W/results.txt
 : >"$RESULTS"
 START=$(date +%s)

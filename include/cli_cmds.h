@@ -9,6 +9,8 @@
 struct cli_ctx {
 	const char *db_path;   /* resolved path */
 	int db_is_default;     /* 1: create the folder when missing */
+	const char *user;      /* --user (NULL: $SIKUBE_USER, else asked) */
+	int password_fd;       /* --password-fd (-1: $SIKUBE_PASSWORD_FD, else the terminal) */
 };
 
 /* Open ctx's database, load the region list when missing. must_exist refuses a missing file
@@ -18,6 +20,32 @@ struct cli_ctx {
  * kept the database busy past the wait (try again later), 2 on any other failure. */
 #include "db.h"
 int cli_open_db(const struct cli_ctx *ctx, int must_exist, struct sk_db **db);
+
+/* Who runs the command (src/cli_auth.c, issue 16). cli_open_db logs in with cli_login: the
+ * name from --user / $SIKUBE_USER (or asked on a terminal), the password from the descriptor
+ * of --password-fd / $SIKUBE_PASSWORD_FD (a regular file is read from its start each time)
+ * or typed on the terminal without echo; never from the command line. A database without
+ * operators gets its first admin so (a new one from init, an upgraded one at its first
+ * open). Each returns the exit status (0, or 1 refused, 2 no way to ask) after saying why. */
+int cli_login(const struct cli_ctx *ctx, sk_db *db);
+/* The operator's name given (--user, $SIKUBE_USER), NULL when none. */
+const char *cli_user(const struct cli_ctx *ctx);
+/* The password descriptor given: >= 0, -1 none, -2 a $SIKUBE_PASSWORD_FD that is no number. */
+int cli_password_fd(const struct cli_ctx *ctx);
+/* 1 when a password descriptor was given (the screens then log in without asking). */
+int cli_login_given(const struct cli_ctx *ctx);
+/* The login password into out (n bytes): the descriptor, else the terminal with prompt. */
+int cli_read_password(const struct cli_ctx *ctx, const char *prompt, char *out, size_t n);
+/* A new password for who: a line of descriptor fd (>= 0), else typed twice on the terminal. */
+int cli_read_new_password(int fd, const char *who, char *out, size_t n);
+/* init --sample of a database without operators and without --user / $SIKUBE_USER: the
+ * sample admin (README); otherwise cli_login. */
+int cli_sample_admin(const struct cli_ctx *ctx, sk_db *db);
+/* The office's signing key pair (docs/signing.md), made by `init` of a new database file and
+ * by `keys generate`: 0, or 1 after saying why. */
+int cli_office_key(sk_db *db);
+#define CLI_SAMPLE_ADMIN "admin"
+#define CLI_SAMPLE_PASSWORD "contoh-kube-2025"
 
 /* 0 when ctx's database file may be opened by a command other than init; 2 (the exit
  * status) after saying why when it is a file of 0 bytes (not a database: only init makes a
@@ -64,6 +92,9 @@ int cli_import(const struct cli_ctx *ctx, int argc, char **argv);
 int cli_export(const struct cli_ctx *ctx, int argc, char **argv);
 int cli_check(const struct cli_ctx *ctx, int argc, char **argv);
 int cli_backup(const struct cli_ctx *ctx, int argc, char **argv);
+int cli_user_cmd(const struct cli_ctx *ctx, int argc, char **argv);
+int cli_keys(const struct cli_ctx *ctx, int argc, char **argv);
+int cli_retention(const struct cli_ctx *ctx, int argc, char **argv);
 /* `export --xlsx path [--mask-nik]` once its options are read (src/cli_xlsx.c). */
 int cli_export_xlsx(const struct cli_ctx *ctx, const char *path, int mask_nik);
 /* `sikube hub load|report|export` (cli_hub.c): the PostgreSQL hub; ignores ctx's database. */

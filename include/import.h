@@ -26,6 +26,17 @@ typedef struct import_counts {
 	long long added, updated, unchanged, refused;
 } import_counts;
 
+/* Who signed one source (a bundle's manifest; docs/signing.md). */
+typedef struct import_signer {
+	char path[512];                /* the source as given */
+	int status;                    /* IMPORT_UNSIGNED, IMPORT_TRUSTED or IMPORT_UNKNOWN_KEY */
+	char kunci_publik[72];
+	char nama_kantor[404];         /* the trust list's name, else the manifest's */
+	char kode_wilayah[32];         /* the trust list's region, else the manifest's */
+	char manifest_sha[65];         /* SHA-256 of manifest.csv ("" for a single file) */
+} import_signer;
+enum { IMPORT_UNSIGNED = 0, IMPORT_TRUSTED = 1, IMPORT_UNKNOWN_KEY = 2 };
+
 typedef struct import_result {
 	import_counts t[BT_COUNT];     /* per table of the final pass */
 	import_problem *problems;      /* sorted by source, table, line */
@@ -33,12 +44,15 @@ typedef struct import_result {
 	long long more_problems;       /* problems beyond IMPORT_MAX_PROBLEMS */
 	int committed;                 /* 1 when rows were written */
 	int passes;                    /* reading passes made (--valid-only may need several) */
+	import_signer *signers;        /* one per source, in order (nsigners) */
+	int nsigners;
 } import_result;
 
 typedef struct import_opts {
 	int valid_only;                /* import the valid rows, refuse (and report) the others */
 	int db_checked;                /* 1: the caller has just run db_quick_check (a loop of
 					* imports into one database): not run again */
+	int require_signed;            /* refuse a source not signed by a trusted office key */
 	exchange_progress_fn progress; /* may be NULL */
 	void *ctx;
 } import_opts;

@@ -24,6 +24,8 @@ struct imp_source {
 	int dirfd;               /* bundle: the folder, opened once (-1: none) */
 	int fd[BT_COUNT];        /* each table file, opened once (-1: none) */
 	sk_manifest man;
+	int signed_ok;           /* the manifest's signature verified (by man.kunci_publik) */
+	char manifest_sha[65];   /* SHA-256 of manifest.csv as read */
 };
 
 /* Page cache of an import, KiB: the whole import stays within about twice this. */

@@ -23,6 +23,12 @@ typedef struct sk_manifest {
 	char sha256[BT_COUNT][65];     /* lower-case hex of F's bytes ("" when not listed) */
 	int line_baris[BT_COUNT];      /* manifest line of baris.F / sha256.F (for reports) */
 	int line_sha[BT_COUNT];
+	/* A signed bundle (docs/signing.md): the office's name and public key (written when
+	 * kunci_publik is set), and the signature read back (the last line, written apart by
+	 * manifest_write_pair). */
+	char nama_kantor[404];
+	char kunci_publik[72];
+	char tanda_tangan[136];
 } sk_manifest;
 
 /* Empty manifest of this format and version (format, format_version filled, nothing listed). */
@@ -31,6 +37,11 @@ void manifest_init(sk_manifest *m);
  * and flush it; excel: BOM, ';' and CRLF like the data files. label names the file in
  * messages. Returns SK_OK or SK_IOERR. */
 int manifest_write(FILE *f, const char *label, const sk_manifest *m, int excel, sk_err *e);
+
+/* One more "key,value" line at the end of a manifest written by manifest_write (the
+ * signature), in the same form (excel). Returns SK_OK or SK_IOERR. */
+int manifest_write_pair(FILE *f, const char *label, const char *key, const char *value,
+			int excel, sk_err *e);
 
 /* One problem found while reading: line in manifest.csv, the key, its value and the reason. */
 typedef void (*manifest_problem_fn)(void *ctx, int line, const char *key, const char *value,

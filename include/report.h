@@ -18,6 +18,11 @@ typedef struct report_opts {
 	report_format fmt;
 	struct sk_xlsx *book;   /* REPORT_XLSX: the workbook (xlsx.h) the report adds its sheets
 				 * to (the FILE argument is then unused); the caller closes it */
+	const char *operator;   /* report audit: --operator NAME, NULL = everyone */
+	const char *member_id;  /* report audit: --member (a member's id), NULL = every one */
+	const char *from, *to;  /* report audit: --from / --to YYYY-MM-DD (local dates of UTC
+				 * stamps are not used: the trail's times are UTC), NULL = open */
+	const char *nik;        /* report person: --nik */
 	const char *anggota_id; /* report_passbook: the member */
 	const char *pinjaman_id;/* report_loan_card: the loan */
 } report_opts;
@@ -64,6 +69,30 @@ int report_attendance(sk_db *db, const report_opts *o, FILE *out, sk_err *e);
  * xlsx gives those rows on one sheet and the receipts and expenses per category on another. */
 int report_monthly(sk_db *db, const report_opts *o, FILE *out, sk_err *e);
 
+/* `report audit` (issue 16): the audit trail, oldest first, filtered by o->operator (either
+ * of the two names of a four-eyes entry), o->group_id, o->member_id, o->month or o->from /
+ * o->to (dates of the UTC stamps). Columns: no, waktu, operator, operator2, peran, aksi,
+ * tabel, baris_id, kelompok_id, anggota_id, lama, baru, keterangan (NIK masked as stored). */
+int report_audit(sk_db *db, const report_opts *o, FILE *out, sk_err *e);
+/* The trail's entries report_audit would list, into *n (for the screen); -1 on error. */
+int report_audit_count(sk_db *db, const report_opts *o);
+/* One entry of the trail for the screen. */
+typedef struct sk_audit_row {
+	int64_t no;
+	char waktu[24], operator[68], operator2[68], aksi[32], tabel[32], baris_id[80];
+	char ringkas[256];    /* the change in one line: "kolom: lama -> baru; ..." or the note */
+} sk_audit_row;
+/* The entries from offset (oldest first), up to limit, into out; *n written. */
+int report_audit_list(sk_db *db, const report_opts *o, int offset, int limit, sk_audit_row *out,
+		      int *n, sk_err *e);
+/* `report person --nik NIK` (UU 27/2022 Pasal 32): every member row with that NIK (any group,
+ * left or deleted), every row of any table that names one of them (anggota_id), and the
+ * trail's entries about them. Text (sections) or CSV (tabel, baris_id, kolom, nilai). The
+ * read of a whole NIK is noted in the trail. SK_NOTFOUND when no member has that NIK. */
+int report_person(sk_db *db, const report_opts *o, FILE *out, sk_err *e);
+/* The id (37 bytes) of a member with NIK nik (the latest stored), for the trail's filter.
+ * SK_NOTFOUND when none. */
+int report_member_by_nik(sk_db *db, const char *nik, char id[37], sk_err *e);
 /* --- Savings and loans (src/report_simpin.c, src/report_passbook.c; docs/simpin.md). --- */
 
 /* `report savings --group ID [--month]`: per member of the group's open cycle (with --month:

@@ -11,7 +11,9 @@ enum sk_status {
 	SK_NOTFOUND = 2,  /* the row asked for does not exist (or is deleted) */
 	SK_BUSY = 3,      /* the database is locked by another running copy */
 	SK_DBERR = 4,     /* the database could not be opened, read or written */
-	SK_IOERR = 5      /* a file could not be read or written */
+	SK_IOERR = 5,     /* a file could not be read or written */
+	SK_DENIED = 6     /* the operator's role may not do it, or a second operator must confirm
+			   * it (db_access.h); the message says which */
 };
 
 /* An error: status plus a message for the user (already translated). */

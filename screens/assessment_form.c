@@ -378,6 +378,12 @@ static void af_save(struct screen *s, struct aform *f)
 	sk_err_clear(&e);
 	int rc = f->is_new ? assessment_insert(s->db, &f->a, &f->found, &e)
 			   : assessment_update(s->db, &f->a, &f->found, &e);
+	/* An override needs a second operator: asked, then saved again. */
+	if (rc == SK_DENIED && dlg_four_eyes(s->db)) {
+		sk_err_clear(&e);
+		rc = f->is_new ? assessment_insert(s->db, &f->a, &f->found, &e)
+			       : assessment_update(s->db, &f->a, &f->found, &e);
+	}
 	if (rc == SK_REFUSED) {
 		focus_error(f, &f->found);
 		return;

@@ -28,7 +28,12 @@ void assessment_offer_household(sk_db *db, const char *member_id)
 	sk_err e;
 	sk_err_clear(&e);
 	assessment_copy_for(&src, m.id, &copy);
-	if (assessment_insert(db, &copy, &is, &e) == SK_OK)
+	int rc = assessment_insert(db, &copy, &is, &e);
+	if (rc == SK_DENIED && dlg_four_eyes(db)) {
+		sk_err_clear(&e);
+		rc = assessment_insert(db, &copy, &is, &e);
+	}
+	if (rc == SK_OK)
 		frame_msg(MSG_INFO, _("Anggota %s tersimpan; penilaian rumah tangga tanggal %s disalin."),
 			  m.nama, copy.tanggal);
 	else

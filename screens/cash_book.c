@@ -276,7 +276,12 @@ static void cb_reverse(struct screen *s, const sk_cash_line *l)
 	sk_err e;
 	sk_cash_row r;
 	sk_err_clear(&e);
-	if (cash_reverse(s->db, id, &r, &e) != SK_OK) {
+	int rc = cash_reverse(s->db, id, &r, &e);
+	if (rc == SK_DENIED && dlg_four_eyes(s->db)) {
+		sk_err_clear(&e);
+		rc = cash_reverse(s->db, id, &r, &e);
+	}
+	if (rc != SK_OK) {
 		frame_msg(MSG_ERROR, "%s", e.msg);
 		return;
 	}

@@ -21,6 +21,7 @@ struct input {
 	WINDOW *win;
 	int fy, fx, fw;        /* the text line in the window */
 	int fresh;             /* 1: the first typed character replaces the proposed text */
+	int secret;            /* 1: shown as '*' (a password), never trimmed */
 };
 
 /* (Re)draw the box and the text line; the cursor is left after the text. */
@@ -60,7 +61,13 @@ static void draw_text(struct input *in)
 {
 	if (!in->win)
 		return;
-	const char *shown = in->text;
+	char stars[sizeof in->text];
+	size_t nstars = 0;
+	for (const char *p = in->text; in->secret && *p && nstars + 1 < sizeof stars; p++)
+		if ((*p & 0xC0) != 0x80)
+			stars[nstars++] = '*';
+	stars[nstars] = '\0';
+	const char *shown = in->secret ? stars : in->text;
 	while (text_width(shown) > in->fw - 1 && *shown) {
 		shown++;
 		while ((*shown & 0xC0) == 0x80)
@@ -94,10 +101,11 @@ static void backspace(struct input *in)
 	in->text[len] = '\0';
 }
 
-int dlg_input(const char *prompt, char *buf, size_t n)
+static int run_input(const char *prompt, char *buf, size_t n, int secret)
 {
 	struct input in;
 	memset(&in, 0, sizeof in);
+	in.secret = secret;
 	in.prompt = prompt;
 	in.max = n > 0 ? n - 1 : 0;
 	sk_strlcpy(in.text, buf, sizeof in.text);
@@ -140,8 +148,21 @@ int dlg_input(const char *prompt, char *buf, size_t n)
 		curs_set(old_cursor);
 	ui_redraw();
 	if (result == 1) {
-		sk_trim(in.text);
+		if (!secret)
+			sk_trim(in.text);
 		sk_strlcpy(buf, in.text, n);
 	}
+	explicit_bzero(in.text, sizeof in.text);
 	return result;
+}
+
+int dlg_input(const char *prompt, char *buf, size_t n)
+{
+	return run_input(prompt, buf, n, 0);
+}
+
+int dlg_secret(const char *prompt, char *buf, size_t n)
+{
+	*buf = '\0';
+	return run_input(prompt, buf, n, 1);
 }

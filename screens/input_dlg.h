@@ -9,5 +9,8 @@
  * character replaces it, Backspace edits it at its end, Ctrl-U clears. Enter returns 1 with the text (trimmed) in buf; Esc returns 0
  * and leaves buf unchanged. Redraws everything on a terminal resize. */
 int dlg_input(const char *prompt, char *buf, size_t n);
+/* The same for a password or PIN: starts empty, shows a '*' per character, keeps spaces; the
+ * dialog's own copy is wiped. */
+int dlg_secret(const char *prompt, char *buf, size_t n);
 
 #endif

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "colors.h"
+#include "db_access.h"
 #include "dialog.h"
 #include "export_import.h"
 #include "frame.h"
@@ -14,6 +15,7 @@
 #include "keys.h"
 #include "member.h"
 #include "app.h"
+#include "retention.h"
 #include "screens.h"
 #include "text.h"
 
@@ -32,6 +34,7 @@ static const struct {
 	{ NC_("menu", "Kas"), N_("Buku kas umum dan IKS"), &CASH_GROUPS_OPS, 0 },
 	{ NC_("menu", "Laporan"), N_("Laporan bulanan dan rekap"), &REPORT_GROUPS_OPS, 0 },
 	{ NC_("menu", "Ekspor/Impor"), N_("Tukar data dengan kantor lain"), &EXCHANGE_OPS, 0 },
+	{ NC_("menu", "Operator"), N_("Operator, jejak audit, kunci kantor"), &OPERATOR_LIST_OPS, 0 },
 	{ NC_("menu", "Keluar"), N_("Tutup SIKUBE"), NULL, 1 },
 };
 #define NITEMS ((int)(sizeof ITEMS / sizeof ITEMS[0]))
@@ -51,7 +54,7 @@ static const char *main_help(void)
 	/* TRANSLATORS: F1 help text. */
 	return _("Menu utama SIKUBE.\n\n"
 		 "Pilih bagian dengan tombol panah atas/bawah lalu tekan Enter, atau tekan "
-		 "angkanya (1 sampai 8).\n\n"
+		 "angkanya (1 sampai 9).\n\n"
 		 "Kelompok: daftar kelompok KUBE. Di sana Anda menambah kelompok baru, mengubah "
 		 "data kelompok, menghapus kelompok, dan membuka daftar anggotanya.\n"
 		 "Anggota: mencari anggota dari semua kelompok menurut nama atau awal NIK.\n"
@@ -65,6 +68,8 @@ static const char *main_help(void)
 		 "dan grafik 12 bulan.\n"
 		 "Ekspor/Impor: tukar data dengan kantor lain (misalnya Dinas Sosial) lewat "
 		 "bundel CSV.\n"
+		 "Operator: siapa yang boleh memakai SIKUBE dan perannya, PIN Anda, jejak audit "
+		 "(siapa mengubah apa), kunci tanda tangan kantor.\n"
 		 "Keluar: menutup SIKUBE. Semua data yang sudah disimpan tetap ada.\n\n"
 		 "Di bawah menu tertulis lokasi berkas basis data dan jumlah kelompok serta "
 		 "anggota yang tercatat.\n\n"
@@ -81,6 +86,10 @@ static void count_rows(struct main_menu *m, sk_db *db)
 static int main_init(struct screen *s, void *arg)
 {
 	(void)arg;
+	/* The root screen: nobody logged in yet (no password given by descriptor), the login
+	 * first; given up (Esc), the screens end. */
+	if (!*db_operator(s->db) && !login_run(s->db))
+		return -1;
 	struct main_menu *m = calloc(1, sizeof *m);
 	if (!m)
 		return -1;
@@ -94,6 +103,14 @@ static int main_init(struct screen *s, void *arg)
 	set_menu_mark(m->menu, "> ");
 	set_menu_format(m->menu, NITEMS, 1);
 	count_rows(m, s->db);
+	/* Members past the office's retention setting are anonymised when the screens open. */
+	int n = 0;
+	sk_err e;
+	sk_err_clear(&e);
+	if (db_role(s->db) != SK_ROLE_PEMERIKSA && retention_months(s->db) &&
+	    retention_apply(s->db, &n, &e) == SK_OK && n > 0)
+		frame_msg(MSG_INFO, _("%d anggota yang keluar melewati masa simpan: datanya dianonimkan."),
+			  n);
 	return 0;
 }
 
@@ -124,7 +141,8 @@ static void main_draw(struct screen *s)
 		text_put(stdscr, MENU_Y + i, 2, num, 1, ui_attr(R_DIM));
 	}
 	char line[600];
-	snprintf(line, sizeof line, _("Kelompok aktif: %d   Anggota: %d"), m->groups, m->members);
+	snprintf(line, sizeof line, _("Kelompok aktif: %d   Anggota: %d   Operator: %s (%s)"),
+		 m->groups, m->members, db_operator(s->db), sk_role_name(db_role(s->db)));
 	text_put(stdscr, frame_bottom() - 1, 2, line, COLS - 4, ui_attr(R_DIM));
 	snprintf(line, sizeof line, _("Basis data: %s"), db_path(s->db));
 	text_put(stdscr, frame_bottom(), 2, line, COLS - 4, ui_attr(R_DIM));

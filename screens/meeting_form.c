@@ -360,6 +360,11 @@ static void mf_save(struct screen *s)
 	}
 	int page, row;
 	int rc = simpin_meeting_save(s->db, &m, f->rows, f->n, mm_money(f), &is, &page, &row, &e);
+	/* A fine waived needs a second operator (issue 16): asked, then saved again. */
+	if (rc == SK_DENIED && dlg_four_eyes(s->db)) {
+		sk_err_clear(&e);
+		rc = simpin_meeting_save(s->db, &m, f->rows, f->n, mm_money(f), &is, &page, &row, &e);
+	}
 	if (rc == SK_REFUSED && page >= SM_PAGE_SAVINGS) {
 		mm_refused(s, page, row);
 		frame_msg(MSG_ERROR, "%s", e.msg);

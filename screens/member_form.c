@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "db_access.h"
 #include "eligibility.h"
 #include "form_util.h"
 #include "frame.h"
@@ -254,6 +255,12 @@ static int member_form_load(struct screen *s, const struct member_form_arg *a)
 	f->is_new = a->member_id == NULL;
 	member_init(&f->m, a->group_id);
 	if (a->member_id && member_get(s->db, a->member_id, &f->m, &e) != SK_OK) {
+		frame_msg(MSG_ERROR, "%s", e.msg);
+		return -1;
+	}
+	/* The form shows the whole NIK: a read the audit trail keeps. */
+	if (a->member_id && db_audit_note(s->db, "baca_nik", "anggota", f->m.id, f->m.kelompok_id,
+					  f->m.id, "formulir anggota", &e) != SK_OK) {
 		frame_msg(MSG_ERROR, "%s", e.msg);
 		return -1;
 	}

@@ -60,6 +60,18 @@ extern const struct screen_ops CASH_ENTRY_OPS;
  * arg: const char *group_id. */
 extern const struct screen_ops REPORT_OPS;
 
+/* Who works (screens/login.c, issue 16). login_run: the login at start over a welcome
+ * screen (or the first admin of a database without operators); 1 when someone logged in, 0
+ * when the user gave up. dlg_four_eyes: after a store function refused for want of a second
+ * operator (db_four_eyes_require), ask that operator's name and password; 1 when confirmed
+ * (save again), 0 when not (the reason shown). */
+int login_run(sk_db *db);
+int dlg_four_eyes(sk_db *db);
+/* Operators, the audit trail and the office's key (admin screen). arg: NULL. */
+extern const struct screen_ops OPERATOR_LIST_OPS;
+/* The audit trail, filtered. arg: NULL. */
+extern const struct screen_ops AUDIT_LIST_OPS;
+
 /* Simpan pinjam of one group: its cycle, fund and members (from the Kelompok screen).
  * arg: const char *group_id. */
 extern const struct screen_ops SIMPIN_GROUP_OPS;

@@ -371,7 +371,13 @@ static void do_close(struct screen *s)
 	if (!dlg_confirm(q))
 		return;
 	sk_share_plan p;
-	if (simpin_cycle_close(s->db, v->id, v->date, &p, &e) != SK_OK) {
+	int rc = simpin_cycle_close(s->db, v->id, v->date, &p, &e);
+	/* The share-out needs a second operator (issue 16): asked, then closed again. */
+	if (rc == SK_DENIED && dlg_four_eyes(s->db)) {
+		sk_err_clear(&e);
+		rc = simpin_cycle_close(s->db, v->id, v->date, &p, &e);
+	}
+	if (rc != SK_OK) {
 		frame_msg(MSG_ERROR, "%s", e.msg);
 		return;
 	}

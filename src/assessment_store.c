@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "assessment.h"
+#include "db_access.h"
 #include "i18n.h"
 
 /* Checks of a save from the screens beyond assessment_validate: a live member, no future
@@ -36,9 +37,25 @@ static int live(sk_db *db, const char *id, sk_err *e)
 	return db_exists(db, st, e);
 }
 
+/* 1 when a sets an answer against its figures (an override) that the stored row (none for a
+ * new one) does not already hold: an eligibility override, which needs a second operator
+ * (four eyes, db_access.h). */
+static int new_override(sk_db *db, const sk_assessment *a, int insert)
+{
+	sk_assessment old;
+	int have_old = !insert && assessment_get(db, a->id, &old, NULL) == SK_OK;
+	for (int i = 0; i < 14; i++)
+		if (assessment_overridden(a, i) && (!have_old || old.k[i] != a->k[i]))
+			return 1;
+	return 0;
+}
+
 static int save(sk_db *db, sk_assessment *a, int insert, sk_issues *is, sk_err *e)
 {
-	int rc = db_begin_write(db, e);
+	int rc = db_permit(db, SK_ACT_ASSESS, e);
+	if (rc != SK_OK)
+		return rc;
+	rc = db_begin_write(db, e);
 	if (rc != SK_OK)
 		return rc;
 	a->dihapus = 0;
@@ -56,6 +73,12 @@ static int save(sk_db *db, sk_assessment *a, int insert, sk_issues *is, sk_err *
 		db_end(db, 0, NULL);
 		return found < 0 ? (e && e->status ? e->status : SK_DBERR)
 				 : sk_err_set(e, SK_NOTFOUND, "%s", _("Penilaian tidak ditemukan."));
+	}
+	if (new_override(db, a, insert) &&
+	    (rc = db_four_eyes_require(db, "penimpaan_kelayakan", _("jawaban kriteria yang menimpa "
+								   "angkanya (penimpaan kelayakan)"), e)) != SK_OK) {
+		db_end(db, 0, NULL);
+		return rc;
 	}
 	if (insert && !*a->id)
 		sk_uuid_new(a->id);

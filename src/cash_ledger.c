@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "cash_priv.h"
+#include "db_access.h"
 #include "i18n.h"
 #include "validate.h"
 
@@ -329,6 +330,20 @@ int cash_reverse(sk_db *db, const char *id, sk_cash_row *out, sk_err *e)
 	rc = db_begin_write(db, e);
 	if (rc != SK_OK)
 		return rc;
+	/* Money of a month already counted and closed: a second operator confirms (four eyes). */
+	char month[8];
+	snprintf(month, sizeof month, "%.7s", old.tanggal);
+	int closed = cash_month_closed(db, old.kelompok_id, old.buku, month);
+	if (closed < 0)
+		rc = sk_err_set(e, SK_DBERR, "%s", _("Basis data tidak menjawab: bulan tutup buku tidak "
+						     "dapat diperiksa."));
+	else if (closed)
+		rc = db_four_eyes_require(db, "pembalikan_bulan_tutup", _("pembalikan baris kas dari "
+									  "bulan yang sudah ditutup"), e);
+	if (rc != SK_OK) {
+		db_end(db, 0, NULL);
+		return rc;
+	}
 	sk_cash_row r;
 	rc = cash_insert_reversal(db, &old, &r, e);
 	if (rc == SK_OK)

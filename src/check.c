@@ -5,6 +5,7 @@
 #include <string.h>
 #include "check.h"
 #include "check_rules.h"
+#include "db_access.h"
 #include "i18n.h"
 #include "privacy.h"
 #include "schema.h"
@@ -102,6 +103,24 @@ static void stage(const check_opts *o, const char *name, int n, int of)
 		o->progress(o->progress_ctx, name, n, of);
 }
 
+/* The audit trail (db_access.h): its chain whole, its append-only triggers in place. */
+static int audit_chain(sk_db *db, struct run *r, sk_err *e)
+{
+	sk_audit_finding f;
+	int rc = db_audit_verify(db, &f, e);
+	if (rc != SK_OK)
+		return rc;
+	char no[32];
+	snprintf(no, sizeof no, "%lld", (long long)f.no);
+	if (f.no)
+		report(r, _("Jejak audit: mata rantai pertama yang putus adalah baris no %s (%s). "
+			    "Jejak sejak baris itu tidak dapat dipercaya.%s%s"), no, f.why, "", "");
+	if (!f.guards)
+		report(r, _("Jejak audit: pemicu yang menjaganya dari perubahan dan penghapusan hilang "
+			    "(jejak_tetap_ubah, jejak_tetap_hapus).%s%s%s%s"), "", "", "", "");
+	return SK_OK;
+}
+
 int check_run(sk_db *db, check_problem_fn fn, void *ctx, int *problems, sk_err *e)
 {
 	return check_run_opts(db, NULL, fn, ctx, problems, e);
@@ -127,6 +146,8 @@ int check_run_opts(sk_db *db, const check_opts *o, check_problem_fn fn, void *ct
 		stage(o, _("ringkasan tersimpan"), ++n, of);
 	for (const schema_summary *k = SCHEMA_SUMMARIES; rc == SK_OK && !damaged && k->table; k++)
 		rc = four_columns(db, &r, k->verify, _(k->message), e);
+	if (rc == SK_OK && !damaged)
+		rc = audit_chain(db, &r, e);
 	if (rc == SK_OK && !damaged)
 		rc = four_columns(db, &r, LOAN_SUM_SQL, _("Pinjaman %s: angsurannya berjumlah %s "
 							  "(pokok/jasa, banyaknya), tetapi jumlah "

@@ -10,6 +10,7 @@
 #include <unistd.h>
 #include "app.h"
 #include "backup.h"
+#include "db_access.h"
 #include "cli_cmds.h"
 #include "collate.h"
 #include "i18n.h"
@@ -46,12 +47,20 @@ static const char USAGE[] = N_(
 	"  sikube [--db PATH] check [--quick]     periksa keutuhan dan kecocokan data\n"
 	"  sikube [--db PATH] backup FILE         salinan basis data, aman saat dipakai\n"
 	"  sikube hub load|report|export ...      hub PostgreSQL (sikube hub --help)\n"
+	"  sikube [--db PATH] user add|passwd|pin|disable|enable|list   operator\n"
+	"  sikube [--db PATH] keys trust|list|revoke   kunci tanda tangan kantor\n"
+	"  sikube [--db PATH] retention [--months N] [--apply]   masa simpan data\n"
 	"  sikube PERINTAH --help                 pilihan satu perintah\n"
 	"\n"
 	"Pilihan umum (ditulis sebelum perintah, berlaku untuk semua perintah):\n"
 	"  --db PATH          berkas basis data; bawaan $SIKUBE_DB, atau\n"
 	"                     $XDG_DATA_HOME/sikube/sikube.db (~/.local/share/sikube/)\n"
 	"  --lang id|en       bahasa layar dan pesan (bawaan: menurut lingkungan)\n"
+	"  --user NAMA        operator yang menjalankan (bawaan $SIKUBE_USER, atau\n"
+	"                     ditanyakan di terminal)\n"
+	"  --password-fd N    baca kata sandi dari deskriptor berkas N (bawaan\n"
+	"                     $SIKUBE_PASSWORD_FD, atau diketik di terminal); kata sandi\n"
+	"                     tidak pernah ditulis di baris perintah\n"
 	"  --print-db-path    cetak lokasi basis data yang akan dipakai, lalu keluar\n"
 	"  --version          cetak versi, lalu keluar\n"
 	"  -h, --help         cetak bantuan ini, lalu keluar\n"
@@ -87,7 +96,8 @@ static int usage_error(const char *fmt, ...)
 	return EXIT_USAGE;
 }
 
-int cli_open_db(const struct cli_ctx *c, int must_exist, sk_db **db)
+/* Open c's database as cli_open_db does, without logging in. */
+static int open_db(const struct cli_ctx *c, int must_exist, sk_db **db)
 {
 	sk_err e;
 	sk_err_clear(&e);
@@ -105,7 +115,10 @@ int cli_open_db(const struct cli_ctx *c, int must_exist, sk_db **db)
 		fprintf(stderr, "sikube: %s\n", e.msg);
 		return rc == SK_BUSY ? EXIT_REFUSED : EXIT_USAGE;
 	}
+	/* The region list is reference data loaded by the program, not an operator's write. */
+	db_system_begin(*db);
 	rc = region_ensure_loaded(*db, &e);
+	db_system_end(*db);
 	if (rc != SK_OK) {
 		fprintf(stderr, "sikube: %s\n", e.msg);
 		db_close(*db);
@@ -113,9 +126,22 @@ int cli_open_db(const struct cli_ctx *c, int must_exist, sk_db **db)
 		return rc == SK_BUSY ? EXIT_REFUSED : EXIT_USAGE;
 	}
 	/* Sort keys of names written by other programs (collate.h); a busy database keeps them
-	 * for the next open (those rows only sort first meanwhile). */
+	 * for the next open (those rows only sort first meanwhile). Derived by the program from
+	 * names the trail holds: no operator's write. */
+	db_system_begin(*db);
 	sk_sort_keys_refresh(*db, NULL);
+	db_system_end(*db);
 	return EXIT_OK;
+}
+
+int cli_open_db(const struct cli_ctx *c, int must_exist, sk_db **db)
+{
+	int rc = open_db(c, must_exist, db);
+	if (rc == EXIT_OK && (rc = cli_login(c, *db)) != EXIT_OK) {
+		db_close(*db);
+		*db = NULL;
+	}
+	return rc;
 }
 
 static int cmd_init(const struct cli_ctx *c, int argc, char **argv)
@@ -137,9 +163,19 @@ static int cmd_init(const struct cli_ctx *c, int argc, char **argv)
 	if (optind < argc)
 		return cli_usage_error("init", _("init tidak menerima %s"), argv[optind]);
 	sk_db *db;
-	int rc = cli_open_db(c, 0, &db);
-	if (rc != EXIT_OK)
+	struct stat before;
+	int fresh = stat(c->db_path, &before) != 0 || before.st_size == 0;
+	int rc = open_db(c, 0, &db);
+	if (rc == EXIT_OK)
+		rc = sample ? cli_sample_admin(c, db) : cli_login(c, db);
+	/* A new office database gets its signing key pair at once (an older one by `sikube keys
+	 * generate`). */
+	if (rc == EXIT_OK && fresh)
+		rc = cli_office_key(db);
+	if (rc != EXIT_OK) {
+		db_close(db);
 		return rc;
+	}
 	sk_err e;
 	sk_err_clear(&e);
 	int g = 0, m = 0;
@@ -184,7 +220,11 @@ static int cmd_ui(const struct cli_ctx *c)
 		return EXIT_USAGE;
 	}
 	sk_db *db;
-	int rc = cli_open_db(c, 0, &db);
+	int rc = open_db(c, 0, &db);
+	/* A password given by descriptor logs in here; else the screens ask (name and password,
+	 * or a PIN after the day's first login). */
+	if (rc == EXIT_OK && cli_login_given(c) && (rc = cli_login(c, db)) != EXIT_OK)
+		db_close(db);
 	if (rc != EXIT_OK)
 		return rc;
 	/* The day's copy is made between keys, so that the first screen does not wait for a big
@@ -218,6 +258,9 @@ static const struct {
 	{ "check", cli_check },
 	{ "backup", cli_backup },
 	{ "hub", cli_hub },
+	{ "user", cli_user_cmd },
+	{ "keys", cli_keys },
+	{ "retention", cli_retention },
 };
 
 /* The global options, up to the command word (getopt_long stops there). --lang takes effect
@@ -230,6 +273,8 @@ static int parse_global(struct cli *c, int argc, char **argv)
 		{ "print-db-path", no_argument, NULL, 'p' },
 		{ "version", no_argument, NULL, 'V' },
 		{ "help", no_argument, NULL, 'h' },
+		{ "user", required_argument, NULL, 'u' },
+		{ "password-fd", required_argument, NULL, 'P' },
 		{ NULL, 0, NULL, 0 },
 	};
 	int opt;
@@ -247,6 +292,17 @@ static int parse_global(struct cli *c, int argc, char **argv)
 			c->lang = optarg;
 			break;
 		case 'p': c->print_path = 1; break;
+		case 'u': c->ctx.user = optarg; break;
+		case 'P': {
+			char *end;
+			long fd = strtol(optarg, &end, 10);
+			if (!*optarg || *end || fd < 0 || fd > 1024)
+				return usage_error("%s", _("--password-fd perlu nomor deskriptor "
+							   "berkas (kata sandi tidak pernah ditulis di "
+							   "baris perintah)."));
+			c->ctx.password_fd = (int)fd;
+			break;
+		}
 		case 'V': c->version = 1; break;
 		case 'h': c->help = 1; break;
 		case ':': return usage_error(_("%s perlu nilai"), arg);
@@ -321,6 +377,10 @@ int cli_main(int argc, char **argv)
 {
 	struct cli c;
 	memset(&c, 0, sizeof c);
+	c.ctx.password_fd = -1;
+	/* Every write of this program is an operator's: a handle nobody logged in to saves
+	 * nothing (db_access.h). */
+	db_require_operator();
 	/* The environment's language until --lang is read, so option errors are translated too. */
 	i18n_init(NULL);
 	return close_stdout(run(&c, argc, argv));

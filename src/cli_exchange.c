@@ -8,6 +8,9 @@
 #include "export.h"
 #include "i18n.h"
 #include "import.h"
+#include "outfile.h"
+#include "region.h"
+#include "signing.h"
 
 enum { EXIT_OK = 0, EXIT_REFUSED = 1, EXIT_USAGE = 2 };
 
@@ -27,10 +30,15 @@ static const char USAGE_EXPORT[] = N_(
 
 static const char USAGE_IMPORT[] = N_(
 	"Pemakaian: sikube [--db PATH] import PATH... [--valid-only] [--report FILE]\n"
+	"                                    [--require-signed]\n"
 	"\n"
 	"Menggabungkan bundel (folder) atau berkas CSV satu tabel (anggota.csv, ...).\n"
-	"Sebuah bundel masuk seluruhnya atau tidak sama sekali.\n"
+	"Sebuah bundel masuk seluruhnya atau tidak sama sekali. Tanda tangan bundel\n"
+	"diperiksa: yang tidak sah (manifest diubah) atau dari kunci yang dicabut\n"
+	"ditolak.\n"
 	"  --valid-only    impor baris yang sah saja\n"
+	"  --require-signed  tolak bundel tanpa tanda tangan atau dari kunci yang\n"
+	"                  tidak ada dalam daftar kunci tepercaya (sikube keys)\n"
 	"  --report FILE   tulis daftar masalah ke FILE sebagai CSV\n"
 	"                  (berkas,baris,kolom,nilai,alasan); tanpa ini ke stderr\n"
 	"  -h, --help      cetak bantuan ini\n");
@@ -159,11 +167,38 @@ static void print_summary(const import_result *r, int status, const char *report
 	}
 }
 
+/* Who signed each bundle: the office by name and region, and whether the district trusts
+ * its key. */
+static void print_signers(sk_db *db, const import_result *r)
+{
+	for (int i = 0; i < r->nsigners; i++) {
+		const import_signer *g = &r->signers[i];
+		char where[PATH_MAX], fp[20], region[SK_NAME_BYTES + 40] = "";
+		sk_region rg;
+		cli_masked(g->path, where, sizeof where);
+		if (g->status == IMPORT_UNSIGNED) {
+			fprintf(stderr, _("%s: tidak bertanda tangan.\n"), where);
+			continue;
+		}
+		if (*g->kode_wilayah && region_get(db, g->kode_wilayah, &rg, NULL) == SK_OK)
+			snprintf(region, sizeof region, "%s %s", g->kode_wilayah, rg.nama);
+		else
+			snprintf(region, sizeof region, "%s", *g->kode_wilayah ? g->kode_wilayah : "-");
+		signing_fingerprint(g->kunci_publik, fp);
+		fprintf(stderr, g->status == IMPORT_TRUSTED
+				? _("%s: ditandatangani %s (%s), kunci %s: tepercaya.\n")
+				: _("%s: ditandatangani %s (%s), kunci %s: TIDAK DIKENAL (belum ada dalam "
+				    "daftar kunci tepercaya).\n"),
+			where, *g->nama_kantor ? g->nama_kantor : _("kantor tanpa nama"), region, fp);
+	}
+}
+
 int cli_import(const struct cli_ctx *ctx, int argc, char **argv)
 {
 	static const struct option OPTS[] = {
 		{ "valid-only", no_argument, NULL, 'v' },
 		{ "report", required_argument, NULL, 'r' },
+		{ "require-signed", no_argument, NULL, 's' },
 		CLI_HELP_OPTION,
 		{ NULL, 0, NULL, 0 },
 	};
@@ -174,6 +209,7 @@ int cli_import(const struct cli_ctx *ctx, int argc, char **argv)
 		switch (opt) {
 		case 'v': o.valid_only = 1; break;
 		case 'r': report = optarg; break;
+		case 's': o.require_signed = 1; break;
 		case 'h': return cli_help(_(USAGE_IMPORT));
 		default: return EXIT_USAGE;
 		}
@@ -203,9 +239,11 @@ int cli_import(const struct cli_ctx *ctx, int argc, char **argv)
 	o.progress = tty ? show_progress : NULL;
 	int st = import_paths(db, npaths, paths, &o, &r, &e);
 	end_progress(tty);
+	print_signers(db, &r);
 	db_close(db);
 	int werr = write_problems(&r, report);
-	if (st != SK_OK && st != SK_REFUSED)
+	/* A refusal of the whole import (the operator's role) has a message and no problem. */
+	if (st != SK_OK && (st != SK_REFUSED || (!r.nproblems && !r.more_problems && *e.msg)))
 		cli_error("%s", e.msg);
 	print_summary(&r, st, report);
 	import_result_free(&r);

@@ -32,7 +32,7 @@ int cli_help(const char *usage)
 static int is_global(const char *arg)
 {
 	static const char *const GLOBAL[] = { "--db", "--lang", "--print-db-path", "--version",
-		NULL };
+		"--user", "--password-fd", NULL };
 	size_t n = strcspn(arg, "=");
 	for (int i = 0; GLOBAL[i]; i++)
 		if (n > 2 && strncmp(arg, GLOBAL[i], n) == 0)

@@ -5,6 +5,8 @@
 #include "cli_cmds.h"
 #include "i18n.h"
 #include "report.h"
+#include "util.h"
+#include "xlsx.h"
 
 enum { EXIT_OK = 0, EXIT_REFUSED = 1, EXIT_USAGE = 2 };
 
@@ -18,6 +20,9 @@ static const char USAGE_REPORT[] = N_(
 	"  cashbook     buku kas satu kelompok, satu tabel per buku (perlu --group)\n"
 	"  attendance   kehadiran dan iuran per anggota satu kelompok (perlu --group)\n"
 	"  monthly      laporan bulanan pendamping (perlu --month)\n"
+	"  audit        jejak audit: siapa mengubah apa, kapan (saring dengan\n"
+	"               --operator, --group, --member, --month, --from, --to)\n"
+	"  person       semua data satu orang dan jejaknya (perlu --nik; UU 27/2022)\n"
 	"  savings      simpanan tiap anggota di siklus simpan pinjam (perlu --group)\n"
 	"  loans        pinjaman anggota: sisa, tunggakan, hari terlambat (semua\n"
 	"               kelompok, atau --group)\n"
@@ -35,6 +40,10 @@ static const char USAGE_REPORT[] = N_(
 	"                      sebagai teks, tanggal sebagai tanggal; perlu --output)\n"
 	"  --output FILE       tulis ke berkas baru FILE (hanya pemiliknya yang dapat\n"
 	"                      membaca; berkas yang sudah ada tidak ditimpa)\n"
+	"  --operator NAMA     (audit) hanya catatan operator itu\n"
+	"  --member ID         (audit) hanya catatan tentang anggota itu\n"
+	"  --from, --to TGL    (audit) dari / sampai tanggal TTTT-BB-HH (UTC)\n"
+	"  --nik NIK           (person) NIK orang yang datanya diminta\n"
 	"  -h, --help          cetak bantuan ini\n");
 
 /* needs_month: 1 required, 0 optional, -1 not taken (the figures are today's). */
@@ -48,6 +57,8 @@ static const struct report_kind {
 	{ "cashbook", 1, 0, report_cashbook },
 	{ "attendance", 1, 0, report_attendance },
 	{ "monthly", 0, 1, report_monthly },
+	{ "audit", 0, 0, report_audit },
+	{ "person", 0, -1, report_person },
 	{ "savings", 1, 0, report_savings },
 	{ "loans", 0, 0, report_loans },
 	{ "shareout", 1, -1, report_shareout },
@@ -60,6 +71,7 @@ struct report_args {
 	const char *month;
 	const char *output;
 	report_format fmt;
+	const char *operator, *member, *from, *to, *nik;
 };
 
 static const struct report_kind *find_kind(const char *name)
@@ -78,6 +90,11 @@ static int parse(int argc, char **argv, struct report_args *a)
 		{ "month", required_argument, NULL, 'm' },
 		{ "format", required_argument, NULL, 'f' },
 		{ "output", required_argument, NULL, 'o' },
+		{ "operator", required_argument, NULL, 'O' },
+		{ "member", required_argument, NULL, 'M' },
+		{ "from", required_argument, NULL, 'F' },
+		{ "to", required_argument, NULL, 'T' },
+		{ "nik", required_argument, NULL, 'N' },
 		CLI_HELP_OPTION,
 		{ NULL, 0, NULL, 0 },
 	};
@@ -88,6 +105,11 @@ static int parse(int argc, char **argv, struct report_args *a)
 		case 'g': a->group = optarg; break;
 		case 'm': a->month = optarg; break;
 		case 'o': a->output = optarg; break;
+		case 'O': a->operator = optarg; break;
+		case 'M': a->member = optarg; break;
+		case 'F': a->from = optarg; break;
+		case 'T': a->to = optarg; break;
+		case 'N': a->nik = optarg; break;
 		case 'f':
 			if (cli_format_parse(optarg, &a->fmt) != 0)
 				return cli_usage_error("report", _("format harus text, csv atau xlsx, "
@@ -100,7 +122,7 @@ static int parse(int argc, char **argv, struct report_args *a)
 	if (optind >= argc)
 		return cli_usage_error("report", "%s", _("report perlu jenis laporan: groups, "
 							 "eligibility, cashbook, attendance, monthly, "
-							 "savings, loans, shareout atau levels"));
+							 "savings, loans, shareout, levels, audit atau person"));
 	if (optind + 1 < argc)
 		return cli_usage_error("report", _("report membuat satu laporan saja, bukan juga %s"),
 				       argv[optind + 1]);
@@ -119,6 +141,10 @@ static int parse(int argc, char **argv, struct report_args *a)
 						   "hari ini"), a->kind->name);
 	if (a->kind->needs_month > 0 && !a->month)
 		return cli_usage_error("report", _("laporan %s perlu --month TTTT-BB"), a->kind->name);
+	if ((a->from && !sk_date_valid(a->from)) || (a->to && !sk_date_valid(a->to)))
+		return cli_usage_error("report", "%s", _("--from dan --to perlu tanggal TTTT-BB-HH"));
+	if (strcmp(a->kind->name, "person") == 0 && !a->nik)
+		return cli_usage_error("report", "%s", _("laporan person perlu --nik NIK"));
 	if (a->fmt == REPORT_XLSX && !a->output)
 		return cli_usage_error("report", "%s", _("--format xlsx perlu --output FILE"));
 	if (a->output && !*a->output)
@@ -146,7 +172,8 @@ int cli_report(const struct cli_ctx *c, int argc, char **argv)
 	sk_err e;
 	sk_err_clear(&e);
 	char gid[37] = "";
-	report_opts o = { .month = a.month, .fmt = a.fmt };
+	report_opts o = { .month = a.month, .fmt = a.fmt, .operator = a.operator,
+			  .member_id = a.member, .from = a.from, .to = a.to, .nik = a.nik };
 	struct cli_sink s = { 0 };
 	int st = a.group ? report_find_group(db, a.group, gid, &e) : SK_OK;
 	if (a.group)

@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <unistd.h>
 #include "cli_cmds.h"
+#include "db_access.h"
 #include "i18n.h"
 #include "office_xlsx.h"
 
@@ -28,6 +29,9 @@ int cli_export_xlsx(const struct cli_ctx *ctx, const char *path, int mask_nik)
 	int st = office_xlsx_write(db, path, mask_nik, tty ? show_progress : NULL, NULL, &r, &e);
 	if (tty)
 		fputs("\r\033[K", stderr);
+	/* A workbook with whole NIKs is a read of every one of them (the trail, issue 16). */
+	if (st == SK_OK && !mask_nik)
+		st = db_audit_note(db, "baca_nik", "bundel", NULL, NULL, NULL, "ekspor xlsx", &e);
 	db_close(db);
 	if (st != SK_OK) {
 		fprintf(stderr, "sikube: %s\n", e.msg);

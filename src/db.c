@@ -10,6 +10,7 @@
 #include <time.h>
 #include <unistd.h>
 #include "db.h"
+#include "db_priv.h"
 #include "i18n.h"
 #include "schema.h"
 #include "util.h"
@@ -30,7 +31,13 @@ struct sk_db {
 	int failed;     /* an inner level ended with ok=0 */
 	int reading;    /* the outermost level is a read transaction (db_begin_read) */
 	int committing; /* db_end is committing: the one commit the guard lets through */
+	struct db_acc acc; /* operator, role and the audit trail's capture (db_access.h) */
 };
+
+struct db_acc *db_acc(sk_db *db)
+{
+	return &db->acc;
+}
 
 int db_default_path(const char *explicit_path, char *out, size_t n, int *is_default)
 {
@@ -218,8 +225,13 @@ int db_open(const char *path, int make_dir, sk_db **out, sk_err *e)
 	sqlite3_create_function(db->h, "sikube_disimpan", 0, SQLITE_UTF8, NULL, stored_now, NULL,
 				NULL);
 	rc = apply_pragmas(db, e);
+	/* The migrations are the program's own writes; then every write is captured. */
+	db_system_begin(db);
 	if (rc == SK_OK)
 		rc = schema_migrate(db, e);
+	db_system_end(db);
+	if (rc == SK_OK)
+		rc = db_audit_attach(db, e);
 	if (rc != SK_OK) {
 		db_close(db);
 		return rc;
@@ -471,6 +483,11 @@ int64_t db_int(sk_db *db, const char *sql, int64_t dflt)
 
 static int begin(sk_db *db, const char *sql, int reading, sk_err *e)
 {
+	if (!reading) {
+		int rc = db_access_write_check(db, e);
+		if (rc != SK_OK)
+			return rc;
+	}
 	if (db->depth == 0) {
 		int rc = db_exec(db, sql, e);
 		if (rc != SK_OK)
@@ -545,7 +562,15 @@ int db_end(sk_db *db, int ok, sk_err *e)
 		return SK_OK;
 	if (db->failed) {
 		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+		db_audit_txn_end(db, 0);
 		return SK_OK;
+	}
+	/* The trail: what this transaction wrote, checked against the role and chained. */
+	int arc = db_audit_flush(db, e);
+	if (arc != SK_OK) {
+		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+		db_audit_txn_end(db, 0);
+		return arc;
 	}
 	db->committing = 1;
 	int rc = sqlite3_exec(db->h, "COMMIT", NULL, NULL, NULL);
@@ -553,8 +578,10 @@ int db_end(sk_db *db, int ok, sk_err *e)
 	if (rc != SQLITE_OK) {
 		db_error(db, rc, e);
 		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+		db_audit_txn_end(db, 0);
 		return e ? e->status : SK_DBERR;
 	}
+	db_audit_txn_end(db, 1);
 	return SK_OK;
 }
 

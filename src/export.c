@@ -17,13 +17,16 @@
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
+#include <nettle/sha2.h>
 #include "csvio.h"
+#include "db_access.h"
 #include "export.h"
 #include "i18n.h"
 #include "manifest.h"
 #include "member.h"
 #include "outfile.h"
 #include "privacy.h"
+#include "signing.h"
 #include "version.h"
 
 #define SETTING_LAST "ekspor_terakhir"
@@ -44,6 +47,7 @@ struct exporter {
 	exchange_progress_fn fn;
 	void *ctx;
 	sk_err *e;
+	char sha[65];                 /* SHA-256 of the manifest written (for the trail) */
 };
 
 int export_last_time(sk_db *db, char out[SK_TS_LEN + 1])
@@ -315,13 +319,58 @@ static int export_table(struct exporter *x, int t, sk_manifest *m)
 	return rc;
 }
 
-static int write_manifest(struct exporter *x, sk_manifest *m)
+/* The manifest, signed with this office's key (docs/signing.md): its bytes are written to
+ * memory first, the signature of exactly those bytes is its last line. The SHA-256 of the
+ * whole file goes to sha (for the trail). */
+static int write_manifest(struct exporter *x, sk_manifest *m, char sha[65])
 {
+	/* Signed when the office has its key pair (`sikube init` makes it). */
+	int rc = signing_own_key(x->db, 0, m->kunci_publik, NULL);
+	int sign = rc == SK_OK;
+	if (!sign)
+		m->kunci_publik[0] = '\0';
+	else
+		db_setting_get(x->db, "nama_kantor", "", m->nama_kantor, sizeof m->nama_kantor);
+	char *buf = NULL, sig[SIGNING_SIG_HEX + 1];
+	size_t len = 0;
+	FILE *mem = open_memstream(&buf, &len);
+	if (!mem)
+		return sk_err_set(x->e, SK_IOERR, "%s", _("Memori tidak cukup."));
+	rc = manifest_write(mem, BUNDLE_MANIFEST, m, x->o->excel, x->e);
+	if (fclose(mem) != 0 && rc == SK_OK)
+		rc = sk_err_set(x->e, SK_IOERR, "%s", _("Memori tidak cukup."));
+	if (rc == SK_OK && sign)
+		rc = signing_sign(x->db, buf, len, sig, x->e);
 	sk_outfile out;
-	int rc = outfile_open(&out, x->dirfd, x->dir, BUNDLE_MANIFEST, 1, x->e);
-	if (rc != SK_OK)
+	if (rc == SK_OK)
+		rc = outfile_open(&out, x->dirfd, x->dir, BUNDLE_MANIFEST, 1, x->e);
+	if (rc != SK_OK) {
+		free(buf);
 		return rc;
-	rc = manifest_write(out.f, BUNDLE_MANIFEST, m, x->o->excel, x->e);
+	}
+	if (fwrite(buf, 1, len, out.f) != len)
+		rc = sk_err_set(x->e, SK_IOERR, _("Berkas %s tidak dapat ditulis: %s"),
+				BUNDLE_MANIFEST, strerror(errno));
+	if (rc == SK_OK && sign)
+		rc = manifest_write_pair(out.f, BUNDLE_MANIFEST, SIGNING_KEY_SIGNATURE, sig,
+					 x->o->excel, x->e);
+	if (rc == SK_OK) {
+		struct sha256_ctx c;
+		uint8_t d[SHA256_DIGEST_SIZE];
+		char line[SIGNING_SIG_HEX + 32];
+		if (sign)
+			snprintf(line, sizeof line, "%s%c%s%s", SIGNING_KEY_SIGNATURE,
+				 x->o->excel ? ';' : ',', sig, x->o->excel ? "\r\n" : "\n");
+		else
+			line[0] = '\0';
+		sha256_init(&c);
+		sha256_update(&c, len, (const uint8_t *)buf);
+		sha256_update(&c, strlen(line), (const uint8_t *)line);
+		sha256_digest(&c, sizeof d, d);
+		for (int i = 0; i < SHA256_DIGEST_SIZE; i++)
+			snprintf(sha + 2 * i, 3, "%02x", d[i]);
+	}
+	free(buf);
 	if (rc == SK_OK)
 		return outfile_commit(&out, x->e);
 	outfile_abort(&out);
@@ -394,7 +443,7 @@ static int export_snapshot(struct exporter *x, sk_manifest *m, export_result *r)
 	if (rc == SK_OK)
 		rc = erc;
 	if (rc == SK_OK)
-		rc = write_manifest(x, m);
+		rc = write_manifest(x, m, x->sha);
 	if (rc == SK_OK && fsync(x->dirfd) != 0)
 		rc = sk_err_set(x->e, SK_IOERR, _("Folder %s tidak dapat ditulis: %s"), x->dir,
 				strerror(errno));
@@ -497,7 +546,9 @@ int export_bundle(sk_db *db, const char *dir, const export_opts *o, exchange_pro
 {
 	char sejak[SK_TS_LEN + 1] = "";
 	memset(r, 0, sizeof *r);
-	int rc;
+	int rc = db_permit(db, SK_ACT_EXPORT, e);
+	if (rc != SK_OK)
+		return rc;
 	if (o->since_last)
 		export_last_time(db, sejak);
 	struct exporter x = { .db = db, .dir = dir, .dirfd = -1, .o = o,
@@ -520,6 +571,20 @@ int export_bundle(sk_db *db, const char *dir, const export_opts *o, exchange_pro
 		close(lockfd);
 	if (x.dirfd >= 0)
 		close(x.dirfd);
+	if (rc != SK_OK)
+		return rc;
+	/* The trail: a bundle with whole NIKs is a read of every NIK in it. */
+	char note[PATH_MAX + 160];
+	snprintf(note, sizeof note, "%s; sha256 manifest %s", dir, x.sha);
+	rc = db_audit_note(db, o->mask_nik ? "ekspor" : "baca_nik", "bundel", NULL, NULL, NULL,
+			   note, e);
+	if (rc == SK_BUSY) {
+		/* Another copy kept the database past the wait: the bundle stands, as when its
+		 * time cannot be recorded below (the caller says so). */
+		r->not_stamped = 1;
+		sk_err_clear(e);
+		return SK_OK;
+	}
 	if (rc != SK_OK)
 		return rc;
 	/* The millisecond moment first: should the second setting fail, the next bundle starts

@@ -8,6 +8,8 @@
 #include "evaluation.h"
 #include "i18n.h"
 #include "import_priv.h"
+#include "db_access.h"
+#include "signing.h"
 #include "member.h"
 #include "outfile.h"
 #include "privacy.h"
@@ -158,6 +160,9 @@ static int cmp_problem(const void *a, const void *b)
 
 void import_result_free(import_result *r)
 {
+	free(r->signers);
+	r->signers = NULL;
+	r->nsigners = 0;
 	free(r->problems);
 	r->problems = NULL;
 	r->nproblems = 0;
@@ -271,6 +276,71 @@ static void read_all(struct imp *im)
 #undef GOING
 }
 
+/* The trail's note of an import: each source with the SHA-256 of its manifest and its signer,
+ * and what was merged. */
+static int audit_note(struct imp *im)
+{
+	char note[4096];
+	size_t len = 0;
+	note[0] = '\0';
+	for (int i = 0; i < im->r->nsigners && len + 1 < sizeof note; i++) {
+		const import_signer *g = &im->r->signers[i];
+		len += (size_t)snprintf(note + len, sizeof note - len, "%s%s%s%s; ", g->path,
+					*g->manifest_sha ? " sha256 manifest " : "", g->manifest_sha,
+					g->status == IMPORT_TRUSTED ? " (bertanda tangan tepercaya)"
+					: g->status == IMPORT_UNKNOWN_KEY ? " (kunci tidak dikenal)" : "");
+	}
+	if (len + 1 < sizeof note)
+		snprintf(note + len, sizeof note - len, "ditambah %lld, diperbarui %lld, ditolak %lld",
+			 import_total(im->r, 0), import_total(im->r, 1), import_total(im->r, 3));
+	return db_audit_note(im->db, "impor", "bundel", NULL, NULL, NULL, note, im->e);
+}
+
+/* Who signed each source, and what the trust list says: a revoked key refuses its bundle,
+ * and so, with require_signed, does an unsigned source or a key not in the list. */
+static void check_signers(struct imp *im)
+{
+	im->r->signers = calloc((size_t)(im->nsrc > 0 ? im->nsrc : 1), sizeof *im->r->signers);
+	if (!im->r->signers)
+		abort();
+	im->r->nsigners = im->nsrc;
+	for (int i = 0; i < im->nsrc; i++) {
+		struct imp_source *s = &im->src[i];
+		import_signer *g = &im->r->signers[i];
+		char label[PATH_MAX + 64];
+		imp_label(im, i, -1, label, sizeof label);
+		sk_strlcpy(g->path, s->path, sizeof g->path);
+		sk_strlcpy(g->manifest_sha, s->manifest_sha, sizeof g->manifest_sha);
+		if (s->signed_ok) {
+			sk_trusted t;
+			sk_strlcpy(g->kunci_publik, s->man.kunci_publik, sizeof g->kunci_publik);
+			sk_strlcpy(g->nama_kantor, s->man.nama_kantor, sizeof g->nama_kantor);
+			sk_strlcpy(g->kode_wilayah, s->man.kode_wilayah_kantor, sizeof g->kode_wilayah);
+			g->status = IMPORT_UNKNOWN_KEY;
+			int rc = signing_trusted_get(im->db, s->man.kunci_publik, &t, NULL);
+			if (rc == SK_OK && t.dicabut) {
+				imp_fatal(im, i, label, 0, "kunci_publik", "",
+					  _("Kunci tanda tangan bundel ini sudah dicabut dari daftar "
+					    "kunci tepercaya: bundel ditolak."));
+			} else if (rc == SK_OK) {
+				g->status = IMPORT_TRUSTED;
+				sk_strlcpy(g->nama_kantor, t.nama_kantor, sizeof g->nama_kantor);
+				sk_strlcpy(g->kode_wilayah, t.kode_wilayah, sizeof g->kode_wilayah);
+			}
+		}
+		if (!im->o->require_signed || im->fatal)
+			continue;
+		if (!s->signed_ok)
+			imp_fatal(im, i, label, 0, "tanda_tangan", "",
+				  _("Bundel ini tidak bertanda tangan; --require-signed hanya menerima "
+				    "bundel yang ditandatangani kantor tepercaya."));
+		else if (g->status != IMPORT_TRUSTED)
+			imp_fatal(im, i, label, 0, "kunci_publik", "",
+				  _("Bundel ini ditandatangani kunci yang tidak ada dalam daftar kunci "
+				    "tepercaya (sikube keys trust); --require-signed menolaknya."));
+	}
+}
+
 /* Not a status: run_pass wants another pass without the rows refused in this one. */
 #define PASS_AGAIN 101
 
@@ -286,6 +356,8 @@ static int run_pass(struct imp *im)
 	int rc = db_begin_write(im->db, im->e);
 	if (rc != SK_OK)
 		return rc;
+	/* One note per import in the trail, not one per row (docs/audit.md). */
+	db_audit_rows(im->db, 0);
 	if (imp_rows_begin(im) != SK_OK)
 		im->dberr = 1;
 	else
@@ -295,6 +367,8 @@ static int run_pass(struct imp *im)
 	if (!im->careful && !im->dberr && !im->fatal && db_foreign_keys_pending(im->db))
 		im->redo = 1;
 	int clean = !im->dberr && !im->fatal && !im->redo && im->bad.n == 0;
+	if (clean && (import_total(im->r, 0) || import_total(im->r, 1)) && audit_note(im) != SK_OK)
+		clean = 0, im->dberr = 1;
 	rc = db_end(im->db, clean, clean ? im->e : NULL);
 	imp_bulk_reset(im);
 	imp_rows_end(im);
@@ -329,8 +403,11 @@ int import_paths(sk_db *db, int npaths, const char *const *paths, const import_o
 		 import_result *r, sk_err *e)
 {
 	memset(r, 0, sizeof *r);
+	int rc = db_permit(db, SK_ACT_IMPORT, e);
+	if (rc != SK_OK)
+		return rc;
 	/* Nothing is written into a damaged file: the clerk is told to restore a copy. */
-	int rc = o->db_checked ? SK_OK : db_quick_check(db, NULL, NULL, e);
+	rc = o->db_checked ? SK_OK : db_quick_check(db, NULL, NULL, e);
 	if (rc != SK_OK)
 		return rc;
 	struct imp im = { .db = db, .o = o, .r = r, .e = e };
@@ -343,6 +420,7 @@ int import_paths(sk_db *db, int npaths, const char *const *paths, const import_o
 	im.careful = db_int(db, "PRAGMA foreign_keys", 0) != 1;
 	for (int i = 0; i < npaths; i++)
 		imp_open_source(&im, paths[i]);
+	check_signers(&im);
 	rc = im.fatal ? SK_REFUSED : PASS_AGAIN;
 	/* A bigger page cache while merging (bounded: memory stays flat however large the
 	 * bundle; SQLite's sorter, which builds indexes again after a bulk load, may use as

@@ -14,6 +14,8 @@
 #include "csvio.h"
 #include "i18n.h"
 #include "import_priv.h"
+#include "signing.h"
+#include <nettle/sha2.h>
 
 #define PROGRESS_EVERY 4096
 
@@ -76,6 +78,76 @@ static void open_table(struct imp *im, int src, int t, const char *mlabel)
 		imp_fatal(im, src, path, 0, "", "", e.msg);
 }
 
+/* The manifest's bytes from fd into *bytes (the caller frees; at most 1 MiB) and a private
+ * copy of them to parse, returned (or -1 with the message in e). */
+#define MANIFEST_MAX (1024 * 1024)
+static int manifest_copy(int fd, char **bytes, size_t *n, sk_err *e)
+{
+	*bytes = malloc(MANIFEST_MAX);
+	if (!*bytes)
+		abort();
+	*n = 0;
+	for (;;) {
+		ssize_t r = pread(fd, *bytes + *n, MANIFEST_MAX - *n, (off_t)*n);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0)
+			return sk_err_set(e, SK_IOERR, _("manifest.csv tidak dapat dibaca: %s"),
+					  strerror(errno)), -1;
+		if (r == 0)
+			break;
+		*n += (size_t)r;
+		if (*n == MANIFEST_MAX)
+			return sk_err_set(e, SK_REFUSED, "%s", _("manifest.csv terlalu besar (lebih dari "
+								 "1 MiB): bukan manifest SIKUBE.")), -1;
+	}
+	FILE *tf = tmpfile();
+	if (!tf || fwrite(*bytes, 1, *n, tf) != *n || fflush(tf) != 0) {
+		if (tf)
+			fclose(tf);
+		return sk_err_set(e, SK_IOERR, _("Berkas sementara tidak dapat ditulis: %s"),
+				  strerror(errno)), -1;
+	}
+	int copy = dup(fileno(tf));
+	fclose(tf);
+	if (copy < 0 || lseek(copy, 0, SEEK_SET) != 0) {
+		if (copy >= 0)
+			close(copy);
+		return sk_err_set(e, SK_IOERR, _("Berkas sementara tidak dapat ditulis: %s"),
+				  strerror(errno)), -1;
+	}
+	return copy;
+}
+
+/* The manifest's checksum, and its signature when it carries one: a signature that does not
+ * verify (a byte changed, another key) refuses the bundle whatever the options. */
+static void check_signature(struct imp *im, int src, const char *label, const char *bytes,
+			    size_t n)
+{
+	struct imp_source *s = &im->src[src];
+	struct sha256_ctx c;
+	uint8_t d[SHA256_DIGEST_SIZE];
+	sha256_init(&c);
+	sha256_update(&c, n, (const uint8_t *)bytes);
+	sha256_digest(&c, sizeof d, d);
+	for (int i = 0; i < SHA256_DIGEST_SIZE; i++)
+		snprintf(s->manifest_sha + 2 * i, 3, "%02x", d[i]);
+	if (!*s->man.tanda_tangan && !*s->man.kunci_publik)
+		return;
+	size_t signed_len;
+	char sig[SIGNING_SIG_HEX + 1];
+	if (!signing_key_valid(s->man.kunci_publik) || !signing_split(bytes, n, &signed_len, sig) ||
+	    strcmp(sig, s->man.tanda_tangan) != 0 ||
+	    !signing_verify(bytes, signed_len, s->man.kunci_publik, sig)) {
+		imp_fatal(im, src, label, 0, "tanda_tangan", "",
+			  _("Tanda tangan bundel tidak sah: manifest.csv diubah sesudah "
+			    "ditandatangani, atau tanda tangannya bukan dari kunci_publik yang "
+			    "tercantum. Bundel ditolak."));
+		return;
+	}
+	s->signed_ok = 1;
+}
+
 static void open_bundle(struct imp *im, int src)
 {
 	struct imp_source *s = &im->src[src];
@@ -92,13 +164,23 @@ static void open_bundle(struct imp *im, int src)
 	sk_err_clear(&e);
 	int fd = csv_open_file(s->dirfd, BUNDLE_MANIFEST, mc.label, &e);
 	int problems = 0;
-	if (fd < 0 || manifest_read_fd(fd, mc.label, &s->man, on_manifest_problem, &mc, &problems,
-				       &e) != SK_OK) {
+	/* Its bytes are read once: the signature is checked on them and the parser reads them
+	 * from a private copy. */
+	char *bytes = NULL;
+	size_t n = 0;
+	int copy = fd >= 0 ? manifest_copy(fd, &bytes, &n, &e) : -1;
+	if (copy < 0 || manifest_read_fd(copy, mc.label, &s->man, on_manifest_problem, &mc,
+					 &problems, &e) != SK_OK) {
 		imp_fatal(im, src, mc.label, 0, "", "", e.msg);
 		problems = 1;
 	}
+	if (copy >= 0)
+		close(copy);
 	if (fd >= 0)
 		close(fd);
+	if (!problems)
+		check_signature(im, src, mc.label, bytes, n);
+	free(bytes);
 	s->version = s->man.version;
 	for (int t = 0; t < BT_COUNT && !problems; t++)
 		open_table(im, src, t, mc.label);

@@ -49,6 +49,23 @@ int manifest_write(FILE *f, const char *label, const sk_manifest *m, int excel, 
 		snprintf(key, sizeof key, "sha256.%s", BUNDLE_TABLES[t].file);
 		pair(&w, key, m->sha256[t]);
 	}
+	if (*m->kunci_publik) {
+		pair(&w, "nama_kantor", m->nama_kantor);
+		pair(&w, "kunci_publik", m->kunci_publik);
+	}
+	if (fflush(f) != 0 || ferror(f))
+		return sk_err_set(e, SK_IOERR, _("Berkas %s tidak dapat ditulis: %s"), label,
+				  strerror(errno));
+	return SK_OK;
+}
+
+int manifest_write_pair(FILE *f, const char *label, const char *key, const char *value,
+			int excel, sk_err *e)
+{
+	/* As csv_out_init, without a second byte-order mark. */
+	csv_out w = { .f = f, .delim = excel ? ';' : ',', .eol = excel ? "\r\n" : "\n",
+		      .formula_guard = 1 };
+	pair(&w, key, value);
 	if (fflush(f) != 0 || ferror(f))
 		return sk_err_set(e, SK_IOERR, _("Berkas %s tidak dapat ditulis: %s"), label,
 				  strerror(errno));
@@ -160,6 +177,12 @@ static void known_key(struct reading *r, int line, const char *key, const char *
 		sk_strlcpy(m->dibuat_pada, value, sizeof m->dibuat_pada);
 	} else if (strcmp(key, "sejak") == 0) {
 		sk_strlcpy(m->sejak, value, sizeof m->sejak);
+	} else if (strcmp(key, "nama_kantor") == 0) {
+		sk_strlcpy(m->nama_kantor, value, sizeof m->nama_kantor);
+	} else if (strcmp(key, "kunci_publik") == 0) {
+		sk_strlcpy(m->kunci_publik, value, sizeof m->kunci_publik);
+	} else if (strcmp(key, "tanda_tangan") == 0) {
+		sk_strlcpy(m->tanda_tangan, value, sizeof m->tanda_tangan);
 	}
 	/* Other keys belong to later format versions and are ignored. */
 }

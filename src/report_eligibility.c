@@ -1,6 +1,7 @@
 /* report_eligibility.c - `report eligibility`: the latest assessment of each active member. */
 #include <string.h>
 #include "assessment.h"
+#include "db_access.h"
 #include "i18n.h"
 #include "member.h"
 #include "report_priv.h"
@@ -114,5 +115,12 @@ int report_eligibility(sk_db *db, const report_opts *o, FILE *out, sk_err *e)
 		return e ? e->status : SK_DBERR;
 	if (o->fmt == REPORT_TEXT && rows == 0)
 		fprintf(out, "%s\n", _("Belum ada anggota aktif."));
+	/* CSV and the workbook hold whole NIKs: a read the trail keeps. */
+	if (o->fmt != REPORT_TEXT && rows > 0) {
+		char note[128];
+		snprintf(note, sizeof note, "laporan eligibility %s: %d anggota",
+			 o->fmt == REPORT_CSV ? "csv" : "xlsx", rows);
+		return db_audit_note(db, "baca_nik", "anggota", NULL, o->group_id, NULL, note, e);
+	}
 	return SK_OK;
 }

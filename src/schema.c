@@ -679,14 +679,56 @@ static const char MIGRATION_8[] =
 	"CREATE INDEX kelompok_gagal_kelompok ON kelompok_gagal(kelompok_id, dibatalkan, tanggal);\n";
 #undef INDICATOR
 
-/* Until migration 9 of the other branch of this wave (issue 16) is merged here, an empty
- * stand-in keeps migration 10 at its number; a merge puts the real one in its place. */
-static const char MIGRATION_STANDIN[] = "";
+/* Operators and the audit trail (issue 16; docs/audit.md). operator: who may work on this
+ * database, with a role (admin, operator, pendamping, pemeriksa) and Argon2id hashes of the
+ * password and the PIN (libsodium's encoded strings, parameters inside); the failed attempts
+ * and the lock are local bookkeeping. jejak: the audit trail, append-only, each row carrying
+ * the hash of the one before (hash_sebelum) and its own (hash, over its fields and isi_hash,
+ * the hash of lama and baru): the content of a row may later be blanked (retention, UU
+ * 27/2022) without breaking the chain, nothing else may change and no row may go (the
+ * triggers below; the sqlite3 shell can still drop them, which `sikube check` then finds).
+ * kunci_kantor: this office's Ed25519 key pair (one row, never exported); kunci_tepercaya:
+ * the office keys the district trusts. Nothing here calls a function of the program. */
+static const char MIGRATION_9[] =
+	"CREATE TABLE operator (\n"
+	"  nama TEXT PRIMARY KEY NOT NULL, nama_lengkap TEXT,\n"
+	"  peran TEXT NOT NULL CHECK (peran IN ('admin','operator','pendamping','pemeriksa')),\n"
+	"  sandi TEXT NOT NULL, pin TEXT, aktif INTEGER NOT NULL DEFAULT 1 CHECK (aktif IN (0,1)),\n"
+	"  gagal INTEGER NOT NULL DEFAULT 0, gagal_pin INTEGER NOT NULL DEFAULT 0,\n"
+	"  terkunci_sampai TEXT, masuk_sandi_tanggal TEXT, dibuat_pada TEXT NOT NULL,\n"
+	"  diubah_pada TEXT NOT NULL);\n"
+	"CREATE TABLE jejak (\n"
+	"  no INTEGER PRIMARY KEY, waktu TEXT NOT NULL, operator TEXT NOT NULL, operator2 TEXT,\n"
+	"  peran TEXT, aksi TEXT NOT NULL, tabel TEXT, baris_id TEXT, kelompok_id TEXT,\n"
+	"  anggota_id TEXT, lama TEXT, baru TEXT, keterangan TEXT, isi_hash TEXT NOT NULL,\n"
+	"  hash_sebelum TEXT NOT NULL, hash TEXT NOT NULL);\n"
+	"CREATE INDEX jejak_waktu ON jejak(waktu);\n"
+	"CREATE INDEX jejak_operator ON jejak(operator, waktu);\n"
+	"CREATE INDEX jejak_kelompok ON jejak(kelompok_id) WHERE kelompok_id IS NOT NULL;\n"
+	"CREATE INDEX jejak_anggota ON jejak(anggota_id) WHERE anggota_id IS NOT NULL;\n"
+	"CREATE TRIGGER jejak_tetap_hapus BEFORE DELETE ON jejak BEGIN\n"
+	"  SELECT RAISE(ABORT, 'jejak audit tidak boleh dihapus'); END;\n"
+	"CREATE TRIGGER jejak_tetap_ubah BEFORE UPDATE ON jejak WHEN NOT (\n"
+	"  NEW.lama IS NULL AND NEW.baru IS NULL AND NEW.no IS OLD.no AND NEW.waktu IS OLD.waktu\n"
+	"  AND NEW.operator IS OLD.operator AND NEW.operator2 IS OLD.operator2\n"
+	"  AND NEW.peran IS OLD.peran AND NEW.aksi IS OLD.aksi AND NEW.tabel IS OLD.tabel\n"
+	"  AND NEW.baris_id IS OLD.baris_id AND NEW.kelompok_id IS OLD.kelompok_id\n"
+	"  AND NEW.anggota_id IS OLD.anggota_id AND NEW.keterangan IS OLD.keterangan\n"
+	"  AND NEW.isi_hash IS OLD.isi_hash AND NEW.hash_sebelum IS OLD.hash_sebelum\n"
+	"  AND NEW.hash IS OLD.hash) BEGIN\n"
+	"  SELECT RAISE(ABORT, 'jejak audit tidak boleh diubah'); END;\n"
+	"CREATE TABLE kunci_kantor (\n"
+	"  satu INTEGER PRIMARY KEY CHECK (satu = 1), kunci_publik TEXT NOT NULL,\n"
+	"  kunci_rahasia TEXT NOT NULL, dibuat_pada TEXT NOT NULL);\n"
+	"CREATE TABLE kunci_tepercaya (\n"
+	"  kunci_publik TEXT PRIMARY KEY NOT NULL, nama_kantor TEXT, kode_wilayah TEXT,\n"
+	"  perangkat TEXT, dicabut INTEGER NOT NULL DEFAULT 0 CHECK (dicabut IN (0,1)),\n"
+	"  dipercaya_pada TEXT NOT NULL, diubah_pada TEXT NOT NULL);\n";
 
 /* Migration n (1-based) is MIGRATIONS[n-1]; append, never edit a released one. */
 static const char *const MIGRATIONS[] = { MIGRATION_1, MIGRATION_2, MIGRATION_3, MIGRATION_4,
 					  MIGRATION_5, MIGRATION_6, MIGRATION_7, MIGRATION_8,
-					  MIGRATION_STANDIN, MIGRATION_10 };
+					  MIGRATION_9, MIGRATION_10 };
 #define N_MIGRATIONS ((int)(sizeof MIGRATIONS / sizeof MIGRATIONS[0]))
 
 /* ---- CHECK constraints without IN lists (part of migration 10) -----------------------------

@@ -9,6 +9,9 @@ PASS=0
 FAIL=0
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/sikube-cli-XXXXXX")
 trap 'rm -rf "$WORK"' EXIT
+# Every sikube of the script runs as the test operator (tests/testauth.sh).
+. "$(dirname "$0")/testauth.sh"
+testauth_setup "$WORK"
 
 ok() { PASS=$((PASS + 1)); echo "ok - $1"; }
 nok() { FAIL=$((FAIL + 1)); echo "not ok - $1"; }

@@ -171,6 +171,21 @@ tmux -L "$SOCK" set-option -t s status off >/dev/null
 tmux -L "$SOCK" pipe-pane -t s -o "cat >>'$LOGS/setup-root.pane'"
 screen_now() { tmux -L "$SOCK" capture-pane -p -t s 2>/dev/null; }
 limit=$(($(now) + TIMEOUT))
+# SIKUBE asks who works (issue 16): the sample admin, whose password the README states.
+while [ "$(now)" -lt "$limit" ] && ! screen_now | grep -q "Nama operator:" && [ ! -f "$ROOT/root/setup.exit" ]; do
+	sleep 2
+done
+if screen_now | grep -q "Nama operator:"; then
+	ok "SIKUBE asks who works"
+	tmux -L "$SOCK" send-keys -t s -l admin
+	tmux -L "$SOCK" send-keys -t s Enter
+	i=0
+	while [ $i -lt 100 ] && ! screen_now | grep -q "Kata sandi admin"; do sleep 0.1; i=$((i + 1)); done
+	tmux -L "$SOCK" send-keys -t s -l "$(sed -n 's/.*`admin`, password `\([^`]*\)`.*/\1/p' README.md | head -n 1)"
+	tmux -L "$SOCK" send-keys -t s Enter
+else
+	nok "SIKUBE asks who works"
+fi
 while [ "$(now)" -lt "$limit" ] && ! screen_now | grep -q "Menu utama" && [ ! -f "$ROOT/root/setup.exit" ]; do
 	sleep 2
 done

@@ -28,6 +28,8 @@ evaluation_calc 3
 csvio 3
 outfile 3
 db 4
+operator 5
+signing 5
 table 5
 region 5
 collate 5
@@ -52,6 +54,7 @@ import 10
 export 10
 check 10
 backup 10
+retention 10
 office_xlsx 10
 simpin_meeting 10
 sample 11
@@ -65,6 +68,7 @@ module() {
 	b=${b%.[ch]}
 	case "$b" in
 	schema) echo db ;;               # db.c's migrations, run by db_open
+	db_*) echo db ;;                 # db.c's operator, permissions and audit trail
 	cash_*) echo cashbook ;;
 	assessment_*) echo assessment ;;
 	evaluation_calc) echo evaluation_calc ;;
@@ -166,7 +170,14 @@ bad=$({ grep -nE 'sqlite3_step[[:space:]]*\(' src/hub_*.c
 	done)
 if [ -z "$bad" ]; then ok "no raw step or transaction outside db.c"; else nok "raw step or transaction outside db.c:$bad"; fi
 
-# 9. The UI toolkit knows no screen: no header of screens/ in src/ui (ui_run takes the root
+# 9. Who works (issue 16): the command line and the screens open the database only through
+# cli_open_db (src/cli.c), which logs the operator in; a db_open elsewhere would bypass it.
+bad=$(grep -nE '\bdb_open[[:space:]]*\(' src/cli*.c src/ui/*.c screens/*.c | grep -v '^src/cli\.c:' |
+	sed 's/^/ /')
+if [ -z "$bad" ]; then ok "the command line and the screens open the database through cli_open_db"
+else nok "db_open outside cli_open_db (no login):$bad"; fi
+
+# 10. The UI toolkit knows no screen: no header of screens/ in src/ui (ui_run takes the root
 # screen; screens.h, the list of screens, lives in screens/).
 bad=""
 for h in screens/*.h; do

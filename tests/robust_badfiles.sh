@@ -7,7 +7,7 @@
 # message, nothing half written, `sikube check` still passes.
 . "$(dirname "$0")/clilib.sh"
 DB="$WORK/t.db"
-"$SIKUBE_BIN" --db "$DB" init --sample >/dev/null 2>&1
+new_db "$DB" --sample
 "$SIKUBE_BIN" --db "$DB" export "$WORK/full" >/dev/null 2>&1
 check "sample database and its bundle" test -f "$WORK/full/manifest.csv"
 G=$(sqlite3 "$DB" "SELECT id FROM kelompok ORDER BY id LIMIT 1")
@@ -88,7 +88,7 @@ fi
 GEN="$bindir/bench-gen"
 [ -x "$GEN" ] || GEN="$bindir/build/release/bench-gen"
 check "bench-gen is built (make tests)" test -x "$GEN"
-"$SIKUBE_BIN" --db "$WORK/d.db" init >/dev/null 2>&1
+new_db "$WORK/d.db"
 "$GEN" --db "$WORK/gen.db" --groups 40 --years 1 >/dev/null 2>&1
 "$SIKUBE_BIN" --db "$WORK/gen.db" export "$WORK/big" >/dev/null 2>&1
 check "a bundle of 40 groups to import" test -f "$WORK/big/manifest.csv"
@@ -116,7 +116,7 @@ check "backup on a full disk: no copy and no temporary file left" test -z "$(ls 
 saver="$bindir/tests/kill_saver"
 [ -x "$saver" ] || saver="$bindir/build/release/tests/kill_saver"
 check "tests/kill_saver is built (make tests)" test -x "$saver"
-"$SIKUBE_BIN" --db "$WORK/s.db" init >/dev/null 2>&1
+new_db "$WORK/s.db"
 "$saver" --db "$WORK/s.db" --room 20 >"$WORK/saves" 2>"$WORK/err"
 st=$?
 check "saves on a full disk: the save that does not fit fails (exit $st)" test "$st" -eq 1

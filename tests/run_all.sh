@@ -9,6 +9,9 @@
 # What a test may rely on (the environment set here):
 #   SIKUBE_BIN            the sanitizer (ASan/UBSan) binary; ./sikube is the release one
 #   SIKUBE_DATA_DIR       this folder (region list, sample data)
+#   SIKUBE_USER, SIKUBE_PASSWORD_FD, SIKUBE_TEST_PASSWORD_FILE  the test operator, logged in
+#                         by every sikube a test starts (tests/testauth.sh); the template's
+#                         first admin
 #   SIKUBE_TEST_TEMPLATE  a read-only database made by `sikube init` for this run (region list
 #                         loaded, no groups): copy it instead of loading the 91,600 regions
 #                         again; tests/fixture.h (fixture_db, fixture_open) and new_db in
@@ -105,11 +108,17 @@ if [ $# -gt 0 ]; then
 fi
 [ -n "$tests" ] || { echo "no test found"; echo "0 passed, 1 failed"; exit 1; }
 
+# The test operator (tests/testauth.sh): SIKUBE_USER, the password on descriptor 9.
+. tests/testauth.sh
+testauth_setup "$RUN"
+
 # The template database: the region list loaded once, by the release binary when there is one
-# (the sanitizers check init in the tests that run it).
+# (the sanitizers check init in the tests that run it); its first admin is the test operator,
+# with the cheap test hash.
 init_bin=$PWD/sikube
 [ -x "$init_bin" ] || init_bin=$SIKUBE_BIN
-if ! "$init_bin" --db "$RUN/template.db" init >"$RUN/template.log" 2>&1; then
+if ! "$init_bin" --db "$RUN/template.db" init >"$RUN/template.log" 2>&1 ||
+	! testauth_template "$RUN/template.db" >>"$RUN/template.log" 2>&1; then
 	echo "FAIL the template database (sikube init):"
 	cat "$RUN/template.log"
 	echo "0 passed, 1 failed"

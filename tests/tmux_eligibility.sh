@@ -6,6 +6,10 @@
 cd "$(dirname "$0")/.." || exit 2
 . tests/tmuxlib.sh
 init_db || { nok "init database"; finish; exit 1; }
+# A second operator, for the override's four eyes (issue 16).
+(umask 077; printf 'operator-dua-2\n' >"$WORK/pw2")
+"$SIKUBE_BIN" --db "$DB" user add kedua --role operator --new-password-fd 4 4<"$WORK/pw2" 2>/dev/null ||
+	nok "add a second operator"
 
 T0=2025-01-01T00:00:00Z
 G1=11111111-1111-4111-8111-111111111111
@@ -107,6 +111,13 @@ keys y
 expect "override marked on screen" "ditimpa"
 score "Skor 12 dari 14: MISKIN" "override counts"
 keys F2
+# An override is saved only with a second operator's password (four eyes).
+expect "an override asks for a second operator" "Perlu persetujuan operator kedua"
+type_text "kedua"
+keys Enter
+wait_for "Kata sandi kedua" >/dev/null
+type_text "operator-dua-2"
+keys Enter
 expect "saved" "Penilaian Citra tersimpan: skor 12, miskin."
 expect "back in the list with the result" "$TODAY 12/14 miskin"
 expect "group figures updated" "Anggota aktif 5, dinilai 2, miskin 1, tidak miskin 1 (50%)" 1

@@ -160,6 +160,13 @@ expect "ready to close" "Siap ditutup pada"
 keys F2
 expect "asked once" "Tutup siklus 2 pada"
 keys y
+# The share-out needs a second operator (issue 16): the test's second operator confirms.
+expect "a second operator asked for the share-out" "Nama operator kedua"
+type_text "$SIKUBE_TEST_SECOND"
+keys Enter
+expect "and that operator's password" "Kata sandi $SIKUBE_TEST_SECOND"
+type_text "$SIKUBE_TEST_PASSWORD"
+keys Enter
 expect "the next cycle offered" "Buka siklus berikutnya dengan aturan yang sama?"
 keys y
 expect "closed, the next opened" "Siklus 2 ditutup; siklus 3 dibuka mulai"

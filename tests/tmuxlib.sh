@@ -12,6 +12,16 @@ WORK=$(mktemp -d "${TMPDIR:-/tmp}/sikube-tmux-XXXXXX")
 SOCK="sikube-test-$$"
 TMUX_TIMEOUT=${TMUX_TIMEOUT:-10}
 DB="$WORK/sikube.db"
+# Every sikube of the script runs as the test operator (tests/testauth.sh); inside tmux the
+# password's descriptor is opened again (tmux passes no descriptors on), see start.
+. "$(dirname "$0")/testauth.sh"
+testauth_setup "$WORK"
+# SIKUBE_BIN becomes a wrapper that opens the password's descriptor and execs SIKUBE (the same
+# process): a tmux session a test starts itself (t new-session "$SIKUBE_BIN ...") logs in too.
+SIKUBE_REAL_BIN=$SIKUBE_BIN
+SIKUBE_BIN="$WORK/sikube-bin"
+printf '#!/bin/sh\nexec 9<"%s"\nexec "%s" "$@"\n' "$SIKUBE_TEST_PASSWORD_FILE" "$SIKUBE_REAL_BIN" >"$SIKUBE_BIN"
+chmod 700 "$SIKUBE_BIN"
 
 cleanup() {
 	tmux -L "$SOCK" kill-server 2>/dev/null
@@ -45,7 +55,7 @@ start() {
 	# A spare session keeps the server up between runs.
 	t has-session -t keep 2>/dev/null || t -f /dev/null new-session -d -s keep -x 80 -y 24 "sleep 600"
 	t kill-session -t =s 2>/dev/null
-	t new-session -d -s s -x "$w" -y "$h" "$1 2>>'$WORK/stderr'; echo EXIT=\$? > '$WORK/exit'; sleep 600"
+	t new-session -d -s s -x "$w" -y "$h" "exec 9<'$SIKUBE_TEST_PASSWORD_FILE'; $1 2>>'$WORK/stderr'; echo EXIT=\$? > '$WORK/exit'; sleep 600"
 	t set-option -t =s status off >/dev/null 2>&1
 }
 

@@ -1,0 +1,316 @@
+/* operator_list.c - Operator: the office's operators (the admin adds, resets passwords,
+ * turns off), one's own PIN, the office's signing key, and the way to the audit trail
+ * (issue 16). */
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "colors.h"
+#include "dialog.h"
+#include "frame.h"
+#include "i18n.h"
+#include "input_dlg.h"
+#include "keys.h"
+#include "operator.h"
+#include "plist.h"
+#include "screens.h"
+#include "signing.h"
+#include "text.h"
+
+static const struct text_col COLS_DEF[] = {
+	{ N_("Nama"), 16, 2 },
+	{ N_("Peran"), 11, 0 },
+	{ N_("Aktif"), 6, 0 },
+	{ N_("PIN"), 4, 0 },
+	{ N_("Nama lengkap"), 20, 4 },
+};
+#define NCOLS 5
+
+#define MAX_OPS 512
+
+struct op_list {
+	struct plist pl;
+	int w[NCOLS];
+	sk_operator all[MAX_OPS];
+	int n;
+	char key[SIGNING_KEY_HEX + 1];
+};
+
+static int ol_load(struct screen *s, sk_err *e)
+{
+	struct op_list *o = s->data;
+	return operator_list(s->db, o->all, MAX_OPS, &o->n, e);
+}
+
+static int ol_count(void *ctx, const char *search)
+{
+	(void)search;
+	struct screen *s = ctx;
+	return ol_load(s, NULL) == SK_OK ? ((struct op_list *)s->data)->n : -1;
+}
+
+static int ol_fetch(void *ctx, const char *search, int offset, int limit, void *rows, int *n,
+		    sk_err *e)
+{
+	(void)search;
+	struct screen *s = ctx;
+	struct op_list *o = s->data;
+	(void)e;
+	*n = 0;
+	for (int i = offset; i < o->n && *n < limit; i++)
+		((sk_operator *)rows)[(*n)++] = o->all[i];
+	return SK_OK;
+}
+
+static void ol_row(void *ctx, const void *row, int y, int x, int width, int selected)
+{
+	struct op_list *o = ((struct screen *)ctx)->data;
+	const sk_operator *r = row;
+	const char *cells[NCOLS] = { r->nama, sk_role_name(r->peran), r->aktif ? _("ya") : _("tidak"),
+				     r->has_pin ? _("ya") : "-", r->nama_lengkap };
+	text_row(y, x, cells, NCOLS, o->w, width, selected);
+}
+
+static const struct plist_src OL_SRC = { ol_count, ol_fetch, ol_row, sizeof(sk_operator) };
+
+static const char *ol_help(void)
+{
+	return _("Operator: siapa saja yang boleh memakai SIKUBE di kantor ini.\n\n"
+		 "Peran: admin (mengatur operator dan pengaturan kantor, juga semua pekerjaan "
+		 "lain), operator (petugas kelurahan: kelompok, anggota, pertemuan, kas), "
+		 "pendamping (seperti operator, ditambah penilaian kelayakan dan tingkat "
+		 "kelompok), pemeriksa (hanya membaca: tidak dapat menyimpan apa pun).\n\n"
+		 "F3: tambah operator (admin).\n"
+		 "F4: ganti kata sandi operator yang dipilih (admin), atau kata sandi Anda sendiri. "
+		 "Mengganti kata sandi juga membuka kunci setelah terlalu banyak salah.\n"
+		 "F8: nonaktifkan atau aktifkan lagi operator yang dipilih (admin).\n"
+		 "F6: buat atau ganti PIN Anda (4-8 angka): setelah masuk dengan kata sandi, hari "
+		 "itu Anda boleh masuk dengan PIN.\n"
+		 "F5: jejak audit (siapa mengubah apa, kapan).\n"
+		 "F2: buat kunci tanda tangan kantor bila belum ada (admin): bundel yang diekspor "
+		 "ditandatangani dengannya, dan kabupaten mengenali kantor Anda dari kunci itu.");
+}
+
+static int ol_init(struct screen *s, void *arg)
+{
+	(void)arg;
+	struct op_list *o = calloc(1, sizeof *o);
+	if (!o)
+		return -1;
+	s->data = o;
+	snprintf(s->title, sizeof s->title, "%s", _("Operator dan jejak audit"));
+	plist_init(&o->pl, &OL_SRC, s, 0);
+	if (signing_own_key(s->db, 0, o->key, NULL) != SK_OK)
+		o->key[0] = '\0';
+	return 0;
+}
+
+static void ol_resize(struct screen *s)
+{
+	struct op_list *o = s->data;
+	text_cols(COLS_DEF, NCOLS, COLS - 2, o->w);
+	plist_place(&o->pl, 4, 1, frame_bottom() - 5, COLS - 2);
+}
+
+static void ol_draw(struct screen *s)
+{
+	struct op_list *o = s->data;
+	char line[400];
+	snprintf(line, sizeof line, _("Anda: %s (%s)"), db_operator(s->db), sk_role_name(db_role(s->db)));
+	text_put(stdscr, 1, 1, line, COLS - 2, ui_attr(R_HEADER));
+	text_heads(3, 1, COLS_DEF, NCOLS, o->w);
+	plist_draw(&o->pl);
+	if (*o->key) {
+		char fp[20];
+		signing_fingerprint(o->key, fp);
+		snprintf(line, sizeof line, _("Kunci tanda tangan kantor: %s"), fp);
+	} else {
+		snprintf(line, sizeof line, "%s", _("Kantor ini belum punya kunci tanda tangan (F2)."));
+	}
+	text_put(stdscr, frame_bottom(), 1, line, COLS - 2, ui_attr(*o->key ? R_DIM : R_WARN));
+}
+
+/* A new password typed twice into pw; 1 when given. */
+static int ask_new(const char *who, char *pw, size_t n)
+{
+	char again[OPERATOR_PASSWORD_MAX + 2], prompt[200];
+	snprintf(prompt, sizeof prompt, _("Kata sandi baru untuk %s:"), who);
+	if (dlg_secret(prompt, pw, n) != 1)
+		return 0;
+	int same = dlg_secret(_("Ketik sekali lagi:"), again, sizeof again) == 1 && strcmp(pw, again) == 0;
+	explicit_bzero(again, sizeof again);
+	if (!same) {
+		explicit_bzero(pw, n);
+		frame_msg(MSG_ERROR, "%s", _("Kedua kata sandi tidak sama."));
+	}
+	return same;
+}
+
+static void ol_add(struct screen *s)
+{
+	char name[OPERATOR_NAME_MAX + 2] = "", full[SK_NAME_BYTES] = "", role[16] = "operator",
+	     pw[OPERATOR_PASSWORD_MAX + 2];
+	sk_err e;
+	sk_err_clear(&e);
+	if (db_permit(s->db, SK_ACT_OPERATORS, &e) != SK_OK) {
+		frame_msg(MSG_ERROR, "%s", e.msg);
+		return;
+	}
+	if (dlg_input(_("Nama operator baru (huruf kecil, angka, titik; diawali huruf):"), name,
+		      sizeof name) != 1 || !*name)
+		return;
+	if (dlg_input(_("Nama lengkap:"), full, sizeof full) != 1)
+		return;
+	if (dlg_input(_("Peran: admin, operator, pendamping atau pemeriksa:"), role, sizeof role) != 1)
+		return;
+	if (!ask_new(name, pw, sizeof pw))
+		return;
+	int rc = operator_add(s->db, name, full, sk_role_parse(role), pw, &e);
+	explicit_bzero(pw, sizeof pw);
+	if (rc != SK_OK) {
+		frame_msg(MSG_ERROR, "%s", e.msg);
+		return;
+	}
+	plist_reload(&((struct op_list *)s->data)->pl);
+	frame_msg(MSG_INFO, _("Operator %s ditambahkan."), name);
+}
+
+static void ol_password(struct screen *s, const sk_operator *r)
+{
+	char name[OPERATOR_NAME_MAX + 1], old[OPERATOR_PASSWORD_MAX + 2] = "",
+	     pw[OPERATOR_PASSWORD_MAX + 2];
+	snprintf(name, sizeof name, "%s", r->nama);
+	int self = strcmp(name, db_operator(s->db)) == 0;
+	sk_err e;
+	sk_err_clear(&e);
+	if (!self && db_permit(s->db, SK_ACT_OPERATORS, &e) != SK_OK) {
+		frame_msg(MSG_ERROR, "%s", e.msg);
+		return;
+	}
+	if (self && dlg_secret(_("Kata sandi Anda sekarang:"), old, sizeof old) != 1)
+		return;
+	if (!ask_new(name, pw, sizeof pw))
+		return;
+	int rc = operator_set_password(s->db, name, self ? old : NULL, pw, &e);
+	explicit_bzero(pw, sizeof pw);
+	explicit_bzero(old, sizeof old);
+	if (rc != SK_OK)
+		frame_msg(MSG_ERROR, "%s", e.msg);
+	else
+		frame_msg(MSG_INFO, _("Kata sandi %s diganti."), name);
+}
+
+static void ol_pin(struct screen *s)
+{
+	char pw[OPERATOR_PASSWORD_MAX + 2], pin[OPERATOR_PIN_MAX + 2];
+	if (dlg_secret(_("Kata sandi Anda:"), pw, sizeof pw) != 1)
+		return;
+	if (dlg_secret(_("PIN baru (4-8 angka; kosong: hapus PIN):"), pin, sizeof pin) != 1) {
+		explicit_bzero(pw, sizeof pw);
+		return;
+	}
+	sk_err e;
+	sk_err_clear(&e);
+	int rc = operator_set_pin(s->db, pw, pin, &e);
+	explicit_bzero(pw, sizeof pw);
+	explicit_bzero(pin, sizeof pin);
+	if (rc != SK_OK) {
+		frame_msg(MSG_ERROR, "%s", e.msg);
+		return;
+	}
+	plist_reload(&((struct op_list *)s->data)->pl);
+	frame_msg(MSG_INFO, "%s", _("PIN disimpan."));
+}
+
+static void ol_toggle(struct screen *s, const sk_operator *r)
+{
+	char q[300], name[OPERATOR_NAME_MAX + 1];
+	snprintf(name, sizeof name, "%s", r->nama);
+	int on = !r->aktif;
+	snprintf(q, sizeof q, on ? _("Aktifkan lagi operator %s? (y/t)")
+				 : _("Nonaktifkan operator %s? Dia tidak dapat masuk lagi. (y/t)"), name);
+	if (!dlg_confirm(q))
+		return;
+	sk_err e;
+	sk_err_clear(&e);
+	if (operator_set_active(s->db, name, on, &e) != SK_OK) {
+		frame_msg(MSG_ERROR, "%s", e.msg);
+		return;
+	}
+	plist_reload(&((struct op_list *)s->data)->pl);
+	frame_msg(MSG_INFO, on ? _("Operator %s diaktifkan.") : _("Operator %s dinonaktifkan."), name);
+}
+
+static void ol_key_make(struct screen *s)
+{
+	struct op_list *o = s->data;
+	sk_err e;
+	sk_err_clear(&e);
+	if (*o->key) {
+		frame_msg(MSG_INFO, _("Kunci tanda tangan kantor: %s"), o->key);
+		return;
+	}
+	if (db_permit(s->db, SK_ACT_KEYS, &e) != SK_OK ||
+	    signing_own_key(s->db, 1, o->key, &e) != SK_OK) {
+		o->key[0] = '\0';
+		frame_msg(MSG_ERROR, "%s", e.msg);
+		return;
+	}
+	frame_msg(MSG_INFO, _("Kunci tanda tangan kantor dibuat: %s"), o->key);
+}
+
+static int ol_key(struct screen *s, wint_t ch, int kc)
+{
+	struct op_list *o = s->data;
+	enum action a = keys_action(ch, kc);
+	switch (a) {
+	case ACT_NEW: ol_add(s); return SCR_HANDLED;
+	case ACT_OPTION: ol_pin(s); return SCR_HANDLED;
+	case ACT_PICK: ui_push(&AUDIT_LIST_OPS, NULL); return SCR_HANDLED;
+	case ACT_SAVE: ol_key_make(s); return SCR_HANDLED;
+	case ACT_EDIT:
+	case ACT_DELETE: {
+		const sk_operator *r = plist_current(&o->pl);
+		if (r && a == ACT_EDIT)
+			ol_password(s, r);
+		else if (r)
+			ol_toggle(s, r);
+		return SCR_HANDLED;
+	}
+	default:
+		return plist_key(&o->pl, ch, kc) ? SCR_HANDLED : SCR_UNHANDLED;
+	}
+}
+
+static void ol_resume(struct screen *s)
+{
+	plist_reload(&((struct op_list *)s->data)->pl);
+}
+
+static void ol_free(struct screen *s)
+{
+	struct op_list *o = s->data;
+	if (o) {
+		plist_free(&o->pl);
+		free(o);
+	}
+}
+
+static const struct key_hint OPERATOR_LIST_HINTS[] = {
+	HINT(ACT_HELP, NC_("hint", "Bantuan")), HINT(ACT_NEW, NC_("hint", "Tambah")),
+	HINT(ACT_EDIT, NC_("hint", "Sandi")), HINT(ACT_DELETE, NC_("hint", "Aktif")),
+	HINT(ACT_OPTION, NC_("hint", "PIN")), HINT(ACT_PICK, NC_("hint", "Jejak")),
+	HINT(ACT_SAVE, NC_("hint", "Kunci")), HINT(ACT_BACK, NC_("hint", "Kembali")), HINTS_END
+};
+
+const struct screen_ops OPERATOR_LIST_OPS = {
+	.name = "operators",
+	.init = ol_init,
+	.draw = ol_draw,
+	.key = ol_key,
+	.resize = ol_resize,
+	.free = ol_free,
+	.help = ol_help,
+	.hints = OPERATOR_LIST_HINTS,
+	.resume = ol_resume,
+};
