@@ -32,7 +32,8 @@ if [ -z "$HPG" ] || ! command -v psql >/dev/null; then
 	return 0 2>/dev/null || exit 0
 fi
 HPD=$(mktemp -d "${TMPDIR:-/tmp}/sikube-bench-pg-XXXXXX")
-trap hub_bench_stop EXIT
+# Sourced by bench/run.sh: its own EXIT trap (stop_load, the BENCH_BUSY load) must run too.
+trap 'hub_bench_stop; stop_load' EXIT
 mkdir -p "$HPD/data" "$HPD/sock"
 if [ "$(id -u)" = 0 ]; then
 	chmod 711 "$HPD"
@@ -137,4 +138,4 @@ line_ms "hub report groups" "$(echo "$ms" | median)" 1000 "median of 3, every gr
 line_mem "hub reports memory" "$kb" 16
 rm -rf "$W/tmp/hubbundle" "$W/tmp/hubweek" "$W/tmp"/prov-* "$HSRC"*
 hub_bench_stop
-trap - EXIT
+trap 'stop_load' EXIT
