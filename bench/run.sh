@@ -18,6 +18,8 @@
 #                             then have 100 ms instead of 50 (the ratios keep their goals:
 #                             the baselines run under the same load)
 #   BENCH_FULL_IMPORT=0       1: also import the BENCH_GROUPS bundle, with both baselines
+#   BENCH_BUSY_LOAD           the shell command of each load process (default a busy loop;
+#                             tests/cli_bench_smoke.sh checks the mechanism with a sleep)
 # The generated databases are kept in BENCH_DIR, keyed by seed, size and the generator's
 # source, so a second run starts at once. Exits 0 even when a goal is missed (MISSED).
 set -u
@@ -64,7 +66,7 @@ if [ "$BUSY" = 1 ]; then
 	n=$(($(nproc) - 1))
 	[ "$n" -ge 1 ] || n=1
 	for i in $(seq "$n"); do
-		sh -c 'while :; do :; done' &
+		sh -c "${BENCH_BUSY_LOAD:-while :; do :; done}" &
 		LOAD_PIDS="$LOAD_PIDS $!"
 	done
 	echo "$LOAD_PIDS" >"$W/load.pids"

@@ -17,7 +17,7 @@ BIN=$root/sikube
 # The busy mode and the full-size import too: every line is printed.
 expect_status 0 "bench/run.sh at toy size exits 0" env SIKUBE="$BIN" GEN="$GEN" BENCH_GROUPS=3 \
 	BENCH_IMPORT_GROUPS=2 BENCH_SMALL_GROUPS=1 BENCH_RUNS=1 BENCH_DIR="$WORK/bench" \
-	BENCH_BUSY=1 BENCH_FULL_IMPORT=1 \
+	BENCH_BUSY=1 BENCH_BUSY_LOAD="exec sleep 600" BENCH_FULL_IMPORT=1 \
 	ASAN_OPTIONS=detect_leaks=0 sh bench/run.sh
 for name in "export " "export memory" "import " "re-import unchanged" "import one week" \
 	"import memory" "first draw" "first open of a day" "open_kelompok" "anggota_search" \
