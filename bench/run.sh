@@ -47,8 +47,11 @@ done
 mkdir -p "$W/tmp" || exit 2
 # SIKUBE asks who works (issue 16): the benchmarks run as the test operator
 # (tests/testauth.sh), the first admin of each generated database.
+# (Sourced without set -u: the helpers test variables that may be unset.)
+set +u
 . "$ROOT/tests/testauth.sh"
 [ -n "$SIKUBE_USER" ] && [ -n "$SIKUBE_PASSWORD_FD" ] || testauth_setup "$W/tmp"
+set -u
 RESULTS=$W/results.txt
 : >"$RESULTS"
 START=$(date +%s)

@@ -15,7 +15,8 @@ BIN=$root/sikube
 [ -x "$BIN" ] || BIN=$(cd "$(dirname "$SIKUBE_BIN")" && pwd)/$(basename "$SIKUBE_BIN")
 [ -x "$GEN" ] || GEN=$(dirname "$SIKUBE_BIN")/bench-gen
 # The busy mode and the full-size import too: every line is printed.
-expect_status 0 "bench/run.sh at toy size exits 0" env SIKUBE="$BIN" GEN="$GEN" BENCH_GROUPS=3 \
+expect_status 0 "bench/run.sh at toy size exits 0" env -u SIKUBE_USER -u SIKUBE_PASSWORD_FD \
+	-u SIKUBE_TEST_PASSWORD_FILE SIKUBE="$BIN" GEN="$GEN" BENCH_GROUPS=3 \
 	BENCH_IMPORT_GROUPS=2 BENCH_SMALL_GROUPS=1 BENCH_RUNS=1 BENCH_DIR="$WORK/bench" \
 	BENCH_BUSY=1 BENCH_BUSY_LOAD="exec sleep 600" BENCH_FULL_IMPORT=1 \
 	ASAN_OPTIONS=detect_leaks=0 sh bench/run.sh
