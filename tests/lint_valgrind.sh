@@ -28,9 +28,10 @@ else
 	for t in $VALGRIND_TESTS; do list="$list build/release/tests/$t"; done
 fi
 VG="valgrind -q --leak-check=full --errors-for-leak-kinds=definite,indirect --error-exitcode=9"
+# The unit tests leave their folders (a database each) in TMPDIR: inside $out, removed below.
 # shellcheck disable=SC2086 # the list is words
 printf '%s\n' $list | xargs -P 2 -I{} sh -c \
-	'if [ -x {} ]; then '"$VG"' {} >"$0/$(basename {}).log" 2>&1; echo $? >"$0/$(basename {}).rc";
+	'if [ -x {} ]; then TMPDIR="$0" '"$VG"' {} >"$0/$(basename {}).log" 2>&1; echo $? >"$0/$(basename {}).rc";
 	 else echo "missing {}" >"$0/$(basename {}).log"; echo 127 >"$0/$(basename {}).rc"; fi' "$out"
 # The database of the run's operator (tests/testauth.sh) without its region list: init loads
 # the list through the CSV reader under valgrind, and the login checks the test hash (a
