@@ -20,6 +20,15 @@ int simpin_book_unpost(sk_db *db, const char *sumber_id, char from[16], sk_err *
 int simpin_book_post_reversal(sk_db *db, const char *orig_id, const char *rev_id,
 			      char date[16], sk_err *e);
 
+/* A reversal of row id may be recorded: the row is no reversal itself (its membalik_id is
+ * membalik, "" when none) and no live row of its table reverses it yet. reversed_sql selects
+ * such a row by :id (the table cannot be bound; NULL: the first check only). SK_OK,
+ * SK_REFUSED with the reason, or the database error. The caller holds the transaction. */
+int simpin_book_reversible(sk_db *db, const char *reversed_sql, const char *membalik,
+			   const char *id, sk_err *e);
+/* The date of the reversal of a row dated tanggal into out: today, or tanggal when later. */
+void simpin_book_reversal_date(const char *tanggal, char out[16]);
+
 /* The live cycle siklus_id into c: SK_NOTFOUND (message) when none or deleted. */
 int simpin_book_cycle(sk_db *db, const char *siklus_id, sk_cycle *c, sk_err *e);
 /* Refusals every new movement of a cycle shares: the cycle closed (a date in it: the cycle's

@@ -101,6 +101,32 @@ int simpin_book_post_reversal(sk_db *db, const char *orig_id, const char *rev_id
 
 /* ---- shared checks --------------------------------------------------------------------------- */
 
+int simpin_book_reversible(sk_db *db, const char *reversed_sql, const char *membalik,
+			   const char *id, sk_err *e)
+{
+	if (*membalik)
+		return sk_err_set(e, SK_REFUSED, "%s", _("Baris ini sendiri pembalikan; catat baris yang "
+							 "benar sebagai baris baru."));
+	if (!reversed_sql)
+		return SK_OK;
+	sqlite3_stmt *st = db_prepare(db, reversed_sql, e);
+	if (st)
+		db_bind_text(st, ":id", id);
+	int found = db_exists(db, st, e);
+	if (found < 0)
+		return e && e->status ? e->status : SK_DBERR;
+	if (found)
+		return sk_err_set(e, SK_REFUSED, "%s", _("Baris ini sudah pernah dibalik."));
+	return SK_OK;
+}
+
+void simpin_book_reversal_date(const char *tanggal, char out[16])
+{
+	sk_today(out);
+	if (strcmp(tanggal, out) > 0)
+		sk_strlcpy(out, tanggal, 16);
+}
+
 int simpin_book_cycle(sk_db *db, const char *siklus_id, sk_cycle *c, sk_err *e)
 {
 	int rc = cycle_get(db, siklus_id, c, e);
@@ -453,25 +479,17 @@ int simpin_saving_reverse(sk_db *db, const char *id, sk_saving *out, sk_err *e)
 	if (rc != SK_OK)
 		return rc;
 	if (*o.membalik_id)
-		return sk_err_set(e, SK_REFUSED, "%s", _("Baris ini sendiri pembalikan; catat baris yang "
-							 "benar sebagai baris baru."));
+		return simpin_book_reversible(db, NULL, o.membalik_id, id, e);
 	if (*c.selesai)
 		return sk_err_set(e, SK_REFUSED, _("Siklus %d sudah ditutup dan dibagi; simpanannya "
 						   "tidak dapat dibalik lagi."), c.nomor);
-	sqlite3_stmt *st = db_prepare(db, "SELECT 1 FROM simpanan WHERE membalik_id=:id AND dihapus=0",
-				      e);
-	if (st)
-		db_bind_text(st, ":id", id);
-	int found = db_exists(db, st, e);
-	if (found < 0)
-		return e && e->status ? e->status : SK_DBERR;
-	if (found)
-		return sk_err_set(e, SK_REFUSED, "%s", _("Baris ini sudah pernah dibalik."));
+	rc = simpin_book_reversible(db, "SELECT 1 FROM simpanan WHERE membalik_id=:id AND dihapus=0",
+				    o.membalik_id, id, e);
+	if (rc != SK_OK)
+		return rc;
 	sk_saving r = o;
 	r.id[0] = '\0';
-	sk_today(r.tanggal);
-	if (strcmp(o.tanggal, r.tanggal) > 0)
-		sk_strlcpy(r.tanggal, o.tanggal, sizeof r.tanggal);
+	simpin_book_reversal_date(o.tanggal, r.tanggal);
 	r.setor = o.tarik;
 	r.tarik = o.setor;
 	r.pertemuan_id[0] = '\0';

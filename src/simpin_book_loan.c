@@ -255,23 +255,13 @@ int simpin_repay_reverse(sk_db *db, const char *id, sk_repay *out, sk_err *e)
 		rc = load_loan(db, o.pinjaman_id, &l, &c, e);
 	if (rc != SK_OK)
 		return rc;
-	if (*o.membalik_id)
-		return sk_err_set(e, SK_REFUSED, "%s", _("Baris ini sendiri pembalikan; catat baris yang "
-							 "benar sebagai baris baru."));
-	sqlite3_stmt *st = db_prepare(db, "SELECT 1 FROM angsuran WHERE membalik_id=:id AND dihapus=0",
-				      e);
-	if (st)
-		db_bind_text(st, ":id", id);
-	int found = db_exists(db, st, e);
-	if (found < 0)
-		return e && e->status ? e->status : SK_DBERR;
-	if (found)
-		return sk_err_set(e, SK_REFUSED, "%s", _("Baris ini sudah pernah dibalik."));
+	rc = simpin_book_reversible(db, "SELECT 1 FROM angsuran WHERE membalik_id=:id AND dihapus=0",
+				    o.membalik_id, id, e);
+	if (rc != SK_OK)
+		return rc;
 	sk_repay r = o;
 	r.id[0] = '\0';
-	sk_today(r.tanggal);
-	if (strcmp(o.tanggal, r.tanggal) > 0)
-		sk_strlcpy(r.tanggal, o.tanggal, sizeof r.tanggal);
+	simpin_book_reversal_date(o.tanggal, r.tanggal);
 	r.pertemuan_id[0] = '\0';
 	sk_strlcpy(r.membalik_id, o.id, sizeof r.membalik_id);
 	simpin_book_stamp(r.id, r.diubah_pada, &r.dihapus);
