@@ -43,6 +43,8 @@ struct imp_bulk {
 	char *sql[IMP_BULK_MAX];      /* owned */
 	int n;
 	int suspended[IMP_SUMMARIES_MAX]; /* 1: SCHEMA_SUMMARIES[i]'s triggers dropped */
+	char *trail;                  /* the trail's capture triggers dropped for the pass:
+				       * their CREATE statements (owned; NULL: none dropped) */
 };
 
 /* Columns of a table file at most (struct imp_file's idx). */
@@ -172,8 +174,16 @@ void imp_row(struct imp_file *fl);
 /* A row of fl was inserted: after enough inserts into a table that the rest of the file
  * would make a big share of, drop the table's secondary indexes for this pass. */
 void imp_bulk_inserted(struct imp_file *fl);
-/* Build the dropped indexes again (inside the pass's transaction, before it commits).
- * SK_OK or a database error in im->e. */
+/* Drop the trail's capture triggers (db_audit.c: temporary, three per table) for this pass,
+ * keeping their statements: the pass records one note instead of a row each
+ * (db_audit_rows off), so they capture nothing, yet a trigger makes every INSERT and UPDATE
+ * keep a statement journal, which on a big transaction spills to a file (a dozen writes per
+ * row: most of a bulk import's time). Inside the pass's transaction: a rollback brings them
+ * back; imp_bulk_rebuild makes them again before a commit. SK_OK or a database error. */
+int imp_trail_quiet(struct imp *im);
+/* Build the dropped indexes again (inside the pass's transaction, before it commits), fill
+ * the suspended summaries and make their triggers and the trail's again. SK_OK or a database
+ * error in im->e. */
 int imp_bulk_rebuild(struct imp *im);
 /* Forget the dropped indexes (after the pass ended either way). */
 void imp_bulk_reset(struct imp *im);

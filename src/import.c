@@ -358,7 +358,7 @@ static int run_pass(struct imp *im)
 		return rc;
 	/* One note per import in the trail, not one per row (docs/audit.md). */
 	db_audit_rows(im->db, 0);
-	if (imp_rows_begin(im) != SK_OK)
+	if (imp_rows_begin(im) != SK_OK || imp_trail_quiet(im) != SK_OK)
 		im->dberr = 1;
 	else
 		read_all(im);

@@ -160,10 +160,60 @@ static int rebuild_summaries(struct imp *im)
 	return rc;
 }
 
+/* Append the statement of one dropped trigger to im->bulk.trail. */
+static void keep_trigger(struct imp *im, size_t *len, size_t *cap, const char *sql)
+{
+	/* The schema keeps a temporary trigger's statement without TEMP: put it back. */
+	size_t n = strlen(sql) + 16;
+	if (*len + n + 1 > *cap) {
+		*cap = (*len + n + 1) * 2;
+		im->bulk.trail = realloc(im->bulk.trail, *cap);
+		if (!im->bulk.trail)
+			abort();
+	}
+	*len += (size_t)sprintf(im->bulk.trail + *len, "CREATE TEMP %s;\n", sql + strlen("CREATE "));
+}
+
+int imp_trail_quiet(struct imp *im)
+{
+	sqlite3_stmt *st = db_prepare(im->db, "SELECT name, sql FROM temp.sqlite_schema WHERE "
+				      "type='trigger' AND name LIKE 'jejak\\_%' ESCAPE '\\' AND "
+				      "sql LIKE 'CREATE TRIGGER %'", im->e);
+	if (!st)
+		return SK_DBERR;
+	size_t len = 0, cap = 0;
+	char names[256][64];
+	int n = 0, rc;
+	while (n < 256 && (rc = db_step(im->db, st, im->e)) == SQLITE_ROW) {
+		db_col_text(st, 0, names[n++], sizeof names[0]);
+		keep_trigger(im, &len, &cap, (const char *)sqlite3_column_text(st, 1));
+	}
+	db_reset(st);
+	if (n < 256 && rc != SQLITE_DONE)
+		return SK_DBERR;
+	/* Dropped once the reading statement is done (the schema changes under it). */
+	for (int i = 0; i < n; i++) {
+		char drop[160];
+		snprintf(drop, sizeof drop, "DROP TRIGGER temp.\"%.64s\"", names[i]);
+		if (db_exec(im->db, drop, im->e) != SK_OK)
+			return SK_DBERR;
+	}
+	return SK_OK;
+}
+
+/* Make the trail's triggers again (imp_trail_quiet). */
+static int trail_back(struct imp *im)
+{
+	int rc = im->bulk.trail ? db_exec(im->db, im->bulk.trail, im->e) : SK_OK;
+	free(im->bulk.trail);
+	im->bulk.trail = NULL;
+	return rc;
+}
+
 int imp_bulk_rebuild(struct imp *im)
 {
 	if (!im->bulk.n)
-		return rebuild_summaries(im);
+		return rebuild_summaries(im) == SK_OK ? trail_back(im) : SK_DBERR;
 	/* SQLite's sorter takes up to the page cache's size (and, growing its buffer, half as
 	 * much again): a smaller cache while building keeps the import's peak memory flat. */
 	int64_t cache = db_cache_set(im->db, BULK_BUILD_CACHE_KIB);
@@ -177,12 +227,13 @@ int imp_bulk_rebuild(struct imp *im)
 	if (rc == SK_OK)
 		rc = rebuild_summaries(im);
 	db_cache_restore(im->db, cache);
-	return rc;
+	return rc == SK_OK ? trail_back(im) : rc;
 }
 
 void imp_bulk_reset(struct imp *im)
 {
 	for (int i = 0; i < im->bulk.n; i++)
 		free(im->bulk.sql[i]);
+	free(im->bulk.trail);
 	memset(&im->bulk, 0, sizeof im->bulk);
 }
