@@ -9,10 +9,11 @@
  * Refuses (SK_DBERR) a database whose user_version is newer than this program knows. */
 int schema_migrate(sk_db *db, sk_err *e);
 
-/* A summary kept by triggers (migrations 3 and 10): derived and local, never exported. */
+/* A summary kept by triggers (migrations 3, 7 and 10): derived and local, never exported. */
 #define SCHEMA_SUMMARY_TRIGGERS 12
 typedef struct schema_summary {
-	const char *table;          /* the kept table ("saldo_kas") */
+	const char *table;          /* the kept table ("saldo_kas"; "pinjaman": each loan's
+				     * repayment sums, its bayar_* columns) */
 	const char *bases[3];       /* the tables whose writes its triggers follow (NULL-ended;
 				     * none: kept by the triggers of the summary before it) */
 	const char *triggers[SCHEMA_SUMMARY_TRIGGERS];  /* their names (NULL-ended) */

@@ -27,16 +27,6 @@ static void report(struct run *r, const char *fmt, const char *a, const char *b,
 	(*r->problems)++;
 }
 
-/* What each loan's repayments add up to as kept in its row (pinjaman.bayar_*, triggers of
- * migration 7; derived and local) against the repayments. */
-static const char LOAN_SUM_SQL[] =
-	"SELECT p.id, printf('%d/%d (%d)', coalesce(r.pokok,0), coalesce(r.jasa,0), "
-	"coalesce(r.n,0)), printf('%d/%d (%d)', p.bayar_pokok, p.bayar_jasa, p.bayar_n), '' FROM "
-	"pinjaman p LEFT JOIN (SELECT pinjaman_id, sum(CASE WHEN membalik_id IS NULL THEN pokok "
-	"ELSE -pokok END) pokok, sum(CASE WHEN membalik_id IS NULL THEN jasa ELSE -jasa END) jasa, "
-	"max(tanggal) terakhir, count(*) n FROM angsuran WHERE dihapus=0 GROUP BY pinjaman_id) r ON "
-	"r.pinjaman_id=p.id WHERE coalesce(r.pokok,0) <> p.bayar_pokok OR coalesce(r.jasa,0) <> "
-	"p.bayar_jasa OR coalesce(r.n,0) <> p.bayar_n OR r.terakhir IS NOT p.bayar_terakhir";
 static const char FK_SQL[] =
 	"SELECT \"table\", printf('%d', rowid), parent, '' FROM pragma_foreign_key_check";
 
@@ -148,11 +138,6 @@ int check_run_opts(sk_db *db, const check_opts *o, check_problem_fn fn, void *ct
 		rc = four_columns(db, &r, k->verify, _(k->message), e);
 	if (rc == SK_OK && !damaged)
 		rc = audit_chain(db, &r, e);
-	if (rc == SK_OK && !damaged)
-		rc = four_columns(db, &r, LOAN_SUM_SQL, _("Pinjaman %s: angsurannya berjumlah %s "
-							  "(pokok/jasa, banyaknya), tetapi jumlah "
-							  "tersimpan %s.%s"),
-				  e);
 	int met = 0;
 	if (rc == SK_OK && !damaged) {
 		stage(o, _("aturan data"), ++n, of);

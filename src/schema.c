@@ -441,32 +441,6 @@ static const char MIGRATION_10[] =
 	"SELECT kelompok_id, NULL, tanggal FROM pertemuan_terakhir) GROUP BY kelompok_id HAVING " \
 	"max(t) IS NOT max(kept)) d LEFT JOIN kelompok g ON g.id=d.kelompok_id"
 
-const schema_summary SCHEMA_SUMMARIES[] = {
-	{ "saldo_kas", { "kas" },
-	  { "kas_saldo_tambah", "kas_saldo_hapus", "kas_saldo_ubah" }, KAS_SALDO_TRIGGERS,
-	  SALDO_REBUILD, SALDO_VERIFY,
-	  N_("Kelompok %s, buku %s: saldo menurut baris kas Rp %s, tetapi saldo tersimpan Rp %s.") },
-	{ "nilai_anggota", { "anggota", "penilaian" },
-	  { "anggota_nilai_tambah", "anggota_nilai_ubah", "anggota_nilai_hapus",
-	    "penilaian_nilai_tambah", "penilaian_nilai_ubah", "penilaian_nilai_hapus",
-	    "nilai_anggota_tambah", "nilai_anggota_ubah", "nilai_anggota_hapus" },
-	  NILAI_TRIGGERS, NILAI_REBUILD, NILAI_VERIFY,
-	  N_("Anggota %s (%s): penilaian terakhir menurut data %s, tetapi ringkasan tersimpan %s "
-	     "(kelompok/aktif/tanggal/skor).") },
-	{ "ringkasan_skor", { NULL }, { NULL }, NULL, NULL,
-	  COUNT_VERIFY("ringkasan_skor", "skor", "coalesce(skor,-1)"),
-	  N_("Kelompok %s, skor %s (-1: belum dinilai): %s anggota aktif menurut data, tetapi "
-	     "ringkasan tersimpan %s.") },
-	{ "ringkasan_tanggal", { NULL }, { NULL }, NULL, NULL,
-	  COUNT_VERIFY("ringkasan_tanggal", "tanggal", "tanggal"),
-	  N_("Kelompok %s, penilaian terakhir tanggal %s: %s anggota aktif menurut data, tetapi "
-	     "ringkasan tersimpan %s.") },
-	{ "pertemuan_terakhir", { "pertemuan" },
-	  { "pertemuan_terakhir_tambah", "pertemuan_terakhir_ubah", "pertemuan_terakhir_hapus" },
-	  LAST_MEETING_TRIGGERS, LAST_MEETING_REBUILD, LAST_MEETING_VERIFY,
-	  N_("Kelompok %s%s: pertemuan terakhir menurut data %s, tetapi tersimpan %s.") },
-	{ NULL, { NULL }, { NULL }, NULL, NULL, NULL, NULL },
-};
 
 /* Names sorted case- and accent-insensitively (collate.h): a sort key stored beside each group
  * and member name, given by the code on every store (sk_sort_keys_refresh, when the command
@@ -524,6 +498,35 @@ static const char MIGRATION_6[] =
 	"a.dihapus=0) WHERE id="
 #define BAYAR_RECOUNT(id) BAYAR_SUMS id ";\n"
 #define BAYAR_RECOUNT_LAST(id) BAYAR_SUMS id "; END;\n"
+/* The triggers keeping each loan's repayment sums (kept in schema.h's SCHEMA_SUMMARIES as
+ * "pinjaman"). */
+#define LOAN_SUM_TRIGGERS \
+	"CREATE TRIGGER angsuran_bayar_tambah AFTER INSERT ON angsuran WHEN NEW.dihapus=0 BEGIN\n" \
+	"  UPDATE pinjaman SET bayar_pokok=bayar_pokok+" SIGNED("NEW", "pokok") ",\n" \
+	"  bayar_jasa=bayar_jasa+" SIGNED("NEW", "jasa") ", bayar_n=bayar_n+1,\n" \
+	"  bayar_terakhir=max(coalesce(bayar_terakhir, ''), NEW.tanggal) WHERE id=NEW.pinjaman_id; END;\n" \
+	"CREATE TRIGGER angsuran_bayar_hapus AFTER DELETE ON angsuran WHEN OLD.dihapus=0 BEGIN\n" \
+	BAYAR_RECOUNT_LAST("OLD.pinjaman_id") \
+	"CREATE TRIGGER angsuran_bayar_ubah AFTER UPDATE OF pinjaman_id, tanggal, pokok, jasa,\n" \
+	"  membalik_id, dihapus ON angsuran BEGIN\n" \
+	BAYAR_RECOUNT("OLD.pinjaman_id") BAYAR_RECOUNT_LAST("NEW.pinjaman_id") \
+	"CREATE TRIGGER pinjaman_bayar_awal AFTER INSERT ON pinjaman BEGIN\n" \
+	BAYAR_RECOUNT_LAST("NEW.id")
+/* Every loan's sums counted again (a bulk import, the triggers dropped meanwhile). */
+#define LOAN_SUM_REBUILD \
+	"UPDATE pinjaman SET (bayar_pokok, bayar_jasa, bayar_n, bayar_terakhir) = (SELECT " \
+	"coalesce(sum(" SIGNED("a", "pokok") "), 0), coalesce(sum(" SIGNED("a", "jasa") "), 0), " \
+	"count(*), max(a.tanggal) FROM angsuran a WHERE a.pinjaman_id=pinjaman.id AND " \
+	"a.dihapus=0);\n"
+/* What each loan's repayments add up to as kept in its row against the repayments. */
+#define LOAN_SUM_VERIFY \
+	"SELECT p.id, printf('%d/%d (%d)', coalesce(r.pokok,0), coalesce(r.jasa,0), " \
+	"coalesce(r.n,0)), printf('%d/%d (%d)', p.bayar_pokok, p.bayar_jasa, p.bayar_n), '' FROM " \
+	"pinjaman p LEFT JOIN (SELECT pinjaman_id, sum(CASE WHEN membalik_id IS NULL THEN pokok " \
+	"ELSE -pokok END) pokok, sum(CASE WHEN membalik_id IS NULL THEN jasa ELSE -jasa END) jasa, " \
+	"max(tanggal) terakhir, count(*) n FROM angsuran WHERE dihapus=0 GROUP BY pinjaman_id) r ON " \
+	"r.pinjaman_id=p.id WHERE coalesce(r.pokok,0) <> p.bayar_pokok OR coalesce(r.jasa,0) <> " \
+	"p.bayar_jasa OR coalesce(r.n,0) <> p.bayar_n OR r.terakhir IS NOT p.bayar_terakhir"
 #define SIMPIN_STAMPS(t) \
 	TOUCH(t, "id=NEW.id") \
 	"CREATE INDEX " t "_disimpan ON " t "(disimpan_pada) WHERE disimpan_pada IS NOT NULL;\n"
@@ -633,17 +636,7 @@ static const char MIGRATION_7[] =
 	 * repayment on needs no look at its repayments, so the loans report of a kabupaten reads
 	 * one row per loan (docs/simpin.md section 10). A loan stored after its repayments (an
 	 * import in another order) counts them at once. */
-	"CREATE TRIGGER angsuran_bayar_tambah AFTER INSERT ON angsuran WHEN NEW.dihapus=0 BEGIN\n"
-	"  UPDATE pinjaman SET bayar_pokok=bayar_pokok+" SIGNED("NEW", "pokok") ",\n"
-	"  bayar_jasa=bayar_jasa+" SIGNED("NEW", "jasa") ", bayar_n=bayar_n+1,\n"
-	"  bayar_terakhir=max(coalesce(bayar_terakhir, ''), NEW.tanggal) WHERE id=NEW.pinjaman_id; END;\n"
-	"CREATE TRIGGER angsuran_bayar_hapus AFTER DELETE ON angsuran WHEN OLD.dihapus=0 BEGIN\n"
-	BAYAR_RECOUNT_LAST("OLD.pinjaman_id")
-	"CREATE TRIGGER angsuran_bayar_ubah AFTER UPDATE OF pinjaman_id, tanggal, pokok, jasa,\n"
-	"  membalik_id, dihapus ON angsuran BEGIN\n"
-	BAYAR_RECOUNT("OLD.pinjaman_id") BAYAR_RECOUNT_LAST("NEW.pinjaman_id")
-	"CREATE TRIGGER pinjaman_bayar_awal AFTER INSERT ON pinjaman BEGIN\n"
-	BAYAR_RECOUNT_LAST("NEW.id");
+	LOAN_SUM_TRIGGERS;
 
 /* The group's development assessment (issue 14, docs/evaluasi.md): evaluasi as bundle.md
  * format 2 gives it (skor and tingkat derived), plus usulan and ditimpa, local: the scores
@@ -724,6 +717,40 @@ static const char MIGRATION_9[] =
 	"  kunci_publik TEXT PRIMARY KEY NOT NULL, nama_kantor TEXT, kode_wilayah TEXT,\n"
 	"  perangkat TEXT, dicabut INTEGER NOT NULL DEFAULT 0 CHECK (dicabut IN (0,1)),\n"
 	"  dipercaya_pada TEXT NOT NULL, diubah_pada TEXT NOT NULL);\n";
+
+/* The kept summaries (schema.h): migrations 3, 7 and 10. */
+const schema_summary SCHEMA_SUMMARIES[] = {
+	{ "saldo_kas", { "kas" },
+	  { "kas_saldo_tambah", "kas_saldo_hapus", "kas_saldo_ubah" }, KAS_SALDO_TRIGGERS,
+	  SALDO_REBUILD, SALDO_VERIFY,
+	  N_("Kelompok %s, buku %s: saldo menurut baris kas Rp %s, tetapi saldo tersimpan Rp %s.") },
+	{ "nilai_anggota", { "anggota", "penilaian" },
+	  { "anggota_nilai_tambah", "anggota_nilai_ubah", "anggota_nilai_hapus",
+	    "penilaian_nilai_tambah", "penilaian_nilai_ubah", "penilaian_nilai_hapus",
+	    "nilai_anggota_tambah", "nilai_anggota_ubah", "nilai_anggota_hapus" },
+	  NILAI_TRIGGERS, NILAI_REBUILD, NILAI_VERIFY,
+	  N_("Anggota %s (%s): penilaian terakhir menurut data %s, tetapi ringkasan tersimpan %s "
+	     "(kelompok/aktif/tanggal/skor).") },
+	{ "ringkasan_skor", { NULL }, { NULL }, NULL, NULL,
+	  COUNT_VERIFY("ringkasan_skor", "skor", "coalesce(skor,-1)"),
+	  N_("Kelompok %s, skor %s (-1: belum dinilai): %s anggota aktif menurut data, tetapi "
+	     "ringkasan tersimpan %s.") },
+	{ "ringkasan_tanggal", { NULL }, { NULL }, NULL, NULL,
+	  COUNT_VERIFY("ringkasan_tanggal", "tanggal", "tanggal"),
+	  N_("Kelompok %s, penilaian terakhir tanggal %s: %s anggota aktif menurut data, tetapi "
+	     "ringkasan tersimpan %s.") },
+	{ "pertemuan_terakhir", { "pertemuan" },
+	  { "pertemuan_terakhir_tambah", "pertemuan_terakhir_ubah", "pertemuan_terakhir_hapus" },
+	  LAST_MEETING_TRIGGERS, LAST_MEETING_REBUILD, LAST_MEETING_VERIFY,
+	  N_("Kelompok %s%s: pertemuan terakhir menurut data %s, tetapi tersimpan %s.") },
+	{ "pinjaman", { "angsuran", "pinjaman" },
+	  { "angsuran_bayar_tambah", "angsuran_bayar_hapus", "angsuran_bayar_ubah",
+	    "pinjaman_bayar_awal" },
+	  LOAN_SUM_TRIGGERS, LOAN_SUM_REBUILD, LOAN_SUM_VERIFY,
+	  N_("Pinjaman %s: angsurannya berjumlah %s (pokok/jasa, banyaknya), tetapi jumlah "
+	     "tersimpan %s.%s") },
+	{ NULL, { NULL }, { NULL }, NULL, NULL, NULL, NULL },
+};
 
 /* Migration n (1-based) is MIGRATIONS[n-1]; append, never edit a released one. */
 static const char *const MIGRATIONS[] = { MIGRATION_1, MIGRATION_2, MIGRATION_3, MIGRATION_4,
