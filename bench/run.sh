@@ -20,6 +20,9 @@
 #   BENCH_FULL_IMPORT=0       1: also import the BENCH_GROUPS bundle, with both baselines
 #   BENCH_BUSY_LOAD           the shell command of each load process (default a busy loop;
 #                             tests/cli_bench_smoke.sh checks the mechanism with a sleep)
+#   BENCH_ONLY=all            import: only the import section (import, re-import, one week,
+#                             memory; with BENCH_FULL_IMPORT=1 also the full size, its bundle
+#                             exported once into BENCH_DIR/bundle-BENCH_GROUPS when missing)
 # The generated databases are kept in BENCH_DIR, keyed by seed, size and the generator's
 # source, so a second run starts at once. Exits 0 even when a goal is missed (MISSED).
 set -u
@@ -164,15 +167,20 @@ rm -f "$TEMPLATE"*
 cheap_login "$TEMPLATE"
 fresh() { rm -f "$1" "$1-wal" "$1-shm"; cp "$TEMPLATE" "$1"; }
 
-FULL_DB=$(kab "$FULL")
+ONLY=${BENCH_ONLY:-all}
+# only SECTION: 0 when the section runs in this run (BENCH_ONLY).
+only() { [ "$ONLY" = all ] || [ "$ONLY" = "$1" ]; }
+if only all || [ "${BENCH_FULL_IMPORT:-0}" = 1 ]; then FULL_DB=$(kab "$FULL"); fi
 IMP_DB=$(kab "$IMP")
 SMALL_DB=$(kab "$SMALL")
 say "SIKUBE benchmarks $(date -u +%Y-%m-%dT%H:%M:%SZ), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
+only all || say "BENCH_ONLY=$ONLY: only that section"
 if [ "$BUSY" = 1 ]; then
 	say "BENCH_BUSY=1: $(echo $LOAD_PIDS | wc -w) CPU-bound process(es) started by this run for its whole length; screens and reports < $KEY_MS ms"
 else
 	say "quiet run (BENCH_BUSY=1 adds a CPU-bound load); screens and reports < $KEY_MS ms"
 fi
+if only all; then
 say "savings and loans: $(rows "$FULL_DB" simpanan) savings, $(rows "$FULL_DB" pinjaman) loans," \
 	"$(rows "$FULL_DB" angsuran) repayments, $(rows "$FULL_DB" kas) ledger rows in all"
 say "sizes: $FULL groups = $(rows "$FULL_DB" kehadiran) attendance rows ($(du -m "$FULL_DB" | cut -f1) MB);" \
@@ -193,6 +201,7 @@ done
 rm -rf "$W/tmp/sqlite-export"
 line_ratio "export" "$best" "$base" sqlite3 1.3
 line_mem "export memory" "$kb" 64 "$FULL groups"
+fi
 
 # ---- import (IMP groups) ---------------------------------------------------------------------
 say ""
@@ -260,6 +269,11 @@ rm -rf "$W/tmp/bundle" "$W/tmp/ours.db"*
 if [ "${BENCH_FULL_IMPORT:-0}" = 1 ]; then
 	say ""
 	say "== import: $FULL groups into an empty database; the same baselines"
+	if [ ! -f "$W/bundle-$FULL/manifest.csv" ]; then
+		rm -rf "$W/bundle-$FULL"
+		"$SIKUBE" --db "$FULL_DB" export "$W/bundle-$FULL" >/dev/null 2>&1 ||
+			echo "bench: export of $FULL groups failed" >&2
+	fi
 	import_vs "$W/bundle-$FULL"
 	line_ratio "import" "$IMP_MS" "$BASE_SCHEMA_MS" schema 1.5
 	line_ratio "import" "$IMP_MS" "$BASE_PLAIN_MS" .import 5
@@ -267,6 +281,8 @@ if [ "${BENCH_FULL_IMPORT:-0}" = 1 ]; then
 	rm -f "$W/tmp/ours.db"*
 fi
 
+only all || { MISSED=$(grep -c ' MISSED' "$RESULTS"); say ""
+	say "bench: $(($(date +%s) - START)) s, $MISSED goal(s) missed; figures in $RESULTS"; exit 0; }
 # ---- screens (full size) ---------------------------------------------------------------------
 say ""
 say "== screens: $FULL groups, 80x24 terminal (script(1) pty); each key handled and drawn"
