@@ -33,7 +33,7 @@ struct imp_source {
 
 /* Indexes dropped for a bulk load in this pass (import_bulk.c): their CREATE statements;
  * summaries whose triggers were dropped (rebuilt before the pass commits). */
-#define IMP_BULK_MAX 16
+#define IMP_BULK_MAX 32
 #define IMP_SUMMARIES_MAX 16
 struct imp_bulk {
 	long long inserts[BT_COUNT];  /* rows inserted per table in this pass */

@@ -27,14 +27,21 @@
 
 /* Secondary indexes of each table that may be dropped during a bulk pass: the ones whose
  * keys arrive in random order. Not listed: kelompok and anggota (small; anggota's indexes
- * serve the NIK and officer checks), kas_membalik (SQLite's deferred foreign-key check looks
- * reversals up through it) and the *_disimpan indexes (every row stored gets the time it
- * was stored: their keys arrive in order, each insert an append, cheaper than a scan and a
- * sort afterwards). */
+ * serve the NIK and officer checks), kas_membalik and the other reversal indexes (SQLite's
+ * deferred foreign-key check looks reversals up through them) and the *_disimpan indexes
+ * (every row stored gets the time it was stored: their keys arrive in order, each insert an
+ * append, cheaper than a scan and a sort afterwards). The savings-and-loans tables are
+ * listed too: a table with nothing to drop is never bulk-loaded, and every row of it then
+ * keeps the careful bookkeeping (331,400 savings rows of 500 groups: 38 s instead of 10). */
 static const char *const DROPPABLE[BT_COUNT][5] = {
 	[BT_PERTEMUAN] = { "pertemuan_kelompok", "pertemuan_diubah" },
 	[BT_KEHADIRAN] = { "kehadiran_anggota", "kehadiran_diubah" },
 	[BT_KAS] = { "kas_saldo", "kas_pertemuan", "kas_diubah" },
+	[BT_SIMPANAN] = { "simpanan_anggota", "simpanan_pemilik", "simpanan_pertemuan" },
+	[BT_PINJAMAN] = { "pinjaman_siklus", "pinjaman_anggota", "pinjaman_pertemuan" },
+	[BT_ANGSURAN] = { "angsuran_pinjaman", "angsuran_pertemuan" },
+	[BT_DENDA] = { "denda_siklus", "denda_anggota", "denda_pertemuan" },
+	[BT_BAGI_HASIL] = { "bagi_hasil_siklus", "bagi_hasil_anggota" },
 };
 
 /* 1 when the table holds fewer than cap rows (counts at most cap rows), 0 when not, -1 on
