@@ -36,7 +36,7 @@
 static const char *const DROPPABLE[BT_COUNT][5] = {
 	[BT_PERTEMUAN] = { "pertemuan_kelompok", "pertemuan_diubah" },
 	[BT_KEHADIRAN] = { "kehadiran_anggota", "kehadiran_diubah" },
-	[BT_KAS] = { "kas_saldo", "kas_pertemuan", "kas_diubah" },
+	[BT_KAS] = { "kas_saldo", "kas_pertemuan", "kas_diubah", "kas_sumber" },
 	[BT_SIMPANAN] = { "simpanan_anggota", "simpanan_pemilik", "simpanan_pertemuan" },
 	[BT_PINJAMAN] = { "pinjaman_siklus", "pinjaman_anggota", "pinjaman_pertemuan" },
 	[BT_ANGSURAN] = { "angsuran_pinjaman", "angsuran_pertemuan" },
