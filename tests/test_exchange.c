@@ -352,7 +352,14 @@ static void test_round_trip(sk_db *a)
 
 	sk_db *b = open_db("b.db");
 	import_result ir;
+	/* The trail's capture triggers (temporary) are dropped for the pass and made again. */
+	const char *trail = "SELECT count(*) FROM temp.sqlite_schema WHERE type='trigger' AND "
+			    "name LIKE 'jejak%'";
+	long long triggers = q_int(b, trail, -1);
 	CHECK(do_import(b, 0, &ir, 1, "full") == SK_OK, "import into an empty database");
+	CHECK(triggers > 0 && q_int(b, trail, -1) == triggers &&
+	      q_int(b, "SELECT count(*) FROM main.sqlite_schema WHERE name LIKE 'jejak\\_%\\_i' "
+		    "ESCAPE '\\'", -1) == 0, "the trail's triggers back after the import, still temporary");
 	CHECK(import_total(&ir, 0) == 2 + NNAMES + 1 + 1 + 1 + 2 + 3 + 2 + 1 && import_total(&ir, 3) == 0,
 	      "every row added");
 	import_result_free(&ir);
@@ -644,10 +651,15 @@ static void test_single_files(void)
 	      find_problem(&r, "Anggota.csv", 2, "nama") != NULL, "Latin-1 text refused, file name in any case");
 	import_result_free(&r);
 	const import_problem *pb;
+	const char *trail = "SELECT count(*) FROM temp.sqlite_schema WHERE type='trigger' AND "
+			    "name LIKE 'jejak%'";
+	long long triggers = q_int(d, trail, -1);
 	CHECK(do_import(d, 0, &r, 1, "Anggota.csv") == SK_REFUSED && r.nproblems == 1 &&
 	      (pb = find_problem(&r, "Anggota.csv", 2, "nama")) && !*pb->nilai,
 	      "Latin-1 text: one problem, the value not printed");
 	import_result_free(&r);
+	CHECK(triggers > 0 && q_int(d, trail, -1) == triggers,
+	      "the trail's triggers back after a refused import (the rollback)");
 	snprintf(text, sizeof text, "kelompok_id,nik,no_kk,nama,jenis_kelamin\n"
 		 "%s,3171080101900003,3171081503109999,Jos,\x1b[2J\n", g2);
 	put("anggota.csv", text);
