@@ -385,7 +385,7 @@ static void row_siklus(struct imp_file *fl)
 	sk_issues_clear(&is);
 	cycle_validate_fields(&c, &is);
 	imp_report_issues(fl, &is);
-	imp_ref(fl, "kelompok_id", "kelompok", 0, _("Kelompok siklus tidak ditemukan."));
+	imp_ref(fl, "kelompok_id", "kelompok", 0, N_("Kelompok siklus tidak ditemukan."));
 	imp_merge(fl, c.id, NULL, c.diubah_pada, store_cycle, &c);
 }
 
@@ -413,10 +413,10 @@ static void row_simpanan(struct imp_file *fl)
 	sk_issues_clear(&is);
 	saving_validate_fields(&s, &is);
 	imp_report_issues(fl, &is);
-	imp_ref(fl, "siklus_id", "siklus", 0, _("Siklus simpan pinjam tidak ditemukan."));
-	imp_ref(fl, "anggota_id", "anggota", 0, _("Anggota tidak ditemukan."));
+	imp_ref(fl, "siklus_id", "siklus", 0, N_("Siklus simpan pinjam tidak ditemukan."));
+	imp_ref(fl, "anggota_id", "anggota", 0, N_("Anggota tidak ditemukan."));
 	if (*s.pertemuan_id && sk_uuid_valid(s.pertemuan_id))
-		imp_ref(fl, "pertemuan_id", "pertemuan", 1, _("Pertemuan tidak ditemukan."));
+		imp_ref(fl, "pertemuan_id", "pertemuan", 1, N_("Pertemuan tidak ditemukan."));
 	imp_merge(fl, s.id, NULL, s.diubah_pada, store_saving, &s);
 }
 
@@ -450,10 +450,10 @@ static void row_pinjaman(struct imp_file *fl)
 	sk_issues_clear(&is);
 	loan_validate_fields(&l, &is);
 	imp_report_issues(fl, &is);
-	imp_ref(fl, "siklus_id", "siklus", 0, _("Siklus simpan pinjam tidak ditemukan."));
-	imp_ref(fl, "anggota_id", "anggota", 0, _("Anggota tidak ditemukan."));
+	imp_ref(fl, "siklus_id", "siklus", 0, N_("Siklus simpan pinjam tidak ditemukan."));
+	imp_ref(fl, "anggota_id", "anggota", 0, N_("Anggota tidak ditemukan."));
 	if (*l.pertemuan_id && sk_uuid_valid(l.pertemuan_id))
-		imp_ref(fl, "pertemuan_id", "pertemuan", 1, _("Pertemuan tidak ditemukan."));
+		imp_ref(fl, "pertemuan_id", "pertemuan", 1, N_("Pertemuan tidak ditemukan."));
 	imp_merge(fl, l.id, NULL, l.diubah_pada, store_loan, &l);
 }
 
@@ -479,9 +479,9 @@ static void row_angsuran(struct imp_file *fl)
 	sk_issues_clear(&is);
 	repay_validate_fields(&r, &is);
 	imp_report_issues(fl, &is);
-	imp_ref(fl, "pinjaman_id", "pinjaman", 0, _("Pinjaman tidak ditemukan."));
+	imp_ref(fl, "pinjaman_id", "pinjaman", 0, N_("Pinjaman tidak ditemukan."));
 	if (*r.pertemuan_id && sk_uuid_valid(r.pertemuan_id))
-		imp_ref(fl, "pertemuan_id", "pertemuan", 1, _("Pertemuan tidak ditemukan."));
+		imp_ref(fl, "pertemuan_id", "pertemuan", 1, N_("Pertemuan tidak ditemukan."));
 	imp_merge(fl, r.id, NULL, r.diubah_pada, store_repay, &r);
 }
 
@@ -510,10 +510,10 @@ static void row_denda(struct imp_file *fl)
 	sk_issues_clear(&is);
 	fine_validate_fields(&f, &is);
 	imp_report_issues(fl, &is);
-	imp_ref(fl, "siklus_id", "siklus", 0, _("Siklus simpan pinjam tidak ditemukan."));
-	imp_ref(fl, "anggota_id", "anggota", 0, _("Anggota tidak ditemukan."));
+	imp_ref(fl, "siklus_id", "siklus", 0, N_("Siklus simpan pinjam tidak ditemukan."));
+	imp_ref(fl, "anggota_id", "anggota", 0, N_("Anggota tidak ditemukan."));
 	if (*f.pertemuan_id && sk_uuid_valid(f.pertemuan_id))
-		imp_ref(fl, "pertemuan_id", "pertemuan", 1, _("Pertemuan tidak ditemukan."));
+		imp_ref(fl, "pertemuan_id", "pertemuan", 1, N_("Pertemuan tidak ditemukan."));
 	imp_merge(fl, f.id, NULL, f.diubah_pada, store_fine, &f);
 }
 
@@ -539,8 +539,8 @@ static void row_bagi_hasil(struct imp_file *fl)
 	sk_issues_clear(&is);
 	share_validate_fields(&b, &is);
 	imp_report_issues(fl, &is);
-	imp_ref(fl, "siklus_id", "siklus", 0, _("Siklus simpan pinjam tidak ditemukan."));
-	imp_ref(fl, "anggota_id", "anggota", 0, _("Anggota tidak ditemukan."));
+	imp_ref(fl, "siklus_id", "siklus", 0, N_("Siklus simpan pinjam tidak ditemukan."));
+	imp_ref(fl, "anggota_id", "anggota", 0, N_("Anggota tidak ditemukan."));
 	imp_merge(fl, b.id, NULL, b.diubah_pada, store_share, &b);
 }
 
@@ -580,7 +580,7 @@ static void row_evaluasi(struct imp_file *fl)
 	sk_issues_clear(&is);
 	evaluation_validate_fields(&ev, &is);
 	imp_report_issues(fl, &is);
-	imp_ref(fl, "kelompok_id", "kelompok", 0, _("Kelompok yang dinilai tidak ditemukan."));
+	imp_ref(fl, "kelompok_id", "kelompok", 0, N_("Kelompok yang dinilai tidak ditemukan."));
 	imp_merge(fl, ev.id, NULL, ev.diubah_pada, store_evaluation, &ev);
 }
 
