@@ -203,22 +203,6 @@ static int ce_init(struct screen *s, void *arg)
 	return 0;
 }
 
-static void ce_resize(struct screen *s)
-{
-	uform_layout(&((struct cash_entry *)s->data)->uf);
-}
-
-static void ce_draw(struct screen *s)
-{
-	uform_draw(&((struct cash_entry *)s->data)->uf);
-	s->cursor = 1;
-}
-
-static void ce_show(struct screen *s)
-{
-	uform_refresh(&((struct cash_entry *)s->data)->uf);
-}
-
 static void ce_save(struct screen *s)
 {
 	struct cash_entry *f = s->data;
@@ -275,23 +259,10 @@ static int ce_key(struct screen *s, wint_t ch, int kc)
 	return fu_form_action(s, &f->uf, ch, kc, ce_save);
 }
 
-static int ce_unsaved(struct screen *s)
-{
-	return uform_dirty(&((struct cash_entry *)s->data)->uf);
-}
-
 static void ce_draft(struct screen *s)
 {
 	struct cash_entry *f = s->data;
 	fu_draft_save(s, &f->uf, f->key, NULL);
-}
-
-static void ce_free(struct screen *s)
-{
-	struct cash_entry *f = s->data;
-	if (f)
-		uform_close(&f->uf);
-	free(f);
 }
 
 static const struct key_hint CASH_ENTRY_OPS_HINTS[] = {
@@ -303,13 +274,10 @@ static const struct key_hint CASH_ENTRY_OPS_HINTS[] = {
 const struct screen_ops CASH_ENTRY_OPS = {
 	.name = "cash-entry",
 	.init = ce_init,
-	.draw = ce_draw,
 	.key = ce_key,
-	.resize = ce_resize,
-	.free = ce_free,
 	.help = ce_help,
 	.hints = CASH_ENTRY_OPS_HINTS,
-	.show = ce_show,
-	.unsaved = ce_unsaved,
+	.unsaved = fu_unsaved,
 	.draft = ce_draft,
+	FU_OPS,
 };

@@ -156,3 +156,31 @@ int fu_draft_offer(struct screen *s, struct uform *uf, const char *key, char **t
 		free(draft);
 	return take;
 }
+
+void fu_resize(struct screen *s)
+{
+	uform_layout(s->data);
+}
+
+void fu_draw(struct screen *s)
+{
+	uform_draw(s->data);
+	s->cursor = 1;
+}
+
+void fu_show(struct screen *s)
+{
+	uform_refresh(s->data);
+}
+
+int fu_unsaved(struct screen *s)
+{
+	return uform_dirty(s->data);
+}
+
+void fu_free(struct screen *s)
+{
+	if (s->data)
+		uform_close(s->data);
+	free(s->data);
+}

@@ -38,4 +38,14 @@ void fu_draft_save(struct screen *s, struct uform *uf, const char *key, const ch
  * Returns 1 when it was taken. */
 int fu_draft_offer(struct screen *s, struct uform *uf, const char *key, char **text);
 
+/* screen_ops functions of a form screen whose s->data (calloc'ed) starts with its struct uform:
+ * lay the form out, draw it (the cursor shown), put its window on the terminal, 1 when a
+ * value differs from the snapshot, close and free. FU_OPS names the first four and free. */
+void fu_resize(struct screen *s);
+void fu_draw(struct screen *s);
+void fu_show(struct screen *s);
+int fu_unsaved(struct screen *s);
+void fu_free(struct screen *s);
+#define FU_OPS .draw = fu_draw, .resize = fu_resize, .show = fu_show, .free = fu_free
+
 #endif

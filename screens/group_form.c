@@ -238,25 +238,6 @@ static int gf_init(struct screen *s, void *arg)
 	return 0;
 }
 
-static void gf_resize(struct screen *s)
-{
-	struct group_form *f = s->data;
-	uform_layout(&f->uf);
-}
-
-static void gf_draw(struct screen *s)
-{
-	struct group_form *f = s->data;
-	uform_draw(&f->uf);
-	s->cursor = 1;
-}
-
-static void gf_refresh(struct screen *s)
-{
-	struct group_form *f = s->data;
-	uform_refresh(&f->uf);
-}
-
 /* The picker chose a village. */
 static void gf_picked(void *ctx, const sk_region *r)
 {
@@ -326,24 +307,10 @@ static int gf_key(struct screen *s, wint_t ch, int kc)
 	return fu_form_action(s, &f->uf, ch, kc, gf_save);
 }
 
-static int gf_unsaved(struct screen *s)
-{
-	struct group_form *f = s->data;
-	return uform_dirty(&f->uf);
-}
-
 static void gf_draft(struct screen *s)
 {
 	struct group_form *f = s->data;
 	fu_draft_save(s, &f->uf, f->key, NULL);
-}
-
-static void gf_free(struct screen *s)
-{
-	struct group_form *f = s->data;
-	if (f)
-		uform_close(&f->uf);
-	free(f);
 }
 
 static const struct key_hint GROUP_FORM_OPS_HINTS[] = {
@@ -355,13 +322,10 @@ static const struct key_hint GROUP_FORM_OPS_HINTS[] = {
 const struct screen_ops GROUP_FORM_OPS = {
 	.name = "group-form",
 	.init = gf_init,
-	.draw = gf_draw,
 	.key = gf_key,
-	.resize = gf_resize,
-	.free = gf_free,
 	.help = gf_help,
 	.hints = GROUP_FORM_OPS_HINTS,
-	.show = gf_refresh,
-	.unsaved = gf_unsaved,
+	.unsaved = fu_unsaved,
 	.draft = gf_draft,
+	FU_OPS,
 };

@@ -289,12 +289,6 @@ static int mf_init(struct screen *s, void *arg)
 	return 0;
 }
 
-static void mf_resize(struct screen *s)
-{
-	struct meeting_form *f = s->data;
-	uform_layout(&f->uf);
-}
-
 static void mf_draw(struct screen *s)
 {
 	struct meeting_form *f = s->data;
@@ -531,7 +525,7 @@ const struct screen_ops MEETING_FORM_OPS = {
 	.init = mf_init,
 	.draw = mf_draw,
 	.key = mf_key,
-	.resize = mf_resize,
+	.resize = fu_resize,
 	.free = mf_free,
 	.help = mf_help,
 	.hints = MEETING_FORM_OPS_HINTS,

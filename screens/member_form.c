@@ -311,25 +311,6 @@ static int member_form_init(struct screen *s, void *arg)
 	return 0;
 }
 
-static void member_form_resize(struct screen *s)
-{
-	struct member_form *f = s->data;
-	uform_layout(&f->uf);
-}
-
-static void member_form_draw(struct screen *s)
-{
-	struct member_form *f = s->data;
-	uform_draw(&f->uf);
-	s->cursor = 1;
-}
-
-static void member_form_refresh(struct screen *s)
-{
-	struct member_form *f = s->data;
-	uform_refresh(&f->uf);
-}
-
 static void member_form_save(struct screen *s)
 {
 	struct member_form *f = s->data;
@@ -378,24 +359,10 @@ static int member_form_key(struct screen *s, wint_t ch, int kc)
 	return fu_form_action(s, &f->uf, ch, kc, member_form_save);
 }
 
-static int member_form_unsaved(struct screen *s)
-{
-	struct member_form *f = s->data;
-	return uform_dirty(&f->uf);
-}
-
 static void member_form_draft(struct screen *s)
 {
 	struct member_form *f = s->data;
 	fu_draft_save(s, &f->uf, f->key, NULL);
-}
-
-static void member_form_free(struct screen *s)
-{
-	struct member_form *f = s->data;
-	if (f)
-		uform_close(&f->uf);
-	free(f);
 }
 
 static const struct key_hint MEMBER_FORM_OPS_HINTS[] = {
@@ -407,13 +374,10 @@ static const struct key_hint MEMBER_FORM_OPS_HINTS[] = {
 const struct screen_ops MEMBER_FORM_OPS = {
 	.name = "member-form",
 	.init = member_form_init,
-	.draw = member_form_draw,
 	.key = member_form_key,
-	.resize = member_form_resize,
-	.free = member_form_free,
 	.help = member_form_help,
 	.hints = MEMBER_FORM_OPS_HINTS,
-	.show = member_form_refresh,
-	.unsaved = member_form_unsaved,
+	.unsaved = fu_unsaved,
 	.draft = member_form_draft,
+	FU_OPS,
 };

@@ -224,25 +224,6 @@ static int cf_init(struct screen *s, void *arg)
 	return 0;
 }
 
-static void cf_resize(struct screen *s)
-{
-	struct cycle_form *f = s->data;
-	uform_layout(&f->uf);
-}
-
-static void cf_draw(struct screen *s)
-{
-	struct cycle_form *f = s->data;
-	uform_draw(&f->uf);
-	s->cursor = 1;
-}
-
-static void cf_show(struct screen *s)
-{
-	struct cycle_form *f = s->data;
-	uform_refresh(&f->uf);
-}
-
 static void cf_save(struct screen *s)
 {
 	struct cycle_form *f = s->data;
@@ -302,14 +283,6 @@ static void cf_draft(struct screen *s)
 		fu_draft_save(s, &f->uf, f->key, NULL);
 }
 
-static void cf_free(struct screen *s)
-{
-	struct cycle_form *f = s->data;
-	if (f)
-		uform_close(&f->uf);
-	free(f);
-}
-
 static const struct key_hint CYCLE_FORM_HINTS[] = {
 	HINT(ACT_HELP, NC_("hint", "Bantuan")), HINT(ACT_SAVE, NC_("hint", "Simpan")),
 	HINT(ACT_TOGGLE, NC_("hint", "Ganti")), HINT(ACT_BACK, NC_("hint", "Kembali")),
@@ -319,13 +292,10 @@ static const struct key_hint CYCLE_FORM_HINTS[] = {
 const struct screen_ops SIMPIN_CYCLE_FORM_OPS = {
 	.name = "simpin-cycle",
 	.init = cf_init,
-	.draw = cf_draw,
 	.key = cf_key,
-	.resize = cf_resize,
-	.free = cf_free,
 	.help = cf_help,
 	.hints = CYCLE_FORM_HINTS,
-	.show = cf_show,
 	.unsaved = cf_unsaved,
 	.draft = cf_draft,
+	FU_OPS,
 };
