@@ -443,9 +443,8 @@ static void af_free(struct screen *s)
 }
 
 static const struct key_hint ASSESSMENT_FORM_OPS_HINTS[] = {
-	HINT(ACT_HELP, NC_("hint", "Bantuan")), HINT(ACT_SAVE, NC_("hint", "Simpan")),
-	HINT(ACT_ANSWER, NC_("hint", "Jawab")), HINT(ACT_TOGGLE, NC_("hint", "Ganti")),
-	HINT(ACT_BACK, NC_("hint", "Kembali")), HINT(ACT_QUIT, NC_("hint", "Keluar")), HINTS_END
+	HINT_HELP, HINT(ACT_SAVE, NC_("hint", "Simpan")), HINT(ACT_ANSWER, NC_("hint", "Jawab")),
+	HINT(ACT_TOGGLE, NC_("hint", "Ganti")), HINTS_BACK_QUIT
 };
 
 const struct screen_ops ASSESSMENT_FORM_OPS = {

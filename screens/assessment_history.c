@@ -135,15 +135,9 @@ static void hi_draw(struct screen *s)
 }
 
 static const struct key_hint ASSESSMENT_HISTORY_OPS_HINTS[] = {
-	HINT(ACT_HELP, NC_("hint", "Bantuan")), HINT(ACT_NEW, NC_("hint", "Baru")),
-	HINT(ACT_ENTER, NC_("hint", "Buka")), HINT(ACT_DELETE, NC_("hint", "Hapus")),
-	HINT(ACT_BACK, NC_("hint", "Kembali")), HINT(ACT_QUIT, NC_("hint", "Keluar")), HINTS_END
+	HINT_HELP, HINT(ACT_NEW, NC_("hint", "Baru")), HINT(ACT_ENTER, NC_("hint", "Buka")),
+	HINT(ACT_DELETE, NC_("hint", "Hapus")), HINTS_BACK_QUIT
 };
 
-const struct screen_ops ASSESSMENT_HISTORY_OPS = {
-	.name = "assessment-history",
-	.init = hi_init,
-	.help = hi_help,
-	.hints = ASSESSMENT_HISTORY_OPS_HINTS,
-	TLIST_OPS,
-};
+const struct screen_ops ASSESSMENT_HISTORY_OPS =
+	TLIST_SCREEN("assessment-history", hi_init, hi_help, ASSESSMENT_HISTORY_OPS_HINTS);

@@ -148,14 +148,7 @@ static void al_filter(struct screen *s)
 }
 
 static const struct key_hint AUDIT_LIST_HINTS[] = {
-	HINT(ACT_HELP, NC_("hint", "Bantuan")), HINT(ACT_OPTION, NC_("hint", "Saring")),
-	HINT(ACT_BACK, NC_("hint", "Kembali")), HINT(ACT_QUIT, NC_("hint", "Keluar")), HINTS_END
+	HINT_HELP, HINT(ACT_OPTION, NC_("hint", "Saring")), HINTS_BACK_QUIT
 };
 
-const struct screen_ops AUDIT_LIST_OPS = {
-	.name = "audit",
-	.init = al_init,
-	.help = al_help,
-	.hints = AUDIT_LIST_HINTS,
-	TLIST_OPS,
-};
+const struct screen_ops AUDIT_LIST_OPS = TLIST_SCREEN("audit", al_init, al_help, AUDIT_LIST_HINTS);

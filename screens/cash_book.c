@@ -388,11 +388,11 @@ static void cb_free(struct screen *s)
 }
 
 static const struct key_hint CASH_BOOK_OPS_HINTS[] = {
-	HINT(ACT_HELP, NC_("hint", "Bantuan")), HINT(ACT_NEW, NC_("hint", "Baru")),
-	HINT(ACT_EDIT, NC_("hint", "Ubah")), HINT(ACT_DELETE, NC_("hint", "Balik")),
-	HINT(ACT_BOOK, NC_("hint", "Buku")), HINT2(ACT_LEFT, ACT_RIGHT, NC_("hint", "Bulan")),
+	HINT_HELP, HINT(ACT_NEW, NC_("hint", "Baru")), HINT(ACT_EDIT, NC_("hint", "Ubah")),
+	HINT(ACT_DELETE, NC_("hint", "Balik")), HINT(ACT_BOOK, NC_("hint", "Buku")),
+	HINT2(ACT_LEFT, ACT_RIGHT, NC_("hint", "Bulan")),
 	HINT(ACT_CATEGORY, NC_("hint", "Kategori")), HINT(ACT_CLOSE, NC_("hint", "Tutup")),
-	HINT(ACT_BACK, NC_("hint", "Kembali")), HINT(ACT_QUIT, NC_("hint", "Keluar")), HINTS_END
+	HINTS_BACK_QUIT
 };
 
 const struct screen_ops CASH_BOOK_OPS = {

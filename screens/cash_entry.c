@@ -266,9 +266,8 @@ static void ce_draft(struct screen *s)
 }
 
 static const struct key_hint CASH_ENTRY_OPS_HINTS[] = {
-	HINT(ACT_HELP, NC_("hint", "Bantuan")), HINT(ACT_SAVE, NC_("hint", "Simpan")),
-	HINT(ACT_NEXT, NC_("hint", "Isian berikutnya")), HINT(ACT_BACK, NC_("hint", "Kembali")),
-	HINT(ACT_QUIT, NC_("hint", "Keluar")), HINTS_END
+	HINT_HELP, HINT(ACT_SAVE, NC_("hint", "Simpan")),
+	HINT(ACT_NEXT, NC_("hint", "Isian berikutnya")), HINTS_BACK_QUIT
 };
 
 const struct screen_ops CASH_ENTRY_OPS = {

@@ -347,9 +347,9 @@ static void ef_free(struct screen *s)
 }
 
 static const struct key_hint EVALUATION_FORM_OPS_HINTS[] = {
-	HINT(ACT_HELP, NC_("hint", "Bantuan")), HINT(ACT_SAVE, NC_("hint", "Simpan")),
+	HINT_HELP, HINT(ACT_SAVE, NC_("hint", "Simpan")),
 	HINT(ACT_SCORE, NC_("hint", "Beri nilai")), HINT(ACT_ENTER, NC_("hint", "Usulan")),
-	HINT(ACT_BACK, NC_("hint", "Kembali")), HINT(ACT_QUIT, NC_("hint", "Keluar")), HINTS_END
+	HINTS_BACK_QUIT
 };
 
 const struct screen_ops EVALUATION_FORM_OPS = {

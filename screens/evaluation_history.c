@@ -63,6 +63,13 @@ static void eh_cells(struct screen *s, const void *row, const char **cells, char
 static void eh_status(struct screen *s);
 static void eh_draw(struct screen *s);
 
+/* Back from the form: the list and the group's level and status again. */
+static void eh_resume(struct screen *s)
+{
+	tlist_reload(s);
+	eh_status(s);
+}
+
 /* F3: a new assessment (row NULL); Enter, F4: the one selected. */
 static void eh_open(struct screen *s, const void *row)
 {
@@ -88,7 +95,7 @@ static const struct tlist_def EH_LIST = {
 	.cols = COLS_DEF, .ncols = sizeof COLS_DEF / sizeof COLS_DEF[0],
 	.row_size = sizeof(sk_evaluation_row), .count = eh_count, .fetch = eh_fetch,
 	.cells = eh_cells, .open = eh_open, .del = eh_delete, .option = eh_decide, .draw = eh_draw,
-	.resume = eh_status, .head_row = 3, .position = N_("Penilaian %d dari %d"),
+	.resume = eh_resume, .head_row = 3, .position = N_("Penilaian %d dari %d"),
 };
 
 static const char *eh_help(void)
@@ -231,16 +238,10 @@ static void eh_decide(struct screen *s)
 }
 
 static const struct key_hint EVALUATION_HISTORY_OPS_HINTS[] = {
-	HINT(ACT_HELP, NC_("hint", "Bantuan")), HINT(ACT_NEW, NC_("hint", "Baru")),
-	HINT(ACT_ENTER, NC_("hint", "Buka")), HINT(ACT_DELETE, NC_("hint", "Hapus")),
-	HINT(ACT_OPTION, NC_("hint", "Gagal?")), HINT(ACT_BACK, NC_("hint", "Kembali")),
-	HINT(ACT_QUIT, NC_("hint", "Keluar")), HINTS_END
+	HINT_HELP, HINT(ACT_NEW, NC_("hint", "Baru")), HINT(ACT_ENTER, NC_("hint", "Buka")),
+	HINT(ACT_DELETE, NC_("hint", "Hapus")), HINT(ACT_OPTION, NC_("hint", "Gagal?")),
+	HINTS_BACK_QUIT
 };
 
-const struct screen_ops EVALUATION_HISTORY_OPS = {
-	.name = "evaluation-history",
-	.init = eh_init,
-	.help = eh_help,
-	.hints = EVALUATION_HISTORY_OPS_HINTS,
-	TLIST_OPS,
-};
+const struct screen_ops EVALUATION_HISTORY_OPS =
+	TLIST_SCREEN("evaluation-history", eh_init, eh_help, EVALUATION_HISTORY_OPS_HINTS);

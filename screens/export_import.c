@@ -268,8 +268,7 @@ static void xr_free(struct screen *s)
 }
 
 static const struct key_hint XRESULT_OPS_HINTS[] = {
-	HINT(ACT_HELP, NC_("hint", "Bantuan")), HINT(ACT_ENTER, NC_("hint", "Lengkap")),
-	HINT(ACT_BACK, NC_("hint", "Kembali")), HINT(ACT_QUIT, NC_("hint", "Keluar")), HINTS_END
+	HINT_HELP, HINT(ACT_ENTER, NC_("hint", "Lengkap")), HINTS_BACK_QUIT
 };
 
 static const struct screen_ops XRESULT_OPS = {
@@ -502,9 +501,8 @@ static void ex_resume(struct screen *s)
 }
 
 static const struct key_hint EXCHANGE_OPS_HINTS[] = {
-	HINT(ACT_HELP, NC_("hint", "Bantuan")), HINT(ACT_SAVE, NC_("hint", "Ekspor")),
-	HINT(ACT_NEW, NC_("hint", "Impor")), HINT(ACT_BACK, NC_("hint", "Kembali")),
-	HINT(ACT_QUIT, NC_("hint", "Keluar")), HINTS_END
+	HINT_HELP, HINT(ACT_SAVE, NC_("hint", "Ekspor")), HINT(ACT_NEW, NC_("hint", "Impor")),
+	HINTS_BACK_QUIT
 };
 
 const struct screen_ops EXCHANGE_OPS = {

@@ -138,25 +138,17 @@ static int gp_init_reports(struct screen *s, void *arg)
 }
 
 static const struct key_hint GROUP_PICK_HINTS[] = {
-	HINT(ACT_HELP, NC_("hint", "Bantuan")), HINT(ACT_ENTER, NC_("hint", "Buka")),
-	HINT(ACT_BACK, NC_("hint", "Kembali")), HINT(ACT_QUIT, NC_("hint", "Keluar")), HINTS_END
+	HINT_HELP, HINT(ACT_ENTER, NC_("hint", "Buka")), HINTS_BACK_QUIT
 };
 /* Laporan's choice of group also opens the development levels of all groups (F6). */
 static const struct key_hint REPORT_PICK_HINTS[] = {
-	HINT(ACT_HELP, NC_("hint", "Bantuan")), HINT(ACT_ENTER, NC_("hint", "Buka")),
-	HINT(ACT_OPTION, NC_("hint", "Tingkat")), HINT(ACT_BACK, NC_("hint", "Kembali")),
-	HINT(ACT_QUIT, NC_("hint", "Keluar")), HINTS_END
+	HINT_HELP, HINT(ACT_ENTER, NC_("hint", "Buka")), HINT(ACT_OPTION, NC_("hint", "Tingkat")),
+	HINTS_BACK_QUIT
 };
 
-#define GROUP_PICK_OPS(ident, id_name, initf, hint_line) \
-	const struct screen_ops ident = { \
-		.name = id_name, \
-		.init = initf, \
-		.help = gp_help, \
-		.hints = hint_line, \
-		TLIST_OPS, \
-	}
-
-GROUP_PICK_OPS(MEETING_GROUPS_OPS, "meeting-groups", gp_init_meetings, GROUP_PICK_HINTS);
-GROUP_PICK_OPS(CASH_GROUPS_OPS, "cash-groups", gp_init_cash, GROUP_PICK_HINTS);
-GROUP_PICK_OPS(REPORT_GROUPS_OPS, "report-groups", gp_init_reports, REPORT_PICK_HINTS);
+const struct screen_ops MEETING_GROUPS_OPS =
+	TLIST_SCREEN("meeting-groups", gp_init_meetings, gp_help, GROUP_PICK_HINTS);
+const struct screen_ops CASH_GROUPS_OPS =
+	TLIST_SCREEN("cash-groups", gp_init_cash, gp_help, GROUP_PICK_HINTS);
+const struct screen_ops REPORT_GROUPS_OPS =
+	TLIST_SCREEN("report-groups", gp_init_reports, gp_help, REPORT_PICK_HINTS);

@@ -215,8 +215,7 @@ static void lv_free(struct screen *s)
 }
 
 static const struct key_hint LEVELS_OPS_HINTS[] = {
-	HINT(ACT_HELP, NC_("hint", "Bantuan")), HINT(ACT_ENTER, NC_("hint", "Buka kelompok")),
-	HINT(ACT_BACK, NC_("hint", "Kembali")), HINT(ACT_QUIT, NC_("hint", "Keluar")), HINTS_END
+	HINT_HELP, HINT(ACT_ENTER, NC_("hint", "Buka kelompok")), HINTS_BACK_QUIT
 };
 
 const struct screen_ops LEVELS_OPS = {

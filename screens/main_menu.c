@@ -205,8 +205,8 @@ static void main_free(struct screen *s)
 }
 
 static const struct key_hint MAIN_MENU_OPS_HINTS[] = {
-	HINT(ACT_HELP, NC_("hint", "Bantuan")), HINT(ACT_ENTER, NC_("hint", "Buka")),
-	HINT(ACT_QUIT, NC_("hint", "Keluar")), HINTS_END
+	HINT_HELP, HINT(ACT_ENTER, NC_("hint", "Buka")), HINT(ACT_QUIT, NC_("hint", "Keluar")),
+	HINTS_END
 };
 
 const struct screen_ops MAIN_MENU_OPS = {

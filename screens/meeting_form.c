@@ -515,9 +515,8 @@ static void mf_free(struct screen *s)
 }
 
 static const struct key_hint MEETING_FORM_OPS_HINTS[] = {
-	HINT(ACT_HELP, NC_("hint", "Bantuan")), HINT(ACT_SAVE, NC_("hint", "Simpan")),
-	HINT(ACT_STATUS, NC_("hint", "Status")), HINT(ACT_PGDN, NC_("hint", "Halaman")),
-	HINT(ACT_BACK, NC_("hint", "Kembali")), HINT(ACT_QUIT, NC_("hint", "Keluar")), HINTS_END
+	HINT_HELP, HINT(ACT_SAVE, NC_("hint", "Simpan")), HINT(ACT_STATUS, NC_("hint", "Status")),
+	HINT(ACT_PGDN, NC_("hint", "Halaman")), HINTS_BACK_QUIT
 };
 
 const struct screen_ops MEETING_FORM_OPS = {

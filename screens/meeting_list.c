@@ -81,10 +81,17 @@ static void mlist_delete(struct screen *s, const void *row)
 static void mlist_load(struct screen *s);
 static void mlist_draw(struct screen *s);
 
+/* Back from the form: the group (its dues) and the list again. */
+static void mlist_resume(struct screen *s)
+{
+	mlist_load(s);
+	tlist_reload(s);
+}
+
 static const struct tlist_def MLIST_LIST = {
 	.cols = COLS_DEF, .ncols = sizeof COLS_DEF / sizeof COLS_DEF[0],
 	.row_size = sizeof(sk_meeting_row), .count = mlist_count, .fetch = mlist_fetch,
-	.cells = mlist_cells, .open = mlist_open, .del = mlist_delete, .resume = mlist_load,
+	.cells = mlist_cells, .open = mlist_open, .del = mlist_delete, .resume = mlist_resume,
 	.draw = mlist_draw, .head_row = 2, .position = N_("Pertemuan %d dari %d"),
 };
 
@@ -141,15 +148,9 @@ static void mlist_draw(struct screen *s)
 }
 
 static const struct key_hint MEETING_LIST_OPS_HINTS[] = {
-	HINT(ACT_HELP, NC_("hint", "Bantuan")), HINT(ACT_NEW, NC_("hint", "Baru")),
-	HINT(ACT_ENTER, NC_("hint", "Buka")), HINT(ACT_DELETE, NC_("hint", "Hapus")),
-	HINT(ACT_BACK, NC_("hint", "Kembali")), HINT(ACT_QUIT, NC_("hint", "Keluar")), HINTS_END
+	HINT_HELP, HINT(ACT_NEW, NC_("hint", "Baru")), HINT(ACT_ENTER, NC_("hint", "Buka")),
+	HINT(ACT_DELETE, NC_("hint", "Hapus")), HINTS_BACK_QUIT
 };
 
-const struct screen_ops MEETING_LIST_OPS = {
-	.name = "meetings",
-	.init = mlist_init,
-	.help = mlist_help,
-	.hints = MEETING_LIST_OPS_HINTS,
-	TLIST_OPS,
-};
+const struct screen_ops MEETING_LIST_OPS =
+	TLIST_SCREEN("meetings", mlist_init, mlist_help, MEETING_LIST_OPS_HINTS);

@@ -196,9 +196,11 @@ static void ml_resume(struct screen *s)
 {
 	struct member_list *m = s->data;
 	char id[SK_UUID_LEN + 1];
-	if (!m->trash && ui_result_take(id, sizeof id))
-		plist_select(&m->tl.pl, member_position(s->db, id));
+	int saved = !m->trash && ui_result_take(id, sizeof id);
 	load_group(s);
+	tlist_reload(s);
+	if (saved)
+		plist_select(&m->tl.pl, member_position(s->db, id));
 }
 
 static const struct tlist_def ML_LIST = {
@@ -216,29 +218,17 @@ static const struct tlist_def ML_TRASH_LIST = {
 };
 
 static const struct key_hint MEMBER_TRASH_OPS_HINTS[] = {
-	HINT(ACT_HELP, NC_("hint", "Bantuan")), HINT(ACT_DELETE, NC_("hint", "Pulihkan")),
-	HINT(ACT_BACK, NC_("hint", "Kembali")), HINT(ACT_QUIT, NC_("hint", "Keluar")), HINTS_END
+	HINT_HELP, HINT(ACT_DELETE, NC_("hint", "Pulihkan")), HINTS_BACK_QUIT
 };
 
-const struct screen_ops MEMBER_TRASH_OPS = {
-	.name = "members-deleted",
-	.init = ml_trash_init,
-	.help = ml_trash_help,
-	.hints = MEMBER_TRASH_OPS_HINTS,
-	TLIST_OPS,
-};
+const struct screen_ops MEMBER_TRASH_OPS =
+	TLIST_SCREEN("members-deleted", ml_trash_init, ml_trash_help, MEMBER_TRASH_OPS_HINTS);
 
 static const struct key_hint MEMBER_LIST_OPS_HINTS[] = {
-	HINT(ACT_HELP, NC_("hint", "Bantuan")), HINT(ACT_NEW, NC_("hint", "Baru")),
-	HINT(ACT_ENTER, NC_("hint", "Buka")), HINT(ACT_DELETE, NC_("hint", "Hapus")),
-	HINT(ACT_OPTION, NC_("hint", "Terhapus")), HINT(ACT_BACK, NC_("hint", "Kembali")),
-	HINT(ACT_QUIT, NC_("hint", "Keluar")), HINTS_END
+	HINT_HELP, HINT(ACT_NEW, NC_("hint", "Baru")), HINT(ACT_ENTER, NC_("hint", "Buka")),
+	HINT(ACT_DELETE, NC_("hint", "Hapus")), HINT(ACT_OPTION, NC_("hint", "Terhapus")),
+	HINTS_BACK_QUIT
 };
 
-const struct screen_ops MEMBER_LIST_OPS = {
-	.name = "members",
-	.init = ml_init,
-	.help = ml_help,
-	.hints = MEMBER_LIST_OPS_HINTS,
-	TLIST_OPS,
-};
+const struct screen_ops MEMBER_LIST_OPS =
+	TLIST_SCREEN("members", ml_init, ml_help, MEMBER_LIST_OPS_HINTS);

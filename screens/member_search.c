@@ -89,14 +89,8 @@ static int ms_init(struct screen *s, void *arg)
 }
 
 static const struct key_hint MEMBER_SEARCH_OPS_HINTS[] = {
-	HINT(ACT_HELP, NC_("hint", "Bantuan")), HINT(ACT_ENTER, NC_("hint", "Buka")),
-	HINT(ACT_BACK, NC_("hint", "Kembali")), HINT(ACT_QUIT, NC_("hint", "Keluar")), HINTS_END
+	HINT_HELP, HINT(ACT_ENTER, NC_("hint", "Buka")), HINTS_BACK_QUIT
 };
 
-const struct screen_ops MEMBER_SEARCH_OPS = {
-	.name = "member-search",
-	.init = ms_init,
-	.help = ms_help,
-	.hints = MEMBER_SEARCH_OPS_HINTS,
-	TLIST_OPS,
-};
+const struct screen_ops MEMBER_SEARCH_OPS =
+	TLIST_SCREEN("member-search", ms_init, ms_help, MEMBER_SEARCH_OPS_HINTS);

@@ -274,16 +274,11 @@ static int ol_key(struct screen *s, wint_t ch, int kc, const void *row)
 }
 
 static const struct key_hint OPERATOR_LIST_HINTS[] = {
-	HINT(ACT_HELP, NC_("hint", "Bantuan")), HINT(ACT_NEW, NC_("hint", "Tambah")),
-	HINT(ACT_EDIT, NC_("hint", "Sandi")), HINT(ACT_DELETE, NC_("hint", "Aktif")),
-	HINT(ACT_OPTION, NC_("hint", "PIN")), HINT(ACT_PICK, NC_("hint", "Jejak")),
-	HINT(ACT_SAVE, NC_("hint", "Kunci")), HINT(ACT_BACK, NC_("hint", "Kembali")), HINTS_END
+	HINT_HELP, HINT(ACT_NEW, NC_("hint", "Tambah")), HINT(ACT_EDIT, NC_("hint", "Sandi")),
+	HINT(ACT_DELETE, NC_("hint", "Aktif")), HINT(ACT_OPTION, NC_("hint", "PIN")),
+	HINT(ACT_PICK, NC_("hint", "Jejak")), HINT(ACT_SAVE, NC_("hint", "Kunci")),
+	HINT(ACT_BACK, NC_("hint", "Kembali")), HINTS_END
 };
 
-const struct screen_ops OPERATOR_LIST_OPS = {
-	.name = "operators",
-	.init = ol_init,
-	.help = ol_help,
-	.hints = OPERATOR_LIST_HINTS,
-	TLIST_OPS,
-};
+const struct screen_ops OPERATOR_LIST_OPS =
+	TLIST_SCREEN("operators", ol_init, ol_help, OPERATOR_LIST_HINTS);

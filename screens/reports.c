@@ -298,10 +298,9 @@ static void rp_free(struct screen *s)
 }
 
 static const struct key_hint REPORT_OPS_HINTS[] = {
-	HINT(ACT_HELP, NC_("hint", "Bantuan")), HINT(ACT_SAVE, NC_("hint", "Simpan")),
+	HINT_HELP, HINT(ACT_SAVE, NC_("hint", "Simpan")),
 	HINT2(ACT_LEFT, ACT_RIGHT, NC_("hint", "Bulan")), HINT(ACT_NEXT, NC_("hint", "Grafik")),
-	HINT(ACT_PGDN, NC_("hint", "Gulir")), HINT(ACT_BACK, NC_("hint", "Kembali")),
-	HINT(ACT_QUIT, NC_("hint", "Keluar")), HINTS_END
+	HINT(ACT_PGDN, NC_("hint", "Gulir")), HINTS_BACK_QUIT
 };
 
 const struct screen_ops REPORT_OPS = {

@@ -284,9 +284,8 @@ static void cf_draft(struct screen *s)
 }
 
 static const struct key_hint CYCLE_FORM_HINTS[] = {
-	HINT(ACT_HELP, NC_("hint", "Bantuan")), HINT(ACT_SAVE, NC_("hint", "Simpan")),
-	HINT(ACT_TOGGLE, NC_("hint", "Ganti")), HINT(ACT_BACK, NC_("hint", "Kembali")),
-	HINT(ACT_QUIT, NC_("hint", "Keluar")), HINTS_END
+	HINT_HELP, HINT(ACT_SAVE, NC_("hint", "Simpan")), HINT(ACT_TOGGLE, NC_("hint", "Ganti")),
+	HINTS_BACK_QUIT
 };
 
 const struct screen_ops SIMPIN_CYCLE_FORM_OPS = {

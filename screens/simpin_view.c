@@ -480,19 +480,17 @@ static void sv_resume(struct screen *s)
 }
 
 static const struct key_hint PASSBOOK_HINTS[] = {
-	HINT(ACT_HELP, NC_("hint", "Bantuan")), HINT(ACT_OPTION, NC_("hint", "Simpan")),
-	HINT(ACT_DELETE, NC_("hint", "Balik")), HINT(ACT_CARD, NC_("hint", "Kartu")),
-	HINT(ACT_BACK, NC_("hint", "Kembali")), HINT(ACT_QUIT, NC_("hint", "Keluar")), HINTS_END
+	HINT_HELP, HINT(ACT_OPTION, NC_("hint", "Simpan")), HINT(ACT_DELETE, NC_("hint", "Balik")),
+	HINT(ACT_CARD, NC_("hint", "Kartu")), HINTS_BACK_QUIT
 };
 static const struct key_hint CARD_HINTS[] = {
-	HINT(ACT_HELP, NC_("hint", "Bantuan")), HINT(ACT_OPTION, NC_("hint", "Simpan")),
-	HINT(ACT_DELETE, NC_("hint", "Balik")), HINT(ACT_BACK, NC_("hint", "Kembali")),
-	HINT(ACT_QUIT, NC_("hint", "Keluar")), HINTS_END
+	HINT_HELP, HINT(ACT_OPTION, NC_("hint", "Simpan")), HINT(ACT_DELETE, NC_("hint", "Balik")),
+	HINTS_BACK_QUIT
 };
 static const struct key_hint CLOSE_HINTS[] = {
-	HINT(ACT_HELP, NC_("hint", "Bantuan")), HINT(ACT_SAVE, NC_("hint", "Tutup siklus")),
+	HINT_HELP, HINT(ACT_SAVE, NC_("hint", "Tutup siklus")),
 	HINT(ACT_DATE, NC_("hint", "Tanggal")), HINT(ACT_OPTION, NC_("hint", "Simpan")),
-	HINT(ACT_BACK, NC_("hint", "Kembali")), HINT(ACT_QUIT, NC_("hint", "Keluar")), HINTS_END
+	HINTS_BACK_QUIT
 };
 
 #define VIEW_OPS(hint_text) \

@@ -71,10 +71,10 @@ void tlist_draw(struct screen *s)
 {
 	struct tlist *tl = s->data;
 	const struct tlist_def *d = tl->def;
-	if (d->draw)
-		d->draw(s);
 	text_heads(d->head_row, 1, d->cols, d->ncols, tl->w);
 	plist_draw(&tl->pl);
+	if (d->draw)
+		d->draw(s);
 	if (d->position && (tl->pl.total > 0 || d->position_empty)) {
 		char pos[128];
 		snprintf(pos, sizeof pos, _(d->position), tl->pl.total > 0 ? tl->pl.sel + 1 : 0,
@@ -82,7 +82,7 @@ void tlist_draw(struct screen *s)
 		tlist_put_right(frame_bottom(), pos);
 	}
 	if (d->search_label) {
-		plist_draw_search(&tl->pl, 1, _(d->search_label));
+		plist_draw_search(&tl->pl, d->search_row ? d->search_row : 1, _(d->search_label));
 		s->cursor = 1;
 	}
 }
@@ -112,12 +112,19 @@ int tlist_key(struct screen *s, wint_t ch, int kc)
 	return plist_key(&tl->pl, ch, kc) ? SCR_HANDLED : SCR_UNHANDLED;
 }
 
-void tlist_resume(struct screen *s)
+void tlist_reload(struct screen *s)
 {
 	struct tlist *tl = s->data;
 	plist_reload(&tl->pl);
+}
+
+void tlist_resume(struct screen *s)
+{
+	struct tlist *tl = s->data;
 	if (tl->def->resume)
 		tl->def->resume(s);
+	else
+		plist_reload(&tl->pl);
 }
 
 int tlist_delete(struct screen *s, const char *q, const char *id,

@@ -33,7 +33,8 @@ struct tlist_def {
 	int head_row;             /* row of the headings; the rows start under it */
 	int foot;                 /* rows left free above the bottom row */
 	int searchable;           /* 1: typing searches */
-	const char *search_label; /* msgid: the search line on row 1 with this label, or NULL */
+	const char *search_label; /* msgid: the search line with this label, or NULL */
+	int search_row;           /* its row (0: row 1) */
 	const char *position;     /* msgid with two %d (row, rows) for the bottom row, or NULL */
 	int position_empty;       /* 1: the position shows "0 dari 0" on an empty list */
 	/* Optional: the screen's own keys, before the list's; row is the selected one (NULL on
@@ -44,9 +45,9 @@ struct tlist_def {
 	void (*open)(struct screen *s, const void *row);
 	void (*del)(struct screen *s, const void *row);
 	/* Optional, each given the screen: option is F6, the screen's own extra action (a
-	 * filter, a decision); resume runs after the list was read again on return from a
-	 * screen above it; draw draws what the screen shows besides the list (the rows above
-	 * the headings), before the list. */
+	 * filter, a decision); resume runs on return from a screen above it instead of just
+	 * reading the list again (tlist_reload), which it must do itself; draw draws what the screen shows besides the list (the rows above
+	 * the headings), after the rows (a search typed meanwhile has been run). */
 	void (*option)(struct screen *s);
 	void (*resume)(struct screen *s);
 	void (*draw)(struct screen *s);
@@ -63,6 +64,8 @@ struct tlist {
 /* Allocate s->data (size bytes, zeroed, starting with a struct tlist) and set up its list
  * from def. Returns s->data, or NULL when out of memory. */
 void *tlist_new(struct screen *s, size_t size, const struct tlist_def *def);
+/* Count and read the visible rows again (after a change), keeping the selection. */
+void tlist_reload(struct screen *s);
 /* The selected row, or NULL when the list is empty. */
 const void *tlist_current(struct screen *s);
 /* screen_ops functions of a list screen. */
@@ -73,6 +76,9 @@ void tlist_resume(struct screen *s);
 void tlist_free(struct screen *s);
 #define TLIST_OPS .draw = tlist_draw, .key = tlist_key, .resize = tlist_resize, \
 	.resume = tlist_resume, .free = tlist_free
+/* The whole screen_ops of a list screen: its name, init, help and hint line, then the list's. */
+#define TLIST_SCREEN(id, initf, helpf, hintv) \
+	{ .name = id, .init = initf, .help = helpf, .hints = hintv, TLIST_OPS }
 
 /* Delete a row after asking q (y/t): del(db, id, e); then the list is read again and done
  * is said, or del's error. Returns 1 when deleted. */
