@@ -75,20 +75,71 @@ void fu_saved(const char *what, const sk_issues *is)
 	frame_msg(MSG_INFO, _("%s tersimpan."), what);
 }
 
-int fu_form_action(struct screen *s, struct uform *uf, wint_t ch, int kc,
-		   void (*save)(struct screen *s))
+int fu_save_or_back(struct screen *s, enum action a, int changed, void (*save)(struct screen *s))
 {
-	switch (keys_action(ch, kc)) {
+	switch (a) {
 	case ACT_SAVE:
 		save(s);
 		return SCR_HANDLED;
 	case ACT_BACK:
-		if (fu_may_close(uf))
+		if (!changed || dlg_confirm(_("Buang perubahan? (y/t)")))
 			ui_pop();
 		return SCR_HANDLED;
 	default:
 		return SCR_UNHANDLED;
 	}
+}
+
+int fu_form_action(struct screen *s, struct uform *uf, wint_t ch, int kc,
+		   void (*save)(struct screen *s))
+{
+	enum action a = keys_action(ch, kc);
+	return fu_save_or_back(s, a, a == ACT_BACK && uform_dirty(uf), save);
+}
+
+int fu_first_error(const sk_issues *is, int n, const char *(*name)(int i))
+{
+	for (int i = 0; i < n; i++) {
+		const sk_issue *it = sk_issues_for(is, name(i));
+		if (it && it->sev == SK_SEV_ERROR) {
+			frame_msg(MSG_ERROR, _("Belum disimpan: %s"), it->msg);
+			return i;
+		}
+	}
+	for (int i = 0; i < is->n; i++)
+		if (is->items[i].sev == SK_SEV_ERROR) {
+			frame_msg(MSG_ERROR, _("Belum disimpan: %s"), is->items[i].msg);
+			break;
+		}
+	return -1;
+}
+
+int fu_refuse_open(int n, int (*open)(const void *ctx, int i), const void *ctx,
+		   void (*label)(int i, char *out, size_t size), const char *msg)
+{
+	char list[200] = "", one[32];
+	int first = -1;
+	for (int i = 0; i < n; i++) {
+		if (!open(ctx, i))
+			continue;
+		if (first < 0)
+			first = i;
+		label(i, one, sizeof one);
+		snprintf(list + strlen(list), sizeof list - strlen(list), "%s%s", *list ? ", " : "",
+			 one);
+	}
+	if (first >= 0)
+		frame_msg(MSG_ERROR, msg, list);
+	return first;
+}
+
+int fu_name_too_long(const char *field, const char *value, sk_issues *is)
+{
+	if (sk_utf8_len(value) <= SK_NAME_MAX)
+		return 0;
+	sk_issues_add(is, field, SK_SEV_ERROR, _("Paling panjang %d huruf (sekarang %zu); singkatkan."),
+		      SK_NAME_MAX, sk_utf8_len(value));
+	return 1;
 }
 
 int fu_stored(struct uform *uf, int rc, const sk_issues *is, const sk_err *e)
@@ -133,28 +184,93 @@ static void local_time(const char *utc, char *out, size_t n)
 	strftime(out, n, "%Y-%m-%d %H:%M", &lt);
 }
 
-int fu_draft_offer(struct screen *s, struct uform *uf, const char *key, char **text)
+char *fu_draft_take(struct screen *s, const char *key, const char *question)
 {
 	char *draft, when[32], local[32], q[400];
-	if (text)
-		*text = NULL;
 	if (draft_get(s->db, s->ops->name, key, &draft, when, sizeof when, NULL) != SK_OK)
-		return 0;
+		return NULL;
 	local_time(when, local, sizeof local);
-	snprintf(q, sizeof q, _("Ada isian formulir ini yang belum disimpan ketika SIKUBE ditutup "
-				"(%s). Pakai isian itu? (y/t)"), local);
+	snprintf(q, sizeof q, question, local);
 	int take = dlg_ask(q, 1);
 	draft_drop(s->db, s->ops->name, key, NULL);
-	if (take) {
-		uform_load(uf, draft);
-		frame_msg(MSG_INFO, "%s", _("Isian yang belum disimpan dipakai lagi. Periksa, lalu F2 "
-					    "untuk menyimpan."));
+	if (!take) {
+		free(draft);
+		return NULL;
 	}
-	if (take && text)
+	frame_msg(MSG_INFO, "%s", _("Isian yang belum disimpan dipakai lagi. Periksa, lalu F2 "
+				    "untuk menyimpan."));
+	return draft;
+}
+
+int fu_draft_offer(struct screen *s, struct uform *uf, const char *key, char **text)
+{
+	char *draft = fu_draft_take(s, key, _("Ada isian formulir ini yang belum disimpan ketika "
+					      "SIKUBE ditutup (%s). Pakai isian itu? (y/t)"));
+	if (text)
+		*text = NULL;
+	if (!draft)
+		return 0;
+	uform_load(uf, draft);
+	if (text)
 		*text = draft;
 	else
 		free(draft);
-	return take;
+	return 1;
+}
+
+size_t fu_draft_fields(char *buf, size_t size, const struct tfield *tf, const int *fields, int n,
+		       const char *(*name)(int i))
+{
+	size_t used = 0;
+	buf[0] = '\0';
+	for (int k = 0; k < n && used + 1 < size; k++) {
+		int w = snprintf(buf + used, size - used, "%s=", name(fields[k]));
+		used = w < 0 || (size_t)w >= size - used ? size - 1 : used + (size_t)w;
+		for (const char *p = tf[fields[k]].buf; *p && used + 3 < size; p++) {
+			if (*p == '\n' || *p == '\\')
+				buf[used++] = '\\';
+			buf[used++] = *p == '\n' ? 'n' : *p;
+		}
+		if (used + 1 < size)
+			buf[used++] = '\n';
+		buf[used] = '\0';
+	}
+	return used;
+}
+
+int fu_draft_value(const char *text, const char *name, char *out, size_t n)
+{
+	size_t len = strlen(name);
+	out[0] = '\0';
+	for (const char *p = text; p && *p;) {
+		const char *nl = strchr(p, '\n');
+		if (!nl)
+			nl = p + strlen(p);
+		if ((size_t)(nl - p) > len && strncmp(p, name, len) == 0 && p[len] == '=') {
+			size_t j = 0;
+			for (const char *q = p + len + 1; q < nl && j + 1 < n; q++) {
+				if (*q == '\\' && q + 1 < nl) {
+					q++;
+					out[j++] = *q == 'n' ? '\n' : *q;
+				} else {
+					out[j++] = *q;
+				}
+			}
+			out[j] = '\0';
+			return 1;
+		}
+		p = *nl ? nl + 1 : NULL;
+	}
+	return 0;
+}
+
+void fu_draft_fill(const char *text, struct tfield *tf, const int *fields, int n,
+		   const char *(*name)(int i))
+{
+	char val[TFIELD_BYTES];
+	for (int k = 0; k < n; k++)
+		if (fu_draft_value(text, name(fields[k]), val, sizeof val))
+			tfield_set(&tf[fields[k]], val, tf[fields[k]].max);
 }
 
 void fu_resize(struct screen *s)
@@ -182,5 +298,30 @@ void fu_free(struct screen *s)
 {
 	if (s->data)
 		uform_close(s->data);
+	free(s->data);
+}
+
+int fu_own_item(struct fu_own *o, const struct tfield *tf, int i, int y, int x,
+		const char *label, int w)
+{
+	return tfield_item(&tf[i], y, x, label, w, o->cur == i, &o->cy, &o->cx);
+}
+
+void fu_own_go(struct fu_own *o, struct tfield *tf, int n, int to, int text)
+{
+	if (to < 0 || to >= n)
+		return;
+	o->cur = to;
+	if (text)
+		tf[to].fresh = 1;
+}
+
+int fu_own_unsaved(struct screen *s)
+{
+	return ((const struct fu_own *)s->data)->changed;
+}
+
+void fu_own_free(struct screen *s)
+{
 	free(s->data);
 }

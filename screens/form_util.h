@@ -5,7 +5,9 @@
 
 #include <stdint.h>
 #include "sk_err.h"
+#include "util.h"
 #include "screens.h"
+#include "tfield.h"
 #include "uform.h"
 
 /* Append every finding of src to dst. */
@@ -21,6 +23,20 @@ int fu_may_close(struct uform *uf);
  * Esc closes the screen when fu_may_close agrees. Returns SCR_HANDLED or SCR_UNHANDLED. */
 int fu_form_action(struct screen *s, struct uform *uf, wint_t ch, int kc,
 		   void (*save)(struct screen *s));
+/* F2 calls save(s); Esc closes the screen when nothing was typed (changed 0) or the user
+ * agrees to discard it. SCR_HANDLED, or SCR_UNHANDLED for any other action. */
+int fu_save_or_back(struct screen *s, enum action a, int changed, void (*save)(struct screen *s));
+/* The first of fields 0..n-1 (name(i): the field's name in findings) with an error finding,
+ * said in the message line ("Belum disimpan: ..."); when none has one, the first other error
+ * is said. Returns the field, or -1. */
+int fu_first_error(const sk_issues *is, int n, const char *(*name)(int i));
+/* Items 0..n-1 not answered yet (open(ctx, i) is 1), each named by label(i, out, size)
+ * ("1", "s1"): refused with msg, a format with %s for their list ("1, 2, 5"). Returns the
+ * first open item, or -1 when none is (nothing said). */
+int fu_refuse_open(int n, int (*open)(const void *ctx, int i), const void *ctx,
+		   void (*label)(int i, char *out, size_t size), const char *msg);
+/* An error for field when value has more than SK_NAME_MAX characters; 1 when added to is. */
+int fu_name_too_long(const char *field, const char *value, sk_issues *is);
 /* Saving was refused: show every finding, put the cursor on the first error, say so. */
 void fu_refused(struct uform *uf, const sk_issues *is);
 /* After a store call returned rc: SK_REFUSED shows the findings as fu_refused does, another
@@ -37,6 +53,41 @@ void fu_draft_save(struct screen *s, struct uform *uf, const char *key, const ch
  * draft (caller frees) for the lines that are not fields. The draft is dropped either way.
  * Returns 1 when it was taken. */
 int fu_draft_offer(struct screen *s, struct uform *uf, const char *key, char **text);
+
+/* The start of the data (calloc'ed) of a form that lays out its own fields (tfield.h, the
+ * household and the development assessment forms): where the cursor is and what is pending. */
+struct fu_own {
+	int cur;                        /* current field */
+	int changed;                    /* typed input not saved yet */
+	sk_issues found;                /* findings of the last refused save */
+	char key[SK_UUID_LEN * 2 + 8];  /* what a draft of the form is kept under */
+	int cy, cx;                     /* where the cursor belongs, set when drawn */
+};
+/* Field i (of tf) drawn with its label at (y, x) and width w (tfield_item), current when it
+ * is o->cur (the cursor's place kept). Returns the column after it and a gap. */
+int fu_own_item(struct fu_own *o, const struct tfield *tf, int i, int y, int x,
+		const char *label, int w);
+/* Make field to (0..n-1, else nothing) current; text: it is a text field (the first typed
+ * character replaces its value). */
+void fu_own_go(struct fu_own *o, struct tfield *tf, int n, int to, int text);
+/* screen_ops functions of such a form: 1 when typed input is not saved; free s->data. */
+int fu_own_unsaved(struct screen *s);
+void fu_own_free(struct screen *s);
+
+/* Drafts of the forms that lay out their own fields (tfield.h): the text of fields[0..n-1]
+ * (tf indexed by field, name(field) the line's name) as "name=value" lines, a line end and a
+ * backslash escaped, written into buf (size bytes); returns the length. */
+size_t fu_draft_fields(char *buf, size_t size, const struct tfield *tf, const int *fields, int n,
+		       const char *(*name)(int i));
+/* The value of line "name=" of a draft, unescaped, into out (size n); 0 when there is none. */
+int fu_draft_value(const char *text, const char *name, char *out, size_t n);
+/* Set fields[0..n-1] from their lines in a draft (fields without a line are left alone). */
+void fu_draft_fill(const char *text, struct tfield *tf, const int *fields, int n,
+		   const char *(*name)(int i));
+/* When the form opens: the draft of screen s for key is offered back with question (a format
+ * with %s for when it was kept); the draft is dropped either way. Returns the draft when the
+ * user took it (caller frees; the message line says so), else NULL. */
+char *fu_draft_take(struct screen *s, const char *key, const char *question);
 
 /* screen_ops functions of a form screen whose s->data (calloc'ed) starts with its struct uform:
  * lay the form out, draw it (the cursor shown), put its window on the terminal, 1 when a

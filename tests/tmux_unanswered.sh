@@ -1,7 +1,8 @@
 #!/bin/sh
 # tmux_unanswered.sh - field trial item 14: an assessment whose criteria were not all answered
 # does not save as skor 0, TIDAK MISKIN: unanswered is a third state, F2 names the missing
-# criteria and goes to the first; criteria answered from the figures count as answered.
+# criteria and goes to the first; criteria answered from the figures count as answered. The
+# form's window closed mid-way comes back as a draft.
 cd "$(dirname "$0")/.." || exit 2
 . tests/tmuxlib.sh
 init_db || { nok "init database"; finish; exit 1; }
@@ -41,6 +42,25 @@ type_text "300000"
 keys Tab
 type_text "yyyyyyyy"
 expect "answered so far" "3 kriteria belum dijawab"
+# The window closed with the form open: the figures and answers are kept as a draft and
+# offered back with the open criteria still open.
+t kill-session -t =s
+i=0
+while [ -z "$(sql "SELECT 1 FROM draf WHERE layar='assessment-form'" 2>/dev/null)" ] &&
+	[ $i -lt $((TMUX_TIMEOUT * 10)) ]; do sleep 0.1; i=$((i + 1)); done
+if [ "$(sql "SELECT count(*) FROM draf WHERE layar='assessment-form' AND isi LIKE '%luas_lantai_m2=40%'
+	AND isi LIKE '%k02=1,1%' AND isi LIKE '%k10=0,0%'")" = 1 ]; then ok "window closed: the assessment kept as a draft"
+else nok "window closed: the assessment kept as a draft"; sql "SELECT isi FROM draf" | sed 's/^/    # /'; fi
+app
+wait_for "Pertemuan"
+keys 3
+wait_for "Kelayakan - kepatuhan kelompok"
+keys Down Enter
+wait_for "Kelayakan - kelompok KUBE Mawar"
+keys Enter
+expect "the draft is offered back" "Ada isian penilaian yang belum disimpan" 5
+keys Enter
+expect "with its figures and answers" "3 kriteria belum dijawab" 3
 keys F2
 expect "F2 names only the open ones" "kriteria 10, 11, 13 belum dijawab"
 if screen | grep -E "^ +10\. " | grep -q "belum dijawab"; then ok "the open criterion is marked"
