@@ -325,3 +325,27 @@ void fu_own_free(struct screen *s)
 {
 	free(s->data);
 }
+
+int fu_form_key(struct screen *s, wint_t ch, int kc,
+		void (*after)(struct screen *s, enum uf_result r, int left),
+		void (*pick)(struct screen *s), void (*save)(struct screen *s))
+{
+	struct uform *uf = s->data;
+	int left;
+	enum uf_result r = uform_key(uf, ch, kc, &left);
+	if (after)
+		after(s, r, left);
+	if (r == UF_WANT_PICK && pick) {
+		pick(s);
+		return SCR_HANDLED;
+	}
+	if (r != UF_IGNORED)
+		return SCR_HANDLED;
+	return fu_form_action(s, uf, ch, kc, save);
+}
+
+void fu_form_draft(struct screen *s)
+{
+	struct fu_form *f = s->data;
+	fu_draft_save(s, &f->uf, f->key, NULL);
+}

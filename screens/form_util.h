@@ -89,6 +89,20 @@ void fu_draft_fill(const char *text, struct tfield *tf, const int *fields, int n
  * user took it (caller frees; the message line says so), else NULL. */
 char *fu_draft_take(struct screen *s, const char *key, const char *question);
 
+/* The start of the data (calloc'ed) of a form screen on uform that keeps drafts. */
+struct fu_form {
+	struct uform uf;
+	char key[SK_UUID_LEN + 48];   /* what a draft of the form is kept under */
+};
+/* The keys of a form screen whose s->data starts with its struct uform: the form's own first,
+ * then after(s, r, left) (when not NULL) with what the form did and the field the cursor
+ * left (-1: none); a picker field asks pick(s); F2 and Esc as fu_form_action. */
+int fu_form_key(struct screen *s, wint_t ch, int kc,
+		void (*after)(struct screen *s, enum uf_result r, int left),
+		void (*pick)(struct screen *s), void (*save)(struct screen *s));
+/* screen_ops draft of a struct fu_form screen: its values kept under its key. */
+void fu_form_draft(struct screen *s);
+
 /* screen_ops functions of a form screen whose s->data (calloc'ed) starts with its struct uform:
  * lay the form out, draw it (the cursor shown), put its window on the terminal, 1 when a
  * value differs from the snapshot, close and free. FU_OPS names the first four and free. */
