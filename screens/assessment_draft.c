@@ -41,12 +41,12 @@ void af_draft_offer(struct screen *s, struct aform *f)
 	for (int k = 0; k < ASSESSMENT_CRITERIA; k++) {
 		int v, a;
 		snprintf(name, sizeof name, "k%02d", k + 1);
-		if (fu_draft_value(text, name, val, sizeof val) && sscanf(val, "%d,%d", &v, &a) == 2) {
+		if (uform_line_value(text, name, val, sizeof val) && sscanf(val, "%d,%d", &v, &a) == 2) {
 			f->a.k[k] = v != 0;
 			f->answered[k] = a != 0;
 		}
 	}
-	fu_draft_value(text, "ditimpa", f->a.ditimpa, sizeof f->a.ditimpa);
+	uform_line_value(text, "ditimpa", f->a.ditimpa, sizeof f->a.ditimpa);
 	f->o.changed = 1;
 	free(text);
 }

@@ -38,7 +38,7 @@ void ef_draft_offer(struct screen *s, struct eform *f)
 		return;
 	char val[32];
 	fu_draft_fill(text, f->tf, TEXT, NTEXT, ef_name);
-	fu_draft_value(text, "v", val, sizeof val);
+	uform_line_value(text, "v", val, sizeof val);
 	for (int i = 0; i < EVAL_INDICATORS && val[i]; i++)
 		f->ev.v[i] = val[i] >= '1' && val[i] <= '4' ? val[i] - '0' : 0;
 	f->o.changed = 1;

@@ -223,45 +223,9 @@ size_t fu_draft_fields(char *buf, size_t size, const struct tfield *tf, const in
 {
 	size_t used = 0;
 	buf[0] = '\0';
-	for (int k = 0; k < n && used + 1 < size; k++) {
-		int w = snprintf(buf + used, size - used, "%s=", name(fields[k]));
-		used = w < 0 || (size_t)w >= size - used ? size - 1 : used + (size_t)w;
-		for (const char *p = tf[fields[k]].buf; *p && used + 3 < size; p++) {
-			if (*p == '\n' || *p == '\\')
-				buf[used++] = '\\';
-			buf[used++] = *p == '\n' ? 'n' : *p;
-		}
-		if (used + 1 < size)
-			buf[used++] = '\n';
-		buf[used] = '\0';
-	}
+	for (int k = 0; k < n; k++)
+		uform_line_put(buf, size, &used, name(fields[k]), tf[fields[k]].buf);
 	return used;
-}
-
-int fu_draft_value(const char *text, const char *name, char *out, size_t n)
-{
-	size_t len = strlen(name);
-	out[0] = '\0';
-	for (const char *p = text; p && *p;) {
-		const char *nl = strchr(p, '\n');
-		if (!nl)
-			nl = p + strlen(p);
-		if ((size_t)(nl - p) > len && strncmp(p, name, len) == 0 && p[len] == '=') {
-			size_t j = 0;
-			for (const char *q = p + len + 1; q < nl && j + 1 < n; q++) {
-				if (*q == '\\' && q + 1 < nl) {
-					q++;
-					out[j++] = *q == 'n' ? '\n' : *q;
-				} else {
-					out[j++] = *q;
-				}
-			}
-			out[j] = '\0';
-			return 1;
-		}
-		p = *nl ? nl + 1 : NULL;
-	}
-	return 0;
 }
 
 void fu_draft_fill(const char *text, struct tfield *tf, const int *fields, int n,
@@ -269,7 +233,7 @@ void fu_draft_fill(const char *text, struct tfield *tf, const int *fields, int n
 {
 	char val[TFIELD_BYTES];
 	for (int k = 0; k < n; k++)
-		if (fu_draft_value(text, name(fields[k]), val, sizeof val))
+		if (uform_line_value(text, name(fields[k]), val, sizeof val))
 			tfield_set(&tf[fields[k]], val, tf[fields[k]].max);
 }
 

@@ -75,12 +75,10 @@ int fu_own_unsaved(struct screen *s);
 void fu_own_free(struct screen *s);
 
 /* Drafts of the forms that lay out their own fields (tfield.h): the text of fields[0..n-1]
- * (tf indexed by field, name(field) the line's name) as "name=value" lines, a line end and a
- * backslash escaped, written into buf (size bytes); returns the length. */
+ * (tf indexed by field, name(field) the line's name) as "name=value" lines (uform_line_put;
+ * read them with uform_line_value), written into buf (size bytes); returns the length. */
 size_t fu_draft_fields(char *buf, size_t size, const struct tfield *tf, const int *fields, int n,
 		       const char *(*name)(int i));
-/* The value of line "name=" of a draft, unescaped, into out (size n); 0 when there is none. */
-int fu_draft_value(const char *text, const char *name, char *out, size_t n);
 /* Set fields[0..n-1] from their lines in a draft (fields without a line are left alone). */
 void fu_draft_fill(const char *text, struct tfield *tf, const int *fields, int n,
 		   const char *(*name)(int i));

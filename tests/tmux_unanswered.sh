@@ -16,13 +16,18 @@ id,kelompok_id,nik,no_kk,nama,jenis_kelamin,jabatan,tanggal_masuk,diubah_pada,di
 a1111111-1111-4111-8111-111111111111,$G1,3171084703710001,3171080101080001,Citra Lestari,P,anggota,2020-01-01,2026-01-01T00:00:00Z,0
 CSV
 
+# open_form: from the main menu to the assessment form of the group's member (Kelayakan).
+open_form() {
+	wait_for "Pertemuan"
+	keys 3
+	wait_for "Kelayakan - kepatuhan kelompok"
+	keys Down Enter
+	wait_for "Kelayakan - kelompok KUBE Mawar"
+	keys Enter
+}
+
 app
-wait_for "Pertemuan"
-keys 3
-wait_for "Kelayakan - kepatuhan kelompok"
-keys Down Enter
-wait_for "Kelayakan - kelompok KUBE Mawar"
-keys Enter
+open_form
 wait_for "Penilaian baru - Citra Lestari"
 expect "nothing answered yet: no verdict" "14 kriteria belum dijawab" 3
 expect_not "not TIDAK MISKIN before any answer" "TIDAK MISKIN"
@@ -52,12 +57,7 @@ if [ "$(sql "SELECT count(*) FROM draf WHERE layar='assessment-form' AND isi LIK
 	AND isi LIKE '%k02=1,1%' AND isi LIKE '%k10=0,0%'")" = 1 ]; then ok "window closed: the assessment kept as a draft"
 else nok "window closed: the assessment kept as a draft"; sql "SELECT isi FROM draf" | sed 's/^/    # /'; fi
 app
-wait_for "Pertemuan"
-keys 3
-wait_for "Kelayakan - kepatuhan kelompok"
-keys Down Enter
-wait_for "Kelayakan - kelompok KUBE Mawar"
-keys Enter
+open_form
 expect "the draft is offered back" "Ada isian penilaian yang belum disimpan" 5
 keys Enter
 expect "with its figures and answers" "3 kriteria belum dijawab" 3
