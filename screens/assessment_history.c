@@ -73,15 +73,6 @@ static void hi_delete(struct screen *s, const void *row)
 	tlist_delete(s, q, r->id, assessment_delete, _("Penilaian sudah dihapus."));
 }
 
-static void hi_draw(struct screen *s);
-
-static const struct tlist_def HI_LIST = {
-	.cols = COLS_DEF, .ncols = sizeof COLS_DEF / sizeof COLS_DEF[0],
-	.row_size = sizeof(sk_assessment_row), .count = hi_count, .fetch = hi_fetch,
-	.cells = hi_cells, .open = hi_open, .del = hi_delete, .draw = hi_draw,
-	.head_row = 3, .position = N_("Penilaian %d dari %d"),
-};
-
 static const char *hi_help(void)
 {
 	/* TRANSLATORS: F1 help text. */
@@ -98,6 +89,8 @@ static const char *hi_help(void)
 		 "F8 atau Delete: hapus penilaian yang dipilih (ditanya dulu), misalnya yang "
 		 "salah ketik.");
 }
+
+static const struct tlist_def HI_LIST;
 
 static int hi_init(struct screen *s, void *arg)
 {
@@ -133,6 +126,13 @@ static void hi_draw(struct screen *s)
 		 h->m.terdaftar_dtsen ? _("terdaftar") : _("tidak terdaftar"), desil, h->tl.pl.total);
 	text_put(stdscr, 2, 1, line, COLS - 2, ui_attr(R_DIM));
 }
+
+static const struct tlist_def HI_LIST = {
+	.cols = COLS_DEF, .ncols = sizeof COLS_DEF / sizeof COLS_DEF[0],
+	.row_size = sizeof(sk_assessment_row), .count = hi_count, .fetch = hi_fetch,
+	.cells = hi_cells, .open = hi_open, .del = hi_delete, .draw = hi_draw,
+	.head_row = 3, .position = N_("Penilaian %d dari %d"),
+};
 
 static const struct key_hint ASSESSMENT_HISTORY_OPS_HINTS[] = {
 	HINT_HELP, HINT(ACT_NEW, NC_("hint", "Baru")), HINT(ACT_ENTER, NC_("hint", "Buka")),

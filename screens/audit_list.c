@@ -59,16 +59,6 @@ static void al_cells(struct screen *s, const void *row, const char **cells, char
 	cells[5] = r->ringkas;
 }
 
-static void al_draw(struct screen *s);
-static void al_filter(struct screen *s);
-
-static const struct tlist_def AL_LIST = {
-	.cols = COLS_DEF, .ncols = sizeof COLS_DEF / sizeof COLS_DEF[0],
-	.row_size = sizeof(sk_audit_row), .count = al_count, .fetch = al_fetch, .cells = al_cells,
-	.option = al_filter, .draw = al_draw, .head_row = 3,
-	.position = N_("Catatan %d dari %d"), .position_empty = 1,
-};
-
 static const char *al_help(void)
 {
 	return _("Jejak audit: setiap penyimpanan dicatat dengan nama operator, waktu (UTC), "
@@ -81,6 +71,8 @@ static const char *al_help(void)
 		 "Operator berisi dua nama (a+b): operator kedua menyetujui (empat mata).\n\n"
 		 "Pindah baris dengan panah, halaman dengan PgUp/PgDn, Home/End.");
 }
+
+static const struct tlist_def AL_LIST;
 
 static int al_init(struct screen *s, void *arg)
 {
@@ -146,6 +138,13 @@ static void al_filter(struct screen *s)
 	a->o.to = *a->to ? a->to : NULL;
 	plist_reload(&a->tl.pl);
 }
+
+static const struct tlist_def AL_LIST = {
+	.cols = COLS_DEF, .ncols = sizeof COLS_DEF / sizeof COLS_DEF[0],
+	.row_size = sizeof(sk_audit_row), .count = al_count, .fetch = al_fetch, .cells = al_cells,
+	.option = al_filter, .draw = al_draw, .head_row = 3,
+	.position = N_("Catatan %d dari %d"), .position_empty = 1,
+};
 
 static const struct key_hint AUDIT_LIST_HINTS[] = {
 	HINT_HELP, HINT(ACT_OPTION, NC_("hint", "Saring")), HINTS_BACK_QUIT

@@ -111,30 +111,6 @@ static int el_key(struct screen *s, wint_t ch, int kc, const void *row)
 	}
 }
 
-static void load_title(struct screen *s);
-static void el_draw(struct screen *s);
-
-/* Back from the form: the figures and the list again. */
-static void el_resume(struct screen *s)
-{
-	load_title(s);
-	tlist_reload(s);
-}
-
-/* Rows: 1 figures, 2 search, 3 headings, 4.. list, bottom row: filter and position. */
-static const struct tlist_def EL_GROUP_LIST = {
-	.cols = COLS_GROUP, .ncols = NCOLS - 1, .row_size = sizeof(sk_elig_row),
-	.count = el_count, .fetch = el_fetch, .cells = el_cells, .key = el_key,
-	.resume = el_resume, .draw = el_draw, .head_row = 3, .searchable = 1,
-	.search_label = N_("Cari:"), .search_row = 2, .position = N_("Anggota %d dari %d"),
-};
-static const struct tlist_def EL_ALL_LIST = {
-	.cols = COLS_ALL, .ncols = NCOLS, .row_size = sizeof(sk_elig_row),
-	.count = el_count, .fetch = el_fetch, .cells = el_cells, .key = el_key,
-	.resume = el_resume, .draw = el_draw, .head_row = 3, .searchable = 1,
-	.search_label = N_("Cari:"), .search_row = 2, .position = N_("Anggota %d dari %d"),
-};
-
 static const char *el_help(void)
 {
 	/* TRANSLATORS: F1 help text.
@@ -168,6 +144,8 @@ static void load_title(struct screen *s)
 		snprintf(s->title, sizeof s->title, _("Kelayakan - kelompok %s"), g.nama);
 }
 
+static const struct tlist_def EL_GROUP_LIST, EL_ALL_LIST;
+
 static int el_init(struct screen *s, void *arg)
 {
 	struct elig_list *l = tlist_new(s, sizeof *l, arg ? &EL_GROUP_LIST : &EL_ALL_LIST);
@@ -197,6 +175,27 @@ static void el_draw(struct screen *s)
 		 keys_name(ACT_OPTION, key, sizeof key));
 	text_put(stdscr, frame_bottom(), 1, line, COLS / 2, ui_attr(R_DIM));
 }
+
+/* Back from the form: the figures and the list again. */
+static void el_resume(struct screen *s)
+{
+	load_title(s);
+	tlist_reload(s);
+}
+
+/* Rows: 1 figures, 2 search, 3 headings, 4.. list, bottom row: filter and position. */
+static const struct tlist_def EL_GROUP_LIST = {
+	.cols = COLS_GROUP, .ncols = NCOLS - 1, .row_size = sizeof(sk_elig_row),
+	.count = el_count, .fetch = el_fetch, .cells = el_cells, .key = el_key,
+	.resume = el_resume, .draw = el_draw, .head_row = 3, .searchable = 1,
+	.search_label = N_("Cari:"), .search_row = 2, .position = N_("Anggota %d dari %d"),
+};
+static const struct tlist_def EL_ALL_LIST = {
+	.cols = COLS_ALL, .ncols = NCOLS, .row_size = sizeof(sk_elig_row),
+	.count = el_count, .fetch = el_fetch, .cells = el_cells, .key = el_key,
+	.resume = el_resume, .draw = el_draw, .head_row = 3, .searchable = 1,
+	.search_label = N_("Cari:"), .search_row = 2, .position = N_("Anggota %d dari %d"),
+};
 
 static const struct key_hint ELIG_LIST_OPS_HINTS[] = {
 	HINT_HELP, HINT(ACT_ENTER, NC_("hint", "Nilai")), HINT(ACT_EDIT, NC_("hint", "Riwayat")),

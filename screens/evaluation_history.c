@@ -60,16 +60,6 @@ static void eh_cells(struct screen *s, const void *row, const char **cells, char
 	cells[5] = r->ditimpa;
 }
 
-static void eh_status(struct screen *s);
-static void eh_draw(struct screen *s);
-
-/* Back from the form: the list and the group's level and status again. */
-static void eh_resume(struct screen *s)
-{
-	tlist_reload(s);
-	eh_status(s);
-}
-
 /* F3: a new assessment (row NULL); Enter, F4: the one selected. */
 static void eh_open(struct screen *s, const void *row)
 {
@@ -77,26 +67,6 @@ static void eh_open(struct screen *s, const void *row)
 	struct evaluation_form_arg a = { h->g.id, row ? ((const sk_evaluation_row *)row)->id : NULL };
 	ui_push(&EVALUATION_FORM_OPS, &a);
 }
-
-static void eh_delete(struct screen *s, const void *row)
-{
-	const sk_evaluation_row *r = row;
-	char q[200];
-	snprintf(q, sizeof q, _("Hapus penilaian perkembangan tanggal %s (skor %d)? (y/t)"), r->tanggal,
-		 r->skor);
-	if (tlist_delete(s, q, r->id, evaluation_delete, _("Penilaian sudah dihapus; tingkat kelompok "
-							   "mengikuti penilaian terbaru yang tersisa.")))
-		eh_status(s);
-}
-
-static void eh_decide(struct screen *s);
-
-static const struct tlist_def EH_LIST = {
-	.cols = COLS_DEF, .ncols = sizeof COLS_DEF / sizeof COLS_DEF[0],
-	.row_size = sizeof(sk_evaluation_row), .count = eh_count, .fetch = eh_fetch,
-	.cells = eh_cells, .open = eh_open, .del = eh_delete, .option = eh_decide, .draw = eh_draw,
-	.resume = eh_resume, .head_row = 3, .position = N_("Penilaian %d dari %d"),
-};
 
 static const char *eh_help(void)
 {
@@ -131,6 +101,8 @@ static void eh_status(struct screen *s)
 		frame_msg(MSG_ERROR, "%s", e.msg);
 	h->has_dec = evaluation_gagal_latest(s->db, h->g.id, &h->dec, NULL) == SK_OK;
 }
+
+static const struct tlist_def EH_LIST;
 
 static int eh_init(struct screen *s, void *arg)
 {
@@ -236,6 +208,31 @@ static void eh_decide(struct screen *s)
 		  ? _("Tercatat: kelompok %s dinyatakan gagal oleh %s.")
 		  : _("Tercatat: kelompok %s masih aktif, menurut %s."), h->g.nama, d.oleh);
 }
+
+/* Back from the form: the list and the group's level and status again. */
+static void eh_resume(struct screen *s)
+{
+	tlist_reload(s);
+	eh_status(s);
+}
+
+static void eh_delete(struct screen *s, const void *row)
+{
+	const sk_evaluation_row *r = row;
+	char q[200];
+	snprintf(q, sizeof q, _("Hapus penilaian perkembangan tanggal %s (skor %d)? (y/t)"), r->tanggal,
+		 r->skor);
+	if (tlist_delete(s, q, r->id, evaluation_delete, _("Penilaian sudah dihapus; tingkat kelompok "
+							   "mengikuti penilaian terbaru yang tersisa.")))
+		eh_status(s);
+}
+
+static const struct tlist_def EH_LIST = {
+	.cols = COLS_DEF, .ncols = sizeof COLS_DEF / sizeof COLS_DEF[0],
+	.row_size = sizeof(sk_evaluation_row), .count = eh_count, .fetch = eh_fetch,
+	.cells = eh_cells, .open = eh_open, .del = eh_delete, .option = eh_decide, .draw = eh_draw,
+	.resume = eh_resume, .head_row = 3, .position = N_("Penilaian %d dari %d"),
+};
 
 static const struct key_hint EVALUATION_HISTORY_OPS_HINTS[] = {
 	HINT_HELP, HINT(ACT_NEW, NC_("hint", "Baru")), HINT(ACT_ENTER, NC_("hint", "Buka")),

@@ -78,23 +78,6 @@ static void mlist_delete(struct screen *s, const void *row)
 	tlist_delete(s, q, r->id, meeting_delete, done);
 }
 
-static void mlist_load(struct screen *s);
-static void mlist_draw(struct screen *s);
-
-/* Back from the form: the group (its dues) and the list again. */
-static void mlist_resume(struct screen *s)
-{
-	mlist_load(s);
-	tlist_reload(s);
-}
-
-static const struct tlist_def MLIST_LIST = {
-	.cols = COLS_DEF, .ncols = sizeof COLS_DEF / sizeof COLS_DEF[0],
-	.row_size = sizeof(sk_meeting_row), .count = mlist_count, .fetch = mlist_fetch,
-	.cells = mlist_cells, .open = mlist_open, .del = mlist_delete, .resume = mlist_resume,
-	.draw = mlist_draw, .head_row = 2, .position = N_("Pertemuan %d dari %d"),
-};
-
 static const char *mlist_help(void)
 {
 	/* TRANSLATORS: F1 help text. */
@@ -119,6 +102,8 @@ static void mlist_load(struct screen *s)
 	if (group_get(s->db, m->group_id, &m->g, NULL) == SK_OK)
 		snprintf(s->title, sizeof s->title, _("Pertemuan kelompok %s"), m->g.nama);
 }
+
+static const struct tlist_def MLIST_LIST;
 
 static int mlist_init(struct screen *s, void *arg)
 {
@@ -146,6 +131,20 @@ static void mlist_draw(struct screen *s)
 			 when);
 	text_put(stdscr, 1, 1, line, COLS - 2, ui_attr(R_DIM));
 }
+
+/* Back from the form: the group (its dues) and the list again. */
+static void mlist_resume(struct screen *s)
+{
+	mlist_load(s);
+	tlist_reload(s);
+}
+
+static const struct tlist_def MLIST_LIST = {
+	.cols = COLS_DEF, .ncols = sizeof COLS_DEF / sizeof COLS_DEF[0],
+	.row_size = sizeof(sk_meeting_row), .count = mlist_count, .fetch = mlist_fetch,
+	.cells = mlist_cells, .open = mlist_open, .del = mlist_delete, .resume = mlist_resume,
+	.draw = mlist_draw, .head_row = 2, .position = N_("Pertemuan %d dari %d"),
+};
 
 static const struct key_hint MEETING_LIST_OPS_HINTS[] = {
 	HINT_HELP, HINT(ACT_NEW, NC_("hint", "Baru")), HINT(ACT_ENTER, NC_("hint", "Buka")),

@@ -68,15 +68,6 @@ static void ol_cells(struct screen *s, const void *row, const char **cells, char
 	cells[4] = r->nama_lengkap;
 }
 
-static void ol_draw(struct screen *s);
-static int ol_key(struct screen *s, wint_t ch, int kc, const void *row);
-
-static const struct tlist_def OL_LIST = {
-	.cols = COLS_DEF, .ncols = sizeof COLS_DEF / sizeof COLS_DEF[0],
-	.row_size = sizeof(sk_operator), .count = ol_count, .fetch = ol_fetch, .cells = ol_cells,
-	.key = ol_key, .draw = ol_draw, .head_row = 3, .foot = 1,
-};
-
 static const char *ol_help(void)
 {
 	return _("Operator: siapa saja yang boleh memakai SIKUBE di kantor ini.\n\n"
@@ -94,6 +85,8 @@ static const char *ol_help(void)
 		 "F2: buat kunci tanda tangan kantor bila belum ada (admin): bundel yang diekspor "
 		 "ditandatangani dengannya, dan kabupaten mengenali kantor Anda dari kunci itu.");
 }
+
+static const struct tlist_def OL_LIST;
 
 static int ol_init(struct screen *s, void *arg)
 {
@@ -272,6 +265,12 @@ static int ol_key(struct screen *s, wint_t ch, int kc, const void *row)
 		return SCR_UNHANDLED;
 	}
 }
+
+static const struct tlist_def OL_LIST = {
+	.cols = COLS_DEF, .ncols = sizeof COLS_DEF / sizeof COLS_DEF[0],
+	.row_size = sizeof(sk_operator), .count = ol_count, .fetch = ol_fetch, .cells = ol_cells,
+	.key = ol_key, .draw = ol_draw, .head_row = 3, .foot = 1,
+};
 
 static const struct key_hint OPERATOR_LIST_HINTS[] = {
 	HINT_HELP, HINT(ACT_NEW, NC_("hint", "Tambah")), HINT(ACT_EDIT, NC_("hint", "Sandi")),
