@@ -134,10 +134,7 @@ static const struct tlist_def HI_LIST = {
 	.head_row = 3, .position = N_("Penilaian %d dari %d"),
 };
 
-static const struct key_hint ASSESSMENT_HISTORY_OPS_HINTS[] = {
-	HINT_HELP, HINT(ACT_NEW, NC_("hint", "Baru")), HINT(ACT_ENTER, NC_("hint", "Buka")),
-	HINT(ACT_DELETE, NC_("hint", "Hapus")), HINTS_BACK_QUIT
-};
-
 const struct screen_ops ASSESSMENT_HISTORY_OPS =
-	TLIST_SCREEN("assessment-history", hi_init, hi_help, ASSESSMENT_HISTORY_OPS_HINTS);
+	TLIST_SCREEN("assessment-history", hi_init, hi_help,
+		HINT_HELP, HINT(ACT_NEW, NC_("hint", "Baru")), HINT(ACT_ENTER, NC_("hint", "Buka")),
+		HINT(ACT_DELETE, NC_("hint", "Hapus")), HINTS_BACK_QUIT);

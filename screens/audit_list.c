@@ -146,8 +146,5 @@ static const struct tlist_def AL_LIST = {
 	.position = N_("Catatan %d dari %d"), .position_empty = 1,
 };
 
-static const struct key_hint AUDIT_LIST_HINTS[] = {
-	HINT_HELP, HINT(ACT_OPTION, NC_("hint", "Saring")), HINTS_BACK_QUIT
-};
-
-const struct screen_ops AUDIT_LIST_OPS = TLIST_SCREEN("audit", al_init, al_help, AUDIT_LIST_HINTS);
+const struct screen_ops AUDIT_LIST_OPS = TLIST_SCREEN("audit", al_init, al_help,
+		HINT_HELP, HINT(ACT_OPTION, NC_("hint", "Saring")), HINTS_BACK_QUIT);

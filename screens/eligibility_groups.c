@@ -152,9 +152,6 @@ static int eg_init(struct screen *s, void *arg)
 	return 0;
 }
 
-static const struct key_hint ELIG_GROUPS_OPS_HINTS[] = {
-	HINT_HELP, HINT(ACT_ENTER, NC_("hint", "Anggota")), HINTS_BACK_QUIT
-};
-
 const struct screen_ops ELIG_GROUPS_OPS =
-	TLIST_SCREEN("eligibility-groups", eg_init, eg_help, ELIG_GROUPS_OPS_HINTS);
+	TLIST_SCREEN("eligibility-groups", eg_init, eg_help,
+		HINT_HELP, HINT(ACT_ENTER, NC_("hint", "Anggota")), HINTS_BACK_QUIT);

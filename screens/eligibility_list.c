@@ -197,10 +197,7 @@ static const struct tlist_def EL_ALL_LIST = {
 	.search_label = N_("Cari:"), .search_row = 2, .position = N_("Anggota %d dari %d"),
 };
 
-static const struct key_hint ELIG_LIST_OPS_HINTS[] = {
-	HINT_HELP, HINT(ACT_ENTER, NC_("hint", "Nilai")), HINT(ACT_EDIT, NC_("hint", "Riwayat")),
-	HINT(ACT_OPTION, NC_("hint", "Saring")), HINTS_BACK_QUIT
-};
-
 const struct screen_ops ELIG_LIST_OPS =
-	TLIST_SCREEN("eligibility", el_init, el_help, ELIG_LIST_OPS_HINTS);
+	TLIST_SCREEN("eligibility", el_init, el_help,
+		HINT_HELP, HINT(ACT_ENTER, NC_("hint", "Nilai")), HINT(ACT_EDIT, NC_("hint", "Riwayat")),
+		HINT(ACT_OPTION, NC_("hint", "Saring")), HINTS_BACK_QUIT);

@@ -234,11 +234,8 @@ static const struct tlist_def EH_LIST = {
 	.resume = eh_resume, .head_row = 3, .position = N_("Penilaian %d dari %d"),
 };
 
-static const struct key_hint EVALUATION_HISTORY_OPS_HINTS[] = {
-	HINT_HELP, HINT(ACT_NEW, NC_("hint", "Baru")), HINT(ACT_ENTER, NC_("hint", "Buka")),
-	HINT(ACT_DELETE, NC_("hint", "Hapus")), HINT(ACT_OPTION, NC_("hint", "Gagal?")),
-	HINTS_BACK_QUIT
-};
-
 const struct screen_ops EVALUATION_HISTORY_OPS =
-	TLIST_SCREEN("evaluation-history", eh_init, eh_help, EVALUATION_HISTORY_OPS_HINTS);
+	TLIST_SCREEN("evaluation-history", eh_init, eh_help,
+		HINT_HELP, HINT(ACT_NEW, NC_("hint", "Baru")), HINT(ACT_ENTER, NC_("hint", "Buka")),
+		HINT(ACT_DELETE, NC_("hint", "Hapus")), HINT(ACT_OPTION, NC_("hint", "Gagal?")),
+		HINTS_BACK_QUIT);

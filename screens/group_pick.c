@@ -137,14 +137,11 @@ static int gp_init_reports(struct screen *s, void *arg)
 	return gp_init_kind(s, &REPORTS);
 }
 
-static const struct key_hint GROUP_PICK_HINTS[] = {
-	HINT_HELP, HINT(ACT_ENTER, NC_("hint", "Buka")), HINTS_BACK_QUIT
-};
-/* Laporan's choice of group also opens the development levels of all groups (F6). */
-static const struct key_hint REPORT_PICK_HINTS[] = {
-	HINT_HELP, HINT(ACT_ENTER, NC_("hint", "Buka")), HINT(ACT_OPTION, NC_("hint", "Tingkat")),
-	HINTS_BACK_QUIT
-};
+/* The hint lines of the pickers; Laporan's choice of group also opens the development levels
+ * of all groups (F6). */
+#define GROUP_PICK_HINTS HINT_HELP, HINT(ACT_ENTER, NC_("hint", "Buka")), HINTS_BACK_QUIT
+#define REPORT_PICK_HINTS HINT_HELP, HINT(ACT_ENTER, NC_("hint", "Buka")), \
+	HINT(ACT_OPTION, NC_("hint", "Tingkat")), HINTS_BACK_QUIT
 
 const struct screen_ops MEETING_GROUPS_OPS =
 	TLIST_SCREEN("meeting-groups", gp_init_meetings, gp_help, GROUP_PICK_HINTS);

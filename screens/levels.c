@@ -194,8 +194,5 @@ static const struct tlist_def LV_LIST = {
 	.head_row = LV_DUE_ROW + 1,
 };
 
-static const struct key_hint LEVELS_OPS_HINTS[] = {
-	HINT_HELP, HINT(ACT_ENTER, NC_("hint", "Buka kelompok")), HINTS_BACK_QUIT
-};
-
-const struct screen_ops LEVELS_OPS = TLIST_SCREEN("levels", lv_init, lv_help, LEVELS_OPS_HINTS);
+const struct screen_ops LEVELS_OPS = TLIST_SCREEN("levels", lv_init, lv_help,
+		HINT_HELP, HINT(ACT_ENTER, NC_("hint", "Buka kelompok")), HINTS_BACK_QUIT);

@@ -146,10 +146,7 @@ static const struct tlist_def MLIST_LIST = {
 	.draw = mlist_draw, .head_row = 2, .position = N_("Pertemuan %d dari %d"),
 };
 
-static const struct key_hint MEETING_LIST_OPS_HINTS[] = {
-	HINT_HELP, HINT(ACT_NEW, NC_("hint", "Baru")), HINT(ACT_ENTER, NC_("hint", "Buka")),
-	HINT(ACT_DELETE, NC_("hint", "Hapus")), HINTS_BACK_QUIT
-};
-
 const struct screen_ops MEETING_LIST_OPS =
-	TLIST_SCREEN("meetings", mlist_init, mlist_help, MEETING_LIST_OPS_HINTS);
+	TLIST_SCREEN("meetings", mlist_init, mlist_help,
+		HINT_HELP, HINT(ACT_NEW, NC_("hint", "Baru")), HINT(ACT_ENTER, NC_("hint", "Buka")),
+		HINT(ACT_DELETE, NC_("hint", "Hapus")), HINTS_BACK_QUIT);

@@ -217,18 +217,12 @@ static const struct tlist_def ML_TRASH_LIST = {
 	.position = N_("Anggota %d dari %d"),
 };
 
-static const struct key_hint MEMBER_TRASH_OPS_HINTS[] = {
-	HINT_HELP, HINT(ACT_DELETE, NC_("hint", "Pulihkan")), HINTS_BACK_QUIT
-};
-
 const struct screen_ops MEMBER_TRASH_OPS =
-	TLIST_SCREEN("members-deleted", ml_trash_init, ml_trash_help, MEMBER_TRASH_OPS_HINTS);
-
-static const struct key_hint MEMBER_LIST_OPS_HINTS[] = {
-	HINT_HELP, HINT(ACT_NEW, NC_("hint", "Baru")), HINT(ACT_ENTER, NC_("hint", "Buka")),
-	HINT(ACT_DELETE, NC_("hint", "Hapus")), HINT(ACT_OPTION, NC_("hint", "Terhapus")),
-	HINTS_BACK_QUIT
-};
+	TLIST_SCREEN("members-deleted", ml_trash_init, ml_trash_help,
+		HINT_HELP, HINT(ACT_DELETE, NC_("hint", "Pulihkan")), HINTS_BACK_QUIT);
 
 const struct screen_ops MEMBER_LIST_OPS =
-	TLIST_SCREEN("members", ml_init, ml_help, MEMBER_LIST_OPS_HINTS);
+	TLIST_SCREEN("members", ml_init, ml_help,
+		HINT_HELP, HINT(ACT_NEW, NC_("hint", "Baru")), HINT(ACT_ENTER, NC_("hint", "Buka")),
+		HINT(ACT_DELETE, NC_("hint", "Hapus")), HINT(ACT_OPTION, NC_("hint", "Terhapus")),
+		HINTS_BACK_QUIT);

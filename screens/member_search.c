@@ -88,9 +88,6 @@ static int ms_init(struct screen *s, void *arg)
 	return 0;
 }
 
-static const struct key_hint MEMBER_SEARCH_OPS_HINTS[] = {
-	HINT_HELP, HINT(ACT_ENTER, NC_("hint", "Buka")), HINTS_BACK_QUIT
-};
-
 const struct screen_ops MEMBER_SEARCH_OPS =
-	TLIST_SCREEN("member-search", ms_init, ms_help, MEMBER_SEARCH_OPS_HINTS);
+	TLIST_SCREEN("member-search", ms_init, ms_help,
+		HINT_HELP, HINT(ACT_ENTER, NC_("hint", "Buka")), HINTS_BACK_QUIT);

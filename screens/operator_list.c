@@ -272,12 +272,9 @@ static const struct tlist_def OL_LIST = {
 	.key = ol_key, .draw = ol_draw, .head_row = 3, .foot = 1,
 };
 
-static const struct key_hint OPERATOR_LIST_HINTS[] = {
-	HINT_HELP, HINT(ACT_NEW, NC_("hint", "Tambah")), HINT(ACT_EDIT, NC_("hint", "Sandi")),
-	HINT(ACT_DELETE, NC_("hint", "Aktif")), HINT(ACT_OPTION, NC_("hint", "PIN")),
-	HINT(ACT_PICK, NC_("hint", "Jejak")), HINT(ACT_SAVE, NC_("hint", "Kunci")),
-	HINT(ACT_BACK, NC_("hint", "Kembali")), HINTS_END
-};
-
 const struct screen_ops OPERATOR_LIST_OPS =
-	TLIST_SCREEN("operators", ol_init, ol_help, OPERATOR_LIST_HINTS);
+	TLIST_SCREEN("operators", ol_init, ol_help,
+		HINT_HELP, HINT(ACT_NEW, NC_("hint", "Tambah")), HINT(ACT_EDIT, NC_("hint", "Sandi")),
+		HINT(ACT_DELETE, NC_("hint", "Aktif")), HINT(ACT_OPTION, NC_("hint", "PIN")),
+		HINT(ACT_PICK, NC_("hint", "Jejak")), HINT(ACT_SAVE, NC_("hint", "Kunci")),
+		HINT(ACT_BACK, NC_("hint", "Kembali")), HINTS_END);

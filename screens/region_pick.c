@@ -112,10 +112,7 @@ static int region_pick_init(struct screen *s, void *arg)
 	return 0;
 }
 
-static const struct key_hint REGION_PICK_OPS_HINTS[] = {
-	HINT_HELP, HINT(ACT_ENTER, NC_("hint", "Pilih")), HINT(ACT_BACK, NC_("hint", "Batal")),
-	HINT(ACT_QUIT, NC_("hint", "Keluar")), HINTS_END
-};
-
 const struct screen_ops REGION_PICK_OPS =
-	TLIST_SCREEN("region-pick", region_pick_init, region_pick_help, REGION_PICK_OPS_HINTS);
+	TLIST_SCREEN("region-pick", region_pick_init, region_pick_help,
+		HINT_HELP, HINT(ACT_ENTER, NC_("hint", "Pilih")), HINT(ACT_BACK, NC_("hint", "Batal")),
+		HINT(ACT_QUIT, NC_("hint", "Keluar")), HINTS_END);
