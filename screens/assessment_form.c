@@ -409,11 +409,6 @@ static void af_draw_screen(struct screen *s)
 	s->cursor = 1;
 }
 
-static const struct key_hint ASSESSMENT_FORM_OPS_HINTS[] = {
-	HINT_HELP, HINT(ACT_SAVE, NC_("hint", "Simpan")), HINT(ACT_ANSWER, NC_("hint", "Jawab")),
-	HINT(ACT_TOGGLE, NC_("hint", "Ganti")), HINTS_BACK_QUIT
-};
-
 const struct screen_ops ASSESSMENT_FORM_OPS = {
 	.name = "assessment-form",
 	.init = af_init,
@@ -421,7 +416,9 @@ const struct screen_ops ASSESSMENT_FORM_OPS = {
 	.key = af_key,
 	.free = fu_own_free,
 	.help = af_help,
-	.hints = ASSESSMENT_FORM_OPS_HINTS,
+	.hints = HINTS(
+		HINT_HELP, HINT(ACT_SAVE, NC_("hint", "Simpan")), HINT(ACT_ANSWER, NC_("hint", "Jawab")),
+		HINT(ACT_TOGGLE, NC_("hint", "Ganti")), HINTS_BACK_QUIT),
 	.unsaved = fu_own_unsaved,
 	.draft = af_draft_save,
 };

@@ -371,14 +371,6 @@ static const struct tlist_def CB_LIST = {
 	.resume = cb_resume, .draw = cb_draw, .head_row = 3, .position = N_("Baris %d dari %d"),
 };
 
-static const struct key_hint CASH_BOOK_OPS_HINTS[] = {
-	HINT_HELP, HINT(ACT_NEW, NC_("hint", "Baru")), HINT(ACT_EDIT, NC_("hint", "Ubah")),
-	HINT(ACT_DELETE, NC_("hint", "Balik")), HINT(ACT_BOOK, NC_("hint", "Buku")),
-	HINT2(ACT_LEFT, ACT_RIGHT, NC_("hint", "Bulan")),
-	HINT(ACT_CATEGORY, NC_("hint", "Kategori")), HINT(ACT_CLOSE, NC_("hint", "Tutup")),
-	HINTS_BACK_QUIT
-};
-
 const struct screen_ops CASH_BOOK_OPS = {
 	.name = "cash-book",
 	.init = cb_init,
@@ -388,6 +380,11 @@ const struct screen_ops CASH_BOOK_OPS = {
 	.free = tlist_free,
 	.help = cb_help,
 	/* Esc and F10 show on terminals wider than 80 columns (the line drops what does not fit). */
-	.hints = CASH_BOOK_OPS_HINTS,
+	.hints = HINTS(
+		HINT_HELP, HINT(ACT_NEW, NC_("hint", "Baru")), HINT(ACT_EDIT, NC_("hint", "Ubah")),
+		HINT(ACT_DELETE, NC_("hint", "Balik")), HINT(ACT_BOOK, NC_("hint", "Buku")),
+		HINT2(ACT_LEFT, ACT_RIGHT, NC_("hint", "Bulan")),
+		HINT(ACT_CATEGORY, NC_("hint", "Kategori")), HINT(ACT_CLOSE, NC_("hint", "Tutup")),
+		HINTS_BACK_QUIT),
 	.resume = tlist_resume,
 };

@@ -260,17 +260,14 @@ static int ce_key(struct screen *s, wint_t ch, int kc)
 	return fu_form_key(s, ch, kc, ce_after, NULL, ce_save);
 }
 
-static const struct key_hint CASH_ENTRY_OPS_HINTS[] = {
-	HINT_HELP, HINT(ACT_SAVE, NC_("hint", "Simpan")),
-	HINT(ACT_NEXT, NC_("hint", "Isian berikutnya")), HINTS_BACK_QUIT
-};
-
 const struct screen_ops CASH_ENTRY_OPS = {
 	.name = "cash-entry",
 	.init = ce_init,
 	.key = ce_key,
 	.help = ce_help,
-	.hints = CASH_ENTRY_OPS_HINTS,
+	.hints = HINTS(
+		HINT_HELP, HINT(ACT_SAVE, NC_("hint", "Simpan")),
+		HINT(ACT_NEXT, NC_("hint", "Isian berikutnya")), HINTS_BACK_QUIT),
 	.unsaved = fu_unsaved,
 	.draft = fu_form_draft,
 	FU_OPS,

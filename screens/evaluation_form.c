@@ -311,12 +311,6 @@ static void ef_draw_screen(struct screen *s)
 	s->cursor = 1;
 }
 
-static const struct key_hint EVALUATION_FORM_OPS_HINTS[] = {
-	HINT_HELP, HINT(ACT_SAVE, NC_("hint", "Simpan")),
-	HINT(ACT_SCORE, NC_("hint", "Beri nilai")), HINT(ACT_ENTER, NC_("hint", "Usulan")),
-	HINTS_BACK_QUIT
-};
-
 const struct screen_ops EVALUATION_FORM_OPS = {
 	.name = "evaluation-form",
 	.init = ef_init,
@@ -324,7 +318,10 @@ const struct screen_ops EVALUATION_FORM_OPS = {
 	.key = ef_key,
 	.free = fu_own_free,
 	.help = ef_help,
-	.hints = EVALUATION_FORM_OPS_HINTS,
+	.hints = HINTS(
+		HINT_HELP, HINT(ACT_SAVE, NC_("hint", "Simpan")),
+		HINT(ACT_SCORE, NC_("hint", "Beri nilai")), HINT(ACT_ENTER, NC_("hint", "Usulan")),
+		HINTS_BACK_QUIT),
 	.unsaved = fu_own_unsaved,
 	.draft = ef_draft_save,
 };

@@ -267,10 +267,6 @@ static void xr_free(struct screen *s)
 	free(x);
 }
 
-static const struct key_hint XRESULT_OPS_HINTS[] = {
-	HINT_HELP, HINT(ACT_ENTER, NC_("hint", "Lengkap")), HINTS_BACK_QUIT
-};
-
 static const struct screen_ops XRESULT_OPS = {
 	.name = "exchange-result",
 	.init = xr_init,
@@ -279,7 +275,8 @@ static const struct screen_ops XRESULT_OPS = {
 	.resize = xr_resize,
 	.free = xr_free,
 	.help = xr_help,
-	.hints = XRESULT_OPS_HINTS,
+	.hints = HINTS(
+		HINT_HELP, HINT(ACT_ENTER, NC_("hint", "Lengkap")), HINTS_BACK_QUIT),
 };
 
 /* ---- the Ekspor/Impor screen ----------------------------------------------------------- */
@@ -500,11 +497,6 @@ static void ex_resume(struct screen *s)
 	ex_status(s);
 }
 
-static const struct key_hint EXCHANGE_OPS_HINTS[] = {
-	HINT_HELP, HINT(ACT_SAVE, NC_("hint", "Ekspor")), HINT(ACT_NEW, NC_("hint", "Impor")),
-	HINTS_BACK_QUIT
-};
-
 const struct screen_ops EXCHANGE_OPS = {
 	.name = "exchange",
 	.init = ex_init,
@@ -513,7 +505,9 @@ const struct screen_ops EXCHANGE_OPS = {
 	.resize = fu_resize,
 	.free = fu_free,
 	.help = ex_help,
-	.hints = EXCHANGE_OPS_HINTS,
+	.hints = HINTS(
+		HINT_HELP, HINT(ACT_SAVE, NC_("hint", "Ekspor")), HINT(ACT_NEW, NC_("hint", "Impor")),
+		HINTS_BACK_QUIT),
 	.show = fu_show,
 	.resume = ex_resume,
 };

@@ -313,3 +313,17 @@ void fu_form_draft(struct screen *s)
 	struct fu_form *f = s->data;
 	fu_draft_save(s, &f->uf, f->key, NULL);
 }
+
+int fu_form_store(struct screen *s, const struct fu_store *how, void *rec, sk_issues *is)
+{
+	struct uform *uf = s->data;
+	uform_touch_all(uf);
+	how->check(s, rec, is);
+	if (sk_issues_errors(is)) {
+		fu_refused(uf, is);
+		return 0;
+	}
+	sk_err e;
+	sk_err_clear(&e);
+	return fu_stored(uf, how->store(s, rec, is, &e), is, &e);
+}

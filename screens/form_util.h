@@ -98,6 +98,18 @@ struct fu_form {
 int fu_form_key(struct screen *s, wint_t ch, int kc,
 		void (*after)(struct screen *s, enum uf_result r, int left),
 		void (*pick)(struct screen *s), void (*save)(struct screen *s));
+/* How a form screen checks and stores its record. */
+struct fu_store {
+	/* Read the fields into rec and check them: findings into is (shown under the fields). */
+	void (*check)(struct screen *s, void *rec, sk_issues *is);
+	/* Insert (a new record) or update rec: SK_OK, SK_REFUSED with findings in is, or an
+	 * error in e. */
+	int (*store)(struct screen *s, void *rec, sk_issues *is, sk_err *e);
+};
+/* F2 on a form screen whose s->data starts with its struct uform: every field's findings
+ * shown; refused while one is an error (fu_refused); else stored, its refusal or error shown
+ * (fu_stored). Returns 1 when stored: rec holds what was saved and is its warnings. */
+int fu_form_store(struct screen *s, const struct fu_store *how, void *rec, sk_issues *is);
 /* screen_ops draft of a struct fu_form screen: its values kept under its key. */
 void fu_form_draft(struct screen *s);
 

@@ -160,9 +160,10 @@ static void gf_level_rule(struct screen *s, const sk_group *g, sk_issues *is)
 }
 
 /* Check the whole form; findings (core rules plus conversions) go to is and the form. */
-static void gf_validate(struct screen *s, sk_group *g, sk_issues *is)
+static void gf_validate(struct screen *s, void *rec, sk_issues *is)
 {
 	struct group_form *f = s->data;
+	sk_group *g = rec;
 	sk_issues conv;
 	gf_collect(s, g, &conv);
 	group_validate(s->db, g, is);
@@ -263,21 +264,18 @@ static void gf_pick(struct screen *s)
 	ui_push(&REGION_PICK_OPS, &a);
 }
 
-static void gf_save(struct screen *s)
+static int gf_store(struct screen *s, void *g, sk_issues *is, sk_err *e)
 {
 	struct group_form *f = s->data;
+	return f->is_new ? group_insert(s->db, g, is, e) : group_update(s->db, g, is, e);
+}
+
+static void gf_save(struct screen *s)
+{
+	static const struct fu_store HOW = { gf_validate, gf_store };
 	sk_group g;
 	sk_issues is;
-	uform_touch_all(&f->fu.uf);
-	gf_validate(s, &g, &is);
-	if (sk_issues_errors(&is)) {
-		fu_refused(&f->fu.uf, &is);
-		return;
-	}
-	sk_err e;
-	sk_err_clear(&e);
-	int rc = f->is_new ? group_insert(s->db, &g, &is, &e) : group_update(s->db, &g, &is, &e);
-	if (!fu_stored(&f->fu.uf, rc, &is, &e))
+	if (!fu_form_store(s, &HOW, &g, &is))
 		return;
 	char what[500];
 	snprintf(what, sizeof what, _("Kelompok %s"), g.nama);
@@ -304,17 +302,14 @@ static int gf_key(struct screen *s, wint_t ch, int kc)
 	return fu_form_key(s, ch, kc, gf_after, gf_pick, gf_save);
 }
 
-static const struct key_hint GROUP_FORM_OPS_HINTS[] = {
-	HINT_HELP, HINT(ACT_SAVE, NC_("hint", "Simpan")), HINT(ACT_PGDN, NC_("hint", "Halaman")),
-	HINTS_BACK_QUIT
-};
-
 const struct screen_ops GROUP_FORM_OPS = {
 	.name = "group-form",
 	.init = gf_init,
 	.key = gf_key,
 	.help = gf_help,
-	.hints = GROUP_FORM_OPS_HINTS,
+	.hints = HINTS(
+		HINT_HELP, HINT(ACT_SAVE, NC_("hint", "Simpan")), HINT(ACT_PGDN, NC_("hint", "Halaman")),
+		HINTS_BACK_QUIT),
 	.unsaved = fu_unsaved,
 	.draft = fu_form_draft,
 	FU_OPS,

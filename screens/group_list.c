@@ -354,10 +354,6 @@ static const struct tlist_def GL_LIST = {
 	.search_label = N_("Cari:"), .position = N_("Kelompok %d dari %d"), .position_empty = 1,
 };
 
-static const struct key_hint GROUP_TRASH_OPS_HINTS[] = {
-	HINT_HELP, HINT(ACT_DELETE, NC_("hint", "Pulihkan")), HINTS_BACK_QUIT
-};
-
 const struct screen_ops GROUP_TRASH_OPS = {
 	.name = "groups-deleted",
 	.init = gl_trash_init,
@@ -366,17 +362,9 @@ const struct screen_ops GROUP_TRASH_OPS = {
 	.resize = tlist_resize,
 	.free = gl_free,
 	.help = gl_trash_help,
-	.hints = GROUP_TRASH_OPS_HINTS,
+	.hints = HINTS(
+		HINT_HELP, HINT(ACT_DELETE, NC_("hint", "Pulihkan")), HINTS_BACK_QUIT),
 	.resume = tlist_resume,
-};
-
-/* At 80 columns in Indonesian Esc and F10 do not fit (the line drops what does not fit);
- * F1 names them. */
-static const struct key_hint GROUP_LIST_OPS_HINTS[] = {
-	HINT_HELP, HINT(ACT_NEW, NC_("hint", "Baru")), HINT(ACT_EDIT, NC_("hint", "Ubah")),
-	HINT(ACT_DELETE, NC_("hint", "Hapus")), HINT(ACT_ENTER, NC_("hint", "Anggota")),
-	HINT(ACT_LOANS, NC_("hint", "Simpin")), HINT(ACT_LEVEL, NC_("hint", "Tingkat")),
-	HINT(ACT_OPTION, NC_("hint", "Terhapus")), HINTS_BACK_QUIT
 };
 
 const struct screen_ops GROUP_LIST_OPS = {
@@ -387,6 +375,12 @@ const struct screen_ops GROUP_LIST_OPS = {
 	.resize = tlist_resize,
 	.free = gl_free,
 	.help = gl_help,
-	.hints = GROUP_LIST_OPS_HINTS,
+	/* At 80 columns in Indonesian Esc and F10 do not fit (the line drops what does not fit);
+	 * F1 names them. */
+	.hints = HINTS(
+		HINT_HELP, HINT(ACT_NEW, NC_("hint", "Baru")), HINT(ACT_EDIT, NC_("hint", "Ubah")),
+		HINT(ACT_DELETE, NC_("hint", "Hapus")), HINT(ACT_ENTER, NC_("hint", "Anggota")),
+		HINT(ACT_LOANS, NC_("hint", "Simpin")), HINT(ACT_LEVEL, NC_("hint", "Tingkat")),
+		HINT(ACT_OPTION, NC_("hint", "Terhapus")), HINTS_BACK_QUIT),
 	.resume = tlist_resume,
 };

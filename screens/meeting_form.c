@@ -514,11 +514,6 @@ static void mf_free(struct screen *s)
 	free(f);
 }
 
-static const struct key_hint MEETING_FORM_OPS_HINTS[] = {
-	HINT_HELP, HINT(ACT_SAVE, NC_("hint", "Simpan")), HINT(ACT_STATUS, NC_("hint", "Status")),
-	HINT(ACT_PGDN, NC_("hint", "Halaman")), HINTS_BACK_QUIT
-};
-
 const struct screen_ops MEETING_FORM_OPS = {
 	.name = "meeting-form",
 	.init = mf_init,
@@ -527,7 +522,9 @@ const struct screen_ops MEETING_FORM_OPS = {
 	.resize = fu_resize,
 	.free = mf_free,
 	.help = mf_help,
-	.hints = MEETING_FORM_OPS_HINTS,
+	.hints = HINTS(
+		HINT_HELP, HINT(ACT_SAVE, NC_("hint", "Simpan")), HINT(ACT_STATUS, NC_("hint", "Status")),
+		HINT(ACT_PGDN, NC_("hint", "Halaman")), HINTS_BACK_QUIT),
 	.show = mf_show,
 	.unsaved = mf_unsaved,
 	.draft = mf_draft,

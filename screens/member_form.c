@@ -210,9 +210,10 @@ static void member_form_from_nik(struct member_form *f)
 	}
 }
 
-static void member_form_validate(struct screen *s, sk_member *m, sk_issues *is)
+static void member_form_validate(struct screen *s, void *rec, sk_issues *is)
 {
 	struct member_form *f = s->data;
+	sk_member *m = rec;
 	sk_issues conv;
 	member_form_collect(f, m, &conv);
 	member_validate(s->db, m, is);
@@ -310,21 +311,19 @@ static int member_form_init(struct screen *s, void *arg)
 	return 0;
 }
 
+static int member_form_store(struct screen *s, void *m, sk_issues *is, sk_err *e)
+{
+	struct member_form *f = s->data;
+	return f->is_new ? member_insert(s->db, m, is, e) : member_update(s->db, m, is, e);
+}
+
 static void member_form_save(struct screen *s)
 {
+	static const struct fu_store HOW = { member_form_validate, member_form_store };
 	struct member_form *f = s->data;
 	sk_member m;
 	sk_issues is;
-	uform_touch_all(&f->fu.uf);
-	member_form_validate(s, &m, &is);
-	if (sk_issues_errors(&is)) {
-		fu_refused(&f->fu.uf, &is);
-		return;
-	}
-	sk_err e;
-	sk_err_clear(&e);
-	int rc = f->is_new ? member_insert(s->db, &m, &is, &e) : member_update(s->db, &m, &is, &e);
-	if (!fu_stored(&f->fu.uf, rc, &is, &e))
+	if (!fu_form_store(s, &HOW, &m, &is))
 		return;
 	char what[500];
 	snprintf(what, sizeof what, _("Anggota %s"), m.nama);
@@ -360,17 +359,14 @@ static int member_form_key(struct screen *s, wint_t ch, int kc)
 	return fu_form_key(s, ch, kc, member_form_after, NULL, member_form_save);
 }
 
-static const struct key_hint MEMBER_FORM_OPS_HINTS[] = {
-	HINT_HELP, HINT(ACT_SAVE, NC_("hint", "Simpan")), HINT(ACT_PGDN, NC_("hint", "Halaman")),
-	HINTS_BACK_QUIT
-};
-
 const struct screen_ops MEMBER_FORM_OPS = {
 	.name = "member-form",
 	.init = member_form_init,
 	.key = member_form_key,
 	.help = member_form_help,
-	.hints = MEMBER_FORM_OPS_HINTS,
+	.hints = HINTS(
+		HINT_HELP, HINT(ACT_SAVE, NC_("hint", "Simpan")), HINT(ACT_PGDN, NC_("hint", "Halaman")),
+		HINTS_BACK_QUIT),
 	.unsaved = fu_unsaved,
 	.draft = fu_form_draft,
 	FU_OPS,

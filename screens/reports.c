@@ -297,12 +297,6 @@ static void rp_free(struct screen *s)
 	free(r);
 }
 
-static const struct key_hint REPORT_OPS_HINTS[] = {
-	HINT_HELP, HINT(ACT_SAVE, NC_("hint", "Simpan")),
-	HINT2(ACT_LEFT, ACT_RIGHT, NC_("hint", "Bulan")), HINT(ACT_NEXT, NC_("hint", "Grafik")),
-	HINT(ACT_PGDN, NC_("hint", "Gulir")), HINTS_BACK_QUIT
-};
-
 const struct screen_ops REPORT_OPS = {
 	.name = "reports",
 	.init = rp_init,
@@ -310,6 +304,9 @@ const struct screen_ops REPORT_OPS = {
 	.key = rp_key,
 	.free = rp_free,
 	.help = rp_help,
-	.hints = REPORT_OPS_HINTS,
+	.hints = HINTS(
+		HINT_HELP, HINT(ACT_SAVE, NC_("hint", "Simpan")),
+		HINT2(ACT_LEFT, ACT_RIGHT, NC_("hint", "Bulan")), HINT(ACT_NEXT, NC_("hint", "Grafik")),
+		HINT(ACT_PGDN, NC_("hint", "Gulir")), HINTS_BACK_QUIT),
 	.resume = rp_resume,
 };

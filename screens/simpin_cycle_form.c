@@ -149,9 +149,10 @@ static void cf_collect(struct cycle_form *f, sk_cycle *c, sk_issues *is)
 	uform_get(&f->fu.uf, "catatan", c->catatan, sizeof c->catatan);
 }
 
-static void cf_validate(struct screen *s, sk_cycle *c, sk_issues *is)
+static void cf_validate(struct screen *s, void *rec, sk_issues *is)
 {
 	struct cycle_form *f = s->data;
+	sk_cycle *c = rec;
 	sk_issues conv;
 	cf_collect(f, c, &conv);
 	sk_issues_clear(is);
@@ -223,22 +224,18 @@ static int cf_init(struct screen *s, void *arg)
 	return 0;
 }
 
-static void cf_save(struct screen *s)
+static int cf_store(struct screen *s, void *c, sk_issues *is, sk_err *e)
 {
 	struct cycle_form *f = s->data;
+	return f->is_new ? simpin_cycle_start(s->db, c, is, e) : simpin_cycle_update(s->db, c, is, e);
+}
+
+static void cf_save(struct screen *s)
+{
+	static const struct fu_store HOW = { cf_validate, cf_store };
 	sk_cycle c;
 	sk_issues is;
-	uform_touch_all(&f->fu.uf);
-	cf_validate(s, &c, &is);
-	if (sk_issues_errors(&is)) {
-		fu_refused(&f->fu.uf, &is);
-		return;
-	}
-	sk_err e;
-	sk_err_clear(&e);
-	int rc = f->is_new ? simpin_cycle_start(s->db, &c, &is, &e)
-			   : simpin_cycle_update(s->db, &c, &is, &e);
-	if (!fu_stored(&f->fu.uf, rc, &is, &e))
+	if (!fu_form_store(s, &HOW, &c, &is))
 		return;
 	char what[200];
 	snprintf(what, sizeof what, _("Siklus %d"), c.nomor);
@@ -284,17 +281,14 @@ static void cf_draft(struct screen *s)
 		fu_draft_save(s, &f->fu.uf, f->fu.key, NULL);
 }
 
-static const struct key_hint CYCLE_FORM_HINTS[] = {
-	HINT_HELP, HINT(ACT_SAVE, NC_("hint", "Simpan")), HINT(ACT_TOGGLE, NC_("hint", "Ganti")),
-	HINTS_BACK_QUIT
-};
-
 const struct screen_ops SIMPIN_CYCLE_FORM_OPS = {
 	.name = "simpin-cycle",
 	.init = cf_init,
 	.key = cf_key,
 	.help = cf_help,
-	.hints = CYCLE_FORM_HINTS,
+	.hints = HINTS(
+		HINT_HELP, HINT(ACT_SAVE, NC_("hint", "Simpan")), HINT(ACT_TOGGLE, NC_("hint", "Ganti")),
+		HINTS_BACK_QUIT),
 	.unsaved = cf_unsaved,
 	.draft = cf_draft,
 	FU_OPS,

@@ -80,7 +80,7 @@ void tlist_free(struct screen *s);
  * a struct key_hint array, HINTS_END last), then the list's. */
 #define TLIST_SCREEN(id, initf, helpf, ...) \
 	{ .name = id, .init = initf, .help = helpf, \
-	  .hints = (const struct key_hint[]){ __VA_ARGS__ }, TLIST_OPS }
+	  .hints = HINTS(__VA_ARGS__), TLIST_OPS }
 
 /* Delete a row after asking q (y/t): del(db, id, e); then the list is read again and done
  * is said, or del's error. Returns 1 when deleted. */
