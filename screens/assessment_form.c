@@ -403,22 +403,7 @@ static int af_key(struct screen *s, wint_t ch, int kc)
 	return used ? SCR_HANDLED : SCR_UNHANDLED;
 }
 
-static void af_draw_screen(struct screen *s)
-{
-	af_draw(s->data);
-	s->cursor = 1;
-}
-
-const struct screen_ops ASSESSMENT_FORM_OPS = {
-	.name = "assessment-form",
-	.init = af_init,
-	.draw = af_draw_screen,
-	.key = af_key,
-	.free = fu_own_free,
-	.help = af_help,
-	.hints = HINTS(
+const struct screen_ops ASSESSMENT_FORM_OPS =
+	FU_OWN_SCREEN("assessment-form", af_init, af_draw, af_key, af_help, af_draft_save,
 		HINT_HELP, HINT(ACT_SAVE, NC_("hint", "Simpan")), HINT(ACT_ANSWER, NC_("hint", "Jawab")),
-		HINT(ACT_TOGGLE, NC_("hint", "Ganti")), HINTS_BACK_QUIT),
-	.unsaved = fu_own_unsaved,
-	.draft = af_draft_save,
-};
+		HINT(ACT_TOGGLE, NC_("hint", "Ganti")), HINTS_BACK_QUIT);

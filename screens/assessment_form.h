@@ -45,8 +45,8 @@ int af_answered(const struct aform *f, int k);
 int af_unanswered(const struct aform *f);
 /* Read the figures into f->a, derive the answers that follow from them, score. */
 void af_sync(struct aform *f);
-/* Draw the whole form. */
-void af_draw(struct aform *f);
+/* screen_ops draw: the whole form, the cursor in the current field. */
+void af_draw(struct screen *s);
 
 struct screen;
 /* SIKUBE is being ended: keep the typed values as the form's draft (assessment_draft.c). */

@@ -112,8 +112,10 @@ static void draw_score(const struct aform *f)
 	text_put(stdscr, AF_ROW_SCORE, 1, line, COLS - 2, ui_attr(R_HEADER));
 }
 
-void af_draw(struct aform *f)
+void af_draw(struct screen *s)
 {
+	struct aform *f = s->data;
+	s->cursor = 1;
 	draw_figures(f);
 	draw_note(f);
 	text_put(stdscr, AF_ROW_HEAD, 1, _("No. Kriteria kemiskinan BPS"), K_X_ANSWER - 2,

@@ -260,15 +260,6 @@ static int ce_key(struct screen *s, wint_t ch, int kc)
 	return fu_form_key(s, ch, kc, ce_after, NULL, ce_save);
 }
 
-const struct screen_ops CASH_ENTRY_OPS = {
-	.name = "cash-entry",
-	.init = ce_init,
-	.key = ce_key,
-	.help = ce_help,
-	.hints = HINTS(
+const struct screen_ops CASH_ENTRY_OPS = FU_SCREEN("cash-entry", ce_init, ce_key, ce_help,
 		HINT_HELP, HINT(ACT_SAVE, NC_("hint", "Simpan")),
-		HINT(ACT_NEXT, NC_("hint", "Isian berikutnya")), HINTS_BACK_QUIT),
-	.unsaved = fu_unsaved,
-	.draft = fu_form_draft,
-	FU_OPS,
-};
+		HINT(ACT_NEXT, NC_("hint", "Isian berikutnya")), HINTS_BACK_QUIT);

@@ -305,23 +305,8 @@ static int ef_key(struct screen *s, wint_t ch, int kc)
 	return used ? SCR_HANDLED : SCR_UNHANDLED;
 }
 
-static void ef_draw_screen(struct screen *s)
-{
-	ef_draw(s->data);
-	s->cursor = 1;
-}
-
-const struct screen_ops EVALUATION_FORM_OPS = {
-	.name = "evaluation-form",
-	.init = ef_init,
-	.draw = ef_draw_screen,
-	.key = ef_key,
-	.free = fu_own_free,
-	.help = ef_help,
-	.hints = HINTS(
+const struct screen_ops EVALUATION_FORM_OPS =
+	FU_OWN_SCREEN("evaluation-form", ef_init, ef_draw, ef_key, ef_help, ef_draft_save,
 		HINT_HELP, HINT(ACT_SAVE, NC_("hint", "Simpan")),
 		HINT(ACT_SCORE, NC_("hint", "Beri nilai")), HINT(ACT_ENTER, NC_("hint", "Usulan")),
-		HINTS_BACK_QUIT),
-	.unsaved = fu_own_unsaved,
-	.draft = ef_draft_save,
-};
+		HINTS_BACK_QUIT);

@@ -31,8 +31,8 @@ struct eform {
 const char *ef_name(int i);
 /* Number of indicators not scored yet. */
 int ef_unscored(const struct eform *f);
-/* Draw the whole form. */
-void ef_draw(struct eform *f);
+/* screen_ops draw: the whole form, the cursor in the current field. */
+void ef_draw(struct screen *s);
 
 struct screen;
 /* SIKUBE is being ended: keep the typed values as the form's draft (evaluation_draft.c). */

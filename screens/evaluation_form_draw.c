@@ -106,8 +106,10 @@ static void draw_score(const struct eform *f)
 	text_put(stdscr, EF_ROW_SCORE, 1, line, COLS - 2, ui_attr(R_HEADER));
 }
 
-void ef_draw(struct eform *f)
+void ef_draw(struct screen *s)
 {
+	struct eform *f = s->data;
+	s->cursor = 1;
 	int x = fu_own_item(&f->o, f->tf, EF_TANGGAL, EF_ROW_DATE, 1, _("Tanggal"), 11);
 	fu_own_item(&f->o, f->tf, EF_PENILAI, EF_ROW_DATE, x, _("Penilai"),
 		    COLS - x - 12 > 40 ? 40 : COLS - x - 12);

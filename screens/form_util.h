@@ -73,6 +73,12 @@ void fu_own_go(struct fu_own *o, struct tfield *tf, int n, int to, int text);
 /* screen_ops functions of such a form: 1 when typed input is not saved; free s->data. */
 int fu_own_unsaved(struct screen *s);
 void fu_own_free(struct screen *s);
+/* The whole screen_ops of such a form: name, init, draw, key handler, help, draft and the hint
+ * line (the entries, HINTS_END last). */
+#define FU_OWN_SCREEN(id, initf, drawf, keyf, helpf, draftf, ...) \
+	{ .name = id, .init = initf, .draw = drawf, .key = keyf, .help = helpf, \
+	  .hints = HINTS(__VA_ARGS__), .unsaved = fu_own_unsaved, .draft = draftf, \
+	  .free = fu_own_free }
 
 /* Drafts of the forms that lay out their own fields (tfield.h): the text of fields[0..n-1]
  * (tf indexed by field, name(field) the line's name) as "name=value" lines (uform_line_put;
@@ -122,5 +128,11 @@ void fu_show(struct screen *s);
 int fu_unsaved(struct screen *s);
 void fu_free(struct screen *s);
 #define FU_OPS .draw = fu_draw, .resize = fu_resize, .show = fu_show, .free = fu_free
+/* The whole screen_ops of a struct fu_form screen: its name, init, key handler, help and hint
+ * line (the entries, HINTS_END last); unsaved while a value differs from the snapshot, drafts
+ * under its key. */
+#define FU_SCREEN(id, initf, keyf, helpf, ...) \
+	{ .name = id, .init = initf, .key = keyf, .help = helpf, .hints = HINTS(__VA_ARGS__), \
+	  .unsaved = fu_unsaved, .draft = fu_form_draft, FU_OPS }
 
 #endif

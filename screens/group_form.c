@@ -302,15 +302,6 @@ static int gf_key(struct screen *s, wint_t ch, int kc)
 	return fu_form_key(s, ch, kc, gf_after, gf_pick, gf_save);
 }
 
-const struct screen_ops GROUP_FORM_OPS = {
-	.name = "group-form",
-	.init = gf_init,
-	.key = gf_key,
-	.help = gf_help,
-	.hints = HINTS(
+const struct screen_ops GROUP_FORM_OPS = FU_SCREEN("group-form", gf_init, gf_key, gf_help,
 		HINT_HELP, HINT(ACT_SAVE, NC_("hint", "Simpan")), HINT(ACT_PGDN, NC_("hint", "Halaman")),
-		HINTS_BACK_QUIT),
-	.unsaved = fu_unsaved,
-	.draft = fu_form_draft,
-	FU_OPS,
-};
+		HINTS_BACK_QUIT);

@@ -359,15 +359,6 @@ static int member_form_key(struct screen *s, wint_t ch, int kc)
 	return fu_form_key(s, ch, kc, member_form_after, NULL, member_form_save);
 }
 
-const struct screen_ops MEMBER_FORM_OPS = {
-	.name = "member-form",
-	.init = member_form_init,
-	.key = member_form_key,
-	.help = member_form_help,
-	.hints = HINTS(
+const struct screen_ops MEMBER_FORM_OPS = FU_SCREEN("member-form", member_form_init, member_form_key, member_form_help,
 		HINT_HELP, HINT(ACT_SAVE, NC_("hint", "Simpan")), HINT(ACT_PGDN, NC_("hint", "Halaman")),
-		HINTS_BACK_QUIT),
-	.unsaved = fu_unsaved,
-	.draft = fu_form_draft,
-	FU_OPS,
-};
+		HINTS_BACK_QUIT);
