@@ -314,12 +314,6 @@ static void copy_offer(struct aform *f)
 		  f->offer_who);
 }
 
-/* Put the cursor on the first field with an error finding and say it. */
-static void focus_error(struct aform *f, const sk_issues *is)
-{
-	go(f, fu_first_error(is, AF_COUNT, af_name));
-}
-
 static int criterion_open(const void *f, int k)
 {
 	return !af_answered(f, k);
@@ -331,8 +325,9 @@ static void criterion_number(int k, char *out, size_t n)
 }
 
 /* Criteria not answered yet: refused, listed, the cursor on the first. 1 when some are. */
-static int ask_missing(struct aform *f)
+static int ask_missing(struct screen *s)
 {
+	struct aform *f = s->data;
 	int first = fu_refuse_open(ASSESSMENT_CRITERIA, criterion_open, f, criterion_number,
 				   _("Belum disimpan: kriteria %s belum dijawab. Jawab y (Ya) atau n "
 				     "(Tidak)."));
@@ -340,40 +335,40 @@ static int ask_missing(struct aform *f)
 	return first >= 0;
 }
 
+/* Put the cursor on the first field with an error finding and say it. */
+static void af_focus(struct screen *s)
+{
+	struct aform *f = s->data;
+	go(f, fu_first_error(&f->o.found, AF_COUNT, af_name));
+}
+
+/* Insert or update; an override needs a second operator: asked, then saved again. */
+static int af_store(struct screen *s, sk_err *e)
+{
+	struct aform *f = s->data;
+	int rc = f->is_new ? assessment_insert(s->db, &f->a, &f->o.found, e)
+			   : assessment_update(s->db, &f->a, &f->o.found, e);
+	if (rc == SK_DENIED && dlg_four_eyes(s->db)) {
+		sk_err_clear(e);
+		rc = f->is_new ? assessment_insert(s->db, &f->a, &f->o.found, e)
+			       : assessment_update(s->db, &f->a, &f->o.found, e);
+	}
+	return rc;
+}
+
 static void af_save(struct screen *s)
 {
+	static const struct fu_own_store HOW = { ask_missing, af_store, af_focus };
 	struct aform *f = s->data;
 	af_sync(f);
 	sk_issues_clear(&f->o.found);
 	if (f->conv.n) {
 		f->o.found = f->conv;
-		focus_error(f, &f->o.found);
+		af_focus(s);
 		return;
 	}
-	if (fu_name_too_long("penilai", f->a.penilai, &f->o.found)) {
-		focus_error(f, &f->o.found);
+	if (!fu_own_store(s, f->a.penilai, &HOW))
 		return;
-	}
-	if (ask_missing(f))
-		return;
-	sk_err e;
-	sk_err_clear(&e);
-	int rc = f->is_new ? assessment_insert(s->db, &f->a, &f->o.found, &e)
-			   : assessment_update(s->db, &f->a, &f->o.found, &e);
-	/* An override needs a second operator: asked, then saved again. */
-	if (rc == SK_DENIED && dlg_four_eyes(s->db)) {
-		sk_err_clear(&e);
-		rc = f->is_new ? assessment_insert(s->db, &f->a, &f->o.found, &e)
-			       : assessment_update(s->db, &f->a, &f->o.found, &e);
-	}
-	if (rc == SK_REFUSED) {
-		focus_error(f, &f->o.found);
-		return;
-	}
-	if (rc != SK_OK) {
-		frame_msg(MSG_ERROR, "%s", e.msg);
-		return;
-	}
 	frame_msg(MSG_INFO, _("Penilaian %s tersimpan: skor %d, %s."), f->m.nama, f->a.skor,
 		  strcmp(f->a.kategori, "miskin") == 0 ? _("miskin") : _("tidak miskin"));
 	f->o.changed = 0;

@@ -228,12 +228,6 @@ static int indicator_key(struct eform *f, wint_t ch, int kc)
 
 /* ---- saving ---------------------------------------------------------------------------- */
 
-/* Put the cursor on the first field with an error finding and say it. */
-static void focus_error(struct eform *f, const sk_issues *is)
-{
-	go(f, fu_first_error(is, EF_COUNT, ef_name));
-}
-
 static int indicator_open(const void *f, int i)
 {
 	const struct eform *e = f;
@@ -246,8 +240,9 @@ static void indicator_name(int i, char *out, size_t n)
 }
 
 /* Indicators not scored yet: refused, listed, the cursor on the first. 1 when some are. */
-static int ask_missing(struct eform *f)
+static int ask_missing(struct screen *s)
 {
+	struct eform *f = s->data;
 	int first = fu_refuse_open(EVAL_INDICATORS, indicator_open, f, indicator_name,
 				   _("Belum disimpan: %s belum dinilai. Ketik 1 sampai 4, atau Enter "
 				     "untuk menerima usulan."));
@@ -255,29 +250,28 @@ static int ask_missing(struct eform *f)
 	return first >= 0;
 }
 
+/* Put the cursor on the first field with an error finding and say it. */
+static void ef_focus(struct screen *s)
+{
+	struct eform *f = s->data;
+	go(f, fu_first_error(&f->o.found, EF_COUNT, ef_name));
+}
+
+static int ef_store(struct screen *s, sk_err *e)
+{
+	struct eform *f = s->data;
+	return f->is_new ? evaluation_insert(s->db, &f->ev, &f->o.found, e)
+			 : evaluation_update(s->db, &f->ev, &f->o.found, e);
+}
+
 static void ef_save(struct screen *s)
 {
+	static const struct fu_own_store HOW = { ask_missing, ef_store, ef_focus };
 	struct eform *f = s->data;
 	ef_sync(s, f);
 	sk_issues_clear(&f->o.found);
-	if (fu_name_too_long("penilai", f->ev.penilai, &f->o.found)) {
-		focus_error(f, &f->o.found);
+	if (!fu_own_store(s, f->ev.penilai, &HOW))
 		return;
-	}
-	if (ask_missing(f))
-		return;
-	sk_err e;
-	sk_err_clear(&e);
-	int rc = f->is_new ? evaluation_insert(s->db, &f->ev, &f->o.found, &e)
-			   : evaluation_update(s->db, &f->ev, &f->o.found, &e);
-	if (rc == SK_REFUSED) {
-		focus_error(f, &f->o.found);
-		return;
-	}
-	if (rc != SK_OK) {
-		frame_msg(MSG_ERROR, "%s", e.msg);
-		return;
-	}
 	frame_msg(MSG_INFO, _("Penilaian perkembangan %s tersimpan: skor %d, %s."), f->group_name,
 		  f->ev.skor, evaluation_level_label(f->ev.tingkat));
 	f->o.changed = 0;

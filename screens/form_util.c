@@ -327,3 +327,22 @@ int fu_form_store(struct screen *s, const struct fu_store *how, void *rec, sk_is
 	sk_err_clear(&e);
 	return fu_stored(uf, how->store(s, rec, is, &e), is, &e);
 }
+
+int fu_own_store(struct screen *s, const char *who, const struct fu_own_store *how)
+{
+	struct fu_own *o = s->data;
+	if (fu_name_too_long("penilai", who, &o->found)) {
+		how->focus(s);
+		return 0;
+	}
+	if (how->missing(s))
+		return 0;
+	sk_err e;
+	sk_err_clear(&e);
+	int rc = how->store(s, &e);
+	if (rc == SK_REFUSED)
+		how->focus(s);
+	else if (rc != SK_OK)
+		frame_msg(MSG_ERROR, "%s", e.msg);
+	return rc == SK_OK;
+}

@@ -73,6 +73,19 @@ void fu_own_go(struct fu_own *o, struct tfield *tf, int n, int to, int text);
 /* screen_ops functions of such a form: 1 when typed input is not saved; free s->data. */
 int fu_own_unsaved(struct screen *s);
 void fu_own_free(struct screen *s);
+/* How such a form is saved. */
+struct fu_own_store {
+	/* 1 when items are not answered yet (said, the cursor on the first). */
+	int (*missing)(struct screen *s);
+	/* Insert or update: SK_OK, SK_REFUSED with findings in the fu_own's found, or an error
+	 * in e. */
+	int (*store)(struct screen *s, sk_err *e);
+	/* The cursor to the first field with an error finding, said. */
+	void (*focus)(struct screen *s);
+};
+/* F2 on such a form (findings cleared before): the assessor's name who within its limit, no
+ * item open, then stored; a refusal or an error is shown. Returns 1 when stored. */
+int fu_own_store(struct screen *s, const char *who, const struct fu_own_store *how);
 /* The whole screen_ops of such a form: name, init, draw, key handler, help, draft and the hint
  * line (the entries, HINTS_END last). */
 #define FU_OWN_SCREEN(id, initf, drawf, keyf, helpf, draftf, ...) \
