@@ -49,12 +49,9 @@ static void hi_cells(struct screen *s, const void *row, const char **cells, char
 	(void)s;
 	const sk_assessment_row *r = row;
 	snprintf(buf[1], TLIST_CELL, "%2d/14", r->skor % 100);
-	cells[0] = r->tanggal;
-	cells[1] = buf[1];
-	cells[2] = r->miskin ? _("miskin") : _("tidak miskin");
-	cells[3] = r->penilai;
-	cells[4] = r->ditimpa;
-	cells[5] = r->catatan;
+	const char *all[] = { r->tanggal, buf[1], r->miskin ? _("miskin") : _("tidak miskin"),
+				  r->penilai, r->ditimpa, r->catatan };
+	memcpy(cells, all, sizeof all);
 }
 
 /* F3: a new assessment (row NULL); Enter, F4: the one selected. */

@@ -51,12 +51,8 @@ static void al_cells(struct screen *s, const void *row, const char **cells, char
 	snprintf(buf[2], TLIST_CELL, "%s%s%s", r->operator, *r->operator2 ? "+" : "", r->operator2);
 	snprintf(buf[1], TLIST_CELL, "%.10s %.5s", r->waktu,
 		 r->waktu + (strlen(r->waktu) > 11 ? 11 : 0));
-	cells[0] = buf[0];
-	cells[1] = buf[1];
-	cells[2] = buf[2];
-	cells[3] = r->aksi;
-	cells[4] = r->tabel;
-	cells[5] = r->ringkas;
+	const char *all[] = { buf[0], buf[1], buf[2], r->aksi, r->tabel, r->ringkas };
+	memcpy(cells, all, sizeof all);
 }
 
 static const char *al_help(void)

@@ -70,11 +70,9 @@ static void eg_cells(struct screen *s, const void *row, const char **cells, char
 	else
 		snprintf(buf[6], TLIST_CELL, "%4d    -", st->tidak_miskin);
 	snprintf(buf[7], TLIST_CELL, "%11d", st->perlu_dinilai);
-	cells[0] = st->lewat_batas ? "!" : "";
-	cells[1] = r->nama;
-	cells[2] = r->desa;
-	for (int i = 3; i < 8; i++)
-		cells[i] = buf[i];
+	const char *all[] = { st->lewat_batas ? "!" : "", r->nama, r->desa, buf[3], buf[4], buf[5],
+			      buf[6], buf[7] };
+	memcpy(cells, all, sizeof all);
 }
 
 /* Enter: the members of the group selected, or of every group from the first row. */

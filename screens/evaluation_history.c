@@ -52,12 +52,10 @@ static void eh_cells(struct screen *s, const void *row, const char **cells, char
 	snprintf(buf[2], TLIST_CELL, "%d%d%d%d %d%d%d%d", r->v[0] % 10, r->v[1] % 10, r->v[2] % 10,
 		 r->v[3] % 10, r->v[4] % 10, r->v[5] % 10, r->v[6] % 10, r->v[7] % 10);
 	snprintf(buf[3], TLIST_CELL, "%2d/32", r->skor < 0 ? 0 : r->skor % 100);
-	cells[0] = r->tanggal;
-	cells[1] = r->penilai;
-	cells[2] = buf[2];
-	cells[3] = buf[3];
-	cells[4] = evaluation_level_label(evaluation_level_name(r->skor));
-	cells[5] = r->ditimpa;
+	const char *all[] = { r->tanggal, r->penilai, buf[2], buf[3],
+				  evaluation_level_label(evaluation_level_name(r->skor)),
+				  r->ditimpa };
+	memcpy(cells, all, sizeof all);
 }
 
 /* F3: a new assessment (row NULL); Enter, F4: the one selected. */

@@ -49,11 +49,9 @@ static void gp_cells(struct screen *s, const void *row, const char **cells, char
 	(void)s;
 	const sk_group_row *r = row;
 	snprintf(buf[3], TLIST_CELL, "%7d", r->anggota_aktif);
-	cells[0] = r->kode;
-	cells[1] = r->nama;
-	cells[2] = r->desa;
-	cells[3] = buf[3];
-	cells[4] = r->tidak_aktif ? _("TIDAK AKTIF") : r->pertemuan_terakhir;
+	const char *all[] = { r->kode, r->nama, r->desa, buf[3],
+				  r->tidak_aktif ? _("TIDAK AKTIF") : r->pertemuan_terakhir };
+	memcpy(cells, all, sizeof all);
 }
 
 /* Enter opens the screen of the kind for the group selected; F6 the kind's option. */

@@ -65,10 +65,9 @@ static void lv_cells(struct screen *s, const void *row, const char **cells, char
 	(void)s;
 	(void)buf;
 	const report_due_row *r = row;
-	cells[0] = r->kode;
-	cells[1] = r->nama;
-	cells[2] = r->kode_wilayah;
-	cells[3] = *r->dinilai ? r->dinilai : _("belum pernah");
+	const char *all[] = { r->kode, r->nama, r->kode_wilayah,
+				  *r->dinilai ? r->dinilai : _("belum pernah") };
+	memcpy(cells, all, sizeof all);
 }
 
 static const char *lv_help(void)

@@ -50,11 +50,9 @@ static void ml_cells(struct screen *s, const void *row, const char **cells, char
 	(void)s;
 	const sk_member_row *r = row;
 	member_mask_nik(r->nik, buf[1], TLIST_CELL);
-	cells[0] = r->nama;
-	cells[1] = buf[1];
-	cells[2] = r->jenis_kelamin;
-	cells[3] = _(r->jabatan);
-	cells[4] = r->aktif ? _("aktif") : _("keluar");
+	const char *all[] = { r->nama, buf[1], r->jenis_kelamin, _(r->jabatan),
+				  r->aktif ? _("aktif") : _("keluar") };
+	memcpy(cells, all, sizeof all);
 }
 
 static const char *ml_help(void)

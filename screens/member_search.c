@@ -35,11 +35,9 @@ static void ms_cells(struct screen *s, const void *row, const char **cells, char
 	(void)s;
 	const sk_member_row *r = row;
 	member_mask_nik(r->nik, buf[1], TLIST_CELL);
-	cells[0] = r->nama;
-	cells[1] = buf[1];
-	cells[2] = r->kelompok_nama;
-	cells[3] = _(r->jabatan);
-	cells[4] = r->aktif ? _("aktif") : _("keluar");
+	const char *all[] = { r->nama, buf[1], r->kelompok_nama, _(r->jabatan),
+				  r->aktif ? _("aktif") : _("keluar") };
+	memcpy(cells, all, sizeof all);
 }
 
 static int ms_key(struct screen *s, wint_t ch, int kc, const void *row)

@@ -61,11 +61,9 @@ static void ol_cells(struct screen *s, const void *row, const char **cells, char
 	(void)s;
 	(void)buf;
 	const sk_operator *r = row;
-	cells[0] = r->nama;
-	cells[1] = sk_role_name(r->peran);
-	cells[2] = r->aktif ? _("ya") : _("tidak");
-	cells[3] = r->has_pin ? _("ya") : "-";
-	cells[4] = r->nama_lengkap;
+	const char *all[] = { r->nama, sk_role_name(r->peran), r->aktif ? _("ya") : _("tidak"),
+				  r->has_pin ? _("ya") : "-", r->nama_lengkap };
+	memcpy(cells, all, sizeof all);
 }
 
 static const char *ol_help(void)

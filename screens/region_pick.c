@@ -39,10 +39,8 @@ static void region_pick_cells(struct screen *s, const void *row, const char **ce
 	(void)s;
 	(void)buf;
 	const sk_region *r = row;
-	cells[0] = r->nama;
-	cells[1] = r->kecamatan;
-	cells[2] = r->kabupaten;
-	cells[3] = r->kode;
+	const char *all[] = { r->nama, r->kecamatan, r->kabupaten, r->kode };
+	memcpy(cells, all, sizeof all);
 }
 
 /* Enter: the village chosen goes to the caller; Esc: back without one. */
