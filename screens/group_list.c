@@ -215,9 +215,9 @@ static int gl_trash_init(struct screen *s, void *arg)
 static void gl_draw(struct screen *s)
 {
 	struct group_list *g = s->data;
-	char pos[128];
 	int idle = g->trash ? 0 : group_count_inactive(s->db);
 	if (idle > 0) {
+		char pos[128];
 		snprintf(pos, sizeof pos, _("%d kelompok TIDAK AKTIF (tanpa pertemuan 4 minggu terakhir)"),
 			 idle);
 		text_put(stdscr, 2, 1, pos, COLS - 2, ui_attr(R_WARN));

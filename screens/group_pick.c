@@ -29,6 +29,8 @@ struct pick_kind {
 };
 
 struct group_pick {
+	/* The list's part, which the toolkit reaches through s->data. */
+	/* cppcheck-suppress unusedStructMember */
 	struct tlist tl;
 	const struct pick_kind *kind;
 };
