@@ -23,7 +23,8 @@ enum table_flag {
 	TC_KEY = 1,      /* the row's key: the WHERE of get and update, never SET */
 	TC_LOCAL = 2,    /* kept in this database only: not a column of the bundle */
 	TC_DERIVED = 4,  /* computed from other columns: exported, never read from a bundle */
-	TC_FREE = 8      /* free text typed by a person (the bundle's formula guard) */
+	TC_FREE = 8,     /* free text typed by a person (the bundle's formula guard) */
+	TC_ZERO_NULL = 16 /* a number whose 0 means "none": stored as NULL, NULL read as 0 */
 };
 
 typedef struct table_col {
@@ -48,15 +49,31 @@ typedef struct table_col {
 	(ptrdiff_t)offsetof(S, H), FL }
 #define TABLE_DOUBLE_OPT(S, F, H, FL) { #F, TC_DOUBLE, offsetof(S, F), sizeof(double), \
 	(ptrdiff_t)offsetof(S, H), FL }
+/* The two columns every stored row ends with: its stamp and its soft-delete flag. */
+#define TABLE_STAMPS(S) TABLE_TEXT(S, diubah_pada, 0), TABLE_INT(S, dihapus, 0)
+/* The number of columns of a descriptor array. */
+#define TABLE_NCOLS(a) ((int)(sizeof a / sizeof a[0]))
 
 /* Longest statement the descriptor builds. */
 #define TABLE_SQL_MAX 2048
 
+/* Define the descriptor NAME of SQL table tbl with the column array cols (every row stamped
+ * with disimpan_pada), and its statements' static. The _EXTRA form adds the insert-only
+ * column extra that bind binds (table_def). */
+#define TABLE_DEFINE_EXTRA(NAME, tbl, colv, extra_col, bind) \
+	static table_sql NAME##_sql; \
+	const table_def NAME = { .name = tbl, .cols = colv, .ncols = TABLE_NCOLS(colv), \
+				 .stamped = 1, .sql = &NAME##_sql, .extra = extra_col, \
+				 .bind_extra = bind }
+#define TABLE_DEFINE(NAME, tbl, colv) TABLE_DEFINE_EXTRA(NAME, tbl, colv, NULL, NULL)
+
 /* Statements built from a descriptor on first use (stable strings: db_prepare caches them). */
 typedef struct table_sql {
 	char get[TABLE_SQL_MAX];      /* SELECT every column FROM t WHERE key=:key */
-	char insert[TABLE_SQL_MAX];   /* INSERT INTO t(every column[, disimpan_pada]) VALUES(...) */
+	char insert[TABLE_SQL_MAX];   /* INSERT INTO t(every column[, disimpan_pada][, extra])
+				       * VALUES(...) */
 	char update[TABLE_SQL_MAX];   /* UPDATE t SET every other column[, disimpan_pada] WHERE key */
+	char update_live[TABLE_SQL_MAX]; /* the same for a row not deleted: AND dihapus=0 */
 	char columns[TABLE_SQL_MAX];  /* "c1, c2, ...": for a store's own SELECTs */
 	char restamp[TABLE_SQL_MAX];  /* puts a row's own diubah_pada back (db_restamp) */
 } table_sql;
@@ -67,10 +84,16 @@ typedef struct table_def {
 	int ncols;
 	int stamped;               /* 1: insert and update set disimpan_pada (DB_STORED_SQL) */
 	table_sql *sql;            /* the built statements: a static the definer provides */
+	/* A local column the row struct does not hold, which only an insert sets, from the
+	 * parameter ":<extra>" that bind_extra(st, row) binds (the sort key of a name, urut_nama);
+	 * NULL for none. */
+	const char *extra;
+	void (*bind_extra)(sqlite3_stmt *st, const void *row);
 } table_def;
 
 /* The statements of t (built the first time; a statement longer than TABLE_SQL_MAX, or a
- * table with no TC_KEY column, is a programmer error: abort). */
+ * table with no TC_KEY column, is a programmer error: abort). A table may have two TC_KEY
+ * columns (kehadiran: pertemuan_id, anggota_id): get and update then match both. */
 const char *table_get_sql(const table_def *t);
 const char *table_insert_sql(const table_def *t);
 const char *table_update_sql(const table_def *t);
@@ -93,11 +116,28 @@ void table_read(const table_def *t, sqlite3_stmt *st, void *row);
  * with the message notfound in e, or the database error in e. */
 int table_get(sk_db *db, const table_def *t, const char *key, void *out, size_t size,
 	      const char *notfound, sk_err *e);
+/* The same by every key column (for a table with two): their values are taken from key_row,
+ * a row struct of t (may be out itself). */
+int table_get_by(sk_db *db, const table_def *t, const void *key_row, void *out, size_t size,
+		 const char *notfound, sk_err *e);
 /* Write row exactly as given (key and stamps too): insert=1 inserts, 0 replaces the stored
  * row with row's key (SK_NOTFOUND with notfound when none), keeping row's diubah_pada even
  * when the touch trigger renews it (db_restamp). The caller holds the transaction. */
 int table_store(sk_db *db, const table_def *t, const void *row, int insert,
 		const char *notfound, sk_err *e);
+/* Update the stored row with row's key when it is not deleted (dihapus=0), every column as
+ * given (a save from the screens, which has just stamped row): SK_OK, SK_NOTFOUND with
+ * notfound, or the error in e. The caller holds the transaction. */
+int table_update_live(sk_db *db, const table_def *t, const void *row, const char *notfound,
+		      sk_err *e);
+/* Step st (bound by the caller) through up to limit rows into out, an array of size-byte
+ * row structs of t: each zeroed, then read by column name (table_read). *n = rows read.
+ * Resets st. SK_OK or the database error in e; st NULL gives SK_DBERR. */
+int table_list(sk_db *db, const table_def *t, sqlite3_stmt *st, void *out, size_t size,
+	       int limit, int *n, sk_err *e);
+/* Step st for one row of t into out (zeroed first, read by name): then as db_row_end. */
+int table_one(sk_db *db, const table_def *t, sqlite3_stmt *st, void *out, size_t size,
+	      const char *notfound, sk_err *e);
 
 /* Index of the column called name in t, or -1. */
 int table_col_index(const table_def *t, const char *name);

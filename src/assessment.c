@@ -128,13 +128,10 @@ static const table_col COLS[] = {
 	TABLE_TEXT(sk_assessment, catatan, TC_FREE),
 	TABLE_INT(sk_assessment, skor, TC_DERIVED),
 	TABLE_TEXT(sk_assessment, kategori, TC_DERIVED),
-	TABLE_TEXT(sk_assessment, diubah_pada, 0),
-	TABLE_INT(sk_assessment, dihapus, 0),
+	TABLE_STAMPS(sk_assessment),
 };
 #undef K
-static table_sql sql;
-const table_def ASSESSMENT_TABLE = { "penilaian", COLS, (int)(sizeof COLS / sizeof COLS[0]), 1,
-				     &sql };
+TABLE_DEFINE(ASSESSMENT_TABLE, "penilaian", COLS);
 
 int assessment_get(sk_db *db, const char *id, sk_assessment *out, sk_err *e)
 {

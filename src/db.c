@@ -529,6 +529,61 @@ int db_count(sk_db *db, sqlite3_stmt *st, int64_t *out, sk_err *e)
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? SK_OK : (e && e->status ? e->status : SK_DBERR);
 }
 
+int db_each(sk_db *db, sqlite3_stmt *st, int (*fn)(void *ctx, sqlite3_stmt *st), void *ctx,
+	    sk_err *e)
+{
+	if (!st)
+		return e && e->status ? e->status : SK_DBERR;
+	int rc, stop = 0;
+	while (!stop && (rc = db_step(db, st, e)) == SQLITE_ROW)
+		stop = fn(ctx, st);
+	db_reset(st);
+	if (stop)
+		return stop;
+	return rc == SQLITE_DONE ? SK_OK : (e && e->status ? e->status : SK_DBERR);
+}
+
+struct rows_ctx {
+	char *out;
+	size_t size;
+	int limit, *n;
+	db_read_fn read;
+	const void *arg;
+};
+
+static int read_next(void *ctx, sqlite3_stmt *st)
+{
+	struct rows_ctx *c = ctx;
+	if (*c->n >= c->limit)
+		return -1;
+	char *row = c->out + c->size * (size_t)(*c->n)++;
+	memset(row, 0, c->size);
+	c->read(c->arg, st, row);
+	return 0;
+}
+
+int db_rows(sk_db *db, sqlite3_stmt *st, void *out, size_t size, int limit, int *n,
+	    db_read_fn read, const void *arg, sk_err *e)
+{
+	struct rows_ctx c = { out, size, limit, n, read, arg };
+	*n = 0;
+	int rc = db_each(db, st, read_next, &c, e);
+	return rc == -1 ? SK_OK : rc;
+}
+
+int db_one(sk_db *db, sqlite3_stmt *st, db_read_fn read, const void *arg, void *out,
+	   size_t size, const char *notfound, sk_err *e)
+{
+	if (!st)
+		return e && e->status ? e->status : SK_DBERR;
+	int rc = db_step(db, st, e);
+	if (rc == SQLITE_ROW) {
+		memset(out, 0, size);
+		read(arg, st, out);
+	}
+	return db_row_end(st, rc, notfound, e);
+}
+
 static int count_by(sk_db *db, const char *sql, const char *param, const char *value, int like)
 {
 	sqlite3_stmt *st = db_prepare(db, sql, NULL);

@@ -61,54 +61,43 @@ void group_validate(sk_db *db, const sk_group *g, sk_issues *is)
 			      _("Bantuan UEP diisi tetapi tahun bantuan kosong."));
 }
 
+/* The kelompok table: every column once, in the bundle's order. */
+static const table_col COLS[] = {
+	TABLE_TEXT(sk_group, id, TC_KEY),
+	TABLE_TEXT(sk_group, kode, TC_FREE),
+	TABLE_TEXT(sk_group, nama, TC_FREE),
+	TABLE_TEXT(sk_group, kode_wilayah, 0),
+	TABLE_TEXT(sk_group, alamat, TC_FREE),
+	TABLE_TEXT(sk_group, jenis_usaha, 0),
+	TABLE_TEXT(sk_group, bidang_usaha, TC_FREE),
+	TABLE_TEXT(sk_group, tanggal_berdiri, 0),
+	TABLE_TEXT(sk_group, tingkat, 0),
+	TABLE_TEXT(sk_group, pendamping, TC_FREE),
+	TABLE_TEXT(sk_group, telepon_pendamping, TC_FREE),
+	TABLE_INT64(sk_group, iuran_kas, 0),
+	TABLE_INT64(sk_group, iuran_iks, 0),
+	TABLE_INT64(sk_group, bantuan_uep, 0),
+	TABLE_INT(sk_group, tahun_bantuan, TC_ZERO_NULL),
+	TABLE_TEXT(sk_group, catatan, TC_FREE),
+	TABLE_STAMPS(sk_group),
+};
+
+/* The sort key of a new group's name (urut_nama, local). */
+static void bind_sort_key(sqlite3_stmt *st, const void *row)
+{
+	sk_bind_sort_key(st, ":urut_nama", ((const sk_group *)row)->nama);
+}
+
+TABLE_DEFINE_EXTRA(KELOMPOK_TABLE, "kelompok", COLS, "urut_nama", bind_sort_key);
+
 enum { STORE_INSERT, STORE_UPDATE_ACTIVE, STORE_UPDATE_ANY };
 
-/* Insert or update one row with every column as given in g. */
+/* Insert or update one row with every column as given in g (a raw update keeps g's stamp). */
 static int group_store(sk_db *db, const sk_group *g, int mode, sk_err *e)
 {
-	static const char ins[] =
-		"INSERT INTO kelompok(id, kode, nama, kode_wilayah, alamat, jenis_usaha, bidang_usaha, "
-		"tanggal_berdiri, tingkat, pendamping, telepon_pendamping, iuran_kas, iuran_iks, "
-		"bantuan_uep, tahun_bantuan, catatan, diubah_pada, dihapus, disimpan_pada, urut_nama) "
-		"VALUES(:id, :kode, :nama, "
-		":kode_wilayah, :alamat, :jenis_usaha, :bidang_usaha, :tanggal_berdiri, :tingkat, "
-		":pendamping, :telepon_pendamping, :iuran_kas, :iuran_iks, :bantuan_uep, "
-		":tahun_bantuan, :catatan, :diubah_pada, :dihapus, " DB_STORED_SQL ", :urut_nama)";
-#define GROUP_UPDATE \
-		"UPDATE kelompok SET kode=:kode, nama=:nama, kode_wilayah=:kode_wilayah, alamat=:alamat, " \
-		"jenis_usaha=:jenis_usaha, bidang_usaha=:bidang_usaha, tanggal_berdiri=:tanggal_berdiri, " \
-		"tingkat=:tingkat, pendamping=:pendamping, telepon_pendamping=:telepon_pendamping, " \
-		"iuran_kas=:iuran_kas, iuran_iks=:iuran_iks, bantuan_uep=:bantuan_uep, " \
-		"tahun_bantuan=:tahun_bantuan, catatan=:catatan, diubah_pada=:diubah_pada, " \
-		"dihapus=:dihapus, disimpan_pada=" DB_STORED_SQL " WHERE id=:id"
-	static const char upd[] = GROUP_UPDATE " AND dihapus=0";
-	static const char upd_any[] = GROUP_UPDATE;
-#undef GROUP_UPDATE
-	sqlite3_stmt *st = db_prepare(db, mode == STORE_INSERT ? ins :
-				      mode == STORE_UPDATE_ACTIVE ? upd : upd_any, e);
-	if (!st)
-		return SK_DBERR;
-	db_bind_text(st, ":id", g->id);
-	db_bind_text(st, ":kode", g->kode);
-	db_bind_text(st, ":nama", g->nama);
-	if (mode == STORE_INSERT)
-		sk_bind_sort_key(st, ":urut_nama", g->nama);
-	db_bind_text(st, ":kode_wilayah", g->kode_wilayah);
-	db_bind_text(st, ":alamat", g->alamat);
-	db_bind_text(st, ":jenis_usaha", g->jenis_usaha);
-	db_bind_text(st, ":bidang_usaha", g->bidang_usaha);
-	db_bind_text(st, ":tanggal_berdiri", g->tanggal_berdiri);
-	db_bind_text(st, ":tingkat", g->tingkat);
-	db_bind_text(st, ":pendamping", g->pendamping);
-	db_bind_text(st, ":telepon_pendamping", g->telepon_pendamping);
-	db_bind_int64(st, ":iuran_kas", g->iuran_kas);
-	db_bind_int64(st, ":iuran_iks", g->iuran_iks);
-	db_bind_int64(st, ":bantuan_uep", g->bantuan_uep);
-	db_bind_int64_or_null(st, ":tahun_bantuan", g->tahun_bantuan, g->tahun_bantuan == 0);
-	db_bind_text(st, ":catatan", g->catatan);
-	db_bind_text(st, ":diubah_pada", g->diubah_pada);
-	db_bind_int64(st, ":dihapus", g->dihapus);
-	int rc = db_step_write(db, st, N_("Kelompok tidak ditemukan."), e);
+	const char *notfound = N_("Kelompok tidak ditemukan.");
+	int rc = mode == STORE_UPDATE_ACTIVE ? table_update_live(db, &KELOMPOK_TABLE, g, notfound, e)
+		 : table_store(db, &KELOMPOK_TABLE, g, mode == STORE_INSERT, notfound, e);
 	/* A changed name lost its sort key (trigger kelompok_nama_diubah): the new one. */
 	if (rc == SK_OK && mode != STORE_INSERT)
 		rc = sk_sort_key_store(db, 0, g->id, g->nama, e);
@@ -117,11 +106,7 @@ static int group_store(sk_db *db, const sk_group *g, int mode, sk_err *e)
 
 int group_store_raw(sk_db *db, const sk_group *g, int insert, sk_err *e)
 {
-	int rc = group_store(db, g, insert ? STORE_INSERT : STORE_UPDATE_ANY, e);
-	if (rc == SK_OK && !insert)
-		rc = db_restamp(db, "UPDATE kelompok SET diubah_pada=:t WHERE id=:k1 AND "
-				"diubah_pada IS NOT :t", g->id, NULL, g->diubah_pada, e);
-	return rc;
+	return group_store(db, g, insert ? STORE_INSERT : STORE_UPDATE_ANY, e);
 }
 
 static int group_save(sk_db *db, sk_group *g, int insert, sk_issues *is, sk_err *e)
@@ -169,37 +154,7 @@ int group_delete(sk_db *db, const char *id, sk_err *e)
 
 int group_get(sk_db *db, const char *id, sk_group *out, sk_err *e)
 {
-	sqlite3_stmt *st = db_prepare(db,
-		"SELECT id, coalesce(kode,''), nama, kode_wilayah, alamat, jenis_usaha, bidang_usaha, "
-		"tanggal_berdiri, tingkat, pendamping, telepon_pendamping, iuran_kas, iuran_iks, "
-		"bantuan_uep, coalesce(tahun_bantuan,0), catatan, diubah_pada, dihapus "
-		"FROM kelompok WHERE id=:id", e);
-	if (!st)
-		return SK_DBERR;
-	db_bind_text(st, ":id", id);
-	int rc = db_step(db, st, e);
-	if (rc == SQLITE_ROW) {
-		group_init(out);
-		db_col_text(st, 0, out->id, sizeof out->id);
-		db_col_text(st, 1, out->kode, sizeof out->kode);
-		db_col_text(st, 2, out->nama, sizeof out->nama);
-		db_col_text(st, 3, out->kode_wilayah, sizeof out->kode_wilayah);
-		db_col_text(st, 4, out->alamat, sizeof out->alamat);
-		db_col_text(st, 5, out->jenis_usaha, sizeof out->jenis_usaha);
-		db_col_text(st, 6, out->bidang_usaha, sizeof out->bidang_usaha);
-		db_col_text(st, 7, out->tanggal_berdiri, sizeof out->tanggal_berdiri);
-		db_col_text(st, 8, out->tingkat, sizeof out->tingkat);
-		db_col_text(st, 9, out->pendamping, sizeof out->pendamping);
-		db_col_text(st, 10, out->telepon_pendamping, sizeof out->telepon_pendamping);
-		out->iuran_kas = sqlite3_column_int64(st, 11);
-		out->iuran_iks = sqlite3_column_int64(st, 12);
-		out->bantuan_uep = sqlite3_column_int64(st, 13);
-		out->tahun_bantuan = sqlite3_column_int(st, 14);
-		db_col_text(st, 15, out->catatan, sizeof out->catatan);
-		db_col_text(st, 16, out->diubah_pada, sizeof out->diubah_pada);
-		out->dihapus = sqlite3_column_int(st, 17);
-	}
-	return db_row_end(st, rc, _("Kelompok tidak ditemukan."), e);
+	return table_get(db, &KELOMPOK_TABLE, id, out, sizeof *out, _("Kelompok tidak ditemukan."), e);
 }
 
 #define GROUP_FILTER \

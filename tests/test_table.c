@@ -3,6 +3,7 @@
  * parse of an import row's text, and the bundle's column list agreeing with it. */
 #include "assessment.h"
 #include "evaluation.h"
+#include "group.h"
 #include "bundle.h"
 #include "fixture.h"
 
@@ -54,6 +55,8 @@ static void test_bundle_agrees(void)
 	      "the bundle's penilaian columns are the descriptor's");
 	CHECK(agrees(&BUNDLE_TABLES[BT_EVALUASI], &EVALUATION_TABLE),
 	      "the bundle's evaluasi columns are the descriptor's");
+	CHECK(agrees(&BUNDLE_TABLES[BT_KELOMPOK], &KELOMPOK_TABLE),
+	      "the bundle's kelompok columns are the descriptor's");
 }
 
 static void test_round_trip(sk_db *db)
