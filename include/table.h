@@ -57,15 +57,15 @@ typedef struct table_col {
 /* Longest statement the descriptor builds. */
 #define TABLE_SQL_MAX 2048
 
-/* Define the descriptor NAME of SQL table tbl with the column array cols (every row stamped
+/* Define the descriptor NAME of SQL table tbl with the column array colv (every row stamped
  * with disimpan_pada), and its statements' static. The _EXTRA form adds the insert-only
- * column extra that bind binds (table_def). */
-#define TABLE_DEFINE_EXTRA(NAME, tbl, colv, extra_col, bind) \
+ * column extra_col that bind binds, and the hook upd after an update (table_def). */
+#define TABLE_DEFINE_EXTRA(NAME, tbl, colv, extra_col, bind, upd) \
 	static table_sql NAME##_sql; \
 	const table_def NAME = { .name = tbl, .cols = colv, .ncols = TABLE_NCOLS(colv), \
 				 .stamped = 1, .sql = &NAME##_sql, .extra = extra_col, \
-				 .bind_extra = bind }
-#define TABLE_DEFINE(NAME, tbl, colv) TABLE_DEFINE_EXTRA(NAME, tbl, colv, NULL, NULL)
+				 .bind_extra = bind, .updated = upd }
+#define TABLE_DEFINE(NAME, tbl, colv) TABLE_DEFINE_EXTRA(NAME, tbl, colv, NULL, NULL, NULL)
 
 /* Statements built from a descriptor on first use (stable strings: db_prepare caches them). */
 typedef struct table_sql {
@@ -89,6 +89,10 @@ typedef struct table_def {
 	 * NULL for none. */
 	const char *extra;
 	void (*bind_extra)(sqlite3_stmt *st, const void *row);
+	/* Called after every update of a row (table_store, table_update_live) that changed it,
+	 * before the restamp: to renew what the update's triggers cleared (the sort key).
+	 * SK_OK or the error in e; NULL for none. */
+	int (*updated)(sk_db *db, const void *row, sk_err *e);
 } table_def;
 
 /* The statements of t (built the first time; a statement longer than TABLE_SQL_MAX, or a

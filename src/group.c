@@ -82,31 +82,24 @@ static const table_col COLS[] = {
 	TABLE_STAMPS(sk_group),
 };
 
-/* The sort key of a new group's name (urut_nama, local). */
+/* The sort key of a new group's name (urut_nama, local); after an update, a changed name
+ * lost its key (trigger kelompok_nama_diubah): the new one. */
 static void bind_sort_key(sqlite3_stmt *st, const void *row)
 {
 	sk_bind_sort_key(st, ":urut_nama", ((const sk_group *)row)->nama);
 }
 
-TABLE_DEFINE_EXTRA(KELOMPOK_TABLE, "kelompok", COLS, "urut_nama", bind_sort_key);
-
-enum { STORE_INSERT, STORE_UPDATE_ACTIVE, STORE_UPDATE_ANY };
-
-/* Insert or update one row with every column as given in g (a raw update keeps g's stamp). */
-static int group_store(sk_db *db, const sk_group *g, int mode, sk_err *e)
+static int renew_sort_key(sk_db *db, const void *row, sk_err *e)
 {
-	const char *notfound = N_("Kelompok tidak ditemukan.");
-	int rc = mode == STORE_UPDATE_ACTIVE ? table_update_live(db, &KELOMPOK_TABLE, g, notfound, e)
-		 : table_store(db, &KELOMPOK_TABLE, g, mode == STORE_INSERT, notfound, e);
-	/* A changed name lost its sort key (trigger kelompok_nama_diubah): the new one. */
-	if (rc == SK_OK && mode != STORE_INSERT)
-		rc = sk_sort_key_store(db, 0, g->id, g->nama, e);
-	return rc;
+	const sk_group *g = row;
+	return sk_sort_key_store(db, 0, g->id, g->nama, e);
 }
+
+TABLE_DEFINE_EXTRA(KELOMPOK_TABLE, "kelompok", COLS, "urut_nama", bind_sort_key, renew_sort_key);
 
 int group_store_raw(sk_db *db, const sk_group *g, int insert, sk_err *e)
 {
-	return group_store(db, g, insert ? STORE_INSERT : STORE_UPDATE_ANY, e);
+	return table_store(db, &KELOMPOK_TABLE, g, insert, N_("Kelompok tidak ditemukan."), e);
 }
 
 static int group_save(sk_db *db, sk_group *g, int insert, sk_issues *is, sk_err *e)
@@ -122,7 +115,8 @@ static int group_save(sk_db *db, sk_group *g, int insert, sk_issues *is, sk_err 
 	int rc = db_begin_write(db, e);
 	if (rc != SK_OK)
 		return rc;
-	rc = group_store(db, g, insert ? STORE_INSERT : STORE_UPDATE_ACTIVE, e);
+	rc = insert ? group_store_raw(db, g, 1, e)
+		    : table_update_live(db, &KELOMPOK_TABLE, g, N_("Kelompok tidak ditemukan."), e);
 	int erc = db_end(db, rc == SK_OK, e);
 	return rc == SK_OK ? erc : rc;
 }

@@ -210,76 +210,50 @@ void member_validate(sk_db *db, const sk_member *m, sk_issues *is)
 		check_group_size(db, m, is);
 }
 
-static void bind_member(sqlite3_stmt *st, const sk_member *m)
+/* The anggota table: every column once, in the bundle's order. */
+static const table_col COLS[] = {
+	TABLE_TEXT(sk_member, id, TC_KEY),
+	TABLE_TEXT(sk_member, kelompok_id, 0),
+	TABLE_TEXT(sk_member, nik, 0),
+	TABLE_TEXT(sk_member, no_kk, 0),
+	TABLE_TEXT(sk_member, nama, TC_FREE),
+	TABLE_TEXT(sk_member, jenis_kelamin, 0),
+	TABLE_TEXT(sk_member, tempat_lahir, TC_FREE),
+	TABLE_TEXT(sk_member, tanggal_lahir, 0),
+	TABLE_TEXT(sk_member, alamat, TC_FREE),
+	TABLE_TEXT(sk_member, rt, TC_FREE),
+	TABLE_TEXT(sk_member, rw, TC_FREE),
+	TABLE_TEXT(sk_member, telepon, TC_FREE),
+	TABLE_TEXT(sk_member, jabatan, 0),
+	TABLE_TEXT(sk_member, tanggal_masuk, 0),
+	TABLE_TEXT(sk_member, tanggal_keluar, 0),
+	TABLE_INT(sk_member, terdaftar_dtsen, 0),
+	TABLE_INT(sk_member, desil_dtsen, TC_ZERO_NULL),
+	TABLE_INT(sk_member, peserta_pkh, 0),
+	TABLE_TEXT(sk_member, catatan, TC_FREE),
+	TABLE_STAMPS(sk_member),
+};
+
+/* The sort key of a new member's name (urut_nama, local); after an update, a changed name
+ * lost its key (trigger anggota_nama_diubah): the new one. */
+static void bind_sort_key(sqlite3_stmt *st, const void *row)
 {
-	db_bind_text(st, ":id", m->id);
-	db_bind_text(st, ":kelompok_id", m->kelompok_id);
-	db_bind_text(st, ":nik", m->nik);
-	db_bind_text(st, ":no_kk", m->no_kk);
-	db_bind_text(st, ":nama", m->nama);
-	db_bind_text(st, ":jenis_kelamin", m->jenis_kelamin);
-	db_bind_text(st, ":tempat_lahir", m->tempat_lahir);
-	db_bind_text(st, ":tanggal_lahir", m->tanggal_lahir);
-	db_bind_text(st, ":alamat", m->alamat);
-	db_bind_text(st, ":rt", m->rt);
-	db_bind_text(st, ":rw", m->rw);
-	db_bind_text(st, ":telepon", m->telepon);
-	db_bind_text(st, ":jabatan", m->jabatan);
-	db_bind_text(st, ":tanggal_masuk", m->tanggal_masuk);
-	db_bind_text(st, ":tanggal_keluar", m->tanggal_keluar);
-	db_bind_int64(st, ":terdaftar_dtsen", m->terdaftar_dtsen);
-	db_bind_int64_or_null(st, ":desil_dtsen", m->desil_dtsen, m->desil_dtsen == 0);
-	db_bind_int64(st, ":peserta_pkh", m->peserta_pkh);
-	db_bind_text(st, ":catatan", m->catatan);
-	db_bind_text(st, ":diubah_pada", m->diubah_pada);
-	db_bind_int64(st, ":dihapus", m->dihapus);
+	sk_bind_sort_key(st, ":urut_nama", ((const sk_member *)row)->nama);
 }
 
-enum { STORE_INSERT, STORE_UPDATE_ACTIVE, STORE_UPDATE_ANY };
-
-static int member_store(sk_db *db, const sk_member *m, int mode, sk_err *e)
+static int renew_sort_key(sk_db *db, const void *row, sk_err *e)
 {
-	static const char ins[] =
-		"INSERT INTO anggota(id, kelompok_id, nik, no_kk, nama, jenis_kelamin, tempat_lahir, "
-		"tanggal_lahir, alamat, rt, rw, telepon, jabatan, tanggal_masuk, tanggal_keluar, "
-		"terdaftar_dtsen, desil_dtsen, peserta_pkh, catatan, diubah_pada, dihapus, disimpan_pada, "
-		"urut_nama) VALUES(:id, "
-		":kelompok_id, :nik, :no_kk, :nama, :jenis_kelamin, :tempat_lahir, :tanggal_lahir, "
-		":alamat, :rt, :rw, :telepon, :jabatan, :tanggal_masuk, :tanggal_keluar, "
-		":terdaftar_dtsen, :desil_dtsen, :peserta_pkh, :catatan, :diubah_pada, :dihapus, "
-		DB_STORED_SQL ", :urut_nama)";
-#define MEMBER_UPDATE \
-		"UPDATE anggota SET kelompok_id=:kelompok_id, nik=:nik, no_kk=:no_kk, nama=:nama, " \
-		"jenis_kelamin=:jenis_kelamin, tempat_lahir=:tempat_lahir, tanggal_lahir=:tanggal_lahir, " \
-		"alamat=:alamat, rt=:rt, rw=:rw, telepon=:telepon, jabatan=:jabatan, " \
-		"tanggal_masuk=:tanggal_masuk, tanggal_keluar=:tanggal_keluar, " \
-		"terdaftar_dtsen=:terdaftar_dtsen, desil_dtsen=:desil_dtsen, peserta_pkh=:peserta_pkh, " \
-		"catatan=:catatan, diubah_pada=:diubah_pada, dihapus=:dihapus, " \
-		"disimpan_pada=" DB_STORED_SQL " WHERE id=:id"
-	static const char upd[] = MEMBER_UPDATE " AND dihapus=0";
-	static const char upd_any[] = MEMBER_UPDATE;
-#undef MEMBER_UPDATE
-	sqlite3_stmt *st = db_prepare(db, mode == STORE_INSERT ? ins :
-				      mode == STORE_UPDATE_ACTIVE ? upd : upd_any, e);
-	if (!st)
-		return SK_DBERR;
-	bind_member(st, m);
-	if (mode == STORE_INSERT)
-		sk_bind_sort_key(st, ":urut_nama", m->nama);
-	int rc = db_step_write(db, st, N_("Anggota tidak ditemukan."), e);
-	/* A changed name lost its sort key (trigger anggota_nama_diubah): the new one. */
-	if (rc == SK_OK && mode != STORE_INSERT)
-		rc = sk_sort_key_store(db, 1, m->id, m->nama, e);
-	return rc;
+	const sk_member *m = row;
+	return sk_sort_key_store(db, 1, m->id, m->nama, e);
 }
+
+TABLE_DEFINE_EXTRA(ANGGOTA_TABLE, "anggota", COLS, "urut_nama", bind_sort_key, renew_sort_key);
+
+#define NOT_FOUND N_("Anggota tidak ditemukan.")
 
 int member_store_raw(sk_db *db, const sk_member *m, int insert, sk_err *e)
 {
-	int rc = member_store(db, m, insert ? STORE_INSERT : STORE_UPDATE_ANY, e);
-	if (rc != SK_OK || insert)
-		return rc;
-	return db_restamp(db, "UPDATE anggota SET diubah_pada=:t WHERE id=:k1 AND "
-			  "diubah_pada IS NOT :t", m->id, NULL, m->diubah_pada, e);
+	return table_store(db, &ANGGOTA_TABLE, m, insert, NOT_FOUND, e);
 }
 
 static int member_save(sk_db *db, sk_member *m, int insert, sk_issues *is, sk_err *e)
@@ -298,7 +272,8 @@ static int member_save(sk_db *db, sk_member *m, int insert, sk_issues *is, sk_er
 	if (insert && !*m->id)
 		sk_uuid_new(m->id);
 	sk_now_utc(m->diubah_pada);
-	rc = member_store(db, m, insert ? STORE_INSERT : STORE_UPDATE_ACTIVE, e);
+	rc = insert ? member_store_raw(db, m, 1, e)
+		    : table_update_live(db, &ANGGOTA_TABLE, m, NOT_FOUND, e);
 	int erc = db_end(db, rc == SK_OK, e);
 	return rc == SK_OK ? erc : rc;
 }
@@ -321,40 +296,7 @@ int member_delete(sk_db *db, const char *id, sk_err *e)
 
 int member_get(sk_db *db, const char *id, sk_member *out, sk_err *e)
 {
-	sqlite3_stmt *st = db_prepare(db,
-		"SELECT id, kelompok_id, nik, no_kk, nama, jenis_kelamin, tempat_lahir, tanggal_lahir, "
-		"alamat, rt, rw, telepon, jabatan, tanggal_masuk, tanggal_keluar, terdaftar_dtsen, "
-		"coalesce(desil_dtsen,0), peserta_pkh, catatan, diubah_pada, dihapus "
-		"FROM anggota WHERE id=:id", e);
-	if (!st)
-		return SK_DBERR;
-	db_bind_text(st, ":id", id);
-	int rc = db_step(db, st, e);
-	if (rc == SQLITE_ROW) {
-		memset(out, 0, sizeof *out);
-		db_col_text(st, 0, out->id, sizeof out->id);
-		db_col_text(st, 1, out->kelompok_id, sizeof out->kelompok_id);
-		db_col_text(st, 2, out->nik, sizeof out->nik);
-		db_col_text(st, 3, out->no_kk, sizeof out->no_kk);
-		db_col_text(st, 4, out->nama, sizeof out->nama);
-		db_col_text(st, 5, out->jenis_kelamin, sizeof out->jenis_kelamin);
-		db_col_text(st, 6, out->tempat_lahir, sizeof out->tempat_lahir);
-		db_col_text(st, 7, out->tanggal_lahir, sizeof out->tanggal_lahir);
-		db_col_text(st, 8, out->alamat, sizeof out->alamat);
-		db_col_text(st, 9, out->rt, sizeof out->rt);
-		db_col_text(st, 10, out->rw, sizeof out->rw);
-		db_col_text(st, 11, out->telepon, sizeof out->telepon);
-		db_col_text(st, 12, out->jabatan, sizeof out->jabatan);
-		db_col_text(st, 13, out->tanggal_masuk, sizeof out->tanggal_masuk);
-		db_col_text(st, 14, out->tanggal_keluar, sizeof out->tanggal_keluar);
-		out->terdaftar_dtsen = sqlite3_column_int(st, 15);
-		out->desil_dtsen = sqlite3_column_int(st, 16);
-		out->peserta_pkh = sqlite3_column_int(st, 17);
-		db_col_text(st, 18, out->catatan, sizeof out->catatan);
-		db_col_text(st, 19, out->diubah_pada, sizeof out->diubah_pada);
-		out->dihapus = sqlite3_column_int(st, 20);
-	}
-	return db_row_end(st, rc, _("Anggota tidak ditemukan."), e);
+	return table_get(db, &ANGGOTA_TABLE, id, out, sizeof *out, _(NOT_FOUND), e);
 }
 
 static int read_member_rows(sk_db *db, sqlite3_stmt *st, int limit, sk_member_row *out, int *n,
@@ -553,7 +495,7 @@ int member_restore(sk_db *db, const char *id, sk_issues *is, sk_err *e)
 	}
 	if (rc == SK_OK) {
 		sk_now_utc(m.diubah_pada);
-		rc = member_store(db, &m, STORE_UPDATE_ANY, e);
+		rc = table_store(db, &ANGGOTA_TABLE, &m, 0, NOT_FOUND, e);
 	}
 	int erc = db_end(db, rc == SK_OK, e);
 	return rc == SK_OK ? erc : rc;

@@ -286,7 +286,10 @@ static int write_row(sk_db *db, const table_def *t, const char *sql, int insert,
 	table_bind(t, st, row);
 	if (insert && t->extra)
 		t->bind_extra(st, row);
-	return db_step_write(db, st, notfound, e);
+	int rc = db_step_write(db, st, notfound, e);
+	if (rc == SK_OK && !insert && t->updated)
+		rc = t->updated(db, row, e);
+	return rc;
 }
 
 int table_store(sk_db *db, const table_def *t, const void *row, int insert,

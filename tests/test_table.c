@@ -4,6 +4,7 @@
 #include "assessment.h"
 #include "evaluation.h"
 #include "group.h"
+#include "member.h"
 #include "bundle.h"
 #include "fixture.h"
 
@@ -57,6 +58,8 @@ static void test_bundle_agrees(void)
 	      "the bundle's evaluasi columns are the descriptor's");
 	CHECK(agrees(&BUNDLE_TABLES[BT_KELOMPOK], &KELOMPOK_TABLE),
 	      "the bundle's kelompok columns are the descriptor's");
+	CHECK(agrees(&BUNDLE_TABLES[BT_ANGGOTA], &ANGGOTA_TABLE),
+	      "the bundle's anggota columns are the descriptor's");
 }
 
 static void test_round_trip(sk_db *db)
