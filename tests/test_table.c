@@ -5,6 +5,7 @@
 #include "evaluation.h"
 #include "group.h"
 #include "member.h"
+#include "meeting.h"
 #include "bundle.h"
 #include "fixture.h"
 
@@ -60,6 +61,12 @@ static void test_bundle_agrees(void)
 	      "the bundle's kelompok columns are the descriptor's");
 	CHECK(agrees(&BUNDLE_TABLES[BT_ANGGOTA], &ANGGOTA_TABLE),
 	      "the bundle's anggota columns are the descriptor's");
+	CHECK(agrees(&BUNDLE_TABLES[BT_PERTEMUAN], &PERTEMUAN_TABLE),
+	      "the bundle's pertemuan columns are the descriptor's");
+	CHECK(agrees(&BUNDLE_TABLES[BT_KEHADIRAN], &KEHADIRAN_TABLE),
+	      "the bundle's kehadiran columns are the descriptor's");
+	CHECK(strstr(table_update_sql(&KEHADIRAN_TABLE), " WHERE pertemuan_id=:pertemuan_id AND "
+		     "anggota_id=:anggota_id") != NULL, "a two-column key: both in the WHERE");
 }
 
 static void test_round_trip(sk_db *db)
