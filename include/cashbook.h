@@ -5,6 +5,7 @@
 
 #include <stdint.h>
 #include "db.h"
+#include "table.h"
 #include "util.h"
 
 typedef struct sk_cash_row {
@@ -24,6 +25,9 @@ typedef struct sk_cash_row {
 	char sumber_id[SK_UUID_LEN + 1];    /* savings, loan, repayment, fine or share-out row
 					     * this one posts, or "" (format 2) */
 } sk_cash_row;
+
+/* The kas table's columns (table.h), in the bundle's order: for the store and import. */
+extern const table_def KAS_TABLE;
 
 /* NULL-terminated lists of the books and categories the screens offer (the books umum, iks and
  * simpin: savings and loans, whose own costs are typed there); format 2 also has the

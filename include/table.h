@@ -139,6 +139,12 @@ int table_update_live(sk_db *db, const table_def *t, const void *row, const char
  * Resets st. SK_OK or the database error in e; st NULL gives SK_DBERR. */
 int table_list(sk_db *db, const table_def *t, sqlite3_stmt *st, void *out, size_t size,
 	       int limit, int *n, sk_err *e);
+/* Step st (bound by the caller) through every row into a malloc'ed array of size-byte row
+ * structs of t (the caller frees *out, also when *n is 0), each zeroed then read by name.
+ * Resets st. SK_OK, or the database error in e with *out NULL and *n 0; st NULL gives
+ * SK_DBERR. */
+int table_all(sk_db *db, const table_def *t, sqlite3_stmt *st, size_t size, void **out, int *n,
+	      sk_err *e);
 /* Step st for one row of t into out (zeroed first, read by name): then as db_row_end. */
 int table_one(sk_db *db, const table_def *t, sqlite3_stmt *st, void *out, size_t size,
 	      const char *notfound, sk_err *e);

@@ -32,43 +32,10 @@ int simpin_book_post(sk_db *db, const char *g, const char *buku, const char *kat
 	return cash_insert_row(db, &c, e);
 }
 
-/* The standing ledger rows of a source: not deleted, not a reversal, not reversed. Returns a
- * malloc'ed array (free it) and their number in *n, or NULL on a database error. */
-static sk_cash_row *standing(sk_db *db, const char *sumber_id, int *n, sk_err *e)
-{
-	sqlite3_stmt *st = db_prepare(db, "SELECT " CASH_ROW_COLS " FROM kas k WHERE sumber_id=:s "
-				      "AND dihapus=0 AND membalik_id IS NULL AND NOT EXISTS (SELECT 1 "
-				      "FROM kas r WHERE r.membalik_id=k.id AND r.dihapus=0) ORDER BY "
-				      "tanggal, id", e);
-	*n = 0;
-	if (!st)
-		return NULL;
-	db_bind_text(st, ":s", sumber_id);
-	int cap = 2, rc;
-	sk_cash_row *rows = malloc(sizeof *rows * (size_t)cap);
-	if (!rows)
-		abort();
-	while ((rc = db_step(db, st, e)) == SQLITE_ROW) {
-		if (*n == cap) {
-			cap *= 2;
-			rows = realloc(rows, sizeof *rows * (size_t)cap);
-			if (!rows)
-				abort();
-		}
-		cash_read_row(st, &rows[(*n)++]);
-	}
-	db_reset(st);
-	if (rc != SQLITE_DONE) {
-		free(rows);
-		return NULL;
-	}
-	return rows;
-}
-
 int simpin_book_unpost(sk_db *db, const char *sumber_id, char from[16], sk_err *e)
 {
 	int n, rc = SK_OK;
-	sk_cash_row *rows = standing(db, sumber_id, &n, e);
+	sk_cash_row *rows = cash_standing(db, NULL, NULL, sumber_id, &n, e);
 	if (!rows)
 		return e && e->status ? e->status : SK_DBERR;
 	for (int i = 0; rc == SK_OK && i < n; i++) {
@@ -85,7 +52,7 @@ int simpin_book_post_reversal(sk_db *db, const char *orig_id, const char *rev_id
 			      char date[16], sk_err *e)
 {
 	int n, rc = SK_OK;
-	sk_cash_row *rows = standing(db, orig_id, &n, e);
+	sk_cash_row *rows = cash_standing(db, NULL, NULL, orig_id, &n, e);
 	if (!rows)
 		return e && e->status ? e->status : SK_DBERR;
 	for (int i = 0; rc == SK_OK && i < n; i++) {

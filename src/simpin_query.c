@@ -372,26 +372,7 @@ static int read_rows(sk_db *db, const table_def *t, const char *sql, const char 
 	db_bind_text(st, ":a", a);
 	if (sqlite3_bind_parameter_index(st, ":b"))
 		db_bind_text(st, ":b", b);
-	int cap = 0, rc;
-	char *rows = NULL;
-	while ((rc = db_step(db, st, e)) == SQLITE_ROW) {
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 16;
-			rows = realloc(rows, size * (size_t)cap);
-			if (!rows)
-				abort();
-		}
-		memset(rows + size * (size_t)*n, 0, size);
-		table_read(t, st, rows + size * (size_t)(*n)++);
-	}
-	db_reset(st);
-	if (rc != SQLITE_DONE) {
-		free(rows);
-		*n = 0;
-		return e && e->status ? e->status : SK_DBERR;
-	}
-	*out = rows;
-	return SK_OK;
+	return table_all(db, t, st, size, out, n, e);
 }
 
 int simpin_savings_rows(sk_db *db, const char *siklus_id, const char *anggota_id, sk_saving **out,

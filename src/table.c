@@ -317,3 +317,42 @@ int table_list(sk_db *db, const table_def *t, sqlite3_stmt *st, void *out, size_
 {
 	return db_rows(db, st, out, size, limit, n, read_cb, t, e);
 }
+
+struct all_ctx {
+	const table_def *t;
+	size_t size;
+	char *rows;
+	int cap, *n;
+};
+
+static int read_grow(void *ctx, sqlite3_stmt *st)
+{
+	struct all_ctx *c = ctx;
+	if (*c->n == c->cap) {
+		c->cap *= 2;
+		c->rows = realloc(c->rows, c->size * (size_t)c->cap);
+		if (!c->rows)
+			abort();
+	}
+	char *row = c->rows + c->size * (size_t)(*c->n)++;
+	memset(row, 0, c->size);
+	table_read(c->t, st, row);
+	return 0;
+}
+
+int table_all(sk_db *db, const table_def *t, sqlite3_stmt *st, size_t size, void **out, int *n,
+	      sk_err *e)
+{
+	struct all_ctx c = { t, size, malloc(size * 16), 16, n };
+	if (!c.rows)
+		abort();
+	*n = 0;
+	int rc = db_each(db, st, read_grow, &c, e);
+	if (rc != SK_OK) {
+		free(c.rows);
+		c.rows = NULL;
+		*n = 0;
+	}
+	*out = c.rows;
+	return rc;
+}

@@ -6,6 +6,7 @@
 #include "group.h"
 #include "member.h"
 #include "meeting.h"
+#include "cashbook.h"
 #include "bundle.h"
 #include "fixture.h"
 
@@ -65,6 +66,7 @@ static void test_bundle_agrees(void)
 	      "the bundle's pertemuan columns are the descriptor's");
 	CHECK(agrees(&BUNDLE_TABLES[BT_KEHADIRAN], &KEHADIRAN_TABLE),
 	      "the bundle's kehadiran columns are the descriptor's");
+	CHECK(agrees(&BUNDLE_TABLES[BT_KAS], &KAS_TABLE), "the bundle's kas columns are the descriptor's");
 	CHECK(strstr(table_update_sql(&KEHADIRAN_TABLE), " WHERE pertemuan_id=:pertemuan_id AND "
 		     "anggota_id=:anggota_id") != NULL, "a two-column key: both in the WHERE");
 }
