@@ -67,6 +67,8 @@ static void test_bundle_agrees(void)
 	CHECK(agrees(&BUNDLE_TABLES[BT_KEHADIRAN], &KEHADIRAN_TABLE),
 	      "the bundle's kehadiran columns are the descriptor's");
 	CHECK(agrees(&BUNDLE_TABLES[BT_KAS], &KAS_TABLE), "the bundle's kas columns are the descriptor's");
+	CHECK(agrees(&BUNDLE_TABLES[BT_TUTUP_BUKU], &TUTUP_KAS_TABLE),
+	      "the bundle's tutup_buku columns are the descriptor's");
 	CHECK(strstr(table_update_sql(&KEHADIRAN_TABLE), " WHERE pertemuan_id=:pertemuan_id AND "
 		     "anggota_id=:anggota_id") != NULL, "a two-column key: both in the WHERE");
 }
