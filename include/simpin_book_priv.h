@@ -57,5 +57,29 @@ void simpin_book_text(char *out, size_t n, const char *fmt, ...)
 void simpin_book_stamp(char *id, char *diubah_pada, int *dihapus);
 /* End of a write: db_end(rc == SK_OK), returning the first failure. */
 int simpin_book_end(sk_db *db, int rc, sk_err *e);
+/* A refused save: the findings' first error in e (SK_REFUSED). */
+int simpin_book_refused(const sk_issues *is, sk_err *e);
+
+/* What a new movement's checks find and its posting needs besides its row. */
+typedef struct simpin_move {
+	sk_cycle c;                 /* the movement's cycle */
+	sk_loan l;                  /* its loan (a repayment) */
+	char nama[SK_NAME_BYTES];   /* the member's name */
+	char keluar[16];            /* the member's leaving date, or "" */
+} simpin_move;
+/* The member and meeting checks of a new movement of member anggota_id in cycle mv->c on
+ * date at meeting pertemuan_id (S6): the member's name and leaving date into mv (a member
+ * not of the group is a finding on anggota_id), the meeting. SK_OK (findings in is), or the
+ * database error in e. */
+int simpin_book_who(sk_db *db, simpin_move *mv, const char *anggota_id, const char *pertemuan_id,
+		    const char *date, sk_issues *is, sk_err *e);
+/* How a movement posts once its row is stored (inside the transaction). */
+typedef int (*simpin_post_fn)(sk_db *db, const void *row, const simpin_move *mv, sk_err *e);
+/* Store the new row of table t (size bytes; id, diubah_pada and dihapus are its fields, given
+ * here: simpin_book_stamp) and post(db, row, mv, e), in one write transaction. On any failure
+ * row is put back as it was. SK_OK, or the refusal or error in e. */
+int simpin_book_insert(sk_db *db, const table_def *t, void *row, size_t size, char *id,
+		       char *diubah_pada, int *dihapus, simpin_post_fn post, const simpin_move *mv,
+		       sk_err *e);
 
 #endif

@@ -231,10 +231,45 @@ int simpin_book_end(sk_db *db, int rc, sk_err *e)
 	return rc == SK_OK ? erc : rc;
 }
 
-/* A refused save: the findings' first error in e. */
-static int refused(const sk_issues *is, sk_err *e)
+int simpin_book_refused(const sk_issues *is, sk_err *e)
 {
 	return validate_refusal(is, _("Data simpan pinjam belum benar."), e);
+}
+
+int simpin_book_who(sk_db *db, simpin_move *mv, const char *anggota_id, const char *pertemuan_id,
+		    const char *date, sk_issues *is, sk_err *e)
+{
+	sk_err q;
+	sk_err_clear(&q);
+	int rc = simpin_book_member(db, anggota_id, mv->c.kelompok_id, mv->nama, sizeof mv->nama,
+				    mv->keluar, &q);
+	if (rc == SK_REFUSED)
+		sk_issues_add(is, "anggota_id", SK_SEV_ERROR, "%s", q.msg);
+	else if (rc != SK_OK)
+		return sk_err_set(e, rc, "%s", q.msg);
+	return simpin_book_meeting_ok(db, pertemuan_id, mv->c.kelompok_id, date, is, e);
+}
+
+int simpin_book_insert(sk_db *db, const table_def *t, void *row, size_t size, char *id,
+		       char *diubah_pada, int *dihapus, simpin_post_fn post, const simpin_move *mv,
+		       sk_err *e)
+{
+	void *keep = malloc(size);
+	if (!keep)
+		abort();
+	memcpy(keep, row, size);
+	simpin_book_stamp(id, diubah_pada, dihapus);
+	int rc = db_begin_write(db, e);
+	if (rc == SK_OK) {
+		rc = table_store(db, t, row, 1, "", e);
+		if (rc == SK_OK)
+			rc = post(db, row, mv, e);
+		rc = simpin_book_end(db, rc, e);
+	}
+	if (rc != SK_OK)
+		memcpy(row, keep, size);
+	free(keep);
+	return rc;
 }
 
 /* ---- cycles ----------------------------------------------------------------------------------- */
@@ -273,7 +308,7 @@ int simpin_cycle_start(sk_db *db, sk_cycle *c, sk_issues *is, sk_err *e)
 		sk_issues_add(is, "batas_pinjaman_kali", SK_SEV_WARNING, "%s",
 			      _("Batas 0 kali simpanan: tidak ada pinjaman yang dapat diberikan."));
 	if (sk_issues_errors(is))
-		return refused(is, e);
+		return simpin_book_refused(is, e);
 	sk_cycle keep = *c;
 	c->id[0] = '\0';
 	c->selesai[0] = '\0';
@@ -345,7 +380,7 @@ int simpin_cycle_update(sk_db *db, sk_cycle *c, sk_issues *is, sk_err *e)
 	sk_strlcpy(n.catatan, c->catatan, sizeof n.catatan);
 	cycle_validate_fields(&n, is);
 	if (sk_issues_errors(is))
-		return refused(is, e);
+		return simpin_book_refused(is, e);
 	if (n.has_batas) {
 		sk_err q;
 		sk_err_clear(&q);
@@ -355,7 +390,7 @@ int simpin_cycle_update(sk_db *db, sk_cycle *c, sk_issues *is, sk_err *e)
 		else if (rc != SK_OK)
 			return sk_err_set(e, rc, "%s", q.msg);
 		if (rc == SK_REFUSED)
-			return refused(is, e);
+			return simpin_book_refused(is, e);
 		if (n.batas_pinjaman_kali == 0)
 			sk_issues_add(is, "batas_pinjaman_kali", SK_SEV_WARNING, "%s",
 				      _("Batas 0 kali simpanan: tidak ada pinjaman yang dapat diberikan."));
@@ -382,74 +417,75 @@ static void saving_text(const sk_saving *s, const char *nama, char *out, size_t 
 		simpin_book_text(out, n, "Penarikan simpanan %s %s", s->jenis, nama);
 }
 
+static int post_saving(sk_db *db, const void *row, const simpin_move *mv, sk_err *e)
+{
+	const sk_saving *s = row;
+	char text[SK_NAME_BYTES];
+	saving_text(s, mv->nama, text, sizeof text);
+	int rc = simpin_book_post(db, mv->c.kelompok_id, "simpin", s->setor > 0 ? "simpanan" :
+				  "penarikan", s->setor - s->tarik, s->tanggal, s->id, text, e);
+	if (rc == SK_OK)
+		rc = simpin_book_guard_saving(db, s->siklus_id, s->anggota_id, s->jenis, e);
+	if (rc == SK_OK && s->tarik > 0)
+		rc = cash_guard(db, mv->c.kelompok_id, "simpin", s->tanggal, e);
+	return rc;
+}
+
 int simpin_saving_add(sk_db *db, sk_saving *s, sk_issues *is, sk_err *e)
 {
-	sk_cycle c;
-	char nama[SK_NAME_BYTES], keluar[16] = "";
+	simpin_move mv = { .keluar = "" };
 	sk_issues_clear(is);
 	saving_validate_fields(s, is);
 	if (*s->membalik_id)
 		sk_issues_add(is, "membalik_id", SK_SEV_ERROR, "%s",
 			      _("Pembalikan dibuat dengan perintah Balik pada baris yang salah."));
-	int rc = simpin_book_cycle(db, s->siklus_id, &c, e);
+	int rc = simpin_book_cycle(db, s->siklus_id, &mv.c, e);
 	if (rc != SK_OK)
 		return rc;
-	simpin_book_date_ok(&c, s->tanggal, "tanggal", is);
-	sk_err q;
-	sk_err_clear(&q);
-	rc = simpin_book_member(db, s->anggota_id, c.kelompok_id, nama, sizeof nama, keluar, &q);
-	if (rc == SK_REFUSED)
-		sk_issues_add(is, "anggota_id", SK_SEV_ERROR, "%s", q.msg);
-	else if (rc != SK_OK)
-		return sk_err_set(e, rc, "%s", q.msg);
-	rc = simpin_book_meeting_ok(db, s->pertemuan_id, c.kelompok_id, s->tanggal, is, e);
+	simpin_book_date_ok(&mv.c, s->tanggal, "tanggal", is);
+	rc = simpin_book_who(db, &mv, s->anggota_id, s->pertemuan_id, s->tanggal, is, e);
 	if (rc != SK_OK)
 		return rc;
-	if (s->tarik > 0 && strcmp(s->jenis, "sukarela") != 0 && strcmp(s->tanggal, keluar) != 0)
+	if (s->tarik > 0 && strcmp(s->jenis, "sukarela") != 0 && strcmp(s->tanggal, mv.keluar) != 0)
 		sk_issues_add(is, "tarik", SK_SEV_ERROR, "%s",
 			      _("Simpanan pokok dan wajib diambil hanya saat bagi hasil atau pada hari "
 				"anggota keluar."));
 	if (sk_issues_errors(is))
-		return refused(is, e);
-	sk_saving keep = *s;
-	simpin_book_stamp(s->id, s->diubah_pada, &s->dihapus);
-	rc = db_begin_write(db, e);
-	if (rc != SK_OK) {
-		*s = keep;
-		return rc;
-	}
-	char text[SK_NAME_BYTES];
-	saving_text(s, nama, text, sizeof text);
-	rc = saving_store_raw(db, s, 1, e);
+		return simpin_book_refused(is, e);
+	return simpin_book_insert(db, &SAVING_TABLE, s, sizeof *s, s->id, s->diubah_pada, &s->dihapus,
+				  post_saving, &mv, e);
+}
+
+/* The postings of a reversal r (of the row r->membalik_id): the mirror of its postings, the
+ * member's balance of the kind, and the book from the reversal's date. */
+static int post_saving_reversal(sk_db *db, const void *row, const simpin_move *mv, sk_err *e)
+{
+	const sk_saving *r = row;
+	char date[16] = "";
+	int rc = simpin_book_post_reversal(db, r->membalik_id, r->id, date, e);
 	if (rc == SK_OK)
-		rc = simpin_book_post(db, c.kelompok_id, "simpin", s->setor > 0 ? "simpanan" : "penarikan",
-				      s->setor - s->tarik, s->tanggal, s->id, text, e);
-	if (rc == SK_OK)
-		rc = simpin_book_guard_saving(db, s->siklus_id, s->anggota_id, s->jenis, e);
-	if (rc == SK_OK && s->tarik > 0)
-		rc = cash_guard(db, c.kelompok_id, "simpin", s->tanggal, e);
-	rc = simpin_book_end(db, rc, e);
-	if (rc != SK_OK)
-		*s = keep;
+		rc = simpin_book_guard_saving(db, r->siklus_id, r->anggota_id, r->jenis, e);
+	if (rc == SK_OK && *date)
+		rc = cash_guard(db, mv->c.kelompok_id, "simpin", date, e);
 	return rc;
 }
 
 int simpin_saving_reverse(sk_db *db, const char *id, sk_saving *out, sk_err *e)
 {
 	sk_saving o;
-	sk_cycle c;
+	simpin_move mv;
 	int rc = saving_get(db, id, &o, e);
 	if (rc == SK_OK && o.dihapus)
 		rc = sk_err_set(e, SK_NOTFOUND, "%s", _("Simpanan tidak ditemukan."));
 	if (rc == SK_OK)
-		rc = simpin_book_cycle(db, o.siklus_id, &c, e);
+		rc = simpin_book_cycle(db, o.siklus_id, &mv.c, e);
 	if (rc != SK_OK)
 		return rc;
 	if (*o.membalik_id)
 		return simpin_book_reversible(db, NULL, o.membalik_id, id, e);
-	if (*c.selesai)
+	if (*mv.c.selesai)
 		return sk_err_set(e, SK_REFUSED, _("Siklus %d sudah ditutup dan dibagi; simpanannya "
-						   "tidak dapat dibalik lagi."), c.nomor);
+						   "tidak dapat dibalik lagi."), mv.c.nomor);
 	rc = simpin_book_reversible(db, "SELECT 1 FROM simpanan WHERE membalik_id=:id AND dihapus=0",
 				    o.membalik_id, id, e);
 	if (rc != SK_OK)
@@ -461,19 +497,8 @@ int simpin_saving_reverse(sk_db *db, const char *id, sk_saving *out, sk_err *e)
 	r.tarik = o.setor;
 	r.pertemuan_id[0] = '\0';
 	sk_strlcpy(r.membalik_id, o.id, sizeof r.membalik_id);
-	simpin_book_stamp(r.id, r.diubah_pada, &r.dihapus);
-	rc = db_begin_write(db, e);
-	if (rc != SK_OK)
-		return rc;
-	char date[16] = "";
-	rc = saving_store_raw(db, &r, 1, e);
-	if (rc == SK_OK)
-		rc = simpin_book_post_reversal(db, o.id, r.id, date, e);
-	if (rc == SK_OK)
-		rc = simpin_book_guard_saving(db, r.siklus_id, r.anggota_id, r.jenis, e);
-	if (rc == SK_OK && *date)
-		rc = cash_guard(db, c.kelompok_id, "simpin", date, e);
-	rc = simpin_book_end(db, rc, e);
+	rc = simpin_book_insert(db, &SAVING_TABLE, &r, sizeof r, r.id, r.diubah_pada, &r.dihapus,
+				post_saving_reversal, &mv, e);
 	if (rc == SK_OK && out)
 		*out = r;
 	return rc;
@@ -548,45 +573,33 @@ static void fine_text(const sk_fine *f, const char *nama, char *out, size_t n)
 	simpin_book_text(out, n, "Denda %s %s", f->jenis, nama);
 }
 
+static int post_fine(sk_db *db, const void *row, const simpin_move *mv, sk_err *e)
+{
+	const sk_fine *f = row;
+	if (!*f->dibayar_pada || f->dibebaskan)
+		return SK_OK;
+	char text[SK_NAME_BYTES];
+	fine_text(f, mv->nama, text, sizeof text);
+	return simpin_book_post(db, mv->c.kelompok_id, "simpin", "denda", f->jumlah, f->dibayar_pada,
+				f->id, text, e);
+}
+
 int simpin_fine_add(sk_db *db, sk_fine *f, sk_issues *is, sk_err *e)
 {
-	sk_cycle c;
-	char nama[SK_NAME_BYTES], keluar[16];
+	simpin_move mv;
 	sk_issues_clear(is);
 	fine_validate_fields(f, is);
-	int rc = simpin_book_cycle(db, f->siklus_id, &c, e);
+	int rc = simpin_book_cycle(db, f->siklus_id, &mv.c, e);
 	if (rc != SK_OK)
 		return rc;
-	simpin_book_date_ok(&c, f->tanggal, "tanggal", is);
-	sk_err q;
-	sk_err_clear(&q);
-	rc = simpin_book_member(db, f->anggota_id, c.kelompok_id, nama, sizeof nama, keluar, &q);
-	if (rc == SK_REFUSED)
-		sk_issues_add(is, "anggota_id", SK_SEV_ERROR, "%s", q.msg);
-	else if (rc != SK_OK)
-		return sk_err_set(e, rc, "%s", q.msg);
-	rc = simpin_book_meeting_ok(db, f->pertemuan_id, c.kelompok_id, f->tanggal, is, e);
+	simpin_book_date_ok(&mv.c, f->tanggal, "tanggal", is);
+	rc = simpin_book_who(db, &mv, f->anggota_id, f->pertemuan_id, f->tanggal, is, e);
 	if (rc != SK_OK)
 		return rc;
 	if (sk_issues_errors(is))
-		return refused(is, e);
-	sk_fine keep = *f;
-	simpin_book_stamp(f->id, f->diubah_pada, &f->dihapus);
-	rc = db_begin_write(db, e);
-	if (rc != SK_OK) {
-		*f = keep;
-		return rc;
-	}
-	char text[SK_NAME_BYTES];
-	fine_text(f, nama, text, sizeof text);
-	rc = fine_store_raw(db, f, 1, e);
-	if (rc == SK_OK && *f->dibayar_pada && !f->dibebaskan)
-		rc = simpin_book_post(db, c.kelompok_id, "simpin", "denda", f->jumlah, f->dibayar_pada,
-				      f->id, text, e);
-	rc = simpin_book_end(db, rc, e);
-	if (rc != SK_OK)
-		*f = keep;
-	return rc;
+		return simpin_book_refused(is, e);
+	return simpin_book_insert(db, &FINE_TABLE, f, sizeof *f, f->id, f->diubah_pada, &f->dihapus,
+				  post_fine, &mv, e);
 }
 
 /* A live fine and its cycle's group. */
@@ -615,7 +628,7 @@ int simpin_fine_pay(sk_db *db, const char *id, const char *date, sk_err *e)
 	fine_validate_fields(&f, &is);
 	simpin_book_date_ok(&c, date, "dibayar_pada", &is);
 	if (sk_issues_errors(&is))
-		return refused(&is, e);
+		return simpin_book_refused(&is, e);
 	char nama[SK_NAME_BYTES], keluar[16], text[SK_NAME_BYTES];
 	rc = simpin_book_member(db, f.anggota_id, c.kelompok_id, nama, sizeof nama, keluar, e);
 	if (rc != SK_OK)
