@@ -131,6 +131,10 @@ int db_count(sk_db *db, sqlite3_stmt *st, int64_t *out, sk_err *e);
  * stops there and is returned. Resets st. SK_OK, fn's value, or the database error in e. */
 int db_each(sk_db *db, sqlite3_stmt *st, int (*fn)(void *ctx, sqlite3_stmt *st), void *ctx,
 	    sk_err *e);
+/* Step st (bound; NULL gives -1) once and reset it: the first column of its row as text into
+ * out (n bytes; "" when no row or NULL). 1 for a row, 0 for none, -1 on a database error (in
+ * e when e is not NULL). */
+int db_text(sk_db *db, sqlite3_stmt *st, char *out, size_t n, sk_err *e);
 /* How a row struct is read from the current row of a statement: arg is the reader's own
  * (a table descriptor, or NULL). */
 typedef void (*db_read_fn)(const void *arg, sqlite3_stmt *st, void *row);

@@ -67,6 +67,12 @@ typedef struct table_col {
 				 .bind_extra = bind, .updated = upd }
 #define TABLE_DEFINE(NAME, tbl, colv) TABLE_DEFINE_EXTRA(NAME, tbl, colv, NULL, NULL, NULL)
 
+/* A descriptor NAME for reading rows of a query into a struct by column name (a list's
+ * computed columns: counts, names from other tables) with table_read, table_list, table_one;
+ * it builds no statements. */
+#define TABLE_VIEW(NAME, colv) \
+	static const table_def NAME = { .name = "", .cols = colv, .ncols = TABLE_NCOLS(colv) }
+
 /* Statements built from a descriptor on first use (stable strings: db_prepare caches them). */
 typedef struct table_sql {
 	char get[TABLE_SQL_MAX];      /* SELECT every column FROM t WHERE key=:key */

@@ -529,6 +529,18 @@ int db_count(sk_db *db, sqlite3_stmt *st, int64_t *out, sk_err *e)
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? SK_OK : (e && e->status ? e->status : SK_DBERR);
 }
 
+int db_text(sk_db *db, sqlite3_stmt *st, char *out, size_t n, sk_err *e)
+{
+	out[0] = '\0';
+	if (!st)
+		return -1;
+	int rc = db_step(db, st, e);
+	if (rc == SQLITE_ROW)
+		db_col_text(st, 0, out, n);
+	db_reset(st);
+	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
+}
+
 int db_each(sk_db *db, sqlite3_stmt *st, int (*fn)(void *ctx, sqlite3_stmt *st), void *ctx,
 	    sk_err *e)
 {

@@ -166,15 +166,30 @@ static void inactive_cutoff(sk_db *db, char out[16])
 {
 	sqlite3_stmt *st = db_prepare(db, "SELECT date('now', 'localtime', :d)", NULL);
 	char days[24];
-	out[0] = '\0';
-	if (!st)
-		return;
 	snprintf(days, sizeof days, "-%d days", GROUP_INACTIVE_DAYS);
-	db_bind_text(st, ":d", days);
-	if (db_step(db, st, NULL) == SQLITE_ROW)
-		db_col_text(st, 0, out, 16);
-	db_reset(st);
+	if (st)
+		db_bind_text(st, ":d", days);
+	db_text(db, st, out, 16, NULL);
 }
+
+/* A line of the list, by column name. */
+static const table_col ROW_COLS[] = {
+	TABLE_TEXT(sk_group_row, id, 0),
+	TABLE_TEXT(sk_group_row, kode, 0),
+	TABLE_TEXT(sk_group_row, nama, 0),
+	TABLE_TEXT(sk_group_row, kode_wilayah, 0),
+	TABLE_TEXT(sk_group_row, desa, 0),
+	TABLE_TEXT(sk_group_row, tingkat, 0),
+	TABLE_INT(sk_group_row, anggota_aktif, 0),
+	TABLE_TEXT(sk_group_row, pertemuan_terakhir, 0),
+	TABLE_INT(sk_group_row, tidak_aktif, 0),
+};
+TABLE_VIEW(GROUP_ROW, ROW_COLS);
+
+/* Inactive: founded more than 4 weeks ago (or when, is not known) and no meeting in the last
+ * 4 weeks (:c the first day that still counts). */
+#define INACTIVE \
+	"(coalesce(g.tanggal_berdiri, '') < :c AND coalesce(" LAST_MEETING ", '') < :c)"
 
 static int list_rows(sk_db *db, const char *text, int deleted, int offset, int limit,
 		     sk_group_row *out, int *n, sk_err *e)
@@ -182,38 +197,18 @@ static int list_rows(sk_db *db, const char *text, int deleted, int offset, int l
 	char cutoff[16];
 	inactive_cutoff(db, cutoff);
 	sqlite3_stmt *st = db_prepare(db,
-		"SELECT g.id, coalesce(g.kode,''), g.nama, g.kode_wilayah, coalesce(w.nama,''), "
-		"g.tingkat, (SELECT count(*) FROM anggota a WHERE a.kelompok_id=g.id AND a.dihapus=0 "
-		"AND a.tanggal_keluar IS NULL), " LAST_MEETING ", coalesce(g.tanggal_berdiri,'') "
-		GROUP_FILTER
-		"ORDER BY g.urut_nama, g.id LIMIT :lim OFFSET :off", e);
-	*n = 0;
-	if (!st)
-		return SK_DBERR;
-	db_bind_like(st, ":t", text);
-	db_bind_int64(st, ":del", deleted);
-	db_bind_int64(st, ":lim", limit);
-	db_bind_int64(st, ":off", offset);
-	int rc;
-	while ((rc = db_step(db, st, e)) == SQLITE_ROW && *n < limit) {
-		sk_group_row *r = &out[(*n)++];
-		db_col_text(st, 0, r->id, sizeof r->id);
-		db_col_text(st, 1, r->kode, sizeof r->kode);
-		db_col_text(st, 2, r->nama, sizeof r->nama);
-		db_col_text(st, 3, r->kode_wilayah, sizeof r->kode_wilayah);
-		db_col_text(st, 4, r->desa, sizeof r->desa);
-		db_col_text(st, 5, r->tingkat, sizeof r->tingkat);
-		r->anggota_aktif = sqlite3_column_int(st, 6);
-		db_col_text(st, 7, r->pertemuan_terakhir, sizeof r->pertemuan_terakhir);
-		char berdiri[16];
-		db_col_text(st, 8, berdiri, sizeof berdiri);
-		/* Inactive: founded more than 4 weeks ago (or when, is not known) and no meeting
-		 * in the last 4 weeks. */
-		r->tidak_aktif = (!*berdiri || strcmp(berdiri, cutoff) < 0) &&
-				 (!*r->pertemuan_terakhir || strcmp(r->pertemuan_terakhir, cutoff) < 0);
+		"SELECT g.id, g.kode, g.nama, g.kode_wilayah, w.nama desa, g.tingkat, (SELECT count(*) "
+		"FROM anggota a WHERE a.kelompok_id=g.id AND a.dihapus=0 AND a.tanggal_keluar IS "
+		"NULL) anggota_aktif, " LAST_MEETING " pertemuan_terakhir, " INACTIVE " tidak_aktif "
+		GROUP_FILTER "ORDER BY g.urut_nama, g.id LIMIT :lim OFFSET :off", e);
+	if (st) {
+		db_bind_like(st, ":t", text);
+		db_bind_int64(st, ":del", deleted);
+		db_bind_text(st, ":c", cutoff);
+		db_bind_int64(st, ":lim", limit);
+		db_bind_int64(st, ":off", offset);
 	}
-	db_reset(st);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? SK_OK : (e ? e->status : SK_DBERR);
+	return table_list(db, &GROUP_ROW, st, out, sizeof *out, limit, n, e);
 }
 
 int group_list(sk_db *db, const char *text, int offset, int limit, sk_group_row *out, int *n,
@@ -270,9 +265,8 @@ int group_count_inactive(sk_db *db)
 {
 	char cutoff[16];
 	inactive_cutoff(db, cutoff);
-	return db_count_text(db, "SELECT count(*) FROM kelompok g WHERE g.dihapus=0 AND "
-			     "coalesce(g.tanggal_berdiri, '') < :c AND "
-			     "coalesce(" LAST_MEETING ", '') < :c", ":c", cutoff);
+	return db_count_text(db, "SELECT count(*) FROM kelompok g WHERE g.dihapus=0 AND " INACTIVE,
+			     ":c", cutoff);
 }
 
 int group_active_members(sk_db *db, const char *id)
@@ -281,25 +275,25 @@ int group_active_members(sk_db *db, const char *id)
 			     "AND tanggal_keluar IS NULL", ":id", id);
 }
 
+static const table_col LINK_COLS[] = {
+	TABLE_INT(sk_group_links, anggota, 0),
+	TABLE_INT(sk_group_links, pertemuan, 0),
+	TABLE_INT(sk_group_links, baris_kas, 0),
+	TABLE_INT64(sk_group_links, saldo, 0),
+};
+TABLE_VIEW(GROUP_LINKS, LINK_COLS);
+
 int group_links(sk_db *db, const char *id, sk_group_links *out, sk_err *e)
 {
 	memset(out, 0, sizeof *out);
 	sqlite3_stmt *st = db_prepare(db, "SELECT "
-		"(SELECT count(*) FROM anggota WHERE kelompok_id=:id AND dihapus=0), "
-		"(SELECT count(*) FROM pertemuan WHERE kelompok_id=:id AND dihapus=0), "
-		"(SELECT count(*) FROM kas WHERE kelompok_id=:id AND dihapus=0), "
-		"(SELECT coalesce(sum(saldo),0) FROM saldo_kas WHERE kelompok_id=:id)", e);
-	if (!st)
-		return SK_DBERR;
-	db_bind_text(st, ":id", id);
-	int rc = db_step(db, st, e);
-	if (rc == SQLITE_ROW) {
-		out->anggota = sqlite3_column_int(st, 0);
-		out->pertemuan = sqlite3_column_int(st, 1);
-		out->baris_kas = sqlite3_column_int(st, 2);
-		out->saldo = sqlite3_column_int64(st, 3);
-	}
-	return db_row_end(st, rc, _("Kelompok tidak ditemukan."), e);
+		"(SELECT count(*) FROM anggota WHERE kelompok_id=:id AND dihapus=0) anggota, "
+		"(SELECT count(*) FROM pertemuan WHERE kelompok_id=:id AND dihapus=0) pertemuan, "
+		"(SELECT count(*) FROM kas WHERE kelompok_id=:id AND dihapus=0) baris_kas, "
+		"(SELECT coalesce(sum(saldo),0) FROM saldo_kas WHERE kelompok_id=:id) saldo", e);
+	if (st)
+		db_bind_text(st, ":id", id);
+	return table_one(db, &GROUP_LINKS, st, out, sizeof *out, _("Kelompok tidak ditemukan."), e);
 }
 
 int group_restore(sk_db *db, const char *id, int *members, sk_err *e)

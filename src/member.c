@@ -299,29 +299,37 @@ int member_get(sk_db *db, const char *id, sk_member *out, sk_err *e)
 	return table_get(db, &ANGGOTA_TABLE, id, out, sizeof *out, _(NOT_FOUND), e);
 }
 
-static int read_member_rows(sk_db *db, sqlite3_stmt *st, int limit, sk_member_row *out, int *n,
-			    sk_err *e)
-{
-	int rc;
-	*n = 0;
-	while ((rc = db_step(db, st, e)) == SQLITE_ROW && *n < limit) {
-		sk_member_row *r = &out[(*n)++];
-		db_col_text(st, 0, r->id, sizeof r->id);
-		db_col_text(st, 1, r->kelompok_id, sizeof r->kelompok_id);
-		db_col_text(st, 2, r->kelompok_nama, sizeof r->kelompok_nama);
-		db_col_text(st, 3, r->nik, sizeof r->nik);
-		db_col_text(st, 4, r->nama, sizeof r->nama);
-		db_col_text(st, 5, r->jenis_kelamin, sizeof r->jenis_kelamin);
-		db_col_text(st, 6, r->jabatan, sizeof r->jabatan);
-		r->aktif = sqlite3_column_int(st, 7);
-	}
-	db_reset(st);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? SK_OK : (e ? e->status : SK_DBERR);
-}
+/* A line of a member list, by column name. */
+static const table_col ROW_COLS[] = {
+	TABLE_TEXT(sk_member_row, id, 0),
+	TABLE_TEXT(sk_member_row, kelompok_id, 0),
+	TABLE_TEXT(sk_member_row, kelompok_nama, 0),
+	TABLE_TEXT(sk_member_row, nik, 0),
+	TABLE_TEXT(sk_member_row, nama, 0),
+	TABLE_TEXT(sk_member_row, jenis_kelamin, 0),
+	TABLE_TEXT(sk_member_row, jabatan, 0),
+	TABLE_INT(sk_member_row, aktif, 0),
+};
+TABLE_VIEW(MEMBER_ROW, ROW_COLS);
 
 #define MEMBER_COLS \
-	"SELECT a.id, a.kelompok_id, k.nama, a.nik, a.nama, a.jenis_kelamin, a.jabatan, " \
-	"a.tanggal_keluar IS NULL FROM anggota a JOIN kelompok k ON k.id=a.kelompok_id "
+	"SELECT a.id, a.kelompok_id, k.nama kelompok_nama, a.nik, a.nama, a.jenis_kelamin, " \
+	"a.jabatan, a.tanggal_keluar IS NULL aktif FROM anggota a JOIN kelompok k ON " \
+	"k.id=a.kelompok_id "
+
+/* Read up to limit lines of st (prepared with MEMBER_COLS; NULL: the prepare failed) from
+ * offset, binding the search text when it has :t. */
+static int search_rows(sk_db *db, sqlite3_stmt *st, const char *text, int offset, int limit,
+		       sk_member_row *out, int *n, sk_err *e)
+{
+	if (st) {
+		if (sqlite3_bind_parameter_index(st, ":t"))
+			db_bind_like(st, ":t", text);
+		db_bind_int64(st, ":lim", limit);
+		db_bind_int64(st, ":off", offset);
+	}
+	return table_list(db, &MEMBER_ROW, st, out, sizeof *out, limit, n, e);
+}
 
 static int list_group(sk_db *db, const char *kelompok_id, int deleted, int offset, int limit,
 		      sk_member_row *out, int *n, sk_err *e)
@@ -329,14 +337,11 @@ static int list_group(sk_db *db, const char *kelompok_id, int deleted, int offse
 	sqlite3_stmt *st = db_prepare(db, MEMBER_COLS
 		"WHERE a.kelompok_id=:g AND a.dihapus=:del ORDER BY a.tanggal_keluar IS NOT NULL, "
 		"a.urut_nama, a.id LIMIT :lim OFFSET :off", e);
-	*n = 0;
-	if (!st)
-		return SK_DBERR;
-	db_bind_text(st, ":g", kelompok_id);
-	db_bind_int64(st, ":del", deleted);
-	db_bind_int64(st, ":lim", limit);
-	db_bind_int64(st, ":off", offset);
-	return read_member_rows(db, st, limit, out, n, e);
+	if (st) {
+		db_bind_text(st, ":g", kelompok_id);
+		db_bind_int64(st, ":del", deleted);
+	}
+	return search_rows(db, st, NULL, offset, limit, out, n, e);
 }
 
 int member_list_group(sk_db *db, const char *kelompok_id, int offset, int limit,
@@ -397,15 +402,8 @@ int member_position(sk_db *db, const char *id)
 int member_search(sk_db *db, const char *text, int offset, int limit, sk_member_row *out,
 		  int *n, sk_err *e)
 {
-	sqlite3_stmt *st = db_prepare(db, MEMBER_COLS MEMBER_SEARCH
-				      "ORDER BY a.urut_nama, a.id LIMIT :lim OFFSET :off", e);
-	*n = 0;
-	if (!st)
-		return SK_DBERR;
-	db_bind_like(st, ":t", text);
-	db_bind_int64(st, ":lim", limit);
-	db_bind_int64(st, ":off", offset);
-	return read_member_rows(db, st, limit, out, n, e);
+	return search_rows(db, db_prepare(db, MEMBER_COLS MEMBER_SEARCH "ORDER BY a.urut_nama, a.id "
+					  "LIMIT :lim OFFSET :off", e), text, offset, limit, out, n, e);
 }
 
 int member_search_page(sk_db *db, const char *text, int offset, int limit, int total,
@@ -422,14 +420,9 @@ int member_search_page(sk_db *db, const char *text, int offset, int limit, int t
 	*n = 0;
 	if (limit <= 0)
 		return SK_OK;
-	sqlite3_stmt *st = db_prepare(db, MEMBER_COLS MEMBER_SEARCH
-				      "ORDER BY a.urut_nama DESC, a.id DESC LIMIT :lim OFFSET :off", e);
-	if (!st)
-		return SK_DBERR;
-	db_bind_like(st, ":t", text);
-	db_bind_int64(st, ":lim", limit);
-	db_bind_int64(st, ":off", from_end);
-	int rc = read_member_rows(db, st, limit, out, n, e);
+	int rc = search_rows(db, db_prepare(db, MEMBER_COLS MEMBER_SEARCH "ORDER BY a.urut_nama DESC, "
+					    "a.id DESC LIMIT :lim OFFSET :off", e), text, from_end,
+			     limit, out, n, e);
 	for (int i = 0, j = *n - 1; i < j; i++, j--) {
 		sk_member_row tmp = out[i];
 		out[i] = out[j];
@@ -457,23 +450,23 @@ void member_mask_nik(const char *nik, char *out, size_t n)
 	sk_strlcpy(out, buf, n);
 }
 
+static const table_col LINK_COLS[] = {
+	TABLE_INT(sk_member_links, pertemuan, 0),
+	TABLE_INT64(sk_member_links, iuran, 0),
+	TABLE_INT(sk_member_links, penilaian, 0),
+};
+TABLE_VIEW(MEMBER_LINKS, LINK_COLS);
+
 int member_links(sk_db *db, const char *id, sk_member_links *out, sk_err *e)
 {
 	memset(out, 0, sizeof *out);
-	sqlite3_stmt *st = db_prepare(db, "SELECT count(*), coalesce(sum(h.iuran_kas+h.iuran_iks),0), "
-		"(SELECT count(*) FROM penilaian WHERE anggota_id=:id AND dihapus=0) FROM kehadiran h "
-		"JOIN pertemuan p ON p.id=h.pertemuan_id WHERE h.anggota_id=:id AND h.dihapus=0 AND "
-		"p.dihapus=0", e);
-	if (!st)
-		return SK_DBERR;
-	db_bind_text(st, ":id", id);
-	int rc = db_step(db, st, e);
-	if (rc == SQLITE_ROW) {
-		out->pertemuan = sqlite3_column_int(st, 0);
-		out->iuran = sqlite3_column_int64(st, 1);
-		out->penilaian = sqlite3_column_int(st, 2);
-	}
-	return db_row_end(st, rc, _("Anggota tidak ditemukan."), e);
+	sqlite3_stmt *st = db_prepare(db, "SELECT count(*) pertemuan, "
+		"coalesce(sum(h.iuran_kas+h.iuran_iks),0) iuran, (SELECT count(*) FROM penilaian "
+		"WHERE anggota_id=:id AND dihapus=0) penilaian FROM kehadiran h JOIN pertemuan p ON "
+		"p.id=h.pertemuan_id WHERE h.anggota_id=:id AND h.dihapus=0 AND p.dihapus=0", e);
+	if (st)
+		db_bind_text(st, ":id", id);
+	return table_one(db, &MEMBER_LINKS, st, out, sizeof *out, _(NOT_FOUND), e);
 }
 
 int member_restore(sk_db *db, const char *id, sk_issues *is, sk_err *e)
