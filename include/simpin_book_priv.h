@@ -29,6 +29,11 @@ int simpin_book_reversible(sk_db *db, const char *reversed_sql, const char *memb
 /* The date of the reversal of a row dated tanggal into out: today, or tanggal when later. */
 void simpin_book_reversal_date(const char *tanggal, char out[16]);
 
+/* The live row id of table t (a movement with a siklus_id column; size bytes) into row and its
+ * live cycle into c: SK_NOTFOUND with notfound (translated) when the row is missing or
+ * deleted, as simpin_book_cycle for the cycle. */
+int simpin_book_load(sk_db *db, const table_def *t, const char *id, void *row, size_t size,
+		     const char *notfound, sk_cycle *c, sk_err *e);
 /* The live cycle siklus_id into c: SK_NOTFOUND (message) when none or deleted. */
 int simpin_book_cycle(sk_db *db, const char *siklus_id, sk_cycle *c, sk_err *e);
 /* Refusals every new movement of a cycle shares: the cycle closed (a date in it: the cycle's

@@ -155,6 +155,26 @@ int table_all(sk_db *db, const table_def *t, sqlite3_stmt *st, size_t size, void
 int table_one(sk_db *db, const table_def *t, sqlite3_stmt *st, void *out, size_t size,
 	      const char *notfound, sk_err *e);
 
+/* A live row: table_get, then SK_NOTFOUND with notfound also when its dihapus is 1. */
+int table_get_live(sk_db *db, const table_def *t, const char *key, void *out, size_t size,
+		   const char *notfound, sk_err *e);
+/* The field of column name in row (a struct t describes), or NULL when t has no such column. */
+void *table_field(const table_def *t, void *row, const char *name);
+
+/* A store's get and raw write over its descriptor: defines
+ * int PREFIX_get(sk_db *, const char *id, T *out, sk_err *) (table_get) and
+ * int PREFIX_store_raw(sk_db *, const T *row, int insert, sk_err *) (table_store), both
+ * failing with the message msg (a msgid) when there is no such row. Needs i18n.h. */
+#define TABLE_GET_STORE(PREFIX, T, TABLE, msg) \
+	int PREFIX##_get(sk_db *db, const char *id, T *out, sk_err *e) \
+	{ \
+		return table_get(db, &TABLE, id, out, sizeof *out, _(msg), e); \
+	} \
+	int PREFIX##_store_raw(sk_db *db, const T *row, int insert, sk_err *e) \
+	{ \
+		return table_store(db, &TABLE, row, insert, msg, e); \
+	}
+
 /* Index of the column called name in t, or -1. */
 int table_col_index(const table_def *t, const char *name);
 /* Set column i of row from text as an import row gives it: text as is (cut on a character

@@ -133,16 +133,7 @@ static const table_col COLS[] = {
 #undef K
 TABLE_DEFINE(ASSESSMENT_TABLE, "penilaian", COLS);
 
-int assessment_get(sk_db *db, const char *id, sk_assessment *out, sk_err *e)
-{
-	return table_get(db, &ASSESSMENT_TABLE, id, out, sizeof *out,
-			 _("Penilaian tidak ditemukan."), e);
-}
-
-int assessment_store_raw(sk_db *db, const sk_assessment *a, int insert, sk_err *e)
-{
-	return table_store(db, &ASSESSMENT_TABLE, a, insert, N_("Penilaian tidak ditemukan."), e);
-}
+TABLE_GET_STORE(assessment, sk_assessment, ASSESSMENT_TABLE, N_("Penilaian tidak ditemukan."))
 
 /* ---- Criteria wording and answers that follow from the figures ---------------------------- */
 

@@ -124,17 +124,7 @@ static const table_col COLS[] = {
 };
 TABLE_DEFINE(KAS_TABLE, "kas", COLS);
 
-#define NOT_FOUND N_("Baris kas tidak ditemukan.")
-
-int cash_get(sk_db *db, const char *id, sk_cash_row *out, sk_err *e)
-{
-	return table_get(db, &KAS_TABLE, id, out, sizeof *out, _(NOT_FOUND), e);
-}
-
-int cash_store_raw(sk_db *db, const sk_cash_row *c, int insert, sk_err *e)
-{
-	return table_store(db, &KAS_TABLE, c, insert, NOT_FOUND, e);
-}
+TABLE_GET_STORE(cash, sk_cash_row, KAS_TABLE, N_("Baris kas tidak ditemukan."))
 
 /* The standing rows of a meeting's book and of a source (STANDING_SQL's WHERE). */
 #define STANDING_SQL(where) \

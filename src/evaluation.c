@@ -27,17 +27,8 @@ static const table_col COLS[] = {
 #undef V
 TABLE_DEFINE(EVALUATION_TABLE, "evaluasi", COLS);
 
-int evaluation_get(sk_db *db, const char *id, sk_evaluation *out, sk_err *e)
-{
-	return table_get(db, &EVALUATION_TABLE, id, out, sizeof *out,
-			 _("Penilaian perkembangan tidak ditemukan."), e);
-}
-
-int evaluation_store_raw(sk_db *db, const sk_evaluation *ev, int insert, sk_err *e)
-{
-	return table_store(db, &EVALUATION_TABLE, ev, insert,
-			   _("Penilaian perkembangan tidak ditemukan."), e);
-}
+TABLE_GET_STORE(evaluation, sk_evaluation, EVALUATION_TABLE,
+		N_("Penilaian perkembangan tidak ditemukan."))
 
 /* ---- Wording: titles, rubric, levels ------------------------------------------------------ */
 

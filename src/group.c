@@ -97,10 +97,7 @@ static int renew_sort_key(sk_db *db, const void *row, sk_err *e)
 
 TABLE_DEFINE_EXTRA(KELOMPOK_TABLE, "kelompok", COLS, "urut_nama", bind_sort_key, renew_sort_key);
 
-int group_store_raw(sk_db *db, const sk_group *g, int insert, sk_err *e)
-{
-	return table_store(db, &KELOMPOK_TABLE, g, insert, N_("Kelompok tidak ditemukan."), e);
-}
+TABLE_GET_STORE(group, sk_group, KELOMPOK_TABLE, N_("Kelompok tidak ditemukan."))
 
 static int group_save(sk_db *db, sk_group *g, int insert, sk_issues *is, sk_err *e)
 {
@@ -144,11 +141,6 @@ int group_delete(sk_db *db, const char *id, sk_err *e)
 				    "WHERE kelompok_id=:id AND dihapus=0", id, NULL, e);
 	int erc = db_end(db, rc == SK_OK, e);
 	return rc == SK_OK ? erc : rc;
-}
-
-int group_get(sk_db *db, const char *id, sk_group *out, sk_err *e)
-{
-	return table_get(db, &KELOMPOK_TABLE, id, out, sizeof *out, _("Kelompok tidak ditemukan."), e);
 }
 
 #define GROUP_FILTER \

@@ -70,16 +70,7 @@ static const table_col ATTENDANCE_COLS[] = {
 };
 TABLE_DEFINE(KEHADIRAN_TABLE, "kehadiran", ATTENDANCE_COLS);
 
-int meeting_get(sk_db *db, const char *id, sk_meeting *out, sk_err *e)
-{
-	return table_get(db, &PERTEMUAN_TABLE, id, out, sizeof *out, _("Pertemuan tidak ditemukan."),
-			 e);
-}
-
-int meeting_store_raw(sk_db *db, const sk_meeting *m, int insert, sk_err *e)
-{
-	return table_store(db, &PERTEMUAN_TABLE, m, insert, N_("Pertemuan tidak ditemukan."), e);
-}
+TABLE_GET_STORE(meeting, sk_meeting, PERTEMUAN_TABLE, N_("Pertemuan tidak ditemukan."))
 
 void attendance_validate_fields(const sk_attendance *a, sk_issues *is)
 {

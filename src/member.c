@@ -251,10 +251,7 @@ TABLE_DEFINE_EXTRA(ANGGOTA_TABLE, "anggota", COLS, "urut_nama", bind_sort_key, r
 
 #define NOT_FOUND N_("Anggota tidak ditemukan.")
 
-int member_store_raw(sk_db *db, const sk_member *m, int insert, sk_err *e)
-{
-	return table_store(db, &ANGGOTA_TABLE, m, insert, NOT_FOUND, e);
-}
+TABLE_GET_STORE(member, sk_member, ANGGOTA_TABLE, N_("Anggota tidak ditemukan."))
 
 static int member_save(sk_db *db, sk_member *m, int insert, sk_issues *is, sk_err *e)
 {
@@ -292,11 +289,6 @@ int member_delete(sk_db *db, const char *id, sk_err *e)
 {
 	return db_soft_delete(db, "UPDATE anggota SET dihapus=1, diubah_pada=:t "
 			      "WHERE id=:id AND dihapus=0", id, _("Anggota tidak ditemukan."), e);
-}
-
-int member_get(sk_db *db, const char *id, sk_member *out, sk_err *e)
-{
-	return table_get(db, &ANGGOTA_TABLE, id, out, sizeof *out, _(NOT_FOUND), e);
 }
 
 /* A line of a member list, by column name. */

@@ -331,22 +331,12 @@ void share_validate_fields(const sk_share *b, sk_issues *is)
 
 /* ---- storage ----------------------------------------------------------------------------- */
 
-#define GET_STORE(fn, T, TABLE, notfound) \
-	int fn##_get(sk_db *db, const char *id, T *out, sk_err *e) \
-	{ \
-		return table_get(db, &TABLE, id, out, sizeof *out, notfound, e); \
-	} \
-	int fn##_store_raw(sk_db *db, const T *row, int insert, sk_err *e) \
-	{ \
-		return table_store(db, &TABLE, row, insert, notfound, e); \
-	}
-
-GET_STORE(cycle, sk_cycle, CYCLE_TABLE, _("Siklus simpan pinjam tidak ditemukan."))
-GET_STORE(saving, sk_saving, SAVING_TABLE, _("Simpanan tidak ditemukan."))
-GET_STORE(loan, sk_loan, LOAN_TABLE, _("Pinjaman tidak ditemukan."))
-GET_STORE(repay, sk_repay, REPAY_TABLE, _("Angsuran tidak ditemukan."))
-GET_STORE(fine, sk_fine, FINE_TABLE, _("Denda tidak ditemukan."))
-GET_STORE(share, sk_share, SHARE_TABLE, _("Bagi hasil tidak ditemukan."))
+TABLE_GET_STORE(cycle, sk_cycle, CYCLE_TABLE, N_("Siklus simpan pinjam tidak ditemukan."))
+TABLE_GET_STORE(saving, sk_saving, SAVING_TABLE, N_("Simpanan tidak ditemukan."))
+TABLE_GET_STORE(loan, sk_loan, LOAN_TABLE, N_("Pinjaman tidak ditemukan."))
+TABLE_GET_STORE(repay, sk_repay, REPAY_TABLE, N_("Angsuran tidak ditemukan."))
+TABLE_GET_STORE(fine, sk_fine, FINE_TABLE, N_("Denda tidak ditemukan."))
+TABLE_GET_STORE(share, sk_share, SHARE_TABLE, N_("Bagi hasil tidak ditemukan."))
 
 void loan_terms_of(const sk_loan *l, sk_loan_terms *t)
 {

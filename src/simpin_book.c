@@ -102,6 +102,13 @@ int simpin_book_cycle(sk_db *db, const char *siklus_id, sk_cycle *c, sk_err *e)
 	return rc;
 }
 
+int simpin_book_load(sk_db *db, const table_def *t, const char *id, void *row, size_t size,
+		     const char *notfound, sk_cycle *c, sk_err *e)
+{
+	int rc = table_get_live(db, t, id, row, size, notfound, e);
+	return rc == SK_OK ? simpin_book_cycle(db, table_field(t, row, "siklus_id"), c, e) : rc;
+}
+
 int simpin_book_date_ok(const sk_cycle *c, const char *date, const char *field, sk_issues *is)
 {
 	int before = sk_issues_errors(is);
@@ -474,11 +481,8 @@ int simpin_saving_reverse(sk_db *db, const char *id, sk_saving *out, sk_err *e)
 {
 	sk_saving o;
 	simpin_move mv;
-	int rc = saving_get(db, id, &o, e);
-	if (rc == SK_OK && o.dihapus)
-		rc = sk_err_set(e, SK_NOTFOUND, "%s", _("Simpanan tidak ditemukan."));
-	if (rc == SK_OK)
-		rc = simpin_book_cycle(db, o.siklus_id, &mv.c, e);
+	int rc = simpin_book_load(db, &SAVING_TABLE, id, &o, sizeof o, _("Simpanan tidak ditemukan."),
+				  &mv.c, e);
 	if (rc != SK_OK)
 		return rc;
 	if (*o.membalik_id)
@@ -605,10 +609,7 @@ int simpin_fine_add(sk_db *db, sk_fine *f, sk_issues *is, sk_err *e)
 /* A live fine and its cycle's group. */
 static int load_fine(sk_db *db, const char *id, sk_fine *f, sk_cycle *c, sk_err *e)
 {
-	int rc = fine_get(db, id, f, e);
-	if (rc == SK_OK && f->dihapus)
-		rc = sk_err_set(e, SK_NOTFOUND, "%s", _("Denda tidak ditemukan."));
-	return rc == SK_OK ? simpin_book_cycle(db, f->siklus_id, c, e) : rc;
+	return simpin_book_load(db, &FINE_TABLE, id, f, sizeof *f, _("Denda tidak ditemukan."), c, e);
 }
 
 int simpin_fine_pay(sk_db *db, const char *id, const char *date, sk_err *e)

@@ -93,10 +93,8 @@ int simpin_loan_add(sk_db *db, sk_loan *l, sk_issues *is, sk_err *e)
 /* A live loan and its cycle. */
 static int load_loan(sk_db *db, const char *id, sk_loan *l, sk_cycle *c, sk_err *e)
 {
-	int rc = loan_get(db, id, l, e);
-	if (rc == SK_OK && l->dihapus)
-		rc = sk_err_set(e, SK_NOTFOUND, "%s", _("Pinjaman tidak ditemukan."));
-	return rc == SK_OK ? simpin_book_cycle(db, l->siklus_id, c, e) : rc;
+	return simpin_book_load(db, &LOAN_TABLE, id, l, sizeof *l, _("Pinjaman tidak ditemukan."), c,
+				e);
 }
 
 int simpin_loan_delete(sk_db *db, const char *id, sk_err *e)
@@ -238,9 +236,7 @@ int simpin_repay_reverse(sk_db *db, const char *id, sk_repay *out, sk_err *e)
 {
 	sk_repay o;
 	simpin_move mv;
-	int rc = repay_get(db, id, &o, e);
-	if (rc == SK_OK && o.dihapus)
-		rc = sk_err_set(e, SK_NOTFOUND, "%s", _("Angsuran tidak ditemukan."));
+	int rc = table_get_live(db, &REPAY_TABLE, id, &o, sizeof o, _("Angsuran tidak ditemukan."), e);
 	if (rc == SK_OK)
 		rc = load_loan(db, o.pinjaman_id, &mv.l, &mv.c, e);
 	if (rc != SK_OK)

@@ -266,6 +266,22 @@ int table_get(sk_db *db, const table_def *t, const char *key, void *out, size_t 
 	return read_one(db, t, st, out, size, notfound, e);
 }
 
+int table_get_live(sk_db *db, const table_def *t, const char *key, void *out, size_t size,
+		   const char *notfound, sk_err *e)
+{
+	int rc = table_get(db, t, key, out, size, notfound, e);
+	const int *deleted = table_field(t, out, "dihapus");
+	if (rc == SK_OK && deleted && *deleted)
+		rc = sk_err_set(e, SK_NOTFOUND, "%s", notfound);
+	return rc;
+}
+
+void *table_field(const table_def *t, void *row, const char *name)
+{
+	int i = table_col_index(t, name);
+	return i < 0 ? NULL : field(&t->cols[i], row);
+}
+
 int table_get_by(sk_db *db, const table_def *t, const void *key_row, void *out, size_t size,
 		 const char *notfound, sk_err *e)
 {
