@@ -82,6 +82,7 @@ typedef struct table_sql {
 	char update_live[TABLE_SQL_MAX]; /* the same for a row not deleted: AND dihapus=0 */
 	char columns[TABLE_SQL_MAX];  /* "c1, c2, ...": for a store's own SELECTs */
 	char restamp[TABLE_SQL_MAX];  /* puts a row's own diubah_pada back (db_restamp) */
+	char live[TABLE_SQL_MAX];     /* SELECT 1 FROM t WHERE key=:key AND dihapus=0 */
 } table_sql;
 
 typedef struct table_def {
@@ -154,6 +155,37 @@ int table_all(sk_db *db, const table_def *t, sqlite3_stmt *st, size_t size, void
 /* Step st for one row of t into out (zeroed first, read by name): then as db_row_end. */
 int table_one(sk_db *db, const table_def *t, sqlite3_stmt *st, void *out, size_t size,
 	      const char *notfound, sk_err *e);
+
+/* How the screens save a row of a table (table_save). */
+typedef struct table_save_ops {
+	const char *refused;   /* msgid when the checks find errors ("Data ... belum benar") */
+	const char *notfound;  /* msgid when an update finds no live row */
+	/* The checks of row (is cleared first), inside the save's transaction; may also derive
+	 * fields of row. */
+	void (*check)(sk_db *db, void *row, sk_issues *is);
+	/* After the checks passed, a further refusal (a second operator): SK_OK or the refusal
+	 * in e. NULL for none. */
+	int (*allow)(sk_db *db, const void *row, int insert, sk_err *e);
+	/* After the row is stored, what follows from it (the group's level): SK_OK or the error
+	 * in e. NULL for none. */
+	int (*after)(sk_db *db, const void *row, sk_err *e);
+} table_save_ops;
+/* Save row (a struct of t with id, diubah_pada and dihapus columns) from the screens, in one
+ * write transaction: dihapus 0, the checks (SK_REFUSED with ops->refused when is holds
+ * errors), on update a live stored row (SK_NOTFOUND with ops->notfound), ops->allow, a new id
+ * when inserting with none, diubah_pada now, the write (an update only of a live row), then
+ * ops->after. Nothing is stored on any failure. SK_OK, or the refusal or error in e. */
+int table_save(sk_db *db, const table_def *t, const table_save_ops *ops, void *row, int insert,
+	       sk_issues *is, sk_err *e);
+/* Checks of a dated save from the screens: date (YYYY-MM-DD or "") not after today, else a
+ * finding on tanggal with the message future; the parent row parent_id that sql ("SELECT
+ * dihapus FROM <parent> WHERE id=:id") reads not deleted, else a finding on field with the
+ * message deleted (or the database's message). Appended to is. */
+void table_check_dated(sk_db *db, const char *date, const char *future, const char *sql,
+		       const char *parent_id, const char *field, const char *deleted,
+		       sk_issues *is);
+/* 1 when t holds a live (dihapus=0) row with key id, 0 when not, -1 on a database error. */
+int table_live(sk_db *db, const table_def *t, const char *id, sk_err *e);
 
 /* A live row: table_get, then SK_NOTFOUND with notfound also when its dihapus is 1. */
 int table_get_live(sk_db *db, const table_def *t, const char *key, void *out, size_t size,

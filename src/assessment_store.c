@@ -10,31 +10,9 @@
  * date. Appended to is. */
 static void check_save(sk_db *db, const sk_assessment *a, sk_issues *is)
 {
-	char today[11];
-	sk_today(today);
-	if (*a->tanggal && strcmp(a->tanggal, today) > 0)
-		sk_issues_add(is, "tanggal", SK_SEV_ERROR, "%s",
-			      _("Tanggal penilaian tidak boleh sesudah hari ini."));
-	sk_err e;
-	sk_err_clear(&e);
-	sqlite3_stmt *st = db_prepare(db, "SELECT dihapus FROM anggota WHERE id=:id", &e);
-	int64_t deleted;
-	if (st)
-		db_bind_text(st, ":id", a->anggota_id);
-	if (db_count(db, st, &deleted, &e) != SK_OK)
-		sk_issues_add(is, "anggota_id", SK_SEV_ERROR, "%s", e.msg);
-	else if (deleted)
-		sk_issues_add(is, "anggota_id", SK_SEV_ERROR, "%s",
-			      _("Anggota ini sudah dihapus; penilaiannya tidak bisa disimpan."));
-}
-
-/* 1 when a live (not deleted) assessment id exists, 0 when not, -1 on a database error. */
-static int live(sk_db *db, const char *id, sk_err *e)
-{
-	sqlite3_stmt *st = db_prepare(db, "SELECT 1 FROM penilaian WHERE id=:id AND dihapus=0", e);
-	if (st)
-		db_bind_text(st, ":id", id);
-	return db_exists(db, st, e);
+	table_check_dated(db, a->tanggal, _("Tanggal penilaian tidak boleh sesudah hari ini."),
+			  "SELECT dihapus FROM anggota WHERE id=:id", a->anggota_id, "anggota_id",
+			  _("Anggota ini sudah dihapus; penilaiannya tidak bisa disimpan."), is);
 }
 
 /* 1 when a sets an answer against its figures (an override) that the stored row (none for a
@@ -50,42 +28,35 @@ static int new_override(sk_db *db, const sk_assessment *a, int insert)
 	return 0;
 }
 
-static int save(sk_db *db, sk_assessment *a, int insert, sk_issues *is, sk_err *e)
+static void check(sk_db *db, void *row, sk_issues *is)
 {
-	int rc = db_permit(db, SK_ACT_ASSESS, e);
-	if (rc != SK_OK)
-		return rc;
-	rc = db_begin_write(db, e);
-	if (rc != SK_OK)
-		return rc;
-	a->dihapus = 0;
+	sk_assessment *a = row;
 	assessment_derive(a);
 	assessment_score(a, assessment_threshold(db));
 	assessment_validate(db, a, is);
 	check_save(db, a, is);
-	if (sk_issues_errors(is)) {
-		db_end(db, 0, NULL);
-		return sk_err_set(e, SK_REFUSED, "%s", _("Penilaian belum benar; perbaiki isian yang "
-							 "ditandai."));
-	}
-	int found = insert ? 1 : live(db, a->id, e);
-	if (found != 1) {
-		db_end(db, 0, NULL);
-		return found < 0 ? (e && e->status ? e->status : SK_DBERR)
-				 : sk_err_set(e, SK_NOTFOUND, "%s", _("Penilaian tidak ditemukan."));
-	}
-	if (new_override(db, a, insert) &&
-	    (rc = db_four_eyes_require(db, "penimpaan_kelayakan", _("jawaban kriteria yang menimpa "
-								   "angkanya (penimpaan kelayakan)"), e)) != SK_OK) {
-		db_end(db, 0, NULL);
-		return rc;
-	}
-	if (insert && !*a->id)
-		sk_uuid_new(a->id);
-	sk_now_utc(a->diubah_pada);
-	rc = assessment_store_raw(db, a, insert, e);
-	int erc = db_end(db, rc == SK_OK, e);
-	return rc == SK_OK ? erc : rc;
+}
+
+/* An override needs a second operator. */
+static int allow(sk_db *db, const void *row, int insert, sk_err *e)
+{
+	if (!new_override(db, row, insert))
+		return SK_OK;
+	return db_four_eyes_require(db, "penimpaan_kelayakan", _("jawaban kriteria yang menimpa "
+								 "angkanya (penimpaan kelayakan)"), e);
+}
+
+static const table_save_ops SAVE = {
+	.refused = N_("Penilaian belum benar; perbaiki isian yang ditandai."),
+	.notfound = N_("Penilaian tidak ditemukan."),
+	.check = check,
+	.allow = allow,
+};
+
+static int save(sk_db *db, sk_assessment *a, int insert, sk_issues *is, sk_err *e)
+{
+	int rc = db_permit(db, SK_ACT_ASSESS, e);
+	return rc == SK_OK ? table_save(db, &ASSESSMENT_TABLE, &SAVE, a, insert, is, e) : rc;
 }
 
 int assessment_insert(sk_db *db, sk_assessment *a, sk_issues *is, sk_err *e)

@@ -43,74 +43,43 @@ int evaluation_sync_levels(sk_db *db, const char *groups, sk_err *e)
  * future date. Appended to is. */
 static void check_save(sk_db *db, const sk_evaluation *ev, sk_issues *is)
 {
-	char today[11];
-	sk_today(today);
-	if (*ev->tanggal && strcmp(ev->tanggal, today) > 0)
-		sk_issues_add(is, "tanggal", SK_SEV_ERROR, "%s",
-			      _("Tanggal penilaian tidak boleh sesudah hari ini."));
-	sk_err e;
-	sk_err_clear(&e);
-	sqlite3_stmt *st = db_prepare(db, "SELECT dihapus FROM kelompok WHERE id=:id", &e);
-	int64_t deleted;
-	if (st)
-		db_bind_text(st, ":id", ev->kelompok_id);
-	if (db_count(db, st, &deleted, &e) != SK_OK)
-		sk_issues_add(is, "kelompok_id", SK_SEV_ERROR, "%s", e.msg);
-	else if (deleted)
-		sk_issues_add(is, "kelompok_id", SK_SEV_ERROR, "%s",
-			      _("Kelompok ini sudah dihapus; penilaiannya tidak bisa disimpan."));
+	table_check_dated(db, ev->tanggal, _("Tanggal penilaian tidak boleh sesudah hari ini."),
+			  "SELECT dihapus FROM kelompok WHERE id=:id", ev->kelompok_id, "kelompok_id",
+			  _("Kelompok ini sudah dihapus; penilaiannya tidak bisa disimpan."), is);
 }
 
-/* 1 when a live assessment id exists, 0 when not, -1 on a database error. */
-static int live(sk_db *db, const char *id, sk_err *e)
+static void check(sk_db *db, void *row, sk_issues *is)
 {
-	sqlite3_stmt *st = db_prepare(db, "SELECT 1 FROM evaluasi WHERE id=:id AND dihapus=0", e);
-	if (st)
-		db_bind_text(st, ":id", id);
-	return db_exists(db, st, e);
-}
-
-static int save(sk_db *db, sk_evaluation *ev, int insert, sk_issues *is, sk_err *e)
-{
-	int rc = db_begin_write(db, e);
-	if (rc != SK_OK)
-		return rc;
-	ev->dihapus = 0;
+	sk_evaluation *ev = row;
 	evaluation_derive(ev);
 	evaluation_mark_overrides(ev);
 	sk_issues_clear(is);
 	evaluation_validate_fields(ev, is);
 	evaluation_validate_links(db, ev, is);
 	check_save(db, ev, is);
-	if (sk_issues_errors(is)) {
-		db_end(db, 0, NULL);
-		return sk_err_set(e, SK_REFUSED, "%s", _("Penilaian belum benar; perbaiki isian yang "
-							 "ditandai."));
-	}
-	int found = insert ? 1 : live(db, ev->id, e);
-	if (found != 1) {
-		db_end(db, 0, NULL);
-		return found < 0 ? (e && e->status ? e->status : SK_DBERR)
-				 : sk_err_set(e, SK_NOTFOUND, "%s", notfound());
-	}
-	if (insert && !*ev->id)
-		sk_uuid_new(ev->id);
-	sk_now_utc(ev->diubah_pada);
-	rc = evaluation_store_raw(db, ev, insert, e);
-	if (rc == SK_OK)
-		rc = evaluation_sync_level(db, ev->kelompok_id, e);
-	int erc = db_end(db, rc == SK_OK, e);
-	return rc == SK_OK ? erc : rc;
 }
+
+/* The group's tingkat follows its latest assessment. */
+static int after(sk_db *db, const void *row, sk_err *e)
+{
+	return evaluation_sync_level(db, ((const sk_evaluation *)row)->kelompok_id, e);
+}
+
+static const table_save_ops SAVE = {
+	.refused = N_("Penilaian belum benar; perbaiki isian yang ditandai."),
+	.notfound = N_("Penilaian perkembangan tidak ditemukan."),
+	.check = check,
+	.after = after,
+};
 
 int evaluation_insert(sk_db *db, sk_evaluation *ev, sk_issues *is, sk_err *e)
 {
-	return save(db, ev, 1, is, e);
+	return table_save(db, &EVALUATION_TABLE, &SAVE, ev, 1, is, e);
 }
 
 int evaluation_update(sk_db *db, sk_evaluation *ev, sk_issues *is, sk_err *e)
 {
-	return save(db, ev, 0, is, e);
+	return table_save(db, &EVALUATION_TABLE, &SAVE, ev, 0, is, e);
 }
 
 int evaluation_delete(sk_db *db, const char *id, sk_err *e)

@@ -99,33 +99,25 @@ TABLE_DEFINE_EXTRA(KELOMPOK_TABLE, "kelompok", COLS, "urut_nama", bind_sort_key,
 
 TABLE_GET_STORE(group, sk_group, KELOMPOK_TABLE, N_("Kelompok tidak ditemukan."))
 
-static int group_save(sk_db *db, sk_group *g, int insert, sk_issues *is, sk_err *e)
+static void check_group(sk_db *db, void *row, sk_issues *is)
 {
-	group_validate(db, g, is);
-	if (sk_issues_errors(is))
-		return sk_err_set(e, SK_REFUSED, "%s", _("Data kelompok belum benar; perbaiki isian yang "
-							 "ditandai."));
-	if (insert && !*g->id)
-		sk_uuid_new(g->id);
-	sk_now_utc(g->diubah_pada);
-	g->dihapus = 0;
-	int rc = db_begin_write(db, e);
-	if (rc != SK_OK)
-		return rc;
-	rc = insert ? group_store_raw(db, g, 1, e)
-		    : table_update_live(db, &KELOMPOK_TABLE, g, N_("Kelompok tidak ditemukan."), e);
-	int erc = db_end(db, rc == SK_OK, e);
-	return rc == SK_OK ? erc : rc;
+	group_validate(db, row, is);
 }
+
+static const table_save_ops SAVE = {
+	.refused = N_("Data kelompok belum benar; perbaiki isian yang ditandai."),
+	.notfound = N_("Kelompok tidak ditemukan."),
+	.check = check_group,
+};
 
 int group_insert(sk_db *db, sk_group *g, sk_issues *is, sk_err *e)
 {
-	return group_save(db, g, 1, is, e);
+	return table_save(db, &KELOMPOK_TABLE, &SAVE, g, 1, is, e);
 }
 
 int group_update(sk_db *db, sk_group *g, sk_issues *is, sk_err *e)
 {
-	return group_save(db, g, 0, is, e);
+	return table_save(db, &KELOMPOK_TABLE, &SAVE, g, 0, is, e);
 }
 
 int group_delete(sk_db *db, const char *id, sk_err *e)

@@ -253,36 +253,27 @@ TABLE_DEFINE_EXTRA(ANGGOTA_TABLE, "anggota", COLS, "urut_nama", bind_sort_key, r
 
 TABLE_GET_STORE(member, sk_member, ANGGOTA_TABLE, N_("Anggota tidak ditemukan."))
 
-static int member_save(sk_db *db, sk_member *m, int insert, sk_issues *is, sk_err *e)
+/* Validate and write under one lock (table_save): no race on the NIK. */
+static void check_member(sk_db *db, void *row, sk_issues *is)
 {
-	int rc = db_begin_write(db, e); /* validate and write under one lock: no race on NIK */
-	if (rc != SK_OK)
-		return rc;
-	m->dihapus = 0;
-	member_clean_numbers(m);
-	member_validate(db, m, is);
-	if (sk_issues_errors(is)) {
-		db_end(db, 0, NULL);
-		return sk_err_set(e, SK_REFUSED, "%s", _("Data anggota belum benar; perbaiki isian yang "
-							 "ditandai."));
-	}
-	if (insert && !*m->id)
-		sk_uuid_new(m->id);
-	sk_now_utc(m->diubah_pada);
-	rc = insert ? member_store_raw(db, m, 1, e)
-		    : table_update_live(db, &ANGGOTA_TABLE, m, NOT_FOUND, e);
-	int erc = db_end(db, rc == SK_OK, e);
-	return rc == SK_OK ? erc : rc;
+	member_clean_numbers(row);
+	member_validate(db, row, is);
 }
+
+static const table_save_ops SAVE = {
+	.refused = N_("Data anggota belum benar; perbaiki isian yang ditandai."),
+	.notfound = NOT_FOUND,
+	.check = check_member,
+};
 
 int member_insert(sk_db *db, sk_member *m, sk_issues *is, sk_err *e)
 {
-	return member_save(db, m, 1, is, e);
+	return table_save(db, &ANGGOTA_TABLE, &SAVE, m, 1, is, e);
 }
 
 int member_update(sk_db *db, sk_member *m, sk_issues *is, sk_err *e)
 {
-	return member_save(db, m, 0, is, e);
+	return table_save(db, &ANGGOTA_TABLE, &SAVE, m, 0, is, e);
 }
 
 int member_delete(sk_db *db, const char *id, sk_err *e)

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "i18n.h"
 #include "table.h"
 #include "util.h"
 
@@ -67,6 +68,7 @@ static void build(const table_def *t)
 	add(s->update, "UPDATE %s SET %s WHERE %s", t->name, sets, where);
 	add(s->update_live, "%s AND dihapus=0", s->update);
 	add(s->get, "SELECT %s FROM %s WHERE %s", s->columns, t->name, where);
+	add(s->live, "SELECT 1 FROM %s WHERE %s AND dihapus=0", t->name, where);
 	add(s->restamp, "UPDATE %s SET diubah_pada=:t WHERE %s=:k1%s%s%s AND diubah_pada IS NOT :t",
 	    t->name, k1->name, k2 ? " AND " : "", k2 ? k2->name : "", k2 ? "=:k2" : "");
 }
@@ -371,4 +373,70 @@ int table_all(sk_db *db, const table_def *t, sqlite3_stmt *st, size_t size, void
 	}
 	*out = c.rows;
 	return rc;
+}
+
+int table_live(sk_db *db, const table_def *t, const char *id, sk_err *e)
+{
+	build(t);
+	sqlite3_stmt *st = db_prepare(db, t->sql->live, e);
+	char param[64];
+	snprintf(param, sizeof param, ":%s", key_col(t, 0)->name);
+	if (st)
+		db_bind_text(st, param, id);
+	return db_exists(db, st, e);
+}
+
+/* The steps of table_save after its transaction began. */
+static int save_in(sk_db *db, const table_def *t, const table_save_ops *ops, void *row,
+		   int insert, sk_issues *is, sk_err *e)
+{
+	*(int *)table_field(t, row, "dihapus") = 0;
+	ops->check(db, row, is);
+	if (sk_issues_errors(is))
+		return sk_err_set(e, SK_REFUSED, "%s", _(ops->refused));
+	char *id = table_field(t, row, "id");
+	int found = insert ? 1 : table_live(db, t, id, e);
+	if (found != 1)
+		return found < 0 ? (e && e->status ? e->status : SK_DBERR)
+				 : sk_err_set(e, SK_NOTFOUND, "%s", _(ops->notfound));
+	int rc = ops->allow ? ops->allow(db, row, insert, e) : SK_OK;
+	if (rc != SK_OK)
+		return rc;
+	if (insert && !*id)
+		sk_uuid_new(id);
+	sk_now_utc(table_field(t, row, "diubah_pada"));
+	rc = insert ? table_store(db, t, row, 1, ops->notfound, e)
+		    : table_update_live(db, t, row, ops->notfound, e);
+	return rc == SK_OK && ops->after ? ops->after(db, row, e) : rc;
+}
+
+int table_save(sk_db *db, const table_def *t, const table_save_ops *ops, void *row, int insert,
+	       sk_issues *is, sk_err *e)
+{
+	int rc = db_begin_write(db, e);
+	if (rc != SK_OK)
+		return rc;
+	rc = save_in(db, t, ops, row, insert, is, e);
+	int erc = db_end(db, rc == SK_OK, rc == SK_OK ? e : NULL);
+	return rc == SK_OK ? erc : rc;
+}
+
+void table_check_dated(sk_db *db, const char *date, const char *future, const char *sql,
+		       const char *parent_id, const char *field, const char *deleted,
+		       sk_issues *is)
+{
+	char today[11];
+	sk_today(today);
+	if (*date && strcmp(date, today) > 0)
+		sk_issues_add(is, "tanggal", SK_SEV_ERROR, "%s", future);
+	sk_err e;
+	sk_err_clear(&e);
+	sqlite3_stmt *st = db_prepare(db, sql, &e);
+	int64_t gone;
+	if (st)
+		db_bind_text(st, ":id", parent_id);
+	if (db_count(db, st, &gone, &e) != SK_OK)
+		sk_issues_add(is, field, SK_SEV_ERROR, "%s", e.msg);
+	else if (gone)
+		sk_issues_add(is, field, SK_SEV_ERROR, "%s", deleted);
 }
