@@ -1,5 +1,6 @@
 /* db.c - SQLite storage layer: open, pragmas, statement cache, binding, transactions. */
 #include <errno.h>
+#include <stdarg.h>
 #include <fcntl.h>
 #include <limits.h>
 #include <malloc.h>
@@ -350,6 +351,18 @@ void db_bind_text(sqlite3_stmt *st, const char *name, const char *v)
 		sqlite3_bind_null(st, i);
 	else
 		sqlite3_bind_text(st, i, v, -1, SQLITE_TRANSIENT);
+}
+
+void db_bind_texts(sqlite3_stmt *st, ...)
+{
+	va_list ap;
+	va_start(ap, st);
+	for (const char *name; (name = va_arg(ap, const char *)) != NULL;) {
+		const char *v = va_arg(ap, const char *);
+		if (st)
+			db_bind_text(st, name, v);
+	}
+	va_end(ap);
 }
 
 void db_bind_int64(sqlite3_stmt *st, const char *name, int64_t v)

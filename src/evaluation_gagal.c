@@ -38,8 +38,7 @@ int evaluation_group_level(sk_db *db, const char *kelompok_id, const char *today
 	memset(out, 0, sizeof *out);
 	if (!st)
 		return SK_DBERR;
-	db_bind_text(st, ":g", kelompok_id);
-	db_bind_text(st, ":today", today);
+	db_bind_texts(st, ":g", kelompok_id, ":today", today, NULL);
 	int rc = db_step(db, st, e);
 	if (rc == SQLITE_ROW) {
 		char decision[8], since[16], cut[16], due[16];
@@ -124,13 +123,9 @@ int evaluation_gagal_decide(sk_db *db, sk_gagal_decision *d, sk_issues *is, sk_e
 	sqlite3_stmt *st = db_prepare(db, sql, e);
 	rc = SK_DBERR;
 	if (st) {
-		db_bind_text(st, ":id", d->id);
-		db_bind_text(st, ":g", d->kelompok_id);
-		db_bind_text(st, ":k", d->keputusan);
-		db_bind_text(st, ":t", d->tanggal);
-		db_bind_text(st, ":o", d->oleh);
-		db_bind_text(st, ":a", d->alasan);
-		db_bind_text(st, ":c", d->dicatat_pada);
+		db_bind_texts(st, ":id", d->id, ":g", d->kelompok_id, ":k", d->keputusan,
+			      ":t", d->tanggal, ":o", d->oleh, ":a", d->alasan,
+			      ":c", d->dicatat_pada, NULL);
 		rc = db_step_write(db, st, "", e);
 	}
 	int erc = db_end(db, rc == SK_OK, e);

@@ -299,8 +299,7 @@ int group_restore(sk_db *db, const char *id, int *members, sk_err *e)
 	if (!st)
 		rc = SK_DBERR;
 	else {
-		db_bind_text(st, ":t", now);
-		db_bind_text(st, ":id", id);
+		db_bind_texts(st, ":t", now, ":id", id, NULL);
 		rc = db_step_write(db, st, _("Kelompok tidak ditemukan."), e);
 	}
 	/* The members deleted with the group (stamped when it was, or after), unless their NIK
@@ -314,9 +313,7 @@ int group_restore(sk_db *db, const char *id, int *members, sk_err *e)
 		"o.jabatan=anggota.jabatan AND o.id<>anggota.id AND o.dihapus=0 AND "
 		"o.tanggal_keluar IS NULL))", e) : NULL;
 	if (st) {
-		db_bind_text(st, ":t", now);
-		db_bind_text(st, ":id", id);
-		db_bind_text(st, ":del", g.diubah_pada);
+		db_bind_texts(st, ":t", now, ":id", id, ":del", g.diubah_pada, NULL);
 		rc = db_step_write(db, st, "", e);
 		if (rc == SK_OK)
 			*members = sqlite3_changes(db_handle(db));

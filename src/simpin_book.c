@@ -153,11 +153,7 @@ int simpin_book_meeting_ok(sk_db *db, const char *pertemuan_id, const char *g, c
 		return SK_OK;
 	sqlite3_stmt *st = db_prepare(db, "SELECT 1 FROM pertemuan WHERE id=:p AND kelompok_id=:g AND "
 				      "tanggal=:d AND dihapus=0", e);
-	if (st) {
-		db_bind_text(st, ":p", pertemuan_id);
-		db_bind_text(st, ":g", g);
-		db_bind_text(st, ":d", date);
-	}
+	db_bind_texts(st, ":p", pertemuan_id, ":g", g, ":d", date, NULL);
 	int found = db_exists(db, st, e);
 	if (found < 0)
 		return e && e->status ? e->status : SK_DBERR;
@@ -177,9 +173,7 @@ int simpin_book_guard_saving(sk_db *db, const char *siklus_id, const char *anggo
 				      e);
 	if (!st)
 		return SK_DBERR;
-	db_bind_text(st, ":s", siklus_id);
-	db_bind_text(st, ":a", anggota_id);
-	db_bind_text(st, ":j", jenis);
+	db_bind_texts(st, ":s", siklus_id, ":a", anggota_id, ":j", jenis, NULL);
 	char date[16] = "", bal[32] = "";
 	int rc = db_step(db, st, e);
 	if (rc == SQLITE_ROW) {
@@ -548,8 +542,7 @@ static int drop_rows(sk_db *db, const char *t, const char *id, sk_err *e)
 			rc = SK_DBERR;
 			break;
 		}
-		db_bind_text(st, ":t", now);
-		db_bind_text(st, ":id", ids[i]);
+		db_bind_texts(st, ":t", now, ":id", ids[i], NULL);
 		rc = db_step_write(db, st, "", e);
 		db_finalize(st);
 		if (rc == SK_OK)

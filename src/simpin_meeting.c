@@ -19,8 +19,7 @@ static int member_of(sk_db *db, const char *anggota_id, const char *g, char *nam
 				      "AND dihapus=0", e);
 	if (!st)
 		return SK_DBERR;
-	db_bind_text(st, ":a", anggota_id);
-	db_bind_text(st, ":g", g);
+	db_bind_texts(st, ":a", anggota_id, ":g", g, NULL);
 	int rc = db_step(db, st, e);
 	if (rc == SQLITE_ROW)
 		db_col_text(st, 0, nama, n);
@@ -96,8 +95,7 @@ static int older_fines(sk_db *db, sk_meeting_money *mm, const char *date, sk_err
 				      e);
 	if (!st)
 		return SK_DBERR;
-	db_bind_text(st, ":s", mm->c.id);
-	db_bind_text(st, ":d", date);
+	db_bind_texts(st, ":s", mm->c.id, ":d", date, NULL);
 	int rc;
 	while ((rc = db_step(db, st, e)) == SQLITE_ROW && mm->nfine < SM_MAX_FINES) {
 		sk_meeting_fine *f = &mm->fine[mm->nfine++];
