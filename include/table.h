@@ -160,6 +160,9 @@ int table_one(sk_db *db, const table_def *t, sqlite3_stmt *st, void *out, size_t
 typedef struct table_save_ops {
 	const char *refused;   /* msgid when the checks find errors ("Data ... belum benar") */
 	const char *notfound;  /* msgid when an update finds no live row */
+	/* Before the transaction: may this operator save at all? SK_OK or the refusal in e.
+	 * NULL: any operator the write guard lets through. */
+	int (*permit)(sk_db *db, sk_err *e);
 	/* The checks of row (is cleared first), inside the save's transaction; may also derive
 	 * fields of row. */
 	void (*check)(sk_db *db, void *row, sk_issues *is);
@@ -170,8 +173,8 @@ typedef struct table_save_ops {
 	 * in e. NULL for none. */
 	int (*after)(sk_db *db, const void *row, sk_err *e);
 } table_save_ops;
-/* Save row (a struct of t with id, diubah_pada and dihapus columns) from the screens, in one
- * write transaction: dihapus 0, the checks (SK_REFUSED with ops->refused when is holds
+/* Save row (a struct of t with id, diubah_pada and dihapus columns) from the screens:
+ * ops->permit, then in one write transaction: dihapus 0, the checks (SK_REFUSED with ops->refused when is holds
  * errors), on update a live stored row (SK_NOTFOUND with ops->notfound), ops->allow, a new id
  * when inserting with none, diubah_pada now, the write (an update only of a live row), then
  * ops->after. Nothing is stored on any failure. SK_OK, or the refusal or error in e. */
@@ -184,6 +187,17 @@ int table_save(sk_db *db, const table_def *t, const table_save_ops *ops, void *r
 void table_check_dated(sk_db *db, const char *date, const char *future, const char *sql,
 		       const char *parent_id, const char *field, const char *deleted,
 		       sk_issues *is);
+/* Define int PREFIX_insert(sk_db *, T *row, sk_issues *, sk_err *) and PREFIX_update(...):
+ * table_save of a new row and of a stored one with the save ops OPS. */
+#define TABLE_INSERT_UPDATE(PREFIX, T, TABLE, OPS) \
+	int PREFIX##_insert(sk_db *db, T *row, sk_issues *is, sk_err *e) \
+	{ \
+		return table_save(db, &TABLE, &OPS, row, 1, is, e); \
+	} \
+	int PREFIX##_update(sk_db *db, T *row, sk_issues *is, sk_err *e) \
+	{ \
+		return table_save(db, &TABLE, &OPS, row, 0, is, e); \
+	}
 /* 1 when t holds a live (dihapus=0) row with key id, 0 when not, -1 on a database error. */
 int table_live(sk_db *db, const table_def *t, const char *id, sk_err *e);
 

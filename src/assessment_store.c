@@ -46,28 +46,20 @@ static int allow(sk_db *db, const void *row, int insert, sk_err *e)
 								 "angkanya (penimpaan kelayakan)"), e);
 }
 
+static int permit(sk_db *db, sk_err *e)
+{
+	return db_permit(db, SK_ACT_ASSESS, e);
+}
+
 static const table_save_ops SAVE = {
 	.refused = N_("Penilaian belum benar; perbaiki isian yang ditandai."),
 	.notfound = N_("Penilaian tidak ditemukan."),
+	.permit = permit,
 	.check = check,
 	.allow = allow,
 };
 
-static int save(sk_db *db, sk_assessment *a, int insert, sk_issues *is, sk_err *e)
-{
-	int rc = db_permit(db, SK_ACT_ASSESS, e);
-	return rc == SK_OK ? table_save(db, &ASSESSMENT_TABLE, &SAVE, a, insert, is, e) : rc;
-}
-
-int assessment_insert(sk_db *db, sk_assessment *a, sk_issues *is, sk_err *e)
-{
-	return save(db, a, 1, is, e);
-}
-
-int assessment_update(sk_db *db, sk_assessment *a, sk_issues *is, sk_err *e)
-{
-	return save(db, a, 0, is, e);
-}
+TABLE_INSERT_UPDATE(assessment, sk_assessment, ASSESSMENT_TABLE, SAVE)
 
 int assessment_delete(sk_db *db, const char *id, sk_err *e)
 {

@@ -72,15 +72,7 @@ static const table_save_ops SAVE = {
 	.after = after,
 };
 
-int evaluation_insert(sk_db *db, sk_evaluation *ev, sk_issues *is, sk_err *e)
-{
-	return table_save(db, &EVALUATION_TABLE, &SAVE, ev, 1, is, e);
-}
-
-int evaluation_update(sk_db *db, sk_evaluation *ev, sk_issues *is, sk_err *e)
-{
-	return table_save(db, &EVALUATION_TABLE, &SAVE, ev, 0, is, e);
-}
+TABLE_INSERT_UPDATE(evaluation, sk_evaluation, EVALUATION_TABLE, SAVE)
 
 int evaluation_delete(sk_db *db, const char *id, sk_err *e)
 {

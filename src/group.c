@@ -110,15 +110,7 @@ static const table_save_ops SAVE = {
 	.check = check_group,
 };
 
-int group_insert(sk_db *db, sk_group *g, sk_issues *is, sk_err *e)
-{
-	return table_save(db, &KELOMPOK_TABLE, &SAVE, g, 1, is, e);
-}
-
-int group_update(sk_db *db, sk_group *g, sk_issues *is, sk_err *e)
-{
-	return table_save(db, &KELOMPOK_TABLE, &SAVE, g, 0, is, e);
-}
+TABLE_INSERT_UPDATE(group, sk_group, KELOMPOK_TABLE, SAVE)
 
 int group_delete(sk_db *db, const char *id, sk_err *e)
 {

@@ -263,15 +263,7 @@ static const table_save_ops SAVE = {
 	.check = check_member,
 };
 
-int member_insert(sk_db *db, sk_member *m, sk_issues *is, sk_err *e)
-{
-	return table_save(db, &ANGGOTA_TABLE, &SAVE, m, 1, is, e);
-}
-
-int member_update(sk_db *db, sk_member *m, sk_issues *is, sk_err *e)
-{
-	return table_save(db, &ANGGOTA_TABLE, &SAVE, m, 0, is, e);
-}
+TABLE_INSERT_UPDATE(member, sk_member, ANGGOTA_TABLE, SAVE)
 
 int member_delete(sk_db *db, const char *id, sk_err *e)
 {

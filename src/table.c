@@ -413,7 +413,9 @@ static int save_in(sk_db *db, const table_def *t, const table_save_ops *ops, voi
 int table_save(sk_db *db, const table_def *t, const table_save_ops *ops, void *row, int insert,
 	       sk_issues *is, sk_err *e)
 {
-	int rc = db_begin_write(db, e);
+	int rc = ops->permit ? ops->permit(db, e) : SK_OK;
+	if (rc == SK_OK)
+		rc = db_begin_write(db, e);
 	if (rc != SK_OK)
 		return rc;
 	rc = save_in(db, t, ops, row, insert, is, e);
