@@ -72,17 +72,11 @@ static int one_text(sk_db *db, const char *sql, const char *k, const char *x, ch
 		    size_t n, sk_err *e)
 {
 	sqlite3_stmt *st = db_prepare(db, sql, e);
-	out[0] = '\0';
-	if (!st)
-		return -1;
-	db_bind_text(st, ":k", k);
-	if (sqlite3_bind_parameter_index(st, ":x"))
+	if (st)
+		db_bind_text(st, ":k", k);
+	if (st && sqlite3_bind_parameter_index(st, ":x"))
 		db_bind_text(st, ":x", x);
-	int rc = db_step(db, st, e);
-	if (rc == SQLITE_ROW)
-		db_col_text(st, 0, out, n);
-	db_reset(st);
-	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
+	return db_text(db, st, out, n, e);
 }
 
 /* Read the assessment id found by sql into out, scored with the threshold in use. */
@@ -130,45 +124,45 @@ void assessment_copy_for(const sk_assessment *src, const char *anggota_id, sk_as
 
 void assessment_last_assessor(sk_db *db, char *out, size_t n)
 {
-	sqlite3_stmt *st = db_prepare(db, "SELECT penilai FROM penilaian WHERE dihapus=0 AND "
-				      "coalesce(penilai,'')<>'' ORDER BY diubah_pada DESC LIMIT 1", NULL);
-	out[0] = '\0';
-	if (st && db_step(db, st, NULL) == SQLITE_ROW)
-		db_col_text(st, 0, out, n);
-	db_reset(st);
+	db_text(db, db_prepare(db, "SELECT penilai FROM penilaian WHERE dihapus=0 AND "
+			       "coalesce(penilai,'')<>'' ORDER BY diubah_pada DESC LIMIT 1", NULL),
+		out, n, NULL);
+}
+
+/* A line of the history, by column name. */
+static const table_col ROW_COLS[] = {
+	TABLE_TEXT(sk_assessment_row, id, 0),
+	TABLE_TEXT(sk_assessment_row, tanggal, 0),
+	TABLE_TEXT(sk_assessment_row, penilai, 0),
+	TABLE_INT(sk_assessment_row, skor, 0),
+	TABLE_TEXT(sk_assessment_row, ditimpa, 0),
+	TABLE_TEXT(sk_assessment_row, catatan, 0),
+};
+TABLE_VIEW(HISTORY_ROW, ROW_COLS);
+
+/* A line, poor or not by the threshold *arg. */
+static void read_history(const void *arg, sqlite3_stmt *st, void *row)
+{
+	sk_assessment_row *r = row;
+	table_read(&HISTORY_ROW, st, r);
+	r->miskin = r->skor >= *(const int *)arg;
 }
 
 int assessment_history(sk_db *db, const char *anggota_id, int offset, int limit,
 		       sk_assessment_row *out, int *n, sk_err *e)
 {
 	static const char sql[] =
-		"SELECT p.id, p.tanggal, coalesce(p.penilai,''), " ASSESSMENT_SCORE_SQL("p")
-		", coalesce(p.ditimpa,''), coalesce(p.catatan,'') FROM penilaian p "
-		"WHERE p.anggota_id=:a AND p.dihapus=0 "
+		"SELECT p.id, p.tanggal, p.penilai, " ASSESSMENT_SCORE_SQL("p") " skor, p.ditimpa, "
+		"p.catatan FROM penilaian p WHERE p.anggota_id=:a AND p.dihapus=0 "
 		"ORDER BY p.tanggal DESC, p.diubah_pada DESC, p.id DESC LIMIT :lim OFFSET :off";
 	sqlite3_stmt *st = db_prepare(db, sql, e);
-	*n = 0;
-	if (!st)
-		return SK_DBERR;
 	int threshold = assessment_threshold(db);
-	db_bind_text(st, ":a", anggota_id);
-	db_bind_int64(st, ":lim", limit);
-	db_bind_int64(st, ":off", offset);
-	int rc = SQLITE_DONE;
-	while (*n < limit && (rc = db_step(db, st, e)) == SQLITE_ROW) {
-		sk_assessment_row *r = &out[(*n)++];
-		db_col_text(st, 0, r->id, sizeof r->id);
-		db_col_text(st, 1, r->tanggal, sizeof r->tanggal);
-		db_col_text(st, 2, r->penilai, sizeof r->penilai);
-		r->skor = sqlite3_column_int(st, 3);
-		r->miskin = r->skor >= threshold;
-		db_col_text(st, 4, r->ditimpa, sizeof r->ditimpa);
-		db_col_text(st, 5, r->catatan, sizeof r->catatan);
+	if (st) {
+		db_bind_text(st, ":a", anggota_id);
+		db_bind_int64(st, ":lim", limit);
+		db_bind_int64(st, ":off", offset);
 	}
-	if (*n == limit)
-		rc = SQLITE_DONE;
-	db_reset(st);
-	return rc == SQLITE_DONE ? SK_OK : (e ? e->status : SK_DBERR);
+	return db_rows(db, st, out, sizeof *out, limit, n, read_history, &threshold, e);
 }
 
 int assessment_count(sk_db *db, const char *anggota_id)
