@@ -78,6 +78,9 @@ typedef struct simpin_move {
  * database error in e. */
 int simpin_book_who(sk_db *db, simpin_move *mv, const char *anggota_id, const char *pertemuan_id,
 		    const char *date, sk_issues *is, sk_err *e);
+/* A new movement is no reversal (the command Balik makes those): a finding on membalik_id
+ * when it names one. */
+void simpin_book_not_reversal(const char *membalik_id, sk_issues *is);
 /* How a movement posts once its row is stored (inside the transaction). */
 typedef int (*simpin_post_fn)(sk_db *db, const void *row, const simpin_move *mv, sk_err *e);
 /* Store the new row of table t (size bytes; id, diubah_pada and dihapus are its fields, given

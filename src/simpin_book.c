@@ -251,6 +251,13 @@ int simpin_book_who(sk_db *db, simpin_move *mv, const char *anggota_id, const ch
 	return simpin_book_meeting_ok(db, pertemuan_id, mv->c.kelompok_id, date, is, e);
 }
 
+void simpin_book_not_reversal(const char *membalik_id, sk_issues *is)
+{
+	if (*membalik_id)
+		sk_issues_add(is, "membalik_id", SK_SEV_ERROR, "%s",
+			      _("Pembalikan dibuat dengan perintah Balik pada baris yang salah."));
+}
+
 int simpin_book_insert(sk_db *db, const table_def *t, void *row, size_t size, char *id,
 		       char *diubah_pada, int *dihapus, simpin_post_fn post, const simpin_move *mv,
 		       sk_err *e)
@@ -437,9 +444,7 @@ int simpin_saving_add(sk_db *db, sk_saving *s, sk_issues *is, sk_err *e)
 	simpin_move mv = { .keluar = "" };
 	sk_issues_clear(is);
 	saving_validate_fields(s, is);
-	if (*s->membalik_id)
-		sk_issues_add(is, "membalik_id", SK_SEV_ERROR, "%s",
-			      _("Pembalikan dibuat dengan perintah Balik pada baris yang salah."));
+	simpin_book_not_reversal(s->membalik_id, is);
 	int rc = simpin_book_cycle(db, s->siklus_id, &mv.c, e);
 	if (rc != SK_OK)
 		return rc;

@@ -172,9 +172,7 @@ int simpin_repay_add(sk_db *db, sk_repay *r, sk_issues *is, sk_err *e)
 	simpin_move mv = { .nama = "" };
 	sk_issues_clear(is);
 	repay_validate_fields(r, is);
-	if (*r->membalik_id)
-		sk_issues_add(is, "membalik_id", SK_SEV_ERROR, "%s",
-			      _("Pembalikan dibuat dengan perintah Balik pada baris yang salah."));
+	simpin_book_not_reversal(r->membalik_id, is);
 	int rc = load_loan(db, r->pinjaman_id, &mv.l, &mv.c, e);
 	if (rc != SK_OK)
 		return rc;
