@@ -122,6 +122,8 @@ void table_read_mapped(const table_def *t, sqlite3_stmt *st, const int *map, voi
 /* Read the current row of st into row, by column name: every result column named like a
  * column of t fills its field (and its has_ flag); other result columns are left alone. */
 void table_read(const table_def *t, sqlite3_stmt *st, void *row);
+/* table_read as a db_read_fn (db.h) for db_rows and db_one: arg is the descriptor. */
+void table_read_row(const void *arg, sqlite3_stmt *st, void *row);
 
 /* Read the row of t whose key is key into out (zeroed first; size bytes): SK_OK, SK_NOTFOUND
  * with the message notfound in e, or the database error in e. */

@@ -237,8 +237,7 @@ int table_set_text(const table_def *t, int i, void *row, const char *text)
 	return 0;
 }
 
-/* table_read as a db_read_fn (arg: the descriptor). */
-static void read_cb(const void *arg, sqlite3_stmt *st, void *row)
+void table_read_row(const void *arg, sqlite3_stmt *st, void *row)
 {
 	table_read(arg, st, row);
 }
@@ -246,7 +245,7 @@ static void read_cb(const void *arg, sqlite3_stmt *st, void *row)
 static int read_one(sk_db *db, const table_def *t, sqlite3_stmt *st, void *out, size_t size,
 		    const char *notfound, sk_err *e)
 {
-	return db_one(db, st, read_cb, t, out, size, notfound, e);
+	return db_one(db, st, table_read_row, t, out, size, notfound, e);
 }
 
 int table_one(sk_db *db, const table_def *t, sqlite3_stmt *st, void *out, size_t size,
@@ -333,7 +332,7 @@ int table_update_live(sk_db *db, const table_def *t, const void *row, const char
 int table_list(sk_db *db, const table_def *t, sqlite3_stmt *st, void *out, size_t size,
 	       int limit, int *n, sk_err *e)
 {
-	return db_rows(db, st, out, size, limit, n, read_cb, t, e);
+	return db_rows(db, st, out, size, limit, n, table_read_row, t, e);
 }
 
 struct all_ctx {
