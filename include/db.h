@@ -52,9 +52,11 @@ int db_reset(sqlite3_stmt *st);
 void db_bind_text(sqlite3_stmt *st, const char *name, const char *v);
 void db_bind_int64(sqlite3_stmt *st, const char *name, int64_t v);
 void db_bind_null(sqlite3_stmt *st, const char *name);
-/* Bind several texts by name: pairs of a parameter name and its value (as db_bind_text),
- * ended by NULL. st NULL (a failed db_prepare) binds nothing. */
-void db_bind_texts(sqlite3_stmt *st, ...);
+/* Bind several texts by name: db_bind_texts(st, ":a", a, ":b", b, ...), pairs of a parameter
+ * name and its value (as db_bind_text). st NULL (a failed db_prepare) binds nothing.
+ * db_bind_text_pairs is the function behind it: the pairs end with a (const char *)NULL. */
+void db_bind_text_pairs(sqlite3_stmt *st, ...);
+#define db_bind_texts(st, ...) db_bind_text_pairs(st, __VA_ARGS__, (const char *)NULL)
 /* Bind an int64 or NULL when is_null. */
 void db_bind_int64_or_null(sqlite3_stmt *st, const char *name, int64_t v, int is_null);
 /* Bind a double (for decimal figures such as floor area; never money). */

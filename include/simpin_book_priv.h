@@ -81,6 +81,13 @@ int simpin_book_who(sk_db *db, simpin_move *mv, const char *anggota_id, const ch
 /* A new movement is no reversal (the command Balik makes those): a finding on membalik_id
  * when it names one. */
 void simpin_book_not_reversal(const char *membalik_id, sk_issues *is);
+/* Withdraw a stored movement (row of table t, already changed by the caller: deleted or
+ * waived; diubah_pada is its field, stamped now here): in one write transaction store it,
+ * reverse its standing postings and check book buku of group g from the earliest date
+ * written. SK_OK, SK_NOTFOUND with notfound (a msgid), or the refusal or error in e. */
+int simpin_book_withdraw(sk_db *db, const table_def *t, const void *row, char *diubah_pada,
+			 const char *id, const char *g, const char *buku, const char *notfound,
+			 sk_err *e);
 /* How a movement posts once its row is stored (inside the transaction). */
 typedef int (*simpin_post_fn)(sk_db *db, const void *row, const simpin_move *mv, sk_err *e);
 /* Store the new row of table t (size bytes; id, diubah_pada and dihapus are its fields, given

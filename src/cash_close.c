@@ -14,7 +14,7 @@ static int month_closed(sk_db *db, const char *kelompok_id, const char *buku, co
 {
 	sqlite3_stmt *st = db_prepare(db, "SELECT 1 FROM tutup_kas WHERE kelompok_id=:g AND buku=:b "
 				      "AND dihapus=0 AND bulan>=:m LIMIT 1", e);
-	db_bind_texts(st, ":g", kelompok_id, ":b", buku, ":m", month, NULL);
+	db_bind_texts(st, ":g", kelompok_id, ":b", buku, ":m", month);
 	return db_exists(db, st, e);
 }
 
@@ -149,7 +149,7 @@ int cash_last_close(sk_db *db, const char *kelompok_id, const char *buku, sk_cas
 {
 	sqlite3_stmt *st = db_prepare(db, "SELECT * FROM tutup_kas WHERE kelompok_id=:g AND buku=:b "
 				      "AND dihapus=0 ORDER BY bulan DESC LIMIT 1", e);
-	db_bind_texts(st, ":g", kelompok_id, ":b", buku, NULL);
+	db_bind_texts(st, ":g", kelompok_id, ":b", buku);
 	return table_one(db, &TUTUP_KAS_TABLE, st, out, sizeof *out,
 			 _("Buku ini belum pernah ditutup."), e);
 }

@@ -28,8 +28,7 @@ static void read_line(const void *arg, sqlite3_stmt *st, void *row)
 
 static void bind_filter(sqlite3_stmt *st, const sk_cash_filter *f)
 {
-	db_bind_texts(st, ":g", f->kelompok_id, ":b", f->buku, ":m", f->bulan, ":k", f->kategori,
-		      NULL);
+	db_bind_texts(st, ":g", f->kelompok_id, ":b", f->buku, ":m", f->bulan, ":k", f->kategori);
 }
 
 int cash_list(sk_db *db, const sk_cash_filter *f, int offset, int limit, sk_cash_line *out,

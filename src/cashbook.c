@@ -142,7 +142,7 @@ sk_cash_row *cash_standing(sk_db *db, const char *pertemuan_id, const char *buku
 	if (sumber_id) {
 		db_bind_text(st, ":s", sumber_id);
 	} else {
-		db_bind_texts(st, ":p", pertemuan_id, ":b", buku, NULL);
+		db_bind_texts(st, ":p", pertemuan_id, ":b", buku);
 	}
 	void *rows;
 	table_all(db, &KAS_TABLE, st, sizeof(sk_cash_row), &rows, n, e);

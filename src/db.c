@@ -353,7 +353,7 @@ void db_bind_text(sqlite3_stmt *st, const char *name, const char *v)
 		sqlite3_bind_text(st, i, v, -1, SQLITE_TRANSIENT);
 }
 
-void db_bind_texts(sqlite3_stmt *st, ...)
+void db_bind_text_pairs(sqlite3_stmt *st, ...)
 {
 	va_list ap;
 	va_start(ap, st);

@@ -38,7 +38,7 @@ int evaluation_group_level(sk_db *db, const char *kelompok_id, const char *today
 	memset(out, 0, sizeof *out);
 	if (!st)
 		return SK_DBERR;
-	db_bind_texts(st, ":g", kelompok_id, ":today", today, NULL);
+	db_bind_texts(st, ":g", kelompok_id, ":today", today);
 	int rc = db_step(db, st, e);
 	if (rc == SQLITE_ROW) {
 		char decision[8], since[16], cut[16], due[16];

@@ -291,7 +291,7 @@ int group_restore(sk_db *db, const char *id, int *members, sk_err *e)
 	if (!st)
 		rc = SK_DBERR;
 	else {
-		db_bind_texts(st, ":t", now, ":id", id, NULL);
+		db_bind_texts(st, ":t", now, ":id", id);
 		rc = db_step_write(db, st, _("Kelompok tidak ditemukan."), e);
 	}
 	/* The members deleted with the group (stamped when it was, or after), unless their NIK
@@ -305,7 +305,7 @@ int group_restore(sk_db *db, const char *id, int *members, sk_err *e)
 		"o.jabatan=anggota.jabatan AND o.id<>anggota.id AND o.dihapus=0 AND "
 		"o.tanggal_keluar IS NULL))", e) : NULL;
 	if (st) {
-		db_bind_texts(st, ":t", now, ":id", id, ":del", g.diubah_pada, NULL);
+		db_bind_texts(st, ":t", now, ":id", id, ":del", g.diubah_pada);
 		rc = db_step_write(db, st, "", e);
 		if (rc == SK_OK)
 			*members = sqlite3_changes(db_handle(db));

@@ -74,7 +74,7 @@ static void check_meeting(sk_db *db, const sk_meeting *m, sk_issues *is)
 		sk_issues_add(is, "kelompok_id", SK_SEV_ERROR, "%s", e.msg);
 		return;
 	}
-	db_bind_texts(st, ":g", m->kelompok_id, ":id", m->id, NULL);
+	db_bind_texts(st, ":g", m->kelompok_id, ":id", m->id);
 	int rc = db_step(db, st, &e);
 	if (rc != SQLITE_ROW)
 		sk_issues_add(is, "kelompok_id", SK_SEV_ERROR, "%s", e.msg);

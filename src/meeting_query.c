@@ -21,7 +21,7 @@ int meeting_same_day(sk_db *db, const char *kelompok_id, const char *tanggal,
 	sqlite3_stmt *st = db_prepare(db, "SELECT 1 FROM pertemuan WHERE kelompok_id=:g AND "
 				      "tanggal=:t AND dihapus=0 AND id IS NOT :id", NULL);
 	db_bind_texts(st, ":g", kelompok_id, ":t", tanggal,
-		      ":id", except_id && *except_id ? except_id : NULL, NULL);
+		      ":id", except_id && *except_id ? except_id : NULL);
 	return db_exists(db, st, NULL);
 }
 
@@ -42,7 +42,7 @@ static void next_after_last(sk_db *db, const char *g, sk_meeting *m)
 				      "ORDER BY tanggal DESC, diubah_pada DESC LIMIT 1", NULL);
 	char today[11];
 	sk_today(today);
-	db_bind_texts(st, ":g", g, ":today", today, NULL);
+	db_bind_texts(st, ":g", g, ":today", today);
 	db_each(db, st, read_meeting, m, NULL);
 }
 
@@ -118,7 +118,7 @@ int meeting_roster(sk_db *db, const char *kelompok_id, const char *tanggal, sk_a
 				      " ORDER BY urut_nama, id", e);
 	if (!st)
 		return SK_DBERR;
-	db_bind_texts(st, ":g", kelompok_id, ":d", tanggal, NULL);
+	db_bind_texts(st, ":g", kelompok_id, ":d", tanggal);
 	db_bind_int64(st, ":kas", g.iuran_kas);
 	db_bind_int64(st, ":iks", g.iuran_iks);
 	return read_attendance(db, st, "", rows, names, max, n, e);
@@ -130,7 +130,7 @@ int meeting_member_on(sk_db *db, const char *anggota_id, const char *tanggal)
 				      MEETING_MEMBER_ON(":d") ")", NULL);
 	if (!st)
 		return 1;
-	db_bind_texts(st, ":id", anggota_id, ":d", tanggal, NULL);
+	db_bind_texts(st, ":id", anggota_id, ":d", tanggal);
 	return db_exists(db, st, NULL) != 1;
 }
 

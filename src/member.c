@@ -139,7 +139,7 @@ static void check_group_size(sk_db *db, const sk_member *m, sk_issues *is)
 	sk_err_clear(&e);
 	sqlite3_stmt *st = db_prepare(db, "SELECT count(*) FROM anggota WHERE kelompok_id=:kelompok_id "
 				      "AND id IS NOT :id AND dihapus=0 AND tanggal_keluar IS NULL", &e);
-	db_bind_texts(st, ":kelompok_id", m->kelompok_id, ":id", m->id, NULL);
+	db_bind_texts(st, ":kelompok_id", m->kelompok_id, ":id", m->id);
 	int64_t others;
 	if (db_count(db, st, &others, &e) != SK_OK) {
 		sk_issues_add(is, "kelompok_id", SK_SEV_ERROR, "%s", e.msg);

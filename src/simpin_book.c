@@ -153,7 +153,7 @@ int simpin_book_meeting_ok(sk_db *db, const char *pertemuan_id, const char *g, c
 		return SK_OK;
 	sqlite3_stmt *st = db_prepare(db, "SELECT 1 FROM pertemuan WHERE id=:p AND kelompok_id=:g AND "
 				      "tanggal=:d AND dihapus=0", e);
-	db_bind_texts(st, ":p", pertemuan_id, ":g", g, ":d", date, NULL);
+	db_bind_texts(st, ":p", pertemuan_id, ":g", g, ":d", date);
 	int found = db_exists(db, st, e);
 	if (found < 0)
 		return e && e->status ? e->status : SK_DBERR;
@@ -173,7 +173,7 @@ int simpin_book_guard_saving(sk_db *db, const char *siklus_id, const char *anggo
 				      e);
 	if (!st)
 		return SK_DBERR;
-	db_bind_texts(st, ":s", siklus_id, ":a", anggota_id, ":j", jenis, NULL);
+	db_bind_texts(st, ":s", siklus_id, ":a", anggota_id, ":j", jenis);
 	char date[16] = "", bal[32] = "";
 	int rc = db_step(db, st, e);
 	if (rc == SQLITE_ROW) {
@@ -249,6 +249,23 @@ int simpin_book_who(sk_db *db, simpin_move *mv, const char *anggota_id, const ch
 	else if (rc != SK_OK)
 		return sk_err_set(e, rc, "%s", q.msg);
 	return simpin_book_meeting_ok(db, pertemuan_id, mv->c.kelompok_id, date, is, e);
+}
+
+int simpin_book_withdraw(sk_db *db, const table_def *t, const void *row, char *diubah_pada,
+			 const char *id, const char *g, const char *buku, const char *notfound,
+			 sk_err *e)
+{
+	sk_now_utc(diubah_pada);
+	int rc = db_begin_write(db, e);
+	if (rc != SK_OK)
+		return rc;
+	char from[16] = "";
+	rc = table_store(db, t, row, 0, notfound, e);
+	if (rc == SK_OK)
+		rc = simpin_book_unpost(db, id, from, e);
+	if (rc == SK_OK && *from)
+		rc = cash_guard(db, g, buku, from, e);
+	return simpin_book_end(db, rc, e);
 }
 
 void simpin_book_not_reversal(const char *membalik_id, sk_issues *is)
@@ -547,7 +564,7 @@ static int drop_rows(sk_db *db, const char *t, const char *id, sk_err *e)
 			rc = SK_DBERR;
 			break;
 		}
-		db_bind_texts(st, ":t", now, ":id", ids[i], NULL);
+		db_bind_texts(st, ":t", now, ":id", ids[i]);
 		rc = db_step_write(db, st, "", e);
 		db_finalize(st);
 		if (rc == SK_OK)
@@ -662,17 +679,8 @@ static int fine_drop(sk_db *db, const char *id, int waive, sk_err *e)
 	} else {
 		f.dihapus = 1;
 	}
-	sk_now_utc(f.diubah_pada);
-	rc = db_begin_write(db, e);
-	if (rc != SK_OK)
-		return rc;
-	char from[16] = "";
-	rc = fine_store_raw(db, &f, 0, e);
-	if (rc == SK_OK)
-		rc = simpin_book_unpost(db, f.id, from, e);
-	if (rc == SK_OK && *from)
-		rc = cash_guard(db, c.kelompok_id, "simpin", from, e);
-	return simpin_book_end(db, rc, e);
+	return simpin_book_withdraw(db, &FINE_TABLE, &f, f.diubah_pada, f.id, c.kelompok_id,
+				    "simpin", N_("Denda tidak ditemukan."), e);
 }
 
 int simpin_fine_waive(sk_db *db, const char *id, sk_err *e)

@@ -118,17 +118,8 @@ int simpin_loan_delete(sk_db *db, const char *id, sk_err *e)
 		return sk_err_set(e, SK_REFUSED, _("Siklus %d sudah ditutup dan dibagi; pinjamannya tidak "
 						   "dapat dihapus lagi."), c.nomor);
 	l.dihapus = 1;
-	sk_now_utc(l.diubah_pada);
-	rc = db_begin_write(db, e);
-	if (rc != SK_OK)
-		return rc;
-	char from[16] = "";
-	rc = loan_store_raw(db, &l, 0, e);
-	if (rc == SK_OK)
-		rc = simpin_book_unpost(db, l.id, from, e);
-	if (rc == SK_OK && *from)
-		rc = cash_guard(db, c.kelompok_id, loan_book(&l), from, e);
-	return simpin_book_end(db, rc, e);
+	return simpin_book_withdraw(db, &LOAN_TABLE, &l, l.diubah_pada, l.id, c.kelompok_id,
+				    loan_book(&l), N_("Pinjaman tidak ditemukan."), e);
 }
 
 int simpin_loan_write_off(sk_db *db, const char *id, const char *date, sk_err *e)

@@ -19,7 +19,7 @@ static int member_of(sk_db *db, const char *anggota_id, const char *g, char *nam
 				      "AND dihapus=0", e);
 	if (!st)
 		return SK_DBERR;
-	db_bind_texts(st, ":a", anggota_id, ":g", g, NULL);
+	db_bind_texts(st, ":a", anggota_id, ":g", g);
 	int rc = db_step(db, st, e);
 	if (rc == SQLITE_ROW)
 		db_col_text(st, 0, nama, n);
@@ -104,8 +104,8 @@ static int older_fines(sk_db *db, sk_meeting_money *mm, const char *date, sk_err
 				      "f.siklus_id=:s AND f.dihapus=0 AND f.dibayar_pada IS NULL AND "
 				      "f.dibebaskan=0 AND f.tanggal<=:d ORDER BY a.nama, f.tanggal, f.id",
 				      e);
-	db_bind_texts(st, ":s", mm->c.id, ":d", date, NULL);
-	int got;
+	db_bind_texts(st, ":s", mm->c.id, ":d", date);
+	int got = 0;
 	int rc = db_rows(db, st, &mm->fine[mm->nfine], sizeof mm->fine[0],
 			 SM_MAX_FINES - mm->nfine, &got, table_read_row, &OLD_FINE, e);
 	mm->nfine += got;

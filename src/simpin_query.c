@@ -61,7 +61,7 @@ int simpin_savings(sk_db *db, const char *siklus_id, const char *anggota_id, con
 				      "OR tanggal<=:d) GROUP BY jenis", e);
 	if (!st)
 		return SK_DBERR;
-	db_bind_texts(st, ":s", siklus_id, ":a", anggota_id, ":d", upto, NULL);
+	db_bind_texts(st, ":s", siklus_id, ":a", anggota_id, ":d", upto);
 	int rc;
 	while ((rc = db_step(db, st, e)) == SQLITE_ROW) {
 		int k = simpin_kind_parse((const char *)sqlite3_column_text(st, 0));
@@ -167,7 +167,7 @@ int simpin_loans_each(sk_db *db, const sk_loan_filter *f, const char *date,
 	if (!st)
 		return SK_DBERR;
 	db_bind_texts(st, ":g", f->kelompok_id, ":s", f->siklus_id, ":a", f->anggota_id,
-		      ":p", f->pinjaman_id, ":u", f->upto, ":d", date, NULL);
+		      ":p", f->pinjaman_id, ":u", f->upto, ":d", date);
 	sk_loan_schedule *s = malloc(sizeof *s);
 	sk_loan_view *v = malloc(sizeof *v);
 	if (!s || !v)
@@ -219,7 +219,7 @@ int simpin_loan_view(sk_db *db, const char *pinjaman_id, const char *date, sk_lo
 				      "WHERE pinjaman_id=:p AND dihapus=0 ORDER BY tanggal, id", e);
 	if (!st)
 		return SK_DBERR;
-	db_bind_texts(st, ":a", v->l.anggota_id, ":p", pinjaman_id, NULL);
+	db_bind_texts(st, ":a", v->l.anggota_id, ":p", pinjaman_id);
 	struct repays rs = { 0 };
 	while ((rc = db_step(db, st, e)) == SQLITE_ROW) {
 		db_col_text(st, 0, v->nama, sizeof v->nama);
@@ -321,7 +321,7 @@ int simpin_members(sk_db *db, const sk_cycle *c, const char *date, sk_simpin_mem
 		"l.dihapus=0)) ORDER BY a.nama, a.id", e);
 	if (!st)
 		return SK_DBERR;
-	db_bind_texts(st, ":s", c->id, ":g", c->kelompok_id, ":d", date, NULL);
+	db_bind_texts(st, ":s", c->id, ":g", c->kelompok_id, ":d", date);
 	struct members_ctx x = { NULL, 0 };
 	int cap = 0, rc;
 	while ((rc = db_step(db, st, e)) == SQLITE_ROW) {
