@@ -590,8 +590,8 @@ static int read_next(void *ctx, sqlite3_stmt *st)
 int db_rows(sk_db *db, sqlite3_stmt *st, void *out, size_t size, int limit, int *n,
 	    db_read_fn read, const void *arg, sk_err *e)
 {
-	struct rows_ctx c = { out, size, limit, n, read, arg };
 	*n = 0;
+	struct rows_ctx c = { out, size, limit, n, read, arg };
 	int rc = db_each(db, st, read_next, &c, e);
 	return rc == -1 ? SK_OK : rc;
 }

@@ -360,10 +360,10 @@ static int read_grow(void *ctx, sqlite3_stmt *st)
 int table_all(sk_db *db, const table_def *t, sqlite3_stmt *st, size_t size, void **out, int *n,
 	      sk_err *e)
 {
+	*n = 0;
 	struct all_ctx c = { t, size, malloc(size * 16), 16, n };
 	if (!c.rows)
 		abort();
-	*n = 0;
 	int rc = db_each(db, st, read_grow, &c, e);
 	if (rc != SK_OK) {
 		free(c.rows);
