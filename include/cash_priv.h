@@ -6,15 +6,11 @@
 
 #include "cashbook.h"
 
-/* The columns cash_read_row reads, for SELECTs on kas. */
-#define CASH_ROW_COLS "id, kelompok_id, tanggal, coalesce(no_bukti,''), buku, kategori, " \
-	"coalesce(uraian,''), masuk, keluar, coalesce(pertemuan_id,''), coalesce(membalik_id,''), " \
-	"diubah_pada, dihapus, coalesce(sumber_id,'')"
-
-/* Read the columns id, kelompok_id, tanggal, no_bukti, buku, kategori, uraian, masuk, keluar,
- * pertemuan_id, membalik_id, diubah_pada, dihapus, sumber_id (columns 0-13, in that order)
- * into out. */
-void cash_read_row(sqlite3_stmt *st, sk_cash_row *out);
+/* The standing rows (not deleted, not a reversal, not reversed) in the order of date and id:
+ * of source sumber_id when it is not NULL, else of meeting pertemuan_id in book buku.
+ * Returns a malloc'ed array (free it) and their number in *n, or NULL on a db error (in e). */
+sk_cash_row *cash_standing(sk_db *db, const char *pertemuan_id, const char *buku,
+			   const char *sumber_id, int *n, sk_err *e);
 /* Insert c (assigns id, diubah_pada, and no_bukti when empty); no checks. The caller holds
  * the transaction. */
 int cash_insert_row(sk_db *db, sk_cash_row *c, sk_err *e);

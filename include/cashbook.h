@@ -5,6 +5,7 @@
 
 #include <stdint.h>
 #include "db.h"
+#include "table.h"
 #include "util.h"
 
 typedef struct sk_cash_row {
@@ -24,6 +25,9 @@ typedef struct sk_cash_row {
 	char sumber_id[SK_UUID_LEN + 1];    /* savings, loan, repayment, fine or share-out row
 					     * this one posts, or "" (format 2) */
 } sk_cash_row;
+
+/* The kas table's columns (table.h), in the bundle's order: for the store and import. */
+extern const table_def KAS_TABLE;
 
 /* NULL-terminated lists of the books and categories the screens offer (the books umum, iks and
  * simpin: savings and loans, whose own costs are typed there); format 2 also has the
@@ -120,13 +124,19 @@ typedef struct sk_cash_close {
 	char kelompok_id[SK_UUID_LEN + 1];
 	char buku[8];
 	char bulan[8];                /* YYYY-MM */
+	char tanggal[16];             /* the day it was closed, YYYY-MM-DD */
 	int64_t saldo_buku;           /* balance of the book at the end of the month */
 	int64_t saldo_hitung;         /* cash counted by the treasurer */
 	int64_t selisih;              /* saldo_hitung - saldo_buku */
 	char ditutup_oleh[SK_NAME_BYTES];
 	char catatan[1024];
 	char diubah_pada[SK_TS_LEN + 1];
+	int dihapus;
 } sk_cash_close;
+
+/* The tutup_kas table's columns (table.h), in the bundle's (tutup_buku.csv) order; selisih
+ * (derived) and ditutup_oleh stay in this database. */
+extern const table_def TUTUP_KAS_TABLE;
 
 /* Close month (YYYY-MM, not after the current month, not closed yet) of the book: records the
  * book balance at the month's end, the counted amount (>= 0) and the difference. oleh and

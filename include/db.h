@@ -52,6 +52,11 @@ int db_reset(sqlite3_stmt *st);
 void db_bind_text(sqlite3_stmt *st, const char *name, const char *v);
 void db_bind_int64(sqlite3_stmt *st, const char *name, int64_t v);
 void db_bind_null(sqlite3_stmt *st, const char *name);
+/* Bind several texts by name: db_bind_texts(st, ":a", a, ":b", b, ...), pairs of a parameter
+ * name and its value (as db_bind_text). st NULL (a failed db_prepare) binds nothing.
+ * db_bind_text_pairs is the function behind it: the pairs end with a (const char *)NULL. */
+void db_bind_text_pairs(sqlite3_stmt *st, ...);
+#define db_bind_texts(st, ...) db_bind_text_pairs(st, __VA_ARGS__, (const char *)NULL)
 /* Bind an int64 or NULL when is_null. */
 void db_bind_int64_or_null(sqlite3_stmt *st, const char *name, int64_t v, int is_null);
 /* Bind a double (for decimal figures such as floor area; never money). */
@@ -125,6 +130,29 @@ int db_exists(sk_db *db, sqlite3_stmt *st, sk_err *e);
  * is no row, or the column is NULL). Returns SK_OK or the database error in e; st NULL gives
  * SK_DBERR (db_prepare's error already in e). */
 int db_count(sk_db *db, sqlite3_stmt *st, int64_t *out, sk_err *e);
+
+/* Step st (prepared by db_prepare and bound; NULL gives SK_DBERR, db_prepare's error already
+ * in e) through its rows, calling fn(ctx, st) on each to read its columns: a nonzero return
+ * stops there and is returned. Resets st. SK_OK, fn's value, or the database error in e. */
+int db_each(sk_db *db, sqlite3_stmt *st, int (*fn)(void *ctx, sqlite3_stmt *st), void *ctx,
+	    sk_err *e);
+/* Step st (bound; NULL gives -1) once and reset it: the first column of its row as text into
+ * out (n bytes; "" when no row or NULL). 1 for a row, 0 for none, -1 on a database error (in
+ * e when e is not NULL). */
+int db_text(sk_db *db, sqlite3_stmt *st, char *out, size_t n, sk_err *e);
+/* How a row struct is read from the current row of a statement: arg is the reader's own
+ * (a table descriptor, or NULL). */
+typedef void (*db_read_fn)(const void *arg, sqlite3_stmt *st, void *row);
+/* Read up to limit rows of st into out, an array of size-byte structs: each zeroed, then
+ * filled by read(arg, st, row). *n = rows read. Resets st. SK_OK or the database error in
+ * e; st NULL gives SK_DBERR. */
+int db_rows(sk_db *db, sqlite3_stmt *st, void *out, size_t size, int limit, int *n,
+	    db_read_fn read, const void *arg, sk_err *e);
+/* Step st for one row: when it gives one, out (size bytes) is zeroed and read(arg, st, out)
+ * fills it; then as db_row_end (SK_OK, SK_NOTFOUND with notfound, or the error); st NULL
+ * gives SK_DBERR. */
+int db_one(sk_db *db, sqlite3_stmt *st, db_read_fn read, const void *arg, void *out,
+	   size_t size, const char *notfound, sk_err *e);
 
 /* The count sql (a one-value query with the one text parameter param) gives for value, or
  * -1 on a database error: for lists and menus, which show an unknown count as such. The

@@ -180,6 +180,8 @@ typedef struct sk_gagal_decision {
 	char alasan[256];
 	char dicatat_pada[SK_TS_LEN + 1];
 } sk_gagal_decision;
+/* The local table kelompok_gagal's columns (table.h). */
+extern const table_def GAGAL_TABLE;
 /* Record a decision (d->id and dicatat_pada set here); earlier decisions stay as history.
  * SK_REFUSED with the findings in is (fields keputusan, tanggal, oleh), or a db error. */
 int evaluation_gagal_decide(sk_db *db, sk_gagal_decision *d, sk_issues *is, sk_err *e);

@@ -4,6 +4,7 @@
 
 #include <stdint.h>
 #include "db.h"
+#include "table.h"
 #include "util.h"
 
 /* Minimum and maximum active members per group (Permensos 2/2019 Pasal 3). */
@@ -47,6 +48,9 @@ typedef struct sk_group_row {
 
 /* A group with no meeting in this many days (4 weeks) is shown as inactive. */
 #define GROUP_INACTIVE_DAYS 28
+
+/* The kelompok table's columns (table.h), in the bundle's order: for the store and import. */
+extern const table_def KELOMPOK_TABLE;
 
 /* Fill g with defaults for a new group (tumbuh, lainnya, zero money, empty id). */
 void group_init(sk_group *g);

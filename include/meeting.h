@@ -7,6 +7,7 @@
 
 #include <stdint.h>
 #include "db.h"
+#include "table.h"
 #include "util.h"
 
 typedef struct sk_meeting {
@@ -32,6 +33,10 @@ typedef struct sk_attendance {
 	char diubah_pada[SK_TS_LEN + 1];
 	int dihapus;
 } sk_attendance;
+
+/* The column descriptors (table.h) of pertemuan and kehadiran (keyed by the pair), in the
+ * bundle's order: for the stores and import. */
+extern const table_def PERTEMUAN_TABLE, KEHADIRAN_TABLE;
 
 /* 1 when v is one of H, I, S, A. */
 int valid_attendance_status(const char *v);

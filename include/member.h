@@ -3,6 +3,7 @@
 #define SK_MEMBER_H
 
 #include "db.h"
+#include "table.h"
 #include "util.h"
 
 typedef struct sk_member {
@@ -40,6 +41,9 @@ typedef struct sk_member_row {
 	char jabatan[16];
 	int aktif;                  /* 0 when tanggal_keluar is set */
 } sk_member_row;
+
+/* The anggota table's columns (table.h), in the bundle's order: for the store and import. */
+extern const table_def ANGGOTA_TABLE;
 
 /* NIK and No. KK as typed with spaces, dots or dashes between the digits ("3171 0806 1180
  * 7777", "3171.0806.1180.7777"): those are removed when only digits are left; anything else is

@@ -29,6 +29,11 @@ int simpin_book_reversible(sk_db *db, const char *reversed_sql, const char *memb
 /* The date of the reversal of a row dated tanggal into out: today, or tanggal when later. */
 void simpin_book_reversal_date(const char *tanggal, char out[16]);
 
+/* The live row id of table t (a movement with a siklus_id column; size bytes) into row and its
+ * live cycle into c: SK_NOTFOUND with notfound (translated) when the row is missing or
+ * deleted, as simpin_book_cycle for the cycle. */
+int simpin_book_load(sk_db *db, const table_def *t, const char *id, void *row, size_t size,
+		     const char *notfound, sk_cycle *c, sk_err *e);
 /* The live cycle siklus_id into c: SK_NOTFOUND (message) when none or deleted. */
 int simpin_book_cycle(sk_db *db, const char *siklus_id, sk_cycle *c, sk_err *e);
 /* Refusals every new movement of a cycle shares: the cycle closed (a date in it: the cycle's
@@ -57,5 +62,39 @@ void simpin_book_text(char *out, size_t n, const char *fmt, ...)
 void simpin_book_stamp(char *id, char *diubah_pada, int *dihapus);
 /* End of a write: db_end(rc == SK_OK), returning the first failure. */
 int simpin_book_end(sk_db *db, int rc, sk_err *e);
+/* A refused save: the findings' first error in e (SK_REFUSED). */
+int simpin_book_refused(const sk_issues *is, sk_err *e);
+
+/* What a new movement's checks find and its posting needs besides its row. */
+typedef struct simpin_move {
+	sk_cycle c;                 /* the movement's cycle */
+	sk_loan l;                  /* its loan (a repayment) */
+	char nama[SK_NAME_BYTES];   /* the member's name */
+	char keluar[16];            /* the member's leaving date, or "" */
+} simpin_move;
+/* The member and meeting checks of a new movement of member anggota_id in cycle mv->c on
+ * date at meeting pertemuan_id (S6): the member's name and leaving date into mv (a member
+ * not of the group is a finding on anggota_id), the meeting. SK_OK (findings in is), or the
+ * database error in e. */
+int simpin_book_who(sk_db *db, simpin_move *mv, const char *anggota_id, const char *pertemuan_id,
+		    const char *date, sk_issues *is, sk_err *e);
+/* A new movement is no reversal (the command Balik makes those): a finding on membalik_id
+ * when it names one. */
+void simpin_book_not_reversal(const char *membalik_id, sk_issues *is);
+/* Withdraw a stored movement (row of table t, already changed by the caller: deleted or
+ * waived; diubah_pada is its field, stamped now here): in one write transaction store it,
+ * reverse its standing postings and check book buku of group g from the earliest date
+ * written. SK_OK, SK_NOTFOUND with notfound (a msgid), or the refusal or error in e. */
+int simpin_book_withdraw(sk_db *db, const table_def *t, const void *row, char *diubah_pada,
+			 const char *id, const char *g, const char *buku, const char *notfound,
+			 sk_err *e);
+/* How a movement posts once its row is stored (inside the transaction). */
+typedef int (*simpin_post_fn)(sk_db *db, const void *row, const simpin_move *mv, sk_err *e);
+/* Store the new row of table t (size bytes; id, diubah_pada and dihapus are its fields, given
+ * here: simpin_book_stamp) and post(db, row, mv, e), in one write transaction. On any failure
+ * row is put back as it was. SK_OK, or the refusal or error in e. */
+int simpin_book_insert(sk_db *db, const table_def *t, void *row, size_t size, char *id,
+		       char *diubah_pada, int *dihapus, simpin_post_fn post, const simpin_move *mv,
+		       sk_err *e);
 
 #endif

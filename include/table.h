@@ -23,7 +23,8 @@ enum table_flag {
 	TC_KEY = 1,      /* the row's key: the WHERE of get and update, never SET */
 	TC_LOCAL = 2,    /* kept in this database only: not a column of the bundle */
 	TC_DERIVED = 4,  /* computed from other columns: exported, never read from a bundle */
-	TC_FREE = 8      /* free text typed by a person (the bundle's formula guard) */
+	TC_FREE = 8,     /* free text typed by a person (the bundle's formula guard) */
+	TC_ZERO_NULL = 16 /* a number whose 0 means "none": stored as NULL, NULL read as 0 */
 };
 
 typedef struct table_col {
@@ -48,17 +49,40 @@ typedef struct table_col {
 	(ptrdiff_t)offsetof(S, H), FL }
 #define TABLE_DOUBLE_OPT(S, F, H, FL) { #F, TC_DOUBLE, offsetof(S, F), sizeof(double), \
 	(ptrdiff_t)offsetof(S, H), FL }
+/* The two columns every stored row ends with: its stamp and its soft-delete flag. */
+#define TABLE_STAMPS(S) TABLE_TEXT(S, diubah_pada, 0), TABLE_INT(S, dihapus, 0)
+/* The number of columns of a descriptor array. */
+#define TABLE_NCOLS(a) ((int)(sizeof a / sizeof a[0]))
 
 /* Longest statement the descriptor builds. */
 #define TABLE_SQL_MAX 2048
 
+/* Define the descriptor NAME of SQL table tbl with the column array colv (every row stamped
+ * with disimpan_pada), and its statements' static. The _EXTRA form adds the insert-only
+ * column extra_col that bind binds, and the hook upd after an update (table_def). */
+#define TABLE_DEFINE_EXTRA(NAME, tbl, colv, extra_col, bind, upd) \
+	static table_sql NAME##_sql; \
+	const table_def NAME = { .name = tbl, .cols = colv, .ncols = TABLE_NCOLS(colv), \
+				 .stamped = 1, .sql = &NAME##_sql, .extra = extra_col, \
+				 .bind_extra = bind, .updated = upd }
+#define TABLE_DEFINE(NAME, tbl, colv) TABLE_DEFINE_EXTRA(NAME, tbl, colv, NULL, NULL, NULL)
+
+/* A descriptor NAME for reading rows of a query into a struct by column name (a list's
+ * computed columns: counts, names from other tables) with table_read, table_list, table_one;
+ * it builds no statements. */
+#define TABLE_VIEW(NAME, colv) \
+	static const table_def NAME = { .name = "", .cols = colv, .ncols = TABLE_NCOLS(colv) }
+
 /* Statements built from a descriptor on first use (stable strings: db_prepare caches them). */
 typedef struct table_sql {
 	char get[TABLE_SQL_MAX];      /* SELECT every column FROM t WHERE key=:key */
-	char insert[TABLE_SQL_MAX];   /* INSERT INTO t(every column[, disimpan_pada]) VALUES(...) */
+	char insert[TABLE_SQL_MAX];   /* INSERT INTO t(every column[, disimpan_pada][, extra])
+				       * VALUES(...) */
 	char update[TABLE_SQL_MAX];   /* UPDATE t SET every other column[, disimpan_pada] WHERE key */
+	char update_live[TABLE_SQL_MAX]; /* the same for a row not deleted: AND dihapus=0 */
 	char columns[TABLE_SQL_MAX];  /* "c1, c2, ...": for a store's own SELECTs */
 	char restamp[TABLE_SQL_MAX];  /* puts a row's own diubah_pada back (db_restamp) */
+	char live[TABLE_SQL_MAX];     /* SELECT 1 FROM t WHERE key=:key AND dihapus=0 */
 } table_sql;
 
 typedef struct table_def {
@@ -67,10 +91,20 @@ typedef struct table_def {
 	int ncols;
 	int stamped;               /* 1: insert and update set disimpan_pada (DB_STORED_SQL) */
 	table_sql *sql;            /* the built statements: a static the definer provides */
+	/* A local column the row struct does not hold, which only an insert sets, from the
+	 * parameter ":<extra>" that bind_extra(st, row) binds (the sort key of a name, urut_nama);
+	 * NULL for none. */
+	const char *extra;
+	void (*bind_extra)(sqlite3_stmt *st, const void *row);
+	/* Called after every update of a row (table_store, table_update_live) that changed it,
+	 * before the restamp: to renew what the update's triggers cleared (the sort key).
+	 * SK_OK or the error in e; NULL for none. */
+	int (*updated)(sk_db *db, const void *row, sk_err *e);
 } table_def;
 
 /* The statements of t (built the first time; a statement longer than TABLE_SQL_MAX, or a
- * table with no TC_KEY column, is a programmer error: abort). */
+ * table with no TC_KEY column, is a programmer error: abort). A table may have two TC_KEY
+ * columns (kehadiran: pertemuan_id, anggota_id): get and update then match both. */
 const char *table_get_sql(const table_def *t);
 const char *table_insert_sql(const table_def *t);
 const char *table_update_sql(const table_def *t);
@@ -88,16 +122,106 @@ void table_read_mapped(const table_def *t, sqlite3_stmt *st, const int *map, voi
 /* Read the current row of st into row, by column name: every result column named like a
  * column of t fills its field (and its has_ flag); other result columns are left alone. */
 void table_read(const table_def *t, sqlite3_stmt *st, void *row);
+/* table_read as a db_read_fn (db.h) for db_rows and db_one: arg is the descriptor. */
+void table_read_row(const void *arg, sqlite3_stmt *st, void *row);
 
 /* Read the row of t whose key is key into out (zeroed first; size bytes): SK_OK, SK_NOTFOUND
  * with the message notfound in e, or the database error in e. */
 int table_get(sk_db *db, const table_def *t, const char *key, void *out, size_t size,
 	      const char *notfound, sk_err *e);
+/* The same by every key column (for a table with two): their values are taken from key_row,
+ * a row struct of t (may be out itself). */
+int table_get_by(sk_db *db, const table_def *t, const void *key_row, void *out, size_t size,
+		 const char *notfound, sk_err *e);
 /* Write row exactly as given (key and stamps too): insert=1 inserts, 0 replaces the stored
  * row with row's key (SK_NOTFOUND with notfound when none), keeping row's diubah_pada even
  * when the touch trigger renews it (db_restamp). The caller holds the transaction. */
 int table_store(sk_db *db, const table_def *t, const void *row, int insert,
 		const char *notfound, sk_err *e);
+/* Update the stored row with row's key when it is not deleted (dihapus=0), every column as
+ * given (a save from the screens, which has just stamped row): SK_OK, SK_NOTFOUND with
+ * notfound, or the error in e. The caller holds the transaction. */
+int table_update_live(sk_db *db, const table_def *t, const void *row, const char *notfound,
+		      sk_err *e);
+/* Step st (bound by the caller) through up to limit rows into out, an array of size-byte
+ * row structs of t: each zeroed, then read by column name (table_read). *n = rows read.
+ * Resets st. SK_OK or the database error in e; st NULL gives SK_DBERR. */
+int table_list(sk_db *db, const table_def *t, sqlite3_stmt *st, void *out, size_t size,
+	       int limit, int *n, sk_err *e);
+/* Step st (bound by the caller) through every row into a malloc'ed array of size-byte row
+ * structs of t (the caller frees *out, also when *n is 0), each zeroed then read by name.
+ * Resets st. SK_OK, or the database error in e with *out NULL and *n 0; st NULL gives
+ * SK_DBERR. */
+int table_all(sk_db *db, const table_def *t, sqlite3_stmt *st, size_t size, void **out, int *n,
+	      sk_err *e);
+/* Step st for one row of t into out (zeroed first, read by name): then as db_row_end. */
+int table_one(sk_db *db, const table_def *t, sqlite3_stmt *st, void *out, size_t size,
+	      const char *notfound, sk_err *e);
+
+/* How the screens save a row of a table (table_save). */
+typedef struct table_save_ops {
+	const char *refused;   /* msgid when the checks find errors ("Data ... belum benar") */
+	const char *notfound;  /* msgid when an update finds no live row */
+	/* Before the transaction: may this operator save at all? SK_OK or the refusal in e.
+	 * NULL: any operator the write guard lets through. */
+	int (*permit)(sk_db *db, sk_err *e);
+	/* The checks of row (is cleared first), inside the save's transaction; may also derive
+	 * fields of row. */
+	void (*check)(sk_db *db, void *row, sk_issues *is);
+	/* After the checks passed, a further refusal (a second operator): SK_OK or the refusal
+	 * in e. NULL for none. */
+	int (*allow)(sk_db *db, const void *row, int insert, sk_err *e);
+	/* After the row is stored, what follows from it (the group's level): SK_OK or the error
+	 * in e. NULL for none. */
+	int (*after)(sk_db *db, const void *row, sk_err *e);
+} table_save_ops;
+/* Save row (a struct of t with id, diubah_pada and dihapus columns) from the screens:
+ * ops->permit, then in one write transaction: dihapus 0, the checks (SK_REFUSED with ops->refused when is holds
+ * errors), on update a live stored row (SK_NOTFOUND with ops->notfound), ops->allow, a new id
+ * when inserting with none, diubah_pada now, the write (an update only of a live row), then
+ * ops->after. Nothing is stored on any failure. SK_OK, or the refusal or error in e. */
+int table_save(sk_db *db, const table_def *t, const table_save_ops *ops, void *row, int insert,
+	       sk_issues *is, sk_err *e);
+/* Checks of a dated save from the screens: date (YYYY-MM-DD or "") not after today, else a
+ * finding on tanggal with the message future; the parent row parent_id that sql ("SELECT
+ * dihapus FROM <parent> WHERE id=:id") reads not deleted, else a finding on field with the
+ * message deleted (or the database's message). Appended to is. */
+void table_check_dated(sk_db *db, const char *date, const char *future, const char *sql,
+		       const char *parent_id, const char *field, const char *deleted,
+		       sk_issues *is);
+/* Define int PREFIX_insert(sk_db *, T *row, sk_issues *, sk_err *) and PREFIX_update(...):
+ * table_save of a new row and of a stored one with the save ops OPS. */
+#define TABLE_INSERT_UPDATE(PREFIX, T, TABLE, OPS) \
+	int PREFIX##_insert(sk_db *db, T *row, sk_issues *is, sk_err *e) \
+	{ \
+		return table_save(db, &TABLE, &OPS, row, 1, is, e); \
+	} \
+	int PREFIX##_update(sk_db *db, T *row, sk_issues *is, sk_err *e) \
+	{ \
+		return table_save(db, &TABLE, &OPS, row, 0, is, e); \
+	}
+/* 1 when t holds a live (dihapus=0) row with key id, 0 when not, -1 on a database error. */
+int table_live(sk_db *db, const table_def *t, const char *id, sk_err *e);
+
+/* A live row: table_get, then SK_NOTFOUND with notfound also when its dihapus is 1. */
+int table_get_live(sk_db *db, const table_def *t, const char *key, void *out, size_t size,
+		   const char *notfound, sk_err *e);
+/* The field of column name in row (a struct t describes), or NULL when t has no such column. */
+void *table_field(const table_def *t, void *row, const char *name);
+
+/* A store's get and raw write over its descriptor: defines
+ * int PREFIX_get(sk_db *, const char *id, T *out, sk_err *) (table_get) and
+ * int PREFIX_store_raw(sk_db *, const T *row, int insert, sk_err *) (table_store), both
+ * failing with the message msg (a msgid) when there is no such row. Needs i18n.h. */
+#define TABLE_GET_STORE(PREFIX, T, TABLE, msg) \
+	int PREFIX##_get(sk_db *db, const char *id, T *out, sk_err *e) \
+	{ \
+		return table_get(db, &TABLE, id, out, sizeof *out, _(msg), e); \
+	} \
+	int PREFIX##_store_raw(sk_db *db, const T *row, int insert, sk_err *e) \
+	{ \
+		return table_store(db, &TABLE, row, insert, msg, e); \
+	}
 
 /* Index of the column called name in t, or -1. */
 int table_col_index(const table_def *t, const char *name);

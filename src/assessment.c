@@ -128,24 +128,12 @@ static const table_col COLS[] = {
 	TABLE_TEXT(sk_assessment, catatan, TC_FREE),
 	TABLE_INT(sk_assessment, skor, TC_DERIVED),
 	TABLE_TEXT(sk_assessment, kategori, TC_DERIVED),
-	TABLE_TEXT(sk_assessment, diubah_pada, 0),
-	TABLE_INT(sk_assessment, dihapus, 0),
+	TABLE_STAMPS(sk_assessment),
 };
 #undef K
-static table_sql sql;
-const table_def ASSESSMENT_TABLE = { "penilaian", COLS, (int)(sizeof COLS / sizeof COLS[0]), 1,
-				     &sql };
+TABLE_DEFINE(ASSESSMENT_TABLE, "penilaian", COLS);
 
-int assessment_get(sk_db *db, const char *id, sk_assessment *out, sk_err *e)
-{
-	return table_get(db, &ASSESSMENT_TABLE, id, out, sizeof *out,
-			 _("Penilaian tidak ditemukan."), e);
-}
-
-int assessment_store_raw(sk_db *db, const sk_assessment *a, int insert, sk_err *e)
-{
-	return table_store(db, &ASSESSMENT_TABLE, a, insert, N_("Penilaian tidak ditemukan."), e);
-}
+TABLE_GET_STORE(assessment, sk_assessment, ASSESSMENT_TABLE, N_("Penilaian tidak ditemukan."))
 
 /* ---- Criteria wording and answers that follow from the figures ---------------------------- */
 

@@ -10,31 +10,9 @@
  * date. Appended to is. */
 static void check_save(sk_db *db, const sk_assessment *a, sk_issues *is)
 {
-	char today[11];
-	sk_today(today);
-	if (*a->tanggal && strcmp(a->tanggal, today) > 0)
-		sk_issues_add(is, "tanggal", SK_SEV_ERROR, "%s",
-			      _("Tanggal penilaian tidak boleh sesudah hari ini."));
-	sk_err e;
-	sk_err_clear(&e);
-	sqlite3_stmt *st = db_prepare(db, "SELECT dihapus FROM anggota WHERE id=:id", &e);
-	int64_t deleted;
-	if (st)
-		db_bind_text(st, ":id", a->anggota_id);
-	if (db_count(db, st, &deleted, &e) != SK_OK)
-		sk_issues_add(is, "anggota_id", SK_SEV_ERROR, "%s", e.msg);
-	else if (deleted)
-		sk_issues_add(is, "anggota_id", SK_SEV_ERROR, "%s",
-			      _("Anggota ini sudah dihapus; penilaiannya tidak bisa disimpan."));
-}
-
-/* 1 when a live (not deleted) assessment id exists, 0 when not, -1 on a database error. */
-static int live(sk_db *db, const char *id, sk_err *e)
-{
-	sqlite3_stmt *st = db_prepare(db, "SELECT 1 FROM penilaian WHERE id=:id AND dihapus=0", e);
-	if (st)
-		db_bind_text(st, ":id", id);
-	return db_exists(db, st, e);
+	table_check_dated(db, a->tanggal, _("Tanggal penilaian tidak boleh sesudah hari ini."),
+			  "SELECT dihapus FROM anggota WHERE id=:id", a->anggota_id, "anggota_id",
+			  _("Anggota ini sudah dihapus; penilaiannya tidak bisa disimpan."), is);
 }
 
 /* 1 when a sets an answer against its figures (an override) that the stored row (none for a
@@ -50,53 +28,38 @@ static int new_override(sk_db *db, const sk_assessment *a, int insert)
 	return 0;
 }
 
-static int save(sk_db *db, sk_assessment *a, int insert, sk_issues *is, sk_err *e)
+static void check(sk_db *db, void *row, sk_issues *is)
 {
-	int rc = db_permit(db, SK_ACT_ASSESS, e);
-	if (rc != SK_OK)
-		return rc;
-	rc = db_begin_write(db, e);
-	if (rc != SK_OK)
-		return rc;
-	a->dihapus = 0;
+	sk_assessment *a = row;
 	assessment_derive(a);
 	assessment_score(a, assessment_threshold(db));
 	assessment_validate(db, a, is);
 	check_save(db, a, is);
-	if (sk_issues_errors(is)) {
-		db_end(db, 0, NULL);
-		return sk_err_set(e, SK_REFUSED, "%s", _("Penilaian belum benar; perbaiki isian yang "
-							 "ditandai."));
-	}
-	int found = insert ? 1 : live(db, a->id, e);
-	if (found != 1) {
-		db_end(db, 0, NULL);
-		return found < 0 ? (e && e->status ? e->status : SK_DBERR)
-				 : sk_err_set(e, SK_NOTFOUND, "%s", _("Penilaian tidak ditemukan."));
-	}
-	if (new_override(db, a, insert) &&
-	    (rc = db_four_eyes_require(db, "penimpaan_kelayakan", _("jawaban kriteria yang menimpa "
-								   "angkanya (penimpaan kelayakan)"), e)) != SK_OK) {
-		db_end(db, 0, NULL);
-		return rc;
-	}
-	if (insert && !*a->id)
-		sk_uuid_new(a->id);
-	sk_now_utc(a->diubah_pada);
-	rc = assessment_store_raw(db, a, insert, e);
-	int erc = db_end(db, rc == SK_OK, e);
-	return rc == SK_OK ? erc : rc;
 }
 
-int assessment_insert(sk_db *db, sk_assessment *a, sk_issues *is, sk_err *e)
+/* An override needs a second operator. */
+static int allow(sk_db *db, const void *row, int insert, sk_err *e)
 {
-	return save(db, a, 1, is, e);
+	if (!new_override(db, row, insert))
+		return SK_OK;
+	return db_four_eyes_require(db, "penimpaan_kelayakan", _("jawaban kriteria yang menimpa "
+								 "angkanya (penimpaan kelayakan)"), e);
 }
 
-int assessment_update(sk_db *db, sk_assessment *a, sk_issues *is, sk_err *e)
+static int permit(sk_db *db, sk_err *e)
 {
-	return save(db, a, 0, is, e);
+	return db_permit(db, SK_ACT_ASSESS, e);
 }
+
+static const table_save_ops SAVE = {
+	.refused = N_("Penilaian belum benar; perbaiki isian yang ditandai."),
+	.notfound = N_("Penilaian tidak ditemukan."),
+	.permit = permit,
+	.check = check,
+	.allow = allow,
+};
+
+TABLE_INSERT_UPDATE(assessment, sk_assessment, ASSESSMENT_TABLE, SAVE)
 
 int assessment_delete(sk_db *db, const char *id, sk_err *e)
 {
@@ -109,17 +72,11 @@ static int one_text(sk_db *db, const char *sql, const char *k, const char *x, ch
 		    size_t n, sk_err *e)
 {
 	sqlite3_stmt *st = db_prepare(db, sql, e);
-	out[0] = '\0';
-	if (!st)
-		return -1;
-	db_bind_text(st, ":k", k);
-	if (sqlite3_bind_parameter_index(st, ":x"))
+	if (st)
+		db_bind_text(st, ":k", k);
+	if (st && sqlite3_bind_parameter_index(st, ":x"))
 		db_bind_text(st, ":x", x);
-	int rc = db_step(db, st, e);
-	if (rc == SQLITE_ROW)
-		db_col_text(st, 0, out, n);
-	db_reset(st);
-	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
+	return db_text(db, st, out, n, e);
 }
 
 /* Read the assessment id found by sql into out, scored with the threshold in use. */
@@ -167,45 +124,45 @@ void assessment_copy_for(const sk_assessment *src, const char *anggota_id, sk_as
 
 void assessment_last_assessor(sk_db *db, char *out, size_t n)
 {
-	sqlite3_stmt *st = db_prepare(db, "SELECT penilai FROM penilaian WHERE dihapus=0 AND "
-				      "coalesce(penilai,'')<>'' ORDER BY diubah_pada DESC LIMIT 1", NULL);
-	out[0] = '\0';
-	if (st && db_step(db, st, NULL) == SQLITE_ROW)
-		db_col_text(st, 0, out, n);
-	db_reset(st);
+	db_text(db, db_prepare(db, "SELECT penilai FROM penilaian WHERE dihapus=0 AND "
+			       "coalesce(penilai,'')<>'' ORDER BY diubah_pada DESC LIMIT 1", NULL),
+		out, n, NULL);
+}
+
+/* A line of the history, by column name. */
+static const table_col ROW_COLS[] = {
+	TABLE_TEXT(sk_assessment_row, id, 0),
+	TABLE_TEXT(sk_assessment_row, tanggal, 0),
+	TABLE_TEXT(sk_assessment_row, penilai, 0),
+	TABLE_INT(sk_assessment_row, skor, 0),
+	TABLE_TEXT(sk_assessment_row, ditimpa, 0),
+	TABLE_TEXT(sk_assessment_row, catatan, 0),
+};
+TABLE_VIEW(HISTORY_ROW, ROW_COLS);
+
+/* A line, poor or not by the threshold *arg. */
+static void read_history(const void *arg, sqlite3_stmt *st, void *row)
+{
+	sk_assessment_row *r = row;
+	table_read(&HISTORY_ROW, st, r);
+	r->miskin = r->skor >= *(const int *)arg;
 }
 
 int assessment_history(sk_db *db, const char *anggota_id, int offset, int limit,
 		       sk_assessment_row *out, int *n, sk_err *e)
 {
 	static const char sql[] =
-		"SELECT p.id, p.tanggal, coalesce(p.penilai,''), " ASSESSMENT_SCORE_SQL("p")
-		", coalesce(p.ditimpa,''), coalesce(p.catatan,'') FROM penilaian p "
-		"WHERE p.anggota_id=:a AND p.dihapus=0 "
+		"SELECT p.id, p.tanggal, p.penilai, " ASSESSMENT_SCORE_SQL("p") " skor, p.ditimpa, "
+		"p.catatan FROM penilaian p WHERE p.anggota_id=:a AND p.dihapus=0 "
 		"ORDER BY p.tanggal DESC, p.diubah_pada DESC, p.id DESC LIMIT :lim OFFSET :off";
 	sqlite3_stmt *st = db_prepare(db, sql, e);
-	*n = 0;
-	if (!st)
-		return SK_DBERR;
 	int threshold = assessment_threshold(db);
-	db_bind_text(st, ":a", anggota_id);
-	db_bind_int64(st, ":lim", limit);
-	db_bind_int64(st, ":off", offset);
-	int rc = SQLITE_DONE;
-	while (*n < limit && (rc = db_step(db, st, e)) == SQLITE_ROW) {
-		sk_assessment_row *r = &out[(*n)++];
-		db_col_text(st, 0, r->id, sizeof r->id);
-		db_col_text(st, 1, r->tanggal, sizeof r->tanggal);
-		db_col_text(st, 2, r->penilai, sizeof r->penilai);
-		r->skor = sqlite3_column_int(st, 3);
-		r->miskin = r->skor >= threshold;
-		db_col_text(st, 4, r->ditimpa, sizeof r->ditimpa);
-		db_col_text(st, 5, r->catatan, sizeof r->catatan);
+	if (st) {
+		db_bind_text(st, ":a", anggota_id);
+		db_bind_int64(st, ":lim", limit);
+		db_bind_int64(st, ":off", offset);
 	}
-	if (*n == limit)
-		rc = SQLITE_DONE;
-	db_reset(st);
-	return rc == SQLITE_DONE ? SK_OK : (e ? e->status : SK_DBERR);
+	return db_rows(db, st, out, sizeof *out, limit, n, read_history, &threshold, e);
 }
 
 int assessment_count(sk_db *db, const char *anggota_id)

@@ -14,11 +14,7 @@ static int month_closed(sk_db *db, const char *kelompok_id, const char *buku, co
 {
 	sqlite3_stmt *st = db_prepare(db, "SELECT 1 FROM tutup_kas WHERE kelompok_id=:g AND buku=:b "
 				      "AND dihapus=0 AND bulan>=:m LIMIT 1", e);
-	if (st) {
-		db_bind_text(st, ":g", kelompok_id);
-		db_bind_text(st, ":b", buku);
-		db_bind_text(st, ":m", month);
-	}
+	db_bind_texts(st, ":g", kelompok_id, ":b", buku, ":m", month);
 	return db_exists(db, st, e);
 }
 
@@ -97,27 +93,21 @@ static int close_allowed(sk_db *db, const char *g, const char *buku, const char 
 	return SK_OK;
 }
 
-static int store_close(sk_db *db, const sk_cash_close *c, sk_err *e)
-{
-	sqlite3_stmt *st = db_prepare(db, "INSERT INTO tutup_kas(id, kelompok_id, buku, bulan, "
-				      "saldo_buku, saldo_hitung, selisih, ditutup_oleh, catatan, "
-				      "diubah_pada) VALUES(:id, :g, :b, :m, :sb, :sh, :s, :oleh, :cat, :t)", e);
-	if (!st)
-		return SK_DBERR;
-	db_bind_text(st, ":id", c->id);
-	db_bind_text(st, ":g", c->kelompok_id);
-	db_bind_text(st, ":b", c->buku);
-	db_bind_text(st, ":m", c->bulan);
-	db_bind_int64(st, ":sb", c->saldo_buku);
-	db_bind_int64(st, ":sh", c->saldo_hitung);
-	db_bind_int64(st, ":s", c->selisih);
-	db_bind_text(st, ":oleh", c->ditutup_oleh);
-	db_bind_text(st, ":cat", c->catatan);
-	db_bind_text(st, ":t", c->diubah_pada);
-	int rc = db_step(db, st, e);
-	db_reset(st);
-	return rc == SQLITE_DONE ? SK_OK : (e ? e->status : SK_DBERR);
-}
+/* The tutup_kas table: every column once, in the bundle's order. */
+static const table_col COLS[] = {
+	TABLE_TEXT(sk_cash_close, id, TC_KEY),
+	TABLE_TEXT(sk_cash_close, kelompok_id, 0),
+	TABLE_TEXT(sk_cash_close, buku, 0),
+	TABLE_TEXT(sk_cash_close, bulan, 0),
+	TABLE_TEXT(sk_cash_close, tanggal, 0),
+	TABLE_INT64(sk_cash_close, saldo_buku, 0),
+	TABLE_INT64(sk_cash_close, saldo_hitung, 0),
+	TABLE_INT64(sk_cash_close, selisih, TC_LOCAL | TC_DERIVED),
+	TABLE_TEXT(sk_cash_close, ditutup_oleh, TC_LOCAL),
+	TABLE_TEXT(sk_cash_close, catatan, TC_FREE),
+	TABLE_STAMPS(sk_cash_close),
+};
+TABLE_DEFINE(TUTUP_KAS_TABLE, "tutup_kas", COLS);
 
 int cash_close_month(sk_db *db, const char *kelompok_id, const char *buku, const char *month,
 		     int64_t counted, const char *oleh, const char *catatan, sk_cash_close *out,
@@ -137,6 +127,7 @@ int cash_close_month(sk_db *db, const char *kelompok_id, const char *buku, const
 		sk_strlcpy(c.kelompok_id, kelompok_id, sizeof c.kelompok_id);
 		sk_strlcpy(c.buku, buku, sizeof c.buku);
 		sk_strlcpy(c.bulan, month, sizeof c.bulan);
+		sk_today(c.tanggal);
 		rc = cash_balance_get(db, kelompok_id, buku, last, &c.saldo_buku, e);
 		c.saldo_hitung = counted;
 		c.selisih = counted - c.saldo_buku;
@@ -144,7 +135,8 @@ int cash_close_month(sk_db *db, const char *kelompok_id, const char *buku, const
 		sk_strlcpy(c.catatan, catatan, sizeof c.catatan);
 		sk_now_utc(c.diubah_pada);
 		if (rc == SK_OK)
-			rc = store_close(db, &c, e);
+			rc = table_store(db, &TUTUP_KAS_TABLE, &c, 1, N_("Tutup buku tidak ditemukan."),
+					 e);
 	}
 	int erc = db_end(db, rc == SK_OK, e);
 	if (rc == SK_OK && erc == SK_OK && out)
@@ -155,28 +147,9 @@ int cash_close_month(sk_db *db, const char *kelompok_id, const char *buku, const
 int cash_last_close(sk_db *db, const char *kelompok_id, const char *buku, sk_cash_close *out,
 		    sk_err *e)
 {
-	sqlite3_stmt *st = db_prepare(db, "SELECT id, kelompok_id, buku, bulan, saldo_buku, "
-				      "saldo_hitung, selisih, coalesce(ditutup_oleh,''), "
-				      "coalesce(catatan,''), diubah_pada FROM tutup_kas WHERE "
-				      "kelompok_id=:g AND buku=:b AND dihapus=0 ORDER BY bulan DESC "
-				      "LIMIT 1", e);
-	if (!st)
-		return SK_DBERR;
-	db_bind_text(st, ":g", kelompok_id);
-	db_bind_text(st, ":b", buku);
-	int rc = db_step(db, st, e);
-	if (rc == SQLITE_ROW) {
-		memset(out, 0, sizeof *out);
-		db_col_text(st, 0, out->id, sizeof out->id);
-		db_col_text(st, 1, out->kelompok_id, sizeof out->kelompok_id);
-		db_col_text(st, 2, out->buku, sizeof out->buku);
-		db_col_text(st, 3, out->bulan, sizeof out->bulan);
-		out->saldo_buku = sqlite3_column_int64(st, 4);
-		out->saldo_hitung = sqlite3_column_int64(st, 5);
-		out->selisih = sqlite3_column_int64(st, 6);
-		db_col_text(st, 7, out->ditutup_oleh, sizeof out->ditutup_oleh);
-		db_col_text(st, 8, out->catatan, sizeof out->catatan);
-		db_col_text(st, 9, out->diubah_pada, sizeof out->diubah_pada);
-	}
-	return db_row_end(st, rc, _("Buku ini belum pernah ditutup."), e);
+	sqlite3_stmt *st = db_prepare(db, "SELECT * FROM tutup_kas WHERE kelompok_id=:g AND buku=:b "
+				      "AND dihapus=0 ORDER BY bulan DESC LIMIT 1", e);
+	db_bind_texts(st, ":g", kelompok_id, ":b", buku);
+	return table_one(db, &TUTUP_KAS_TABLE, st, out, sizeof *out,
+			 _("Buku ini belum pernah ditutup."), e);
 }

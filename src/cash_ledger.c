@@ -20,8 +20,7 @@ static int book_int(sk_db *db, const char *sql, const char *g, const char *buku,
 {
 	sqlite3_stmt *st = db_prepare(db, sql, e);
 	if (st) {
-		db_bind_text(st, ":g", g);
-		db_bind_text(st, ":b", buku);
+		db_bind_texts(st, ":g", g, ":b", buku);
 		if (sqlite3_bind_parameter_index(st, ":d"))
 			db_bind_text(st, ":d", date);
 	}
@@ -67,9 +66,7 @@ void cash_next_receipt(sk_db *db, const char *kelompok_id, const char *buku, int
 	if (st) {
 		char p[8];
 		snprintf(p, sizeof p, "%s-", prefix);
-		db_bind_text(st, ":g", kelompok_id);
-		db_bind_text(st, ":b", buku);
-		db_bind_text(st, ":p", p);
+		db_bind_texts(st, ":g", kelompok_id, ":b", buku, ":p", p);
 		if (db_step(db, st, NULL) == SQLITE_ROW) {
 			last = sqlite3_column_int64(st, 0);
 			width = sqlite3_column_int(st, 1);
@@ -89,9 +86,7 @@ int cash_guard(sk_db *db, const char *kelompok_id, const char *buku, const char 
 				      "LIMIT 1", e);
 	if (!st)
 		return SK_DBERR;
-	db_bind_text(st, ":g", kelompok_id);
-	db_bind_text(st, ":b", buku);
-	db_bind_text(st, ":d", from);
+	db_bind_texts(st, ":g", kelompok_id, ":b", buku, ":d", from);
 	int rc = db_step(db, st, e);
 	char date[16] = "", num[32] = "";
 	if (rc == SQLITE_ROW) {
@@ -171,10 +166,8 @@ static void check_entry(sk_db *db, const sk_cash_row *c, sk_issues *is)
 				      "(SELECT count(*) FROM kas WHERE kelompok_id=:g AND buku=:b AND "
 				      "no_bukti=:n AND id IS NOT :id AND dihapus=0)", &e);
 	if (st) {
-		db_bind_text(st, ":g", c->kelompok_id);
-		db_bind_text(st, ":b", c->buku);
-		db_bind_text(st, ":n", c->no_bukti);
-		db_bind_text(st, ":id", c->id);
+		db_bind_texts(st, ":g", c->kelompok_id, ":b", c->buku, ":n", c->no_bukti,
+			      ":id", c->id);
 		int rc = db_step(db, st, &e);
 		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 			sk_issues_add(is, "kelompok_id", SK_SEV_ERROR, "%s", e.msg);

@@ -8,35 +8,41 @@
 	CASH_BOOK_ORDER("k.") " ROWS UNBOUNDED PRECEDING)) x " \
 	"WHERE (:m IS NULL OR substr(tanggal,1,7)=:m) AND (:k IS NULL OR kategori=:k) "
 
+/* The columns of a book line beyond the row's own (read by name, as KAS_TABLE reads those). */
+static const table_col LINE_COLS[] = {
+	TABLE_INT64(sk_cash_line, saldo, TC_DERIVED),
+	TABLE_INT(sk_cash_line, dibalik, TC_DERIVED),
+};
+static table_sql line_sql;
+static const table_def LINE = { .name = "kas", .cols = LINE_COLS, .ncols = TABLE_NCOLS(LINE_COLS),
+				.sql = &line_sql };
+
+/* One line: the kas row, then its balance and reversal mark. */
+static void read_line(const void *arg, sqlite3_stmt *st, void *row)
+{
+	sk_cash_line *l = row;
+	(void)arg;
+	table_read(&KAS_TABLE, st, &l->r);
+	table_read(&LINE, st, l);
+}
+
 static void bind_filter(sqlite3_stmt *st, const sk_cash_filter *f)
 {
-	db_bind_text(st, ":g", f->kelompok_id);
-	db_bind_text(st, ":b", f->buku);
-	db_bind_text(st, ":m", f->bulan);
-	db_bind_text(st, ":k", f->kategori);
+	db_bind_texts(st, ":g", f->kelompok_id, ":b", f->buku, ":m", f->bulan, ":k", f->kategori);
 }
 
 int cash_list(sk_db *db, const sk_cash_filter *f, int offset, int limit, sk_cash_line *out,
 	      int *n, sk_err *e)
 {
-	sqlite3_stmt *st = db_prepare(db, "SELECT " CASH_ROW_COLS ", saldo, EXISTS(SELECT 1 FROM kas r "
-				      "WHERE r.membalik_id=x.id AND r.dihapus=0) " LIST_FROM
+	sqlite3_stmt *st = db_prepare(db, "SELECT x.*, EXISTS(SELECT 1 FROM kas r WHERE "
+				      "r.membalik_id=x.id AND r.dihapus=0) dibalik " LIST_FROM
 				      "ORDER BY nr LIMIT :lim OFFSET :off", e);
-	*n = 0;
-	if (!st)
-		return SK_DBERR;
-	bind_filter(st, f);
-	db_bind_int64(st, ":lim", limit);
-	db_bind_int64(st, ":off", offset);
-	int rc;
-	while ((rc = db_step(db, st, e)) == SQLITE_ROW && *n < limit) {
-		sk_cash_line *l = &out[(*n)++];
-		cash_read_row(st, &l->r);
-		l->saldo = sqlite3_column_int64(st, 14);
-		l->dibalik = sqlite3_column_int(st, 15);
+	if (st) {
+		bind_filter(st, f);
+		db_bind_int64(st, ":lim", limit);
+		db_bind_int64(st, ":off", offset);
 	}
-	db_reset(st);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? SK_OK : (e ? e->status : SK_DBERR);
+	return db_rows(db, st, out, sizeof *out, limit, n, read_line, NULL, e);
 }
 
 int cash_count(sk_db *db, const sk_cash_filter *f)

@@ -106,70 +106,45 @@ void cash_validate(sk_db *db, const sk_cash_row *c, sk_issues *is)
 	cash_validate_links(db, c, is);
 }
 
-void cash_read_row(sqlite3_stmt *st, sk_cash_row *out)
-{
-	memset(out, 0, sizeof *out);
-	db_col_text(st, 0, out->id, sizeof out->id);
-	db_col_text(st, 1, out->kelompok_id, sizeof out->kelompok_id);
-	db_col_text(st, 2, out->tanggal, sizeof out->tanggal);
-	db_col_text(st, 3, out->no_bukti, sizeof out->no_bukti);
-	db_col_text(st, 4, out->buku, sizeof out->buku);
-	db_col_text(st, 5, out->kategori, sizeof out->kategori);
-	db_col_text(st, 6, out->uraian, sizeof out->uraian);
-	out->masuk = sqlite3_column_int64(st, 7);
-	out->keluar = sqlite3_column_int64(st, 8);
-	db_col_text(st, 9, out->pertemuan_id, sizeof out->pertemuan_id);
-	db_col_text(st, 10, out->membalik_id, sizeof out->membalik_id);
-	db_col_text(st, 11, out->diubah_pada, sizeof out->diubah_pada);
-	out->dihapus = sqlite3_column_int(st, 12);
-	db_col_text(st, 13, out->sumber_id, sizeof out->sumber_id);
-}
+/* The kas table: every column once, in the bundle's order. */
+static const table_col COLS[] = {
+	TABLE_TEXT(sk_cash_row, id, TC_KEY),
+	TABLE_TEXT(sk_cash_row, kelompok_id, 0),
+	TABLE_TEXT(sk_cash_row, tanggal, 0),
+	TABLE_TEXT(sk_cash_row, no_bukti, TC_FREE),
+	TABLE_TEXT(sk_cash_row, buku, 0),
+	TABLE_TEXT(sk_cash_row, kategori, 0),
+	TABLE_TEXT(sk_cash_row, uraian, TC_FREE),
+	TABLE_INT64(sk_cash_row, masuk, 0),
+	TABLE_INT64(sk_cash_row, keluar, 0),
+	TABLE_TEXT(sk_cash_row, pertemuan_id, 0),
+	TABLE_TEXT(sk_cash_row, membalik_id, 0),
+	TABLE_STAMPS(sk_cash_row),
+	TABLE_TEXT(sk_cash_row, sumber_id, 0),
+};
+TABLE_DEFINE(KAS_TABLE, "kas", COLS);
 
-int cash_get(sk_db *db, const char *id, sk_cash_row *out, sk_err *e)
-{
-	sqlite3_stmt *st = db_prepare(db, "SELECT " CASH_ROW_COLS " FROM kas WHERE id=:id", e);
-	if (!st)
-		return SK_DBERR;
-	db_bind_text(st, ":id", id);
-	int rc = db_step(db, st, e);
-	if (rc == SQLITE_ROW)
-		cash_read_row(st, out);
-	return db_row_end(st, rc, _("Baris kas tidak ditemukan."), e);
-}
+TABLE_GET_STORE(cash, sk_cash_row, KAS_TABLE, N_("Baris kas tidak ditemukan."))
 
-int cash_store_raw(sk_db *db, const sk_cash_row *c, int insert, sk_err *e)
+/* The standing rows of a meeting's book and of a source (STANDING_SQL's WHERE). */
+#define STANDING_SQL(where) \
+	"SELECT * FROM kas k WHERE " where " AND dihapus=0 AND membalik_id IS NULL AND NOT " \
+	"EXISTS (SELECT 1 FROM kas r WHERE r.membalik_id=k.id AND r.dihapus=0) ORDER BY tanggal, id"
+
+sk_cash_row *cash_standing(sk_db *db, const char *pertemuan_id, const char *buku,
+			   const char *sumber_id, int *n, sk_err *e)
 {
-	static const char ins[] =
-		"INSERT INTO kas(id, kelompok_id, tanggal, no_bukti, buku, kategori, uraian, masuk, "
-		"keluar, pertemuan_id, membalik_id, diubah_pada, dihapus, sumber_id, disimpan_pada) "
-		"VALUES(:id, :kelompok_id, :tanggal, :no_bukti, :buku, :kategori, :uraian, :masuk, "
-		":keluar, :pertemuan_id, :membalik_id, :diubah_pada, :dihapus, :sumber_id, "
-		DB_STORED_SQL ")";
-	static const char upd[] =
-		"UPDATE kas SET kelompok_id=:kelompok_id, tanggal=:tanggal, no_bukti=:no_bukti, "
-		"buku=:buku, kategori=:kategori, uraian=:uraian, masuk=:masuk, keluar=:keluar, "
-		"pertemuan_id=:pertemuan_id, membalik_id=:membalik_id, diubah_pada=:diubah_pada, "
-		"dihapus=:dihapus, sumber_id=:sumber_id, disimpan_pada=" DB_STORED_SQL " WHERE id=:id";
-	sqlite3_stmt *st = db_prepare(db, insert ? ins : upd, e);
+	sqlite3_stmt *st = db_prepare(db, sumber_id ? STANDING_SQL("sumber_id=:s")
+				      : STANDING_SQL("pertemuan_id=:p AND buku=:b"), e);
+	*n = 0;
 	if (!st)
-		return SK_DBERR;
-	db_bind_text(st, ":id", c->id);
-	db_bind_text(st, ":kelompok_id", c->kelompok_id);
-	db_bind_text(st, ":tanggal", c->tanggal);
-	db_bind_text(st, ":no_bukti", c->no_bukti);
-	db_bind_text(st, ":buku", c->buku);
-	db_bind_text(st, ":kategori", c->kategori);
-	db_bind_text(st, ":uraian", c->uraian);
-	db_bind_int64(st, ":masuk", c->masuk);
-	db_bind_int64(st, ":keluar", c->keluar);
-	db_bind_text(st, ":pertemuan_id", c->pertemuan_id);
-	db_bind_text(st, ":membalik_id", c->membalik_id);
-	db_bind_text(st, ":diubah_pada", c->diubah_pada);
-	db_bind_int64(st, ":dihapus", c->dihapus);
-	db_bind_text(st, ":sumber_id", c->sumber_id);
-	int rc = db_step_write(db, st, N_("Baris kas tidak ditemukan."), e);
-	if (rc != SK_OK || insert)
-		return rc;
-	return db_restamp(db, "UPDATE kas SET diubah_pada=:t WHERE id=:k1 AND diubah_pada IS NOT :t",
-			  c->id, NULL, c->diubah_pada, e);
+		return NULL;
+	if (sumber_id) {
+		db_bind_text(st, ":s", sumber_id);
+	} else {
+		db_bind_texts(st, ":p", pertemuan_id, ":b", buku);
+	}
+	void *rows;
+	table_all(db, &KAS_TABLE, st, sizeof(sk_cash_row), &rows, n, e);
+	return rows;
 }

@@ -1,5 +1,6 @@
 /* db.c - SQLite storage layer: open, pragmas, statement cache, binding, transactions. */
 #include <errno.h>
+#include <stdarg.h>
 #include <fcntl.h>
 #include <limits.h>
 #include <malloc.h>
@@ -352,6 +353,18 @@ void db_bind_text(sqlite3_stmt *st, const char *name, const char *v)
 		sqlite3_bind_text(st, i, v, -1, SQLITE_TRANSIENT);
 }
 
+void db_bind_text_pairs(sqlite3_stmt *st, ...)
+{
+	va_list ap;
+	va_start(ap, st);
+	for (const char *name; (name = va_arg(ap, const char *)) != NULL;) {
+		const char *v = va_arg(ap, const char *);
+		if (st)
+			db_bind_text(st, name, v);
+	}
+	va_end(ap);
+}
+
 void db_bind_int64(sqlite3_stmt *st, const char *name, int64_t v)
 {
 	sqlite3_bind_int64(st, param_index(st, name), v);
@@ -527,6 +540,73 @@ int db_count(sk_db *db, sqlite3_stmt *st, int64_t *out, sk_err *e)
 	*out = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
 	db_reset(st);
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? SK_OK : (e && e->status ? e->status : SK_DBERR);
+}
+
+int db_text(sk_db *db, sqlite3_stmt *st, char *out, size_t n, sk_err *e)
+{
+	out[0] = '\0';
+	if (!st)
+		return -1;
+	int rc = db_step(db, st, e);
+	if (rc == SQLITE_ROW)
+		db_col_text(st, 0, out, n);
+	db_reset(st);
+	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
+}
+
+int db_each(sk_db *db, sqlite3_stmt *st, int (*fn)(void *ctx, sqlite3_stmt *st), void *ctx,
+	    sk_err *e)
+{
+	if (!st)
+		return e && e->status ? e->status : SK_DBERR;
+	int rc, stop = 0;
+	while (!stop && (rc = db_step(db, st, e)) == SQLITE_ROW)
+		stop = fn(ctx, st);
+	db_reset(st);
+	if (stop)
+		return stop;
+	return rc == SQLITE_DONE ? SK_OK : (e && e->status ? e->status : SK_DBERR);
+}
+
+struct rows_ctx {
+	char *out;
+	size_t size;
+	int limit, *n;
+	db_read_fn read;
+	const void *arg;
+};
+
+static int read_next(void *ctx, sqlite3_stmt *st)
+{
+	struct rows_ctx *c = ctx;
+	if (*c->n >= c->limit)
+		return -1;
+	char *row = c->out + c->size * (size_t)(*c->n)++;
+	memset(row, 0, c->size);
+	c->read(c->arg, st, row);
+	return 0;
+}
+
+int db_rows(sk_db *db, sqlite3_stmt *st, void *out, size_t size, int limit, int *n,
+	    db_read_fn read, const void *arg, sk_err *e)
+{
+	*n = 0;
+	struct rows_ctx c = { out, size, limit, n, read, arg };
+	int rc = db_each(db, st, read_next, &c, e);
+	return rc == -1 ? SK_OK : rc;
+}
+
+int db_one(sk_db *db, sqlite3_stmt *st, db_read_fn read, const void *arg, void *out,
+	   size_t size, const char *notfound, sk_err *e)
+{
+	if (!st)
+		return e && e->status ? e->status : SK_DBERR;
+	int rc = db_step(db, st, e);
+	if (rc == SQLITE_ROW) {
+		memset(out, 0, size);
+		read(arg, st, out);
+	}
+	return db_row_end(st, rc, notfound, e);
 }
 
 static int count_by(sk_db *db, const char *sql, const char *param, const char *value, int like)

@@ -147,37 +147,38 @@ void db_four_eyes_grant(sk_db *db, const char *action, const char *second)
 	a->fe_until = time(NULL) + FOUR_EYES_SECONDS;
 }
 
-int db_four_eyes_granted(sk_db *db, const char *action, const char *label, sk_err *e)
+/* 1 when no second operator is asked for (nobody logged in where none is required); 2 when
+ * the grant of a second operator covers action now (and is then used); 0 when it is still to
+ * be asked for: then noted for db_four_eyes_asked and the refusal is in e. */
+static int four_eyes(sk_db *db, const char *action, const char *label, sk_err *e)
 {
 	struct db_acc *a = db_acc(db);
 	if (a->role == SK_ROLE_NONE && !require_operator)
-		return SK_OK;
+		return 1;
 	if (*a->fe_second && strcmp(a->fe_action, action) == 0 && time(NULL) <= a->fe_until &&
 	    strcmp(a->fe_second, a->op) != 0) {
 		a->fe_used = 1;
-		return SK_OK;
+		return 2;
 	}
 	sk_strlcpy(a->fe_asked, action, sizeof a->fe_asked);
 	sk_strlcpy(a->fe_asked_label, label ? label : action, sizeof a->fe_asked_label);
-	return sk_err_set(e, SK_DENIED, _("Perlu persetujuan operator kedua (dengan kata sandinya) "
-					   "untuk: %s."), label ? label : action);
+	sk_err_set(e, SK_DENIED, _("Perlu persetujuan operator kedua (dengan kata sandinya) untuk: "
+				   "%s."), label ? label : action);
+	return 0;
+}
+
+int db_four_eyes_granted(sk_db *db, const char *action, const char *label, sk_err *e)
+{
+	return four_eyes(db, action, label, e) ? SK_OK : SK_DENIED;
 }
 
 int db_four_eyes_require(sk_db *db, const char *action, const char *label, sk_err *e)
 {
-	struct db_acc *a = db_acc(db);
-	if (a->role == SK_ROLE_NONE && !require_operator)
-		return SK_OK;
-	if (*a->fe_second && strcmp(a->fe_action, action) == 0 && time(NULL) <= a->fe_until &&
-	    strcmp(a->fe_second, a->op) != 0) {
-		a->fe_used = 1;
-		/* The trail keeps the action's name (stored data, the same in every language). */
-		return db_audit_note(db, "empat_mata", NULL, NULL, NULL, NULL, action, e);
-	}
-	sk_strlcpy(a->fe_asked, action, sizeof a->fe_asked);
-	sk_strlcpy(a->fe_asked_label, label ? label : action, sizeof a->fe_asked_label);
-	return sk_err_set(e, SK_DENIED, _("Perlu persetujuan operator kedua (dengan kata sandinya) "
-					   "untuk: %s."), label ? label : action);
+	int ok = four_eyes(db, action, label, e);
+	if (ok != 2)
+		return ok ? SK_OK : SK_DENIED;
+	/* The trail keeps the action's name (stored data, the same in every language). */
+	return db_audit_note(db, "empat_mata", NULL, NULL, NULL, NULL, action, e);
 }
 
 int db_four_eyes_asked(sk_db *db, char *action, size_t an, char *label, size_t ln)

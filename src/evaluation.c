@@ -20,27 +20,15 @@ static const table_col COLS[] = {
 	TABLE_INT(sk_evaluation, skor, TC_DERIVED),
 	TABLE_TEXT(sk_evaluation, tingkat, TC_DERIVED),
 	TABLE_TEXT(sk_evaluation, catatan, TC_FREE),
-	TABLE_TEXT(sk_evaluation, diubah_pada, 0),
-	TABLE_INT(sk_evaluation, dihapus, 0),
+	TABLE_STAMPS(sk_evaluation),
 	TABLE_TEXT(sk_evaluation, usulan, TC_LOCAL),
 	TABLE_TEXT(sk_evaluation, ditimpa, TC_LOCAL),
 };
 #undef V
-static table_sql sql;
-const table_def EVALUATION_TABLE = { "evaluasi", COLS, (int)(sizeof COLS / sizeof COLS[0]), 1,
-				     &sql };
+TABLE_DEFINE(EVALUATION_TABLE, "evaluasi", COLS);
 
-int evaluation_get(sk_db *db, const char *id, sk_evaluation *out, sk_err *e)
-{
-	return table_get(db, &EVALUATION_TABLE, id, out, sizeof *out,
-			 _("Penilaian perkembangan tidak ditemukan."), e);
-}
-
-int evaluation_store_raw(sk_db *db, const sk_evaluation *ev, int insert, sk_err *e)
-{
-	return table_store(db, &EVALUATION_TABLE, ev, insert,
-			   _("Penilaian perkembangan tidak ditemukan."), e);
-}
+TABLE_GET_STORE(evaluation, sk_evaluation, EVALUATION_TABLE,
+		N_("Penilaian perkembangan tidak ditemukan."))
 
 /* ---- Wording: titles, rubric, levels ------------------------------------------------------ */
 

@@ -38,8 +38,7 @@ int evaluation_group_level(sk_db *db, const char *kelompok_id, const char *today
 	memset(out, 0, sizeof *out);
 	if (!st)
 		return SK_DBERR;
-	db_bind_text(st, ":g", kelompok_id);
-	db_bind_text(st, ":today", today);
+	db_bind_texts(st, ":g", kelompok_id, ":today", today);
 	int rc = db_step(db, st, e);
 	if (rc == SQLITE_ROW) {
 		char decision[8], since[16], cut[16], due[16];
@@ -63,26 +62,28 @@ int evaluation_group_level(sk_db *db, const char *kelompok_id, const char *today
 int evaluation_gagal_latest(sk_db *db, const char *kelompok_id, sk_gagal_decision *out,
 			    sk_err *e)
 {
-	sqlite3_stmt *st = db_prepare(db, "SELECT id, kelompok_id, keputusan, tanggal, oleh, "
-				      "coalesce(alasan,''), dicatat_pada FROM kelompok_gagal WHERE "
-				      "kelompok_id=:g AND dibatalkan=0 ORDER BY tanggal DESC, "
-				      "dicatat_pada DESC, rowid DESC LIMIT 1", e);
+	sqlite3_stmt *st = db_prepare(db, "SELECT * FROM kelompok_gagal WHERE kelompok_id=:g AND "
+				      "dibatalkan=0 ORDER BY tanggal DESC, dicatat_pada DESC, rowid "
+				      "DESC LIMIT 1", e);
 	memset(out, 0, sizeof *out);
-	if (!st)
-		return SK_DBERR;
-	db_bind_text(st, ":g", kelompok_id);
-	int rc = db_step(db, st, e);
-	if (rc == SQLITE_ROW) {
-		db_col_text(st, 0, out->id, sizeof out->id);
-		db_col_text(st, 1, out->kelompok_id, sizeof out->kelompok_id);
-		db_col_text(st, 2, out->keputusan, sizeof out->keputusan);
-		db_col_text(st, 3, out->tanggal, sizeof out->tanggal);
-		db_col_text(st, 4, out->oleh, sizeof out->oleh);
-		db_col_text(st, 5, out->alasan, sizeof out->alasan);
-		db_col_text(st, 6, out->dicatat_pada, sizeof out->dicatat_pada);
-	}
-	return db_row_end(st, rc, "", e);
+	if (st)
+		db_bind_text(st, ":g", kelompok_id);
+	return table_one(db, &GAGAL_TABLE, st, out, sizeof *out, "", e);
 }
+
+/* The local table kelompok_gagal (never exchanged, no stamps); dibatalkan starts at 0. */
+static const table_col GAGAL_COLS[] = {
+	TABLE_TEXT(sk_gagal_decision, id, TC_KEY),
+	TABLE_TEXT(sk_gagal_decision, kelompok_id, 0),
+	TABLE_TEXT(sk_gagal_decision, keputusan, 0),
+	TABLE_TEXT(sk_gagal_decision, tanggal, 0),
+	TABLE_TEXT(sk_gagal_decision, oleh, TC_FREE),
+	TABLE_TEXT(sk_gagal_decision, alasan, TC_FREE),
+	TABLE_TEXT(sk_gagal_decision, dicatat_pada, 0),
+};
+static table_sql gagal_sql;
+const table_def GAGAL_TABLE = { .name = "kelompok_gagal", .cols = GAGAL_COLS,
+				.ncols = TABLE_NCOLS(GAGAL_COLS), .sql = &gagal_sql };
 
 static void validate_decision(sk_db *db, const sk_gagal_decision *d, sk_issues *is)
 {
@@ -106,9 +107,6 @@ static void validate_decision(sk_db *db, const sk_gagal_decision *d, sk_issues *
 
 int evaluation_gagal_decide(sk_db *db, sk_gagal_decision *d, sk_issues *is, sk_err *e)
 {
-	static const char sql[] =
-		"INSERT INTO kelompok_gagal(id, kelompok_id, keputusan, tanggal, oleh, alasan, "
-		"dibatalkan, dicatat_pada) VALUES(:id, :g, :k, :t, :o, :a, 0, :c)";
 	int rc = db_begin_write(db, e);
 	if (rc != SK_OK)
 		return rc;
@@ -121,18 +119,7 @@ int evaluation_gagal_decide(sk_db *db, sk_gagal_decision *d, sk_issues *is, sk_e
 	}
 	sk_uuid_new(d->id);
 	sk_now_utc(d->dicatat_pada);
-	sqlite3_stmt *st = db_prepare(db, sql, e);
-	rc = SK_DBERR;
-	if (st) {
-		db_bind_text(st, ":id", d->id);
-		db_bind_text(st, ":g", d->kelompok_id);
-		db_bind_text(st, ":k", d->keputusan);
-		db_bind_text(st, ":t", d->tanggal);
-		db_bind_text(st, ":o", d->oleh);
-		db_bind_text(st, ":a", d->alasan);
-		db_bind_text(st, ":c", d->dicatat_pada);
-		rc = db_step_write(db, st, "", e);
-	}
+	rc = table_store(db, &GAGAL_TABLE, d, 1, "", e);
 	int erc = db_end(db, rc == SK_OK, e);
 	return rc == SK_OK ? erc : rc;
 }

@@ -43,75 +43,36 @@ int evaluation_sync_levels(sk_db *db, const char *groups, sk_err *e)
  * future date. Appended to is. */
 static void check_save(sk_db *db, const sk_evaluation *ev, sk_issues *is)
 {
-	char today[11];
-	sk_today(today);
-	if (*ev->tanggal && strcmp(ev->tanggal, today) > 0)
-		sk_issues_add(is, "tanggal", SK_SEV_ERROR, "%s",
-			      _("Tanggal penilaian tidak boleh sesudah hari ini."));
-	sk_err e;
-	sk_err_clear(&e);
-	sqlite3_stmt *st = db_prepare(db, "SELECT dihapus FROM kelompok WHERE id=:id", &e);
-	int64_t deleted;
-	if (st)
-		db_bind_text(st, ":id", ev->kelompok_id);
-	if (db_count(db, st, &deleted, &e) != SK_OK)
-		sk_issues_add(is, "kelompok_id", SK_SEV_ERROR, "%s", e.msg);
-	else if (deleted)
-		sk_issues_add(is, "kelompok_id", SK_SEV_ERROR, "%s",
-			      _("Kelompok ini sudah dihapus; penilaiannya tidak bisa disimpan."));
+	table_check_dated(db, ev->tanggal, _("Tanggal penilaian tidak boleh sesudah hari ini."),
+			  "SELECT dihapus FROM kelompok WHERE id=:id", ev->kelompok_id, "kelompok_id",
+			  _("Kelompok ini sudah dihapus; penilaiannya tidak bisa disimpan."), is);
 }
 
-/* 1 when a live assessment id exists, 0 when not, -1 on a database error. */
-static int live(sk_db *db, const char *id, sk_err *e)
+static void check(sk_db *db, void *row, sk_issues *is)
 {
-	sqlite3_stmt *st = db_prepare(db, "SELECT 1 FROM evaluasi WHERE id=:id AND dihapus=0", e);
-	if (st)
-		db_bind_text(st, ":id", id);
-	return db_exists(db, st, e);
-}
-
-static int save(sk_db *db, sk_evaluation *ev, int insert, sk_issues *is, sk_err *e)
-{
-	int rc = db_begin_write(db, e);
-	if (rc != SK_OK)
-		return rc;
-	ev->dihapus = 0;
+	sk_evaluation *ev = row;
 	evaluation_derive(ev);
 	evaluation_mark_overrides(ev);
 	sk_issues_clear(is);
 	evaluation_validate_fields(ev, is);
 	evaluation_validate_links(db, ev, is);
 	check_save(db, ev, is);
-	if (sk_issues_errors(is)) {
-		db_end(db, 0, NULL);
-		return sk_err_set(e, SK_REFUSED, "%s", _("Penilaian belum benar; perbaiki isian yang "
-							 "ditandai."));
-	}
-	int found = insert ? 1 : live(db, ev->id, e);
-	if (found != 1) {
-		db_end(db, 0, NULL);
-		return found < 0 ? (e && e->status ? e->status : SK_DBERR)
-				 : sk_err_set(e, SK_NOTFOUND, "%s", notfound());
-	}
-	if (insert && !*ev->id)
-		sk_uuid_new(ev->id);
-	sk_now_utc(ev->diubah_pada);
-	rc = evaluation_store_raw(db, ev, insert, e);
-	if (rc == SK_OK)
-		rc = evaluation_sync_level(db, ev->kelompok_id, e);
-	int erc = db_end(db, rc == SK_OK, e);
-	return rc == SK_OK ? erc : rc;
 }
 
-int evaluation_insert(sk_db *db, sk_evaluation *ev, sk_issues *is, sk_err *e)
+/* The group's tingkat follows its latest assessment. */
+static int after(sk_db *db, const void *row, sk_err *e)
 {
-	return save(db, ev, 1, is, e);
+	return evaluation_sync_level(db, ((const sk_evaluation *)row)->kelompok_id, e);
 }
 
-int evaluation_update(sk_db *db, sk_evaluation *ev, sk_issues *is, sk_err *e)
-{
-	return save(db, ev, 0, is, e);
-}
+static const table_save_ops SAVE = {
+	.refused = N_("Penilaian belum benar; perbaiki isian yang ditandai."),
+	.notfound = N_("Penilaian perkembangan tidak ditemukan."),
+	.check = check,
+	.after = after,
+};
+
+TABLE_INSERT_UPDATE(evaluation, sk_evaluation, EVALUATION_TABLE, SAVE)
 
 int evaluation_delete(sk_db *db, const char *id, sk_err *e)
 {
@@ -133,50 +94,51 @@ int evaluation_latest(sk_db *db, const char *kelompok_id, sk_evaluation *out, sk
 {
 	static const char sql[] = "SELECT " EVALUATION_LATEST_SQL(":g", "q_.id", "");
 	sqlite3_stmt *st = db_prepare(db, sql, e);
-	if (!st)
-		return SK_DBERR;
-	db_bind_text(st, ":g", kelompok_id);
-	char id[SK_UUID_LEN + 1] = "";
-	int rc = db_step(db, st, e);
-	if (rc == SQLITE_ROW)
-		db_col_text(st, 0, id, sizeof id);
-	db_reset(st);
-	if (rc != SQLITE_ROW)
+	if (st)
+		db_bind_text(st, ":g", kelompok_id);
+	char id[SK_UUID_LEN + 1];
+	if (db_text(db, st, id, sizeof id, e) != 1)
 		return e && e->status ? e->status : SK_DBERR;
 	if (!*id)
 		return SK_NOTFOUND;
 	return evaluation_get(db, id, out, e);
 }
 
+/* A line of the history, by column name. */
+#define V(n, i) TABLE_INT_AS(sk_evaluation_row, v[i], n, 0)
+static const table_col ROW_COLS[] = {
+	TABLE_TEXT(sk_evaluation_row, id, 0),
+	TABLE_TEXT(sk_evaluation_row, tanggal, 0),
+	TABLE_TEXT(sk_evaluation_row, penilai, 0),
+	V("s1", 0), V("s2", 1), V("s3", 2), V("s4", 3), V("e1", 4), V("e2", 5), V("e3", 6),
+	V("e4", 7),
+	TABLE_TEXT(sk_evaluation_row, ditimpa, 0),
+};
+#undef V
+TABLE_VIEW(HISTORY_ROW, ROW_COLS);
+
+/* A line with its score recomputed from the indicators. */
+static void read_history(const void *arg, sqlite3_stmt *st, void *row)
+{
+	sk_evaluation_row *r = row;
+	(void)arg;
+	table_read(&HISTORY_ROW, st, r);
+	r->skor = evaluation_score(r->v);
+}
+
 int evaluation_history(sk_db *db, const char *kelompok_id, int offset, int limit,
 		       sk_evaluation_row *out, int *n, sk_err *e)
 {
 	static const char sql[] =
-		"SELECT id, tanggal, coalesce(penilai,''), s1, s2, s3, s4, e1, e2, e3, e4, "
-		"coalesce(ditimpa,'') FROM evaluasi WHERE kelompok_id=:g AND dihapus=0 "
+		"SELECT * FROM evaluasi WHERE kelompok_id=:g AND dihapus=0 "
 		"ORDER BY tanggal DESC, diubah_pada DESC, id DESC LIMIT :lim OFFSET :off";
 	sqlite3_stmt *st = db_prepare(db, sql, e);
-	*n = 0;
-	if (!st)
-		return SK_DBERR;
-	db_bind_text(st, ":g", kelompok_id);
-	db_bind_int64(st, ":lim", limit);
-	db_bind_int64(st, ":off", offset);
-	int rc = SQLITE_DONE;
-	while (*n < limit && (rc = db_step(db, st, e)) == SQLITE_ROW) {
-		sk_evaluation_row *r = &out[(*n)++];
-		db_col_text(st, 0, r->id, sizeof r->id);
-		db_col_text(st, 1, r->tanggal, sizeof r->tanggal);
-		db_col_text(st, 2, r->penilai, sizeof r->penilai);
-		for (int i = 0; i < EVAL_INDICATORS; i++)
-			r->v[i] = sqlite3_column_int(st, 3 + i);
-		r->skor = evaluation_score(r->v);
-		db_col_text(st, 11, r->ditimpa, sizeof r->ditimpa);
+	if (st) {
+		db_bind_text(st, ":g", kelompok_id);
+		db_bind_int64(st, ":lim", limit);
+		db_bind_int64(st, ":off", offset);
 	}
-	if (*n == limit)
-		rc = SQLITE_DONE;
-	db_reset(st);
-	return rc == SQLITE_DONE ? SK_OK : (e && e->status ? e->status : SK_DBERR);
+	return db_rows(db, st, out, sizeof *out, limit, n, read_history, NULL, e);
 }
 
 int evaluation_count(sk_db *db, const char *kelompok_id)
@@ -187,10 +149,7 @@ int evaluation_count(sk_db *db, const char *kelompok_id)
 
 void evaluation_last_assessor(sk_db *db, char *out, size_t n)
 {
-	sqlite3_stmt *st = db_prepare(db, "SELECT penilai FROM evaluasi WHERE dihapus=0 AND "
-				      "coalesce(penilai,'')<>'' ORDER BY diubah_pada DESC LIMIT 1", NULL);
-	out[0] = '\0';
-	if (st && db_step(db, st, NULL) == SQLITE_ROW)
-		db_col_text(st, 0, out, n);
-	db_reset(st);
+	db_text(db, db_prepare(db, "SELECT penilai FROM evaluasi WHERE dihapus=0 AND "
+			       "coalesce(penilai,'')<>'' ORDER BY diubah_pada DESC LIMIT 1", NULL),
+		out, n, NULL);
 }

@@ -61,96 +61,56 @@ void group_validate(sk_db *db, const sk_group *g, sk_issues *is)
 			      _("Bantuan UEP diisi tetapi tahun bantuan kosong."));
 }
 
-enum { STORE_INSERT, STORE_UPDATE_ACTIVE, STORE_UPDATE_ANY };
+/* The kelompok table: every column once, in the bundle's order. */
+static const table_col COLS[] = {
+	TABLE_TEXT(sk_group, id, TC_KEY),
+	TABLE_TEXT(sk_group, kode, TC_FREE),
+	TABLE_TEXT(sk_group, nama, TC_FREE),
+	TABLE_TEXT(sk_group, kode_wilayah, 0),
+	TABLE_TEXT(sk_group, alamat, TC_FREE),
+	TABLE_TEXT(sk_group, jenis_usaha, 0),
+	TABLE_TEXT(sk_group, bidang_usaha, TC_FREE),
+	TABLE_TEXT(sk_group, tanggal_berdiri, 0),
+	TABLE_TEXT(sk_group, tingkat, 0),
+	TABLE_TEXT(sk_group, pendamping, TC_FREE),
+	TABLE_TEXT(sk_group, telepon_pendamping, TC_FREE),
+	TABLE_INT64(sk_group, iuran_kas, 0),
+	TABLE_INT64(sk_group, iuran_iks, 0),
+	TABLE_INT64(sk_group, bantuan_uep, 0),
+	TABLE_INT(sk_group, tahun_bantuan, TC_ZERO_NULL),
+	TABLE_TEXT(sk_group, catatan, TC_FREE),
+	TABLE_STAMPS(sk_group),
+};
 
-/* Insert or update one row with every column as given in g. */
-static int group_store(sk_db *db, const sk_group *g, int mode, sk_err *e)
+/* The sort key of a new group's name (urut_nama, local); after an update, a changed name
+ * lost its key (trigger kelompok_nama_diubah): the new one. */
+static void bind_sort_key(sqlite3_stmt *st, const void *row)
 {
-	static const char ins[] =
-		"INSERT INTO kelompok(id, kode, nama, kode_wilayah, alamat, jenis_usaha, bidang_usaha, "
-		"tanggal_berdiri, tingkat, pendamping, telepon_pendamping, iuran_kas, iuran_iks, "
-		"bantuan_uep, tahun_bantuan, catatan, diubah_pada, dihapus, disimpan_pada, urut_nama) "
-		"VALUES(:id, :kode, :nama, "
-		":kode_wilayah, :alamat, :jenis_usaha, :bidang_usaha, :tanggal_berdiri, :tingkat, "
-		":pendamping, :telepon_pendamping, :iuran_kas, :iuran_iks, :bantuan_uep, "
-		":tahun_bantuan, :catatan, :diubah_pada, :dihapus, " DB_STORED_SQL ", :urut_nama)";
-#define GROUP_UPDATE \
-		"UPDATE kelompok SET kode=:kode, nama=:nama, kode_wilayah=:kode_wilayah, alamat=:alamat, " \
-		"jenis_usaha=:jenis_usaha, bidang_usaha=:bidang_usaha, tanggal_berdiri=:tanggal_berdiri, " \
-		"tingkat=:tingkat, pendamping=:pendamping, telepon_pendamping=:telepon_pendamping, " \
-		"iuran_kas=:iuran_kas, iuran_iks=:iuran_iks, bantuan_uep=:bantuan_uep, " \
-		"tahun_bantuan=:tahun_bantuan, catatan=:catatan, diubah_pada=:diubah_pada, " \
-		"dihapus=:dihapus, disimpan_pada=" DB_STORED_SQL " WHERE id=:id"
-	static const char upd[] = GROUP_UPDATE " AND dihapus=0";
-	static const char upd_any[] = GROUP_UPDATE;
-#undef GROUP_UPDATE
-	sqlite3_stmt *st = db_prepare(db, mode == STORE_INSERT ? ins :
-				      mode == STORE_UPDATE_ACTIVE ? upd : upd_any, e);
-	if (!st)
-		return SK_DBERR;
-	db_bind_text(st, ":id", g->id);
-	db_bind_text(st, ":kode", g->kode);
-	db_bind_text(st, ":nama", g->nama);
-	if (mode == STORE_INSERT)
-		sk_bind_sort_key(st, ":urut_nama", g->nama);
-	db_bind_text(st, ":kode_wilayah", g->kode_wilayah);
-	db_bind_text(st, ":alamat", g->alamat);
-	db_bind_text(st, ":jenis_usaha", g->jenis_usaha);
-	db_bind_text(st, ":bidang_usaha", g->bidang_usaha);
-	db_bind_text(st, ":tanggal_berdiri", g->tanggal_berdiri);
-	db_bind_text(st, ":tingkat", g->tingkat);
-	db_bind_text(st, ":pendamping", g->pendamping);
-	db_bind_text(st, ":telepon_pendamping", g->telepon_pendamping);
-	db_bind_int64(st, ":iuran_kas", g->iuran_kas);
-	db_bind_int64(st, ":iuran_iks", g->iuran_iks);
-	db_bind_int64(st, ":bantuan_uep", g->bantuan_uep);
-	db_bind_int64_or_null(st, ":tahun_bantuan", g->tahun_bantuan, g->tahun_bantuan == 0);
-	db_bind_text(st, ":catatan", g->catatan);
-	db_bind_text(st, ":diubah_pada", g->diubah_pada);
-	db_bind_int64(st, ":dihapus", g->dihapus);
-	int rc = db_step_write(db, st, N_("Kelompok tidak ditemukan."), e);
-	/* A changed name lost its sort key (trigger kelompok_nama_diubah): the new one. */
-	if (rc == SK_OK && mode != STORE_INSERT)
-		rc = sk_sort_key_store(db, 0, g->id, g->nama, e);
-	return rc;
+	sk_bind_sort_key(st, ":urut_nama", ((const sk_group *)row)->nama);
 }
 
-int group_store_raw(sk_db *db, const sk_group *g, int insert, sk_err *e)
+static int renew_sort_key(sk_db *db, const void *row, sk_err *e)
 {
-	int rc = group_store(db, g, insert ? STORE_INSERT : STORE_UPDATE_ANY, e);
-	if (rc == SK_OK && !insert)
-		rc = db_restamp(db, "UPDATE kelompok SET diubah_pada=:t WHERE id=:k1 AND "
-				"diubah_pada IS NOT :t", g->id, NULL, g->diubah_pada, e);
-	return rc;
+	const sk_group *g = row;
+	return sk_sort_key_store(db, 0, g->id, g->nama, e);
 }
 
-static int group_save(sk_db *db, sk_group *g, int insert, sk_issues *is, sk_err *e)
+TABLE_DEFINE_EXTRA(KELOMPOK_TABLE, "kelompok", COLS, "urut_nama", bind_sort_key, renew_sort_key);
+
+TABLE_GET_STORE(group, sk_group, KELOMPOK_TABLE, N_("Kelompok tidak ditemukan."))
+
+static void check_group(sk_db *db, void *row, sk_issues *is)
 {
-	group_validate(db, g, is);
-	if (sk_issues_errors(is))
-		return sk_err_set(e, SK_REFUSED, "%s", _("Data kelompok belum benar; perbaiki isian yang "
-							 "ditandai."));
-	if (insert && !*g->id)
-		sk_uuid_new(g->id);
-	sk_now_utc(g->diubah_pada);
-	g->dihapus = 0;
-	int rc = db_begin_write(db, e);
-	if (rc != SK_OK)
-		return rc;
-	rc = group_store(db, g, insert ? STORE_INSERT : STORE_UPDATE_ACTIVE, e);
-	int erc = db_end(db, rc == SK_OK, e);
-	return rc == SK_OK ? erc : rc;
+	group_validate(db, row, is);
 }
 
-int group_insert(sk_db *db, sk_group *g, sk_issues *is, sk_err *e)
-{
-	return group_save(db, g, 1, is, e);
-}
+static const table_save_ops SAVE = {
+	.refused = N_("Data kelompok belum benar; perbaiki isian yang ditandai."),
+	.notfound = N_("Kelompok tidak ditemukan."),
+	.check = check_group,
+};
 
-int group_update(sk_db *db, sk_group *g, sk_issues *is, sk_err *e)
-{
-	return group_save(db, g, 0, is, e);
-}
+TABLE_INSERT_UPDATE(group, sk_group, KELOMPOK_TABLE, SAVE)
 
 int group_delete(sk_db *db, const char *id, sk_err *e)
 {
@@ -165,41 +125,6 @@ int group_delete(sk_db *db, const char *id, sk_err *e)
 				    "WHERE kelompok_id=:id AND dihapus=0", id, NULL, e);
 	int erc = db_end(db, rc == SK_OK, e);
 	return rc == SK_OK ? erc : rc;
-}
-
-int group_get(sk_db *db, const char *id, sk_group *out, sk_err *e)
-{
-	sqlite3_stmt *st = db_prepare(db,
-		"SELECT id, coalesce(kode,''), nama, kode_wilayah, alamat, jenis_usaha, bidang_usaha, "
-		"tanggal_berdiri, tingkat, pendamping, telepon_pendamping, iuran_kas, iuran_iks, "
-		"bantuan_uep, coalesce(tahun_bantuan,0), catatan, diubah_pada, dihapus "
-		"FROM kelompok WHERE id=:id", e);
-	if (!st)
-		return SK_DBERR;
-	db_bind_text(st, ":id", id);
-	int rc = db_step(db, st, e);
-	if (rc == SQLITE_ROW) {
-		group_init(out);
-		db_col_text(st, 0, out->id, sizeof out->id);
-		db_col_text(st, 1, out->kode, sizeof out->kode);
-		db_col_text(st, 2, out->nama, sizeof out->nama);
-		db_col_text(st, 3, out->kode_wilayah, sizeof out->kode_wilayah);
-		db_col_text(st, 4, out->alamat, sizeof out->alamat);
-		db_col_text(st, 5, out->jenis_usaha, sizeof out->jenis_usaha);
-		db_col_text(st, 6, out->bidang_usaha, sizeof out->bidang_usaha);
-		db_col_text(st, 7, out->tanggal_berdiri, sizeof out->tanggal_berdiri);
-		db_col_text(st, 8, out->tingkat, sizeof out->tingkat);
-		db_col_text(st, 9, out->pendamping, sizeof out->pendamping);
-		db_col_text(st, 10, out->telepon_pendamping, sizeof out->telepon_pendamping);
-		out->iuran_kas = sqlite3_column_int64(st, 11);
-		out->iuran_iks = sqlite3_column_int64(st, 12);
-		out->bantuan_uep = sqlite3_column_int64(st, 13);
-		out->tahun_bantuan = sqlite3_column_int(st, 14);
-		db_col_text(st, 15, out->catatan, sizeof out->catatan);
-		db_col_text(st, 16, out->diubah_pada, sizeof out->diubah_pada);
-		out->dihapus = sqlite3_column_int(st, 17);
-	}
-	return db_row_end(st, rc, _("Kelompok tidak ditemukan."), e);
 }
 
 #define GROUP_FILTER \
@@ -217,15 +142,30 @@ static void inactive_cutoff(sk_db *db, char out[16])
 {
 	sqlite3_stmt *st = db_prepare(db, "SELECT date('now', 'localtime', :d)", NULL);
 	char days[24];
-	out[0] = '\0';
-	if (!st)
-		return;
 	snprintf(days, sizeof days, "-%d days", GROUP_INACTIVE_DAYS);
-	db_bind_text(st, ":d", days);
-	if (db_step(db, st, NULL) == SQLITE_ROW)
-		db_col_text(st, 0, out, 16);
-	db_reset(st);
+	if (st)
+		db_bind_text(st, ":d", days);
+	db_text(db, st, out, 16, NULL);
 }
+
+/* A line of the list, by column name. */
+static const table_col ROW_COLS[] = {
+	TABLE_TEXT(sk_group_row, id, 0),
+	TABLE_TEXT(sk_group_row, kode, 0),
+	TABLE_TEXT(sk_group_row, nama, 0),
+	TABLE_TEXT(sk_group_row, kode_wilayah, 0),
+	TABLE_TEXT(sk_group_row, desa, 0),
+	TABLE_TEXT(sk_group_row, tingkat, 0),
+	TABLE_INT(sk_group_row, anggota_aktif, 0),
+	TABLE_TEXT(sk_group_row, pertemuan_terakhir, 0),
+	TABLE_INT(sk_group_row, tidak_aktif, 0),
+};
+TABLE_VIEW(GROUP_ROW, ROW_COLS);
+
+/* Inactive: founded more than 4 weeks ago (or when, is not known) and no meeting in the last
+ * 4 weeks (:c the first day that still counts). */
+#define INACTIVE \
+	"(coalesce(g.tanggal_berdiri, '') < :c AND coalesce(" LAST_MEETING ", '') < :c)"
 
 static int list_rows(sk_db *db, const char *text, int deleted, int offset, int limit,
 		     sk_group_row *out, int *n, sk_err *e)
@@ -233,38 +173,18 @@ static int list_rows(sk_db *db, const char *text, int deleted, int offset, int l
 	char cutoff[16];
 	inactive_cutoff(db, cutoff);
 	sqlite3_stmt *st = db_prepare(db,
-		"SELECT g.id, coalesce(g.kode,''), g.nama, g.kode_wilayah, coalesce(w.nama,''), "
-		"g.tingkat, (SELECT count(*) FROM anggota a WHERE a.kelompok_id=g.id AND a.dihapus=0 "
-		"AND a.tanggal_keluar IS NULL), " LAST_MEETING ", coalesce(g.tanggal_berdiri,'') "
-		GROUP_FILTER
-		"ORDER BY g.urut_nama, g.id LIMIT :lim OFFSET :off", e);
-	*n = 0;
-	if (!st)
-		return SK_DBERR;
-	db_bind_like(st, ":t", text);
-	db_bind_int64(st, ":del", deleted);
-	db_bind_int64(st, ":lim", limit);
-	db_bind_int64(st, ":off", offset);
-	int rc;
-	while ((rc = db_step(db, st, e)) == SQLITE_ROW && *n < limit) {
-		sk_group_row *r = &out[(*n)++];
-		db_col_text(st, 0, r->id, sizeof r->id);
-		db_col_text(st, 1, r->kode, sizeof r->kode);
-		db_col_text(st, 2, r->nama, sizeof r->nama);
-		db_col_text(st, 3, r->kode_wilayah, sizeof r->kode_wilayah);
-		db_col_text(st, 4, r->desa, sizeof r->desa);
-		db_col_text(st, 5, r->tingkat, sizeof r->tingkat);
-		r->anggota_aktif = sqlite3_column_int(st, 6);
-		db_col_text(st, 7, r->pertemuan_terakhir, sizeof r->pertemuan_terakhir);
-		char berdiri[16];
-		db_col_text(st, 8, berdiri, sizeof berdiri);
-		/* Inactive: founded more than 4 weeks ago (or when, is not known) and no meeting
-		 * in the last 4 weeks. */
-		r->tidak_aktif = (!*berdiri || strcmp(berdiri, cutoff) < 0) &&
-				 (!*r->pertemuan_terakhir || strcmp(r->pertemuan_terakhir, cutoff) < 0);
+		"SELECT g.id, g.kode, g.nama, g.kode_wilayah, w.nama desa, g.tingkat, (SELECT count(*) "
+		"FROM anggota a WHERE a.kelompok_id=g.id AND a.dihapus=0 AND a.tanggal_keluar IS "
+		"NULL) anggota_aktif, " LAST_MEETING " pertemuan_terakhir, " INACTIVE " tidak_aktif "
+		GROUP_FILTER "ORDER BY g.urut_nama, g.id LIMIT :lim OFFSET :off", e);
+	if (st) {
+		db_bind_like(st, ":t", text);
+		db_bind_int64(st, ":del", deleted);
+		db_bind_text(st, ":c", cutoff);
+		db_bind_int64(st, ":lim", limit);
+		db_bind_int64(st, ":off", offset);
 	}
-	db_reset(st);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? SK_OK : (e ? e->status : SK_DBERR);
+	return table_list(db, &GROUP_ROW, st, out, sizeof *out, limit, n, e);
 }
 
 int group_list(sk_db *db, const char *text, int offset, int limit, sk_group_row *out, int *n,
@@ -321,9 +241,8 @@ int group_count_inactive(sk_db *db)
 {
 	char cutoff[16];
 	inactive_cutoff(db, cutoff);
-	return db_count_text(db, "SELECT count(*) FROM kelompok g WHERE g.dihapus=0 AND "
-			     "coalesce(g.tanggal_berdiri, '') < :c AND "
-			     "coalesce(" LAST_MEETING ", '') < :c", ":c", cutoff);
+	return db_count_text(db, "SELECT count(*) FROM kelompok g WHERE g.dihapus=0 AND " INACTIVE,
+			     ":c", cutoff);
 }
 
 int group_active_members(sk_db *db, const char *id)
@@ -332,25 +251,25 @@ int group_active_members(sk_db *db, const char *id)
 			     "AND tanggal_keluar IS NULL", ":id", id);
 }
 
+static const table_col LINK_COLS[] = {
+	TABLE_INT(sk_group_links, anggota, 0),
+	TABLE_INT(sk_group_links, pertemuan, 0),
+	TABLE_INT(sk_group_links, baris_kas, 0),
+	TABLE_INT64(sk_group_links, saldo, 0),
+};
+TABLE_VIEW(GROUP_LINKS, LINK_COLS);
+
 int group_links(sk_db *db, const char *id, sk_group_links *out, sk_err *e)
 {
 	memset(out, 0, sizeof *out);
 	sqlite3_stmt *st = db_prepare(db, "SELECT "
-		"(SELECT count(*) FROM anggota WHERE kelompok_id=:id AND dihapus=0), "
-		"(SELECT count(*) FROM pertemuan WHERE kelompok_id=:id AND dihapus=0), "
-		"(SELECT count(*) FROM kas WHERE kelompok_id=:id AND dihapus=0), "
-		"(SELECT coalesce(sum(saldo),0) FROM saldo_kas WHERE kelompok_id=:id)", e);
-	if (!st)
-		return SK_DBERR;
-	db_bind_text(st, ":id", id);
-	int rc = db_step(db, st, e);
-	if (rc == SQLITE_ROW) {
-		out->anggota = sqlite3_column_int(st, 0);
-		out->pertemuan = sqlite3_column_int(st, 1);
-		out->baris_kas = sqlite3_column_int(st, 2);
-		out->saldo = sqlite3_column_int64(st, 3);
-	}
-	return db_row_end(st, rc, _("Kelompok tidak ditemukan."), e);
+		"(SELECT count(*) FROM anggota WHERE kelompok_id=:id AND dihapus=0) anggota, "
+		"(SELECT count(*) FROM pertemuan WHERE kelompok_id=:id AND dihapus=0) pertemuan, "
+		"(SELECT count(*) FROM kas WHERE kelompok_id=:id AND dihapus=0) baris_kas, "
+		"(SELECT coalesce(sum(saldo),0) FROM saldo_kas WHERE kelompok_id=:id) saldo", e);
+	if (st)
+		db_bind_text(st, ":id", id);
+	return table_one(db, &GROUP_LINKS, st, out, sizeof *out, _("Kelompok tidak ditemukan."), e);
 }
 
 int group_restore(sk_db *db, const char *id, int *members, sk_err *e)
@@ -372,8 +291,7 @@ int group_restore(sk_db *db, const char *id, int *members, sk_err *e)
 	if (!st)
 		rc = SK_DBERR;
 	else {
-		db_bind_text(st, ":t", now);
-		db_bind_text(st, ":id", id);
+		db_bind_texts(st, ":t", now, ":id", id);
 		rc = db_step_write(db, st, _("Kelompok tidak ditemukan."), e);
 	}
 	/* The members deleted with the group (stamped when it was, or after), unless their NIK
@@ -387,9 +305,7 @@ int group_restore(sk_db *db, const char *id, int *members, sk_err *e)
 		"o.jabatan=anggota.jabatan AND o.id<>anggota.id AND o.dihapus=0 AND "
 		"o.tanggal_keluar IS NULL))", e) : NULL;
 	if (st) {
-		db_bind_text(st, ":t", now);
-		db_bind_text(st, ":id", id);
-		db_bind_text(st, ":del", g.diubah_pada);
+		db_bind_texts(st, ":t", now, ":id", id, ":del", g.diubah_pada);
 		rc = db_step_write(db, st, "", e);
 		if (rc == SK_OK)
 			*members = sqlite3_changes(db_handle(db));

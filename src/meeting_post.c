@@ -74,8 +74,7 @@ static void check_meeting(sk_db *db, const sk_meeting *m, sk_issues *is)
 		sk_issues_add(is, "kelompok_id", SK_SEV_ERROR, "%s", e.msg);
 		return;
 	}
-	db_bind_text(st, ":g", m->kelompok_id);
-	db_bind_text(st, ":id", m->id);
+	db_bind_texts(st, ":g", m->kelompok_id, ":id", m->id);
 	int rc = db_step(db, st, &e);
 	if (rc != SQLITE_ROW)
 		sk_issues_add(is, "kelompok_id", SK_SEV_ERROR, "%s", e.msg);
@@ -161,37 +160,6 @@ static int drop_missing(sk_db *db, const sk_meeting *m, const sk_attendance *row
 	return rc;
 }
 
-/* The meeting's postings in one book that stand: not deleted, not a reversal, not reversed.
- * Returns a malloc'ed array (free it) and their number in *n, or NULL on a db error. */
-static sk_cash_row *standing_postings(sk_db *db, const char *pertemuan_id, const char *buku,
-				      int *n, sk_err *e)
-{
-	sqlite3_stmt *st = db_prepare(db, "SELECT " CASH_ROW_COLS " FROM kas k WHERE pertemuan_id=:p "
-				      "AND buku=:b AND dihapus=0 AND membalik_id IS NULL AND NOT "
-				      "EXISTS (SELECT 1 FROM kas r WHERE r.membalik_id=k.id AND "
-				      "r.dihapus=0) ORDER BY tanggal, id", e);
-	*n = 0;
-	if (!st)
-		return NULL;
-	db_bind_text(st, ":p", pertemuan_id);
-	db_bind_text(st, ":b", buku);
-	int cap = 2, rc;
-	sk_cash_row *rows = malloc(sizeof *rows * (size_t)cap);
-	if (!rows)
-		abort();
-	while ((rc = db_step(db, st, e)) == SQLITE_ROW) {
-		if (*n == cap)
-			rows = grow(rows, &cap, sizeof *rows);
-		cash_read_row(st, &rows[(*n)++]);
-	}
-	db_reset(st);
-	if (rc != SQLITE_DONE) {
-		free(rows);
-		return NULL;
-	}
-	return rows;
-}
-
 /* One book's posting of meeting m: what it should be. */
 struct posting {
 	const char *buku, *kategori;
@@ -213,7 +181,7 @@ static int book_closed(sk_db *db, const char *g, const char *buku, const char *d
 static int sync_book(sk_db *db, const sk_meeting *m, struct posting *p, sk_err *e)
 {
 	int n, rc = SK_OK, done = 0;
-	sk_cash_row *rows = standing_postings(db, m->id, p->buku, &n, e);
+	sk_cash_row *rows = cash_standing(db, m->id, p->buku, NULL, &n, e);
 	if (!rows)
 		return e ? e->status : SK_DBERR;
 	char from[16];

@@ -10,13 +10,9 @@ void meeting_last_date(sk_db *db, const char *kelompok_id, char *out, size_t n)
 {
 	sqlite3_stmt *st = db_prepare(db, "SELECT max(tanggal) FROM pertemuan WHERE kelompok_id=:g "
 				      "AND dihapus=0", NULL);
-	out[0] = '\0';
-	if (!st)
-		return;
-	db_bind_text(st, ":g", kelompok_id);
-	if (db_step(db, st, NULL) == SQLITE_ROW)
-		db_col_text(st, 0, out, n);
-	db_reset(st);
+	if (st)
+		db_bind_text(st, ":g", kelompok_id);
+	db_text(db, st, out, n, NULL);
 }
 
 int meeting_same_day(sk_db *db, const char *kelompok_id, const char *tanggal,
@@ -24,12 +20,16 @@ int meeting_same_day(sk_db *db, const char *kelompok_id, const char *tanggal,
 {
 	sqlite3_stmt *st = db_prepare(db, "SELECT 1 FROM pertemuan WHERE kelompok_id=:g AND "
 				      "tanggal=:t AND dihapus=0 AND id IS NOT :id", NULL);
-	if (st) {
-		db_bind_text(st, ":g", kelompok_id);
-		db_bind_text(st, ":t", tanggal);
-		db_bind_text(st, ":id", except_id && *except_id ? except_id : NULL);
-	}
+	db_bind_texts(st, ":g", kelompok_id, ":t", tanggal,
+		      ":id", except_id && *except_id ? except_id : NULL);
 	return db_exists(db, st, NULL);
+}
+
+/* A row of st into the meeting ctx, by column name. */
+static int read_meeting(void *ctx, sqlite3_stmt *st)
+{
+	table_read(&PERTEMUAN_TABLE, st, ctx);
+	return 0;
 }
 
 /* Date and place of the group's last meeting plus 7 days, or "" when none. */
@@ -37,20 +37,42 @@ static void next_after_last(sk_db *db, const char *g, sk_meeting *m)
 {
 	/* A week after the last meeting, but never a day still to come (a meeting is recorded
 	 * once it has been held). */
-	sqlite3_stmt *st = db_prepare(db, "SELECT min(date(tanggal, '+7 days'), :today), "
-				      "coalesce(tempat,'') FROM pertemuan WHERE kelompok_id=:g AND "
-				      "dihapus=0 ORDER BY tanggal DESC, diubah_pada DESC LIMIT 1", NULL);
-	if (!st)
-		return;
+	sqlite3_stmt *st = db_prepare(db, "SELECT min(date(tanggal, '+7 days'), :today) tanggal, "
+				      "tempat FROM pertemuan WHERE kelompok_id=:g AND dihapus=0 "
+				      "ORDER BY tanggal DESC, diubah_pada DESC LIMIT 1", NULL);
 	char today[11];
 	sk_today(today);
-	db_bind_text(st, ":g", g);
-	db_bind_text(st, ":today", today);
-	if (db_step(db, st, NULL) == SQLITE_ROW) {
-		db_col_text(st, 0, m->tanggal, sizeof m->tanggal);
-		db_col_text(st, 1, m->tempat, sizeof m->tempat);
-	}
-	db_reset(st);
+	db_bind_texts(st, ":g", g, ":today", today);
+	db_each(db, st, read_meeting, m, NULL);
+}
+
+static const table_col ATTENDEE_COLS[] = {
+	TABLE_TEXT(sk_attendee, nama, 0),
+	TABLE_TEXT(sk_attendee, jabatan, 0),
+};
+TABLE_VIEW(ATTENDEE, ATTENDEE_COLS);
+
+struct roster {
+	const char *pertemuan_id;
+	sk_attendance *rows;
+	sk_attendee *names;
+	int max, *n;
+};
+
+/* One attendance row (and its member's name) by column name; -1 (stop) past max rows. */
+static int read_attendee(void *ctx, sqlite3_stmt *st)
+{
+	struct roster *r = ctx;
+	if (*r->n >= r->max)
+		return -1;
+	sk_attendance *a = &r->rows[*r->n];
+	memset(a, 0, sizeof *a);
+	table_read(&KEHADIRAN_TABLE, st, a);
+	sk_strlcpy(a->pertemuan_id, r->pertemuan_id, sizeof a->pertemuan_id);
+	if (r->names)
+		table_read(&ATTENDEE, st, &r->names[*r->n]);
+	(*r->n)++;
+	return 0;
 }
 
 /* Run st (bound already) whose rows are anggota_id, nama, jabatan, status, iuran_kas,
@@ -58,29 +80,13 @@ static void next_after_last(sk_db *db, const char *g, sk_meeting *m)
 static int read_attendance(sk_db *db, sqlite3_stmt *st, const char *pertemuan_id,
 			   sk_attendance *rows, sk_attendee *names, int max, int *n, sk_err *e)
 {
-	int rc;
+	struct roster r = { pertemuan_id, rows, names, max, n };
 	*n = 0;
-	while ((rc = db_step(db, st, e)) == SQLITE_ROW) {
-		if (*n >= max) {
-			db_reset(st);
-			return sk_err_set(e, SK_REFUSED, _("Kelompok ini punya lebih dari %d anggota; "
-							   "daftar hadirnya tidak muat."), max);
-		}
-		sk_attendance *a = &rows[*n];
-		memset(a, 0, sizeof *a);
-		sk_strlcpy(a->pertemuan_id, pertemuan_id, sizeof a->pertemuan_id);
-		db_col_text(st, 0, a->anggota_id, sizeof a->anggota_id);
-		db_col_text(st, 3, a->status, sizeof a->status);
-		a->iuran_kas = sqlite3_column_int64(st, 4);
-		a->iuran_iks = sqlite3_column_int64(st, 5);
-		if (names) {
-			db_col_text(st, 1, names[*n].nama, sizeof names[*n].nama);
-			db_col_text(st, 2, names[*n].jabatan, sizeof names[*n].jabatan);
-		}
-		(*n)++;
-	}
-	db_reset(st);
-	return rc == SQLITE_DONE ? SK_OK : (e ? e->status : SK_DBERR);
+	int rc = db_each(db, st, read_attendee, &r, e);
+	if (rc == -1)
+		return sk_err_set(e, SK_REFUSED, _("Kelompok ini punya lebih dari %d anggota; daftar "
+						   "hadirnya tidak muat."), max);
+	return rc;
 }
 
 int meeting_propose(sk_db *db, const char *kelompok_id, sk_meeting *m, sk_attendance *rows,
@@ -106,13 +112,13 @@ int meeting_roster(sk_db *db, const char *kelompok_id, const char *tanggal, sk_a
 	int rc = group_get(db, kelompok_id, &g, e);
 	if (rc != SK_OK)
 		return rc;
-	sqlite3_stmt *st = db_prepare(db, "SELECT id, nama, jabatan, 'H', :kas, :iks FROM anggota "
+	sqlite3_stmt *st = db_prepare(db, "SELECT id anggota_id, nama, jabatan, 'H' status, :kas "
+				      "iuran_kas, :iks iuran_iks FROM anggota "
 				      "WHERE kelompok_id=:g AND dihapus=0 AND " MEETING_MEMBER_ON(":d")
 				      " ORDER BY urut_nama, id", e);
 	if (!st)
 		return SK_DBERR;
-	db_bind_text(st, ":g", kelompok_id);
-	db_bind_text(st, ":d", tanggal);
+	db_bind_texts(st, ":g", kelompok_id, ":d", tanggal);
 	db_bind_int64(st, ":kas", g.iuran_kas);
 	db_bind_int64(st, ":iks", g.iuran_iks);
 	return read_attendance(db, st, "", rows, names, max, n, e);
@@ -124,8 +130,7 @@ int meeting_member_on(sk_db *db, const char *anggota_id, const char *tanggal)
 				      MEETING_MEMBER_ON(":d") ")", NULL);
 	if (!st)
 		return 1;
-	db_bind_text(st, ":id", anggota_id);
-	db_bind_text(st, ":d", tanggal);
+	db_bind_texts(st, ":id", anggota_id, ":d", tanggal);
 	return db_exists(db, st, NULL) != 1;
 }
 
@@ -138,8 +143,8 @@ int meeting_load(sk_db *db, const char *id, sk_meeting *m, sk_attendance *rows,
 		return rc;
 	if (m->dihapus)
 		return sk_err_set(e, SK_NOTFOUND, "%s", _("Pertemuan tidak ditemukan."));
-	sqlite3_stmt *st = db_prepare(db, "SELECT h.anggota_id, coalesce(a.nama,'?'), "
-				      "coalesce(a.jabatan,''), h.status, h.iuran_kas, h.iuran_iks FROM "
+	sqlite3_stmt *st = db_prepare(db, "SELECT h.anggota_id, coalesce(a.nama,'?') nama, "
+				      "a.jabatan, h.status, h.iuran_kas, h.iuran_iks FROM "
 				      "kehadiran h LEFT JOIN anggota a ON a.id=h.anggota_id WHERE "
 				      "h.pertemuan_id=:p AND h.dihapus=0 ORDER BY a.urut_nama, h.anggota_id", e);
 	if (!st)
@@ -148,36 +153,34 @@ int meeting_load(sk_db *db, const char *id, sk_meeting *m, sk_attendance *rows,
 	return read_attendance(db, st, id, rows, names, max, n, e);
 }
 
+static const table_col ROW_COLS[] = {
+	TABLE_TEXT(sk_meeting_row, id, 0),
+	TABLE_TEXT(sk_meeting_row, tanggal, 0),
+	TABLE_TEXT(sk_meeting_row, tempat, 0),
+	TABLE_INT(sk_meeting_row, hadir, 0),
+	TABLE_INT(sk_meeting_row, total, 0),
+	TABLE_INT64(sk_meeting_row, iuran_kas, 0),
+	TABLE_INT64(sk_meeting_row, iuran_iks, 0),
+};
+TABLE_VIEW(MEETING_ROW, ROW_COLS);
+
 int meeting_list(sk_db *db, const char *kelompok_id, int offset, int limit, sk_meeting_row *out,
 		 int *n, sk_err *e)
 {
-	sqlite3_stmt *st = db_prepare(db, "SELECT p.id, p.tanggal, coalesce(p.tempat,''), "
+	sqlite3_stmt *st = db_prepare(db, "SELECT p.id, p.tanggal, p.tempat, "
 		"(SELECT count(*) FROM kehadiran h WHERE h.pertemuan_id=p.id AND h.dihapus=0 AND "
-		"h.status='H'), (SELECT count(*) FROM kehadiran h WHERE h.pertemuan_id=p.id AND "
-		"h.dihapus=0), (SELECT coalesce(sum(iuran_kas),0) FROM kehadiran h WHERE "
-		"h.pertemuan_id=p.id AND h.dihapus=0), (SELECT coalesce(sum(iuran_iks),0) FROM "
-		"kehadiran h WHERE h.pertemuan_id=p.id AND h.dihapus=0) FROM pertemuan p WHERE "
-		"p.kelompok_id=:g AND p.dihapus=0 ORDER BY p.tanggal DESC, p.diubah_pada DESC, p.id "
-		"LIMIT :lim OFFSET :off", e);
-	*n = 0;
-	if (!st)
-		return SK_DBERR;
-	db_bind_text(st, ":g", kelompok_id);
-	db_bind_int64(st, ":lim", limit);
-	db_bind_int64(st, ":off", offset);
-	int rc;
-	while ((rc = db_step(db, st, e)) == SQLITE_ROW && *n < limit) {
-		sk_meeting_row *r = &out[(*n)++];
-		db_col_text(st, 0, r->id, sizeof r->id);
-		db_col_text(st, 1, r->tanggal, sizeof r->tanggal);
-		db_col_text(st, 2, r->tempat, sizeof r->tempat);
-		r->hadir = sqlite3_column_int(st, 3);
-		r->total = sqlite3_column_int(st, 4);
-		r->iuran_kas = sqlite3_column_int64(st, 5);
-		r->iuran_iks = sqlite3_column_int64(st, 6);
+		"h.status='H') hadir, (SELECT count(*) FROM kehadiran h WHERE h.pertemuan_id=p.id AND "
+		"h.dihapus=0) total, (SELECT coalesce(sum(iuran_kas),0) FROM kehadiran h WHERE "
+		"h.pertemuan_id=p.id AND h.dihapus=0) iuran_kas, (SELECT coalesce(sum(iuran_iks),0) "
+		"FROM kehadiran h WHERE h.pertemuan_id=p.id AND h.dihapus=0) iuran_iks FROM pertemuan p "
+		"WHERE p.kelompok_id=:g AND p.dihapus=0 ORDER BY p.tanggal DESC, p.diubah_pada DESC, "
+		"p.id LIMIT :lim OFFSET :off", e);
+	if (st) {
+		db_bind_text(st, ":g", kelompok_id);
+		db_bind_int64(st, ":lim", limit);
+		db_bind_int64(st, ":off", offset);
 	}
-	db_reset(st);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? SK_OK : (e ? e->status : SK_DBERR);
+	return table_list(db, &MEETING_ROW, st, out, sizeof *out, limit, n, e);
 }
 
 int meeting_count(sk_db *db, const char *kelompok_id)

@@ -139,10 +139,7 @@ static void check_group_size(sk_db *db, const sk_member *m, sk_issues *is)
 	sk_err_clear(&e);
 	sqlite3_stmt *st = db_prepare(db, "SELECT count(*) FROM anggota WHERE kelompok_id=:kelompok_id "
 				      "AND id IS NOT :id AND dihapus=0 AND tanggal_keluar IS NULL", &e);
-	if (st) {
-		db_bind_text(st, ":kelompok_id", m->kelompok_id);
-		db_bind_text(st, ":id", m->id);
-	}
+	db_bind_texts(st, ":kelompok_id", m->kelompok_id, ":id", m->id);
 	int64_t others;
 	if (db_count(db, st, &others, &e) != SK_OK) {
 		sk_issues_add(is, "kelompok_id", SK_SEV_ERROR, "%s", e.msg);
@@ -210,108 +207,63 @@ void member_validate(sk_db *db, const sk_member *m, sk_issues *is)
 		check_group_size(db, m, is);
 }
 
-static void bind_member(sqlite3_stmt *st, const sk_member *m)
+/* The anggota table: every column once, in the bundle's order. */
+static const table_col COLS[] = {
+	TABLE_TEXT(sk_member, id, TC_KEY),
+	TABLE_TEXT(sk_member, kelompok_id, 0),
+	TABLE_TEXT(sk_member, nik, 0),
+	TABLE_TEXT(sk_member, no_kk, 0),
+	TABLE_TEXT(sk_member, nama, TC_FREE),
+	TABLE_TEXT(sk_member, jenis_kelamin, 0),
+	TABLE_TEXT(sk_member, tempat_lahir, TC_FREE),
+	TABLE_TEXT(sk_member, tanggal_lahir, 0),
+	TABLE_TEXT(sk_member, alamat, TC_FREE),
+	TABLE_TEXT(sk_member, rt, TC_FREE),
+	TABLE_TEXT(sk_member, rw, TC_FREE),
+	TABLE_TEXT(sk_member, telepon, TC_FREE),
+	TABLE_TEXT(sk_member, jabatan, 0),
+	TABLE_TEXT(sk_member, tanggal_masuk, 0),
+	TABLE_TEXT(sk_member, tanggal_keluar, 0),
+	TABLE_INT(sk_member, terdaftar_dtsen, 0),
+	TABLE_INT(sk_member, desil_dtsen, TC_ZERO_NULL),
+	TABLE_INT(sk_member, peserta_pkh, 0),
+	TABLE_TEXT(sk_member, catatan, TC_FREE),
+	TABLE_STAMPS(sk_member),
+};
+
+/* The sort key of a new member's name (urut_nama, local); after an update, a changed name
+ * lost its key (trigger anggota_nama_diubah): the new one. */
+static void bind_sort_key(sqlite3_stmt *st, const void *row)
 {
-	db_bind_text(st, ":id", m->id);
-	db_bind_text(st, ":kelompok_id", m->kelompok_id);
-	db_bind_text(st, ":nik", m->nik);
-	db_bind_text(st, ":no_kk", m->no_kk);
-	db_bind_text(st, ":nama", m->nama);
-	db_bind_text(st, ":jenis_kelamin", m->jenis_kelamin);
-	db_bind_text(st, ":tempat_lahir", m->tempat_lahir);
-	db_bind_text(st, ":tanggal_lahir", m->tanggal_lahir);
-	db_bind_text(st, ":alamat", m->alamat);
-	db_bind_text(st, ":rt", m->rt);
-	db_bind_text(st, ":rw", m->rw);
-	db_bind_text(st, ":telepon", m->telepon);
-	db_bind_text(st, ":jabatan", m->jabatan);
-	db_bind_text(st, ":tanggal_masuk", m->tanggal_masuk);
-	db_bind_text(st, ":tanggal_keluar", m->tanggal_keluar);
-	db_bind_int64(st, ":terdaftar_dtsen", m->terdaftar_dtsen);
-	db_bind_int64_or_null(st, ":desil_dtsen", m->desil_dtsen, m->desil_dtsen == 0);
-	db_bind_int64(st, ":peserta_pkh", m->peserta_pkh);
-	db_bind_text(st, ":catatan", m->catatan);
-	db_bind_text(st, ":diubah_pada", m->diubah_pada);
-	db_bind_int64(st, ":dihapus", m->dihapus);
+	sk_bind_sort_key(st, ":urut_nama", ((const sk_member *)row)->nama);
 }
 
-enum { STORE_INSERT, STORE_UPDATE_ACTIVE, STORE_UPDATE_ANY };
-
-static int member_store(sk_db *db, const sk_member *m, int mode, sk_err *e)
+static int renew_sort_key(sk_db *db, const void *row, sk_err *e)
 {
-	static const char ins[] =
-		"INSERT INTO anggota(id, kelompok_id, nik, no_kk, nama, jenis_kelamin, tempat_lahir, "
-		"tanggal_lahir, alamat, rt, rw, telepon, jabatan, tanggal_masuk, tanggal_keluar, "
-		"terdaftar_dtsen, desil_dtsen, peserta_pkh, catatan, diubah_pada, dihapus, disimpan_pada, "
-		"urut_nama) VALUES(:id, "
-		":kelompok_id, :nik, :no_kk, :nama, :jenis_kelamin, :tempat_lahir, :tanggal_lahir, "
-		":alamat, :rt, :rw, :telepon, :jabatan, :tanggal_masuk, :tanggal_keluar, "
-		":terdaftar_dtsen, :desil_dtsen, :peserta_pkh, :catatan, :diubah_pada, :dihapus, "
-		DB_STORED_SQL ", :urut_nama)";
-#define MEMBER_UPDATE \
-		"UPDATE anggota SET kelompok_id=:kelompok_id, nik=:nik, no_kk=:no_kk, nama=:nama, " \
-		"jenis_kelamin=:jenis_kelamin, tempat_lahir=:tempat_lahir, tanggal_lahir=:tanggal_lahir, " \
-		"alamat=:alamat, rt=:rt, rw=:rw, telepon=:telepon, jabatan=:jabatan, " \
-		"tanggal_masuk=:tanggal_masuk, tanggal_keluar=:tanggal_keluar, " \
-		"terdaftar_dtsen=:terdaftar_dtsen, desil_dtsen=:desil_dtsen, peserta_pkh=:peserta_pkh, " \
-		"catatan=:catatan, diubah_pada=:diubah_pada, dihapus=:dihapus, " \
-		"disimpan_pada=" DB_STORED_SQL " WHERE id=:id"
-	static const char upd[] = MEMBER_UPDATE " AND dihapus=0";
-	static const char upd_any[] = MEMBER_UPDATE;
-#undef MEMBER_UPDATE
-	sqlite3_stmt *st = db_prepare(db, mode == STORE_INSERT ? ins :
-				      mode == STORE_UPDATE_ACTIVE ? upd : upd_any, e);
-	if (!st)
-		return SK_DBERR;
-	bind_member(st, m);
-	if (mode == STORE_INSERT)
-		sk_bind_sort_key(st, ":urut_nama", m->nama);
-	int rc = db_step_write(db, st, N_("Anggota tidak ditemukan."), e);
-	/* A changed name lost its sort key (trigger anggota_nama_diubah): the new one. */
-	if (rc == SK_OK && mode != STORE_INSERT)
-		rc = sk_sort_key_store(db, 1, m->id, m->nama, e);
-	return rc;
+	const sk_member *m = row;
+	return sk_sort_key_store(db, 1, m->id, m->nama, e);
 }
 
-int member_store_raw(sk_db *db, const sk_member *m, int insert, sk_err *e)
+TABLE_DEFINE_EXTRA(ANGGOTA_TABLE, "anggota", COLS, "urut_nama", bind_sort_key, renew_sort_key);
+
+#define NOT_FOUND N_("Anggota tidak ditemukan.")
+
+TABLE_GET_STORE(member, sk_member, ANGGOTA_TABLE, N_("Anggota tidak ditemukan."))
+
+/* Validate and write under one lock (table_save): no race on the NIK. */
+static void check_member(sk_db *db, void *row, sk_issues *is)
 {
-	int rc = member_store(db, m, insert ? STORE_INSERT : STORE_UPDATE_ANY, e);
-	if (rc != SK_OK || insert)
-		return rc;
-	return db_restamp(db, "UPDATE anggota SET diubah_pada=:t WHERE id=:k1 AND "
-			  "diubah_pada IS NOT :t", m->id, NULL, m->diubah_pada, e);
+	member_clean_numbers(row);
+	member_validate(db, row, is);
 }
 
-static int member_save(sk_db *db, sk_member *m, int insert, sk_issues *is, sk_err *e)
-{
-	int rc = db_begin_write(db, e); /* validate and write under one lock: no race on NIK */
-	if (rc != SK_OK)
-		return rc;
-	m->dihapus = 0;
-	member_clean_numbers(m);
-	member_validate(db, m, is);
-	if (sk_issues_errors(is)) {
-		db_end(db, 0, NULL);
-		return sk_err_set(e, SK_REFUSED, "%s", _("Data anggota belum benar; perbaiki isian yang "
-							 "ditandai."));
-	}
-	if (insert && !*m->id)
-		sk_uuid_new(m->id);
-	sk_now_utc(m->diubah_pada);
-	rc = member_store(db, m, insert ? STORE_INSERT : STORE_UPDATE_ACTIVE, e);
-	int erc = db_end(db, rc == SK_OK, e);
-	return rc == SK_OK ? erc : rc;
-}
+static const table_save_ops SAVE = {
+	.refused = N_("Data anggota belum benar; perbaiki isian yang ditandai."),
+	.notfound = NOT_FOUND,
+	.check = check_member,
+};
 
-int member_insert(sk_db *db, sk_member *m, sk_issues *is, sk_err *e)
-{
-	return member_save(db, m, 1, is, e);
-}
-
-int member_update(sk_db *db, sk_member *m, sk_issues *is, sk_err *e)
-{
-	return member_save(db, m, 0, is, e);
-}
+TABLE_INSERT_UPDATE(member, sk_member, ANGGOTA_TABLE, SAVE)
 
 int member_delete(sk_db *db, const char *id, sk_err *e)
 {
@@ -319,67 +271,37 @@ int member_delete(sk_db *db, const char *id, sk_err *e)
 			      "WHERE id=:id AND dihapus=0", id, _("Anggota tidak ditemukan."), e);
 }
 
-int member_get(sk_db *db, const char *id, sk_member *out, sk_err *e)
-{
-	sqlite3_stmt *st = db_prepare(db,
-		"SELECT id, kelompok_id, nik, no_kk, nama, jenis_kelamin, tempat_lahir, tanggal_lahir, "
-		"alamat, rt, rw, telepon, jabatan, tanggal_masuk, tanggal_keluar, terdaftar_dtsen, "
-		"coalesce(desil_dtsen,0), peserta_pkh, catatan, diubah_pada, dihapus "
-		"FROM anggota WHERE id=:id", e);
-	if (!st)
-		return SK_DBERR;
-	db_bind_text(st, ":id", id);
-	int rc = db_step(db, st, e);
-	if (rc == SQLITE_ROW) {
-		memset(out, 0, sizeof *out);
-		db_col_text(st, 0, out->id, sizeof out->id);
-		db_col_text(st, 1, out->kelompok_id, sizeof out->kelompok_id);
-		db_col_text(st, 2, out->nik, sizeof out->nik);
-		db_col_text(st, 3, out->no_kk, sizeof out->no_kk);
-		db_col_text(st, 4, out->nama, sizeof out->nama);
-		db_col_text(st, 5, out->jenis_kelamin, sizeof out->jenis_kelamin);
-		db_col_text(st, 6, out->tempat_lahir, sizeof out->tempat_lahir);
-		db_col_text(st, 7, out->tanggal_lahir, sizeof out->tanggal_lahir);
-		db_col_text(st, 8, out->alamat, sizeof out->alamat);
-		db_col_text(st, 9, out->rt, sizeof out->rt);
-		db_col_text(st, 10, out->rw, sizeof out->rw);
-		db_col_text(st, 11, out->telepon, sizeof out->telepon);
-		db_col_text(st, 12, out->jabatan, sizeof out->jabatan);
-		db_col_text(st, 13, out->tanggal_masuk, sizeof out->tanggal_masuk);
-		db_col_text(st, 14, out->tanggal_keluar, sizeof out->tanggal_keluar);
-		out->terdaftar_dtsen = sqlite3_column_int(st, 15);
-		out->desil_dtsen = sqlite3_column_int(st, 16);
-		out->peserta_pkh = sqlite3_column_int(st, 17);
-		db_col_text(st, 18, out->catatan, sizeof out->catatan);
-		db_col_text(st, 19, out->diubah_pada, sizeof out->diubah_pada);
-		out->dihapus = sqlite3_column_int(st, 20);
-	}
-	return db_row_end(st, rc, _("Anggota tidak ditemukan."), e);
-}
-
-static int read_member_rows(sk_db *db, sqlite3_stmt *st, int limit, sk_member_row *out, int *n,
-			    sk_err *e)
-{
-	int rc;
-	*n = 0;
-	while ((rc = db_step(db, st, e)) == SQLITE_ROW && *n < limit) {
-		sk_member_row *r = &out[(*n)++];
-		db_col_text(st, 0, r->id, sizeof r->id);
-		db_col_text(st, 1, r->kelompok_id, sizeof r->kelompok_id);
-		db_col_text(st, 2, r->kelompok_nama, sizeof r->kelompok_nama);
-		db_col_text(st, 3, r->nik, sizeof r->nik);
-		db_col_text(st, 4, r->nama, sizeof r->nama);
-		db_col_text(st, 5, r->jenis_kelamin, sizeof r->jenis_kelamin);
-		db_col_text(st, 6, r->jabatan, sizeof r->jabatan);
-		r->aktif = sqlite3_column_int(st, 7);
-	}
-	db_reset(st);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? SK_OK : (e ? e->status : SK_DBERR);
-}
+/* A line of a member list, by column name. */
+static const table_col ROW_COLS[] = {
+	TABLE_TEXT(sk_member_row, id, 0),
+	TABLE_TEXT(sk_member_row, kelompok_id, 0),
+	TABLE_TEXT(sk_member_row, kelompok_nama, 0),
+	TABLE_TEXT(sk_member_row, nik, 0),
+	TABLE_TEXT(sk_member_row, nama, 0),
+	TABLE_TEXT(sk_member_row, jenis_kelamin, 0),
+	TABLE_TEXT(sk_member_row, jabatan, 0),
+	TABLE_INT(sk_member_row, aktif, 0),
+};
+TABLE_VIEW(MEMBER_ROW, ROW_COLS);
 
 #define MEMBER_COLS \
-	"SELECT a.id, a.kelompok_id, k.nama, a.nik, a.nama, a.jenis_kelamin, a.jabatan, " \
-	"a.tanggal_keluar IS NULL FROM anggota a JOIN kelompok k ON k.id=a.kelompok_id "
+	"SELECT a.id, a.kelompok_id, k.nama kelompok_nama, a.nik, a.nama, a.jenis_kelamin, " \
+	"a.jabatan, a.tanggal_keluar IS NULL aktif FROM anggota a JOIN kelompok k ON " \
+	"k.id=a.kelompok_id "
+
+/* Read up to limit lines of st (prepared with MEMBER_COLS; NULL: the prepare failed) from
+ * offset, binding the search text when it has :t. */
+static int search_rows(sk_db *db, sqlite3_stmt *st, const char *text, int offset, int limit,
+		       sk_member_row *out, int *n, sk_err *e)
+{
+	if (st) {
+		if (sqlite3_bind_parameter_index(st, ":t"))
+			db_bind_like(st, ":t", text);
+		db_bind_int64(st, ":lim", limit);
+		db_bind_int64(st, ":off", offset);
+	}
+	return table_list(db, &MEMBER_ROW, st, out, sizeof *out, limit, n, e);
+}
 
 static int list_group(sk_db *db, const char *kelompok_id, int deleted, int offset, int limit,
 		      sk_member_row *out, int *n, sk_err *e)
@@ -387,14 +309,11 @@ static int list_group(sk_db *db, const char *kelompok_id, int deleted, int offse
 	sqlite3_stmt *st = db_prepare(db, MEMBER_COLS
 		"WHERE a.kelompok_id=:g AND a.dihapus=:del ORDER BY a.tanggal_keluar IS NOT NULL, "
 		"a.urut_nama, a.id LIMIT :lim OFFSET :off", e);
-	*n = 0;
-	if (!st)
-		return SK_DBERR;
-	db_bind_text(st, ":g", kelompok_id);
-	db_bind_int64(st, ":del", deleted);
-	db_bind_int64(st, ":lim", limit);
-	db_bind_int64(st, ":off", offset);
-	return read_member_rows(db, st, limit, out, n, e);
+	if (st) {
+		db_bind_text(st, ":g", kelompok_id);
+		db_bind_int64(st, ":del", deleted);
+	}
+	return search_rows(db, st, NULL, offset, limit, out, n, e);
 }
 
 int member_list_group(sk_db *db, const char *kelompok_id, int offset, int limit,
@@ -455,15 +374,8 @@ int member_position(sk_db *db, const char *id)
 int member_search(sk_db *db, const char *text, int offset, int limit, sk_member_row *out,
 		  int *n, sk_err *e)
 {
-	sqlite3_stmt *st = db_prepare(db, MEMBER_COLS MEMBER_SEARCH
-				      "ORDER BY a.urut_nama, a.id LIMIT :lim OFFSET :off", e);
-	*n = 0;
-	if (!st)
-		return SK_DBERR;
-	db_bind_like(st, ":t", text);
-	db_bind_int64(st, ":lim", limit);
-	db_bind_int64(st, ":off", offset);
-	return read_member_rows(db, st, limit, out, n, e);
+	return search_rows(db, db_prepare(db, MEMBER_COLS MEMBER_SEARCH "ORDER BY a.urut_nama, a.id "
+					  "LIMIT :lim OFFSET :off", e), text, offset, limit, out, n, e);
 }
 
 int member_search_page(sk_db *db, const char *text, int offset, int limit, int total,
@@ -480,14 +392,9 @@ int member_search_page(sk_db *db, const char *text, int offset, int limit, int t
 	*n = 0;
 	if (limit <= 0)
 		return SK_OK;
-	sqlite3_stmt *st = db_prepare(db, MEMBER_COLS MEMBER_SEARCH
-				      "ORDER BY a.urut_nama DESC, a.id DESC LIMIT :lim OFFSET :off", e);
-	if (!st)
-		return SK_DBERR;
-	db_bind_like(st, ":t", text);
-	db_bind_int64(st, ":lim", limit);
-	db_bind_int64(st, ":off", from_end);
-	int rc = read_member_rows(db, st, limit, out, n, e);
+	int rc = search_rows(db, db_prepare(db, MEMBER_COLS MEMBER_SEARCH "ORDER BY a.urut_nama DESC, "
+					    "a.id DESC LIMIT :lim OFFSET :off", e), text, from_end,
+			     limit, out, n, e);
 	for (int i = 0, j = *n - 1; i < j; i++, j--) {
 		sk_member_row tmp = out[i];
 		out[i] = out[j];
@@ -515,23 +422,23 @@ void member_mask_nik(const char *nik, char *out, size_t n)
 	sk_strlcpy(out, buf, n);
 }
 
+static const table_col LINK_COLS[] = {
+	TABLE_INT(sk_member_links, pertemuan, 0),
+	TABLE_INT64(sk_member_links, iuran, 0),
+	TABLE_INT(sk_member_links, penilaian, 0),
+};
+TABLE_VIEW(MEMBER_LINKS, LINK_COLS);
+
 int member_links(sk_db *db, const char *id, sk_member_links *out, sk_err *e)
 {
 	memset(out, 0, sizeof *out);
-	sqlite3_stmt *st = db_prepare(db, "SELECT count(*), coalesce(sum(h.iuran_kas+h.iuran_iks),0), "
-		"(SELECT count(*) FROM penilaian WHERE anggota_id=:id AND dihapus=0) FROM kehadiran h "
-		"JOIN pertemuan p ON p.id=h.pertemuan_id WHERE h.anggota_id=:id AND h.dihapus=0 AND "
-		"p.dihapus=0", e);
-	if (!st)
-		return SK_DBERR;
-	db_bind_text(st, ":id", id);
-	int rc = db_step(db, st, e);
-	if (rc == SQLITE_ROW) {
-		out->pertemuan = sqlite3_column_int(st, 0);
-		out->iuran = sqlite3_column_int64(st, 1);
-		out->penilaian = sqlite3_column_int(st, 2);
-	}
-	return db_row_end(st, rc, _("Anggota tidak ditemukan."), e);
+	sqlite3_stmt *st = db_prepare(db, "SELECT count(*) pertemuan, "
+		"coalesce(sum(h.iuran_kas+h.iuran_iks),0) iuran, (SELECT count(*) FROM penilaian "
+		"WHERE anggota_id=:id AND dihapus=0) penilaian FROM kehadiran h JOIN pertemuan p ON "
+		"p.id=h.pertemuan_id WHERE h.anggota_id=:id AND h.dihapus=0 AND p.dihapus=0", e);
+	if (st)
+		db_bind_text(st, ":id", id);
+	return table_one(db, &MEMBER_LINKS, st, out, sizeof *out, _(NOT_FOUND), e);
 }
 
 int member_restore(sk_db *db, const char *id, sk_issues *is, sk_err *e)
@@ -553,7 +460,7 @@ int member_restore(sk_db *db, const char *id, sk_issues *is, sk_err *e)
 	}
 	if (rc == SK_OK) {
 		sk_now_utc(m.diubah_pada);
-		rc = member_store(db, &m, STORE_UPDATE_ANY, e);
+		rc = table_store(db, &ANGGOTA_TABLE, &m, 0, NOT_FOUND, e);
 	}
 	int erc = db_end(db, rc == SK_OK, e);
 	return rc == SK_OK ? erc : rc;

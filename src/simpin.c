@@ -18,8 +18,6 @@ int simpin_kind_parse(const char *s)
 
 /* ---- column descriptors, in the bundle's order ------------------------------------------- */
 
-#define N(a) ((int)(sizeof a / sizeof a[0]))
-
 static const table_col CYCLE_COLS[] = {
 	TABLE_TEXT(sk_cycle, id, TC_KEY),
 	TABLE_TEXT(sk_cycle, kelompok_id, 0),
@@ -35,11 +33,9 @@ static const table_col CYCLE_COLS[] = {
 	TABLE_INT64(sk_cycle, denda_terlambat, 0),
 	TABLE_TEXT(sk_cycle, metode_bagi, 0),
 	TABLE_TEXT(sk_cycle, catatan, TC_FREE),
-	TABLE_TEXT(sk_cycle, diubah_pada, 0),
-	TABLE_INT(sk_cycle, dihapus, 0),
+	TABLE_STAMPS(sk_cycle),
 };
-static table_sql cycle_sql;
-const table_def CYCLE_TABLE = { "siklus", CYCLE_COLS, N(CYCLE_COLS), 1, &cycle_sql };
+TABLE_DEFINE(CYCLE_TABLE, "siklus", CYCLE_COLS);
 
 static const table_col SAVING_COLS[] = {
 	TABLE_TEXT(sk_saving, id, TC_KEY),
@@ -51,11 +47,9 @@ static const table_col SAVING_COLS[] = {
 	TABLE_INT64(sk_saving, tarik, 0),
 	TABLE_TEXT(sk_saving, pertemuan_id, 0),
 	TABLE_TEXT(sk_saving, membalik_id, 0),
-	TABLE_TEXT(sk_saving, diubah_pada, 0),
-	TABLE_INT(sk_saving, dihapus, 0),
+	TABLE_STAMPS(sk_saving),
 };
-static table_sql saving_sql;
-const table_def SAVING_TABLE = { "simpanan", SAVING_COLS, N(SAVING_COLS), 1, &saving_sql };
+TABLE_DEFINE(SAVING_TABLE, "simpanan", SAVING_COLS);
 
 static const table_col LOAN_COLS[] = {
 	TABLE_TEXT(sk_loan, id, TC_KEY),
@@ -71,11 +65,9 @@ static const table_col LOAN_COLS[] = {
 	TABLE_TEXT(sk_loan, tujuan, TC_FREE),
 	TABLE_TEXT(sk_loan, dihapusbukukan_pada, 0),
 	TABLE_TEXT(sk_loan, pertemuan_id, 0),
-	TABLE_TEXT(sk_loan, diubah_pada, 0),
-	TABLE_INT(sk_loan, dihapus, 0),
+	TABLE_STAMPS(sk_loan),
 };
-static table_sql loan_sql;
-const table_def LOAN_TABLE = { "pinjaman", LOAN_COLS, N(LOAN_COLS), 1, &loan_sql };
+TABLE_DEFINE(LOAN_TABLE, "pinjaman", LOAN_COLS);
 
 static const table_col REPAY_COLS[] = {
 	TABLE_TEXT(sk_repay, id, TC_KEY),
@@ -85,11 +77,9 @@ static const table_col REPAY_COLS[] = {
 	TABLE_INT64(sk_repay, jasa, 0),
 	TABLE_TEXT(sk_repay, pertemuan_id, 0),
 	TABLE_TEXT(sk_repay, membalik_id, 0),
-	TABLE_TEXT(sk_repay, diubah_pada, 0),
-	TABLE_INT(sk_repay, dihapus, 0),
+	TABLE_STAMPS(sk_repay),
 };
-static table_sql repay_sql;
-const table_def REPAY_TABLE = { "angsuran", REPAY_COLS, N(REPAY_COLS), 1, &repay_sql };
+TABLE_DEFINE(REPAY_TABLE, "angsuran", REPAY_COLS);
 
 static const table_col FINE_COLS[] = {
 	TABLE_TEXT(sk_fine, id, TC_KEY),
@@ -102,11 +92,9 @@ static const table_col FINE_COLS[] = {
 	TABLE_INT(sk_fine, dibebaskan, 0),
 	TABLE_TEXT(sk_fine, pertemuan_id, 0),
 	TABLE_TEXT(sk_fine, catatan, TC_FREE),
-	TABLE_TEXT(sk_fine, diubah_pada, 0),
-	TABLE_INT(sk_fine, dihapus, 0),
+	TABLE_STAMPS(sk_fine),
 };
-static table_sql fine_sql;
-const table_def FINE_TABLE = { "denda", FINE_COLS, N(FINE_COLS), 1, &fine_sql };
+TABLE_DEFINE(FINE_TABLE, "denda", FINE_COLS);
 
 static const table_col SHARE_COLS[] = {
 	TABLE_TEXT(sk_share, id, TC_KEY),
@@ -116,11 +104,9 @@ static const table_col SHARE_COLS[] = {
 	TABLE_INT64(sk_share, bagian_hasil, 0),
 	TABLE_INT64(sk_share, potongan, 0),
 	TABLE_INT64(sk_share, dibayar, 0),
-	TABLE_TEXT(sk_share, diubah_pada, 0),
-	TABLE_INT(sk_share, dihapus, 0),
+	TABLE_STAMPS(sk_share),
 };
-static table_sql share_sql;
-const table_def SHARE_TABLE = { "bagi_hasil", SHARE_COLS, N(SHARE_COLS), 1, &share_sql };
+TABLE_DEFINE(SHARE_TABLE, "bagi_hasil", SHARE_COLS);
 
 /* ---- defaults ------------------------------------------------------------------------------ */
 
@@ -345,22 +331,12 @@ void share_validate_fields(const sk_share *b, sk_issues *is)
 
 /* ---- storage ----------------------------------------------------------------------------- */
 
-#define GET_STORE(fn, T, TABLE, notfound) \
-	int fn##_get(sk_db *db, const char *id, T *out, sk_err *e) \
-	{ \
-		return table_get(db, &TABLE, id, out, sizeof *out, notfound, e); \
-	} \
-	int fn##_store_raw(sk_db *db, const T *row, int insert, sk_err *e) \
-	{ \
-		return table_store(db, &TABLE, row, insert, notfound, e); \
-	}
-
-GET_STORE(cycle, sk_cycle, CYCLE_TABLE, _("Siklus simpan pinjam tidak ditemukan."))
-GET_STORE(saving, sk_saving, SAVING_TABLE, _("Simpanan tidak ditemukan."))
-GET_STORE(loan, sk_loan, LOAN_TABLE, _("Pinjaman tidak ditemukan."))
-GET_STORE(repay, sk_repay, REPAY_TABLE, _("Angsuran tidak ditemukan."))
-GET_STORE(fine, sk_fine, FINE_TABLE, _("Denda tidak ditemukan."))
-GET_STORE(share, sk_share, SHARE_TABLE, _("Bagi hasil tidak ditemukan."))
+TABLE_GET_STORE(cycle, sk_cycle, CYCLE_TABLE, N_("Siklus simpan pinjam tidak ditemukan."))
+TABLE_GET_STORE(saving, sk_saving, SAVING_TABLE, N_("Simpanan tidak ditemukan."))
+TABLE_GET_STORE(loan, sk_loan, LOAN_TABLE, N_("Pinjaman tidak ditemukan."))
+TABLE_GET_STORE(repay, sk_repay, REPAY_TABLE, N_("Angsuran tidak ditemukan."))
+TABLE_GET_STORE(fine, sk_fine, FINE_TABLE, N_("Denda tidak ditemukan."))
+TABLE_GET_STORE(share, sk_share, SHARE_TABLE, N_("Bagi hasil tidak ditemukan."))
 
 void loan_terms_of(const sk_loan *l, sk_loan_terms *t)
 {

@@ -32,43 +32,10 @@ int simpin_book_post(sk_db *db, const char *g, const char *buku, const char *kat
 	return cash_insert_row(db, &c, e);
 }
 
-/* The standing ledger rows of a source: not deleted, not a reversal, not reversed. Returns a
- * malloc'ed array (free it) and their number in *n, or NULL on a database error. */
-static sk_cash_row *standing(sk_db *db, const char *sumber_id, int *n, sk_err *e)
-{
-	sqlite3_stmt *st = db_prepare(db, "SELECT " CASH_ROW_COLS " FROM kas k WHERE sumber_id=:s "
-				      "AND dihapus=0 AND membalik_id IS NULL AND NOT EXISTS (SELECT 1 "
-				      "FROM kas r WHERE r.membalik_id=k.id AND r.dihapus=0) ORDER BY "
-				      "tanggal, id", e);
-	*n = 0;
-	if (!st)
-		return NULL;
-	db_bind_text(st, ":s", sumber_id);
-	int cap = 2, rc;
-	sk_cash_row *rows = malloc(sizeof *rows * (size_t)cap);
-	if (!rows)
-		abort();
-	while ((rc = db_step(db, st, e)) == SQLITE_ROW) {
-		if (*n == cap) {
-			cap *= 2;
-			rows = realloc(rows, sizeof *rows * (size_t)cap);
-			if (!rows)
-				abort();
-		}
-		cash_read_row(st, &rows[(*n)++]);
-	}
-	db_reset(st);
-	if (rc != SQLITE_DONE) {
-		free(rows);
-		return NULL;
-	}
-	return rows;
-}
-
 int simpin_book_unpost(sk_db *db, const char *sumber_id, char from[16], sk_err *e)
 {
 	int n, rc = SK_OK;
-	sk_cash_row *rows = standing(db, sumber_id, &n, e);
+	sk_cash_row *rows = cash_standing(db, NULL, NULL, sumber_id, &n, e);
 	if (!rows)
 		return e && e->status ? e->status : SK_DBERR;
 	for (int i = 0; rc == SK_OK && i < n; i++) {
@@ -85,7 +52,7 @@ int simpin_book_post_reversal(sk_db *db, const char *orig_id, const char *rev_id
 			      char date[16], sk_err *e)
 {
 	int n, rc = SK_OK;
-	sk_cash_row *rows = standing(db, orig_id, &n, e);
+	sk_cash_row *rows = cash_standing(db, NULL, NULL, orig_id, &n, e);
 	if (!rows)
 		return e && e->status ? e->status : SK_DBERR;
 	for (int i = 0; rc == SK_OK && i < n; i++) {
@@ -135,6 +102,13 @@ int simpin_book_cycle(sk_db *db, const char *siklus_id, sk_cycle *c, sk_err *e)
 	return rc;
 }
 
+int simpin_book_load(sk_db *db, const table_def *t, const char *id, void *row, size_t size,
+		     const char *notfound, sk_cycle *c, sk_err *e)
+{
+	int rc = table_get_live(db, t, id, row, size, notfound, e);
+	return rc == SK_OK ? simpin_book_cycle(db, table_field(t, row, "siklus_id"), c, e) : rc;
+}
+
 int simpin_book_date_ok(const sk_cycle *c, const char *date, const char *field, sk_issues *is)
 {
 	int before = sk_issues_errors(is);
@@ -179,11 +153,7 @@ int simpin_book_meeting_ok(sk_db *db, const char *pertemuan_id, const char *g, c
 		return SK_OK;
 	sqlite3_stmt *st = db_prepare(db, "SELECT 1 FROM pertemuan WHERE id=:p AND kelompok_id=:g AND "
 				      "tanggal=:d AND dihapus=0", e);
-	if (st) {
-		db_bind_text(st, ":p", pertemuan_id);
-		db_bind_text(st, ":g", g);
-		db_bind_text(st, ":d", date);
-	}
+	db_bind_texts(st, ":p", pertemuan_id, ":g", g, ":d", date);
 	int found = db_exists(db, st, e);
 	if (found < 0)
 		return e && e->status ? e->status : SK_DBERR;
@@ -203,9 +173,7 @@ int simpin_book_guard_saving(sk_db *db, const char *siklus_id, const char *anggo
 				      e);
 	if (!st)
 		return SK_DBERR;
-	db_bind_text(st, ":s", siklus_id);
-	db_bind_text(st, ":a", anggota_id);
-	db_bind_text(st, ":j", jenis);
+	db_bind_texts(st, ":s", siklus_id, ":a", anggota_id, ":j", jenis);
 	char date[16] = "", bal[32] = "";
 	int rc = db_step(db, st, e);
 	if (rc == SQLITE_ROW) {
@@ -264,10 +232,69 @@ int simpin_book_end(sk_db *db, int rc, sk_err *e)
 	return rc == SK_OK ? erc : rc;
 }
 
-/* A refused save: the findings' first error in e. */
-static int refused(const sk_issues *is, sk_err *e)
+int simpin_book_refused(const sk_issues *is, sk_err *e)
 {
 	return validate_refusal(is, _("Data simpan pinjam belum benar."), e);
+}
+
+int simpin_book_who(sk_db *db, simpin_move *mv, const char *anggota_id, const char *pertemuan_id,
+		    const char *date, sk_issues *is, sk_err *e)
+{
+	sk_err q;
+	sk_err_clear(&q);
+	int rc = simpin_book_member(db, anggota_id, mv->c.kelompok_id, mv->nama, sizeof mv->nama,
+				    mv->keluar, &q);
+	if (rc == SK_REFUSED)
+		sk_issues_add(is, "anggota_id", SK_SEV_ERROR, "%s", q.msg);
+	else if (rc != SK_OK)
+		return sk_err_set(e, rc, "%s", q.msg);
+	return simpin_book_meeting_ok(db, pertemuan_id, mv->c.kelompok_id, date, is, e);
+}
+
+int simpin_book_withdraw(sk_db *db, const table_def *t, const void *row, char *diubah_pada,
+			 const char *id, const char *g, const char *buku, const char *notfound,
+			 sk_err *e)
+{
+	sk_now_utc(diubah_pada);
+	int rc = db_begin_write(db, e);
+	if (rc != SK_OK)
+		return rc;
+	char from[16] = "";
+	rc = table_store(db, t, row, 0, notfound, e);
+	if (rc == SK_OK)
+		rc = simpin_book_unpost(db, id, from, e);
+	if (rc == SK_OK && *from)
+		rc = cash_guard(db, g, buku, from, e);
+	return simpin_book_end(db, rc, e);
+}
+
+void simpin_book_not_reversal(const char *membalik_id, sk_issues *is)
+{
+	if (*membalik_id)
+		sk_issues_add(is, "membalik_id", SK_SEV_ERROR, "%s",
+			      _("Pembalikan dibuat dengan perintah Balik pada baris yang salah."));
+}
+
+int simpin_book_insert(sk_db *db, const table_def *t, void *row, size_t size, char *id,
+		       char *diubah_pada, int *dihapus, simpin_post_fn post, const simpin_move *mv,
+		       sk_err *e)
+{
+	void *keep = malloc(size);
+	if (!keep)
+		abort();
+	memcpy(keep, row, size);
+	simpin_book_stamp(id, diubah_pada, dihapus);
+	int rc = db_begin_write(db, e);
+	if (rc == SK_OK) {
+		rc = table_store(db, t, row, 1, "", e);
+		if (rc == SK_OK)
+			rc = post(db, row, mv, e);
+		rc = simpin_book_end(db, rc, e);
+	}
+	if (rc != SK_OK)
+		memcpy(row, keep, size);
+	free(keep);
+	return rc;
 }
 
 /* ---- cycles ----------------------------------------------------------------------------------- */
@@ -306,7 +333,7 @@ int simpin_cycle_start(sk_db *db, sk_cycle *c, sk_issues *is, sk_err *e)
 		sk_issues_add(is, "batas_pinjaman_kali", SK_SEV_WARNING, "%s",
 			      _("Batas 0 kali simpanan: tidak ada pinjaman yang dapat diberikan."));
 	if (sk_issues_errors(is))
-		return refused(is, e);
+		return simpin_book_refused(is, e);
 	sk_cycle keep = *c;
 	c->id[0] = '\0';
 	c->selesai[0] = '\0';
@@ -378,7 +405,7 @@ int simpin_cycle_update(sk_db *db, sk_cycle *c, sk_issues *is, sk_err *e)
 	sk_strlcpy(n.catatan, c->catatan, sizeof n.catatan);
 	cycle_validate_fields(&n, is);
 	if (sk_issues_errors(is))
-		return refused(is, e);
+		return simpin_book_refused(is, e);
 	if (n.has_batas) {
 		sk_err q;
 		sk_err_clear(&q);
@@ -388,7 +415,7 @@ int simpin_cycle_update(sk_db *db, sk_cycle *c, sk_issues *is, sk_err *e)
 		else if (rc != SK_OK)
 			return sk_err_set(e, rc, "%s", q.msg);
 		if (rc == SK_REFUSED)
-			return refused(is, e);
+			return simpin_book_refused(is, e);
 		if (n.batas_pinjaman_kali == 0)
 			sk_issues_add(is, "batas_pinjaman_kali", SK_SEV_WARNING, "%s",
 				      _("Batas 0 kali simpanan: tidak ada pinjaman yang dapat diberikan."));
@@ -415,74 +442,70 @@ static void saving_text(const sk_saving *s, const char *nama, char *out, size_t 
 		simpin_book_text(out, n, "Penarikan simpanan %s %s", s->jenis, nama);
 }
 
+static int post_saving(sk_db *db, const void *row, const simpin_move *mv, sk_err *e)
+{
+	const sk_saving *s = row;
+	char text[SK_NAME_BYTES];
+	saving_text(s, mv->nama, text, sizeof text);
+	int rc = simpin_book_post(db, mv->c.kelompok_id, "simpin", s->setor > 0 ? "simpanan" :
+				  "penarikan", s->setor - s->tarik, s->tanggal, s->id, text, e);
+	if (rc == SK_OK)
+		rc = simpin_book_guard_saving(db, s->siklus_id, s->anggota_id, s->jenis, e);
+	if (rc == SK_OK && s->tarik > 0)
+		rc = cash_guard(db, mv->c.kelompok_id, "simpin", s->tanggal, e);
+	return rc;
+}
+
 int simpin_saving_add(sk_db *db, sk_saving *s, sk_issues *is, sk_err *e)
 {
-	sk_cycle c;
-	char nama[SK_NAME_BYTES], keluar[16] = "";
+	simpin_move mv = { .keluar = "" };
 	sk_issues_clear(is);
 	saving_validate_fields(s, is);
-	if (*s->membalik_id)
-		sk_issues_add(is, "membalik_id", SK_SEV_ERROR, "%s",
-			      _("Pembalikan dibuat dengan perintah Balik pada baris yang salah."));
-	int rc = simpin_book_cycle(db, s->siklus_id, &c, e);
+	simpin_book_not_reversal(s->membalik_id, is);
+	int rc = simpin_book_cycle(db, s->siklus_id, &mv.c, e);
 	if (rc != SK_OK)
 		return rc;
-	simpin_book_date_ok(&c, s->tanggal, "tanggal", is);
-	sk_err q;
-	sk_err_clear(&q);
-	rc = simpin_book_member(db, s->anggota_id, c.kelompok_id, nama, sizeof nama, keluar, &q);
-	if (rc == SK_REFUSED)
-		sk_issues_add(is, "anggota_id", SK_SEV_ERROR, "%s", q.msg);
-	else if (rc != SK_OK)
-		return sk_err_set(e, rc, "%s", q.msg);
-	rc = simpin_book_meeting_ok(db, s->pertemuan_id, c.kelompok_id, s->tanggal, is, e);
+	simpin_book_date_ok(&mv.c, s->tanggal, "tanggal", is);
+	rc = simpin_book_who(db, &mv, s->anggota_id, s->pertemuan_id, s->tanggal, is, e);
 	if (rc != SK_OK)
 		return rc;
-	if (s->tarik > 0 && strcmp(s->jenis, "sukarela") != 0 && strcmp(s->tanggal, keluar) != 0)
+	if (s->tarik > 0 && strcmp(s->jenis, "sukarela") != 0 && strcmp(s->tanggal, mv.keluar) != 0)
 		sk_issues_add(is, "tarik", SK_SEV_ERROR, "%s",
 			      _("Simpanan pokok dan wajib diambil hanya saat bagi hasil atau pada hari "
 				"anggota keluar."));
 	if (sk_issues_errors(is))
-		return refused(is, e);
-	sk_saving keep = *s;
-	simpin_book_stamp(s->id, s->diubah_pada, &s->dihapus);
-	rc = db_begin_write(db, e);
-	if (rc != SK_OK) {
-		*s = keep;
-		return rc;
-	}
-	char text[SK_NAME_BYTES];
-	saving_text(s, nama, text, sizeof text);
-	rc = saving_store_raw(db, s, 1, e);
+		return simpin_book_refused(is, e);
+	return simpin_book_insert(db, &SAVING_TABLE, s, sizeof *s, s->id, s->diubah_pada, &s->dihapus,
+				  post_saving, &mv, e);
+}
+
+/* The postings of a reversal r (of the row r->membalik_id): the mirror of its postings, the
+ * member's balance of the kind, and the book from the reversal's date. */
+static int post_saving_reversal(sk_db *db, const void *row, const simpin_move *mv, sk_err *e)
+{
+	const sk_saving *r = row;
+	char date[16] = "";
+	int rc = simpin_book_post_reversal(db, r->membalik_id, r->id, date, e);
 	if (rc == SK_OK)
-		rc = simpin_book_post(db, c.kelompok_id, "simpin", s->setor > 0 ? "simpanan" : "penarikan",
-				      s->setor - s->tarik, s->tanggal, s->id, text, e);
-	if (rc == SK_OK)
-		rc = simpin_book_guard_saving(db, s->siklus_id, s->anggota_id, s->jenis, e);
-	if (rc == SK_OK && s->tarik > 0)
-		rc = cash_guard(db, c.kelompok_id, "simpin", s->tanggal, e);
-	rc = simpin_book_end(db, rc, e);
-	if (rc != SK_OK)
-		*s = keep;
+		rc = simpin_book_guard_saving(db, r->siklus_id, r->anggota_id, r->jenis, e);
+	if (rc == SK_OK && *date)
+		rc = cash_guard(db, mv->c.kelompok_id, "simpin", date, e);
 	return rc;
 }
 
 int simpin_saving_reverse(sk_db *db, const char *id, sk_saving *out, sk_err *e)
 {
 	sk_saving o;
-	sk_cycle c;
-	int rc = saving_get(db, id, &o, e);
-	if (rc == SK_OK && o.dihapus)
-		rc = sk_err_set(e, SK_NOTFOUND, "%s", _("Simpanan tidak ditemukan."));
-	if (rc == SK_OK)
-		rc = simpin_book_cycle(db, o.siklus_id, &c, e);
+	simpin_move mv;
+	int rc = simpin_book_load(db, &SAVING_TABLE, id, &o, sizeof o, _("Simpanan tidak ditemukan."),
+				  &mv.c, e);
 	if (rc != SK_OK)
 		return rc;
 	if (*o.membalik_id)
 		return simpin_book_reversible(db, NULL, o.membalik_id, id, e);
-	if (*c.selesai)
+	if (*mv.c.selesai)
 		return sk_err_set(e, SK_REFUSED, _("Siklus %d sudah ditutup dan dibagi; simpanannya "
-						   "tidak dapat dibalik lagi."), c.nomor);
+						   "tidak dapat dibalik lagi."), mv.c.nomor);
 	rc = simpin_book_reversible(db, "SELECT 1 FROM simpanan WHERE membalik_id=:id AND dihapus=0",
 				    o.membalik_id, id, e);
 	if (rc != SK_OK)
@@ -494,19 +517,8 @@ int simpin_saving_reverse(sk_db *db, const char *id, sk_saving *out, sk_err *e)
 	r.tarik = o.setor;
 	r.pertemuan_id[0] = '\0';
 	sk_strlcpy(r.membalik_id, o.id, sizeof r.membalik_id);
-	simpin_book_stamp(r.id, r.diubah_pada, &r.dihapus);
-	rc = db_begin_write(db, e);
-	if (rc != SK_OK)
-		return rc;
-	char date[16] = "";
-	rc = saving_store_raw(db, &r, 1, e);
-	if (rc == SK_OK)
-		rc = simpin_book_post_reversal(db, o.id, r.id, date, e);
-	if (rc == SK_OK)
-		rc = simpin_book_guard_saving(db, r.siklus_id, r.anggota_id, r.jenis, e);
-	if (rc == SK_OK && *date)
-		rc = cash_guard(db, c.kelompok_id, "simpin", date, e);
-	rc = simpin_book_end(db, rc, e);
+	rc = simpin_book_insert(db, &SAVING_TABLE, &r, sizeof r, r.id, r.diubah_pada, &r.dihapus,
+				post_saving_reversal, &mv, e);
 	if (rc == SK_OK && out)
 		*out = r;
 	return rc;
@@ -552,8 +564,7 @@ static int drop_rows(sk_db *db, const char *t, const char *id, sk_err *e)
 			rc = SK_DBERR;
 			break;
 		}
-		db_bind_text(st, ":t", now);
-		db_bind_text(st, ":id", ids[i]);
+		db_bind_texts(st, ":t", now, ":id", ids[i]);
 		rc = db_step_write(db, st, "", e);
 		db_finalize(st);
 		if (rc == SK_OK)
@@ -581,54 +592,39 @@ static void fine_text(const sk_fine *f, const char *nama, char *out, size_t n)
 	simpin_book_text(out, n, "Denda %s %s", f->jenis, nama);
 }
 
+static int post_fine(sk_db *db, const void *row, const simpin_move *mv, sk_err *e)
+{
+	const sk_fine *f = row;
+	if (!*f->dibayar_pada || f->dibebaskan)
+		return SK_OK;
+	char text[SK_NAME_BYTES];
+	fine_text(f, mv->nama, text, sizeof text);
+	return simpin_book_post(db, mv->c.kelompok_id, "simpin", "denda", f->jumlah, f->dibayar_pada,
+				f->id, text, e);
+}
+
 int simpin_fine_add(sk_db *db, sk_fine *f, sk_issues *is, sk_err *e)
 {
-	sk_cycle c;
-	char nama[SK_NAME_BYTES], keluar[16];
+	simpin_move mv;
 	sk_issues_clear(is);
 	fine_validate_fields(f, is);
-	int rc = simpin_book_cycle(db, f->siklus_id, &c, e);
+	int rc = simpin_book_cycle(db, f->siklus_id, &mv.c, e);
 	if (rc != SK_OK)
 		return rc;
-	simpin_book_date_ok(&c, f->tanggal, "tanggal", is);
-	sk_err q;
-	sk_err_clear(&q);
-	rc = simpin_book_member(db, f->anggota_id, c.kelompok_id, nama, sizeof nama, keluar, &q);
-	if (rc == SK_REFUSED)
-		sk_issues_add(is, "anggota_id", SK_SEV_ERROR, "%s", q.msg);
-	else if (rc != SK_OK)
-		return sk_err_set(e, rc, "%s", q.msg);
-	rc = simpin_book_meeting_ok(db, f->pertemuan_id, c.kelompok_id, f->tanggal, is, e);
+	simpin_book_date_ok(&mv.c, f->tanggal, "tanggal", is);
+	rc = simpin_book_who(db, &mv, f->anggota_id, f->pertemuan_id, f->tanggal, is, e);
 	if (rc != SK_OK)
 		return rc;
 	if (sk_issues_errors(is))
-		return refused(is, e);
-	sk_fine keep = *f;
-	simpin_book_stamp(f->id, f->diubah_pada, &f->dihapus);
-	rc = db_begin_write(db, e);
-	if (rc != SK_OK) {
-		*f = keep;
-		return rc;
-	}
-	char text[SK_NAME_BYTES];
-	fine_text(f, nama, text, sizeof text);
-	rc = fine_store_raw(db, f, 1, e);
-	if (rc == SK_OK && *f->dibayar_pada && !f->dibebaskan)
-		rc = simpin_book_post(db, c.kelompok_id, "simpin", "denda", f->jumlah, f->dibayar_pada,
-				      f->id, text, e);
-	rc = simpin_book_end(db, rc, e);
-	if (rc != SK_OK)
-		*f = keep;
-	return rc;
+		return simpin_book_refused(is, e);
+	return simpin_book_insert(db, &FINE_TABLE, f, sizeof *f, f->id, f->diubah_pada, &f->dihapus,
+				  post_fine, &mv, e);
 }
 
 /* A live fine and its cycle's group. */
 static int load_fine(sk_db *db, const char *id, sk_fine *f, sk_cycle *c, sk_err *e)
 {
-	int rc = fine_get(db, id, f, e);
-	if (rc == SK_OK && f->dihapus)
-		rc = sk_err_set(e, SK_NOTFOUND, "%s", _("Denda tidak ditemukan."));
-	return rc == SK_OK ? simpin_book_cycle(db, f->siklus_id, c, e) : rc;
+	return simpin_book_load(db, &FINE_TABLE, id, f, sizeof *f, _("Denda tidak ditemukan."), c, e);
 }
 
 int simpin_fine_pay(sk_db *db, const char *id, const char *date, sk_err *e)
@@ -648,7 +644,7 @@ int simpin_fine_pay(sk_db *db, const char *id, const char *date, sk_err *e)
 	fine_validate_fields(&f, &is);
 	simpin_book_date_ok(&c, date, "dibayar_pada", &is);
 	if (sk_issues_errors(&is))
-		return refused(&is, e);
+		return simpin_book_refused(&is, e);
 	char nama[SK_NAME_BYTES], keluar[16], text[SK_NAME_BYTES];
 	rc = simpin_book_member(db, f.anggota_id, c.kelompok_id, nama, sizeof nama, keluar, e);
 	if (rc != SK_OK)
@@ -683,17 +679,8 @@ static int fine_drop(sk_db *db, const char *id, int waive, sk_err *e)
 	} else {
 		f.dihapus = 1;
 	}
-	sk_now_utc(f.diubah_pada);
-	rc = db_begin_write(db, e);
-	if (rc != SK_OK)
-		return rc;
-	char from[16] = "";
-	rc = fine_store_raw(db, &f, 0, e);
-	if (rc == SK_OK)
-		rc = simpin_book_unpost(db, f.id, from, e);
-	if (rc == SK_OK && *from)
-		rc = cash_guard(db, c.kelompok_id, "simpin", from, e);
-	return simpin_book_end(db, rc, e);
+	return simpin_book_withdraw(db, &FINE_TABLE, &f, f.diubah_pada, f.id, c.kelompok_id,
+				    "simpin", N_("Denda tidak ditemukan."), e);
 }
 
 int simpin_fine_waive(sk_db *db, const char *id, sk_err *e)

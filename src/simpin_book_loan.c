@@ -8,11 +8,6 @@
 #include "simpin_book_priv.h"
 #include "validate.h"
 
-static int refused(const sk_issues *is, sk_err *e)
-{
-	return validate_refusal(is, _("Data simpan pinjam belum benar."), e);
-}
-
 /* The loan's stored texts. */
 static void loan_text(const sk_loan *l, const char *nama, char *out, size_t n)
 {
@@ -57,64 +52,49 @@ static int loan_limits(sk_db *db, const sk_loan *l, const sk_cycle *c, sk_issues
 	return SK_OK;
 }
 
+static int post_loan(sk_db *db, const void *row, const simpin_move *mv, sk_err *e)
+{
+	const sk_loan *l = row;
+	char text[SK_NAME_BYTES];
+	loan_text(l, mv->nama, text, sizeof text);
+	int rc = simpin_book_post(db, mv->c.kelompok_id, loan_book(l), "pinjaman", -l->pokok,
+				  l->tanggal, l->id, text, e);
+	if (rc == SK_OK)
+		rc = cash_guard(db, mv->c.kelompok_id, loan_book(l), l->tanggal, e);
+	return rc;
+}
+
 int simpin_loan_add(sk_db *db, sk_loan *l, sk_issues *is, sk_err *e)
 {
-	sk_cycle c;
-	char nama[SK_NAME_BYTES], keluar[16];
+	simpin_move mv;
 	sk_issues_clear(is);
-	int rc = simpin_book_cycle(db, l->siklus_id, &c, e);
+	int rc = simpin_book_cycle(db, l->siklus_id, &mv.c, e);
 	if (rc != SK_OK)
 		return rc;
-	l->jasa_persen_bulan = c.jasa_persen_bulan;
-	sk_strlcpy(l->metode_jasa, c.metode_jasa, sizeof l->metode_jasa);
+	l->jasa_persen_bulan = mv.c.jasa_persen_bulan;
+	sk_strlcpy(l->metode_jasa, mv.c.metode_jasa, sizeof l->metode_jasa);
 	l->dihapusbukukan_pada[0] = '\0';
 	loan_validate_fields(l, is);
-	simpin_book_date_ok(&c, l->tanggal, "tanggal", is);
-	sk_err q;
-	sk_err_clear(&q);
-	rc = simpin_book_member(db, l->anggota_id, c.kelompok_id, nama, sizeof nama, keluar, &q);
-	if (rc == SK_REFUSED)
-		sk_issues_add(is, "anggota_id", SK_SEV_ERROR, "%s", q.msg);
-	else if (rc != SK_OK)
-		return sk_err_set(e, rc, "%s", q.msg);
-	rc = simpin_book_meeting_ok(db, l->pertemuan_id, c.kelompok_id, l->tanggal, is, e);
+	simpin_book_date_ok(&mv.c, l->tanggal, "tanggal", is);
+	rc = simpin_book_who(db, &mv, l->anggota_id, l->pertemuan_id, l->tanggal, is, e);
 	if (rc != SK_OK)
 		return rc;
 	if (!sk_issues_errors(is)) {
-		rc = loan_limits(db, l, &c, is, e);
+		rc = loan_limits(db, l, &mv.c, is, e);
 		if (rc != SK_OK)
 			return rc;
 	}
 	if (sk_issues_errors(is))
-		return refused(is, e);
-	sk_loan keep = *l;
-	simpin_book_stamp(l->id, l->diubah_pada, &l->dihapus);
-	rc = db_begin_write(db, e);
-	if (rc != SK_OK) {
-		*l = keep;
-		return rc;
-	}
-	char text[SK_NAME_BYTES];
-	loan_text(l, nama, text, sizeof text);
-	rc = loan_store_raw(db, l, 1, e);
-	if (rc == SK_OK)
-		rc = simpin_book_post(db, c.kelompok_id, loan_book(l), "pinjaman", -l->pokok, l->tanggal,
-				      l->id, text, e);
-	if (rc == SK_OK)
-		rc = cash_guard(db, c.kelompok_id, loan_book(l), l->tanggal, e);
-	rc = simpin_book_end(db, rc, e);
-	if (rc != SK_OK)
-		*l = keep;
-	return rc;
+		return simpin_book_refused(is, e);
+	return simpin_book_insert(db, &LOAN_TABLE, l, sizeof *l, l->id, l->diubah_pada, &l->dihapus,
+				  post_loan, &mv, e);
 }
 
 /* A live loan and its cycle. */
 static int load_loan(sk_db *db, const char *id, sk_loan *l, sk_cycle *c, sk_err *e)
 {
-	int rc = loan_get(db, id, l, e);
-	if (rc == SK_OK && l->dihapus)
-		rc = sk_err_set(e, SK_NOTFOUND, "%s", _("Pinjaman tidak ditemukan."));
-	return rc == SK_OK ? simpin_book_cycle(db, l->siklus_id, c, e) : rc;
+	return simpin_book_load(db, &LOAN_TABLE, id, l, sizeof *l, _("Pinjaman tidak ditemukan."), c,
+				e);
 }
 
 int simpin_loan_delete(sk_db *db, const char *id, sk_err *e)
@@ -138,17 +118,8 @@ int simpin_loan_delete(sk_db *db, const char *id, sk_err *e)
 		return sk_err_set(e, SK_REFUSED, _("Siklus %d sudah ditutup dan dibagi; pinjamannya tidak "
 						   "dapat dihapus lagi."), c.nomor);
 	l.dihapus = 1;
-	sk_now_utc(l.diubah_pada);
-	rc = db_begin_write(db, e);
-	if (rc != SK_OK)
-		return rc;
-	char from[16] = "";
-	rc = loan_store_raw(db, &l, 0, e);
-	if (rc == SK_OK)
-		rc = simpin_book_unpost(db, l.id, from, e);
-	if (rc == SK_OK && *from)
-		rc = cash_guard(db, c.kelompok_id, loan_book(&l), from, e);
-	return simpin_book_end(db, rc, e);
+	return simpin_book_withdraw(db, &LOAN_TABLE, &l, l.diubah_pada, l.id, c.kelompok_id,
+				    loan_book(&l), N_("Pinjaman tidak ditemukan."), e);
 }
 
 int simpin_loan_write_off(sk_db *db, const char *id, const char *date, sk_err *e)
@@ -166,7 +137,7 @@ int simpin_loan_write_off(sk_db *db, const char *id, const char *date, sk_err *e
 	sk_issues_clear(&is);
 	loan_validate_fields(&l, &is);
 	if (sk_issues_errors(&is))
-		return refused(&is, e);
+		return simpin_book_refused(&is, e);
 	sk_now_utc(l.diubah_pada);
 	rc = db_begin_write(db, e);
 	if (rc != SK_OK)
@@ -175,31 +146,40 @@ int simpin_loan_write_off(sk_db *db, const char *id, const char *date, sk_err *e
 	return simpin_book_end(db, rc, e);
 }
 
+static int post_repay(sk_db *db, const void *row, const simpin_move *mv, sk_err *e)
+{
+	const sk_repay *r = row;
+	char text[SK_NAME_BYTES];
+	repay_text(mv->nama, text, sizeof text);
+	int rc = simpin_book_post(db, mv->c.kelompok_id, loan_book(&mv->l), "angsuran",
+				  r->pokok + r->jasa, r->tanggal, r->id, text, e);
+	if (rc == SK_OK)
+		rc = simpin_book_guard_repay(db, &mv->l, e);
+	return rc;
+}
+
 int simpin_repay_add(sk_db *db, sk_repay *r, sk_issues *is, sk_err *e)
 {
-	sk_loan l;
-	sk_cycle c;
+	simpin_move mv = { .nama = "" };
 	sk_issues_clear(is);
 	repay_validate_fields(r, is);
-	if (*r->membalik_id)
-		sk_issues_add(is, "membalik_id", SK_SEV_ERROR, "%s",
-			      _("Pembalikan dibuat dengan perintah Balik pada baris yang salah."));
-	int rc = load_loan(db, r->pinjaman_id, &l, &c, e);
+	simpin_book_not_reversal(r->membalik_id, is);
+	int rc = load_loan(db, r->pinjaman_id, &mv.l, &mv.c, e);
 	if (rc != SK_OK)
 		return rc;
-	if (valid_date(r->tanggal) && strcmp(r->tanggal, l.tanggal) < 0)
+	if (valid_date(r->tanggal) && strcmp(r->tanggal, mv.l.tanggal) < 0)
 		sk_issues_add(is, "tanggal", SK_SEV_ERROR, _("Pinjaman ini baru diberikan %s."),
-			      l.tanggal);
+			      mv.l.tanggal);
 	if (valid_date(r->tanggal) && sk_date_after_today(r->tanggal))
 		sk_issues_add(is, "tanggal", SK_SEV_ERROR, "%s",
 			      _("Tanggal itu belum tiba: catat pada hari terjadinya."));
-	char nama[SK_NAME_BYTES] = "", keluar[16];
 	sk_err q;
 	sk_err_clear(&q);
-	rc = simpin_book_member(db, l.anggota_id, c.kelompok_id, nama, sizeof nama, keluar, &q);
+	rc = simpin_book_member(db, mv.l.anggota_id, mv.c.kelompok_id, mv.nama, sizeof mv.nama,
+				mv.keluar, &q);
 	if (rc != SK_OK && rc != SK_REFUSED)
 		return sk_err_set(e, rc, "%s", q.msg);
-	rc = simpin_book_meeting_ok(db, r->pertemuan_id, c.kelompok_id, r->tanggal, is, e);
+	rc = simpin_book_meeting_ok(db, r->pertemuan_id, mv.c.kelompok_id, r->tanggal, is, e);
 	if (rc != SK_OK)
 		return rc;
 	int64_t paid = 0;
@@ -207,52 +187,47 @@ int simpin_repay_add(sk_db *db, sk_repay *r, sk_issues *is, sk_err *e)
 				      "pokok ELSE -pokok END),0) FROM angsuran WHERE pinjaman_id=:p "
 				      "AND dihapus=0", e);
 	if (st)
-		db_bind_text(st, ":p", l.id);
+		db_bind_text(st, ":p", mv.l.id);
 	rc = db_count(db, st, &paid, e);
 	if (rc != SK_OK)
 		return rc;
-	if (r->pokok > l.pokok - paid) {
+	if (r->pokok > mv.l.pokok - paid) {
 		char a[32], b[32];
 		sk_issues_add(is, "pokok", SK_SEV_ERROR,
 			      _("Sisa pokok pinjaman %s hanya Rp %s; angsuran pokok Rp %s terlalu besar."),
-			      nama, sk_format_rupiah(l.pokok - paid, a, sizeof a),
+			      mv.nama, sk_format_rupiah(mv.l.pokok - paid, a, sizeof a),
 			      sk_format_rupiah(r->pokok, b, sizeof b));
 	}
 	if (sk_issues_errors(is))
-		return refused(is, e);
-	sk_repay keep = *r;
-	simpin_book_stamp(r->id, r->diubah_pada, &r->dihapus);
-	rc = db_begin_write(db, e);
-	if (rc != SK_OK) {
-		*r = keep;
-		return rc;
-	}
-	char text[SK_NAME_BYTES];
-	repay_text(nama, text, sizeof text);
-	rc = repay_store_raw(db, r, 1, e);
-	if (rc == SK_OK)
-		rc = simpin_book_post(db, c.kelompok_id, loan_book(&l), "angsuran", r->pokok + r->jasa,
-				      r->tanggal, r->id, text, e);
-	if (rc == SK_OK)
-		rc = simpin_book_guard_repay(db, &l, e);
-	rc = simpin_book_end(db, rc, e);
-	if (rc != SK_OK)
-		*r = keep;
+		return simpin_book_refused(is, e);
+	rc = simpin_book_insert(db, &REPAY_TABLE, r, sizeof *r, r->id, r->diubah_pada, &r->dihapus,
+				post_repay, &mv, e);
 	if (rc == SK_REFUSED)
 		sk_issues_add(is, "pokok", SK_SEV_ERROR, "%s", e ? e->msg : "");
+	return rc;
+}
+
+/* The postings of a reversal r (of the repayment r->membalik_id): the mirror of its
+ * postings, the loan's principal, and the book from the reversal's date. */
+static int post_repay_reversal(sk_db *db, const void *row, const simpin_move *mv, sk_err *e)
+{
+	const sk_repay *r = row;
+	char date[16] = "";
+	int rc = simpin_book_post_reversal(db, r->membalik_id, r->id, date, e);
+	if (rc == SK_OK)
+		rc = simpin_book_guard_repay(db, &mv->l, e);
+	if (rc == SK_OK && *date)
+		rc = cash_guard(db, mv->c.kelompok_id, loan_book(&mv->l), date, e);
 	return rc;
 }
 
 int simpin_repay_reverse(sk_db *db, const char *id, sk_repay *out, sk_err *e)
 {
 	sk_repay o;
-	sk_loan l;
-	sk_cycle c;
-	int rc = repay_get(db, id, &o, e);
-	if (rc == SK_OK && o.dihapus)
-		rc = sk_err_set(e, SK_NOTFOUND, "%s", _("Angsuran tidak ditemukan."));
+	simpin_move mv;
+	int rc = table_get_live(db, &REPAY_TABLE, id, &o, sizeof o, _("Angsuran tidak ditemukan."), e);
 	if (rc == SK_OK)
-		rc = load_loan(db, o.pinjaman_id, &l, &c, e);
+		rc = load_loan(db, o.pinjaman_id, &mv.l, &mv.c, e);
 	if (rc != SK_OK)
 		return rc;
 	rc = simpin_book_reversible(db, "SELECT 1 FROM angsuran WHERE membalik_id=:id AND dihapus=0",
@@ -264,19 +239,8 @@ int simpin_repay_reverse(sk_db *db, const char *id, sk_repay *out, sk_err *e)
 	simpin_book_reversal_date(o.tanggal, r.tanggal);
 	r.pertemuan_id[0] = '\0';
 	sk_strlcpy(r.membalik_id, o.id, sizeof r.membalik_id);
-	simpin_book_stamp(r.id, r.diubah_pada, &r.dihapus);
-	rc = db_begin_write(db, e);
-	if (rc != SK_OK)
-		return rc;
-	char date[16] = "";
-	rc = repay_store_raw(db, &r, 1, e);
-	if (rc == SK_OK)
-		rc = simpin_book_post_reversal(db, o.id, r.id, date, e);
-	if (rc == SK_OK)
-		rc = simpin_book_guard_repay(db, &l, e);
-	if (rc == SK_OK && *date)
-		rc = cash_guard(db, c.kelompok_id, loan_book(&l), date, e);
-	rc = simpin_book_end(db, rc, e);
+	rc = simpin_book_insert(db, &REPAY_TABLE, &r, sizeof r, r.id, r.diubah_pada, &r.dihapus,
+				post_repay_reversal, &mv, e);
 	if (rc == SK_OK && out)
 		*out = r;
 	return rc;

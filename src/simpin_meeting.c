@@ -19,8 +19,7 @@ static int member_of(sk_db *db, const char *anggota_id, const char *g, char *nam
 				      "AND dihapus=0", e);
 	if (!st)
 		return SK_DBERR;
-	db_bind_text(st, ":a", anggota_id);
-	db_bind_text(st, ":g", g);
+	db_bind_texts(st, ":a", anggota_id, ":g", g);
 	int rc = db_step(db, st, e);
 	if (rc == SQLITE_ROW)
 		db_col_text(st, 0, nama, n);
@@ -86,7 +85,18 @@ static int add_due(void *ctx, const sk_loan_view *v)
 	return 0;
 }
 
-/* The cycle's fines not paid and not waived, raised before the meeting. */
+static const table_col FINE_COLS[] = {
+	TABLE_TEXT(sk_meeting_fine, id, 0),
+	TABLE_TEXT(sk_meeting_fine, anggota_id, 0),
+	TABLE_TEXT(sk_meeting_fine, nama, 0),
+	TABLE_TEXT(sk_meeting_fine, jenis, 0),
+	TABLE_TEXT(sk_meeting_fine, tanggal, 0),
+	TABLE_INT64(sk_meeting_fine, jumlah, 0),
+};
+TABLE_VIEW(OLD_FINE, FINE_COLS);
+
+/* The cycle's fines not paid and not waived, raised before the meeting, after those raised at
+ * it (up to SM_MAX_FINES). */
 static int older_fines(sk_db *db, sk_meeting_money *mm, const char *date, sk_err *e)
 {
 	sqlite3_stmt *st = db_prepare(db, "SELECT f.id, f.anggota_id, a.nama, f.jenis, f.tanggal, "
@@ -94,23 +104,12 @@ static int older_fines(sk_db *db, sk_meeting_money *mm, const char *date, sk_err
 				      "f.siklus_id=:s AND f.dihapus=0 AND f.dibayar_pada IS NULL AND "
 				      "f.dibebaskan=0 AND f.tanggal<=:d ORDER BY a.nama, f.tanggal, f.id",
 				      e);
-	if (!st)
-		return SK_DBERR;
-	db_bind_text(st, ":s", mm->c.id);
-	db_bind_text(st, ":d", date);
-	int rc;
-	while ((rc = db_step(db, st, e)) == SQLITE_ROW && mm->nfine < SM_MAX_FINES) {
-		sk_meeting_fine *f = &mm->fine[mm->nfine++];
-		memset(f, 0, sizeof *f);
-		db_col_text(st, 0, f->id, sizeof f->id);
-		db_col_text(st, 1, f->anggota_id, sizeof f->anggota_id);
-		db_col_text(st, 2, f->nama, sizeof f->nama);
-		db_col_text(st, 3, f->jenis, sizeof f->jenis);
-		db_col_text(st, 4, f->tanggal, sizeof f->tanggal);
-		f->jumlah = sqlite3_column_int64(st, 5);
-	}
-	db_reset(st);
-	return rc == SQLITE_DONE || rc == SQLITE_ROW ? SK_OK : (e && e->status ? e->status : SK_DBERR);
+	db_bind_texts(st, ":s", mm->c.id, ":d", date);
+	int got = 0;
+	int rc = db_rows(db, st, &mm->fine[mm->nfine], sizeof mm->fine[0],
+			 SM_MAX_FINES - mm->nfine, &got, table_read_row, &OLD_FINE, e);
+	mm->nfine += got;
+	return rc;
 }
 
 int simpin_meeting_prepare(sk_db *db, const sk_meeting *m, const sk_attendance *rows,

@@ -61,9 +61,7 @@ int simpin_savings(sk_db *db, const char *siklus_id, const char *anggota_id, con
 				      "OR tanggal<=:d) GROUP BY jenis", e);
 	if (!st)
 		return SK_DBERR;
-	db_bind_text(st, ":s", siklus_id);
-	db_bind_text(st, ":a", anggota_id);
-	db_bind_text(st, ":d", upto);
+	db_bind_texts(st, ":s", siklus_id, ":a", anggota_id, ":d", upto);
 	int rc;
 	while ((rc = db_step(db, st, e)) == SQLITE_ROW) {
 		int k = simpin_kind_parse((const char *)sqlite3_column_text(st, 0));
@@ -168,12 +166,8 @@ int simpin_loans_each(sk_db *db, const sk_loan_filter *f, const char *date,
 	sqlite3_stmt *st = db_prepare(db, loans_sql(f), e);
 	if (!st)
 		return SK_DBERR;
-	db_bind_text(st, ":g", f->kelompok_id);
-	db_bind_text(st, ":s", f->siklus_id);
-	db_bind_text(st, ":a", f->anggota_id);
-	db_bind_text(st, ":p", f->pinjaman_id);
-	db_bind_text(st, ":u", f->upto);
-	db_bind_text(st, ":d", date);
+	db_bind_texts(st, ":g", f->kelompok_id, ":s", f->siklus_id, ":a", f->anggota_id,
+		      ":p", f->pinjaman_id, ":u", f->upto, ":d", date);
 	sk_loan_schedule *s = malloc(sizeof *s);
 	sk_loan_view *v = malloc(sizeof *v);
 	if (!s || !v)
@@ -225,8 +219,7 @@ int simpin_loan_view(sk_db *db, const char *pinjaman_id, const char *date, sk_lo
 				      "WHERE pinjaman_id=:p AND dihapus=0 ORDER BY tanggal, id", e);
 	if (!st)
 		return SK_DBERR;
-	db_bind_text(st, ":a", v->l.anggota_id);
-	db_bind_text(st, ":p", pinjaman_id);
+	db_bind_texts(st, ":a", v->l.anggota_id, ":p", pinjaman_id);
 	struct repays rs = { 0 };
 	while ((rc = db_step(db, st, e)) == SQLITE_ROW) {
 		db_col_text(st, 0, v->nama, sizeof v->nama);
@@ -328,9 +321,7 @@ int simpin_members(sk_db *db, const sk_cycle *c, const char *date, sk_simpin_mem
 		"l.dihapus=0)) ORDER BY a.nama, a.id", e);
 	if (!st)
 		return SK_DBERR;
-	db_bind_text(st, ":s", c->id);
-	db_bind_text(st, ":g", c->kelompok_id);
-	db_bind_text(st, ":d", date);
+	db_bind_texts(st, ":s", c->id, ":g", c->kelompok_id, ":d", date);
 	struct members_ctx x = { NULL, 0 };
 	int cap = 0, rc;
 	while ((rc = db_step(db, st, e)) == SQLITE_ROW) {
@@ -372,26 +363,7 @@ static int read_rows(sk_db *db, const table_def *t, const char *sql, const char 
 	db_bind_text(st, ":a", a);
 	if (sqlite3_bind_parameter_index(st, ":b"))
 		db_bind_text(st, ":b", b);
-	int cap = 0, rc;
-	char *rows = NULL;
-	while ((rc = db_step(db, st, e)) == SQLITE_ROW) {
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 16;
-			rows = realloc(rows, size * (size_t)cap);
-			if (!rows)
-				abort();
-		}
-		memset(rows + size * (size_t)*n, 0, size);
-		table_read(t, st, rows + size * (size_t)(*n)++);
-	}
-	db_reset(st);
-	if (rc != SQLITE_DONE) {
-		free(rows);
-		*n = 0;
-		return e && e->status ? e->status : SK_DBERR;
-	}
-	*out = rows;
-	return SK_OK;
+	return table_all(db, t, st, size, out, n, e);
 }
 
 int simpin_savings_rows(sk_db *db, const char *siklus_id, const char *anggota_id, sk_saving **out,

@@ -45,9 +45,7 @@ static int participants(sk_db *db, sk_share_plan *p, int *cap, sk_err *e)
 		"l.siklus_id=:s AND l.anggota_id=a.id AND l.dihapus=0)) ORDER BY a.nama, a.id", e);
 	if (!st)
 		return SK_DBERR;
-	db_bind_text(st, ":s", p->c.id);
-	db_bind_text(st, ":g", p->c.kelompok_id);
-	db_bind_text(st, ":d", p->tanggal);
+	db_bind_texts(st, ":s", p->c.id, ":g", p->c.kelompok_id, ":d", p->tanggal);
 	int rc;
 	while ((rc = db_step(db, st, e)) == SQLITE_ROW) {
 		sk_share_line *l = plan_add(p, cap, (const char *)sqlite3_column_text(st, 0),
@@ -106,8 +104,7 @@ int simpin_share_plan(sk_db *db, const char *siklus_id, const char *date, sk_sha
 						    "kas WHERE kelompok_id=:g AND buku='simpin' AND "
 						    "dihapus=0 AND tanggal<=:d", e) : NULL;
 	if (st) {
-		db_bind_text(st, ":g", plan->c.kelompok_id);
-		db_bind_text(st, ":d", date);
+		db_bind_texts(st, ":g", plan->c.kelompok_id, ":d", date);
 		rc = db_count(db, st, &saldo, e);
 	} else if (rc == SK_OK) {
 		rc = SK_DBERR;
@@ -273,10 +270,7 @@ static void b4_compute(sk_db *db, const char *id)
 	sk_loan_filter f = { .siklus_id = id, .upto = c.selesai };
 	st = db_prepare(db, "SELECT coalesce(sum(masuk-keluar),0) FROM kas WHERE kelompok_id=:g "
 			"AND buku='simpin' AND dihapus=0 AND tanggal<=:d", NULL);
-	if (st) {
-		db_bind_text(st, ":g", c.kelompok_id);
-		db_bind_text(st, ":d", c.selesai);
-	}
+	db_bind_texts(st, ":g", c.kelompok_id, ":d", c.selesai);
 	int64_t book;
 	if (good && (rc == SQLITE_DONE || rc == SQLITE_ROW) &&
 	    simpin_loans_each(db, &f, c.selesai, b4_loan, &x, NULL) == SK_OK &&

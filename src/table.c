@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "i18n.h"
 #include "table.h"
 #include "util.h"
 
@@ -25,11 +26,16 @@ static void add(char *buf, const char *fmt, ...)
 	}
 }
 
-static const table_col *key_col(const table_def *t)
+/* The i-th key column of t (i = 0 or 1), or NULL when it has fewer; a table with none is a
+ * programmer error. */
+static const table_col *key_col(const table_def *t, int which)
 {
+	int seen = 0;
 	for (int i = 0; i < t->ncols; i++)
-		if (t->cols[i].flags & TC_KEY)
+		if ((t->cols[i].flags & TC_KEY) && seen++ == which)
 			return &t->cols[i];
+	if (which > 0)
+		return NULL;
 	fprintf(stderr, "sikube: table %s has no key column\n", t->name);
 	abort();
 }
@@ -39,22 +45,32 @@ static void build(const table_def *t)
 	table_sql *s = t->sql;
 	if (s->get[0])
 		return;
-	const table_col *key = key_col(t);
-	char params[TABLE_SQL_MAX] = "", sets[TABLE_SQL_MAX] = "";
+	const table_col *k1 = key_col(t, 0), *k2 = key_col(t, 1);
+	char params[TABLE_SQL_MAX] = "", sets[TABLE_SQL_MAX] = "", where[TABLE_SQL_MAX] = "";
 	for (int i = 0; i < t->ncols; i++) {
 		const char *name = t->cols[i].name;
 		add(s->columns, "%s%s", i ? ", " : "", name);
 		add(params, "%s:%s", i ? ", " : "", name);
-		if (!(t->cols[i].flags & TC_KEY))
+		if (t->cols[i].flags & TC_KEY)
+			add(where, "%s%s=:%s", *where ? " AND " : "", name, name);
+		else
 			add(sets, "%s%s=:%s", *sets ? ", " : "", name, name);
 	}
-	add(s->insert, "INSERT INTO %s(%s%s) VALUES(%s%s)", t->name, s->columns,
-	    t->stamped ? ", disimpan_pada" : "", params, t->stamped ? ", " DB_STORED_SQL : "");
-	add(s->update, "UPDATE %s SET %s%s WHERE %s=:%s", t->name, sets,
-	    t->stamped ? ", disimpan_pada=" DB_STORED_SQL : "", key->name, key->name);
-	add(s->get, "SELECT %s FROM %s WHERE %s=:%s", s->columns, t->name, key->name, key->name);
-	add(s->restamp, "UPDATE %s SET diubah_pada=:t WHERE %s=:k1 AND diubah_pada IS NOT :t",
-	    t->name, key->name);
+	if (t->stamped) {
+		add(sets, ", disimpan_pada=%s", DB_STORED_SQL);
+		add(params, ", %s", DB_STORED_SQL);
+	}
+	if (t->extra)
+		add(params, ", :%s", t->extra);
+	add(s->insert, "INSERT INTO %s(%s%s%s%s) VALUES(%s)", t->name, s->columns,
+	    t->stamped ? ", disimpan_pada" : "", t->extra ? ", " : "", t->extra ? t->extra : "",
+	    params);
+	add(s->update, "UPDATE %s SET %s WHERE %s", t->name, sets, where);
+	add(s->update_live, "%s AND dihapus=0", s->update);
+	add(s->get, "SELECT %s FROM %s WHERE %s", s->columns, t->name, where);
+	add(s->live, "SELECT 1 FROM %s WHERE %s AND dihapus=0", t->name, where);
+	add(s->restamp, "UPDATE %s SET diubah_pada=:t WHERE %s=:k1%s%s%s AND diubah_pada IS NOT :t",
+	    t->name, k1->name, k2 ? " AND " : "", k2 ? k2->name : "", k2 ? "=:k2" : "");
 }
 
 const char *table_get_sql(const table_def *t)
@@ -101,7 +117,9 @@ void table_bind(const table_def *t, sqlite3_stmt *st, const void *row)
 		if (!sqlite3_bind_parameter_index(st, param))
 			continue;
 		const void *v = field(c, row);
-		if (!present(c, row))
+		if (!present(c, row) || ((c->flags & TC_ZERO_NULL) && c->type == TC_INT &&
+					 *(const int *)v == 0) ||
+		    ((c->flags & TC_ZERO_NULL) && c->type == TC_INT64 && *(const int64_t *)v == 0))
 			db_bind_null(st, param);
 		else if (c->type == TC_TEXT)
 			db_bind_text(st, param, v);
@@ -219,35 +237,207 @@ int table_set_text(const table_def *t, int i, void *row, const char *text)
 	return 0;
 }
 
+void table_read_row(const void *arg, sqlite3_stmt *st, void *row)
+{
+	table_read(arg, st, row);
+}
+
+static int read_one(sk_db *db, const table_def *t, sqlite3_stmt *st, void *out, size_t size,
+		    const char *notfound, sk_err *e)
+{
+	return db_one(db, st, table_read_row, t, out, size, notfound, e);
+}
+
+int table_one(sk_db *db, const table_def *t, sqlite3_stmt *st, void *out, size_t size,
+	      const char *notfound, sk_err *e)
+{
+	return read_one(db, t, st, out, size, notfound, e);
+}
+
 int table_get(sk_db *db, const table_def *t, const char *key, void *out, size_t size,
 	      const char *notfound, sk_err *e)
 {
-	const table_col *k = key_col(t);
+	const table_col *k = key_col(t, 0);
 	sqlite3_stmt *st = db_prepare(db, table_get_sql(t), e);
 	if (!st)
 		return SK_DBERR;
 	char param[64];
 	snprintf(param, sizeof param, ":%s", k->name);
 	db_bind_text(st, param, key);
-	int rc = db_step(db, st, e);
-	if (rc == SQLITE_ROW) {
-		memset(out, 0, size);
-		table_read(t, st, out);
-	}
-	return db_row_end(st, rc, notfound, e);
+	return read_one(db, t, st, out, size, notfound, e);
+}
+
+int table_get_live(sk_db *db, const table_def *t, const char *key, void *out, size_t size,
+		   const char *notfound, sk_err *e)
+{
+	int rc = table_get(db, t, key, out, size, notfound, e);
+	const int *deleted = table_field(t, out, "dihapus");
+	if (rc == SK_OK && deleted && *deleted)
+		rc = sk_err_set(e, SK_NOTFOUND, "%s", notfound);
+	return rc;
+}
+
+void *table_field(const table_def *t, void *row, const char *name)
+{
+	int i = table_col_index(t, name);
+	return i < 0 ? NULL : field(&t->cols[i], row);
+}
+
+int table_get_by(sk_db *db, const table_def *t, const void *key_row, void *out, size_t size,
+		 const char *notfound, sk_err *e)
+{
+	sqlite3_stmt *st = db_prepare(db, table_get_sql(t), e);
+	if (!st)
+		return SK_DBERR;
+	table_bind(t, st, key_row);
+	return read_one(db, t, st, out, size, notfound, e);
+}
+
+/* Prepare sql, bind row (and, for an insert, the extra column) and step it as one write. */
+static int write_row(sk_db *db, const table_def *t, const char *sql, int insert,
+		     const void *row, const char *notfound, sk_err *e)
+{
+	sqlite3_stmt *st = db_prepare(db, sql, e);
+	if (!st)
+		return SK_DBERR;
+	table_bind(t, st, row);
+	if (insert && t->extra)
+		t->bind_extra(st, row);
+	int rc = db_step_write(db, st, notfound, e);
+	if (rc == SK_OK && !insert && t->updated)
+		rc = t->updated(db, row, e);
+	return rc;
 }
 
 int table_store(sk_db *db, const table_def *t, const void *row, int insert,
 		const char *notfound, sk_err *e)
 {
-	sqlite3_stmt *st = db_prepare(db, insert ? table_insert_sql(t) : table_update_sql(t), e);
-	if (!st)
-		return SK_DBERR;
-	table_bind(t, st, row);
-	int rc = db_step_write(db, st, notfound, e);
+	int rc = write_row(db, t, insert ? table_insert_sql(t) : table_update_sql(t), insert, row,
+			   notfound, e);
 	int stamp = table_col_index(t, "diubah_pada");
 	if (rc != SK_OK || insert || stamp < 0)
 		return rc;
-	const char *key = field(key_col(t), row), *when = field(&t->cols[stamp], row);
-	return db_restamp(db, t->sql->restamp, key, NULL, when, e);
+	const table_col *k2 = key_col(t, 1);
+	return db_restamp(db, t->sql->restamp, field(key_col(t, 0), row),
+			  k2 ? field(k2, row) : NULL, field(&t->cols[stamp], row), e);
+}
+
+int table_update_live(sk_db *db, const table_def *t, const void *row, const char *notfound,
+		      sk_err *e)
+{
+	build(t);
+	return write_row(db, t, t->sql->update_live, 0, row, notfound, e);
+}
+
+int table_list(sk_db *db, const table_def *t, sqlite3_stmt *st, void *out, size_t size,
+	       int limit, int *n, sk_err *e)
+{
+	return db_rows(db, st, out, size, limit, n, table_read_row, t, e);
+}
+
+struct all_ctx {
+	const table_def *t;
+	size_t size;
+	char *rows;
+	int cap, *n;
+};
+
+static int read_grow(void *ctx, sqlite3_stmt *st)
+{
+	struct all_ctx *c = ctx;
+	if (*c->n == c->cap) {
+		c->cap *= 2;
+		c->rows = realloc(c->rows, c->size * (size_t)c->cap);
+		if (!c->rows)
+			abort();
+	}
+	char *row = c->rows + c->size * (size_t)(*c->n)++;
+	memset(row, 0, c->size);
+	table_read(c->t, st, row);
+	return 0;
+}
+
+int table_all(sk_db *db, const table_def *t, sqlite3_stmt *st, size_t size, void **out, int *n,
+	      sk_err *e)
+{
+	*n = 0;
+	struct all_ctx c = { t, size, malloc(size * 16), 16, n };
+	if (!c.rows)
+		abort();
+	int rc = db_each(db, st, read_grow, &c, e);
+	if (rc != SK_OK) {
+		free(c.rows);
+		c.rows = NULL;
+		*n = 0;
+	}
+	*out = c.rows;
+	return rc;
+}
+
+int table_live(sk_db *db, const table_def *t, const char *id, sk_err *e)
+{
+	build(t);
+	sqlite3_stmt *st = db_prepare(db, t->sql->live, e);
+	char param[64];
+	snprintf(param, sizeof param, ":%s", key_col(t, 0)->name);
+	if (st)
+		db_bind_text(st, param, id);
+	return db_exists(db, st, e);
+}
+
+/* The steps of table_save after its transaction began. */
+static int save_in(sk_db *db, const table_def *t, const table_save_ops *ops, void *row,
+		   int insert, sk_issues *is, sk_err *e)
+{
+	*(int *)table_field(t, row, "dihapus") = 0;
+	ops->check(db, row, is);
+	if (sk_issues_errors(is))
+		return sk_err_set(e, SK_REFUSED, "%s", _(ops->refused));
+	char *id = table_field(t, row, "id");
+	int found = insert ? 1 : table_live(db, t, id, e);
+	if (found != 1)
+		return found < 0 ? (e && e->status ? e->status : SK_DBERR)
+				 : sk_err_set(e, SK_NOTFOUND, "%s", _(ops->notfound));
+	int rc = ops->allow ? ops->allow(db, row, insert, e) : SK_OK;
+	if (rc != SK_OK)
+		return rc;
+	if (insert && !*id)
+		sk_uuid_new(id);
+	sk_now_utc(table_field(t, row, "diubah_pada"));
+	rc = insert ? table_store(db, t, row, 1, ops->notfound, e)
+		    : table_update_live(db, t, row, ops->notfound, e);
+	return rc == SK_OK && ops->after ? ops->after(db, row, e) : rc;
+}
+
+int table_save(sk_db *db, const table_def *t, const table_save_ops *ops, void *row, int insert,
+	       sk_issues *is, sk_err *e)
+{
+	int rc = ops->permit ? ops->permit(db, e) : SK_OK;
+	if (rc == SK_OK)
+		rc = db_begin_write(db, e);
+	if (rc != SK_OK)
+		return rc;
+	rc = save_in(db, t, ops, row, insert, is, e);
+	int erc = db_end(db, rc == SK_OK, rc == SK_OK ? e : NULL);
+	return rc == SK_OK ? erc : rc;
+}
+
+void table_check_dated(sk_db *db, const char *date, const char *future, const char *sql,
+		       const char *parent_id, const char *field, const char *deleted,
+		       sk_issues *is)
+{
+	char today[11];
+	sk_today(today);
+	if (*date && strcmp(date, today) > 0)
+		sk_issues_add(is, "tanggal", SK_SEV_ERROR, "%s", future);
+	sk_err e;
+	sk_err_clear(&e);
+	sqlite3_stmt *st = db_prepare(db, sql, &e);
+	int64_t gone;
+	if (st)
+		db_bind_text(st, ":id", parent_id);
+	if (db_count(db, st, &gone, &e) != SK_OK)
+		sk_issues_add(is, field, SK_SEV_ERROR, "%s", e.msg);
+	else if (gone)
+		sk_issues_add(is, field, SK_SEV_ERROR, "%s", deleted);
 }

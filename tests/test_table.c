@@ -3,6 +3,10 @@
  * parse of an import row's text, and the bundle's column list agreeing with it. */
 #include "assessment.h"
 #include "evaluation.h"
+#include "group.h"
+#include "member.h"
+#include "meeting.h"
+#include "cashbook.h"
 #include "bundle.h"
 #include "fixture.h"
 
@@ -54,6 +58,19 @@ static void test_bundle_agrees(void)
 	      "the bundle's penilaian columns are the descriptor's");
 	CHECK(agrees(&BUNDLE_TABLES[BT_EVALUASI], &EVALUATION_TABLE),
 	      "the bundle's evaluasi columns are the descriptor's");
+	CHECK(agrees(&BUNDLE_TABLES[BT_KELOMPOK], &KELOMPOK_TABLE),
+	      "the bundle's kelompok columns are the descriptor's");
+	CHECK(agrees(&BUNDLE_TABLES[BT_ANGGOTA], &ANGGOTA_TABLE),
+	      "the bundle's anggota columns are the descriptor's");
+	CHECK(agrees(&BUNDLE_TABLES[BT_PERTEMUAN], &PERTEMUAN_TABLE),
+	      "the bundle's pertemuan columns are the descriptor's");
+	CHECK(agrees(&BUNDLE_TABLES[BT_KEHADIRAN], &KEHADIRAN_TABLE),
+	      "the bundle's kehadiran columns are the descriptor's");
+	CHECK(agrees(&BUNDLE_TABLES[BT_KAS], &KAS_TABLE), "the bundle's kas columns are the descriptor's");
+	CHECK(agrees(&BUNDLE_TABLES[BT_TUTUP_BUKU], &TUTUP_KAS_TABLE),
+	      "the bundle's tutup_buku columns are the descriptor's");
+	CHECK(strstr(table_update_sql(&KEHADIRAN_TABLE), " WHERE pertemuan_id=:pertemuan_id AND "
+		     "anggota_id=:anggota_id") != NULL, "a two-column key: both in the WHERE");
 }
 
 static void test_round_trip(sk_db *db)
