@@ -301,7 +301,7 @@ static int touched_groups(hub *h, struct hub_unit *u, sk_err *e)
 }
 
 /* Each touched group's figures again, from its rows (deleted groups too; reports leave them
- * out). */
+ * out), and the repayments of its loans summed (sikube.bayar). */
 static int group_figures(hub *h, sk_err *e)
 {
 	return hub_execf(h, e,
@@ -327,7 +327,19 @@ static int group_figures(hub *h, sk_err *e)
 		"    sum(masuk - keluar) FILTER (WHERE buku = 'iks') iks,\n"
 		"    sum(masuk - keluar) FILTER (WHERE buku = 'iks' AND kategori = 'iuran_iks') iuran_iks\n"
 		"  FROM " HUB_SCHEMA ".kas k WHERE k.prov = g.prov AND k.kelompok_id = g.id AND\n"
-		"    k.dihapus = 0) k ON true", h->threshold);
+		"    k.dihapus = 0) k ON true;\n"
+		"UPDATE " HUB_SCHEMA ".ringkas r SET simpanan = " HUB_SAVINGS_SQL("r.prov", "r.kelompok_id")
+		" FROM (SELECT DISTINCT id, prov FROM pg_temp.sentuh) t WHERE r.kelompok_id = t.id AND\n"
+		"  r.prov = t.prov;\n"
+		"CREATE TEMP TABLE sentuh_pinjaman ON COMMIT DROP AS SELECT p.id FROM " HUB_SCHEMA
+		".pinjaman p\n"
+		"  JOIN " HUB_SCHEMA ".siklus c ON c.id = p.siklus_id AND c.prov = p.prov\n"
+		"  JOIN (SELECT DISTINCT id, prov FROM pg_temp.sentuh) t ON t.id = c.kelompok_id AND\n"
+		"    t.prov = c.prov;\n"
+		"DELETE FROM " HUB_SCHEMA ".bayar b USING pg_temp.sentuh_pinjaman p WHERE\n"
+		"  b.pinjaman_id = p.id;\n"
+		"INSERT INTO " HUB_SCHEMA ".bayar " HUB_REPAID_SQL("r.pinjaman_id IN (SELECT id FROM "
+		"pg_temp.sentuh_pinjaman)"), h->threshold);
 }
 
 /* The NIK index after the merge: the staged members as they now stand in the hub. */
