@@ -111,7 +111,7 @@ expect_status 0 "--output FILE" S hub report groups --pg "$H" --format csv --out
 check "--output: the report in the file, private" sh -c "cmp -s '$WORK/g.csv' '$WORK/a.groups' || test \"\$(grep -c '' '$WORK/g.csv')\" -gt 5; test \"\$(stat -c %a '$WORK/g.csv')\" = 600"
 
 # ---- a province's report reads its partitions only ----------------------------------------------
-for kind in groups eligibility regions; do
+for kind in groups eligibility levels loans regions; do
 	expect_status 0 "EXPLAIN of $kind for kabupaten 33.01" env SIKUBE_HUB_EXPLAIN=1 "$SIKUBE_BIN" hub report $kind --pg "$H" --wilayah 33.01
 	check "$kind of 33.01 reads province 33's partitions" grep -q '_p33' "$WORK/out"
 	check "$kind of 33.01 reads no other province's partition" sh -c "! grep -q '_p31' '$WORK/out'"
