@@ -93,6 +93,10 @@ void hub_sql_add(hub_sql *q, const char *fmt, ...) __attribute__((format(printf,
 void hub_sql_vadd(hub_sql *q, const char *fmt, va_list ap);
 void hub_sql_free(hub_sql *q);
 
+/* $SIKUBE_HUB_TIMES set: the wall time since the last call to stderr, as "hub step <step>"
+ * (step NULL: only start the clock). For measuring the load's steps (docs/performance.md). */
+void hub_step_time(const char *step);
+
 /* ---- the bundle tables as the hub sees them (hub_tables.c) ------------------------------- */
 
 #define HUB_MAX_COLS 64

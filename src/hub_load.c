@@ -295,23 +295,32 @@ static int judge(struct load *l, struct hub_unit *u, sk_err *e)
 static int unit_steps(struct load *l, struct hub_unit *u, sk_err *e)
 {
 	hub *h = l->h;
+	hub_step_time(NULL);
 	progress(l, _("hub: membaca id"), 0, -1);
 	int rc = hub_seed_refs(h, u, e);
+	hub_step_time("ids");
 	if (rc == SK_OK) {
 		progress(l, _("hub: menyiapkan data pembanding"), 0, -1);
 		rc = hub_seed_stage(h, u, e);
+		hub_step_time("seed");
 	}
-	if (rc == SK_OK)
+	if (rc == SK_OK) {
 		rc = judge(l, u, e);
+		hub_step_time("judge");
+	}
 	if (rc == SK_OK) {
 		progress(l, _("hub: menyalin ke PostgreSQL"), 0, -1);
 		rc = hub_stage_copy(h, u, e);
+		hub_step_time("copy");
 	}
-	if (rc == SK_OK)
+	if (rc == SK_OK) {
 		rc = hub_check_nik(h, u, e);
+		hub_step_time("nik");
+	}
 	if (rc == SK_OK) {
 		progress(l, _("hub: menggabungkan"), 0, -1);
 		rc = hub_merge(h, u, e);
+		hub_step_time("merge");
 	}
 	if (rc == SK_OK)
 		rc = log_unit(h, u, e);
@@ -327,8 +336,10 @@ static int load_unit(struct load *l, struct hub_unit *u)
 		rc = hub_exec(l->h, "BEGIN; SELECT pg_advisory_xact_lock(x'" LOCK_LOAD "'::bigint)", &e);
 	if (rc == SK_OK) {
 		rc = unit_steps(l, u, &e);
-		if (rc == SK_OK)
+		if (rc == SK_OK) {
 			rc = hub_exec(l->h, "COMMIT", &e);
+			hub_step_time("commit");
+		}
 		else
 			hub_exec(l->h, "ROLLBACK", NULL);
 	}
@@ -394,6 +405,9 @@ int hub_load(hub *h, int npaths, const char *const *paths, const hub_load_opts *
 	if (!specs || !files || !r->units)
 		abort();
 	int nunits = make_units(npaths, paths, specs, files);
+	/* The load's temporary tables (ids, seeds, staged rows) in the session's memory rather
+	 * than in files: settable only before the session's first temporary table. */
+	hub_exec(h, "SET temp_buffers = '128MB'", NULL); /* refused: only slower */
 	struct load l = { .h = h, .o = o, .r = r };
 	rc = prepare(&l, e);
 	if (*l.dir)

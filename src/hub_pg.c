@@ -3,6 +3,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include "hub_priv.h"
 #include "i18n.h"
 
@@ -357,4 +358,17 @@ void hub_sql_free(hub_sql *q)
 {
 	free(q->s);
 	memset(q, 0, sizeof *q);
+}
+
+void hub_step_time(const char *step)
+{
+	static struct timespec last;
+	struct timespec now;
+	if (!getenv("SIKUBE_HUB_TIMES"))
+		return;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	if (step)
+		fprintf(stderr, "hub step %-14s %8.3f s\n", step, (double)(now.tv_sec - last.tv_sec) +
+			(double)(now.tv_nsec - last.tv_nsec) / 1e9);
+	last = now;
 }
