@@ -19,6 +19,7 @@
 #include "db_access.h"
 #include "hub_unit.h"
 #include "i18n.h"
+#include "schema.h"
 
 /* Recently sent reference ids (exact: id and table), so that the 7.8 million attendance rows
  * of a kabupaten send their 30,000 members once, not once per row. */
@@ -504,8 +505,50 @@ static int rebuild_indexes(sk_db *db, char **sql, int n, sk_err *e)
 	return rc;
 }
 
+/* Summaries (schema.h) whose triggers a bulk seed dropped: filled set-wise at the end, as a
+ * bulk import does (a trigger per row also makes every insert keep a statement journal). */
+struct suspended {
+	int on[32];
+};
+
+/* Drop the triggers of every summary that follows table name. */
+static int suspend_summaries(sk_db *db, const char *name, struct suspended *x, sk_err *e)
+{
+	for (int i = 0; i < 32 && SCHEMA_SUMMARIES[i].table; i++) {
+		const schema_summary *k = &SCHEMA_SUMMARIES[i];
+		int follows = 0;
+		for (int b = 0; b < 3 && k->bases[b]; b++)
+			follows |= strcmp(k->bases[b], name) == 0;
+		if (!follows || x->on[i])
+			continue;
+		for (int j = 0; j < SCHEMA_SUMMARY_TRIGGERS && k->triggers[j]; j++) {
+			char drop[128];
+			snprintf(drop, sizeof drop, "DROP TRIGGER IF EXISTS \"%s\"", k->triggers[j]);
+			if (db_exec(db, drop, e) != SK_OK)
+				return SK_DBERR;
+		}
+		x->on[i] = 1;
+	}
+	return SK_OK;
+}
+
+/* Fill each suspended summary again and make its triggers again. */
+static int resume_summaries(sk_db *db, const struct suspended *x, sk_err *e)
+{
+	int rc = SK_OK;
+	for (int i = 0; rc == SK_OK && i < 32 && SCHEMA_SUMMARIES[i].table; i++)
+		if (x->on[i]) {
+			if (SCHEMA_SUMMARIES[i].rebuild)
+				rc = db_exec(db, SCHEMA_SUMMARIES[i].rebuild, e);
+			if (rc == SK_OK && SCHEMA_SUMMARIES[i].create)
+				rc = db_exec(db, SCHEMA_SUMMARIES[i].create, e);
+		}
+	return rc;
+}
+
 /* The hub rows of seed_<t> into the staging database's table t. */
-static int stage_table(hub *h, struct hub_unit *u, const hub_table *t, sk_err *e)
+static int stage_table(hub *h, struct hub_unit *u, const hub_table *t, struct suspended *x,
+		       sk_err *e)
 {
 	char count[128], *idx[16];
 	int ok, nidx = 0;
@@ -516,6 +559,8 @@ static int stage_table(hub *h, struct hub_unit *u, const hub_table *t, sk_err *e
 	if (rows == 0)
 		return SK_OK;
 	if (rows >= BULK_SEED && drop_indexes(u->stage, t->def->db_table, idx, 16, &nidx, e) != SK_OK)
+		return rebuild_indexes(u->stage, idx, nidx, NULL), SK_DBERR;
+	if (rows >= BULK_SEED && suspend_summaries(u->stage, t->def->db_table, x, e) != SK_OK)
 		return rebuild_indexes(u->stage, idx, nidx, NULL), SK_DBERR;
 	hub_sql sel = { 0 };
 	struct stage_ins s = { .u = u, .t = t, .e = e };
@@ -577,11 +622,14 @@ int hub_seed_stage(hub *h, struct hub_unit *u, sk_err *e)
 	if (rc == SK_OK)
 		db_audit_rows(u->stage, 0);
 	hub_step_time("seed sets");
+	struct suspended x = { { 0 } };
 	for (int t = 0; rc == SK_OK && t < BT_COUNT; t++) {
-		rc = stage_table(h, u, &tabs[t], e);
+		rc = stage_table(h, u, &tabs[t], &x, e);
 		if (u->seeded[t])
 			hub_step_time(tabs[t].def->name);
 	}
+	if (rc == SK_OK)
+		rc = resume_summaries(u->stage, &x, e);
 	int erc = db_end(u->stage, rc == SK_OK, e);
 	db_audit_rows(u->stage, 1);
 	hub_step_time("stage commit");
