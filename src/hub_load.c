@@ -291,39 +291,61 @@ static int judge(struct load *l, struct hub_unit *u, sk_err *e)
 	return rc;
 }
 
-/* The steps of a unit inside its transaction; SK_OK means commit. */
+static int step_ids(struct load *l, struct hub_unit *u, sk_err *e)
+{
+	return hub_seed_refs(l->h, u, e);
+}
+
+static int step_seed(struct load *l, struct hub_unit *u, sk_err *e)
+{
+	return hub_seed_stage(l->h, u, e);
+}
+
+static int step_copy(struct load *l, struct hub_unit *u, sk_err *e)
+{
+	return hub_stage_copy(l->h, u, e);
+}
+
+static int step_nik(struct load *l, struct hub_unit *u, sk_err *e)
+{
+	return hub_check_nik(l->h, u, e);
+}
+
+static int step_merge(struct load *l, struct hub_unit *u, sk_err *e)
+{
+	return hub_merge(l->h, u, e);
+}
+
+static int step_log(struct load *l, struct hub_unit *u, sk_err *e)
+{
+	return log_unit(l->h, u, e);
+}
+
+/* The steps of a unit inside its transaction, in order; SK_OK from all means commit. */
+static const struct unit_step {
+	const char *name;       /* for $SIKUBE_HUB_TIMES */
+	const char *progress;   /* msgid shown while it runs, or NULL */
+	int (*run)(struct load *l, struct hub_unit *u, sk_err *e);
+} UNIT_STEPS[] = {
+	{ "ids", N_("hub: membaca id"), step_ids },
+	{ "seed", N_("hub: menyiapkan data pembanding"), step_seed },
+	{ "judge", NULL, judge },
+	{ "copy", N_("hub: menyalin ke PostgreSQL"), step_copy },
+	{ "nik", NULL, step_nik },
+	{ "merge", N_("hub: menggabungkan"), step_merge },
+	{ "log", NULL, step_log },
+};
+
 static int unit_steps(struct load *l, struct hub_unit *u, sk_err *e)
 {
-	hub *h = l->h;
+	int rc = SK_OK;
 	hub_step_time(NULL);
-	progress(l, _("hub: membaca id"), 0, -1);
-	int rc = hub_seed_refs(h, u, e);
-	hub_step_time("ids");
-	if (rc == SK_OK) {
-		progress(l, _("hub: menyiapkan data pembanding"), 0, -1);
-		rc = hub_seed_stage(h, u, e);
-		hub_step_time("seed");
+	for (size_t i = 0; rc == SK_OK && i < sizeof UNIT_STEPS / sizeof UNIT_STEPS[0]; i++) {
+		if (UNIT_STEPS[i].progress)
+			progress(l, _(UNIT_STEPS[i].progress), 0, -1);
+		rc = UNIT_STEPS[i].run(l, u, e);
+		hub_step_time(UNIT_STEPS[i].name);
 	}
-	if (rc == SK_OK) {
-		rc = judge(l, u, e);
-		hub_step_time("judge");
-	}
-	if (rc == SK_OK) {
-		progress(l, _("hub: menyalin ke PostgreSQL"), 0, -1);
-		rc = hub_stage_copy(h, u, e);
-		hub_step_time("copy");
-	}
-	if (rc == SK_OK) {
-		rc = hub_check_nik(h, u, e);
-		hub_step_time("nik");
-	}
-	if (rc == SK_OK) {
-		progress(l, _("hub: menggabungkan"), 0, -1);
-		rc = hub_merge(h, u, e);
-		hub_step_time("merge");
-	}
-	if (rc == SK_OK)
-		rc = log_unit(h, u, e);
 	return rc;
 }
 

@@ -101,6 +101,19 @@ static const char *prov_of(const char *kode, const char *col, char *out, size_t 
 	return out;
 }
 
+/* items (n used of *cap, each size bytes) with room for one more: doubled when full (first
+ * 64); aborts when memory runs out. */
+static void *grow(void *items, int n, int *cap, size_t size)
+{
+	if (n < *cap)
+		return items;
+	*cap = *cap ? *cap * 2 : 64;
+	void *p = realloc(items, size * (size_t)*cap);
+	if (!p)
+		abort();
+	return p;
+}
+
 /* Write row v (ncols values) through o. */
 static int put_row(hub_out *o, char *const *v)
 {
@@ -155,13 +168,9 @@ static int level_keep(void *ctx, int nf, char **f)
 	enum { W = (int)(sizeof LEVEL_COLS / sizeof LEVEL_COLS[0]) };
 	if (nf != LEVEL_SQL_COLS)
 		return SK_DBERR;
-	if (x->n == x->cap) {
-		x->cap = x->cap ? x->cap * 2 : 256;
-		x->v = realloc(x->v, sizeof *x->v * (size_t)x->cap * W);
-		x->skor = realloc(x->skor, sizeof *x->skor * (size_t)x->cap);
-		if (!x->v || !x->skor)
-			abort();
-	}
+	int cap = x->cap;
+	x->v = grow(x->v, x->n, &cap, sizeof *x->v * W);
+	x->skor = grow(x->skor, x->n, &x->cap, sizeof *x->skor);
 	char **r = &x->v[(size_t)x->n * W];
 	int v[EVAL_INDICATORS];
 	for (int i = 0; i < W; i++)
@@ -425,12 +434,7 @@ static struct region_sum *region_sum_of(struct region_loans *x, const char *kode
 	for (int i = x->n - 1; i >= 0; i--)
 		if (strcmp(x->r[i].kode, kode) == 0)
 			return &x->r[i];
-	if (x->n == x->cap) {
-		x->cap = x->cap ? x->cap * 2 : 64;
-		x->r = realloc(x->r, sizeof *x->r * (size_t)x->cap);
-		if (!x->r)
-			abort();
-	}
+	x->r = grow(x->r, x->n, &x->cap, sizeof *x->r);
 	struct region_sum *r = &x->r[x->n++];
 	memset(r, 0, sizeof *r);
 	sk_strlcpy(r->kode, kode, sizeof r->kode);
