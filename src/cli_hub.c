@@ -125,28 +125,25 @@ static int read_opts(int argc, char **argv, const struct option *opts, const cha
 #define OPT_WILAYAH { "wilayah", required_argument, NULL, 'w' }
 #define OPT_END CLI_HELP_OPTION, { NULL, 0, NULL, 0 }
 
-/* The exit status of a reader's failure st (its message in e said): 2 when the hub cannot
- * be used (SK_DBERR), else 1. */
-static int reader_failed(int st, const sk_err *e)
+/* A reader's work (report, export): the region code checked, the hub reached and its schema
+ * current, then fn(h, ctx, e). The exit status: 0, or that of the first failure. */
+static int with_reader(const char *cmd, const struct hub_args *a,
+		       int (*fn)(hub *h, void *ctx, sk_err *e), void *ctx)
 {
-	cli_error("%s", e->msg);
-	return st == SK_DBERR ? EXIT_USAGE : EXIT_REFUSED;
-}
-
-/* A reader's connection (report, export): the region code checked, the hub reached and its
- * schema current. EXIT_OK with *h open (hub_close it), else the exit status. */
-static int open_reader(const char *cmd, const struct hub_args *a, hub **h)
-{
+	hub *h;
 	int rc = check_wilayah(cmd, a->wilayah);
-	if (rc != EXIT_OK || (rc = connect_hub(a->pg, h)) != EXIT_OK)
+	if (rc != EXIT_OK || (rc = connect_hub(a->pg, &h)) != EXIT_OK)
 		return rc;
 	sk_err e;
 	sk_err_clear(&e);
-	int st = hub_schema_check(*h, &e);
+	int st = hub_schema_check(h, &e);
+	if (st == SK_OK)
+		st = fn(h, ctx, &e);
+	hub_close(h);
 	if (st == SK_OK)
 		return EXIT_OK;
-	hub_close(*h);
-	return reader_failed(st, &e);
+	cli_error("%s", e.msg);
+	return st == SK_DBERR ? EXIT_USAGE : EXIT_REFUSED;
 }
 
 /* ---- hub load ------------------------------------------------------------------------------ */
@@ -224,6 +221,25 @@ static int hub_cmd_load(int argc, char **argv)
 
 /* ---- hub report ---------------------------------------------------------------------------- */
 
+struct report_job {
+	const char *kind, *wilayah, *output;
+	report_opts ro;
+};
+
+static int run_report(hub *h, void *ctx, sk_err *e)
+{
+	struct report_job *j = ctx;
+	struct cli_sink s = { 0 };
+	int st = cli_sink_open(j->output, j->ro.fmt, &s, &j->ro, e);
+	if (st == SK_OK) {
+		st = hub_report(h, j->kind, j->wilayah, &j->ro, s.f, e);
+		int cst = cli_sink_close(&s, &j->ro, st == SK_OK, st == SK_OK ? e : NULL);
+		if (st == SK_OK)
+			st = cst;
+	}
+	return st;
+}
+
 static int hub_cmd_report(int argc, char **argv)
 {
 	static const struct option OPTS[] = {
@@ -246,29 +262,27 @@ static int hub_cmd_report(int argc, char **argv)
 		return cli_usage_error(argv[0], "%s", _("--format xlsx perlu --output FILE"));
 	if (output && !*output)
 		return cli_usage_error(argv[0], "%s", _("--output perlu nama berkas"));
-	hub *h;
-	int rc = open_reader(argv[0], &a, &h);
+	struct report_job j = { .kind = kind, .wilayah = a.wilayah, .output = output, .ro = ro };
+	int rc = with_reader(argv[0], &a, run_report, &j);
 	if (rc != EXIT_OK)
 		return rc;
-	sk_err e;
-	sk_err_clear(&e);
-	struct cli_sink s = { 0 };
-	int st = cli_sink_open(output, ro.fmt, &s, &ro, &e);
-	if (st == SK_OK) {
-		st = hub_report(h, kind, a.wilayah, &ro, s.f, &e);
-		int cst = cli_sink_close(&s, &ro, st == SK_OK, st == SK_OK ? &e : NULL);
-		if (st == SK_OK)
-			st = cst;
-	}
-	hub_close(h);
-	if (st != SK_OK)
-		return reader_failed(st, &e);
 	if (output)
 		fprintf(stderr, _("Laporan tersimpan: %s\n"), output);
 	return EXIT_OK;
 }
 
 /* ---- hub export ---------------------------------------------------------------------------- */
+
+struct export_job {
+	const char *wilayah, *dir;
+	long long rows[BT_COUNT];
+};
+
+static int run_export(hub *h, void *ctx, sk_err *e)
+{
+	struct export_job *j = ctx;
+	return hub_export(h, j->wilayah, j->dir, j->rows, e);
+}
 
 static int hub_cmd_export(int argc, char **argv)
 {
@@ -281,17 +295,11 @@ static int hub_cmd_export(int argc, char **argv)
 	if (optind + 1 != argc || !wilayah)
 		return cli_usage_error(argv[0], "%s", _("hub export perlu --wilayah KODE dan satu folder DIR"));
 	const char *dir = argv[optind];
-	hub *h;
-	int rc = open_reader(argv[0], &a, &h);
+	struct export_job j = { .wilayah = wilayah, .dir = dir };
+	int rc = with_reader(argv[0], &a, run_export, &j);
 	if (rc != EXIT_OK)
 		return rc;
-	sk_err e;
-	sk_err_clear(&e);
-	long long rows[BT_COUNT];
-	int st = hub_export(h, wilayah, dir, rows, &e);
-	hub_close(h);
-	if (st != SK_OK)
-		return reader_failed(st, &e);
+	const long long *rows = j.rows;
 	char where[PATH_MAX];
 	fprintf(stderr, _("Bundel wilayah %s tersimpan di %s:"), wilayah,
 		cli_masked(dir, where, sizeof where));
@@ -301,7 +309,7 @@ static int hub_cmd_export(int argc, char **argv)
 	return EXIT_OK;
 }
 
-int hub_cli_main(int argc, char **argv)
+static int run_hub(int argc, char **argv)
 {
 	static const struct {
 		const char *name;    /* the word after hub */
@@ -325,4 +333,9 @@ int hub_cli_main(int argc, char **argv)
 		return CMDS[i].run(argc, args);
 	}
 	return cli_usage_error("hub", _("perintah hub tidak dikenal: %s"), argv[0]);
+}
+
+int hub_cli_main(int argc, char **argv)
+{
+	return cli_close_stdout(run_hub(argc, argv));
 }

@@ -291,49 +291,20 @@ static int judge(struct load *l, struct hub_unit *u, sk_err *e)
 	return rc;
 }
 
-static int step_ids(struct load *l, struct hub_unit *u, sk_err *e)
-{
-	return hub_seed_refs(l->h, u, e);
-}
-
-static int step_seed(struct load *l, struct hub_unit *u, sk_err *e)
-{
-	return hub_seed_stage(l->h, u, e);
-}
-
-static int step_copy(struct load *l, struct hub_unit *u, sk_err *e)
-{
-	return hub_stage_copy(l->h, u, e);
-}
-
-static int step_nik(struct load *l, struct hub_unit *u, sk_err *e)
-{
-	return hub_check_nik(l->h, u, e);
-}
-
-static int step_merge(struct load *l, struct hub_unit *u, sk_err *e)
-{
-	return hub_merge(l->h, u, e);
-}
-
-static int step_log(struct load *l, struct hub_unit *u, sk_err *e)
-{
-	return log_unit(l->h, u, e);
-}
-
 /* The steps of a unit inside its transaction, in order; SK_OK from all means commit. */
 static const struct unit_step {
 	const char *name;       /* for $SIKUBE_HUB_TIMES */
 	const char *progress;   /* msgid shown while it runs, or NULL */
-	int (*run)(struct load *l, struct hub_unit *u, sk_err *e);
+	int (*on_hub)(hub *h, struct hub_unit *u, sk_err *e);          /* one of the two */
+	int (*on_load)(struct load *l, struct hub_unit *u, sk_err *e);
 } UNIT_STEPS[] = {
-	{ "ids", N_("hub: membaca id"), step_ids },
-	{ "seed", N_("hub: menyiapkan data pembanding"), step_seed },
-	{ "judge", NULL, judge },
-	{ "copy", N_("hub: menyalin ke PostgreSQL"), step_copy },
-	{ "nik", NULL, step_nik },
-	{ "merge", N_("hub: menggabungkan"), step_merge },
-	{ "log", NULL, step_log },
+	{ "ids", N_("hub: membaca id"), hub_seed_refs, NULL },
+	{ "seed", N_("hub: menyiapkan data pembanding"), hub_seed_stage, NULL },
+	{ "judge", NULL, NULL, judge },
+	{ "copy", N_("hub: menyalin ke PostgreSQL"), hub_stage_copy, NULL },
+	{ "nik", NULL, hub_check_nik, NULL },
+	{ "merge", N_("hub: menggabungkan"), hub_merge, NULL },
+	{ "log", NULL, log_unit, NULL },
 };
 
 static int unit_steps(struct load *l, struct hub_unit *u, sk_err *e)
@@ -343,7 +314,8 @@ static int unit_steps(struct load *l, struct hub_unit *u, sk_err *e)
 	for (size_t i = 0; rc == SK_OK && i < sizeof UNIT_STEPS / sizeof UNIT_STEPS[0]; i++) {
 		if (UNIT_STEPS[i].progress)
 			progress(l, _(UNIT_STEPS[i].progress), 0, -1);
-		rc = UNIT_STEPS[i].run(l, u, e);
+		const struct unit_step *st = &UNIT_STEPS[i];
+		rc = st->on_hub ? st->on_hub(l->h, u, e) : st->on_load(l, u, e);
 		hub_step_time(UNIT_STEPS[i].name);
 	}
 	return rc;
