@@ -1,8 +1,9 @@
 #!/bin/sh
-# baseline_hub.sh BUNDLE CONNINFO - the hub load baseline: psql's \copy of each CSV file of
-# the bundle (every table file: format 1 and 2) into an unindexed table of the hub's own column types (schema base, made from
-# the sikube schema, which must exist in that database), in one session. No validation, no
-# merge, no keys or indexes, no staging: what `sikube hub load` does on top is its own cost.
+# baseline_hub.sh BUNDLE CONNINFO - the hub load baseline: psql's \copy of each table file of
+# the bundle (format 1 and 2: every file the load loads) into an unindexed table of the hub's
+# own column types (schema base, made from the sikube schema, which must exist in that
+# database), in one session. No validation, no merge, no keys or indexes, no staging: what
+# `sikube hub load` does on top is its own cost.
 bundle=$1
 conn=$2
 {
