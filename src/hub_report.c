@@ -197,7 +197,7 @@ static int levels_run(hub *h, const char *kode, hub_out *o, const char *sql, sk_
 		rc = sk_err_set(e, SK_DBERR, "%s", _("Nilai penilaian perkembangan rusak: jalankan "
 						     "sikube check."));
 	for (int i = 0; rc == SK_OK && i < x.n; i++) {
-		char **r = &x.v[(size_t)i * W];
+		char **r = x.v + (size_t)i * W;
 		const char *t = evaluation_level_name(x.skor[i]);
 		char skor[16], kuartil[16];
 		snprintf(skor, sizeof skor, "%d", x.skor[i]);
