@@ -461,8 +461,16 @@ static const char *insert_sql(const hub_table *t)
 }
 
 /* Seeds of a table from this many rows on go in without its secondary indexes, which are
- * built again (one sort each) afterwards, as import does with a bulk load. */
+ * built again (one sort each) afterwards, as import does with a bulk load; $SIKUBE_HUB_BULK_SEED
+ * (a number) sets another size, so the tests take that path with small bundles. */
 #define BULK_SEED 20000
+
+static long long bulk_seed(void)
+{
+	const char *v = getenv("SIKUBE_HUB_BULK_SEED");
+	long long n = v && *v ? atoll(v) : 0;
+	return n > 0 ? n : BULK_SEED;
+}
 
 /* The secondary indexes of table name: dropped, their CREATE statements kept in sql (n). */
 static int drop_indexes(sk_db *db, const char *name, char **sql, int max, int *n, sk_err *e)
@@ -558,9 +566,10 @@ static int stage_table(hub *h, struct hub_unit *u, const hub_table *t, struct su
 		return SK_DBERR;
 	if (rows == 0)
 		return SK_OK;
-	if (rows >= BULK_SEED && drop_indexes(u->stage, t->def->db_table, idx, 16, &nidx, e) != SK_OK)
+	long long bulk = bulk_seed();
+	if (rows >= bulk && drop_indexes(u->stage, t->def->db_table, idx, 16, &nidx, e) != SK_OK)
 		return rebuild_indexes(u->stage, idx, nidx, NULL), SK_DBERR;
-	if (rows >= BULK_SEED && suspend_summaries(u->stage, t->def->db_table, x, e) != SK_OK)
+	if (rows >= bulk && suspend_summaries(u->stage, t->def->db_table, x, e) != SK_OK)
 		return rebuild_indexes(u->stage, idx, nidx, NULL), SK_DBERR;
 	hub_sql sel = { 0 };
 	struct stage_ins s = { .u = u, .t = t, .e = e };
