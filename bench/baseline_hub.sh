@@ -1,14 +1,17 @@
 #!/bin/sh
-# baseline_hub.sh BUNDLE CONNINFO - the hub load baseline: psql's \copy of each CSV file of
-# the bundle into an unindexed table of the hub's own column types (schema base, made from
-# the sikube schema, which must exist in that database), in one session. No validation, no
-# merge, no keys or indexes, no staging: what `sikube hub load` does on top is its own cost.
+# baseline_hub.sh BUNDLE CONNINFO - the hub load baseline: psql's \copy of each table file of
+# the bundle (format 1 and 2: every file the load loads) into an unindexed table of the hub's
+# own column types (schema base, made from the sikube schema, which must exist in that
+# database), in one session. No validation, no merge, no keys or indexes, no staging: what
+# `sikube hub load` does on top is its own cost.
 bundle=$1
 conn=$2
 {
 	printf '%s\n' '\set ON_ERROR_STOP 1'
 	echo "DROP SCHEMA IF EXISTS base CASCADE; CREATE SCHEMA base;"
-	for t in kelompok anggota penilaian pertemuan kehadiran kas; do
+	for f in "$bundle"/*.csv; do
+		t=$(basename "$f" .csv)
+		[ "$t" = manifest ] && continue
 		cols=$(head -n 1 "$bundle/$t.csv" | tr -d '\r')
 		echo "CREATE TABLE base.$t AS SELECT $cols FROM sikube.$t WITH NO DATA;"
 		# printf, not echo: dash's echo reads \c as "stop here"

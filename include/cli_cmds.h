@@ -55,6 +55,15 @@ int cli_db_usable(const struct cli_ctx *ctx);
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* s copied into buf (size n) with identity numbers masked; returns buf. */
 const char *cli_masked(const char *s, char *buf, size_t n);
+/* Progress on one stderr line (callers pass it only when stderr is a terminal): what
+ * (identity numbers masked) and done/total, or done alone when total <= 0. ctx unused.
+ * cli_progress_end(tty) clears the line when tty. cli_out.c. */
+void cli_progress(void *ctx, const char *what, long long done, long long total);
+void cli_progress_end(int tty);
+/* Flush and close stdout at a program's end: output that could not be written whole (a full
+ * disk) is an error said on stderr. Returns status, or 1 for such an error when status is 0.
+ * cli_out.c (sikube and sikube-hub). */
+int cli_close_stdout(int status);
 /* -h and --help, which every command takes (cli_next_opt returns 'h'). */
 #define CLI_HELP_OPTION { "help", no_argument, NULL, 'h' }
 

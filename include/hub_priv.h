@@ -19,6 +19,24 @@ struct hub {
 	int threshold;   /* poverty threshold of the hub (setting ambang_miskin) */
 };
 
+/* A group's savings (sikube.ringkas.simpanan, hub migration 2): the live savings rows of its
+ * members in the cycle report savings takes (the open one, else the last), province prov
+ * and group g given as SQL expressions. */
+#define HUB_SAVINGS_SQL(prov, g) \
+	"coalesce((SELECT sum(s.setor - s.tarik) FROM " HUB_SCHEMA ".simpanan s JOIN " HUB_SCHEMA \
+	".anggota a ON a.id = s.anggota_id AND a.prov = s.prov WHERE s.prov = " prov " AND " \
+	"s.dihapus = 0 AND a.dihapus = 0 AND a.kelompok_id = " g " AND s.siklus_id = (SELECT c.id " \
+	"FROM " HUB_SCHEMA ".siklus c WHERE c.prov = " prov " AND c.kelompok_id = " g " AND " \
+	"c.dihapus = 0 ORDER BY c.selesai IS NULL DESC, c.nomor DESC, c.id LIMIT 1)), 0)"
+/* The rows of sikube.bayar for the loans whose repayments r match cond: what the live
+ * repayments add up to (a reversal negated) and the last one's date, as the office keeps
+ * pinjaman.bayar_*. */
+#define HUB_REPAID_SQL(cond) \
+	"SELECT r.prov, r.pinjaman_id, sum(CASE WHEN r.membalik_id IS NULL THEN r.pokok ELSE " \
+	"-r.pokok END), sum(CASE WHEN r.membalik_id IS NULL THEN r.jasa ELSE -r.jasa END), " \
+	"max(r.tanggal) FROM " HUB_SCHEMA ".angsuran r WHERE r.dihapus = 0 AND " cond \
+	" GROUP BY r.prov, r.pinjaman_id"
+
 /* ---- libpq helpers (hub_pg.c) ------------------------------------------------------------ */
 
 /* Fill e from a failed result (or the connection's error when r is NULL): SK_DBERR. */
@@ -74,6 +92,10 @@ typedef struct hub_sql {
 void hub_sql_add(hub_sql *q, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void hub_sql_vadd(hub_sql *q, const char *fmt, va_list ap);
 void hub_sql_free(hub_sql *q);
+
+/* $SIKUBE_HUB_TIMES set: the wall time since the last call to stderr, as "hub step <step>"
+ * (step NULL: only start the clock). For measuring the load's steps (docs/performance.md). */
+void hub_step_time(const char *step);
 
 /* ---- the bundle tables as the hub sees them (hub_tables.c) ------------------------------- */
 

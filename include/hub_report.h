@@ -26,7 +26,8 @@ enum {
 	HC_TEXT_ONLY = 1,   /* text only (a name beside a code), not in CSV or xlsx */
 	HC_DATA_ONLY = 2,   /* CSV and xlsx only (ids), not in text */
 	HC_TITLE = 4,       /* text: on the first line of the row's block */
-	HC_HEADING = 8      /* text: a heading line above the rows, when it changes */
+	HC_HEADING = 8,     /* text: a heading line above the rows, when it changes */
+	HC_XLSX_ONLY = 16   /* xlsx only (a group's code beside its id, as report levels) */
 };
 
 typedef struct hub_col {

@@ -358,21 +358,6 @@ static int run(struct cli *c, int argc, char **argv)
 	return usage_error(_("perintah tidak dikenal: %s"), word);
 }
 
-/* Flush and close stdout: data that could not be written (a full disk, /dev/full) is an error
- * the caller must hear of, whatever the command. Returns the exit status. */
-static int close_stdout(int status)
-{
-	int bad = ferror(stdout);
-	errno = 0;
-	if (fclose(stdout) != 0)
-		bad = 1;
-	if (!bad)
-		return status;
-	int err = errno ? errno : EIO;
-	fprintf(stderr, _("sikube: keluaran tidak dapat ditulis: %s\n"), strerror(err));
-	return status == EXIT_OK ? EXIT_REFUSED : status;
-}
-
 int cli_main(int argc, char **argv)
 {
 	struct cli c;
@@ -383,5 +368,5 @@ int cli_main(int argc, char **argv)
 	db_require_operator();
 	/* The environment's language until --lang is read, so option errors are translated too. */
 	i18n_init(NULL);
-	return close_stdout(run(&c, argc, argv));
+	return cli_close_stdout(run(&c, argc, argv));
 }

@@ -88,19 +88,65 @@ static int check_wilayah(const char *cmd, const char *w)
 	return EXIT_OK;
 }
 
-/* ---- hub load ------------------------------------------------------------------------------ */
+/* The options of a hub command. */
+struct hub_args {
+	const char *pg, *report, *wilayah, *output;
+	report_opts ro;
+};
 
-static void show_progress(void *ctx, const char *what, long long done, long long total)
+/* Read the options of opts (a subset of --pg, --report, --wilayah, --format, --output,
+ * --help) into a. -1 when the command goes on (optind at its operands), else the exit
+ * status (help printed, or a usage error). */
+static int read_opts(int argc, char **argv, const struct option *opts, const char *usage,
+		     struct hub_args *a)
 {
-	char name[PATH_MAX + 64];
-	(void)ctx;
-	cli_masked(what, name, sizeof name);
-	if (total > 0)
-		fprintf(stderr, "\r\033[K%s %lld/%lld", name, done, total);
-	else
-		fprintf(stderr, "\r\033[K%s %lld", name, done);
-	fflush(stderr);
+	int opt;
+	memset(a, 0, sizeof *a);
+	a->ro.fmt = REPORT_TEXT;
+	while ((opt = cli_next_opt(argc, argv, opts)) != -1) {
+		switch (opt) {
+		case 'p': a->pg = optarg; break;
+		case 'r': a->report = optarg; break;
+		case 'w': a->wilayah = optarg; break;
+		case 'o': a->output = optarg; break;
+		case 'f':
+			if (cli_format_parse(optarg, &a->ro.fmt) != 0)
+				return cli_usage_error(argv[0], _("format harus text, csv atau xlsx, "
+								  "bukan %s"), optarg);
+			break;
+		case 'h': return cli_help(_(usage));
+		default: return EXIT_USAGE;
+		}
+	}
+	return -1;
 }
+
+#define OPT_PG { "pg", required_argument, NULL, 'p' }
+#define OPT_WILAYAH { "wilayah", required_argument, NULL, 'w' }
+#define OPT_END CLI_HELP_OPTION, { NULL, 0, NULL, 0 }
+
+/* A reader's work (report, export): the region code checked, the hub reached and its schema
+ * current, then fn(h, ctx, e). The exit status: 0, or that of the first failure. */
+static int with_reader(const char *cmd, const struct hub_args *a,
+		       int (*fn)(hub *h, void *ctx, sk_err *e), void *ctx)
+{
+	hub *h;
+	int rc = check_wilayah(cmd, a->wilayah);
+	if (rc != EXIT_OK || (rc = connect_hub(a->pg, &h)) != EXIT_OK)
+		return rc;
+	sk_err e;
+	sk_err_clear(&e);
+	int st = hub_schema_check(h, &e);
+	if (st == SK_OK)
+		st = fn(h, ctx, &e);
+	hub_close(h);
+	if (st == SK_OK)
+		return EXIT_OK;
+	cli_error("%s", e.msg);
+	return st == SK_DBERR ? EXIT_USAGE : EXIT_REFUSED;
+}
+
+/* ---- hub load ------------------------------------------------------------------------------ */
 
 static void print_unit(const hub_unit_result *u)
 {
@@ -125,21 +171,13 @@ static void print_unit(const hub_unit_result *u)
 static int hub_cmd_load(int argc, char **argv)
 {
 	static const struct option OPTS[] = {
-		{ "pg", required_argument, NULL, 'p' },
-		{ "report", required_argument, NULL, 'r' },
-		CLI_HELP_OPTION,
-		{ NULL, 0, NULL, 0 },
+		OPT_PG, { "report", required_argument, NULL, 'r' }, OPT_END,
 	};
-	const char *pg = NULL, *report = NULL;
-	int opt;
-	while ((opt = cli_next_opt(argc, argv, OPTS)) != -1) {
-		switch (opt) {
-		case 'p': pg = optarg; break;
-		case 'r': report = optarg; break;
-		case 'h': return cli_help(_(USAGE_LOAD));
-		default: return EXIT_USAGE;
-		}
-	}
+	struct hub_args a;
+	int done = read_opts(argc, argv, OPTS, USAGE_LOAD, &a);
+	if (done >= 0)
+		return done;
+	const char *pg = a.pg, *report = a.report;
 	if (optind >= argc)
 		return cli_usage_error(argv[0], "%s", _("hub load perlu bundel (folder) atau berkas CSV"));
 	for (int i = optind; i < argc; i++) {
@@ -155,13 +193,12 @@ static int hub_cmd_load(int argc, char **argv)
 		return rc;
 	hub_load_opts o = { 0 };
 	int tty = isatty(STDERR_FILENO);
-	o.progress = tty ? show_progress : NULL;
+	o.progress = tty ? cli_progress : NULL;
 	hub_load_result r;
 	sk_err e;
 	sk_err_clear(&e);
 	int st = hub_load(h, argc - optind, (const char *const *)argv + optind, &o, &r, &e);
-	if (tty)
-		fputs("\r\033[K", stderr);
+	cli_progress_end(tty);
 	hub_close(h);
 	sk_err we;
 	sk_err_clear(&we);
@@ -184,33 +221,37 @@ static int hub_cmd_load(int argc, char **argv)
 
 /* ---- hub report ---------------------------------------------------------------------------- */
 
+struct report_job {
+	const char *kind, *wilayah, *output;
+	report_opts ro;
+};
+
+static int run_report(hub *h, void *ctx, sk_err *e)
+{
+	struct report_job *j = ctx;
+	struct cli_sink s = { 0 };
+	int st = cli_sink_open(j->output, j->ro.fmt, &s, &j->ro, e);
+	if (st == SK_OK) {
+		st = hub_report(h, j->kind, j->wilayah, &j->ro, s.f, e);
+		int cst = cli_sink_close(&s, &j->ro, st == SK_OK, st == SK_OK ? e : NULL);
+		if (st == SK_OK)
+			st = cst;
+	}
+	return st;
+}
+
 static int hub_cmd_report(int argc, char **argv)
 {
 	static const struct option OPTS[] = {
-		{ "pg", required_argument, NULL, 'p' },
-		{ "wilayah", required_argument, NULL, 'w' },
-		{ "format", required_argument, NULL, 'f' },
-		{ "output", required_argument, NULL, 'o' },
-		CLI_HELP_OPTION,
-		{ NULL, 0, NULL, 0 },
+		OPT_PG, OPT_WILAYAH, { "format", required_argument, NULL, 'f' },
+		{ "output", required_argument, NULL, 'o' }, OPT_END,
 	};
-	const char *pg = NULL, *wilayah = NULL, *output = NULL;
-	report_opts ro = { .fmt = REPORT_TEXT };
-	int opt;
-	while ((opt = cli_next_opt(argc, argv, OPTS)) != -1) {
-		switch (opt) {
-		case 'p': pg = optarg; break;
-		case 'w': wilayah = optarg; break;
-		case 'o': output = optarg; break;
-		case 'f':
-			if (cli_format_parse(optarg, &ro.fmt) != 0)
-				return cli_usage_error(argv[0], _("format harus text, csv atau xlsx, "
-								  "bukan %s"), optarg);
-			break;
-		case 'h': return cli_help(_(USAGE_REPORT));
-		default: return EXIT_USAGE;
-		}
-	}
+	struct hub_args a;
+	int done = read_opts(argc, argv, OPTS, USAGE_REPORT, &a);
+	if (done >= 0)
+		return done;
+	const char *output = a.output;
+	report_opts ro = a.ro;
 	if (optind + 1 != argc)
 		return cli_usage_error(argv[0], _("hub report perlu satu jenis laporan: %s"),
 				       hub_report_kinds());
@@ -221,27 +262,10 @@ static int hub_cmd_report(int argc, char **argv)
 		return cli_usage_error(argv[0], "%s", _("--format xlsx perlu --output FILE"));
 	if (output && !*output)
 		return cli_usage_error(argv[0], "%s", _("--output perlu nama berkas"));
-	int rc = check_wilayah(argv[0], wilayah);
-	hub *h;
-	if (rc != EXIT_OK || (rc = connect_hub(pg, &h)) != EXIT_OK)
+	struct report_job j = { .kind = kind, .wilayah = a.wilayah, .output = output, .ro = ro };
+	int rc = with_reader(argv[0], &a, run_report, &j);
+	if (rc != EXIT_OK)
 		return rc;
-	sk_err e;
-	sk_err_clear(&e);
-	struct cli_sink s = { 0 };
-	int st = hub_schema_check(h, &e);
-	if (st == SK_OK)
-		st = cli_sink_open(output, ro.fmt, &s, &ro, &e);
-	if (st == SK_OK) {
-		st = hub_report(h, kind, wilayah, &ro, s.f, &e);
-		int cst = cli_sink_close(&s, &ro, st == SK_OK, st == SK_OK ? &e : NULL);
-		if (st == SK_OK)
-			st = cst;
-	}
-	hub_close(h);
-	if (st != SK_OK) {
-		cli_error("%s", e.msg);
-		return st == SK_DBERR ? EXIT_USAGE : EXIT_REFUSED;
-	}
 	if (output)
 		fprintf(stderr, _("Laporan tersimpan: %s\n"), output);
 	return EXIT_OK;
@@ -249,42 +273,33 @@ static int hub_cmd_report(int argc, char **argv)
 
 /* ---- hub export ---------------------------------------------------------------------------- */
 
+struct export_job {
+	const char *wilayah, *dir;
+	long long rows[BT_COUNT];
+};
+
+static int run_export(hub *h, void *ctx, sk_err *e)
+{
+	struct export_job *j = ctx;
+	return hub_export(h, j->wilayah, j->dir, j->rows, e);
+}
+
 static int hub_cmd_export(int argc, char **argv)
 {
-	static const struct option OPTS[] = {
-		{ "pg", required_argument, NULL, 'p' },
-		{ "wilayah", required_argument, NULL, 'w' },
-		CLI_HELP_OPTION,
-		{ NULL, 0, NULL, 0 },
-	};
-	const char *pg = NULL, *wilayah = NULL;
-	int opt;
-	while ((opt = cli_next_opt(argc, argv, OPTS)) != -1) {
-		switch (opt) {
-		case 'p': pg = optarg; break;
-		case 'w': wilayah = optarg; break;
-		case 'h': return cli_help(_(USAGE_EXPORT));
-		default: return EXIT_USAGE;
-		}
-	}
+	static const struct option OPTS[] = { OPT_PG, OPT_WILAYAH, OPT_END };
+	struct hub_args a;
+	int done = read_opts(argc, argv, OPTS, USAGE_EXPORT, &a);
+	if (done >= 0)
+		return done;
+	const char *wilayah = a.wilayah;
 	if (optind + 1 != argc || !wilayah)
 		return cli_usage_error(argv[0], "%s", _("hub export perlu --wilayah KODE dan satu folder DIR"));
 	const char *dir = argv[optind];
-	int rc = check_wilayah(argv[0], wilayah);
-	hub *h;
-	if (rc != EXIT_OK || (rc = connect_hub(pg, &h)) != EXIT_OK)
+	struct export_job j = { .wilayah = wilayah, .dir = dir };
+	int rc = with_reader(argv[0], &a, run_export, &j);
+	if (rc != EXIT_OK)
 		return rc;
-	sk_err e;
-	sk_err_clear(&e);
-	long long rows[BT_COUNT];
-	int st = hub_schema_check(h, &e);
-	if (st == SK_OK)
-		st = hub_export(h, wilayah, dir, rows, &e);
-	hub_close(h);
-	if (st != SK_OK) {
-		cli_error("%s", e.msg);
-		return st == SK_DBERR ? EXIT_USAGE : EXIT_REFUSED;
-	}
+	const long long *rows = j.rows;
 	char where[PATH_MAX];
 	fprintf(stderr, _("Bundel wilayah %s tersimpan di %s:"), wilayah,
 		cli_masked(dir, where, sizeof where));
@@ -294,7 +309,7 @@ static int hub_cmd_export(int argc, char **argv)
 	return EXIT_OK;
 }
 
-int hub_cli_main(int argc, char **argv)
+static int run_hub(int argc, char **argv)
 {
 	static const struct {
 		const char *name;    /* the word after hub */
@@ -318,4 +333,9 @@ int hub_cli_main(int argc, char **argv)
 		return CMDS[i].run(argc, args);
 	}
 	return cli_usage_error("hub", _("perintah hub tidak dikenal: %s"), argv[0]);
+}
+
+int hub_cli_main(int argc, char **argv)
+{
+	return cli_close_stdout(run_hub(argc, argv));
 }

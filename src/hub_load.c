@@ -291,30 +291,33 @@ static int judge(struct load *l, struct hub_unit *u, sk_err *e)
 	return rc;
 }
 
-/* The steps of a unit inside its transaction; SK_OK means commit. */
+/* The steps of a unit inside its transaction, in order; SK_OK from all means commit. */
+static const struct unit_step {
+	const char *name;       /* for $SIKUBE_HUB_TIMES */
+	const char *progress;   /* msgid shown while it runs, or NULL */
+	int (*on_hub)(hub *h, struct hub_unit *u, sk_err *e);          /* one of the two */
+	int (*on_load)(struct load *l, struct hub_unit *u, sk_err *e);
+} UNIT_STEPS[] = {
+	{ "ids", N_("hub: membaca id"), hub_seed_refs, NULL },
+	{ "seed", N_("hub: menyiapkan data pembanding"), hub_seed_stage, NULL },
+	{ "judge", NULL, NULL, judge },
+	{ "copy", N_("hub: menyalin ke PostgreSQL"), hub_stage_copy, NULL },
+	{ "nik", NULL, hub_check_nik, NULL },
+	{ "merge", N_("hub: menggabungkan"), hub_merge, NULL },
+	{ "log", NULL, log_unit, NULL },
+};
+
 static int unit_steps(struct load *l, struct hub_unit *u, sk_err *e)
 {
-	hub *h = l->h;
-	progress(l, _("hub: membaca id"), 0, -1);
-	int rc = hub_seed_refs(h, u, e);
-	if (rc == SK_OK) {
-		progress(l, _("hub: menyiapkan data pembanding"), 0, -1);
-		rc = hub_seed_stage(h, u, e);
+	int rc = SK_OK;
+	hub_step_time(NULL);
+	for (size_t i = 0; rc == SK_OK && i < sizeof UNIT_STEPS / sizeof UNIT_STEPS[0]; i++) {
+		if (UNIT_STEPS[i].progress)
+			progress(l, _(UNIT_STEPS[i].progress), 0, -1);
+		const struct unit_step *st = &UNIT_STEPS[i];
+		rc = st->on_hub ? st->on_hub(l->h, u, e) : st->on_load(l, u, e);
+		hub_step_time(UNIT_STEPS[i].name);
 	}
-	if (rc == SK_OK)
-		rc = judge(l, u, e);
-	if (rc == SK_OK) {
-		progress(l, _("hub: menyalin ke PostgreSQL"), 0, -1);
-		rc = hub_stage_copy(h, u, e);
-	}
-	if (rc == SK_OK)
-		rc = hub_check_nik(h, u, e);
-	if (rc == SK_OK) {
-		progress(l, _("hub: menggabungkan"), 0, -1);
-		rc = hub_merge(h, u, e);
-	}
-	if (rc == SK_OK)
-		rc = log_unit(h, u, e);
 	return rc;
 }
 
@@ -327,8 +330,10 @@ static int load_unit(struct load *l, struct hub_unit *u)
 		rc = hub_exec(l->h, "BEGIN; SELECT pg_advisory_xact_lock(x'" LOCK_LOAD "'::bigint)", &e);
 	if (rc == SK_OK) {
 		rc = unit_steps(l, u, &e);
-		if (rc == SK_OK)
+		if (rc == SK_OK) {
 			rc = hub_exec(l->h, "COMMIT", &e);
+			hub_step_time("commit");
+		}
 		else
 			hub_exec(l->h, "ROLLBACK", NULL);
 	}
@@ -394,6 +399,9 @@ int hub_load(hub *h, int npaths, const char *const *paths, const hub_load_opts *
 	if (!specs || !files || !r->units)
 		abort();
 	int nunits = make_units(npaths, paths, specs, files);
+	/* The load's temporary tables (ids, seeds, staged rows) in the session's memory rather
+	 * than in files: settable only before the session's first temporary table. */
+	hub_exec(h, "SET temp_buffers = '128MB'", NULL); /* refused: only slower */
 	struct load l = { .h = h, .o = o, .r = r };
 	rc = prepare(&l, e);
 	if (*l.dir)

@@ -31,7 +31,8 @@ static int table_begin(hub_out *o, sk_err *e)
 	int n = 0;
 	for (int c = 0; c < o->ncols; c++)
 		if (!(o->cols[c].flags & HC_TEXT_ONLY))
-			o->xcols[n++] = (xlsx_col){ o->cols[c].name, cell_kind(o->cols[c].kind), 0 };
+			o->xcols[n++] = (xlsx_col){ o->cols[c].name, cell_kind(o->cols[c].kind),
+						    (o->cols[c].flags & HC_XLSX_ONLY) != 0 };
 	return report_table_begin(&o->tab, o->ro, o->f, o->sheet, o->xcols, n, 1, e);
 }
 
@@ -119,7 +120,7 @@ static void text_pairs(hub_out *o, char *const *v, const char *indent)
 	int used = 0;
 	line[0] = '\0';
 	for (int c = 0; c < o->ncols; c++) {
-		if (o->cols[c].flags & (HC_DATA_ONLY | HC_TITLE | HC_HEADING))
+		if (o->cols[c].flags & (HC_DATA_ONLY | HC_XLSX_ONLY | HC_TITLE | HC_HEADING))
 			continue;
 		snprintf(pair, sizeof pair, "%s %s", _(o->cols[c].label),
 			 shown(&o->cols[c], v[c], buf, sizeof buf));

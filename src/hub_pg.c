@@ -3,6 +3,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include "hub_priv.h"
 #include "i18n.h"
 
@@ -193,15 +194,21 @@ int hub_copy_split(char *line, char **f, int max)
 	return n < max ? n : max;
 }
 
-int hub_copy_out(hub *h, const char *sql, hub_row_fn fn, void *ctx, sk_err *e)
+/* Run sql, a COPY, and see that the server is ready to copy (want: PGRES_COPY_OUT or
+ * PGRES_COPY_IN). SK_OK or SK_DBERR with the server's reason. */
+static int copy_start(hub *h, const char *sql, ExecStatusType want, sk_err *e)
 {
 	PGresult *r = PQexec(h->c, sql);
-	if (!r || PQresultStatus(r) != PGRES_COPY_OUT) {
-		int rc = hub_pg_error(h, r, e);
-		PQclear(r);
-		return rc;
-	}
+	int rc = r && PQresultStatus(r) == want ? SK_OK : hub_pg_error(h, r, e);
 	PQclear(r);
+	return rc;
+}
+
+int hub_copy_out(hub *h, const char *sql, hub_row_fn fn, void *ctx, sk_err *e)
+{
+	if (copy_start(h, sql, PGRES_COPY_OUT, e) != SK_OK)
+		return SK_DBERR;
+	PGresult *r;
 	int stop = 0;
 	char *line, *f[HUB_MAX_COLS + 8];
 	int len;
@@ -232,13 +239,8 @@ int hub_copy_begin(hub *h, hub_copy *cp, const char *sql, sk_err *e)
 	memset(cp, 0, sizeof *cp);
 	cp->h = h;
 	cp->e = e;
-	PGresult *r = PQexec(h->c, sql);
-	if (!r || PQresultStatus(r) != PGRES_COPY_IN) {
-		int rc = hub_pg_error(h, r, e);
-		PQclear(r);
-		return rc;
-	}
-	PQclear(r);
+	if (copy_start(h, sql, PGRES_COPY_IN, e) != SK_OK)
+		return SK_DBERR;
 	cp->cap = COPY_BUF;
 	cp->buf = malloc(cp->cap);
 	if (!cp->buf)
@@ -357,4 +359,17 @@ void hub_sql_free(hub_sql *q)
 {
 	free(q->s);
 	memset(q, 0, sizeof *q);
+}
+
+void hub_step_time(const char *step)
+{
+	static struct timespec last;
+	struct timespec now;
+	if (!getenv("SIKUBE_HUB_TIMES"))
+		return;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	if (step)
+		fprintf(stderr, "hub step %-14s %8.3f s\n", step, (double)(now.tv_sec - last.tv_sec) +
+			(double)(now.tv_nsec - last.tv_nsec) / 1e9);
+	last = now;
 }

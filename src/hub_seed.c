@@ -16,8 +16,10 @@
 #include <string.h>
 #include <sys/stat.h>
 #include "csvio.h"
+#include "db_access.h"
 #include "hub_unit.h"
 #include "i18n.h"
+#include "schema.h"
 
 /* Recently sent reference ids (exact: id and table), so that the 7.8 million attendance rows
  * of a kabupaten send their 30,000 members once, not once per row. */
@@ -105,6 +107,14 @@ int hub_seed_refs(hub *h, struct hub_unit *u, sk_err *e)
 	if (hub_exec(h, "CREATE TEMP TABLE ref (t smallint NOT NULL, own boolean NOT NULL, "
 		     "id uuid NOT NULL, src integer, baris bigint) ON COMMIT DROP", e) != SK_OK)
 		return SK_DBERR;
+	/* A hub without a group holds nothing to seed (its first load): no need to read the ids. */
+	int ok;
+	long long any = hub_query_ll(h, "SELECT EXISTS (SELECT 1 FROM " HUB_SCHEMA ".kelompok)::int",
+				     0, NULL, 0, &ok, e);
+	if (!ok)
+		return SK_DBERR;
+	if (!any)
+		return hub_exec(h, "CREATE INDEX ON pg_temp.ref (t, id)", e);
 	hub_copy cp;
 	if (hub_copy_begin(h, &cp, "COPY pg_temp.ref (t, own, id, src, baris) FROM STDIN", e) != SK_OK)
 		return SK_DBERR;
@@ -130,7 +140,8 @@ int hub_seed_refs(hub *h, struct hub_unit *u, sk_err *e)
 	u->refs = p.refs;
 	if (hub_copy_end(&cp, 1) != SK_OK)
 		return SK_DBERR;
-	return hub_exec(h, "CREATE INDEX ON pg_temp.ref (t, id); ANALYZE pg_temp.ref", e);
+	return hub_exec(h, "CREATE INDEX ON pg_temp.ref (t, id); SET LOCAL default_statistics_target "
+			"= 10; ANALYZE pg_temp.ref; RESET default_statistics_target", e);
 }
 
 /* ---- the seed sets ------------------------------------------------------------------------- */
@@ -450,8 +461,16 @@ static const char *insert_sql(const hub_table *t)
 }
 
 /* Seeds of a table from this many rows on go in without its secondary indexes, which are
- * built again (one sort each) afterwards, as import does with a bulk load. */
+ * built again (one sort each) afterwards, as import does with a bulk load; $SIKUBE_HUB_BULK_SEED
+ * (a number) sets another size, so the tests take that path with small bundles. */
 #define BULK_SEED 20000
+
+static long long bulk_seed(void)
+{
+	const char *v = getenv("SIKUBE_HUB_BULK_SEED");
+	long long n = v && *v ? atoll(v) : 0;
+	return n > 0 ? n : BULK_SEED;
+}
 
 /* The secondary indexes of table name: dropped, their CREATE statements kept in sql (n). */
 static int drop_indexes(sk_db *db, const char *name, char **sql, int max, int *n, sk_err *e)
@@ -494,8 +513,50 @@ static int rebuild_indexes(sk_db *db, char **sql, int n, sk_err *e)
 	return rc;
 }
 
+/* Summaries (schema.h) whose triggers a bulk seed dropped: filled set-wise at the end, as a
+ * bulk import does (a trigger per row also makes every insert keep a statement journal). */
+struct suspended {
+	int on[32];
+};
+
+/* Drop the triggers of every summary that follows table name. */
+static int suspend_summaries(sk_db *db, const char *name, struct suspended *x, sk_err *e)
+{
+	for (int i = 0; i < 32 && SCHEMA_SUMMARIES[i].table; i++) {
+		const schema_summary *k = &SCHEMA_SUMMARIES[i];
+		int follows = 0;
+		for (int b = 0; b < 3 && k->bases[b]; b++)
+			follows |= strcmp(k->bases[b], name) == 0;
+		if (!follows || x->on[i])
+			continue;
+		for (int j = 0; j < SCHEMA_SUMMARY_TRIGGERS && k->triggers[j]; j++) {
+			char drop[128];
+			snprintf(drop, sizeof drop, "DROP TRIGGER IF EXISTS \"%s\"", k->triggers[j]);
+			if (db_exec(db, drop, e) != SK_OK)
+				return SK_DBERR;
+		}
+		x->on[i] = 1;
+	}
+	return SK_OK;
+}
+
+/* Fill each suspended summary again and make its triggers again. */
+static int resume_summaries(sk_db *db, const struct suspended *x, sk_err *e)
+{
+	int rc = SK_OK;
+	for (int i = 0; rc == SK_OK && i < 32 && SCHEMA_SUMMARIES[i].table; i++)
+		if (x->on[i]) {
+			if (SCHEMA_SUMMARIES[i].rebuild)
+				rc = db_exec(db, SCHEMA_SUMMARIES[i].rebuild, e);
+			if (rc == SK_OK && SCHEMA_SUMMARIES[i].create)
+				rc = db_exec(db, SCHEMA_SUMMARIES[i].create, e);
+		}
+	return rc;
+}
+
 /* The hub rows of seed_<t> into the staging database's table t. */
-static int stage_table(hub *h, struct hub_unit *u, const hub_table *t, sk_err *e)
+static int stage_table(hub *h, struct hub_unit *u, const hub_table *t, struct suspended *x,
+		       sk_err *e)
 {
 	char count[128], *idx[16];
 	int ok, nidx = 0;
@@ -505,7 +566,10 @@ static int stage_table(hub *h, struct hub_unit *u, const hub_table *t, sk_err *e
 		return SK_DBERR;
 	if (rows == 0)
 		return SK_OK;
-	if (rows >= BULK_SEED && drop_indexes(u->stage, t->def->db_table, idx, 16, &nidx, e) != SK_OK)
+	long long bulk = bulk_seed();
+	if (rows >= bulk && drop_indexes(u->stage, t->def->db_table, idx, 16, &nidx, e) != SK_OK)
+		return rebuild_indexes(u->stage, idx, nidx, NULL), SK_DBERR;
+	if (rows >= bulk && suspend_summaries(u->stage, t->def->db_table, x, e) != SK_OK)
 		return rebuild_indexes(u->stage, idx, nidx, NULL), SK_DBERR;
 	hub_sql sel = { 0 };
 	struct stage_ins s = { .u = u, .t = t, .e = e };
@@ -561,9 +625,23 @@ int hub_seed_stage(hub *h, struct hub_unit *u, sk_err *e)
 	rc = db_exec(u->stage, "PRAGMA foreign_keys=OFF", e);
 	if (rc == SK_OK)
 		rc = db_begin_write(u->stage, e);
-	for (int t = 0; rc == SK_OK && t < BT_COUNT; t++)
-		rc = stage_table(h, u, &tabs[t], e);
+	/* The seeds are copies of the hub's rows in a scratch file, not anyone's writes: no
+	 * audit row each (capturing them took half the re-load: every seeded row went through
+	 * the trail's triggers and its hash chain at the commit). */
+	if (rc == SK_OK)
+		db_audit_rows(u->stage, 0);
+	hub_step_time("seed sets");
+	struct suspended x = { { 0 } };
+	for (int t = 0; rc == SK_OK && t < BT_COUNT; t++) {
+		rc = stage_table(h, u, &tabs[t], &x, e);
+		if (u->seeded[t])
+			hub_step_time(tabs[t].def->name);
+	}
+	if (rc == SK_OK)
+		rc = resume_summaries(u->stage, &x, e);
 	int erc = db_end(u->stage, rc == SK_OK, e);
+	db_audit_rows(u->stage, 1);
+	hub_step_time("stage commit");
 	db_cache_restore(u->stage, cache);
 	int frc = db_exec(u->stage, "PRAGMA foreign_keys=ON", e);
 	if (erc == SK_OK)

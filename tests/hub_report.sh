@@ -35,6 +35,28 @@ for kind in groups eligibility; do
 	check "$kind of the country holds both offices" test "$(grep -c '' "$WORK/out")" = \
 		"$(($(grep -c '' "$WORK/a.$kind") + $(grep -c '' "$WORK/b.$kind") - 1))"
 done
+# levels and loans as the office gives them (the same day: a loan's position is today's)
+for kind in levels loans; do
+	S --db "$WORK/a.db" report $kind --format csv >"$WORK/a.$kind" 2>/dev/null
+	S --db "$WORK/b.db" report $kind --format csv >"$WORK/b.$kind" 2>/dev/null
+	check "$kind: office A's report has rows" test "$(grep -c '' "$WORK/a.$kind")" -gt 2
+	expect_status 0 "hub report $kind --wilayah 31.71" S hub report $kind --pg "$H" --wilayah 31.71 --format csv
+	check "$kind of 31.71 is office A's own report" cmp -s "$WORK/a.$kind" "$WORK/out"
+	expect_status 0 "hub report $kind --wilayah 33.01" S hub report $kind --pg "$H" --wilayah 33.01 --format csv
+	check "$kind of kabupaten 33.01 is office B's own report" cmp -s "$WORK/b.$kind" "$WORK/out"
+	expect_status 0 "hub report $kind, whole country" S hub report $kind --pg "$H" --format csv
+	check "$kind of the country holds both offices" test "$(grep -c '' "$WORK/out")" = \
+		"$(($(grep -c '' "$WORK/a.$kind") + $(grep -c '' "$WORK/b.$kind") - 1))"
+done
+check "loans: office B's generated groups have loans" test "$(grep -c '' "$WORK/b.loans")" -gt 2
+S --db "$WORK/a.db" report levels --format xlsx --output "$WORK/a-levels.xlsx" >/dev/null 2>&1
+expect_status 0 "hub report levels as xlsx" S hub report levels --pg "$H" --wilayah 31.71 --format xlsx --output "$WORK/levels.xlsx"
+expect_status 0 "hub report levels as text" S hub report levels --pg "$H" --wilayah 31.71.08
+check "levels text: a group's level and quartile" grep -Eq "tingkat (tumbuh|berkembang|maju|mandiri), kuartil [1-4]" "$WORK/out"
+expect_status 0 "hub report loans as text" S hub report loans --pg "$H" --wilayah 31.71
+check "loans text: a heading per group" grep -q "^KUBE " "$WORK/out"
+check "loans text: money with thousands separators" grep -Eq "pokok Rp [0-9]+\.[0-9]{3}" "$WORK/out"
+
 expect_status 0 "hub report groups of one village" S hub report groups --pg "$H" --wilayah 31.71.08.1002 --format csv
 check "one village: its one group" test "$(grep -c '' "$WORK/out")" = 2
 
@@ -44,10 +66,27 @@ check "regions: the spec's columns" test "$(head -n 1 "$WORK/out")" = \
 	"kode_wilayah,nama,kelompok,kelompok_aktif,anggota,anggota_miskin,persen_miskin,desil_1_4,iks_terkumpul,simpanan,pinjaman_beredar,tunggakan,tumbuh,berkembang,maju,mandiri"
 check "regions of the country: a row per province" test "$(grep -c '' "$WORK/out")" = \
 	"$(($(grep -Ec '^[0-9]{2},' "$SIKUBE_DATA_DIR/data/wilayah_kepmendagri_2025.csv") + 1))"
-check "regions: Jakarta's figures (5 groups, 50 members, 10 poor of 12 assessed = 83%, IKS dues)" \
-	grep -q '^31,Daerah Khusus Ibukota Jakarta,5,[0-9]*,50,10,83,47,352500,,,,2,1,1,1$' "$WORK/out"
+# the office's savings and loans figures: report savings of each group summed; report loans'
+# outstanding principal and arrears of the loans neither paid off nor written off
+SIMP=$(for g in $(sqlite3 "$WORK/a.db" "SELECT id FROM kelompok WHERE dihapus=0"); do
+	S --db "$WORK/a.db" report savings --group "$g" --format csv 2>/dev/null; done |
+	awk -F, '$1 != "anggota_id" { s += $NF } END { print s + 0 }')
+BER=$(awk -F, '$NF == "berjalan" || $NF == "menunggak" { s += $(NF-4) } END { print s + 0 }' "$WORK/a.loans")
+TUNG=$(awk -F, '$NF == "berjalan" || $NF == "menunggak" { s += $(NF-2) } END { print s + 0 }' "$WORK/a.loans")
+check "the sample office has savings, loans outstanding and arrears" test "$SIMP" -gt 0 -a "$BER" -gt 0 -a "$TUNG" -gt 0
+check "regions: Jakarta's figures (5 groups, 50 members, 10 poor of 12 assessed = 83%, IKS dues, savings, loans)" \
+	grep -q "^31,Daerah Khusus Ibukota Jakarta,5,[0-9]*,50,10,83,47,352500,$SIMP,$BER,$TUNG,2,1,1,1\$" "$WORK/out"
 check "regions: Jawa Tengah has office B's 4 groups" grep -q '^33,Jawa Tengah,4,' "$WORK/out"
-check "regions: a province without KUBE shows zeros" grep -q '^11,Aceh,0,0,0,0,,0,0,,,,0,0,0,0$' "$WORK/out"
+check "regions: a province without KUBE shows zeros" grep -q '^11,Aceh,0,0,0,0,,0,0,0,0,0,0,0,0,0$' "$WORK/out"
+# a hub made before the savings figures (schema 1): its next load adds and fills them
+cp "$WORK/out" "$WORK/regions.csv"
+hub_psql "$H" "DROP TABLE sikube.bayar; ALTER TABLE sikube.ringkas DROP COLUMN simpanan;
+	DELETE FROM sikube.versi_skema WHERE versi = 2"
+expect_status 2 "a hub of schema 1: the report asks for one load" S hub report regions --pg "$H" --format csv
+check "... saying so" grep -q "hub load" "$WORK/err"
+expect_status 0 "the same bundle again: migration 2 runs" S hub load --pg "$H" "$WORK/A1"
+expect_status 0 "hub report regions after migration 2" S hub report regions --pg "$H" --format csv
+check "... the same figures as loaded with it" cmp -s "$WORK/regions.csv" "$WORK/out"
 expect_status 0 "hub report regions of a kecamatan" S hub report regions --pg "$H" --wilayah 31.71.08 --format csv
 check "regions of a kecamatan: its villages" grep -q '^31.71.08.1003,Galur,4,' "$WORK/out"
 check "regions of a kecamatan: the village level only" sh -c "! grep -Eq '^31\.71\.08,' '$WORK/out'"
@@ -72,18 +111,13 @@ expect_status 0 "--output FILE" S hub report groups --pg "$H" --format csv --out
 check "--output: the report in the file, private" sh -c "cmp -s '$WORK/g.csv' '$WORK/a.groups' || test \"\$(grep -c '' '$WORK/g.csv')\" -gt 5; test \"\$(stat -c %a '$WORK/g.csv')\" = 600"
 
 # ---- a province's report reads its partitions only ----------------------------------------------
-for kind in groups eligibility regions; do
+for kind in groups eligibility levels loans regions; do
 	expect_status 0 "EXPLAIN of $kind for kabupaten 33.01" env SIKUBE_HUB_EXPLAIN=1 "$SIKUBE_BIN" hub report $kind --pg "$H" --wilayah 33.01
 	check "$kind of 33.01 reads province 33's partitions" grep -q '_p33' "$WORK/out"
 	check "$kind of 33.01 reads no other province's partition" sh -c "! grep -q '_p31' '$WORK/out'"
 done
 cp "$WORK/out" "$WORK/explain.txt"
 
-# ---- what is not there yet ----------------------------------------------------------------------
-expect_status 1 "levels: not yet" S hub report levels --pg "$H"
-check "levels: says what it waits for" grep -q "evaluasi.csv" "$WORK/err"
-expect_status 1 "loans: not yet" S hub report loans --pg "$H"
-check "loans: says what it waits for" grep -q "pinjaman.csv" "$WORK/err"
 expect_status 2 "xlsx without --output" S hub report groups --pg "$H" --format xlsx
 
 # ---- xlsx: the CSV's cells, dates as dates and numbers as numbers (read with openpyxl) -----------
@@ -114,6 +148,15 @@ check "xlsx: the saved file is named" grep -q "g.xlsx" "$WORK/err"
 check "xlsx: private" test "$(stat -c %a "$WORK/g.xlsx")" = 600
 check "xlsx: the CSV report's cells, a date and a money column typed, header frozen" \
 	test "$(${PY:-false} "$WORK/xlsx.py" "$WORK/g.xlsx" "$WORK/a.groups" 2>&1)" = same
+cat >"$WORK/same.py" <<'EOF'
+import sys
+import openpyxl
+a, b = (openpyxl.load_workbook(p).active for p in sys.argv[1:3])
+print("same" if [[c.value for c in r] for r in a.iter_rows()] ==
+      [[c.value for c in r] for r in b.iter_rows()] and a.max_row > 2 else "differ")
+EOF
+check "xlsx: levels the same cells as the office's workbook (code column too)" \
+	test "$(${PY:-false} "$WORK/same.py" "$WORK/levels.xlsx" "$WORK/a-levels.xlsx" 2>&1)" = same
 expect_status 1 "xlsx: an existing file is not overwritten" S hub report groups --pg "$H" --format xlsx --output "$WORK/g.xlsx"
 expect_status 2 "an unknown report" S hub report people --pg "$H"
 expect_status 2 "an unknown format" S hub report groups --pg "$H" --format pdf
