@@ -182,222 +182,126 @@ static const char *status_label(int s)
 	}
 }
 
-/* One loan of the report (kept compact: a kabupaten has tens of thousands). */
-struct loan_line {
-	int g;                         /* index into the groups */
-	char id[SK_UUID_LEN + 1], anggota_id[SK_UUID_LEN + 1];
-	char *nama;
-	char tanggal[11];
-	char sumber[8];
-	int64_t pokok, sisa, jasa, tunggakan;
-	int hari, status, ok;
+/* The report streams: groups in name order (then id), each group's loans as
+ * simpin_loans_each orders them (member name, date, id), so that nothing of a kabupaten's
+ * tens of thousands of loans is held in memory. */
+struct loans_run {
+	const report_opts *o;
+	FILE *out;
+	report_table *t;
+	char nama[SK_NAME_BYTES], kode[64]; /* the group being written */
+	int n, total;                  /* its loans written, and all groups' */
+	int64_t pokok;                 /* its loans' principal */
+	sk_portfolio p;                /* its portfolio (text) */
 };
 
-struct loan_group {
-	char id[SK_UUID_LEN + 1];
-	char *nama, *kode;
-	int rank;                      /* place in name order */
-};
-
-struct loans_out {
-	struct loan_line *l;
-	int n, cap;
-	struct loan_group *g;          /* sorted by id */
-	int ng;
-};
-
-static int group_by_name(const void *a, const void *b)
+/* The text report's totals of one group's loans (after its last one). */
+static void loans_group_end(const struct loans_run *r)
 {
-	const struct loan_group *x = a, *y = b;
-	int c = strcmp(x->nama, y->nama);
-	return c ? c : strcmp(x->id, y->id);
+	char a[32], b[32], c[32], par[16];
+	fprintf(r->out, _("   %d pinjaman, pokok Rp %s; beredar Rp %s, tunggakan Rp %s\n"), r->n,
+		sk_format_rupiah(r->pokok, a, sizeof a), sk_format_rupiah(r->p.beredar, b, sizeof b),
+		sk_format_rupiah(r->p.tunggakan, c, sizeof c));
+	fprintf(r->out, _("   Menunggak %d pinjaman; portofolio berisiko (lebih dari %d hari) %s\n\n"),
+		r->p.menunggak, LOAN_PAR_DAYS,
+		simpin_par_text(loan_par_permille(r->p.berisiko, r->p.beredar), par, sizeof par));
 }
 
-static int group_by_id(const void *a, const void *b)
+/* One loan as a line of the text report, its group's heading first. */
+static void loan_text(struct loans_run *r, const sk_loan_view *v)
 {
-	return strcmp(((const struct loan_group *)a)->id, ((const struct loan_group *)b)->id);
-}
-
-/* Every group (deleted ones too: their loans stay), ranked by name, sorted by id. */
-static int load_groups(sk_db *db, struct loans_out *x, sk_err *e)
-{
-	sqlite3_stmt *st = db_prepare(db, "SELECT id, nama, coalesce(kode,'') FROM kelompok", e);
-	if (!st)
-		return SK_DBERR;
-	int cap = 0, rc;
-	while ((rc = db_step(db, st, e)) == SQLITE_ROW) {
-		if (x->ng == cap) {
-			cap = cap ? cap * 2 : 256;
-			x->g = realloc(x->g, sizeof *x->g * (size_t)cap);
-			if (!x->g)
-				abort();
-		}
-		struct loan_group *g = &x->g[x->ng++];
-		db_col_text(st, 0, g->id, sizeof g->id);
-		g->nama = strdup((const char *)sqlite3_column_text(st, 1));
-		g->kode = strdup((const char *)sqlite3_column_text(st, 2));
-		if (!g->nama || !g->kode)
-			abort();
+	char name[160], a[32], b[32], c[32];
+	int ok = v->calc == LOAN_OK;
+	const sk_loan_position *pos = &v->pos;
+	if (r->n == 0) {
+		group_heading(r->out, r->nama, r->kode);
+		fprintf(r->out, "%s %-10s %11s %11s %11s %4s %s\n", sk_fit(name, sizeof name,
+			_("Nama"), 17), _("Tanggal"), _("Pokok"), _("Sisa pokok"), _("Tunggakan"),
+			_("Hari"), _("Status"));
 	}
-	db_reset(st);
-	if (rc != SQLITE_DONE)
-		return e && e->status ? e->status : SK_DBERR;
-	if (x->ng)
-		qsort(x->g, (size_t)x->ng, sizeof *x->g, group_by_name);
-	for (int i = 0; i < x->ng; i++)
-		x->g[i].rank = i;
-	if (x->ng)
-		qsort(x->g, (size_t)x->ng, sizeof *x->g, group_by_id);
-	return SK_OK;
+	fprintf(r->out, "%s %-10s %11s %11s %11s %4d %s\n", sk_fit(name, sizeof name, v->nama, 17),
+		v->l.tanggal, sk_format_rupiah(v->l.pokok, a, sizeof a),
+		money(pos->sisa_pokok, b, sizeof b), money(pos->tunggakan, c, sizeof c),
+		pos->hari_terlambat, ok ? status_label(pos->status) : "?");
+	r->pokok += v->l.pokok;
+	if (!ok || pos->status == LOAN_LUNAS || pos->status == LOAN_DIHAPUSBUKUKAN)
+		return;
+	r->p.beredar += pos->sisa_pokok;
+	r->p.tunggakan += pos->tunggakan;
+	r->p.menunggak += pos->tunggakan > 0;
+	if (pos->hari_terlambat > LOAN_PAR_DAYS)
+		r->p.berisiko += pos->sisa_pokok;
 }
 
-static int keep_loan(void *ctx, const sk_loan_view *v)
+static int put_loan(void *ctx, const sk_loan_view *v)
 {
-	struct loans_out *x = ctx;
-	if (x->n == x->cap) {
-		x->cap = x->cap ? x->cap * 2 : 256;
-		x->l = realloc(x->l, sizeof *x->l * (size_t)x->cap);
-		if (!x->l)
-			abort();
+	struct loans_run *r = ctx;
+	if (r->o->fmt == REPORT_TEXT) {
+		loan_text(r, v);
+	} else {
+		report_table *t = r->t;
+		report_table_str(t, v->l.id);
+		report_table_str(t, v->l.anggota_id);
+		report_table_str(t, v->nama);
+		report_table_str(t, v->l.tanggal);
+		report_table_int(t, v->l.pokok);
+		report_table_str(t, v->l.sumber);
+		report_table_int(t, v->pos.sisa_pokok);
+		report_table_int(t, v->pos.paid_jasa);
+		report_table_int(t, v->pos.tunggakan);
+		report_table_int(t, v->pos.hari_terlambat);
+		report_table_str(t, v->calc == LOAN_OK ? loan_status_name(v->pos.status) : "");
+		report_table_eol(t);
 	}
-	struct loan_line *l = &x->l[x->n++];
-	struct loan_group key = { .nama = NULL };
-	snprintf(key.id, sizeof key.id, "%s", v->kelompok_id);
-	const struct loan_group *g = x->ng ? bsearch(&key, x->g, (size_t)x->ng, sizeof *x->g,
-						      group_by_id) : NULL;
-	l->g = g ? (int)(g - x->g) : -1;
-	memcpy(l->id, v->l.id, sizeof l->id);
-	memcpy(l->anggota_id, v->l.anggota_id, sizeof l->anggota_id);
-	l->nama = strdup(v->nama);
-	if (!l->nama)
-		abort();
-	sk_strlcpy(l->tanggal, v->l.tanggal, sizeof l->tanggal);
-	sk_strlcpy(l->sumber, v->l.sumber, sizeof l->sumber);
-	l->pokok = v->l.pokok;
-	l->ok = v->calc == LOAN_OK;
-	l->sisa = v->pos.sisa_pokok;
-	l->jasa = v->pos.paid_jasa;
-	l->tunggakan = v->pos.tunggakan;
-	l->hari = v->pos.hari_terlambat;
-	l->status = v->pos.status;
+	r->n++;
+	r->total++;
 	return 0;
 }
 
-static const struct loans_out *sort_ctx;
-
-static int line_order(const void *a, const void *b)
+/* Every group (deleted ones too: their loans stay; o->group_id: that one) in name order,
+ * each with its loans made by day. */
+static int loans_each_group(sk_db *db, struct loans_run *r, const char *day, sk_err *e)
 {
-	const struct loan_line *x = a, *y = b;
-	int gx = x->g >= 0 ? sort_ctx->g[x->g].rank : -1, gy = y->g >= 0 ? sort_ctx->g[y->g].rank : -1;
-	if (gx != gy)
-		return gx < gy ? -1 : 1;
-	int c = strcmp(x->nama, y->nama);
-	if (!c)
-		c = strcmp(x->tanggal, y->tanggal);
-	return c ? c : strcmp(x->id, y->id);
-}
-
-/* The text report's totals of one group's loans l[0..n). */
-static void loans_group_end(FILE *out, const struct loan_line *l, int n)
-{
-	sk_portfolio p;
-	int64_t pokok = 0;
-	memset(&p, 0, sizeof p);
-	for (int i = 0; i < n; i++) {
-		pokok += l[i].pokok;
-		if (!l[i].ok || l[i].status == LOAN_LUNAS || l[i].status == LOAN_DIHAPUSBUKUKAN)
-			continue;
-		p.beredar += l[i].sisa;
-		p.tunggakan += l[i].tunggakan;
-		p.menunggak += l[i].tunggakan > 0;
-		if (l[i].hari > LOAN_PAR_DAYS)
-			p.berisiko += l[i].sisa;
+	sqlite3_stmt *st = db_prepare(db, "SELECT id, nama, coalesce(kode,'') FROM kelompok "
+				      "WHERE :g IS NULL OR id=:g ORDER BY nama, id", e);
+	if (!st)
+		return SK_DBERR;
+	db_bind_text(st, ":g", r->o->group_id);
+	int rc, src = SK_OK;
+	while (src == SK_OK && (rc = db_step(db, st, e)) == SQLITE_ROW) {
+		char g[SK_UUID_LEN + 1];
+		db_col_text(st, 0, g, sizeof g);
+		db_col_text(st, 1, r->nama, sizeof r->nama);
+		db_col_text(st, 2, r->kode, sizeof r->kode);
+		r->n = 0;
+		r->pokok = 0;
+		memset(&r->p, 0, sizeof r->p);
+		sk_loan_filter f = { .kelompok_id = g, .upto = day };
+		src = simpin_loans_each(db, &f, day, put_loan, r, e);
+		if (src == SK_OK && r->n && r->o->fmt == REPORT_TEXT)
+			loans_group_end(r);
 	}
-	char a[32], b[32], c[32], par[16];
-	fprintf(out, _("   %d pinjaman, pokok Rp %s; beredar Rp %s, tunggakan Rp %s\n"), n,
-		sk_format_rupiah(pokok, a, sizeof a), sk_format_rupiah(p.beredar, b, sizeof b),
-		sk_format_rupiah(p.tunggakan, c, sizeof c));
-	fprintf(out, _("   Menunggak %d pinjaman; portofolio berisiko (lebih dari %d hari) %s\n\n"),
-		p.menunggak, LOAN_PAR_DAYS, simpin_par_text(loan_par_permille(p.berisiko, p.beredar),
-							     par, sizeof par));
-}
-
-static void loans_text(FILE *out, const struct loans_out *x)
-{
-	char h[160], name[160], a[32], b[32], c[32];
-	for (int i = 0; i < x->n;) {
-		int j = i;
-		while (j < x->n && x->l[j].g == x->l[i].g)
-			j++;
-		const struct loan_group *g = x->l[i].g >= 0 ? &x->g[x->l[i].g] : NULL;
-		group_heading(out, g ? g->nama : "?", g ? g->kode : "");
-		fprintf(out, "%s %-10s %11s %11s %11s %4s %s\n", sk_fit(h, sizeof h, _("Nama"), 17),
-			_("Tanggal"), _("Pokok"), _("Sisa pokok"), _("Tunggakan"), _("Hari"), _("Status"));
-		for (int k = i; k < j; k++) {
-			const struct loan_line *l = &x->l[k];
-			fprintf(out, "%s %-10s %11s %11s %11s %4d %s\n", sk_fit(name, sizeof name, l->nama, 17),
-				l->tanggal, sk_format_rupiah(l->pokok, a, sizeof a),
-				money(l->sisa, b, sizeof b), money(l->tunggakan, c, sizeof c), l->hari,
-				l->ok ? status_label(l->status) : "?");
-		}
-		loans_group_end(out, &x->l[i], j - i);
-		i = j;
-	}
-	if (x->n == 0)
-		fprintf(out, "%s\n", _("Belum ada pinjaman."));
-}
-
-static void loans_table(report_table *t, const struct loans_out *x)
-{
-	for (int i = 0; i < x->n; i++) {
-		const struct loan_line *l = &x->l[i];
-		report_table_str(t, l->id);
-		report_table_str(t, l->anggota_id);
-		report_table_str(t, l->nama);
-		report_table_str(t, l->tanggal);
-		report_table_int(t, l->pokok);
-		report_table_str(t, l->sumber);
-		report_table_int(t, l->sisa);
-		report_table_int(t, l->jasa);
-		report_table_int(t, l->tunggakan);
-		report_table_int(t, l->hari);
-		report_table_str(t, l->ok ? loan_status_name(l->status) : "");
-		report_table_eol(t);
-	}
+	db_reset(st);
+	if (src != SK_OK)
+		return src;
+	return rc == SQLITE_DONE ? SK_OK : (e && e->status ? e->status : SK_DBERR);
 }
 
 static int write_loans(sk_db *db, const report_opts *o, FILE *out, sk_err *e)
 {
-	struct loans_out x = { 0 };
 	char day[16];
 	report_day(o->month, day);
 	report_table t;
 	int rc = report_table_begin(&t, o, out, "pinjaman", LOANS_COLS,
 				    (int)(sizeof LOANS_COLS / sizeof LOANS_COLS[0]), 1, e);
-	if (rc == SK_OK)
-		rc = load_groups(db, &x, e);
-	sk_loan_filter f = { .kelompok_id = o->group_id, .upto = day };
-	if (rc == SK_OK)
-		rc = simpin_loans_each(db, &f, day, keep_loan, &x, e);
-	if (rc == SK_OK) {
-		sort_ctx = &x;
-		if (x.n)
-			qsort(x.l, (size_t)x.n, sizeof *x.l, line_order);
-		if (o->fmt == REPORT_TEXT) {
-			fprintf(out, _("PINJAMAN ANGGOTA per %s\n\n"), day);
-			loans_text(out, &x);
-		} else {
-			loans_table(&t, &x);
-		}
-	}
-	for (int i = 0; i < x.n; i++)
-		free(x.l[i].nama);
-	for (int i = 0; i < x.ng; i++) {
-		free(x.g[i].nama);
-		free(x.g[i].kode);
-	}
-	free(x.l);
-	free(x.g);
+	if (rc != SK_OK)
+		return rc;
+	struct loans_run r = { .o = o, .out = out, .t = &t };
+	if (o->fmt == REPORT_TEXT)
+		fprintf(out, _("PINJAMAN ANGGOTA per %s\n\n"), day);
+	rc = loans_each_group(db, &r, day, e);
+	if (rc == SK_OK && o->fmt == REPORT_TEXT && r.total == 0)
+		fprintf(out, "%s\n", _("Belum ada pinjaman."));
 	return rc;
 }
 
