@@ -70,6 +70,17 @@ int cli_help(const char *usage);
  * Returns 2. */
 int cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
+/* cli_db_usable, then cli_open_db (must_exist as there): the exit status, 0 with *db open. */
+int cli_open_usable(const struct cli_ctx *ctx, int must_exist, struct sk_db **db);
+/* A command's failure rc (SK_*) with e's message on stderr: the exit status, 1 when the
+ * command was refused (busy, refused, not found, denied), else 2. */
+int cli_fail(int rc, const sk_err *e);
+/* Progress of long work on one stderr line (the caller passes it only when stderr is a
+ * terminal): what (identity numbers masked), done of total (total <= 0: unknown). */
+void cli_progress(void *ctx, const char *what, long long done, long long total);
+/* Clear that line when tty. */
+void cli_progress_end(int tty);
+
 /* --format's word ("text", "csv", "xlsx") into *fmt: 0, or -1 for another word. */
 #include "report.h"
 int cli_format_parse(const char *v, report_format *fmt);

@@ -14,6 +14,7 @@
 #include "cli_cmds.h"
 #include "collate.h"
 #include "i18n.h"
+#include "outfile.h"
 #include "region.h"
 #include "sample.h"
 #include "version.h"
@@ -142,6 +143,12 @@ int cli_open_db(const struct cli_ctx *c, int must_exist, sk_db **db)
 		*db = NULL;
 	}
 	return rc;
+}
+
+int cli_open_usable(const struct cli_ctx *ctx, int must_exist, struct sk_db **db)
+{
+	int rc = cli_db_usable(ctx);
+	return rc != 0 ? rc : cli_open_db(ctx, must_exist, db);
 }
 
 static int cmd_init(const struct cli_ctx *c, int argc, char **argv)
@@ -358,21 +365,6 @@ static int run(struct cli *c, int argc, char **argv)
 	return usage_error(_("perintah tidak dikenal: %s"), word);
 }
 
-/* Flush and close stdout: data that could not be written (a full disk, /dev/full) is an error
- * the caller must hear of, whatever the command. Returns the exit status. */
-static int close_stdout(int status)
-{
-	int bad = ferror(stdout);
-	errno = 0;
-	if (fclose(stdout) != 0)
-		bad = 1;
-	if (!bad)
-		return status;
-	int err = errno ? errno : EIO;
-	fprintf(stderr, _("sikube: keluaran tidak dapat ditulis: %s\n"), strerror(err));
-	return status == EXIT_OK ? EXIT_REFUSED : status;
-}
-
 int cli_main(int argc, char **argv)
 {
 	struct cli c;
@@ -383,5 +375,5 @@ int cli_main(int argc, char **argv)
 	db_require_operator();
 	/* The environment's language until --lang is read, so option errors are translated too. */
 	i18n_init(NULL);
-	return close_stdout(run(&c, argc, argv));
+	return outfile_close_stdout(run(&c, argc, argv));
 }

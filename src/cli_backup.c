@@ -30,9 +30,7 @@ int cli_backup(const struct cli_ctx *ctx, int argc, char **argv)
 		return cli_usage_error("backup", "%s", _("backup perlu satu berkas tujuan FILE"));
 	argv += optind;
 	struct sk_db *db;
-	int rc = cli_db_usable(ctx);
-	if (rc == 0)
-		rc = cli_open_db(ctx, 1, &db);
+	int rc = cli_open_usable(ctx, 1, &db);
 	if (rc != 0)
 		return rc;
 	sk_err e;

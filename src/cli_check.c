@@ -51,9 +51,7 @@ int cli_check(const struct cli_ctx *ctx, int argc, char **argv)
 	if (optind < argc)
 		return cli_usage_error("check", _("check tidak menerima %s"), argv[optind]);
 	sk_db *db;
-	int rc = cli_db_usable(ctx);
-	if (rc == 0)
-		rc = cli_open_db(ctx, 1, &db);
+	int rc = cli_open_usable(ctx, 1, &db);
 	if (rc != 0)
 		return rc;
 	sk_err e;

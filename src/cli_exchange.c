@@ -43,25 +43,6 @@ static const char USAGE_IMPORT[] = N_(
 	"                  (berkas,baris,kolom,nilai,alasan); tanpa ini ke stderr\n"
 	"  -h, --help      cetak bantuan ini\n");
 
-/* Progress on one stderr line (only when stderr is a terminal). */
-static void show_progress(void *ctx, const char *file, long long done, long long total)
-{
-	char name[PATH_MAX + 64];
-	(void)ctx;
-	cli_masked(file, name, sizeof name);
-	if (total > 0)
-		fprintf(stderr, "\r\033[K%s %lld/%lld", name, done, total);
-	else
-		fprintf(stderr, "\r\033[K%s %lld", name, done);
-	fflush(stderr);
-}
-
-static void end_progress(int tty)
-{
-	if (tty)
-		fputs("\r\033[K", stderr);
-}
-
 int cli_export(const struct cli_ctx *ctx, int argc, char **argv)
 {
 	static const struct option OPTS[] = {
@@ -99,17 +80,15 @@ int cli_export(const struct cli_ctx *ctx, int argc, char **argv)
 				       argv[optind + 1]);
 	const char *dir = argv[optind];
 	sk_db *db;
-	int rc = cli_db_usable(ctx);
-	if (rc == EXIT_OK)
-		rc = cli_open_db(ctx, 1, &db);
+	int rc = cli_open_usable(ctx, 1, &db);
 	if (rc != EXIT_OK)
 		return rc;
 	sk_err e;
 	sk_err_clear(&e);
 	export_result r;
 	int tty = isatty(STDERR_FILENO);
-	int st = export_bundle(db, dir, &o, tty ? show_progress : NULL, NULL, &r, &e);
-	end_progress(tty);
+	int st = export_bundle(db, dir, &o, tty ? cli_progress : NULL, NULL, &r, &e);
+	cli_progress_end(tty);
 	db_close(db);
 	if (st != SK_OK) {
 		cli_error("%s", e.msg);
@@ -227,18 +206,16 @@ int cli_import(const struct cli_ctx *ctx, int argc, char **argv)
 	if (npaths == 0)
 		return cli_usage_error("import", "%s", _("import perlu bundel (folder) atau berkas CSV"));
 	sk_db *db;
-	int rc = cli_db_usable(ctx);
-	if (rc == EXIT_OK)
-		rc = cli_open_db(ctx, 0, &db);
+	int rc = cli_open_usable(ctx, 0, &db);
 	if (rc != EXIT_OK)
 		return rc;
 	sk_err e;
 	sk_err_clear(&e);
 	import_result r;
 	int tty = isatty(STDERR_FILENO);
-	o.progress = tty ? show_progress : NULL;
+	o.progress = tty ? cli_progress : NULL;
 	int st = import_paths(db, npaths, paths, &o, &r, &e);
-	end_progress(tty);
+	cli_progress_end(tty);
 	print_signers(db, &r);
 	db_close(db);
 	int werr = write_problems(&r, report);

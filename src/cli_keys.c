@@ -28,13 +28,6 @@ static const char USAGE_KEYS[] = N_(
 	"Mempercayai dan mencabut kunci hanya untuk admin.\n"
 	"  -h, --help     cetak bantuan ini\n");
 
-static int fail(int rc, const sk_err *e)
-{
-	cli_error("%s", e->msg);
-	return rc == SK_BUSY || rc == SK_REFUSED || rc == SK_NOTFOUND || rc == SK_DENIED ? EXIT_REFUSED
-										 : EXIT_USAGE;
-}
-
 static int list(sk_db *db)
 {
 	char pk[SIGNING_KEY_HEX + 1], fp[20];
@@ -45,7 +38,7 @@ static int list(sk_db *db)
 		printf("%s\n", _("Kantor ini belum punya kunci tanda tangan: bundelnya tidak bertanda "
 				 "tangan. Buat dengan: sikube keys generate"));
 	} else if (rc != SK_OK) {
-		return fail(rc, &e);
+		return cli_fail(rc, &e);
 	} else {
 		signing_fingerprint(pk, fp);
 		printf(_("Kunci kantor ini: %s (%s)\n"), pk, fp);
@@ -54,7 +47,7 @@ static int list(sk_db *db)
 	int n;
 	rc = signing_trusted_list(db, t, 512, &n, &e);
 	if (rc != SK_OK)
-		return fail(rc, &e);
+		return cli_fail(rc, &e);
 	printf(_("Kunci tepercaya: %d\n"), n);
 	for (int i = 0; i < n; i++) {
 		signing_fingerprint(t[i].kunci_publik, fp);
@@ -129,9 +122,7 @@ int cli_keys(const struct cli_ctx *ctx, int argc, char **argv)
 		return cli_usage_error("keys", _("jumlah argumen keys %s salah"), sub);
 	}
 	sk_db *db;
-	int rc = cli_db_usable(ctx);
-	if (rc == 0)
-		rc = cli_open_db(ctx, 1, &db);
+	int rc = cli_open_usable(ctx, 1, &db);
 	if (rc != 0)
 		return rc;
 	sk_err e;
@@ -177,6 +168,6 @@ int cli_keys(const struct cli_ctx *ctx, int argc, char **argv)
 	}
 	db_close(db);
 	if (st != SK_OK)
-		return fail(st, &e);
+		return cli_fail(st, &e);
 	return rc;
 }

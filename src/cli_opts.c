@@ -2,13 +2,14 @@
  * --help and to report a wrong use. Apart from cli.c so that sikube-hub, which has no screens,
  * reads its options the same way. */
 #include <getopt.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 #include "cli_cmds.h"
 #include "i18n.h"
 
-enum { EXIT_OK = 0, EXIT_USAGE = 2 };
+enum { EXIT_OK = 0, EXIT_REFUSED = 1, EXIT_USAGE = 2 };
 
 int cli_usage_error(const char *cmd, const char *fmt, ...)
 {
@@ -60,4 +61,31 @@ int cli_next_opt(int argc, char **argv, const struct option *opts)
 	else
 		cli_usage_error(argv[0], _("pilihan tidak dikenal untuk %s: %s"), argv[0], arg);
 	return '?';
+}
+
+/* ---- what the commands share once their options are read ------------------------------------ */
+
+int cli_fail(int rc, const sk_err *e)
+{
+	cli_error("%s", e->msg);
+	return rc == SK_BUSY || rc == SK_REFUSED || rc == SK_NOTFOUND || rc == SK_DENIED ? EXIT_REFUSED
+										 : EXIT_USAGE;
+}
+
+void cli_progress(void *ctx, const char *what, long long done, long long total)
+{
+	char name[PATH_MAX + 64];
+	(void)ctx;
+	cli_masked(what, name, sizeof name);
+	if (total > 0)
+		fprintf(stderr, "\r\033[K%s %lld/%lld", name, done, total);
+	else
+		fprintf(stderr, "\r\033[K%s %lld", name, done);
+	fflush(stderr);
+}
+
+void cli_progress_end(int tty)
+{
+	if (tty)
+		fputs("\r\033[K", stderr);
 }

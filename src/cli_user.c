@@ -27,13 +27,6 @@ static const char USAGE_USER[] = N_(
 	"berkas N (--new-password-fd); tidak pernah dari baris perintah.\n"
 	"  -h, --help     cetak bantuan ini\n");
 
-static int fail(int rc, const sk_err *e)
-{
-	cli_error("%s", e->msg);
-	return rc == SK_BUSY || rc == SK_REFUSED || rc == SK_NOTFOUND || rc == SK_DENIED ? EXIT_REFUSED
-										 : EXIT_USAGE;
-}
-
 static int parse_fd(const char *s, int *out)
 {
 	char *end;
@@ -52,7 +45,7 @@ static int list(sk_db *db)
 	sk_err_clear(&e);
 	int rc = operator_list(db, ops, 256, &n, &e);
 	if (rc != SK_OK)
-		return fail(rc, &e);
+		return cli_fail(rc, &e);
 	printf("%-20s %-11s %-6s %-4s %s\n", _("NAMA"), _("PERAN"), _("AKTIF"), _("PIN"),
 	       _("NAMA LENGKAP"));
 	for (int i = 0; i < n; i++)
@@ -106,9 +99,7 @@ int cli_user_cmd(const struct cli_ctx *ctx, int argc, char **argv)
 		return cli_usage_error("user", "%s", _("--role harus admin, operator, pendamping atau "
 						       "pemeriksa"));
 	sk_db *db;
-	int rc = cli_db_usable(ctx);
-	if (rc == 0)
-		rc = cli_open_db(ctx, 1, &db);
+	int rc = cli_open_usable(ctx, 1, &db);
 	if (rc != 0)
 		return rc;
 	sk_err e;
@@ -148,7 +139,7 @@ int cli_user_cmd(const struct cli_ctx *ctx, int argc, char **argv)
 	}
 	db_close(db);
 	if (st != SK_OK)
-		return fail(st, &e);
+		return cli_fail(st, &e);
 	return rc;
 }
 
@@ -189,9 +180,7 @@ int cli_retention(const struct cli_ctx *ctx, int argc, char **argv)
 	if (optind < argc)
 		return cli_usage_error("retention", _("retention tidak menerima %s"), argv[optind]);
 	sk_db *db;
-	int rc = cli_db_usable(ctx);
-	if (rc == 0)
-		rc = cli_open_db(ctx, 1, &db);
+	int rc = cli_open_usable(ctx, 1, &db);
 	if (rc != 0)
 		return rc;
 	sk_err e;
@@ -210,5 +199,5 @@ int cli_retention(const struct cli_ctx *ctx, int argc, char **argv)
 			printf(_("%d anggota dianonimkan.\n"), n);
 	}
 	db_close(db);
-	return st == SK_OK ? EXIT_OK : fail(st, &e);
+	return st == SK_OK ? EXIT_OK : cli_fail(st, &e);
 }

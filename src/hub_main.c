@@ -1,10 +1,9 @@
 /* hub_main.c - sikube-hub, the program behind `sikube hub` (include/hub_cli.h): the language
  * comes from the environment sikube leaves it (LANGUAGE) or from a leading --lang. */
-#include <errno.h>
-#include <stdio.h>
 #include <string.h>
 #include "hub_cli.h"
 #include "i18n.h"
+#include "outfile.h"
 
 int main(int argc, char **argv)
 {
@@ -14,14 +13,6 @@ int main(int argc, char **argv)
 		lang = argv[2], first = 3;
 	if (i18n_init(lang) != 0)
 		i18n_init(NULL);
-	int status = hub_cli_main(argc - first, argv + first);
 	/* A report that could not be written whole to stdout (a full disk) is an error. */
-	int bad = ferror(stdout);
-	errno = 0;
-	if (fclose(stdout) != 0)
-		bad = 1;
-	if (!bad)
-		return status;
-	fprintf(stderr, _("sikube: keluaran tidak dapat ditulis: %s\n"), strerror(errno ? errno : EIO));
-	return status == 0 ? 1 : status;
+	return outfile_close_stdout(hub_cli_main(argc - first, argv + first));
 }
