@@ -254,35 +254,37 @@ static void insert_head(struct buf *b)
 	    "izin) ");
 }
 
+/* The start of trigger jejak_<t>_<x> after ev (INSERT, UPDATE, DELETE) on table t: its trail
+ * row's action aksi, the table, and the key, group and member of row (NEW or OLD), after
+ * verb ("VALUES(" or "SELECT "), up to the comma after them. */
+static void trigger_start(struct buf *b, const char *t, const struct cols *c, char x,
+			  const char *ev, const char *verb, const char *aksi, const char *row)
+{
+	add(b, "CREATE TEMP TRIGGER \"jejak_%s_%c\" AFTER %s ON main.\"%s\" WHEN "
+	    "sk_jejak_aktif() BEGIN ", t, x, ev, t);
+	insert_head(b);
+	add(b, "%s'%s', '%s', ", verb, aksi, t);
+	key_of(b, c, row);
+	add(b, ", ");
+	group_of(b, t, c, row);
+	add(b, ", ");
+	member_of(b, t, c, row);
+	add(b, ", ");
+}
+
 /* The three triggers of table t. */
 static void triggers_for(struct buf *b, const char *t, const struct cols *c)
 {
 	/* INSERT: the new row whole. */
-	add(b, "CREATE TEMP TRIGGER \"jejak_%s_i\" AFTER INSERT ON main.\"%s\" WHEN "
-	    "sk_jejak_aktif() BEGIN ", t, t);
-	insert_head(b);
-	add(b, "VALUES('tambah', '%s', ", t);
-	key_of(b, c, "NEW");
-	add(b, ", ");
-	group_of(b, t, c, "NEW");
-	add(b, ", ");
-	member_of(b, t, c, "NEW");
-	add(b, ", NULL, ");
+	trigger_start(b, t, c, 'i', "INSERT", "VALUES(", "tambah", "NEW");
+	add(b, "NULL, ");
 	whole_row(b, c, "NEW");
 	add(b, ", ");
 	permission(b, t, c, "NEW", "INSERT");
 	add(b, "); END;\n");
 	/* UPDATE: the columns that changed, old and new; nothing when only the stamps did. */
-	add(b, "CREATE TEMP TRIGGER \"jejak_%s_u\" AFTER UPDATE ON main.\"%s\" WHEN "
-	    "sk_jejak_aktif() BEGIN ", t, t);
-	insert_head(b);
-	add(b, "SELECT 'ubah', '%s', ", t);
-	key_of(b, c, "NEW");
-	add(b, ", ");
-	group_of(b, t, c, "NEW");
-	add(b, ", ");
-	member_of(b, t, c, "NEW");
-	add(b, ", json_group_object(k, o), json_group_object(k, n), ");
+	trigger_start(b, t, c, 'u', "UPDATE", "SELECT ", "ubah", "NEW");
+	add(b, "json_group_object(k, o), json_group_object(k, n), ");
 	permission(b, t, c, "NEW", "UPDATE");
 	add(b, " FROM (");
 	int first = 1;
@@ -298,16 +300,7 @@ static void triggers_for(struct buf *b, const char *t, const struct cols *c)
 	}
 	add(b, ") WHERE d HAVING count(*) > 0; END;\n");
 	/* DELETE: the old row whole. */
-	add(b, "CREATE TEMP TRIGGER \"jejak_%s_d\" AFTER DELETE ON main.\"%s\" WHEN "
-	    "sk_jejak_aktif() BEGIN ", t, t);
-	insert_head(b);
-	add(b, "VALUES('hapus', '%s', ", t);
-	key_of(b, c, "OLD");
-	add(b, ", ");
-	group_of(b, t, c, "OLD");
-	add(b, ", ");
-	member_of(b, t, c, "OLD");
-	add(b, ", ");
+	trigger_start(b, t, c, 'd', "DELETE", "VALUES(", "hapus", "OLD");
 	whole_row(b, c, "OLD");
 	add(b, ", NULL, ");
 	permission(b, t, c, "OLD", "DELETE");
