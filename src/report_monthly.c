@@ -368,46 +368,20 @@ static void group_cells(report_table *t, const struct monthly *m, const char *mo
 	report_table_str(t, buku);
 }
 
-static void print_table(report_table *t, const struct monthly *m, const char *month)
+/* One row of the table: the group's book buku with its opening balance, the month's flows
+ * and its closing balance, then the group's figures of the month. */
+static void book_row(report_table *t, const struct monthly *m, const char *month,
+		     const char *buku, int64_t awal, int64_t masuk, int64_t keluar, int64_t akhir)
 {
-	const struct book_fig *b[2] = { &m->umum, &m->iks };
-	const char *names[2] = { "umum", "iks" };
 	int total = m->h + m->i + m->s + m->a;
 	char pct[16] = "";
 	if (total)
 		snprintf(pct, sizeof pct, "%d", (m->h * 200 + total) / (2 * total));
-	for (int i = 0; i < 2; i++) {
-		group_cells(t, m, month, names[i]);
-		report_table_int(t, b[i]->awal);
-		report_table_int(t, b[i]->masuk);
-		report_table_int(t, b[i]->keluar);
-		report_table_int(t, b[i]->awal + b[i]->masuk - b[i]->keluar);
-		report_table_int(t, m->pertemuan);
-		report_table_str(t, pct);
-		report_table_int(t, m->aktif);
-		report_table_int(t, m->dinilai);
-		report_table_int(t, m->miskin);
-		report_table_str(t, m->tingkat);
-		report_table_str(t, m->evaluasi);
-		report_table_eol(t);
-	}
-}
-
-/* The simpin book's row of a group with a cycle: its balances and the month's flows. */
-static void print_simpin_row(report_table *t, const struct monthly *m, const char *month)
-{
-	const report_simpin_fig *f = &m->simpin;
-	int total = m->h + m->i + m->s + m->a;
-	char pct[16] = "";
-	if (!f->has)
-		return;
-	if (total)
-		snprintf(pct, sizeof pct, "%d", (m->h * 200 + total) / (2 * total));
-	group_cells(t, m, month, "simpin");
-	report_table_int(t, f->kas_awal);
-	report_table_int(t, f->kas_masuk);
-	report_table_int(t, f->kas_keluar);
-	report_table_int(t, f->kas_akhir);
+	group_cells(t, m, month, buku);
+	report_table_int(t, awal);
+	report_table_int(t, masuk);
+	report_table_int(t, keluar);
+	report_table_int(t, akhir);
 	report_table_int(t, m->pertemuan);
 	report_table_str(t, pct);
 	report_table_int(t, m->aktif);
@@ -416,6 +390,24 @@ static void print_simpin_row(report_table *t, const struct monthly *m, const cha
 	report_table_str(t, m->tingkat);
 	report_table_str(t, m->evaluasi);
 	report_table_eol(t);
+}
+
+static void print_table(report_table *t, const struct monthly *m, const char *month)
+{
+	const struct book_fig *b[2] = { &m->umum, &m->iks };
+	const char *names[2] = { "umum", "iks" };
+	for (int i = 0; i < 2; i++)
+		book_row(t, m, month, names[i], b[i]->awal, b[i]->masuk, b[i]->keluar,
+			 b[i]->awal + b[i]->masuk - b[i]->keluar);
+}
+
+/* The simpin book's row of a group with a cycle: its balances and the month's flows. */
+static void print_simpin_row(report_table *t, const struct monthly *m, const char *month)
+{
+	const report_simpin_fig *f = &m->simpin;
+	if (f->has)
+		book_row(t, m, month, "simpin", f->kas_awal, f->kas_masuk, f->kas_keluar,
+			 f->kas_akhir);
 }
 
 static void print_categories(report_table *t, const struct monthly *m, const char *month)
