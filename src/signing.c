@@ -181,15 +181,19 @@ int signing_trusted_get(sk_db *db, const char *pk_hex, sk_trusted *out, sk_err *
 	return db_row_end(st, rc, _("Kunci itu tidak ada dalam daftar kunci tepercaya."), e);
 }
 
+/* A change of the trusted keys: the operator may (SK_ACT_KEYS), then the write begins. */
+static int begin_keys_write(sk_db *db, sk_err *e)
+{
+	int rc = db_permit(db, SK_ACT_KEYS, e);
+	return rc == SK_OK ? db_begin_write(db, e) : rc;
+}
+
 int signing_trust(sk_db *db, const sk_trusted *t, sk_err *e)
 {
 	if (!signing_key_valid(t->kunci_publik))
 		return sk_err_set(e, SK_REFUSED, _("Kunci publik harus %d angka heksadesimal huruf "
 						   "kecil."), SIGNING_KEY_HEX);
-	int rc = db_permit(db, SK_ACT_KEYS, e);
-	if (rc != SK_OK)
-		return rc;
-	rc = db_begin_write(db, e);
+	int rc = begin_keys_write(db, e);
 	if (rc != SK_OK)
 		return rc;
 	char now[SK_TS_LEN + 1];
@@ -220,10 +224,7 @@ int signing_revoke(sk_db *db, const char *prefix, sk_err *e)
 	if (n < 8 || n > SIGNING_KEY_HEX || strspn(prefix, "0123456789abcdef") != n)
 		return sk_err_set(e, SK_REFUSED, "%s", _("Sebutkan kunci dengan sedikitnya 8 angka "
 							 "heksadesimal pertamanya."));
-	int rc = db_permit(db, SK_ACT_KEYS, e);
-	if (rc != SK_OK)
-		return rc;
-	rc = db_begin_write(db, e);
+	int rc = begin_keys_write(db, e);
 	if (rc != SK_OK)
 		return rc;
 	int64_t hits = 0;
