@@ -4,6 +4,7 @@
  * the bundle has no column for it: docs/evaluasi.md, section 5). */
 #include <stdio.h>
 #include <string.h>
+#include "db_row.h"
 #include "evaluation.h"
 #include "i18n.h"
 #include "validate.h"
@@ -63,25 +64,13 @@ int evaluation_group_level(sk_db *db, const char *kelompok_id, const char *today
 int evaluation_gagal_latest(sk_db *db, const char *kelompok_id, sk_gagal_decision *out,
 			    sk_err *e)
 {
-	sqlite3_stmt *st = db_prepare(db, "SELECT id, kelompok_id, keputusan, tanggal, oleh, "
-				      "coalesce(alasan,''), dicatat_pada FROM kelompok_gagal WHERE "
-				      "kelompok_id=:g AND dibatalkan=0 ORDER BY tanggal DESC, "
-				      "dicatat_pada DESC, rowid DESC LIMIT 1", e);
 	memset(out, 0, sizeof *out);
-	if (!st)
-		return SK_DBERR;
-	db_bind_text(st, ":g", kelompok_id);
-	int rc = db_step(db, st, e);
-	if (rc == SQLITE_ROW) {
-		db_col_text(st, 0, out->id, sizeof out->id);
-		db_col_text(st, 1, out->kelompok_id, sizeof out->kelompok_id);
-		db_col_text(st, 2, out->keputusan, sizeof out->keputusan);
-		db_col_text(st, 3, out->tanggal, sizeof out->tanggal);
-		db_col_text(st, 4, out->oleh, sizeof out->oleh);
-		db_col_text(st, 5, out->alasan, sizeof out->alasan);
-		db_col_text(st, 6, out->dicatat_pada, sizeof out->dicatat_pada);
-	}
-	return db_row_end(st, rc, "", e);
+	return db_row_text(db, "SELECT id, kelompok_id, keputusan, tanggal, oleh, coalesce(alasan,''), "
+			   "dicatat_pada FROM kelompok_gagal WHERE kelompok_id=:g AND dibatalkan=0 "
+			   "ORDER BY tanggal DESC, dicatat_pada DESC, rowid DESC LIMIT 1", ":g",
+			   kelompok_id, "", e, 7, DB_OUT(out->id), DB_OUT(out->kelompok_id),
+			   DB_OUT(out->keputusan), DB_OUT(out->tanggal), DB_OUT(out->oleh),
+			   DB_OUT(out->alasan), DB_OUT(out->dicatat_pada));
 }
 
 static void validate_decision(sk_db *db, const sk_gagal_decision *d, sk_issues *is)

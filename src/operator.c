@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include "db_row.h"
 #include "i18n.h"
 #include "operator.h"
 
@@ -135,16 +136,10 @@ int operator_list(sk_db *db, sk_operator *out, int max, int *n, sk_err *e)
 /* The stored hash of nama's password (column "sandi") or PIN ("pin") into out ("" when none). */
 static int stored_hash(sk_db *db, const char *nama, int pin, char *out, size_t n, sk_err *e)
 {
-	sqlite3_stmt *st = db_prepare(db, pin ? "SELECT coalesce(pin,'') FROM operator WHERE nama=:n"
-					      : "SELECT sandi FROM operator WHERE nama=:n", e);
-	if (!st)
-		return SK_DBERR;
-	db_bind_text(st, ":n", nama);
 	*out = '\0';
-	int rc = db_step(db, st, e);
-	if (rc == SQLITE_ROW)
-		db_col_text(st, 0, out, n);
-	return db_row_end(st, rc, _("Operator itu tidak ada."), e);
+	return db_row_text(db, pin ? "SELECT coalesce(pin,'') FROM operator WHERE nama=:n"
+			   : "SELECT sandi FROM operator WHERE nama=:n", ":n", nama,
+			   _("Operator itu tidak ada."), e, 1, out, n);
 }
 
 /* Run one UPDATE of operator nama (sql with :n, :t now and :x) as the program's bookkeeping. */

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "db_row.h"
 #include "db_access.h"
 #include "i18n.h"
 #include "report_priv.h"
@@ -157,15 +158,9 @@ int report_audit(sk_db *db, const report_opts *o, FILE *out, sk_err *e)
 
 int report_member_by_nik(sk_db *db, const char *nik, char id[37], sk_err *e)
 {
-	sqlite3_stmt *st = db_prepare(db, "SELECT id FROM anggota WHERE nik=:n ORDER BY dihapus, "
-				      "diubah_pada DESC LIMIT 1", e);
-	if (!st)
-		return SK_DBERR;
-	db_bind_text(st, ":n", nik);
-	int rc = db_step(db, st, e);
-	if (rc == SQLITE_ROW)
-		db_col_text(st, 0, id, 37);
-	return db_row_end(st, rc, _("Tidak ada anggota dengan NIK itu."), e);
+	return db_row_text(db, "SELECT id FROM anggota WHERE nik=:n ORDER BY dihapus, diubah_pada DESC "
+			   "LIMIT 1", ":n", nik, _("Tidak ada anggota dengan NIK itu."), e, 1, id,
+			   (size_t)37);
 }
 
 /* ---- report person ---- */

@@ -2,6 +2,7 @@
  * balances, loans with their schedules) and the loan card, on 80 columns or as a workbook. */
 #include <stdlib.h>
 #include <string.h>
+#include "db_row.h"
 #include "fixmath.h"
 #include "i18n.h"
 #include "report_priv.h"
@@ -20,20 +21,10 @@ struct who {
 
 static int member_who(sk_db *db, const char *anggota_id, struct who *w, sk_err *e)
 {
-	sqlite3_stmt *st = db_prepare(db, "SELECT a.nama, g.id, g.nama, coalesce(g.kode,'') FROM "
-				      "anggota a JOIN kelompok g ON g.id=a.kelompok_id WHERE a.id=:a",
-				      e);
-	if (!st)
-		return SK_DBERR;
-	db_bind_text(st, ":a", anggota_id);
-	int rc = db_step(db, st, e);
-	if (rc == SQLITE_ROW) {
-		db_col_text(st, 0, w->nama, sizeof w->nama);
-		db_col_text(st, 1, w->g, sizeof w->g);
-		db_col_text(st, 2, w->gnama, sizeof w->gnama);
-		db_col_text(st, 3, w->kode, sizeof w->kode);
-	}
-	return db_row_end(st, rc, _("Anggota tidak ditemukan."), e);
+	return db_row_text(db, "SELECT a.nama, g.id, g.nama, coalesce(g.kode,'') FROM anggota a JOIN "
+			   "kelompok g ON g.id=a.kelompok_id WHERE a.id=:a", ":a", anggota_id,
+			   _("Anggota tidak ditemukan."), e, 4, DB_OUT(w->nama), DB_OUT(w->g),
+			   DB_OUT(w->gnama), DB_OUT(w->kode));
 }
 
 static void who_heading(FILE *out, const struct who *w)

@@ -2,6 +2,7 @@
  * the savings-and-loans section of the monthly report. */
 #include <stdlib.h>
 #include <string.h>
+#include "db_row.h"
 #include "i18n.h"
 #include "report_priv.h"
 #include "simpin.h"
@@ -24,17 +25,8 @@ static void report_day(const char *month, char out[16])
 static int group_names(sk_db *db, const char *g, char *nama, size_t n, char *kode, size_t k,
 		       sk_err *e)
 {
-	sqlite3_stmt *st = db_prepare(db, "SELECT nama, coalesce(kode,'') FROM kelompok WHERE id=:g",
-				      e);
-	if (!st)
-		return SK_DBERR;
-	db_bind_text(st, ":g", g);
-	int rc = db_step(db, st, e);
-	if (rc == SQLITE_ROW) {
-		db_col_text(st, 0, nama, n);
-		db_col_text(st, 1, kode, k);
-	}
-	return db_row_end(st, rc, _("Kelompok tidak ditemukan."), e);
+	return db_row_text(db, "SELECT nama, coalesce(kode,'') FROM kelompok WHERE id=:g", ":g", g,
+			   _("Kelompok tidak ditemukan."), e, 2, nama, n, kode, k);
 }
 
 static void group_heading(FILE *out, const char *nama, const char *kode)

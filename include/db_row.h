@@ -1,0 +1,18 @@
+/* db_row.h - one row read by one key into text buffers: the prepare, bind, step, copy and end
+ * that stores and reports spelled out each time. No curses here. */
+#ifndef SK_DB_ROW_H
+#define SK_DB_ROW_H
+
+#include <stddef.h>
+#include "db.h"
+
+/* Run sql (a query from code with the one text parameter param, bound to key) and copy the
+ * first n columns of its first row as text (NULL -> "") into the n buffers given after n as
+ * pairs (char *out, size_t size); DB_OUT(array) spells such a pair. Buffers are left as they
+ * are when there is no row. Returns SK_OK, SK_NOTFOUND with the message notfound in e when
+ * there is no row, or the database error in e. */
+int db_row_text(sk_db *db, const char *sql, const char *param, const char *key,
+		const char *notfound, sk_err *e, int n, ...);
+#define DB_OUT(array) (array), sizeof (array)
+
+#endif

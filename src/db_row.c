@@ -1,0 +1,23 @@
+/* db_row.c - one row read by one key into text buffers (db_row.h). */
+#include <stdarg.h>
+#include "db_row.h"
+
+int db_row_text(sk_db *db, const char *sql, const char *param, const char *key,
+		const char *notfound, sk_err *e, int n, ...)
+{
+	sqlite3_stmt *st = db_prepare(db, sql, e);
+	if (!st)
+		return SK_DBERR;
+	db_bind_text(st, param, key);
+	int rc = db_step(db, st, e);
+	va_list ap;
+	va_start(ap, n);
+	for (int i = 0; i < n; i++) {
+		char *out = va_arg(ap, char *);
+		size_t size = va_arg(ap, size_t);
+		if (rc == SQLITE_ROW)
+			db_col_text(st, i, out, size);
+	}
+	va_end(ap);
+	return db_row_end(st, rc, notfound, e);
+}
