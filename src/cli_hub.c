@@ -14,8 +14,6 @@
 #include "i18n.h"
 #include "region.h"
 
-enum { EXIT_OK = 0, EXIT_REFUSED = 1, EXIT_USAGE = 2 };
-
 static const char USAGE_HUB[] = N_(
 	"Pemakaian: sikube hub load --pg URL PATH... [--report FILE]\n"
 	"           sikube hub report KIND --pg URL [--wilayah KODE]\n"

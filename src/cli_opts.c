@@ -5,11 +5,10 @@
 #include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include "cli_cmds.h"
 #include "i18n.h"
-
-enum { EXIT_OK = 0, EXIT_REFUSED = 1, EXIT_USAGE = 2 };
 
 int cli_usage_error(const char *cmd, const char *fmt, ...)
 {
@@ -88,4 +87,37 @@ void cli_progress_end(int tty)
 {
 	if (tty)
 		fputs("\r\033[K", stderr);
+}
+
+int cli_read_opts(int argc, char **argv, const struct cli_opt *opts, const char *usage)
+{
+	struct option o[CLI_MAX_OPTS + 2];
+	int n = 0;
+	for (; opts[n].name; n++) {
+		if (n == CLI_MAX_OPTS)
+			abort(); /* programmer error: raise CLI_MAX_OPTS */
+		int has_value = opts[n].value || opts[n].parse;
+		o[n] = (struct option){ opts[n].name, has_value ? required_argument : no_argument,
+					NULL, CLI_OPT_BASE + n };
+	}
+	o[n] = (struct option)CLI_HELP_OPTION;
+	o[n + 1] = (struct option){ NULL, 0, NULL, 0 };
+	int c;
+	while ((c = cli_next_opt(argc, argv, o)) != -1) {
+		if (c == 'h') {
+			cli_help(usage);
+			return -1;
+		}
+		if (c < CLI_OPT_BASE || c >= CLI_OPT_BASE + n)
+			return EXIT_USAGE;
+		const struct cli_opt *p = &opts[c - CLI_OPT_BASE];
+		if (p->flag)
+			*p->flag = 1;
+		if (p->value)
+			*p->value = optarg;
+		int rc = p->parse ? p->parse(optarg, p->out) : EXIT_OK;
+		if (rc != EXIT_OK)
+			return rc;
+	}
+	return EXIT_OK;
 }

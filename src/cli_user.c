@@ -8,8 +8,6 @@
 #include "operator.h"
 #include "retention.h"
 
-enum { EXIT_OK = 0, EXIT_REFUSED = 1, EXIT_USAGE = 2 };
-
 static const char USAGE_USER[] = N_(
 	"Pemakaian: sikube [--db PATH] [--user NAMA] user PERINTAH ...\n"
 	"  user add NAMA --role PERAN [--full-name TEKS] [--new-password-fd N]\n"
@@ -27,13 +25,24 @@ static const char USAGE_USER[] = N_(
 	"berkas N (--new-password-fd); tidak pernah dari baris perintah.\n"
 	"  -h, --help     cetak bantuan ini\n");
 
-static int parse_fd(const char *s, int *out)
+static int parse_fd(const char *s, void *out)
 {
 	char *end;
 	long v = strtol(s, &end, 10);
 	if (!*s || *end || v < 0 || v > 1024)
 		return cli_usage_error("user", "%s", _("--new-password-fd perlu nomor deskriptor berkas."));
-	*out = (int)v;
+	*(int *)out = (int)v;
+	return EXIT_OK;
+}
+
+/* --months N of retention: a whole number, 0 or more. */
+static int parse_months(const char *s, void *out)
+{
+	char *end;
+	long v = strtol(s, &end, 10);
+	*(int *)out = (int)v;
+	if (!*s || *end || *(int *)out < 0)
+		return cli_usage_error("retention", "%s", _("--months perlu bilangan 0 atau lebih"));
 	return EXIT_OK;
 }
 
@@ -57,29 +66,16 @@ static int list(sk_db *db)
 
 int cli_user_cmd(const struct cli_ctx *ctx, int argc, char **argv)
 {
-	static const struct option OPTS[] = {
-		{ "role", required_argument, NULL, 'r' },
-		{ "full-name", required_argument, NULL, 'f' },
-		{ "new-password-fd", required_argument, NULL, 'n' },
-		{ "remove", no_argument, NULL, 'x' },
-		CLI_HELP_OPTION,
-		{ NULL, 0, NULL, 0 },
-	};
 	const char *role = NULL, *full = NULL;
-	int fd = -1, remove = 0, opt;
-	while ((opt = cli_next_opt(argc, argv, OPTS)) != -1) {
-		switch (opt) {
-		case 'r': role = optarg; break;
-		case 'f': full = optarg; break;
-		case 'n':
-			if (parse_fd(optarg, &fd) != EXIT_OK)
-				return EXIT_USAGE;
-			break;
-		case 'x': remove = 1; break;
-		case 'h': return cli_help(_(USAGE_USER));
-		default: return EXIT_USAGE;
-		}
-	}
+	int fd = -1, remove = 0;
+	const struct cli_opt opts[] = {
+		{ "role", .value = &role }, { "full-name", .value = &full },
+		{ "new-password-fd", .parse = parse_fd, .out = &fd }, { "remove", .flag = &remove },
+		{ .name = NULL },
+	};
+	int rc = cli_read_opts(argc, argv, opts, _(USAGE_USER));
+	if (rc != 0)
+		return rc < 0 ? EXIT_OK : rc;
 	if (optind >= argc)
 		return cli_usage_error("user", "%s", _("user perlu perintah: add, passwd, pin, disable, "
 						       "enable atau list"));
@@ -99,11 +95,10 @@ int cli_user_cmd(const struct cli_ctx *ctx, int argc, char **argv)
 		return cli_usage_error("user", "%s", _("--role harus admin, operator, pendamping atau "
 						       "pemeriksa"));
 	sk_db *db;
-	int rc = cli_open_usable(ctx, 1, &db);
+	sk_err e;
+	rc = cli_open_usable(ctx, 1, &db, &e);
 	if (rc != 0)
 		return rc;
-	sk_err e;
-	sk_err_clear(&e);
 	char pw[OPERATOR_PASSWORD_MAX + 2];
 	int st = SK_OK;
 	if (strcmp(sub, "list") == 0) {
@@ -156,35 +151,21 @@ static const char USAGE_RETENTION[] = N_(
 
 int cli_retention(const struct cli_ctx *ctx, int argc, char **argv)
 {
-	static const struct option OPTS[] = {
-		{ "months", required_argument, NULL, 'm' },
-		{ "apply", no_argument, NULL, 'a' },
-		CLI_HELP_OPTION,
-		{ NULL, 0, NULL, 0 },
+	int months = -1, apply = 0;
+	const struct cli_opt opts[] = {
+		{ "months", .parse = parse_months, .out = &months }, { "apply", .flag = &apply },
+		{ .name = NULL },
 	};
-	int months = -1, apply = 0, opt;
-	while ((opt = cli_next_opt(argc, argv, OPTS)) != -1) {
-		char *end;
-		switch (opt) {
-		case 'm':
-			months = (int)strtol(optarg, &end, 10);
-			if (!*optarg || *end || months < 0)
-				return cli_usage_error("retention", "%s", _("--months perlu bilangan 0 atau "
-									   "lebih"));
-			break;
-		case 'a': apply = 1; break;
-		case 'h': return cli_help(_(USAGE_RETENTION));
-		default: return EXIT_USAGE;
-		}
-	}
+	int rc = cli_read_opts(argc, argv, opts, _(USAGE_RETENTION));
+	if (rc != 0)
+		return rc < 0 ? EXIT_OK : rc;
 	if (optind < argc)
 		return cli_usage_error("retention", _("retention tidak menerima %s"), argv[optind]);
 	sk_db *db;
-	int rc = cli_open_usable(ctx, 1, &db);
+	sk_err e;
+	rc = cli_open_usable(ctx, 1, &db, &e);
 	if (rc != 0)
 		return rc;
-	sk_err e;
-	sk_err_clear(&e);
 	int st = months >= 0 ? retention_set(db, months, &e) : SK_OK;
 	int n = 0;
 	if (st == SK_OK && apply)
