@@ -14,5 +14,8 @@
 int db_row_text(sk_db *db, const char *sql, const char *param, const char *key,
 		const char *notfound, sk_err *e, int n, ...);
 #define DB_OUT(array) (array), sizeof (array)
+/* End a loop over st's rows: rc is what its last db_step returned (SQLITE_ROW when the loop
+ * stopped early, e.g. at a limit). Resets st; SK_OK, or the database error (already in e). */
+int db_rows_end(sqlite3_stmt *st, int rc, sk_err *e);
 
 #endif

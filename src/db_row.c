@@ -21,3 +21,9 @@ int db_row_text(sk_db *db, const char *sql, const char *param, const char *key,
 	va_end(ap);
 	return db_row_end(st, rc, notfound, e);
 }
+
+int db_rows_end(sqlite3_stmt *st, int rc, sk_err *e)
+{
+	db_reset(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? SK_OK : (e && e->status ? e->status : SK_DBERR);
+}

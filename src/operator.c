@@ -129,8 +129,7 @@ int operator_list(sk_db *db, sk_operator *out, int max, int *n, sk_err *e)
 	int rc;
 	while ((rc = db_step(db, st, e)) == SQLITE_ROW && *n < max)
 		read_row(st, &out[(*n)++]);
-	db_reset(st);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? SK_OK : (e ? e->status : SK_DBERR);
+	return db_rows_end(st, rc, e);
 }
 
 /* The stored hash of nama's password (column "sandi") or PIN ("pin") into out ("" when none). */
@@ -379,8 +378,7 @@ static int read_attempt(sk_db *db, const char *nama, struct attempt *a, sk_err *
 		db_col_text(st, 5, peran, sizeof peran);
 		a->peran = sk_role_parse(peran);
 	}
-	db_reset(st);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? SK_OK : (e ? e->status : SK_DBERR);
+	return db_rows_end(st, rc, e);
 }
 
 static int refuse_login(sk_err *e)

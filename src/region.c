@@ -3,6 +3,7 @@
 #include <limits.h>
 #include <stdio.h>
 #include <string.h>
+#include "db_row.h"
 #include "csvio.h"
 #include "i18n.h"
 #include "region.h"
@@ -303,8 +304,7 @@ static int fetch_matches(sk_db *db, const struct search *q, int exact, int offse
 	int rc;
 	while ((rc = db_step(db, st, e)) == SQLITE_ROW && limit-- > 0)
 		read_region(st, &out[(*n)++]);
-	db_reset(st);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? SK_OK : (e ? e->status : SK_DBERR);
+	return db_rows_end(st, rc, e);
 }
 
 int region_search(sk_db *db, const char *text, int offset, int limit, sk_region *out, int *n,

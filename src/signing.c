@@ -2,6 +2,7 @@
 #include <sodium.h>
 #include <stdio.h>
 #include <string.h>
+#include "db_row.h"
 #include "db_access.h"
 #include "i18n.h"
 #include "signing.h"
@@ -266,6 +267,5 @@ int signing_trusted_list(sk_db *db, sk_trusted *out, int max, int *n, sk_err *e)
 	int rc;
 	while ((rc = db_step(db, st, e)) == SQLITE_ROW && *n < max)
 		read_trusted(st, &out[(*n)++]);
-	db_reset(st);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? SK_OK : (e ? e->status : SK_DBERR);
+	return db_rows_end(st, rc, e);
 }
