@@ -25,12 +25,22 @@ typedef struct report_table {
  * Returns SK_OK, or SK_IOERR when the sheet cannot be added. */
 int report_table_begin(report_table *t, const report_opts *o, FILE *out, const char *sheet,
 		       const xlsx_col *cols, int n, int header, sk_err *e);
+/* An array of columns as report_table_begin takes them: the array and its length. */
+#define REPORT_COLS(a) (a), (int)(sizeof (a) / sizeof (a)[0])
+/* A report of one query: report_table_begin (header written), then sql prepared into *st.
+ * Returns SK_OK, or the error in e (*st is then NULL). */
+int report_query_begin(report_table *t, const report_opts *o, FILE *out, const char *sheet,
+		       const xlsx_col *cols, int n, sk_db *db, const char *sql, sqlite3_stmt **st,
+		       sk_err *e);
 /* The next cell of the row: a value as text ("" or NULL = empty), or a number. CSV writes
  * text columns (XC_TEXT) with the formula guard and the others as they are. */
 void report_table_str(report_table *t, const char *v);
 void report_table_int(report_table *t, int64_t v);
 /* End the row. */
 void report_table_eol(report_table *t);
+/* A whole row: for each letter of spec the next argument as a cell, s a text (const char *),
+ * i a number (int64_t: cast an int), then the end of the row. */
+void report_table_row(report_table *t, const char *spec, ...);
 
 /* One cash book as a table for people (src/report_cashtext.c): rows collected, then printed
  * with amounts as wide as the book needs and whole descriptions wrapped in the room left on

@@ -67,19 +67,9 @@ static void groups_table_row(report_table *t, const struct group_fig *f)
 {
 	char pct[16];
 	percent(f->miskin, f->dinilai, pct, sizeof pct);
-	report_table_str(t, f->id);
-	report_table_str(t, f->kode);
-	report_table_str(t, f->nama);
-	report_table_str(t, f->kode_wilayah);
-	report_table_str(t, f->tingkat);
-	report_table_int(t, f->aktif);
-	report_table_int(t, f->dinilai);
-	report_table_int(t, f->miskin);
-	report_table_str(t, pct);
-	report_table_str(t, f->terakhir);
-	report_table_int(t, f->umum);
-	report_table_int(t, f->iks);
-	report_table_eol(t);
+	report_table_row(t, "sssssiiissii", f->id, f->kode, f->nama, f->kode_wilayah, f->tingkat,
+			 (int64_t)f->aktif, (int64_t)f->dinilai, (int64_t)f->miskin, pct,
+			 f->terakhir, (int64_t)f->umum, (int64_t)f->iks);
 }
 
 static void groups_text_row(FILE *out, const struct group_fig *f)
@@ -107,13 +97,11 @@ int report_groups_run(sk_db *db, const report_opts *o, FILE *out, sk_err *e)
 {
 	const char *group_id = o->group_id;
 	report_table t;
-	int rc = report_table_begin(&t, o, out, "kelompok", GROUP_COLS,
-				    (int)(sizeof GROUP_COLS / sizeof GROUP_COLS[0]), 1, e);
+	sqlite3_stmt *st;
+	int rc = report_query_begin(&t, o, out, "kelompok", REPORT_COLS(GROUP_COLS),
+				    db, GROUPS_SQL, &st, e);
 	if (rc != SK_OK)
 		return rc;
-	sqlite3_stmt *st = db_prepare(db, GROUPS_SQL, e);
-	if (!st)
-		return SK_DBERR;
 	db_bind_text(st, ":g", group_id);
 	db_bind_int64(st, ":t", assessment_threshold(db));
 	int rows = 0;

@@ -109,20 +109,17 @@ int report_audit_list(sk_db *db, const report_opts *o, int offset, int limit, sk
 		db_col_text(st, 12, ket, sizeof ket);
 		summary(db, lama, baru, ket, r->ringkas, sizeof r->ringkas);
 	}
-	db_reset(st);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? SK_OK : (e ? e->status : SK_DBERR);
+	return db_rows_end(st, rc, e);
 }
 
 int report_audit(sk_db *db, const report_opts *o, FILE *out, sk_err *e)
 {
 	report_table t;
-	int rc = report_table_begin(&t, o, out, "jejak", AUDIT_COLS,
-				    (int)(sizeof AUDIT_COLS / sizeof AUDIT_COLS[0]), 1, e);
+	sqlite3_stmt *st;
+	int rc = report_query_begin(&t, o, out, "jejak", REPORT_COLS(AUDIT_COLS),
+				    db, AUDIT_SQL, &st, e);
 	if (rc != SK_OK)
 		return rc;
-	sqlite3_stmt *st = db_prepare(db, AUDIT_SQL, e);
-	if (!st)
-		return SK_DBERR;
 	bind_filter(st, o);
 	db_bind_int64(st, ":lim", -1);
 	db_bind_int64(st, ":off", 0);
@@ -193,11 +190,7 @@ static int person_rows(sk_db *db, const char *tab, const char *col, const report
 			if (o->fmt == REPORT_TEXT) {
 				fprintf(out, "  %-22s %s\n", name, v ? v : "");
 			} else {
-				report_table_str(t, tab);
-				report_table_str(t, key);
-				report_table_str(t, name);
-				report_table_str(t, v);
-				report_table_eol(t);
+				report_table_row(t, "ssss", tab, key, name, v);
 			}
 		}
 	}
@@ -271,11 +264,7 @@ int report_person(sk_db *db, const report_opts *o, FILE *out, sk_err *e)
 				if (*sum)
 					fprintf(out, "      %s\n", sum);
 			} else {
-				report_table_str(&t, "jejak");
-				report_table_str(&t, key);
-				report_table_str(&t, c[3]);
-				report_table_str(&t, sum);
-				report_table_eol(&t);
+				report_table_row(&t, "ssss", "jejak", key, c[3], sum);
 			}
 		}
 		if (j)

@@ -199,17 +199,9 @@ static const xlsx_col ATT_COLS[] = {
 
 static void att_table(report_table *t, const struct att_row *r)
 {
-	report_table_str(t, r->id);
-	report_table_str(t, r->nama);
-	report_table_int(t, r->n);
-	report_table_int(t, r->h);
-	report_table_int(t, r->i);
-	report_table_int(t, r->s);
-	report_table_int(t, r->a);
-	report_table_str(t, r->pct);
-	report_table_int(t, r->kas);
-	report_table_int(t, r->iks);
-	report_table_eol(t);
+	report_table_row(t, "ssiiiiisii", r->id, r->nama, (int64_t)r->n, (int64_t)r->h,
+			 (int64_t)r->i, (int64_t)r->s, (int64_t)r->a, r->pct, (int64_t)r->kas,
+			 (int64_t)r->iks);
 }
 
 static void att_text(FILE *out, const struct att_row *r)
@@ -228,13 +220,11 @@ static void att_text(FILE *out, const struct att_row *r)
 int report_attendance(sk_db *db, const report_opts *o, FILE *out, sk_err *e)
 {
 	report_table t;
-	int rc = report_table_begin(&t, o, out, "kehadiran", ATT_COLS,
-				    (int)(sizeof ATT_COLS / sizeof ATT_COLS[0]), 1, e);
+	sqlite3_stmt *st;
+	int rc = report_query_begin(&t, o, out, "kehadiran", REPORT_COLS(ATT_COLS),
+				    db, ATTENDANCE_SQL, &st, e);
 	if (rc != SK_OK)
 		return rc;
-	sqlite3_stmt *st = db_prepare(db, ATTENDANCE_SQL, e);
-	if (!st)
-		return SK_DBERR;
 	db_bind_text(st, ":g", o->group_id);
 	db_bind_text(st, ":m", o->month);
 	if (o->fmt == REPORT_TEXT) {

@@ -80,13 +80,11 @@ static void table_row(report_table *t, const struct elig_row *r, int threshold)
 int report_eligibility(sk_db *db, const report_opts *o, FILE *out, sk_err *e)
 {
 	report_table t;
-	int rc = report_table_begin(&t, o, out, "kelayakan", ELIG_COLS,
-				    (int)(sizeof ELIG_COLS / sizeof ELIG_COLS[0]), 1, e);
+	sqlite3_stmt *st;
+	int rc = report_query_begin(&t, o, out, "kelayakan", REPORT_COLS(ELIG_COLS),
+				    db, ELIG_SQL, &st, e);
 	if (rc != SK_OK)
 		return rc;
-	sqlite3_stmt *st = db_prepare(db, ELIG_SQL, e);
-	if (!st)
-		return SK_DBERR;
 	int threshold = report_threshold(db);
 	db_bind_text(st, ":g", o->group_id);
 	if (o->fmt == REPORT_TEXT)

@@ -4,6 +4,7 @@
  * is due. */
 #include <stdlib.h>
 #include <string.h>
+#include "db_row.h"
 #include "evaluation.h"
 #include "i18n.h"
 #include "report_priv.h"
@@ -50,8 +51,7 @@ static int read_rows(sk_db *db, const char *group_id, struct level_row **out, in
 			r->v[i] = sqlite3_column_int(st, 5 + i);
 		r->skor = evaluation_score(r->v);
 	}
-	db_reset(st);
-	return rc == SQLITE_DONE ? SK_OK : (e && e->status ? e->status : SK_DBERR);
+	return db_rows_end(st, rc, e);
 }
 
 /* A quartile boundary (4 x Q) as people write it: "14", "14.25", "14.5", "14.75". */
@@ -81,10 +81,7 @@ static void table_row(report_table *t, const struct level_row *r, int kuartil)
 	report_table_str(t, r->tanggal);
 	for (int i = 0; i < EVAL_INDICATORS; i++)
 		report_table_int(t, r->v[i]);
-	report_table_int(t, r->skor);
-	report_table_str(t, tingkat ? tingkat : "");
-	report_table_int(t, kuartil);
-	report_table_eol(t);
+	report_table_row(t, "isi", (int64_t)r->skor, tingkat ? tingkat : "", (int64_t)kuartil);
 }
 
 static void text_head(FILE *out, const sk_quartiles *q, int n, int never)
@@ -146,8 +143,7 @@ static int write_levels(sk_db *db, const report_opts *o, FILE *out, sk_err *e)
 						     "sikube check."));
 	report_table t;
 	if (rc == SK_OK)
-		rc = report_table_begin(&t, o, out, "tingkat", LEVEL_COLS,
-					(int)(sizeof LEVEL_COLS / sizeof LEVEL_COLS[0]), 1, e);
+		rc = report_table_begin(&t, o, out, "tingkat", REPORT_COLS(LEVEL_COLS), 1, e);
 	if (rc == SK_OK && o->fmt == REPORT_TEXT)
 		text_head(out, &q, n, never_assessed(db, o->group_id));
 	for (int i = 0; rc == SK_OK && i < n; i++) {
@@ -217,8 +213,7 @@ int report_level_counts(sk_db *db, const char *today, report_level_count *out, i
 		if (*n < max)
 			out[(*n)++] = c;
 	}
-	db_reset(st);
-	return rc == SQLITE_DONE ? SK_OK : (e && e->status ? e->status : SK_DBERR);
+	return db_rows_end(st, rc, e);
 }
 
 /* Live groups whose assessment is due on :today (never assessed first, then the oldest). */
@@ -250,8 +245,7 @@ int report_levels_due(sk_db *db, const char *today, int offset, int limit, repor
 	}
 	if (*n == limit)
 		rc = SQLITE_DONE;
-	db_reset(st);
-	return rc == SQLITE_DONE ? SK_OK : (e && e->status ? e->status : SK_DBERR);
+	return db_rows_end(st, rc, e);
 }
 
 int report_levels_due_count(sk_db *db, const char *today)

@@ -2,6 +2,7 @@
  * group (form feed between groups, for A4), or rows per group and book as CSV or xlsx. */
 #include <stdlib.h>
 #include <string.h>
+#include "db_row.h"
 #include "eligibility.h"
 #include "evaluation.h"
 #include "i18n.h"
@@ -61,30 +62,42 @@ static int month_row(sk_db *db, const char *sql, const struct monthly *m, sqlite
 	return e && e->status ? e->status : SK_DBERR;
 }
 
-/* A one-number query of month_row into *out. */
-static int month_int(sk_db *db, const char *sql, const struct monthly *m, int *out, sk_err *e)
+/* A one-row query of month_row: its first n columns as whole numbers into v. */
+static int month_ints(sk_db *db, const char *sql, const struct monthly *m, int64_t *v, int n,
+		      sk_err *e)
 {
 	sqlite3_stmt *st;
 	int rc = month_row(db, sql, m, &st, e);
-	if (rc == SK_OK)
-		*out = sqlite3_column_int(st, 0);
+	if (rc != SK_OK)
+		return rc;
+	for (int i = 0; i < n; i++)
+		v[i] = sqlite3_column_int64(st, i);
 	db_reset(st);
+	return SK_OK;
+}
+
+/* A one-number query of month_row into *out. */
+static int month_int(sk_db *db, const char *sql, const struct monthly *m, int *out, sk_err *e)
+{
+	int64_t v;
+	int rc = month_ints(db, sql, m, &v, 1, e);
+	if (rc == SK_OK)
+		*out = (int)v;
 	return rc;
 }
 
 static int members(sk_db *db, struct monthly *m, sk_err *e)
 {
-	sqlite3_stmt *st;
-	int rc = month_row(db, "SELECT count(*), coalesce(sum(jenis_kelamin='L'),0), "
+	int64_t v[3];
+	int rc = month_ints(db, "SELECT count(*), coalesce(sum(jenis_kelamin='L'),0), "
 		"coalesce(sum(jenis_kelamin='P'),0) FROM anggota WHERE kelompok_id=:g AND dihapus=0 "
 		"AND (tanggal_masuk IS NULL OR tanggal_masuk<=:to) AND (tanggal_keluar IS NULL OR "
-		"tanggal_keluar>:to)", m, &st, e);
+		"tanggal_keluar>:to)", m, v, 3, e);
 	if (rc != SK_OK)
 		return rc;
-	m->aktif = sqlite3_column_int(st, 0);
-	m->laki = sqlite3_column_int(st, 1);
-	m->perempuan = sqlite3_column_int(st, 2);
-	db_reset(st);
+	m->aktif = (int)v[0];
+	m->laki = (int)v[1];
+	m->perempuan = (int)v[2];
 	rc = month_int(db, "SELECT count(*) FROM anggota WHERE kelompok_id=:g AND dihapus=0 "
 		"AND tanggal_masuk BETWEEN :from AND :to", m, &m->masuk, e);
 	return rc != SK_OK ? rc : month_int(db, "SELECT count(*) FROM anggota WHERE kelompok_id=:g "
@@ -93,29 +106,27 @@ static int members(sk_db *db, struct monthly *m, sk_err *e)
 
 static int meetings(sk_db *db, struct monthly *m, sk_err *e)
 {
-	sqlite3_stmt *st;
-	int rc = month_row(db, "SELECT count(*), coalesce(sum(pendamping_hadir),0) FROM "
+	int64_t v[6];
+	int rc = month_ints(db, "SELECT count(*), coalesce(sum(pendamping_hadir),0) FROM "
 		"pertemuan WHERE kelompok_id=:g AND dihapus=0 AND tanggal BETWEEN :from AND :to",
-		m, &st, e);
+		m, v, 2, e);
 	if (rc != SK_OK)
 		return rc;
-	m->pertemuan = sqlite3_column_int(st, 0);
-	m->pendamping_hadir = sqlite3_column_int(st, 1);
-	db_reset(st);
-	rc = month_row(db, "SELECT coalesce(sum(h.status='H'),0), coalesce(sum(h.status='I'),0), "
+	m->pertemuan = (int)v[0];
+	m->pendamping_hadir = (int)v[1];
+	rc = month_ints(db, "SELECT coalesce(sum(h.status='H'),0), coalesce(sum(h.status='I'),0), "
 		"coalesce(sum(h.status='S'),0), coalesce(sum(h.status='A'),0), "
 		"coalesce(sum(h.iuran_kas),0), coalesce(sum(h.iuran_iks),0) FROM kehadiran h JOIN "
 		"pertemuan p ON p.id=h.pertemuan_id WHERE p.kelompok_id=:g AND p.dihapus=0 AND "
-		"h.dihapus=0 AND p.tanggal BETWEEN :from AND :to", m, &st, e);
+		"h.dihapus=0 AND p.tanggal BETWEEN :from AND :to", m, v, 6, e);
 	if (rc != SK_OK)
 		return rc;
-	m->h = sqlite3_column_int(st, 0);
-	m->i = sqlite3_column_int(st, 1);
-	m->s = sqlite3_column_int(st, 2);
-	m->a = sqlite3_column_int(st, 3);
-	m->iuran_kas = sqlite3_column_int64(st, 4);
-	m->iuran_iks = sqlite3_column_int64(st, 5);
-	db_reset(st);
+	m->h = (int)v[0];
+	m->i = (int)v[1];
+	m->s = (int)v[2];
+	m->a = (int)v[3];
+	m->iuran_kas = v[4];
+	m->iuran_iks = v[5];
 	return SK_OK;
 }
 
@@ -149,8 +160,7 @@ static int books(sk_db *db, struct monthly *m, sk_err *e)
 		b->masuk += sqlite3_column_int64(st, 3);
 		b->keluar += sqlite3_column_int64(st, 4);
 	}
-	db_reset(st);
-	return rc == SQLITE_DONE ? SK_OK : (e && e->status ? e->status : SK_DBERR);
+	return db_rows_end(st, rc, e);
 }
 
 /* The month's close of each book, when the treasurer counted the cash. */
@@ -174,8 +184,7 @@ static int closes(sk_db *db, struct monthly *m, sk_err *e)
 		b->dihitung = sqlite3_column_int64(st, 1);
 		b->selisih = sqlite3_column_int64(st, 2);
 	}
-	db_reset(st);
-	return rc == SQLITE_DONE ? SK_OK : (e && e->status ? e->status : SK_DBERR);
+	return db_rows_end(st, rc, e);
 }
 
 static int eligibility(sk_db *db, struct monthly *m, sk_err *e)
@@ -378,18 +387,9 @@ static void book_row(report_table *t, const struct monthly *m, const char *month
 	if (total)
 		snprintf(pct, sizeof pct, "%d", (m->h * 200 + total) / (2 * total));
 	group_cells(t, m, month, buku);
-	report_table_int(t, awal);
-	report_table_int(t, masuk);
-	report_table_int(t, keluar);
-	report_table_int(t, akhir);
-	report_table_int(t, m->pertemuan);
-	report_table_str(t, pct);
-	report_table_int(t, m->aktif);
-	report_table_int(t, m->dinilai);
-	report_table_int(t, m->miskin);
-	report_table_str(t, m->tingkat);
-	report_table_str(t, m->evaluasi);
-	report_table_eol(t);
+	report_table_row(t, "iiiiisiiiss", (int64_t)awal, (int64_t)masuk, (int64_t)keluar,
+			 (int64_t)akhir, (int64_t)m->pertemuan, pct, (int64_t)m->aktif,
+			 (int64_t)m->dinilai, (int64_t)m->miskin, m->tingkat, m->evaluasi);
 }
 
 static void print_table(report_table *t, const struct monthly *m, const char *month)
@@ -419,10 +419,8 @@ static void print_categories(report_table *t, const struct monthly *m, const cha
 			if (!b[i]->in_cat[c] && !b[i]->out_cat[c])
 				continue;
 			group_cells(t, m, month, names[i]);
-			report_table_str(t, c == N_CATS - 1 ? "pembalikan" : CATS[c]);
-			report_table_int(t, b[i]->in_cat[c]);
-			report_table_int(t, b[i]->out_cat[c]);
-			report_table_eol(t);
+			report_table_row(t, "sii", c == N_CATS - 1 ? "pembalikan" : CATS[c],
+					 (int64_t)b[i]->in_cat[c], (int64_t)b[i]->out_cat[c]);
 		}
 }
 
@@ -470,11 +468,9 @@ static int write_monthly(sk_db *db, const report_opts *o, FILE *out, sk_err *e)
 		return e ? e->status : SK_DBERR;
 	}
 	report_table t, cats;
-	rc = report_table_begin(&t, o, out, "bulanan", MONTHLY_COLS,
-				(int)(sizeof MONTHLY_COLS / sizeof MONTHLY_COLS[0]), 1, e);
+	rc = report_table_begin(&t, o, out, "bulanan", REPORT_COLS(MONTHLY_COLS), 1, e);
 	if (rc == SK_OK && o->fmt == REPORT_XLSX)
-		rc = report_table_begin(&cats, o, out, "kategori", CATEGORY_COLS,
-					(int)(sizeof CATEGORY_COLS / sizeof CATEGORY_COLS[0]), 1, e);
+		rc = report_table_begin(&cats, o, out, "kategori", REPORT_COLS(CATEGORY_COLS), 1, e);
 	if (rc != SK_OK) {
 		free(list);
 		return rc;

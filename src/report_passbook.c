@@ -80,15 +80,10 @@ static void loan_part(FILE *out, report_table *t, const report_opts *o, const sk
 		return;
 	}
 	for (int k = 0; o->fmt != REPORT_TEXT && k < s->n; k++) {
-		report_table_str(t, v->l.id);
-		report_table_int(t, k + 1);
-		report_table_str(t, s->at[k].jatuh_tempo);
-		report_table_int(t, s->at[k].pokok);
-		report_table_int(t, s->at[k].jasa);
-		report_table_int(t, s->at[k].jumlah);
-		report_table_int(t, s->at[k].sisa_pokok);
-		report_table_str(t, instalment_state(s, k, &v->pos, day));
-		report_table_eol(t);
+		report_table_row(t, "sisiiiis", v->l.id, (int64_t)(k + 1), s->at[k].jatuh_tempo,
+				 (int64_t)s->at[k].pokok, (int64_t)s->at[k].jasa,
+				 (int64_t)s->at[k].jumlah, (int64_t)s->at[k].sisa_pokok,
+				 instalment_state(s, k, &v->pos, day));
 	}
 	if (o->fmt != REPORT_TEXT)
 		return;
@@ -158,8 +153,7 @@ static int write_passbook(sk_db *db, const report_opts *o, FILE *out, sk_err *e)
 	if (rc != SK_OK)
 		return rc;
 	struct passbook p = { out, o, { 0 }, day, 0 };
-	rc = report_table_begin(&p.t, o, out, "simpanan", PASSBOOK_COLS,
-				(int)(sizeof PASSBOOK_COLS / sizeof PASSBOOK_COLS[0]), 1, e);
+	rc = report_table_begin(&p.t, o, out, "simpanan", REPORT_COLS(PASSBOOK_COLS), 1, e);
 	if (rc != SK_OK)
 		return rc;
 	if (o->fmt == REPORT_TEXT) {
@@ -199,13 +193,8 @@ static int write_passbook(sk_db *db, const report_opts *o, FILE *out, sk_err *e)
 				sk_format_rupiah(total, d, sizeof d));
 			continue;
 		}
-		report_table_str(&p.t, tgl);
-		report_table_str(&p.t, jenis);
-		report_table_int(&p.t, setor);
-		report_table_int(&p.t, tarik);
-		report_table_int(&p.t, k >= 0 ? kind[k] : 0);
-		report_table_int(&p.t, total);
-		report_table_eol(&p.t);
+		report_table_row(&p.t, "ssiiii", tgl, jenis, (int64_t)setor, (int64_t)tarik,
+				 (int64_t)(k >= 0 ? kind[k] : 0), (int64_t)total);
 	}
 	db_reset(st);
 	if (rc != SQLITE_DONE)
@@ -217,8 +206,7 @@ static int write_passbook(sk_db *db, const report_opts *o, FILE *out, sk_err *e)
 	if (o->fmt == REPORT_CSV)
 		return SK_OK;
 	if (o->fmt == REPORT_XLSX) {
-		rc = report_table_begin(&p.t, o, out, "pinjaman", SCHEDULE_COLS,
-					(int)(sizeof SCHEDULE_COLS / sizeof SCHEDULE_COLS[0]), 1, e);
+		rc = report_table_begin(&p.t, o, out, "pinjaman", REPORT_COLS(SCHEDULE_COLS), 1, e);
 		if (rc != SK_OK)
 			return rc;
 	}
@@ -262,8 +250,7 @@ static int write_card(sk_db *db, const report_opts *o, FILE *out, sk_err *e)
 		rc = member_who(db, v.l.anggota_id, &w, e);
 	report_table t;
 	if (rc == SK_OK)
-		rc = report_table_begin(&t, o, out, "jadwal", SCHEDULE_COLS,
-					(int)(sizeof SCHEDULE_COLS / sizeof SCHEDULE_COLS[0]), 1, e);
+		rc = report_table_begin(&t, o, out, "jadwal", REPORT_COLS(SCHEDULE_COLS), 1, e);
 	if (rc != SK_OK) {
 		free(s);
 		return rc;
@@ -280,8 +267,7 @@ static int write_card(sk_db *db, const report_opts *o, FILE *out, sk_err *e)
 	if (o->fmt == REPORT_CSV)
 		return SK_OK;
 	if (o->fmt == REPORT_XLSX) {
-		rc = report_table_begin(&t, o, out, "angsuran", REPAY_COLS,
-					(int)(sizeof REPAY_COLS / sizeof REPAY_COLS[0]), 1, e);
+		rc = report_table_begin(&t, o, out, "angsuran", REPORT_COLS(REPAY_COLS), 1, e);
 		if (rc != SK_OK)
 			return rc;
 	} else {
@@ -305,11 +291,9 @@ static int write_card(sk_db *db, const report_opts *o, FILE *out, sk_err *e)
 				sk_format_rupiah(sqlite3_column_int64(st, 2), b, sizeof b), note);
 			continue;
 		}
-		report_table_str(&t, (const char *)sqlite3_column_text(st, 0));
-		report_table_int(&t, sqlite3_column_int64(st, 1));
-		report_table_int(&t, sqlite3_column_int64(st, 2));
-		report_table_str(&t, note);
-		report_table_eol(&t);
+		report_table_row(&t, "siis", (const char *)sqlite3_column_text(st, 0),
+				 (int64_t)sqlite3_column_int64(st, 1),
+				 (int64_t)sqlite3_column_int64(st, 2), note);
 	}
 	db_reset(st);
 	if (rc == SQLITE_DONE && n == 0 && o->fmt == REPORT_TEXT)

@@ -90,13 +90,11 @@ static int write_savings(sk_db *db, const report_opts *o, FILE *out, sk_err *e)
 	if (!o->month && *c.selesai)
 		sk_strlcpy(day, c.selesai, sizeof day);
 	report_table t;
-	rc = report_table_begin(&t, o, out, "simpanan", SAVINGS_COLS,
-				(int)(sizeof SAVINGS_COLS / sizeof SAVINGS_COLS[0]), 1, e);
+	sqlite3_stmt *st;
+	rc = report_query_begin(&t, o, out, "simpanan", REPORT_COLS(SAVINGS_COLS),
+				db, SAVINGS_SQL, &st, e);
 	if (rc != SK_OK)
 		return rc;
-	sqlite3_stmt *st = db_prepare(db, SAVINGS_SQL, e);
-	if (!st)
-		return SK_DBERR;
 	db_bind_text(st, ":s", c.id);
 	db_bind_text(st, ":g", o->group_id);
 	db_bind_text(st, ":d", day);
@@ -232,18 +230,11 @@ static int put_loan(void *ctx, const sk_loan_view *v)
 		loan_text(r, v);
 	} else {
 		report_table *t = r->t;
-		report_table_str(t, v->l.id);
-		report_table_str(t, v->l.anggota_id);
-		report_table_str(t, v->nama);
-		report_table_str(t, v->l.tanggal);
-		report_table_int(t, v->l.pokok);
-		report_table_str(t, v->l.sumber);
-		report_table_int(t, v->pos.sisa_pokok);
-		report_table_int(t, v->pos.paid_jasa);
-		report_table_int(t, v->pos.tunggakan);
-		report_table_int(t, v->pos.hari_terlambat);
-		report_table_str(t, v->calc == LOAN_OK ? loan_status_name(v->pos.status) : "");
-		report_table_eol(t);
+		report_table_row(t, "ssssisiiiis", v->l.id, v->l.anggota_id, v->nama, v->l.tanggal,
+				 (int64_t)v->l.pokok, v->l.sumber, (int64_t)v->pos.sisa_pokok,
+				 (int64_t)v->pos.paid_jasa, (int64_t)v->pos.tunggakan,
+				 (int64_t)v->pos.hari_terlambat,
+				 v->calc == LOAN_OK ? loan_status_name(v->pos.status) : "");
 	}
 	r->n++;
 	r->total++;
@@ -284,8 +275,7 @@ static int write_loans(sk_db *db, const report_opts *o, FILE *out, sk_err *e)
 	char day[16];
 	report_day(o->month, day);
 	report_table t;
-	int rc = report_table_begin(&t, o, out, "pinjaman", LOANS_COLS,
-				    (int)(sizeof LOANS_COLS / sizeof LOANS_COLS[0]), 1, e);
+	int rc = report_table_begin(&t, o, out, "pinjaman", REPORT_COLS(LOANS_COLS), 1, e);
 	if (rc != SK_OK)
 		return rc;
 	struct loans_run r = { .o = o, .out = out, .t = &t };
@@ -386,17 +376,12 @@ static int write_shareout(sk_db *db, const report_opts *o, FILE *out, sk_err *e)
 		return SK_OK;
 	}
 	report_table t;
-	rc = report_table_begin(&t, o, out, "bagi_hasil", SHARE_COLS,
-				(int)(sizeof SHARE_COLS / sizeof SHARE_COLS[0]), 1, e);
+	rc = report_table_begin(&t, o, out, "bagi_hasil", REPORT_COLS(SHARE_COLS), 1, e);
 	for (int i = 0; rc == SK_OK && i < p.n; i++) {
 		const sk_share_row *r = &p.rows[i].r;
-		report_table_str(&t, p.rows[i].anggota_id);
-		report_table_str(&t, p.rows[i].nama);
-		report_table_int(&t, r->simpanan);
-		report_table_int(&t, r->bagian_hasil);
-		report_table_int(&t, r->potongan);
-		report_table_int(&t, r->dibayar);
-		report_table_eol(&t);
+		report_table_row(&t, "ssiiii", p.rows[i].anggota_id, p.rows[i].nama,
+				 (int64_t)r->simpanan, (int64_t)r->bagian_hasil,
+				 (int64_t)r->potongan, (int64_t)r->dibayar);
 	}
 	simpin_share_plan_free(&p);
 	return rc;

@@ -1,4 +1,5 @@
 /* report_table.c - a report's rows as CSV or as an xlsx sheet (report_priv.h). */
+#include <stdarg.h>
 #include "i18n.h"
 #include "report_priv.h"
 
@@ -22,6 +23,18 @@ int report_table_begin(report_table *t, const report_opts *o, FILE *out, const c
 		csv_out_eol(&t->csv);
 	}
 	return SK_OK;
+}
+
+int report_query_begin(report_table *t, const report_opts *o, FILE *out, const char *sheet,
+		       const xlsx_col *cols, int n, sk_db *db, const char *sql, sqlite3_stmt **st,
+		       sk_err *e)
+{
+	*st = NULL;
+	int rc = report_table_begin(t, o, out, sheet, cols, n, 1, e);
+	if (rc != SK_OK)
+		return rc;
+	*st = db_prepare(db, sql, e);
+	return *st ? SK_OK : SK_DBERR;
 }
 
 /* The column the next cell goes to, or -1 when CSV leaves it out (or past the last). */
@@ -63,4 +76,18 @@ void report_table_eol(report_table *t)
 	else if (t->fmt == REPORT_CSV)
 		csv_out_eol(&t->csv);
 	t->col = 0;
+}
+
+void report_table_row(report_table *t, const char *spec, ...)
+{
+	va_list ap;
+	va_start(ap, spec);
+	for (const char *c = spec; *c; c++) {
+		if (*c == 's')
+			report_table_str(t, va_arg(ap, const char *));
+		else
+			report_table_int(t, va_arg(ap, int64_t));
+	}
+	va_end(ap);
+	report_table_eol(t);
 }
