@@ -25,6 +25,9 @@ typedef struct report_table {
  * Returns SK_OK, or SK_IOERR when the sheet cannot be added. */
 int report_table_begin(report_table *t, const report_opts *o, FILE *out, const char *sheet,
 		       const xlsx_col *cols, int n, int header, sk_err *e);
+/* Run fn(db, o, out, e) inside one read transaction: every figure of the report from one
+ * snapshot, though another copy saves meanwhile. Returns fn's status (or the begin's). */
+int report_read(sk_db *db, report_fn fn, const report_opts *o, FILE *out, sk_err *e);
 /* An array of columns as report_table_begin takes them: the array and its length. */
 #define REPORT_COLS(a) (a), (int)(sizeof (a) / sizeof (a)[0])
 /* A report of one query: report_table_begin (header written), then sql prepared into *st.

@@ -162,12 +162,7 @@ static int write_levels(sk_db *db, const report_opts *o, FILE *out, sk_err *e)
 
 int report_levels(sk_db *db, const report_opts *o, FILE *out, sk_err *e)
 {
-	int rc = db_begin_read(db, e);
-	if (rc != SK_OK)
-		return rc;
-	rc = write_levels(db, o, out, e);
-	db_end(db, 1, NULL);
-	return rc;
+	return report_read(db, write_levels, o, out, e);
 }
 
 /* ---- For the Laporan screen ---------------------------------------------------------------- */

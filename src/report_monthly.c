@@ -504,10 +504,5 @@ int report_monthly(sk_db *db, const report_opts *o, FILE *out, sk_err *e)
 		return sk_err_set(e, SK_REFUSED, "%s", _("Laporan bulanan perlu --month TTTT-BB."));
 	/* One snapshot: every figure of the page as of the same moment, though another copy
 	 * saves meanwhile. */
-	int rc = db_begin_read(db, e);
-	if (rc != SK_OK)
-		return rc;
-	rc = write_monthly(db, o, out, e);
-	db_end(db, 1, NULL);
-	return rc;
+	return report_read(db, write_monthly, o, out, e);
 }

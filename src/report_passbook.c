@@ -221,12 +221,7 @@ int report_passbook(sk_db *db, const report_opts *o, FILE *out, sk_err *e)
 {
 	if (!o->anggota_id)
 		return sk_err_set(e, SK_REFUSED, "%s", _("Anggota tidak ditemukan."));
-	int rc = db_begin_read(db, e);
-	if (rc != SK_OK)
-		return rc;
-	rc = write_passbook(db, o, out, e);
-	db_end(db, 1, NULL);
-	return rc;
+	return report_read(db, write_passbook, o, out, e);
 }
 
 /* ---- the loan card ------------------------------------------------------------------------ */
@@ -305,10 +300,5 @@ int report_loan_card(sk_db *db, const report_opts *o, FILE *out, sk_err *e)
 {
 	if (!o->pinjaman_id)
 		return sk_err_set(e, SK_REFUSED, "%s", _("Pinjaman tidak ditemukan."));
-	int rc = db_begin_read(db, e);
-	if (rc != SK_OK)
-		return rc;
-	rc = write_card(db, o, out, e);
-	db_end(db, 1, NULL);
-	return rc;
+	return report_read(db, write_card, o, out, e);
 }

@@ -144,12 +144,7 @@ int report_savings(sk_db *db, const report_opts *o, FILE *out, sk_err *e)
 {
 	if (!o->group_id)
 		return sk_err_set(e, SK_REFUSED, "%s", _("Laporan simpanan perlu --group."));
-	int rc = db_begin_read(db, e);
-	if (rc != SK_OK)
-		return rc;
-	rc = write_savings(db, o, out, e);
-	db_end(db, 1, NULL);
-	return rc;
+	return report_read(db, write_savings, o, out, e);
 }
 
 /* ---- loans ------------------------------------------------------------------------------------ */
@@ -289,12 +284,7 @@ static int write_loans(sk_db *db, const report_opts *o, FILE *out, sk_err *e)
 
 int report_loans(sk_db *db, const report_opts *o, FILE *out, sk_err *e)
 {
-	int rc = db_begin_read(db, e);
-	if (rc != SK_OK)
-		return rc;
-	rc = write_loans(db, o, out, e);
-	db_end(db, 1, NULL);
-	return rc;
+	return report_read(db, write_loans, o, out, e);
 }
 
 /* ---- share-out ---------------------------------------------------------------------------- */
@@ -391,12 +381,7 @@ int report_shareout(sk_db *db, const report_opts *o, FILE *out, sk_err *e)
 {
 	if (!o->group_id)
 		return sk_err_set(e, SK_REFUSED, "%s", _("Laporan bagi hasil perlu --group."));
-	int rc = db_begin_read(db, e);
-	if (rc != SK_OK)
-		return rc;
-	rc = write_shareout(db, o, out, e);
-	db_end(db, 1, NULL);
-	return rc;
+	return report_read(db, write_shareout, o, out, e);
 }
 
 /* ---- the monthly report's section -------------------------------------------------------- */

@@ -25,6 +25,16 @@ int report_table_begin(report_table *t, const report_opts *o, FILE *out, const c
 	return SK_OK;
 }
 
+int report_read(sk_db *db, report_fn fn, const report_opts *o, FILE *out, sk_err *e)
+{
+	int rc = db_begin_read(db, e);
+	if (rc != SK_OK)
+		return rc;
+	rc = fn(db, o, out, e);
+	db_end(db, 1, NULL);
+	return rc;
+}
+
 int report_query_begin(report_table *t, const report_opts *o, FILE *out, const char *sheet,
 		       const xlsx_col *cols, int n, sk_db *db, const char *sql, sqlite3_stmt **st,
 		       sk_err *e)
