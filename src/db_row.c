@@ -27,3 +27,12 @@ int db_rows_end(sqlite3_stmt *st, int rc, sk_err *e)
 	db_reset(st);
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? SK_OK : (e && e->status ? e->status : SK_DBERR);
 }
+
+void db_bind_texts(sqlite3_stmt *st, ...)
+{
+	va_list ap;
+	va_start(ap, st);
+	for (const char *name; (name = va_arg(ap, const char *)) != NULL;)
+		db_bind_text(st, name, va_arg(ap, const char *));
+	va_end(ap);
+}

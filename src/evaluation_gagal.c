@@ -113,13 +113,9 @@ int evaluation_gagal_decide(sk_db *db, sk_gagal_decision *d, sk_issues *is, sk_e
 	sqlite3_stmt *st = db_prepare(db, sql, e);
 	rc = SK_DBERR;
 	if (st) {
-		db_bind_text(st, ":id", d->id);
-		db_bind_text(st, ":g", d->kelompok_id);
-		db_bind_text(st, ":k", d->keputusan);
-		db_bind_text(st, ":t", d->tanggal);
-		db_bind_text(st, ":o", d->oleh);
-		db_bind_text(st, ":a", d->alasan);
-		db_bind_text(st, ":c", d->dicatat_pada);
+		db_bind_texts(st, ":id", d->id, ":g", d->kelompok_id, ":k", d->keputusan,
+				  ":t", d->tanggal, ":o", d->oleh, ":a", d->alasan,
+				  ":c", d->dicatat_pada, NULL);
 		rc = db_step_write(db, st, "", e);
 	}
 	int erc = db_end(db, rc == SK_OK, e);

@@ -223,11 +223,8 @@ int operator_add(sk_db *db, const char *nama, const char *nama_lengkap, sk_role 
 		if (!st) {
 			rc = SK_DBERR;
 		} else {
-			db_bind_text(st, ":n", nama);
-			db_bind_text(st, ":l", nama_lengkap);
-			db_bind_text(st, ":p", sk_role_name(peran));
-			db_bind_text(st, ":s", hash);
-			db_bind_text(st, ":t", now);
+			db_bind_texts(st, ":n", nama, ":l", nama_lengkap, ":p", sk_role_name(peran),
+					  ":s", hash, ":t", now, NULL);
 			rc = db_step_write(db, st, "", e);
 		}
 	}
@@ -275,9 +272,7 @@ int operator_set_password(sk_db *db, const char *nama, const char *old, const ch
 			if (!st) {
 				rc = SK_DBERR;
 			} else {
-				db_bind_text(st, ":x", hash);
-				db_bind_text(st, ":t", now);
-				db_bind_text(st, ":n", nama);
+				db_bind_texts(st, ":x", hash, ":t", now, ":n", nama, NULL);
 				rc = db_step_write(db, st, _("Operator itu tidak ada."), e);
 			}
 			int erc = db_end(db, rc == SK_OK, e);

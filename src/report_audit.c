@@ -24,12 +24,8 @@ static const char AUDIT_COUNT_SQL[] = "SELECT count(*) FROM jejak" AUDIT_WHERE;
 
 static void bind_filter(sqlite3_stmt *st, const report_opts *o)
 {
-	db_bind_text(st, ":op", o->operator);
-	db_bind_text(st, ":g", o->group_id);
-	db_bind_text(st, ":m", o->member_id);
-	db_bind_text(st, ":mo", o->month);
-	db_bind_text(st, ":f", o->from);
-	db_bind_text(st, ":t", o->to);
+	db_bind_texts(st, ":op", o->operator, ":g", o->group_id, ":m", o->member_id,
+			  ":mo", o->month, ":f", o->from, ":t", o->to, NULL);
 }
 
 static const xlsx_col AUDIT_COLS[] = {

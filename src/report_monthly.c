@@ -140,9 +140,7 @@ static int books(sk_db *db, struct monthly *m, sk_err *e)
 		"WHERE kelompok_id=:g AND dihapus=0 AND tanggal<=:to GROUP BY 1, 2", e);
 	if (!st)
 		return SK_DBERR;
-	db_bind_text(st, ":g", m->id);
-	db_bind_text(st, ":from", m->from);
-	db_bind_text(st, ":to", m->to);
+	db_bind_texts(st, ":g", m->id, ":from", m->from, ":to", m->to, NULL);
 	int rc;
 	while ((rc = db_step(db, st, e)) == SQLITE_ROW) {
 		const char *buku = (const char *)sqlite3_column_text(st, 0);

@@ -95,9 +95,7 @@ static int write_savings(sk_db *db, const report_opts *o, FILE *out, sk_err *e)
 				db, SAVINGS_SQL, &st, e);
 	if (rc != SK_OK)
 		return rc;
-	db_bind_text(st, ":s", c.id);
-	db_bind_text(st, ":g", o->group_id);
-	db_bind_text(st, ":d", day);
+	db_bind_texts(st, ":s", c.id, ":g", o->group_id, ":d", day, NULL);
 	char a[4][32], name[160];
 	int64_t sum[4] = { 0, 0, 0, 0 };
 	if (o->fmt == REPORT_TEXT) {
@@ -432,10 +430,7 @@ int report_simpin_month(sk_db *db, const char *g, const char *from, const char *
 		"kelompok_id=:g AND buku='simpin' AND dihapus=0 AND tanggal BETWEEN :from AND :to)", e);
 	if (!st)
 		return SK_DBERR;
-	db_bind_text(st, ":g", g);
-	db_bind_text(st, ":s", c.id);
-	db_bind_text(st, ":from", from);
-	db_bind_text(st, ":to", to);
+	db_bind_texts(st, ":g", g, ":s", c.id, ":from", from, ":to", to, NULL);
 	rc = db_step(db, st, e);
 	if (rc == SQLITE_ROW) {
 		f->setor = sqlite3_column_int64(st, 0);

@@ -76,9 +76,7 @@ static int make_pair(sk_db *db, sk_err *e)
 					      "kunci_rahasia, dibuat_pada) VALUES(1, :p, :s, :t)", e);
 		int ok = st != NULL;
 		if (ok) {
-			db_bind_text(st, ":p", pkhex);
-			db_bind_text(st, ":s", skhex);
-			db_bind_text(st, ":t", now);
+			db_bind_texts(st, ":p", pkhex, ":s", skhex, ":t", now, NULL);
 			ok = db_step(db, st, e) == SQLITE_DONE;
 			db_reset(st);
 		}
@@ -208,11 +206,8 @@ int signing_trust(sk_db *db, const sk_trusted *t, sk_err *e)
 	if (!st) {
 		rc = SK_DBERR;
 	} else {
-		db_bind_text(st, ":k", t->kunci_publik);
-		db_bind_text(st, ":n", t->nama_kantor);
-		db_bind_text(st, ":w", t->kode_wilayah);
-		db_bind_text(st, ":p", t->perangkat);
-		db_bind_text(st, ":t", now);
+		db_bind_texts(st, ":k", t->kunci_publik, ":n", t->nama_kantor,
+				  ":w", t->kode_wilayah, ":p", t->perangkat, ":t", now, NULL);
 		rc = db_step_write(db, st, "", e);
 	}
 	int erc = db_end(db, rc == SK_OK, e);
