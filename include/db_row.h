@@ -17,6 +17,9 @@ int db_row_text(sk_db *db, const char *sql, const char *param, const char *key,
 /* Bind each pair (const char *name, const char *text) after st with db_bind_text (NULL or ""
  * binds SQL NULL), up to a NULL name. */
 void db_bind_texts(sqlite3_stmt *st, ...);
+/* db_prepare, then db_bind_texts with the pairs after e (up to a NULL name): the statement,
+ * or NULL with the error in e. */
+sqlite3_stmt *db_query(sk_db *db, const char *sql, sk_err *e, ...);
 /* End a loop over st's rows: rc is what its last db_step returned (SQLITE_ROW when the loop
  * stopped early, e.g. at a limit). Resets st; SK_OK, or the database error (already in e). */
 int db_rows_end(sqlite3_stmt *st, int rc, sk_err *e);

@@ -36,3 +36,16 @@ void db_bind_texts(sqlite3_stmt *st, ...)
 		db_bind_text(st, name, va_arg(ap, const char *));
 	va_end(ap);
 }
+
+sqlite3_stmt *db_query(sk_db *db, const char *sql, sk_err *e, ...)
+{
+	sqlite3_stmt *st = db_prepare(db, sql, e);
+	if (!st)
+		return NULL;
+	va_list ap;
+	va_start(ap, e);
+	for (const char *name; (name = va_arg(ap, const char *)) != NULL;)
+		db_bind_text(st, name, va_arg(ap, const char *));
+	va_end(ap);
+	return st;
+}

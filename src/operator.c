@@ -110,10 +110,10 @@ static void read_row(sqlite3_stmt *st, sk_operator *o)
 
 int operator_get(sk_db *db, const char *nama, sk_operator *out, sk_err *e)
 {
-	sqlite3_stmt *st = db_prepare(db, "SELECT " OP_COLS " FROM operator WHERE nama=:n", e);
+	sqlite3_stmt *st = db_query(db, "SELECT " OP_COLS " FROM operator WHERE nama=:n", e,
+					":n", nama, NULL);
 	if (!st)
 		return SK_DBERR;
-	db_bind_text(st, ":n", nama);
 	int rc = db_step(db, st, e);
 	if (rc == SQLITE_ROW)
 		read_row(st, out);
@@ -355,12 +355,11 @@ struct attempt {
 static int read_attempt(sk_db *db, const char *nama, struct attempt *a, sk_err *e)
 {
 	memset(a, 0, sizeof *a);
-	sqlite3_stmt *st = db_prepare(db, "SELECT gagal, gagal_pin, aktif, "
-				      "coalesce(terkunci_sampai,''), coalesce(masuk_sandi_tanggal,''), "
-				      "peran FROM operator WHERE nama=:n", e);
+	sqlite3_stmt *st = db_query(db, "SELECT gagal, gagal_pin, aktif, "
+				    "coalesce(terkunci_sampai,''), coalesce(masuk_sandi_tanggal,''), "
+				    "peran FROM operator WHERE nama=:n", e, ":n", nama, NULL);
 	if (!st)
 		return SK_DBERR;
-	db_bind_text(st, ":n", nama);
 	int rc = db_step(db, st, e);
 	if (rc == SQLITE_ROW) {
 		char peran[16];

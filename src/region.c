@@ -165,10 +165,10 @@ static void read_region(sqlite3_stmt *st, sk_region *r)
 
 int region_get(sk_db *db, const char *kode, sk_region *out, sk_err *e)
 {
-	sqlite3_stmt *st = db_prepare(db, REGION_COLS "WHERE d.kode=:kode AND d.tingkat=4", e);
+	sqlite3_stmt *st = db_query(db, REGION_COLS "WHERE d.kode=:kode AND d.tingkat=4", e,
+					":kode", kode, NULL);
 	if (!st)
 		return SK_DBERR;
-	db_bind_text(st, ":kode", kode);
 	int rc = db_step(db, st, e);
 	if (rc == SQLITE_ROW)
 		read_region(st, out);

@@ -1,6 +1,7 @@
 /* report.c - command-line and screen reports. */
 #include <stdio.h>
 #include <string.h>
+#include "db_row.h"
 #include "assessment.h"
 #include "i18n.h"
 #include "report_priv.h"
@@ -134,10 +135,9 @@ int report_find_group(sk_db *db, const char *key, char id[37], sk_err *e)
 	};
 	id[0] = '\0';
 	for (int i = 0; i < 3 && key && *key; i++) {
-		sqlite3_stmt *st = db_prepare(db, SQL[i], e);
+		sqlite3_stmt *st = db_query(db, SQL[i], e, ":k", key, NULL);
 		if (!st)
 			return SK_DBERR;
-		db_bind_text(st, ":k", key);
 		int rc, n = 0;
 		while ((rc = db_step(db, st, e)) == SQLITE_ROW)
 			if (n++ == 0)

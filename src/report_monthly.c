@@ -434,12 +434,11 @@ static void month_range(const char *month, char from[11], char to[11])
 /* report_monthly inside its read transaction. */
 static int write_monthly(sk_db *db, const report_opts *o, FILE *out, sk_err *e)
 {
-	sqlite3_stmt *st = db_prepare(db, "SELECT id, nama, coalesce(kode,''), tingkat, kode_wilayah, "
+	sqlite3_stmt *st = db_query(db, "SELECT id, nama, coalesce(kode,''), tingkat, kode_wilayah, "
 		"coalesce(pendamping,'') FROM kelompok WHERE dihapus=0 AND (:g IS NULL OR id=:g) "
-		"ORDER BY urut_nama, id", e);
+		"ORDER BY urut_nama, id", e, ":g", o->group_id, NULL);
 	if (!st)
 		return SK_DBERR;
-	db_bind_text(st, ":g", o->group_id);
 	/* Read the group list first: the figure queries reuse the statement cache. */
 	struct monthly *list = NULL;
 	int n = 0, cap = 0, rc;

@@ -168,13 +168,11 @@ static int write_passbook(sk_db *db, const report_opts *o, FILE *out, sk_err *e)
 		fprintf(out, "%3s %-10s %-9s %11s %11s %12s %12s\n", _("No"), _("Tanggal"), _("Jenis"),
 			_("Setor"), _("Tarik"), _("Saldo jenis"), _("Saldo"));
 	}
-	sqlite3_stmt *st = db_prepare(db, "SELECT tanggal, jenis, setor, tarik FROM simpanan WHERE "
-				      "siklus_id=:s AND anggota_id=:a AND dihapus=0 ORDER BY tanggal, "
-				      "setor=0, id", e);
+	sqlite3_stmt *st = db_query(db, "SELECT tanggal, jenis, setor, tarik FROM simpanan WHERE "
+				    "siklus_id=:s AND anggota_id=:a AND dihapus=0 ORDER BY tanggal, "
+				    "setor=0, id", e, ":s", c.id, ":a", o->anggota_id, NULL);
 	if (!st)
 		return SK_DBERR;
-	db_bind_text(st, ":s", c.id);
-	db_bind_text(st, ":a", o->anggota_id);
 	int64_t kind[SIMPIN_KINDS] = { 0, 0, 0 }, total = 0;
 	char a[32], b[32], cc[32], d[32];
 	int no = 0;
@@ -269,12 +267,11 @@ static int write_card(sk_db *db, const report_opts *o, FILE *out, sk_err *e)
 		fprintf(out, "\n%s\n%3s %-10s %11s %9s  %s\n", _("Angsuran dibayar"), _("No"),
 			_("Tanggal"), _("Pokok"), _("Jasa"), _("Keterangan"));
 	}
-	sqlite3_stmt *st = db_prepare(db, "SELECT tanggal, pokok, jasa, membalik_id IS NOT NULL FROM "
-				      "angsuran WHERE pinjaman_id=:p AND dihapus=0 ORDER BY tanggal, "
-				      "membalik_id IS NULL, id", e);
+	sqlite3_stmt *st = db_query(db, "SELECT tanggal, pokok, jasa, membalik_id IS NOT NULL FROM "
+				    "angsuran WHERE pinjaman_id=:p AND dihapus=0 ORDER BY tanggal, "
+				    "membalik_id IS NULL, id", e, ":p", o->pinjaman_id, NULL);
 	if (!st)
 		return SK_DBERR;
-	db_bind_text(st, ":p", o->pinjaman_id);
 	char a[32], b[32];
 	int n = 0;
 	while ((rc = db_step(db, st, e)) == SQLITE_ROW) {

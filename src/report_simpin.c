@@ -238,11 +238,11 @@ static int put_loan(void *ctx, const sk_loan_view *v)
  * each with its loans made by day. */
 static int loans_each_group(sk_db *db, struct loans_run *r, const char *day, sk_err *e)
 {
-	sqlite3_stmt *st = db_prepare(db, "SELECT id, nama, coalesce(kode,'') FROM kelompok "
-				      "WHERE :g IS NULL OR id=:g ORDER BY nama, id", e);
+	sqlite3_stmt *st = db_query(db, "SELECT id, nama, coalesce(kode,'') FROM kelompok "
+				    "WHERE :g IS NULL OR id=:g ORDER BY nama, id", e,
+					":g", r->o->group_id, NULL);
 	if (!st)
 		return SK_DBERR;
-	db_bind_text(st, ":g", r->o->group_id);
 	int rc, src = SK_OK;
 	while (src == SK_OK && (rc = db_step(db, st, e)) == SQLITE_ROW) {
 		char g[SK_UUID_LEN + 1];

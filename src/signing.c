@@ -169,11 +169,10 @@ static void read_trusted(sqlite3_stmt *st, sk_trusted *t)
 
 int signing_trusted_get(sk_db *db, const char *pk_hex, sk_trusted *out, sk_err *e)
 {
-	sqlite3_stmt *st = db_prepare(db, "SELECT " TRUST_COLS " FROM kunci_tepercaya WHERE "
-				      "kunci_publik=:k", e);
+	sqlite3_stmt *st = db_query(db, "SELECT " TRUST_COLS " FROM kunci_tepercaya WHERE "
+				    "kunci_publik=:k", e, ":k", pk_hex, NULL);
 	if (!st)
 		return SK_DBERR;
-	db_bind_text(st, ":k", pk_hex);
 	int rc = db_step(db, st, e);
 	if (rc == SQLITE_ROW)
 		read_trusted(st, out);
