@@ -1,5 +1,6 @@
 /* report_monthly.c - the pendamping's monthly report to Dinas Sosial: one 80-column page per
  * group (form feed between groups, for A4), or rows per group and book as CSV or xlsx. */
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include "db_row.h"
@@ -62,72 +63,54 @@ static int month_row(sk_db *db, const char *sql, const struct monthly *m, sqlite
 	return e && e->status ? e->status : SK_DBERR;
 }
 
-/* A one-row query of month_row: its first n columns as whole numbers into v. */
-static int month_ints(sk_db *db, const char *sql, const struct monthly *m, int64_t *v, int n,
-		      sk_err *e)
+/* A one-row query of month_row: its columns, as many as spec has letters, into the pointers
+ * that follow: i an int *, I an int64_t *. */
+static int month_read(sk_db *db, const char *sql, const struct monthly *m, sk_err *e,
+		      const char *spec, ...)
 {
 	sqlite3_stmt *st;
 	int rc = month_row(db, sql, m, &st, e);
 	if (rc != SK_OK)
 		return rc;
-	for (int i = 0; i < n; i++)
-		v[i] = sqlite3_column_int64(st, i);
+	va_list ap;
+	va_start(ap, spec);
+	for (int i = 0; spec[i]; i++) {
+		if (spec[i] == 'I')
+			*va_arg(ap, int64_t *) = sqlite3_column_int64(st, i);
+		else
+			*va_arg(ap, int *) = sqlite3_column_int(st, i);
+	}
+	va_end(ap);
 	db_reset(st);
 	return SK_OK;
 }
 
-/* A one-number query of month_row into *out. */
-static int month_int(sk_db *db, const char *sql, const struct monthly *m, int *out, sk_err *e)
-{
-	int64_t v;
-	int rc = month_ints(db, sql, m, &v, 1, e);
-	if (rc == SK_OK)
-		*out = (int)v;
-	return rc;
-}
-
 static int members(sk_db *db, struct monthly *m, sk_err *e)
 {
-	int64_t v[3];
-	int rc = month_ints(db, "SELECT count(*), coalesce(sum(jenis_kelamin='L'),0), "
+	int rc = month_read(db, "SELECT count(*), coalesce(sum(jenis_kelamin='L'),0), "
 		"coalesce(sum(jenis_kelamin='P'),0) FROM anggota WHERE kelompok_id=:g AND dihapus=0 "
 		"AND (tanggal_masuk IS NULL OR tanggal_masuk<=:to) AND (tanggal_keluar IS NULL OR "
-		"tanggal_keluar>:to)", m, v, 3, e);
-	if (rc != SK_OK)
-		return rc;
-	m->aktif = (int)v[0];
-	m->laki = (int)v[1];
-	m->perempuan = (int)v[2];
-	rc = month_int(db, "SELECT count(*) FROM anggota WHERE kelompok_id=:g AND dihapus=0 "
-		"AND tanggal_masuk BETWEEN :from AND :to", m, &m->masuk, e);
-	return rc != SK_OK ? rc : month_int(db, "SELECT count(*) FROM anggota WHERE kelompok_id=:g "
-		"AND dihapus=0 AND tanggal_keluar BETWEEN :from AND :to", m, &m->keluar, e);
+		"tanggal_keluar>:to)", m, e, "iii", &m->aktif, &m->laki, &m->perempuan);
+	if (rc == SK_OK)
+		rc = month_read(db, "SELECT count(*) FROM anggota WHERE kelompok_id=:g AND dihapus=0 "
+			"AND tanggal_masuk BETWEEN :from AND :to", m, e, "i", &m->masuk);
+	return rc != SK_OK ? rc : month_read(db, "SELECT count(*) FROM anggota WHERE "
+		"kelompok_id=:g AND dihapus=0 AND tanggal_keluar BETWEEN :from AND :to", m, e, "i",
+		&m->keluar);
 }
 
 static int meetings(sk_db *db, struct monthly *m, sk_err *e)
 {
-	int64_t v[6];
-	int rc = month_ints(db, "SELECT count(*), coalesce(sum(pendamping_hadir),0) FROM "
+	int rc = month_read(db, "SELECT count(*), coalesce(sum(pendamping_hadir),0) FROM "
 		"pertemuan WHERE kelompok_id=:g AND dihapus=0 AND tanggal BETWEEN :from AND :to",
-		m, v, 2, e);
-	if (rc != SK_OK)
-		return rc;
-	m->pertemuan = (int)v[0];
-	m->pendamping_hadir = (int)v[1];
-	rc = month_ints(db, "SELECT coalesce(sum(h.status='H'),0), coalesce(sum(h.status='I'),0), "
-		"coalesce(sum(h.status='S'),0), coalesce(sum(h.status='A'),0), "
-		"coalesce(sum(h.iuran_kas),0), coalesce(sum(h.iuran_iks),0) FROM kehadiran h JOIN "
-		"pertemuan p ON p.id=h.pertemuan_id WHERE p.kelompok_id=:g AND p.dihapus=0 AND "
-		"h.dihapus=0 AND p.tanggal BETWEEN :from AND :to", m, v, 6, e);
-	if (rc != SK_OK)
-		return rc;
-	m->h = (int)v[0];
-	m->i = (int)v[1];
-	m->s = (int)v[2];
-	m->a = (int)v[3];
-	m->iuran_kas = v[4];
-	m->iuran_iks = v[5];
-	return SK_OK;
+		m, e, "ii", &m->pertemuan, &m->pendamping_hadir);
+	return rc != SK_OK ? rc : month_read(db, "SELECT coalesce(sum(h.status='H'),0), "
+		"coalesce(sum(h.status='I'),0), coalesce(sum(h.status='S'),0), "
+		"coalesce(sum(h.status='A'),0), coalesce(sum(h.iuran_kas),0), "
+		"coalesce(sum(h.iuran_iks),0) FROM kehadiran h JOIN pertemuan p ON "
+		"p.id=h.pertemuan_id WHERE p.kelompok_id=:g AND p.dihapus=0 AND h.dihapus=0 AND "
+		"p.tanggal BETWEEN :from AND :to", m, e, "iiiiII", &m->h, &m->i, &m->s, &m->a,
+		&m->iuran_kas, &m->iuran_iks);
 }
 
 static int books(sk_db *db, struct monthly *m, sk_err *e)
