@@ -20,6 +20,10 @@ void db_bind_texts(sqlite3_stmt *st, ...);
 /* db_prepare, then db_bind_texts with the pairs after e (up to a NULL name): the statement,
  * or NULL with the error in e. */
 sqlite3_stmt *db_query(sk_db *db, const char *sql, sk_err *e, ...);
+/* Columns first, first + 1, ... of st's current row into the places that follow, one per
+ * letter of spec: s a text (char *out, size_t size: DB_OUT(array); NULL read as ""), i an
+ * int *, I an int64_t *. */
+void db_read_cols(sqlite3_stmt *st, int first, const char *spec, ...);
 /* End a loop over st's rows: rc is what its last db_step returned (SQLITE_ROW when the loop
  * stopped early, e.g. at a limit). Resets st; SK_OK, or the database error (already in e). */
 int db_rows_end(sqlite3_stmt *st, int rc, sk_err *e);

@@ -49,3 +49,22 @@ sqlite3_stmt *db_query(sk_db *db, const char *sql, sk_err *e, ...)
 	va_end(ap);
 	return st;
 }
+
+void db_read_cols(sqlite3_stmt *st, int first, const char *spec, ...)
+{
+	va_list ap;
+	va_start(ap, spec);
+	for (int i = 0; spec[i]; i++) {
+		int c = first + i;
+		if (spec[i] == 's') {
+			char *out = va_arg(ap, char *);
+			size_t size = va_arg(ap, size_t);
+			db_col_text(st, c, out, size);
+		} else if (spec[i] == 'I') {
+			*va_arg(ap, int64_t *) = sqlite3_column_int64(st, c);
+		} else {
+			*va_arg(ap, int *) = sqlite3_column_int(st, c);
+		}
+	}
+	va_end(ap);
+}

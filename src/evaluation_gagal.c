@@ -44,11 +44,8 @@ int evaluation_group_level(sk_db *db, const char *kelompok_id, const char *today
 	int rc = db_step(db, st, e);
 	if (rc == SQLITE_ROW) {
 		char decision[8], since[16], cut[16], due[16];
-		db_col_text(st, 0, out->tingkat, sizeof out->tingkat);
-		db_col_text(st, 1, out->dinilai, sizeof out->dinilai);
-		db_col_text(st, 2, out->terakhir, sizeof out->terakhir);
-		db_col_text(st, 3, decision, sizeof decision);
-		db_col_text(st, 4, since, sizeof since);
+		db_read_cols(st, 0, "sssss", DB_OUT(out->tingkat), DB_OUT(out->dinilai),
+				    DB_OUT(out->terakhir), DB_OUT(decision), DB_OUT(since));
 		int deleted = sqlite3_column_int(st, 5);
 		db_col_text(st, 6, cut, sizeof cut);
 		db_col_text(st, 7, due, sizeof due);

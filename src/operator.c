@@ -101,11 +101,8 @@ static void read_row(sqlite3_stmt *st, sk_operator *o)
 	db_col_text(st, 1, o->nama_lengkap, sizeof o->nama_lengkap);
 	db_col_text(st, 2, peran, sizeof peran);
 	o->peran = sk_role_parse(peran);
-	o->aktif = sqlite3_column_int(st, 3);
-	o->has_pin = sqlite3_column_int(st, 4);
-	db_col_text(st, 5, o->terkunci_sampai, sizeof o->terkunci_sampai);
-	db_col_text(st, 6, o->masuk_sandi_tanggal, sizeof o->masuk_sandi_tanggal);
-	db_col_text(st, 7, o->dibuat_pada, sizeof o->dibuat_pada);
+	db_read_cols(st, 3, "iisss", &o->aktif, &o->has_pin, DB_OUT(o->terkunci_sampai),
+			    DB_OUT(o->masuk_sandi_tanggal), DB_OUT(o->dibuat_pada));
 }
 
 int operator_get(sk_db *db, const char *nama, sk_operator *out, sk_err *e)
@@ -364,12 +361,8 @@ static int read_attempt(sk_db *db, const char *nama, struct attempt *a, sk_err *
 	if (rc == SQLITE_ROW) {
 		char peran[16];
 		a->found = 1;
-		a->gagal = sqlite3_column_int(st, 0);
-		a->gagal_pin = sqlite3_column_int(st, 1);
-		a->aktif = sqlite3_column_int(st, 2);
-		db_col_text(st, 3, a->terkunci, sizeof a->terkunci);
-		db_col_text(st, 4, a->hari, sizeof a->hari);
-		db_col_text(st, 5, peran, sizeof peran);
+		db_read_cols(st, 0, "iiisss", &a->gagal, &a->gagal_pin, &a->aktif,
+				    DB_OUT(a->terkunci), DB_OUT(a->hari), DB_OUT(peran));
 		a->peran = sk_role_parse(peran);
 	}
 	return db_rows_end(st, rc, e);

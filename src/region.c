@@ -156,11 +156,8 @@ int region_province_exists(sk_db *db, const char *pp, sk_err *e)
 
 static void read_region(sqlite3_stmt *st, sk_region *r)
 {
-	db_col_text(st, 0, r->kode, sizeof r->kode);
-	db_col_text(st, 1, r->nama, sizeof r->nama);
-	db_col_text(st, 2, r->kecamatan, sizeof r->kecamatan);
-	db_col_text(st, 3, r->kabupaten, sizeof r->kabupaten);
-	db_col_text(st, 4, r->provinsi, sizeof r->provinsi);
+	db_read_cols(st, 0, "sssss", DB_OUT(r->kode), DB_OUT(r->nama), DB_OUT(r->kecamatan),
+			    DB_OUT(r->kabupaten), DB_OUT(r->provinsi));
 }
 
 int region_get(sk_db *db, const char *kode, sk_region *out, sk_err *e)

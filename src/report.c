@@ -32,18 +32,9 @@ static const char GROUPS_SQL[] =
 
 static void read_fig(sqlite3_stmt *st, struct group_fig *f)
 {
-	db_col_text(st, 0, f->id, sizeof f->id);
-	db_col_text(st, 1, f->nama, sizeof f->nama);
-	db_col_text(st, 2, f->kode_wilayah, sizeof f->kode_wilayah);
-	db_col_text(st, 3, f->desa, sizeof f->desa);
-	db_col_text(st, 4, f->tingkat, sizeof f->tingkat);
-	f->aktif = sqlite3_column_int(st, 5);
-	f->dinilai = sqlite3_column_int(st, 6);
-	f->miskin = sqlite3_column_int(st, 7);
-	db_col_text(st, 8, f->terakhir, sizeof f->terakhir);
-	f->umum = sqlite3_column_int64(st, 9);
-	f->iks = sqlite3_column_int64(st, 10);
-	db_col_text(st, 11, f->kode, sizeof f->kode);
+	db_read_cols(st, 0, "sssssiiisIIs", DB_OUT(f->id), DB_OUT(f->nama), DB_OUT(f->kode_wilayah),
+			    DB_OUT(f->desa), DB_OUT(f->tingkat), &f->aktif, &f->dinilai, &f->miskin,
+			    DB_OUT(f->terakhir), &f->umum, &f->iks, DB_OUT(f->kode));
 }
 
 /* Percent of assessed members who are poor, rounded; "" when none assessed. */

@@ -93,10 +93,8 @@ int report_audit_list(sk_db *db, const report_opts *o, int offset, int limit, sk
 	char lama[4096], baru[4096], ket[512];
 	while ((rc = db_step(db, st, e)) == SQLITE_ROW && *n < limit) {
 		sk_audit_row *r = &out[(*n)++];
-		r->no = sqlite3_column_int64(st, 0);
-		db_col_text(st, 1, r->waktu, sizeof r->waktu);
-		db_col_text(st, 2, r->operator, sizeof r->operator);
-		db_col_text(st, 3, r->operator2, sizeof r->operator2);
+		db_read_cols(st, 0, "Isss", &r->no, DB_OUT(r->waktu), DB_OUT(r->operator),
+				    DB_OUT(r->operator2));
 		db_col_text(st, 5, r->aksi, sizeof r->aksi);
 		db_col_text(st, 6, r->tabel, sizeof r->tabel);
 		db_col_text(st, 7, r->baris_id, sizeof r->baris_id);

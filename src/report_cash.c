@@ -1,5 +1,6 @@
 /* report_cash.c - `report cashbook` (one table per book) and `report attendance` for one group. */
 #include <string.h>
+#include "db_row.h"
 #include "cashbook.h"
 #include "i18n.h"
 #include "report_priv.h"
@@ -175,15 +176,8 @@ struct att_row {
 
 static void att_read(sqlite3_stmt *st, struct att_row *r)
 {
-	db_col_text(st, 0, r->id, sizeof r->id);
-	db_col_text(st, 1, r->nama, sizeof r->nama);
-	r->n = sqlite3_column_int(st, 2);
-	r->h = sqlite3_column_int(st, 3);
-	r->i = sqlite3_column_int(st, 4);
-	r->s = sqlite3_column_int(st, 5);
-	r->a = sqlite3_column_int(st, 6);
-	r->kas = sqlite3_column_int64(st, 7);
-	r->iks = sqlite3_column_int64(st, 8);
+	db_read_cols(st, 0, "ssiiiiiII", DB_OUT(r->id), DB_OUT(r->nama), &r->n, &r->h, &r->i, &r->s,
+			    &r->a, &r->kas, &r->iks);
 	if (r->n > 0)
 		snprintf(r->pct, sizeof r->pct, "%d", (r->h * 200 + r->n) / (2 * r->n));
 	else

@@ -1,5 +1,6 @@
 /* report_eligibility.c - `report eligibility`: the latest assessment of each active member. */
 #include <string.h>
+#include "db_row.h"
 #include "assessment.h"
 #include "db_access.h"
 #include "i18n.h"
@@ -93,12 +94,8 @@ int report_eligibility(sk_db *db, const report_opts *o, FILE *out, sk_err *e)
 	int rows = 0;
 	struct elig_row r;
 	while ((rc = db_step(db, st, e)) == SQLITE_ROW) {
-		db_col_text(st, 0, r.gid, sizeof r.gid);
-		db_col_text(st, 1, r.aid, sizeof r.aid);
-		db_col_text(st, 2, r.nik, sizeof r.nik);
-		db_col_text(st, 3, r.nama, sizeof r.nama);
-		db_col_text(st, 4, r.gnama, sizeof r.gnama);
-		db_col_text(st, 5, r.tanggal, sizeof r.tanggal);
+		db_read_cols(st, 0, "ssssss", DB_OUT(r.gid), DB_OUT(r.aid), DB_OUT(r.nik),
+				    DB_OUT(r.nama), DB_OUT(r.gnama), DB_OUT(r.tanggal));
 		r.assessed = r.tanggal[0] != '\0';
 		r.skor = sqlite3_column_int(st, 6);
 		db_col_text(st, 7, r.gkode, sizeof r.gkode);

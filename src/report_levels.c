@@ -42,11 +42,8 @@ static int read_rows(sk_db *db, const char *group_id, struct level_row **out, in
 				abort();
 		}
 		struct level_row *r = &(*out)[(*n)++];
-		db_col_text(st, 0, r->id, sizeof r->id);
-		db_col_text(st, 1, r->nama, sizeof r->nama);
-		db_col_text(st, 2, r->kode, sizeof r->kode);
-		db_col_text(st, 3, r->wilayah, sizeof r->wilayah);
-		db_col_text(st, 4, r->tanggal, sizeof r->tanggal);
+		db_read_cols(st, 0, "sssss", DB_OUT(r->id), DB_OUT(r->nama), DB_OUT(r->kode),
+				    DB_OUT(r->wilayah), DB_OUT(r->tanggal));
 		for (int i = 0; i < EVAL_INDICATORS; i++)
 			r->v[i] = sqlite3_column_int(st, 5 + i);
 		r->skor = evaluation_score(r->v);
@@ -232,11 +229,8 @@ int report_levels_due(sk_db *db, const char *today, int offset, int limit, repor
 	int rc = SQLITE_DONE;
 	while (*n < limit && (rc = db_step(db, st, e)) == SQLITE_ROW) {
 		report_due_row *r = &out[(*n)++];
-		db_col_text(st, 0, r->id, sizeof r->id);
-		db_col_text(st, 1, r->nama, sizeof r->nama);
-		db_col_text(st, 2, r->kode, sizeof r->kode);
-		db_col_text(st, 3, r->kode_wilayah, sizeof r->kode_wilayah);
-		db_col_text(st, 4, r->dinilai, sizeof r->dinilai);
+		db_read_cols(st, 0, "sssss", DB_OUT(r->id), DB_OUT(r->nama), DB_OUT(r->kode),
+				    DB_OUT(r->kode_wilayah), DB_OUT(r->dinilai));
 	}
 	if (*n == limit)
 		rc = SQLITE_DONE;

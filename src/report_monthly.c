@@ -185,10 +185,7 @@ static int eligibility(sk_db *db, struct monthly *m, sk_err *e)
 	db_bind_text(st, ":g", m->id);
 	int rc = db_step(db, st, e);
 	if (rc == SQLITE_ROW) {
-		m->dinilai = sqlite3_column_int(st, 0);
-		m->miskin = sqlite3_column_int(st, 1);
-		m->tidak_miskin = sqlite3_column_int(st, 2);
-		m->ulang = sqlite3_column_int(st, 3);
+		db_read_cols(st, 0, "iiii", &m->dinilai, &m->miskin, &m->tidak_miskin, &m->ulang);
 	}
 	db_reset(st);
 	return rc == SQLITE_ROW ? SK_OK : (e && e->status ? e->status : SK_DBERR);
@@ -434,12 +431,8 @@ static int write_monthly(sk_db *db, const report_opts *o, FILE *out, sk_err *e)
 		}
 		struct monthly *m = &list[n++];
 		memset(m, 0, sizeof *m);
-		db_col_text(st, 0, m->id, sizeof m->id);
-		db_col_text(st, 1, m->nama, sizeof m->nama);
-		db_col_text(st, 2, m->kode, sizeof m->kode);
-		db_col_text(st, 3, m->tingkat, sizeof m->tingkat);
-		db_col_text(st, 4, m->wilayah, sizeof m->wilayah);
-		db_col_text(st, 5, m->pendamping, sizeof m->pendamping);
+		db_read_cols(st, 0, "ssssss", DB_OUT(m->id), DB_OUT(m->nama), DB_OUT(m->kode),
+				    DB_OUT(m->tingkat), DB_OUT(m->wilayah), DB_OUT(m->pendamping));
 		month_range(o->month, m->from, m->to);
 	}
 	db_reset(st);

@@ -433,19 +433,10 @@ int report_simpin_month(sk_db *db, const char *g, const char *from, const char *
 	db_bind_texts(st, ":g", g, ":s", c.id, ":from", from, ":to", to, NULL);
 	rc = db_step(db, st, e);
 	if (rc == SQLITE_ROW) {
-		f->setor = sqlite3_column_int64(st, 0);
-		f->tarik = sqlite3_column_int64(st, 1);
-		f->simpanan = sqlite3_column_int64(st, 2);
-		f->pinjaman_baru = sqlite3_column_int(st, 3);
-		f->pinjaman_pokok = sqlite3_column_int64(st, 4);
-		f->angsuran_pokok = sqlite3_column_int64(st, 5);
-		f->angsuran_jasa = sqlite3_column_int64(st, 6);
-		f->denda = sqlite3_column_int64(st, 7);
-		f->denda_dibayar = sqlite3_column_int64(st, 8);
-		f->kas_awal = sqlite3_column_int64(st, 9);
-		f->kas_akhir = sqlite3_column_int64(st, 10);
-		f->kas_masuk = sqlite3_column_int64(st, 11);
-		f->kas_keluar = sqlite3_column_int64(st, 12);
+		db_read_cols(st, 0, "IIIiIIIIIIIII", &f->setor, &f->tarik, &f->simpanan,
+				    &f->pinjaman_baru, &f->pinjaman_pokok, &f->angsuran_pokok,
+				    &f->angsuran_jasa, &f->denda, &f->denda_dibayar, &f->kas_awal,
+				    &f->kas_akhir, &f->kas_masuk, &f->kas_keluar);
 	}
 	db_reset(st);
 	if (rc != SQLITE_ROW)

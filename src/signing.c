@@ -159,12 +159,9 @@ int signing_split(const char *bytes, size_t n, size_t *signed_len,
 static void read_trusted(sqlite3_stmt *st, sk_trusted *t)
 {
 	memset(t, 0, sizeof *t);
-	db_col_text(st, 0, t->kunci_publik, sizeof t->kunci_publik);
-	db_col_text(st, 1, t->nama_kantor, sizeof t->nama_kantor);
-	db_col_text(st, 2, t->kode_wilayah, sizeof t->kode_wilayah);
-	db_col_text(st, 3, t->perangkat, sizeof t->perangkat);
-	t->dicabut = sqlite3_column_int(st, 4);
-	db_col_text(st, 5, t->dipercaya_pada, sizeof t->dipercaya_pada);
+	db_read_cols(st, 0, "ssssis", DB_OUT(t->kunci_publik), DB_OUT(t->nama_kantor),
+			    DB_OUT(t->kode_wilayah), DB_OUT(t->perangkat), &t->dicabut,
+			    DB_OUT(t->dipercaya_pada));
 }
 
 int signing_trusted_get(sk_db *db, const char *pk_hex, sk_trusted *out, sk_err *e)
