@@ -28,6 +28,17 @@ int report_table_begin(report_table *t, const report_opts *o, FILE *out, const c
 /* Run fn(db, o, out, e) inside one read transaction: every figure of the report from one
  * snapshot, though another copy saves meanwhile. Returns fn's status (or the begin's). */
 int report_read(sk_db *db, report_fn fn, const report_opts *o, FILE *out, sk_err *e);
+/* How a report writes each row of its query (report_rows): read the statement's row into
+ * row, then write it for people (text) or as a table row (CSV, xlsx); ctx is the report's. */
+typedef struct report_row_ops {
+	void (*read)(sqlite3_stmt *st, void *row);
+	void (*text)(FILE *out, const void *row, void *ctx);
+	void (*table)(report_table *t, const void *row, void *ctx);
+} report_row_ops;
+/* Each row of st by ops (text when t->fmt is REPORT_TEXT), row the caller's buffer; *rows
+ * the number written. Resets st; SK_OK or the database error in e. */
+int report_rows(sk_db *db, sqlite3_stmt *st, const report_row_ops *ops, report_table *t,
+		FILE *out, void *row, void *ctx, int *rows, sk_err *e);
 /* An array of columns as report_table_begin takes them: the array and its length. */
 #define REPORT_COLS(a) (a), (int)(sizeof (a) / sizeof (a)[0])
 /* A report of one query: report_table_begin (header written), then sql prepared into *st.

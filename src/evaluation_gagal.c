@@ -35,12 +35,10 @@ int evaluation_group_level(sk_db *db, const char *kelompok_id, const char *today
 		"coalesce(" DECISION("CASE WHEN d.keputusan='aktif' THEN d.tanggal END") ",'')), "
 		"g.dihapus, date(:today," GAGAL_MOD "), date(:today," DUE_MOD ") "
 		"FROM kelompok g WHERE g.id=:g";
-	sqlite3_stmt *st = db_prepare(db, sql, e);
 	memset(out, 0, sizeof *out);
+	sqlite3_stmt *st = db_query(db, sql, e, ":g", kelompok_id, ":today", today, NULL);
 	if (!st)
 		return SK_DBERR;
-	db_bind_text(st, ":g", kelompok_id);
-	db_bind_text(st, ":today", today);
 	int rc = db_step(db, st, e);
 	if (rc == SQLITE_ROW) {
 		char decision[8], since[16], cut[16], due[16];

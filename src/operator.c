@@ -324,14 +324,12 @@ int operator_set_active(sk_db *db, const char *nama, int aktif, sk_err *e)
 	if (rc == SK_OK) {
 		char now[SK_TS_LEN + 1];
 		sk_now_utc(now);
-		sqlite3_stmt *st = db_prepare(db, "UPDATE operator SET aktif=:a, diubah_pada=:t "
-					      "WHERE nama=:n", e);
+		sqlite3_stmt *st = db_query(db, "UPDATE operator SET aktif=:a, diubah_pada=:t WHERE "
+					    "nama=:n", e, ":t", now, ":n", nama, NULL);
 		if (!st) {
 			rc = SK_DBERR;
 		} else {
 			db_bind_int64(st, ":a", aktif ? 1 : 0);
-			db_bind_text(st, ":t", now);
-			db_bind_text(st, ":n", nama);
 			rc = db_step_write(db, st, _("Operator itu tidak ada."), e);
 		}
 	}

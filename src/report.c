@@ -30,8 +30,9 @@ static const char GROUPS_SQL[] =
 	"coalesce(g.kode,'') FROM kelompok g LEFT JOIN wilayah w ON w.kode=g.kode_wilayah "
 	"WHERE g.dihapus=0 AND (:g IS NULL OR g.id=:g) ORDER BY g.urut_nama, g.id";
 
-static void read_fig(sqlite3_stmt *st, struct group_fig *f)
+static void read_fig(sqlite3_stmt *st, void *row)
 {
+	struct group_fig *f = row;
 	db_read_cols(st, 0, "sssssiiisIIs", DB_OUT(f->id), DB_OUT(f->nama), DB_OUT(f->kode_wilayah),
 			    DB_OUT(f->desa), DB_OUT(f->tingkat), &f->aktif, &f->dinilai, &f->miskin,
 			    DB_OUT(f->terakhir), &f->umum, &f->iks, DB_OUT(f->kode));
@@ -55,8 +56,10 @@ static const xlsx_col GROUP_COLS[] = {
 	{ "saldo_umum", XC_MONEY, 0 }, { "saldo_iks", XC_MONEY, 0 },
 };
 
-static void groups_table_row(report_table *t, const struct group_fig *f)
+static void groups_table_row(report_table *t, const void *row, void *ctx)
 {
+	const struct group_fig *f = row;
+	(void)ctx;
 	char pct[16];
 	percent(f->miskin, f->dinilai, pct, sizeof pct);
 	report_table_row(t, "sssssiiissii", f->id, f->kode, f->nama, f->kode_wilayah, f->tingkat,
@@ -64,8 +67,10 @@ static void groups_table_row(report_table *t, const struct group_fig *f)
 			 f->terakhir, (int64_t)f->umum, (int64_t)f->iks);
 }
 
-static void groups_text_row(FILE *out, const struct group_fig *f)
+static void groups_text_row(FILE *out, const void *row, void *ctx)
 {
+	const struct group_fig *f = row;
+	(void)ctx;
 	char pct[16], umum[32], iks[32];
 	percent(f->miskin, f->dinilai, pct, sizeof pct);
 	sk_format_rupiah(f->umum, umum, sizeof umum);
@@ -96,19 +101,12 @@ int report_groups_run(sk_db *db, const report_opts *o, FILE *out, sk_err *e)
 		return rc;
 	db_bind_text(st, ":g", group_id);
 	db_bind_int64(st, ":t", assessment_threshold(db));
-	int rows = 0;
+	static const report_row_ops OPS = { read_fig, groups_text_row, groups_table_row };
 	struct group_fig f;
-	while ((rc = db_step(db, st, e)) == SQLITE_ROW) {
-		read_fig(st, &f);
-		if (o->fmt == REPORT_TEXT)
-			groups_text_row(out, &f);
-		else
-			groups_table_row(&t, &f);
-		rows++;
-	}
-	db_reset(st);
-	if (rc != SQLITE_DONE)
-		return e ? e->status : SK_DBERR;
+	int rows;
+	rc = report_rows(db, st, &OPS, &t, out, &f, NULL, &rows, e);
+	if (rc != SK_OK)
+		return rc;
 	if (o->fmt == REPORT_TEXT && rows == 0)
 		fprintf(out, "%s\n", _("Belum ada kelompok."));
 	if (group_id && rows == 0)

@@ -174,8 +174,9 @@ struct att_row {
 	int64_t kas, iks;
 };
 
-static void att_read(sqlite3_stmt *st, struct att_row *r)
+static void att_read(sqlite3_stmt *st, void *row)
 {
+	struct att_row *r = row;
 	db_read_cols(st, 0, "ssiiiiiII", DB_OUT(r->id), DB_OUT(r->nama), &r->n, &r->h, &r->i, &r->s,
 			    &r->a, &r->kas, &r->iks);
 	if (r->n > 0)
@@ -191,15 +192,19 @@ static const xlsx_col ATT_COLS[] = {
 	{ "iuran_iks", XC_MONEY, 0 },
 };
 
-static void att_table(report_table *t, const struct att_row *r)
+static void att_table(report_table *t, const void *row, void *ctx)
 {
+	const struct att_row *r = row;
+	(void)ctx;
 	report_table_row(t, "ssiiiiisii", r->id, r->nama, (int64_t)r->n, (int64_t)r->h,
 			 (int64_t)r->i, (int64_t)r->s, (int64_t)r->a, r->pct, (int64_t)r->kas,
 			 (int64_t)r->iks);
 }
 
-static void att_text(FILE *out, const struct att_row *r)
+static void att_text(FILE *out, const void *row, void *ctx)
 {
+	const struct att_row *r = row;
+	(void)ctx;
 	char name[160], kas[32], iks[32];
 	char pct[sizeof r->pct + 2];
 	if (*r->pct)
@@ -227,14 +232,8 @@ int report_attendance(sk_db *db, const report_opts *o, FILE *out, sk_err *e)
 			sk_fit(hdr, sizeof hdr, _("Nama"), 24), _("Pert"), "H", "I", "S", "A",
 			_("%Hdr"), _("Iuran kas"), _("IKS"));
 	}
+	static const report_row_ops OPS = { att_read, att_text, att_table };
 	struct att_row r;
-	while ((rc = db_step(db, st, e)) == SQLITE_ROW) {
-		att_read(st, &r);
-		if (o->fmt == REPORT_TEXT)
-			att_text(out, &r);
-		else
-			att_table(&t, &r);
-	}
-	db_reset(st);
-	return rc == SQLITE_DONE ? SK_OK : (e ? e->status : SK_DBERR);
+	int rows;
+	return report_rows(db, st, &OPS, &t, out, &r, NULL, &rows, e);
 }

@@ -217,13 +217,12 @@ int report_level_counts(sk_db *db, const char *today, report_level_count *out, i
 int report_levels_due(sk_db *db, const char *today, int offset, int limit, report_due_row *out,
 		      int *n, sk_err *e)
 {
-	sqlite3_stmt *st = db_prepare(db, "SELECT id, nama, kode, kode_wilayah, coalesce(dinilai,'') "
-				      DUE_FROM " ORDER BY dinilai IS NOT NULL, dinilai, nama, id "
-				      "LIMIT :lim OFFSET :off", e);
 	*n = 0;
+	sqlite3_stmt *st = db_query(db, "SELECT id, nama, kode, kode_wilayah, coalesce(dinilai,'') "
+				    DUE_FROM " ORDER BY dinilai IS NOT NULL, dinilai, nama, id "
+				    "LIMIT :lim OFFSET :off", e, ":today", today, NULL);
 	if (!st)
 		return SK_DBERR;
-	db_bind_text(st, ":today", today);
 	db_bind_int64(st, ":lim", limit);
 	db_bind_int64(st, ":off", offset);
 	int rc = SQLITE_DONE;

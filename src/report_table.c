@@ -1,5 +1,6 @@
 /* report_table.c - a report's rows as CSV or as an xlsx sheet (report_priv.h). */
 #include <stdarg.h>
+#include "db_row.h"
 #include "i18n.h"
 #include "report_priv.h"
 
@@ -33,6 +34,22 @@ int report_read(sk_db *db, report_fn fn, const report_opts *o, FILE *out, sk_err
 	rc = fn(db, o, out, e);
 	db_end(db, 1, NULL);
 	return rc;
+}
+
+int report_rows(sk_db *db, sqlite3_stmt *st, const report_row_ops *ops, report_table *t,
+		FILE *out, void *row, void *ctx, int *rows, sk_err *e)
+{
+	int rc;
+	*rows = 0;
+	while ((rc = db_step(db, st, e)) == SQLITE_ROW) {
+		ops->read(st, row);
+		if (t->fmt == REPORT_TEXT)
+			ops->text(out, row, ctx);
+		else
+			ops->table(t, row, ctx);
+		++*rows;
+	}
+	return db_rows_end(st, rc, e);
 }
 
 int report_query_begin(report_table *t, const report_opts *o, FILE *out, const char *sheet,

@@ -234,15 +234,10 @@ int signing_revoke(sk_db *db, const char *prefix, sk_err *e)
 	if (rc == SK_OK) {
 		char now[SK_TS_LEN + 1];
 		sk_now_utc(now);
-		sqlite3_stmt *st = db_prepare(db, "UPDATE kunci_tepercaya SET dicabut=1, diubah_pada=:t "
-					      "WHERE substr(kunci_publik, 1, length(:p)) = :p", e);
-		if (!st) {
-			rc = SK_DBERR;
-		} else {
-			db_bind_text(st, ":t", now);
-			db_bind_text(st, ":p", prefix);
-			rc = db_step_write(db, st, "", e);
-		}
+		sqlite3_stmt *st = db_query(db, "UPDATE kunci_tepercaya SET dicabut=1, diubah_pada=:t "
+					    "WHERE substr(kunci_publik, 1, length(:p)) = :p", e,
+					    ":t", now, ":p", prefix, NULL);
+		rc = st ? db_step_write(db, st, "", e) : SK_DBERR;
 	}
 	int erc = db_end(db, rc == SK_OK, e);
 	return rc == SK_OK ? erc : rc;
