@@ -24,6 +24,15 @@ sqlite3_stmt *db_query(sk_db *db, const char *sql, sk_err *e, ...);
  * letter of spec: s a text (char *out, size_t size: DB_OUT(array); NULL read as ""), i an
  * int *, I an int64_t *. */
 void db_read_cols(sqlite3_stmt *st, int first, const char *spec, ...);
+/* Rows read by the caller's read function into the caller's struct: the first row of st
+ * (prepared and bound; NULL gives SK_DBERR, db_prepare's error already in e) into out:
+ * SK_OK, SK_NOTFOUND with the message notfound in e, or the database error. */
+int db_row_read(sk_db *db, sqlite3_stmt *st, void (*read)(sqlite3_stmt *st, void *row),
+		void *out, const char *notfound, sk_err *e);
+/* Up to max rows of st into the array out (elements of size bytes), *n the number read:
+ * SK_OK or the database error. st is reset. */
+int db_rows_read(sk_db *db, sqlite3_stmt *st, void (*read)(sqlite3_stmt *st, void *row),
+		 void *out, size_t size, int max, int *n, sk_err *e);
 /* End a loop over st's rows: rc is what its last db_step returned (SQLITE_ROW when the loop
  * stopped early, e.g. at a limit). Resets st; SK_OK, or the database error (already in e). */
 int db_rows_end(sqlite3_stmt *st, int rc, sk_err *e);

@@ -68,3 +68,26 @@ void db_read_cols(sqlite3_stmt *st, int first, const char *spec, ...)
 	}
 	va_end(ap);
 }
+
+int db_row_read(sk_db *db, sqlite3_stmt *st, void (*read)(sqlite3_stmt *st, void *row),
+		void *out, const char *notfound, sk_err *e)
+{
+	if (!st)
+		return SK_DBERR;
+	int rc = db_step(db, st, e);
+	if (rc == SQLITE_ROW)
+		read(st, out);
+	return db_row_end(st, rc, notfound, e);
+}
+
+int db_rows_read(sk_db *db, sqlite3_stmt *st, void (*read)(sqlite3_stmt *st, void *row),
+		 void *out, size_t size, int max, int *n, sk_err *e)
+{
+	*n = 0;
+	if (!st)
+		return SK_DBERR;
+	int rc = SQLITE_DONE;
+	while (*n < max && (rc = db_step(db, st, e)) == SQLITE_ROW)
+		read(st, (char *)out + size * (size_t)(*n)++);
+	return db_rows_end(st, rc, e);
+}

@@ -93,8 +93,9 @@ int operator_count(sk_db *db)
 #define OP_COLS "nama, coalesce(nama_lengkap,''), peran, aktif, pin IS NOT NULL, " \
 	"coalesce(terkunci_sampai,''), coalesce(masuk_sandi_tanggal,''), dibuat_pada"
 
-static void read_row(sqlite3_stmt *st, sk_operator *o)
+static void read_row(sqlite3_stmt *st, void *row)
 {
+	sk_operator *o = row;
 	char peran[16];
 	memset(o, 0, sizeof *o);
 	db_col_text(st, 0, o->nama, sizeof o->nama);
@@ -107,26 +108,14 @@ static void read_row(sqlite3_stmt *st, sk_operator *o)
 
 int operator_get(sk_db *db, const char *nama, sk_operator *out, sk_err *e)
 {
-	sqlite3_stmt *st = db_query(db, "SELECT " OP_COLS " FROM operator WHERE nama=:n", e,
-					":n", nama, NULL);
-	if (!st)
-		return SK_DBERR;
-	int rc = db_step(db, st, e);
-	if (rc == SQLITE_ROW)
-		read_row(st, out);
-	return db_row_end(st, rc, _("Operator itu tidak ada."), e);
+	return db_row_read(db, db_query(db, "SELECT " OP_COLS " FROM operator WHERE nama=:n", e,
+				       ":n", nama, NULL), read_row, out, _("Operator itu tidak ada."), e);
 }
 
 int operator_list(sk_db *db, sk_operator *out, int max, int *n, sk_err *e)
 {
-	*n = 0;
-	sqlite3_stmt *st = db_prepare(db, "SELECT " OP_COLS " FROM operator ORDER BY nama", e);
-	if (!st)
-		return SK_DBERR;
-	int rc;
-	while ((rc = db_step(db, st, e)) == SQLITE_ROW && *n < max)
-		read_row(st, &out[(*n)++]);
-	return db_rows_end(st, rc, e);
+	return db_rows_read(db, db_prepare(db, "SELECT " OP_COLS " FROM operator ORDER BY nama", e),
+			    read_row, out, sizeof *out, max, n, e);
 }
 
 /* The stored hash of nama's password (column "sandi") or PIN ("pin") into out ("" when none). */

@@ -156,8 +156,9 @@ int signing_split(const char *bytes, size_t n, size_t *signed_len,
 #define TRUST_COLS "kunci_publik, coalesce(nama_kantor,''), coalesce(kode_wilayah,''), " \
 	"coalesce(perangkat,''), dicabut, dipercaya_pada"
 
-static void read_trusted(sqlite3_stmt *st, sk_trusted *t)
+static void read_trusted(sqlite3_stmt *st, void *row)
 {
+	sk_trusted *t = row;
 	memset(t, 0, sizeof *t);
 	db_read_cols(st, 0, "ssssis", DB_OUT(t->kunci_publik), DB_OUT(t->nama_kantor),
 			    DB_OUT(t->kode_wilayah), DB_OUT(t->perangkat), &t->dicabut,
@@ -166,14 +167,9 @@ static void read_trusted(sqlite3_stmt *st, sk_trusted *t)
 
 int signing_trusted_get(sk_db *db, const char *pk_hex, sk_trusted *out, sk_err *e)
 {
-	sqlite3_stmt *st = db_query(db, "SELECT " TRUST_COLS " FROM kunci_tepercaya WHERE "
-				    "kunci_publik=:k", e, ":k", pk_hex, NULL);
-	if (!st)
-		return SK_DBERR;
-	int rc = db_step(db, st, e);
-	if (rc == SQLITE_ROW)
-		read_trusted(st, out);
-	return db_row_end(st, rc, _("Kunci itu tidak ada dalam daftar kunci tepercaya."), e);
+	return db_row_read(db, db_query(db, "SELECT " TRUST_COLS " FROM kunci_tepercaya WHERE "
+				       "kunci_publik=:k", e, ":k", pk_hex, NULL), read_trusted, out,
+			   _("Kunci itu tidak ada dalam daftar kunci tepercaya."), e);
 }
 
 /* A change of the trusted keys: the operator may (SK_ACT_KEYS), then the write begins. */
@@ -245,13 +241,7 @@ int signing_revoke(sk_db *db, const char *prefix, sk_err *e)
 
 int signing_trusted_list(sk_db *db, sk_trusted *out, int max, int *n, sk_err *e)
 {
-	*n = 0;
-	sqlite3_stmt *st = db_prepare(db, "SELECT " TRUST_COLS " FROM kunci_tepercaya ORDER BY "
-				      "nama_kantor, kunci_publik", e);
-	if (!st)
-		return SK_DBERR;
-	int rc;
-	while ((rc = db_step(db, st, e)) == SQLITE_ROW && *n < max)
-		read_trusted(st, &out[(*n)++]);
-	return db_rows_end(st, rc, e);
+	return db_rows_read(db, db_prepare(db, "SELECT " TRUST_COLS " FROM kunci_tepercaya ORDER BY "
+					   "nama_kantor, kunci_publik", e), read_trusted, out,
+			    sizeof *out, max, n, e);
 }
