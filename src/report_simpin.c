@@ -252,7 +252,10 @@ static int loans_each_group(sk_db *db, struct loans_run *r, const char *day, sk_
 		r->n = 0;
 		r->pokok = 0;
 		memset(&r->p, 0, sizeof r->p);
-		sk_loan_filter f = { .kelompok_id = g, .upto = day };
+		/* Every group: each one's members' loans, as the district's list always had them
+		 * (rule L1); one group asked for: the loans of its cycles. */
+		sk_loan_filter f = { .kelompok_id = g, .upto = day,
+				     .by_member_group = r->o->group_id == NULL };
 		src = simpin_loans_each(db, &f, day, put_loan, r, e);
 		if (src == SK_OK && r->n && r->o->fmt == REPORT_TEXT)
 			loans_group_end(r);
