@@ -17,6 +17,7 @@ typedef struct report_table {
 	const xlsx_col *cols;
 	int ncols;
 	int col;                  /* next column of the row */
+	sqlite3_stmt *st;         /* report_query_begin: the report's query */
 } report_table;
 
 /* Start a table of n columns cols (static). REPORT_CSV: rows go to out, and the header row
@@ -41,11 +42,19 @@ int report_rows(sk_db *db, sqlite3_stmt *st, const report_row_ops *ops, report_t
 		FILE *out, void *row, void *ctx, int *rows, sk_err *e);
 /* An array of columns as report_table_begin takes them: the array and its length. */
 #define REPORT_COLS(a) (a), (int)(sizeof (a) / sizeof (a)[0])
-/* A report of one query: report_table_begin (header written), then sql prepared into *st.
- * Returns SK_OK, or the error in e (*st is then NULL). */
-int report_query_begin(report_table *t, const report_opts *o, FILE *out, const char *sheet,
-		       const xlsx_col *cols, int n, sk_db *db, const char *sql, sqlite3_stmt **st,
-		       sk_err *e);
+/* A report of one query: its sheet, columns and statement. */
+typedef struct report_query {
+	const char *sheet;
+	const xlsx_col *cols;
+	int ncols;
+	const char *sql;
+} report_query;
+#define REPORT_QUERY(sheet, cols, sql) { sheet, REPORT_COLS(cols), sql }
+/* report_table_begin (header written) for q, then q's statement prepared into t->st with its
+ * :g bound to o->group_id when it has one (every report's --group). Returns SK_OK, or the
+ * error in e (t->st is then NULL). */
+int report_query_begin(report_table *t, const report_opts *o, FILE *out, sk_db *db,
+		       const report_query *q, sk_err *e);
 /* The next cell of the row: a value as text ("" or NULL = empty), or a number. CSV writes
  * text columns (XC_TEXT) with the formula guard and the others as they are. */
 void report_table_str(report_table *t, const char *v);

@@ -55,6 +55,7 @@ static const xlsx_col GROUP_COLS[] = {
 	{ "persen_miskin", XC_INT, 0 }, { "pertemuan_terakhir", XC_DATE, 0 },
 	{ "saldo_umum", XC_MONEY, 0 }, { "saldo_iks", XC_MONEY, 0 },
 };
+static const report_query GROUPS_QUERY = REPORT_QUERY("kelompok", GROUP_COLS, GROUPS_SQL);
 
 static void groups_table_row(report_table *t, const void *row, void *ctx)
 {
@@ -94,17 +95,14 @@ int report_groups_run(sk_db *db, const report_opts *o, FILE *out, sk_err *e)
 {
 	const char *group_id = o->group_id;
 	report_table t;
-	sqlite3_stmt *st;
-	int rc = report_query_begin(&t, o, out, "kelompok", REPORT_COLS(GROUP_COLS),
-				    db, GROUPS_SQL, &st, e);
+	int rc = report_query_begin(&t, o, out, db, &GROUPS_QUERY, e);
 	if (rc != SK_OK)
 		return rc;
-	db_bind_text(st, ":g", group_id);
-	db_bind_int64(st, ":t", assessment_threshold(db));
+	db_bind_int64(t.st, ":t", assessment_threshold(db));
 	static const report_row_ops OPS = { read_fig, groups_text_row, groups_table_row };
 	struct group_fig f;
 	int rows;
-	rc = report_rows(db, st, &OPS, &t, out, &f, NULL, &rows, e);
+	rc = report_rows(db, t.st, &OPS, &t, out, &f, NULL, &rows, e);
 	if (rc != SK_OK)
 		return rc;
 	if (o->fmt == REPORT_TEXT && rows == 0)

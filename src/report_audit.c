@@ -35,6 +35,7 @@ static const xlsx_col AUDIT_COLS[] = {
 	{ "anggota_id", XC_CODE, 0 }, { "lama", XC_TEXT, 0 }, { "baru", XC_TEXT, 0 },
 	{ "keterangan", XC_TEXT, 0 },
 };
+static const report_query AUDIT_QUERY = REPORT_QUERY("jejak", AUDIT_COLS, AUDIT_SQL);
 
 /* "kolom: lama -> baru; ..." of a change from its JSON (lama and baru objects), or the note,
  * into out. Uses SQLite's JSON functions. */
@@ -109,24 +110,22 @@ int report_audit_list(sk_db *db, const report_opts *o, int offset, int limit, sk
 int report_audit(sk_db *db, const report_opts *o, FILE *out, sk_err *e)
 {
 	report_table t;
-	sqlite3_stmt *st;
-	int rc = report_query_begin(&t, o, out, "jejak", REPORT_COLS(AUDIT_COLS),
-				    db, AUDIT_SQL, &st, e);
+	int rc = report_query_begin(&t, o, out, db, &AUDIT_QUERY, e);
 	if (rc != SK_OK)
 		return rc;
-	bind_filter(st, o);
-	db_bind_int64(st, ":lim", -1);
-	db_bind_int64(st, ":off", 0);
+	bind_filter(t.st, o);
+	db_bind_int64(t.st, ":lim", -1);
+	db_bind_int64(t.st, ":off", 0);
 	if (o->fmt == REPORT_TEXT)
 		fprintf(out, "%s\n", _("Jejak audit (waktu UTC)"));
 	int rows = 0;
-	while ((rc = db_step(db, st, e)) == SQLITE_ROW) {
+	while ((rc = db_step(db, t.st, e)) == SQLITE_ROW) {
 		const char *c[13];
 		for (int i = 0; i < 13; i++)
-			c[i] = (const char *)sqlite3_column_text(st, i);
+			c[i] = (const char *)sqlite3_column_text(t.st, i);
 		rows++;
 		if (o->fmt != REPORT_TEXT) {
-			report_table_int(&t, sqlite3_column_int64(st, 0));
+			report_table_int(&t, sqlite3_column_int64(t.st, 0));
 			for (int i = 1; i < 13; i++)
 				report_table_str(&t, c[i]);
 			report_table_eol(&t);
@@ -139,7 +138,7 @@ int report_audit(sk_db *db, const report_opts *o, FILE *out, sk_err *e)
 		if (*sum)
 			fprintf(out, "      %s\n", sum);
 	}
-	db_reset(st);
+	db_reset(t.st);
 	if (rc != SQLITE_DONE)
 		return e ? e->status : SK_DBERR;
 	if (o->fmt == REPORT_TEXT && rows == 0)

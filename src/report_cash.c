@@ -191,6 +191,7 @@ static const xlsx_col ATT_COLS[] = {
 	{ "alpa", XC_INT, 0 }, { "persen_hadir", XC_INT, 0 }, { "iuran_kas", XC_MONEY, 0 },
 	{ "iuran_iks", XC_MONEY, 0 },
 };
+static const report_query ATT_QUERY = REPORT_QUERY("kehadiran", ATT_COLS, ATTENDANCE_SQL);
 
 static void att_table(report_table *t, const void *row, void *ctx)
 {
@@ -219,13 +220,10 @@ static void att_text(FILE *out, const void *row, void *ctx)
 int report_attendance(sk_db *db, const report_opts *o, FILE *out, sk_err *e)
 {
 	report_table t;
-	sqlite3_stmt *st;
-	int rc = report_query_begin(&t, o, out, "kehadiran", REPORT_COLS(ATT_COLS),
-				    db, ATTENDANCE_SQL, &st, e);
+	int rc = report_query_begin(&t, o, out, db, &ATT_QUERY, e);
 	if (rc != SK_OK)
 		return rc;
-	db_bind_text(st, ":g", o->group_id);
-	db_bind_text(st, ":m", o->month);
+	db_bind_text(t.st, ":m", o->month);
 	if (o->fmt == REPORT_TEXT) {
 		char hdr[160];
 		fprintf(out, "%s %4s %3s %3s %3s %3s %5s %10s %8s\n",
@@ -235,5 +233,5 @@ int report_attendance(sk_db *db, const report_opts *o, FILE *out, sk_err *e)
 	static const report_row_ops OPS = { att_read, att_text, att_table };
 	struct att_row r;
 	int rows;
-	return report_rows(db, st, &OPS, &t, out, &r, NULL, &rows, e);
+	return report_rows(db, t.st, &OPS, &t, out, &r, NULL, &rows, e);
 }

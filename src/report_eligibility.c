@@ -78,6 +78,7 @@ static const xlsx_col ELIG_COLS[] = {
 	{ "anggota_id", XC_CODE, 0 }, { "nik", XC_CODE, 0 }, { "nama", XC_TEXT, 0 },
 	{ "tanggal", XC_DATE, 0 }, { "skor", XC_INT, 0 }, { "kategori", XC_CODE, 0 },
 };
+static const report_query ELIG_QUERY = REPORT_QUERY("kelayakan", ELIG_COLS, ELIG_SQL);
 
 static void table_row(report_table *t, const void *row, void *ctx)
 {
@@ -103,20 +104,17 @@ static void table_row(report_table *t, const void *row, void *ctx)
 int report_eligibility(sk_db *db, const report_opts *o, FILE *out, sk_err *e)
 {
 	report_table t;
-	sqlite3_stmt *st;
-	int rc = report_query_begin(&t, o, out, "kelayakan", REPORT_COLS(ELIG_COLS),
-				    db, ELIG_SQL, &st, e);
+	int rc = report_query_begin(&t, o, out, db, &ELIG_QUERY, e);
 	if (rc != SK_OK)
 		return rc;
 	int threshold = report_threshold(db);
-	db_bind_text(st, ":g", o->group_id);
 	if (o->fmt == REPORT_TEXT)
 		fprintf(out, _("Kelayakan anggota (14 kriteria BPS, miskin bila skor >= %d)\n"), threshold);
 	static const report_row_ops OPS = { elig_read, text_row, table_row };
 	struct elig_ctx c = { .threshold = threshold, .last_group = "" };
 	struct elig_row r;
 	int rows;
-	rc = report_rows(db, st, &OPS, &t, out, &r, &c, &rows, e);
+	rc = report_rows(db, t.st, &OPS, &t, out, &r, &c, &rows, e);
 	if (rc != SK_OK)
 		return rc;
 	if (o->fmt == REPORT_TEXT && rows == 0)

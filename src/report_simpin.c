@@ -76,6 +76,7 @@ static const char SAVINGS_SQL[] =
 	"s.dihapus=0 AND s.tanggal<=:d WHERE a.kelompok_id=:g AND a.dihapus=0 GROUP BY a.id "
 	"HAVING count(s.id) > 0 OR ((a.tanggal_masuk IS NULL OR a.tanggal_masuk<=:d) AND "
 	"(a.tanggal_keluar IS NULL OR a.tanggal_keluar>:d)) ORDER BY a.nama, a.id";
+static const report_query SAVINGS_QUERY = REPORT_QUERY("simpanan", SAVINGS_COLS, SAVINGS_SQL);
 
 static int write_savings(sk_db *db, const report_opts *o, FILE *out, sk_err *e)
 {
@@ -90,12 +91,10 @@ static int write_savings(sk_db *db, const report_opts *o, FILE *out, sk_err *e)
 	if (!o->month && *c.selesai)
 		sk_strlcpy(day, c.selesai, sizeof day);
 	report_table t;
-	sqlite3_stmt *st;
-	rc = report_query_begin(&t, o, out, "simpanan", REPORT_COLS(SAVINGS_COLS),
-				db, SAVINGS_SQL, &st, e);
+	rc = report_query_begin(&t, o, out, db, &SAVINGS_QUERY, e);
 	if (rc != SK_OK)
 		return rc;
-	db_bind_texts(st, ":s", c.id, ":g", o->group_id, ":d", day, NULL);
+	db_bind_texts(t.st, ":s", c.id, ":d", day, NULL);
 	char a[4][32], name[160];
 	int64_t sum[4] = { 0, 0, 0, 0 };
 	if (o->fmt == REPORT_TEXT) {
@@ -107,28 +106,28 @@ static int write_savings(sk_db *db, const report_opts *o, FILE *out, sk_err *e)
 			_("Pokok"), _("Wajib"), _("Sukarela"), _("Jumlah"));
 	}
 	int no = 0;
-	while ((rc = db_step(db, st, e)) == SQLITE_ROW) {
+	while ((rc = db_step(db, t.st, e)) == SQLITE_ROW) {
 		int64_t v[4];
-		v[0] = sqlite3_column_int64(st, 2);
-		v[1] = sqlite3_column_int64(st, 3);
-		v[2] = sqlite3_column_int64(st, 4);
+		v[0] = sqlite3_column_int64(t.st, 2);
+		v[1] = sqlite3_column_int64(t.st, 3);
+		v[2] = sqlite3_column_int64(t.st, 4);
 		v[3] = v[0] + v[1] + v[2];
 		for (int k = 0; k < 4; k++)
 			sum[k] += v[k];
 		if (o->fmt == REPORT_TEXT) {
 			fprintf(out, "%2d %s %12s %12s %12s %12s\n", ++no,
-				sk_fit(name, sizeof name, (const char *)sqlite3_column_text(st, 1), 24),
+				sk_fit(name, sizeof name, (const char *)sqlite3_column_text(t.st, 1), 24),
 				money(v[0], a[0], 32), money(v[1], a[1], 32), money(v[2], a[2], 32),
 				money(v[3], a[3], 32));
 			continue;
 		}
-		report_table_str(&t, (const char *)sqlite3_column_text(st, 0));
-		report_table_str(&t, (const char *)sqlite3_column_text(st, 1));
+		report_table_str(&t, (const char *)sqlite3_column_text(t.st, 0));
+		report_table_str(&t, (const char *)sqlite3_column_text(t.st, 1));
 		for (int k = 0; k < 4; k++)
 			report_table_int(&t, v[k]);
 		report_table_eol(&t);
 	}
-	db_reset(st);
+	db_reset(t.st);
 	if (rc != SQLITE_DONE)
 		return e && e->status ? e->status : SK_DBERR;
 	if (o->fmt == REPORT_TEXT)

@@ -12,6 +12,7 @@ int report_table_begin(report_table *t, const report_opts *o, FILE *out, const c
 	t->ncols = n;
 	t->col = 0;
 	t->sheet = NULL;
+	t->st = NULL;
 	csv_out_init(&t->csv, out, 0);
 	if (t->fmt == REPORT_XLSX) {
 		t->sheet = o->book ? xlsx_add_sheet(o->book, sheet, cols, n) : NULL;
@@ -52,16 +53,18 @@ int report_rows(sk_db *db, sqlite3_stmt *st, const report_row_ops *ops, report_t
 	return db_rows_end(st, rc, e);
 }
 
-int report_query_begin(report_table *t, const report_opts *o, FILE *out, const char *sheet,
-		       const xlsx_col *cols, int n, sk_db *db, const char *sql, sqlite3_stmt **st,
-		       sk_err *e)
+int report_query_begin(report_table *t, const report_opts *o, FILE *out, sk_db *db,
+		       const report_query *q, sk_err *e)
 {
-	*st = NULL;
-	int rc = report_table_begin(t, o, out, sheet, cols, n, 1, e);
+	int rc = report_table_begin(t, o, out, q->sheet, q->cols, q->ncols, 1, e);
 	if (rc != SK_OK)
 		return rc;
-	*st = db_prepare(db, sql, e);
-	return *st ? SK_OK : SK_DBERR;
+	t->st = db_prepare(db, q->sql, e);
+	if (!t->st)
+		return SK_DBERR;
+	if (sqlite3_bind_parameter_index(t->st, ":g"))
+		db_bind_text(t->st, ":g", o->group_id);
+	return SK_OK;
 }
 
 /* The column the next cell goes to, or -1 when CSV leaves it out (or past the last). */
