@@ -29,6 +29,10 @@ int report_table_begin(report_table *t, const report_opts *o, FILE *out, const c
 /* Run fn(db, o, out, e) inside one read transaction: every figure of the report from one
  * snapshot, though another copy saves meanwhile. Returns fn's status (or the begin's). */
 int report_read(sk_db *db, report_fn fn, const report_opts *o, FILE *out, sk_err *e);
+/* report_read of a report that needs an option: refused (SK_REFUSED, the message refusal)
+ * when given is NULL. */
+int report_read_given(sk_db *db, report_fn fn, const report_opts *o, FILE *out,
+		      const char *given, const char *refusal, sk_err *e);
 /* How a report writes each row of its query (report_rows): read the statement's row into
  * row, then write it for people (text) or as a table row (CSV, xlsx); ctx is the report's. */
 typedef struct report_row_ops {

@@ -217,9 +217,8 @@ static int write_passbook(sk_db *db, const report_opts *o, FILE *out, sk_err *e)
 
 int report_passbook(sk_db *db, const report_opts *o, FILE *out, sk_err *e)
 {
-	if (!o->anggota_id)
-		return sk_err_set(e, SK_REFUSED, "%s", _("Anggota tidak ditemukan."));
-	return report_read(db, write_passbook, o, out, e);
+	return report_read_given(db, write_passbook, o, out, o->anggota_id,
+				 _("Anggota tidak ditemukan."), e);
 }
 
 /* ---- the loan card ------------------------------------------------------------------------ */
@@ -295,7 +294,6 @@ static int write_card(sk_db *db, const report_opts *o, FILE *out, sk_err *e)
 
 int report_loan_card(sk_db *db, const report_opts *o, FILE *out, sk_err *e)
 {
-	if (!o->pinjaman_id)
-		return sk_err_set(e, SK_REFUSED, "%s", _("Pinjaman tidak ditemukan."));
-	return report_read(db, write_card, o, out, e);
+	return report_read_given(db, write_card, o, out, o->pinjaman_id,
+				 _("Pinjaman tidak ditemukan."), e);
 }

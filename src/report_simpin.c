@@ -139,9 +139,8 @@ static int write_savings(sk_db *db, const report_opts *o, FILE *out, sk_err *e)
 
 int report_savings(sk_db *db, const report_opts *o, FILE *out, sk_err *e)
 {
-	if (!o->group_id)
-		return sk_err_set(e, SK_REFUSED, "%s", _("Laporan simpanan perlu --group."));
-	return report_read(db, write_savings, o, out, e);
+	return report_read_given(db, write_savings, o, out, o->group_id,
+				 _("Laporan simpanan perlu --group."), e);
 }
 
 /* ---- loans ------------------------------------------------------------------------------------ */
@@ -379,9 +378,8 @@ static int write_shareout(sk_db *db, const report_opts *o, FILE *out, sk_err *e)
 
 int report_shareout(sk_db *db, const report_opts *o, FILE *out, sk_err *e)
 {
-	if (!o->group_id)
-		return sk_err_set(e, SK_REFUSED, "%s", _("Laporan bagi hasil perlu --group."));
-	return report_read(db, write_shareout, o, out, e);
+	return report_read_given(db, write_shareout, o, out, o->group_id,
+				 _("Laporan bagi hasil perlu --group."), e);
 }
 
 /* ---- the monthly report's section -------------------------------------------------------- */

@@ -53,6 +53,14 @@ int report_rows(sk_db *db, sqlite3_stmt *st, const report_row_ops *ops, report_t
 	return db_rows_end(st, rc, e);
 }
 
+int report_read_given(sk_db *db, report_fn fn, const report_opts *o, FILE *out,
+		      const char *given, const char *refusal, sk_err *e)
+{
+	if (!given)
+		return sk_err_set(e, SK_REFUSED, "%s", refusal);
+	return report_read(db, fn, o, out, e);
+}
+
 int report_query_begin(report_table *t, const report_opts *o, FILE *out, sk_db *db,
 		       const report_query *q, sk_err *e)
 {
