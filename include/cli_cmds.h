@@ -84,6 +84,10 @@ struct cli_opt {
  * cli_next_opt. Returns 0 when all are read (the other arguments are argv[optind..argc-1]),
  * -1 after printing usage for --help, or the exit status of a wrong use (said why). */
 int cli_read_opts(int argc, char **argv, const struct cli_opt *opts, const char *usage);
+/* cli_read_opts of a command that takes options only: another argument is a wrong use of
+ * cmd, said with extra (a translated format with one %s, the argument). */
+int cli_read_opts_only(int argc, char **argv, const struct cli_opt *opts, const char *usage,
+		       const char *cmd, const char *extra);
 /* A command's --help: usage (translated) on stdout. Returns 0. */
 int cli_help(const char *usage);
 /* Wrong use of command cmd: "sikube: " and the message on stderr, then where help is.

@@ -154,11 +154,10 @@ static int cmd_init(const struct cli_ctx *c, int argc, char **argv)
 {
 	int sample = 0;
 	const struct cli_opt opts[] = { { "sample", .flag = &sample }, { .name = NULL } };
-	int rc = cli_read_opts(argc, argv, opts, _(USAGE_INIT));
+	int rc = cli_read_opts_only(argc, argv, opts, _(USAGE_INIT), "init",
+				    _("init tidak menerima %s"));
 	if (rc != 0)
 		return rc < 0 ? EXIT_OK : rc;
-	if (optind < argc)
-		return cli_usage_error("init", _("init tidak menerima %s"), argv[optind]);
 	sk_db *db;
 	struct stat before;
 	int fresh = stat(c->db_path, &before) != 0 || before.st_size == 0;

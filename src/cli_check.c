@@ -37,11 +37,10 @@ int cli_check(const struct cli_ctx *ctx, int argc, char **argv)
 {
 	check_opts o = { 0 };
 	const struct cli_opt opts[] = { { "quick", .flag = &o.quick }, { .name = NULL } };
-	int rc = cli_read_opts(argc, argv, opts, _(USAGE_CHECK));
+	int rc = cli_read_opts_only(argc, argv, opts, _(USAGE_CHECK), "check",
+				    _("check tidak menerima %s"));
 	if (rc != 0)
 		return rc < 0 ? 0 : rc;
-	if (optind < argc)
-		return cli_usage_error("check", _("check tidak menerima %s"), argv[optind]);
 	sk_db *db;
 	sk_err e;
 	rc = cli_open_usable(ctx, 1, &db, &e);

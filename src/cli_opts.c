@@ -121,3 +121,12 @@ int cli_read_opts(int argc, char **argv, const struct cli_opt *opts, const char 
 	}
 	return EXIT_OK;
 }
+
+int cli_read_opts_only(int argc, char **argv, const struct cli_opt *opts, const char *usage,
+		       const char *cmd, const char *extra)
+{
+	int rc = cli_read_opts(argc, argv, opts, usage);
+	if (rc == EXIT_OK && optind < argc)
+		rc = cli_usage_error(cmd, extra, argv[optind]);
+	return rc;
+}

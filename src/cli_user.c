@@ -156,11 +156,10 @@ int cli_retention(const struct cli_ctx *ctx, int argc, char **argv)
 		{ "months", .parse = parse_months, .out = &months }, { "apply", .flag = &apply },
 		{ .name = NULL },
 	};
-	int rc = cli_read_opts(argc, argv, opts, _(USAGE_RETENTION));
+	int rc = cli_read_opts_only(argc, argv, opts, _(USAGE_RETENTION), "retention",
+				    _("retention tidak menerima %s"));
 	if (rc != 0)
 		return rc < 0 ? EXIT_OK : rc;
-	if (optind < argc)
-		return cli_usage_error("retention", _("retention tidak menerima %s"), argv[optind]);
 	sk_db *db;
 	sk_err e;
 	rc = cli_open_usable(ctx, 1, &db, &e);
