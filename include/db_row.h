@@ -14,10 +14,13 @@
 int db_row_text(sk_db *db, const char *sql, const char *param, const char *key,
 		const char *notfound, sk_err *e, int n, ...);
 #define DB_OUT(array) (array), sizeof (array)
+/* The end of the (name, text) pairs of db_bind_texts and db_query: a NULL of the pairs' type
+ * (a bare NULL may be an int in a variadic call). */
+#define DB_END ((const char *)NULL)
 /* Bind each pair (const char *name, const char *text) after st with db_bind_text (NULL or ""
- * binds SQL NULL), up to a NULL name. */
+ * binds SQL NULL), up to DB_END. */
 void db_bind_texts(sqlite3_stmt *st, ...);
-/* db_prepare, then db_bind_texts with the pairs after e (up to a NULL name): the statement,
+/* db_prepare, then db_bind_texts with the pairs after e (up to DB_END): the statement,
  * or NULL with the error in e. */
 sqlite3_stmt *db_query(sk_db *db, const char *sql, sk_err *e, ...);
 /* Columns first, first + 1, ... of st's current row into the places that follow, one per

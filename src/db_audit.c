@@ -437,7 +437,7 @@ int db_audit_note(sk_db *db, const char *aksi, const char *tabel, const char *ba
 	int ok = st != NULL;
 	if (ok) {
 		db_bind_texts(st, ":a", aksi, ":t", tabel, ":b", baris_id, ":k", kelompok_id,
-				  ":g", anggota_id, NULL);
+				  ":g", anggota_id, DB_END);
 		/* Never an identity number in the trail's notes (a path, a file name ...). */
 		char ket[1024];
 		sk_strlcpy(ket, keterangan, sizeof ket);
@@ -569,7 +569,7 @@ int db_audit_flush(sk_db *db, sk_err *e)
 		db_audit_row_hash(no, now, op, op2, peran, col(q, 0), col(q, 1), col(q, 2), col(q, 3),
 				  col(q, 4), col(q, 8), ih, prev, h);
 		db_bind_int64(ins, ":no", no);
-		db_bind_texts(ins, ":w", now, ":op", op, ":op2", op2, ":p", peran, NULL);
+		db_bind_texts(ins, ":w", now, ":op", op, ":op2", op2, ":p", peran, DB_END);
 		const char *names[] = { ":a", ":t", ":b", ":k", ":g", ":l", ":n" };
 		for (int i = 0; i < 7; i++)
 			if (sqlite3_column_type(q, i) == SQLITE_NULL)
@@ -577,7 +577,7 @@ int db_audit_flush(sk_db *db, sk_err *e)
 			else
 				sqlite3_bind_text(ins, sqlite3_bind_parameter_index(ins, names[i]),
 						  col(q, i), -1, SQLITE_TRANSIENT);
-		db_bind_texts(ins, ":ket", col(q, 8), ":ih", ih, ":hs", prev, ":h", h, NULL);
+		db_bind_texts(ins, ":ket", col(q, 8), ":ih", ih, ":hs", prev, ":h", h, DB_END);
 		if (db_step(db, ins, e) != SQLITE_DONE)
 			status = e ? e->status : SK_DBERR;
 		db_reset(ins);

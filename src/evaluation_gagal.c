@@ -36,7 +36,7 @@ int evaluation_group_level(sk_db *db, const char *kelompok_id, const char *today
 		"g.dihapus, date(:today," GAGAL_MOD "), date(:today," DUE_MOD ") "
 		"FROM kelompok g WHERE g.id=:g";
 	memset(out, 0, sizeof *out);
-	sqlite3_stmt *st = db_query(db, sql, e, ":g", kelompok_id, ":today", today, NULL);
+	sqlite3_stmt *st = db_query(db, sql, e, ":g", kelompok_id, ":today", today, DB_END);
 	if (!st)
 		return SK_DBERR;
 	int rc = db_step(db, st, e);
@@ -110,7 +110,7 @@ int evaluation_gagal_decide(sk_db *db, sk_gagal_decision *d, sk_issues *is, sk_e
 	if (st) {
 		db_bind_texts(st, ":id", d->id, ":g", d->kelompok_id, ":k", d->keputusan,
 				  ":t", d->tanggal, ":o", d->oleh, ":a", d->alasan,
-				  ":c", d->dicatat_pada, NULL);
+				  ":c", d->dicatat_pada, DB_END);
 		rc = db_step_write(db, st, "", e);
 	}
 	int erc = db_end(db, rc == SK_OK, e);

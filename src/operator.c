@@ -109,7 +109,7 @@ static void read_row(sqlite3_stmt *st, void *row)
 int operator_get(sk_db *db, const char *nama, sk_operator *out, sk_err *e)
 {
 	return db_row_read(db, db_query(db, "SELECT " OP_COLS " FROM operator WHERE nama=:n", e,
-				       ":n", nama, NULL), read_row, out, _("Operator itu tidak ada."), e);
+				       ":n", nama, DB_END), read_row, out, _("Operator itu tidak ada."), e);
 }
 
 int operator_list(sk_db *db, sk_operator *out, int max, int *n, sk_err *e)
@@ -210,7 +210,7 @@ int operator_add(sk_db *db, const char *nama, const char *nama_lengkap, sk_role 
 			rc = SK_DBERR;
 		} else {
 			db_bind_texts(st, ":n", nama, ":l", nama_lengkap, ":p", sk_role_name(peran),
-					  ":s", hash, ":t", now, NULL);
+					  ":s", hash, ":t", now, DB_END);
 			rc = db_step_write(db, st, "", e);
 		}
 	}
@@ -258,7 +258,7 @@ int operator_set_password(sk_db *db, const char *nama, const char *old, const ch
 			if (!st) {
 				rc = SK_DBERR;
 			} else {
-				db_bind_texts(st, ":x", hash, ":t", now, ":n", nama, NULL);
+				db_bind_texts(st, ":x", hash, ":t", now, ":n", nama, DB_END);
 				rc = db_step_write(db, st, _("Operator itu tidak ada."), e);
 			}
 			int erc = db_end(db, rc == SK_OK, e);
@@ -314,7 +314,7 @@ int operator_set_active(sk_db *db, const char *nama, int aktif, sk_err *e)
 		char now[SK_TS_LEN + 1];
 		sk_now_utc(now);
 		sqlite3_stmt *st = db_query(db, "UPDATE operator SET aktif=:a, diubah_pada=:t WHERE "
-					    "nama=:n", e, ":t", now, ":n", nama, NULL);
+					    "nama=:n", e, ":t", now, ":n", nama, DB_END);
 		if (!st) {
 			rc = SK_DBERR;
 		} else {
@@ -341,7 +341,7 @@ static int read_attempt(sk_db *db, const char *nama, struct attempt *a, sk_err *
 	memset(a, 0, sizeof *a);
 	sqlite3_stmt *st = db_query(db, "SELECT gagal, gagal_pin, aktif, "
 				    "coalesce(terkunci_sampai,''), coalesce(masuk_sandi_tanggal,''), "
-				    "peran FROM operator WHERE nama=:n", e, ":n", nama, NULL);
+				    "peran FROM operator WHERE nama=:n", e, ":n", nama, DB_END);
 	if (!st)
 		return SK_DBERR;
 	int rc = db_step(db, st, e);

@@ -163,7 +163,7 @@ static void read_region(sqlite3_stmt *st, sk_region *r)
 int region_get(sk_db *db, const char *kode, sk_region *out, sk_err *e)
 {
 	sqlite3_stmt *st = db_query(db, REGION_COLS "WHERE d.kode=:kode AND d.tingkat=4", e,
-					":kode", kode, NULL);
+					":kode", kode, DB_END);
 	if (!st)
 		return SK_DBERR;
 	int rc = db_step(db, st, e);

@@ -122,7 +122,7 @@ int report_find_group(sk_db *db, const char *key, char id[37], sk_err *e)
 	};
 	id[0] = '\0';
 	for (int i = 0; i < 3 && key && *key; i++) {
-		sqlite3_stmt *st = db_query(db, SQL[i], e, ":k", key, NULL);
+		sqlite3_stmt *st = db_query(db, SQL[i], e, ":k", key, DB_END);
 		if (!st)
 			return SK_DBERR;
 		int rc, n = 0;

@@ -25,7 +25,7 @@ static const char AUDIT_COUNT_SQL[] = "SELECT count(*) FROM jejak" AUDIT_WHERE;
 static void bind_filter(sqlite3_stmt *st, const report_opts *o)
 {
 	db_bind_texts(st, ":op", o->operator, ":g", o->group_id, ":m", o->member_id,
-			  ":mo", o->month, ":f", o->from, ":t", o->to, NULL);
+			  ":mo", o->month, ":f", o->from, ":t", o->to, DB_END);
 }
 
 static const xlsx_col AUDIT_COLS[] = {

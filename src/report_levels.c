@@ -220,7 +220,7 @@ int report_levels_due(sk_db *db, const char *today, int offset, int limit, repor
 	*n = 0;
 	sqlite3_stmt *st = db_query(db, "SELECT id, nama, kode, kode_wilayah, coalesce(dinilai,'') "
 				    DUE_FROM " ORDER BY dinilai IS NOT NULL, dinilai, nama, id "
-				    "LIMIT :lim OFFSET :off", e, ":today", today, NULL);
+				    "LIMIT :lim OFFSET :off", e, ":today", today, DB_END);
 	if (!st)
 		return SK_DBERR;
 	db_bind_int64(st, ":lim", limit);

@@ -123,7 +123,7 @@ static int books(sk_db *db, struct monthly *m, sk_err *e)
 		"WHERE kelompok_id=:g AND dihapus=0 AND tanggal<=:to GROUP BY 1, 2", e);
 	if (!st)
 		return SK_DBERR;
-	db_bind_texts(st, ":g", m->id, ":from", m->from, ":to", m->to, NULL);
+	db_bind_texts(st, ":g", m->id, ":from", m->from, ":to", m->to, DB_END);
 	int rc;
 	while ((rc = db_step(db, st, e)) == SQLITE_ROW) {
 		const char *buku = (const char *)sqlite3_column_text(st, 0);
@@ -416,7 +416,7 @@ static int write_monthly(sk_db *db, const report_opts *o, FILE *out, sk_err *e)
 {
 	sqlite3_stmt *st = db_query(db, "SELECT id, nama, coalesce(kode,''), tingkat, kode_wilayah, "
 		"coalesce(pendamping,'') FROM kelompok WHERE dihapus=0 AND (:g IS NULL OR id=:g) "
-		"ORDER BY urut_nama, id", e, ":g", o->group_id, NULL);
+		"ORDER BY urut_nama, id", e, ":g", o->group_id, DB_END);
 	if (!st)
 		return SK_DBERR;
 	/* Read the group list first: the figure queries reuse the statement cache. */

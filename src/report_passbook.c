@@ -170,7 +170,7 @@ static int write_passbook(sk_db *db, const report_opts *o, FILE *out, sk_err *e)
 	}
 	sqlite3_stmt *st = db_query(db, "SELECT tanggal, jenis, setor, tarik FROM simpanan WHERE "
 				    "siklus_id=:s AND anggota_id=:a AND dihapus=0 ORDER BY tanggal, "
-				    "setor=0, id", e, ":s", c.id, ":a", o->anggota_id, NULL);
+				    "setor=0, id", e, ":s", c.id, ":a", o->anggota_id, DB_END);
 	if (!st)
 		return SK_DBERR;
 	int64_t kind[SIMPIN_KINDS] = { 0, 0, 0 }, total = 0;
@@ -268,7 +268,7 @@ static int write_card(sk_db *db, const report_opts *o, FILE *out, sk_err *e)
 	}
 	sqlite3_stmt *st = db_query(db, "SELECT tanggal, pokok, jasa, membalik_id IS NOT NULL FROM "
 				    "angsuran WHERE pinjaman_id=:p AND dihapus=0 ORDER BY tanggal, "
-				    "membalik_id IS NULL, id", e, ":p", o->pinjaman_id, NULL);
+				    "membalik_id IS NULL, id", e, ":p", o->pinjaman_id, DB_END);
 	if (!st)
 		return SK_DBERR;
 	char a[32], b[32];

@@ -94,7 +94,7 @@ static int write_savings(sk_db *db, const report_opts *o, FILE *out, sk_err *e)
 	rc = report_query_begin(&t, o, out, db, &SAVINGS_QUERY, e);
 	if (rc != SK_OK)
 		return rc;
-	db_bind_texts(t.st, ":s", c.id, ":d", day, NULL);
+	db_bind_texts(t.st, ":s", c.id, ":d", day, DB_END);
 	char a[4][32], name[160];
 	int64_t sum[4] = { 0, 0, 0, 0 };
 	if (o->fmt == REPORT_TEXT) {
@@ -238,7 +238,7 @@ static int loans_each_group(sk_db *db, struct loans_run *r, const char *day, sk_
 {
 	sqlite3_stmt *st = db_query(db, "SELECT id, nama, coalesce(kode,'') FROM kelompok "
 				    "WHERE :g IS NULL OR id=:g ORDER BY nama, id", e,
-					":g", r->o->group_id, NULL);
+					":g", r->o->group_id, DB_END);
 	if (!st)
 		return SK_DBERR;
 	int rc, src = SK_OK;
@@ -430,7 +430,7 @@ int report_simpin_month(sk_db *db, const char *g, const char *from, const char *
 		"kelompok_id=:g AND buku='simpin' AND dihapus=0 AND tanggal BETWEEN :from AND :to)", e);
 	if (!st)
 		return SK_DBERR;
-	db_bind_texts(st, ":g", g, ":s", c.id, ":from", from, ":to", to, NULL);
+	db_bind_texts(st, ":g", g, ":s", c.id, ":from", from, ":to", to, DB_END);
 	rc = db_step(db, st, e);
 	if (rc == SQLITE_ROW) {
 		db_read_cols(st, 0, "IIIiIIIIIIIII", &f->setor, &f->tarik, &f->simpanan,

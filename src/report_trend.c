@@ -27,7 +27,7 @@ static int month_attendance(sk_db *db, const char *g, report_trend_month *t, sk_
 		"AND dihapus=0 AND substr(tanggal,1,7)=:m), coalesce(sum(h.status='H'),0), count(h.status) "
 		"FROM pertemuan p JOIN kehadiran h ON h.pertemuan_id=p.id AND h.dihapus=0 WHERE "
 		"p.kelompok_id=:g AND p.dihapus=0 AND substr(p.tanggal,1,7)=:m", e, ":g", g,
-					":m", t->bulan, NULL);
+					":m", t->bulan, DB_END);
 	if (!st)
 		return SK_DBERR;
 	int rc = db_step(db, st, e);

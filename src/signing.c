@@ -76,7 +76,7 @@ static int make_pair(sk_db *db, sk_err *e)
 					      "kunci_rahasia, dibuat_pada) VALUES(1, :p, :s, :t)", e);
 		int ok = st != NULL;
 		if (ok) {
-			db_bind_texts(st, ":p", pkhex, ":s", skhex, ":t", now, NULL);
+			db_bind_texts(st, ":p", pkhex, ":s", skhex, ":t", now, DB_END);
 			ok = db_step(db, st, e) == SQLITE_DONE;
 			db_reset(st);
 		}
@@ -168,7 +168,7 @@ static void read_trusted(sqlite3_stmt *st, void *row)
 int signing_trusted_get(sk_db *db, const char *pk_hex, sk_trusted *out, sk_err *e)
 {
 	return db_row_read(db, db_query(db, "SELECT " TRUST_COLS " FROM kunci_tepercaya WHERE "
-				       "kunci_publik=:k", e, ":k", pk_hex, NULL), read_trusted, out,
+				       "kunci_publik=:k", e, ":k", pk_hex, DB_END), read_trusted, out,
 			   _("Kunci itu tidak ada dalam daftar kunci tepercaya."), e);
 }
 
@@ -199,7 +199,7 @@ int signing_trust(sk_db *db, const sk_trusted *t, sk_err *e)
 		rc = SK_DBERR;
 	} else {
 		db_bind_texts(st, ":k", t->kunci_publik, ":n", t->nama_kantor,
-				  ":w", t->kode_wilayah, ":p", t->perangkat, ":t", now, NULL);
+				  ":w", t->kode_wilayah, ":p", t->perangkat, ":t", now, DB_END);
 		rc = db_step_write(db, st, "", e);
 	}
 	int erc = db_end(db, rc == SK_OK, e);
@@ -232,7 +232,7 @@ int signing_revoke(sk_db *db, const char *prefix, sk_err *e)
 		sk_now_utc(now);
 		sqlite3_stmt *st = db_query(db, "UPDATE kunci_tepercaya SET dicabut=1, diubah_pada=:t "
 					    "WHERE substr(kunci_publik, 1, length(:p)) = :p", e,
-					    ":t", now, ":p", prefix, NULL);
+					    ":t", now, ":p", prefix, DB_END);
 		rc = st ? db_step_write(db, st, "", e) : SK_DBERR;
 	}
 	int erc = db_end(db, rc == SK_OK, e);
