@@ -8,6 +8,7 @@
 #include <string.h>
 #include "assessment_form.h"
 #include "dialog.h"
+#include "form_util.h"
 #include "frame.h"
 #include "group.h"
 #include "i18n.h"
@@ -212,7 +213,7 @@ static int af_load(struct screen *s, struct aform *f, const struct assessment_fo
 		for (int k = 0; k < ASSESSMENT_CRITERIA; k++)
 			f->answered[k] = 1;
 	}
-	snprintf(f->key, sizeof f->key, "%s:%s", f->m.id, f->is_new ? "baru" : f->a.id);
+	snprintf(f->o.key, sizeof f->o.key, "%s:%s", f->m.id, f->is_new ? "baru" : f->a.id);
 	snprintf(s->title, sizeof s->title, f->is_new ? _("Penilaian baru - %s (%s)")
 		 : _("Ubah penilaian - %s (%s)"), f->m.nama, f->group_name);
 	find_offer(s, f);
@@ -238,17 +239,13 @@ static int af_init(struct screen *s, void *arg)
 
 static void go(struct aform *f, int to)
 {
-	if (to < 0 || to >= AF_COUNT)
-		return;
-	f->cur = to;
-	if (!AF_IS_K(to))
-		f->tf[to].fresh = 1;
+	fu_own_go(&f->o, f->tf, AF_COUNT, to, !AF_IS_K(to));
 }
 
 /* Next (dir 1) or previous (-1) field; skip: pass criteria answered from the figures. */
 static void step(struct aform *f, int dir, int skip)
 {
-	int to = f->cur + dir;
+	int to = f->o.cur + dir;
 	while (skip && to >= 0 && to < AF_COUNT && af_auto(f, to))
 		to += dir;
 	go(f, to);
@@ -259,7 +256,7 @@ static void step(struct aform *f, int dir, int skip)
 /* A key on a criterion row; 1 when used. */
 static int criterion_key(struct aform *f, wint_t ch, int kc)
 {
-	int k = f->cur - AF_K01;
+	int k = f->o.cur - AF_K01;
 	enum action local = keys_local(KS_ASSESS, ch, kc);
 	int yes = local == ACT_ANSWER && (ch == 'y' || ch == 'Y' || ch == '1');
 	int no = local == ACT_ANSWER && !yes;
@@ -268,7 +265,7 @@ static int criterion_key(struct aform *f, wint_t ch, int kc)
 		int d = assessment_derived(&f->a, k);
 		if ((a == ACT_BACKSPACE || a == ACT_DELETE) && d >= 0) {
 			assessment_answer(&f->a, k, d);
-			f->changed = 1;
+			f->o.changed = 1;
 			return 1;
 		}
 		return 0;
@@ -277,7 +274,7 @@ static int criterion_key(struct aform *f, wint_t ch, int kc)
 	int v = local == ACT_TOGGLE ? (af_answered(f, k) ? !f->a.k[k] : 1) : yes;
 	assessment_answer(&f->a, k, v);
 	f->answered[k] = 1;
-	f->changed = 1;
+	f->o.changed = 1;
 	if (local != ACT_TOGGLE)
 		step(f, 1, 1);
 	return 1;
@@ -311,90 +308,70 @@ static void copy_offer(struct aform *f)
 	for (int k = 0; k < ASSESSMENT_CRITERIA; k++)
 		f->answered[k] = 1;
 	f->has_offer = 0;
-	f->changed = 1;
+	f->o.changed = 1;
 	go(f, AF_TANGGAL);
 	frame_msg(MSG_INFO, _("Penilaian rumah tangga (%s) disalin. Periksa, lalu F2 untuk menyimpan."),
 		  f->offer_who);
 }
 
-/* Put the cursor on the first field with an error finding. */
-static void focus_error(struct aform *f, const sk_issues *is)
+static int criterion_open(const void *f, int k)
 {
-	for (int i = 0; i < AF_COUNT; i++) {
-		const sk_issue *it = sk_issues_for(is, af_name(i));
-		if (it && it->sev == SK_SEV_ERROR) {
-			go(f, i);
-			frame_msg(MSG_ERROR, _("Belum disimpan: %s"), it->msg);
-			return;
-		}
-	}
-	for (int i = 0; i < is->n; i++)
-		if (is->items[i].sev == SK_SEV_ERROR) {
-			frame_msg(MSG_ERROR, _("Belum disimpan: %s"), is->items[i].msg);
-			return;
-		}
+	return !af_answered(f, k);
+}
+
+static void criterion_number(int k, char *out, size_t n)
+{
+	snprintf(out, n, "%d", k + 1);
 }
 
 /* Criteria not answered yet: refused, listed, the cursor on the first. 1 when some are. */
-static int ask_missing(struct aform *f)
+static int ask_missing(struct screen *s)
 {
-	char list[80] = "";
-	int first = -1;
-	for (int k = 0; k < ASSESSMENT_CRITERIA; k++) {
-		if (af_answered(f, k))
-			continue;
-		if (first < 0)
-			first = k;
-		snprintf(list + strlen(list), sizeof list - strlen(list), "%s%d", *list ? ", " : "",
-			 k + 1);
-	}
-	if (first < 0)
-		return 0;
-	go(f, AF_K01 + first);
-	frame_msg(MSG_ERROR, _("Belum disimpan: kriteria %s belum dijawab. Jawab y (Ya) atau n "
-			       "(Tidak)."), list);
-	return 1;
+	struct aform *f = s->data;
+	int first = fu_refuse_open(ASSESSMENT_CRITERIA, criterion_open, f, criterion_number,
+				   _("Belum disimpan: kriteria %s belum dijawab. Jawab y (Ya) atau n "
+				     "(Tidak)."));
+	go(f, first >= 0 ? AF_K01 + first : -1);
+	return first >= 0;
 }
 
-static void af_save(struct screen *s, struct aform *f)
+/* Put the cursor on the first field with an error finding and say it. */
+static void af_focus(struct screen *s)
 {
-	af_sync(f);
-	sk_issues_clear(&f->found);
-	if (f->conv.n) {
-		f->found = f->conv;
-		focus_error(f, &f->found);
-		return;
-	}
-	if (sk_utf8_len(f->a.penilai) > SK_NAME_MAX) {
-		sk_issues_add(&f->found, "penilai", SK_SEV_ERROR,
-			      _("Paling panjang %d huruf (sekarang %zu); singkatkan."), SK_NAME_MAX,
-			      sk_utf8_len(f->a.penilai));
-		focus_error(f, &f->found);
-		return;
-	}
-	if (ask_missing(f))
-		return;
-	sk_err e;
-	sk_err_clear(&e);
-	int rc = f->is_new ? assessment_insert(s->db, &f->a, &f->found, &e)
-			   : assessment_update(s->db, &f->a, &f->found, &e);
-	/* An override needs a second operator: asked, then saved again. */
+	struct aform *f = s->data;
+	go(f, fu_first_error(&f->o.found, AF_COUNT, af_name));
+}
+
+/* Insert or update; an override needs a second operator: asked, then saved again. */
+static int af_store(struct screen *s, sk_err *e)
+{
+	struct aform *f = s->data;
+	int rc = f->is_new ? assessment_insert(s->db, &f->a, &f->o.found, e)
+			   : assessment_update(s->db, &f->a, &f->o.found, e);
 	if (rc == SK_DENIED && dlg_four_eyes(s->db)) {
-		sk_err_clear(&e);
-		rc = f->is_new ? assessment_insert(s->db, &f->a, &f->found, &e)
-			       : assessment_update(s->db, &f->a, &f->found, &e);
+		sk_err_clear(e);
+		rc = f->is_new ? assessment_insert(s->db, &f->a, &f->o.found, e)
+			       : assessment_update(s->db, &f->a, &f->o.found, e);
 	}
-	if (rc == SK_REFUSED) {
-		focus_error(f, &f->found);
+	return rc;
+}
+
+static void af_save(struct screen *s)
+{
+	static const struct fu_own_store HOW = { ask_missing, af_store, af_focus };
+	struct aform *f = s->data;
+	af_sync(f);
+	sk_issues_clear(&f->o.found);
+	if (f->conv.n) {
+		f->o.found = f->conv;
+		af_focus(s);
 		return;
 	}
-	if (rc != SK_OK) {
-		frame_msg(MSG_ERROR, "%s", e.msg);
+	if (!fu_own_store(s, f->a.penilai, &HOW))
 		return;
-	}
 	frame_msg(MSG_INFO, _("Penilaian %s tersimpan: skor %d, %s."), f->m.nama, f->a.skor,
 		  strcmp(f->a.kategori, "miskin") == 0 ? _("miskin") : _("tidak miskin"));
-	f->changed = 0;
+	f->o.changed = 0;
 	ui_pop();
 }
 
@@ -403,59 +380,25 @@ static int af_key(struct screen *s, wint_t ch, int kc)
 	struct aform *f = s->data;
 	enum action a = keys_action(ch, kc);
 	int used = 0;
-	if (AF_IS_K(f->cur))
+	if (AF_IS_K(f->o.cur))
 		used = criterion_key(f, ch, kc);
-	else if (tfield_key(&f->tf[f->cur], ch, kc))
-		used = f->changed = 1;
+	else if (tfield_key(&f->tf[f->o.cur], ch, kc))
+		used = f->o.changed = 1;
 	if (used)
-		sk_issues_clear(&f->found); /* shown again by the next F2 when still wrong */
+		sk_issues_clear(&f->o.found); /* shown again by the next F2 when still wrong */
 	if (!used)
 		used = move_key(f, a);
-	if (!used) {
-		switch (a) {
-		case ACT_SAVE: af_save(s, f); return SCR_HANDLED;
-		case ACT_BACK:
-			if (!f->changed || dlg_confirm(_("Buang perubahan? (y/t)")))
-				ui_pop();
-			return SCR_HANDLED;
-		case ACT_OPTION: copy_offer(f); used = 1; break;
-		default: break;
-		}
+	if (!used && fu_save_or_back(s, a, f->o.changed, af_save) == SCR_HANDLED)
+		return SCR_HANDLED;
+	if (!used && a == ACT_OPTION) {
+		copy_offer(f);
+		used = 1;
 	}
 	af_sync(f);
 	return used ? SCR_HANDLED : SCR_UNHANDLED;
 }
 
-static void af_draw_screen(struct screen *s)
-{
-	af_draw(s->data);
-	s->cursor = 1;
-}
-
-static int af_unsaved(struct screen *s)
-{
-	return ((struct aform *)s->data)->changed;
-}
-
-static void af_free(struct screen *s)
-{
-	free(s->data);
-}
-
-static const struct key_hint ASSESSMENT_FORM_OPS_HINTS[] = {
-	HINT(ACT_HELP, NC_("hint", "Bantuan")), HINT(ACT_SAVE, NC_("hint", "Simpan")),
-	HINT(ACT_ANSWER, NC_("hint", "Jawab")), HINT(ACT_TOGGLE, NC_("hint", "Ganti")),
-	HINT(ACT_BACK, NC_("hint", "Kembali")), HINT(ACT_QUIT, NC_("hint", "Keluar")), HINTS_END
-};
-
-const struct screen_ops ASSESSMENT_FORM_OPS = {
-	.name = "assessment-form",
-	.init = af_init,
-	.draw = af_draw_screen,
-	.key = af_key,
-	.free = af_free,
-	.help = af_help,
-	.hints = ASSESSMENT_FORM_OPS_HINTS,
-	.unsaved = af_unsaved,
-	.draft = af_draft_save,
-};
+const struct screen_ops ASSESSMENT_FORM_OPS =
+	FU_OWN_SCREEN("assessment-form", af_init, af_draw, af_key, af_help, af_draft_save,
+		HINT_HELP, HINT(ACT_SAVE, NC_("hint", "Simpan")), HINT(ACT_ANSWER, NC_("hint", "Jawab")),
+		HINT(ACT_TOGGLE, NC_("hint", "Ganti")), HINTS_BACK_QUIT);

@@ -5,6 +5,7 @@
 
 #include "assessment.h"
 #include "member.h"
+#include "form_util.h"
 #include "tfield.h"
 
 /* Fields in the order the cursor visits them. */
@@ -19,23 +20,19 @@ enum { AF_ROW_DATE = 1, AF_ROW_LUAS, AF_ROW_MONEY, AF_ROW_NOTE, AF_ROW_HEAD, AF_
        AF_ROW_CATATAN = AF_ROW_K + ASSESSMENT_CRITERIA, AF_ROW_SCORE };
 
 struct aform {
+	struct fu_own o;           /* cursor, typed input pending, findings, draft key (first) */
 	sk_assessment a;           /* answers, overrides, figures as last parsed, ids, stamps */
 	sk_member m;               /* the member assessed */
 	char group_name[SK_NAME_BYTES];
 	int is_new;
 	int threshold;
 	struct tfield tf[AF_COUNT]; /* text of the text fields (criteria unused) */
-	int cur;                   /* current field */
-	int changed;               /* typed input not saved yet */
 	sk_issues conv;            /* figures that cannot be read */
-	sk_issues found;           /* findings of the last refused save */
 	int answered[ASSESSMENT_CRITERIA]; /* 1: the clerk answered (a new visit starts with none:
 				    * unanswered is not "no"); criteria with figures count too */
-	char key[SK_UUID_LEN * 2 + 8];  /* what a draft of this form is kept under */
 	int has_offer;             /* the household's latest assessment can be copied (F6) */
 	sk_assessment offer;
 	char offer_who[SK_NAME_BYTES];
-	int cy, cx;                /* where the cursor belongs, set when drawn */
 };
 
 /* Spec column name of field i (as in sk_issue.field). */
@@ -48,8 +45,8 @@ int af_answered(const struct aform *f, int k);
 int af_unanswered(const struct aform *f);
 /* Read the figures into f->a, derive the answers that follow from them, score. */
 void af_sync(struct aform *f);
-/* Draw the whole form. */
-void af_draw(struct aform *f);
+/* screen_ops draw: the whole form, the cursor in the current field. */
+void af_draw(struct screen *s);
 
 struct screen;
 /* SIKUBE is being ended: keep the typed values as the form's draft (assessment_draft.c). */

@@ -16,24 +16,14 @@
 #define K_ANSWER_W 7
 #define K_X_REMARK 65
 
-/* Label at (y, x), then field i of width w after it; returns the column after a gap. */
-static int item(struct aform *f, int i, int y, int x, const char *label, int w)
-{
-	int lw = text_width(label);
-	text_put(stdscr, y, x, label, lw, A_NORMAL);
-	tfield_draw(&f->tf[i], y, x + lw + 1, w, f->cur == i);
-	if (f->cur == i)
-		getyx(stdscr, f->cy, f->cx);
-	return x + lw + 1 + w + 3;
-}
-
 static void draw_figures(struct aform *f)
 {
-	int x = item(f, AF_TANGGAL, AF_ROW_DATE, 1, _("Tanggal"), 11);
-	item(f, AF_PENILAI, AF_ROW_DATE, x, _("Penilai"), COLS - x - 12 > 40 ? 40 : COLS - x - 12);
-	x = item(f, AF_LUAS, AF_ROW_LUAS, 1, _("Luas lantai"), 8);
+	int x = fu_own_item(&f->o, f->tf, AF_TANGGAL, AF_ROW_DATE, 1, _("Tanggal"), 11);
+	fu_own_item(&f->o, f->tf, AF_PENILAI, AF_ROW_DATE, x, _("Penilai"),
+		    COLS - x - 12 > 40 ? 40 : COLS - x - 12);
+	x = fu_own_item(&f->o, f->tf, AF_LUAS, AF_ROW_LUAS, 1, _("Luas lantai"), 8);
 	text_put(stdscr, AF_ROW_LUAS, x - 3, "m²", 2, A_NORMAL);
-	x = item(f, AF_JIWA, AF_ROW_LUAS, x + 1, _("Jumlah jiwa"), 4);
+	x = fu_own_item(&f->o, f->tf, AF_JIWA, AF_ROW_LUAS, x + 1, _("Jumlah jiwa"), 4);
 	if (f->a.has_luas && f->a.has_jiwa && f->a.jumlah_jiwa > 0) {
 		char per[64], num[32];
 		/* Cut (not rounded) to two decimals: 7,999 shows as 7,99 next to its Ya. */
@@ -45,18 +35,18 @@ static void draw_figures(struct aform *f)
 		snprintf(per, sizeof per, _("= %s m² per orang"), num);
 		text_put(stdscr, AF_ROW_LUAS, x, per, COLS - x - 1, ui_attr(R_DIM));
 	}
-	x = item(f, AF_PENGHASILAN, AF_ROW_MONEY, 1, _("Penghasilan KRT Rp"), 12);
-	item(f, AF_TABUNGAN, AF_ROW_MONEY, x, _("Tabungan/barang Rp"), 12);
+	x = fu_own_item(&f->o, f->tf, AF_PENGHASILAN, AF_ROW_MONEY, 1, _("Penghasilan KRT Rp"), 12);
+	fu_own_item(&f->o, f->tf, AF_TABUNGAN, AF_ROW_MONEY, x, _("Tabungan/barang Rp"), 12);
 }
 
 /* What the note row says about the current field. */
 static const char *field_hint(const struct aform *f)
 {
-	if (AF_IS_K(f->cur))
-		return af_auto(f, f->cur)
+	if (AF_IS_K(f->o.cur))
+		return af_auto(f, f->o.cur)
 			? _("Terisi dari angka di atas. Jawaban lain (y/n/Spasi) dicatat sebagai ditimpa.")
 			: _("y = Ya, n = Tidak, lalu ke kriteria berikutnya. Spasi mengganti jawaban.");
-	switch (f->cur) {
+	switch (f->o.cur) {
 	case AF_TANGGAL: return _("Tanggal kunjungan, tulis TTTT-BB-HH. Ketik untuk mengganti.");
 	case AF_PENILAI: return _("Nama petugas yang menilai.");
 	case AF_LUAS: return _("Luas lantai rumah dalam m², misalnya 36 atau 21,5. Kosong bila tidak diukur.");
@@ -71,9 +61,9 @@ static void draw_note(const struct aform *f)
 {
 	char line[600];
 	enum ui_role role = R_DIM;
-	const sk_issue *it = sk_issues_for(&f->found, af_name(f->cur));
+	const sk_issue *it = sk_issues_for(&f->o.found, af_name(f->o.cur));
 	if (!it)
-		it = sk_issues_for(&f->conv, af_name(f->cur));
+		it = sk_issues_for(&f->conv, af_name(f->o.cur));
 	if (it) {
 		snprintf(line, sizeof line, _("Salah: %s"), it->msg);
 		role = R_ERROR;
@@ -99,7 +89,7 @@ static void draw_criterion(const struct aform *f, int i)
 	int answered = af_answered(f, i);
 	snprintf(answer, sizeof answer, " %s", !answered ? "?" : f->a.k[i] ? _("Ya") : _("Tidak"));
 	text_put(stdscr, y, K_X_ANSWER, answer, K_ANSWER_W,
-		 ui_attr(f->cur == field ? R_FIELD_CUR : R_FIELD) | (f->a.k[i] ? A_BOLD : 0));
+		 ui_attr(f->o.cur == field ? R_FIELD_CUR : R_FIELD) | (f->a.k[i] ? A_BOLD : 0));
 	if (assessment_overridden(&f->a, i))
 		text_put(stdscr, y, K_X_REMARK, _("ditimpa"), COLS - K_X_REMARK - 1, ui_attr(R_WARN));
 	else if (assessment_derived(&f->a, i) >= 0)
@@ -122,8 +112,10 @@ static void draw_score(const struct aform *f)
 	text_put(stdscr, AF_ROW_SCORE, 1, line, COLS - 2, ui_attr(R_HEADER));
 }
 
-void af_draw(struct aform *f)
+void af_draw(struct screen *s)
 {
+	struct aform *f = s->data;
+	s->cursor = 1;
 	draw_figures(f);
 	draw_note(f);
 	text_put(stdscr, AF_ROW_HEAD, 1, _("No. Kriteria kemiskinan BPS"), K_X_ANSWER - 2,
@@ -133,11 +125,11 @@ void af_draw(struct aform *f)
 	for (int i = 0; i < ASSESSMENT_CRITERIA; i++)
 		draw_criterion(f, i);
 	int w = COLS - 12;
-	item(f, AF_CATATAN, AF_ROW_CATATAN, 1, _("Catatan"), w > 68 ? 68 : w);
+	fu_own_item(&f->o, f->tf, AF_CATATAN, AF_ROW_CATATAN, 1, _("Catatan"), w > 68 ? 68 : w);
 	draw_score(f);
 	/* Leave the cursor in the current field. */
-	if (AF_IS_K(f->cur))
-		move(AF_ROW_K + f->cur - AF_K01, K_X_ANSWER + 1);
+	if (AF_IS_K(f->o.cur))
+		move(AF_ROW_K + f->o.cur - AF_K01, K_X_ANSWER + 1);
 	else
-		move(f->cy, f->cx);
+		move(f->o.cy, f->o.cx);
 }

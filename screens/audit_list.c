@@ -10,10 +10,9 @@
 #include "i18n.h"
 #include "input_dlg.h"
 #include "keys.h"
-#include "plist.h"
 #include "report.h"
 #include "screens.h"
-#include "text.h"
+#include "tlist.h"
 #include "util.h"
 
 static const struct text_col COLS_DEF[] = {
@@ -24,44 +23,37 @@ static const struct text_col COLS_DEF[] = {
 	{ N_("Tabel"), 10, 0 },
 	{ N_("Perubahan"), 20, 6 },
 };
-#define NCOLS 6
-
 struct audit_list {
-	struct plist pl;
-	int w[NCOLS];
+	struct tlist tl;
 	report_opts o;
 	char op[68], grp[SK_UUID_LEN + 1], grp_label[64], member[SK_UUID_LEN + 1], nik[24],
 	     from[16], to[16];
 };
 
-static int al_count(void *ctx, const char *search)
+static int al_count(struct screen *s, const char *search)
 {
 	(void)search;
-	struct screen *s = ctx;
 	return report_audit_count(s->db, &((struct audit_list *)s->data)->o);
 }
 
-static int al_fetch(void *ctx, const char *search, int offset, int limit, void *rows, int *n,
-		    sk_err *e)
+static int al_fetch(struct screen *s, const char *search, int offset, int limit, void *rows,
+		    int *n, sk_err *e)
 {
 	(void)search;
-	struct screen *s = ctx;
 	return report_audit_list(s->db, &((struct audit_list *)s->data)->o, offset, limit, rows, n, e);
 }
 
-static void al_row(void *ctx, const void *row, int y, int x, int width, int selected)
+static void al_cells(struct screen *s, const void *row, const char **cells, char (*buf)[TLIST_CELL])
 {
-	struct audit_list *a = ((struct screen *)ctx)->data;
+	(void)s;
 	const sk_audit_row *r = row;
-	char no[24], who[140], when[20];
-	snprintf(no, sizeof no, "%lld", (long long)r->no);
-	snprintf(who, sizeof who, "%s%s%s", r->operator, *r->operator2 ? "+" : "", r->operator2);
-	snprintf(when, sizeof when, "%.10s %.5s", r->waktu, r->waktu + (strlen(r->waktu) > 11 ? 11 : 0));
-	const char *cells[NCOLS] = { no, when, who, r->aksi, r->tabel, r->ringkas };
-	text_row(y, x, cells, NCOLS, a->w, width, selected);
+	snprintf(buf[0], TLIST_CELL, "%lld", (long long)r->no);
+	snprintf(buf[2], TLIST_CELL, "%s%s%s", r->operator, *r->operator2 ? "+" : "", r->operator2);
+	snprintf(buf[1], TLIST_CELL, "%.10s %.5s", r->waktu,
+		 r->waktu + (strlen(r->waktu) > 11 ? 11 : 0));
+	const char *all[] = { buf[0], buf[1], buf[2], r->aksi, r->tabel, r->ringkas };
+	memcpy(cells, all, sizeof all);
 }
-
-static const struct plist_src AL_SRC = { al_count, al_fetch, al_row, sizeof(sk_audit_row) };
 
 static const char *al_help(void)
 {
@@ -76,23 +68,15 @@ static const char *al_help(void)
 		 "Pindah baris dengan panah, halaman dengan PgUp/PgDn, Home/End.");
 }
 
+static const struct tlist_def AL_LIST;
+
 static int al_init(struct screen *s, void *arg)
 {
 	(void)arg;
-	struct audit_list *a = calloc(1, sizeof *a);
-	if (!a)
+	if (!tlist_new(s, sizeof(struct audit_list), &AL_LIST))
 		return -1;
-	s->data = a;
 	snprintf(s->title, sizeof s->title, "%s", _("Jejak audit"));
-	plist_init(&a->pl, &AL_SRC, s, 0);
 	return 0;
-}
-
-static void al_resize(struct screen *s)
-{
-	struct audit_list *a = s->data;
-	text_cols(COLS_DEF, NCOLS, COLS - 2, a->w);
-	plist_place(&a->pl, 4, 1, frame_bottom() - 4, COLS - 2);
 }
 
 static void al_draw(struct screen *s)
@@ -103,12 +87,6 @@ static void al_draw(struct screen *s)
 		 *a->op ? a->op : _("semua"), *a->grp_label ? a->grp_label : _("semua"),
 		 *a->nik ? a->nik : _("semua"), *a->from ? a->from : "...", *a->to ? a->to : "...");
 	text_put(stdscr, 1, 1, line, COLS - 2, ui_attr(R_HEADER));
-	text_heads(3, 1, COLS_DEF, NCOLS, a->w);
-	plist_draw(&a->pl);
-	char pos[64];
-	snprintf(pos, sizeof pos, _("Catatan %d dari %d"), a->pl.total ? a->pl.sel + 1 : 0, a->pl.total);
-	text_put(stdscr, frame_bottom(), COLS - 1 - text_width(pos), pos, text_width(pos),
-		 ui_attr(R_DIM));
 }
 
 /* The filter, field by field. */
@@ -154,40 +132,15 @@ static void al_filter(struct screen *s)
 	a->o.member_id = *a->member ? a->member : NULL;
 	a->o.from = *a->from ? a->from : NULL;
 	a->o.to = *a->to ? a->to : NULL;
-	plist_reload(&a->pl);
+	plist_reload(&a->tl.pl);
 }
 
-static int al_key(struct screen *s, wint_t ch, int kc)
-{
-	struct audit_list *a = s->data;
-	if (keys_action(ch, kc) == ACT_OPTION) {
-		al_filter(s);
-		return SCR_HANDLED;
-	}
-	return plist_key(&a->pl, ch, kc) ? SCR_HANDLED : SCR_UNHANDLED;
-}
-
-static void al_free(struct screen *s)
-{
-	struct audit_list *a = s->data;
-	if (a) {
-		plist_free(&a->pl);
-		free(a);
-	}
-}
-
-static const struct key_hint AUDIT_LIST_HINTS[] = {
-	HINT(ACT_HELP, NC_("hint", "Bantuan")), HINT(ACT_OPTION, NC_("hint", "Saring")),
-	HINT(ACT_BACK, NC_("hint", "Kembali")), HINT(ACT_QUIT, NC_("hint", "Keluar")), HINTS_END
+static const struct tlist_def AL_LIST = {
+	.cols = COLS_DEF, .ncols = sizeof COLS_DEF / sizeof COLS_DEF[0],
+	.row_size = sizeof(sk_audit_row), .count = al_count, .fetch = al_fetch, .cells = al_cells,
+	.option = al_filter, .draw = al_draw, .head_row = 3,
+	.position = N_("Catatan %d dari %d"), .position_empty = 1,
 };
 
-const struct screen_ops AUDIT_LIST_OPS = {
-	.name = "audit",
-	.init = al_init,
-	.draw = al_draw,
-	.key = al_key,
-	.resize = al_resize,
-	.free = al_free,
-	.help = al_help,
-	.hints = AUDIT_LIST_HINTS,
-};
+const struct screen_ops AUDIT_LIST_OPS = TLIST_SCREEN("audit", al_init, al_help,
+		HINT_HELP, HINT(ACT_OPTION, NC_("hint", "Saring")), HINTS_BACK_QUIT);

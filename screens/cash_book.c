@@ -14,10 +14,9 @@
 #include "i18n.h"
 #include "input_dlg.h"
 #include "keys.h"
-#include "plist.h"
 #include "report.h"
 #include "screens.h"
-#include "text.h"
+#include "tlist.h"
 
 static const struct text_col COLS_DEF[] = {
 	{ N_("Tanggal"), 10, 0 },
@@ -36,8 +35,7 @@ static const char *const MONTHS[] = { N_("Januari"), N_("Februari"), N_("Maret")
 	N_("November"), N_("Desember") };
 
 struct cash_book {
-	struct plist pl;
-	int w[NCOLS];
+	struct tlist tl;
 	char group_id[SK_UUID_LEN + 1];
 	sk_group g;
 	char buku[8];            /* umum | iks | simpin */
@@ -54,40 +52,38 @@ static void book_filter(const struct cash_book *c, sk_cash_filter *f)
 	f->kategori = c->kat >= 0 ? CASH_KATEGORI_VALUES[c->kat] : NULL;
 }
 
-static int cb_count(void *ctx, const char *search)
+static int cb_count(struct screen *s, const char *search)
 {
 	(void)search;
-	struct screen *s = ctx;
 	sk_cash_filter f;
 	book_filter(s->data, &f);
 	return cash_count(s->db, &f);
 }
 
-static int cb_fetch(void *ctx, const char *search, int offset, int limit, void *rows, int *n,
-		    sk_err *e)
+static int cb_fetch(struct screen *s, const char *search, int offset, int limit, void *rows,
+		    int *n, sk_err *e)
 {
 	(void)search;
-	struct screen *s = ctx;
 	sk_cash_filter f;
 	book_filter(s->data, &f);
 	return cash_list(s->db, &f, offset, limit, rows, n, e);
 }
 
-static void cb_row(void *ctx, const void *row, int y, int x, int width, int selected)
+static void cb_cells(struct screen *s, const void *row, const char **cells, char (*buf)[TLIST_CELL])
 {
-	struct cash_book *c = ((struct screen *)ctx)->data;
+	(void)s;
 	const sk_cash_line *l = row;
-	char in[32], out[32], bal[32], num[32], uraian[480];
-	snprintf(in, sizeof in, "%10s", l->r.masuk ? sk_format_rupiah(l->r.masuk, num, sizeof num) : "");
-	snprintf(out, sizeof out, "%10s", l->r.keluar ? sk_format_rupiah(l->r.keluar, num, sizeof num) : "");
-	snprintf(bal, sizeof bal, "%11s", sk_format_rupiah(l->saldo, num, sizeof num));
-	snprintf(uraian, sizeof uraian, "%s", *l->r.uraian ? l->r.uraian : _(l->r.kategori));
-	const char *cells[NCOLS] = { l->r.tanggal, l->r.no_bukti, l->dibalik ? "x" : "", uraian, in,
-				     out, bal };
-	text_row(y, x, cells, NCOLS, c->w, width, selected);
+	char num[32];
+	snprintf(buf[4], TLIST_CELL, "%10s",
+		 l->r.masuk ? sk_format_rupiah(l->r.masuk, num, sizeof num) : "");
+	snprintf(buf[5], TLIST_CELL, "%10s",
+		 l->r.keluar ? sk_format_rupiah(l->r.keluar, num, sizeof num) : "");
+	snprintf(buf[6], TLIST_CELL, "%11s", sk_format_rupiah(l->saldo, num, sizeof num));
+	const char *all[NCOLS] = { l->r.tanggal, l->r.no_bukti, l->dibalik ? "x" : "",
+				   *l->r.uraian ? l->r.uraian : _(l->r.kategori), buf[4], buf[5],
+				   buf[6] };
+	memcpy(cells, all, sizeof all);
 }
-
-static const struct plist_src CB_SRC = { cb_count, cb_fetch, cb_row, sizeof(sk_cash_line) };
 
 static const char *cb_help(void)
 {
@@ -141,12 +137,13 @@ static void cb_title(struct screen *s)
 		 cb_book_word(c->buku), c->g.nama);
 }
 
+static const struct tlist_def CB_LIST;
+
 static int cb_init(struct screen *s, void *arg)
 {
-	struct cash_book *c = calloc(1, sizeof *c);
+	struct cash_book *c = tlist_new(s, sizeof *c, &CB_LIST);
 	if (!c)
 		return -1;
-	s->data = c;
 	snprintf(c->group_id, sizeof c->group_id, "%s", (const char *)arg);
 	sk_err e;
 	if (group_get(s->db, c->group_id, &c->g, &e) != SK_OK) {
@@ -156,7 +153,6 @@ static int cb_init(struct screen *s, void *arg)
 	strcpy(c->buku, "umum");
 	c->kat = -1;
 	cb_title(s);
-	plist_init(&c->pl, &CB_SRC, s, 0);
 	return 0;
 }
 
@@ -164,11 +160,10 @@ static int cb_init(struct screen *s, void *arg)
 static void cb_resize(struct screen *s)
 {
 	struct cash_book *c = s->data;
-	text_cols(COLS_DEF, NCOLS, COLS - 2, c->w);
-	plist_place(&c->pl, 4, 1, frame_bottom() - 4, COLS - 2);
+	tlist_resize(s);
 	if (!c->placed) {
 		c->placed = 1;
-		plist_key(&c->pl, KEY_END, KEY_CODE_YES);
+		plist_key(&c->tl.pl, KEY_END, KEY_CODE_YES);
 	}
 }
 
@@ -197,21 +192,14 @@ static void cb_draw(struct screen *s)
 		 cb_book_word(c->buku),
 		 sk_format_rupiah(cash_balance(s->db, c->group_id, c->buku, NULL), bal, sizeof bal), last);
 	text_put(stdscr, 2, 1, line, COLS - 2, ui_attr(R_DIM));
-	text_heads(3, 1, COLS_DEF, NCOLS, c->w);
 	int x = 1;
 	for (int i = 0; i < NCOLS; i++) {
 		if (i >= 4) {  /* amounts: headings right-aligned over the numbers */
 			int tw = text_width(_(COLS_DEF[i].head));
-			text_put(stdscr, 3, x, "", c->w[i], ui_attr(R_HEADER));
-			text_put(stdscr, 3, x + c->w[i] - tw, _(COLS_DEF[i].head), tw, ui_attr(R_HEADER));
+			text_put(stdscr, 3, x, "", c->tl.w[i], ui_attr(R_HEADER));
+			text_put(stdscr, 3, x + c->tl.w[i] - tw, _(COLS_DEF[i].head), tw, ui_attr(R_HEADER));
 		}
-		x += c->w[i] + 1;
-	}
-	plist_draw(&c->pl);
-	if (c->pl.total) {
-		snprintf(line, sizeof line, _("Baris %d dari %d"), c->pl.sel + 1, c->pl.total);
-		text_put(stdscr, frame_bottom(), COLS - 1 - text_width(line), line, text_width(line),
-			 ui_attr(R_DIM));
+		x += c->tl.w[i] + 1;
 	}
 }
 
@@ -219,9 +207,9 @@ static void cb_draw(struct screen *s)
 static void cb_refilter(struct screen *s)
 {
 	struct cash_book *c = s->data;
-	c->pl.sel = c->pl.top = 0;
-	plist_reload(&c->pl);
-	plist_key(&c->pl, KEY_END, KEY_CODE_YES);
+	c->tl.pl.sel = c->tl.pl.top = 0;
+	tlist_reload(s);
+	plist_key(&c->tl.pl, KEY_END, KEY_CODE_YES);
 	cb_title(s);
 }
 
@@ -256,8 +244,10 @@ static void say_source_row(void)
 				    "kartu pinjaman anggotanya (Kelompok, F7)."));
 }
 
-static void cb_reverse(struct screen *s, const sk_cash_line *l)
+/* F8: reverse the row selected. */
+static void cb_reverse(struct screen *s, const void *row)
 {
+	const sk_cash_line *l = row;
 	char q[700], num[32], id[SK_UUID_LEN + 1];
 	if (*l->r.pertemuan_id) { /* say so before asking, not after */
 		say_meeting_row();
@@ -290,10 +280,17 @@ static void cb_reverse(struct screen *s, const sk_cash_line *l)
 		  r.no_bukti, r.tanggal);
 }
 
-/* Open the entry form for the selected row, or say why it cannot change. */
-static void cb_edit(struct screen *s, const sk_cash_line *l)
+/* F3: a new row (row NULL); Enter, F4: open the entry form for the selected row, or say why
+ * it cannot change. */
+static void cb_edit(struct screen *s, const void *row)
 {
 	struct cash_book *c = s->data;
+	const sk_cash_line *l = row;
+	if (!l) {
+		struct cash_entry_arg a = { c->group_id, c->buku, NULL };
+		ui_push(&CASH_ENTRY_OPS, &a);
+		return;
+	}
 	if (*l->r.pertemuan_id) {
 		say_meeting_row();
 		return;
@@ -343,67 +340,51 @@ static int cb_letter(struct screen *s, wint_t ch, int kc)
 	}
 }
 
-static int cb_key(struct screen *s, wint_t ch, int kc)
+/* The book's letters, Tab (the next book) and Left/Right (the month). */
+static int cb_key(struct screen *s, wint_t ch, int kc, const void *row)
 {
-	struct cash_book *c = s->data;
-	const sk_cash_line *l = plist_current(&c->pl);
-	struct cash_entry_arg a = { c->group_id, c->buku, NULL };
+	(void)row;
 	if (cb_letter(s, ch, kc))
 		return SCR_HANDLED;
 	switch (keys_action(ch, kc)) {
-	case ACT_NEW: ui_push(&CASH_ENTRY_OPS, &a); return SCR_HANDLED;
 	case ACT_NEXT: return cb_letter(s, 'B', OK) ? SCR_HANDLED : SCR_UNHANDLED;
 	case ACT_LEFT: cb_month(s, -1); return SCR_HANDLED;
 	case ACT_RIGHT: cb_month(s, 1); return SCR_HANDLED;
-	case ACT_EDIT:
-	case ACT_ENTER:
-		if (l)
-			cb_edit(s, l);
-		return SCR_HANDLED;
-	case ACT_DELETE:
-		if (l)
-			cb_reverse(s, l);
-		return SCR_HANDLED;
-	default:
-		return plist_key(&c->pl, ch, kc) ? SCR_HANDLED : SCR_UNHANDLED;
+	default: return SCR_UNHANDLED;
 	}
 }
 
+/* Back from the entry form: the list again, at its end when it was there. */
 static void cb_resume(struct screen *s)
 {
 	struct cash_book *c = s->data;
 	group_get(s->db, c->group_id, &c->g, NULL);
-	int at_end = c->pl.sel >= c->pl.total - 1;
-	plist_reload(&c->pl);
+	int at_end = c->tl.pl.sel >= c->tl.pl.total - 1;
+	tlist_reload(s);
 	if (at_end)
-		plist_key(&c->pl, KEY_END, KEY_CODE_YES);
+		plist_key(&c->tl.pl, KEY_END, KEY_CODE_YES);
 }
 
-static void cb_free(struct screen *s)
-{
-	struct cash_book *c = s->data;
-	if (c)
-		plist_free(&c->pl);
-	free(c);
-}
-
-static const struct key_hint CASH_BOOK_OPS_HINTS[] = {
-	HINT(ACT_HELP, NC_("hint", "Bantuan")), HINT(ACT_NEW, NC_("hint", "Baru")),
-	HINT(ACT_EDIT, NC_("hint", "Ubah")), HINT(ACT_DELETE, NC_("hint", "Balik")),
-	HINT(ACT_BOOK, NC_("hint", "Buku")), HINT2(ACT_LEFT, ACT_RIGHT, NC_("hint", "Bulan")),
-	HINT(ACT_CATEGORY, NC_("hint", "Kategori")), HINT(ACT_CLOSE, NC_("hint", "Tutup")),
-	HINT(ACT_BACK, NC_("hint", "Kembali")), HINT(ACT_QUIT, NC_("hint", "Keluar")), HINTS_END
+static const struct tlist_def CB_LIST = {
+	.cols = COLS_DEF, .ncols = NCOLS, .row_size = sizeof(sk_cash_line), .count = cb_count,
+	.fetch = cb_fetch, .cells = cb_cells, .key = cb_key, .open = cb_edit, .del = cb_reverse,
+	.resume = cb_resume, .draw = cb_draw, .head_row = 3, .position = N_("Baris %d dari %d"),
 };
 
 const struct screen_ops CASH_BOOK_OPS = {
 	.name = "cash-book",
 	.init = cb_init,
-	.draw = cb_draw,
-	.key = cb_key,
+	.draw = tlist_draw,
+	.key = tlist_key,
 	.resize = cb_resize,
-	.free = cb_free,
+	.free = tlist_free,
 	.help = cb_help,
 	/* Esc and F10 show on terminals wider than 80 columns (the line drops what does not fit). */
-	.hints = CASH_BOOK_OPS_HINTS,
-	.resume = cb_resume,
+	.hints = HINTS(
+		HINT_HELP, HINT(ACT_NEW, NC_("hint", "Baru")), HINT(ACT_EDIT, NC_("hint", "Ubah")),
+		HINT(ACT_DELETE, NC_("hint", "Balik")), HINT(ACT_BOOK, NC_("hint", "Buku")),
+		HINT2(ACT_LEFT, ACT_RIGHT, NC_("hint", "Bulan")),
+		HINT(ACT_CATEGORY, NC_("hint", "Kategori")), HINT(ACT_CLOSE, NC_("hint", "Tutup")),
+		HINTS_BACK_QUIT),
+	.resume = tlist_resume,
 };

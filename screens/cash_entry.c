@@ -44,10 +44,9 @@ static const struct uf_def FIELDS[] = {
 #define NFIELDS ((int)(sizeof FIELDS / sizeof FIELDS[0]))
 
 struct cash_entry {
-	struct uform uf;
+	struct fu_form fu;      /* the form and its draft key (first) */
 	sk_cash_row c;          /* stored row, or the defaults of a new one */
 	int is_new;
-	char key[SK_UUID_LEN + 48];  /* what a draft of this form is kept under */
 	char proposed[16];      /* receipt number last proposed (replaced while unchanged) */
 };
 
@@ -77,15 +76,15 @@ static void ce_propose(struct screen *s)
 {
 	struct cash_entry *f = s->data;
 	char buku[8], jenis[8], cur[80], next[16];
-	uform_get(&f->uf, "buku", buku, sizeof buku);
-	uform_get(&f->uf, "jenis", jenis, sizeof jenis);
-	uform_get(&f->uf, "no_bukti", cur, sizeof cur);
+	uform_get(&f->fu.uf, "buku", buku, sizeof buku);
+	uform_get(&f->fu.uf, "jenis", jenis, sizeof jenis);
+	uform_get(&f->fu.uf, "no_bukti", cur, sizeof cur);
 	if (!f->is_new || (*cur && strcmp(cur, f->proposed) != 0))
 		return;
 	cash_next_receipt(s->db, f->c.kelompok_id, buku, strcmp(jenis, "masuk") == 0, next,
 			  sizeof next);
 	if (strcmp(next, cur) != 0)
-		uform_set(&f->uf, "no_bukti", next);
+		uform_set(&f->fu.uf, "no_bukti", next);
 	snprintf(f->proposed, sizeof f->proposed, "%s", next);
 }
 
@@ -94,14 +93,14 @@ static void ce_notes(struct screen *s)
 {
 	struct cash_entry *f = s->data;
 	char buku[8], date[16], amount[32], bal[32], note[160];
-	uform_get(&f->uf, "buku", buku, sizeof buku);
-	uform_get(&f->uf, "tanggal", date, sizeof date);
+	uform_get(&f->fu.uf, "buku", buku, sizeof buku);
+	uform_get(&f->fu.uf, "tanggal", date, sizeof date);
 	snprintf(note, sizeof note, _("Saldo %s sampai tanggal ini: Rp %s"),
 		 cash_book_label(buku),
 		 sk_format_rupiah(cash_balance(s->db, f->c.kelompok_id, buku, date), bal, sizeof bal));
-	uform_note(&f->uf, "tanggal", note);
-	uform_get(&f->uf, "jumlah", amount, sizeof amount);
-	fu_money_note(&f->uf, "jumlah", amount, 1);
+	uform_note(&f->fu.uf, "tanggal", note);
+	uform_get(&f->fu.uf, "jumlah", amount, sizeof amount);
+	fu_money_note(&f->fu.uf, "jumlah", amount, 1);
 }
 
 /* The form's values as a row; conversion problems go to is. */
@@ -111,15 +110,15 @@ static void ce_collect(struct cash_entry *f, sk_cash_row *c, sk_issues *is)
 	int64_t v;
 	*c = f->c;
 	sk_issues_clear(is);
-	uform_get(&f->uf, "tanggal", c->tanggal, sizeof c->tanggal);
-	uform_get(&f->uf, "buku", c->buku, sizeof c->buku);
-	uform_get(&f->uf, "kategori", c->kategori, sizeof c->kategori);
-	uform_get(&f->uf, "no_bukti", c->no_bukti, sizeof c->no_bukti);
-	uform_get(&f->uf, "uraian", c->uraian, sizeof c->uraian);
-	uform_get(&f->uf, "jenis", jenis, sizeof jenis);
-	uform_get(&f->uf, "jumlah", amount, sizeof amount);
+	uform_get(&f->fu.uf, "tanggal", c->tanggal, sizeof c->tanggal);
+	uform_get(&f->fu.uf, "buku", c->buku, sizeof c->buku);
+	uform_get(&f->fu.uf, "kategori", c->kategori, sizeof c->kategori);
+	uform_get(&f->fu.uf, "no_bukti", c->no_bukti, sizeof c->no_bukti);
+	uform_get(&f->fu.uf, "uraian", c->uraian, sizeof c->uraian);
+	uform_get(&f->fu.uf, "jenis", jenis, sizeof jenis);
+	uform_get(&f->fu.uf, "jumlah", amount, sizeof amount);
 	fu_money(amount, "jumlah", &v, is);
-	uform_check_lengths(&f->uf, is);
+	uform_check_lengths(&f->fu.uf, is);
 	if (!*amount || (v == 0 && !sk_issues_for(is, "jumlah")))
 		sk_issues_add(is, "jumlah", SK_SEV_ERROR, "%s",
 			      _("Tulis jumlah uang lebih dari 0, misalnya 25000."));
@@ -146,21 +145,21 @@ static void ce_validate(struct screen *s)
 	for (int i = 0; i < conv.n; i++)
 		sk_issues_add(&is, conv.items[i].field, conv.items[i].sev, "%s", conv.items[i].msg);
 	ce_map(&is);
-	uform_set_issues(&f->uf, &is);
+	uform_set_issues(&f->fu.uf, &is);
 	ce_notes(s);
 }
 
 static void ce_fill(struct cash_entry *f)
 {
 	char buf[32];
-	uform_set(&f->uf, "tanggal", f->c.tanggal);
-	uform_set(&f->uf, "buku", f->c.buku);
-	uform_set(&f->uf, "jenis", f->c.keluar > 0 ? "keluar" : "masuk");
-	uform_set(&f->uf, "kategori", f->c.kategori);
-	uform_set(&f->uf, "no_bukti", f->c.no_bukti);
-	uform_set(&f->uf, "uraian", f->c.uraian);
+	uform_set(&f->fu.uf, "tanggal", f->c.tanggal);
+	uform_set(&f->fu.uf, "buku", f->c.buku);
+	uform_set(&f->fu.uf, "jenis", f->c.keluar > 0 ? "keluar" : "masuk");
+	uform_set(&f->fu.uf, "kategori", f->c.kategori);
+	uform_set(&f->fu.uf, "no_bukti", f->c.no_bukti);
+	uform_set(&f->fu.uf, "uraian", f->c.uraian);
 	snprintf(buf, sizeof buf, "%lld", (long long)(f->c.masuk ? f->c.masuk : f->c.keluar));
-	uform_set(&f->uf, "jumlah", f->is_new ? "" : buf);
+	uform_set(&f->fu.uf, "jumlah", f->is_new ? "" : buf);
 }
 
 static int ce_init(struct screen *s, void *arg)
@@ -170,7 +169,7 @@ static int ce_init(struct screen *s, void *arg)
 	if (!f)
 		return -1;
 	s->data = f;
-	if (uform_open(&f->uf, FIELDS, NFIELDS, 1, PAGES) != 0)
+	if (uform_open(&f->fu.uf, FIELDS, NFIELDS, 1, PAGES) != 0)
 		return -1;
 	f->is_new = a->row_id == NULL;
 	cash_init(&f->c, a->group_id);
@@ -189,34 +188,18 @@ static int ce_init(struct screen *s, void *arg)
 	ce_fill(f);
 	ce_propose(s);
 	ce_notes(s);
-	uform_snapshot(&f->uf);
+	uform_snapshot(&f->fu.uf);
 	if (f->is_new)
-		snprintf(f->key, sizeof f->key, "baru:%s:%s", f->c.kelompok_id, f->c.buku);
+		snprintf(f->fu.key, sizeof f->fu.key, "baru:%s:%s", f->c.kelompok_id, f->c.buku);
 	else
-		snprintf(f->key, sizeof f->key, "%s", f->c.id);
-	if (fu_draft_offer(s, &f->uf, f->key, NULL)) {
-		uform_touch_all(&f->uf);
+		snprintf(f->fu.key, sizeof f->fu.key, "%s", f->c.id);
+	if (fu_draft_offer(s, &f->fu.uf, f->fu.key, NULL)) {
+		uform_touch_all(&f->fu.uf);
 		ce_validate(s);
 	}
 	snprintf(s->title, sizeof s->title, f->is_new ? _("Catat kas - kelompok %s")
 						      : _("Ubah baris kas - kelompok %s"), g.nama);
 	return 0;
-}
-
-static void ce_resize(struct screen *s)
-{
-	uform_layout(&((struct cash_entry *)s->data)->uf);
-}
-
-static void ce_draw(struct screen *s)
-{
-	uform_draw(&((struct cash_entry *)s->data)->uf);
-	s->cursor = 1;
-}
-
-static void ce_show(struct screen *s)
-{
-	uform_refresh(&((struct cash_entry *)s->data)->uf);
 }
 
 static void ce_save(struct screen *s)
@@ -236,7 +219,7 @@ static void ce_save(struct screen *s)
 		ce_map(&is);
 		if (!is.n && *e.msg)
 			sk_issues_add(&is, "kas", SK_SEV_ERROR, "%s", e.msg);
-		fu_refused(&f->uf, &is);
+		fu_refused(&f->fu.uf, &is);
 		return;
 	}
 	if (rc != SK_OK) {
@@ -258,58 +241,25 @@ static void ce_save(struct screen *s)
 	ui_pop();
 }
 
+/* A key the form used: the receipt number follows the book and the direction; findings. */
+static void ce_after(struct screen *s, enum uf_result r, int left)
+{
+	struct cash_entry *f = s->data;
+	if (r == UF_IGNORED)
+		return;
+	const char *cur = f->fu.uf.defs[left >= 0 ? left : f->fu.uf.cur].name;
+	if (strcmp(cur, "buku") == 0 || strcmp(cur, "jenis") == 0)
+		ce_propose(s);
+	if (left >= 0)
+		uform_touch(&f->fu.uf, left);
+	ce_validate(s);
+}
+
 static int ce_key(struct screen *s, wint_t ch, int kc)
 {
-	struct cash_entry *f = s->data;
-	int left;
-	enum uf_result r = uform_key(&f->uf, ch, kc, &left);
-	if (r != UF_IGNORED) {
-		const char *cur = f->uf.defs[left >= 0 ? left : f->uf.cur].name;
-		if (strcmp(cur, "buku") == 0 || strcmp(cur, "jenis") == 0)
-			ce_propose(s);
-		if (left >= 0)
-			uform_touch(&f->uf, left);
-		ce_validate(s);
-		return SCR_HANDLED;
-	}
-	return fu_form_action(s, &f->uf, ch, kc, ce_save);
+	return fu_form_key(s, ch, kc, ce_after, NULL, ce_save);
 }
 
-static int ce_unsaved(struct screen *s)
-{
-	return uform_dirty(&((struct cash_entry *)s->data)->uf);
-}
-
-static void ce_draft(struct screen *s)
-{
-	struct cash_entry *f = s->data;
-	fu_draft_save(s, &f->uf, f->key, NULL);
-}
-
-static void ce_free(struct screen *s)
-{
-	struct cash_entry *f = s->data;
-	if (f)
-		uform_close(&f->uf);
-	free(f);
-}
-
-static const struct key_hint CASH_ENTRY_OPS_HINTS[] = {
-	HINT(ACT_HELP, NC_("hint", "Bantuan")), HINT(ACT_SAVE, NC_("hint", "Simpan")),
-	HINT(ACT_NEXT, NC_("hint", "Isian berikutnya")), HINT(ACT_BACK, NC_("hint", "Kembali")),
-	HINT(ACT_QUIT, NC_("hint", "Keluar")), HINTS_END
-};
-
-const struct screen_ops CASH_ENTRY_OPS = {
-	.name = "cash-entry",
-	.init = ce_init,
-	.draw = ce_draw,
-	.key = ce_key,
-	.resize = ce_resize,
-	.free = ce_free,
-	.help = ce_help,
-	.hints = CASH_ENTRY_OPS_HINTS,
-	.show = ce_show,
-	.unsaved = ce_unsaved,
-	.draft = ce_draft,
-};
+const struct screen_ops CASH_ENTRY_OPS = FU_SCREEN("cash-entry", ce_init, ce_key, ce_help,
+		HINT_HELP, HINT(ACT_SAVE, NC_("hint", "Simpan")),
+		HINT(ACT_NEXT, NC_("hint", "Isian berikutnya")), HINTS_BACK_QUIT);

@@ -13,9 +13,8 @@
 #include "group.h"
 #include "i18n.h"
 #include "keys.h"
-#include "plist.h"
 #include "screens.h"
-#include "text.h"
+#include "tlist.h"
 
 static const struct text_col COLS_DEF[] = {
 	{ "!", 1, 0 },
@@ -27,25 +26,20 @@ static const struct text_col COLS_DEF[] = {
 	{ N_("Tdk miskin"), 10, 0 },
 	{ N_("Perlu nilai"), 11, 0 },
 };
-#define NCOLS 8
-
 struct elig_groups {
-	struct plist pl;
-	int w[NCOLS];
+	struct tlist tl;
 	sk_elig_stats office;
 };
 
 /* The list is "all groups" (index 0) followed by the groups matching the search. */
-static int eg_count(void *ctx, const char *search)
+static int eg_count(struct screen *s, const char *search)
 {
-	struct screen *s = ctx;
 	return group_count(s->db, search) + 1;
 }
 
-static int eg_fetch(void *ctx, const char *search, int offset, int limit, void *rows, int *n,
-		    sk_err *e)
+static int eg_fetch(struct screen *s, const char *search, int offset, int limit, void *rows,
+		    int *n, sk_err *e)
 {
-	struct screen *s = ctx;
 	struct elig_groups *g = s->data;
 	sk_elig_group *out = rows;
 	int first = 0;
@@ -63,26 +57,66 @@ static int eg_fetch(void *ctx, const char *search, int offset, int limit, void *
 	return rc;
 }
 
-static void eg_row(void *ctx, const void *row, int y, int x, int width, int selected)
+static void eg_cells(struct screen *s, const void *row, const char **cells, char (*buf)[TLIST_CELL])
 {
-	struct elig_groups *g = ((struct screen *)ctx)->data;
+	(void)s;
 	const sk_elig_group *r = row;
 	const sk_elig_stats *st = &r->st;
-	char aktif[16], dinilai[16], miskin[16], tidak[24], perlu[16];
-	snprintf(aktif, sizeof aktif, "%6d", st->aktif);
-	snprintf(dinilai, sizeof dinilai, "%8d", st->dinilai);
-	snprintf(miskin, sizeof miskin, "%6d", st->miskin);
+	snprintf(buf[3], TLIST_CELL, "%6d", st->aktif);
+	snprintf(buf[4], TLIST_CELL, "%8d", st->dinilai);
+	snprintf(buf[5], TLIST_CELL, "%6d", st->miskin);
 	if (st->persen_tidak_miskin >= 0)
-		snprintf(tidak, sizeof tidak, "%4d %3d%%", st->tidak_miskin, st->persen_tidak_miskin);
+		snprintf(buf[6], TLIST_CELL, "%4d %3d%%", st->tidak_miskin, st->persen_tidak_miskin);
 	else
-		snprintf(tidak, sizeof tidak, "%4d    -", st->tidak_miskin);
-	snprintf(perlu, sizeof perlu, "%11d", st->perlu_dinilai);
-	const char *cells[NCOLS] = { st->lewat_batas ? "!" : "", r->nama, r->desa, aktif, dinilai,
-				     miskin, tidak, perlu };
-	text_row(y, x, cells, NCOLS, g->w, width, selected);
+		snprintf(buf[6], TLIST_CELL, "%4d    -", st->tidak_miskin);
+	snprintf(buf[7], TLIST_CELL, "%11d", st->perlu_dinilai);
+	const char *all[] = { st->lewat_batas ? "!" : "", r->nama, r->desa, buf[3], buf[4], buf[5],
+			      buf[6], buf[7] };
+	memcpy(cells, all, sizeof all);
 }
 
-static const struct plist_src EG_SRC = { eg_count, eg_fetch, eg_row, sizeof(sk_elig_group) };
+/* Enter: the members of the group selected, or of every group from the first row. */
+static int eg_key(struct screen *s, wint_t ch, int kc, const void *row)
+{
+	(void)s;
+	const sk_elig_group *r = row;
+	if (keys_action(ch, kc) != ACT_ENTER)
+		return SCR_UNHANDLED;
+	char id[SK_UUID_LEN + 1];
+	sk_strlcpy(id, r ? r->id : "", sizeof id);
+	if (r)
+		ui_push(&ELIG_LIST_OPS, *id ? id : NULL);
+	return SCR_HANDLED;
+}
+
+/* Back from the members: the office's figures (the first row) and the list again. */
+static void eg_resume(struct screen *s)
+{
+	struct elig_groups *g = s->data;
+	eligibility_stats(s->db, NULL, NULL, &g->office, NULL);
+	tlist_reload(s);
+}
+
+/* Rows: 1 search, 2 office figures, 3 headings, 4.. list, bottom row: the position among the
+ * groups (not on "all groups"). */
+static void eg_draw(struct screen *s)
+{
+	struct elig_groups *g = s->data;
+	const sk_elig_stats *st = &g->office;
+	char line[400];
+	elig_figures_line(st, _("Kantor: "), COLS - 2, line, sizeof line);
+	text_put(stdscr, 2, 1, line, COLS - 2, ui_attr(st->lewat_batas ? R_WARN : R_DIM));
+	snprintf(line, sizeof line, _("Kelompok %d dari %d"), g->tl.pl.sel, g->tl.pl.total - 1);
+	if (g->tl.pl.sel > 0)
+		tlist_put_right(frame_bottom(), line);
+}
+
+static const struct tlist_def EG_LIST = {
+	.cols = COLS_DEF, .ncols = sizeof COLS_DEF / sizeof COLS_DEF[0],
+	.row_size = sizeof(sk_elig_group), .count = eg_count, .fetch = eg_fetch, .cells = eg_cells,
+	.key = eg_key, .resume = eg_resume, .draw = eg_draw, .head_row = 3, .searchable = 1,
+	.search_label = N_("Cari:"),
+};
 
 static const char *eg_help(void)
 {
@@ -107,86 +141,15 @@ static const char *eg_help(void)
 static int eg_init(struct screen *s, void *arg)
 {
 	(void)arg;
-	struct elig_groups *g = calloc(1, sizeof *g);
+	struct elig_groups *g = tlist_new(s, sizeof *g, &EG_LIST);
 	if (!g)
 		return -1;
-	s->data = g;
 	snprintf(s->title, sizeof s->title, "%s", _("Kelayakan - kepatuhan kelompok"));
 	eligibility_stats(s->db, NULL, NULL, &g->office, NULL);
-	plist_init(&g->pl, &EG_SRC, s, 1);
-	g->pl.pinned = 1; /* "(Semua kelompok)" */
+	g->tl.pl.pinned = 1; /* "(Semua kelompok)" */
 	return 0;
 }
 
-/* Rows: 1 search, 2 office figures, 3 headings, 4.. list, bottom row: position. */
-static void eg_resize(struct screen *s)
-{
-	struct elig_groups *g = s->data;
-	text_cols(COLS_DEF, NCOLS, COLS - 2, g->w);
-	plist_place(&g->pl, 4, 1, frame_bottom() - 4, COLS - 2);
-}
-
-static void eg_draw(struct screen *s)
-{
-	struct elig_groups *g = s->data;
-	const sk_elig_stats *st = &g->office;
-	char line[400];
-	elig_figures_line(st, _("Kantor: "), COLS - 2, line, sizeof line);
-	text_put(stdscr, 2, 1, line, COLS - 2, ui_attr(st->lewat_batas ? R_WARN : R_DIM));
-	text_heads(3, 1, COLS_DEF, NCOLS, g->w);
-	plist_draw(&g->pl);
-	snprintf(line, sizeof line, _("Kelompok %d dari %d"), g->pl.sel, g->pl.total - 1);
-	if (g->pl.sel > 0)
-		text_put(stdscr, frame_bottom(), COLS - 1 - text_width(line), line, text_width(line),
-			 ui_attr(R_DIM));
-	plist_draw_search(&g->pl, 1, _("Cari:"));
-	s->cursor = 1;
-}
-
-static int eg_key(struct screen *s, wint_t ch, int kc)
-{
-	struct elig_groups *g = s->data;
-	const sk_elig_group *r = plist_current(&g->pl);
-	char id[SK_UUID_LEN + 1];
-	sk_strlcpy(id, r ? r->id : "", sizeof id);
-	switch (keys_action(ch, kc)) {
-	case ACT_ENTER:
-		if (r)
-			ui_push(&ELIG_LIST_OPS, *id ? id : NULL);
-		return SCR_HANDLED;
-	default:
-		return plist_key(&g->pl, ch, kc) ? SCR_HANDLED : SCR_UNHANDLED;
-	}
-}
-
-static void eg_resume(struct screen *s)
-{
-	struct elig_groups *g = s->data;
-	eligibility_stats(s->db, NULL, NULL, &g->office, NULL);
-	plist_reload(&g->pl);
-}
-
-static void eg_free(struct screen *s)
-{
-	struct elig_groups *g = s->data;
-	if (g)
-		plist_free(&g->pl);
-	free(g);
-}
-
-static const struct key_hint ELIG_GROUPS_OPS_HINTS[] = {
-	HINT(ACT_HELP, NC_("hint", "Bantuan")), HINT(ACT_ENTER, NC_("hint", "Anggota")),
-	HINT(ACT_BACK, NC_("hint", "Kembali")), HINT(ACT_QUIT, NC_("hint", "Keluar")), HINTS_END
-};
-
-const struct screen_ops ELIG_GROUPS_OPS = {
-	.name = "eligibility-groups",
-	.init = eg_init,
-	.draw = eg_draw,
-	.key = eg_key,
-	.resize = eg_resize,
-	.free = eg_free,
-	.help = eg_help,
-	.hints = ELIG_GROUPS_OPS_HINTS,
-	.resume = eg_resume,
-};
+const struct screen_ops ELIG_GROUPS_OPS =
+	TLIST_SCREEN("eligibility-groups", eg_init, eg_help,
+		HINT_HELP, HINT(ACT_ENTER, NC_("hint", "Anggota")), HINTS_BACK_QUIT);

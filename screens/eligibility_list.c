@@ -12,14 +12,14 @@
 #include "group.h"
 #include "i18n.h"
 #include "keys.h"
-#include "plist.h"
 #include "screens.h"
-#include "text.h"
+#include "tlist.h"
 
 enum { C_NAMA, C_KELOMPOK, C_TANGGAL, C_SKOR, C_KATEGORI, C_DTSEN, C_STATUS, NCOLS };
 
-static const struct text_col COLS_GROUP[NCOLS] = {
-	{ N_("Nama"), 20, 1 }, { "", 0, 0 }, { N_("Dinilai"), 10, 0 }, { N_("Skor"), 5, 0 },
+/* One group's members: no group column. */
+static const struct text_col COLS_GROUP[NCOLS - 1] = {
+	{ N_("Nama"), 20, 1 }, { N_("Dinilai"), 10, 0 }, { N_("Skor"), 5, 0 },
 	{ N_("Kategori"), 12, 0 }, { N_("DTSEN"), 7, 0 }, { N_("Keterangan"), 13, 0 },
 };
 static const struct text_col COLS_ALL[NCOLS] = {
@@ -33,17 +33,11 @@ static const char *const FILTER_LABELS[ELIG_FILTERS] = {
 };
 
 struct elig_list {
-	struct plist pl;
-	int w[NCOLS];
+	struct tlist tl;
 	char group_id[SK_UUID_LEN + 1];   /* "" = all groups */
 	enum elig_filter filter;
 	sk_elig_stats st;
 };
-
-static const struct text_col *cols(const struct elig_list *l)
-{
-	return *l->group_id ? COLS_GROUP : COLS_ALL;
-}
 
 static void query(const struct screen *s, const char *search, sk_elig_query *q)
 {
@@ -54,50 +48,68 @@ static void query(const struct screen *s, const char *search, sk_elig_query *q)
 	q->filter = l->filter;
 }
 
-static int el_count(void *ctx, const char *search)
+static int el_count(struct screen *s, const char *search)
 {
-	struct screen *s = ctx;
 	sk_elig_query q;
 	query(s, search, &q);
 	return eligibility_count(s->db, &q);
 }
 
-static int el_fetch(void *ctx, const char *search, int offset, int limit, void *rows, int *n,
-		    sk_err *e)
+static int el_fetch(struct screen *s, const char *search, int offset, int limit, void *rows,
+		    int *n, sk_err *e)
 {
-	struct screen *s = ctx;
 	sk_elig_query q;
 	query(s, search, &q);
 	return eligibility_list(s->db, &q, offset, limit, rows, n, e);
 }
 
-static void el_row(void *ctx, const void *row, int y, int x, int width, int selected)
+static void el_cells(struct screen *s, const void *row, const char **cells, char (*buf)[TLIST_CELL])
 {
-	struct elig_list *l = ((struct screen *)ctx)->data;
+	const struct elig_list *l = s->data;
 	const sk_elig_row *r = row;
-	char skor[16] = "", dtsen[16];
+	buf[C_SKOR][0] = '\0';
 	if (r->dinilai)
-		snprintf(skor, sizeof skor, "%2d/14", r->skor % 100);
+		snprintf(buf[C_SKOR], TLIST_CELL, "%2d/14", r->skor % 100);
 	if (r->terdaftar_dtsen && r->desil_dtsen)
-		snprintf(dtsen, sizeof dtsen, _("ya d%d"), r->desil_dtsen % 100);
+		snprintf(buf[C_DTSEN], TLIST_CELL, _("ya d%d"), r->desil_dtsen % 100);
 	else
-		snprintf(dtsen, sizeof dtsen, "%s", r->terdaftar_dtsen ? _("ya") : _("tidak"));
-	const char *cells[NCOLS] = {
-		r->nama, r->kelompok_nama, r->dinilai ? r->tanggal : "-", skor,
-		!r->dinilai ? "" : r->miskin ? _("miskin") : _("tidak miskin"), dtsen,
+		snprintf(buf[C_DTSEN], TLIST_CELL, "%s", r->terdaftar_dtsen ? _("ya") : _("tidak"));
+	const char *all[NCOLS] = {
+		r->nama, r->kelompok_nama, r->dinilai ? r->tanggal : "-", buf[C_SKOR],
+		!r->dinilai ? "" : r->miskin ? _("miskin") : _("tidak miskin"), buf[C_DTSEN],
 		!r->dinilai ? _("belum dinilai") : r->perlu_dinilai ? _("nilai ulang") : ""
 	};
-	if (*l->group_id) {
-		/* No group column: shift the cells after the name left. */
-		const char *c2[NCOLS - 1] = { cells[0], cells[2], cells[3], cells[4], cells[5], cells[6] };
-		int w2[NCOLS - 1] = { l->w[0], l->w[2], l->w[3], l->w[4], l->w[5], l->w[6] };
-		text_row(y, x, c2, NCOLS - 1, w2, width, selected);
-	} else {
-		text_row(y, x, cells, NCOLS, l->w, width, selected);
-	}
+	/* One group's list has no group column: the cells after the name move left. */
+	for (int i = 0, j = 0; i < NCOLS; i++)
+		if (i != C_KELOMPOK || !*l->group_id)
+			cells[j++] = all[i];
 }
 
-static const struct plist_src EL_SRC = { el_count, el_fetch, el_row, sizeof(sk_elig_row) };
+/* Enter: a new assessment of the member selected; F4: the member's assessments; F6: the next
+ * filter. */
+static int el_key(struct screen *s, wint_t ch, int kc, const void *row)
+{
+	struct elig_list *l = s->data;
+	const sk_elig_row *r = row;
+	struct assessment_form_arg a = { r ? r->anggota_id : NULL, NULL };
+	switch (keys_action(ch, kc)) {
+	case ACT_ENTER:
+		if (r)
+			ui_push(&ASSESSMENT_FORM_OPS, &a);
+		return SCR_HANDLED;
+	case ACT_EDIT:
+		if (r)
+			ui_push(&ASSESSMENT_HISTORY_OPS, (void *)r->anggota_id);
+		return SCR_HANDLED;
+	case ACT_OPTION:
+		l->filter = (l->filter + 1) % ELIG_FILTERS;
+		l->tl.pl.sel = l->tl.pl.top = 0;
+		tlist_reload(s);
+		return SCR_HANDLED;
+	default:
+		return SCR_UNHANDLED;
+	}
+}
 
 static const char *el_help(void)
 {
@@ -132,36 +144,17 @@ static void load_title(struct screen *s)
 		snprintf(s->title, sizeof s->title, _("Kelayakan - kelompok %s"), g.nama);
 }
 
+static const struct tlist_def EL_GROUP_LIST, EL_ALL_LIST;
+
 static int el_init(struct screen *s, void *arg)
 {
-	struct elig_list *l = calloc(1, sizeof *l);
+	struct elig_list *l = tlist_new(s, sizeof *l, arg ? &EL_GROUP_LIST : &EL_ALL_LIST);
 	if (!l)
 		return -1;
-	s->data = l;
 	if (arg)
 		sk_strlcpy(l->group_id, arg, sizeof l->group_id);
 	load_title(s);
-	plist_init(&l->pl, &EL_SRC, s, 1);
 	return 0;
-}
-
-/* Rows: 1 figures, 2 search, 3 headings, 4.. list, bottom row: filter and position. */
-static void el_resize(struct screen *s)
-{
-	struct elig_list *l = s->data;
-	if (*l->group_id) {
-		struct text_col c[NCOLS - 1];
-		int w[NCOLS - 1];
-		for (int i = 0, j = 0; i < NCOLS; i++)
-			if (i != C_KELOMPOK)
-				c[j++] = COLS_GROUP[i];
-		text_cols(c, NCOLS - 1, COLS - 2, w);
-		for (int i = 0, j = 0; i < NCOLS; i++)
-			l->w[i] = i == C_KELOMPOK ? 0 : w[j++];
-	} else {
-		text_cols(COLS_ALL, NCOLS, COLS - 2, l->w);
-	}
-	plist_place(&l->pl, 4, 1, frame_bottom() - 4, COLS - 2);
 }
 
 static void draw_figures(struct elig_list *l)
@@ -172,91 +165,39 @@ static void draw_figures(struct elig_list *l)
 	text_put(stdscr, 1, 1, line, COLS - 2, ui_attr(st->lewat_batas ? R_WARN : R_DIM));
 }
 
-static void draw_heads(struct elig_list *l)
-{
-	const struct text_col *c = cols(l);
-	int x = 1;
-	for (int i = 0; i < NCOLS; i++) {
-		if (!l->w[i])
-			continue;
-		text_put(stdscr, 3, x, _(c[i].head), l->w[i], ui_attr(R_HEADER));
-		x += l->w[i] + 1;
-	}
-}
-
 static void el_draw(struct screen *s)
 {
 	struct elig_list *l = s->data;
 	draw_figures(l);
-	draw_heads(l);
-	plist_draw(&l->pl);
 	char line[160];
 	char key[16];
 	snprintf(line, sizeof line, _("Tampil: %s (%s ganti)"), _(FILTER_LABELS[l->filter]),
 		 keys_name(ACT_OPTION, key, sizeof key));
 	text_put(stdscr, frame_bottom(), 1, line, COLS / 2, ui_attr(R_DIM));
-	if (l->pl.total) {
-		snprintf(line, sizeof line, _("Anggota %d dari %d"), l->pl.sel + 1, l->pl.total);
-		text_put(stdscr, frame_bottom(), COLS - 1 - text_width(line), line, text_width(line),
-			 ui_attr(R_DIM));
-	}
-	plist_draw_search(&l->pl, 2, _("Cari:"));
-	s->cursor = 1;
 }
 
-static int el_key(struct screen *s, wint_t ch, int kc)
-{
-	struct elig_list *l = s->data;
-	const sk_elig_row *r = plist_current(&l->pl);
-	struct assessment_form_arg a = { r ? r->anggota_id : NULL, NULL };
-	switch (keys_action(ch, kc)) {
-	case ACT_ENTER:
-		if (r)
-			ui_push(&ASSESSMENT_FORM_OPS, &a);
-		return SCR_HANDLED;
-	case ACT_EDIT:
-		if (r)
-			ui_push(&ASSESSMENT_HISTORY_OPS, (void *)r->anggota_id);
-		return SCR_HANDLED;
-	case ACT_OPTION:
-		l->filter = (l->filter + 1) % ELIG_FILTERS;
-		l->pl.sel = l->pl.top = 0;
-		plist_reload(&l->pl);
-		return SCR_HANDLED;
-	default:
-		return plist_key(&l->pl, ch, kc) ? SCR_HANDLED : SCR_UNHANDLED;
-	}
-}
-
+/* Back from the form: the figures and the list again. */
 static void el_resume(struct screen *s)
 {
-	struct elig_list *l = s->data;
 	load_title(s);
-	plist_reload(&l->pl);
+	tlist_reload(s);
 }
 
-static void el_free(struct screen *s)
-{
-	struct elig_list *l = s->data;
-	if (l)
-		plist_free(&l->pl);
-	free(l);
-}
-
-static const struct key_hint ELIG_LIST_OPS_HINTS[] = {
-	HINT(ACT_HELP, NC_("hint", "Bantuan")), HINT(ACT_ENTER, NC_("hint", "Nilai")),
-	HINT(ACT_EDIT, NC_("hint", "Riwayat")), HINT(ACT_OPTION, NC_("hint", "Saring")),
-	HINT(ACT_BACK, NC_("hint", "Kembali")), HINT(ACT_QUIT, NC_("hint", "Keluar")), HINTS_END
+/* Rows: 1 figures, 2 search, 3 headings, 4.. list, bottom row: filter and position. */
+static const struct tlist_def EL_GROUP_LIST = {
+	.cols = COLS_GROUP, .ncols = NCOLS - 1, .row_size = sizeof(sk_elig_row),
+	.count = el_count, .fetch = el_fetch, .cells = el_cells, .key = el_key,
+	.resume = el_resume, .draw = el_draw, .head_row = 3, .searchable = 1,
+	.search_label = N_("Cari:"), .search_row = 2, .position = N_("Anggota %d dari %d"),
+};
+static const struct tlist_def EL_ALL_LIST = {
+	.cols = COLS_ALL, .ncols = NCOLS, .row_size = sizeof(sk_elig_row),
+	.count = el_count, .fetch = el_fetch, .cells = el_cells, .key = el_key,
+	.resume = el_resume, .draw = el_draw, .head_row = 3, .searchable = 1,
+	.search_label = N_("Cari:"), .search_row = 2, .position = N_("Anggota %d dari %d"),
 };
 
-const struct screen_ops ELIG_LIST_OPS = {
-	.name = "eligibility",
-	.init = el_init,
-	.draw = el_draw,
-	.key = el_key,
-	.resize = el_resize,
-	.free = el_free,
-	.help = el_help,
-	.hints = ELIG_LIST_OPS_HINTS,
-	.resume = el_resume,
-};
+const struct screen_ops ELIG_LIST_OPS =
+	TLIST_SCREEN("eligibility", el_init, el_help,
+		HINT_HELP, HINT(ACT_ENTER, NC_("hint", "Nilai")), HINT(ACT_EDIT, NC_("hint", "Riwayat")),
+		HINT(ACT_OPTION, NC_("hint", "Saring")), HINTS_BACK_QUIT);

@@ -9,6 +9,7 @@
 #include <string.h>
 #include "dialog.h"
 #include "evaluation_form.h"
+#include "form_util.h"
 #include "frame.h"
 #include "group.h"
 #include "i18n.h"
@@ -163,11 +164,11 @@ static int ef_init(struct screen *s, void *arg)
 	tfield_set(&f->tf[EF_TANGGAL], f->ev.tanggal, 10);
 	tfield_set(&f->tf[EF_PENILAI], f->ev.penilai, SK_NAME_MAX);
 	tfield_set(&f->tf[EF_CATATAN], f->ev.catatan, 250);
-	snprintf(f->key, sizeof f->key, "%s:%s", g.id, f->is_new ? "baru" : f->ev.id);
+	snprintf(f->o.key, sizeof f->o.key, "%s:%s", g.id, f->is_new ? "baru" : f->ev.id);
 	ef_draft_offer(s, f);
 	f->tf[EF_TANGGAL].fresh = 1;
 	/* A new assessment starts on s1: the date is today's. */
-	f->cur = f->is_new ? EF_V1 : EF_TANGGAL;
+	f->o.cur = f->is_new ? EF_V1 : EF_TANGGAL;
 	ef_sync(s, f);
 	return 0;
 }
@@ -176,11 +177,7 @@ static int ef_init(struct screen *s, void *arg)
 
 static void go(struct eform *f, int to)
 {
-	if (to < 0 || to >= EF_COUNT)
-		return;
-	f->cur = to;
-	if (!EF_IS_V(to))
-		f->tf[to].fresh = 1;
+	fu_own_go(&f->o, f->tf, EF_COUNT, to, !EF_IS_V(to));
 }
 
 static int move_key(struct eform *f, enum action a)
@@ -188,9 +185,9 @@ static int move_key(struct eform *f, enum action a)
 	switch (a) {
 	case ACT_ENTER:
 	case ACT_NEXT:
-	case ACT_DOWN: go(f, f->cur + 1); return 1;
+	case ACT_DOWN: go(f, f->o.cur + 1); return 1;
 	case ACT_PREV:
-	case ACT_UP: go(f, f->cur - 1); return 1;
+	case ACT_UP: go(f, f->o.cur - 1); return 1;
 	case ACT_HOME:
 	case ACT_PGUP: go(f, EF_TANGGAL); return 1;
 	case ACT_END:
@@ -203,23 +200,23 @@ static int move_key(struct eform *f, enum action a)
  * not scored yet and moves on; Backspace or Delete clears the score. 1 when used. */
 static int indicator_key(struct eform *f, wint_t ch, int kc)
 {
-	int i = f->cur - EF_V1;
+	int i = f->o.cur - EF_V1;
 	if (keys_local(KS_LEVEL, ch, kc) == ACT_SCORE) {
 		f->ev.v[i] = (int)(ch - '0');
-		f->changed = 1;
-		go(f, f->cur + 1);
+		f->o.changed = 1;
+		go(f, f->o.cur + 1);
 		return 1;
 	}
 	enum action a = keys_action(ch, kc);
 	if (a == ACT_ENTER && f->ev.v[i] == 0 && f->evd.usul[i] != EVAL_NO_DATA) {
 		f->ev.v[i] = f->evd.usul[i];
-		f->changed = 1;
-		go(f, f->cur + 1);
+		f->o.changed = 1;
+		go(f, f->o.cur + 1);
 		return 1;
 	}
 	if ((a == ACT_BACKSPACE || a == ACT_DELETE) && f->ev.v[i]) {
 		f->ev.v[i] = 0;
-		f->changed = 1;
+		f->o.changed = 1;
 		return 1;
 	}
 	if (keys_printable(ch, kc)) {
@@ -231,73 +228,53 @@ static int indicator_key(struct eform *f, wint_t ch, int kc)
 
 /* ---- saving ---------------------------------------------------------------------------- */
 
-/* Put the cursor on the first field with an error finding and say it. */
-static void focus_error(struct eform *f, const sk_issues *is)
+static int indicator_open(const void *f, int i)
 {
-	for (int i = 0; i < EF_COUNT; i++) {
-		const sk_issue *it = sk_issues_for(is, ef_name(i));
-		if (it && it->sev == SK_SEV_ERROR) {
-			go(f, i);
-			frame_msg(MSG_ERROR, _("Belum disimpan: %s"), it->msg);
-			return;
-		}
-	}
-	for (int i = 0; i < is->n; i++)
-		if (is->items[i].sev == SK_SEV_ERROR) {
-			frame_msg(MSG_ERROR, _("Belum disimpan: %s"), is->items[i].msg);
-			return;
-		}
+	const struct eform *e = f;
+	return e->ev.v[i] < 1 || e->ev.v[i] > 4;
+}
+
+static void indicator_name(int i, char *out, size_t n)
+{
+	snprintf(out, n, "%s", EVAL_FIELDS[i]);
 }
 
 /* Indicators not scored yet: refused, listed, the cursor on the first. 1 when some are. */
-static int ask_missing(struct eform *f)
+static int ask_missing(struct screen *s)
 {
-	char list[64] = "";
-	int first = -1;
-	for (int i = 0; i < EVAL_INDICATORS; i++) {
-		if (f->ev.v[i] >= 1 && f->ev.v[i] <= 4)
-			continue;
-		if (first < 0)
-			first = i;
-		snprintf(list + strlen(list), sizeof list - strlen(list), "%s%s", *list ? ", " : "",
-			 EVAL_FIELDS[i]);
-	}
-	if (first < 0)
-		return 0;
-	go(f, EF_V1 + first);
-	frame_msg(MSG_ERROR, _("Belum disimpan: %s belum dinilai. Ketik 1 sampai 4, atau Enter "
-			       "untuk menerima usulan."), list);
-	return 1;
+	struct eform *f = s->data;
+	int first = fu_refuse_open(EVAL_INDICATORS, indicator_open, f, indicator_name,
+				   _("Belum disimpan: %s belum dinilai. Ketik 1 sampai 4, atau Enter "
+				     "untuk menerima usulan."));
+	go(f, first >= 0 ? EF_V1 + first : -1);
+	return first >= 0;
 }
 
-static void ef_save(struct screen *s, struct eform *f)
+/* Put the cursor on the first field with an error finding and say it. */
+static void ef_focus(struct screen *s)
 {
+	struct eform *f = s->data;
+	go(f, fu_first_error(&f->o.found, EF_COUNT, ef_name));
+}
+
+static int ef_store(struct screen *s, sk_err *e)
+{
+	struct eform *f = s->data;
+	return f->is_new ? evaluation_insert(s->db, &f->ev, &f->o.found, e)
+			 : evaluation_update(s->db, &f->ev, &f->o.found, e);
+}
+
+static void ef_save(struct screen *s)
+{
+	static const struct fu_own_store HOW = { ask_missing, ef_store, ef_focus };
+	struct eform *f = s->data;
 	ef_sync(s, f);
-	sk_issues_clear(&f->found);
-	if (sk_utf8_len(f->ev.penilai) > SK_NAME_MAX) {
-		sk_issues_add(&f->found, "penilai", SK_SEV_ERROR,
-			      _("Paling panjang %d huruf (sekarang %zu); singkatkan."), SK_NAME_MAX,
-			      sk_utf8_len(f->ev.penilai));
-		focus_error(f, &f->found);
+	sk_issues_clear(&f->o.found);
+	if (!fu_own_store(s, f->ev.penilai, &HOW))
 		return;
-	}
-	if (ask_missing(f))
-		return;
-	sk_err e;
-	sk_err_clear(&e);
-	int rc = f->is_new ? evaluation_insert(s->db, &f->ev, &f->found, &e)
-			   : evaluation_update(s->db, &f->ev, &f->found, &e);
-	if (rc == SK_REFUSED) {
-		focus_error(f, &f->found);
-		return;
-	}
-	if (rc != SK_OK) {
-		frame_msg(MSG_ERROR, "%s", e.msg);
-		return;
-	}
 	frame_msg(MSG_INFO, _("Penilaian perkembangan %s tersimpan: skor %d, %s."), f->group_name,
 		  f->ev.skor, evaluation_level_label(f->ev.tingkat));
-	f->changed = 0;
+	f->o.changed = 0;
 	ui_pop();
 }
 
@@ -305,61 +282,25 @@ static int ef_key(struct screen *s, wint_t ch, int kc)
 {
 	struct eform *f = s->data;
 	enum action a = keys_action(ch, kc);
-	int used = 0, was_date = f->cur == EF_TANGGAL;
-	if (EF_IS_V(f->cur))
+	int used = 0, was_date = f->o.cur == EF_TANGGAL;
+	if (EF_IS_V(f->o.cur))
 		used = indicator_key(f, ch, kc);
-	else if (tfield_key(&f->tf[f->cur], ch, kc))
-		used = f->changed = 1;
+	else if (tfield_key(&f->tf[f->o.cur], ch, kc))
+		used = f->o.changed = 1;
 	if (used)
-		sk_issues_clear(&f->found); /* shown again by the next F2 when still wrong */
+		sk_issues_clear(&f->o.found); /* shown again by the next F2 when still wrong */
 	if (!used)
 		used = move_key(f, a);
-	if (!used) {
-		switch (a) {
-		case ACT_SAVE: ef_save(s, f); return SCR_HANDLED;
-		case ACT_BACK:
-			if (!f->changed || dlg_confirm(_("Buang perubahan? (y/t)")))
-				ui_pop();
-			return SCR_HANDLED;
-		default: break;
-		}
-	}
+	if (!used && fu_save_or_back(s, a, f->o.changed, ef_save) == SCR_HANDLED)
+		return SCR_HANDLED;
 	/* The proposals follow the date once the cursor leaves it (not at every digit). */
-	if (!(was_date && f->cur == EF_TANGGAL))
+	if (!(was_date && f->o.cur == EF_TANGGAL))
 		ef_sync(s, f);
 	return used ? SCR_HANDLED : SCR_UNHANDLED;
 }
 
-static void ef_draw_screen(struct screen *s)
-{
-	ef_draw(s->data);
-	s->cursor = 1;
-}
-
-static int ef_unsaved(struct screen *s)
-{
-	return ((struct eform *)s->data)->changed;
-}
-
-static void ef_free(struct screen *s)
-{
-	free(s->data);
-}
-
-static const struct key_hint EVALUATION_FORM_OPS_HINTS[] = {
-	HINT(ACT_HELP, NC_("hint", "Bantuan")), HINT(ACT_SAVE, NC_("hint", "Simpan")),
-	HINT(ACT_SCORE, NC_("hint", "Beri nilai")), HINT(ACT_ENTER, NC_("hint", "Usulan")),
-	HINT(ACT_BACK, NC_("hint", "Kembali")), HINT(ACT_QUIT, NC_("hint", "Keluar")), HINTS_END
-};
-
-const struct screen_ops EVALUATION_FORM_OPS = {
-	.name = "evaluation-form",
-	.init = ef_init,
-	.draw = ef_draw_screen,
-	.key = ef_key,
-	.free = ef_free,
-	.help = ef_help,
-	.hints = EVALUATION_FORM_OPS_HINTS,
-	.unsaved = ef_unsaved,
-	.draft = ef_draft_save,
-};
+const struct screen_ops EVALUATION_FORM_OPS =
+	FU_OWN_SCREEN("evaluation-form", ef_init, ef_draw, ef_key, ef_help, ef_draft_save,
+		HINT_HELP, HINT(ACT_SAVE, NC_("hint", "Simpan")),
+		HINT(ACT_SCORE, NC_("hint", "Beri nilai")), HINT(ACT_ENTER, NC_("hint", "Usulan")),
+		HINTS_BACK_QUIT);

@@ -4,6 +4,7 @@
 #define SK_EVALUATION_FORM_H
 
 #include "evaluation.h"
+#include "form_util.h"
 #include "tfield.h"
 
 /* Fields in the order the cursor visits them. */
@@ -17,25 +18,21 @@ enum { EF_ROW_DATE = 1, EF_ROW_NOTE, EF_ROW_HEAD, EF_ROW_V,
        EF_ROW_CATATAN = EF_ROW_V + 2 * EVAL_INDICATORS, EF_ROW_SCORE };
 
 struct eform {
+	struct fu_own o;             /* cursor, typed input pending, findings, draft key (first) */
 	sk_evaluation ev;            /* scores, ids, stamps, proposals as last read */
 	sk_eval_evidence evd;        /* the records' figures for the date evd_date */
 	char evd_date[16];           /* "" when no proposal could be read (date not valid) */
 	char group_name[404];
 	int is_new;
 	struct tfield tf[EF_COUNT];  /* tanggal, penilai, catatan (indicators unused) */
-	int cur;                     /* current field */
-	int changed;                 /* typed input not saved yet */
-	sk_issues found;             /* findings of the last refused save */
-	char key[SK_UUID_LEN * 2 + 8]; /* what a draft of this form is kept under */
-	int cy, cx;                  /* where the cursor belongs, set when drawn */
 };
 
 /* Spec column name of field i (as in sk_issue.field). */
 const char *ef_name(int i);
 /* Number of indicators not scored yet. */
 int ef_unscored(const struct eform *f);
-/* Draw the whole form. */
-void ef_draw(struct eform *f);
+/* screen_ops draw: the whole form, the cursor in the current field. */
+void ef_draw(struct screen *s);
 
 struct screen;
 /* SIKUBE is being ended: keep the typed values as the form's draft (evaluation_draft.c). */

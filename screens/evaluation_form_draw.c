@@ -16,22 +16,11 @@
 #define V_X_MARK 33
 #define V_X_MEANING 35
 
-/* Label at (y, x), then field i of width w after it; returns the column after a gap. */
-static int item(struct eform *f, int i, int y, int x, const char *label, int w)
-{
-	int lw = text_width(label);
-	text_put(stdscr, y, x, label, lw, A_NORMAL);
-	tfield_draw(&f->tf[i], y, x + lw + 1, w, f->cur == i);
-	if (f->cur == i)
-		getyx(stdscr, f->cy, f->cx);
-	return x + lw + 1 + w + 3;
-}
-
 /* What the note row says about the current field. */
 static void field_hint(const struct eform *f, char *out, size_t n)
 {
-	if (EF_IS_V(f->cur)) {
-		int p = f->evd.usul[f->cur - EF_V1];
+	if (EF_IS_V(f->o.cur)) {
+		int p = f->evd.usul[f->o.cur - EF_V1];
 		if (p != EVAL_NO_DATA)
 			snprintf(out, n, _("Ketik 1-4, atau Enter untuk menerima usulan %d. Backspace "
 					   "menghapus nilai."), p);
@@ -39,7 +28,7 @@ static void field_hint(const struct eform *f, char *out, size_t n)
 			snprintf(out, n, "%s", _("Ketik 1-4 (tidak ada usulan untuk indikator ini)."));
 		return;
 	}
-	switch (f->cur) {
+	switch (f->o.cur) {
 	case EF_TANGGAL:
 		snprintf(out, n, "%s", _("Tanggal penilaian, TTTT-BB-HH. Usulan dihitung dari catatan "
 					 "sampai tanggal ini."));
@@ -53,7 +42,7 @@ static void draw_note(const struct eform *f)
 {
 	char line[600];
 	enum ui_role role = R_DIM;
-	const sk_issue *it = sk_issues_for(&f->found, ef_name(f->cur));
+	const sk_issue *it = sk_issues_for(&f->o.found, ef_name(f->o.cur));
 	if (it) {
 		snprintf(line, sizeof line, _("Salah: %s"), it->msg);
 		role = R_ERROR;
@@ -89,7 +78,7 @@ static void draw_indicator(const struct eform *f, int i)
 	char value[8];
 	snprintf(value, sizeof value, " %c ", v >= 1 && v <= 4 ? '0' + v : '?');
 	text_put(stdscr, y, V_X_VALUE, value, 3,
-		 ui_attr(f->cur == field ? R_FIELD_CUR : R_FIELD) | A_BOLD);
+		 ui_attr(f->o.cur == field ? R_FIELD_CUR : R_FIELD) | A_BOLD);
 	if (evaluation_overridden(&f->ev, i))
 		text_put(stdscr, y, V_X_MARK, "*", 1, ui_attr(R_WARN));
 	if (v >= 1 && v <= 4)
@@ -117,10 +106,13 @@ static void draw_score(const struct eform *f)
 	text_put(stdscr, EF_ROW_SCORE, 1, line, COLS - 2, ui_attr(R_HEADER));
 }
 
-void ef_draw(struct eform *f)
+void ef_draw(struct screen *s)
 {
-	int x = item(f, EF_TANGGAL, EF_ROW_DATE, 1, _("Tanggal"), 11);
-	item(f, EF_PENILAI, EF_ROW_DATE, x, _("Penilai"), COLS - x - 12 > 40 ? 40 : COLS - x - 12);
+	struct eform *f = s->data;
+	s->cursor = 1;
+	int x = fu_own_item(&f->o, f->tf, EF_TANGGAL, EF_ROW_DATE, 1, _("Tanggal"), 11);
+	fu_own_item(&f->o, f->tf, EF_PENILAI, EF_ROW_DATE, x, _("Penilai"),
+		    COLS - x - 12 > 40 ? 40 : COLS - x - 12);
 	draw_note(f);
 	text_put(stdscr, EF_ROW_HEAD, 1, _("Indikator"), V_X_VALUE - 2, ui_attr(R_HEADER));
 	text_put(stdscr, EF_ROW_HEAD, V_X_VALUE, _("Nilai"), V_X_MEANING - V_X_VALUE - 1,
@@ -130,11 +122,11 @@ void ef_draw(struct eform *f)
 	for (int i = 0; i < EVAL_INDICATORS; i++)
 		draw_indicator(f, i);
 	int w = COLS - 12;
-	item(f, EF_CATATAN, EF_ROW_CATATAN, 1, _("Catatan"), w > 68 ? 68 : w);
+	fu_own_item(&f->o, f->tf, EF_CATATAN, EF_ROW_CATATAN, 1, _("Catatan"), w > 68 ? 68 : w);
 	draw_score(f);
 	/* Leave the cursor in the current field. */
-	if (EF_IS_V(f->cur))
-		move(EF_ROW_V + 2 * (f->cur - EF_V1), V_X_VALUE + 1);
+	if (EF_IS_V(f->o.cur))
+		move(EF_ROW_V + 2 * (f->o.cur - EF_V1), V_X_VALUE + 1);
 	else
-		move(f->cy, f->cx);
+		move(f->o.cy, f->o.cx);
 }

@@ -13,9 +13,8 @@
 #include "i18n.h"
 #include "input_dlg.h"
 #include "keys.h"
-#include "plist.h"
 #include "screens.h"
-#include "text.h"
+#include "tlist.h"
 
 static const struct text_col COLS_DEF[] = {
 	{ N_("Tanggal"), 10, 0 },
@@ -25,46 +24,47 @@ static const struct text_col COLS_DEF[] = {
 	{ N_("Tingkat"), 11, 0 },
 	{ N_("Ditimpa"), 11, 0 },
 };
-#define NCOLS 6
-
 struct ehist {
-	struct plist pl;
-	int w[NCOLS];
+	struct tlist tl;
 	sk_group g;
 	sk_group_level lv;          /* as of today, read on opening and on every return */
 	sk_gagal_decision dec;      /* the latest live decision, when has_dec */
 	int has_dec;
 };
 
-static int eh_count(void *ctx, const char *search)
+static int eh_count(struct screen *s, const char *search)
 {
 	(void)search;
-	struct screen *s = ctx;
 	return evaluation_count(s->db, ((struct ehist *)s->data)->g.id);
 }
 
-static int eh_fetch(void *ctx, const char *search, int offset, int limit, void *rows, int *n,
-		    sk_err *e)
+static int eh_fetch(struct screen *s, const char *search, int offset, int limit, void *rows,
+		    int *n, sk_err *e)
 {
 	(void)search;
-	struct screen *s = ctx;
 	return evaluation_history(s->db, ((struct ehist *)s->data)->g.id, offset, limit, rows, n, e);
 }
 
-static void eh_row(void *ctx, const void *row, int y, int x, int width, int selected)
+static void eh_cells(struct screen *s, const void *row, const char **cells, char (*buf)[TLIST_CELL])
 {
-	struct ehist *h = ((struct screen *)ctx)->data;
+	(void)s;
 	const sk_evaluation_row *r = row;
-	char v[32], skor[16];
-	snprintf(v, sizeof v, "%d%d%d%d %d%d%d%d", r->v[0] % 10, r->v[1] % 10, r->v[2] % 10,
+	snprintf(buf[2], TLIST_CELL, "%d%d%d%d %d%d%d%d", r->v[0] % 10, r->v[1] % 10, r->v[2] % 10,
 		 r->v[3] % 10, r->v[4] % 10, r->v[5] % 10, r->v[6] % 10, r->v[7] % 10);
-	snprintf(skor, sizeof skor, "%2d/32", r->skor < 0 ? 0 : r->skor % 100);
-	const char *cells[NCOLS] = { r->tanggal, r->penilai, v, skor,
-				     evaluation_level_label(evaluation_level_name(r->skor)), r->ditimpa };
-	text_row(y, x, cells, NCOLS, h->w, width, selected);
+	snprintf(buf[3], TLIST_CELL, "%2d/32", r->skor < 0 ? 0 : r->skor % 100);
+	const char *all[] = { r->tanggal, r->penilai, buf[2], buf[3],
+				  evaluation_level_label(evaluation_level_name(r->skor)),
+				  r->ditimpa };
+	memcpy(cells, all, sizeof all);
 }
 
-static const struct plist_src EH_SRC = { eh_count, eh_fetch, eh_row, sizeof(sk_evaluation_row) };
+/* F3: a new assessment (row NULL); Enter, F4: the one selected. */
+static void eh_open(struct screen *s, const void *row)
+{
+	struct ehist *h = s->data;
+	struct evaluation_form_arg a = { h->g.id, row ? ((const sk_evaluation_row *)row)->id : NULL };
+	ui_push(&EVALUATION_FORM_OPS, &a);
+}
 
 static const char *eh_help(void)
 {
@@ -100,12 +100,13 @@ static void eh_status(struct screen *s)
 	h->has_dec = evaluation_gagal_latest(s->db, h->g.id, &h->dec, NULL) == SK_OK;
 }
 
+static const struct tlist_def EH_LIST;
+
 static int eh_init(struct screen *s, void *arg)
 {
-	struct ehist *h = calloc(1, sizeof *h);
+	struct ehist *h = tlist_new(s, sizeof *h, &EH_LIST);
 	if (!h)
 		return -1;
-	s->data = h;
 	sk_err e;
 	sk_err_clear(&e);
 	if (group_get(s->db, arg, &h->g, &e) != SK_OK) {
@@ -113,17 +114,8 @@ static int eh_init(struct screen *s, void *arg)
 		return -1;
 	}
 	snprintf(s->title, sizeof s->title, _("Perkembangan kelompok - %s"), h->g.nama);
-	plist_init(&h->pl, &EH_SRC, s, 0);
 	eh_status(s);
 	return 0;
-}
-
-/* Rows: 1 level, 2 status, 3 headings, 4.. list, bottom row: position. */
-static void eh_resize(struct screen *s)
-{
-	struct ehist *h = s->data;
-	text_cols(COLS_DEF, NCOLS, COLS - 2, h->w);
-	plist_place(&h->pl, 4, 1, frame_bottom() - 4, COLS - 2);
 }
 
 static void draw_status(const struct ehist *h)
@@ -166,34 +158,6 @@ static void eh_draw(struct screen *s)
 		 *h->lv.terakhir ? h->lv.terakhir : "-");
 	text_put(stdscr, 1, 1, line, COLS - 2, ui_attr(R_HEADER));
 	draw_status(h);
-	text_heads(3, 1, COLS_DEF, NCOLS, h->w);
-	plist_draw(&h->pl);
-	if (h->pl.total) {
-		snprintf(line, sizeof line, _("Penilaian %d dari %d"), h->pl.sel + 1, h->pl.total);
-		text_put(stdscr, frame_bottom(), COLS - 1 - text_width(line), line, text_width(line),
-			 ui_attr(R_DIM));
-	}
-}
-
-static void eh_delete(struct screen *s, const sk_evaluation_row *r)
-{
-	struct ehist *h = s->data;
-	char q[200], id[SK_UUID_LEN + 1];
-	snprintf(q, sizeof q, _("Hapus penilaian perkembangan tanggal %s (skor %d)? (y/t)"), r->tanggal,
-		 r->skor);
-	sk_strlcpy(id, r->id, sizeof id);
-	if (!dlg_confirm(q))
-		return;
-	sk_err e;
-	sk_err_clear(&e);
-	if (evaluation_delete(s->db, id, &e) != SK_OK) {
-		frame_msg(MSG_ERROR, "%s", e.msg);
-		return;
-	}
-	plist_reload(&h->pl);
-	eh_status(s);
-	frame_msg(MSG_INFO, "%s", _("Penilaian sudah dihapus; tingkat kelompok mengikuti penilaian "
-				    "terbaru yang tersisa."));
 }
 
 /* F6: the pendamping's decision on a group proposed as failed, or taking it back. */
@@ -243,63 +207,33 @@ static void eh_decide(struct screen *s)
 		  : _("Tercatat: kelompok %s masih aktif, menurut %s."), h->g.nama, d.oleh);
 }
 
-static int eh_key(struct screen *s, wint_t ch, int kc)
-{
-	struct ehist *h = s->data;
-	const sk_evaluation_row *r = plist_current(&h->pl);
-	struct evaluation_form_arg a = { h->g.id, r ? r->id : NULL };
-	switch (keys_action(ch, kc)) {
-	case ACT_NEW:
-		a.evaluation_id = NULL;
-		ui_push(&EVALUATION_FORM_OPS, &a);
-		return SCR_HANDLED;
-	case ACT_ENTER:
-	case ACT_EDIT:
-		if (r)
-			ui_push(&EVALUATION_FORM_OPS, &a);
-		return SCR_HANDLED;
-	case ACT_DELETE:
-		if (r)
-			eh_delete(s, r);
-		return SCR_HANDLED;
-	case ACT_OPTION:
-		eh_decide(s);
-		return SCR_HANDLED;
-	default:
-		return plist_key(&h->pl, ch, kc) ? SCR_HANDLED : SCR_UNHANDLED;
-	}
-}
-
+/* Back from the form: the list and the group's level and status again. */
 static void eh_resume(struct screen *s)
 {
-	struct ehist *h = s->data;
-	plist_reload(&h->pl);
+	tlist_reload(s);
 	eh_status(s);
 }
 
-static void eh_free(struct screen *s)
+static void eh_delete(struct screen *s, const void *row)
 {
-	struct ehist *h = s->data;
-	if (h)
-		plist_free(&h->pl);
-	free(h);
+	const sk_evaluation_row *r = row;
+	char q[200];
+	snprintf(q, sizeof q, _("Hapus penilaian perkembangan tanggal %s (skor %d)? (y/t)"), r->tanggal,
+		 r->skor);
+	if (tlist_delete(s, q, r->id, evaluation_delete, _("Penilaian sudah dihapus; tingkat kelompok "
+							   "mengikuti penilaian terbaru yang tersisa.")))
+		eh_status(s);
 }
 
-static const struct key_hint EVALUATION_HISTORY_OPS_HINTS[] = {
-	HINT(ACT_HELP, NC_("hint", "Bantuan")), HINT(ACT_NEW, NC_("hint", "Baru")),
-	HINT(ACT_ENTER, NC_("hint", "Buka")), HINT(ACT_DELETE, NC_("hint", "Hapus")),
-	HINT(ACT_OPTION, NC_("hint", "Gagal?")), HINT(ACT_BACK, NC_("hint", "Kembali")),
-	HINT(ACT_QUIT, NC_("hint", "Keluar")), HINTS_END
+static const struct tlist_def EH_LIST = {
+	.cols = COLS_DEF, .ncols = sizeof COLS_DEF / sizeof COLS_DEF[0],
+	.row_size = sizeof(sk_evaluation_row), .count = eh_count, .fetch = eh_fetch,
+	.cells = eh_cells, .open = eh_open, .del = eh_delete, .option = eh_decide, .draw = eh_draw,
+	.resume = eh_resume, .head_row = 3, .position = N_("Penilaian %d dari %d"),
 };
 
-const struct screen_ops EVALUATION_HISTORY_OPS = {
-	.name = "evaluation-history",
-	.init = eh_init,
-	.draw = eh_draw,
-	.key = eh_key,
-	.resize = eh_resize,
-	.free = eh_free,
-	.help = eh_help,
-	.hints = EVALUATION_HISTORY_OPS_HINTS,
-	.resume = eh_resume,
-};
+const struct screen_ops EVALUATION_HISTORY_OPS =
+	TLIST_SCREEN("evaluation-history", eh_init, eh_help,
+		HINT_HELP, HINT(ACT_NEW, NC_("hint", "Baru")), HINT(ACT_ENTER, NC_("hint", "Buka")),
+		HINT(ACT_DELETE, NC_("hint", "Hapus")), HINT(ACT_OPTION, NC_("hint", "Gagal?")),
+		HINTS_BACK_QUIT);

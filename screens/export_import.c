@@ -14,6 +14,7 @@
 #include "dialog.h"
 #include "export.h"
 #include "export_import.h"
+#include "form_util.h"
 #include "frame.h"
 #include "i18n.h"
 #include "import.h"
@@ -266,11 +267,6 @@ static void xr_free(struct screen *s)
 	free(x);
 }
 
-static const struct key_hint XRESULT_OPS_HINTS[] = {
-	HINT(ACT_HELP, NC_("hint", "Bantuan")), HINT(ACT_ENTER, NC_("hint", "Lengkap")),
-	HINT(ACT_BACK, NC_("hint", "Kembali")), HINT(ACT_QUIT, NC_("hint", "Keluar")), HINTS_END
-};
-
 static const struct screen_ops XRESULT_OPS = {
 	.name = "exchange-result",
 	.init = xr_init,
@@ -279,7 +275,8 @@ static const struct screen_ops XRESULT_OPS = {
 	.resize = xr_resize,
 	.free = xr_free,
 	.help = xr_help,
-	.hints = XRESULT_OPS_HINTS,
+	.hints = HINTS(
+		HINT_HELP, HINT(ACT_ENTER, NC_("hint", "Lengkap")), HINTS_BACK_QUIT),
 };
 
 /* ---- the Ekspor/Impor screen ----------------------------------------------------------- */
@@ -349,12 +346,6 @@ static int ex_init(struct screen *s, void *arg)
 	return 0;
 }
 
-static void ex_resize(struct screen *s)
-{
-	struct exchange *x = s->data;
-	uform_layout(&x->uf);
-}
-
 static void ex_draw(struct screen *s)
 {
 	struct exchange *x = s->data;
@@ -374,12 +365,6 @@ static void ex_draw(struct screen *s)
 	text_put(w, ROW_KEYS, LC, _("F2: ekspor ke folder ini.   F3: impor dari folder atau berkas "
 				    "ini."), cols - 2 * LC, ui_attr(R_DIM));
 	s->cursor = 1;
-}
-
-static void ex_refresh(struct screen *s)
-{
-	struct exchange *x = s->data;
-	uform_refresh(&x->uf);
 }
 
 /* Progress bar on the form's window while the work runs (keys wait until it ends). */
@@ -512,29 +497,17 @@ static void ex_resume(struct screen *s)
 	ex_status(s);
 }
 
-static void ex_free(struct screen *s)
-{
-	struct exchange *x = s->data;
-	if (x)
-		uform_close(&x->uf);
-	free(x);
-}
-
-static const struct key_hint EXCHANGE_OPS_HINTS[] = {
-	HINT(ACT_HELP, NC_("hint", "Bantuan")), HINT(ACT_SAVE, NC_("hint", "Ekspor")),
-	HINT(ACT_NEW, NC_("hint", "Impor")), HINT(ACT_BACK, NC_("hint", "Kembali")),
-	HINT(ACT_QUIT, NC_("hint", "Keluar")), HINTS_END
-};
-
 const struct screen_ops EXCHANGE_OPS = {
 	.name = "exchange",
 	.init = ex_init,
 	.draw = ex_draw,
 	.key = ex_key,
-	.resize = ex_resize,
-	.free = ex_free,
+	.resize = fu_resize,
+	.free = fu_free,
 	.help = ex_help,
-	.hints = EXCHANGE_OPS_HINTS,
-	.show = ex_refresh,
+	.hints = HINTS(
+		HINT_HELP, HINT(ACT_SAVE, NC_("hint", "Ekspor")), HINT(ACT_NEW, NC_("hint", "Impor")),
+		HINTS_BACK_QUIT),
+	.show = fu_show,
 	.resume = ex_resume,
 };

@@ -75,20 +75,71 @@ void fu_saved(const char *what, const sk_issues *is)
 	frame_msg(MSG_INFO, _("%s tersimpan."), what);
 }
 
-int fu_form_action(struct screen *s, struct uform *uf, wint_t ch, int kc,
-		   void (*save)(struct screen *s))
+int fu_save_or_back(struct screen *s, enum action a, int changed, void (*save)(struct screen *s))
 {
-	switch (keys_action(ch, kc)) {
+	switch (a) {
 	case ACT_SAVE:
 		save(s);
 		return SCR_HANDLED;
 	case ACT_BACK:
-		if (fu_may_close(uf))
+		if (!changed || dlg_confirm(_("Buang perubahan? (y/t)")))
 			ui_pop();
 		return SCR_HANDLED;
 	default:
 		return SCR_UNHANDLED;
 	}
+}
+
+int fu_form_action(struct screen *s, struct uform *uf, wint_t ch, int kc,
+		   void (*save)(struct screen *s))
+{
+	enum action a = keys_action(ch, kc);
+	return fu_save_or_back(s, a, a == ACT_BACK && uform_dirty(uf), save);
+}
+
+int fu_first_error(const sk_issues *is, int n, const char *(*name)(int i))
+{
+	for (int i = 0; i < n; i++) {
+		const sk_issue *it = sk_issues_for(is, name(i));
+		if (it && it->sev == SK_SEV_ERROR) {
+			frame_msg(MSG_ERROR, _("Belum disimpan: %s"), it->msg);
+			return i;
+		}
+	}
+	for (int i = 0; i < is->n; i++)
+		if (is->items[i].sev == SK_SEV_ERROR) {
+			frame_msg(MSG_ERROR, _("Belum disimpan: %s"), is->items[i].msg);
+			break;
+		}
+	return -1;
+}
+
+int fu_refuse_open(int n, int (*open)(const void *ctx, int i), const void *ctx,
+		   void (*label)(int i, char *out, size_t size), const char *msg)
+{
+	char list[200] = "", one[32];
+	int first = -1;
+	for (int i = 0; i < n; i++) {
+		if (!open(ctx, i))
+			continue;
+		if (first < 0)
+			first = i;
+		label(i, one, sizeof one);
+		snprintf(list + strlen(list), sizeof list - strlen(list), "%s%s", *list ? ", " : "",
+			 one);
+	}
+	if (first >= 0)
+		frame_msg(MSG_ERROR, msg, list);
+	return first;
+}
+
+int fu_name_too_long(const char *field, const char *value, sk_issues *is)
+{
+	if (sk_utf8_len(value) <= SK_NAME_MAX)
+		return 0;
+	sk_issues_add(is, field, SK_SEV_ERROR, _("Paling panjang %d huruf (sekarang %zu); singkatkan."),
+		      SK_NAME_MAX, sk_utf8_len(value));
+	return 1;
 }
 
 int fu_stored(struct uform *uf, int rc, const sk_issues *is, const sk_err *e)
@@ -133,26 +184,165 @@ static void local_time(const char *utc, char *out, size_t n)
 	strftime(out, n, "%Y-%m-%d %H:%M", &lt);
 }
 
-int fu_draft_offer(struct screen *s, struct uform *uf, const char *key, char **text)
+char *fu_draft_take(struct screen *s, const char *key, const char *question)
 {
 	char *draft, when[32], local[32], q[400];
-	if (text)
-		*text = NULL;
 	if (draft_get(s->db, s->ops->name, key, &draft, when, sizeof when, NULL) != SK_OK)
-		return 0;
+		return NULL;
 	local_time(when, local, sizeof local);
-	snprintf(q, sizeof q, _("Ada isian formulir ini yang belum disimpan ketika SIKUBE ditutup "
-				"(%s). Pakai isian itu? (y/t)"), local);
+	snprintf(q, sizeof q, question, local);
 	int take = dlg_ask(q, 1);
 	draft_drop(s->db, s->ops->name, key, NULL);
-	if (take) {
-		uform_load(uf, draft);
-		frame_msg(MSG_INFO, "%s", _("Isian yang belum disimpan dipakai lagi. Periksa, lalu F2 "
-					    "untuk menyimpan."));
+	if (!take) {
+		free(draft);
+		return NULL;
 	}
-	if (take && text)
+	frame_msg(MSG_INFO, "%s", _("Isian yang belum disimpan dipakai lagi. Periksa, lalu F2 "
+				    "untuk menyimpan."));
+	return draft;
+}
+
+int fu_draft_offer(struct screen *s, struct uform *uf, const char *key, char **text)
+{
+	char *draft = fu_draft_take(s, key, _("Ada isian formulir ini yang belum disimpan ketika "
+					      "SIKUBE ditutup (%s). Pakai isian itu? (y/t)"));
+	if (text)
+		*text = NULL;
+	if (!draft)
+		return 0;
+	uform_load(uf, draft);
+	if (text)
 		*text = draft;
 	else
 		free(draft);
-	return take;
+	return 1;
+}
+
+size_t fu_draft_fields(char *buf, size_t size, const struct tfield *tf, const int *fields, int n,
+		       const char *(*name)(int i))
+{
+	size_t used = 0;
+	buf[0] = '\0';
+	for (int k = 0; k < n; k++)
+		uform_line_put(buf, size, &used, name(fields[k]), tf[fields[k]].buf);
+	return used;
+}
+
+void fu_draft_fill(const char *text, struct tfield *tf, const int *fields, int n,
+		   const char *(*name)(int i))
+{
+	char val[TFIELD_BYTES];
+	for (int k = 0; k < n; k++)
+		if (uform_line_value(text, name(fields[k]), val, sizeof val))
+			tfield_set(&tf[fields[k]], val, tf[fields[k]].max);
+}
+
+void fu_resize(struct screen *s)
+{
+	uform_layout(s->data);
+}
+
+void fu_draw(struct screen *s)
+{
+	uform_draw(s->data);
+	s->cursor = 1;
+}
+
+void fu_show(struct screen *s)
+{
+	uform_refresh(s->data);
+}
+
+int fu_unsaved(struct screen *s)
+{
+	return uform_dirty(s->data);
+}
+
+void fu_free(struct screen *s)
+{
+	if (s->data)
+		uform_close(s->data);
+	free(s->data);
+}
+
+int fu_own_item(struct fu_own *o, const struct tfield *tf, int i, int y, int x,
+		const char *label, int w)
+{
+	return tfield_item(&tf[i], y, x, label, w, o->cur == i, &o->cy, &o->cx);
+}
+
+void fu_own_go(struct fu_own *o, struct tfield *tf, int n, int to, int text)
+{
+	if (to < 0 || to >= n)
+		return;
+	o->cur = to;
+	if (text)
+		tf[to].fresh = 1;
+}
+
+int fu_own_unsaved(struct screen *s)
+{
+	return ((const struct fu_own *)s->data)->changed;
+}
+
+void fu_own_free(struct screen *s)
+{
+	free(s->data);
+}
+
+int fu_form_key(struct screen *s, wint_t ch, int kc,
+		void (*after)(struct screen *s, enum uf_result r, int left),
+		void (*pick)(struct screen *s), void (*save)(struct screen *s))
+{
+	struct uform *uf = s->data;
+	int left;
+	enum uf_result r = uform_key(uf, ch, kc, &left);
+	if (after)
+		after(s, r, left);
+	if (r == UF_WANT_PICK && pick) {
+		pick(s);
+		return SCR_HANDLED;
+	}
+	if (r != UF_IGNORED)
+		return SCR_HANDLED;
+	return fu_form_action(s, uf, ch, kc, save);
+}
+
+void fu_form_draft(struct screen *s)
+{
+	struct fu_form *f = s->data;
+	fu_draft_save(s, &f->uf, f->key, NULL);
+}
+
+int fu_form_store(struct screen *s, const struct fu_store *how, void *rec, sk_issues *is)
+{
+	struct uform *uf = s->data;
+	uform_touch_all(uf);
+	how->check(s, rec, is);
+	if (sk_issues_errors(is)) {
+		fu_refused(uf, is);
+		return 0;
+	}
+	sk_err e;
+	sk_err_clear(&e);
+	return fu_stored(uf, how->store(s, rec, is, &e), is, &e);
+}
+
+int fu_own_store(struct screen *s, const char *who, const struct fu_own_store *how)
+{
+	struct fu_own *o = s->data;
+	if (fu_name_too_long("penilai", who, &o->found)) {
+		how->focus(s);
+		return 0;
+	}
+	if (how->missing(s))
+		return 0;
+	sk_err e;
+	sk_err_clear(&e);
+	int rc = how->store(s, &e);
+	if (rc == SK_REFUSED)
+		how->focus(s);
+	else if (rc != SK_OK)
+		frame_msg(MSG_ERROR, "%s", e.msg);
+	return rc == SK_OK;
 }

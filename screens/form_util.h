@@ -5,7 +5,9 @@
 
 #include <stdint.h>
 #include "sk_err.h"
+#include "util.h"
 #include "screens.h"
+#include "tfield.h"
 #include "uform.h"
 
 /* Append every finding of src to dst. */
@@ -21,6 +23,20 @@ int fu_may_close(struct uform *uf);
  * Esc closes the screen when fu_may_close agrees. Returns SCR_HANDLED or SCR_UNHANDLED. */
 int fu_form_action(struct screen *s, struct uform *uf, wint_t ch, int kc,
 		   void (*save)(struct screen *s));
+/* F2 calls save(s); Esc closes the screen when nothing was typed (changed 0) or the user
+ * agrees to discard it. SCR_HANDLED, or SCR_UNHANDLED for any other action. */
+int fu_save_or_back(struct screen *s, enum action a, int changed, void (*save)(struct screen *s));
+/* The first of fields 0..n-1 (name(i): the field's name in findings) with an error finding,
+ * said in the message line ("Belum disimpan: ..."); when none has one, the first other error
+ * is said. Returns the field, or -1. */
+int fu_first_error(const sk_issues *is, int n, const char *(*name)(int i));
+/* Items 0..n-1 not answered yet (open(ctx, i) is 1), each named by label(i, out, size)
+ * ("1", "s1"): refused with msg, a format with %s for their list ("1, 2, 5"). Returns the
+ * first open item, or -1 when none is (nothing said). */
+int fu_refuse_open(int n, int (*open)(const void *ctx, int i), const void *ctx,
+		   void (*label)(int i, char *out, size_t size), const char *msg);
+/* An error for field when value has more than SK_NAME_MAX characters; 1 when added to is. */
+int fu_name_too_long(const char *field, const char *value, sk_issues *is);
 /* Saving was refused: show every finding, put the cursor on the first error, say so. */
 void fu_refused(struct uform *uf, const sk_issues *is);
 /* After a store call returned rc: SK_REFUSED shows the findings as fu_refused does, another
@@ -37,5 +53,99 @@ void fu_draft_save(struct screen *s, struct uform *uf, const char *key, const ch
  * draft (caller frees) for the lines that are not fields. The draft is dropped either way.
  * Returns 1 when it was taken. */
 int fu_draft_offer(struct screen *s, struct uform *uf, const char *key, char **text);
+
+/* The start of the data (calloc'ed) of a form that lays out its own fields (tfield.h, the
+ * household and the development assessment forms): where the cursor is and what is pending. */
+struct fu_own {
+	int cur;                        /* current field */
+	int changed;                    /* typed input not saved yet */
+	sk_issues found;                /* findings of the last refused save */
+	char key[SK_UUID_LEN * 2 + 8];  /* what a draft of the form is kept under */
+	int cy, cx;                     /* where the cursor belongs, set when drawn */
+};
+/* Field i (of tf) drawn with its label at (y, x) and width w (tfield_item), current when it
+ * is o->cur (the cursor's place kept). Returns the column after it and a gap. */
+int fu_own_item(struct fu_own *o, const struct tfield *tf, int i, int y, int x,
+		const char *label, int w);
+/* Make field to (0..n-1, else nothing) current; text: it is a text field (the first typed
+ * character replaces its value). */
+void fu_own_go(struct fu_own *o, struct tfield *tf, int n, int to, int text);
+/* screen_ops functions of such a form: 1 when typed input is not saved; free s->data. */
+int fu_own_unsaved(struct screen *s);
+void fu_own_free(struct screen *s);
+/* How such a form is saved. */
+struct fu_own_store {
+	/* 1 when items are not answered yet (said, the cursor on the first). */
+	int (*missing)(struct screen *s);
+	/* Insert or update: SK_OK, SK_REFUSED with findings in the fu_own's found, or an error
+	 * in e. */
+	int (*store)(struct screen *s, sk_err *e);
+	/* The cursor to the first field with an error finding, said. */
+	void (*focus)(struct screen *s);
+};
+/* F2 on such a form (findings cleared before): the assessor's name who within its limit, no
+ * item open, then stored; a refusal or an error is shown. Returns 1 when stored. */
+int fu_own_store(struct screen *s, const char *who, const struct fu_own_store *how);
+/* The whole screen_ops of such a form: name, init, draw, key handler, help, draft and the hint
+ * line (the entries, HINTS_END last). */
+#define FU_OWN_SCREEN(id, initf, drawf, keyf, helpf, draftf, ...) \
+	{ .name = id, .init = initf, .draw = drawf, .key = keyf, .help = helpf, \
+	  .hints = HINTS(__VA_ARGS__), .unsaved = fu_own_unsaved, .draft = draftf, \
+	  .free = fu_own_free }
+
+/* Drafts of the forms that lay out their own fields (tfield.h): the text of fields[0..n-1]
+ * (tf indexed by field, name(field) the line's name) as "name=value" lines (uform_line_put;
+ * read them with uform_line_value), written into buf (size bytes); returns the length. */
+size_t fu_draft_fields(char *buf, size_t size, const struct tfield *tf, const int *fields, int n,
+		       const char *(*name)(int i));
+/* Set fields[0..n-1] from their lines in a draft (fields without a line are left alone). */
+void fu_draft_fill(const char *text, struct tfield *tf, const int *fields, int n,
+		   const char *(*name)(int i));
+/* When the form opens: the draft of screen s for key is offered back with question (a format
+ * with %s for when it was kept); the draft is dropped either way. Returns the draft when the
+ * user took it (caller frees; the message line says so), else NULL. */
+char *fu_draft_take(struct screen *s, const char *key, const char *question);
+
+/* The start of the data (calloc'ed) of a form screen on uform that keeps drafts. */
+struct fu_form {
+	struct uform uf;
+	char key[SK_UUID_LEN + 48];   /* what a draft of the form is kept under */
+};
+/* The keys of a form screen whose s->data starts with its struct uform: the form's own first,
+ * then after(s, r, left) (when not NULL) with what the form did and the field the cursor
+ * left (-1: none); a picker field asks pick(s); F2 and Esc as fu_form_action. */
+int fu_form_key(struct screen *s, wint_t ch, int kc,
+		void (*after)(struct screen *s, enum uf_result r, int left),
+		void (*pick)(struct screen *s), void (*save)(struct screen *s));
+/* How a form screen checks and stores its record. */
+struct fu_store {
+	/* Read the fields into rec and check them: findings into is (shown under the fields). */
+	void (*check)(struct screen *s, void *rec, sk_issues *is);
+	/* Insert (a new record) or update rec: SK_OK, SK_REFUSED with findings in is, or an
+	 * error in e. */
+	int (*store)(struct screen *s, void *rec, sk_issues *is, sk_err *e);
+};
+/* F2 on a form screen whose s->data starts with its struct uform: every field's findings
+ * shown; refused while one is an error (fu_refused); else stored, its refusal or error shown
+ * (fu_stored). Returns 1 when stored: rec holds what was saved and is its warnings. */
+int fu_form_store(struct screen *s, const struct fu_store *how, void *rec, sk_issues *is);
+/* screen_ops draft of a struct fu_form screen: its values kept under its key. */
+void fu_form_draft(struct screen *s);
+
+/* screen_ops functions of a form screen whose s->data (calloc'ed) starts with its struct uform:
+ * lay the form out, draw it (the cursor shown), put its window on the terminal, 1 when a
+ * value differs from the snapshot, close and free. FU_OPS names the first four and free. */
+void fu_resize(struct screen *s);
+void fu_draw(struct screen *s);
+void fu_show(struct screen *s);
+int fu_unsaved(struct screen *s);
+void fu_free(struct screen *s);
+#define FU_OPS .draw = fu_draw, .resize = fu_resize, .show = fu_show, .free = fu_free
+/* The whole screen_ops of a struct fu_form screen: its name, init, key handler, help and hint
+ * line (the entries, HINTS_END last); unsaved while a value differs from the snapshot, drafts
+ * under its key. */
+#define FU_SCREEN(id, initf, keyf, helpf, ...) \
+	{ .name = id, .init = initf, .key = keyf, .help = helpf, .hints = HINTS(__VA_ARGS__), \
+	  .unsaved = fu_unsaved, .draft = fu_form_draft, FU_OPS }
 
 #endif

@@ -57,10 +57,9 @@ static const struct uf_def FIELDS[] = {
 #define NFIELDS ((int)(sizeof FIELDS / sizeof FIELDS[0]))
 
 struct group_form {
-	struct uform uf;
+	struct fu_form fu;      /* the form and its draft key (first) */
 	sk_group g;        /* the stored group (id and stamps), or the defaults of a new one */
 	int is_new;
-	char key[SK_UUID_LEN + 8];  /* what a draft of this form is kept under */
 };
 
 static const char *gf_help(void)
@@ -98,22 +97,22 @@ static void gf_notes(struct screen *s)
 {
 	struct group_form *f = s->data;
 	char kode[16], buf[64];
-	uform_get(&f->uf, "kode_wilayah", kode, sizeof kode);
+	uform_get(&f->fu.uf, "kode_wilayah", kode, sizeof kode);
 	sk_region r;
 	if (*kode && region_get(s->db, kode, &r, NULL) == SK_OK) {
 		char note[600];
 		snprintf(note, sizeof note, "%s, %s %s, %s, %s", r.nama, _("Kec."), r.kecamatan,
 			 r.kabupaten, r.provinsi);
-		uform_note(&f->uf, "kode_wilayah", note);
+		uform_note(&f->fu.uf, "kode_wilayah", note);
 	} else {
-		uform_note(&f->uf, "kode_wilayah", _("Tekan Enter lalu ketik nama desa/kelurahan."));
+		uform_note(&f->fu.uf, "kode_wilayah", _("Tekan Enter lalu ketik nama desa/kelurahan."));
 	}
 	static const char *const money[] = { "iuran_kas", "iuran_iks", "bantuan_uep" };
 	for (size_t i = 0; i < sizeof money / sizeof money[0]; i++) {
-		uform_get(&f->uf, money[i], buf, sizeof buf);
-		fu_money_note(&f->uf, money[i], buf, 0);
+		uform_get(&f->fu.uf, money[i], buf, sizeof buf);
+		fu_money_note(&f->fu.uf, money[i], buf, 0);
 	}
-	uform_note(&f->uf, "tanggal_berdiri", _("Tulis TTTT-BB-HH, misalnya 2024-03-15."));
+	uform_note(&f->fu.uf, "tanggal_berdiri", _("Tulis TTTT-BB-HH, misalnya 2024-03-15."));
 }
 
 /* The form's values as a group; conversion problems go to is. */
@@ -123,27 +122,27 @@ static void gf_collect(struct screen *s, sk_group *g, sk_issues *is)
 	char buf[1024];
 	*g = f->g;
 	sk_issues_clear(is);
-	uform_get(&f->uf, "nama", g->nama, sizeof g->nama);
-	uform_get(&f->uf, "kode", g->kode, sizeof g->kode);
-	uform_get(&f->uf, "kode_wilayah", g->kode_wilayah, sizeof g->kode_wilayah);
-	uform_get(&f->uf, "alamat", g->alamat, sizeof g->alamat);
-	uform_get(&f->uf, "jenis_usaha", g->jenis_usaha, sizeof g->jenis_usaha);
-	uform_get(&f->uf, "bidang_usaha", g->bidang_usaha, sizeof g->bidang_usaha);
-	uform_get(&f->uf, "tanggal_berdiri", g->tanggal_berdiri, sizeof g->tanggal_berdiri);
-	uform_get(&f->uf, "tingkat", g->tingkat, sizeof g->tingkat);
-	uform_get(&f->uf, "pendamping", g->pendamping, sizeof g->pendamping);
-	uform_get(&f->uf, "telepon_pendamping", g->telepon_pendamping, sizeof g->telepon_pendamping);
-	uform_get(&f->uf, "iuran_kas", buf, sizeof buf);
+	uform_get(&f->fu.uf, "nama", g->nama, sizeof g->nama);
+	uform_get(&f->fu.uf, "kode", g->kode, sizeof g->kode);
+	uform_get(&f->fu.uf, "kode_wilayah", g->kode_wilayah, sizeof g->kode_wilayah);
+	uform_get(&f->fu.uf, "alamat", g->alamat, sizeof g->alamat);
+	uform_get(&f->fu.uf, "jenis_usaha", g->jenis_usaha, sizeof g->jenis_usaha);
+	uform_get(&f->fu.uf, "bidang_usaha", g->bidang_usaha, sizeof g->bidang_usaha);
+	uform_get(&f->fu.uf, "tanggal_berdiri", g->tanggal_berdiri, sizeof g->tanggal_berdiri);
+	uform_get(&f->fu.uf, "tingkat", g->tingkat, sizeof g->tingkat);
+	uform_get(&f->fu.uf, "pendamping", g->pendamping, sizeof g->pendamping);
+	uform_get(&f->fu.uf, "telepon_pendamping", g->telepon_pendamping, sizeof g->telepon_pendamping);
+	uform_get(&f->fu.uf, "iuran_kas", buf, sizeof buf);
 	fu_money(buf, "iuran_kas", &g->iuran_kas, is);
-	uform_get(&f->uf, "iuran_iks", buf, sizeof buf);
+	uform_get(&f->fu.uf, "iuran_iks", buf, sizeof buf);
 	fu_money(buf, "iuran_iks", &g->iuran_iks, is);
-	uform_get(&f->uf, "bantuan_uep", buf, sizeof buf);
+	uform_get(&f->fu.uf, "bantuan_uep", buf, sizeof buf);
 	fu_money(buf, "bantuan_uep", &g->bantuan_uep, is);
-	uform_get(&f->uf, "tahun_bantuan", buf, sizeof buf);
+	uform_get(&f->fu.uf, "tahun_bantuan", buf, sizeof buf);
 	g->tahun_bantuan = 0;
 	if (*buf)
 		g->tahun_bantuan = sk_all_digits(buf, 4) ? atoi(buf) : -1;
-	uform_get(&f->uf, "catatan", g->catatan, sizeof g->catatan);
+	uform_get(&f->fu.uf, "catatan", g->catatan, sizeof g->catatan);
 }
 
 /* A group that has a development assessment takes its level from the latest one
@@ -161,16 +160,17 @@ static void gf_level_rule(struct screen *s, const sk_group *g, sk_issues *is)
 }
 
 /* Check the whole form; findings (core rules plus conversions) go to is and the form. */
-static void gf_validate(struct screen *s, sk_group *g, sk_issues *is)
+static void gf_validate(struct screen *s, void *rec, sk_issues *is)
 {
 	struct group_form *f = s->data;
+	sk_group *g = rec;
 	sk_issues conv;
 	gf_collect(s, g, &conv);
 	group_validate(s->db, g, is);
 	gf_level_rule(s, g, is);
 	fu_merge(is, &conv);
-	uform_check_lengths(&f->uf, is);
-	uform_set_issues(&f->uf, is);
+	uform_check_lengths(&f->fu.uf, is);
+	uform_set_issues(&f->fu.uf, is);
 	gf_notes(s);
 }
 
@@ -178,25 +178,25 @@ static void gf_fill(struct group_form *f)
 {
 	const sk_group *g = &f->g;
 	char buf[32];
-	uform_set(&f->uf, "nama", g->nama);
-	uform_set(&f->uf, "kode", g->kode);
-	uform_set(&f->uf, "kode_wilayah", g->kode_wilayah);
-	uform_set(&f->uf, "alamat", g->alamat);
-	uform_set(&f->uf, "jenis_usaha", g->jenis_usaha);
-	uform_set(&f->uf, "bidang_usaha", g->bidang_usaha);
-	uform_set(&f->uf, "tanggal_berdiri", g->tanggal_berdiri);
-	uform_set(&f->uf, "tingkat", g->tingkat);
-	uform_set(&f->uf, "pendamping", g->pendamping);
-	uform_set(&f->uf, "telepon_pendamping", g->telepon_pendamping);
+	uform_set(&f->fu.uf, "nama", g->nama);
+	uform_set(&f->fu.uf, "kode", g->kode);
+	uform_set(&f->fu.uf, "kode_wilayah", g->kode_wilayah);
+	uform_set(&f->fu.uf, "alamat", g->alamat);
+	uform_set(&f->fu.uf, "jenis_usaha", g->jenis_usaha);
+	uform_set(&f->fu.uf, "bidang_usaha", g->bidang_usaha);
+	uform_set(&f->fu.uf, "tanggal_berdiri", g->tanggal_berdiri);
+	uform_set(&f->fu.uf, "tingkat", g->tingkat);
+	uform_set(&f->fu.uf, "pendamping", g->pendamping);
+	uform_set(&f->fu.uf, "telepon_pendamping", g->telepon_pendamping);
 	const int64_t money[] = { g->iuran_kas, g->iuran_iks, g->bantuan_uep };
 	const char *const names[] = { "iuran_kas", "iuran_iks", "bantuan_uep" };
 	for (int i = 0; i < 3; i++) {
 		snprintf(buf, sizeof buf, "%lld", (long long)money[i]);
-		uform_set(&f->uf, names[i], money[i] ? buf : "");
+		uform_set(&f->fu.uf, names[i], money[i] ? buf : "");
 	}
 	snprintf(buf, sizeof buf, "%d", g->tahun_bantuan);
-	uform_set(&f->uf, "tahun_bantuan", g->tahun_bantuan ? buf : "");
-	uform_set(&f->uf, "catatan", g->catatan);
+	uform_set(&f->fu.uf, "tahun_bantuan", g->tahun_bantuan ? buf : "");
+	uform_set(&f->fu.uf, "catatan", g->catatan);
 }
 
 static int gf_init(struct screen *s, void *arg)
@@ -206,11 +206,11 @@ static int gf_init(struct screen *s, void *arg)
 	if (!f)
 		return -1;
 	s->data = f;
-	if (uform_open(&f->uf, FIELDS, NFIELDS, 2, PAGES) != 0)
+	if (uform_open(&f->fu.uf, FIELDS, NFIELDS, 2, PAGES) != 0)
 		return -1;
 	f->is_new = id == NULL;
 	group_init(&f->g);
-	snprintf(f->key, sizeof f->key, "%s", id ? id : "baru");
+	snprintf(f->fu.key, sizeof f->fu.key, "%s", id ? id : "baru");
 	/* A new group is founded today unless the clerk says otherwise (a group founded within
 	 * the last 4 weeks is not yet inactive for want of meetings). */
 	if (!id)
@@ -224,13 +224,13 @@ static int gf_init(struct screen *s, void *arg)
 		}
 	}
 	gf_fill(f);
-	uform_snapshot(&f->uf);
-	int drafted = fu_draft_offer(s, &f->uf, f->key, NULL);
+	uform_snapshot(&f->fu.uf);
+	int drafted = fu_draft_offer(s, &f->fu.uf, f->fu.key, NULL);
 	sk_group g;
 	sk_issues is;
 	gf_validate(s, &g, &is);
 	if (!f->is_new || drafted)
-		uform_touch_all(&f->uf);
+		uform_touch_all(&f->fu.uf);
 	if (f->is_new)
 		snprintf(s->title, sizeof s->title, "%s", _("Kelompok baru"));
 	else
@@ -238,32 +238,13 @@ static int gf_init(struct screen *s, void *arg)
 	return 0;
 }
 
-static void gf_resize(struct screen *s)
-{
-	struct group_form *f = s->data;
-	uform_layout(&f->uf);
-}
-
-static void gf_draw(struct screen *s)
-{
-	struct group_form *f = s->data;
-	uform_draw(&f->uf);
-	s->cursor = 1;
-}
-
-static void gf_refresh(struct screen *s)
-{
-	struct group_form *f = s->data;
-	uform_refresh(&f->uf);
-}
-
 /* The picker chose a village. */
 static void gf_picked(void *ctx, const sk_region *r)
 {
 	struct screen *s = ctx;
 	struct group_form *f = s->data;
-	uform_set(&f->uf, "kode_wilayah", r->kode);
-	uform_touch(&f->uf, uform_index(&f->uf, "kode_wilayah"));
+	uform_set(&f->fu.uf, "kode_wilayah", r->kode);
+	uform_touch(&f->fu.uf, uform_index(&f->fu.uf, "kode_wilayah"));
 	sk_group g;
 	sk_issues is;
 	gf_validate(s, &g, &is);
@@ -273,31 +254,28 @@ static void gf_pick(struct screen *s)
 {
 	struct group_form *f = s->data;
 	char initial[16] = "";
-	if (f->uf.pick_char) {
+	if (f->fu.uf.pick_char) {
 		mbstate_t ps;
 		memset(&ps, 0, sizeof ps);
-		size_t n = wcrtomb(initial, (wchar_t)f->uf.pick_char, &ps);
+		size_t n = wcrtomb(initial, (wchar_t)f->fu.uf.pick_char, &ps);
 		initial[n == (size_t)-1 ? 0 : n] = '\0';
 	}
 	struct region_pick_arg a = { initial, gf_picked, s };
 	ui_push(&REGION_PICK_OPS, &a);
 }
 
-static void gf_save(struct screen *s)
+static int gf_store(struct screen *s, void *g, sk_issues *is, sk_err *e)
 {
 	struct group_form *f = s->data;
+	return f->is_new ? group_insert(s->db, g, is, e) : group_update(s->db, g, is, e);
+}
+
+static void gf_save(struct screen *s)
+{
+	static const struct fu_store HOW = { gf_validate, gf_store };
 	sk_group g;
 	sk_issues is;
-	uform_touch_all(&f->uf);
-	gf_validate(s, &g, &is);
-	if (sk_issues_errors(&is)) {
-		fu_refused(&f->uf, &is);
-		return;
-	}
-	sk_err e;
-	sk_err_clear(&e);
-	int rc = f->is_new ? group_insert(s->db, &g, &is, &e) : group_update(s->db, &g, &is, &e);
-	if (!fu_stored(&f->uf, rc, &is, &e))
+	if (!fu_form_store(s, &HOW, &g, &is))
 		return;
 	char what[500];
 	snprintf(what, sizeof what, _("Kelompok %s"), g.nama);
@@ -306,62 +284,24 @@ static void gf_save(struct screen *s)
 	ui_pop();
 }
 
+/* A field left: its findings show. */
+static void gf_after(struct screen *s, enum uf_result r, int left)
+{
+	(void)r;
+	struct group_form *f = s->data;
+	sk_group g;
+	sk_issues is;
+	if (left < 0)
+		return;
+	uform_touch(&f->fu.uf, left);
+	gf_validate(s, &g, &is);
+}
+
 static int gf_key(struct screen *s, wint_t ch, int kc)
 {
-	struct group_form *f = s->data;
-	int left;
-	enum uf_result r = uform_key(&f->uf, ch, kc, &left);
-	if (left >= 0) {
-		sk_group g;
-		sk_issues is;
-		uform_touch(&f->uf, left);
-		gf_validate(s, &g, &is);
-	}
-	if (r == UF_WANT_PICK) {
-		gf_pick(s);
-		return SCR_HANDLED;
-	}
-	if (r == UF_DONE)
-		return SCR_HANDLED;
-	return fu_form_action(s, &f->uf, ch, kc, gf_save);
+	return fu_form_key(s, ch, kc, gf_after, gf_pick, gf_save);
 }
 
-static int gf_unsaved(struct screen *s)
-{
-	struct group_form *f = s->data;
-	return uform_dirty(&f->uf);
-}
-
-static void gf_draft(struct screen *s)
-{
-	struct group_form *f = s->data;
-	fu_draft_save(s, &f->uf, f->key, NULL);
-}
-
-static void gf_free(struct screen *s)
-{
-	struct group_form *f = s->data;
-	if (f)
-		uform_close(&f->uf);
-	free(f);
-}
-
-static const struct key_hint GROUP_FORM_OPS_HINTS[] = {
-	HINT(ACT_HELP, NC_("hint", "Bantuan")), HINT(ACT_SAVE, NC_("hint", "Simpan")),
-	HINT(ACT_PGDN, NC_("hint", "Halaman")), HINT(ACT_BACK, NC_("hint", "Kembali")),
-	HINT(ACT_QUIT, NC_("hint", "Keluar")), HINTS_END
-};
-
-const struct screen_ops GROUP_FORM_OPS = {
-	.name = "group-form",
-	.init = gf_init,
-	.draw = gf_draw,
-	.key = gf_key,
-	.resize = gf_resize,
-	.free = gf_free,
-	.help = gf_help,
-	.hints = GROUP_FORM_OPS_HINTS,
-	.show = gf_refresh,
-	.unsaved = gf_unsaved,
-	.draft = gf_draft,
-};
+const struct screen_ops GROUP_FORM_OPS = FU_SCREEN("group-form", gf_init, gf_key, gf_help,
+		HINT_HELP, HINT(ACT_SAVE, NC_("hint", "Simpan")), HINT(ACT_PGDN, NC_("hint", "Halaman")),
+		HINTS_BACK_QUIT);

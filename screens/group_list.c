@@ -13,10 +13,9 @@
 #include "i18n.h"
 #include "keys.h"
 #include "member.h"
-#include "plist.h"
 #include "screens.h"
 #include "simpin.h"
-#include "text.h"
+#include "tlist.h"
 
 static const struct text_col COLS_DEF[] = {
 	{ "!", 1, 0 },
@@ -30,11 +29,8 @@ static const struct text_col COLS_DEF[] = {
 	 * lent; narrow, so that the names keep their 18 columns at 80 */
 	{ N_("Risiko"), 6, 0 },
 };
-#define NCOLS 8
-
 struct group_list {
-	struct plist pl;
-	int w[NCOLS];
+	struct tlist tl;
 	unsigned char *over;   /* per row of the page: more than 20% not poor (eligibility.h) */
 	int over_cap;
 	sk_portfolio *risk;    /* per row of the page: its loans (simpin.h) */
@@ -44,9 +40,8 @@ struct group_list {
 	int trash;             /* 1: the deleted groups, to restore (F8) */
 };
 
-static int gl_count(void *ctx, const char *search)
+static int gl_count(struct screen *s, const char *search)
 {
-	struct screen *s = ctx;
 	struct group_list *g = s->data;
 	return g->trash ? group_count_deleted(s->db, search) : group_count(s->db, search);
 }
@@ -90,10 +85,9 @@ static void gl_gagal(struct screen *s, const sk_group_row *rows, int n)
 	}
 }
 
-static int gl_fetch(void *ctx, const char *search, int offset, int limit, void *rows, int *n,
-		    sk_err *e)
+static int gl_fetch(struct screen *s, const char *search, int offset, int limit, void *rows,
+		    int *n, sk_err *e)
 {
-	struct screen *s = ctx;
 	struct group_list *g = s->data;
 	int rc = g->trash ? group_list_deleted(s->db, search, offset, limit, rows, n, e)
 			  : group_list(s->db, search, offset, limit, rows, n, e);
@@ -115,32 +109,29 @@ static int gl_fetch(void *ctx, const char *search, int offset, int limit, void *
 	return rc;
 }
 
-static void gl_row(void *ctx, const void *row, int y, int x, int width, int selected)
+static void gl_cells(struct screen *s, const void *row, const char **cells, char (*buf)[TLIST_CELL])
 {
-	struct group_list *g = ((struct screen *)ctx)->data;
+	struct group_list *g = s->data;
 	const sk_group_row *r = row;
-	char aktif[16];
-	snprintf(aktif, sizeof aktif, "%6d", r->anggota_aktif);
-	long i = r - (const sk_group_row *)g->pl.rows;
+	char *aktif = buf[5], *par = buf[7];
+	snprintf(aktif, TLIST_CELL, "%6d", r->anggota_aktif);
+	long i = r - (const sk_group_row *)g->tl.pl.rows;
 	int over = i >= 0 && i < g->over_cap && g->over[i];
 	const char *last = r->tidak_aktif ? _("TIDAK AKTIF") : r->pertemuan_terakhir;
-	char par[24] = "";
+	*par = '\0';
 	if (i >= 0 && i < g->risk_cap) {
 		char pct[16];
 		simpin_par_text(g->risk[i].par_permille, pct, sizeof pct);
-		snprintf(par, sizeof par, "%6s", g->risk[i].menunggak ? pct : g->risk[i].pinjaman ? pct
+		snprintf(par, TLIST_CELL, "%6s", g->risk[i].menunggak ? pct : g->risk[i].pinjaman ? pct
 												  : "");
 	}
 	int gagal = i >= 0 && i < g->gagal_cap ? g->gagal[i] : 0;
 	if (gagal == EVAL_GAGAL_CANDIDATE)
 		last = _("CALON GAGAL");
 	const char *level = gagal == EVAL_GAGAL_DECLARED ? _("GAGAL") : _(r->tingkat);
-	const char *cells[NCOLS] = { over ? "!" : "", r->kode, r->nama, r->desa, level, aktif,
-				     last, par };
-	text_row(y, x, cells, NCOLS, g->w, width, selected);
+	const char *all[] = { over ? "!" : "", r->kode, r->nama, r->desa, level, aktif, last, par };
+	memcpy(cells, all, sizeof all);
 }
-
-static const struct plist_src GL_SRC = { gl_count, gl_fetch, gl_row, sizeof(sk_group_row) };
 
 static const char *gl_help(void)
 {
@@ -194,16 +185,16 @@ static const char *gl_trash_help(void)
 		 "Ketik untuk mencari, seperti di daftar kelompok. Esc kembali ke daftar kelompok.");
 }
 
+static const struct tlist_def GL_LIST;
+
 static int gl_open(struct screen *s, int trash)
 {
-	struct group_list *g = calloc(1, sizeof *g);
+	struct group_list *g = tlist_new(s, sizeof *g, &GL_LIST);
 	if (!g)
 		return -1;
-	s->data = g;
 	g->trash = trash;
 	snprintf(s->title, sizeof s->title, "%s",
 		 trash ? _("Kelompok terhapus") : _("Daftar kelompok"));
-	plist_init(&g->pl, &GL_SRC, s, 1);
 	return 0;
 }
 
@@ -219,28 +210,20 @@ static int gl_trash_init(struct screen *s, void *arg)
 	return gl_open(s, 1);
 }
 
-/* Rows: 1 search, 2 blank, 3 headings, 4.. list, bottom row: position. */
-static void gl_resize(struct screen *s)
-{
-	struct group_list *g = s->data;
-	text_cols(COLS_DEF, NCOLS, COLS - 2, g->w);
-	plist_place(&g->pl, 4, 1, frame_bottom() - 4, COLS - 2);
-}
-
+/* Rows: 1 search, 2 groups not active, 3 headings, 4.. list, bottom row: the loans of the
+ * group selected, position. */
 static void gl_draw(struct screen *s)
 {
 	struct group_list *g = s->data;
-	text_heads(3, 1, COLS_DEF, NCOLS, g->w);
-	plist_draw(&g->pl);
-	char pos[128];
 	int idle = g->trash ? 0 : group_count_inactive(s->db);
 	if (idle > 0) {
+		char pos[128];
 		snprintf(pos, sizeof pos, _("%d kelompok TIDAK AKTIF (tanpa pertemuan 4 minggu terakhir)"),
 			 idle);
 		text_put(stdscr, 2, 1, pos, COLS - 2, ui_attr(R_WARN));
 	}
-	long cur = g->pl.sel - g->pl.top;
-	if (g->pl.total && cur >= 0 && cur < g->pl.nrows && cur < g->risk_cap &&
+	long cur = g->tl.pl.sel - g->tl.pl.top;
+	if (g->tl.pl.total && cur >= 0 && cur < g->tl.pl.nrows && cur < g->risk_cap &&
 	    g->risk[cur].pinjaman) {
 		const sk_portfolio *p = &g->risk[cur];
 		char line[200], a[32], b[32], pct[16];
@@ -252,20 +235,12 @@ static void gl_draw(struct screen *s)
 		text_put(stdscr, frame_bottom(), 1, line, COLS - 22, p->menunggak ? ui_attr(R_WARN)
 										 : ui_attr(R_DIM));
 	}
-	if (g->pl.total)
-		snprintf(pos, sizeof pos, _("Kelompok %d dari %d"), g->pl.sel + 1, g->pl.total);
-	else
-		snprintf(pos, sizeof pos, _("Kelompok 0 dari 0"));
-	text_put(stdscr, frame_bottom(), COLS - 1 - text_width(pos), pos, text_width(pos),
-		 ui_attr(R_DIM));
-	plist_draw_search(&g->pl, 1, _("Cari:"));
-	s->cursor = 1;
 }
 
 /* Ask, saying what the group holds, then soft-delete the selected group and its members. */
 static void gl_delete(struct screen *s, const sk_group_row *r)
 {
-	char q[900], bal[32];
+	char q[900], bal[32], done[400];
 	sk_group_links l;
 	sk_err e;
 	sk_err_clear(&e);
@@ -276,16 +251,9 @@ static void gl_delete(struct screen *s, const sk_group_row *r)
 	snprintf(q, sizeof q, _("Hapus kelompok %s? Ikut terhapus: %d anggota; tercatat %d pertemuan "
 				"dan %d baris kas (saldo Rp %s). Bisa dipulihkan lewat F6. (y/t)"),
 		 r->nama, l.anggota, l.pertemuan, l.baris_kas, sk_format_rupiah(l.saldo, bal, sizeof bal));
-	if (!dlg_confirm(q))
-		return;
-	char nama[SK_NAME_BYTES];
-	snprintf(nama, sizeof nama, "%s", r->nama);
-	if (group_delete(s->db, r->id, &e) != SK_OK) {
-		frame_msg(MSG_ERROR, "%s", e.msg);
-		return;
-	}
-	plist_reload(&((struct group_list *)s->data)->pl);
-	frame_msg(MSG_INFO, _("Kelompok %s sudah dihapus (F6: yang terhapus, untuk memulihkan)."), nama);
+	snprintf(done, sizeof done, _("Kelompok %s sudah dihapus (F6: yang terhapus, untuk "
+				      "memulihkan)."), r->nama);
+	tlist_delete(s, q, r->id, group_delete, done);
 }
 
 /* Ask, then bring the selected deleted group back. */
@@ -304,13 +272,14 @@ static void gl_restore(struct screen *s, const sk_group_row *r)
 		frame_msg(MSG_ERROR, "%s", e.msg);
 		return;
 	}
-	plist_reload(&((struct group_list *)s->data)->pl);
+	tlist_reload(s);
 	frame_msg(MSG_INFO, _("Kelompok %s dipulihkan dengan %d anggota."), nama, back);
 }
 
-static int gl_key(struct screen *s, wint_t ch, int kc)
+static int gl_key(struct screen *s, wint_t ch, int kc, const void *row)
 {
 	struct group_list *g = s->data;
+	const sk_group_row *r = row;
 	enum action a = keys_action(ch, kc);
 	if (a == ACT_NEW && !g->trash) {
 		ui_push(&GROUP_FORM_OPS, NULL);
@@ -321,7 +290,6 @@ static int gl_key(struct screen *s, wint_t ch, int kc)
 		return SCR_HANDLED;
 	}
 	if (a == ACT_LOANS && !g->trash) {
-		const sk_group_row *r = plist_current(&g->pl);
 		if (r) {
 			char id[SK_UUID_LEN + 1];
 			snprintf(id, sizeof id, "%s", r->id);
@@ -330,8 +298,7 @@ static int gl_key(struct screen *s, wint_t ch, int kc)
 		return SCR_HANDLED;
 	}
 	if (a != ACT_EDIT && a != ACT_ENTER && a != ACT_DELETE && a != ACT_LEVEL)
-		return plist_key(&g->pl, ch, kc) ? SCR_HANDLED : SCR_UNHANDLED;
-	const sk_group_row *r = plist_current(&g->pl);
+		return SCR_UNHANDLED;
 	if (!r)
 		return SCR_HANDLED;
 	char id[SK_UUID_LEN + 1];
@@ -358,64 +325,62 @@ static void gl_resume(struct screen *s)
 	char id[SK_UUID_LEN + 1];
 	if (!g->trash && ui_result_take(id, sizeof id)) {
 		/* A group was saved: the cursor goes to it (the whole list, so that it is in it). */
-		sline_clear(&g->pl.search);
-		g->pl.search_focus = 0;
+		sline_clear(&g->tl.pl.search);
+		g->tl.pl.search_focus = 0;
 		int at = group_position(s->db, "", id);
-		plist_reload(&g->pl);
+		tlist_reload(s);
 		if (at >= 0)
-			plist_select(&g->pl, at);
+			plist_select(&g->tl.pl, at);
 		return;
 	}
-	plist_reload(&g->pl);
+	tlist_reload(s);
 }
 
 static void gl_free(struct screen *s)
 {
 	struct group_list *g = s->data;
 	if (g) {
-		plist_free(&g->pl);
 		free(g->over);
 		free(g->risk);
 		free(g->gagal);
 	}
-	free(g);
+	tlist_free(s);
 }
 
-static const struct key_hint GROUP_TRASH_OPS_HINTS[] = {
-	HINT(ACT_HELP, NC_("hint", "Bantuan")), HINT(ACT_DELETE, NC_("hint", "Pulihkan")),
-	HINT(ACT_BACK, NC_("hint", "Kembali")), HINT(ACT_QUIT, NC_("hint", "Keluar")), HINTS_END
+static const struct tlist_def GL_LIST = {
+	.cols = COLS_DEF, .ncols = sizeof COLS_DEF / sizeof COLS_DEF[0],
+	.row_size = sizeof(sk_group_row), .count = gl_count, .fetch = gl_fetch, .cells = gl_cells,
+	.key = gl_key, .resume = gl_resume, .draw = gl_draw, .head_row = 3, .searchable = 1,
+	.search_label = N_("Cari:"), .position = N_("Kelompok %d dari %d"), .position_empty = 1,
 };
 
 const struct screen_ops GROUP_TRASH_OPS = {
 	.name = "groups-deleted",
 	.init = gl_trash_init,
-	.draw = gl_draw,
-	.key = gl_key,
-	.resize = gl_resize,
+	.draw = tlist_draw,
+	.key = tlist_key,
+	.resize = tlist_resize,
 	.free = gl_free,
 	.help = gl_trash_help,
-	.hints = GROUP_TRASH_OPS_HINTS,
-	.resume = gl_resume,
-};
-
-/* At 80 columns in Indonesian Esc and F10 do not fit (the line drops what does not fit);
- * F1 names them. */
-static const struct key_hint GROUP_LIST_OPS_HINTS[] = {
-	HINT(ACT_HELP, NC_("hint", "Bantuan")), HINT(ACT_NEW, NC_("hint", "Baru")),
-	HINT(ACT_EDIT, NC_("hint", "Ubah")), HINT(ACT_DELETE, NC_("hint", "Hapus")),
-	HINT(ACT_ENTER, NC_("hint", "Anggota")), HINT(ACT_LOANS, NC_("hint", "Simpin")),
-	HINT(ACT_LEVEL, NC_("hint", "Tingkat")), HINT(ACT_OPTION, NC_("hint", "Terhapus")),
-	HINT(ACT_BACK, NC_("hint", "Kembali")), HINT(ACT_QUIT, NC_("hint", "Keluar")), HINTS_END
+	.hints = HINTS(
+		HINT_HELP, HINT(ACT_DELETE, NC_("hint", "Pulihkan")), HINTS_BACK_QUIT),
+	.resume = tlist_resume,
 };
 
 const struct screen_ops GROUP_LIST_OPS = {
 	.name = "groups",
 	.init = gl_init,
-	.draw = gl_draw,
-	.key = gl_key,
-	.resize = gl_resize,
+	.draw = tlist_draw,
+	.key = tlist_key,
+	.resize = tlist_resize,
 	.free = gl_free,
 	.help = gl_help,
-	.hints = GROUP_LIST_OPS_HINTS,
-	.resume = gl_resume,
+	/* At 80 columns in Indonesian Esc and F10 do not fit (the line drops what does not fit);
+	 * F1 names them. */
+	.hints = HINTS(
+		HINT_HELP, HINT(ACT_NEW, NC_("hint", "Baru")), HINT(ACT_EDIT, NC_("hint", "Ubah")),
+		HINT(ACT_DELETE, NC_("hint", "Hapus")), HINT(ACT_ENTER, NC_("hint", "Anggota")),
+		HINT(ACT_LOANS, NC_("hint", "Simpin")), HINT(ACT_LEVEL, NC_("hint", "Tingkat")),
+		HINT(ACT_OPTION, NC_("hint", "Terhapus")), HINTS_BACK_QUIT),
+	.resume = tlist_resume,
 };

@@ -9,9 +9,8 @@
 #include "group.h"
 #include "i18n.h"
 #include "keys.h"
-#include "plist.h"
 #include "screens.h"
-#include "text.h"
+#include "tlist.h"
 
 static const struct text_col COLS_DEF[] = {
 	{ N_("Kode"), 8, 1 },
@@ -20,8 +19,6 @@ static const struct text_col COLS_DEF[] = {
 	{ N_("Anggota"), 7, 0 },
 	{ N_("Pertemuan"), 11, 0 },
 };
-#define NCOLS 5
-
 /* What the picker opens: title msgid and the screen taking the group id; F6 opens option
  * (when not NULL), which note (a msgid) names. */
 struct pick_kind {
@@ -32,34 +29,66 @@ struct pick_kind {
 };
 
 struct group_pick {
-	struct plist pl;
-	int w[NCOLS];
+	/* The list's part, which the toolkit reaches through s->data. */
+	/* cppcheck-suppress unusedStructMember */
+	struct tlist tl;
 	const struct pick_kind *kind;
 };
 
-static int gp_count(void *ctx, const char *search)
+static int gp_count(struct screen *s, const char *search)
 {
-	return group_count(((struct screen *)ctx)->db, search);
+	return group_count(s->db, search);
 }
 
-static int gp_fetch(void *ctx, const char *search, int offset, int limit, void *rows, int *n,
-		    sk_err *e)
+static int gp_fetch(struct screen *s, const char *search, int offset, int limit, void *rows,
+		    int *n, sk_err *e)
 {
-	return group_list(((struct screen *)ctx)->db, search, offset, limit, rows, n, e);
+	return group_list(s->db, search, offset, limit, rows, n, e);
 }
 
-static void gp_row(void *ctx, const void *row, int y, int x, int width, int selected)
+static void gp_cells(struct screen *s, const void *row, const char **cells, char (*buf)[TLIST_CELL])
 {
-	struct group_pick *g = ((struct screen *)ctx)->data;
+	(void)s;
 	const sk_group_row *r = row;
-	char aktif[16];
-	snprintf(aktif, sizeof aktif, "%7d", r->anggota_aktif);
-	const char *last = r->tidak_aktif ? _("TIDAK AKTIF") : r->pertemuan_terakhir;
-	const char *cells[NCOLS] = { r->kode, r->nama, r->desa, aktif, last };
-	text_row(y, x, cells, NCOLS, g->w, width, selected);
+	snprintf(buf[3], TLIST_CELL, "%7d", r->anggota_aktif);
+	const char *all[] = { r->kode, r->nama, r->desa, buf[3],
+				  r->tidak_aktif ? _("TIDAK AKTIF") : r->pertemuan_terakhir };
+	memcpy(cells, all, sizeof all);
 }
 
-static const struct plist_src GP_SRC = { gp_count, gp_fetch, gp_row, sizeof(sk_group_row) };
+/* Enter opens the screen of the kind for the group selected; F6 the kind's option. */
+static int gp_key(struct screen *s, wint_t ch, int kc, const void *row)
+{
+	struct group_pick *g = s->data;
+	const sk_group_row *r = row;
+	if (keys_action(ch, kc) == ACT_OPTION && g->kind->option) {
+		ui_push(g->kind->option, NULL);
+		return SCR_HANDLED;
+	}
+	if (keys_action(ch, kc) != ACT_ENTER)
+		return SCR_UNHANDLED;
+	if (r) {
+		char id[SK_UUID_LEN + 1];
+		snprintf(id, sizeof id, "%s", r->id);
+		ui_push(g->kind->next, id);
+	}
+	return SCR_HANDLED;
+}
+
+/* Rows: 1 search, 2 what Enter does, 3 headings, 4.. list, bottom row: position. */
+static void gp_draw(struct screen *s)
+{
+	struct group_pick *g = s->data;
+	text_put(stdscr, 2, 1, g->kind->note ? _(g->kind->note)
+		 : _("Pilih kelompok dengan panah lalu Enter."), COLS - 2, ui_attr(R_DIM));
+}
+
+static const struct tlist_def GP_LIST = {
+	.cols = COLS_DEF, .ncols = sizeof COLS_DEF / sizeof COLS_DEF[0],
+	.row_size = sizeof(sk_group_row), .count = gp_count, .fetch = gp_fetch, .cells = gp_cells,
+	.key = gp_key, .draw = gp_draw, .head_row = 3, .searchable = 1,
+	.search_label = N_("Cari:"), .position = N_("Kelompok %d dari %d"), .position_empty = 1,
+};
 
 static const char *gp_help(void)
 {
@@ -76,13 +105,11 @@ static const char *gp_help(void)
 
 static int gp_init_kind(struct screen *s, const struct pick_kind *kind)
 {
-	struct group_pick *g = calloc(1, sizeof *g);
+	struct group_pick *g = tlist_new(s, sizeof *g, &GP_LIST);
 	if (!g)
 		return -1;
-	s->data = g;
 	g->kind = kind;
 	snprintf(s->title, sizeof s->title, "%s", _(kind->title));
-	plist_init(&g->pl, &GP_SRC, s, 1);
 	return 0;
 }
 
@@ -110,86 +137,15 @@ static int gp_init_reports(struct screen *s, void *arg)
 	return gp_init_kind(s, &REPORTS);
 }
 
-/* Rows: 1 search, 2 what Enter does, 3 headings, 4.. list, bottom row: position. */
-static void gp_resize(struct screen *s)
-{
-	struct group_pick *g = s->data;
-	text_cols(COLS_DEF, NCOLS, COLS - 2, g->w);
-	plist_place(&g->pl, 4, 1, frame_bottom() - 4, COLS - 2);
-}
+/* The hint lines of the pickers; Laporan's choice of group also opens the development levels
+ * of all groups (F6). */
+#define GROUP_PICK_HINTS HINT_HELP, HINT(ACT_ENTER, NC_("hint", "Buka")), HINTS_BACK_QUIT
+#define REPORT_PICK_HINTS HINT_HELP, HINT(ACT_ENTER, NC_("hint", "Buka")), \
+	HINT(ACT_OPTION, NC_("hint", "Tingkat")), HINTS_BACK_QUIT
 
-static void gp_draw(struct screen *s)
-{
-	struct group_pick *g = s->data;
-	char line[160];
-	text_put(stdscr, 2, 1, g->kind->note ? _(g->kind->note)
-		 : _("Pilih kelompok dengan panah lalu Enter."), COLS - 2, ui_attr(R_DIM));
-	text_heads(3, 1, COLS_DEF, NCOLS, g->w);
-	plist_draw(&g->pl);
-	snprintf(line, sizeof line, _("Kelompok %d dari %d"), g->pl.total ? g->pl.sel + 1 : 0,
-		 g->pl.total);
-	text_put(stdscr, frame_bottom(), COLS - 1 - text_width(line), line, text_width(line),
-		 ui_attr(R_DIM));
-	plist_draw_search(&g->pl, 1, _("Cari:"));
-	s->cursor = 1;
-}
-
-static int gp_key(struct screen *s, wint_t ch, int kc)
-{
-	struct group_pick *g = s->data;
-	const sk_group_row *r = plist_current(&g->pl);
-	if (keys_action(ch, kc) == ACT_OPTION && g->kind->option) {
-		ui_push(g->kind->option, NULL);
-		return SCR_HANDLED;
-	}
-	if (keys_action(ch, kc) == ACT_ENTER) {
-		if (r) {
-			char id[SK_UUID_LEN + 1];
-			snprintf(id, sizeof id, "%s", r->id);
-			ui_push(g->kind->next, id);
-		}
-		return SCR_HANDLED;
-	}
-	return plist_key(&g->pl, ch, kc) ? SCR_HANDLED : SCR_UNHANDLED;
-}
-
-static void gp_resume(struct screen *s)
-{
-	plist_reload(&((struct group_pick *)s->data)->pl);
-}
-
-static void gp_free(struct screen *s)
-{
-	struct group_pick *g = s->data;
-	if (g)
-		plist_free(&g->pl);
-	free(g);
-}
-
-static const struct key_hint GROUP_PICK_HINTS[] = {
-	HINT(ACT_HELP, NC_("hint", "Bantuan")), HINT(ACT_ENTER, NC_("hint", "Buka")),
-	HINT(ACT_BACK, NC_("hint", "Kembali")), HINT(ACT_QUIT, NC_("hint", "Keluar")), HINTS_END
-};
-/* Laporan's choice of group also opens the development levels of all groups (F6). */
-static const struct key_hint REPORT_PICK_HINTS[] = {
-	HINT(ACT_HELP, NC_("hint", "Bantuan")), HINT(ACT_ENTER, NC_("hint", "Buka")),
-	HINT(ACT_OPTION, NC_("hint", "Tingkat")), HINT(ACT_BACK, NC_("hint", "Kembali")),
-	HINT(ACT_QUIT, NC_("hint", "Keluar")), HINTS_END
-};
-
-#define GROUP_PICK_OPS(ident, id_name, initf, hint_line) \
-	const struct screen_ops ident = { \
-		.name = id_name, \
-		.init = initf, \
-		.draw = gp_draw, \
-		.key = gp_key, \
-		.resize = gp_resize, \
-		.free = gp_free, \
-		.help = gp_help, \
-		.hints = hint_line, \
-		.resume = gp_resume, \
-	}
-
-GROUP_PICK_OPS(MEETING_GROUPS_OPS, "meeting-groups", gp_init_meetings, GROUP_PICK_HINTS);
-GROUP_PICK_OPS(CASH_GROUPS_OPS, "cash-groups", gp_init_cash, GROUP_PICK_HINTS);
-GROUP_PICK_OPS(REPORT_GROUPS_OPS, "report-groups", gp_init_reports, REPORT_PICK_HINTS);
+const struct screen_ops MEETING_GROUPS_OPS =
+	TLIST_SCREEN("meeting-groups", gp_init_meetings, gp_help, GROUP_PICK_HINTS);
+const struct screen_ops CASH_GROUPS_OPS =
+	TLIST_SCREEN("cash-groups", gp_init_cash, gp_help, GROUP_PICK_HINTS);
+const struct screen_ops REPORT_GROUPS_OPS =
+	TLIST_SCREEN("report-groups", gp_init_reports, gp_help, REPORT_PICK_HINTS);

@@ -10,14 +10,15 @@
 #include "frame.h"
 #include "i18n.h"
 #include "keys.h"
-#include "plist.h"
 #include "report.h"
 #include "screens.h"
-#include "text.h"
+#include "tlist.h"
 
 /* Kecamatan rows shown under the total (the rest: report levels). */
 #define LV_KEC_ROWS 6
 #define LV_MAX_KEC 256
+/* Screen row of the due list's heading line. */
+#define LV_DUE_ROW (5 + LV_KEC_ROWS)
 
 static const struct text_col COUNT_COLS[] = {
 	{ N_("Kecamatan"), 16, 1 },
@@ -39,39 +40,35 @@ static const struct text_col DUE_COLS[] = {
 #define NDUE 4
 
 struct levels {
-	struct plist pl;
-	int wc[NCOUNT], wd[NDUE];
+	struct tlist tl;         /* the groups due an assessment */
+	int wc[NCOUNT];
 	char today[11];
-	report_level_count *c;   /* LV_MAX_KEC rows */
+	report_level_count c[LV_MAX_KEC];
 	int n;                   /* rows read (the total first) */
-	int due_row;             /* screen row of the due list's heading line */
 };
 
-static int lv_count(void *ctx, const char *search)
+static int lv_count(struct screen *s, const char *search)
 {
 	(void)search;
-	struct screen *s = ctx;
 	return report_levels_due_count(s->db, ((struct levels *)s->data)->today);
 }
 
-static int lv_fetch(void *ctx, const char *search, int offset, int limit, void *rows, int *n,
-		    sk_err *e)
+static int lv_fetch(struct screen *s, const char *search, int offset, int limit, void *rows,
+		    int *n, sk_err *e)
 {
 	(void)search;
-	struct screen *s = ctx;
 	return report_levels_due(s->db, ((struct levels *)s->data)->today, offset, limit, rows, n, e);
 }
 
-static void lv_row(void *ctx, const void *row, int y, int x, int width, int selected)
+static void lv_cells(struct screen *s, const void *row, const char **cells, char (*buf)[TLIST_CELL])
 {
-	struct levels *l = ((struct screen *)ctx)->data;
+	(void)s;
+	(void)buf;
 	const report_due_row *r = row;
-	const char *cells[NDUE] = { r->kode, r->nama, r->kode_wilayah,
-				    *r->dinilai ? r->dinilai : _("belum pernah") };
-	text_row(y, x, cells, NDUE, l->wd, width, selected);
+	const char *all[] = { r->kode, r->nama, r->kode_wilayah,
+				  *r->dinilai ? r->dinilai : _("belum pernah") };
+	memcpy(cells, all, sizeof all);
 }
-
-static const struct plist_src LV_SRC = { lv_count, lv_fetch, lv_row, sizeof(report_due_row) };
 
 static const char *lv_help(void)
 {
@@ -100,31 +97,16 @@ static void lv_load(struct screen *s)
 	}
 }
 
+static const struct tlist_def LV_LIST;
+
 static int lv_init(struct screen *s, void *arg)
 {
 	(void)arg;
-	struct levels *l = calloc(1, sizeof *l);
-	if (!l)
-		return -1;
-	s->data = l;
-	plist_init(&l->pl, &LV_SRC, s, 0);
-	l->c = calloc(LV_MAX_KEC, sizeof *l->c);
-	if (!l->c)
+	if (!tlist_new(s, sizeof(struct levels), &LV_LIST))
 		return -1;
 	snprintf(s->title, sizeof s->title, "%s", _("Laporan - tingkat perkembangan kelompok"));
 	lv_load(s);
 	return 0;
-}
-
-/* Rows: 1 heading, 2 column heads, 3 total, 4..9 kecamatan, 10 more, 11 due heading,
- * 12 due column heads, 13.. the due groups. */
-static void lv_resize(struct screen *s)
-{
-	struct levels *l = s->data;
-	text_cols(COUNT_COLS, NCOUNT, COLS - 2, l->wc);
-	text_cols(DUE_COLS, NDUE, COLS - 2, l->wd);
-	l->due_row = 5 + LV_KEC_ROWS;
-	plist_place(&l->pl, l->due_row + 2, 1, frame_bottom() - l->due_row - 2, COLS - 2);
 }
 
 static void count_row(const struct levels *l, const report_level_count *c, int y, int bold)
@@ -158,10 +140,13 @@ static void count_heads(const struct levels *l, int y)
 	}
 }
 
+/* Rows: 1 heading, 2 column heads, 3 total, 4..9 kecamatan, 10 more, 11 due heading,
+ * 12 due column heads, 13.. the due groups. */
 static void lv_draw(struct screen *s)
 {
 	struct levels *l = s->data;
 	char line[300];
+	text_cols(COUNT_COLS, NCOUNT, COLS - 2, l->wc);
 	snprintf(line, sizeof line, _("Kelompok per tingkat, menurut penilaian terakhir (per %s)"),
 		 l->today);
 	text_put(stdscr, 1, 1, line, COLS - 2, ui_attr(R_HEADER));
@@ -176,57 +161,37 @@ static void lv_draw(struct screen *s)
 		text_put(stdscr, 4 + LV_KEC_ROWS, 1, line, COLS - 2, ui_attr(R_DIM));
 	}
 	snprintf(line, sizeof line, _("Perlu dinilai (belum pernah, atau lebih dari %d bulan lalu): "
-				      "%d kelompok"), EVAL_DUE_MONTHS, l->pl.total);
-	text_put(stdscr, l->due_row, 1, line, COLS - 2, ui_attr(R_HEADER));
-	text_heads(l->due_row + 1, 1, DUE_COLS, NDUE, l->wd);
-	plist_draw(&l->pl);
+				      "%d kelompok"), EVAL_DUE_MONTHS, l->tl.pl.total);
+	text_put(stdscr, LV_DUE_ROW, 1, line, COLS - 2, ui_attr(R_HEADER));
 }
 
-static int lv_key(struct screen *s, wint_t ch, int kc)
+/* Enter: the development of the group selected. */
+static int lv_key(struct screen *s, wint_t ch, int kc, const void *row)
 {
-	struct levels *l = s->data;
-	if (keys_action(ch, kc) == ACT_ENTER) {
-		const report_due_row *r = plist_current(&l->pl);
-		if (r) {
-			char id[sizeof r->id];
-			snprintf(id, sizeof id, "%s", r->id);
-			ui_push(&EVALUATION_HISTORY_OPS, id);
-		}
-		return SCR_HANDLED;
+	(void)s;
+	const report_due_row *r = row;
+	if (keys_action(ch, kc) != ACT_ENTER)
+		return SCR_UNHANDLED;
+	if (r) {
+		char id[sizeof r->id];
+		snprintf(id, sizeof id, "%s", r->id);
+		ui_push(&EVALUATION_HISTORY_OPS, id);
 	}
-	return plist_key(&l->pl, ch, kc) ? SCR_HANDLED : SCR_UNHANDLED;
+	return SCR_HANDLED;
 }
 
+/* Back from a group: the counts and the due list again. */
 static void lv_resume(struct screen *s)
 {
-	struct levels *l = s->data;
 	lv_load(s);
-	plist_reload(&l->pl);
+	tlist_reload(s);
 }
 
-static void lv_free(struct screen *s)
-{
-	struct levels *l = s->data;
-	if (l) {
-		plist_free(&l->pl);
-		free(l->c);
-	}
-	free(l);
-}
-
-static const struct key_hint LEVELS_OPS_HINTS[] = {
-	HINT(ACT_HELP, NC_("hint", "Bantuan")), HINT(ACT_ENTER, NC_("hint", "Buka kelompok")),
-	HINT(ACT_BACK, NC_("hint", "Kembali")), HINT(ACT_QUIT, NC_("hint", "Keluar")), HINTS_END
+static const struct tlist_def LV_LIST = {
+	.cols = DUE_COLS, .ncols = NDUE, .row_size = sizeof(report_due_row), .count = lv_count,
+	.fetch = lv_fetch, .cells = lv_cells, .key = lv_key, .resume = lv_resume, .draw = lv_draw,
+	.head_row = LV_DUE_ROW + 1,
 };
 
-const struct screen_ops LEVELS_OPS = {
-	.name = "levels",
-	.init = lv_init,
-	.draw = lv_draw,
-	.key = lv_key,
-	.resize = lv_resize,
-	.free = lv_free,
-	.help = lv_help,
-	.hints = LEVELS_OPS_HINTS,
-	.resume = lv_resume,
-};
+const struct screen_ops LEVELS_OPS = TLIST_SCREEN("levels", lv_init, lv_help,
+		HINT_HELP, HINT(ACT_ENTER, NC_("hint", "Buka kelompok")), HINTS_BACK_QUIT);

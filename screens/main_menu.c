@@ -204,11 +204,6 @@ static void main_free(struct screen *s)
 	free(m);
 }
 
-static const struct key_hint MAIN_MENU_OPS_HINTS[] = {
-	HINT(ACT_HELP, NC_("hint", "Bantuan")), HINT(ACT_ENTER, NC_("hint", "Buka")),
-	HINT(ACT_QUIT, NC_("hint", "Keluar")), HINTS_END
-};
-
 const struct screen_ops MAIN_MENU_OPS = {
 	.name = "main",
 	.init = main_init,
@@ -217,7 +212,9 @@ const struct screen_ops MAIN_MENU_OPS = {
 	.resize = main_resize,
 	.free = main_free,
 	.help = main_help,
-	.hints = MAIN_MENU_OPS_HINTS,
+	.hints = HINTS(
+		HINT_HELP, HINT(ACT_ENTER, NC_("hint", "Buka")), HINT(ACT_QUIT, NC_("hint", "Keluar")),
+		HINTS_END),
 	.resume = main_resume,
 };
 

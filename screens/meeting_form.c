@@ -289,12 +289,6 @@ static int mf_init(struct screen *s, void *arg)
 	return 0;
 }
 
-static void mf_resize(struct screen *s)
-{
-	struct meeting_form *f = s->data;
-	uform_layout(&f->uf);
-}
-
 static void mf_draw(struct screen *s)
 {
 	struct meeting_form *f = s->data;
@@ -520,21 +514,17 @@ static void mf_free(struct screen *s)
 	free(f);
 }
 
-static const struct key_hint MEETING_FORM_OPS_HINTS[] = {
-	HINT(ACT_HELP, NC_("hint", "Bantuan")), HINT(ACT_SAVE, NC_("hint", "Simpan")),
-	HINT(ACT_STATUS, NC_("hint", "Status")), HINT(ACT_PGDN, NC_("hint", "Halaman")),
-	HINT(ACT_BACK, NC_("hint", "Kembali")), HINT(ACT_QUIT, NC_("hint", "Keluar")), HINTS_END
-};
-
 const struct screen_ops MEETING_FORM_OPS = {
 	.name = "meeting-form",
 	.init = mf_init,
 	.draw = mf_draw,
 	.key = mf_key,
-	.resize = mf_resize,
+	.resize = fu_resize,
 	.free = mf_free,
 	.help = mf_help,
-	.hints = MEETING_FORM_OPS_HINTS,
+	.hints = HINTS(
+		HINT_HELP, HINT(ACT_SAVE, NC_("hint", "Simpan")), HINT(ACT_STATUS, NC_("hint", "Status")),
+		HINT(ACT_PGDN, NC_("hint", "Halaman")), HINTS_BACK_QUIT),
 	.show = mf_show,
 	.unsaved = mf_unsaved,
 	.draft = mf_draft,

@@ -297,94 +297,149 @@ static void note_line(struct meeting_form *f, const char *line)
 	text_put(w, y, 1, line, getmaxx(w) - 2, ui_attr(R_DIM));
 }
 
-static void draw_savings(struct meeting_form *f)
+/* A heading of a page's table: msgid at x columns past the name column, w wide. */
+struct mm_head {
+	const char *text;
+	int x, w;
+};
+
+/* Row 1 of a page's table: name (msgid) over the name column (from column nx, name_w wide),
+ * then the n heads after it. */
+static void table_heads(struct meeting_form *f, const char *name, int nx, int name_w,
+			const struct mm_head *heads, int n)
+{
+	WINDOW *w = f->uf.win;
+	text_put(w, 1, 0, "", getmaxx(w), A_NORMAL);
+	text_put(w, 1, nx, _(name), name_w, ui_attr(R_HEADER));
+	for (int i = 0; i < n; i++)
+		text_put(w, 1, nx + name_w + 1 + heads[i].x, _(heads[i].text), heads[i].w,
+			 ui_attr(R_HEADER));
+}
+
+/* One row of a page's table: row i at screen row y, its look base (selected: sel). */
+typedef void mm_row_fn(struct meeting_form *f, int i, int y, int sel, attr_t base);
+
+/* The h visible rows of page p's n rows from row 2, scrolled to the current one (selected
+ * only when selectable): each row cleared in its look, then drawn by row. With no rows,
+ * empty (when not NULL) says so and keeps the cursor. */
+static void table_body(struct meeting_form *f, int p, int n, int h, int selectable,
+		       mm_row_fn *row, const char *empty)
 {
 	struct mm_state *m = st(f);
 	WINDOW *w = f->uf.win;
-	int cols = getmaxx(w), h = table_rows(f), p = SM_PAGE_SAVINGS;
-	int name_w = cols - 5 - 3 - 3 * 12 - 1;
-	char extra[160], a[32], b[32], buf[48];
+	int cols = getmaxx(w), top = mm_scroll(m, p, n, h < 1 ? 1 : h);
+	for (int r = 0; r < h; r++) {
+		int i = top + r, y = 2 + r;
+		text_put(w, y, 0, "", cols, A_NORMAL);
+		if (i >= n)
+			continue;
+		int sel = selectable && i == m->row[p];
+		attr_t base = sel ? ui_attr(R_SELECTED) : A_NORMAL;
+		text_put(w, y, 0, "", cols, base);
+		row(f, i, y, sel, base);
+	}
+	if (n == 0 && empty) {
+		text_put(w, 2, 1, empty, cols - 2, ui_attr(R_DIM));
+		f->cy = 2;
+		f->cx = 1;
+	}
+}
+
+/* The name column's width of each page: what the other columns leave. */
+static int savings_name_w(const struct meeting_form *f)
+{
+	return getmaxx(f->uf.win) - 5 - 3 - 3 * 12 - 1;
+}
+
+static int repay_name_w(const struct meeting_form *f)
+{
+	return getmaxx(f->uf.win) - 3 - 12 - 12 - 12 - 6;
+}
+
+static int fines_name_w(const struct meeting_form *f)
+{
+	return getmaxx(f->uf.win) - 3 - 11 - 11 - 12 - 10;
+}
+
+static int loans_name_w(const struct meeting_form *f)
+{
+	return getmaxx(f->uf.win) - 3 - 12 - 14 - 8;
+}
+
+static void savings_row(struct meeting_form *f, int i, int y, int sel, attr_t base)
+{
+	struct mm_state *m = st(f);
+	WINDOW *w = f->uf.win;
+	int name_w = savings_name_w(f), x0 = 5 + name_w + 4;
+	char buf[48];
+	snprintf(buf, sizeof buf, "%3d", i + 1);
+	text_put(w, y, 1, buf, 3, base);
+	text_put(w, y, 5, m->mm->sav[i].nama, name_w, base);
+	text_put(w, y, 5 + name_w + 1, i < f->n ? f->rows[i].status : "", 2, base);
+	for (int k = 0; k < SIMPIN_KINDS; k++)
+		cell(f, y, x0 + 12 * k, m->mm->sav[i].setor[k], sel && k == m->col[SM_PAGE_SAVINGS],
+		     base);
+}
+
+static void draw_savings(struct meeting_form *f)
+{
+	static const struct mm_head HEADS[] = {
+		{ "St", 0, 2 }, { N_("      Pokok"), 3, 11 }, { N_("      Wajib"), 15, 11 },
+		{ N_("   Sukarela"), 27, 11 },
+	};
+	struct mm_state *m = st(f);
+	char extra[160], a[32], b[32];
 	snprintf(extra, sizeof extra, _("siklus %d: wajib Rp %s, pokok Rp %s"), m->mm->c.nomor,
 		 sk_format_rupiah(m->mm->c.simpanan_wajib, a, sizeof a),
 		 sk_format_rupiah(m->mm->c.simpanan_pokok, b, sizeof b));
 	heading(f, extra);
-	text_put(w, 1, 0, "", cols, A_NORMAL);
-	text_put(w, 1, 1, _(" No"), 3, ui_attr(R_HEADER));
-	text_put(w, 1, 5, _("Nama anggota"), name_w, ui_attr(R_HEADER));
-	text_put(w, 1, 5 + name_w + 1, "St", 2, ui_attr(R_HEADER));
-	int x0 = 5 + name_w + 4;
-	text_put(w, 1, x0, _("      Pokok"), 11, ui_attr(R_HEADER));
-	text_put(w, 1, x0 + 12, _("      Wajib"), 11, ui_attr(R_HEADER));
-	text_put(w, 1, x0 + 24, _("   Sukarela"), 11, ui_attr(R_HEADER));
-	int top = mm_scroll(m, p, m->mm->nsav, h);
+	table_heads(f, N_("Nama anggota"), 5, savings_name_w(f), HEADS, 4);
+	text_put(f->uf.win, 1, 1, _(" No"), 3, ui_attr(R_HEADER));
 	int64_t sum = 0;
 	for (int i = 0; i < m->mm->nsav; i++)
 		for (int k = 0; k < SIMPIN_KINDS; k++)
 			sum += m->mm->sav[i].setor[k];
-	for (int r = 0; r < h; r++) {
-		int i = top + r, y = 2 + r;
-		text_put(w, y, 0, "", cols, A_NORMAL);
-		if (i >= m->mm->nsav)
-			continue;
-		int sel = i == m->row[p];
-		attr_t base = sel ? ui_attr(R_SELECTED) : A_NORMAL;
-		text_put(w, y, 0, "", cols, base);
-		snprintf(buf, sizeof buf, "%3d", i + 1);
-		text_put(w, y, 1, buf, 3, base);
-		text_put(w, y, 5, m->mm->sav[i].nama, name_w, base);
-		text_put(w, y, 5 + name_w + 1, i < f->n ? f->rows[i].status : "", 2, base);
-		for (int k = 0; k < SIMPIN_KINDS; k++)
-			cell(f, y, x0 + 12 * k, m->mm->sav[i].setor[k], sel && k == m->col[p], base);
-	}
+	table_body(f, SM_PAGE_SAVINGS, m->mm->nsav, table_rows(f), 1, savings_row, NULL);
 	char line[200];
 	snprintf(line, sizeof line, _("Simpanan masuk Rp %s"), sk_format_rupiah(sum, a, sizeof a));
 	totals_line(f, line);
 	note_line(f, _("Ketik angka untuk mengubah; Tab ke kolom berikut; PgDn: angsuran."));
 }
 
-static void draw_repay(struct meeting_form *f)
+static void repay_row(struct meeting_form *f, int i, int y, int sel, attr_t base)
 {
 	struct mm_state *m = st(f);
 	WINDOW *w = f->uf.win;
-	int cols = getmaxx(w), h = table_rows(f), p = SM_PAGE_REPAY;
-	int name_w = cols - 3 - 12 - 12 - 12 - 6;
-	char a[32], b[32], buf[48];
+	const sk_meeting_repay *rep = &m->mm->rep[i];
+	int name_w = repay_name_w(f), col = m->col[SM_PAGE_REPAY];
+	char buf[48];
+	snprintf(buf, sizeof buf, "%s%s", rep->nama, strcmp(rep->sumber, "uep") == 0 ? " (UEP)" : "");
+	text_put(w, y, 1, buf, name_w, base);
+	text_put(w, y, 2 + name_w, amount(rep->due_pokok + rep->due_jasa, buf, sizeof buf), 11,
+		 base);
+	cell(f, y, 2 + name_w + 12, rep->pokok, sel && col == 0, base);
+	cell(f, y, 2 + name_w + 24, rep->jasa, sel && col == 1, base);
+	snprintf(buf, sizeof buf, "%5d", rep->late);
+	text_put(w, y, 2 + name_w + 36, rep->late ? buf : "", 5, base);
+}
+
+static void draw_repay(struct meeting_form *f)
+{
+	static const struct mm_head HEADS[] = {
+		{ N_("  Tunggakan"), 0, 11 }, { N_("      Pokok"), 12, 11 },
+		{ N_("       Jasa"), 24, 11 }, { N_("Telat"), 36, 5 },
+	};
+	struct mm_state *m = st(f);
+	char a[32], b[32];
 	heading(f, _("yang jatuh tempo sampai hari pertemuan"));
-	text_put(w, 1, 0, "", cols, A_NORMAL);
-	text_put(w, 1, 1, _("Peminjam"), name_w, ui_attr(R_HEADER));
-	text_put(w, 1, 2 + name_w, _("  Tunggakan"), 11, ui_attr(R_HEADER));
-	text_put(w, 1, 2 + name_w + 12, _("      Pokok"), 11, ui_attr(R_HEADER));
-	text_put(w, 1, 2 + name_w + 24, _("       Jasa"), 11, ui_attr(R_HEADER));
-	text_put(w, 1, 2 + name_w + 36, _("Telat"), 5, ui_attr(R_HEADER));
-	int top = mm_scroll(m, p, m->mm->nrep, h);
+	table_heads(f, N_("Peminjam"), 1, repay_name_w(f), HEADS, 4);
 	int64_t pokok = 0, jasa = 0;
 	for (int i = 0; i < m->mm->nrep; i++) {
 		pokok += m->mm->rep[i].pokok;
 		jasa += m->mm->rep[i].jasa;
 	}
-	for (int r = 0; r < h; r++) {
-		int i = top + r, y = 2 + r;
-		text_put(w, y, 0, "", cols, A_NORMAL);
-		if (i >= m->mm->nrep)
-			continue;
-		const sk_meeting_repay *rep = &m->mm->rep[i];
-		int sel = i == m->row[p];
-		attr_t base = sel ? ui_attr(R_SELECTED) : A_NORMAL;
-		text_put(w, y, 0, "", cols, base);
-		snprintf(buf, sizeof buf, "%s%s", rep->nama, strcmp(rep->sumber, "uep") == 0 ? " (UEP)" : "");
-		text_put(w, y, 1, buf, name_w, base);
-		text_put(w, y, 2 + name_w, amount(rep->due_pokok + rep->due_jasa, buf, sizeof buf), 11,
-			 base);
-		cell(f, y, 2 + name_w + 12, rep->pokok, sel && m->col[p] == 0, base);
-		cell(f, y, 2 + name_w + 24, rep->jasa, sel && m->col[p] == 1, base);
-		snprintf(buf, sizeof buf, "%5d", rep->late);
-		text_put(w, y, 2 + name_w + 36, rep->late ? buf : "", 5, base);
-	}
-	if (m->mm->nrep == 0) {
-		text_put(w, 2, 1, _("(tidak ada angsuran yang jatuh tempo)"), cols - 2, ui_attr(R_DIM));
-		f->cy = 2;
-		f->cx = 1;
-	}
+	table_body(f, SM_PAGE_REPAY, m->mm->nrep, table_rows(f), 1, repay_row,
+		   _("(tidak ada angsuran yang jatuh tempo)"));
 	char line[200];
 	snprintf(line, sizeof line, _("Angsuran masuk: pokok Rp %s, jasa Rp %s"),
 		 sk_format_rupiah(pokok, a, sizeof a), sk_format_rupiah(jasa, b, sizeof b));
@@ -392,55 +447,45 @@ static void draw_repay(struct meeting_form *f)
 	note_line(f, _("Diisi tunggakan sampai hari ini; ubah bila dibayar lain. 0: tidak membayar."));
 }
 
+static void fine_row(struct meeting_form *f, int i, int y, int sel, attr_t base)
+{
+	WINDOW *w = f->uf.win;
+	const sk_meeting_fine *fn = &st(f)->mm->fine[i];
+	int name_w = fines_name_w(f);
+	char buf[64];
+	text_put(w, y, 1, fn->nama, name_w, base);
+	text_put(w, y, 2 + name_w, _(fn->jenis), 10, base);
+	text_put(w, y, 2 + name_w + 11, fn->tanggal, 10, base);
+	text_put(w, y, 2 + name_w + 22, amount(fn->jumlah, buf, sizeof buf), 11, base);
+	const char *now = fn->bebas ? _("bebas") : fn->bayar ? _("dibayar") : "-";
+	text_put(w, y, 2 + name_w + 34, now, 9, sel ? ui_attr(R_FIELD_CUR) : base);
+	if (sel) {
+		f->cy = y;
+		f->cx = 2 + name_w + 34;
+	}
+}
+
 static void draw_fines(struct meeting_form *f)
 {
+	static const struct mm_head HEADS[] = {
+		{ N_("Jenis"), 0, 10 }, { N_("Tanggal"), 11, 10 }, { N_("     Jumlah"), 22, 11 },
+		{ N_("Sekarang"), 34, 9 },
+	};
 	struct mm_state *m = st(f);
-	WINDOW *w = f->uf.win;
-	int cols = getmaxx(w), h = table_rows(f), p = SM_PAGE_FINES;
-	int name_w = cols - 3 - 11 - 11 - 12 - 10;
-	char a[32], b[32], buf[64];
+	char a[32], b[32];
 	heading(f, _("Spasi: dibayar sekarang  B: bebaskan  F3: denda lain"));
-	text_put(w, 1, 0, "", cols, A_NORMAL);
-	text_put(w, 1, 1, _("Anggota"), name_w, ui_attr(R_HEADER));
-	text_put(w, 1, 2 + name_w, _("Jenis"), 10, ui_attr(R_HEADER));
-	text_put(w, 1, 2 + name_w + 11, _("Tanggal"), 10, ui_attr(R_HEADER));
-	text_put(w, 1, 2 + name_w + 22, _("     Jumlah"), 11, ui_attr(R_HEADER));
-	text_put(w, 1, 2 + name_w + 34, _("Sekarang"), 9, ui_attr(R_HEADER));
-	int top = mm_scroll(m, p, m->mm->nfine, h);
-	int64_t paid = 0;
+	table_heads(f, N_("Anggota"), 1, fines_name_w(f), HEADS, 4);
+	int64_t paid = 0, owed = 0;
 	for (int i = 0; i < m->mm->nfine; i++)
-		if (m->mm->fine[i].bayar && !m->mm->fine[i].bebas)
-			paid += m->mm->fine[i].jumlah;
-	for (int r = 0; r < h; r++) {
-		int i = top + r, y = 2 + r;
-		text_put(w, y, 0, "", cols, A_NORMAL);
-		if (i >= m->mm->nfine)
-			continue;
-		const sk_meeting_fine *fn = &m->mm->fine[i];
-		int sel = i == m->row[p];
-		attr_t base = sel ? ui_attr(R_SELECTED) : A_NORMAL;
-		text_put(w, y, 0, "", cols, base);
-		text_put(w, y, 1, fn->nama, name_w, base);
-		text_put(w, y, 2 + name_w, _(fn->jenis), 10, base);
-		text_put(w, y, 2 + name_w + 11, fn->tanggal, 10, base);
-		text_put(w, y, 2 + name_w + 22, amount(fn->jumlah, buf, sizeof buf), 11, base);
-		const char *now = fn->bebas ? _("bebas") : fn->bayar ? _("dibayar") : "-";
-		text_put(w, y, 2 + name_w + 34, now, 9, sel ? ui_attr(R_FIELD_CUR) : base);
-		if (sel) {
-			f->cy = y;
-			f->cx = 2 + name_w + 34;
+		if (!m->mm->fine[i].bebas) {
+			if (m->mm->fine[i].bayar)
+				paid += m->mm->fine[i].jumlah;
+			else
+				owed += m->mm->fine[i].jumlah;
 		}
-	}
-	if (m->mm->nfine == 0) {
-		text_put(w, 2, 1, _("(tidak ada denda)"), cols - 2, ui_attr(R_DIM));
-		f->cy = 2;
-		f->cx = 1;
-	}
+	table_body(f, SM_PAGE_FINES, m->mm->nfine, table_rows(f), 1, fine_row,
+		   _("(tidak ada denda)"));
 	char line[200];
-	int64_t owed = 0;
-	for (int i = 0; i < m->mm->nfine; i++)
-		if (!m->mm->fine[i].bayar && !m->mm->fine[i].bebas)
-			owed += m->mm->fine[i].jumlah;
 	snprintf(line, sizeof line, _("Denda dibayar sekarang Rp %s; belum dibayar Rp %s"),
 		 sk_format_rupiah(paid, a, sizeof a), sk_format_rupiah(owed, b, sizeof b));
 	totals_line(f, line);
@@ -483,48 +528,40 @@ static void draw_loan_form(struct meeting_form *f, int y)
 	text_put(w, y + 2, 1, hint, cols - 2, ui_attr(R_DIM));
 }
 
+static void loan_row(struct meeting_form *f, int i, int y, int sel, attr_t base)
+{
+	WINDOW *w = f->uf.win;
+	const sk_meeting_loan *l = &st(f)->mm->loan[i];
+	int name_w = loans_name_w(f);
+	char buf[64];
+	text_put(w, y, 1, l->nama, name_w, base);
+	text_put(w, y, 2 + name_w, amount(l->pokok, buf, sizeof buf), 11, base);
+	snprintf(buf, sizeof buf, "%d x %s", l->jumlah_angsuran, _(l->jarak));
+	text_put(w, y, 2 + name_w + 12, buf, 13, base);
+	text_put(w, y, 2 + name_w + 26, l->sumber, 7, base);
+	if (sel) {
+		f->cy = y;
+		f->cx = 1;
+	}
+}
+
 static void draw_loans(struct meeting_form *f)
 {
+	static const struct mm_head HEADS[] = {
+		{ N_("      Pokok"), 0, 11 }, { N_("Angsuran"), 12, 13 }, { N_("Sumber"), 26, 7 },
+	};
 	struct mm_state *m = st(f);
 	WINDOW *w = f->uf.win;
-	int cols = getmaxx(w), p = SM_PAGE_LOANS;
-	int h = table_rows(f) - (m->loan_stage ? 4 : 0);
-	int name_w = cols - 3 - 12 - 14 - 8;
-	char a[32], buf[64];
+	int cols = getmaxx(w);
+	char a[32];
 	heading(f, _("F3: pinjaman baru  F8: batalkan"));
-	text_put(w, 1, 0, "", cols, A_NORMAL);
-	text_put(w, 1, 1, _("Peminjam"), name_w, ui_attr(R_HEADER));
-	text_put(w, 1, 2 + name_w, _("      Pokok"), 11, ui_attr(R_HEADER));
-	text_put(w, 1, 2 + name_w + 12, _("Angsuran"), 13, ui_attr(R_HEADER));
-	text_put(w, 1, 2 + name_w + 26, _("Sumber"), 7, ui_attr(R_HEADER));
-	int top = mm_scroll(m, p, m->mm->nloan, h < 1 ? 1 : h);
+	table_heads(f, N_("Peminjam"), 1, loans_name_w(f), HEADS, 3);
 	int64_t sum = 0;
 	for (int i = 0; i < m->mm->nloan; i++)
 		sum += m->mm->loan[i].pokok;
-	for (int r = 0; r < h; r++) {
-		int i = top + r, y = 2 + r;
-		text_put(w, y, 0, "", cols, A_NORMAL);
-		if (i >= m->mm->nloan)
-			continue;
-		const sk_meeting_loan *l = &m->mm->loan[i];
-		int sel = i == m->row[p] && !m->loan_stage;
-		attr_t base = sel ? ui_attr(R_SELECTED) : A_NORMAL;
-		text_put(w, y, 0, "", cols, base);
-		text_put(w, y, 1, l->nama, name_w, base);
-		text_put(w, y, 2 + name_w, amount(l->pokok, buf, sizeof buf), 11, base);
-		snprintf(buf, sizeof buf, "%d x %s", l->jumlah_angsuran, _(l->jarak));
-		text_put(w, y, 2 + name_w + 12, buf, 13, base);
-		text_put(w, y, 2 + name_w + 26, l->sumber, 7, base);
-		if (sel) {
-			f->cy = y;
-			f->cx = 1;
-		}
-	}
-	if (m->mm->nloan == 0 && !m->loan_stage) {
-		text_put(w, 2, 1, _("(belum ada pinjaman baru; F3 menambah)"), cols - 2, ui_attr(R_DIM));
-		f->cy = 2;
-		f->cx = 1;
-	}
+	table_body(f, SM_PAGE_LOANS, m->mm->nloan, table_rows(f) - (m->loan_stage ? 4 : 0),
+		   !m->loan_stage, loan_row,
+		   m->loan_stage ? NULL : _("(belum ada pinjaman baru; F3 menambah)"));
 	if (m->loan_stage) {
 		int y = getmaxy(w) - 6;
 		if (m->loan_stage == 2) {

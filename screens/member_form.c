@@ -71,11 +71,10 @@ static const struct uf_def FIELDS[] = {
 #define NFIELDS ((int)(sizeof FIELDS / sizeof FIELDS[0]))
 
 struct member_form {
-	struct uform uf;
+	struct fu_form fu;      /* the form and its draft key (first) */
 	sk_member m;       /* the stored member (ids, stamps), or the defaults of a new one */
 	int is_new;
 	char group_name[SK_NAME_BYTES];
-	char key[SK_UUID_LEN + 48];  /* what a draft of this form is kept under */
 	char auto_jk[4];             /* sex and birth date last filled in from the NIK */
 	char auto_lahir[16];
 };
@@ -125,12 +124,12 @@ static const char *member_form_help(void)
 
 static void member_form_notes(struct member_form *f)
 {
-	uform_note(&f->uf, "nik", _("16 angka, seperti di KTP."));
-	uform_note(&f->uf, "no_kk", _("16 angka, seperti di kartu keluarga."));
-	uform_note(&f->uf, "tanggal_lahir", _("Tulis TTTT-BB-HH, misalnya 1980-07-31."));
-	uform_note(&f->uf, "tanggal_masuk", _("Hari ini, atau tulis TTTT-BB-HH."));
-	uform_note(&f->uf, "tanggal_keluar", _("Kosong bila masih aktif."));
-	uform_note(&f->uf, "desil_dtsen", _("1 sampai 10, kosong bila belum tahu."));
+	uform_note(&f->fu.uf, "nik", _("16 angka, seperti di KTP."));
+	uform_note(&f->fu.uf, "no_kk", _("16 angka, seperti di kartu keluarga."));
+	uform_note(&f->fu.uf, "tanggal_lahir", _("Tulis TTTT-BB-HH, misalnya 1980-07-31."));
+	uform_note(&f->fu.uf, "tanggal_masuk", _("Hari ini, atau tulis TTTT-BB-HH."));
+	uform_note(&f->fu.uf, "tanggal_keluar", _("Kosong bila masih aktif."));
+	uform_note(&f->fu.uf, "desil_dtsen", _("1 sampai 10, kosong bila belum tahu."));
 }
 
 /* Parse a decile: "" is 0; anything but 1-10 is an error in is. */
@@ -154,26 +153,26 @@ static void member_form_collect(struct member_form *f, sk_member *m, sk_issues *
 	char buf[16];
 	*m = f->m;
 	sk_issues_clear(is);
-	uform_get(&f->uf, "nik", m->nik, sizeof m->nik);
-	uform_get(&f->uf, "no_kk", m->no_kk, sizeof m->no_kk);
-	uform_get(&f->uf, "nama", m->nama, sizeof m->nama);
-	uform_get(&f->uf, "jenis_kelamin", m->jenis_kelamin, sizeof m->jenis_kelamin);
-	uform_get(&f->uf, "tempat_lahir", m->tempat_lahir, sizeof m->tempat_lahir);
-	uform_get(&f->uf, "tanggal_lahir", m->tanggal_lahir, sizeof m->tanggal_lahir);
-	uform_get(&f->uf, "alamat", m->alamat, sizeof m->alamat);
-	uform_get(&f->uf, "rt", m->rt, sizeof m->rt);
-	uform_get(&f->uf, "rw", m->rw, sizeof m->rw);
-	uform_get(&f->uf, "telepon", m->telepon, sizeof m->telepon);
-	uform_get(&f->uf, "jabatan", m->jabatan, sizeof m->jabatan);
-	uform_get(&f->uf, "tanggal_masuk", m->tanggal_masuk, sizeof m->tanggal_masuk);
-	uform_get(&f->uf, "tanggal_keluar", m->tanggal_keluar, sizeof m->tanggal_keluar);
-	uform_get(&f->uf, "terdaftar_dtsen", buf, sizeof buf);
+	uform_get(&f->fu.uf, "nik", m->nik, sizeof m->nik);
+	uform_get(&f->fu.uf, "no_kk", m->no_kk, sizeof m->no_kk);
+	uform_get(&f->fu.uf, "nama", m->nama, sizeof m->nama);
+	uform_get(&f->fu.uf, "jenis_kelamin", m->jenis_kelamin, sizeof m->jenis_kelamin);
+	uform_get(&f->fu.uf, "tempat_lahir", m->tempat_lahir, sizeof m->tempat_lahir);
+	uform_get(&f->fu.uf, "tanggal_lahir", m->tanggal_lahir, sizeof m->tanggal_lahir);
+	uform_get(&f->fu.uf, "alamat", m->alamat, sizeof m->alamat);
+	uform_get(&f->fu.uf, "rt", m->rt, sizeof m->rt);
+	uform_get(&f->fu.uf, "rw", m->rw, sizeof m->rw);
+	uform_get(&f->fu.uf, "telepon", m->telepon, sizeof m->telepon);
+	uform_get(&f->fu.uf, "jabatan", m->jabatan, sizeof m->jabatan);
+	uform_get(&f->fu.uf, "tanggal_masuk", m->tanggal_masuk, sizeof m->tanggal_masuk);
+	uform_get(&f->fu.uf, "tanggal_keluar", m->tanggal_keluar, sizeof m->tanggal_keluar);
+	uform_get(&f->fu.uf, "terdaftar_dtsen", buf, sizeof buf);
 	m->terdaftar_dtsen = atoi(buf);
-	uform_get(&f->uf, "desil_dtsen", buf, sizeof buf);
+	uform_get(&f->fu.uf, "desil_dtsen", buf, sizeof buf);
 	m->desil_dtsen = parse_desil(buf, is);
-	uform_get(&f->uf, "peserta_pkh", buf, sizeof buf);
+	uform_get(&f->fu.uf, "peserta_pkh", buf, sizeof buf);
 	m->peserta_pkh = atoi(buf);
-	uform_get(&f->uf, "catatan", m->catatan, sizeof m->catatan);
+	uform_get(&f->fu.uf, "catatan", m->catatan, sizeof m->catatan);
 	member_clean_numbers(m);
 }
 
@@ -181,12 +180,12 @@ static void member_form_collect(struct member_form *f, sk_member *m, sk_issues *
 static void member_form_show_clean(struct member_form *f, const sk_member *m)
 {
 	char typed[64];
-	uform_get(&f->uf, "nik", typed, sizeof typed);
+	uform_get(&f->fu.uf, "nik", typed, sizeof typed);
 	if (strcmp(typed, m->nik) != 0)
-		uform_set(&f->uf, "nik", m->nik);
-	uform_get(&f->uf, "no_kk", typed, sizeof typed);
+		uform_set(&f->fu.uf, "nik", m->nik);
+	uform_get(&f->fu.uf, "no_kk", typed, sizeof typed);
 	if (strcmp(typed, m->no_kk) != 0)
-		uform_set(&f->uf, "no_kk", m->no_kk);
+		uform_set(&f->fu.uf, "no_kk", m->no_kk);
 }
 
 /* The NIK was typed: written without its spaces and dots, and the sex and birth date it
@@ -202,48 +201,49 @@ static void member_form_from_nik(struct member_form *f)
 		return;
 	if (!*m.jenis_kelamin || strcmp(m.jenis_kelamin, f->auto_jk) == 0) {
 		char jk[4] = { sex, '\0' };
-		uform_set(&f->uf, "jenis_kelamin", jk);
+		uform_set(&f->fu.uf, "jenis_kelamin", jk);
 		snprintf(f->auto_jk, sizeof f->auto_jk, "%s", jk);
 	}
 	if (!*m.tanggal_lahir || strcmp(m.tanggal_lahir, f->auto_lahir) == 0) {
-		uform_set(&f->uf, "tanggal_lahir", lahir);
+		uform_set(&f->fu.uf, "tanggal_lahir", lahir);
 		snprintf(f->auto_lahir, sizeof f->auto_lahir, "%s", lahir);
 	}
 }
 
-static void member_form_validate(struct screen *s, sk_member *m, sk_issues *is)
+static void member_form_validate(struct screen *s, void *rec, sk_issues *is)
 {
 	struct member_form *f = s->data;
+	sk_member *m = rec;
 	sk_issues conv;
 	member_form_collect(f, m, &conv);
 	member_validate(s->db, m, is);
 	fu_merge(is, &conv);
-	uform_check_lengths(&f->uf, is);
-	uform_set_issues(&f->uf, is);
+	uform_check_lengths(&f->fu.uf, is);
+	uform_set_issues(&f->fu.uf, is);
 }
 
 static void member_form_fill(struct member_form *f)
 {
 	const sk_member *m = &f->m;
 	char buf[16];
-	uform_set(&f->uf, "nik", m->nik);
-	uform_set(&f->uf, "no_kk", m->no_kk);
-	uform_set(&f->uf, "nama", m->nama);
-	uform_set(&f->uf, "jenis_kelamin", m->jenis_kelamin);
-	uform_set(&f->uf, "tempat_lahir", m->tempat_lahir);
-	uform_set(&f->uf, "tanggal_lahir", m->tanggal_lahir);
-	uform_set(&f->uf, "alamat", m->alamat);
-	uform_set(&f->uf, "rt", m->rt);
-	uform_set(&f->uf, "rw", m->rw);
-	uform_set(&f->uf, "telepon", m->telepon);
-	uform_set(&f->uf, "jabatan", m->jabatan);
-	uform_set(&f->uf, "tanggal_masuk", m->tanggal_masuk);
-	uform_set(&f->uf, "tanggal_keluar", m->tanggal_keluar);
-	uform_set(&f->uf, "terdaftar_dtsen", m->terdaftar_dtsen ? "1" : "0");
+	uform_set(&f->fu.uf, "nik", m->nik);
+	uform_set(&f->fu.uf, "no_kk", m->no_kk);
+	uform_set(&f->fu.uf, "nama", m->nama);
+	uform_set(&f->fu.uf, "jenis_kelamin", m->jenis_kelamin);
+	uform_set(&f->fu.uf, "tempat_lahir", m->tempat_lahir);
+	uform_set(&f->fu.uf, "tanggal_lahir", m->tanggal_lahir);
+	uform_set(&f->fu.uf, "alamat", m->alamat);
+	uform_set(&f->fu.uf, "rt", m->rt);
+	uform_set(&f->fu.uf, "rw", m->rw);
+	uform_set(&f->fu.uf, "telepon", m->telepon);
+	uform_set(&f->fu.uf, "jabatan", m->jabatan);
+	uform_set(&f->fu.uf, "tanggal_masuk", m->tanggal_masuk);
+	uform_set(&f->fu.uf, "tanggal_keluar", m->tanggal_keluar);
+	uform_set(&f->fu.uf, "terdaftar_dtsen", m->terdaftar_dtsen ? "1" : "0");
 	snprintf(buf, sizeof buf, "%d", m->desil_dtsen);
-	uform_set(&f->uf, "desil_dtsen", m->desil_dtsen ? buf : "");
-	uform_set(&f->uf, "peserta_pkh", m->peserta_pkh ? "1" : "0");
-	uform_set(&f->uf, "catatan", m->catatan);
+	uform_set(&f->fu.uf, "desil_dtsen", m->desil_dtsen ? buf : "");
+	uform_set(&f->fu.uf, "peserta_pkh", m->peserta_pkh ? "1" : "0");
+	uform_set(&f->fu.uf, "catatan", m->catatan);
 }
 
 /* Load the member (or the defaults of a new one) and the group's name. */
@@ -271,9 +271,9 @@ static int member_form_load(struct screen *s, const struct member_form_arg *a)
 	}
 	snprintf(f->group_name, sizeof f->group_name, "%s", g.nama);
 	if (f->is_new)
-		snprintf(f->key, sizeof f->key, "baru:%s", f->m.kelompok_id);
+		snprintf(f->fu.key, sizeof f->fu.key, "baru:%s", f->m.kelompok_id);
 	else
-		snprintf(f->key, sizeof f->key, "%s", f->m.id);
+		snprintf(f->fu.key, sizeof f->fu.key, "%s", f->m.id);
 	if (f->is_new)
 		snprintf(s->title, sizeof s->title, _("Anggota baru - kelompok %s"), f->group_name);
 	else
@@ -288,15 +288,15 @@ static int member_form_init(struct screen *s, void *arg)
 	if (!f)
 		return -1;
 	s->data = f;
-	if (uform_open(&f->uf, FIELDS, NFIELDS, 2, PAGES) != 0 || member_form_load(s, arg) != 0)
+	if (uform_open(&f->fu.uf, FIELDS, NFIELDS, 2, PAGES) != 0 || member_form_load(s, arg) != 0)
 		return -1;
 	member_form_fill(f);
 	member_form_notes(f);
-	uform_snapshot(&f->uf);
-	if (fu_draft_offer(s, &f->uf, f->key, NULL)) {
+	uform_snapshot(&f->fu.uf);
+	if (fu_draft_offer(s, &f->fu.uf, f->fu.key, NULL)) {
 		sk_member m;
 		sk_issues is;
-		uform_touch_all(&f->uf);
+		uform_touch_all(&f->fu.uf);
 		member_form_validate(s, &m, &is);
 	}
 	if (!f->is_new) {
@@ -304,47 +304,26 @@ static int member_form_init(struct screen *s, void *arg)
 		sk_issues is;
 		char verdict[300];
 		eligibility_verdict(s->db, f->m.id, verdict, sizeof verdict);
-		uform_note(&f->uf, "nama", verdict);
-		uform_touch_all(&f->uf);
+		uform_note(&f->fu.uf, "nama", verdict);
+		uform_touch_all(&f->fu.uf);
 		member_form_validate(s, &m, &is);
 	}
 	return 0;
 }
 
-static void member_form_resize(struct screen *s)
+static int member_form_store(struct screen *s, void *m, sk_issues *is, sk_err *e)
 {
 	struct member_form *f = s->data;
-	uform_layout(&f->uf);
-}
-
-static void member_form_draw(struct screen *s)
-{
-	struct member_form *f = s->data;
-	uform_draw(&f->uf);
-	s->cursor = 1;
-}
-
-static void member_form_refresh(struct screen *s)
-{
-	struct member_form *f = s->data;
-	uform_refresh(&f->uf);
+	return f->is_new ? member_insert(s->db, m, is, e) : member_update(s->db, m, is, e);
 }
 
 static void member_form_save(struct screen *s)
 {
+	static const struct fu_store HOW = { member_form_validate, member_form_store };
 	struct member_form *f = s->data;
 	sk_member m;
 	sk_issues is;
-	uform_touch_all(&f->uf);
-	member_form_validate(s, &m, &is);
-	if (sk_issues_errors(&is)) {
-		fu_refused(&f->uf, &is);
-		return;
-	}
-	sk_err e;
-	sk_err_clear(&e);
-	int rc = f->is_new ? member_insert(s->db, &m, &is, &e) : member_update(s->db, &m, &is, &e);
-	if (!fu_stored(&f->uf, rc, &is, &e))
+	if (!fu_form_store(s, &HOW, &m, &is))
 		return;
 	char what[500];
 	snprintf(what, sizeof what, _("Anggota %s"), m.nama);
@@ -355,65 +334,31 @@ static void member_form_save(struct screen *s)
 	ui_pop();
 }
 
+/* A field left: the NIK fills what it tells, the No. KK shows clean; its findings show. */
+static void member_form_after(struct screen *s, enum uf_result r, int left)
+{
+	(void)r;
+	struct member_form *f = s->data;
+	sk_member m;
+	sk_issues is;
+	if (left < 0)
+		return;
+	if (left == uform_index(&f->fu.uf, "nik")) {
+		member_form_from_nik(f);
+	} else if (left == uform_index(&f->fu.uf, "no_kk")) {
+		sk_issues conv;
+		member_form_collect(f, &m, &conv);
+		member_form_show_clean(f, &m);
+	}
+	uform_touch(&f->fu.uf, left);
+	member_form_validate(s, &m, &is);
+}
+
 static int member_form_key(struct screen *s, wint_t ch, int kc)
 {
-	struct member_form *f = s->data;
-	int left;
-	enum uf_result r = uform_key(&f->uf, ch, kc, &left);
-	if (left >= 0) {
-		sk_member m;
-		sk_issues is;
-		if (left == uform_index(&f->uf, "nik")) {
-			member_form_from_nik(f);
-		} else if (left == uform_index(&f->uf, "no_kk")) {
-			sk_issues conv;
-			member_form_collect(f, &m, &conv);
-			member_form_show_clean(f, &m);
-		}
-		uform_touch(&f->uf, left);
-		member_form_validate(s, &m, &is);
-	}
-	if (r != UF_IGNORED)
-		return SCR_HANDLED;
-	return fu_form_action(s, &f->uf, ch, kc, member_form_save);
+	return fu_form_key(s, ch, kc, member_form_after, NULL, member_form_save);
 }
 
-static int member_form_unsaved(struct screen *s)
-{
-	struct member_form *f = s->data;
-	return uform_dirty(&f->uf);
-}
-
-static void member_form_draft(struct screen *s)
-{
-	struct member_form *f = s->data;
-	fu_draft_save(s, &f->uf, f->key, NULL);
-}
-
-static void member_form_free(struct screen *s)
-{
-	struct member_form *f = s->data;
-	if (f)
-		uform_close(&f->uf);
-	free(f);
-}
-
-static const struct key_hint MEMBER_FORM_OPS_HINTS[] = {
-	HINT(ACT_HELP, NC_("hint", "Bantuan")), HINT(ACT_SAVE, NC_("hint", "Simpan")),
-	HINT(ACT_PGDN, NC_("hint", "Halaman")), HINT(ACT_BACK, NC_("hint", "Kembali")),
-	HINT(ACT_QUIT, NC_("hint", "Keluar")), HINTS_END
-};
-
-const struct screen_ops MEMBER_FORM_OPS = {
-	.name = "member-form",
-	.init = member_form_init,
-	.draw = member_form_draw,
-	.key = member_form_key,
-	.resize = member_form_resize,
-	.free = member_form_free,
-	.help = member_form_help,
-	.hints = MEMBER_FORM_OPS_HINTS,
-	.show = member_form_refresh,
-	.unsaved = member_form_unsaved,
-	.draft = member_form_draft,
-};
+const struct screen_ops MEMBER_FORM_OPS = FU_SCREEN("member-form", member_form_init, member_form_key, member_form_help,
+		HINT_HELP, HINT(ACT_SAVE, NC_("hint", "Simpan")), HINT(ACT_PGDN, NC_("hint", "Halaman")),
+		HINTS_BACK_QUIT);

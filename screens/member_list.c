@@ -10,9 +10,8 @@
 #include "i18n.h"
 #include "keys.h"
 #include "member.h"
-#include "plist.h"
 #include "screens.h"
-#include "text.h"
+#include "tlist.h"
 
 static const struct text_col COLS_DEF[] = {
 	{ N_("Nama"), 24, 1 },
@@ -21,48 +20,40 @@ static const struct text_col COLS_DEF[] = {
 	{ N_("Jabatan"), 11, 0 },
 	{ N_("Status"), 7, 0 },
 };
-#define NCOLS 5
-
 struct member_list {
-	struct plist pl;
-	int w[NCOLS];
+	struct tlist tl;
 	char group_id[SK_UUID_LEN + 1];
 	char group_name[SK_NAME_BYTES];
 	int active;
 	int trash;           /* 1: the group's deleted members, to restore (F8) */
 };
 
-static int ml_count(void *ctx, const char *search)
+static int ml_count(struct screen *s, const char *search)
 {
 	(void)search;
-	struct screen *s = ctx;
 	struct member_list *m = s->data;
 	return m->trash ? member_count_group_deleted(s->db, m->group_id)
 			: member_count_group(s->db, m->group_id);
 }
 
-static int ml_fetch(void *ctx, const char *search, int offset, int limit, void *rows, int *n,
-		    sk_err *e)
+static int ml_fetch(struct screen *s, const char *search, int offset, int limit, void *rows,
+		    int *n, sk_err *e)
 {
 	(void)search;
-	struct screen *s = ctx;
 	struct member_list *m = s->data;
 	return m->trash ? member_list_group_deleted(s->db, m->group_id, offset, limit, rows, n, e)
 			: member_list_group(s->db, m->group_id, offset, limit, rows, n, e);
 }
 
-static void ml_row(void *ctx, const void *row, int y, int x, int width, int selected)
+static void ml_cells(struct screen *s, const void *row, const char **cells, char (*buf)[TLIST_CELL])
 {
-	struct member_list *m = ((struct screen *)ctx)->data;
+	(void)s;
 	const sk_member_row *r = row;
-	char nik[24];
-	member_mask_nik(r->nik, nik, sizeof nik);
-	const char *cells[NCOLS] = { r->nama, nik, r->jenis_kelamin, _(r->jabatan),
-				     r->aktif ? _("aktif") : _("keluar") };
-	text_row(y, x, cells, NCOLS, m->w, width, selected);
+	member_mask_nik(r->nik, buf[1], TLIST_CELL);
+	const char *all[] = { r->nama, buf[1], r->jenis_kelamin, _(r->jabatan),
+				  r->aktif ? _("aktif") : _("keluar") };
+	memcpy(cells, all, sizeof all);
 }
-
-static const struct plist_src ML_SRC = { ml_count, ml_fetch, ml_row, sizeof(sk_member_row) };
 
 static const char *ml_help(void)
 {
@@ -106,16 +97,16 @@ static const char *ml_trash_help(void)
 		 "Esc kembali ke daftar anggota.");
 }
 
+static const struct tlist_def ML_LIST, ML_TRASH_LIST;
+
 static int ml_open(struct screen *s, const char *group_id, int trash)
 {
-	struct member_list *m = calloc(1, sizeof *m);
+	struct member_list *m = tlist_new(s, sizeof *m, trash ? &ML_TRASH_LIST : &ML_LIST);
 	if (!m)
 		return -1;
-	s->data = m;
 	m->trash = trash;
 	snprintf(m->group_id, sizeof m->group_id, "%s", group_id);
 	load_group(s);
-	plist_init(&m->pl, &ML_SRC, s, 0);
 	return 0;
 }
 
@@ -129,13 +120,6 @@ static int ml_trash_init(struct screen *s, void *arg)
 	return ml_open(s, arg, 1);
 }
 
-static void ml_resize(struct screen *s)
-{
-	struct member_list *m = s->data;
-	text_cols(COLS_DEF, NCOLS, COLS - 2, m->w);
-	plist_place(&m->pl, 3, 1, frame_bottom() - 3, COLS - 2);
-}
-
 static void ml_draw(struct screen *s)
 {
 	struct member_list *m = s->data;
@@ -144,19 +128,12 @@ static void ml_draw(struct screen *s)
 		 GROUP_MIN_MEMBERS, GROUP_MAX_MEMBERS);
 	int bad = m->active < GROUP_MIN_MEMBERS || m->active > GROUP_MAX_MEMBERS;
 	text_put(stdscr, 1, 1, line, COLS - 2, ui_attr(bad ? R_WARN : R_DIM));
-	text_heads(2, 1, COLS_DEF, NCOLS, m->w);
-	plist_draw(&m->pl);
-	if (m->pl.total) {
-		snprintf(line, sizeof line, _("Anggota %d dari %d"), m->pl.sel + 1, m->pl.total);
-		text_put(stdscr, frame_bottom(), COLS - 1 - text_width(line), line, text_width(line),
-			 ui_attr(R_DIM));
-	}
 }
 
-static void ml_delete(struct screen *s, const sk_member_row *r)
+static void ml_delete(struct screen *s, const void *row)
 {
-	struct member_list *m = s->data;
-	char q[900], nama[SK_NAME_BYTES], iuran[32];
+	const sk_member_row *r = row;
+	char q[900], done[400], nama[SK_NAME_BYTES], iuran[32];
 	sk_member_links l;
 	sk_err e;
 	sk_err_clear(&e);
@@ -169,20 +146,17 @@ static void ml_delete(struct screen *s, const sk_member_row *r)
 				"penilaian. Anggota yang berhenti cukup diisi tanggal keluarnya. Bisa "
 				"dipulihkan lewat F6. (y/t)"),
 		 nama, l.pertemuan, sk_format_rupiah(l.iuran, iuran, sizeof iuran), l.penilaian);
-	if (!dlg_confirm(q))
-		return;
-	if (member_delete(s->db, r->id, &e) != SK_OK) {
-		frame_msg(MSG_ERROR, "%s", e.msg);
-		return;
-	}
-	load_group(s);
-	plist_reload(&m->pl);
-	frame_msg(MSG_INFO, _("Anggota %s sudah dihapus (F6: yang terhapus, untuk memulihkan)."), nama);
+	snprintf(done, sizeof done, _("Anggota %s sudah dihapus (F6: yang terhapus, untuk "
+				      "memulihkan)."), nama);
+	if (tlist_delete(s, q, r->id, member_delete, done))
+		load_group(s);
 }
 
-static void ml_restore(struct screen *s, const sk_member_row *r)
+/* F8 among the deleted members: restore the one selected. */
+static void ml_restore(struct screen *s, const void *row)
 {
 	struct member_list *m = s->data;
+	const sk_member_row *r = row;
 	char q[600], nama[SK_NAME_BYTES], id[SK_UUID_LEN + 1];
 	snprintf(nama, sizeof nama, "%s", r->nama);
 	snprintf(id, sizeof id, "%s", r->id);
@@ -197,96 +171,56 @@ static void ml_restore(struct screen *s, const sk_member_row *r)
 		return;
 	}
 	load_group(s);
-	plist_reload(&m->pl);
+	plist_reload(&m->tl.pl);
 	frame_msg(MSG_INFO, _("Anggota %s dipulihkan."), nama);
 }
 
-static int ml_key(struct screen *s, wint_t ch, int kc)
+/* F3: a new member (row NULL); Enter, F4: the one selected. */
+static void ml_edit(struct screen *s, const void *row)
 {
 	struct member_list *m = s->data;
-	const sk_member_row *r = plist_current(&m->pl);
-	struct member_form_arg a = { m->group_id, r ? r->id : NULL };
-	enum action act = keys_action(ch, kc);
-	if (m->trash) {
-		if (act == ACT_DELETE && r)
-			ml_restore(s, r);
-		if (act == ACT_DELETE)
-			return SCR_HANDLED;
-		return plist_key(&m->pl, ch, kc) ? SCR_HANDLED : SCR_UNHANDLED;
-	}
-	switch (act) {
-	case ACT_NEW:
-		a.member_id = NULL;
-		ui_push(&MEMBER_FORM_OPS, &a);
-		return SCR_HANDLED;
-	case ACT_EDIT:
-	case ACT_ENTER:
-		if (r)
-			ui_push(&MEMBER_FORM_OPS, &a);
-		return SCR_HANDLED;
-	case ACT_DELETE:
-		if (r)
-			ml_delete(s, r);
-		return SCR_HANDLED;
-	case ACT_OPTION:
-		ui_push(&MEMBER_TRASH_OPS, m->group_id);
-		return SCR_HANDLED;
-	default:
-		return plist_key(&m->pl, ch, kc) ? SCR_HANDLED : SCR_UNHANDLED;
-	}
+	struct member_form_arg a = { m->group_id, row ? ((const sk_member_row *)row)->id : NULL };
+	ui_push(&MEMBER_FORM_OPS, &a);
 }
 
+/* F6: the group's deleted members. */
+static void ml_show_trash(struct screen *s)
+{
+	ui_push(&MEMBER_TRASH_OPS, ((struct member_list *)s->data)->group_id);
+}
+
+/* Back from the form: the cursor goes to the member just saved. */
 static void ml_resume(struct screen *s)
 {
 	struct member_list *m = s->data;
 	char id[SK_UUID_LEN + 1];
 	int saved = !m->trash && ui_result_take(id, sizeof id);
 	load_group(s);
-	plist_reload(&m->pl);
-	if (saved) /* the cursor goes to the member just saved */
-		plist_select(&m->pl, member_position(s->db, id));
+	tlist_reload(s);
+	if (saved)
+		plist_select(&m->tl.pl, member_position(s->db, id));
 }
 
-static void ml_free(struct screen *s)
-{
-	struct member_list *m = s->data;
-	if (m)
-		plist_free(&m->pl);
-	free(m);
-}
-
-static const struct key_hint MEMBER_TRASH_OPS_HINTS[] = {
-	HINT(ACT_HELP, NC_("hint", "Bantuan")), HINT(ACT_DELETE, NC_("hint", "Pulihkan")),
-	HINT(ACT_BACK, NC_("hint", "Kembali")), HINT(ACT_QUIT, NC_("hint", "Keluar")), HINTS_END
+static const struct tlist_def ML_LIST = {
+	.cols = COLS_DEF, .ncols = sizeof COLS_DEF / sizeof COLS_DEF[0],
+	.row_size = sizeof(sk_member_row), .count = ml_count, .fetch = ml_fetch, .cells = ml_cells,
+	.open = ml_edit, .del = ml_delete, .option = ml_show_trash, .resume = ml_resume,
+	.draw = ml_draw, .head_row = 2, .position = N_("Anggota %d dari %d"),
 };
 
-const struct screen_ops MEMBER_TRASH_OPS = {
-	.name = "members-deleted",
-	.init = ml_trash_init,
-	.draw = ml_draw,
-	.key = ml_key,
-	.resize = ml_resize,
-	.free = ml_free,
-	.help = ml_trash_help,
-	.hints = MEMBER_TRASH_OPS_HINTS,
-	.resume = ml_resume,
+static const struct tlist_def ML_TRASH_LIST = {
+	.cols = COLS_DEF, .ncols = sizeof COLS_DEF / sizeof COLS_DEF[0],
+	.row_size = sizeof(sk_member_row), .count = ml_count, .fetch = ml_fetch, .cells = ml_cells,
+	.del = ml_restore, .resume = ml_resume, .draw = ml_draw, .head_row = 2,
+	.position = N_("Anggota %d dari %d"),
 };
 
-static const struct key_hint MEMBER_LIST_OPS_HINTS[] = {
-	HINT(ACT_HELP, NC_("hint", "Bantuan")), HINT(ACT_NEW, NC_("hint", "Baru")),
-	HINT(ACT_ENTER, NC_("hint", "Buka")), HINT(ACT_DELETE, NC_("hint", "Hapus")),
-	HINT(ACT_OPTION, NC_("hint", "Terhapus")), HINT(ACT_BACK, NC_("hint", "Kembali")),
-	HINT(ACT_QUIT, NC_("hint", "Keluar")), HINTS_END
-};
+const struct screen_ops MEMBER_TRASH_OPS =
+	TLIST_SCREEN("members-deleted", ml_trash_init, ml_trash_help,
+		HINT_HELP, HINT(ACT_DELETE, NC_("hint", "Pulihkan")), HINTS_BACK_QUIT);
 
-const struct screen_ops MEMBER_LIST_OPS = {
-	.name = "members",
-	.init = ml_init,
-	.draw = ml_draw,
-	.key = ml_key,
-	.resize = ml_resize,
-	.free = ml_free,
-	.help = ml_help,
-	.hints = MEMBER_LIST_OPS_HINTS,
-	.resume = ml_resume,
-};
+const struct screen_ops MEMBER_LIST_OPS =
+	TLIST_SCREEN("members", ml_init, ml_help,
+		HINT_HELP, HINT(ACT_NEW, NC_("hint", "Baru")), HINT(ACT_ENTER, NC_("hint", "Buka")),
+		HINT(ACT_DELETE, NC_("hint", "Hapus")), HINT(ACT_OPTION, NC_("hint", "Terhapus")),
+		HINTS_BACK_QUIT);

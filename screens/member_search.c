@@ -4,14 +4,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "colors.h"
-#include "frame.h"
 #include "i18n.h"
 #include "keys.h"
 #include "member.h"
-#include "plist.h"
 #include "screens.h"
-#include "text.h"
+#include "tlist.h"
 
 static const struct text_col COLS_DEF[] = {
 	{ N_("Nama"), 22, 3 },
@@ -20,39 +17,49 @@ static const struct text_col COLS_DEF[] = {
 	{ N_("Jabatan"), 11, 0 },
 	{ N_("Status"), 6, 0 },
 };
-#define NCOLS 5
 
-struct member_search {
-	struct plist pl;
-	int w[NCOLS];
-};
-
-static int ms_count(void *ctx, const char *search)
+static int ms_count(struct screen *s, const char *search)
 {
-	struct screen *s = ctx;
 	return member_search_count(s->db, search);
 }
 
-static int ms_fetch(void *ctx, const char *search, int offset, int limit, void *rows, int *n,
-		    sk_err *e)
+static int ms_fetch(struct screen *s, const char *search, int offset, int limit, void *rows,
+		    int *n, sk_err *e)
 {
-	struct screen *s = ctx;
-	const struct member_search *m = s->data;
-	return member_search_page(s->db, search, offset, limit, m->pl.total, rows, n, e);
+	const struct tlist *tl = s->data;
+	return member_search_page(s->db, search, offset, limit, tl->pl.total, rows, n, e);
 }
 
-static void ms_row(void *ctx, const void *row, int y, int x, int width, int selected)
+static void ms_cells(struct screen *s, const void *row, const char **cells, char (*buf)[TLIST_CELL])
 {
-	struct member_search *m = ((struct screen *)ctx)->data;
+	(void)s;
 	const sk_member_row *r = row;
-	char nik[24];
-	member_mask_nik(r->nik, nik, sizeof nik);
-	const char *cells[NCOLS] = { r->nama, nik, r->kelompok_nama, _(r->jabatan),
-				     r->aktif ? _("aktif") : _("keluar") };
-	text_row(y, x, cells, NCOLS, m->w, width, selected);
+	member_mask_nik(r->nik, buf[1], TLIST_CELL);
+	const char *all[] = { r->nama, buf[1], r->kelompok_nama, _(r->jabatan),
+				  r->aktif ? _("aktif") : _("keluar") };
+	memcpy(cells, all, sizeof all);
 }
 
-static const struct plist_src MS_SRC = { ms_count, ms_fetch, ms_row, sizeof(sk_member_row) };
+static int ms_key(struct screen *s, wint_t ch, int kc, const void *row)
+{
+	(void)s;
+	const sk_member_row *r = row;
+	enum action a = keys_action(ch, kc);
+	if (a != ACT_EDIT && a != ACT_ENTER)
+		return SCR_UNHANDLED;
+	if (r) {
+		struct member_form_arg arg = { r->kelompok_id, r->id };
+		ui_push(&MEMBER_FORM_OPS, &arg);
+	}
+	return SCR_HANDLED;
+}
+
+static const struct tlist_def MS_LIST = {
+	.cols = COLS_DEF, .ncols = sizeof COLS_DEF / sizeof COLS_DEF[0], .row_size = sizeof(sk_member_row),
+	.count = ms_count, .fetch = ms_fetch, .cells = ms_cells, .key = ms_key,
+	.head_row = 3, .searchable = 1, .search_label = N_("Cari nama atau NIK:"),
+	.position = N_("Anggota %d dari %d"), .position_empty = 1,
+};
 
 static const char *ms_help(void)
 {
@@ -73,81 +80,12 @@ static const char *ms_help(void)
 static int ms_init(struct screen *s, void *arg)
 {
 	(void)arg;
-	struct member_search *m = calloc(1, sizeof *m);
-	if (!m)
+	if (!tlist_new(s, sizeof(struct tlist), &MS_LIST))
 		return -1;
-	s->data = m;
 	snprintf(s->title, sizeof s->title, "%s", _("Cari anggota"));
-	plist_init(&m->pl, &MS_SRC, s, 1);
 	return 0;
 }
 
-static void ms_resize(struct screen *s)
-{
-	struct member_search *m = s->data;
-	text_cols(COLS_DEF, NCOLS, COLS - 2, m->w);
-	plist_place(&m->pl, 4, 1, frame_bottom() - 4, COLS - 2);
-}
-
-static void ms_draw(struct screen *s)
-{
-	struct member_search *m = s->data;
-	text_heads(3, 1, COLS_DEF, NCOLS, m->w);
-	plist_draw(&m->pl);
-	char pos[128];
-	snprintf(pos, sizeof pos, _("Anggota %d dari %d"), m->pl.total ? m->pl.sel + 1 : 0,
-		 m->pl.total);
-	text_put(stdscr, frame_bottom(), COLS - 1 - text_width(pos), pos, text_width(pos),
-		 ui_attr(R_DIM));
-	plist_draw_search(&m->pl, 1, _("Cari nama atau NIK:"));
-	s->cursor = 1;
-}
-
-static int ms_key(struct screen *s, wint_t ch, int kc)
-{
-	struct member_search *m = s->data;
-	const sk_member_row *r;
-	switch (keys_action(ch, kc)) {
-	case ACT_EDIT:
-	case ACT_ENTER:
-		r = plist_current(&m->pl);
-		if (r) {
-			struct member_form_arg a = { r->kelompok_id, r->id };
-			ui_push(&MEMBER_FORM_OPS, &a);
-		}
-		return SCR_HANDLED;
-	default:
-		return plist_key(&m->pl, ch, kc) ? SCR_HANDLED : SCR_UNHANDLED;
-	}
-}
-
-static void ms_resume(struct screen *s)
-{
-	struct member_search *m = s->data;
-	plist_reload(&m->pl);
-}
-
-static void ms_free(struct screen *s)
-{
-	struct member_search *m = s->data;
-	if (m)
-		plist_free(&m->pl);
-	free(m);
-}
-
-static const struct key_hint MEMBER_SEARCH_OPS_HINTS[] = {
-	HINT(ACT_HELP, NC_("hint", "Bantuan")), HINT(ACT_ENTER, NC_("hint", "Buka")),
-	HINT(ACT_BACK, NC_("hint", "Kembali")), HINT(ACT_QUIT, NC_("hint", "Keluar")), HINTS_END
-};
-
-const struct screen_ops MEMBER_SEARCH_OPS = {
-	.name = "member-search",
-	.init = ms_init,
-	.draw = ms_draw,
-	.key = ms_key,
-	.resize = ms_resize,
-	.free = ms_free,
-	.help = ms_help,
-	.hints = MEMBER_SEARCH_OPS_HINTS,
-	.resume = ms_resume,
-};
+const struct screen_ops MEMBER_SEARCH_OPS =
+	TLIST_SCREEN("member-search", ms_init, ms_help,
+		HINT_HELP, HINT(ACT_ENTER, NC_("hint", "Buka")), HINTS_BACK_QUIT);

@@ -12,10 +12,9 @@
 #include "input_dlg.h"
 #include "keys.h"
 #include "operator.h"
-#include "plist.h"
 #include "screens.h"
 #include "signing.h"
-#include "text.h"
+#include "tlist.h"
 
 static const struct text_col COLS_DEF[] = {
 	{ N_("Nama"), 16, 2 },
@@ -24,13 +23,10 @@ static const struct text_col COLS_DEF[] = {
 	{ N_("PIN"), 4, 0 },
 	{ N_("Nama lengkap"), 20, 4 },
 };
-#define NCOLS 5
-
 #define MAX_OPS 512
 
 struct op_list {
-	struct plist pl;
-	int w[NCOLS];
+	struct tlist tl;
 	sk_operator all[MAX_OPS];
 	int n;
 	char key[SIGNING_KEY_HEX + 1];
@@ -42,18 +38,16 @@ static int ol_load(struct screen *s, sk_err *e)
 	return operator_list(s->db, o->all, MAX_OPS, &o->n, e);
 }
 
-static int ol_count(void *ctx, const char *search)
+static int ol_count(struct screen *s, const char *search)
 {
 	(void)search;
-	struct screen *s = ctx;
 	return ol_load(s, NULL) == SK_OK ? ((struct op_list *)s->data)->n : -1;
 }
 
-static int ol_fetch(void *ctx, const char *search, int offset, int limit, void *rows, int *n,
-		    sk_err *e)
+static int ol_fetch(struct screen *s, const char *search, int offset, int limit, void *rows,
+		    int *n, sk_err *e)
 {
 	(void)search;
-	struct screen *s = ctx;
 	struct op_list *o = s->data;
 	(void)e;
 	*n = 0;
@@ -62,16 +56,15 @@ static int ol_fetch(void *ctx, const char *search, int offset, int limit, void *
 	return SK_OK;
 }
 
-static void ol_row(void *ctx, const void *row, int y, int x, int width, int selected)
+static void ol_cells(struct screen *s, const void *row, const char **cells, char (*buf)[TLIST_CELL])
 {
-	struct op_list *o = ((struct screen *)ctx)->data;
+	(void)s;
+	(void)buf;
 	const sk_operator *r = row;
-	const char *cells[NCOLS] = { r->nama, sk_role_name(r->peran), r->aktif ? _("ya") : _("tidak"),
-				     r->has_pin ? _("ya") : "-", r->nama_lengkap };
-	text_row(y, x, cells, NCOLS, o->w, width, selected);
+	const char *all[] = { r->nama, sk_role_name(r->peran), r->aktif ? _("ya") : _("tidak"),
+				  r->has_pin ? _("ya") : "-", r->nama_lengkap };
+	memcpy(cells, all, sizeof all);
 }
-
-static const struct plist_src OL_SRC = { ol_count, ol_fetch, ol_row, sizeof(sk_operator) };
 
 static const char *ol_help(void)
 {
@@ -91,25 +84,18 @@ static const char *ol_help(void)
 		 "ditandatangani dengannya, dan kabupaten mengenali kantor Anda dari kunci itu.");
 }
 
+static const struct tlist_def OL_LIST;
+
 static int ol_init(struct screen *s, void *arg)
 {
 	(void)arg;
-	struct op_list *o = calloc(1, sizeof *o);
+	struct op_list *o = tlist_new(s, sizeof *o, &OL_LIST);
 	if (!o)
 		return -1;
-	s->data = o;
 	snprintf(s->title, sizeof s->title, "%s", _("Operator dan jejak audit"));
-	plist_init(&o->pl, &OL_SRC, s, 0);
 	if (signing_own_key(s->db, 0, o->key, NULL) != SK_OK)
 		o->key[0] = '\0';
 	return 0;
-}
-
-static void ol_resize(struct screen *s)
-{
-	struct op_list *o = s->data;
-	text_cols(COLS_DEF, NCOLS, COLS - 2, o->w);
-	plist_place(&o->pl, 4, 1, frame_bottom() - 5, COLS - 2);
 }
 
 static void ol_draw(struct screen *s)
@@ -118,8 +104,6 @@ static void ol_draw(struct screen *s)
 	char line[400];
 	snprintf(line, sizeof line, _("Anda: %s (%s)"), db_operator(s->db), sk_role_name(db_role(s->db)));
 	text_put(stdscr, 1, 1, line, COLS - 2, ui_attr(R_HEADER));
-	text_heads(3, 1, COLS_DEF, NCOLS, o->w);
-	plist_draw(&o->pl);
 	if (*o->key) {
 		char fp[20];
 		signing_fingerprint(o->key, fp);
@@ -171,7 +155,7 @@ static void ol_add(struct screen *s)
 		frame_msg(MSG_ERROR, "%s", e.msg);
 		return;
 	}
-	plist_reload(&((struct op_list *)s->data)->pl);
+	plist_reload(&((struct op_list *)s->data)->tl.pl);
 	frame_msg(MSG_INFO, _("Operator %s ditambahkan."), name);
 }
 
@@ -218,7 +202,7 @@ static void ol_pin(struct screen *s)
 		frame_msg(MSG_ERROR, "%s", e.msg);
 		return;
 	}
-	plist_reload(&((struct op_list *)s->data)->pl);
+	plist_reload(&((struct op_list *)s->data)->tl.pl);
 	frame_msg(MSG_INFO, "%s", _("PIN disimpan."));
 }
 
@@ -237,7 +221,7 @@ static void ol_toggle(struct screen *s, const sk_operator *r)
 		frame_msg(MSG_ERROR, "%s", e.msg);
 		return;
 	}
-	plist_reload(&((struct op_list *)s->data)->pl);
+	plist_reload(&((struct op_list *)s->data)->tl.pl);
 	frame_msg(MSG_INFO, on ? _("Operator %s diaktifkan.") : _("Operator %s dinonaktifkan."), name);
 }
 
@@ -259,9 +243,9 @@ static void ol_key_make(struct screen *s)
 	frame_msg(MSG_INFO, _("Kunci tanda tangan kantor dibuat: %s"), o->key);
 }
 
-static int ol_key(struct screen *s, wint_t ch, int kc)
+static int ol_key(struct screen *s, wint_t ch, int kc, const void *row)
 {
-	struct op_list *o = s->data;
+	const sk_operator *r = row;
 	enum action a = keys_action(ch, kc);
 	switch (a) {
 	case ACT_NEW: ol_add(s); return SCR_HANDLED;
@@ -269,48 +253,26 @@ static int ol_key(struct screen *s, wint_t ch, int kc)
 	case ACT_PICK: ui_push(&AUDIT_LIST_OPS, NULL); return SCR_HANDLED;
 	case ACT_SAVE: ol_key_make(s); return SCR_HANDLED;
 	case ACT_EDIT:
-	case ACT_DELETE: {
-		const sk_operator *r = plist_current(&o->pl);
+	case ACT_DELETE:
 		if (r && a == ACT_EDIT)
 			ol_password(s, r);
 		else if (r)
 			ol_toggle(s, r);
 		return SCR_HANDLED;
-	}
 	default:
-		return plist_key(&o->pl, ch, kc) ? SCR_HANDLED : SCR_UNHANDLED;
+		return SCR_UNHANDLED;
 	}
 }
 
-static void ol_resume(struct screen *s)
-{
-	plist_reload(&((struct op_list *)s->data)->pl);
-}
-
-static void ol_free(struct screen *s)
-{
-	struct op_list *o = s->data;
-	if (o) {
-		plist_free(&o->pl);
-		free(o);
-	}
-}
-
-static const struct key_hint OPERATOR_LIST_HINTS[] = {
-	HINT(ACT_HELP, NC_("hint", "Bantuan")), HINT(ACT_NEW, NC_("hint", "Tambah")),
-	HINT(ACT_EDIT, NC_("hint", "Sandi")), HINT(ACT_DELETE, NC_("hint", "Aktif")),
-	HINT(ACT_OPTION, NC_("hint", "PIN")), HINT(ACT_PICK, NC_("hint", "Jejak")),
-	HINT(ACT_SAVE, NC_("hint", "Kunci")), HINT(ACT_BACK, NC_("hint", "Kembali")), HINTS_END
+static const struct tlist_def OL_LIST = {
+	.cols = COLS_DEF, .ncols = sizeof COLS_DEF / sizeof COLS_DEF[0],
+	.row_size = sizeof(sk_operator), .count = ol_count, .fetch = ol_fetch, .cells = ol_cells,
+	.key = ol_key, .draw = ol_draw, .head_row = 3, .foot = 1,
 };
 
-const struct screen_ops OPERATOR_LIST_OPS = {
-	.name = "operators",
-	.init = ol_init,
-	.draw = ol_draw,
-	.key = ol_key,
-	.resize = ol_resize,
-	.free = ol_free,
-	.help = ol_help,
-	.hints = OPERATOR_LIST_HINTS,
-	.resume = ol_resume,
-};
+const struct screen_ops OPERATOR_LIST_OPS =
+	TLIST_SCREEN("operators", ol_init, ol_help,
+		HINT_HELP, HINT(ACT_NEW, NC_("hint", "Tambah")), HINT(ACT_EDIT, NC_("hint", "Sandi")),
+		HINT(ACT_DELETE, NC_("hint", "Aktif")), HINT(ACT_OPTION, NC_("hint", "PIN")),
+		HINT(ACT_PICK, NC_("hint", "Jejak")), HINT(ACT_SAVE, NC_("hint", "Kunci")),
+		HINT(ACT_BACK, NC_("hint", "Kembali")), HINTS_END);

@@ -19,6 +19,7 @@
 #include "report.h"
 #include "screens.h"
 #include "text.h"
+#include "tpager.h"
 
 static const char *const MONTHS[] = { N_("Januari"), N_("Februari"), N_("Maret"), N_("April"),
 	N_("Mei"), N_("Juni"), N_("Juli"), N_("Agustus"), N_("September"), N_("Oktober"),
@@ -34,9 +35,7 @@ struct reports {
 	sk_group g;
 	char month[8];
 	int chart;                 /* 1: the chart, 0: the report text */
-	char *text;                /* report text (lines split in place) */
-	char **lines;
-	int nlines, top;
+	struct tpager pg;          /* the report text */
 	report_trend_month trend[12];
 	int trend_ok;
 };
@@ -74,13 +73,9 @@ static void month_label(const char *month, char *out, size_t n)
 static void rp_load(struct screen *s)
 {
 	struct reports *r = s->data;
-	free(r->text);
-	free(r->lines);
-	r->text = NULL;
-	r->lines = NULL;
-	r->nlines = r->top = 0;
+	char *text = NULL;
 	size_t size = 0;
-	FILE *f = open_memstream(&r->text, &size);
+	FILE *f = open_memstream(&text, &size);
 	sk_err e;
 	sk_err_clear(&e);
 	report_opts o = { .group_id = r->group_id, .month = r->month, .fmt = REPORT_TEXT };
@@ -89,21 +84,7 @@ static void rp_load(struct screen *s)
 		fclose(f);
 	if (rc != SK_OK)
 		frame_msg(MSG_ERROR, "%s", e.msg[0] ? e.msg : _("Laporan tidak dapat dibuat."));
-	int cap = 0;
-	for (char *p = r->text; p && *p;) {
-		char *nl = strchr(p, '\n');
-		if (nl)
-			*nl = '\0';
-		if (r->nlines == cap) {
-			cap = cap ? cap * 2 : 64;
-			char **l = realloc(r->lines, sizeof *l * (size_t)cap);
-			if (!l)
-				break;
-			r->lines = l;
-		}
-		r->lines[r->nlines++] = *p == '\f' ? p + 1 : p;
-		p = nl ? nl + 1 : p + strlen(p);
-	}
+	tpager_set(&r->pg, text);
 	r->trend_ok = report_trend(s->db, r->group_id, r->month, r->trend, &e) == SK_OK;
 }
 
@@ -130,25 +111,6 @@ static int rp_init(struct screen *s, void *arg)
 	snprintf(s->title, sizeof s->title, _("Laporan kelompok %s"), r->g.nama);
 	rp_load(s);
 	return 0;
-}
-
-/* Report lines shown: rows 2 .. frame_bottom(). */
-static int text_rows(void)
-{
-	return frame_bottom() - 1;
-}
-
-static void draw_text(struct reports *r)
-{
-	int rows = text_rows();
-	for (int i = 0; i < rows && r->top + i < r->nlines; i++)
-		text_put(stdscr, 2 + i, 0, r->lines[r->top + i], COLS, A_NORMAL);
-	if (r->nlines > rows) {
-		char pos[64];
-		int last = r->top + rows < r->nlines ? r->top + rows : r->nlines;
-		snprintf(pos, sizeof pos, _("baris %d-%d dari %d"), r->top + 1, last, r->nlines);
-		text_put(stdscr, 1, COLS - 1 - text_width(pos), pos, text_width(pos), ui_attr(R_DIM));
-	}
 }
 
 /* n characters c into out (size > n). */
@@ -214,7 +176,7 @@ static void rp_draw(struct screen *s)
 	if (r->chart)
 		draw_chart(r);
 	else
-		draw_text(r);
+		tpager_draw(&r->pg);
 }
 
 /* Ask for the file name (default in the home folder) and save the report there. */
@@ -249,14 +211,6 @@ static void rp_save(struct screen *s)
 	frame_msg(MSG_INFO, _("Laporan disimpan: %s"), path);
 }
 
-static void rp_scroll(struct reports *r, int to)
-{
-	int max = r->nlines - text_rows();
-	if (to > max)
-		to = max;
-	r->top = to < 0 ? 0 : to;
-}
-
 static int rp_key(struct screen *s, wint_t ch, int kc)
 {
 	struct reports *r = s->data;
@@ -264,45 +218,28 @@ static int rp_key(struct screen *s, wint_t ch, int kc)
 	case ACT_LEFT:
 	case ACT_RIGHT:
 		report_month_add(r->month, keys_action(ch, kc) == ACT_LEFT ? -1 : 1, r->month);
+		r->pg.top = 0; /* another month's report from its start */
 		rp_load(s);
 		return SCR_HANDLED;
 	case ACT_NEXT:
 	case ACT_PREV: r->chart = !r->chart; return SCR_HANDLED;
 	case ACT_SAVE: rp_save(s); return SCR_HANDLED;
-	case ACT_UP: rp_scroll(r, r->top - 1); return SCR_HANDLED;
-	case ACT_DOWN: rp_scroll(r, r->top + 1); return SCR_HANDLED;
-	case ACT_PGUP: rp_scroll(r, r->top - text_rows()); return SCR_HANDLED;
-	case ACT_PGDN: rp_scroll(r, r->top + text_rows()); return SCR_HANDLED;
-	case ACT_HOME: rp_scroll(r, 0); return SCR_HANDLED;
-	case ACT_END: rp_scroll(r, r->nlines); return SCR_HANDLED;
-	default: return SCR_UNHANDLED;
+	default: return tpager_key(&r->pg, keys_action(ch, kc)) ? SCR_HANDLED : SCR_UNHANDLED;
 	}
 }
 
 static void rp_resume(struct screen *s)
 {
-	struct reports *r = s->data;
-	int top = r->top;
-	rp_load(s);
-	rp_scroll(r, top);
+	rp_load(s); /* the text again, the same lines shown */
 }
 
 static void rp_free(struct screen *s)
 {
 	struct reports *r = s->data;
-	if (r) {
-		free(r->text);
-		free(r->lines);
-	}
+	if (r)
+		tpager_free(&r->pg);
 	free(r);
 }
-
-static const struct key_hint REPORT_OPS_HINTS[] = {
-	HINT(ACT_HELP, NC_("hint", "Bantuan")), HINT(ACT_SAVE, NC_("hint", "Simpan")),
-	HINT2(ACT_LEFT, ACT_RIGHT, NC_("hint", "Bulan")), HINT(ACT_NEXT, NC_("hint", "Grafik")),
-	HINT(ACT_PGDN, NC_("hint", "Gulir")), HINT(ACT_BACK, NC_("hint", "Kembali")),
-	HINT(ACT_QUIT, NC_("hint", "Keluar")), HINTS_END
-};
 
 const struct screen_ops REPORT_OPS = {
 	.name = "reports",
@@ -311,6 +248,9 @@ const struct screen_ops REPORT_OPS = {
 	.key = rp_key,
 	.free = rp_free,
 	.help = rp_help,
-	.hints = REPORT_OPS_HINTS,
+	.hints = HINTS(
+		HINT_HELP, HINT(ACT_SAVE, NC_("hint", "Simpan")),
+		HINT2(ACT_LEFT, ACT_RIGHT, NC_("hint", "Bulan")), HINT(ACT_NEXT, NC_("hint", "Grafik")),
+		HINT(ACT_PGDN, NC_("hint", "Gulir")), HINTS_BACK_QUIT),
 	.resume = rp_resume,
 };

@@ -53,11 +53,10 @@ static const struct uf_def FIELDS[] = {
 #define NFIELDS ((int)(sizeof FIELDS / sizeof FIELDS[0]))
 
 struct cycle_form {
-	struct uform uf;
+	struct fu_form fu;      /* the form and its draft key (first) */
 	sk_cycle c;
 	int is_new;
 	char group_nama[SK_NAME_BYTES];
-	char key[SK_UUID_LEN + 8];  /* what a draft of this form is kept under */
 };
 
 static const char *cf_help(void)
@@ -96,17 +95,17 @@ static void cf_fill(struct cycle_form *f)
 {
 	const sk_cycle *c = &f->c;
 	char buf[32];
-	uform_set(&f->uf, "mulai", c->mulai);
-	put_money(&f->uf, "simpanan_pokok", c->simpanan_pokok);
-	put_money(&f->uf, "simpanan_wajib", c->simpanan_wajib);
-	uform_set(&f->uf, "jasa_persen_bulan", fx_format2(c->jasa_persen_bulan, ',', buf, sizeof buf));
-	uform_set(&f->uf, "metode_jasa", c->metode_jasa);
-	uform_set(&f->uf, "batas_pinjaman_kali",
+	uform_set(&f->fu.uf, "mulai", c->mulai);
+	put_money(&f->fu.uf, "simpanan_pokok", c->simpanan_pokok);
+	put_money(&f->fu.uf, "simpanan_wajib", c->simpanan_wajib);
+	uform_set(&f->fu.uf, "jasa_persen_bulan", fx_format2(c->jasa_persen_bulan, ',', buf, sizeof buf));
+	uform_set(&f->fu.uf, "metode_jasa", c->metode_jasa);
+	uform_set(&f->fu.uf, "batas_pinjaman_kali",
 		  c->has_batas ? fx_format2(c->batas_pinjaman_kali, ',', buf, sizeof buf) : "");
-	put_money(&f->uf, "denda_alpa", c->denda_alpa);
-	put_money(&f->uf, "denda_terlambat", c->denda_terlambat);
-	uform_set(&f->uf, "metode_bagi", c->metode_bagi);
-	uform_set(&f->uf, "catatan", c->catatan);
+	put_money(&f->fu.uf, "denda_alpa", c->denda_alpa);
+	put_money(&f->fu.uf, "denda_terlambat", c->denda_terlambat);
+	uform_set(&f->fu.uf, "metode_bagi", c->metode_bagi);
+	uform_set(&f->fu.uf, "catatan", c->catatan);
 }
 
 /* The form's values as a cycle; conversion problems go to is. */
@@ -116,16 +115,16 @@ static void cf_collect(struct cycle_form *f, sk_cycle *c, sk_issues *is)
 	*c = f->c;
 	sk_issues_clear(is);
 	if (f->is_new)
-		uform_get(&f->uf, "mulai", c->mulai, sizeof c->mulai);
+		uform_get(&f->fu.uf, "mulai", c->mulai, sizeof c->mulai);
 	static const char *const money[] = { "simpanan_pokok", "simpanan_wajib", "denda_alpa",
 					     "denda_terlambat" };
 	int64_t *dst[] = { &c->simpanan_pokok, &c->simpanan_wajib, &c->denda_alpa,
 			   &c->denda_terlambat };
 	for (int i = 0; i < 4; i++) {
-		uform_get(&f->uf, money[i], buf, sizeof buf);
+		uform_get(&f->fu.uf, money[i], buf, sizeof buf);
 		fu_money(buf, money[i], dst[i], is);
 	}
-	uform_get(&f->uf, "jasa_persen_bulan", buf, sizeof buf);
+	uform_get(&f->fu.uf, "jasa_persen_bulan", buf, sizeof buf);
 	int rc = loan_rate_parse_typed(*buf ? buf : "0", &c->jasa_persen_bulan);
 	if (rc == FX_SYNTAX)
 		sk_issues_add(is, "jasa_persen_bulan", SK_SEV_ERROR, "%s",
@@ -134,8 +133,8 @@ static void cf_collect(struct cycle_form *f, sk_cycle *c, sk_issues *is)
 		/* xgettext:no-c-format */
 		sk_issues_add(is, "jasa_persen_bulan", SK_SEV_ERROR, "%s",
 			      _("Jasa paling tinggi 10% sebulan."));
-	uform_get(&f->uf, "metode_jasa", c->metode_jasa, sizeof c->metode_jasa);
-	uform_get(&f->uf, "batas_pinjaman_kali", buf, sizeof buf);
+	uform_get(&f->fu.uf, "metode_jasa", c->metode_jasa, sizeof c->metode_jasa);
+	uform_get(&f->fu.uf, "batas_pinjaman_kali", buf, sizeof buf);
 	int kali = -1;
 	rc = loan_limit_parse_typed(buf, &kali);
 	if (rc == FX_SYNTAX)
@@ -146,13 +145,14 @@ static void cf_collect(struct cycle_form *f, sk_cycle *c, sk_issues *is)
 			      _("Batas pinjaman paling banyak 1000 kali simpanan."));
 	c->has_batas = rc == FX_OK && kali >= 0;
 	c->batas_pinjaman_kali = c->has_batas ? kali : 0;
-	uform_get(&f->uf, "metode_bagi", c->metode_bagi, sizeof c->metode_bagi);
-	uform_get(&f->uf, "catatan", c->catatan, sizeof c->catatan);
+	uform_get(&f->fu.uf, "metode_bagi", c->metode_bagi, sizeof c->metode_bagi);
+	uform_get(&f->fu.uf, "catatan", c->catatan, sizeof c->catatan);
 }
 
-static void cf_validate(struct screen *s, sk_cycle *c, sk_issues *is)
+static void cf_validate(struct screen *s, void *rec, sk_issues *is)
 {
 	struct cycle_form *f = s->data;
+	sk_cycle *c = rec;
 	sk_issues conv;
 	cf_collect(f, c, &conv);
 	sk_issues_clear(is);
@@ -161,10 +161,10 @@ static void cf_validate(struct screen *s, sk_cycle *c, sk_issues *is)
 	if (c->has_batas && c->batas_pinjaman_kali == 0)
 		sk_issues_add(is, "batas_pinjaman_kali", SK_SEV_WARNING, "%s",
 			      _("Batas 0 kali simpanan: tidak ada pinjaman yang dapat diberikan."));
-	uform_set_issues(&f->uf, is);
-	uform_note(&f->uf, "mulai", f->is_new ? _("TTTT-BB-HH") : _("tidak dapat diubah"));
-	uform_note(&f->uf, "batas_pinjaman_kali", _("kosong: tanpa batas"));
-	uform_note(&f->uf, "jasa_persen_bulan", _("0 sampai 10, misalnya 1,5"));
+	uform_set_issues(&f->fu.uf, is);
+	uform_note(&f->fu.uf, "mulai", f->is_new ? _("TTTT-BB-HH") : _("tidak dapat diubah"));
+	uform_note(&f->fu.uf, "batas_pinjaman_kali", _("kosong: tanpa batas"));
+	uform_note(&f->fu.uf, "jasa_persen_bulan", _("0 sampai 10, misalnya 1,5"));
 }
 
 static int cf_init(struct screen *s, void *arg)
@@ -174,7 +174,7 @@ static int cf_init(struct screen *s, void *arg)
 	if (!f)
 		return -1;
 	s->data = f;
-	if (uform_open(&f->uf, FIELDS, NFIELDS, 1, PAGES) != 0)
+	if (uform_open(&f->fu.uf, FIELDS, NFIELDS, 1, PAGES) != 0)
 		return -1;
 	f->is_new = a->cycle_id == NULL;
 	sk_err e;
@@ -202,19 +202,19 @@ static int cf_init(struct screen *s, void *arg)
 		}
 	}
 	cf_fill(f);
-	uform_snapshot(&f->uf);
+	uform_snapshot(&f->fu.uf);
 	/* A running cycle's start stays: the cursor starts on the first rule. */
 	if (!f->is_new)
-		uform_focus(&f->uf, 1);
+		uform_focus(&f->fu.uf, 1);
 	/* A new cycle's draft is kept under the group (one running cycle per group). */
-	snprintf(f->key, sizeof f->key, "%s%s", f->is_new ? "baru:" : "",
+	snprintf(f->fu.key, sizeof f->fu.key, "%s%s", f->is_new ? "baru:" : "",
 		 f->is_new ? a->group_id : a->cycle_id);
-	int drafted = fu_draft_offer(s, &f->uf, f->key, NULL);
+	int drafted = fu_draft_offer(s, &f->fu.uf, f->fu.key, NULL);
 	sk_cycle c;
 	sk_issues is;
 	cf_validate(s, &c, &is);
 	if (drafted)
-		uform_touch_all(&f->uf);
+		uform_touch_all(&f->fu.uf);
 	if (f->is_new)
 		snprintf(s->title, sizeof s->title, _("Siklus simpan pinjam baru - kelompok %s"),
 			 f->group_nama);
@@ -224,41 +224,18 @@ static int cf_init(struct screen *s, void *arg)
 	return 0;
 }
 
-static void cf_resize(struct screen *s)
+static int cf_store(struct screen *s, void *c, sk_issues *is, sk_err *e)
 {
 	struct cycle_form *f = s->data;
-	uform_layout(&f->uf);
-}
-
-static void cf_draw(struct screen *s)
-{
-	struct cycle_form *f = s->data;
-	uform_draw(&f->uf);
-	s->cursor = 1;
-}
-
-static void cf_show(struct screen *s)
-{
-	struct cycle_form *f = s->data;
-	uform_refresh(&f->uf);
+	return f->is_new ? simpin_cycle_start(s->db, c, is, e) : simpin_cycle_update(s->db, c, is, e);
 }
 
 static void cf_save(struct screen *s)
 {
-	struct cycle_form *f = s->data;
+	static const struct fu_store HOW = { cf_validate, cf_store };
 	sk_cycle c;
 	sk_issues is;
-	uform_touch_all(&f->uf);
-	cf_validate(s, &c, &is);
-	if (sk_issues_errors(&is)) {
-		fu_refused(&f->uf, &is);
-		return;
-	}
-	sk_err e;
-	sk_err_clear(&e);
-	int rc = f->is_new ? simpin_cycle_start(s->db, &c, &is, &e)
-			   : simpin_cycle_update(s->db, &c, &is, &e);
-	if (!fu_stored(&f->uf, rc, &is, &e))
+	if (!fu_form_store(s, &HOW, &c, &is))
 		return;
 	char what[200];
 	snprintf(what, sizeof what, _("Siklus %d"), c.nomor);
@@ -266,66 +243,53 @@ static void cf_save(struct screen *s)
 	ui_pop();
 }
 
-static int cf_key(struct screen *s, wint_t ch, int kc)
+/* After every key: a running cycle keeps its start date; a field left shows its findings. */
+static void cf_after(struct screen *s, enum uf_result r, int left)
 {
+	(void)r;
 	struct cycle_form *f = s->data;
-	int left;
-	enum uf_result r = uform_key(&f->uf, ch, kc, &left);
 	char mulai[16];
-	uform_get(&f->uf, "mulai", mulai, sizeof mulai);
+	uform_get(&f->fu.uf, "mulai", mulai, sizeof mulai);
 	if (!f->is_new && strcmp(mulai, f->c.mulai) != 0) {
-		uform_set(&f->uf, "mulai", f->c.mulai);
+		uform_set(&f->fu.uf, "mulai", f->c.mulai);
 		frame_msg(MSG_WARN, "%s", _("Tanggal mulai siklus yang berjalan tidak dapat diubah."));
 	}
 	if (left >= 0) {
 		sk_cycle c;
 		sk_issues is;
-		uform_touch(&f->uf, left);
+		uform_touch(&f->fu.uf, left);
 		cf_validate(s, &c, &is);
 	}
-	if (r == UF_DONE)
-		return SCR_HANDLED;
-	return fu_form_action(s, &f->uf, ch, kc, cf_save);
+}
+
+static int cf_key(struct screen *s, wint_t ch, int kc)
+{
+	return fu_form_key(s, ch, kc, cf_after, NULL, cf_save);
 }
 
 static int cf_unsaved(struct screen *s)
 {
 	struct cycle_form *f = s->data;
-	return f->is_new || uform_dirty(&f->uf);
+	return f->is_new || uform_dirty(&f->fu.uf);
 }
 
 /* The window closed with the form open: what was typed is kept (nothing when nothing was). */
 static void cf_draft(struct screen *s)
 {
 	struct cycle_form *f = s->data;
-	if (uform_dirty(&f->uf))
-		fu_draft_save(s, &f->uf, f->key, NULL);
+	if (uform_dirty(&f->fu.uf))
+		fu_draft_save(s, &f->fu.uf, f->fu.key, NULL);
 }
-
-static void cf_free(struct screen *s)
-{
-	struct cycle_form *f = s->data;
-	if (f)
-		uform_close(&f->uf);
-	free(f);
-}
-
-static const struct key_hint CYCLE_FORM_HINTS[] = {
-	HINT(ACT_HELP, NC_("hint", "Bantuan")), HINT(ACT_SAVE, NC_("hint", "Simpan")),
-	HINT(ACT_TOGGLE, NC_("hint", "Ganti")), HINT(ACT_BACK, NC_("hint", "Kembali")),
-	HINT(ACT_QUIT, NC_("hint", "Keluar")), HINTS_END
-};
 
 const struct screen_ops SIMPIN_CYCLE_FORM_OPS = {
 	.name = "simpin-cycle",
 	.init = cf_init,
-	.draw = cf_draw,
 	.key = cf_key,
-	.resize = cf_resize,
-	.free = cf_free,
 	.help = cf_help,
-	.hints = CYCLE_FORM_HINTS,
-	.show = cf_show,
+	.hints = HINTS(
+		HINT_HELP, HINT(ACT_SAVE, NC_("hint", "Simpan")), HINT(ACT_TOGGLE, NC_("hint", "Ganti")),
+		HINTS_BACK_QUIT),
 	.unsaved = cf_unsaved,
 	.draft = cf_draft,
+	FU_OPS,
 };

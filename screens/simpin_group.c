@@ -296,15 +296,6 @@ static void sg_free(struct screen *s)
 	free(x);
 }
 
-/* At 80 columns in Indonesian Esc and F10 do not fit (the line drops what does not fit);
- * F1 names them. */
-static const struct key_hint SIMPIN_GROUP_HINTS[] = {
-	HINT(ACT_HELP, NC_("hint", "Bantuan")), HINT(ACT_NEW, NC_("hint", "Siklus")),
-	HINT(ACT_EDIT, NC_("hint", "Aturan")), HINT(ACT_OPTION, NC_("hint", "Tutup")),
-	HINT(ACT_ENTER, NC_("hint", "Buku")), HINT(ACT_CARD, NC_("hint", "Kartu")),
-	HINT(ACT_BACK, NC_("hint", "Kembali")), HINT(ACT_QUIT, NC_("hint", "Keluar")), HINTS_END
-};
-
 const struct screen_ops SIMPIN_GROUP_OPS = {
 	.name = "simpin",
 	.init = sg_init,
@@ -313,6 +304,11 @@ const struct screen_ops SIMPIN_GROUP_OPS = {
 	.resize = sg_resize,
 	.free = sg_free,
 	.help = sg_help,
-	.hints = SIMPIN_GROUP_HINTS,
+	/* At 80 columns in Indonesian Esc and F10 do not fit (the line drops what does not fit);
+	 * F1 names them. */
+	.hints = HINTS(
+		HINT_HELP, HINT(ACT_NEW, NC_("hint", "Siklus")), HINT(ACT_EDIT, NC_("hint", "Aturan")),
+		HINT(ACT_OPTION, NC_("hint", "Tutup")), HINT(ACT_ENTER, NC_("hint", "Buku")),
+		HINT(ACT_CARD, NC_("hint", "Kartu")), HINTS_BACK_QUIT),
 	.resume = sg_resume,
 };

@@ -20,6 +20,7 @@
 #include "screens.h"
 #include "simpin_book.h"
 #include "text.h"
+#include "tpager.h"
 #include "validate.h"
 
 struct simpin_view {
@@ -28,9 +29,7 @@ struct simpin_view {
 	char name[SK_NAME_BYTES];   /* the member's or the group's name, for file names */
 	char date[16];              /* SV_CLOSE: the day of the close */
 	int closed;                 /* SV_CLOSE: done */
-	char *text;
-	char **lines;
-	int nlines, top;
+	struct tpager pg;           /* the page */
 };
 
 static const char *sv_help(void)
@@ -53,28 +52,6 @@ static const char *sv_help(void)
 		 "yang sama.\n\n"
 		 "Panah atas/bawah, PgUp/PgDn, Home/End: menggulir. F6: simpan halaman sebagai berkas "
 		 "(nama berakhiran .xlsx: buku kerja Excel); berkas hanya dapat dibaca oleh Anda.");
-}
-
-static void split(struct simpin_view *v)
-{
-	free(v->lines);
-	v->lines = NULL;
-	v->nlines = 0;
-	int cap = 0;
-	for (char *p = v->text; p && *p;) {
-		char *nl = strchr(p, '\n');
-		if (nl)
-			*nl = '\0';
-		if (v->nlines == cap) {
-			cap = cap ? cap * 2 : 64;
-			char **l = realloc(v->lines, sizeof *l * (size_t)cap);
-			if (!l)
-				break;
-			v->lines = l;
-		}
-		v->lines[v->nlines++] = p;
-		p = nl ? nl + 1 : p + strlen(p);
-	}
 }
 
 /* The close page: the plan on v->date and whether it may close. */
@@ -112,10 +89,9 @@ static int close_text(struct screen *s, FILE *f, sk_err *e)
 static void sv_load(struct screen *s)
 {
 	struct simpin_view *v = s->data;
-	free(v->text);
-	v->text = NULL;
+	char *text = NULL;
 	size_t size = 0;
-	FILE *f = open_memstream(&v->text, &size);
+	FILE *f = open_memstream(&text, &size);
 	sk_err e;
 	sk_err_clear(&e);
 	report_opts o = { .fmt = REPORT_TEXT };
@@ -133,9 +109,7 @@ static void sv_load(struct screen *s)
 		fclose(f);
 	if (rc != SK_OK)
 		frame_msg(MSG_ERROR, "%s", e.msg[0] ? e.msg : _("Halaman tidak dapat dibuat."));
-	split(v);
-	if (v->top >= v->nlines)
-		v->top = v->nlines > 0 ? v->nlines - 1 : 0;
+	tpager_set(&v->pg, text);
 }
 
 /* The name for titles and file names. */
@@ -186,23 +160,9 @@ static int sv_init(struct screen *s, void *arg)
 	return 0;
 }
 
-static int rows_shown(void)
-{
-	return frame_bottom() - 1;
-}
-
 static void sv_draw(struct screen *s)
 {
-	struct simpin_view *v = s->data;
-	int rows = rows_shown();
-	for (int i = 0; i < rows && v->top + i < v->nlines; i++)
-		text_put(stdscr, 2 + i, 0, v->lines[v->top + i], COLS, A_NORMAL);
-	if (v->nlines > rows) {
-		char pos[64];
-		int last = v->top + rows < v->nlines ? v->top + rows : v->nlines;
-		snprintf(pos, sizeof pos, _("baris %d-%d dari %d"), v->top + 1, last, v->nlines);
-		text_put(stdscr, 1, COLS - 1 - text_width(pos), pos, text_width(pos), ui_attr(R_DIM));
-	}
+	tpager_draw(&((struct simpin_view *)s->data)->pg);
 }
 
 /* F6: save the page as a private file. */
@@ -415,15 +375,9 @@ static void do_close(struct screen *s)
 static int sv_key(struct screen *s, wint_t ch, int kc)
 {
 	struct simpin_view *v = s->data;
-	int rows = rows_shown();
-	int max_top = v->nlines > rows ? v->nlines - rows : 0;
+	if (tpager_key(&v->pg, keys_action(ch, kc)))
+		return SCR_HANDLED;
 	switch (keys_action(ch, kc)) {
-	case ACT_UP: v->top--; break;
-	case ACT_DOWN: v->top++; break;
-	case ACT_PGUP: v->top -= rows; break;
-	case ACT_PGDN: v->top += rows; break;
-	case ACT_HOME: v->top = 0; break;
-	case ACT_END: v->top = max_top; break;
 	case ACT_OPTION: sv_save(s); return SCR_HANDLED;
 	case ACT_SAVE:
 		if (v->kind == SV_CLOSE)
@@ -457,20 +411,13 @@ static int sv_key(struct screen *s, wint_t ch, int kc)
 		}
 		return SCR_UNHANDLED;
 	}
-	if (v->top > max_top)
-		v->top = max_top;
-	if (v->top < 0)
-		v->top = 0;
-	return SCR_HANDLED;
 }
 
 static void sv_free(struct screen *s)
 {
 	struct simpin_view *v = s->data;
-	if (v) {
-		free(v->text);
-		free(v->lines);
-	}
+	if (v)
+		tpager_free(&v->pg);
 	free(v);
 }
 
@@ -480,19 +427,17 @@ static void sv_resume(struct screen *s)
 }
 
 static const struct key_hint PASSBOOK_HINTS[] = {
-	HINT(ACT_HELP, NC_("hint", "Bantuan")), HINT(ACT_OPTION, NC_("hint", "Simpan")),
-	HINT(ACT_DELETE, NC_("hint", "Balik")), HINT(ACT_CARD, NC_("hint", "Kartu")),
-	HINT(ACT_BACK, NC_("hint", "Kembali")), HINT(ACT_QUIT, NC_("hint", "Keluar")), HINTS_END
+	HINT_HELP, HINT(ACT_OPTION, NC_("hint", "Simpan")), HINT(ACT_DELETE, NC_("hint", "Balik")),
+	HINT(ACT_CARD, NC_("hint", "Kartu")), HINTS_BACK_QUIT
 };
 static const struct key_hint CARD_HINTS[] = {
-	HINT(ACT_HELP, NC_("hint", "Bantuan")), HINT(ACT_OPTION, NC_("hint", "Simpan")),
-	HINT(ACT_DELETE, NC_("hint", "Balik")), HINT(ACT_BACK, NC_("hint", "Kembali")),
-	HINT(ACT_QUIT, NC_("hint", "Keluar")), HINTS_END
+	HINT_HELP, HINT(ACT_OPTION, NC_("hint", "Simpan")), HINT(ACT_DELETE, NC_("hint", "Balik")),
+	HINTS_BACK_QUIT
 };
 static const struct key_hint CLOSE_HINTS[] = {
-	HINT(ACT_HELP, NC_("hint", "Bantuan")), HINT(ACT_SAVE, NC_("hint", "Tutup siklus")),
+	HINT_HELP, HINT(ACT_SAVE, NC_("hint", "Tutup siklus")),
 	HINT(ACT_DATE, NC_("hint", "Tanggal")), HINT(ACT_OPTION, NC_("hint", "Simpan")),
-	HINT(ACT_BACK, NC_("hint", "Kembali")), HINT(ACT_QUIT, NC_("hint", "Keluar")), HINTS_END
+	HINTS_BACK_QUIT
 };
 
 #define VIEW_OPS(hint_text) \

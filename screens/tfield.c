@@ -87,3 +87,14 @@ void tfield_draw(const struct tfield *f, int y, int x, int width, int focused)
 	if (focused)
 		move(y, x + tw);
 }
+
+int tfield_item(const struct tfield *f, int y, int x, const char *label, int w, int focused,
+		int *cy, int *cx)
+{
+	int lw = text_width(label);
+	text_put(stdscr, y, x, label, lw, A_NORMAL);
+	tfield_draw(f, y, x + lw + 1, w, focused);
+	if (focused)
+		getyx(stdscr, *cy, *cx);
+	return x + lw + 1 + w + 3;
+}

@@ -22,5 +22,9 @@ int tfield_key(struct tfield *f, wint_t ch, int kc);
 /* Draw at (y, x) of stdscr over width columns in the field look (current: focused); a
  * focused field leaves the terminal cursor after its text. */
 void tfield_draw(const struct tfield *f, int y, int x, int width, int focused);
+/* A labelled field: label at (y, x), then the field of width w after it (focused: the
+ * terminal cursor's place goes to *cy, *cx). Returns the column after it and a gap. */
+int tfield_item(const struct tfield *f, int y, int x, const char *label, int w, int focused,
+		int *cy, int *cx);
 
 #endif

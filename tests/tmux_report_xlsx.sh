@@ -1,7 +1,8 @@
 #!/bin/sh
 # tmux_report_xlsx.sh - the Laporan screen saves the monthly report as an Excel workbook when
 # the file name ends .xlsx (the prompt says so), private, with rupiah as numbers (read back
-# with openpyxl), and replaces it after asking; a .txt name still gives the text page.
+# with openpyxl), and replaces it after asking; a .txt name still gives the text page. The page
+# scrolls (PgDn, Home).
 cd "$(dirname "$0")/.." || exit 2
 . tests/tmuxlib.sh
 PY=""
@@ -20,6 +21,12 @@ keys 6
 expect "Laporan asks for the group" "Laporan - pilih kelompok"
 keys Enter
 expect "monthly report shown" "LAPORAN BULANAN PENDAMPING KUBE"
+# The page scrolls: its position on the top row follows PgDn and Home.
+expect "the report's first lines" "baris 1-"
+keys PageDown
+if wait_gone "baris 1-" 3; then ok "PgDn shows the next lines"; else nok "PgDn shows the next lines"; fi
+keys Home
+expect "Home goes back to the start" "baris 1-"
 keys F2
 expect "the prompt names .xlsx" "akhiran .xlsx"
 type_text "$F"

@@ -8,99 +8,79 @@
 
 #define CTRL(c) ((c) & 0x1f)
 
-/* One binding: a character (is_key 0) or a curses key code (is_key 1) doing act in scope;
+/* One binding of every screen: a character (is_key 0) or a curses key code (is_key 1) doing act;
  * name (a msgid, NULL: not named) is what hints and help call the key. */
 static const struct binding {
 	wint_t ch;
 	int is_key;
 	enum action act;
-	enum key_scope scope;
 	const char *name;
 } BINDINGS[] = {
-	{ KEY_F(1), 1, ACT_HELP, KS_GLOBAL, "F1" },
-	{ KEY_F(2), 1, ACT_SAVE, KS_GLOBAL, "F2" },
-	{ KEY_F(3), 1, ACT_NEW, KS_GLOBAL, "F3" },
-	{ KEY_IC, 1, ACT_NEW, KS_GLOBAL, NULL },
-	{ KEY_F(4), 1, ACT_EDIT, KS_GLOBAL, "F4" },
-	{ KEY_F(5), 1, ACT_PICK, KS_GLOBAL, "F5" },
-	{ KEY_F(6), 1, ACT_OPTION, KS_GLOBAL, "F6" },
-	{ KEY_F(7), 1, ACT_LOANS, KS_GLOBAL, "F7" },
-	{ KEY_F(9), 1, ACT_LEVEL, KS_GLOBAL, "F9" },
-	{ KEY_F(8), 1, ACT_DELETE, KS_GLOBAL, "F8" },
-	{ KEY_DC, 1, ACT_DELETE, KS_GLOBAL, NULL },
-	{ KEY_F(10), 1, ACT_QUIT, KS_GLOBAL, "F10" },
-	{ 27, 0, ACT_BACK, KS_GLOBAL, N_("Esc") },
-	{ '/', 0, ACT_SEARCH, KS_GLOBAL, "/" },
-	{ KEY_UP, 1, ACT_UP, KS_GLOBAL, "\u2191" },
-	{ KEY_DOWN, 1, ACT_DOWN, KS_GLOBAL, "\u2193" },
-	{ KEY_LEFT, 1, ACT_LEFT, KS_GLOBAL, "\u2190" },
-	{ KEY_RIGHT, 1, ACT_RIGHT, KS_GLOBAL, "\u2192" },
-	{ KEY_PPAGE, 1, ACT_PGUP, KS_GLOBAL, N_("PgUp") },
-	{ KEY_NPAGE, 1, ACT_PGDN, KS_GLOBAL, N_("PgDn") },
-	{ KEY_HOME, 1, ACT_HOME, KS_GLOBAL, N_("Home") },
-	{ KEY_END, 1, ACT_END, KS_GLOBAL, N_("End") },
-	{ KEY_ENTER, 1, ACT_ENTER, KS_GLOBAL, NULL },
-	{ '\n', 0, ACT_ENTER, KS_GLOBAL, N_("Enter") },
-	{ '\r', 0, ACT_ENTER, KS_GLOBAL, NULL },
-	{ '\t', 0, ACT_NEXT, KS_GLOBAL, N_("Tab") },
-	{ KEY_BTAB, 1, ACT_PREV, KS_GLOBAL, N_("Shift-Tab") },
-	{ KEY_BACKSPACE, 1, ACT_BACKSPACE, KS_GLOBAL, N_("Backspace") },
-	{ 127, 0, ACT_BACKSPACE, KS_GLOBAL, NULL },
-	{ CTRL('h'), 0, ACT_BACKSPACE, KS_GLOBAL, NULL },
-	{ CTRL('u'), 0, ACT_CLEAR, KS_GLOBAL, N_("Ctrl-U") },
-	{ CTRL('l'), 0, ACT_REDRAW, KS_GLOBAL, N_("Ctrl-L") },
-	{ CTRL('c'), 0, ACT_INTERRUPT, KS_GLOBAL, N_("Ctrl-C") },
-	/* Cash book. */
-	{ 'b', 0, ACT_BOOK, KS_CASHBOOK, NULL },
-	{ 'B', 0, ACT_BOOK, KS_CASHBOOK, "B" },
-	{ 'k', 0, ACT_CATEGORY, KS_CASHBOOK, NULL },
-	{ 'K', 0, ACT_CATEGORY, KS_CASHBOOK, "K" },
-	{ 't', 0, ACT_CLOSE, KS_CASHBOOK, NULL },
-	{ 'T', 0, ACT_CLOSE, KS_CASHBOOK, "T" },
-	/* Attendance grid: the letter is the status. */
-	{ 'h', 0, ACT_STATUS, KS_GRID, NULL },
-	{ 'H', 0, ACT_STATUS, KS_GRID, "H" },
-	{ 'i', 0, ACT_STATUS, KS_GRID, NULL },
-	{ 'I', 0, ACT_STATUS, KS_GRID, "I" },
-	{ 's', 0, ACT_STATUS, KS_GRID, NULL },
-	{ 'S', 0, ACT_STATUS, KS_GRID, "S" },
-	{ 'a', 0, ACT_STATUS, KS_GRID, NULL },
-	{ 'A', 0, ACT_STATUS, KS_GRID, "A" },
-	{ ' ', 0, ACT_TOGGLE, KS_GRID, N_("Spasi") },
-	/* Assessment criteria: yes (y, 1) or no (n, t, 0). */
-	{ 'y', 0, ACT_ANSWER, KS_ASSESS, "y" },
-	{ 'Y', 0, ACT_ANSWER, KS_ASSESS, NULL },
-	{ '1', 0, ACT_ANSWER, KS_ASSESS, NULL },
-	{ 'n', 0, ACT_ANSWER, KS_ASSESS, "n" },
-	{ 'N', 0, ACT_ANSWER, KS_ASSESS, NULL },
-	{ 't', 0, ACT_ANSWER, KS_ASSESS, NULL },
-	{ 'T', 0, ACT_ANSWER, KS_ASSESS, NULL },
-	{ '0', 0, ACT_ANSWER, KS_ASSESS, NULL },
-	{ ' ', 0, ACT_TOGGLE, KS_ASSESS, N_("Spasi") },
-	/* Development assessment: the score of an indicator. */
-	{ '1', 0, ACT_SCORE, KS_LEVEL, "1-4" },
-	{ '2', 0, ACT_SCORE, KS_LEVEL, NULL },
-	{ '3', 0, ACT_SCORE, KS_LEVEL, NULL },
-	{ '4', 0, ACT_SCORE, KS_LEVEL, NULL },
-	/* y/t questions. */
-	{ 'y', 0, ACT_YES, KS_QUESTION, "y" },
-	{ 'Y', 0, ACT_YES, KS_QUESTION, NULL },
-	{ 't', 0, ACT_NO, KS_QUESTION, "t" },
-	{ 'T', 0, ACT_NO, KS_QUESTION, NULL },
-	{ 'n', 0, ACT_NO, KS_QUESTION, NULL },
-	{ 'N', 0, ACT_NO, KS_QUESTION, NULL },
-	/* Savings and loans. */
-	{ 'k', 0, ACT_CARD, KS_SIMPIN, NULL },
-	{ 'K', 0, ACT_CARD, KS_SIMPIN, "K" },
-	{ 't', 0, ACT_DATE, KS_SIMPIN, NULL },
-	{ 'T', 0, ACT_DATE, KS_SIMPIN, "T" },
-	{ 'b', 0, ACT_WAIVE, KS_SIMPIN, NULL },
-	{ 'B', 0, ACT_WAIVE, KS_SIMPIN, "B" },
-	{ 'u', 0, ACT_UEP, KS_SIMPIN, NULL },
-	{ 'U', 0, ACT_UEP, KS_SIMPIN, "U" },
-	{ ' ', 0, ACT_TOGGLE, KS_SIMPIN, N_("Spasi") },
+	{ KEY_F(1), 1, ACT_HELP, "F1" },
+	{ KEY_F(2), 1, ACT_SAVE, "F2" },
+	{ KEY_F(3), 1, ACT_NEW, "F3" },
+	{ KEY_IC, 1, ACT_NEW, NULL },
+	{ KEY_F(4), 1, ACT_EDIT, "F4" },
+	{ KEY_F(5), 1, ACT_PICK, "F5" },
+	{ KEY_F(6), 1, ACT_OPTION, "F6" },
+	{ KEY_F(7), 1, ACT_LOANS, "F7" },
+	{ KEY_F(9), 1, ACT_LEVEL, "F9" },
+	{ KEY_F(8), 1, ACT_DELETE, "F8" },
+	{ KEY_DC, 1, ACT_DELETE, NULL },
+	{ KEY_F(10), 1, ACT_QUIT, "F10" },
+	{ 27, 0, ACT_BACK, N_("Esc") },
+	{ '/', 0, ACT_SEARCH, "/" },
+	{ KEY_UP, 1, ACT_UP, "\u2191" },
+	{ KEY_DOWN, 1, ACT_DOWN, "\u2193" },
+	{ KEY_LEFT, 1, ACT_LEFT, "\u2190" },
+	{ KEY_RIGHT, 1, ACT_RIGHT, "\u2192" },
+	{ KEY_PPAGE, 1, ACT_PGUP, N_("PgUp") },
+	{ KEY_NPAGE, 1, ACT_PGDN, N_("PgDn") },
+	{ KEY_HOME, 1, ACT_HOME, N_("Home") },
+	{ KEY_END, 1, ACT_END, N_("End") },
+	{ KEY_ENTER, 1, ACT_ENTER, NULL },
+	{ '\n', 0, ACT_ENTER, N_("Enter") },
+	{ '\r', 0, ACT_ENTER, NULL },
+	{ '\t', 0, ACT_NEXT, N_("Tab") },
+	{ KEY_BTAB, 1, ACT_PREV, N_("Shift-Tab") },
+	{ KEY_BACKSPACE, 1, ACT_BACKSPACE, N_("Backspace") },
+	{ 127, 0, ACT_BACKSPACE, NULL },
+	{ CTRL('h'), 0, ACT_BACKSPACE, NULL },
+	{ CTRL('u'), 0, ACT_CLEAR, N_("Ctrl-U") },
+	{ CTRL('l'), 0, ACT_REDRAW, N_("Ctrl-L") },
+	{ CTRL('c'), 0, ACT_INTERRUPT, N_("Ctrl-C") },
 };
 #define NBINDINGS (sizeof BINDINGS / sizeof BINDINGS[0])
+
+/* The letters (and Space) of each kind of screen, by scope: every character of chars does act
+ * there (both cases of a letter, y and 1 alike); name (a msgid) is what hints call them. */
+#define LOCAL_MAX 5
+struct letter {
+	const char *chars;
+	enum action act;
+	const char *name;
+};
+#define SPACE_TOGGLE { " ", ACT_TOGGLE, N_("Spasi") }
+static const struct letter LOCAL[][LOCAL_MAX] = {
+	/* Cash book: switch book, category filter, close a month. */
+	[KS_CASHBOOK] = { { "bB", ACT_BOOK, "B" }, { "kK", ACT_CATEGORY, "K" },
+			  { "tT", ACT_CLOSE, "T" } },
+	/* Attendance grid: the letter is the status. */
+	[KS_GRID] = { { "hH", ACT_STATUS, "H" }, { "iI", ACT_STATUS, "I" }, { "sS", ACT_STATUS, "S" },
+		      { "aA", ACT_STATUS, "A" }, SPACE_TOGGLE },
+	/* Assessment criteria: yes (y, 1) or no (n, t, 0). */
+	[KS_ASSESS] = { { "yY1", ACT_ANSWER, "y" }, { "nNtT0", ACT_ANSWER, "n" }, SPACE_TOGGLE },
+	/* Development assessment: the score of an indicator. */
+	[KS_LEVEL] = { { "1234", ACT_SCORE, "1-4" } },
+	/* y/t questions. */
+	[KS_QUESTION] = { { "yY", ACT_YES, "y" }, { "tTnN", ACT_NO, "t" } },
+	/* Savings and loans: loan card, closing date, waive a fine, lent from the UEP capital. */
+	[KS_SIMPIN] = { { "kK", ACT_CARD, "K" }, { "tT", ACT_DATE, "T" }, { "bB", ACT_WAIVE, "B" },
+			{ "uU", ACT_UEP, "U" }, SPACE_TOGGLE },
+};
+#define NLETTERS (sizeof LOCAL / sizeof LOCAL[0] * LOCAL_MAX)
+/* The k-th entry of LOCAL, row after row (chars NULL in the unused ones). */
+#define LETTER(k) (&LOCAL[(k) / LOCAL_MAX][(k) % LOCAL_MAX])
 
 /* Sequences sent by xterm-like terminals (and tmux) that a plain terminfo entry may miss. */
 static const struct {
@@ -133,9 +113,15 @@ void keys_init(void)
 static enum action lookup(enum key_scope scope, wint_t ch, int is_keycode)
 {
 	int is_key = is_keycode == KEY_CODE_YES;
-	for (size_t i = 0; i < NBINDINGS; i++)
-		if (BINDINGS[i].scope == scope && BINDINGS[i].ch == ch && BINDINGS[i].is_key == is_key)
-			return BINDINGS[i].act;
+	if (scope == KS_GLOBAL) {
+		for (size_t i = 0; i < NBINDINGS; i++)
+			if (BINDINGS[i].ch == ch && BINDINGS[i].is_key == is_key)
+				return BINDINGS[i].act;
+		return ACT_NONE;
+	}
+	for (size_t i = 0; i < LOCAL_MAX && !is_key && ch > 0 && ch < 128; i++)
+		if (LOCAL[scope][i].chars && strchr(LOCAL[scope][i].chars, (int)ch))
+			return LOCAL[scope][i].act;
 	return ACT_NONE;
 }
 
@@ -146,7 +132,7 @@ enum action keys_action(wint_t ch, int is_keycode)
 
 enum action keys_local(enum key_scope scope, wint_t ch, int is_keycode)
 {
-	enum action a = scope != KS_GLOBAL ? lookup(scope, ch, is_keycode) : ACT_NONE;
+	enum action a = lookup(scope, ch, is_keycode);
 	return a != ACT_NONE ? a : lookup(KS_GLOBAL, ch, is_keycode);
 }
 
@@ -162,21 +148,37 @@ int keys_esc_digit(wint_t ch, int is_keycode)
 	return KEY_F(ch == '0' ? 10 : (int)(ch - '0'));
 }
 
+/* The name of the k-th binding with a name (BINDINGS, then LOCAL) when it does act, else NULL;
+ * *end set when there is no k-th binding. */
+static const char *binding_name(size_t k, enum action act, int *end)
+{
+	*end = k >= NBINDINGS + NLETTERS;
+	if (*end)
+		return NULL;
+	if (k < NBINDINGS)
+		return BINDINGS[k].act == act ? BINDINGS[k].name : NULL;
+	const struct letter *l = LETTER(k - NBINDINGS);
+	return l->chars && l->act == act ? l->name : NULL;
+}
+
 char *keys_name(enum action act, char *out, size_t n)
 {
 	size_t used = 0;
+	int end = 0;
 	out[0] = '\0';
-	for (size_t i = 0; i < NBINDINGS && act != ACT_NONE; i++) {
-		if (BINDINGS[i].act != act || !BINDINGS[i].name)
+	for (size_t i = 0; !end && act != ACT_NONE; i++) {
+		const char *name = binding_name(i, act, &end);
+		if (!name)
 			continue;
 		/* A key bound in several scopes (Space) is named once. */
-		int seen = 0;
-		for (size_t j = 0; j < i && !seen; j++)
-			seen = BINDINGS[j].act == act && BINDINGS[j].name &&
-			       strcmp(BINDINGS[j].name, BINDINGS[i].name) == 0;
+		int seen = 0, stop = 0;
+		for (size_t j = 0; j < i && !seen; j++) {
+			const char *other = binding_name(j, act, &stop);
+			seen = other && strcmp(other, name) == 0;
+		}
 		if (seen)
 			continue;
-		int w = snprintf(out + used, n - used, "%s%s", used ? "/" : "", _(BINDINGS[i].name));
+		int w = snprintf(out + used, n - used, "%s%s", used ? "/" : "", _(name));
 		if (w < 0 || (size_t)w >= n - used)
 			break;
 		used += (size_t)w;

@@ -76,6 +76,12 @@ struct key_hint {
 #define HINT(a, label) { a, ACT_NONE, label }
 #define HINT2(a, b, label) { a, b, label }
 #define HINTS_END { ACT_NONE, ACT_NONE, NULL }
+/* A hint line given in place: HINTS(HINT_HELP, HINT(...), ..., HINTS_BACK_QUIT). */
+#define HINTS(...) ((const struct key_hint[]){ __VA_ARGS__ })
+/* The entries most hint lines share: F1 help first, Esc back and F10 quit last (with the end). */
+#define HINT_HELP HINT(ACT_HELP, NC_("hint", "Bantuan"))
+#define HINTS_BACK_QUIT HINT(ACT_BACK, NC_("hint", "Kembali")), HINT(ACT_QUIT, NC_("hint", "Keluar")), \
+	HINTS_END
 
 /* Teach ncurses the escape sequences of common terminals that $TERM's terminfo may lack
  * (F5-F12, Insert, Delete, Home, End under TERM=vt100 in tmux or xterm). Call after keypad(). */

@@ -287,21 +287,64 @@ static int put(char **buf, size_t *cap, size_t *len, const char *s, size_t n)
 	return 0;
 }
 
+int uform_line_put(char *buf, size_t n, size_t *used, const char *name, const char *value)
+{
+	size_t u = *used;
+	int w = snprintf(buf + u, n - u, "%s=", name);
+	if (w < 0 || (size_t)w >= n - u)
+		return -1;
+	u += (size_t)w;
+	for (const char *p = value; *p; p++) {
+		int esc = *p == '\n' || *p == '\\';
+		if (u + 2 + (size_t)esc >= n)
+			return -1;
+		if (esc)
+			buf[u++] = '\\';
+		buf[u++] = *p == '\n' ? 'n' : *p;
+	}
+	if (u + 2 > n)
+		return -1;
+	buf[u++] = '\n';
+	buf[u] = '\0';
+	*used = u;
+	return 0;
+}
+
+int uform_line_value(const char *text, const char *name, char *out, size_t n)
+{
+	size_t len = strlen(name);
+	out[0] = '\0';
+	for (const char *p = text; p && *p;) {
+		const char *nl = strchr(p, '\n');
+		if (!nl)
+			nl = p + strlen(p);
+		if ((size_t)(nl - p) > len && strncmp(p, name, len) == 0 && p[len] == '=') {
+			size_t j = 0;
+			for (const char *q = p + len + 1; q < nl && j + 1 < n; q++) {
+				if (*q == '\\' && q + 1 < nl)
+					q++, out[j++] = *q == 'n' ? '\n' : *q;
+				else
+					out[j++] = *q;
+			}
+			out[j] = '\0';
+			return 1;
+		}
+		p = *nl ? nl + 1 : NULL;
+	}
+	return 0;
+}
+
 char *uform_dump(struct uform *uf)
 {
-	char *buf = NULL, val[4096];
+	char *buf = NULL, val[4096], line[2 * sizeof val + 80];
 	size_t cap = 0, len = 0;
 	if (put(&buf, &cap, &len, "", 0) != 0)
 		return NULL;
 	for (int i = 0; i < uf->n; i++) {
+		size_t used = 0;
 		uform_get(uf, uf->defs[i].name, val, sizeof val);
-		int bad = put(&buf, &cap, &len, uf->defs[i].name, strlen(uf->defs[i].name)) ||
-			  put(&buf, &cap, &len, "=", 1);
-		for (const char *p = val; *p && !bad; p++)
-			bad = *p == '\n' ? put(&buf, &cap, &len, "\\n", 2)
-			    : *p == '\\' ? put(&buf, &cap, &len, "\\\\", 2)
-					 : put(&buf, &cap, &len, p, 1);
-		if (bad || put(&buf, &cap, &len, "\n", 1)) {
+		if (uform_line_put(line, sizeof line, &used, uf->defs[i].name, val) != 0 ||
+		    put(&buf, &cap, &len, line, used) != 0) {
 			free(buf);
 			return NULL;
 		}
@@ -311,27 +354,10 @@ char *uform_dump(struct uform *uf)
 
 void uform_load(struct uform *uf, const char *text)
 {
-	char name[64], val[4096];
-	for (const char *p = text; p && *p;) {
-		const char *eq = strchr(p, '='), *nl = strchr(p, '\n');
-		if (!nl)
-			nl = p + strlen(p);
-		if (eq && eq < nl && (size_t)(eq - p) < sizeof name) {
-			snprintf(name, sizeof name, "%.*s", (int)(eq - p), p);
-			size_t j = 0;
-			for (const char *q = eq + 1; q < nl && j + 1 < sizeof val; q++) {
-				if (*q == '\\' && q + 1 < nl) {
-					q++;
-					val[j++] = *q == 'n' ? '\n' : *q;
-				} else {
-					val[j++] = *q;
-				}
-			}
-			val[j] = '\0';
-			uform_set(uf, name, val);
-		}
-		p = *nl ? nl + 1 : nl;
-	}
+	char val[4096];
+	for (int i = 0; i < uf->n; i++)
+		if (uform_line_value(text, uf->defs[i].name, val, sizeof val))
+			uform_set(uf, uf->defs[i].name, val);
 }
 
 const char *uform_current(const struct uform *uf)

@@ -82,6 +82,12 @@ void uform_check_lengths(struct uform *uf, sk_issues *is);
 /* The values of every field as "name=value" lines (a newline, a backslash in a value
  * escaped), for a draft; *out is malloc'ed (caller frees), NULL when out of memory. */
 char *uform_dump(struct uform *uf);
+/* One "name=value" line as uform_dump writes them (a line end in value as \n, a backslash as
+ * \\) appended to buf (size n) at *used. Returns 0, or -1 when it does not fit (nothing
+ * appended). */
+int uform_line_put(char *buf, size_t n, size_t *used, const char *name, const char *value);
+/* The value of line "name=" of such lines, unescaped, into out (size n); 0 when none. */
+int uform_line_value(const char *text, const char *name, char *out, size_t n);
 /* Set the fields named in text made by uform_dump; unknown names are left alone. */
 void uform_load(struct uform *uf, const char *text);
 
