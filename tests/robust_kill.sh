@@ -40,6 +40,23 @@ kill_after() {
 	kill -9 "$pid" 2>/dev/null
 	wait "$pid" 2>/dev/null
 }
+# kill_after_line PATTERN MS CMD...: like kill_after, but the MS start when CMD's output first
+# has a line matching PATTERN (at most 60 s): on a loaded machine the start-up alone may take
+# longer than any fixed delay, and a round killed before its first save would check nothing.
+kill_after_line() {
+	pat=$1 ms=$2; shift 2
+	: >"$WORK/run.out"
+	"$@" >"$WORK/run.out" 2>"$WORK/run.err" &
+	pid=$!
+	n=0
+	while ! grep -q "$pat" "$WORK/run.out" && kill -0 "$pid" 2>/dev/null && [ "$n" -lt 600 ]; do
+		sleep 0.1
+		n=$((n + 1))
+	done
+	sleep "$(awk -v m="$ms" 'BEGIN { printf "%.3f", m / 1000 }')"
+	kill -9 "$pid" 2>/dev/null
+	wait "$pid" 2>/dev/null
+}
 counts() {
 	sqlite3 "$1" "SELECT (SELECT count(*) FROM kelompok)||' '||(SELECT count(*) FROM anggota)||' '||
 		(SELECT count(*) FROM penilaian)||' '||(SELECT count(*) FROM pertemuan)||' '||
@@ -91,7 +108,8 @@ cp "$WORK/base.db" "$WORK/s.db"
 broken=0
 r=1
 while [ "$r" -le "$ROUNDS" ]; do
-	kill_after "$((30 + $(rand_ms 600)))" "$SAVER" --db "$WORK/s.db"
+	# From its first meeting on (a meeting and its dues postings are what a kill may tear).
+	kill_after_line '^pertemuan ' "$(rand_ms 600)" "$SAVER" --db "$WORK/s.db"
 	grep -q 'kill_saver:' "$WORK/run.err" && { echo "    # saver: $(head -n 3 "$WORK/run.err")"; broken=$((broken + 1)); }
 	cat "$WORK/run.out" >>"$WORK/saved"
 	check_passes "$WORK/s.db" || { broken=$((broken + 1)); sed 's/^/    # /' "$WORK/check.out" | head -5; }

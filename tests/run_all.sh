@@ -61,17 +61,23 @@ if [ "$1" = --one ]; then
 	esac
 	rc=$?
 	secs=$(($(date +%s) - start))
+	# CPU seconds of the test and every process it waited for (`times`, second line: this
+	# shell's children); a tmux server's panes are not counted (it detaches).
+	times >"$RUN/logs/$base.times"
+	cpu=$(awk 'NR == 2 { n = 0; for (i = 1; i <= 2; i++) { split($i, a, "m");
+		n += a[1] * 60 + a[2] } printf "%d", n + 0.5 }' "$RUN/logs/$base.times")
 	echo "$rc" >"$RUN/logs/$base.rc"
 	echo "$secs $name" >"$RUN/logs/$base.time"
+	echo "$cpu $name" >"$RUN/logs/$base.cpu"
 	line=$(grep -E '^[0-9]+ passed, [0-9]+ failed' "$log" | tail -n 1)
 	f=${line#*passed, }
 	f=${f%% failed*}
 	if [ -n "$line" ] && [ "$rc" -eq 0 ] && [ "$f" -eq 0 ]; then
-		echo "ok   $name: $line (${secs} s)"
+		echo "ok   $name: $line (${secs} s, cpu ${cpu} s)"
 	elif [ "$rc" -eq 124 ] || [ "$rc" -eq 137 ]; then
 		echo "FAIL $name: killed after $TEST_TIMEOUT s"
 	else
-		echo "FAIL $name: ${line:-no summary line} (exit $rc, ${secs} s)"
+		echo "FAIL $name: ${line:-no summary line} (exit $rc, ${secs} s, cpu ${cpu} s)"
 	fi
 	exit 0
 fi
@@ -179,6 +185,9 @@ done
 cat "$RUN"/logs/*.time 2>/dev/null | sort -k1,1nr >"$times.new" 2>/dev/null && mv "$times.new" "$times" 2>/dev/null
 [ -n "$broken" ] && echo "failing:$broken"
 end=$(date +%s)
+cpu=$(cat "$RUN"/logs/*.cpu 2>/dev/null | awk '{ n += $1 } END { printf "%d", n }')
+echo "tests: $cpu s of CPU in all (the busiest: $(cat "$RUN"/logs/*.cpu 2>/dev/null | sort -k1,1nr |
+	head -n 5 | awk '{ n = split($2, p, "/"); printf "%s%s %d s", (NR > 1 ? ", " : ""), p[n], $1 }'))"
 load=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null)
 if [ -n "$CHECK_START" ]; then
 	echo "make check: $((end - CHECK_START)) s wall (build $((tests_start - CHECK_START)) s, tests $((end - tests_start)) s; load average now $load)"

@@ -81,6 +81,8 @@ wait_for "Anggota baru"
 type_text "3171084703710001"
 keys Tab Tab
 type_text "Lestari Jendela"
+# Closed only once the app has the typed name (the keys may still be on their way).
+wait_for "Lestari Jendela"
 t kill-session -t =s
 if wait_draft "member-form baru:$G1"; then ok "window closed: the member form kept as a draft"
 else nok "window closed: the member form kept as a draft"; draft_rows | sed 's/^/    # /'; fi

@@ -244,6 +244,9 @@ expect "its start date cannot be typed over" "Tanggal mulai siklus yang berjalan
 expect "and stays" "Tanggal mulai               2026-10-02" 1
 keys Down
 type_text "60000"
+# The window closes only once the app has the typed value (on a loaded machine the keys
+# may still be on their way).
+expect "the new rule is typed" "Simpanan pokok (Rp)         60000"
 t kill-session -t =s
 i=0
 while [ -z "$(q "SELECT 1 FROM draf WHERE layar='simpin-cycle'" 2>/dev/null)" ] && [ $i -lt $((TMUX_TIMEOUT * 10)) ]; do sleep 0.1; i=$((i + 1)); done
