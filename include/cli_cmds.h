@@ -6,6 +6,10 @@
 
 #include <getopt.h>
 
+/* The exit status of every command (spec/cli.md): done, refused (try again or otherwise),
+ * wrong use or failure. */
+enum { EXIT_OK = 0, EXIT_REFUSED = 1, EXIT_USAGE = 2 };
+
 struct cli_ctx {
 	const char *db_path;   /* resolved path */
 	int db_is_default;     /* 1: create the folder when missing */
@@ -55,15 +59,6 @@ int cli_db_usable(const struct cli_ctx *ctx);
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* s copied into buf (size n) with identity numbers masked; returns buf. */
 const char *cli_masked(const char *s, char *buf, size_t n);
-/* Progress on one stderr line (callers pass it only when stderr is a terminal): what
- * (identity numbers masked) and done/total, or done alone when total <= 0. ctx unused.
- * cli_progress_end(tty) clears the line when tty. cli_out.c. */
-void cli_progress(void *ctx, const char *what, long long done, long long total);
-void cli_progress_end(int tty);
-/* Flush and close stdout at a program's end: output that could not be written whole (a full
- * disk) is an error said on stderr. Returns status, or 1 for such an error when status is 0.
- * cli_out.c (sikube and sikube-hub). */
-int cli_close_stdout(int status);
 /* -h and --help, which every command takes (cli_next_opt returns 'h'). */
 #define CLI_HELP_OPTION { "help", no_argument, NULL, 'h' }
 
@@ -73,11 +68,43 @@ int cli_close_stdout(int status);
  * for a command starts from argv[1]. Returns the option's val, -1 after the last one, or '?'
  * after printing why an option is unknown or lacks its value (the caller returns 2). */
 int cli_next_opt(int argc, char **argv, const struct option *opts);
+/* One option of a command for cli_read_opts: --name alone sets *flag to 1; --name VALUE
+ * stores VALUE in *value and/or hands it to parse(VALUE, out) when it is seen, which returns
+ * 0 or the exit status of a usage error it has printed (a value that is no number ...). */
+struct cli_opt {
+	const char *name;
+	int *flag;
+	const char **value;
+	int (*parse)(const char *v, void *out);
+	void *out;
+};
+#define CLI_MAX_OPTS 16
+#define CLI_OPT_BASE 0x100
+/* Read a command's options (opts ends with an entry whose name is NULL) and -h/--help with
+ * cli_next_opt. Returns 0 when all are read (the other arguments are argv[optind..argc-1]),
+ * -1 after printing usage for --help, or the exit status of a wrong use (said why). */
+int cli_read_opts(int argc, char **argv, const struct cli_opt *opts, const char *usage);
+/* cli_read_opts of a command that takes options only: another argument is a wrong use of
+ * cmd, said with extra (a translated format with one %s, the argument). */
+int cli_read_opts_only(int argc, char **argv, const struct cli_opt *opts, const char *usage,
+		       const char *cmd, const char *extra);
 /* A command's --help: usage (translated) on stdout. Returns 0. */
 int cli_help(const char *usage);
 /* Wrong use of command cmd: "sikube: " and the message on stderr, then where help is.
  * Returns 2. */
 int cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* cli_db_usable, then cli_open_db (must_exist as there): the exit status, 0 with *db open;
+ * e is cleared for the command's own work. */
+int cli_open_usable(const struct cli_ctx *ctx, int must_exist, struct sk_db **db, sk_err *e);
+/* A command's failure rc (SK_*) with e's message on stderr: the exit status, 1 when the
+ * command was refused (busy, refused, not found, denied), else 2. */
+int cli_fail(int rc, const sk_err *e);
+/* Progress of long work on one stderr line (the caller passes it only when stderr is a
+ * terminal): what (identity numbers masked), done of total (total <= 0: unknown). */
+void cli_progress(void *ctx, const char *what, long long done, long long total);
+/* Clear that line when tty. */
+void cli_progress_end(int tty);
 
 /* --format's word ("text", "csv", "xlsx") into *fmt: 0, or -1 for another word. */
 #include "report.h"

@@ -5,6 +5,7 @@
 #define SK_DB_H
 
 #include <sqlite3.h>
+#include <stdarg.h>
 #include <stdint.h>
 #include "sk_err.h"
 
@@ -57,6 +58,8 @@ void db_bind_null(sqlite3_stmt *st, const char *name);
  * db_bind_text_pairs is the function behind it: the pairs end with a (const char *)NULL. */
 void db_bind_text_pairs(sqlite3_stmt *st, ...);
 #define db_bind_texts(st, ...) db_bind_text_pairs(st, __VA_ARGS__, (const char *)NULL)
+/* The pairs of a va_list (up to the NULL name), as db_bind_text_pairs. */
+void db_bind_text_va(sqlite3_stmt *st, va_list ap);
 /* Bind an int64 or NULL when is_null. */
 void db_bind_int64_or_null(sqlite3_stmt *st, const char *name, int64_t v, int is_null);
 /* Bind a double (for decimal figures such as floor area; never money). */

@@ -5,7 +5,7 @@
 #define SK_HUB_CLI_H
 
 /* `hub load|report|export|--help` with the arguments after the word hub (argv[0] is the
- * subcommand). Closes stdout at the end (cli_close_stdout: output not written whole is an
+ * subcommand). Closes stdout at the end (outfile_close_stdout: output not written whole is an
  * error). Returns the exit status (0, 1 or 2 as spec/cli.md says). */
 int hub_cli_main(int argc, char **argv);
 

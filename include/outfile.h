@@ -44,4 +44,9 @@ void outfile_clean_stale(int dirfd, const char *name, int any_pid);
 /* 1 when entry is such a temporary file of name whose process is no longer running. */
 int outfile_stale_temp(const char *entry, const char *name);
 
+/* Flush and close stdout at the end of a program (sikube, sikube-hub): data that could not
+ * be written (a full disk, /dev/full) is an error the caller must hear of, whatever the
+ * command. Returns status, or 1 in place of 0 after saying why on stderr. */
+int outfile_close_stdout(int status);
+
 #endif

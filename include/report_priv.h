@@ -17,6 +17,7 @@ typedef struct report_table {
 	const xlsx_col *cols;
 	int ncols;
 	int col;                  /* next column of the row */
+	sqlite3_stmt *st;         /* report_query_begin: the report's query */
 } report_table;
 
 /* Start a table of n columns cols (static). REPORT_CSV: rows go to out, and the header row
@@ -25,12 +26,48 @@ typedef struct report_table {
  * Returns SK_OK, or SK_IOERR when the sheet cannot be added. */
 int report_table_begin(report_table *t, const report_opts *o, FILE *out, const char *sheet,
 		       const xlsx_col *cols, int n, int header, sk_err *e);
+/* Run fn(db, o, out, e) inside one read transaction: every figure of the report from one
+ * snapshot, though another copy saves meanwhile. Returns fn's status (or the begin's). */
+int report_read(sk_db *db, report_fn fn, const report_opts *o, FILE *out, sk_err *e);
+/* report_read of a report that needs an option: refused (SK_REFUSED, the message refusal)
+ * when given is NULL. */
+int report_read_given(sk_db *db, report_fn fn, const report_opts *o, FILE *out,
+		      const char *given, const char *refusal, sk_err *e);
+/* How a report writes each row of its query (report_rows): read the statement's row into
+ * row, then write it for people (text) or as a table row (CSV, xlsx); ctx is the report's. */
+typedef struct report_row_ops {
+	void (*read)(sqlite3_stmt *st, void *row);
+	void (*text)(FILE *out, const void *row, void *ctx);
+	void (*table)(report_table *t, const void *row, void *ctx);
+} report_row_ops;
+/* Each row of st by ops (text when t->fmt is REPORT_TEXT), row the caller's buffer; *rows
+ * the number written. Resets st; SK_OK or the database error in e. */
+int report_rows(sk_db *db, sqlite3_stmt *st, const report_row_ops *ops, report_table *t,
+		FILE *out, void *row, void *ctx, int *rows, sk_err *e);
+/* An array of columns as report_table_begin takes them: the array and its length. */
+#define REPORT_COLS(a) (a), (int)(sizeof (a) / sizeof (a)[0])
+/* A report of one query: its sheet, columns and statement. */
+typedef struct report_query {
+	const char *sheet;
+	const xlsx_col *cols;
+	int ncols;
+	const char *sql;
+} report_query;
+#define REPORT_QUERY(sheet, cols, sql) { sheet, REPORT_COLS(cols), sql }
+/* report_table_begin (header written) for q, then q's statement prepared into t->st with its
+ * :g bound to o->group_id when it has one (every report's --group). Returns SK_OK, or the
+ * error in e (t->st is then NULL). */
+int report_query_begin(report_table *t, const report_opts *o, FILE *out, sk_db *db,
+		       const report_query *q, sk_err *e);
 /* The next cell of the row: a value as text ("" or NULL = empty), or a number. CSV writes
  * text columns (XC_TEXT) with the formula guard and the others as they are. */
 void report_table_str(report_table *t, const char *v);
 void report_table_int(report_table *t, int64_t v);
 /* End the row. */
 void report_table_eol(report_table *t);
+/* A whole row: for each letter of spec the next argument as a cell, s a text (const char *),
+ * i a number (int64_t: cast an int), then the end of the row. */
+void report_table_row(report_table *t, const char *spec, ...);
 
 /* One cash book as a table for people (src/report_cashtext.c): rows collected, then printed
  * with amounts as wide as the book needs and whole descriptions wrapped in the room left on

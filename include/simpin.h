@@ -194,6 +194,9 @@ typedef struct sk_loan_filter {
 	const char *anggota_id;
 	const char *pinjaman_id;
 	const char *upto;              /* only loans made on or before this date (NULL: any) */
+	int by_member_group;           /* with kelompok_id alone: the loans of the group's members
+					* (rule L1 makes that the loan's group), read through the
+					* members: cheaper for a report walking every group */
 } sk_loan_filter;
 
 /* Call fn for each live loan matching f, with its position on date (YYYY-MM-DD) from its live

@@ -3,6 +3,7 @@
  * rules import applies to what it merges. */
 #include <stdio.h>
 #include <string.h>
+#include "db_row.h"
 #include "check.h"
 #include "check_rules.h"
 #include "db_access.h"
@@ -43,8 +44,7 @@ static int four_columns(sk_db *db, struct run *r, const char *sql, const char *f
 			db_col_text(st, i, col[i], sizeof col[i]);
 		report(r, fmt, col[0], col[1], col[2], col[3]);
 	}
-	db_reset(st);
-	return rc == SQLITE_DONE ? SK_OK : (e && e->status ? e->status : SK_DBERR);
+	return db_rows_end(st, rc, e);
 }
 
 /* PRAGMA integrity_check (quick: quick_check); *damaged = 1 when the file is damaged (then nothing else is

@@ -14,11 +14,10 @@
 #include "cli_cmds.h"
 #include "collate.h"
 #include "i18n.h"
+#include "outfile.h"
 #include "region.h"
 #include "sample.h"
 #include "version.h"
-
-enum { EXIT_OK = 0, EXIT_REFUSED = 1, EXIT_USAGE = 2 };
 
 /* Daily copies kept beside the database (folder "cadangan"). */
 #define ROLLING_BACKUPS 7
@@ -144,28 +143,25 @@ int cli_open_db(const struct cli_ctx *c, int must_exist, sk_db **db)
 	return rc;
 }
 
+int cli_open_usable(const struct cli_ctx *ctx, int must_exist, struct sk_db **db, sk_err *e)
+{
+	sk_err_clear(e);
+	int rc = cli_db_usable(ctx);
+	return rc != 0 ? rc : cli_open_db(ctx, must_exist, db);
+}
+
 static int cmd_init(const struct cli_ctx *c, int argc, char **argv)
 {
-	static const struct option OPTS[] = {
-		{ "sample", no_argument, NULL, 's' },
-		CLI_HELP_OPTION,
-		{ NULL, 0, NULL, 0 },
-	};
-	int sample = 0, opt;
-	while ((opt = cli_next_opt(argc, argv, OPTS)) != -1) {
-		if (opt == 's')
-			sample = 1;
-		else if (opt == 'h')
-			return cli_help(_(USAGE_INIT));
-		else
-			return EXIT_USAGE;
-	}
-	if (optind < argc)
-		return cli_usage_error("init", _("init tidak menerima %s"), argv[optind]);
+	int sample = 0;
+	const struct cli_opt opts[] = { { "sample", .flag = &sample }, { .name = NULL } };
+	int rc = cli_read_opts_only(argc, argv, opts, _(USAGE_INIT), "init",
+				    _("init tidak menerima %s"));
+	if (rc != 0)
+		return rc < 0 ? EXIT_OK : rc;
 	sk_db *db;
 	struct stat before;
 	int fresh = stat(c->db_path, &before) != 0 || before.st_size == 0;
-	int rc = open_db(c, 0, &db);
+	rc = open_db(c, 0, &db);
 	if (rc == EXIT_OK)
 		rc = sample ? cli_sample_admin(c, db) : cli_login(c, db);
 	/* A new office database gets its signing key pair at once (an older one by `sikube keys
@@ -368,5 +364,5 @@ int cli_main(int argc, char **argv)
 	db_require_operator();
 	/* The environment's language until --lang is read, so option errors are translated too. */
 	i18n_init(NULL);
-	return cli_close_stdout(run(&c, argc, argv));
+	return outfile_close_stdout(run(&c, argc, argv));
 }

@@ -16,8 +16,6 @@
 #include "operator.h"
 #include "signing.h"
 
-enum { EXIT_OK = 0, EXIT_REFUSED = 1, EXIT_USAGE = 2 };
-
 /* A line from descriptor fd into out (n bytes; the line end dropped). A regular file is read
  * from its start with pread, so that every command of a script (and every process that
  * inherited the descriptor) reads the same password; a pipe or terminal from where it is.

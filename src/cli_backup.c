@@ -22,21 +22,18 @@ static const char USAGE_BACKUP[] = N_(
 
 int cli_backup(const struct cli_ctx *ctx, int argc, char **argv)
 {
-	static const struct option OPTS[] = { CLI_HELP_OPTION, { NULL, 0, NULL, 0 } };
-	int opt;
-	while ((opt = cli_next_opt(argc, argv, OPTS)) != -1)
-		return opt == 'h' ? cli_help(_(USAGE_BACKUP)) : 2;
+	static const struct cli_opt OPTS[] = { { .name = NULL } };
+	int rc = cli_read_opts(argc, argv, OPTS, _(USAGE_BACKUP));
+	if (rc != 0)
+		return rc < 0 ? 0 : rc;
 	if (optind != argc - 1)
 		return cli_usage_error("backup", "%s", _("backup perlu satu berkas tujuan FILE"));
 	argv += optind;
 	struct sk_db *db;
-	int rc = cli_db_usable(ctx);
-	if (rc == 0)
-		rc = cli_open_db(ctx, 1, &db);
+	sk_err e;
+	rc = cli_open_usable(ctx, 1, &db, &e);
 	if (rc != 0)
 		return rc;
-	sk_err e;
-	sk_err_clear(&e);
 	int tty = isatty(STDERR_FILENO);
 	int st = backup_to_file(db, argv[0], tty ? show_progress : NULL, NULL, &e);
 	if (tty)

@@ -35,29 +35,17 @@ static const char USAGE_CHECK[] = N_(
 
 int cli_check(const struct cli_ctx *ctx, int argc, char **argv)
 {
-	static const struct option OPTS[] = {
-		{ "quick", no_argument, NULL, 'q' },
-		CLI_HELP_OPTION,
-		{ NULL, 0, NULL, 0 },
-	};
 	check_opts o = { 0 };
-	int opt;
-	while ((opt = cli_next_opt(argc, argv, OPTS)) != -1) {
-		if (opt == 'q')
-			o.quick = 1;
-		else
-			return opt == 'h' ? cli_help(_(USAGE_CHECK)) : 2;
-	}
-	if (optind < argc)
-		return cli_usage_error("check", _("check tidak menerima %s"), argv[optind]);
+	const struct cli_opt opts[] = { { "quick", .flag = &o.quick }, { .name = NULL } };
+	int rc = cli_read_opts_only(argc, argv, opts, _(USAGE_CHECK), "check",
+				    _("check tidak menerima %s"));
+	if (rc != 0)
+		return rc < 0 ? 0 : rc;
 	sk_db *db;
-	int rc = cli_db_usable(ctx);
-	if (rc == 0)
-		rc = cli_open_db(ctx, 1, &db);
+	sk_err e;
+	rc = cli_open_usable(ctx, 1, &db, &e);
 	if (rc != 0)
 		return rc;
-	sk_err e;
-	sk_err_clear(&e);
 	int problems = 0;
 	int tty = isatty(STDERR_FILENO);
 	o.progress = tty ? show_stage : NULL;

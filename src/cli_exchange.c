@@ -12,8 +12,6 @@
 #include "region.h"
 #include "signing.h"
 
-enum { EXIT_OK = 0, EXIT_REFUSED = 1, EXIT_USAGE = 2 };
-
 static const char USAGE_EXPORT[] = N_(
 	"Pemakaian: sikube [--db PATH] export DIR [--since-last] [--mask-nik] [--excel]\n"
 	"           sikube [--db PATH] export --xlsx FILE [--mask-nik]\n"
@@ -43,48 +41,19 @@ static const char USAGE_IMPORT[] = N_(
 	"                  (berkas,baris,kolom,nilai,alasan); tanpa ini ke stderr\n"
 	"  -h, --help      cetak bantuan ini\n");
 
-/* Progress on one stderr line (only when stderr is a terminal). */
-static void show_progress(void *ctx, const char *file, long long done, long long total)
-{
-	char name[PATH_MAX + 64];
-	(void)ctx;
-	cli_masked(file, name, sizeof name);
-	if (total > 0)
-		fprintf(stderr, "\r\033[K%s %lld/%lld", name, done, total);
-	else
-		fprintf(stderr, "\r\033[K%s %lld", name, done);
-	fflush(stderr);
-}
-
-static void end_progress(int tty)
-{
-	if (tty)
-		fputs("\r\033[K", stderr);
-}
-
 int cli_export(const struct cli_ctx *ctx, int argc, char **argv)
 {
-	static const struct option OPTS[] = {
-		{ "since-last", no_argument, NULL, 's' },
-		{ "mask-nik", no_argument, NULL, 'm' },
-		{ "excel", no_argument, NULL, 'e' },
-		{ "xlsx", required_argument, NULL, 'x' },
-		CLI_HELP_OPTION,
-		{ NULL, 0, NULL, 0 },
-	};
 	export_opts o = { 0 };
 	const char *xlsx = NULL;
-	int opt;
-	while ((opt = cli_next_opt(argc, argv, OPTS)) != -1) {
-		switch (opt) {
-		case 's': o.since_last = 1; break;
-		case 'm': o.mask_nik = 1; break;
-		case 'e': o.excel = 1; break;
-		case 'x': xlsx = optarg; break;
-		case 'h': return cli_help(_(USAGE_EXPORT));
-		default: return EXIT_USAGE;
-		}
-	}
+	const struct cli_opt opts[] = {
+		{ "since-last", .flag = &o.since_last }, { "mask-nik", .flag = &o.mask_nik },
+		{ "excel", .flag = &o.excel }, { "xlsx", .value = &xlsx }, { .name = NULL },
+	};
+	int rc = cli_read_opts(argc, argv, opts, _(USAGE_EXPORT));
+	if (rc != 0)
+		return rc < 0 ? EXIT_OK : rc;
+	/* cli_read_opts set xlsx through opts (cppcheck does not follow the pointer). */
+	/* cppcheck-suppress knownConditionTrueFalse */
 	if (xlsx) {
 		if (optind < argc || o.since_last || o.excel)
 			return cli_usage_error("export", "%s", _("export --xlsx FILE menulis buku kerja "
@@ -99,17 +68,14 @@ int cli_export(const struct cli_ctx *ctx, int argc, char **argv)
 				       argv[optind + 1]);
 	const char *dir = argv[optind];
 	sk_db *db;
-	int rc = cli_db_usable(ctx);
-	if (rc == EXIT_OK)
-		rc = cli_open_db(ctx, 1, &db);
+	sk_err e;
+	rc = cli_open_usable(ctx, 1, &db, &e);
 	if (rc != EXIT_OK)
 		return rc;
-	sk_err e;
-	sk_err_clear(&e);
 	export_result r;
 	int tty = isatty(STDERR_FILENO);
-	int st = export_bundle(db, dir, &o, tty ? show_progress : NULL, NULL, &r, &e);
-	end_progress(tty);
+	int st = export_bundle(db, dir, &o, tty ? cli_progress : NULL, NULL, &r, &e);
+	cli_progress_end(tty);
 	db_close(db);
 	if (st != SK_OK) {
 		cli_error("%s", e.msg);
@@ -195,25 +161,15 @@ static void print_signers(sk_db *db, const import_result *r)
 
 int cli_import(const struct cli_ctx *ctx, int argc, char **argv)
 {
-	static const struct option OPTS[] = {
-		{ "valid-only", no_argument, NULL, 'v' },
-		{ "report", required_argument, NULL, 'r' },
-		{ "require-signed", no_argument, NULL, 's' },
-		CLI_HELP_OPTION,
-		{ NULL, 0, NULL, 0 },
-	};
 	import_opts o = { 0 };
 	const char *report = NULL;
-	int opt;
-	while ((opt = cli_next_opt(argc, argv, OPTS)) != -1) {
-		switch (opt) {
-		case 'v': o.valid_only = 1; break;
-		case 'r': report = optarg; break;
-		case 's': o.require_signed = 1; break;
-		case 'h': return cli_help(_(USAGE_IMPORT));
-		default: return EXIT_USAGE;
-		}
-	}
+	const struct cli_opt opts[] = {
+		{ "valid-only", .flag = &o.valid_only }, { "report", .value = &report },
+		{ "require-signed", .flag = &o.require_signed }, { .name = NULL },
+	};
+	int rc = cli_read_opts(argc, argv, opts, _(USAGE_IMPORT));
+	if (rc != 0)
+		return rc < 0 ? EXIT_OK : rc;
 	const char *paths[argc > optind ? argc - optind : 1];
 	int npaths = 0;
 	for (int i = optind; i < argc; i++) {
@@ -227,18 +183,15 @@ int cli_import(const struct cli_ctx *ctx, int argc, char **argv)
 	if (npaths == 0)
 		return cli_usage_error("import", "%s", _("import perlu bundel (folder) atau berkas CSV"));
 	sk_db *db;
-	int rc = cli_db_usable(ctx);
-	if (rc == EXIT_OK)
-		rc = cli_open_db(ctx, 0, &db);
+	sk_err e;
+	rc = cli_open_usable(ctx, 0, &db, &e);
 	if (rc != EXIT_OK)
 		return rc;
-	sk_err e;
-	sk_err_clear(&e);
 	import_result r;
 	int tty = isatty(STDERR_FILENO);
-	o.progress = tty ? show_progress : NULL;
+	o.progress = tty ? cli_progress : NULL;
 	int st = import_paths(db, npaths, paths, &o, &r, &e);
-	end_progress(tty);
+	cli_progress_end(tty);
 	print_signers(db, &r);
 	db_close(db);
 	int werr = write_problems(&r, report);

@@ -8,13 +8,12 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include "cli_cmds.h"
+#include "outfile.h"
 #include "hub.h"
 #include "hub_cli.h"
 #include "hub_report.h"
 #include "i18n.h"
 #include "region.h"
-
-enum { EXIT_OK = 0, EXIT_REFUSED = 1, EXIT_USAGE = 2 };
 
 static const char USAGE_HUB[] = N_(
 	"Pemakaian: sikube hub load --pg URL PATH... [--report FILE]\n"
@@ -337,5 +336,5 @@ static int run_hub(int argc, char **argv)
 
 int hub_cli_main(int argc, char **argv)
 {
-	return cli_close_stdout(run_hub(argc, argv));
+	return outfile_close_stdout(run_hub(argc, argv));
 }

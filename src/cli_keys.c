@@ -13,8 +13,6 @@
 #include "manifest.h"
 #include "signing.h"
 
-enum { EXIT_OK = 0, EXIT_REFUSED = 1, EXIT_USAGE = 2 };
-
 static const char USAGE_KEYS[] = N_(
 	"Pemakaian: sikube [--db PATH] keys PERINTAH ...\n"
 	"  keys list      kunci publik kantor ini (berikan kepada kabupaten) dan daftar\n"
@@ -28,13 +26,6 @@ static const char USAGE_KEYS[] = N_(
 	"Mempercayai dan mencabut kunci hanya untuk admin.\n"
 	"  -h, --help     cetak bantuan ini\n");
 
-static int fail(int rc, const sk_err *e)
-{
-	cli_error("%s", e->msg);
-	return rc == SK_BUSY || rc == SK_REFUSED || rc == SK_NOTFOUND || rc == SK_DENIED ? EXIT_REFUSED
-										 : EXIT_USAGE;
-}
-
 static int list(sk_db *db)
 {
 	char pk[SIGNING_KEY_HEX + 1], fp[20];
@@ -45,7 +36,7 @@ static int list(sk_db *db)
 		printf("%s\n", _("Kantor ini belum punya kunci tanda tangan: bundelnya tidak bertanda "
 				 "tangan. Buat dengan: sikube keys generate"));
 	} else if (rc != SK_OK) {
-		return fail(rc, &e);
+		return cli_fail(rc, &e);
 	} else {
 		signing_fingerprint(pk, fp);
 		printf(_("Kunci kantor ini: %s (%s)\n"), pk, fp);
@@ -54,7 +45,7 @@ static int list(sk_db *db)
 	int n;
 	rc = signing_trusted_list(db, t, 512, &n, &e);
 	if (rc != SK_OK)
-		return fail(rc, &e);
+		return cli_fail(rc, &e);
 	printf(_("Kunci tepercaya: %d\n"), n);
 	for (int i = 0; i < n; i++) {
 		signing_fingerprint(t[i].kunci_publik, fp);
@@ -96,24 +87,14 @@ static int from_bundle(const char *dir, sk_trusted *t, sk_err *e)
 
 int cli_keys(const struct cli_ctx *ctx, int argc, char **argv)
 {
-	static const struct option OPTS[] = {
-		{ "key", required_argument, NULL, 'k' },
-		{ "name", required_argument, NULL, 'n' },
-		{ "region", required_argument, NULL, 'r' },
-		CLI_HELP_OPTION,
-		{ NULL, 0, NULL, 0 },
-	};
 	const char *key = NULL, *name = NULL, *region = NULL;
-	int opt;
-	while ((opt = cli_next_opt(argc, argv, OPTS)) != -1) {
-		switch (opt) {
-		case 'k': key = optarg; break;
-		case 'n': name = optarg; break;
-		case 'r': region = optarg; break;
-		case 'h': return cli_help(_(USAGE_KEYS));
-		default: return EXIT_USAGE;
-		}
-	}
+	const struct cli_opt opts[] = {
+		{ "key", .value = &key }, { "name", .value = &name }, { "region", .value = &region },
+		{ .name = NULL },
+	};
+	int rc = cli_read_opts(argc, argv, opts, _(USAGE_KEYS));
+	if (rc != 0)
+		return rc < 0 ? EXIT_OK : rc;
 	if (optind >= argc)
 		return cli_usage_error("keys", "%s", _("keys perlu perintah: trust, list atau revoke"));
 	const char *sub = argv[optind];
@@ -129,13 +110,10 @@ int cli_keys(const struct cli_ctx *ctx, int argc, char **argv)
 		return cli_usage_error("keys", _("jumlah argumen keys %s salah"), sub);
 	}
 	sk_db *db;
-	int rc = cli_db_usable(ctx);
-	if (rc == 0)
-		rc = cli_open_db(ctx, 1, &db);
+	sk_err e;
+	rc = cli_open_usable(ctx, 1, &db, &e);
 	if (rc != 0)
 		return rc;
-	sk_err e;
-	sk_err_clear(&e);
 	int st = SK_OK;
 	if (strcmp(sub, "list") == 0) {
 		rc = list(db);
@@ -177,6 +155,6 @@ int cli_keys(const struct cli_ctx *ctx, int argc, char **argv)
 	}
 	db_close(db);
 	if (st != SK_OK)
-		return fail(st, &e);
+		return cli_fail(st, &e);
 	return rc;
 }

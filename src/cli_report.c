@@ -8,8 +8,6 @@
 #include "util.h"
 #include "xlsx.h"
 
-enum { EXIT_OK = 0, EXIT_REFUSED = 1, EXIT_USAGE = 2 };
-
 static const char USAGE_REPORT[] = N_(
 	"Pemakaian: sikube [--db PATH] report KIND [--group KODE|ID] [--month YYYY-MM]\n"
 	"                  [--format text|csv|xlsx] [--output FILE]\n"
@@ -82,43 +80,28 @@ static const struct report_kind *find_kind(const char *name)
 	return NULL;
 }
 
+/* --format's value into *(report_format *)out, or a usage error. */
+static int parse_format(const char *v, void *out)
+{
+	if (cli_format_parse(v, out) != 0)
+		return cli_usage_error("report", _("format harus text, csv atau xlsx, bukan %s"), v);
+	return 0;
+}
+
 /* Options and KIND into a; returns 0, -1 after --help, or the exit status of a usage error. */
 static int parse(int argc, char **argv, struct report_args *a)
 {
-	static const struct option OPTS[] = {
-		{ "group", required_argument, NULL, 'g' },
-		{ "month", required_argument, NULL, 'm' },
-		{ "format", required_argument, NULL, 'f' },
-		{ "output", required_argument, NULL, 'o' },
-		{ "operator", required_argument, NULL, 'O' },
-		{ "member", required_argument, NULL, 'M' },
-		{ "from", required_argument, NULL, 'F' },
-		{ "to", required_argument, NULL, 'T' },
-		{ "nik", required_argument, NULL, 'N' },
-		CLI_HELP_OPTION,
-		{ NULL, 0, NULL, 0 },
-	};
 	memset(a, 0, sizeof *a);
-	int opt;
-	while ((opt = cli_next_opt(argc, argv, OPTS)) != -1) {
-		switch (opt) {
-		case 'g': a->group = optarg; break;
-		case 'm': a->month = optarg; break;
-		case 'o': a->output = optarg; break;
-		case 'O': a->operator = optarg; break;
-		case 'M': a->member = optarg; break;
-		case 'F': a->from = optarg; break;
-		case 'T': a->to = optarg; break;
-		case 'N': a->nik = optarg; break;
-		case 'f':
-			if (cli_format_parse(optarg, &a->fmt) != 0)
-				return cli_usage_error("report", _("format harus text, csv atau xlsx, "
-								   "bukan %s"), optarg);
-			break;
-		case 'h': cli_help(_(USAGE_REPORT)); return -1;
-		default: return EXIT_USAGE;
-		}
-	}
+	const struct cli_opt opts[] = {
+		{ "group", .value = &a->group }, { "month", .value = &a->month },
+		{ "format", .parse = parse_format, .out = &a->fmt }, { "output", .value = &a->output },
+		{ "operator", .value = &a->operator }, { "member", .value = &a->member },
+		{ "from", .value = &a->from }, { "to", .value = &a->to }, { "nik", .value = &a->nik },
+		{ .name = NULL },
+	};
+	int rc = cli_read_opts(argc, argv, opts, _(USAGE_REPORT));
+	if (rc != 0)
+		return rc;
 	if (optind >= argc)
 		return cli_usage_error("report", "%s", _("report perlu jenis laporan: groups, "
 							 "eligibility, cashbook, attendance, monthly, "

@@ -8,8 +8,6 @@
 #include "operator.h"
 #include "retention.h"
 
-enum { EXIT_OK = 0, EXIT_REFUSED = 1, EXIT_USAGE = 2 };
-
 static const char USAGE_USER[] = N_(
 	"Pemakaian: sikube [--db PATH] [--user NAMA] user PERINTAH ...\n"
 	"  user add NAMA --role PERAN [--full-name TEKS] [--new-password-fd N]\n"
@@ -27,20 +25,24 @@ static const char USAGE_USER[] = N_(
 	"berkas N (--new-password-fd); tidak pernah dari baris perintah.\n"
 	"  -h, --help     cetak bantuan ini\n");
 
-static int fail(int rc, const sk_err *e)
-{
-	cli_error("%s", e->msg);
-	return rc == SK_BUSY || rc == SK_REFUSED || rc == SK_NOTFOUND || rc == SK_DENIED ? EXIT_REFUSED
-										 : EXIT_USAGE;
-}
-
-static int parse_fd(const char *s, int *out)
+static int parse_fd(const char *s, void *out)
 {
 	char *end;
 	long v = strtol(s, &end, 10);
 	if (!*s || *end || v < 0 || v > 1024)
 		return cli_usage_error("user", "%s", _("--new-password-fd perlu nomor deskriptor berkas."));
-	*out = (int)v;
+	*(int *)out = (int)v;
+	return EXIT_OK;
+}
+
+/* --months N of retention: a whole number, 0 or more. */
+static int parse_months(const char *s, void *out)
+{
+	char *end;
+	long v = strtol(s, &end, 10);
+	*(int *)out = (int)v;
+	if (!*s || *end || *(int *)out < 0)
+		return cli_usage_error("retention", "%s", _("--months perlu bilangan 0 atau lebih"));
 	return EXIT_OK;
 }
 
@@ -52,7 +54,7 @@ static int list(sk_db *db)
 	sk_err_clear(&e);
 	int rc = operator_list(db, ops, 256, &n, &e);
 	if (rc != SK_OK)
-		return fail(rc, &e);
+		return cli_fail(rc, &e);
 	printf("%-20s %-11s %-6s %-4s %s\n", _("NAMA"), _("PERAN"), _("AKTIF"), _("PIN"),
 	       _("NAMA LENGKAP"));
 	for (int i = 0; i < n; i++)
@@ -64,29 +66,16 @@ static int list(sk_db *db)
 
 int cli_user_cmd(const struct cli_ctx *ctx, int argc, char **argv)
 {
-	static const struct option OPTS[] = {
-		{ "role", required_argument, NULL, 'r' },
-		{ "full-name", required_argument, NULL, 'f' },
-		{ "new-password-fd", required_argument, NULL, 'n' },
-		{ "remove", no_argument, NULL, 'x' },
-		CLI_HELP_OPTION,
-		{ NULL, 0, NULL, 0 },
-	};
 	const char *role = NULL, *full = NULL;
-	int fd = -1, remove = 0, opt;
-	while ((opt = cli_next_opt(argc, argv, OPTS)) != -1) {
-		switch (opt) {
-		case 'r': role = optarg; break;
-		case 'f': full = optarg; break;
-		case 'n':
-			if (parse_fd(optarg, &fd) != EXIT_OK)
-				return EXIT_USAGE;
-			break;
-		case 'x': remove = 1; break;
-		case 'h': return cli_help(_(USAGE_USER));
-		default: return EXIT_USAGE;
-		}
-	}
+	int fd = -1, remove = 0;
+	const struct cli_opt opts[] = {
+		{ "role", .value = &role }, { "full-name", .value = &full },
+		{ "new-password-fd", .parse = parse_fd, .out = &fd }, { "remove", .flag = &remove },
+		{ .name = NULL },
+	};
+	int rc = cli_read_opts(argc, argv, opts, _(USAGE_USER));
+	if (rc != 0)
+		return rc < 0 ? EXIT_OK : rc;
 	if (optind >= argc)
 		return cli_usage_error("user", "%s", _("user perlu perintah: add, passwd, pin, disable, "
 						       "enable atau list"));
@@ -106,13 +95,10 @@ int cli_user_cmd(const struct cli_ctx *ctx, int argc, char **argv)
 		return cli_usage_error("user", "%s", _("--role harus admin, operator, pendamping atau "
 						       "pemeriksa"));
 	sk_db *db;
-	int rc = cli_db_usable(ctx);
-	if (rc == 0)
-		rc = cli_open_db(ctx, 1, &db);
+	sk_err e;
+	rc = cli_open_usable(ctx, 1, &db, &e);
 	if (rc != 0)
 		return rc;
-	sk_err e;
-	sk_err_clear(&e);
 	char pw[OPERATOR_PASSWORD_MAX + 2];
 	int st = SK_OK;
 	if (strcmp(sub, "list") == 0) {
@@ -148,7 +134,7 @@ int cli_user_cmd(const struct cli_ctx *ctx, int argc, char **argv)
 	}
 	db_close(db);
 	if (st != SK_OK)
-		return fail(st, &e);
+		return cli_fail(st, &e);
 	return rc;
 }
 
@@ -165,37 +151,20 @@ static const char USAGE_RETENTION[] = N_(
 
 int cli_retention(const struct cli_ctx *ctx, int argc, char **argv)
 {
-	static const struct option OPTS[] = {
-		{ "months", required_argument, NULL, 'm' },
-		{ "apply", no_argument, NULL, 'a' },
-		CLI_HELP_OPTION,
-		{ NULL, 0, NULL, 0 },
+	int months = -1, apply = 0;
+	const struct cli_opt opts[] = {
+		{ "months", .parse = parse_months, .out = &months }, { "apply", .flag = &apply },
+		{ .name = NULL },
 	};
-	int months = -1, apply = 0, opt;
-	while ((opt = cli_next_opt(argc, argv, OPTS)) != -1) {
-		char *end;
-		switch (opt) {
-		case 'm':
-			months = (int)strtol(optarg, &end, 10);
-			if (!*optarg || *end || months < 0)
-				return cli_usage_error("retention", "%s", _("--months perlu bilangan 0 atau "
-									   "lebih"));
-			break;
-		case 'a': apply = 1; break;
-		case 'h': return cli_help(_(USAGE_RETENTION));
-		default: return EXIT_USAGE;
-		}
-	}
-	if (optind < argc)
-		return cli_usage_error("retention", _("retention tidak menerima %s"), argv[optind]);
+	int rc = cli_read_opts_only(argc, argv, opts, _(USAGE_RETENTION), "retention",
+				    _("retention tidak menerima %s"));
+	if (rc != 0)
+		return rc < 0 ? EXIT_OK : rc;
 	sk_db *db;
-	int rc = cli_db_usable(ctx);
-	if (rc == 0)
-		rc = cli_open_db(ctx, 1, &db);
+	sk_err e;
+	rc = cli_open_usable(ctx, 1, &db, &e);
 	if (rc != 0)
 		return rc;
-	sk_err e;
-	sk_err_clear(&e);
 	int st = months >= 0 ? retention_set(db, months, &e) : SK_OK;
 	int n = 0;
 	if (st == SK_OK && apply)
@@ -210,5 +179,5 @@ int cli_retention(const struct cli_ctx *ctx, int argc, char **argv)
 			printf(_("%d anggota dianonimkan.\n"), n);
 	}
 	db_close(db);
-	return st == SK_OK ? EXIT_OK : fail(st, &e);
+	return st == SK_OK ? EXIT_OK : cli_fail(st, &e);
 }

@@ -353,15 +353,20 @@ void db_bind_text(sqlite3_stmt *st, const char *name, const char *v)
 		sqlite3_bind_text(st, i, v, -1, SQLITE_TRANSIENT);
 }
 
-void db_bind_text_pairs(sqlite3_stmt *st, ...)
+void db_bind_text_va(sqlite3_stmt *st, va_list ap)
 {
-	va_list ap;
-	va_start(ap, st);
 	for (const char *name; (name = va_arg(ap, const char *)) != NULL;) {
 		const char *v = va_arg(ap, const char *);
 		if (st)
 			db_bind_text(st, name, v);
 	}
+}
+
+void db_bind_text_pairs(sqlite3_stmt *st, ...)
+{
+	va_list ap;
+	va_start(ap, st);
+	db_bind_text_va(st, ap);
 	va_end(ap);
 }
 

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "db_row.h"
 #include "db_priv.h"
 #include "i18n.h"
 #include "privacy.h"
@@ -254,35 +255,37 @@ static void insert_head(struct buf *b)
 	    "izin) ");
 }
 
+/* The start of trigger jejak_<t>_<x> after ev (INSERT, UPDATE, DELETE) on table t: its trail
+ * row's action aksi, the table, and the key, group and member of row (NEW or OLD), after
+ * verb ("VALUES(" or "SELECT "), up to the comma after them. */
+static void trigger_start(struct buf *b, const char *t, const struct cols *c, char x,
+			  const char *ev, const char *verb, const char *aksi, const char *row)
+{
+	add(b, "CREATE TEMP TRIGGER \"jejak_%s_%c\" AFTER %s ON main.\"%s\" WHEN "
+	    "sk_jejak_aktif() BEGIN ", t, x, ev, t);
+	insert_head(b);
+	add(b, "%s'%s', '%s', ", verb, aksi, t);
+	key_of(b, c, row);
+	add(b, ", ");
+	group_of(b, t, c, row);
+	add(b, ", ");
+	member_of(b, t, c, row);
+	add(b, ", ");
+}
+
 /* The three triggers of table t. */
 static void triggers_for(struct buf *b, const char *t, const struct cols *c)
 {
 	/* INSERT: the new row whole. */
-	add(b, "CREATE TEMP TRIGGER \"jejak_%s_i\" AFTER INSERT ON main.\"%s\" WHEN "
-	    "sk_jejak_aktif() BEGIN ", t, t);
-	insert_head(b);
-	add(b, "VALUES('tambah', '%s', ", t);
-	key_of(b, c, "NEW");
-	add(b, ", ");
-	group_of(b, t, c, "NEW");
-	add(b, ", ");
-	member_of(b, t, c, "NEW");
-	add(b, ", NULL, ");
+	trigger_start(b, t, c, 'i', "INSERT", "VALUES(", "tambah", "NEW");
+	add(b, "NULL, ");
 	whole_row(b, c, "NEW");
 	add(b, ", ");
 	permission(b, t, c, "NEW", "INSERT");
 	add(b, "); END;\n");
 	/* UPDATE: the columns that changed, old and new; nothing when only the stamps did. */
-	add(b, "CREATE TEMP TRIGGER \"jejak_%s_u\" AFTER UPDATE ON main.\"%s\" WHEN "
-	    "sk_jejak_aktif() BEGIN ", t, t);
-	insert_head(b);
-	add(b, "SELECT 'ubah', '%s', ", t);
-	key_of(b, c, "NEW");
-	add(b, ", ");
-	group_of(b, t, c, "NEW");
-	add(b, ", ");
-	member_of(b, t, c, "NEW");
-	add(b, ", json_group_object(k, o), json_group_object(k, n), ");
+	trigger_start(b, t, c, 'u', "UPDATE", "SELECT ", "ubah", "NEW");
+	add(b, "json_group_object(k, o), json_group_object(k, n), ");
 	permission(b, t, c, "NEW", "UPDATE");
 	add(b, " FROM (");
 	int first = 1;
@@ -298,16 +301,7 @@ static void triggers_for(struct buf *b, const char *t, const struct cols *c)
 	}
 	add(b, ") WHERE d HAVING count(*) > 0; END;\n");
 	/* DELETE: the old row whole. */
-	add(b, "CREATE TEMP TRIGGER \"jejak_%s_d\" AFTER DELETE ON main.\"%s\" WHEN "
-	    "sk_jejak_aktif() BEGIN ", t, t);
-	insert_head(b);
-	add(b, "VALUES('hapus', '%s', ", t);
-	key_of(b, c, "OLD");
-	add(b, ", ");
-	group_of(b, t, c, "OLD");
-	add(b, ", ");
-	member_of(b, t, c, "OLD");
-	add(b, ", ");
+	trigger_start(b, t, c, 'd', "DELETE", "VALUES(", "hapus", "OLD");
 	whole_row(b, c, "OLD");
 	add(b, ", NULL, ");
 	permission(b, t, c, "OLD", "DELETE");
@@ -442,11 +436,8 @@ int db_audit_note(sk_db *db, const char *aksi, const char *tabel, const char *ba
 				      ":ket)", e);
 	int ok = st != NULL;
 	if (ok) {
-		db_bind_text(st, ":a", aksi);
-		db_bind_text(st, ":t", tabel);
-		db_bind_text(st, ":b", baris_id);
-		db_bind_text(st, ":k", kelompok_id);
-		db_bind_text(st, ":g", anggota_id);
+		db_bind_texts(st, ":a", aksi, ":t", tabel, ":b", baris_id, ":k", kelompok_id,
+				  ":g", anggota_id);
 		/* Never an identity number in the trail's notes (a path, a file name ...). */
 		char ket[1024];
 		sk_strlcpy(ket, keterangan, sizeof ket);
@@ -578,10 +569,7 @@ int db_audit_flush(sk_db *db, sk_err *e)
 		db_audit_row_hash(no, now, op, op2, peran, col(q, 0), col(q, 1), col(q, 2), col(q, 3),
 				  col(q, 4), col(q, 8), ih, prev, h);
 		db_bind_int64(ins, ":no", no);
-		db_bind_text(ins, ":w", now);
-		db_bind_text(ins, ":op", op);
-		db_bind_text(ins, ":op2", op2);
-		db_bind_text(ins, ":p", peran);
+		db_bind_texts(ins, ":w", now, ":op", op, ":op2", op2, ":p", peran);
 		const char *names[] = { ":a", ":t", ":b", ":k", ":g", ":l", ":n" };
 		for (int i = 0; i < 7; i++)
 			if (sqlite3_column_type(q, i) == SQLITE_NULL)
@@ -589,10 +577,7 @@ int db_audit_flush(sk_db *db, sk_err *e)
 			else
 				sqlite3_bind_text(ins, sqlite3_bind_parameter_index(ins, names[i]),
 						  col(q, i), -1, SQLITE_TRANSIENT);
-		db_bind_text(ins, ":ket", col(q, 8));
-		db_bind_text(ins, ":ih", ih);
-		db_bind_text(ins, ":hs", prev);
-		db_bind_text(ins, ":h", h);
+		db_bind_texts(ins, ":ket", col(q, 8), ":ih", ih, ":hs", prev, ":h", h);
 		if (db_step(db, ins, e) != SQLITE_DONE)
 			status = e ? e->status : SK_DBERR;
 		db_reset(ins);

@@ -4,6 +4,7 @@
  * the bundle has no column for it: docs/evaluasi.md, section 5). */
 #include <stdio.h>
 #include <string.h>
+#include "db_row.h"
 #include "evaluation.h"
 #include "i18n.h"
 #include "validate.h"
@@ -34,19 +35,15 @@ int evaluation_group_level(sk_db *db, const char *kelompok_id, const char *today
 		"coalesce(" DECISION("CASE WHEN d.keputusan='aktif' THEN d.tanggal END") ",'')), "
 		"g.dihapus, date(:today," GAGAL_MOD "), date(:today," DUE_MOD ") "
 		"FROM kelompok g WHERE g.id=:g";
-	sqlite3_stmt *st = db_prepare(db, sql, e);
 	memset(out, 0, sizeof *out);
+	sqlite3_stmt *st = db_query(db, sql, e, ":g", kelompok_id, ":today", today);
 	if (!st)
 		return SK_DBERR;
-	db_bind_texts(st, ":g", kelompok_id, ":today", today);
 	int rc = db_step(db, st, e);
 	if (rc == SQLITE_ROW) {
 		char decision[8], since[16], cut[16], due[16];
-		db_col_text(st, 0, out->tingkat, sizeof out->tingkat);
-		db_col_text(st, 1, out->dinilai, sizeof out->dinilai);
-		db_col_text(st, 2, out->terakhir, sizeof out->terakhir);
-		db_col_text(st, 3, decision, sizeof decision);
-		db_col_text(st, 4, since, sizeof since);
+		db_read_cols(st, 0, "sssss", DB_OUT(out->tingkat), DB_OUT(out->dinilai),
+				    DB_OUT(out->terakhir), DB_OUT(decision), DB_OUT(since));
 		int deleted = sqlite3_column_int(st, 5);
 		db_col_text(st, 6, cut, sizeof cut);
 		db_col_text(st, 7, due, sizeof due);

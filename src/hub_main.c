@@ -3,6 +3,7 @@
 #include <string.h>
 #include "hub_cli.h"
 #include "i18n.h"
+#include "outfile.h"
 
 int main(int argc, char **argv)
 {

@@ -1,4 +1,5 @@
 /* manifest.c - manifest.csv: writing and checked reading. */
+#include <stddef.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -147,6 +148,26 @@ static void format_version(struct reading *r, int line, const char *key, const c
 	}
 }
 
+/* The keys whose value is kept as it is, and where. */
+#define MF_TEXT(k) { #k, offsetof(sk_manifest, k), sizeof(((sk_manifest *)0)->k) }
+static const struct {
+	const char *key;
+	size_t off, size;
+} PLAIN_KEYS[] = {
+	MF_TEXT(app_version), MF_TEXT(perangkat), MF_TEXT(kode_wilayah_kantor),
+	MF_TEXT(dibuat_pada), MF_TEXT(sejak), MF_TEXT(nama_kantor), MF_TEXT(kunci_publik),
+	MF_TEXT(tanda_tangan),
+};
+
+/* A key of PLAIN_KEYS: its value into its field (other keys belong to later format versions
+ * and are ignored). */
+static void plain_key(sk_manifest *m, const char *key, const char *value)
+{
+	for (size_t i = 0; i < sizeof PLAIN_KEYS / sizeof PLAIN_KEYS[0]; i++)
+		if (strcmp(key, PLAIN_KEYS[i].key) == 0)
+			sk_strlcpy((char *)m + PLAIN_KEYS[i].off, value, PLAIN_KEYS[i].size);
+}
+
 static void known_key(struct reading *r, int line, const char *key, const char *value)
 {
 	sk_manifest *m = r->m;
@@ -167,24 +188,9 @@ static void known_key(struct reading *r, int line, const char *key, const char *
 							  "dibaca dan tidak dapat diimpor."));
 		else if (strcmp(value, "0") != 0)
 			problem(r, line, key, value, _("Isi 0 (tidak) atau 1 (ya)."));
-	} else if (strcmp(key, "app_version") == 0) {
-		sk_strlcpy(m->app_version, value, sizeof m->app_version);
-	} else if (strcmp(key, "perangkat") == 0) {
-		sk_strlcpy(m->perangkat, value, sizeof m->perangkat);
-	} else if (strcmp(key, "kode_wilayah_kantor") == 0) {
-		sk_strlcpy(m->kode_wilayah_kantor, value, sizeof m->kode_wilayah_kantor);
-	} else if (strcmp(key, "dibuat_pada") == 0) {
-		sk_strlcpy(m->dibuat_pada, value, sizeof m->dibuat_pada);
-	} else if (strcmp(key, "sejak") == 0) {
-		sk_strlcpy(m->sejak, value, sizeof m->sejak);
-	} else if (strcmp(key, "nama_kantor") == 0) {
-		sk_strlcpy(m->nama_kantor, value, sizeof m->nama_kantor);
-	} else if (strcmp(key, "kunci_publik") == 0) {
-		sk_strlcpy(m->kunci_publik, value, sizeof m->kunci_publik);
-	} else if (strcmp(key, "tanda_tangan") == 0) {
-		sk_strlcpy(m->tanda_tangan, value, sizeof m->tanda_tangan);
+	} else {
+		plain_key(m, key, value);
 	}
-	/* Other keys belong to later format versions and are ignored. */
 }
 
 static int on_row(void *ctx, int line, int nf, char **f)

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include "db_row.h"
 #include "i18n.h"
 #include "operator.h"
 
@@ -92,59 +93,40 @@ int operator_count(sk_db *db)
 #define OP_COLS "nama, coalesce(nama_lengkap,''), peran, aktif, pin IS NOT NULL, " \
 	"coalesce(terkunci_sampai,''), coalesce(masuk_sandi_tanggal,''), dibuat_pada"
 
-static void read_row(sqlite3_stmt *st, sk_operator *o)
+static void read_row(const void *arg, sqlite3_stmt *st, void *row)
 {
+	(void)arg;
+	sk_operator *o = row;
 	char peran[16];
 	memset(o, 0, sizeof *o);
 	db_col_text(st, 0, o->nama, sizeof o->nama);
 	db_col_text(st, 1, o->nama_lengkap, sizeof o->nama_lengkap);
 	db_col_text(st, 2, peran, sizeof peran);
 	o->peran = sk_role_parse(peran);
-	o->aktif = sqlite3_column_int(st, 3);
-	o->has_pin = sqlite3_column_int(st, 4);
-	db_col_text(st, 5, o->terkunci_sampai, sizeof o->terkunci_sampai);
-	db_col_text(st, 6, o->masuk_sandi_tanggal, sizeof o->masuk_sandi_tanggal);
-	db_col_text(st, 7, o->dibuat_pada, sizeof o->dibuat_pada);
+	db_read_cols(st, 3, "iisss", &o->aktif, &o->has_pin, DB_OUT(o->terkunci_sampai),
+			    DB_OUT(o->masuk_sandi_tanggal), DB_OUT(o->dibuat_pada));
 }
 
 int operator_get(sk_db *db, const char *nama, sk_operator *out, sk_err *e)
 {
-	sqlite3_stmt *st = db_prepare(db, "SELECT " OP_COLS " FROM operator WHERE nama=:n", e);
-	if (!st)
-		return SK_DBERR;
-	db_bind_text(st, ":n", nama);
-	int rc = db_step(db, st, e);
-	if (rc == SQLITE_ROW)
-		read_row(st, out);
-	return db_row_end(st, rc, _("Operator itu tidak ada."), e);
+	return db_one(db, db_query(db, "SELECT " OP_COLS " FROM operator WHERE nama=:n", e,
+				       ":n", nama), read_row, NULL, out, sizeof *out,
+		      _("Operator itu tidak ada."), e);
 }
 
 int operator_list(sk_db *db, sk_operator *out, int max, int *n, sk_err *e)
 {
-	*n = 0;
-	sqlite3_stmt *st = db_prepare(db, "SELECT " OP_COLS " FROM operator ORDER BY nama", e);
-	if (!st)
-		return SK_DBERR;
-	int rc;
-	while ((rc = db_step(db, st, e)) == SQLITE_ROW && *n < max)
-		read_row(st, &out[(*n)++]);
-	db_reset(st);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? SK_OK : (e ? e->status : SK_DBERR);
+	return db_rows(db, db_prepare(db, "SELECT " OP_COLS " FROM operator ORDER BY nama", e),
+		       out, sizeof *out, max, n, read_row, NULL, e);
 }
 
 /* The stored hash of nama's password (column "sandi") or PIN ("pin") into out ("" when none). */
 static int stored_hash(sk_db *db, const char *nama, int pin, char *out, size_t n, sk_err *e)
 {
-	sqlite3_stmt *st = db_prepare(db, pin ? "SELECT coalesce(pin,'') FROM operator WHERE nama=:n"
-					      : "SELECT sandi FROM operator WHERE nama=:n", e);
-	if (!st)
-		return SK_DBERR;
-	db_bind_text(st, ":n", nama);
 	*out = '\0';
-	int rc = db_step(db, st, e);
-	if (rc == SQLITE_ROW)
-		db_col_text(st, 0, out, n);
-	return db_row_end(st, rc, _("Operator itu tidak ada."), e);
+	return db_row_text(db, pin ? "SELECT coalesce(pin,'') FROM operator WHERE nama=:n"
+			   : "SELECT sandi FROM operator WHERE nama=:n", ":n", nama,
+			   _("Operator itu tidak ada."), e, 1, out, n);
 }
 
 /* Run one UPDATE of operator nama (sql with :n, :t now and :x) as the program's bookkeeping. */
@@ -229,11 +211,8 @@ int operator_add(sk_db *db, const char *nama, const char *nama_lengkap, sk_role 
 		if (!st) {
 			rc = SK_DBERR;
 		} else {
-			db_bind_text(st, ":n", nama);
-			db_bind_text(st, ":l", nama_lengkap);
-			db_bind_text(st, ":p", sk_role_name(peran));
-			db_bind_text(st, ":s", hash);
-			db_bind_text(st, ":t", now);
+			db_bind_texts(st, ":n", nama, ":l", nama_lengkap, ":p", sk_role_name(peran),
+					  ":s", hash, ":t", now);
 			rc = db_step_write(db, st, "", e);
 		}
 	}
@@ -281,9 +260,7 @@ int operator_set_password(sk_db *db, const char *nama, const char *old, const ch
 			if (!st) {
 				rc = SK_DBERR;
 			} else {
-				db_bind_text(st, ":x", hash);
-				db_bind_text(st, ":t", now);
-				db_bind_text(st, ":n", nama);
+				db_bind_texts(st, ":x", hash, ":t", now, ":n", nama);
 				rc = db_step_write(db, st, _("Operator itu tidak ada."), e);
 			}
 			int erc = db_end(db, rc == SK_OK, e);
@@ -338,14 +315,12 @@ int operator_set_active(sk_db *db, const char *nama, int aktif, sk_err *e)
 	if (rc == SK_OK) {
 		char now[SK_TS_LEN + 1];
 		sk_now_utc(now);
-		sqlite3_stmt *st = db_prepare(db, "UPDATE operator SET aktif=:a, diubah_pada=:t "
-					      "WHERE nama=:n", e);
+		sqlite3_stmt *st = db_query(db, "UPDATE operator SET aktif=:a, diubah_pada=:t WHERE "
+					    "nama=:n", e, ":t", now, ":n", nama);
 		if (!st) {
 			rc = SK_DBERR;
 		} else {
 			db_bind_int64(st, ":a", aktif ? 1 : 0);
-			db_bind_text(st, ":t", now);
-			db_bind_text(st, ":n", nama);
 			rc = db_step_write(db, st, _("Operator itu tidak ada."), e);
 		}
 	}
@@ -366,26 +341,20 @@ struct attempt {
 static int read_attempt(sk_db *db, const char *nama, struct attempt *a, sk_err *e)
 {
 	memset(a, 0, sizeof *a);
-	sqlite3_stmt *st = db_prepare(db, "SELECT gagal, gagal_pin, aktif, "
-				      "coalesce(terkunci_sampai,''), coalesce(masuk_sandi_tanggal,''), "
-				      "peran FROM operator WHERE nama=:n", e);
+	sqlite3_stmt *st = db_query(db, "SELECT gagal, gagal_pin, aktif, "
+				    "coalesce(terkunci_sampai,''), coalesce(masuk_sandi_tanggal,''), "
+				    "peran FROM operator WHERE nama=:n", e, ":n", nama);
 	if (!st)
 		return SK_DBERR;
-	db_bind_text(st, ":n", nama);
 	int rc = db_step(db, st, e);
 	if (rc == SQLITE_ROW) {
 		char peran[16];
 		a->found = 1;
-		a->gagal = sqlite3_column_int(st, 0);
-		a->gagal_pin = sqlite3_column_int(st, 1);
-		a->aktif = sqlite3_column_int(st, 2);
-		db_col_text(st, 3, a->terkunci, sizeof a->terkunci);
-		db_col_text(st, 4, a->hari, sizeof a->hari);
-		db_col_text(st, 5, peran, sizeof peran);
+		db_read_cols(st, 0, "iiisss", &a->gagal, &a->gagal_pin, &a->aktif,
+				    DB_OUT(a->terkunci), DB_OUT(a->hari), DB_OUT(peran));
 		a->peran = sk_role_parse(peran);
 	}
-	db_reset(st);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? SK_OK : (e ? e->status : SK_DBERR);
+	return db_rows_end(st, rc, e);
 }
 
 static int refuse_login(sk_err *e)

@@ -183,3 +183,16 @@ void outfile_clean_stale(int dirfd, const char *name, int any_pid)
 	}
 	closedir(d);
 }
+
+int outfile_close_stdout(int status)
+{
+	int bad = ferror(stdout);
+	errno = 0;
+	if (fclose(stdout) != 0)
+		bad = 1;
+	if (!bad)
+		return status;
+	int err = errno ? errno : EIO;
+	fprintf(stderr, _("sikube: keluaran tidak dapat ditulis: %s\n"), strerror(err));
+	return status == 0 ? 1 : status;
+}

@@ -3,6 +3,7 @@
 #include <limits.h>
 #include <stdio.h>
 #include <string.h>
+#include "db_row.h"
 #include "csvio.h"
 #include "i18n.h"
 #include "region.h"
@@ -155,19 +156,16 @@ int region_province_exists(sk_db *db, const char *pp, sk_err *e)
 
 static void read_region(sqlite3_stmt *st, sk_region *r)
 {
-	db_col_text(st, 0, r->kode, sizeof r->kode);
-	db_col_text(st, 1, r->nama, sizeof r->nama);
-	db_col_text(st, 2, r->kecamatan, sizeof r->kecamatan);
-	db_col_text(st, 3, r->kabupaten, sizeof r->kabupaten);
-	db_col_text(st, 4, r->provinsi, sizeof r->provinsi);
+	db_read_cols(st, 0, "sssss", DB_OUT(r->kode), DB_OUT(r->nama), DB_OUT(r->kecamatan),
+			    DB_OUT(r->kabupaten), DB_OUT(r->provinsi));
 }
 
 int region_get(sk_db *db, const char *kode, sk_region *out, sk_err *e)
 {
-	sqlite3_stmt *st = db_prepare(db, REGION_COLS "WHERE d.kode=:kode AND d.tingkat=4", e);
+	sqlite3_stmt *st = db_query(db, REGION_COLS "WHERE d.kode=:kode AND d.tingkat=4", e,
+					":kode", kode);
 	if (!st)
 		return SK_DBERR;
-	db_bind_text(st, ":kode", kode);
 	int rc = db_step(db, st, e);
 	if (rc == SQLITE_ROW)
 		read_region(st, out);
@@ -303,8 +301,7 @@ static int fetch_matches(sk_db *db, const struct search *q, int exact, int offse
 	int rc;
 	while ((rc = db_step(db, st, e)) == SQLITE_ROW && limit-- > 0)
 		read_region(st, &out[(*n)++]);
-	db_reset(st);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? SK_OK : (e ? e->status : SK_DBERR);
+	return db_rows_end(st, rc, e);
 }
 
 int region_search(sk_db *db, const char *text, int offset, int limit, sk_region *out, int *n,

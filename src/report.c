@@ -1,6 +1,7 @@
 /* report.c - command-line and screen reports. */
 #include <stdio.h>
 #include <string.h>
+#include "db_row.h"
 #include "assessment.h"
 #include "i18n.h"
 #include "report_priv.h"
@@ -29,20 +30,12 @@ static const char GROUPS_SQL[] =
 	"coalesce(g.kode,'') FROM kelompok g LEFT JOIN wilayah w ON w.kode=g.kode_wilayah "
 	"WHERE g.dihapus=0 AND (:g IS NULL OR g.id=:g) ORDER BY g.urut_nama, g.id";
 
-static void read_fig(sqlite3_stmt *st, struct group_fig *f)
+static void read_fig(sqlite3_stmt *st, void *row)
 {
-	db_col_text(st, 0, f->id, sizeof f->id);
-	db_col_text(st, 1, f->nama, sizeof f->nama);
-	db_col_text(st, 2, f->kode_wilayah, sizeof f->kode_wilayah);
-	db_col_text(st, 3, f->desa, sizeof f->desa);
-	db_col_text(st, 4, f->tingkat, sizeof f->tingkat);
-	f->aktif = sqlite3_column_int(st, 5);
-	f->dinilai = sqlite3_column_int(st, 6);
-	f->miskin = sqlite3_column_int(st, 7);
-	db_col_text(st, 8, f->terakhir, sizeof f->terakhir);
-	f->umum = sqlite3_column_int64(st, 9);
-	f->iks = sqlite3_column_int64(st, 10);
-	db_col_text(st, 11, f->kode, sizeof f->kode);
+	struct group_fig *f = row;
+	db_read_cols(st, 0, "sssssiiisIIs", DB_OUT(f->id), DB_OUT(f->nama), DB_OUT(f->kode_wilayah),
+			    DB_OUT(f->desa), DB_OUT(f->tingkat), &f->aktif, &f->dinilai, &f->miskin,
+			    DB_OUT(f->terakhir), &f->umum, &f->iks, DB_OUT(f->kode));
 }
 
 /* Percent of assessed members who are poor, rounded; "" when none assessed. */
@@ -62,28 +55,23 @@ static const xlsx_col GROUP_COLS[] = {
 	{ "persen_miskin", XC_INT, 0 }, { "pertemuan_terakhir", XC_DATE, 0 },
 	{ "saldo_umum", XC_MONEY, 0 }, { "saldo_iks", XC_MONEY, 0 },
 };
+static const report_query GROUPS_QUERY = REPORT_QUERY("kelompok", GROUP_COLS, GROUPS_SQL);
 
-static void groups_table_row(report_table *t, const struct group_fig *f)
+static void groups_table_row(report_table *t, const void *row, void *ctx)
 {
+	const struct group_fig *f = row;
+	(void)ctx;
 	char pct[16];
 	percent(f->miskin, f->dinilai, pct, sizeof pct);
-	report_table_str(t, f->id);
-	report_table_str(t, f->kode);
-	report_table_str(t, f->nama);
-	report_table_str(t, f->kode_wilayah);
-	report_table_str(t, f->tingkat);
-	report_table_int(t, f->aktif);
-	report_table_int(t, f->dinilai);
-	report_table_int(t, f->miskin);
-	report_table_str(t, pct);
-	report_table_str(t, f->terakhir);
-	report_table_int(t, f->umum);
-	report_table_int(t, f->iks);
-	report_table_eol(t);
+	report_table_row(t, "sssssiiissii", f->id, f->kode, f->nama, f->kode_wilayah, f->tingkat,
+			 (int64_t)f->aktif, (int64_t)f->dinilai, (int64_t)f->miskin, pct,
+			 f->terakhir, (int64_t)f->umum, (int64_t)f->iks);
 }
 
-static void groups_text_row(FILE *out, const struct group_fig *f)
+static void groups_text_row(FILE *out, const void *row, void *ctx)
 {
+	const struct group_fig *f = row;
+	(void)ctx;
 	char pct[16], umum[32], iks[32];
 	percent(f->miskin, f->dinilai, pct, sizeof pct);
 	sk_format_rupiah(f->umum, umum, sizeof umum);
@@ -107,28 +95,16 @@ int report_groups_run(sk_db *db, const report_opts *o, FILE *out, sk_err *e)
 {
 	const char *group_id = o->group_id;
 	report_table t;
-	int rc = report_table_begin(&t, o, out, "kelompok", GROUP_COLS,
-				    (int)(sizeof GROUP_COLS / sizeof GROUP_COLS[0]), 1, e);
+	int rc = report_query_begin(&t, o, out, db, &GROUPS_QUERY, e);
 	if (rc != SK_OK)
 		return rc;
-	sqlite3_stmt *st = db_prepare(db, GROUPS_SQL, e);
-	if (!st)
-		return SK_DBERR;
-	db_bind_text(st, ":g", group_id);
-	db_bind_int64(st, ":t", assessment_threshold(db));
-	int rows = 0;
+	db_bind_int64(t.st, ":t", assessment_threshold(db));
+	static const report_row_ops OPS = { read_fig, groups_text_row, groups_table_row };
 	struct group_fig f;
-	while ((rc = db_step(db, st, e)) == SQLITE_ROW) {
-		read_fig(st, &f);
-		if (o->fmt == REPORT_TEXT)
-			groups_text_row(out, &f);
-		else
-			groups_table_row(&t, &f);
-		rows++;
-	}
-	db_reset(st);
-	if (rc != SQLITE_DONE)
-		return e ? e->status : SK_DBERR;
+	int rows;
+	rc = report_rows(db, t.st, &OPS, &t, out, &f, NULL, &rows, e);
+	if (rc != SK_OK)
+		return rc;
 	if (o->fmt == REPORT_TEXT && rows == 0)
 		fprintf(out, "%s\n", _("Belum ada kelompok."));
 	if (group_id && rows == 0)
@@ -146,10 +122,9 @@ int report_find_group(sk_db *db, const char *key, char id[37], sk_err *e)
 	};
 	id[0] = '\0';
 	for (int i = 0; i < 3 && key && *key; i++) {
-		sqlite3_stmt *st = db_prepare(db, SQL[i], e);
+		sqlite3_stmt *st = db_query(db, SQL[i], e, ":k", key);
 		if (!st)
 			return SK_DBERR;
-		db_bind_text(st, ":k", key);
 		int rc, n = 0;
 		while ((rc = db_step(db, st, e)) == SQLITE_ROW)
 			if (n++ == 0)

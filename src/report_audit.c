@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "db_row.h"
 #include "db_access.h"
 #include "i18n.h"
 #include "report_priv.h"
@@ -23,12 +24,8 @@ static const char AUDIT_COUNT_SQL[] = "SELECT count(*) FROM jejak" AUDIT_WHERE;
 
 static void bind_filter(sqlite3_stmt *st, const report_opts *o)
 {
-	db_bind_text(st, ":op", o->operator);
-	db_bind_text(st, ":g", o->group_id);
-	db_bind_text(st, ":m", o->member_id);
-	db_bind_text(st, ":mo", o->month);
-	db_bind_text(st, ":f", o->from);
-	db_bind_text(st, ":t", o->to);
+	db_bind_texts(st, ":op", o->operator, ":g", o->group_id, ":m", o->member_id,
+			  ":mo", o->month, ":f", o->from, ":t", o->to);
 }
 
 static const xlsx_col AUDIT_COLS[] = {
@@ -38,6 +35,7 @@ static const xlsx_col AUDIT_COLS[] = {
 	{ "anggota_id", XC_CODE, 0 }, { "lama", XC_TEXT, 0 }, { "baru", XC_TEXT, 0 },
 	{ "keterangan", XC_TEXT, 0 },
 };
+static const report_query AUDIT_QUERY = REPORT_QUERY("jejak", AUDIT_COLS, AUDIT_SQL);
 
 /* "kolom: lama -> baru; ..." of a change from its JSON (lama and baru objects), or the note,
  * into out. Uses SQLite's JSON functions. */
@@ -96,10 +94,8 @@ int report_audit_list(sk_db *db, const report_opts *o, int offset, int limit, sk
 	char lama[4096], baru[4096], ket[512];
 	while ((rc = db_step(db, st, e)) == SQLITE_ROW && *n < limit) {
 		sk_audit_row *r = &out[(*n)++];
-		r->no = sqlite3_column_int64(st, 0);
-		db_col_text(st, 1, r->waktu, sizeof r->waktu);
-		db_col_text(st, 2, r->operator, sizeof r->operator);
-		db_col_text(st, 3, r->operator2, sizeof r->operator2);
+		db_read_cols(st, 0, "Isss", &r->no, DB_OUT(r->waktu), DB_OUT(r->operator),
+				    DB_OUT(r->operator2));
 		db_col_text(st, 5, r->aksi, sizeof r->aksi);
 		db_col_text(st, 6, r->tabel, sizeof r->tabel);
 		db_col_text(st, 7, r->baris_id, sizeof r->baris_id);
@@ -108,33 +104,28 @@ int report_audit_list(sk_db *db, const report_opts *o, int offset, int limit, sk
 		db_col_text(st, 12, ket, sizeof ket);
 		summary(db, lama, baru, ket, r->ringkas, sizeof r->ringkas);
 	}
-	db_reset(st);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? SK_OK : (e ? e->status : SK_DBERR);
+	return db_rows_end(st, rc, e);
 }
 
 int report_audit(sk_db *db, const report_opts *o, FILE *out, sk_err *e)
 {
 	report_table t;
-	int rc = report_table_begin(&t, o, out, "jejak", AUDIT_COLS,
-				    (int)(sizeof AUDIT_COLS / sizeof AUDIT_COLS[0]), 1, e);
+	int rc = report_query_begin(&t, o, out, db, &AUDIT_QUERY, e);
 	if (rc != SK_OK)
 		return rc;
-	sqlite3_stmt *st = db_prepare(db, AUDIT_SQL, e);
-	if (!st)
-		return SK_DBERR;
-	bind_filter(st, o);
-	db_bind_int64(st, ":lim", -1);
-	db_bind_int64(st, ":off", 0);
+	bind_filter(t.st, o);
+	db_bind_int64(t.st, ":lim", -1);
+	db_bind_int64(t.st, ":off", 0);
 	if (o->fmt == REPORT_TEXT)
 		fprintf(out, "%s\n", _("Jejak audit (waktu UTC)"));
 	int rows = 0;
-	while ((rc = db_step(db, st, e)) == SQLITE_ROW) {
+	while ((rc = db_step(db, t.st, e)) == SQLITE_ROW) {
 		const char *c[13];
 		for (int i = 0; i < 13; i++)
-			c[i] = (const char *)sqlite3_column_text(st, i);
+			c[i] = (const char *)sqlite3_column_text(t.st, i);
 		rows++;
 		if (o->fmt != REPORT_TEXT) {
-			report_table_int(&t, sqlite3_column_int64(st, 0));
+			report_table_int(&t, sqlite3_column_int64(t.st, 0));
 			for (int i = 1; i < 13; i++)
 				report_table_str(&t, c[i]);
 			report_table_eol(&t);
@@ -147,7 +138,7 @@ int report_audit(sk_db *db, const report_opts *o, FILE *out, sk_err *e)
 		if (*sum)
 			fprintf(out, "      %s\n", sum);
 	}
-	db_reset(st);
+	db_reset(t.st);
 	if (rc != SQLITE_DONE)
 		return e ? e->status : SK_DBERR;
 	if (o->fmt == REPORT_TEXT && rows == 0)
@@ -157,15 +148,9 @@ int report_audit(sk_db *db, const report_opts *o, FILE *out, sk_err *e)
 
 int report_member_by_nik(sk_db *db, const char *nik, char id[37], sk_err *e)
 {
-	sqlite3_stmt *st = db_prepare(db, "SELECT id FROM anggota WHERE nik=:n ORDER BY dihapus, "
-				      "diubah_pada DESC LIMIT 1", e);
-	if (!st)
-		return SK_DBERR;
-	db_bind_text(st, ":n", nik);
-	int rc = db_step(db, st, e);
-	if (rc == SQLITE_ROW)
-		db_col_text(st, 0, id, 37);
-	return db_row_end(st, rc, _("Tidak ada anggota dengan NIK itu."), e);
+	return db_row_text(db, "SELECT id FROM anggota WHERE nik=:n ORDER BY dihapus, diubah_pada DESC "
+			   "LIMIT 1", ":n", nik, _("Tidak ada anggota dengan NIK itu."), e, 1, id,
+			   (size_t)37);
 }
 
 /* ---- report person ---- */
@@ -198,11 +183,7 @@ static int person_rows(sk_db *db, const char *tab, const char *col, const report
 			if (o->fmt == REPORT_TEXT) {
 				fprintf(out, "  %-22s %s\n", name, v ? v : "");
 			} else {
-				report_table_str(t, tab);
-				report_table_str(t, key);
-				report_table_str(t, name);
-				report_table_str(t, v);
-				report_table_eol(t);
+				report_table_row(t, "ssss", tab, key, name, v);
 			}
 		}
 	}
@@ -276,11 +257,7 @@ int report_person(sk_db *db, const report_opts *o, FILE *out, sk_err *e)
 				if (*sum)
 					fprintf(out, "      %s\n", sum);
 			} else {
-				report_table_str(&t, "jejak");
-				report_table_str(&t, key);
-				report_table_str(&t, c[3]);
-				report_table_str(&t, sum);
-				report_table_eol(&t);
+				report_table_row(&t, "ssss", "jejak", key, c[3], sum);
 			}
 		}
 		if (j)

@@ -1,5 +1,6 @@
 /* report_cash.c - `report cashbook` (one table per book) and `report attendance` for one group. */
 #include <string.h>
+#include "db_row.h"
 #include "cashbook.h"
 #include "i18n.h"
 #include "report_priv.h"
@@ -173,17 +174,11 @@ struct att_row {
 	int64_t kas, iks;
 };
 
-static void att_read(sqlite3_stmt *st, struct att_row *r)
+static void att_read(sqlite3_stmt *st, void *row)
 {
-	db_col_text(st, 0, r->id, sizeof r->id);
-	db_col_text(st, 1, r->nama, sizeof r->nama);
-	r->n = sqlite3_column_int(st, 2);
-	r->h = sqlite3_column_int(st, 3);
-	r->i = sqlite3_column_int(st, 4);
-	r->s = sqlite3_column_int(st, 5);
-	r->a = sqlite3_column_int(st, 6);
-	r->kas = sqlite3_column_int64(st, 7);
-	r->iks = sqlite3_column_int64(st, 8);
+	struct att_row *r = row;
+	db_read_cols(st, 0, "ssiiiiiII", DB_OUT(r->id), DB_OUT(r->nama), &r->n, &r->h, &r->i, &r->s,
+			    &r->a, &r->kas, &r->iks);
 	if (r->n > 0)
 		snprintf(r->pct, sizeof r->pct, "%d", (r->h * 200 + r->n) / (2 * r->n));
 	else
@@ -196,24 +191,21 @@ static const xlsx_col ATT_COLS[] = {
 	{ "alpa", XC_INT, 0 }, { "persen_hadir", XC_INT, 0 }, { "iuran_kas", XC_MONEY, 0 },
 	{ "iuran_iks", XC_MONEY, 0 },
 };
+static const report_query ATT_QUERY = REPORT_QUERY("kehadiran", ATT_COLS, ATTENDANCE_SQL);
 
-static void att_table(report_table *t, const struct att_row *r)
+static void att_table(report_table *t, const void *row, void *ctx)
 {
-	report_table_str(t, r->id);
-	report_table_str(t, r->nama);
-	report_table_int(t, r->n);
-	report_table_int(t, r->h);
-	report_table_int(t, r->i);
-	report_table_int(t, r->s);
-	report_table_int(t, r->a);
-	report_table_str(t, r->pct);
-	report_table_int(t, r->kas);
-	report_table_int(t, r->iks);
-	report_table_eol(t);
+	const struct att_row *r = row;
+	(void)ctx;
+	report_table_row(t, "ssiiiiisii", r->id, r->nama, (int64_t)r->n, (int64_t)r->h,
+			 (int64_t)r->i, (int64_t)r->s, (int64_t)r->a, r->pct, (int64_t)r->kas,
+			 (int64_t)r->iks);
 }
 
-static void att_text(FILE *out, const struct att_row *r)
+static void att_text(FILE *out, const void *row, void *ctx)
 {
+	const struct att_row *r = row;
+	(void)ctx;
 	char name[160], kas[32], iks[32];
 	char pct[sizeof r->pct + 2];
 	if (*r->pct)
@@ -228,29 +220,18 @@ static void att_text(FILE *out, const struct att_row *r)
 int report_attendance(sk_db *db, const report_opts *o, FILE *out, sk_err *e)
 {
 	report_table t;
-	int rc = report_table_begin(&t, o, out, "kehadiran", ATT_COLS,
-				    (int)(sizeof ATT_COLS / sizeof ATT_COLS[0]), 1, e);
+	int rc = report_query_begin(&t, o, out, db, &ATT_QUERY, e);
 	if (rc != SK_OK)
 		return rc;
-	sqlite3_stmt *st = db_prepare(db, ATTENDANCE_SQL, e);
-	if (!st)
-		return SK_DBERR;
-	db_bind_text(st, ":g", o->group_id);
-	db_bind_text(st, ":m", o->month);
+	db_bind_text(t.st, ":m", o->month);
 	if (o->fmt == REPORT_TEXT) {
 		char hdr[160];
 		fprintf(out, "%s %4s %3s %3s %3s %3s %5s %10s %8s\n",
 			sk_fit(hdr, sizeof hdr, _("Nama"), 24), _("Pert"), "H", "I", "S", "A",
 			_("%Hdr"), _("Iuran kas"), _("IKS"));
 	}
+	static const report_row_ops OPS = { att_read, att_text, att_table };
 	struct att_row r;
-	while ((rc = db_step(db, st, e)) == SQLITE_ROW) {
-		att_read(st, &r);
-		if (o->fmt == REPORT_TEXT)
-			att_text(out, &r);
-		else
-			att_table(&t, &r);
-	}
-	db_reset(st);
-	return rc == SQLITE_DONE ? SK_OK : (e ? e->status : SK_DBERR);
+	int rows;
+	return report_rows(db, t.st, &OPS, &t, out, &r, NULL, &rows, e);
 }

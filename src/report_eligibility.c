@@ -1,5 +1,6 @@
 /* report_eligibility.c - `report eligibility`: the latest assessment of each active member. */
 #include <string.h>
+#include "db_row.h"
 #include "assessment.h"
 #include "db_access.h"
 #include "i18n.h"
@@ -34,8 +35,28 @@ struct elig_row {
 	int assessed, skor;
 };
 
-static void text_row(FILE *out, const struct elig_row *r, int threshold, char *last_group)
+/* What the rows of the report share: the threshold, and the group of the last text row. */
+struct elig_ctx {
+	int threshold;
+	char last_group[40];
+};
+
+static void elig_read(sqlite3_stmt *st, void *row)
 {
+	struct elig_row *r = row;
+	db_read_cols(st, 0, "ssssss", DB_OUT(r->gid), DB_OUT(r->aid), DB_OUT(r->nik),
+		     DB_OUT(r->nama), DB_OUT(r->gnama), DB_OUT(r->tanggal));
+	r->assessed = r->tanggal[0] != '\0';
+	r->skor = sqlite3_column_int(st, 6);
+	db_col_text(st, 7, r->gkode, sizeof r->gkode);
+}
+
+static void text_row(FILE *out, const void *row, void *ctx)
+{
+	const struct elig_row *r = row;
+	struct elig_ctx *c = ctx;
+	int threshold = c->threshold;
+	char *last_group = c->last_group;
 	char masked[24], name[160];
 	if (strcmp(last_group, r->gid) != 0) {
 		fprintf(out, "\n%s\n", r->gnama);
@@ -57,9 +78,12 @@ static const xlsx_col ELIG_COLS[] = {
 	{ "anggota_id", XC_CODE, 0 }, { "nik", XC_CODE, 0 }, { "nama", XC_TEXT, 0 },
 	{ "tanggal", XC_DATE, 0 }, { "skor", XC_INT, 0 }, { "kategori", XC_CODE, 0 },
 };
+static const report_query ELIG_QUERY = REPORT_QUERY("kelayakan", ELIG_COLS, ELIG_SQL);
 
-static void table_row(report_table *t, const struct elig_row *r, int threshold)
+static void table_row(report_table *t, const void *row, void *ctx)
 {
+	const struct elig_row *r = row;
+	int threshold = ((const struct elig_ctx *)ctx)->threshold;
 	report_table_str(t, r->gid);
 	report_table_str(t, r->gkode);
 	report_table_str(t, r->gnama);
@@ -80,39 +104,19 @@ static void table_row(report_table *t, const struct elig_row *r, int threshold)
 int report_eligibility(sk_db *db, const report_opts *o, FILE *out, sk_err *e)
 {
 	report_table t;
-	int rc = report_table_begin(&t, o, out, "kelayakan", ELIG_COLS,
-				    (int)(sizeof ELIG_COLS / sizeof ELIG_COLS[0]), 1, e);
+	int rc = report_query_begin(&t, o, out, db, &ELIG_QUERY, e);
 	if (rc != SK_OK)
 		return rc;
-	sqlite3_stmt *st = db_prepare(db, ELIG_SQL, e);
-	if (!st)
-		return SK_DBERR;
 	int threshold = report_threshold(db);
-	db_bind_text(st, ":g", o->group_id);
 	if (o->fmt == REPORT_TEXT)
 		fprintf(out, _("Kelayakan anggota (14 kriteria BPS, miskin bila skor >= %d)\n"), threshold);
-	char last_group[40] = "";
-	int rows = 0;
+	static const report_row_ops OPS = { elig_read, text_row, table_row };
+	struct elig_ctx c = { .threshold = threshold, .last_group = "" };
 	struct elig_row r;
-	while ((rc = db_step(db, st, e)) == SQLITE_ROW) {
-		db_col_text(st, 0, r.gid, sizeof r.gid);
-		db_col_text(st, 1, r.aid, sizeof r.aid);
-		db_col_text(st, 2, r.nik, sizeof r.nik);
-		db_col_text(st, 3, r.nama, sizeof r.nama);
-		db_col_text(st, 4, r.gnama, sizeof r.gnama);
-		db_col_text(st, 5, r.tanggal, sizeof r.tanggal);
-		r.assessed = r.tanggal[0] != '\0';
-		r.skor = sqlite3_column_int(st, 6);
-		db_col_text(st, 7, r.gkode, sizeof r.gkode);
-		if (o->fmt == REPORT_TEXT)
-			text_row(out, &r, threshold, last_group);
-		else
-			table_row(&t, &r, threshold);
-		rows++;
-	}
-	db_reset(st);
-	if (rc != SQLITE_DONE)
-		return e ? e->status : SK_DBERR;
+	int rows;
+	rc = report_rows(db, t.st, &OPS, &t, out, &r, &c, &rows, e);
+	if (rc != SK_OK)
+		return rc;
 	if (o->fmt == REPORT_TEXT && rows == 0)
 		fprintf(out, "%s\n", _("Belum ada anggota aktif."));
 	/* CSV and the workbook hold whole NIKs: a read the trail keeps. */

@@ -4,6 +4,7 @@
  * is due. */
 #include <stdlib.h>
 #include <string.h>
+#include "db_row.h"
 #include "evaluation.h"
 #include "i18n.h"
 #include "report_priv.h"
@@ -41,17 +42,13 @@ static int read_rows(sk_db *db, const char *group_id, struct level_row **out, in
 				abort();
 		}
 		struct level_row *r = &(*out)[(*n)++];
-		db_col_text(st, 0, r->id, sizeof r->id);
-		db_col_text(st, 1, r->nama, sizeof r->nama);
-		db_col_text(st, 2, r->kode, sizeof r->kode);
-		db_col_text(st, 3, r->wilayah, sizeof r->wilayah);
-		db_col_text(st, 4, r->tanggal, sizeof r->tanggal);
+		db_read_cols(st, 0, "sssss", DB_OUT(r->id), DB_OUT(r->nama), DB_OUT(r->kode),
+				    DB_OUT(r->wilayah), DB_OUT(r->tanggal));
 		for (int i = 0; i < EVAL_INDICATORS; i++)
 			r->v[i] = sqlite3_column_int(st, 5 + i);
 		r->skor = evaluation_score(r->v);
 	}
-	db_reset(st);
-	return rc == SQLITE_DONE ? SK_OK : (e && e->status ? e->status : SK_DBERR);
+	return db_rows_end(st, rc, e);
 }
 
 /* A quartile boundary (4 x Q) as people write it: "14", "14.25", "14.5", "14.75". */
@@ -81,10 +78,7 @@ static void table_row(report_table *t, const struct level_row *r, int kuartil)
 	report_table_str(t, r->tanggal);
 	for (int i = 0; i < EVAL_INDICATORS; i++)
 		report_table_int(t, r->v[i]);
-	report_table_int(t, r->skor);
-	report_table_str(t, tingkat ? tingkat : "");
-	report_table_int(t, kuartil);
-	report_table_eol(t);
+	report_table_row(t, "isi", (int64_t)r->skor, tingkat ? tingkat : "", (int64_t)kuartil);
 }
 
 static void text_head(FILE *out, const sk_quartiles *q, int n, int never)
@@ -146,8 +140,7 @@ static int write_levels(sk_db *db, const report_opts *o, FILE *out, sk_err *e)
 						     "sikube check."));
 	report_table t;
 	if (rc == SK_OK)
-		rc = report_table_begin(&t, o, out, "tingkat", LEVEL_COLS,
-					(int)(sizeof LEVEL_COLS / sizeof LEVEL_COLS[0]), 1, e);
+		rc = report_table_begin(&t, o, out, "tingkat", REPORT_COLS(LEVEL_COLS), 1, e);
 	if (rc == SK_OK && o->fmt == REPORT_TEXT)
 		text_head(out, &q, n, never_assessed(db, o->group_id));
 	for (int i = 0; rc == SK_OK && i < n; i++) {
@@ -166,12 +159,7 @@ static int write_levels(sk_db *db, const report_opts *o, FILE *out, sk_err *e)
 
 int report_levels(sk_db *db, const report_opts *o, FILE *out, sk_err *e)
 {
-	int rc = db_begin_read(db, e);
-	if (rc != SK_OK)
-		return rc;
-	rc = write_levels(db, o, out, e);
-	db_end(db, 1, NULL);
-	return rc;
+	return report_read(db, write_levels, o, out, e);
 }
 
 /* ---- For the Laporan screen ---------------------------------------------------------------- */
@@ -217,8 +205,7 @@ int report_level_counts(sk_db *db, const char *today, report_level_count *out, i
 		if (*n < max)
 			out[(*n)++] = c;
 	}
-	db_reset(st);
-	return rc == SQLITE_DONE ? SK_OK : (e && e->status ? e->status : SK_DBERR);
+	return db_rows_end(st, rc, e);
 }
 
 /* Live groups whose assessment is due on :today (never assessed first, then the oldest). */
@@ -230,28 +217,23 @@ int report_level_counts(sk_db *db, const char *today, report_level_count *out, i
 int report_levels_due(sk_db *db, const char *today, int offset, int limit, report_due_row *out,
 		      int *n, sk_err *e)
 {
-	sqlite3_stmt *st = db_prepare(db, "SELECT id, nama, kode, kode_wilayah, coalesce(dinilai,'') "
-				      DUE_FROM " ORDER BY dinilai IS NOT NULL, dinilai, nama, id "
-				      "LIMIT :lim OFFSET :off", e);
 	*n = 0;
+	sqlite3_stmt *st = db_query(db, "SELECT id, nama, kode, kode_wilayah, coalesce(dinilai,'') "
+				    DUE_FROM " ORDER BY dinilai IS NOT NULL, dinilai, nama, id "
+				    "LIMIT :lim OFFSET :off", e, ":today", today);
 	if (!st)
 		return SK_DBERR;
-	db_bind_text(st, ":today", today);
 	db_bind_int64(st, ":lim", limit);
 	db_bind_int64(st, ":off", offset);
 	int rc = SQLITE_DONE;
 	while (*n < limit && (rc = db_step(db, st, e)) == SQLITE_ROW) {
 		report_due_row *r = &out[(*n)++];
-		db_col_text(st, 0, r->id, sizeof r->id);
-		db_col_text(st, 1, r->nama, sizeof r->nama);
-		db_col_text(st, 2, r->kode, sizeof r->kode);
-		db_col_text(st, 3, r->kode_wilayah, sizeof r->kode_wilayah);
-		db_col_text(st, 4, r->dinilai, sizeof r->dinilai);
+		db_read_cols(st, 0, "sssss", DB_OUT(r->id), DB_OUT(r->nama), DB_OUT(r->kode),
+				    DB_OUT(r->kode_wilayah), DB_OUT(r->dinilai));
 	}
 	if (*n == limit)
 		rc = SQLITE_DONE;
-	db_reset(st);
-	return rc == SQLITE_DONE ? SK_OK : (e && e->status ? e->status : SK_DBERR);
+	return db_rows_end(st, rc, e);
 }
 
 int report_levels_due_count(sk_db *db, const char *today)

@@ -1,7 +1,9 @@
 /* report_monthly.c - the pendamping's monthly report to Dinas Sosial: one 80-column page per
  * group (form feed between groups, for A4), or rows per group and book as CSV or xlsx. */
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include "db_row.h"
 #include "eligibility.h"
 #include "evaluation.h"
 #include "i18n.h"
@@ -61,62 +63,54 @@ static int month_row(sk_db *db, const char *sql, const struct monthly *m, sqlite
 	return e && e->status ? e->status : SK_DBERR;
 }
 
-/* A one-number query of month_row into *out. */
-static int month_int(sk_db *db, const char *sql, const struct monthly *m, int *out, sk_err *e)
+/* A one-row query of month_row: its columns, as many as spec has letters, into the pointers
+ * that follow: i an int *, I an int64_t *. */
+static int month_read(sk_db *db, const char *sql, const struct monthly *m, sk_err *e,
+		      const char *spec, ...)
 {
 	sqlite3_stmt *st;
 	int rc = month_row(db, sql, m, &st, e);
-	if (rc == SK_OK)
-		*out = sqlite3_column_int(st, 0);
+	if (rc != SK_OK)
+		return rc;
+	va_list ap;
+	va_start(ap, spec);
+	for (int i = 0; spec[i]; i++) {
+		if (spec[i] == 'I')
+			*va_arg(ap, int64_t *) = sqlite3_column_int64(st, i);
+		else
+			*va_arg(ap, int *) = sqlite3_column_int(st, i);
+	}
+	va_end(ap);
 	db_reset(st);
-	return rc;
+	return SK_OK;
 }
 
 static int members(sk_db *db, struct monthly *m, sk_err *e)
 {
-	sqlite3_stmt *st;
-	int rc = month_row(db, "SELECT count(*), coalesce(sum(jenis_kelamin='L'),0), "
+	int rc = month_read(db, "SELECT count(*), coalesce(sum(jenis_kelamin='L'),0), "
 		"coalesce(sum(jenis_kelamin='P'),0) FROM anggota WHERE kelompok_id=:g AND dihapus=0 "
 		"AND (tanggal_masuk IS NULL OR tanggal_masuk<=:to) AND (tanggal_keluar IS NULL OR "
-		"tanggal_keluar>:to)", m, &st, e);
-	if (rc != SK_OK)
-		return rc;
-	m->aktif = sqlite3_column_int(st, 0);
-	m->laki = sqlite3_column_int(st, 1);
-	m->perempuan = sqlite3_column_int(st, 2);
-	db_reset(st);
-	rc = month_int(db, "SELECT count(*) FROM anggota WHERE kelompok_id=:g AND dihapus=0 "
-		"AND tanggal_masuk BETWEEN :from AND :to", m, &m->masuk, e);
-	return rc != SK_OK ? rc : month_int(db, "SELECT count(*) FROM anggota WHERE kelompok_id=:g "
-		"AND dihapus=0 AND tanggal_keluar BETWEEN :from AND :to", m, &m->keluar, e);
+		"tanggal_keluar>:to)", m, e, "iii", &m->aktif, &m->laki, &m->perempuan);
+	if (rc == SK_OK)
+		rc = month_read(db, "SELECT count(*) FROM anggota WHERE kelompok_id=:g AND dihapus=0 "
+			"AND tanggal_masuk BETWEEN :from AND :to", m, e, "i", &m->masuk);
+	return rc != SK_OK ? rc : month_read(db, "SELECT count(*) FROM anggota WHERE "
+		"kelompok_id=:g AND dihapus=0 AND tanggal_keluar BETWEEN :from AND :to", m, e, "i",
+		&m->keluar);
 }
 
 static int meetings(sk_db *db, struct monthly *m, sk_err *e)
 {
-	sqlite3_stmt *st;
-	int rc = month_row(db, "SELECT count(*), coalesce(sum(pendamping_hadir),0) FROM "
+	int rc = month_read(db, "SELECT count(*), coalesce(sum(pendamping_hadir),0) FROM "
 		"pertemuan WHERE kelompok_id=:g AND dihapus=0 AND tanggal BETWEEN :from AND :to",
-		m, &st, e);
-	if (rc != SK_OK)
-		return rc;
-	m->pertemuan = sqlite3_column_int(st, 0);
-	m->pendamping_hadir = sqlite3_column_int(st, 1);
-	db_reset(st);
-	rc = month_row(db, "SELECT coalesce(sum(h.status='H'),0), coalesce(sum(h.status='I'),0), "
-		"coalesce(sum(h.status='S'),0), coalesce(sum(h.status='A'),0), "
-		"coalesce(sum(h.iuran_kas),0), coalesce(sum(h.iuran_iks),0) FROM kehadiran h JOIN "
-		"pertemuan p ON p.id=h.pertemuan_id WHERE p.kelompok_id=:g AND p.dihapus=0 AND "
-		"h.dihapus=0 AND p.tanggal BETWEEN :from AND :to", m, &st, e);
-	if (rc != SK_OK)
-		return rc;
-	m->h = sqlite3_column_int(st, 0);
-	m->i = sqlite3_column_int(st, 1);
-	m->s = sqlite3_column_int(st, 2);
-	m->a = sqlite3_column_int(st, 3);
-	m->iuran_kas = sqlite3_column_int64(st, 4);
-	m->iuran_iks = sqlite3_column_int64(st, 5);
-	db_reset(st);
-	return SK_OK;
+		m, e, "ii", &m->pertemuan, &m->pendamping_hadir);
+	return rc != SK_OK ? rc : month_read(db, "SELECT coalesce(sum(h.status='H'),0), "
+		"coalesce(sum(h.status='I'),0), coalesce(sum(h.status='S'),0), "
+		"coalesce(sum(h.status='A'),0), coalesce(sum(h.iuran_kas),0), "
+		"coalesce(sum(h.iuran_iks),0) FROM kehadiran h JOIN pertemuan p ON "
+		"p.id=h.pertemuan_id WHERE p.kelompok_id=:g AND p.dihapus=0 AND h.dihapus=0 AND "
+		"p.tanggal BETWEEN :from AND :to", m, e, "iiiiII", &m->h, &m->i, &m->s, &m->a,
+		&m->iuran_kas, &m->iuran_iks);
 }
 
 static int books(sk_db *db, struct monthly *m, sk_err *e)
@@ -129,9 +123,7 @@ static int books(sk_db *db, struct monthly *m, sk_err *e)
 		"WHERE kelompok_id=:g AND dihapus=0 AND tanggal<=:to GROUP BY 1, 2", e);
 	if (!st)
 		return SK_DBERR;
-	db_bind_text(st, ":g", m->id);
-	db_bind_text(st, ":from", m->from);
-	db_bind_text(st, ":to", m->to);
+	db_bind_texts(st, ":g", m->id, ":from", m->from, ":to", m->to);
 	int rc;
 	while ((rc = db_step(db, st, e)) == SQLITE_ROW) {
 		const char *buku = (const char *)sqlite3_column_text(st, 0);
@@ -149,8 +141,7 @@ static int books(sk_db *db, struct monthly *m, sk_err *e)
 		b->masuk += sqlite3_column_int64(st, 3);
 		b->keluar += sqlite3_column_int64(st, 4);
 	}
-	db_reset(st);
-	return rc == SQLITE_DONE ? SK_OK : (e && e->status ? e->status : SK_DBERR);
+	return db_rows_end(st, rc, e);
 }
 
 /* The month's close of each book, when the treasurer counted the cash. */
@@ -174,8 +165,7 @@ static int closes(sk_db *db, struct monthly *m, sk_err *e)
 		b->dihitung = sqlite3_column_int64(st, 1);
 		b->selisih = sqlite3_column_int64(st, 2);
 	}
-	db_reset(st);
-	return rc == SQLITE_DONE ? SK_OK : (e && e->status ? e->status : SK_DBERR);
+	return db_rows_end(st, rc, e);
 }
 
 static int eligibility(sk_db *db, struct monthly *m, sk_err *e)
@@ -195,10 +185,7 @@ static int eligibility(sk_db *db, struct monthly *m, sk_err *e)
 	db_bind_text(st, ":g", m->id);
 	int rc = db_step(db, st, e);
 	if (rc == SQLITE_ROW) {
-		m->dinilai = sqlite3_column_int(st, 0);
-		m->miskin = sqlite3_column_int(st, 1);
-		m->tidak_miskin = sqlite3_column_int(st, 2);
-		m->ulang = sqlite3_column_int(st, 3);
+		db_read_cols(st, 0, "iiii", &m->dinilai, &m->miskin, &m->tidak_miskin, &m->ulang);
 	}
 	db_reset(st);
 	return rc == SQLITE_ROW ? SK_OK : (e && e->status ? e->status : SK_DBERR);
@@ -368,54 +355,37 @@ static void group_cells(report_table *t, const struct monthly *m, const char *mo
 	report_table_str(t, buku);
 }
 
-static void print_table(report_table *t, const struct monthly *m, const char *month)
+/* One row of the table: the group's book buku with its opening balance, the month's flows
+ * and its closing balance, then the group's figures of the month. */
+static void book_row(report_table *t, const struct monthly *m, const char *month,
+		     const char *buku, int64_t awal, int64_t masuk, int64_t keluar, int64_t akhir)
 {
-	const struct book_fig *b[2] = { &m->umum, &m->iks };
-	const char *names[2] = { "umum", "iks" };
 	int total = m->h + m->i + m->s + m->a;
 	char pct[16] = "";
 	if (total)
 		snprintf(pct, sizeof pct, "%d", (m->h * 200 + total) / (2 * total));
-	for (int i = 0; i < 2; i++) {
-		group_cells(t, m, month, names[i]);
-		report_table_int(t, b[i]->awal);
-		report_table_int(t, b[i]->masuk);
-		report_table_int(t, b[i]->keluar);
-		report_table_int(t, b[i]->awal + b[i]->masuk - b[i]->keluar);
-		report_table_int(t, m->pertemuan);
-		report_table_str(t, pct);
-		report_table_int(t, m->aktif);
-		report_table_int(t, m->dinilai);
-		report_table_int(t, m->miskin);
-		report_table_str(t, m->tingkat);
-		report_table_str(t, m->evaluasi);
-		report_table_eol(t);
-	}
+	group_cells(t, m, month, buku);
+	report_table_row(t, "iiiiisiiiss", (int64_t)awal, (int64_t)masuk, (int64_t)keluar,
+			 (int64_t)akhir, (int64_t)m->pertemuan, pct, (int64_t)m->aktif,
+			 (int64_t)m->dinilai, (int64_t)m->miskin, m->tingkat, m->evaluasi);
+}
+
+static void print_table(report_table *t, const struct monthly *m, const char *month)
+{
+	const struct book_fig *b[2] = { &m->umum, &m->iks };
+	const char *names[2] = { "umum", "iks" };
+	for (int i = 0; i < 2; i++)
+		book_row(t, m, month, names[i], b[i]->awal, b[i]->masuk, b[i]->keluar,
+			 b[i]->awal + b[i]->masuk - b[i]->keluar);
 }
 
 /* The simpin book's row of a group with a cycle: its balances and the month's flows. */
 static void print_simpin_row(report_table *t, const struct monthly *m, const char *month)
 {
 	const report_simpin_fig *f = &m->simpin;
-	int total = m->h + m->i + m->s + m->a;
-	char pct[16] = "";
-	if (!f->has)
-		return;
-	if (total)
-		snprintf(pct, sizeof pct, "%d", (m->h * 200 + total) / (2 * total));
-	group_cells(t, m, month, "simpin");
-	report_table_int(t, f->kas_awal);
-	report_table_int(t, f->kas_masuk);
-	report_table_int(t, f->kas_keluar);
-	report_table_int(t, f->kas_akhir);
-	report_table_int(t, m->pertemuan);
-	report_table_str(t, pct);
-	report_table_int(t, m->aktif);
-	report_table_int(t, m->dinilai);
-	report_table_int(t, m->miskin);
-	report_table_str(t, m->tingkat);
-	report_table_str(t, m->evaluasi);
-	report_table_eol(t);
+	if (f->has)
+		book_row(t, m, month, "simpin", f->kas_awal, f->kas_masuk, f->kas_keluar,
+			 f->kas_akhir);
 }
 
 static void print_categories(report_table *t, const struct monthly *m, const char *month)
@@ -427,10 +397,8 @@ static void print_categories(report_table *t, const struct monthly *m, const cha
 			if (!b[i]->in_cat[c] && !b[i]->out_cat[c])
 				continue;
 			group_cells(t, m, month, names[i]);
-			report_table_str(t, c == N_CATS - 1 ? "pembalikan" : CATS[c]);
-			report_table_int(t, b[i]->in_cat[c]);
-			report_table_int(t, b[i]->out_cat[c]);
-			report_table_eol(t);
+			report_table_row(t, "sii", c == N_CATS - 1 ? "pembalikan" : CATS[c],
+					 (int64_t)b[i]->in_cat[c], (int64_t)b[i]->out_cat[c]);
 		}
 }
 
@@ -446,12 +414,11 @@ static void month_range(const char *month, char from[11], char to[11])
 /* report_monthly inside its read transaction. */
 static int write_monthly(sk_db *db, const report_opts *o, FILE *out, sk_err *e)
 {
-	sqlite3_stmt *st = db_prepare(db, "SELECT id, nama, coalesce(kode,''), tingkat, kode_wilayah, "
+	sqlite3_stmt *st = db_query(db, "SELECT id, nama, coalesce(kode,''), tingkat, kode_wilayah, "
 		"coalesce(pendamping,'') FROM kelompok WHERE dihapus=0 AND (:g IS NULL OR id=:g) "
-		"ORDER BY urut_nama, id", e);
+		"ORDER BY urut_nama, id", e, ":g", o->group_id);
 	if (!st)
 		return SK_DBERR;
-	db_bind_text(st, ":g", o->group_id);
 	/* Read the group list first: the figure queries reuse the statement cache. */
 	struct monthly *list = NULL;
 	int n = 0, cap = 0, rc;
@@ -464,12 +431,8 @@ static int write_monthly(sk_db *db, const report_opts *o, FILE *out, sk_err *e)
 		}
 		struct monthly *m = &list[n++];
 		memset(m, 0, sizeof *m);
-		db_col_text(st, 0, m->id, sizeof m->id);
-		db_col_text(st, 1, m->nama, sizeof m->nama);
-		db_col_text(st, 2, m->kode, sizeof m->kode);
-		db_col_text(st, 3, m->tingkat, sizeof m->tingkat);
-		db_col_text(st, 4, m->wilayah, sizeof m->wilayah);
-		db_col_text(st, 5, m->pendamping, sizeof m->pendamping);
+		db_read_cols(st, 0, "ssssss", DB_OUT(m->id), DB_OUT(m->nama), DB_OUT(m->kode),
+				    DB_OUT(m->tingkat), DB_OUT(m->wilayah), DB_OUT(m->pendamping));
 		month_range(o->month, m->from, m->to);
 	}
 	db_reset(st);
@@ -478,11 +441,9 @@ static int write_monthly(sk_db *db, const report_opts *o, FILE *out, sk_err *e)
 		return e ? e->status : SK_DBERR;
 	}
 	report_table t, cats;
-	rc = report_table_begin(&t, o, out, "bulanan", MONTHLY_COLS,
-				(int)(sizeof MONTHLY_COLS / sizeof MONTHLY_COLS[0]), 1, e);
+	rc = report_table_begin(&t, o, out, "bulanan", REPORT_COLS(MONTHLY_COLS), 1, e);
 	if (rc == SK_OK && o->fmt == REPORT_XLSX)
-		rc = report_table_begin(&cats, o, out, "kategori", CATEGORY_COLS,
-					(int)(sizeof CATEGORY_COLS / sizeof CATEGORY_COLS[0]), 1, e);
+		rc = report_table_begin(&cats, o, out, "kategori", REPORT_COLS(CATEGORY_COLS), 1, e);
 	if (rc != SK_OK) {
 		free(list);
 		return rc;
@@ -516,10 +477,5 @@ int report_monthly(sk_db *db, const report_opts *o, FILE *out, sk_err *e)
 		return sk_err_set(e, SK_REFUSED, "%s", _("Laporan bulanan perlu --month TTTT-BB."));
 	/* One snapshot: every figure of the page as of the same moment, though another copy
 	 * saves meanwhile. */
-	int rc = db_begin_read(db, e);
-	if (rc != SK_OK)
-		return rc;
-	rc = write_monthly(db, o, out, e);
-	db_end(db, 1, NULL);
-	return rc;
+	return report_read(db, write_monthly, o, out, e);
 }

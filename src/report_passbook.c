@@ -2,6 +2,7 @@
  * balances, loans with their schedules) and the loan card, on 80 columns or as a workbook. */
 #include <stdlib.h>
 #include <string.h>
+#include "db_row.h"
 #include "fixmath.h"
 #include "i18n.h"
 #include "report_priv.h"
@@ -20,20 +21,10 @@ struct who {
 
 static int member_who(sk_db *db, const char *anggota_id, struct who *w, sk_err *e)
 {
-	sqlite3_stmt *st = db_prepare(db, "SELECT a.nama, g.id, g.nama, coalesce(g.kode,'') FROM "
-				      "anggota a JOIN kelompok g ON g.id=a.kelompok_id WHERE a.id=:a",
-				      e);
-	if (!st)
-		return SK_DBERR;
-	db_bind_text(st, ":a", anggota_id);
-	int rc = db_step(db, st, e);
-	if (rc == SQLITE_ROW) {
-		db_col_text(st, 0, w->nama, sizeof w->nama);
-		db_col_text(st, 1, w->g, sizeof w->g);
-		db_col_text(st, 2, w->gnama, sizeof w->gnama);
-		db_col_text(st, 3, w->kode, sizeof w->kode);
-	}
-	return db_row_end(st, rc, _("Anggota tidak ditemukan."), e);
+	return db_row_text(db, "SELECT a.nama, g.id, g.nama, coalesce(g.kode,'') FROM anggota a JOIN "
+			   "kelompok g ON g.id=a.kelompok_id WHERE a.id=:a", ":a", anggota_id,
+			   _("Anggota tidak ditemukan."), e, 4, DB_OUT(w->nama), DB_OUT(w->g),
+			   DB_OUT(w->gnama), DB_OUT(w->kode));
 }
 
 static void who_heading(FILE *out, const struct who *w)
@@ -89,15 +80,10 @@ static void loan_part(FILE *out, report_table *t, const report_opts *o, const sk
 		return;
 	}
 	for (int k = 0; o->fmt != REPORT_TEXT && k < s->n; k++) {
-		report_table_str(t, v->l.id);
-		report_table_int(t, k + 1);
-		report_table_str(t, s->at[k].jatuh_tempo);
-		report_table_int(t, s->at[k].pokok);
-		report_table_int(t, s->at[k].jasa);
-		report_table_int(t, s->at[k].jumlah);
-		report_table_int(t, s->at[k].sisa_pokok);
-		report_table_str(t, instalment_state(s, k, &v->pos, day));
-		report_table_eol(t);
+		report_table_row(t, "sisiiiis", v->l.id, (int64_t)(k + 1), s->at[k].jatuh_tempo,
+				 (int64_t)s->at[k].pokok, (int64_t)s->at[k].jasa,
+				 (int64_t)s->at[k].jumlah, (int64_t)s->at[k].sisa_pokok,
+				 instalment_state(s, k, &v->pos, day));
 	}
 	if (o->fmt != REPORT_TEXT)
 		return;
@@ -167,8 +153,7 @@ static int write_passbook(sk_db *db, const report_opts *o, FILE *out, sk_err *e)
 	if (rc != SK_OK)
 		return rc;
 	struct passbook p = { out, o, { 0 }, day, 0 };
-	rc = report_table_begin(&p.t, o, out, "simpanan", PASSBOOK_COLS,
-				(int)(sizeof PASSBOOK_COLS / sizeof PASSBOOK_COLS[0]), 1, e);
+	rc = report_table_begin(&p.t, o, out, "simpanan", REPORT_COLS(PASSBOOK_COLS), 1, e);
 	if (rc != SK_OK)
 		return rc;
 	if (o->fmt == REPORT_TEXT) {
@@ -183,13 +168,11 @@ static int write_passbook(sk_db *db, const report_opts *o, FILE *out, sk_err *e)
 		fprintf(out, "%3s %-10s %-9s %11s %11s %12s %12s\n", _("No"), _("Tanggal"), _("Jenis"),
 			_("Setor"), _("Tarik"), _("Saldo jenis"), _("Saldo"));
 	}
-	sqlite3_stmt *st = db_prepare(db, "SELECT tanggal, jenis, setor, tarik FROM simpanan WHERE "
-				      "siklus_id=:s AND anggota_id=:a AND dihapus=0 ORDER BY tanggal, "
-				      "setor=0, id", e);
+	sqlite3_stmt *st = db_query(db, "SELECT tanggal, jenis, setor, tarik FROM simpanan WHERE "
+				    "siklus_id=:s AND anggota_id=:a AND dihapus=0 ORDER BY tanggal, "
+				    "setor=0, id", e, ":s", c.id, ":a", o->anggota_id);
 	if (!st)
 		return SK_DBERR;
-	db_bind_text(st, ":s", c.id);
-	db_bind_text(st, ":a", o->anggota_id);
 	int64_t kind[SIMPIN_KINDS] = { 0, 0, 0 }, total = 0;
 	char a[32], b[32], cc[32], d[32];
 	int no = 0;
@@ -208,13 +191,8 @@ static int write_passbook(sk_db *db, const report_opts *o, FILE *out, sk_err *e)
 				sk_format_rupiah(total, d, sizeof d));
 			continue;
 		}
-		report_table_str(&p.t, tgl);
-		report_table_str(&p.t, jenis);
-		report_table_int(&p.t, setor);
-		report_table_int(&p.t, tarik);
-		report_table_int(&p.t, k >= 0 ? kind[k] : 0);
-		report_table_int(&p.t, total);
-		report_table_eol(&p.t);
+		report_table_row(&p.t, "ssiiii", tgl, jenis, (int64_t)setor, (int64_t)tarik,
+				 (int64_t)(k >= 0 ? kind[k] : 0), (int64_t)total);
 	}
 	db_reset(st);
 	if (rc != SQLITE_DONE)
@@ -226,8 +204,7 @@ static int write_passbook(sk_db *db, const report_opts *o, FILE *out, sk_err *e)
 	if (o->fmt == REPORT_CSV)
 		return SK_OK;
 	if (o->fmt == REPORT_XLSX) {
-		rc = report_table_begin(&p.t, o, out, "pinjaman", SCHEDULE_COLS,
-					(int)(sizeof SCHEDULE_COLS / sizeof SCHEDULE_COLS[0]), 1, e);
+		rc = report_table_begin(&p.t, o, out, "pinjaman", REPORT_COLS(SCHEDULE_COLS), 1, e);
 		if (rc != SK_OK)
 			return rc;
 	}
@@ -240,14 +217,8 @@ static int write_passbook(sk_db *db, const report_opts *o, FILE *out, sk_err *e)
 
 int report_passbook(sk_db *db, const report_opts *o, FILE *out, sk_err *e)
 {
-	if (!o->anggota_id)
-		return sk_err_set(e, SK_REFUSED, "%s", _("Anggota tidak ditemukan."));
-	int rc = db_begin_read(db, e);
-	if (rc != SK_OK)
-		return rc;
-	rc = write_passbook(db, o, out, e);
-	db_end(db, 1, NULL);
-	return rc;
+	return report_read_given(db, write_passbook, o, out, o->anggota_id,
+				 _("Anggota tidak ditemukan."), e);
 }
 
 /* ---- the loan card ------------------------------------------------------------------------ */
@@ -271,8 +242,7 @@ static int write_card(sk_db *db, const report_opts *o, FILE *out, sk_err *e)
 		rc = member_who(db, v.l.anggota_id, &w, e);
 	report_table t;
 	if (rc == SK_OK)
-		rc = report_table_begin(&t, o, out, "jadwal", SCHEDULE_COLS,
-					(int)(sizeof SCHEDULE_COLS / sizeof SCHEDULE_COLS[0]), 1, e);
+		rc = report_table_begin(&t, o, out, "jadwal", REPORT_COLS(SCHEDULE_COLS), 1, e);
 	if (rc != SK_OK) {
 		free(s);
 		return rc;
@@ -289,20 +259,18 @@ static int write_card(sk_db *db, const report_opts *o, FILE *out, sk_err *e)
 	if (o->fmt == REPORT_CSV)
 		return SK_OK;
 	if (o->fmt == REPORT_XLSX) {
-		rc = report_table_begin(&t, o, out, "angsuran", REPAY_COLS,
-					(int)(sizeof REPAY_COLS / sizeof REPAY_COLS[0]), 1, e);
+		rc = report_table_begin(&t, o, out, "angsuran", REPORT_COLS(REPAY_COLS), 1, e);
 		if (rc != SK_OK)
 			return rc;
 	} else {
 		fprintf(out, "\n%s\n%3s %-10s %11s %9s  %s\n", _("Angsuran dibayar"), _("No"),
 			_("Tanggal"), _("Pokok"), _("Jasa"), _("Keterangan"));
 	}
-	sqlite3_stmt *st = db_prepare(db, "SELECT tanggal, pokok, jasa, membalik_id IS NOT NULL FROM "
-				      "angsuran WHERE pinjaman_id=:p AND dihapus=0 ORDER BY tanggal, "
-				      "membalik_id IS NULL, id", e);
+	sqlite3_stmt *st = db_query(db, "SELECT tanggal, pokok, jasa, membalik_id IS NOT NULL FROM "
+				    "angsuran WHERE pinjaman_id=:p AND dihapus=0 ORDER BY tanggal, "
+				    "membalik_id IS NULL, id", e, ":p", o->pinjaman_id);
 	if (!st)
 		return SK_DBERR;
-	db_bind_text(st, ":p", o->pinjaman_id);
 	char a[32], b[32];
 	int n = 0;
 	while ((rc = db_step(db, st, e)) == SQLITE_ROW) {
@@ -314,11 +282,9 @@ static int write_card(sk_db *db, const report_opts *o, FILE *out, sk_err *e)
 				sk_format_rupiah(sqlite3_column_int64(st, 2), b, sizeof b), note);
 			continue;
 		}
-		report_table_str(&t, (const char *)sqlite3_column_text(st, 0));
-		report_table_int(&t, sqlite3_column_int64(st, 1));
-		report_table_int(&t, sqlite3_column_int64(st, 2));
-		report_table_str(&t, note);
-		report_table_eol(&t);
+		report_table_row(&t, "siis", (const char *)sqlite3_column_text(st, 0),
+				 (int64_t)sqlite3_column_int64(st, 1),
+				 (int64_t)sqlite3_column_int64(st, 2), note);
 	}
 	db_reset(st);
 	if (rc == SQLITE_DONE && n == 0 && o->fmt == REPORT_TEXT)
@@ -328,12 +294,6 @@ static int write_card(sk_db *db, const report_opts *o, FILE *out, sk_err *e)
 
 int report_loan_card(sk_db *db, const report_opts *o, FILE *out, sk_err *e)
 {
-	if (!o->pinjaman_id)
-		return sk_err_set(e, SK_REFUSED, "%s", _("Pinjaman tidak ditemukan."));
-	int rc = db_begin_read(db, e);
-	if (rc != SK_OK)
-		return rc;
-	rc = write_card(db, o, out, e);
-	db_end(db, 1, NULL);
-	return rc;
+	return report_read_given(db, write_card, o, out, o->pinjaman_id,
+				 _("Pinjaman tidak ditemukan."), e);
 }

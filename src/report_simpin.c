@@ -2,6 +2,7 @@
  * the savings-and-loans section of the monthly report. */
 #include <stdlib.h>
 #include <string.h>
+#include "db_row.h"
 #include "i18n.h"
 #include "report_priv.h"
 #include "simpin.h"
@@ -24,17 +25,8 @@ static void report_day(const char *month, char out[16])
 static int group_names(sk_db *db, const char *g, char *nama, size_t n, char *kode, size_t k,
 		       sk_err *e)
 {
-	sqlite3_stmt *st = db_prepare(db, "SELECT nama, coalesce(kode,'') FROM kelompok WHERE id=:g",
-				      e);
-	if (!st)
-		return SK_DBERR;
-	db_bind_text(st, ":g", g);
-	int rc = db_step(db, st, e);
-	if (rc == SQLITE_ROW) {
-		db_col_text(st, 0, nama, n);
-		db_col_text(st, 1, kode, k);
-	}
-	return db_row_end(st, rc, _("Kelompok tidak ditemukan."), e);
+	return db_row_text(db, "SELECT nama, coalesce(kode,'') FROM kelompok WHERE id=:g", ":g", g,
+			   _("Kelompok tidak ditemukan."), e, 2, nama, n, kode, k);
 }
 
 static void group_heading(FILE *out, const char *nama, const char *kode)
@@ -84,6 +76,7 @@ static const char SAVINGS_SQL[] =
 	"s.dihapus=0 AND s.tanggal<=:d WHERE a.kelompok_id=:g AND a.dihapus=0 GROUP BY a.id "
 	"HAVING count(s.id) > 0 OR ((a.tanggal_masuk IS NULL OR a.tanggal_masuk<=:d) AND "
 	"(a.tanggal_keluar IS NULL OR a.tanggal_keluar>:d)) ORDER BY a.nama, a.id";
+static const report_query SAVINGS_QUERY = REPORT_QUERY("simpanan", SAVINGS_COLS, SAVINGS_SQL);
 
 static int write_savings(sk_db *db, const report_opts *o, FILE *out, sk_err *e)
 {
@@ -98,16 +91,10 @@ static int write_savings(sk_db *db, const report_opts *o, FILE *out, sk_err *e)
 	if (!o->month && *c.selesai)
 		sk_strlcpy(day, c.selesai, sizeof day);
 	report_table t;
-	rc = report_table_begin(&t, o, out, "simpanan", SAVINGS_COLS,
-				(int)(sizeof SAVINGS_COLS / sizeof SAVINGS_COLS[0]), 1, e);
+	rc = report_query_begin(&t, o, out, db, &SAVINGS_QUERY, e);
 	if (rc != SK_OK)
 		return rc;
-	sqlite3_stmt *st = db_prepare(db, SAVINGS_SQL, e);
-	if (!st)
-		return SK_DBERR;
-	db_bind_text(st, ":s", c.id);
-	db_bind_text(st, ":g", o->group_id);
-	db_bind_text(st, ":d", day);
+	db_bind_texts(t.st, ":s", c.id, ":d", day);
 	char a[4][32], name[160];
 	int64_t sum[4] = { 0, 0, 0, 0 };
 	if (o->fmt == REPORT_TEXT) {
@@ -119,28 +106,28 @@ static int write_savings(sk_db *db, const report_opts *o, FILE *out, sk_err *e)
 			_("Pokok"), _("Wajib"), _("Sukarela"), _("Jumlah"));
 	}
 	int no = 0;
-	while ((rc = db_step(db, st, e)) == SQLITE_ROW) {
+	while ((rc = db_step(db, t.st, e)) == SQLITE_ROW) {
 		int64_t v[4];
-		v[0] = sqlite3_column_int64(st, 2);
-		v[1] = sqlite3_column_int64(st, 3);
-		v[2] = sqlite3_column_int64(st, 4);
+		v[0] = sqlite3_column_int64(t.st, 2);
+		v[1] = sqlite3_column_int64(t.st, 3);
+		v[2] = sqlite3_column_int64(t.st, 4);
 		v[3] = v[0] + v[1] + v[2];
 		for (int k = 0; k < 4; k++)
 			sum[k] += v[k];
 		if (o->fmt == REPORT_TEXT) {
 			fprintf(out, "%2d %s %12s %12s %12s %12s\n", ++no,
-				sk_fit(name, sizeof name, (const char *)sqlite3_column_text(st, 1), 24),
+				sk_fit(name, sizeof name, (const char *)sqlite3_column_text(t.st, 1), 24),
 				money(v[0], a[0], 32), money(v[1], a[1], 32), money(v[2], a[2], 32),
 				money(v[3], a[3], 32));
 			continue;
 		}
-		report_table_str(&t, (const char *)sqlite3_column_text(st, 0));
-		report_table_str(&t, (const char *)sqlite3_column_text(st, 1));
+		report_table_str(&t, (const char *)sqlite3_column_text(t.st, 0));
+		report_table_str(&t, (const char *)sqlite3_column_text(t.st, 1));
 		for (int k = 0; k < 4; k++)
 			report_table_int(&t, v[k]);
 		report_table_eol(&t);
 	}
-	db_reset(st);
+	db_reset(t.st);
 	if (rc != SQLITE_DONE)
 		return e && e->status ? e->status : SK_DBERR;
 	if (o->fmt == REPORT_TEXT)
@@ -152,14 +139,8 @@ static int write_savings(sk_db *db, const report_opts *o, FILE *out, sk_err *e)
 
 int report_savings(sk_db *db, const report_opts *o, FILE *out, sk_err *e)
 {
-	if (!o->group_id)
-		return sk_err_set(e, SK_REFUSED, "%s", _("Laporan simpanan perlu --group."));
-	int rc = db_begin_read(db, e);
-	if (rc != SK_OK)
-		return rc;
-	rc = write_savings(db, o, out, e);
-	db_end(db, 1, NULL);
-	return rc;
+	return report_read_given(db, write_savings, o, out, o->group_id,
+				 _("Laporan simpanan perlu --group."), e);
 }
 
 /* ---- loans ------------------------------------------------------------------------------------ */
@@ -182,233 +163,127 @@ static const char *status_label(int s)
 	}
 }
 
-/* One loan of the report (kept compact: a kabupaten has tens of thousands). */
-struct loan_line {
-	int g;                         /* index into the groups */
-	char id[SK_UUID_LEN + 1], anggota_id[SK_UUID_LEN + 1];
-	char *nama;
-	char tanggal[11];
-	char sumber[8];
-	int64_t pokok, sisa, jasa, tunggakan;
-	int hari, status, ok;
+/* The report streams: groups in name order (then id), each group's loans as
+ * simpin_loans_each orders them (member name, date, id), so that nothing of a kabupaten's
+ * tens of thousands of loans is held in memory. */
+struct loans_run {
+	const report_opts *o;
+	FILE *out;
+	report_table *t;
+	char nama[SK_NAME_BYTES], kode[64]; /* the group being written */
+	int n, total;                  /* its loans written, and all groups' */
+	int64_t pokok;                 /* its loans' principal */
+	sk_portfolio p;                /* its portfolio (text) */
 };
 
-struct loan_group {
-	char id[SK_UUID_LEN + 1];
-	char *nama, *kode;
-	int rank;                      /* place in name order */
-};
-
-struct loans_out {
-	struct loan_line *l;
-	int n, cap;
-	struct loan_group *g;          /* sorted by id */
-	int ng;
-};
-
-static int group_by_name(const void *a, const void *b)
+/* The text report's totals of one group's loans (after its last one). */
+static void loans_group_end(const struct loans_run *r)
 {
-	const struct loan_group *x = a, *y = b;
-	int c = strcmp(x->nama, y->nama);
-	return c ? c : strcmp(x->id, y->id);
+	char a[32], b[32], c[32], par[16];
+	fprintf(r->out, _("   %d pinjaman, pokok Rp %s; beredar Rp %s, tunggakan Rp %s\n"), r->n,
+		sk_format_rupiah(r->pokok, a, sizeof a), sk_format_rupiah(r->p.beredar, b, sizeof b),
+		sk_format_rupiah(r->p.tunggakan, c, sizeof c));
+	fprintf(r->out, _("   Menunggak %d pinjaman; portofolio berisiko (lebih dari %d hari) %s\n\n"),
+		r->p.menunggak, LOAN_PAR_DAYS,
+		simpin_par_text(loan_par_permille(r->p.berisiko, r->p.beredar), par, sizeof par));
 }
 
-static int group_by_id(const void *a, const void *b)
+/* One loan as a line of the text report, its group's heading first. */
+static void loan_text(struct loans_run *r, const sk_loan_view *v)
 {
-	return strcmp(((const struct loan_group *)a)->id, ((const struct loan_group *)b)->id);
-}
-
-/* Every group (deleted ones too: their loans stay), ranked by name, sorted by id. */
-static int load_groups(sk_db *db, struct loans_out *x, sk_err *e)
-{
-	sqlite3_stmt *st = db_prepare(db, "SELECT id, nama, coalesce(kode,'') FROM kelompok", e);
-	if (!st)
-		return SK_DBERR;
-	int cap = 0, rc;
-	while ((rc = db_step(db, st, e)) == SQLITE_ROW) {
-		if (x->ng == cap) {
-			cap = cap ? cap * 2 : 256;
-			x->g = realloc(x->g, sizeof *x->g * (size_t)cap);
-			if (!x->g)
-				abort();
-		}
-		struct loan_group *g = &x->g[x->ng++];
-		db_col_text(st, 0, g->id, sizeof g->id);
-		g->nama = strdup((const char *)sqlite3_column_text(st, 1));
-		g->kode = strdup((const char *)sqlite3_column_text(st, 2));
-		if (!g->nama || !g->kode)
-			abort();
+	char name[160], a[32], b[32], c[32];
+	int ok = v->calc == LOAN_OK;
+	const sk_loan_position *pos = &v->pos;
+	if (r->n == 0) {
+		group_heading(r->out, r->nama, r->kode);
+		fprintf(r->out, "%s %-10s %11s %11s %11s %4s %s\n", sk_fit(name, sizeof name,
+			_("Nama"), 17), _("Tanggal"), _("Pokok"), _("Sisa pokok"), _("Tunggakan"),
+			_("Hari"), _("Status"));
 	}
-	db_reset(st);
-	if (rc != SQLITE_DONE)
-		return e && e->status ? e->status : SK_DBERR;
-	if (x->ng)
-		qsort(x->g, (size_t)x->ng, sizeof *x->g, group_by_name);
-	for (int i = 0; i < x->ng; i++)
-		x->g[i].rank = i;
-	if (x->ng)
-		qsort(x->g, (size_t)x->ng, sizeof *x->g, group_by_id);
-	return SK_OK;
+	fprintf(r->out, "%s %-10s %11s %11s %11s %4d %s\n", sk_fit(name, sizeof name, v->nama, 17),
+		v->l.tanggal, sk_format_rupiah(v->l.pokok, a, sizeof a),
+		money(pos->sisa_pokok, b, sizeof b), money(pos->tunggakan, c, sizeof c),
+		pos->hari_terlambat, ok ? status_label(pos->status) : "?");
+	r->pokok += v->l.pokok;
+	if (!ok || pos->status == LOAN_LUNAS || pos->status == LOAN_DIHAPUSBUKUKAN)
+		return;
+	r->p.beredar += pos->sisa_pokok;
+	r->p.tunggakan += pos->tunggakan;
+	r->p.menunggak += pos->tunggakan > 0;
+	if (pos->hari_terlambat > LOAN_PAR_DAYS)
+		r->p.berisiko += pos->sisa_pokok;
 }
 
-static int keep_loan(void *ctx, const sk_loan_view *v)
+static int put_loan(void *ctx, const sk_loan_view *v)
 {
-	struct loans_out *x = ctx;
-	if (x->n == x->cap) {
-		x->cap = x->cap ? x->cap * 2 : 256;
-		x->l = realloc(x->l, sizeof *x->l * (size_t)x->cap);
-		if (!x->l)
-			abort();
+	struct loans_run *r = ctx;
+	if (r->o->fmt == REPORT_TEXT) {
+		loan_text(r, v);
+	} else {
+		report_table *t = r->t;
+		report_table_row(t, "ssssisiiiis", v->l.id, v->l.anggota_id, v->nama, v->l.tanggal,
+				 (int64_t)v->l.pokok, v->l.sumber, (int64_t)v->pos.sisa_pokok,
+				 (int64_t)v->pos.paid_jasa, (int64_t)v->pos.tunggakan,
+				 (int64_t)v->pos.hari_terlambat,
+				 v->calc == LOAN_OK ? loan_status_name(v->pos.status) : "");
 	}
-	struct loan_line *l = &x->l[x->n++];
-	struct loan_group key = { .nama = NULL };
-	snprintf(key.id, sizeof key.id, "%s", v->kelompok_id);
-	const struct loan_group *g = x->ng ? bsearch(&key, x->g, (size_t)x->ng, sizeof *x->g,
-						      group_by_id) : NULL;
-	l->g = g ? (int)(g - x->g) : -1;
-	memcpy(l->id, v->l.id, sizeof l->id);
-	memcpy(l->anggota_id, v->l.anggota_id, sizeof l->anggota_id);
-	l->nama = strdup(v->nama);
-	if (!l->nama)
-		abort();
-	sk_strlcpy(l->tanggal, v->l.tanggal, sizeof l->tanggal);
-	sk_strlcpy(l->sumber, v->l.sumber, sizeof l->sumber);
-	l->pokok = v->l.pokok;
-	l->ok = v->calc == LOAN_OK;
-	l->sisa = v->pos.sisa_pokok;
-	l->jasa = v->pos.paid_jasa;
-	l->tunggakan = v->pos.tunggakan;
-	l->hari = v->pos.hari_terlambat;
-	l->status = v->pos.status;
+	r->n++;
+	r->total++;
 	return 0;
 }
 
-static const struct loans_out *sort_ctx;
-
-static int line_order(const void *a, const void *b)
+/* Every group (deleted ones too: their loans stay; o->group_id: that one) in name order,
+ * each with its loans made by day. */
+static int loans_each_group(sk_db *db, struct loans_run *r, const char *day, sk_err *e)
 {
-	const struct loan_line *x = a, *y = b;
-	int gx = x->g >= 0 ? sort_ctx->g[x->g].rank : -1, gy = y->g >= 0 ? sort_ctx->g[y->g].rank : -1;
-	if (gx != gy)
-		return gx < gy ? -1 : 1;
-	int c = strcmp(x->nama, y->nama);
-	if (!c)
-		c = strcmp(x->tanggal, y->tanggal);
-	return c ? c : strcmp(x->id, y->id);
-}
-
-/* The text report's totals of one group's loans l[0..n). */
-static void loans_group_end(FILE *out, const struct loan_line *l, int n)
-{
-	sk_portfolio p;
-	int64_t pokok = 0;
-	memset(&p, 0, sizeof p);
-	for (int i = 0; i < n; i++) {
-		pokok += l[i].pokok;
-		if (!l[i].ok || l[i].status == LOAN_LUNAS || l[i].status == LOAN_DIHAPUSBUKUKAN)
-			continue;
-		p.beredar += l[i].sisa;
-		p.tunggakan += l[i].tunggakan;
-		p.menunggak += l[i].tunggakan > 0;
-		if (l[i].hari > LOAN_PAR_DAYS)
-			p.berisiko += l[i].sisa;
+	sqlite3_stmt *st = db_query(db, "SELECT id, nama, coalesce(kode,'') FROM kelompok "
+				    "WHERE :g IS NULL OR id=:g ORDER BY nama, id", e,
+					":g", r->o->group_id);
+	if (!st)
+		return SK_DBERR;
+	int rc, src = SK_OK;
+	while (src == SK_OK && (rc = db_step(db, st, e)) == SQLITE_ROW) {
+		char g[SK_UUID_LEN + 1];
+		db_col_text(st, 0, g, sizeof g);
+		db_col_text(st, 1, r->nama, sizeof r->nama);
+		db_col_text(st, 2, r->kode, sizeof r->kode);
+		r->n = 0;
+		r->pokok = 0;
+		memset(&r->p, 0, sizeof r->p);
+		/* Every group: each one's members' loans, as the district's list always had them
+		 * (rule L1); one group asked for: the loans of its cycles. */
+		sk_loan_filter f = { .kelompok_id = g, .upto = day,
+				     .by_member_group = r->o->group_id == NULL };
+		src = simpin_loans_each(db, &f, day, put_loan, r, e);
+		if (src == SK_OK && r->n && r->o->fmt == REPORT_TEXT)
+			loans_group_end(r);
 	}
-	char a[32], b[32], c[32], par[16];
-	fprintf(out, _("   %d pinjaman, pokok Rp %s; beredar Rp %s, tunggakan Rp %s\n"), n,
-		sk_format_rupiah(pokok, a, sizeof a), sk_format_rupiah(p.beredar, b, sizeof b),
-		sk_format_rupiah(p.tunggakan, c, sizeof c));
-	fprintf(out, _("   Menunggak %d pinjaman; portofolio berisiko (lebih dari %d hari) %s\n\n"),
-		p.menunggak, LOAN_PAR_DAYS, simpin_par_text(loan_par_permille(p.berisiko, p.beredar),
-							     par, sizeof par));
-}
-
-static void loans_text(FILE *out, const struct loans_out *x)
-{
-	char h[160], name[160], a[32], b[32], c[32];
-	for (int i = 0; i < x->n;) {
-		int j = i;
-		while (j < x->n && x->l[j].g == x->l[i].g)
-			j++;
-		const struct loan_group *g = x->l[i].g >= 0 ? &x->g[x->l[i].g] : NULL;
-		group_heading(out, g ? g->nama : "?", g ? g->kode : "");
-		fprintf(out, "%s %-10s %11s %11s %11s %4s %s\n", sk_fit(h, sizeof h, _("Nama"), 17),
-			_("Tanggal"), _("Pokok"), _("Sisa pokok"), _("Tunggakan"), _("Hari"), _("Status"));
-		for (int k = i; k < j; k++) {
-			const struct loan_line *l = &x->l[k];
-			fprintf(out, "%s %-10s %11s %11s %11s %4d %s\n", sk_fit(name, sizeof name, l->nama, 17),
-				l->tanggal, sk_format_rupiah(l->pokok, a, sizeof a),
-				money(l->sisa, b, sizeof b), money(l->tunggakan, c, sizeof c), l->hari,
-				l->ok ? status_label(l->status) : "?");
-		}
-		loans_group_end(out, &x->l[i], j - i);
-		i = j;
-	}
-	if (x->n == 0)
-		fprintf(out, "%s\n", _("Belum ada pinjaman."));
-}
-
-static void loans_table(report_table *t, const struct loans_out *x)
-{
-	for (int i = 0; i < x->n; i++) {
-		const struct loan_line *l = &x->l[i];
-		report_table_str(t, l->id);
-		report_table_str(t, l->anggota_id);
-		report_table_str(t, l->nama);
-		report_table_str(t, l->tanggal);
-		report_table_int(t, l->pokok);
-		report_table_str(t, l->sumber);
-		report_table_int(t, l->sisa);
-		report_table_int(t, l->jasa);
-		report_table_int(t, l->tunggakan);
-		report_table_int(t, l->hari);
-		report_table_str(t, l->ok ? loan_status_name(l->status) : "");
-		report_table_eol(t);
-	}
+	db_reset(st);
+	if (src != SK_OK)
+		return src;
+	return rc == SQLITE_DONE ? SK_OK : (e && e->status ? e->status : SK_DBERR);
 }
 
 static int write_loans(sk_db *db, const report_opts *o, FILE *out, sk_err *e)
 {
-	struct loans_out x = { 0 };
 	char day[16];
 	report_day(o->month, day);
 	report_table t;
-	int rc = report_table_begin(&t, o, out, "pinjaman", LOANS_COLS,
-				    (int)(sizeof LOANS_COLS / sizeof LOANS_COLS[0]), 1, e);
-	if (rc == SK_OK)
-		rc = load_groups(db, &x, e);
-	sk_loan_filter f = { .kelompok_id = o->group_id, .upto = day };
-	if (rc == SK_OK)
-		rc = simpin_loans_each(db, &f, day, keep_loan, &x, e);
-	if (rc == SK_OK) {
-		sort_ctx = &x;
-		if (x.n)
-			qsort(x.l, (size_t)x.n, sizeof *x.l, line_order);
-		if (o->fmt == REPORT_TEXT) {
-			fprintf(out, _("PINJAMAN ANGGOTA per %s\n\n"), day);
-			loans_text(out, &x);
-		} else {
-			loans_table(&t, &x);
-		}
-	}
-	for (int i = 0; i < x.n; i++)
-		free(x.l[i].nama);
-	for (int i = 0; i < x.ng; i++) {
-		free(x.g[i].nama);
-		free(x.g[i].kode);
-	}
-	free(x.l);
-	free(x.g);
+	int rc = report_table_begin(&t, o, out, "pinjaman", REPORT_COLS(LOANS_COLS), 1, e);
+	if (rc != SK_OK)
+		return rc;
+	struct loans_run r = { .o = o, .out = out, .t = &t };
+	if (o->fmt == REPORT_TEXT)
+		fprintf(out, _("PINJAMAN ANGGOTA per %s\n\n"), day);
+	rc = loans_each_group(db, &r, day, e);
+	if (rc == SK_OK && o->fmt == REPORT_TEXT && r.total == 0)
+		fprintf(out, "%s\n", _("Belum ada pinjaman."));
 	return rc;
 }
 
 int report_loans(sk_db *db, const report_opts *o, FILE *out, sk_err *e)
 {
-	int rc = db_begin_read(db, e);
-	if (rc != SK_OK)
-		return rc;
-	rc = write_loans(db, o, out, e);
-	db_end(db, 1, NULL);
-	return rc;
+	return report_read(db, write_loans, o, out, e);
 }
 
 /* ---- share-out ---------------------------------------------------------------------------- */
@@ -490,17 +365,12 @@ static int write_shareout(sk_db *db, const report_opts *o, FILE *out, sk_err *e)
 		return SK_OK;
 	}
 	report_table t;
-	rc = report_table_begin(&t, o, out, "bagi_hasil", SHARE_COLS,
-				(int)(sizeof SHARE_COLS / sizeof SHARE_COLS[0]), 1, e);
+	rc = report_table_begin(&t, o, out, "bagi_hasil", REPORT_COLS(SHARE_COLS), 1, e);
 	for (int i = 0; rc == SK_OK && i < p.n; i++) {
 		const sk_share_row *r = &p.rows[i].r;
-		report_table_str(&t, p.rows[i].anggota_id);
-		report_table_str(&t, p.rows[i].nama);
-		report_table_int(&t, r->simpanan);
-		report_table_int(&t, r->bagian_hasil);
-		report_table_int(&t, r->potongan);
-		report_table_int(&t, r->dibayar);
-		report_table_eol(&t);
+		report_table_row(&t, "ssiiii", p.rows[i].anggota_id, p.rows[i].nama,
+				 (int64_t)r->simpanan, (int64_t)r->bagian_hasil,
+				 (int64_t)r->potongan, (int64_t)r->dibayar);
 	}
 	simpin_share_plan_free(&p);
 	return rc;
@@ -508,14 +378,8 @@ static int write_shareout(sk_db *db, const report_opts *o, FILE *out, sk_err *e)
 
 int report_shareout(sk_db *db, const report_opts *o, FILE *out, sk_err *e)
 {
-	if (!o->group_id)
-		return sk_err_set(e, SK_REFUSED, "%s", _("Laporan bagi hasil perlu --group."));
-	int rc = db_begin_read(db, e);
-	if (rc != SK_OK)
-		return rc;
-	rc = write_shareout(db, o, out, e);
-	db_end(db, 1, NULL);
-	return rc;
+	return report_read_given(db, write_shareout, o, out, o->group_id,
+				 _("Laporan bagi hasil perlu --group."), e);
 }
 
 /* ---- the monthly report's section -------------------------------------------------------- */
@@ -566,25 +430,13 @@ int report_simpin_month(sk_db *db, const char *g, const char *from, const char *
 		"kelompok_id=:g AND buku='simpin' AND dihapus=0 AND tanggal BETWEEN :from AND :to)", e);
 	if (!st)
 		return SK_DBERR;
-	db_bind_text(st, ":g", g);
-	db_bind_text(st, ":s", c.id);
-	db_bind_text(st, ":from", from);
-	db_bind_text(st, ":to", to);
+	db_bind_texts(st, ":g", g, ":s", c.id, ":from", from, ":to", to);
 	rc = db_step(db, st, e);
 	if (rc == SQLITE_ROW) {
-		f->setor = sqlite3_column_int64(st, 0);
-		f->tarik = sqlite3_column_int64(st, 1);
-		f->simpanan = sqlite3_column_int64(st, 2);
-		f->pinjaman_baru = sqlite3_column_int(st, 3);
-		f->pinjaman_pokok = sqlite3_column_int64(st, 4);
-		f->angsuran_pokok = sqlite3_column_int64(st, 5);
-		f->angsuran_jasa = sqlite3_column_int64(st, 6);
-		f->denda = sqlite3_column_int64(st, 7);
-		f->denda_dibayar = sqlite3_column_int64(st, 8);
-		f->kas_awal = sqlite3_column_int64(st, 9);
-		f->kas_akhir = sqlite3_column_int64(st, 10);
-		f->kas_masuk = sqlite3_column_int64(st, 11);
-		f->kas_keluar = sqlite3_column_int64(st, 12);
+		db_read_cols(st, 0, "IIIiIIIIIIIII", &f->setor, &f->tarik, &f->simpanan,
+				    &f->pinjaman_baru, &f->pinjaman_pokok, &f->angsuran_pokok,
+				    &f->angsuran_jasa, &f->denda, &f->denda_dibayar, &f->kas_awal,
+				    &f->kas_akhir, &f->kas_masuk, &f->kas_keluar);
 	}
 	db_reset(st);
 	if (rc != SQLITE_ROW)

@@ -1,4 +1,6 @@
 /* report_table.c - a report's rows as CSV or as an xlsx sheet (report_priv.h). */
+#include <stdarg.h>
+#include "db_row.h"
 #include "i18n.h"
 #include "report_priv.h"
 
@@ -10,6 +12,7 @@ int report_table_begin(report_table *t, const report_opts *o, FILE *out, const c
 	t->ncols = n;
 	t->col = 0;
 	t->sheet = NULL;
+	t->st = NULL;
 	csv_out_init(&t->csv, out, 0);
 	if (t->fmt == REPORT_XLSX) {
 		t->sheet = o->book ? xlsx_add_sheet(o->book, sheet, cols, n) : NULL;
@@ -21,6 +24,54 @@ int report_table_begin(report_table *t, const report_opts *o, FILE *out, const c
 				csv_out_raw(&t->csv, cols[i].name);
 		csv_out_eol(&t->csv);
 	}
+	return SK_OK;
+}
+
+int report_read(sk_db *db, report_fn fn, const report_opts *o, FILE *out, sk_err *e)
+{
+	int rc = db_begin_read(db, e);
+	if (rc != SK_OK)
+		return rc;
+	rc = fn(db, o, out, e);
+	db_end(db, 1, NULL);
+	return rc;
+}
+
+int report_rows(sk_db *db, sqlite3_stmt *st, const report_row_ops *ops, report_table *t,
+		FILE *out, void *row, void *ctx, int *rows, sk_err *e)
+{
+	int rc;
+	*rows = 0;
+	while ((rc = db_step(db, st, e)) == SQLITE_ROW) {
+		ops->read(st, row);
+		if (t->fmt == REPORT_TEXT)
+			ops->text(out, row, ctx);
+		else
+			ops->table(t, row, ctx);
+		++*rows;
+	}
+	return db_rows_end(st, rc, e);
+}
+
+int report_read_given(sk_db *db, report_fn fn, const report_opts *o, FILE *out,
+		      const char *given, const char *refusal, sk_err *e)
+{
+	if (!given)
+		return sk_err_set(e, SK_REFUSED, "%s", refusal);
+	return report_read(db, fn, o, out, e);
+}
+
+int report_query_begin(report_table *t, const report_opts *o, FILE *out, sk_db *db,
+		       const report_query *q, sk_err *e)
+{
+	int rc = report_table_begin(t, o, out, q->sheet, q->cols, q->ncols, 1, e);
+	if (rc != SK_OK)
+		return rc;
+	t->st = db_prepare(db, q->sql, e);
+	if (!t->st)
+		return SK_DBERR;
+	if (sqlite3_bind_parameter_index(t->st, ":g"))
+		db_bind_text(t->st, ":g", o->group_id);
 	return SK_OK;
 }
 
@@ -63,4 +114,18 @@ void report_table_eol(report_table *t)
 	else if (t->fmt == REPORT_CSV)
 		csv_out_eol(&t->csv);
 	t->col = 0;
+}
+
+void report_table_row(report_table *t, const char *spec, ...)
+{
+	va_list ap;
+	va_start(ap, spec);
+	for (const char *c = spec; *c; c++) {
+		if (*c == 's')
+			report_table_str(t, va_arg(ap, const char *));
+		else
+			report_table_int(t, va_arg(ap, int64_t));
+	}
+	va_end(ap);
+	report_table_eol(t);
 }

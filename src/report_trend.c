@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "db_row.h"
 #include "cashbook.h"
 #include "i18n.h"
 #include "report.h"
@@ -22,14 +23,13 @@ void report_month_add(const char *month, int n, char out[8])
 /* Meetings and attendance of one month. */
 static int month_attendance(sk_db *db, const char *g, report_trend_month *t, sk_err *e)
 {
-	sqlite3_stmt *st = db_prepare(db, "SELECT (SELECT count(*) FROM pertemuan WHERE kelompok_id=:g "
+	sqlite3_stmt *st = db_query(db, "SELECT (SELECT count(*) FROM pertemuan WHERE kelompok_id=:g "
 		"AND dihapus=0 AND substr(tanggal,1,7)=:m), coalesce(sum(h.status='H'),0), count(h.status) "
 		"FROM pertemuan p JOIN kehadiran h ON h.pertemuan_id=p.id AND h.dihapus=0 WHERE "
-		"p.kelompok_id=:g AND p.dihapus=0 AND substr(p.tanggal,1,7)=:m", e);
+		"p.kelompok_id=:g AND p.dihapus=0 AND substr(p.tanggal,1,7)=:m", e, ":g", g,
+					":m", t->bulan);
 	if (!st)
 		return SK_DBERR;
-	db_bind_text(st, ":g", g);
-	db_bind_text(st, ":m", t->bulan);
 	int rc = db_step(db, st, e);
 	if (rc == SQLITE_ROW) {
 		int h = sqlite3_column_int(st, 1), total = sqlite3_column_int(st, 2);

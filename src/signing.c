@@ -2,6 +2,7 @@
 #include <sodium.h>
 #include <stdio.h>
 #include <string.h>
+#include "db_row.h"
 #include "db_access.h"
 #include "i18n.h"
 #include "signing.h"
@@ -75,9 +76,7 @@ static int make_pair(sk_db *db, sk_err *e)
 					      "kunci_rahasia, dibuat_pada) VALUES(1, :p, :s, :t)", e);
 		int ok = st != NULL;
 		if (ok) {
-			db_bind_text(st, ":p", pkhex);
-			db_bind_text(st, ":s", skhex);
-			db_bind_text(st, ":t", now);
+			db_bind_texts(st, ":p", pkhex, ":s", skhex, ":t", now);
 			ok = db_step(db, st, e) == SQLITE_DONE;
 			db_reset(st);
 		}
@@ -157,28 +156,28 @@ int signing_split(const char *bytes, size_t n, size_t *signed_len,
 #define TRUST_COLS "kunci_publik, coalesce(nama_kantor,''), coalesce(kode_wilayah,''), " \
 	"coalesce(perangkat,''), dicabut, dipercaya_pada"
 
-static void read_trusted(sqlite3_stmt *st, sk_trusted *t)
+static void read_trusted(const void *arg, sqlite3_stmt *st, void *row)
 {
+	(void)arg;
+	sk_trusted *t = row;
 	memset(t, 0, sizeof *t);
-	db_col_text(st, 0, t->kunci_publik, sizeof t->kunci_publik);
-	db_col_text(st, 1, t->nama_kantor, sizeof t->nama_kantor);
-	db_col_text(st, 2, t->kode_wilayah, sizeof t->kode_wilayah);
-	db_col_text(st, 3, t->perangkat, sizeof t->perangkat);
-	t->dicabut = sqlite3_column_int(st, 4);
-	db_col_text(st, 5, t->dipercaya_pada, sizeof t->dipercaya_pada);
+	db_read_cols(st, 0, "ssssis", DB_OUT(t->kunci_publik), DB_OUT(t->nama_kantor),
+			    DB_OUT(t->kode_wilayah), DB_OUT(t->perangkat), &t->dicabut,
+			    DB_OUT(t->dipercaya_pada));
 }
 
 int signing_trusted_get(sk_db *db, const char *pk_hex, sk_trusted *out, sk_err *e)
 {
-	sqlite3_stmt *st = db_prepare(db, "SELECT " TRUST_COLS " FROM kunci_tepercaya WHERE "
-				      "kunci_publik=:k", e);
-	if (!st)
-		return SK_DBERR;
-	db_bind_text(st, ":k", pk_hex);
-	int rc = db_step(db, st, e);
-	if (rc == SQLITE_ROW)
-		read_trusted(st, out);
-	return db_row_end(st, rc, _("Kunci itu tidak ada dalam daftar kunci tepercaya."), e);
+	return db_one(db, db_query(db, "SELECT " TRUST_COLS " FROM kunci_tepercaya WHERE "
+				       "kunci_publik=:k", e, ":k", pk_hex), read_trusted, NULL, out,
+		      sizeof *out, _("Kunci itu tidak ada dalam daftar kunci tepercaya."), e);
+}
+
+/* A change of the trusted keys: the operator may (SK_ACT_KEYS), then the write begins. */
+static int begin_keys_write(sk_db *db, sk_err *e)
+{
+	int rc = db_permit(db, SK_ACT_KEYS, e);
+	return rc == SK_OK ? db_begin_write(db, e) : rc;
 }
 
 int signing_trust(sk_db *db, const sk_trusted *t, sk_err *e)
@@ -186,10 +185,7 @@ int signing_trust(sk_db *db, const sk_trusted *t, sk_err *e)
 	if (!signing_key_valid(t->kunci_publik))
 		return sk_err_set(e, SK_REFUSED, _("Kunci publik harus %d angka heksadesimal huruf "
 						   "kecil."), SIGNING_KEY_HEX);
-	int rc = db_permit(db, SK_ACT_KEYS, e);
-	if (rc != SK_OK)
-		return rc;
-	rc = db_begin_write(db, e);
+	int rc = begin_keys_write(db, e);
 	if (rc != SK_OK)
 		return rc;
 	char now[SK_TS_LEN + 1];
@@ -203,11 +199,8 @@ int signing_trust(sk_db *db, const sk_trusted *t, sk_err *e)
 	if (!st) {
 		rc = SK_DBERR;
 	} else {
-		db_bind_text(st, ":k", t->kunci_publik);
-		db_bind_text(st, ":n", t->nama_kantor);
-		db_bind_text(st, ":w", t->kode_wilayah);
-		db_bind_text(st, ":p", t->perangkat);
-		db_bind_text(st, ":t", now);
+		db_bind_texts(st, ":k", t->kunci_publik, ":n", t->nama_kantor,
+				  ":w", t->kode_wilayah, ":p", t->perangkat, ":t", now);
 		rc = db_step_write(db, st, "", e);
 	}
 	int erc = db_end(db, rc == SK_OK, e);
@@ -220,10 +213,7 @@ int signing_revoke(sk_db *db, const char *prefix, sk_err *e)
 	if (n < 8 || n > SIGNING_KEY_HEX || strspn(prefix, "0123456789abcdef") != n)
 		return sk_err_set(e, SK_REFUSED, "%s", _("Sebutkan kunci dengan sedikitnya 8 angka "
 							 "heksadesimal pertamanya."));
-	int rc = db_permit(db, SK_ACT_KEYS, e);
-	if (rc != SK_OK)
-		return rc;
-	rc = db_begin_write(db, e);
+	int rc = begin_keys_write(db, e);
 	if (rc != SK_OK)
 		return rc;
 	int64_t hits = 0;
@@ -241,15 +231,10 @@ int signing_revoke(sk_db *db, const char *prefix, sk_err *e)
 	if (rc == SK_OK) {
 		char now[SK_TS_LEN + 1];
 		sk_now_utc(now);
-		sqlite3_stmt *st = db_prepare(db, "UPDATE kunci_tepercaya SET dicabut=1, diubah_pada=:t "
-					      "WHERE substr(kunci_publik, 1, length(:p)) = :p", e);
-		if (!st) {
-			rc = SK_DBERR;
-		} else {
-			db_bind_text(st, ":t", now);
-			db_bind_text(st, ":p", prefix);
-			rc = db_step_write(db, st, "", e);
-		}
+		sqlite3_stmt *st = db_query(db, "UPDATE kunci_tepercaya SET dicabut=1, diubah_pada=:t "
+					    "WHERE substr(kunci_publik, 1, length(:p)) = :p", e,
+					    ":t", now, ":p", prefix);
+		rc = st ? db_step_write(db, st, "", e) : SK_DBERR;
 	}
 	int erc = db_end(db, rc == SK_OK, e);
 	return rc == SK_OK ? erc : rc;
@@ -257,14 +242,7 @@ int signing_revoke(sk_db *db, const char *prefix, sk_err *e)
 
 int signing_trusted_list(sk_db *db, sk_trusted *out, int max, int *n, sk_err *e)
 {
-	*n = 0;
-	sqlite3_stmt *st = db_prepare(db, "SELECT " TRUST_COLS " FROM kunci_tepercaya ORDER BY "
-				      "nama_kantor, kunci_publik", e);
-	if (!st)
-		return SK_DBERR;
-	int rc;
-	while ((rc = db_step(db, st, e)) == SQLITE_ROW && *n < max)
-		read_trusted(st, &out[(*n)++]);
-	db_reset(st);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? SK_OK : (e ? e->status : SK_DBERR);
+	return db_rows(db, db_prepare(db, "SELECT " TRUST_COLS " FROM kunci_tepercaya ORDER BY "
+					   "nama_kantor, kunci_publik", e), out, sizeof *out,
+		       max, n, read_trusted, NULL, e);
 }

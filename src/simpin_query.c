@@ -112,6 +112,14 @@ int simpin_savings(sk_db *db, const char *siklus_id, const char *anggota_id, con
 	"NULL OR p.siklus_id=:s) AND (:a IS NULL OR p.anggota_id=:a) AND (:p IS NULL OR p.id=:p) " \
 	"AND (:u IS NULL OR p.tanggal<=:u)"
 
+/* The loans of group :g's members, by member name, date and id (sk_loan_filter's
+ * by_member_group). */
+#define MEMBER_GROUP_LOANS_SQL \
+	"SELECT " LOAN_COLS_P ", a.nama nama_anggota, a.kelompok_id kelompok, " REPAID_BY_DATE \
+	" FROM anggota a JOIN pinjaman p ON p.anggota_id=a.id WHERE a.kelompok_id=:g AND " \
+	"p.dihapus=0 AND (:s IS NULL OR p.siklus_id=:s) AND (:a IS NULL OR p.anggota_id=:a) AND " \
+	"(:p IS NULL OR p.id=:p) AND (:u IS NULL OR p.tanggal<=:u) ORDER BY a.nama, p.tanggal, p.id"
+
 /* The statement for filter f: led by its most selective key, so that an index answers. */
 static const char *loans_sql(const sk_loan_filter *f)
 {
@@ -121,6 +129,8 @@ static const char *loans_sql(const sk_loan_filter *f)
 		return LOANS_SQL("p.anggota_id=:a");
 	if (f->siklus_id)
 		return LOANS_SQL("p.siklus_id=:s");
+	if (f->kelompok_id && f->by_member_group)
+		return MEMBER_GROUP_LOANS_SQL;
 	if (f->kelompok_id)
 		return LOANS_SQL("p.siklus_id IN (SELECT id FROM siklus WHERE kelompok_id=:g)");
 	return ALL_LOANS_SQL;

@@ -26,6 +26,36 @@ static int run(sk_db *db, report_fn fn, const report_opts *o)
 	return rc;
 }
 
+/* The group headings of a text loans report in order ("Kelompok : ..." lines): 1 when there
+ * are at least two and each names a group not after the one before (by name, as kelompok's
+ * nama sorts), and the loans under each heading come by member name. */
+static int groups_in_name_order(void)
+{
+	char *copy = strdup(report_out), *save = NULL;
+	char last_group[256] = "", last_name[256] = "";
+	int groups = 0, ok = 1, in_rows = 0;
+	for (char *l = strtok_r(copy, "\n", &save); l; l = strtok_r(NULL, "\n", &save)) {
+		if (strncmp(l, "Kelompok : ", 11) == 0) {
+			ok &= strcmp(last_group, l + 11) <= 0;
+			sk_strlcpy(last_group, l + 11, sizeof last_group);
+			groups++;
+			in_rows = -1; /* the column heading follows */
+			*last_name = '\0';
+		} else if (in_rows == -1) {
+			in_rows = 1;
+		} else if (in_rows == 1 && strncmp(l, "   ", 3) != 0) {
+			char name[18];
+			snprintf(name, sizeof name, "%.17s", l);
+			ok &= strcmp(last_name, name) <= 0;
+			sk_strlcpy(last_name, name, sizeof last_name);
+		} else {
+			in_rows = 0;
+		}
+	}
+	free(copy);
+	return ok && groups >= 2;
+}
+
 /* 1 when every line of report_out fits 80 terminal columns. */
 static int fits80(void)
 {
@@ -108,6 +138,8 @@ int main(void)
 	o.fmt = REPORT_TEXT;
 	CHECK(run(db, report_loans, &o) == SK_OK && fits80() && strstr(report_out, "KUBE Melati 3") &&
 	      strstr(report_out, "portofolio berisiko"), "loans as text per group with the portfolio");
+	CHECK(groups_in_name_order(), "every group's loans, groups by name and each group's loans by "
+	      "member name (streamed, not sorted in memory: issue 17)");
 
 	o.group_id = GLR02;
 	o.month = NULL;
