@@ -10,6 +10,20 @@
 # offered back.
 cd "$(dirname "$0")/.." || exit 2
 . tests/tmuxlib.sh
+# close_window: the window closes (SIGHUP), and the test goes on once SIKUBE has ended
+# (it keeps its drafts before it ends; at most 3 x TMUX_TIMEOUT on a loaded machine). SIKUBE
+# is the child of the pane's shell, which the signal ends at once.
+close_window() {
+	cw_pane=$(t display-message -p -t =s: '#{pane_pid}' 2>/dev/null)
+	cw_pid=$(awk '{ print $1 }' "/proc/$cw_pane/task/$cw_pane/children" 2>/dev/null)
+	[ -n "$cw_pid" ] || echo "# close_window: SIKUBE's process not found (pane $cw_pane)"
+	t kill-session -t =s
+	i=0
+	while [ -n "$cw_pid" ] && kill -0 "$cw_pid" 2>/dev/null && [ $i -lt $((TMUX_TIMEOUT * 30)) ]; do
+		sleep 0.1
+		i=$((i + 1))
+	done
+}
 command -v sqlite3 >/dev/null || { echo "sqlite3 shell missing (make test-deps)"; echo "0 passed, 1 failed"; exit 1; }
 init_db --sample || { nok "init database"; finish; exit 1; }
 export HOME="$WORK/home"
@@ -202,9 +216,7 @@ keys Enter
 wait_for "Jadwal: 8 x"
 keys Enter
 expect "a new loan typed" "20.000 8 x minggu"
-t kill-session -t =s
-i=0
-while [ -z "$(q "SELECT 1 FROM draf WHERE layar='meeting-form'" 2>/dev/null)" ] && [ $i -lt $((TMUX_TIMEOUT * 10)) ]; do sleep 0.1; i=$((i + 1)); done
+close_window
 case "$(q "SELECT isi FROM draf WHERE layar='meeting-form'")" in
 *mm.sav.*,4321*mm.loan.*=20000,8,minggu,simpin,*) ok "window closed: the meeting's savings and new loan kept in its draft" ;;
 *) nok "window closed: the meeting's savings and new loan kept in its draft" ;;
@@ -247,9 +259,7 @@ type_text "60000"
 # The window closes only once the app has the typed value (on a loaded machine the keys
 # may still be on their way).
 expect "the new rule is typed" "Simpanan pokok (Rp)         60000"
-t kill-session -t =s
-i=0
-while [ -z "$(q "SELECT 1 FROM draf WHERE layar='simpin-cycle'" 2>/dev/null)" ] && [ $i -lt $((TMUX_TIMEOUT * 10)) ]; do sleep 0.1; i=$((i + 1)); done
+close_window
 check_n "window closed: the cycle's rules kept as a draft" "$(q "SELECT count(*) FROM draf WHERE layar='simpin-cycle' AND isi LIKE '%simpanan_pokok=60000%'")" 1
 app
 wait_for "Pertemuan"
