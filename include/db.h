@@ -129,6 +129,11 @@ int db_begin_read(sk_db *db, sk_err *e);
  * none, -1 on a database error (message in e; a busy database is SK_BUSY, never "none").
  * st NULL (db_prepare failed, its error already in e) gives -1. */
 int db_exists(sk_db *db, sqlite3_stmt *st, sk_err *e);
+/* A refusal when the query sql (its one text parameter param bound to value) gives a row:
+ * SK_OK when it gives none, SK_REFUSED with the message refused in e when it gives one, or
+ * the database error in e. */
+int db_refuse_if_row(sk_db *db, const char *sql, const char *param, const char *value,
+		     const char *refused, sk_err *e);
 /* Step st once and reset it; *out = the first column of the first row as int64 (0 when there
  * is no row, or the column is NULL). Returns SK_OK or the database error in e; st NULL gives
  * SK_DBERR (db_prepare's error already in e). */

@@ -147,13 +147,8 @@ int cash_insert_reversal(sk_db *db, const sk_cash_row *o, sk_cash_row *out, sk_e
  * error, in e. */
 static int not_reversed(sk_db *db, const char *id, const char *refused, sk_err *e)
 {
-	sqlite3_stmt *st = db_prepare(db, "SELECT 1 FROM kas WHERE membalik_id=:id AND dihapus=0", e);
-	if (st)
-		db_bind_text(st, ":id", id);
-	int found = db_exists(db, st, e);
-	if (found < 0)
-		return e && e->status ? e->status : SK_DBERR;
-	return found ? sk_err_set(e, SK_REFUSED, "%s", refused) : SK_OK;
+	return db_refuse_if_row(db, "SELECT 1 FROM kas WHERE membalik_id=:id AND dihapus=0", ":id", id,
+				refused, e);
 }
 
 /* Findings of a row typed by the clerk beyond cash_validate: active group, open month, no

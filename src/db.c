@@ -536,6 +536,18 @@ int db_exists(sk_db *db, sqlite3_stmt *st, sk_err *e)
 	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
 }
 
+int db_refuse_if_row(sk_db *db, const char *sql, const char *param, const char *value,
+		     const char *refused, sk_err *e)
+{
+	sqlite3_stmt *st = db_prepare(db, sql, e);
+	if (st)
+		db_bind_text(st, param, value);
+	int found = db_exists(db, st, e);
+	if (found < 0)
+		return e && e->status ? e->status : SK_DBERR;
+	return found ? sk_err_set(e, SK_REFUSED, "%s", refused) : SK_OK;
+}
+
 int db_count(sk_db *db, sqlite3_stmt *st, int64_t *out, sk_err *e)
 {
 	*out = 0;

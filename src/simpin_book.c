@@ -76,15 +76,7 @@ int simpin_book_reversible(sk_db *db, const char *reversed_sql, const char *memb
 							 "benar sebagai baris baru."));
 	if (!reversed_sql)
 		return SK_OK;
-	sqlite3_stmt *st = db_prepare(db, reversed_sql, e);
-	if (st)
-		db_bind_text(st, ":id", id);
-	int found = db_exists(db, st, e);
-	if (found < 0)
-		return e && e->status ? e->status : SK_DBERR;
-	if (found)
-		return sk_err_set(e, SK_REFUSED, "%s", _("Baris ini sudah pernah dibalik."));
-	return SK_OK;
+	return db_refuse_if_row(db, reversed_sql, ":id", id, _("Baris ini sudah pernah dibalik."), e);
 }
 
 void simpin_book_reversal_date(const char *tanggal, char out[16])

@@ -104,16 +104,11 @@ int simpin_loan_delete(sk_db *db, const char *id, sk_err *e)
 	int rc = load_loan(db, id, &l, &c, e);
 	if (rc != SK_OK)
 		return rc;
-	sqlite3_stmt *st = db_prepare(db, "SELECT 1 FROM angsuran WHERE pinjaman_id=:p AND dihapus=0",
-				      e);
-	if (st)
-		db_bind_text(st, ":p", id);
-	int found = db_exists(db, st, e);
-	if (found < 0)
-		return e && e->status ? e->status : SK_DBERR;
-	if (found)
-		return sk_err_set(e, SK_REFUSED, "%s", _("Pinjaman ini sudah diangsur: balik dulu "
-							 "angsurannya, atau hapus bukukan."));
+	rc = db_refuse_if_row(db, "SELECT 1 FROM angsuran WHERE pinjaman_id=:p AND dihapus=0", ":p",
+			      id, _("Pinjaman ini sudah diangsur: balik dulu angsurannya, atau hapus "
+				    "bukukan."), e);
+	if (rc != SK_OK)
+		return rc;
 	if (*c.selesai)
 		return sk_err_set(e, SK_REFUSED, _("Siklus %d sudah ditutup dan dibagi; pinjamannya tidak "
 						   "dapat dihapus lagi."), c.nomor);
