@@ -41,7 +41,6 @@ struct cash_book {
 	char buku[8];            /* umum | iks | simpin */
 	char bulan[8];           /* YYYY-MM, "" = every month */
 	int kat;                 /* index into CASH_KATEGORI_VALUES, -1 = every category */
-	int placed;              /* the list was placed once (then it starts at its end) */
 };
 
 static void book_filter(const struct cash_book *c, sk_cash_filter *f)
@@ -157,16 +156,6 @@ static int cb_init(struct screen *s, void *arg)
 }
 
 /* Rows: 1 book, month and category, 2 balance and last close, 3 headings, 4.. rows. */
-static void cb_resize(struct screen *s)
-{
-	struct cash_book *c = s->data;
-	tlist_resize(s);
-	if (!c->placed) {
-		c->placed = 1;
-		plist_key(&c->tl.pl, KEY_END, KEY_CODE_YES);
-	}
-}
-
 static void month_name(const char *bulan, char *out, size_t n)
 {
 	int m = atoi(bulan + 5);
@@ -369,22 +358,13 @@ static const struct tlist_def CB_LIST = {
 	.cols = COLS_DEF, .ncols = NCOLS, .row_size = sizeof(sk_cash_line), .count = cb_count,
 	.fetch = cb_fetch, .cells = cb_cells, .key = cb_key, .open = cb_edit, .del = cb_reverse,
 	.resume = cb_resume, .draw = cb_draw, .head_row = 3, .position = N_("Baris %d dari %d"),
+	.start_at_end = 1,
 };
 
-const struct screen_ops CASH_BOOK_OPS = {
-	.name = "cash-book",
-	.init = cb_init,
-	.draw = tlist_draw,
-	.key = tlist_key,
-	.resize = cb_resize,
-	.free = tlist_free,
-	.help = cb_help,
+const struct screen_ops CASH_BOOK_OPS = TLIST_SCREEN("cash-book", cb_init, cb_help,
 	/* Esc and F10 show on terminals wider than 80 columns (the line drops what does not fit). */
-	.hints = HINTS(
-		HINT_HELP, HINT(ACT_NEW, NC_("hint", "Baru")), HINT(ACT_EDIT, NC_("hint", "Ubah")),
-		HINT(ACT_DELETE, NC_("hint", "Balik")), HINT(ACT_BOOK, NC_("hint", "Buku")),
-		HINT2(ACT_LEFT, ACT_RIGHT, NC_("hint", "Bulan")),
-		HINT(ACT_CATEGORY, NC_("hint", "Kategori")), HINT(ACT_CLOSE, NC_("hint", "Tutup")),
-		HINTS_BACK_QUIT),
-	.resume = tlist_resume,
-};
+	HINT_HELP, HINT(ACT_NEW, NC_("hint", "Baru")), HINT(ACT_EDIT, NC_("hint", "Ubah")),
+	HINT(ACT_DELETE, NC_("hint", "Balik")), HINT(ACT_BOOK, NC_("hint", "Buku")),
+	HINT2(ACT_LEFT, ACT_RIGHT, NC_("hint", "Bulan")),
+	HINT(ACT_CATEGORY, NC_("hint", "Kategori")), HINT(ACT_CLOSE, NC_("hint", "Tutup")),
+	HINTS_BACK_QUIT);

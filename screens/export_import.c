@@ -20,6 +20,7 @@
 #include "import.h"
 #include "keys.h"
 #include "plist.h"
+#include "screens.h"
 #include "text.h"
 #include "uform.h"
 
@@ -267,17 +268,9 @@ static void xr_free(struct screen *s)
 	free(x);
 }
 
-static const struct screen_ops XRESULT_OPS = {
-	.name = "exchange-result",
-	.init = xr_init,
-	.draw = xr_draw,
-	.key = xr_key,
-	.resize = xr_resize,
-	.free = xr_free,
-	.help = xr_help,
-	.hints = HINTS(
-		HINT_HELP, HINT(ACT_ENTER, NC_("hint", "Lengkap")), HINTS_BACK_QUIT),
-};
+static const struct screen_ops XRESULT_OPS = SCREEN_OPS("exchange-result", xr,
+	.resize = xr_resize, .free = xr_free,
+	.hints = HINTS(HINT_HELP, HINT(ACT_ENTER, NC_("hint", "Lengkap")), HINTS_BACK_QUIT));
 
 /* ---- the Ekspor/Impor screen ----------------------------------------------------------- */
 
@@ -497,17 +490,7 @@ static void ex_resume(struct screen *s)
 	ex_status(s);
 }
 
-const struct screen_ops EXCHANGE_OPS = {
-	.name = "exchange",
-	.init = ex_init,
-	.draw = ex_draw,
-	.key = ex_key,
-	.resize = fu_resize,
-	.free = fu_free,
-	.help = ex_help,
-	.hints = HINTS(
-		HINT_HELP, HINT(ACT_SAVE, NC_("hint", "Ekspor")), HINT(ACT_NEW, NC_("hint", "Impor")),
-		HINTS_BACK_QUIT),
-	.show = fu_show,
-	.resume = ex_resume,
-};
+const struct screen_ops EXCHANGE_OPS = SCREEN_OPS("exchange", ex,
+	.resize = fu_resize, .free = fu_free, .show = fu_show, .resume = ex_resume,
+	.hints = HINTS(HINT_HELP, HINT(ACT_SAVE, NC_("hint", "Ekspor")),
+		       HINT(ACT_NEW, NC_("hint", "Impor")), HINTS_BACK_QUIT));

@@ -339,48 +339,25 @@ static void gl_resume(struct screen *s)
 static void gl_free(struct screen *s)
 {
 	struct group_list *g = s->data;
-	if (g) {
-		free(g->over);
-		free(g->risk);
-		free(g->gagal);
-	}
-	tlist_free(s);
+	free(g->over);
+	free(g->risk);
+	free(g->gagal);
 }
 
 static const struct tlist_def GL_LIST = {
 	.cols = COLS_DEF, .ncols = sizeof COLS_DEF / sizeof COLS_DEF[0],
 	.row_size = sizeof(sk_group_row), .count = gl_count, .fetch = gl_fetch, .cells = gl_cells,
-	.key = gl_key, .resume = gl_resume, .draw = gl_draw, .head_row = 3, .searchable = 1,
+	.key = gl_key, .resume = gl_resume, .draw = gl_draw, .free = gl_free, .head_row = 3, .searchable = 1,
 	.search_label = N_("Cari:"), .position = N_("Kelompok %d dari %d"), .position_empty = 1,
 };
 
-const struct screen_ops GROUP_TRASH_OPS = {
-	.name = "groups-deleted",
-	.init = gl_trash_init,
-	.draw = tlist_draw,
-	.key = tlist_key,
-	.resize = tlist_resize,
-	.free = gl_free,
-	.help = gl_trash_help,
-	.hints = HINTS(
-		HINT_HELP, HINT(ACT_DELETE, NC_("hint", "Pulihkan")), HINTS_BACK_QUIT),
-	.resume = tlist_resume,
-};
+const struct screen_ops GROUP_TRASH_OPS = TLIST_SCREEN("groups-deleted", gl_trash_init,
+	gl_trash_help, HINT_HELP, HINT(ACT_DELETE, NC_("hint", "Pulihkan")), HINTS_BACK_QUIT);
 
-const struct screen_ops GROUP_LIST_OPS = {
-	.name = "groups",
-	.init = gl_init,
-	.draw = tlist_draw,
-	.key = tlist_key,
-	.resize = tlist_resize,
-	.free = gl_free,
-	.help = gl_help,
-	/* At 80 columns in Indonesian Esc and F10 do not fit (the line drops what does not fit);
-	 * F1 names them. */
-	.hints = HINTS(
-		HINT_HELP, HINT(ACT_NEW, NC_("hint", "Baru")), HINT(ACT_EDIT, NC_("hint", "Ubah")),
-		HINT(ACT_DELETE, NC_("hint", "Hapus")), HINT(ACT_ENTER, NC_("hint", "Anggota")),
-		HINT(ACT_LOANS, NC_("hint", "Simpin")), HINT(ACT_LEVEL, NC_("hint", "Tingkat")),
-		HINT(ACT_OPTION, NC_("hint", "Terhapus")), HINTS_BACK_QUIT),
-	.resume = tlist_resume,
-};
+/* At 80 columns in Indonesian Esc and F10 do not fit (the line drops what does not fit); F1
+ * names them. */
+const struct screen_ops GROUP_LIST_OPS = TLIST_SCREEN("groups", gl_init, gl_help,
+	HINT_HELP, HINT(ACT_NEW, NC_("hint", "Baru")), HINT(ACT_EDIT, NC_("hint", "Ubah")),
+	HINT(ACT_DELETE, NC_("hint", "Hapus")), HINT(ACT_ENTER, NC_("hint", "Anggota")),
+	HINT(ACT_LOANS, NC_("hint", "Simpin")), HINT(ACT_LEVEL, NC_("hint", "Tingkat")),
+	HINT(ACT_OPTION, NC_("hint", "Terhapus")), HINTS_BACK_QUIT);

@@ -54,15 +54,9 @@ static int login_key(struct screen *s, wint_t ch, int kc)
 	return SCR_HANDLED;
 }
 
-static const struct screen_ops LOGIN_OPS = {
-	.name = "login",
-	.init = login_init,
-	.draw = login_draw,
-	.key = login_key,
-	.help = login_help,
-	.hints = HINTS(
-		HINT(ACT_ENTER, NC_("hint", "Lanjut")), HINT(ACT_BACK, NC_("hint", "Keluar")), HINTS_END),
-};
+static const struct screen_ops LOGIN_OPS = SCREEN_OPS("login", login,
+	.hints = HINTS(HINT(ACT_ENTER, NC_("hint", "Lanjut")), HINT(ACT_BACK, NC_("hint", "Keluar")),
+		       HINTS_END));
 
 /* The first admin of a database without operators. 1 made (and logged in), 0 not. */
 static int first_admin(sk_db *db)

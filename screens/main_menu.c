@@ -204,19 +204,10 @@ static void main_free(struct screen *s)
 	free(m);
 }
 
-const struct screen_ops MAIN_MENU_OPS = {
-	.name = "main",
-	.init = main_init,
-	.draw = main_draw,
-	.key = main_key,
-	.resize = main_resize,
-	.free = main_free,
-	.help = main_help,
-	.hints = HINTS(
-		HINT_HELP, HINT(ACT_ENTER, NC_("hint", "Buka")), HINT(ACT_QUIT, NC_("hint", "Keluar")),
-		HINTS_END),
-	.resume = main_resume,
-};
+const struct screen_ops MAIN_MENU_OPS = SCREEN_OPS("main", main,
+	.resize = main_resize, .free = main_free, .resume = main_resume,
+	.hints = HINTS(HINT_HELP, HINT(ACT_ENTER, NC_("hint", "Buka")),
+		       HINT(ACT_QUIT, NC_("hint", "Keluar")), HINTS_END));
 
 int screens_run(sk_db *db, ui_idle_fn idle, void *ctx)
 {

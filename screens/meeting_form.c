@@ -514,18 +514,9 @@ static void mf_free(struct screen *s)
 	free(f);
 }
 
-const struct screen_ops MEETING_FORM_OPS = {
-	.name = "meeting-form",
-	.init = mf_init,
-	.draw = mf_draw,
-	.key = mf_key,
-	.resize = fu_resize,
-	.free = mf_free,
-	.help = mf_help,
-	.hints = HINTS(
-		HINT_HELP, HINT(ACT_SAVE, NC_("hint", "Simpan")), HINT(ACT_STATUS, NC_("hint", "Status")),
-		HINT(ACT_PGDN, NC_("hint", "Halaman")), HINTS_BACK_QUIT),
-	.show = mf_show,
-	.unsaved = mf_unsaved,
+const struct screen_ops MEETING_FORM_OPS = SCREEN_OPS("meeting-form", mf,
+	.resize = fu_resize, .free = mf_free, .show = mf_show, .unsaved = mf_unsaved,
 	.draft = mf_draft,
-};
+	.hints = HINTS(HINT_HELP, HINT(ACT_SAVE, NC_("hint", "Simpan")),
+		       HINT(ACT_STATUS, NC_("hint", "Status")), HINT(ACT_PGDN, NC_("hint", "Halaman")),
+		       HINTS_BACK_QUIT));

@@ -241,16 +241,9 @@ static void rp_free(struct screen *s)
 	free(r);
 }
 
-const struct screen_ops REPORT_OPS = {
-	.name = "reports",
-	.init = rp_init,
-	.draw = rp_draw,
-	.key = rp_key,
-	.free = rp_free,
-	.help = rp_help,
-	.hints = HINTS(
-		HINT_HELP, HINT(ACT_SAVE, NC_("hint", "Simpan")),
-		HINT2(ACT_LEFT, ACT_RIGHT, NC_("hint", "Bulan")), HINT(ACT_NEXT, NC_("hint", "Grafik")),
-		HINT(ACT_PGDN, NC_("hint", "Gulir")), HINTS_BACK_QUIT),
-	.resume = rp_resume,
-};
+const struct screen_ops REPORT_OPS = SCREEN_OPS("reports", rp,
+	.free = rp_free, .resume = rp_resume,
+	.hints = HINTS(HINT_HELP, HINT(ACT_SAVE, NC_("hint", "Simpan")),
+		       HINT2(ACT_LEFT, ACT_RIGHT, NC_("hint", "Bulan")),
+		       HINT(ACT_NEXT, NC_("hint", "Grafik")), HINT(ACT_PGDN, NC_("hint", "Gulir")),
+		       HINTS_BACK_QUIT));

@@ -6,6 +6,14 @@
 #include "region.h"
 #include "ui.h"
 
+/* The screen_ops of a screen whose own functions carry its tag (docs/HACKING.md: a screen's
+ * statics start with a tag of its own): tag_init, tag_draw, tag_key and tag_help, then the
+ * entries that differ as designated initializers (.hints = HINTS(...), .resize, .free,
+ * .resume, ...). List screens use TLIST_SCREEN (tlist.h), forms FU_SCREEN (form_util.h). */
+#define SCREEN_OPS(id, tag, ...) \
+	{ .name = id, .init = tag##_init, .draw = tag##_draw, .key = tag##_key, \
+	  .help = tag##_help, __VA_ARGS__ }
+
 /* Main menu (menu library). arg: NULL. */
 extern const struct screen_ops MAIN_MENU_OPS;
 /* Groups: searchable paged list. arg: NULL. */

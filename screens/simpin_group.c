@@ -296,19 +296,11 @@ static void sg_free(struct screen *s)
 	free(x);
 }
 
-const struct screen_ops SIMPIN_GROUP_OPS = {
-	.name = "simpin",
-	.init = sg_init,
-	.draw = sg_draw,
-	.key = sg_key,
-	.resize = sg_resize,
-	.free = sg_free,
-	.help = sg_help,
-	/* At 80 columns in Indonesian Esc and F10 do not fit (the line drops what does not fit);
-	 * F1 names them. */
-	.hints = HINTS(
-		HINT_HELP, HINT(ACT_NEW, NC_("hint", "Siklus")), HINT(ACT_EDIT, NC_("hint", "Aturan")),
-		HINT(ACT_OPTION, NC_("hint", "Tutup")), HINT(ACT_ENTER, NC_("hint", "Buku")),
-		HINT(ACT_CARD, NC_("hint", "Kartu")), HINTS_BACK_QUIT),
-	.resume = sg_resume,
-};
+/* At 80 columns in Indonesian Esc and F10 do not fit (the line drops what does not fit); F1
+ * names them. */
+const struct screen_ops SIMPIN_GROUP_OPS = SCREEN_OPS("simpin", sg,
+	.resize = sg_resize, .free = sg_free, .resume = sg_resume,
+	.hints = HINTS(HINT_HELP, HINT(ACT_NEW, NC_("hint", "Siklus")),
+		       HINT(ACT_EDIT, NC_("hint", "Aturan")), HINT(ACT_OPTION, NC_("hint", "Tutup")),
+		       HINT(ACT_ENTER, NC_("hint", "Buku")), HINT(ACT_CARD, NC_("hint", "Kartu")),
+		       HINTS_BACK_QUIT));

@@ -60,6 +60,9 @@ void tlist_resize(struct screen *s)
 	text_cols(d->cols, d->ncols, COLS - 2, tl->w);
 	plist_place(&tl->pl, d->head_row + 1, 1, frame_bottom() - d->head_row - 1 - d->foot,
 		    COLS - 2);
+	if (!tl->placed && d->start_at_end)
+		plist_key(&tl->pl, KEY_END, KEY_CODE_YES);
+	tl->placed = 1;
 }
 
 void tlist_put_right(int y, const char *s)
@@ -151,6 +154,8 @@ void tlist_free(struct screen *s)
 	struct tlist *tl = s->data;
 	if (!tl)
 		return;
+	if (tl->def->free)
+		tl->def->free(s);
 	plist_free(&tl->pl);
 	free(tl);
 }

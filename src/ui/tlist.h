@@ -51,6 +51,10 @@ struct tlist_def {
 	void (*option)(struct screen *s);
 	void (*resume)(struct screen *s);
 	void (*draw)(struct screen *s);
+	/* Optional: free what the screen holds besides the list (tlist_free calls it before
+	 * s->data goes). */
+	void (*free)(struct screen *s);
+	int start_at_end;         /* 1: the list opens on its last row (a book, newest last) */
 };
 
 /* The start of a list screen's s->data. */
@@ -59,6 +63,7 @@ struct tlist {
 	struct plist_src src;
 	struct plist pl;
 	int w[TLIST_MAX_COLS];
+	int placed;               /* 1 once laid out (start_at_end has moved to the end) */
 };
 
 /* Allocate s->data (size bytes, zeroed, starting with a struct tlist) and set up its list
