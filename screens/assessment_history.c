@@ -125,7 +125,7 @@ static void hi_draw(struct screen *s)
 }
 
 static const struct tlist_def HI_LIST = {
-	.cols = COLS_DEF, .ncols = sizeof COLS_DEF / sizeof COLS_DEF[0],
+	TLIST_COLS(COLS_DEF),
 	.row_size = sizeof(sk_assessment_row), .count = hi_count, .fetch = hi_fetch,
 	.cells = hi_cells, .open = hi_open, .del = hi_delete, .draw = hi_draw,
 	.head_row = 3, .position = N_("Penilaian %d dari %d"),

@@ -136,7 +136,7 @@ static void al_filter(struct screen *s)
 }
 
 static const struct tlist_def AL_LIST = {
-	.cols = COLS_DEF, .ncols = sizeof COLS_DEF / sizeof COLS_DEF[0],
+	TLIST_COLS(COLS_DEF),
 	.row_size = sizeof(sk_audit_row), .count = al_count, .fetch = al_fetch, .cells = al_cells,
 	.option = al_filter, .draw = al_draw, .head_row = 3,
 	.position = N_("Catatan %d dari %d"), .position_empty = 1,

@@ -143,12 +143,8 @@ static int cb_init(struct screen *s, void *arg)
 	struct cash_book *c = tlist_new(s, sizeof *c, &CB_LIST);
 	if (!c)
 		return -1;
-	snprintf(c->group_id, sizeof c->group_id, "%s", (const char *)arg);
-	sk_err e;
-	if (group_get(s->db, c->group_id, &c->g, &e) != SK_OK) {
-		frame_msg(MSG_ERROR, "%s", e.msg);
+	if (screen_group_read(s, arg, c->group_id, sizeof c->group_id, &c->g) != 0)
 		return -1;
-	}
 	strcpy(c->buku, "umum");
 	c->kat = -1;
 	cb_title(s);

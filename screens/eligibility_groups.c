@@ -112,7 +112,7 @@ static void eg_draw(struct screen *s)
 }
 
 static const struct tlist_def EG_LIST = {
-	.cols = COLS_DEF, .ncols = sizeof COLS_DEF / sizeof COLS_DEF[0],
+	TLIST_COLS(COLS_DEF),
 	.row_size = sizeof(sk_elig_group), .count = eg_count, .fetch = eg_fetch, .cells = eg_cells,
 	.key = eg_key, .resume = eg_resume, .draw = eg_draw, .head_row = 3, .searchable = 1,
 	.search_label = N_("Cari:"),

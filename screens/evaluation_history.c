@@ -107,12 +107,8 @@ static int eh_init(struct screen *s, void *arg)
 	struct ehist *h = tlist_new(s, sizeof *h, &EH_LIST);
 	if (!h)
 		return -1;
-	sk_err e;
-	sk_err_clear(&e);
-	if (group_get(s->db, arg, &h->g, &e) != SK_OK) {
-		frame_msg(MSG_ERROR, "%s", e.msg);
+	if (screen_group_read(s, arg, NULL, 0, &h->g) != 0)
 		return -1;
-	}
 	snprintf(s->title, sizeof s->title, _("Perkembangan kelompok - %s"), h->g.nama);
 	eh_status(s);
 	return 0;
@@ -226,7 +222,7 @@ static void eh_delete(struct screen *s, const void *row)
 }
 
 static const struct tlist_def EH_LIST = {
-	.cols = COLS_DEF, .ncols = sizeof COLS_DEF / sizeof COLS_DEF[0],
+	TLIST_COLS(COLS_DEF),
 	.row_size = sizeof(sk_evaluation_row), .count = eh_count, .fetch = eh_fetch,
 	.cells = eh_cells, .open = eh_open, .del = eh_delete, .option = eh_decide, .draw = eh_draw,
 	.resume = eh_resume, .head_row = 3, .position = N_("Penilaian %d dari %d"),

@@ -345,10 +345,10 @@ static void gl_free(struct screen *s)
 }
 
 static const struct tlist_def GL_LIST = {
-	.cols = COLS_DEF, .ncols = sizeof COLS_DEF / sizeof COLS_DEF[0],
+	TLIST_COLS(COLS_DEF),
 	.row_size = sizeof(sk_group_row), .count = gl_count, .fetch = gl_fetch, .cells = gl_cells,
-	.key = gl_key, .resume = gl_resume, .draw = gl_draw, .free = gl_free, .head_row = 3, .searchable = 1,
-	.search_label = N_("Cari:"), .position = N_("Kelompok %d dari %d"), .position_empty = 1,
+	.key = gl_key, .resume = gl_resume, .draw = gl_draw, .free = gl_free,
+	TLIST_SEARCH(N_("Cari:"), N_("Kelompok %d dari %d")),
 };
 
 const struct screen_ops GROUP_TRASH_OPS = TLIST_SCREEN("groups-deleted", gl_trash_init,

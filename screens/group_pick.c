@@ -84,10 +84,9 @@ static void gp_draw(struct screen *s)
 }
 
 static const struct tlist_def GP_LIST = {
-	.cols = COLS_DEF, .ncols = sizeof COLS_DEF / sizeof COLS_DEF[0],
+	TLIST_COLS(COLS_DEF),
 	.row_size = sizeof(sk_group_row), .count = gp_count, .fetch = gp_fetch, .cells = gp_cells,
-	.key = gp_key, .draw = gp_draw, .head_row = 3, .searchable = 1,
-	.search_label = N_("Cari:"), .position = N_("Kelompok %d dari %d"), .position_empty = 1,
+	.key = gp_key, .draw = gp_draw, TLIST_SEARCH(N_("Cari:"), N_("Kelompok %d dari %d")),
 };
 
 static const char *gp_help(void)

@@ -137,7 +137,7 @@ static void mlist_resume(struct screen *s)
 }
 
 static const struct tlist_def MLIST_LIST = {
-	.cols = COLS_DEF, .ncols = sizeof COLS_DEF / sizeof COLS_DEF[0],
+	TLIST_COLS(COLS_DEF),
 	.row_size = sizeof(sk_meeting_row), .count = mlist_count, .fetch = mlist_fetch,
 	.cells = mlist_cells, .open = mlist_open, .del = mlist_delete, .resume = mlist_resume,
 	.draw = mlist_draw, .head_row = 2, .position = N_("Pertemuan %d dari %d"),

@@ -202,14 +202,14 @@ static void ml_resume(struct screen *s)
 }
 
 static const struct tlist_def ML_LIST = {
-	.cols = COLS_DEF, .ncols = sizeof COLS_DEF / sizeof COLS_DEF[0],
+	TLIST_COLS(COLS_DEF),
 	.row_size = sizeof(sk_member_row), .count = ml_count, .fetch = ml_fetch, .cells = ml_cells,
 	.open = ml_edit, .del = ml_delete, .option = ml_show_trash, .resume = ml_resume,
 	.draw = ml_draw, .head_row = 2, .position = N_("Anggota %d dari %d"),
 };
 
 static const struct tlist_def ML_TRASH_LIST = {
-	.cols = COLS_DEF, .ncols = sizeof COLS_DEF / sizeof COLS_DEF[0],
+	TLIST_COLS(COLS_DEF),
 	.row_size = sizeof(sk_member_row), .count = ml_count, .fetch = ml_fetch, .cells = ml_cells,
 	.del = ml_restore, .resume = ml_resume, .draw = ml_draw, .head_row = 2,
 	.position = N_("Anggota %d dari %d"),

@@ -55,10 +55,9 @@ static int ms_key(struct screen *s, wint_t ch, int kc, const void *row)
 }
 
 static const struct tlist_def MS_LIST = {
-	.cols = COLS_DEF, .ncols = sizeof COLS_DEF / sizeof COLS_DEF[0], .row_size = sizeof(sk_member_row),
+	TLIST_COLS(COLS_DEF), .row_size = sizeof(sk_member_row),
 	.count = ms_count, .fetch = ms_fetch, .cells = ms_cells, .key = ms_key,
-	.head_row = 3, .searchable = 1, .search_label = N_("Cari nama atau NIK:"),
-	.position = N_("Anggota %d dari %d"), .position_empty = 1,
+	TLIST_SEARCH(N_("Cari nama atau NIK:"), N_("Anggota %d dari %d")),
 };
 
 static const char *ms_help(void)

@@ -265,7 +265,7 @@ static int ol_key(struct screen *s, wint_t ch, int kc, const void *row)
 }
 
 static const struct tlist_def OL_LIST = {
-	.cols = COLS_DEF, .ncols = sizeof COLS_DEF / sizeof COLS_DEF[0],
+	TLIST_COLS(COLS_DEF),
 	.row_size = sizeof(sk_operator), .count = ol_count, .fetch = ol_fetch, .cells = ol_cells,
 	.key = ol_key, .draw = ol_draw, .head_row = 3, .foot = 1,
 };

@@ -74,11 +74,10 @@ static void region_pick_draw(struct screen *s)
 }
 
 static const struct tlist_def RP_LIST = {
-	.cols = COLS_DEF, .ncols = sizeof COLS_DEF / sizeof COLS_DEF[0], .row_size = sizeof(sk_region),
+	TLIST_COLS(COLS_DEF), .row_size = sizeof(sk_region),
 	.count = region_pick_count, .fetch = region_pick_fetch, .cells = region_pick_cells,
 	.key = region_pick_key, .draw = region_pick_draw,
-	.head_row = 3, .searchable = 1, .search_label = N_("Cari desa/kelurahan:"),
-	.position = N_("Desa %d dari %d"), .position_empty = 1,
+	TLIST_SEARCH(N_("Cari desa/kelurahan:"), N_("Desa %d dari %d")),
 };
 
 static const char *region_pick_help(void)

@@ -69,22 +69,21 @@ static void month_label(const char *month, char *out, size_t n)
 	snprintf(out, n, "%s %.4s", m >= 1 && m <= 12 ? _(MONTHS[m - 1]) : "?", month);
 }
 
+/* The monthly report of the chosen month into f (tpager_fill). */
+static int rp_write(FILE *f, void *ctx, sk_err *e)
+{
+	struct screen *s = ctx;
+	struct reports *r = s->data;
+	report_opts o = { .group_id = r->group_id, .month = r->month, .fmt = REPORT_TEXT };
+	return report_monthly(s->db, &o, f, e);
+}
+
 /* Make the report text and the chart figures of the chosen month. */
 static void rp_load(struct screen *s)
 {
 	struct reports *r = s->data;
-	char *text = NULL;
-	size_t size = 0;
-	FILE *f = open_memstream(&text, &size);
+	tpager_fill(&r->pg, rp_write, s, N_("Laporan tidak dapat dibuat."));
 	sk_err e;
-	sk_err_clear(&e);
-	report_opts o = { .group_id = r->group_id, .month = r->month, .fmt = REPORT_TEXT };
-	int rc = f ? report_monthly(s->db, &o, f, &e) : SK_IOERR;
-	if (f)
-		fclose(f);
-	if (rc != SK_OK)
-		frame_msg(MSG_ERROR, "%s", e.msg[0] ? e.msg : _("Laporan tidak dapat dibuat."));
-	tpager_set(&r->pg, text);
 	r->trend_ok = report_trend(s->db, r->group_id, r->month, r->trend, &e) == SK_OK;
 }
 
@@ -94,12 +93,8 @@ static int rp_init(struct screen *s, void *arg)
 	if (!r)
 		return -1;
 	s->data = r;
-	snprintf(r->group_id, sizeof r->group_id, "%s", (const char *)arg);
-	sk_err e;
-	if (group_get(s->db, r->group_id, &r->g, &e) != SK_OK) {
-		frame_msg(MSG_ERROR, "%s", e.msg);
+	if (screen_group_read(s, arg, r->group_id, sizeof r->group_id, &r->g) != 0)
 		return -1;
-	}
 	/* The month being reported is usually the one just ended: this month only once it has
 	 * a meeting. */
 	char today[11], last[16];

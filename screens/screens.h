@@ -3,6 +3,8 @@
 #ifndef SK_SCREENS_H
 #define SK_SCREENS_H
 
+#include <stddef.h>
+#include "group.h"
 #include "region.h"
 #include "ui.h"
 
@@ -13,6 +15,11 @@
 #define SCREEN_OPS(id, tag, ...) \
 	{ .name = id, .init = tag##_init, .draw = tag##_draw, .key = tag##_key, \
 	  .help = tag##_help, __VA_ARGS__ }
+
+/* For a screen's init: read the group with id into *g and copy id into group_id (n bytes)
+ * when group_id is not NULL. Returns 0, or -1 with the store's message in the message line
+ * (init then refuses: the screen is not opened). */
+int screen_group_read(struct screen *s, const char *id, char *group_id, size_t n, sk_group *g);
 
 /* Main menu (menu library). arg: NULL. */
 extern const struct screen_ops MAIN_MENU_OPS;

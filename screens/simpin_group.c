@@ -97,12 +97,8 @@ static int sg_init(struct screen *s, void *arg)
 	if (!x)
 		return -1;
 	s->data = x;
-	snprintf(x->group_id, sizeof x->group_id, "%s", (const char *)arg);
-	sk_err e;
-	if (group_get(s->db, x->group_id, &x->g, &e) != SK_OK) {
-		frame_msg(MSG_ERROR, "%s", e.msg);
+	if (screen_group_read(s, arg, x->group_id, sizeof x->group_id, &x->g) != 0)
 		return -1;
-	}
 	snprintf(s->title, sizeof s->title, _("Simpan pinjam - kelompok %s"), x->g.nama);
 	sg_load(s);
 	return 0;

@@ -86,30 +86,27 @@ static int close_text(struct screen *s, FILE *f, sk_err *e)
 	return SK_OK;
 }
 
+/* The passbook, the loan card or the share-out of the cycle into f (tpager_fill). */
+static int sv_write(FILE *f, void *ctx, sk_err *e)
+{
+	struct screen *s = ctx;
+	struct simpin_view *v = s->data;
+	report_opts o = { .fmt = REPORT_TEXT };
+	if (v->kind == SV_PASSBOOK) {
+		o.anggota_id = v->id;
+		return report_passbook(s->db, &o, f, e);
+	}
+	if (v->kind == SV_LOAN_CARD) {
+		o.pinjaman_id = v->id;
+		return report_loan_card(s->db, &o, f, e);
+	}
+	return close_text(s, f, e);
+}
+
 static void sv_load(struct screen *s)
 {
 	struct simpin_view *v = s->data;
-	char *text = NULL;
-	size_t size = 0;
-	FILE *f = open_memstream(&text, &size);
-	sk_err e;
-	sk_err_clear(&e);
-	report_opts o = { .fmt = REPORT_TEXT };
-	int rc = SK_IOERR;
-	if (f && v->kind == SV_PASSBOOK) {
-		o.anggota_id = v->id;
-		rc = report_passbook(s->db, &o, f, &e);
-	} else if (f && v->kind == SV_LOAN_CARD) {
-		o.pinjaman_id = v->id;
-		rc = report_loan_card(s->db, &o, f, &e);
-	} else if (f) {
-		rc = close_text(s, f, &e);
-	}
-	if (f)
-		fclose(f);
-	if (rc != SK_OK)
-		frame_msg(MSG_ERROR, "%s", e.msg[0] ? e.msg : _("Halaman tidak dapat dibuat."));
-	tpager_set(&v->pg, text);
+	tpager_fill(&v->pg, sv_write, s, N_("Halaman tidak dapat dibuat."));
 }
 
 /* The name for titles and file names. */

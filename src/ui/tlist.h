@@ -57,6 +57,13 @@ struct tlist_def {
 	int start_at_end;         /* 1: the list opens on its last row (a book, newest last) */
 };
 
+/* The columns of a tlist_def: the array cols (struct text_col[]) and its length. */
+#define TLIST_COLS(c) .cols = c, .ncols = sizeof c / sizeof c[0]
+/* A list searched by typing: the search line (label, a msgid) in row 1, the headings in row 3,
+ * the position (a msgid with two %d) at the bottom, "0 dari 0" when nothing matches. */
+#define TLIST_SEARCH(label, pos) \
+	.head_row = 3, .searchable = 1, .search_label = label, .position = pos, .position_empty = 1
+
 /* The start of a list screen's s->data. */
 struct tlist {
 	const struct tlist_def *def;

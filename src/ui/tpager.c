@@ -25,6 +25,23 @@ static void clamp(struct tpager *p)
 		p->top = 0;
 }
 
+int tpager_fill(struct tpager *p, int (*write)(FILE *f, void *ctx, sk_err *e), void *ctx,
+		const char *fail)
+{
+	char *text = NULL;
+	size_t size = 0;
+	FILE *f = open_memstream(&text, &size);
+	sk_err e;
+	sk_err_clear(&e);
+	int rc = f ? write(f, ctx, &e) : SK_IOERR;
+	if (f)
+		fclose(f);
+	if (rc != SK_OK)
+		frame_msg(MSG_ERROR, "%s", e.msg[0] ? e.msg : _(fail));
+	tpager_set(p, text);
+	return rc;
+}
+
 void tpager_free(struct tpager *p)
 {
 	free(p->text);
