@@ -45,14 +45,20 @@ static int ml_fetch(struct screen *s, const char *search, int offset, int limit,
 			: member_list_group(s->db, m->group_id, offset, limit, rows, n, e);
 }
 
+void member_row_cells(const sk_member_row *r, const char *third, const char **cells,
+		      char (*buf)[TLIST_CELL])
+{
+	member_mask_nik(r->nik, buf[1], TLIST_CELL);
+	const char *all[] = { r->nama, buf[1], third, _(r->jabatan),
+				  r->aktif ? _("aktif") : _("keluar") };
+	memcpy(cells, all, sizeof all);
+}
+
 static void ml_cells(struct screen *s, const void *row, const char **cells, char (*buf)[TLIST_CELL])
 {
 	(void)s;
 	const sk_member_row *r = row;
-	member_mask_nik(r->nik, buf[1], TLIST_CELL);
-	const char *all[] = { r->nama, buf[1], r->jenis_kelamin, _(r->jabatan),
-				  r->aktif ? _("aktif") : _("keluar") };
-	memcpy(cells, all, sizeof all);
+	member_row_cells(r, r->jenis_kelamin, cells, buf);
 }
 
 static const char *ml_help(void)

@@ -34,10 +34,7 @@ static void ms_cells(struct screen *s, const void *row, const char **cells, char
 {
 	(void)s;
 	const sk_member_row *r = row;
-	member_mask_nik(r->nik, buf[1], TLIST_CELL);
-	const char *all[] = { r->nama, buf[1], r->kelompok_nama, _(r->jabatan),
-				  r->aktif ? _("aktif") : _("keluar") };
-	memcpy(cells, all, sizeof all);
+	member_row_cells(r, r->kelompok_nama, cells, buf);
 }
 
 static int ms_key(struct screen *s, wint_t ch, int kc, const void *row)

@@ -5,7 +5,9 @@
 
 #include <stddef.h>
 #include "group.h"
+#include "member.h"
 #include "region.h"
+#include "tlist.h"
 #include "ui.h"
 
 /* The screen_ops of a screen whose own functions carry its tag (docs/HACKING.md: a screen's
@@ -20,6 +22,11 @@
  * when group_id is not NULL. Returns 0, or -1 with the store's message in the message line
  * (init then refuses: the screen is not opened). */
 int screen_group_read(struct screen *s, const char *id, char *group_id, size_t n, sk_group *g);
+
+/* The cells of a member's row in the member lists (tlist.h): name, NIK masked (in buf[1]),
+ * third (sex or group), role and status, translated. */
+void member_row_cells(const sk_member_row *r, const char *third, const char **cells,
+		      char (*buf)[TLIST_CELL]);
 
 /* Main menu (menu library). arg: NULL. */
 extern const struct screen_ops MAIN_MENU_OPS;

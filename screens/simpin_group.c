@@ -219,6 +219,18 @@ static void sg_open_card(struct screen *s, const sk_simpin_member *m)
 	ui_push(&SIMPIN_VIEW_OPS, &a);
 }
 
+/* Open ops with arg when a cycle is running, else say refusal (a msgid). */
+static int sg_push_in_cycle(struct screen *s, const struct screen_ops *ops, void *arg,
+			    const char *refusal)
+{
+	struct simpin_group *x = s->data;
+	if (x->has_cycle && !*x->c.selesai)
+		ui_push(ops, arg);
+	else
+		frame_msg(MSG_WARN, "%s", _(refusal));
+	return SCR_HANDLED;
+}
+
 static int sg_key(struct screen *s, wint_t ch, int kc)
 {
 	struct simpin_group *x = s->data;
@@ -237,26 +249,16 @@ static int sg_key(struct screen *s, wint_t ch, int kc)
 			ui_push(&SIMPIN_CYCLE_FORM_OPS, &ca);
 		}
 		return SCR_HANDLED;
-	case ACT_EDIT:
-		if (!open) {
-			frame_msg(MSG_WARN, "%s", _("Tidak ada siklus yang berjalan: F3 membuka siklus."));
-			return SCR_HANDLED;
-		}
-		{
-			struct simpin_cycle_arg ca = { x->group_id, x->c.id };
-			ui_push(&SIMPIN_CYCLE_FORM_OPS, &ca);
-		}
-		return SCR_HANDLED;
-	case ACT_OPTION:
-		if (!open) {
-			frame_msg(MSG_WARN, "%s", _("Tidak ada siklus yang berjalan untuk ditutup."));
-			return SCR_HANDLED;
-		}
-		{
-			struct simpin_view_arg va = { SV_CLOSE, x->c.id };
-			ui_push(&SIMPIN_VIEW_OPS, &va);
-		}
-		return SCR_HANDLED;
+	case ACT_EDIT: {
+		struct simpin_cycle_arg ca = { x->group_id, x->c.id };
+		return sg_push_in_cycle(s, &SIMPIN_CYCLE_FORM_OPS, &ca,
+					N_("Tidak ada siklus yang berjalan: F3 membuka siklus."));
+	}
+	case ACT_OPTION: {
+		struct simpin_view_arg va = { SV_CLOSE, x->c.id };
+		return sg_push_in_cycle(s, &SIMPIN_VIEW_OPS, &va,
+					N_("Tidak ada siklus yang berjalan untuk ditutup."));
+	}
 	case ACT_ENTER:
 		if (m) {
 			struct simpin_view_arg va = { SV_PASSBOOK, m->anggota_id };
