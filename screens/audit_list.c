@@ -73,10 +73,7 @@ static const struct tlist_def AL_LIST;
 static int al_init(struct screen *s, void *arg)
 {
 	(void)arg;
-	if (!tlist_new(s, sizeof(struct audit_list), &AL_LIST))
-		return -1;
-	snprintf(s->title, sizeof s->title, "%s", _("Jejak audit"));
-	return 0;
+	return tlist_open(s, sizeof(struct audit_list), &AL_LIST, N_("Jejak audit")) ? 0 : -1;
 }
 
 static void al_draw(struct screen *s)

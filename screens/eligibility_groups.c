@@ -141,10 +141,10 @@ static const char *eg_help(void)
 static int eg_init(struct screen *s, void *arg)
 {
 	(void)arg;
-	struct elig_groups *g = tlist_new(s, sizeof *g, &EG_LIST);
+	struct elig_groups *g = tlist_open(s, sizeof *g, &EG_LIST,
+					   N_("Kelayakan - kepatuhan kelompok"));
 	if (!g)
 		return -1;
-	snprintf(s->title, sizeof s->title, "%s", _("Kelayakan - kepatuhan kelompok"));
 	eligibility_stats(s->db, NULL, NULL, &g->office, NULL);
 	g->tl.pl.pinned = 1; /* "(Semua kelompok)" */
 	return 0;

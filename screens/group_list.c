@@ -189,12 +189,11 @@ static const struct tlist_def GL_LIST;
 
 static int gl_open(struct screen *s, int trash)
 {
-	struct group_list *g = tlist_new(s, sizeof *g, &GL_LIST);
+	struct group_list *g = tlist_open(s, sizeof *g, &GL_LIST,
+					  trash ? N_("Kelompok terhapus") : N_("Daftar kelompok"));
 	if (!g)
 		return -1;
 	g->trash = trash;
-	snprintf(s->title, sizeof s->title, "%s",
-		 trash ? _("Kelompok terhapus") : _("Daftar kelompok"));
 	return 0;
 }
 

@@ -104,11 +104,10 @@ static const char *gp_help(void)
 
 static int gp_init_kind(struct screen *s, const struct pick_kind *kind)
 {
-	struct group_pick *g = tlist_new(s, sizeof *g, &GP_LIST);
+	struct group_pick *g = tlist_open(s, sizeof *g, &GP_LIST, kind->title);
 	if (!g)
 		return -1;
 	g->kind = kind;
-	snprintf(s->title, sizeof s->title, "%s", _(kind->title));
 	return 0;
 }
 

@@ -102,9 +102,9 @@ static const struct tlist_def LV_LIST;
 static int lv_init(struct screen *s, void *arg)
 {
 	(void)arg;
-	if (!tlist_new(s, sizeof(struct levels), &LV_LIST))
+	if (!tlist_open(s, sizeof(struct levels), &LV_LIST,
+			N_("Laporan - tingkat perkembangan kelompok")))
 		return -1;
-	snprintf(s->title, sizeof s->title, "%s", _("Laporan - tingkat perkembangan kelompok"));
 	lv_load(s);
 	return 0;
 }

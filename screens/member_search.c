@@ -76,10 +76,7 @@ static const char *ms_help(void)
 static int ms_init(struct screen *s, void *arg)
 {
 	(void)arg;
-	if (!tlist_new(s, sizeof(struct tlist), &MS_LIST))
-		return -1;
-	snprintf(s->title, sizeof s->title, "%s", _("Cari anggota"));
-	return 0;
+	return tlist_open(s, sizeof(struct tlist), &MS_LIST, N_("Cari anggota")) ? 0 : -1;
 }
 
 const struct screen_ops MEMBER_SEARCH_OPS =

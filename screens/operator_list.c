@@ -89,10 +89,9 @@ static const struct tlist_def OL_LIST;
 static int ol_init(struct screen *s, void *arg)
 {
 	(void)arg;
-	struct op_list *o = tlist_new(s, sizeof *o, &OL_LIST);
+	struct op_list *o = tlist_open(s, sizeof *o, &OL_LIST, N_("Operator dan jejak audit"));
 	if (!o)
 		return -1;
-	snprintf(s->title, sizeof s->title, "%s", _("Operator dan jejak audit"));
 	if (signing_own_key(s->db, 0, o->key, NULL) != SK_OK)
 		o->key[0] = '\0';
 	return 0;

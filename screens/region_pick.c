@@ -98,11 +98,10 @@ static const char *region_pick_help(void)
 
 static int region_pick_init(struct screen *s, void *arg)
 {
-	struct region_pick *p = tlist_new(s, sizeof *p, &RP_LIST);
+	struct region_pick *p = tlist_open(s, sizeof *p, &RP_LIST, N_("Pilih desa/kelurahan"));
 	if (!p)
 		return -1;
 	p->arg = *(const struct region_pick_arg *)arg;
-	snprintf(s->title, sizeof s->title, "%s", _("Pilih desa/kelurahan"));
 	sline_set(&p->tl.pl.search, p->arg.initial);
 	p->tl.pl.search_focus = 1;
 	p->arg.initial = NULL;

@@ -47,6 +47,14 @@ void *tlist_new(struct screen *s, size_t size, const struct tlist_def *def)
 	return tl;
 }
 
+void *tlist_open(struct screen *s, size_t size, const struct tlist_def *def, const char *title)
+{
+	void *data = tlist_new(s, size, def);
+	if (data)
+		snprintf(s->title, sizeof s->title, "%s", _(title));
+	return data;
+}
+
 const void *tlist_current(struct screen *s)
 {
 	struct tlist *tl = s->data;

@@ -76,6 +76,8 @@ struct tlist {
 /* Allocate s->data (size bytes, zeroed, starting with a struct tlist) and set up its list
  * from def. Returns s->data, or NULL when out of memory. */
 void *tlist_new(struct screen *s, size_t size, const struct tlist_def *def);
+/* tlist_new, then the screen's title: title (a msgid), translated. */
+void *tlist_open(struct screen *s, size_t size, const struct tlist_def *def, const char *title);
 /* Count and read the visible rows again (after a change), keeping the selection. */
 void tlist_reload(struct screen *s);
 /* The selected row, or NULL when the list is empty. */
