@@ -49,9 +49,8 @@ static void hi_cells(struct screen *s, const void *row, const char **cells, char
 	(void)s;
 	const sk_assessment_row *r = row;
 	snprintf(buf[1], TLIST_CELL, "%2d/14", r->skor % 100);
-	const char *all[] = { r->tanggal, buf[1], r->miskin ? _("miskin") : _("tidak miskin"),
-				  r->penilai, r->ditimpa, r->catatan };
-	memcpy(cells, all, sizeof all);
+	TLIST_CELLS(cells, r->tanggal, buf[1], r->miskin ? _("miskin") : _("tidak miskin"),
+		    r->penilai, r->ditimpa, r->catatan);
 }
 
 /* F3: a new assessment (row NULL); Enter, F4: the one selected. */

@@ -51,8 +51,7 @@ static void al_cells(struct screen *s, const void *row, const char **cells, char
 	snprintf(buf[2], TLIST_CELL, "%s%s%s", r->operator, *r->operator2 ? "+" : "", r->operator2);
 	snprintf(buf[1], TLIST_CELL, "%.10s %.5s", r->waktu,
 		 r->waktu + (strlen(r->waktu) > 11 ? 11 : 0));
-	const char *all[] = { buf[0], buf[1], buf[2], r->aksi, r->tabel, r->ringkas };
-	memcpy(cells, all, sizeof all);
+	TLIST_CELLS(cells, buf[0], buf[1], buf[2], r->aksi, r->tabel, r->ringkas);
 }
 
 static const char *al_help(void)

@@ -78,10 +78,9 @@ static void cb_cells(struct screen *s, const void *row, const char **cells, char
 	snprintf(buf[5], TLIST_CELL, "%10s",
 		 l->r.keluar ? sk_format_rupiah(l->r.keluar, num, sizeof num) : "");
 	snprintf(buf[6], TLIST_CELL, "%11s", sk_format_rupiah(l->saldo, num, sizeof num));
-	const char *all[NCOLS] = { l->r.tanggal, l->r.no_bukti, l->dibalik ? "x" : "",
-				   *l->r.uraian ? l->r.uraian : _(l->r.kategori), buf[4], buf[5],
-				   buf[6] };
-	memcpy(cells, all, sizeof all);
+	TLIST_CELLS(cells, l->r.tanggal, l->r.no_bukti, l->dibalik ? "x" : "",
+		    *l->r.uraian ? l->r.uraian : _(l->r.kategori), buf[4], buf[5],
+		    buf[6]);
 }
 
 static const char *cb_help(void)

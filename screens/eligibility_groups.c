@@ -70,9 +70,8 @@ static void eg_cells(struct screen *s, const void *row, const char **cells, char
 	else
 		snprintf(buf[6], TLIST_CELL, "%4d    -", st->tidak_miskin);
 	snprintf(buf[7], TLIST_CELL, "%11d", st->perlu_dinilai);
-	const char *all[] = { st->lewat_batas ? "!" : "", r->nama, r->desa, buf[3], buf[4], buf[5],
-			      buf[6], buf[7] };
-	memcpy(cells, all, sizeof all);
+	TLIST_CELLS(cells, st->lewat_batas ? "!" : "", r->nama, r->desa, buf[3], buf[4], buf[5],
+		    buf[6], buf[7]);
 }
 
 /* Enter: the members of the group selected, or of every group from the first row. */

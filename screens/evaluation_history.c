@@ -52,10 +52,9 @@ static void eh_cells(struct screen *s, const void *row, const char **cells, char
 	snprintf(buf[2], TLIST_CELL, "%d%d%d%d %d%d%d%d", r->v[0] % 10, r->v[1] % 10, r->v[2] % 10,
 		 r->v[3] % 10, r->v[4] % 10, r->v[5] % 10, r->v[6] % 10, r->v[7] % 10);
 	snprintf(buf[3], TLIST_CELL, "%2d/32", r->skor < 0 ? 0 : r->skor % 100);
-	const char *all[] = { r->tanggal, r->penilai, buf[2], buf[3],
-				  evaluation_level_label(evaluation_level_name(r->skor)),
-				  r->ditimpa };
-	memcpy(cells, all, sizeof all);
+	TLIST_CELLS(cells, r->tanggal, r->penilai, buf[2], buf[3],
+		    evaluation_level_label(evaluation_level_name(r->skor)),
+		    r->ditimpa);
 }
 
 /* F3: a new assessment (row NULL); Enter, F4: the one selected. */

@@ -46,17 +46,26 @@ static int gl_count(struct screen *s, const char *search)
 	return g->trash ? group_count_deleted(s->db, search) : group_count(s->db, search);
 }
 
+/* arr (*cap entries of size bytes, per row of the page) grown to n entries: the array, or
+ * NULL when out of memory (arr is then kept as it is). */
+static void *gl_grow(void *arr, int *cap, int n, size_t size)
+{
+	if (n <= *cap)
+		return arr;
+	void *p = realloc(arr, size * (size_t)n);
+	if (p)
+		*cap = n;
+	return p;
+}
+
 /* The loans of each group of the page: arrears and the portfolio at risk today. */
 static void gl_fetch_risk(struct screen *s, const void *rows, int n)
 {
 	struct group_list *g = s->data;
-	if (n > g->risk_cap) {
-		sk_portfolio *r = realloc(g->risk, sizeof *r * (size_t)n);
-		if (!r)
-			return;
-		g->risk = r;
-		g->risk_cap = n;
-	}
+	sk_portfolio *r = gl_grow(g->risk, &g->risk_cap, n, sizeof *r);
+	if (!r)
+		return;
+	g->risk = r;
 	char today[11];
 	sk_today(today);
 	for (int i = 0; i < n; i++)
@@ -69,13 +78,10 @@ static void gl_fetch_risk(struct screen *s, const void *rows, int n)
 static void gl_gagal(struct screen *s, const sk_group_row *rows, int n)
 {
 	struct group_list *g = s->data;
-	if (n > g->gagal_cap) {
-		unsigned char *o = realloc(g->gagal, (size_t)n);
-		if (!o)
-			return;
-		g->gagal = o;
-		g->gagal_cap = n;
-	}
+	unsigned char *o = gl_grow(g->gagal, &g->gagal_cap, n, 1);
+	if (!o)
+		return;
+	g->gagal = o;
 	char today[11];
 	sk_today(today);
 	for (int i = 0; i < n; i++) {
@@ -91,13 +97,9 @@ static int gl_fetch(struct screen *s, const char *search, int offset, int limit,
 	struct group_list *g = s->data;
 	int rc = g->trash ? group_list_deleted(s->db, search, offset, limit, rows, n, e)
 			  : group_list(s->db, search, offset, limit, rows, n, e);
-	if (rc == SK_OK && *n > g->over_cap) {
-		unsigned char *o = realloc(g->over, (size_t)*n);
-		if (o) {
-			g->over = o;
-			g->over_cap = *n;
-		}
-	}
+	unsigned char *o = rc == SK_OK ? gl_grow(g->over, &g->over_cap, *n, 1) : NULL;
+	if (o)
+		g->over = o;
 	for (int i = 0; rc == SK_OK && i < *n && i < g->over_cap; i++) {
 		sk_elig_stats st;
 		eligibility_stats(s->db, ((sk_group_row *)rows)[i].id, NULL, &st, NULL);
@@ -129,8 +131,7 @@ static void gl_cells(struct screen *s, const void *row, const char **cells, char
 	if (gagal == EVAL_GAGAL_CANDIDATE)
 		last = _("CALON GAGAL");
 	const char *level = gagal == EVAL_GAGAL_DECLARED ? _("GAGAL") : _(r->tingkat);
-	const char *all[] = { over ? "!" : "", r->kode, r->nama, r->desa, level, aktif, last, par };
-	memcpy(cells, all, sizeof all);
+	TLIST_CELLS(cells, over ? "!" : "", r->kode, r->nama, r->desa, level, aktif, last, par);
 }
 
 static const char *gl_help(void)

@@ -51,9 +51,8 @@ static void gp_cells(struct screen *s, const void *row, const char **cells, char
 	(void)s;
 	const sk_group_row *r = row;
 	snprintf(buf[3], TLIST_CELL, "%7d", r->anggota_aktif);
-	const char *all[] = { r->kode, r->nama, r->desa, buf[3],
-				  r->tidak_aktif ? _("TIDAK AKTIF") : r->pertemuan_terakhir };
-	memcpy(cells, all, sizeof all);
+	TLIST_CELLS(cells, r->kode, r->nama, r->desa, buf[3],
+		    r->tidak_aktif ? _("TIDAK AKTIF") : r->pertemuan_terakhir);
 }
 
 /* Enter opens the screen of the kind for the group selected; F6 the kind's option. */

@@ -65,9 +65,8 @@ static void lv_cells(struct screen *s, const void *row, const char **cells, char
 	(void)s;
 	(void)buf;
 	const report_due_row *r = row;
-	const char *all[] = { r->kode, r->nama, r->kode_wilayah,
-				  *r->dinilai ? r->dinilai : _("belum pernah") };
-	memcpy(cells, all, sizeof all);
+	TLIST_CELLS(cells, r->kode, r->nama, r->kode_wilayah,
+		    *r->dinilai ? r->dinilai : _("belum pernah"));
 }
 
 static const char *lv_help(void)

@@ -90,10 +90,9 @@ static int main_init(struct screen *s, void *arg)
 	 * first; given up (Esc), the screens end. */
 	if (!*db_operator(s->db) && !login_run(s->db))
 		return -1;
-	struct main_menu *m = calloc(1, sizeof *m);
+	struct main_menu *m = screen_data_new(s, sizeof *m);
 	if (!m)
 		return -1;
-	s->data = m;
 	snprintf(s->title, sizeof s->title, "%s", _("Menu utama"));
 	for (int i = 0; i < NITEMS; i++)
 		m->items[i] = new_item(sk_pgettext(ITEMS[i].label), _(ITEMS[i].desc));

@@ -50,8 +50,7 @@ static void mlist_cells(struct screen *s, const void *row, const char **cells,
 	snprintf(buf[2], TLIST_CELL, "%3d/%-3d", r->hadir, r->total);
 	snprintf(buf[3], TLIST_CELL, "%12s", sk_format_rupiah(r->iuran_kas, num, sizeof num));
 	snprintf(buf[4], TLIST_CELL, "%11s", sk_format_rupiah(r->iuran_iks, num, sizeof num));
-	const char *all[] = { r->tanggal, r->tempat, buf[2], buf[3], buf[4] };
-	memcpy(cells, all, sizeof all);
+	TLIST_CELLS(cells, r->tanggal, r->tempat, buf[2], buf[3], buf[4]);
 }
 
 /* F3: a new meeting (row NULL); Enter, F4: the one selected. */

@@ -49,9 +49,8 @@ void member_row_cells(const sk_member_row *r, const char *third, const char **ce
 		      char (*buf)[TLIST_CELL])
 {
 	member_mask_nik(r->nik, buf[1], TLIST_CELL);
-	const char *all[] = { r->nama, buf[1], third, _(r->jabatan),
-				  r->aktif ? _("aktif") : _("keluar") };
-	memcpy(cells, all, sizeof all);
+	TLIST_CELLS(cells, r->nama, buf[1], third, _(r->jabatan),
+		    r->aktif ? _("aktif") : _("keluar"));
 }
 
 static void ml_cells(struct screen *s, const void *row, const char **cells, char (*buf)[TLIST_CELL])

@@ -61,9 +61,8 @@ static void ol_cells(struct screen *s, const void *row, const char **cells, char
 	(void)s;
 	(void)buf;
 	const sk_operator *r = row;
-	const char *all[] = { r->nama, sk_role_name(r->peran), r->aktif ? _("ya") : _("tidak"),
-				  r->has_pin ? _("ya") : "-", r->nama_lengkap };
-	memcpy(cells, all, sizeof all);
+	TLIST_CELLS(cells, r->nama, sk_role_name(r->peran), r->aktif ? _("ya") : _("tidak"),
+		    r->has_pin ? _("ya") : "-", r->nama_lengkap);
 }
 
 static const char *ol_help(void)

@@ -39,8 +39,7 @@ static void region_pick_cells(struct screen *s, const void *row, const char **ce
 	(void)s;
 	(void)buf;
 	const sk_region *r = row;
-	const char *all[] = { r->nama, r->kecamatan, r->kabupaten, r->kode };
-	memcpy(cells, all, sizeof all);
+	TLIST_CELLS(cells, r->nama, r->kecamatan, r->kabupaten, r->kode);
 }
 
 /* Enter: the village chosen goes to the caller; Esc: back without one. */

@@ -89,10 +89,9 @@ static void rp_load(struct screen *s)
 
 static int rp_init(struct screen *s, void *arg)
 {
-	struct reports *r = calloc(1, sizeof *r);
+	struct reports *r = screen_data_new(s, sizeof *r);
 	if (!r)
 		return -1;
-	s->data = r;
 	if (screen_group_read(s, arg, r->group_id, sizeof r->group_id, &r->g) != 0)
 		return -1;
 	/* The month being reported is usually the one just ended: this month only once it has

@@ -18,6 +18,9 @@
 	{ .name = id, .init = tag##_init, .draw = tag##_draw, .key = tag##_key, \
 	  .help = tag##_help, __VA_ARGS__ }
 
+/* For a screen's init: s->data allocated, size bytes of zeros (tlist_new for a list screen).
+ * Returns s->data, NULL when out of memory. Freed by the screen's free. */
+void *screen_data_new(struct screen *s, size_t size);
 /* For a screen's init: read the group with id into *g and copy id into group_id (n bytes)
  * when group_id is not NULL. Returns 0, or -1 with the store's message in the message line
  * (init then refuses: the screen is not opened). */

@@ -93,10 +93,9 @@ static void sg_load(struct screen *s)
 
 static int sg_init(struct screen *s, void *arg)
 {
-	struct simpin_group *x = calloc(1, sizeof *x);
+	struct simpin_group *x = screen_data_new(s, sizeof *x);
 	if (!x)
 		return -1;
-	s->data = x;
 	if (screen_group_read(s, arg, x->group_id, sizeof x->group_id, &x->g) != 0)
 		return -1;
 	snprintf(s->title, sizeof s->title, _("Simpan pinjam - kelompok %s"), x->g.nama);

@@ -133,10 +133,9 @@ static const struct screen_ops CARD_OPS, CLOSE_OPS;
 static int sv_init(struct screen *s, void *arg)
 {
 	const struct simpin_view_arg *a = arg;
-	struct simpin_view *v = calloc(1, sizeof *v);
+	struct simpin_view *v = screen_data_new(s, sizeof *v);
 	if (!v)
 		return -1;
-	s->data = v;
 	v->kind = a->kind;
 	snprintf(v->id, sizeof v->id, "%s", a->id);
 	sk_today(v->date);
@@ -237,60 +236,90 @@ static int passbook_cycle(struct screen *s, sk_cycle *c)
 	return rc == SK_NOTFOUND ? simpin_cycle_last(s->db, g, c, NULL) : rc;
 }
 
-static void reverse_saving(struct screen *s)
+/* A kind of row the passbook reverses: what is asked and said (msgids), the question for row
+ * i of rows and its reversal. */
+struct sv_reversal {
+	const char *prompt, *none, *done;
+	void (*question)(const void *rows, int i, char *q, size_t n);
+	int (*reverse)(sk_db *db, const void *rows, int i, sk_err *e);
+};
+
+/* Ask which of the n rows (taken: freed here) to reverse, confirm, reverse; read again. */
+static void sv_reverse(struct screen *s, const struct sv_reversal *k, void *rows, int n)
 {
-	struct simpin_view *v = s->data;
-	sk_cycle c;
-	sk_saving *rows;
-	int n;
+	int i = n ? ask_number(_(k->prompt), n) : -1;
+	if (n == 0)
+		frame_msg(MSG_WARN, "%s", _(k->none));
+	char q[300];
 	sk_err e;
 	sk_err_clear(&e);
-	if (passbook_cycle(s, &c) != SK_OK ||
-	    simpin_savings_rows(s->db, c.id, v->id, &rows, &n, &e) != SK_OK)
-		return;
-	int i = n ? ask_number(_("Nomor baris simpanan yang dibalik (kolom No):"), n) : -1;
-	if (n == 0)
-		frame_msg(MSG_WARN, "%s", _("Belum ada simpanan di siklus ini."));
 	if (i >= 0) {
-		char q[300], a[32];
-		snprintf(q, sizeof q, _("Balik simpanan %s %s Rp %s? (y/t)"), rows[i].tanggal,
-			 rows[i].jenis, sk_format_rupiah(rows[i].setor + rows[i].tarik, a, sizeof a));
+		k->question(rows, i, q, sizeof q);
 		if (dlg_confirm(q)) {
-			if (simpin_saving_reverse(s->db, rows[i].id, NULL, &e) != SK_OK)
+			if (k->reverse(s->db, rows, i, &e) != SK_OK)
 				frame_msg(MSG_ERROR, "%s", e.msg);
 			else
-				frame_msg(MSG_INFO, "%s", _("Simpanan dibalik dan dibukukan hari ini."));
+				frame_msg(MSG_INFO, "%s", _(k->done));
 		}
 	}
 	free(rows);
 	sv_load(s);
 }
 
+static void saving_question(const void *rows, int i, char *q, size_t n)
+{
+	const sk_saving *r = (const sk_saving *)rows + i;
+	char a[32];
+	snprintf(q, n, _("Balik simpanan %s %s Rp %s? (y/t)"), r->tanggal, r->jenis,
+		 sk_format_rupiah(r->setor + r->tarik, a, sizeof a));
+}
+
+static int saving_reverse(sk_db *db, const void *rows, int i, sk_err *e)
+{
+	return simpin_saving_reverse(db, ((const sk_saving *)rows)[i].id, NULL, e);
+}
+
+static const struct sv_reversal SAVING_REVERSAL = {
+	N_("Nomor baris simpanan yang dibalik (kolom No):"), N_("Belum ada simpanan di siklus ini."),
+	N_("Simpanan dibalik dan dibukukan hari ini."), saving_question, saving_reverse,
+};
+
+static void reverse_saving(struct screen *s)
+{
+	struct simpin_view *v = s->data;
+	sk_cycle c;
+	sk_saving *rows;
+	int n;
+	if (passbook_cycle(s, &c) == SK_OK &&
+	    simpin_savings_rows(s->db, c.id, v->id, &rows, &n, NULL) == SK_OK)
+		sv_reverse(s, &SAVING_REVERSAL, rows, n);
+}
+
+static void repay_question(const void *rows, int i, char *q, size_t n)
+{
+	const sk_repay *r = (const sk_repay *)rows + i;
+	char a[32];
+	snprintf(q, n, _("Balik angsuran %s Rp %s? (y/t)"), r->tanggal,
+		 sk_format_rupiah(r->pokok + r->jasa, a, sizeof a));
+}
+
+static int repay_reverse(sk_db *db, const void *rows, int i, sk_err *e)
+{
+	return simpin_repay_reverse(db, ((const sk_repay *)rows)[i].id, NULL, e);
+}
+
+static const struct sv_reversal REPAY_REVERSAL = {
+	N_("Nomor angsuran yang dibalik (kolom No):"), N_("Belum ada angsuran."),
+	N_("Angsuran dibalik dan dibukukan hari ini."), repay_question, repay_reverse,
+};
+
 static void reverse_repay(struct screen *s)
 {
 	struct simpin_view *v = s->data;
 	sk_repay *rows;
 	int n;
-	sk_err e;
-	sk_err_clear(&e);
-	if (simpin_repay_rows(s->db, v->id, &rows, &n, &e) != SK_OK)
-		return;
-	int i = n ? ask_number(_("Nomor angsuran yang dibalik (kolom No):"), n) : -1;
-	if (n == 0)
-		frame_msg(MSG_WARN, "%s", _("Belum ada angsuran."));
-	if (i >= 0) {
-		char q[300], a[32];
-		snprintf(q, sizeof q, _("Balik angsuran %s Rp %s? (y/t)"), rows[i].tanggal,
-			 sk_format_rupiah(rows[i].pokok + rows[i].jasa, a, sizeof a));
-		if (dlg_confirm(q)) {
-			if (simpin_repay_reverse(s->db, rows[i].id, NULL, &e) != SK_OK)
-				frame_msg(MSG_ERROR, "%s", e.msg);
-			else
-				frame_msg(MSG_INFO, "%s", _("Angsuran dibalik dan dibukukan hari ini."));
-		}
-	}
-	free(rows);
-	sv_load(s);
+	if (simpin_repay_rows(s->db, v->id, &rows, &n, NULL) == SK_OK)
+		sv_reverse(s, &REPAY_REVERSAL, rows, n);
 }
 
 static void open_card(struct screen *s)

@@ -7,6 +7,7 @@
 #define SK_TLIST_H
 
 #include <stddef.h>
+#include <string.h>
 #include <wchar.h>
 #include "plist.h"
 #include "db.h"
@@ -63,6 +64,13 @@ struct tlist_def {
  * the position (a msgid with two %d) at the bottom, "0 dari 0" when nothing matches. */
 #define TLIST_SEARCH(label, pos) \
 	.head_row = 3, .searchable = 1, .search_label = label, .position = pos, .position_empty = 1
+
+/* In a tlist_def's cells function: the texts given, in column order, into cells. */
+#define TLIST_CELLS(cells, ...) \
+	do { \
+		const char *tlist_cells_[] = { __VA_ARGS__ }; \
+		memcpy(cells, tlist_cells_, sizeof tlist_cells_); \
+	} while (0)
 
 /* The start of a list screen's s->data. */
 struct tlist {

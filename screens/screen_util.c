@@ -1,6 +1,8 @@
-/* screen_group.c - what the screens of one group (its cash book, meetings, report, savings
- * and loans, development) do first: read the group they were opened for. */
+/* screen_util.c - what several screens' init does first: the screen's own data, and for the
+ * screens of one group (its cash book, report, savings and loans, development) the group
+ * they were opened for. */
 #include <stdio.h>
+#include <stdlib.h>
 #include "frame.h"
 #include "group.h"
 #include "screens.h"
@@ -16,4 +18,10 @@ int screen_group_read(struct screen *s, const char *id, char *group_id, size_t n
 		return -1;
 	}
 	return 0;
+}
+
+void *screen_data_new(struct screen *s, size_t size)
+{
+	s->data = calloc(1, size);
+	return s->data;
 }
