@@ -29,20 +29,7 @@ struct history {
 	char group_name[SK_NAME_BYTES];
 };
 
-static int hi_count(struct screen *s, const char *search)
-{
-	(void)search;
-	struct history *h = s->data;
-	return assessment_count(s->db, h->m.id);
-}
-
-static int hi_fetch(struct screen *s, const char *search, int offset, int limit, void *rows,
-		    int *n, sk_err *e)
-{
-	(void)search;
-	struct history *h = s->data;
-	return assessment_history(s->db, h->m.id, offset, limit, rows, n, e);
-}
+TLIST_KEYED(hi, struct history, m.id, assessment_count, assessment_history)
 
 static void hi_cells(struct screen *s, const void *row, const char **cells, char (*buf)[TLIST_CELL])
 {

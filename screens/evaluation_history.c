@@ -32,18 +32,7 @@ struct ehist {
 	int has_dec;
 };
 
-static int eh_count(struct screen *s, const char *search)
-{
-	(void)search;
-	return evaluation_count(s->db, ((struct ehist *)s->data)->g.id);
-}
-
-static int eh_fetch(struct screen *s, const char *search, int offset, int limit, void *rows,
-		    int *n, sk_err *e)
-{
-	(void)search;
-	return evaluation_history(s->db, ((struct ehist *)s->data)->g.id, offset, limit, rows, n, e);
-}
+TLIST_KEYED(eh, struct ehist, g.id, evaluation_count, evaluation_history)
 
 static void eh_cells(struct screen *s, const void *row, const char **cells, char (*buf)[TLIST_CELL])
 {

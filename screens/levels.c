@@ -47,18 +47,7 @@ struct levels {
 	int n;                   /* rows read (the total first) */
 };
 
-static int lv_count(struct screen *s, const char *search)
-{
-	(void)search;
-	return report_levels_due_count(s->db, ((struct levels *)s->data)->today);
-}
-
-static int lv_fetch(struct screen *s, const char *search, int offset, int limit, void *rows,
-		    int *n, sk_err *e)
-{
-	(void)search;
-	return report_levels_due(s->db, ((struct levels *)s->data)->today, offset, limit, rows, n, e);
-}
+TLIST_KEYED(lv, struct levels, today, report_levels_due_count, report_levels_due)
 
 static void lv_cells(struct screen *s, const void *row, const char **cells, char (*buf)[TLIST_CELL])
 {

@@ -27,19 +27,7 @@ struct meeting_list {
 	sk_group g;
 };
 
-static int mlist_count(struct screen *s, const char *search)
-{
-	(void)search;
-	return meeting_count(s->db, ((struct meeting_list *)s->data)->group_id);
-}
-
-static int mlist_fetch(struct screen *s, const char *search, int offset, int limit, void *rows,
-		       int *n, sk_err *e)
-{
-	(void)search;
-	return meeting_list(s->db, ((struct meeting_list *)s->data)->group_id, offset, limit, rows,
-			    n, e);
-}
+TLIST_KEYED(mlist, struct meeting_list, group_id, meeting_count, meeting_list)
 
 static void mlist_cells(struct screen *s, const void *row, const char **cells,
 			char (*buf)[TLIST_CELL])

@@ -28,22 +28,9 @@ struct member_list {
 	int trash;           /* 1: the group's deleted members, to restore (F8) */
 };
 
-static int ml_count(struct screen *s, const char *search)
-{
-	(void)search;
-	struct member_list *m = s->data;
-	return m->trash ? member_count_group_deleted(s->db, m->group_id)
-			: member_count_group(s->db, m->group_id);
-}
-
-static int ml_fetch(struct screen *s, const char *search, int offset, int limit, void *rows,
-		    int *n, sk_err *e)
-{
-	(void)search;
-	struct member_list *m = s->data;
-	return m->trash ? member_list_group_deleted(s->db, m->group_id, offset, limit, rows, n, e)
-			: member_list_group(s->db, m->group_id, offset, limit, rows, n, e);
-}
+TLIST_KEYED(ml, struct member_list, group_id, member_count_group, member_list_group)
+TLIST_KEYED(ml_trash, struct member_list, group_id, member_count_group_deleted,
+	    member_list_group_deleted)
 
 void member_row_cells(const sk_member_row *r, const char *third, const char **cells,
 		      char (*buf)[TLIST_CELL])
@@ -215,7 +202,8 @@ static const struct tlist_def ML_LIST = {
 
 static const struct tlist_def ML_TRASH_LIST = {
 	TLIST_COLS(COLS_DEF),
-	.row_size = sizeof(sk_member_row), .count = ml_count, .fetch = ml_fetch, .cells = ml_cells,
+	.row_size = sizeof(sk_member_row), .count = ml_trash_count, .fetch = ml_trash_fetch,
+	.cells = ml_cells,
 	.del = ml_restore, .resume = ml_resume, .draw = ml_draw, .head_row = 2,
 	.position = N_("Anggota %d dari %d"),
 };

@@ -72,6 +72,23 @@ struct tlist_def {
 		memcpy(cells, tlist_cells_, sizeof tlist_cells_); \
 	} while (0)
 
+/* The count and fetch functions (tag_count, tag_fetch) of a list of the rows of one key, not
+ * searched: a group's meetings, a member's assessments. They call the store's countf(db, key)
+ * and listf(db, key, offset, limit, rows, n, e), key being the member field (a path: g.id)
+ * of the screen's data, of type T. C has no other way to make a typed store call generic. */
+#define TLIST_KEYED(tag, T, field, countf, listf) \
+	static int tag##_count(struct screen *s, const char *search) \
+	{ \
+		(void)search; \
+		return countf(s->db, ((const T *)s->data)->field); \
+	} \
+	static int tag##_fetch(struct screen *s, const char *search, int offset, int limit, \
+			       void *rows, int *n, sk_err *e) \
+	{ \
+		(void)search; \
+		return listf(s->db, ((const T *)s->data)->field, offset, limit, rows, n, e); \
+	}
+
 /* The start of a list screen's s->data. */
 struct tlist {
 	const struct tlist_def *def;
