@@ -31,8 +31,7 @@ static const char *const MON3[] = { N_("Jan"), N_("Feb"), N_("Mar"), N_("Apr"), 
 #define BAR_HADIR 20
 
 struct reports {
-	char group_id[SK_UUID_LEN + 1];
-	sk_group g;
+	struct screen_group grp;    /* first: screen_group_new */
 	char month[8];
 	int chart;                 /* 1: the chart, 0: the report text */
 	struct tpager pg;          /* the report text */
@@ -74,7 +73,7 @@ static int rp_write(FILE *f, void *ctx, sk_err *e)
 {
 	struct screen *s = ctx;
 	struct reports *r = s->data;
-	report_opts o = { .group_id = r->group_id, .month = r->month, .fmt = REPORT_TEXT };
+	report_opts o = { .group_id = r->grp.id, .month = r->month, .fmt = REPORT_TEXT };
 	return report_monthly(s->db, &o, f, e);
 }
 
@@ -84,25 +83,23 @@ static void rp_load(struct screen *s)
 	struct reports *r = s->data;
 	tpager_fill(&r->pg, rp_write, s, N_("Laporan tidak dapat dibuat."));
 	sk_err e;
-	r->trend_ok = report_trend(s->db, r->group_id, r->month, r->trend, &e) == SK_OK;
+	r->trend_ok = report_trend(s->db, r->grp.id, r->month, r->trend, &e) == SK_OK;
 }
 
 static int rp_init(struct screen *s, void *arg)
 {
-	struct reports *r = screen_data_new(s, sizeof *r);
+	struct reports *r = screen_group_new(s, sizeof *r, arg);
 	if (!r)
-		return -1;
-	if (screen_group_read(s, arg, r->group_id, sizeof r->group_id, &r->g) != 0)
 		return -1;
 	/* The month being reported is usually the one just ended: this month only once it has
 	 * a meeting. */
 	char today[11], last[16];
 	sk_today(today);
 	snprintf(r->month, sizeof r->month, "%.7s", today);
-	meeting_last_date(s->db, r->group_id, last, sizeof last);
+	meeting_last_date(s->db, r->grp.id, last, sizeof last);
 	if (strncmp(last, r->month, 7) != 0)
 		report_month_add(r->month, -1, r->month);
-	snprintf(s->title, sizeof s->title, _("Laporan kelompok %s"), r->g.nama);
+	snprintf(s->title, sizeof s->title, _("Laporan kelompok %s"), r->grp.g.nama);
 	rp_load(s);
 	return 0;
 }
@@ -180,7 +177,8 @@ static void rp_save(struct screen *s)
 {
 	struct reports *r = s->data;
 	char path[1024], q[1400], why[600] = "";
-	report_default_path(*r->g.kode ? r->g.kode : r->g.nama, r->month, path, sizeof path);
+	const sk_group *g = &r->grp.g;
+	report_default_path(*g->kode ? g->kode : g->nama, r->month, path, sizeof path);
 	for (;;) {
 		snprintf(q, sizeof q, "%s%s%s", why, *why ? "\n\n" : "",
 			 _("Simpan laporan bulanan. Nama berkas (akhiran .xlsx: buku kerja Excel; "
@@ -198,7 +196,7 @@ static void rp_save(struct screen *s)
 		size_t len = strlen(path);
 		report_format fmt = len > 5 && strcasecmp(path + len - 5, ".xlsx") == 0 ? REPORT_XLSX
 										     : REPORT_TEXT;
-		if (report_monthly_save_as(s->db, r->group_id, r->month, path, fmt, &e) == SK_OK)
+		if (report_monthly_save_as(s->db, r->grp.id, r->month, path, fmt, &e) == SK_OK)
 			break;
 		snprintf(why, sizeof why, "%s", e.msg);
 	}

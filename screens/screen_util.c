@@ -25,3 +25,11 @@ void *screen_data_new(struct screen *s, size_t size)
 	s->data = calloc(1, size);
 	return s->data;
 }
+
+void *screen_group_new(struct screen *s, size_t size, const char *id)
+{
+	struct screen_group *grp = screen_data_new(s, size);
+	if (!grp || screen_group_read(s, id, grp->id, sizeof grp->id, &grp->g) != 0)
+		return NULL;
+	return grp;
+}

@@ -21,6 +21,15 @@
 /* For a screen's init: s->data allocated, size bytes of zeros (tlist_new for a list screen).
  * Returns s->data, NULL when out of memory. Freed by the screen's free. */
 void *screen_data_new(struct screen *s, size_t size);
+/* The start of the data of a screen of one group (its report, its savings and loans). */
+struct screen_group {
+	char id[SK_UUID_LEN + 1];
+	sk_group g;
+};
+/* For a screen's init: s->data of size bytes (zeros) starting with a struct screen_group
+ * holding the group id. Returns s->data, or NULL when out of memory or the group cannot be
+ * read (its message is in the message line). */
+void *screen_group_new(struct screen *s, size_t size, const char *id);
 /* For a screen's init: read the group with id into *g and copy id into group_id (n bytes)
  * when group_id is not NULL. Returns 0, or -1 with the store's message in the message line
  * (init then refuses: the screen is not opened). */

@@ -29,8 +29,7 @@ static const struct text_col COLS_DEF[] = {
 #define NCOLS 6
 
 struct simpin_group {
-	char group_id[SK_UUID_LEN + 1];
-	sk_group g;
+	struct screen_group grp;    /* first: screen_group_new */
 	int has_cycle;              /* 1: a cycle (open, else the last one) is shown */
 	sk_cycle c;
 	sk_simpin_member *m;
@@ -72,10 +71,10 @@ static void sg_load(struct screen *s)
 	x->n = 0;
 	char today[11];
 	sk_today(today);
-	group_get(s->db, x->group_id, &x->g, NULL);
-	int rc = simpin_cycle_open(s->db, x->group_id, &x->c, &e);
+	group_get(s->db, x->grp.id, &x->grp.g, NULL);
+	int rc = simpin_cycle_open(s->db, x->grp.id, &x->c, &e);
 	if (rc == SK_NOTFOUND)
-		rc = simpin_cycle_last(s->db, x->group_id, &x->c, &e);
+		rc = simpin_cycle_last(s->db, x->grp.id, &x->c, &e);
 	x->has_cycle = rc == SK_OK;
 	if (rc != SK_OK && rc != SK_NOTFOUND)
 		frame_msg(MSG_ERROR, "%s", e.msg);
@@ -84,8 +83,8 @@ static void sg_load(struct screen *s)
 	const char *day = *x->c.selesai ? x->c.selesai : today;
 	if (simpin_members(s->db, &x->c, day, &x->m, &x->n, &e) != SK_OK)
 		frame_msg(MSG_ERROR, "%s", e.msg);
-	x->saldo = cash_balance(s->db, x->group_id, "simpin", NULL);
-	if (simpin_portfolio(s->db, x->group_id, today, &x->p, &e) != SK_OK)
+	x->saldo = cash_balance(s->db, x->grp.id, "simpin", NULL);
+	if (simpin_portfolio(s->db, x->grp.id, today, &x->p, &e) != SK_OK)
 		frame_msg(MSG_ERROR, "%s", e.msg);
 	if (x->sel >= x->n)
 		x->sel = x->n > 0 ? x->n - 1 : 0;
@@ -93,12 +92,10 @@ static void sg_load(struct screen *s)
 
 static int sg_init(struct screen *s, void *arg)
 {
-	struct simpin_group *x = screen_data_new(s, sizeof *x);
+	struct simpin_group *x = screen_group_new(s, sizeof *x, arg);
 	if (!x)
 		return -1;
-	if (screen_group_read(s, arg, x->group_id, sizeof x->group_id, &x->g) != 0)
-		return -1;
-	snprintf(s->title, sizeof s->title, _("Simpan pinjam - kelompok %s"), x->g.nama);
+	snprintf(s->title, sizeof s->title, _("Simpan pinjam - kelompok %s"), x->grp.g.nama);
 	sg_load(s);
 	return 0;
 }
@@ -244,12 +241,12 @@ static int sg_key(struct screen *s, wint_t ch, int kc)
 			return SCR_HANDLED;
 		}
 		{
-			struct simpin_cycle_arg ca = { x->group_id, NULL };
+			struct simpin_cycle_arg ca = { x->grp.id, NULL };
 			ui_push(&SIMPIN_CYCLE_FORM_OPS, &ca);
 		}
 		return SCR_HANDLED;
 	case ACT_EDIT: {
-		struct simpin_cycle_arg ca = { x->group_id, x->c.id };
+		struct simpin_cycle_arg ca = { x->grp.id, x->c.id };
 		return sg_push_in_cycle(s, &SIMPIN_CYCLE_FORM_OPS, &ca,
 					N_("Tidak ada siklus yang berjalan: F3 membuka siklus."));
 	}

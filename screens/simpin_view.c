@@ -236,90 +236,66 @@ static int passbook_cycle(struct screen *s, sk_cycle *c)
 	return rc == SK_NOTFOUND ? simpin_cycle_last(s->db, g, c, NULL) : rc;
 }
 
-/* A kind of row the passbook reverses: what is asked and said (msgids), the question for row
- * i of rows and its reversal. */
-struct sv_reversal {
-	const char *prompt, *none, *done;
-	void (*question)(const void *rows, int i, char *q, size_t n);
-	int (*reverse)(sk_db *db, const void *rows, int i, sk_err *e);
-};
+/* The id of row i of the rows shown (savings rows on a passbook, else repayments), and the
+ * question before reversing it into q (n bytes). */
+static const char *sv_reversal_row(const struct simpin_view *v, const void *rows, int i, char *q,
+				   size_t n)
+{
+	char a[32];
+	if (v->kind == SV_PASSBOOK) {
+		const sk_saving *r = (const sk_saving *)rows + i;
+		snprintf(q, n, _("Balik simpanan %s %s Rp %s? (y/t)"), r->tanggal, r->jenis,
+			 sk_format_rupiah(r->setor + r->tarik, a, sizeof a));
+		return r->id;
+	}
+	const sk_repay *r = (const sk_repay *)rows + i;
+	snprintf(q, n, _("Balik angsuran %s Rp %s? (y/t)"), r->tanggal,
+		 sk_format_rupiah(r->pokok + r->jasa, a, sizeof a));
+	return r->id;
+}
 
 /* Ask which of the n rows (taken: freed here) to reverse, confirm, reverse; read again. */
-static void sv_reverse(struct screen *s, const struct sv_reversal *k, void *rows, int n)
+static void sv_reverse(struct screen *s, void *rows, int n)
 {
-	int i = n ? ask_number(_(k->prompt), n) : -1;
+	const struct simpin_view *v = s->data;
+	int saving = v->kind == SV_PASSBOOK;
+	int i = n ? ask_number(saving ? _("Nomor baris simpanan yang dibalik (kolom No):")
+				      : _("Nomor angsuran yang dibalik (kolom No):"), n) : -1;
 	if (n == 0)
-		frame_msg(MSG_WARN, "%s", _(k->none));
+		frame_msg(MSG_WARN, "%s", saving ? _("Belum ada simpanan di siklus ini.")
+						 : _("Belum ada angsuran."));
 	char q[300];
 	sk_err e;
 	sk_err_clear(&e);
-	if (i >= 0) {
-		k->question(rows, i, q, sizeof q);
-		if (dlg_confirm(q)) {
-			if (k->reverse(s->db, rows, i, &e) != SK_OK)
-				frame_msg(MSG_ERROR, "%s", e.msg);
-			else
-				frame_msg(MSG_INFO, "%s", _(k->done));
-		}
+	const char *id = i >= 0 ? sv_reversal_row(v, rows, i, q, sizeof q) : NULL;
+	if (id && dlg_confirm(q)) {
+		int rc = saving ? simpin_saving_reverse(s->db, id, NULL, &e)
+				: simpin_repay_reverse(s->db, id, NULL, &e);
+		if (rc != SK_OK)
+			frame_msg(MSG_ERROR, "%s", e.msg);
+		else
+			frame_msg(MSG_INFO, "%s", saving ? _("Simpanan dibalik dan dibukukan hari ini.")
+							 : _("Angsuran dibalik dan dibukukan hari ini."));
 	}
 	free(rows);
 	sv_load(s);
 }
 
-static void saving_question(const void *rows, int i, char *q, size_t n)
-{
-	const sk_saving *r = (const sk_saving *)rows + i;
-	char a[32];
-	snprintf(q, n, _("Balik simpanan %s %s Rp %s? (y/t)"), r->tanggal, r->jenis,
-		 sk_format_rupiah(r->setor + r->tarik, a, sizeof a));
-}
-
-static int saving_reverse(sk_db *db, const void *rows, int i, sk_err *e)
-{
-	return simpin_saving_reverse(db, ((const sk_saving *)rows)[i].id, NULL, e);
-}
-
-static const struct sv_reversal SAVING_REVERSAL = {
-	N_("Nomor baris simpanan yang dibalik (kolom No):"), N_("Belum ada simpanan di siklus ini."),
-	N_("Simpanan dibalik dan dibukukan hari ini."), saving_question, saving_reverse,
-};
-
-static void reverse_saving(struct screen *s)
+/* F8 on a passbook or a loan card: reverse one of its savings rows or repayments. */
+static void sv_reverse_row(struct screen *s)
 {
 	struct simpin_view *v = s->data;
 	sk_cycle c;
-	sk_saving *rows;
+	sk_saving *saved;
+	sk_repay *repaid;
 	int n;
-	if (passbook_cycle(s, &c) == SK_OK &&
-	    simpin_savings_rows(s->db, c.id, v->id, &rows, &n, NULL) == SK_OK)
-		sv_reverse(s, &SAVING_REVERSAL, rows, n);
-}
-
-static void repay_question(const void *rows, int i, char *q, size_t n)
-{
-	const sk_repay *r = (const sk_repay *)rows + i;
-	char a[32];
-	snprintf(q, n, _("Balik angsuran %s Rp %s? (y/t)"), r->tanggal,
-		 sk_format_rupiah(r->pokok + r->jasa, a, sizeof a));
-}
-
-static int repay_reverse(sk_db *db, const void *rows, int i, sk_err *e)
-{
-	return simpin_repay_reverse(db, ((const sk_repay *)rows)[i].id, NULL, e);
-}
-
-static const struct sv_reversal REPAY_REVERSAL = {
-	N_("Nomor angsuran yang dibalik (kolom No):"), N_("Belum ada angsuran."),
-	N_("Angsuran dibalik dan dibukukan hari ini."), repay_question, repay_reverse,
-};
-
-static void reverse_repay(struct screen *s)
-{
-	struct simpin_view *v = s->data;
-	sk_repay *rows;
-	int n;
-	if (simpin_repay_rows(s->db, v->id, &rows, &n, NULL) == SK_OK)
-		sv_reverse(s, &REPAY_REVERSAL, rows, n);
+	if (v->kind == SV_LOAN_CARD) {
+		if (simpin_repay_rows(s->db, v->id, &repaid, &n, NULL) == SK_OK)
+			sv_reverse(s, repaid, n);
+	} else if (passbook_cycle(s, &c) == SK_OK &&
+		   simpin_savings_rows(s->db, c.id, v->id, &saved, &n, NULL) == SK_OK) {
+		sv_reverse(s, saved, n);
+	}
 }
 
 static void open_card(struct screen *s)
@@ -410,10 +386,8 @@ static int sv_key(struct screen *s, wint_t ch, int kc)
 			do_close(s);
 		return SCR_HANDLED;
 	case ACT_DELETE:
-		if (v->kind == SV_PASSBOOK)
-			reverse_saving(s);
-		else if (v->kind == SV_LOAN_CARD)
-			reverse_repay(s);
+		if (v->kind != SV_CLOSE)
+			sv_reverse_row(s);
 		return SCR_HANDLED;
 	default:
 		if (kc == KEY_CODE_YES)
