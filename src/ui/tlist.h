@@ -80,13 +80,13 @@ struct tlist_def {
 	static int tag##_count(struct screen *s, const char *search) \
 	{ \
 		(void)search; \
-		return countf(s->db, ((const T *)s->data)->field); \
+		return countf(s->db, ((T *)s->data)->field); \
 	} \
 	static int tag##_fetch(struct screen *s, const char *search, int offset, int limit, \
 			       void *rows, int *n, sk_err *e) \
 	{ \
 		(void)search; \
-		return listf(s->db, ((const T *)s->data)->field, offset, limit, rows, n, e); \
+		return listf(s->db, ((T *)s->data)->field, offset, limit, rows, n, e); \
 	}
 
 /* The start of a list screen's s->data. */
