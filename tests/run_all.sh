@@ -34,7 +34,8 @@
 #   - a skip is not a pass: a test that cannot check (tool missing) fails and says what to install.
 #
 # Usage: sh tests/run_all.sh [NAME_PATTERN...]   (e.g. 'tmux_*' runs only the screen tests)
-#   JOBS=N   tests at a time (default: twice the number of cores; the screen tests mostly wait)
+#   JOBS=N   tests at a time (default: three times the number of cores; the screen tests and
+#            the scripts waiting on their programs leave a core idle at two)
 #   B=DIR    the build folder of the unit tests (default build/asan)
 #   CHECK_START=SECONDS  (make check) the time the build began: the wall time printed at the end
 #                        counts from it
@@ -84,7 +85,7 @@ fi
 
 tests_start=$(date +%s)
 ncpu=$(nproc 2>/dev/null || echo 2)
-JOBS=${JOBS:-$((ncpu * 2))}
+JOBS=${JOBS:-$((ncpu * 3))}
 # This run's folder (logs, the template, the unit tests' TMPDIR). The scripts keep the
 # caller's TMPDIR: screens show paths inside it, and they remove their own $WORK.
 RUN=$(mktemp -d "${TMPDIR:-/tmp}/sikube-check-XXXXXX") || exit 2
