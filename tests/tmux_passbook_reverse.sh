@@ -20,10 +20,7 @@ E0=$(repaid_euis)
 
 app
 wait_for "Pertemuan"
-keys 1
-wait_for "Daftar kelompok"
-type_text "Melati"
-keys F7
+group_simpin "Melati"
 expect "Simpan pinjam of the group" "Simpan pinjam - kelompok KUBE Melati 3"
 keys Down Down Down Down Down Down Enter
 expect "the passbook" "BUKU SIMPANAN DAN PINJAMAN ANGGOTA"

@@ -242,10 +242,7 @@ expect "leaving asks first" "Buang pertemuan yang belum disimpan"
 keys y
 wait_for "Pertemuan kelompok KUBE Melati 3"
 to_menu
-keys 1
-wait_for "Daftar kelompok"
-type_text "Melati"
-keys F7
+group_simpin "Melati"
 wait_for "Simpan pinjam - kelompok KUBE Melati 3"
 keys F4
 expect "the running cycle's rules" "Aturan siklus 1 - kelompok KUBE Melati 3"
@@ -262,10 +259,7 @@ close_window
 check_n "window closed: the cycle's rules kept as a draft" "$(q "SELECT count(*) FROM draf WHERE layar='simpin-cycle' AND isi LIKE '%simpanan_pokok=60000%'")" 1
 app
 wait_for "Pertemuan"
-keys 1
-wait_for "Daftar kelompok"
-type_text "Melati"
-keys F7
+group_simpin "Melati"
 wait_for "Simpan pinjam - kelompok KUBE Melati 3"
 keys F4
 expect "the cycle form offers its draft" "Ada isian formulir ini yang belum disimpan"

@@ -171,6 +171,15 @@ quit_app() {
 	wait_exit >/dev/null
 }
 
+# group_simpin SEARCH: from the main menu, the group list searched for SEARCH, then F7 on the
+# group found: its Simpan pinjam screen (the caller waits for it).
+group_simpin() {
+	keys 1
+	wait_for "Daftar kelompok"
+	type_text "$1"
+	keys F7
+}
+
 # add_group NAME VILLAGE_SEARCH: from the group list, add a group in the first village the
 # picker lists for VILLAGE_SEARCH (typed and picked at once); waits for the saved message.
 add_group() {
