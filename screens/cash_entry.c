@@ -13,8 +13,8 @@
 #include "screens.h"
 #include "uform.h"
 
-#define LC 2
-#define FC 20
+#define UF_LCOL 2
+#define UF_FCOL 20
 
 static const char *const PAGES[] = { N_("Uang masuk atau keluar") };
 static const char *const BUKU_LABELS[] = { N_("kas umum"), N_("kas IKS"), N_("simpan pinjam"),
@@ -23,23 +23,14 @@ static const char *const JENIS_VALUES[] = { "masuk", "keluar", NULL };
 static const char *const JENIS_LABELS[] = { N_("Uang masuk"), N_("Uang keluar"), NULL };
 
 static const struct uf_def FIELDS[] = {
-	{ .name = "tanggal", .label = N_("Tanggal"), .kind = UF_TEXT,
-	  .page = 0, .row = 1, .lcol = LC, .fcol = FC, .width = 11, .max = 11 },
-	{ .name = "buku", .label = N_("Buku"), .kind = UF_CHOICE,
-	  .page = 0, .row = 3, .lcol = LC, .fcol = FC, .width = 14, .max = 0,
-	  .values = CASH_BUKU_VALUES, .labels = BUKU_LABELS },
-	{ .name = "jenis", .label = N_("Masuk/keluar"), .kind = UF_CHOICE,
-	  .page = 0, .row = 5, .lcol = LC, .fcol = FC, .width = 12, .max = 0,
-	  .values = JENIS_VALUES, .labels = JENIS_LABELS },
-	{ .name = "kategori", .label = N_("Kategori"), .kind = UF_CHOICE,
-	  .page = 0, .row = 7, .lcol = LC, .fcol = FC, .width = 12, .max = 0,
-	  .values = CASH_KATEGORI_VALUES, .labels = CASH_KATEGORI_LABELS },
-	{ .name = "no_bukti", .label = N_("No. bukti"), .kind = UF_TEXT,
-	  .page = 0, .row = 9, .lcol = LC, .fcol = FC, .width = 14, .max = 64 },
-	{ .name = "uraian", .label = N_("Uraian"), .kind = UF_TEXT,
-	  .page = 0, .row = 11, .lcol = LC, .fcol = FC, .width = 56, .max = 200 },
-	{ .name = "jumlah", .label = N_("Jumlah (Rp)"), .kind = UF_TEXT,
-	  .page = 0, .row = 13, .lcol = LC, .fcol = FC, .width = 15, .max = 20 },
+	UF_TEXT_COL("tanggal", N_("Tanggal"), 0, 1, 11, 11),
+	UF_CHOICE_COL("buku", N_("Buku"), 0, 3, 14, CASH_BUKU_VALUES, BUKU_LABELS),
+	UF_CHOICE_COL("jenis", N_("Masuk/keluar"), 0, 5, 12, JENIS_VALUES, JENIS_LABELS),
+	UF_CHOICE_COL("kategori", N_("Kategori"),
+		0, 7, 12, CASH_KATEGORI_VALUES, CASH_KATEGORI_LABELS),
+	UF_TEXT_COL("no_bukti", N_("No. bukti"), 0, 9, 14, 64),
+	UF_TEXT_COL("uraian", N_("Uraian"), 0, 11, 56, 200),
+	UF_TEXT_COL("jumlah", N_("Jumlah (Rp)"), 0, 13, 15, 20),
 };
 #define NFIELDS ((int)(sizeof FIELDS / sizeof FIELDS[0]))
 
@@ -165,11 +156,8 @@ static void ce_fill(struct cash_entry *f)
 static int ce_init(struct screen *s, void *arg)
 {
 	const struct cash_entry_arg *a = arg;
-	struct cash_entry *f = calloc(1, sizeof *f);
+	struct cash_entry *f = fu_form_open(s, sizeof *f, FIELDS, NFIELDS, 1, PAGES);
 	if (!f)
-		return -1;
-	s->data = f;
-	if (uform_open(&f->fu.uf, FIELDS, NFIELDS, 1, PAGES) != 0)
 		return -1;
 	f->is_new = a->row_id == NULL;
 	cash_init(&f->c, a->group_id);

@@ -237,6 +237,21 @@ void fu_draft_fill(const char *text, struct tfield *tf, const int *fields, int n
 			tfield_set(&tf[fields[k]], val, tf[fields[k]].max);
 }
 
+void *fu_data_new(struct screen *s, size_t size)
+{
+	s->data = calloc(1, size);
+	return s->data;
+}
+
+void *fu_form_open(struct screen *s, size_t size, const struct uf_def *defs, int n, int pages,
+		   const char *const *titles)
+{
+	struct uform *uf = fu_data_new(s, size);
+	if (!uf || uform_open(uf, defs, n, pages, titles) != 0)
+		return NULL;
+	return uf;
+}
+
 void fu_resize(struct screen *s)
 {
 	uform_layout(s->data);
@@ -265,19 +280,73 @@ void fu_free(struct screen *s)
 	free(s->data);
 }
 
-int fu_own_item(struct fu_own *o, const struct tfield *tf, int i, int y, int x,
-		const char *label, int w)
+void *fu_own_new(struct screen *s, size_t size, const struct fu_own_def *def)
 {
-	return tfield_item(&tf[i], y, x, label, w, o->cur == i, &o->cy, &o->cx);
+	struct fu_own *o = fu_data_new(s, size);
+	if (o)
+		o->def = def;
+	return o;
 }
 
-void fu_own_go(struct fu_own *o, struct tfield *tf, int n, int to, int text)
+static struct tfield *own_tf(const struct fu_own *o)
 {
-	if (to < 0 || to >= n)
+	return (struct tfield *)((char *)o + o->def->tf_at);
+}
+
+static int own_is_item(const struct fu_own *o, int i)
+{
+	return i >= o->def->item0 && i < o->def->item0 + o->def->items;
+}
+
+int fu_own_item(struct fu_own *o, int i, int y, int x, const char *label, int w)
+{
+	return tfield_item(&own_tf(o)[i], y, x, label, w, o->cur == i, &o->cy, &o->cx);
+}
+
+void fu_own_note(struct fu_own *o, int i, int y)
+{
+	int w = COLS - 12;
+	fu_own_item(o, i, y, 1, _("Catatan"), w > 68 ? 68 : w);
+}
+
+void fu_own_go(struct fu_own *o, int to)
+{
+	if (to < 0 || to >= o->def->count)
 		return;
 	o->cur = to;
-	if (text)
-		tf[to].fresh = 1;
+	if (!own_is_item(o, to))
+		own_tf(o)[to].fresh = 1;
+}
+
+void fu_own_focus(struct fu_own *o)
+{
+	fu_own_go(o, fu_first_error(&o->found, o->def->count, o->def->name));
+}
+
+void fu_own_cursor(const struct fu_own *o, int y, int x)
+{
+	if (own_is_item(o, o->cur))
+		move(y, x);
+	else
+		move(o->cy, o->cx);
+}
+
+int fu_own_key(struct screen *s, wint_t ch, int kc)
+{
+	struct fu_own *o = s->data;
+	enum action a = keys_action(ch, kc);
+	int used = 0;
+	if (own_is_item(o, o->cur))
+		used = o->def->item_key(o, ch, kc);
+	else if (tfield_key(&own_tf(o)[o->cur], ch, kc))
+		used = o->changed = 1;
+	if (used)
+		sk_issues_clear(&o->found); /* shown again by the next F2 when still wrong */
+	if (!used)
+		used = o->def->move_key(o, a);
+	if (!used && fu_save_or_back(s, a, o->changed, o->def->save) == SCR_HANDLED)
+		return -1;
+	return used;
 }
 
 int fu_own_unsaved(struct screen *s)
@@ -328,20 +397,33 @@ int fu_form_store(struct screen *s, const struct fu_store *how, void *rec, sk_is
 	return fu_stored(uf, how->store(s, rec, is, &e), is, &e);
 }
 
-int fu_own_store(struct screen *s, const char *who, const struct fu_own_store *how)
+void fu_form_left(struct screen *s, const struct fu_store *how, void *rec, int left)
+{
+	sk_issues is;
+	if (left < 0)
+		return;
+	uform_touch(s->data, left);
+	how->check(s, rec, &is);
+}
+
+int fu_own_store(struct screen *s, const char *who)
 {
 	struct fu_own *o = s->data;
+	const struct fu_own_def *d = o->def;
 	if (fu_name_too_long("penilai", who, &o->found)) {
-		how->focus(s);
+		fu_own_focus(o);
 		return 0;
 	}
-	if (how->missing(s))
+	int first = fu_refuse_open(d->items, d->open, o, d->label, _(d->missing));
+	if (first >= 0) {
+		fu_own_go(o, d->item0 + first);
 		return 0;
+	}
 	sk_err e;
 	sk_err_clear(&e);
-	int rc = how->store(s, &e);
+	int rc = d->store(s, &e);
 	if (rc == SK_REFUSED)
-		how->focus(s);
+		fu_own_focus(o);
 	else if (rc != SK_OK)
 		frame_msg(MSG_ERROR, "%s", e.msg);
 	return rc == SK_OK;

@@ -54,38 +54,71 @@ void fu_draft_save(struct screen *s, struct uform *uf, const char *key, const ch
  * Returns 1 when it was taken. */
 int fu_draft_offer(struct screen *s, struct uform *uf, const char *key, char **text);
 
-/* The start of the data (calloc'ed) of a form that lays out its own fields (tfield.h, the
- * household and the development assessment forms): where the cursor is and what is pending. */
+/* The data of screen s: size zeroed bytes (calloc) set as s->data, owned by the screen (its
+ * free function releases them). Returns them, or NULL when out of memory. */
+void *fu_data_new(struct screen *s, size_t size);
+/* The data of a form screen whose s->data starts with its struct uform (fu_data_new), the
+ * form built from defs[0..n-1] on pages pages titled titles (uform_open). Returns the data,
+ * or NULL when out of memory (s->data may then be set: the screen's free releases it). */
+void *fu_form_open(struct screen *s, size_t size, const struct uf_def *defs, int n, int pages,
+		   const char *const *titles);
+
+/* What a form that lays out its own fields (tfield.h: the household and the development
+ * assessment forms) is, for the fu_own helpers below. */
+struct fu_own_def {
+	int count;                 /* its fields, 0..count-1, in the order the cursor visits them */
+	size_t tf_at;              /* offsetof(its data, its struct tfield[count]) */
+	int item0, items;          /* fields item0..item0+items-1 are items answered by a key
+				    * (criteria, indicators); the others are text fields */
+	const char *(*name)(int i);    /* spec column name of field i (as in sk_issue.field) */
+	/* 1 while item k (0..items-1) of the form's data has no answer; k as listed ("1", "s1"). */
+	int (*open)(const void *data, int k);
+	void (*label)(int k, char *out, size_t size);
+	const char *missing;       /* msgid refusing a save while items are open: %s their list */
+	/* Insert or update: SK_OK, SK_REFUSED with findings in the fu_own's found, or an error in
+	 * e. */
+	int (*store)(struct screen *s, sk_err *e);
+	/* A key on an item (1 when used), a key that moves the cursor (1 when used), F2. */
+	int (*item_key)(void *data, wint_t ch, int kc);
+	int (*move_key)(void *data, enum action a);
+	void (*save)(struct screen *s);
+};
+/* The start of the data of such a form: what it is, where the cursor is, what is pending. */
 struct fu_own {
+	const struct fu_own_def *def;
 	int cur;                        /* current field */
 	int changed;                    /* typed input not saved yet */
 	sk_issues found;                /* findings of the last refused save */
 	char key[SK_UUID_LEN * 2 + 8];  /* what a draft of the form is kept under */
 	int cy, cx;                     /* where the cursor belongs, set when drawn */
 };
-/* Field i (of tf) drawn with its label at (y, x) and width w (tfield_item), current when it
- * is o->cur (the cursor's place kept). Returns the column after it and a gap. */
-int fu_own_item(struct fu_own *o, const struct tfield *tf, int i, int y, int x,
-		const char *label, int w);
-/* Make field to (0..n-1, else nothing) current; text: it is a text field (the first typed
- * character replaces its value). */
-void fu_own_go(struct fu_own *o, struct tfield *tf, int n, int to, int text);
+/* The data of screen s for such a form: size zeroed bytes starting with its struct fu_own,
+ * which follows def (static). NULL when out of memory (fu_data_new). */
+void *fu_own_new(struct screen *s, size_t size, const struct fu_own_def *def);
+/* Text field i drawn with its label at (y, x) and width w (tfield_item), current when it is
+ * o->cur (the cursor's place kept). Returns the column after it and a gap. */
+int fu_own_item(struct fu_own *o, int i, int y, int x, const char *label, int w);
+/* Text field i as the form's "Catatan" on row y: across the screen, at most 68 columns. */
+void fu_own_note(struct fu_own *o, int i, int y);
+/* Make field to (0..count-1, else nothing) current; the first character typed into a text
+ * field then replaces its value. */
+void fu_own_go(struct fu_own *o, int to);
+/* The cursor to the first field with an error finding in o->found, said (fu_first_error). */
+void fu_own_focus(struct fu_own *o);
+/* Leave the terminal's cursor in the current field: at (y, x) for an item, else where the
+ * text field was drawn. */
+void fu_own_cursor(const struct fu_own *o, int y, int x);
+/* A key on such a form: the current item's or text field's (findings cleared when used),
+ * else the form's moves, else F2 (def->save) and Esc (fu_save_or_back). Returns 1 when used,
+ * 0 when not, -1 when F2 or Esc took it (the screen may be closed: return SCR_HANDLED). */
+int fu_own_key(struct screen *s, wint_t ch, int kc);
 /* screen_ops functions of such a form: 1 when typed input is not saved; free s->data. */
 int fu_own_unsaved(struct screen *s);
 void fu_own_free(struct screen *s);
-/* How such a form is saved. */
-struct fu_own_store {
-	/* 1 when items are not answered yet (said, the cursor on the first). */
-	int (*missing)(struct screen *s);
-	/* Insert or update: SK_OK, SK_REFUSED with findings in the fu_own's found, or an error
-	 * in e. */
-	int (*store)(struct screen *s, sk_err *e);
-	/* The cursor to the first field with an error finding, said. */
-	void (*focus)(struct screen *s);
-};
 /* F2 on such a form (findings cleared before): the assessor's name who within its limit, no
- * item open, then stored; a refusal or an error is shown. Returns 1 when stored. */
-int fu_own_store(struct screen *s, const char *who, const struct fu_own_store *how);
+ * item open (refused with def->missing, the cursor on the first), then stored (def->store);
+ * a refusal or an error is shown. Returns 1 when stored. */
+int fu_own_store(struct screen *s, const char *who);
 /* The whole screen_ops of such a form: name, init, draw, key handler, help, draft and the hint
  * line (the entries, HINTS_END last). */
 #define FU_OWN_SCREEN(id, initf, drawf, keyf, helpf, draftf, ...) \
@@ -129,6 +162,10 @@ struct fu_store {
  * shown; refused while one is an error (fu_refused); else stored, its refusal or error shown
  * (fu_stored). Returns 1 when stored: rec holds what was saved and is its warnings. */
 int fu_form_store(struct screen *s, const struct fu_store *how, void *rec, sk_issues *is);
+/* The cursor left field left of a form screen as fu_form_store's (nothing when left < 0): the
+ * field is marked as left and the form checked again (how->check into rec, a record of the
+ * form's type), so that its findings show. */
+void fu_form_left(struct screen *s, const struct fu_store *how, void *rec, int left);
 /* screen_ops draft of a struct fu_form screen: its values kept under its key. */
 void fu_form_draft(struct screen *s);
 

@@ -15,44 +15,27 @@
 #include "uform.h"
 #include "validate.h"
 
-#define LC 2
-#define FC 24
+#define UF_LCOL 2
+#define UF_FCOL 24
 
 static const char *const PAGES[] = { N_("Data kelompok"), N_("Pendamping dan keuangan") };
 
 static const struct uf_def FIELDS[] = {
-	{ .name = "nama", .label = N_("Nama kelompok"), .kind = UF_TEXT,
-	  .page = 0, .row = 1, .lcol = LC, .fcol = FC, .width = 50, .max = SK_NAME_MAX },
-	{ .name = "kode", .label = N_("Kode kelompok"), .kind = UF_TEXT,
-	  .page = 0, .row = 3, .lcol = LC, .fcol = FC, .width = 12, .max = 32 },
-	{ .name = "kode_wilayah", .label = N_("Desa/kelurahan"), .kind = UF_PICK,
-	  .page = 0, .row = 5, .lcol = LC, .fcol = FC, .width = 13, .max = 13 },
-	{ .name = "alamat", .label = N_("Alamat"), .kind = UF_TEXT,
-	  .page = 0, .row = 7, .lcol = LC, .fcol = FC, .width = 50, .max = SK_NAME_MAX },
-	{ .name = "jenis_usaha", .label = N_("Jenis usaha"), .kind = UF_CHOICE,
-	  .page = 0, .row = 9, .lcol = LC, .fcol = FC, .width = 14, .max = 0,
-	  .values = JENIS_USAHA_VALUES },
-	{ .name = "bidang_usaha", .label = N_("Bidang usaha"), .kind = UF_TEXT,
-	  .page = 0, .row = 11, .lcol = LC, .fcol = FC, .width = 40, .max = SK_NAME_MAX },
-	{ .name = "tanggal_berdiri", .label = N_("Tanggal berdiri"), .kind = UF_TEXT,
-	  .page = 0, .row = 13, .lcol = LC, .fcol = FC, .width = 11, .max = 11 },
-	{ .name = "tingkat", .label = N_("Tingkat"), .kind = UF_CHOICE,
-	  .page = 0, .row = 15, .lcol = LC, .fcol = FC, .width = 14, .max = 0,
-	  .values = TINGKAT_VALUES },
-	{ .name = "pendamping", .label = N_("Pendamping"), .kind = UF_TEXT,
-	  .page = 1, .row = 1, .lcol = LC, .fcol = FC, .width = 40, .max = SK_NAME_MAX },
-	{ .name = "telepon_pendamping", .label = N_("Telepon pendamping"), .kind = UF_TEXT,
-	  .page = 1, .row = 3, .lcol = LC, .fcol = FC, .width = 16, .max = 32 },
-	{ .name = "iuran_kas", .label = N_("Iuran kas (Rp)"), .kind = UF_TEXT,
-	  .page = 1, .row = 5, .lcol = LC, .fcol = FC, .width = 15, .max = 20 },
-	{ .name = "iuran_iks", .label = N_("Iuran IKS (Rp)"), .kind = UF_TEXT,
-	  .page = 1, .row = 7, .lcol = LC, .fcol = FC, .width = 15, .max = 20 },
-	{ .name = "bantuan_uep", .label = N_("Bantuan UEP (Rp)"), .kind = UF_TEXT,
-	  .page = 1, .row = 9, .lcol = LC, .fcol = FC, .width = 15, .max = 20 },
-	{ .name = "tahun_bantuan", .label = N_("Tahun bantuan"), .kind = UF_TEXT,
-	  .page = 1, .row = 11, .lcol = LC, .fcol = FC, .width = 4, .max = 6 },
-	{ .name = "catatan", .label = N_("Catatan"), .kind = UF_TEXT,
-	  .page = 1, .row = 13, .lcol = LC, .fcol = FC, .width = 54, .max = 250 },
+	UF_TEXT_COL("nama", N_("Nama kelompok"), 0, 1, 50, SK_NAME_MAX),
+	UF_TEXT_COL("kode", N_("Kode kelompok"), 0, 3, 12, 32),
+	UF_PICK_COL("kode_wilayah", N_("Desa/kelurahan"), 0, 5, 13, 13),
+	UF_TEXT_COL("alamat", N_("Alamat"), 0, 7, 50, SK_NAME_MAX),
+	UF_CHOICE_COL("jenis_usaha", N_("Jenis usaha"), 0, 9, 14, JENIS_USAHA_VALUES, NULL),
+	UF_TEXT_COL("bidang_usaha", N_("Bidang usaha"), 0, 11, 40, SK_NAME_MAX),
+	UF_TEXT_COL("tanggal_berdiri", N_("Tanggal berdiri"), 0, 13, 11, 11),
+	UF_CHOICE_COL("tingkat", N_("Tingkat"), 0, 15, 14, TINGKAT_VALUES, NULL),
+	UF_TEXT_COL("pendamping", N_("Pendamping"), 1, 1, 40, SK_NAME_MAX),
+	UF_TEXT_COL("telepon_pendamping", N_("Telepon pendamping"), 1, 3, 16, 32),
+	UF_TEXT_COL("iuran_kas", N_("Iuran kas (Rp)"), 1, 5, 15, 20),
+	UF_TEXT_COL("iuran_iks", N_("Iuran IKS (Rp)"), 1, 7, 15, 20),
+	UF_TEXT_COL("bantuan_uep", N_("Bantuan UEP (Rp)"), 1, 9, 15, 20),
+	UF_TEXT_COL("tahun_bantuan", N_("Tahun bantuan"), 1, 11, 4, 6),
+	UF_TEXT_COL("catatan", N_("Catatan"), 1, 13, 54, 250),
 };
 #define NFIELDS ((int)(sizeof FIELDS / sizeof FIELDS[0]))
 
@@ -202,11 +185,8 @@ static void gf_fill(struct group_form *f)
 static int gf_init(struct screen *s, void *arg)
 {
 	const char *id = arg;
-	struct group_form *f = calloc(1, sizeof *f);
+	struct group_form *f = fu_form_open(s, sizeof *f, FIELDS, NFIELDS, 2, PAGES);
 	if (!f)
-		return -1;
-	s->data = f;
-	if (uform_open(&f->fu.uf, FIELDS, NFIELDS, 2, PAGES) != 0)
 		return -1;
 	f->is_new = id == NULL;
 	group_init(&f->g);
@@ -270,12 +250,13 @@ static int gf_store(struct screen *s, void *g, sk_issues *is, sk_err *e)
 	return f->is_new ? group_insert(s->db, g, is, e) : group_update(s->db, g, is, e);
 }
 
+static const struct fu_store GF_HOW = { gf_validate, gf_store };
+
 static void gf_save(struct screen *s)
 {
-	static const struct fu_store HOW = { gf_validate, gf_store };
 	sk_group g;
 	sk_issues is;
-	if (!fu_form_store(s, &HOW, &g, &is))
+	if (!fu_form_store(s, &GF_HOW, &g, &is))
 		return;
 	char what[500];
 	snprintf(what, sizeof what, _("Kelompok %s"), g.nama);
@@ -288,13 +269,8 @@ static void gf_save(struct screen *s)
 static void gf_after(struct screen *s, enum uf_result r, int left)
 {
 	(void)r;
-	struct group_form *f = s->data;
 	sk_group g;
-	sk_issues is;
-	if (left < 0)
-		return;
-	uform_touch(&f->fu.uf, left);
-	gf_validate(s, &g, &is);
+	fu_form_left(s, &GF_HOW, &g, left);
 }
 
 static int gf_key(struct screen *s, wint_t ch, int kc)

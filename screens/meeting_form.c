@@ -17,23 +17,15 @@
 #include "validate.h"
 
 static const char *const PAGES[] = { N_("Pertemuan dan daftar hadir") };
-static const char *const YN_VALUES[] = { "0", "1", NULL };
-static const char *const YN_LABELS[] = { N_("Tidak"), N_("Ya"), NULL };
 
 static const struct uf_def FIELDS[] = {
-	{ .name = "tanggal", .label = N_("Tanggal"), .kind = UF_TEXT,
-	  .page = 0, .row = 1, .lcol = 2, .fcol = 10, .width = 11, .max = 11 },
-	{ .name = "tempat", .label = N_("Tempat"), .kind = UF_TEXT,
-	  .page = 0, .row = 1, .lcol = 22, .fcol = 29, .width = 26, .max = SK_NAME_MAX },
-	{ .name = "pendamping_hadir", .label = N_("Pendamping hadir"), .kind = UF_CHOICE,
-	  .page = 0, .row = 1, .lcol = 57, .fcol = 74, .width = 5, .max = 0,
-	  .values = YN_VALUES, .labels = YN_LABELS },
-	{ .name = "agenda", .label = N_("Agenda"), .kind = UF_TEXT,
-	  .page = 0, .row = 3, .lcol = 2, .fcol = 12, .width = 66, .max = 500 },
-	{ .name = "keputusan", .label = N_("Keputusan"), .kind = UF_TEXT,
-	  .page = 0, .row = 5, .lcol = 2, .fcol = 12, .width = 28, .max = 500 },
-	{ .name = "catatan", .label = N_("Catatan"), .kind = UF_TEXT,
-	  .page = 0, .row = 5, .lcol = 42, .fcol = 50, .width = 28, .max = 250 },
+	UF_TEXT_AT("tanggal", N_("Tanggal"), 0, 1, 2, 10, 11, 11),
+	UF_TEXT_AT("tempat", N_("Tempat"), 0, 1, 22, 29, 26, SK_NAME_MAX),
+	UF_CHOICE_AT("pendamping_hadir", N_("Pendamping hadir"),
+		0, 1, 57, 74, 5, UF_YN_VALUES, UF_YN_LABELS),
+	UF_TEXT_AT("agenda", N_("Agenda"), 0, 3, 2, 12, 66, 500),
+	UF_TEXT_AT("keputusan", N_("Keputusan"), 0, 5, 2, 12, 28, 500),
+	UF_TEXT_AT("catatan", N_("Catatan"), 0, 5, 42, 50, 28, 250),
 };
 #define NFIELDS ((int)(sizeof FIELDS / sizeof FIELDS[0]))
 
@@ -259,11 +251,8 @@ static void mf_draft_grid(struct screen *s, const char *draft)
 
 static int mf_init(struct screen *s, void *arg)
 {
-	struct meeting_form *f = calloc(1, sizeof *f);
-	if (!f)
-		return -1;
-	s->data = f;
-	if (uform_open(&f->uf, FIELDS, NFIELDS, 1, PAGES) != 0 || mf_load(s, arg) != 0)
+	struct meeting_form *f = fu_form_open(s, sizeof *f, FIELDS, NFIELDS, 1, PAGES);
+	if (!f || mf_load(s, arg) != 0)
 		return -1;
 	mf_fill(f);
 	uform_snapshot(&f->uf);

@@ -16,57 +16,34 @@
 #include "uform.h"
 #include "validate.h"
 
-#define LC 2
-#define FC 24
+#define UF_LCOL 2
+#define UF_FCOL 24
 
 static const char *const PAGES[] = { N_("Data pribadi"), N_("Keanggotaan dan DTSEN") };
 static const char *const JK_VALUES[] = { "", "L", "P", NULL };
 static const char *const JK_LABELS[] = { N_("(pilih)"), N_("L (laki-laki)"), N_("P (perempuan)"),
 					 NULL };
-static const char *const YN_VALUES[] = { "0", "1", NULL };
-static const char *const YN_LABELS[] = { N_("Tidak"), N_("Ya"), NULL };
 
 static const struct uf_def FIELDS[] = {
 	/* One column more than the 16 digits: the cursor after the last one needs it. */
-	{ .name = "nik", .label = N_("NIK"), .kind = UF_TEXT,
-	  .page = 0, .row = 1, .lcol = LC, .fcol = FC, .width = 17, .max = 20 },
-	{ .name = "no_kk", .label = N_("No. KK"), .kind = UF_TEXT,
-	  .page = 0, .row = 3, .lcol = LC, .fcol = FC, .width = 17, .max = 20 },
-	{ .name = "nama", .label = N_("Nama"), .kind = UF_TEXT,
-	  .page = 0, .row = 5, .lcol = LC, .fcol = FC, .width = 40, .max = SK_NAME_MAX },
-	{ .name = "jenis_kelamin", .label = N_("Jenis kelamin"), .kind = UF_CHOICE,
-	  .page = 0, .row = 7, .lcol = LC, .fcol = FC, .width = 16, .max = 0,
-	  .values = JK_VALUES, .labels = JK_LABELS },
-	{ .name = "tempat_lahir", .label = N_("Tempat lahir"), .kind = UF_TEXT,
-	  .page = 0, .row = 9, .lcol = LC, .fcol = FC, .width = 30, .max = SK_NAME_MAX },
-	{ .name = "tanggal_lahir", .label = N_("Tanggal lahir"), .kind = UF_TEXT,
-	  .page = 0, .row = 11, .lcol = LC, .fcol = FC, .width = 11, .max = 11 },
-	{ .name = "alamat", .label = N_("Alamat"), .kind = UF_TEXT,
-	  .page = 0, .row = 13, .lcol = LC, .fcol = FC, .width = 50, .max = SK_NAME_MAX },
-	{ .name = "rt", .label = N_("RT"), .kind = UF_TEXT,
-	  .page = 0, .row = 15, .lcol = LC, .fcol = FC, .width = 3, .max = 5 },
-	{ .name = "rw", .label = N_("RW"), .kind = UF_TEXT,
-	  .page = 0, .row = 15, .lcol = FC + 6, .fcol = FC + 11, .width = 3, .max = 5 },
-	{ .name = "telepon", .label = N_("Telepon"), .kind = UF_TEXT,
-	  .page = 0, .row = 17, .lcol = LC, .fcol = FC, .width = 16, .max = 32 },
+	UF_TEXT_COL("nik", N_("NIK"), 0, 1, 17, 20),
+	UF_TEXT_COL("no_kk", N_("No. KK"), 0, 3, 17, 20),
+	UF_TEXT_COL("nama", N_("Nama"), 0, 5, 40, SK_NAME_MAX),
+	UF_CHOICE_COL("jenis_kelamin", N_("Jenis kelamin"), 0, 7, 16, JK_VALUES, JK_LABELS),
+	UF_TEXT_COL("tempat_lahir", N_("Tempat lahir"), 0, 9, 30, SK_NAME_MAX),
+	UF_TEXT_COL("tanggal_lahir", N_("Tanggal lahir"), 0, 11, 11, 11),
+	UF_TEXT_COL("alamat", N_("Alamat"), 0, 13, 50, SK_NAME_MAX),
+	UF_TEXT_COL("rt", N_("RT"), 0, 15, 3, 5),
+	UF_TEXT_AT("rw", N_("RW"), 0, 15, UF_FCOL + 6, UF_FCOL + 11, 3, 5),
+	UF_TEXT_COL("telepon", N_("Telepon"), 0, 17, 16, 32),
 	/* On the first page: a member's meetings and figures count from this date. */
-	{ .name = "tanggal_masuk", .label = N_("Tanggal masuk"), .kind = UF_TEXT,
-	  .page = 0, .row = 17, .lcol = 44, .fcol = 60, .width = 11, .max = 11 },
-	{ .name = "jabatan", .label = N_("Jabatan"), .kind = UF_CHOICE,
-	  .page = 1, .row = 1, .lcol = LC, .fcol = FC, .width = 14, .max = 0,
-	  .values = JABATAN_VALUES },
-	{ .name = "tanggal_keluar", .label = N_("Tanggal keluar"), .kind = UF_TEXT,
-	  .page = 1, .row = 3, .lcol = LC, .fcol = FC, .width = 11, .max = 11 },
-	{ .name = "terdaftar_dtsen", .label = N_("Terdaftar DTSEN"), .kind = UF_CHOICE,
-	  .page = 1, .row = 5, .lcol = LC, .fcol = FC, .width = 8, .max = 0,
-	  .values = YN_VALUES, .labels = YN_LABELS },
-	{ .name = "desil_dtsen", .label = N_("Desil DTSEN"), .kind = UF_TEXT,
-	  .page = 1, .row = 7, .lcol = LC, .fcol = FC, .width = 2, .max = 4 },
-	{ .name = "peserta_pkh", .label = N_("Peserta PKH"), .kind = UF_CHOICE,
-	  .page = 1, .row = 9, .lcol = LC, .fcol = FC, .width = 8, .max = 0,
-	  .values = YN_VALUES, .labels = YN_LABELS },
-	{ .name = "catatan", .label = N_("Catatan"), .kind = UF_TEXT,
-	  .page = 1, .row = 11, .lcol = LC, .fcol = FC, .width = 54, .max = 250 },
+	UF_TEXT_AT("tanggal_masuk", N_("Tanggal masuk"), 0, 17, 44, 60, 11, 11),
+	UF_CHOICE_COL("jabatan", N_("Jabatan"), 1, 1, 14, JABATAN_VALUES, NULL),
+	UF_TEXT_COL("tanggal_keluar", N_("Tanggal keluar"), 1, 3, 11, 11),
+	UF_CHOICE_COL("terdaftar_dtsen", N_("Terdaftar DTSEN"), 1, 5, 8, UF_YN_VALUES, UF_YN_LABELS),
+	UF_TEXT_COL("desil_dtsen", N_("Desil DTSEN"), 1, 7, 2, 4),
+	UF_CHOICE_COL("peserta_pkh", N_("Peserta PKH"), 1, 9, 8, UF_YN_VALUES, UF_YN_LABELS),
+	UF_TEXT_COL("catatan", N_("Catatan"), 1, 11, 54, 250),
 };
 #define NFIELDS ((int)(sizeof FIELDS / sizeof FIELDS[0]))
 
@@ -284,11 +261,8 @@ static int member_form_load(struct screen *s, const struct member_form_arg *a)
 
 static int member_form_init(struct screen *s, void *arg)
 {
-	struct member_form *f = calloc(1, sizeof *f);
-	if (!f)
-		return -1;
-	s->data = f;
-	if (uform_open(&f->fu.uf, FIELDS, NFIELDS, 2, PAGES) != 0 || member_form_load(s, arg) != 0)
+	struct member_form *f = fu_form_open(s, sizeof *f, FIELDS, NFIELDS, 2, PAGES);
+	if (!f || member_form_load(s, arg) != 0)
 		return -1;
 	member_form_fill(f);
 	member_form_notes(f);
@@ -317,13 +291,14 @@ static int member_form_store(struct screen *s, void *m, sk_issues *is, sk_err *e
 	return f->is_new ? member_insert(s->db, m, is, e) : member_update(s->db, m, is, e);
 }
 
+static const struct fu_store MEMBER_FORM_HOW = { member_form_validate, member_form_store };
+
 static void member_form_save(struct screen *s)
 {
-	static const struct fu_store HOW = { member_form_validate, member_form_store };
 	struct member_form *f = s->data;
 	sk_member m;
 	sk_issues is;
-	if (!fu_form_store(s, &HOW, &m, &is))
+	if (!fu_form_store(s, &MEMBER_FORM_HOW, &m, &is))
 		return;
 	char what[500];
 	snprintf(what, sizeof what, _("Anggota %s"), m.nama);
@@ -340,7 +315,6 @@ static void member_form_after(struct screen *s, enum uf_result r, int left)
 	(void)r;
 	struct member_form *f = s->data;
 	sk_member m;
-	sk_issues is;
 	if (left < 0)
 		return;
 	if (left == uform_index(&f->fu.uf, "nik")) {
@@ -350,8 +324,7 @@ static void member_form_after(struct screen *s, enum uf_result r, int left)
 		member_form_collect(f, &m, &conv);
 		member_form_show_clean(f, &m);
 	}
-	uform_touch(&f->fu.uf, left);
-	member_form_validate(s, &m, &is);
+	fu_form_left(s, &MEMBER_FORM_HOW, &m, left);
 }
 
 static int member_form_key(struct screen *s, wint_t ch, int kc)

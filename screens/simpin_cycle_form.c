@@ -15,8 +15,8 @@
 #include "uform.h"
 #include "validate.h"
 
-#define LC 2
-#define FC 30
+#define UF_LCOL 2
+#define UF_FCOL 30
 
 static const char *const PAGES[] = { N_("Aturan siklus simpan pinjam") };
 static const char *const JASA_VALUES[] = { "flat", "menurun", NULL };
@@ -26,29 +26,18 @@ static const char *const BAGI_LABELS[] = { N_("menurut simpanan"), N_("sama rata
 					   N_("menurut jasa dibayar"), NULL };
 
 static const struct uf_def FIELDS[] = {
-	{ .name = "mulai", .label = N_("Tanggal mulai"), .kind = UF_TEXT,
-	  .page = 0, .row = 1, .lcol = LC, .fcol = FC, .width = 11, .max = 11 },
-	{ .name = "simpanan_pokok", .label = N_("Simpanan pokok (Rp)"), .kind = UF_TEXT,
-	  .page = 0, .row = 3, .lcol = LC, .fcol = FC, .width = 14, .max = 20 },
-	{ .name = "simpanan_wajib", .label = N_("Simpanan wajib (Rp)"), .kind = UF_TEXT,
-	  .page = 0, .row = 5, .lcol = LC, .fcol = FC, .width = 14, .max = 20 },
+	UF_TEXT_COL("mulai", N_("Tanggal mulai"), 0, 1, 11, 11),
+	UF_TEXT_COL("simpanan_pokok", N_("Simpanan pokok (Rp)"), 0, 3, 14, 20),
+	UF_TEXT_COL("simpanan_wajib", N_("Simpanan wajib (Rp)"), 0, 5, 14, 20),
 	/* xgettext:no-c-format */
-	{ .name = "jasa_persen_bulan", .label = N_("Jasa pinjaman (% sebulan)"), .kind = UF_TEXT,
-	  .page = 0, .row = 7, .lcol = LC, .fcol = FC, .width = 6, .max = 8 },
-	{ .name = "metode_jasa", .label = N_("Cara hitung jasa"), .kind = UF_CHOICE,
-	  .page = 0, .row = 7, .lcol = 40, .fcol = 57, .width = 20, .max = 0,
-	  .values = JASA_VALUES, .labels = JASA_LABELS },
-	{ .name = "batas_pinjaman_kali", .label = N_("Batas pinjaman (x simpanan)"), .kind = UF_TEXT,
-	  .page = 0, .row = 9, .lcol = LC, .fcol = FC, .width = 8, .max = 10 },
-	{ .name = "denda_alpa", .label = N_("Denda alpa (Rp)"), .kind = UF_TEXT,
-	  .page = 0, .row = 11, .lcol = LC, .fcol = FC, .width = 14, .max = 20 },
-	{ .name = "denda_terlambat", .label = N_("Denda terlambat (Rp)"), .kind = UF_TEXT,
-	  .page = 0, .row = 13, .lcol = LC, .fcol = FC, .width = 14, .max = 20 },
-	{ .name = "metode_bagi", .label = N_("Cara bagi hasil"), .kind = UF_CHOICE,
-	  .page = 0, .row = 15, .lcol = LC, .fcol = FC, .width = 22, .max = 0,
-	  .values = BAGI_VALUES, .labels = BAGI_LABELS },
-	{ .name = "catatan", .label = N_("Catatan"), .kind = UF_TEXT,
-	  .page = 0, .row = 17, .lcol = LC, .fcol = FC, .width = 46, .max = 250 },
+	UF_TEXT_COL("jasa_persen_bulan", N_("Jasa pinjaman (% sebulan)"), 0, 7, 6, 8),
+	UF_CHOICE_AT("metode_jasa", N_("Cara hitung jasa"),
+		0, 7, 40, 57, 20, JASA_VALUES, JASA_LABELS),
+	UF_TEXT_COL("batas_pinjaman_kali", N_("Batas pinjaman (x simpanan)"), 0, 9, 8, 10),
+	UF_TEXT_COL("denda_alpa", N_("Denda alpa (Rp)"), 0, 11, 14, 20),
+	UF_TEXT_COL("denda_terlambat", N_("Denda terlambat (Rp)"), 0, 13, 14, 20),
+	UF_CHOICE_COL("metode_bagi", N_("Cara bagi hasil"), 0, 15, 22, BAGI_VALUES, BAGI_LABELS),
+	UF_TEXT_COL("catatan", N_("Catatan"), 0, 17, 46, 250),
 };
 #define NFIELDS ((int)(sizeof FIELDS / sizeof FIELDS[0]))
 
@@ -170,11 +159,8 @@ static void cf_validate(struct screen *s, void *rec, sk_issues *is)
 static int cf_init(struct screen *s, void *arg)
 {
 	const struct simpin_cycle_arg *a = arg;
-	struct cycle_form *f = calloc(1, sizeof *f);
+	struct cycle_form *f = fu_form_open(s, sizeof *f, FIELDS, NFIELDS, 1, PAGES);
 	if (!f)
-		return -1;
-	s->data = f;
-	if (uform_open(&f->fu.uf, FIELDS, NFIELDS, 1, PAGES) != 0)
 		return -1;
 	f->is_new = a->cycle_id == NULL;
 	sk_err e;
@@ -230,12 +216,13 @@ static int cf_store(struct screen *s, void *c, sk_issues *is, sk_err *e)
 	return f->is_new ? simpin_cycle_start(s->db, c, is, e) : simpin_cycle_update(s->db, c, is, e);
 }
 
+static const struct fu_store CF_HOW = { cf_validate, cf_store };
+
 static void cf_save(struct screen *s)
 {
-	static const struct fu_store HOW = { cf_validate, cf_store };
 	sk_cycle c;
 	sk_issues is;
-	if (!fu_form_store(s, &HOW, &c, &is))
+	if (!fu_form_store(s, &CF_HOW, &c, &is))
 		return;
 	char what[200];
 	snprintf(what, sizeof what, _("Siklus %d"), c.nomor);
@@ -254,12 +241,8 @@ static void cf_after(struct screen *s, enum uf_result r, int left)
 		uform_set(&f->fu.uf, "mulai", f->c.mulai);
 		frame_msg(MSG_WARN, "%s", _("Tanggal mulai siklus yang berjalan tidak dapat diubah."));
 	}
-	if (left >= 0) {
-		sk_cycle c;
-		sk_issues is;
-		uform_touch(&f->fu.uf, left);
-		cf_validate(s, &c, &is);
-	}
+	sk_cycle c;
+	fu_form_left(s, &CF_HOW, &c, left);
 }
 
 static int cf_key(struct screen *s, wint_t ch, int kc)
