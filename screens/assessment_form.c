@@ -201,10 +201,8 @@ static int af_load(struct screen *s, struct aform *f, const struct assessment_fo
 	sk_group g;
 	if (member_get(s->db, arg->member_id, &f->m, &e) != SK_OK ||
 	    group_get(s->db, f->m.kelompok_id, &g, &e) != SK_OK ||
-	    (arg->assessment_id && assessment_get(s->db, arg->assessment_id, &f->a, &e) != SK_OK)) {
-		frame_msg(MSG_ERROR, "%s", e.msg);
-		return -1;
-	}
+	    (arg->assessment_id && assessment_get(s->db, arg->assessment_id, &f->a, &e) != SK_OK))
+		return fu_fail(&e);
 	sk_strlcpy(f->group_name, g.nama, sizeof f->group_name);
 	f->is_new = arg->assessment_id == NULL;
 	if (!f->is_new)

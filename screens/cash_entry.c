@@ -164,15 +164,11 @@ static int ce_init(struct screen *s, void *arg)
 	snprintf(f->c.buku, sizeof f->c.buku, "%s", a->buku ? a->buku : "umum");
 	sk_err e;
 	sk_err_clear(&e);
-	if (a->row_id && cash_get(s->db, a->row_id, &f->c, &e) != SK_OK) {
-		frame_msg(MSG_ERROR, "%s", e.msg);
-		return -1;
-	}
+	if (a->row_id && cash_get(s->db, a->row_id, &f->c, &e) != SK_OK)
+		return fu_fail(&e);
 	sk_group g;
-	if (group_get(s->db, f->c.kelompok_id, &g, &e) != SK_OK) {
-		frame_msg(MSG_ERROR, "%s", e.msg);
-		return -1;
-	}
+	if (group_get(s->db, f->c.kelompok_id, &g, &e) != SK_OK)
+		return fu_fail(&e);
 	ce_fill(f);
 	ce_propose(s);
 	ce_notes(s);

@@ -148,10 +148,8 @@ static int ef_init(struct screen *s, void *arg)
 	sk_err_clear(&e);
 	sk_group g;
 	if (group_get(s->db, a->group_id, &g, &e) != SK_OK ||
-	    (a->evaluation_id && evaluation_get(s->db, a->evaluation_id, &f->ev, &e) != SK_OK)) {
-		frame_msg(MSG_ERROR, "%s", e.msg);
-		return -1;
-	}
+	    (a->evaluation_id && evaluation_get(s->db, a->evaluation_id, &f->ev, &e) != SK_OK))
+		return fu_fail(&e);
 	sk_strlcpy(f->group_name, g.nama, sizeof f->group_name);
 	f->is_new = a->evaluation_id == NULL;
 	if (f->is_new) {

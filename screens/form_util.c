@@ -237,6 +237,54 @@ void fu_draft_fill(const char *text, struct tfield *tf, const int *fields, int n
 			tfield_set(&tf[fields[k]], val, tf[fields[k]].max);
 }
 
+int fu_digits_key(struct fu_digits *d, wint_t ch, enum action a, int64_t v)
+{
+	size_t len = strlen(d->buf);
+	if (ch >= '0' && ch <= '9') {
+		if (!d->editing) {
+			d->editing = 1;
+			len = 0;
+		}
+		if (len < 12) {
+			d->buf[len] = (char)ch;
+			d->buf[len + 1] = '\0';
+		}
+		return 1;
+	}
+	if (ch == '.')
+		return 1;
+	if (a != ACT_BACKSPACE && a != ACT_CLEAR)
+		return 0;
+	if (!d->editing) {
+		d->editing = 1;
+		snprintf(d->buf, sizeof d->buf, "%lld", (long long)v);
+	}
+	len = strlen(d->buf);
+	if (a == ACT_CLEAR)
+		len = 0;
+	else if (len > 0)
+		len--;
+	d->buf[len] = '\0';
+	return 1;
+}
+
+int fu_digits_end(struct fu_digits *d, int64_t *v)
+{
+	if (!d->editing)
+		return 0;
+	if (sk_parse_rupiah(d->buf, v) != 0)
+		*v = 0;
+	d->editing = 0;
+	d->buf[0] = '\0';
+	return 1;
+}
+
+int fu_fail(const sk_err *e)
+{
+	frame_msg(MSG_ERROR, "%s", e->msg);
+	return -1;
+}
+
 void *fu_data_new(struct screen *s, size_t size)
 {
 	s->data = calloc(1, size);
@@ -395,6 +443,17 @@ int fu_form_store(struct screen *s, const struct fu_store *how, void *rec, sk_is
 	sk_err e;
 	sk_err_clear(&e);
 	return fu_stored(uf, how->store(s, rec, is, &e), is, &e);
+}
+
+int fu_form_save(struct screen *s, const struct fu_store *how, void *rec)
+{
+	sk_issues is;
+	if (!fu_form_store(s, how, rec, &is))
+		return 0;
+	char what[500];
+	how->what(rec, what, sizeof what);
+	fu_saved(what, &is);
+	return 1;
 }
 
 void fu_form_left(struct screen *s, const struct fu_store *how, void *rec, int left)

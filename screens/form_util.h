@@ -54,6 +54,9 @@ void fu_draft_save(struct screen *s, struct uform *uf, const char *key, const ch
  * Returns 1 when it was taken. */
 int fu_draft_offer(struct screen *s, struct uform *uf, const char *key, char **text);
 
+/* An init that cannot load what its screen shows: e's message said as an error. Returns -1
+ * (what screen_ops init returns to refuse). */
+int fu_fail(const sk_err *e);
 /* The data of screen s: size zeroed bytes (calloc) set as s->data, owned by the screen (its
  * free function releases them). Returns them, or NULL when out of memory. */
 void *fu_data_new(struct screen *s, size_t size);
@@ -139,6 +142,18 @@ void fu_draft_fill(const char *text, struct tfield *tf, const int *fields, int n
  * user took it (caller frees; the message line says so), else NULL. */
 char *fu_draft_take(struct screen *s, const char *key, const char *question);
 
+/* An amount typed into a table cell as plain digits (the meeting's dues and money cells). */
+struct fu_digits {
+	int editing;               /* 1: digits typed into the current cell */
+	char buf[24];              /* the digits typed: at most 12 */
+};
+/* A key on a cell holding amount v: a digit (the first replaces the amount), '.' (a thousands
+ * mark: ignored), Backspace and Ctrl-U (which start from v's digits). 1 when used. */
+int fu_digits_key(struct fu_digits *d, wint_t ch, enum action a, int64_t v);
+/* Typing into the cell ends: returns 1 with the typed amount in *v (0 when it does not read)
+ * when digits were typed, else 0. */
+int fu_digits_end(struct fu_digits *d, int64_t *v);
+
 /* The start of the data (calloc'ed) of a form screen on uform that keeps drafts. */
 struct fu_form {
 	struct uform uf;
@@ -157,7 +172,18 @@ struct fu_store {
 	/* Insert (a new record) or update rec: SK_OK, SK_REFUSED with findings in is, or an
 	 * error in e. */
 	int (*store)(struct screen *s, void *rec, sk_issues *is, sk_err *e);
+	/* What was saved, for the message line after a save ("Kelompok X"): into out (size n). */
+	void (*what)(const void *rec, char *out, size_t n);
 };
+/* The store function of a form whose data (struct form_type) has an is_new: insert(db, rec,
+ * is, e) a new record of type rec_type, else update(db, rec, is, e). */
+#define FU_STORE_FN(name, form_type, rec_type, insert, update) \
+	static int name(struct screen *s, void *rec, sk_issues *is, sk_err *e) \
+	{ \
+		const struct form_type *f = s->data; \
+		return f->is_new ? insert(s->db, (rec_type *)rec, is, e) \
+				 : update(s->db, (rec_type *)rec, is, e); \
+	}
 /* F2 on a form screen whose s->data starts with its struct uform: every field's findings
  * shown; refused while one is an error (fu_refused); else stored, its refusal or error shown
  * (fu_stored). Returns 1 when stored: rec holds what was saved and is its warnings. */
@@ -166,6 +192,9 @@ int fu_form_store(struct screen *s, const struct fu_store *how, void *rec, sk_is
  * field is marked as left and the form checked again (how->check into rec, a record of the
  * form's type), so that its findings show. */
 void fu_form_left(struct screen *s, const struct fu_store *how, void *rec, int left);
+/* fu_form_store, then what was saved said with its first warning (fu_saved, how->what).
+ * Returns 1 when stored: rec holds what was saved. */
+int fu_form_save(struct screen *s, const struct fu_store *how, void *rec);
 /* screen_ops draft of a struct fu_form screen: its values kept under its key. */
 void fu_form_draft(struct screen *s);
 

@@ -198,10 +198,8 @@ static int gf_init(struct screen *s, void *arg)
 	if (id) {
 		sk_err e;
 		sk_err_clear(&e);
-		if (group_get(s->db, id, &f->g, &e) != SK_OK) {
-			frame_msg(MSG_ERROR, "%s", e.msg);
-			return -1;
-		}
+		if (group_get(s->db, id, &f->g, &e) != SK_OK)
+			return fu_fail(&e);
 	}
 	gf_fill(f);
 	uform_snapshot(&f->fu.uf);
@@ -244,23 +242,20 @@ static void gf_pick(struct screen *s)
 	ui_push(&REGION_PICK_OPS, &a);
 }
 
-static int gf_store(struct screen *s, void *g, sk_issues *is, sk_err *e)
+FU_STORE_FN(gf_store, group_form, sk_group, group_insert, group_update)
+
+static void gf_what(const void *g, char *out, size_t n)
 {
-	struct group_form *f = s->data;
-	return f->is_new ? group_insert(s->db, g, is, e) : group_update(s->db, g, is, e);
+	snprintf(out, n, _("Kelompok %s"), ((const sk_group *)g)->nama);
 }
 
-static const struct fu_store GF_HOW = { gf_validate, gf_store };
+static const struct fu_store GF_HOW = { gf_validate, gf_store, gf_what };
 
 static void gf_save(struct screen *s)
 {
 	sk_group g;
-	sk_issues is;
-	if (!fu_form_store(s, &GF_HOW, &g, &is))
+	if (!fu_form_save(s, &GF_HOW, &g))
 		return;
-	char what[500];
-	snprintf(what, sizeof what, _("Kelompok %s"), g.nama);
-	fu_saved(what, &is);
 	ui_result_set(g.id); /* the list puts its cursor on the saved group */
 	ui_pop();
 }

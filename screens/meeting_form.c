@@ -128,10 +128,8 @@ static int mf_load(struct screen *s, const struct meeting_form_arg *a)
 					  MEETING_MAX_ROWS, &f->n, &e);
 	if (rc == SK_OK)
 		rc = group_get(s->db, f->m.kelompok_id, &f->g, &e);
-	if (rc != SK_OK) {
-		frame_msg(MSG_ERROR, "%s", e.msg);
-		return -1;
-	}
+	if (rc != SK_OK)
+		return fu_fail(&e);
 	memcpy(f->orig, f->rows, sizeof f->rows);
 	f->orig_n = f->n;
 	snprintf(f->grid_date, sizeof f->grid_date, "%s", f->m.tanggal);
@@ -200,7 +198,7 @@ static int mf_roster(struct screen *s, const char *date)
 	f->n = n;
 	if (f->cur >= f->n)
 		f->cur = f->n > 0 ? f->n - 1 : 0;
-	f->editing = 0;
+	f->dues.editing = 0;
 	snprintf(f->grid_date, sizeof f->grid_date, "%s", date);
 	return changed;
 }
@@ -401,7 +399,7 @@ static int rows_dirty(const struct meeting_form *f)
 		    f->rows[i].iuran_kas != f->orig[i].iuran_kas ||
 		    f->rows[i].iuran_iks != f->orig[i].iuran_iks)
 			return 1;
-	return f->editing;
+	return f->dues.editing;
 }
 
 static int mf_unsaved(struct screen *s)

@@ -33,8 +33,7 @@ struct mm_state {
 	sk_meeting_money *mm;
 	char status[MEETING_MAX_ROWS][4];   /* attendance status each savings prefill is for */
 	int row[LAST_PAGE + 1], col[LAST_PAGE + 1], top[LAST_PAGE + 1];
-	int editing;                        /* digits typed into the current cell */
-	char digits[24];
+	struct fu_digits cell;              /* digits typed into the current cell */
 	/* page 6: 0 the list, 1 typing a loan, 2 its schedule shown for acceptance */
 	int loan_stage, lf;
 	char lfield[LF_COUNT][SK_NAME_BYTES];
@@ -162,11 +161,9 @@ static void mm_sync(struct screen *s)
 static void commit(struct meeting_form *f)
 {
 	struct mm_state *m = st(f);
-	if (!m->editing)
-		return;
 	int64_t v = 0;
-	if (sk_parse_rupiah(m->digits, &v) != 0)
-		v = 0;
+	if (!fu_digits_end(&m->cell, &v))
+		return;
 	int p = f->page, r = m->row[p], c = m->col[p];
 	if (p == SM_PAGE_SAVINGS && r < m->mm->nsav)
 		m->mm->sav[r].setor[c] = v;
@@ -183,8 +180,6 @@ static void commit(struct meeting_form *f)
 		else
 			rep->jasa = v;
 	}
-	m->editing = 0;
-	m->digits[0] = '\0';
 }
 
 void mm_enter(struct screen *s, int page)
@@ -270,8 +265,8 @@ static void cell(struct meeting_form *f, int y, int x, int64_t v, int cur, attr_
 {
 	struct mm_state *m = st(f);
 	char buf[48];
-	if (cur && m->editing)
-		snprintf(buf, sizeof buf, "%11s", m->digits);
+	if (cur && m->cell.editing)
+		snprintf(buf, sizeof buf, "%11s", m->cell.buf);
 	else
 		amount(v, buf, sizeof buf);
 	text_put(f->uf.win, y, x, buf, 11, cur ? ui_attr(R_FIELD_CUR) : base);
@@ -345,6 +340,29 @@ static void table_body(struct meeting_form *f, int p, int n, int h, int selectab
 	}
 }
 
+/* A page's table: its page, the name column's heading (msgid) at column nx, name_w wide,
+ * the heads after it, the row function, what an empty table says (msgid, or NULL) and the
+ * note under it (msgid). */
+struct mm_table {
+	int page;
+	const char *name;
+	int nx;
+	int (*name_w)(const struct meeting_form *f);
+	const struct mm_head *heads;
+	int nheads;
+	mm_row_fn *row;
+	const char *empty, *note;
+};
+
+/* Table t of n rows (every row selectable), then the line of totals and t's note. */
+static void draw_table(struct meeting_form *f, const struct mm_table *t, int n, const char *totals)
+{
+	table_heads(f, t->name, t->nx, t->name_w(f), t->heads, t->nheads);
+	table_body(f, t->page, n, table_rows(f), 1, t->row, t->empty ? _(t->empty) : NULL);
+	totals_line(f, totals);
+	note_line(f, _(t->note));
+}
+
 /* The name column's width of each page: what the other columns leave. */
 static int savings_name_w(const struct meeting_form *f)
 {
@@ -387,23 +405,23 @@ static void draw_savings(struct meeting_form *f)
 		{ "St", 0, 2 }, { N_("      Pokok"), 3, 11 }, { N_("      Wajib"), 15, 11 },
 		{ N_("   Sukarela"), 27, 11 },
 	};
+	static const struct mm_table TABLE = {
+		SM_PAGE_SAVINGS, N_("Nama anggota"), 5, savings_name_w, HEADS, 4, savings_row, NULL,
+		N_("Ketik angka untuk mengubah; Tab ke kolom berikut; PgDn: angsuran.")
+	};
 	struct mm_state *m = st(f);
-	char extra[160], a[32], b[32];
+	char extra[160], a[32], b[32], line[200];
 	snprintf(extra, sizeof extra, _("siklus %d: wajib Rp %s, pokok Rp %s"), m->mm->c.nomor,
 		 sk_format_rupiah(m->mm->c.simpanan_wajib, a, sizeof a),
 		 sk_format_rupiah(m->mm->c.simpanan_pokok, b, sizeof b));
 	heading(f, extra);
-	table_heads(f, N_("Nama anggota"), 5, savings_name_w(f), HEADS, 4);
-	text_put(f->uf.win, 1, 1, _(" No"), 3, ui_attr(R_HEADER));
 	int64_t sum = 0;
 	for (int i = 0; i < m->mm->nsav; i++)
 		for (int k = 0; k < SIMPIN_KINDS; k++)
 			sum += m->mm->sav[i].setor[k];
-	table_body(f, SM_PAGE_SAVINGS, m->mm->nsav, table_rows(f), 1, savings_row, NULL);
-	char line[200];
 	snprintf(line, sizeof line, _("Simpanan masuk Rp %s"), sk_format_rupiah(sum, a, sizeof a));
-	totals_line(f, line);
-	note_line(f, _("Ketik angka untuk mengubah; Tab ke kolom berikut; PgDn: angsuran."));
+	draw_table(f, &TABLE, m->mm->nsav, line);
+	text_put(f->uf.win, 1, 1, _(" No"), 3, ui_attr(R_HEADER));
 }
 
 static void repay_row(struct meeting_form *f, int i, int y, int sel, attr_t base)
@@ -429,22 +447,22 @@ static void draw_repay(struct meeting_form *f)
 		{ N_("  Tunggakan"), 0, 11 }, { N_("      Pokok"), 12, 11 },
 		{ N_("       Jasa"), 24, 11 }, { N_("Telat"), 36, 5 },
 	};
+	static const struct mm_table TABLE = {
+		SM_PAGE_REPAY, N_("Peminjam"), 1, repay_name_w, HEADS, 4, repay_row,
+		N_("(tidak ada angsuran yang jatuh tempo)"),
+		N_("Diisi tunggakan sampai hari ini; ubah bila dibayar lain. 0: tidak membayar.")
+	};
 	struct mm_state *m = st(f);
-	char a[32], b[32];
+	char a[32], b[32], line[200];
 	heading(f, _("yang jatuh tempo sampai hari pertemuan"));
-	table_heads(f, N_("Peminjam"), 1, repay_name_w(f), HEADS, 4);
 	int64_t pokok = 0, jasa = 0;
 	for (int i = 0; i < m->mm->nrep; i++) {
 		pokok += m->mm->rep[i].pokok;
 		jasa += m->mm->rep[i].jasa;
 	}
-	table_body(f, SM_PAGE_REPAY, m->mm->nrep, table_rows(f), 1, repay_row,
-		   _("(tidak ada angsuran yang jatuh tempo)"));
-	char line[200];
 	snprintf(line, sizeof line, _("Angsuran masuk: pokok Rp %s, jasa Rp %s"),
 		 sk_format_rupiah(pokok, a, sizeof a), sk_format_rupiah(jasa, b, sizeof b));
-	totals_line(f, line);
-	note_line(f, _("Diisi tunggakan sampai hari ini; ubah bila dibayar lain. 0: tidak membayar."));
+	draw_table(f, &TABLE, m->mm->nrep, line);
 }
 
 static void fine_row(struct meeting_form *f, int i, int y, int sel, attr_t base)
@@ -471,10 +489,14 @@ static void draw_fines(struct meeting_form *f)
 		{ N_("Jenis"), 0, 10 }, { N_("Tanggal"), 11, 10 }, { N_("     Jumlah"), 22, 11 },
 		{ N_("Sekarang"), 34, 9 },
 	};
+	static const struct mm_table TABLE = {
+		SM_PAGE_FINES, N_("Anggota"), 1, fines_name_w, HEADS, 4, fine_row,
+		N_("(tidak ada denda)"),
+		N_("Denda alpa dari daftar hadir, denda terlambat dari angsuran yang telat.")
+	};
 	struct mm_state *m = st(f);
-	char a[32], b[32];
+	char a[32], b[32], line[200];
 	heading(f, _("Spasi: dibayar sekarang  B: bebaskan  F3: denda lain"));
-	table_heads(f, N_("Anggota"), 1, fines_name_w(f), HEADS, 4);
 	int64_t paid = 0, owed = 0;
 	for (int i = 0; i < m->mm->nfine; i++)
 		if (!m->mm->fine[i].bebas) {
@@ -483,13 +505,9 @@ static void draw_fines(struct meeting_form *f)
 			else
 				owed += m->mm->fine[i].jumlah;
 		}
-	table_body(f, SM_PAGE_FINES, m->mm->nfine, table_rows(f), 1, fine_row,
-		   _("(tidak ada denda)"));
-	char line[200];
 	snprintf(line, sizeof line, _("Denda dibayar sekarang Rp %s; belum dibayar Rp %s"),
 		 sk_format_rupiah(paid, a, sizeof a), sk_format_rupiah(owed, b, sizeof b));
-	totals_line(f, line);
-	note_line(f, _("Denda alpa dari daftar hadir, denda terlambat dari angsuran yang telat."));
+	draw_table(f, &TABLE, m->mm->nfine, line);
 }
 
 static const char *LF_LABELS[LF_COUNT] = { N_("No. anggota"), N_("Pokok"), N_("Angsuran"),
@@ -635,35 +653,7 @@ void mm_draw(struct screen *s)
 /* Digits typed into the current cell (a '.' is a thousands mark). 1 when used. */
 static int digit_key(struct meeting_form *f, wint_t ch, enum action a, int64_t v)
 {
-	struct mm_state *m = st(f);
-	size_t len = strlen(m->digits);
-	if (ch >= '0' && ch <= '9') {
-		if (!m->editing) {
-			m->editing = 1;
-			len = 0;
-		}
-		if (len < 12) {
-			m->digits[len] = (char)ch;
-			m->digits[len + 1] = '\0';
-		}
-		return 1;
-	}
-	if (ch == '.')
-		return 1;
-	if (a == ACT_BACKSPACE || a == ACT_CLEAR) {
-		if (!m->editing) {
-			m->editing = 1;
-			snprintf(m->digits, sizeof m->digits, "%lld", (long long)v);
-		}
-		len = strlen(m->digits);
-		if (a == ACT_CLEAR)
-			len = 0;
-		else if (len > 0)
-			len--;
-		m->digits[len] = '\0';
-		return 1;
-	}
-	return 0;
+	return fu_digits_key(&st(f)->cell, ch, a, v);
 }
 
 /* Arrows, Tab, Enter, Home/End over a table of n rows and ncols columns on page p. */

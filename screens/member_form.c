@@ -231,21 +231,15 @@ static int member_form_load(struct screen *s, const struct member_form_arg *a)
 	sk_err_clear(&e);
 	f->is_new = a->member_id == NULL;
 	member_init(&f->m, a->group_id);
-	if (a->member_id && member_get(s->db, a->member_id, &f->m, &e) != SK_OK) {
-		frame_msg(MSG_ERROR, "%s", e.msg);
-		return -1;
-	}
+	if (a->member_id && member_get(s->db, a->member_id, &f->m, &e) != SK_OK)
+		return fu_fail(&e);
 	/* The form shows the whole NIK: a read the audit trail keeps. */
 	if (a->member_id && db_audit_note(s->db, "baca_nik", "anggota", f->m.id, f->m.kelompok_id,
-					  f->m.id, "formulir anggota", &e) != SK_OK) {
-		frame_msg(MSG_ERROR, "%s", e.msg);
-		return -1;
-	}
+					  f->m.id, "formulir anggota", &e) != SK_OK)
+		return fu_fail(&e);
 	sk_group g;
-	if (group_get(s->db, f->m.kelompok_id, &g, &e) != SK_OK) {
-		frame_msg(MSG_ERROR, "%s", e.msg);
-		return -1;
-	}
+	if (group_get(s->db, f->m.kelompok_id, &g, &e) != SK_OK)
+		return fu_fail(&e);
 	snprintf(f->group_name, sizeof f->group_name, "%s", g.nama);
 	if (f->is_new)
 		snprintf(f->fu.key, sizeof f->fu.key, "baru:%s", f->m.kelompok_id);
@@ -285,24 +279,22 @@ static int member_form_init(struct screen *s, void *arg)
 	return 0;
 }
 
-static int member_form_store(struct screen *s, void *m, sk_issues *is, sk_err *e)
+FU_STORE_FN(member_form_store, member_form, sk_member, member_insert, member_update)
+
+static void member_form_what(const void *m, char *out, size_t n)
 {
-	struct member_form *f = s->data;
-	return f->is_new ? member_insert(s->db, m, is, e) : member_update(s->db, m, is, e);
+	snprintf(out, n, _("Anggota %s"), ((const sk_member *)m)->nama);
 }
 
-static const struct fu_store MEMBER_FORM_HOW = { member_form_validate, member_form_store };
+static const struct fu_store MEMBER_FORM_HOW = { member_form_validate, member_form_store,
+						 member_form_what };
 
 static void member_form_save(struct screen *s)
 {
 	struct member_form *f = s->data;
 	sk_member m;
-	sk_issues is;
-	if (!fu_form_store(s, &MEMBER_FORM_HOW, &m, &is))
+	if (!fu_form_save(s, &MEMBER_FORM_HOW, &m))
 		return;
-	char what[500];
-	snprintf(what, sizeof what, _("Anggota %s"), m.nama);
-	fu_saved(what, &is);
 	ui_result_set(m.id); /* the member list puts its cursor on this member */
 	if (f->is_new)
 		assessment_offer_household(s->db, m.id);

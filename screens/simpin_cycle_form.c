@@ -97,6 +97,17 @@ static void cf_fill(struct cycle_form *f)
 	uform_set(&f->fu.uf, "catatan", c->catatan);
 }
 
+/* A number that did not read (rc of fixmath's parsers): its finding on field, syntax when
+ * it is not a number, range when it is out of range. */
+static void cf_parse_finding(sk_issues *is, const char *field, int rc, const char *syntax,
+			     const char *range)
+{
+	if (rc == FX_SYNTAX)
+		sk_issues_add(is, field, SK_SEV_ERROR, "%s", syntax);
+	else if (rc == FX_RANGE)
+		sk_issues_add(is, field, SK_SEV_ERROR, "%s", range);
+}
+
 /* The form's values as a cycle; conversion problems go to is. */
 static void cf_collect(struct cycle_form *f, sk_cycle *c, sk_issues *is)
 {
@@ -115,23 +126,17 @@ static void cf_collect(struct cycle_form *f, sk_cycle *c, sk_issues *is)
 	}
 	uform_get(&f->fu.uf, "jasa_persen_bulan", buf, sizeof buf);
 	int rc = loan_rate_parse_typed(*buf ? buf : "0", &c->jasa_persen_bulan);
-	if (rc == FX_SYNTAX)
-		sk_issues_add(is, "jasa_persen_bulan", SK_SEV_ERROR, "%s",
-			      _("Jasa ditulis angka dengan paling banyak dua desimal, misalnya 1,5."));
-	else if (rc == FX_RANGE)
-		/* xgettext:no-c-format */
-		sk_issues_add(is, "jasa_persen_bulan", SK_SEV_ERROR, "%s",
-			      _("Jasa paling tinggi 10% sebulan."));
+	cf_parse_finding(is, "jasa_persen_bulan", rc,
+			 _("Jasa ditulis angka dengan paling banyak dua desimal, misalnya 1,5."),
+			 /* xgettext:no-c-format */
+			 _("Jasa paling tinggi 10% sebulan."));
 	uform_get(&f->fu.uf, "metode_jasa", c->metode_jasa, sizeof c->metode_jasa);
 	uform_get(&f->fu.uf, "batas_pinjaman_kali", buf, sizeof buf);
 	int kali = -1;
 	rc = loan_limit_parse_typed(buf, &kali);
-	if (rc == FX_SYNTAX)
-		sk_issues_add(is, "batas_pinjaman_kali", SK_SEV_ERROR, "%s",
-			      _("Batas ditulis angka, misalnya 3 atau 1,5; kosong berarti tanpa batas."));
-	else if (rc == FX_RANGE)
-		sk_issues_add(is, "batas_pinjaman_kali", SK_SEV_ERROR, "%s",
-			      _("Batas pinjaman paling banyak 1000 kali simpanan."));
+	cf_parse_finding(is, "batas_pinjaman_kali", rc,
+			 _("Batas ditulis angka, misalnya 3 atau 1,5; kosong berarti tanpa batas."),
+			 _("Batas pinjaman paling banyak 1000 kali simpanan."));
 	c->has_batas = rc == FX_OK && kali >= 0;
 	c->batas_pinjaman_kali = c->has_batas ? kali : 0;
 	uform_get(&f->fu.uf, "metode_bagi", c->metode_bagi, sizeof c->metode_bagi);
@@ -166,16 +171,12 @@ static int cf_init(struct screen *s, void *arg)
 	sk_err e;
 	sk_err_clear(&e);
 	sk_group g;
-	if (group_get(s->db, a->group_id, &g, &e) != SK_OK) {
-		frame_msg(MSG_ERROR, "%s", e.msg);
-		return -1;
-	}
+	if (group_get(s->db, a->group_id, &g, &e) != SK_OK)
+		return fu_fail(&e);
 	snprintf(f->group_nama, sizeof f->group_nama, "%s", g.nama);
 	if (!f->is_new) {
-		if (cycle_get(s->db, a->cycle_id, &f->c, &e) != SK_OK) {
-			frame_msg(MSG_ERROR, "%s", e.msg);
-			return -1;
-		}
+		if (cycle_get(s->db, a->cycle_id, &f->c, &e) != SK_OK)
+			return fu_fail(&e);
 	} else {
 		/* The next cycle takes the last one's rules and starts the day after it ended. */
 		cycle_init(&f->c, a->group_id);
@@ -210,24 +211,20 @@ static int cf_init(struct screen *s, void *arg)
 	return 0;
 }
 
-static int cf_store(struct screen *s, void *c, sk_issues *is, sk_err *e)
+FU_STORE_FN(cf_store, cycle_form, sk_cycle, simpin_cycle_start, simpin_cycle_update)
+
+static void cf_what(const void *c, char *out, size_t n)
 {
-	struct cycle_form *f = s->data;
-	return f->is_new ? simpin_cycle_start(s->db, c, is, e) : simpin_cycle_update(s->db, c, is, e);
+	snprintf(out, n, _("Siklus %d"), ((const sk_cycle *)c)->nomor);
 }
 
-static const struct fu_store CF_HOW = { cf_validate, cf_store };
+static const struct fu_store CF_HOW = { cf_validate, cf_store, cf_what };
 
 static void cf_save(struct screen *s)
 {
 	sk_cycle c;
-	sk_issues is;
-	if (!fu_form_store(s, &CF_HOW, &c, &is))
-		return;
-	char what[200];
-	snprintf(what, sizeof what, _("Siklus %d"), c.nomor);
-	fu_saved(what, &is);
-	ui_pop();
+	if (fu_form_save(s, &CF_HOW, &c))
+		ui_pop();
 }
 
 /* After every key: a running cycle keeps its start date; a field left shows its findings. */
