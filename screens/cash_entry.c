@@ -32,7 +32,12 @@ static const struct uf_def FIELDS[] = {
 	UF_TEXT_COL("uraian", N_("Uraian"), 0, 11, 56, 200),
 	UF_TEXT_COL("jumlah", N_("Jumlah (Rp)"), 0, 13, 15, 20),
 };
-#define NFIELDS ((int)(sizeof FIELDS / sizeof FIELDS[0]))
+
+/* The fields that hold a text of the cash row as it is typed. */
+static const struct fu_text TEXTS[] = {
+	FU_TEXT(sk_cash_row, tanggal), FU_TEXT(sk_cash_row, buku), FU_TEXT(sk_cash_row, kategori),
+	FU_TEXT(sk_cash_row, no_bukti), FU_TEXT(sk_cash_row, uraian),
+};
 
 struct cash_entry {
 	struct fu_form fu;      /* the form and its draft key (first) */
@@ -101,11 +106,7 @@ static void ce_collect(struct cash_entry *f, sk_cash_row *c, sk_issues *is)
 	int64_t v;
 	*c = f->c;
 	sk_issues_clear(is);
-	uform_get(&f->fu.uf, "tanggal", c->tanggal, sizeof c->tanggal);
-	uform_get(&f->fu.uf, "buku", c->buku, sizeof c->buku);
-	uform_get(&f->fu.uf, "kategori", c->kategori, sizeof c->kategori);
-	uform_get(&f->fu.uf, "no_bukti", c->no_bukti, sizeof c->no_bukti);
-	uform_get(&f->fu.uf, "uraian", c->uraian, sizeof c->uraian);
+	fu_get_texts(&f->fu.uf, c, TEXTS, FU_COUNT(TEXTS));
 	uform_get(&f->fu.uf, "jenis", jenis, sizeof jenis);
 	uform_get(&f->fu.uf, "jumlah", amount, sizeof amount);
 	fu_money(amount, "jumlah", &v, is);
@@ -143,12 +144,8 @@ static void ce_validate(struct screen *s)
 static void ce_fill(struct cash_entry *f)
 {
 	char buf[32];
-	uform_set(&f->fu.uf, "tanggal", f->c.tanggal);
-	uform_set(&f->fu.uf, "buku", f->c.buku);
+	fu_set_texts(&f->fu.uf, &f->c, TEXTS, FU_COUNT(TEXTS));
 	uform_set(&f->fu.uf, "jenis", f->c.keluar > 0 ? "keluar" : "masuk");
-	uform_set(&f->fu.uf, "kategori", f->c.kategori);
-	uform_set(&f->fu.uf, "no_bukti", f->c.no_bukti);
-	uform_set(&f->fu.uf, "uraian", f->c.uraian);
 	snprintf(buf, sizeof buf, "%lld", (long long)(f->c.masuk ? f->c.masuk : f->c.keluar));
 	uform_set(&f->fu.uf, "jumlah", f->is_new ? "" : buf);
 }
@@ -156,7 +153,7 @@ static void ce_fill(struct cash_entry *f)
 static int ce_init(struct screen *s, void *arg)
 {
 	const struct cash_entry_arg *a = arg;
-	struct cash_entry *f = fu_form_open(s, sizeof *f, FIELDS, NFIELDS, 1, PAGES);
+	struct cash_entry *f = fu_form_open(s, sizeof *f, FIELDS, FU_COUNT(FIELDS), 1, PAGES);
 	if (!f)
 		return -1;
 	f->is_new = a->row_id == NULL;

@@ -47,7 +47,6 @@ static const struct uf_def FIELDS[] = {
 	UF_CHOICE_COL("bentuk", N_("Bentuk berkas"), 0, 9, 34, FORM_VALUES, FORM_LABELS),
 	UF_CHOICE_COL("impor", N_("Impor"), 0, 11, 34, MODE_VALUES, MODE_LABELS),
 };
-#define NFIELDS ((int)(sizeof FIELDS / sizeof FIELDS[0]))
 
 struct exchange {
 	struct uform uf;
@@ -324,7 +323,7 @@ static void ex_status(struct screen *s)
 static int ex_init(struct screen *s, void *arg)
 {
 	(void)arg;
-	struct exchange *x = fu_form_open(s, sizeof *x, FIELDS, NFIELDS, 1, PAGES);
+	struct exchange *x = fu_form_open(s, sizeof *x, FIELDS, FU_COUNT(FIELDS), 1, PAGES);
 	if (!x)
 		return -1;
 	snprintf(s->title, sizeof s->title, "%s", _("Ekspor/Impor"));

@@ -279,6 +279,18 @@ int fu_digits_end(struct fu_digits *d, int64_t *v)
 	return 1;
 }
 
+void fu_get_texts(struct uform *uf, void *rec, const struct fu_text *t, int n)
+{
+	for (int i = 0; i < n; i++)
+		uform_get(uf, t[i].name, (char *)rec + t[i].at, t[i].size);
+}
+
+void fu_set_texts(struct uform *uf, const void *rec, const struct fu_text *t, int n)
+{
+	for (int i = 0; i < n; i++)
+		uform_set(uf, t[i].name, (const char *)rec + t[i].at);
+}
+
 int fu_fail(const sk_err *e)
 {
 	frame_msg(MSG_ERROR, "%s", e->msg);
@@ -445,6 +457,50 @@ int fu_form_store(struct screen *s, const struct fu_store *how, void *rec, sk_is
 	return fu_stored(uf, how->store(s, rec, is, &e), is, &e);
 }
 
+static void form_left(struct screen *s, const struct fu_store *how, void *rec, int left)
+{
+	sk_issues is;
+	if (left < 0)
+		return;
+	uform_touch(s->data, left);
+	how->check(s, rec, &is);
+}
+
+static void *form_rec(struct screen *s)
+{
+	struct fu_form *f = s->data;
+	return (char *)f + f->how->rec_at;
+}
+
+static void form_save(struct screen *s)
+{
+	const struct fu_store *how = ((struct fu_form *)s->data)->how;
+	void *rec = form_rec(s);
+	if (!fu_form_save(s, how, rec))
+		return;
+	if (how->saved)
+		how->saved(s, rec);
+	ui_pop();
+}
+
+int fu_key(struct screen *s, wint_t ch, int kc)
+{
+	struct fu_form *f = s->data;
+	const struct fu_store *how = f->how;
+	int left;
+	enum uf_result r = uform_key(&f->uf, ch, kc, &left);
+	if (how->after)
+		how->after(s, r, left);
+	form_left(s, how, form_rec(s), left);
+	if (r == UF_WANT_PICK && how->pick) {
+		how->pick(s);
+		return SCR_HANDLED;
+	}
+	if (r != UF_IGNORED)
+		return SCR_HANDLED;
+	return fu_form_action(s, &f->uf, ch, kc, form_save);
+}
+
 int fu_form_save(struct screen *s, const struct fu_store *how, void *rec)
 {
 	sk_issues is;
@@ -456,14 +512,6 @@ int fu_form_save(struct screen *s, const struct fu_store *how, void *rec)
 	return 1;
 }
 
-void fu_form_left(struct screen *s, const struct fu_store *how, void *rec, int left)
-{
-	sk_issues is;
-	if (left < 0)
-		return;
-	uform_touch(s->data, left);
-	how->check(s, rec, &is);
-}
 
 int fu_own_store(struct screen *s, const char *who)
 {

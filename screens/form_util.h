@@ -1,8 +1,11 @@
-/* form_util.h - what the group and member forms do alike: merging findings, money fields,
- * leaving with unsaved input, the messages after a save. */
+/* form_util.h - what the form screens do alike: their data, fields read into records and set
+ * from them, merging findings, money fields, checking and saving by a descriptor, drafts,
+ * leaving with unsaved input, the forms that lay out their own fields, amounts typed into
+ * table cells. */
 #ifndef SK_FORM_UTIL_H
 #define SK_FORM_UTIL_H
 
+#include <stddef.h>
 #include <stdint.h>
 #include "sk_err.h"
 #include "util.h"
@@ -12,6 +15,20 @@
 
 /* Append every finding of src to dst. */
 void fu_merge(sk_issues *dst, const sk_issues *src);
+/* The number of elements of array a (a table of fields, of texts). */
+#define FU_COUNT(a) ((int)(sizeof(a) / sizeof((a)[0])))
+
+/* A text field of a form and the char array member of a record that it holds (the field is
+ * named as the member). FU_TEXT names it once: FU_TEXT(sk_group, nama). */
+struct fu_text {
+	const char *name;
+	size_t at, size;   /* offsetof and sizeof the member */
+};
+#define FU_TEXT(type, member) { #member, offsetof(type, member), sizeof(((type *)0)->member) }
+/* Read the fields t[0..n-1] of uf into their members of rec (uform_get). */
+void fu_get_texts(struct uform *uf, void *rec, const struct fu_text *t, int n);
+/* Set the fields t[0..n-1] of uf from their members of rec (uform_set). */
+void fu_set_texts(struct uform *uf, const void *rec, const struct fu_text *t, int n);
 /* Parse a rupiah field: "" is 0. On bad text adds an error for field to is and sets 0. */
 void fu_money(const char *text, const char *field, int64_t *out, sk_issues *is);
 /* Remark for a money field: "Rp 1.250.000" for a valid amount, else how to type it (for a
@@ -155,16 +172,6 @@ int fu_digits_key(struct fu_digits *d, wint_t ch, enum action a, int64_t v);
 int fu_digits_end(struct fu_digits *d, int64_t *v);
 
 /* The start of the data (calloc'ed) of a form screen on uform that keeps drafts. */
-struct fu_form {
-	struct uform uf;
-	char key[SK_UUID_LEN + 48];   /* what a draft of the form is kept under */
-};
-/* The keys of a form screen whose s->data starts with its struct uform: the form's own first,
- * then after(s, r, left) (when not NULL) with what the form did and the field the cursor
- * left (-1: none); a picker field asks pick(s); F2 and Esc as fu_form_action. */
-int fu_form_key(struct screen *s, wint_t ch, int kc,
-		void (*after)(struct screen *s, enum uf_result r, int left),
-		void (*pick)(struct screen *s), void (*save)(struct screen *s));
 /* How a form screen checks and stores its record. */
 struct fu_store {
 	/* Read the fields into rec and check them: findings into is (shown under the fields). */
@@ -174,7 +181,30 @@ struct fu_store {
 	int (*store)(struct screen *s, void *rec, sk_issues *is, sk_err *e);
 	/* What was saved, for the message line after a save ("Kelompok X"): into out (size n). */
 	void (*what)(const void *rec, char *out, size_t n);
+	size_t rec_at;     /* offsetof(the form's data, a record of its type to read the form into) */
+	/* Optional: the form's own work after each key (r and left as uform_key's), before the
+	 * field left shows its findings. */
+	void (*after)(struct screen *s, enum uf_result r, int left);
+	/* Optional: the picker of a UF_PICK field. */
+	void (*pick)(struct screen *s);
+	/* Optional: after a save was said, before the form closes (rec: what was saved). */
+	void (*saved)(struct screen *s, const void *rec);
 };
+struct fu_form {
+	struct uform uf;
+	char key[SK_UUID_LEN + 48];   /* what a draft of the form is kept under */
+	const struct fu_store *how;   /* NULL: the form handles its keys (fu_form_key) */
+};
+/* screen_ops key of a struct fu_form screen that has its how: after a key the form used, how's
+ * after, then the field left shows its findings (how->check); a picker field asks how->pick;
+ * F2 saves (fu_form_save, how->saved, the form closes); Esc as fu_form_action. */
+int fu_key(struct screen *s, wint_t ch, int kc);
+/* The keys of a form screen whose s->data starts with its struct uform: the form's own first,
+ * then after(s, r, left) (when not NULL) with what the form did and the field the cursor
+ * left (-1: none); a picker field asks pick(s); F2 and Esc as fu_form_action. */
+int fu_form_key(struct screen *s, wint_t ch, int kc,
+		void (*after)(struct screen *s, enum uf_result r, int left),
+		void (*pick)(struct screen *s), void (*save)(struct screen *s));
 /* The store function of a form whose data (struct form_type) has an is_new: insert(db, rec,
  * is, e) a new record of type rec_type, else update(db, rec, is, e). */
 #define FU_STORE_FN(name, form_type, rec_type, insert, update) \
@@ -188,10 +218,6 @@ struct fu_store {
  * shown; refused while one is an error (fu_refused); else stored, its refusal or error shown
  * (fu_stored). Returns 1 when stored: rec holds what was saved and is its warnings. */
 int fu_form_store(struct screen *s, const struct fu_store *how, void *rec, sk_issues *is);
-/* The cursor left field left of a form screen as fu_form_store's (nothing when left < 0): the
- * field is marked as left and the form checked again (how->check into rec, a record of the
- * form's type), so that its findings show. */
-void fu_form_left(struct screen *s, const struct fu_store *how, void *rec, int left);
 /* fu_form_store, then what was saved said with its first warning (fu_saved, how->what).
  * Returns 1 when stored: rec holds what was saved. */
 int fu_form_save(struct screen *s, const struct fu_store *how, void *rec);

@@ -37,11 +37,22 @@ static const struct uf_def FIELDS[] = {
 	UF_TEXT_COL("tahun_bantuan", N_("Tahun bantuan"), 1, 11, 4, 6),
 	UF_TEXT_COL("catatan", N_("Catatan"), 1, 13, 54, 250),
 };
-#define NFIELDS ((int)(sizeof FIELDS / sizeof FIELDS[0]))
+
+/* The fields that hold a text of the group as it is typed. */
+static const struct fu_text TEXTS[] = {
+	FU_TEXT(sk_group, nama), FU_TEXT(sk_group, kode), FU_TEXT(sk_group, kode_wilayah),
+	FU_TEXT(sk_group, alamat), FU_TEXT(sk_group, jenis_usaha), FU_TEXT(sk_group, bidang_usaha),
+	FU_TEXT(sk_group, tanggal_berdiri), FU_TEXT(sk_group, tingkat),
+	FU_TEXT(sk_group, pendamping), FU_TEXT(sk_group, telepon_pendamping),
+	FU_TEXT(sk_group, catatan),
+};
+
+static const struct fu_store GF_HOW;
 
 struct group_form {
 	struct fu_form fu;      /* the form and its draft key (first) */
 	sk_group g;        /* the stored group (id and stamps), or the defaults of a new one */
+	sk_group rec;      /* the form's values as last read */
 	int is_new;
 };
 
@@ -105,16 +116,7 @@ static void gf_collect(struct screen *s, sk_group *g, sk_issues *is)
 	char buf[1024];
 	*g = f->g;
 	sk_issues_clear(is);
-	uform_get(&f->fu.uf, "nama", g->nama, sizeof g->nama);
-	uform_get(&f->fu.uf, "kode", g->kode, sizeof g->kode);
-	uform_get(&f->fu.uf, "kode_wilayah", g->kode_wilayah, sizeof g->kode_wilayah);
-	uform_get(&f->fu.uf, "alamat", g->alamat, sizeof g->alamat);
-	uform_get(&f->fu.uf, "jenis_usaha", g->jenis_usaha, sizeof g->jenis_usaha);
-	uform_get(&f->fu.uf, "bidang_usaha", g->bidang_usaha, sizeof g->bidang_usaha);
-	uform_get(&f->fu.uf, "tanggal_berdiri", g->tanggal_berdiri, sizeof g->tanggal_berdiri);
-	uform_get(&f->fu.uf, "tingkat", g->tingkat, sizeof g->tingkat);
-	uform_get(&f->fu.uf, "pendamping", g->pendamping, sizeof g->pendamping);
-	uform_get(&f->fu.uf, "telepon_pendamping", g->telepon_pendamping, sizeof g->telepon_pendamping);
+	fu_get_texts(&f->fu.uf, g, TEXTS, FU_COUNT(TEXTS));
 	uform_get(&f->fu.uf, "iuran_kas", buf, sizeof buf);
 	fu_money(buf, "iuran_kas", &g->iuran_kas, is);
 	uform_get(&f->fu.uf, "iuran_iks", buf, sizeof buf);
@@ -125,7 +127,6 @@ static void gf_collect(struct screen *s, sk_group *g, sk_issues *is)
 	g->tahun_bantuan = 0;
 	if (*buf)
 		g->tahun_bantuan = sk_all_digits(buf, 4) ? atoi(buf) : -1;
-	uform_get(&f->fu.uf, "catatan", g->catatan, sizeof g->catatan);
 }
 
 /* A group that has a development assessment takes its level from the latest one
@@ -161,16 +162,7 @@ static void gf_fill(struct group_form *f)
 {
 	const sk_group *g = &f->g;
 	char buf[32];
-	uform_set(&f->fu.uf, "nama", g->nama);
-	uform_set(&f->fu.uf, "kode", g->kode);
-	uform_set(&f->fu.uf, "kode_wilayah", g->kode_wilayah);
-	uform_set(&f->fu.uf, "alamat", g->alamat);
-	uform_set(&f->fu.uf, "jenis_usaha", g->jenis_usaha);
-	uform_set(&f->fu.uf, "bidang_usaha", g->bidang_usaha);
-	uform_set(&f->fu.uf, "tanggal_berdiri", g->tanggal_berdiri);
-	uform_set(&f->fu.uf, "tingkat", g->tingkat);
-	uform_set(&f->fu.uf, "pendamping", g->pendamping);
-	uform_set(&f->fu.uf, "telepon_pendamping", g->telepon_pendamping);
+	fu_set_texts(&f->fu.uf, g, TEXTS, FU_COUNT(TEXTS));
 	const int64_t money[] = { g->iuran_kas, g->iuran_iks, g->bantuan_uep };
 	const char *const names[] = { "iuran_kas", "iuran_iks", "bantuan_uep" };
 	for (int i = 0; i < 3; i++) {
@@ -179,15 +171,15 @@ static void gf_fill(struct group_form *f)
 	}
 	snprintf(buf, sizeof buf, "%d", g->tahun_bantuan);
 	uform_set(&f->fu.uf, "tahun_bantuan", g->tahun_bantuan ? buf : "");
-	uform_set(&f->fu.uf, "catatan", g->catatan);
 }
 
 static int gf_init(struct screen *s, void *arg)
 {
 	const char *id = arg;
-	struct group_form *f = fu_form_open(s, sizeof *f, FIELDS, NFIELDS, 2, PAGES);
+	struct group_form *f = fu_form_open(s, sizeof *f, FIELDS, FU_COUNT(FIELDS), 2, PAGES);
 	if (!f)
 		return -1;
+	f->fu.how = &GF_HOW;
 	f->is_new = id == NULL;
 	group_init(&f->g);
 	snprintf(f->fu.key, sizeof f->fu.key, "%s", id ? id : "baru");
@@ -249,30 +241,18 @@ static void gf_what(const void *g, char *out, size_t n)
 	snprintf(out, n, _("Kelompok %s"), ((const sk_group *)g)->nama);
 }
 
-static const struct fu_store GF_HOW = { gf_validate, gf_store, gf_what };
-
-static void gf_save(struct screen *s)
+/* Saved: the list puts its cursor on the saved group. */
+static void gf_saved(struct screen *s, const void *g)
 {
-	sk_group g;
-	if (!fu_form_save(s, &GF_HOW, &g))
-		return;
-	ui_result_set(g.id); /* the list puts its cursor on the saved group */
-	ui_pop();
+	(void)s;
+	ui_result_set(((const sk_group *)g)->id);
 }
 
-/* A field left: its findings show. */
-static void gf_after(struct screen *s, enum uf_result r, int left)
-{
-	(void)r;
-	sk_group g;
-	fu_form_left(s, &GF_HOW, &g, left);
-}
+static const struct fu_store GF_HOW = {
+	.check = gf_validate, .store = gf_store, .what = gf_what,
+	.rec_at = offsetof(struct group_form, rec), .pick = gf_pick, .saved = gf_saved,
+};
 
-static int gf_key(struct screen *s, wint_t ch, int kc)
-{
-	return fu_form_key(s, ch, kc, gf_after, gf_pick, gf_save);
-}
-
-const struct screen_ops GROUP_FORM_OPS = FU_SCREEN("group-form", gf_init, gf_key, gf_help,
+const struct screen_ops GROUP_FORM_OPS = FU_SCREEN("group-form", gf_init, fu_key, gf_help,
 		HINT_HELP, HINT(ACT_SAVE, NC_("hint", "Simpan")), HINT(ACT_PGDN, NC_("hint", "Halaman")),
 		HINTS_BACK_QUIT);

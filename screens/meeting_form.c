@@ -27,7 +27,6 @@ static const struct uf_def FIELDS[] = {
 	UF_TEXT_AT("keputusan", N_("Keputusan"), 0, 5, 2, 12, 28, 500),
 	UF_TEXT_AT("catatan", N_("Catatan"), 0, 5, 42, 50, 28, 250),
 };
-#define NFIELDS ((int)(sizeof FIELDS / sizeof FIELDS[0]))
 
 static const char *mf_help(void)
 {
@@ -249,7 +248,7 @@ static void mf_draft_grid(struct screen *s, const char *draft)
 
 static int mf_init(struct screen *s, void *arg)
 {
-	struct meeting_form *f = fu_form_open(s, sizeof *f, FIELDS, NFIELDS, 1, PAGES);
+	struct meeting_form *f = fu_form_open(s, sizeof *f, FIELDS, FU_COUNT(FIELDS), 1, PAGES);
 	if (!f || mf_load(s, arg) != 0)
 		return -1;
 	mf_fill(f);
@@ -413,7 +412,7 @@ static int header_key(struct screen *s, wint_t ch, int kc)
 {
 	struct meeting_form *f = s->data;
 	enum action a = keys_action(ch, kc);
-	int last = f->uf.cur == NFIELDS - 1;
+	int last = f->uf.cur == FU_COUNT(FIELDS) - 1;
 	if (a == ACT_PGDN || (last && (a == ACT_NEXT || a == ACT_ENTER || a == ACT_DOWN))) {
 		uform_touch(&f->uf, f->uf.cur);
 		mf_validate(s);
@@ -461,7 +460,7 @@ static int mf_key(struct screen *s, wint_t ch, int kc)
 	int r = mgrid_key(f, ch, kc, &up);
 	if (up) {
 		f->grid = 0;
-		uform_focus(&f->uf, NFIELDS - 1);
+		uform_focus(&f->uf, FU_COUNT(FIELDS) - 1);
 	}
 	return r;
 }

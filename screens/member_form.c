@@ -45,11 +45,23 @@ static const struct uf_def FIELDS[] = {
 	UF_CHOICE_COL("peserta_pkh", N_("Peserta PKH"), 1, 9, 8, UF_YN_VALUES, UF_YN_LABELS),
 	UF_TEXT_COL("catatan", N_("Catatan"), 1, 11, 54, 250),
 };
-#define NFIELDS ((int)(sizeof FIELDS / sizeof FIELDS[0]))
+
+/* The fields that hold a text of the member as it is typed. */
+static const struct fu_text TEXTS[] = {
+	FU_TEXT(sk_member, nik), FU_TEXT(sk_member, no_kk), FU_TEXT(sk_member, nama),
+	FU_TEXT(sk_member, jenis_kelamin), FU_TEXT(sk_member, tempat_lahir),
+	FU_TEXT(sk_member, tanggal_lahir), FU_TEXT(sk_member, alamat), FU_TEXT(sk_member, rt),
+	FU_TEXT(sk_member, rw), FU_TEXT(sk_member, telepon), FU_TEXT(sk_member, jabatan),
+	FU_TEXT(sk_member, tanggal_masuk), FU_TEXT(sk_member, tanggal_keluar),
+	FU_TEXT(sk_member, catatan),
+};
+
+static const struct fu_store MEMBER_FORM_HOW;
 
 struct member_form {
 	struct fu_form fu;      /* the form and its draft key (first) */
 	sk_member m;       /* the stored member (ids, stamps), or the defaults of a new one */
+	sk_member rec;     /* the form's values as last read */
 	int is_new;
 	char group_name[SK_NAME_BYTES];
 	char auto_jk[4];             /* sex and birth date last filled in from the NIK */
@@ -130,26 +142,13 @@ static void member_form_collect(struct member_form *f, sk_member *m, sk_issues *
 	char buf[16];
 	*m = f->m;
 	sk_issues_clear(is);
-	uform_get(&f->fu.uf, "nik", m->nik, sizeof m->nik);
-	uform_get(&f->fu.uf, "no_kk", m->no_kk, sizeof m->no_kk);
-	uform_get(&f->fu.uf, "nama", m->nama, sizeof m->nama);
-	uform_get(&f->fu.uf, "jenis_kelamin", m->jenis_kelamin, sizeof m->jenis_kelamin);
-	uform_get(&f->fu.uf, "tempat_lahir", m->tempat_lahir, sizeof m->tempat_lahir);
-	uform_get(&f->fu.uf, "tanggal_lahir", m->tanggal_lahir, sizeof m->tanggal_lahir);
-	uform_get(&f->fu.uf, "alamat", m->alamat, sizeof m->alamat);
-	uform_get(&f->fu.uf, "rt", m->rt, sizeof m->rt);
-	uform_get(&f->fu.uf, "rw", m->rw, sizeof m->rw);
-	uform_get(&f->fu.uf, "telepon", m->telepon, sizeof m->telepon);
-	uform_get(&f->fu.uf, "jabatan", m->jabatan, sizeof m->jabatan);
-	uform_get(&f->fu.uf, "tanggal_masuk", m->tanggal_masuk, sizeof m->tanggal_masuk);
-	uform_get(&f->fu.uf, "tanggal_keluar", m->tanggal_keluar, sizeof m->tanggal_keluar);
+	fu_get_texts(&f->fu.uf, m, TEXTS, FU_COUNT(TEXTS));
 	uform_get(&f->fu.uf, "terdaftar_dtsen", buf, sizeof buf);
 	m->terdaftar_dtsen = atoi(buf);
 	uform_get(&f->fu.uf, "desil_dtsen", buf, sizeof buf);
 	m->desil_dtsen = parse_desil(buf, is);
 	uform_get(&f->fu.uf, "peserta_pkh", buf, sizeof buf);
 	m->peserta_pkh = atoi(buf);
-	uform_get(&f->fu.uf, "catatan", m->catatan, sizeof m->catatan);
 	member_clean_numbers(m);
 }
 
@@ -203,24 +202,11 @@ static void member_form_fill(struct member_form *f)
 {
 	const sk_member *m = &f->m;
 	char buf[16];
-	uform_set(&f->fu.uf, "nik", m->nik);
-	uform_set(&f->fu.uf, "no_kk", m->no_kk);
-	uform_set(&f->fu.uf, "nama", m->nama);
-	uform_set(&f->fu.uf, "jenis_kelamin", m->jenis_kelamin);
-	uform_set(&f->fu.uf, "tempat_lahir", m->tempat_lahir);
-	uform_set(&f->fu.uf, "tanggal_lahir", m->tanggal_lahir);
-	uform_set(&f->fu.uf, "alamat", m->alamat);
-	uform_set(&f->fu.uf, "rt", m->rt);
-	uform_set(&f->fu.uf, "rw", m->rw);
-	uform_set(&f->fu.uf, "telepon", m->telepon);
-	uform_set(&f->fu.uf, "jabatan", m->jabatan);
-	uform_set(&f->fu.uf, "tanggal_masuk", m->tanggal_masuk);
-	uform_set(&f->fu.uf, "tanggal_keluar", m->tanggal_keluar);
+	fu_set_texts(&f->fu.uf, m, TEXTS, FU_COUNT(TEXTS));
 	uform_set(&f->fu.uf, "terdaftar_dtsen", m->terdaftar_dtsen ? "1" : "0");
 	snprintf(buf, sizeof buf, "%d", m->desil_dtsen);
 	uform_set(&f->fu.uf, "desil_dtsen", m->desil_dtsen ? buf : "");
 	uform_set(&f->fu.uf, "peserta_pkh", m->peserta_pkh ? "1" : "0");
-	uform_set(&f->fu.uf, "catatan", m->catatan);
 }
 
 /* Load the member (or the defaults of a new one) and the group's name. */
@@ -255,8 +241,11 @@ static int member_form_load(struct screen *s, const struct member_form_arg *a)
 
 static int member_form_init(struct screen *s, void *arg)
 {
-	struct member_form *f = fu_form_open(s, sizeof *f, FIELDS, NFIELDS, 2, PAGES);
-	if (!f || member_form_load(s, arg) != 0)
+	struct member_form *f = fu_form_open(s, sizeof *f, FIELDS, FU_COUNT(FIELDS), 2, PAGES);
+	if (!f)
+		return -1;
+	f->fu.how = &MEMBER_FORM_HOW;
+	if (member_form_load(s, arg) != 0)
 		return -1;
 	member_form_fill(f);
 	member_form_notes(f);
@@ -286,22 +275,18 @@ static void member_form_what(const void *m, char *out, size_t n)
 	snprintf(out, n, _("Anggota %s"), ((const sk_member *)m)->nama);
 }
 
-static const struct fu_store MEMBER_FORM_HOW = { member_form_validate, member_form_store,
-						 member_form_what };
-
-static void member_form_save(struct screen *s)
+/* Saved: the member list puts its cursor on this member; a new one's household assessment
+ * is offered. */
+static void member_form_saved(struct screen *s, const void *rec)
 {
-	struct member_form *f = s->data;
-	sk_member m;
-	if (!fu_form_save(s, &MEMBER_FORM_HOW, &m))
-		return;
-	ui_result_set(m.id); /* the member list puts its cursor on this member */
+	const struct member_form *f = s->data;
+	const sk_member *m = rec;
+	ui_result_set(m->id);
 	if (f->is_new)
-		assessment_offer_household(s->db, m.id);
-	ui_pop();
+		assessment_offer_household(s->db, m->id);
 }
 
-/* A field left: the NIK fills what it tells, the No. KK shows clean; its findings show. */
+/* A field left: the NIK fills what it tells, the No. KK shows clean (then its findings show). */
 static void member_form_after(struct screen *s, enum uf_result r, int left)
 {
 	(void)r;
@@ -316,14 +301,14 @@ static void member_form_after(struct screen *s, enum uf_result r, int left)
 		member_form_collect(f, &m, &conv);
 		member_form_show_clean(f, &m);
 	}
-	fu_form_left(s, &MEMBER_FORM_HOW, &m, left);
 }
 
-static int member_form_key(struct screen *s, wint_t ch, int kc)
-{
-	return fu_form_key(s, ch, kc, member_form_after, NULL, member_form_save);
-}
+static const struct fu_store MEMBER_FORM_HOW = {
+	.check = member_form_validate, .store = member_form_store, .what = member_form_what,
+	.rec_at = offsetof(struct member_form, rec), .after = member_form_after,
+	.saved = member_form_saved,
+};
 
-const struct screen_ops MEMBER_FORM_OPS = FU_SCREEN("member-form", member_form_init, member_form_key, member_form_help,
+const struct screen_ops MEMBER_FORM_OPS = FU_SCREEN("member-form", member_form_init, fu_key, member_form_help,
 		HINT_HELP, HINT(ACT_SAVE, NC_("hint", "Simpan")), HINT(ACT_PGDN, NC_("hint", "Halaman")),
 		HINTS_BACK_QUIT);

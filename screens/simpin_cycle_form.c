@@ -39,11 +39,18 @@ static const struct uf_def FIELDS[] = {
 	UF_CHOICE_COL("metode_bagi", N_("Cara bagi hasil"), 0, 15, 22, BAGI_VALUES, BAGI_LABELS),
 	UF_TEXT_COL("catatan", N_("Catatan"), 0, 17, 46, 250),
 };
-#define NFIELDS ((int)(sizeof FIELDS / sizeof FIELDS[0]))
+
+/* The fields that hold a text of the cycle as it is typed (the start date: only a new one's). */
+static const struct fu_text TEXTS[] = {
+	FU_TEXT(sk_cycle, metode_jasa), FU_TEXT(sk_cycle, metode_bagi), FU_TEXT(sk_cycle, catatan),
+};
+
+static const struct fu_store CF_HOW;
 
 struct cycle_form {
 	struct fu_form fu;      /* the form and its draft key (first) */
 	sk_cycle c;
+	sk_cycle rec;           /* the form's values as last read */
 	int is_new;
 	char group_nama[SK_NAME_BYTES];
 };
@@ -88,13 +95,11 @@ static void cf_fill(struct cycle_form *f)
 	put_money(&f->fu.uf, "simpanan_pokok", c->simpanan_pokok);
 	put_money(&f->fu.uf, "simpanan_wajib", c->simpanan_wajib);
 	uform_set(&f->fu.uf, "jasa_persen_bulan", fx_format2(c->jasa_persen_bulan, ',', buf, sizeof buf));
-	uform_set(&f->fu.uf, "metode_jasa", c->metode_jasa);
 	uform_set(&f->fu.uf, "batas_pinjaman_kali",
 		  c->has_batas ? fx_format2(c->batas_pinjaman_kali, ',', buf, sizeof buf) : "");
 	put_money(&f->fu.uf, "denda_alpa", c->denda_alpa);
 	put_money(&f->fu.uf, "denda_terlambat", c->denda_terlambat);
-	uform_set(&f->fu.uf, "metode_bagi", c->metode_bagi);
-	uform_set(&f->fu.uf, "catatan", c->catatan);
+	fu_set_texts(&f->fu.uf, c, TEXTS, FU_COUNT(TEXTS));
 }
 
 /* A number that did not read (rc of fixmath's parsers): its finding on field, syntax when
@@ -130,7 +135,6 @@ static void cf_collect(struct cycle_form *f, sk_cycle *c, sk_issues *is)
 			 _("Jasa ditulis angka dengan paling banyak dua desimal, misalnya 1,5."),
 			 /* xgettext:no-c-format */
 			 _("Jasa paling tinggi 10% sebulan."));
-	uform_get(&f->fu.uf, "metode_jasa", c->metode_jasa, sizeof c->metode_jasa);
 	uform_get(&f->fu.uf, "batas_pinjaman_kali", buf, sizeof buf);
 	int kali = -1;
 	rc = loan_limit_parse_typed(buf, &kali);
@@ -139,8 +143,7 @@ static void cf_collect(struct cycle_form *f, sk_cycle *c, sk_issues *is)
 			 _("Batas pinjaman paling banyak 1000 kali simpanan."));
 	c->has_batas = rc == FX_OK && kali >= 0;
 	c->batas_pinjaman_kali = c->has_batas ? kali : 0;
-	uform_get(&f->fu.uf, "metode_bagi", c->metode_bagi, sizeof c->metode_bagi);
-	uform_get(&f->fu.uf, "catatan", c->catatan, sizeof c->catatan);
+	fu_get_texts(&f->fu.uf, c, TEXTS, FU_COUNT(TEXTS));
 }
 
 static void cf_validate(struct screen *s, void *rec, sk_issues *is)
@@ -164,9 +167,10 @@ static void cf_validate(struct screen *s, void *rec, sk_issues *is)
 static int cf_init(struct screen *s, void *arg)
 {
 	const struct simpin_cycle_arg *a = arg;
-	struct cycle_form *f = fu_form_open(s, sizeof *f, FIELDS, NFIELDS, 1, PAGES);
+	struct cycle_form *f = fu_form_open(s, sizeof *f, FIELDS, FU_COUNT(FIELDS), 1, PAGES);
 	if (!f)
 		return -1;
+	f->fu.how = &CF_HOW;
 	f->is_new = a->cycle_id == NULL;
 	sk_err e;
 	sk_err_clear(&e);
@@ -218,19 +222,12 @@ static void cf_what(const void *c, char *out, size_t n)
 	snprintf(out, n, _("Siklus %d"), ((const sk_cycle *)c)->nomor);
 }
 
-static const struct fu_store CF_HOW = { cf_validate, cf_store, cf_what };
-
-static void cf_save(struct screen *s)
-{
-	sk_cycle c;
-	if (fu_form_save(s, &CF_HOW, &c))
-		ui_pop();
-}
-
-/* After every key: a running cycle keeps its start date; a field left shows its findings. */
+/* After every key: a running cycle keeps its start date (then a field left shows its
+ * findings). */
 static void cf_after(struct screen *s, enum uf_result r, int left)
 {
 	(void)r;
+	(void)left;
 	struct cycle_form *f = s->data;
 	char mulai[16];
 	uform_get(&f->fu.uf, "mulai", mulai, sizeof mulai);
@@ -238,14 +235,12 @@ static void cf_after(struct screen *s, enum uf_result r, int left)
 		uform_set(&f->fu.uf, "mulai", f->c.mulai);
 		frame_msg(MSG_WARN, "%s", _("Tanggal mulai siklus yang berjalan tidak dapat diubah."));
 	}
-	sk_cycle c;
-	fu_form_left(s, &CF_HOW, &c, left);
 }
 
-static int cf_key(struct screen *s, wint_t ch, int kc)
-{
-	return fu_form_key(s, ch, kc, cf_after, NULL, cf_save);
-}
+static const struct fu_store CF_HOW = {
+	.check = cf_validate, .store = cf_store, .what = cf_what,
+	.rec_at = offsetof(struct cycle_form, rec), .after = cf_after,
+};
 
 static int cf_unsaved(struct screen *s)
 {
@@ -264,7 +259,7 @@ static void cf_draft(struct screen *s)
 const struct screen_ops SIMPIN_CYCLE_FORM_OPS = {
 	.name = "simpin-cycle",
 	.init = cf_init,
-	.key = cf_key,
+	.key = fu_key,
 	.help = cf_help,
 	.hints = HINTS(
 		HINT_HELP, HINT(ACT_SAVE, NC_("hint", "Simpan")), HINT(ACT_TOGGLE, NC_("hint", "Ganti")),
