@@ -263,7 +263,9 @@ static int ef_key(struct screen *s, wint_t ch, int kc)
 	int used = fu_own_key(s, ch, kc);
 	if (used < 0)
 		return SCR_HANDLED;
-	/* The proposals follow the date once the cursor leaves it (not at every digit). */
+	/* The proposals follow the date once the cursor leaves it (not at every digit).
+	 * fu_own_key moved f->o.cur through s->data (cppcheck does not follow the pointer). */
+	/* cppcheck-suppress knownConditionTrueFalse */
 	if (!(was_date && f->o.cur == EF_TANGGAL))
 		ef_sync(s, f);
 	return used ? SCR_HANDLED : SCR_UNHANDLED;

@@ -443,11 +443,27 @@ void fu_form_draft(struct screen *s)
 	fu_draft_save(s, &f->uf, f->key, NULL);
 }
 
+static void form_check(struct screen *s, const struct fu_store *how, void *rec, sk_issues *is)
+{
+	if (how->check) {
+		how->check(s, rec, is);
+		return;
+	}
+	sk_issues conv;
+	how->collect(s, rec, &conv);
+	how->rules(s, rec, is);
+	fu_merge(is, &conv);
+	uform_check_lengths(s->data, is);
+	uform_set_issues(s->data, is);
+	if (how->notes)
+		how->notes(s);
+}
+
 int fu_form_store(struct screen *s, const struct fu_store *how, void *rec, sk_issues *is)
 {
 	struct uform *uf = s->data;
 	uform_touch_all(uf);
-	how->check(s, rec, is);
+	form_check(s, how, rec, is);
 	if (sk_issues_errors(is)) {
 		fu_refused(uf, is);
 		return 0;
@@ -463,13 +479,19 @@ static void form_left(struct screen *s, const struct fu_store *how, void *rec, i
 	if (left < 0)
 		return;
 	uform_touch(s->data, left);
-	how->check(s, rec, &is);
+	form_check(s, how, rec, &is);
 }
 
 static void *form_rec(struct screen *s)
 {
 	struct fu_form *f = s->data;
 	return (char *)f + f->how->rec_at;
+}
+
+void fu_form_check(struct screen *s)
+{
+	sk_issues is;
+	form_check(s, ((struct fu_form *)s->data)->how, form_rec(s), &is);
 }
 
 static void form_save(struct screen *s)

@@ -174,8 +174,15 @@ int fu_digits_end(struct fu_digits *d, int64_t *v);
 /* The start of the data (calloc'ed) of a form screen on uform that keeps drafts. */
 /* How a form screen checks and stores its record. */
 struct fu_store {
-	/* Read the fields into rec and check them: findings into is (shown under the fields). */
+	/* Read the fields into rec and check them: findings into is (shown under the fields).
+	 * NULL: fu_form_check's way, by the three below. */
 	void (*check)(struct screen *s, void *rec, sk_issues *is);
+	/* Read the fields into rec; what cannot be read as findings into conv. */
+	void (*collect)(struct screen *s, void *rec, sk_issues *conv);
+	/* The record's rules (the core's checks): findings into is. */
+	void (*rules)(struct screen *s, const void *rec, sk_issues *is);
+	/* Optional: the remarks under the fields, after each check. */
+	void (*notes)(struct screen *s);
 	/* Insert (a new record) or update rec: SK_OK, SK_REFUSED with findings in is, or an
 	 * error in e. */
 	int (*store)(struct screen *s, void *rec, sk_issues *is, sk_err *e);
@@ -195,6 +202,9 @@ struct fu_form {
 	char key[SK_UUID_LEN + 48];   /* what a draft of the form is kept under */
 	const struct fu_store *how;   /* NULL: the form handles its keys (fu_form_key) */
 };
+/* Check a struct fu_form screen that has its how (into its scratch record): how->check, or
+ * how->collect, how->rules, the fields' lengths, every finding shown, how->notes. */
+void fu_form_check(struct screen *s);
 /* screen_ops key of a struct fu_form screen that has its how: after a key the form used, how's
  * after, then the field left shows its findings (how->check); a picker field asks how->pick;
  * F2 saves (fu_form_save, how->saved, the form closes); Esc as fu_form_action. */

@@ -25,10 +25,10 @@ static const struct uf_def FIELDS[] = {
 	UF_TEXT_COL("kode", N_("Kode kelompok"), 0, 3, 12, 32),
 	UF_PICK_COL("kode_wilayah", N_("Desa/kelurahan"), 0, 5, 13, 13),
 	UF_TEXT_COL("alamat", N_("Alamat"), 0, 7, 50, SK_NAME_MAX),
-	UF_CHOICE_COL("jenis_usaha", N_("Jenis usaha"), 0, 9, 14, JENIS_USAHA_VALUES, NULL),
+	UF_VALUES_COL("jenis_usaha", N_("Jenis usaha"), 0, 9, 14, JENIS_USAHA_VALUES),
 	UF_TEXT_COL("bidang_usaha", N_("Bidang usaha"), 0, 11, 40, SK_NAME_MAX),
 	UF_TEXT_COL("tanggal_berdiri", N_("Tanggal berdiri"), 0, 13, 11, 11),
-	UF_CHOICE_COL("tingkat", N_("Tingkat"), 0, 15, 14, TINGKAT_VALUES, NULL),
+	UF_VALUES_COL("tingkat", N_("Tingkat"), 0, 15, 14, TINGKAT_VALUES),
 	UF_TEXT_COL("pendamping", N_("Pendamping"), 1, 1, 40, SK_NAME_MAX),
 	UF_TEXT_COL("telepon_pendamping", N_("Telepon pendamping"), 1, 3, 16, 32),
 	UF_TEXT_COL("iuran_kas", N_("Iuran kas (Rp)"), 1, 5, 15, 20),
@@ -52,7 +52,9 @@ static const struct fu_store GF_HOW;
 struct group_form {
 	struct fu_form fu;      /* the form and its draft key (first) */
 	sk_group g;        /* the stored group (id and stamps), or the defaults of a new one */
-	sk_group rec;      /* the form's values as last read */
+	/* The form's values as last read: the form helpers reach it by its offset. */
+	/* cppcheck-suppress unusedStructMember */
+	sk_group rec;
 	int is_new;
 };
 
@@ -110,9 +112,10 @@ static void gf_notes(struct screen *s)
 }
 
 /* The form's values as a group; conversion problems go to is. */
-static void gf_collect(struct screen *s, sk_group *g, sk_issues *is)
+static void gf_collect(struct screen *s, void *rec, sk_issues *is)
 {
 	struct group_form *f = s->data;
+	sk_group *g = rec;
 	char buf[1024];
 	*g = f->g;
 	sk_issues_clear(is);
@@ -143,19 +146,11 @@ static void gf_level_rule(struct screen *s, const sk_group *g, sk_issues *is)
 		      ev.tanggal, evaluation_level_label(ev.tingkat));
 }
 
-/* Check the whole form; findings (core rules plus conversions) go to is and the form. */
-static void gf_validate(struct screen *s, void *rec, sk_issues *is)
+/* The group's rules: the core's, and the level that follows the development assessment. */
+static void gf_rules(struct screen *s, const void *g, sk_issues *is)
 {
-	struct group_form *f = s->data;
-	sk_group *g = rec;
-	sk_issues conv;
-	gf_collect(s, g, &conv);
 	group_validate(s->db, g, is);
 	gf_level_rule(s, g, is);
-	fu_merge(is, &conv);
-	uform_check_lengths(&f->fu.uf, is);
-	uform_set_issues(&f->fu.uf, is);
-	gf_notes(s);
 }
 
 static void gf_fill(struct group_form *f)
@@ -196,9 +191,7 @@ static int gf_init(struct screen *s, void *arg)
 	gf_fill(f);
 	uform_snapshot(&f->fu.uf);
 	int drafted = fu_draft_offer(s, &f->fu.uf, f->fu.key, NULL);
-	sk_group g;
-	sk_issues is;
-	gf_validate(s, &g, &is);
+	fu_form_check(s);
 	if (!f->is_new || drafted)
 		uform_touch_all(&f->fu.uf);
 	if (f->is_new)
@@ -215,9 +208,7 @@ static void gf_picked(void *ctx, const sk_region *r)
 	struct group_form *f = s->data;
 	uform_set(&f->fu.uf, "kode_wilayah", r->kode);
 	uform_touch(&f->fu.uf, uform_index(&f->fu.uf, "kode_wilayah"));
-	sk_group g;
-	sk_issues is;
-	gf_validate(s, &g, &is);
+	fu_form_check(s);
 }
 
 static void gf_pick(struct screen *s)
@@ -249,7 +240,8 @@ static void gf_saved(struct screen *s, const void *g)
 }
 
 static const struct fu_store GF_HOW = {
-	.check = gf_validate, .store = gf_store, .what = gf_what,
+	.collect = gf_collect, .rules = gf_rules, .notes = gf_notes, .store = gf_store,
+	.what = gf_what,
 	.rec_at = offsetof(struct group_form, rec), .pick = gf_pick, .saved = gf_saved,
 };
 

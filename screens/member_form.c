@@ -38,7 +38,7 @@ static const struct uf_def FIELDS[] = {
 	UF_TEXT_COL("telepon", N_("Telepon"), 0, 17, 16, 32),
 	/* On the first page: a member's meetings and figures count from this date. */
 	UF_TEXT_AT("tanggal_masuk", N_("Tanggal masuk"), 0, 17, 44, 60, 11, 11),
-	UF_CHOICE_COL("jabatan", N_("Jabatan"), 1, 1, 14, JABATAN_VALUES, NULL),
+	UF_VALUES_COL("jabatan", N_("Jabatan"), 1, 1, 14, JABATAN_VALUES),
 	UF_TEXT_COL("tanggal_keluar", N_("Tanggal keluar"), 1, 3, 11, 11),
 	UF_CHOICE_COL("terdaftar_dtsen", N_("Terdaftar DTSEN"), 1, 5, 8, UF_YN_VALUES, UF_YN_LABELS),
 	UF_TEXT_COL("desil_dtsen", N_("Desil DTSEN"), 1, 7, 2, 4),
@@ -61,7 +61,9 @@ static const struct fu_store MEMBER_FORM_HOW;
 struct member_form {
 	struct fu_form fu;      /* the form and its draft key (first) */
 	sk_member m;       /* the stored member (ids, stamps), or the defaults of a new one */
-	sk_member rec;     /* the form's values as last read */
+	/* The form's values as last read: the form helpers reach it by its offset. */
+	/* cppcheck-suppress unusedStructMember */
+	sk_member rec;
 	int is_new;
 	char group_name[SK_NAME_BYTES];
 	char auto_jk[4];             /* sex and birth date last filled in from the NIK */
@@ -186,16 +188,14 @@ static void member_form_from_nik(struct member_form *f)
 	}
 }
 
-static void member_form_validate(struct screen *s, void *rec, sk_issues *is)
+static void member_form_read(struct screen *s, void *m, sk_issues *conv)
 {
-	struct member_form *f = s->data;
-	sk_member *m = rec;
-	sk_issues conv;
-	member_form_collect(f, m, &conv);
+	member_form_collect(s->data, m, conv);
+}
+
+static void member_form_rules(struct screen *s, const void *m, sk_issues *is)
+{
 	member_validate(s->db, m, is);
-	fu_merge(is, &conv);
-	uform_check_lengths(&f->fu.uf, is);
-	uform_set_issues(&f->fu.uf, is);
 }
 
 static void member_form_fill(struct member_form *f)
@@ -251,19 +251,15 @@ static int member_form_init(struct screen *s, void *arg)
 	member_form_notes(f);
 	uform_snapshot(&f->fu.uf);
 	if (fu_draft_offer(s, &f->fu.uf, f->fu.key, NULL)) {
-		sk_member m;
-		sk_issues is;
 		uform_touch_all(&f->fu.uf);
-		member_form_validate(s, &m, &is);
+		fu_form_check(s);
 	}
 	if (!f->is_new) {
-		sk_member m;
-		sk_issues is;
 		char verdict[300];
 		eligibility_verdict(s->db, f->m.id, verdict, sizeof verdict);
 		uform_note(&f->fu.uf, "nama", verdict);
 		uform_touch_all(&f->fu.uf);
-		member_form_validate(s, &m, &is);
+		fu_form_check(s);
 	}
 	return 0;
 }
@@ -304,7 +300,8 @@ static void member_form_after(struct screen *s, enum uf_result r, int left)
 }
 
 static const struct fu_store MEMBER_FORM_HOW = {
-	.check = member_form_validate, .store = member_form_store, .what = member_form_what,
+	.collect = member_form_read, .rules = member_form_rules, .store = member_form_store,
+	.what = member_form_what,
 	.rec_at = offsetof(struct member_form, rec), .after = member_form_after,
 	.saved = member_form_saved,
 };

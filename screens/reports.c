@@ -10,7 +10,6 @@
 #include <sys/stat.h>
 #include "colors.h"
 #include "dialog.h"
-#include "form_util.h"
 #include "frame.h"
 #include "group.h"
 #include "i18n.h"
@@ -97,8 +96,10 @@ static int rp_init(struct screen *s, void *arg)
 	s->data = r;
 	snprintf(r->group_id, sizeof r->group_id, "%s", (const char *)arg);
 	sk_err e;
-	if (group_get(s->db, r->group_id, &r->g, &e) != SK_OK)
-		return fu_fail(&e);
+	if (group_get(s->db, r->group_id, &r->g, &e) != SK_OK) {
+		frame_msg(MSG_ERROR, "%s", e.msg);
+		return -1;
+	}
 	/* The month being reported is usually the one just ended: this month only once it has
 	 * a meeting. */
 	char today[11], last[16];

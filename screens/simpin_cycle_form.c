@@ -50,7 +50,9 @@ static const struct fu_store CF_HOW;
 struct cycle_form {
 	struct fu_form fu;      /* the form and its draft key (first) */
 	sk_cycle c;
-	sk_cycle rec;           /* the form's values as last read */
+	/* The form's values as last read: the form helpers reach it by its offset. */
+	/* cppcheck-suppress unusedStructMember */
+	sk_cycle rec;
 	int is_new;
 	char group_nama[SK_NAME_BYTES];
 };

@@ -45,6 +45,8 @@ struct uf_def {
 #define UF_PICK_COL(nm, lb, p, r, w, mx) UF_PICK_AT(nm, lb, p, r, UF_LCOL, UF_FCOL, w, mx)
 #define UF_CHOICE_COL(nm, lb, p, r, w, vals, labs) \
 	UF_CHOICE_AT(nm, lb, p, r, UF_LCOL, UF_FCOL, w, vals, labs)
+/* A choice field in the form's columns that shows its stored values (no labels). */
+#define UF_VALUES_COL(nm, lb, p, r, w, vals) UF_CHOICE_COL(nm, lb, p, r, w, vals, NULL)
 /* The values and labels of a yes/no choice field stored as "0" and "1" ("Tidak", "Ya"). */
 extern const char *const UF_YN_VALUES[];
 extern const char *const UF_YN_LABELS[];
