@@ -138,12 +138,9 @@ static void ef_sync(struct screen *s, struct eform *f)
 
 /* ---- opening --------------------------------------------------------------------------- */
 
-static int ef_init(struct screen *s, void *arg)
+/* The group and the assessment (or a new one's defaults), the title and the draft's key. */
+static int ef_load(struct screen *s, struct eform *f, const struct evaluation_form_arg *a)
 {
-	const struct evaluation_form_arg *a = arg;
-	struct eform *f = fu_own_new(s, sizeof *f, &EF_DEF);
-	if (!f)
-		return -1;
 	sk_err e;
 	sk_err_clear(&e);
 	sk_group g;
@@ -161,10 +158,18 @@ static int ef_init(struct screen *s, void *arg)
 	}
 	snprintf(s->title, sizeof s->title, f->is_new ? _("Penilaian perkembangan baru - %s")
 		 : _("Ubah penilaian perkembangan - %s"), g.nama);
+	snprintf(f->o.key, sizeof f->o.key, "%s:%s", g.id, f->is_new ? "baru" : f->ev.id);
+	return 0;
+}
+
+static int ef_init(struct screen *s, void *arg)
+{
+	struct eform *f = fu_own_new(s, sizeof *f, &EF_DEF);
+	if (!f || ef_load(s, f, arg) != 0)
+		return -1;
 	tfield_set(&f->tf[EF_TANGGAL], f->ev.tanggal, 10);
 	tfield_set(&f->tf[EF_PENILAI], f->ev.penilai, SK_NAME_MAX);
 	tfield_set(&f->tf[EF_CATATAN], f->ev.catatan, 250);
-	snprintf(f->o.key, sizeof f->o.key, "%s:%s", g.id, f->is_new ? "baru" : f->ev.id);
 	ef_draft_offer(s, f);
 	f->tf[EF_TANGGAL].fresh = 1;
 	/* A new assessment starts on s1: the date is today's. */
