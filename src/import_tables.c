@@ -210,33 +210,12 @@ IMP_STORE(cash, cash_store_raw)
 /* selisih is derived; ditutup_oleh does not travel (an update keeps it). */
 static int store_close(sk_db *db, const void *row, int insert, sk_err *e)
 {
-	static const char ins[] =
-		"INSERT INTO tutup_kas(id, kelompok_id, buku, bulan, tanggal, saldo_buku, "
-		"saldo_hitung, selisih, catatan, diubah_pada, dihapus, disimpan_pada) VALUES(:id, "
-		":g, :b, :m, :tgl, :sb, :sh, :sh - :sb, :cat, :t, :d, " DB_STORED_SQL ")";
-	static const char upd[] =
-		"UPDATE tutup_kas SET kelompok_id=:g, buku=:b, bulan=:m, tanggal=:tgl, saldo_buku=:sb, "
-		"saldo_hitung=:sh, selisih=:sh - :sb, catatan=:cat, diubah_pada=:t, dihapus=:d, "
-		"disimpan_pada=" DB_STORED_SQL " WHERE id=:id";
-	const sk_cash_close *c = row;
-	sqlite3_stmt *st = db_prepare(db, insert ? ins : upd, e);
-	if (!st)
-		return SK_DBERR;
-	db_bind_text(st, ":id", c->id);
-	db_bind_text(st, ":g", c->kelompok_id);
-	db_bind_text(st, ":b", c->buku);
-	db_bind_text(st, ":m", c->bulan);
-	db_bind_text(st, ":tgl", c->tanggal);
-	db_bind_int64(st, ":sb", c->saldo_buku);
-	db_bind_int64(st, ":sh", c->saldo_hitung);
-	db_bind_text(st, ":cat", c->catatan);
-	db_bind_text(st, ":t", c->diubah_pada);
-	db_bind_int64(st, ":d", c->dihapus);
-	int rc = db_step_write(db, st, N_("Tutup buku tidak ditemukan."), e);
-	if (rc != SK_OK || insert)
-		return rc;
-	return db_restamp(db, "UPDATE tutup_kas SET diubah_pada=:t WHERE id=:k1 AND "
-			  "diubah_pada IS NOT :t", c->id, NULL, c->diubah_pada, e);
+	sk_cash_close c = *(const sk_cash_close *)row;
+	int rc = insert ? SK_OK : keep_local(db, &TUTUP_KAS_TABLE, &c, sizeof c,
+					     _("Tutup buku tidak ditemukan."), e);
+	c.selisih = c.saldo_hitung - c.saldo_buku;
+	return rc == SK_OK ? table_store(db, &TUTUP_KAS_TABLE, &c, insert,
+					 N_("Tutup buku tidak ditemukan."), e) : rc;
 }
 
 /* 1 when s is YYYY-MM of a real month. */
