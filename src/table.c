@@ -10,21 +10,21 @@
 #include "table.h"
 #include "util.h"
 
-/* Append printf-style text to buf (TABLE_SQL_MAX bytes); a statement that does not fit is a
- * programmer error. */
-static void add(char *buf, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static void add(char *buf, const char *fmt, ...)
+void table_sql_add(char *buf, size_t size, const char *fmt, ...)
 {
 	size_t len = strlen(buf);
 	va_list ap;
 	va_start(ap, fmt);
-	int n = vsnprintf(buf + len, TABLE_SQL_MAX - len, fmt, ap);
+	int n = vsnprintf(buf + len, size - len, fmt, ap);
 	va_end(ap);
-	if (n < 0 || (size_t)n >= TABLE_SQL_MAX - len) {
-		fprintf(stderr, "sikube: a table statement is longer than TABLE_SQL_MAX: %.60s\n", buf);
+	if (n < 0 || (size_t)n >= size - len) {
+		fprintf(stderr, "sikube: a statement is longer than its buffer: %.60s\n", buf);
 		abort();
 	}
 }
+
+/* Append to a statement of table_sql. */
+#define add(buf, ...) table_sql_add(buf, TABLE_SQL_MAX, __VA_ARGS__)
 
 /* The i-th key column of t (i = 0 or 1), or NULL when it has fewer; a table with none is a
  * programmer error. */
