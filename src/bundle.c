@@ -86,36 +86,47 @@ struct bundle_spec {
 };
 
 static const struct bundle_spec SPECS[BT_COUNT] = {
-	[BT_KELOMPOK] = { "kelompok", &KELOMPOK_TABLE, 1, "nama kode_wilayah" },
-	[BT_ANGGOTA] = { "anggota", &ANGGOTA_TABLE, 1, "kelompok_id nik no_kk nama jenis_kelamin",
+	[BT_KELOMPOK] = { .name = "kelompok", .t = &KELOMPOK_TABLE, .since = 1,
+			  .required = "nama kode_wilayah" },
+	[BT_ANGGOTA] = { .name = "anggota", .t = &ANGGOTA_TABLE, .since = 1,
+			 .required = "kelompok_id nik no_kk nama jenis_kelamin",
 			 .idnum = "nik no_kk" },
-	[BT_PENILAIAN] = { "penilaian", &ASSESSMENT_TABLE, 1,
-			   "anggota_id tanggal k01 k02 k03 k04 k05 k06 k07 k08 k09 k10 k11 k12 k13 k14",
+	[BT_PENILAIAN] = { .name = "penilaian", .t = &ASSESSMENT_TABLE, .since = 1,
+			   .required = "anggota_id tanggal k01 k02 k03 k04 k05 k06 k07 k08 k09 k10 "
+				       "k11 k12 k13 k14",
 			   .expr = { { "luas_lantai_m2", LUAS_TEXT } } },
-	[BT_PERTEMUAN] = { "pertemuan", &PERTEMUAN_TABLE, 1, "kelompok_id tanggal" },
-	[BT_KEHADIRAN] = { "kehadiran", &KEHADIRAN_TABLE, 1, "pertemuan_id anggota_id status" },
-	[BT_KAS] = { "kas", &KAS_TABLE, 1, "kelompok_id tanggal buku kategori masuk keluar",
+	[BT_PERTEMUAN] = { .name = "pertemuan", .t = &PERTEMUAN_TABLE, .since = 1,
+			   .required = "kelompok_id tanggal" },
+	[BT_KEHADIRAN] = { .name = "kehadiran", .t = &KEHADIRAN_TABLE, .since = 1,
+			   .required = "pertemuan_id anggota_id status" },
+	[BT_KAS] = { .name = "kas", .t = &KAS_TABLE, .since = 1,
+		     .required = "kelompok_id tanggal buku kategori masuk keluar",
 		     .newer = "sumber_id" },
 	/* Month closes: table tutup_kas, whose selisih (derived) and ditutup_oleh (local) do not
 	 * travel. */
-	[BT_TUTUP_BUKU] = { "tutup_buku", &TUTUP_KAS_TABLE, 2,
-			    "kelompok_id buku bulan tanggal saldo_buku saldo_hitung" },
-	[BT_SIKLUS] = { "siklus", &CYCLE_TABLE, 2,
-			"kelompok_id nomor mulai jasa_persen_bulan metode_jasa metode_bagi",
+	[BT_TUTUP_BUKU] = { .name = "tutup_buku", .t = &TUTUP_KAS_TABLE, .since = 2,
+			    .required = "kelompok_id buku bulan tanggal saldo_buku saldo_hitung" },
+	[BT_SIKLUS] = { .name = "siklus", .t = &CYCLE_TABLE, .since = 2,
+			.required = "kelompok_id nomor mulai jasa_persen_bulan metode_jasa "
+				    "metode_bagi",
 			.expr = { RATE_TEXT, { "batas_pinjaman_kali",
 					       SIMPIN_DECIMAL_SQL("batas_pinjaman_kali") } } },
-	[BT_SIMPANAN] = { "simpanan", &SAVING_TABLE, 2,
-			  "siklus_id anggota_id tanggal jenis setor tarik" },
-	[BT_PINJAMAN] = { "pinjaman", &LOAN_TABLE, 2, "siklus_id anggota_id tanggal pokok "
-			  "jasa_persen_bulan metode_jasa jumlah_angsuran jarak_angsuran sumber",
+	[BT_SIMPANAN] = { .name = "simpanan", .t = &SAVING_TABLE, .since = 2,
+			  .required = "siklus_id anggota_id tanggal jenis setor tarik" },
+	[BT_PINJAMAN] = { .name = "pinjaman", .t = &LOAN_TABLE, .since = 2,
+			  .required = "siklus_id anggota_id tanggal pokok jasa_persen_bulan "
+				      "metode_jasa jumlah_angsuran jarak_angsuran sumber",
 			  .expr = { RATE_TEXT } },
-	[BT_ANGSURAN] = { "angsuran", &REPAY_TABLE, 2, "pinjaman_id tanggal pokok jasa" },
-	[BT_DENDA] = { "denda", &FINE_TABLE, 2, "siklus_id anggota_id tanggal jenis jumlah" },
-	[BT_BAGI_HASIL] = { "bagi_hasil", &SHARE_TABLE, 2,
-			    "siklus_id anggota_id simpanan bagian_hasil potongan dibayar" },
+	[BT_ANGSURAN] = { .name = "angsuran", .t = &REPAY_TABLE, .since = 2,
+			  .required = "pinjaman_id tanggal pokok jasa" },
+	[BT_DENDA] = { .name = "denda", .t = &FINE_TABLE, .since = 2,
+		       .required = "siklus_id anggota_id tanggal jenis jumlah" },
+	[BT_BAGI_HASIL] = { .name = "bagi_hasil", .t = &SHARE_TABLE, .since = 2,
+			    .required = "siklus_id anggota_id simpanan bagian_hasil potongan "
+					"dibayar" },
 	/* The group's development assessment; usulan and ditimpa stay in this database. */
-	[BT_EVALUASI] = { "evaluasi", &EVALUATION_TABLE, 2,
-			  "kelompok_id tanggal s1 s2 s3 s4 e1 e2 e3 e4" },
+	[BT_EVALUASI] = { .name = "evaluasi", .t = &EVALUATION_TABLE, .since = 2,
+			  .required = "kelompok_id tanggal s1 s2 s3 s4 e1 e2 e3 e4" },
 };
 
 /* What bundle_build makes of SPECS: the columns and statements of each file. */
@@ -200,8 +211,9 @@ __attribute__((constructor)) static void bundle_build(void)
 		bundle_table_def *d = &BUNDLE_TABLES[t];
 		int live = 0;
 		snprintf(FILES[t], sizeof FILES[t], "%s.csv", sp->name);
-		*d = (bundle_table_def){ .name = sp->name, .file = FILES[t], .db_table = sp->t->name,
-					 .cols = COLS[t], .since = sp->since };
+		*d = (bundle_table_def){ .name = sp->name, .file = FILES[t],
+					 .db_table = sp->t->name, .cols = COLS[t],
+					 .since = sp->since };
 		d->ncols = build_cols(sp, COLS[t], &d->nkeys, &live);
 		build_sql(sp, d, live, &SQL[t]);
 		d->select_all = SQL[t].all;

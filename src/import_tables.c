@@ -174,7 +174,8 @@ static void read_luas(struct imp_file *fl, const table_col *c, void *row)
 	char msg[240];
 	const char *luas = imp_val(fl, c->name);
 	a->has_luas = *luas != '\0';
-	if (a->has_luas && assessment_parse_luas(luas, 0, &a->luas_lantai_m2, msg, sizeof msg) != 0) {
+	if (a->has_luas &&
+	    assessment_parse_luas(luas, 0, &a->luas_lantai_m2, msg, sizeof msg) != 0) {
 		imp_bad(fl, c->name, luas, msg);
 		a->has_luas = 0; /* said once: not again by the field rules */
 	}
@@ -258,7 +259,8 @@ static void read_limit(struct imp_file *fl, const table_col *c, void *row)
 	int kali = -1, rc = loan_limit_parse(v, &kali);
 	if (rc == FX_SYNTAX)
 		imp_bad(fl, c->name, v, _("Batas pinjaman ditulis angka dengan paling banyak dua "
-					  "desimal, misalnya 2 atau 1.5, atau kosong (tanpa batas)."));
+					  "desimal, misalnya 2 atau 1.5, atau kosong "
+					  "(tanpa batas)."));
 	else if (rc == FX_RANGE)
 		imp_bad(fl, c->name, v, _("Batas pinjaman paling banyak 1000 kali simpanan."));
 	y->has_batas = rc == FX_OK && kali >= 0;
@@ -334,18 +336,22 @@ static const struct imp_spec SPECS[BT_COUNT] = {
 			   .refs = { REF_GROUP(N_("Kelompok pertemuan tidak ditemukan.")) } },
 	[BT_KEHADIRAN] = { &KEHADIRAN_TABLE, sizeof(sk_attendance), .check = check_attendance,
 			   .store = store_attendance,
-			   .refs = { { "pertemuan_id", "pertemuan", 1, N_("Pertemuan tidak ditemukan.") },
-				     { "anggota_id", "anggota", 1, N_("Anggota tidak ditemukan.") } } },
+			   .refs = { { "pertemuan_id", "pertemuan", 1,
+				       N_("Pertemuan tidak ditemukan.") },
+				     { "anggota_id", "anggota", 1,
+				       N_("Anggota tidak ditemukan.") } } },
 	[BT_KAS] = { &KAS_TABLE, sizeof(sk_cash_row),
 		     .how = { REVERSAL_OPT, { "sumber_id", IH_OPT_UUID } }, .check = check_cash,
 		     .store = store_cash,
 		     .refs = { REF_GROUP(N_("Kelompok tidak ditemukan.")), REF_MEETING_OPT } },
 	[BT_TUTUP_BUKU] = { &TUTUP_KAS_TABLE, sizeof(sk_cash_close),
-			    .how = { { "saldo_buku", IH_NUM_UNSET }, { "saldo_hitung", IH_NUM_UNSET } },
+			    .how = { { "saldo_buku", IH_NUM_UNSET },
+				     { "saldo_hitung", IH_NUM_UNSET } },
 			    .check = check_close, .store = store_close,
 			    .refs = { REF_GROUP(N_("Kelompok tidak ditemukan.")) } },
 	[BT_SIKLUS] = { &CYCLE_TABLE, sizeof(sk_cycle),
-			.how = { { "jasa_persen_bulan", IH_RATE }, { "batas_pinjaman_kali", IH_HOOK } },
+			.how = { { "jasa_persen_bulan", IH_RATE },
+				 { "batas_pinjaman_kali", IH_HOOK } },
 			.hook = read_limit, .check = check_cycle, .store = store_cycle,
 			.refs = { REF_GROUP(N_("Kelompok siklus tidak ditemukan.")) } },
 	[BT_SIMPANAN] = { &SAVING_TABLE, sizeof(sk_saving), .how = { REVERSAL_OPT },
@@ -358,7 +364,8 @@ static const struct imp_spec SPECS[BT_COUNT] = {
 			  .refs = { REF_CYCLE, REF_MEMBER, REF_MEETING_OPT } },
 	[BT_ANGSURAN] = { &REPAY_TABLE, sizeof(sk_repay), .how = { REVERSAL_OPT },
 			  .check = check_repay, .store = store_repay,
-			  .refs = { { "pinjaman_id", "pinjaman", 0, N_("Pinjaman tidak ditemukan.") },
+			  .refs = { { "pinjaman_id", "pinjaman", 0,
+				      N_("Pinjaman tidak ditemukan.") },
 				    REF_MEETING_OPT } },
 	[BT_DENDA] = { &FINE_TABLE, sizeof(sk_fine),
 		       .how = { { "dibebaskan", IH_FLAG }, { "pertemuan_id", IH_OPT_UUID } },
