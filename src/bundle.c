@@ -85,48 +85,43 @@ struct bundle_spec {
 	struct bundle_expr expr[2];
 };
 
+/* The head of a SPECS entry: file stem, descriptor, format version. */
+#define FILE_OF(stem, table, version) .name = stem, .t = &table, .since = version
+
 static const struct bundle_spec SPECS[BT_COUNT] = {
-	[BT_KELOMPOK] = { .name = "kelompok", .t = &KELOMPOK_TABLE, .since = 1,
-			  .required = "nama kode_wilayah" },
-	[BT_ANGGOTA] = { .name = "anggota", .t = &ANGGOTA_TABLE, .since = 1,
-			 .required = "kelompok_id nik no_kk nama jenis_kelamin",
-			 .idnum = "nik no_kk" },
-	[BT_PENILAIAN] = { .name = "penilaian", .t = &ASSESSMENT_TABLE, .since = 1,
-			   .required = "anggota_id tanggal k01 k02 k03 k04 k05 k06 k07 k08 k09 k10 "
-				       "k11 k12 k13 k14",
+	[BT_KELOMPOK] = { FILE_OF("kelompok", KELOMPOK_TABLE, 1), "nama kode_wilayah" },
+	[BT_ANGGOTA] = { FILE_OF("anggota", ANGGOTA_TABLE, 1),
+			 "kelompok_id nik no_kk nama jenis_kelamin", .idnum = "nik no_kk" },
+	[BT_PENILAIAN] = { FILE_OF("penilaian", ASSESSMENT_TABLE, 1),
+			   "anggota_id tanggal k01 k02 k03 k04 k05 k06 k07 k08 k09 k10 k11 k12 k13 "
+			   "k14",
 			   .expr = { { "luas_lantai_m2", LUAS_TEXT } } },
-	[BT_PERTEMUAN] = { .name = "pertemuan", .t = &PERTEMUAN_TABLE, .since = 1,
-			   .required = "kelompok_id tanggal" },
-	[BT_KEHADIRAN] = { .name = "kehadiran", .t = &KEHADIRAN_TABLE, .since = 1,
-			   .required = "pertemuan_id anggota_id status" },
-	[BT_KAS] = { .name = "kas", .t = &KAS_TABLE, .since = 1,
-		     .required = "kelompok_id tanggal buku kategori masuk keluar",
+	[BT_PERTEMUAN] = { FILE_OF("pertemuan", PERTEMUAN_TABLE, 1), "kelompok_id tanggal" },
+	[BT_KEHADIRAN] = { FILE_OF("kehadiran", KEHADIRAN_TABLE, 1),
+			   "pertemuan_id anggota_id status" },
+	[BT_KAS] = { FILE_OF("kas", KAS_TABLE, 1), "kelompok_id tanggal buku kategori masuk keluar",
 		     .newer = "sumber_id" },
 	/* Month closes: table tutup_kas, whose selisih (derived) and ditutup_oleh (local) do not
 	 * travel. */
-	[BT_TUTUP_BUKU] = { .name = "tutup_buku", .t = &TUTUP_KAS_TABLE, .since = 2,
-			    .required = "kelompok_id buku bulan tanggal saldo_buku saldo_hitung" },
-	[BT_SIKLUS] = { .name = "siklus", .t = &CYCLE_TABLE, .since = 2,
-			.required = "kelompok_id nomor mulai jasa_persen_bulan metode_jasa "
-				    "metode_bagi",
+	[BT_TUTUP_BUKU] = { FILE_OF("tutup_buku", TUTUP_KAS_TABLE, 2),
+			    "kelompok_id buku bulan tanggal saldo_buku saldo_hitung" },
+	[BT_SIKLUS] = { FILE_OF("siklus", CYCLE_TABLE, 2),
+			"kelompok_id nomor mulai jasa_persen_bulan metode_jasa metode_bagi",
 			.expr = { RATE_TEXT, { "batas_pinjaman_kali",
 					       SIMPIN_DECIMAL_SQL("batas_pinjaman_kali") } } },
-	[BT_SIMPANAN] = { .name = "simpanan", .t = &SAVING_TABLE, .since = 2,
-			  .required = "siklus_id anggota_id tanggal jenis setor tarik" },
-	[BT_PINJAMAN] = { .name = "pinjaman", .t = &LOAN_TABLE, .since = 2,
-			  .required = "siklus_id anggota_id tanggal pokok jasa_persen_bulan "
-				      "metode_jasa jumlah_angsuran jarak_angsuran sumber",
+	[BT_SIMPANAN] = { FILE_OF("simpanan", SAVING_TABLE, 2),
+			  "siklus_id anggota_id tanggal jenis setor tarik" },
+	[BT_PINJAMAN] = { FILE_OF("pinjaman", LOAN_TABLE, 2), "siklus_id anggota_id tanggal pokok "
+			  "jasa_persen_bulan metode_jasa jumlah_angsuran jarak_angsuran sumber",
 			  .expr = { RATE_TEXT } },
-	[BT_ANGSURAN] = { .name = "angsuran", .t = &REPAY_TABLE, .since = 2,
-			  .required = "pinjaman_id tanggal pokok jasa" },
-	[BT_DENDA] = { .name = "denda", .t = &FINE_TABLE, .since = 2,
-		       .required = "siklus_id anggota_id tanggal jenis jumlah" },
-	[BT_BAGI_HASIL] = { .name = "bagi_hasil", .t = &SHARE_TABLE, .since = 2,
-			    .required = "siklus_id anggota_id simpanan bagian_hasil potongan "
-					"dibayar" },
+	[BT_ANGSURAN] = { FILE_OF("angsuran", REPAY_TABLE, 2), "pinjaman_id tanggal pokok jasa" },
+	[BT_DENDA] = { FILE_OF("denda", FINE_TABLE, 2),
+		       "siklus_id anggota_id tanggal jenis jumlah" },
+	[BT_BAGI_HASIL] = { FILE_OF("bagi_hasil", SHARE_TABLE, 2),
+			    "siklus_id anggota_id simpanan bagian_hasil potongan dibayar" },
 	/* The group's development assessment; usulan and ditimpa stay in this database. */
-	[BT_EVALUASI] = { .name = "evaluasi", .t = &EVALUATION_TABLE, .since = 2,
-			  .required = "kelompok_id tanggal s1 s2 s3 s4 e1 e2 e3 e4" },
+	[BT_EVALUASI] = { FILE_OF("evaluasi", EVALUATION_TABLE, 2),
+			  "kelompok_id tanggal s1 s2 s3 s4 e1 e2 e3 e4" },
 };
 
 /* What bundle_build makes of SPECS: the columns and statements of each file. */
