@@ -58,6 +58,12 @@ void db_bind_null(sqlite3_stmt *st, const char *name);
  * db_bind_text_pairs is the function behind it: the pairs end with a (const char *)NULL. */
 void db_bind_text_pairs(sqlite3_stmt *st, ...);
 #define db_bind_texts(st, ...) db_bind_text_pairs(st, __VA_ARGS__, (const char *)NULL)
+/* As db_bind_texts, but a pair whose parameter st does not have is skipped instead of being a
+ * programmer error: for a helper that binds the same values to several queries, each using
+ * some of them. st NULL binds nothing. db_bind_text_pairs_present is the function behind it. */
+void db_bind_text_pairs_present(sqlite3_stmt *st, ...);
+#define db_bind_texts_present(st, ...) \
+	db_bind_text_pairs_present(st, __VA_ARGS__, (const char *)NULL)
 /* The pairs of a va_list (up to the NULL name), as db_bind_text_pairs. */
 void db_bind_text_va(sqlite3_stmt *st, va_list ap);
 /* Bind an int64 or NULL when is_null. */

@@ -19,11 +19,8 @@ static int book_int(sk_db *db, const char *sql, const char *g, const char *buku,
 		    const char *date, int64_t *out, sk_err *e)
 {
 	sqlite3_stmt *st = db_prepare(db, sql, e);
-	if (st) {
-		db_bind_texts(st, ":g", g, ":b", buku);
-		if (sqlite3_bind_parameter_index(st, ":d"))
-			db_bind_text(st, ":d", date);
-	}
+	db_bind_texts(st, ":g", g, ":b", buku);
+	db_bind_texts_present(st, ":d", date);
 	return db_count(db, st, out, e);
 }
 

@@ -370,6 +370,18 @@ void db_bind_text_pairs(sqlite3_stmt *st, ...)
 	va_end(ap);
 }
 
+void db_bind_text_pairs_present(sqlite3_stmt *st, ...)
+{
+	va_list ap;
+	va_start(ap, st);
+	for (const char *name; (name = va_arg(ap, const char *)) != NULL;) {
+		const char *v = va_arg(ap, const char *);
+		if (st && sqlite3_bind_parameter_index(st, name))
+			db_bind_text(st, name, v);
+	}
+	va_end(ap);
+}
+
 void db_bind_int64(sqlite3_stmt *st, const char *name, int64_t v)
 {
 	sqlite3_bind_int64(st, param_index(st, name), v);

@@ -57,12 +57,8 @@ static int other_active(sk_db *db, const char *sql, const sk_member *m, char *wh
 		return 0;
 	}
 	db_bind_text(st, ":id", m->id);
-	if (sqlite3_bind_parameter_index(st, ":nik"))
-		db_bind_text(st, ":nik", m->nik);
-	if (sqlite3_bind_parameter_index(st, ":jabatan"))
-		db_bind_text(st, ":jabatan", m->jabatan);
-	if (sqlite3_bind_parameter_index(st, ":kelompok_id"))
-		db_bind_text(st, ":kelompok_id", m->kelompok_id);
+	db_bind_texts_present(st, ":nik", m->nik, ":jabatan", m->jabatan, ":kelompok_id",
+			      m->kelompok_id);
 	int rc = db_step(db, st, &e);
 	if (rc == SQLITE_ROW) {
 		db_col_text(st, 0, who, wn);
