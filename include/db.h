@@ -193,6 +193,10 @@ int db_foreign_keys_pending(sk_db *db);
  * When notfound is not NULL and no row changed, fails with SK_NOTFOUND and that message.
  * Returns SK_OK or the error in e. */
 int db_soft_delete(sk_db *db, const char *sql, const char *id, const char *notfound, sk_err *e);
+/* db_soft_delete of the live row id (dihapus=0) of table tbl, a string literal. */
+#define DB_SOFT_DELETE_LIVE(db, tbl, id, notfound, e) \
+	db_soft_delete(db, "UPDATE " tbl " SET dihapus=1, diubah_pada=:t WHERE id=:id AND " \
+		       "dihapus=0", id, notfound, e)
 
 /* Settings table (pengaturan). db_setting_get copies the value or dflt into out; returns 1 when
  * the key exists. db_setting_set writes (own transaction level). */

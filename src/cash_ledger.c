@@ -219,20 +219,30 @@ int cash_add(sk_db *db, sk_cash_row *c, sk_issues *is, sk_err *e)
 	return rc == SK_OK ? erc : rc;
 }
 
-/* Load row id for a change by the clerk: SK_NOTFOUND, or SK_REFUSED for rows that only a
- * meeting or a reversal may touch and for closed months. */
-static int load_editable(sk_db *db, const char *id, sk_cash_row *old, sk_err *e)
+/* Load live row id that the clerk wrote (a change or a reversal): SK_NOTFOUND, or SK_REFUSED
+ * for the rows of a meeting's dues and of other records (simpan pinjam), which change only
+ * with their source. */
+static int load_own(sk_db *db, const char *id, sk_cash_row *old, sk_err *e)
 {
-	int rc = cash_get(db, id, old, e);
+	int rc = table_get_live(db, &KAS_TABLE, id, old, sizeof *old, _("Baris kas tidak ditemukan."),
+				e);
 	if (rc != SK_OK)
 		return rc;
-	if (old->dihapus)
-		return sk_err_set(e, SK_NOTFOUND, "%s", _("Baris kas tidak ditemukan."));
 	if (*old->pertemuan_id)
 		return sk_err_set(e, SK_REFUSED, "%s", _("Iuran pertemuan: ubah atau hapus "
 							 "pertemuannya di layar Pertemuan."));
 	if (*old->sumber_id)
 		return sk_err_set(e, SK_REFUSED, "%s", SOURCE_ROW_MSG);
+	return SK_OK;
+}
+
+/* Load row id for a change by the clerk: as load_own, and SK_REFUSED for reversals, reversed
+ * rows and closed months. */
+static int load_editable(sk_db *db, const char *id, sk_cash_row *old, sk_err *e)
+{
+	int rc = load_own(db, id, old, e);
+	if (rc != SK_OK)
+		return rc;
 	if (*old->membalik_id)
 		return sk_err_set(e, SK_REFUSED, "%s", _("Baris ini pembalikan baris lain dan tidak "
 							 "dapat diubah. Catat baris baru bila perlu."));
@@ -296,16 +306,9 @@ int cash_delete(sk_db *db, const char *id, sk_err *e)
 int cash_reverse(sk_db *db, const char *id, sk_cash_row *out, sk_err *e)
 {
 	sk_cash_row old;
-	int rc = cash_get(db, id, &old, e);
+	int rc = load_own(db, id, &old, e);
 	if (rc != SK_OK)
 		return rc;
-	if (old.dihapus)
-		return sk_err_set(e, SK_NOTFOUND, "%s", _("Baris kas tidak ditemukan."));
-	if (*old.pertemuan_id)
-		return sk_err_set(e, SK_REFUSED, "%s", _("Iuran pertemuan: ubah atau hapus "
-							 "pertemuannya di layar Pertemuan."));
-	if (*old.sumber_id)
-		return sk_err_set(e, SK_REFUSED, "%s", SOURCE_ROW_MSG);
 	if (*old.membalik_id)
 		return sk_err_set(e, SK_REFUSED, "%s", _("Baris ini sendiri pembalikan; catat baris yang "
 							 "benar sebagai baris baru."));

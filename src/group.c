@@ -84,16 +84,7 @@ static const table_col COLS[] = {
 
 /* The sort key of a new group's name (urut_nama, local); after an update, a changed name
  * lost its key (trigger kelompok_nama_diubah): the new one. */
-static void bind_sort_key(sqlite3_stmt *st, const void *row)
-{
-	sk_bind_sort_key(st, ":urut_nama", ((const sk_group *)row)->nama);
-}
-
-static int renew_sort_key(sk_db *db, const void *row, sk_err *e)
-{
-	const sk_group *g = row;
-	return sk_sort_key_store(db, 0, g->id, g->nama, e);
-}
+SORT_KEY_HOOKS(sk_group, 0)
 
 TABLE_DEFINE_EXTRA(KELOMPOK_TABLE, "kelompok", COLS, "urut_nama", bind_sort_key, renew_sort_key);
 
@@ -118,8 +109,7 @@ int group_delete(sk_db *db, const char *id, sk_err *e)
 	if (rc != SK_OK)
 		return rc;
 	/* The group and, with it, its members still active (deletions travel in exports). */
-	rc = db_soft_delete(db, "UPDATE kelompok SET dihapus=1, diubah_pada=:t "
-			    "WHERE id=:id AND dihapus=0", id, _("Kelompok tidak ditemukan."), e);
+	rc = DB_SOFT_DELETE_LIVE(db, "kelompok", id, _("Kelompok tidak ditemukan."), e);
 	if (rc == SK_OK)
 		rc = db_soft_delete(db, "UPDATE anggota SET dihapus=1, diubah_pada=:t "
 				    "WHERE kelompok_id=:id AND dihapus=0", id, NULL, e);

@@ -310,11 +310,10 @@ int meeting_save(sk_db *db, sk_meeting *m, sk_attendance *rows, int n, sk_issues
 int meeting_delete(sk_db *db, const char *id, sk_err *e)
 {
 	sk_meeting m;
-	int rc = meeting_get(db, id, &m, e);
+	int rc = table_get_live(db, &PERTEMUAN_TABLE, id, &m, sizeof m,
+				_("Pertemuan tidak ditemukan."), e);
 	if (rc != SK_OK)
 		return rc;
-	if (m.dihapus)
-		return sk_err_set(e, SK_NOTFOUND, "%s", _("Pertemuan tidak ditemukan."));
 	rc = db_begin_write(db, e);
 	if (rc != SK_OK)
 		return rc;

@@ -229,16 +229,7 @@ static const table_col COLS[] = {
 
 /* The sort key of a new member's name (urut_nama, local); after an update, a changed name
  * lost its key (trigger anggota_nama_diubah): the new one. */
-static void bind_sort_key(sqlite3_stmt *st, const void *row)
-{
-	sk_bind_sort_key(st, ":urut_nama", ((const sk_member *)row)->nama);
-}
-
-static int renew_sort_key(sk_db *db, const void *row, sk_err *e)
-{
-	const sk_member *m = row;
-	return sk_sort_key_store(db, 1, m->id, m->nama, e);
-}
+SORT_KEY_HOOKS(sk_member, 1)
 
 TABLE_DEFINE_EXTRA(ANGGOTA_TABLE, "anggota", COLS, "urut_nama", bind_sort_key, renew_sort_key);
 
@@ -263,8 +254,7 @@ TABLE_INSERT_UPDATE(member, sk_member, ANGGOTA_TABLE, SAVE)
 
 int member_delete(sk_db *db, const char *id, sk_err *e)
 {
-	return db_soft_delete(db, "UPDATE anggota SET dihapus=1, diubah_pada=:t "
-			      "WHERE id=:id AND dihapus=0", id, _("Anggota tidak ditemukan."), e);
+	return DB_SOFT_DELETE_LIVE(db, "anggota", id, _("Anggota tidak ditemukan."), e);
 }
 
 /* A line of a member list, by column name. */

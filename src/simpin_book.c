@@ -88,10 +88,8 @@ void simpin_book_reversal_date(const char *tanggal, char out[16])
 
 int simpin_book_cycle(sk_db *db, const char *siklus_id, sk_cycle *c, sk_err *e)
 {
-	int rc = cycle_get(db, siklus_id, c, e);
-	if (rc == SK_OK && c->dihapus)
-		rc = sk_err_set(e, SK_NOTFOUND, "%s", _("Siklus simpan pinjam tidak ditemukan."));
-	return rc;
+	return table_get_live(db, &CYCLE_TABLE, siklus_id, c, sizeof *c,
+			      _("Siklus simpan pinjam tidak ditemukan."), e);
 }
 
 int simpin_book_load(sk_db *db, const table_def *t, const char *id, void *row, size_t size,

@@ -87,9 +87,8 @@ int simpin_share_plan(sk_db *db, const char *siklus_id, const char *date, sk_sha
 		      sk_err *e)
 {
 	memset(plan, 0, sizeof *plan);
-	int rc = cycle_get(db, siklus_id, &plan->c, e);
-	if (rc == SK_OK && plan->c.dihapus)
-		rc = sk_err_set(e, SK_NOTFOUND, "%s", _("Siklus simpan pinjam tidak ditemukan."));
+	int rc = table_get_live(db, &CYCLE_TABLE, siklus_id, &plan->c, sizeof plan->c,
+				_("Siklus simpan pinjam tidak ditemukan."), e);
 	if (rc != SK_OK)
 		return rc;
 	sk_strlcpy(plan->tanggal, date, sizeof plan->tanggal);
