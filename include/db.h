@@ -95,6 +95,11 @@ int db_row_end(sqlite3_stmt *st, int rc, const char *notfound, sk_err *e);
  * notfound is translated here, when needed: pass N_("...") (a store function runs for every
  * row of an import; a text already translated is left as it is). */
 int db_step_write(sk_db *db, sqlite3_stmt *st, const char *notfound, sk_err *e);
+/* db_step_write of st (prepared and bound by the caller; NULL gives SK_DBERR, db_prepare's
+ * error already in e) in its own write transaction (nested in the caller's when there is
+ * one). notfound NULL: a statement that changes no row is fine (SK_OK). SK_OK, or the
+ * refusal or error in e; nothing is stored on failure. */
+int db_write_stmt(sk_db *db, sqlite3_stmt *st, const char *notfound, sk_err *e);
 /* Put a stored row's own diubah_pada back after an UPDATE (the touch trigger renews it when
  * an UPDATE keeps it, but a merged or raw-stored row must keep the stamp it came with).
  * sql is an UPDATE from code with :t (the stamp) and :k1 (and :k2 when k2 is not NULL) as

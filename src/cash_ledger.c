@@ -4,6 +4,7 @@
 #include <string.h>
 #include "cash_priv.h"
 #include "db_access.h"
+#include "db_row.h"
 #include "i18n.h"
 #include "validate.h"
 
@@ -77,13 +78,12 @@ void cash_next_receipt(sk_db *db, const char *kelompok_id, const char *buku, int
 
 int cash_guard(sk_db *db, const char *kelompok_id, const char *buku, const char *from, sk_err *e)
 {
-	sqlite3_stmt *st = db_prepare(db, "SELECT tanggal, s FROM (SELECT tanggal, sum(masuk-keluar) "
+	sqlite3_stmt *st = db_query(db, "SELECT tanggal, s FROM (SELECT tanggal, sum(masuk-keluar) "
 				      "OVER (ORDER BY tanggal) s FROM kas WHERE kelompok_id=:g AND "
 				      "buku=:b AND dihapus=0) WHERE tanggal>=:d AND s<0 ORDER BY tanggal "
-				      "LIMIT 1", e);
+				      "LIMIT 1", e, ":g", kelompok_id, ":b", buku, ":d", from);
 	if (!st)
 		return SK_DBERR;
-	db_bind_texts(st, ":g", kelompok_id, ":b", buku, ":d", from);
 	int rc = db_step(db, st, e);
 	char date[16] = "", num[32] = "";
 	if (rc == SQLITE_ROW) {

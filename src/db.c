@@ -710,27 +710,33 @@ int db_setting_get(sk_db *db, const char *key, const char *dflt, char *out, size
 	return found;
 }
 
-int db_setting_set(sk_db *db, const char *key, const char *value, sk_err *e)
+int db_write_stmt(sk_db *db, sqlite3_stmt *st, const char *notfound, sk_err *e)
 {
+	if (!st)
+		return SK_DBERR;
 	int rc = db_begin_write(db, e);
 	if (rc != SK_OK)
 		return rc;
+	rc = db_step_write(db, st, notfound ? notfound : "", e);
+	if (rc == SK_NOTFOUND && !notfound)
+		rc = SK_OK;
+	int erc = db_end(db, rc == SK_OK, e);
+	return rc == SK_OK ? erc : rc;
+}
+
+int db_setting_set(sk_db *db, const char *key, const char *value, sk_err *e)
+{
 	char now[SK_TS_LEN + 1];
 	sk_now_utc(now);
 	sqlite3_stmt *st = db_prepare(db,
 		"INSERT INTO pengaturan(kunci, nilai, diubah_pada) VALUES(:k, :v, :t) "
 		"ON CONFLICT(kunci) DO UPDATE SET nilai=excluded.nilai, diubah_pada=excluded.diubah_pada", e);
-	int ok = 0;
 	if (st) {
-		db_bind_text(st, ":k", key);
+		db_bind_texts(st, ":k", key, ":t", now);
 		sqlite3_bind_text(st, sqlite3_bind_parameter_index(st, ":v"), value ? value : "", -1,
 				  SQLITE_TRANSIENT);
-		db_bind_text(st, ":t", now);
-		ok = db_step(db, st, e) == SQLITE_DONE;
-		db_reset(st);
 	}
-	rc = db_end(db, ok, e);
-	return ok ? rc : (e ? e->status : SK_DBERR);
+	return db_write_stmt(db, st, NULL, e);
 }
 
 int db_soft_delete(sk_db *db, const char *sql, const char *id, const char *notfound, sk_err *e)

@@ -194,15 +194,27 @@ static void permission(struct buf *b, const char *t, const struct cols *c, const
 		add(b, "'tulis'");
 }
 
+/* Row r's own id when table t is own (a group is its own group), else its column ref when
+ * the table has it (has_ref). 1 when added, 0 when neither (nothing added). */
+static int own_or_ref(struct buf *b, const char *t, const char *own, int has_ref, const char *ref,
+		      const char *r)
+{
+	if (strcmp(t, own) == 0)
+		add(b, "%s.id", r);
+	else if (has_ref)
+		add(b, "%s.%s", r, ref);
+	else
+		return 0;
+	return 1;
+}
+
 /* The group of row r: its own id for kelompok, its kelompok_id, or its member's or meeting's
  * group. */
 static void group_of(struct buf *b, const char *t, const struct cols *c, const char *r)
 {
-	if (strcmp(t, "kelompok") == 0)
-		add(b, "%s.id", r);
-	else if (c->has_kelompok)
-		add(b, "%s.kelompok_id", r);
-	else if (c->has_anggota)
+	if (own_or_ref(b, t, "kelompok", c->has_kelompok, "kelompok_id", r))
+		return;
+	if (c->has_anggota)
 		add(b, "(SELECT kelompok_id FROM main.anggota WHERE id=%s.anggota_id)", r);
 	else if (c->has_pertemuan)
 		add(b, "(SELECT kelompok_id FROM main.pertemuan WHERE id=%s.pertemuan_id)", r);
@@ -212,11 +224,7 @@ static void group_of(struct buf *b, const char *t, const struct cols *c, const c
 
 static void member_of(struct buf *b, const char *t, const struct cols *c, const char *r)
 {
-	if (strcmp(t, "anggota") == 0)
-		add(b, "%s.id", r);
-	else if (c->has_anggota)
-		add(b, "%s.anggota_id", r);
-	else
+	if (!own_or_ref(b, t, "anggota", c->has_anggota, "anggota_id", r))
 		add(b, "NULL");
 }
 

@@ -2,6 +2,7 @@
  * a stored meeting with its attendance, the group's meeting list. */
 #include <stdio.h>
 #include <string.h>
+#include "db_row.h"
 #include "group.h"
 #include "i18n.h"
 #include "meeting.h"
@@ -141,14 +142,12 @@ int meeting_load(sk_db *db, const char *id, sk_meeting *m, sk_attendance *rows,
 				_("Pertemuan tidak ditemukan."), e);
 	if (rc != SK_OK)
 		return rc;
-	sqlite3_stmt *st = db_prepare(db, "SELECT h.anggota_id, coalesce(a.nama,'?') nama, "
-				      "a.jabatan, h.status, h.iuran_kas, h.iuran_iks FROM "
-				      "kehadiran h LEFT JOIN anggota a ON a.id=h.anggota_id WHERE "
-				      "h.pertemuan_id=:p AND h.dihapus=0 ORDER BY a.urut_nama, h.anggota_id", e);
-	if (!st)
-		return SK_DBERR;
-	db_bind_text(st, ":p", id);
-	return read_attendance(db, st, id, rows, names, max, n, e);
+	sqlite3_stmt *st = db_query(db, "SELECT h.anggota_id, coalesce(a.nama,'?') nama, "
+				    "a.jabatan, h.status, h.iuran_kas, h.iuran_iks FROM "
+				    "kehadiran h LEFT JOIN anggota a ON a.id=h.anggota_id WHERE "
+				    "h.pertemuan_id=:p AND h.dihapus=0 ORDER BY a.urut_nama, h.anggota_id",
+				    e, ":p", id);
+	return read_attendance(db, st, id, rows, names, max, n, e); /* st NULL: SK_DBERR */
 }
 
 static const table_col ROW_COLS[] = {

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "cashbook.h"
+#include "db_row.h"
 #include "i18n.h"
 #include "simpin_book.h"
 #include "simpin_meeting.h"
@@ -497,24 +498,18 @@ int simpin_meeting_save(sk_db *db, sk_meeting *m, sk_attendance *rows, int n,
 
 int simpin_meeting_delete(sk_db *db, const char *id, sk_err *e)
 {
-	sqlite3_stmt *st = db_prepare(db, "SELECT a.nama FROM pinjaman p JOIN anggota a ON "
-				      "a.id=p.anggota_id WHERE p.pertemuan_id=:p AND p.dihapus=0 AND "
-				      "EXISTS (SELECT 1 FROM angsuran r WHERE r.pinjaman_id=p.id AND "
-				      "r.dihapus=0 AND r.pertemuan_id IS NOT :p) LIMIT 1", e);
-	if (!st)
-		return SK_DBERR;
-	db_bind_text(st, ":p", id);
 	char nama[SK_NAME_BYTES] = "";
-	int rc = db_step(db, st, e);
-	if (rc == SQLITE_ROW)
-		db_col_text(st, 0, nama, sizeof nama);
-	db_reset(st);
-	if (rc == SQLITE_ROW)
+	int rc = db_row_text(db, "SELECT a.nama FROM pinjaman p JOIN anggota a ON a.id=p.anggota_id "
+			     "WHERE p.pertemuan_id=:p AND p.dihapus=0 AND EXISTS (SELECT 1 FROM "
+			     "angsuran r WHERE r.pinjaman_id=p.id AND r.dihapus=0 AND r.pertemuan_id "
+			     "IS NOT :p) LIMIT 1", ":p", id, "", e, 1, DB_OUT(nama));
+	if (rc == SK_OK)
 		return sk_err_set(e, SK_REFUSED, _("Pinjaman %s dari pertemuan ini sudah diangsur: balik "
 						   "dulu angsurannya, baru pertemuan dapat dihapus."),
 				  nama);
-	if (rc != SQLITE_DONE)
-		return e && e->status ? e->status : SK_DBERR;
+	if (rc != SK_NOTFOUND)
+		return rc;
+	sk_err_clear(e);
 	sk_meeting m;
 	rc = meeting_get(db, id, &m, e);
 	if (rc != SK_OK)
