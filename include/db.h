@@ -178,6 +178,10 @@ int db_one(sk_db *db, sqlite3_stmt *st, db_read_fn read, const void *arg, void *
  * _like form binds value with db_bind_like (a search typed by the user). */
 int db_count_text(sk_db *db, const char *sql, const char *param, const char *value);
 int db_count_like(sk_db *db, const char *sql, const char *param, const char *text);
+/* The same (like 1: db_count_like, 0: db_count_text) for a list of live or deleted rows: sql
+ * also has the parameter :del, bound to deleted (0 or 1). */
+int db_count_del(sk_db *db, const char *sql, const char *param, const char *value, int like,
+		 int deleted);
 
 /* Page cache of the connection: db_cache_set sets it to kib kibibytes (bounded memory for a
  * big job: an import, an office-wide report) and returns the setting it replaced, which

@@ -638,7 +638,9 @@ int db_one(sk_db *db, sqlite3_stmt *st, db_read_fn read, const void *arg, void *
 	return db_row_end(st, rc, notfound, e);
 }
 
-static int count_by(sk_db *db, const char *sql, const char *param, const char *value, int like)
+/* The counts below; deleted < 0: sql has no :del. */
+static int count_by(sk_db *db, const char *sql, const char *param, const char *value, int like,
+		    int deleted)
 {
 	sqlite3_stmt *st = db_prepare(db, sql, NULL);
 	int64_t n;
@@ -646,17 +648,25 @@ static int count_by(sk_db *db, const char *sql, const char *param, const char *v
 		db_bind_like(st, param, value);
 	else if (st)
 		db_bind_text(st, param, value);
+	if (st && deleted >= 0)
+		db_bind_int64(st, ":del", deleted);
 	return db_count(db, st, &n, NULL) == SK_OK ? (int)n : -1;
 }
 
 int db_count_text(sk_db *db, const char *sql, const char *param, const char *value)
 {
-	return count_by(db, sql, param, value, 0);
+	return count_by(db, sql, param, value, 0, -1);
 }
 
 int db_count_like(sk_db *db, const char *sql, const char *param, const char *text)
 {
-	return count_by(db, sql, param, text, 1);
+	return count_by(db, sql, param, text, 1, -1);
+}
+
+int db_count_del(sk_db *db, const char *sql, const char *param, const char *value, int like,
+		 int deleted)
+{
+	return count_by(db, sql, param, value, like, deleted);
 }
 
 int db_end(sk_db *db, int ok, sk_err *e)

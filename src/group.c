@@ -189,27 +189,14 @@ int group_list_deleted(sk_db *db, const char *text, int offset, int limit, sk_gr
 	return list_rows(db, text, 1, offset, limit, out, n, e);
 }
 
-static int count_rows(sk_db *db, const char *text, int deleted)
-{
-	sqlite3_stmt *st = db_prepare(db, "SELECT count(*) " GROUP_FILTER, NULL);
-	int64_t n = 0;
-	if (!st)
-		return 0;
-	db_bind_like(st, ":t", text);
-	db_bind_int64(st, ":del", deleted);
-	if (db_count(db, st, &n, NULL) != SK_OK)
-		return -1;
-	return (int)n;
-}
-
 int group_count(sk_db *db, const char *text)
 {
-	return count_rows(db, text, 0);
+	return db_count_del(db, "SELECT count(*) " GROUP_FILTER, ":t", text, 1, 0);
 }
 
 int group_count_deleted(sk_db *db, const char *text)
 {
-	return count_rows(db, text, 1);
+	return db_count_del(db, "SELECT count(*) " GROUP_FILTER, ":t", text, 1, 1);
 }
 
 int group_position(sk_db *db, const char *text, const char *id)

@@ -314,28 +314,16 @@ int member_list_group_deleted(sk_db *db, const char *kelompok_id, int offset, in
 	return list_group(db, kelompok_id, 1, offset, limit, out, n, e);
 }
 
-static int count_group(sk_db *db, const char *kelompok_id, int deleted)
-{
-	sqlite3_stmt *st = db_prepare(db, "SELECT count(*) FROM anggota WHERE kelompok_id=:g "
-				      "AND dihapus=:del", NULL);
-	int64_t n = 0;
-	if (!st)
-		return 0;
-	db_bind_text(st, ":g", kelompok_id);
-	db_bind_int64(st, ":del", deleted);
-	if (db_count(db, st, &n, NULL) != SK_OK)
-		return -1;
-	return (int)n;
-}
+#define COUNT_GROUP_SQL "SELECT count(*) FROM anggota WHERE kelompok_id=:g AND dihapus=:del"
 
 int member_count_group(sk_db *db, const char *kelompok_id)
 {
-	return count_group(db, kelompok_id, 0);
+	return db_count_del(db, COUNT_GROUP_SQL, ":g", kelompok_id, 0, 0);
 }
 
 int member_count_group_deleted(sk_db *db, const char *kelompok_id)
 {
-	return count_group(db, kelompok_id, 1);
+	return db_count_del(db, COUNT_GROUP_SQL, ":g", kelompok_id, 0, 1);
 }
 
 int member_position(sk_db *db, const char *id)

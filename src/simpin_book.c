@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "cash_priv.h"
+#include "db_row.h"
 #include "i18n.h"
 #include "simpin_book_priv.h"
 #include "validate.h"
@@ -357,14 +358,14 @@ int simpin_cycle_start(sk_db *db, sk_cycle *c, sk_issues *is, sk_err *e)
  * the numbers, SK_OK when none. */
 static int loans_within(sk_db *db, const sk_cycle *c, int kali, sk_err *e)
 {
-	sqlite3_stmt *st = db_prepare(db, "SELECT a.nama, p.pokok, (SELECT coalesce(sum(s.setor - "
-				      "s.tarik), 0) FROM simpanan s WHERE s.siklus_id=p.siklus_id AND "
-				      "s.anggota_id=p.anggota_id AND s.dihapus=0 AND s.tanggal <= "
-				      "p.tanggal) FROM pinjaman p JOIN anggota a ON a.id=p.anggota_id "
-				      "WHERE p.siklus_id=:s AND p.dihapus=0 ORDER BY p.tanggal, p.id", e);
+	sqlite3_stmt *st = db_query(db, "SELECT a.nama, p.pokok, (SELECT coalesce(sum(s.setor - "
+				    "s.tarik), 0) FROM simpanan s WHERE s.siklus_id=p.siklus_id AND "
+				    "s.anggota_id=p.anggota_id AND s.dihapus=0 AND s.tanggal <= "
+				    "p.tanggal) FROM pinjaman p JOIN anggota a ON a.id=p.anggota_id "
+				    "WHERE p.siklus_id=:s AND p.dihapus=0 ORDER BY p.tanggal, p.id", e,
+				    ":s", c->id);
 	if (!st)
 		return SK_DBERR;
-	db_bind_text(st, ":s", c->id);
 	int rc, bad = 0;
 	char nama[SK_NAME_BYTES] = "";
 	sk_loan_limit lim;

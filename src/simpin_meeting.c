@@ -357,6 +357,17 @@ static int refused_at(int rc, int pg, int r, int *page, int *row, sk_issues *is,
 	return sk_err_set(e, rc, "%s", q->msg);
 }
 
+/* The columns every movement of member anggota_id at meeting m shares (row of table t): its
+ * cycle, member, date and meeting. */
+static void at_meeting(const table_def *t, void *row, const char *siklus_id,
+		       const char *anggota_id, const sk_meeting *m)
+{
+	static const char *const cols[] = { "siklus_id", "anggota_id", "tanggal", "pertemuan_id" };
+	const char *vals[] = { siklus_id, anggota_id, m->tanggal, m->id };
+	for (int k = 0; k < 4; k++)
+		table_set_text(t, table_col_index(t, cols[k]), row, vals[k]);
+}
+
 /* The movements of mm for meeting m (its id and date), inside the transaction. */
 static int save_money(sk_db *db, const sk_meeting *m, const sk_meeting_money *mm, sk_issues *is,
 		      int *page, int *row, sk_err *e)
@@ -371,12 +382,9 @@ static int save_money(sk_db *db, const sk_meeting *m, const sk_meeting_money *mm
 				continue;
 			sk_saving s;
 			saving_init(&s);
-			sk_strlcpy(s.siklus_id, mm->c.id, sizeof s.siklus_id);
-			sk_strlcpy(s.anggota_id, mm->sav[i].anggota_id, sizeof s.anggota_id);
-			sk_strlcpy(s.tanggal, m->tanggal, sizeof s.tanggal);
+			at_meeting(&SAVING_TABLE, &s, mm->c.id, mm->sav[i].anggota_id, m);
 			sk_strlcpy(s.jenis, SIMPIN_KIND_NAMES[k], sizeof s.jenis);
 			s.setor = mm->sav[i].setor[k];
-			sk_strlcpy(s.pertemuan_id, m->id, sizeof s.pertemuan_id);
 			rc = simpin_saving_add(db, &s, &one, &q);
 			if (rc != SK_OK)
 				return refused_at(rc, SM_PAGE_SAVINGS, i, page, row, is, &q, e);
@@ -404,15 +412,12 @@ static int save_money(sk_db *db, const sk_meeting *m, const sk_meeting_money *mm
 		else if (!*mf->id) {
 			sk_fine f;
 			fine_init(&f);
-			sk_strlcpy(f.siklus_id, mm->c.id, sizeof f.siklus_id);
-			sk_strlcpy(f.anggota_id, mf->anggota_id, sizeof f.anggota_id);
-			sk_strlcpy(f.tanggal, m->tanggal, sizeof f.tanggal);
+			at_meeting(&FINE_TABLE, &f, mm->c.id, mf->anggota_id, m);
 			sk_strlcpy(f.jenis, mf->jenis, sizeof f.jenis);
 			f.jumlah = mf->jumlah;
 			f.dibebaskan = mf->bebas;
 			if (mf->bayar && !mf->bebas)
 				sk_strlcpy(f.dibayar_pada, m->tanggal, sizeof f.dibayar_pada);
-			sk_strlcpy(f.pertemuan_id, m->id, sizeof f.pertemuan_id);
 			rc = simpin_fine_add(db, &f, &one, &q);
 		}
 		if (rc != SK_OK)
@@ -422,15 +427,12 @@ static int save_money(sk_db *db, const sk_meeting *m, const sk_meeting_money *mm
 		const sk_meeting_loan *ml = &mm->loan[i];
 		sk_loan l;
 		loan_init(&l);
-		sk_strlcpy(l.siklus_id, mm->c.id, sizeof l.siklus_id);
-		sk_strlcpy(l.anggota_id, ml->anggota_id, sizeof l.anggota_id);
-		sk_strlcpy(l.tanggal, m->tanggal, sizeof l.tanggal);
+		at_meeting(&LOAN_TABLE, &l, mm->c.id, ml->anggota_id, m);
 		l.pokok = ml->pokok;
 		l.jumlah_angsuran = ml->jumlah_angsuran;
 		sk_strlcpy(l.jarak_angsuran, ml->jarak, sizeof l.jarak_angsuran);
 		sk_strlcpy(l.sumber, ml->sumber, sizeof l.sumber);
 		sk_strlcpy(l.tujuan, ml->tujuan, sizeof l.tujuan);
-		sk_strlcpy(l.pertemuan_id, m->id, sizeof l.pertemuan_id);
 		rc = simpin_loan_add(db, &l, &one, &q);
 		if (rc != SK_OK)
 			return refused_at(rc, SM_PAGE_LOANS, i, page, row, is, &q, e);
