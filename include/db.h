@@ -100,6 +100,10 @@ int db_step_write(sk_db *db, sqlite3_stmt *st, const char *notfound, sk_err *e);
  * one). notfound NULL: a statement that changes no row is fine (SK_OK). SK_OK, or the
  * refusal or error in e; nothing is stored on failure. */
 int db_write_stmt(sk_db *db, sqlite3_stmt *st, const char *notfound, sk_err *e);
+/* Run step(db, ctx, e) in its own write transaction (nested in the caller's when there is
+ * one): committed when it returns SK_OK, rolled back otherwise. step's status, or the error
+ * of the begin or the commit in e. */
+int db_write(sk_db *db, int (*step)(sk_db *db, void *ctx, sk_err *e), void *ctx, sk_err *e);
 /* Put a stored row's own diubah_pada back after an UPDATE (the touch trigger renews it when
  * an UPDATE keeps it, but a merged or raw-stored row must keep the stamp it came with).
  * sql is an UPDATE from code with :t (the stamp) and :k1 (and :k2 when k2 is not NULL) as

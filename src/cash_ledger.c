@@ -285,22 +285,23 @@ int cash_update(sk_db *db, sk_cash_row *c, sk_issues *is, sk_err *e)
 	return rc == SK_OK ? erc : rc;
 }
 
+/* cash_delete's writes: the row (marked deleted), the book checked from its date. */
+static int delete_in(sk_db *db, void *row, sk_err *e)
+{
+	const sk_cash_row *old = row;
+	int rc = cash_store_raw(db, old, 0, e);
+	return rc == SK_OK ? cash_guard(db, old->kelompok_id, old->buku, old->tanggal, e) : rc;
+}
+
 int cash_delete(sk_db *db, const char *id, sk_err *e)
 {
 	sk_cash_row old;
 	int rc = load_editable(db, id, &old, e);
 	if (rc != SK_OK)
 		return rc;
-	rc = db_begin_write(db, e);
-	if (rc != SK_OK)
-		return rc;
 	old.dihapus = 1;
 	sk_now_utc(old.diubah_pada);
-	rc = cash_store_raw(db, &old, 0, e);
-	if (rc == SK_OK)
-		rc = cash_guard(db, old.kelompok_id, old.buku, old.tanggal, e);
-	int erc = db_end(db, rc == SK_OK, e);
-	return rc == SK_OK ? erc : rc;
+	return db_write(db, delete_in, &old, e);
 }
 
 int cash_reverse(sk_db *db, const char *id, sk_cash_row *out, sk_err *e)

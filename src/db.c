@@ -720,18 +720,33 @@ int db_setting_get(sk_db *db, const char *key, const char *dflt, char *out, size
 	return found;
 }
 
-int db_write_stmt(sk_db *db, sqlite3_stmt *st, const char *notfound, sk_err *e)
+int db_write(sk_db *db, int (*step)(sk_db *db, void *ctx, sk_err *e), void *ctx, sk_err *e)
 {
-	if (!st)
-		return SK_DBERR;
 	int rc = db_begin_write(db, e);
 	if (rc != SK_OK)
 		return rc;
-	rc = db_step_write(db, st, notfound ? notfound : "", e);
-	if (rc == SK_NOTFOUND && !notfound)
-		rc = SK_OK;
+	rc = step(db, ctx, e);
 	int erc = db_end(db, rc == SK_OK, e);
 	return rc == SK_OK ? erc : rc;
+}
+
+/* db_write_stmt's statement and its message when it changes no row. */
+struct one_write {
+	sqlite3_stmt *st;
+	const char *notfound;
+};
+
+static int write_one(sk_db *db, void *ctx, sk_err *e)
+{
+	const struct one_write *w = ctx;
+	int rc = db_step_write(db, w->st, w->notfound ? w->notfound : "", e);
+	return rc == SK_NOTFOUND && !w->notfound ? SK_OK : rc;
+}
+
+int db_write_stmt(sk_db *db, sqlite3_stmt *st, const char *notfound, sk_err *e)
+{
+	struct one_write w = { st, notfound };
+	return st ? db_write(db, write_one, &w, e) : SK_DBERR;
 }
 
 int db_setting_set(sk_db *db, const char *key, const char *value, sk_err *e)
