@@ -1,5 +1,6 @@
 /* test_db.c - opening, pragmas, privacy, migrations, newer schema refused, a second copy. */
 #include <sys/stat.h>
+#include "db_row.h"
 #include "fixture.h"
 #include "schema.h"
 #include "util.h"
@@ -231,6 +232,55 @@ static void test_soft_delete(void)
 	db_close(db);
 }
 
+static int write_then(sk_db *db, void *ctx, sk_err *e)
+{
+	int rc = db_setting_set(db, "w", "1", e);
+	return rc == SK_OK ? *(int *)ctx : rc;
+}
+
+/* The write helpers: db_write, db_write_stmt, db_bind_texts_present, db_count_del. */
+static void test_write_helpers(void)
+{
+	char path[PATH_MAX + 32];
+	sk_db *db;
+	sk_err e;
+	snprintf(path, sizeof path, "%s/write.db", dir);
+	db_open(path, 0, &db, &e);
+	int status = SK_REFUSED;
+	CHECK(db_write(db, write_then, &status, &e) == SK_REFUSED, "db_write gives the step's status");
+	CHECK(db_int(db, "SELECT count(*) FROM pengaturan WHERE kunci='w'", -1) == 0,
+	      "a failed step stores nothing");
+	status = SK_OK;
+	CHECK(db_write(db, write_then, &status, &e) == SK_OK &&
+	      db_int(db, "SELECT count(*) FROM pengaturan WHERE kunci='w'", -1) == 1,
+	      "a step that succeeds is committed");
+	const char *del = "DELETE FROM pengaturan WHERE kunci=:k";
+	CHECK(db_write_stmt(db, db_query(db, del, &e, ":k", "nope"), NULL, &e) == SK_OK,
+	      "db_write_stmt: no row changed is fine without a message");
+	CHECK(db_write_stmt(db, db_query(db, del, &e, ":k", "nope"), "tidak ada", &e) ==
+	      SK_NOTFOUND && strcmp(e.msg, "tidak ada") == 0, "and SK_NOTFOUND with one");
+	CHECK(db_write_stmt(db, db_query(db, del, &e, ":k", "w"), "tidak ada", &e) == SK_OK &&
+	      db_int(db, "SELECT count(*) FROM pengaturan WHERE kunci='w'", -1) == 0,
+	      "db_write_stmt writes");
+	CHECK(db_write_stmt(db, NULL, NULL, &e) == SK_DBERR, "no statement: SK_DBERR");
+	db_setting_set(db, "b", "2", &e);
+	sqlite3_stmt *st = db_prepare(db, "SELECT count(*) FROM pengaturan WHERE kunci=:k", &e);
+	db_bind_texts_present(st, ":k", "b", ":nope", "x");
+	int64_t n = -1;
+	CHECK(db_count(db, st, &n, &e) == SK_OK && n == 1,
+	      "db_bind_texts_present binds the parameters the query has, skips the others");
+	db_exec_write(db, "INSERT INTO wilayah VALUES('31.71.08.1003','Galur',4);"
+		      "INSERT INTO kelompok(id,nama,kode_wilayah,diubah_pada,dihapus) VALUES"
+		      "('a','K','31.71.08.1003','2000-01-01T00:00:00Z',0),"
+		      "('b','L','31.71.08.1003','2000-01-01T00:00:00Z',1);", &e);
+	const char *cnt = "SELECT count(*) FROM kelompok WHERE dihapus=:del AND nama LIKE :t"
+			  DB_LIKE_ESCAPE;
+	CHECK(db_count_del(db, cnt, ":t", "K", 1, 0) == 1 &&
+	      db_count_del(db, cnt, ":t", "L", 1, 0) == 0 &&
+	      db_count_del(db, cnt, ":t", "L", 1, 1) == 1, "db_count_del counts live or deleted rows");
+	db_close(db);
+}
+
 /* saldo_kas follows every insert, edit, soft delete, undelete and delete of a kas row. */
 static void test_kept_balance(void)
 {
@@ -316,6 +366,7 @@ int main(void)
 	test_commit_guard();
 	test_like_escape();
 	test_soft_delete();
+	test_write_helpers();
 	test_kept_balance();
 	test_default_path();
 	return testlib_summary();
