@@ -7,6 +7,15 @@
 
 static char dir[PATH_MAX];
 
+/* A new database file name in the test's folder, opened (NULL when it cannot be). */
+static sk_db *open_new(const char *name, sk_err *e)
+{
+	char path[PATH_MAX + 32];
+	sk_db *db = NULL;
+	snprintf(path, sizeof path, "%s/%s", dir, name);
+	return db_open(path, 0, &db, e) == SK_OK ? db : NULL;
+}
+
 static void test_open(void)
 {
 	char path[PATH_MAX + 32];
@@ -71,11 +80,8 @@ static void test_not_a_db(void)
 
 static void test_diubah_trigger(void)
 {
-	char path[PATH_MAX + 32];
-	sk_db *db;
 	sk_err e;
-	snprintf(path, sizeof path, "%s/trig.db", dir);
-	db_open(path, 0, &db, &e);
+	sk_db *db = open_new("trig.db", &e);
 	db_exec_write(db, "INSERT INTO wilayah VALUES('31.71.08.1003','Galur',4);"
 		    "INSERT INTO kelompok(id,nama,kode_wilayah,diubah_pada) VALUES"
 		    "('a','K','31.71.08.1003','2000-01-01T00:00:00Z');"
@@ -107,11 +113,8 @@ static void test_second_copy(void)
 
 static void test_nesting(void)
 {
-	char path[PATH_MAX + 32];
-	sk_db *db;
 	sk_err e;
-	snprintf(path, sizeof path, "%s/nest.db", dir);
-	db_open(path, 0, &db, &e);
+	sk_db *db = open_new("nest.db", &e);
 	db_begin_write(db, &e);
 	db_setting_set(db, "x", "1", &e);
 	db_begin_write(db, &e);
@@ -128,11 +131,8 @@ static void test_nesting(void)
 /* db_begin_read, db_exists, db_count: one snapshot, row or none, count. */
 static void test_read_helpers(void)
 {
-	char path[PATH_MAX + 32];
-	sk_db *db;
 	sk_err e;
-	snprintf(path, sizeof path, "%s/read.db", dir);
-	db_open(path, 0, &db, &e);
+	sk_db *db = open_new("read.db", &e);
 	db_setting_set(db, "a", "1", &e);
 	CHECK(db_begin_read(db, &e) == SK_OK, "read transaction begins");
 	sqlite3_stmt *st = db_prepare(db, "SELECT 1 FROM pengaturan WHERE kunci=:k", &e);
@@ -213,11 +213,8 @@ static void test_like_escape(void)
 /* db_soft_delete: marks, refreshes diubah_pada, says when nothing matched. */
 static void test_soft_delete(void)
 {
-	char path[PATH_MAX + 32];
-	sk_db *db;
 	sk_err e;
-	snprintf(path, sizeof path, "%s/del.db", dir);
-	db_open(path, 0, &db, &e);
+	sk_db *db = open_new("del.db", &e);
 	db_exec_write(db, "INSERT INTO wilayah VALUES('31.71.08.1003','Galur',4);"
 		    "INSERT INTO kelompok(id,nama,kode_wilayah,diubah_pada) VALUES"
 		    "('a','K','31.71.08.1003','2000-01-01T00:00:00Z');", &e);
@@ -241,11 +238,8 @@ static int write_then(sk_db *db, void *ctx, sk_err *e)
 /* The write helpers: db_write, db_write_stmt, db_bind_texts_present, db_count_del. */
 static void test_write_helpers(void)
 {
-	char path[PATH_MAX + 32];
-	sk_db *db;
 	sk_err e;
-	snprintf(path, sizeof path, "%s/write.db", dir);
-	db_open(path, 0, &db, &e);
+	sk_db *db = open_new("write.db", &e);
 	int status = SK_REFUSED;
 	CHECK(db_write(db, write_then, &status, &e) == SK_REFUSED, "db_write gives the step's status");
 	CHECK(db_int(db, "SELECT count(*) FROM pengaturan WHERE kunci='w'", -1) == 0,
@@ -284,11 +278,8 @@ static void test_write_helpers(void)
 /* saldo_kas follows every insert, edit, soft delete, undelete and delete of a kas row. */
 static void test_kept_balance(void)
 {
-	char path[PATH_MAX + 32];
-	sk_db *db;
 	sk_err e;
-	snprintf(path, sizeof path, "%s/saldo.db", dir);
-	db_open(path, 0, &db, &e);
+	sk_db *db = open_new("saldo.db", &e);
 	db_exec_write(db, "INSERT INTO wilayah VALUES('31.71.08.1003','Galur',4);"
 		    "INSERT INTO kelompok(id,nama,kode_wilayah,diubah_pada) VALUES"
 		    "('g','K','31.71.08.1003','2000-01-01T00:00:00Z'),"
