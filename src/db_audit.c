@@ -242,18 +242,45 @@ static void key_of(struct buf *b, const struct cols *c, const char *r)
 		add(b, "%s.rowid", r);
 }
 
-/* json_object of every column of row r (stamps left out). */
-static void whole_row(struct buf *b, const struct cols *c, const char *r)
+/* For every column of c but the stamps, in order: sep before all but the first, then
+ * part(b, r, column). */
+static void data_cols(struct buf *b, const struct cols *c, const char *sep,
+		      void (*part)(struct buf *b, const char *r, const char *col), const char *r)
 {
-	add(b, "json_object(");
 	int first = 1;
 	for (int i = 0; i < c->n; i++) {
 		if (is_stamp(c->name[i]))
 			continue;
-		add(b, "%s'%s',", first ? "" : ",", c->name[i]);
-		value(b, r, c->name[i]);
+		add(b, "%s", first ? "" : sep);
+		part(b, r, c->name[i]);
 		first = 0;
 	}
+}
+
+/* A column's name and value of row r, as json_object takes them. */
+static void json_pair(struct buf *b, const char *r, const char *col)
+{
+	add(b, "'%s',", col);
+	value(b, r, col);
+}
+
+/* A column's name, old and new value and whether it changed, as a row of the UPDATE
+ * trigger's list (r unused: OLD and NEW). */
+static void changed_col(struct buf *b, const char *r, const char *col)
+{
+	(void)r;
+	add(b, "SELECT '%s' AS k, ", col);
+	value(b, "OLD", col);
+	add(b, " AS o, ");
+	value(b, "NEW", col);
+	add(b, " AS n, OLD.\"%s\" IS NOT NEW.\"%s\" AS d", col, col);
+}
+
+/* json_object of every column of row r (stamps left out). */
+static void whole_row(struct buf *b, const struct cols *c, const char *r)
+{
+	add(b, "json_object(");
+	data_cols(b, c, ",", json_pair, r);
 	add(b, ")");
 }
 
@@ -296,17 +323,7 @@ static void triggers_for(struct buf *b, const char *t, const struct cols *c)
 	add(b, "json_group_object(k, o), json_group_object(k, n), ");
 	permission(b, t, c, "NEW", "UPDATE");
 	add(b, " FROM (");
-	int first = 1;
-	for (int i = 0; i < c->n; i++) {
-		if (is_stamp(c->name[i]))
-			continue;
-		add(b, "%sSELECT '%s' AS k, ", first ? "" : " UNION ALL ", c->name[i]);
-		value(b, "OLD", c->name[i]);
-		add(b, " AS o, ");
-		value(b, "NEW", c->name[i]);
-		add(b, " AS n, OLD.\"%s\" IS NOT NEW.\"%s\" AS d", c->name[i], c->name[i]);
-		first = 0;
-	}
+	data_cols(b, c, " UNION ALL ", changed_col, NULL);
 	add(b, ") WHERE d HAVING count(*) > 0; END;\n");
 	/* DELETE: the old row whole. */
 	trigger_start(b, t, c, 'd', "DELETE", "VALUES(", "hapus", "OLD");
