@@ -358,14 +358,17 @@ static int refused_at(int rc, int pg, int r, int *page, int *row, sk_issues *is,
 }
 
 /* The columns every movement of member anggota_id at meeting m shares (row of table t): its
- * cycle, member, date and meeting. */
+ * cycle, member, date and meeting, of those t has (a repayment: date and meeting). */
 static void at_meeting(const table_def *t, void *row, const char *siklus_id,
 		       const char *anggota_id, const sk_meeting *m)
 {
 	static const char *const cols[] = { "siklus_id", "anggota_id", "tanggal", "pertemuan_id" };
 	const char *vals[] = { siklus_id, anggota_id, m->tanggal, m->id };
-	for (int k = 0; k < 4; k++)
-		table_set_text(t, table_col_index(t, cols[k]), row, vals[k]);
+	for (int k = 0; k < 4; k++) {
+		int i = table_col_index(t, cols[k]);
+		if (i >= 0)
+			table_set_text(t, i, row, vals[k]);
+	}
 }
 
 /* The movements of mm for meeting m (its id and date), inside the transaction. */
@@ -394,11 +397,10 @@ static int save_money(sk_db *db, const sk_meeting *m, const sk_meeting_money *mm
 			continue;
 		sk_repay r;
 		repay_init(&r);
+		at_meeting(&REPAY_TABLE, &r, NULL, NULL, m);
 		sk_strlcpy(r.pinjaman_id, mm->rep[i].pinjaman_id, sizeof r.pinjaman_id);
-		sk_strlcpy(r.tanggal, m->tanggal, sizeof r.tanggal);
 		r.pokok = mm->rep[i].pokok;
 		r.jasa = mm->rep[i].jasa;
-		sk_strlcpy(r.pertemuan_id, m->id, sizeof r.pertemuan_id);
 		rc = simpin_repay_add(db, &r, &one, &q);
 		if (rc != SK_OK)
 			return refused_at(rc, SM_PAGE_REPAY, i, page, row, is, &q, e);
