@@ -168,6 +168,9 @@ typedef int (*imp_store_fn)(sk_db *db, const void *row, int insert, sk_err *e);
 void imp_merge(struct imp_file *fl, const char *k1, const char *k2, const char *ts,
 	       imp_store_fn store, const void *row);
 
+/* Rows of table t (BT_*), counting at most cap: 0..cap, or -1 on a database error (in
+ * im->e). */
+long long imp_rows_upto(struct imp *im, int t, long long cap);
 /* Handle one data record of fl (fl->f, fl->nf, fl->line): parse, check, merge
  * (import_tables.c). */
 void imp_row(struct imp_file *fl);
