@@ -76,8 +76,11 @@ struct imp {
 	 *    with a key above maxkey: a greater key is new without looking it up;
 	 *  - a reference the schema declares a foreign key is not looked up (imp_ref): SQLite
 	 *    counts the rows whose parent is missing, and a count above zero before the commit
-	 *    asks for a careful pass. */
+	 *    asks for a careful pass; into a nearly empty database SQLite's foreign keys are off
+	 *    for a lean pass (fk_off), and a table it wrote holding a row whose parent is
+	 *    missing (foreign_key_check, set-wise, before the commit) asks for one. */
 	int careful;             /* keep every row's bookkeeping (set for the rest of the import) */
+	int fk_off;              /* this pass runs with SQLite's foreign keys off (import.c) */
 	int redo;                /* this pass must be made again carefully */
 	int partial[BT_COUNT];
 	int fresh[BT_COUNT];

@@ -384,6 +384,38 @@ static int rollback_journal(struct imp *im)
 	return db_journal_mode(im->db, "DELETE", NULL) == SK_OK;
 }
 
+/* SQLite's foreign keys on or off for the next pass (outside a transaction: the pragma
+ * changes nothing inside one); im->fk_off says what holds. */
+static void set_foreign_keys(struct imp *im, int on)
+{
+	db_exec(im->db, on ? "PRAGMA foreign_keys=ON" : "PRAGMA foreign_keys=OFF", NULL);
+	im->fk_off = db_int(im->db, "PRAGMA foreign_keys", 1) == 0;
+}
+
+/* 1 when a table this pass wrote holds a row whose parent is missing (SQLite's
+ * foreign_key_check over the whole table, in its order: after a bulk load that reads the
+ * parents' keys in order rather than one lookup per row as it went in), else 0 (also on a
+ * database error: im->dberr). */
+static int orphans(struct imp *im)
+{
+	for (int t = 0; t < BT_COUNT; t++) {
+		if (!im->r->t[t].added && !im->r->t[t].updated)
+			continue;
+		sqlite3_stmt *st = db_prepare(im->db, "SELECT 1 FROM pragma_foreign_key_check(:t) "
+					      "LIMIT 1", im->e);
+		int found = -1;
+		if (st) {
+			db_bind_text(st, ":t", BUNDLE_TABLES[t].db_table);
+			found = db_exists(im->db, st, im->e);
+		}
+		if (found < 0)
+			im->dberr = 1;
+		if (found)
+			return found > 0;
+	}
+	return 0;
+}
+
 /* Not a status: run_pass wants another pass without the rows refused in this one. */
 #define PASS_AGAIN 101
 
@@ -406,8 +438,10 @@ static int run_pass(struct imp *im)
 	else
 		read_all(im);
 	im->r->passes++;
-	/* A lean pass did not look references up: SQLite counted the missing ones. */
-	if (!im->careful && !im->dberr && !im->fatal && db_foreign_keys_pending(im->db))
+	/* A lean pass did not look references up: SQLite counted the missing ones, or, with
+	 * its foreign keys off, they are looked for now. */
+	if (!im->careful && !im->dberr && !im->fatal &&
+	    (im->fk_off ? orphans(im) : db_foreign_keys_pending(im->db)))
 		im->redo = 1;
 	int clean = !im->dberr && !im->fatal && !im->redo && im->bad.n == 0;
 	if (clean && (import_total(im->r, 0) || import_total(im->r, 1)) && audit_note(im) != SK_OK)
@@ -470,8 +504,13 @@ int import_paths(sk_db *db, int npaths, const char *const *paths, const import_o
 	 * much again); the connection's own setting comes back afterwards. */
 	int64_t cache = db_cache_set(db, IMPORT_CACHE_KIB);
 	int journal = rc == PASS_AGAIN && rollback_journal(&im);
-	while (rc == PASS_AGAIN)
+	while (rc == PASS_AGAIN) {
+		/* Into a nearly empty database every table a pass writes is about as big as what
+		 * it brings: its references are checked set-wise at the end (orphans). */
+		set_foreign_keys(&im, !(journal && !im.careful));
 		rc = run_pass(&im);
+	}
+	set_foreign_keys(&im, 1);
 	if (journal)
 		db_journal_mode(db, "WAL", NULL); /* else the next db_open does */
 	db_cache_restore(db, cache);
