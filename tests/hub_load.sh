@@ -10,7 +10,9 @@
 . "$(dirname "$0")/clilib.sh"
 . "$(dirname "$0")/hublib.sh"
 command -v sqlite3 >/dev/null || { echo "sqlite3 shell missing (make test-deps)"; echo "0 passed, 1 failed"; exit 1; }
-GEN=${SIKUBE_GEN:-$(dirname "$SIKUBE_BIN")/bench-gen}
+# test data only: the release generator where there is one (the sanitizers add nothing here)
+GEN=${SIKUBE_GEN:-build/release/bench-gen}
+[ -x "$GEN" ] || GEN=$(dirname "$SIKUBE_BIN")/bench-gen
 [ -x "$GEN" ] || { echo "bench-gen missing (make tests)"; echo "0 passed, 1 failed"; exit 1; }
 
 hub_start || { echo "0 passed, 1 failed"; exit 1; }
@@ -41,10 +43,11 @@ now() { date -u +%Y-%m-%dT%H:%M:%SZ; }
 
 # ---- the offices ----------------------------------------------------------------------------
 # A: the sample data (Jakarta Pusat, 31.71). B: a generated kabupaten (Cilacap, 33.01).
-S --db "$WORK/a.db" init --sample >/dev/null 2>&1
+new_db "$WORK/a.db" --sample
 S --db "$WORK/a.db" export "$WORK/A1" >/dev/null 2>&1
 # the bundle's data files, as its manifest lists them (every table of the format)
 TABLES=$(sed -n 's/^baris\.\(.*\)\.csv,.*/\1/p' "$WORK/A1/manifest.csv")
+new_db "$WORK/b.db"
 "$GEN" --db "$WORK/b.db" --groups 3 --members 6 --years 1 --seed 7 2>/dev/null
 S --db "$WORK/b.db" export "$WORK/B1" >/dev/null 2>&1
 check "office bundles written" test -f "$WORK/A1/manifest.csv" -a -f "$WORK/B1/manifest.csv"
@@ -79,11 +82,13 @@ check "load log: one row per bundle, with the office (A1 three times, B1)" \
 expect_status 0 "hub export 31.71" S hub export --pg "$H1" --wilayah 31.71 "$WORK/X31"
 check "hub export: manifest names the region" grep -qx 'kode_wilayah_kantor,31.71' "$WORK/X31/manifest.csv"
 check "hub export: folder private" test "$(stat -c %a "$WORK/X31")" = 700
+new_db "$WORK/x31.db"
 expect_status 0 "hub export imports into an empty database" S --db "$WORK/x31.db" import "$WORK/X31"
 expect_status 0 "and exports again" S --db "$WORK/x31.db" export "$WORK/X31b"
 check "kabupaten 31.71: byte-identical to what office A sent" same_data "$WORK/A1" "$WORK/X31b"
 check "the hub export itself is byte-identical too" same_data "$WORK/A1" "$WORK/X31"
 expect_status 0 "hub export 33.01" S hub export --pg "$H1" --wilayah 33.01 "$WORK/X33"
+new_db "$WORK/x33.db"
 S --db "$WORK/x33.db" import "$WORK/X33" >/dev/null 2>&1
 S --db "$WORK/x33.db" export "$WORK/X33b" >/dev/null 2>&1
 check "kabupaten 33.01: byte-identical to what office B sent" same_data "$WORK/B1" "$WORK/X33b"
@@ -151,6 +156,7 @@ check "the group figures follow the week" test "$(hub_psql "$H1" "SELECT string_
 # The same week into a hub that lacks its groups: refused exactly as import refuses it.
 H3=$(hub_db h3)
 expect_status 1 "the week alone into an empty hub: refused" S hub load --pg "$H3" "$WORK/W1" --report "$WORK/w1.hub.csv"
+new_db "$WORK/empty.db"
 expect_status 1 "the week alone into an empty office: refused" S --db "$WORK/empty.db" import "$WORK/W1" --report "$WORK/w1.imp.csv"
 check "the same problem report as import" cmp -s "$WORK/w1.hub.csv" "$WORK/w1.imp.csv"
 check "the problem report names rows" test "$(grep -c '' "$WORK/w1.hub.csv")" -gt 3
@@ -184,6 +190,7 @@ printf 'id,nama,kode_wilayah,diubah_pada\n%s,KUBE Anggrek,32.73.01.1001,%s\n' \
 	cccccccc-0000-4000-8000-000000000001 "$NOW" >"$WORK/cin/kelompok.csv"
 printf 'id,kelompok_id,nik,no_kk,nama,jenis_kelamin,jabatan,diubah_pada\n%s,%s,%s,3273011503100001,Cucu,P,ketua,%s\n' \
 	cccccccc-0000-4000-8000-000000000002 cccccccc-0000-4000-8000-000000000001 "$NIK" "$NOW" >"$WORK/cin/anggota.csv"
+new_db "$WORK/c.db"
 expect_status 0 "office C registers its member (its own database sees no clash)" S --db "$WORK/c.db" import "$WORK/cin/kelompok.csv" "$WORK/cin/anggota.csv"
 S --db "$WORK/c.db" export "$WORK/C1" >/dev/null 2>&1
 dump "$H1" >"$WORK/h1.g"
@@ -215,6 +222,7 @@ for order in "t1 t2" "t2 t1"; do
 	H=$(hub_db "tie_$1")
 	S hub load --pg "$H" "$WORK/$1/kelompok.csv" >/dev/null 2>&1
 	S hub load --pg "$H" "$WORK/$2/kelompok.csv" >/dev/null 2>&1
+	new_db "$WORK/tie_$1.db"
 	S --db "$WORK/tie_$1.db" import "$WORK/$1/kelompok.csv" >/dev/null 2>&1
 	S --db "$WORK/tie_$1.db" import "$WORK/$2/kelompok.csv" >/dev/null 2>&1
 	check "tie, $1 then $2: the hub keeps what import keeps" test "$(hub_psql "$H" 'SELECT nama FROM sikube.kelompok')" = \
@@ -243,6 +251,7 @@ for order in "A1 AT" "AT A1"; do
 	H=$(hub_db "ties_$(echo "$1" | tr A-Z a-z)")
 	expect_status 0 "ties: hub loads $1 then $2" S hub load --pg "$H" "$WORK/$1" "$WORK/$2"
 	S hub export --pg "$H" --wilayah 31.71 "$WORK/TX_$1" >/dev/null 2>&1
+	new_db "$WORK/ties_$1.db"
 	S --db "$WORK/ties_$1.db" import "$WORK/$1" >/dev/null 2>&1
 	S --db "$WORK/ties_$1.db" import "$WORK/$2" >/dev/null 2>&1
 	S --db "$WORK/ties_$1.db" export "$WORK/TI_$1" >/dev/null 2>&1
@@ -276,6 +285,7 @@ id,kelompok_id,tanggal,no_bukti,buku,kategori,uraian,masuk,keluar,pertemuan_id,m
 ffffffff-0000-4000-8000-000000000021,$HG,2026-01-05,BKM-1,umum,bantuan,"-Salah ketik",900000000,0,,,$NOW,0
 ffffffff-0000-4000-8000-000000000022,$HG,2026-01-06,BKK-1,umum,bantuan,Koreksi,0,900000000,,ffffffff-0000-4000-8000-000000000021,$NOW,0
 EOF
+new_db "$WORK/h.db"
 expect_status 0 "office H takes the hostile-style rows" S --db "$WORK/h.db" import "$WORK/hin/kelompok.csv" "$WORK/hin/anggota.csv" "$WORK/hin/kas.csv"
 S --db "$WORK/h.db" export "$WORK/HP" >/dev/null 2>&1
 S --db "$WORK/h.db" export --excel "$WORK/HX" >/dev/null 2>&1
@@ -305,6 +315,7 @@ check "its members' NIKs point at province 31" test "$(hub_psql "$H1" "SELECT co
 S hub export --pg "$H1" --wilayah 33.01 "$WORK/M33" >/dev/null 2>&1
 S hub export --pg "$H1" --wilayah 31.71.08.1002 "$WORK/M31" >/dev/null 2>&1
 check "the kabupaten it left no longer exports it" sh -c "! grep -q '^$MG' '$WORK/M33/kelompok.csv'"
+new_db "$WORK/m.db"
 S --db "$WORK/m.db" import "$WORK/M31" "$WORK/M33" >/dev/null 2>&1
 S --db "$WORK/m.db" export "$WORK/MB" >/dev/null 2>&1
 S --db "$WORK/b.db" export "$WORK/B3" >/dev/null 2>&1
