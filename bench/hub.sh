@@ -150,6 +150,6 @@ prov_report() {
 prov_report regions "province 33: $PROV_KAB kabupaten"
 prov_report groups "every group of province 33"
 line_mem "hub reports memory" "$kb" 16
-rm -rf "$W/tmp/hubbundle" "$W/tmp/hubweek" "$W/tmp"/prov-* "$HSRC"*
+rm -rf "$W/tmp/hubbundle" "$W/tmp/hubweek" "$W/tmp"/prov-* "$W/tmp/hubsource.db"*
 hub_bench_stop
 trap 'stop_load' EXIT
