@@ -79,8 +79,8 @@ BIN = $(B)/sikube
 HUB_BIN = $(B)/sikube-hub
 endif
 
-.PHONY: all run check check-build check-build-release check-build-asan check-build-fuzz deps test-deps tests \
-	install uninstall clean bench cppcheck valgrind pot fuzz
+.PHONY: all run check check-build check-build-release check-build-asan deps test-deps tests \
+	install uninstall clean bench cppcheck valgrind pot fuzz tools
 all: $(BIN) $(HUB_BIN) $(MO)
 
 $(BIN): $(B)/src/main.o $(B)/libcore.a $(UI_OBJ)
@@ -124,7 +124,10 @@ $(B)/tests/test_hub: tests/test_hub.c tests/testlib.h $(B)/libhub.a $(B)/libcore
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS_V) -Itests -o $@ $< $(B)/libhub.a $(B)/libcore.a $(HUB_LIBS) $(LDLIBS)
 
-tests: $(TEST_BIN) $(TOOL_BIN) $(B)/bench-gen
+tests: $(TEST_BIN) tools
+
+# The programs the test scripts drive, without the unit tests.
+tools: $(TOOL_BIN) $(B)/bench-gen
 
 # The libFuzzer target over the import readers; tests/robust_fuzz.sh builds and runs it.
 fuzz:
@@ -150,8 +153,8 @@ run: deps
 	@db=$$(./sikube --print-db-path) && if [ ! -f "$$db" ]; then ./sikube init --sample; fi
 	./sikube
 
-# Build everything (release, sanitizer and fuzzer builds, warnings as errors, both cores) and
-# run every test in parallel (tests/run_all.sh); prints the wall time at the end.
+# Build the release and sanitizer builds (warnings as errors, both cores) and run every test in
+# parallel (tests/run_all.sh; the fuzzer build is one of them); prints the wall time at the end.
 check: test-deps
 	@start=$$(date +%s); \
 	j=; case " $(MAKEFLAGS) " in *" -j"*) ;; *) j=-j$$(nproc 2>/dev/null || echo 2) ;; esac; \
@@ -160,13 +163,15 @@ check: test-deps
 	else echo "make check: the build failed after $$(($$(date +%s) - start)) s"; exit 1; fi
 
 # The builds `make check` needs, side by side (one make per variant, sharing make's jobs).
-check-build: check-build-release check-build-asan check-build-fuzz
+# The fuzz target is built by tests/robust_fuzz.sh while the other tests run (the build is the
+# part of `make check` where both cores are already busy).
+check-build: check-build-release check-build-asan
+# The release build's unit tests are only for valgrind: tests/lint_valgrind.sh builds the few
+# it runs in `make check` (about 30 s of CPU less than building them all here).
 check-build-release:
-	@$(MAKE) --no-print-directory all tests
+	@$(MAKE) --no-print-directory all tools
 check-build-asan:
 	@$(MAKE) --no-print-directory VARIANT=asan all tests
-check-build-fuzz:
-	@if command -v clang >/dev/null 2>&1; then $(MAKE) --no-print-directory fuzz; fi
 
 # Every unit test of the plain build under valgrind (the sanitizer build cannot run there);
 # `make check` runs only a chosen few (tests/lint_valgrind.sh), the sanitizers cover the rest.

@@ -20,7 +20,8 @@ if ! command -v clang >/dev/null 2>&1; then
 	finish
 	exit 1
 fi
-if make -C "$root" --no-print-directory -j2 fuzz >"$WORK/build.log" 2>&1; then
+# Warnings are errors here as in the builds of `make check`.
+if make -C "$root" --no-print-directory -j2 WERROR=1 fuzz >"$WORK/build.log" 2>&1; then
 	ok "the fuzz target builds"
 else
 	nok "the fuzz target builds"

@@ -10,8 +10,9 @@ wait_for "Pertemuan"
 keys Enter
 wait_for "Daftar kelompok"
 keys F3
-wait_for "Nama kelompok"
+wait_for "Kelompok baru"
 type_text "Cempaka"
+expect "name typed" "Cempaka" 5
 keys Tab Tab Enter
 wait_for "Cari desa/kelurahan:"
 type_text "Galur"

@@ -132,10 +132,13 @@ expect "member search opens" "Cari anggota"
 type_text "Nur'"
 expect "search by name" "Siti Nur'aini"
 expect "group name shown" "Melati 3" 1
+# Digits only once the Esc has cleared the search (a digit read with the Esc makes it F n).
 esc
+wait_gone "Cari nama atau NIK: Nur'" 5
 type_text "317108"
 expect "search by NIK prefix" "Siti Nur'aini"
 esc
+wait_gone "Cari nama atau NIK: 317108" 5
 type_text "999"
 expect "no member for another NIK" "(tidak ada data)"
 keys Escape

@@ -102,9 +102,11 @@ keys Escape
 expect "the group list shows it failed" "KUBE Kenanga       Kampung Ra GAGAL" 5
 
 # Laporan: levels per kecamatan and the assessments due.
+# Esc clears the list's search (Kenanga), a second Esc goes back to the menu; the menu item
+# is typed only once the menu is there (a digit read with that Esc would make it F6).
 keys Escape
-wait_for "Menu utama" 3
 esc
+wait_for "Menu utama" 5
 keys 6
 expect "Laporan names F6" "F6: tingkat perkembangan semua kelompok" 5
 keys F6

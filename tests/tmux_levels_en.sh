@@ -97,9 +97,11 @@ keys Escape
 expect "the group list shows it failed" "KRW-01   KUBE Kenanga       Kampung Ra FAILED          11 INACTIVE"
 
 # Laporan F6 in English: counts per level and per district, heads over their numbers.
+# Esc clears the list's search (Kenanga), a second Esc goes back to the menu; the menu item
+# is typed only once the menu is there (a digit read with that Esc would make it F6).
 keys Escape
-wait_for "Main menu" 3
 esc
+wait_for "Main menu" 5
 keys 6
 expect "Reports names F6" "F6: development levels of all groups." 5
 keys F6

@@ -14,9 +14,8 @@ cd "$(dirname "$0")/.." || exit 2
 # (it keeps its drafts before it ends; at most 3 x TMUX_TIMEOUT on a loaded machine). SIKUBE
 # is the child of the pane's shell, which the signal ends at once.
 close_window() {
-	cw_pane=$(t display-message -p -t =s: '#{pane_pid}' 2>/dev/null)
-	cw_pid=$(awk '{ print $1 }' "/proc/$cw_pane/task/$cw_pane/children" 2>/dev/null)
-	[ -n "$cw_pid" ] || echo "# close_window: SIKUBE's process not found (pane $cw_pane)"
+	cw_pid=$(app_pid)
+	[ -n "$cw_pid" ] || echo "# close_window: SIKUBE's process not found"
 	t kill-session -t =s
 	i=0
 	while [ -n "$cw_pid" ] && kill -0 "$cw_pid" 2>/dev/null && [ $i -lt $((TMUX_TIMEOUT * 30)) ]; do

@@ -69,6 +69,13 @@ app() {
 	fi
 }
 
+# app_pid: the process id of the program the pane runs (SIKUBE: the child of the pane's
+# shell, see start), empty when there is none.
+app_pid() {
+	ap_pane=$(t display-message -p -t =s: '#{pane_pid}' 2>/dev/null)
+	[ -n "$ap_pane" ] && awk '{ print $1 }' "/proc/$ap_pane/task/$ap_pane/children" 2>/dev/null
+}
+
 # screen: the pane's text now.
 screen() { t capture-pane -p -t =s: 2>/dev/null; }
 

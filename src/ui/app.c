@@ -155,6 +155,21 @@ static void draw_too_small(void)
 	wnoutrefresh(stdscr);
 }
 
+/* Lay the top screen out for the terminal's size when it is new or the size changed (a form
+ * is posted there): before it is drawn, and before keys typed ahead reach it (a screen opened
+ * by a key gets the keys that came with it before any redraw: a form not yet posted would drop
+ * them). Nothing when the terminal is too small. */
+static void layout_top(void)
+{
+	struct screen *s = ui_top();
+	if (!s || ui_too_small() || (s->lines == LINES && s->cols == COLS))
+		return;
+	if (s->ops->resize)
+		s->ops->resize(s);
+	s->lines = LINES;
+	s->cols = COLS;
+}
+
 void ui_redraw(void)
 {
 	struct screen *s = ui_top();
@@ -166,12 +181,7 @@ void ui_redraw(void)
 		doupdate();
 		return;
 	}
-	if (s->lines != LINES || s->cols != COLS) {
-		if (s->ops->resize)
-			s->ops->resize(s);
-		s->lines = LINES;
-		s->cols = COLS;
-	}
+	layout_top();
 	erase();
 	frame_draw(s->title, s->ops->hints);
 	s->cursor = 0;
@@ -234,6 +244,7 @@ static void dispatch(wint_t ch, int kc)
 	frame_msg_clear();
 	if (keys_action(ch, kc) != ACT_INTERRUPT)
 		ui.last_interrupt = 0;
+	layout_top();
 	struct screen *s = ui_top();
 	if (s->ops->key(s, ch, kc) == SCR_UNHANDLED)
 		global_key(s, ch, kc);
