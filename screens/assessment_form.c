@@ -3,6 +3,7 @@
  * follow from the figures), the score and verdict live, F2 saves. Drawing is in
  * assessment_form_draw.c. */
 #include <curses.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,6 +26,8 @@ const char *af_name(int i)
 {
 	return i >= 0 && i < AF_COUNT ? NAMES[i] : "";
 }
+
+static const struct fu_own_def AF_DEF;
 
 int af_answered(const struct aform *f, int k)
 {
@@ -198,10 +201,8 @@ static int af_load(struct screen *s, struct aform *f, const struct assessment_fo
 	sk_group g;
 	if (member_get(s->db, arg->member_id, &f->m, &e) != SK_OK ||
 	    group_get(s->db, f->m.kelompok_id, &g, &e) != SK_OK ||
-	    (arg->assessment_id && assessment_get(s->db, arg->assessment_id, &f->a, &e) != SK_OK)) {
-		frame_msg(MSG_ERROR, "%s", e.msg);
-		return -1;
-	}
+	    (arg->assessment_id && assessment_get(s->db, arg->assessment_id, &f->a, &e) != SK_OK))
+		return fu_fail(&e);
 	sk_strlcpy(f->group_name, g.nama, sizeof f->group_name);
 	f->is_new = arg->assessment_id == NULL;
 	if (!f->is_new)
@@ -222,10 +223,9 @@ static int af_load(struct screen *s, struct aform *f, const struct assessment_fo
 
 static int af_init(struct screen *s, void *arg)
 {
-	struct aform *f = calloc(1, sizeof *f);
+	struct aform *f = fu_own_new(s, sizeof *f, &AF_DEF);
 	if (!f)
 		return -1;
-	s->data = f;
 	f->threshold = assessment_threshold(s->db);
 	if (af_load(s, f, arg) != 0)
 		return -1;
@@ -237,25 +237,21 @@ static int af_init(struct screen *s, void *arg)
 
 /* ---- moving ----------------------------------------------------------------------------- */
 
-static void go(struct aform *f, int to)
-{
-	fu_own_go(&f->o, f->tf, AF_COUNT, to, !AF_IS_K(to));
-}
-
 /* Next (dir 1) or previous (-1) field; skip: pass criteria answered from the figures. */
 static void step(struct aform *f, int dir, int skip)
 {
 	int to = f->o.cur + dir;
 	while (skip && to >= 0 && to < AF_COUNT && af_auto(f, to))
 		to += dir;
-	go(f, to);
+	fu_own_go(&f->o, to);
 }
 
 /* ---- keys ------------------------------------------------------------------------------- */
 
 /* A key on a criterion row; 1 when used. */
-static int criterion_key(struct aform *f, wint_t ch, int kc)
+static int criterion_key(void *data, wint_t ch, int kc)
 {
+	struct aform *f = data;
 	int k = f->o.cur - AF_K01;
 	enum action local = keys_local(KS_ASSESS, ch, kc);
 	int yes = local == ACT_ANSWER && (ch == 'y' || ch == 'Y' || ch == '1');
@@ -280,8 +276,9 @@ static int criterion_key(struct aform *f, wint_t ch, int kc)
 	return 1;
 }
 
-static int move_key(struct aform *f, enum action a)
+static int move_key(void *data, enum action a)
 {
+	struct aform *f = data;
 	switch (a) {
 	case ACT_ENTER:
 	case ACT_NEXT: step(f, 1, 1); return 1;
@@ -289,9 +286,9 @@ static int move_key(struct aform *f, enum action a)
 	case ACT_DOWN: step(f, 1, 0); return 1;
 	case ACT_UP: step(f, -1, 0); return 1;
 	case ACT_HOME:
-	case ACT_PGUP: go(f, AF_TANGGAL); return 1;
+	case ACT_PGUP: fu_own_go(&f->o, AF_TANGGAL); return 1;
 	case ACT_END:
-	case ACT_PGDN: go(f, AF_CATATAN); return 1;
+	case ACT_PGDN: fu_own_go(&f->o, AF_CATATAN); return 1;
 	default: return 0;
 	}
 }
@@ -309,7 +306,7 @@ static void copy_offer(struct aform *f)
 		f->answered[k] = 1;
 	f->has_offer = 0;
 	f->o.changed = 1;
-	go(f, AF_TANGGAL);
+	fu_own_go(&f->o, AF_TANGGAL);
 	frame_msg(MSG_INFO, _("Penilaian rumah tangga (%s) disalin. Periksa, lalu F2 untuk menyimpan."),
 		  f->offer_who);
 }
@@ -322,24 +319,6 @@ static int criterion_open(const void *f, int k)
 static void criterion_number(int k, char *out, size_t n)
 {
 	snprintf(out, n, "%d", k + 1);
-}
-
-/* Criteria not answered yet: refused, listed, the cursor on the first. 1 when some are. */
-static int ask_missing(struct screen *s)
-{
-	struct aform *f = s->data;
-	int first = fu_refuse_open(ASSESSMENT_CRITERIA, criterion_open, f, criterion_number,
-				   _("Belum disimpan: kriteria %s belum dijawab. Jawab y (Ya) atau n "
-				     "(Tidak)."));
-	go(f, first >= 0 ? AF_K01 + first : -1);
-	return first >= 0;
-}
-
-/* Put the cursor on the first field with an error finding and say it. */
-static void af_focus(struct screen *s)
-{
-	struct aform *f = s->data;
-	go(f, fu_first_error(&f->o.found, AF_COUNT, af_name));
 }
 
 /* Insert or update; an override needs a second operator: asked, then saved again. */
@@ -358,16 +337,15 @@ static int af_store(struct screen *s, sk_err *e)
 
 static void af_save(struct screen *s)
 {
-	static const struct fu_own_store HOW = { ask_missing, af_store, af_focus };
 	struct aform *f = s->data;
 	af_sync(f);
 	sk_issues_clear(&f->o.found);
 	if (f->conv.n) {
 		f->o.found = f->conv;
-		af_focus(s);
+		fu_own_focus(&f->o);
 		return;
 	}
-	if (!fu_own_store(s, f->a.penilai, &HOW))
+	if (!fu_own_store(s, f->a.penilai))
 		return;
 	frame_msg(MSG_INFO, _("Penilaian %s tersimpan: skor %d, %s."), f->m.nama, f->a.skor,
 		  strcmp(f->a.kategori, "miskin") == 0 ? _("miskin") : _("tidak miskin"));
@@ -378,25 +356,25 @@ static void af_save(struct screen *s)
 static int af_key(struct screen *s, wint_t ch, int kc)
 {
 	struct aform *f = s->data;
-	enum action a = keys_action(ch, kc);
-	int used = 0;
-	if (AF_IS_K(f->o.cur))
-		used = criterion_key(f, ch, kc);
-	else if (tfield_key(&f->tf[f->o.cur], ch, kc))
-		used = f->o.changed = 1;
-	if (used)
-		sk_issues_clear(&f->o.found); /* shown again by the next F2 when still wrong */
-	if (!used)
-		used = move_key(f, a);
-	if (!used && fu_save_or_back(s, a, f->o.changed, af_save) == SCR_HANDLED)
+	int used = fu_own_key(s, ch, kc);
+	if (used < 0)
 		return SCR_HANDLED;
-	if (!used && a == ACT_OPTION) {
+	if (!used && keys_action(ch, kc) == ACT_OPTION) {
 		copy_offer(f);
 		used = 1;
 	}
 	af_sync(f);
 	return used ? SCR_HANDLED : SCR_UNHANDLED;
 }
+
+static const struct fu_own_def AF_DEF = {
+	.count = AF_COUNT, .tf_at = offsetof(struct aform, tf), .item0 = AF_K01,
+	.items = ASSESSMENT_CRITERIA, .name = af_name, .open = criterion_open,
+	.label = criterion_number, .store = af_store, .item_key = criterion_key, .move_key = move_key,
+	.save = af_save,
+	.missing = N_("Belum disimpan: kriteria %s belum dijawab. Jawab y (Ya) atau n "
+		      "(Tidak)."),
+};
 
 const struct screen_ops ASSESSMENT_FORM_OPS =
 	FU_OWN_SCREEN("assessment-form", af_init, af_draw, af_key, af_help, af_draft_save,

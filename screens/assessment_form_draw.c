@@ -18,12 +18,12 @@
 
 static void draw_figures(struct aform *f)
 {
-	int x = fu_own_item(&f->o, f->tf, AF_TANGGAL, AF_ROW_DATE, 1, _("Tanggal"), 11);
-	fu_own_item(&f->o, f->tf, AF_PENILAI, AF_ROW_DATE, x, _("Penilai"),
+	int x = fu_own_item(&f->o, AF_TANGGAL, AF_ROW_DATE, 1, _("Tanggal"), 11);
+	fu_own_item(&f->o, AF_PENILAI, AF_ROW_DATE, x, _("Penilai"),
 		    COLS - x - 12 > 40 ? 40 : COLS - x - 12);
-	x = fu_own_item(&f->o, f->tf, AF_LUAS, AF_ROW_LUAS, 1, _("Luas lantai"), 8);
+	x = fu_own_item(&f->o, AF_LUAS, AF_ROW_LUAS, 1, _("Luas lantai"), 8);
 	text_put(stdscr, AF_ROW_LUAS, x - 3, "m²", 2, A_NORMAL);
-	x = fu_own_item(&f->o, f->tf, AF_JIWA, AF_ROW_LUAS, x + 1, _("Jumlah jiwa"), 4);
+	x = fu_own_item(&f->o, AF_JIWA, AF_ROW_LUAS, x + 1, _("Jumlah jiwa"), 4);
 	if (f->a.has_luas && f->a.has_jiwa && f->a.jumlah_jiwa > 0) {
 		char per[64], num[32];
 		/* Cut (not rounded) to two decimals: 7,999 shows as 7,99 next to its Ya. */
@@ -35,8 +35,8 @@ static void draw_figures(struct aform *f)
 		snprintf(per, sizeof per, _("= %s m² per orang"), num);
 		text_put(stdscr, AF_ROW_LUAS, x, per, COLS - x - 1, ui_attr(R_DIM));
 	}
-	x = fu_own_item(&f->o, f->tf, AF_PENGHASILAN, AF_ROW_MONEY, 1, _("Penghasilan KRT Rp"), 12);
-	fu_own_item(&f->o, f->tf, AF_TABUNGAN, AF_ROW_MONEY, x, _("Tabungan/barang Rp"), 12);
+	x = fu_own_item(&f->o, AF_PENGHASILAN, AF_ROW_MONEY, 1, _("Penghasilan KRT Rp"), 12);
+	fu_own_item(&f->o, AF_TABUNGAN, AF_ROW_MONEY, x, _("Tabungan/barang Rp"), 12);
 }
 
 /* What the note row says about the current field. */
@@ -124,12 +124,7 @@ void af_draw(struct screen *s)
 		 ui_attr(R_HEADER));
 	for (int i = 0; i < ASSESSMENT_CRITERIA; i++)
 		draw_criterion(f, i);
-	int w = COLS - 12;
-	fu_own_item(&f->o, f->tf, AF_CATATAN, AF_ROW_CATATAN, 1, _("Catatan"), w > 68 ? 68 : w);
+	fu_own_note(&f->o, AF_CATATAN, AF_ROW_CATATAN);
 	draw_score(f);
-	/* Leave the cursor in the current field. */
-	if (AF_IS_K(f->o.cur))
-		move(AF_ROW_K + f->o.cur - AF_K01, K_X_ANSWER + 1);
-	else
-		move(f->o.cy, f->o.cx);
+	fu_own_cursor(&f->o, AF_ROW_K + f->o.cur - AF_K01, K_X_ANSWER + 1);
 }

@@ -13,8 +13,8 @@
 #include "screens.h"
 #include "uform.h"
 
-#define LC 2
-#define FC 20
+#define UF_LCOL 2
+#define UF_FCOL 20
 
 static const char *const PAGES[] = { N_("Uang masuk atau keluar") };
 static const char *const BUKU_LABELS[] = { N_("kas umum"), N_("kas IKS"), N_("simpan pinjam"),
@@ -23,25 +23,21 @@ static const char *const JENIS_VALUES[] = { "masuk", "keluar", NULL };
 static const char *const JENIS_LABELS[] = { N_("Uang masuk"), N_("Uang keluar"), NULL };
 
 static const struct uf_def FIELDS[] = {
-	{ .name = "tanggal", .label = N_("Tanggal"), .kind = UF_TEXT,
-	  .page = 0, .row = 1, .lcol = LC, .fcol = FC, .width = 11, .max = 11 },
-	{ .name = "buku", .label = N_("Buku"), .kind = UF_CHOICE,
-	  .page = 0, .row = 3, .lcol = LC, .fcol = FC, .width = 14, .max = 0,
-	  .values = CASH_BUKU_VALUES, .labels = BUKU_LABELS },
-	{ .name = "jenis", .label = N_("Masuk/keluar"), .kind = UF_CHOICE,
-	  .page = 0, .row = 5, .lcol = LC, .fcol = FC, .width = 12, .max = 0,
-	  .values = JENIS_VALUES, .labels = JENIS_LABELS },
-	{ .name = "kategori", .label = N_("Kategori"), .kind = UF_CHOICE,
-	  .page = 0, .row = 7, .lcol = LC, .fcol = FC, .width = 12, .max = 0,
-	  .values = CASH_KATEGORI_VALUES, .labels = CASH_KATEGORI_LABELS },
-	{ .name = "no_bukti", .label = N_("No. bukti"), .kind = UF_TEXT,
-	  .page = 0, .row = 9, .lcol = LC, .fcol = FC, .width = 14, .max = 64 },
-	{ .name = "uraian", .label = N_("Uraian"), .kind = UF_TEXT,
-	  .page = 0, .row = 11, .lcol = LC, .fcol = FC, .width = 56, .max = 200 },
-	{ .name = "jumlah", .label = N_("Jumlah (Rp)"), .kind = UF_TEXT,
-	  .page = 0, .row = 13, .lcol = LC, .fcol = FC, .width = 15, .max = 20 },
+	UF_TEXT_COL("tanggal", N_("Tanggal"), 0, 1, 11, 11),
+	UF_CHOICE_COL("buku", N_("Buku"), 0, 3, 14, CASH_BUKU_VALUES, BUKU_LABELS),
+	UF_CHOICE_COL("jenis", N_("Masuk/keluar"), 0, 5, 12, JENIS_VALUES, JENIS_LABELS),
+	UF_CHOICE_COL("kategori", N_("Kategori"),
+		0, 7, 12, CASH_KATEGORI_VALUES, CASH_KATEGORI_LABELS),
+	UF_TEXT_COL("no_bukti", N_("No. bukti"), 0, 9, 14, 64),
+	UF_TEXT_COL("uraian", N_("Uraian"), 0, 11, 56, 200),
+	UF_TEXT_COL("jumlah", N_("Jumlah (Rp)"), 0, 13, 15, 20),
 };
-#define NFIELDS ((int)(sizeof FIELDS / sizeof FIELDS[0]))
+
+/* The fields that hold a text of the cash row as it is typed. */
+static const struct fu_text TEXTS[] = {
+	FU_TEXT(sk_cash_row, tanggal), FU_TEXT(sk_cash_row, buku), FU_TEXT(sk_cash_row, kategori),
+	FU_TEXT(sk_cash_row, no_bukti), FU_TEXT(sk_cash_row, uraian),
+};
 
 struct cash_entry {
 	struct fu_form fu;      /* the form and its draft key (first) */
@@ -110,11 +106,7 @@ static void ce_collect(struct cash_entry *f, sk_cash_row *c, sk_issues *is)
 	int64_t v;
 	*c = f->c;
 	sk_issues_clear(is);
-	uform_get(&f->fu.uf, "tanggal", c->tanggal, sizeof c->tanggal);
-	uform_get(&f->fu.uf, "buku", c->buku, sizeof c->buku);
-	uform_get(&f->fu.uf, "kategori", c->kategori, sizeof c->kategori);
-	uform_get(&f->fu.uf, "no_bukti", c->no_bukti, sizeof c->no_bukti);
-	uform_get(&f->fu.uf, "uraian", c->uraian, sizeof c->uraian);
+	fu_get_texts(&f->fu.uf, c, TEXTS, FU_COUNT(TEXTS));
 	uform_get(&f->fu.uf, "jenis", jenis, sizeof jenis);
 	uform_get(&f->fu.uf, "jumlah", amount, sizeof amount);
 	fu_money(amount, "jumlah", &v, is);
@@ -152,12 +144,8 @@ static void ce_validate(struct screen *s)
 static void ce_fill(struct cash_entry *f)
 {
 	char buf[32];
-	uform_set(&f->fu.uf, "tanggal", f->c.tanggal);
-	uform_set(&f->fu.uf, "buku", f->c.buku);
+	fu_set_texts(&f->fu.uf, &f->c, TEXTS, FU_COUNT(TEXTS));
 	uform_set(&f->fu.uf, "jenis", f->c.keluar > 0 ? "keluar" : "masuk");
-	uform_set(&f->fu.uf, "kategori", f->c.kategori);
-	uform_set(&f->fu.uf, "no_bukti", f->c.no_bukti);
-	uform_set(&f->fu.uf, "uraian", f->c.uraian);
 	snprintf(buf, sizeof buf, "%lld", (long long)(f->c.masuk ? f->c.masuk : f->c.keluar));
 	uform_set(&f->fu.uf, "jumlah", f->is_new ? "" : buf);
 }
@@ -165,26 +153,19 @@ static void ce_fill(struct cash_entry *f)
 static int ce_init(struct screen *s, void *arg)
 {
 	const struct cash_entry_arg *a = arg;
-	struct cash_entry *f = calloc(1, sizeof *f);
+	struct cash_entry *f = fu_form_open(s, sizeof *f, FIELDS, FU_COUNT(FIELDS), 1, PAGES);
 	if (!f)
-		return -1;
-	s->data = f;
-	if (uform_open(&f->fu.uf, FIELDS, NFIELDS, 1, PAGES) != 0)
 		return -1;
 	f->is_new = a->row_id == NULL;
 	cash_init(&f->c, a->group_id);
 	snprintf(f->c.buku, sizeof f->c.buku, "%s", a->buku ? a->buku : "umum");
 	sk_err e;
 	sk_err_clear(&e);
-	if (a->row_id && cash_get(s->db, a->row_id, &f->c, &e) != SK_OK) {
-		frame_msg(MSG_ERROR, "%s", e.msg);
-		return -1;
-	}
+	if (a->row_id && cash_get(s->db, a->row_id, &f->c, &e) != SK_OK)
+		return fu_fail(&e);
 	sk_group g;
-	if (group_get(s->db, f->c.kelompok_id, &g, &e) != SK_OK) {
-		frame_msg(MSG_ERROR, "%s", e.msg);
-		return -1;
-	}
+	if (group_get(s->db, f->c.kelompok_id, &g, &e) != SK_OK)
+		return fu_fail(&e);
 	ce_fill(f);
 	ce_propose(s);
 	ce_notes(s);

@@ -4,6 +4,7 @@
  * and a typed score overrides (marked *). F2 saves; the group's tingkat follows. Drawing is
  * in evaluation_form_draw.c. */
 #include <curses.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,6 +17,8 @@
 #include "keys.h"
 #include "screens.h"
 #include "validate.h"
+
+static const struct fu_own_def EF_DEF;
 
 const char *ef_name(int i)
 {
@@ -135,21 +138,15 @@ static void ef_sync(struct screen *s, struct eform *f)
 
 /* ---- opening --------------------------------------------------------------------------- */
 
-static int ef_init(struct screen *s, void *arg)
+/* The group and the assessment (or a new one's defaults), the title and the draft's key. */
+static int ef_load(struct screen *s, struct eform *f, const struct evaluation_form_arg *a)
 {
-	const struct evaluation_form_arg *a = arg;
-	struct eform *f = calloc(1, sizeof *f);
-	if (!f)
-		return -1;
-	s->data = f;
 	sk_err e;
 	sk_err_clear(&e);
 	sk_group g;
 	if (group_get(s->db, a->group_id, &g, &e) != SK_OK ||
-	    (a->evaluation_id && evaluation_get(s->db, a->evaluation_id, &f->ev, &e) != SK_OK)) {
-		frame_msg(MSG_ERROR, "%s", e.msg);
-		return -1;
-	}
+	    (a->evaluation_id && evaluation_get(s->db, a->evaluation_id, &f->ev, &e) != SK_OK))
+		return fu_fail(&e);
 	sk_strlcpy(f->group_name, g.nama, sizeof f->group_name);
 	f->is_new = a->evaluation_id == NULL;
 	if (f->is_new) {
@@ -161,10 +158,18 @@ static int ef_init(struct screen *s, void *arg)
 	}
 	snprintf(s->title, sizeof s->title, f->is_new ? _("Penilaian perkembangan baru - %s")
 		 : _("Ubah penilaian perkembangan - %s"), g.nama);
+	snprintf(f->o.key, sizeof f->o.key, "%s:%s", g.id, f->is_new ? "baru" : f->ev.id);
+	return 0;
+}
+
+static int ef_init(struct screen *s, void *arg)
+{
+	struct eform *f = fu_own_new(s, sizeof *f, &EF_DEF);
+	if (!f || ef_load(s, f, arg) != 0)
+		return -1;
 	tfield_set(&f->tf[EF_TANGGAL], f->ev.tanggal, 10);
 	tfield_set(&f->tf[EF_PENILAI], f->ev.penilai, SK_NAME_MAX);
 	tfield_set(&f->tf[EF_CATATAN], f->ev.catatan, 250);
-	snprintf(f->o.key, sizeof f->o.key, "%s:%s", g.id, f->is_new ? "baru" : f->ev.id);
 	ef_draft_offer(s, f);
 	f->tf[EF_TANGGAL].fresh = 1;
 	/* A new assessment starts on s1: the date is today's. */
@@ -175,43 +180,40 @@ static int ef_init(struct screen *s, void *arg)
 
 /* ---- moving ---------------------------------------------------------------------------- */
 
-static void go(struct eform *f, int to)
+static int move_key(void *data, enum action a)
 {
-	fu_own_go(&f->o, f->tf, EF_COUNT, to, !EF_IS_V(to));
-}
-
-static int move_key(struct eform *f, enum action a)
-{
+	struct eform *f = data;
 	switch (a) {
 	case ACT_ENTER:
 	case ACT_NEXT:
-	case ACT_DOWN: go(f, f->o.cur + 1); return 1;
+	case ACT_DOWN: fu_own_go(&f->o, f->o.cur + 1); return 1;
 	case ACT_PREV:
-	case ACT_UP: go(f, f->o.cur - 1); return 1;
+	case ACT_UP: fu_own_go(&f->o, f->o.cur - 1); return 1;
 	case ACT_HOME:
-	case ACT_PGUP: go(f, EF_TANGGAL); return 1;
+	case ACT_PGUP: fu_own_go(&f->o, EF_TANGGAL); return 1;
 	case ACT_END:
-	case ACT_PGDN: go(f, EF_CATATAN); return 1;
+	case ACT_PGDN: fu_own_go(&f->o, EF_CATATAN); return 1;
 	default: return 0;
 	}
 }
 
 /* A key on an indicator row: 1-4 score it and move on; Enter takes the proposal of a row
  * not scored yet and moves on; Backspace or Delete clears the score. 1 when used. */
-static int indicator_key(struct eform *f, wint_t ch, int kc)
+static int indicator_key(void *data, wint_t ch, int kc)
 {
+	struct eform *f = data;
 	int i = f->o.cur - EF_V1;
 	if (keys_local(KS_LEVEL, ch, kc) == ACT_SCORE) {
 		f->ev.v[i] = (int)(ch - '0');
 		f->o.changed = 1;
-		go(f, f->o.cur + 1);
+		fu_own_go(&f->o, f->o.cur + 1);
 		return 1;
 	}
 	enum action a = keys_action(ch, kc);
 	if (a == ACT_ENTER && f->ev.v[i] == 0 && f->evd.usul[i] != EVAL_NO_DATA) {
 		f->ev.v[i] = f->evd.usul[i];
 		f->o.changed = 1;
-		go(f, f->o.cur + 1);
+		fu_own_go(&f->o, f->o.cur + 1);
 		return 1;
 	}
 	if ((a == ACT_BACKSPACE || a == ACT_DELETE) && f->ev.v[i]) {
@@ -239,24 +241,6 @@ static void indicator_name(int i, char *out, size_t n)
 	snprintf(out, n, "%s", EVAL_FIELDS[i]);
 }
 
-/* Indicators not scored yet: refused, listed, the cursor on the first. 1 when some are. */
-static int ask_missing(struct screen *s)
-{
-	struct eform *f = s->data;
-	int first = fu_refuse_open(EVAL_INDICATORS, indicator_open, f, indicator_name,
-				   _("Belum disimpan: %s belum dinilai. Ketik 1 sampai 4, atau Enter "
-				     "untuk menerima usulan."));
-	go(f, first >= 0 ? EF_V1 + first : -1);
-	return first >= 0;
-}
-
-/* Put the cursor on the first field with an error finding and say it. */
-static void ef_focus(struct screen *s)
-{
-	struct eform *f = s->data;
-	go(f, fu_first_error(&f->o.found, EF_COUNT, ef_name));
-}
-
 static int ef_store(struct screen *s, sk_err *e)
 {
 	struct eform *f = s->data;
@@ -266,11 +250,10 @@ static int ef_store(struct screen *s, sk_err *e)
 
 static void ef_save(struct screen *s)
 {
-	static const struct fu_own_store HOW = { ask_missing, ef_store, ef_focus };
 	struct eform *f = s->data;
 	ef_sync(s, f);
 	sk_issues_clear(&f->o.found);
-	if (!fu_own_store(s, f->ev.penilai, &HOW))
+	if (!fu_own_store(s, f->ev.penilai))
 		return;
 	frame_msg(MSG_INFO, _("Penilaian perkembangan %s tersimpan: skor %d, %s."), f->group_name,
 		  f->ev.skor, evaluation_level_label(f->ev.tingkat));
@@ -281,23 +264,25 @@ static void ef_save(struct screen *s)
 static int ef_key(struct screen *s, wint_t ch, int kc)
 {
 	struct eform *f = s->data;
-	enum action a = keys_action(ch, kc);
-	int used = 0, was_date = f->o.cur == EF_TANGGAL;
-	if (EF_IS_V(f->o.cur))
-		used = indicator_key(f, ch, kc);
-	else if (tfield_key(&f->tf[f->o.cur], ch, kc))
-		used = f->o.changed = 1;
-	if (used)
-		sk_issues_clear(&f->o.found); /* shown again by the next F2 when still wrong */
-	if (!used)
-		used = move_key(f, a);
-	if (!used && fu_save_or_back(s, a, f->o.changed, ef_save) == SCR_HANDLED)
+	int was_date = f->o.cur == EF_TANGGAL;
+	int used = fu_own_key(s, ch, kc);
+	if (used < 0)
 		return SCR_HANDLED;
-	/* The proposals follow the date once the cursor leaves it (not at every digit). */
+	/* The proposals follow the date once the cursor leaves it (not at every digit).
+	 * fu_own_key moved f->o.cur through s->data (cppcheck does not follow the pointer). */
+	/* cppcheck-suppress knownConditionTrueFalse */
 	if (!(was_date && f->o.cur == EF_TANGGAL))
 		ef_sync(s, f);
 	return used ? SCR_HANDLED : SCR_UNHANDLED;
 }
+
+static const struct fu_own_def EF_DEF = {
+	.count = EF_COUNT, .tf_at = offsetof(struct eform, tf), .item0 = EF_V1,
+	.items = EVAL_INDICATORS, .name = ef_name, .open = indicator_open, .label = indicator_name,
+	.store = ef_store, .item_key = indicator_key, .move_key = move_key, .save = ef_save,
+	.missing = N_("Belum disimpan: %s belum dinilai. Ketik 1 sampai 4, atau Enter untuk "
+		      "menerima usulan."),
+};
 
 const struct screen_ops EVALUATION_FORM_OPS =
 	FU_OWN_SCREEN("evaluation-form", ef_init, ef_draw, ef_key, ef_help, ef_draft_save,

@@ -110,8 +110,8 @@ void ef_draw(struct screen *s)
 {
 	struct eform *f = s->data;
 	s->cursor = 1;
-	int x = fu_own_item(&f->o, f->tf, EF_TANGGAL, EF_ROW_DATE, 1, _("Tanggal"), 11);
-	fu_own_item(&f->o, f->tf, EF_PENILAI, EF_ROW_DATE, x, _("Penilai"),
+	int x = fu_own_item(&f->o, EF_TANGGAL, EF_ROW_DATE, 1, _("Tanggal"), 11);
+	fu_own_item(&f->o, EF_PENILAI, EF_ROW_DATE, x, _("Penilai"),
 		    COLS - x - 12 > 40 ? 40 : COLS - x - 12);
 	draw_note(f);
 	text_put(stdscr, EF_ROW_HEAD, 1, _("Indikator"), V_X_VALUE - 2, ui_attr(R_HEADER));
@@ -121,12 +121,7 @@ void ef_draw(struct screen *s)
 		 COLS - V_X_MEANING - 1, ui_attr(R_HEADER));
 	for (int i = 0; i < EVAL_INDICATORS; i++)
 		draw_indicator(f, i);
-	int w = COLS - 12;
-	fu_own_item(&f->o, f->tf, EF_CATATAN, EF_ROW_CATATAN, 1, _("Catatan"), w > 68 ? 68 : w);
+	fu_own_note(&f->o, EF_CATATAN, EF_ROW_CATATAN);
 	draw_score(f);
-	/* Leave the cursor in the current field. */
-	if (EF_IS_V(f->o.cur))
-		move(EF_ROW_V + 2 * (f->o.cur - EF_V1), V_X_VALUE + 1);
-	else
-		move(f->o.cy, f->o.cx);
+	fu_own_cursor(&f->o, EF_ROW_V + 2 * (f->o.cur - EF_V1), V_X_VALUE + 1);
 }

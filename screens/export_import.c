@@ -24,7 +24,8 @@
 #include "uform.h"
 
 #define LC 2
-#define FC 20
+#define UF_LCOL LC
+#define UF_FCOL 20
 #define ROW_LAST 2
 #define ROW_PENDING 3
 #define ROW_PROGRESS 13
@@ -41,19 +42,11 @@ static const char *const MODE_LABELS[] = { N_("tolak semua bila ada yang salah")
 	N_("impor baris yang benar saja"), NULL };
 
 static const struct uf_def FIELDS[] = {
-	{ .name = "folder", .label = N_("Folder"), .kind = UF_TEXT,
-	  .page = 0, .row = 5, .lcol = LC, .fcol = FC, .width = 56, .max = 1000 },
-	{ .name = "ekspor", .label = N_("Ekspor"), .kind = UF_CHOICE,
-	  .page = 0, .row = 7, .lcol = LC, .fcol = FC, .width = 34, .max = 0,
-	  .values = KIND_VALUES, .labels = KIND_LABELS },
-	{ .name = "bentuk", .label = N_("Bentuk berkas"), .kind = UF_CHOICE,
-	  .page = 0, .row = 9, .lcol = LC, .fcol = FC, .width = 34, .max = 0,
-	  .values = FORM_VALUES, .labels = FORM_LABELS },
-	{ .name = "impor", .label = N_("Impor"), .kind = UF_CHOICE,
-	  .page = 0, .row = 11, .lcol = LC, .fcol = FC, .width = 34, .max = 0,
-	  .values = MODE_VALUES, .labels = MODE_LABELS },
+	UF_TEXT_COL("folder", N_("Folder"), 0, 5, 56, 1000),
+	UF_CHOICE_COL("ekspor", N_("Ekspor"), 0, 7, 34, KIND_VALUES, KIND_LABELS),
+	UF_CHOICE_COL("bentuk", N_("Bentuk berkas"), 0, 9, 34, FORM_VALUES, FORM_LABELS),
+	UF_CHOICE_COL("impor", N_("Impor"), 0, 11, 34, MODE_VALUES, MODE_LABELS),
 };
-#define NFIELDS ((int)(sizeof FIELDS / sizeof FIELDS[0]))
 
 struct exchange {
 	struct uform uf;
@@ -330,13 +323,10 @@ static void ex_status(struct screen *s)
 static int ex_init(struct screen *s, void *arg)
 {
 	(void)arg;
-	struct exchange *x = calloc(1, sizeof *x);
+	struct exchange *x = fu_form_open(s, sizeof *x, FIELDS, FU_COUNT(FIELDS), 1, PAGES);
 	if (!x)
 		return -1;
-	s->data = x;
 	snprintf(s->title, sizeof s->title, "%s", _("Ekspor/Impor"));
-	if (uform_open(&x->uf, FIELDS, NFIELDS, 1, PAGES) != 0)
-		return -1;
 	char dir[PATH_MAX];
 	export_default_dir(dir, sizeof dir);
 	uform_set(&x->uf, "folder", dir);

@@ -237,6 +237,81 @@ void fu_draft_fill(const char *text, struct tfield *tf, const int *fields, int n
 			tfield_set(&tf[fields[k]], val, tf[fields[k]].max);
 }
 
+int fu_digits_key(struct fu_digits *d, wint_t ch, enum action a, int64_t v)
+{
+	size_t len = strlen(d->buf);
+	if (ch >= '0' && ch <= '9') {
+		if (!d->editing) {
+			d->editing = 1;
+			len = 0;
+		}
+		if (len < 12) {
+			d->buf[len] = (char)ch;
+			d->buf[len + 1] = '\0';
+		}
+		return 1;
+	}
+	if (ch == '.')
+		return 1;
+	if (a != ACT_BACKSPACE && a != ACT_CLEAR)
+		return 0;
+	if (!d->editing) {
+		d->editing = 1;
+		snprintf(d->buf, sizeof d->buf, "%lld", (long long)v);
+	}
+	len = strlen(d->buf);
+	if (a == ACT_CLEAR)
+		len = 0;
+	else if (len > 0)
+		len--;
+	d->buf[len] = '\0';
+	return 1;
+}
+
+int fu_digits_end(struct fu_digits *d, int64_t *v)
+{
+	if (!d->editing)
+		return 0;
+	if (sk_parse_rupiah(d->buf, v) != 0)
+		*v = 0;
+	d->editing = 0;
+	d->buf[0] = '\0';
+	return 1;
+}
+
+void fu_get_texts(struct uform *uf, void *rec, const struct fu_text *t, int n)
+{
+	for (int i = 0; i < n; i++)
+		uform_get(uf, t[i].name, (char *)rec + t[i].at, t[i].size);
+}
+
+void fu_set_texts(struct uform *uf, const void *rec, const struct fu_text *t, int n)
+{
+	for (int i = 0; i < n; i++)
+		uform_set(uf, t[i].name, (const char *)rec + t[i].at);
+}
+
+int fu_fail(const sk_err *e)
+{
+	frame_msg(MSG_ERROR, "%s", e->msg);
+	return -1;
+}
+
+void *fu_data_new(struct screen *s, size_t size)
+{
+	s->data = calloc(1, size);
+	return s->data;
+}
+
+void *fu_form_open(struct screen *s, size_t size, const struct uf_def *defs, int n, int pages,
+		   const char *const *titles)
+{
+	struct uform *uf = fu_data_new(s, size);
+	if (!uf || uform_open(uf, defs, n, pages, titles) != 0)
+		return NULL;
+	return uf;
+}
+
 void fu_resize(struct screen *s)
 {
 	uform_layout(s->data);
@@ -265,19 +340,73 @@ void fu_free(struct screen *s)
 	free(s->data);
 }
 
-int fu_own_item(struct fu_own *o, const struct tfield *tf, int i, int y, int x,
-		const char *label, int w)
+void *fu_own_new(struct screen *s, size_t size, const struct fu_own_def *def)
 {
-	return tfield_item(&tf[i], y, x, label, w, o->cur == i, &o->cy, &o->cx);
+	struct fu_own *o = fu_data_new(s, size);
+	if (o)
+		o->def = def;
+	return o;
 }
 
-void fu_own_go(struct fu_own *o, struct tfield *tf, int n, int to, int text)
+static struct tfield *own_tf(const struct fu_own *o)
 {
-	if (to < 0 || to >= n)
+	return (struct tfield *)((char *)o + o->def->tf_at);
+}
+
+static int own_is_item(const struct fu_own *o, int i)
+{
+	return i >= o->def->item0 && i < o->def->item0 + o->def->items;
+}
+
+int fu_own_item(struct fu_own *o, int i, int y, int x, const char *label, int w)
+{
+	return tfield_item(&own_tf(o)[i], y, x, label, w, o->cur == i, &o->cy, &o->cx);
+}
+
+void fu_own_note(struct fu_own *o, int i, int y)
+{
+	int w = COLS - 12;
+	fu_own_item(o, i, y, 1, _("Catatan"), w > 68 ? 68 : w);
+}
+
+void fu_own_go(struct fu_own *o, int to)
+{
+	if (to < 0 || to >= o->def->count)
 		return;
 	o->cur = to;
-	if (text)
-		tf[to].fresh = 1;
+	if (!own_is_item(o, to))
+		own_tf(o)[to].fresh = 1;
+}
+
+void fu_own_focus(struct fu_own *o)
+{
+	fu_own_go(o, fu_first_error(&o->found, o->def->count, o->def->name));
+}
+
+void fu_own_cursor(const struct fu_own *o, int y, int x)
+{
+	if (own_is_item(o, o->cur))
+		move(y, x);
+	else
+		move(o->cy, o->cx);
+}
+
+int fu_own_key(struct screen *s, wint_t ch, int kc)
+{
+	struct fu_own *o = s->data;
+	enum action a = keys_action(ch, kc);
+	int used = 0;
+	if (own_is_item(o, o->cur))
+		used = o->def->item_key(o, ch, kc);
+	else if (tfield_key(&own_tf(o)[o->cur], ch, kc))
+		used = o->changed = 1;
+	if (used)
+		sk_issues_clear(&o->found); /* shown again by the next F2 when still wrong */
+	if (!used)
+		used = o->def->move_key(o, a);
+	if (!used && fu_save_or_back(s, a, o->changed, o->def->save) == SCR_HANDLED)
+		return -1;
+	return used;
 }
 
 int fu_own_unsaved(struct screen *s)
@@ -314,11 +443,27 @@ void fu_form_draft(struct screen *s)
 	fu_draft_save(s, &f->uf, f->key, NULL);
 }
 
+static void form_check(struct screen *s, const struct fu_store *how, void *rec, sk_issues *is)
+{
+	if (how->check) {
+		how->check(s, rec, is);
+		return;
+	}
+	sk_issues conv;
+	how->collect(s, rec, &conv);
+	how->rules(s, rec, is);
+	fu_merge(is, &conv);
+	uform_check_lengths(s->data, is);
+	uform_set_issues(s->data, is);
+	if (how->notes)
+		how->notes(s);
+}
+
 int fu_form_store(struct screen *s, const struct fu_store *how, void *rec, sk_issues *is)
 {
 	struct uform *uf = s->data;
 	uform_touch_all(uf);
-	how->check(s, rec, is);
+	form_check(s, how, rec, is);
 	if (sk_issues_errors(is)) {
 		fu_refused(uf, is);
 		return 0;
@@ -328,20 +473,86 @@ int fu_form_store(struct screen *s, const struct fu_store *how, void *rec, sk_is
 	return fu_stored(uf, how->store(s, rec, is, &e), is, &e);
 }
 
-int fu_own_store(struct screen *s, const char *who, const struct fu_own_store *how)
+static void form_left(struct screen *s, const struct fu_store *how, void *rec, int left)
+{
+	sk_issues is;
+	if (left < 0)
+		return;
+	uform_touch(s->data, left);
+	form_check(s, how, rec, &is);
+}
+
+static void *form_rec(struct screen *s)
+{
+	struct fu_form *f = s->data;
+	return (char *)f + f->how->rec_at;
+}
+
+void fu_form_check(struct screen *s)
+{
+	sk_issues is;
+	form_check(s, ((struct fu_form *)s->data)->how, form_rec(s), &is);
+}
+
+static void form_save(struct screen *s)
+{
+	const struct fu_store *how = ((struct fu_form *)s->data)->how;
+	void *rec = form_rec(s);
+	if (!fu_form_save(s, how, rec))
+		return;
+	if (how->saved)
+		how->saved(s, rec);
+	ui_pop();
+}
+
+int fu_key(struct screen *s, wint_t ch, int kc)
+{
+	struct fu_form *f = s->data;
+	const struct fu_store *how = f->how;
+	int left;
+	enum uf_result r = uform_key(&f->uf, ch, kc, &left);
+	if (how->after)
+		how->after(s, r, left);
+	form_left(s, how, form_rec(s), left);
+	if (r == UF_WANT_PICK && how->pick) {
+		how->pick(s);
+		return SCR_HANDLED;
+	}
+	if (r != UF_IGNORED)
+		return SCR_HANDLED;
+	return fu_form_action(s, &f->uf, ch, kc, form_save);
+}
+
+int fu_form_save(struct screen *s, const struct fu_store *how, void *rec)
+{
+	sk_issues is;
+	if (!fu_form_store(s, how, rec, &is))
+		return 0;
+	char what[500];
+	how->what(rec, what, sizeof what);
+	fu_saved(what, &is);
+	return 1;
+}
+
+
+int fu_own_store(struct screen *s, const char *who)
 {
 	struct fu_own *o = s->data;
+	const struct fu_own_def *d = o->def;
 	if (fu_name_too_long("penilai", who, &o->found)) {
-		how->focus(s);
+		fu_own_focus(o);
 		return 0;
 	}
-	if (how->missing(s))
+	int first = fu_refuse_open(d->items, d->open, o, d->label, _(d->missing));
+	if (first >= 0) {
+		fu_own_go(o, d->item0 + first);
 		return 0;
+	}
 	sk_err e;
 	sk_err_clear(&e);
-	int rc = how->store(s, &e);
+	int rc = d->store(s, &e);
 	if (rc == SK_REFUSED)
-		how->focus(s);
+		fu_own_focus(o);
 	else if (rc != SK_OK)
 		frame_msg(MSG_ERROR, "%s", e.msg);
 	return rc == SK_OK;

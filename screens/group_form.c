@@ -15,50 +15,46 @@
 #include "uform.h"
 #include "validate.h"
 
-#define LC 2
-#define FC 24
+#define UF_LCOL 2
+#define UF_FCOL 24
 
 static const char *const PAGES[] = { N_("Data kelompok"), N_("Pendamping dan keuangan") };
 
 static const struct uf_def FIELDS[] = {
-	{ .name = "nama", .label = N_("Nama kelompok"), .kind = UF_TEXT,
-	  .page = 0, .row = 1, .lcol = LC, .fcol = FC, .width = 50, .max = SK_NAME_MAX },
-	{ .name = "kode", .label = N_("Kode kelompok"), .kind = UF_TEXT,
-	  .page = 0, .row = 3, .lcol = LC, .fcol = FC, .width = 12, .max = 32 },
-	{ .name = "kode_wilayah", .label = N_("Desa/kelurahan"), .kind = UF_PICK,
-	  .page = 0, .row = 5, .lcol = LC, .fcol = FC, .width = 13, .max = 13 },
-	{ .name = "alamat", .label = N_("Alamat"), .kind = UF_TEXT,
-	  .page = 0, .row = 7, .lcol = LC, .fcol = FC, .width = 50, .max = SK_NAME_MAX },
-	{ .name = "jenis_usaha", .label = N_("Jenis usaha"), .kind = UF_CHOICE,
-	  .page = 0, .row = 9, .lcol = LC, .fcol = FC, .width = 14, .max = 0,
-	  .values = JENIS_USAHA_VALUES },
-	{ .name = "bidang_usaha", .label = N_("Bidang usaha"), .kind = UF_TEXT,
-	  .page = 0, .row = 11, .lcol = LC, .fcol = FC, .width = 40, .max = SK_NAME_MAX },
-	{ .name = "tanggal_berdiri", .label = N_("Tanggal berdiri"), .kind = UF_TEXT,
-	  .page = 0, .row = 13, .lcol = LC, .fcol = FC, .width = 11, .max = 11 },
-	{ .name = "tingkat", .label = N_("Tingkat"), .kind = UF_CHOICE,
-	  .page = 0, .row = 15, .lcol = LC, .fcol = FC, .width = 14, .max = 0,
-	  .values = TINGKAT_VALUES },
-	{ .name = "pendamping", .label = N_("Pendamping"), .kind = UF_TEXT,
-	  .page = 1, .row = 1, .lcol = LC, .fcol = FC, .width = 40, .max = SK_NAME_MAX },
-	{ .name = "telepon_pendamping", .label = N_("Telepon pendamping"), .kind = UF_TEXT,
-	  .page = 1, .row = 3, .lcol = LC, .fcol = FC, .width = 16, .max = 32 },
-	{ .name = "iuran_kas", .label = N_("Iuran kas (Rp)"), .kind = UF_TEXT,
-	  .page = 1, .row = 5, .lcol = LC, .fcol = FC, .width = 15, .max = 20 },
-	{ .name = "iuran_iks", .label = N_("Iuran IKS (Rp)"), .kind = UF_TEXT,
-	  .page = 1, .row = 7, .lcol = LC, .fcol = FC, .width = 15, .max = 20 },
-	{ .name = "bantuan_uep", .label = N_("Bantuan UEP (Rp)"), .kind = UF_TEXT,
-	  .page = 1, .row = 9, .lcol = LC, .fcol = FC, .width = 15, .max = 20 },
-	{ .name = "tahun_bantuan", .label = N_("Tahun bantuan"), .kind = UF_TEXT,
-	  .page = 1, .row = 11, .lcol = LC, .fcol = FC, .width = 4, .max = 6 },
-	{ .name = "catatan", .label = N_("Catatan"), .kind = UF_TEXT,
-	  .page = 1, .row = 13, .lcol = LC, .fcol = FC, .width = 54, .max = 250 },
+	UF_TEXT_COL("nama", N_("Nama kelompok"), 0, 1, 50, SK_NAME_MAX),
+	UF_TEXT_COL("kode", N_("Kode kelompok"), 0, 3, 12, 32),
+	UF_PICK_COL("kode_wilayah", N_("Desa/kelurahan"), 0, 5, 13, 13),
+	UF_TEXT_COL("alamat", N_("Alamat"), 0, 7, 50, SK_NAME_MAX),
+	UF_VALUES_COL("jenis_usaha", N_("Jenis usaha"), 0, 9, 14, JENIS_USAHA_VALUES),
+	UF_TEXT_COL("bidang_usaha", N_("Bidang usaha"), 0, 11, 40, SK_NAME_MAX),
+	UF_TEXT_COL("tanggal_berdiri", N_("Tanggal berdiri"), 0, 13, 11, 11),
+	UF_VALUES_COL("tingkat", N_("Tingkat"), 0, 15, 14, TINGKAT_VALUES),
+	UF_TEXT_COL("pendamping", N_("Pendamping"), 1, 1, 40, SK_NAME_MAX),
+	UF_TEXT_COL("telepon_pendamping", N_("Telepon pendamping"), 1, 3, 16, 32),
+	UF_TEXT_COL("iuran_kas", N_("Iuran kas (Rp)"), 1, 5, 15, 20),
+	UF_TEXT_COL("iuran_iks", N_("Iuran IKS (Rp)"), 1, 7, 15, 20),
+	UF_TEXT_COL("bantuan_uep", N_("Bantuan UEP (Rp)"), 1, 9, 15, 20),
+	UF_TEXT_COL("tahun_bantuan", N_("Tahun bantuan"), 1, 11, 4, 6),
+	UF_TEXT_COL("catatan", N_("Catatan"), 1, 13, 54, 250),
 };
-#define NFIELDS ((int)(sizeof FIELDS / sizeof FIELDS[0]))
+
+/* The fields that hold a text of the group as it is typed. */
+static const struct fu_text TEXTS[] = {
+	FU_TEXT(sk_group, nama), FU_TEXT(sk_group, kode), FU_TEXT(sk_group, kode_wilayah),
+	FU_TEXT(sk_group, alamat), FU_TEXT(sk_group, jenis_usaha), FU_TEXT(sk_group, bidang_usaha),
+	FU_TEXT(sk_group, tanggal_berdiri), FU_TEXT(sk_group, tingkat),
+	FU_TEXT(sk_group, pendamping), FU_TEXT(sk_group, telepon_pendamping),
+	FU_TEXT(sk_group, catatan),
+};
+
+static const struct fu_store GF_HOW;
 
 struct group_form {
 	struct fu_form fu;      /* the form and its draft key (first) */
 	sk_group g;        /* the stored group (id and stamps), or the defaults of a new one */
+	/* The form's values as last read: the form helpers reach it by its offset. */
+	/* cppcheck-suppress unusedStructMember */
+	sk_group rec;
 	int is_new;
 };
 
@@ -116,22 +112,14 @@ static void gf_notes(struct screen *s)
 }
 
 /* The form's values as a group; conversion problems go to is. */
-static void gf_collect(struct screen *s, sk_group *g, sk_issues *is)
+static void gf_collect(struct screen *s, void *rec, sk_issues *is)
 {
 	struct group_form *f = s->data;
+	sk_group *g = rec;
 	char buf[1024];
 	*g = f->g;
 	sk_issues_clear(is);
-	uform_get(&f->fu.uf, "nama", g->nama, sizeof g->nama);
-	uform_get(&f->fu.uf, "kode", g->kode, sizeof g->kode);
-	uform_get(&f->fu.uf, "kode_wilayah", g->kode_wilayah, sizeof g->kode_wilayah);
-	uform_get(&f->fu.uf, "alamat", g->alamat, sizeof g->alamat);
-	uform_get(&f->fu.uf, "jenis_usaha", g->jenis_usaha, sizeof g->jenis_usaha);
-	uform_get(&f->fu.uf, "bidang_usaha", g->bidang_usaha, sizeof g->bidang_usaha);
-	uform_get(&f->fu.uf, "tanggal_berdiri", g->tanggal_berdiri, sizeof g->tanggal_berdiri);
-	uform_get(&f->fu.uf, "tingkat", g->tingkat, sizeof g->tingkat);
-	uform_get(&f->fu.uf, "pendamping", g->pendamping, sizeof g->pendamping);
-	uform_get(&f->fu.uf, "telepon_pendamping", g->telepon_pendamping, sizeof g->telepon_pendamping);
+	fu_get_texts(&f->fu.uf, g, TEXTS, FU_COUNT(TEXTS));
 	uform_get(&f->fu.uf, "iuran_kas", buf, sizeof buf);
 	fu_money(buf, "iuran_kas", &g->iuran_kas, is);
 	uform_get(&f->fu.uf, "iuran_iks", buf, sizeof buf);
@@ -142,7 +130,6 @@ static void gf_collect(struct screen *s, sk_group *g, sk_issues *is)
 	g->tahun_bantuan = 0;
 	if (*buf)
 		g->tahun_bantuan = sk_all_digits(buf, 4) ? atoi(buf) : -1;
-	uform_get(&f->fu.uf, "catatan", g->catatan, sizeof g->catatan);
 }
 
 /* A group that has a development assessment takes its level from the latest one
@@ -159,35 +146,18 @@ static void gf_level_rule(struct screen *s, const sk_group *g, sk_issues *is)
 		      ev.tanggal, evaluation_level_label(ev.tingkat));
 }
 
-/* Check the whole form; findings (core rules plus conversions) go to is and the form. */
-static void gf_validate(struct screen *s, void *rec, sk_issues *is)
+/* The group's rules: the core's, and the level that follows the development assessment. */
+static void gf_rules(struct screen *s, const void *g, sk_issues *is)
 {
-	struct group_form *f = s->data;
-	sk_group *g = rec;
-	sk_issues conv;
-	gf_collect(s, g, &conv);
 	group_validate(s->db, g, is);
 	gf_level_rule(s, g, is);
-	fu_merge(is, &conv);
-	uform_check_lengths(&f->fu.uf, is);
-	uform_set_issues(&f->fu.uf, is);
-	gf_notes(s);
 }
 
 static void gf_fill(struct group_form *f)
 {
 	const sk_group *g = &f->g;
 	char buf[32];
-	uform_set(&f->fu.uf, "nama", g->nama);
-	uform_set(&f->fu.uf, "kode", g->kode);
-	uform_set(&f->fu.uf, "kode_wilayah", g->kode_wilayah);
-	uform_set(&f->fu.uf, "alamat", g->alamat);
-	uform_set(&f->fu.uf, "jenis_usaha", g->jenis_usaha);
-	uform_set(&f->fu.uf, "bidang_usaha", g->bidang_usaha);
-	uform_set(&f->fu.uf, "tanggal_berdiri", g->tanggal_berdiri);
-	uform_set(&f->fu.uf, "tingkat", g->tingkat);
-	uform_set(&f->fu.uf, "pendamping", g->pendamping);
-	uform_set(&f->fu.uf, "telepon_pendamping", g->telepon_pendamping);
+	fu_set_texts(&f->fu.uf, g, TEXTS, FU_COUNT(TEXTS));
 	const int64_t money[] = { g->iuran_kas, g->iuran_iks, g->bantuan_uep };
 	const char *const names[] = { "iuran_kas", "iuran_iks", "bantuan_uep" };
 	for (int i = 0; i < 3; i++) {
@@ -196,18 +166,15 @@ static void gf_fill(struct group_form *f)
 	}
 	snprintf(buf, sizeof buf, "%d", g->tahun_bantuan);
 	uform_set(&f->fu.uf, "tahun_bantuan", g->tahun_bantuan ? buf : "");
-	uform_set(&f->fu.uf, "catatan", g->catatan);
 }
 
 static int gf_init(struct screen *s, void *arg)
 {
 	const char *id = arg;
-	struct group_form *f = calloc(1, sizeof *f);
+	struct group_form *f = fu_form_open(s, sizeof *f, FIELDS, FU_COUNT(FIELDS), 2, PAGES);
 	if (!f)
 		return -1;
-	s->data = f;
-	if (uform_open(&f->fu.uf, FIELDS, NFIELDS, 2, PAGES) != 0)
-		return -1;
+	f->fu.how = &GF_HOW;
 	f->is_new = id == NULL;
 	group_init(&f->g);
 	snprintf(f->fu.key, sizeof f->fu.key, "%s", id ? id : "baru");
@@ -218,17 +185,13 @@ static int gf_init(struct screen *s, void *arg)
 	if (id) {
 		sk_err e;
 		sk_err_clear(&e);
-		if (group_get(s->db, id, &f->g, &e) != SK_OK) {
-			frame_msg(MSG_ERROR, "%s", e.msg);
-			return -1;
-		}
+		if (group_get(s->db, id, &f->g, &e) != SK_OK)
+			return fu_fail(&e);
 	}
 	gf_fill(f);
 	uform_snapshot(&f->fu.uf);
 	int drafted = fu_draft_offer(s, &f->fu.uf, f->fu.key, NULL);
-	sk_group g;
-	sk_issues is;
-	gf_validate(s, &g, &is);
+	fu_form_check(s);
 	if (!f->is_new || drafted)
 		uform_touch_all(&f->fu.uf);
 	if (f->is_new)
@@ -245,9 +208,7 @@ static void gf_picked(void *ctx, const sk_region *r)
 	struct group_form *f = s->data;
 	uform_set(&f->fu.uf, "kode_wilayah", r->kode);
 	uform_touch(&f->fu.uf, uform_index(&f->fu.uf, "kode_wilayah"));
-	sk_group g;
-	sk_issues is;
-	gf_validate(s, &g, &is);
+	fu_form_check(s);
 }
 
 static void gf_pick(struct screen *s)
@@ -264,44 +225,26 @@ static void gf_pick(struct screen *s)
 	ui_push(&REGION_PICK_OPS, &a);
 }
 
-static int gf_store(struct screen *s, void *g, sk_issues *is, sk_err *e)
+FU_STORE_FN(gf_store, group_form, sk_group, group_insert, group_update)
+
+static void gf_what(const void *g, char *out, size_t n)
 {
-	struct group_form *f = s->data;
-	return f->is_new ? group_insert(s->db, g, is, e) : group_update(s->db, g, is, e);
+	snprintf(out, n, _("Kelompok %s"), ((const sk_group *)g)->nama);
 }
 
-static void gf_save(struct screen *s)
+/* Saved: the list puts its cursor on the saved group. */
+static void gf_saved(struct screen *s, const void *g)
 {
-	static const struct fu_store HOW = { gf_validate, gf_store };
-	sk_group g;
-	sk_issues is;
-	if (!fu_form_store(s, &HOW, &g, &is))
-		return;
-	char what[500];
-	snprintf(what, sizeof what, _("Kelompok %s"), g.nama);
-	fu_saved(what, &is);
-	ui_result_set(g.id); /* the list puts its cursor on the saved group */
-	ui_pop();
+	(void)s;
+	ui_result_set(((const sk_group *)g)->id);
 }
 
-/* A field left: its findings show. */
-static void gf_after(struct screen *s, enum uf_result r, int left)
-{
-	(void)r;
-	struct group_form *f = s->data;
-	sk_group g;
-	sk_issues is;
-	if (left < 0)
-		return;
-	uform_touch(&f->fu.uf, left);
-	gf_validate(s, &g, &is);
-}
+static const struct fu_store GF_HOW = {
+	.collect = gf_collect, .rules = gf_rules, .notes = gf_notes, .store = gf_store,
+	.what = gf_what,
+	.rec_at = offsetof(struct group_form, rec), .pick = gf_pick, .saved = gf_saved,
+};
 
-static int gf_key(struct screen *s, wint_t ch, int kc)
-{
-	return fu_form_key(s, ch, kc, gf_after, gf_pick, gf_save);
-}
-
-const struct screen_ops GROUP_FORM_OPS = FU_SCREEN("group-form", gf_init, gf_key, gf_help,
+const struct screen_ops GROUP_FORM_OPS = FU_SCREEN("group-form", gf_init, fu_key, gf_help,
 		HINT_HELP, HINT(ACT_SAVE, NC_("hint", "Simpan")), HINT(ACT_PGDN, NC_("hint", "Halaman")),
 		HINTS_BACK_QUIT);

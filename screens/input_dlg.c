@@ -1,6 +1,5 @@
 /* input_dlg.c - one-line text input box. */
 #include <curses.h>
-#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -67,38 +66,17 @@ static void draw_text(struct input *in)
 		if ((*p & 0xC0) != 0x80)
 			stars[nstars++] = '*';
 	stars[nstars] = '\0';
-	const char *shown = in->secret ? stars : in->text;
-	while (text_width(shown) > in->fw - 1 && *shown) {
-		shown++;
-		while ((*shown & 0xC0) == 0x80)
-			shown++;
-	}
+	const char *shown = text_tail(in->secret ? stars : in->text, in->fw - 1);
 	text_put(in->win, in->fy, in->fx, shown, in->fw, ui_attr(R_FIELD_CUR));
 	wmove(in->win, in->fy, in->fx + text_width(shown));
 	wnoutrefresh(in->win);
 	doupdate();
 }
 
+/* Typed character ch added when the caller's buffer takes it (in->max bytes). */
 static void add_char(struct input *in, wint_t ch)
 {
-	char mb[MB_LEN_MAX];
-	mbstate_t ps;
-	memset(&ps, 0, sizeof ps);
-	size_t len = wcrtomb(mb, (wchar_t)ch, &ps), used = strlen(in->text);
-	if (len == (size_t)-1 || used + len > in->max || used + len >= sizeof in->text)
-		return;
-	memcpy(in->text + used, mb, len);
-	in->text[used + len] = '\0';
-}
-
-static void backspace(struct input *in)
-{
-	size_t len = strlen(in->text);
-	while (len > 0 && (in->text[len - 1] & 0xC0) == 0x80)
-		len--;
-	if (len > 0)
-		len--;
-	in->text[len] = '\0';
+	text_append(in->text, in->max < sizeof in->text ? in->max + 1 : sizeof in->text, ch);
 }
 
 static int run_input(const char *prompt, char *buf, size_t n, int secret)
@@ -136,7 +114,7 @@ static int run_input(const char *prompt, char *buf, size_t n, int secret)
 		switch (keys_action(ch, kc)) {
 		case ACT_ENTER: result = 1; break;
 		case ACT_BACK: result = 0; break;
-		case ACT_BACKSPACE: backspace(&in); break;
+		case ACT_BACKSPACE: text_chop(in.text); break;
 		case ACT_CLEAR: in.text[0] = '\0'; break;
 		default: break;
 		}

@@ -17,25 +17,16 @@
 #include "validate.h"
 
 static const char *const PAGES[] = { N_("Pertemuan dan daftar hadir") };
-static const char *const YN_VALUES[] = { "0", "1", NULL };
-static const char *const YN_LABELS[] = { N_("Tidak"), N_("Ya"), NULL };
 
 static const struct uf_def FIELDS[] = {
-	{ .name = "tanggal", .label = N_("Tanggal"), .kind = UF_TEXT,
-	  .page = 0, .row = 1, .lcol = 2, .fcol = 10, .width = 11, .max = 11 },
-	{ .name = "tempat", .label = N_("Tempat"), .kind = UF_TEXT,
-	  .page = 0, .row = 1, .lcol = 22, .fcol = 29, .width = 26, .max = SK_NAME_MAX },
-	{ .name = "pendamping_hadir", .label = N_("Pendamping hadir"), .kind = UF_CHOICE,
-	  .page = 0, .row = 1, .lcol = 57, .fcol = 74, .width = 5, .max = 0,
-	  .values = YN_VALUES, .labels = YN_LABELS },
-	{ .name = "agenda", .label = N_("Agenda"), .kind = UF_TEXT,
-	  .page = 0, .row = 3, .lcol = 2, .fcol = 12, .width = 66, .max = 500 },
-	{ .name = "keputusan", .label = N_("Keputusan"), .kind = UF_TEXT,
-	  .page = 0, .row = 5, .lcol = 2, .fcol = 12, .width = 28, .max = 500 },
-	{ .name = "catatan", .label = N_("Catatan"), .kind = UF_TEXT,
-	  .page = 0, .row = 5, .lcol = 42, .fcol = 50, .width = 28, .max = 250 },
+	UF_TEXT_AT("tanggal", N_("Tanggal"), 0, 1, 2, 10, 11, 11),
+	UF_TEXT_AT("tempat", N_("Tempat"), 0, 1, 22, 29, 26, SK_NAME_MAX),
+	UF_CHOICE_AT("pendamping_hadir", N_("Pendamping hadir"),
+		0, 1, 57, 74, 5, UF_YN_VALUES, UF_YN_LABELS),
+	UF_TEXT_AT("agenda", N_("Agenda"), 0, 3, 2, 12, 66, 500),
+	UF_TEXT_AT("keputusan", N_("Keputusan"), 0, 5, 2, 12, 28, 500),
+	UF_TEXT_AT("catatan", N_("Catatan"), 0, 5, 42, 50, 28, 250),
 };
-#define NFIELDS ((int)(sizeof FIELDS / sizeof FIELDS[0]))
 
 static const char *mf_help(void)
 {
@@ -136,10 +127,8 @@ static int mf_load(struct screen *s, const struct meeting_form_arg *a)
 					  MEETING_MAX_ROWS, &f->n, &e);
 	if (rc == SK_OK)
 		rc = group_get(s->db, f->m.kelompok_id, &f->g, &e);
-	if (rc != SK_OK) {
-		frame_msg(MSG_ERROR, "%s", e.msg);
-		return -1;
-	}
+	if (rc != SK_OK)
+		return fu_fail(&e);
 	memcpy(f->orig, f->rows, sizeof f->rows);
 	f->orig_n = f->n;
 	snprintf(f->grid_date, sizeof f->grid_date, "%s", f->m.tanggal);
@@ -208,7 +197,7 @@ static int mf_roster(struct screen *s, const char *date)
 	f->n = n;
 	if (f->cur >= f->n)
 		f->cur = f->n > 0 ? f->n - 1 : 0;
-	f->editing = 0;
+	f->dues.editing = 0;
 	snprintf(f->grid_date, sizeof f->grid_date, "%s", date);
 	return changed;
 }
@@ -259,11 +248,8 @@ static void mf_draft_grid(struct screen *s, const char *draft)
 
 static int mf_init(struct screen *s, void *arg)
 {
-	struct meeting_form *f = calloc(1, sizeof *f);
-	if (!f)
-		return -1;
-	s->data = f;
-	if (uform_open(&f->uf, FIELDS, NFIELDS, 1, PAGES) != 0 || mf_load(s, arg) != 0)
+	struct meeting_form *f = fu_form_open(s, sizeof *f, FIELDS, FU_COUNT(FIELDS), 1, PAGES);
+	if (!f || mf_load(s, arg) != 0)
 		return -1;
 	mf_fill(f);
 	uform_snapshot(&f->uf);
@@ -412,7 +398,7 @@ static int rows_dirty(const struct meeting_form *f)
 		    f->rows[i].iuran_kas != f->orig[i].iuran_kas ||
 		    f->rows[i].iuran_iks != f->orig[i].iuran_iks)
 			return 1;
-	return f->editing;
+	return f->dues.editing;
 }
 
 static int mf_unsaved(struct screen *s)
@@ -426,7 +412,7 @@ static int header_key(struct screen *s, wint_t ch, int kc)
 {
 	struct meeting_form *f = s->data;
 	enum action a = keys_action(ch, kc);
-	int last = f->uf.cur == NFIELDS - 1;
+	int last = f->uf.cur == FU_COUNT(FIELDS) - 1;
 	if (a == ACT_PGDN || (last && (a == ACT_NEXT || a == ACT_ENTER || a == ACT_DOWN))) {
 		uform_touch(&f->uf, f->uf.cur);
 		mf_validate(s);
@@ -474,7 +460,7 @@ static int mf_key(struct screen *s, wint_t ch, int kc)
 	int r = mgrid_key(f, ch, kc, &up);
 	if (up) {
 		f->grid = 0;
-		uform_focus(&f->uf, NFIELDS - 1);
+		uform_focus(&f->uf, FU_COUNT(FIELDS) - 1);
 	}
 	return r;
 }

@@ -6,6 +6,7 @@
 #include <wchar.h>
 #include "group.h"
 #include "meeting.h"
+#include "form_util.h"
 #include "uform.h"
 
 /* Grid columns. */
@@ -25,8 +26,7 @@ struct meeting_form {
 	sk_attendee names[MEETING_MAX_ROWS];
 	int grid;                                /* 1: the keys go to the grid */
 	int cur, col, top;                       /* grid row, column, first row shown */
-	int editing;                             /* 1: digits typed into the current dues cell */
-	char digits[16];
+	struct fu_digits dues;                   /* digits typed into the current dues cell */
 	int cy, cx;                              /* cursor cell in the form window */
 	/* Savings and loans (meeting_money.c): pages 3-7 of a new meeting of a group running a
 	 * cycle; page 0 is the header and the grid above. */

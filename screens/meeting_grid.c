@@ -71,8 +71,8 @@ static void draw_row(struct meeting_form *f, int i, int y, int name_w, const int
 			continue;
 		}
 		int64_t v = c == MG_KAS ? a->iuran_kas : a->iuran_iks;
-		if (sel && c == f->col && f->editing)
-			snprintf(buf, sizeof buf, "%12s", f->digits);
+		if (sel && c == f->col && f->dues.editing)
+			snprintf(buf, sizeof buf, "%12s", f->dues.buf);
 		else
 			snprintf(buf, sizeof buf, "%12s", sk_format_rupiah(v, num, sizeof num));
 		text_put(w, y, x[c], buf, 12, at);
@@ -142,17 +142,13 @@ void mgrid_draw(struct meeting_form *f)
 
 void mgrid_commit(struct meeting_form *f)
 {
-	if (!f->editing)
-		return;
 	int64_t v = 0;
-	if (sk_parse_rupiah(f->digits, &v) != 0)
-		v = 0;
+	if (!fu_digits_end(&f->dues, &v))
+		return;
 	if (f->col == MG_KAS)
 		f->rows[f->cur].iuran_kas = v;
 	else if (f->col == MG_IKS)
 		f->rows[f->cur].iuran_iks = v;
-	f->editing = 0;
-	f->digits[0] = '\0';
 }
 
 /* Set the current row's status; absent members pay nothing, a member marked present again
@@ -179,34 +175,7 @@ static int dues_key(struct meeting_form *f, wint_t ch, enum action a)
 	if (f->col == MG_STATUS)
 		return 0;
 	int64_t v = f->col == MG_KAS ? f->rows[f->cur].iuran_kas : f->rows[f->cur].iuran_iks;
-	size_t len = strlen(f->digits);
-	if (ch >= '0' && ch <= '9') {
-		if (!f->editing) {
-			f->editing = 1;
-			len = 0;
-		}
-		if (len + 1 < sizeof f->digits && len < 12) {
-			f->digits[len] = (char)ch;
-			f->digits[len + 1] = '\0';
-		}
-		return 1;
-	}
-	if (ch == '.')
-		return 1;
-	if (a == ACT_BACKSPACE || a == ACT_CLEAR) {
-		if (!f->editing) {
-			f->editing = 1;
-			snprintf(f->digits, sizeof f->digits, "%lld", (long long)v);
-			len = strlen(f->digits);
-		}
-		if (a == ACT_CLEAR)
-			len = 0;
-		else if (len > 0)
-			len--;
-		f->digits[len] = '\0';
-		return 1;
-	}
-	return 0;
+	return fu_digits_key(&f->dues, ch, a, v);
 }
 
 /* Moving around the grid; returns 1 when the key was a move. */

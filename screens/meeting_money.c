@@ -33,8 +33,7 @@ struct mm_state {
 	sk_meeting_money *mm;
 	char status[MEETING_MAX_ROWS][4];   /* attendance status each savings prefill is for */
 	int row[LAST_PAGE + 1], col[LAST_PAGE + 1], top[LAST_PAGE + 1];
-	int editing;                        /* digits typed into the current cell */
-	char digits[24];
+	struct fu_digits cell;              /* digits typed into the current cell */
 	/* page 6: 0 the list, 1 typing a loan, 2 its schedule shown for acceptance */
 	int loan_stage, lf;
 	char lfield[LF_COUNT][SK_NAME_BYTES];
@@ -162,11 +161,9 @@ static void mm_sync(struct screen *s)
 static void commit(struct meeting_form *f)
 {
 	struct mm_state *m = st(f);
-	if (!m->editing)
-		return;
 	int64_t v = 0;
-	if (sk_parse_rupiah(m->digits, &v) != 0)
-		v = 0;
+	if (!fu_digits_end(&m->cell, &v))
+		return;
 	int p = f->page, r = m->row[p], c = m->col[p];
 	if (p == SM_PAGE_SAVINGS && r < m->mm->nsav)
 		m->mm->sav[r].setor[c] = v;
@@ -183,8 +180,6 @@ static void commit(struct meeting_form *f)
 		else
 			rep->jasa = v;
 	}
-	m->editing = 0;
-	m->digits[0] = '\0';
 }
 
 void mm_enter(struct screen *s, int page)
@@ -270,8 +265,8 @@ static void cell(struct meeting_form *f, int y, int x, int64_t v, int cur, attr_
 {
 	struct mm_state *m = st(f);
 	char buf[48];
-	if (cur && m->editing)
-		snprintf(buf, sizeof buf, "%11s", m->digits);
+	if (cur && m->cell.editing)
+		snprintf(buf, sizeof buf, "%11s", m->cell.buf);
 	else
 		amount(v, buf, sizeof buf);
 	text_put(f->uf.win, y, x, buf, 11, cur ? ui_attr(R_FIELD_CUR) : base);
@@ -316,14 +311,15 @@ static void table_heads(struct meeting_form *f, const char *name, int nx, int na
 			 ui_attr(R_HEADER));
 }
 
-/* One row of a page's table: row i at screen row y, its look base (selected: sel). */
-typedef void mm_row_fn(struct meeting_form *f, int i, int y, int sel, attr_t base);
+/* One row of a page's table: row i at screen row y, the name column name_w wide, its look
+ * base (selected: sel). */
+typedef void mm_row_fn(struct meeting_form *f, int i, int y, int name_w, int sel, attr_t base);
 
 /* The h visible rows of page p's n rows from row 2, scrolled to the current one (selected
- * only when selectable): each row cleared in its look, then drawn by row. With no rows,
- * empty (when not NULL) says so and keeps the cursor. */
+ * only when selectable): each row cleared in its look, then drawn by row (the name column
+ * name_w wide). With no rows, empty (when not NULL) says so and keeps the cursor. */
 static void table_body(struct meeting_form *f, int p, int n, int h, int selectable,
-		       mm_row_fn *row, const char *empty)
+		       int name_w, mm_row_fn *row, const char *empty)
 {
 	struct mm_state *m = st(f);
 	WINDOW *w = f->uf.win;
@@ -336,13 +332,41 @@ static void table_body(struct meeting_form *f, int p, int n, int h, int selectab
 		int sel = selectable && i == m->row[p];
 		attr_t base = sel ? ui_attr(R_SELECTED) : A_NORMAL;
 		text_put(w, y, 0, "", cols, base);
-		row(f, i, y, sel, base);
+		row(f, i, y, name_w, sel, base);
 	}
 	if (n == 0 && empty) {
 		text_put(w, 2, 1, empty, cols - 2, ui_attr(R_DIM));
 		f->cy = 2;
 		f->cx = 1;
 	}
+}
+
+/* A page's table: its page, the name column's heading (msgid) at column nx, name_w wide,
+ * the heads after it, the row function, what an empty table says (msgid, or NULL), the note
+ * under it (msgid) and the line of its totals (into line, size n). */
+struct mm_table {
+	int page;
+	const char *name;
+	int nx;
+	int (*name_w)(const struct meeting_form *f);
+	const struct mm_head *heads;
+	int nheads;
+	mm_row_fn *row;
+	const char *empty, *note;
+	void (*totals)(const struct meeting_form *f, char *line, size_t n);
+};
+
+/* Table t of n rows (every row selectable), then the line of its totals and its note. */
+static void draw_table(struct meeting_form *f, const struct mm_table *t, int n)
+{
+	char line[200];
+	t->totals(f, line, sizeof line);
+	int name_w = t->name_w(f);
+	table_heads(f, t->name, t->nx, name_w, t->heads, t->nheads);
+	table_body(f, t->page, n, table_rows(f), 1, name_w, t->row,
+		   t->empty ? _(t->empty) : NULL);
+	totals_line(f, line);
+	note_line(f, _(t->note));
 }
 
 /* The name column's width of each page: what the other columns leave. */
@@ -366,11 +390,11 @@ static int loans_name_w(const struct meeting_form *f)
 	return getmaxx(f->uf.win) - 3 - 12 - 14 - 8;
 }
 
-static void savings_row(struct meeting_form *f, int i, int y, int sel, attr_t base)
+static void savings_row(struct meeting_form *f, int i, int y, int name_w, int sel, attr_t base)
 {
 	struct mm_state *m = st(f);
 	WINDOW *w = f->uf.win;
-	int name_w = savings_name_w(f), x0 = 5 + name_w + 4;
+	int x0 = 5 + name_w + 4;
 	char buf[48];
 	snprintf(buf, sizeof buf, "%3d", i + 1);
 	text_put(w, y, 1, buf, 3, base);
@@ -381,37 +405,45 @@ static void savings_row(struct meeting_form *f, int i, int y, int sel, attr_t ba
 		     base);
 }
 
+static void savings_totals(const struct meeting_form *f, char *line, size_t n)
+{
+	const struct mm_state *m = st(f);
+	char a[32];
+	int64_t sum = 0;
+	for (int i = 0; i < m->mm->nsav; i++)
+		for (int k = 0; k < SIMPIN_KINDS; k++)
+			sum += m->mm->sav[i].setor[k];
+	snprintf(line, n, _("Simpanan masuk Rp %s"), sk_format_rupiah(sum, a, sizeof a));
+}
+
+static const struct mm_head SAVINGS_HEADS[] = {
+	{ "St", 0, 2 }, { N_("      Pokok"), 3, 11 }, { N_("      Wajib"), 15, 11 },
+	{ N_("   Sukarela"), 27, 11 },
+};
+static const struct mm_table MM_SAVINGS = {
+	SM_PAGE_SAVINGS, N_("Nama anggota"), 5, savings_name_w, SAVINGS_HEADS, 4, savings_row,
+	NULL, N_("Ketik angka untuk mengubah; Tab ke kolom berikut; PgDn: angsuran."),
+	savings_totals
+};
+
 static void draw_savings(struct meeting_form *f)
 {
-	static const struct mm_head HEADS[] = {
-		{ "St", 0, 2 }, { N_("      Pokok"), 3, 11 }, { N_("      Wajib"), 15, 11 },
-		{ N_("   Sukarela"), 27, 11 },
-	};
 	struct mm_state *m = st(f);
 	char extra[160], a[32], b[32];
 	snprintf(extra, sizeof extra, _("siklus %d: wajib Rp %s, pokok Rp %s"), m->mm->c.nomor,
 		 sk_format_rupiah(m->mm->c.simpanan_wajib, a, sizeof a),
 		 sk_format_rupiah(m->mm->c.simpanan_pokok, b, sizeof b));
 	heading(f, extra);
-	table_heads(f, N_("Nama anggota"), 5, savings_name_w(f), HEADS, 4);
+	draw_table(f, &MM_SAVINGS, m->mm->nsav);
 	text_put(f->uf.win, 1, 1, _(" No"), 3, ui_attr(R_HEADER));
-	int64_t sum = 0;
-	for (int i = 0; i < m->mm->nsav; i++)
-		for (int k = 0; k < SIMPIN_KINDS; k++)
-			sum += m->mm->sav[i].setor[k];
-	table_body(f, SM_PAGE_SAVINGS, m->mm->nsav, table_rows(f), 1, savings_row, NULL);
-	char line[200];
-	snprintf(line, sizeof line, _("Simpanan masuk Rp %s"), sk_format_rupiah(sum, a, sizeof a));
-	totals_line(f, line);
-	note_line(f, _("Ketik angka untuk mengubah; Tab ke kolom berikut; PgDn: angsuran."));
 }
 
-static void repay_row(struct meeting_form *f, int i, int y, int sel, attr_t base)
+static void repay_row(struct meeting_form *f, int i, int y, int name_w, int sel, attr_t base)
 {
 	struct mm_state *m = st(f);
 	WINDOW *w = f->uf.win;
 	const sk_meeting_repay *rep = &m->mm->rep[i];
-	int name_w = repay_name_w(f), col = m->col[SM_PAGE_REPAY];
+	int col = m->col[SM_PAGE_REPAY];
 	char buf[48];
 	snprintf(buf, sizeof buf, "%s%s", rep->nama, strcmp(rep->sumber, "uep") == 0 ? " (UEP)" : "");
 	text_put(w, y, 1, buf, name_w, base);
@@ -423,35 +455,40 @@ static void repay_row(struct meeting_form *f, int i, int y, int sel, attr_t base
 	text_put(w, y, 2 + name_w + 36, rep->late ? buf : "", 5, base);
 }
 
-static void draw_repay(struct meeting_form *f)
+static void repay_totals(const struct meeting_form *f, char *line, size_t n)
 {
-	static const struct mm_head HEADS[] = {
-		{ N_("  Tunggakan"), 0, 11 }, { N_("      Pokok"), 12, 11 },
-		{ N_("       Jasa"), 24, 11 }, { N_("Telat"), 36, 5 },
-	};
-	struct mm_state *m = st(f);
+	const struct mm_state *m = st(f);
 	char a[32], b[32];
-	heading(f, _("yang jatuh tempo sampai hari pertemuan"));
-	table_heads(f, N_("Peminjam"), 1, repay_name_w(f), HEADS, 4);
 	int64_t pokok = 0, jasa = 0;
 	for (int i = 0; i < m->mm->nrep; i++) {
 		pokok += m->mm->rep[i].pokok;
 		jasa += m->mm->rep[i].jasa;
 	}
-	table_body(f, SM_PAGE_REPAY, m->mm->nrep, table_rows(f), 1, repay_row,
-		   _("(tidak ada angsuran yang jatuh tempo)"));
-	char line[200];
-	snprintf(line, sizeof line, _("Angsuran masuk: pokok Rp %s, jasa Rp %s"),
+	snprintf(line, n, _("Angsuran masuk: pokok Rp %s, jasa Rp %s"),
 		 sk_format_rupiah(pokok, a, sizeof a), sk_format_rupiah(jasa, b, sizeof b));
-	totals_line(f, line);
-	note_line(f, _("Diisi tunggakan sampai hari ini; ubah bila dibayar lain. 0: tidak membayar."));
 }
 
-static void fine_row(struct meeting_form *f, int i, int y, int sel, attr_t base)
+static const struct mm_head REPAY_HEADS[] = {
+	{ N_("  Tunggakan"), 0, 11 }, { N_("      Pokok"), 12, 11 },
+	{ N_("       Jasa"), 24, 11 }, { N_("Telat"), 36, 5 },
+};
+static const struct mm_table MM_REPAY = {
+	SM_PAGE_REPAY, N_("Peminjam"), 1, repay_name_w, REPAY_HEADS, 4, repay_row,
+	N_("(tidak ada angsuran yang jatuh tempo)"),
+	N_("Diisi tunggakan sampai hari ini; ubah bila dibayar lain. 0: tidak membayar."),
+	repay_totals
+};
+
+static void draw_repay(struct meeting_form *f)
+{
+	heading(f, _("yang jatuh tempo sampai hari pertemuan"));
+	draw_table(f, &MM_REPAY, st(f)->mm->nrep);
+}
+
+static void fine_row(struct meeting_form *f, int i, int y, int name_w, int sel, attr_t base)
 {
 	WINDOW *w = f->uf.win;
 	const sk_meeting_fine *fn = &st(f)->mm->fine[i];
-	int name_w = fines_name_w(f);
 	char buf[64];
 	text_put(w, y, 1, fn->nama, name_w, base);
 	text_put(w, y, 2 + name_w, _(fn->jenis), 10, base);
@@ -465,16 +502,10 @@ static void fine_row(struct meeting_form *f, int i, int y, int sel, attr_t base)
 	}
 }
 
-static void draw_fines(struct meeting_form *f)
+static void fines_totals(const struct meeting_form *f, char *line, size_t n)
 {
-	static const struct mm_head HEADS[] = {
-		{ N_("Jenis"), 0, 10 }, { N_("Tanggal"), 11, 10 }, { N_("     Jumlah"), 22, 11 },
-		{ N_("Sekarang"), 34, 9 },
-	};
-	struct mm_state *m = st(f);
+	const struct mm_state *m = st(f);
 	char a[32], b[32];
-	heading(f, _("Spasi: dibayar sekarang  B: bebaskan  F3: denda lain"));
-	table_heads(f, N_("Anggota"), 1, fines_name_w(f), HEADS, 4);
 	int64_t paid = 0, owed = 0;
 	for (int i = 0; i < m->mm->nfine; i++)
 		if (!m->mm->fine[i].bebas) {
@@ -483,13 +514,24 @@ static void draw_fines(struct meeting_form *f)
 			else
 				owed += m->mm->fine[i].jumlah;
 		}
-	table_body(f, SM_PAGE_FINES, m->mm->nfine, table_rows(f), 1, fine_row,
-		   _("(tidak ada denda)"));
-	char line[200];
-	snprintf(line, sizeof line, _("Denda dibayar sekarang Rp %s; belum dibayar Rp %s"),
+	snprintf(line, n, _("Denda dibayar sekarang Rp %s; belum dibayar Rp %s"),
 		 sk_format_rupiah(paid, a, sizeof a), sk_format_rupiah(owed, b, sizeof b));
-	totals_line(f, line);
-	note_line(f, _("Denda alpa dari daftar hadir, denda terlambat dari angsuran yang telat."));
+}
+
+static const struct mm_head FINES_HEADS[] = {
+	{ N_("Jenis"), 0, 10 }, { N_("Tanggal"), 11, 10 }, { N_("     Jumlah"), 22, 11 },
+	{ N_("Sekarang"), 34, 9 },
+};
+static const struct mm_table MM_FINES = {
+	SM_PAGE_FINES, N_("Anggota"), 1, fines_name_w, FINES_HEADS, 4, fine_row,
+	N_("(tidak ada denda)"),
+	N_("Denda alpa dari daftar hadir, denda terlambat dari angsuran yang telat."), fines_totals
+};
+
+static void draw_fines(struct meeting_form *f)
+{
+	heading(f, _("Spasi: dibayar sekarang  B: bebaskan  F3: denda lain"));
+	draw_table(f, &MM_FINES, st(f)->mm->nfine);
 }
 
 static const char *LF_LABELS[LF_COUNT] = { N_("No. anggota"), N_("Pokok"), N_("Angsuran"),
@@ -528,11 +570,10 @@ static void draw_loan_form(struct meeting_form *f, int y)
 	text_put(w, y + 2, 1, hint, cols - 2, ui_attr(R_DIM));
 }
 
-static void loan_row(struct meeting_form *f, int i, int y, int sel, attr_t base)
+static void loan_row(struct meeting_form *f, int i, int y, int name_w, int sel, attr_t base)
 {
 	WINDOW *w = f->uf.win;
 	const sk_meeting_loan *l = &st(f)->mm->loan[i];
-	int name_w = loans_name_w(f);
 	char buf[64];
 	text_put(w, y, 1, l->nama, name_w, base);
 	text_put(w, y, 2 + name_w, amount(l->pokok, buf, sizeof buf), 11, base);
@@ -555,12 +596,13 @@ static void draw_loans(struct meeting_form *f)
 	int cols = getmaxx(w);
 	char a[32];
 	heading(f, _("F3: pinjaman baru  F8: batalkan"));
-	table_heads(f, N_("Peminjam"), 1, loans_name_w(f), HEADS, 3);
+	int name_w = loans_name_w(f);
+	table_heads(f, N_("Peminjam"), 1, name_w, HEADS, 3);
 	int64_t sum = 0;
 	for (int i = 0; i < m->mm->nloan; i++)
 		sum += m->mm->loan[i].pokok;
 	table_body(f, SM_PAGE_LOANS, m->mm->nloan, table_rows(f) - (m->loan_stage ? 4 : 0),
-		   !m->loan_stage, loan_row,
+		   !m->loan_stage, name_w, loan_row,
 		   m->loan_stage ? NULL : _("(belum ada pinjaman baru; F3 menambah)"));
 	if (m->loan_stage) {
 		int y = getmaxy(w) - 6;
@@ -635,35 +677,7 @@ void mm_draw(struct screen *s)
 /* Digits typed into the current cell (a '.' is a thousands mark). 1 when used. */
 static int digit_key(struct meeting_form *f, wint_t ch, enum action a, int64_t v)
 {
-	struct mm_state *m = st(f);
-	size_t len = strlen(m->digits);
-	if (ch >= '0' && ch <= '9') {
-		if (!m->editing) {
-			m->editing = 1;
-			len = 0;
-		}
-		if (len < 12) {
-			m->digits[len] = (char)ch;
-			m->digits[len + 1] = '\0';
-		}
-		return 1;
-	}
-	if (ch == '.')
-		return 1;
-	if (a == ACT_BACKSPACE || a == ACT_CLEAR) {
-		if (!m->editing) {
-			m->editing = 1;
-			snprintf(m->digits, sizeof m->digits, "%lld", (long long)v);
-		}
-		len = strlen(m->digits);
-		if (a == ACT_CLEAR)
-			len = 0;
-		else if (len > 0)
-			len--;
-		m->digits[len] = '\0';
-		return 1;
-	}
-	return 0;
+	return fu_digits_key(&st(f)->cell, ch, a, v);
 }
 
 /* Arrows, Tab, Enter, Home/End over a table of n rows and ncols columns on page p. */

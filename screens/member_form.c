@@ -16,63 +16,54 @@
 #include "uform.h"
 #include "validate.h"
 
-#define LC 2
-#define FC 24
+#define UF_LCOL 2
+#define UF_FCOL 24
 
 static const char *const PAGES[] = { N_("Data pribadi"), N_("Keanggotaan dan DTSEN") };
 static const char *const JK_VALUES[] = { "", "L", "P", NULL };
 static const char *const JK_LABELS[] = { N_("(pilih)"), N_("L (laki-laki)"), N_("P (perempuan)"),
 					 NULL };
-static const char *const YN_VALUES[] = { "0", "1", NULL };
-static const char *const YN_LABELS[] = { N_("Tidak"), N_("Ya"), NULL };
 
 static const struct uf_def FIELDS[] = {
 	/* One column more than the 16 digits: the cursor after the last one needs it. */
-	{ .name = "nik", .label = N_("NIK"), .kind = UF_TEXT,
-	  .page = 0, .row = 1, .lcol = LC, .fcol = FC, .width = 17, .max = 20 },
-	{ .name = "no_kk", .label = N_("No. KK"), .kind = UF_TEXT,
-	  .page = 0, .row = 3, .lcol = LC, .fcol = FC, .width = 17, .max = 20 },
-	{ .name = "nama", .label = N_("Nama"), .kind = UF_TEXT,
-	  .page = 0, .row = 5, .lcol = LC, .fcol = FC, .width = 40, .max = SK_NAME_MAX },
-	{ .name = "jenis_kelamin", .label = N_("Jenis kelamin"), .kind = UF_CHOICE,
-	  .page = 0, .row = 7, .lcol = LC, .fcol = FC, .width = 16, .max = 0,
-	  .values = JK_VALUES, .labels = JK_LABELS },
-	{ .name = "tempat_lahir", .label = N_("Tempat lahir"), .kind = UF_TEXT,
-	  .page = 0, .row = 9, .lcol = LC, .fcol = FC, .width = 30, .max = SK_NAME_MAX },
-	{ .name = "tanggal_lahir", .label = N_("Tanggal lahir"), .kind = UF_TEXT,
-	  .page = 0, .row = 11, .lcol = LC, .fcol = FC, .width = 11, .max = 11 },
-	{ .name = "alamat", .label = N_("Alamat"), .kind = UF_TEXT,
-	  .page = 0, .row = 13, .lcol = LC, .fcol = FC, .width = 50, .max = SK_NAME_MAX },
-	{ .name = "rt", .label = N_("RT"), .kind = UF_TEXT,
-	  .page = 0, .row = 15, .lcol = LC, .fcol = FC, .width = 3, .max = 5 },
-	{ .name = "rw", .label = N_("RW"), .kind = UF_TEXT,
-	  .page = 0, .row = 15, .lcol = FC + 6, .fcol = FC + 11, .width = 3, .max = 5 },
-	{ .name = "telepon", .label = N_("Telepon"), .kind = UF_TEXT,
-	  .page = 0, .row = 17, .lcol = LC, .fcol = FC, .width = 16, .max = 32 },
+	UF_TEXT_COL("nik", N_("NIK"), 0, 1, 17, 20),
+	UF_TEXT_COL("no_kk", N_("No. KK"), 0, 3, 17, 20),
+	UF_TEXT_COL("nama", N_("Nama"), 0, 5, 40, SK_NAME_MAX),
+	UF_CHOICE_COL("jenis_kelamin", N_("Jenis kelamin"), 0, 7, 16, JK_VALUES, JK_LABELS),
+	UF_TEXT_COL("tempat_lahir", N_("Tempat lahir"), 0, 9, 30, SK_NAME_MAX),
+	UF_TEXT_COL("tanggal_lahir", N_("Tanggal lahir"), 0, 11, 11, 11),
+	UF_TEXT_COL("alamat", N_("Alamat"), 0, 13, 50, SK_NAME_MAX),
+	UF_TEXT_COL("rt", N_("RT"), 0, 15, 3, 5),
+	UF_TEXT_AT("rw", N_("RW"), 0, 15, UF_FCOL + 6, UF_FCOL + 11, 3, 5),
+	UF_TEXT_COL("telepon", N_("Telepon"), 0, 17, 16, 32),
 	/* On the first page: a member's meetings and figures count from this date. */
-	{ .name = "tanggal_masuk", .label = N_("Tanggal masuk"), .kind = UF_TEXT,
-	  .page = 0, .row = 17, .lcol = 44, .fcol = 60, .width = 11, .max = 11 },
-	{ .name = "jabatan", .label = N_("Jabatan"), .kind = UF_CHOICE,
-	  .page = 1, .row = 1, .lcol = LC, .fcol = FC, .width = 14, .max = 0,
-	  .values = JABATAN_VALUES },
-	{ .name = "tanggal_keluar", .label = N_("Tanggal keluar"), .kind = UF_TEXT,
-	  .page = 1, .row = 3, .lcol = LC, .fcol = FC, .width = 11, .max = 11 },
-	{ .name = "terdaftar_dtsen", .label = N_("Terdaftar DTSEN"), .kind = UF_CHOICE,
-	  .page = 1, .row = 5, .lcol = LC, .fcol = FC, .width = 8, .max = 0,
-	  .values = YN_VALUES, .labels = YN_LABELS },
-	{ .name = "desil_dtsen", .label = N_("Desil DTSEN"), .kind = UF_TEXT,
-	  .page = 1, .row = 7, .lcol = LC, .fcol = FC, .width = 2, .max = 4 },
-	{ .name = "peserta_pkh", .label = N_("Peserta PKH"), .kind = UF_CHOICE,
-	  .page = 1, .row = 9, .lcol = LC, .fcol = FC, .width = 8, .max = 0,
-	  .values = YN_VALUES, .labels = YN_LABELS },
-	{ .name = "catatan", .label = N_("Catatan"), .kind = UF_TEXT,
-	  .page = 1, .row = 11, .lcol = LC, .fcol = FC, .width = 54, .max = 250 },
+	UF_TEXT_AT("tanggal_masuk", N_("Tanggal masuk"), 0, 17, 44, 60, 11, 11),
+	UF_VALUES_COL("jabatan", N_("Jabatan"), 1, 1, 14, JABATAN_VALUES),
+	UF_TEXT_COL("tanggal_keluar", N_("Tanggal keluar"), 1, 3, 11, 11),
+	UF_CHOICE_COL("terdaftar_dtsen", N_("Terdaftar DTSEN"), 1, 5, 8, UF_YN_VALUES, UF_YN_LABELS),
+	UF_TEXT_COL("desil_dtsen", N_("Desil DTSEN"), 1, 7, 2, 4),
+	UF_CHOICE_COL("peserta_pkh", N_("Peserta PKH"), 1, 9, 8, UF_YN_VALUES, UF_YN_LABELS),
+	UF_TEXT_COL("catatan", N_("Catatan"), 1, 11, 54, 250),
 };
-#define NFIELDS ((int)(sizeof FIELDS / sizeof FIELDS[0]))
+
+/* The fields that hold a text of the member as it is typed. */
+static const struct fu_text TEXTS[] = {
+	FU_TEXT(sk_member, nik), FU_TEXT(sk_member, no_kk), FU_TEXT(sk_member, nama),
+	FU_TEXT(sk_member, jenis_kelamin), FU_TEXT(sk_member, tempat_lahir),
+	FU_TEXT(sk_member, tanggal_lahir), FU_TEXT(sk_member, alamat), FU_TEXT(sk_member, rt),
+	FU_TEXT(sk_member, rw), FU_TEXT(sk_member, telepon), FU_TEXT(sk_member, jabatan),
+	FU_TEXT(sk_member, tanggal_masuk), FU_TEXT(sk_member, tanggal_keluar),
+	FU_TEXT(sk_member, catatan),
+};
+
+static const struct fu_store MEMBER_FORM_HOW;
 
 struct member_form {
 	struct fu_form fu;      /* the form and its draft key (first) */
 	sk_member m;       /* the stored member (ids, stamps), or the defaults of a new one */
+	/* The form's values as last read: the form helpers reach it by its offset. */
+	/* cppcheck-suppress unusedStructMember */
+	sk_member rec;
 	int is_new;
 	char group_name[SK_NAME_BYTES];
 	char auto_jk[4];             /* sex and birth date last filled in from the NIK */
@@ -153,26 +144,13 @@ static void member_form_collect(struct member_form *f, sk_member *m, sk_issues *
 	char buf[16];
 	*m = f->m;
 	sk_issues_clear(is);
-	uform_get(&f->fu.uf, "nik", m->nik, sizeof m->nik);
-	uform_get(&f->fu.uf, "no_kk", m->no_kk, sizeof m->no_kk);
-	uform_get(&f->fu.uf, "nama", m->nama, sizeof m->nama);
-	uform_get(&f->fu.uf, "jenis_kelamin", m->jenis_kelamin, sizeof m->jenis_kelamin);
-	uform_get(&f->fu.uf, "tempat_lahir", m->tempat_lahir, sizeof m->tempat_lahir);
-	uform_get(&f->fu.uf, "tanggal_lahir", m->tanggal_lahir, sizeof m->tanggal_lahir);
-	uform_get(&f->fu.uf, "alamat", m->alamat, sizeof m->alamat);
-	uform_get(&f->fu.uf, "rt", m->rt, sizeof m->rt);
-	uform_get(&f->fu.uf, "rw", m->rw, sizeof m->rw);
-	uform_get(&f->fu.uf, "telepon", m->telepon, sizeof m->telepon);
-	uform_get(&f->fu.uf, "jabatan", m->jabatan, sizeof m->jabatan);
-	uform_get(&f->fu.uf, "tanggal_masuk", m->tanggal_masuk, sizeof m->tanggal_masuk);
-	uform_get(&f->fu.uf, "tanggal_keluar", m->tanggal_keluar, sizeof m->tanggal_keluar);
+	fu_get_texts(&f->fu.uf, m, TEXTS, FU_COUNT(TEXTS));
 	uform_get(&f->fu.uf, "terdaftar_dtsen", buf, sizeof buf);
 	m->terdaftar_dtsen = atoi(buf);
 	uform_get(&f->fu.uf, "desil_dtsen", buf, sizeof buf);
 	m->desil_dtsen = parse_desil(buf, is);
 	uform_get(&f->fu.uf, "peserta_pkh", buf, sizeof buf);
 	m->peserta_pkh = atoi(buf);
-	uform_get(&f->fu.uf, "catatan", m->catatan, sizeof m->catatan);
 	member_clean_numbers(m);
 }
 
@@ -210,40 +188,25 @@ static void member_form_from_nik(struct member_form *f)
 	}
 }
 
-static void member_form_validate(struct screen *s, void *rec, sk_issues *is)
+static void member_form_read(struct screen *s, void *m, sk_issues *conv)
 {
-	struct member_form *f = s->data;
-	sk_member *m = rec;
-	sk_issues conv;
-	member_form_collect(f, m, &conv);
+	member_form_collect(s->data, m, conv);
+}
+
+static void member_form_rules(struct screen *s, const void *m, sk_issues *is)
+{
 	member_validate(s->db, m, is);
-	fu_merge(is, &conv);
-	uform_check_lengths(&f->fu.uf, is);
-	uform_set_issues(&f->fu.uf, is);
 }
 
 static void member_form_fill(struct member_form *f)
 {
 	const sk_member *m = &f->m;
 	char buf[16];
-	uform_set(&f->fu.uf, "nik", m->nik);
-	uform_set(&f->fu.uf, "no_kk", m->no_kk);
-	uform_set(&f->fu.uf, "nama", m->nama);
-	uform_set(&f->fu.uf, "jenis_kelamin", m->jenis_kelamin);
-	uform_set(&f->fu.uf, "tempat_lahir", m->tempat_lahir);
-	uform_set(&f->fu.uf, "tanggal_lahir", m->tanggal_lahir);
-	uform_set(&f->fu.uf, "alamat", m->alamat);
-	uform_set(&f->fu.uf, "rt", m->rt);
-	uform_set(&f->fu.uf, "rw", m->rw);
-	uform_set(&f->fu.uf, "telepon", m->telepon);
-	uform_set(&f->fu.uf, "jabatan", m->jabatan);
-	uform_set(&f->fu.uf, "tanggal_masuk", m->tanggal_masuk);
-	uform_set(&f->fu.uf, "tanggal_keluar", m->tanggal_keluar);
+	fu_set_texts(&f->fu.uf, m, TEXTS, FU_COUNT(TEXTS));
 	uform_set(&f->fu.uf, "terdaftar_dtsen", m->terdaftar_dtsen ? "1" : "0");
 	snprintf(buf, sizeof buf, "%d", m->desil_dtsen);
 	uform_set(&f->fu.uf, "desil_dtsen", m->desil_dtsen ? buf : "");
 	uform_set(&f->fu.uf, "peserta_pkh", m->peserta_pkh ? "1" : "0");
-	uform_set(&f->fu.uf, "catatan", m->catatan);
 }
 
 /* Load the member (or the defaults of a new one) and the group's name. */
@@ -254,21 +217,15 @@ static int member_form_load(struct screen *s, const struct member_form_arg *a)
 	sk_err_clear(&e);
 	f->is_new = a->member_id == NULL;
 	member_init(&f->m, a->group_id);
-	if (a->member_id && member_get(s->db, a->member_id, &f->m, &e) != SK_OK) {
-		frame_msg(MSG_ERROR, "%s", e.msg);
-		return -1;
-	}
+	if (a->member_id && member_get(s->db, a->member_id, &f->m, &e) != SK_OK)
+		return fu_fail(&e);
 	/* The form shows the whole NIK: a read the audit trail keeps. */
 	if (a->member_id && db_audit_note(s->db, "baca_nik", "anggota", f->m.id, f->m.kelompok_id,
-					  f->m.id, "formulir anggota", &e) != SK_OK) {
-		frame_msg(MSG_ERROR, "%s", e.msg);
-		return -1;
-	}
+					  f->m.id, "formulir anggota", &e) != SK_OK)
+		return fu_fail(&e);
 	sk_group g;
-	if (group_get(s->db, f->m.kelompok_id, &g, &e) != SK_OK) {
-		frame_msg(MSG_ERROR, "%s", e.msg);
-		return -1;
-	}
+	if (group_get(s->db, f->m.kelompok_id, &g, &e) != SK_OK)
+		return fu_fail(&e);
 	snprintf(f->group_name, sizeof f->group_name, "%s", g.nama);
 	if (f->is_new)
 		snprintf(f->fu.key, sizeof f->fu.key, "baru:%s", f->m.kelompok_id);
@@ -284,63 +241,53 @@ static int member_form_load(struct screen *s, const struct member_form_arg *a)
 
 static int member_form_init(struct screen *s, void *arg)
 {
-	struct member_form *f = calloc(1, sizeof *f);
+	struct member_form *f = fu_form_open(s, sizeof *f, FIELDS, FU_COUNT(FIELDS), 2, PAGES);
 	if (!f)
 		return -1;
-	s->data = f;
-	if (uform_open(&f->fu.uf, FIELDS, NFIELDS, 2, PAGES) != 0 || member_form_load(s, arg) != 0)
+	f->fu.how = &MEMBER_FORM_HOW;
+	if (member_form_load(s, arg) != 0)
 		return -1;
 	member_form_fill(f);
 	member_form_notes(f);
 	uform_snapshot(&f->fu.uf);
 	if (fu_draft_offer(s, &f->fu.uf, f->fu.key, NULL)) {
-		sk_member m;
-		sk_issues is;
 		uform_touch_all(&f->fu.uf);
-		member_form_validate(s, &m, &is);
+		fu_form_check(s);
 	}
 	if (!f->is_new) {
-		sk_member m;
-		sk_issues is;
 		char verdict[300];
 		eligibility_verdict(s->db, f->m.id, verdict, sizeof verdict);
 		uform_note(&f->fu.uf, "nama", verdict);
 		uform_touch_all(&f->fu.uf);
-		member_form_validate(s, &m, &is);
+		fu_form_check(s);
 	}
 	return 0;
 }
 
-static int member_form_store(struct screen *s, void *m, sk_issues *is, sk_err *e)
+FU_STORE_FN(member_form_store, member_form, sk_member, member_insert, member_update)
+
+static void member_form_what(const void *m, char *out, size_t n)
 {
-	struct member_form *f = s->data;
-	return f->is_new ? member_insert(s->db, m, is, e) : member_update(s->db, m, is, e);
+	snprintf(out, n, _("Anggota %s"), ((const sk_member *)m)->nama);
 }
 
-static void member_form_save(struct screen *s)
+/* Saved: the member list puts its cursor on this member; a new one's household assessment
+ * is offered. */
+static void member_form_saved(struct screen *s, const void *rec)
 {
-	static const struct fu_store HOW = { member_form_validate, member_form_store };
-	struct member_form *f = s->data;
-	sk_member m;
-	sk_issues is;
-	if (!fu_form_store(s, &HOW, &m, &is))
-		return;
-	char what[500];
-	snprintf(what, sizeof what, _("Anggota %s"), m.nama);
-	fu_saved(what, &is);
-	ui_result_set(m.id); /* the member list puts its cursor on this member */
+	const struct member_form *f = s->data;
+	const sk_member *m = rec;
+	ui_result_set(m->id);
 	if (f->is_new)
-		assessment_offer_household(s->db, m.id);
-	ui_pop();
+		assessment_offer_household(s->db, m->id);
 }
 
-/* A field left: the NIK fills what it tells, the No. KK shows clean; its findings show. */
+/* A field left: the NIK fills what it tells, the No. KK shows clean (then its findings show). */
 static void member_form_after(struct screen *s, enum uf_result r, int left)
 {
 	(void)r;
 	struct member_form *f = s->data;
 	sk_member m;
-	sk_issues is;
 	if (left < 0)
 		return;
 	if (left == uform_index(&f->fu.uf, "nik")) {
@@ -350,15 +297,15 @@ static void member_form_after(struct screen *s, enum uf_result r, int left)
 		member_form_collect(f, &m, &conv);
 		member_form_show_clean(f, &m);
 	}
-	uform_touch(&f->fu.uf, left);
-	member_form_validate(s, &m, &is);
 }
 
-static int member_form_key(struct screen *s, wint_t ch, int kc)
-{
-	return fu_form_key(s, ch, kc, member_form_after, NULL, member_form_save);
-}
+static const struct fu_store MEMBER_FORM_HOW = {
+	.collect = member_form_read, .rules = member_form_rules, .store = member_form_store,
+	.what = member_form_what,
+	.rec_at = offsetof(struct member_form, rec), .after = member_form_after,
+	.saved = member_form_saved,
+};
 
-const struct screen_ops MEMBER_FORM_OPS = FU_SCREEN("member-form", member_form_init, member_form_key, member_form_help,
+const struct screen_ops MEMBER_FORM_OPS = FU_SCREEN("member-form", member_form_init, fu_key, member_form_help,
 		HINT_HELP, HINT(ACT_SAVE, NC_("hint", "Simpan")), HINT(ACT_PGDN, NC_("hint", "Halaman")),
 		HINTS_BACK_QUIT);

@@ -15,8 +15,8 @@
 #include "uform.h"
 #include "validate.h"
 
-#define LC 2
-#define FC 30
+#define UF_LCOL 2
+#define UF_FCOL 30
 
 static const char *const PAGES[] = { N_("Aturan siklus simpan pinjam") };
 static const char *const JASA_VALUES[] = { "flat", "menurun", NULL };
@@ -26,35 +26,33 @@ static const char *const BAGI_LABELS[] = { N_("menurut simpanan"), N_("sama rata
 					   N_("menurut jasa dibayar"), NULL };
 
 static const struct uf_def FIELDS[] = {
-	{ .name = "mulai", .label = N_("Tanggal mulai"), .kind = UF_TEXT,
-	  .page = 0, .row = 1, .lcol = LC, .fcol = FC, .width = 11, .max = 11 },
-	{ .name = "simpanan_pokok", .label = N_("Simpanan pokok (Rp)"), .kind = UF_TEXT,
-	  .page = 0, .row = 3, .lcol = LC, .fcol = FC, .width = 14, .max = 20 },
-	{ .name = "simpanan_wajib", .label = N_("Simpanan wajib (Rp)"), .kind = UF_TEXT,
-	  .page = 0, .row = 5, .lcol = LC, .fcol = FC, .width = 14, .max = 20 },
+	UF_TEXT_COL("mulai", N_("Tanggal mulai"), 0, 1, 11, 11),
+	UF_TEXT_COL("simpanan_pokok", N_("Simpanan pokok (Rp)"), 0, 3, 14, 20),
+	UF_TEXT_COL("simpanan_wajib", N_("Simpanan wajib (Rp)"), 0, 5, 14, 20),
 	/* xgettext:no-c-format */
-	{ .name = "jasa_persen_bulan", .label = N_("Jasa pinjaman (% sebulan)"), .kind = UF_TEXT,
-	  .page = 0, .row = 7, .lcol = LC, .fcol = FC, .width = 6, .max = 8 },
-	{ .name = "metode_jasa", .label = N_("Cara hitung jasa"), .kind = UF_CHOICE,
-	  .page = 0, .row = 7, .lcol = 40, .fcol = 57, .width = 20, .max = 0,
-	  .values = JASA_VALUES, .labels = JASA_LABELS },
-	{ .name = "batas_pinjaman_kali", .label = N_("Batas pinjaman (x simpanan)"), .kind = UF_TEXT,
-	  .page = 0, .row = 9, .lcol = LC, .fcol = FC, .width = 8, .max = 10 },
-	{ .name = "denda_alpa", .label = N_("Denda alpa (Rp)"), .kind = UF_TEXT,
-	  .page = 0, .row = 11, .lcol = LC, .fcol = FC, .width = 14, .max = 20 },
-	{ .name = "denda_terlambat", .label = N_("Denda terlambat (Rp)"), .kind = UF_TEXT,
-	  .page = 0, .row = 13, .lcol = LC, .fcol = FC, .width = 14, .max = 20 },
-	{ .name = "metode_bagi", .label = N_("Cara bagi hasil"), .kind = UF_CHOICE,
-	  .page = 0, .row = 15, .lcol = LC, .fcol = FC, .width = 22, .max = 0,
-	  .values = BAGI_VALUES, .labels = BAGI_LABELS },
-	{ .name = "catatan", .label = N_("Catatan"), .kind = UF_TEXT,
-	  .page = 0, .row = 17, .lcol = LC, .fcol = FC, .width = 46, .max = 250 },
+	UF_TEXT_COL("jasa_persen_bulan", N_("Jasa pinjaman (% sebulan)"), 0, 7, 6, 8),
+	UF_CHOICE_AT("metode_jasa", N_("Cara hitung jasa"),
+		0, 7, 40, 57, 20, JASA_VALUES, JASA_LABELS),
+	UF_TEXT_COL("batas_pinjaman_kali", N_("Batas pinjaman (x simpanan)"), 0, 9, 8, 10),
+	UF_TEXT_COL("denda_alpa", N_("Denda alpa (Rp)"), 0, 11, 14, 20),
+	UF_TEXT_COL("denda_terlambat", N_("Denda terlambat (Rp)"), 0, 13, 14, 20),
+	UF_CHOICE_COL("metode_bagi", N_("Cara bagi hasil"), 0, 15, 22, BAGI_VALUES, BAGI_LABELS),
+	UF_TEXT_COL("catatan", N_("Catatan"), 0, 17, 46, 250),
 };
-#define NFIELDS ((int)(sizeof FIELDS / sizeof FIELDS[0]))
+
+/* The fields that hold a text of the cycle as it is typed (the start date: only a new one's). */
+static const struct fu_text TEXTS[] = {
+	FU_TEXT(sk_cycle, metode_jasa), FU_TEXT(sk_cycle, metode_bagi), FU_TEXT(sk_cycle, catatan),
+};
+
+static const struct fu_store CF_HOW;
 
 struct cycle_form {
 	struct fu_form fu;      /* the form and its draft key (first) */
 	sk_cycle c;
+	/* The form's values as last read: the form helpers reach it by its offset. */
+	/* cppcheck-suppress unusedStructMember */
+	sk_cycle rec;
 	int is_new;
 	char group_nama[SK_NAME_BYTES];
 };
@@ -99,13 +97,22 @@ static void cf_fill(struct cycle_form *f)
 	put_money(&f->fu.uf, "simpanan_pokok", c->simpanan_pokok);
 	put_money(&f->fu.uf, "simpanan_wajib", c->simpanan_wajib);
 	uform_set(&f->fu.uf, "jasa_persen_bulan", fx_format2(c->jasa_persen_bulan, ',', buf, sizeof buf));
-	uform_set(&f->fu.uf, "metode_jasa", c->metode_jasa);
 	uform_set(&f->fu.uf, "batas_pinjaman_kali",
 		  c->has_batas ? fx_format2(c->batas_pinjaman_kali, ',', buf, sizeof buf) : "");
 	put_money(&f->fu.uf, "denda_alpa", c->denda_alpa);
 	put_money(&f->fu.uf, "denda_terlambat", c->denda_terlambat);
-	uform_set(&f->fu.uf, "metode_bagi", c->metode_bagi);
-	uform_set(&f->fu.uf, "catatan", c->catatan);
+	fu_set_texts(&f->fu.uf, c, TEXTS, FU_COUNT(TEXTS));
+}
+
+/* A number that did not read (rc of fixmath's parsers): its finding on field, syntax when
+ * it is not a number, range when it is out of range. */
+static void cf_parse_finding(sk_issues *is, const char *field, int rc, const char *syntax,
+			     const char *range)
+{
+	if (rc == FX_SYNTAX)
+		sk_issues_add(is, field, SK_SEV_ERROR, "%s", syntax);
+	else if (rc == FX_RANGE)
+		sk_issues_add(is, field, SK_SEV_ERROR, "%s", range);
 }
 
 /* The form's values as a cycle; conversion problems go to is. */
@@ -126,27 +133,19 @@ static void cf_collect(struct cycle_form *f, sk_cycle *c, sk_issues *is)
 	}
 	uform_get(&f->fu.uf, "jasa_persen_bulan", buf, sizeof buf);
 	int rc = loan_rate_parse_typed(*buf ? buf : "0", &c->jasa_persen_bulan);
-	if (rc == FX_SYNTAX)
-		sk_issues_add(is, "jasa_persen_bulan", SK_SEV_ERROR, "%s",
-			      _("Jasa ditulis angka dengan paling banyak dua desimal, misalnya 1,5."));
-	else if (rc == FX_RANGE)
-		/* xgettext:no-c-format */
-		sk_issues_add(is, "jasa_persen_bulan", SK_SEV_ERROR, "%s",
-			      _("Jasa paling tinggi 10% sebulan."));
-	uform_get(&f->fu.uf, "metode_jasa", c->metode_jasa, sizeof c->metode_jasa);
+	cf_parse_finding(is, "jasa_persen_bulan", rc,
+			 _("Jasa ditulis angka dengan paling banyak dua desimal, misalnya 1,5."),
+			 /* xgettext:no-c-format */
+			 _("Jasa paling tinggi 10% sebulan."));
 	uform_get(&f->fu.uf, "batas_pinjaman_kali", buf, sizeof buf);
 	int kali = -1;
 	rc = loan_limit_parse_typed(buf, &kali);
-	if (rc == FX_SYNTAX)
-		sk_issues_add(is, "batas_pinjaman_kali", SK_SEV_ERROR, "%s",
-			      _("Batas ditulis angka, misalnya 3 atau 1,5; kosong berarti tanpa batas."));
-	else if (rc == FX_RANGE)
-		sk_issues_add(is, "batas_pinjaman_kali", SK_SEV_ERROR, "%s",
-			      _("Batas pinjaman paling banyak 1000 kali simpanan."));
+	cf_parse_finding(is, "batas_pinjaman_kali", rc,
+			 _("Batas ditulis angka, misalnya 3 atau 1,5; kosong berarti tanpa batas."),
+			 _("Batas pinjaman paling banyak 1000 kali simpanan."));
 	c->has_batas = rc == FX_OK && kali >= 0;
 	c->batas_pinjaman_kali = c->has_batas ? kali : 0;
-	uform_get(&f->fu.uf, "metode_bagi", c->metode_bagi, sizeof c->metode_bagi);
-	uform_get(&f->fu.uf, "catatan", c->catatan, sizeof c->catatan);
+	fu_get_texts(&f->fu.uf, c, TEXTS, FU_COUNT(TEXTS));
 }
 
 static void cf_validate(struct screen *s, void *rec, sk_issues *is)
@@ -170,26 +169,20 @@ static void cf_validate(struct screen *s, void *rec, sk_issues *is)
 static int cf_init(struct screen *s, void *arg)
 {
 	const struct simpin_cycle_arg *a = arg;
-	struct cycle_form *f = calloc(1, sizeof *f);
+	struct cycle_form *f = fu_form_open(s, sizeof *f, FIELDS, FU_COUNT(FIELDS), 1, PAGES);
 	if (!f)
 		return -1;
-	s->data = f;
-	if (uform_open(&f->fu.uf, FIELDS, NFIELDS, 1, PAGES) != 0)
-		return -1;
+	f->fu.how = &CF_HOW;
 	f->is_new = a->cycle_id == NULL;
 	sk_err e;
 	sk_err_clear(&e);
 	sk_group g;
-	if (group_get(s->db, a->group_id, &g, &e) != SK_OK) {
-		frame_msg(MSG_ERROR, "%s", e.msg);
-		return -1;
-	}
+	if (group_get(s->db, a->group_id, &g, &e) != SK_OK)
+		return fu_fail(&e);
 	snprintf(f->group_nama, sizeof f->group_nama, "%s", g.nama);
 	if (!f->is_new) {
-		if (cycle_get(s->db, a->cycle_id, &f->c, &e) != SK_OK) {
-			frame_msg(MSG_ERROR, "%s", e.msg);
-			return -1;
-		}
+		if (cycle_get(s->db, a->cycle_id, &f->c, &e) != SK_OK)
+			return fu_fail(&e);
 	} else {
 		/* The next cycle takes the last one's rules and starts the day after it ended. */
 		cycle_init(&f->c, a->group_id);
@@ -224,29 +217,19 @@ static int cf_init(struct screen *s, void *arg)
 	return 0;
 }
 
-static int cf_store(struct screen *s, void *c, sk_issues *is, sk_err *e)
+FU_STORE_FN(cf_store, cycle_form, sk_cycle, simpin_cycle_start, simpin_cycle_update)
+
+static void cf_what(const void *c, char *out, size_t n)
 {
-	struct cycle_form *f = s->data;
-	return f->is_new ? simpin_cycle_start(s->db, c, is, e) : simpin_cycle_update(s->db, c, is, e);
+	snprintf(out, n, _("Siklus %d"), ((const sk_cycle *)c)->nomor);
 }
 
-static void cf_save(struct screen *s)
-{
-	static const struct fu_store HOW = { cf_validate, cf_store };
-	sk_cycle c;
-	sk_issues is;
-	if (!fu_form_store(s, &HOW, &c, &is))
-		return;
-	char what[200];
-	snprintf(what, sizeof what, _("Siklus %d"), c.nomor);
-	fu_saved(what, &is);
-	ui_pop();
-}
-
-/* After every key: a running cycle keeps its start date; a field left shows its findings. */
+/* After every key: a running cycle keeps its start date (then a field left shows its
+ * findings). */
 static void cf_after(struct screen *s, enum uf_result r, int left)
 {
 	(void)r;
+	(void)left;
 	struct cycle_form *f = s->data;
 	char mulai[16];
 	uform_get(&f->fu.uf, "mulai", mulai, sizeof mulai);
@@ -254,18 +237,12 @@ static void cf_after(struct screen *s, enum uf_result r, int left)
 		uform_set(&f->fu.uf, "mulai", f->c.mulai);
 		frame_msg(MSG_WARN, "%s", _("Tanggal mulai siklus yang berjalan tidak dapat diubah."));
 	}
-	if (left >= 0) {
-		sk_cycle c;
-		sk_issues is;
-		uform_touch(&f->fu.uf, left);
-		cf_validate(s, &c, &is);
-	}
 }
 
-static int cf_key(struct screen *s, wint_t ch, int kc)
-{
-	return fu_form_key(s, ch, kc, cf_after, NULL, cf_save);
-}
+static const struct fu_store CF_HOW = {
+	.check = cf_validate, .store = cf_store, .what = cf_what,
+	.rec_at = offsetof(struct cycle_form, rec), .after = cf_after,
+};
 
 static int cf_unsaved(struct screen *s)
 {
@@ -284,7 +261,7 @@ static void cf_draft(struct screen *s)
 const struct screen_ops SIMPIN_CYCLE_FORM_OPS = {
 	.name = "simpin-cycle",
 	.init = cf_init,
-	.key = cf_key,
+	.key = fu_key,
 	.help = cf_help,
 	.hints = HINTS(
 		HINT_HELP, HINT(ACT_SAVE, NC_("hint", "Simpan")), HINT(ACT_TOGGLE, NC_("hint", "Ganti")),

@@ -1,6 +1,5 @@
 /* tfield.c - one-line text input. */
 #include <curses.h>
-#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include "colors.h"
@@ -29,28 +28,11 @@ void tfield_set(struct tfield *f, const char *utf8, int max)
 	f->buf[j] = '\0';
 }
 
-static void backspace(struct tfield *f)
-{
-	size_t len = strlen(f->buf);
-	while (len > 0 && (f->buf[len - 1] & 0xC0) == 0x80)
-		len--;
-	if (len > 0)
-		len--;
-	f->buf[len] = '\0';
-}
-
 static int add(struct tfield *f, wint_t ch)
 {
-	char mb[MB_LEN_MAX];
-	mbstate_t ps;
-	memset(&ps, 0, sizeof ps);
-	size_t len = wcrtomb(mb, (wchar_t)ch, &ps);
-	size_t used = strlen(f->buf);
-	if (len == (size_t)-1 || (int)sk_utf8_len(f->buf) >= f->max || used + len >= sizeof f->buf)
+	if ((int)sk_utf8_len(f->buf) >= f->max)
 		return 0;
-	memcpy(f->buf + used, mb, len);
-	f->buf[used + len] = '\0';
-	return 1;
+	return text_append(f->buf, sizeof f->buf, ch);
 }
 
 int tfield_key(struct tfield *f, wint_t ch, int kc)
@@ -64,7 +46,7 @@ int tfield_key(struct tfield *f, wint_t ch, int kc)
 		return 1;
 	}
 	switch (keys_action(ch, kc)) {
-	case ACT_BACKSPACE: backspace(f); return 1;
+	case ACT_BACKSPACE: text_chop(f->buf); return 1;
 	case ACT_CLEAR: f->buf[0] = '\0'; return 1;
 	default: return 0;
 	}
@@ -74,15 +56,9 @@ void tfield_draw(const struct tfield *f, int y, int x, int width, int focused)
 {
 	if (width < 2)
 		return;
-	const char *shown = f->buf;
-	int tw = text_width(shown);
 	/* Show the end of a long text, with room for the cursor. */
-	while (tw > width - 1 && *shown) {
-		shown++;
-		while ((*shown & 0xC0) == 0x80)
-			shown++;
-		tw = text_width(shown);
-	}
+	const char *shown = text_tail(f->buf, width - 1);
+	int tw = text_width(shown);
 	text_put(stdscr, y, x, shown, width, ui_attr(focused ? R_FIELD_CUR : R_FIELD));
 	if (focused)
 		move(y, x + tw);

@@ -59,15 +59,9 @@ void sline_draw(const struct sline *l, int y, int x, int width, const char *labe
 	int fw = width - lw - 1;
 	if (fw < 1)
 		return;
-	int tw = text_width(text);
 	/* Show the end of a long text. */
-	const char *shown = text;
-	while (tw > fw - 1 && *shown) {
-		shown++;
-		while ((*shown & 0xC0) == 0x80)
-			shown++;
-		tw = text_width(shown);
-	}
+	const char *shown = text_tail(text, fw - 1);
+	int tw = text_width(shown);
 	text_put(stdscr, y, x + lw + 1, shown, fw, ui_attr(R_FIELD));
 	if (focused)
 		move(y, x + lw + 1 + tw);

@@ -1,4 +1,5 @@
 /* text.c - display-width aware text helpers. */
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
@@ -144,4 +145,37 @@ void text_row(int y, int x, const char *const *cells, int n, const int *w, int t
 		text_put(stdscr, y, cx, cells[i], w[i], a);
 		cx += w[i] + (i + 1 < n);
 	}
+}
+
+const char *text_tail(const char *s, int width)
+{
+	while (text_width(s) > width && *s) {
+		s++;
+		while ((*s & 0xC0) == 0x80)
+			s++;
+	}
+	return s;
+}
+
+void text_chop(char *s)
+{
+	size_t len = strlen(s);
+	while (len > 0 && (s[len - 1] & 0xC0) == 0x80)
+		len--;
+	if (len > 0)
+		len--;
+	s[len] = '\0';
+}
+
+int text_append(char *s, size_t size, wint_t ch)
+{
+	char mb[MB_LEN_MAX];
+	mbstate_t ps;
+	memset(&ps, 0, sizeof ps);
+	size_t len = wcrtomb(mb, (wchar_t)ch, &ps), used = strlen(s);
+	if (len == (size_t)-1 || used + len >= size)
+		return 0;
+	memcpy(s + used, mb, len);
+	s[used + len] = '\0';
+	return 1;
 }

@@ -4,12 +4,21 @@
 
 #include <curses.h>
 #include <stddef.h>
+#include <wchar.h>
 
 /* Terminal columns that UTF-8 string s takes (control characters count as 1). */
 int text_width(const char *s);
 /* Fit s into exactly width columns (cut on a character boundary, pad with spaces), with
  * control characters and bad bytes shown as '?'. out of size n. Returns out. */
 char *text_fit(char *out, size_t n, const char *s, int width);
+/* The end of s that takes at most width columns (starting on a character boundary): how a
+ * one-line input shows a text longer than its field. */
+const char *text_tail(const char *s, int width);
+/* Remove the last UTF-8 character of s (nothing when s is ""). */
+void text_chop(char *s);
+/* Append wide character ch to s (size bytes with the NUL) as UTF-8. Returns 1, or 0 when it
+ * does not fit or is no character (s unchanged). */
+int text_append(char *s, size_t size, wint_t ch);
 /* Draw s at (y, x) of w fitted to width columns with attribute a. */
 void text_put(WINDOW *w, int y, int x, const char *s, int width, attr_t a);
 /* Draw s centred on row y of w (cut to the window's width). */

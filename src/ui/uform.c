@@ -8,6 +8,9 @@
 #include "uform_int.h"
 #include "util.h"
 
+const char *const UF_YN_VALUES[] = { "0", "1", NULL };
+const char *const UF_YN_LABELS[] = { N_("Tidak"), N_("Ya"), NULL };
+
 const char *uform_choice_label(const struct uf_def *d, int i)
 {
 	const char *v = d->labels ? d->labels[i] : d->values[i];

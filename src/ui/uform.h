@@ -27,6 +27,30 @@ struct uf_def {
 	const char *const *labels;   /* UF_CHOICE: msgids shown for them (NULL: the values) */
 };
 
+/* Entries of a field table that name only what differs: the field's name and label, its page
+ * p and row r, the label's column lc and the field's fc, its width w; a text or picker field
+ * holds at most mx characters, a choice field shows values as labels (NULL: the values). */
+#define UF_FIELD_AT(k, nm, lb, p, r, lc, fc, w, mx) \
+	.name = nm, .label = lb, .kind = k, .page = p, .row = r, .lcol = lc, .fcol = fc, \
+	.width = w, .max = mx
+#define UF_TEXT_AT(nm, lb, p, r, lc, fc, w, mx) \
+	{ UF_FIELD_AT(UF_TEXT, nm, lb, p, r, lc, fc, w, mx) }
+#define UF_PICK_AT(nm, lb, p, r, lc, fc, w, mx) \
+	{ UF_FIELD_AT(UF_PICK, nm, lb, p, r, lc, fc, w, mx) }
+#define UF_CHOICE_AT(nm, lb, p, r, lc, fc, w, vals, labs) \
+	{ UF_FIELD_AT(UF_CHOICE, nm, lb, p, r, lc, fc, w, 0), .values = vals, .labels = labs }
+/* The same for a field in the form's own columns: a form whose fields mostly stand in one
+ * column defines UF_LCOL and UF_FCOL (label and field column) before its table. */
+#define UF_TEXT_COL(nm, lb, p, r, w, mx) UF_TEXT_AT(nm, lb, p, r, UF_LCOL, UF_FCOL, w, mx)
+#define UF_PICK_COL(nm, lb, p, r, w, mx) UF_PICK_AT(nm, lb, p, r, UF_LCOL, UF_FCOL, w, mx)
+#define UF_CHOICE_COL(nm, lb, p, r, w, vals, labs) \
+	UF_CHOICE_AT(nm, lb, p, r, UF_LCOL, UF_FCOL, w, vals, labs)
+/* A choice field in the form's columns that shows its stored values (no labels). */
+#define UF_VALUES_COL(nm, lb, p, r, w, vals) UF_CHOICE_COL(nm, lb, p, r, w, vals, NULL)
+/* The values and labels of a yes/no choice field stored as "0" and "1" ("Tidak", "Ya"). */
+extern const char *const UF_YN_VALUES[];
+extern const char *const UF_YN_LABELS[];
+
 struct uform {
 	const struct uf_def *defs;
 	int n, pages;
