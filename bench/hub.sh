@@ -8,7 +8,10 @@
 #     BENCH_PROV_GROUPS groups each (1 year, 10 members; the generated databases are kept like
 #     the others): `hub report regions --wilayah 33` and `hub report groups --wilayah 33`;
 #   - the ministry's size, from the bytes per row the kabupaten takes in the hub.
-# (a toy run, tests/cli_bench_smoke.sh, makes a province of 2)
+# (a toy run, tests/cli_bench_smoke.sh, makes a province of 2). BENCH_ONLY=hub runs this
+# section alone (without the import section, whose time of the same bundle the load's line
+# then lacks); BENCH_ONLY=hub-province only its province. Each province figure gives the
+# machine's load average when it was taken (other work inflates every time).
 PROV_KAB=${BENCH_PROV_KAB:-$([ "$IMP" -ge 100 ] && echo 10 || echo 2)}
 PROV_GROUPS=${BENCH_PROV_GROUPS:-$IMP}
 MIN_GROUPS=${BENCH_MINISTRY_GROUPS:-40000}
@@ -26,7 +29,11 @@ hub_bench_stop() {
 }
 
 say ""
-say "== hub: PostgreSQL, a private cluster; $IMP groups, then a province of $PROV_KAB kabupaten of $PROV_GROUPS groups"
+if only hub; then
+	say "== hub: PostgreSQL, a private cluster; $IMP groups, then a province of $PROV_KAB kabupaten of $PROV_GROUPS groups"
+else
+	say "== hub: PostgreSQL, a private cluster; a province of $PROV_KAB kabupaten of $PROV_GROUPS groups"
+fi
 if [ -z "$HPG" ] || ! command -v psql >/dev/null; then
 	say "hub                  PostgreSQL server missing (sh .ci/install-deps bench): MISSED"
 	return 0 2>/dev/null || exit 0
@@ -49,6 +56,7 @@ fresh_hub() { pgq postgres "DROP DATABASE IF EXISTS $1" && pgq postgres "CREATE 
 export SIKUBE_HUB_CACHE="$W/tmp/hubcache"
 
 # ---- the kabupaten bundle -------------------------------------------------------------------
+if only hub; then
 HSRC=$W/tmp/hubsource.db
 rm -f "$HSRC"* && cp "$IMP_DB" "$HSRC"
 rm -rf "$W/tmp/hubbundle" && "$SIKUBE" --db "$HSRC" export "$W/tmp/hubbundle" >/dev/null 2>&1
@@ -67,7 +75,11 @@ HFIRST=$best
 line_ratio "hub load" "$best" "$base" "\\copy" 2
 # The load validates every row with the core's importer first: its share, from the import
 # of the same bundle into an empty database timed above.
-line_info "" "(of which sikube import of the same bundle $(secs "$FIRST"): $(ratio "$FIRST" "$base") x \\copy; the hub's own work $(ratio "$((best - FIRST))" "$base") x)"
+if [ -n "${FIRST:-}" ]; then
+	line_info "" "(of which sikube import of the same bundle $(secs "$FIRST"): $(ratio "$FIRST" "$base") x \\copy; the hub's own work $(ratio "$((best - FIRST))" "$base") x)"
+else
+	line_info "" "(sikube import of the same bundle not timed: BENCH_ONLY=$ONLY)"
+fi
 line_mem "hub load memory" "$kb" 64 "$IMP groups"
 pgq hub "DROP SCHEMA base CASCADE"
 timed "$SIKUBE" hub load --pg "$PGC dbname=hub" "$W/tmp/hubbundle"
@@ -93,6 +105,7 @@ awk -v g="$IMP" -v mg="$MIN_GROUPS" -v my="$MIN_YEARS" '
 	  printf "%-20s %6.0f bytes/row  ministry %12.0f rows  %6.1f GB\n", "  " $1, bpr, r, r * bpr / 1e9 }
 	END { printf "%-20s %6.0f MB for %d rows here; ministry %d groups x %d years: %.0f million rows, %.0f GB\n",
 		"hub size", kb / 1e6, kr, mg, my, tr / 1e6, tb / 1e9 }' "$W/tmp/hubsizes" | tee -a "$RESULTS"
+fi
 
 # ---- a province of PROV_KAB kabupaten --------------------------------------------------------
 # kabupaten K of the province: generated once and kept (like kab()).
@@ -120,22 +133,23 @@ rm -f "$W/tmp/prov.db"*
 fresh_hub prov
 timed "$SIKUBE" hub load --pg "$PGC dbname=prov" "$@"
 [ "$T_RC" -eq 0 ] || echo "bench: hub load of the province refused a bundle" >&2
-line_info "hub load province" "$(secs "$T_MS"), $(pgq prov "SELECT count(*) FROM sikube.kelompok") groups, $(pgq prov "SELECT count(*) FROM sikube.kehadiran") attendance rows, peak $(mb "$T_KB")"
-ms="" kb=0
-for i in 1 2 3; do
-	timed "$SIKUBE" hub report regions --pg "$PGC dbname=prov" --wilayah 33 --format csv
-	ms="$ms $T_MS"
-	kb=$(max "$kb" "$T_KB")
-done
-line_ms "hub report regions" "$(echo "$ms" | median)" 1000 "median of 3, province 33: $PROV_KAB kabupaten"
-ms=""
-for i in 1 2 3; do
-	timed "$SIKUBE" hub report groups --pg "$PGC dbname=prov" --wilayah 33 --format csv
-	ms="$ms $T_MS"
-	kb=$(max "$kb" "$T_KB")
-done
-line_ms "hub report groups" "$(echo "$ms" | median)" 1000 "median of 3, every group of province 33"
+line_info "hub load province" "$(secs "$T_MS"), $(pgq prov "SELECT count(*) FROM sikube.kelompok") groups, $(pgq prov "SELECT count(*) FROM sikube.kehadiran") attendance rows, $(pgq prov "SELECT count(*) FROM sikube.pinjaman") loans, peak $(mb "$T_KB"), load $(cut -d' ' -f1-3 /proc/loadavg)"
+# prov_report KIND NOTE: hub report KIND of province 33 three times; its line (the median,
+# each run's ms and the load average when it ended). KB: the peak RSS so far.
+kb=0
+prov_report() {
+	ms=""
+	for i in 1 2 3; do
+		timed "$SIKUBE" hub report "$1" --pg "$PGC dbname=prov" --wilayah 33 --format csv
+		[ "$T_RC" -eq 0 ] || echo "bench: hub report $1 failed" >&2
+		ms="$ms $T_MS"
+		kb=$(max "$kb" "$T_KB")
+	done
+	line_ms "hub report $1" "$(echo "$ms" | median)" 1000 "median of 3:$ms ms, $2; load $(cut -d' ' -f1-3 /proc/loadavg)"
+}
+prov_report regions "province 33: $PROV_KAB kabupaten"
+prov_report groups "every group of province 33"
 line_mem "hub reports memory" "$kb" 16
-rm -rf "$W/tmp/hubbundle" "$W/tmp/hubweek" "$W/tmp"/prov-* "$HSRC"*
+rm -rf "$W/tmp/hubbundle" "$W/tmp/hubweek" "$W/tmp"/prov-* "$W/tmp/hubsource.db"*
 hub_bench_stop
 trap 'stop_load' EXIT

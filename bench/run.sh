@@ -22,7 +22,10 @@
 #                             tests/cli_bench_smoke.sh checks the mechanism with a sleep)
 #   BENCH_ONLY=all            import: only the import section (import, re-import, one week,
 #                             memory; with BENCH_FULL_IMPORT=1 also the full size, its bundle
-#                             exported once into BENCH_DIR/bundle-BENCH_GROUPS when missing)
+#                             exported once into BENCH_DIR/bundle-BENCH_GROUPS when missing);
+#                             hub: only the hub section (bench/hub.sh, its kabupaten and its
+#                             province); hub-province: only the hub's province (generated,
+#                             loaded, its reports timed), no 2,000- or 500-group kabupaten
 # The generated databases are kept in BENCH_DIR, keyed by seed, size and the generator's
 # source, so a second run starts at once. Exits 0 even when a goal is missed (MISSED).
 set -u
@@ -168,11 +171,19 @@ cheap_login "$TEMPLATE"
 fresh() { rm -f "$1" "$1-wal" "$1-shm"; cp "$TEMPLATE" "$1"; }
 
 ONLY=${BENCH_ONLY:-all}
+case $ONLY in all | import | hub | hub-province) ;; *) echo "bench: BENCH_ONLY=$ONLY: all, import, hub or hub-province"; exit 2 ;; esac
 # only SECTION: 0 when the section runs in this run (BENCH_ONLY).
 only() { [ "$ONLY" = all ] || [ "$ONLY" = "$1" ]; }
-if only all || [ "${BENCH_FULL_IMPORT:-0}" = 1 ]; then FULL_DB=$(kab "$FULL"); fi
-IMP_DB=$(kab "$IMP")
-SMALL_DB=$(kab "$SMALL")
+# bench_end: the closing line (goals missed, where the figures are), then exit 0.
+bench_end() {
+	MISSED=$(grep -c ' MISSED' "$RESULTS")
+	say ""
+	say "bench: $(($(date +%s) - START)) s, $MISSED goal(s) missed; figures in $RESULTS"
+	exit 0
+}
+if only all || { only import && [ "${BENCH_FULL_IMPORT:-0}" = 1 ]; }; then FULL_DB=$(kab "$FULL"); fi
+if only import || only hub; then IMP_DB=$(kab "$IMP"); fi
+if only import; then SMALL_DB=$(kab "$SMALL"); fi
 say "SIKUBE benchmarks $(date -u +%Y-%m-%dT%H:%M:%SZ), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
 only all || say "BENCH_ONLY=$ONLY: only that section"
 if [ "$BUSY" = 1 ]; then
@@ -204,6 +215,7 @@ line_mem "export memory" "$kb" 64 "$FULL groups"
 fi
 
 # ---- import (IMP groups) ---------------------------------------------------------------------
+if only import; then
 say ""
 say "== import: $IMP groups into an empty database; baselines: the same files by sqlite3 into"
 say "   SIKUBE's tables and indexes without triggers (schema), and into schema-less tables (.import)"
@@ -280,9 +292,13 @@ if [ "${BENCH_FULL_IMPORT:-0}" = 1 ]; then
 	line_mem "import memory" "$IMP_KB" 64 "$FULL groups"
 	rm -f "$W/tmp/ours.db"*
 fi
+fi
 
-only all || { MISSED=$(grep -c ' MISSED' "$RESULTS"); say ""
-	say "bench: $(($(date +%s) - START)) s, $MISSED goal(s) missed; figures in $RESULTS"; exit 0; }
+# ---- the hub alone (BENCH_ONLY=hub or hub-province) --------------------------------------------
+if ! only all; then
+	if only hub || only hub-province; then . bench/hub.sh; fi
+	bench_end
+fi
 # ---- screens (full size) ---------------------------------------------------------------------
 say ""
 say "== screens: $FULL groups, 80x24 terminal (script(1) pty); each key handled and drawn"
@@ -359,7 +375,4 @@ ours=$T_MS kb=$T_KB
 timed sqlite3 "$FULL_DB" "PRAGMA quick_check"
 line_info "check --quick" "ours $(secs "$ours")  quick_check $(secs "$T_MS")  ratio $(ratio "$ours" "$T_MS")  peak $(mb "$kb")  (no goal: every rule reads its table once; the full check adds the index and reference scans)"
 
-MISSED=$(grep -c ' MISSED' "$RESULTS")
-say ""
-say "bench: $(($(date +%s) - START)) s, $MISSED goal(s) missed; figures in $RESULTS"
-exit 0
+bench_end

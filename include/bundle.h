@@ -54,7 +54,9 @@ typedef struct bundle_table_def {
 	const char *stamp;         /* diubah_pada of the stored row with key :k1 (, :k2) */
 } bundle_table_def;
 
-extern const bundle_table_def BUNDLE_TABLES[BT_COUNT];
+/* Built from the stores' column descriptors when the program starts (src/bundle.c); read
+ * only. */
+extern bundle_table_def BUNDLE_TABLES[BT_COUNT];
 
 /* Progress of a long exchange: file being written or read, rows done, rows expected (-1 when
  * unknown). Called at the start and end of each file and every few thousand rows. */

@@ -25,6 +25,21 @@ void sk_bind_sort_key(sqlite3_stmt *st, const char *name, const char *s);
 /* Store the sort key of nama for group (members 0) or member (members 1) id, after an UPDATE
  * (an UPDATE of the name clears it: the trigger *_nama_diubah). SK_OK or the error in e. */
 int sk_sort_key_store(sk_db *db, int members, const char *id, const char *nama, sk_err *e);
+/* Define the two hooks of a table whose rows (struct T, with char arrays id and nama) keep
+ * the sort key of their name in urut_nama (table_def's bind_extra and updated, table.h):
+ * static void bind_sort_key(sqlite3_stmt *st, const void *row) binds the key of row's nama to
+ * :urut_nama (an insert), and static int renew_sort_key(sk_db *db, const void *row,
+ * sk_err *e) stores it again after an update (sk_sort_key_store with members). */
+#define SORT_KEY_HOOKS(T, members) \
+	static void bind_sort_key(sqlite3_stmt *st, const void *row) \
+	{ \
+		sk_bind_sort_key(st, ":urut_nama", ((const T *)row)->nama); \
+	} \
+	static int renew_sort_key(sk_db *db, const void *row, sk_err *e) \
+	{ \
+		const T *r = row; \
+		return sk_sort_key_store(db, members, r->id, r->nama, e); \
+	}
 /* Give every group and member without a sort key its key (rows written by another program,
  * the sqlite3 shell or a benchmark generator), and every row a new one when ICU's collation
  * changed since the keys were made (setting "urut_nama_versi"). Runs when the database is

@@ -58,6 +58,12 @@ void db_bind_null(sqlite3_stmt *st, const char *name);
  * db_bind_text_pairs is the function behind it: the pairs end with a (const char *)NULL. */
 void db_bind_text_pairs(sqlite3_stmt *st, ...);
 #define db_bind_texts(st, ...) db_bind_text_pairs(st, __VA_ARGS__, (const char *)NULL)
+/* As db_bind_texts, but a pair whose parameter st does not have is skipped instead of being a
+ * programmer error: for a helper that binds the same values to several queries, each using
+ * some of them. st NULL binds nothing. db_bind_text_pairs_present is the function behind it. */
+void db_bind_text_pairs_present(sqlite3_stmt *st, ...);
+#define db_bind_texts_present(st, ...) \
+	db_bind_text_pairs_present(st, __VA_ARGS__, (const char *)NULL)
 /* The pairs of a va_list (up to the NULL name), as db_bind_text_pairs. */
 void db_bind_text_va(sqlite3_stmt *st, va_list ap);
 /* Bind an int64 or NULL when is_null. */
@@ -89,6 +95,15 @@ int db_row_end(sqlite3_stmt *st, int rc, const char *notfound, sk_err *e);
  * notfound is translated here, when needed: pass N_("...") (a store function runs for every
  * row of an import; a text already translated is left as it is). */
 int db_step_write(sk_db *db, sqlite3_stmt *st, const char *notfound, sk_err *e);
+/* db_step_write of st (prepared and bound by the caller; NULL gives SK_DBERR, db_prepare's
+ * error already in e) in its own write transaction (nested in the caller's when there is
+ * one). notfound NULL: a statement that changes no row is fine (SK_OK). SK_OK, or the
+ * refusal or error in e; nothing is stored on failure. */
+int db_write_stmt(sk_db *db, sqlite3_stmt *st, const char *notfound, sk_err *e);
+/* Run step(db, ctx, e) in its own write transaction (nested in the caller's when there is
+ * one): committed when it returns SK_OK, rolled back otherwise. step's status, or the error
+ * of the begin or the commit in e. */
+int db_write(sk_db *db, int (*step)(sk_db *db, void *ctx, sk_err *e), void *ctx, sk_err *e);
 /* Put a stored row's own diubah_pada back after an UPDATE (the touch trigger renews it when
  * an UPDATE keeps it, but a merged or raw-stored row must keep the stamp it came with).
  * sql is an UPDATE from code with :t (the stamp) and :k1 (and :k2 when k2 is not NULL) as
@@ -167,6 +182,10 @@ int db_one(sk_db *db, sqlite3_stmt *st, db_read_fn read, const void *arg, void *
  * _like form binds value with db_bind_like (a search typed by the user). */
 int db_count_text(sk_db *db, const char *sql, const char *param, const char *value);
 int db_count_like(sk_db *db, const char *sql, const char *param, const char *text);
+/* The same (like 1: db_count_like, 0: db_count_text) for a list of live or deleted rows: sql
+ * also has the parameter :del, bound to deleted (0 or 1). */
+int db_count_del(sk_db *db, const char *sql, const char *param, const char *value, int like,
+		 int deleted);
 
 /* Page cache of the connection: db_cache_set sets it to kib kibibytes (bounded memory for a
  * big job: an import, an office-wide report) and returns the setting it replaced, which
@@ -187,6 +206,10 @@ int db_foreign_keys_pending(sk_db *db);
  * When notfound is not NULL and no row changed, fails with SK_NOTFOUND and that message.
  * Returns SK_OK or the error in e. */
 int db_soft_delete(sk_db *db, const char *sql, const char *id, const char *notfound, sk_err *e);
+/* db_soft_delete of the live row id (dihapus=0) of table tbl, a string literal. */
+#define DB_SOFT_DELETE_LIVE(db, tbl, id, notfound, e) \
+	db_soft_delete(db, "UPDATE " tbl " SET dihapus=1, diubah_pada=:t WHERE id=:id AND " \
+		       "dihapus=0", id, notfound, e)
 
 /* Settings table (pengaturan). db_setting_get copies the value or dflt into out; returns 1 when
  * the key exists. db_setting_set writes (own transaction level). */

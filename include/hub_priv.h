@@ -9,6 +9,7 @@
 #include <stddef.h>
 #include "bundle.h"
 #include "hub.h"
+#include "loan_calc.h"
 #include "util.h"
 
 /* The PostgreSQL schema holding the hub's tables. */
@@ -36,6 +37,18 @@ struct hub {
 	"-r.pokok END), sum(CASE WHEN r.membalik_id IS NULL THEN r.jasa ELSE -r.jasa END), " \
 	"max(r.tanggal) FROM " HUB_SCHEMA ".angsuran r WHERE r.dihapus = 0 AND " cond \
 	" GROUP BY r.prov, r.pinjaman_id"
+
+/* ---- loans (hub_schedule.c) --------------------------------------------------------------- */
+
+/* A loan's terms from the hub's text of its columns (NULL for SQL NULL) into t. LOAN_OK, or
+ * LOAN_E_RATE when the rate is missing or malformed (loan_schedule judges the rest). */
+int hub_loan_terms(const char *tanggal, const char *pokok, const char *rate, const char *metode,
+		   const char *jumlah, const char *jarak, sk_loan_terms *t);
+/* sikube.bayar.jasa_jadwal of the loans whose bayar row b (and loan p) match cond, an SQL
+ * condition: the service their schedule adds up to (loan_schedule), NULL when their terms give
+ * none. Inside the caller's transaction; a cursor, so memory does not grow with the loans.
+ * SK_OK or SK_DBERR. */
+int hub_loan_schedules(hub *h, const char *cond, sk_err *e);
 
 /* ---- libpq helpers (hub_pg.c) ------------------------------------------------------------ */
 

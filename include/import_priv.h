@@ -76,8 +76,11 @@ struct imp {
 	 *    with a key above maxkey: a greater key is new without looking it up;
 	 *  - a reference the schema declares a foreign key is not looked up (imp_ref): SQLite
 	 *    counts the rows whose parent is missing, and a count above zero before the commit
-	 *    asks for a careful pass. */
+	 *    asks for a careful pass; into a nearly empty database SQLite's foreign keys are off
+	 *    for a lean pass (fk_off), and a table it wrote holding a row whose parent is
+	 *    missing (foreign_key_check, set-wise, before the commit) asks for one. */
 	int careful;             /* keep every row's bookkeeping (set for the rest of the import) */
+	int fk_off;              /* this pass runs with SQLite's foreign keys off (import.c) */
 	int redo;                /* this pass must be made again carefully */
 	int partial[BT_COUNT];
 	int fresh[BT_COUNT];
@@ -168,6 +171,9 @@ typedef int (*imp_store_fn)(sk_db *db, const void *row, int insert, sk_err *e);
 void imp_merge(struct imp_file *fl, const char *k1, const char *k2, const char *ts,
 	       imp_store_fn store, const void *row);
 
+/* Rows of table t (BT_*), counting at most cap: 0..cap, or -1 on a database error (in
+ * im->e). */
+long long imp_rows_upto(struct imp *im, int t, long long cap);
 /* Handle one data record of fl (fl->f, fl->nf, fl->line): parse, check, merge
  * (import_tables.c). */
 void imp_row(struct imp_file *fl);

@@ -33,6 +33,14 @@ int report_read(sk_db *db, report_fn fn, const report_opts *o, FILE *out, sk_err
  * when given is NULL. */
 int report_read_given(sk_db *db, report_fn fn, const report_opts *o, FILE *out,
 		      const char *given, const char *refusal, sk_err *e);
+/* Define int report_NAME(sk_db *, const report_opts *o, FILE *, sk_err *) (report.h): the
+ * report written by fn, which needs the option o->field (refused with the msgid msg when it
+ * is NULL), read through report_read_given. */
+#define REPORT_GIVEN(NAME, fn, field, msg) \
+	int report_##NAME(sk_db *db, const report_opts *o, FILE *out, sk_err *e) \
+	{ \
+		return report_read_given(db, fn, o, out, o->field, _(msg), e); \
+	}
 /* How a report writes each row of its query (report_rows): read the statement's row into
  * row, then write it for people (text) or as a table row (CSV, xlsx); ctx is the report's. */
 typedef struct report_row_ops {

@@ -88,13 +88,19 @@ void simpin_book_not_reversal(const char *membalik_id, sk_issues *is);
 int simpin_book_withdraw(sk_db *db, const table_def *t, const void *row, char *diubah_pada,
 			 const char *id, const char *g, const char *buku, const char *notfound,
 			 sk_err *e);
+/* The checks every new movement of a member shares: its live cycle siklus_id into mv->c
+ * (simpin_book_cycle), its date tanggal (simpin_book_date_ok on "tanggal"), the member and
+ * the meeting (simpin_book_who). SK_OK (findings in is), or the error in e. */
+int simpin_book_move_checks(sk_db *db, simpin_move *mv, const char *siklus_id,
+			    const char *anggota_id, const char *pertemuan_id, const char *tanggal,
+			    sk_issues *is, sk_err *e);
 /* How a movement posts once its row is stored (inside the transaction). */
 typedef int (*simpin_post_fn)(sk_db *db, const void *row, const simpin_move *mv, sk_err *e);
-/* Store the new row of table t (size bytes; id, diubah_pada and dihapus are its fields, given
- * here: simpin_book_stamp) and post(db, row, mv, e), in one write transaction. On any failure
- * row is put back as it was. SK_OK, or the refusal or error in e. */
-int simpin_book_insert(sk_db *db, const table_def *t, void *row, size_t size, char *id,
-		       char *diubah_pada, int *dihapus, simpin_post_fn post, const simpin_move *mv,
-		       sk_err *e);
+/* Store the new row of table t (size bytes; its id, diubah_pada and dihapus given here:
+ * simpin_book_stamp) and post(db, row, mv, e), in one write transaction. When is (may be
+ * NULL) holds errors nothing is stored: SK_REFUSED with the first (simpin_book_refused). On
+ * any failure row is put back as it was. SK_OK, or the refusal or error in e. */
+int simpin_book_insert(sk_db *db, const table_def *t, void *row, size_t size,
+		       simpin_post_fn post, const simpin_move *mv, const sk_issues *is, sk_err *e);
 
 #endif

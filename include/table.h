@@ -73,6 +73,11 @@ typedef struct table_col {
 #define TABLE_VIEW(NAME, colv) \
 	static const table_def NAME = { .name = "", .cols = colv, .ncols = TABLE_NCOLS(colv) }
 
+/* Append printf-style text to the statement in buf (size bytes, NUL-terminated); a statement
+ * that does not fit is a programmer error (abort). */
+void table_sql_add(char *buf, size_t size, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
 /* Statements built from a descriptor on first use (stable strings: db_prepare caches them). */
 typedef struct table_sql {
 	char get[TABLE_SQL_MAX];      /* SELECT every column FROM t WHERE key=:key */

@@ -56,6 +56,17 @@ int kk_check(sk_db *db, const char *kk, char *msg, size_t n);
 int validate_ref(sk_db *db, sk_issues *is, const char *field, const char *sql, const char *id,
 		 const char *notfound);
 
+/* Define void PREFIX_validate(sk_db *db, const T *row, sk_issues *is), the checks of a row
+ * before it is stored: is cleared, then PREFIX_validate_fields(row, is) (the row alone) and
+ * PREFIX_validate_links(db, row, is) (the rows it refers to) add their findings. */
+#define VALIDATE_ROW(PREFIX, T) \
+	void PREFIX##_validate(sk_db *db, const T *row, sk_issues *is) \
+	{ \
+		sk_issues_clear(is); \
+		PREFIX##_validate_fields(row, is); \
+		PREFIX##_validate_links(db, row, is); \
+	}
+
 /* Enumerations of the bundle spec. Each returns 1 when v is one of the allowed values. */
 int valid_jenis_usaha(const char *v);  /* produksi|jasa|perdagangan|lainnya */
 int valid_tingkat(const char *v);      /* tumbuh|berkembang|maju|mandiri */

@@ -102,12 +102,7 @@ void assessment_validate_links(sk_db *db, const sk_assessment *a, sk_issues *is)
 		     _("Anggota yang dinilai tidak ditemukan."));
 }
 
-void assessment_validate(sk_db *db, const sk_assessment *a, sk_issues *is)
-{
-	sk_issues_clear(is);
-	assessment_validate_fields(a, is);
-	assessment_validate_links(db, a, is);
-}
+VALIDATE_ROW(assessment, sk_assessment)
 
 /* The penilaian table: every column once, in the bundle's order (ditimpa and nilai_tabungan
  * stay in this database). */

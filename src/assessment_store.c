@@ -63,8 +63,7 @@ TABLE_INSERT_UPDATE(assessment, sk_assessment, ASSESSMENT_TABLE, SAVE)
 
 int assessment_delete(sk_db *db, const char *id, sk_err *e)
 {
-	return db_soft_delete(db, "UPDATE penilaian SET dihapus=1, diubah_pada=:t "
-			      "WHERE id=:id AND dihapus=0", id, _("Penilaian tidak ditemukan."), e);
+	return DB_SOFT_DELETE_LIVE(db, "penilaian", id, _("Penilaian tidak ditemukan."), e);
 }
 
 /* Run a one-text-column query bound to :k into out; 1 when a row came back. */

@@ -4,6 +4,7 @@
 #include <string.h>
 #include "cash_priv.h"
 #include "db_access.h"
+#include "db_row.h"
 #include "i18n.h"
 #include "validate.h"
 
@@ -19,11 +20,8 @@ static int book_int(sk_db *db, const char *sql, const char *g, const char *buku,
 		    const char *date, int64_t *out, sk_err *e)
 {
 	sqlite3_stmt *st = db_prepare(db, sql, e);
-	if (st) {
-		db_bind_texts(st, ":g", g, ":b", buku);
-		if (sqlite3_bind_parameter_index(st, ":d"))
-			db_bind_text(st, ":d", date);
-	}
+	db_bind_texts(st, ":g", g, ":b", buku);
+	db_bind_texts_present(st, ":d", date);
 	return db_count(db, st, out, e);
 }
 
@@ -80,13 +78,12 @@ void cash_next_receipt(sk_db *db, const char *kelompok_id, const char *buku, int
 
 int cash_guard(sk_db *db, const char *kelompok_id, const char *buku, const char *from, sk_err *e)
 {
-	sqlite3_stmt *st = db_prepare(db, "SELECT tanggal, s FROM (SELECT tanggal, sum(masuk-keluar) "
+	sqlite3_stmt *st = db_query(db, "SELECT tanggal, s FROM (SELECT tanggal, sum(masuk-keluar) "
 				      "OVER (ORDER BY tanggal) s FROM kas WHERE kelompok_id=:g AND "
 				      "buku=:b AND dihapus=0) WHERE tanggal>=:d AND s<0 ORDER BY tanggal "
-				      "LIMIT 1", e);
+				      "LIMIT 1", e, ":g", kelompok_id, ":b", buku, ":d", from);
 	if (!st)
 		return SK_DBERR;
-	db_bind_texts(st, ":g", kelompok_id, ":b", buku, ":d", from);
 	int rc = db_step(db, st, e);
 	char date[16] = "", num[32] = "";
 	if (rc == SQLITE_ROW) {
@@ -222,20 +219,30 @@ int cash_add(sk_db *db, sk_cash_row *c, sk_issues *is, sk_err *e)
 	return rc == SK_OK ? erc : rc;
 }
 
-/* Load row id for a change by the clerk: SK_NOTFOUND, or SK_REFUSED for rows that only a
- * meeting or a reversal may touch and for closed months. */
-static int load_editable(sk_db *db, const char *id, sk_cash_row *old, sk_err *e)
+/* Load live row id that the clerk wrote (a change or a reversal): SK_NOTFOUND, or SK_REFUSED
+ * for the rows of a meeting's dues and of other records (simpan pinjam), which change only
+ * with their source. */
+static int load_own(sk_db *db, const char *id, sk_cash_row *old, sk_err *e)
 {
-	int rc = cash_get(db, id, old, e);
+	int rc = table_get_live(db, &KAS_TABLE, id, old, sizeof *old, _("Baris kas tidak ditemukan."),
+				e);
 	if (rc != SK_OK)
 		return rc;
-	if (old->dihapus)
-		return sk_err_set(e, SK_NOTFOUND, "%s", _("Baris kas tidak ditemukan."));
 	if (*old->pertemuan_id)
 		return sk_err_set(e, SK_REFUSED, "%s", _("Iuran pertemuan: ubah atau hapus "
 							 "pertemuannya di layar Pertemuan."));
 	if (*old->sumber_id)
 		return sk_err_set(e, SK_REFUSED, "%s", SOURCE_ROW_MSG);
+	return SK_OK;
+}
+
+/* Load row id for a change by the clerk: as load_own, and SK_REFUSED for reversals, reversed
+ * rows and closed months. */
+static int load_editable(sk_db *db, const char *id, sk_cash_row *old, sk_err *e)
+{
+	int rc = load_own(db, id, old, e);
+	if (rc != SK_OK)
+		return rc;
 	if (*old->membalik_id)
 		return sk_err_set(e, SK_REFUSED, "%s", _("Baris ini pembalikan baris lain dan tidak "
 							 "dapat diubah. Catat baris baru bila perlu."));
@@ -278,37 +285,31 @@ int cash_update(sk_db *db, sk_cash_row *c, sk_issues *is, sk_err *e)
 	return rc == SK_OK ? erc : rc;
 }
 
+/* cash_delete's writes: the row (marked deleted), the book checked from its date. */
+static int delete_in(sk_db *db, void *row, sk_err *e)
+{
+	const sk_cash_row *old = row;
+	int rc = cash_store_raw(db, old, 0, e);
+	return rc == SK_OK ? cash_guard(db, old->kelompok_id, old->buku, old->tanggal, e) : rc;
+}
+
 int cash_delete(sk_db *db, const char *id, sk_err *e)
 {
 	sk_cash_row old;
 	int rc = load_editable(db, id, &old, e);
 	if (rc != SK_OK)
 		return rc;
-	rc = db_begin_write(db, e);
-	if (rc != SK_OK)
-		return rc;
 	old.dihapus = 1;
 	sk_now_utc(old.diubah_pada);
-	rc = cash_store_raw(db, &old, 0, e);
-	if (rc == SK_OK)
-		rc = cash_guard(db, old.kelompok_id, old.buku, old.tanggal, e);
-	int erc = db_end(db, rc == SK_OK, e);
-	return rc == SK_OK ? erc : rc;
+	return db_write(db, delete_in, &old, e);
 }
 
 int cash_reverse(sk_db *db, const char *id, sk_cash_row *out, sk_err *e)
 {
 	sk_cash_row old;
-	int rc = cash_get(db, id, &old, e);
+	int rc = load_own(db, id, &old, e);
 	if (rc != SK_OK)
 		return rc;
-	if (old.dihapus)
-		return sk_err_set(e, SK_NOTFOUND, "%s", _("Baris kas tidak ditemukan."));
-	if (*old.pertemuan_id)
-		return sk_err_set(e, SK_REFUSED, "%s", _("Iuran pertemuan: ubah atau hapus "
-							 "pertemuannya di layar Pertemuan."));
-	if (*old.sumber_id)
-		return sk_err_set(e, SK_REFUSED, "%s", SOURCE_ROW_MSG);
 	if (*old.membalik_id)
 		return sk_err_set(e, SK_REFUSED, "%s", _("Baris ini sendiri pembalikan; catat baris yang "
 							 "benar sebagai baris baru."));

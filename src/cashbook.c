@@ -99,12 +99,7 @@ void cash_validate_links(sk_db *db, const sk_cash_row *c, sk_issues *is)
 			     _("Baris kas yang dibalik tidak ditemukan."));
 }
 
-void cash_validate(sk_db *db, const sk_cash_row *c, sk_issues *is)
-{
-	sk_issues_clear(is);
-	cash_validate_fields(c, is);
-	cash_validate_links(db, c, is);
-}
+VALIDATE_ROW(cash, sk_cash_row)
 
 /* The kas table: every column once, in the bundle's order. */
 static const table_col COLS[] = {

@@ -370,6 +370,18 @@ void db_bind_text_pairs(sqlite3_stmt *st, ...)
 	va_end(ap);
 }
 
+void db_bind_text_pairs_present(sqlite3_stmt *st, ...)
+{
+	va_list ap;
+	va_start(ap, st);
+	for (const char *name; (name = va_arg(ap, const char *)) != NULL;) {
+		const char *v = va_arg(ap, const char *);
+		if (st && sqlite3_bind_parameter_index(st, name))
+			db_bind_text(st, name, v);
+	}
+	va_end(ap);
+}
+
 void db_bind_int64(sqlite3_stmt *st, const char *name, int64_t v)
 {
 	sqlite3_bind_int64(st, param_index(st, name), v);
@@ -626,7 +638,9 @@ int db_one(sk_db *db, sqlite3_stmt *st, db_read_fn read, const void *arg, void *
 	return db_row_end(st, rc, notfound, e);
 }
 
-static int count_by(sk_db *db, const char *sql, const char *param, const char *value, int like)
+/* The counts below; deleted < 0: sql has no :del. */
+static int count_by(sk_db *db, const char *sql, const char *param, const char *value, int like,
+		    int deleted)
 {
 	sqlite3_stmt *st = db_prepare(db, sql, NULL);
 	int64_t n;
@@ -634,17 +648,25 @@ static int count_by(sk_db *db, const char *sql, const char *param, const char *v
 		db_bind_like(st, param, value);
 	else if (st)
 		db_bind_text(st, param, value);
+	if (st && deleted >= 0)
+		db_bind_int64(st, ":del", deleted);
 	return db_count(db, st, &n, NULL) == SK_OK ? (int)n : -1;
 }
 
 int db_count_text(sk_db *db, const char *sql, const char *param, const char *value)
 {
-	return count_by(db, sql, param, value, 0);
+	return count_by(db, sql, param, value, 0, -1);
 }
 
 int db_count_like(sk_db *db, const char *sql, const char *param, const char *text)
 {
-	return count_by(db, sql, param, text, 1);
+	return count_by(db, sql, param, text, 1, -1);
+}
+
+int db_count_del(sk_db *db, const char *sql, const char *param, const char *value, int like,
+		 int deleted)
+{
+	return count_by(db, sql, param, value, like, deleted);
 }
 
 int db_end(sk_db *db, int ok, sk_err *e)
@@ -698,27 +720,48 @@ int db_setting_get(sk_db *db, const char *key, const char *dflt, char *out, size
 	return found;
 }
 
-int db_setting_set(sk_db *db, const char *key, const char *value, sk_err *e)
+int db_write(sk_db *db, int (*step)(sk_db *db, void *ctx, sk_err *e), void *ctx, sk_err *e)
 {
 	int rc = db_begin_write(db, e);
 	if (rc != SK_OK)
 		return rc;
+	rc = step(db, ctx, e);
+	int erc = db_end(db, rc == SK_OK, e);
+	return rc == SK_OK ? erc : rc;
+}
+
+/* db_write_stmt's statement and its message when it changes no row. */
+struct one_write {
+	sqlite3_stmt *st;
+	const char *notfound;
+};
+
+static int write_one(sk_db *db, void *ctx, sk_err *e)
+{
+	const struct one_write *w = ctx;
+	int rc = db_step_write(db, w->st, w->notfound ? w->notfound : "", e);
+	return rc == SK_NOTFOUND && !w->notfound ? SK_OK : rc;
+}
+
+int db_write_stmt(sk_db *db, sqlite3_stmt *st, const char *notfound, sk_err *e)
+{
+	struct one_write w = { st, notfound };
+	return st ? db_write(db, write_one, &w, e) : SK_DBERR;
+}
+
+int db_setting_set(sk_db *db, const char *key, const char *value, sk_err *e)
+{
 	char now[SK_TS_LEN + 1];
 	sk_now_utc(now);
 	sqlite3_stmt *st = db_prepare(db,
 		"INSERT INTO pengaturan(kunci, nilai, diubah_pada) VALUES(:k, :v, :t) "
 		"ON CONFLICT(kunci) DO UPDATE SET nilai=excluded.nilai, diubah_pada=excluded.diubah_pada", e);
-	int ok = 0;
 	if (st) {
-		db_bind_text(st, ":k", key);
+		db_bind_texts(st, ":k", key, ":t", now);
 		sqlite3_bind_text(st, sqlite3_bind_parameter_index(st, ":v"), value ? value : "", -1,
 				  SQLITE_TRANSIENT);
-		db_bind_text(st, ":t", now);
-		ok = db_step(db, st, e) == SQLITE_DONE;
-		db_reset(st);
 	}
-	rc = db_end(db, ok, e);
-	return ok ? rc : (e ? e->status : SK_DBERR);
+	return db_write_stmt(db, st, NULL, e);
 }
 
 int db_soft_delete(sk_db *db, const char *sql, const char *id, const char *notfound, sk_err *e)

@@ -194,15 +194,27 @@ static void permission(struct buf *b, const char *t, const struct cols *c, const
 		add(b, "'tulis'");
 }
 
+/* Row r's own id when table t is own (a group is its own group), else its column ref when
+ * the table has it (has_ref). 1 when added, 0 when neither (nothing added). */
+static int own_or_ref(struct buf *b, const char *t, const char *own, int has_ref, const char *ref,
+		      const char *r)
+{
+	if (strcmp(t, own) == 0)
+		add(b, "%s.id", r);
+	else if (has_ref)
+		add(b, "%s.%s", r, ref);
+	else
+		return 0;
+	return 1;
+}
+
 /* The group of row r: its own id for kelompok, its kelompok_id, or its member's or meeting's
  * group. */
 static void group_of(struct buf *b, const char *t, const struct cols *c, const char *r)
 {
-	if (strcmp(t, "kelompok") == 0)
-		add(b, "%s.id", r);
-	else if (c->has_kelompok)
-		add(b, "%s.kelompok_id", r);
-	else if (c->has_anggota)
+	if (own_or_ref(b, t, "kelompok", c->has_kelompok, "kelompok_id", r))
+		return;
+	if (c->has_anggota)
 		add(b, "(SELECT kelompok_id FROM main.anggota WHERE id=%s.anggota_id)", r);
 	else if (c->has_pertemuan)
 		add(b, "(SELECT kelompok_id FROM main.pertemuan WHERE id=%s.pertemuan_id)", r);
@@ -212,11 +224,7 @@ static void group_of(struct buf *b, const char *t, const struct cols *c, const c
 
 static void member_of(struct buf *b, const char *t, const struct cols *c, const char *r)
 {
-	if (strcmp(t, "anggota") == 0)
-		add(b, "%s.id", r);
-	else if (c->has_anggota)
-		add(b, "%s.anggota_id", r);
-	else
+	if (!own_or_ref(b, t, "anggota", c->has_anggota, "anggota_id", r))
 		add(b, "NULL");
 }
 
@@ -234,18 +242,45 @@ static void key_of(struct buf *b, const struct cols *c, const char *r)
 		add(b, "%s.rowid", r);
 }
 
-/* json_object of every column of row r (stamps left out). */
-static void whole_row(struct buf *b, const struct cols *c, const char *r)
+/* For every column of c but the stamps, in order: sep before all but the first, then
+ * part(b, r, column). */
+static void data_cols(struct buf *b, const struct cols *c, const char *sep,
+		      void (*part)(struct buf *b, const char *r, const char *col), const char *r)
 {
-	add(b, "json_object(");
 	int first = 1;
 	for (int i = 0; i < c->n; i++) {
 		if (is_stamp(c->name[i]))
 			continue;
-		add(b, "%s'%s',", first ? "" : ",", c->name[i]);
-		value(b, r, c->name[i]);
+		add(b, "%s", first ? "" : sep);
+		part(b, r, c->name[i]);
 		first = 0;
 	}
+}
+
+/* A column's name and value of row r, as json_object takes them. */
+static void json_pair(struct buf *b, const char *r, const char *col)
+{
+	add(b, "'%s',", col);
+	value(b, r, col);
+}
+
+/* A column's name, old and new value and whether it changed, as a row of the UPDATE
+ * trigger's list (r unused: OLD and NEW). */
+static void changed_col(struct buf *b, const char *r, const char *col)
+{
+	(void)r;
+	add(b, "SELECT '%s' AS k, ", col);
+	value(b, "OLD", col);
+	add(b, " AS o, ");
+	value(b, "NEW", col);
+	add(b, " AS n, OLD.\"%s\" IS NOT NEW.\"%s\" AS d", col, col);
+}
+
+/* json_object of every column of row r (stamps left out). */
+static void whole_row(struct buf *b, const struct cols *c, const char *r)
+{
+	add(b, "json_object(");
+	data_cols(b, c, ",", json_pair, r);
 	add(b, ")");
 }
 
@@ -288,17 +323,7 @@ static void triggers_for(struct buf *b, const char *t, const struct cols *c)
 	add(b, "json_group_object(k, o), json_group_object(k, n), ");
 	permission(b, t, c, "NEW", "UPDATE");
 	add(b, " FROM (");
-	int first = 1;
-	for (int i = 0; i < c->n; i++) {
-		if (is_stamp(c->name[i]))
-			continue;
-		add(b, "%sSELECT '%s' AS k, ", first ? "" : " UNION ALL ", c->name[i]);
-		value(b, "OLD", c->name[i]);
-		add(b, " AS o, ");
-		value(b, "NEW", c->name[i]);
-		add(b, " AS n, OLD.\"%s\" IS NOT NEW.\"%s\" AS d", c->name[i], c->name[i]);
-		first = 0;
-	}
+	data_cols(b, c, " UNION ALL ", changed_col, NULL);
 	add(b, ") WHERE d HAVING count(*) > 0; END;\n");
 	/* DELETE: the old row whole. */
 	trigger_start(b, t, c, 'd', "DELETE", "VALUES(", "hapus", "OLD");

@@ -1,28 +1,20 @@
 /* draft.c - drafts of forms left open when SIKUBE was ended from outside. */
 #include <stdlib.h>
 #include <string.h>
+#include "db_row.h"
 #include "draft.h"
 #include "util.h"
 
 int draft_put(sk_db *db, const char *screen, const char *key, const char *text, sk_err *e)
 {
-	int rc = db_begin_write(db, e);
-	if (rc != SK_OK)
-		return rc;
-	sqlite3_stmt *st = db_prepare(db, "INSERT OR REPLACE INTO draf(layar, kunci, isi, "
-				      "disimpan_pada) VALUES(:l, :k, :i, " DB_NOW_SQL ")", e);
-	if (st) {
-		db_bind_text(st, ":l", screen);
-		db_bind_text(st, ":k", key);
-		/* "" would bind NULL (db_bind_text), which the column refuses. */
+	sqlite3_stmt *st = db_query(db, "INSERT OR REPLACE INTO draf(layar, kunci, isi, "
+				    "disimpan_pada) VALUES(:l, :k, :i, " DB_NOW_SQL ")", e, ":l", screen,
+				    ":k", key);
+	/* "" would bind NULL (db_bind_text), which the column refuses. */
+	if (st)
 		sqlite3_bind_text(st, sqlite3_bind_parameter_index(st, ":i"), text ? text : "", -1,
 				  SQLITE_TRANSIENT);
-		rc = db_step_write(db, st, "", e);
-	} else {
-		rc = SK_DBERR;
-	}
-	int erc = db_end(db, rc == SK_OK, e);
-	return rc == SK_OK ? erc : rc;
+	return db_write_stmt(db, st, "", e);
 }
 
 int draft_get(sk_db *db, const char *screen, const char *key, char **text, char *when,
@@ -54,19 +46,6 @@ int draft_get(sk_db *db, const char *screen, const char *key, char **text, char 
 
 int draft_drop(sk_db *db, const char *screen, const char *key, sk_err *e)
 {
-	int rc = db_begin_write(db, e);
-	if (rc != SK_OK)
-		return rc;
-	sqlite3_stmt *st = db_prepare(db, "DELETE FROM draf WHERE layar=:l AND kunci=:k", e);
-	if (st) {
-		db_bind_text(st, ":l", screen);
-		db_bind_text(st, ":k", key);
-		rc = db_step_write(db, st, "", e);
-		if (rc == SK_NOTFOUND)
-			rc = SK_OK;
-	} else {
-		rc = SK_DBERR;
-	}
-	int erc = db_end(db, rc == SK_OK, e);
-	return rc == SK_OK ? erc : rc;
+	return db_write_stmt(db, db_query(db, "DELETE FROM draf WHERE layar=:l AND kunci=:k", e,
+					  ":l", screen, ":k", key), NULL, e);
 }

@@ -19,14 +19,7 @@ struct q {
 static sqlite3_stmt *prep(struct q *q, const char *sql)
 {
 	sqlite3_stmt *st = db_prepare(q->db, sql, q->e);
-	if (!st)
-		return NULL;
-	if (sqlite3_bind_parameter_index(st, ":g"))
-		db_bind_text(st, ":g", q->g);
-	if (sqlite3_bind_parameter_index(st, ":d"))
-		db_bind_text(st, ":d", q->d);
-	if (sqlite3_bind_parameter_index(st, ":c"))
-		db_bind_text(st, ":c", q->c);
+	db_bind_texts_present(st, ":g", q->g, ":d", q->d, ":c", q->c);
 	return st;
 }
 

@@ -82,8 +82,7 @@ int evaluation_delete(sk_db *db, const char *id, sk_err *e)
 		return rc;
 	rc = evaluation_get(db, id, &ev, e);
 	if (rc == SK_OK)
-		rc = db_soft_delete(db, "UPDATE evaluasi SET dihapus=1, diubah_pada=:t "
-				    "WHERE id=:id AND dihapus=0", id, notfound(), e);
+		rc = DB_SOFT_DELETE_LIVE(db, "evaluasi", id, notfound(), e);
 	if (rc == SK_OK)
 		rc = evaluation_sync_level(db, ev.kelompok_id, e);
 	int erc = db_end(db, rc == SK_OK, e);

@@ -84,16 +84,7 @@ static const table_col COLS[] = {
 
 /* The sort key of a new group's name (urut_nama, local); after an update, a changed name
  * lost its key (trigger kelompok_nama_diubah): the new one. */
-static void bind_sort_key(sqlite3_stmt *st, const void *row)
-{
-	sk_bind_sort_key(st, ":urut_nama", ((const sk_group *)row)->nama);
-}
-
-static int renew_sort_key(sk_db *db, const void *row, sk_err *e)
-{
-	const sk_group *g = row;
-	return sk_sort_key_store(db, 0, g->id, g->nama, e);
-}
+SORT_KEY_HOOKS(sk_group, 0)
 
 TABLE_DEFINE_EXTRA(KELOMPOK_TABLE, "kelompok", COLS, "urut_nama", bind_sort_key, renew_sort_key);
 
@@ -118,8 +109,7 @@ int group_delete(sk_db *db, const char *id, sk_err *e)
 	if (rc != SK_OK)
 		return rc;
 	/* The group and, with it, its members still active (deletions travel in exports). */
-	rc = db_soft_delete(db, "UPDATE kelompok SET dihapus=1, diubah_pada=:t "
-			    "WHERE id=:id AND dihapus=0", id, _("Kelompok tidak ditemukan."), e);
+	rc = DB_SOFT_DELETE_LIVE(db, "kelompok", id, _("Kelompok tidak ditemukan."), e);
 	if (rc == SK_OK)
 		rc = db_soft_delete(db, "UPDATE anggota SET dihapus=1, diubah_pada=:t "
 				    "WHERE kelompok_id=:id AND dihapus=0", id, NULL, e);
@@ -199,27 +189,14 @@ int group_list_deleted(sk_db *db, const char *text, int offset, int limit, sk_gr
 	return list_rows(db, text, 1, offset, limit, out, n, e);
 }
 
-static int count_rows(sk_db *db, const char *text, int deleted)
-{
-	sqlite3_stmt *st = db_prepare(db, "SELECT count(*) " GROUP_FILTER, NULL);
-	int64_t n = 0;
-	if (!st)
-		return 0;
-	db_bind_like(st, ":t", text);
-	db_bind_int64(st, ":del", deleted);
-	if (db_count(db, st, &n, NULL) != SK_OK)
-		return -1;
-	return (int)n;
-}
-
 int group_count(sk_db *db, const char *text)
 {
-	return count_rows(db, text, 0);
+	return db_count_del(db, "SELECT count(*) " GROUP_FILTER, ":t", text, 1, 0);
 }
 
 int group_count_deleted(sk_db *db, const char *text)
 {
-	return count_rows(db, text, 1);
+	return db_count_del(db, "SELECT count(*) " GROUP_FILTER, ":t", text, 1, 1);
 }
 
 int group_position(sk_db *db, const char *text, const char *id)

@@ -413,5 +413,7 @@ int hub_merge(hub *h, struct hub_unit *u, sk_err *e)
 		rc = nik_index(h, u, e);
 	if (rc == SK_OK)
 		rc = group_figures(h, e);
+	if (rc == SK_OK)
+		rc = hub_loan_schedules(h, "b.pinjaman_id IN (SELECT id FROM pg_temp.sentuh_pinjaman)", e);
 	return rc;
 }

@@ -22,21 +22,79 @@ static void group_filter(hub_sql *q, const char *kode)
 		hub_sql_add(q, "g.prov = %d AND g.kode_wilayah LIKE '%s%%'", atoi(kode), kode);
 }
 
+/* ---- the columns ------------------------------------------------------------------------ */
+
+/* Every column of the hub's reports, once: a column that several reports give (a group's
+ * name, its region, the poor members, the arrears, ...) is one entry, so it is named, typed
+ * and labelled alike wherever it shows. A report lists its columns by these ids. */
+enum hub_col_id {
+	C_KELOMPOK_ID, C_KELOMPOK, C_ANGGOTA_ID, C_PINJAMAN_ID, C_KODE, C_NAMA, C_NIK, C_WILAYAH,
+	C_DESA, C_TINGKAT, C_ANGGOTA_AKTIF, C_DINILAI, C_MISKIN, C_PERSEN_MISKIN,
+	C_PERTEMUAN_TERAKHIR, C_SALDO_UMUM, C_SALDO_IKS, C_DINILAI_PADA, C_SKOR, C_KATEGORI,
+	C_S1, C_S2, C_S3, C_S4, C_E1, C_E2, C_E3, C_E4, C_KUARTIL, C_TANGGAL, C_POKOK, C_SUMBER,
+	C_SISA_POKOK, C_JASA_DIBAYAR, C_TUNGGAKAN, C_HARI_TERLAMBAT, C_STATUS, C_REGION,
+	C_KELOMPOK_N, C_KELOMPOK_AKTIF, C_ANGGOTA_N, C_DESIL, C_IKS, C_SIMPANAN, C_BEREDAR,
+	C_TUMBUH, C_BERKEMBANG, C_MAJU, C_MANDIRI
+};
+
+static const hub_col COLUMNS[] = {
+	/* ids, names and headings: each shows where its flags say */
+	[C_KELOMPOK_ID] = { "kelompok_id", HC_ID, N_("kelompok"), HC_DATA_ONLY },
+	[C_KELOMPOK] = { "kelompok", HC_TEXT, N_("kelompok"), HC_TEXT_ONLY | HC_HEADING },
+	[C_ANGGOTA_ID] = { "anggota_id", HC_ID, N_("anggota"), HC_DATA_ONLY },
+	[C_PINJAMAN_ID] = { "pinjaman_id", HC_ID, N_("pinjaman"), HC_DATA_ONLY },
+	[C_KODE] = { "kode", HC_CODE, N_("kode"), HC_XLSX_ONLY },
+	[C_NAMA] = { "nama", HC_TEXT, N_("nama"), HC_TITLE },
+	[C_NIK] = { "nik", HC_NIK, N_("NIK"), HC_TITLE },
+	[C_DESA] = { "desa", HC_TEXT, N_("desa/kelurahan"), HC_TEXT_ONLY },
+	[C_REGION] = { "kode_wilayah", HC_CODE, N_("kode"), HC_TITLE },
+	/* the codes and figures: in every format */
+	[C_WILAYAH] = { "kode_wilayah", HC_CODE, N_("wilayah"), 0 },
+	[C_TINGKAT] = { "tingkat", HC_CODE, N_("tingkat"), 0 },
+	[C_ANGGOTA_AKTIF] = { "anggota_aktif", HC_INT, N_("anggota aktif"), 0 },
+	[C_DINILAI] = { "anggota_dinilai", HC_INT, N_("dinilai"), 0 },
+	[C_MISKIN] = { "anggota_miskin", HC_INT, N_("miskin"), 0 },
+	[C_PERSEN_MISKIN] = { "persen_miskin", HC_PERCENT, N_("persen miskin"), 0 },
+	[C_PERTEMUAN_TERAKHIR] = { "pertemuan_terakhir", HC_DATE, N_("pertemuan terakhir"), 0 },
+	[C_SALDO_UMUM] = { "saldo_umum", HC_RUPIAH, N_("saldo kas umum"), 0 },
+	[C_SALDO_IKS] = { "saldo_iks", HC_RUPIAH, N_("saldo IKS"), 0 },
+	[C_DINILAI_PADA] = { "tanggal", HC_DATE, N_("dinilai"), 0 },
+	[C_SKOR] = { "skor", HC_INT, N_("skor"), 0 },
+	[C_KATEGORI] = { "kategori", HC_CODE, N_("kategori"), 0 },
+	[C_S1] = { "s1", HC_INT, "s1", 0 }, [C_S2] = { "s2", HC_INT, "s2", 0 },
+	[C_S3] = { "s3", HC_INT, "s3", 0 }, [C_S4] = { "s4", HC_INT, "s4", 0 },
+	[C_E1] = { "e1", HC_INT, "e1", 0 }, [C_E2] = { "e2", HC_INT, "e2", 0 },
+	[C_E3] = { "e3", HC_INT, "e3", 0 }, [C_E4] = { "e4", HC_INT, "e4", 0 },
+	[C_KUARTIL] = { "kuartil", HC_INT, N_("kuartil"), 0 },
+	[C_TANGGAL] = { "tanggal", HC_DATE, N_("tanggal"), 0 },
+	[C_POKOK] = { "pokok", HC_RUPIAH, N_("pokok"), 0 },
+	[C_SUMBER] = { "sumber", HC_CODE, N_("sumber"), 0 },
+	[C_SISA_POKOK] = { "sisa_pokok", HC_RUPIAH, N_("sisa pokok"), 0 },
+	[C_JASA_DIBAYAR] = { "jasa_dibayar", HC_RUPIAH, N_("jasa dibayar"), 0 },
+	[C_TUNGGAKAN] = { "tunggakan", HC_RUPIAH, N_("tunggakan"), 0 },
+	[C_HARI_TERLAMBAT] = { "hari_terlambat", HC_INT, N_("hari terlambat"), 0 },
+	[C_STATUS] = { "status", HC_CODE, N_("status"), 0 },
+	[C_KELOMPOK_N] = { "kelompok", HC_INT, N_("kelompok"), 0 },
+	[C_KELOMPOK_AKTIF] = { "kelompok_aktif", HC_INT, N_("bertemu 90 hari terakhir"), 0 },
+	[C_ANGGOTA_N] = { "anggota", HC_INT, N_("anggota aktif"), 0 },
+	[C_DESIL] = { "desil_1_4", HC_INT, N_("desil DTSEN 1-4"), 0 },
+	[C_IKS] = { "iks_terkumpul", HC_RUPIAH, N_("iuran IKS terkumpul"), 0 },
+	[C_SIMPANAN] = { "simpanan", HC_RUPIAH, N_("simpanan"), 0 },
+	[C_BEREDAR] = { "pinjaman_beredar", HC_RUPIAH, N_("pinjaman beredar"), 0 },
+	[C_TUMBUH] = { "tumbuh", HC_INT, N_("tumbuh"), 0 },
+	[C_BERKEMBANG] = { "berkembang", HC_INT, N_("berkembang"), 0 },
+	[C_MAJU] = { "maju", HC_INT, N_("maju"), 0 },
+	[C_MANDIRI] = { "mandiri", HC_INT, N_("mandiri"), 0 },
+};
+
+/* A report's columns: ids of COLUMNS, in the spec's order. */
+typedef unsigned char col_list[];
+
 /* ---- groups -------------------------------------------------------------------------------- */
 
-static const hub_col GROUP_COLS[] = {
-	{ "kelompok_id", HC_ID, N_("id"), HC_DATA_ONLY },
-	{ "nama", HC_TEXT, N_("nama"), HC_TITLE },
-	{ "kode_wilayah", HC_CODE, N_("wilayah"), 0 },
-	{ "desa", HC_TEXT, N_("desa/kelurahan"), HC_TEXT_ONLY },
-	{ "tingkat", HC_CODE, N_("tingkat"), 0 },
-	{ "anggota_aktif", HC_INT, N_("anggota aktif"), 0 },
-	{ "anggota_dinilai", HC_INT, N_("dinilai"), 0 },
-	{ "anggota_miskin", HC_INT, N_("miskin"), 0 },
-	{ "persen_miskin", HC_PERCENT, N_("persen miskin"), 0 },
-	{ "pertemuan_terakhir", HC_DATE, N_("pertemuan terakhir"), 0 },
-	{ "saldo_umum", HC_RUPIAH, N_("saldo kas umum"), 0 },
-	{ "saldo_iks", HC_RUPIAH, N_("saldo IKS"), 0 },
+static const col_list GROUP_COLS = {
+	C_KELOMPOK_ID, C_NAMA, C_WILAYAH, C_DESA, C_TINGKAT, C_ANGGOTA_AKTIF, C_DINILAI, C_MISKIN,
+	C_PERSEN_MISKIN, C_PERTEMUAN_TERAKHIR, C_SALDO_UMUM, C_SALDO_IKS,
 };
 
 /* Percent of assessed members who are poor, rounded as `report groups` rounds it. */
@@ -60,15 +118,8 @@ static void groups_sql(hub_sql *q, const char *kode, int threshold)
 
 /* ---- eligibility --------------------------------------------------------------------------- */
 
-static const hub_col ELIG_COLS[] = {
-	{ "kelompok", HC_TEXT, N_("kelompok"), HC_TEXT_ONLY | HC_HEADING },
-	{ "kelompok_id", HC_ID, N_("kelompok"), HC_DATA_ONLY },
-	{ "anggota_id", HC_ID, N_("anggota"), HC_DATA_ONLY },
-	{ "nik", HC_NIK, N_("NIK"), HC_TITLE },
-	{ "nama", HC_TEXT, N_("nama"), HC_TITLE },
-	{ "tanggal", HC_DATE, N_("dinilai"), 0 },
-	{ "skor", HC_INT, N_("skor"), 0 },
-	{ "kategori", HC_CODE, N_("kategori"), 0 },
+static const col_list ELIG_COLS = {
+	C_KELOMPOK, C_KELOMPOK_ID, C_ANGGOTA_ID, C_NIK, C_NAMA, C_DINILAI_PADA, C_SKOR, C_KATEGORI,
 };
 
 static void elig_sql(hub_sql *q, const char *kode, int threshold)
@@ -126,18 +177,9 @@ static int put_row(hub_out *o, char *const *v)
 /* As report levels (src/report_levels.c): the latest development assessment of each live
  * group that has one, skor and tingkat from the indicators, kuartil among the groups
  * listed. */
-static const hub_col LEVEL_COLS[] = {
-	{ "kelompok_id", HC_ID, N_("id"), HC_DATA_ONLY },
-	{ "kode", HC_CODE, N_("kode"), HC_XLSX_ONLY },
-	{ "nama", HC_TEXT, N_("nama"), HC_TITLE },
-	{ "kode_wilayah", HC_CODE, N_("wilayah"), 0 },
-	{ "tanggal", HC_DATE, N_("dinilai"), 0 },
-	{ "s1", HC_INT, "s1", 0 }, { "s2", HC_INT, "s2", 0 }, { "s3", HC_INT, "s3", 0 },
-	{ "s4", HC_INT, "s4", 0 }, { "e1", HC_INT, "e1", 0 }, { "e2", HC_INT, "e2", 0 },
-	{ "e3", HC_INT, "e3", 0 }, { "e4", HC_INT, "e4", 0 },
-	{ "skor", HC_INT, N_("skor"), 0 },
-	{ "tingkat", HC_CODE, N_("tingkat"), 0 },
-	{ "kuartil", HC_INT, N_("kuartil"), 0 },
+static const col_list LEVEL_COLS = {
+	C_KELOMPOK_ID, C_KODE, C_NAMA, C_WILAYAH, C_DINILAI_PADA, C_S1, C_S2, C_S3, C_S4, C_E1, C_E2,
+	C_E3, C_E4, C_SKOR, C_TINGKAT, C_KUARTIL,
 };
 #define LEVEL_SQL_COLS 13   /* kelompok_id .. e4; skor, tingkat, kuartil are worked out */
 
@@ -221,28 +263,26 @@ static int levels_run(hub *h, const char *kode, hub_out *o, const char *sql, sk_
  * today, worked out by the core's loan arithmetic (loan_calc.h) from the loan's terms and
  * its repayments summed (sikube.bayar; summed again up to today when one is dated later),
  * ordered by group name, member name, date and id (byte order, as the office sorts). */
-static const hub_col LOAN_COLS[] = {
-	{ "kelompok", HC_TEXT, N_("kelompok"), HC_TEXT_ONLY | HC_HEADING },
-	{ "pinjaman_id", HC_ID, N_("pinjaman"), HC_DATA_ONLY },
-	{ "anggota_id", HC_ID, N_("anggota"), HC_DATA_ONLY },
-	{ "nama", HC_TEXT, N_("nama"), HC_TITLE },
-	{ "tanggal", HC_DATE, N_("tanggal"), 0 },
-	{ "pokok", HC_RUPIAH, N_("pokok"), 0 },
-	{ "sumber", HC_CODE, N_("sumber"), 0 },
-	{ "sisa_pokok", HC_RUPIAH, N_("sisa pokok"), 0 },
-	{ "jasa_dibayar", HC_RUPIAH, N_("jasa dibayar"), 0 },
-	{ "tunggakan", HC_RUPIAH, N_("tunggakan"), 0 },
-	{ "hari_terlambat", HC_INT, N_("hari terlambat"), 0 },
-	{ "status", HC_CODE, N_("status"), 0 },
+static const col_list LOAN_COLS = {
+	C_KELOMPOK, C_PINJAMAN_ID, C_ANGGOTA_ID, C_NAMA, C_TANGGAL, C_POKOK, C_SUMBER, C_SISA_POKOK,
+	C_JASA_DIBAYAR, C_TUNGGAKAN, C_HARI_TERLAMBAT, C_STATUS,
 };
 /* The columns of loans_sql. */
 enum { LQ_GROUP, LQ_ID, LQ_MEMBER, LQ_NAME, LQ_DATE, LQ_POKOK, LQ_SUMBER, LQ_RATE, LQ_METODE,
        LQ_JUMLAH, LQ_JARAK, LQ_WRITTEN_OFF, LQ_PAID_POKOK, LQ_PAID_JASA, LQ_PAID_LAST,
        LQ_WILAYAH, LQ_COLS };
 
+/* The loans of the portfolio (loans_query): of live groups, not written off by today, and
+ * not paid off by the sums and schedule totals in sikube.bayar (repaid in full, the last
+ * repayment by today, all the schedule's service paid: loan_position calls such a loan lunas
+ * on any later date, so it is passed over here without its schedule). */
+#define PORTFOLIO \
+	"(p.dihapusbukukan_pada IS NULL OR p.dihapusbukukan_pada > '%s') AND " \
+	"NOT coalesce(b.terakhir <= '%s' AND b.pokok >= p.pokok AND b.jasa >= b.jasa_jadwal, false)"
+
 /* Every live loan of the groups under kode made by today, deleted groups' too (as the
- * office's report: their loans stay) unless live_groups. */
-static void loans_query(hub_sql *q, const char *kode, int live_groups)
+ * office's report: their loans stay); only those of the PORTFOLIO when portfolio. */
+static void loans_query(hub_sql *q, const char *kode, int portfolio)
 {
 	char today[11], prov[32];
 	sk_today(today);
@@ -251,19 +291,31 @@ static void loans_query(hub_sql *q, const char *kode, int live_groups)
 	"CASE WHEN b.terakhir IS NULL OR b.terakhir <= '%s' THEN " dflt " ELSE (SELECT " expr \
 	" FROM " HUB_SCHEMA ".angsuran r WHERE r.prov = %s AND r.pinjaman_id = p.id AND " \
 	"r.dihapus = 0 AND r.tanggal <= '%s') END"
-	hub_sql_add(q, "SELECT g.nama, p.id, p.anggota_id, a.nama, p.tanggal, p.pokok, p.sumber, "
+	/* the portfolio needs no names, ids or source (LQ_GROUP .. LQ_NAME, LQ_SUMBER) */
+	hub_sql_add(q, "SELECT %s, p.tanggal, p.pokok, %s, "
 		    "p.jasa_persen_bulan, p.metode_jasa, p.jumlah_angsuran, p.jarak_angsuran, "
 		    "p.dihapusbukukan_pada, "
 		    PAID("sum(CASE WHEN r.membalik_id IS NULL THEN r.pokok ELSE -r.pokok END)", "b.pokok")
 		    ", " PAID("sum(CASE WHEN r.membalik_id IS NULL THEN r.jasa ELSE -r.jasa END)", "b.jasa")
-		    ", " PAID("max(r.tanggal)", "b.terakhir") ", g.kode_wilayah FROM " HUB_SCHEMA
-		    ".pinjaman p JOIN " HUB_SCHEMA ".anggota a ON a.id = p.anggota_id AND "
-		    "a.prov = p.prov JOIN " HUB_SCHEMA ".kelompok g ON g.id = a.kelompok_id AND "
-		    "g.prov = a.prov LEFT JOIN " HUB_SCHEMA ".bayar b ON b.pinjaman_id = p.id AND "
-		    "b.prov = p.prov WHERE p.dihapus = 0 AND p.tanggal <= '%s' AND %s",
-		    today, prov, today, today, prov, today, today, prov, today, today,
-		    live_groups ? "g.dihapus = 0 AND " : "");
+		    ", " PAID("max(r.tanggal)", "b.terakhir") ", g.kode_wilayah FROM ",
+		    portfolio ? "NULL, NULL, NULL, NULL" : "g.nama, p.id, p.anggota_id, a.nama",
+		    portfolio ? "NULL" : "p.sumber", today, prov, today, today, prov, today, today,
+		    prov, today);
 #undef PAID
+	/* The portfolio's loans picked from the loans and their sums alone, before the joins to
+	 * members and groups (OFFSET 0 keeps the planner from joining first): most of a
+	 * province's loans are paid off, and none of them need their group looked up. */
+	if (portfolio)
+		hub_sql_add(q, "(SELECT p.* FROM " HUB_SCHEMA ".pinjaman p LEFT JOIN " HUB_SCHEMA
+			    ".bayar b ON b.pinjaman_id = p.id AND b.prov = p.prov WHERE p.prov = %s "
+			    "AND " PORTFOLIO " OFFSET 0) p", prov, today, today);
+	else
+		hub_sql_add(q, HUB_SCHEMA ".pinjaman p");
+	hub_sql_add(q, " JOIN " HUB_SCHEMA ".anggota a ON a.id = p.anggota_id AND a.prov = p.prov "
+		    "JOIN " HUB_SCHEMA ".kelompok g ON g.id = a.kelompok_id AND g.prov = a.prov "
+		    "LEFT JOIN " HUB_SCHEMA ".bayar b ON b.pinjaman_id = p.id AND b.prov = p.prov "
+		    "WHERE p.dihapus = 0 AND p.tanggal <= '%s' AND %s", today,
+		    portfolio ? "g.dihapus = 0 AND " : "");
 	group_filter(q, kode);
 }
 
@@ -280,17 +332,12 @@ static int loan_place(char *const *f, sk_loan_schedule *s, sk_loan_position *pos
 {
 	sk_loan_terms t;
 	char today[11];
-	memset(&t, 0, sizeof t);
 	memset(pos, 0, sizeof *pos);
 	sk_today(today);
-	sk_strlcpy(t.tanggal, f[LQ_DATE] ? f[LQ_DATE] : "", sizeof t.tanggal);
-	t.pokok = f[LQ_POKOK] ? atoll(f[LQ_POKOK]) : 0;
-	if (!f[LQ_RATE] || loan_rate_parse(f[LQ_RATE], &t.rate) != 0)
-		return LOAN_E_RATE;
-	t.metode = f[LQ_METODE] ? loan_method_parse(f[LQ_METODE]) : -1;
-	t.jumlah = f[LQ_JUMLAH] ? atoi(f[LQ_JUMLAH]) : 0;
-	t.jarak = f[LQ_JARAK] ? loan_interval_parse(f[LQ_JARAK]) : -1;
-	int rc = loan_schedule(&t, s);
+	int rc = hub_loan_terms(f[LQ_DATE], f[LQ_POKOK], f[LQ_RATE], f[LQ_METODE], f[LQ_JUMLAH],
+				f[LQ_JARAK], &t);
+	if (rc == LOAN_OK)
+		rc = loan_schedule(&t, s);
 	if (rc != LOAN_OK)
 		return rc;
 	sk_repayment r;
@@ -346,23 +393,10 @@ static int loans_run(hub *h, const char *kode, hub_out *o, const char *sql, sk_e
 
 /* ---- regions ------------------------------------------------------------------------------- */
 
-static const hub_col REGION_COLS[] = {
-	{ "kode_wilayah", HC_CODE, N_("kode"), HC_TITLE },
-	{ "nama", HC_TEXT, N_("nama"), HC_TITLE },
-	{ "kelompok", HC_INT, N_("kelompok"), 0 },
-	{ "kelompok_aktif", HC_INT, N_("bertemu 90 hari terakhir"), 0 },
-	{ "anggota", HC_INT, N_("anggota aktif"), 0 },
-	{ "anggota_miskin", HC_INT, N_("miskin"), 0 },
-	{ "persen_miskin", HC_PERCENT, N_("persen miskin"), 0 },
-	{ "desil_1_4", HC_INT, N_("desil DTSEN 1-4"), 0 },
-	{ "iks_terkumpul", HC_RUPIAH, N_("iuran IKS terkumpul"), 0 },
-	{ "simpanan", HC_RUPIAH, N_("simpanan"), 0 },
-	{ "pinjaman_beredar", HC_RUPIAH, N_("pinjaman beredar"), 0 },
-	{ "tunggakan", HC_RUPIAH, N_("tunggakan"), 0 },
-	{ "tumbuh", HC_INT, N_("tumbuh"), 0 },
-	{ "berkembang", HC_INT, N_("berkembang"), 0 },
-	{ "maju", HC_INT, N_("maju"), 0 },
-	{ "mandiri", HC_INT, N_("mandiri"), 0 },
+static const col_list REGION_COLS = {
+	C_REGION, C_NAMA, C_KELOMPOK_N, C_KELOMPOK_AKTIF, C_ANGGOTA_N, C_MISKIN, C_PERSEN_MISKIN,
+	C_DESIL, C_IKS, C_SIMPANAN, C_BEREDAR, C_TUNGGAKAN, C_TUMBUH, C_BERKEMBANG, C_MAJU,
+	C_MANDIRI,
 };
 
 /* Length of a region code of level lvl (1-4). */
@@ -502,7 +536,7 @@ static int regions_run(hub *h, const char *kode, hub_out *o, const char *sql, sk
 static const struct hub_report_def {
 	const char *kind;
 	const char *title;            /* msgid */
-	const hub_col *cols;
+	const unsigned char *cols;    /* ids of COLUMNS */
 	int ncols;
 	void (*sql)(hub_sql *q, const char *kode, int threshold);
 	/* the rows of the COPY statement sql to o; NULL: each as it comes */
@@ -586,8 +620,11 @@ int hub_report(hub *h, const char *kind, const char *wilayah, const report_opts 
 		return explain(h, d, wilayah, out, e);
 	char title[400];
 	snprintf(title, sizeof title, "%s: %s", _(d->title), wilayah ? wilayah : _("seluruh Indonesia"));
+	hub_col cols[HUB_MAX_COLS];
+	for (int c = 0; c < d->ncols; c++)
+		cols[c] = COLUMNS[d->cols[c]];
 	hub_out o = { .ops = hub_out_ops_for(ro->fmt), .f = out, .ro = ro, .title = title,
-		      .sheet = d->kind, .cols = d->cols, .ncols = d->ncols, .xcols = xcols };
+		      .sheet = d->kind, .cols = cols, .ncols = d->ncols, .xcols = xcols };
 	hub_sql q = { 0 };
 	hub_sql_add(&q, "COPY (");
 	d->sql(&q, wilayah, h->threshold);

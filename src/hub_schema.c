@@ -146,6 +146,18 @@ static const char MIGRATION_2[] =
 	"UPDATE sikube.ringkas r SET simpanan = " HUB_SAVINGS_SQL("r.prov", "r.kelompok_id") ";\n"
 	"INSERT INTO sikube.bayar " HUB_REPAID_SQL("true") ";\n";
 
+/* Each loan's schedule totals beside its repayments (docs/hub.md, "bayar"): the service its
+ * schedule adds up to, worked out by the core's loan arithmetic (after_3 for what is already
+ * loaded; hub load for the loans of the groups a unit touches), so that the regions report
+ * passes over a loan paid off without working out its schedule. */
+static const char MIGRATION_3[] =
+	"ALTER TABLE sikube.bayar ADD COLUMN jasa_jadwal bigint;\n";
+
+static int after_3(hub *h, sk_err *e)
+{
+	return hub_loan_schedules(h, "true", e);
+}
+
 struct region_copy {
 	hub_copy *cp;
 	int rows;
@@ -204,6 +216,7 @@ static const struct {
 } MIGRATIONS[] = {
 	{ MIGRATION_1, after_1 },
 	{ MIGRATION_2, NULL },
+	{ MIGRATION_3, after_3 },
 };
 #define N_MIGRATIONS ((int)(sizeof MIGRATIONS / sizeof MIGRATIONS[0]))
 

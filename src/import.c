@@ -341,6 +341,81 @@ static void check_signers(struct imp *im)
 	}
 }
 
+/* Rows the bundles must bring, at least, before an import leaves the write-ahead log. */
+#define JOURNAL_MIN_ROWS 5000
+
+/* 1 when the bundles bring at least JOURNAL_MIN_ROWS rows and more than the tables they fill
+ * hold now (an import into an empty or nearly empty database), else 0. */
+static int mostly_new(struct imp *im)
+{
+	long long in = 0, have = 0;
+	for (int s = 0; s < im->nsrc; s++)
+		for (int t = 0; t < BT_COUNT; t++)
+			if (im->src[s].is_bundle && source_has(im, s, t) && im->src[s].man.baris[t] > 0)
+				in += im->src[s].man.baris[t];
+	if (in < JOURNAL_MIN_ROWS)
+		return 0;
+	for (int t = 0; t < BT_COUNT && have < in; t++) {
+		long long n = imp_rows_upto(im, t, in - have);
+		if (n < 0)
+			return 0;
+		have += n;
+	}
+	return have < in;
+}
+
+/* The write-ahead log costs a big import into an empty database twice: every page is written
+ * to the log and then again into the file at the checkpoint, and while the log is large every
+ * page read looks through its index first. A rollback journal keeps only the pages the import
+ * changes of what was there before (pages added past the end of the file need none), so
+ * each new page is written once; a power cut or a kill still rolls the whole import back
+ * (the journal is hot on the next open). SQLite leaves WAL only when no other connection has
+ * the file open: with a second copy of SIKUBE running the import stays in WAL, and a copy
+ * started during the import is told the database is in use (db_open's switch to WAL waits for
+ * the lock). 1 when the switch was made (the caller goes back to WAL after the passes), else
+ * 0: also when the database is not in WAL (a hub's staging file keeps its own mode). */
+static int rollback_journal(struct imp *im)
+{
+	char mode[16] = "";
+	sqlite3_stmt *st = db_prepare(im->db, "PRAGMA journal_mode", NULL);
+	if (db_text(im->db, st, mode, sizeof mode, NULL) != 1 || strcmp(mode, "wal") != 0 ||
+	    !mostly_new(im))
+		return 0;
+	return db_journal_mode(im->db, "DELETE", NULL) == SK_OK;
+}
+
+/* SQLite's foreign keys on or off for the next pass (outside a transaction: the pragma
+ * changes nothing inside one); im->fk_off says what holds. */
+static void set_foreign_keys(struct imp *im, int on)
+{
+	db_exec(im->db, on ? "PRAGMA foreign_keys=ON" : "PRAGMA foreign_keys=OFF", NULL);
+	im->fk_off = db_int(im->db, "PRAGMA foreign_keys", 1) == 0;
+}
+
+/* 1 when a table this pass wrote holds a row whose parent is missing (SQLite's
+ * foreign_key_check over the whole table, in its order: after a bulk load that reads the
+ * parents' keys in order rather than one lookup per row as it went in), else 0 (also on a
+ * database error: im->dberr). */
+static int orphans(struct imp *im)
+{
+	for (int t = 0; t < BT_COUNT; t++) {
+		if (!im->r->t[t].added && !im->r->t[t].updated)
+			continue;
+		sqlite3_stmt *st = db_prepare(im->db, "SELECT 1 FROM pragma_foreign_key_check(:t) "
+					      "LIMIT 1", im->e);
+		int found = -1;
+		if (st) {
+			db_bind_text(st, ":t", BUNDLE_TABLES[t].db_table);
+			found = db_exists(im->db, st, im->e);
+		}
+		if (found < 0)
+			im->dberr = 1;
+		if (found)
+			return found > 0;
+	}
+	return 0;
+}
+
 /* Not a status: run_pass wants another pass without the rows refused in this one. */
 #define PASS_AGAIN 101
 
@@ -363,8 +438,10 @@ static int run_pass(struct imp *im)
 	else
 		read_all(im);
 	im->r->passes++;
-	/* A lean pass did not look references up: SQLite counted the missing ones. */
-	if (!im->careful && !im->dberr && !im->fatal && db_foreign_keys_pending(im->db))
+	/* A lean pass did not look references up: SQLite counted the missing ones, or, with
+	 * its foreign keys off, they are looked for now. */
+	if (!im->careful && !im->dberr && !im->fatal &&
+	    (im->fk_off ? orphans(im) : db_foreign_keys_pending(im->db)))
 		im->redo = 1;
 	int clean = !im->dberr && !im->fatal && !im->redo && im->bad.n == 0;
 	if (clean && (import_total(im->r, 0) || import_total(im->r, 1)) && audit_note(im) != SK_OK)
@@ -426,8 +503,16 @@ int import_paths(sk_db *db, int npaths, const char *const *paths, const import_o
 	 * bundle; SQLite's sorter, which builds indexes again after a bulk load, may use as
 	 * much again); the connection's own setting comes back afterwards. */
 	int64_t cache = db_cache_set(db, IMPORT_CACHE_KIB);
-	while (rc == PASS_AGAIN)
+	int journal = rc == PASS_AGAIN && rollback_journal(&im);
+	while (rc == PASS_AGAIN) {
+		/* Into a nearly empty database every table a pass writes is about as big as what
+		 * it brings: its references are checked set-wise at the end (orphans). */
+		set_foreign_keys(&im, !(journal && !im.careful));
 		rc = run_pass(&im);
+	}
+	set_foreign_keys(&im, 1);
+	if (journal)
+		db_journal_mode(db, "WAL", NULL); /* else the next db_open does */
 	db_cache_restore(db, cache);
 	imp_close_sources(&im);
 	if (rc == SK_OK && (r->nproblems || r->more_problems))

@@ -44,9 +44,7 @@ static const char *const DROPPABLE[BT_COUNT][5] = {
 	[BT_BAGI_HASIL] = { "bagi_hasil_siklus", "bagi_hasil_anggota" },
 };
 
-/* 1 when the table holds fewer than cap rows (counts at most cap rows), 0 when not, -1 on
- * a database error (in im->e). */
-static int fewer_rows_than(struct imp *im, int t, long long cap)
+long long imp_rows_upto(struct imp *im, int t, long long cap)
 {
 	char sql[160];
 	snprintf(sql, sizeof sql, "SELECT count(*) FROM (SELECT 1 FROM %s LIMIT %lld)",
@@ -55,7 +53,7 @@ static int fewer_rows_than(struct imp *im, int t, long long cap)
 	int64_t n = cap;
 	int rc = st ? db_count(im->db, st, &n, im->e) : SK_DBERR;
 	db_finalize(st);
-	return rc != SK_OK ? -1 : n < cap;
+	return rc != SK_OK ? -1 : n;
 }
 
 /* Keep the CREATE statement of index name, then drop it. SK_OK also when the index is not
@@ -141,10 +139,10 @@ void imp_bulk_inserted(struct imp_file *fl)
 	long long left = fl->total - fl->rows;
 	if (fl->total < 0 || left < BULK_MIN_INSERTS)
 		return;
-	int fewer = fewer_rows_than(im, t, left * BULK_RATIO);
-	if (fewer < 0)
+	long long have = imp_rows_upto(im, t, left * BULK_RATIO);
+	if (have < 0)
 		im->dberr = 1;
-	if (fewer <= 0)
+	if (have < 0 || have >= left * BULK_RATIO)
 		return;
 	im->bulk.on[t] = 1;
 	for (int i = 0; i < 5 && DROPPABLE[t][i]; i++)

@@ -1,7 +1,10 @@
 /* import_tables.c - one row of each bundle table: read its fields into the table's struct,
  * check them with the table's own field rules (the code the screens use) and the rows it
- * names, merge it by key. The rules between rows (officers, NIKs, reversals, dues and
- * postings, month closes...) run after the pass: check_rules.c. */
+ * names, merge it by key. The fields are read in the order of the table's column descriptor
+ * (table.h: the one the store and the bundle use), each by its type unless the table's entry
+ * in SPECS names another reader; the plan of each table is made once, at its first row.
+ * The rules between rows (officers, NIKs, reversals, dues and postings, month closes...) run
+ * after the pass: check_rules.c. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,196 +19,66 @@
 #include "meeting.h"
 #include "member.h"
 #include "simpin.h"
+#include "table.h"
 #include "validate.h"
 
-/* ---- kelompok ---------------------------------------------------------------------------- */
+/* ---- how a column is read --------------------------------------------------------------- */
 
-static int store_group(sk_db *db, const void *row, int insert, sk_err *e)
-{
-	return group_store_raw(db, row, insert, e);
-}
+enum imp_how {
+	IH_TYPE,          /* by the column's type and flags (what a table need not name) */
+	IH_OR_DEFAULT,    /* text: empty keeps the default the table's init gave */
+	IH_OPT_UUID,      /* a UUID naming another row, or empty */
+	IH_FLAG,          /* 0 or 1; empty is 0 */
+	IH_REQUIRED_FLAG, /* 0 or 1, never empty */
+	IH_NUM_UNSET,     /* rupiah whose empty value is -1, which the table's check refuses */
+	IH_RATE,          /* a monthly rate in hundredths of a percent (jasa_persen_bulan) */
+	IH_HOOK,          /* the table's own reader (struct imp_spec's hook) */
+	/* what IH_TYPE comes to */
+	IH_OWN_ID, IH_KEY_ID, IH_STAMP, IH_DELETED, IH_TEXT, IH_NUM, IH_SMALL, IH_NONZERO
+};
 
-static void row_kelompok(struct imp_file *fl)
-{
-	sk_group g;
-	sk_issues is;
-	group_init(&g);
-	imp_own_id(fl, g.id);
-	imp_text(fl, "kode", g.kode, sizeof g.kode);
-	imp_text(fl, "nama", g.nama, sizeof g.nama);
-	imp_text(fl, "kode_wilayah", g.kode_wilayah, sizeof g.kode_wilayah);
-	imp_text(fl, "alamat", g.alamat, sizeof g.alamat);
-	imp_text_or_default(fl, "jenis_usaha", g.jenis_usaha, sizeof g.jenis_usaha);
-	imp_text(fl, "bidang_usaha", g.bidang_usaha, sizeof g.bidang_usaha);
-	imp_text(fl, "tanggal_berdiri", g.tanggal_berdiri, sizeof g.tanggal_berdiri);
-	imp_text_or_default(fl, "tingkat", g.tingkat, sizeof g.tingkat);
-	imp_text(fl, "pendamping", g.pendamping, sizeof g.pendamping);
-	imp_text(fl, "telepon_pendamping", g.telepon_pendamping, sizeof g.telepon_pendamping);
-	g.iuran_kas = imp_num(fl, "iuran_kas", 0, NULL);
-	g.iuran_iks = imp_num(fl, "iuran_iks", 0, NULL);
-	g.bantuan_uep = imp_num(fl, "bantuan_uep", 0, NULL);
-	g.tahun_bantuan = imp_optional_nonzero(fl, "tahun_bantuan");
-	imp_text(fl, "catatan", g.catatan, sizeof g.catatan);
-	imp_stamp(fl, g.diubah_pada);
-	g.dihapus = imp_deleted_flag(fl);
-	group_validate(fl->im->db, &g, &is);
-	imp_report_issues(fl, &is);
-	imp_merge(fl, g.id, NULL, g.diubah_pada, store_group, &g);
-}
+/* A column read otherwise than by its type. */
+struct imp_col_how {
+	const char *col;
+	enum imp_how how;
+};
 
-/* ---- anggota ----------------------------------------------------------------------------- */
+/* A row the current row names: column col holds the id of a row of table parent. optional:
+ * an empty or malformed value was said already (IH_OPT_UUID, IH_KEY_ID), so look only at a
+ * well-formed one. reason: a msgid. */
+struct imp_ref_def {
+	const char *col, *parent;
+	int optional;
+	const char *reason;
+};
 
-static int store_member(sk_db *db, const void *row, int insert, sk_err *e)
-{
-	return member_store_raw(db, row, insert, e);
-}
+/* What a table's row needs beyond its descriptor. */
+struct imp_spec {
+	const table_def *t;
+	size_t size;                       /* its row struct */
+	void (*init)(void *row);           /* defaults of the row before its fields; NULL: zeroes */
+	enum imp_how ints;                 /* how an int column is read: IH_TYPE is imp_small */
+	struct imp_col_how how[4];         /* the columns read otherwise than by their type */
+	void (*hook)(struct imp_file *fl, const table_col *c, void *row);  /* IH_HOOK columns */
+	/* What is derived from the fields, then the table's field rules into is (cleared). */
+	void (*check)(struct imp_file *fl, void *row, sk_issues *is);
+	struct imp_ref_def refs[3];        /* the rows named, looked up in this order */
+	imp_store_fn store;
+};
 
-static void row_anggota(struct imp_file *fl)
-{
-	sk_member m;
-	sk_issues is;
-	memset(&m, 0, sizeof m);
-	strcpy(m.jabatan, "anggota");
-	imp_own_id(fl, m.id);
-	imp_text(fl, "kelompok_id", m.kelompok_id, sizeof m.kelompok_id);
-	imp_text(fl, "nik", m.nik, sizeof m.nik);
-	imp_text(fl, "no_kk", m.no_kk, sizeof m.no_kk);
-	imp_text(fl, "nama", m.nama, sizeof m.nama);
-	imp_text(fl, "jenis_kelamin", m.jenis_kelamin, sizeof m.jenis_kelamin);
-	imp_text(fl, "tempat_lahir", m.tempat_lahir, sizeof m.tempat_lahir);
-	imp_text(fl, "tanggal_lahir", m.tanggal_lahir, sizeof m.tanggal_lahir);
-	imp_text(fl, "alamat", m.alamat, sizeof m.alamat);
-	imp_text(fl, "rt", m.rt, sizeof m.rt);
-	imp_text(fl, "rw", m.rw, sizeof m.rw);
-	imp_text(fl, "telepon", m.telepon, sizeof m.telepon);
-	imp_text_or_default(fl, "jabatan", m.jabatan, sizeof m.jabatan);
-	imp_text(fl, "tanggal_masuk", m.tanggal_masuk, sizeof m.tanggal_masuk);
-	imp_text(fl, "tanggal_keluar", m.tanggal_keluar, sizeof m.tanggal_keluar);
-	m.terdaftar_dtsen = imp_flag(fl, "terdaftar_dtsen");
-	m.desil_dtsen = imp_optional_nonzero(fl, "desil_dtsen");
-	m.peserta_pkh = imp_flag(fl, "peserta_pkh");
-	imp_text(fl, "catatan", m.catatan, sizeof m.catatan);
-	imp_stamp(fl, m.diubah_pada);
-	m.dihapus = imp_deleted_flag(fl);
-	sk_issues_clear(&is);
-	member_validate_fields(fl->im->db, &m, &is);
-	imp_report_issues(fl, &is);
-	imp_ref(fl, "kelompok_id", "kelompok", 0, N_("Kelompok anggota tidak ditemukan."));
-	imp_merge(fl, m.id, NULL, m.diubah_pada, store_member, &m);
-}
-
-/* ---- penilaian --------------------------------------------------------------------------- */
-
-/* nilai_tabungan and ditimpa do not travel: an update keeps the stored ones. */
-static int store_assessment(sk_db *db, const void *row, int insert, sk_err *e)
-{
-	sk_assessment a = *(const sk_assessment *)row, old;
-	if (!insert) {
-		int rc = assessment_get(db, a.id, &old, e);
-		if (rc != SK_OK)
-			return rc;
-		a.nilai_tabungan = old.nilai_tabungan;
-		a.has_tabungan = old.has_tabungan;
-		memcpy(a.ditimpa, old.ditimpa, sizeof a.ditimpa);
+/* The typed store and field rules of a table as the untyped functions SPECS holds: C has no
+ * other way to pass a function of a row struct where a void * row comes. */
+#define IMP_STORE(tag, fn) \
+	static int store_##tag(sk_db *db, const void *row, int insert, sk_err *e) \
+	{ \
+		return fn(db, row, insert, e); \
 	}
-	return assessment_store_raw(db, &a, insert, e);
-}
-
-static void row_penilaian(struct imp_file *fl)
-{
-	sk_assessment a;
-	sk_issues is;
-	char msg[240];
-	memset(&a, 0, sizeof a);
-	imp_own_id(fl, a.id);
-	imp_text(fl, "anggota_id", a.anggota_id, sizeof a.anggota_id);
-	imp_text(fl, "tanggal", a.tanggal, sizeof a.tanggal);
-	imp_text(fl, "penilai", a.penilai, sizeof a.penilai);
-	for (int i = 0; i < ASSESSMENT_CRITERIA; i++) {
-		char name[16];
-		snprintf(name, sizeof name, "k%02d", (i + 1) % 100);
-		a.k[i] = imp_required_flag(fl, name);
+#define IMP_FIELDS(tag, fn) \
+	static void check_##tag(struct imp_file *fl, void *row, sk_issues *is) \
+	{ \
+		(void)fl; \
+		fn(row, is); \
 	}
-	const char *luas = imp_val(fl, "luas_lantai_m2");
-	a.has_luas = *luas != '\0';
-	if (a.has_luas && assessment_parse_luas(luas, 0, &a.luas_lantai_m2, msg, sizeof msg) != 0) {
-		imp_bad(fl, "luas_lantai_m2", luas, msg);
-		a.has_luas = 0; /* said once: not again by the field rules */
-	}
-	a.jumlah_jiwa = imp_small(fl, "jumlah_jiwa", 0, &a.has_jiwa);
-	a.penghasilan_bulanan = imp_num(fl, "penghasilan_bulanan", 0, &a.has_penghasilan);
-	imp_text(fl, "catatan", a.catatan, sizeof a.catatan);
-	imp_stamp(fl, a.diubah_pada);
-	a.dihapus = imp_deleted_flag(fl);
-	assessment_score(&a, fl->im->threshold);
-	sk_issues_clear(&is);
-	assessment_validate_fields(&a, &is);
-	imp_report_issues(fl, &is);
-	imp_ref(fl, "anggota_id", "anggota", 0, N_("Anggota yang dinilai tidak ditemukan."));
-	imp_merge(fl, a.id, NULL, a.diubah_pada, store_assessment, &a);
-}
-
-/* ---- pertemuan, kehadiran ---------------------------------------------------------------- */
-
-static int store_meeting(sk_db *db, const void *row, int insert, sk_err *e)
-{
-	return meeting_store_raw(db, row, insert, e);
-}
-
-static void row_pertemuan(struct imp_file *fl)
-{
-	sk_meeting m;
-	sk_issues is;
-	memset(&m, 0, sizeof m);
-	imp_own_id(fl, m.id);
-	imp_text(fl, "kelompok_id", m.kelompok_id, sizeof m.kelompok_id);
-	imp_text(fl, "tanggal", m.tanggal, sizeof m.tanggal);
-	imp_text(fl, "tempat", m.tempat, sizeof m.tempat);
-	m.pendamping_hadir = imp_flag(fl, "pendamping_hadir");
-	imp_text(fl, "agenda", m.agenda, sizeof m.agenda);
-	imp_text(fl, "keputusan", m.keputusan, sizeof m.keputusan);
-	imp_text(fl, "catatan", m.catatan, sizeof m.catatan);
-	imp_stamp(fl, m.diubah_pada);
-	m.dihapus = imp_deleted_flag(fl);
-	sk_issues_clear(&is);
-	meeting_validate_fields(&m, &is);
-	imp_report_issues(fl, &is);
-	imp_ref(fl, "kelompok_id", "kelompok", 0, N_("Kelompok pertemuan tidak ditemukan."));
-	imp_merge(fl, m.id, NULL, m.diubah_pada, store_meeting, &m);
-}
-
-static int store_attendance(sk_db *db, const void *row, int insert, sk_err *e)
-{
-	return attendance_store_raw(db, row, insert, e);
-}
-
-static void row_kehadiran(struct imp_file *fl)
-{
-	sk_attendance a;
-	sk_issues is;
-	memset(&a, 0, sizeof a);
-	imp_key_id(fl, "pertemuan_id", a.pertemuan_id);
-	imp_key_id(fl, "anggota_id", a.anggota_id);
-	imp_text(fl, "status", a.status, sizeof a.status);
-	a.iuran_kas = imp_num(fl, "iuran_kas", 0, NULL);
-	a.iuran_iks = imp_num(fl, "iuran_iks", 0, NULL);
-	imp_stamp(fl, a.diubah_pada);
-	sk_issues_clear(&is);
-	attendance_validate_fields(&a, &is);
-	imp_report_issues(fl, &is);
-	if (*a.pertemuan_id)
-		imp_ref(fl, "pertemuan_id", "pertemuan", 0, N_("Pertemuan tidak ditemukan."));
-	if (*a.anggota_id)
-		imp_ref(fl, "anggota_id", "anggota", 0, N_("Anggota tidak ditemukan."));
-	imp_merge(fl, a.pertemuan_id, a.anggota_id, a.diubah_pada, store_attendance, &a);
-}
-
-/* ---- kas --------------------------------------------------------------------------------- */
-
-static int store_cash(sk_db *db, const void *row, int insert, sk_err *e)
-{
-	return cash_store_raw(db, row, insert, e);
-}
 
 /* An optional column naming a row by its UUID. */
 static void optional_uuid(struct imp_file *fl, const char *name, char *dst, size_t n)
@@ -215,78 +88,135 @@ static void optional_uuid(struct imp_file *fl, const char *name, char *dst, size
 		imp_bad(fl, name, dst, _("Harus UUID huruf kecil 36 karakter, atau kosong."));
 }
 
-static void row_kas(struct imp_file *fl)
+/* A rate column (jasa_persen_bulan) into *out (hundredths); a problem when it is not one. */
+static void rate_field(struct imp_file *fl, const char *name, int *out)
 {
-	sk_cash_row c;
-	sk_issues is;
-	memset(&c, 0, sizeof c);
-	imp_own_id(fl, c.id);
-	imp_text(fl, "kelompok_id", c.kelompok_id, sizeof c.kelompok_id);
-	imp_text(fl, "tanggal", c.tanggal, sizeof c.tanggal);
-	imp_text(fl, "no_bukti", c.no_bukti, sizeof c.no_bukti);
-	imp_text(fl, "buku", c.buku, sizeof c.buku);
-	imp_text(fl, "kategori", c.kategori, sizeof c.kategori);
-	imp_text(fl, "uraian", c.uraian, sizeof c.uraian);
-	c.masuk = imp_num(fl, "masuk", 0, NULL);
-	c.keluar = imp_num(fl, "keluar", 0, NULL);
-	optional_uuid(fl, "pertemuan_id", c.pertemuan_id, sizeof c.pertemuan_id);
-	optional_uuid(fl, "membalik_id", c.membalik_id, sizeof c.membalik_id);
-	imp_stamp(fl, c.diubah_pada);
-	c.dihapus = imp_deleted_flag(fl);
-	optional_uuid(fl, "sumber_id", c.sumber_id, sizeof c.sumber_id);
-	sk_issues_clear(&is);
-	cash_validate_fields(&c, &is);
-	imp_report_issues(fl, &is);
-	imp_ref(fl, "kelompok_id", "kelompok", 0, N_("Kelompok tidak ditemukan."));
-	if (*c.pertemuan_id && sk_uuid_valid(c.pertemuan_id))
-		imp_ref(fl, "pertemuan_id", "pertemuan", 1, N_("Pertemuan tidak ditemukan."));
-	imp_merge(fl, c.id, NULL, c.diubah_pada, store_cash, &c);
+	const char *v = imp_val(fl, name);
+	int rc = loan_rate_parse(v, out);
+	if (rc == FX_SYNTAX)
+		imp_bad(fl, name, v, _("Jasa ditulis angka dengan paling banyak dua desimal, "
+				       "misalnya 1.5."));
+	else if (rc == FX_RANGE)
+		/* xgettext:no-c-format */
+		imp_bad(fl, name, v, _("Jasa paling tinggi 10% sebulan."));
 }
 
-/* ---- tutup_buku (table tutup_kas) -------------------------------------------------------- */
-
-struct close_row {
-	char id[SK_UUID_LEN + 1];
-	char kelompok_id[SK_UUID_LEN + 1];
-	char buku[8];
-	char bulan[8];
-	char tanggal[16];
-	int64_t saldo_buku, saldo_hitung;
-	char catatan[1024];
-	char diubah_pada[SK_TS_LEN + 1];
-	int dihapus;
+/* Every row struct an import row may fill. */
+union imp_row {
+	sk_group g;
+	sk_member m;
+	sk_assessment a;
+	sk_meeting p;
+	sk_attendance h;
+	sk_cash_row k;
+	sk_cash_close t;
+	sk_cycle y;
+	sk_saving s;
+	sk_loan l;
+	sk_repay r;
+	sk_fine f;
+	sk_share b;
+	sk_evaluation ev;
 };
+
+/* Before an update: the columns of row (a struct of t, size bytes) that stay in this
+ * database (TC_LOCAL, with their has_ flags) from the stored row with row's key. SK_OK, or
+ * SK_NOTFOUND with notfound or the database error in e. */
+static int keep_local(sk_db *db, const table_def *t, void *row, size_t size,
+		      const char *notfound, sk_err *e)
+{
+	union imp_row old;
+	int rc = table_get_by(db, t, row, &old, size, notfound, e);
+	for (int i = 0; rc == SK_OK && i < t->ncols; i++) {
+		const table_col *c = &t->cols[i];
+		if (!(c->flags & TC_LOCAL))
+			continue;
+		memcpy((char *)row + c->off, (char *)&old + c->off, c->size);
+		if (c->has >= 0)
+			memcpy((char *)row + c->has, (char *)&old + c->has, sizeof(int));
+	}
+	return rc;
+}
+
+/* ---- kelompok, anggota ------------------------------------------------------------------- */
+
+/* group_init's defaults (zeroes, jenis_usaha lainnya, tingkat tumbuh). */
+static void init_group(void *row)
+{
+	group_init(row);
+}
+
+static void check_group(struct imp_file *fl, void *row, sk_issues *is)
+{
+	group_validate(fl->im->db, row, is);
+}
+
+IMP_STORE(group, group_store_raw)
+
+static void init_member(void *row)
+{
+	strcpy(((sk_member *)row)->jabatan, "anggota");
+}
+
+static void check_member(struct imp_file *fl, void *row, sk_issues *is)
+{
+	member_validate_fields(fl->im->db, row, is);
+}
+
+IMP_STORE(member, member_store_raw)
+
+/* ---- penilaian --------------------------------------------------------------------------- */
+
+/* luas_lantai_m2: a decimal with at most two places. */
+static void read_luas(struct imp_file *fl, const table_col *c, void *row)
+{
+	sk_assessment *a = row;
+	char msg[240];
+	const char *luas = imp_val(fl, c->name);
+	a->has_luas = *luas != '\0';
+	if (a->has_luas &&
+	    assessment_parse_luas(luas, 0, &a->luas_lantai_m2, msg, sizeof msg) != 0) {
+		imp_bad(fl, c->name, luas, msg);
+		a->has_luas = 0; /* said once: not again by the field rules */
+	}
+}
+
+/* skor and kategori are derived: recomputed from the criteria, never read. */
+static void check_assessment(struct imp_file *fl, void *row, sk_issues *is)
+{
+	assessment_score(row, fl->im->threshold);
+	assessment_validate_fields(row, is);
+}
+
+/* nilai_tabungan and ditimpa do not travel: an update keeps the stored ones. */
+static int store_assessment(sk_db *db, const void *row, int insert, sk_err *e)
+{
+	sk_assessment a = *(const sk_assessment *)row;
+	int rc = insert ? SK_OK : keep_local(db, &ASSESSMENT_TABLE, &a, sizeof a,
+					     _("Penilaian tidak ditemukan."), e);
+	return rc == SK_OK ? assessment_store_raw(db, &a, insert, e) : rc;
+}
+
+/* ---- pertemuan, kehadiran, kas ----------------------------------------------------------- */
+
+IMP_FIELDS(meeting, meeting_validate_fields)
+IMP_STORE(meeting, meeting_store_raw)
+IMP_FIELDS(attendance, attendance_validate_fields)
+IMP_STORE(attendance, attendance_store_raw)
+IMP_FIELDS(cash, cash_validate_fields)
+IMP_STORE(cash, cash_store_raw)
+
+/* ---- tutup_buku (table tutup_kas) -------------------------------------------------------- */
 
 /* selisih is derived; ditutup_oleh does not travel (an update keeps it). */
 static int store_close(sk_db *db, const void *row, int insert, sk_err *e)
 {
-	static const char ins[] =
-		"INSERT INTO tutup_kas(id, kelompok_id, buku, bulan, tanggal, saldo_buku, "
-		"saldo_hitung, selisih, catatan, diubah_pada, dihapus, disimpan_pada) VALUES(:id, "
-		":g, :b, :m, :tgl, :sb, :sh, :sh - :sb, :cat, :t, :d, " DB_STORED_SQL ")";
-	static const char upd[] =
-		"UPDATE tutup_kas SET kelompok_id=:g, buku=:b, bulan=:m, tanggal=:tgl, saldo_buku=:sb, "
-		"saldo_hitung=:sh, selisih=:sh - :sb, catatan=:cat, diubah_pada=:t, dihapus=:d, "
-		"disimpan_pada=" DB_STORED_SQL " WHERE id=:id";
-	const struct close_row *c = row;
-	sqlite3_stmt *st = db_prepare(db, insert ? ins : upd, e);
-	if (!st)
-		return SK_DBERR;
-	db_bind_text(st, ":id", c->id);
-	db_bind_text(st, ":g", c->kelompok_id);
-	db_bind_text(st, ":b", c->buku);
-	db_bind_text(st, ":m", c->bulan);
-	db_bind_text(st, ":tgl", c->tanggal);
-	db_bind_int64(st, ":sb", c->saldo_buku);
-	db_bind_int64(st, ":sh", c->saldo_hitung);
-	db_bind_text(st, ":cat", c->catatan);
-	db_bind_text(st, ":t", c->diubah_pada);
-	db_bind_int64(st, ":d", c->dihapus);
-	int rc = db_step_write(db, st, N_("Tutup buku tidak ditemukan."), e);
-	if (rc != SK_OK || insert)
-		return rc;
-	return db_restamp(db, "UPDATE tutup_kas SET diubah_pada=:t WHERE id=:k1 AND "
-			  "diubah_pada IS NOT :t", c->id, NULL, c->diubah_pada, e);
+	sk_cash_close c = *(const sk_cash_close *)row;
+	int rc = insert ? SK_OK : keep_local(db, &TUTUP_KAS_TABLE, &c, sizeof c,
+					     _("Tutup buku tidak ditemukan."), e);
+	c.selisih = c.saldo_hitung - c.saldo_buku;
+	return rc == SK_OK ? table_store(db, &TUTUP_KAS_TABLE, &c, insert,
+					 N_("Tutup buku tidak ditemukan."), e) : rc;
 }
 
 /* 1 when s is YYYY-MM of a real month. */
@@ -299,313 +229,283 @@ static int valid_month(const char *s)
 	return valid_date(day);
 }
 
-static void row_tutup_buku(struct imp_file *fl)
+/* buku, bulan, tanggal and the two sums (tutup_kas has no field rules of its own). */
+static void check_close(struct imp_file *fl, void *row, sk_issues *is)
 {
-	struct close_row c;
-	memset(&c, 0, sizeof c);
-	imp_own_id(fl, c.id);
-	imp_text(fl, "kelompok_id", c.kelompok_id, sizeof c.kelompok_id);
-	imp_text(fl, "buku", c.buku, sizeof c.buku);
-	imp_text(fl, "bulan", c.bulan, sizeof c.bulan);
-	imp_text(fl, "tanggal", c.tanggal, sizeof c.tanggal);
-	c.saldo_buku = imp_num(fl, "saldo_buku", -1, NULL);
-	c.saldo_hitung = imp_num(fl, "saldo_hitung", -1, NULL);
-	imp_text(fl, "catatan", c.catatan, sizeof c.catatan);
-	imp_stamp(fl, c.diubah_pada);
-	c.dihapus = imp_deleted_flag(fl);
-	if (!valid_cash_buku(c.buku))
-		imp_bad(fl, "buku", c.buku, _("Buku kas harus umum, iks atau simpin."));
-	if (!valid_month(c.bulan))
-		imp_bad(fl, "bulan", c.bulan, _("Bulan ditulis TTTT-BB, misalnya 2026-11."));
-	if (!valid_date(c.tanggal))
-		imp_bad(fl, "tanggal", c.tanggal, _("Tanggal wajib, tulis TTTT-BB-HH, misalnya "
-						    "2025-03-15."));
-	if (c.saldo_buku < 0)
+	const sk_cash_close *c = row;
+	(void)is;
+	if (!valid_cash_buku(c->buku))
+		imp_bad(fl, "buku", c->buku, _("Buku kas harus umum, iks atau simpin."));
+	if (!valid_month(c->bulan))
+		imp_bad(fl, "bulan", c->bulan, _("Bulan ditulis TTTT-BB, misalnya 2026-11."));
+	if (!valid_date(c->tanggal))
+		imp_bad(fl, "tanggal", c->tanggal, _("Tanggal wajib, tulis TTTT-BB-HH, misalnya "
+						     "2025-03-15."));
+	if (c->saldo_buku < 0)
 		imp_bad(fl, "saldo_buku", imp_val(fl, "saldo_buku"),
 			_("Saldo buku diisi rupiah 0 atau lebih."));
-	if (c.saldo_hitung < 0)
+	if (c->saldo_hitung < 0)
 		imp_bad(fl, "saldo_hitung", imp_val(fl, "saldo_hitung"),
 			_("Uang yang dihitung diisi rupiah 0 atau lebih."));
-	imp_ref(fl, "kelompok_id", "kelompok", 0, N_("Kelompok tidak ditemukan."));
-	imp_merge(fl, c.id, NULL, c.diubah_pada, store_close, &c);
 }
 
 /* ---- savings and loans (format 2, docs/simpin.md) ---------------------------------------- */
 
-/* A rate column (jasa_persen_bulan) into *out (hundredths); a problem when it is not one. */
-static void rate_field(struct imp_file *fl, int *out)
+/* batas_pinjaman_kali: times the savings, two decimals at most, empty for no limit. */
+static void read_limit(struct imp_file *fl, const table_col *c, void *row)
 {
-	const char *v = imp_val(fl, "jasa_persen_bulan");
-	int rc = loan_rate_parse(v, out);
-	if (rc == FX_SYNTAX)
-		imp_bad(fl, "jasa_persen_bulan", v, _("Jasa ditulis angka dengan paling banyak dua "
-						      "desimal, misalnya 1.5."));
-	else if (rc == FX_RANGE)
-		/* xgettext:no-c-format */
-		imp_bad(fl, "jasa_persen_bulan", v, _("Jasa paling tinggi 10% sebulan."));
-}
-
-static int store_cycle(sk_db *db, const void *row, int insert, sk_err *e)
-{
-	return cycle_store_raw(db, row, insert, e);
-}
-
-static void row_siklus(struct imp_file *fl)
-{
-	sk_cycle c;
-	sk_issues is;
-	cycle_init(&c, "");
-	c.mulai[0] = '\0';
-	imp_own_id(fl, c.id);
-	imp_text(fl, "kelompok_id", c.kelompok_id, sizeof c.kelompok_id);
-	c.nomor = imp_small(fl, "nomor", 0, NULL);
-	imp_text(fl, "mulai", c.mulai, sizeof c.mulai);
-	imp_text(fl, "selesai", c.selesai, sizeof c.selesai);
-	c.simpanan_pokok = imp_num(fl, "simpanan_pokok", 0, NULL);
-	c.simpanan_wajib = imp_num(fl, "simpanan_wajib", 0, NULL);
-	rate_field(fl, &c.jasa_persen_bulan);
-	imp_text(fl, "metode_jasa", c.metode_jasa, sizeof c.metode_jasa);
-	const char *v = imp_val(fl, "batas_pinjaman_kali");
+	sk_cycle *y = row;
+	const char *v = imp_val(fl, c->name);
 	int kali = -1, rc = loan_limit_parse(v, &kali);
 	if (rc == FX_SYNTAX)
-		imp_bad(fl, "batas_pinjaman_kali", v, _("Batas pinjaman ditulis angka dengan paling "
-							"banyak dua desimal, misalnya 2 atau 1.5, atau "
-							"kosong (tanpa batas)."));
+		imp_bad(fl, c->name, v, _("Batas pinjaman ditulis angka dengan paling banyak dua "
+					  "desimal, misalnya 2 atau 1.5, atau kosong "
+					  "(tanpa batas)."));
 	else if (rc == FX_RANGE)
-		imp_bad(fl, "batas_pinjaman_kali", v, _("Batas pinjaman paling banyak 1000 kali "
-							"simpanan."));
-	c.has_batas = rc == FX_OK && kali >= 0;
-	c.batas_pinjaman_kali = c.has_batas ? kali : 0;
-	c.denda_alpa = imp_num(fl, "denda_alpa", 0, NULL);
-	c.denda_terlambat = imp_num(fl, "denda_terlambat", 0, NULL);
-	imp_text(fl, "metode_bagi", c.metode_bagi, sizeof c.metode_bagi);
-	imp_text(fl, "catatan", c.catatan, sizeof c.catatan);
-	imp_stamp(fl, c.diubah_pada);
-	c.dihapus = imp_deleted_flag(fl);
-	sk_issues_clear(&is);
-	cycle_validate_fields(&c, &is);
-	imp_report_issues(fl, &is);
-	imp_ref(fl, "kelompok_id", "kelompok", 0, N_("Kelompok siklus tidak ditemukan."));
-	imp_merge(fl, c.id, NULL, c.diubah_pada, store_cycle, &c);
+		imp_bad(fl, c->name, v, _("Batas pinjaman paling banyak 1000 kali simpanan."));
+	y->has_batas = rc == FX_OK && kali >= 0;
+	y->batas_pinjaman_kali = y->has_batas ? kali : 0;
 }
 
-static int store_saving(sk_db *db, const void *row, int insert, sk_err *e)
+static void init_loan(void *row)
 {
-	return saving_store_raw(db, row, insert, e);
+	strcpy(((sk_loan *)row)->sumber, "simpin");
 }
 
-static void row_simpanan(struct imp_file *fl)
-{
-	sk_saving s;
-	sk_issues is;
-	memset(&s, 0, sizeof s);
-	imp_own_id(fl, s.id);
-	imp_text(fl, "siklus_id", s.siklus_id, sizeof s.siklus_id);
-	imp_text(fl, "anggota_id", s.anggota_id, sizeof s.anggota_id);
-	imp_text(fl, "tanggal", s.tanggal, sizeof s.tanggal);
-	imp_text(fl, "jenis", s.jenis, sizeof s.jenis);
-	s.setor = imp_num(fl, "setor", 0, NULL);
-	s.tarik = imp_num(fl, "tarik", 0, NULL);
-	optional_uuid(fl, "pertemuan_id", s.pertemuan_id, sizeof s.pertemuan_id);
-	optional_uuid(fl, "membalik_id", s.membalik_id, sizeof s.membalik_id);
-	imp_stamp(fl, s.diubah_pada);
-	s.dihapus = imp_deleted_flag(fl);
-	sk_issues_clear(&is);
-	saving_validate_fields(&s, &is);
-	imp_report_issues(fl, &is);
-	imp_ref(fl, "siklus_id", "siklus", 0, N_("Siklus simpan pinjam tidak ditemukan."));
-	imp_ref(fl, "anggota_id", "anggota", 0, N_("Anggota tidak ditemukan."));
-	if (*s.pertemuan_id && sk_uuid_valid(s.pertemuan_id))
-		imp_ref(fl, "pertemuan_id", "pertemuan", 1, N_("Pertemuan tidak ditemukan."));
-	imp_merge(fl, s.id, NULL, s.diubah_pada, store_saving, &s);
-}
-
-static int store_loan(sk_db *db, const void *row, int insert, sk_err *e)
-{
-	return loan_store_raw(db, row, insert, e);
-}
-
-static void row_pinjaman(struct imp_file *fl)
-{
-	sk_loan l;
-	sk_issues is;
-	memset(&l, 0, sizeof l);
-	imp_own_id(fl, l.id);
-	imp_text(fl, "siklus_id", l.siklus_id, sizeof l.siklus_id);
-	imp_text(fl, "anggota_id", l.anggota_id, sizeof l.anggota_id);
-	imp_text(fl, "tanggal", l.tanggal, sizeof l.tanggal);
-	l.pokok = imp_num(fl, "pokok", 0, NULL);
-	rate_field(fl, &l.jasa_persen_bulan);
-	imp_text(fl, "metode_jasa", l.metode_jasa, sizeof l.metode_jasa);
-	l.jumlah_angsuran = imp_small(fl, "jumlah_angsuran", 0, NULL);
-	imp_text(fl, "jarak_angsuran", l.jarak_angsuran, sizeof l.jarak_angsuran);
-	imp_text(fl, "sumber", l.sumber, sizeof l.sumber);
-	if (!*l.sumber)
-		strcpy(l.sumber, "simpin");
-	imp_text(fl, "tujuan", l.tujuan, sizeof l.tujuan);
-	imp_text(fl, "dihapusbukukan_pada", l.dihapusbukukan_pada, sizeof l.dihapusbukukan_pada);
-	optional_uuid(fl, "pertemuan_id", l.pertemuan_id, sizeof l.pertemuan_id);
-	imp_stamp(fl, l.diubah_pada);
-	l.dihapus = imp_deleted_flag(fl);
-	sk_issues_clear(&is);
-	loan_validate_fields(&l, &is);
-	imp_report_issues(fl, &is);
-	imp_ref(fl, "siklus_id", "siklus", 0, N_("Siklus simpan pinjam tidak ditemukan."));
-	imp_ref(fl, "anggota_id", "anggota", 0, N_("Anggota tidak ditemukan."));
-	if (*l.pertemuan_id && sk_uuid_valid(l.pertemuan_id))
-		imp_ref(fl, "pertemuan_id", "pertemuan", 1, N_("Pertemuan tidak ditemukan."));
-	imp_merge(fl, l.id, NULL, l.diubah_pada, store_loan, &l);
-}
-
-static int store_repay(sk_db *db, const void *row, int insert, sk_err *e)
-{
-	return repay_store_raw(db, row, insert, e);
-}
-
-static void row_angsuran(struct imp_file *fl)
-{
-	sk_repay r;
-	sk_issues is;
-	memset(&r, 0, sizeof r);
-	imp_own_id(fl, r.id);
-	imp_text(fl, "pinjaman_id", r.pinjaman_id, sizeof r.pinjaman_id);
-	imp_text(fl, "tanggal", r.tanggal, sizeof r.tanggal);
-	r.pokok = imp_num(fl, "pokok", 0, NULL);
-	r.jasa = imp_num(fl, "jasa", 0, NULL);
-	optional_uuid(fl, "pertemuan_id", r.pertemuan_id, sizeof r.pertemuan_id);
-	optional_uuid(fl, "membalik_id", r.membalik_id, sizeof r.membalik_id);
-	imp_stamp(fl, r.diubah_pada);
-	r.dihapus = imp_deleted_flag(fl);
-	sk_issues_clear(&is);
-	repay_validate_fields(&r, &is);
-	imp_report_issues(fl, &is);
-	imp_ref(fl, "pinjaman_id", "pinjaman", 0, N_("Pinjaman tidak ditemukan."));
-	if (*r.pertemuan_id && sk_uuid_valid(r.pertemuan_id))
-		imp_ref(fl, "pertemuan_id", "pertemuan", 1, N_("Pertemuan tidak ditemukan."));
-	imp_merge(fl, r.id, NULL, r.diubah_pada, store_repay, &r);
-}
-
-static int store_fine(sk_db *db, const void *row, int insert, sk_err *e)
-{
-	return fine_store_raw(db, row, insert, e);
-}
-
-static void row_denda(struct imp_file *fl)
-{
-	sk_fine f;
-	sk_issues is;
-	memset(&f, 0, sizeof f);
-	imp_own_id(fl, f.id);
-	imp_text(fl, "siklus_id", f.siklus_id, sizeof f.siklus_id);
-	imp_text(fl, "anggota_id", f.anggota_id, sizeof f.anggota_id);
-	imp_text(fl, "tanggal", f.tanggal, sizeof f.tanggal);
-	imp_text(fl, "jenis", f.jenis, sizeof f.jenis);
-	f.jumlah = imp_num(fl, "jumlah", 0, NULL);
-	imp_text(fl, "dibayar_pada", f.dibayar_pada, sizeof f.dibayar_pada);
-	f.dibebaskan = imp_flag(fl, "dibebaskan");
-	optional_uuid(fl, "pertemuan_id", f.pertemuan_id, sizeof f.pertemuan_id);
-	imp_text(fl, "catatan", f.catatan, sizeof f.catatan);
-	imp_stamp(fl, f.diubah_pada);
-	f.dihapus = imp_deleted_flag(fl);
-	sk_issues_clear(&is);
-	fine_validate_fields(&f, &is);
-	imp_report_issues(fl, &is);
-	imp_ref(fl, "siklus_id", "siklus", 0, N_("Siklus simpan pinjam tidak ditemukan."));
-	imp_ref(fl, "anggota_id", "anggota", 0, N_("Anggota tidak ditemukan."));
-	if (*f.pertemuan_id && sk_uuid_valid(f.pertemuan_id))
-		imp_ref(fl, "pertemuan_id", "pertemuan", 1, N_("Pertemuan tidak ditemukan."));
-	imp_merge(fl, f.id, NULL, f.diubah_pada, store_fine, &f);
-}
-
-static int store_share(sk_db *db, const void *row, int insert, sk_err *e)
-{
-	return share_store_raw(db, row, insert, e);
-}
-
-static void row_bagi_hasil(struct imp_file *fl)
-{
-	sk_share b;
-	sk_issues is;
-	share_init(&b);
-	imp_own_id(fl, b.id);
-	imp_text(fl, "siklus_id", b.siklus_id, sizeof b.siklus_id);
-	imp_text(fl, "anggota_id", b.anggota_id, sizeof b.anggota_id);
-	b.simpanan = imp_num(fl, "simpanan", 0, NULL);
-	b.bagian_hasil = imp_num(fl, "bagian_hasil", 0, NULL);
-	b.potongan = imp_num(fl, "potongan", 0, NULL);
-	b.dibayar = imp_num(fl, "dibayar", 0, NULL);
-	imp_stamp(fl, b.diubah_pada);
-	b.dihapus = imp_deleted_flag(fl);
-	sk_issues_clear(&is);
-	share_validate_fields(&b, &is);
-	imp_report_issues(fl, &is);
-	imp_ref(fl, "siklus_id", "siklus", 0, N_("Siklus simpan pinjam tidak ditemukan."));
-	imp_ref(fl, "anggota_id", "anggota", 0, N_("Anggota tidak ditemukan."));
-	imp_merge(fl, b.id, NULL, b.diubah_pada, store_share, &b);
-}
+IMP_FIELDS(cycle, cycle_validate_fields)
+IMP_STORE(cycle, cycle_store_raw)
+IMP_FIELDS(saving, saving_validate_fields)
+IMP_STORE(saving, saving_store_raw)
+IMP_FIELDS(loan, loan_validate_fields)
+IMP_STORE(loan, loan_store_raw)
+IMP_FIELDS(repay, repay_validate_fields)
+IMP_STORE(repay, repay_store_raw)
+IMP_FIELDS(fine, fine_validate_fields)
+IMP_STORE(fine, fine_store_raw)
+IMP_FIELDS(share, share_validate_fields)
+IMP_STORE(share, share_store_raw)
 
 /* ---- evaluasi ---------------------------------------------------------------------------- */
+
+/* skor and tingkat are derived: recomputed from the indicators, never read. */
+static void check_evaluation(struct imp_file *fl, void *row, sk_issues *is)
+{
+	(void)fl;
+	evaluation_derive(row);
+	evaluation_validate_fields(row, is);
+}
 
 /* usulan and ditimpa do not travel: an update keeps the stored proposals and marks the
  * overrides of the scores it brings against them. */
 static int store_evaluation(sk_db *db, const void *row, int insert, sk_err *e)
 {
-	sk_evaluation ev = *(const sk_evaluation *)row, old;
-	if (!insert) {
-		int rc = evaluation_get(db, ev.id, &old, e);
-		if (rc != SK_OK)
-			return rc;
-		memcpy(ev.usulan, old.usulan, sizeof ev.usulan);
+	sk_evaluation ev = *(const sk_evaluation *)row;
+	int rc = insert ? SK_OK : keep_local(db, &EVALUATION_TABLE, &ev, sizeof ev,
+					     _("Penilaian perkembangan tidak ditemukan."), e);
+	if (rc == SK_OK && !insert)
 		evaluation_mark_overrides(&ev);
-	}
-	return evaluation_store_raw(db, &ev, insert, e);
-}
-
-/* skor and tingkat are derived: recomputed from the indicators, never read. */
-static void row_evaluasi(struct imp_file *fl)
-{
-	sk_evaluation ev;
-	sk_issues is;
-	memset(&ev, 0, sizeof ev);
-	imp_own_id(fl, ev.id);
-	imp_text(fl, "kelompok_id", ev.kelompok_id, sizeof ev.kelompok_id);
-	imp_text(fl, "tanggal", ev.tanggal, sizeof ev.tanggal);
-	imp_text(fl, "penilai", ev.penilai, sizeof ev.penilai);
-	for (int i = 0; i < EVAL_INDICATORS; i++)
-		ev.v[i] = imp_small(fl, EVAL_FIELDS[i], 0, NULL);
-	imp_text(fl, "catatan", ev.catatan, sizeof ev.catatan);
-	imp_stamp(fl, ev.diubah_pada);
-	ev.dihapus = imp_deleted_flag(fl);
-	evaluation_derive(&ev);
-	sk_issues_clear(&is);
-	evaluation_validate_fields(&ev, &is);
-	imp_report_issues(fl, &is);
-	imp_ref(fl, "kelompok_id", "kelompok", 0, N_("Kelompok yang dinilai tidak ditemukan."));
-	imp_merge(fl, ev.id, NULL, ev.diubah_pada, store_evaluation, &ev);
+	return rc == SK_OK ? evaluation_store_raw(db, &ev, insert, e) : rc;
 }
 
 /* ---- the tables, in enum bundle_table order ---------------------------------------------- */
 
-static void (*const IMP_ROWS[BT_COUNT])(struct imp_file *) = {
-	[BT_KELOMPOK] = row_kelompok,
-	[BT_ANGGOTA] = row_anggota,
-	[BT_PENILAIAN] = row_penilaian,
-	[BT_PERTEMUAN] = row_pertemuan,
-	[BT_KEHADIRAN] = row_kehadiran,
-	[BT_KAS] = row_kas,
-	[BT_TUTUP_BUKU] = row_tutup_buku,
-	[BT_SIKLUS] = row_siklus,
-	[BT_SIMPANAN] = row_simpanan,
-	[BT_PINJAMAN] = row_pinjaman,
-	[BT_ANGSURAN] = row_angsuran,
-	[BT_DENDA] = row_denda,
-	[BT_BAGI_HASIL] = row_bagi_hasil,
-	[BT_EVALUASI] = row_evaluasi,
+/* The rows named most often. */
+#define REF_GROUP(msg) { "kelompok_id", "kelompok", 0, msg }
+#define REF_MEMBER { "anggota_id", "anggota", 0, N_("Anggota tidak ditemukan.") }
+#define REF_CYCLE { "siklus_id", "siklus", 0, N_("Siklus simpan pinjam tidak ditemukan.") }
+#define REF_MEETING_OPT { "pertemuan_id", "pertemuan", 1, N_("Pertemuan tidak ditemukan.") }
+#define REVERSAL_OPT { "pertemuan_id", IH_OPT_UUID }, { "membalik_id", IH_OPT_UUID }
+
+static const struct imp_spec SPECS[BT_COUNT] = {
+	[BT_KELOMPOK] = { &KELOMPOK_TABLE, sizeof(sk_group), .init = init_group,
+			  .how = { { "jenis_usaha", IH_OR_DEFAULT }, { "tingkat", IH_OR_DEFAULT } },
+			  .check = check_group, .store = store_group },
+	[BT_ANGGOTA] = { &ANGGOTA_TABLE, sizeof(sk_member), .init = init_member,
+			 .how = { { "jabatan", IH_OR_DEFAULT }, { "terdaftar_dtsen", IH_FLAG },
+				  { "peserta_pkh", IH_FLAG } },
+			 .check = check_member, .store = store_member,
+			 .refs = { REF_GROUP(N_("Kelompok anggota tidak ditemukan.")) } },
+	[BT_PENILAIAN] = { &ASSESSMENT_TABLE, sizeof(sk_assessment), .ints = IH_REQUIRED_FLAG,
+			   .how = { { "luas_lantai_m2", IH_HOOK } }, .hook = read_luas,
+			   .check = check_assessment, .store = store_assessment,
+			   .refs = { { "anggota_id", "anggota", 0,
+				       N_("Anggota yang dinilai tidak ditemukan.") } } },
+	[BT_PERTEMUAN] = { &PERTEMUAN_TABLE, sizeof(sk_meeting),
+			   .how = { { "pendamping_hadir", IH_FLAG } }, .check = check_meeting,
+			   .store = store_meeting,
+			   .refs = { REF_GROUP(N_("Kelompok pertemuan tidak ditemukan.")) } },
+	[BT_KEHADIRAN] = { &KEHADIRAN_TABLE, sizeof(sk_attendance), .check = check_attendance,
+			   .store = store_attendance,
+			   .refs = { { "pertemuan_id", "pertemuan", 1,
+				       N_("Pertemuan tidak ditemukan.") },
+				     { "anggota_id", "anggota", 1,
+				       N_("Anggota tidak ditemukan.") } } },
+	[BT_KAS] = { &KAS_TABLE, sizeof(sk_cash_row),
+		     .how = { REVERSAL_OPT, { "sumber_id", IH_OPT_UUID } }, .check = check_cash,
+		     .store = store_cash,
+		     .refs = { REF_GROUP(N_("Kelompok tidak ditemukan.")), REF_MEETING_OPT } },
+	[BT_TUTUP_BUKU] = { &TUTUP_KAS_TABLE, sizeof(sk_cash_close),
+			    .how = { { "saldo_buku", IH_NUM_UNSET },
+				     { "saldo_hitung", IH_NUM_UNSET } },
+			    .check = check_close, .store = store_close,
+			    .refs = { REF_GROUP(N_("Kelompok tidak ditemukan.")) } },
+	[BT_SIKLUS] = { &CYCLE_TABLE, sizeof(sk_cycle),
+			.how = { { "jasa_persen_bulan", IH_RATE },
+				 { "batas_pinjaman_kali", IH_HOOK } },
+			.hook = read_limit, .check = check_cycle, .store = store_cycle,
+			.refs = { REF_GROUP(N_("Kelompok siklus tidak ditemukan.")) } },
+	[BT_SIMPANAN] = { &SAVING_TABLE, sizeof(sk_saving), .how = { REVERSAL_OPT },
+			  .check = check_saving, .store = store_saving,
+			  .refs = { REF_CYCLE, REF_MEMBER, REF_MEETING_OPT } },
+	[BT_PINJAMAN] = { &LOAN_TABLE, sizeof(sk_loan), .init = init_loan,
+			  .how = { { "jasa_persen_bulan", IH_RATE }, { "sumber", IH_OR_DEFAULT },
+				   { "pertemuan_id", IH_OPT_UUID } },
+			  .check = check_loan, .store = store_loan,
+			  .refs = { REF_CYCLE, REF_MEMBER, REF_MEETING_OPT } },
+	[BT_ANGSURAN] = { &REPAY_TABLE, sizeof(sk_repay), .how = { REVERSAL_OPT },
+			  .check = check_repay, .store = store_repay,
+			  .refs = { { "pinjaman_id", "pinjaman", 0,
+				      N_("Pinjaman tidak ditemukan.") },
+				    REF_MEETING_OPT } },
+	[BT_DENDA] = { &FINE_TABLE, sizeof(sk_fine),
+		       .how = { { "dibebaskan", IH_FLAG }, { "pertemuan_id", IH_OPT_UUID } },
+		       .check = check_fine, .store = store_fine,
+		       .refs = { REF_CYCLE, REF_MEMBER, REF_MEETING_OPT } },
+	[BT_BAGI_HASIL] = { &SHARE_TABLE, sizeof(sk_share), .check = check_share,
+			    .store = store_share, .refs = { REF_CYCLE, REF_MEMBER } },
+	[BT_EVALUASI] = { &EVALUATION_TABLE, sizeof(sk_evaluation), .check = check_evaluation,
+			  .store = store_evaluation,
+			  .refs = { REF_GROUP(N_("Kelompok yang dinilai tidak ditemukan.")) } },
 };
+
+/* ---- the plan of a table: its descriptor's bundle columns, each with its reader ----------- */
+
+#define IMP_REFS_MAX ((int)(sizeof SPECS[0].refs / sizeof SPECS[0].refs[0]))
+#define IMP_HOW_MAX ((int)(sizeof SPECS[0].how / sizeof SPECS[0].how[0]))
+
+struct imp_step {
+	enum imp_how how;
+	const table_col *c;
+};
+
+struct imp_plan {
+	int n;                          /* steps; 0: not made yet */
+	struct imp_step step[IMP_MAX_COLS];
+	int nkeys;
+	size_t key[2], stamp;           /* offsets of the key fields and diubah_pada */
+	size_t ref[IMP_REFS_MAX];       /* offset of each named row's field */
+	int ref_checked[IMP_REFS_MAX];  /* 1: the field holds only a well-formed id or "" */
+};
+
+static struct imp_plan PLANS[BT_COUNT];
+
+/* The reader of column c of sp's table (nkeys key columns). */
+static enum imp_how how_of(const struct imp_spec *sp, const table_col *c, int nkeys)
+{
+	for (int i = 0; i < IMP_HOW_MAX && sp->how[i].col; i++)
+		if (strcmp(sp->how[i].col, c->name) == 0)
+			return sp->how[i].how;
+	if (c->flags & TC_KEY)
+		return nkeys == 1 ? IH_OWN_ID : IH_KEY_ID;
+	if (strcmp(c->name, "diubah_pada") == 0)
+		return IH_STAMP;
+	if (strcmp(c->name, "dihapus") == 0)
+		return IH_DELETED;
+	if (c->type == TC_TEXT)
+		return IH_TEXT;
+	if (c->type == TC_INT64)
+		return IH_NUM;
+	if (c->type == TC_INT && (c->flags & TC_ZERO_NULL))
+		return IH_NONZERO;
+	if (c->type == TC_INT)
+		return c->has < 0 && sp->ints != IH_TYPE ? sp->ints : IH_SMALL;
+	abort(); /* a decimal column: its table names its reader (IH_HOOK) */
+}
+
+/* The field offset of column name of t; a name t lacks is a programmer error. */
+static size_t offset_of(const table_def *t, const char *name)
+{
+	int i = table_col_index(t, name);
+	if (i < 0)
+		abort();
+	return t->cols[i].off;
+}
+
+static void plan_make(const struct imp_spec *sp, struct imp_plan *p)
+{
+	const table_def *t = sp->t;
+	int keys = 0;
+	for (int i = 0; i < t->ncols; i++)
+		p->nkeys += (t->cols[i].flags & TC_KEY) != 0;
+	for (int i = 0; i < t->ncols; i++) {
+		const table_col *c = &t->cols[i];
+		if (c->flags & (TC_LOCAL | TC_DERIVED))
+			continue;
+		if ((c->flags & TC_KEY) && keys < 2)
+			p->key[keys++] = c->off;
+		p->step[p->n++] = (struct imp_step){ how_of(sp, c, p->nkeys), c };
+	}
+	p->stamp = offset_of(t, "diubah_pada");
+	for (int i = 0; i < IMP_REFS_MAX && sp->refs[i].col; i++) {
+		p->ref[i] = offset_of(t, sp->refs[i].col);
+		p->ref_checked[i] = how_of(sp, &t->cols[table_col_index(t, sp->refs[i].col)],
+					   p->nkeys) == IH_KEY_ID;
+	}
+}
+
+/* Read column s of the current row into row. */
+static void read_col(struct imp_file *fl, const struct imp_spec *sp, const struct imp_step *s,
+		     char *row)
+{
+	const table_col *c = s->c;
+	void *v = row + c->off;
+	int *has = c->has >= 0 ? (int *)(row + c->has) : NULL;
+	switch (s->how) {
+	case IH_OWN_ID: imp_own_id(fl, v); break;
+	case IH_KEY_ID: imp_key_id(fl, c->name, v); break;
+	case IH_STAMP: imp_stamp(fl, v); break;
+	case IH_DELETED: *(int *)v = imp_deleted_flag(fl); break;
+	case IH_TEXT: imp_text(fl, c->name, v, c->size); break;
+	case IH_OR_DEFAULT: imp_text_or_default(fl, c->name, v, c->size); break;
+	case IH_OPT_UUID: optional_uuid(fl, c->name, v, c->size); break;
+	case IH_NUM: *(int64_t *)v = imp_num(fl, c->name, 0, has); break;
+	case IH_NUM_UNSET: *(int64_t *)v = imp_num(fl, c->name, -1, has); break;
+	case IH_SMALL: *(int *)v = imp_small(fl, c->name, 0, has); break;
+	case IH_NONZERO: *(int *)v = imp_optional_nonzero(fl, c->name); break;
+	case IH_FLAG: *(int *)v = imp_flag(fl, c->name); break;
+	case IH_REQUIRED_FLAG: *(int *)v = imp_required_flag(fl, c->name); break;
+	case IH_RATE: rate_field(fl, c->name, v); break;
+	case IH_HOOK: sp->hook(fl, c, row); break;
+	case IH_TYPE: abort();
+	}
+}
 
 void imp_row(struct imp_file *fl)
 {
-	if (!IMP_ROWS[fl->table])
-		abort(); /* a table without its row function (src/bundle.c says how to add one) */
-	IMP_ROWS[fl->table](fl);
+	const struct imp_spec *sp = &SPECS[fl->table];
+	struct imp_plan *p = &PLANS[fl->table];
+	union imp_row u;
+	char *row = (char *)&u;
+	sk_issues is;
+	if (!sp->t || sp->size > sizeof u)
+		abort(); /* a table without its entry in SPECS (src/bundle.c says how to add one) */
+	if (!p->n)
+		plan_make(sp, p);
+	memset(row, 0, sp->size);
+	if (sp->init)
+		sp->init(row);
+	for (int i = 0; i < p->n; i++)
+		read_col(fl, sp, &p->step[i], row);
+	sk_issues_clear(&is);
+	sp->check(fl, row, &is);
+	imp_report_issues(fl, &is);
+	for (int i = 0; i < IMP_REFS_MAX && sp->refs[i].col; i++) {
+		const struct imp_ref_def *r = &sp->refs[i];
+		const char *v = row + p->ref[i];
+		if (r->optional && (!*v || (!p->ref_checked[i] && !sk_uuid_valid(v))))
+			continue;
+		imp_ref(fl, r->col, r->parent, r->optional, r->reason);
+	}
+	imp_merge(fl, row + p->key[0], p->nkeys > 1 ? row + p->key[1] : NULL, row + p->stamp,
+		  sp->store, row);
 }

@@ -36,12 +36,7 @@ void meeting_validate_links(sk_db *db, const sk_meeting *m, sk_issues *is)
 		     _("Kelompok pertemuan tidak ditemukan."));
 }
 
-void meeting_validate(sk_db *db, const sk_meeting *m, sk_issues *is)
-{
-	sk_issues_clear(is);
-	meeting_validate_fields(m, is);
-	meeting_validate_links(db, m, is);
-}
+VALIDATE_ROW(meeting, sk_meeting)
 
 /* The pertemuan table: every column once, in the bundle's order. */
 static const table_col MEETING_COLS[] = {
@@ -89,12 +84,7 @@ void attendance_validate_links(sk_db *db, const sk_attendance *a, sk_issues *is)
 		     _("Anggota tidak ditemukan."));
 }
 
-void attendance_validate(sk_db *db, const sk_attendance *a, sk_issues *is)
-{
-	sk_issues_clear(is);
-	attendance_validate_fields(a, is);
-	attendance_validate_links(db, a, is);
-}
+VALIDATE_ROW(attendance, sk_attendance)
 
 int attendance_get(sk_db *db, const char *pertemuan_id, const char *anggota_id,
 		   sk_attendance *out, sk_err *e)

@@ -307,22 +307,22 @@ int meeting_save(sk_db *db, sk_meeting *m, sk_attendance *rows, int n, sk_issues
 	return rc;
 }
 
+/* meeting_delete's writes: the meeting (marked deleted) and its dues taken back. */
+static int delete_in(sk_db *db, void *row, sk_err *e)
+{
+	const sk_meeting *m = row;
+	int rc = meeting_store_raw(db, m, 0, e);
+	return rc == SK_OK ? post_dues(db, m, 1, e) : rc;
+}
+
 int meeting_delete(sk_db *db, const char *id, sk_err *e)
 {
 	sk_meeting m;
-	int rc = meeting_get(db, id, &m, e);
-	if (rc != SK_OK)
-		return rc;
-	if (m.dihapus)
-		return sk_err_set(e, SK_NOTFOUND, "%s", _("Pertemuan tidak ditemukan."));
-	rc = db_begin_write(db, e);
+	int rc = table_get_live(db, &PERTEMUAN_TABLE, id, &m, sizeof m,
+				_("Pertemuan tidak ditemukan."), e);
 	if (rc != SK_OK)
 		return rc;
 	m.dihapus = 1;
 	sk_now_utc(m.diubah_pada);
-	rc = meeting_store_raw(db, &m, 0, e);
-	if (rc == SK_OK)
-		rc = post_dues(db, &m, 1, e);
-	int erc = db_end(db, rc == SK_OK, e);
-	return rc == SK_OK ? erc : rc;
+	return db_write(db, delete_in, &m, e);
 }

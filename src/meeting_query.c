@@ -2,6 +2,7 @@
  * a stored meeting with its attendance, the group's meeting list. */
 #include <stdio.h>
 #include <string.h>
+#include "db_row.h"
 #include "group.h"
 #include "i18n.h"
 #include "meeting.h"
@@ -94,11 +95,10 @@ int meeting_propose(sk_db *db, const char *kelompok_id, sk_meeting *m, sk_attend
 {
 	sk_group g;
 	*n = 0;
-	int rc = group_get(db, kelompok_id, &g, e);
+	int rc = table_get_live(db, &KELOMPOK_TABLE, kelompok_id, &g, sizeof g,
+				_("Kelompok tidak ditemukan."), e);
 	if (rc != SK_OK)
 		return rc;
-	if (g.dihapus)
-		return sk_err_set(e, SK_NOTFOUND, "%s", _("Kelompok tidak ditemukan."));
 	meeting_init(m, kelompok_id);
 	next_after_last(db, kelompok_id, m);
 	return meeting_roster(db, kelompok_id, m->tanggal, rows, names, max, n, e);
@@ -138,19 +138,16 @@ int meeting_load(sk_db *db, const char *id, sk_meeting *m, sk_attendance *rows,
 		 sk_attendee *names, int max, int *n, sk_err *e)
 {
 	*n = 0;
-	int rc = meeting_get(db, id, m, e);
+	int rc = table_get_live(db, &PERTEMUAN_TABLE, id, m, sizeof *m,
+				_("Pertemuan tidak ditemukan."), e);
 	if (rc != SK_OK)
 		return rc;
-	if (m->dihapus)
-		return sk_err_set(e, SK_NOTFOUND, "%s", _("Pertemuan tidak ditemukan."));
-	sqlite3_stmt *st = db_prepare(db, "SELECT h.anggota_id, coalesce(a.nama,'?') nama, "
-				      "a.jabatan, h.status, h.iuran_kas, h.iuran_iks FROM "
-				      "kehadiran h LEFT JOIN anggota a ON a.id=h.anggota_id WHERE "
-				      "h.pertemuan_id=:p AND h.dihapus=0 ORDER BY a.urut_nama, h.anggota_id", e);
-	if (!st)
-		return SK_DBERR;
-	db_bind_text(st, ":p", id);
-	return read_attendance(db, st, id, rows, names, max, n, e);
+	sqlite3_stmt *st = db_query(db, "SELECT h.anggota_id, coalesce(a.nama,'?') nama, "
+				    "a.jabatan, h.status, h.iuran_kas, h.iuran_iks FROM "
+				    "kehadiran h LEFT JOIN anggota a ON a.id=h.anggota_id WHERE "
+				    "h.pertemuan_id=:p AND h.dihapus=0 ORDER BY a.urut_nama, h.anggota_id",
+				    e, ":p", id);
+	return read_attendance(db, st, id, rows, names, max, n, e); /* st NULL: SK_DBERR */
 }
 
 static const table_col ROW_COLS[] = {

@@ -57,12 +57,8 @@ static int other_active(sk_db *db, const char *sql, const sk_member *m, char *wh
 		return 0;
 	}
 	db_bind_text(st, ":id", m->id);
-	if (sqlite3_bind_parameter_index(st, ":nik"))
-		db_bind_text(st, ":nik", m->nik);
-	if (sqlite3_bind_parameter_index(st, ":jabatan"))
-		db_bind_text(st, ":jabatan", m->jabatan);
-	if (sqlite3_bind_parameter_index(st, ":kelompok_id"))
-		db_bind_text(st, ":kelompok_id", m->kelompok_id);
+	db_bind_texts_present(st, ":nik", m->nik, ":jabatan", m->jabatan, ":kelompok_id",
+			      m->kelompok_id);
 	int rc = db_step(db, st, &e);
 	if (rc == SQLITE_ROW) {
 		db_col_text(st, 0, who, wn);
@@ -233,16 +229,7 @@ static const table_col COLS[] = {
 
 /* The sort key of a new member's name (urut_nama, local); after an update, a changed name
  * lost its key (trigger anggota_nama_diubah): the new one. */
-static void bind_sort_key(sqlite3_stmt *st, const void *row)
-{
-	sk_bind_sort_key(st, ":urut_nama", ((const sk_member *)row)->nama);
-}
-
-static int renew_sort_key(sk_db *db, const void *row, sk_err *e)
-{
-	const sk_member *m = row;
-	return sk_sort_key_store(db, 1, m->id, m->nama, e);
-}
+SORT_KEY_HOOKS(sk_member, 1)
 
 TABLE_DEFINE_EXTRA(ANGGOTA_TABLE, "anggota", COLS, "urut_nama", bind_sort_key, renew_sort_key);
 
@@ -267,8 +254,7 @@ TABLE_INSERT_UPDATE(member, sk_member, ANGGOTA_TABLE, SAVE)
 
 int member_delete(sk_db *db, const char *id, sk_err *e)
 {
-	return db_soft_delete(db, "UPDATE anggota SET dihapus=1, diubah_pada=:t "
-			      "WHERE id=:id AND dihapus=0", id, _("Anggota tidak ditemukan."), e);
+	return DB_SOFT_DELETE_LIVE(db, "anggota", id, _("Anggota tidak ditemukan."), e);
 }
 
 /* A line of a member list, by column name. */
@@ -328,28 +314,16 @@ int member_list_group_deleted(sk_db *db, const char *kelompok_id, int offset, in
 	return list_group(db, kelompok_id, 1, offset, limit, out, n, e);
 }
 
-static int count_group(sk_db *db, const char *kelompok_id, int deleted)
-{
-	sqlite3_stmt *st = db_prepare(db, "SELECT count(*) FROM anggota WHERE kelompok_id=:g "
-				      "AND dihapus=:del", NULL);
-	int64_t n = 0;
-	if (!st)
-		return 0;
-	db_bind_text(st, ":g", kelompok_id);
-	db_bind_int64(st, ":del", deleted);
-	if (db_count(db, st, &n, NULL) != SK_OK)
-		return -1;
-	return (int)n;
-}
+#define COUNT_GROUP_SQL "SELECT count(*) FROM anggota WHERE kelompok_id=:g AND dihapus=:del"
 
 int member_count_group(sk_db *db, const char *kelompok_id)
 {
-	return count_group(db, kelompok_id, 0);
+	return db_count_del(db, COUNT_GROUP_SQL, ":g", kelompok_id, 0, 0);
 }
 
 int member_count_group_deleted(sk_db *db, const char *kelompok_id)
 {
-	return count_group(db, kelompok_id, 1);
+	return db_count_del(db, COUNT_GROUP_SQL, ":g", kelompok_id, 0, 1);
 }
 
 int member_position(sk_db *db, const char *id)

@@ -51,12 +51,7 @@ static int month_row(sk_db *db, const char *sql, const struct monthly *m, sqlite
 	*st = db_prepare(db, sql, e);
 	if (!*st)
 		return SK_DBERR;
-	if (sqlite3_bind_parameter_index(*st, ":g"))
-		db_bind_text(*st, ":g", m->id);
-	if (sqlite3_bind_parameter_index(*st, ":from"))
-		db_bind_text(*st, ":from", m->from);
-	if (sqlite3_bind_parameter_index(*st, ":to"))
-		db_bind_text(*st, ":to", m->to);
+	db_bind_texts_present(*st, ":g", m->id, ":from", m->from, ":to", m->to);
 	if (db_step(db, *st, e) == SQLITE_ROW)
 		return SK_OK;
 	db_reset(*st);

@@ -215,11 +215,7 @@ static int write_passbook(sk_db *db, const report_opts *o, FILE *out, sk_err *e)
 	return rc;
 }
 
-int report_passbook(sk_db *db, const report_opts *o, FILE *out, sk_err *e)
-{
-	return report_read_given(db, write_passbook, o, out, o->anggota_id,
-				 _("Anggota tidak ditemukan."), e);
-}
+REPORT_GIVEN(passbook, write_passbook, anggota_id, N_("Anggota tidak ditemukan."))
 
 /* ---- the loan card ------------------------------------------------------------------------ */
 
@@ -292,8 +288,4 @@ static int write_card(sk_db *db, const report_opts *o, FILE *out, sk_err *e)
 	return rc == SQLITE_DONE ? SK_OK : (e && e->status ? e->status : SK_DBERR);
 }
 
-int report_loan_card(sk_db *db, const report_opts *o, FILE *out, sk_err *e)
-{
-	return report_read_given(db, write_card, o, out, o->pinjaman_id,
-				 _("Pinjaman tidak ditemukan."), e);
-}
+REPORT_GIVEN(loan_card, write_card, pinjaman_id, N_("Pinjaman tidak ditemukan."))

@@ -137,11 +137,7 @@ static int write_savings(sk_db *db, const report_opts *o, FILE *out, sk_err *e)
 	return SK_OK;
 }
 
-int report_savings(sk_db *db, const report_opts *o, FILE *out, sk_err *e)
-{
-	return report_read_given(db, write_savings, o, out, o->group_id,
-				 _("Laporan simpanan perlu --group."), e);
-}
+REPORT_GIVEN(savings, write_savings, group_id, N_("Laporan simpanan perlu --group."))
 
 /* ---- loans ------------------------------------------------------------------------------------ */
 
@@ -376,11 +372,7 @@ static int write_shareout(sk_db *db, const report_opts *o, FILE *out, sk_err *e)
 	return rc;
 }
 
-int report_shareout(sk_db *db, const report_opts *o, FILE *out, sk_err *e)
-{
-	return report_read_given(db, write_shareout, o, out, o->group_id,
-				 _("Laporan bagi hasil perlu --group."), e);
-}
+REPORT_GIVEN(shareout, write_shareout, group_id, N_("Laporan bagi hasil perlu --group."))
 
 /* ---- the monthly report's section -------------------------------------------------------- */
 

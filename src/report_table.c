@@ -70,8 +70,7 @@ int report_query_begin(report_table *t, const report_opts *o, FILE *out, sk_db *
 	t->st = db_prepare(db, q->sql, e);
 	if (!t->st)
 		return SK_DBERR;
-	if (sqlite3_bind_parameter_index(t->st, ":g"))
-		db_bind_text(t->st, ":g", o->group_id);
+	db_bind_texts_present(t->st, ":g", o->group_id);
 	return SK_OK;
 }
 

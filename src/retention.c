@@ -77,10 +77,7 @@ int retention_apply(sk_db *db, int *count, sk_err *e)
 			rc = SK_DBERR;
 			break;
 		}
-		if (sqlite3_bind_parameter_index(st, ":cut"))
-			db_bind_text(st, ":cut", cut);
-		if (sqlite3_bind_parameter_index(st, ":t"))
-			db_bind_text(st, ":t", now);
+		db_bind_texts_present(st, ":cut", cut, ":t", now);
 		if (db_step(db, st, e) != SQLITE_DONE)
 			rc = e ? e->status : SK_DBERR;
 		db_reset(st);

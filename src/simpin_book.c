@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "cash_priv.h"
+#include "db_row.h"
 #include "i18n.h"
 #include "simpin_book_priv.h"
 #include "validate.h"
@@ -88,10 +89,8 @@ void simpin_book_reversal_date(const char *tanggal, char out[16])
 
 int simpin_book_cycle(sk_db *db, const char *siklus_id, sk_cycle *c, sk_err *e)
 {
-	int rc = cycle_get(db, siklus_id, c, e);
-	if (rc == SK_OK && c->dihapus)
-		rc = sk_err_set(e, SK_NOTFOUND, "%s", _("Siklus simpan pinjam tidak ditemukan."));
-	return rc;
+	return table_get_live(db, &CYCLE_TABLE, siklus_id, c, sizeof *c,
+			      _("Siklus simpan pinjam tidak ditemukan."), e);
 }
 
 int simpin_book_load(sk_db *db, const table_def *t, const char *id, void *row, size_t size,
@@ -267,15 +266,28 @@ void simpin_book_not_reversal(const char *membalik_id, sk_issues *is)
 			      _("Pembalikan dibuat dengan perintah Balik pada baris yang salah."));
 }
 
-int simpin_book_insert(sk_db *db, const table_def *t, void *row, size_t size, char *id,
-		       char *diubah_pada, int *dihapus, simpin_post_fn post, const simpin_move *mv,
-		       sk_err *e)
+int simpin_book_move_checks(sk_db *db, simpin_move *mv, const char *siklus_id,
+			    const char *anggota_id, const char *pertemuan_id, const char *tanggal,
+			    sk_issues *is, sk_err *e)
 {
+	int rc = simpin_book_cycle(db, siklus_id, &mv->c, e);
+	if (rc != SK_OK)
+		return rc;
+	simpin_book_date_ok(&mv->c, tanggal, "tanggal", is);
+	return simpin_book_who(db, mv, anggota_id, pertemuan_id, tanggal, is, e);
+}
+
+int simpin_book_insert(sk_db *db, const table_def *t, void *row, size_t size,
+		       simpin_post_fn post, const simpin_move *mv, const sk_issues *is, sk_err *e)
+{
+	if (is && sk_issues_errors(is))
+		return simpin_book_refused(is, e);
 	void *keep = malloc(size);
 	if (!keep)
 		abort();
 	memcpy(keep, row, size);
-	simpin_book_stamp(id, diubah_pada, dihapus);
+	simpin_book_stamp(table_field(t, row, "id"), table_field(t, row, "diubah_pada"),
+			  table_field(t, row, "dihapus"));
 	int rc = db_begin_write(db, e);
 	if (rc == SK_OK) {
 		rc = table_store(db, t, row, 1, "", e);
@@ -346,14 +358,14 @@ int simpin_cycle_start(sk_db *db, sk_cycle *c, sk_issues *is, sk_err *e)
  * the numbers, SK_OK when none. */
 static int loans_within(sk_db *db, const sk_cycle *c, int kali, sk_err *e)
 {
-	sqlite3_stmt *st = db_prepare(db, "SELECT a.nama, p.pokok, (SELECT coalesce(sum(s.setor - "
-				      "s.tarik), 0) FROM simpanan s WHERE s.siklus_id=p.siklus_id AND "
-				      "s.anggota_id=p.anggota_id AND s.dihapus=0 AND s.tanggal <= "
-				      "p.tanggal) FROM pinjaman p JOIN anggota a ON a.id=p.anggota_id "
-				      "WHERE p.siklus_id=:s AND p.dihapus=0 ORDER BY p.tanggal, p.id", e);
+	sqlite3_stmt *st = db_query(db, "SELECT a.nama, p.pokok, (SELECT coalesce(sum(s.setor - "
+				    "s.tarik), 0) FROM simpanan s WHERE s.siklus_id=p.siklus_id AND "
+				    "s.anggota_id=p.anggota_id AND s.dihapus=0 AND s.tanggal <= "
+				    "p.tanggal) FROM pinjaman p JOIN anggota a ON a.id=p.anggota_id "
+				    "WHERE p.siklus_id=:s AND p.dihapus=0 ORDER BY p.tanggal, p.id", e,
+				    ":s", c->id);
 	if (!st)
 		return SK_DBERR;
-	db_bind_text(st, ":s", c->id);
 	int rc, bad = 0;
 	char nama[SK_NAME_BYTES] = "";
 	sk_loan_limit lim;
@@ -454,21 +466,15 @@ int simpin_saving_add(sk_db *db, sk_saving *s, sk_issues *is, sk_err *e)
 	sk_issues_clear(is);
 	saving_validate_fields(s, is);
 	simpin_book_not_reversal(s->membalik_id, is);
-	int rc = simpin_book_cycle(db, s->siklus_id, &mv.c, e);
-	if (rc != SK_OK)
-		return rc;
-	simpin_book_date_ok(&mv.c, s->tanggal, "tanggal", is);
-	rc = simpin_book_who(db, &mv, s->anggota_id, s->pertemuan_id, s->tanggal, is, e);
+	int rc = simpin_book_move_checks(db, &mv, s->siklus_id, s->anggota_id, s->pertemuan_id,
+					 s->tanggal, is, e);
 	if (rc != SK_OK)
 		return rc;
 	if (s->tarik > 0 && strcmp(s->jenis, "sukarela") != 0 && strcmp(s->tanggal, mv.keluar) != 0)
 		sk_issues_add(is, "tarik", SK_SEV_ERROR, "%s",
 			      _("Simpanan pokok dan wajib diambil hanya saat bagi hasil atau pada hari "
 				"anggota keluar."));
-	if (sk_issues_errors(is))
-		return simpin_book_refused(is, e);
-	return simpin_book_insert(db, &SAVING_TABLE, s, sizeof *s, s->id, s->diubah_pada, &s->dihapus,
-				  post_saving, &mv, e);
+	return simpin_book_insert(db, &SAVING_TABLE, s, sizeof *s, post_saving, &mv, is, e);
 }
 
 /* The postings of a reversal r (of the row r->membalik_id): the mirror of its postings, the
@@ -509,8 +515,7 @@ int simpin_saving_reverse(sk_db *db, const char *id, sk_saving *out, sk_err *e)
 	r.tarik = o.setor;
 	r.pertemuan_id[0] = '\0';
 	sk_strlcpy(r.membalik_id, o.id, sizeof r.membalik_id);
-	rc = simpin_book_insert(db, &SAVING_TABLE, &r, sizeof r, r.id, r.diubah_pada, &r.dihapus,
-				post_saving_reversal, &mv, e);
+	rc = simpin_book_insert(db, &SAVING_TABLE, &r, sizeof r, post_saving_reversal, &mv, NULL, e);
 	if (rc == SK_OK && out)
 		*out = r;
 	return rc;
@@ -600,17 +605,11 @@ int simpin_fine_add(sk_db *db, sk_fine *f, sk_issues *is, sk_err *e)
 	simpin_move mv;
 	sk_issues_clear(is);
 	fine_validate_fields(f, is);
-	int rc = simpin_book_cycle(db, f->siklus_id, &mv.c, e);
+	int rc = simpin_book_move_checks(db, &mv, f->siklus_id, f->anggota_id, f->pertemuan_id,
+					 f->tanggal, is, e);
 	if (rc != SK_OK)
 		return rc;
-	simpin_book_date_ok(&mv.c, f->tanggal, "tanggal", is);
-	rc = simpin_book_who(db, &mv, f->anggota_id, f->pertemuan_id, f->tanggal, is, e);
-	if (rc != SK_OK)
-		return rc;
-	if (sk_issues_errors(is))
-		return simpin_book_refused(is, e);
-	return simpin_book_insert(db, &FINE_TABLE, f, sizeof *f, f->id, f->diubah_pada, &f->dihapus,
-				  post_fine, &mv, e);
+	return simpin_book_insert(db, &FINE_TABLE, f, sizeof *f, post_fine, &mv, is, e);
 }
 
 /* A live fine and its cycle's group. */

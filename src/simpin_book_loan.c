@@ -84,10 +84,7 @@ int simpin_loan_add(sk_db *db, sk_loan *l, sk_issues *is, sk_err *e)
 		if (rc != SK_OK)
 			return rc;
 	}
-	if (sk_issues_errors(is))
-		return simpin_book_refused(is, e);
-	return simpin_book_insert(db, &LOAN_TABLE, l, sizeof *l, l->id, l->diubah_pada, &l->dihapus,
-				  post_loan, &mv, e);
+	return simpin_book_insert(db, &LOAN_TABLE, l, sizeof *l, post_loan, &mv, is, e);
 }
 
 /* A live loan and its cycle. */
@@ -195,8 +192,7 @@ int simpin_repay_add(sk_db *db, sk_repay *r, sk_issues *is, sk_err *e)
 	}
 	if (sk_issues_errors(is))
 		return simpin_book_refused(is, e);
-	rc = simpin_book_insert(db, &REPAY_TABLE, r, sizeof *r, r->id, r->diubah_pada, &r->dihapus,
-				post_repay, &mv, e);
+	rc = simpin_book_insert(db, &REPAY_TABLE, r, sizeof *r, post_repay, &mv, NULL, e);
 	if (rc == SK_REFUSED)
 		sk_issues_add(is, "pokok", SK_SEV_ERROR, "%s", e ? e->msg : "");
 	return rc;
@@ -234,8 +230,7 @@ int simpin_repay_reverse(sk_db *db, const char *id, sk_repay *out, sk_err *e)
 	simpin_book_reversal_date(o.tanggal, r.tanggal);
 	r.pertemuan_id[0] = '\0';
 	sk_strlcpy(r.membalik_id, o.id, sizeof r.membalik_id);
-	rc = simpin_book_insert(db, &REPAY_TABLE, &r, sizeof r, r.id, r.diubah_pada, &r.dihapus,
-				post_repay_reversal, &mv, e);
+	rc = simpin_book_insert(db, &REPAY_TABLE, &r, sizeof r, post_repay_reversal, &mv, NULL, e);
 	if (rc == SK_OK && out)
 		*out = r;
 	return rc;

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "cashbook.h"
+#include "db_row.h"
 #include "i18n.h"
 #include "simpin_book.h"
 #include "simpin_meeting.h"
@@ -356,6 +357,20 @@ static int refused_at(int rc, int pg, int r, int *page, int *row, sk_issues *is,
 	return sk_err_set(e, rc, "%s", q->msg);
 }
 
+/* The columns every movement of member anggota_id at meeting m shares (row of table t): its
+ * cycle, member, date and meeting, of those t has (a repayment: date and meeting). */
+static void at_meeting(const table_def *t, void *row, const char *siklus_id,
+		       const char *anggota_id, const sk_meeting *m)
+{
+	static const char *const cols[] = { "siklus_id", "anggota_id", "tanggal", "pertemuan_id" };
+	const char *vals[] = { siklus_id, anggota_id, m->tanggal, m->id };
+	for (int k = 0; k < 4; k++) {
+		int i = table_col_index(t, cols[k]);
+		if (i >= 0)
+			table_set_text(t, i, row, vals[k]);
+	}
+}
+
 /* The movements of mm for meeting m (its id and date), inside the transaction. */
 static int save_money(sk_db *db, const sk_meeting *m, const sk_meeting_money *mm, sk_issues *is,
 		      int *page, int *row, sk_err *e)
@@ -370,12 +385,9 @@ static int save_money(sk_db *db, const sk_meeting *m, const sk_meeting_money *mm
 				continue;
 			sk_saving s;
 			saving_init(&s);
-			sk_strlcpy(s.siklus_id, mm->c.id, sizeof s.siklus_id);
-			sk_strlcpy(s.anggota_id, mm->sav[i].anggota_id, sizeof s.anggota_id);
-			sk_strlcpy(s.tanggal, m->tanggal, sizeof s.tanggal);
+			at_meeting(&SAVING_TABLE, &s, mm->c.id, mm->sav[i].anggota_id, m);
 			sk_strlcpy(s.jenis, SIMPIN_KIND_NAMES[k], sizeof s.jenis);
 			s.setor = mm->sav[i].setor[k];
-			sk_strlcpy(s.pertemuan_id, m->id, sizeof s.pertemuan_id);
 			rc = simpin_saving_add(db, &s, &one, &q);
 			if (rc != SK_OK)
 				return refused_at(rc, SM_PAGE_SAVINGS, i, page, row, is, &q, e);
@@ -385,11 +397,10 @@ static int save_money(sk_db *db, const sk_meeting *m, const sk_meeting_money *mm
 			continue;
 		sk_repay r;
 		repay_init(&r);
+		at_meeting(&REPAY_TABLE, &r, NULL, NULL, m);
 		sk_strlcpy(r.pinjaman_id, mm->rep[i].pinjaman_id, sizeof r.pinjaman_id);
-		sk_strlcpy(r.tanggal, m->tanggal, sizeof r.tanggal);
 		r.pokok = mm->rep[i].pokok;
 		r.jasa = mm->rep[i].jasa;
-		sk_strlcpy(r.pertemuan_id, m->id, sizeof r.pertemuan_id);
 		rc = simpin_repay_add(db, &r, &one, &q);
 		if (rc != SK_OK)
 			return refused_at(rc, SM_PAGE_REPAY, i, page, row, is, &q, e);
@@ -403,15 +414,12 @@ static int save_money(sk_db *db, const sk_meeting *m, const sk_meeting_money *mm
 		else if (!*mf->id) {
 			sk_fine f;
 			fine_init(&f);
-			sk_strlcpy(f.siklus_id, mm->c.id, sizeof f.siklus_id);
-			sk_strlcpy(f.anggota_id, mf->anggota_id, sizeof f.anggota_id);
-			sk_strlcpy(f.tanggal, m->tanggal, sizeof f.tanggal);
+			at_meeting(&FINE_TABLE, &f, mm->c.id, mf->anggota_id, m);
 			sk_strlcpy(f.jenis, mf->jenis, sizeof f.jenis);
 			f.jumlah = mf->jumlah;
 			f.dibebaskan = mf->bebas;
 			if (mf->bayar && !mf->bebas)
 				sk_strlcpy(f.dibayar_pada, m->tanggal, sizeof f.dibayar_pada);
-			sk_strlcpy(f.pertemuan_id, m->id, sizeof f.pertemuan_id);
 			rc = simpin_fine_add(db, &f, &one, &q);
 		}
 		if (rc != SK_OK)
@@ -421,15 +429,12 @@ static int save_money(sk_db *db, const sk_meeting *m, const sk_meeting_money *mm
 		const sk_meeting_loan *ml = &mm->loan[i];
 		sk_loan l;
 		loan_init(&l);
-		sk_strlcpy(l.siklus_id, mm->c.id, sizeof l.siklus_id);
-		sk_strlcpy(l.anggota_id, ml->anggota_id, sizeof l.anggota_id);
-		sk_strlcpy(l.tanggal, m->tanggal, sizeof l.tanggal);
+		at_meeting(&LOAN_TABLE, &l, mm->c.id, ml->anggota_id, m);
 		l.pokok = ml->pokok;
 		l.jumlah_angsuran = ml->jumlah_angsuran;
 		sk_strlcpy(l.jarak_angsuran, ml->jarak, sizeof l.jarak_angsuran);
 		sk_strlcpy(l.sumber, ml->sumber, sizeof l.sumber);
 		sk_strlcpy(l.tujuan, ml->tujuan, sizeof l.tujuan);
-		sk_strlcpy(l.pertemuan_id, m->id, sizeof l.pertemuan_id);
 		rc = simpin_loan_add(db, &l, &one, &q);
 		if (rc != SK_OK)
 			return refused_at(rc, SM_PAGE_LOANS, i, page, row, is, &q, e);
@@ -497,24 +502,18 @@ int simpin_meeting_save(sk_db *db, sk_meeting *m, sk_attendance *rows, int n,
 
 int simpin_meeting_delete(sk_db *db, const char *id, sk_err *e)
 {
-	sqlite3_stmt *st = db_prepare(db, "SELECT a.nama FROM pinjaman p JOIN anggota a ON "
-				      "a.id=p.anggota_id WHERE p.pertemuan_id=:p AND p.dihapus=0 AND "
-				      "EXISTS (SELECT 1 FROM angsuran r WHERE r.pinjaman_id=p.id AND "
-				      "r.dihapus=0 AND r.pertemuan_id IS NOT :p) LIMIT 1", e);
-	if (!st)
-		return SK_DBERR;
-	db_bind_text(st, ":p", id);
 	char nama[SK_NAME_BYTES] = "";
-	int rc = db_step(db, st, e);
-	if (rc == SQLITE_ROW)
-		db_col_text(st, 0, nama, sizeof nama);
-	db_reset(st);
-	if (rc == SQLITE_ROW)
+	int rc = db_row_text(db, "SELECT a.nama FROM pinjaman p JOIN anggota a ON a.id=p.anggota_id "
+			     "WHERE p.pertemuan_id=:p AND p.dihapus=0 AND EXISTS (SELECT 1 FROM "
+			     "angsuran r WHERE r.pinjaman_id=p.id AND r.dihapus=0 AND r.pertemuan_id "
+			     "IS NOT :p) LIMIT 1", ":p", id, "", e, 1, DB_OUT(nama));
+	if (rc == SK_OK)
 		return sk_err_set(e, SK_REFUSED, _("Pinjaman %s dari pertemuan ini sudah diangsur: balik "
 						   "dulu angsurannya, baru pertemuan dapat dihapus."),
 				  nama);
-	if (rc != SQLITE_DONE)
-		return e && e->status ? e->status : SK_DBERR;
+	if (rc != SK_NOTFOUND)
+		return rc;
+	sk_err_clear(e);
 	sk_meeting m;
 	rc = meeting_get(db, id, &m, e);
 	if (rc != SK_OK)

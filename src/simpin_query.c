@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "db_row.h"
 #include "i18n.h"
 #include "simpin.h"
 
@@ -12,12 +13,10 @@
 static int cycle_query(sk_db *db, const char *sql, const char *g, const char *date,
 		       sk_cycle *out, sk_err *e)
 {
-	sqlite3_stmt *st = db_prepare(db, sql, e);
+	sqlite3_stmt *st = db_query(db, sql, e, ":g", g);
 	if (!st)
 		return SK_DBERR;
-	db_bind_text(st, ":g", g);
-	if (sqlite3_bind_parameter_index(st, ":d"))
-		db_bind_text(st, ":d", date);
+	db_bind_texts_present(st, ":d", date);
 	int rc = db_step(db, st, e);
 	if (rc == SQLITE_ROW) {
 		memset(out, 0, sizeof *out);
@@ -367,12 +366,8 @@ static int read_rows(sk_db *db, const table_def *t, const char *sql, const char 
 {
 	*out = NULL;
 	*n = 0;
-	sqlite3_stmt *st = db_prepare(db, sql, e);
-	if (!st)
-		return SK_DBERR;
-	db_bind_text(st, ":a", a);
-	if (sqlite3_bind_parameter_index(st, ":b"))
-		db_bind_text(st, ":b", b);
+	sqlite3_stmt *st = db_query(db, sql, e, ":a", a);
+	db_bind_texts_present(st, ":b", b);
 	return table_all(db, t, st, size, out, n, e);
 }
 

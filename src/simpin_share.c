@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "db_row.h"
 #include "fixmath.h"
 #include "i18n.h"
 #include "simpin.h"
@@ -87,9 +88,8 @@ int simpin_share_plan(sk_db *db, const char *siklus_id, const char *date, sk_sha
 		      sk_err *e)
 {
 	memset(plan, 0, sizeof *plan);
-	int rc = cycle_get(db, siklus_id, &plan->c, e);
-	if (rc == SK_OK && plan->c.dihapus)
-		rc = sk_err_set(e, SK_NOTFOUND, "%s", _("Siklus simpan pinjam tidak ditemukan."));
+	int rc = table_get_live(db, &CYCLE_TABLE, siklus_id, &plan->c, sizeof plan->c,
+				_("Siklus simpan pinjam tidak ditemukan."), e);
 	if (rc != SK_OK)
 		return rc;
 	sk_strlcpy(plan->tanggal, date, sizeof plan->tanggal);
@@ -140,13 +140,12 @@ int simpin_share_stored(sk_db *db, const char *siklus_id, sk_share_plan *plan, s
 	if (rc != SK_OK)
 		return rc;
 	sk_strlcpy(plan->tanggal, plan->c.selesai, sizeof plan->tanggal);
-	sqlite3_stmt *st = db_prepare(db, "SELECT b.anggota_id, coalesce(a.nama,''), b.simpanan, "
-				      "b.bagian_hasil, b.potongan, b.dibayar FROM bagi_hasil b LEFT "
-				      "JOIN anggota a ON a.id=b.anggota_id WHERE b.siklus_id=:s AND "
-				      "b.dihapus=0 ORDER BY a.nama, b.anggota_id", e);
+	sqlite3_stmt *st = db_query(db, "SELECT b.anggota_id, coalesce(a.nama,''), b.simpanan, "
+				    "b.bagian_hasil, b.potongan, b.dibayar FROM bagi_hasil b LEFT "
+				    "JOIN anggota a ON a.id=b.anggota_id WHERE b.siklus_id=:s AND "
+				    "b.dihapus=0 ORDER BY a.nama, b.anggota_id", e, ":s", siklus_id);
 	if (!st)
 		return SK_DBERR;
-	db_bind_text(st, ":s", siklus_id);
 	int cap = 0;
 	while ((rc = db_step(db, st, e)) == SQLITE_ROW) {
 		sk_share_line *l = plan_add(plan, &cap, (const char *)sqlite3_column_text(st, 0),

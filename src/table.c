@@ -10,21 +10,21 @@
 #include "table.h"
 #include "util.h"
 
-/* Append printf-style text to buf (TABLE_SQL_MAX bytes); a statement that does not fit is a
- * programmer error. */
-static void add(char *buf, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static void add(char *buf, const char *fmt, ...)
+void table_sql_add(char *buf, size_t size, const char *fmt, ...)
 {
 	size_t len = strlen(buf);
 	va_list ap;
 	va_start(ap, fmt);
-	int n = vsnprintf(buf + len, TABLE_SQL_MAX - len, fmt, ap);
+	int n = vsnprintf(buf + len, size - len, fmt, ap);
 	va_end(ap);
-	if (n < 0 || (size_t)n >= TABLE_SQL_MAX - len) {
-		fprintf(stderr, "sikube: a table statement is longer than TABLE_SQL_MAX: %.60s\n", buf);
+	if (n < 0 || (size_t)n >= size - len) {
+		fprintf(stderr, "sikube: a statement is longer than its buffer: %.60s\n", buf);
 		abort();
 	}
 }
+
+/* Append to a statement of table_sql. */
+#define add(buf, ...) table_sql_add(buf, TABLE_SQL_MAX, __VA_ARGS__)
 
 /* The i-th key column of t (i = 0 or 1), or NULL when it has fewer; a table with none is a
  * programmer error. */
@@ -73,29 +73,24 @@ static void build(const table_def *t)
 	    t->name, k1->name, k2 ? " AND " : "", k2 ? k2->name : "", k2 ? "=:k2" : "");
 }
 
-const char *table_get_sql(const table_def *t)
+/* The statements of t (table_sql), built on first use. */
+static const table_sql *sql_of(const table_def *t)
 {
 	build(t);
-	return t->sql->get;
+	return t->sql;
 }
 
-const char *table_insert_sql(const table_def *t)
-{
-	build(t);
-	return t->sql->insert;
-}
-
-const char *table_update_sql(const table_def *t)
-{
-	build(t);
-	return t->sql->update;
-}
-
-const char *table_columns(const table_def *t)
-{
-	build(t);
-	return t->sql->columns;
-}
+/* table.h's accessors, one a statement: C has no other way to name a struct member per
+ * function. */
+#define TABLE_SQL_GETTER(fn, member) \
+	const char *fn(const table_def *t) \
+	{ \
+		return sql_of(t)->member; \
+	}
+TABLE_SQL_GETTER(table_get_sql, get)
+TABLE_SQL_GETTER(table_insert_sql, insert)
+TABLE_SQL_GETTER(table_update_sql, update)
+TABLE_SQL_GETTER(table_columns, columns)
 
 /* The field of column c in row, and whether it holds a value (its has_ flag, or 1). */
 static void *field(const table_col *c, const void *row)
@@ -325,8 +320,7 @@ int table_store(sk_db *db, const table_def *t, const void *row, int insert,
 int table_update_live(sk_db *db, const table_def *t, const void *row, const char *notfound,
 		      sk_err *e)
 {
-	build(t);
-	return write_row(db, t, t->sql->update_live, 0, row, notfound, e);
+	return write_row(db, t, sql_of(t)->update_live, 0, row, notfound, e);
 }
 
 int table_list(sk_db *db, const table_def *t, sqlite3_stmt *st, void *out, size_t size,
@@ -376,8 +370,7 @@ int table_all(sk_db *db, const table_def *t, sqlite3_stmt *st, size_t size, void
 
 int table_live(sk_db *db, const table_def *t, const char *id, sk_err *e)
 {
-	build(t);
-	sqlite3_stmt *st = db_prepare(db, t->sql->live, e);
+	sqlite3_stmt *st = db_prepare(db, sql_of(t)->live, e);
 	char param[64];
 	snprintf(param, sizeof param, ":%s", key_col(t, 0)->name);
 	if (st)

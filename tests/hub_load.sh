@@ -10,7 +10,9 @@
 . "$(dirname "$0")/clilib.sh"
 . "$(dirname "$0")/hublib.sh"
 command -v sqlite3 >/dev/null || { echo "sqlite3 shell missing (make test-deps)"; echo "0 passed, 1 failed"; exit 1; }
-GEN=${SIKUBE_GEN:-$(dirname "$SIKUBE_BIN")/bench-gen}
+# test data only: the release generator where there is one (the sanitizers add nothing here)
+GEN=${SIKUBE_GEN:-build/release/bench-gen}
+[ -x "$GEN" ] || GEN=$(dirname "$SIKUBE_BIN")/bench-gen
 [ -x "$GEN" ] || { echo "bench-gen missing (make tests)"; echo "0 passed, 1 failed"; exit 1; }
 
 hub_start || { echo "0 passed, 1 failed"; exit 1; }
@@ -18,6 +20,11 @@ ok "private cluster started (socket in the test's folder, no TCP)"
 check "the cluster listens on no TCP port" sh -c "! grep -q 'listening on IPv' '$PG_DATA/server.log'"
 
 S() { "$SIKUBE_BIN" "$@"; }
+# R: the office's side of the set-up (exports and imports whose output is not checked), in
+# the release build where there is one: what is under test here is the hub (issue 12, CPU).
+SIKUBE_REL=${SIKUBE_REL:-./sikube}
+[ -x "$SIKUBE_REL" ] || SIKUBE_REL=$SIKUBE_BIN
+R() { "$SIKUBE_REL" "$@"; }
 # dump CONNINFO: every hub data table (and the group figures and NIK index) as text.
 dump() {
 	for t in kelompok anggota penilaian pertemuan kehadiran kas ringkas nik_aktif; do
@@ -41,12 +48,13 @@ now() { date -u +%Y-%m-%dT%H:%M:%SZ; }
 
 # ---- the offices ----------------------------------------------------------------------------
 # A: the sample data (Jakarta Pusat, 31.71). B: a generated kabupaten (Cilacap, 33.01).
-S --db "$WORK/a.db" init --sample >/dev/null 2>&1
-S --db "$WORK/a.db" export "$WORK/A1" >/dev/null 2>&1
+new_db "$WORK/a.db" --sample
+R --db "$WORK/a.db" export "$WORK/A1" >/dev/null 2>&1
 # the bundle's data files, as its manifest lists them (every table of the format)
 TABLES=$(sed -n 's/^baris\.\(.*\)\.csv,.*/\1/p' "$WORK/A1/manifest.csv")
+new_db "$WORK/b.db"
 "$GEN" --db "$WORK/b.db" --groups 3 --members 6 --years 1 --seed 7 2>/dev/null
-S --db "$WORK/b.db" export "$WORK/B1" >/dev/null 2>&1
+R --db "$WORK/b.db" export "$WORK/B1" >/dev/null 2>&1
 check "office bundles written" test -f "$WORK/A1/manifest.csv" -a -f "$WORK/B1/manifest.csv"
 check "the bundle names its tables, the savings and loans too" sh -c "echo '$TABLES' | grep -qx kas && echo '$TABLES' | grep -qx pinjaman"
 
@@ -56,7 +64,7 @@ expect_status 0 "hub load: the sample data" S hub load --pg "$H1" "$WORK/A1"
 NA=$(awk -F, '/^baris\./ { n += $2 } END { print n + 0 }' "$WORK/A1/manifest.csv")
 check "the sample bundle has rows" test "$NA" -ge 465
 check "load says what it added" grep -q "A1: dimuat ke hub: ditambah $NA, diperbarui 0, tidak berubah 0" "$WORK/err"
-check "schema created at version 2" test "$(hub_psql "$H1" 'SELECT max(versi) FROM sikube.versi_skema')" = 2
+check "schema created at version 3" test "$(hub_psql "$H1" 'SELECT max(versi) FROM sikube.versi_skema')" = 3
 check "partitions made for the province that came (31) only" \
 	test "$(hub_psql "$H1" "SELECT string_agg(k.relname, ',') FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhparent JOIN pg_class k ON k.oid = i.inhrelid WHERE c.relname = 'kelompok'")" = kelompok_p31
 check "the groups sit in province 31's partition" test "$(hub_psql "$H1" 'SELECT count(*) FROM sikube.kelompok_p31')" = 5
@@ -79,13 +87,15 @@ check "load log: one row per bundle, with the office (A1 three times, B1)" \
 expect_status 0 "hub export 31.71" S hub export --pg "$H1" --wilayah 31.71 "$WORK/X31"
 check "hub export: manifest names the region" grep -qx 'kode_wilayah_kantor,31.71' "$WORK/X31/manifest.csv"
 check "hub export: folder private" test "$(stat -c %a "$WORK/X31")" = 700
+new_db "$WORK/x31.db"
 expect_status 0 "hub export imports into an empty database" S --db "$WORK/x31.db" import "$WORK/X31"
 expect_status 0 "and exports again" S --db "$WORK/x31.db" export "$WORK/X31b"
 check "kabupaten 31.71: byte-identical to what office A sent" same_data "$WORK/A1" "$WORK/X31b"
 check "the hub export itself is byte-identical too" same_data "$WORK/A1" "$WORK/X31"
 expect_status 0 "hub export 33.01" S hub export --pg "$H1" --wilayah 33.01 "$WORK/X33"
-S --db "$WORK/x33.db" import "$WORK/X33" >/dev/null 2>&1
-S --db "$WORK/x33.db" export "$WORK/X33b" >/dev/null 2>&1
+new_db "$WORK/x33.db"
+R --db "$WORK/x33.db" import "$WORK/X33" >/dev/null 2>&1
+R --db "$WORK/x33.db" export "$WORK/X33b" >/dev/null 2>&1
 check "kabupaten 33.01: byte-identical to what office B sent" same_data "$WORK/B1" "$WORK/X33b"
 expect_status 0 "hub export of one village" S hub export --pg "$H1" --wilayah 31.71.08.1002 "$WORK/Xv"
 check "a village's export holds its one group" test "$(grep -c '' "$WORK/Xv/kelompok.csv")" = 2
@@ -99,7 +109,7 @@ expect_status 2 "hub export of a malformed code" S hub export --pg "$H1" --wilay
 cp "$WORK/a.db" "$WORK/a2.db"
 M=$(sqlite3 "$WORK/a2.db" "SELECT id FROM anggota WHERE jabatan='anggota' ORDER BY id LIMIT 1")
 sqlite3 "$WORK/a2.db" "UPDATE anggota SET telepon='081200000001', diubah_pada='$NOW' WHERE id='$M'"
-S --db "$WORK/a2.db" export "$WORK/A2" >/dev/null 2>&1
+R --db "$WORK/a2.db" export "$WORK/A2" >/dev/null 2>&1
 expect_status 0 "overlapping office A' loaded" S hub load --pg "$H1" "$WORK/A2"
 check "A': the newer member replaced the older" grep -q "diperbarui 1" "$WORK/err"
 H2=$(hub_db h2)
@@ -124,7 +134,7 @@ N=$(sqlite3 "$WORK/a2.db" "SELECT id FROM anggota WHERE kelompok_id='$G' AND jab
 T=$(now)
 sqlite3 "$WORK/a2.db" "UPDATE anggota SET jabatan='anggota', diubah_pada='$T' WHERE id='$K';
 	UPDATE anggota SET jabatan='ketua', diubah_pada='$T' WHERE id='$N'"
-S --db "$WORK/a2.db" export --since-last "$WORK/A3" >/dev/null 2>&1
+R --db "$WORK/a2.db" export --since-last "$WORK/A3" >/dev/null 2>&1
 check "the ketua change travels in an incremental bundle" sh -c \
 	"grep -q '^$K,.*,anggota,' '$WORK/A3/anggota.csv' && grep -q '^$N,.*,ketua,' '$WORK/A3/anggota.csv' && test \"\$(grep -c '' '$WORK/A3/kehadiran.csv')\" = 1"
 expect_status 0 "hub load: the ketua change" S hub load --pg "$H1" "$WORK/A3"
@@ -136,7 +146,7 @@ check "the hub keeps the newer ketua" cmp -s "$WORK/h1.c" "$WORK/h1.d"
 
 # ---- an incremental bundle that names rows only the hub holds ------------------------------------
 "$GEN" --db "$WORK/b.db" --add-week --seed 7 2>/dev/null
-S --db "$WORK/b.db" export --since-last "$WORK/W1" >/dev/null 2>&1
+R --db "$WORK/b.db" export --since-last "$WORK/W1" >/dev/null 2>&1
 check "the week's bundle holds meetings but no groups or members" \
 	test "$(grep -c '' "$WORK/W1/kelompok.csv")" = 1 -a "$(grep -c '' "$WORK/W1/anggota.csv")" = 1 -a "$(grep -c '' "$WORK/W1/pertemuan.csv")" = 4
 # (seeded in bulk: the importer then judges and writes with the summaries filled set-wise
@@ -144,13 +154,14 @@ check "the week's bundle holds meetings but no groups or members" \
 expect_status 0 "hub load: the week (its groups and members are in the hub only)" env SIKUBE_HUB_BULK_SEED=1 "$SIKUBE_BIN" hub load --pg "$H1" "$WORK/W1"
 check "the week's rows added" grep -q "W1: dimuat ke hub: ditambah" "$WORK/err"
 S hub export --pg "$H1" --wilayah 33.01 "$WORK/X33w" >/dev/null 2>&1
-S --db "$WORK/b.db" export "$WORK/B2" >/dev/null 2>&1
+R --db "$WORK/b.db" export "$WORK/B2" >/dev/null 2>&1
 check "after the week the hub holds what office B holds" same_data "$WORK/B2" "$WORK/X33w"
 check "the group figures follow the week" test "$(hub_psql "$H1" "SELECT string_agg(kelompok_id || ' ' || pertemuan_terakhir, ',' ORDER BY kelompok_id) FROM sikube.ringkas WHERE prov = 33")" = \
 	"$(sqlite3 "$WORK/b.db" "SELECT group_concat(g || ' ' || d, ',') FROM (SELECT kelompok_id g, max(tanggal) d FROM pertemuan WHERE dihapus=0 GROUP BY 1 ORDER BY 1)")"
 # The same week into a hub that lacks its groups: refused exactly as import refuses it.
 H3=$(hub_db h3)
 expect_status 1 "the week alone into an empty hub: refused" S hub load --pg "$H3" "$WORK/W1" --report "$WORK/w1.hub.csv"
+new_db "$WORK/empty.db"
 expect_status 1 "the week alone into an empty office: refused" S --db "$WORK/empty.db" import "$WORK/W1" --report "$WORK/w1.imp.csv"
 check "the same problem report as import" cmp -s "$WORK/w1.hub.csv" "$WORK/w1.imp.csv"
 check "the problem report names rows" test "$(grep -c '' "$WORK/w1.hub.csv")" -gt 3
@@ -184,8 +195,9 @@ printf 'id,nama,kode_wilayah,diubah_pada\n%s,KUBE Anggrek,32.73.01.1001,%s\n' \
 	cccccccc-0000-4000-8000-000000000001 "$NOW" >"$WORK/cin/kelompok.csv"
 printf 'id,kelompok_id,nik,no_kk,nama,jenis_kelamin,jabatan,diubah_pada\n%s,%s,%s,3273011503100001,Cucu,P,ketua,%s\n' \
 	cccccccc-0000-4000-8000-000000000002 cccccccc-0000-4000-8000-000000000001 "$NIK" "$NOW" >"$WORK/cin/anggota.csv"
+new_db "$WORK/c.db"
 expect_status 0 "office C registers its member (its own database sees no clash)" S --db "$WORK/c.db" import "$WORK/cin/kelompok.csv" "$WORK/cin/anggota.csv"
-S --db "$WORK/c.db" export "$WORK/C1" >/dev/null 2>&1
+R --db "$WORK/c.db" export "$WORK/C1" >/dev/null 2>&1
 dump "$H1" >"$WORK/h1.g"
 expect_status 1 "hub load: office C's member with office A's NIK is refused" S hub load --pg "$H1" "$WORK/C1" --report "$WORK/nik.csv"
 check "the clash names the row" grep -q "C1/anggota.csv,2,nik," "$WORK/nik.csv"
@@ -200,7 +212,7 @@ expect_status 1 "other order: office A's bundle after C's is the one refused" S 
 check "... naming office C's group" grep -qF "KUBE Anggrek" "$WORK/nik2.csv"
 # The member leaves office A's group: office C's member is then welcome.
 sqlite3 "$WORK/a2.db" "UPDATE anggota SET tanggal_keluar='$(date +%Y-%m-%d)', diubah_pada='$(now)' WHERE nik='$NIK'"
-S --db "$WORK/a2.db" export --since-last "$WORK/A4" >/dev/null 2>&1
+R --db "$WORK/a2.db" export --since-last "$WORK/A4" >/dev/null 2>&1
 expect_status 0 "office A sends the member's leaving" S hub load --pg "$H1" "$WORK/A4"
 expect_status 0 "after the member left office A, office C's member loads" S hub load --pg "$H1" "$WORK/C1"
 check "the NIK index holds the active member only" \
@@ -215,8 +227,9 @@ for order in "t1 t2" "t2 t1"; do
 	H=$(hub_db "tie_$1")
 	S hub load --pg "$H" "$WORK/$1/kelompok.csv" >/dev/null 2>&1
 	S hub load --pg "$H" "$WORK/$2/kelompok.csv" >/dev/null 2>&1
-	S --db "$WORK/tie_$1.db" import "$WORK/$1/kelompok.csv" >/dev/null 2>&1
-	S --db "$WORK/tie_$1.db" import "$WORK/$2/kelompok.csv" >/dev/null 2>&1
+	new_db "$WORK/tie_$1.db"
+	R --db "$WORK/tie_$1.db" import "$WORK/$1/kelompok.csv" >/dev/null 2>&1
+	R --db "$WORK/tie_$1.db" import "$WORK/$2/kelompok.csv" >/dev/null 2>&1
 	check "tie, $1 then $2: the hub keeps what import keeps" test "$(hub_psql "$H" 'SELECT nama FROM sikube.kelompok')" = \
 		"$(sqlite3 "$WORK/tie_$1.db" "SELECT nama FROM kelompok WHERE id='eeeeeeee-0000-4000-8000-000000000001'")"
 done
@@ -235,7 +248,7 @@ sqlite3 "$WORK/at.db" "DROP TRIGGER kelompok_diubah; DROP TRIGGER anggota_diubah
 	UPDATE pertemuan SET agenda = '~ ' || agenda WHERE rowid % 2 = 0;
 	UPDATE kas SET uraian = '! ' || uraian WHERE rowid % 2 = 0;
 	UPDATE kas SET uraian = '~ ' || uraian WHERE rowid % 2 = 1"
-S --db "$WORK/at.db" export "$WORK/AT" >/dev/null 2>&1
+R --db "$WORK/at.db" export "$WORK/AT" >/dev/null 2>&1
 stamps() { sqlite3 "$1" "SELECT group_concat(s, ' ') FROM (SELECT diubah_pada s FROM kelompok UNION ALL SELECT diubah_pada FROM anggota UNION ALL SELECT diubah_pada FROM pertemuan UNION ALL SELECT diubah_pada FROM kas)"; }
 check "A'': the same stamps as A's" test "$(stamps "$WORK/at.db")" = "$(stamps "$WORK/a.db")"
 for order in "A1 AT" "AT A1"; do
@@ -243,9 +256,10 @@ for order in "A1 AT" "AT A1"; do
 	H=$(hub_db "ties_$(echo "$1" | tr A-Z a-z)")
 	expect_status 0 "ties: hub loads $1 then $2" S hub load --pg "$H" "$WORK/$1" "$WORK/$2"
 	S hub export --pg "$H" --wilayah 31.71 "$WORK/TX_$1" >/dev/null 2>&1
-	S --db "$WORK/ties_$1.db" import "$WORK/$1" >/dev/null 2>&1
-	S --db "$WORK/ties_$1.db" import "$WORK/$2" >/dev/null 2>&1
-	S --db "$WORK/ties_$1.db" export "$WORK/TI_$1" >/dev/null 2>&1
+	new_db "$WORK/ties_$1.db"
+	R --db "$WORK/ties_$1.db" import "$WORK/$1" >/dev/null 2>&1
+	R --db "$WORK/ties_$1.db" import "$WORK/$2" >/dev/null 2>&1
+	R --db "$WORK/ties_$1.db" export "$WORK/TI_$1" >/dev/null 2>&1
 	check "ties, $1 then $2: the hub holds what import holds" same_data "$WORK/TX_$1" "$WORK/TI_$1"
 done
 check "ties: either order gives the same hub" same_data "$WORK/TX_A1" "$WORK/TX_AT"
@@ -276,9 +290,10 @@ id,kelompok_id,tanggal,no_bukti,buku,kategori,uraian,masuk,keluar,pertemuan_id,m
 ffffffff-0000-4000-8000-000000000021,$HG,2026-01-05,BKM-1,umum,bantuan,"-Salah ketik",900000000,0,,,$NOW,0
 ffffffff-0000-4000-8000-000000000022,$HG,2026-01-06,BKK-1,umum,bantuan,Koreksi,0,900000000,,ffffffff-0000-4000-8000-000000000021,$NOW,0
 EOF
+new_db "$WORK/h.db"
 expect_status 0 "office H takes the hostile-style rows" S --db "$WORK/h.db" import "$WORK/hin/kelompok.csv" "$WORK/hin/anggota.csv" "$WORK/hin/kas.csv"
-S --db "$WORK/h.db" export "$WORK/HP" >/dev/null 2>&1
-S --db "$WORK/h.db" export --excel "$WORK/HX" >/dev/null 2>&1
+R --db "$WORK/h.db" export "$WORK/HP" >/dev/null 2>&1
+R --db "$WORK/h.db" export --excel "$WORK/HX" >/dev/null 2>&1
 expect_status 0 "hub load: the hostile-style bundle in Excel form" S hub load --pg "$H1" "$WORK/HX"
 S hub export --pg "$H1" --wilayah 32.73.01.1001 "$WORK/XH" >/dev/null 2>&1
 grep -v "^cccccccc" "$WORK/XH/kelompok.csv" >"$WORK/XH/k" && mv "$WORK/XH/k" "$WORK/XH/kelompok.csv"
@@ -289,7 +304,7 @@ check "quotes, backslashes, tabs, new lines, guards and deletions survive the hu
 MG=$(sqlite3 "$WORK/b.db" "SELECT id FROM kelompok ORDER BY id LIMIT 1")
 ROWS=$(hub_psql "$H1" "SELECT count(*) FROM sikube.kehadiran k JOIN sikube.pertemuan p ON p.id = k.pertemuan_id AND p.prov = k.prov WHERE p.kelompok_id = '$MG'")
 sqlite3 "$WORK/b.db" "UPDATE kelompok SET kode_wilayah='31.71.08.1002', diubah_pada='$(now)' WHERE id='$MG'"
-S --db "$WORK/b.db" export --since-last "$WORK/MV" >/dev/null 2>&1
+R --db "$WORK/b.db" export --since-last "$WORK/MV" >/dev/null 2>&1
 # (rows stamped in the second of the previous export come again: --since-last sends more, never
 # fewer; they change nothing)
 check "the move's bundle brings the group row only, not its history" sh -c \
@@ -305,9 +320,10 @@ check "its members' NIKs point at province 31" test "$(hub_psql "$H1" "SELECT co
 S hub export --pg "$H1" --wilayah 33.01 "$WORK/M33" >/dev/null 2>&1
 S hub export --pg "$H1" --wilayah 31.71.08.1002 "$WORK/M31" >/dev/null 2>&1
 check "the kabupaten it left no longer exports it" sh -c "! grep -q '^$MG' '$WORK/M33/kelompok.csv'"
-S --db "$WORK/m.db" import "$WORK/M31" "$WORK/M33" >/dev/null 2>&1
-S --db "$WORK/m.db" export "$WORK/MB" >/dev/null 2>&1
-S --db "$WORK/b.db" export "$WORK/B3" >/dev/null 2>&1
+new_db "$WORK/m.db"
+R --db "$WORK/m.db" import "$WORK/M31" "$WORK/M33" >/dev/null 2>&1
+R --db "$WORK/m.db" export "$WORK/MB" >/dev/null 2>&1
+R --db "$WORK/b.db" export "$WORK/B3" >/dev/null 2>&1
 check "the two regions' exports together are what office B holds (and A's Kampung Rawa group)" \
 	test "$(grep -c '' "$WORK/MB/kehadiran.csv")" = "$(($(grep -c '' "$WORK/B3/kehadiran.csv") + $(grep -c "$(sqlite3 "$WORK/a.db" "SELECT group_concat(id, '\|') FROM pertemuan WHERE kelompok_id IN (SELECT id FROM kelompok WHERE kode_wilayah='31.71.08.1002')")" "$WORK/A1/kehadiran.csv")))"
 

@@ -47,8 +47,10 @@ hub_start() {
 	chmod 700 "$PG_DATA"
 	as_pg "$PGBIN/initdb" -D "$PG_DATA" -U hub --auth=trust -E UTF8 --locale=C.UTF-8 \
 		--no-sync >"$PG_DIR/initdb.log" 2>&1 || { cat "$PG_DIR/initdb.log"; return 1; }
+	# A throwaway cluster (issue 12, the tests' CPU): nothing written to disk safely, no
+	# autovacuum (the loads ANALYZE what they stage), no JIT compiling, small buffers.
 	as_pg "$PGBIN/pg_ctl" -D "$PG_DATA" -l "$PG_DATA/server.log" -w -t 60 \
-		-o "-c listen_addresses='' -k $PG_SOCK -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
+		-o "-c listen_addresses='' -k $PG_SOCK -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c autovacuum=off -c jit=off -c shared_buffers=16MB" \
 		start >/dev/null 2>&1 || { cat "$PG_DATA/server.log"; return 1; }
 	PG_ADMIN="host=$PG_SOCK user=hub dbname=postgres"
 }

@@ -35,8 +35,8 @@ region 5
 collate 5
 draft 5
 validate 6
-bundle 6
-manifest 7
+bundle 10
+manifest 11
 loan_calc 7
 xlsx 7
 group 8
@@ -47,19 +47,19 @@ evaluation 8
 member 9
 meeting 9
 eligibility 9
-check_rules 9
+check_rules 11
 simpin_book 9
 report 10
-import 10
-export 10
-check 10
+import 12
+export 12
+check 12
 backup 10
 retention 10
 office_xlsx 10
 simpin_meeting 10
-sample 11
-hub 11
-cli 12
+sample 13
+hub 13
+cli 14
 '
 
 # module FILE: the module a file (or an included header's name) belongs to.

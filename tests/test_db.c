@@ -1,10 +1,20 @@
 /* test_db.c - opening, pragmas, privacy, migrations, newer schema refused, a second copy. */
 #include <sys/stat.h>
+#include "db_row.h"
 #include "fixture.h"
 #include "schema.h"
 #include "util.h"
 
 static char dir[PATH_MAX];
+
+/* A new database file name in the test's folder, opened (NULL when it cannot be). */
+static sk_db *open_new(const char *name, sk_err *e)
+{
+	char path[PATH_MAX + 32];
+	sk_db *db = NULL;
+	snprintf(path, sizeof path, "%s/%s", dir, name);
+	return db_open(path, 0, &db, e) == SK_OK ? db : NULL;
+}
 
 static void test_open(void)
 {
@@ -70,11 +80,8 @@ static void test_not_a_db(void)
 
 static void test_diubah_trigger(void)
 {
-	char path[PATH_MAX + 32];
-	sk_db *db;
 	sk_err e;
-	snprintf(path, sizeof path, "%s/trig.db", dir);
-	db_open(path, 0, &db, &e);
+	sk_db *db = open_new("trig.db", &e);
 	db_exec_write(db, "INSERT INTO wilayah VALUES('31.71.08.1003','Galur',4);"
 		    "INSERT INTO kelompok(id,nama,kode_wilayah,diubah_pada) VALUES"
 		    "('a','K','31.71.08.1003','2000-01-01T00:00:00Z');"
@@ -106,11 +113,8 @@ static void test_second_copy(void)
 
 static void test_nesting(void)
 {
-	char path[PATH_MAX + 32];
-	sk_db *db;
 	sk_err e;
-	snprintf(path, sizeof path, "%s/nest.db", dir);
-	db_open(path, 0, &db, &e);
+	sk_db *db = open_new("nest.db", &e);
 	db_begin_write(db, &e);
 	db_setting_set(db, "x", "1", &e);
 	db_begin_write(db, &e);
@@ -127,11 +131,8 @@ static void test_nesting(void)
 /* db_begin_read, db_exists, db_count: one snapshot, row or none, count. */
 static void test_read_helpers(void)
 {
-	char path[PATH_MAX + 32];
-	sk_db *db;
 	sk_err e;
-	snprintf(path, sizeof path, "%s/read.db", dir);
-	db_open(path, 0, &db, &e);
+	sk_db *db = open_new("read.db", &e);
 	db_setting_set(db, "a", "1", &e);
 	CHECK(db_begin_read(db, &e) == SK_OK, "read transaction begins");
 	sqlite3_stmt *st = db_prepare(db, "SELECT 1 FROM pengaturan WHERE kunci=:k", &e);
@@ -212,11 +213,8 @@ static void test_like_escape(void)
 /* db_soft_delete: marks, refreshes diubah_pada, says when nothing matched. */
 static void test_soft_delete(void)
 {
-	char path[PATH_MAX + 32];
-	sk_db *db;
 	sk_err e;
-	snprintf(path, sizeof path, "%s/del.db", dir);
-	db_open(path, 0, &db, &e);
+	sk_db *db = open_new("del.db", &e);
 	db_exec_write(db, "INSERT INTO wilayah VALUES('31.71.08.1003','Galur',4);"
 		    "INSERT INTO kelompok(id,nama,kode_wilayah,diubah_pada) VALUES"
 		    "('a','K','31.71.08.1003','2000-01-01T00:00:00Z');", &e);
@@ -231,14 +229,57 @@ static void test_soft_delete(void)
 	db_close(db);
 }
 
+static int write_then(sk_db *db, void *ctx, sk_err *e)
+{
+	int rc = db_setting_set(db, "w", "1", e);
+	return rc == SK_OK ? *(int *)ctx : rc;
+}
+
+/* The write helpers: db_write, db_write_stmt, db_bind_texts_present, db_count_del. */
+static void test_write_helpers(void)
+{
+	sk_err e;
+	sk_db *db = open_new("write.db", &e);
+	int status = SK_REFUSED;
+	CHECK(db_write(db, write_then, &status, &e) == SK_REFUSED, "db_write gives the step's status");
+	CHECK(db_int(db, "SELECT count(*) FROM pengaturan WHERE kunci='w'", -1) == 0,
+	      "a failed step stores nothing");
+	status = SK_OK;
+	CHECK(db_write(db, write_then, &status, &e) == SK_OK &&
+	      db_int(db, "SELECT count(*) FROM pengaturan WHERE kunci='w'", -1) == 1,
+	      "a step that succeeds is committed");
+	const char *del = "DELETE FROM pengaturan WHERE kunci=:k";
+	CHECK(db_write_stmt(db, db_query(db, del, &e, ":k", "nope"), NULL, &e) == SK_OK,
+	      "db_write_stmt: no row changed is fine without a message");
+	CHECK(db_write_stmt(db, db_query(db, del, &e, ":k", "nope"), "tidak ada", &e) ==
+	      SK_NOTFOUND && strcmp(e.msg, "tidak ada") == 0, "and SK_NOTFOUND with one");
+	CHECK(db_write_stmt(db, db_query(db, del, &e, ":k", "w"), "tidak ada", &e) == SK_OK &&
+	      db_int(db, "SELECT count(*) FROM pengaturan WHERE kunci='w'", -1) == 0,
+	      "db_write_stmt writes");
+	CHECK(db_write_stmt(db, NULL, NULL, &e) == SK_DBERR, "no statement: SK_DBERR");
+	db_setting_set(db, "b", "2", &e);
+	sqlite3_stmt *st = db_prepare(db, "SELECT count(*) FROM pengaturan WHERE kunci=:k", &e);
+	db_bind_texts_present(st, ":k", "b", ":nope", "x");
+	int64_t n = -1;
+	CHECK(db_count(db, st, &n, &e) == SK_OK && n == 1,
+	      "db_bind_texts_present binds the parameters the query has, skips the others");
+	db_exec_write(db, "INSERT INTO wilayah VALUES('31.71.08.1003','Galur',4);"
+		      "INSERT INTO kelompok(id,nama,kode_wilayah,diubah_pada,dihapus) VALUES"
+		      "('a','K','31.71.08.1003','2000-01-01T00:00:00Z',0),"
+		      "('b','L','31.71.08.1003','2000-01-01T00:00:00Z',1);", &e);
+	const char *cnt = "SELECT count(*) FROM kelompok WHERE dihapus=:del AND nama LIKE :t"
+			  DB_LIKE_ESCAPE;
+	CHECK(db_count_del(db, cnt, ":t", "K", 1, 0) == 1 &&
+	      db_count_del(db, cnt, ":t", "L", 1, 0) == 0 &&
+	      db_count_del(db, cnt, ":t", "L", 1, 1) == 1, "db_count_del counts live or deleted rows");
+	db_close(db);
+}
+
 /* saldo_kas follows every insert, edit, soft delete, undelete and delete of a kas row. */
 static void test_kept_balance(void)
 {
-	char path[PATH_MAX + 32];
-	sk_db *db;
 	sk_err e;
-	snprintf(path, sizeof path, "%s/saldo.db", dir);
-	db_open(path, 0, &db, &e);
+	sk_db *db = open_new("saldo.db", &e);
 	db_exec_write(db, "INSERT INTO wilayah VALUES('31.71.08.1003','Galur',4);"
 		    "INSERT INTO kelompok(id,nama,kode_wilayah,diubah_pada) VALUES"
 		    "('g','K','31.71.08.1003','2000-01-01T00:00:00Z'),"
@@ -316,6 +357,7 @@ int main(void)
 	test_commit_guard();
 	test_like_escape();
 	test_soft_delete();
+	test_write_helpers();
 	test_kept_balance();
 	test_default_path();
 	return testlib_summary();

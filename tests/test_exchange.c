@@ -1244,6 +1244,87 @@ static void test_long_path(void)
 	db_close(d);
 }
 
+/* The journal mode of the database being imported into, seen as its first file is read. */
+struct journal_seen {
+	sk_db *db;
+	char mode[16];
+};
+
+static void see_journal(void *ctx, const char *file, long long done, long long total)
+{
+	struct journal_seen *w = ctx;
+	(void)file, (void)done, (void)total;
+	if (!*w->mode)
+		db_text(w->db, db_prepare(w->db, "PRAGMA journal_mode", NULL), w->mode,
+			sizeof w->mode, NULL);
+}
+
+/* Import bundle (under tmp) into db, noting the journal mode while it reads (w->mode). */
+static int import_seeing(sk_db *db, const char *bundle, struct journal_seen *w)
+{
+	char path[PATH_MAX + 32];
+	const char *p[1] = { path };
+	path_in(path, sizeof path, tmp, bundle);
+	import_opts o = { .progress = see_journal, .ctx = w };
+	import_result r;
+	sk_err e;
+	sk_err_clear(&e);
+	w->db = db;
+	*w->mode = '\0';
+	int rc = import_paths(db, 1, p, &o, &r, &e);
+	if (rc != SK_OK)
+		printf("# import %s: %s\n", bundle, e.msg);
+	import_result_free(&r);
+	return rc;
+}
+
+static void journal_is(sk_db *db, const char *want, const char *what)
+{
+	char mode[16] = "";
+	db_text(db, db_prepare(db, "PRAGMA journal_mode", NULL), mode, sizeof mode, NULL);
+	CHECK(strcmp(mode, want) == 0, what);
+	if (strcmp(mode, want) != 0)
+		printf("#   journal mode %s, not %s\n", mode, want);
+}
+
+/* A big import into an empty database leaves the write-ahead log for a rollback journal
+ * while it writes (each new page written once) and goes back to WAL; with another
+ * connection open it stays in WAL (SQLite cannot leave it then) and imports all the same. */
+static void test_journal(void)
+{
+	sk_db *a = open_db("jr-src.db");
+	char g[SK_UUID_LEN + 1];
+	add_group(a, "Kelompok Jurnal", g);
+	char sql[640];
+	snprintf(sql, sizeof sql, "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n "
+		 "WHERE i < 6000) INSERT INTO pertemuan(id, kelompok_id, tanggal, diubah_pada) "
+		 "SELECT printf('00000000-0000-4000-8000-%%012d', i), '%s', date('2000-01-01', "
+		 "'+' || i || ' days'), '2020-01-01T00:00:00Z' FROM n", g);
+	edit(a, sql);
+	CHECK(do_export(a, "jr-bundle", 0, 0, 0, NULL) == SK_OK, "journal: bundle of 6,001 rows");
+
+	struct journal_seen w;
+	sk_db *b = open_db("jr-b.db");
+	CHECK(import_seeing(b, "jr-bundle", &w) == SK_OK, "journal: imported into an empty database");
+	CHECK(strcmp(w.mode, "delete") == 0, "journal: a rollback journal while the rows go in");
+	journal_is(b, "wal", "journal: back in WAL after the import");
+	CHECK(q_int(b, "SELECT count(*) FROM pertemuan", -1) == 6000, "journal: every meeting in");
+	CHECK(import_seeing(b, "jr-bundle", &w) == SK_OK && strcmp(w.mode, "wal") == 0,
+	      "journal: the same bundle again (nothing new) stays in WAL");
+	db_close(b);
+
+	sk_db *c = open_db("jr-c.db"), *other = open_db("jr-c.db");
+	CHECK(q_int(other, "SELECT count(*) FROM kelompok", -1) == 0, "journal: a second connection reads");
+	CHECK(import_seeing(c, "jr-bundle", &w) == SK_OK, "journal: imported beside another connection");
+	CHECK(strcmp(w.mode, "wal") == 0, "journal: beside another connection it stays in WAL");
+	CHECK(q_int(other, "SELECT count(*) FROM pertemuan", -1) == 6000,
+	      "journal: the other connection sees the rows");
+	journal_is(c, "wal", "journal: still WAL");
+	db_close(other);
+	db_close(c);
+	db_close(a);
+}
+
 int main(void)
 {
 	sk_db *a = fixture_db();
@@ -1265,6 +1346,7 @@ int main(void)
 	test_closes(a);
 	test_evaluasi();
 	test_long_path();
+	test_journal();
 	db_close(a);
 	return testlib_summary();
 }

@@ -1,7 +1,8 @@
 /* test_hub.c - the parts of the hub that need no server: the bundle tables as the hub reads
  * them off BUNDLE_TABLES (keys, the way to the group, what each *_id names), PostgreSQL's
- * COPY text format both ways, and the report writers. The server side is tested by
- * tests/hub_load.sh and tests/hub_report.sh on a private cluster. */
+ * COPY text format both ways, the report writers, and a loan's terms read from the hub's
+ * text. The server side is tested by tests/hub_load.sh and tests/hub_report.sh on a private
+ * cluster. */
 #include <stdlib.h>
 #include <string.h>
 #include "hub_out.h"
@@ -136,11 +137,29 @@ static void test_writers(void)
 	      "xlsx: the table writer, as CSV");
 }
 
+/* A loan's terms as the hub reads them (text, NULL for SQL NULL), for its schedule totals. */
+static void test_loan_terms(void)
+{
+	sk_loan_terms t;
+	static sk_loan_schedule s;
+	CHECK(hub_loan_terms("2026-01-05", "300000", "2", "flat", "12", "minggu", &t) == LOAN_OK &&
+	      loan_schedule(&t, &s) == LOAN_OK && s.jasa == 18000 && s.pokok == 300000,
+	      "300.000 at 2 % flat over 12 weeks: 18.000 of service in all");
+	CHECK(hub_loan_terms("2026-01-05", "300000", "1.5", "menurun", "3", "bulan", &t) == LOAN_OK &&
+	      t.rate == 150 && t.metode == LOAN_MENURUN && t.jarak == LOAN_BULAN && t.jumlah == 3,
+	      "a declining monthly loan's terms");
+	CHECK(hub_loan_terms("2026-01-05", "300000", NULL, "flat", "12", "minggu", &t) == LOAN_E_RATE,
+	      "no rate: no schedule");
+	CHECK(hub_loan_terms("2026-01-05", "300000", "2", NULL, NULL, "hari", &t) == LOAN_OK &&
+	      loan_schedule(&t, &s) != LOAN_OK, "unknown method and interval: no schedule");
+}
+
 int main(void)
 {
 	i18n_init("id");
 	test_tables();
 	test_copy_text();
 	test_writers();
+	test_loan_terms();
 	return testlib_summary();
 }
