@@ -8,7 +8,12 @@ cd "$(dirname "$0")/.." || exit 2
 init_db --sample || { nok "init database"; finish; exit 1; }
 export HOME="$WORK"
 # check NAME CMD...: passes when CMD succeeds.
-check() { name=$1; shift; if "$@"; then ok "$name"; else nok "$name"; fi; }
+# What a failed check left to say ($WORK/diag) is printed under it.
+check() {
+	name=$1; shift
+	rm -f "$WORK/diag"
+	if "$@"; then ok "$name"; else nok "$name"; cat "$WORK/diag" 2>/dev/null; fi
+}
 # cli NAME WANT CMD...: run a command-line copy, check its exit status (output in $WORK/cli.*).
 cli() {
 	name=$1; want=$2; shift 2
@@ -26,7 +31,17 @@ wait_marker() {
 	i=0
 	while [ $i -lt 300 ] && ! grep -q gembokdipegang "$WORK/lock.out" 2>/dev/null; do sleep 0.1; i=$((i + 1)); done
 	[ $i -gt 10 ] && echo "# the lock holder needed $((i / 10)) s"
-	grep -q gembokdipegang "$WORK/lock.out"
+	grep -q gembokdipegang "$WORK/lock.out" && return 0
+	# Not held: what the holder said, and every process that has the database open (to find
+	# the other writer next time).
+	{ sed 's/^/    # holder: /' "$WORK/lock.out" "$WORK/lock.err" 2>/dev/null
+	  for f in /proc/[0-9]*/fd/*; do
+		case "$(readlink "$f" 2>/dev/null)" in "$DB"*)
+			pid=${f#/proc/}; pid=${pid%%/*}
+			echo "    # open by $pid: $(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null) ($(readlink "$f"))" ;;
+		esac
+	  done; } >"$WORK/diag"
+	return 1
 }
 q() { sql "$DB" "$1"; }
 # check_db DB: `sikube check` finds no problem.
@@ -87,7 +102,7 @@ hold_lock() {
 	rm -f "$WORK/lock.out"
 	( echo "BEGIN IMMEDIATE; INSERT INTO pengaturan VALUES('$1','1','2026-01-01T00:00:00Z');"
 	  echo "SELECT 'gembok' || 'dipegang';"
-	  while [ ! -f "$WORK/release-$1" ]; do sleep 0.1; done; echo "COMMIT;" ) | sql "$DB" >"$WORK/lock.out" &
+	  while [ ! -f "$WORK/release-$1" ]; do sleep 0.1; done; echo "COMMIT;" ) | sql "$DB" >"$WORK/lock.out" 2>"$WORK/lock.err" &
 	lock=$!
 	wait_marker
 }
@@ -148,7 +163,7 @@ check "both imports' groups are there" test "$(q "SELECT count(*) FROM kelompok"
 # The holder keeps the lock until $WORK/release appears, however slow the machine.
 ( echo "BEGIN IMMEDIATE; INSERT INTO pengaturan VALUES('uji-lama','1','2026-01-01T00:00:00Z');"
   echo "SELECT 'gembok' || 'dipegang';"
-  while [ ! -f "$WORK/release" ]; do sleep 0.1; done; echo "ROLLBACK;" ) | sql "$DB" >"$WORK/lock.out" &
+  while [ ! -f "$WORK/release" ]; do sleep 0.1; done; echo "ROLLBACK;" ) | sql "$DB" >"$WORK/lock.out" 2>"$WORK/lock.err" &
 lock=$!
 check "another program holds the write lock" wait_marker
 groups_csv "$WORK/c.csv" "KUBE Tertunda"
