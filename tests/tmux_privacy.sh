@@ -18,23 +18,6 @@ masked() {
 	if screen | grep -qE '[0-9]{6}\*{10}'; then ok "$1: NIK shown masked"; else nok "$1: NIK shown masked"; screen | sed 's/^/    | /'; fi
 }
 
-# back_to_menu: Esc, one screen at a time, until the main menu shows (a form may ask first).
-back_to_menu() {
-	i=0
-	while [ $i -lt 8 ] && ! screen | grep -qF "SIKUBE | Menu utama"; do
-		title=$(screen | head -n 1)
-		esc
-		# Esc acts once it is clear that no digit follows (Esc n is F n): wait for it.
-		j=0
-		while [ $j -lt 30 ] && [ "$(screen | head -n 1)" = "$title" ] && ! screen | grep -qF "(y/t)"; do
-			sleep 0.1
-			j=$((j + 1))
-		done
-		screen | grep -qF "(y/t)" && keys y
-		i=$((i + 1))
-	done
-}
-
 app
 expect "main menu" "Pertemuan"
 no_full_id "main menu"

@@ -31,11 +31,7 @@ q() { sqlite3 "$DB" "$1"; }
 
 # to_menu: Esc until the main menu shows (a list's first Esc clears its search).
 to_menu() {
-	i=0
-	while ! screen | grep -q "Pilih dengan panah lalu Enter" && [ $i -lt 8 ]; do
-		keys Escape
-		i=$((i + 1))
-	done
+	back_to_menu
 	wait_for "Pilih dengan panah lalu Enter"
 }
 

@@ -180,6 +180,25 @@ group_simpin() {
 	keys F7
 }
 
+# back_to_menu: Esc, one screen at a time, until the main menu shows (a form that asks
+# before discarding is answered y). Each Esc acts only once it is clear that no digit follows
+# (Esc n is F n): the next Esc, or the caller's next key, waits until the title has changed, so
+# that no Esc is still pending when a menu digit is typed.
+back_to_menu() {
+	i=0
+	while [ $i -lt 8 ] && ! screen | grep -qE "SIKUBE \| (Menu utama|Main menu)"; do
+		title=$(screen | head -n 1)
+		esc
+		j=0
+		while [ $j -lt 50 ] && [ "$(screen | head -n 1)" = "$title" ] && ! screen | grep -qE "\((y/t|y/n)\)"; do
+			sleep 0.1
+			j=$((j + 1))
+		done
+		screen | grep -qE "\((y/t|y/n)\)" && keys y
+		i=$((i + 1))
+	done
+}
+
 # add_group NAME VILLAGE_SEARCH: from the group list, add a group in the first village the
 # picker lists for VILLAGE_SEARCH (typed and picked at once); waits for the saved message.
 add_group() {
