@@ -226,7 +226,8 @@ int db_open(const char *path, int make_dir, sk_db **out, sk_err *e)
 	sqlite3_create_function(db->h, "sikube_disimpan", 0, SQLITE_UTF8, NULL, stored_now, NULL,
 				NULL);
 	rc = apply_pragmas(db, e);
-	/* The migrations are the program's own writes; then every write is captured. */
+	/* The migrations are the program's own writes; then every write is captured (the
+	 * triggers are made at the first such write: capture_on). */
 	db_system_begin(db);
 	if (rc == SK_OK)
 		rc = schema_migrate(db, e);
@@ -511,10 +512,41 @@ int64_t db_int(sk_db *db, const char *sql, int64_t dflt)
 	return v;
 }
 
+/* The audit trail's capture triggers (db_audit_trigger_sql), made before the first write of
+ * an attached handle that is captured (not the program's own bookkeeping): a handle that
+ * only reads never parses nor keeps them. Made in a savepoint of their own, whole or not at
+ * all; made inside a transaction, its rollback takes them away (db_audit_txn_end). */
+static int capture_on(sk_db *db, sk_err *e)
+{
+	struct db_acc *a = &db->acc;
+	if (!a->attached || a->capturing || a->system)
+		return SK_OK;
+	char *sql = db_audit_trigger_sql(db, e);
+	if (!sql)
+		return e && e->status ? e->status : SK_DBERR;
+	int rc = db_exec(db, "SAVEPOINT sk_jejak", e);
+	if (rc == SK_OK) {
+		rc = db_exec(db, sql, e);
+		if (rc != SK_OK)
+			sqlite3_exec(db->h, "ROLLBACK TO sk_jejak", NULL, NULL, NULL);
+		int rrc = sqlite3_exec(db->h, "RELEASE sk_jejak", NULL, NULL, NULL);
+		if (rc == SK_OK && rrc != SQLITE_OK)
+			rc = db_error(db, rrc, e);
+	}
+	free(sql);
+	if (rc == SK_OK) {
+		a->capturing = 1;
+		a->capture_txn = db->depth > 0;
+	}
+	return rc;
+}
+
 static int begin(sk_db *db, const char *sql, int reading, sk_err *e)
 {
 	if (!reading) {
 		int rc = db_access_write_check(db, e);
+		if (rc == SK_OK)
+			rc = capture_on(db, e);
 		if (rc != SK_OK)
 			return rc;
 	}

@@ -399,8 +399,13 @@ int db_audit_attach(sk_db *db, sk_err *e)
 	int rc = db_exec(db, "CREATE TEMP TABLE IF NOT EXISTS jejak_tunda(no INTEGER PRIMARY KEY, "
 			 "aksi TEXT, tabel TEXT, baris_id TEXT, kelompok_id TEXT, anggota_id TEXT, "
 			 "lama TEXT, baru TEXT, izin TEXT, keterangan TEXT)", e);
-	if (rc != SK_OK)
-		return rc;
+	if (rc == SK_OK)
+		a->attached = 1;
+	return rc;
+}
+
+char *db_audit_trigger_sql(sk_db *db, sk_err *e)
+{
 	/* Every table that carries diubah_pada: the data (exchanged or local), settings and
 	 * operators; not the region list, the derived balances or the trail itself. And the
 	 * local records of decisions that carry no diubah_pada (kelompok_gagal, issue 14). */
@@ -409,15 +414,17 @@ int db_audit_attach(sk_db *db, sk_err *e)
 					   "FROM pragma_table_info(m.name) WHERE name='diubah_pada') OR "
 					   "m.name IN ('kelompok_gagal')) ORDER BY m.name", e);
 	if (!st)
-		return SK_DBERR;
+		return NULL;
 	char names[64][64];
 	int n = 0, src;
 	while ((src = db_step(db, st, e)) == SQLITE_ROW && n < 64)
 		db_col_text(st, 0, names[n++], sizeof names[0]);
 	db_finalize(st);
 	if (src != SQLITE_DONE && src != SQLITE_ROW)
-		return e ? e->status : SK_DBERR;
+		return NULL;
 	struct buf b = { 0 };
+	add(&b, "%s", "");
+	int rc = SK_OK;
 	for (int i = 0; i < n && rc == SK_OK; i++) {
 		if (!plain_name(names[i]))
 			continue;
@@ -428,12 +435,11 @@ int db_audit_attach(sk_db *db, sk_err *e)
 		free(c.name);
 		free(c.pk);
 	}
-	if (rc == SK_OK && b.p)
-		rc = db_exec(db, b.p, e);
-	free(b.p);
-	if (rc == SK_OK)
-		a->attached = 1;
-	return rc;
+	if (rc != SK_OK) {
+		free(b.p);
+		return NULL;
+	}
+	return b.p;
 }
 
 void db_audit_rows(sk_db *db, int on)
@@ -624,6 +630,9 @@ void db_audit_txn_end(sk_db *db, int committed)
 	a->fe_used = 0;
 	a->pending = 0;
 	a->rows_off = 0;
+	if (!committed && a->capture_txn)
+		a->capturing = 0; /* the rollback took the capture triggers away */
+	a->capture_txn = 0;
 }
 
 /* ---- Verification (check) ---- */

@@ -1,5 +1,6 @@
 /* test_db.c - opening, pragmas, privacy, migrations, newer schema refused, a second copy. */
 #include <sys/stat.h>
+#include "db_access.h"
 #include "db_row.h"
 #include "fixture.h"
 #include "schema.h"
@@ -193,6 +194,40 @@ static void test_commit_guard(void)
 	db_close(db);
 }
 
+/* The audit trail's capture triggers are made at the first captured write, not at open: a
+ * handle that only reads parses and keeps none. Every write is captured all the same, also
+ * the one after a rollback took triggers made inside its transaction away again. */
+static void test_capture_lazy(void)
+{
+	sk_err e;
+	sk_db *db = open_new("capture.db", &e);
+	const char *trig = "SELECT count(*) FROM temp.sqlite_schema WHERE type='trigger' AND "
+			   "name LIKE 'jejak%'";
+	CHECK(db && db_int(db, trig, -1) == 0, "no capture trigger after open");
+	db_system_begin(db);
+	db_setting_set(db, "s1", "1", &e);
+	db_system_end(db);
+	CHECK(db_int(db, trig, -1) == 0, "nor after the program's own bookkeeping");
+	CHECK(db_setting_set(db, "c1", "1", &e) == SK_OK && db_int(db, trig, -1) > 0 &&
+	      db_int(db, "SELECT count(*) FROM jejak WHERE tabel='pengaturan' AND baris_id='c1'",
+		     -1) == 1, "the first captured write makes them, and is captured");
+	int64_t n = db_int(db, trig, -1);
+	db_close(db);
+	db = open_new("capture.db", &e);
+	CHECK(db_begin_read(db, &e) == SK_OK && db_begin_write(db, &e) == SK_OK &&
+	      db_int(db, trig, -1) == n, "made inside a transaction");
+	db_setting_set(db, "c2", "1", &e);
+	db_end(db, 0, &e);
+	db_end(db, 1, &e);
+	CHECK(db_int(db, trig, -1) == 0 &&
+	      db_int(db, "SELECT count(*) FROM jejak WHERE baris_id='c2'", -1) == 0,
+	      "its rollback takes them away with the write");
+	CHECK(db_setting_set(db, "c3", "1", &e) == SK_OK && db_int(db, trig, -1) == n &&
+	      db_int(db, "SELECT count(*) FROM jejak WHERE tabel='pengaturan' AND baris_id='c3'",
+		     -1) == 1, "the next write makes them again, and is captured");
+	db_close(db);
+}
+
 /* db_like_escape: the clerk's %, _ and \\ match themselves; a short buffer cuts whole
  * characters. */
 static void test_like_escape(void)
@@ -355,6 +390,7 @@ int main(void)
 	test_nesting();
 	test_read_helpers();
 	test_commit_guard();
+	test_capture_lazy();
 	test_like_escape();
 	test_soft_delete();
 	test_write_helpers();
