@@ -43,7 +43,9 @@ int sk_sort_key_store(sk_db *db, int members, const char *id, const char *nama, 
 /* Give every group and member without a sort key its key (rows written by another program,
  * the sqlite3 shell or a benchmark generator), and every row a new one when ICU's collation
  * changed since the keys were made (setting "urut_nama_versi"). Runs when the database is
- * opened; quick when nothing is missing. Returns SK_OK or the error in e. */
+ * opened; quick when nothing is missing, and without opening ICU's collator when ICU's
+ * library is the one the keys were last checked with (setting "urut_nama_pustaka").
+ * Returns SK_OK or the error in e. */
 int sk_sort_keys_refresh(sk_db *db, sk_err *e);
 
 #endif
