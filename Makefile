@@ -18,7 +18,13 @@ CSV_LIBS ?= $(call once,CSV_LIBS_,$(PKG_CONFIG) --libs libcsv 2>/dev/null || ech
 # installs packages or cleans) and kept in VAR.
 once = $(if $(filter undefined,$(origin $1)),$(eval $1 := $$(shell $2)))$($1)
 PKG_CFLAGS = $(filter-out -D_XOPEN_SOURCE=% -D_DEFAULT_SOURCE,$(call once,PKG_CFLAGS_,$(PKG_CONFIG) --cflags $(PKGS) $(HUB_PKGS)))
-PKG_LIBS = $(call once,PKG_LIBS_,$(PKG_CONFIG) --libs $(PKGS))
+# libxlsxwriter is loaded by src/xlsx.c when a workbook is begun (dlopen), not linked: with
+# the libcrypto it needs it cost every process 1.8 MB (docs/performance.md). Its headers are
+# still needed; XLSX_SONAME is the library the linker would have taken.
+XLSX_LIBS = -lxlsxwriter -lz
+PKG_LIBS = $(filter-out $(XLSX_LIBS),$(call once,PKG_LIBS_,$(PKG_CONFIG) --libs $(PKGS)))
+XLSX_SONAME = $(call once,XLSX_SONAME_,objdump -p $(shell $(CC) -print-file-name=libxlsxwriter.so) \
+	2>/dev/null | sed -n 's/^ *SONAME *//p')
 # The hub (sikube-hub, behind `sikube hub`) alone links libpq.
 HUB_PKGS = libpq
 HUB_LIBS = $(call once,HUB_LIBS_,$(PKG_CONFIG) --libs $(HUB_PKGS))
@@ -95,6 +101,7 @@ $(B)/libcore.a: $(CORE_OBJ)
 
 # Only the UI toolkit and the screens see src/ui's headers; the core (src/*.c) builds without.
 $(UI_OBJ): ALL_CFLAGS += -Isrc/ui
+$(B)/src/xlsx.o: ALL_CFLAGS += $(if $(XLSX_SONAME),-DXLSX_SONAME='"$(XLSX_SONAME)"')
 
 $(B)/libhub.a: $(HUB_OBJ)
 	@rm -f $@

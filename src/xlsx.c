@@ -1,6 +1,7 @@
 /* xlsx.c - workbooks through libxlsxwriter (constant memory: rows go to temporary files in a
  * private folder beside the target, so an office-wide export stays small in memory). */
 #define _GNU_SOURCE /* renameat2 */
+#include <dlfcn.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -52,6 +53,51 @@ struct sk_xlsx {
 	xlsx_sheet *sheets;
 };
 
+/* libxlsxwriter is loaded when the first workbook is begun (dlopen), not linked: with the
+ * libcrypto it needs (21,000 relocations at load) it cost every sikube process, the screens
+ * and each command, about 1.8 MB of resident memory and a part of its start whether it wrote
+ * a workbook or not. XLSX_SONAME is the soname of the library found at build time (Makefile).
+ * The functions used, each through a pointer of its own type: */
+#ifndef XLSX_SONAME
+#define XLSX_SONAME "libxlsxwriter.so.4"
+#endif
+#define LXW_FUNCS(X) X(workbook_new_opt) X(workbook_add_format) X(workbook_add_worksheet) \
+	X(workbook_close) X(lxw_workbook_free) X(format_set_bold) X(format_set_num_format) \
+	X(worksheet_write_string) X(worksheet_write_number) X(worksheet_write_datetime) \
+	X(worksheet_set_column) X(worksheet_freeze_panes) X(worksheet_autofilter) X(lxw_strerror)
+#define LXW_POINTER(f) __typeof__(f) *f;
+static struct {
+	LXW_FUNCS(LXW_POINTER)
+} lxw;
+static int lxw_loaded;
+
+/* Load the library once: SK_OK, or SK_IOERR with the reason in e. */
+static int lxw_load(sk_err *e)
+{
+	if (lxw_loaded)
+		return SK_OK;
+	void *h = dlopen(XLSX_SONAME, RTLD_NOW | RTLD_LOCAL);
+	const char *missing = h ? NULL : dlerror();
+#define LXW_LOAD(f) \
+	if (h && !missing) { \
+		void *sym = dlsym(h, #f); \
+		if (sym) \
+			memcpy(&lxw.f, &sym, sizeof sym); \
+		else \
+			missing = #f; \
+	}
+	LXW_FUNCS(LXW_LOAD)
+#undef LXW_LOAD
+	if (missing) {
+		if (h)
+			dlclose(h);
+		return sk_err_set(e, SK_IOERR, _("Berkas Excel tidak dapat dibuat: pustaka %s tidak "
+						 "dapat dimuat (%s)."), XLSX_SONAME, missing);
+	}
+	lxw_loaded = 1;
+	return SK_OK;
+}
+
 static int io_error(sk_err *e, const char *path, int err)
 {
 	return sk_err_set(e, SK_IOERR, _("Berkas %s tidak dapat ditulis: %s"), path, strerror(err));
@@ -76,6 +122,9 @@ int xlsx_open(const char *path, int replace, sk_xlsx **out, sk_err *e)
 	if (!replace && lstat(path, &st) == 0)
 		return sk_err_set(e, SK_REFUSED, _("Berkas %s sudah ada; SIKUBE tidak menimpanya. "
 						   "Pakai nama lain."), path);
+	int lrc = lxw_load(e);
+	if (lrc != SK_OK)
+		return lrc;
 	sk_xlsx *x = calloc(1, sizeof *x);
 	if (!x)
 		return sk_err_set(e, SK_IOERR, "%s", _("Memori tidak cukup."));
@@ -99,20 +148,20 @@ int xlsx_open(const char *path, int replace, sk_xlsx **out, sk_err *e)
 	snprintf(x->tmp, sizeof x->tmp, "%s/book.xlsx", x->dir);
 	lxw_workbook_options o = { .constant_memory = LXW_TRUE, .tmpdir = x->dir,
 				   .use_zip64 = LXW_TRUE };
-	x->wb = workbook_new_opt(x->tmp, &o);
+	x->wb = lxw.workbook_new_opt(x->tmp, &o);
 	if (!x->wb) {
 		rmdir(x->dir);
 		free(x);
 		return sk_err_set(e, SK_IOERR, "%s", _("Memori tidak cukup."));
 	}
-	x->head = workbook_add_format(x->wb);
-	format_set_bold(x->head);
-	x->code = workbook_add_format(x->wb);
-	format_set_num_format(x->code, "@");
-	x->date = workbook_add_format(x->wb);
-	format_set_num_format(x->date, "yyyy-mm-dd");
-	x->money = workbook_add_format(x->wb);
-	format_set_num_format(x->money, "#,##0");
+	x->head = lxw.workbook_add_format(x->wb);
+	lxw.format_set_bold(x->head);
+	x->code = lxw.workbook_add_format(x->wb);
+	lxw.format_set_num_format(x->code, "@");
+	x->date = lxw.workbook_add_format(x->wb);
+	lxw.format_set_num_format(x->date, "yyyy-mm-dd");
+	x->money = lxw.workbook_add_format(x->wb);
+	lxw.format_set_num_format(x->money, "#,##0");
 	*out = x;
 	return SK_OK;
 }
@@ -172,11 +221,11 @@ static void finish_part(xlsx_sheet *s)
 	for (int c = 0; c < s->ncols; c++) {
 		int w = s->width[c] + 2;
 		w = w < WIDTH_MIN ? WIDTH_MIN : w > WIDTH_MAX ? WIDTH_MAX : w;
-		note(s->book, worksheet_set_column(s->ws, (lxw_col_t)c, (lxw_col_t)c, w, NULL));
+		note(s->book, lxw.worksheet_set_column(s->ws, (lxw_col_t)c, (lxw_col_t)c, w, NULL));
 	}
 	lxw_row_t last = s->col > 0 ? s->row : s->row - 1;
 	if (last >= 1)
-		note(s->book, worksheet_autofilter(s->ws, 0, 0, last, (lxw_col_t)(s->ncols - 1)));
+		note(s->book, lxw.worksheet_autofilter(s->ws, 0, 0, last, (lxw_col_t)(s->ncols - 1)));
 }
 
 /* Start part s->part: a new worksheet with the header row. */
@@ -195,14 +244,14 @@ static int start_part(xlsx_sheet *s)
 		return -1;
 	}
 	x->names[x->nnames++] = copy;
-	s->ws = workbook_add_worksheet(x->wb, copy);
+	s->ws = lxw.workbook_add_worksheet(x->wb, copy);
 	if (!s->ws) {
 		note(x, LXW_ERROR_SHEETNAME_ALREADY_USED);
 		return -1;
 	}
-	worksheet_freeze_panes(s->ws, 1, 0);
+	lxw.worksheet_freeze_panes(s->ws, 1, 0);
 	for (int c = 0; c < s->ncols; c++) {
-		note(x, worksheet_write_string(s->ws, 0, (lxw_col_t)c, s->cols[c].name, x->head));
+		note(x, lxw.worksheet_write_string(s->ws, 0, (lxw_col_t)c, s->cols[c].name, x->head));
 		s->width[c] = sk_width(s->cols[c].name);
 	}
 	s->row = 1;
@@ -283,7 +332,7 @@ static void put_text(xlsx_sheet *s, int c, const char *v, lxw_format *f)
 		free(copy);
 		v = copy = cut;
 	}
-	note(s->book, worksheet_write_string(s->ws, s->row, (lxw_col_t)c, v, f));
+	note(s->book, lxw.worksheet_write_string(s->ws, s->row, (lxw_col_t)c, v, f));
 	/* A string is never wider than its bytes: most need no measuring. */
 	if ((int)strlen(v) > s->width[c] && s->width[c] < WIDTH_MAX)
 		widen(s, c, sk_width(v));
@@ -294,7 +343,7 @@ static void put_number(xlsx_sheet *s, int c, double v, int64_t shown)
 {
 	sk_xlsx *x = s->book;
 	lxw_format *f = s->cols[c].kind == XC_MONEY ? x->money : NULL;
-	note(x, worksheet_write_number(s->ws, s->row, (lxw_col_t)c, v, f));
+	note(x, lxw.worksheet_write_number(s->ws, s->row, (lxw_col_t)c, v, f));
 	char buf[40];
 	if (s->cols[c].kind == XC_MONEY)
 		sk_format_rupiah(shown, buf, sizeof buf);
@@ -336,7 +385,7 @@ static void put_date(xlsx_sheet *s, int c, const char *v)
 		return;
 	}
 	lxw_datetime d = { .year = atoi(v), .month = atoi(v + 5), .day = atoi(v + 8) };
-	note(s->book, worksheet_write_datetime(s->ws, s->row, (lxw_col_t)c, &d, s->book->date));
+	note(s->book, lxw.worksheet_write_datetime(s->ws, s->row, (lxw_col_t)c, &d, s->book->date));
 	widen(s, c, 10);
 }
 
@@ -411,7 +460,7 @@ void xlsx_abandon(sk_xlsx *x)
 {
 	if (!x)
 		return;
-	lxw_workbook_free(x->wb);
+	lxw.lxw_workbook_free(x->wb);
 	remove_dir(x);
 	free_parts(x);
 	free(x);
@@ -491,15 +540,15 @@ int xlsx_close(sk_xlsx *x, sk_err *e)
 		finish_part(s);
 	int rc = SK_OK;
 	if (x->nomem) {
-		lxw_workbook_free(x->wb);
+		lxw.lxw_workbook_free(x->wb);
 		rc = sk_err_set(e, SK_IOERR, "%s", _("Memori tidak cukup."));
 	} else {
-		lxw_error err = workbook_close(x->wb);
+		lxw_error err = lxw.workbook_close(x->wb);
 		if (x->err == LXW_NO_ERROR)
 			x->err = err;
 		if (x->err != LXW_NO_ERROR)
 			rc = sk_err_set(e, SK_IOERR, _("Berkas %s tidak dapat ditulis: %s"), x->path,
-					lxw_strerror(x->err));
+					lxw.lxw_strerror(x->err));
 		else if (seal(x->tmp) != 0)
 			rc = io_error(e, x->path, errno);
 		else
