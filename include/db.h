@@ -32,7 +32,8 @@ int db_default_path(const char *explicit_path, char *out, size_t n, int *is_defa
 /* Open (creating when missing) the database at path; WAL, synchronous=FULL, foreign keys on,
  * busy timeout; new files are 0600. make_dir: create the parent folder (0700) when missing.
  * Runs pending migrations, each in one transaction. Refuses a database made by a newer version.
- * On success *out owns the connection (free with db_close). Errors: SK_DBERR, SK_BUSY. */
+ * On success *out owns the connection (free with db_close), to be used by one thread at a
+ * time (opened without SQLite's per-connection mutex). Errors: SK_DBERR, SK_BUSY. */
 int db_open(const char *path, int make_dir, sk_db **out, sk_err *e);
 /* Finalize cached statements and close. NULL is fine. */
 void db_close(sk_db *db);

@@ -215,7 +215,11 @@ int db_open(const char *path, int make_dir, sk_db **out, sk_err *e)
 	if (!db)
 		abort();
 	sk_strlcpy(db->path, path, sizeof db->path);
-	int src = sqlite3_open_v2(path, &db->h, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL);
+	/* NOMUTEX: a handle is used by one thread (the backup's checker has a connection of its
+	 * own), so SQLite need not lock and unlock a mutex in every call (6% of the instructions
+	 * of `report loans`). */
+	int src = sqlite3_open_v2(path, &db->h, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW |
+				  SQLITE_OPEN_NOMUTEX, NULL);
 	if (src != SQLITE_OK) {
 		db_error(db, src, e);
 		db_close(db);
