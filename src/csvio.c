@@ -363,9 +363,10 @@ void csv_out_raw(csv_out *w, const char *s)
 
 void csv_out_int(csv_out *w, long long v)
 {
-	char buf[32];
-	snprintf(buf, sizeof buf, "%lld", v);
-	put_field(w, buf, 0);
+	/* Digits and a minus sign never need quotes nor a guard: straight to the stream. */
+	if (w->nfield++ > 0)
+		fputc(w->delim, w->f);
+	fprintf(w->f, "%lld", v);
 }
 
 /* The characters a spreadsheet takes as the start of a formula (bundle.md). */
