@@ -9,17 +9,11 @@
 #include "group.h"
 #include "i18n.h"
 #include "keys.h"
+#include "lists_gen.h"
 #include "member.h"
 #include "screens.h"
 #include "tlist.h"
 
-static const struct text_col COLS_DEF[] = {
-	{ N_("Nama"), 24, 1 },
-	{ N_("NIK"), 16, 0 },
-	{ N_("L/P"), 3, 0 },
-	{ N_("Jabatan"), 11, 0 },
-	{ N_("Status"), 7, 0 },
-};
 struct member_list {
 	struct tlist tl;
 	char group_id[SK_UUID_LEN + 1];
@@ -194,14 +188,14 @@ static void ml_resume(struct screen *s)
 }
 
 static const struct tlist_def ML_LIST = {
-	TLIST_COLS(COLS_DEF),
+	TLIST_COLS(LIST_MEMBERS),
 	.row_size = sizeof(sk_member_row), .count = ml_count, .fetch = ml_fetch, .cells = ml_cells,
 	.open = ml_edit, .del = ml_delete, .option = ml_show_trash, .resume = ml_resume,
 	.draw = ml_draw, .head_row = 2, .position = N_("Anggota %d dari %d"),
 };
 
 static const struct tlist_def ML_TRASH_LIST = {
-	TLIST_COLS(COLS_DEF),
+	TLIST_COLS(LIST_MEMBERS),
 	.row_size = sizeof(sk_member_row), .count = ml_trash_count, .fetch = ml_trash_fetch,
 	.cells = ml_cells,
 	.del = ml_restore, .resume = ml_resume, .draw = ml_draw, .head_row = 2,
