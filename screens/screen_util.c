@@ -2,7 +2,6 @@
  * screens of one group (its cash book, report, savings and loans, development) the group
  * they were opened for. */
 #include <stdio.h>
-#include <stdlib.h>
 #include "frame.h"
 #include "group.h"
 #include "screens.h"
@@ -20,15 +19,9 @@ int screen_group_read(struct screen *s, const char *id, char *group_id, size_t n
 	return 0;
 }
 
-void *screen_data_new(struct screen *s, size_t size)
-{
-	s->data = calloc(1, size);
-	return s->data;
-}
-
 void *screen_group_new(struct screen *s, size_t size, const char *id)
 {
-	struct screen_group *grp = screen_data_new(s, size);
+	struct screen_group *grp = ui_data_new(s, size);
 	if (!grp || screen_group_read(s, id, grp->id, sizeof grp->id, &grp->g) != 0)
 		return NULL;
 	return grp;

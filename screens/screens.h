@@ -18,9 +18,6 @@
 	{ .name = id, .init = tag##_init, .draw = tag##_draw, .key = tag##_key, \
 	  .help = tag##_help, __VA_ARGS__ }
 
-/* For a screen's init: s->data allocated, size bytes of zeros (tlist_new for a list screen).
- * Returns s->data, NULL when out of memory. Freed by the screen's free. */
-void *screen_data_new(struct screen *s, size_t size);
 /* The start of the data of a screen of one group (its report, its savings and loans). */
 struct screen_group {
 	char id[SK_UUID_LEN + 1];
