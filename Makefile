@@ -121,12 +121,13 @@ $(B)/tests/test_ui_%: tests/test_ui_%.c tests/testlib.h $(B)/libcore.a $(TEST_UI
 
 # The screens' list columns (docs/HACKING.md, "Adding a list column"): screens/lists.tsv,
 # written as C by tools/gen_lists.awk into build/gen (never committed); the screens, `make pot`
-# and tests/test_ui_lists.c (with the English catalog) read the generated header.
+# and tests/test_ui_lists.c (with the English catalog) read the generated header. The release
+# and sanitizer builds of `make check` may write it at once: each through a file of its own.
 AWK ?= awk
 LISTS_GEN = build/gen/lists_gen.h
 $(LISTS_GEN): screens/lists.tsv tools/gen_lists.awk
 	@mkdir -p $(dir $@)
-	$(AWK) -f tools/gen_lists.awk screens/lists.tsv > $@.tmp && mv $@.tmp $@ || { rm -f $@.tmp; exit 1; }
+	$(AWK) -f tools/gen_lists.awk screens/lists.tsv > $@.$$$$ && mv $@.$$$$ $@ || { rm -f $@.$$$$; exit 1; }
 $(UI_OBJ): ALL_CFLAGS += -Ibuild/gen
 $(UI_OBJ): | $(LISTS_GEN)
 $(B)/tests/test_ui_lists: private ALL_CFLAGS += -Ibuild/gen

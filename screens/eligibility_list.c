@@ -130,12 +130,11 @@ static const char *el_help(void)
 static void load_title(struct screen *s)
 {
 	struct elig_list *l = s->data;
-	sk_group g;
 	eligibility_stats(s->db, *l->group_id ? l->group_id : NULL, NULL, &l->st, NULL);
 	if (!*l->group_id)
 		snprintf(s->title, sizeof s->title, "%s", _("Kelayakan - semua kelompok"));
-	else if (group_get(s->db, l->group_id, &g, NULL) == SK_OK)
-		snprintf(s->title, sizeof s->title, _("Kelayakan - kelompok %s"), g.nama);
+	else /* xgettext:c-format */
+		screen_group_title(s, l->group_id, NULL, N_("Kelayakan - kelompok %s"));
 }
 
 static const struct tlist_def EL_GROUP_LIST, EL_ALL_LIST;

@@ -77,8 +77,8 @@ static const char *mlist_help(void)
 static void mlist_load(struct screen *s)
 {
 	struct meeting_list *m = s->data;
-	if (group_get(s->db, m->group_id, &m->g, NULL) == SK_OK)
-		snprintf(s->title, sizeof s->title, _("Pertemuan kelompok %s"), m->g.nama);
+	/* xgettext:c-format */
+	screen_group_title(s, m->group_id, &m->g, N_("Pertemuan kelompok %s"));
 }
 
 static const struct tlist_def MLIST_LIST;

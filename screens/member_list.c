@@ -17,7 +17,6 @@
 struct member_list {
 	struct tlist tl;
 	char group_id[SK_UUID_LEN + 1];
-	char group_name[SK_NAME_BYTES];
 	int active;
 	int trash;           /* 1: the group's deleted members, to restore (F8) */
 };
@@ -65,12 +64,11 @@ static const char *ml_help(void)
 static void load_group(struct screen *s)
 {
 	struct member_list *m = s->data;
-	sk_group g;
-	if (group_get(s->db, m->group_id, &g, NULL) == SK_OK)
-		snprintf(m->group_name, sizeof m->group_name, "%s", g.nama);
+	/* xgettext:c-format */
+	screen_group_title(s, m->group_id, NULL, m->trash ? N_("Anggota terhapus - kelompok %s")
+							 /* xgettext:c-format */
+							 : N_("Anggota kelompok %s"));
 	m->active = group_active_members(s->db, m->group_id);
-	snprintf(s->title, sizeof s->title, m->trash ? _("Anggota terhapus - kelompok %s")
-						     : _("Anggota kelompok %s"), m->group_name);
 }
 
 static const char *ml_trash_help(void)

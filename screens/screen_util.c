@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include "frame.h"
 #include "group.h"
+#include "i18n.h"
 #include "screens.h"
 
 int screen_group_read(struct screen *s, const char *id, char *group_id, size_t n, sk_group *g)
@@ -16,6 +17,17 @@ int screen_group_read(struct screen *s, const char *id, char *group_id, size_t n
 		frame_msg(MSG_ERROR, "%s", e.msg);
 		return -1;
 	}
+	return 0;
+}
+
+int screen_group_title(struct screen *s, const char *id, sk_group *g, const char *fmt)
+{
+	sk_group own;
+	if (!g)
+		g = &own;
+	if (group_get(s->db, id, g, NULL) != SK_OK)
+		return -1;
+	snprintf(s->title, sizeof s->title, _(fmt), g->nama);
 	return 0;
 }
 

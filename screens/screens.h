@@ -32,6 +32,12 @@ void *screen_group_new(struct screen *s, size_t size, const char *id);
  * (init then refuses: the screen is not opened). */
 int screen_group_read(struct screen *s, const char *id, char *group_id, size_t n, sk_group *g);
 
+/* Read group id into *g (into a group of its own when g is NULL) and, when it was read, make
+ * s->title fmt (a msgid with one %s, translated here) with the group's name: the title of a
+ * screen of one group. Returns 0, or -1 when the group cannot be read (the title is left as
+ * it was; nothing is said). */
+int screen_group_title(struct screen *s, const char *id, sk_group *g, const char *fmt);
+
 /* The cells of a member's row in the member lists (tlist.h): name, NIK masked (in buf[1]),
  * third (sex or group), role and status, translated. */
 void member_row_cells(const sk_member_row *r, const char *third, const char **cells,
