@@ -21,7 +21,6 @@ enum { C_NAMA, C_KELOMPOK, C_TANGGAL, C_SKOR, C_KATEGORI, C_DTSEN, C_STATUS, NCO
 _Static_assert(LIST_ELIG_ALL_N == NCOLS && LIST_ELIG_GROUP_N == NCOLS - 1,
 	       "lists.tsv: elig_all has the columns of the enum, elig_group all but C_KELOMPOK");
 
-
 static const char *const FILTER_LABELS[ELIG_FILTERS] = {
 	N_("semua anggota aktif"), N_("perlu dinilai"), N_("tidak miskin")
 };

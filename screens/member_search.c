@@ -11,7 +11,6 @@
 #include "screens.h"
 #include "tlist.h"
 
-
 static int ms_count(struct screen *s, const char *search)
 {
 	return member_search_count(s->db, search);
