@@ -132,7 +132,7 @@ $(UI_OBJ): ALL_CFLAGS += -Ibuild/gen
 $(UI_OBJ): | $(LISTS_GEN)
 $(B)/tests/test_ui_lists: private ALL_CFLAGS += -Ibuild/gen
 $(B)/tests/test_ui_lists: $(LISTS_GEN) $(MO)
-pot: $(LISTS_GEN)
+pot cppcheck: $(LISTS_GEN)
 
 # The hub's unit test links the hub and libpq.
 $(B)/tests/test_hub: tests/test_hub.c tests/testlib.h $(B)/libhub.a $(B)/libcore.a
