@@ -16,8 +16,8 @@ struct db_acc {
 	int rows_off;              /* db_audit_rows(db, 0) in this transaction */
 	int attached;              /* db_audit_attach done: the temporary table exists and every
 	                            * captured write is to be recorded */
-	int capturing;             /* the temporary capture triggers exist (made by
-	                            * db_audit_capture at the first captured write) */
+	int capturing;             /* the temporary capture triggers exist (made by db.c's
+	                            * capture_on at the first captured write) */
 	int capture_txn;           /* ... made inside the current transaction (a rollback
 	                            * takes them away again) */
 	int pending;               /* something was captured in this transaction */
@@ -36,11 +36,11 @@ struct db_acc *db_acc(sk_db *db);
 /* db_begin_write: SK_OK when the handle may write now, else SK_REFUSED with the reason. */
 int db_access_write_check(sk_db *db, sk_err *e);
 /* db_open, after the migrations: the capture function and the temporary table of captured
- * changes (cheap). The triggers that capture are made by db_audit_capture. */
+ * changes (cheap). The triggers that capture are made by db.c (capture_on). */
 int db_audit_attach(sk_db *db, sk_err *e);
 /* The SQL of the temporary capture triggers of every captured table (malloc'd; the caller
- * frees it), or NULL with the error in e. db.c runs it (db_audit_capture in db.c: at the
- * first write of an attached handle that is not the program's own bookkeeping), so that a
+ * frees it), or NULL with the error in e. db.c runs it (capture_on: before the first
+ * write of an attached handle that is not the program's own bookkeeping), so that a
  * handle that only reads never parses and keeps them: about 0.5 MB and 10 ms of CPU on
  * every open before. */
 char *db_audit_trigger_sql(sk_db *db, sk_err *e);
