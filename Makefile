@@ -104,6 +104,15 @@ $(B)/%.o: %.c | $(B)/libs.ok
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
+# Code generated at build time (docs/HACKING.md, "Rules in a data file"): one folder for every
+# variant, made again when its data file or generator changes.
+GEN_DIR = build/gen
+$(GEN_DIR)/check_rules_ledger.h: src/check_rules_ledger.tab src/check_rules_ledger.awk
+	@mkdir -p $(GEN_DIR)
+	awk -f src/check_rules_ledger.awk src/check_rules_ledger.tab >$@.tmp && mv $@.tmp $@
+$(B)/src/check_rules.o: $(GEN_DIR)/check_rules_ledger.h
+$(B)/src/check_rules.o: ALL_CFLAGS += -I$(GEN_DIR)
+
 # Before the first compile of a build folder: stop early, naming the missing -dev package.
 $(B)/libs.ok: Makefile
 	@sh .ci/check-libs "$(CC)" "$(PKG_CONFIG)" "$(PKGS) $(HUB_PKGS)" "$(CPPFLAGS) $(CFLAGS) $(CSV_CFLAGS)" "$(CSV_LIBS)"
@@ -188,17 +197,17 @@ bench: all $(B)/bench-gen
 	@sh bench/run.sh
 
 # Refresh the message template and merge it into every catalog (msgids are Bahasa Indonesia).
-pot:
+pot: $(GEN_DIR)/check_rules_ledger.h
 	@mkdir -p po
 	xgettext --from-code=UTF-8 -k_ -kN_ -kC_:1c,2 -kNC_:1c,2 --add-comments=TRANSLATORS --package-name=sikube \
 		--package-version=$$(sed -n 's/^#define SIKUBE_VERSION "\(.*\)"/\1/p' include/version.h) \
-		-o po/sikube.pot $(sort $(CORE_SRC) $(HUB_SRC) src/main.c src/hub_main.c $(UI_SRC) $(wildcard include/*.h src/ui/*.h))
+		-o po/sikube.pot $(sort $(CORE_SRC) $(HUB_SRC) src/main.c src/hub_main.c $(UI_SRC) $(wildcard include/*.h src/ui/*.h) $(GEN_DIR)/check_rules_ledger.h)
 	for po in $(PO); do msgmerge -q --update --backup=none $$po po/sikube.pot; done
 
-cppcheck:
+cppcheck: $(GEN_DIR)/check_rules_ledger.h
 	@echo "cppcheck src screens tests"
 	@cppcheck --quiet --error-exitcode=1 --enable=warning,portability,style --inline-suppr \
-		--suppress=missingIncludeSystem -Iinclude -Isrc/ui src screens tests bench
+		--suppress=missingIncludeSystem -Iinclude -Isrc/ui -I$(GEN_DIR) src screens tests bench
 
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/data $(DESTDIR)$(DATADIR)/sample-data $(DESTDIR)$(MANDIR)

@@ -25,6 +25,7 @@
 #include "assessment.h"
 #include "bundle.h"
 #include "check_rules.h"
+#include "check_rules_ledger.h" /* generated: src/check_rules_ledger.tab */
 #include "evaluation.h"
 #include "i18n.h"
 #include "privacy.h"
@@ -113,7 +114,9 @@ struct rule {
 #define CLOSE_OF_MERGED(col) "(SELECT " col " FROM tutup_kas WHERE id=s.k1)"
 
 /* Savings and loans (docs/simpin.md section 4). Tables: 7 siklus, 8 simpanan, 9 pinjaman,
- * 10 angsuran, 11 denda, 12 bagi_hasil. */
+ * 10 angsuran, 11 denda, 12 bagi_hasil. The families below, which every one of these tables
+ * shares (MEMBER_RULE ... NOT_YET, SOURCE_RULE) are used from src/check_rules_ledger.tab,
+ * which names each table's rules and messages once (LEDGER_* in RULES). */
 
 /* A source row x of a cycle whose member (a) is not of the cycle's group (S1, L1, D1, B1). */
 #define MEMBER_RULE(name, t, bt, msg) \
@@ -379,8 +382,7 @@ static const struct rule RULES[] = {
 	      "WHERE id=s.k1)) AND r.id=s.k1", "diubah_pada", "r.diubah_pada", NULL },
 	    { 7, "c.id=s.k1", "diubah_pada", "c.diubah_pada", NULL } } },
 	/* Savings (S1-S6). */
-	MEMBER_RULE("simpanan_anggota_lain", "simpanan", 8,
-		    N_("Simpanan %s: %s bukan anggota kelompok %s, pemilik siklusnya.")),
+	LEDGER_SIMPANAN_1,
 	{ "simpanan_minus", "x.id, a.nama, x.jenis, x.tanggal", "simpanan x JOIN anggota a ON "
 	  "a.id=x.anggota_id", "x.dihapus=0 AND x.tarik>0 AND " SAVING_BAL " < 0", "",
 	  N_("Simpanan %s: saldo %s jenis %s jadi minus pada %s; simpanan tidak boleh minus."),
@@ -393,26 +395,9 @@ static const struct rule RULES[] = {
 	     "saat bagi hasil atau pada hari anggota keluar."),
 	  { { 8, "x.id=s.k1", "tarik", "printf('%d', x.tarik)", NULL },
 	    { 1, "x.anggota_id=s.k1", "tanggal_keluar", "a.tanggal_keluar", NULL } } },
-	IN_CYCLE_RULE("simpanan_luar_siklus", "simpanan", 8,
-		      N_("Simpanan %s bertanggal %s, di luar siklus %s (%s).")),
-	REVERSAL_RULES("simpanan", "simpanan", 8, "o.siklus_id<>r.siklus_id OR "
-		       "o.anggota_id<>r.anggota_id OR o.jenis<>r.jenis OR o.setor<>r.tarik OR "
-		       "o.tarik<>r.setor",
-		       N_("Simpanan %s membalik %s, tetapi baris itu tidak ada, sudah dihapus, sendiri "
-			  "pembalikan, lebih baru, atau bukan simpanan yang sama dengan jumlah yang "
-			  "sama di sisi lain."),
-		       N_("Simpanan %s membalik %s, yang sudah dibalik oleh baris %s: satu baris "
-			  "dibalik sekali saja.")),
-	MEETING_RULE("simpanan_pertemuan_lain", "simpanan", 8, GROUP_OF_CYCLE,
-		     N_("Simpanan %s dicatat di pertemuan %s, tetapi pertemuan itu tidak ada, sudah "
-			"dihapus, milik kelompok lain, atau tidak bertanggal %s.")),
-	NOT_YET("simpanan_belum_terjadi", "simpanan", 8, "tanggal",
-		N_("Simpanan %s bertanggal %s, sesudah hari ini: dicatat pada hari terjadinya.")),
+	LEDGER_SIMPANAN_2,
 	/* Loans (L1-L5). */
-	MEMBER_RULE("pinjaman_anggota_lain", "pinjaman", 9,
-		    N_("Pinjaman %s: %s bukan anggota kelompok %s, pemilik siklusnya.")),
-	IN_CYCLE_RULE("pinjaman_luar_siklus", "pinjaman", 9,
-		      N_("Pinjaman %s bertanggal %s, di luar siklus %s (%s).")),
+	LEDGER_PINJAMAN_1,
 	{ "pinjaman_di_atas_batas", "p.id, a.nama, printf('%d', p.pokok), printf('%d', "
 	  SAVED_AT_LOAN ")", "pinjaman p CROSS JOIN siklus c ON c.id=p.siklus_id JOIN anggota a ON "
 	  "a.id=p.anggota_id", "p.dihapus=0 AND c.batas_pinjaman_kali IS NOT NULL AND p.pokok * 100 > "
@@ -441,11 +426,7 @@ static const struct rule RULES[] = {
 	     "dihapus."),
 	  { { 10, "a.id=s.k1", "pinjaman_id", "a.pinjaman_id", NULL },
 	    { 9, "a.pinjaman_id=s.k1", "dihapus", "p.dihapus", NULL } } },
-	MEETING_RULE("pinjaman_pertemuan_lain", "pinjaman", 9, GROUP_OF_CYCLE,
-		     N_("Pinjaman %s dicatat di pertemuan %s, tetapi pertemuan itu tidak ada, sudah "
-			"dihapus, milik kelompok lain, atau tidak bertanggal %s.")),
-	NOT_YET("pinjaman_belum_terjadi", "pinjaman", 9, "tanggal",
-		N_("Pinjaman %s bertanggal %s, sesudah hari ini: dicatat pada hari diberikan.")),
+	LEDGER_PINJAMAN_2,
 	/* Repayments (A1-A3). */
 	{ "angsuran_lebih", "a.id, n.nama, printf('%d', " PAID_AT "), printf('%d', p.pokok)",
 	  "angsuran a CROSS JOIN pinjaman p ON p.id=a.pinjaman_id JOIN anggota n ON "
@@ -459,37 +440,18 @@ static const struct rule RULES[] = {
 	  N_("Angsuran %s bertanggal %s, sebelum pinjamannya diberikan (%s)."),
 	  { { 10, "a.id=s.k1", "tanggal", "a.tanggal", NULL },
 	    { 9, "a.pinjaman_id=s.k1", "tanggal", "p.tanggal", NULL } } },
-	REVERSAL_RULES("angsuran", "angsuran", 10, "o.pinjaman_id<>r.pinjaman_id OR o.pokok<>r.pokok "
-		       "OR o.jasa<>r.jasa",
-		       N_("Angsuran %s membalik %s, tetapi baris itu tidak ada, sudah dihapus, sendiri "
-			  "pembalikan, lebih baru, atau bukan angsuran pinjaman yang sama dengan pokok "
-			  "dan jasa yang sama."),
-		       N_("Angsuran %s membalik %s, yang sudah dibalik oleh baris %s: satu baris "
-			  "dibalik sekali saja.")),
-	MEETING_RULE("angsuran_pertemuan_lain", "angsuran", 10, GROUP_OF_LOAN,
-		     N_("Angsuran %s dicatat di pertemuan %s, tetapi pertemuan itu tidak ada, sudah "
-			"dihapus, milik kelompok lain, atau tidak bertanggal %s.")),
-	NOT_YET("angsuran_belum_terjadi", "angsuran", 10, "tanggal",
-		N_("Angsuran %s bertanggal %s, sesudah hari ini: dicatat pada hari dibayar.")),
+	LEDGER_ANGSURAN,
 	/* Fines (D1, D2). */
-	MEMBER_RULE("denda_anggota_lain", "denda", 11,
-		    N_("Denda %s: %s bukan anggota kelompok %s, pemilik siklusnya.")),
+	LEDGER_DENDA_1,
 	{ "denda_dibayar_salah", "f.id, f.tanggal, coalesce(f.dibayar_pada, ''), ''", "denda f",
 	  "f.dihapus=0 AND f.dibayar_pada IS NOT NULL AND (f.dibebaskan=1 OR f.dibayar_pada < "
 	  "f.tanggal)", "",
 	  N_("Denda %s (%s) dibayar pada %s: denda yang dibebaskan tidak dibayar, dan denda dibayar "
 	     "pada atau sesudah dikenakan."),
 	  { { 11, "f.id=s.k1", "dibayar_pada", "f.dibayar_pada", NULL } } },
-	MEETING_RULE("denda_pertemuan_lain", "denda", 11, GROUP_OF_CYCLE,
-		     N_("Denda %s dicatat di pertemuan %s, tetapi pertemuan itu tidak ada, sudah "
-			"dihapus, milik kelompok lain, atau tidak bertanggal %s.")),
-	NOT_YET("denda_belum_terjadi", "denda", 11, "tanggal",
-		N_("Denda %s bertanggal %s, sesudah hari ini.")),
-	NOT_YET("denda_dibayar_belum_terjadi", "denda", 11, "dibayar_pada",
-		N_("Denda %s dibayar pada %s, sesudah hari ini.")),
+	LEDGER_DENDA_2,
 	/* The share-out (B1-B4). */
-	MEMBER_RULE("bagi_hasil_anggota_lain", "bagi_hasil", 12,
-		    N_("Bagi hasil %s: %s bukan anggota kelompok %s, pemilik siklusnya.")),
+	LEDGER_BAGI_HASIL,
 	{ "bagi_hasil_dua", "b.id, a.nama, printf('%d', c.nomor), ''", "bagi_hasil b JOIN siklus c "
 	  "ON c.id=b.siklus_id JOIN anggota a ON a.id=b.anggota_id", "b.dihapus=0 AND EXISTS (SELECT "
 	  "1 FROM bagi_hasil x WHERE x.siklus_id=b.siklus_id AND x.anggota_id=b.anggota_id AND "
@@ -541,21 +503,7 @@ static const struct rule RULES[] = {
 	    { 5, "c.kelompok_id=s.g AND c.selesai >= s.t", "keluar", "printf('%d', s.v)",
 	      BY_SIMPIN_BOOK } } },
 	/* Ledger rows against their sources (R-K1, R-K2). */
-	SOURCE_RULE("kas_sumber_simpanan", "simpanan", 8,
-		    "CASE WHEN x.dihapus THEN 0 ELSE x.setor - x.tarik END",
-		    N_("Simpanan %s seharusnya dibukukan Rp %s di kas simpan pinjam, tetapi baris "
-		       "kasnya berjumlah Rp %s.")),
-	SOURCE_RULE("kas_sumber_pinjaman", "pinjaman", 9, "CASE WHEN x.dihapus THEN 0 ELSE -x.pokok END",
-		    N_("Pinjaman %s seharusnya dibukukan Rp %s, tetapi baris kasnya berjumlah Rp %s.")),
-	SOURCE_RULE("kas_sumber_angsuran", "angsuran", 10, "CASE WHEN x.dihapus THEN 0 WHEN "
-		    "x.membalik_id IS NULL THEN x.pokok + x.jasa ELSE -(x.pokok + x.jasa) END",
-		    N_("Angsuran %s seharusnya dibukukan Rp %s, tetapi baris kasnya berjumlah Rp %s.")),
-	SOURCE_RULE("kas_sumber_denda", "denda", 11, "CASE WHEN x.dihapus=0 AND x.dibayar_pada IS NOT "
-		    "NULL AND x.dibebaskan=0 THEN x.jumlah ELSE 0 END",
-		    N_("Denda %s seharusnya dibukukan Rp %s, tetapi baris kasnya berjumlah Rp %s.")),
-	SOURCE_RULE("kas_sumber_bagi_hasil", "bagi_hasil", 12, "CASE WHEN x.dihapus THEN 0 ELSE "
-		    "-(x.simpanan + x.bagian_hasil) END",
-		    N_("Bagi hasil %s seharusnya dibukukan Rp %s, tetapi baris kasnya berjumlah Rp %s.")),
+	LEDGER_SOURCES,
 	{ "kas_sumber_salah", "k.id, k.sumber_id, k.buku, k.kategori", "kas k", "k.dihapus=0 AND "
 	  "k.sumber_id IS NOT NULL AND (k.pertemuan_id IS NOT NULL OR NOT " SOURCE_MATCHES ")", "",
 	  N_("Baris kas %s dibukukan dari %s, tetapi sumber itu tidak ada, milik kelompok lain, "
