@@ -79,6 +79,14 @@ struct rule {
 	    { 5, "m.id=(SELECT pertemuan_id FROM kas WHERE id=s.k1 AND buku='" book "')", "masuk", \
 	      "(SELECT masuk-keluar FROM kas WHERE id=s.k1)", NULL } } }
 
+/* Both dues rules over every meeting at once (import's "is any row broken?", ANY_TOGETHER):
+ * each meeting's attendance read once for both sums, not once per rule. */
+#define DUES_BOTH_ANY \
+	"SELECT 1 FROM pertemuan m WHERE EXISTS (SELECT 1 FROM (SELECT coalesce(sum(iuran_kas),0) " \
+	"k, coalesce(sum(iuran_iks),0) i FROM kehadiran WHERE pertemuan_id=m.id AND dihapus=0) d " \
+	"WHERE " POSTED("umum") " <> CASE WHEN m.dihapus THEN 0 ELSE d.k+0 END OR " POSTED("iks") \
+	" <> CASE WHEN m.dihapus THEN 0 ELSE d.i+0 END) LIMIT 1"
+
 /* The first day a book (g: group, b.buku) ends below zero: column x of it, or NULL. */
 #define NEG(x) \
 	"(SELECT " x " FROM (SELECT tanggal, sum(masuk-keluar) OVER (ORDER BY tanggal) s FROM kas " \
@@ -575,6 +583,15 @@ static const struct {
 	  "dihapus=0) b CROSS JOIN kas r ON r.kelompok_id=b.kelompok_id AND r.buku=b.buku" },
 };
 
+/* Rules next to each other in RULES whose whole-database queries one query answers together
+ * when import only asks whether any row breaks either (rules_check_merged): a row of it
+ * breaks the first or the second, none means neither is broken. */
+static const struct {
+	const char *first, *second, *any;
+} ANY_TOGETHER[] = {
+	{ "iuran_kas_dibukukan", "iuran_iks_dibukukan", DUES_BOTH_ANY },
+};
+
 /* FROM of rule i over the whole database. */
 static const char *whole_from(int i)
 {
@@ -758,10 +775,21 @@ static int driven_by_partial(int i, const int *partial)
 	return 0;
 }
 
-/* *found = 1 when the database has a row breaking rule i, else 0. */
-static int any_row(sk_db *db, int i, int *found, sk_err *e)
+/* The query that answers for rule i and the rule after it together (ANY_TOGETHER), or NULL. */
+static const char *any_together(int i)
 {
-	sqlite3_stmt *st = db_prepare(db, SQL_ANY[i], e);
+	for (size_t k = 0; i + 1 < NRULES && k < sizeof ANY_TOGETHER / sizeof ANY_TOGETHER[0]; k++)
+		if (strcmp(ANY_TOGETHER[k].first, RULES[i].name) == 0 &&
+		    strcmp(ANY_TOGETHER[k].second, RULES[i + 1].name) == 0)
+			return ANY_TOGETHER[k].any;
+	return NULL;
+}
+
+/* *found = 1 when the database has a row breaking rule i (or, with sql, either rule it
+ * answers for), else 0. */
+static int any_row(sk_db *db, int i, const char *sql, int *found, sk_err *e)
+{
+	sqlite3_stmt *st = db_prepare(db, sql ? sql : SQL_ANY[i], e);
 	if (!st)
 		return SK_DBERR;
 	int rc = db_step(db, st, e);
@@ -778,7 +806,11 @@ int rules_check_merged(sk_db *db, const int *partial, rule_hit_fn fn, void *ctx,
 	int rc = prepare_functions(db, e);
 	for (int i = 0; rc == SK_OK && i < NRULES && !*incomplete; i++) {
 		if (driven_by_partial(i, partial)) {
-			rc = any_row(db, i, incomplete, e);
+			const char *both = any_together(i);
+			if (both && !driven_by_partial(i + 1, partial))
+				both = NULL;
+			rc = any_row(db, i, both, incomplete, e);
+			i += both != NULL; /* the next rule answered too */
 			continue;
 		}
 		for (int d = 0; rc == SK_OK && d < MAX_DRIVES && RULES[i].drive[d].on; d++)
