@@ -1,6 +1,6 @@
 # check_rules_ledger.awk - src/check_rules_ledger.tab into the C header of its macros (the
 # file says its format). POSIX awk (Debian's mawk runs it):
-#   awk -f src/check_rules_ledger.awk src/check_rules_ledger.tab > build/gen/check_rules_ledger.h
+#   awk -f tools/check_rules_ledger.awk src/check_rules_ledger.tab > build/gen/check_rules_ledger.h
 function fail(msg) { printf "%s:%d: %s\n", FILENAME, FNR, msg > "/dev/stderr"; bad = 1; exit 1 }
 function cstr(s) { gsub(/\\/, "\\\\", s); gsub(/"/, "\\\"", s); return "\"" s "\"" }
 function msg(i) { return "N_(" cstr(val[i]) ")" }
@@ -32,7 +32,7 @@ function flush(   m, want) {
 	kind = ""
 }
 BEGIN {
-	print "/* Generated from src/check_rules_ledger.tab by src/check_rules_ledger.awk: do not edit. */"
+	print "/* Generated from src/check_rules_ledger.tab by tools/check_rules_ledger.awk: do not edit. */"
 	print "#ifndef SK_CHECK_RULES_LEDGER_H"
 	print "#define SK_CHECK_RULES_LEDGER_H"
 }
