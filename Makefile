@@ -134,6 +134,15 @@ $(B)/tests/test_ui_lists: private ALL_CFLAGS += -Ibuild/gen
 $(B)/tests/test_ui_lists: $(LISTS_GEN) $(MO)
 pot cppcheck: $(LISTS_GEN)
 
+# The screens' F1 help (docs/HACKING.md, "Changing a screen's help"): screens/help.txt, written
+# as C (a HELP_<SECTION> msgid each) by tools/gen_help.awk into build/gen, as the lists above.
+HELP_GEN = build/gen/help_gen.h
+$(HELP_GEN): screens/help.txt tools/gen_help.awk
+	@mkdir -p $(dir $@)
+	$(AWK) -f tools/gen_help.awk screens/help.txt > $@.$$$$ && mv $@.$$$$ $@ || { rm -f $@.$$$$; exit 1; }
+$(UI_OBJ): | $(HELP_GEN)
+pot cppcheck: $(HELP_GEN)
+
 # The hub's unit test links the hub and libpq.
 $(B)/tests/test_hub: tests/test_hub.c tests/testlib.h $(B)/libhub.a $(B)/libcore.a
 	@mkdir -p $(dir $@)
@@ -207,7 +216,7 @@ pot:
 	@mkdir -p po
 	xgettext --from-code=UTF-8 -k_ -kN_ -kC_:1c,2 -kNC_:1c,2 --add-comments=TRANSLATORS --package-name=sikube \
 		--package-version=$$(sed -n 's/^#define SIKUBE_VERSION "\(.*\)"/\1/p' include/version.h) \
-		-o po/sikube.pot $(sort $(CORE_SRC) $(HUB_SRC) src/main.c src/hub_main.c $(UI_SRC) $(wildcard include/*.h src/ui/*.h)) $(LISTS_GEN)
+		-o po/sikube.pot $(sort $(CORE_SRC) $(HUB_SRC) src/main.c src/hub_main.c $(UI_SRC) $(wildcard include/*.h src/ui/*.h)) $(LISTS_GEN) $(HELP_GEN)
 	for po in $(PO); do msgmerge -q --update --backup=none $$po po/sikube.pot; done
 
 cppcheck:
