@@ -125,9 +125,9 @@ $(B)/tests/test_ui_%: tests/test_ui_%.c tests/testlib.h $(B)/libcore.a $(TEST_UI
 # and sanitizer builds of `make check` may write it at once: each through a file of its own.
 AWK ?= awk
 LISTS_GEN = build/gen/lists_gen.h
-$(LISTS_GEN): screens/lists.tsv tools/gen_lists.awk
+$(LISTS_GEN): screens/lists.tsv tools/gen_lists.awk tools/gen_lib.awk
 	@mkdir -p $(dir $@)
-	$(AWK) -f tools/gen_lists.awk screens/lists.tsv > $@.$$$$ && mv $@.$$$$ $@ || { rm -f $@.$$$$; exit 1; }
+	$(AWK) -f tools/gen_lib.awk -f tools/gen_lists.awk screens/lists.tsv > $@.$$$$ && mv $@.$$$$ $@ || { rm -f $@.$$$$; exit 1; }
 $(UI_OBJ): ALL_CFLAGS += -Ibuild/gen
 $(UI_OBJ): | $(LISTS_GEN)
 $(B)/tests/test_ui_lists: private ALL_CFLAGS += -Ibuild/gen
@@ -137,9 +137,9 @@ pot cppcheck: $(LISTS_GEN)
 # The screens' F1 help (docs/HACKING.md, "Changing a screen's help"): screens/help.txt, written
 # as C (a HELP_<SECTION> msgid each) by tools/gen_help.awk into build/gen, as the lists above.
 HELP_GEN = build/gen/help_gen.h
-$(HELP_GEN): screens/help.txt tools/gen_help.awk
+$(HELP_GEN): screens/help.txt tools/gen_help.awk tools/gen_lib.awk
 	@mkdir -p $(dir $@)
-	$(AWK) -f tools/gen_help.awk screens/help.txt > $@.$$$$ && mv $@.$$$$ $@ || { rm -f $@.$$$$; exit 1; }
+	$(AWK) -f tools/gen_lib.awk -f tools/gen_help.awk screens/help.txt > $@.$$$$ && mv $@.$$$$ $@ || { rm -f $@.$$$$; exit 1; }
 $(UI_OBJ): | $(HELP_GEN)
 pot cppcheck: $(HELP_GEN)
 
