@@ -141,6 +141,8 @@ $(HELP_GEN): screens/help.txt tools/gen_help.awk tools/gen_lib.awk
 	@mkdir -p $(dir $@)
 	$(AWK) -f tools/gen_lib.awk -f tools/gen_help.awk screens/help.txt > $@.$$$$ && mv $@.$$$$ $@ || { rm -f $@.$$$$; exit 1; }
 $(UI_OBJ): | $(HELP_GEN)
+$(B)/tests/test_ui_help: private ALL_CFLAGS += -Ibuild/gen
+$(B)/tests/test_ui_help: $(HELP_GEN) $(MO)
 pot cppcheck: $(HELP_GEN)
 
 # The hub's unit test links the hub and libpq.
