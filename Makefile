@@ -105,13 +105,13 @@ $(B)/%.o: %.c | $(B)/libs.ok
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 # The savings-and-loans rule families (docs/HACKING.md, "Rules in a data file"):
-# src/check_rules_ledger.tab, written as C by tools/check_rules_ledger.awk into build/gen (one
+# src/check_rules_ledger.tab, written as C by tools/gen_check_rules.awk into build/gen (one
 # folder for every variant, never committed; each build writes through a file of its own).
 GEN_DIR = build/gen
-$(GEN_DIR)/check_rules_ledger.h: src/check_rules_ledger.tab tools/check_rules_ledger.awk
+$(GEN_DIR)/check_rules_gen.h: src/check_rules_ledger.tab tools/gen_check_rules.awk tools/gen_lib.awk
 	@mkdir -p $(GEN_DIR)
-	$(AWK) -f tools/check_rules_ledger.awk src/check_rules_ledger.tab > $@.$$$$ && mv $@.$$$$ $@ || { rm -f $@.$$$$; exit 1; }
-$(B)/src/check_rules.o: $(GEN_DIR)/check_rules_ledger.h
+	$(AWK) -f tools/gen_lib.awk -f tools/gen_check_rules.awk src/check_rules_ledger.tab > $@.$$$$ && mv $@.$$$$ $@ || { rm -f $@.$$$$; exit 1; }
+$(B)/src/check_rules.o: $(GEN_DIR)/check_rules_gen.h
 $(B)/src/check_rules.o: ALL_CFLAGS += -I$(GEN_DIR)
 
 # Before the first compile of a build folder: stop early, naming the missing -dev package.
@@ -135,14 +135,25 @@ $(B)/tests/test_ui_%: tests/test_ui_%.c tests/testlib.h $(B)/libcore.a $(TEST_UI
 # and sanitizer builds of `make check` may write it at once: each through a file of its own.
 AWK ?= awk
 LISTS_GEN = build/gen/lists_gen.h
-$(LISTS_GEN): screens/lists.tsv tools/gen_lists.awk
+$(LISTS_GEN): screens/lists.tsv tools/gen_lists.awk tools/gen_lib.awk
 	@mkdir -p $(dir $@)
-	$(AWK) -f tools/gen_lists.awk screens/lists.tsv > $@.$$$$ && mv $@.$$$$ $@ || { rm -f $@.$$$$; exit 1; }
+	$(AWK) -f tools/gen_lib.awk -f tools/gen_lists.awk screens/lists.tsv > $@.$$$$ && mv $@.$$$$ $@ || { rm -f $@.$$$$; exit 1; }
 $(UI_OBJ): ALL_CFLAGS += -Ibuild/gen
 $(UI_OBJ): | $(LISTS_GEN)
 $(B)/tests/test_ui_lists: private ALL_CFLAGS += -Ibuild/gen
 $(B)/tests/test_ui_lists: $(LISTS_GEN) $(MO)
 pot cppcheck: $(LISTS_GEN)
+
+# The screens' F1 help (docs/HACKING.md, "Changing a screen's help"): screens/help.txt, written
+# as C (a HELP_<SECTION> msgid each) by tools/gen_help.awk into build/gen, as the lists above.
+HELP_GEN = build/gen/help_gen.h
+$(HELP_GEN): screens/help.txt tools/gen_help.awk tools/gen_lib.awk
+	@mkdir -p $(dir $@)
+	$(AWK) -f tools/gen_lib.awk -f tools/gen_help.awk screens/help.txt > $@.$$$$ && mv $@.$$$$ $@ || { rm -f $@.$$$$; exit 1; }
+$(UI_OBJ): | $(HELP_GEN)
+$(B)/tests/test_ui_help: private ALL_CFLAGS += -Ibuild/gen
+$(B)/tests/test_ui_help: $(HELP_GEN) $(MO)
+pot cppcheck: $(HELP_GEN)
 
 # The hub's unit test links the hub and libpq.
 $(B)/tests/test_hub: tests/test_hub.c tests/testlib.h $(B)/libhub.a $(B)/libcore.a
@@ -213,14 +224,14 @@ bench: all $(B)/bench-gen
 	@sh bench/run.sh
 
 # Refresh the message template and merge it into every catalog (msgids are Bahasa Indonesia).
-pot: $(GEN_DIR)/check_rules_ledger.h
+pot: $(GEN_DIR)/check_rules_gen.h
 	@mkdir -p po
 	xgettext --from-code=UTF-8 -k_ -kN_ -kC_:1c,2 -kNC_:1c,2 --add-comments=TRANSLATORS --package-name=sikube \
 		--package-version=$$(sed -n 's/^#define SIKUBE_VERSION "\(.*\)"/\1/p' include/version.h) \
-		-o po/sikube.pot $(sort $(CORE_SRC) $(HUB_SRC) src/main.c src/hub_main.c $(UI_SRC) $(wildcard include/*.h src/ui/*.h)) $(LISTS_GEN) $(GEN_DIR)/check_rules_ledger.h
+		-o po/sikube.pot $(sort $(CORE_SRC) $(HUB_SRC) src/main.c src/hub_main.c $(UI_SRC) $(wildcard include/*.h src/ui/*.h)) $(LISTS_GEN) $(HELP_GEN) $(GEN_DIR)/check_rules_gen.h
 	for po in $(PO); do msgmerge -q --update --backup=none $$po po/sikube.pot; done
 
-cppcheck: $(GEN_DIR)/check_rules_ledger.h
+cppcheck: $(GEN_DIR)/check_rules_gen.h
 	@echo "cppcheck src screens tests"
 	@cppcheck --quiet --error-exitcode=1 --enable=warning,portability,style --inline-suppr \
 		--suppress=missingIncludeSystem -Iinclude -Isrc/ui -I$(GEN_DIR) src screens tests bench

@@ -25,7 +25,7 @@
 #include "assessment.h"
 #include "bundle.h"
 #include "check_rules.h"
-#include "check_rules_ledger.h" /* generated: src/check_rules_ledger.tab */
+#include "check_rules_gen.h" /* generated: src/check_rules_ledger.tab */
 #include "evaluation.h"
 #include "i18n.h"
 #include "privacy.h"

@@ -1,7 +1,7 @@
-# check_rules_ledger.awk - src/check_rules_ledger.tab into the C header of its macros (the
-# file says its format). POSIX awk (Debian's mawk runs it):
-#   awk -f tools/check_rules_ledger.awk src/check_rules_ledger.tab > build/gen/check_rules_ledger.h
-function fail(msg) { printf "%s:%d: %s\n", FILENAME, FNR, msg > "/dev/stderr"; bad = 1; exit 1 }
+# gen_check_rules.awk - src/check_rules_ledger.tab into the C header of its macros (the file
+# says its format). POSIX awk (Debian's mawk runs it), after tools/gen_lib.awk (gen_head, fail):
+#   awk -f tools/gen_lib.awk -f tools/gen_check_rules.awk src/check_rules_ledger.tab \
+#	> build/gen/check_rules_gen.h
 function cstr(s) { gsub(/\\/, "\\\\", s); gsub(/"/, "\\\"", s); return "\"" s "\"" }
 function msg(i) { return "N_(" cstr(val[i]) ")" }
 # The rule record read so far, as its family macro, appended to the current part.
@@ -32,9 +32,8 @@ function flush(   m, want) {
 	kind = ""
 }
 BEGIN {
-	print "/* Generated from src/check_rules_ledger.tab by tools/check_rules_ledger.awk: do not edit. */"
-	print "#ifndef SK_CHECK_RULES_LEDGER_H"
-	print "#define SK_CHECK_RULES_LEDGER_H"
+	gen_head("check_rules", "src/check_rules_ledger.tab", "LEDGER_<part>: the rules of the " \
+		 "savings-and-loans tables, a list of check_rules.c's family macros each")
 }
 /^#/ || /^[ \t]*$/ { next }
 /^\t\t/ { if (!nval) fail("a continuation without a value"); sub(/^\t\t/, ""); val[nval] = val[nval] " " $0; next }
@@ -52,7 +51,7 @@ BEGIN {
 	}
 }
 END {
-	if (bad)
+	if (failed)
 		exit 1
 	flush()
 	for (i = 1; i <= nparts; i++) {
