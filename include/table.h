@@ -1,5 +1,6 @@
 /* table.h - one column descriptor per table. Each column is named once, with its C type and
- * where it lives in the table's row struct; from that one list come the SELECT, INSERT and
+ * where it lives in the table's row struct, in src/tables.tsv (which generates the struct and
+ * the descriptor's column list); from that one list come the SELECT, INSERT and
  * UPDATE statements, the binds by name, the reads by name (no column numbers in the stores)
  * and the parse of an import row's text, and the bundle's column list can be checked against
  * it (tests/test_table.c). docs/HACKING.md, "Adding a table", says how a store uses it.
@@ -57,15 +58,17 @@ typedef struct table_col {
 /* Longest statement the descriptor builds. */
 #define TABLE_SQL_MAX 2048
 
-/* Define the descriptor NAME of SQL table tbl with the column array colv (every row stamped
- * with disimpan_pada), and its statements' static. The _EXTRA form adds the insert-only
- * column extra_col that bind binds, and the hook upd after an update (table_def). */
-#define TABLE_DEFINE_EXTRA(NAME, tbl, colv, extra_col, bind, upd) \
+/* Define the descriptor NAME of the table G of src/tables.tsv (G: its struct's name in
+ * capitals, SK_LOAN) with the column array colv (static const table_col colv[] = G_COLUMNS),
+ * and its statements' static: its SQL name is G_TABLE, and G_STAMPED says whether inserts
+ * and updates stamp disimpan_pada. The _EXTRA form adds the insert-only column extra_col that
+ * bind binds, and the hook upd after an update (table_def). */
+#define TABLE_DEFINE_EXTRA(NAME, G, colv, extra_col, bind, upd) \
 	static table_sql NAME##_sql; \
-	const table_def NAME = { .name = tbl, .cols = colv, .ncols = TABLE_NCOLS(colv), \
-				 .stamped = 1, .sql = &NAME##_sql, .extra = extra_col, \
+	const table_def NAME = { .name = G##_TABLE, .cols = colv, .ncols = TABLE_NCOLS(colv), \
+				 .stamped = G##_STAMPED, .sql = &NAME##_sql, .extra = extra_col, \
 				 .bind_extra = bind, .updated = upd }
-#define TABLE_DEFINE(NAME, tbl, colv) TABLE_DEFINE_EXTRA(NAME, tbl, colv, NULL, NULL, NULL)
+#define TABLE_DEFINE(NAME, G, colv) TABLE_DEFINE_EXTRA(NAME, G, colv, NULL, NULL, NULL)
 
 /* A descriptor NAME for reading rows of a query into a struct by column name (a list's
  * computed columns: counts, names from other tables) with table_read, table_list, table_one;

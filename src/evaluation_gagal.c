@@ -69,18 +69,8 @@ int evaluation_gagal_latest(sk_db *db, const char *kelompok_id, sk_gagal_decisio
 }
 
 /* The local table kelompok_gagal (never exchanged, no stamps); dibatalkan starts at 0. */
-static const table_col GAGAL_COLS[] = {
-	TABLE_TEXT(sk_gagal_decision, id, TC_KEY),
-	TABLE_TEXT(sk_gagal_decision, kelompok_id, 0),
-	TABLE_TEXT(sk_gagal_decision, keputusan, 0),
-	TABLE_TEXT(sk_gagal_decision, tanggal, 0),
-	TABLE_TEXT(sk_gagal_decision, oleh, TC_FREE),
-	TABLE_TEXT(sk_gagal_decision, alasan, TC_FREE),
-	TABLE_TEXT(sk_gagal_decision, dicatat_pada, 0),
-};
-static table_sql gagal_sql;
-const table_def GAGAL_TABLE = { .name = "kelompok_gagal", .cols = GAGAL_COLS,
-				.ncols = TABLE_NCOLS(GAGAL_COLS), .sql = &gagal_sql };
+static const table_col GAGAL_COLS[] = SK_GAGAL_DECISION_COLUMNS;
+TABLE_DEFINE(GAGAL_TABLE, SK_GAGAL_DECISION, GAGAL_COLS);
 
 static void validate_decision(sk_db *db, const sk_gagal_decision *d, sk_issues *is)
 {

@@ -204,34 +204,13 @@ void member_validate(sk_db *db, const sk_member *m, sk_issues *is)
 }
 
 /* The anggota table: every column once, in the bundle's order. */
-static const table_col COLS[] = {
-	TABLE_TEXT(sk_member, id, TC_KEY),
-	TABLE_TEXT(sk_member, kelompok_id, 0),
-	TABLE_TEXT(sk_member, nik, 0),
-	TABLE_TEXT(sk_member, no_kk, 0),
-	TABLE_TEXT(sk_member, nama, TC_FREE),
-	TABLE_TEXT(sk_member, jenis_kelamin, 0),
-	TABLE_TEXT(sk_member, tempat_lahir, TC_FREE),
-	TABLE_TEXT(sk_member, tanggal_lahir, 0),
-	TABLE_TEXT(sk_member, alamat, TC_FREE),
-	TABLE_TEXT(sk_member, rt, TC_FREE),
-	TABLE_TEXT(sk_member, rw, TC_FREE),
-	TABLE_TEXT(sk_member, telepon, TC_FREE),
-	TABLE_TEXT(sk_member, jabatan, 0),
-	TABLE_TEXT(sk_member, tanggal_masuk, 0),
-	TABLE_TEXT(sk_member, tanggal_keluar, 0),
-	TABLE_INT(sk_member, terdaftar_dtsen, 0),
-	TABLE_INT(sk_member, desil_dtsen, TC_ZERO_NULL),
-	TABLE_INT(sk_member, peserta_pkh, 0),
-	TABLE_TEXT(sk_member, catatan, TC_FREE),
-	TABLE_STAMPS(sk_member),
-};
+static const table_col COLS[] = SK_MEMBER_COLUMNS;
 
 /* The sort key of a new member's name (urut_nama, local); after an update, a changed name
  * lost its key (trigger anggota_nama_diubah): the new one. */
 SORT_KEY_HOOKS(sk_member, 1)
 
-TABLE_DEFINE_EXTRA(ANGGOTA_TABLE, "anggota", COLS, "urut_nama", bind_sort_key, renew_sort_key);
+TABLE_DEFINE_EXTRA(ANGGOTA_TABLE, SK_MEMBER, COLS, "urut_nama", bind_sort_key, renew_sort_key);
 
 #define NOT_FOUND N_("Anggota tidak ditemukan.")
 
@@ -258,16 +237,7 @@ int member_delete(sk_db *db, const char *id, sk_err *e)
 }
 
 /* A line of a member list, by column name. */
-static const table_col ROW_COLS[] = {
-	TABLE_TEXT(sk_member_row, id, 0),
-	TABLE_TEXT(sk_member_row, kelompok_id, 0),
-	TABLE_TEXT(sk_member_row, kelompok_nama, 0),
-	TABLE_TEXT(sk_member_row, nik, 0),
-	TABLE_TEXT(sk_member_row, nama, 0),
-	TABLE_TEXT(sk_member_row, jenis_kelamin, 0),
-	TABLE_TEXT(sk_member_row, jabatan, 0),
-	TABLE_INT(sk_member_row, aktif, 0),
-};
+static const table_col ROW_COLS[] = SK_MEMBER_ROW_COLUMNS;
 TABLE_VIEW(MEMBER_ROW, ROW_COLS);
 
 #define MEMBER_COLS \
@@ -396,11 +366,7 @@ void member_mask_nik(const char *nik, char *out, size_t n)
 	sk_strlcpy(out, buf, n);
 }
 
-static const table_col LINK_COLS[] = {
-	TABLE_INT(sk_member_links, pertemuan, 0),
-	TABLE_INT64(sk_member_links, iuran, 0),
-	TABLE_INT(sk_member_links, penilaian, 0),
-};
+static const table_col LINK_COLS[] = SK_MEMBER_LINKS_COLUMNS;
 TABLE_VIEW(MEMBER_LINKS, LINK_COLS);
 
 int member_links(sk_db *db, const char *id, sk_member_links *out, sk_err *e)
