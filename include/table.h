@@ -59,22 +59,26 @@ typedef struct table_col {
 #define TABLE_SQL_MAX 2048
 
 /* Define the descriptor NAME of the table G of src/tables.tsv (G: its struct's name in
- * capitals, SK_LOAN) with the column array colv (static const table_col colv[] = G_COLUMNS),
- * and its statements' static: its SQL name is G_TABLE, and G_STAMPED says whether inserts
- * and updates stamp disimpan_pada. The _EXTRA form adds the insert-only column extra_col that
- * bind binds, and the hook upd after an update (table_def). */
-#define TABLE_DEFINE_EXTRA(NAME, G, colv, extra_col, bind, upd) \
+ * capitals, SK_LOAN): its columns G_COLUMNS, its SQL name G_TABLE, whether inserts and
+ * updates stamp disimpan_pada (G_STAMPED), and its statements' static. The _EXTRA form adds
+ * the insert-only column extra_col that bind binds, and the hook upd after an update
+ * (table_def). */
+#define TABLE_DEFINE_EXTRA(NAME, G, extra_col, bind, upd) \
+	static const table_col NAME##_cols[] = G##_COLUMNS; \
 	static table_sql NAME##_sql; \
-	const table_def NAME = { .name = G##_TABLE, .cols = colv, .ncols = TABLE_NCOLS(colv), \
-				 .stamped = G##_STAMPED, .sql = &NAME##_sql, .extra = extra_col, \
-				 .bind_extra = bind, .updated = upd }
-#define TABLE_DEFINE(NAME, G, colv) TABLE_DEFINE_EXTRA(NAME, G, colv, NULL, NULL, NULL)
+	const table_def NAME = { .name = G##_TABLE, .cols = NAME##_cols, \
+				 .ncols = TABLE_NCOLS(NAME##_cols), .stamped = G##_STAMPED, \
+				 .sql = &NAME##_sql, .extra = extra_col, .bind_extra = bind, \
+				 .updated = upd }
+#define TABLE_DEFINE(NAME, G) TABLE_DEFINE_EXTRA(NAME, G, NULL, NULL, NULL)
 
-/* A descriptor NAME for reading rows of a query into a struct by column name (a list's
- * computed columns: counts, names from other tables) with table_read, table_list, table_one;
- * it builds no statements. */
-#define TABLE_VIEW(NAME, colv) \
-	static const table_def NAME = { .name = "", .cols = colv, .ncols = TABLE_NCOLS(colv) }
+/* A descriptor NAME for reading rows of a query into the struct of the view G of
+ * src/tables.tsv by column name (a list's computed columns: counts, names from other tables)
+ * with table_read, table_list, table_one; it builds no statements. */
+#define TABLE_VIEW(NAME, G) \
+	static const table_col NAME##_cols[] = G##_COLUMNS; \
+	static const table_def NAME = { .name = "", .cols = NAME##_cols, \
+					.ncols = TABLE_NCOLS(NAME##_cols) }
 
 /* Append printf-style text to the statement in buf (size bytes, NUL-terminated); a statement
  * that does not fit is a programmer error (abort). */

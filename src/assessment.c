@@ -106,8 +106,7 @@ VALIDATE_ROW(assessment, sk_assessment)
 
 /* The penilaian table: every column once, in the bundle's order (ditimpa and nilai_tabungan
  * stay in this database). */
-static const table_col COLS[] = SK_ASSESSMENT_COLUMNS;
-TABLE_DEFINE(ASSESSMENT_TABLE, SK_ASSESSMENT, COLS);
+TABLE_DEFINE(ASSESSMENT_TABLE, SK_ASSESSMENT);
 
 TABLE_GET_STORE(assessment, sk_assessment, ASSESSMENT_TABLE, N_("Penilaian tidak ditemukan."))
 

@@ -129,8 +129,7 @@ void assessment_last_assessor(sk_db *db, char *out, size_t n)
 }
 
 /* A line of the history, by column name. */
-static const table_col ROW_COLS[] = SK_ASSESSMENT_ROW_COLUMNS;
-TABLE_VIEW(HISTORY_ROW, ROW_COLS);
+TABLE_VIEW(HISTORY_ROW, SK_ASSESSMENT_ROW);
 
 /* A line, poor or not by the threshold *arg. */
 static void read_history(const void *arg, sqlite3_stmt *st, void *row)

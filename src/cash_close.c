@@ -94,8 +94,7 @@ static int close_allowed(sk_db *db, const char *g, const char *buku, const char 
 }
 
 /* The tutup_kas table: every column once, in the bundle's order. */
-static const table_col COLS[] = SK_CASH_CLOSE_COLUMNS;
-TABLE_DEFINE(TUTUP_KAS_TABLE, SK_CASH_CLOSE, COLS);
+TABLE_DEFINE(TUTUP_KAS_TABLE, SK_CASH_CLOSE);
 
 int cash_close_month(sk_db *db, const char *kelompok_id, const char *buku, const char *month,
 		     int64_t counted, const char *oleh, const char *catatan, sk_cash_close *out,

@@ -9,8 +9,7 @@
 	"WHERE (:m IS NULL OR substr(tanggal,1,7)=:m) AND (:k IS NULL OR kategori=:k) "
 
 /* The columns of a book line beyond the row's own (read by name, as KAS_TABLE reads those). */
-static const table_col LINE_COLS[] = SK_CASH_LINE_COLUMNS;
-TABLE_VIEW(LINE, LINE_COLS);
+TABLE_VIEW(LINE, SK_CASH_LINE);
 
 /* One line: the kas row, then its balance and reversal mark. */
 static void read_line(const void *arg, sqlite3_stmt *st, void *row)

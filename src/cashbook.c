@@ -102,8 +102,7 @@ void cash_validate_links(sk_db *db, const sk_cash_row *c, sk_issues *is)
 VALIDATE_ROW(cash, sk_cash_row)
 
 /* The kas table: every column once, in the bundle's order. */
-static const table_col COLS[] = SK_CASH_ROW_COLUMNS;
-TABLE_DEFINE(KAS_TABLE, SK_CASH_ROW, COLS);
+TABLE_DEFINE(KAS_TABLE, SK_CASH_ROW);
 
 TABLE_GET_STORE(cash, sk_cash_row, KAS_TABLE, N_("Baris kas tidak ditemukan."))
 

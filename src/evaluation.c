@@ -9,8 +9,7 @@
 
 /* ---- The table ----------------------------------------------------------------------------- */
 
-static const table_col COLS[] = SK_EVALUATION_COLUMNS;
-TABLE_DEFINE(EVALUATION_TABLE, SK_EVALUATION, COLS);
+TABLE_DEFINE(EVALUATION_TABLE, SK_EVALUATION);
 
 TABLE_GET_STORE(evaluation, sk_evaluation, EVALUATION_TABLE,
 		N_("Penilaian perkembangan tidak ditemukan."))

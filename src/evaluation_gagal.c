@@ -69,8 +69,7 @@ int evaluation_gagal_latest(sk_db *db, const char *kelompok_id, sk_gagal_decisio
 }
 
 /* The local table kelompok_gagal (never exchanged, no stamps); dibatalkan starts at 0. */
-static const table_col GAGAL_COLS[] = SK_GAGAL_DECISION_COLUMNS;
-TABLE_DEFINE(GAGAL_TABLE, SK_GAGAL_DECISION, GAGAL_COLS);
+TABLE_DEFINE(GAGAL_TABLE, SK_GAGAL_DECISION);
 
 static void validate_decision(sk_db *db, const sk_gagal_decision *d, sk_issues *is)
 {

@@ -104,8 +104,7 @@ int evaluation_latest(sk_db *db, const char *kelompok_id, sk_evaluation *out, sk
 }
 
 /* A line of the history, by column name. */
-static const table_col ROW_COLS[] = SK_EVALUATION_ROW_COLUMNS;
-TABLE_VIEW(HISTORY_ROW, ROW_COLS);
+TABLE_VIEW(HISTORY_ROW, SK_EVALUATION_ROW);
 
 /* A line with its score recomputed from the indicators. */
 static void read_history(const void *arg, sqlite3_stmt *st, void *row)

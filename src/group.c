@@ -62,13 +62,12 @@ void group_validate(sk_db *db, const sk_group *g, sk_issues *is)
 }
 
 /* The kelompok table: every column once, in the bundle's order. */
-static const table_col COLS[] = SK_GROUP_COLUMNS;
 
 /* The sort key of a new group's name (urut_nama, local); after an update, a changed name
  * lost its key (trigger kelompok_nama_diubah): the new one. */
 SORT_KEY_HOOKS(sk_group, 0)
 
-TABLE_DEFINE_EXTRA(KELOMPOK_TABLE, SK_GROUP, COLS, "urut_nama", bind_sort_key, renew_sort_key);
+TABLE_DEFINE_EXTRA(KELOMPOK_TABLE, SK_GROUP, "urut_nama", bind_sort_key, renew_sort_key);
 
 TABLE_GET_STORE(group, sk_group, KELOMPOK_TABLE, N_("Kelompok tidak ditemukan."))
 
@@ -121,8 +120,7 @@ static void inactive_cutoff(sk_db *db, char out[16])
 }
 
 /* A line of the list, by column name. */
-static const table_col ROW_COLS[] = SK_GROUP_ROW_COLUMNS;
-TABLE_VIEW(GROUP_ROW, ROW_COLS);
+TABLE_VIEW(GROUP_ROW, SK_GROUP_ROW);
 
 /* Inactive: founded more than 4 weeks ago (or when, is not known) and no meeting in the last
  * 4 weeks (:c the first day that still counts). */
@@ -200,8 +198,7 @@ int group_active_members(sk_db *db, const char *id)
 			     "AND tanggal_keluar IS NULL", ":id", id);
 }
 
-static const table_col LINK_COLS[] = SK_GROUP_LINKS_COLUMNS;
-TABLE_VIEW(GROUP_LINKS, LINK_COLS);
+TABLE_VIEW(GROUP_LINKS, SK_GROUP_LINKS);
 
 int group_links(sk_db *db, const char *id, sk_group_links *out, sk_err *e)
 {

@@ -39,13 +39,11 @@ void meeting_validate_links(sk_db *db, const sk_meeting *m, sk_issues *is)
 VALIDATE_ROW(meeting, sk_meeting)
 
 /* The pertemuan table: every column once, in the bundle's order. */
-static const table_col MEETING_COLS[] = SK_MEETING_COLUMNS;
-TABLE_DEFINE(PERTEMUAN_TABLE, SK_MEETING, MEETING_COLS);
+TABLE_DEFINE(PERTEMUAN_TABLE, SK_MEETING);
 
 /* The kehadiran table, keyed by the pair (pertemuan_id, anggota_id); dihapus stays in this
  * database (the bundle carries live rows only). */
-static const table_col ATTENDANCE_COLS[] = SK_ATTENDANCE_COLUMNS;
-TABLE_DEFINE(KEHADIRAN_TABLE, SK_ATTENDANCE, ATTENDANCE_COLS);
+TABLE_DEFINE(KEHADIRAN_TABLE, SK_ATTENDANCE);
 
 TABLE_GET_STORE(meeting, sk_meeting, PERTEMUAN_TABLE, N_("Pertemuan tidak ditemukan."))
 

@@ -47,8 +47,7 @@ static void next_after_last(sk_db *db, const char *g, sk_meeting *m)
 	db_each(db, st, read_meeting, m, NULL);
 }
 
-static const table_col ATTENDEE_COLS[] = SK_ATTENDEE_COLUMNS;
-TABLE_VIEW(ATTENDEE, ATTENDEE_COLS);
+TABLE_VIEW(ATTENDEE, SK_ATTENDEE);
 
 struct roster {
 	const char *pertemuan_id;
@@ -147,8 +146,7 @@ int meeting_load(sk_db *db, const char *id, sk_meeting *m, sk_attendance *rows,
 	return read_attendance(db, st, id, rows, names, max, n, e); /* st NULL: SK_DBERR */
 }
 
-static const table_col ROW_COLS[] = SK_MEETING_ROW_COLUMNS;
-TABLE_VIEW(MEETING_ROW, ROW_COLS);
+TABLE_VIEW(MEETING_ROW, SK_MEETING_ROW);
 
 int meeting_list(sk_db *db, const char *kelompok_id, int offset, int limit, sk_meeting_row *out,
 		 int *n, sk_err *e)

@@ -204,13 +204,12 @@ void member_validate(sk_db *db, const sk_member *m, sk_issues *is)
 }
 
 /* The anggota table: every column once, in the bundle's order. */
-static const table_col COLS[] = SK_MEMBER_COLUMNS;
 
 /* The sort key of a new member's name (urut_nama, local); after an update, a changed name
  * lost its key (trigger anggota_nama_diubah): the new one. */
 SORT_KEY_HOOKS(sk_member, 1)
 
-TABLE_DEFINE_EXTRA(ANGGOTA_TABLE, SK_MEMBER, COLS, "urut_nama", bind_sort_key, renew_sort_key);
+TABLE_DEFINE_EXTRA(ANGGOTA_TABLE, SK_MEMBER, "urut_nama", bind_sort_key, renew_sort_key);
 
 #define NOT_FOUND N_("Anggota tidak ditemukan.")
 
@@ -237,8 +236,7 @@ int member_delete(sk_db *db, const char *id, sk_err *e)
 }
 
 /* A line of a member list, by column name. */
-static const table_col ROW_COLS[] = SK_MEMBER_ROW_COLUMNS;
-TABLE_VIEW(MEMBER_ROW, ROW_COLS);
+TABLE_VIEW(MEMBER_ROW, SK_MEMBER_ROW);
 
 #define MEMBER_COLS \
 	"SELECT a.id, a.kelompok_id, k.nama kelompok_nama, a.nik, a.nama, a.jenis_kelamin, " \
@@ -366,8 +364,7 @@ void member_mask_nik(const char *nik, char *out, size_t n)
 	sk_strlcpy(out, buf, n);
 }
 
-static const table_col LINK_COLS[] = SK_MEMBER_LINKS_COLUMNS;
-TABLE_VIEW(MEMBER_LINKS, LINK_COLS);
+TABLE_VIEW(MEMBER_LINKS, SK_MEMBER_LINKS);
 
 int member_links(sk_db *db, const char *id, sk_member_links *out, sk_err *e)
 {

@@ -18,18 +18,12 @@ int simpin_kind_parse(const char *s)
 
 /* ---- column descriptors (src/tables.tsv: the columns in the bundle's order) -------------- */
 
-static const table_col CYCLE_COLS[] = SK_CYCLE_COLUMNS;
-TABLE_DEFINE(CYCLE_TABLE, SK_CYCLE, CYCLE_COLS);
-static const table_col SAVING_COLS[] = SK_SAVING_COLUMNS;
-TABLE_DEFINE(SAVING_TABLE, SK_SAVING, SAVING_COLS);
-static const table_col LOAN_COLS[] = SK_LOAN_COLUMNS;
-TABLE_DEFINE(LOAN_TABLE, SK_LOAN, LOAN_COLS);
-static const table_col REPAY_COLS[] = SK_REPAY_COLUMNS;
-TABLE_DEFINE(REPAY_TABLE, SK_REPAY, REPAY_COLS);
-static const table_col FINE_COLS[] = SK_FINE_COLUMNS;
-TABLE_DEFINE(FINE_TABLE, SK_FINE, FINE_COLS);
-static const table_col SHARE_COLS[] = SK_SHARE_COLUMNS;
-TABLE_DEFINE(SHARE_TABLE, SK_SHARE, SHARE_COLS);
+TABLE_DEFINE(CYCLE_TABLE, SK_CYCLE);
+TABLE_DEFINE(SAVING_TABLE, SK_SAVING);
+TABLE_DEFINE(LOAN_TABLE, SK_LOAN);
+TABLE_DEFINE(REPAY_TABLE, SK_REPAY);
+TABLE_DEFINE(FINE_TABLE, SK_FINE);
+TABLE_DEFINE(SHARE_TABLE, SK_SHARE);
 
 /* ---- defaults ------------------------------------------------------------------------------ */
 

@@ -86,8 +86,7 @@ static int add_due(void *ctx, const sk_loan_view *v)
 	return 0;
 }
 
-static const table_col FINE_COLS[] = SK_MEETING_FINE_COLUMNS;
-TABLE_VIEW(OLD_FINE, FINE_COLS);
+TABLE_VIEW(OLD_FINE, SK_MEETING_FINE);
 
 /* The cycle's fines not paid and not waived, raised before the meeting, after those raised at
  * it (up to SM_MAX_FINES). */

@@ -3,7 +3,8 @@
 # POSIX awk (Debian's mawk runs it). For each entry STRUCT of the data file it writes
 #   STRUCT_U_TYPEDEF   typedef struct STRUCT { the fields } STRUCT   (the header adds the ";")
 #   STRUCT_U_COLUMNS   { TABLE_TEXT(STRUCT, field, flags), ... }      (table.h's descriptors)
-#   and for a table: STRUCT_U_TABLE "sql name", STRUCT_U_STAMPED 1 or 0 (for TABLE_DEFINE)
+#   and for a table: STRUCT_U_TABLE "sql name", STRUCT_U_STAMPED 1 or 0
+# from which TABLE_DEFINE(NAME, STRUCT_U) or TABLE_VIEW(NAME, STRUCT_U) defines a table_def.
 # where STRUCT_U is STRUCT in capitals. src/tables.tsv says what its lines mean; a line it
 # does not understand stops the build with the line's number.
 
