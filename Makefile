@@ -102,11 +102,12 @@ $(B)/libhub.a: $(HUB_OBJ)
 
 # The row structs and column descriptors of the tables (docs/HACKING.md): generated from the
 # data file src/tables.tsv into build/gen (every variant shares it; -MMD adds it to each
-# object's dependencies once it exists, the order-only prerequisite below makes it first).
+# object's dependencies once it exists, the order-only prerequisite below makes it first;
+# two makes at once, as check-build runs, each write their own file and rename it).
 TABLES_GEN = build/gen/tables_gen.h
 $(TABLES_GEN): src/tables.tsv tools/gen_tables.awk
 	@mkdir -p $(dir $@)
-	awk -f tools/gen_tables.awk src/tables.tsv >$@.tmp && mv $@.tmp $@
+	awk -f tools/gen_tables.awk src/tables.tsv >$@.$$$$ && mv $@.$$$$ $@
 
 $(B)/%.o: %.c | $(B)/libs.ok $(TABLES_GEN)
 	@mkdir -p $(dir $@)
