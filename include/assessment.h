@@ -16,6 +16,8 @@
  * "ambang_miskin"). */
 #define ASSESSMENT_DEFAULT_THRESHOLD 9
 
+/* A household's assessment against the 14 BPS criteria (table penilaian); its fields, like
+ * every row struct's, are in src/tables.tsv. */
 SK_ASSESSMENT_TYPEDEF;
 
 /* Floor area of a dwelling, m²: from 1 to 10,000, at most two decimals. */

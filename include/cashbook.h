@@ -9,6 +9,8 @@
 #include "util.h"
 #include "tables_gen.h"
 
+/* A row of a cash book (table kas); its fields, like every row struct's, are in
+ * src/tables.tsv. */
 SK_CASH_ROW_TYPEDEF;
 
 /* The kas table's columns (table.h), in the bundle's order: for the store and import. */

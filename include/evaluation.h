@@ -15,6 +15,8 @@
 #include "util.h"
 #include "tables_gen.h"
 
+/* A group's development assessment (table evaluasi); its fields, like every row struct's,
+ * are in src/tables.tsv. */
 SK_EVALUATION_TYPEDEF;
 
 /* The evaluasi table's column descriptor (table.h), in the bundle's order. */

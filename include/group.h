@@ -12,6 +12,8 @@
 #define GROUP_MIN_MEMBERS 5
 #define GROUP_MAX_MEMBERS 20
 
+/* A KUBE group (table kelompok); its fields, like every row struct's, are in
+ * src/tables.tsv. */
 SK_GROUP_TYPEDEF;
 
 /* One line of the group list. */

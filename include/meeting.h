@@ -11,6 +11,8 @@
 #include "util.h"
 #include "tables_gen.h"
 
+/* A group's meeting (table pertemuan); its fields, like every row struct's, are in
+ * src/tables.tsv. */
 SK_MEETING_TYPEDEF;
 
 /* One member's attendance at one meeting, keyed by the pair. */

@@ -7,6 +7,8 @@
 #include "util.h"
 #include "tables_gen.h"
 
+/* A member of a group (table anggota); its fields, like every row struct's, are in
+ * src/tables.tsv. */
 SK_MEMBER_TYPEDEF;
 
 /* One line of a member list. */
