@@ -69,7 +69,7 @@ typedef struct table_col {
 	const table_def NAME = { .name = G##_TABLE, .cols = NAME##_cols, \
 				 .ncols = TABLE_NCOLS(NAME##_cols), .stamped = G##_STAMPED, \
 				 .sql = &NAME##_sql, .extra = extra_col, .bind_extra = bind, \
-				 .updated = upd }
+				 .updated = upd, .defaults = G##_DEFAULTS }
 #define TABLE_DEFINE(NAME, G) TABLE_DEFINE_EXTRA(NAME, G, NULL, NULL, NULL)
 
 /* A descriptor NAME for reading rows of a query into the struct of the view G of
@@ -112,6 +112,9 @@ typedef struct table_def {
 	 * before the restamp: to renew what the update's triggers cleared (the sort key).
 	 * SK_OK or the error in e; NULL for none. */
 	int (*updated)(sk_db *db, const void *row, sk_err *e);
+	/* A new row's values other than zero and "" (table_init): "column=value ..." as an
+	 * import field gives them, "today" for today's date; NULL or "" for none. */
+	const char *defaults;
 } table_def;
 
 /* The statements of t (built the first time; a statement longer than TABLE_SQL_MAX, or a
@@ -233,6 +236,16 @@ void *table_field(const table_def *t, void *row, const char *name);
 	int PREFIX##_store_raw(sk_db *db, const T *row, int insert, sk_err *e) \
 	{ \
 		return table_store(db, &TABLE, row, insert, msg, e); \
+	}
+
+/* A new row of t in row (size bytes): zeroed, then t's defaults set (src/tables.tsv's =VALUE
+ * flags). A default t cannot hold is a programmer error (abort). */
+void table_init(const table_def *t, void *row, size_t size);
+/* Define void FN(T *row): table_init of row by the descriptor TABLE (a store's X_init). */
+#define TABLE_INIT_FN(FN, T, TABLE) \
+	void FN(T *row) \
+	{ \
+		table_init(&TABLE, row, sizeof *row); \
 	}
 
 /* Index of the column called name in t, or -1. */

@@ -29,48 +29,16 @@ TABLE_DEFINE(SHARE_TABLE, SK_SHARE);
 
 void cycle_init(sk_cycle *c, const char *kelompok_id)
 {
-	memset(c, 0, sizeof *c);
+	table_init(&CYCLE_TABLE, c, sizeof *c);
 	sk_strlcpy(c->kelompok_id, kelompok_id, sizeof c->kelompok_id);
-	c->nomor = 1;
-	sk_today(c->mulai);
-	strcpy(c->metode_jasa, "flat");
-	strcpy(c->metode_bagi, "simpanan");
 }
 
-void saving_init(sk_saving *s)
-{
-	memset(s, 0, sizeof *s);
-	sk_today(s->tanggal);
-	strcpy(s->jenis, "wajib");
-}
-
-void loan_init(sk_loan *l)
-{
-	memset(l, 0, sizeof *l);
-	sk_today(l->tanggal);
-	strcpy(l->metode_jasa, "flat");
-	l->jumlah_angsuran = 12;
-	strcpy(l->jarak_angsuran, "minggu");
-	strcpy(l->sumber, "simpin");
-}
-
-void repay_init(sk_repay *r)
-{
-	memset(r, 0, sizeof *r);
-	sk_today(r->tanggal);
-}
-
-void fine_init(sk_fine *f)
-{
-	memset(f, 0, sizeof *f);
-	sk_today(f->tanggal);
-	strcpy(f->jenis, "lainnya");
-}
-
-void share_init(sk_share *b)
-{
-	memset(b, 0, sizeof *b);
-}
+/* The others: their defaults are src/tables.tsv's. */
+TABLE_INIT_FN(saving_init, sk_saving, SAVING_TABLE)
+TABLE_INIT_FN(loan_init, sk_loan, LOAN_TABLE)
+TABLE_INIT_FN(repay_init, sk_repay, REPAY_TABLE)
+TABLE_INIT_FN(fine_init, sk_fine, FINE_TABLE)
+TABLE_INIT_FN(share_init, sk_share, SHARE_TABLE)
 
 /* ---- field rules -------------------------------------------------------------------------- */
 

@@ -232,6 +232,24 @@ int table_set_text(const table_def *t, int i, void *row, const char *text)
 	return 0;
 }
 
+void table_init(const table_def *t, void *row, size_t size)
+{
+	memset(row, 0, size);
+	const char *p = t->defaults ? t->defaults : "";
+	char name[64], value[64];
+	int used;
+	while (sscanf(p, " %63[^= ]=%63s%n", name, value, &used) == 2) {
+		int i = table_col_index(t, name);
+		if (i < 0)
+			abort();
+		if (strcmp(value, "today") == 0 && t->cols[i].type == TC_TEXT)
+			sk_today(field(&t->cols[i], row));
+		else if (table_set_text(t, i, row, value) != 0)
+			abort();
+		p += used;
+	}
+}
+
 void table_read_row(const void *arg, sqlite3_stmt *st, void *row)
 {
 	table_read(arg, st, row);

@@ -3,7 +3,8 @@
 # POSIX awk (Debian's mawk runs it). For each entry STRUCT of the data file it writes
 #   STRUCT_U_TYPEDEF   typedef struct STRUCT { the fields } STRUCT   (the header adds the ";")
 #   STRUCT_U_COLUMNS   { TABLE_TEXT(STRUCT, field, flags), ... }      (table.h's descriptors)
-#   and for a table: STRUCT_U_TABLE "sql name", STRUCT_U_STAMPED 1 or 0
+#   and for a table: STRUCT_U_TABLE "sql name", STRUCT_U_STAMPED 1 or 0, STRUCT_U_DEFAULTS
+#   "column=value ..." (a new row's, table_init)
 # from which TABLE_DEFINE(NAME, STRUCT_U) or TABLE_VIEW(NAME, STRUCT_U) defines a table_def;
 # and of the office workbook's sheets (office_xlsx.c), in their order,
 #   OFFICE_SHEETS      { { "name", (const xlsx_col[]){ ... }, ncols, "SELECT ... FROM ..." }, ... }
@@ -24,14 +25,18 @@ function size_of(s) {
 	return s
 }
 
-# "KEY|FREE" as "TC_KEY | TC_FREE"; "-" as 0.
-function flags_of(s,    n, i, a, out) {
-	if (s == "-" || s == "") return "0"
-	n = split(s, a, "|")
+# "KEY|FREE" as "TC_KEY | TC_FREE"; "-" as 0. A "=VALUE" among them is column name's default:
+# added to the entry's defaults ("name=VALUE ...", for table_init).
+function flags_of(s, name,    n, i, a, out) {
 	out = ""
-	for (i = 1; i <= n; i++)
-		out = out (i > 1 ? " | " : "") "TC_" a[i]
-	return out
+	n = split(s == "-" ? "" : s, a, "|")
+	for (i = 1; i <= n; i++) {
+		if (a[i] ~ /^=/)
+			defaults = defaults (defaults == "" ? "" : " ") name a[i]
+		else
+			out = out (out == "" ? "" : " | ") "TC_" a[i]
+	}
+	return out == "" ? "0" : out
 }
 
 # The comment after the fourth word of the line, as a C comment (or nothing).
@@ -67,6 +72,7 @@ function flush(    u) {
 	if (sqlname != "") {
 		printf "#define %s_TABLE \"%s\"\n", u, sqlname
 		printf "#define %s_STAMPED %d\n", u, stamped
+		printf "#define %s_DEFAULTS \"%s\"\n", u, defaults
 	}
 	print ""
 	cur = ""
@@ -134,6 +140,7 @@ $1 == "table" || $1 == "view" {
 	cur = $2
 	fields = ""
 	cols = ""
+	defaults = ""
 	ncols = 0
 	sqlname = ""
 	if ($1 == "table") {
@@ -156,20 +163,20 @@ $1 == "stamps" {
 
 NF < 4 { fail("KIND NAME ARG FLAGS [comment]: too few words") }
 
-$1 == "text" { field("char " $2 "[" size_of($3) "]"); column("TABLE_TEXT(" cur ", " $2 ", " flags_of($4) ")"); next }
-$1 == "int" { field("int " $2); column("TABLE_INT(" cur ", " $2 ", " flags_of($4) ")"); next }
-$1 == "int64" { field("int64_t " $2); column("TABLE_INT64(" cur ", " $2 ", " flags_of($4) ")"); next }
+$1 == "text" { field("char " $2 "[" size_of($3) "]"); column("TABLE_TEXT(" cur ", " $2 ", " flags_of($4, $2) ")"); next }
+$1 == "int" { field("int " $2); column("TABLE_INT(" cur ", " $2 ", " flags_of($4, $2) ")"); next }
+$1 == "int64" { field("int64_t " $2); column("TABLE_INT64(" cur ", " $2 ", " flags_of($4, $2) ")"); next }
 
 $1 ~ /^(int|int64|double)-opt$/ {
 	k = $1
 	sub(/-opt$/, "", k)
 	field((k == "int64" ? "int64_t" : k) " " $2)
 	fields = fields "\tint " $3 "; \\\n"
-	column("TABLE_" toupper(k) "_OPT(" cur ", " $2 ", " $3 ", " flags_of($4) ")")
+	column("TABLE_" toupper(k) "_OPT(" cur ", " $2 ", " $3 ", " flags_of($4, $2) ")")
 	next
 }
 
-$1 == "int-as" { column("TABLE_INT_AS(" cur ", " $2 ", \"" $3 "\", " flags_of($4) ")"); next }
+$1 == "int-as" { column("TABLE_INT_AS(" cur ", " $2 ", \"" $3 "\", " flags_of($4, $3) ")"); next }
 
 $1 == "field" { field($3 " " $2); next }
 
