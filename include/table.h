@@ -173,6 +173,12 @@ int table_all(sk_db *db, const table_def *t, sqlite3_stmt *st, size_t size, void
 int table_one(sk_db *db, const table_def *t, sqlite3_stmt *st, void *out, size_t size,
 	      const char *notfound, sk_err *e);
 
+/* One row of t from the query sql whose one text parameter param is key (bound as db_bind_text
+ * does) into out (size bytes), zeroed first, also when there is no row: SK_OK, SK_NOTFOUND with
+ * the message notfound in e, or the database error in e. */
+int table_one_by(sk_db *db, const table_def *t, const char *sql, const char *param,
+		 const char *key, void *out, size_t size, const char *notfound, sk_err *e);
+
 /* How the screens save a row of a table (table_save). */
 typedef struct table_save_ops {
 	const char *refused;   /* msgid when the checks find errors ("Data ... belum benar") */

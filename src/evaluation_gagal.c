@@ -59,13 +59,9 @@ int evaluation_group_level(sk_db *db, const char *kelompok_id, const char *today
 int evaluation_gagal_latest(sk_db *db, const char *kelompok_id, sk_gagal_decision *out,
 			    sk_err *e)
 {
-	sqlite3_stmt *st = db_prepare(db, "SELECT * FROM kelompok_gagal WHERE kelompok_id=:g AND "
-				      "dibatalkan=0 ORDER BY tanggal DESC, dicatat_pada DESC, rowid "
-				      "DESC LIMIT 1", e);
-	memset(out, 0, sizeof *out);
-	if (st)
-		db_bind_text(st, ":g", kelompok_id);
-	return table_one(db, &GAGAL_TABLE, st, out, sizeof *out, "", e);
+	return table_one_by(db, &GAGAL_TABLE, "SELECT * FROM kelompok_gagal WHERE kelompok_id=:g "
+			    "AND dibatalkan=0 ORDER BY tanggal DESC, dicatat_pada DESC, rowid DESC "
+			    "LIMIT 1", ":g", kelompok_id, out, sizeof *out, "", e);
 }
 
 /* The local table kelompok_gagal (never exchanged, no stamps); dibatalkan starts at 0. */

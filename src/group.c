@@ -202,15 +202,12 @@ TABLE_VIEW(GROUP_LINKS, SK_GROUP_LINKS);
 
 int group_links(sk_db *db, const char *id, sk_group_links *out, sk_err *e)
 {
-	memset(out, 0, sizeof *out);
-	sqlite3_stmt *st = db_prepare(db, "SELECT "
+	return table_one_by(db, &GROUP_LINKS, "SELECT "
 		"(SELECT count(*) FROM anggota WHERE kelompok_id=:id AND dihapus=0) anggota, "
 		"(SELECT count(*) FROM pertemuan WHERE kelompok_id=:id AND dihapus=0) pertemuan, "
 		"(SELECT count(*) FROM kas WHERE kelompok_id=:id AND dihapus=0) baris_kas, "
-		"(SELECT coalesce(sum(saldo),0) FROM saldo_kas WHERE kelompok_id=:id) saldo", e);
-	if (st)
-		db_bind_text(st, ":id", id);
-	return table_one(db, &GROUP_LINKS, st, out, sizeof *out, _("Kelompok tidak ditemukan."), e);
+		"(SELECT coalesce(sum(saldo),0) FROM saldo_kas WHERE kelompok_id=:id) saldo", ":id",
+		id, out, sizeof *out, _("Kelompok tidak ditemukan."), e);
 }
 
 int group_restore(sk_db *db, const char *id, int *members, sk_err *e)

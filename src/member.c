@@ -368,14 +368,11 @@ TABLE_VIEW(MEMBER_LINKS, SK_MEMBER_LINKS);
 
 int member_links(sk_db *db, const char *id, sk_member_links *out, sk_err *e)
 {
-	memset(out, 0, sizeof *out);
-	sqlite3_stmt *st = db_prepare(db, "SELECT count(*) pertemuan, "
+	return table_one_by(db, &MEMBER_LINKS, "SELECT count(*) pertemuan, "
 		"coalesce(sum(h.iuran_kas+h.iuran_iks),0) iuran, (SELECT count(*) FROM penilaian "
 		"WHERE anggota_id=:id AND dihapus=0) penilaian FROM kehadiran h JOIN pertemuan p ON "
-		"p.id=h.pertemuan_id WHERE h.anggota_id=:id AND h.dihapus=0 AND p.dihapus=0", e);
-	if (st)
-		db_bind_text(st, ":id", id);
-	return table_one(db, &MEMBER_LINKS, st, out, sizeof *out, _(NOT_FOUND), e);
+		"p.id=h.pertemuan_id WHERE h.anggota_id=:id AND h.dihapus=0 AND p.dihapus=0", ":id",
+		id, out, sizeof *out, _(NOT_FOUND), e);
 }
 
 int member_restore(sk_db *db, const char *id, sk_issues *is, sk_err *e)

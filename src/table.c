@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "db_row.h"
 #include "i18n.h"
 #include "table.h"
 #include "util.h"
@@ -265,6 +266,13 @@ int table_one(sk_db *db, const table_def *t, sqlite3_stmt *st, void *out, size_t
 	      const char *notfound, sk_err *e)
 {
 	return read_one(db, t, st, out, size, notfound, e);
+}
+
+int table_one_by(sk_db *db, const table_def *t, const char *sql, const char *param,
+		 const char *key, void *out, size_t size, const char *notfound, sk_err *e)
+{
+	memset(out, 0, size);
+	return read_one(db, t, db_query(db, sql, e, param, key), out, size, notfound, e);
 }
 
 int table_get(sk_db *db, const table_def *t, const char *key, void *out, size_t size,
