@@ -44,6 +44,7 @@ function comment_of(    c) {
 	c = $0
 	sub(/^[ \t]*[^ \t]+[ \t]+[^ \t]+[ \t]+[^ \t]+[ \t]+[^ \t]+[ \t]*/, "", c)
 	if (c == "" || NF < 5) return ""
+	if (index(c, "*/")) fail("a comment with */ in it")
 	return " /* " c " */"
 }
 
