@@ -107,7 +107,7 @@ $(B)/libhub.a: $(HUB_OBJ)
 TABLES_GEN = build/gen/tables_gen.h
 $(TABLES_GEN): src/tables.tsv tools/gen_tables.awk
 	@mkdir -p $(dir $@)
-	awk -f tools/gen_tables.awk src/tables.tsv >$@.$$$$ && mv $@.$$$$ $@
+	$(AWK) -f tools/gen_tables.awk src/tables.tsv >$@.$$$$ && mv $@.$$$$ $@ || { rm -f $@.$$$$; exit 1; }
 
 $(B)/%.o: %.c | $(B)/libs.ok $(TABLES_GEN)
 	@mkdir -p $(dir $@)
