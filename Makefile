@@ -32,7 +32,7 @@ else
 WARN = -Wall -Wextra
 endif
 BASE_CFLAGS = -std=c11 $(WARN) -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE \
-	-Iinclude $(PKG_CFLAGS) $(CSV_CFLAGS) -DDATADIR='"$(DATADIR)"' \
+	-Iinclude -Ibuild/gen $(PKG_CFLAGS) $(CSV_CFLAGS) -DDATADIR='"$(DATADIR)"' \
 	-DLOCALEDIR='"$(LOCALEDIR)"' -MMD -MP
 LDLIBS = $(PKG_LIBS) $(CSV_LIBS) -lunistring
 
@@ -100,7 +100,16 @@ $(B)/libhub.a: $(HUB_OBJ)
 	@rm -f $@
 	ar rcs $@ $^
 
-$(B)/%.o: %.c | $(B)/libs.ok
+# The row structs and column descriptors of the tables (docs/HACKING.md): generated from the
+# data file src/tables.tsv into build/gen (every variant shares it; -MMD adds it to each
+# object's dependencies once it exists, the order-only prerequisite below makes it first;
+# two makes at once, as check-build runs, each write their own file and rename it).
+TABLES_GEN = build/gen/tables_gen.h
+$(TABLES_GEN): src/tables.tsv tools/gen_tables.awk
+	@mkdir -p $(dir $@)
+	$(AWK) -f tools/gen_tables.awk src/tables.tsv >$@.$$$$ && mv $@.$$$$ $@ || { rm -f $@.$$$$; exit 1; }
+
+$(B)/%.o: %.c | $(B)/libs.ok $(TABLES_GEN)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
@@ -112,7 +121,6 @@ $(GEN_DIR)/check_rules_gen.h: src/check_rules_ledger.tab tools/gen_check_rules.a
 	@mkdir -p $(GEN_DIR)
 	$(AWK) -f tools/gen_lib.awk -f tools/gen_check_rules.awk src/check_rules_ledger.tab > $@.$$$$ && mv $@.$$$$ $@ || { rm -f $@.$$$$; exit 1; }
 $(B)/src/check_rules.o: $(GEN_DIR)/check_rules_gen.h
-$(B)/src/check_rules.o: ALL_CFLAGS += -I$(GEN_DIR)
 
 # Before the first compile of a build folder: stop early, naming the missing -dev package.
 $(B)/libs.ok: Makefile
@@ -231,10 +239,10 @@ pot: $(GEN_DIR)/check_rules_gen.h
 		-o po/sikube.pot $(sort $(CORE_SRC) $(HUB_SRC) src/main.c src/hub_main.c $(UI_SRC) $(wildcard include/*.h src/ui/*.h)) $(LISTS_GEN) $(HELP_GEN) $(GEN_DIR)/check_rules_gen.h
 	for po in $(PO); do msgmerge -q --update --backup=none $$po po/sikube.pot; done
 
-cppcheck: $(GEN_DIR)/check_rules_gen.h
+cppcheck: $(TABLES_GEN) $(GEN_DIR)/check_rules_gen.h
 	@echo "cppcheck src screens tests"
 	@cppcheck --quiet --error-exitcode=1 --enable=warning,portability,style --inline-suppr \
-		--suppress=missingIncludeSystem -Iinclude -Isrc/ui -I$(GEN_DIR) src screens tests bench
+		--suppress=missingIncludeSystem -Iinclude -Ibuild/gen -Isrc/ui src screens tests bench
 
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/data $(DESTDIR)$(DATADIR)/sample-data $(DESTDIR)$(MANDIR)
