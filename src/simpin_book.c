@@ -436,16 +436,24 @@ static int loans_within(sk_db *db, const sk_cycle *c, int kali, sk_err *e)
 			  sk_format_rupiah(lim.batas, b, sizeof b));
 }
 
+/* The rules of stored cycle old may change (table_editable_fn): SK_REFUSED once closed. */
+static int cycle_open_rules(sk_db *db, const void *row, sk_err *e)
+{
+	const sk_cycle *old = row;
+	(void)db;
+	if (*old->selesai)
+		return sk_err_set(e, SK_REFUSED, _("Siklus %d sudah ditutup; aturannya tidak dapat "
+						   "diubah lagi."), old->nomor);
+	return SK_OK;
+}
+
 int simpin_cycle_update(sk_db *db, sk_cycle *c, sk_issues *is, sk_err *e)
 {
 	sk_cycle old;
-	sk_issues_clear(is);
-	int rc = simpin_book_cycle(db, c->id, &old, e);
+	int rc = table_get_editable(db, &CYCLE_TABLE, c->id, &old, sizeof old,
+				    _("Siklus simpan pinjam tidak ditemukan."), cycle_open_rules, is, e);
 	if (rc != SK_OK)
 		return rc;
-	if (*old.selesai)
-		return sk_err_set(e, SK_REFUSED, _("Siklus %d sudah ditutup; aturannya tidak dapat "
-						   "diubah lagi."), old.nomor);
 	sk_cycle n = old;
 	n.simpanan_pokok = c->simpanan_pokok;
 	n.simpanan_wajib = c->simpanan_wajib;
