@@ -336,15 +336,15 @@ int simpin_book_reverse(sk_db *db, const table_def *t, void *row, size_t size,
 			simpin_post_fn guard, const simpin_move *mv, const char *buku, void *out,
 			sk_err *e)
 {
-	struct reversal x = { .mv = *mv, .guard = guard, .buku = buku };
+	/* The fields' addresses: the original's id once copied below, the reversal's when stamped. */
+	struct reversal x = { .mv = *mv, .orig_id = table_field(t, row, "membalik_id"),
+			      .rev_id = table_field(t, row, "id"), .guard = guard, .buku = buku };
 	char date[16];
 	simpin_book_reversal_date(table_field(t, row, "tanggal"), date);
 	set_text(t, row, "membalik_id", table_field(t, row, "id"));
 	set_text(t, row, "id", "");
 	set_text(t, row, "tanggal", date);
 	set_text(t, row, "pertemuan_id", "");
-	x.orig_id = table_field(t, row, "membalik_id");
-	x.rev_id = table_field(t, row, "id");
 	int rc = simpin_book_insert(db, t, row, size, post_reversal, &x.mv, NULL, e);
 	if (rc == SK_OK && out)
 		memcpy(out, row, size);
