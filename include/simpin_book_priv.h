@@ -114,5 +114,10 @@ int simpin_book_insert(sk_db *db, const table_def *t, void *row, size_t size,
 int simpin_book_reverse(sk_db *db, const table_def *t, void *row, size_t size,
 			simpin_post_fn guard, const simpin_move *mv, const char *buku, void *out,
 			sk_err *e);
+/* Store the change of stored movement row of table t (its diubah_pada stamped now; SK_NOTFOUND
+ * with notfound, a msgid, when it is gone) and then post(db, row, mv, e) when post is not
+ * NULL, in one write transaction. SK_OK, or the refusal or error in e. */
+int simpin_book_update(sk_db *db, const table_def *t, void *row, const char *notfound,
+		       simpin_post_fn post, const simpin_move *mv, sk_err *e);
 
 #endif

@@ -259,6 +259,19 @@ int simpin_book_withdraw(sk_db *db, const table_def *t, const void *row, char *d
 	return simpin_book_end(db, rc, e);
 }
 
+int simpin_book_update(sk_db *db, const table_def *t, void *row, const char *notfound,
+		       simpin_post_fn post, const simpin_move *mv, sk_err *e)
+{
+	sk_now_utc(table_field(t, row, "diubah_pada"));
+	int rc = db_begin_write(db, e);
+	if (rc != SK_OK)
+		return rc;
+	rc = table_store(db, t, row, 0, notfound, e);
+	if (rc == SK_OK && post)
+		rc = post(db, row, mv, e);
+	return simpin_book_end(db, rc, e);
+}
+
 void simpin_book_not_reversal(const char *membalik_id, sk_issues *is)
 {
 	if (*membalik_id)
@@ -634,15 +647,23 @@ static void fine_text(const sk_fine *f, const char *nama, char *out, size_t n)
 	simpin_book_text(out, n, "Denda %s %s", f->jenis, nama);
 }
 
+/* The posting of fine row's payment on its dibayar_pada. */
+static int post_payment(sk_db *db, const void *row, const simpin_move *mv, sk_err *e)
+{
+	const sk_fine *f = row;
+	char text[SK_NAME_BYTES];
+	fine_text(f, mv->nama, text, sizeof text);
+	return simpin_book_post(db, mv->c.kelompok_id, "simpin", "denda", f->jumlah, f->dibayar_pada,
+				f->id, text, e);
+}
+
+/* A new fine's posting: its payment when paid at once (and not waived). */
 static int post_fine(sk_db *db, const void *row, const simpin_move *mv, sk_err *e)
 {
 	const sk_fine *f = row;
 	if (!*f->dibayar_pada || f->dibebaskan)
 		return SK_OK;
-	char text[SK_NAME_BYTES];
-	fine_text(f, mv->nama, text, sizeof text);
-	return simpin_book_post(db, mv->c.kelompok_id, "simpin", "denda", f->jumlah, f->dibayar_pada,
-				f->id, text, e);
+	return post_payment(db, row, mv, e);
 }
 
 int simpin_fine_add(sk_db *db, sk_fine *f, sk_issues *is, sk_err *e)
@@ -666,8 +687,8 @@ static int load_fine(sk_db *db, const char *id, sk_fine *f, sk_cycle *c, sk_err 
 int simpin_fine_pay(sk_db *db, const char *id, const char *date, sk_err *e)
 {
 	sk_fine f;
-	sk_cycle c;
-	int rc = load_fine(db, id, &f, &c, e);
+	simpin_move mv;
+	int rc = load_fine(db, id, &f, &mv.c, e);
 	if (rc != SK_OK)
 		return rc;
 	if (f.dibebaskan)
@@ -678,22 +699,15 @@ int simpin_fine_pay(sk_db *db, const char *id, const char *date, sk_err *e)
 	sk_issues_clear(&is);
 	sk_strlcpy(f.dibayar_pada, date, sizeof f.dibayar_pada);
 	fine_validate_fields(&f, &is);
-	simpin_book_date_ok(&c, date, "dibayar_pada", &is);
+	simpin_book_date_ok(&mv.c, date, "dibayar_pada", &is);
 	if (sk_issues_errors(&is))
 		return simpin_book_refused(&is, e);
-	char nama[SK_NAME_BYTES], keluar[16], text[SK_NAME_BYTES];
-	rc = simpin_book_member(db, f.anggota_id, c.kelompok_id, nama, sizeof nama, keluar, e);
+	rc = simpin_book_member(db, f.anggota_id, mv.c.kelompok_id, mv.nama, sizeof mv.nama,
+				mv.keluar, e);
 	if (rc != SK_OK)
 		return rc;
-	fine_text(&f, nama, text, sizeof text);
-	sk_now_utc(f.diubah_pada);
-	rc = db_begin_write(db, e);
-	if (rc != SK_OK)
-		return rc;
-	rc = fine_store_raw(db, &f, 0, e);
-	if (rc == SK_OK)
-		rc = simpin_book_post(db, c.kelompok_id, "simpin", "denda", f.jumlah, date, f.id, text, e);
-	return simpin_book_end(db, rc, e);
+	return simpin_book_update(db, &FINE_TABLE, &f, N_("Denda tidak ditemukan."), post_payment,
+				  &mv, e);
 }
 
 /* Waive (waive = 1) or delete (0) fine id, reversing a payment posted. */

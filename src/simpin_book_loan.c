@@ -130,12 +130,8 @@ int simpin_loan_write_off(sk_db *db, const char *id, const char *date, sk_err *e
 	loan_validate_fields(&l, &is);
 	if (sk_issues_errors(&is))
 		return simpin_book_refused(&is, e);
-	sk_now_utc(l.diubah_pada);
-	rc = db_begin_write(db, e);
-	if (rc != SK_OK)
-		return rc;
-	rc = loan_store_raw(db, &l, 0, e);
-	return simpin_book_end(db, rc, e);
+	return simpin_book_update(db, &LOAN_TABLE, &l, N_("Pinjaman tidak ditemukan."), NULL, NULL,
+				  e);
 }
 
 /* A1 over the loan of a repayment's move. */
