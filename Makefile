@@ -119,6 +119,21 @@ $(B)/tests/test_ui_%: tests/test_ui_%.c tests/testlib.h $(B)/libcore.a $(TEST_UI
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -Isrc/ui $(LDFLAGS_V) -Itests -o $@ $< $(TEST_UI_OBJ) $(B)/libcore.a $(LDLIBS)
 
+# The screens' list columns (docs/HACKING.md, "Adding a list column"): screens/lists.tsv,
+# written as C by tools/gen_lists.awk into build/gen (never committed); the screens, `make pot`
+# and tests/test_ui_lists.c (with the English catalog) read the generated header. The release
+# and sanitizer builds of `make check` may write it at once: each through a file of its own.
+AWK ?= awk
+LISTS_GEN = build/gen/lists_gen.h
+$(LISTS_GEN): screens/lists.tsv tools/gen_lists.awk
+	@mkdir -p $(dir $@)
+	$(AWK) -f tools/gen_lists.awk screens/lists.tsv > $@.$$$$ && mv $@.$$$$ $@ || { rm -f $@.$$$$; exit 1; }
+$(UI_OBJ): ALL_CFLAGS += -Ibuild/gen
+$(UI_OBJ): | $(LISTS_GEN)
+$(B)/tests/test_ui_lists: private ALL_CFLAGS += -Ibuild/gen
+$(B)/tests/test_ui_lists: $(LISTS_GEN) $(MO)
+pot cppcheck: $(LISTS_GEN)
+
 # The hub's unit test links the hub and libpq.
 $(B)/tests/test_hub: tests/test_hub.c tests/testlib.h $(B)/libhub.a $(B)/libcore.a
 	@mkdir -p $(dir $@)
@@ -192,7 +207,7 @@ pot:
 	@mkdir -p po
 	xgettext --from-code=UTF-8 -k_ -kN_ -kC_:1c,2 -kNC_:1c,2 --add-comments=TRANSLATORS --package-name=sikube \
 		--package-version=$$(sed -n 's/^#define SIKUBE_VERSION "\(.*\)"/\1/p' include/version.h) \
-		-o po/sikube.pot $(sort $(CORE_SRC) $(HUB_SRC) src/main.c src/hub_main.c $(UI_SRC) $(wildcard include/*.h src/ui/*.h))
+		-o po/sikube.pot $(sort $(CORE_SRC) $(HUB_SRC) src/main.c src/hub_main.c $(UI_SRC) $(wildcard include/*.h src/ui/*.h)) $(LISTS_GEN)
 	for po in $(PO); do msgmerge -q --update --backup=none $$po po/sikube.pot; done
 
 cppcheck:

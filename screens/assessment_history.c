@@ -11,18 +11,11 @@
 #include "group.h"
 #include "i18n.h"
 #include "keys.h"
+#include "lists_gen.h"
 #include "member.h"
 #include "screens.h"
 #include "tlist.h"
 
-static const struct text_col COLS_DEF[] = {
-	{ N_("Tanggal"), 10, 0 },
-	{ N_("Skor"), 5, 0 },
-	{ N_("Kategori"), 12, 0 },
-	{ N_("Penilai"), 14, 1 },
-	{ N_("Ditimpa"), 11, 0 },
-	{ N_("Catatan"), 12, 2 },
-};
 struct history {
 	struct tlist tl;
 	sk_member m;
@@ -111,7 +104,7 @@ static void hi_draw(struct screen *s)
 }
 
 static const struct tlist_def HI_LIST = {
-	TLIST_COLS(COLS_DEF),
+	TLIST_COLS(LIST_ASSESSMENTS),
 	.row_size = sizeof(sk_assessment_row), .count = hi_count, .fetch = hi_fetch,
 	.cells = hi_cells, .open = hi_open, .del = hi_delete, .draw = hi_draw,
 	.head_row = 3, .position = N_("Penilaian %d dari %d"),

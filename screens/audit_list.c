@@ -10,19 +10,12 @@
 #include "i18n.h"
 #include "input_dlg.h"
 #include "keys.h"
+#include "lists_gen.h"
 #include "report.h"
 #include "screens.h"
 #include "tlist.h"
 #include "util.h"
 
-static const struct text_col COLS_DEF[] = {
-	{ N_("No"), 5, 0 },
-	{ N_("Waktu (UTC)"), 16, 0 },
-	{ N_("Operator"), 10, 1 },
-	{ N_("Aksi"), 10, 0 },
-	{ N_("Tabel"), 10, 0 },
-	{ N_("Perubahan"), 20, 6 },
-};
 struct audit_list {
 	struct tlist tl;
 	report_opts o;
@@ -132,7 +125,7 @@ static void al_filter(struct screen *s)
 }
 
 static const struct tlist_def AL_LIST = {
-	TLIST_COLS(COLS_DEF),
+	TLIST_COLS(LIST_AUDIT),
 	.row_size = sizeof(sk_audit_row), .count = al_count, .fetch = al_fetch, .cells = al_cells,
 	.option = al_filter, .draw = al_draw, .head_row = 3,
 	.position = N_("Catatan %d dari %d"), .position_empty = 1,

@@ -14,21 +14,13 @@
 #include "i18n.h"
 #include "input_dlg.h"
 #include "keys.h"
+#include "lists_gen.h"
 #include "report.h"
 #include "screens.h"
 #include "tlist.h"
 
-static const struct text_col COLS_DEF[] = {
-	{ N_("Tanggal"), 10, 0 },
-	{ N_("No. bukti"), 9, 0 },
-	{ "x", 1, 0 },
-	{ N_("Uraian"), 19, 1 },
-	/* 999.999.999, the largest amount (SK_MONEY_MAX), in full; 80 columns are then used up */
-	{ N_("Masuk"), 11, 0 },
-	{ N_("Keluar"), 11, 0 },
-	{ N_("Saldo"), 11, 0 },
-};
-#define NCOLS 7
+#define COLS_DEF LIST_CASH_BOOK   /* lists.tsv: cash_book */
+#define NCOLS LIST_CASH_BOOK_N
 
 static const char *const MONTHS[] = { N_("Januari"), N_("Februari"), N_("Maret"), N_("April"),
 	N_("Mei"), N_("Juni"), N_("Juli"), N_("Agustus"), N_("September"), N_("Oktober"),

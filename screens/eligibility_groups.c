@@ -13,19 +13,10 @@
 #include "group.h"
 #include "i18n.h"
 #include "keys.h"
+#include "lists_gen.h"
 #include "screens.h"
 #include "tlist.h"
 
-static const struct text_col COLS_DEF[] = {
-	{ "!", 1, 0 },
-	{ N_("Kelompok"), 18, 3 },
-	{ N_("Desa"), 10, 2 },
-	{ N_("Aktif"), 6, 0 },
-	{ N_("Dinilai"), 8, 0 },
-	{ N_("Miskin"), 6, 0 },
-	{ N_("Tdk miskin"), 10, 0 },
-	{ N_("Perlu nilai"), 11, 0 },
-};
 struct elig_groups {
 	struct tlist tl;
 	sk_elig_stats office;
@@ -111,7 +102,7 @@ static void eg_draw(struct screen *s)
 }
 
 static const struct tlist_def EG_LIST = {
-	TLIST_COLS(COLS_DEF),
+	TLIST_COLS(LIST_ELIG_GROUPS),
 	.row_size = sizeof(sk_elig_group), .count = eg_count, .fetch = eg_fetch, .cells = eg_cells,
 	.key = eg_key, .resume = eg_resume, .draw = eg_draw, .head_row = 3, .searchable = 1,
 	.search_label = N_("Cari:"),

@@ -12,21 +12,14 @@
 #include "group.h"
 #include "i18n.h"
 #include "keys.h"
+#include "lists_gen.h"
 #include "screens.h"
 #include "tlist.h"
 
 enum { C_NAMA, C_KELOMPOK, C_TANGGAL, C_SKOR, C_KATEGORI, C_DTSEN, C_STATUS, NCOLS };
-
-/* One group's members: no group column. */
-static const struct text_col COLS_GROUP[NCOLS - 1] = {
-	{ N_("Nama"), 20, 1 }, { N_("Dinilai"), 10, 0 }, { N_("Skor"), 5, 0 },
-	{ N_("Kategori"), 12, 0 }, { N_("DTSEN"), 7, 0 }, { N_("Keterangan"), 13, 0 },
-};
-static const struct text_col COLS_ALL[NCOLS] = {
-	{ N_("Nama"), 12, 3 }, { N_("Kelompok"), 10, 2 }, { N_("Dinilai"), 10, 0 },
-	{ N_("Skor"), 5, 0 }, { N_("Kategori"), 12, 0 }, { N_("DTSEN"), 7, 0 },
-	{ N_("Keterangan"), 13, 0 },
-};
+/* The cells follow these columns (lists.tsv); one group's list has no group column. */
+_Static_assert(LIST_ELIG_ALL_N == NCOLS && LIST_ELIG_GROUP_N == NCOLS - 1,
+	       "lists.tsv: elig_all has the columns of the enum, elig_group all but C_KELOMPOK");
 
 static const char *const FILTER_LABELS[ELIG_FILTERS] = {
 	N_("semua anggota aktif"), N_("perlu dinilai"), N_("tidak miskin")
@@ -136,12 +129,11 @@ static const char *el_help(void)
 static void load_title(struct screen *s)
 {
 	struct elig_list *l = s->data;
-	sk_group g;
 	eligibility_stats(s->db, *l->group_id ? l->group_id : NULL, NULL, &l->st, NULL);
 	if (!*l->group_id)
 		snprintf(s->title, sizeof s->title, "%s", _("Kelayakan - semua kelompok"));
-	else if (group_get(s->db, l->group_id, &g, NULL) == SK_OK)
-		snprintf(s->title, sizeof s->title, _("Kelayakan - kelompok %s"), g.nama);
+	else /* xgettext:c-format */
+		screen_group_title(s, l->group_id, NULL, N_("Kelayakan - kelompok %s"));
 }
 
 static const struct tlist_def EL_GROUP_LIST, EL_ALL_LIST;
@@ -185,13 +177,13 @@ static void el_resume(struct screen *s)
 
 /* Rows: 1 figures, 2 search, 3 headings, 4.. list, bottom row: filter and position. */
 static const struct tlist_def EL_GROUP_LIST = {
-	.cols = COLS_GROUP, .ncols = NCOLS - 1, .row_size = sizeof(sk_elig_row),
+	.cols = LIST_ELIG_GROUP, .ncols = LIST_ELIG_GROUP_N, .row_size = sizeof(sk_elig_row),
 	.count = el_count, .fetch = el_fetch, .cells = el_cells, .key = el_key,
 	.resume = el_resume, .draw = el_draw, .head_row = 3, .searchable = 1,
 	.search_label = N_("Cari:"), .search_row = 2, .position = N_("Anggota %d dari %d"),
 };
 static const struct tlist_def EL_ALL_LIST = {
-	.cols = COLS_ALL, .ncols = NCOLS, .row_size = sizeof(sk_elig_row),
+	.cols = LIST_ELIG_ALL, .ncols = LIST_ELIG_ALL_N, .row_size = sizeof(sk_elig_row),
 	.count = el_count, .fetch = el_fetch, .cells = el_cells, .key = el_key,
 	.resume = el_resume, .draw = el_draw, .head_row = 3, .searchable = 1,
 	.search_label = N_("Cari:"), .search_row = 2, .position = N_("Anggota %d dari %d"),

@@ -13,17 +13,10 @@
 #include "i18n.h"
 #include "input_dlg.h"
 #include "keys.h"
+#include "lists_gen.h"
 #include "screens.h"
 #include "tlist.h"
 
-static const struct text_col COLS_DEF[] = {
-	{ N_("Tanggal"), 10, 0 },
-	{ N_("Penilai"), 14, 1 },
-	{ "s1-4 e1-4", 9, 0 },
-	{ N_("Skor"), 5, 0 },
-	{ N_("Tingkat"), 11, 0 },
-	{ N_("Ditimpa"), 11, 0 },
-};
 struct ehist {
 	struct tlist tl;
 	sk_group g;
@@ -210,7 +203,7 @@ static void eh_delete(struct screen *s, const void *row)
 }
 
 static const struct tlist_def EH_LIST = {
-	TLIST_COLS(COLS_DEF),
+	TLIST_COLS(LIST_EVALUATIONS),
 	.row_size = sizeof(sk_evaluation_row), .count = eh_count, .fetch = eh_fetch,
 	.cells = eh_cells, .open = eh_open, .del = eh_delete, .option = eh_decide, .draw = eh_draw,
 	.resume = eh_resume, .head_row = 3, .position = N_("Penilaian %d dari %d"),

@@ -19,6 +19,7 @@
 #include "i18n.h"
 #include "import.h"
 #include "keys.h"
+#include "lists_gen.h"
 #include "plist.h"
 #include "screens.h"
 #include "text.h"
@@ -66,17 +67,11 @@ struct xresult {
 	int masked;
 	import_result im;
 	struct plist pl;
-	int w[5];
+	int w[LIST_IMPORT_PROBLEMS_N];
 };
 
-static const struct text_col PROBLEM_COLS[] = {
-	{ N_("Berkas"), 14, 1 },
-	{ N_("Baris"), 6, 0 },
-	{ N_("Kolom"), 14, 0 },
-	{ N_("Nilai"), 12, 1 },
-	{ N_("Alasan"), 20, 4 },
-};
-#define NPCOLS 5
+#define PROBLEM_COLS LIST_IMPORT_PROBLEMS   /* lists.tsv: import_problems */
+#define NPCOLS LIST_IMPORT_PROBLEMS_N
 
 static int pr_count(void *ctx, const char *search)
 {

@@ -297,16 +297,10 @@ int fu_fail(const sk_err *e)
 	return -1;
 }
 
-void *fu_data_new(struct screen *s, size_t size)
-{
-	s->data = calloc(1, size);
-	return s->data;
-}
-
 void *fu_form_open(struct screen *s, size_t size, const struct uf_def *defs, int n, int pages,
 		   const char *const *titles)
 {
-	struct uform *uf = fu_data_new(s, size);
+	struct uform *uf = ui_data_new(s, size);
 	if (!uf || uform_open(uf, defs, n, pages, titles) != 0)
 		return NULL;
 	return uf;
@@ -342,7 +336,7 @@ void fu_free(struct screen *s)
 
 void *fu_own_new(struct screen *s, size_t size, const struct fu_own_def *def)
 {
-	struct fu_own *o = fu_data_new(s, size);
+	struct fu_own *o = ui_data_new(s, size);
 	if (o)
 		o->def = def;
 	return o;

@@ -74,10 +74,7 @@ int fu_draft_offer(struct screen *s, struct uform *uf, const char *key, char **t
 /* An init that cannot load what its screen shows: e's message said as an error. Returns -1
  * (what screen_ops init returns to refuse). */
 int fu_fail(const sk_err *e);
-/* The data of screen s: size zeroed bytes (calloc) set as s->data, owned by the screen (its
- * free function releases them). Returns them, or NULL when out of memory. */
-void *fu_data_new(struct screen *s, size_t size);
-/* The data of a form screen whose s->data starts with its struct uform (fu_data_new), the
+/* The data of a form screen whose s->data starts with its struct uform (ui_data_new), the
  * form built from defs[0..n-1] on pages pages titled titles (uform_open). Returns the data,
  * or NULL when out of memory (s->data may then be set: the screen's free releases it). */
 void *fu_form_open(struct screen *s, size_t size, const struct uf_def *defs, int n, int pages,
@@ -113,7 +110,7 @@ struct fu_own {
 	int cy, cx;                     /* where the cursor belongs, set when drawn */
 };
 /* The data of screen s for such a form: size zeroed bytes starting with its struct fu_own,
- * which follows def (static). NULL when out of memory (fu_data_new). */
+ * which follows def (static). NULL when out of memory (ui_data_new). */
 void *fu_own_new(struct screen *s, size_t size, const struct fu_own_def *def);
 /* Text field i drawn with its label at (y, x) and width w (tfield_item), current when it is
  * o->cur (the cursor's place kept). Returns the column after it and a gap. */

@@ -12,23 +12,12 @@
 #include "group.h"
 #include "i18n.h"
 #include "keys.h"
+#include "lists_gen.h"
 #include "member.h"
 #include "screens.h"
 #include "simpin.h"
 #include "tlist.h"
 
-static const struct text_col COLS_DEF[] = {
-	{ "!", 1, 0 },
-	{ N_("Kode"), 8, 1 },
-	{ N_("Nama kelompok"), 18, 4 },
-	{ N_("Desa/kelurahan"), 10, 3 },
-	{ N_("Tingkat"), 11, 0 },
-	{ N_("Aktif"), 6, 0 },
-	{ N_("Pertemuan"), 11, 0 },
-	/* savings and loans: the portfolio at risk ("100,0%" at most), empty when nothing is
-	 * lent; narrow, so that the names keep their 18 columns at 80 */
-	{ N_("Risiko"), 6, 0 },
-};
 struct group_list {
 	struct tlist tl;
 	unsigned char *over;   /* per row of the page: more than 20% not poor (eligibility.h) */
@@ -345,7 +334,7 @@ static void gl_free(struct screen *s)
 }
 
 static const struct tlist_def GL_LIST = {
-	TLIST_COLS(COLS_DEF),
+	TLIST_COLS(LIST_GROUPS),
 	.row_size = sizeof(sk_group_row), .count = gl_count, .fetch = gl_fetch, .cells = gl_cells,
 	.key = gl_key, .resume = gl_resume, .draw = gl_draw, .free = gl_free,
 	TLIST_SEARCH(N_("Cari:"), N_("Kelompok %d dari %d")),

@@ -9,16 +9,10 @@
 #include "group.h"
 #include "i18n.h"
 #include "keys.h"
+#include "lists_gen.h"
 #include "screens.h"
 #include "tlist.h"
 
-static const struct text_col COLS_DEF[] = {
-	{ N_("Kode"), 8, 1 },
-	{ N_("Nama kelompok"), 20, 4 },
-	{ N_("Desa/kelurahan"), 14, 3 },
-	{ N_("Anggota"), 7, 0 },
-	{ N_("Pertemuan"), 11, 0 },
-};
 /* What the picker opens: title msgid and the screen taking the group id; F6 opens option
  * (when not NULL), which note (a msgid) names. */
 struct pick_kind {
@@ -83,7 +77,7 @@ static void gp_draw(struct screen *s)
 }
 
 static const struct tlist_def GP_LIST = {
-	TLIST_COLS(COLS_DEF),
+	TLIST_COLS(LIST_GROUP_PICK),
 	.row_size = sizeof(sk_group_row), .count = gp_count, .fetch = gp_fetch, .cells = gp_cells,
 	.key = gp_key, .draw = gp_draw, TLIST_SEARCH(N_("Cari:"), N_("Kelompok %d dari %d")),
 };

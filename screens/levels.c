@@ -10,6 +10,7 @@
 #include "frame.h"
 #include "i18n.h"
 #include "keys.h"
+#include "lists_gen.h"
 #include "report.h"
 #include "screens.h"
 #include "tlist.h"
@@ -20,24 +21,11 @@
 /* Screen row of the due list's heading line. */
 #define LV_DUE_ROW (5 + LV_KEC_ROWS)
 
-static const struct text_col COUNT_COLS[] = {
-	{ N_("Kecamatan"), 16, 1 },
-	{ N_("Tumbuh"), 6, 0 },
-	{ N_("Berkembang"), 10, 0 },
-	{ N_("Maju"), 5, 0 },
-	{ N_("Mandiri"), 7, 0 },
-	{ N_("Belum"), 5, 0 },
-	{ N_("Perlu"), 5, 0 },
-};
-#define NCOUNT 7
+#define COUNT_COLS LIST_LEVEL_COUNTS   /* lists.tsv: level_counts */
+#define NCOUNT LIST_LEVEL_COUNTS_N
 
-static const struct text_col DUE_COLS[] = {
-	{ N_("Kode"), 8, 1 },
-	{ N_("Nama kelompok"), 20, 4 },
-	{ N_("Wilayah"), 13, 0 },
-	{ N_("Dinilai"), 12, 0 },
-};
-#define NDUE 4
+#define DUE_COLS LIST_LEVELS_DUE   /* lists.tsv: levels_due */
+#define NDUE LIST_LEVELS_DUE_N
 
 struct levels {
 	struct tlist tl;         /* the groups due an assessment */

@@ -90,7 +90,7 @@ static int main_init(struct screen *s, void *arg)
 	 * first; given up (Esc), the screens end. */
 	if (!*db_operator(s->db) && !login_run(s->db))
 		return -1;
-	struct main_menu *m = screen_data_new(s, sizeof *m);
+	struct main_menu *m = ui_data_new(s, sizeof *m);
 	if (!m)
 		return -1;
 	snprintf(s->title, sizeof s->title, "%s", _("Menu utama"));

@@ -10,17 +10,11 @@
 #include "group.h"
 #include "i18n.h"
 #include "keys.h"
+#include "lists_gen.h"
 #include "meeting.h"
 #include "screens.h"
 #include "tlist.h"
 
-static const struct text_col COLS_DEF[] = {
-	{ N_("Tanggal"), 10, 0 },
-	{ N_("Tempat"), 20, 1 },
-	{ N_("Hadir"), 7, 0 },
-	{ N_("Iuran kas"), 12, 0 },
-	{ N_("Iuran IKS"), 11, 0 },
-};
 struct meeting_list {
 	struct tlist tl;
 	char group_id[SK_UUID_LEN + 1];
@@ -83,8 +77,8 @@ static const char *mlist_help(void)
 static void mlist_load(struct screen *s)
 {
 	struct meeting_list *m = s->data;
-	if (group_get(s->db, m->group_id, &m->g, NULL) == SK_OK)
-		snprintf(s->title, sizeof s->title, _("Pertemuan kelompok %s"), m->g.nama);
+	/* xgettext:c-format */
+	screen_group_title(s, m->group_id, &m->g, N_("Pertemuan kelompok %s"));
 }
 
 static const struct tlist_def MLIST_LIST;
@@ -124,7 +118,7 @@ static void mlist_resume(struct screen *s)
 }
 
 static const struct tlist_def MLIST_LIST = {
-	TLIST_COLS(COLS_DEF),
+	TLIST_COLS(LIST_MEETINGS),
 	.row_size = sizeof(sk_meeting_row), .count = mlist_count, .fetch = mlist_fetch,
 	.cells = mlist_cells, .open = mlist_open, .del = mlist_delete, .resume = mlist_resume,
 	.draw = mlist_draw, .head_row = 2, .position = N_("Pertemuan %d dari %d"),

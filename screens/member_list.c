@@ -9,21 +9,14 @@
 #include "group.h"
 #include "i18n.h"
 #include "keys.h"
+#include "lists_gen.h"
 #include "member.h"
 #include "screens.h"
 #include "tlist.h"
 
-static const struct text_col COLS_DEF[] = {
-	{ N_("Nama"), 24, 1 },
-	{ N_("NIK"), 16, 0 },
-	{ N_("L/P"), 3, 0 },
-	{ N_("Jabatan"), 11, 0 },
-	{ N_("Status"), 7, 0 },
-};
 struct member_list {
 	struct tlist tl;
 	char group_id[SK_UUID_LEN + 1];
-	char group_name[SK_NAME_BYTES];
 	int active;
 	int trash;           /* 1: the group's deleted members, to restore (F8) */
 };
@@ -71,12 +64,11 @@ static const char *ml_help(void)
 static void load_group(struct screen *s)
 {
 	struct member_list *m = s->data;
-	sk_group g;
-	if (group_get(s->db, m->group_id, &g, NULL) == SK_OK)
-		snprintf(m->group_name, sizeof m->group_name, "%s", g.nama);
+	/* xgettext:c-format */
+	screen_group_title(s, m->group_id, NULL, m->trash ? N_("Anggota terhapus - kelompok %s")
+							 /* xgettext:c-format */
+							 : N_("Anggota kelompok %s"));
 	m->active = group_active_members(s->db, m->group_id);
-	snprintf(s->title, sizeof s->title, m->trash ? _("Anggota terhapus - kelompok %s")
-						     : _("Anggota kelompok %s"), m->group_name);
 }
 
 static const char *ml_trash_help(void)
@@ -194,14 +186,14 @@ static void ml_resume(struct screen *s)
 }
 
 static const struct tlist_def ML_LIST = {
-	TLIST_COLS(COLS_DEF),
+	TLIST_COLS(LIST_MEMBERS),
 	.row_size = sizeof(sk_member_row), .count = ml_count, .fetch = ml_fetch, .cells = ml_cells,
 	.open = ml_edit, .del = ml_delete, .option = ml_show_trash, .resume = ml_resume,
 	.draw = ml_draw, .head_row = 2, .position = N_("Anggota %d dari %d"),
 };
 
 static const struct tlist_def ML_TRASH_LIST = {
-	TLIST_COLS(COLS_DEF),
+	TLIST_COLS(LIST_MEMBERS),
 	.row_size = sizeof(sk_member_row), .count = ml_trash_count, .fetch = ml_trash_fetch,
 	.cells = ml_cells,
 	.del = ml_restore, .resume = ml_resume, .draw = ml_draw, .head_row = 2,

@@ -6,17 +6,10 @@
 #include <string.h>
 #include "i18n.h"
 #include "keys.h"
+#include "lists_gen.h"
 #include "member.h"
 #include "screens.h"
 #include "tlist.h"
-
-static const struct text_col COLS_DEF[] = {
-	{ N_("Nama"), 22, 3 },
-	{ N_("NIK"), 16, 0 },
-	{ N_("Kelompok"), 18, 2 },
-	{ N_("Jabatan"), 11, 0 },
-	{ N_("Status"), 6, 0 },
-};
 
 static int ms_count(struct screen *s, const char *search)
 {
@@ -52,7 +45,7 @@ static int ms_key(struct screen *s, wint_t ch, int kc, const void *row)
 }
 
 static const struct tlist_def MS_LIST = {
-	TLIST_COLS(COLS_DEF), .row_size = sizeof(sk_member_row),
+	TLIST_COLS(LIST_MEMBER_SEARCH), .row_size = sizeof(sk_member_row),
 	.count = ms_count, .fetch = ms_fetch, .cells = ms_cells, .key = ms_key,
 	TLIST_SEARCH(N_("Cari nama atau NIK:"), N_("Anggota %d dari %d")),
 };

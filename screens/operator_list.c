@@ -11,18 +11,12 @@
 #include "i18n.h"
 #include "input_dlg.h"
 #include "keys.h"
+#include "lists_gen.h"
 #include "operator.h"
 #include "screens.h"
 #include "signing.h"
 #include "tlist.h"
 
-static const struct text_col COLS_DEF[] = {
-	{ N_("Nama"), 16, 2 },
-	{ N_("Peran"), 11, 0 },
-	{ N_("Aktif"), 6, 0 },
-	{ N_("PIN"), 4, 0 },
-	{ N_("Nama lengkap"), 20, 4 },
-};
 #define MAX_OPS 512
 
 struct op_list {
@@ -263,7 +257,7 @@ static int ol_key(struct screen *s, wint_t ch, int kc, const void *row)
 }
 
 static const struct tlist_def OL_LIST = {
-	TLIST_COLS(COLS_DEF),
+	TLIST_COLS(LIST_OPERATORS),
 	.row_size = sizeof(sk_operator), .count = ol_count, .fetch = ol_fetch, .cells = ol_cells,
 	.key = ol_key, .draw = ol_draw, .head_row = 3, .foot = 1,
 };

@@ -7,16 +7,11 @@
 #include "colors.h"
 #include "i18n.h"
 #include "keys.h"
+#include "lists_gen.h"
 #include "region.h"
 #include "screens.h"
 #include "tlist.h"
 
-static const struct text_col COLS_DEF[] = {
-	{ N_("Desa/kelurahan"), 20, 2 },
-	{ N_("Kecamatan"), 16, 1 },
-	{ N_("Kabupaten/kota"), 18, 1 },
-	{ N_("Kode"), 13, 0 },
-};
 struct region_pick {
 	struct tlist tl;
 	struct region_pick_arg arg;
@@ -73,7 +68,7 @@ static void region_pick_draw(struct screen *s)
 }
 
 static const struct tlist_def RP_LIST = {
-	TLIST_COLS(COLS_DEF), .row_size = sizeof(sk_region),
+	TLIST_COLS(LIST_REGIONS), .row_size = sizeof(sk_region),
 	.count = region_pick_count, .fetch = region_pick_fetch, .cells = region_pick_cells,
 	.key = region_pick_key, .draw = region_pick_draw,
 	TLIST_SEARCH(N_("Cari desa/kelurahan:"), N_("Desa %d dari %d")),

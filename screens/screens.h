@@ -18,9 +18,6 @@
 	{ .name = id, .init = tag##_init, .draw = tag##_draw, .key = tag##_key, \
 	  .help = tag##_help, __VA_ARGS__ }
 
-/* For a screen's init: s->data allocated, size bytes of zeros (tlist_new for a list screen).
- * Returns s->data, NULL when out of memory. Freed by the screen's free. */
-void *screen_data_new(struct screen *s, size_t size);
 /* The start of the data of a screen of one group (its report, its savings and loans). */
 struct screen_group {
 	char id[SK_UUID_LEN + 1];
@@ -34,6 +31,12 @@ void *screen_group_new(struct screen *s, size_t size, const char *id);
  * when group_id is not NULL. Returns 0, or -1 with the store's message in the message line
  * (init then refuses: the screen is not opened). */
 int screen_group_read(struct screen *s, const char *id, char *group_id, size_t n, sk_group *g);
+
+/* Read group id into *g (into a group of its own when g is NULL) and, when it was read, make
+ * s->title fmt (a msgid with one %s, translated here) with the group's name: the title of a
+ * screen of one group. Returns 0, or -1 when the group cannot be read (the title is left as
+ * it was; nothing is said). */
+int screen_group_title(struct screen *s, const char *id, sk_group *g, const char *fmt);
 
 /* The cells of a member's row in the member lists (tlist.h): name, NIK masked (in buf[1]),
  * third (sex or group), role and status, translated. */

@@ -14,19 +14,13 @@
 #include "group.h"
 #include "i18n.h"
 #include "keys.h"
+#include "lists_gen.h"
 #include "screens.h"
 #include "simpin.h"
 #include "text.h"
 
-static const struct text_col COLS_DEF[] = {
-	{ N_("No"), 3, 0 },
-	{ N_("Nama anggota"), 16, 1 },
-	{ N_("Simpanan"), 11, 0 },
-	{ N_("Sisa pinjaman"), 13, 0 },
-	{ N_("Tunggakan"), 11, 0 },
-	{ N_("Hari"), 4, 0 },
-};
-#define NCOLS 6
+#define COLS_DEF LIST_SIMPIN_MEMBERS   /* lists.tsv: simpin_members */
+#define NCOLS LIST_SIMPIN_MEMBERS_N
 
 struct simpin_group {
 	struct screen_group grp;    /* first: screen_group_new */

@@ -133,7 +133,7 @@ static const struct screen_ops CARD_OPS, CLOSE_OPS;
 static int sv_init(struct screen *s, void *arg)
 {
 	const struct simpin_view_arg *a = arg;
-	struct simpin_view *v = screen_data_new(s, sizeof *v);
+	struct simpin_view *v = ui_data_new(s, sizeof *v);
 	if (!v)
 		return -1;
 	v->kind = a->kind;

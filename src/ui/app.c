@@ -107,6 +107,12 @@ int ui_push(const struct screen_ops *ops, void *arg)
 	return 0;
 }
 
+void *ui_data_new(struct screen *s, size_t size)
+{
+	s->data = calloc(1, size);
+	return s->data;
+}
+
 void ui_pop(void)
 {
 	if (!ui.depth || ui.nclosed >= STACK_MAX)

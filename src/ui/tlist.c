@@ -37,10 +37,9 @@ static void tl_row(void *ctx, const void *row, int y, int x, int width, int sele
 
 void *tlist_new(struct screen *s, size_t size, const struct tlist_def *def)
 {
-	struct tlist *tl = calloc(1, size);
+	struct tlist *tl = ui_data_new(s, size);
 	if (!tl)
 		return NULL;
-	s->data = tl;
 	tl->def = def;
 	tl->src = (struct plist_src){ tl_count, tl_fetch, tl_row, def->row_size };
 	plist_init(&tl->pl, &tl->src, s, def->searchable);

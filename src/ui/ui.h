@@ -56,6 +56,9 @@ struct screen {
 
 /* Create a screen from ops/arg and put it on top. Returns 0, or -1 when init refused. */
 int ui_push(const struct screen_ops *ops, void *arg);
+/* For a screen's init: s->data set to size zeroed bytes (calloc), owned by the screen (its
+ * free function releases them). Returns s->data, or NULL when out of memory. */
+void *ui_data_new(struct screen *s, size_t size);
 /* Close the top screen (freed once the current key has been handled). */
 void ui_pop(void);
 /* The top screen, or NULL. */
