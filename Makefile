@@ -32,7 +32,7 @@ else
 WARN = -Wall -Wextra
 endif
 BASE_CFLAGS = -std=c11 $(WARN) -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE \
-	-Iinclude $(PKG_CFLAGS) $(CSV_CFLAGS) -DDATADIR='"$(DATADIR)"' \
+	-Iinclude -Ibuild/gen $(PKG_CFLAGS) $(CSV_CFLAGS) -DDATADIR='"$(DATADIR)"' \
 	-DLOCALEDIR='"$(LOCALEDIR)"' -MMD -MP
 LDLIBS = $(PKG_LIBS) $(CSV_LIBS) -lunistring
 
@@ -100,7 +100,16 @@ $(B)/libhub.a: $(HUB_OBJ)
 	@rm -f $@
 	ar rcs $@ $^
 
-$(B)/%.o: %.c | $(B)/libs.ok
+# The row structs and column descriptors of the tables (docs/HACKING.md): generated from the
+# data file src/tables.tsv into build/gen (every variant shares it; -MMD adds it to each
+# object's dependencies once it exists, the order-only prerequisite below makes it first;
+# two makes at once, as check-build runs, each write their own file and rename it).
+TABLES_GEN = build/gen/tables_gen.h
+$(TABLES_GEN): src/tables.tsv tools/gen_tables.awk
+	@mkdir -p $(dir $@)
+	$(AWK) -f tools/gen_tables.awk src/tables.tsv >$@.$$$$ && mv $@.$$$$ $@ || { rm -f $@.$$$$; exit 1; }
+
+$(B)/%.o: %.c | $(B)/libs.ok $(TABLES_GEN)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
@@ -125,14 +134,25 @@ $(B)/tests/test_ui_%: tests/test_ui_%.c tests/testlib.h $(B)/libcore.a $(TEST_UI
 # and sanitizer builds of `make check` may write it at once: each through a file of its own.
 AWK ?= awk
 LISTS_GEN = build/gen/lists_gen.h
-$(LISTS_GEN): screens/lists.tsv tools/gen_lists.awk
+$(LISTS_GEN): screens/lists.tsv tools/gen_lists.awk tools/gen_lib.awk
 	@mkdir -p $(dir $@)
-	$(AWK) -f tools/gen_lists.awk screens/lists.tsv > $@.$$$$ && mv $@.$$$$ $@ || { rm -f $@.$$$$; exit 1; }
+	$(AWK) -f tools/gen_lib.awk -f tools/gen_lists.awk screens/lists.tsv > $@.$$$$ && mv $@.$$$$ $@ || { rm -f $@.$$$$; exit 1; }
 $(UI_OBJ): ALL_CFLAGS += -Ibuild/gen
 $(UI_OBJ): | $(LISTS_GEN)
 $(B)/tests/test_ui_lists: private ALL_CFLAGS += -Ibuild/gen
 $(B)/tests/test_ui_lists: $(LISTS_GEN) $(MO)
 pot cppcheck: $(LISTS_GEN)
+
+# The screens' F1 help (docs/HACKING.md, "Changing a screen's help"): screens/help.txt, written
+# as C (a HELP_<SECTION> msgid each) by tools/gen_help.awk into build/gen, as the lists above.
+HELP_GEN = build/gen/help_gen.h
+$(HELP_GEN): screens/help.txt tools/gen_help.awk tools/gen_lib.awk
+	@mkdir -p $(dir $@)
+	$(AWK) -f tools/gen_lib.awk -f tools/gen_help.awk screens/help.txt > $@.$$$$ && mv $@.$$$$ $@ || { rm -f $@.$$$$; exit 1; }
+$(UI_OBJ): | $(HELP_GEN)
+$(B)/tests/test_ui_help: private ALL_CFLAGS += -Ibuild/gen
+$(B)/tests/test_ui_help: $(HELP_GEN) $(MO)
+pot cppcheck: $(HELP_GEN)
 
 # The hub's unit test links the hub and libpq.
 $(B)/tests/test_hub: tests/test_hub.c tests/testlib.h $(B)/libhub.a $(B)/libcore.a
@@ -207,13 +227,13 @@ pot:
 	@mkdir -p po
 	xgettext --from-code=UTF-8 -k_ -kN_ -kC_:1c,2 -kNC_:1c,2 --add-comments=TRANSLATORS --package-name=sikube \
 		--package-version=$$(sed -n 's/^#define SIKUBE_VERSION "\(.*\)"/\1/p' include/version.h) \
-		-o po/sikube.pot $(sort $(CORE_SRC) $(HUB_SRC) src/main.c src/hub_main.c $(UI_SRC) $(wildcard include/*.h src/ui/*.h)) $(LISTS_GEN)
+		-o po/sikube.pot $(sort $(CORE_SRC) $(HUB_SRC) src/main.c src/hub_main.c $(UI_SRC) $(wildcard include/*.h src/ui/*.h)) $(LISTS_GEN) $(HELP_GEN)
 	for po in $(PO); do msgmerge -q --update --backup=none $$po po/sikube.pot; done
 
-cppcheck:
+cppcheck: $(TABLES_GEN)
 	@echo "cppcheck src screens tests"
 	@cppcheck --quiet --error-exitcode=1 --enable=warning,portability,style --inline-suppr \
-		--suppress=missingIncludeSystem -Iinclude -Isrc/ui src screens tests bench
+		--suppress=missingIncludeSystem -Iinclude -Ibuild/gen -Isrc/ui src screens tests bench
 
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/data $(DESTDIR)$(DATADIR)/sample-data $(DESTDIR)$(MANDIR)

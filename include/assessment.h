@@ -9,33 +9,16 @@
 #include "db.h"
 #include "table.h"
 #include "util.h"
+#include "tables_gen.h"
 
 #define ASSESSMENT_CRITERIA 14
 /* Default number of criteria met from which a household counts as poor (setting
  * "ambang_miskin"). */
 #define ASSESSMENT_DEFAULT_THRESHOLD 9
 
-typedef struct sk_assessment {
-	char id[SK_UUID_LEN + 1];
-	char anggota_id[SK_UUID_LEN + 1];
-	char tanggal[16];              /* YYYY-MM-DD, required */
-	char penilai[SK_NAME_BYTES];             /* who assessed, optional */
-	int k[ASSESSMENT_CRITERIA];    /* k[0] is k01 ... k[13] is k14; each 0 or 1 */
-	double luas_lantai_m2;         /* floor area (assessment_luas_valid), when has_luas */
-	int has_luas;
-	int jumlah_jiwa;               /* people in the household, > 0, when has_jiwa */
-	int has_jiwa;
-	int64_t penghasilan_bulanan;   /* rupiah >= 0, when has_penghasilan */
-	int has_penghasilan;
-	int64_t nilai_tabungan;        /* rupiah >= 0, when has_tabungan (not exchanged) */
-	int has_tabungan;
-	char ditimpa[64];              /* criteria whose derived answer was overridden, e.g. "k01,k14" */
-	char catatan[1024];
-	int skor;                      /* derived: number of criteria met */
-	char kategori[16];             /* derived: miskin | tidak_miskin */
-	char diubah_pada[SK_TS_LEN + 1];
-	int dihapus;
-} sk_assessment;
+/* A household's assessment against the 14 BPS criteria (table penilaian); its fields, like
+ * every row struct's, are in src/tables.tsv. */
+SK_ASSESSMENT_TYPEDEF;
 
 /* Floor area of a dwelling, m²: from 1 to 10,000, at most two decimals. */
 #define ASSESSMENT_LUAS_MIN 1
@@ -132,15 +115,7 @@ void assessment_copy_for(const sk_assessment *src, const char *anggota_id, sk_as
 void assessment_last_assessor(sk_db *db, char *out, size_t n);
 
 /* One line of a member's history. */
-typedef struct sk_assessment_row {
-	char id[SK_UUID_LEN + 1];
-	char tanggal[16];
-	char penilai[SK_NAME_BYTES];
-	int skor;                      /* recomputed from k01-k14 */
-	int miskin;                    /* skor >= threshold in use */
-	char ditimpa[64];
-	char catatan[256];             /* cut for lists */
-} sk_assessment_row;
+SK_ASSESSMENT_ROW_TYPEDEF;
 
 /* A member's assessments (not deleted), latest first (the order of assessment_latest), from
  * offset, up to limit rows into out; *n rows written. */

@@ -7,24 +7,11 @@
 #include "db.h"
 #include "table.h"
 #include "util.h"
+#include "tables_gen.h"
 
-typedef struct sk_cash_row {
-	char id[SK_UUID_LEN + 1];
-	char kelompok_id[SK_UUID_LEN + 1];
-	char tanggal[16];             /* YYYY-MM-DD, required */
-	char no_bukti[65];            /* receipt number, optional */
-	char buku[8];                 /* umum | iks | simpin (savings and loans, format 2) */
-	char kategori[16];            /* one of CASH_KATEGORI_VALUES */
-	char uraian[SK_NAME_BYTES];             /* description */
-	int64_t masuk;                /* receipt, rupiah */
-	int64_t keluar;               /* expense; exactly one of masuk and keluar is > 0 */
-	char pertemuan_id[SK_UUID_LEN + 1]; /* meeting it was posted from, or "" */
-	char membalik_id[SK_UUID_LEN + 1];  /* row this one reverses, or "" */
-	char diubah_pada[SK_TS_LEN + 1];
-	int dihapus;
-	char sumber_id[SK_UUID_LEN + 1];    /* savings, loan, repayment, fine or share-out row
-					     * this one posts, or "" (format 2) */
-} sk_cash_row;
+/* A row of a cash book (table kas); its fields, like every row struct's, are in
+ * src/tables.tsv. */
+SK_CASH_ROW_TYPEDEF;
 
 /* The kas table's columns (table.h), in the bundle's order: for the store and import. */
 extern const table_def KAS_TABLE;
@@ -119,20 +106,7 @@ int cash_delete(sk_db *db, const char *id, sk_err *e);
 int cash_reverse(sk_db *db, const char *id, sk_cash_row *out, sk_err *e);
 
 /* One month close of a book (table tutup_kas). */
-typedef struct sk_cash_close {
-	char id[SK_UUID_LEN + 1];
-	char kelompok_id[SK_UUID_LEN + 1];
-	char buku[8];
-	char bulan[8];                /* YYYY-MM */
-	char tanggal[16];             /* the day it was closed, YYYY-MM-DD */
-	int64_t saldo_buku;           /* balance of the book at the end of the month */
-	int64_t saldo_hitung;         /* cash counted by the treasurer */
-	int64_t selisih;              /* saldo_hitung - saldo_buku */
-	char ditutup_oleh[SK_NAME_BYTES];
-	char catatan[1024];
-	char diubah_pada[SK_TS_LEN + 1];
-	int dihapus;
-} sk_cash_close;
+SK_CASH_CLOSE_TYPEDEF;
 
 /* The tutup_kas table's columns (table.h), in the bundle's (tutup_buku.csv) order; selisih
  * (derived) and ditutup_oleh stay in this database. */
@@ -159,11 +133,7 @@ typedef struct sk_cash_filter {
 
 /* One line of a book view: the row, the book's running balance after it (over every row of
  * the book, whatever the filter) and whether it was reversed (by a row not deleted). */
-typedef struct sk_cash_line {
-	sk_cash_row r;
-	int64_t saldo;
-	int dibalik;
-} sk_cash_line;
+SK_CASH_LINE_TYPEDEF;
 
 /* SQL (a list for ORDER BY over kas with alias t, e.g. "k."): the order of a book as the
  * treasurer writes it, by date, then in the order the rows were entered (stored in this

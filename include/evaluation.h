@@ -13,22 +13,11 @@
 #include "evaluation_calc.h"
 #include "table.h"
 #include "util.h"
+#include "tables_gen.h"
 
-typedef struct sk_evaluation {
-	char id[SK_UUID_LEN + 1];
-	char kelompok_id[SK_UUID_LEN + 1];
-	char tanggal[16];              /* YYYY-MM-DD, required */
-	char penilai[SK_NAME_BYTES];   /* who assessed, optional */
-	int v[EVAL_INDICATORS];        /* s1 s2 s3 s4 e1 e2 e3 e4, each 1-4 (0: not scored yet) */
-	int skor;                      /* derived: the sum, 8-32 */
-	char tingkat[16];              /* derived: tumbuh | berkembang | maju | mandiri */
-	char catatan[1024];
-	char diubah_pada[SK_TS_LEN + 1];
-	int dihapus;
-	/* local, never exported (as penilaian.ditimpa): */
-	char usulan[64];               /* the proposals when saved: "s1=4,s2=-,s4=3,e1=2,e4=-" */
-	char ditimpa[32];              /* indicators scored against a proposal: "s2,e4" */
-} sk_evaluation;
+/* A group's development assessment (table evaluasi); its fields, like every row struct's,
+ * are in src/tables.tsv. */
+SK_EVALUATION_TYPEDEF;
 
 /* The evaluasi table's column descriptor (table.h), in the bundle's order. */
 extern const table_def EVALUATION_TABLE;
@@ -114,14 +103,7 @@ int evaluation_sync_level(sk_db *db, const char *kelompok_id, sk_err *e);
 int evaluation_sync_levels(sk_db *db, const char *groups, sk_err *e);
 
 /* One line of a group's history. */
-typedef struct sk_evaluation_row {
-	char id[SK_UUID_LEN + 1];
-	char tanggal[16];
-	char penilai[SK_NAME_BYTES];
-	int v[EVAL_INDICATORS];
-	int skor;                      /* recomputed from the indicators */
-	char ditimpa[32];
-} sk_evaluation_row;
+SK_EVALUATION_ROW_TYPEDEF;
 /* A group's assessments (not deleted), latest first, from offset, up to limit rows into
  * out; *n rows written. SK_OK or the error in e. */
 int evaluation_history(sk_db *db, const char *kelompok_id, int offset, int limit,
@@ -170,16 +152,7 @@ int evaluation_group_level(sk_db *db, const char *kelompok_id, const char *today
 			   sk_group_level *out, sk_err *e);
 
 /* The pendamping's decision on a group proposed as failed. */
-typedef struct sk_gagal_decision {
-	char id[SK_UUID_LEN + 1];
-	char kelompok_id[SK_UUID_LEN + 1];
-	char keputusan[8];          /* "gagal" or "aktif" (still active: not a candidate until
-				     * another EVAL_GAGAL_DAYS pass without a meeting) */
-	char tanggal[16];           /* the day decided, YYYY-MM-DD, not after today */
-	char oleh[SK_NAME_BYTES];   /* who decided, required */
-	char alasan[256];
-	char dicatat_pada[SK_TS_LEN + 1];
-} sk_gagal_decision;
+SK_GAGAL_DECISION_TYPEDEF;
 /* The local table kelompok_gagal's columns (table.h). */
 extern const table_def GAGAL_TABLE;
 /* Record a decision (d->id and dicatat_pada set here); earlier decisions stay as history.

@@ -6,45 +6,18 @@
 #include "db.h"
 #include "table.h"
 #include "util.h"
+#include "tables_gen.h"
 
 /* Minimum and maximum active members per group (Permensos 2/2019 Pasal 3). */
 #define GROUP_MIN_MEMBERS 5
 #define GROUP_MAX_MEMBERS 20
 
-typedef struct sk_group {
-	char id[SK_UUID_LEN + 1];
-	char kode[33];               /* office's own short code, optional */
-	char nama[SK_NAME_BYTES];              /* 1-100 characters, required */
-	char kode_wilayah[16];       /* desa/kelurahan PP.KK.CC.DDDD, required */
-	char alamat[SK_NAME_BYTES];
-	char jenis_usaha[16];        /* produksi|jasa|perdagangan|lainnya */
-	char bidang_usaha[SK_NAME_BYTES];
-	char tanggal_berdiri[16];    /* YYYY-MM-DD or "" */
-	char tingkat[16];            /* tumbuh|berkembang|maju|mandiri */
-	char pendamping[SK_NAME_BYTES];
-	char telepon_pendamping[33];
-	int64_t iuran_kas;           /* default dues per member per meeting, rupiah >= 0 */
-	int64_t iuran_iks;
-	int64_t bantuan_uep;         /* UEP aid received, rupiah >= 0 */
-	int tahun_bantuan;           /* YYYY, 0 = none */
-	char catatan[1024];
-	char diubah_pada[SK_TS_LEN + 1];
-	int dihapus;
-} sk_group;
+/* A KUBE group (table kelompok); its fields, like every row struct's, are in
+ * src/tables.tsv. */
+SK_GROUP_TYPEDEF;
 
 /* One line of the group list. */
-typedef struct sk_group_row {
-	char id[SK_UUID_LEN + 1];
-	char kode[33];
-	char nama[SK_NAME_BYTES];
-	char kode_wilayah[16];
-	char desa[128];              /* village name from the region list */
-	char tingkat[16];
-	int anggota_aktif;
-	char pertemuan_terakhir[16]; /* date of the last meeting (not deleted), "" = none */
-	int tidak_aktif;             /* 1: founded more than GROUP_INACTIVE_DAYS days ago (or
-				      * founding date unknown) and no meeting in those days */
-} sk_group_row;
+SK_GROUP_ROW_TYPEDEF;
 
 /* A group with no meeting in this many days (4 weeks) is shown as inactive. */
 #define GROUP_INACTIVE_DAYS 28
@@ -88,12 +61,7 @@ int group_position(sk_db *db, const char *text, const char *id);
 int group_count_inactive(sk_db *db);
 
 /* What a group holds, for the question before deleting it. */
-typedef struct sk_group_links {
-	int anggota;        /* members, not deleted */
-	int pertemuan;      /* meetings, not deleted */
-	int baris_kas;      /* cash-book rows, not deleted */
-	int64_t saldo;      /* the books' balance, umum and iks together */
-} sk_group_links;
+SK_GROUP_LINKS_TYPEDEF;
 /* Fill out for group id. SK_OK, SK_NOTFOUND or a db error. */
 int group_links(sk_db *db, const char *id, sk_group_links *out, sk_err *e);
 /* Bring back a deleted group (dihapus=0, new stamp) with the members deleted together with it

@@ -9,30 +9,14 @@
 #include "db.h"
 #include "table.h"
 #include "util.h"
+#include "tables_gen.h"
 
-typedef struct sk_meeting {
-	char id[SK_UUID_LEN + 1];
-	char kelompok_id[SK_UUID_LEN + 1];
-	char tanggal[16];            /* YYYY-MM-DD, required */
-	char tempat[SK_NAME_BYTES];
-	int pendamping_hadir;        /* 0/1: the pendamping attended */
-	char agenda[2048];
-	char keputusan[2048];
-	char catatan[1024];
-	char diubah_pada[SK_TS_LEN + 1];
-	int dihapus;
-} sk_meeting;
+/* A group's meeting (table pertemuan); its fields, like every row struct's, are in
+ * src/tables.tsv. */
+SK_MEETING_TYPEDEF;
 
 /* One member's attendance at one meeting, keyed by the pair. */
-typedef struct sk_attendance {
-	char pertemuan_id[SK_UUID_LEN + 1];
-	char anggota_id[SK_UUID_LEN + 1];
-	char status[4];              /* H hadir | I izin | S sakit | A alpa */
-	int64_t iuran_kas;           /* dues paid at the meeting, rupiah >= 0 */
-	int64_t iuran_iks;
-	char diubah_pada[SK_TS_LEN + 1];
-	int dihapus;
-} sk_attendance;
+SK_ATTENDANCE_TYPEDEF;
 
 /* The column descriptors (table.h) of pertemuan and kehadiran (keyed by the pair), in the
  * bundle's order: for the stores and import. */
@@ -74,20 +58,10 @@ int attendance_store_raw(sk_db *db, const sk_attendance *a, int insert, sk_err *
 #define MEETING_MAX_ROWS 100
 
 /* Who an attendance row is about, for showing it. */
-typedef struct sk_attendee {
-	char nama[SK_NAME_BYTES];
-	char jabatan[16];
-} sk_attendee;
+SK_ATTENDEE_TYPEDEF;
 
 /* One line of a group's meeting list. */
-typedef struct sk_meeting_row {
-	char id[SK_UUID_LEN + 1];
-	char tanggal[16];
-	char tempat[SK_NAME_BYTES];
-	int hadir;                   /* attendance rows with status H */
-	int total;                   /* attendance rows */
-	int64_t iuran_kas, iuran_iks;
-} sk_meeting_row;
+SK_MEETING_ROW_TYPEDEF;
 
 /* SQL: the member (columns of anggota, unqualified) was a member on date d (an SQL
  * expression): joined on or before it (or date unknown), not left on or before it. */

@@ -5,42 +5,14 @@
 #include "db.h"
 #include "table.h"
 #include "util.h"
+#include "tables_gen.h"
 
-typedef struct sk_member {
-	char id[SK_UUID_LEN + 1];
-	char kelompok_id[SK_UUID_LEN + 1];
-	char nik[24];               /* 16 digits; larger buffer so bad input can be reported */
-	char no_kk[24];             /* 16 digits */
-	char nama[SK_NAME_BYTES];
-	char jenis_kelamin[4];      /* L|P */
-	char tempat_lahir[SK_NAME_BYTES];
-	char tanggal_lahir[16];     /* YYYY-MM-DD or "" */
-	char alamat[SK_NAME_BYTES];
-	char rt[8];                 /* up to 3 digits */
-	char rw[8];
-	char telepon[33];
-	char jabatan[16];           /* ketua|sekretaris|bendahara|anggota */
-	char tanggal_masuk[16];
-	char tanggal_keluar[16];    /* "" while active */
-	int terdaftar_dtsen;        /* 0/1 */
-	int desil_dtsen;            /* 1-10, 0 = unknown */
-	int peserta_pkh;            /* 0/1 */
-	char catatan[1024];
-	char diubah_pada[SK_TS_LEN + 1];
-	int dihapus;
-} sk_member;
+/* A member of a group (table anggota); its fields, like every row struct's, are in
+ * src/tables.tsv. */
+SK_MEMBER_TYPEDEF;
 
 /* One line of a member list. */
-typedef struct sk_member_row {
-	char id[SK_UUID_LEN + 1];
-	char kelompok_id[SK_UUID_LEN + 1];
-	char kelompok_nama[SK_NAME_BYTES];
-	char nik[24];
-	char nama[SK_NAME_BYTES];
-	char jenis_kelamin[4];
-	char jabatan[16];
-	int aktif;                  /* 0 when tanggal_keluar is set */
-} sk_member_row;
+SK_MEMBER_ROW_TYPEDEF;
 
 /* The anggota table's columns (table.h), in the bundle's order: for the store and import. */
 extern const table_def ANGGOTA_TABLE;
@@ -92,11 +64,7 @@ int member_count_group_deleted(sk_db *db, const char *kelompok_id);
 int member_position(sk_db *db, const char *id);
 
 /* What is recorded about a member, for the question before deleting it. */
-typedef struct sk_member_links {
-	int pertemuan;      /* meetings with an attendance row */
-	int64_t iuran;      /* dues paid at them, kas and IKS */
-	int penilaian;      /* assessments */
-} sk_member_links;
+SK_MEMBER_LINKS_TYPEDEF;
 /* Fill out for member id. SK_OK or a db error. */
 int member_links(sk_db *db, const char *id, sk_member_links *out, sk_err *e);
 /* Bring back a deleted member (dihapus=0, new stamp) when its group is not deleted, its NIK is

@@ -12,30 +12,13 @@
 #include "loan_calc.h"
 #include "shareout.h"
 #include "table.h"
+#include "tables_gen.h"
 #include "util.h"
 
-/* ---- the rows --------------------------------------------------------------------------- */
+/* ---- the rows (their fields and columns: src/tables.tsv) ---------------------------------- */
 
 /* A group's savings-and-loans cycle and its rules (siklus.csv). */
-typedef struct sk_cycle {
-	char id[SK_UUID_LEN + 1];
-	char kelompok_id[SK_UUID_LEN + 1];
-	int nomor;                    /* 1, 2, ... per group */
-	char mulai[16];               /* YYYY-MM-DD */
-	char selesai[16];             /* "" while open */
-	int64_t simpanan_pokok;       /* paid once per member per cycle */
-	int64_t simpanan_wajib;       /* per meeting */
-	int jasa_persen_bulan;        /* hundredths of a percent a month (2 % = 200) */
-	char metode_jasa[12];         /* flat | menurun */
-	int batas_pinjaman_kali;      /* hundredths (1.5 times = 150), when has_batas */
-	int has_batas;                /* 0: no limit */
-	int64_t denda_alpa;           /* fine for an unexcused absence, 0 = none */
-	int64_t denda_terlambat;      /* fine for an instalment paid late, 0 = none */
-	char metode_bagi[12];         /* simpanan | sama_rata | jasa */
-	char catatan[1024];
-	char diubah_pada[SK_TS_LEN + 1];
-	int dihapus;
-} sk_cycle;
+SK_CYCLE_TYPEDEF;
 
 /* Kinds of savings, in the order of the arrays below. */
 enum simpin_kind { SIMPIN_POKOK = 0, SIMPIN_WAJIB = 1, SIMPIN_SUKARELA = 2, SIMPIN_KINDS = 3 };
@@ -45,75 +28,19 @@ extern const char *const SIMPIN_KIND_NAMES[SIMPIN_KINDS + 1];
 int simpin_kind_parse(const char *s);
 
 /* One savings movement (simpanan.csv): a deposit (setor) or a withdrawal (tarik). */
-typedef struct sk_saving {
-	char id[SK_UUID_LEN + 1];
-	char siklus_id[SK_UUID_LEN + 1];
-	char anggota_id[SK_UUID_LEN + 1];
-	char tanggal[16];
-	char jenis[12];               /* pokok | wajib | sukarela */
-	int64_t setor, tarik;         /* exactly one > 0 */
-	char pertemuan_id[SK_UUID_LEN + 1];
-	char membalik_id[SK_UUID_LEN + 1];   /* the row this one reverses, or "" */
-	char diubah_pada[SK_TS_LEN + 1];
-	int dihapus;
-} sk_saving;
+SK_SAVING_TYPEDEF;
 
 /* A loan to a member (pinjaman.csv). */
-typedef struct sk_loan {
-	char id[SK_UUID_LEN + 1];
-	char siklus_id[SK_UUID_LEN + 1];
-	char anggota_id[SK_UUID_LEN + 1];
-	char tanggal[16];
-	int64_t pokok;
-	int jasa_persen_bulan;        /* hundredths, copied from the cycle */
-	char metode_jasa[12];         /* flat | menurun */
-	int jumlah_angsuran;          /* 1 .. LOAN_MAX_INSTALMENTS */
-	char jarak_angsuran[8];       /* minggu | bulan */
-	char sumber[8];               /* simpin | uep */
-	char tujuan[SK_NAME_BYTES];
-	char dihapusbukukan_pada[16]; /* written off on, or "" */
-	char pertemuan_id[SK_UUID_LEN + 1];
-	char diubah_pada[SK_TS_LEN + 1];
-	int dihapus;
-} sk_loan;
+SK_LOAN_TYPEDEF;
 
 /* A repayment (angsuran.csv). */
-typedef struct sk_repay {
-	char id[SK_UUID_LEN + 1];
-	char pinjaman_id[SK_UUID_LEN + 1];
-	char tanggal[16];
-	int64_t pokok, jasa;          /* principal and service repaid; pokok + jasa > 0 */
-	char pertemuan_id[SK_UUID_LEN + 1];
-	char membalik_id[SK_UUID_LEN + 1];
-	char diubah_pada[SK_TS_LEN + 1];
-	int dihapus;
-} sk_repay;
+SK_REPAY_TYPEDEF;
 
 /* A fine (denda.csv). */
-typedef struct sk_fine {
-	char id[SK_UUID_LEN + 1];
-	char siklus_id[SK_UUID_LEN + 1];
-	char anggota_id[SK_UUID_LEN + 1];
-	char tanggal[16];
-	char jenis[12];               /* alpa | terlambat | lainnya */
-	int64_t jumlah;               /* > 0 */
-	char dibayar_pada[16];        /* "" = unpaid */
-	int dibebaskan;               /* 1: waived by the group */
-	char pertemuan_id[SK_UUID_LEN + 1];
-	char catatan[1024];
-	char diubah_pada[SK_TS_LEN + 1];
-	int dihapus;
-} sk_fine;
+SK_FINE_TYPEDEF;
 
 /* One member's share-out row (bagi_hasil.csv). */
-typedef struct sk_share {
-	char id[SK_UUID_LEN + 1];
-	char siklus_id[SK_UUID_LEN + 1];
-	char anggota_id[SK_UUID_LEN + 1];
-	int64_t simpanan, bagian_hasil, potongan, dibayar;
-	char diubah_pada[SK_TS_LEN + 1];
-	int dihapus;
-} sk_share;
+SK_SHARE_TYPEDEF;
 
 /* The column descriptors (table.h) of the six tables. */
 extern const table_def CYCLE_TABLE, SAVING_TABLE, LOAN_TABLE, REPAY_TABLE, FINE_TABLE,

@@ -9,6 +9,7 @@
 
 #include "meeting.h"
 #include "simpin.h"
+#include "tables_gen.h"
 
 #define SM_MAX_REPAYS MEETING_MAX_ROWS
 #define SM_MAX_FINES (2 * MEETING_MAX_ROWS)
@@ -34,17 +35,7 @@ typedef struct sk_meeting_repay {
 } sk_meeting_repay;
 
 /* A fine on the fines page: raised at this meeting (id "") or an older unpaid one. */
-typedef struct sk_meeting_fine {
-	char id[SK_UUID_LEN + 1];
-	char anggota_id[SK_UUID_LEN + 1];
-	char nama[SK_NAME_BYTES];
-	char jenis[12];                /* alpa | terlambat | lainnya */
-	char tanggal[16];              /* when raised */
-	int64_t jumlah;
-	int raised;                    /* 1: raised by the roll call or a late repayment */
-	int bayar;                     /* 1: paid at this meeting */
-	int bebas;                     /* 1: waived at this meeting */
-} sk_meeting_fine;
+SK_MEETING_FINE_TYPEDEF;
 
 /* A loan made at the meeting. */
 typedef struct sk_meeting_loan {

@@ -1,5 +1,6 @@
 /* table.h - one column descriptor per table. Each column is named once, with its C type and
- * where it lives in the table's row struct; from that one list come the SELECT, INSERT and
+ * where it lives in the table's row struct, in src/tables.tsv (which generates the struct and
+ * the descriptor's column list); from that one list come the SELECT, INSERT and
  * UPDATE statements, the binds by name, the reads by name (no column numbers in the stores)
  * and the parse of an import row's text, and the bundle's column list can be checked against
  * it (tests/test_table.c). docs/HACKING.md, "Adding a table", says how a store uses it.
@@ -57,21 +58,27 @@ typedef struct table_col {
 /* Longest statement the descriptor builds. */
 #define TABLE_SQL_MAX 2048
 
-/* Define the descriptor NAME of SQL table tbl with the column array colv (every row stamped
- * with disimpan_pada), and its statements' static. The _EXTRA form adds the insert-only
- * column extra_col that bind binds, and the hook upd after an update (table_def). */
-#define TABLE_DEFINE_EXTRA(NAME, tbl, colv, extra_col, bind, upd) \
+/* Define the descriptor NAME of the table G of src/tables.tsv (G: its struct's name in
+ * capitals, SK_LOAN): its columns G_COLUMNS, its SQL name G_TABLE, whether inserts and
+ * updates stamp disimpan_pada (G_STAMPED), and its statements' static. The _EXTRA form adds
+ * the insert-only column extra_col that bind binds, and the hook upd after an update
+ * (table_def). */
+#define TABLE_DEFINE_EXTRA(NAME, G, extra_col, bind, upd) \
+	static const table_col NAME##_cols[] = G##_COLUMNS; \
 	static table_sql NAME##_sql; \
-	const table_def NAME = { .name = tbl, .cols = colv, .ncols = TABLE_NCOLS(colv), \
-				 .stamped = 1, .sql = &NAME##_sql, .extra = extra_col, \
-				 .bind_extra = bind, .updated = upd }
-#define TABLE_DEFINE(NAME, tbl, colv) TABLE_DEFINE_EXTRA(NAME, tbl, colv, NULL, NULL, NULL)
+	const table_def NAME = { .name = G##_TABLE, .cols = NAME##_cols, \
+				 .ncols = TABLE_NCOLS(NAME##_cols), .stamped = G##_STAMPED, \
+				 .sql = &NAME##_sql, .extra = extra_col, .bind_extra = bind, \
+				 .updated = upd, .defaults = G##_DEFAULTS }
+#define TABLE_DEFINE(NAME, G) TABLE_DEFINE_EXTRA(NAME, G, NULL, NULL, NULL)
 
-/* A descriptor NAME for reading rows of a query into a struct by column name (a list's
- * computed columns: counts, names from other tables) with table_read, table_list, table_one;
- * it builds no statements. */
-#define TABLE_VIEW(NAME, colv) \
-	static const table_def NAME = { .name = "", .cols = colv, .ncols = TABLE_NCOLS(colv) }
+/* A descriptor NAME for reading rows of a query into the struct of the view G of
+ * src/tables.tsv by column name (a list's computed columns: counts, names from other tables)
+ * with table_read, table_list, table_one; it builds no statements. */
+#define TABLE_VIEW(NAME, G) \
+	static const table_col NAME##_cols[] = G##_COLUMNS; \
+	static const table_def NAME = { .name = "", .cols = NAME##_cols, \
+					.ncols = TABLE_NCOLS(NAME##_cols) }
 
 /* Append printf-style text to the statement in buf (size bytes, NUL-terminated); a statement
  * that does not fit is a programmer error (abort). */
@@ -105,6 +112,9 @@ typedef struct table_def {
 	 * before the restamp: to renew what the update's triggers cleared (the sort key).
 	 * SK_OK or the error in e; NULL for none. */
 	int (*updated)(sk_db *db, const void *row, sk_err *e);
+	/* A new row's values other than zero and "" (table_init): "column=value ..." as an
+	 * import field gives them, "today" for today's date; NULL or "" for none. */
+	const char *defaults;
 } table_def;
 
 /* The statements of t (built the first time; a statement longer than TABLE_SQL_MAX, or a
@@ -162,6 +172,12 @@ int table_all(sk_db *db, const table_def *t, sqlite3_stmt *st, size_t size, void
 /* Step st for one row of t into out (zeroed first, read by name): then as db_row_end. */
 int table_one(sk_db *db, const table_def *t, sqlite3_stmt *st, void *out, size_t size,
 	      const char *notfound, sk_err *e);
+
+/* One row of t from the query sql whose one text parameter param is key (bound as db_bind_text
+ * does) into out (size bytes), zeroed first, also when there is no row: SK_OK, SK_NOTFOUND with
+ * the message notfound in e, or the database error in e. */
+int table_one_by(sk_db *db, const table_def *t, const char *sql, const char *param,
+		 const char *key, void *out, size_t size, const char *notfound, sk_err *e);
 
 /* How the screens save a row of a table (table_save). */
 typedef struct table_save_ops {
@@ -233,6 +249,16 @@ void *table_field(const table_def *t, void *row, const char *name);
 	int PREFIX##_store_raw(sk_db *db, const T *row, int insert, sk_err *e) \
 	{ \
 		return table_store(db, &TABLE, row, insert, msg, e); \
+	}
+
+/* A new row of t in row (size bytes): zeroed, then t's defaults set (src/tables.tsv's =VALUE
+ * flags). A default t cannot hold is a programmer error (abort). */
+void table_init(const table_def *t, void *row, size_t size);
+/* Define void FN(T *row): table_init of row by the descriptor TABLE (a store's X_init). */
+#define TABLE_INIT_FN(FN, T, TABLE) \
+	void FN(T *row) \
+	{ \
+		table_init(&TABLE, row, sizeof *row); \
 	}
 
 /* Index of the column called name in t, or -1. */

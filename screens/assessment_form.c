@@ -12,6 +12,7 @@
 #include "form_util.h"
 #include "frame.h"
 #include "group.h"
+#include "help_gen.h"
 #include "i18n.h"
 #include "keys.h"
 #include "screens.h"
@@ -46,38 +47,6 @@ int af_auto(const struct aform *f, int i)
 {
 	int k = i - AF_K01;
 	return AF_IS_K(i) && assessment_derived(&f->a, k) >= 0 && !assessment_overridden(&f->a, k);
-}
-
-static const char *af_help(void)
-{
-	/* TRANSLATORS: F1 help text. */
-	return _("Penilaian satu kunjungan rumah tangga menurut 14 kriteria kemiskinan BPS. "
-		 "Semua isian ada di satu layar.\n\n"
-		 "Urutan: Tanggal (hari ini bila tidak diubah), Penilai, lalu angka pendukung: luas "
-		 "lantai rumah (m²), jumlah jiwa di rumah itu, penghasilan kepala rumah tangga (KRT) "
-		 "sebulan dan nilai tabungan atau barang yang mudah dijual. Angka boleh dikosongkan. "
-		 "Ketik di isian untuk mengganti isinya; Backspace menghapus satu huruf, Ctrl-U "
-		 "mengosongkan.\n\n"
-		 "Kriteria: tekan y (Ya, terpenuhi) atau n (Tidak); kursor langsung pindah ke "
-		 "kriteria berikutnya. Spasi mengganti jawaban tanpa pindah. Kriteria yang belum "
-		 "dijawab bertanda \"?\" dan tidak dihitung Tidak: F2 menolak menyimpan sebelum "
-		 "semuanya dijawab dan membawa kursor ke yang belum (kriteria yang terisi dari angka "
-		 "sudah terhitung dijawab). Tab dan Enter pindah ke "
-		 "isian berikutnya, Shift-Tab ke sebelumnya; keduanya melewati kriteria yang sudah "
-		 "terisi dari angka. Panah atas/bawah berhenti di setiap baris.\n\n"
-		 "Jawaban dari angka: kriteria 1 Ya bila luas lantai dibagi jumlah jiwa kurang dari "
-		 "8 m² (tepat 8 m² berarti Tidak); kriteria 12 Ya bila penghasilan KRT di bawah "
-		 "Rp 600.000; kriteria 14 Ya bila tabungan/barang di bawah Rp 500.000. Bila Anda "
-		 "menjawab lain dari angka, jawaban Anda yang dipakai dan ditandai \"ditimpa\". "
-		 "Contoh: KRT buruh tani berpenghasilan Rp 700.000 tetap memenuhi kriteria 12; "
-		 "jawab y. Backspace di kriteria yang ditimpa mengembalikan jawaban dari angka.\n\n"
-		 "Skor = jumlah kriteria yang terpenuhi. Rumah tangga dihitung miskin bila skor "
-		 "mencapai ambang (biasanya 9). Skor dan putusan di baris bawah berubah setiap kali "
-		 "Anda menjawab.\n\n"
-		 "Anggota dengan No. KK yang sama adalah satu rumah tangga. Bila anggota ini belum "
-		 "pernah dinilai tetapi anggota lain serumah sudah, baris keterangan menawarkan F6 "
-		 "untuk menyalin penilaian itu; periksa lalu simpan.\n\n"
-		 "F2 menyimpan. Esc kembali (ditanya dulu bila ada yang belum disimpan).");
 }
 
 /* ---- figures --------------------------------------------------------------------------- */
@@ -377,6 +346,7 @@ static const struct fu_own_def AF_DEF = {
 };
 
 const struct screen_ops ASSESSMENT_FORM_OPS =
-	FU_OWN_SCREEN("assessment-form", af_init, af_draw, af_key, af_help, af_draft_save,
+	FU_OWN_SCREEN("assessment-form", af_init, af_draw, af_key,
+		.help_text = HELP_ASSESSMENT_FORM, af_draft_save,
 		HINT_HELP, HINT(ACT_SAVE, NC_("hint", "Simpan")), HINT(ACT_ANSWER, NC_("hint", "Jawab")),
 		HINT(ACT_TOGGLE, NC_("hint", "Ganti")), HINTS_BACK_QUIT);

@@ -9,6 +9,7 @@
 #include "dialog.h"
 #include "frame.h"
 #include "group.h"
+#include "help_gen.h"
 #include "i18n.h"
 #include "keys.h"
 #include "lists_gen.h"
@@ -47,23 +48,6 @@ static void hi_delete(struct screen *s, const void *row)
 	char q[200];
 	snprintf(q, sizeof q, _("Hapus penilaian tanggal %s (skor %d)? (y/t)"), r->tanggal, r->skor);
 	tlist_delete(s, q, r->id, assessment_delete, _("Penilaian sudah dihapus."));
-}
-
-static const char *hi_help(void)
-{
-	/* TRANSLATORS: F1 help text. */
-	return _("Riwayat penilaian satu anggota menurut 14 kriteria kemiskinan BPS, yang terbaru "
-		 "di atas. Penilaian terbaru (tanggal paling akhir; bila tanggalnya sama, yang "
-		 "terakhir disimpan) yang menentukan apakah anggota dihitung miskin. Penilaian lama "
-		 "tetap tersimpan supaya kemajuan keluarga terlihat: keluar dari kemiskinan adalah "
-		 "tujuan program.\n\n"
-		 "Kolom: Skor = jumlah kriteria terpenuhi dari 14; Kategori = miskin atau tidak "
-		 "miskin menurut ambang yang berlaku; Ditimpa = kriteria yang jawabannya diisi "
-		 "petugas berbeda dari angka (luas lantai, penghasilan, tabungan).\n\n"
-		 "F3 atau Insert: penilaian baru.\n"
-		 "Enter atau F4: buka penilaian yang dipilih untuk dilihat atau diperbaiki.\n"
-		 "F8 atau Delete: hapus penilaian yang dipilih (ditanya dulu), misalnya yang "
-		 "salah ketik.");
 }
 
 static const struct tlist_def HI_LIST;
@@ -111,6 +95,6 @@ static const struct tlist_def HI_LIST = {
 };
 
 const struct screen_ops ASSESSMENT_HISTORY_OPS =
-	TLIST_SCREEN("assessment-history", hi_init, hi_help,
+	TLIST_SCREEN("assessment-history", hi_init, HELP_ASSESSMENT_HISTORY,
 		HINT_HELP, HINT(ACT_NEW, NC_("hint", "Baru")), HINT(ACT_ENTER, NC_("hint", "Buka")),
 		HINT(ACT_DELETE, NC_("hint", "Hapus")), HINTS_BACK_QUIT);

@@ -7,6 +7,7 @@
 #include "colors.h"
 #include "dialog.h"
 #include "frame.h"
+#include "help_gen.h"
 #include "i18n.h"
 #include "input_dlg.h"
 #include "keys.h"
@@ -45,19 +46,6 @@ static void al_cells(struct screen *s, const void *row, const char **cells, char
 	snprintf(buf[1], TLIST_CELL, "%.10s %.5s", r->waktu,
 		 r->waktu + (strlen(r->waktu) > 11 ? 11 : 0));
 	TLIST_CELLS(cells, buf[0], buf[1], buf[2], r->aksi, r->tabel, r->ringkas);
-}
-
-static const char *al_help(void)
-{
-	return _("Jejak audit: setiap penyimpanan dicatat dengan nama operator, waktu (UTC), "
-		 "tabel, baris, dan apa yang berubah (lama -> baru; NIK disamarkan). Pembacaan NIK "
-		 "utuh (formulir anggota, ekspor tanpa samaran, laporan CSV) juga dicatat. Catatan "
-		 "tidak dapat diubah: tiap baris membawa hash baris sebelumnya, dan sikube check "
-		 "menemukan baris yang diubah.\n\n"
-		 "F6: saring menurut operator, kelompok (kode), anggota (NIK) dan tanggal (dari, "
-		 "sampai). Isian kosong berarti semua.\n"
-		 "Operator berisi dua nama (a+b): operator kedua menyetujui (empat mata).\n\n"
-		 "Pindah baris dengan panah, halaman dengan PgUp/PgDn, Home/End.");
 }
 
 static const struct tlist_def AL_LIST;
@@ -131,5 +119,5 @@ static const struct tlist_def AL_LIST = {
 	.position = N_("Catatan %d dari %d"), .position_empty = 1,
 };
 
-const struct screen_ops AUDIT_LIST_OPS = TLIST_SCREEN("audit", al_init, al_help,
+const struct screen_ops AUDIT_LIST_OPS = TLIST_SCREEN("audit", al_init, HELP_AUDIT_LIST,
 		HINT_HELP, HINT(ACT_OPTION, NC_("hint", "Saring")), HINTS_BACK_QUIT);

@@ -11,6 +11,7 @@
 #include "dialog.h"
 #include "frame.h"
 #include "group.h"
+#include "help_gen.h"
 #include "i18n.h"
 #include "input_dlg.h"
 #include "keys.h"
@@ -73,43 +74,6 @@ static void cb_cells(struct screen *s, const void *row, const char **cells, char
 	TLIST_CELLS(cells, l->r.tanggal, l->r.no_bukti, l->dibalik ? "x" : "",
 		    *l->r.uraian ? l->r.uraian : _(l->r.kategori), buf[4], buf[5],
 		    buf[6]);
-}
-
-static const char *cb_help(void)
-{
-	/* TRANSLATORS: F1 help text. */
-	return _("Buku kas kelompok, seperti buku kas bendahara: tanggal, nomor bukti, uraian, "
-		 "uang masuk, uang keluar dan saldo sesudah setiap baris. Setiap kelompok punya tiga "
-		 "buku: kas umum, kas IKS (dana kesetiakawanan sosial) dan kas simpan pinjam "
-		 "(simpanan, pinjaman, angsuran, denda dan bagi hasil anggota).\n\n"
-		 "Tab atau B: ganti buku (umum / IKS / simpan pinjam). Baris kas simpan pinjam yang "
-		 "dibukukan dari simpanan, pinjaman, angsuran, denda atau bagi hasil dikoreksi lewat "
-		 "buku simpanan atau kartu pinjaman anggotanya (menu Kelompok, F7), bukan di sini; "
-		 "biaya simpan pinjam (alat tulis, biaya bank) dicatat di sini dengan F3.\n"
-		 "Panah kiri/kanan: pilih bulan yang ditampilkan (paling kanan: semua bulan).\n"
-		 "K: saring menurut kategori (iuran kas, iuran IKS, bantuan, penjualan, pembelian, "
-		 "operasional, santunan, pinjaman, angsuran, bagi hasil, lainnya, lalu semua).\n"
-		 "Panah atas/bawah, PgUp/PgDn, Home/End: pindah baris.\n\n"
-		 "F3 atau Insert: catat uang masuk atau keluar. Nomor bukti diusulkan (BKM-... untuk "
-		 "uang masuk, BKK-... untuk uang keluar). Saldo kas tidak boleh kurang dari nol: "
-		 "pengeluaran yang lebih besar dari saldo ditolak dan saldonya ditunjukkan.\n"
-		 "Enter atau F4: ubah baris yang dipilih, selama bulannya belum ditutup. Iuran yang "
-		 "dibukukan dari pertemuan diubah lewat layar Pertemuan.\n"
-		 "F8 atau Delete: balik baris yang dipilih (ditanya dulu). Pembalikan adalah baris "
-		 "baru hari ini dengan jumlah yang sama di sisi lain, sehingga baris yang salah "
-		 "tidak terhapus tetapi pengaruhnya hilang; sesudah itu catat baris yang benar. "
-		 "Baris yang sudah dibalik ditandai x di depan uraiannya.\n"
-		 "T: tutup bulan. Bendahara menghitung uang kas dan menulis jumlahnya; SIKUBE "
-		 "mencatat saldo buku, uang yang dihitung dan selisihnya. Bila ada selisih, "
-		 "bendahara menulis catatannya dan memilih: bukukan selisih itu sebagai baris kas "
-		 "\"selisih kas\" hari ini (kategori lain-lain), sehingga saldo buku sama dengan "
-		 "uang yang ada, atau biarkan tercatat di tutup bulan saja. Bulan yang sudah "
-		 "ditutup dikatakan langsung begitu T ditekan. Yang diusulkan adalah bulan "
-		 "yang sedang dilihat, atau bulan lalu bila bulan ini belum berakhir: bulan yang "
-		 "belum berakhir tidak dapat ditutup. Sesudah ditutup, baris bulan itu dan bulan-bulan "
-		 "sebelumnya tidak dapat diubah lagi; koreksi dengan pembalikan.\n\n"
-		 "Jumlah uang ditulis dengan angka saja dan ditampilkan dengan titik ribuan, "
-		 "misalnya Rp 1.250.000.");
 }
 
 /* The book in the title and messages: "umum", "IKS", "simpan pinjam". */
@@ -348,7 +312,7 @@ static const struct tlist_def CB_LIST = {
 	.start_at_end = 1,
 };
 
-const struct screen_ops CASH_BOOK_OPS = TLIST_SCREEN("cash-book", cb_init, cb_help,
+const struct screen_ops CASH_BOOK_OPS = TLIST_SCREEN("cash-book", cb_init, HELP_CASH_BOOK,
 	/* Esc and F10 show on terminals wider than 80 columns (the line drops what does not fit). */
 	HINT_HELP, HINT(ACT_NEW, NC_("hint", "Baru")), HINT(ACT_EDIT, NC_("hint", "Ubah")),
 	HINT(ACT_DELETE, NC_("hint", "Balik")), HINT(ACT_BOOK, NC_("hint", "Buku")),

@@ -8,6 +8,7 @@
 #include "form_util.h"
 #include "frame.h"
 #include "group.h"
+#include "help_gen.h"
 #include "i18n.h"
 #include "keys.h"
 #include "screens.h"
@@ -45,27 +46,6 @@ struct cash_entry {
 	int is_new;
 	char proposed[16];      /* receipt number last proposed (replaced while unchanged) */
 };
-
-static const char *ce_help(void)
-{
-	/* TRANSLATORS: F1 help text. */
-	return _("Mencatat uang masuk atau uang keluar di buku kas kelompok.\n\n"
-		 "Tanggal: tulis TTTT-BB-HH; tanggal di bulan yang sudah ditutup dan tanggal yang "
-		 "belum tiba ditolak.\n"
-		 "Buku: kas umum atau kas IKS (Spasi untuk mengganti).\n"
-		 "Masuk/keluar: uang masuk (penerimaan) atau uang keluar (pengeluaran).\n"
-		 "Kategori: iuran kas, iuran IKS, bantuan, penjualan, pembelian, operasional, "
-		 "santunan, pinjaman, angsuran, bagi hasil atau lainnya. Tekan huruf awalnya atau "
-		 "Spasi untuk mengganti.\n"
-		 "No. bukti: nomor kuitansi atau nota. SIKUBE mengusulkan nomor berikutnya (BKM-... "
-		 "untuk uang masuk, BKK-... untuk uang keluar); boleh diganti dengan nomor di "
-		 "kuitansi.\n"
-		 "Uraian: untuk apa uang itu, misalnya \"Beli tepung 10 kg\".\n"
-		 "Jumlah: angka saja, misalnya 125000; di bawahnya tampil Rp 125.000.\n\n"
-		 "Saldo kas tidak boleh kurang dari nol. Pengeluaran yang lebih besar dari saldo "
-		 "ditolak dan saldo yang tersedia ditunjukkan.\n\n"
-		 "F2 menyimpan. Esc kembali (ditanya dulu bila ada isian yang belum disimpan).");
-}
 
 /* Propose a receipt number for the chosen book and direction unless the clerk typed one. */
 static void ce_propose(struct screen *s)
@@ -241,6 +221,6 @@ static int ce_key(struct screen *s, wint_t ch, int kc)
 	return fu_form_key(s, ch, kc, ce_after, NULL, ce_save);
 }
 
-const struct screen_ops CASH_ENTRY_OPS = FU_SCREEN("cash-entry", ce_init, ce_key, ce_help,
+const struct screen_ops CASH_ENTRY_OPS = FU_SCREEN("cash-entry", ce_init, ce_key, HELP_CASH_ENTRY,
 		HINT_HELP, HINT(ACT_SAVE, NC_("hint", "Simpan")),
 		HINT(ACT_NEXT, NC_("hint", "Isian berikutnya")), HINTS_BACK_QUIT);

@@ -11,6 +11,7 @@
 #include "eligibility.h"
 #include "frame.h"
 #include "group.h"
+#include "help_gen.h"
 #include "i18n.h"
 #include "keys.h"
 #include "lists_gen.h"
@@ -108,26 +109,6 @@ static const struct tlist_def EG_LIST = {
 	.search_label = N_("Cari:"),
 };
 
-static const char *eg_help(void)
-{
-	/* TRANSLATORS: F1 help text.
-	 * xgettext:no-c-format (a help text with a percent sign, not a printf format) */
-	return _("Kelayakan: apakah anggota KUBE memang keluarga miskin menurut 14 kriteria "
-		 "kemiskinan BPS. Evaluasi menemukan sekitar seperlima anggota KUBE ternyata tidak "
-		 "miskin; layar ini menunjukkan di mana hal itu terjadi.\n\n"
-		 "Baris atas: angka seluruh kantor. Baris pertama daftar, (Semua kelompok), "
-		 "membuka anggota dari semua kelompok; baris lain satu kelompok.\n\n"
-		 "Kolom: Aktif = anggota yang masih aktif; Dinilai = yang sudah pernah dinilai; "
-		 "Miskin = yang penilaian terakhirnya memenuhi kriteria (skor mencapai ambang, "
-		 "biasanya 9 dari 14); Tdk miskin = yang tidak, dengan persennya dari yang dinilai; "
-		 "Perlu nilai = belum pernah dinilai, atau penilaian terakhir lebih dari 12 "
-		 "bulan yang lalu.\n"
-		 "Tanda ! di kolom pertama: lebih dari 20% anggota yang dinilai tidak miskin.\n\n"
-		 "Enter: buka daftar anggota kelompok yang dipilih beserta penilaiannya; di sana "
-		 "Enter mengisi penilaian baru dan F4 membuka riwayat.\n"
-		 "Ketik nama kelompok, kode atau desa untuk mencari; Esc mengosongkan pencarian.");
-}
-
 static int eg_init(struct screen *s, void *arg)
 {
 	(void)arg;
@@ -141,5 +122,5 @@ static int eg_init(struct screen *s, void *arg)
 }
 
 const struct screen_ops ELIG_GROUPS_OPS =
-	TLIST_SCREEN("eligibility-groups", eg_init, eg_help,
+	TLIST_SCREEN("eligibility-groups", eg_init, HELP_ELIGIBILITY_GROUPS,
 		HINT_HELP, HINT(ACT_ENTER, NC_("hint", "Anggota")), HINTS_BACK_QUIT);

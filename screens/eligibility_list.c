@@ -10,6 +10,7 @@
 #include "eligibility.h"
 #include "frame.h"
 #include "group.h"
+#include "help_gen.h"
 #include "i18n.h"
 #include "keys.h"
 #include "lists_gen.h"
@@ -104,28 +105,6 @@ static int el_key(struct screen *s, wint_t ch, int kc, const void *row)
 	}
 }
 
-static const char *el_help(void)
-{
-	/* TRANSLATORS: F1 help text.
-	 * xgettext:no-c-format (a help text with a percent sign, not a printf format) */
-	return _("Kelayakan anggota: setiap anggota aktif dengan penilaian terakhirnya menurut 14 "
-		 "kriteria kemiskinan BPS. Anggota yang sudah keluar tidak ditampilkan.\n\n"
-		 "Baris atas meringkas kelompok: anggota aktif, yang sudah dinilai, yang miskin "
-		 "(memenuhi kriteria), yang tidak miskin beserta persennya, dan yang perlu dinilai. "
-		 "Tanda ! berarti lebih dari 20% anggota yang dinilai ternyata tidak miskin; "
-		 "penerima KUBE seharusnya keluarga miskin.\n\n"
-		 "Kolom: Dinilai = tanggal penilaian terakhir; Skor = jumlah kriteria yang "
-		 "terpenuhi dari 14; Kategori = miskin bila skor mencapai ambang (biasanya 9); "
-		 "DTSEN = terdaftar di Data Tunggal Sosial dan Ekonomi Nasional, dengan desilnya "
-		 "(d1 paling miskin); Keterangan = belum dinilai, atau nilai ulang bila penilaian "
-		 "terakhir lebih dari 12 bulan yang lalu.\n\n"
-		 "Enter: isi penilaian baru untuk anggota yang dipilih.\n"
-		 "F4: riwayat penilaian anggota itu (penilaian lama tetap tersimpan).\n"
-		 "F6: ganti yang ditampilkan: semua anggota aktif, hanya yang perlu dinilai, atau "
-		 "hanya yang tidak miskin.\n"
-		 "Ketik nama atau awal NIK untuk mencari; Esc mengosongkan pencarian.");
-}
-
 static void load_title(struct screen *s)
 {
 	struct elig_list *l = s->data;
@@ -190,6 +169,6 @@ static const struct tlist_def EL_ALL_LIST = {
 };
 
 const struct screen_ops ELIG_LIST_OPS =
-	TLIST_SCREEN("eligibility", el_init, el_help,
+	TLIST_SCREEN("eligibility", el_init, HELP_ELIGIBILITY_LIST,
 		HINT_HELP, HINT(ACT_ENTER, NC_("hint", "Nilai")), HINT(ACT_EDIT, NC_("hint", "Riwayat")),
 		HINT(ACT_OPTION, NC_("hint", "Saring")), HINTS_BACK_QUIT);

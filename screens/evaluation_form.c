@@ -13,6 +13,7 @@
 #include "form_util.h"
 #include "frame.h"
 #include "group.h"
+#include "help_gen.h"
 #include "i18n.h"
 #include "keys.h"
 #include "screens.h"
@@ -37,27 +38,15 @@ int ef_unscored(const struct eform *f)
 }
 
 /* F1: how to use the form, the whole rubric, how each proposal is computed (the thresholds
- * of evaluation_calc.h) and the levels. Built once, in the language in use. */
+ * of evaluation_calc.h) and the levels (the prose from screens/help.txt). Built once, in the
+ * language in use. */
 static const char *ef_help(void)
 {
 	static char text[8192];
 	if (*text)
 		return text;
 	size_t n = 0;
-	/* TRANSLATORS: F1 help text. */
-	n += (size_t)snprintf(text + n, sizeof text - n, "%s\n\n", _(
-		"Penilaian perkembangan kelompok: delapan indikator evaluasi P2FM-KUBE, masing-masing "
-		"bernilai 1 sampai 4. Sosial: s1 pertemuan rutin atas kemauan sendiri, s2 IKS "
-		"dipungut dan dipakai, s3 kepedulian pada masalah sosial sekitar, s4 embrio koperasi "
-		"(simpan pinjam). Ekonomi: e1 usaha berkembang (omzet), e2 pendapatan anggota naik, "
-		"e3 kemitraan, e4 modal bergulir.\n\n"
-		"Di baris indikator ketik 1, 2, 3 atau 4; kursor pindah ke indikator berikutnya. "
-		"Enter menerima usulan SIKUBE untuk indikator yang belum dinilai. Nilai yang berbeda "
-		"dari usulan ditandai * (ditimpa). Backspace menghapus nilai. Tab, Enter dan panah "
-		"pindah isian; Home ke Tanggal, End ke Catatan. Skor dan tingkat di baris bawah "
-		"berubah setiap kali Anda mengisi. F2 menyimpan (semua indikator harus dinilai); "
-		"tingkat kelompok mengikuti penilaian terbaru. Esc kembali (ditanya dulu bila ada "
-		"yang belum disimpan)."));
+	n += (size_t)snprintf(text + n, sizeof text - n, "%s\n\n", _(HELP_EVALUATION_FORM));
 	n += (size_t)snprintf(text + n, sizeof text - n, "%s\n", _("Arti setiap nilai:"));
 	for (int i = 0; i < EVAL_INDICATORS && n < sizeof text; i++) {
 		n += (size_t)snprintf(text + n, sizeof text - n, "%s %s:\n", EVAL_FIELDS[i],
@@ -94,9 +83,7 @@ static const char *ef_help(void)
 		EVAL_WINDOW_MONTHS, EVAL_E1_GROWTH_4, EVAL_E1_GROWTH_3, EVAL_E1_GROWTH_2,
 		EVAL_E4_CAPITAL_3, EVAL_E4_LOAN_MONTHS, EVAL_E4_CAPITAL_3, EVAL_E4_CAPITAL_2);
 	if (n < sizeof text)
-		snprintf(text + n, sizeof text - n, "%s", _(
-			"Skor = jumlah delapan nilai (8 sampai 32): 8-15 tumbuh, 16-22 berkembang, "
-			"23-28 maju, 29-32 mandiri."));
+		snprintf(text + n, sizeof text - n, "%s", _(HELP_EVALUATION_FORM_SCORE));
 	return text;
 }
 
@@ -285,7 +272,7 @@ static const struct fu_own_def EF_DEF = {
 };
 
 const struct screen_ops EVALUATION_FORM_OPS =
-	FU_OWN_SCREEN("evaluation-form", ef_init, ef_draw, ef_key, ef_help, ef_draft_save,
+	FU_OWN_SCREEN("evaluation-form", ef_init, ef_draw, ef_key, .help = ef_help, ef_draft_save,
 		HINT_HELP, HINT(ACT_SAVE, NC_("hint", "Simpan")),
 		HINT(ACT_SCORE, NC_("hint", "Beri nilai")), HINT(ACT_ENTER, NC_("hint", "Usulan")),
 		HINTS_BACK_QUIT);

@@ -10,6 +10,7 @@
 #include "evaluation.h"
 #include "frame.h"
 #include "group.h"
+#include "help_gen.h"
 #include "i18n.h"
 #include "input_dlg.h"
 #include "keys.h"
@@ -45,27 +46,6 @@ static void eh_open(struct screen *s, const void *row)
 	struct ehist *h = s->data;
 	struct evaluation_form_arg a = { h->g.id, row ? ((const sk_evaluation_row *)row)->id : NULL };
 	ui_push(&EVALUATION_FORM_OPS, &a);
-}
-
-static const char *eh_help(void)
-{
-	/* TRANSLATORS: F1 help text. */
-	return _("Perkembangan satu kelompok: tingkatnya (tumbuh, berkembang, maju, mandiri) dan "
-		 "semua penilaian perkembangannya, yang terbaru di atas. Tingkat kelompok mengikuti "
-		 "penilaian terbaru (tanggal paling akhir; bila sama, yang terakhir disimpan).\n\n"
-		 "Kolom: s1-4 e1-4 = nilai delapan indikator; Skor = jumlahnya dari 32; Ditimpa = "
-		 "indikator yang dinilai lain dari usulan SIKUBE.\n\n"
-		 "Baris kedua di atas daftar: \"perlu dinilai\" bila kelompok belum pernah dinilai "
-		 "atau penilaian terakhirnya lebih dari 6 bulan lalu; CALON GAGAL bila kelompok "
-		 "tidak mengadakan pertemuan selama 12 minggu. Pendampinglah yang memutuskan: F6 "
-		 "mencatat keputusannya (gagal, atau masih aktif), siapa yang memutuskan dan "
-		 "alasannya, dengan tanggal hari ini. Kelompok yang dinyatakan masih aktif tidak "
-		 "diusulkan lagi selama 12 minggu. F6 pada kelompok yang sudah dinyatakan gagal "
-		 "membatalkan keputusan itu. Keputusan ini hanya tersimpan di komputer ini (belum "
-		 "ikut bundel).\n\n"
-		 "F3 atau Insert: penilaian baru.\n"
-		 "Enter atau F4: buka penilaian yang dipilih untuk dilihat atau diperbaiki.\n"
-		 "F8 atau Delete: hapus penilaian yang dipilih (ditanya dulu).");
 }
 
 /* Read the group's level, status and decision again. */
@@ -210,7 +190,7 @@ static const struct tlist_def EH_LIST = {
 };
 
 const struct screen_ops EVALUATION_HISTORY_OPS =
-	TLIST_SCREEN("evaluation-history", eh_init, eh_help,
+	TLIST_SCREEN("evaluation-history", eh_init, HELP_EVALUATION_HISTORY,
 		HINT_HELP, HINT(ACT_NEW, NC_("hint", "Baru")), HINT(ACT_ENTER, NC_("hint", "Buka")),
 		HINT(ACT_DELETE, NC_("hint", "Hapus")), HINT(ACT_OPTION, NC_("hint", "Gagal?")),
 		HINTS_BACK_QUIT);

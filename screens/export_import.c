@@ -16,6 +16,7 @@
 #include "export_import.h"
 #include "form_util.h"
 #include "frame.h"
+#include "help_gen.h"
 #include "i18n.h"
 #include "import.h"
 #include "keys.h"
@@ -109,21 +110,6 @@ static void pr_row(void *ctx, const void *row, int y, int x0, int width, int sel
 }
 
 static const struct plist_src PROBLEM_SRC = { pr_count, pr_fetch, pr_row, sizeof(import_problem) };
-
-static const char *xr_help(void)
-{
-	/* TRANSLATORS: F1 help text. */
-	return _("Hasil ekspor atau impor.\n\n"
-		 "Baris atas: berhasil atau ditolak. Impor dikerjakan utuh: bila ada satu baris "
-		 "yang salah, tidak ada data yang diubah (kecuali dipilih \"impor baris yang benar "
-		 "saja\"). Tabel menunjukkan per berkas berapa baris ditambah, diperbarui, tidak "
-		 "berubah (data di sini sama atau lebih baru) dan ditolak.\n\n"
-		 "Daftar masalah: berkas, baris (nomor baris seperti terlihat di spreadsheet, baris "
-		 "judul = 1), kolom, nilai yang salah (NIK disamarkan) dan alasannya. Pindah dengan "
-		 "panah atau PgUp/PgDn; Enter menampilkan satu masalah lengkap. Perbaiki berkasnya "
-		 "di kantor asal lalu ekspor dan impor lagi.\n\n"
-		 "Esc kembali ke layar Ekspor/Impor.");
-}
 
 static int xr_init(struct screen *s, void *arg)
 {
@@ -256,35 +242,11 @@ static void xr_free(struct screen *s)
 	free(x);
 }
 
-static const struct screen_ops XRESULT_OPS = SCREEN_OPS("exchange-result", xr,
+static const struct screen_ops XRESULT_OPS = SCREEN_OPS("exchange-result", xr, HELP_EXPORT_RESULT,
 	.resize = xr_resize, .free = xr_free,
 	.hints = HINTS(HINT_HELP, HINT(ACT_ENTER, NC_("hint", "Lengkap")), HINTS_BACK_QUIT));
 
 /* ---- the Ekspor/Impor screen ----------------------------------------------------------- */
-
-static const char *ex_help(void)
-{
-	/* TRANSLATORS: F1 help text. */
-	return _("Tukar data dengan kantor lain (misalnya kantor kelurahan ke Dinas Sosial) lewat "
-		 "bundel: satu folder berisi berkas CSV, bisa disalin ke flashdisk.\n\n"
-		 "Di atas tertulis kapan terakhir mengekspor dan berapa baris berubah sejak itu.\n\n"
-		 "Folder: tempat bundel ditulis atau dibaca. Awalnya folder sikube-export di "
-		 "flashdisk yang terpasang (di /media), atau di folder rumah Anda. Untuk impor boleh "
-		 "juga satu berkas tabel, misalnya /home/budi/anggota.csv yang diketik di "
-		 "spreadsheet (baris dengan id kosong menjadi data baru).\n"
-		 "Ekspor: semua data; hanya perubahan sejak ekspor terakhir; atau NIK disamarkan "
-		 "(hanya 6 angka pertama NIK dan No. KK, untuk dibaca saja, tidak dapat diimpor).\n"
-		 "Bentuk berkas: CSV biasa, atau Excel (titik koma) yang langsung terbuka di Excel "
-		 "berbahasa Indonesia. Impor membaca keduanya.\n"
-		 "Impor: biasanya bundel ditolak seluruhnya bila ada satu baris yang salah; pilih "
-		 "\"impor baris yang benar saja\" untuk memasukkan yang benar dan melaporkan "
-		 "sisanya.\n\n"
-		 "F2 mengekspor ke folder, F3 mengimpor dari folder atau berkas. Selama bekerja "
-		 "tampil batang kemajuan; sesudahnya ringkasan dan daftar masalah.\n\n"
-		 "Impor menggabungkan menurut id: data yang diubah lebih akhir yang dipakai, data "
-		 "yang dihapus ikut terhapus, dan mengimpor bundel yang sama dua kali tidak "
-		 "mengubah apa-apa.");
-}
 
 static void ex_status(struct screen *s)
 {
@@ -475,7 +437,7 @@ static void ex_resume(struct screen *s)
 	ex_status(s);
 }
 
-const struct screen_ops EXCHANGE_OPS = SCREEN_OPS("exchange", ex,
+const struct screen_ops EXCHANGE_OPS = SCREEN_OPS("exchange", ex, HELP_EXPORT_IMPORT,
 	.resize = fu_resize, .free = fu_free, .show = fu_show, .resume = ex_resume,
 	.hints = HINTS(HINT_HELP, HINT(ACT_SAVE, NC_("hint", "Ekspor")),
 		       HINT(ACT_NEW, NC_("hint", "Impor")), HINTS_BACK_QUIT));

@@ -136,10 +136,11 @@ void fu_own_free(struct screen *s);
  * item open (refused with def->missing, the cursor on the first), then stored (def->store);
  * a refusal or an error is shown. Returns 1 when stored. */
 int fu_own_store(struct screen *s, const char *who);
-/* The whole screen_ops of such a form: name, init, draw, key handler, help, draft and the hint
+/* The whole screen_ops of such a form: name, init, draw, key handler, its help as the entry
+ * (.help_text = HELP_X, a msgid of help_gen.h, or .help = a function), draft and the hint
  * line (the entries, HINTS_END last). */
-#define FU_OWN_SCREEN(id, initf, drawf, keyf, helpf, draftf, ...) \
-	{ .name = id, .init = initf, .draw = drawf, .key = keyf, .help = helpf, \
+#define FU_OWN_SCREEN(id, initf, drawf, keyf, help, draftf, ...) \
+	{ .name = id, .init = initf, .draw = drawf, .key = keyf, help, \
 	  .hints = HINTS(__VA_ARGS__), .unsaved = fu_own_unsaved, .draft = draftf, \
 	  .free = fu_own_free }
 
@@ -240,11 +241,11 @@ void fu_show(struct screen *s);
 int fu_unsaved(struct screen *s);
 void fu_free(struct screen *s);
 #define FU_OPS .draw = fu_draw, .resize = fu_resize, .show = fu_show, .free = fu_free
-/* The whole screen_ops of a struct fu_form screen: its name, init, key handler, help and hint
- * line (the entries, HINTS_END last); unsaved while a value differs from the snapshot, drafts
- * under its key. */
-#define FU_SCREEN(id, initf, keyf, helpf, ...) \
-	{ .name = id, .init = initf, .key = keyf, .help = helpf, .hints = HINTS(__VA_ARGS__), \
+/* The whole screen_ops of a struct fu_form screen: its name, init, key handler, help (a HELP_
+ * msgid of help_gen.h) and hint line (the entries, HINTS_END last); unsaved while a value
+ * differs from the snapshot, drafts under its key. */
+#define FU_SCREEN(id, initf, keyf, helptext, ...) \
+	{ .name = id, .init = initf, .key = keyf, .help_text = helptext, .hints = HINTS(__VA_ARGS__), \
 	  .unsaved = fu_unsaved, .draft = fu_form_draft, FU_OPS }
 
 #endif

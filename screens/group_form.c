@@ -8,6 +8,7 @@
 #include "form_util.h"
 #include "frame.h"
 #include "group.h"
+#include "help_gen.h"
 #include "i18n.h"
 #include "keys.h"
 #include "region.h"
@@ -57,36 +58,6 @@ struct group_form {
 	sk_group rec;
 	int is_new;
 };
-
-static const char *gf_help(void)
-{
-	/* TRANSLATORS: F1 help text. */
-	return _("Formulir data kelompok KUBE, dua halaman. PgDn/PgUp pindah halaman; Tab, Enter "
-		 "atau panah bawah ke isian berikutnya, panah atas atau Shift-Tab ke isian "
-		 "sebelumnya. F2 menyimpan. Esc kembali (jika ada isian yang belum disimpan, "
-		 "ditanya dulu).\n\n"
-		 "Setiap isian diperiksa ketika Anda meninggalkannya. Kesalahan ditulis merah di "
-		 "bawah isiannya dengan kata \"Salah\" dan harus diperbaiki sebelum bisa disimpan. "
-		 "Tulisan \"Perhatian\" hanya peringatan: data tetap bisa disimpan.\n\n"
-		 "Nama kelompok: wajib, paling panjang 100 huruf, misalnya \"Melati 3\".\n"
-		 "Kode kelompok: kode singkat buatan kantor Anda sendiri, boleh kosong.\n"
-		 "Desa/kelurahan: wajib. Tekan Enter (atau F5, atau langsung ketik nama desanya) "
-		 "untuk memilih dari daftar wilayah resmi. Di bawahnya tampil kecamatan dan "
-		 "kabupaten/kota desa yang dipilih.\n"
-		 "Alamat: alamat tempat usaha atau sekretariat kelompok.\n"
-		 "Jenis usaha: produksi, jasa, perdagangan atau lainnya. Tekan Spasi atau panah "
-		 "kiri/kanan untuk mengganti pilihan.\n"
-		 "Bidang usaha: usahanya, misalnya keripik pisang, laundry, warung sembako.\n"
-		 "Tanggal berdiri: tulis tahun-bulan-tanggal, misalnya 2024-03-15. Boleh kosong.\n"
-		 "Tingkat: tumbuh, berkembang, maju atau mandiri (Spasi untuk mengganti).\n\n"
-		 "Halaman 2:\n"
-		 "Pendamping: nama pendamping dari Dinas Sosial. Telepon pendamping: nomor HP.\n"
-		 "Iuran kas dan iuran IKS: iuran tiap anggota setiap pertemuan, dalam rupiah. "
-		 "Tulis angka saja, misalnya 5000 (boleh juga 5.000). Kosong berarti 0.\n"
-		 "Bantuan UEP: jumlah bantuan usaha ekonomi produktif yang diterima, misalnya "
-		 "20000000. Tahun bantuan: tahun bantuan itu diterima, empat angka.\n"
-		 "Catatan: keterangan lain yang perlu diingat.");
-}
 
 /* Remarks under fields: the chosen village's kecamatan and kabupaten, amounts in rupiah. */
 static void gf_notes(struct screen *s)
@@ -245,6 +216,6 @@ static const struct fu_store GF_HOW = {
 	.rec_at = offsetof(struct group_form, rec), .pick = gf_pick, .saved = gf_saved,
 };
 
-const struct screen_ops GROUP_FORM_OPS = FU_SCREEN("group-form", gf_init, fu_key, gf_help,
+const struct screen_ops GROUP_FORM_OPS = FU_SCREEN("group-form", gf_init, fu_key, HELP_GROUP_FORM,
 		HINT_HELP, HINT(ACT_SAVE, NC_("hint", "Simpan")), HINT(ACT_PGDN, NC_("hint", "Halaman")),
 		HINTS_BACK_QUIT);

@@ -10,6 +10,7 @@
 #include "evaluation.h"
 #include "frame.h"
 #include "group.h"
+#include "help_gen.h"
 #include "i18n.h"
 #include "keys.h"
 #include "lists_gen.h"
@@ -121,58 +122,6 @@ static void gl_cells(struct screen *s, const void *row, const char **cells, char
 		last = _("CALON GAGAL");
 	const char *level = gagal == EVAL_GAGAL_DECLARED ? _("GAGAL") : _(r->tingkat);
 	TLIST_CELLS(cells, over ? "!" : "", r->kode, r->nama, r->desa, level, aktif, last, par);
-}
-
-static const char *gl_help(void)
-{
-	/* TRANSLATORS: F1 help text.
-	 * xgettext:no-c-format (a help text with a percent sign, not a printf format) */
-	return _("Daftar kelompok KUBE yang tercatat, urut menurut nama.\n\n"
-		 "Mencari: ketik saja sebagian nama kelompok, kode kelompok, nama desa/kelurahan "
-		 "atau awal kode wilayah; daftar langsung menyaring. Backspace menghapus huruf "
-		 "terakhir, Esc mengosongkan pencarian. Tombol / juga memindahkan kursor ke baris "
-		 "pencarian.\n\n"
-		 "Pindah baris dengan panah atas/bawah, pindah halaman dengan PgUp/PgDn, ke awal "
-		 "dan akhir daftar dengan Home/End.\n\n"
-		 "Enter: buka daftar anggota kelompok yang dipilih.\n"
-		 "F3 atau Insert: tambah kelompok baru.\n"
-		 "F4: ubah data kelompok yang dipilih.\n"
-		 "F8 atau Delete: hapus kelompok yang dipilih beserta anggotanya (ditanya dulu; "
-		 "pertanyaannya menyebut berapa anggota, pertemuan dan baris kas yang ikut). "
-		 "Data yang dihapus tidak hilang dari berkas, hanya ditandai terhapus.\n"
-		 "F6: daftar kelompok yang terhapus. Di sana F8 memulihkan kelompok yang terhapus "
-		 "karena salah pilih, beserta anggota yang terhapus bersamanya.\n\n"
-		 "Kolom: Kode = kode kelompok dari kantor Anda; Nama kelompok; Desa/kelurahan "
-		 "tempat kelompok; Tingkat = tumbuh, berkembang, maju atau mandiri; Aktif = "
-		 "jumlah anggota yang masih aktif (aturan KUBE: 5 sampai 20 kepala keluarga).\n"
-		 "Tanda ! di kolom pertama: lebih dari 20% anggota kelompok yang sudah dinilai "
-		 "ternyata tidak miskin menurut 14 kriteria BPS (rinciannya di menu Kelayakan).\n"
-		 "Pertemuan = tanggal pertemuan terakhir. TIDAK AKTIF: kelompok itu berdiri lebih "
-		 "dari 4 minggu yang lalu dan tidak mengadakan pertemuan selama 4 minggu terakhir; "
-		 "jumlahnya tertulis di atas daftar. Kelompok baru belum dihitung tidak aktif. "
-		 "Kelompok seperti ini perlu dikunjungi pendamping sebelum bubar tanpa diketahui.\n"
-		 "Risiko = portofolio berisiko simpan pinjam: bagian pinjaman beredar yang "
-		 "angsurannya terlambat lebih dari 30 hari (kosong: tidak ada pinjaman beredar). "
-		 "Di bawah daftar tertulis tunggakan kelompok yang dipilih.\n\n"
-		 "CALON GAGAL: tidak ada pertemuan selama 12 minggu; pendamping memutuskan "
-		 "(F9, lalu F6). GAGAL di kolom Tingkat: kelompok yang sudah dinyatakan gagal.\n\n"
-		 "F7: simpan pinjam kelompok yang dipilih: siklus dan aturannya, simpanan dan "
-		 "pinjaman setiap anggota, buku simpanan, kartu pinjaman, tutup siklus dan bagi "
-		 "hasil.\n"
-		 "F9: perkembangan kelompok yang dipilih: tingkatnya, penilaian perkembangan "
-		 "(delapan indikator) dan keputusan gagal. Tingkat kelompok mengikuti penilaian "
-		 "perkembangan terbaru.");
-}
-
-static const char *gl_trash_help(void)
-{
-	/* TRANSLATORS: F1 help text. */
-	return _("Kelompok yang terhapus, urut menurut nama. Kelompok yang terhapus tidak tampil di "
-		 "daftar kelompok, tetapi datanya masih ada di berkas.\n\n"
-		 "F8: pulihkan kelompok yang dipilih (ditanya dulu). Anggota yang terhapus bersama "
-		 "kelompok itu ikut dipulihkan, kecuali yang NIK-nya sekarang aktif di kelompok lain "
-		 "atau yang jabatannya sudah dipegang anggota lain.\n"
-		 "Ketik untuk mencari, seperti di daftar kelompok. Esc kembali ke daftar kelompok.");
 }
 
 static const struct tlist_def GL_LIST;
@@ -341,11 +290,11 @@ static const struct tlist_def GL_LIST = {
 };
 
 const struct screen_ops GROUP_TRASH_OPS = TLIST_SCREEN("groups-deleted", gl_trash_init,
-	gl_trash_help, HINT_HELP, HINT(ACT_DELETE, NC_("hint", "Pulihkan")), HINTS_BACK_QUIT);
+	HELP_GROUP_LIST_TRASH, HINT_HELP, HINT(ACT_DELETE, NC_("hint", "Pulihkan")), HINTS_BACK_QUIT);
 
 /* At 80 columns in Indonesian Esc and F10 do not fit (the line drops what does not fit); F1
  * names them. */
-const struct screen_ops GROUP_LIST_OPS = TLIST_SCREEN("groups", gl_init, gl_help,
+const struct screen_ops GROUP_LIST_OPS = TLIST_SCREEN("groups", gl_init, HELP_GROUP_LIST,
 	HINT_HELP, HINT(ACT_NEW, NC_("hint", "Baru")), HINT(ACT_EDIT, NC_("hint", "Ubah")),
 	HINT(ACT_DELETE, NC_("hint", "Hapus")), HINT(ACT_ENTER, NC_("hint", "Anggota")),
 	HINT(ACT_LOANS, NC_("hint", "Simpin")), HINT(ACT_LEVEL, NC_("hint", "Tingkat")),

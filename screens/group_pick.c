@@ -7,6 +7,7 @@
 #include "colors.h"
 #include "frame.h"
 #include "group.h"
+#include "help_gen.h"
 #include "i18n.h"
 #include "keys.h"
 #include "lists_gen.h"
@@ -82,19 +83,6 @@ static const struct tlist_def GP_LIST = {
 	.key = gp_key, .draw = gp_draw, TLIST_SEARCH(N_("Cari:"), N_("Kelompok %d dari %d")),
 };
 
-static const char *gp_help(void)
-{
-	/* TRANSLATORS: F1 help text. */
-	return _("Pilih kelompok yang akan dibuka.\n\n"
-		 "Ketik sebagian nama kelompok, kodenya atau nama desa untuk mencari; Backspace "
-		 "menghapus huruf terakhir, Esc mengosongkan pencarian (Esc sekali lagi kembali ke "
-		 "menu). Pindah baris dengan panah atas/bawah, PgUp/PgDn, Home/End.\n\n"
-		 "Enter: buka kelompok yang dipilih.\n\n"
-		 "Kolom Anggota: jumlah anggota aktif. Kolom Pertemuan: tanggal pertemuan terakhir; "
-		 "TIDAK AKTIF berarti kelompok itu tidak mengadakan pertemuan selama 4 minggu "
-		 "terakhir.");
-}
-
 static int gp_init_kind(struct screen *s, const struct pick_kind *kind)
 {
 	struct group_pick *g = tlist_open(s, sizeof *g, &GP_LIST, kind->title);
@@ -135,8 +123,8 @@ static int gp_init_reports(struct screen *s, void *arg)
 	HINT(ACT_OPTION, NC_("hint", "Tingkat")), HINTS_BACK_QUIT
 
 const struct screen_ops MEETING_GROUPS_OPS =
-	TLIST_SCREEN("meeting-groups", gp_init_meetings, gp_help, GROUP_PICK_HINTS);
+	TLIST_SCREEN("meeting-groups", gp_init_meetings, HELP_GROUP_PICK, GROUP_PICK_HINTS);
 const struct screen_ops CASH_GROUPS_OPS =
-	TLIST_SCREEN("cash-groups", gp_init_cash, gp_help, GROUP_PICK_HINTS);
+	TLIST_SCREEN("cash-groups", gp_init_cash, HELP_GROUP_PICK, GROUP_PICK_HINTS);
 const struct screen_ops REPORT_GROUPS_OPS =
-	TLIST_SCREEN("report-groups", gp_init_reports, gp_help, REPORT_PICK_HINTS);
+	TLIST_SCREEN("report-groups", gp_init_reports, HELP_GROUP_PICK, REPORT_PICK_HINTS);

@@ -8,6 +8,7 @@
 #include "colors.h"
 #include "evaluation.h"
 #include "frame.h"
+#include "help_gen.h"
 #include "i18n.h"
 #include "keys.h"
 #include "lists_gen.h"
@@ -44,21 +45,6 @@ static void lv_cells(struct screen *s, const void *row, const char **cells, char
 	const report_due_row *r = row;
 	TLIST_CELLS(cells, r->kode, r->nama, r->kode_wilayah,
 		    *r->dinilai ? r->dinilai : _("belum pernah"));
-}
-
-static const char *lv_help(void)
-{
-	/* TRANSLATORS: F1 help text. */
-	return _("Tingkat perkembangan kelompok di wilayah kantor Anda, menurut penilaian "
-		 "perkembangan terakhir setiap kelompok (delapan indikator P2FM-KUBE).\n\n"
-		 "Tabel atas: jumlah kelompok per tingkat (tumbuh, berkembang, maju, mandiri), "
-		 "semua kecamatan lalu per kecamatan. Belum = kelompok yang belum pernah dinilai; "
-		 "Perlu = kelompok yang perlu dinilai: belum pernah, atau penilaian terakhirnya "
-		 "lebih dari 6 bulan lalu. Bila kecamatannya banyak, hanya yang pertama tampil; "
-		 "semuanya ada di perintah sikube report levels.\n\n"
-		 "Daftar bawah: kelompok yang perlu dinilai, yang belum pernah dinilai di atas, "
-		 "lalu yang penilaiannya paling lama. Enter membuka perkembangan kelompok itu; "
-		 "di sana F3 membuat penilaian baru.");
 }
 
 static void lv_load(struct screen *s)
@@ -169,5 +155,5 @@ static const struct tlist_def LV_LIST = {
 	.head_row = LV_DUE_ROW + 1,
 };
 
-const struct screen_ops LEVELS_OPS = TLIST_SCREEN("levels", lv_init, lv_help,
+const struct screen_ops LEVELS_OPS = TLIST_SCREEN("levels", lv_init, HELP_LEVELS,
 		HINT_HELP, HINT(ACT_ENTER, NC_("hint", "Buka kelompok")), HINTS_BACK_QUIT);

@@ -9,6 +9,7 @@
 #include "colors.h"
 #include "dialog.h"
 #include "frame.h"
+#include "help_gen.h"
 #include "i18n.h"
 #include "input_dlg.h"
 #include "keys.h"
@@ -16,18 +17,6 @@
 #include "screens.h"
 #include "signing.h"
 #include "text.h"
-
-static const char *login_help(void)
-{
-	return _("Masuk ke SIKUBE.\n\n"
-		 "Setiap orang yang memakai SIKUBE punya nama operator dan kata sandi sendiri, "
-		 "dibuat oleh admin kantor. Semua yang disimpan dicatat atas nama Anda (jejak "
-		 "audit).\n\n"
-		 "Ketik nama operator, Enter, lalu kata sandi, Enter. Setelah masuk dengan kata "
-		 "sandi hari ini, Anda boleh masuk dengan PIN (4-8 angka) bila sudah membuatnya. "
-		 "Terlalu banyak kata sandi salah mengunci nama itu beberapa menit.\n\n"
-		 "Esc: keluar dari SIKUBE.");
-}
 
 static void login_draw(struct screen *s)
 {
@@ -54,7 +43,7 @@ static int login_key(struct screen *s, wint_t ch, int kc)
 	return SCR_HANDLED;
 }
 
-static const struct screen_ops LOGIN_OPS = SCREEN_OPS("login", login,
+static const struct screen_ops LOGIN_OPS = SCREEN_OPS("login", login, HELP_LOGIN,
 	.hints = HINTS(HINT(ACT_ENTER, NC_("hint", "Lanjut")), HINT(ACT_BACK, NC_("hint", "Keluar")),
 		       HINTS_END));
 

@@ -11,6 +11,7 @@
 #include "export_import.h"
 #include "frame.h"
 #include "group.h"
+#include "help_gen.h"
 #include "i18n.h"
 #include "keys.h"
 #include "member.h"
@@ -48,34 +49,6 @@ struct main_menu {
 	WINDOW *sub;
 	int groups, members;
 };
-
-static const char *main_help(void)
-{
-	/* TRANSLATORS: F1 help text. */
-	return _("Menu utama SIKUBE.\n\n"
-		 "Pilih bagian dengan tombol panah atas/bawah lalu tekan Enter, atau tekan "
-		 "angkanya (1 sampai 9).\n\n"
-		 "Kelompok: daftar kelompok KUBE. Di sana Anda menambah kelompok baru, mengubah "
-		 "data kelompok, menghapus kelompok, dan membuka daftar anggotanya.\n"
-		 "Anggota: mencari anggota dari semua kelompok menurut nama atau awal NIK.\n"
-		 "Kelayakan: siapa yang memenuhi 14 kriteria kemiskinan BPS, per kelompok dan "
-		 "untuk seluruh kantor; di sana penilaian rumah tangga diisi.\n"
-		 "Pertemuan: mencatat pertemuan kelompok dengan daftar hadir dan iuran; iurannya "
-		 "langsung dibukukan ke buku kas.\n"
-		 "Kas: buku kas umum dan buku kas IKS setiap kelompok: mencatat uang masuk dan "
-		 "keluar, membalik baris yang salah, menutup bulan.\n"
-		 "Laporan: laporan bulanan pendamping per kelompok (bisa disimpan sebagai berkas) "
-		 "dan grafik 12 bulan.\n"
-		 "Ekspor/Impor: tukar data dengan kantor lain (misalnya Dinas Sosial) lewat "
-		 "bundel CSV.\n"
-		 "Operator: siapa yang boleh memakai SIKUBE dan perannya, PIN Anda, jejak audit "
-		 "(siapa mengubah apa), kunci tanda tangan kantor.\n"
-		 "Keluar: menutup SIKUBE. Semua data yang sudah disimpan tetap ada.\n\n"
-		 "Di bawah menu tertulis lokasi berkas basis data dan jumlah kelompok serta "
-		 "anggota yang tercatat.\n\n"
-		 "Tombol yang berlaku di semua layar: F1 membuka bantuan, Esc kembali ke layar "
-		 "sebelumnya, F10 keluar dari SIKUBE (selalu ditanya dulu).");
-}
 
 static void count_rows(struct main_menu *m, sk_db *db)
 {
@@ -203,7 +176,7 @@ static void main_free(struct screen *s)
 	free(m);
 }
 
-const struct screen_ops MAIN_MENU_OPS = SCREEN_OPS("main", main,
+const struct screen_ops MAIN_MENU_OPS = SCREEN_OPS("main", main, HELP_MAIN_MENU,
 	.resize = main_resize, .free = main_free, .resume = main_resume,
 	.hints = HINTS(HINT_HELP, HINT(ACT_ENTER, NC_("hint", "Buka")),
 		       HINT(ACT_QUIT, NC_("hint", "Keluar")), HINTS_END));

@@ -8,6 +8,7 @@
 #include "dialog.h"
 #include "form_util.h"
 #include "frame.h"
+#include "help_gen.h"
 #include "i18n.h"
 #include "keys.h"
 #include "meeting_form.h"
@@ -27,57 +28,6 @@ static const struct uf_def FIELDS[] = {
 	UF_TEXT_AT("keputusan", N_("Keputusan"), 0, 5, 2, 12, 28, 500),
 	UF_TEXT_AT("catatan", N_("Catatan"), 0, 5, 42, 50, 28, 250),
 };
-
-static const char *mf_help(void)
-{
-	/* TRANSLATORS: F1 help text. */
-	return _("Mencatat satu pertemuan kelompok: bagian atas data pertemuan, bagian bawah "
-		 "daftar hadir dengan iuran setiap anggota.\n\n"
-		 "Bagian atas: Tanggal (tulis TTTT-BB-HH, diusulkan satu minggu sesudah pertemuan "
-		 "terakhir tetapi tidak lewat dari hari ini; pertemuan dicatat sesudah berlangsung, "
-		 "jadi tanggal yang belum tiba ditolak), Tempat (diusulkan tempat pertemuan terakhir), Pendamping hadir (Spasi "
-		 "untuk mengganti Ya/Tidak), Agenda, Keputusan dan Catatan. Tab atau Enter ke isian "
-		 "berikutnya; dari isian terakhir, atau dengan PgDn dari isian mana pun, kursor "
-		 "turun ke daftar hadir.\n\n"
-		 "Daftar hadir: anggota yang sudah menjadi anggota pada tanggal pertemuan (menurut "
-		 "tanggal masuk dan keluarnya); bila tanggalnya diganti, daftarnya ikut "
-		 "disesuaikan. Semuanya sudah diisi H (hadir) dengan iuran kas dan IKS "
-		 "kelompok. Ubah hanya yang berbeda: pindah ke anggotanya dengan panah atas/bawah "
-		 "lalu tekan satu huruf: H hadir, I izin, S sakit, A alpa. Kursor langsung turun ke "
-		 "anggota berikutnya. Anggota yang tidak hadir otomatis iurannya 0; bila ditandai "
-		 "hadir lagi, iurannya kembali ke iuran kelompok.\n"
-		 "Mengubah iuran: pindah ke kolom Iuran kas atau Iuran IKS dengan panah kanan (atau "
-		 "Tab), lalu ketik angkanya saja, misalnya 10000; Backspace menghapus angka "
-		 "terakhir, Ctrl-U mengosongkan. Enter atau panah pindah baris.\n"
-		 "Baris paling bawah menjumlah hadir, izin, sakit, alpa dan iuran saat itu juga.\n\n"
-		 "Simpan pinjam: bila kelompok menjalankan siklus simpan pinjam, pertemuan baru "
-		 "punya halaman berikutnya; PgDn dari daftar hadir membukanya dan PgUp kembali, "
-		 "setiap halaman boleh dilewati dengan PgDn. Halaman 3 Simpanan: simpanan wajib "
-		 "sudah diisi untuk anggota yang hadir (dan simpanan pokok bagi yang belum "
-		 "membayarnya di siklus ini); ketik angka untuk mengubah, Tab pindah ke kolom pokok, "
-		 "wajib, sukarela. Halaman 4 Angsuran: setiap peminjam yang punya angsuran jatuh "
-		 "tempo sampai hari pertemuan, diisi tunggakannya (pokok dan jasa); ubah bila "
-		 "membayar lain, 0 bila tidak membayar. Pokok tidak dapat melebihi sisa pinjaman. "
-		 "Halaman 5 Denda: denda alpa untuk anggota yang alpa, denda terlambat untuk setiap "
-		 "angsuran yang dibayar sesudah jatuh tempo, dan denda lama yang belum dibayar; "
-		 "Spasi menandai dibayar sekarang, B membebaskan (ditanya dulu), F3 menambah denda "
-		 "lain. Halaman 6 Pinjaman baru: F3, ketik nomor anggota (seperti di daftar hadir) "
-		 "lalu Enter, ketik pokok lalu Enter; jumlah angsuran dan jaraknya diusulkan dari "
-		 "pinjaman terakhir kelompok (Tab untuk mengubah, Spasi mengganti minggu/bulan, U "
-		 "untuk pinjaman dari modal UEP). Pinjaman di atas batas (kali simpanan) atau di "
-		 "atas saldo kas ditolak dengan angka-angkanya. Bila lolos, jadwalnya ditunjukkan; "
-		 "Enter menerimanya. Halaman 7 Kas di tangan: saldo awal, masuk, keluar dan saldo "
-		 "akhir setiap buku (umum, IKS, simpan pinjam): hitung uangnya, lalu F2.\n\n"
-		 "F2 menyimpan. Pada saat itu juga jumlah iuran kas dibukukan ke buku kas umum dan "
-		 "jumlah iuran IKS ke buku kas IKS. Bila pertemuan diubah kemudian, pembukuannya ikut "
-		 "diganti; bila bulannya sudah ditutup, baris lama dibalik dan baris baru dicatat "
-		 "hari ini. Simpanan, angsuran, denda dan pinjaman tersimpan bersama pertemuan dalam "
-		 "satu kali simpan, masing-masing dibukukan ke buku kas simpan pinjam (pinjaman modal "
-		 "UEP ke buku kas umum); bila salah satu ditolak, tidak ada yang tersimpan dan "
-		 "kursor menunjuk barisnya. Koreksi sesudah disimpan lewat buku tabungan atau kartu "
-		 "pinjaman (pembalikan).\n"
-		 "Esc kembali (bila ada yang belum disimpan, ditanya dulu).");
-}
 
 /* Header values into m; conversion problems go to is. */
 static void mf_collect(struct meeting_form *f, sk_meeting *m)
@@ -500,7 +450,7 @@ static void mf_free(struct screen *s)
 	free(f);
 }
 
-const struct screen_ops MEETING_FORM_OPS = SCREEN_OPS("meeting-form", mf,
+const struct screen_ops MEETING_FORM_OPS = SCREEN_OPS("meeting-form", mf, HELP_MEETING_FORM,
 	.resize = fu_resize, .free = mf_free, .show = mf_show, .unsaved = mf_unsaved,
 	.draft = mf_draft,
 	.hints = HINTS(HINT_HELP, HINT(ACT_SAVE, NC_("hint", "Simpan")),

@@ -8,6 +8,7 @@
 #include "dialog.h"
 #include "frame.h"
 #include "group.h"
+#include "help_gen.h"
 #include "i18n.h"
 #include "keys.h"
 #include "lists_gen.h"
@@ -54,24 +55,6 @@ static void mlist_delete(struct screen *s, const void *row)
 	snprintf(done, sizeof done, _("Pertemuan %s sudah dihapus; iurannya dibalik di buku kas."),
 		 r->tanggal);
 	tlist_delete(s, q, r->id, meeting_delete, done);
-}
-
-static const char *mlist_help(void)
-{
-	/* TRANSLATORS: F1 help text. */
-	return _("Daftar pertemuan satu kelompok, yang terbaru di atas.\n\n"
-		 "Kolom: Tanggal pertemuan; Tempat; Hadir = anggota yang hadir dari seluruh anggota "
-		 "dalam daftar hadir; Iuran kas dan Iuran IKS = jumlah iuran yang dibayar pada "
-		 "pertemuan itu.\n\n"
-		 "F3 atau Insert: catat pertemuan baru. Tanggalnya diusulkan satu minggu sesudah "
-		 "pertemuan terakhir, semua anggota aktif diisi hadir dan membayar iuran kelompok; "
-		 "Anda cukup mengubah yang berbeda.\n"
-		 "Enter atau F4: buka pertemuan yang dipilih untuk dilihat atau diubah.\n"
-		 "F8 atau Delete: hapus pertemuan yang dipilih (ditanya dulu). Iurannya dibalik di "
-		 "buku kas, jadi saldo kas kembali seperti sebelum pertemuan itu.\n\n"
-		 "Setiap pertemuan yang disimpan langsung membukukan iuran kas ke buku kas umum dan "
-		 "iuran IKS ke buku kas IKS kelompok (lihat menu Kas).\n\n"
-		 "Pindah baris dengan panah atas/bawah, PgUp/PgDn, Home/End. Esc kembali.");
 }
 
 static void mlist_load(struct screen *s)
@@ -125,6 +108,6 @@ static const struct tlist_def MLIST_LIST = {
 };
 
 const struct screen_ops MEETING_LIST_OPS =
-	TLIST_SCREEN("meetings", mlist_init, mlist_help,
+	TLIST_SCREEN("meetings", mlist_init, HELP_MEETING_LIST,
 		HINT_HELP, HINT(ACT_NEW, NC_("hint", "Baru")), HINT(ACT_ENTER, NC_("hint", "Buka")),
 		HINT(ACT_DELETE, NC_("hint", "Hapus")), HINTS_BACK_QUIT);

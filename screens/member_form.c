@@ -9,6 +9,7 @@
 #include "form_util.h"
 #include "frame.h"
 #include "group.h"
+#include "help_gen.h"
 #include "i18n.h"
 #include "keys.h"
 #include "member.h"
@@ -69,49 +70,6 @@ struct member_form {
 	char auto_jk[4];             /* sex and birth date last filled in from the NIK */
 	char auto_lahir[16];
 };
-
-static const char *member_form_help(void)
-{
-	/* TRANSLATORS: F1 help text. */
-	return _("Formulir data anggota, dua halaman. PgDn/PgUp pindah halaman; Tab, Enter atau "
-		 "panah bawah ke isian berikutnya, panah atas ke isian sebelumnya. F2 menyimpan. "
-		 "Esc kembali (jika ada isian yang belum disimpan, ditanya dulu).\n\n"
-		 "Setiap isian diperiksa ketika Anda meninggalkannya. Kesalahan (\"Salah\") harus "
-		 "diperbaiki sebelum bisa disimpan; \"Perhatian\" hanya peringatan, data tetap "
-		 "bisa disimpan.\n\n"
-		 "NIK: 16 angka dari KTP atau kartu keluarga; spasi atau titik di antaranya "
-		 "dibuang sendiri. Angka ke-7 sampai ke-12 berisi tanggal lahir (untuk perempuan "
-		 "tanggalnya ditambah 40): begitu NIK diisi, jenis kelamin dan tanggal lahir yang "
-		 "masih kosong diisikan dari NIK (boleh diubah). Bila tanggal lahir atau jenis "
-		 "kelamin tidak cocok dengan NIK, muncul peringatan; begitu pula bila kode "
-		 "kecamatan di NIK (angka ke-5 dan ke-6) tidak ada di daftar wilayah. Satu NIK hanya "
-		 "boleh aktif di satu kelompok.\n"
-		 "No. KK: 16 angka nomor kartu keluarga. Anggota dengan No. KK yang sama adalah "
-		 "satu rumah tangga.\n"
-		 "Nama: nama lengkap seperti di KTP.\n"
-		 "Jenis kelamin: tekan L atau P (atau Spasi untuk mengganti).\n"
-		 "Tempat lahir, Tanggal lahir: tanggal ditulis tahun-bulan-tanggal, misalnya "
-		 "1980-07-31.\n"
-		 "Alamat, RT, RW: alamat rumah; RT dan RW paling banyak 3 angka.\n"
-		 "Telepon: nomor HP yang bisa dihubungi.\n"
-		 "Tanggal masuk: tanggal menjadi anggota, diusulkan hari ini. Pertemuan sebelum "
-		 "tanggal itu tidak mencantumkan anggota ini.\n\n"
-		 "Mengetik di isian yang sudah berisi (misalnya tanggal yang diusulkan) mengganti "
-		 "isinya; untuk menyunting, tekan dulu panah kiri/kanan, Home, End atau Backspace. "
-		 "Ctrl-U mengosongkan isian.\n\n"
-		 "Halaman 2:\n"
-		 "Jabatan: ketua, sekretaris, bendahara atau anggota. Satu kelompok hanya punya "
-		 "satu ketua, satu sekretaris dan satu bendahara yang aktif.\n"
-		 "Tanggal keluar: diisi bila anggota berhenti; kosong berarti masih aktif.\n"
-		 "Terdaftar DTSEN: Ya bila rumah tangganya ada di Data Tunggal Sosial dan Ekonomi "
-		 "Nasional (dulu DTKS).\n"
-		 "Desil DTSEN: peringkat kesejahteraan 1 sampai 10 (1 = paling miskin); kosongkan "
-		 "bila belum tahu.\n"
-		 "Peserta PKH: Ya bila keluarga menerima Program Keluarga Harapan.\n"
-		 "Catatan: keterangan lain.\n\n"
-		 "Aturan KUBE: satu kelompok berisi 5 sampai 20 kepala keluarga; di baris bawah "
-		 "formulir muncul peringatan bila jumlahnya di luar batas itu.");
-}
 
 static void member_form_notes(struct member_form *f)
 {
@@ -306,6 +264,6 @@ static const struct fu_store MEMBER_FORM_HOW = {
 	.saved = member_form_saved,
 };
 
-const struct screen_ops MEMBER_FORM_OPS = FU_SCREEN("member-form", member_form_init, fu_key, member_form_help,
+const struct screen_ops MEMBER_FORM_OPS = FU_SCREEN("member-form", member_form_init, fu_key, HELP_MEMBER_FORM,
 		HINT_HELP, HINT(ACT_SAVE, NC_("hint", "Simpan")), HINT(ACT_PGDN, NC_("hint", "Halaman")),
 		HINTS_BACK_QUIT);

@@ -7,6 +7,7 @@
 #include "dialog.h"
 #include "frame.h"
 #include "group.h"
+#include "help_gen.h"
 #include "i18n.h"
 #include "keys.h"
 #include "lists_gen.h"
@@ -40,27 +41,6 @@ static void ml_cells(struct screen *s, const void *row, const char **cells, char
 	member_row_cells(r, r->jenis_kelamin, cells, buf);
 }
 
-static const char *ml_help(void)
-{
-	/* TRANSLATORS: F1 help text. */
-	return _("Daftar anggota satu kelompok. Anggota aktif di atas, yang sudah keluar di "
-		 "bawah, masing-masing urut nama.\n\n"
-		 "Pindah baris dengan panah atas/bawah, halaman dengan PgUp/PgDn, Home/End ke "
-		 "awal/akhir.\n\n"
-		 "F3 atau Insert: tambah anggota baru ke kelompok ini.\n"
-		 "Enter atau F4: buka data anggota yang dipilih untuk dilihat atau diubah.\n"
-		 "F8 atau Delete: hapus anggota yang dipilih (ditanya dulu; pertanyaannya menyebut "
-		 "berapa pertemuan, iuran dan penilaian yang tercatat atas namanya). Anggota yang "
-		 "berhenti sebaiknya tidak dihapus, tetapi diisi tanggal keluarnya.\n"
-		 "F6: anggota kelompok ini yang terhapus; di sana F8 memulihkan yang terhapus "
-		 "karena salah pilih.\n\n"
-		 "Kolom NIK sengaja disamarkan (hanya 6 angka pertama) untuk melindungi data "
-		 "pribadi; NIK lengkap terlihat di formulir anggota.\n"
-		 "L/P = laki-laki atau perempuan. Jabatan = ketua, sekretaris, bendahara atau "
-		 "anggota. Status = aktif atau keluar.\n\n"
-		 "Aturan KUBE: satu kelompok berisi 5 sampai 20 kepala keluarga.");
-}
-
 static void load_group(struct screen *s)
 {
 	struct member_list *m = s->data;
@@ -69,16 +49,6 @@ static void load_group(struct screen *s)
 							 /* xgettext:c-format */
 							 : N_("Anggota kelompok %s"));
 	m->active = group_active_members(s->db, m->group_id);
-}
-
-static const char *ml_trash_help(void)
-{
-	/* TRANSLATORS: F1 help text. */
-	return _("Anggota kelompok ini yang terhapus. Datanya masih ada di berkas.\n\n"
-		 "F8: pulihkan anggota yang dipilih (ditanya dulu). Anggota tidak dapat dipulihkan "
-		 "bila NIK-nya sekarang aktif di kelompok lain, atau bila jabatannya (ketua, "
-		 "sekretaris, bendahara) sudah dipegang anggota lain: alasannya ditulis di bawah.\n"
-		 "Esc kembali ke daftar anggota.");
 }
 
 static const struct tlist_def ML_LIST, ML_TRASH_LIST;
@@ -201,11 +171,11 @@ static const struct tlist_def ML_TRASH_LIST = {
 };
 
 const struct screen_ops MEMBER_TRASH_OPS =
-	TLIST_SCREEN("members-deleted", ml_trash_init, ml_trash_help,
+	TLIST_SCREEN("members-deleted", ml_trash_init, HELP_MEMBER_LIST_TRASH,
 		HINT_HELP, HINT(ACT_DELETE, NC_("hint", "Pulihkan")), HINTS_BACK_QUIT);
 
 const struct screen_ops MEMBER_LIST_OPS =
-	TLIST_SCREEN("members", ml_init, ml_help,
+	TLIST_SCREEN("members", ml_init, HELP_MEMBER_LIST,
 		HINT_HELP, HINT(ACT_NEW, NC_("hint", "Baru")), HINT(ACT_ENTER, NC_("hint", "Buka")),
 		HINT(ACT_DELETE, NC_("hint", "Hapus")), HINT(ACT_OPTION, NC_("hint", "Terhapus")),
 		HINTS_BACK_QUIT);

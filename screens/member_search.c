@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "help_gen.h"
 #include "i18n.h"
 #include "keys.h"
 #include "lists_gen.h"
@@ -50,22 +51,6 @@ static const struct tlist_def MS_LIST = {
 	TLIST_SEARCH(N_("Cari nama atau NIK:"), N_("Anggota %d dari %d")),
 };
 
-static const char *ms_help(void)
-{
-	/* TRANSLATORS: F1 help text. */
-	return _("Mencari anggota dari semua kelompok.\n\n"
-		 "Ketik sebagian nama anggota, atau angka-angka awal NIK-nya; daftar langsung "
-		 "menyaring. Backspace menghapus huruf terakhir, Esc mengosongkan pencarian "
-		 "(Esc sekali lagi kembali ke menu).\n\n"
-		 "Pindah baris dengan panah atas/bawah, halaman dengan PgUp/PgDn, Home/End ke "
-		 "awal/akhir daftar.\n\n"
-		 "Enter atau F4: buka formulir anggota yang dipilih untuk dilihat atau diubah.\n\n"
-		 "NIK di daftar disamarkan (hanya 6 angka pertama) untuk melindungi data pribadi; "
-		 "NIK lengkap terlihat di formulir anggota. Kolom Kelompok menunjukkan kelompok "
-		 "tempat anggota terdaftar. Untuk menambah anggota, buka kelompoknya dari menu "
-		 "Kelompok.");
-}
-
 static int ms_init(struct screen *s, void *arg)
 {
 	(void)arg;
@@ -73,5 +58,5 @@ static int ms_init(struct screen *s, void *arg)
 }
 
 const struct screen_ops MEMBER_SEARCH_OPS =
-	TLIST_SCREEN("member-search", ms_init, ms_help,
+	TLIST_SCREEN("member-search", ms_init, HELP_MEMBER_SEARCH,
 		HINT_HELP, HINT(ACT_ENTER, NC_("hint", "Buka")), HINTS_BACK_QUIT);

@@ -8,6 +8,7 @@
 #include "colors.h"
 #include "dialog.h"
 #include "frame.h"
+#include "help_gen.h"
 #include "i18n.h"
 #include "input_dlg.h"
 #include "keys.h"
@@ -57,24 +58,6 @@ static void ol_cells(struct screen *s, const void *row, const char **cells, char
 	const sk_operator *r = row;
 	TLIST_CELLS(cells, r->nama, sk_role_name(r->peran), r->aktif ? _("ya") : _("tidak"),
 		    r->has_pin ? _("ya") : "-", r->nama_lengkap);
-}
-
-static const char *ol_help(void)
-{
-	return _("Operator: siapa saja yang boleh memakai SIKUBE di kantor ini.\n\n"
-		 "Peran: admin (mengatur operator dan pengaturan kantor, juga semua pekerjaan "
-		 "lain), operator (petugas kelurahan: kelompok, anggota, pertemuan, kas), "
-		 "pendamping (seperti operator, ditambah penilaian kelayakan dan tingkat "
-		 "kelompok), pemeriksa (hanya membaca: tidak dapat menyimpan apa pun).\n\n"
-		 "F3: tambah operator (admin).\n"
-		 "F4: ganti kata sandi operator yang dipilih (admin), atau kata sandi Anda sendiri. "
-		 "Mengganti kata sandi juga membuka kunci setelah terlalu banyak salah.\n"
-		 "F8: nonaktifkan atau aktifkan lagi operator yang dipilih (admin).\n"
-		 "F6: buat atau ganti PIN Anda (4-8 angka): setelah masuk dengan kata sandi, hari "
-		 "itu Anda boleh masuk dengan PIN.\n"
-		 "F5: jejak audit (siapa mengubah apa, kapan).\n"
-		 "F2: buat kunci tanda tangan kantor bila belum ada (admin): bundel yang diekspor "
-		 "ditandatangani dengannya, dan kabupaten mengenali kantor Anda dari kunci itu.");
 }
 
 static const struct tlist_def OL_LIST;
@@ -263,7 +246,7 @@ static const struct tlist_def OL_LIST = {
 };
 
 const struct screen_ops OPERATOR_LIST_OPS =
-	TLIST_SCREEN("operators", ol_init, ol_help,
+	TLIST_SCREEN("operators", ol_init, HELP_OPERATOR_LIST,
 		HINT_HELP, HINT(ACT_NEW, NC_("hint", "Tambah")), HINT(ACT_EDIT, NC_("hint", "Sandi")),
 		HINT(ACT_DELETE, NC_("hint", "Aktif")), HINT(ACT_OPTION, NC_("hint", "PIN")),
 		HINT(ACT_PICK, NC_("hint", "Jejak")), HINT(ACT_SAVE, NC_("hint", "Kunci")),

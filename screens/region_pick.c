@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "colors.h"
+#include "help_gen.h"
 #include "i18n.h"
 #include "keys.h"
 #include "lists_gen.h"
@@ -74,22 +75,6 @@ static const struct tlist_def RP_LIST = {
 	TLIST_SEARCH(N_("Cari desa/kelurahan:"), N_("Desa %d dari %d")),
 };
 
-static const char *region_pick_help(void)
-{
-	/* TRANSLATORS: F1 help text. */
-	return _("Memilih desa/kelurahan tempat kelompok dari daftar wilayah resmi Kemendagri.\n\n"
-		 "Ketik sebagian nama desa atau kelurahan, misalnya \"Galur\"; daftar langsung "
-		 "menampilkan yang cocok beserta kecamatan dan kabupaten/kotanya. Desa yang namanya "
-		 "persis sama dengan yang diketik tampil paling atas. Kata berikutnya mempersempit "
-		 "menurut nama kecamatan atau kabupaten/kota, misalnya \"temas batu\". Bisa juga "
-		 "mengetik awal kode wilayah, dengan atau tanpa titik: 31.71.08 atau 317108. "
-		 "Backspace menghapus huruf terakhir.\n\n"
-		 "Pilih baris dengan panah atas/bawah (PgUp/PgDn untuk halaman), lalu tekan Enter. "
-		 "Nama desa yang sama bisa ada di banyak kecamatan: perhatikan kolom Kecamatan "
-		 "dan Kabupaten/kota.\n\n"
-		 "Esc: batal, kembali ke formulir tanpa mengubah pilihan.");
-}
-
 static int region_pick_init(struct screen *s, void *arg)
 {
 	struct region_pick *p = tlist_open(s, sizeof *p, &RP_LIST, N_("Pilih desa/kelurahan"));
@@ -103,6 +88,6 @@ static int region_pick_init(struct screen *s, void *arg)
 }
 
 const struct screen_ops REGION_PICK_OPS =
-	TLIST_SCREEN("region-pick", region_pick_init, region_pick_help,
+	TLIST_SCREEN("region-pick", region_pick_init, HELP_REGION_PICK,
 		HINT_HELP, HINT(ACT_ENTER, NC_("hint", "Pilih")), HINT(ACT_BACK, NC_("hint", "Batal")),
 		HINT(ACT_QUIT, NC_("hint", "Keluar")), HINTS_END);

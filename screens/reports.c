@@ -12,6 +12,7 @@
 #include "dialog.h"
 #include "frame.h"
 #include "group.h"
+#include "help_gen.h"
 #include "i18n.h"
 #include "input_dlg.h"
 #include "keys.h"
@@ -38,29 +39,6 @@ struct reports {
 	report_trend_month trend[12];
 	int trend_ok;
 };
-
-static const char *rp_help(void)
-{
-	/* TRANSLATORS: F1 help text. */
-	return _("Laporan bulanan pendamping untuk satu kelompok: anggota, pertemuan dan "
-		 "kehadiran, iuran yang terkumpul, buku kas umum dan IKS (saldo awal, penerimaan dan "
-		 "pengeluaran menurut kategori, saldo akhir) dan ringkasan kelayakan. Tampilannya "
-		 "sama dengan hasil cetak: 80 kolom, satu halaman A4.\n\n"
-		 "Panah kiri/kanan: bulan sebelumnya/berikutnya. Awalnya bulan lalu, atau bulan ini "
-		 "bila kelompok sudah bertemu bulan ini.\n"
-		 "Panah atas/bawah, PgUp/PgDn, Home/End: menggulir laporan.\n"
-		 "Tab: ganti antara laporan dan grafik 12 bulan.\n"
-		 "F2: simpan laporan sebagai berkas teks. Nama berkas diusulkan di folder rumah "
-		 "Anda, misalnya laporan-KODE-2026-11.txt; boleh diganti. Nama yang berakhiran "
-		 ".xlsx (misalnya laporan-KODE-2026-11.xlsx) menyimpan buku kerja Excel: angka "
-		 "rupiah sebagai angka, tanggal sebagai tanggal. Berkas hanya dapat dibaca oleh "
-		 "Anda, karena berisi data pribadi. Berkas itu dapat dicetak atau dikirim ke "
-		 "Dinas Sosial.\n\n"
-		 "Grafik: untuk 12 bulan terakhir sampai bulan yang dipilih, tanda # menunjukkan "
-		 "saldo akhir buku kas umum (bulan dengan saldo terbesar paling panjang) dan tanda = "
-		 "persen anggota yang hadir dalam pertemuan bulan itu (20 tanda = 100%). Tanda - "
-		 "berarti tidak ada pertemuan.");
-}
 
 static void month_label(const char *month, char *out, size_t n)
 {
@@ -233,7 +211,7 @@ static void rp_free(struct screen *s)
 	free(r);
 }
 
-const struct screen_ops REPORT_OPS = SCREEN_OPS("reports", rp,
+const struct screen_ops REPORT_OPS = SCREEN_OPS("reports", rp, HELP_REPORTS,
 	.free = rp_free, .resume = rp_resume,
 	.hints = HINTS(HINT_HELP, HINT(ACT_SAVE, NC_("hint", "Simpan")),
 		       HINT2(ACT_LEFT, ACT_RIGHT, NC_("hint", "Bulan")),

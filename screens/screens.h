@@ -11,12 +11,13 @@
 #include "ui.h"
 
 /* The screen_ops of a screen whose own functions carry its tag (docs/HACKING.md: a screen's
- * statics start with a tag of its own): tag_init, tag_draw, tag_key and tag_help, then the
- * entries that differ as designated initializers (.hints = HINTS(...), .resize, .free,
- * .resume, ...). List screens use TLIST_SCREEN (tlist.h), forms FU_SCREEN (form_util.h). */
-#define SCREEN_OPS(id, tag, ...) \
+ * statics start with a tag of its own): tag_init, tag_draw, tag_key, its F1 help (a HELP_
+ * msgid of help_gen.h: screens/help.txt), then the entries that differ as designated
+ * initializers (.hints = HINTS(...), .resize, .free, .resume, ...). List screens use
+ * TLIST_SCREEN (tlist.h), forms FU_SCREEN (form_util.h). */
+#define SCREEN_OPS(id, tag, helptext, ...) \
 	{ .name = id, .init = tag##_init, .draw = tag##_draw, .key = tag##_key, \
-	  .help = tag##_help, __VA_ARGS__ }
+	  .help_text = helptext, __VA_ARGS__ }
 
 /* The start of the data of a screen of one group (its report, its savings and loans). */
 struct screen_group {

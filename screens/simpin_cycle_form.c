@@ -8,6 +8,7 @@
 #include "form_util.h"
 #include "frame.h"
 #include "group.h"
+#include "help_gen.h"
 #include "i18n.h"
 #include "keys.h"
 #include "screens.h"
@@ -56,31 +57,6 @@ struct cycle_form {
 	int is_new;
 	char group_nama[SK_NAME_BYTES];
 };
-
-static const char *cf_help(void)
-{
-	return _("Aturan satu siklus simpan pinjam kelompok (biasanya 6 sampai 12 bulan, ditutup "
-		 "dengan bagi hasil). Satu kelompok hanya punya satu siklus yang berjalan.\n\n"
-		 "Tanggal mulai: hari pertama siklus (TTTT-BB-HH); untuk siklus berikutnya sesudah "
-		 "siklus sebelumnya selesai. Tidak dapat diubah sesudah siklus dibuka.\n"
-		 "Simpanan pokok: dibayar sekali oleh setiap anggota di awal siklus; di pertemuan "
-		 "diisikan otomatis bagi anggota yang belum membayarnya. 0 bila tidak ada.\n"
-		 "Simpanan wajib: dibayar setiap pertemuan oleh anggota yang hadir; diisikan "
-		 "otomatis di halaman Simpanan pertemuan.\n"
-		 "Jasa pinjaman: persen sebulan, paling tinggi 10, boleh pakai koma (1,5). 0 untuk "
-		 "pinjaman tanpa jasa. Cara hitung: flat, jasa dari pokok pinjaman; menurun, jasa "
-		 "dari sisa pinjaman yang belum kembali. Pinjaman memakai jasa yang berlaku saat "
-		 "diberikan.\n"
-		 "Batas pinjaman: pinjaman seorang anggota paling banyak sekian kali simpanannya, "
-		 "misalnya 3 atau 1,5. Kosong: tanpa batas. Batas tidak dapat diturunkan di bawah "
-		 "pinjaman yang sudah diberikan.\n"
-		 "Denda alpa: untuk anggota yang alpa (A) di pertemuan. Denda terlambat: untuk setiap "
-		 "angsuran yang dibayar sesudah jatuh tempo. 0: tidak ada denda.\n"
-		 "Cara bagi hasil saat siklus ditutup: menurut simpanan (sebanding simpanan), sama "
-		 "rata, atau menurut jasa pinjaman yang dibayar. Kerugian selalu dibagi menurut "
-		 "simpanan.\n\n"
-		 "F2 menyimpan. Esc kembali (ditanya dulu bila ada yang belum disimpan).");
-}
 
 static void put_money(struct uform *uf, const char *name, int64_t v)
 {
@@ -262,7 +238,7 @@ const struct screen_ops SIMPIN_CYCLE_FORM_OPS = {
 	.name = "simpin-cycle",
 	.init = cf_init,
 	.key = fu_key,
-	.help = cf_help,
+	.help_text = HELP_SIMPIN_CYCLE_FORM,
 	.hints = HINTS(
 		HINT_HELP, HINT(ACT_SAVE, NC_("hint", "Simpan")), HINT(ACT_TOGGLE, NC_("hint", "Ganti")),
 		HINTS_BACK_QUIT),

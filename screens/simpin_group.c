@@ -12,6 +12,7 @@
 #include "fixmath.h"
 #include "frame.h"
 #include "group.h"
+#include "help_gen.h"
 #include "i18n.h"
 #include "keys.h"
 #include "lists_gen.h"
@@ -32,28 +33,6 @@ struct simpin_group {
 	sk_portfolio p;
 	int w[NCOLS];
 };
-
-static const char *sg_help(void)
-{
-	return _("Simpan pinjam kelompok: siklus yang berjalan dengan aturannya, dan setiap anggota "
-		 "dengan simpanannya, sisa pinjamannya, tunggakan dan hari terlambat.\n\n"
-		 "Baris atas: nomor siklus dan tanggal mulainya, simpanan pokok (sekali per siklus) "
-		 "dan wajib (setiap pertemuan), jasa pinjaman per bulan (flat: dari pokok; menurun: "
-		 "dari sisa pinjaman), batas pinjaman (berapa kali simpanan peminjam), denda alpa dan "
-		 "denda terlambat, cara bagi hasil. Baris berikutnya: jumlah simpanan, saldo kas "
-		 "simpan pinjam, pinjaman beredar (pokok yang belum kembali), tunggakan dan "
-		 "portofolio berisiko: bagian pinjaman beredar yang terlambat lebih dari 30 hari.\n\n"
-		 "F3: buka siklus baru (satu kelompok hanya boleh punya satu siklus yang berjalan).\n"
-		 "F4: ubah aturan siklus yang berjalan; batas pinjaman tidak dapat diturunkan di "
-		 "bawah pinjaman yang sudah diberikan.\n"
-		 "Enter: buku simpanan dan pinjaman anggota yang dipilih (dapat dicetak).\n"
-		 "K: kartu pinjaman terakhir anggota yang dipilih (dapat dicetak).\n"
-		 "F6: tutup siklus dan bagi hasil: ditampilkan dulu siapa menerima berapa, lalu "
-		 "dikonfirmasi.\n\n"
-		 "Simpanan, angsuran, denda dan pinjaman dicatat di layar Pertemuan, halaman "
-		 "sesudah daftar hadir. Semua gerakan dibukukan ke buku kas simpan pinjam (menu Kas, "
-		 "tombol B); pinjaman dari modal UEP ke buku kas umum.");
-}
 
 static void sg_load(struct screen *s)
 {
@@ -286,7 +265,7 @@ static void sg_free(struct screen *s)
 
 /* At 80 columns in Indonesian Esc and F10 do not fit (the line drops what does not fit); F1
  * names them. */
-const struct screen_ops SIMPIN_GROUP_OPS = SCREEN_OPS("simpin", sg,
+const struct screen_ops SIMPIN_GROUP_OPS = SCREEN_OPS("simpin", sg, HELP_SIMPIN_GROUP,
 	.resize = sg_resize, .free = sg_free, .resume = sg_resume,
 	.hints = HINTS(HINT_HELP, HINT(ACT_NEW, NC_("hint", "Siklus")),
 		       HINT(ACT_EDIT, NC_("hint", "Aturan")), HINT(ACT_OPTION, NC_("hint", "Tutup")),

@@ -13,6 +13,7 @@
 #include "dialog.h"
 #include "frame.h"
 #include "group.h"
+#include "help_gen.h"
 #include "i18n.h"
 #include "input_dlg.h"
 #include "keys.h"
@@ -31,28 +32,6 @@ struct simpin_view {
 	int closed;                 /* SV_CLOSE: done */
 	struct tpager pg;           /* the page */
 };
-
-static const char *sv_help(void)
-{
-	return _("Halaman seperti hasil cetak (80 kolom).\n\n"
-		 "Buku simpanan dan pinjaman: simpanan anggota di siklus berjalan menurut tanggal, "
-		 "dengan saldo setiap jenis dan saldo seluruhnya, lalu setiap pinjaman dengan "
-		 "jadwal angsurannya (lunas, terlambat), yang sudah dibayar, tunggakan dan hari "
-		 "terlambat. F8: membalik satu baris simpanan yang salah (tulis nomornya); "
-		 "pembalikan dicatat hari ini dan dibukukan di kas simpan pinjam. K: kartu pinjaman "
-		 "(bila lebih dari satu pinjaman, ditanya nomornya).\n\n"
-		 "Kartu pinjaman: syarat pinjaman, jadwal, angsuran yang sudah dibayar dan "
-		 "tunggakannya. F8: membalik satu angsuran yang salah (tulis nomornya).\n\n"
-		 "Tutup siklus: bagi hasil bila siklus ditutup pada tanggal yang ditunjukkan: setiap "
-		 "anggota dengan simpanannya, bagiannya dari laba, potongan utang dan yang dibayarkan. "
-		 "T: ganti tanggal tutup. Bila ada yang menghalangi (utang lebih besar dari "
-		 "bagiannya, tidak ada dasar pembagian, tanggal salah), alasannya tertulis di bawah. "
-		 "F2: tutup siklus (ditanya dulu): utang dilunasi dari bagiannya, bagi hasil "
-		 "dibukukan, siklus ditutup; lalu ditawarkan membuka siklus berikutnya dengan aturan "
-		 "yang sama.\n\n"
-		 "Panah atas/bawah, PgUp/PgDn, Home/End: menggulir. F6: simpan halaman sebagai berkas "
-		 "(nama berakhiran .xlsx: buku kerja Excel); berkas hanya dapat dibaca oleh Anda.");
-}
 
 /* The close page: the plan on v->date and whether it may close. */
 static int close_text(struct screen *s, FILE *f, sk_err *e)
@@ -442,7 +421,7 @@ static const struct key_hint CLOSE_HINTS[] = {
 
 #define VIEW_OPS(hint_text) \
 	{ .name = "simpin-view", .init = sv_init, .draw = sv_draw, .key = sv_key, .free = sv_free, \
-	  .help = sv_help, .hints = hint_text, .resume = sv_resume }
+	  .help_text = HELP_SIMPIN_VIEW, .hints = hint_text, .resume = sv_resume }
 const struct screen_ops SIMPIN_VIEW_OPS =
 	VIEW_OPS(PASSBOOK_HINTS);
 static const struct screen_ops CARD_OPS =

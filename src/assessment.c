@@ -106,27 +106,7 @@ VALIDATE_ROW(assessment, sk_assessment)
 
 /* The penilaian table: every column once, in the bundle's order (ditimpa and nilai_tabungan
  * stay in this database). */
-#define K(n, i) TABLE_INT_AS(sk_assessment, k[i], n, 0)
-static const table_col COLS[] = {
-	TABLE_TEXT(sk_assessment, id, TC_KEY),
-	TABLE_TEXT(sk_assessment, anggota_id, 0),
-	TABLE_TEXT(sk_assessment, tanggal, 0),
-	TABLE_TEXT(sk_assessment, penilai, TC_FREE),
-	K("k01", 0), K("k02", 1), K("k03", 2), K("k04", 3), K("k05", 4), K("k06", 5), K("k07", 6),
-	K("k08", 7), K("k09", 8), K("k10", 9), K("k11", 10), K("k12", 11), K("k13", 12),
-	K("k14", 13),
-	TABLE_DOUBLE_OPT(sk_assessment, luas_lantai_m2, has_luas, 0),
-	TABLE_INT_OPT(sk_assessment, jumlah_jiwa, has_jiwa, 0),
-	TABLE_INT64_OPT(sk_assessment, penghasilan_bulanan, has_penghasilan, 0),
-	TABLE_INT64_OPT(sk_assessment, nilai_tabungan, has_tabungan, TC_LOCAL),
-	TABLE_TEXT(sk_assessment, ditimpa, TC_LOCAL),
-	TABLE_TEXT(sk_assessment, catatan, TC_FREE),
-	TABLE_INT(sk_assessment, skor, TC_DERIVED),
-	TABLE_TEXT(sk_assessment, kategori, TC_DERIVED),
-	TABLE_STAMPS(sk_assessment),
-};
-#undef K
-TABLE_DEFINE(ASSESSMENT_TABLE, "penilaian", COLS);
+TABLE_DEFINE(ASSESSMENT_TABLE, SK_ASSESSMENT);
 
 TABLE_GET_STORE(assessment, sk_assessment, ASSESSMENT_TABLE, N_("Penilaian tidak ditemukan."))
 

@@ -129,15 +129,7 @@ void assessment_last_assessor(sk_db *db, char *out, size_t n)
 }
 
 /* A line of the history, by column name. */
-static const table_col ROW_COLS[] = {
-	TABLE_TEXT(sk_assessment_row, id, 0),
-	TABLE_TEXT(sk_assessment_row, tanggal, 0),
-	TABLE_TEXT(sk_assessment_row, penilai, 0),
-	TABLE_INT(sk_assessment_row, skor, 0),
-	TABLE_TEXT(sk_assessment_row, ditimpa, 0),
-	TABLE_TEXT(sk_assessment_row, catatan, 0),
-};
-TABLE_VIEW(HISTORY_ROW, ROW_COLS);
+TABLE_VIEW(HISTORY_ROW, SK_ASSESSMENT_ROW);
 
 /* A line, poor or not by the threshold *arg. */
 static void read_history(const void *arg, sqlite3_stmt *st, void *row)

@@ -6,8 +6,9 @@
  *     index on disimpan_pada.
  *  2. include/bundle.h: a BT_ value in enum bundle_table, after the tables its rows refer to
  *     (import reads tables in this order), before BT_COUNT.
- *  3. The table's column descriptor (table.h) in its store, every column in the bundle's
- *     order (TC_LOCAL for what stays in this database), then its line in SPECS below at the
+ *  3. The table's entry in src/tables.tsv (its row struct and column descriptor, table.h),
+ *     every column in the bundle's order (LOCAL for what stays in this database), its
+ *     TABLE_DEFINE in its store, then its line in SPECS below at the
  *     enum's position: file stem, descriptor, format version of the file (2: a version-1
  *     bundle never has it; any bundle may leave it out), the columns a single-table file
  *     must have, and what the descriptor does not say (NIK columns, newer columns, decimals

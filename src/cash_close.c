@@ -94,20 +94,7 @@ static int close_allowed(sk_db *db, const char *g, const char *buku, const char 
 }
 
 /* The tutup_kas table: every column once, in the bundle's order. */
-static const table_col COLS[] = {
-	TABLE_TEXT(sk_cash_close, id, TC_KEY),
-	TABLE_TEXT(sk_cash_close, kelompok_id, 0),
-	TABLE_TEXT(sk_cash_close, buku, 0),
-	TABLE_TEXT(sk_cash_close, bulan, 0),
-	TABLE_TEXT(sk_cash_close, tanggal, 0),
-	TABLE_INT64(sk_cash_close, saldo_buku, 0),
-	TABLE_INT64(sk_cash_close, saldo_hitung, 0),
-	TABLE_INT64(sk_cash_close, selisih, TC_LOCAL | TC_DERIVED),
-	TABLE_TEXT(sk_cash_close, ditutup_oleh, TC_LOCAL),
-	TABLE_TEXT(sk_cash_close, catatan, TC_FREE),
-	TABLE_STAMPS(sk_cash_close),
-};
-TABLE_DEFINE(TUTUP_KAS_TABLE, "tutup_kas", COLS);
+TABLE_DEFINE(TUTUP_KAS_TABLE, SK_CASH_CLOSE);
 
 int cash_close_month(sk_db *db, const char *kelompok_id, const char *buku, const char *month,
 		     int64_t counted, const char *oleh, const char *catatan, sk_cash_close *out,

@@ -9,13 +9,7 @@
 	"WHERE (:m IS NULL OR substr(tanggal,1,7)=:m) AND (:k IS NULL OR kategori=:k) "
 
 /* The columns of a book line beyond the row's own (read by name, as KAS_TABLE reads those). */
-static const table_col LINE_COLS[] = {
-	TABLE_INT64(sk_cash_line, saldo, TC_DERIVED),
-	TABLE_INT(sk_cash_line, dibalik, TC_DERIVED),
-};
-static table_sql line_sql;
-static const table_def LINE = { .name = "kas", .cols = LINE_COLS, .ncols = TABLE_NCOLS(LINE_COLS),
-				.sql = &line_sql };
+TABLE_VIEW(LINE, SK_CASH_LINE);
 
 /* One line: the kas row, then its balance and reversal mark. */
 static void read_line(const void *arg, sqlite3_stmt *st, void *row)

@@ -102,22 +102,7 @@ void cash_validate_links(sk_db *db, const sk_cash_row *c, sk_issues *is)
 VALIDATE_ROW(cash, sk_cash_row)
 
 /* The kas table: every column once, in the bundle's order. */
-static const table_col COLS[] = {
-	TABLE_TEXT(sk_cash_row, id, TC_KEY),
-	TABLE_TEXT(sk_cash_row, kelompok_id, 0),
-	TABLE_TEXT(sk_cash_row, tanggal, 0),
-	TABLE_TEXT(sk_cash_row, no_bukti, TC_FREE),
-	TABLE_TEXT(sk_cash_row, buku, 0),
-	TABLE_TEXT(sk_cash_row, kategori, 0),
-	TABLE_TEXT(sk_cash_row, uraian, TC_FREE),
-	TABLE_INT64(sk_cash_row, masuk, 0),
-	TABLE_INT64(sk_cash_row, keluar, 0),
-	TABLE_TEXT(sk_cash_row, pertemuan_id, 0),
-	TABLE_TEXT(sk_cash_row, membalik_id, 0),
-	TABLE_STAMPS(sk_cash_row),
-	TABLE_TEXT(sk_cash_row, sumber_id, 0),
-};
-TABLE_DEFINE(KAS_TABLE, "kas", COLS);
+TABLE_DEFINE(KAS_TABLE, SK_CASH_ROW);
 
 TABLE_GET_STORE(cash, sk_cash_row, KAS_TABLE, N_("Baris kas tidak ditemukan."))
 

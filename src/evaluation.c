@@ -9,23 +9,7 @@
 
 /* ---- The table ----------------------------------------------------------------------------- */
 
-#define V(n, i) TABLE_INT_AS(sk_evaluation, v[i], n, 0)
-static const table_col COLS[] = {
-	TABLE_TEXT(sk_evaluation, id, TC_KEY),
-	TABLE_TEXT(sk_evaluation, kelompok_id, 0),
-	TABLE_TEXT(sk_evaluation, tanggal, 0),
-	TABLE_TEXT(sk_evaluation, penilai, TC_FREE),
-	V("s1", 0), V("s2", 1), V("s3", 2), V("s4", 3), V("e1", 4), V("e2", 5), V("e3", 6),
-	V("e4", 7),
-	TABLE_INT(sk_evaluation, skor, TC_DERIVED),
-	TABLE_TEXT(sk_evaluation, tingkat, TC_DERIVED),
-	TABLE_TEXT(sk_evaluation, catatan, TC_FREE),
-	TABLE_STAMPS(sk_evaluation),
-	TABLE_TEXT(sk_evaluation, usulan, TC_LOCAL),
-	TABLE_TEXT(sk_evaluation, ditimpa, TC_LOCAL),
-};
-#undef V
-TABLE_DEFINE(EVALUATION_TABLE, "evaluasi", COLS);
+TABLE_DEFINE(EVALUATION_TABLE, SK_EVALUATION);
 
 TABLE_GET_STORE(evaluation, sk_evaluation, EVALUATION_TABLE,
 		N_("Penilaian perkembangan tidak ditemukan."))

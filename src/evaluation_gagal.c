@@ -59,28 +59,13 @@ int evaluation_group_level(sk_db *db, const char *kelompok_id, const char *today
 int evaluation_gagal_latest(sk_db *db, const char *kelompok_id, sk_gagal_decision *out,
 			    sk_err *e)
 {
-	sqlite3_stmt *st = db_prepare(db, "SELECT * FROM kelompok_gagal WHERE kelompok_id=:g AND "
-				      "dibatalkan=0 ORDER BY tanggal DESC, dicatat_pada DESC, rowid "
-				      "DESC LIMIT 1", e);
-	memset(out, 0, sizeof *out);
-	if (st)
-		db_bind_text(st, ":g", kelompok_id);
-	return table_one(db, &GAGAL_TABLE, st, out, sizeof *out, "", e);
+	return table_one_by(db, &GAGAL_TABLE, "SELECT * FROM kelompok_gagal WHERE kelompok_id=:g "
+			    "AND dibatalkan=0 ORDER BY tanggal DESC, dicatat_pada DESC, rowid DESC "
+			    "LIMIT 1", ":g", kelompok_id, out, sizeof *out, "", e);
 }
 
 /* The local table kelompok_gagal (never exchanged, no stamps); dibatalkan starts at 0. */
-static const table_col GAGAL_COLS[] = {
-	TABLE_TEXT(sk_gagal_decision, id, TC_KEY),
-	TABLE_TEXT(sk_gagal_decision, kelompok_id, 0),
-	TABLE_TEXT(sk_gagal_decision, keputusan, 0),
-	TABLE_TEXT(sk_gagal_decision, tanggal, 0),
-	TABLE_TEXT(sk_gagal_decision, oleh, TC_FREE),
-	TABLE_TEXT(sk_gagal_decision, alasan, TC_FREE),
-	TABLE_TEXT(sk_gagal_decision, dicatat_pada, 0),
-};
-static table_sql gagal_sql;
-const table_def GAGAL_TABLE = { .name = "kelompok_gagal", .cols = GAGAL_COLS,
-				.ncols = TABLE_NCOLS(GAGAL_COLS), .sql = &gagal_sql };
+TABLE_DEFINE(GAGAL_TABLE, SK_GAGAL_DECISION);
 
 static void validate_decision(sk_db *db, const sk_gagal_decision *d, sk_issues *is)
 {

@@ -104,17 +104,7 @@ int evaluation_latest(sk_db *db, const char *kelompok_id, sk_evaluation *out, sk
 }
 
 /* A line of the history, by column name. */
-#define V(n, i) TABLE_INT_AS(sk_evaluation_row, v[i], n, 0)
-static const table_col ROW_COLS[] = {
-	TABLE_TEXT(sk_evaluation_row, id, 0),
-	TABLE_TEXT(sk_evaluation_row, tanggal, 0),
-	TABLE_TEXT(sk_evaluation_row, penilai, 0),
-	V("s1", 0), V("s2", 1), V("s3", 2), V("s4", 3), V("e1", 4), V("e2", 5), V("e3", 6),
-	V("e4", 7),
-	TABLE_TEXT(sk_evaluation_row, ditimpa, 0),
-};
-#undef V
-TABLE_VIEW(HISTORY_ROW, ROW_COLS);
+TABLE_VIEW(HISTORY_ROW, SK_EVALUATION_ROW);
 
 /* A line with its score recomputed from the indicators. */
 static void read_history(const void *arg, sqlite3_stmt *st, void *row)

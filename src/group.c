@@ -62,31 +62,12 @@ void group_validate(sk_db *db, const sk_group *g, sk_issues *is)
 }
 
 /* The kelompok table: every column once, in the bundle's order. */
-static const table_col COLS[] = {
-	TABLE_TEXT(sk_group, id, TC_KEY),
-	TABLE_TEXT(sk_group, kode, TC_FREE),
-	TABLE_TEXT(sk_group, nama, TC_FREE),
-	TABLE_TEXT(sk_group, kode_wilayah, 0),
-	TABLE_TEXT(sk_group, alamat, TC_FREE),
-	TABLE_TEXT(sk_group, jenis_usaha, 0),
-	TABLE_TEXT(sk_group, bidang_usaha, TC_FREE),
-	TABLE_TEXT(sk_group, tanggal_berdiri, 0),
-	TABLE_TEXT(sk_group, tingkat, 0),
-	TABLE_TEXT(sk_group, pendamping, TC_FREE),
-	TABLE_TEXT(sk_group, telepon_pendamping, TC_FREE),
-	TABLE_INT64(sk_group, iuran_kas, 0),
-	TABLE_INT64(sk_group, iuran_iks, 0),
-	TABLE_INT64(sk_group, bantuan_uep, 0),
-	TABLE_INT(sk_group, tahun_bantuan, TC_ZERO_NULL),
-	TABLE_TEXT(sk_group, catatan, TC_FREE),
-	TABLE_STAMPS(sk_group),
-};
 
 /* The sort key of a new group's name (urut_nama, local); after an update, a changed name
  * lost its key (trigger kelompok_nama_diubah): the new one. */
 SORT_KEY_HOOKS(sk_group, 0)
 
-TABLE_DEFINE_EXTRA(KELOMPOK_TABLE, "kelompok", COLS, "urut_nama", bind_sort_key, renew_sort_key);
+TABLE_DEFINE_EXTRA(KELOMPOK_TABLE, SK_GROUP, "urut_nama", bind_sort_key, renew_sort_key);
 
 TABLE_GET_STORE(group, sk_group, KELOMPOK_TABLE, N_("Kelompok tidak ditemukan."))
 
@@ -139,18 +120,7 @@ static void inactive_cutoff(sk_db *db, char out[16])
 }
 
 /* A line of the list, by column name. */
-static const table_col ROW_COLS[] = {
-	TABLE_TEXT(sk_group_row, id, 0),
-	TABLE_TEXT(sk_group_row, kode, 0),
-	TABLE_TEXT(sk_group_row, nama, 0),
-	TABLE_TEXT(sk_group_row, kode_wilayah, 0),
-	TABLE_TEXT(sk_group_row, desa, 0),
-	TABLE_TEXT(sk_group_row, tingkat, 0),
-	TABLE_INT(sk_group_row, anggota_aktif, 0),
-	TABLE_TEXT(sk_group_row, pertemuan_terakhir, 0),
-	TABLE_INT(sk_group_row, tidak_aktif, 0),
-};
-TABLE_VIEW(GROUP_ROW, ROW_COLS);
+TABLE_VIEW(GROUP_ROW, SK_GROUP_ROW);
 
 /* Inactive: founded more than 4 weeks ago (or when, is not known) and no meeting in the last
  * 4 weeks (:c the first day that still counts). */
@@ -228,25 +198,16 @@ int group_active_members(sk_db *db, const char *id)
 			     "AND tanggal_keluar IS NULL", ":id", id);
 }
 
-static const table_col LINK_COLS[] = {
-	TABLE_INT(sk_group_links, anggota, 0),
-	TABLE_INT(sk_group_links, pertemuan, 0),
-	TABLE_INT(sk_group_links, baris_kas, 0),
-	TABLE_INT64(sk_group_links, saldo, 0),
-};
-TABLE_VIEW(GROUP_LINKS, LINK_COLS);
+TABLE_VIEW(GROUP_LINKS, SK_GROUP_LINKS);
 
 int group_links(sk_db *db, const char *id, sk_group_links *out, sk_err *e)
 {
-	memset(out, 0, sizeof *out);
-	sqlite3_stmt *st = db_prepare(db, "SELECT "
+	return table_one_by(db, &GROUP_LINKS, "SELECT "
 		"(SELECT count(*) FROM anggota WHERE kelompok_id=:id AND dihapus=0) anggota, "
 		"(SELECT count(*) FROM pertemuan WHERE kelompok_id=:id AND dihapus=0) pertemuan, "
 		"(SELECT count(*) FROM kas WHERE kelompok_id=:id AND dihapus=0) baris_kas, "
-		"(SELECT coalesce(sum(saldo),0) FROM saldo_kas WHERE kelompok_id=:id) saldo", e);
-	if (st)
-		db_bind_text(st, ":id", id);
-	return table_one(db, &GROUP_LINKS, st, out, sizeof *out, _("Kelompok tidak ditemukan."), e);
+		"(SELECT coalesce(sum(saldo),0) FROM saldo_kas WHERE kelompok_id=:id) saldo", ":id",
+		id, out, sizeof *out, _("Kelompok tidak ditemukan."), e);
 }
 
 int group_restore(sk_db *db, const char *id, int *members, sk_err *e)

@@ -39,31 +39,11 @@ void meeting_validate_links(sk_db *db, const sk_meeting *m, sk_issues *is)
 VALIDATE_ROW(meeting, sk_meeting)
 
 /* The pertemuan table: every column once, in the bundle's order. */
-static const table_col MEETING_COLS[] = {
-	TABLE_TEXT(sk_meeting, id, TC_KEY),
-	TABLE_TEXT(sk_meeting, kelompok_id, 0),
-	TABLE_TEXT(sk_meeting, tanggal, 0),
-	TABLE_TEXT(sk_meeting, tempat, TC_FREE),
-	TABLE_INT(sk_meeting, pendamping_hadir, 0),
-	TABLE_TEXT(sk_meeting, agenda, TC_FREE),
-	TABLE_TEXT(sk_meeting, keputusan, TC_FREE),
-	TABLE_TEXT(sk_meeting, catatan, TC_FREE),
-	TABLE_STAMPS(sk_meeting),
-};
-TABLE_DEFINE(PERTEMUAN_TABLE, "pertemuan", MEETING_COLS);
+TABLE_DEFINE(PERTEMUAN_TABLE, SK_MEETING);
 
 /* The kehadiran table, keyed by the pair (pertemuan_id, anggota_id); dihapus stays in this
  * database (the bundle carries live rows only). */
-static const table_col ATTENDANCE_COLS[] = {
-	TABLE_TEXT(sk_attendance, pertemuan_id, TC_KEY),
-	TABLE_TEXT(sk_attendance, anggota_id, TC_KEY),
-	TABLE_TEXT(sk_attendance, status, 0),
-	TABLE_INT64(sk_attendance, iuran_kas, 0),
-	TABLE_INT64(sk_attendance, iuran_iks, 0),
-	TABLE_TEXT(sk_attendance, diubah_pada, 0),
-	TABLE_INT(sk_attendance, dihapus, TC_LOCAL),
-};
-TABLE_DEFINE(KEHADIRAN_TABLE, "kehadiran", ATTENDANCE_COLS);
+TABLE_DEFINE(KEHADIRAN_TABLE, SK_ATTENDANCE);
 
 TABLE_GET_STORE(meeting, sk_meeting, PERTEMUAN_TABLE, N_("Pertemuan tidak ditemukan."))
 

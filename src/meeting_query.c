@@ -47,11 +47,7 @@ static void next_after_last(sk_db *db, const char *g, sk_meeting *m)
 	db_each(db, st, read_meeting, m, NULL);
 }
 
-static const table_col ATTENDEE_COLS[] = {
-	TABLE_TEXT(sk_attendee, nama, 0),
-	TABLE_TEXT(sk_attendee, jabatan, 0),
-};
-TABLE_VIEW(ATTENDEE, ATTENDEE_COLS);
+TABLE_VIEW(ATTENDEE, SK_ATTENDEE);
 
 struct roster {
 	const char *pertemuan_id;
@@ -150,16 +146,7 @@ int meeting_load(sk_db *db, const char *id, sk_meeting *m, sk_attendance *rows,
 	return read_attendance(db, st, id, rows, names, max, n, e); /* st NULL: SK_DBERR */
 }
 
-static const table_col ROW_COLS[] = {
-	TABLE_TEXT(sk_meeting_row, id, 0),
-	TABLE_TEXT(sk_meeting_row, tanggal, 0),
-	TABLE_TEXT(sk_meeting_row, tempat, 0),
-	TABLE_INT(sk_meeting_row, hadir, 0),
-	TABLE_INT(sk_meeting_row, total, 0),
-	TABLE_INT64(sk_meeting_row, iuran_kas, 0),
-	TABLE_INT64(sk_meeting_row, iuran_iks, 0),
-};
-TABLE_VIEW(MEETING_ROW, ROW_COLS);
+TABLE_VIEW(MEETING_ROW, SK_MEETING_ROW);
 
 int meeting_list(sk_db *db, const char *kelompok_id, int offset, int limit, sk_meeting_row *out,
 		 int *n, sk_err *e)

@@ -204,34 +204,12 @@ void member_validate(sk_db *db, const sk_member *m, sk_issues *is)
 }
 
 /* The anggota table: every column once, in the bundle's order. */
-static const table_col COLS[] = {
-	TABLE_TEXT(sk_member, id, TC_KEY),
-	TABLE_TEXT(sk_member, kelompok_id, 0),
-	TABLE_TEXT(sk_member, nik, 0),
-	TABLE_TEXT(sk_member, no_kk, 0),
-	TABLE_TEXT(sk_member, nama, TC_FREE),
-	TABLE_TEXT(sk_member, jenis_kelamin, 0),
-	TABLE_TEXT(sk_member, tempat_lahir, TC_FREE),
-	TABLE_TEXT(sk_member, tanggal_lahir, 0),
-	TABLE_TEXT(sk_member, alamat, TC_FREE),
-	TABLE_TEXT(sk_member, rt, TC_FREE),
-	TABLE_TEXT(sk_member, rw, TC_FREE),
-	TABLE_TEXT(sk_member, telepon, TC_FREE),
-	TABLE_TEXT(sk_member, jabatan, 0),
-	TABLE_TEXT(sk_member, tanggal_masuk, 0),
-	TABLE_TEXT(sk_member, tanggal_keluar, 0),
-	TABLE_INT(sk_member, terdaftar_dtsen, 0),
-	TABLE_INT(sk_member, desil_dtsen, TC_ZERO_NULL),
-	TABLE_INT(sk_member, peserta_pkh, 0),
-	TABLE_TEXT(sk_member, catatan, TC_FREE),
-	TABLE_STAMPS(sk_member),
-};
 
 /* The sort key of a new member's name (urut_nama, local); after an update, a changed name
  * lost its key (trigger anggota_nama_diubah): the new one. */
 SORT_KEY_HOOKS(sk_member, 1)
 
-TABLE_DEFINE_EXTRA(ANGGOTA_TABLE, "anggota", COLS, "urut_nama", bind_sort_key, renew_sort_key);
+TABLE_DEFINE_EXTRA(ANGGOTA_TABLE, SK_MEMBER, "urut_nama", bind_sort_key, renew_sort_key);
 
 #define NOT_FOUND N_("Anggota tidak ditemukan.")
 
@@ -258,17 +236,7 @@ int member_delete(sk_db *db, const char *id, sk_err *e)
 }
 
 /* A line of a member list, by column name. */
-static const table_col ROW_COLS[] = {
-	TABLE_TEXT(sk_member_row, id, 0),
-	TABLE_TEXT(sk_member_row, kelompok_id, 0),
-	TABLE_TEXT(sk_member_row, kelompok_nama, 0),
-	TABLE_TEXT(sk_member_row, nik, 0),
-	TABLE_TEXT(sk_member_row, nama, 0),
-	TABLE_TEXT(sk_member_row, jenis_kelamin, 0),
-	TABLE_TEXT(sk_member_row, jabatan, 0),
-	TABLE_INT(sk_member_row, aktif, 0),
-};
-TABLE_VIEW(MEMBER_ROW, ROW_COLS);
+TABLE_VIEW(MEMBER_ROW, SK_MEMBER_ROW);
 
 #define MEMBER_COLS \
 	"SELECT a.id, a.kelompok_id, k.nama kelompok_nama, a.nik, a.nama, a.jenis_kelamin, " \
@@ -396,23 +364,15 @@ void member_mask_nik(const char *nik, char *out, size_t n)
 	sk_strlcpy(out, buf, n);
 }
 
-static const table_col LINK_COLS[] = {
-	TABLE_INT(sk_member_links, pertemuan, 0),
-	TABLE_INT64(sk_member_links, iuran, 0),
-	TABLE_INT(sk_member_links, penilaian, 0),
-};
-TABLE_VIEW(MEMBER_LINKS, LINK_COLS);
+TABLE_VIEW(MEMBER_LINKS, SK_MEMBER_LINKS);
 
 int member_links(sk_db *db, const char *id, sk_member_links *out, sk_err *e)
 {
-	memset(out, 0, sizeof *out);
-	sqlite3_stmt *st = db_prepare(db, "SELECT count(*) pertemuan, "
+	return table_one_by(db, &MEMBER_LINKS, "SELECT count(*) pertemuan, "
 		"coalesce(sum(h.iuran_kas+h.iuran_iks),0) iuran, (SELECT count(*) FROM penilaian "
 		"WHERE anggota_id=:id AND dihapus=0) penilaian FROM kehadiran h JOIN pertemuan p ON "
-		"p.id=h.pertemuan_id WHERE h.anggota_id=:id AND h.dihapus=0 AND p.dihapus=0", e);
-	if (st)
-		db_bind_text(st, ":id", id);
-	return table_one(db, &MEMBER_LINKS, st, out, sizeof *out, _(NOT_FOUND), e);
+		"p.id=h.pertemuan_id WHERE h.anggota_id=:id AND h.dihapus=0 AND p.dihapus=0", ":id",
+		id, out, sizeof *out, _(NOT_FOUND), e);
 }
 
 int member_restore(sk_db *db, const char *id, sk_issues *is, sk_err *e)

@@ -16,144 +16,29 @@ int simpin_kind_parse(const char *s)
 	return -1;
 }
 
-/* ---- column descriptors, in the bundle's order ------------------------------------------- */
+/* ---- column descriptors (src/tables.tsv: the columns in the bundle's order) -------------- */
 
-static const table_col CYCLE_COLS[] = {
-	TABLE_TEXT(sk_cycle, id, TC_KEY),
-	TABLE_TEXT(sk_cycle, kelompok_id, 0),
-	TABLE_INT(sk_cycle, nomor, 0),
-	TABLE_TEXT(sk_cycle, mulai, 0),
-	TABLE_TEXT(sk_cycle, selesai, 0),
-	TABLE_INT64(sk_cycle, simpanan_pokok, 0),
-	TABLE_INT64(sk_cycle, simpanan_wajib, 0),
-	TABLE_INT(sk_cycle, jasa_persen_bulan, 0),
-	TABLE_TEXT(sk_cycle, metode_jasa, 0),
-	TABLE_INT_OPT(sk_cycle, batas_pinjaman_kali, has_batas, 0),
-	TABLE_INT64(sk_cycle, denda_alpa, 0),
-	TABLE_INT64(sk_cycle, denda_terlambat, 0),
-	TABLE_TEXT(sk_cycle, metode_bagi, 0),
-	TABLE_TEXT(sk_cycle, catatan, TC_FREE),
-	TABLE_STAMPS(sk_cycle),
-};
-TABLE_DEFINE(CYCLE_TABLE, "siklus", CYCLE_COLS);
-
-static const table_col SAVING_COLS[] = {
-	TABLE_TEXT(sk_saving, id, TC_KEY),
-	TABLE_TEXT(sk_saving, siklus_id, 0),
-	TABLE_TEXT(sk_saving, anggota_id, 0),
-	TABLE_TEXT(sk_saving, tanggal, 0),
-	TABLE_TEXT(sk_saving, jenis, 0),
-	TABLE_INT64(sk_saving, setor, 0),
-	TABLE_INT64(sk_saving, tarik, 0),
-	TABLE_TEXT(sk_saving, pertemuan_id, 0),
-	TABLE_TEXT(sk_saving, membalik_id, 0),
-	TABLE_STAMPS(sk_saving),
-};
-TABLE_DEFINE(SAVING_TABLE, "simpanan", SAVING_COLS);
-
-static const table_col LOAN_COLS[] = {
-	TABLE_TEXT(sk_loan, id, TC_KEY),
-	TABLE_TEXT(sk_loan, siklus_id, 0),
-	TABLE_TEXT(sk_loan, anggota_id, 0),
-	TABLE_TEXT(sk_loan, tanggal, 0),
-	TABLE_INT64(sk_loan, pokok, 0),
-	TABLE_INT(sk_loan, jasa_persen_bulan, 0),
-	TABLE_TEXT(sk_loan, metode_jasa, 0),
-	TABLE_INT(sk_loan, jumlah_angsuran, 0),
-	TABLE_TEXT(sk_loan, jarak_angsuran, 0),
-	TABLE_TEXT(sk_loan, sumber, 0),
-	TABLE_TEXT(sk_loan, tujuan, TC_FREE),
-	TABLE_TEXT(sk_loan, dihapusbukukan_pada, 0),
-	TABLE_TEXT(sk_loan, pertemuan_id, 0),
-	TABLE_STAMPS(sk_loan),
-};
-TABLE_DEFINE(LOAN_TABLE, "pinjaman", LOAN_COLS);
-
-static const table_col REPAY_COLS[] = {
-	TABLE_TEXT(sk_repay, id, TC_KEY),
-	TABLE_TEXT(sk_repay, pinjaman_id, 0),
-	TABLE_TEXT(sk_repay, tanggal, 0),
-	TABLE_INT64(sk_repay, pokok, 0),
-	TABLE_INT64(sk_repay, jasa, 0),
-	TABLE_TEXT(sk_repay, pertemuan_id, 0),
-	TABLE_TEXT(sk_repay, membalik_id, 0),
-	TABLE_STAMPS(sk_repay),
-};
-TABLE_DEFINE(REPAY_TABLE, "angsuran", REPAY_COLS);
-
-static const table_col FINE_COLS[] = {
-	TABLE_TEXT(sk_fine, id, TC_KEY),
-	TABLE_TEXT(sk_fine, siklus_id, 0),
-	TABLE_TEXT(sk_fine, anggota_id, 0),
-	TABLE_TEXT(sk_fine, tanggal, 0),
-	TABLE_TEXT(sk_fine, jenis, 0),
-	TABLE_INT64(sk_fine, jumlah, 0),
-	TABLE_TEXT(sk_fine, dibayar_pada, 0),
-	TABLE_INT(sk_fine, dibebaskan, 0),
-	TABLE_TEXT(sk_fine, pertemuan_id, 0),
-	TABLE_TEXT(sk_fine, catatan, TC_FREE),
-	TABLE_STAMPS(sk_fine),
-};
-TABLE_DEFINE(FINE_TABLE, "denda", FINE_COLS);
-
-static const table_col SHARE_COLS[] = {
-	TABLE_TEXT(sk_share, id, TC_KEY),
-	TABLE_TEXT(sk_share, siklus_id, 0),
-	TABLE_TEXT(sk_share, anggota_id, 0),
-	TABLE_INT64(sk_share, simpanan, 0),
-	TABLE_INT64(sk_share, bagian_hasil, 0),
-	TABLE_INT64(sk_share, potongan, 0),
-	TABLE_INT64(sk_share, dibayar, 0),
-	TABLE_STAMPS(sk_share),
-};
-TABLE_DEFINE(SHARE_TABLE, "bagi_hasil", SHARE_COLS);
+TABLE_DEFINE(CYCLE_TABLE, SK_CYCLE);
+TABLE_DEFINE(SAVING_TABLE, SK_SAVING);
+TABLE_DEFINE(LOAN_TABLE, SK_LOAN);
+TABLE_DEFINE(REPAY_TABLE, SK_REPAY);
+TABLE_DEFINE(FINE_TABLE, SK_FINE);
+TABLE_DEFINE(SHARE_TABLE, SK_SHARE);
 
 /* ---- defaults ------------------------------------------------------------------------------ */
 
 void cycle_init(sk_cycle *c, const char *kelompok_id)
 {
-	memset(c, 0, sizeof *c);
+	table_init(&CYCLE_TABLE, c, sizeof *c);
 	sk_strlcpy(c->kelompok_id, kelompok_id, sizeof c->kelompok_id);
-	c->nomor = 1;
-	sk_today(c->mulai);
-	strcpy(c->metode_jasa, "flat");
-	strcpy(c->metode_bagi, "simpanan");
 }
 
-void saving_init(sk_saving *s)
-{
-	memset(s, 0, sizeof *s);
-	sk_today(s->tanggal);
-	strcpy(s->jenis, "wajib");
-}
-
-void loan_init(sk_loan *l)
-{
-	memset(l, 0, sizeof *l);
-	sk_today(l->tanggal);
-	strcpy(l->metode_jasa, "flat");
-	l->jumlah_angsuran = 12;
-	strcpy(l->jarak_angsuran, "minggu");
-	strcpy(l->sumber, "simpin");
-}
-
-void repay_init(sk_repay *r)
-{
-	memset(r, 0, sizeof *r);
-	sk_today(r->tanggal);
-}
-
-void fine_init(sk_fine *f)
-{
-	memset(f, 0, sizeof *f);
-	sk_today(f->tanggal);
-	strcpy(f->jenis, "lainnya");
-}
-
-void share_init(sk_share *b)
-{
-	memset(b, 0, sizeof *b);
-}
+/* The others: their defaults are src/tables.tsv's. */
+TABLE_INIT_FN(saving_init, sk_saving, SAVING_TABLE)
+TABLE_INIT_FN(loan_init, sk_loan, LOAN_TABLE)
+TABLE_INIT_FN(repay_init, sk_repay, REPAY_TABLE)
+TABLE_INIT_FN(fine_init, sk_fine, FINE_TABLE)
+TABLE_INIT_FN(share_init, sk_share, SHARE_TABLE)
 
 /* ---- field rules -------------------------------------------------------------------------- */
 

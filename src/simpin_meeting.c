@@ -86,15 +86,7 @@ static int add_due(void *ctx, const sk_loan_view *v)
 	return 0;
 }
 
-static const table_col FINE_COLS[] = {
-	TABLE_TEXT(sk_meeting_fine, id, 0),
-	TABLE_TEXT(sk_meeting_fine, anggota_id, 0),
-	TABLE_TEXT(sk_meeting_fine, nama, 0),
-	TABLE_TEXT(sk_meeting_fine, jenis, 0),
-	TABLE_TEXT(sk_meeting_fine, tanggal, 0),
-	TABLE_INT64(sk_meeting_fine, jumlah, 0),
-};
-TABLE_VIEW(OLD_FINE, FINE_COLS);
+TABLE_VIEW(OLD_FINE, SK_MEETING_FINE);
 
 /* The cycle's fines not paid and not waived, raised before the meeting, after those raised at
  * it (up to SM_MAX_FINES). */

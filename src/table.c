@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "db_row.h"
 #include "i18n.h"
 #include "table.h"
 #include "util.h"
@@ -232,6 +233,24 @@ int table_set_text(const table_def *t, int i, void *row, const char *text)
 	return 0;
 }
 
+void table_init(const table_def *t, void *row, size_t size)
+{
+	memset(row, 0, size);
+	const char *p = t->defaults ? t->defaults : "";
+	char name[64], value[64];
+	int used;
+	while (sscanf(p, " %63[^= ]=%63s%n", name, value, &used) == 2) {
+		int i = table_col_index(t, name);
+		if (i < 0)
+			abort();
+		if (strcmp(value, "today") == 0 && t->cols[i].type == TC_TEXT)
+			sk_today(field(&t->cols[i], row));
+		else if (table_set_text(t, i, row, value) != 0)
+			abort();
+		p += used;
+	}
+}
+
 void table_read_row(const void *arg, sqlite3_stmt *st, void *row)
 {
 	table_read(arg, st, row);
@@ -247,6 +266,13 @@ int table_one(sk_db *db, const table_def *t, sqlite3_stmt *st, void *out, size_t
 	      const char *notfound, sk_err *e)
 {
 	return read_one(db, t, st, out, size, notfound, e);
+}
+
+int table_one_by(sk_db *db, const table_def *t, const char *sql, const char *param,
+		 const char *key, void *out, size_t size, const char *notfound, sk_err *e)
+{
+	memset(out, 0, size);
+	return read_one(db, t, db_query(db, sql, e, param, key), out, size, notfound, e);
 }
 
 int table_get(sk_db *db, const table_def *t, const char *key, void *out, size_t size,

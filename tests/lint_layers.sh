@@ -3,7 +3,8 @@
 # every include goes down to a lower layer, never up or around in a circle; the core includes
 # no curses header and no header of the UI toolkit (src/ui); only the command line includes
 # app.h (the entry points into the screens); and no code but db.c steps a statement or runs a
-# transaction statement. `sh tests/lint_layers.sh --graph` prints the
+# transaction statement; the stores' column lists come from src/tables.tsv.
+# `sh tests/lint_layers.sh --graph` prints the
 # module graph instead (the picture in docs/HACKING.md).
 cd "$(dirname "$0")/.." || exit 2
 PASS=0
@@ -14,11 +15,13 @@ nok() { FAIL=$((FAIL + 1)); echo "not ok - $1"; }
 # The layer of each module of the core, lowest first. A module is a header in include/ and
 # the src/*.c files named after it (cash_*.c belong to cashbook, meeting_*.c to meeting ...,
 # see module() below). A module may include only modules of a lower layer. A new module
-# gets a line here and in docs/HACKING.md. app.h (the entry points of main.c into the
+# gets a line here and in docs/HACKING.md. tables_gen.h (build/gen, from src/tables.tsv: the
+# row structs and column lists, macros only) includes nothing. app.h (the entry points of main.c into the
 # command line and the screens) stands above them all and is checked apart (check 3).
 LAYERS='
 sk_err 0
 version 0
+tables_gen 0
 util 1
 privacy 1
 i18n 2
@@ -186,6 +189,14 @@ for h in screens/*.h; do
 done
 if [ -z "$bad" ]; then ok "the UI toolkit includes no screen header"; else nok "screen headers in src/ui:$bad"; fi
 if [ ! -e src/ui/screens.h ] && [ -f screens/screens.h ]; then ok "screens.h lives in screens/"; else nok "screens.h belongs in screens/, not src/ui/"; fi
+
+# 11. Each column is written once (docs/HACKING.md, "One column descriptor per table"): the row
+# structs and their column lists come from src/tables.tsv (tools/gen_tables.awk); no store
+# spells a column descriptor by hand.
+bad=$(grep -nE '\bTABLE_(TEXT|INT|INT64|INT_AS|INT_OPT|INT64_OPT|DOUBLE_OPT|STAMPS)[[:space:]]*\(' \
+	src/*.c screens/*.c | sed 's/^/ /')
+if [ -z "$bad" ]; then ok "the column lists come from src/tables.tsv"
+else nok "column descriptors written by hand (add them to src/tables.tsv):$bad"; fi
 
 echo "$PASS passed, $FAIL failed"
 [ "$FAIL" -eq 0 ]

@@ -8,6 +8,7 @@
 #include "meeting.h"
 #include "cashbook.h"
 #include "bundle.h"
+#include "simpin.h"
 #include "fixture.h"
 
 #define G1 "11111111-1111-4111-8111-111111111111"
@@ -154,6 +155,42 @@ static void test_import_text(void)
 	      strlen(a.penilai) == sizeof a.penilai - 1, "text cut to its field");
 }
 
+/* A new row's defaults, from src/tables.tsv: the values the stores' _init functions had. */
+static void test_defaults(void)
+{
+	char today[11];
+	sk_today(today);
+	sk_loan l;
+	memset(&l, 0x55, sizeof l);
+	loan_init(&l);
+	CHECK(strcmp(l.tanggal, today) == 0 && strcmp(l.metode_jasa, "flat") == 0 &&
+	      l.jumlah_angsuran == 12 && strcmp(l.jarak_angsuran, "minggu") == 0 &&
+	      strcmp(l.sumber, "simpin") == 0 && l.pokok == 0 && !*l.id && !*l.tujuan,
+	      "a loan: dated today, flat, 12 weekly instalments from simpin, the rest zero");
+	sk_cycle c;
+	cycle_init(&c, "g1");
+	CHECK(c.nomor == 1 && strcmp(c.mulai, today) == 0 && strcmp(c.metode_jasa, "flat") == 0 &&
+	      strcmp(c.metode_bagi, "simpanan") == 0 && strcmp(c.kelompok_id, "g1") == 0 &&
+	      !c.has_batas && !*c.selesai, "a cycle: number 1 of its group from today");
+	sk_saving s;
+	sk_fine f;
+	sk_repay r;
+	sk_share b;
+	memset(&b, 0x55, sizeof b);
+	saving_init(&s);
+	fine_init(&f);
+	repay_init(&r);
+	share_init(&b);
+	CHECK(strcmp(s.jenis, "wajib") == 0 && strcmp(f.jenis, "lainnya") == 0 &&
+	      strcmp(s.tanggal, today) == 0 && strcmp(f.tanggal, today) == 0 &&
+	      strcmp(r.tanggal, today) == 0 && b.simpanan == 0 && !*b.id,
+	      "savings wajib, a fine lainnya, dated today; a share-out row all zero");
+	sk_group g;
+	memset(&g, 0x55, sizeof g);
+	table_init(&KELOMPOK_TABLE, &g, sizeof g);
+	CHECK(!*g.id && g.iuran_kas == 0 && g.dihapus == 0, "no defaults: all zero");
+}
+
 int main(void)
 {
 	sk_db *db = fixture_db();
@@ -161,6 +198,7 @@ int main(void)
 	test_bundle_agrees();
 	test_round_trip(db);
 	test_import_text();
+	test_defaults();
 	db_close(db);
 	return testlib_summary();
 }

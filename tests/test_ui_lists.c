@@ -5,8 +5,6 @@
  * list screens lay it out), is whole, except where lists.tsv says it is cut in that language
  * (and then it really is: a stale mark fails too). The English headings come from the built
  * catalog (locale/en, made by `make`). */
-#include <libintl.h>
-#include <limits.h>
 #include <locale.h>
 #define LISTS_GEN_ALL
 #include "lists_gen.h"
@@ -17,18 +15,6 @@
 
 /* Columns inside the frame of an 80-column terminal, as the lists lay out (COLS - 2). */
 #define INNER 78
-
-/* Point gettext at the catalog built in this tree (locale/ in the top folder). */
-static int use_built_catalog(void)
-{
-	const char *top = getenv("SIKUBE_DATA_DIR");
-	char path[PATH_MAX], abs[PATH_MAX];
-	snprintf(path, sizeof path, "%s/locale", top && *top ? top : ".");
-	if (!realpath(path, abs))
-		return -1;
-	bindtextdomain("sikube", abs);
-	return 0;
-}
 
 /* 1 when cut (a mark of lists.tsv: "-", "id", "en", "id en") names language lang. */
 static int marked_cut(const char *cut, const char *lang)
@@ -78,7 +64,7 @@ int main(void)
 		check_fit(&LISTS_ALL[i]);
 		check_headings(&LISTS_ALL[i], "id");
 	}
-	CHECK(i18n_init("en") == 0 && use_built_catalog() == 0, "English catalog in locale/");
+	CHECK(i18n_init("en") == 0 && testlib_built_catalog() == 0, "English catalog in locale/");
 	/* a heading every catalog translates: else the English checks would check Indonesian */
 	CHECK_STR(_("Kode"), "Code", "English catalog loaded (make builds locale/en)");
 	for (int i = 0; i < nlists; i++)

@@ -3,6 +3,8 @@
 #ifndef SK_TESTLIB_H
 #define SK_TESTLIB_H
 
+#include <libintl.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,6 +28,19 @@ static inline int testlib_summary(void)
 {
 	printf("%d passed, %d failed\n", testlib_passed, testlib_failed);
 	return testlib_failed ? 1 : 0;
+}
+
+/* Point gettext at the catalog built in this tree (locale/ under $SIKUBE_DATA_DIR, else the
+ * current folder), for tests of the English texts. Returns 0, or -1 when it is not there. */
+static inline int testlib_built_catalog(void)
+{
+	const char *top = getenv("SIKUBE_DATA_DIR");
+	char path[PATH_MAX], abs[PATH_MAX];
+	snprintf(path, sizeof path, "%s/locale", top && *top ? top : ".");
+	if (!realpath(path, abs))
+		return -1;
+	bindtextdomain("sikube", abs);
+	return 0;
 }
 
 /* A fresh temporary folder for this test (under $TMPDIR or /tmp); path into out. */

@@ -5,6 +5,7 @@
 #include "colors.h"
 #include "frame.h"
 #include "help.h"
+#include "help_gen.h"
 #include "i18n.h"
 #include "keys.h"
 #include "text.h"
@@ -16,13 +17,6 @@ struct help {
 	struct text_line *lines;
 	int width;
 };
-
-static const char *help_help(void)
-{
-	/* TRANSLATORS: F1 help text. */
-	return _("Ini layar bantuan. Gulir dengan panah atas/bawah, PgUp dan PgDn. "
-		 "Tekan Esc atau F1 untuk kembali ke layar sebelumnya.");
-}
 
 /* Wrap the text for the current terminal width. */
 static void help_resize(struct screen *s)
@@ -141,13 +135,14 @@ const struct screen_ops HELP_OPS = {
 	.key = help_key,
 	.resize = help_resize,
 	.free = help_free,
-	.help = help_help,
+	.help_text = HELP_HELP,
 	.hints = HELP_HINTS,
 };
 
 void help_open(struct screen *s)
 {
-	struct help_arg a = { s->ops->help ? s->ops->help() : _("Belum ada bantuan untuk layar ini."),
-			      s->title };
+	const struct screen_ops *o = s->ops;
+	struct help_arg a = { o->help ? o->help() : o->help_text ? _(o->help_text)
+				: _("Belum ada bantuan untuk layar ini."), s->title };
 	ui_push(&HELP_OPS, &a);
 }

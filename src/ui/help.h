@@ -12,7 +12,7 @@ struct help_arg {
 	const char *about;   /* title of the screen the help is for */
 };
 
-/* Open help for screen s (its ops->help text). */
+/* Open help for screen s (its ops->help or ops->help_text). */
 void help_open(struct screen *s);
 
 #endif

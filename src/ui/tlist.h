@@ -115,10 +115,10 @@ void tlist_resume(struct screen *s);
 void tlist_free(struct screen *s);
 #define TLIST_OPS .draw = tlist_draw, .key = tlist_key, .resize = tlist_resize, \
 	.resume = tlist_resume, .free = tlist_free
-/* The whole screen_ops of a list screen: its name, init, help and hint line (the entries of
- * a struct key_hint array, HINTS_END last), then the list's. */
-#define TLIST_SCREEN(id, initf, helpf, ...) \
-	{ .name = id, .init = initf, .help = helpf, \
+/* The whole screen_ops of a list screen: its name, init, help (a HELP_ msgid of help_gen.h)
+ * and hint line (the entries of a struct key_hint array, HINTS_END last), then the list's. */
+#define TLIST_SCREEN(id, initf, helptext, ...) \
+	{ .name = id, .init = initf, .help_text = helptext, \
 	  .hints = HINTS(__VA_ARGS__), TLIST_OPS }
 
 /* Delete a row after asking q (y/t): del(db, id, e); then the list is read again and done

@@ -28,7 +28,11 @@ struct screen_ops {
 	void (*resize)(struct screen *s);
 	/* Release s->data and windows. May be NULL. */
 	void (*free)(struct screen *s);
-	/* Translated help text shown by F1 under the title "Bantuan". */
+	/* The msgid of the help F1 shows under the title "Bantuan" (a HELP_<SECTION> of
+	 * help_gen.h, from screens/help.txt: docs/HACKING.md), translated when shown. */
+	const char *help_text;
+	/* Optional, instead of help_text: the translated help made when F1 is pressed (for a
+	 * text with figures in it). */
 	const char *(*help)(void);
 	/* The key-hint line: actions of the key table with their labels (keys.h), ended by
 	 * HINTS_END; the key names come from the table. */
