@@ -113,6 +113,15 @@ $(B)/%.o: %.c | $(B)/libs.ok $(TABLES_GEN)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
+# The savings-and-loans rule families (docs/HACKING.md, "Rules in a data file"):
+# src/check_rules_ledger.tab, written as C by tools/gen_check_rules.awk into build/gen (one
+# folder for every variant, never committed; each build writes through a file of its own).
+GEN_DIR = build/gen
+$(GEN_DIR)/check_rules_gen.h: src/check_rules_ledger.tab tools/gen_check_rules.awk tools/gen_lib.awk
+	@mkdir -p $(GEN_DIR)
+	$(AWK) -f tools/gen_lib.awk -f tools/gen_check_rules.awk src/check_rules_ledger.tab > $@.$$$$ && mv $@.$$$$ $@ || { rm -f $@.$$$$; exit 1; }
+$(B)/src/check_rules.o: $(GEN_DIR)/check_rules_gen.h
+
 # Before the first compile of a build folder: stop early, naming the missing -dev package.
 $(B)/libs.ok: Makefile
 	@sh .ci/check-libs "$(CC)" "$(PKG_CONFIG)" "$(PKGS) $(HUB_PKGS)" "$(CPPFLAGS) $(CFLAGS) $(CSV_CFLAGS)" "$(CSV_LIBS)"
@@ -223,14 +232,14 @@ bench: all $(B)/bench-gen
 	@sh bench/run.sh
 
 # Refresh the message template and merge it into every catalog (msgids are Bahasa Indonesia).
-pot:
+pot: $(GEN_DIR)/check_rules_gen.h
 	@mkdir -p po
 	xgettext --from-code=UTF-8 -k_ -kN_ -kC_:1c,2 -kNC_:1c,2 --add-comments=TRANSLATORS --package-name=sikube \
 		--package-version=$$(sed -n 's/^#define SIKUBE_VERSION "\(.*\)"/\1/p' include/version.h) \
-		-o po/sikube.pot $(sort $(CORE_SRC) $(HUB_SRC) src/main.c src/hub_main.c $(UI_SRC) $(wildcard include/*.h src/ui/*.h)) $(LISTS_GEN) $(HELP_GEN)
+		-o po/sikube.pot $(sort $(CORE_SRC) $(HUB_SRC) src/main.c src/hub_main.c $(UI_SRC) $(wildcard include/*.h src/ui/*.h)) $(LISTS_GEN) $(HELP_GEN) $(GEN_DIR)/check_rules_gen.h
 	for po in $(PO); do msgmerge -q --update --backup=none $$po po/sikube.pot; done
 
-cppcheck: $(TABLES_GEN)
+cppcheck: $(TABLES_GEN) $(GEN_DIR)/check_rules_gen.h
 	@echo "cppcheck src screens tests"
 	@cppcheck --quiet --error-exitcode=1 --enable=warning,portability,style --inline-suppr \
 		--suppress=missingIncludeSystem -Iinclude -Ibuild/gen -Isrc/ui src screens tests bench

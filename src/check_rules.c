@@ -25,6 +25,7 @@
 #include "assessment.h"
 #include "bundle.h"
 #include "check_rules.h"
+#include "check_rules_gen.h" /* generated: src/check_rules_ledger.tab */
 #include "evaluation.h"
 #include "i18n.h"
 #include "privacy.h"
@@ -78,6 +79,14 @@ struct rule {
 	    { 5, "m.id=(SELECT pertemuan_id FROM kas WHERE id=s.k1 AND buku='" book "')", "masuk", \
 	      "(SELECT masuk-keluar FROM kas WHERE id=s.k1)", NULL } } }
 
+/* Both dues rules over every meeting at once (import's "is any row broken?", ANY_TOGETHER):
+ * each meeting's attendance read once for both sums, not once per rule. */
+#define DUES_BOTH_ANY \
+	"SELECT 1 FROM pertemuan m WHERE EXISTS (SELECT 1 FROM (SELECT coalesce(sum(iuran_kas),0) " \
+	"k, coalesce(sum(iuran_iks),0) i FROM kehadiran WHERE pertemuan_id=m.id AND dihapus=0) d " \
+	"WHERE " POSTED("umum") " <> CASE WHEN m.dihapus THEN 0 ELSE d.k+0 END OR " POSTED("iks") \
+	" <> CASE WHEN m.dihapus THEN 0 ELSE d.i+0 END) LIMIT 1"
+
 /* The first day a book (g: group, b.buku) ends below zero: column x of it, or NULL. */
 #define NEG(x) \
 	"(SELECT " x " FROM (SELECT tanggal, sum(masuk-keluar) OVER (ORDER BY tanggal) s FROM kas " \
@@ -113,7 +122,9 @@ struct rule {
 #define CLOSE_OF_MERGED(col) "(SELECT " col " FROM tutup_kas WHERE id=s.k1)"
 
 /* Savings and loans (docs/simpin.md section 4). Tables: 7 siklus, 8 simpanan, 9 pinjaman,
- * 10 angsuran, 11 denda, 12 bagi_hasil. */
+ * 10 angsuran, 11 denda, 12 bagi_hasil. The families below, which every one of these tables
+ * shares (MEMBER_RULE ... NOT_YET, SOURCE_RULE) are used from src/check_rules_ledger.tab,
+ * which names each table's rules and messages once (LEDGER_* in RULES). */
 
 /* A source row x of a cycle whose member (a) is not of the cycle's group (S1, L1, D1, B1). */
 #define MEMBER_RULE(name, t, bt, msg) \
@@ -379,8 +390,7 @@ static const struct rule RULES[] = {
 	      "WHERE id=s.k1)) AND r.id=s.k1", "diubah_pada", "r.diubah_pada", NULL },
 	    { 7, "c.id=s.k1", "diubah_pada", "c.diubah_pada", NULL } } },
 	/* Savings (S1-S6). */
-	MEMBER_RULE("simpanan_anggota_lain", "simpanan", 8,
-		    N_("Simpanan %s: %s bukan anggota kelompok %s, pemilik siklusnya.")),
+	LEDGER_SIMPANAN_1,
 	{ "simpanan_minus", "x.id, a.nama, x.jenis, x.tanggal", "simpanan x JOIN anggota a ON "
 	  "a.id=x.anggota_id", "x.dihapus=0 AND x.tarik>0 AND " SAVING_BAL " < 0", "",
 	  N_("Simpanan %s: saldo %s jenis %s jadi minus pada %s; simpanan tidak boleh minus."),
@@ -393,26 +403,9 @@ static const struct rule RULES[] = {
 	     "saat bagi hasil atau pada hari anggota keluar."),
 	  { { 8, "x.id=s.k1", "tarik", "printf('%d', x.tarik)", NULL },
 	    { 1, "x.anggota_id=s.k1", "tanggal_keluar", "a.tanggal_keluar", NULL } } },
-	IN_CYCLE_RULE("simpanan_luar_siklus", "simpanan", 8,
-		      N_("Simpanan %s bertanggal %s, di luar siklus %s (%s).")),
-	REVERSAL_RULES("simpanan", "simpanan", 8, "o.siklus_id<>r.siklus_id OR "
-		       "o.anggota_id<>r.anggota_id OR o.jenis<>r.jenis OR o.setor<>r.tarik OR "
-		       "o.tarik<>r.setor",
-		       N_("Simpanan %s membalik %s, tetapi baris itu tidak ada, sudah dihapus, sendiri "
-			  "pembalikan, lebih baru, atau bukan simpanan yang sama dengan jumlah yang "
-			  "sama di sisi lain."),
-		       N_("Simpanan %s membalik %s, yang sudah dibalik oleh baris %s: satu baris "
-			  "dibalik sekali saja.")),
-	MEETING_RULE("simpanan_pertemuan_lain", "simpanan", 8, GROUP_OF_CYCLE,
-		     N_("Simpanan %s dicatat di pertemuan %s, tetapi pertemuan itu tidak ada, sudah "
-			"dihapus, milik kelompok lain, atau tidak bertanggal %s.")),
-	NOT_YET("simpanan_belum_terjadi", "simpanan", 8, "tanggal",
-		N_("Simpanan %s bertanggal %s, sesudah hari ini: dicatat pada hari terjadinya.")),
+	LEDGER_SIMPANAN_2,
 	/* Loans (L1-L5). */
-	MEMBER_RULE("pinjaman_anggota_lain", "pinjaman", 9,
-		    N_("Pinjaman %s: %s bukan anggota kelompok %s, pemilik siklusnya.")),
-	IN_CYCLE_RULE("pinjaman_luar_siklus", "pinjaman", 9,
-		      N_("Pinjaman %s bertanggal %s, di luar siklus %s (%s).")),
+	LEDGER_PINJAMAN_1,
 	{ "pinjaman_di_atas_batas", "p.id, a.nama, printf('%d', p.pokok), printf('%d', "
 	  SAVED_AT_LOAN ")", "pinjaman p CROSS JOIN siklus c ON c.id=p.siklus_id JOIN anggota a ON "
 	  "a.id=p.anggota_id", "p.dihapus=0 AND c.batas_pinjaman_kali IS NOT NULL AND p.pokok * 100 > "
@@ -441,11 +434,7 @@ static const struct rule RULES[] = {
 	     "dihapus."),
 	  { { 10, "a.id=s.k1", "pinjaman_id", "a.pinjaman_id", NULL },
 	    { 9, "a.pinjaman_id=s.k1", "dihapus", "p.dihapus", NULL } } },
-	MEETING_RULE("pinjaman_pertemuan_lain", "pinjaman", 9, GROUP_OF_CYCLE,
-		     N_("Pinjaman %s dicatat di pertemuan %s, tetapi pertemuan itu tidak ada, sudah "
-			"dihapus, milik kelompok lain, atau tidak bertanggal %s.")),
-	NOT_YET("pinjaman_belum_terjadi", "pinjaman", 9, "tanggal",
-		N_("Pinjaman %s bertanggal %s, sesudah hari ini: dicatat pada hari diberikan.")),
+	LEDGER_PINJAMAN_2,
 	/* Repayments (A1-A3). */
 	{ "angsuran_lebih", "a.id, n.nama, printf('%d', " PAID_AT "), printf('%d', p.pokok)",
 	  "angsuran a CROSS JOIN pinjaman p ON p.id=a.pinjaman_id JOIN anggota n ON "
@@ -459,37 +448,18 @@ static const struct rule RULES[] = {
 	  N_("Angsuran %s bertanggal %s, sebelum pinjamannya diberikan (%s)."),
 	  { { 10, "a.id=s.k1", "tanggal", "a.tanggal", NULL },
 	    { 9, "a.pinjaman_id=s.k1", "tanggal", "p.tanggal", NULL } } },
-	REVERSAL_RULES("angsuran", "angsuran", 10, "o.pinjaman_id<>r.pinjaman_id OR o.pokok<>r.pokok "
-		       "OR o.jasa<>r.jasa",
-		       N_("Angsuran %s membalik %s, tetapi baris itu tidak ada, sudah dihapus, sendiri "
-			  "pembalikan, lebih baru, atau bukan angsuran pinjaman yang sama dengan pokok "
-			  "dan jasa yang sama."),
-		       N_("Angsuran %s membalik %s, yang sudah dibalik oleh baris %s: satu baris "
-			  "dibalik sekali saja.")),
-	MEETING_RULE("angsuran_pertemuan_lain", "angsuran", 10, GROUP_OF_LOAN,
-		     N_("Angsuran %s dicatat di pertemuan %s, tetapi pertemuan itu tidak ada, sudah "
-			"dihapus, milik kelompok lain, atau tidak bertanggal %s.")),
-	NOT_YET("angsuran_belum_terjadi", "angsuran", 10, "tanggal",
-		N_("Angsuran %s bertanggal %s, sesudah hari ini: dicatat pada hari dibayar.")),
+	LEDGER_ANGSURAN,
 	/* Fines (D1, D2). */
-	MEMBER_RULE("denda_anggota_lain", "denda", 11,
-		    N_("Denda %s: %s bukan anggota kelompok %s, pemilik siklusnya.")),
+	LEDGER_DENDA_1,
 	{ "denda_dibayar_salah", "f.id, f.tanggal, coalesce(f.dibayar_pada, ''), ''", "denda f",
 	  "f.dihapus=0 AND f.dibayar_pada IS NOT NULL AND (f.dibebaskan=1 OR f.dibayar_pada < "
 	  "f.tanggal)", "",
 	  N_("Denda %s (%s) dibayar pada %s: denda yang dibebaskan tidak dibayar, dan denda dibayar "
 	     "pada atau sesudah dikenakan."),
 	  { { 11, "f.id=s.k1", "dibayar_pada", "f.dibayar_pada", NULL } } },
-	MEETING_RULE("denda_pertemuan_lain", "denda", 11, GROUP_OF_CYCLE,
-		     N_("Denda %s dicatat di pertemuan %s, tetapi pertemuan itu tidak ada, sudah "
-			"dihapus, milik kelompok lain, atau tidak bertanggal %s.")),
-	NOT_YET("denda_belum_terjadi", "denda", 11, "tanggal",
-		N_("Denda %s bertanggal %s, sesudah hari ini.")),
-	NOT_YET("denda_dibayar_belum_terjadi", "denda", 11, "dibayar_pada",
-		N_("Denda %s dibayar pada %s, sesudah hari ini.")),
+	LEDGER_DENDA_2,
 	/* The share-out (B1-B4). */
-	MEMBER_RULE("bagi_hasil_anggota_lain", "bagi_hasil", 12,
-		    N_("Bagi hasil %s: %s bukan anggota kelompok %s, pemilik siklusnya.")),
+	LEDGER_BAGI_HASIL,
 	{ "bagi_hasil_dua", "b.id, a.nama, printf('%d', c.nomor), ''", "bagi_hasil b JOIN siklus c "
 	  "ON c.id=b.siklus_id JOIN anggota a ON a.id=b.anggota_id", "b.dihapus=0 AND EXISTS (SELECT "
 	  "1 FROM bagi_hasil x WHERE x.siklus_id=b.siklus_id AND x.anggota_id=b.anggota_id AND "
@@ -541,21 +511,7 @@ static const struct rule RULES[] = {
 	    { 5, "c.kelompok_id=s.g AND c.selesai >= s.t", "keluar", "printf('%d', s.v)",
 	      BY_SIMPIN_BOOK } } },
 	/* Ledger rows against their sources (R-K1, R-K2). */
-	SOURCE_RULE("kas_sumber_simpanan", "simpanan", 8,
-		    "CASE WHEN x.dihapus THEN 0 ELSE x.setor - x.tarik END",
-		    N_("Simpanan %s seharusnya dibukukan Rp %s di kas simpan pinjam, tetapi baris "
-		       "kasnya berjumlah Rp %s.")),
-	SOURCE_RULE("kas_sumber_pinjaman", "pinjaman", 9, "CASE WHEN x.dihapus THEN 0 ELSE -x.pokok END",
-		    N_("Pinjaman %s seharusnya dibukukan Rp %s, tetapi baris kasnya berjumlah Rp %s.")),
-	SOURCE_RULE("kas_sumber_angsuran", "angsuran", 10, "CASE WHEN x.dihapus THEN 0 WHEN "
-		    "x.membalik_id IS NULL THEN x.pokok + x.jasa ELSE -(x.pokok + x.jasa) END",
-		    N_("Angsuran %s seharusnya dibukukan Rp %s, tetapi baris kasnya berjumlah Rp %s.")),
-	SOURCE_RULE("kas_sumber_denda", "denda", 11, "CASE WHEN x.dihapus=0 AND x.dibayar_pada IS NOT "
-		    "NULL AND x.dibebaskan=0 THEN x.jumlah ELSE 0 END",
-		    N_("Denda %s seharusnya dibukukan Rp %s, tetapi baris kasnya berjumlah Rp %s.")),
-	SOURCE_RULE("kas_sumber_bagi_hasil", "bagi_hasil", 12, "CASE WHEN x.dihapus THEN 0 ELSE "
-		    "-(x.simpanan + x.bagian_hasil) END",
-		    N_("Bagi hasil %s seharusnya dibukukan Rp %s, tetapi baris kasnya berjumlah Rp %s.")),
+	LEDGER_SOURCES,
 	{ "kas_sumber_salah", "k.id, k.sumber_id, k.buku, k.kategori", "kas k", "k.dihapus=0 AND "
 	  "k.sumber_id IS NOT NULL AND (k.pertemuan_id IS NOT NULL OR NOT " SOURCE_MATCHES ")", "",
 	  N_("Baris kas %s dibukukan dari %s, tetapi sumber itu tidak ada, milik kelompok lain, "
@@ -625,6 +581,15 @@ static const struct {
 	/* only the books that have a close */
 	{ "kas_diubah_sesudah_tutup", "(SELECT DISTINCT kelompok_id, buku FROM tutup_kas WHERE "
 	  "dihapus=0) b CROSS JOIN kas r ON r.kelompok_id=b.kelompok_id AND r.buku=b.buku" },
+};
+
+/* Rules next to each other in RULES whose whole-database queries one query answers together
+ * when import only asks whether any row breaks either (rules_check_merged): a row of it
+ * breaks the first or the second, none means neither is broken. */
+static const struct {
+	const char *first, *second, *any;
+} ANY_TOGETHER[] = {
+	{ "iuran_kas_dibukukan", "iuran_iks_dibukukan", DUES_BOTH_ANY },
 };
 
 /* FROM of rule i over the whole database. */
@@ -810,10 +775,21 @@ static int driven_by_partial(int i, const int *partial)
 	return 0;
 }
 
-/* *found = 1 when the database has a row breaking rule i, else 0. */
-static int any_row(sk_db *db, int i, int *found, sk_err *e)
+/* The query that answers for rule i and the rule after it together (ANY_TOGETHER), or NULL. */
+static const char *any_together(int i)
 {
-	sqlite3_stmt *st = db_prepare(db, SQL_ANY[i], e);
+	for (size_t k = 0; i + 1 < NRULES && k < sizeof ANY_TOGETHER / sizeof ANY_TOGETHER[0]; k++)
+		if (strcmp(ANY_TOGETHER[k].first, RULES[i].name) == 0 &&
+		    strcmp(ANY_TOGETHER[k].second, RULES[i + 1].name) == 0)
+			return ANY_TOGETHER[k].any;
+	return NULL;
+}
+
+/* *found = 1 when the database has a row breaking rule i (or, with sql, either rule it
+ * answers for), else 0. */
+static int any_row(sk_db *db, int i, const char *sql, int *found, sk_err *e)
+{
+	sqlite3_stmt *st = db_prepare(db, sql ? sql : SQL_ANY[i], e);
 	if (!st)
 		return SK_DBERR;
 	int rc = db_step(db, st, e);
@@ -830,7 +806,11 @@ int rules_check_merged(sk_db *db, const int *partial, rule_hit_fn fn, void *ctx,
 	int rc = prepare_functions(db, e);
 	for (int i = 0; rc == SK_OK && i < NRULES && !*incomplete; i++) {
 		if (driven_by_partial(i, partial)) {
-			rc = any_row(db, i, incomplete, e);
+			const char *both = any_together(i);
+			if (both && !driven_by_partial(i + 1, partial))
+				both = NULL;
+			rc = any_row(db, i, both, incomplete, e);
+			i += both != NULL; /* the next rule answered too */
 			continue;
 		}
 		for (int d = 0; rc == SK_OK && d < MAX_DRIVES && RULES[i].drive[d].on; d++)

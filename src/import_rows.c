@@ -353,6 +353,47 @@ static int stored_stamp(struct imp_file *fl, const char *k1, const char *k2, cha
 	return end == SK_OK ? 1 : end == SK_NOTFOUND ? 0 : -1;
 }
 
+/* 1 when the row st holds (select_one: as export writes it) has the current row's text in
+ * every column the file brings: the tie of an unchanged row, told without building either
+ * row's text. 0 also when the texts may still join to the same line (a comma inside a value):
+ * tie() then compares them whole. */
+static int same_as_stored(const struct imp_file *fl, sqlite3_stmt *st)
+{
+	const bundle_table_def *d = &BUNDLE_TABLES[fl->table];
+	for (int i = 0; i < d->ncols; i++) {
+		if (d->cols[i].kind == BC_DERIVED)
+			continue;
+		const char *v = (const char *)sqlite3_column_text(st, i);
+		if (strcmp(v ? v : "", imp_val(fl, d->cols[i].name)) != 0)
+			return 0;
+	}
+	return 1;
+}
+
+/* The stored row as export writes it, in one lookup: its stamp into out and *same (the
+ * incoming row has the same stamp and the same text: same_as_stored). 1, 0 when export
+ * would not write such a row (none, or a deleted attendance row), -1 on an error. */
+static int stored_exported(struct imp_file *fl, const char *k1, const char *k2, const char *ts,
+			   char *out, size_t n, int *same)
+{
+	const bundle_table_def *d = &BUNDLE_TABLES[fl->table];
+	int col = bundle_col_index(fl->table, "diubah_pada");
+	sqlite3_stmt *st = db_prepare(fl->im->db, d->select_one, fl->im->e);
+	*same = 0;
+	if (!st || col < 0)
+		return -1;
+	db_bind_text(st, ":k1", k1);
+	if (k2)
+		db_bind_text(st, ":k2", k2);
+	int rc = db_step(fl->im->db, st, fl->im->e);
+	if (rc == SQLITE_ROW) {
+		db_col_text(st, col, out, n);
+		*same = strcmp(ts, out) == 0 && same_as_stored(fl, st);
+	}
+	int end = db_row_end(st, rc, "", NULL);
+	return end == SK_OK ? 1 : end == SK_NOTFOUND ? 0 : -1;
+}
+
 /* A tie: the greater row wins. The stored row as export writes it against the incoming one;
  * when the file's text differs, the incoming row is stored inside a savepoint and read back
  * the same way (so that "21.50" and "21.5" are the same row), and kept only when greater.
@@ -385,14 +426,19 @@ static int tie(struct imp_file *fl, const char *k1, const char *k2, imp_store_fn
 }
 
 /* The spec's rule: insert when new, replace when the incoming stamp is later, keep when it
- * is earlier; a tie goes to the greater row. */
+ * is earlier; a tie goes to the greater row. The stored row is read as export writes it,
+ * once: an unchanged row (a bundle imported again) is then kept without a second lookup;
+ * only a row export would not write (none, or deleted attendance) has its stamp looked up. */
 static int decide(struct imp_file *fl, const char *k1, const char *k2, const char *ts,
 		  imp_store_fn store, const void *row)
 {
 	char old[64];
+	int same;
 	if (fl->im->fresh[fl->table] && key_cmp(fl->im->maxkey[fl->table], k1, k2) < 0)
 		return M_INSERT; /* above every key this pass stored in a table it found empty */
-	int found = stored_stamp(fl, k1, k2, old, sizeof old);
+	int found = stored_exported(fl, k1, k2, ts, old, sizeof old, &same);
+	if (found == 0)
+		found = stored_stamp(fl, k1, k2, old, sizeof old);
 	if (found < 0)
 		return db_failed(fl->im);
 	if (!found)
@@ -400,7 +446,7 @@ static int decide(struct imp_file *fl, const char *k1, const char *k2, const cha
 	int cmp = strcmp(ts, old);
 	if (cmp != 0)
 		return cmp > 0 ? M_UPDATE : M_KEEP;
-	return tie(fl, k1, k2, store, row);
+	return same ? M_KEEP : tie(fl, k1, k2, store, row);
 }
 
 /* Bind the current row's table, source and key (k2 '' for one-column keys). */

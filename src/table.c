@@ -104,28 +104,71 @@ static int present(const table_col *c, const void *row)
 	return c->has < 0 || *(const int *)((const char *)row + c->has);
 }
 
+/* Bind column c of row to parameter k of st (an empty text is NULL, as db_bind_text). */
+static void bind_col(sqlite3_stmt *st, int k, const table_col *c, const void *row)
+{
+	const void *v = field(c, row);
+	if (!present(c, row) || ((c->flags & TC_ZERO_NULL) && c->type == TC_INT &&
+				 *(const int *)v == 0) ||
+	    ((c->flags & TC_ZERO_NULL) && c->type == TC_INT64 && *(const int64_t *)v == 0) ||
+	    (c->type == TC_TEXT && !*(const char *)v))
+		sqlite3_bind_null(st, k);
+	else if (c->type == TC_TEXT)
+		sqlite3_bind_text(st, k, v, -1, SQLITE_TRANSIENT);
+	else if (c->type == TC_INT)
+		sqlite3_bind_int64(st, k, *(const int *)v);
+	else if (c->type == TC_INT64)
+		sqlite3_bind_int64(st, k, *(const int64_t *)v);
+	else
+		sqlite3_bind_double(st, k, *(const double *)v);
+}
+
+/* The parameter of column c in st (0: the statement has none). */
+static int param_of(sqlite3_stmt *st, const table_col *c)
+{
+	char param[64];
+	snprintf(param, sizeof param, ":%s", c->name);
+	return sqlite3_bind_parameter_index(st, param);
+}
+
 void table_bind(const table_def *t, sqlite3_stmt *st, const void *row)
 {
 	for (int i = 0; i < t->ncols; i++) {
-		const table_col *c = &t->cols[i];
-		char param[64];
-		snprintf(param, sizeof param, ":%s", c->name);
-		if (!sqlite3_bind_parameter_index(st, param))
-			continue;
-		const void *v = field(c, row);
-		if (!present(c, row) || ((c->flags & TC_ZERO_NULL) && c->type == TC_INT &&
-					 *(const int *)v == 0) ||
-		    ((c->flags & TC_ZERO_NULL) && c->type == TC_INT64 && *(const int64_t *)v == 0))
-			db_bind_null(st, param);
-		else if (c->type == TC_TEXT)
-			db_bind_text(st, param, v);
-		else if (c->type == TC_INT)
-			db_bind_int64(st, param, *(const int *)v);
-		else if (c->type == TC_INT64)
-			db_bind_int64(st, param, *(const int64_t *)v);
-		else
-			db_bind_double(st, param, *(const double *)v);
+		int k = param_of(st, &t->cols[i]);
+		if (k)
+			bind_col(st, k, &t->cols[i], row);
 	}
+}
+
+/* The parameter of each column in the statements write_row binds, kept by statement text.
+ * Those texts are table_sql's (built once, never changed), and a text numbers its
+ * parameters the same in every statement prepared from it: no check is needed. Formatting
+ * each column's name and looking it up (a string compare per parameter) on every row was
+ * most of a bare insert's own cost in an import (issue 17). */
+#define BIND_PLANS 64
+#define BIND_PLAN_COLS 64
+static _Thread_local struct bind_plan {
+	const char *sql;
+	short param[BIND_PLAN_COLS];
+} bind_plans[BIND_PLANS];
+
+static void bind_by_plan(const table_def *t, const char *sql, sqlite3_stmt *st,
+			 const void *row)
+{
+	if (t->ncols > BIND_PLAN_COLS) {
+		table_bind(t, st, row);
+		return;
+	}
+	uintptr_t h = (uintptr_t)sql >> 4;
+	struct bind_plan *p = &bind_plans[(h ^ (h >> 7)) & (BIND_PLANS - 1)];
+	if (p->sql != sql) {
+		for (int i = 0; i < t->ncols; i++)
+			p->param[i] = (short)param_of(st, &t->cols[i]);
+		p->sql = sql;
+	}
+	for (int i = 0; i < t->ncols; i++)
+		if (p->param[i])
+			bind_col(st, p->param[i], &t->cols[i], row);
 }
 
 void table_map(const table_def *t, sqlite3_stmt *st, int *map)
@@ -330,7 +373,7 @@ static int write_row(sk_db *db, const table_def *t, const char *sql, int insert,
 	sqlite3_stmt *st = db_prepare(db, sql, e);
 	if (!st)
 		return SK_DBERR;
-	table_bind(t, st, row);
+	bind_by_plan(t, sql, st, row);
 	if (insert && t->extra)
 		t->bind_extra(st, row);
 	int rc = db_step_write(db, st, notfound, e);

@@ -70,6 +70,20 @@ check "one problem only" test "$(grep -c "tidak ditemukan" "$WORK/err")" = 1
 check "nothing imported from it" test "$(sqlite3 "$WORK/f.db" 'SELECT count(*) FROM kehadiran')" = 0
 check "back in WAL after the refusal" test "$(sqlite3 "$WORK/f.db" 'PRAGMA journal_mode')" = wal
 
+# One attendance row's IKS dues differ from what its meeting posted into the IKS book, the
+# cash dues agreeing. The bulk pass asks both dues rules at once over every meeting (one
+# query, check_rules.c ANY_TOGETHER): the second rule's break alone must still be found and
+# named by the careful pass.
+cp "$A" "$WORK/g.db"
+sqlite3 "$WORK/g.db" "UPDATE kehadiran SET iuran_iks=iuran_iks+500 WHERE (pertemuan_id, anggota_id) =
+	(SELECT pertemuan_id, anggota_id FROM kehadiran WHERE dihapus=0 ORDER BY 1, 2 LIMIT 1 OFFSET 7000)"
+expect_status 0 "export the bundle with IKS dues not posted" "$SIKUBE_BIN" --db "$WORK/g.db" export "$WORK/bad3"
+cp "$WORK/empty.db" "$WORK/h.db"
+expect_status 1 "the bundle is refused" "$SIKUBE_BIN" --db "$WORK/h.db" import "$WORK/bad3"
+check "the problem is the IKS dues of that meeting" grep -q "iuran IKS hadir Rp" "$WORK/err"
+check "not the cash dues" test "$(grep -c "iuran kas hadir" "$WORK/err")" = 0
+check "nothing imported from it" test "$(sqlite3 "$WORK/h.db" 'SELECT count(*) FROM kehadiran')" = 0
+
 expect_status 1 "--valid-only imports the rest" "$SIKUBE_BIN" --db "$WORK/d.db" import --valid-only "$WORK/bad"
 check "all attendance rows in" test "$(sqlite3 "$WORK/d.db" 'SELECT count(*) FROM kehadiran')" = 12480
 check "the bad cash row left out" test "$(sqlite3 "$WORK/d.db" 'SELECT count(*) FROM kas')" = "$(($(sqlite3 "$A" 'SELECT count(*) FROM kas') - 1))"

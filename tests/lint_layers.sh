@@ -73,6 +73,7 @@ module() {
 	schema) echo db ;;               # db.c's migrations, run by db_open
 	db_*) echo db ;;                 # db.c's operator, permissions and audit trail
 	cash_*) echo cashbook ;;
+	check_rules_*) echo check_rules ;; # its generated rules (build/gen/check_rules_gen.h)
 	assessment_*) echo assessment ;;
 	evaluation_calc) echo evaluation_calc ;;
 	evaluation_*) echo evaluation ;;   # evaluation_store.c, evaluation_propose.c ...
