@@ -97,6 +97,15 @@ int cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format
 /* cli_db_usable, then cli_open_db (must_exist as there): the exit status, 0 with *db open;
  * e is cleared for the command's own work. */
 int cli_open_usable(const struct cli_ctx *ctx, int must_exist, struct sk_db **db, sk_err *e);
+/* A command's work on its database (cli_with_db): tty is 1 when stderr is a terminal (the
+ * work shows its progress there and clears it when done). SK_OK, or the failure with its
+ * message in e. */
+typedef int (*cli_work_fn)(struct sk_db *db, int tty, void *arg, sk_err *e);
+/* Open ctx's database (cli_open_usable, must_exist as there), run work(db, tty, arg, e) on it,
+ * close it. Returns the exit status of the opening: 0 when the work ran, with its status in
+ * *st and its message in e. */
+int cli_with_db(const struct cli_ctx *ctx, int must_exist, cli_work_fn work, void *arg, int *st,
+		sk_err *e);
 /* A command's failure rc (SK_*) with e's message on stderr: the exit status, 1 when the
  * command was refused (busy, refused, not found, denied), else 2. */
 int cli_fail(int rc, const sk_err *e);

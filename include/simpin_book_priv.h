@@ -88,12 +88,13 @@ void simpin_book_not_reversal(const char *membalik_id, sk_issues *is);
 int simpin_book_withdraw(sk_db *db, const table_def *t, const void *row, char *diubah_pada,
 			 const char *id, const char *g, const char *buku, const char *notfound,
 			 sk_err *e);
-/* The checks every new movement of a member shares: its live cycle siklus_id into mv->c
+/* The checks every new movement of a member shares: no reversal (simpin_book_not_reversal of
+ * membalik_id; NULL for a kind without that column), its live cycle siklus_id into mv->c
  * (simpin_book_cycle), its date tanggal (simpin_book_date_ok on "tanggal"), the member and
  * the meeting (simpin_book_who). SK_OK (findings in is), or the error in e. */
-int simpin_book_move_checks(sk_db *db, simpin_move *mv, const char *siklus_id,
-			    const char *anggota_id, const char *pertemuan_id, const char *tanggal,
-			    sk_issues *is, sk_err *e);
+int simpin_book_move_checks(sk_db *db, simpin_move *mv, const char *membalik_id,
+			    const char *siklus_id, const char *anggota_id, const char *pertemuan_id,
+			    const char *tanggal, sk_issues *is, sk_err *e);
 /* How a movement posts once its row is stored (inside the transaction). */
 typedef int (*simpin_post_fn)(sk_db *db, const void *row, const simpin_move *mv, sk_err *e);
 /* Store the new row of table t (size bytes; its id, diubah_pada and dihapus given here:
@@ -102,5 +103,21 @@ typedef int (*simpin_post_fn)(sk_db *db, const void *row, const simpin_move *mv,
  * any failure row is put back as it was. SK_OK, or the refusal or error in e. */
 int simpin_book_insert(sk_db *db, const table_def *t, void *row, size_t size,
 		       simpin_post_fn post, const simpin_move *mv, const sk_issues *is, sk_err *e);
+/* Record row as the reversal of the stored movement it copies (a live row of table t, size
+ * bytes, with id, tanggal, pertemuan_id and membalik_id columns; amounts whose sign the row
+ * carries already mirrored by the caller): membalik_id becomes its id, then a new id, the
+ * reversal's date (simpin_book_reversal_date of its tanggal) and no meeting. In one write
+ * transaction (simpin_book_insert): the row, the mirror of the original's standing postings,
+ * guard(db, row, mv, e) (the balance the kind keeps) and book buku of mv->c's group from the
+ * reversal's date. SK_OK with the reversal in row and in out (may be NULL), or the refusal
+ * or error in e. */
+int simpin_book_reverse(sk_db *db, const table_def *t, void *row, size_t size,
+			simpin_post_fn guard, const simpin_move *mv, const char *buku, void *out,
+			sk_err *e);
+/* Store the change of stored movement row of table t (its diubah_pada stamped now; SK_NOTFOUND
+ * with notfound, a msgid, when it is gone) and then post(db, row, mv, e) when post is not
+ * NULL, in one write transaction. SK_OK, or the refusal or error in e. */
+int simpin_book_update(sk_db *db, const table_def *t, void *row, const char *notfound,
+		       simpin_post_fn post, const simpin_move *mv, sk_err *e);
 
 #endif

@@ -227,6 +227,13 @@ int table_live(sk_db *db, const table_def *t, const char *id, sk_err *e);
 /* A live row: table_get, then SK_NOTFOUND with notfound also when its dihapus is 1. */
 int table_get_live(sk_db *db, const table_def *t, const char *key, void *out, size_t size,
 		   const char *notfound, sk_err *e);
+/* May stored row old be changed: SK_OK, or SK_REFUSED (the reason in e) or the database error. */
+typedef int (*table_editable_fn)(sk_db *db, const void *old, sk_err *e);
+/* The stored row of an update or a deletion: is (may be NULL) cleared for its checks, the live
+ * row key of t into old (table_get_live: SK_NOTFOUND with notfound), then editable(db, old,
+ * e). SK_OK, or the refusal or error in e. */
+int table_get_editable(sk_db *db, const table_def *t, const char *key, void *old, size_t size,
+		       const char *notfound, table_editable_fn editable, sk_issues *is, sk_err *e);
 /* The field of column name in row (a struct t describes), or NULL when t has no such column. */
 void *table_field(const table_def *t, void *row, const char *name);
 

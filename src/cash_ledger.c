@@ -219,15 +219,11 @@ int cash_add(sk_db *db, sk_cash_row *c, sk_issues *is, sk_err *e)
 	return rc == SK_OK ? erc : rc;
 }
 
-/* Load live row id that the clerk wrote (a change or a reversal): SK_NOTFOUND, or SK_REFUSED
- * for the rows of a meeting's dues and of other records (simpan pinjam), which change only
- * with their source. */
-static int load_own(sk_db *db, const char *id, sk_cash_row *old, sk_err *e)
+/* Stored row old is one the clerk wrote (a change or a reversal): SK_REFUSED for the rows of
+ * a meeting's dues and of other records (simpan pinjam), which change only with their
+ * source. */
+static int own_row(const sk_cash_row *old, sk_err *e)
 {
-	int rc = table_get_live(db, &KAS_TABLE, id, old, sizeof *old, _("Baris kas tidak ditemukan."),
-				e);
-	if (rc != SK_OK)
-		return rc;
 	if (*old->pertemuan_id)
 		return sk_err_set(e, SK_REFUSED, "%s", _("Iuran pertemuan: ubah atau hapus "
 							 "pertemuannya di layar Pertemuan."));
@@ -236,11 +232,20 @@ static int load_own(sk_db *db, const char *id, sk_cash_row *old, sk_err *e)
 	return SK_OK;
 }
 
-/* Load row id for a change by the clerk: as load_own, and SK_REFUSED for reversals, reversed
- * rows and closed months. */
-static int load_editable(sk_db *db, const char *id, sk_cash_row *old, sk_err *e)
+/* Load live row id that the clerk wrote: SK_NOTFOUND, or own_row's refusals. */
+static int load_own(sk_db *db, const char *id, sk_cash_row *old, sk_err *e)
 {
-	int rc = load_own(db, id, old, e);
+	int rc = table_get_live(db, &KAS_TABLE, id, old, sizeof *old, _("Baris kas tidak ditemukan."),
+				e);
+	return rc == SK_OK ? own_row(old, e) : rc;
+}
+
+/* A change by the clerk of stored row old (table_editable_fn): as own_row, and SK_REFUSED for
+ * reversals, reversed rows and closed months. */
+static int editable(sk_db *db, const void *row, sk_err *e)
+{
+	const sk_cash_row *old = row;
+	int rc = own_row(old, e);
 	if (rc != SK_OK)
 		return rc;
 	if (*old->membalik_id)
@@ -248,6 +253,14 @@ static int load_editable(sk_db *db, const char *id, sk_cash_row *old, sk_err *e)
 							 "dapat diubah. Catat baris baru bila perlu."));
 	rc = not_reversed(db, old->id, _("Baris ini sudah dibalik dan tidak dapat diubah lagi."), e);
 	return rc == SK_OK ? cash_check_open(db, old->kelompok_id, old->buku, old->tanggal, e) : rc;
+}
+
+/* Load row id for a change by the clerk (is, may be NULL, cleared): SK_NOTFOUND, or the
+ * refusals of editable. */
+static int load_editable(sk_db *db, const char *id, sk_cash_row *old, sk_issues *is, sk_err *e)
+{
+	return table_get_editable(db, &KAS_TABLE, id, old, sizeof *old,
+				  _("Baris kas tidak ditemukan."), editable, is, e);
 }
 
 /* The earlier of two dates. */
@@ -259,8 +272,7 @@ static const char *earlier(const char *a, const char *b)
 int cash_update(sk_db *db, sk_cash_row *c, sk_issues *is, sk_err *e)
 {
 	sk_cash_row old;
-	sk_issues_clear(is);
-	int rc = load_editable(db, c->id, &old, e);
+	int rc = load_editable(db, c->id, &old, is, e);
 	if (rc != SK_OK)
 		return rc;
 	sk_strlcpy(c->kelompok_id, old.kelompok_id, sizeof c->kelompok_id);
@@ -296,7 +308,7 @@ static int delete_in(sk_db *db, void *row, sk_err *e)
 int cash_delete(sk_db *db, const char *id, sk_err *e)
 {
 	sk_cash_row old;
-	int rc = load_editable(db, id, &old, e);
+	int rc = load_editable(db, id, &old, NULL, e);
 	if (rc != SK_OK)
 		return rc;
 	old.dihapus = 1;

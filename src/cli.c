@@ -150,6 +150,18 @@ int cli_open_usable(const struct cli_ctx *ctx, int must_exist, struct sk_db **db
 	return rc != 0 ? rc : cli_open_db(ctx, must_exist, db);
 }
 
+int cli_with_db(const struct cli_ctx *ctx, int must_exist, cli_work_fn work, void *arg, int *st,
+		sk_err *e)
+{
+	sk_db *db;
+	int rc = cli_open_usable(ctx, must_exist, &db, e);
+	if (rc != EXIT_OK)
+		return rc;
+	*st = work(db, isatty(STDERR_FILENO), arg, e);
+	db_close(db);
+	return EXIT_OK;
+}
+
 static int cmd_init(const struct cli_ctx *c, int argc, char **argv)
 {
 	int sample = 0;

@@ -13,6 +13,15 @@ static void show_progress(void *ctx, int done, int total)
 		fprintf(stderr, "\r%s %3d%%", _("Mencadangkan"), done * 100 / total);
 }
 
+/* backup's work on the database (cli_work_fn): the copy into file arg. */
+static int backup_work(sk_db *db, int tty, void *arg, sk_err *e)
+{
+	int st = backup_to_file(db, arg, tty ? show_progress : NULL, NULL, e);
+	if (tty)
+		fputc('\n', stderr);
+	return st;
+}
+
 static const char USAGE_BACKUP[] = N_(
 	"Pemakaian: sikube [--db PATH] backup FILE\n"
 	"\n"
@@ -29,16 +38,11 @@ int cli_backup(const struct cli_ctx *ctx, int argc, char **argv)
 	if (optind != argc - 1)
 		return cli_usage_error("backup", "%s", _("backup perlu satu berkas tujuan FILE"));
 	argv += optind;
-	struct sk_db *db;
 	sk_err e;
-	rc = cli_open_usable(ctx, 1, &db, &e);
+	int st;
+	rc = cli_with_db(ctx, 1, backup_work, argv[0], &st, &e);
 	if (rc != 0)
 		return rc;
-	int tty = isatty(STDERR_FILENO);
-	int st = backup_to_file(db, argv[0], tty ? show_progress : NULL, NULL, &e);
-	if (tty)
-		fputc('\n', stderr);
-	db_close(db);
 	if (st != SK_OK) {
 		cli_error("%s", e.msg);
 		return 1; /* opened fine, the copy itself failed: refused, not wrong usage */

@@ -33,33 +33,41 @@ static const char USAGE_CHECK[] = N_(
 	"               menulis); ringkasan dan semua aturan tetap diperiksa\n"
 	"  -h, --help   cetak bantuan ini\n");
 
+/* check's work on the database (cli_work_fn): every problem printed as found. */
+struct check_work {
+	check_opts o;
+	int problems;
+};
+
+static int check_work(sk_db *db, int tty, void *arg, sk_err *e)
+{
+	struct check_work *w = arg;
+	w->o.progress = tty ? show_stage : NULL;
+	int st = check_run_opts(db, &w->o, print_problem, NULL, &w->problems, e);
+	cli_progress_end(tty);
+	return st;
+}
+
 int cli_check(const struct cli_ctx *ctx, int argc, char **argv)
 {
-	check_opts o = { 0 };
-	const struct cli_opt opts[] = { { "quick", .flag = &o.quick }, { .name = NULL } };
+	struct check_work w = { .problems = 0 };
+	const struct cli_opt opts[] = { { "quick", .flag = &w.o.quick }, { .name = NULL } };
 	int rc = cli_read_opts_only(argc, argv, opts, _(USAGE_CHECK), "check",
 				    _("check tidak menerima %s"));
 	if (rc != 0)
 		return rc < 0 ? 0 : rc;
-	sk_db *db;
 	sk_err e;
-	rc = cli_open_usable(ctx, 1, &db, &e);
+	int st;
+	rc = cli_with_db(ctx, 1, check_work, &w, &st, &e);
 	if (rc != 0)
 		return rc;
-	int problems = 0;
-	int tty = isatty(STDERR_FILENO);
-	o.progress = tty ? show_stage : NULL;
-	int st = check_run_opts(db, &o, print_problem, NULL, &problems, &e);
-	if (tty)
-		fputs("\r\033[K", stderr);
-	db_close(db);
 	fflush(stdout);
 	if (st != SK_OK) {
 		cli_error("%s", e.msg);
 		return st == SK_BUSY ? 1 : 2;
 	}
-	if (problems) {
-		fprintf(stderr, _("Pemeriksaan menemukan %d masalah.\n"), problems);
+	if (w.problems) {
+		fprintf(stderr, _("Pemeriksaan menemukan %d masalah.\n"), w.problems);
 		return 1;
 	}
 	fprintf(stderr, "%s\n", _("Pemeriksaan selesai: tidak ada masalah."));

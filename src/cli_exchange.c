@@ -41,6 +41,21 @@ static const char USAGE_IMPORT[] = N_(
 	"                  (berkas,baris,kolom,nilai,alasan); tanpa ini ke stderr\n"
 	"  -h, --help      cetak bantuan ini\n");
 
+/* export's work on the database (cli_work_fn): the bundle into dir. */
+struct export_work {
+	const char *dir;
+	const export_opts *o;
+	export_result r;
+};
+
+static int export_work(sk_db *db, int tty, void *arg, sk_err *e)
+{
+	struct export_work *w = arg;
+	int st = export_bundle(db, w->dir, w->o, tty ? cli_progress : NULL, NULL, &w->r, e);
+	cli_progress_end(tty);
+	return st;
+}
+
 int cli_export(const struct cli_ctx *ctx, int argc, char **argv)
 {
 	export_opts o = { 0 };
@@ -66,32 +81,27 @@ int cli_export(const struct cli_ctx *ctx, int argc, char **argv)
 	if (optind + 1 < argc)
 		return cli_usage_error("export", _("export menulis ke satu folder saja, bukan juga %s"),
 				       argv[optind + 1]);
-	const char *dir = argv[optind];
-	sk_db *db;
+	struct export_work w = { .dir = argv[optind], .o = &o };
 	sk_err e;
-	rc = cli_open_usable(ctx, 1, &db, &e);
+	int st;
+	rc = cli_with_db(ctx, 1, export_work, &w, &st, &e);
 	if (rc != EXIT_OK)
 		return rc;
-	export_result r;
-	int tty = isatty(STDERR_FILENO);
-	int st = export_bundle(db, dir, &o, tty ? cli_progress : NULL, NULL, &r, &e);
-	cli_progress_end(tty);
-	db_close(db);
 	if (st != SK_OK) {
 		cli_error("%s", e.msg);
 		return EXIT_REFUSED;
 	}
 	char where[PATH_MAX];
-	fprintf(stderr, _("Bundel tersimpan di %s:"), cli_masked(dir, where, sizeof where));
+	fprintf(stderr, _("Bundel tersimpan di %s:"), cli_masked(w.dir, where, sizeof where));
 	for (int t = 0; t < BT_COUNT; t++)
-		fprintf(stderr, "%s %s %lld", t ? "," : "", BUNDLE_TABLES[t].name, r.rows[t]);
+		fprintf(stderr, "%s %s %lld", t ? "," : "", BUNDLE_TABLES[t].name, w.r.rows[t]);
 	fputc('\n', stderr);
-	if (*r.sejak)
-		fprintf(stderr, _("Hanya perubahan sejak ekspor sebelumnya (%s).\n"), r.sejak);
+	if (*w.r.sejak)
+		fprintf(stderr, _("Hanya perubahan sejak ekspor sebelumnya (%s).\n"), w.r.sejak);
 	if (o.mask_nik)
 		fprintf(stderr, "%s\n", _("NIK dan No. KK disamarkan: bundel ini hanya untuk dibaca, "
 					  "tidak dapat diimpor."));
-	if (r.not_stamped)
+	if (w.r.not_stamped)
 		fprintf(stderr, "%s\n", _("Catatan: basis data sedang dipakai program SIKUBE lain, jadi "
 					  "waktu ekspor ini belum dicatat; ekspor --since-last berikutnya "
 					  "memuat lagi perubahan ini."));
@@ -159,6 +169,24 @@ static void print_signers(sk_db *db, const import_result *r)
 	}
 }
 
+/* import's work on the database (cli_work_fn): the paths merged, then who signed them. */
+struct import_work {
+	int n;
+	const char **paths;
+	import_opts *o;
+	import_result r;
+};
+
+static int import_work(sk_db *db, int tty, void *arg, sk_err *e)
+{
+	struct import_work *w = arg;
+	w->o->progress = tty ? cli_progress : NULL;
+	int st = import_paths(db, w->n, w->paths, w->o, &w->r, e);
+	cli_progress_end(tty);
+	print_signers(db, &w->r);
+	return st;
+}
+
 int cli_import(const struct cli_ctx *ctx, int argc, char **argv)
 {
 	import_opts o = { 0 };
@@ -182,23 +210,17 @@ int cli_import(const struct cli_ctx *ctx, int argc, char **argv)
 	}
 	if (npaths == 0)
 		return cli_usage_error("import", "%s", _("import perlu bundel (folder) atau berkas CSV"));
-	sk_db *db;
+	struct import_work w = { .n = npaths, .paths = paths, .o = &o };
 	sk_err e;
-	rc = cli_open_usable(ctx, 0, &db, &e);
+	int st;
+	rc = cli_with_db(ctx, 0, import_work, &w, &st, &e);
 	if (rc != EXIT_OK)
 		return rc;
-	import_result r;
-	int tty = isatty(STDERR_FILENO);
-	o.progress = tty ? cli_progress : NULL;
-	int st = import_paths(db, npaths, paths, &o, &r, &e);
-	cli_progress_end(tty);
-	print_signers(db, &r);
-	db_close(db);
-	int werr = write_problems(&r, report);
+	int werr = write_problems(&w.r, report);
 	/* A refusal of the whole import (the operator's role) has a message and no problem. */
-	if (st != SK_OK && (st != SK_REFUSED || (!r.nproblems && !r.more_problems && *e.msg)))
+	if (st != SK_OK && (st != SK_REFUSED || (!w.r.nproblems && !w.r.more_problems && *e.msg)))
 		cli_error("%s", e.msg);
-	print_summary(&r, st, report);
-	import_result_free(&r);
+	print_summary(&w.r, st, report);
+	import_result_free(&w.r);
 	return st == SK_OK && werr == 0 ? EXIT_OK : EXIT_REFUSED;
 }

@@ -259,6 +259,19 @@ int simpin_book_withdraw(sk_db *db, const table_def *t, const void *row, char *d
 	return simpin_book_end(db, rc, e);
 }
 
+int simpin_book_update(sk_db *db, const table_def *t, void *row, const char *notfound,
+		       simpin_post_fn post, const simpin_move *mv, sk_err *e)
+{
+	sk_now_utc(table_field(t, row, "diubah_pada"));
+	int rc = db_begin_write(db, e);
+	if (rc != SK_OK)
+		return rc;
+	rc = table_store(db, t, row, 0, notfound, e);
+	if (rc == SK_OK && post)
+		rc = post(db, row, mv, e);
+	return simpin_book_end(db, rc, e);
+}
+
 void simpin_book_not_reversal(const char *membalik_id, sk_issues *is)
 {
 	if (*membalik_id)
@@ -266,10 +279,12 @@ void simpin_book_not_reversal(const char *membalik_id, sk_issues *is)
 			      _("Pembalikan dibuat dengan perintah Balik pada baris yang salah."));
 }
 
-int simpin_book_move_checks(sk_db *db, simpin_move *mv, const char *siklus_id,
-			    const char *anggota_id, const char *pertemuan_id, const char *tanggal,
-			    sk_issues *is, sk_err *e)
+int simpin_book_move_checks(sk_db *db, simpin_move *mv, const char *membalik_id,
+			    const char *siklus_id, const char *anggota_id, const char *pertemuan_id,
+			    const char *tanggal, sk_issues *is, sk_err *e)
 {
+	if (membalik_id)
+		simpin_book_not_reversal(membalik_id, is);
 	int rc = simpin_book_cycle(db, siklus_id, &mv->c, e);
 	if (rc != SK_OK)
 		return rc;
@@ -298,6 +313,54 @@ int simpin_book_insert(sk_db *db, const table_def *t, void *row, size_t size,
 	if (rc != SK_OK)
 		memcpy(row, keep, size);
 	free(keep);
+	return rc;
+}
+
+/* A reversal's posting context: its movement first (post_reversal gets that member's address
+ * as its move), then what simpin_book_reverse was given. */
+struct reversal {
+	simpin_move mv;
+	const char *orig_id, *rev_id;   /* the row reversed; the reversal (stamped by then) */
+	simpin_post_fn guard;
+	const char *buku;
+};
+
+/* The postings of a reversal: the mirror of the reversed row's standing postings, the balance
+ * its kind keeps, and the book from the reversal's date. */
+static int post_reversal(sk_db *db, const void *row, const simpin_move *mv, sk_err *e)
+{
+	const struct reversal *x = (const struct reversal *)mv;
+	char date[16] = "";
+	int rc = simpin_book_post_reversal(db, x->orig_id, x->rev_id, date, e);
+	if (rc == SK_OK)
+		rc = x->guard(db, row, mv, e);
+	if (rc == SK_OK && *date)
+		rc = cash_guard(db, mv->c.kelompok_id, x->buku, date, e);
+	return rc;
+}
+
+/* Text column name of row (a struct t describes) set to text. */
+static void set_text(const table_def *t, void *row, const char *name, const char *text)
+{
+	table_set_text(t, table_col_index(t, name), row, text);
+}
+
+int simpin_book_reverse(sk_db *db, const table_def *t, void *row, size_t size,
+			simpin_post_fn guard, const simpin_move *mv, const char *buku, void *out,
+			sk_err *e)
+{
+	/* The fields' addresses: the original's id once copied below, the reversal's when stamped. */
+	struct reversal x = { .mv = *mv, .orig_id = table_field(t, row, "membalik_id"),
+			      .rev_id = table_field(t, row, "id"), .guard = guard, .buku = buku };
+	char date[16];
+	simpin_book_reversal_date(table_field(t, row, "tanggal"), date);
+	set_text(t, row, "membalik_id", table_field(t, row, "id"));
+	set_text(t, row, "id", "");
+	set_text(t, row, "tanggal", date);
+	set_text(t, row, "pertemuan_id", "");
+	int rc = simpin_book_insert(db, t, row, size, post_reversal, &x.mv, NULL, e);
+	if (rc == SK_OK && out)
+		memcpy(out, row, size);
 	return rc;
 }
 
@@ -386,16 +449,24 @@ static int loans_within(sk_db *db, const sk_cycle *c, int kali, sk_err *e)
 			  sk_format_rupiah(lim.batas, b, sizeof b));
 }
 
+/* The rules of stored cycle old may change (table_editable_fn): SK_REFUSED once closed. */
+static int cycle_open_rules(sk_db *db, const void *row, sk_err *e)
+{
+	const sk_cycle *old = row;
+	(void)db;
+	if (*old->selesai)
+		return sk_err_set(e, SK_REFUSED, _("Siklus %d sudah ditutup; aturannya tidak dapat "
+						   "diubah lagi."), old->nomor);
+	return SK_OK;
+}
+
 int simpin_cycle_update(sk_db *db, sk_cycle *c, sk_issues *is, sk_err *e)
 {
 	sk_cycle old;
-	sk_issues_clear(is);
-	int rc = simpin_book_cycle(db, c->id, &old, e);
+	int rc = table_get_editable(db, &CYCLE_TABLE, c->id, &old, sizeof old,
+				    _("Siklus simpan pinjam tidak ditemukan."), cycle_open_rules, is, e);
 	if (rc != SK_OK)
 		return rc;
-	if (*old.selesai)
-		return sk_err_set(e, SK_REFUSED, _("Siklus %d sudah ditutup; aturannya tidak dapat "
-						   "diubah lagi."), old.nomor);
 	sk_cycle n = old;
 	n.simpanan_pokok = c->simpanan_pokok;
 	n.simpanan_wajib = c->simpanan_wajib;
@@ -446,6 +517,14 @@ static void saving_text(const sk_saving *s, const char *nama, char *out, size_t 
 		simpin_book_text(out, n, "Penarikan simpanan %s %s", s->jenis, nama);
 }
 
+/* S2 over the member's kind of savings row s. */
+static int guard_saving(sk_db *db, const void *row, const simpin_move *mv, sk_err *e)
+{
+	const sk_saving *s = row;
+	(void)mv;
+	return simpin_book_guard_saving(db, s->siklus_id, s->anggota_id, s->jenis, e);
+}
+
 static int post_saving(sk_db *db, const void *row, const simpin_move *mv, sk_err *e)
 {
 	const sk_saving *s = row;
@@ -454,7 +533,7 @@ static int post_saving(sk_db *db, const void *row, const simpin_move *mv, sk_err
 	int rc = simpin_book_post(db, mv->c.kelompok_id, "simpin", s->setor > 0 ? "simpanan" :
 				  "penarikan", s->setor - s->tarik, s->tanggal, s->id, text, e);
 	if (rc == SK_OK)
-		rc = simpin_book_guard_saving(db, s->siklus_id, s->anggota_id, s->jenis, e);
+		rc = guard_saving(db, row, mv, e);
 	if (rc == SK_OK && s->tarik > 0)
 		rc = cash_guard(db, mv->c.kelompok_id, "simpin", s->tanggal, e);
 	return rc;
@@ -465,9 +544,8 @@ int simpin_saving_add(sk_db *db, sk_saving *s, sk_issues *is, sk_err *e)
 	simpin_move mv = { .keluar = "" };
 	sk_issues_clear(is);
 	saving_validate_fields(s, is);
-	simpin_book_not_reversal(s->membalik_id, is);
-	int rc = simpin_book_move_checks(db, &mv, s->siklus_id, s->anggota_id, s->pertemuan_id,
-					 s->tanggal, is, e);
+	int rc = simpin_book_move_checks(db, &mv, s->membalik_id, s->siklus_id, s->anggota_id,
+					 s->pertemuan_id, s->tanggal, is, e);
 	if (rc != SK_OK)
 		return rc;
 	if (s->tarik > 0 && strcmp(s->jenis, "sukarela") != 0 && strcmp(s->tanggal, mv.keluar) != 0)
@@ -475,20 +553,6 @@ int simpin_saving_add(sk_db *db, sk_saving *s, sk_issues *is, sk_err *e)
 			      _("Simpanan pokok dan wajib diambil hanya saat bagi hasil atau pada hari "
 				"anggota keluar."));
 	return simpin_book_insert(db, &SAVING_TABLE, s, sizeof *s, post_saving, &mv, is, e);
-}
-
-/* The postings of a reversal r (of the row r->membalik_id): the mirror of its postings, the
- * member's balance of the kind, and the book from the reversal's date. */
-static int post_saving_reversal(sk_db *db, const void *row, const simpin_move *mv, sk_err *e)
-{
-	const sk_saving *r = row;
-	char date[16] = "";
-	int rc = simpin_book_post_reversal(db, r->membalik_id, r->id, date, e);
-	if (rc == SK_OK)
-		rc = simpin_book_guard_saving(db, r->siklus_id, r->anggota_id, r->jenis, e);
-	if (rc == SK_OK && *date)
-		rc = cash_guard(db, mv->c.kelompok_id, "simpin", date, e);
-	return rc;
 }
 
 int simpin_saving_reverse(sk_db *db, const char *id, sk_saving *out, sk_err *e)
@@ -509,16 +573,10 @@ int simpin_saving_reverse(sk_db *db, const char *id, sk_saving *out, sk_err *e)
 	if (rc != SK_OK)
 		return rc;
 	sk_saving r = o;
-	r.id[0] = '\0';
-	simpin_book_reversal_date(o.tanggal, r.tanggal);
 	r.setor = o.tarik;
 	r.tarik = o.setor;
-	r.pertemuan_id[0] = '\0';
-	sk_strlcpy(r.membalik_id, o.id, sizeof r.membalik_id);
-	rc = simpin_book_insert(db, &SAVING_TABLE, &r, sizeof r, post_saving_reversal, &mv, NULL, e);
-	if (rc == SK_OK && out)
-		*out = r;
-	return rc;
+	return simpin_book_reverse(db, &SAVING_TABLE, &r, sizeof r, guard_saving, &mv, "simpin", out,
+				   e);
 }
 
 /* Delete the live rows of table t (simpanan, angsuran, pinjaman, denda) recorded at meeting
@@ -589,15 +647,23 @@ static void fine_text(const sk_fine *f, const char *nama, char *out, size_t n)
 	simpin_book_text(out, n, "Denda %s %s", f->jenis, nama);
 }
 
+/* The posting of fine row's payment on its dibayar_pada. */
+static int post_payment(sk_db *db, const void *row, const simpin_move *mv, sk_err *e)
+{
+	const sk_fine *f = row;
+	char text[SK_NAME_BYTES];
+	fine_text(f, mv->nama, text, sizeof text);
+	return simpin_book_post(db, mv->c.kelompok_id, "simpin", "denda", f->jumlah, f->dibayar_pada,
+				f->id, text, e);
+}
+
+/* A new fine's posting: its payment when paid at once (and not waived). */
 static int post_fine(sk_db *db, const void *row, const simpin_move *mv, sk_err *e)
 {
 	const sk_fine *f = row;
 	if (!*f->dibayar_pada || f->dibebaskan)
 		return SK_OK;
-	char text[SK_NAME_BYTES];
-	fine_text(f, mv->nama, text, sizeof text);
-	return simpin_book_post(db, mv->c.kelompok_id, "simpin", "denda", f->jumlah, f->dibayar_pada,
-				f->id, text, e);
+	return post_payment(db, row, mv, e);
 }
 
 int simpin_fine_add(sk_db *db, sk_fine *f, sk_issues *is, sk_err *e)
@@ -605,8 +671,8 @@ int simpin_fine_add(sk_db *db, sk_fine *f, sk_issues *is, sk_err *e)
 	simpin_move mv;
 	sk_issues_clear(is);
 	fine_validate_fields(f, is);
-	int rc = simpin_book_move_checks(db, &mv, f->siklus_id, f->anggota_id, f->pertemuan_id,
-					 f->tanggal, is, e);
+	int rc = simpin_book_move_checks(db, &mv, NULL, f->siklus_id, f->anggota_id,
+					 f->pertemuan_id, f->tanggal, is, e);
 	if (rc != SK_OK)
 		return rc;
 	return simpin_book_insert(db, &FINE_TABLE, f, sizeof *f, post_fine, &mv, is, e);
@@ -621,8 +687,8 @@ static int load_fine(sk_db *db, const char *id, sk_fine *f, sk_cycle *c, sk_err 
 int simpin_fine_pay(sk_db *db, const char *id, const char *date, sk_err *e)
 {
 	sk_fine f;
-	sk_cycle c;
-	int rc = load_fine(db, id, &f, &c, e);
+	simpin_move mv;
+	int rc = load_fine(db, id, &f, &mv.c, e);
 	if (rc != SK_OK)
 		return rc;
 	if (f.dibebaskan)
@@ -633,22 +699,15 @@ int simpin_fine_pay(sk_db *db, const char *id, const char *date, sk_err *e)
 	sk_issues_clear(&is);
 	sk_strlcpy(f.dibayar_pada, date, sizeof f.dibayar_pada);
 	fine_validate_fields(&f, &is);
-	simpin_book_date_ok(&c, date, "dibayar_pada", &is);
+	simpin_book_date_ok(&mv.c, date, "dibayar_pada", &is);
 	if (sk_issues_errors(&is))
 		return simpin_book_refused(&is, e);
-	char nama[SK_NAME_BYTES], keluar[16], text[SK_NAME_BYTES];
-	rc = simpin_book_member(db, f.anggota_id, c.kelompok_id, nama, sizeof nama, keluar, e);
+	rc = simpin_book_member(db, f.anggota_id, mv.c.kelompok_id, mv.nama, sizeof mv.nama,
+				mv.keluar, e);
 	if (rc != SK_OK)
 		return rc;
-	fine_text(&f, nama, text, sizeof text);
-	sk_now_utc(f.diubah_pada);
-	rc = db_begin_write(db, e);
-	if (rc != SK_OK)
-		return rc;
-	rc = fine_store_raw(db, &f, 0, e);
-	if (rc == SK_OK)
-		rc = simpin_book_post(db, c.kelompok_id, "simpin", "denda", f.jumlah, date, f.id, text, e);
-	return simpin_book_end(db, rc, e);
+	return simpin_book_update(db, &FINE_TABLE, &f, N_("Denda tidak ditemukan."), post_payment,
+				  &mv, e);
 }
 
 /* Waive (waive = 1) or delete (0) fine id, reversing a payment posted. */

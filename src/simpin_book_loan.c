@@ -130,12 +130,15 @@ int simpin_loan_write_off(sk_db *db, const char *id, const char *date, sk_err *e
 	loan_validate_fields(&l, &is);
 	if (sk_issues_errors(&is))
 		return simpin_book_refused(&is, e);
-	sk_now_utc(l.diubah_pada);
-	rc = db_begin_write(db, e);
-	if (rc != SK_OK)
-		return rc;
-	rc = loan_store_raw(db, &l, 0, e);
-	return simpin_book_end(db, rc, e);
+	return simpin_book_update(db, &LOAN_TABLE, &l, N_("Pinjaman tidak ditemukan."), NULL, NULL,
+				  e);
+}
+
+/* A1 over the loan of a repayment's move. */
+static int guard_repay(sk_db *db, const void *row, const simpin_move *mv, sk_err *e)
+{
+	(void)row;
+	return simpin_book_guard_repay(db, &mv->l, e);
 }
 
 static int post_repay(sk_db *db, const void *row, const simpin_move *mv, sk_err *e)
@@ -146,7 +149,7 @@ static int post_repay(sk_db *db, const void *row, const simpin_move *mv, sk_err 
 	int rc = simpin_book_post(db, mv->c.kelompok_id, loan_book(&mv->l), "angsuran",
 				  r->pokok + r->jasa, r->tanggal, r->id, text, e);
 	if (rc == SK_OK)
-		rc = simpin_book_guard_repay(db, &mv->l, e);
+		rc = guard_repay(db, row, mv, e);
 	return rc;
 }
 
@@ -198,20 +201,6 @@ int simpin_repay_add(sk_db *db, sk_repay *r, sk_issues *is, sk_err *e)
 	return rc;
 }
 
-/* The postings of a reversal r (of the repayment r->membalik_id): the mirror of its
- * postings, the loan's principal, and the book from the reversal's date. */
-static int post_repay_reversal(sk_db *db, const void *row, const simpin_move *mv, sk_err *e)
-{
-	const sk_repay *r = row;
-	char date[16] = "";
-	int rc = simpin_book_post_reversal(db, r->membalik_id, r->id, date, e);
-	if (rc == SK_OK)
-		rc = simpin_book_guard_repay(db, &mv->l, e);
-	if (rc == SK_OK && *date)
-		rc = cash_guard(db, mv->c.kelompok_id, loan_book(&mv->l), date, e);
-	return rc;
-}
-
 int simpin_repay_reverse(sk_db *db, const char *id, sk_repay *out, sk_err *e)
 {
 	sk_repay o;
@@ -225,13 +214,6 @@ int simpin_repay_reverse(sk_db *db, const char *id, sk_repay *out, sk_err *e)
 				    o.membalik_id, id, e);
 	if (rc != SK_OK)
 		return rc;
-	sk_repay r = o;
-	r.id[0] = '\0';
-	simpin_book_reversal_date(o.tanggal, r.tanggal);
-	r.pertemuan_id[0] = '\0';
-	sk_strlcpy(r.membalik_id, o.id, sizeof r.membalik_id);
-	rc = simpin_book_insert(db, &REPAY_TABLE, &r, sizeof r, post_repay_reversal, &mv, NULL, e);
-	if (rc == SK_OK && out)
-		*out = r;
-	return rc;
+	return simpin_book_reverse(db, &REPAY_TABLE, &o, sizeof o, guard_repay, &mv,
+				   loan_book(&mv.l), out, e);
 }

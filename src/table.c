@@ -341,6 +341,15 @@ int table_get_live(sk_db *db, const table_def *t, const char *key, void *out, si
 	return rc;
 }
 
+int table_get_editable(sk_db *db, const table_def *t, const char *key, void *old, size_t size,
+		       const char *notfound, table_editable_fn editable, sk_issues *is, sk_err *e)
+{
+	if (is)
+		sk_issues_clear(is);
+	int rc = table_get_live(db, t, key, old, size, notfound, e);
+	return rc == SK_OK ? editable(db, old, e) : rc;
+}
+
 void *table_field(const table_def *t, void *row, const char *name)
 {
 	int i = table_col_index(t, name);
