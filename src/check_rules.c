@@ -201,6 +201,14 @@ struct rule {
 	"(SELECT k.kelompok_id g, min(k.tanggal) t, k.keluar v, s.sumber sumber, min(s.baris) " \
 	"baris FROM temp.imp_row s JOIN kas k ON k.id=s.k1 WHERE s.tabel=5 AND k.buku='simpin' " \
 	"GROUP BY k.kelompok_id)"
+/* A live child row (table ct, alias c) whose parent (pt, alias p), named by c.key, is deleted:
+ * cond says which child rows count; the rule is driven by the child's key and by the parent's
+ * deletion (table numbers cbt and pbt). */
+#define DELETED_PARENT_RULE(name, args, ct, c, cbt, pt, p, pbt, key, cond, msg) \
+	{ name, args, ct " " c " JOIN " pt " " p " ON " p ".id=" c "." key, \
+	  p ".dihapus=1 AND " cond, "", msg, \
+	  { { cbt, c ".id=s.k1", key, c "." key, NULL }, \
+	    { pbt, c "." key "=s.k1", "dihapus", p ".dihapus", NULL } } }
 /* Live ledger rows posted by source x: their sum (R-K1). */
 #define POSTED_BY "(SELECT coalesce(sum(masuk-keluar),0) FROM kas WHERE sumber_id=x.id AND dihapus=0)"
 #define SOURCE_RULE(name, t, bt, expected, msg) \
@@ -306,12 +314,10 @@ static const struct rule RULES[] = {
 	    { 6, "r.kelompok_id=" CLOSE_OF_MERGED("kelompok_id") " AND r.buku="
 	      CLOSE_OF_MERGED("buku"), "diubah_pada", CLOSE_OF_MERGED("diubah_pada"), NULL } } },
 	/* Members and their assessments. */
-	{ "anggota_kelompok_dihapus", "a.nama, g.nama, '', ''",
-	  "anggota a JOIN kelompok g ON g.id=a.kelompok_id", "g.dihapus=1 AND " ACTIVE("a"), "",
-	  N_("Anggota %s masih aktif di kelompok %s yang sudah dihapus: hapus atau keluarkan "
-	     "anggotanya bersama kelompoknya."),
-	  { { 1, "a.id=s.k1", "kelompok_id", "a.kelompok_id", NULL },
-	    { 0, "a.kelompok_id=s.k1", "dihapus", "g.dihapus", NULL } } },
+	DELETED_PARENT_RULE("anggota_kelompok_dihapus", "a.nama, g.nama, '', ''", "anggota", "a", 1,
+			    "kelompok", "g", 0, "kelompok_id", ACTIVE("a"),
+			    N_("Anggota %s masih aktif di kelompok %s yang sudah dihapus: hapus atau "
+			       "keluarkan anggotanya bersama kelompoknya.")),
 	{ "pengurus_ganda", "g.nama, a.jabatan, printf('%d', (SELECT count(*) FROM anggota x WHERE "
 	  "x.kelompok_id=a.kelompok_id AND x.jabatan=a.jabatan AND " ACTIVE("x") ")), ''",
 	  "anggota a JOIN kelompok g ON g.id=a.kelompok_id", ACTIVE("a") " AND a.jabatan<>'anggota' "
@@ -326,26 +332,22 @@ static const struct rule RULES[] = {
 	  ACTIVE("x") ")", "a.nik",
 	  N_("NIK %s aktif pada %s anggota: %s."),
 	  { { 1, "a.id=s.k1", "nik", "a.nik", NULL } } },
-	{ "penilaian_anggota_dihapus", "p.id, p.tanggal, a.nama, ''",
-	  "penilaian p JOIN anggota a ON a.id=p.anggota_id",
-	  "p.dihapus=0 AND a.dihapus=1 AND p.diubah_pada > a.diubah_pada", "",
-	  N_("Penilaian %s (%s) untuk anggota %s dibuat atau diubah sesudah anggota itu dihapus."),
-	  { { 2, "p.id=s.k1", "anggota_id", "p.anggota_id", NULL },
-	    { 1, "p.anggota_id=s.k1", "dihapus", "a.dihapus", NULL } } },
+	DELETED_PARENT_RULE("penilaian_anggota_dihapus", "p.id, p.tanggal, a.nama, ''", "penilaian",
+			    "p", 2, "anggota", "a", 1, "anggota_id",
+			    "p.dihapus=0 AND p.diubah_pada > a.diubah_pada",
+			    N_("Penilaian %s (%s) untuk anggota %s dibuat atau diubah sesudah anggota "
+			       "itu dihapus.")),
 	{ "luas_lantai", "p.id, p.luas_lantai_m2, '', ''", "penilaian p",
 	  "p.luas_lantai_m2 IS NOT NULL AND NOT sikube_luas_ok(p.luas_lantai_m2)", "",
 	  N_("Penilaian %s: luas lantai %s m² di luar 1 sampai 10.000 m² atau lebih dari dua angka "
 	     "di belakang koma."),
 	  { { 2, "p.id=s.k1", "luas_lantai_m2", "p.luas_lantai_m2", NULL } } },
 	/* Dates no later than today, stamps no later than tomorrow. */
-	{ "pertemuan_belum_terjadi", "r.id, r.tanggal, '', ''", "pertemuan r",
-	  "r.dihapus=0 AND r.tanggal > " TODAY, "",
-	  N_("Pertemuan %s bertanggal %s, sesudah hari ini: pertemuan dicatat sesudah terjadi."),
-	  { { 3, "r.id=s.k1", "tanggal", "r.tanggal", NULL } } },
-	{ "kas_belum_terjadi", "r.id, r.tanggal, '', ''", "kas r", "r.dihapus=0 AND r.tanggal > " TODAY,
-	  "", N_("Baris kas %s bertanggal %s, sesudah hari ini: uang masuk atau keluar dicatat pada "
-		 "hari terjadinya."),
-	  { { 5, "r.id=s.k1", "tanggal", "r.tanggal", NULL } } },
+	NOT_YET("pertemuan_belum_terjadi", "pertemuan", 3, "tanggal",
+		N_("Pertemuan %s bertanggal %s, sesudah hari ini: pertemuan dicatat sesudah terjadi.")),
+	NOT_YET("kas_belum_terjadi", "kas", 5, "tanggal",
+		N_("Baris kas %s bertanggal %s, sesudah hari ini: uang masuk atau keluar dicatat pada "
+		   "hari terjadinya.")),
 	FUTURE_STAMP("kelompok_masa_depan", "kelompok", "kelompok", 0, "r.id", "r.id=s.k1"),
 	FUTURE_STAMP("anggota_masa_depan", "anggota", "anggota", 1, "r.id", "r.id=s.k1"),
 	FUTURE_STAMP("penilaian_masa_depan", "penilaian", "penilaian", 2, "r.id", "r.id=s.k1"),
@@ -374,12 +376,11 @@ static const struct rule RULES[] = {
 	  N_("Siklus %s (%s sampai %s) selesai sebelum mulai atau bertumpuk dengan siklus lain "
 	     "kelompoknya."),
 	  { { 7, "c.id=s.k1", "mulai", "c.mulai", NULL } } },
-	{ "siklus_kelompok_dihapus", "g.nama, printf('%d', c.nomor), '', ''", "siklus c JOIN "
-	  "kelompok g ON g.id=c.kelompok_id", "g.dihapus=1 AND c.dihapus=0 AND c.selesai IS NULL", "",
-	  N_("Kelompok %s sudah dihapus, tetapi siklus simpan pinjam %s masih berjalan: tutup dulu "
-	     "siklusnya."),
-	  { { 7, "c.id=s.k1", "kelompok_id", "c.kelompok_id", NULL },
-	    { 0, "c.kelompok_id=s.k1", "dihapus", "g.dihapus", NULL } } },
+	DELETED_PARENT_RULE("siklus_kelompok_dihapus", "g.nama, printf('%d', c.nomor), '', ''",
+			    "siklus", "c", 7, "kelompok", "g", 0, "kelompok_id",
+			    "c.dihapus=0 AND c.selesai IS NULL",
+			    N_("Kelompok %s sudah dihapus, tetapi siklus simpan pinjam %s masih "
+			       "berjalan: tutup dulu siklusnya.")),
 	{ "kas_diubah_sesudah_siklus", "r.id, r.tanggal, printf('%d', c.nomor), r.diubah_pada",
 	  "siklus c CROSS JOIN kas r ON r.kelompok_id=c.kelompok_id AND r.buku='simpin'",
 	  "c.dihapus=0 AND c.selesai IS NOT NULL AND r.tanggal BETWEEN c.mulai AND c.selesai AND "
@@ -428,12 +429,10 @@ static const struct rule RULES[] = {
 	  "OR p.dihapusbukukan_pada > " TODAY ")", "",
 	  N_("Pinjaman %s dihapusbukukan pada %s: sebelum diberikan (%s) atau sesudah hari ini."),
 	  { { 9, "p.id=s.k1", "dihapusbukukan_pada", "p.dihapusbukukan_pada", NULL } } },
-	{ "angsuran_pinjaman_dihapus", "a.id, a.pinjaman_id, '', ''", "angsuran a JOIN pinjaman p ON "
-	  "p.id=a.pinjaman_id", "a.dihapus=0 AND p.dihapus=1", "",
-	  N_("Angsuran %s untuk pinjaman %s yang sudah dihapus: pinjaman yang sudah diangsur tidak "
-	     "dihapus."),
-	  { { 10, "a.id=s.k1", "pinjaman_id", "a.pinjaman_id", NULL },
-	    { 9, "a.pinjaman_id=s.k1", "dihapus", "p.dihapus", NULL } } },
+	DELETED_PARENT_RULE("angsuran_pinjaman_dihapus", "a.id, a.pinjaman_id, '', ''", "angsuran",
+			    "a", 10, "pinjaman", "p", 9, "pinjaman_id", "a.dihapus=0",
+			    N_("Angsuran %s untuk pinjaman %s yang sudah dihapus: pinjaman yang sudah "
+			       "diangsur tidak dihapus.")),
 	LEDGER_PINJAMAN_2,
 	/* Repayments (A1-A3). */
 	{ "angsuran_lebih", "a.id, n.nama, printf('%d', " PAID_AT "), printf('%d', p.pokok)",
@@ -525,13 +524,11 @@ static const struct rule RULES[] = {
 	FUTURE_STAMP("bagi_hasil_masa_depan", "bagi_hasil", "bagi_hasil", 12, "r.id", "r.id=s.k1"),
 	/* Development assessments (docs/evaluasi.md); tables by name: BT_EVALUASI follows the
 	 * tables of other branches. */
-	{ "evaluasi_kelompok_dihapus", "e.id, e.tanggal, g.nama, ''",
-	  "evaluasi e JOIN kelompok g ON g.id=e.kelompok_id",
-	  "e.dihapus=0 AND g.dihapus=1 AND e.diubah_pada > g.diubah_pada", "",
-	  N_("Penilaian perkembangan %s (%s) untuk kelompok %s dibuat atau diubah sesudah kelompok "
-	     "itu dihapus."),
-	  { { BT_EVALUASI, "e.id=s.k1", "kelompok_id", "e.kelompok_id", NULL },
-	    { BT_KELOMPOK, "e.kelompok_id=s.k1", "dihapus", "g.dihapus", NULL } } },
+	DELETED_PARENT_RULE("evaluasi_kelompok_dihapus", "e.id, e.tanggal, g.nama, ''", "evaluasi",
+			    "e", BT_EVALUASI, "kelompok", "g", BT_KELOMPOK, "kelompok_id",
+			    "e.dihapus=0 AND e.diubah_pada > g.diubah_pada",
+			    N_("Penilaian perkembangan %s (%s) untuk kelompok %s dibuat atau diubah "
+			       "sesudah kelompok itu dihapus.")),
 	{ "evaluasi_skor", "e.id, e.tanggal, printf('%d %s', e.skor, e.tingkat), printf('%d %s', "
 	  EVALUATION_SCORE_SQL("e") ", " EVALUATION_LEVEL_SQL(EVALUATION_SCORE_SQL("e")) ")",
 	  "evaluasi e", "NOT (" EVAL_OUT_OF_RANGE_SQL("e") ") AND (e.skor <> "
@@ -548,11 +545,9 @@ static const struct rule RULES[] = {
 	  { { BT_KELOMPOK, "g.id=s.k1", "tingkat", "g.tingkat", NULL },
 	    { BT_EVALUASI, "g.id=(SELECT kelompok_id FROM evaluasi WHERE id=s.k1)", "tingkat",
 	      "l.tingkat", NULL } } },
-	{ "evaluasi_belum_terjadi", "r.id, r.tanggal, '', ''", "evaluasi r",
-	  "r.dihapus=0 AND r.tanggal > " TODAY, "",
-	  N_("Penilaian perkembangan %s bertanggal %s, sesudah hari ini: kelompok dinilai sesudah "
-	     "kunjungan."),
-	  { { BT_EVALUASI, "r.id=s.k1", "tanggal", "r.tanggal", NULL } } },
+	NOT_YET("evaluasi_belum_terjadi", "evaluasi", BT_EVALUASI, "tanggal",
+		N_("Penilaian perkembangan %s bertanggal %s, sesudah hari ini: kelompok dinilai "
+		   "sesudah kunjungan.")),
 	FUTURE_STAMP("evaluasi_masa_depan", "evaluasi", "evaluasi", BT_EVALUASI, "r.id", "r.id=s.k1"),
 };
 #define NRULES ((int)(sizeof RULES / sizeof RULES[0]))

@@ -58,6 +58,26 @@ for bad in \
 	expect_status 1 "$table corrupted: check --quick fails" "$SIKUBE_BIN" --db "$WORK/s.db" check --quick
 	check "$table corrupted: named by --quick" grep -q "$text" "$WORK/out"
 done
+# Rules written once for a family (check_rules.c: DELETED_PARENT_RULE, NOT_YET): each
+# member of the family still fires and names its own case.
+rule_case() {
+	cp "$DB" "$WORK/r.db"
+	check "$1: the shell changed a row" test "$(sqlite3 "$WORK/r.db" "$2; SELECT total_changes();")" -ge 1
+	expect_status 1 "$1: check fails" "$SIKUBE_BIN" --db "$WORK/r.db" check
+	check "$1: named" grep -q "$3" "$WORK/out"
+}
+rule_case "members of a deleted group" "UPDATE kelompok SET dihapus=1 WHERE rowid=1" \
+	"masih aktif di kelompok"
+rule_case "a running cycle of a deleted group" "UPDATE kelompok SET dihapus=1 WHERE id=(SELECT kelompok_id FROM siklus WHERE selesai IS NULL AND dihapus=0 LIMIT 1)" \
+	"masih berjalan: tutup dulu siklusnya"
+rule_case "a repayment of a deleted loan" "UPDATE pinjaman SET dihapus=1 WHERE id=(SELECT pinjaman_id FROM angsuran WHERE dihapus=0 LIMIT 1)" \
+	"yang sudah dihapus: pinjaman yang sudah diangsur"
+rule_case "an assessment changed after its member was deleted" "UPDATE anggota SET dihapus=1, diubah_pada='2000-01-01T00:00:00Z' WHERE id=(SELECT anggota_id FROM penilaian WHERE dihapus=0 LIMIT 1)" \
+	"sesudah anggota itu dihapus"
+rule_case "a meeting after today" "UPDATE pertemuan SET tanggal='2099-01-01' WHERE rowid=1" \
+	"sesudah hari ini: pertemuan dicatat"
+rule_case "a cash row after today" "UPDATE kas SET tanggal='2099-01-02' WHERE rowid=1" \
+	"sesudah hari ini: uang masuk"
 expect_status 2 "check --quick takes no value" "$SIKUBE_BIN" --db "$DB" check --quick=1
 expect_status 2 "check of a missing database" "$SIKUBE_BIN" --db "$WORK/none.db" check
 finish
