@@ -42,14 +42,18 @@ int report_read_given(sk_db *db, report_fn fn, const report_opts *o, FILE *out,
 		return report_read_given(db, fn, o, out, o->field, _(msg), e); \
 	}
 /* How a report writes each row of its query (report_rows): read the statement's row into
- * row, then write it for people (text) or as a table row (CSV, xlsx); ctx is the report's. */
+ * row, then write it for people (text) or as a table row (CSV, xlsx); ctx is the report's.
+ * none: the msgid the text form prints on a line of its own when there is no row (NULL:
+ * nothing). */
 typedef struct report_row_ops {
 	void (*read)(sqlite3_stmt *st, void *row);
 	void (*text)(FILE *out, const void *row, void *ctx);
 	void (*table)(report_table *t, const void *row, void *ctx);
+	const char *none;
 } report_row_ops;
 /* Each row of st by ops (text when t->fmt is REPORT_TEXT), row the caller's buffer; *rows
- * the number written. Resets st; SK_OK or the database error in e. */
+ * the number written (and ops->none printed in text when it is 0). Resets st; SK_OK or the
+ * database error in e. */
 int report_rows(sk_db *db, sqlite3_stmt *st, const report_row_ops *ops, report_table *t,
 		FILE *out, void *row, void *ctx, int *rows, sk_err *e);
 /* An array of columns as report_table_begin takes them: the array and its length. */

@@ -124,7 +124,8 @@ int report_groups_run(sk_db *db, const report_opts *o, FILE *out, sk_err *e)
 	if (rc != SK_OK)
 		return rc;
 	db_bind_int64(t.st, ":t", assessment_threshold(db));
-	static const report_row_ops OPS = { read_fig, groups_text_row, groups_table_row };
+	static const report_row_ops OPS = { read_fig, groups_text_row, groups_table_row,
+					    N_("Belum ada kelompok.") };
 	struct group_fig f;
 	struct groups_labels labels = {
 		_("Wilayah"), _("tingkat"), _("  Anggota aktif %d, dinilai %d, miskin %d%s%s%s\n"),
@@ -135,8 +136,6 @@ int report_groups_run(sk_db *db, const report_opts *o, FILE *out, sk_err *e)
 	rc = report_rows(db, t.st, &OPS, &t, out, &f, &labels, &rows, e);
 	if (rc != SK_OK)
 		return rc;
-	if (o->fmt == REPORT_TEXT && rows == 0)
-		fprintf(out, "%s\n", _("Belum ada kelompok."));
 	if (group_id && rows == 0)
 		return sk_err_set(e, SK_NOTFOUND, _("Kelompok %s tidak ditemukan."), group_id);
 	return SK_OK;

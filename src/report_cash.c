@@ -230,7 +230,7 @@ int report_attendance(sk_db *db, const report_opts *o, FILE *out, sk_err *e)
 			sk_fit(hdr, sizeof hdr, _("Nama"), 24), _("Pert"), "H", "I", "S", "A",
 			_("%Hdr"), _("Iuran kas"), _("IKS"));
 	}
-	static const report_row_ops OPS = { att_read, att_text, att_table };
+	static const report_row_ops OPS = { att_read, att_text, att_table, NULL };
 	struct att_row r;
 	int rows;
 	return report_rows(db, t.st, &OPS, &t, out, &r, NULL, &rows, e);

@@ -110,15 +110,14 @@ int report_eligibility(sk_db *db, const report_opts *o, FILE *out, sk_err *e)
 	int threshold = report_threshold(db);
 	if (o->fmt == REPORT_TEXT)
 		fprintf(out, _("Kelayakan anggota (14 kriteria BPS, miskin bila skor >= %d)\n"), threshold);
-	static const report_row_ops OPS = { elig_read, text_row, table_row };
+	static const report_row_ops OPS = { elig_read, text_row, table_row,
+					    N_("Belum ada anggota aktif.") };
 	struct elig_ctx c = { .threshold = threshold, .last_group = "" };
 	struct elig_row r;
 	int rows;
 	rc = report_rows(db, t.st, &OPS, &t, out, &r, &c, &rows, e);
 	if (rc != SK_OK)
 		return rc;
-	if (o->fmt == REPORT_TEXT && rows == 0)
-		fprintf(out, "%s\n", _("Belum ada anggota aktif."));
 	/* CSV and the workbook hold whole NIKs: a read the trail keeps. */
 	if (o->fmt != REPORT_TEXT && rows > 0) {
 		char note[128];

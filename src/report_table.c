@@ -50,7 +50,10 @@ int report_rows(sk_db *db, sqlite3_stmt *st, const report_row_ops *ops, report_t
 			ops->table(t, row, ctx);
 		++*rows;
 	}
-	return db_rows_end(st, rc, e);
+	rc = db_rows_end(st, rc, e);
+	if (rc == SK_OK && t->fmt == REPORT_TEXT && *rows == 0 && ops->none)
+		fprintf(out, "%s\n", _(ops->none));
+	return rc;
 }
 
 int report_read_given(sk_db *db, report_fn fn, const report_opts *o, FILE *out,

@@ -103,4 +103,13 @@ expect_status 1 "--output in a missing folder" "$SIKUBE_BIN" --db "$DB" report g
 check "the reason names the file" grep -q 'none/r.txt' "$WORK/err"
 expect_status 1 "an unknown group leaves no file" "$SIKUBE_BIN" --db "$DB" report cashbook --group NOPE --output "$WORK/nope.txt"
 check "no file left" test ! -e "$WORK/nope.txt"
+# An empty database: the text form says there is nothing (once, on its own line), the CSV
+# form writes its header only.
+new_db "$WORK/empty.db"
+expect_status 0 "groups report of an empty database" "$SIKUBE_BIN" --db "$WORK/empty.db" report groups
+check "it says there is no group yet" test "$(cat "$WORK/out")" = "Belum ada kelompok."
+expect_status 0 "eligibility report of an empty database" "$SIKUBE_BIN" --db "$WORK/empty.db" report eligibility
+check "it says there is no active member" test "$(tail -n 1 "$WORK/out")" = "Belum ada anggota aktif."
+expect_status 0 "groups CSV of an empty database" "$SIKUBE_BIN" --db "$WORK/empty.db" report groups --format csv
+check "the CSV is its header alone" test "$(wc -l <"$WORK/out")" -eq 1
 finish
