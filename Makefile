@@ -111,10 +111,17 @@ $(B)/libhub.a: $(HUB_OBJ)
 # data file src/tables.tsv into build/gen (every variant shares it; -MMD adds it to each
 # object's dependencies once it exists, the order-only prerequisite below makes it first;
 # two makes at once, as check-build runs, each write their own file and rename it).
-TABLES_GEN = build/gen/tables_gen.h
-$(TABLES_GEN): src/tables.tsv tools/gen_tables.awk
+# Every generated header build/gen/NAME_gen.h: tools/gen_NAME.awk after tools/gen_lib.awk over
+# its data file (its prerequisite outside tools/, given with each header below). Each make writes through
+# a file of its own and renames it (check-build runs two makes at once on a clean tree).
+AWK ?= awk
+GEN_DIR = build/gen
+$(GEN_DIR)/%_gen.h: tools/gen_%.awk tools/gen_lib.awk
 	@mkdir -p $(dir $@)
-	$(AWK) -f tools/gen_tables.awk src/tables.tsv >$@.$$$$ && mv $@.$$$$ $@ || { rm -f $@.$$$$; exit 1; }
+	$(AWK) -f tools/gen_lib.awk -f tools/gen_$*.awk $(filter-out tools/%,$^) >$@.$$$$ && mv $@.$$$$ $@ || { rm -f $@.$$$$; exit 1; }
+
+TABLES_GEN = build/gen/tables_gen.h
+$(TABLES_GEN): src/tables.tsv
 
 $(B)/%.o: %.c | $(B)/libs.ok $(TABLES_GEN)
 	@mkdir -p $(dir $@)
@@ -123,10 +130,7 @@ $(B)/%.o: %.c | $(B)/libs.ok $(TABLES_GEN)
 # The savings-and-loans rule families (docs/HACKING.md, "Rules in a data file"):
 # src/check_rules_ledger.tab, written as C by tools/gen_check_rules.awk into build/gen (one
 # folder for every variant, never committed; each build writes through a file of its own).
-GEN_DIR = build/gen
-$(GEN_DIR)/check_rules_gen.h: src/check_rules_ledger.tab tools/gen_check_rules.awk tools/gen_lib.awk
-	@mkdir -p $(GEN_DIR)
-	$(AWK) -f tools/gen_lib.awk -f tools/gen_check_rules.awk src/check_rules_ledger.tab > $@.$$$$ && mv $@.$$$$ $@ || { rm -f $@.$$$$; exit 1; }
+$(GEN_DIR)/check_rules_gen.h: src/check_rules_ledger.tab
 $(B)/src/check_rules.o: $(GEN_DIR)/check_rules_gen.h
 
 # Before the first compile of a build folder: stop early, naming the missing -dev package.
@@ -148,11 +152,8 @@ $(B)/tests/test_ui_%: tests/test_ui_%.c tests/testlib.h $(B)/libcore.a $(TEST_UI
 # written as C by tools/gen_lists.awk into build/gen (never committed); the screens, `make pot`
 # and tests/test_ui_lists.c (with the English catalog) read the generated header. The release
 # and sanitizer builds of `make check` may write it at once: each through a file of its own.
-AWK ?= awk
 LISTS_GEN = build/gen/lists_gen.h
-$(LISTS_GEN): screens/lists.tsv tools/gen_lists.awk tools/gen_lib.awk
-	@mkdir -p $(dir $@)
-	$(AWK) -f tools/gen_lib.awk -f tools/gen_lists.awk screens/lists.tsv > $@.$$$$ && mv $@.$$$$ $@ || { rm -f $@.$$$$; exit 1; }
+$(LISTS_GEN): screens/lists.tsv
 $(UI_OBJ): ALL_CFLAGS += -Ibuild/gen
 $(UI_OBJ): | $(LISTS_GEN)
 $(B)/tests/test_ui_lists: private ALL_CFLAGS += -Ibuild/gen
@@ -162,9 +163,7 @@ pot cppcheck: $(LISTS_GEN)
 # The screens' F1 help (docs/HACKING.md, "Changing a screen's help"): screens/help.txt, written
 # as C (a HELP_<SECTION> msgid each) by tools/gen_help.awk into build/gen, as the lists above.
 HELP_GEN = build/gen/help_gen.h
-$(HELP_GEN): screens/help.txt tools/gen_help.awk tools/gen_lib.awk
-	@mkdir -p $(dir $@)
-	$(AWK) -f tools/gen_lib.awk -f tools/gen_help.awk screens/help.txt > $@.$$$$ && mv $@.$$$$ $@ || { rm -f $@.$$$$; exit 1; }
+$(HELP_GEN): screens/help.txt
 $(UI_OBJ): | $(HELP_GEN)
 $(B)/tests/test_ui_help: private ALL_CFLAGS += -Ibuild/gen
 $(B)/tests/test_ui_help: $(HELP_GEN) $(MO)

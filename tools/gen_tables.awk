@@ -11,11 +11,7 @@
 # where STRUCT_U is STRUCT in capitals. src/tables.tsv says what its lines mean; a line it
 # does not understand stops the build with the line's number.
 
-function fail(msg) {
-	printf "src/tables.tsv:%d: %s\n", NR, msg > "/dev/stderr"
-	failed = 1
-	exit 1
-}
+# fail() is gen_lib.awk's (given first on the command line): it names the file and line.
 
 # The C size of a text field: shorthands of util.h's sizes, else the expression as written.
 function size_of(s) {
