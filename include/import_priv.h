@@ -202,6 +202,15 @@ int imp_refused_parent(struct imp *im, const char *id, char *berkas, size_t n, l
 int imp_rows_begin(struct imp *im);
 /* Drop the temporary tables (after the transaction ended). */
 void imp_rows_end(struct imp *im);
+/* The query (into out, n bytes) that gives a row when a row of table child names in col a
+ * row that table parent lacks in its column key: the distinct values of col, read in the
+ * order of an index that begins with it (every reference of the schema has one:
+ * tests/test_exchange.c), each looked up once in the parent's key, instead of SQLite's
+ * foreign_key_check, which looks up every reference of every row (an attendance row names
+ * one meeting of a few dozen rows and one member of thousands). NULL names no row, as for
+ * SQLite's own check. 1, or 0 when a name cannot be quoted as it stands. */
+int imp_orphan_sql(char *out, size_t n, const char *child, const char *col, const char *parent,
+		   const char *key);
 /* The rules of check_rules.c over the rows merged by this pass: each hit refuses the merged
  * row it is blamed on. */
 void imp_check_rules(struct imp *im);

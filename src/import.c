@@ -392,22 +392,81 @@ static void set_foreign_keys(struct imp *im, int on)
 	im->fk_off = db_int(im->db, "PRAGMA foreign_keys", 1) == 0;
 }
 
-/* 1 when a table this pass wrote holds a row whose parent is missing (SQLite's
- * foreign_key_check over the whole table, in its order: after a bulk load that reads the
- * parents' keys in order rather than one lookup per row as it went in), else 0 (also on a
+/* What orphans() asks of one table: each of its references in turn. */
+struct refs_of {
+	struct imp *im;
+	const char *table;
+	int found;  /* 1: a row names a parent that is missing; -1: a database error */
+	int whole;  /* a reference of another shape: the table is checked by the pragma */
+};
+
+/* 1 when name can be written as "name" in SQL as it stands, else 0. */
+static int plain_name(const char *name)
+{
+	return name && *name && !strchr(name, '"') && strlen(name) < 64;
+}
+
+int imp_orphan_sql(char *out, size_t n, const char *child, const char *col, const char *parent,
+		   const char *key)
+{
+	if (!plain_name(child) || !plain_name(col) || !plain_name(parent) || !plain_name(key))
+		return 0;
+	snprintf(out, n, "SELECT 1 FROM (SELECT DISTINCT \"%s\" k FROM \"%s\" WHERE \"%s\" IS NOT "
+		 "NULL) WHERE NOT EXISTS (SELECT 1 FROM \"%s\" WHERE \"%s\"=k) LIMIT 1", col, child,
+		 col, parent, key);
+	return 1;
+}
+
+/* One reference of the table (a row of its FK list: column, parent table, parent column,
+ * columns of the key) by imp_orphan_sql. Returns 1 to stop (found or whole). */
+static int check_ref(void *ctx, sqlite3_stmt *fk)
+{
+	struct refs_of *c = ctx;
+	char sql[512];
+	if (sqlite3_column_int(fk, 3) != 1 ||
+	    !imp_orphan_sql(sql, sizeof sql, c->table, (const char *)sqlite3_column_text(fk, 0),
+			    (const char *)sqlite3_column_text(fk, 1),
+			    (const char *)sqlite3_column_text(fk, 2)))
+		return c->whole = 1;
+	sqlite3_stmt *st = db_prepare_once(c->im->db, sql, c->im->e);
+	c->found = st ? db_exists(c->im->db, st, c->im->e) : -1;
+	db_finalize(st);
+	return c->found != 0;
+}
+
+/* 1 when table t holds a row whose parent is missing, 0 when not, -1 on a database error. */
+static int orphans_in(struct imp *im, int t)
+{
+	struct refs_of c = { .im = im, .table = BUNDLE_TABLES[t].db_table };
+	sqlite3_stmt *st = db_prepare(im->db, "SELECT f.\"from\", f.\"table\", f.\"to\", (SELECT "
+				      "count(*) FROM pragma_foreign_key_list(:t) g WHERE g.id=f.id) "
+				      "FROM pragma_foreign_key_list(:t) f", im->e);
+	if (st)
+		db_bind_text(st, ":t", c.table);
+	int rc = db_each(im->db, st, check_ref, &c, im->e);
+	if (c.found || (!c.whole && rc != SK_OK))
+		return c.found ? c.found : -1;
+	if (!c.whole)
+		return 0;
+	/* A key of several columns, or one without its parent's column named: SQLite's own
+	 * check, over the whole table. */
+	st = db_prepare(im->db, "SELECT 1 FROM pragma_foreign_key_check(:t) LIMIT 1", im->e);
+	if (!st)
+		return -1;
+	db_bind_text(st, ":t", c.table);
+	return db_exists(im->db, st, im->e);
+}
+
+/* 1 when a table this pass wrote holds a row whose parent is missing (set-wise, each
+ * reference of the table by itself: orphans_in; run after the dropped indexes are built
+ * again, which the references' distinct values are read through), else 0 (also on a
  * database error: im->dberr). */
 static int orphans(struct imp *im)
 {
 	for (int t = 0; t < BT_COUNT; t++) {
 		if (!im->r->t[t].added && !im->r->t[t].updated)
 			continue;
-		sqlite3_stmt *st = db_prepare(im->db, "SELECT 1 FROM pragma_foreign_key_check(:t) "
-					      "LIMIT 1", im->e);
-		int found = -1;
-		if (st) {
-			db_bind_text(st, ":t", BUNDLE_TABLES[t].db_table);
-			found = db_exists(im->db, st, im->e);
-		}
+		int found = orphans_in(im, t);
 		if (found < 0)
 			im->dberr = 1;
 		if (found)
