@@ -207,10 +207,12 @@ void imp_rows_end(struct imp *im);
  * order of an index that begins with it (every reference of the schema has one:
  * tests/test_exchange.c), each looked up once in the parent's key, instead of SQLite's
  * foreign_key_check, which looks up every reference of every row (an attendance row names
- * one meeting of a few dozen rows and one member of thousands). NULL names no row, as for
+ * one meeting of a few dozen rows and one member of thousands). skip 1: from each value to
+ * the next by a seek in that index (for a parent of few rows: the thousands of attendance
+ * rows of one member are not read), 0: every entry read in turn. NULL names no row, as for
  * SQLite's own check. 1, or 0 when a name cannot be quoted as it stands. */
 int imp_orphan_sql(char *out, size_t n, const char *child, const char *col, const char *parent,
-		   const char *key);
+		   const char *key, int skip);
 /* The rules of check_rules.c over the rows merged by this pass: each hit refuses the merged
  * row it is blamed on. */
 void imp_check_rules(struct imp *im);
