@@ -78,7 +78,7 @@ struct imp {
 	 *    counts the rows whose parent is missing, and a count above zero before the commit
 	 *    asks for a careful pass; into a nearly empty database SQLite's foreign keys are off
 	 *    for a lean pass (fk_off), and a table it wrote holding a row whose parent is
-	 *    missing (foreign_key_check, set-wise, before the commit) asks for one. */
+	 *    missing (each reference set-wise before the commit: imp_orphan_sql) asks for one. */
 	int careful;             /* keep every row's bookkeeping (set for the rest of the import) */
 	int fk_off;              /* this pass runs with SQLite's foreign keys off (import.c) */
 	int redo;                /* this pass must be made again carefully */
