@@ -89,8 +89,9 @@ void table_sql_add(char *buf, size_t size, const char *fmt, ...)
 typedef struct table_sql {
 	char get[TABLE_SQL_MAX];      /* SELECT every column FROM t WHERE key=:key */
 	char insert[TABLE_SQL_MAX];   /* INSERT INTO t(every column[, disimpan_pada][, extra])
-				       * VALUES(...) */
-	char update[TABLE_SQL_MAX];   /* UPDATE t SET every other column[, disimpan_pada] WHERE key */
+				       * VALUES(?1, ?2, ...[, :extra]): column i is ?i+1 */
+	char update[TABLE_SQL_MAX];   /* UPDATE t SET every other column[, disimpan_pada] WHERE key,
+				       * column i as ?i+1 wherever it stands */
 	char update_live[TABLE_SQL_MAX]; /* the same for a row not deleted: AND dihapus=0 */
 	char columns[TABLE_SQL_MAX];  /* "c1, c2, ...": for a store's own SELECTs */
 	char restamp[TABLE_SQL_MAX];  /* puts a row's own diubah_pada back (db_restamp) */
@@ -119,7 +120,9 @@ typedef struct table_def {
 
 /* The statements of t (built the first time; a statement longer than TABLE_SQL_MAX, or a
  * table with no TC_KEY column, is a programmer error: abort). A table may have two TC_KEY
- * columns (kehadiran: pertemuan_id, anggota_id): get and update then match both. */
+ * columns (kehadiran: pertemuan_id, anggota_id): get and update then match both. Get names
+ * its parameters (":id"); insert and update number them in column order (column i of the
+ * descriptor is ?i+1), so that a row binds without looking a name up. */
 const char *table_get_sql(const table_def *t);
 const char *table_insert_sql(const table_def *t);
 const char *table_update_sql(const table_def *t);

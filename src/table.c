@@ -47,15 +47,20 @@ static void build(const table_def *t)
 	if (s->get[0])
 		return;
 	const table_col *k1 = key_col(t, 0), *k2 = key_col(t, 1);
-	char params[TABLE_SQL_MAX] = "", sets[TABLE_SQL_MAX] = "", where[TABLE_SQL_MAX] = "";
+	char params[TABLE_SQL_MAX] = "", sets[TABLE_SQL_MAX] = "", where[TABLE_SQL_MAX] = "",
+	     byname[TABLE_SQL_MAX] = "";
+	/* Insert and update number their parameters in column order (column i is ?i+1: write_row
+	 * binds by position); get, live and restamp name them (table_bind, db_bind_text). */
 	for (int i = 0; i < t->ncols; i++) {
 		const char *name = t->cols[i].name;
 		add(s->columns, "%s%s", i ? ", " : "", name);
-		add(params, "%s:%s", i ? ", " : "", name);
-		if (t->cols[i].flags & TC_KEY)
-			add(where, "%s%s=:%s", *where ? " AND " : "", name, name);
-		else
-			add(sets, "%s%s=:%s", *sets ? ", " : "", name, name);
+		add(params, "%s?%d", i ? ", " : "", i + 1);
+		if (t->cols[i].flags & TC_KEY) {
+			add(where, "%s%s=?%d", *where ? " AND " : "", name, i + 1);
+			add(byname, "%s%s=:%s", *byname ? " AND " : "", name, name);
+		} else {
+			add(sets, "%s%s=?%d", *sets ? ", " : "", name, i + 1);
+		}
 	}
 	if (t->stamped) {
 		add(sets, ", disimpan_pada=%s", DB_STORED_SQL);
@@ -68,8 +73,8 @@ static void build(const table_def *t)
 	    params);
 	add(s->update, "UPDATE %s SET %s WHERE %s", t->name, sets, where);
 	add(s->update_live, "%s AND dihapus=0", s->update);
-	add(s->get, "SELECT %s FROM %s WHERE %s", s->columns, t->name, where);
-	add(s->live, "SELECT 1 FROM %s WHERE %s AND dihapus=0", t->name, where);
+	add(s->get, "SELECT %s FROM %s WHERE %s", s->columns, t->name, byname);
+	add(s->live, "SELECT 1 FROM %s WHERE %s AND dihapus=0", t->name, byname);
 	add(s->restamp, "UPDATE %s SET diubah_pada=:t WHERE %s=:k1%s%s%s AND diubah_pada IS NOT :t",
 	    t->name, k1->name, k2 ? " AND " : "", k2 ? k2->name : "", k2 ? "=:k2" : "");
 }
@@ -140,35 +145,14 @@ void table_bind(const table_def *t, sqlite3_stmt *st, const void *row)
 	}
 }
 
-/* The parameter of each column in the statements write_row binds, kept by statement text.
- * Those texts are table_sql's (built once, never changed), and a text numbers its
- * parameters the same in every statement prepared from it: no check is needed. Formatting
- * each column's name and looking it up (a string compare per parameter) on every row was
- * most of a bare insert's own cost in an import (issue 17). */
-#define BIND_PLANS 64
-#define BIND_PLAN_COLS 64
-static _Thread_local struct bind_plan {
-	const char *sql;
-	short param[BIND_PLAN_COLS];
-} bind_plans[BIND_PLANS];
-
-static void bind_by_plan(const table_def *t, const char *sql, sqlite3_stmt *st,
-			 const void *row)
+/* Bind column i of row to parameter i+1 of st: an insert or update of table_sql, which
+ * numbers its parameters in column order. Formatting each column's name and looking it up
+ * (a string compare per parameter) on every row was most of a bare insert's own cost in an
+ * import (issue 17). */
+static void bind_by_position(const table_def *t, sqlite3_stmt *st, const void *row)
 {
-	if (t->ncols > BIND_PLAN_COLS) {
-		table_bind(t, st, row);
-		return;
-	}
-	uintptr_t h = (uintptr_t)sql >> 4;
-	struct bind_plan *p = &bind_plans[(h ^ (h >> 7)) & (BIND_PLANS - 1)];
-	if (p->sql != sql) {
-		for (int i = 0; i < t->ncols; i++)
-			p->param[i] = (short)param_of(st, &t->cols[i]);
-		p->sql = sql;
-	}
 	for (int i = 0; i < t->ncols; i++)
-		if (p->param[i])
-			bind_col(st, p->param[i], &t->cols[i], row);
+		bind_col(st, i + 1, &t->cols[i], row);
 }
 
 void table_map(const table_def *t, sqlite3_stmt *st, int *map)
@@ -373,7 +357,7 @@ static int write_row(sk_db *db, const table_def *t, const char *sql, int insert,
 	sqlite3_stmt *st = db_prepare(db, sql, e);
 	if (!st)
 		return SK_DBERR;
-	bind_by_plan(t, sql, st, row);
+	bind_by_position(t, st, row);
 	if (insert && t->extra)
 		t->bind_extra(st, row);
 	int rc = db_step_write(db, st, notfound, e);
