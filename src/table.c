@@ -109,8 +109,11 @@ static int present(const table_col *c, const void *row)
 	return c->has < 0 || *(const int *)((const char *)row + c->has);
 }
 
-/* Bind column c of row to parameter k of st (an empty text is NULL, as db_bind_text). */
-static void bind_col(sqlite3_stmt *st, int k, const table_col *c, const void *row)
+/* Bind column c of row to parameter k of st (an empty text is NULL, as db_bind_text); a text
+ * with the destructor how (SQLITE_STATIC only when row outlives every step of st with this
+ * binding). */
+static void bind_col(sqlite3_stmt *st, int k, const table_col *c, const void *row,
+		     sqlite3_destructor_type how)
 {
 	const void *v = field(c, row);
 	if (!present(c, row) || ((c->flags & TC_ZERO_NULL) && c->type == TC_INT &&
@@ -119,7 +122,7 @@ static void bind_col(sqlite3_stmt *st, int k, const table_col *c, const void *ro
 	    (c->type == TC_TEXT && !*(const char *)v))
 		sqlite3_bind_null(st, k);
 	else if (c->type == TC_TEXT)
-		sqlite3_bind_text(st, k, v, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(st, k, v, -1, how);
 	else if (c->type == TC_INT)
 		sqlite3_bind_int64(st, k, *(const int *)v);
 	else if (c->type == TC_INT64)
@@ -141,18 +144,19 @@ void table_bind(const table_def *t, sqlite3_stmt *st, const void *row)
 	for (int i = 0; i < t->ncols; i++) {
 		int k = param_of(st, &t->cols[i]);
 		if (k)
-			bind_col(st, k, &t->cols[i], row);
+			bind_col(st, k, &t->cols[i], row, SQLITE_TRANSIENT);
 	}
 }
 
 /* Bind column i of row to parameter i+1 of st: an insert or update of table_sql, which
  * numbers its parameters in column order. Formatting each column's name and looking it up
  * (a string compare per parameter) on every row was most of a bare insert's own cost in an
- * import (issue 17). */
+ * import (issue 17). Texts are not copied (SQLITE_STATIC): write_row steps st once while row
+ * is its caller's, and the next db_prepare of st clears the bindings before any other step. */
 static void bind_by_position(const table_def *t, sqlite3_stmt *st, const void *row)
 {
 	for (int i = 0; i < t->ncols; i++)
-		bind_col(st, i + 1, &t->cols[i], row);
+		bind_col(st, i + 1, &t->cols[i], row, SQLITE_STATIC);
 }
 
 void table_map(const table_def *t, sqlite3_stmt *st, int *map)
