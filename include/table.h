@@ -57,6 +57,9 @@ typedef struct table_col {
 
 /* Longest statement the descriptor builds. */
 #define TABLE_SQL_MAX 2048
+/* Rows one multi-row insert of a table_batch writes, and the longest such statement. */
+#define TABLE_BATCH_ROWS 16
+#define TABLE_BATCH_SQL_MAX 8192
 
 /* Define the descriptor NAME of the table G of src/tables.tsv (G: its struct's name in
  * capitals, SK_LOAN): its columns G_COLUMNS, its SQL name G_TABLE, whether inserts and
@@ -96,6 +99,9 @@ typedef struct table_sql {
 	char columns[TABLE_SQL_MAX];  /* "c1, c2, ...": for a store's own SELECTs */
 	char restamp[TABLE_SQL_MAX];  /* puts a row's own diubah_pada back (db_restamp) */
 	char live[TABLE_SQL_MAX];     /* SELECT 1 FROM t WHERE key=:key AND dihapus=0 */
+	/* insert of TABLE_BATCH_ROWS rows: VALUES(?1, ...),(?n+1, ...),...; column i of row j is
+	 * ?j*n+i+1 (n columns). Built on first use by a table_batch. */
+	char insert_many[TABLE_BATCH_SQL_MAX];
 } table_sql;
 
 typedef struct table_def {
@@ -156,6 +162,30 @@ int table_get_by(sk_db *db, const table_def *t, const void *key_row, void *out, 
  * when the touch trigger renews it (db_restamp). The caller holds the transaction. */
 int table_store(sk_db *db, const table_def *t, const void *row, int insert,
 		const char *notfound, sk_err *e);
+/* Rows of one table waiting to be inserted TABLE_BATCH_ROWS at a time by one multi-row
+ * INSERT (a bulk import: one statement's start, cursor and end for many rows instead of one
+ * each). The rows are copied in; nothing is stored until the batch is full or flushed, so
+ * the caller flushes before it reads the table, and before its transaction ends. */
+typedef struct table_batch {
+	const table_def *t;        /* NULL: not started */
+	size_t size;               /* bytes of a row struct */
+	const char *notfound;      /* msgid for table_store's write (never shown for an insert) */
+	int n;                     /* rows waiting */
+	char *rows;                /* TABLE_BATCH_ROWS rows of size bytes (owned) */
+} table_batch;
+/* Start b for rows of t (a struct of size bytes). A table with an extra column (table_def)
+ * inserts each row at once, as table_store does. */
+void table_batch_init(table_batch *b, const table_def *t, size_t size, const char *notfound);
+/* Insert row (copied) as table_store(db, t, row, 1, ...) would, now or with the batch's
+ * other rows when it is full. SK_OK, or the database error in e (the rows waiting are
+ * dropped: the caller's transaction must not commit). The caller holds the transaction. */
+int table_batch_add(sk_db *db, table_batch *b, const void *row, sk_err *e);
+/* Insert every row waiting (a full batch in one statement, fewer one by one). SK_OK, or the
+ * database error in e; b is empty either way. */
+int table_batch_flush(sk_db *db, table_batch *b, sk_err *e);
+/* Drop the rows waiting and free b's memory (b may be one never started). */
+void table_batch_free(table_batch *b);
+
 /* Update the stored row with row's key when it is not deleted (dihapus=0), every column as
  * given (a save from the screens, which has just stamped row): SK_OK, SK_NOTFOUND with
  * notfound, or the error in e. The caller holds the transaction. */

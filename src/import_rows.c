@@ -436,6 +436,8 @@ static int decide(struct imp_file *fl, const char *k1, const char *k2, const cha
 	int same;
 	if (fl->im->fresh[fl->table] && key_cmp(fl->im->maxkey[fl->table], k1, k2) < 0)
 		return M_INSERT; /* above every key this pass stored in a table it found empty */
+	if (table_batch_flush(fl->im->db, &fl->batch, fl->im->e) != SK_OK)
+		return db_failed(fl->im); /* the rows held back go in before the table is read */
 	int found = stored_exported(fl, k1, k2, ts, old, sizeof old, &same);
 	if (found == 0)
 		found = stored_stamp(fl, k1, k2, old, sizeof old);
@@ -544,7 +546,11 @@ void imp_merge(struct imp_file *fl, const char *k1, const char *k2, const char *
 		c->unchanged++;
 		return;
 	}
-	if (act != M_UPDATED && store(fl->im->db, row, act == M_INSERT, fl->im->e) != SK_OK) {
+	int rc = act == M_UPDATED ? SK_OK
+		 : act == M_INSERT && fl->batch.t && !fl->im->careful
+		 ? table_batch_add(fl->im->db, &fl->batch, row, fl->im->e)
+		 : store(fl->im->db, row, act == M_INSERT, fl->im->e);
+	if (rc != SK_OK) {
 		db_failed(fl->im);
 		return;
 	}

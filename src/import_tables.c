@@ -64,6 +64,9 @@ struct imp_spec {
 	void (*check)(struct imp_file *fl, void *row, sk_issues *is);
 	struct imp_ref_def refs[3];        /* the rows named, looked up in this order */
 	imp_store_fn store;
+	/* 1: store inserts a new row as table_store does (IMP_STORE of a store_raw), so a lean
+	 * pass may insert the table's new rows many at a time (struct imp_file's batch). */
+	int batch;
 };
 
 /* The typed store and field rules of a table as the untyped functions SPECS holds: C has no
@@ -332,17 +335,17 @@ static const struct imp_spec SPECS[BT_COUNT] = {
 				       N_("Anggota yang dinilai tidak ditemukan.") } } },
 	[BT_PERTEMUAN] = { &PERTEMUAN_TABLE, sizeof(sk_meeting),
 			   .how = { { "pendamping_hadir", IH_FLAG } }, .check = check_meeting,
-			   .store = store_meeting,
+			   .store = store_meeting, .batch = 1,
 			   .refs = { REF_GROUP(N_("Kelompok pertemuan tidak ditemukan.")) } },
 	[BT_KEHADIRAN] = { &KEHADIRAN_TABLE, sizeof(sk_attendance), .check = check_attendance,
-			   .store = store_attendance,
+			   .store = store_attendance, .batch = 1,
 			   .refs = { { "pertemuan_id", "pertemuan", 1,
 				       N_("Pertemuan tidak ditemukan.") },
 				     { "anggota_id", "anggota", 1,
 				       N_("Anggota tidak ditemukan.") } } },
 	[BT_KAS] = { &KAS_TABLE, sizeof(sk_cash_row),
 		     .how = { REVERSAL_OPT, { "sumber_id", IH_OPT_UUID } }, .check = check_cash,
-		     .store = store_cash,
+		     .store = store_cash, .batch = 1,
 		     .refs = { REF_GROUP(N_("Kelompok tidak ditemukan.")), REF_MEETING_OPT } },
 	[BT_TUTUP_BUKU] = { &TUTUP_KAS_TABLE, sizeof(sk_cash_close),
 			    .how = { { "saldo_buku", IH_NUM_UNSET },
@@ -352,27 +355,27 @@ static const struct imp_spec SPECS[BT_COUNT] = {
 	[BT_SIKLUS] = { &CYCLE_TABLE, sizeof(sk_cycle),
 			.how = { { "jasa_persen_bulan", IH_RATE },
 				 { "batas_pinjaman_kali", IH_HOOK } },
-			.hook = read_limit, .check = check_cycle, .store = store_cycle,
+			.hook = read_limit, .check = check_cycle, .store = store_cycle, .batch = 1,
 			.refs = { REF_GROUP(N_("Kelompok siklus tidak ditemukan.")) } },
 	[BT_SIMPANAN] = { &SAVING_TABLE, sizeof(sk_saving), .how = { REVERSAL_OPT },
-			  .check = check_saving, .store = store_saving,
+			  .check = check_saving, .store = store_saving, .batch = 1,
 			  .refs = { REF_CYCLE, REF_MEMBER, REF_MEETING_OPT } },
 	[BT_PINJAMAN] = { &LOAN_TABLE, sizeof(sk_loan), .init = init_loan,
 			  .how = { { "jasa_persen_bulan", IH_RATE }, { "sumber", IH_OR_DEFAULT },
 				   { "pertemuan_id", IH_OPT_UUID } },
-			  .check = check_loan, .store = store_loan,
+			  .check = check_loan, .store = store_loan, .batch = 1,
 			  .refs = { REF_CYCLE, REF_MEMBER, REF_MEETING_OPT } },
 	[BT_ANGSURAN] = { &REPAY_TABLE, sizeof(sk_repay), .how = { REVERSAL_OPT },
-			  .check = check_repay, .store = store_repay,
+			  .check = check_repay, .store = store_repay, .batch = 1,
 			  .refs = { { "pinjaman_id", "pinjaman", 0,
 				      N_("Pinjaman tidak ditemukan.") },
 				    REF_MEETING_OPT } },
 	[BT_DENDA] = { &FINE_TABLE, sizeof(sk_fine),
 		       .how = { { "dibebaskan", IH_FLAG }, { "pertemuan_id", IH_OPT_UUID } },
-		       .check = check_fine, .store = store_fine,
+		       .check = check_fine, .store = store_fine, .batch = 1,
 		       .refs = { REF_CYCLE, REF_MEMBER, REF_MEETING_OPT } },
 	[BT_BAGI_HASIL] = { &SHARE_TABLE, sizeof(sk_share), .check = check_share,
-			    .store = store_share, .refs = { REF_CYCLE, REF_MEMBER } },
+			    .store = store_share, .batch = 1, .refs = { REF_CYCLE, REF_MEMBER } },
 	[BT_EVALUASI] = { &EVALUATION_TABLE, sizeof(sk_evaluation), .check = check_evaluation,
 			  .store = store_evaluation,
 			  .refs = { REF_GROUP(N_("Kelompok yang dinilai tidak ditemukan.")) } },
@@ -491,6 +494,8 @@ void imp_row(struct imp_file *fl)
 		abort(); /* a table without its entry in SPECS (src/bundle.c says how to add one) */
 	if (!p->n)
 		plan_make(sp, p);
+	if (sp->batch && !fl->batch.t)
+		table_batch_init(&fl->batch, sp->t, sp->size, "");
 	memset(row, 0, sp->size);
 	if (sp->init)
 		sp->init(row);

@@ -383,6 +383,78 @@ int table_store(sk_db *db, const table_def *t, const void *row, int insert,
 			  k2 ? field(k2, row) : NULL, field(&t->cols[stamp], row), e);
 }
 
+/* The insert of TABLE_BATCH_ROWS rows of t (table_sql's insert_many), built on first use. */
+static const char *insert_many(const table_def *t)
+{
+	table_sql *s = t->sql;
+	if (s->insert_many[0])
+		return s->insert_many;
+	const char *ins = sql_of(t)->insert;
+	const char *values = strstr(ins, " VALUES(");
+	char *out = s->insert_many;
+	if (!values || t->extra)
+		abort(); /* programmer error: an insert table_sql did not build */
+	table_sql_add(out, TABLE_BATCH_SQL_MAX, "%.*s VALUES", (int)(values - ins), ins);
+	for (int j = 0; j < TABLE_BATCH_ROWS; j++) {
+		table_sql_add(out, TABLE_BATCH_SQL_MAX, "%s(", j ? "," : "");
+		for (int i = 0; i < t->ncols; i++)
+			table_sql_add(out, TABLE_BATCH_SQL_MAX, "%s?%d", i ? ", " : "",
+				      j * t->ncols + i + 1);
+		table_sql_add(out, TABLE_BATCH_SQL_MAX, "%s)", t->stamped ? ", " DB_STORED_SQL : "");
+	}
+	return out;
+}
+
+void table_batch_init(table_batch *b, const table_def *t, size_t size, const char *notfound)
+{
+	memset(b, 0, sizeof *b);
+	b->t = t;
+	b->size = size;
+	b->notfound = notfound;
+}
+
+/* The rows waiting in one multi-row insert (a full batch). */
+static int batch_write(sk_db *db, table_batch *b, sk_err *e)
+{
+	const table_def *t = b->t;
+	sqlite3_stmt *st = db_prepare(db, insert_many(t), e);
+	if (!st)
+		return SK_DBERR;
+	for (int j = 0; j < TABLE_BATCH_ROWS; j++)
+		for (int i = 0; i < t->ncols; i++)
+			bind_col(st, j * t->ncols + i + 1, &t->cols[i], b->rows + (size_t)j * b->size,
+				 SQLITE_STATIC);
+	return db_step_write(db, st, b->notfound, e);
+}
+
+int table_batch_flush(sk_db *db, table_batch *b, sk_err *e)
+{
+	int rc = SK_OK, n = b->n;
+	b->n = 0;
+	if (n == TABLE_BATCH_ROWS)
+		return batch_write(db, b, e);
+	for (int j = 0; j < n && rc == SK_OK; j++)
+		rc = table_store(db, b->t, b->rows + (size_t)j * b->size, 1, b->notfound, e);
+	return rc;
+}
+
+int table_batch_add(sk_db *db, table_batch *b, const void *row, sk_err *e)
+{
+	if (b->t->extra)
+		return table_store(db, b->t, row, 1, b->notfound, e);
+	if (!b->rows && !(b->rows = malloc(b->size * TABLE_BATCH_ROWS)))
+		abort();
+	memcpy(b->rows + (size_t)b->n++ * b->size, row, b->size);
+	return b->n == TABLE_BATCH_ROWS ? table_batch_flush(db, b, e) : SK_OK;
+}
+
+void table_batch_free(table_batch *b)
+{
+	free(b->rows);
+	b->rows = NULL;
+	b->n = 0;
+}
+
 int table_update_live(sk_db *db, const table_def *t, const void *row, const char *notfound,
 		      sk_err *e)
 {

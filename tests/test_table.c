@@ -173,6 +173,66 @@ static void test_round_trip(sk_db *db)
 	      strcmp(part.id, a.id) == 0 && !*part.tanggal, "read by name, in any order");
 }
 
+/* n penilaian rows of member M1 into b (ids ...0100 + i, dates in February 2025); row bad
+ * (or -1) breaks a CHECK of the table (k01 = 2). The status of the first add or the flush
+ * that fails. */
+static int batch_rows(sk_db *db, table_batch *b, int n, int bad, sk_err *e)
+{
+	int rc = SK_OK;
+	for (int i = 0; i < n && rc == SK_OK; i++) {
+		sk_assessment a;
+		assessment_init(&a, M1);
+		snprintf(a.id, sizeof a.id, "bbbbbbbb-0000-4000-8000-%012d", 100 + i);
+		snprintf(a.tanggal, sizeof a.tanggal, "2025-02-%02d", 1 + i % 28);
+		strcpy(a.diubah_pada, "2025-03-01T00:00:00Z");
+		a.k[i % ASSESSMENT_CRITERIA] = i == bad ? 2 : 1;
+		a.has_luas = i % 2;
+		a.luas_lantai_m2 = i;
+		assessment_score(&a, 9);
+		rc = table_batch_add(db, b, &a, e);
+	}
+	return rc == SK_OK ? table_batch_flush(db, b, e) : rc;
+}
+
+/* table_batch: two full multi-row inserts and five rows one by one store what table_store
+ * would (NULL figures, the summary trigger of every row); a row the table refuses fails the
+ * batch, and the transaction stores none of it. */
+static void test_batch(sk_db *db)
+{
+	sk_err e;
+	table_batch b;
+	int64_t before = -1, after = -1;
+	sqlite3_stmt *count = db_prepare(db, "SELECT count(*) FROM penilaian", &e);
+	db_count(db, count, &before, &e);
+	table_batch_init(&b, &ASSESSMENT_TABLE, sizeof(sk_assessment), "");
+	CHECK(FIXTURE_WRITE(db, batch_rows(db, &b, 2 * TABLE_BATCH_ROWS + 5, -1, &e)) == SK_OK,
+	      "a batch of 37 rows");
+	count = db_prepare(db, "SELECT count(*) FROM penilaian", &e);
+	db_count(db, count, &after, &e);
+	CHECK(after == before + 2 * TABLE_BATCH_ROWS + 5, "every row stored");
+	int same = 0;
+	for (int i = 0; i < 2 * TABLE_BATCH_ROWS + 5; i++) {
+		sk_assessment got;
+		char id[SK_UUID_LEN + 1];
+		snprintf(id, sizeof id, "bbbbbbbb-0000-4000-8000-%012d", 100 + i);
+		same += assessment_get(db, id, &got, &e) == SK_OK && got.k[i % 14] == 1 &&
+			got.skor == 1 && got.has_luas == i % 2 && (!got.has_luas ||
+			got.luas_lantai_m2 == i) && strcmp(got.diubah_pada, "2025-03-01T00:00:00Z") == 0;
+	}
+	CHECK(same == 2 * TABLE_BATCH_ROWS + 5, "each row as given, NULL figures NULL");
+	char latest[64] = "";
+	db_text(db, db_prepare(db, "SELECT tanggal FROM nilai_anggota WHERE anggota_id='" M1 "'",
+			       &e), latest, sizeof latest, &e);
+	CHECK_STR(latest, "2025-02-28", "the summary trigger ran for the rows of a batch");
+	table_batch_free(&b);
+	table_batch_init(&b, &ASSESSMENT_TABLE, sizeof(sk_assessment), "");
+	int rc = FIXTURE_WRITE(db, batch_rows(db, &b, TABLE_BATCH_ROWS + 3, 5, &e));
+	table_batch_free(&b);
+	count = db_prepare(db, "SELECT count(*) FROM penilaian", &e);
+	db_count(db, count, &before, &e);
+	CHECK(rc == SK_DBERR && before == after, "a row the table refuses: an error, none stored");
+}
+
 /* An import row's text into the struct: the parse every store shares. */
 static void test_import_text(void)
 {
@@ -243,6 +303,7 @@ int main(void)
 	test_bundle_agrees();
 	test_numbered(db);
 	test_round_trip(db);
+	test_batch(db);
 	test_import_text();
 	test_defaults();
 	db_close(db);
