@@ -160,9 +160,10 @@ void imp_key_id(struct imp_file *fl, const char *name, char id[SK_UUID_LEN + 1])
 void imp_stamp(struct imp_file *fl, char ts[SK_TS_LEN + 1]);
 /* The row named by column name (a UUID, or "" when optional is 1) exists in table (an SQL
  * table name from code); a problem with reason otherwise (a msgid, N_("..."): translated
- * only when the row is refused, not for every row). */
+ * only when the row is refused, not for every row). well_formed: the caller has checked
+ * the column's text is a UUID or "" (imp_key_id read it), so it is not checked again. */
 void imp_ref(struct imp_file *fl, const char *name, const char *table, int optional,
-	     const char *reason);
+	     int well_formed, const char *reason);
 /* Every error of is becomes a problem of this row. */
 void imp_report_issues(struct imp_file *fl, const sk_issues *is);
 

@@ -13,14 +13,20 @@
 /* ---- fields ---------------------------------------------------------------------------- */
 
 /* Column index of name in fl's table: the row functions read the columns in the table's
- * order, so the one after the last is tried first (the same pointer, or the same name). */
+ * order, so the one after the last is tried first (the same pointer, or the same name),
+ * then the column whose name is the same pointer (the plan of import_tables.c passes the
+ * bundle's own names), then the same name. */
 static int col_of(const struct imp_file *fl, const char *name)
 {
 	const bundle_table_def *d = &BUNDLE_TABLES[fl->table];
 	int *hint = (int *)&fl->hint;
 	int c = *hint + 1 < d->ncols ? *hint + 1 : 0;
-	if (d->cols[c].name != name && strcmp(d->cols[c].name, name) != 0)
-		c = bundle_col_index(fl->table, name);
+	if (d->cols[c].name != name && strcmp(d->cols[c].name, name) != 0) {
+		for (c = 0; c < d->ncols && d->cols[c].name != name; c++)
+			;
+		if (c == d->ncols)
+			c = bundle_col_index(fl->table, name);
+	}
 	if (c >= 0)
 		*hint = c;
 	return c;
@@ -207,7 +213,7 @@ static int fk_backed(struct imp_file *fl, const char *name, const char *parent)
 }
 
 void imp_ref(struct imp_file *fl, const char *name, const char *table, int optional,
-	     const char *reason)
+	     int well_formed, const char *reason)
 {
 	static const char *const SQL[] = {
 		"SELECT 1 FROM kelompok WHERE id=:id", "SELECT 1 FROM anggota WHERE id=:id",
@@ -219,7 +225,7 @@ void imp_ref(struct imp_file *fl, const char *name, const char *table, int optio
 	const char *v = imp_val(fl, name);
 	if (optional && !*v)
 		return;
-	if (!sk_uuid_valid(v)) {
+	if (!well_formed && !sk_uuid_valid(v)) {
 		imp_bad(fl, name, v, _("Harus UUID huruf kecil 36 karakter."));
 		return;
 	}
