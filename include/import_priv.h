@@ -106,8 +106,8 @@ struct imp_file {
 	int shuffled;                /* a key came out of order (see struct imp: lean) */
 	int keys;                    /* keys seen (prev is the last one) */
 	char prev[2][SK_UUID_LEN + 1];
-	/* A lean pass's new rows of a table whose store is table_store, inserted many at a time
-	 * (batch.t NULL: each as it comes). Flushed before the table is looked up and at the end
+	/* A lean pass's new rows of a table being bulk-loaded whose store is table_store,
+	 * inserted many at a time (batch.t NULL: each as it comes). Flushed before the table is looked up and at the end
 	 * of the file (imp_read_file). */
 	table_batch batch;
 };
@@ -174,8 +174,8 @@ typedef int (*imp_store_fn)(sk_db *db, const void *row, int insert, sk_err *e);
  * else inserted when new, replacing the stored row when ts is later, and on a tie the row
  * whose fields, joined by ',' in the file's column order, compare greater wins
  * (spec/bundle.md "Ties converge"). A merged row is remembered in temp.imp_row. A new row
- * of a lean pass goes into fl->batch when the file has one (started by the caller), else
- * through store. */
+ * of a lean pass into a table being bulk-loaded goes into fl->batch when the file has one
+ * (started by the caller), else through store. */
 void imp_merge(struct imp_file *fl, const char *k1, const char *k2, const char *ts,
 	       imp_store_fn store, const void *row);
 

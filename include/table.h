@@ -58,8 +58,8 @@ typedef struct table_col {
 /* Longest statement the descriptor builds. */
 #define TABLE_SQL_MAX 2048
 /* Rows one multi-row insert of a table_batch writes, and the longest such statement. */
-#define TABLE_BATCH_ROWS 16
-#define TABLE_BATCH_SQL_MAX 8192
+#define TABLE_BATCH_ROWS 64
+#define TABLE_BATCH_SQL_MAX 16384
 
 /* Define the descriptor NAME of the table G of src/tables.tsv (G: its struct's name in
  * capitals, SK_LOAN): its columns G_COLUMNS, its SQL name G_TABLE, whether inserts and
@@ -178,7 +178,10 @@ typedef struct table_batch {
 void table_batch_init(table_batch *b, const table_def *t, size_t size, const char *notfound);
 /* Insert row (copied) as table_store(db, t, row, 1, ...) would, now or with the batch's
  * other rows when it is full. SK_OK, or the database error in e (the rows waiting are
- * dropped: the caller's transaction must not commit). The caller holds the transaction. */
+ * dropped: the caller's transaction must not commit). The caller holds the transaction.
+ * A multi-row insert into a table with a secondary index keeps a statement journal (the
+ * pages it changes, to undo its first rows if a later one fails): the more rows a batch,
+ * the fewer such writes per row. */
 int table_batch_add(sk_db *db, table_batch *b, const void *row, sk_err *e);
 /* Insert every row waiting (a full batch in one statement, fewer one by one). SK_OK, or the
  * database error in e; b is empty either way. */

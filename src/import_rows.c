@@ -553,7 +553,7 @@ void imp_merge(struct imp_file *fl, const char *k1, const char *k2, const char *
 		return;
 	}
 	int rc = act == M_UPDATED ? SK_OK
-		 : act == M_INSERT && fl->batch.t && !fl->im->careful
+		 : act == M_INSERT && fl->batch.t && !fl->im->careful && fl->im->bulk.on[fl->table]
 		 ? table_batch_add(fl->im->db, &fl->batch, row, fl->im->e)
 		 : store(fl->im->db, row, act == M_INSERT, fl->im->e);
 	if (rc != SK_OK) {
