@@ -578,6 +578,38 @@ static const struct {
 	  "dihapus=0) b CROSS JOIN kas r ON r.kelompok_id=b.kelompok_id AND r.buku=b.buku" },
 };
 
+/* A bulk import's copy of the live ledger rows posted by a source row, in the order of the
+ * source's key: what the rules of the ledger against its sources (R-K1, R-K2) read of them.
+ * Read from kas in the order of its pages and sorted once, it spares those rules a lookup of
+ * a ledger row at random for every source row (kas has no index that covers them). */
+#define POSTINGS "temp.imp_pos"
+#define POSTINGS_MAKE \
+	"CREATE TEMP TABLE IF NOT EXISTS imp_pos(sumber_id TEXT NOT NULL, r INTEGER NOT NULL, " \
+	"kelompok_id TEXT, buku TEXT, kategori TEXT, dari_pertemuan INTEGER, jumlah INTEGER, " \
+	"PRIMARY KEY(sumber_id, r)) WITHOUT ROWID; DELETE FROM temp.imp_pos; INSERT INTO " \
+	"temp.imp_pos SELECT sumber_id, rowid, kelompok_id, buku, kategori, pertemuan_id IS NOT " \
+	"NULL, masuk-keluar FROM kas NOT INDEXED WHERE sumber_id IS NOT NULL AND dihapus=0 ORDER BY " \
+	"sumber_id, rowid"
+/* Copies of a table some rules read in a bulk import (ANY_FORM), made before the first such
+ * rule and dropped when the rules end. */
+static const struct {
+	const char *name, *make, *drop;
+} COPIES[] = {
+	{ POSTINGS, POSTINGS_MAKE, "DROP TABLE IF EXISTS " POSTINGS },
+};
+#define NCOPIES ((int)(sizeof COPIES / sizeof COPIES[0]))
+
+/* Rules whose bulk-import question (is any row broken? rules_check_merged) reads a copy
+ * (COPIES) instead of the tables: FROM and WHERE giving the same rows as the rule's. */
+#define POSTED_COPY "(SELECT coalesce(sum(jumlah),0) FROM " POSTINGS " WHERE sumber_id=x.id)"
+#define SOURCE_ANY(name, t, expected) { name, t " x", POSTED_COPY " <> " expected }
+static const struct {
+	const char *rule, *from, *where;
+} ANY_FORM[] = {
+	LEDGER_SOURCES_ANY,
+	{ "kas_sumber_salah", POSTINGS " k", "k.dari_pertemuan OR NOT " SOURCE_MATCHES },
+};
+
 /* Rules next to each other in RULES whose whole-database queries one query answers together
  * when import only asks whether any row breaks either (rules_check_merged): a row of it
  * breaks the first or the second, none means neither is broken. */
@@ -642,7 +674,11 @@ static void build(void)
 		const char *whole = whole_from(i);
 		build_one(SQL_ALL[i], "SELECT %s FROM %s WHERE %s%s%s", r->args, whole, r->where,
 			  *r->order ? " ORDER BY " : "", r->order);
-		build_one(SQL_ANY[i], "SELECT 1 FROM %s WHERE %s LIMIT 1", whole, r->where);
+		const char *any_from = whole, *any_where = r->where;
+		for (size_t a = 0; a < sizeof ANY_FORM / sizeof ANY_FORM[0]; a++)
+			if (strcmp(ANY_FORM[a].rule, r->name) == 0)
+				any_from = ANY_FORM[a].from, any_where = ANY_FORM[a].where;
+		build_one(SQL_ANY[i], "SELECT 1 FROM %s WHERE %s LIMIT 1", any_from, any_where);
 		for (int d = 0; d < MAX_DRIVES && r->drive[d].on; d++) {
 			const struct drive *v = &r->drive[d];
 			char tabel[32] = "";
@@ -780,11 +816,48 @@ static const char *any_together(int i)
 	return NULL;
 }
 
+/* Page cache while a copy is sorted, KiB: SQLite's sorter takes up to the cache's size (and,
+ * growing its buffer, half as much again), so a smaller cache keeps an import's peak memory
+ * where the rebuild of its indexes has it (BULK_BUILD_CACHE_KIB). */
+#define COPY_CACHE_KIB 8192
+
+/* Make the copies (COPIES) the query sql reads that are not made yet (bit c of *made). */
+static int make_copies(sk_db *db, const char *sql, unsigned *made, sk_err *e)
+{
+	for (int c = 0; c < NCOPIES; c++)
+		if (!(*made & 1u << c) && strstr(sql, COPIES[c].name)) {
+			int64_t cache = db_cache_set(db, COPY_CACHE_KIB);
+			sqlite3_db_release_memory(db_handle(db)); /* frees cache pages */
+			int rc = db_exec(db, COPIES[c].make, e);
+			db_cache_restore(db, cache);
+			if (rc != SK_OK)
+				return SK_DBERR;
+			*made |= 1u << c;
+		}
+	return SK_OK;
+}
+
+/* Drop the copies made; rc is returned unless it was SK_OK and a drop failed. */
+static int drop_copies(sk_db *db, unsigned made, int rc, sk_err *e)
+{
+	for (int c = 0; c < NCOPIES; c++)
+		if (made & 1u << c) {
+			int d = db_exec(db, COPIES[c].drop, rc == SK_OK ? e : NULL);
+			if (rc == SK_OK && d != SK_OK)
+				rc = SK_DBERR;
+		}
+	return rc;
+}
+
 /* *found = 1 when the database has a row breaking rule i (or, with sql, either rule it
  * answers for), else 0. */
-static int any_row(sk_db *db, int i, const char *sql, int *found, sk_err *e)
+static int any_row(sk_db *db, int i, const char *sql, unsigned *made, int *found, sk_err *e)
 {
-	sqlite3_stmt *st = db_prepare(db, sql ? sql : SQL_ANY[i], e);
+	if (!sql)
+		sql = SQL_ANY[i];
+	if (make_copies(db, sql, made, e) != SK_OK)
+		return SK_DBERR;
+	sqlite3_stmt *st = db_prepare(db, sql, e);
 	if (!st)
 		return SK_DBERR;
 	int rc = db_step(db, st, e);
@@ -798,18 +871,19 @@ int rules_check_merged(sk_db *db, const int *partial, rule_hit_fn fn, void *ctx,
 {
 	build();
 	*incomplete = 0;
+	unsigned made = 0;
 	int rc = prepare_functions(db, e);
 	for (int i = 0; rc == SK_OK && i < NRULES && !*incomplete; i++) {
 		if (driven_by_partial(i, partial)) {
 			const char *both = any_together(i);
 			if (both && !driven_by_partial(i + 1, partial))
 				both = NULL;
-			rc = any_row(db, i, both, incomplete, e);
+			rc = any_row(db, i, both, &made, incomplete, e);
 			i += both != NULL; /* the next rule answered too */
 			continue;
 		}
 		for (int d = 0; rc == SK_OK && d < MAX_DRIVES && RULES[i].drive[d].on; d++)
 			rc = run_drive(db, i, d, fn, ctx, e);
 	}
-	return rc;
+	return drop_copies(db, made, rc, e);
 }
