@@ -79,13 +79,18 @@ struct rule {
 	    { 5, "m.id=(SELECT pertemuan_id FROM kas WHERE id=s.k1 AND buku='" book "')", "masuk", \
 	      "(SELECT masuk-keluar FROM kas WHERE id=s.k1)", NULL } } }
 
-/* Both dues rules over every meeting at once (import's "is any row broken?", ANY_TOGETHER):
- * each meeting's attendance read once for both sums, not once per rule. */
-#define DUES_BOTH_ANY \
-	"SELECT 1 FROM pertemuan m WHERE EXISTS (SELECT 1 FROM (SELECT coalesce(sum(iuran_kas),0) " \
-	"k, coalesce(sum(iuran_iks),0) i FROM kehadiran WHERE pertemuan_id=m.id AND dihapus=0) d " \
-	"WHERE " POSTED("umum") " <> CASE WHEN m.dihapus THEN 0 ELSE d.k+0 END OR " POSTED("iks") \
-	" <> CASE WHEN m.dihapus THEN 0 ELSE d.i+0 END) LIMIT 1"
+/* The rules of a meeting's attendance and postings over every meeting at once (import's "is
+ * any row broken?", ANY_TOGETHER): each meeting's attendance read once for both dues sums and
+ * its members' groups, its postings for both books and their groups, not once per rule. */
+#define MEETINGS_ANY \
+	"SELECT 1 FROM pertemuan m WHERE EXISTS (SELECT 1 FROM (SELECT coalesce(sum(CASE WHEN " \
+	"h.dihapus=0 THEN h.iuran_kas END),0) k, coalesce(sum(CASE WHEN h.dihapus=0 THEN " \
+	"h.iuran_iks END),0) i, max(h.dihapus=0 AND a.kelompok_id<>m.kelompok_id) x FROM kehadiran " \
+	"h LEFT JOIN anggota a INDEXED BY anggota_id_kelompok ON a.id=h.anggota_id WHERE " \
+	"h.pertemuan_id=m.id) d WHERE d.x OR EXISTS (SELECT 1 FROM kas WHERE pertemuan_id=m.id AND " \
+	"dihapus=0 AND kelompok_id<>m.kelompok_id) OR " POSTED("umum") " <> CASE WHEN m.dihapus " \
+	"THEN 0 ELSE d.k+0 END OR " POSTED("iks") " <> CASE WHEN m.dihapus THEN 0 ELSE d.i+0 END) " \
+	"LIMIT 1"
 
 /* The first day a book (g: group, b.buku) ends below zero: column x of it, or NULL. */
 #define NEG(x) \
@@ -610,13 +615,16 @@ static const struct {
 	{ "kas_sumber_salah", POSTINGS " k", "k.dari_pertemuan OR NOT " SOURCE_MATCHES },
 };
 
-/* Rules next to each other in RULES whose whole-database queries one query answers together
- * when import only asks whether any row breaks either (rules_check_merged): a row of it
- * breaks the first or the second, none means neither is broken. */
+/* Rules whose whole-database queries one query answers together when import only asks
+ * whether any row breaks one of them (rules_check_merged): a row of it breaks one of them,
+ * none means none is broken. Asked at the first of them in RULES. */
+#define TOGETHER_MAX 4
 static const struct {
-	const char *first, *second, *any;
+	const char *rules[TOGETHER_MAX];
+	const char *any;
 } ANY_TOGETHER[] = {
-	{ "iuran_kas_dibukukan", "iuran_iks_dibukukan", DUES_BOTH_ANY },
+	{ { "iuran_kas_dibukukan", "iuran_iks_dibukukan", "kas_dari_pertemuan_lain",
+	    "hadir_kelompok_lain" }, MEETINGS_ANY },
 };
 
 /* FROM of rule i over the whole database. */
@@ -806,13 +814,33 @@ static int driven_by_partial(int i, const int *partial)
 	return 0;
 }
 
-/* The query that answers for rule i and the rule after it together (ANY_TOGETHER), or NULL. */
-static const char *any_together(int i)
+/* The index of the rule named name, or -1. */
+static int rule_index(const char *name)
 {
-	for (size_t k = 0; i + 1 < NRULES && k < sizeof ANY_TOGETHER / sizeof ANY_TOGETHER[0]; k++)
-		if (strcmp(ANY_TOGETHER[k].first, RULES[i].name) == 0 &&
-		    strcmp(ANY_TOGETHER[k].second, RULES[i + 1].name) == 0)
-			return ANY_TOGETHER[k].any;
+	for (int i = 0; i < NRULES; i++)
+		if (strcmp(RULES[i].name, name) == 0)
+			return i;
+	return -1;
+}
+
+/* The query of ANY_TOGETHER that answers for rule i and others, when each of them is asked
+ * over the whole database (driven by a partial table), or NULL; the others are marked in
+ * answered. */
+static const char *any_together(int i, const int *partial, unsigned char *answered)
+{
+	for (size_t k = 0; k < sizeof ANY_TOGETHER / sizeof ANY_TOGETHER[0]; k++) {
+		int mine = 0, whole = 1;
+		for (int r = 0; r < TOGETHER_MAX && ANY_TOGETHER[k].rules[r]; r++) {
+			int j = rule_index(ANY_TOGETHER[k].rules[r]);
+			mine |= j == i;
+			whole &= j >= 0 && driven_by_partial(j, partial);
+		}
+		if (!mine || !whole)
+			continue;
+		for (int r = 0; r < TOGETHER_MAX && ANY_TOGETHER[k].rules[r]; r++)
+			answered[rule_index(ANY_TOGETHER[k].rules[r])] = 1;
+		return ANY_TOGETHER[k].any;
+	}
 	return NULL;
 }
 
@@ -849,7 +877,7 @@ static int drop_copies(sk_db *db, unsigned made, int rc, sk_err *e)
 	return rc;
 }
 
-/* *found = 1 when the database has a row breaking rule i (or, with sql, either rule it
+/* *found = 1 when the database has a row breaking rule i (or, with sql, one of the rules it
  * answers for), else 0. */
 static int any_row(sk_db *db, int i, const char *sql, unsigned *made, int *found, sk_err *e)
 {
@@ -872,14 +900,13 @@ int rules_check_merged(sk_db *db, const int *partial, rule_hit_fn fn, void *ctx,
 	build();
 	*incomplete = 0;
 	unsigned made = 0;
+	unsigned char answered[NRULES] = { 0 };
 	int rc = prepare_functions(db, e);
 	for (int i = 0; rc == SK_OK && i < NRULES && !*incomplete; i++) {
+		if (answered[i])
+			continue;
 		if (driven_by_partial(i, partial)) {
-			const char *both = any_together(i);
-			if (both && !driven_by_partial(i + 1, partial))
-				both = NULL;
-			rc = any_row(db, i, both, &made, incomplete, e);
-			i += both != NULL; /* the next rule answered too */
+			rc = any_row(db, i, any_together(i, partial, answered), &made, incomplete, e);
 			continue;
 		}
 		for (int d = 0; rc == SK_OK && d < MAX_DRIVES && RULES[i].drive[d].on; d++)

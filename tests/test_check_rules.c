@@ -103,6 +103,27 @@ static void test_sources(sk_db *db)
 		    "kas_sumber_salah");
 }
 
+/* A live attendance row with dues, of a meeting with postings, and a dues posting. */
+#define ATTENDANCE "(SELECT pertemuan_id, anggota_id FROM kehadiran WHERE dihapus=0 AND " \
+	"iuran_kas>0 AND iuran_iks>0 ORDER BY 1, 2 LIMIT 1)"
+#define DUES_POSTING "(SELECT min(id) FROM kas WHERE dihapus=0 AND pertemuan_id IS NOT NULL AND " \
+	"kategori='iuran_kas')"
+
+static void test_meetings(sk_db *db)
+{
+	same_answer(db, "UPDATE kehadiran SET iuran_kas=iuran_kas+500 WHERE (pertemuan_id, "
+		    "anggota_id)=" ATTENDANCE, "iuran_kas_dibukukan");
+	same_answer(db, "UPDATE kehadiran SET iuran_iks=iuran_iks+500 WHERE (pertemuan_id, "
+		    "anggota_id)=" ATTENDANCE, "iuran_iks_dibukukan");
+	/* (stamped before the month's close, or its rule would name it too) */
+	same_answer(db, "UPDATE kas SET kelompok_id=(SELECT min(id) FROM kelompok WHERE "
+		    "id<>kas.kelompok_id), diubah_pada='2000-01-01T00:00:00Z' WHERE id=" DUES_POSTING,
+		    "kas_dari_pertemuan_lain");
+	same_answer(db, "UPDATE kehadiran SET anggota_id=(SELECT min(a.id) FROM anggota a JOIN "
+		    "pertemuan m ON m.id=kehadiran.pertemuan_id WHERE a.kelompok_id<>m.kelompok_id) "
+		    "WHERE (pertemuan_id, anggota_id)=" ATTENDANCE, "hadir_kelompok_lain");
+}
+
 int main(void)
 {
 	sk_err e;
@@ -112,6 +133,7 @@ int main(void)
 	CHECK(db_exec(db, RULES_MERGED_SQL, &e) == SK_OK, "the table of merged rows");
 	same_answer(db, NULL, NULL);
 	test_sources(db);
+	test_meetings(db);
 	db_close(db);
 	return testlib_summary();
 }
