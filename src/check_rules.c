@@ -271,7 +271,8 @@ static const struct rule RULES[] = {
 	  "kelompok g CROSS JOIN " BOOKS " b", NEG("1") " IS NOT NULL", "g.id, b.buku",
 	  N_("Kelompok %s, buku %s: saldo di bawah nol sejak %s (Rp %s)."),
 	  { { 5, "g.id=s.g AND b.buku=s.b", "keluar", "s.v", BY_BOOK } } },
-	{ "membalik_diri", "r.id, '', '', ''", "kas r", "r.dihapus=0 AND r.membalik_id=r.id", "",
+	{ "membalik_diri", "r.id, '', '', ''", "kas r", "r.membalik_id IS NOT NULL AND r.dihapus=0 AND "
+	  "r.membalik_id=r.id", "",
 	  N_("Baris kas %s membalik dirinya sendiri."),
 	  { { 5, "r.id=s.k1", "membalik_id", "r.membalik_id", NULL } } },
 	{ "membalik_tidak_ada", "r.id, r.membalik_id, '', ''",
@@ -604,8 +605,10 @@ static const struct {
 };
 #define NCOPIES ((int)(sizeof COPIES / sizeof COPIES[0]))
 
-/* Rules whose bulk-import question (is any row broken? rules_check_merged) reads a copy
- * (COPIES) instead of the tables: FROM and WHERE giving the same rows as the rule's. */
+/* Rules whose bulk-import question (is any row broken? rules_check_merged) reads less in
+ * another form than in the whole-database form `sikube check` runs (where the order of the
+ * rows it reports stays): FROM and WHERE (NULL: the rule's) giving the same rows as the
+ * rule's, reading a copy (COPIES) or through another index. */
 #define POSTED_COPY "(SELECT coalesce(sum(jumlah),0) FROM " POSTINGS " WHERE sumber_id=x.id)"
 #define SOURCE_ANY(name, t, expected) { name, t " x", POSTED_COPY " <> " expected }
 static const struct {
@@ -613,6 +616,15 @@ static const struct {
 } ANY_FORM[] = {
 	LEDGER_SOURCES_ANY,
 	{ "kas_sumber_salah", POSTINGS " k", "k.dari_pertemuan OR NOT " SOURCE_MATCHES },
+	/* the reversals alone, through their index */
+	{ "membalik_diri", "kas r INDEXED BY kas_membalik", NULL },
+	/* each loan's principal repaid after each repayment in one pass over its repayments, in
+	 * PAID_AT's order (by day, reversals first, then by id), not summed again for each */
+	{ "angsuran_lebih", "(SELECT a.id, a.pinjaman_id, sum(CASE WHEN a.membalik_id IS NULL THEN "
+	  "a.pokok ELSE -a.pokok END) OVER (PARTITION BY a.pinjaman_id ORDER BY a.tanggal, "
+	  "a.membalik_id IS NULL, a.id ROWS UNBOUNDED PRECEDING) dibayar FROM angsuran a WHERE "
+	  "a.dihapus=0) a CROSS JOIN pinjaman p ON p.id=a.pinjaman_id JOIN anggota n ON "
+	  "n.id=p.anggota_id", "a.dibayar NOT BETWEEN 0 AND p.pokok" },
 };
 
 /* Rules whose whole-database queries one query answers together when import only asks
@@ -685,7 +697,8 @@ static void build(void)
 		const char *any_from = whole, *any_where = r->where;
 		for (size_t a = 0; a < sizeof ANY_FORM / sizeof ANY_FORM[0]; a++)
 			if (strcmp(ANY_FORM[a].rule, r->name) == 0)
-				any_from = ANY_FORM[a].from, any_where = ANY_FORM[a].where;
+				any_from = ANY_FORM[a].from,
+				any_where = ANY_FORM[a].where ? ANY_FORM[a].where : r->where;
 		build_one(SQL_ANY[i], "SELECT 1 FROM %s WHERE %s LIMIT 1", any_from, any_where);
 		for (int d = 0; d < MAX_DRIVES && r->drive[d].on; d++) {
 			const struct drive *v = &r->drive[d];

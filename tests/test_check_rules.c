@@ -124,6 +124,32 @@ static void test_meetings(sk_db *db)
 		    "WHERE (pertemuan_id, anggota_id)=" ATTENDANCE, "hadir_kelompok_lain");
 }
 
+/* The first repayment of a loan of a running cycle (no other repayment that day). */
+#define FIRST_REPAYMENT "(SELECT min(a.id) FROM angsuran a JOIN pinjaman p ON p.id=a.pinjaman_id " \
+	"JOIN siklus c ON c.id=p.siklus_id WHERE c.selesai IS NULL AND a.dihapus=0 AND " \
+	"a.membalik_id IS NULL AND a.tanggal=(SELECT min(tanggal) FROM angsuran WHERE " \
+	"pinjaman_id=a.pinjaman_id) AND NOT EXISTS (SELECT 1 FROM angsuran y WHERE " \
+	"y.membalik_id=a.id))"
+
+static void test_ledger(sk_db *db)
+{
+	/* A reversal of a loan's first repayment on the same day, with its posting: reversals
+	 * count first within a day, so the principal repaid goes below zero there. */
+	same_answer(db, "INSERT INTO angsuran(id, pinjaman_id, tanggal, pokok, jasa, membalik_id, "
+		    "diubah_pada) SELECT 'a-rev', pinjaman_id, tanggal, pokok, jasa, id, diubah_pada "
+		    "FROM angsuran WHERE id=" FIRST_REPAYMENT "; INSERT INTO kas(id, kelompok_id, "
+		    "tanggal, buku, kategori, masuk, keluar, diubah_pada, sumber_id) SELECT 'k-rev', "
+		    "kelompok_id, tanggal, buku, kategori, keluar, masuk, diubah_pada, 'a-rev' FROM kas "
+		    "WHERE sumber_id=(SELECT membalik_id FROM angsuran WHERE id='a-rev')",
+		    "angsuran_lebih");
+	same_answer(db, "UPDATE angsuran SET pokok=pokok+1000000000 WHERE id=" FIRST_REPAYMENT
+		    "; UPDATE kas SET masuk=masuk+1000000000, diubah_pada='2000-01-01T00:00:00Z' WHERE "
+		    "sumber_id=" FIRST_REPAYMENT, "angsuran_lebih");
+	same_answer(db, "UPDATE kas SET membalik_id=id, diubah_pada='2000-01-01T00:00:00Z' WHERE "
+		    "id=(SELECT min(id) FROM kas WHERE dihapus=0 AND kategori='pembelian')",
+		    "membalik_diri");
+}
+
 int main(void)
 {
 	sk_err e;
@@ -134,6 +160,7 @@ int main(void)
 	same_answer(db, NULL, NULL);
 	test_sources(db);
 	test_meetings(db);
+	test_ledger(db);
 	db_close(db);
 	return testlib_summary();
 }
