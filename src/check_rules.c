@@ -81,16 +81,23 @@ struct rule {
 
 /* The rules of a meeting's attendance and postings over every meeting at once (import's "is
  * any row broken?", ANY_TOGETHER): each meeting's attendance read once for both dues sums and
- * its members' groups, its postings for both books and their groups, not once per rule. */
-#define MEETINGS_ANY \
+ * its members' groups, its postings for both books and their groups, not once per rule. The
+ * group of attendance row h's member is grp, with join: from the members' map
+ * (MEETINGS_ANY_MAP) or looked up (MEETINGS_ANY_LOOKUP). */
+#define MEETINGS_ANY(join, grp) \
 	"SELECT 1 FROM pertemuan m WHERE EXISTS (SELECT 1 FROM (SELECT coalesce(sum(CASE WHEN " \
 	"h.dihapus=0 THEN h.iuran_kas END),0) k, coalesce(sum(CASE WHEN h.dihapus=0 THEN " \
-	"h.iuran_iks END),0) i, max(h.dihapus=0 AND a.kelompok_id<>m.kelompok_id) x FROM kehadiran " \
-	"h LEFT JOIN anggota a INDEXED BY anggota_id_kelompok ON a.id=h.anggota_id WHERE " \
-	"h.pertemuan_id=m.id) d WHERE d.x OR EXISTS (SELECT 1 FROM kas WHERE pertemuan_id=m.id AND " \
-	"dihapus=0 AND kelompok_id<>m.kelompok_id) OR " POSTED("umum") " <> CASE WHEN m.dihapus " \
-	"THEN 0 ELSE d.k+0 END OR " POSTED("iks") " <> CASE WHEN m.dihapus THEN 0 ELSE d.i+0 END) " \
-	"LIMIT 1"
+	"h.iuran_iks END),0) i, max(h.dihapus=0 AND " grp "<>m.kelompok_id) x FROM kehadiran h " \
+	join " WHERE h.pertemuan_id=m.id) d WHERE d.x OR EXISTS (SELECT 1 FROM kas WHERE " \
+	"pertemuan_id=m.id AND dihapus=0 AND kelompok_id<>m.kelompok_id) OR " POSTED("umum") " <> " \
+	"CASE WHEN m.dihapus THEN 0 ELSE d.k+0 END OR " POSTED("iks") " <> CASE WHEN m.dihapus " \
+	"THEN 0 ELSE d.i+0 END) LIMIT 1"
+/* The SQL function answering a member's group from the members' map (member_map_fill). */
+#define MEMBER_FN "sikube_kelompok_anggota"
+#define MEETINGS_ANY_MAP MEETINGS_ANY("", MEMBER_FN "(h.anggota_id)")
+#define MEETINGS_ANY_LOOKUP \
+	MEETINGS_ANY("LEFT JOIN anggota a INDEXED BY anggota_id_kelompok ON a.id=h.anggota_id", \
+		     "a.kelompok_id")
 
 /* The first day a book (g: group, b.buku) ends below zero: column x of it, or NULL. */
 #define NEG(x) \
@@ -629,14 +636,15 @@ static const struct {
 
 /* Rules whose whole-database queries one query answers together when import only asks
  * whether any row breaks one of them (rules_check_merged): a row of it breaks one of them,
- * none means none is broken. Asked at the first of them in RULES. */
+ * none means none is broken. Asked at the first of them in RULES; plain (NULL: none) is the
+ * query without the members' map, when the map cannot answer exactly (member_map_fill). */
 #define TOGETHER_MAX 4
 static const struct {
 	const char *rules[TOGETHER_MAX];
-	const char *any;
+	const char *any, *plain;
 } ANY_TOGETHER[] = {
 	{ { "iuran_kas_dibukukan", "iuran_iks_dibukukan", "kas_dari_pertemuan_lain",
-	    "hadir_kelompok_lain" }, MEETINGS_ANY },
+	    "hadir_kelompok_lain" }, MEETINGS_ANY_MAP, MEETINGS_ANY_LOOKUP },
 };
 
 /* FROM of rule i over the whole database. */
@@ -720,6 +728,8 @@ static void luas_ok(sqlite3_context *c, int argc, sqlite3_value **argv)
 	sqlite3_result_int(c, assessment_luas_valid(sqlite3_value_double(argv[0])));
 }
 
+static void member_group(sqlite3_context *c, int argc, sqlite3_value **argv);
+
 /* Registered once per connection: registering again would make SQLite prepare every cached
  * statement anew. */
 static int prepare_functions(sk_db *db, sk_err *e)
@@ -731,6 +741,9 @@ static int prepare_functions(sk_db *db, sk_err *e)
 	}
 	int rc = sqlite3_create_function(db_handle(db), "sikube_luas_ok", 1,
 					 SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL, luas_ok, NULL, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_create_function(db_handle(db), MEMBER_FN, 1, SQLITE_UTF8, NULL,
+					     member_group, NULL, NULL);
 	rc = rc == SQLITE_OK ? SK_OK : db_error(db, rc, e);
 	return rc == SK_OK ? simpin_sql_functions(db, e) : rc;
 }
@@ -838,8 +851,9 @@ static int rule_index(const char *name)
 
 /* The query of ANY_TOGETHER that answers for rule i and others, when each of them is asked
  * over the whole database (driven by a partial table), or NULL; the others are marked in
- * answered. */
-static const char *any_together(int i, const int *partial, unsigned char *answered)
+ * answered, *plain is the query's form without the members' map. */
+static const char *any_together(int i, const int *partial, unsigned char *answered,
+				const char **plain)
 {
 	for (size_t k = 0; k < sizeof ANY_TOGETHER / sizeof ANY_TOGETHER[0]; k++) {
 		int mine = 0, whole = 1;
@@ -852,6 +866,7 @@ static const char *any_together(int i, const int *partial, unsigned char *answer
 			continue;
 		for (int r = 0; r < TOGETHER_MAX && ANY_TOGETHER[k].rules[r]; r++)
 			answered[rule_index(ANY_TOGETHER[k].rules[r])] = 1;
+		*plain = ANY_TOGETHER[k].plain;
 		return ANY_TOGETHER[k].any;
 	}
 	return NULL;
@@ -890,20 +905,129 @@ static int drop_copies(sk_db *db, unsigned made, int rc, sk_err *e)
 	return rc;
 }
 
+/* The members' map: each member's id and group (anggota.id, kelompok_id) in a hash table
+ * that MEMBER_FN reads, so that a pass over every attendance row finds each row's member
+ * without a lookup in anggota_id_kelompok. Filled before such a query, freed after it. */
+struct member_slot {
+	char *id, *grp;  /* NULL id: an empty slot */
+	int id_len, grp_len;
+};
+static struct {
+	struct member_slot *slot;
+	size_t cap;      /* a power of two, at least twice the members; 0: not filled */
+} members;
+
+static size_t member_hash(const char *id, int len)
+{
+	size_t h = 2166136261u; /* FNV-1a */
+	for (int i = 0; i < len; i++)
+		h = (h ^ (unsigned char)id[i]) * 16777619u;
+	return h;
+}
+
+static void member_map_free(void)
+{
+	for (size_t i = 0; i < members.cap; i++)
+		free(members.slot[i].id);
+	free(members.slot);
+	members.slot = NULL;
+	members.cap = 0;
+}
+
+/* MEMBER_FN(id): the group of the member whose id is the text id (compared byte for byte, as
+ * SQLite compares texts with BINARY), or NULL (none, or id not a text). */
+static void member_group(sqlite3_context *c, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	if (members.cap && sqlite3_value_type(argv[0]) == SQLITE_TEXT) {
+		const char *id = (const char *)sqlite3_value_text(argv[0]);
+		int len = sqlite3_value_bytes(argv[0]);
+		for (size_t i = member_hash(id, len);; i++) {
+			const struct member_slot *m = &members.slot[i & (members.cap - 1)];
+			if (!m->id)
+				break;
+			if (m->id_len == len && memcmp(m->id, id, (size_t)len) == 0) {
+				sqlite3_result_text(c, m->grp, m->grp_len, SQLITE_STATIC);
+				return;
+			}
+		}
+	}
+	sqlite3_result_null(c);
+}
+
+/* Fill the members' map: 1 when it answers exactly as anggota would (every id and group a
+ * text: the map compares texts only), 0 when it does not (the map stays empty: use the query
+ * with the lookup), -1 on a database error (in e). */
+static int member_map_fill(sk_db *db, sk_err *e)
+{
+	int64_t n = 0;
+	if (db_count(db, db_prepare(db, "SELECT count(*) FROM anggota", e), &n, e) != SK_OK)
+		return -1;
+	sqlite3_stmt *st = db_prepare(db, "SELECT id, kelompok_id FROM anggota", e);
+	if (!st)
+		return -1;
+	size_t cap = 16;
+	while (cap < 2 * (size_t)n + 2)
+		cap *= 2;
+	members.slot = calloc(cap, sizeof *members.slot);
+	members.cap = members.slot ? cap : 0;
+	int rc = SQLITE_DONE, exact = members.cap > 0;
+	for (int64_t filled = 0; exact && (rc = db_step(db, st, e)) == SQLITE_ROW; filled++) {
+		/* (the types first: reading a value as text converts it) */
+		if (sqlite3_column_type(st, 0) != SQLITE_TEXT ||
+		    sqlite3_column_type(st, 1) != SQLITE_TEXT || filled >= n) {
+			exact = 0;
+			break;
+		}
+		const char *id = (const char *)sqlite3_column_text(st, 0);
+		int id_len = sqlite3_column_bytes(st, 0);
+		const char *grp = (const char *)sqlite3_column_text(st, 1);
+		int grp_len = sqlite3_column_bytes(st, 1);
+		char *buf = malloc((size_t)id_len + (size_t)grp_len + 2);
+		if (!buf) {
+			exact = 0;
+			break;
+		}
+		size_t i = member_hash(id, id_len);
+		while (members.slot[i & (cap - 1)].id)
+			i++;
+		memcpy(buf, id, (size_t)id_len + 1);
+		memcpy(buf + id_len + 1, grp, (size_t)grp_len + 1);
+		members.slot[i & (cap - 1)] =
+			(struct member_slot){ buf, buf + id_len + 1, id_len, grp_len };
+	}
+	db_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		exact = -1;
+	if (exact != 1)
+		member_map_free();
+	return exact;
+}
+
 /* *found = 1 when the database has a row breaking rule i (or, with sql, one of the rules it
- * answers for), else 0. */
-static int any_row(sk_db *db, int i, const char *sql, unsigned *made, int *found, sk_err *e)
+ * answers for; plain: sql without the members' map), else 0. */
+static int any_row(sk_db *db, int i, const char *sql, const char *plain, unsigned *made,
+		   int *found, sk_err *e)
 {
 	if (!sql)
 		sql = SQL_ANY[i];
 	if (make_copies(db, sql, made, e) != SK_OK)
 		return SK_DBERR;
+	if (strstr(sql, MEMBER_FN)) {
+		int exact = member_map_fill(db, e);
+		if (exact < 0)
+			return SK_DBERR;
+		if (!exact)
+			sql = plain;
+	}
 	sqlite3_stmt *st = db_prepare(db, sql, e);
+	int rc = st ? db_step(db, st, e) : SQLITE_ERROR;
+	*found = rc == SQLITE_ROW;
+	if (st)
+		db_reset(st);
+	member_map_free();
 	if (!st)
 		return SK_DBERR;
-	int rc = db_step(db, st, e);
-	*found = rc == SQLITE_ROW;
-	db_reset(st);
 	return query_end(db, rc == SQLITE_ROW ? SQLITE_DONE : rc, e);
 }
 
@@ -919,7 +1043,9 @@ int rules_check_merged(sk_db *db, const int *partial, rule_hit_fn fn, void *ctx,
 		if (answered[i])
 			continue;
 		if (driven_by_partial(i, partial)) {
-			rc = any_row(db, i, any_together(i, partial, answered), &made, incomplete, e);
+			const char *plain = NULL;
+			const char *sql = any_together(i, partial, answered, &plain);
+			rc = any_row(db, i, sql, plain, &made, incomplete, e);
 			continue;
 		}
 		for (int d = 0; rc == SK_OK && d < MAX_DRIVES && RULES[i].drive[d].on; d++)
