@@ -154,9 +154,7 @@ $(B)/tests/test_ui_%: tests/test_ui_%.c tests/testlib.h $(B)/libcore.a $(TEST_UI
 # and sanitizer builds of `make check` may write it at once: each through a file of its own.
 LISTS_GEN = build/gen/lists_gen.h
 $(LISTS_GEN): screens/lists.tsv
-$(UI_OBJ): ALL_CFLAGS += -Ibuild/gen
 $(UI_OBJ): | $(LISTS_GEN)
-$(B)/tests/test_ui_lists: private ALL_CFLAGS += -Ibuild/gen
 $(B)/tests/test_ui_lists: $(LISTS_GEN) $(MO)
 pot cppcheck: $(LISTS_GEN)
 
@@ -165,7 +163,6 @@ pot cppcheck: $(LISTS_GEN)
 HELP_GEN = build/gen/help_gen.h
 $(HELP_GEN): screens/help.txt
 $(UI_OBJ): | $(HELP_GEN)
-$(B)/tests/test_ui_help: private ALL_CFLAGS += -Ibuild/gen
 $(B)/tests/test_ui_help: $(HELP_GEN) $(MO)
 pot cppcheck: $(HELP_GEN)
 
