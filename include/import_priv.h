@@ -8,6 +8,7 @@
 #include <stdint.h>
 #include "import.h"
 #include "manifest.h"
+#include "table.h"
 #include "util.h"
 
 /* A set of rows (source, table, line) refused in an earlier pass. */
@@ -105,6 +106,10 @@ struct imp_file {
 	int shuffled;                /* a key came out of order (see struct imp: lean) */
 	int keys;                    /* keys seen (prev is the last one) */
 	char prev[2][SK_UUID_LEN + 1];
+	/* A lean pass's new rows of a table being bulk-loaded whose store is table_store,
+	 * inserted many at a time (batch.t NULL: each as it comes). Flushed before the table is looked up and at the end
+	 * of the file (imp_read_file). */
+	table_batch batch;
 };
 
 uint64_t imp_row_key(int src, int table, long long line);
@@ -155,9 +160,10 @@ void imp_key_id(struct imp_file *fl, const char *name, char id[SK_UUID_LEN + 1])
 void imp_stamp(struct imp_file *fl, char ts[SK_TS_LEN + 1]);
 /* The row named by column name (a UUID, or "" when optional is 1) exists in table (an SQL
  * table name from code); a problem with reason otherwise (a msgid, N_("..."): translated
- * only when the row is refused, not for every row). */
+ * only when the row is refused, not for every row). well_formed: the caller has checked
+ * the column's text is a UUID or "" (imp_key_id read it), so it is not checked again. */
 void imp_ref(struct imp_file *fl, const char *name, const char *table, int optional,
-	     const char *reason);
+	     int well_formed, const char *reason);
 /* Every error of is becomes a problem of this row. */
 void imp_report_issues(struct imp_file *fl, const sk_issues *is);
 
@@ -167,7 +173,9 @@ typedef int (*imp_store_fn)(sk_db *db, const void *row, int insert, sk_err *e);
  * key seen before in the same file refuses both rows; a row with a problem stops here;
  * else inserted when new, replacing the stored row when ts is later, and on a tie the row
  * whose fields, joined by ',' in the file's column order, compare greater wins
- * (spec/bundle.md "Ties converge"). A merged row is remembered in temp.imp_row. */
+ * (spec/bundle.md "Ties converge"). A merged row is remembered in temp.imp_row. A new row
+ * of a lean pass into a table being bulk-loaded goes into fl->batch when the file has one
+ * (started by the caller), else through store. */
 void imp_merge(struct imp_file *fl, const char *k1, const char *k2, const char *ts,
 	       imp_store_fn store, const void *row);
 

@@ -57,6 +57,9 @@ typedef struct table_col {
 
 /* Longest statement the descriptor builds. */
 #define TABLE_SQL_MAX 2048
+/* Rows one multi-row insert of a table_batch writes, and the longest such statement. */
+#define TABLE_BATCH_ROWS 64
+#define TABLE_BATCH_SQL_MAX 16384
 
 /* Define the descriptor NAME of the table G of src/tables.tsv (G: its struct's name in
  * capitals, SK_LOAN): its columns G_COLUMNS, its SQL name G_TABLE, whether inserts and
@@ -89,12 +92,16 @@ void table_sql_add(char *buf, size_t size, const char *fmt, ...)
 typedef struct table_sql {
 	char get[TABLE_SQL_MAX];      /* SELECT every column FROM t WHERE key=:key */
 	char insert[TABLE_SQL_MAX];   /* INSERT INTO t(every column[, disimpan_pada][, extra])
-				       * VALUES(...) */
-	char update[TABLE_SQL_MAX];   /* UPDATE t SET every other column[, disimpan_pada] WHERE key */
+				       * VALUES(?1, ?2, ...[, :extra]): column i is ?i+1 */
+	char update[TABLE_SQL_MAX];   /* UPDATE t SET every other column[, disimpan_pada] WHERE key,
+				       * column i as ?i+1 wherever it stands */
 	char update_live[TABLE_SQL_MAX]; /* the same for a row not deleted: AND dihapus=0 */
 	char columns[TABLE_SQL_MAX];  /* "c1, c2, ...": for a store's own SELECTs */
 	char restamp[TABLE_SQL_MAX];  /* puts a row's own diubah_pada back (db_restamp) */
 	char live[TABLE_SQL_MAX];     /* SELECT 1 FROM t WHERE key=:key AND dihapus=0 */
+	/* insert of TABLE_BATCH_ROWS rows: VALUES(?1, ...),(?n+1, ...),...; column i of row j is
+	 * ?j*n+i+1 (n columns). Built on first use by a table_batch. */
+	char insert_many[TABLE_BATCH_SQL_MAX];
 } table_sql;
 
 typedef struct table_def {
@@ -119,7 +126,9 @@ typedef struct table_def {
 
 /* The statements of t (built the first time; a statement longer than TABLE_SQL_MAX, or a
  * table with no TC_KEY column, is a programmer error: abort). A table may have two TC_KEY
- * columns (kehadiran: pertemuan_id, anggota_id): get and update then match both. */
+ * columns (kehadiran: pertemuan_id, anggota_id): get and update then match both. Get names
+ * its parameters (":id"); insert and update number them in column order (column i of the
+ * descriptor is ?i+1), so that a row binds without looking a name up. */
 const char *table_get_sql(const table_def *t);
 const char *table_insert_sql(const table_def *t);
 const char *table_update_sql(const table_def *t);
@@ -153,6 +162,33 @@ int table_get_by(sk_db *db, const table_def *t, const void *key_row, void *out, 
  * when the touch trigger renews it (db_restamp). The caller holds the transaction. */
 int table_store(sk_db *db, const table_def *t, const void *row, int insert,
 		const char *notfound, sk_err *e);
+/* Rows of one table waiting to be inserted TABLE_BATCH_ROWS at a time by one multi-row
+ * INSERT (a bulk import: one statement's start, cursor and end for many rows instead of one
+ * each). The rows are copied in; nothing is stored until the batch is full or flushed, so
+ * the caller flushes before it reads the table, and before its transaction ends. */
+typedef struct table_batch {
+	const table_def *t;        /* NULL: not started */
+	size_t size;               /* bytes of a row struct */
+	const char *notfound;      /* msgid for table_store's write (never shown for an insert) */
+	int n;                     /* rows waiting */
+	char *rows;                /* TABLE_BATCH_ROWS rows of size bytes (owned) */
+} table_batch;
+/* Start b for rows of t (a struct of size bytes). A table with an extra column (table_def)
+ * inserts each row at once, as table_store does. */
+void table_batch_init(table_batch *b, const table_def *t, size_t size, const char *notfound);
+/* Insert row (copied) as table_store(db, t, row, 1, ...) would, now or with the batch's
+ * other rows when it is full. SK_OK, or the database error in e (the rows waiting are
+ * dropped: the caller's transaction must not commit). The caller holds the transaction.
+ * A multi-row insert into a table with a secondary index keeps a statement journal (the
+ * pages it changes, to undo its first rows if a later one fails): the more rows a batch,
+ * the fewer such writes per row. */
+int table_batch_add(sk_db *db, table_batch *b, const void *row, sk_err *e);
+/* Insert every row waiting (a full batch in one statement, fewer one by one). SK_OK, or the
+ * database error in e; b is empty either way. */
+int table_batch_flush(sk_db *db, table_batch *b, sk_err *e);
+/* Drop the rows waiting and free b's memory (b may be one never started). */
+void table_batch_free(table_batch *b);
+
 /* Update the stored row with row's key when it is not deleted (dihapus=0), every column as
  * given (a save from the screens, which has just stamped row): SK_OK, SK_NOTFOUND with
  * notfound, or the error in e. The caller holds the transaction. */

@@ -394,6 +394,9 @@ void imp_read_file(struct imp *im, int src, int t)
 	char hex[65];
 	bundle_hash_init(&h);
 	int rc = csv_read_fd(s->fd[t], fl.label, on_record, &fl, hash_bytes, &h, &e);
+	if (!im->dberr && table_batch_flush(im->db, &fl.batch, im->e) != SK_OK)
+		im->dberr = 1;
+	table_batch_free(&fl.batch);
 	if (im->dberr || im->fatal || im->redo)
 		return;
 	if (rc != SK_OK) {

@@ -13,14 +13,20 @@
 /* ---- fields ---------------------------------------------------------------------------- */
 
 /* Column index of name in fl's table: the row functions read the columns in the table's
- * order, so the one after the last is tried first (the same pointer, or the same name). */
+ * order, so the one after the last is tried first (the same pointer, or the same name),
+ * then the column whose name is the same pointer (the plan of import_tables.c passes the
+ * bundle's own names), then the same name. */
 static int col_of(const struct imp_file *fl, const char *name)
 {
 	const bundle_table_def *d = &BUNDLE_TABLES[fl->table];
 	int *hint = (int *)&fl->hint;
 	int c = *hint + 1 < d->ncols ? *hint + 1 : 0;
-	if (d->cols[c].name != name && strcmp(d->cols[c].name, name) != 0)
-		c = bundle_col_index(fl->table, name);
+	if (d->cols[c].name != name && strcmp(d->cols[c].name, name) != 0) {
+		for (c = 0; c < d->ncols && d->cols[c].name != name; c++)
+			;
+		if (c == d->ncols)
+			c = bundle_col_index(fl->table, name);
+	}
 	if (c >= 0)
 		*hint = c;
 	return c;
@@ -207,7 +213,7 @@ static int fk_backed(struct imp_file *fl, const char *name, const char *parent)
 }
 
 void imp_ref(struct imp_file *fl, const char *name, const char *table, int optional,
-	     const char *reason)
+	     int well_formed, const char *reason)
 {
 	static const char *const SQL[] = {
 		"SELECT 1 FROM kelompok WHERE id=:id", "SELECT 1 FROM anggota WHERE id=:id",
@@ -219,7 +225,7 @@ void imp_ref(struct imp_file *fl, const char *name, const char *table, int optio
 	const char *v = imp_val(fl, name);
 	if (optional && !*v)
 		return;
-	if (!sk_uuid_valid(v)) {
+	if (!well_formed && !sk_uuid_valid(v)) {
 		imp_bad(fl, name, v, _("Harus UUID huruf kecil 36 karakter."));
 		return;
 	}
@@ -436,6 +442,8 @@ static int decide(struct imp_file *fl, const char *k1, const char *k2, const cha
 	int same;
 	if (fl->im->fresh[fl->table] && key_cmp(fl->im->maxkey[fl->table], k1, k2) < 0)
 		return M_INSERT; /* above every key this pass stored in a table it found empty */
+	if (table_batch_flush(fl->im->db, &fl->batch, fl->im->e) != SK_OK)
+		return db_failed(fl->im); /* the rows held back go in before the table is read */
 	int found = stored_exported(fl, k1, k2, ts, old, sizeof old, &same);
 	if (found == 0)
 		found = stored_stamp(fl, k1, k2, old, sizeof old);
@@ -544,7 +552,11 @@ void imp_merge(struct imp_file *fl, const char *k1, const char *k2, const char *
 		c->unchanged++;
 		return;
 	}
-	if (act != M_UPDATED && store(fl->im->db, row, act == M_INSERT, fl->im->e) != SK_OK) {
+	int rc = act == M_UPDATED ? SK_OK
+		 : act == M_INSERT && fl->batch.t && !fl->im->careful && fl->im->bulk.on[fl->table]
+		 ? table_batch_add(fl->im->db, &fl->batch, row, fl->im->e)
+		 : store(fl->im->db, row, act == M_INSERT, fl->im->e);
+	if (rc != SK_OK) {
 		db_failed(fl->im);
 		return;
 	}

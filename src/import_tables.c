@@ -64,6 +64,9 @@ struct imp_spec {
 	void (*check)(struct imp_file *fl, void *row, sk_issues *is);
 	struct imp_ref_def refs[3];        /* the rows named, looked up in this order */
 	imp_store_fn store;
+	/* 1: store inserts a new row as table_store does (IMP_STORE of a store_raw), so a lean
+	 * pass may insert the table's new rows many at a time (struct imp_file's batch). */
+	int batch;
 };
 
 /* The typed store and field rules of a table as the untyped functions SPECS holds: C has no
@@ -332,17 +335,17 @@ static const struct imp_spec SPECS[BT_COUNT] = {
 				       N_("Anggota yang dinilai tidak ditemukan.") } } },
 	[BT_PERTEMUAN] = { &PERTEMUAN_TABLE, sizeof(sk_meeting),
 			   .how = { { "pendamping_hadir", IH_FLAG } }, .check = check_meeting,
-			   .store = store_meeting,
+			   .store = store_meeting, .batch = 1,
 			   .refs = { REF_GROUP(N_("Kelompok pertemuan tidak ditemukan.")) } },
 	[BT_KEHADIRAN] = { &KEHADIRAN_TABLE, sizeof(sk_attendance), .check = check_attendance,
-			   .store = store_attendance,
+			   .store = store_attendance, .batch = 1,
 			   .refs = { { "pertemuan_id", "pertemuan", 1,
 				       N_("Pertemuan tidak ditemukan.") },
 				     { "anggota_id", "anggota", 1,
 				       N_("Anggota tidak ditemukan.") } } },
 	[BT_KAS] = { &KAS_TABLE, sizeof(sk_cash_row),
 		     .how = { REVERSAL_OPT, { "sumber_id", IH_OPT_UUID } }, .check = check_cash,
-		     .store = store_cash,
+		     .store = store_cash, .batch = 1,
 		     .refs = { REF_GROUP(N_("Kelompok tidak ditemukan.")), REF_MEETING_OPT } },
 	[BT_TUTUP_BUKU] = { &TUTUP_KAS_TABLE, sizeof(sk_cash_close),
 			    .how = { { "saldo_buku", IH_NUM_UNSET },
@@ -352,27 +355,27 @@ static const struct imp_spec SPECS[BT_COUNT] = {
 	[BT_SIKLUS] = { &CYCLE_TABLE, sizeof(sk_cycle),
 			.how = { { "jasa_persen_bulan", IH_RATE },
 				 { "batas_pinjaman_kali", IH_HOOK } },
-			.hook = read_limit, .check = check_cycle, .store = store_cycle,
+			.hook = read_limit, .check = check_cycle, .store = store_cycle, .batch = 1,
 			.refs = { REF_GROUP(N_("Kelompok siklus tidak ditemukan.")) } },
 	[BT_SIMPANAN] = { &SAVING_TABLE, sizeof(sk_saving), .how = { REVERSAL_OPT },
-			  .check = check_saving, .store = store_saving,
+			  .check = check_saving, .store = store_saving, .batch = 1,
 			  .refs = { REF_CYCLE, REF_MEMBER, REF_MEETING_OPT } },
 	[BT_PINJAMAN] = { &LOAN_TABLE, sizeof(sk_loan), .init = init_loan,
 			  .how = { { "jasa_persen_bulan", IH_RATE }, { "sumber", IH_OR_DEFAULT },
 				   { "pertemuan_id", IH_OPT_UUID } },
-			  .check = check_loan, .store = store_loan,
+			  .check = check_loan, .store = store_loan, .batch = 1,
 			  .refs = { REF_CYCLE, REF_MEMBER, REF_MEETING_OPT } },
 	[BT_ANGSURAN] = { &REPAY_TABLE, sizeof(sk_repay), .how = { REVERSAL_OPT },
-			  .check = check_repay, .store = store_repay,
+			  .check = check_repay, .store = store_repay, .batch = 1,
 			  .refs = { { "pinjaman_id", "pinjaman", 0,
 				      N_("Pinjaman tidak ditemukan.") },
 				    REF_MEETING_OPT } },
 	[BT_DENDA] = { &FINE_TABLE, sizeof(sk_fine),
 		       .how = { { "dibebaskan", IH_FLAG }, { "pertemuan_id", IH_OPT_UUID } },
-		       .check = check_fine, .store = store_fine,
+		       .check = check_fine, .store = store_fine, .batch = 1,
 		       .refs = { REF_CYCLE, REF_MEMBER, REF_MEETING_OPT } },
 	[BT_BAGI_HASIL] = { &SHARE_TABLE, sizeof(sk_share), .check = check_share,
-			    .store = store_share, .refs = { REF_CYCLE, REF_MEMBER } },
+			    .store = store_share, .batch = 1, .refs = { REF_CYCLE, REF_MEMBER } },
 	[BT_EVALUASI] = { &EVALUATION_TABLE, sizeof(sk_evaluation), .check = check_evaluation,
 			  .store = store_evaluation,
 			  .refs = { REF_GROUP(N_("Kelompok yang dinilai tidak ditemukan.")) } },
@@ -386,6 +389,8 @@ static const struct imp_spec SPECS[BT_COUNT] = {
 struct imp_step {
 	enum imp_how how;
 	const table_col *c;
+	const char *name;               /* the bundle's name of the column (the same pointer:
+					 * imp_val finds it without comparing texts) */
 };
 
 struct imp_plan {
@@ -394,6 +399,7 @@ struct imp_plan {
 	int nkeys;
 	size_t key[2], stamp;           /* offsets of the key fields and diubah_pada */
 	size_t ref[IMP_REFS_MAX];       /* offset of each named row's field */
+	const char *ref_name[IMP_REFS_MAX]; /* its bundle column's name (struct imp_step) */
 	int ref_checked[IMP_REFS_MAX];  /* 1: the field holds only a well-formed id or "" */
 };
 
@@ -422,6 +428,14 @@ static enum imp_how how_of(const struct imp_spec *sp, const table_col *c, int nk
 	abort(); /* a decimal column: its table names its reader (IH_HOOK) */
 }
 
+/* The name of column name in bundle table bt as the bundle spells it (its own pointer);
+ * name itself when bt has no such column. */
+static const char *bundle_name(int bt, const char *name)
+{
+	int i = bundle_col_index(bt, name);
+	return i < 0 ? name : BUNDLE_TABLES[bt].cols[i].name;
+}
+
 /* The field offset of column name of t; a name t lacks is a programmer error. */
 static size_t offset_of(const table_def *t, const char *name)
 {
@@ -431,7 +445,7 @@ static size_t offset_of(const table_def *t, const char *name)
 	return t->cols[i].off;
 }
 
-static void plan_make(const struct imp_spec *sp, struct imp_plan *p)
+static void plan_make(int bt, const struct imp_spec *sp, struct imp_plan *p)
 {
 	const table_def *t = sp->t;
 	int keys = 0;
@@ -443,11 +457,13 @@ static void plan_make(const struct imp_spec *sp, struct imp_plan *p)
 			continue;
 		if ((c->flags & TC_KEY) && keys < 2)
 			p->key[keys++] = c->off;
-		p->step[p->n++] = (struct imp_step){ how_of(sp, c, p->nkeys), c };
+		p->step[p->n++] = (struct imp_step){ how_of(sp, c, p->nkeys), c,
+						     bundle_name(bt, c->name) };
 	}
 	p->stamp = offset_of(t, "diubah_pada");
 	for (int i = 0; i < IMP_REFS_MAX && sp->refs[i].col; i++) {
 		p->ref[i] = offset_of(t, sp->refs[i].col);
+		p->ref_name[i] = bundle_name(bt, sp->refs[i].col);
 		p->ref_checked[i] = how_of(sp, &t->cols[table_col_index(t, sp->refs[i].col)],
 					   p->nkeys) == IH_KEY_ID;
 	}
@@ -462,19 +478,19 @@ static void read_col(struct imp_file *fl, const struct imp_spec *sp, const struc
 	int *has = c->has >= 0 ? (int *)(row + c->has) : NULL;
 	switch (s->how) {
 	case IH_OWN_ID: imp_own_id(fl, v); break;
-	case IH_KEY_ID: imp_key_id(fl, c->name, v); break;
+	case IH_KEY_ID: imp_key_id(fl, s->name, v); break;
 	case IH_STAMP: imp_stamp(fl, v); break;
 	case IH_DELETED: *(int *)v = imp_deleted_flag(fl); break;
-	case IH_TEXT: imp_text(fl, c->name, v, c->size); break;
-	case IH_OR_DEFAULT: imp_text_or_default(fl, c->name, v, c->size); break;
-	case IH_OPT_UUID: optional_uuid(fl, c->name, v, c->size); break;
-	case IH_NUM: *(int64_t *)v = imp_num(fl, c->name, 0, has); break;
-	case IH_NUM_UNSET: *(int64_t *)v = imp_num(fl, c->name, -1, has); break;
-	case IH_SMALL: *(int *)v = imp_small(fl, c->name, 0, has); break;
-	case IH_NONZERO: *(int *)v = imp_optional_nonzero(fl, c->name); break;
-	case IH_FLAG: *(int *)v = imp_flag(fl, c->name); break;
-	case IH_REQUIRED_FLAG: *(int *)v = imp_required_flag(fl, c->name); break;
-	case IH_RATE: rate_field(fl, c->name, v); break;
+	case IH_TEXT: imp_text(fl, s->name, v, c->size); break;
+	case IH_OR_DEFAULT: imp_text_or_default(fl, s->name, v, c->size); break;
+	case IH_OPT_UUID: optional_uuid(fl, s->name, v, c->size); break;
+	case IH_NUM: *(int64_t *)v = imp_num(fl, s->name, 0, has); break;
+	case IH_NUM_UNSET: *(int64_t *)v = imp_num(fl, s->name, -1, has); break;
+	case IH_SMALL: *(int *)v = imp_small(fl, s->name, 0, has); break;
+	case IH_NONZERO: *(int *)v = imp_optional_nonzero(fl, s->name); break;
+	case IH_FLAG: *(int *)v = imp_flag(fl, s->name); break;
+	case IH_REQUIRED_FLAG: *(int *)v = imp_required_flag(fl, s->name); break;
+	case IH_RATE: rate_field(fl, s->name, v); break;
 	case IH_HOOK: sp->hook(fl, c, row); break;
 	case IH_TYPE: abort();
 	}
@@ -490,7 +506,9 @@ void imp_row(struct imp_file *fl)
 	if (!sp->t || sp->size > sizeof u)
 		abort(); /* a table without its entry in SPECS (src/bundle.c says how to add one) */
 	if (!p->n)
-		plan_make(sp, p);
+		plan_make(fl->table, sp, p);
+	if (sp->batch && !fl->batch.t)
+		table_batch_init(&fl->batch, sp->t, sp->size, "");
 	memset(row, 0, sp->size);
 	if (sp->init)
 		sp->init(row);
@@ -504,7 +522,8 @@ void imp_row(struct imp_file *fl)
 		const char *v = row + p->ref[i];
 		if (r->optional && (!*v || (!p->ref_checked[i] && !sk_uuid_valid(v))))
 			continue;
-		imp_ref(fl, r->col, r->parent, r->optional, r->reason);
+		imp_ref(fl, p->ref_name[i], r->parent, r->optional, p->ref_checked[i] && *v,
+			r->reason);
 	}
 	imp_merge(fl, row + p->key[0], p->nkeys > 1 ? row + p->key[1] : NULL, row + p->stamp,
 		  sp->store, row);

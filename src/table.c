@@ -47,15 +47,20 @@ static void build(const table_def *t)
 	if (s->get[0])
 		return;
 	const table_col *k1 = key_col(t, 0), *k2 = key_col(t, 1);
-	char params[TABLE_SQL_MAX] = "", sets[TABLE_SQL_MAX] = "", where[TABLE_SQL_MAX] = "";
+	char params[TABLE_SQL_MAX] = "", sets[TABLE_SQL_MAX] = "", where[TABLE_SQL_MAX] = "",
+	     byname[TABLE_SQL_MAX] = "";
+	/* Insert and update number their parameters in column order (column i is ?i+1: write_row
+	 * binds by position); get, live and restamp name them (table_bind, db_bind_text). */
 	for (int i = 0; i < t->ncols; i++) {
 		const char *name = t->cols[i].name;
 		add(s->columns, "%s%s", i ? ", " : "", name);
-		add(params, "%s:%s", i ? ", " : "", name);
-		if (t->cols[i].flags & TC_KEY)
-			add(where, "%s%s=:%s", *where ? " AND " : "", name, name);
-		else
-			add(sets, "%s%s=:%s", *sets ? ", " : "", name, name);
+		add(params, "%s?%d", i ? ", " : "", i + 1);
+		if (t->cols[i].flags & TC_KEY) {
+			add(where, "%s%s=?%d", *where ? " AND " : "", name, i + 1);
+			add(byname, "%s%s=:%s", *byname ? " AND " : "", name, name);
+		} else {
+			add(sets, "%s%s=?%d", *sets ? ", " : "", name, i + 1);
+		}
 	}
 	if (t->stamped) {
 		add(sets, ", disimpan_pada=%s", DB_STORED_SQL);
@@ -68,8 +73,8 @@ static void build(const table_def *t)
 	    params);
 	add(s->update, "UPDATE %s SET %s WHERE %s", t->name, sets, where);
 	add(s->update_live, "%s AND dihapus=0", s->update);
-	add(s->get, "SELECT %s FROM %s WHERE %s", s->columns, t->name, where);
-	add(s->live, "SELECT 1 FROM %s WHERE %s AND dihapus=0", t->name, where);
+	add(s->get, "SELECT %s FROM %s WHERE %s", s->columns, t->name, byname);
+	add(s->live, "SELECT 1 FROM %s WHERE %s AND dihapus=0", t->name, byname);
 	add(s->restamp, "UPDATE %s SET diubah_pada=:t WHERE %s=:k1%s%s%s AND diubah_pada IS NOT :t",
 	    t->name, k1->name, k2 ? " AND " : "", k2 ? k2->name : "", k2 ? "=:k2" : "");
 }
@@ -104,8 +109,11 @@ static int present(const table_col *c, const void *row)
 	return c->has < 0 || *(const int *)((const char *)row + c->has);
 }
 
-/* Bind column c of row to parameter k of st (an empty text is NULL, as db_bind_text). */
-static void bind_col(sqlite3_stmt *st, int k, const table_col *c, const void *row)
+/* Bind column c of row to parameter k of st (an empty text is NULL, as db_bind_text); a text
+ * with the destructor how (SQLITE_STATIC only when row outlives every step of st with this
+ * binding). */
+static void bind_col(sqlite3_stmt *st, int k, const table_col *c, const void *row,
+		     sqlite3_destructor_type how)
 {
 	const void *v = field(c, row);
 	if (!present(c, row) || ((c->flags & TC_ZERO_NULL) && c->type == TC_INT &&
@@ -114,7 +122,7 @@ static void bind_col(sqlite3_stmt *st, int k, const table_col *c, const void *ro
 	    (c->type == TC_TEXT && !*(const char *)v))
 		sqlite3_bind_null(st, k);
 	else if (c->type == TC_TEXT)
-		sqlite3_bind_text(st, k, v, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(st, k, v, -1, how);
 	else if (c->type == TC_INT)
 		sqlite3_bind_int64(st, k, *(const int *)v);
 	else if (c->type == TC_INT64)
@@ -136,39 +144,19 @@ void table_bind(const table_def *t, sqlite3_stmt *st, const void *row)
 	for (int i = 0; i < t->ncols; i++) {
 		int k = param_of(st, &t->cols[i]);
 		if (k)
-			bind_col(st, k, &t->cols[i], row);
+			bind_col(st, k, &t->cols[i], row, SQLITE_TRANSIENT);
 	}
 }
 
-/* The parameter of each column in the statements write_row binds, kept by statement text.
- * Those texts are table_sql's (built once, never changed), and a text numbers its
- * parameters the same in every statement prepared from it: no check is needed. Formatting
- * each column's name and looking it up (a string compare per parameter) on every row was
- * most of a bare insert's own cost in an import (issue 17). */
-#define BIND_PLANS 64
-#define BIND_PLAN_COLS 64
-static _Thread_local struct bind_plan {
-	const char *sql;
-	short param[BIND_PLAN_COLS];
-} bind_plans[BIND_PLANS];
-
-static void bind_by_plan(const table_def *t, const char *sql, sqlite3_stmt *st,
-			 const void *row)
+/* Bind column i of row to parameter i+1 of st: an insert or update of table_sql, which
+ * numbers its parameters in column order. Formatting each column's name and looking it up
+ * (a string compare per parameter) on every row was most of a bare insert's own cost in an
+ * import (issue 17). Texts are not copied (SQLITE_STATIC): write_row steps st once while row
+ * is its caller's, and the next db_prepare of st clears the bindings before any other step. */
+static void bind_by_position(const table_def *t, sqlite3_stmt *st, const void *row)
 {
-	if (t->ncols > BIND_PLAN_COLS) {
-		table_bind(t, st, row);
-		return;
-	}
-	uintptr_t h = (uintptr_t)sql >> 4;
-	struct bind_plan *p = &bind_plans[(h ^ (h >> 7)) & (BIND_PLANS - 1)];
-	if (p->sql != sql) {
-		for (int i = 0; i < t->ncols; i++)
-			p->param[i] = (short)param_of(st, &t->cols[i]);
-		p->sql = sql;
-	}
 	for (int i = 0; i < t->ncols; i++)
-		if (p->param[i])
-			bind_col(st, p->param[i], &t->cols[i], row);
+		bind_col(st, i + 1, &t->cols[i], row, SQLITE_STATIC);
 }
 
 void table_map(const table_def *t, sqlite3_stmt *st, int *map)
@@ -373,7 +361,7 @@ static int write_row(sk_db *db, const table_def *t, const char *sql, int insert,
 	sqlite3_stmt *st = db_prepare(db, sql, e);
 	if (!st)
 		return SK_DBERR;
-	bind_by_plan(t, sql, st, row);
+	bind_by_position(t, st, row);
 	if (insert && t->extra)
 		t->bind_extra(st, row);
 	int rc = db_step_write(db, st, notfound, e);
@@ -393,6 +381,78 @@ int table_store(sk_db *db, const table_def *t, const void *row, int insert,
 	const table_col *k2 = key_col(t, 1);
 	return db_restamp(db, t->sql->restamp, field(key_col(t, 0), row),
 			  k2 ? field(k2, row) : NULL, field(&t->cols[stamp], row), e);
+}
+
+/* The insert of TABLE_BATCH_ROWS rows of t (table_sql's insert_many), built on first use. */
+static const char *insert_many(const table_def *t)
+{
+	table_sql *s = t->sql;
+	if (s->insert_many[0])
+		return s->insert_many;
+	const char *ins = sql_of(t)->insert;
+	const char *values = strstr(ins, " VALUES(");
+	char *out = s->insert_many;
+	if (!values || t->extra)
+		abort(); /* programmer error: an insert table_sql did not build */
+	table_sql_add(out, TABLE_BATCH_SQL_MAX, "%.*s VALUES", (int)(values - ins), ins);
+	for (int j = 0; j < TABLE_BATCH_ROWS; j++) {
+		table_sql_add(out, TABLE_BATCH_SQL_MAX, "%s(", j ? "," : "");
+		for (int i = 0; i < t->ncols; i++)
+			table_sql_add(out, TABLE_BATCH_SQL_MAX, "%s?%d", i ? ", " : "",
+				      j * t->ncols + i + 1);
+		table_sql_add(out, TABLE_BATCH_SQL_MAX, "%s)", t->stamped ? ", " DB_STORED_SQL : "");
+	}
+	return out;
+}
+
+void table_batch_init(table_batch *b, const table_def *t, size_t size, const char *notfound)
+{
+	memset(b, 0, sizeof *b);
+	b->t = t;
+	b->size = size;
+	b->notfound = notfound;
+}
+
+/* The rows waiting in one multi-row insert (a full batch). */
+static int batch_write(sk_db *db, table_batch *b, sk_err *e)
+{
+	const table_def *t = b->t;
+	sqlite3_stmt *st = db_prepare(db, insert_many(t), e);
+	if (!st)
+		return SK_DBERR;
+	for (int j = 0; j < TABLE_BATCH_ROWS; j++)
+		for (int i = 0; i < t->ncols; i++)
+			bind_col(st, j * t->ncols + i + 1, &t->cols[i], b->rows + (size_t)j * b->size,
+				 SQLITE_STATIC);
+	return db_step_write(db, st, b->notfound, e);
+}
+
+int table_batch_flush(sk_db *db, table_batch *b, sk_err *e)
+{
+	int rc = SK_OK, n = b->n;
+	b->n = 0;
+	if (n == TABLE_BATCH_ROWS)
+		return batch_write(db, b, e);
+	for (int j = 0; j < n && rc == SK_OK; j++)
+		rc = table_store(db, b->t, b->rows + (size_t)j * b->size, 1, b->notfound, e);
+	return rc;
+}
+
+int table_batch_add(sk_db *db, table_batch *b, const void *row, sk_err *e)
+{
+	if (b->t->extra)
+		return table_store(db, b->t, row, 1, b->notfound, e);
+	if (!b->rows && !(b->rows = malloc(b->size * TABLE_BATCH_ROWS)))
+		abort();
+	memcpy(b->rows + (size_t)b->n++ * b->size, row, b->size);
+	return b->n == TABLE_BATCH_ROWS ? table_batch_flush(db, b, e) : SK_OK;
+}
+
+void table_batch_free(table_batch *b)
+{
+	free(b->rows);
+	b->rows = NULL;
+	b->n = 0;
 }
 
 int table_update_live(sk_db *db, const table_def *t, const void *row, const char *notfound,

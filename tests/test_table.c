@@ -20,13 +20,15 @@ static void test_statements(void)
 	CHECK(strncmp(get, "SELECT id, anggota_id, tanggal, penilai, k01, k02,", 50) == 0 &&
 	      strstr(get, " FROM penilaian WHERE id=:id") != NULL, "get: every column by key");
 	const char *ins = table_insert_sql(&ASSESSMENT_TABLE);
+	char last[64];
+	snprintf(last, sizeof last, ", ?%d, " DB_STORED_SQL ")", ASSESSMENT_TABLE.ncols);
 	CHECK(strstr(ins, "INSERT INTO penilaian(id, anggota_id,") == ins &&
-	      strstr(ins, ", disimpan_pada) VALUES(:id, :anggota_id,") != NULL &&
-	      strstr(ins, ":dihapus, " DB_STORED_SQL ")") != NULL, "insert: every column, stamped");
+	      strstr(ins, ", disimpan_pada) VALUES(?1, ?2, ?3,") != NULL &&
+	      strstr(ins, last) != NULL, "insert: every column by its number, stamped");
 	const char *upd = table_update_sql(&ASSESSMENT_TABLE);
-	CHECK(strstr(upd, "UPDATE penilaian SET anggota_id=:anggota_id,") == upd &&
-	      strstr(upd, "SET id=") == NULL && strstr(upd, " WHERE id=:id") != NULL,
-	      "update: every other column, by key");
+	CHECK(strstr(upd, "UPDATE penilaian SET anggota_id=?2, tanggal=?3,") == upd &&
+	      strstr(upd, "SET id=") == NULL && strstr(upd, " WHERE id=?1") != NULL,
+	      "update: every other column, by key, each by its number");
 	CHECK(table_get_sql(&ASSESSMENT_TABLE) == get, "built once: a stable string for the cache");
 	CHECK(table_col_index(&ASSESSMENT_TABLE, "k14") == 17 &&
 	      table_col_index(&ASSESSMENT_TABLE, "nope") == -1, "columns by name");
@@ -70,8 +72,51 @@ static void test_bundle_agrees(void)
 	CHECK(agrees(&BUNDLE_TABLES[BT_KAS], &KAS_TABLE), "the bundle's kas columns are the descriptor's");
 	CHECK(agrees(&BUNDLE_TABLES[BT_TUTUP_BUKU], &TUTUP_KAS_TABLE),
 	      "the bundle's tutup_buku columns are the descriptor's");
-	CHECK(strstr(table_update_sql(&KEHADIRAN_TABLE), " WHERE pertemuan_id=:pertemuan_id AND "
-		     "anggota_id=:anggota_id") != NULL, "a two-column key: both in the WHERE");
+	CHECK(strstr(table_update_sql(&KEHADIRAN_TABLE), " WHERE pertemuan_id=?1 AND "
+		     "anggota_id=?2") != NULL, "a two-column key: both in the WHERE");
+	CHECK(strstr(table_get_sql(&KEHADIRAN_TABLE), " WHERE pertemuan_id=:pertemuan_id AND "
+		     "anggota_id=:anggota_id") != NULL, "get: a two-column key by name");
+}
+
+/* Every stored table's insert and update, prepared: column i of the descriptor is parameter
+ * i+1 (what table_store binds by position), the update has no other, and the insert only the
+ * extra column after them, by its name. */
+static void test_numbered(sk_db *db)
+{
+	const table_def *all[] = { &KELOMPOK_TABLE, &ANGGOTA_TABLE, &ASSESSMENT_TABLE,
+				   &PERTEMUAN_TABLE, &KEHADIRAN_TABLE, &KAS_TABLE, &TUTUP_KAS_TABLE,
+				   &CYCLE_TABLE, &SAVING_TABLE, &LOAN_TABLE, &REPAY_TABLE,
+				   &FINE_TABLE, &SHARE_TABLE, &EVALUATION_TABLE };
+	int bad = 0;
+	for (size_t k = 0; k < sizeof all / sizeof all[0]; k++) {
+		const table_def *t = all[k];
+		const char *sql[2] = { table_insert_sql(t), table_update_sql(t) };
+		for (int w = 0; w < 2; w++) {
+			sk_err e;
+			sqlite3_stmt *st = db_prepare(db, sql[w], &e);
+			int extra = w == 0 && t->extra;
+			if (!st || sqlite3_bind_parameter_count(st) != t->ncols + extra) {
+				printf("# %s: %s\n", t->name, st ? "parameter count" : e.msg);
+				bad++;
+				continue;
+			}
+			for (int i = 0; i < t->ncols; i++) {
+				char want[16];
+				snprintf(want, sizeof want, "?%d", i + 1);
+				const char *got = sqlite3_bind_parameter_name(st, i + 1);
+				if (!got || strcmp(got, want) != 0) {
+					printf("# %s column %s: %s\n", t->name, t->cols[i].name,
+					       got ? got : "(none)");
+					bad++;
+				}
+			}
+			char name[64];
+			snprintf(name, sizeof name, ":%s", extra ? t->extra : "");
+			if (extra && sqlite3_bind_parameter_index(st, name) != t->ncols + 1)
+				bad++;
+		}
+	}
+	CHECK(bad == 0, "every table's insert and update: column i is parameter i+1");
 }
 
 static void test_round_trip(sk_db *db)
@@ -126,6 +171,66 @@ static void test_round_trip(sk_db *db)
 	db_reset(st);
 	CHECK(part.has_jiwa && part.jumlah_jiwa == 4 && part.k[13] == 1 && part.k[0] == 0 &&
 	      strcmp(part.id, a.id) == 0 && !*part.tanggal, "read by name, in any order");
+}
+
+/* n penilaian rows of member M1 into b (ids ...0100 + i, dates in February 2025); row bad
+ * (or -1) breaks a CHECK of the table (k01 = 2). The status of the first add or the flush
+ * that fails. */
+static int batch_rows(sk_db *db, table_batch *b, int n, int bad, sk_err *e)
+{
+	int rc = SK_OK;
+	for (int i = 0; i < n && rc == SK_OK; i++) {
+		sk_assessment a;
+		assessment_init(&a, M1);
+		snprintf(a.id, sizeof a.id, "bbbbbbbb-0000-4000-8000-%012d", 100 + i);
+		snprintf(a.tanggal, sizeof a.tanggal, "2025-02-%02d", 1 + i % 28);
+		strcpy(a.diubah_pada, "2025-03-01T00:00:00Z");
+		a.k[i % ASSESSMENT_CRITERIA] = i == bad ? 2 : 1;
+		a.has_luas = i % 2;
+		a.luas_lantai_m2 = i;
+		assessment_score(&a, 9);
+		rc = table_batch_add(db, b, &a, e);
+	}
+	return rc == SK_OK ? table_batch_flush(db, b, e) : rc;
+}
+
+/* table_batch: two full multi-row inserts and five rows one by one store what table_store
+ * would (NULL figures, the summary trigger of every row); a row the table refuses fails the
+ * batch, and the transaction stores none of it. */
+static void test_batch(sk_db *db)
+{
+	sk_err e;
+	table_batch b;
+	int64_t before = -1, after = -1;
+	sqlite3_stmt *count = db_prepare(db, "SELECT count(*) FROM penilaian", &e);
+	db_count(db, count, &before, &e);
+	table_batch_init(&b, &ASSESSMENT_TABLE, sizeof(sk_assessment), "");
+	CHECK(FIXTURE_WRITE(db, batch_rows(db, &b, 2 * TABLE_BATCH_ROWS + 5, -1, &e)) == SK_OK,
+	      "a batch of 37 rows");
+	count = db_prepare(db, "SELECT count(*) FROM penilaian", &e);
+	db_count(db, count, &after, &e);
+	CHECK(after == before + 2 * TABLE_BATCH_ROWS + 5, "every row stored");
+	int same = 0;
+	for (int i = 0; i < 2 * TABLE_BATCH_ROWS + 5; i++) {
+		sk_assessment got;
+		char id[SK_UUID_LEN + 1];
+		snprintf(id, sizeof id, "bbbbbbbb-0000-4000-8000-%012d", 100 + i);
+		same += assessment_get(db, id, &got, &e) == SK_OK && got.k[i % 14] == 1 &&
+			got.skor == 1 && got.has_luas == i % 2 && (!got.has_luas ||
+			got.luas_lantai_m2 == i) && strcmp(got.diubah_pada, "2025-03-01T00:00:00Z") == 0;
+	}
+	CHECK(same == 2 * TABLE_BATCH_ROWS + 5, "each row as given, NULL figures NULL");
+	char latest[64] = "";
+	db_text(db, db_prepare(db, "SELECT tanggal FROM nilai_anggota WHERE anggota_id='" M1 "'",
+			       &e), latest, sizeof latest, &e);
+	CHECK_STR(latest, "2025-02-28", "the summary trigger ran for the rows of a batch");
+	table_batch_free(&b);
+	table_batch_init(&b, &ASSESSMENT_TABLE, sizeof(sk_assessment), "");
+	int rc = FIXTURE_WRITE(db, batch_rows(db, &b, TABLE_BATCH_ROWS + 3, 5, &e));
+	table_batch_free(&b);
+	count = db_prepare(db, "SELECT count(*) FROM penilaian", &e);
+	db_count(db, count, &before, &e);
+	CHECK(rc == SK_DBERR && before == after, "a row the table refuses: an error, none stored");
 }
 
 /* An import row's text into the struct: the parse every store shares. */
@@ -196,7 +301,9 @@ int main(void)
 	sk_db *db = fixture_db();
 	test_statements();
 	test_bundle_agrees();
+	test_numbered(db);
 	test_round_trip(db);
+	test_batch(db);
 	test_import_text();
 	test_defaults();
 	db_close(db);
