@@ -79,13 +79,25 @@ struct rule {
 	    { 5, "m.id=(SELECT pertemuan_id FROM kas WHERE id=s.k1 AND buku='" book "')", "masuk", \
 	      "(SELECT masuk-keluar FROM kas WHERE id=s.k1)", NULL } } }
 
-/* Both dues rules over every meeting at once (import's "is any row broken?", ANY_TOGETHER):
- * each meeting's attendance read once for both sums, not once per rule. */
-#define DUES_BOTH_ANY \
-	"SELECT 1 FROM pertemuan m WHERE EXISTS (SELECT 1 FROM (SELECT coalesce(sum(iuran_kas),0) " \
-	"k, coalesce(sum(iuran_iks),0) i FROM kehadiran WHERE pertemuan_id=m.id AND dihapus=0) d " \
-	"WHERE " POSTED("umum") " <> CASE WHEN m.dihapus THEN 0 ELSE d.k+0 END OR " POSTED("iks") \
-	" <> CASE WHEN m.dihapus THEN 0 ELSE d.i+0 END) LIMIT 1"
+/* The rules of a meeting's attendance and postings over every meeting at once (import's "is
+ * any row broken?", ANY_TOGETHER): each meeting's attendance read once for both dues sums and
+ * its members' groups, its postings for both books and their groups, not once per rule. The
+ * group of attendance row h's member is grp, with join: from the members' map
+ * (MEETINGS_ANY_MAP) or looked up (MEETINGS_ANY_LOOKUP). */
+#define MEETINGS_ANY(join, grp) \
+	"SELECT 1 FROM pertemuan m WHERE EXISTS (SELECT 1 FROM (SELECT coalesce(sum(CASE WHEN " \
+	"h.dihapus=0 THEN h.iuran_kas END),0) k, coalesce(sum(CASE WHEN h.dihapus=0 THEN " \
+	"h.iuran_iks END),0) i, max(h.dihapus=0 AND " grp "<>m.kelompok_id) x FROM kehadiran h " \
+	join " WHERE h.pertemuan_id=m.id) d WHERE d.x OR EXISTS (SELECT 1 FROM kas WHERE " \
+	"pertemuan_id=m.id AND dihapus=0 AND kelompok_id<>m.kelompok_id) OR " POSTED("umum") " <> " \
+	"CASE WHEN m.dihapus THEN 0 ELSE d.k+0 END OR " POSTED("iks") " <> CASE WHEN m.dihapus " \
+	"THEN 0 ELSE d.i+0 END) LIMIT 1"
+/* The SQL function answering a member's group from the members' map (member_map_fill). */
+#define MEMBER_FN "sikube_kelompok_anggota"
+#define MEETINGS_ANY_MAP MEETINGS_ANY("", MEMBER_FN "(h.anggota_id)")
+#define MEETINGS_ANY_LOOKUP \
+	MEETINGS_ANY("LEFT JOIN anggota a INDEXED BY anggota_id_kelompok ON a.id=h.anggota_id", \
+		     "a.kelompok_id")
 
 /* The first day a book (g: group, b.buku) ends below zero: column x of it, or NULL. */
 #define NEG(x) \
@@ -266,7 +278,8 @@ static const struct rule RULES[] = {
 	  "kelompok g CROSS JOIN " BOOKS " b", NEG("1") " IS NOT NULL", "g.id, b.buku",
 	  N_("Kelompok %s, buku %s: saldo di bawah nol sejak %s (Rp %s)."),
 	  { { 5, "g.id=s.g AND b.buku=s.b", "keluar", "s.v", BY_BOOK } } },
-	{ "membalik_diri", "r.id, '', '', ''", "kas r", "r.dihapus=0 AND r.membalik_id=r.id", "",
+	{ "membalik_diri", "r.id, '', '', ''", "kas r", "r.membalik_id IS NOT NULL AND r.dihapus=0 AND "
+	  "r.membalik_id=r.id", "",
 	  N_("Baris kas %s membalik dirinya sendiri."),
 	  { { 5, "r.id=s.k1", "membalik_id", "r.membalik_id", NULL } } },
 	{ "membalik_tidak_ada", "r.id, r.membalik_id, '', ''",
@@ -578,13 +591,60 @@ static const struct {
 	  "dihapus=0) b CROSS JOIN kas r ON r.kelompok_id=b.kelompok_id AND r.buku=b.buku" },
 };
 
-/* Rules next to each other in RULES whose whole-database queries one query answers together
- * when import only asks whether any row breaks either (rules_check_merged): a row of it
- * breaks the first or the second, none means neither is broken. */
+/* A bulk import's copy of the live ledger rows posted by a source row, in the order of the
+ * source's key: what the rules of the ledger against its sources (R-K1, R-K2) read of them.
+ * Read from kas in the order of its pages and sorted once, it spares those rules a lookup of
+ * a ledger row at random for every source row (kas has no index that covers them). */
+#define POSTINGS "temp.imp_pos"
+#define POSTINGS_MAKE \
+	"CREATE TEMP TABLE IF NOT EXISTS imp_pos(sumber_id TEXT NOT NULL, r INTEGER NOT NULL, " \
+	"kelompok_id TEXT, buku TEXT, kategori TEXT, dari_pertemuan INTEGER, jumlah INTEGER, " \
+	"PRIMARY KEY(sumber_id, r)) WITHOUT ROWID; DELETE FROM temp.imp_pos; INSERT INTO " \
+	"temp.imp_pos SELECT sumber_id, rowid, kelompok_id, buku, kategori, pertemuan_id IS NOT " \
+	"NULL, masuk-keluar FROM kas NOT INDEXED WHERE sumber_id IS NOT NULL AND dihapus=0 ORDER BY " \
+	"sumber_id, rowid"
+/* Copies of a table some rules read in a bulk import (ANY_FORM), made before the first such
+ * rule and dropped when the rules end. */
 static const struct {
-	const char *first, *second, *any;
+	const char *name, *make, *drop;
+} COPIES[] = {
+	{ POSTINGS, POSTINGS_MAKE, "DROP TABLE IF EXISTS " POSTINGS },
+};
+#define NCOPIES ((int)(sizeof COPIES / sizeof COPIES[0]))
+
+/* Rules whose bulk-import question (is any row broken? rules_check_merged) reads less in
+ * another form than in the whole-database form `sikube check` runs (where the order of the
+ * rows it reports stays): FROM and WHERE (NULL: the rule's) giving the same rows as the
+ * rule's, reading a copy (COPIES) or through another index. */
+#define POSTED_COPY "(SELECT coalesce(sum(jumlah),0) FROM " POSTINGS " WHERE sumber_id=x.id)"
+#define SOURCE_ANY(name, t, expected) { name, t " x", POSTED_COPY " <> " expected }
+static const struct {
+	const char *rule, *from, *where;
+} ANY_FORM[] = {
+	LEDGER_SOURCES_ANY,
+	{ "kas_sumber_salah", POSTINGS " k", "k.dari_pertemuan OR NOT " SOURCE_MATCHES },
+	/* the reversals alone, through their index */
+	{ "membalik_diri", "kas r INDEXED BY kas_membalik", NULL },
+	/* each loan's principal repaid after each repayment in one pass over its repayments, in
+	 * PAID_AT's order (by day, reversals first, then by id), not summed again for each */
+	{ "angsuran_lebih", "(SELECT a.id, a.pinjaman_id, sum(CASE WHEN a.membalik_id IS NULL THEN "
+	  "a.pokok ELSE -a.pokok END) OVER (PARTITION BY a.pinjaman_id ORDER BY a.tanggal, "
+	  "a.membalik_id IS NULL, a.id ROWS UNBOUNDED PRECEDING) dibayar FROM angsuran a WHERE "
+	  "a.dihapus=0) a CROSS JOIN pinjaman p ON p.id=a.pinjaman_id JOIN anggota n ON "
+	  "n.id=p.anggota_id", "a.dibayar NOT BETWEEN 0 AND p.pokok" },
+};
+
+/* Rules whose whole-database queries one query answers together when import only asks
+ * whether any row breaks one of them (rules_check_merged): a row of it breaks one of them,
+ * none means none is broken. Asked at the first of them in RULES; plain (NULL: none) is the
+ * query without the members' map, when the map cannot answer exactly (member_map_fill). */
+#define TOGETHER_MAX 4
+static const struct {
+	const char *rules[TOGETHER_MAX];
+	const char *any, *plain;
 } ANY_TOGETHER[] = {
-	{ "iuran_kas_dibukukan", "iuran_iks_dibukukan", DUES_BOTH_ANY },
+	{ { "iuran_kas_dibukukan", "iuran_iks_dibukukan", "kas_dari_pertemuan_lain",
+	    "hadir_kelompok_lain" }, MEETINGS_ANY_MAP, MEETINGS_ANY_LOOKUP },
 };
 
 /* FROM of rule i over the whole database. */
@@ -642,7 +702,12 @@ static void build(void)
 		const char *whole = whole_from(i);
 		build_one(SQL_ALL[i], "SELECT %s FROM %s WHERE %s%s%s", r->args, whole, r->where,
 			  *r->order ? " ORDER BY " : "", r->order);
-		build_one(SQL_ANY[i], "SELECT 1 FROM %s WHERE %s LIMIT 1", whole, r->where);
+		const char *any_from = whole, *any_where = r->where;
+		for (size_t a = 0; a < sizeof ANY_FORM / sizeof ANY_FORM[0]; a++)
+			if (strcmp(ANY_FORM[a].rule, r->name) == 0)
+				any_from = ANY_FORM[a].from,
+				any_where = ANY_FORM[a].where ? ANY_FORM[a].where : r->where;
+		build_one(SQL_ANY[i], "SELECT 1 FROM %s WHERE %s LIMIT 1", any_from, any_where);
 		for (int d = 0; d < MAX_DRIVES && r->drive[d].on; d++) {
 			const struct drive *v = &r->drive[d];
 			char tabel[32] = "";
@@ -663,6 +728,8 @@ static void luas_ok(sqlite3_context *c, int argc, sqlite3_value **argv)
 	sqlite3_result_int(c, assessment_luas_valid(sqlite3_value_double(argv[0])));
 }
 
+static void member_group(sqlite3_context *c, int argc, sqlite3_value **argv);
+
 /* Registered once per connection: registering again would make SQLite prepare every cached
  * statement anew. */
 static int prepare_functions(sk_db *db, sk_err *e)
@@ -674,6 +741,9 @@ static int prepare_functions(sk_db *db, sk_err *e)
 	}
 	int rc = sqlite3_create_function(db_handle(db), "sikube_luas_ok", 1,
 					 SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL, luas_ok, NULL, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_create_function(db_handle(db), MEMBER_FN, 1, SQLITE_UTF8, NULL,
+					     member_group, NULL, NULL);
 	rc = rc == SQLITE_OK ? SK_OK : db_error(db, rc, e);
 	return rc == SK_OK ? simpin_sql_functions(db, e) : rc;
 }
@@ -770,26 +840,194 @@ static int driven_by_partial(int i, const int *partial)
 	return 0;
 }
 
-/* The query that answers for rule i and the rule after it together (ANY_TOGETHER), or NULL. */
-static const char *any_together(int i)
+/* The index of the rule named name, or -1. */
+static int rule_index(const char *name)
 {
-	for (size_t k = 0; i + 1 < NRULES && k < sizeof ANY_TOGETHER / sizeof ANY_TOGETHER[0]; k++)
-		if (strcmp(ANY_TOGETHER[k].first, RULES[i].name) == 0 &&
-		    strcmp(ANY_TOGETHER[k].second, RULES[i + 1].name) == 0)
-			return ANY_TOGETHER[k].any;
+	for (int i = 0; i < NRULES; i++)
+		if (strcmp(RULES[i].name, name) == 0)
+			return i;
+	return -1;
+}
+
+/* The query of ANY_TOGETHER that answers for rule i and others, when each of them is asked
+ * over the whole database (driven by a partial table), or NULL; the others are marked in
+ * answered, *plain is the query's form without the members' map. */
+static const char *any_together(int i, const int *partial, unsigned char *answered,
+				const char **plain)
+{
+	for (size_t k = 0; k < sizeof ANY_TOGETHER / sizeof ANY_TOGETHER[0]; k++) {
+		int mine = 0, whole = 1;
+		for (int r = 0; r < TOGETHER_MAX && ANY_TOGETHER[k].rules[r]; r++) {
+			int j = rule_index(ANY_TOGETHER[k].rules[r]);
+			mine |= j == i;
+			whole &= j >= 0 && driven_by_partial(j, partial);
+		}
+		if (!mine || !whole)
+			continue;
+		for (int r = 0; r < TOGETHER_MAX && ANY_TOGETHER[k].rules[r]; r++)
+			answered[rule_index(ANY_TOGETHER[k].rules[r])] = 1;
+		*plain = ANY_TOGETHER[k].plain;
+		return ANY_TOGETHER[k].any;
+	}
 	return NULL;
 }
 
-/* *found = 1 when the database has a row breaking rule i (or, with sql, either rule it
- * answers for), else 0. */
-static int any_row(sk_db *db, int i, const char *sql, int *found, sk_err *e)
+/* Page cache while a copy is sorted, KiB: SQLite's sorter takes up to the cache's size (and,
+ * growing its buffer, half as much again), so a smaller cache keeps an import's peak memory
+ * where the rebuild of its indexes has it (BULK_BUILD_CACHE_KIB). */
+#define COPY_CACHE_KIB 8192
+
+/* Make the copies (COPIES) the query sql reads that are not made yet (bit c of *made). */
+static int make_copies(sk_db *db, const char *sql, unsigned *made, sk_err *e)
 {
-	sqlite3_stmt *st = db_prepare(db, sql ? sql : SQL_ANY[i], e);
+	for (int c = 0; c < NCOPIES; c++)
+		if (!(*made & 1u << c) && strstr(sql, COPIES[c].name)) {
+			int64_t cache = db_cache_set(db, COPY_CACHE_KIB);
+			sqlite3_db_release_memory(db_handle(db)); /* frees cache pages */
+			int rc = db_exec(db, COPIES[c].make, e);
+			db_cache_restore(db, cache);
+			if (rc != SK_OK)
+				return SK_DBERR;
+			*made |= 1u << c;
+		}
+	return SK_OK;
+}
+
+/* Drop the copies made; rc is returned unless it was SK_OK and a drop failed. */
+static int drop_copies(sk_db *db, unsigned made, int rc, sk_err *e)
+{
+	for (int c = 0; c < NCOPIES; c++)
+		if (made & 1u << c) {
+			int d = db_exec(db, COPIES[c].drop, rc == SK_OK ? e : NULL);
+			if (rc == SK_OK && d != SK_OK)
+				rc = SK_DBERR;
+		}
+	return rc;
+}
+
+/* The members' map: each member's id and group (anggota.id, kelompok_id) in a hash table
+ * that MEMBER_FN reads, so that a pass over every attendance row finds each row's member
+ * without a lookup in anggota_id_kelompok. Filled before such a query, freed after it. */
+struct member_slot {
+	char *id, *grp;  /* NULL id: an empty slot */
+	int id_len, grp_len;
+};
+static struct {
+	struct member_slot *slot;
+	size_t cap;      /* a power of two, at least twice the members; 0: not filled */
+} members;
+
+static size_t member_hash(const char *id, int len)
+{
+	size_t h = 2166136261u; /* FNV-1a */
+	for (int i = 0; i < len; i++)
+		h = (h ^ (unsigned char)id[i]) * 16777619u;
+	return h;
+}
+
+static void member_map_free(void)
+{
+	for (size_t i = 0; i < members.cap; i++)
+		free(members.slot[i].id);
+	free(members.slot);
+	members.slot = NULL;
+	members.cap = 0;
+}
+
+/* MEMBER_FN(id): the group of the member whose id is the text id (compared byte for byte, as
+ * SQLite compares texts with BINARY), or NULL (none, or id not a text). */
+static void member_group(sqlite3_context *c, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	if (members.cap && sqlite3_value_type(argv[0]) == SQLITE_TEXT) {
+		const char *id = (const char *)sqlite3_value_text(argv[0]);
+		int len = sqlite3_value_bytes(argv[0]);
+		for (size_t i = member_hash(id, len);; i++) {
+			const struct member_slot *m = &members.slot[i & (members.cap - 1)];
+			if (!m->id)
+				break;
+			if (m->id_len == len && memcmp(m->id, id, (size_t)len) == 0) {
+				sqlite3_result_text(c, m->grp, m->grp_len, SQLITE_STATIC);
+				return;
+			}
+		}
+	}
+	sqlite3_result_null(c);
+}
+
+/* Fill the members' map: 1 when it answers exactly as anggota would (every id and group a
+ * text: the map compares texts only), 0 when it does not (the map stays empty: use the query
+ * with the lookup), -1 on a database error (in e). */
+static int member_map_fill(sk_db *db, sk_err *e)
+{
+	int64_t n = 0;
+	if (db_count(db, db_prepare(db, "SELECT count(*) FROM anggota", e), &n, e) != SK_OK)
+		return -1;
+	sqlite3_stmt *st = db_prepare(db, "SELECT id, kelompok_id FROM anggota", e);
+	if (!st)
+		return -1;
+	size_t cap = 16;
+	while (cap < 2 * (size_t)n + 2)
+		cap *= 2;
+	members.slot = calloc(cap, sizeof *members.slot);
+	members.cap = members.slot ? cap : 0;
+	int rc = SQLITE_DONE, exact = members.cap > 0;
+	for (int64_t filled = 0; exact && (rc = db_step(db, st, e)) == SQLITE_ROW; filled++) {
+		/* (the types first: reading a value as text converts it) */
+		if (sqlite3_column_type(st, 0) != SQLITE_TEXT ||
+		    sqlite3_column_type(st, 1) != SQLITE_TEXT || filled >= n) {
+			exact = 0;
+			break;
+		}
+		const char *id = (const char *)sqlite3_column_text(st, 0);
+		int id_len = sqlite3_column_bytes(st, 0);
+		const char *grp = (const char *)sqlite3_column_text(st, 1);
+		int grp_len = sqlite3_column_bytes(st, 1);
+		char *buf = malloc((size_t)id_len + (size_t)grp_len + 2);
+		if (!buf) {
+			exact = 0;
+			break;
+		}
+		size_t i = member_hash(id, id_len);
+		while (members.slot[i & (cap - 1)].id)
+			i++;
+		memcpy(buf, id, (size_t)id_len + 1);
+		memcpy(buf + id_len + 1, grp, (size_t)grp_len + 1);
+		members.slot[i & (cap - 1)] =
+			(struct member_slot){ buf, buf + id_len + 1, id_len, grp_len };
+	}
+	db_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		exact = -1;
+	if (exact != 1)
+		member_map_free();
+	return exact;
+}
+
+/* *found = 1 when the database has a row breaking rule i (or, with sql, one of the rules it
+ * answers for; plain: sql without the members' map), else 0. */
+static int any_row(sk_db *db, int i, const char *sql, const char *plain, unsigned *made,
+		   int *found, sk_err *e)
+{
+	if (!sql)
+		sql = SQL_ANY[i];
+	if (make_copies(db, sql, made, e) != SK_OK)
+		return SK_DBERR;
+	if (strstr(sql, MEMBER_FN)) {
+		int exact = member_map_fill(db, e);
+		if (exact < 0)
+			return SK_DBERR;
+		if (!exact)
+			sql = plain;
+	}
+	sqlite3_stmt *st = db_prepare(db, sql, e);
+	int rc = st ? db_step(db, st, e) : SQLITE_ERROR;
+	*found = rc == SQLITE_ROW;
+	if (st)
+		db_reset(st);
+	member_map_free();
 	if (!st)
 		return SK_DBERR;
-	int rc = db_step(db, st, e);
-	*found = rc == SQLITE_ROW;
-	db_reset(st);
 	return query_end(db, rc == SQLITE_ROW ? SQLITE_DONE : rc, e);
 }
 
@@ -798,18 +1036,20 @@ int rules_check_merged(sk_db *db, const int *partial, rule_hit_fn fn, void *ctx,
 {
 	build();
 	*incomplete = 0;
+	unsigned made = 0;
+	unsigned char answered[NRULES] = { 0 };
 	int rc = prepare_functions(db, e);
 	for (int i = 0; rc == SK_OK && i < NRULES && !*incomplete; i++) {
+		if (answered[i])
+			continue;
 		if (driven_by_partial(i, partial)) {
-			const char *both = any_together(i);
-			if (both && !driven_by_partial(i + 1, partial))
-				both = NULL;
-			rc = any_row(db, i, both, incomplete, e);
-			i += both != NULL; /* the next rule answered too */
+			const char *plain = NULL;
+			const char *sql = any_together(i, partial, answered, &plain);
+			rc = any_row(db, i, sql, plain, &made, incomplete, e);
 			continue;
 		}
 		for (int d = 0; rc == SK_OK && d < MAX_DRIVES && RULES[i].drive[d].on; d++)
 			rc = run_drive(db, i, d, fn, ctx, e);
 	}
-	return rc;
+	return drop_copies(db, made, rc, e);
 }

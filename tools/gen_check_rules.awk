@@ -2,10 +2,12 @@
 # says its format). POSIX awk (Debian's mawk runs it), after tools/gen_lib.awk (gen_head, fail):
 #   awk -f tools/gen_lib.awk -f tools/gen_check_rules.awk src/check_rules_ledger.tab \
 #	> build/gen/check_rules_gen.h
+# A part with `source` rules also gets LEDGER_<part>_ANY: each such rule's form for a bulk
+# import's question "is any row broken?" (SOURCE_ANY, over check_rules.c's copy of the postings).
 function cstr(s) { gsub(/\\/, "\\\\", s); gsub(/"/, "\\\"", s); return "\"" s "\"" }
 function msg(i) { return "N_(" cstr(val[i]) ")" }
 # The rule record read so far, as its family macro, appended to the current part.
-function flush(   m, want) {
+function flush(   m, a, want) {
 	if (kind == "")
 		return
 	want = kind == "reversals" ? 3 : kind == "source" ? 2 : 1
@@ -24,9 +26,11 @@ function flush(   m, want) {
 		m = "MEETING_RULE(" cstr(name) ", " t ", " tnum ", " tgroup ", " msg(1) ")"
 	else if (kind == "not_yet")
 		m = "NOT_YET(" cstr(name) ", " t ", " tnum ", " cstr(arg) ", " msg(1) ")"
-	else if (kind == "source")
+	else if (kind == "source") {
 		m = "SOURCE_RULE(" cstr(name) ", " t ", " tnum ", " cstr(val[1]) ", " msg(2) ")"
-	else
+		a = "SOURCE_ANY(" cstr(name) ", " t ", " cstr(val[1]) ")"
+		any[part] = any[part] (any[part] == "" ? "" : ", \\\n") "\t" a
+	} else
 		fail("unknown kind " kind)
 	body[part] = body[part] (body[part] == "" ? "" : ", \\\n") "\t" m
 	kind = ""
@@ -60,6 +64,8 @@ END {
 			exit 1
 		}
 		printf "\n#define LEDGER_%s \\\n%s\n", order[i], body[order[i]]
+		if (any[order[i]] != "")
+			printf "\n#define LEDGER_%s_ANY \\\n%s\n", order[i], any[order[i]]
 	}
 	print "\n#endif"
 }
