@@ -23,18 +23,30 @@ void sk_uuid_new(char out[SK_UUID_LEN + 1])
 	uuid_unparse_lower(u, out);
 }
 
+/* 1 for the characters of a UUID's hex groups (lower case only), else 0: NUL is 0. */
+static const unsigned char UUID_HEX[256] = {
+	['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1,
+	['8'] = 1, ['9'] = 1, ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1,
+};
+
 int sk_uuid_valid(const char *s)
 {
-	/* Called several times for every row of an import: no strlen, no locale. */
+	/* Called for every id of every row an import reads (a re-import: 6% of its CPU when each
+	 * character was classified by comparisons): the hex groups by table, the dashes where
+	 * they stand. Each character is read only after the ones before it passed, so a short
+	 * text is never read past its NUL. */
+	static const int GROUP[] = { 8, 4, 4, 4, 12 };
 	if (!s)
 		return 0;
-	for (int i = 0; i < SK_UUID_LEN; i++) {
-		unsigned char ch = (unsigned char)s[i];
-		int dash = (i == 8 || i == 13 || i == 18 || i == 23);
-		if (dash ? ch != '-' : !((ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'f')))
+	const unsigned char *u = (const unsigned char *)s;
+	for (int g = 0; g < 5; g++) {
+		if (g && *u++ != '-')
 			return 0;
+		for (int i = 0; i < GROUP[g]; i++)
+			if (!UUID_HEX[*u++])
+				return 0;
 	}
-	return s[SK_UUID_LEN] == '\0';
+	return *u == '\0';
 }
 
 void sk_now_utc(char out[SK_TS_LEN + 1])

@@ -1,6 +1,8 @@
 /* test_util.c - UUIDs, time stamps, strings and rupiah formatting. */
 #include <locale.h>
 #include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
 #include "testlib.h"
 #include "util.h"
 
@@ -36,6 +38,20 @@ int main(void)
 	CHECK(sk_uuid_valid(u) && strcmp(u, v) != 0, "new UUIDs valid and distinct");
 	CHECK(!sk_uuid_valid("ABCDEF00-0000-4000-8000-000000000000"), "upper case refused");
 	CHECK(!sk_uuid_valid("abc"), "short refused");
+	CHECK(sk_uuid_valid("0123abcd-ef01-4567-89ab-cdef01234567"), "every lower hex digit accepted");
+	CHECK(!sk_uuid_valid(NULL), "NULL refused");
+	CHECK(!sk_uuid_valid(""), "empty refused");
+	CHECK(!sk_uuid_valid("0123abcd-ef01-4567-89ab-cdef0123456"), "one short refused");
+	CHECK(!sk_uuid_valid("0123abcd-ef01-4567-89ab-cdef012345678"), "one long refused");
+	CHECK(!sk_uuid_valid("0123abcd-ef01-4567-89ab-cdef0123456g"), "g refused");
+	CHECK(!sk_uuid_valid("0123abcdef01-4567-89ab-cdef-01234567"), "dashes misplaced refused");
+	CHECK(!sk_uuid_valid("0123abcd_ef01-4567-89ab-cdef01234567"), "another separator refused");
+	CHECK(!sk_uuid_valid("0123abcd-ef01-4567-89ab-cdef0123456\xc3"), "a byte above 127 refused");
+	/* Read no further than the NUL of a short text (AddressSanitizer sees an overrun). */
+	char *shortid = malloc(10);
+	memcpy(shortid, "0123abcd-", 10);
+	CHECK(!sk_uuid_valid(shortid), "a short text read no further than its end");
+	free(shortid);
 	char ts[SK_TS_LEN + 1];
 	sk_now_utc(ts);
 	CHECK(sk_ts_valid(ts), "now is a valid timestamp");
