@@ -135,7 +135,11 @@ static int apply_pragmas(sk_db *db, sk_err *e)
 int db_journal_mode(sk_db *db, const char *mode, sk_err *e)
 {
 	char sql[48];
-	snprintf(sql, sizeof sql, "PRAGMA journal_mode=%s", mode);
+	/* main only: without a schema the pragma sets every database of the connection, TEMP too,
+	 * and a TEMP journal in memory (the hub's staging, MEMORY) kept every page of the rules'
+	 * sorted copy of the postings (temp.imp_pos) in memory: hub load 44 -> 57 MB at 200
+	 * groups, 42 -> 85 MB at 500. */
+	snprintf(sql, sizeof sql, "PRAGMA main.journal_mode=%s", mode);
 	sqlite3_stmt *st;
 	if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) != SQLITE_OK)
 		return db_error(db, sqlite3_errcode(db->h), e);
