@@ -193,6 +193,10 @@ int db_count_del(sk_db *db, const char *sql, const char *param, const char *valu
  * db_cache_restore puts back. */
 int64_t db_cache_set(sk_db *db, int kib);
 void db_cache_restore(sk_db *db, int64_t old);
+/* db_cache_set to a smaller cache, and the unused pages freed now (SQLite's sorter takes up
+ * to the cache's size: a sort or index build that must stay small). Returns the old size for
+ * db_cache_restore. */
+int64_t db_cache_shrink(sk_db *db, int kib);
 /* Inside a long write transaction: write the pages it changed so far (to the WAL) so that
  * they can leave the page cache. A bulk load fills the cache with pages it will never touch
  * again; without this, SQLite writes them only when the cache is full, and the pages it keeps

@@ -882,8 +882,7 @@ static int make_copies(sk_db *db, const char *sql, unsigned *made, sk_err *e)
 {
 	for (int c = 0; c < NCOPIES; c++)
 		if (!(*made & 1u << c) && strstr(sql, COPIES[c].name)) {
-			int64_t cache = db_cache_set(db, COPY_CACHE_KIB);
-			sqlite3_db_release_memory(db_handle(db)); /* frees cache pages */
+			int64_t cache = db_cache_shrink(db, COPY_CACHE_KIB);
 			int rc = db_exec(db, COPIES[c].make, e);
 			db_cache_restore(db, cache);
 			if (rc != SK_OK)

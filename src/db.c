@@ -836,6 +836,13 @@ int64_t db_cache_set(sk_db *db, int kib)
 	return old;
 }
 
+int64_t db_cache_shrink(sk_db *db, int kib)
+{
+	int64_t old = db_cache_set(db, kib);
+	sqlite3_db_release_memory(db->h); /* frees cache pages: not a statement */
+	return old;
+}
+
 int db_cache_flush(sk_db *db, sk_err *e)
 {
 	int rc = sqlite3_db_cacheflush(db->h);

@@ -226,8 +226,7 @@ int imp_bulk_rebuild(struct imp *im)
 	/* SQLite's sorter takes up to the page cache's size (and, growing its buffer, half as
 	 * much again): a small cache while building sorts in short runs (BULK_BUILD_CACHE_KIB)
 	 * and keeps the import's peak memory flat. */
-	int64_t cache = db_cache_set(im->db, BULK_BUILD_CACHE_KIB);
-	sqlite3_db_release_memory(db_handle(im->db)); /* frees cache pages: not a statement */
+	int64_t cache = db_cache_shrink(im->db, BULK_BUILD_CACHE_KIB);
 	int rc = SK_OK;
 	for (int i = 0; i < im->bulk.n && rc == SK_OK; i++) {
 		if (im->o->progress)
