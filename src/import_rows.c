@@ -359,19 +359,60 @@ static int stored_stamp(struct imp_file *fl, const char *k1, const char *k2, cha
 	return end == SK_OK ? 1 : end == SK_NOTFOUND ? 0 : -1;
 }
 
-/* 1 when the row st holds (select_one: as export writes it) has the current row's text in
- * every column the file brings: the tie of an unchanged row, told without building either
- * row's text. 0 also when the texts may still join to the same line (a comma inside a value):
- * tie() then compares them whole. */
+/* The current row's text of column i of its table, as imp_val gives it, by the column's
+ * index (every column of a row is compared: no look-up by name). */
+static const char *incoming_at(const struct imp_file *fl, int i)
+{
+	int at = fl->idx[i];
+	if (at < 0 || at >= fl->nf)
+		return "";
+	return BUNDLE_TABLES[fl->table].cols[i].kind == BC_TEXT ? csv_unguard(fl->f[at])
+								 : fl->f[at];
+}
+
+/* 1 when text is exactly what SQLite writes for the integer n (sqlite3_column_text: the
+ * decimal digits, '-' before a negative one; no '+', no leading zero, no space). Told
+ * without asking SQLite for the text, which would convert the stored value in place (a
+ * malloc, a print and a free for every integer of every row). */
+static int int_text_is(const char *text, sqlite3_int64 n)
+{
+	char buf[24], *p = buf + sizeof buf - 1;
+	uint64_t m = n < 0 ? 0 - (uint64_t)n : (uint64_t)n;
+	*p = '\0';
+	do
+		*--p = (char)('0' + m % 10);
+	while ((m /= 10) != 0);
+	if (n < 0)
+		*--p = '-';
+	return strcmp(p, text) == 0;
+}
+
+/* 1 when the row st holds (select_one's columns: as export writes it) has the current row's
+ * text in every column the file brings: the tie of an unchanged row, told without building
+ * either row's text. 0 also when the texts may still join to the same line (a comma inside
+ * a value): tie() then compares them whole. A stored integer is compared as the text SQLite
+ * would give for it (int_text_is), NULL as "", anything else by its text. */
 static int same_as_stored(const struct imp_file *fl, sqlite3_stmt *st)
 {
 	const bundle_table_def *d = &BUNDLE_TABLES[fl->table];
 	for (int i = 0; i < d->ncols; i++) {
 		if (d->cols[i].kind == BC_DERIVED)
 			continue;
-		const char *v = (const char *)sqlite3_column_text(st, i);
-		if (strcmp(v ? v : "", imp_val(fl, d->cols[i].name)) != 0)
-			return 0;
+		const char *in = incoming_at(fl, i), *v;
+		switch (sqlite3_column_type(st, i)) {
+		case SQLITE_INTEGER:
+			if (!int_text_is(in, sqlite3_column_int64(st, i)))
+				return 0;
+			break;
+		case SQLITE_NULL:
+			if (*in)
+				return 0;
+			break;
+		default:
+			v = (const char *)sqlite3_column_text(st, i);
+			if (strcmp(v ? v : "", in) != 0)
+				return 0;
+		}
 	}
 	return 1;
 }
