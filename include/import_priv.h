@@ -1,6 +1,7 @@
 /* import_priv.h - what the parts of import share: import.c (sources, passes, problems),
  * import_read.c (reading files, once per pass, hashing what is parsed), import_rows.c (field
- * helpers and the merge), import_tables.c (one row of each table). Not for other modules. */
+ * helpers and the merge), import_walk.c (the stored rows in key order, for the merge),
+ * import_tables.c (one row of each table). Not for other modules. */
 #ifndef SK_IMPORT_PRIV_H
 #define SK_IMPORT_PRIV_H
 
@@ -48,6 +49,17 @@ struct imp_bulk {
 				       * their CREATE statements (owned; NULL: none dropped) */
 };
 
+/* The stored rows of the table the current file merges into, read in key order alongside
+ * the file (import_walk.c): one statement open at a time, on the first stored row not below
+ * the key looked up last. */
+struct imp_walk {
+	sqlite3_stmt *st;        /* from db_prepare (imp_walk_sql); NULL: no walk */
+	int src, table;          /* the file it walks */
+	int at;                  /* on a row, or past the last */
+	int sparse;              /* 0, or lookups since the keys were found far apart */
+	char prev[2][SK_UUID_LEN + 1]; /* the key looked up last */
+};
+
 /* Columns of a table file at most (struct imp_file's idx). */
 #define IMP_MAX_COLS 64
 
@@ -87,6 +99,7 @@ struct imp {
 	int fresh[BT_COUNT];
 	char maxkey[BT_COUNT][2][SK_UUID_LEN + 1];
 	signed char fk[BT_COUNT][IMP_MAX_COLS]; /* column is a foreign key: 1 yes, -1 no, 0 ask */
+	struct imp_walk walk;
 };
 
 /* The CSV file being read. */
@@ -178,6 +191,31 @@ typedef int (*imp_store_fn)(sk_db *db, const void *row, int insert, sk_err *e);
  * (started by the caller), else through store. */
 void imp_merge(struct imp_file *fl, const char *k1, const char *k2, const char *ts,
 	       imp_store_fn store, const void *row);
+
+/* ---- the stored rows in key order (import_walk.c) ---- */
+
+/* The order of keys: k[0] against k1, then k[1] against k2 ("" when NULL), as SQLite's
+ * BINARY order of texts. */
+int imp_key_cmp(const char k[2][SK_UUID_LEN + 1], const char *k1, const char *k2);
+void imp_key_set(char k[2][SK_UUID_LEN + 1], const char *k1, const char *k2);
+/* The walk's statement of table t: the columns of BUNDLE_TABLES[t].select_one and, after
+ * them, 1 when export writes the row (its filter), 0 when not; every stored row from the key
+ * :k1 (, :k2) up, in key order (read through the key's own index: tests/test_import_walk.c).
+ * A stable string (db_prepare caches it). */
+const char *imp_walk_sql(int t);
+/* The stored row of fl's table with the key k1 (, k2; NULL for a one-column key), every
+ * stored row counted (deleted ones too): 1 with *row on it (imp_walk_sql's columns; valid
+ * until the next call or imp_walk_stop), 0 when there is none, -1 on a database error (in
+ * fl->im->e; a statement a rollback aborted is one). While fl's keys rise the walk goes on
+ * from the last row (a few steps at most, else it seeks); any other key seeks. Writes to
+ * the table between two calls are fine (SQLite keeps the read cursor's place) when they
+ * touch no row above the key looked up last (the walk may hold the next stored row: the
+ * merge writes only the row of that key and rows held back below it); a schema change or a
+ * savepoint's rollback is not: imp_walk_stop first. */
+int imp_walk_find(struct imp_file *fl, const char *k1, const char *k2, sqlite3_stmt **row);
+/* End the walk (reset its statement): before anything changes the schema (DROP INDEX,
+ * DROP TABLE), a savepoint is rolled back, or the pass ends. */
+void imp_walk_stop(struct imp *im);
 
 /* Rows of table t (BT_*), counting at most cap: 0..cap, or -1 on a database error (in
  * im->e). */

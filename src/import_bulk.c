@@ -149,6 +149,7 @@ void imp_bulk_inserted(struct imp_file *fl)
 	if (have < 0 || have >= left * BULK_RATIO)
 		return;
 	im->bulk.on[t] = 1;
+	imp_walk_stop(im); /* DROP INDEX fails while a statement reads */
 	for (int i = 0; i < 5 && DROPPABLE[t][i]; i++)
 		if (drop_one(im, DROPPABLE[t][i]) != SK_OK)
 			im->dberr = 1;
@@ -221,6 +222,7 @@ static int trail_back(struct imp *im)
 
 int imp_bulk_rebuild(struct imp *im)
 {
+	imp_walk_stop(im); /* the last file's walk: the schema changes now */
 	if (!im->bulk.n)
 		return rebuild_summaries(im) == SK_OK ? trail_back(im) : SK_DBERR;
 	/* SQLite's sorter takes up to the page cache's size (and, growing its buffer, half as
@@ -241,6 +243,7 @@ int imp_bulk_rebuild(struct imp *im)
 
 void imp_bulk_reset(struct imp *im)
 {
+	imp_walk_stop(im);
 	for (int i = 0; i < im->bulk.n; i++)
 		free(im->bulk.sql[i]);
 	free(im->bulk.trail);

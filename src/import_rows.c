@@ -322,41 +322,12 @@ static int stored_text(struct imp_file *fl, const char *k1, const char *k2, stru
 
 /* ---- merging --------------------------------------------------------------------------- */
 
-/* The order of keys: k[0] against k1, then k[1] against k2 ("" when NULL). */
-static int key_cmp(const char k[2][SK_UUID_LEN + 1], const char *k1, const char *k2)
-{
-	int c = strcmp(k[0], k1);
-	return c ? c : strcmp(k[1], k2 ? k2 : "");
-}
-
-static void key_set(char k[2][SK_UUID_LEN + 1], const char *k1, const char *k2)
-{
-	sk_strlcpy(k[0], k1, SK_UUID_LEN + 1);
-	sk_strlcpy(k[1], k2 ? k2 : "", SK_UUID_LEN + 1);
-}
-
 enum { M_INSERT, M_UPDATE, M_UPDATED, M_KEEP, M_ERROR };
 
 static int db_failed(struct imp *im)
 {
 	im->dberr = 1;
 	return M_ERROR;
-}
-
-/* The stored row's stamp into out: 1, 0 when there is none, -1 on an error. */
-static int stored_stamp(struct imp_file *fl, const char *k1, const char *k2, char *out, size_t n)
-{
-	sqlite3_stmt *st = db_prepare(fl->im->db, BUNDLE_TABLES[fl->table].stamp, fl->im->e);
-	if (!st)
-		return -1;
-	db_bind_text(st, ":k1", k1);
-	if (k2)
-		db_bind_text(st, ":k2", k2);
-	int rc = db_step(fl->im->db, st, fl->im->e);
-	if (rc == SQLITE_ROW)
-		db_col_text(st, 0, out, n);
-	int end = db_row_end(st, rc, "", NULL);
-	return end == SK_OK ? 1 : end == SK_NOTFOUND ? 0 : -1;
 }
 
 /* The current row's text of column i of its table, as imp_val gives it, by the column's
@@ -417,28 +388,25 @@ static int same_as_stored(const struct imp_file *fl, sqlite3_stmt *st)
 	return 1;
 }
 
-/* The stored row as export writes it, in one lookup: its stamp into out and *same (the
- * incoming row has the same stamp and the same text: same_as_stored). 1, 0 when export
- * would not write such a row (none, or a deleted attendance row), -1 on an error. */
-static int stored_exported(struct imp_file *fl, const char *k1, const char *k2, const char *ts,
-			   char *out, size_t n, int *same)
+/* The stored row with the key, in one lookup (the walk): its stamp into out and *same (the
+ * row export writes has the incoming row's stamp and text: same_as_stored). 1, 0 when there
+ * is no stored row, -1 on an error. */
+static int stored_row(struct imp_file *fl, const char *k1, const char *k2, const char *ts,
+		      char *out, size_t n, int *same)
 {
 	const bundle_table_def *d = &BUNDLE_TABLES[fl->table];
 	int col = bundle_col_index(fl->table, "diubah_pada");
-	sqlite3_stmt *st = db_prepare(fl->im->db, d->select_one, fl->im->e);
+	sqlite3_stmt *st;
 	*same = 0;
-	if (!st || col < 0)
+	if (col < 0)
 		return -1;
-	db_bind_text(st, ":k1", k1);
-	if (k2)
-		db_bind_text(st, ":k2", k2);
-	int rc = db_step(fl->im->db, st, fl->im->e);
-	if (rc == SQLITE_ROW) {
-		db_col_text(st, col, out, n);
-		*same = strcmp(ts, out) == 0 && same_as_stored(fl, st);
-	}
-	int end = db_row_end(st, rc, "", NULL);
-	return end == SK_OK ? 1 : end == SK_NOTFOUND ? 0 : -1;
+	int found = imp_walk_find(fl, k1, k2, &st);
+	if (found != 1)
+		return found;
+	db_col_text(st, col, out, n);
+	*same = sqlite3_column_int(st, d->ncols) == 1 && strcmp(ts, out) == 0 &&
+		same_as_stored(fl, st);
+	return 1;
 }
 
 /* A tie: the greater row wins. The stored row as export writes it against the incoming one;
@@ -456,6 +424,9 @@ static int tie(struct imp_file *fl, const char *k1, const char *k2, imp_store_fn
 		act = db_failed(im);
 	else if (strcmp(in.s, old.s) != 0) {
 		int keep = 0;
+		/* ROLLBACK TO trips every cursor of a transaction that changed the schema (the
+		 * pass drops the trail's triggers): the walk seeks again after it. */
+		imp_walk_stop(im);
 		if (db_savepoint(im->db, "imp_tie", im->e) != SK_OK)
 			act = db_failed(im);
 		else if (store(im->db, row, 0, im->e) != SK_OK || stored_text(fl, k1, k2, &in) != SK_OK)
@@ -481,13 +452,11 @@ static int decide(struct imp_file *fl, const char *k1, const char *k2, const cha
 {
 	char old[64];
 	int same;
-	if (fl->im->fresh[fl->table] && key_cmp(fl->im->maxkey[fl->table], k1, k2) < 0)
+	if (fl->im->fresh[fl->table] && imp_key_cmp(fl->im->maxkey[fl->table], k1, k2) < 0)
 		return M_INSERT; /* above every key this pass stored in a table it found empty */
 	if (table_batch_flush(fl->im->db, &fl->batch, fl->im->e) != SK_OK)
 		return db_failed(fl->im); /* the rows held back go in before the table is read */
-	int found = stored_exported(fl, k1, k2, ts, old, sizeof old, &same);
-	if (found == 0)
-		found = stored_stamp(fl, k1, k2, old, sizeof old);
+	int found = stored_row(fl, k1, k2, ts, old, sizeof old, &same);
 	if (found < 0)
 		return db_failed(fl->im);
 	if (!found)
@@ -555,8 +524,8 @@ static long long seen_before(struct imp_file *fl, const char *k1, const char *k2
 static int repeated_key(struct imp_file *fl, const char *k1, const char *k2)
 {
 	if (!fl->im->careful) {
-		if (fl->keys++ == 0 || key_cmp(fl->prev, k1, k2) < 0) {
-			key_set(fl->prev, k1, k2);
+		if (fl->keys++ == 0 || imp_key_cmp(fl->prev, k1, k2) < 0) {
+			imp_key_set(fl->prev, k1, k2);
 			return 0;
 		}
 		fl->im->redo = 1;
@@ -605,8 +574,8 @@ void imp_merge(struct imp_file *fl, const char *k1, const char *k2, const char *
 		return;
 	if (act == M_INSERT) {
 		c->added++;
-		if (key_cmp(fl->im->maxkey[fl->table], k1, k2) < 0)
-			key_set(fl->im->maxkey[fl->table], k1, k2);
+		if (imp_key_cmp(fl->im->maxkey[fl->table], k1, k2) < 0)
+			imp_key_set(fl->im->maxkey[fl->table], k1, k2);
 		imp_bulk_inserted(fl);
 	} else {
 		c->updated++;

@@ -39,3 +39,16 @@ new_db() {
 	fi
 	"$SIKUBE_BIN" --db "$_db" init "$@" >"$WORK/init.out" 2>&1
 }
+# The generator of big databases (tools/bench-gen): the one beside the binary under test, else
+# the release build's; SIKUBE_GEN overrides.
+GEN=${SIKUBE_GEN:-$(dirname "$SIKUBE_BIN")/bench-gen}
+[ -x "$GEN" ] || GEN=build/release/bench-gen
+# exchanged_rows DB: every row of the exchanged tables, every column but disimpan_pada (when
+# this database stored the row: local, differs by design), as CSV in key order.
+exchanged_rows() {
+	for t in kelompok anggota penilaian pertemuan kehadiran kas siklus simpanan pinjaman angsuran \
+		denda bagi_hasil; do
+		cols=$(sqlite3 "$1" "SELECT group_concat(name) FROM pragma_table_info('$t') WHERE name<>'disimpan_pada'")
+		sqlite3 -csv "$1" "SELECT $cols FROM $t ORDER BY 1, 2"
+	done
+}
