@@ -32,13 +32,23 @@ static int col_of(const struct imp_file *fl, const char *name)
 	return c;
 }
 
-const char *imp_val(const struct imp_file *fl, const char *name)
+const char *imp_field(const struct imp_file *fl, int c)
 {
-	int c = col_of(fl, name);
 	if (c < 0 || fl->idx[c] < 0 || fl->idx[c] >= fl->nf)
 		return "";
 	const char *v = fl->f[fl->idx[c]];
 	return BUNDLE_TABLES[fl->table].cols[c].kind == BC_TEXT ? csv_unguard(v) : v;
+}
+
+const char *imp_val(const struct imp_file *fl, const char *name)
+{
+	return imp_field(fl, col_of(fl, name));
+}
+
+/* The name of column c of fl's table (the bundle's own pointer). */
+static const char *col_name(const struct imp_file *fl, int c)
+{
+	return BUNDLE_TABLES[fl->table].cols[c].name;
 }
 
 void imp_bad(struct imp_file *fl, const char *name, const char *value, const char *reason)
@@ -47,27 +57,27 @@ void imp_bad(struct imp_file *fl, const char *name, const char *value, const cha
 	imp_problem(fl->im, fl->src, fl->table, fl->label, fl->line, name, value, reason);
 }
 
-void imp_text(struct imp_file *fl, const char *name, char *dst, size_t n)
+void imp_text(struct imp_file *fl, int c, char *dst, size_t n)
 {
-	const char *v = imp_val(fl, name);
+	const char *v = imp_field(fl, c);
 	if (!sk_utf8_valid(v)) {
 		/* The value itself would not print: say where, not what. The field keeps a printable
 		 * copy so the row's other rules do not also call it empty. */
 		sk_utf8_scrub(dst, n, v);
-		imp_bad(fl, name, "", _("Teks bukan UTF-8. Di Excel simpan sebagai \"CSV UTF-8\"."));
+		imp_bad(fl, col_name(fl, c), "", _("Teks bukan UTF-8. Di Excel simpan sebagai \"CSV UTF-8\"."));
 		return;
 	}
 	if (sk_strlcpy(dst, v, n)) {
 		char msg[160];
 		snprintf(msg, sizeof msg, _("Isian terlalu panjang (paling banyak %zu byte)."), n - 1);
-		imp_bad(fl, name, v, msg);
+		imp_bad(fl, col_name(fl, c), v, msg);
 	}
 }
 
-void imp_text_or_default(struct imp_file *fl, const char *name, char *dst, size_t n)
+void imp_text_or_default(struct imp_file *fl, int c, char *dst, size_t n)
 {
-	if (*imp_val(fl, name))
-		imp_text(fl, name, dst, n);
+	if (*imp_field(fl, c))
+		imp_text(fl, c, dst, n);
 }
 
 /* Optional minus sign and digits only (spec: money is rupiah without separators). */
@@ -88,16 +98,17 @@ static int parse_int(const char *s, int64_t *out)
 	return 0;
 }
 
-int64_t imp_num(struct imp_file *fl, const char *name, int64_t dflt, int *given)
+int64_t imp_num(struct imp_file *fl, int c, int64_t dflt, int *given)
 {
-	const char *v = imp_val(fl, name);
+	const char *v = imp_field(fl, c);
 	int64_t x;
 	if (given)
 		*given = 0;
 	if (!*v)
 		return dflt;
 	if (parse_int(v, &x) != 0) {
-		imp_bad(fl, name, v, _("Harus bilangan bulat tanpa titik atau koma, misalnya 5000."));
+		imp_bad(fl, col_name(fl, c), v,
+			_("Harus bilangan bulat tanpa titik atau koma, misalnya 5000."));
 		return dflt;
 	}
 	if (given)
@@ -105,26 +116,26 @@ int64_t imp_num(struct imp_file *fl, const char *name, int64_t dflt, int *given)
 	return x;
 }
 
-int imp_small(struct imp_file *fl, const char *name, int dflt, int *given)
+int imp_small(struct imp_file *fl, int c, int dflt, int *given)
 {
-	int64_t x = imp_num(fl, name, dflt, given);
+	int64_t x = imp_num(fl, c, dflt, given);
 	if (x < -1000000000 || x > 1000000000) {
-		imp_bad(fl, name, imp_val(fl, name), _("Angka terlalu besar."));
+		imp_bad(fl, col_name(fl, c), imp_field(fl, c), _("Angka terlalu besar."));
 		return dflt;
 	}
 	return (int)x;
 }
 
-int imp_optional_nonzero(struct imp_file *fl, const char *name)
+int imp_optional_nonzero(struct imp_file *fl, int c)
 {
 	int given;
-	int x = imp_small(fl, name, 0, &given);
+	int x = imp_small(fl, c, 0, &given);
 	return given && x == 0 ? -1 : x;
 }
 
-void imp_own_id(struct imp_file *fl, char id[SK_UUID_LEN + 1])
+void imp_own_id(struct imp_file *fl, int c, char id[SK_UUID_LEN + 1])
 {
-	const char *v = imp_val(fl, "id");
+	const char *v = imp_field(fl, c);
 	if (!*v && !fl->im->src[fl->src].is_bundle)
 		sk_uuid_new(id);
 	else if (!*v)
@@ -135,18 +146,18 @@ void imp_own_id(struct imp_file *fl, char id[SK_UUID_LEN + 1])
 		memcpy(id, v, SK_UUID_LEN + 1);
 }
 
-void imp_key_id(struct imp_file *fl, const char *name, char id[SK_UUID_LEN + 1])
+void imp_key_id(struct imp_file *fl, int c, char id[SK_UUID_LEN + 1])
 {
-	const char *v = imp_val(fl, name);
+	const char *v = imp_field(fl, c);
 	if (!sk_uuid_valid(v))
-		imp_bad(fl, name, v, _("Harus UUID huruf kecil 36 karakter."));
+		imp_bad(fl, col_name(fl, c), v, _("Harus UUID huruf kecil 36 karakter."));
 	else
 		memcpy(id, v, SK_UUID_LEN + 1);
 }
 
-void imp_stamp(struct imp_file *fl, char ts[SK_TS_LEN + 1])
+void imp_stamp(struct imp_file *fl, int c, char ts[SK_TS_LEN + 1])
 {
-	const char *v = imp_val(fl, "diubah_pada");
+	const char *v = imp_field(fl, c);
 	if (!*v && !fl->im->src[fl->src].is_bundle)
 		memcpy(ts, fl->im->now, SK_TS_LEN + 1);
 	else if (!sk_ts_valid(v))
@@ -156,43 +167,43 @@ void imp_stamp(struct imp_file *fl, char ts[SK_TS_LEN + 1])
 		memcpy(ts, v, SK_TS_LEN + 1);
 }
 
-int imp_flag(struct imp_file *fl, const char *name)
+int imp_flag(struct imp_file *fl, int c)
 {
-	const char *v = imp_val(fl, name);
+	const char *v = imp_field(fl, c);
 	int64_t x;
 	if (*v && parse_int(v, &x) != 0) {
-		imp_bad(fl, name, v, _("Isi 0 (tidak) atau 1 (ya)."));
+		imp_bad(fl, col_name(fl, c), v, _("Isi 0 (tidak) atau 1 (ya)."));
 		return 0;
 	}
-	return imp_small(fl, name, 0, NULL);
+	return imp_small(fl, c, 0, NULL);
 }
 
-int imp_required_flag(struct imp_file *fl, const char *name)
+int imp_required_flag(struct imp_file *fl, int c)
 {
-	if (!*imp_val(fl, name)) {
-		imp_bad(fl, name, "", _("Wajib diisi: 0 (tidak) atau 1 (ya); kosong tidak dianggap 0."));
+	if (!*imp_field(fl, c)) {
+		imp_bad(fl, col_name(fl, c), "",
+			_("Wajib diisi: 0 (tidak) atau 1 (ya); kosong tidak dianggap 0."));
 		return 0;
 	}
-	return imp_flag(fl, name);
+	return imp_flag(fl, c);
 }
 
-int imp_deleted_flag(struct imp_file *fl)
+int imp_deleted_flag(struct imp_file *fl, int c)
 {
-	int x = imp_flag(fl, "dihapus");
+	int x = imp_flag(fl, c);
 	if (x != 0 && x != 1) {
-		imp_bad(fl, "dihapus", imp_val(fl, "dihapus"), _("Isi 0 (tidak) atau 1 (ya)."));
+		imp_bad(fl, "dihapus", imp_field(fl, c), _("Isi 0 (tidak) atau 1 (ya)."));
 		return 0;
 	}
 	return x;
 }
 
-/* 1 when column name of table t is a foreign key to table parent in the schema (SQLite then
+/* 1 when column c of table t is a foreign key to table parent in the schema (SQLite then
  * counts a missing parent itself, SQLITE_DBSTATUS_DEFERRED_FKS), 0 when not, -1 on a
  * database error. Asked once per pass and column. */
-static int fk_backed(struct imp_file *fl, const char *name, const char *parent)
+static int fk_backed(struct imp_file *fl, int c, const char *parent)
 {
 	struct imp *im = fl->im;
-	int c = col_of(fl, name);
 	if (c < 0 || c >= IMP_MAX_COLS)
 		return 0;
 	signed char *known = &im->fk[fl->table][c];
@@ -203,7 +214,7 @@ static int fk_backed(struct imp_file *fl, const char *name, const char *parent)
 	int found = -1;
 	if (st) {
 		db_bind_text(st, ":t", BUNDLE_TABLES[fl->table].db_table);
-		db_bind_text(st, ":c", name);
+		db_bind_text(st, ":c", col_name(fl, c));
 		db_bind_text(st, ":p", parent);
 		found = db_exists(im->db, st, im->e);
 	}
@@ -212,8 +223,8 @@ static int fk_backed(struct imp_file *fl, const char *name, const char *parent)
 	return found;
 }
 
-void imp_ref(struct imp_file *fl, const char *name, const char *table, int optional,
-	     int well_formed, const char *reason)
+void imp_ref(struct imp_file *fl, int c, const char *table, int optional, int well_formed,
+	     const char *reason)
 {
 	static const char *const SQL[] = {
 		"SELECT 1 FROM kelompok WHERE id=:id", "SELECT 1 FROM anggota WHERE id=:id",
@@ -222,7 +233,7 @@ void imp_ref(struct imp_file *fl, const char *name, const char *table, int optio
 	};
 	static const char *const TABLES[] = { "kelompok", "anggota", "pertemuan", "kas", "siklus",
 					      "pinjaman" };
-	const char *v = imp_val(fl, name);
+	const char *name = col_name(fl, c), *v = imp_field(fl, c);
 	if (optional && !*v)
 		return;
 	if (!well_formed && !sk_uuid_valid(v)) {
@@ -233,7 +244,7 @@ void imp_ref(struct imp_file *fl, const char *name, const char *table, int optio
 	 * whose parent is missing: a count above zero at the end makes the pass be made again
 	 * carefully (struct imp), and that pass names the row. */
 	if (!fl->im->careful) {
-		int fk = fk_backed(fl, name, table);
+		int fk = fk_backed(fl, c, table);
 		if (fk < 0)
 			fl->im->dberr = 1;
 		if (fk != 0)
