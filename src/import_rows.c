@@ -60,14 +60,19 @@ void imp_bad(struct imp_file *fl, const char *name, const char *value, const cha
 void imp_text(struct imp_file *fl, int c, char *dst, size_t n)
 {
 	const char *v = imp_field(fl, c);
-	if (!sk_utf8_valid(v)) {
+	size_t len = sk_utf8_span(v); /* the check and the length in one pass */
+	if (len == SK_UTF8_BAD) {
 		/* The value itself would not print: say where, not what. The field keeps a printable
 		 * copy so the row's other rules do not also call it empty. */
 		sk_utf8_scrub(dst, n, v);
 		imp_bad(fl, col_name(fl, c), "", _("Teks bukan UTF-8. Di Excel simpan sebagai \"CSV UTF-8\"."));
 		return;
 	}
-	if (sk_strlcpy(dst, v, n)) {
+	if (len < n) {
+		memcpy(dst, v, len + 1);
+		return;
+	}
+	if (sk_strlcpy(dst, v, n)) { /* cut on a character boundary */
 		char msg[160];
 		snprintf(msg, sizeof msg, _("Isian terlalu panjang (paling banyak %zu byte)."), n - 1);
 		imp_bad(fl, col_name(fl, c), v, msg);

@@ -83,9 +83,15 @@ struct imp_spec {
 		fn(row, is); \
 	}
 
-/* An optional column c naming a row by its UUID. */
+/* An optional column c naming a row by its UUID. A well-formed one (or none) is copied as
+ * it stands; anything else is read as text, to be told as before (not UTF-8, too long). */
 static void optional_uuid(struct imp_file *fl, int c, char *dst, size_t n)
 {
+	const char *v = imp_field(fl, c);
+	if (n > SK_UUID_LEN && (!*v || sk_uuid_valid(v))) {
+		memcpy(dst, v, *v ? SK_UUID_LEN + 1 : 1);
+		return;
+	}
 	imp_text(fl, c, dst, n);
 	if (*dst && !sk_uuid_valid(dst))
 		imp_bad(fl, BUNDLE_TABLES[fl->table].cols[c].name, dst,

@@ -185,12 +185,25 @@ size_t sk_utf8_seq(const char *s)
 	return len;
 }
 
+size_t sk_utf8_span(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0;
+	for (;;) {
+		while (p[i] - 1u < 0x7fu)
+			i++; /* ASCII but NUL: most of what is read */
+		if (!p[i])
+			return i;
+		size_t len = sk_utf8_seq(s + i);
+		if (!len)
+			return SK_UTF8_BAD;
+		i += len;
+	}
+}
+
 int sk_utf8_valid(const char *s)
 {
-	for (size_t len; *s; s += len)
-		if (!(len = sk_utf8_seq(s)))
-			return 0;
-	return 1;
+	return sk_utf8_span(s) != SK_UTF8_BAD;
 }
 
 char *sk_utf8_scrub(char *out, size_t n, const char *s)

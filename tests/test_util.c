@@ -69,6 +69,25 @@ int main(void)
 	CHECK(!sk_utf8_valid("Jos\xe9") && !sk_utf8_valid("\xc0\xaf") && !sk_utf8_valid("\xed\xa0\x80") &&
 	      !sk_utf8_valid("\xf4\x90\x80\x80") && !sk_utf8_valid("\xe2\x82"),
 	      "Latin-1, overlong, surrogate, past U+10FFFF and cut sequences are not UTF-8");
+	CHECK(sk_utf8_span("") == 0 && sk_utf8_span("abc") == 3 && sk_utf8_span("\x7f") == 1 &&
+	      sk_utf8_span("Ñandú €𝄞") == strlen("Ñandú €𝄞") && sk_utf8_span("a\xc3\x91" "b") == 4,
+	      "utf8 span: the length of well-formed UTF-8, ASCII or not");
+	CHECK(sk_utf8_span("Jos\xe9") == SK_UTF8_BAD && sk_utf8_span("\xc0\xaf") == SK_UTF8_BAD &&
+	      sk_utf8_span("\xed\xa0\x80") == SK_UTF8_BAD && sk_utf8_span("ab\xe2\x82") == SK_UTF8_BAD &&
+	      sk_utf8_span("\xf4\x90\x80\x80") == SK_UTF8_BAD && sk_utf8_span("abc\x80") == SK_UTF8_BAD &&
+	      sk_utf8_span("\xc3\x91\xc3") == SK_UTF8_BAD,
+	      "utf8 span: Latin-1, overlong, surrogate, cut, past U+10FFFF, a stray byte at the end");
+	{
+		/* A long field, and an allocation of exactly its bytes (AddressSanitizer sees a read
+		 * past the NUL). */
+		char *big = malloc(5001);
+		memset(big, 'x', 5000);
+		big[5000] = '\0';
+		CHECK(big && sk_utf8_span(big) == 5000, "utf8 span of 5000 ASCII bytes");
+		big[4999] = (char)0xc3;
+		CHECK(sk_utf8_span(big) == SK_UTF8_BAD, "utf8 span: a sequence cut by the NUL");
+		free(big);
+	}
 	char sc[16];
 	CHECK_STR(sk_utf8_scrub(sc, sizeof sc, "Jos\xe9 \x1b[2J"), "Jos? ?[2J", "scrub stray bytes and controls");
 	CHECK_STR(sk_utf8_scrub(sc, 6, "ab\xc3\x91\xc3\x91"), "ab\xc3\x91", "scrub cuts on a character boundary");
