@@ -1,7 +1,6 @@
 /* import_rows.c - what every row of every table goes through: reading its fields, the merge
  * by key (new, later, or on a tie the greater row), the pass's temporary tables and the rules
  * of check_rules.c over what was merged. The rows of each table: import_tables.c. */
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -85,21 +84,23 @@ void imp_text_or_default(struct imp_file *fl, int c, char *dst, size_t n)
 		imp_text(fl, c, dst, n);
 }
 
-/* Optional minus sign and digits only (spec: money is rupiah without separators). */
+/* Optional minus sign and digits only (spec: money is rupiah without separators), within
+ * int64; -1 otherwise. One pass without strtoll (every number of every row comes here): up
+ * to 18 digits cannot overflow, a longer number is checked digit by digit. */
 static int parse_int(const char *s, int64_t *out)
 {
-	const char *p = s + (*s == '-');
+	int neg = *s == '-';
+	const char *p = s + neg;
+	uint64_t v = 0, lim = neg ? (uint64_t)INT64_MAX + 1 : (uint64_t)INT64_MAX;
 	if (!*p)
 		return -1;
-	for (const char *q = p; *q; q++)
-		if (*q < '0' || *q > '9')
+	for (int n = 0; *p; p++, n++) {
+		unsigned d = (unsigned)((unsigned char)*p - '0');
+		if (d > 9 || (n >= 18 && v > (lim - d) / 10))
 			return -1;
-	char *end;
-	errno = 0;
-	long long v = strtoll(s, &end, 10);
-	if (errno || *end)
-		return -1;
-	*out = v;
+		v = v * 10 + d;
+	}
+	*out = neg ? (int64_t)(0 - v) : (int64_t)v;
 	return 0;
 }
 
@@ -121,14 +122,19 @@ int64_t imp_num(struct imp_file *fl, int c, int64_t dflt, int *given)
 	return x;
 }
 
-int imp_small(struct imp_file *fl, int c, int dflt, int *given)
+/* x when it is within an int's range for a count (|x| <= 10^9), else a problem and dflt. */
+static int small_or(struct imp_file *fl, int c, int64_t x, int dflt)
 {
-	int64_t x = imp_num(fl, c, dflt, given);
 	if (x < -1000000000 || x > 1000000000) {
 		imp_bad(fl, col_name(fl, c), imp_field(fl, c), _("Angka terlalu besar."));
 		return dflt;
 	}
 	return (int)x;
+}
+
+int imp_small(struct imp_file *fl, int c, int dflt, int *given)
+{
+	return small_or(fl, c, imp_num(fl, c, dflt, given), dflt);
 }
 
 int imp_optional_nonzero(struct imp_file *fl, int c)
@@ -176,11 +182,13 @@ int imp_flag(struct imp_file *fl, int c)
 {
 	const char *v = imp_field(fl, c);
 	int64_t x;
-	if (*v && parse_int(v, &x) != 0) {
+	if (!*v)
+		return 0;
+	if (parse_int(v, &x) != 0) {
 		imp_bad(fl, col_name(fl, c), v, _("Isi 0 (tidak) atau 1 (ya)."));
 		return 0;
 	}
-	return imp_small(fl, c, 0, NULL);
+	return small_or(fl, c, x, 0); /* read once (it was read again as a number) */
 }
 
 int imp_required_flag(struct imp_file *fl, int c)

@@ -2,7 +2,8 @@
 # cli_import_fields.sh - how an import reads each field, exactly: the problem lines (column,
 # value, reason) of text that is not UTF-8, too long (cut on a character boundary), ids in
 # capitals or not UTF-8, numbers with a dot, a lone sign, 21 digits or a plus sign, flags
-# that are 2 or x, impossible or malformed stamps and dates, a formula guard on a column that
+# that are 2 or x, the ends of int64 and one past them, leading zeros past 18 digits, a flag
+# past 10^9, impossible or malformed stamps and dates, a formula guard on a column that
 # is not free text, a row a field short; then a file whose columns come in another order with
 # columns the table lacks (read by name, the extra ones ignored, the guard taken off free
 # text), a file without a required column, and the message of a missing date in English.
@@ -47,6 +48,12 @@ mkdir "$WORK/bad" "$WORK/ok" "$WORK/nocol" "$WORK/en" "$WORK/att"
 	row 13 '2026-10-01,X-19,umum,lainnya,sembilan belas,1000,0,,,%s,0' $TS
 	row 14 '2026-10-01,X-20,umum,lain\303,dua puluh,1000,0,,,%s,0,' $TS
 	printf 'AAAAAAAA-0000-4000-8000-000000000015,%s,2026-10-01,X-21,umum,lainnya,dua puluh satu,1000,0,,,%s,0,\n' $G $TS
+	row 16 '2026-10-01,X-22,umum,lainnya,dua puluh dua,9223372036854775807,0,,,%s,0,' $TS
+	row 17 '2026-10-01,X-23,umum,lainnya,dua puluh tiga,-9223372036854775808,0,,,%s,0,' $TS
+	row 18 '2026-10-01,X-24,umum,lainnya,dua puluh empat,9223372036854775808,0,,,%s,0,' $TS
+	row 19 '2026-10-01,X-25,umum,lainnya,dua puluh lima,0000000000000000000001000,0,,,%s,-0,' $TS
+	row 1a '2026-10-01,X-26,umum,lainnya,dua puluh enam,1000,0,,,%s,00000000000000000000001,' $TS
+	row 1b '2026-10-01,X-27,umum,lainnya,dua puluh tujuh,1000,-9223372036854775809,,,%s,1000000001,' $TS
 } >"$WORK/bad/kas.csv"
 K='"Kategori kas tidak dikenal: pilih iuran_kas, iuran_iks, bantuan, penjualan, pembelian, operasional, santunan, pinjaman, angsuran, bagi_hasil, simpanan, penarikan, denda atau lainnya."'
 U='"Teks bukan UTF-8. Di Excel simpan sebagai ""CSV UTF-8""."'
@@ -86,8 +93,14 @@ STARS57=$(printf '%057d' 0 | tr 0 '*')
 	echo "bad/kas.csv,21,kategori,,$U"
 	echo "bad/kas.csv,21,kategori,lain?,$K"
 	echo "bad/kas.csv,22,id,AAAAAAAA-0000-4000-8000-000000000015,id harus UUID huruf kecil 36 karakter."
+	echo "bad/kas.csv,23,masuk,922337*************,Jumlah terlalu besar: paling banyak Rp 999.999.999."
+	echo "bad/kas.csv,24,masuk,'-922337*************,Jumlah uang tidak boleh negatif."
+	echo "bad/kas.csv,25,masuk,922337*************,$N"
+	echo "bad/kas.csv,25,masuk,922337*************,$O"
+	echo "bad/kas.csv,28,keluar,'-922337*************,$N"
+	echo "bad/kas.csv,28,dihapus,1000000001,Angka terlalu besar."
 	echo "Impor ditolak: tidak ada data yang diubah."
-	echo "26 masalah ditemukan."
+	echo "32 masalah ditemukan."
 } >"$WORK/bad.want"
 
 # Another order, columns the table lacks (one holding a quoted comma), formula guards on the
