@@ -103,6 +103,9 @@ struct imp_file {
 	long long total;             /* expected rows for progress, -1 unknown */
 	int row_bad;                 /* the current row has a problem */
 	int hint;                    /* column read last (imp_val) */
+	uint64_t ids_ok;             /* bit c: column c of the current row is a well-formed
+				      * UUID, checked by its reader (imp_own_id, imp_key_id, an
+				      * optional id): not checked again for the row it names */
 	int shuffled;                /* a key came out of order (see struct imp: lean) */
 	int keys;                    /* keys seen (prev is the last one) */
 	char prev[2][SK_UUID_LEN + 1];
@@ -159,13 +162,15 @@ int imp_optional_nonzero(struct imp_file *fl, int c);
 int imp_flag(struct imp_file *fl, int c);
 int imp_required_flag(struct imp_file *fl, int c);
 int imp_deleted_flag(struct imp_file *fl, int c);
+/* v, a well-formed UUID its caller checked, into id; column c is marked so (ids_ok). */
+void imp_id_ok(struct imp_file *fl, int c, char id[SK_UUID_LEN + 1], const char *v);
 void imp_own_id(struct imp_file *fl, int c, char id[SK_UUID_LEN + 1]);
 void imp_key_id(struct imp_file *fl, int c, char id[SK_UUID_LEN + 1]);
 void imp_stamp(struct imp_file *fl, int c, char ts[SK_TS_LEN + 1]);
 /* The row named by column c (a UUID, or "" when optional is 1) exists in table (an SQL
  * table name from code); a problem with reason otherwise (a msgid, N_("..."): translated
  * only when the row is refused, not for every row). well_formed: the caller has checked
- * the column's text is a UUID or "" (imp_key_id read it), so it is not checked again. */
+ * the column's text is a UUID (its reader did: ids_ok), so it is not checked again. */
 void imp_ref(struct imp_file *fl, int c, const char *table, int optional, int well_formed,
 	     const char *reason);
 /* Every error of is becomes a problem of this row. */

@@ -144,6 +144,12 @@ int imp_optional_nonzero(struct imp_file *fl, int c)
 	return given && x == 0 ? -1 : x;
 }
 
+void imp_id_ok(struct imp_file *fl, int c, char id[SK_UUID_LEN + 1], const char *v)
+{
+	memcpy(id, v, SK_UUID_LEN + 1);
+	fl->ids_ok |= (uint64_t)1 << c;
+}
+
 void imp_own_id(struct imp_file *fl, int c, char id[SK_UUID_LEN + 1])
 {
 	const char *v = imp_field(fl, c);
@@ -154,7 +160,7 @@ void imp_own_id(struct imp_file *fl, int c, char id[SK_UUID_LEN + 1])
 	else if (!sk_uuid_valid(v))
 		imp_bad(fl, "id", v, _("id harus UUID huruf kecil 36 karakter."));
 	else
-		memcpy(id, v, SK_UUID_LEN + 1);
+		imp_id_ok(fl, c, id, v);
 }
 
 void imp_key_id(struct imp_file *fl, int c, char id[SK_UUID_LEN + 1])
@@ -163,7 +169,7 @@ void imp_key_id(struct imp_file *fl, int c, char id[SK_UUID_LEN + 1])
 	if (!sk_uuid_valid(v))
 		imp_bad(fl, col_name(fl, c), v, _("Harus UUID huruf kecil 36 karakter."));
 	else
-		memcpy(id, v, SK_UUID_LEN + 1);
+		imp_id_ok(fl, c, id, v);
 }
 
 void imp_stamp(struct imp_file *fl, int c, char ts[SK_TS_LEN + 1])

@@ -88,8 +88,12 @@ struct imp_spec {
 static void optional_uuid(struct imp_file *fl, int c, char *dst, size_t n)
 {
 	const char *v = imp_field(fl, c);
-	if (n > SK_UUID_LEN && (!*v || sk_uuid_valid(v))) {
-		memcpy(dst, v, *v ? SK_UUID_LEN + 1 : 1);
+	if (n > SK_UUID_LEN && !*v) {
+		*dst = '\0';
+		return;
+	}
+	if (n > SK_UUID_LEN && sk_uuid_valid(v)) {
+		imp_id_ok(fl, c, dst, v);
 		return;
 	}
 	imp_text(fl, c, dst, n);
@@ -406,7 +410,6 @@ struct imp_plan {
 	size_t key[2], stamp;           /* offsets of the key fields and diubah_pada */
 	size_t ref[IMP_REFS_MAX];       /* offset of each named row's field */
 	int ref_col[IMP_REFS_MAX];      /* its bundle column (struct imp_step) */
-	int ref_checked[IMP_REFS_MAX];  /* 1: the field holds only a well-formed id or "" */
 };
 
 static struct imp_plan PLANS[BT_COUNT];
@@ -472,8 +475,6 @@ static void plan_make(int bt, const struct imp_spec *sp, struct imp_plan *p)
 	for (int i = 0; i < IMP_REFS_MAX && sp->refs[i].col; i++) {
 		p->ref[i] = offset_of(t, sp->refs[i].col);
 		p->ref_col[i] = file_col(bt, sp->refs[i].col);
-		p->ref_checked[i] = how_of(sp, &t->cols[table_col_index(t, sp->refs[i].col)],
-					   p->nkeys) == IH_KEY_ID;
 	}
 }
 
@@ -518,6 +519,7 @@ void imp_row(struct imp_file *fl)
 	if (sp->batch && !fl->batch.t)
 		table_batch_init(&fl->batch, sp->t, sp->size, "");
 	memset(row, 0, sp->size);
+	fl->ids_ok = 0;
 	if (sp->init)
 		sp->init(row);
 	for (int i = 0; i < p->n; i++)
@@ -528,9 +530,10 @@ void imp_row(struct imp_file *fl)
 	for (int i = 0; i < IMP_REFS_MAX && sp->refs[i].col; i++) {
 		const struct imp_ref_def *r = &sp->refs[i];
 		const char *v = row + p->ref[i];
-		if (r->optional && (!*v || (!p->ref_checked[i] && !sk_uuid_valid(v))))
+		int checked = (fl->ids_ok >> p->ref_col[i]) & 1; /* by its reader: a UUID */
+		if (r->optional && (!*v || (!checked && !sk_uuid_valid(v))))
 			continue;
-		imp_ref(fl, p->ref_col[i], r->parent, r->optional, p->ref_checked[i] && *v,
+		imp_ref(fl, p->ref_col[i], r->parent, r->optional, checked,
 			r->reason);
 	}
 	imp_merge(fl, row + p->key[0], p->nkeys > 1 ? row + p->key[1] : NULL, row + p->stamp,
