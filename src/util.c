@@ -86,36 +86,32 @@ int sk_ymd_valid(int y, int m, int d)
 	return d <= dm[m - 1] + (m == 2 && leap);
 }
 
-int sk_date_valid(const char *s)
+/* 1 when s begins with a real date YYYY-MM-DD of 1900-2199. Each byte is read only after
+ * the ones before it passed, so a short text is never read past its NUL; no strlen, no copy
+ * (every date and stamp of every row an import reads comes here). */
+static int date_at(const char *s)
 {
-	if (!s || strlen(s) != 10 || s[4] != '-' || s[7] != '-')
-		return 0;
 	for (int i = 0; i < 10; i++)
-		if (i != 4 && i != 7 && !isdigit((unsigned char)s[i]))
+		if (i == 4 || i == 7 ? s[i] != '-' : (unsigned)(s[i] - '0') > 9)
 			return 0;
 	int y = two_digits(s) * 100 + two_digits(s + 2);
 	return y >= 1900 && y <= 2199 && sk_ymd_valid(y, two_digits(s + 5), two_digits(s + 8));
 }
 
+int sk_date_valid(const char *s)
+{
+	return s && date_at(s) && s[10] == '\0';
+}
+
 int sk_ts_valid(const char *s)
 {
-	char d[11];
-	int hh, mm, ss;
-	if (!s || strlen(s) != SK_TS_LEN || s[10] != 'T')
+	if (!s || !date_at(s) || s[10] != 'T')
 		return 0;
-	memcpy(d, s, 10);
-	d[10] = '\0';
-	if (!sk_date_valid(d))
-		return 0;
-	if (!isdigit((unsigned char)s[11]) || !isdigit((unsigned char)s[12]) || s[13] != ':' ||
-	    !isdigit((unsigned char)s[14]) || !isdigit((unsigned char)s[15]) || s[16] != ':' ||
-	    !isdigit((unsigned char)s[17]) || !isdigit((unsigned char)s[18]))
-		return 0;
-	/* Digits checked above (no sscanf: this runs for every row of an import). */
-	hh = two_digits(s + 11);
-	mm = two_digits(s + 14);
-	ss = two_digits(s + 17);
-	return s[19] == 'Z' && hh < 24 && mm < 60 && ss < 61;
+	for (int i = 11; i < 19; i++)
+		if (i == 13 || i == 16 ? s[i] != ':' : (unsigned)(s[i] - '0') > 9)
+			return 0;
+	return s[19] == 'Z' && s[20] == '\0' && two_digits(s + 11) < 24 &&
+	       two_digits(s + 14) < 60 && two_digits(s + 17) < 61;
 }
 
 int sk_strlcpy(char *dst, const char *src, size_t n)

@@ -57,6 +57,33 @@ int main(void)
 	CHECK(sk_ts_valid(ts), "now is a valid timestamp");
 	CHECK(!sk_ts_valid("2026-02-30T10:00:00Z"), "impossible date in timestamp");
 	CHECK(!sk_ts_valid("2026-02-10 10:00:00"), "space form refused");
+	CHECK(sk_ts_valid("1900-01-01T00:00:00Z") && sk_ts_valid("2199-12-31T23:59:60Z") &&
+	      sk_ts_valid("2024-02-29T12:30:45Z"), "stamps at the ends, a leap second, a leap day");
+	CHECK(!sk_ts_valid("1899-12-31T23:59:59Z") && !sk_ts_valid("2200-01-01T00:00:00Z") &&
+	      !sk_ts_valid("2025-02-29T00:00:00Z") && !sk_ts_valid("2026-10-01T24:00:00Z") &&
+	      !sk_ts_valid("2026-10-01T10:60:00Z") && !sk_ts_valid("2026-10-01T10:00:61Z"),
+	      "stamps: years, a day, hours, minutes and seconds out of range");
+	CHECK(!sk_ts_valid("2026-10-01T10:00:00Zx") && !sk_ts_valid("2026-10-01T10:00:00") &&
+	      !sk_ts_valid("2026-10-01") && !sk_ts_valid("") && !sk_ts_valid(NULL) &&
+	      !sk_ts_valid("2026-10-01t10:00:00Z") && !sk_ts_valid("2026-10-01T10.00:00Z") &&
+	      !sk_ts_valid("2026-1a-01T10:00:00Z") && !sk_ts_valid("2026/10/01T10:00:00Z") &&
+	      !sk_ts_valid("2026-10-01T1:00:00ZZ"), "stamps: too long, cut, wrong separators, a letter");
+	CHECK(sk_date_valid("2026-10-01") && !sk_date_valid("2026-10-01T") && !sk_date_valid("2026-10-0") &&
+	      !sk_date_valid("2026-10-32") && !sk_date_valid("2026-13-01") && !sk_date_valid("") &&
+	      !sk_date_valid(NULL) && !sk_date_valid("2026-10-0\xd9") && !sk_date_valid("+026-10-01"),
+	      "dates: too long, cut, day and month out of range, a byte above 127, a sign");
+	{
+		/* Short texts in allocations of their size: AddressSanitizer sees a read past. */
+		static const char *const SHORT[] = { "2026-10-01T10:00", "2026-10-01T", "2026-1", "" };
+		int fine = 1;
+		for (size_t i = 0; i < sizeof SHORT / sizeof SHORT[0]; i++) {
+			char *p = malloc(strlen(SHORT[i]) + 1);
+			memcpy(p, SHORT[i], strlen(SHORT[i]) + 1);
+			fine = fine && !sk_ts_valid(p) && !sk_date_valid(p);
+			free(p);
+		}
+		CHECK(fine, "short stamps and dates are not read past their NUL");
+	}
 	char buf[8];
 	CHECK(sk_strlcpy(buf, "abcdefghij", sizeof buf) == 1 && strcmp(buf, "abcdefg") == 0,
 	      "strlcpy truncates");
