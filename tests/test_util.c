@@ -46,6 +46,10 @@ int main(void)
 	CHECK(!sk_uuid_valid("0123abcd-ef01-4567-89ab-cdef0123456g"), "g refused");
 	CHECK(!sk_uuid_valid("0123abcdef01-4567-89ab-cdef-01234567"), "dashes misplaced refused");
 	CHECK(!sk_uuid_valid("0123abcd_ef01-4567-89ab-cdef01234567"), "another separator refused");
+	CHECK(!sk_uuid_valid("0123abcd0ef01-4567-89ab-cdef01234567") &&
+	      !sk_uuid_valid("0123abcd-ef01-4567-89ab0cdef01234567"), "a digit where a dash stands refused");
+	CHECK(!sk_uuid_valid("0123abcd-ef01-4567-89ab-cdef0123456-") &&
+	      !sk_uuid_valid("-123abcd-ef01-4567-89ab-cdef01234567"), "a dash where a digit stands refused");
 	CHECK(!sk_uuid_valid("0123abcd-ef01-4567-89ab-cdef0123456\xc3"), "a byte above 127 refused");
 	/* Read no further than the NUL of a short text (AddressSanitizer sees an overrun). */
 	char *shortid = malloc(10);
