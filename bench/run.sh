@@ -258,9 +258,15 @@ best=$IMP_MS kb=$IMP_KB
 FIRST=$best
 line_ratio "import" "$best" "$BASE_SCHEMA_MS" schema 1.5
 line_ratio "import" "$best" "$BASE_PLAIN_MS" .import 5
-timed "$SIKUBE" --db "$W/tmp/ours.db" import "$W/tmp/bundle"
-line_ratio "re-import unchanged" "$T_MS" "$FIRST" import 0.5
-reimport_kb=$T_KB
+# The same bundle again, fastest of RUNS like the import it is measured against (an unchanged
+# bundle changes no row and writes no audit entry, so each run finds the same database).
+reimport_ms=999999999 reimport_kb=0
+for i in $(seq "$RUNS"); do
+	timed "$SIKUBE" --db "$W/tmp/ours.db" import "$W/tmp/bundle"
+	reimport_ms=$(min "$reimport_ms" "$T_MS")
+	reimport_kb=$(max "$reimport_kb" "$T_KB")
+done
+line_ratio "re-import unchanged" "$reimport_ms" "$FIRST" import 0.5
 "$GEN" --db "$SRC" --add-week --seed "$SEED" || echo "bench: --add-week failed" >&2
 rm -rf "$W/tmp/week"
 "$SIKUBE" --db "$SRC" export --since-last "$W/tmp/week" >/dev/null 2>&1
