@@ -112,9 +112,11 @@ int main(void)
 		/* A long field, and an allocation of exactly its bytes (AddressSanitizer sees a read
 		 * past the NUL). */
 		char *big = malloc(5001);
+		if (!big)
+			abort();
 		memset(big, 'x', 5000);
 		big[5000] = '\0';
-		CHECK(big && sk_utf8_span(big) == 5000, "utf8 span of 5000 ASCII bytes");
+		CHECK(sk_utf8_span(big) == 5000, "utf8 span of 5000 ASCII bytes");
 		big[4999] = (char)0xc3;
 		CHECK(sk_utf8_span(big) == SK_UTF8_BAD, "utf8 span: a sequence cut by the NUL");
 		free(big);
