@@ -116,6 +116,9 @@ struct imp_file {
 	long long total;             /* expected rows for progress, -1 unknown */
 	int row_bad;                 /* the current row has a problem */
 	int hint;                    /* column read last (imp_val) */
+	uint64_t ids_ok;             /* bit c: column c of the current row is a well-formed
+				      * UUID, checked by its reader (imp_own_id, imp_key_id, an
+				      * optional id): not checked again for the row it names */
 	int shuffled;                /* a key came out of order (see struct imp: lean) */
 	int keys;                    /* keys seen (prev is the last one) */
 	char prev[2][SK_UUID_LEN + 1];
@@ -154,29 +157,35 @@ void imp_read_file(struct imp *im, int src, int t);
 
 /* ---- rows (import_rows.c) ---- */
 
-/* Value of column name as written in the file ("" when the file lacks it); text columns lose
- * the formula guard's leading '. */
+/* Value of column c of the table (its index in BUNDLE_TABLES[t].cols) as written in the
+ * current row ("" when the file lacks it); text columns lose the formula guard's leading '.
+ * Each file's header maps the columns once (struct imp_file's idx): no name is looked up. */
+const char *imp_field(const struct imp_file *fl, int c);
+/* The same by the column's name ("" for a name the table lacks). */
 const char *imp_val(const struct imp_file *fl, const char *name);
 /* A problem of the current row in column name. */
 void imp_bad(struct imp_file *fl, const char *name, const char *value, const char *reason);
-/* Field readers: each reports its own problem and leaves a default. */
-void imp_text(struct imp_file *fl, const char *name, char *dst, size_t n);
-void imp_text_or_default(struct imp_file *fl, const char *name, char *dst, size_t n);
-int64_t imp_num(struct imp_file *fl, const char *name, int64_t dflt, int *given);
-int imp_small(struct imp_file *fl, const char *name, int dflt, int *given);
-int imp_optional_nonzero(struct imp_file *fl, const char *name);
-int imp_flag(struct imp_file *fl, const char *name);
-int imp_required_flag(struct imp_file *fl, const char *name);
-int imp_deleted_flag(struct imp_file *fl);
-void imp_own_id(struct imp_file *fl, char id[SK_UUID_LEN + 1]);
-void imp_key_id(struct imp_file *fl, const char *name, char id[SK_UUID_LEN + 1]);
-void imp_stamp(struct imp_file *fl, char ts[SK_TS_LEN + 1]);
-/* The row named by column name (a UUID, or "" when optional is 1) exists in table (an SQL
+/* Field readers of column c (as imp_field): each reports its own problem, naming the column,
+ * and leaves a default. */
+void imp_text(struct imp_file *fl, int c, char *dst, size_t n);
+void imp_text_or_default(struct imp_file *fl, int c, char *dst, size_t n);
+int64_t imp_num(struct imp_file *fl, int c, int64_t dflt, int *given);
+int imp_small(struct imp_file *fl, int c, int dflt, int *given);
+int imp_optional_nonzero(struct imp_file *fl, int c);
+int imp_flag(struct imp_file *fl, int c);
+int imp_required_flag(struct imp_file *fl, int c);
+int imp_deleted_flag(struct imp_file *fl, int c);
+/* v, a well-formed UUID its caller checked, into id; column c is marked so (ids_ok). */
+void imp_id_ok(struct imp_file *fl, int c, char id[SK_UUID_LEN + 1], const char *v);
+void imp_own_id(struct imp_file *fl, int c, char id[SK_UUID_LEN + 1]);
+void imp_key_id(struct imp_file *fl, int c, char id[SK_UUID_LEN + 1]);
+void imp_stamp(struct imp_file *fl, int c, char ts[SK_TS_LEN + 1]);
+/* The row named by column c (a UUID, or "" when optional is 1) exists in table (an SQL
  * table name from code); a problem with reason otherwise (a msgid, N_("..."): translated
  * only when the row is refused, not for every row). well_formed: the caller has checked
- * the column's text is a UUID or "" (imp_key_id read it), so it is not checked again. */
-void imp_ref(struct imp_file *fl, const char *name, const char *table, int optional,
-	     int well_formed, const char *reason);
+ * the column's text is a UUID (its reader did: ids_ok), so it is not checked again. */
+void imp_ref(struct imp_file *fl, int c, const char *table, int optional, int well_formed,
+	     const char *reason);
 /* Every error of is becomes a problem of this row. */
 void imp_report_issues(struct imp_file *fl, const sk_issues *is);
 

@@ -45,6 +45,11 @@ size_t sk_utf8_len(const char *s);
 size_t sk_utf8_seq(const char *p);
 /* 1 when s is well-formed UTF-8 throughout. */
 int sk_utf8_valid(const char *s);
+/* The length in bytes of s (as strlen) when s is well-formed UTF-8 throughout, else
+ * SK_UTF8_BAD: the check and the length in one pass over s (an import reads every text
+ * field so). */
+#define SK_UTF8_BAD ((size_t)-1)
+size_t sk_utf8_span(const char *s);
 /* Copy s into out (size n) safe to print: each byte that does not start a well-formed UTF-8
  * character and each control character (below 0x20 and DEL) becomes '?'; cut on a character
  * boundary when out is too small. Returns out. */

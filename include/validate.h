@@ -20,7 +20,9 @@ void validate_money(sk_issues *is, const char *field, int64_t v);
 void validate_dues(sk_issues *is, const char *field, int64_t v);
 
 /* A required date: when v is not a real date, an error on field, missing (said when v is
- * empty) or else that such a date does not exist. */
+ * empty; a msgid, N_("..."), translated only then: an import checks every row's date, and
+ * gettext was most of what a good row's field rules cost) or else that such a date does not
+ * exist. */
 void validate_date_required(sk_issues *is, const char *field, const char *v, const char *missing);
 
 /* 1 when s is a real date YYYY-MM-DD (1900-01-01 .. 2199-12-31): sk_date_valid (util.h),

@@ -75,7 +75,7 @@ void assessment_score(sk_assessment *a, int threshold)
 void assessment_validate_fields(const sk_assessment *a, sk_issues *is)
 {
 	validate_date_required(is, "tanggal", a->tanggal,
-			       _("Tanggal penilaian wajib, tulis TTTT-BB-HH, misalnya 2025-03-15."));
+			       N_("Tanggal penilaian wajib, tulis TTTT-BB-HH, misalnya 2025-03-15."));
 	for (int i = 0; i < ASSESSMENT_CRITERIA; i++) {
 		char field[16];
 		snprintf(field, sizeof field, "k%02d", (i + 1) % 100);

@@ -72,7 +72,7 @@ void cash_validate_direction(const sk_cash_row *c, sk_issues *is)
 void cash_validate_fields(const sk_cash_row *c, sk_issues *is)
 {
 	validate_date_required(is, "tanggal", c->tanggal,
-			       _("Tanggal wajib, tulis TTTT-BB-HH, misalnya 2025-03-15."));
+			       N_("Tanggal wajib, tulis TTTT-BB-HH, misalnya 2025-03-15."));
 	if (!valid_cash_buku(c->buku))
 		sk_issues_add(is, "buku", SK_SEV_ERROR, "%s", _("Buku kas harus umum, iks atau simpin."));
 	if (!valid_cash_kategori(c->kategori))

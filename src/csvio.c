@@ -33,6 +33,7 @@ struct reader {
 	int header_fields;/* fields of the first record */
 	int line;         /* records delivered so far */
 	int stop;         /* callback asked to stop */
+	int nul;          /* a NUL byte was among the bytes parsed so far: fields are searched */
 	enum csv_stop bad;/* the file is refused */
 };
 
@@ -64,7 +65,7 @@ static void on_field(void *s, size_t len, void *data)
 		r->bad = STOP_FIELD_BYTES;
 	else if (r->len + len + 1 > CSV_MAX_RECORD_BYTES)
 		r->bad = STOP_RECORD_BYTES;
-	else if (len && memchr(s, '\0', len))
+	else if (r->nul && len && memchr(s, '\0', len))
 		r->bad = STOP_NUL; /* a C string would silently lose the rest of the field */
 	if (r->bad)
 		return;
@@ -245,6 +246,9 @@ int csv_read_fd(int fd, const char *label, csv_row_fn fn, void *ctx, csv_bytes_f
 	size_t skip = (n >= 3 && memcmp(chunk, "\xEF\xBB\xBF", 3) == 0) ? 3 : 0;
 	csv_set_delim(&p, detect_delim(chunk + skip, n - skip));
 	for (size_t off = skip; got >= 0; off = 0) {
+		/* A field holds a NUL only when the bytes parsed do: one search of each chunk
+		 * instead of one of every field (a file of text never has one). */
+		r.nul = r.nul || memchr(chunk + off, '\0', n - off) != NULL;
 		if (csv_parse(&p, chunk + off, n - off, on_field, on_record, &r) != n - off) {
 			rc = parse_error(&p, label, r.line + 1, 0, e);
 			break;

@@ -80,7 +80,7 @@ void evaluation_derive(sk_evaluation *e)
 void evaluation_validate_fields(const sk_evaluation *e, sk_issues *is)
 {
 	validate_date_required(is, "tanggal", e->tanggal,
-			       _("Tanggal penilaian wajib, tulis TTTT-BB-HH, misalnya 2025-03-15."));
+			       N_("Tanggal penilaian wajib, tulis TTTT-BB-HH, misalnya 2025-03-15."));
 	for (int i = 0; i < EVAL_INDICATORS; i++)
 		if (e->v[i] < 1 || e->v[i] > 4)
 			sk_issues_add(is, EVAL_FIELDS[i], SK_SEV_ERROR,

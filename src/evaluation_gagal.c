@@ -76,7 +76,7 @@ static void validate_decision(sk_db *db, const sk_gagal_decision *d, sk_issues *
 		sk_issues_add(is, "keputusan", SK_SEV_ERROR, "%s",
 			      _("Keputusan harus gagal atau aktif."));
 	validate_date_required(is, "tanggal", d->tanggal,
-			       _("Tanggal keputusan wajib, tulis TTTT-BB-HH, misalnya 2025-03-15."));
+			       N_("Tanggal keputusan wajib, tulis TTTT-BB-HH, misalnya 2025-03-15."));
 	if (*d->tanggal && strcmp(d->tanggal, today) > 0)
 		sk_issues_add(is, "tanggal", SK_SEV_ERROR, "%s",
 			      _("Tanggal keputusan tidak boleh sesudah hari ini."));

@@ -1,7 +1,6 @@
 /* import_rows.c - what every row of every table goes through: reading its fields, the merge
  * by key (new, later, or on a tie the greater row), the pass's temporary tables and the rules
  * of check_rules.c over what was merged. The rows of each table: import_tables.c. */
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,13 +31,23 @@ static int col_of(const struct imp_file *fl, const char *name)
 	return c;
 }
 
-const char *imp_val(const struct imp_file *fl, const char *name)
+const char *imp_field(const struct imp_file *fl, int c)
 {
-	int c = col_of(fl, name);
 	if (c < 0 || fl->idx[c] < 0 || fl->idx[c] >= fl->nf)
 		return "";
 	const char *v = fl->f[fl->idx[c]];
 	return BUNDLE_TABLES[fl->table].cols[c].kind == BC_TEXT ? csv_unguard(v) : v;
+}
+
+const char *imp_val(const struct imp_file *fl, const char *name)
+{
+	return imp_field(fl, col_of(fl, name));
+}
+
+/* The name of column c of fl's table (the bundle's own pointer). */
+static const char *col_name(const struct imp_file *fl, int c)
+{
+	return BUNDLE_TABLES[fl->table].cols[c].name;
 }
 
 void imp_bad(struct imp_file *fl, const char *name, const char *value, const char *reason)
@@ -47,57 +56,65 @@ void imp_bad(struct imp_file *fl, const char *name, const char *value, const cha
 	imp_problem(fl->im, fl->src, fl->table, fl->label, fl->line, name, value, reason);
 }
 
-void imp_text(struct imp_file *fl, const char *name, char *dst, size_t n)
+void imp_text(struct imp_file *fl, int c, char *dst, size_t n)
 {
-	const char *v = imp_val(fl, name);
-	if (!sk_utf8_valid(v)) {
+	const char *v = imp_field(fl, c);
+	size_t len = sk_utf8_span(v); /* the check and the length in one pass */
+	if (len == SK_UTF8_BAD) {
 		/* The value itself would not print: say where, not what. The field keeps a printable
 		 * copy so the row's other rules do not also call it empty. */
 		sk_utf8_scrub(dst, n, v);
-		imp_bad(fl, name, "", _("Teks bukan UTF-8. Di Excel simpan sebagai \"CSV UTF-8\"."));
+		imp_bad(fl, col_name(fl, c), "", _("Teks bukan UTF-8. Di Excel simpan sebagai \"CSV UTF-8\"."));
 		return;
 	}
-	if (sk_strlcpy(dst, v, n)) {
+	if (len < n) {
+		memcpy(dst, v, len + 1);
+		return;
+	}
+	if (sk_strlcpy(dst, v, n)) { /* cut on a character boundary */
 		char msg[160];
 		snprintf(msg, sizeof msg, _("Isian terlalu panjang (paling banyak %zu byte)."), n - 1);
-		imp_bad(fl, name, v, msg);
+		imp_bad(fl, col_name(fl, c), v, msg);
 	}
 }
 
-void imp_text_or_default(struct imp_file *fl, const char *name, char *dst, size_t n)
+void imp_text_or_default(struct imp_file *fl, int c, char *dst, size_t n)
 {
-	if (*imp_val(fl, name))
-		imp_text(fl, name, dst, n);
+	if (*imp_field(fl, c))
+		imp_text(fl, c, dst, n);
 }
 
-/* Optional minus sign and digits only (spec: money is rupiah without separators). */
+/* Optional minus sign and digits only (spec: money is rupiah without separators), within
+ * int64; -1 otherwise. One pass without strtoll (every number of every row comes here): up
+ * to 18 digits cannot overflow, a longer number is checked digit by digit. */
 static int parse_int(const char *s, int64_t *out)
 {
-	const char *p = s + (*s == '-');
+	int neg = *s == '-';
+	const char *p = s + neg;
+	uint64_t v = 0, lim = neg ? (uint64_t)INT64_MAX + 1 : (uint64_t)INT64_MAX;
 	if (!*p)
 		return -1;
-	for (const char *q = p; *q; q++)
-		if (*q < '0' || *q > '9')
+	for (int n = 0; *p; p++, n++) {
+		unsigned d = (unsigned)((unsigned char)*p - '0');
+		if (d > 9 || (n >= 18 && v > (lim - d) / 10))
 			return -1;
-	char *end;
-	errno = 0;
-	long long v = strtoll(s, &end, 10);
-	if (errno || *end)
-		return -1;
-	*out = v;
+		v = v * 10 + d;
+	}
+	*out = neg ? (int64_t)(0 - v) : (int64_t)v;
 	return 0;
 }
 
-int64_t imp_num(struct imp_file *fl, const char *name, int64_t dflt, int *given)
+int64_t imp_num(struct imp_file *fl, int c, int64_t dflt, int *given)
 {
-	const char *v = imp_val(fl, name);
+	const char *v = imp_field(fl, c);
 	int64_t x;
 	if (given)
 		*given = 0;
 	if (!*v)
 		return dflt;
 	if (parse_int(v, &x) != 0) {
-		imp_bad(fl, name, v, _("Harus bilangan bulat tanpa titik atau koma, misalnya 5000."));
+		imp_bad(fl, col_name(fl, c), v,
+			_("Harus bilangan bulat tanpa titik atau koma, misalnya 5000."));
 		return dflt;
 	}
 	if (given)
@@ -105,26 +122,37 @@ int64_t imp_num(struct imp_file *fl, const char *name, int64_t dflt, int *given)
 	return x;
 }
 
-int imp_small(struct imp_file *fl, const char *name, int dflt, int *given)
+/* x when it is within an int's range for a count (|x| <= 10^9), else a problem and dflt. */
+static int small_or(struct imp_file *fl, int c, int64_t x, int dflt)
 {
-	int64_t x = imp_num(fl, name, dflt, given);
 	if (x < -1000000000 || x > 1000000000) {
-		imp_bad(fl, name, imp_val(fl, name), _("Angka terlalu besar."));
+		imp_bad(fl, col_name(fl, c), imp_field(fl, c), _("Angka terlalu besar."));
 		return dflt;
 	}
 	return (int)x;
 }
 
-int imp_optional_nonzero(struct imp_file *fl, const char *name)
+int imp_small(struct imp_file *fl, int c, int dflt, int *given)
+{
+	return small_or(fl, c, imp_num(fl, c, dflt, given), dflt);
+}
+
+int imp_optional_nonzero(struct imp_file *fl, int c)
 {
 	int given;
-	int x = imp_small(fl, name, 0, &given);
+	int x = imp_small(fl, c, 0, &given);
 	return given && x == 0 ? -1 : x;
 }
 
-void imp_own_id(struct imp_file *fl, char id[SK_UUID_LEN + 1])
+void imp_id_ok(struct imp_file *fl, int c, char id[SK_UUID_LEN + 1], const char *v)
 {
-	const char *v = imp_val(fl, "id");
+	memcpy(id, v, SK_UUID_LEN + 1);
+	fl->ids_ok |= (uint64_t)1 << c;
+}
+
+void imp_own_id(struct imp_file *fl, int c, char id[SK_UUID_LEN + 1])
+{
+	const char *v = imp_field(fl, c);
 	if (!*v && !fl->im->src[fl->src].is_bundle)
 		sk_uuid_new(id);
 	else if (!*v)
@@ -132,21 +160,21 @@ void imp_own_id(struct imp_file *fl, char id[SK_UUID_LEN + 1])
 	else if (!sk_uuid_valid(v))
 		imp_bad(fl, "id", v, _("id harus UUID huruf kecil 36 karakter."));
 	else
-		memcpy(id, v, SK_UUID_LEN + 1);
+		imp_id_ok(fl, c, id, v);
 }
 
-void imp_key_id(struct imp_file *fl, const char *name, char id[SK_UUID_LEN + 1])
+void imp_key_id(struct imp_file *fl, int c, char id[SK_UUID_LEN + 1])
 {
-	const char *v = imp_val(fl, name);
+	const char *v = imp_field(fl, c);
 	if (!sk_uuid_valid(v))
-		imp_bad(fl, name, v, _("Harus UUID huruf kecil 36 karakter."));
+		imp_bad(fl, col_name(fl, c), v, _("Harus UUID huruf kecil 36 karakter."));
 	else
-		memcpy(id, v, SK_UUID_LEN + 1);
+		imp_id_ok(fl, c, id, v);
 }
 
-void imp_stamp(struct imp_file *fl, char ts[SK_TS_LEN + 1])
+void imp_stamp(struct imp_file *fl, int c, char ts[SK_TS_LEN + 1])
 {
-	const char *v = imp_val(fl, "diubah_pada");
+	const char *v = imp_field(fl, c);
 	if (!*v && !fl->im->src[fl->src].is_bundle)
 		memcpy(ts, fl->im->now, SK_TS_LEN + 1);
 	else if (!sk_ts_valid(v))
@@ -156,43 +184,45 @@ void imp_stamp(struct imp_file *fl, char ts[SK_TS_LEN + 1])
 		memcpy(ts, v, SK_TS_LEN + 1);
 }
 
-int imp_flag(struct imp_file *fl, const char *name)
+int imp_flag(struct imp_file *fl, int c)
 {
-	const char *v = imp_val(fl, name);
+	const char *v = imp_field(fl, c);
 	int64_t x;
-	if (*v && parse_int(v, &x) != 0) {
-		imp_bad(fl, name, v, _("Isi 0 (tidak) atau 1 (ya)."));
+	if (!*v)
+		return 0;
+	if (parse_int(v, &x) != 0) {
+		imp_bad(fl, col_name(fl, c), v, _("Isi 0 (tidak) atau 1 (ya)."));
 		return 0;
 	}
-	return imp_small(fl, name, 0, NULL);
+	return small_or(fl, c, x, 0); /* read once (it was read again as a number) */
 }
 
-int imp_required_flag(struct imp_file *fl, const char *name)
+int imp_required_flag(struct imp_file *fl, int c)
 {
-	if (!*imp_val(fl, name)) {
-		imp_bad(fl, name, "", _("Wajib diisi: 0 (tidak) atau 1 (ya); kosong tidak dianggap 0."));
+	if (!*imp_field(fl, c)) {
+		imp_bad(fl, col_name(fl, c), "",
+			_("Wajib diisi: 0 (tidak) atau 1 (ya); kosong tidak dianggap 0."));
 		return 0;
 	}
-	return imp_flag(fl, name);
+	return imp_flag(fl, c);
 }
 
-int imp_deleted_flag(struct imp_file *fl)
+int imp_deleted_flag(struct imp_file *fl, int c)
 {
-	int x = imp_flag(fl, "dihapus");
+	int x = imp_flag(fl, c);
 	if (x != 0 && x != 1) {
-		imp_bad(fl, "dihapus", imp_val(fl, "dihapus"), _("Isi 0 (tidak) atau 1 (ya)."));
+		imp_bad(fl, "dihapus", imp_field(fl, c), _("Isi 0 (tidak) atau 1 (ya)."));
 		return 0;
 	}
 	return x;
 }
 
-/* 1 when column name of table t is a foreign key to table parent in the schema (SQLite then
+/* 1 when column c of table t is a foreign key to table parent in the schema (SQLite then
  * counts a missing parent itself, SQLITE_DBSTATUS_DEFERRED_FKS), 0 when not, -1 on a
  * database error. Asked once per pass and column. */
-static int fk_backed(struct imp_file *fl, const char *name, const char *parent)
+static int fk_backed(struct imp_file *fl, int c, const char *parent)
 {
 	struct imp *im = fl->im;
-	int c = col_of(fl, name);
 	if (c < 0 || c >= IMP_MAX_COLS)
 		return 0;
 	signed char *known = &im->fk[fl->table][c];
@@ -203,7 +233,7 @@ static int fk_backed(struct imp_file *fl, const char *name, const char *parent)
 	int found = -1;
 	if (st) {
 		db_bind_text(st, ":t", BUNDLE_TABLES[fl->table].db_table);
-		db_bind_text(st, ":c", name);
+		db_bind_text(st, ":c", col_name(fl, c));
 		db_bind_text(st, ":p", parent);
 		found = db_exists(im->db, st, im->e);
 	}
@@ -212,8 +242,8 @@ static int fk_backed(struct imp_file *fl, const char *name, const char *parent)
 	return found;
 }
 
-void imp_ref(struct imp_file *fl, const char *name, const char *table, int optional,
-	     int well_formed, const char *reason)
+void imp_ref(struct imp_file *fl, int c, const char *table, int optional, int well_formed,
+	     const char *reason)
 {
 	static const char *const SQL[] = {
 		"SELECT 1 FROM kelompok WHERE id=:id", "SELECT 1 FROM anggota WHERE id=:id",
@@ -222,7 +252,7 @@ void imp_ref(struct imp_file *fl, const char *name, const char *table, int optio
 	};
 	static const char *const TABLES[] = { "kelompok", "anggota", "pertemuan", "kas", "siklus",
 					      "pinjaman" };
-	const char *v = imp_val(fl, name);
+	const char *name = col_name(fl, c), *v = imp_field(fl, c);
 	if (optional && !*v)
 		return;
 	if (!well_formed && !sk_uuid_valid(v)) {
@@ -233,7 +263,7 @@ void imp_ref(struct imp_file *fl, const char *name, const char *table, int optio
 	 * whose parent is missing: a count above zero at the end makes the pass be made again
 	 * carefully (struct imp), and that pass names the row. */
 	if (!fl->im->careful) {
-		int fk = fk_backed(fl, name, table);
+		int fk = fk_backed(fl, c, table);
 		if (fk < 0)
 			fl->im->dberr = 1;
 		if (fk != 0)
@@ -330,17 +360,6 @@ static int db_failed(struct imp *im)
 	return M_ERROR;
 }
 
-/* The current row's text of column i of its table, as imp_val gives it, by the column's
- * index (every column of a row is compared: no look-up by name). */
-static const char *incoming_at(const struct imp_file *fl, int i)
-{
-	int at = fl->idx[i];
-	if (at < 0 || at >= fl->nf)
-		return "";
-	return BUNDLE_TABLES[fl->table].cols[i].kind == BC_TEXT ? csv_unguard(fl->f[at])
-								 : fl->f[at];
-}
-
 /* 1 when text is exactly what SQLite writes for the integer n (sqlite3_column_text: the
  * decimal digits, '-' before a negative one; no '+', no leading zero, no space). Told
  * without asking SQLite for the text, which would convert the stored value in place (a
@@ -369,7 +388,7 @@ static int same_as_stored(const struct imp_file *fl, sqlite3_stmt *st)
 	for (int i = 0; i < d->ncols; i++) {
 		if (d->cols[i].kind == BC_DERIVED)
 			continue;
-		const char *in = incoming_at(fl, i), *v;
+		const char *in = imp_field(fl, i), *v;
 		switch (sqlite3_column_type(st, i)) {
 		case SQLITE_INTEGER:
 			if (!int_text_is(in, sqlite3_column_int64(st, i)))

@@ -83,12 +83,23 @@ struct imp_spec {
 		fn(row, is); \
 	}
 
-/* An optional column naming a row by its UUID. */
-static void optional_uuid(struct imp_file *fl, const char *name, char *dst, size_t n)
+/* An optional column c naming a row by its UUID. A well-formed one (or none) is copied as
+ * it stands; anything else is read as text, to be told as before (not UTF-8, too long). */
+static void optional_uuid(struct imp_file *fl, int c, char *dst, size_t n)
 {
-	imp_text(fl, name, dst, n);
+	const char *v = imp_field(fl, c);
+	if (n > SK_UUID_LEN && !*v) {
+		*dst = '\0';
+		return;
+	}
+	if (n > SK_UUID_LEN && sk_uuid_valid(v)) {
+		imp_id_ok(fl, c, dst, v);
+		return;
+	}
+	imp_text(fl, c, dst, n);
 	if (*dst && !sk_uuid_valid(dst))
-		imp_bad(fl, name, dst, _("Harus UUID huruf kecil 36 karakter, atau kosong."));
+		imp_bad(fl, BUNDLE_TABLES[fl->table].cols[c].name, dst,
+			_("Harus UUID huruf kecil 36 karakter, atau kosong."));
 }
 
 /* A rate column (jasa_persen_bulan) into *out (hundredths); a problem when it is not one. */
@@ -389,8 +400,7 @@ static const struct imp_spec SPECS[BT_COUNT] = {
 struct imp_step {
 	enum imp_how how;
 	const table_col *c;
-	const char *name;               /* the bundle's name of the column (the same pointer:
-					 * imp_val finds it without comparing texts) */
+	int col;                        /* its index among the bundle's columns (imp_field) */
 };
 
 struct imp_plan {
@@ -399,8 +409,7 @@ struct imp_plan {
 	int nkeys;
 	size_t key[2], stamp;           /* offsets of the key fields and diubah_pada */
 	size_t ref[IMP_REFS_MAX];       /* offset of each named row's field */
-	const char *ref_name[IMP_REFS_MAX]; /* its bundle column's name (struct imp_step) */
-	int ref_checked[IMP_REFS_MAX];  /* 1: the field holds only a well-formed id or "" */
+	int ref_col[IMP_REFS_MAX];      /* its bundle column (struct imp_step) */
 };
 
 static struct imp_plan PLANS[BT_COUNT];
@@ -428,12 +437,14 @@ static enum imp_how how_of(const struct imp_spec *sp, const table_col *c, int nk
 	abort(); /* a decimal column: its table names its reader (IH_HOOK) */
 }
 
-/* The name of column name in bundle table bt as the bundle spells it (its own pointer);
- * name itself when bt has no such column. */
-static const char *bundle_name(int bt, const char *name)
+/* The index of column name in bundle table bt; every column of a table but its TC_LOCAL
+ * ones is in its file (bundle.c), so a name it lacks is a programmer error. */
+static int file_col(int bt, const char *name)
 {
 	int i = bundle_col_index(bt, name);
-	return i < 0 ? name : BUNDLE_TABLES[bt].cols[i].name;
+	if (i < 0)
+		abort();
+	return i;
 }
 
 /* The field offset of column name of t; a name t lacks is a programmer error. */
@@ -458,14 +469,12 @@ static void plan_make(int bt, const struct imp_spec *sp, struct imp_plan *p)
 		if ((c->flags & TC_KEY) && keys < 2)
 			p->key[keys++] = c->off;
 		p->step[p->n++] = (struct imp_step){ how_of(sp, c, p->nkeys), c,
-						     bundle_name(bt, c->name) };
+						     file_col(bt, c->name) };
 	}
 	p->stamp = offset_of(t, "diubah_pada");
 	for (int i = 0; i < IMP_REFS_MAX && sp->refs[i].col; i++) {
 		p->ref[i] = offset_of(t, sp->refs[i].col);
-		p->ref_name[i] = bundle_name(bt, sp->refs[i].col);
-		p->ref_checked[i] = how_of(sp, &t->cols[table_col_index(t, sp->refs[i].col)],
-					   p->nkeys) == IH_KEY_ID;
+		p->ref_col[i] = file_col(bt, sp->refs[i].col);
 	}
 }
 
@@ -477,20 +486,20 @@ static void read_col(struct imp_file *fl, const struct imp_spec *sp, const struc
 	void *v = row + c->off;
 	int *has = c->has >= 0 ? (int *)(row + c->has) : NULL;
 	switch (s->how) {
-	case IH_OWN_ID: imp_own_id(fl, v); break;
-	case IH_KEY_ID: imp_key_id(fl, s->name, v); break;
-	case IH_STAMP: imp_stamp(fl, v); break;
-	case IH_DELETED: *(int *)v = imp_deleted_flag(fl); break;
-	case IH_TEXT: imp_text(fl, s->name, v, c->size); break;
-	case IH_OR_DEFAULT: imp_text_or_default(fl, s->name, v, c->size); break;
-	case IH_OPT_UUID: optional_uuid(fl, s->name, v, c->size); break;
-	case IH_NUM: *(int64_t *)v = imp_num(fl, s->name, 0, has); break;
-	case IH_NUM_UNSET: *(int64_t *)v = imp_num(fl, s->name, -1, has); break;
-	case IH_SMALL: *(int *)v = imp_small(fl, s->name, 0, has); break;
-	case IH_NONZERO: *(int *)v = imp_optional_nonzero(fl, s->name); break;
-	case IH_FLAG: *(int *)v = imp_flag(fl, s->name); break;
-	case IH_REQUIRED_FLAG: *(int *)v = imp_required_flag(fl, s->name); break;
-	case IH_RATE: rate_field(fl, s->name, v); break;
+	case IH_OWN_ID: imp_own_id(fl, s->col, v); break;
+	case IH_KEY_ID: imp_key_id(fl, s->col, v); break;
+	case IH_STAMP: imp_stamp(fl, s->col, v); break;
+	case IH_DELETED: *(int *)v = imp_deleted_flag(fl, s->col); break;
+	case IH_TEXT: imp_text(fl, s->col, v, c->size); break;
+	case IH_OR_DEFAULT: imp_text_or_default(fl, s->col, v, c->size); break;
+	case IH_OPT_UUID: optional_uuid(fl, s->col, v, c->size); break;
+	case IH_NUM: *(int64_t *)v = imp_num(fl, s->col, 0, has); break;
+	case IH_NUM_UNSET: *(int64_t *)v = imp_num(fl, s->col, -1, has); break;
+	case IH_SMALL: *(int *)v = imp_small(fl, s->col, 0, has); break;
+	case IH_NONZERO: *(int *)v = imp_optional_nonzero(fl, s->col); break;
+	case IH_FLAG: *(int *)v = imp_flag(fl, s->col); break;
+	case IH_REQUIRED_FLAG: *(int *)v = imp_required_flag(fl, s->col); break;
+	case IH_RATE: rate_field(fl, s->c->name, v); break;
 	case IH_HOOK: sp->hook(fl, c, row); break;
 	case IH_TYPE: abort();
 	}
@@ -510,6 +519,7 @@ void imp_row(struct imp_file *fl)
 	if (sp->batch && !fl->batch.t)
 		table_batch_init(&fl->batch, sp->t, sp->size, "");
 	memset(row, 0, sp->size);
+	fl->ids_ok = 0;
 	if (sp->init)
 		sp->init(row);
 	for (int i = 0; i < p->n; i++)
@@ -520,9 +530,10 @@ void imp_row(struct imp_file *fl)
 	for (int i = 0; i < IMP_REFS_MAX && sp->refs[i].col; i++) {
 		const struct imp_ref_def *r = &sp->refs[i];
 		const char *v = row + p->ref[i];
-		if (r->optional && (!*v || (!p->ref_checked[i] && !sk_uuid_valid(v))))
+		int checked = (fl->ids_ok >> p->ref_col[i]) & 1; /* by its reader: a UUID */
+		if (r->optional && (!*v || (!checked && !sk_uuid_valid(v))))
 			continue;
-		imp_ref(fl, p->ref_name[i], r->parent, r->optional, p->ref_checked[i] && *v,
+		imp_ref(fl, p->ref_col[i], r->parent, r->optional, checked,
 			r->reason);
 	}
 	imp_merge(fl, row + p->key[0], p->nkeys > 1 ? row + p->key[1] : NULL, row + p->stamp,

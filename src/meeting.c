@@ -25,7 +25,7 @@ void meeting_init(sk_meeting *m, const char *kelompok_id)
 void meeting_validate_fields(const sk_meeting *m, sk_issues *is)
 {
 	validate_date_required(is, "tanggal", m->tanggal,
-			       _("Tanggal pertemuan wajib, tulis TTTT-BB-HH, misalnya 2025-03-15."));
+			       N_("Tanggal pertemuan wajib, tulis TTTT-BB-HH, misalnya 2025-03-15."));
 	if (m->pendamping_hadir != 0 && m->pendamping_hadir != 1)
 		sk_issues_add(is, "pendamping_hadir", SK_SEV_ERROR, "%s", _("Isi 0 (tidak) atau 1 (ya)."));
 }

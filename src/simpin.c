@@ -50,8 +50,8 @@ static const char *const JENIS_DENDA[] = { "alpa", "terlambat", "lainnya", NULL 
 
 static void date_required(sk_issues *is, const char *field, const char *v)
 {
-	validate_date_required(is, field, v, _("Tanggal wajib, tulis TTTT-BB-HH, misalnya "
-					       "2025-03-15."));
+	validate_date_required(is, field, v, N_("Tanggal wajib, tulis TTTT-BB-HH, misalnya "
+						"2025-03-15."));
 }
 
 /* An optional date: empty, or a real date not before from (when from is a real date) and not
@@ -87,7 +87,7 @@ void cycle_validate_fields(const sk_cycle *c, sk_issues *is)
 		sk_issues_add(is, "nomor", SK_SEV_ERROR, "%s",
 			      _("Nomor siklus dihitung dari 1."));
 	validate_date_required(is, "mulai", c->mulai,
-			       _("Tanggal mulai siklus wajib, tulis TTTT-BB-HH."));
+			       N_("Tanggal mulai siklus wajib, tulis TTTT-BB-HH."));
 	if (*c->selesai && !valid_date(c->selesai))
 		sk_issues_add(is, "selesai", SK_SEV_ERROR, "%s",
 			      _("Tanggal ditulis TTTT-BB-HH, misalnya 2025-03-15, atau kosong."));

@@ -29,7 +29,7 @@ void validate_money(sk_issues *is, const char *field, int64_t v)
 void validate_date_required(sk_issues *is, const char *field, const char *v, const char *missing)
 {
 	if (!v || !*v)
-		sk_issues_add(is, field, SK_SEV_ERROR, "%s", missing);
+		sk_issues_add(is, field, SK_SEV_ERROR, "%s", _(missing));
 	else if (!valid_date(v))
 		sk_issues_add(is, field, SK_SEV_ERROR,
 			      _("Tanggal %s tidak ada: tulis TTTT-BB-HH, misalnya 2025-03-15."), v);

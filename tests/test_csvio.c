@@ -144,6 +144,32 @@ static void test_limits(void)
 	CHECK(csv_read_file(path, collect, &g, &e) == SK_REFUSED && strstr(e.msg, "NUL") &&
 	      strstr(e.msg, "nul.csv"), "a NUL byte refuses the file (no silently cut field)");
 	CHECK(g.rows == 1, "nothing after the NUL is delivered");
+	/* The NUL is looked for in each chunk read (64 KiB), the field in it then: a NUL in the
+	 * second chunk, in a field begun in the first, in a quoted field, at the file's last
+	 * byte; the line named is the NUL's. */
+	static const struct { size_t at; const char *tail; } NULS[] = {
+		{ 65530, "x\n" }, { 65536, "\"\n" }, { 70000, "\n" }, { 70000, "" },
+	};
+	for (size_t k = 0; k < sizeof NULS / sizeof NULS[0]; k++) {
+		memset(&g, 0, sizeof g);
+		snprintf(path, sizeof path, "%s/nul2.csv", dir);
+		f = fopen(path, "wb");
+		fputs("id,nama\n1,Budi\n2,", f);
+		for (size_t i = 18; i < NULS[k].at; i++)
+			fputc(k == 1 && i == 18 ? '"' : 'a', f);
+		fputc('\0', f);
+		fputs(NULS[k].tail, f);
+		fclose(f);
+		char what[96];
+		snprintf(what, sizeof what, "a NUL at byte %zu (case %zu) refuses the file at line 3",
+			 NULS[k].at, k);
+		CHECK(csv_read_file(path, collect, &g, &e) == SK_REFUSED && strstr(e.msg, "NUL") &&
+		      strstr(e.msg, "baris 3") && g.rows == 2, what);
+	}
+	memset(&g, 0, sizeof g);
+	write_big("nonul.csv", "id,nama\n1,", 'b', 200000, "\n2,Ani\n", path, sizeof path);
+	CHECK(csv_read_file(path, collect, &g, &e) == SK_OK && g.rows == 3 &&
+	      strcmp(g.cell[2][1], "Ani") == 0, "a file without NUL across chunks reads whole");
 
 	memset(&g, 0, sizeof g);
 	write_file("cut.csv", "id,nama,nik\n1,Ali,3171\n2,Bu", path, sizeof path);
