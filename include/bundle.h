@@ -51,7 +51,9 @@ typedef struct bundle_table_def {
 	const char *count_since;   /* ... and select_since gives (the same parameters) */
 	const char *select_one;    /* the columns of the stored row with key :k1 (, :k2) as export
 				    * writes them (no row: not exported, e.g. deleted attendance) */
-	const char *stamp;         /* diubah_pada of the stored row with key :k1 (, :k2) */
+	const char *select_walk;   /* select_one's columns, then 1 when export writes the row (else
+				    * 0), of every stored row from the key :k1 (, :k2) up, in key
+				    * order through the key's index (import_walk.c) */
 } bundle_table_def;
 
 /* Built from the stores' column descriptors when the program starts (src/bundle.c); read

@@ -53,7 +53,7 @@ struct imp_bulk {
  * the file (import_walk.c): one statement open at a time, on the first stored row not below
  * the key looked up last. */
 struct imp_walk {
-	sqlite3_stmt *st;        /* from db_prepare (imp_walk_sql); NULL: no walk */
+	sqlite3_stmt *st;        /* from db_prepare (select_walk); NULL: no walk */
 	int src, table;          /* the file it walks */
 	int at;                  /* on a row, or past the last */
 	int sparse;              /* 0, or lookups since the keys were found far apart */
@@ -207,15 +207,10 @@ void imp_merge(struct imp_file *fl, const char *k1, const char *k2, const char *
  * BINARY order of texts. */
 int imp_key_cmp(const char k[2][SK_UUID_LEN + 1], const char *k1, const char *k2);
 void imp_key_set(char k[2][SK_UUID_LEN + 1], const char *k1, const char *k2);
-/* The walk's statement of table t: the columns of BUNDLE_TABLES[t].select_one and, after
- * them, 1 when export writes the row (its filter), 0 when not; every stored row from the key
- * :k1 (, :k2) up, in key order (read through the key's own index: tests/test_import_walk.c).
- * A stable string (db_prepare caches it). */
-const char *imp_walk_sql(int t);
 /* The stored row of fl's table with the key k1 (, k2; NULL for a one-column key), every
- * stored row counted (deleted ones too): 1 with *row on it (imp_walk_sql's columns; valid
- * until the next call or imp_walk_stop), 0 when there is none, -1 on a database error (in
- * fl->im->e; a statement a rollback aborted is one). While fl's keys rise the walk goes on
+ * stored row counted (deleted ones too): 1 with *row on it (bundle.h's select_walk
+ * columns; valid until the next call or imp_walk_stop), 0 when there is none, -1 on a
+ * database error (in fl->im->e; a statement a rollback aborted is one). While fl's keys rise the walk goes on
  * from the last row (a few steps at most, else it seeks); any other key seeks. Writes to
  * the table between two calls are fine (SQLite keeps the read cursor's place) when they
  * touch no row above the key looked up last (the walk may hold the next stored row: the

@@ -132,7 +132,7 @@ static bundle_col COLS[BT_COUNT][BUNDLE_COLS_MAX];
 static char FILES[BT_COUNT][32];
 static struct bundle_sql {
 	char all[BUNDLE_SQL_MAX], since[BUNDLE_SQL_MAX], count_all[BUNDLE_SQL_MAX],
-		count_since[BUNDLE_SQL_MAX], one[BUNDLE_SQL_MAX], stamp[BUNDLE_SQL_MAX];
+		count_since[BUNDLE_SQL_MAX], one[BUNDLE_SQL_MAX], walk[BUNDLE_SQL_MAX];
 } SQL[BT_COUNT];
 bundle_table_def BUNDLE_TABLES[BT_COUNT];
 
@@ -176,7 +176,7 @@ static void build_sql(const struct bundle_spec *sp, const bundle_table_def *d, i
 		      struct bundle_sql *q)
 {
 	char sel[BUNDLE_SQL_MAX] = "SELECT ", order[BUNDLE_SQL_MAX] = " ORDER BY ",
-	     key[BUNDLE_SQL_MAX] = "";
+	     key[BUNDLE_SQL_MAX] = "", keycols[BUNDLE_SQL_MAX] = "", keyvals[BUNDLE_SQL_MAX] = "";
 	const char *where = live ? " AND " : " WHERE ";
 	for (int i = 0; i < d->ncols; i++) {
 		const char *col = d->cols[i].name;
@@ -185,17 +185,25 @@ static void build_sql(const struct bundle_spec *sp, const bundle_table_def *d, i
 				col = sp->expr[x].sql;
 		add(sel, "%s%s", i ? ", " : "", col);
 	}
+	/* The walk: the same columns, then whether export writes the row, every row from the
+	 * key up (a row value for two columns), in the key's order. */
+	add(q->walk, "%s, %s FROM %s", sel, live ? "dihapus=0" : "1", sp->t->name);
 	add(sel, " FROM %s%s", sp->t->name, live ? " WHERE dihapus=0" : "");
 	for (int k = 0; k < d->nkeys; k++) {
 		add(order, "%s%s", k ? ", " : "", d->cols[k].name);
 		add(key, "%s%s=:k%d", k ? " AND " : "", d->cols[k].name, k + 1);
+		add(keycols, "%s%s", k ? ", " : "", d->cols[k].name);
+		add(keyvals, "%s:k%d", k ? ", " : "", k + 1);
 	}
+	if (d->nkeys > 1)
+		add(q->walk, " WHERE (%s) >= (%s)%s", keycols, keyvals, order);
+	else
+		add(q->walk, " WHERE %s >= %s%s", keycols, keyvals, order);
 	add(q->all, "%s%s", sel, order);
 	add(q->since, "%s%s%s%s", sel, where, STORED_SINCE, order);
 	add(q->count_all, "SELECT count(*) FROM (%s)", sel);
 	add(q->count_since, "SELECT count(*) FROM (%s%s%s)", sel, where, STORED_SINCE);
 	add(q->one, "%s%s%s", sel, where, key);
-	add(q->stamp, "SELECT diubah_pada FROM %s WHERE %s", sp->t->name, key);
 }
 
 /* Fill BUNDLE_TABLES from SPECS and the descriptors, once, when the program starts (before
@@ -217,7 +225,7 @@ __attribute__((constructor)) static void bundle_build(void)
 		d->count_all = SQL[t].count_all;
 		d->count_since = SQL[t].count_since;
 		d->select_one = SQL[t].one;
-		d->stamp = SQL[t].stamp;
+		d->select_walk = SQL[t].walk;
 	}
 }
 

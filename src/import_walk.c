@@ -2,8 +2,7 @@
  * alongside the file: while the file's keys rise, one statement stays open and steps from
  * one stored row to the next instead of one seek (and one reset) per incoming row. A
  * re-import of an unchanged bundle meets every stored row in turn. */
-#include <stdio.h>
-#include <stdlib.h>
+#include <limits.h>
 #include <string.h>
 #include "import_priv.h"
 
@@ -13,55 +12,6 @@
 #define WALK_PROBE 8
 
 enum { WALK_NONE, WALK_ROW, WALK_END };
-
-/* The walk of each table: select_one's columns (as export writes them), then 1 when export
- * writes the row (the filter select_one has, "dihapus=0" for attendance, else 1), from the
- * key :k1 (, :k2) up, in the order of the key's own index. No filter in the WHERE: every
- * stored row is met, so a step is one row and a row export would not write still gives
- * its stamp. Built from BUNDLE_TABLES once. */
-#define WALK_SQL_MAX 2560
-static char WALK_SQL[BT_COUNT][WALK_SQL_MAX];
-
-/* Build WALK_SQL[t] from select_all ("SELECT <columns> FROM <table>[ WHERE <filter>]
- * ORDER BY <key>"). 0 when its shape is not that (a programmer error). */
-static int build(int t)
-{
-	const bundle_table_def *d = &BUNDLE_TABLES[t];
-	char from[96];
-	snprintf(from, sizeof from, " FROM %s", d->db_table);
-	const char *f = strstr(d->select_all, from), *order = strstr(d->select_all, " ORDER BY ");
-	if (!f || !order || order < f)
-		return 0;
-	const char *rest = f + strlen(from);
-	char filter[256] = "1";
-	if (strncmp(rest, " WHERE ", 7) == 0) {
-		size_t n = (size_t)(order - (rest + 7));
-		if (n + 3 > sizeof filter)
-			return 0;
-		snprintf(filter, sizeof filter, "(%.*s)", (int)n, rest + 7);
-	} else if (rest != order) {
-		return 0;
-	}
-	const char *k1 = d->cols[0].name, *k2 = d->nkeys > 1 ? d->cols[1].name : NULL;
-	int n;
-	if (k2)
-		n = snprintf(WALK_SQL[t], WALK_SQL_MAX, "%.*s, %s%s WHERE (%s, %s) >= (:k1, :k2) "
-			     "ORDER BY %s, %s", (int)(f - d->select_all), d->select_all, filter,
-			     from, k1, k2, k1, k2);
-	else
-		n = snprintf(WALK_SQL[t], WALK_SQL_MAX, "%.*s, %s%s WHERE %s >= :k1 ORDER BY %s",
-			     (int)(f - d->select_all), d->select_all, filter, from, k1, k1);
-	return n > 0 && n < WALK_SQL_MAX && d->nkeys <= 2;
-}
-
-const char *imp_walk_sql(int t)
-{
-	if (t < 0 || t >= BT_COUNT)
-		abort();
-	if (!WALK_SQL[t][0] && !build(t))
-		abort();
-	return WALK_SQL[t];
-}
 
 void imp_walk_stop(struct imp *im)
 {
@@ -116,7 +66,7 @@ static int seek(struct imp_file *fl, const char *k1, const char *k2)
 	struct imp *im = fl->im;
 	struct imp_walk *w = &im->walk;
 	imp_walk_stop(im);
-	w->st = db_prepare(im->db, imp_walk_sql(fl->table), im->e);
+	w->st = db_prepare(im->db, BUNDLE_TABLES[fl->table].select_walk, im->e);
 	if (!w->st)
 		return SK_DBERR;
 	w->src = fl->src;

@@ -19,7 +19,7 @@ static int exec(const char *sql)
 static void test_plans(void)
 {
 	for (int t = 0; t < BT_COUNT; t++) {
-		const char *sql = imp_walk_sql(t);
+		const char *sql = BUNDLE_TABLES[t].select_walk;
 		char eqp[3000], label[160];
 		sqlite3_stmt *st = NULL, *one = NULL;
 		snprintf(label, sizeof label, "%s: the walk prepares", BUNDLE_TABLES[t].name);
@@ -227,7 +227,7 @@ static void test_writes(struct imp *im)
 static void test_sqlite(struct imp *im)
 {
 	sqlite3_stmt *st;
-	CHECK(sqlite3_prepare_v2(db_handle(tdb), imp_walk_sql(BT_KELOMPOK), -1, &st, NULL) ==
+	CHECK(sqlite3_prepare_v2(db_handle(tdb), BUNDLE_TABLES[BT_KELOMPOK].select_walk, -1, &st, NULL) ==
 	      SQLITE_OK, "walk prepared");
 	for (int schema = 0; schema < 2; schema++) {
 		CHECK(db_begin_write(tdb, &terr) == SK_OK, "write transaction");
