@@ -30,6 +30,9 @@ else
 	exit 1
 fi
 FUZZ="$root/build/fuzz/fuzz_import"
+# The target makes its own folder (testlib_tmpdir: $TMPDIR) and never removes it: inside
+# $WORK it goes with the test instead of staying in /tmp after every run.
+export TMPDIR="$WORK"
 
 # show_crash LOG: the sanitizer report and the input that caused it.
 show_crash() {
