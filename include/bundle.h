@@ -44,6 +44,7 @@ typedef struct bundle_table_def {
 	int ncols;
 	int nkeys;                 /* 1 (id) or 2 (kehadiran: pertemuan_id, anggota_id) */
 	int since;                 /* format version that added the file */
+	int stamp_col;             /* index of diubah_pada in cols (every file has one) */
 	const char *select_all;    /* export: every column in order, ordered by key */
 	const char *select_since;  /* the same for rows changed since :sejak or stored since
 				    * :disimpan (export.c binds both) */

@@ -219,6 +219,9 @@ __attribute__((constructor)) static void bundle_build(void)
 					 .db_table = sp->t->name, .cols = COLS[t],
 					 .since = sp->since };
 		d->ncols = build_cols(sp, COLS[t], &d->nkeys, &live);
+		d->stamp_col = bundle_col_index(t, "diubah_pada");
+		if (d->stamp_col < 0)
+			abort(); /* every exchanged row carries its stamp (spec) */
 		build_sql(sp, d, live, &SQL[t]);
 		d->select_all = SQL[t].all;
 		d->select_since = SQL[t].since;

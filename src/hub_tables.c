@@ -32,11 +32,10 @@ static void build(void)
 		memset(h, 0, sizeof *h);
 		h->def = d;
 		h->bt = t;
-		h->parent = h->parent_col = h->stamp_col = -1;
+		h->parent = h->parent_col = -1;
+		h->stamp_col = d->stamp_col;
 		for (int c = 0; c < d->ncols && c < HUB_MAX_COLS; c++) {
 			h->ref[c] = column_ref(t, d->cols[c].name);
-			if (strcmp(d->cols[c].name, "diubah_pada") == 0)
-				h->stamp_col = c;
 			if (h->parent < 0 && h->ref[c] >= 0 && h->ref[c] != t) {
 				h->parent = h->ref[c];
 				h->parent_col = c;

@@ -414,15 +414,12 @@ static int stored_row(struct imp_file *fl, const char *k1, const char *k2, const
 		      char *out, size_t n, int *same)
 {
 	const bundle_table_def *d = &BUNDLE_TABLES[fl->table];
-	int col = bundle_col_index(fl->table, "diubah_pada");
 	sqlite3_stmt *st;
 	*same = 0;
-	if (col < 0)
-		return -1;
 	int found = imp_walk_find(fl, k1, k2, &st);
 	if (found != 1)
 		return found;
-	db_col_text(st, col, out, n);
+	db_col_text(st, d->stamp_col, out, n);
 	*same = sqlite3_column_int(st, d->ncols) == 1 && strcmp(ts, out) == 0 &&
 		same_as_stored(fl, st);
 	return 1;
