@@ -197,6 +197,10 @@ void db_cache_restore(sk_db *db, int64_t old);
  * to the cache's size: a sort or index build that must stay small). Returns the old size for
  * db_cache_restore. */
 int64_t db_cache_shrink(sk_db *db, int kib);
+/* 1 when s is a plain SQL name ([a-z0-9_], not empty: every name of SIKUBE's schema), which
+ * can be written into SQL as it stands (identifiers cannot be bound parameters); 0 otherwise
+ * (also NULL). */
+int db_plain_name(const char *s);
 /* Inside a long write transaction: write the pages it changed so far (to the WAL) so that
  * they can leave the page cache. A bulk load fills the cache with pages it will never touch
  * again; without this, SQLite writes them only when the cache is full, and the pages it keeps

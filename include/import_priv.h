@@ -260,7 +260,8 @@ void imp_rows_end(struct imp *im);
  * one meeting of a few dozen rows and one member of thousands). skip 1: from each value to
  * the next by a seek in that index (for a parent of few rows: the thousands of attendance
  * rows of one member are not read), 0: every entry read in turn. NULL names no row, as for
- * SQLite's own check. 1, or 0 when a name cannot be quoted as it stands. */
+ * SQLite's own check. 1, or 0 when a name is not plain (db_plain_name) or the query does not
+ * fit out. */
 int imp_orphan_sql(char *out, size_t n, const char *child, const char *col, const char *parent,
 		   const char *key, int skip);
 /* The rules of check_rules.c over the rows merged by this pass: each hit refuses the merged

@@ -843,6 +843,16 @@ int64_t db_cache_shrink(sk_db *db, int kib)
 	return old;
 }
 
+int db_plain_name(const char *s)
+{
+	if (!s || !*s)
+		return 0;
+	for (; *s; s++)
+		if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') || *s == '_'))
+			return 0;
+	return 1;
+}
+
 int db_cache_flush(sk_db *db, sk_err *e)
 {
 	int rc = sqlite3_db_cacheflush(db->h);

@@ -333,16 +333,6 @@ static void triggers_for(struct buf *b, const char *t, const struct cols *c)
 	add(b, "); END;\n");
 }
 
-/* 1 when s is a plain SQL name ([a-z0-9_]): only those are captured (all of ours are). */
-static int plain_name(const char *s)
-{
-	if (!*s)
-		return 0;
-	for (; *s; s++)
-		if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') || *s == '_'))
-			return 0;
-	return 1;
-}
 
 /* The columns of table t into c (the caller frees c->name and c->pk). */
 static int read_cols(sk_db *db, const char *t, struct cols *c, sk_err *e)
@@ -364,7 +354,7 @@ static int read_cols(sk_db *db, const char *t, struct cols *c, sk_err *e)
 		}
 		db_col_text(st, 0, c->name[c->n], sizeof c->name[c->n]);
 		c->pk[c->n] = sqlite3_column_int(st, 1);
-		if (!plain_name(c->name[c->n]))
+		if (!db_plain_name(c->name[c->n]))
 			continue;
 		c->has_kelompok |= strcmp(c->name[c->n], "kelompok_id") == 0;
 		c->has_anggota |= strcmp(c->name[c->n], "anggota_id") == 0;
@@ -426,7 +416,7 @@ char *db_audit_trigger_sql(sk_db *db, sk_err *e)
 	add(&b, "%s", "");
 	int rc = SK_OK;
 	for (int i = 0; i < n && rc == SK_OK; i++) {
-		if (!plain_name(names[i]))
+		if (!db_plain_name(names[i]))
 			continue;
 		struct cols c = { 0 };
 		rc = read_cols(db, names[i], &c, e);

@@ -401,28 +401,22 @@ struct refs_of {
 	long long rows; /* rows of the table this pass brought (it holds at least as many) */
 };
 
-/* 1 when name can be written as "name" in SQL as it stands, else 0. */
-static int plain_name(const char *name)
-{
-	return name && *name && !strchr(name, '"') && strlen(name) < 64;
-}
-
 int imp_orphan_sql(char *out, size_t n, const char *child, const char *col, const char *parent,
 		   const char *key, int skip)
 {
-	if (!plain_name(child) || !plain_name(col) || !plain_name(parent) || !plain_name(key))
+	if (!db_plain_name(child) || !db_plain_name(col) || !db_plain_name(parent) ||
+	    !db_plain_name(key))
 		return 0;
-	if (skip)
+	int len = skip ?
 		snprintf(out, n, "WITH RECURSIVE d(k) AS (SELECT min(\"%s\") FROM \"%s\" WHERE \"%s\" "
 			 "IS NOT NULL UNION ALL SELECT (SELECT min(\"%s\") FROM \"%s\" WHERE \"%s\">k) "
 			 "FROM d WHERE k IS NOT NULL) SELECT 1 FROM d WHERE k IS NOT NULL AND NOT "
 			 "EXISTS (SELECT 1 FROM \"%s\" WHERE \"%s\"=k) LIMIT 1", col, child, col, col,
-			 child, col, parent, key);
-	else
+			 child, col, parent, key) :
 		snprintf(out, n, "SELECT 1 FROM (SELECT DISTINCT \"%s\" k FROM \"%s\" WHERE \"%s\" "
 			 "IS NOT NULL) WHERE NOT EXISTS (SELECT 1 FROM \"%s\" WHERE \"%s\"=k) LIMIT 1",
 			 col, child, col, parent, key);
-	return 1;
+	return len > 0 && (size_t)len < n;
 }
 
 /* Reading every entry of the child's index costs about a sixteenth of seeking the next
@@ -434,10 +428,11 @@ int imp_orphan_sql(char *out, size_t n, const char *child, const char *col, cons
 static int fewer_rows(struct imp *im, const char *parent, long long cap)
 {
 	char sql[160];
-	if (!plain_name(parent))
+	int len = !db_plain_name(parent) ? -1 :
+		snprintf(sql, sizeof sql, "SELECT count(*) FROM (SELECT 1 FROM \"%s\" LIMIT %lld)",
+			 parent, cap);
+	if (len < 0 || (size_t)len >= sizeof sql)
 		return 0;
-	snprintf(sql, sizeof sql, "SELECT count(*) FROM (SELECT 1 FROM \"%s\" LIMIT %lld)", parent,
-		 cap);
 	sqlite3_stmt *st = db_prepare_once(im->db, sql, NULL);
 	int64_t have = cap;
 	if (st && db_count(im->db, st, &have, NULL) != SK_OK)
