@@ -23,36 +23,30 @@ void sk_uuid_new(char out[SK_UUID_LEN + 1])
 	uuid_unparse_lower(u, out);
 }
 
-/* 1 when each of the 8 bytes of x is a lower-case hex digit: per byte, without a carry into
- * the next (every byte is below 0x80 first), at least '0' and at most '9', or at least 'a'
- * and at most 'f'. */
-static int hex8(uint64_t x)
-{
-	const uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
-	if (x & high)
-		return 0;
-	uint64_t digit = (x + ones * (0x80 - '0')) & ~(x + ones * (0x80 - '9' - 1));
-	uint64_t af = (x + ones * (0x80 - 'a')) & ~(x + ones * (0x80 - 'f' - 1));
-	return ((digit | af) & high) == high;
-}
+/* 1 for the characters of a UUID's hex groups (lower case only), else 0: NUL is 0. */
+static const unsigned char UUID_HEX[256] = {
+	['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1,
+	['8'] = 1, ['9'] = 1, ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1,
+};
 
 int sk_uuid_valid(const char *s)
 {
-	/* Called for every id of every row an import reads: the length first (strnlen stops at
-	 * the NUL, so a short text is never read past it), the four dashes where they stand,
-	 * then the 32 hex digits gathered and checked 8 at a time (hex8). */
-	if (!s || strnlen(s, SK_UUID_LEN + 1) != SK_UUID_LEN || s[8] != '-' || s[13] != '-' ||
-	    s[18] != '-' || s[23] != '-')
+	/* Called for every id of every row an import reads (a re-import: 6% of its CPU when each
+	 * character was classified by comparisons): the hex groups by table, the dashes where
+	 * they stand. Each character is read only after the ones before it passed, so a short
+	 * text is never read past its NUL. */
+	static const int GROUP[] = { 8, 4, 4, 4, 12 };
+	if (!s)
 		return 0;
-	char hex[32];
-	uint64_t w[4];
-	memcpy(hex, s, 8);
-	memcpy(hex + 8, s + 9, 4);
-	memcpy(hex + 12, s + 14, 4);
-	memcpy(hex + 16, s + 19, 4);
-	memcpy(hex + 20, s + 24, 12);
-	memcpy(w, hex, sizeof w);
-	return hex8(w[0]) && hex8(w[1]) && hex8(w[2]) && hex8(w[3]);
+	const unsigned char *u = (const unsigned char *)s;
+	for (int g = 0; g < 5; g++) {
+		if (g && *u++ != '-')
+			return 0;
+		for (int i = 0; i < GROUP[g]; i++)
+			if (!UUID_HEX[*u++])
+				return 0;
+	}
+	return *u == '\0';
 }
 
 void sk_now_utc(char out[SK_TS_LEN + 1])
