@@ -13,7 +13,7 @@
 typedef struct hub hub;
 
 /* Newest hub schema version this program knows (table sikube.versi_skema). */
-#define HUB_SCHEMA_VERSION 3
+#define HUB_SCHEMA_VERSION 4
 
 /* Connect to the PostgreSQL database named by conninfo (a libpq URL or key=value string;
  * NULL or "" uses $SIKUBE_PG). The session runs in UTC with ISO dates. On success *out

@@ -134,6 +134,15 @@ int hub_table_by_name(const char *name);
 /* Index in BUNDLE_TABLES of the group table ("kelompok") and of the member table. */
 int hub_group_table(void);
 int hub_member_table(void);
+/* A row's fingerprint (column sidik of every hub table, hub migration 4): the first 16 bytes
+ * of the SHA-256 of the table's name and each column the importer reads (BC_DERIVED left
+ * out) as export writes it, NUL after each, in hex (PostgreSQL reads it as a uuid). v[c] is
+ * column c of t->def (NULL counts as ""): a stored row as the staging database's export query
+ * gives it, or a file's row after the importer's own reading (csv_unguard of free text). Two
+ * rows with the same fingerprint are the same row to the importer (import's same_as_stored):
+ * a re-load keeps such a row without judging it again (hub_seed.c). */
+#define HUB_SIDIK_LEN 32
+void hub_row_sidik(const hub_table *t, const char *const *v, char out[HUB_SIDIK_LEN + 1]);
 /* "a.c1, a.c2, ..." (alias a, or no alias when a is ""), the columns of t in order. */
 void hub_cols(hub_sql *q, const hub_table *t, const char *alias);
 /* "a.k1 = b.k1 AND ..." over the key columns and prov. */

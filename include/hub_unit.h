@@ -8,6 +8,12 @@
 #include "hub_priv.h"
 #include "import.h"
 
+/* The lines of one table file of the unit that hold a row the hub has exactly (bit per line). */
+struct hub_same {
+	unsigned char *bits;
+	long long nbytes, n;
+};
+
 struct hub_unit {
 	int npaths;
 	const char *const *paths;     /* the unit's sources, as given */
@@ -19,7 +25,15 @@ struct hub_unit {
 	long long refs;               /* ids read from the files */
 	long long seeded[BT_COUNT];   /* hub rows put in the staging database */
 	long long staged[BT_COUNT];   /* rows the importer stored, copied to stg_<table> */
+	int judge_all;                /* 1: no row is kept unjudged (same stays NULL) */
+	struct hub_same *same;        /* [src * BT_COUNT + t], or NULL: rows kept as the hub's */
+	long long nsame;
 };
+
+/* import_opts.known_same over u->same (ctx: the unit). */
+int hub_unit_same(void *ctx, int src, int t, long long line);
+/* Forget u->same. */
+void hub_unit_same_free(struct hub_unit *u);
 
 /* berkas of table t of source src as the importer names it: "<folder>/<file>" or the file. */
 void hub_unit_label(const struct hub_unit *u, int src, int t, char *out, size_t n);

@@ -281,6 +281,10 @@ static int judge(struct load *l, struct hub_unit *u, sk_err *e)
 		io.progress = l->o->progress;
 		io.ctx = l->o->ctx;
 	}
+	if (u->nsame) {
+		io.known_same = hub_unit_same;
+		io.same_ctx = u;
+	}
 	import_result ir;
 	int rc = import_paths(u->stage, u->npaths, u->paths, &io, &ir, e);
 	if (rc == SK_REFUSED)
@@ -321,17 +325,16 @@ static int unit_steps(struct load *l, struct hub_unit *u, sk_err *e)
 	return rc;
 }
 
-static int load_unit(struct load *l, struct hub_unit *u)
+/* The unit's steps in one transaction on a fresh staging database. */
+static int try_unit(struct load *l, struct hub_unit *u, sk_err *e)
 {
-	sk_err e;
-	sk_err_clear(&e);
-	int rc = open_stage(l, u, &e);
+	int rc = open_stage(l, u, e);
 	if (rc == SK_OK)
-		rc = hub_exec(l->h, "BEGIN; SELECT pg_advisory_xact_lock(x'" LOCK_LOAD "'::bigint)", &e);
+		rc = hub_exec(l->h, "BEGIN; SELECT pg_advisory_xact_lock(x'" LOCK_LOAD "'::bigint)", e);
 	if (rc == SK_OK) {
-		rc = unit_steps(l, u, &e);
+		rc = unit_steps(l, u, e);
 		if (rc == SK_OK) {
-			rc = hub_exec(l->h, "COMMIT", &e);
+			rc = hub_exec(l->h, "COMMIT", e);
 			hub_step_time("commit");
 		}
 		else
@@ -340,6 +343,29 @@ static int load_unit(struct load *l, struct hub_unit *u)
 	db_close(u->stage);
 	u->stage = NULL;
 	remove_db(l->stage);
+	return rc;
+}
+
+static int load_unit(struct load *l, struct hub_unit *u)
+{
+	sk_err e;
+	sk_err_clear(&e);
+	int nproblems = u->problems->nproblems;
+	long long more = u->problems->more_problems;
+	int rc = try_unit(l, u, &e);
+	if (rc == SK_REFUSED && u->nsame) {
+		/* Rows the hub has exactly were passed over unjudged: a refused unit is judged again
+		 * whole, so that its problem report is import's own, every row included. */
+		u->problems->nproblems = nproblems;
+		u->problems->more_problems = more;
+		hub_unit_same_free(u);
+		memset(u->seeded, 0, sizeof u->seeded);
+		memset(u->staged, 0, sizeof u->staged);
+		u->judge_all = 1;
+		sk_err_clear(&e);
+		rc = try_unit(l, u, &e);
+	}
+	hub_unit_same_free(u);
 	u->res->status = rc;
 	if (rc != SK_OK) {
 		memset(u->res->t, 0, sizeof u->res->t);

@@ -63,10 +63,20 @@ static int copy_staged(struct hub_unit *u, const hub_table *t, hub_copy *cp, sk_
 	/* Rows stored by this import: disimpan_pada set (the seeded rows have none). */
 	db_bind_text(st, ":sejak", "~");
 	db_bind_text(st, ":disimpan", "0");
-	int rc, n = t->def->ncols + 2;
+	int rc, n = t->def->ncols;
+	const char *v[HUB_MAX_COLS];
+	char sidik[HUB_SIDIK_LEN + 1];
+	if (n > HUB_MAX_COLS)
+		abort(); /* a bundle table wider than the hub's buffers: programmer error */
 	while ((rc = db_step(u->stage, st, e)) == SQLITE_ROW && !cp->failed) {
-		for (int c = 0; c < n; c++)
-			hub_copy_field(cp, (const char *)sqlite3_column_text(st, c));
+		for (int c = 0; c < n; c++) {
+			v[c] = (const char *)sqlite3_column_text(st, c);
+			hub_copy_field(cp, v[c]);
+		}
+		hub_row_sidik(t, v, sidik);
+		hub_copy_field(cp, sidik);
+		hub_copy_field(cp, (const char *)sqlite3_column_text(st, n));
+		hub_copy_field(cp, (const char *)sqlite3_column_text(st, n + 1));
 		hub_copy_eol(cp);
 		u->staged[t->bt]++;
 	}
@@ -83,14 +93,14 @@ int hub_stage_copy(hub *h, struct hub_unit *u, sk_err *e)
 		hub_sql q = { 0 };
 		hub_sql_add(&q, "CREATE TEMP TABLE stg_%s ON COMMIT DROP AS SELECT ", name);
 		hub_cols(&q, &tabs[t], "");
-		hub_sql_add(&q, ", NULL::uuid AS grp, prov FROM " HUB_SCHEMA ".%s WITH NO DATA", name);
+		hub_sql_add(&q, ", sidik, NULL::uuid AS grp, prov FROM " HUB_SCHEMA ".%s WITH NO DATA", name);
 		rc = hub_exec(h, q.s, e);
 		hub_sql_free(&q);
 		if (rc != SK_OK)
 			break;
 		hub_sql_add(&q, "COPY pg_temp.stg_%s (", name);
 		hub_cols(&q, &tabs[t], "");
-		hub_sql_add(&q, ", grp, prov) FROM STDIN");
+		hub_sql_add(&q, ", sidik, grp, prov) FROM STDIN");
 		hub_copy cp;
 		rc = hub_copy_begin(h, &cp, q.s, e);
 		hub_sql_free(&q);
@@ -256,9 +266,9 @@ static int merge_table(hub *h, const hub_table *t, int fresh, sk_err *e)
 	hub_sql q = { 0 };
 	hub_sql_add(&q, "INSERT INTO " HUB_SCHEMA ".%s AS h (", name);
 	hub_cols(&q, t, "");
-	hub_sql_add(&q, ", prov) SELECT ");
+	hub_sql_add(&q, ", sidik, prov) SELECT ");
 	hub_cols(&q, t, "");
-	hub_sql_add(&q, ", prov FROM pg_temp.stg_%s", name);
+	hub_sql_add(&q, ", sidik, prov FROM pg_temp.stg_%s", name);
 	if (fresh) {
 		int rc = hub_exec(h, q.s, e);
 		hub_sql_free(&q);
@@ -278,7 +288,7 @@ static int merge_table(hub *h, const hub_table *t, int fresh, sk_err *e)
 			    t->def->cols[c].name);
 		first = 0;
 	}
-	hub_sql_add(&q, " WHERE EXCLUDED.%s > h.%s OR (EXCLUDED.%s = h.%s AND ", stamp, stamp, stamp,
+	hub_sql_add(&q, ", sidik = EXCLUDED.sidik WHERE EXCLUDED.%s > h.%s OR (EXCLUDED.%s = h.%s AND ", stamp, stamp, stamp,
 		    stamp);
 	tie_text(&q, t, "EXCLUDED");
 	hub_sql_add(&q, " > ");

@@ -210,6 +210,24 @@ static int after_1(hub *h, sk_err *e)
 	return SK_OK;
 }
 
+/* Each row's fingerprint (hub_row_sidik), set by every load from this version on; NULL on the
+ * rows loaded before (a re-load judges those again, as before). */
+static const char MIGRATION_4[] =
+	"ALTER TABLE sikube.kelompok ADD COLUMN sidik uuid;\n"
+	"ALTER TABLE sikube.anggota ADD COLUMN sidik uuid;\n"
+	"ALTER TABLE sikube.penilaian ADD COLUMN sidik uuid;\n"
+	"ALTER TABLE sikube.pertemuan ADD COLUMN sidik uuid;\n"
+	"ALTER TABLE sikube.kehadiran ADD COLUMN sidik uuid;\n"
+	"ALTER TABLE sikube.kas ADD COLUMN sidik uuid;\n"
+	"ALTER TABLE sikube.tutup_buku ADD COLUMN sidik uuid;\n"
+	"ALTER TABLE sikube.siklus ADD COLUMN sidik uuid;\n"
+	"ALTER TABLE sikube.simpanan ADD COLUMN sidik uuid;\n"
+	"ALTER TABLE sikube.pinjaman ADD COLUMN sidik uuid;\n"
+	"ALTER TABLE sikube.angsuran ADD COLUMN sidik uuid;\n"
+	"ALTER TABLE sikube.denda ADD COLUMN sidik uuid;\n"
+	"ALTER TABLE sikube.bagi_hasil ADD COLUMN sidik uuid;\n"
+	"ALTER TABLE sikube.evaluasi ADD COLUMN sidik uuid;\n";
+
 static const struct {
 	const char *sql;
 	int (*after)(hub *h, sk_err *e);
@@ -217,6 +235,7 @@ static const struct {
 	{ MIGRATION_1, after_1 },
 	{ MIGRATION_2, NULL },
 	{ MIGRATION_3, after_3 },
+	{ MIGRATION_4, NULL },
 };
 #define N_MIGRATIONS ((int)(sizeof MIGRATIONS / sizeof MIGRATIONS[0]))
 

@@ -25,12 +25,22 @@
  * of a kabupaten send their 30,000 members once, not once per row. */
 #define REF_SLOTS 65536
 
+/* Reading the unit's files for ids. Pass 1 sends each row's key with its line and
+ * fingerprint (own rows) and every id the rows name. When some rows turn out to be the hub's
+ * exactly (find_same), pg_temp.ref is emptied and pass 2 sends the same of the other rows
+ * only, as the load did before fingerprints (a row's key only for one-column keys). */
 struct pre {
 	hub_copy *cp;
+	struct hub_unit *u;
+	int pass;
 	int src, t;
+	int header_fields;
 	int idx[HUB_MAX_COLS];       /* column of the table -> field of the record, -1 */
 	char (*cache)[SK_UUID_LEN + 4];
 	long long refs;
+	struct hub_same *keyed;      /* pass 1: lines with a well-formed key, per src * BT_COUNT + t */
+	char prev[2][SK_UUID_LEN + 1]; /* pass 1: the file's last key */
+	int repeats;                 /* pass 1: a file's keys did not rise (one may repeat) */
 };
 
 static unsigned slot_of(const char *id, int t)
@@ -41,28 +51,96 @@ static unsigned slot_of(const char *id, int t)
 	return h & (REF_SLOTS - 1);
 }
 
-static void send_ref(struct pre *p, int t, int own, const char *id, long long line)
+/* One row of pg_temp.ref: t, own, id, id2, src, baris, sidik (NULL for NULL). */
+static void ref_line(struct pre *p, int t, int own, const char *id, const char *id2, long long line,
+		     const char *sidik)
 {
 	char num[32], src[16];
-	if (!sk_uuid_valid(id))
-		return; /* the importer reports it */
-	if (!own) {
-		char *slot = p->cache[slot_of(id, t)];
-		if ((unsigned char)slot[0] == (unsigned char)(t + 3) && strcmp(slot + 1, id) == 0)
-			return;
-		slot[0] = (char)(t + 3);
-		memcpy(slot + 1, id, SK_UUID_LEN + 1);
-	}
 	snprintf(num, sizeof num, "%d", t);
 	hub_copy_field(p->cp, num);
 	hub_copy_field(p->cp, own ? "t" : "f");
 	hub_copy_field(p->cp, id);
+	hub_copy_field(p->cp, id2);
 	snprintf(src, sizeof src, "%d", p->src);
 	snprintf(num, sizeof num, "%lld", line);
 	hub_copy_field(p->cp, own ? src : NULL);
 	hub_copy_field(p->cp, own ? num : NULL);
+	hub_copy_field(p->cp, sidik);
 	hub_copy_eol(p->cp);
 	p->refs++;
+}
+
+/* An id the row names (of table t, -1 any table), once per recent id. */
+static void send_ref(struct pre *p, int t, const char *id)
+{
+	if (!sk_uuid_valid(id))
+		return; /* the importer reports it */
+	char *slot = p->cache[slot_of(id, t)];
+	if ((unsigned char)slot[0] == (unsigned char)(t + 3) && strcmp(slot + 1, id) == 0)
+		return;
+	slot[0] = (char)(t + 3);
+	memcpy(slot + 1, id, SK_UUID_LEN + 1);
+	ref_line(p, t, 0, id, NULL, 0, NULL);
+}
+
+/* Field c of the table in the record as the importer reads it (imp_field): "" when the file
+ * has no such column or the record no such field, free text without its formula guard. */
+static const char *field(const struct pre *p, const hub_table *t, int c, int nf, char **f)
+{
+	if (p->idx[c] < 0 || p->idx[c] >= nf)
+		return "";
+	return t->def->cols[c].kind == BC_TEXT ? csv_unguard(f[p->idx[c]]) : f[p->idx[c]];
+}
+
+static void bit_set(struct hub_same *m, long long line)
+{
+	if (line / 8 >= m->nbytes) {
+		long long n = m->nbytes ? m->nbytes : 1024;
+		while (n <= line / 8)
+			n *= 2;
+		unsigned char *b = realloc(m->bits, (size_t)n);
+		if (!b)
+			abort();
+		memset(b + m->nbytes, 0, (size_t)(n - m->nbytes));
+		m->bits = b;
+		m->nbytes = n;
+	}
+	m->bits[line / 8] |= (unsigned char)(1u << (line % 8));
+	m->n++;
+}
+
+static int bit_has(const struct hub_same *m, long long line)
+{
+	return line >= 0 && line / 8 < m->nbytes && (m->bits[line / 8] >> (line % 8) & 1);
+}
+
+/* The row's own key (pass 1: with its line and fingerprint, none for a row of the wrong
+ * width, which the importer refuses; pass 2: one-column keys only, as before). */
+static void send_own(struct pre *p, const hub_table *t, int line, int nf, char **f)
+{
+	const char *k[2] = { NULL, NULL }, *v[HUB_MAX_COLS];
+	char sidik[HUB_SIDIK_LEN + 1];
+	for (int i = 0; i < t->nkey; i++)
+		if (!sk_uuid_valid(k[i] = field(p, t, t->key[i], nf, f)))
+			return; /* the importer reports it */
+	if (p->pass == 2) {
+		if (t->nkey == 1)
+			ref_line(p, p->t, 1, k[0], NULL, line, NULL);
+		return;
+	}
+	struct hub_same *keyed = &p->keyed[p->src * BT_COUNT + p->t];
+	int c = keyed->n ? strcmp(p->prev[0], k[0]) : -1;
+	if (c > 0 || (c == 0 && strcmp(p->prev[1], k[1] ? k[1] : "") >= 0))
+		p->repeats = 1;
+	sk_strlcpy(p->prev[0], k[0], sizeof p->prev[0]);
+	sk_strlcpy(p->prev[1], k[1] ? k[1] : "", sizeof p->prev[1]);
+	bit_set(keyed, line);
+	int whole = nf == p->header_fields;
+	for (int c = 0; whole && c < t->def->ncols; c++)
+		v[c] = field(p, t, c, nf, f);
+	if (whole)
+		hub_row_sidik(t, v, sidik);
+	ref_line(p, p->t, 1, k[0], k[1], line, whole ? sidik : NULL);
 }
 
 static int pre_record(void *ctx, int line, int nf, char **f)
@@ -70,6 +148,7 @@ static int pre_record(void *ctx, int line, int nf, char **f)
 	struct pre *p = ctx;
 	const hub_table *t = &hub_tables()[p->t];
 	if (line == 1) {
+		p->header_fields = nf;
 		for (int c = 0; c < t->def->ncols && c < HUB_MAX_COLS; c++) {
 			p->idx[c] = -1;
 			for (int j = 0; j < nf; j++)
@@ -80,14 +159,14 @@ static int pre_record(void *ctx, int line, int nf, char **f)
 		}
 		return 0;
 	}
+	if (hub_unit_same(p->u, p->src, p->t, line))
+		return p->cp->failed; /* pass 2: the hub's row, not judged */
+	send_own(p, t, line, nf, f);
 	for (int c = 0; c < t->def->ncols && c < HUB_MAX_COLS; c++) {
 		if (p->idx[c] < 0 || p->idx[c] >= nf || !*f[p->idx[c]])
 			continue;
-		const char *v = f[p->idx[c]];
-		if (t->nkey == 1 && c == t->key[0])
-			send_ref(p, p->t, 1, v, line);
-		else if (t->ref[c] != -1)
-			send_ref(p, t->ref[c] >= 0 ? t->ref[c] : -1, 0, v, 0);
+		if (t->ref[c] != -1 && !(t->nkey == 1 && c == t->key[0]))
+			send_ref(p, t->ref[c] >= 0 ? t->ref[c] : -1, f[p->idx[c]]);
 	}
 	return p->cp->failed;
 }
@@ -102,10 +181,182 @@ static void pre_read(struct pre *p, const char *path)
 	csv_read_file(path, pre_record, p, &e); /* a broken file: the importer says so */
 }
 
+/* Read the unit's files into the COPY p->cp. Pass 2 leaves out a file whose every keyed row
+ * is the hub's. */
+static void pre_files(struct pre *p, struct hub_unit *u)
+{
+	memset(p->cache, 0, REF_SLOTS * sizeof *p->cache);
+	for (int s = 0; s < u->npaths && !p->cp->failed; s++) {
+		struct stat st;
+		p->src = s;
+		int dir = stat(u->paths[s], &st) == 0 && S_ISDIR(st.st_mode);
+		int single = dir ? -1 : bundle_table_by_file(u->paths[s]);
+		for (int t = 0; t < BT_COUNT && (dir || single >= 0); t++) {
+			int i = s * BT_COUNT + t;
+			if ((!dir && t != single) || (p->pass == 2 && u->same[i].n == p->keyed[i].n))
+				continue;
+			char path[PATH_MAX + 64];
+			hub_unit_label(u, s, t, path, sizeof path);
+			p->t = t;
+			pre_read(p, dir ? path : u->paths[s]);
+		}
+	}
+}
+
+/* ---- rows the hub has exactly ------------------------------------------------------------ */
+
+int hub_unit_same(void *ctx, int src, int t, long long line)
+{
+	const struct hub_unit *u = ctx;
+	if (!u->same || src < 0 || src >= u->npaths || t < 0 || t >= BT_COUNT)
+		return 0;
+	return bit_has(&u->same[src * BT_COUNT + t], line);
+}
+
+static void same_free(struct hub_same *m, int n)
+{
+	for (int i = 0; m && i < n; i++)
+		free(m[i].bits);
+	free(m);
+}
+
+void hub_unit_same_free(struct hub_unit *u)
+{
+	same_free(u->same, u->npaths * BT_COUNT);
+	u->same = NULL;
+	u->nsame = 0;
+}
+
+static int same_line(void *ctx, int nf, char **f)
+{
+	struct hub_same *m = ctx;
+	long long line = nf == 1 && f[0] ? atoll(f[0]) : -1;
+	if (line < 2)
+		return 1;
+	bit_set(m, line);
+	return 0;
+}
+
+/* pg_temp.sama: the unit's rows whose fingerprint is that of the hub's row with their key (in
+ * the provinces of the groups and members the unit names), each key once in the unit. */
+static int same_sets(hub *h, struct hub_unit *u, int repeats, sk_err *e)
+{
+	const hub_table *tabs = hub_tables();
+	if (hub_exec(h, "CREATE TEMP TABLE sama (t smallint, src integer, baris bigint, id uuid, "
+		     "id2 uuid) ON COMMIT DROP", e) != SK_OK)
+		return SK_DBERR;
+	for (int t = 0; t < BT_COUNT; t++) {
+		hub_sql q = { 0 };
+		hub_sql_add(&q, "INSERT INTO pg_temp.sama SELECT r.t, r.src, r.baris, r.id, r.id2 FROM "
+			    "pg_temp.ref r JOIN " HUB_SCHEMA ".%s x ON x.%s = r.id", tabs[t].def->name,
+			    tabs[t].def->cols[tabs[t].key[0]].name);
+		if (tabs[t].nkey == 2)
+			hub_sql_add(&q, " AND x.%s = r.id2", tabs[t].def->cols[tabs[t].key[1]].name);
+		hub_sql_add(&q, " AND x.sidik = r.sidik WHERE r.own AND r.t = %d AND x.prov = "
+			    "ANY('%s'::smallint[])", t, u->prov);
+		int rc = hub_exec(h, q.s, e);
+		hub_sql_free(&q);
+		if (rc != SK_OK)
+			return rc;
+	}
+	/* A key twice in the unit (a file whose keys did not rise, or a table in two files):
+	 * the importer refuses it or merges both, so neither row is passed over. */
+	if (!repeats)
+		return SK_OK;
+	return hub_exec(h, "DELETE FROM pg_temp.sama s USING (SELECT t, id, id2 FROM pg_temp.ref WHERE "
+			"own GROUP BY t, id, id2 HAVING count(*) > 1) d WHERE s.t = d.t AND s.id = d.id "
+			"AND s.id2 IS NOT DISTINCT FROM d.id2", e);
+}
+
+/* u->same from pg_temp.sama: a file whose every keyed row is there takes pass 1's bits,
+ * another its lines from the server. */
+static int same_bits(hub *h, struct hub_unit *u, struct hub_same *keyed, sk_err *e)
+{
+	PGresult *r = hub_query(h, "SELECT src, t, count(*) FROM pg_temp.sama GROUP BY src, t", 0,
+				NULL, e);
+	if (!r)
+		return SK_DBERR;
+	int rc = SK_OK;
+	u->same = calloc((size_t)u->npaths * BT_COUNT, sizeof *u->same);
+	if (!u->same)
+		abort();
+	for (int i = 0; rc == SK_OK && i < PQntuples(r); i++) {
+		int src = atoi(PQgetvalue(r, i, 0)), t = atoi(PQgetvalue(r, i, 1));
+		long long n = atoll(PQgetvalue(r, i, 2));
+		if (src < 0 || src >= u->npaths || t < 0 || t >= BT_COUNT)
+			continue;
+		struct hub_same *m = &u->same[src * BT_COUNT + t], *k = &keyed[src * BT_COUNT + t];
+		if (n == k->n) {
+			*m = *k;
+			memset(k, 0, sizeof *k);
+			k->n = m->n;
+		} else {
+			char sql[160];
+			snprintf(sql, sizeof sql, "COPY (SELECT baris FROM pg_temp.sama WHERE src = %d "
+				 "AND t = %d) TO STDOUT", src, t);
+			rc = hub_copy_out(h, sql, same_line, m, e);
+			if (rc == 1)
+				rc = sk_err_set(e, SK_DBERR, "%s", _("Hub mengirim baris yang tidak lengkap."));
+		}
+		u->nsame += m->n;
+	}
+	PQclear(r);
+	return rc;
+}
+
+static int find_provinces(hub *h, struct hub_unit *u, int seeds, sk_err *e);
+
+/* After pass 1: the rows the hub has exactly into u->same (none when SIKUBE_HUB_SKIP=0 or
+ * u->judge_all). When there are any, pg_temp.ref is filled again from the other rows (pass 2):
+ * the seeds then hold what those rows need, not the whole of a bundle sent twice. Otherwise
+ * it stays, without the two-column keys (attendance: the seeds find those through their
+ * meetings). */
+static int find_same(hub *h, struct hub_unit *u, struct pre *p, sk_err *e)
+{
+	const char *off = getenv("SIKUBE_HUB_SKIP");
+	int rc = SK_OK;
+	if (!u->judge_all && !(off && strcmp(off, "0") == 0)) {
+		int multi = 0, seen[BT_COUNT] = { 0 };
+		for (int i = 0; i < u->npaths * BT_COUNT; i++)
+			if (p->keyed[i].n && seen[i % BT_COUNT]++)
+				multi = 1;
+		sk_strlcpy(u->prov, "{}", sizeof u->prov);
+		rc = find_provinces(h, u, 0, e);
+		if (rc == SK_OK && strcmp(u->prov, "{}") != 0)
+			rc = same_sets(h, u, p->repeats || multi, e);
+		if (rc == SK_OK && strcmp(u->prov, "{}") != 0)
+			rc = same_bits(h, u, p->keyed, e);
+	}
+	hub_step_time("same");
+	if (rc != SK_OK)
+		return rc;
+	if (!u->nsame) {
+		hub_sql q = { 0 };
+		hub_sql_add(&q, "DELETE FROM pg_temp.ref WHERE own AND t IN (-1");
+		for (int t = 0; t < BT_COUNT; t++)
+			if (hub_tables()[t].nkey != 1)
+				hub_sql_add(&q, ", %d", t);
+		hub_sql_add(&q, ")");
+		rc = hub_exec(h, q.s, e);
+		hub_sql_free(&q);
+		return rc;
+	}
+	hub_copy cp;
+	if (hub_exec(h, "TRUNCATE pg_temp.ref", e) != SK_OK ||
+	    hub_copy_begin(h, &cp, "COPY pg_temp.ref (t, own, id, id2, src, baris, sidik) FROM STDIN",
+			   e) != SK_OK)
+		return SK_DBERR;
+	p->cp = &cp;
+	p->pass = 2;
+	pre_files(p, u);
+	return hub_copy_end(&cp, 1);
+}
+
 int hub_seed_refs(hub *h, struct hub_unit *u, sk_err *e)
 {
 	if (hub_exec(h, "CREATE TEMP TABLE ref (t smallint NOT NULL, own boolean NOT NULL, "
-		     "id uuid NOT NULL, src integer, baris bigint) ON COMMIT DROP", e) != SK_OK)
+		     "id uuid NOT NULL, id2 uuid, src integer, baris bigint, sidik uuid) ON COMMIT DROP",
+		     e) != SK_OK)
 		return SK_DBERR;
 	/* A hub without a group holds nothing to seed (its first load): no need to read the ids. */
 	int ok;
@@ -116,32 +367,30 @@ int hub_seed_refs(hub *h, struct hub_unit *u, sk_err *e)
 	if (!any)
 		return hub_exec(h, "CREATE INDEX ON pg_temp.ref (t, id)", e);
 	hub_copy cp;
-	if (hub_copy_begin(h, &cp, "COPY pg_temp.ref (t, own, id, src, baris) FROM STDIN", e) != SK_OK)
+	if (hub_copy_begin(h, &cp, "COPY pg_temp.ref (t, own, id, id2, src, baris, sidik) FROM STDIN",
+			   e) != SK_OK)
 		return SK_DBERR;
-	struct pre p = { .cp = &cp };
+	struct pre p = { .cp = &cp, .u = u, .pass = 1 };
 	p.cache = calloc(REF_SLOTS, sizeof *p.cache);
-	if (!p.cache)
+	p.keyed = calloc((size_t)u->npaths * BT_COUNT, sizeof *p.keyed);
+	if (!p.cache || !p.keyed)
 		abort();
-	for (int s = 0; s < u->npaths && !cp.failed; s++) {
-		struct stat st;
-		p.src = s;
-		if (stat(u->paths[s], &st) == 0 && S_ISDIR(st.st_mode)) {
-			for (int t = 0; t < BT_COUNT; t++) {
-				char path[PATH_MAX + 64];
-				hub_unit_label(u, s, t, path, sizeof path);
-				p.t = t;
-				pre_read(&p, path);
-			}
-		} else if ((p.t = bundle_table_by_file(u->paths[s])) >= 0) {
-			pre_read(&p, u->paths[s]);
-		}
-	}
+	pre_files(&p, u);
+	int rc = hub_copy_end(&cp, 1);
+	hub_step_time("ids read");
+	if (rc == SK_OK)
+		rc = hub_exec(h, "CREATE INDEX ON pg_temp.ref (t, id); SET LOCAL "
+			      "default_statistics_target = 10; ANALYZE pg_temp.ref; "
+			      "RESET default_statistics_target", e);
+	if (rc == SK_OK)
+		rc = find_same(h, u, &p, e);
 	free(p.cache);
+	same_free(p.keyed, u->npaths * BT_COUNT);
 	u->refs = p.refs;
-	if (hub_copy_end(&cp, 1) != SK_OK)
+	if (rc != SK_OK)
 		return SK_DBERR;
-	return hub_exec(h, "CREATE INDEX ON pg_temp.ref (t, id); SET LOCAL default_statistics_target "
-			"= 10; ANALYZE pg_temp.ref; RESET default_statistics_target", e);
+	return hub_exec(h, "SET LOCAL default_statistics_target = 10; ANALYZE pg_temp.ref; "
+			"RESET default_statistics_target", e);
 }
 
 /* ---- the seed sets ------------------------------------------------------------------------- */
@@ -244,18 +493,19 @@ static int create_seed_tables(hub *h, sk_err *e)
 	return SK_OK;
 }
 
-/* The provinces of the hub's groups and members the unit names, and of everything seeded so
- * far, into u->prov. */
-static int find_provinces(hub *h, struct hub_unit *u, sk_err *e)
+/* The provinces of the hub's groups and members the unit names, and (seeds) of everything
+ * seeded so far, into u->prov. */
+static int find_provinces(hub *h, struct hub_unit *u, int seeds, sk_err *e)
 {
 	char sql[1024];
 	snprintf(sql, sizeof sql,
 		 "SELECT coalesce(array_agg(DISTINCT p ORDER BY p), '{}') FROM ("
 		 "SELECT prov p FROM " HUB_SCHEMA ".kelompok WHERE id IN (SELECT id FROM pg_temp.ref "
 		 "WHERE t = %d) UNION SELECT prov FROM " HUB_SCHEMA ".anggota WHERE id IN (SELECT id "
-		 "FROM pg_temp.ref WHERE t = %d) UNION SELECT prov FROM pg_temp.seed_kelompok UNION "
-		 "SELECT unnest('%s'::smallint[])) x",
-		 hub_group_table(), hub_member_table(), *u->prov ? u->prov : "{}");
+		 "FROM pg_temp.ref WHERE t = %d)%s UNION SELECT unnest('%s'::smallint[])) x",
+		 hub_group_table(), hub_member_table(),
+		 seeds ? " UNION SELECT prov FROM pg_temp.seed_kelompok" : "",
+		 *u->prov ? u->prov : "{}");
 	PGresult *r = hub_query(h, sql, 0, NULL, e);
 	if (!r)
 		return SK_DBERR;
@@ -599,7 +849,7 @@ int hub_seed_stage(hub *h, struct hub_unit *u, sk_err *e)
 	sk_strlcpy(u->prov, "{}", sizeof u->prov);
 	int rc = create_seed_tables(h, e);
 	if (rc == SK_OK)
-		rc = find_provinces(h, u, e);
+		rc = find_provinces(h, u, 1, e);
 	if (rc == SK_OK && strcmp(u->prov, "{}") != 0)
 		rc = seed_keys(h, u, e);
 	if (rc == SK_OK && strcmp(u->prov, "{}") != 0)
@@ -609,7 +859,7 @@ int hub_seed_stage(hub *h, struct hub_unit *u, sk_err *e)
 	if (rc == SK_OK)
 		rc = seed_closure(h, NULL, e);
 	if (rc == SK_OK)
-		rc = find_provinces(h, u, e);
+		rc = find_provinces(h, u, 1, e);
 	if (rc == SK_OK && strcmp(u->prov, "{}") != 0)
 		rc = seed_rules(h, u, 1, grew, e);
 	if (rc == SK_OK)

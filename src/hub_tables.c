@@ -2,6 +2,7 @@
  * that leads to the row's group, and which table each <table>_id column names. Everything is
  * read off the column names, so a table or column added to the bundle flows in (the hub
  * schema needs a migration with the same columns). */
+#include <nettle/sha2.h>
 #include <string.h>
 #include "hub_priv.h"
 
@@ -100,4 +101,26 @@ void hub_key_list(hub_sql *q, const hub_table *t, const char *alias)
 	for (int k = 0; k < t->nkey; k++)
 		hub_sql_add(q, "%s%s%s%s", k ? ", " : "", alias, *alias ? "." : "",
 			    t->def->cols[t->key[k]].name);
+}
+
+void hub_row_sidik(const hub_table *t, const char *const *v, char out[HUB_SIDIK_LEN + 1])
+{
+	static const char hex[] = "0123456789abcdef";
+	const bundle_table_def *d = t->def;
+	struct sha256_ctx c;
+	uint8_t dig[SHA256_DIGEST_SIZE];
+	sha256_init(&c);
+	sha256_update(&c, strlen(d->name) + 1, (const uint8_t *)d->name);
+	for (int i = 0; i < d->ncols; i++) {
+		if (d->cols[i].kind == BC_DERIVED)
+			continue;
+		const char *x = v[i] ? v[i] : "";
+		sha256_update(&c, strlen(x) + 1, (const uint8_t *)x); /* with its NUL: no value has one */
+	}
+	sha256_digest(&c, sizeof dig, dig);
+	for (int i = 0; i < HUB_SIDIK_LEN / 2; i++) {
+		out[2 * i] = hex[dig[i] >> 4];
+		out[2 * i + 1] = hex[dig[i] & 15];
+	}
+	out[HUB_SIDIK_LEN] = '\0';
 }

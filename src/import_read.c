@@ -322,6 +322,8 @@ static int on_record(void *ctx, int line, int nf, char **f)
 		fl->row_bad = 1;
 	else if (nf != fl->header_fields)
 		wrong_width(fl);
+	else if (im->o->known_same && im->o->known_same(im->o->same_ctx, fl->src, fl->table, line))
+		im->r->t[fl->table].unchanged++;
 	else
 		imp_row(fl);
 	if (fl->row_bad) {

@@ -64,7 +64,7 @@ expect_status 0 "hub load: the sample data" S hub load --pg "$H1" "$WORK/A1"
 NA=$(awk -F, '/^baris\./ { n += $2 } END { print n + 0 }' "$WORK/A1/manifest.csv")
 check "the sample bundle has rows" test "$NA" -ge 465
 check "load says what it added" grep -q "A1: dimuat ke hub: ditambah $NA, diperbarui 0, tidak berubah 0" "$WORK/err"
-check "schema created at version 3" test "$(hub_psql "$H1" 'SELECT max(versi) FROM sikube.versi_skema')" = 3
+check "schema created at version 4" test "$(hub_psql "$H1" 'SELECT max(versi) FROM sikube.versi_skema')" = 4
 check "partitions made for the province that came (31) only" \
 	test "$(hub_psql "$H1" "SELECT string_agg(k.relname, ',') FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhparent JOIN pg_class k ON k.oid = i.inhrelid WHERE c.relname = 'kelompok'")" = kelompok_p31
 check "the groups sit in province 31's partition" test "$(hub_psql "$H1" 'SELECT count(*) FROM sikube.kelompok_p31')" = 5

@@ -89,17 +89,22 @@ check "office B has loans paid off ($PAID): the regions report passes them over 
 check "every loan with repayments has its schedule totals" test "$(hub_psql "$H" "SELECT count(*) FROM sikube.bayar WHERE jasa_jadwal IS NULL")" = 0
 check "regions: Jawa Tengah's loans outstanding and arrears are office B's" grep -q "^33,Jawa Tengah,4,.*,$BER,$TUNG,[0-9]*,[0-9]*,[0-9]*,[0-9]*\$" "$WORK/out"
 check "regions: a province without KUBE shows zeros" grep -q '^11,Aceh,0,0,0,0,,0,0,0,0,0,0,0,0,0$' "$WORK/out"
-# a hub made before the savings figures (schema 1): its next load adds and fills them
+# a hub made before the savings figures (schema 1): its next load adds and fills them (and
+# the rows' fingerprints of migration 4, NULL on the rows loaded before)
 cp "$WORK/out" "$WORK/regions.csv"
 hub_psql "$H" "DROP TABLE sikube.bayar; ALTER TABLE sikube.ringkas DROP COLUMN simpanan;
+	$(for t in kelompok anggota penilaian pertemuan kehadiran kas tutup_buku siklus simpanan \
+		pinjaman angsuran denda bagi_hasil evaluasi; do printf 'ALTER TABLE sikube.%s DROP COLUMN sidik; ' $t; done)
 	DELETE FROM sikube.versi_skema WHERE versi >= 2"
 expect_status 2 "a hub of schema 1: the report asks for one load" S hub report regions --pg "$H" --format csv
 check "... saying so" grep -q "hub load" "$WORK/err"
-expect_status 0 "the same bundle again: migrations 2 and 3 run" S hub load --pg "$H" "$WORK/A1"
-check "... to version 3" test "$(hub_psql "$H" 'SELECT max(versi) FROM sikube.versi_skema')" = 3
+expect_status 0 "the same bundle again: migrations 2 to 4 run" S hub load --pg "$H" "$WORK/A1"
+check "... to version 4" test "$(hub_psql "$H" 'SELECT max(versi) FROM sikube.versi_skema')" = 4
+check "... the rows loaded before have no fingerprint: judged again, none passed over" test \
+	"$(hub_psql "$H" "SELECT count(*) FROM sikube.anggota WHERE sidik IS NOT NULL")" = 0
 check "... the schedule totals of every loan with repayments, office B's too" test \
 	"$(hub_psql "$H" "SELECT count(*) FROM sikube.bayar WHERE jasa_jadwal IS NULL") $(hub_psql "$H" "SELECT count(*) FROM sikube.bayar WHERE prov = 33")" = "0 $(sqlite3 "$WORK/b.db" "SELECT count(DISTINCT pinjaman_id) FROM angsuran WHERE dihapus = 0")"
-expect_status 0 "hub report regions after migrations 2 and 3" S hub report regions --pg "$H" --format csv
+expect_status 0 "hub report regions after migrations 2 to 4" S hub report regions --pg "$H" --format csv
 check "... the same figures as loaded with them" cmp -s "$WORK/regions.csv" "$WORK/out"
 expect_status 0 "hub report regions of a kecamatan" S hub report regions --pg "$H" --wilayah 31.71.08 --format csv
 check "regions of a kecamatan: its villages" grep -q '^31.71.08.1003,Galur,4,' "$WORK/out"
