@@ -8,7 +8,7 @@
 #include "hub_priv.h"
 #include "import.h"
 
-/* The lines of one table file of the unit that hold a row the hub has exactly (bit per line). */
+/* Lines of one table file of the unit (a bit per line): its rows with a well-formed key. */
 struct hub_same {
 	unsigned char *bits;
 	long long nbytes, n;
@@ -25,8 +25,10 @@ struct hub_unit {
 	long long refs;               /* ids read from the files */
 	long long seeded[BT_COUNT];   /* hub rows put in the staging database */
 	long long staged[BT_COUNT];   /* rows the importer stored, copied to stg_<table> */
-	int judge_all;                /* 1: no row is kept unjudged (same stays NULL) */
-	struct hub_same *same;        /* [src * BT_COUNT + t], or NULL: rows kept as the hub's */
+	int judge_all;                /* 1: every row is judged (same stays NULL) */
+	struct hub_same *same;        /* [src * BT_COUNT + t], or NULL: when every keyed row of
+				       * the unit is the hub's row exactly (hub_seed_refs), their
+				       * lines, counted unchanged without being judged */
 	long long nsame;
 };
 

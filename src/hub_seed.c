@@ -25,22 +25,21 @@
  * of a kabupaten send their 30,000 members once, not once per row. */
 #define REF_SLOTS 65536
 
-/* Reading the unit's files for ids. Pass 1 sends each row's key with its line and
- * fingerprint (own rows) and every id the rows name. When some rows turn out to be the hub's
- * exactly (find_same), pg_temp.ref is emptied and pass 2 sends the same of the other rows
- * only, as the load did before fingerprints (a row's key only for one-column keys). */
+/* Reading the unit's files for ids: each row's key with its line and fingerprint (own
+ * rows), and every id the rows name. */
 struct pre {
 	hub_copy *cp;
 	struct hub_unit *u;
-	int pass;
 	int src, t;
 	int header_fields;
 	int idx[HUB_MAX_COLS];       /* column of the table -> field of the record, -1 */
 	char (*cache)[SK_UUID_LEN + 4];
 	long long refs;
-	struct hub_same *keyed;      /* pass 1: lines with a well-formed key, per src * BT_COUNT + t */
-	char prev[2][SK_UUID_LEN + 1]; /* pass 1: the file's last key */
-	int repeats;                 /* pass 1: a file's keys did not rise (one may repeat) */
+	struct hub_same *keyed;      /* lines with a well-formed key, per src * BT_COUNT + t */
+	long long nkeyed;
+	char prev[2][SK_UUID_LEN + 1]; /* the file's last key */
+	int repeats;                 /* a file's keys did not rise, or a table came in two
+				      * files: a key may be there twice */
 };
 
 static unsigned slot_of(const char *id, int t)
@@ -109,13 +108,8 @@ static void bit_set(struct hub_same *m, long long line)
 	m->n++;
 }
 
-static int bit_has(const struct hub_same *m, long long line)
-{
-	return line >= 0 && line / 8 < m->nbytes && (m->bits[line / 8] >> (line % 8) & 1);
-}
-
-/* The row's own key (pass 1: with its line and fingerprint, none for a row of the wrong
- * width, which the importer refuses; pass 2: one-column keys only, as before). */
+/* The row's own key with its line and fingerprint (none for a row of the wrong width, which
+ * the importer refuses). */
 static void send_own(struct pre *p, const hub_table *t, int line, int nf, char **f)
 {
 	const char *k[2] = { NULL, NULL }, *v[HUB_MAX_COLS];
@@ -123,11 +117,6 @@ static void send_own(struct pre *p, const hub_table *t, int line, int nf, char *
 	for (int i = 0; i < t->nkey; i++)
 		if (!sk_uuid_valid(k[i] = field(p, t, t->key[i], nf, f)))
 			return; /* the importer reports it */
-	if (p->pass == 2) {
-		if (t->nkey == 1)
-			ref_line(p, p->t, 1, k[0], NULL, line, NULL);
-		return;
-	}
 	struct hub_same *keyed = &p->keyed[p->src * BT_COUNT + p->t];
 	int c = keyed->n ? strcmp(p->prev[0], k[0]) : -1;
 	if (c > 0 || (c == 0 && strcmp(p->prev[1], k[1] ? k[1] : "") >= 0))
@@ -135,9 +124,10 @@ static void send_own(struct pre *p, const hub_table *t, int line, int nf, char *
 	sk_strlcpy(p->prev[0], k[0], sizeof p->prev[0]);
 	sk_strlcpy(p->prev[1], k[1] ? k[1] : "", sizeof p->prev[1]);
 	bit_set(keyed, line);
+	p->nkeyed++;
 	int whole = nf == p->header_fields;
-	for (int c = 0; whole && c < t->def->ncols; c++)
-		v[c] = field(p, t, c, nf, f);
+	for (int i = 0; whole && i < t->def->ncols; i++)
+		v[i] = field(p, t, i, nf, f);
 	if (whole)
 		hub_row_sidik(t, v, sidik);
 	ref_line(p, p->t, 1, k[0], k[1], line, whole ? sidik : NULL);
@@ -157,10 +147,11 @@ static int pre_record(void *ctx, int line, int nf, char **f)
 					break;
 				}
 		}
+		for (int s = 0; s < p->src; s++)
+			if (p->keyed[s * BT_COUNT + p->t].n)
+				p->repeats = 1; /* the table's second file in the unit */
 		return 0;
 	}
-	if (hub_unit_same(p->u, p->src, p->t, line))
-		return p->cp->failed; /* pass 2: the hub's row, not judged */
 	send_own(p, t, line, nf, f);
 	for (int c = 0; c < t->def->ncols && c < HUB_MAX_COLS; c++) {
 		if (p->idx[c] < 0 || p->idx[c] >= nf || !*f[p->idx[c]])
@@ -181,36 +172,15 @@ static void pre_read(struct pre *p, const char *path)
 	csv_read_file(path, pre_record, p, &e); /* a broken file: the importer says so */
 }
 
-/* Read the unit's files into the COPY p->cp. Pass 2 leaves out a file whose every keyed row
- * is the hub's. */
-static void pre_files(struct pre *p, struct hub_unit *u)
-{
-	memset(p->cache, 0, REF_SLOTS * sizeof *p->cache);
-	for (int s = 0; s < u->npaths && !p->cp->failed; s++) {
-		struct stat st;
-		p->src = s;
-		int dir = stat(u->paths[s], &st) == 0 && S_ISDIR(st.st_mode);
-		int single = dir ? -1 : bundle_table_by_file(u->paths[s]);
-		for (int t = 0; t < BT_COUNT && (dir || single >= 0); t++) {
-			int i = s * BT_COUNT + t;
-			if ((!dir && t != single) || (p->pass == 2 && u->same[i].n == p->keyed[i].n))
-				continue;
-			char path[PATH_MAX + 64];
-			hub_unit_label(u, s, t, path, sizeof path);
-			p->t = t;
-			pre_read(p, dir ? path : u->paths[s]);
-		}
-	}
-}
-
-/* ---- rows the hub has exactly ------------------------------------------------------------ */
+/* ---- a unit the hub has exactly ----------------------------------------------------------- */
 
 int hub_unit_same(void *ctx, int src, int t, long long line)
 {
 	const struct hub_unit *u = ctx;
-	if (!u->same || src < 0 || src >= u->npaths || t < 0 || t >= BT_COUNT)
+	if (!u->same || src < 0 || src >= u->npaths || t < 0 || t >= BT_COUNT || line < 0)
 		return 0;
-	return bit_has(&u->same[src * BT_COUNT + t], line);
+	const struct hub_same *m = &u->same[src * BT_COUNT + t];
+	return line / 8 < m->nbytes && (m->bits[line / 8] >> (line % 8) & 1);
 }
 
 static void same_free(struct hub_same *m, int n)
@@ -227,24 +197,15 @@ void hub_unit_same_free(struct hub_unit *u)
 	u->nsame = 0;
 }
 
-static int same_line(void *ctx, int nf, char **f)
-{
-	struct hub_same *m = ctx;
-	long long line = nf == 1 && f[0] ? atoll(f[0]) : -1;
-	if (line < 2)
-		return 1;
-	bit_set(m, line);
-	return 0;
-}
-
-/* pg_temp.sama: the unit's rows whose fingerprint is that of the hub's row with their key (in
- * the provinces of the groups and members the unit names), each key once in the unit. */
-static int same_sets(hub *h, struct hub_unit *u, int repeats, sk_err *e)
+/* How many of the unit's rows have the fingerprint of the hub's row with their key (in the
+ * provinces of the groups and members the unit names), each key once in the unit; -1 on an
+ * error. */
+static long long same_rows(hub *h, struct hub_unit *u, int repeats, sk_err *e)
 {
 	const hub_table *tabs = hub_tables();
 	if (hub_exec(h, "CREATE TEMP TABLE sama (t smallint, src integer, baris bigint, id uuid, "
 		     "id2 uuid) ON COMMIT DROP", e) != SK_OK)
-		return SK_DBERR;
+		return -1;
 	for (int t = 0; t < BT_COUNT; t++) {
 		hub_sql q = { 0 };
 		hub_sql_add(&q, "INSERT INTO pg_temp.sama SELECT r.t, r.src, r.baris, r.id, r.id2 FROM "
@@ -257,99 +218,58 @@ static int same_sets(hub *h, struct hub_unit *u, int repeats, sk_err *e)
 		int rc = hub_exec(h, q.s, e);
 		hub_sql_free(&q);
 		if (rc != SK_OK)
-			return rc;
+			return -1;
 	}
-	/* A key twice in the unit (a file whose keys did not rise, or a table in two files):
-	 * the importer refuses it or merges both, so neither row is passed over. */
-	if (!repeats)
-		return SK_OK;
-	return hub_exec(h, "DELETE FROM pg_temp.sama s USING (SELECT t, id, id2 FROM pg_temp.ref WHERE "
-			"own GROUP BY t, id, id2 HAVING count(*) > 1) d WHERE s.t = d.t AND s.id = d.id "
-			"AND s.id2 IS NOT DISTINCT FROM d.id2", e);
-}
-
-/* u->same from pg_temp.sama: a file whose every keyed row is there takes pass 1's bits,
- * another its lines from the server. */
-static int same_bits(hub *h, struct hub_unit *u, struct hub_same *keyed, sk_err *e)
-{
-	PGresult *r = hub_query(h, "SELECT src, t, count(*) FROM pg_temp.sama GROUP BY src, t", 0,
-				NULL, e);
-	if (!r)
-		return SK_DBERR;
-	int rc = SK_OK;
-	u->same = calloc((size_t)u->npaths * BT_COUNT, sizeof *u->same);
-	if (!u->same)
-		abort();
-	for (int i = 0; rc == SK_OK && i < PQntuples(r); i++) {
-		int src = atoi(PQgetvalue(r, i, 0)), t = atoi(PQgetvalue(r, i, 1));
-		long long n = atoll(PQgetvalue(r, i, 2));
-		if (src < 0 || src >= u->npaths || t < 0 || t >= BT_COUNT)
-			continue;
-		struct hub_same *m = &u->same[src * BT_COUNT + t], *k = &keyed[src * BT_COUNT + t];
-		if (n == k->n) {
-			*m = *k;
-			memset(k, 0, sizeof *k);
-			k->n = m->n;
-		} else {
-			char sql[160];
-			snprintf(sql, sizeof sql, "COPY (SELECT baris FROM pg_temp.sama WHERE src = %d "
-				 "AND t = %d) TO STDOUT", src, t);
-			rc = hub_copy_out(h, sql, same_line, m, e);
-			if (rc == 1)
-				rc = sk_err_set(e, SK_DBERR, "%s", _("Hub mengirim baris yang tidak lengkap."));
-		}
-		u->nsame += m->n;
-	}
-	PQclear(r);
-	return rc;
+	/* a key twice in the unit: the importer refuses it, or merges both */
+	if (repeats && hub_exec(h, "DELETE FROM pg_temp.sama s USING (SELECT t, id, id2 FROM "
+				"pg_temp.ref WHERE own GROUP BY t, id, id2 HAVING count(*) > 1) d WHERE "
+				"s.t = d.t AND s.id = d.id AND s.id2 IS NOT DISTINCT FROM d.id2",
+				e) != SK_OK)
+		return -1;
+	int ok;
+	long long n = hub_query_ll(h, "SELECT count(*) FROM (SELECT DISTINCT t, src, baris FROM "
+				   "pg_temp.sama) s", 0, NULL, 0, &ok, e);
+	return ok ? n : -1;
 }
 
 static int find_provinces(hub *h, struct hub_unit *u, int seeds, sk_err *e);
 
-/* After pass 1: the rows the hub has exactly into u->same (none when SIKUBE_HUB_SKIP=0 or
- * u->judge_all). When there are any, pg_temp.ref is filled again from the other rows (pass 2):
- * the seeds then hold what those rows need, not the whole of a bundle sent twice. Otherwise
- * it stays, without the two-column keys (attendance: the seeds find those through their
- * meetings). */
+/* After the ids are read: when every row of the unit with a well-formed key is the hub's row
+ * exactly (u->same: their lines; not when SIKUBE_HUB_SKIP=0 or u->judge_all), the importer
+ * counts them unchanged without judging them again, and nothing needs seeding (pg_temp.ref is
+ * emptied). Rows are passed over only all together: a unit that changes anything is judged
+ * whole as before, so each of its rows meets every row the import's rules read. Otherwise the
+ * two-column keys (attendance) leave pg_temp.ref: the seeds find those through their meetings. */
 static int find_same(hub *h, struct hub_unit *u, struct pre *p, sk_err *e)
 {
 	const char *off = getenv("SIKUBE_HUB_SKIP");
 	int rc = SK_OK;
-	if (!u->judge_all && !(off && strcmp(off, "0") == 0)) {
-		int multi = 0, seen[BT_COUNT] = { 0 };
-		for (int i = 0; i < u->npaths * BT_COUNT; i++)
-			if (p->keyed[i].n && seen[i % BT_COUNT]++)
-				multi = 1;
+	if (!u->judge_all && p->nkeyed && !(off && strcmp(off, "0") == 0)) {
 		sk_strlcpy(u->prov, "{}", sizeof u->prov);
 		rc = find_provinces(h, u, 0, e);
-		if (rc == SK_OK && strcmp(u->prov, "{}") != 0)
-			rc = same_sets(h, u, p->repeats || multi, e);
-		if (rc == SK_OK && strcmp(u->prov, "{}") != 0)
-			rc = same_bits(h, u, p->keyed, e);
+		long long n = rc == SK_OK && strcmp(u->prov, "{}") != 0 ? same_rows(h, u, p->repeats, e) : 0;
+		if (n < 0)
+			rc = SK_DBERR;
+		else if (n == p->nkeyed) {
+			u->same = p->keyed;
+			u->nsame = n;
+			p->keyed = NULL;
+		}
 	}
 	hub_step_time("same");
 	if (rc != SK_OK)
 		return rc;
-	if (!u->nsame) {
-		hub_sql q = { 0 };
-		hub_sql_add(&q, "DELETE FROM pg_temp.ref WHERE own AND t IN (-1");
-		for (int t = 0; t < BT_COUNT; t++)
-			if (hub_tables()[t].nkey != 1)
-				hub_sql_add(&q, ", %d", t);
-		hub_sql_add(&q, ")");
-		rc = hub_exec(h, q.s, e);
-		hub_sql_free(&q);
-		return rc;
-	}
-	hub_copy cp;
-	if (hub_exec(h, "TRUNCATE pg_temp.ref", e) != SK_OK ||
-	    hub_copy_begin(h, &cp, "COPY pg_temp.ref (t, own, id, id2, src, baris, sidik) FROM STDIN",
-			   e) != SK_OK)
-		return SK_DBERR;
-	p->cp = &cp;
-	p->pass = 2;
-	pre_files(p, u);
-	return hub_copy_end(&cp, 1);
+	if (u->nsame)
+		return hub_exec(h, "TRUNCATE pg_temp.ref", e);
+	hub_sql q = { 0 };
+	hub_sql_add(&q, "DELETE FROM pg_temp.ref WHERE own AND t IN (-1");
+	for (int t = 0; t < BT_COUNT; t++)
+		if (hub_tables()[t].nkey != 1)
+			hub_sql_add(&q, ", %d", t);
+	hub_sql_add(&q, ")");
+	rc = hub_exec(h, q.s, e);
+	hub_sql_free(&q);
+	return rc;
 }
 
 int hub_seed_refs(hub *h, struct hub_unit *u, sk_err *e)
@@ -370,12 +290,27 @@ int hub_seed_refs(hub *h, struct hub_unit *u, sk_err *e)
 	if (hub_copy_begin(h, &cp, "COPY pg_temp.ref (t, own, id, id2, src, baris, sidik) FROM STDIN",
 			   e) != SK_OK)
 		return SK_DBERR;
-	struct pre p = { .cp = &cp, .u = u, .pass = 1 };
+	struct pre p = { .cp = &cp, .u = u };
 	p.cache = calloc(REF_SLOTS, sizeof *p.cache);
 	p.keyed = calloc((size_t)u->npaths * BT_COUNT, sizeof *p.keyed);
 	if (!p.cache || !p.keyed)
 		abort();
-	pre_files(&p, u);
+	for (int s = 0; s < u->npaths && !cp.failed; s++) {
+		struct stat st;
+		p.src = s;
+		if (stat(u->paths[s], &st) == 0 && S_ISDIR(st.st_mode)) {
+			for (int t = 0; t < BT_COUNT; t++) {
+				char path[PATH_MAX + 64];
+				hub_unit_label(u, s, t, path, sizeof path);
+				p.t = t;
+				pre_read(&p, path);
+			}
+		} else if ((p.t = bundle_table_by_file(u->paths[s])) >= 0) {
+			pre_read(&p, u->paths[s]);
+		}
+	}
+	free(p.cache);
+	u->refs = p.refs;
 	int rc = hub_copy_end(&cp, 1);
 	hub_step_time("ids read");
 	if (rc == SK_OK)
@@ -384,13 +319,8 @@ int hub_seed_refs(hub *h, struct hub_unit *u, sk_err *e)
 			      "RESET default_statistics_target", e);
 	if (rc == SK_OK)
 		rc = find_same(h, u, &p, e);
-	free(p.cache);
 	same_free(p.keyed, u->npaths * BT_COUNT);
-	u->refs = p.refs;
-	if (rc != SK_OK)
-		return SK_DBERR;
-	return hub_exec(h, "SET LOCAL default_statistics_target = 10; ANALYZE pg_temp.ref; "
-			"RESET default_statistics_target", e);
+	return rc;
 }
 
 /* ---- the seed sets ------------------------------------------------------------------------- */
