@@ -25,8 +25,8 @@
  * of a kabupaten send their 30,000 members once, not once per row. */
 #define REF_SLOTS 65536
 
-/* Reading the unit's files for ids: each row's key with its line and fingerprint (own
- * rows), and every id the rows name. */
+/* Reading the unit's files for ids: each row's key (one-column keys, with the row's line;
+ * with fingerprints on, every key with its fingerprint) and every id the rows name. */
 struct pre {
 	hub_copy *cp;
 	struct hub_unit *u;
@@ -35,8 +35,9 @@ struct pre {
 	int idx[HUB_MAX_COLS];       /* column of the table -> field of the record, -1 */
 	char (*cache)[SK_UUID_LEN + 4];
 	long long refs;
+	int fingerprints;            /* 1: send every own row with its fingerprint */
 	struct hub_same *keyed;      /* lines with a well-formed key, per src * BT_COUNT + t */
-	long long nkeyed;
+	long long nkeyed[BT_COUNT];
 	char prev[2][SK_UUID_LEN + 1]; /* the file's last key */
 	int repeats;                 /* a file's keys did not rise, or a table came in two
 				      * files: a key may be there twice */
@@ -108,8 +109,8 @@ static void bit_set(struct hub_same *m, long long line)
 	m->n++;
 }
 
-/* The row's own key with its line and fingerprint (none for a row of the wrong width, which
- * the importer refuses). */
+/* The row's own key: a one-column key with its line; with fingerprints on, every key with
+ * its line and fingerprint (none for a row of the wrong width, which the importer refuses). */
 static void send_own(struct pre *p, const hub_table *t, int line, int nf, char **f)
 {
 	const char *k[2] = { NULL, NULL }, *v[HUB_MAX_COLS];
@@ -117,6 +118,11 @@ static void send_own(struct pre *p, const hub_table *t, int line, int nf, char *
 	for (int i = 0; i < t->nkey; i++)
 		if (!sk_uuid_valid(k[i] = field(p, t, t->key[i], nf, f)))
 			return; /* the importer reports it */
+	if (!p->fingerprints) {
+		if (t->nkey == 1)
+			ref_line(p, p->t, 1, k[0], NULL, line, NULL);
+		return;
+	}
 	struct hub_same *keyed = &p->keyed[p->src * BT_COUNT + p->t];
 	int c = keyed->n ? strcmp(p->prev[0], k[0]) : -1;
 	if (c > 0 || (c == 0 && strcmp(p->prev[1], k[1] ? k[1] : "") >= 0))
@@ -124,7 +130,7 @@ static void send_own(struct pre *p, const hub_table *t, int line, int nf, char *
 	sk_strlcpy(p->prev[0], k[0], sizeof p->prev[0]);
 	sk_strlcpy(p->prev[1], k[1] ? k[1] : "", sizeof p->prev[1]);
 	bit_set(keyed, line);
-	p->nkeyed++;
+	p->nkeyed[p->t]++;
 	int whole = nf == p->header_fields;
 	for (int i = 0; whole && i < t->def->ncols; i++)
 		v[i] = field(p, t, i, nf, f);
@@ -147,9 +153,8 @@ static int pre_record(void *ctx, int line, int nf, char **f)
 					break;
 				}
 		}
-		for (int s = 0; s < p->src; s++)
-			if (p->keyed[s * BT_COUNT + p->t].n)
-				p->repeats = 1; /* the table's second file in the unit */
+		if (p->nkeyed[p->t])
+			p->repeats = 1; /* the table's second file in the unit */
 		return 0;
 	}
 	send_own(p, t, line, nf, f);
@@ -170,6 +175,32 @@ static void pre_read(struct pre *p, const char *path)
 		return;
 	sk_err e;
 	csv_read_file(path, pre_record, p, &e); /* a broken file: the importer says so */
+}
+
+/* Tables from..to-1 of every source of the unit into pg_temp.ref, in one COPY. */
+static int read_ids(hub *h, struct hub_unit *u, struct pre *p, int from, int to, sk_err *e)
+{
+	hub_copy cp;
+	if (hub_copy_begin(h, &cp, "COPY pg_temp.ref (t, own, id, id2, src, baris, sidik) FROM STDIN",
+			   e) != SK_OK)
+		return SK_DBERR;
+	p->cp = &cp;
+	for (int s = 0; s < u->npaths && !cp.failed; s++) {
+		struct stat st;
+		p->src = s;
+		int dir = stat(u->paths[s], &st) == 0 && S_ISDIR(st.st_mode);
+		int single = dir ? -1 : bundle_table_by_file(u->paths[s]);
+		for (int t = from; t < to; t++) {
+			if (!dir && t != single)
+				continue;
+			char path[PATH_MAX + 64];
+			hub_unit_label(u, s, t, path, sizeof path);
+			p->t = t;
+			pre_read(p, dir ? path : u->paths[s]);
+		}
+	}
+	p->cp = NULL;
+	return hub_copy_end(&cp, 1);
 }
 
 /* ---- a unit the hub has exactly ----------------------------------------------------------- */
@@ -197,79 +228,42 @@ void hub_unit_same_free(struct hub_unit *u)
 	u->nsame = 0;
 }
 
-/* How many of the unit's rows have the fingerprint of the hub's row with their key (in the
- * provinces of the groups and members the unit names), each key once in the unit; -1 on an
+/* 1 when every row of tables from..to-1 sent with a fingerprint has the fingerprint of the
+ * hub's row with its key (in the unit's provinces, u->prov), 0 when one has not, -1 on an
  * error. */
-static long long same_rows(hub *h, struct hub_unit *u, int repeats, sk_err *e)
+static int all_same(hub *h, struct hub_unit *u, const struct pre *p, int from, int to, sk_err *e)
 {
 	const hub_table *tabs = hub_tables();
-	if (hub_exec(h, "CREATE TEMP TABLE sama (t smallint, src integer, baris bigint, id uuid, "
-		     "id2 uuid) ON COMMIT DROP", e) != SK_OK)
-		return -1;
-	for (int t = 0; t < BT_COUNT; t++) {
+	for (int t = from; t < to; t++) {
+		if (!p->nkeyed[t])
+			continue;
 		hub_sql q = { 0 };
-		hub_sql_add(&q, "INSERT INTO pg_temp.sama SELECT r.t, r.src, r.baris, r.id, r.id2 FROM "
-			    "pg_temp.ref r JOIN " HUB_SCHEMA ".%s x ON x.%s = r.id", tabs[t].def->name,
+		hub_sql_add(&q, "SELECT count(*) FROM pg_temp.ref r WHERE r.own AND r.t = %d AND EXISTS "
+			    "(SELECT 1 FROM " HUB_SCHEMA ".%s x WHERE x.%s = r.id", t, tabs[t].def->name,
 			    tabs[t].def->cols[tabs[t].key[0]].name);
 		if (tabs[t].nkey == 2)
 			hub_sql_add(&q, " AND x.%s = r.id2", tabs[t].def->cols[tabs[t].key[1]].name);
-		hub_sql_add(&q, " AND x.sidik = r.sidik WHERE r.own AND r.t = %d AND x.prov = "
-			    "ANY('%s'::smallint[])", t, u->prov);
-		int rc = hub_exec(h, q.s, e);
+		hub_sql_add(&q, " AND x.prov = ANY('%s'::smallint[]) AND x.sidik = r.sidik)", u->prov);
+		int ok;
+		long long n = hub_query_ll(h, q.s, 0, NULL, 0, &ok, e);
 		hub_sql_free(&q);
-		if (rc != SK_OK)
+		hub_step_time(tabs[t].def->name);
+		if (!ok)
 			return -1;
+		if (n != p->nkeyed[t])
+			return 0;
 	}
-	/* a key twice in the unit: the importer refuses it, or merges both */
-	if (repeats && hub_exec(h, "DELETE FROM pg_temp.sama s USING (SELECT t, id, id2 FROM "
-				"pg_temp.ref WHERE own GROUP BY t, id, id2 HAVING count(*) > 1) d WHERE "
-				"s.t = d.t AND s.id = d.id AND s.id2 IS NOT DISTINCT FROM d.id2",
-				e) != SK_OK)
-		return -1;
-	int ok;
-	long long n = hub_query_ll(h, "SELECT count(*) FROM (SELECT DISTINCT t, src, baris FROM "
-				   "pg_temp.sama) s", 0, NULL, 0, &ok, e);
-	return ok ? n : -1;
+	return 1;
 }
 
 static int find_provinces(hub *h, struct hub_unit *u, int seeds, sk_err *e);
 
-/* After the ids are read: when every row of the unit with a well-formed key is the hub's row
- * exactly (u->same: their lines; not when SIKUBE_HUB_SKIP=0 or u->judge_all), the importer
- * counts them unchanged without judging them again, and nothing needs seeding (pg_temp.ref is
- * emptied). Rows are passed over only all together: a unit that changes anything is judged
- * whole as before, so each of its rows meets every row the import's rules read. Otherwise the
- * two-column keys (attendance) leave pg_temp.ref: the seeds find those through their meetings. */
-static int find_same(hub *h, struct hub_unit *u, struct pre *p, sk_err *e)
+/* 1 when the rows of a unit the hub has exactly may be passed over (not SIKUBE_HUB_SKIP=0,
+ * nor a unit being judged whole again). */
+static int may_pass_over(const struct hub_unit *u)
 {
 	const char *off = getenv("SIKUBE_HUB_SKIP");
-	int rc = SK_OK;
-	if (!u->judge_all && p->nkeyed && !(off && strcmp(off, "0") == 0)) {
-		sk_strlcpy(u->prov, "{}", sizeof u->prov);
-		rc = find_provinces(h, u, 0, e);
-		long long n = rc == SK_OK && strcmp(u->prov, "{}") != 0 ? same_rows(h, u, p->repeats, e) : 0;
-		if (n < 0)
-			rc = SK_DBERR;
-		else if (n == p->nkeyed) {
-			u->same = p->keyed;
-			u->nsame = n;
-			p->keyed = NULL;
-		}
-	}
-	hub_step_time("same");
-	if (rc != SK_OK)
-		return rc;
-	if (u->nsame)
-		return hub_exec(h, "TRUNCATE pg_temp.ref", e);
-	hub_sql q = { 0 };
-	hub_sql_add(&q, "DELETE FROM pg_temp.ref WHERE own AND t IN (-1");
-	for (int t = 0; t < BT_COUNT; t++)
-		if (hub_tables()[t].nkey != 1)
-			hub_sql_add(&q, ", %d", t);
-	hub_sql_add(&q, ")");
-	rc = hub_exec(h, q.s, e);
-	hub_sql_free(&q);
-	return rc;
+	return !u->judge_all && !(off && strcmp(off, "0") == 0);
 }
 
 int hub_seed_refs(hub *h, struct hub_unit *u, sk_err *e)
@@ -286,40 +280,58 @@ int hub_seed_refs(hub *h, struct hub_unit *u, sk_err *e)
 		return SK_DBERR;
 	if (!any)
 		return hub_exec(h, "CREATE INDEX ON pg_temp.ref (t, id)", e);
-	hub_copy cp;
-	if (hub_copy_begin(h, &cp, "COPY pg_temp.ref (t, own, id, id2, src, baris, sidik) FROM STDIN",
-			   e) != SK_OK)
-		return SK_DBERR;
-	struct pre p = { .cp = &cp, .u = u };
+	/* A unit the hub has exactly (a bundle sent again) is counted unchanged without being
+	 * judged: its rows are read with their fingerprints, the groups and members first, and
+	 * the rest only when those all are the hub's. Rows are passed over only all together: a
+	 * unit that changes anything is judged whole as before, so each of its rows meets every
+	 * row the import's rules read. */
+	struct pre p = { .u = u, .fingerprints = may_pass_over(u) };
 	p.cache = calloc(REF_SLOTS, sizeof *p.cache);
 	p.keyed = calloc((size_t)u->npaths * BT_COUNT, sizeof *p.keyed);
 	if (!p.cache || !p.keyed)
 		abort();
-	for (int s = 0; s < u->npaths && !cp.failed; s++) {
-		struct stat st;
-		p.src = s;
-		if (stat(u->paths[s], &st) == 0 && S_ISDIR(st.st_mode)) {
-			for (int t = 0; t < BT_COUNT; t++) {
-				char path[PATH_MAX + 64];
-				hub_unit_label(u, s, t, path, sizeof path);
-				p.t = t;
-				pre_read(&p, path);
-			}
-		} else if ((p.t = bundle_table_by_file(u->paths[s])) >= 0) {
-			pre_read(&p, u->paths[s]);
-		}
-	}
+	int split = hub_member_table() + 1, same = p.fingerprints;
+	int rc = read_ids(h, u, &p, 0, split, e);
+	sk_strlcpy(u->prov, "{}", sizeof u->prov);
+	if (rc == SK_OK && same)
+		rc = find_provinces(h, u, 0, e);
+	if (rc == SK_OK && same && (p.repeats || strcmp(u->prov, "{}") == 0))
+		same = 0;
+	if (rc == SK_OK && same && (same = all_same(h, u, &p, 0, split, e)) < 0)
+		rc = SK_DBERR;
+	p.fingerprints = same;
+	if (rc == SK_OK)
+		rc = read_ids(h, u, &p, split, BT_COUNT, e);
+	if (rc == SK_OK)
+		rc = hub_exec(h, "CREATE INDEX ON pg_temp.ref (t, id)", e);
+	hub_step_time("ids read");
+	if (rc == SK_OK && same && !p.repeats && (same = all_same(h, u, &p, split, BT_COUNT, e)) < 0)
+		rc = SK_DBERR;
 	free(p.cache);
 	u->refs = p.refs;
-	int rc = hub_copy_end(&cp, 1);
-	hub_step_time("ids read");
-	if (rc == SK_OK)
-		rc = hub_exec(h, "CREATE INDEX ON pg_temp.ref (t, id); SET LOCAL "
-			      "default_statistics_target = 10; ANALYZE pg_temp.ref; "
-			      "RESET default_statistics_target", e);
-	if (rc == SK_OK)
-		rc = find_same(h, u, &p, e);
+	if (rc == SK_OK && same == 1 && !p.repeats) {
+		long long n = 0;
+		for (int t = 0; t < BT_COUNT; t++)
+			n += p.nkeyed[t];
+		u->same = p.keyed;
+		u->nsame = n;
+		p.keyed = NULL;
+		if (getenv("SIKUBE_HUB_TIMES"))
+			fprintf(stderr, "hub rows passed over: %lld (the hub has them exactly)\n", n);
+		rc = hub_exec(h, "TRUNCATE pg_temp.ref", e); /* nothing needs seeding */
+	} else if (rc == SK_OK) {
+		hub_sql q = { 0 };
+		hub_sql_add(&q, "DELETE FROM pg_temp.ref WHERE own AND t IN (-1");
+		for (int t = 0; t < BT_COUNT; t++)
+			if (hub_tables()[t].nkey != 1)
+				hub_sql_add(&q, ", %d", t);
+		hub_sql_add(&q, "); SET LOCAL default_statistics_target = 10; ANALYZE pg_temp.ref; "
+			    "RESET default_statistics_target");
+		rc = hub_exec(h, q.s, e);
+		hub_sql_free(&q);
+	}
 	same_free(p.keyed, u->npaths * BT_COUNT);
+	hub_step_time("same");
 	return rc;
 }
 

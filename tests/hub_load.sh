@@ -70,18 +70,26 @@ check "partitions made for the province that came (31) only" \
 check "the groups sit in province 31's partition" test "$(hub_psql "$H1" 'SELECT count(*) FROM sikube.kelompok_p31')" = 5
 check "attendance sits in province 31's partition" test "$(hub_psql "$H1" 'SELECT count(*) FROM sikube.kehadiran_p31')" = 284
 dump "$H1" >"$WORK/h1.a"
-expect_status 0 "hub load: the same bundle again" S hub load --pg "$H1" "$WORK/A1"
+expect_status 0 "hub load: the same bundle again" env SIKUBE_HUB_TIMES=1 "$SIKUBE_BIN" hub load --pg "$H1" "$WORK/A1"
 check "second load: nothing added or updated" grep -q "ditambah 0, diperbarui 0, tidak berubah $NA" "$WORK/err"
+check "second load: every row is the hub's exactly, passed over unjudged" grep -qx "hub rows passed over: $NA (the hub has them exactly)" "$WORK/err"
+check "every hub row has its fingerprint" test "$(hub_psql "$H1" "SELECT sum(n) FROM (SELECT count(*) n FROM sikube.kelompok WHERE sidik IS NULL UNION ALL SELECT count(*) FROM sikube.anggota WHERE sidik IS NULL UNION ALL SELECT count(*) FROM sikube.kehadiran WHERE sidik IS NULL UNION ALL SELECT count(*) FROM sikube.kas WHERE sidik IS NULL) x")" = 0
 dump "$H1" >"$WORK/h1.b"
 check "loading twice changes nothing" cmp -s "$WORK/h1.a" "$WORK/h1.b"
+# the same judged whole, every row seeded and judged again (as any bundle that changes a row)
+expect_status 0 "hub load: again, judged whole" env SIKUBE_HUB_SKIP=0 SIKUBE_HUB_TIMES=1 "$SIKUBE_BIN" hub load --pg "$H1" "$WORK/A1"
+check "judged whole: nothing added or updated" grep -q "ditambah 0, diperbarui 0, tidak berubah $NA" "$WORK/err"
+check "judged whole: no row passed over" sh -c "! grep -q 'passed over' '$WORK/err'"
+dump "$H1" >"$WORK/h1.b"
+check "judged whole: nothing changed" cmp -s "$WORK/h1.a" "$WORK/h1.b"
 # every seed as a big one (indexes and summary triggers dropped, built again: src/hub_seed.c)
-expect_status 0 "hub load: again, every seed in bulk" env SIKUBE_HUB_BULK_SEED=1 "$SIKUBE_BIN" hub load --pg "$H1" "$WORK/A1"
+expect_status 0 "hub load: again, every seed in bulk" env SIKUBE_HUB_SKIP=0 SIKUBE_HUB_BULK_SEED=1 "$SIKUBE_BIN" hub load --pg "$H1" "$WORK/A1"
 check "bulk seeds: nothing added or updated" grep -q "ditambah 0, diperbarui 0, tidak berubah $NA" "$WORK/err"
 dump "$H1" >"$WORK/h1.b"
 check "bulk seeds: nothing changed" cmp -s "$WORK/h1.a" "$WORK/h1.b"
 expect_status 0 "hub load: the generated kabupaten" S hub load --pg "$H1" "$WORK/B1"
-check "load log: one row per bundle, with the office (A1 three times, B1)" \
-	test "$(hub_psql "$H1" "SELECT count(*) FROM sikube.muatan WHERE perangkat IS NOT NULL")" = 4
+check "load log: one row per bundle, with the office (A1 four times, B1)" \
+	test "$(hub_psql "$H1" "SELECT count(*) FROM sikube.muatan WHERE perangkat IS NOT NULL")" = 5
 
 # ---- a hub export re-imports and exports to the bytes the office sent ---------------------------
 expect_status 0 "hub export 31.71" S hub export --pg "$H1" --wilayah 31.71 "$WORK/X31"
@@ -183,6 +191,21 @@ expect_status 1 "import of the bad bundle into the office: refused" S --db "$WOR
 check "the hub's problem report is import's" cmp -s "$WORK/bad.hub.csv" "$WORK/bad.imp.csv"
 check "both problems listed" grep -q ',nik,' "$WORK/bad.hub.csv"
 check "the report masks the NIK" sh -c "! grep -Eq '[0-9]{15}' '$WORK/bad.hub.csv'"
+# The bundle the hub has exactly, with one more group row whose id is no UUID: every keyed
+# row is passed over at first, the importer refuses the other (the unit is then judged whole
+# again, src/hub_load.c), and the report is import's own.
+rm -rf "$WORK/BAD2" && cp -r "$WORK/B2" "$WORK/BAD2"
+sed -n 2p "$WORK/B2/kelompok.csv" | sed 's/^[^,]*,/bukan-uuid,/' >>"$WORK/BAD2/kelompok.csv"
+sed -i "s/^baris\.kelompok\.csv,.*/baris.kelompok.csv,$(($(grep -c '' "$WORK/BAD2/kelompok.csv") - 1))/" "$WORK/BAD2/manifest.csv"
+fix_sums "$WORK/BAD2"
+expect_status 1 "hub load: the hub's own rows and one bad row: refused" env SIKUBE_HUB_TIMES=1 "$SIKUBE_BIN" hub load --pg "$H1" "$WORK/BAD2" --report "$WORK/bad2.hub.csv"
+check "... its keyed rows were the hub's (passed over first)" grep -q "hub rows passed over" "$WORK/err"
+dump "$H1" >"$WORK/h1.f"
+check "... the hub unchanged" cmp -s "$WORK/h1.e" "$WORK/h1.f"
+cp "$WORK/b.db" "$WORK/b_ref2.db"
+expect_status 1 "import of that bundle into the office: refused" S --db "$WORK/b_ref2.db" import "$WORK/BAD2" --report "$WORK/bad2.imp.csv"
+check "... the hub's problem report is import's (the unit judged whole again)" cmp -s "$WORK/bad2.hub.csv" "$WORK/bad2.imp.csv"
+check "... naming the bad id" grep -q 'bukan-uuid' "$WORK/bad2.hub.csv"
 expect_status 1 "a bad bundle among good ones: the others load" S hub load --pg "$H3" "$WORK/BAD" "$WORK/A1"
 check "... the good one loaded, the bad one refused" sh -c "grep -q 'A1: dimuat' '$WORK/err' && grep -q 'BAD: ditolak' '$WORK/err'"
 
