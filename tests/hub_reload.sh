@@ -15,7 +15,7 @@
 # Office A: a generated kabupaten (3 groups, 1 year, savings and loans). A1: its full bundle;
 # A2: its full bundle after a few changes (a member's data, a member moved to another group,
 # an attendance row flipped, a new week of meetings with attendance and dues, a cash row
-# reversed, a loan repayment, a row whose only change is its stamp). The scenarios load A1
+# reversed, a loan repayment, a row whose only change is its stamp, an assessment deleted). The scenarios load A1
 # again, A2, A2 with an unchanged row made bad / duplicated / given a trailing field, A1
 # after A2, ties (same stamp, other text) and an unchanged child of a changed, bad parent.
 . "$(dirname "$0")/clilib.sh"
@@ -79,6 +79,7 @@ M1=$(q "$WORK/a.db" "SELECT id FROM anggota WHERE kelompok_id='$G1' AND jabatan=
 FLIP=$(q "$WORK/a.db" "SELECT pertemuan_id || '|' || anggota_id FROM kehadiran WHERE status='H' ORDER BY pertemuan_id, anggota_id LIMIT 1 OFFSET 100")
 BUY=$(q "$WORK/a.db" "SELECT id FROM kas WHERE kategori='pembelian' AND kelompok_id='$G2' ORDER BY id LIMIT 1")
 PEN=$(q "$WORK/a.db" "SELECT id FROM penilaian ORDER BY id LIMIT 1")
+PEN2=$(q "$WORK/a.db" "SELECT id FROM penilaian ORDER BY id LIMIT 1 OFFSET 1")
 q "$WORK/a.db" "BEGIN;
 UPDATE anggota SET telepon='081234567890', alamat='Jl. Kenanga 7', diubah_pada='$T' WHERE id='$M1';
 UPDATE anggota SET kelompok_id='$G2', diubah_pada='$T' WHERE id='$NEWM';
@@ -94,6 +95,7 @@ INSERT INTO kas (id, kelompok_id, tanggal, no_bukti, buku, kategori, uraian, mas
 	VALUES ('aaaaaaaa-0000-4000-8000-000000000006', '$G1', '$TODAY', 'BKM-X3', 'simpin', 'angsuran',
 	'Angsuran', 10150, 0, '$T', 'aaaaaaaa-0000-4000-8000-000000000005');
 UPDATE penilaian SET diubah_pada='$T' WHERE id='$PEN';
+UPDATE penilaian SET dihapus=1, diubah_pada='$T' WHERE id='$PEN2';
 COMMIT"
 "$GEN" --db "$WORK/a.db" --add-week --seed 11 2>/dev/null
 check "office A after its changes passes sikube check" quiet R --db "$WORK/a.db" check --quick
@@ -199,7 +201,9 @@ same() {
 		sed 's/^/    import| /' "$WORK/$c.imp.err" | head -12
 	fi
 	[ -z "$3" ] || check "$1: it is $3" test "$ic" = "$3"
-	if [ -n "$ORDER_ASIDE" ] && ! cmp -s "$WORK/$c.hub.csv" "$WORK/$c.imp.csv"; then
+	if [ -n "$ORDER_ASIDE" ] && cmp -s "$WORK/$c.hub.csv" "$WORK/$c.imp.csv"; then
+		echo "    # the problem lines come in the same order now: ORDER_ASIDE can go"
+	elif [ -n "$ORDER_ASIDE" ]; then
 		# KNOWN DIFFERENCE on main at 71d117a (reported to the lead, who decides): the
 		# problems of one bundle row are listed in the order a cross-row rule meets them
 		# in the database (import.c, cmp_problem: seq), which is the office's storage order
@@ -256,8 +260,8 @@ same "1. A1 again" A1 "ditambah 0, diperbarui 0, tidak berubah $NA1"
 check "1. the hub holds A1 as office A sent it" same_data "$WORK/s$N.hx" "$WORK/A1"
 WANT2=$(expect_counts A1 A2)
 echo "$WANT2" | sed 's/^/# A2 over A1: /'
-check "2. A2 brings new rows and the 4 changed rows (a member's data, the move, the attendance flip, the stamp)" \
-	test "$(echo "$WANT2" | total)" = "ditambah 55, diperbarui 4, tidak berubah 3548"
+check "2. A2 brings new rows and the 5 changed rows (a member's data, the move, the attendance flip, the stamp, the deletion)" \
+	test "$(echo "$WANT2" | total)" = "ditambah 55, diperbarui 5, tidak berubah 3547"
 same "2. A2 after A1" A2 "$(echo "$WANT2" | total)"
 check "2. import's counts per table are the bundles' difference" test "$(table_counts "$WORK/s$N.imp.err")" = "$WANT2"
 check "2. the hub holds A2 as office A sent it" same_data "$WORK/s$N.hx" "$WORK/A2"
