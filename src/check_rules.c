@@ -713,8 +713,10 @@ static void build(void)
 			char tabel[32] = "";
 			if (!v->src)
 				snprintf(tabel, sizeof tabel, "s.tabel=%d AND ", v->table);
+			/* in the order of what is reported, not of the rows' places in the file:
+			 * the hub's staging copy holds the same rows in another order */
 			build_one(SQL_DRIVE[i][d], "SELECT s.sumber, s.baris, %s, %s FROM %s s CROSS JOIN "
-				  "%s WHERE %s(%s) AND (%s)", v->value, r->args,
+				  "%s WHERE %s(%s) AND (%s) ORDER BY 1, 2, 3, 4, 5, 6, 7", v->value, r->args,
 				  v->src ? v->src : "temp.imp_row", r->from, tabel, v->on, r->where);
 		}
 	}
