@@ -28,8 +28,7 @@
 /* Reading the unit's files for ids: each row's key (one-column keys, with the row's line;
  * with fingerprints on, every key with its fingerprint) and every id the rows name. */
 struct pre {
-	hub_copy *cp;
-	struct hub_unit *u;
+	hub_copy cp;                 /* the COPY into pg_temp.ref in progress */
 	int src, t;
 	int header_fields;
 	int idx[HUB_MAX_COLS];       /* column of the table -> field of the record, -1 */
@@ -57,16 +56,16 @@ static void ref_line(struct pre *p, int t, int own, const char *id, const char *
 {
 	char num[32], src[16];
 	snprintf(num, sizeof num, "%d", t);
-	hub_copy_field(p->cp, num);
-	hub_copy_field(p->cp, own ? "t" : "f");
-	hub_copy_field(p->cp, id);
-	hub_copy_field(p->cp, id2);
+	hub_copy_field(&p->cp, num);
+	hub_copy_field(&p->cp, own ? "t" : "f");
+	hub_copy_field(&p->cp, id);
+	hub_copy_field(&p->cp, id2);
 	snprintf(src, sizeof src, "%d", p->src);
 	snprintf(num, sizeof num, "%lld", line);
-	hub_copy_field(p->cp, own ? src : NULL);
-	hub_copy_field(p->cp, own ? num : NULL);
-	hub_copy_field(p->cp, sidik);
-	hub_copy_eol(p->cp);
+	hub_copy_field(&p->cp, own ? src : NULL);
+	hub_copy_field(&p->cp, own ? num : NULL);
+	hub_copy_field(&p->cp, sidik);
+	hub_copy_eol(&p->cp);
 	p->refs++;
 }
 
@@ -164,7 +163,7 @@ static int pre_record(void *ctx, int line, int nf, char **f)
 		if (t->ref[c] != -1 && !(t->nkey == 1 && c == t->key[0]))
 			send_ref(p, t->ref[c] >= 0 ? t->ref[c] : -1, f[p->idx[c]]);
 	}
-	return p->cp->failed;
+	return p->cp.failed;
 }
 
 /* Read one table file if it is a regular file (anything else the importer refuses). */
@@ -180,12 +179,10 @@ static void pre_read(struct pre *p, const char *path)
 /* Tables from..to-1 of every source of the unit into pg_temp.ref, in one COPY. */
 static int read_ids(hub *h, struct hub_unit *u, struct pre *p, int from, int to, sk_err *e)
 {
-	hub_copy cp;
-	if (hub_copy_begin(h, &cp, "COPY pg_temp.ref (t, own, id, id2, src, baris, sidik) FROM STDIN",
-			   e) != SK_OK)
+	if (hub_copy_begin(h, &p->cp, "COPY pg_temp.ref (t, own, id, id2, src, baris, sidik) FROM "
+			   "STDIN", e) != SK_OK)
 		return SK_DBERR;
-	p->cp = &cp;
-	for (int s = 0; s < u->npaths && !cp.failed; s++) {
+	for (int s = 0; s < u->npaths && !p->cp.failed; s++) {
 		struct stat st;
 		p->src = s;
 		int dir = stat(u->paths[s], &st) == 0 && S_ISDIR(st.st_mode);
@@ -199,8 +196,7 @@ static int read_ids(hub *h, struct hub_unit *u, struct pre *p, int from, int to,
 			pre_read(p, dir ? path : u->paths[s]);
 		}
 	}
-	p->cp = NULL;
-	return hub_copy_end(&cp, 1);
+	return hub_copy_end(&p->cp, 1);
 }
 
 /* ---- a unit the hub has exactly ----------------------------------------------------------- */
@@ -285,7 +281,7 @@ int hub_seed_refs(hub *h, struct hub_unit *u, sk_err *e)
 	 * the rest only when those all are the hub's. Rows are passed over only all together: a
 	 * unit that changes anything is judged whole as before, so each of its rows meets every
 	 * row the import's rules read. */
-	struct pre p = { .u = u, .fingerprints = may_pass_over(u) };
+	struct pre p = { .fingerprints = may_pass_over(u) };
 	p.cache = calloc(REF_SLOTS, sizeof *p.cache);
 	p.keyed = calloc((size_t)u->npaths * BT_COUNT, sizeof *p.keyed);
 	if (!p.cache || !p.keyed)

@@ -73,6 +73,8 @@ static void test_sidik(void)
 	hub_row_sidik(p, w, b);
 	CHECK(strcmp(a, b) == 0, "NULL and an empty value are the same (import: NULL is \"\")");
 	CHECK(derived >= 0 && text >= 0, "penilaian has a derived and a free-text column");
+	if (derived < 0 || text < 0)
+		return;
 	w[derived] = "something else";
 	hub_row_sidik(p, w, b);
 	CHECK(strcmp(a, b) == 0, "a derived column (recomputed on import) does not count");
