@@ -9,22 +9,10 @@
 # another province moving with all its rows.
 . "$(dirname "$0")/clilib.sh"
 . "$(dirname "$0")/hublib.sh"
-command -v sqlite3 >/dev/null || { echo "sqlite3 shell missing (make test-deps)"; echo "0 passed, 1 failed"; exit 1; }
-# test data only: the release generator where there is one (the sanitizers add nothing here)
-GEN=${SIKUBE_GEN:-build/release/bench-gen}
-[ -x "$GEN" ] || GEN=$(dirname "$SIKUBE_BIN")/bench-gen
-[ -x "$GEN" ] || { echo "bench-gen missing (make tests)"; echo "0 passed, 1 failed"; exit 1; }
-
-hub_start || { echo "0 passed, 1 failed"; exit 1; }
+hub_test_start
 ok "private cluster started (socket in the test's folder, no TCP)"
 check "the cluster listens on no TCP port" sh -c "! grep -q 'listening on IPv' '$PG_DATA/server.log'"
 
-S() { "$SIKUBE_BIN" "$@"; }
-# R: the office's side of the set-up (exports and imports whose output is not checked), in
-# the release build where there is one: what is under test here is the hub (issue 12, CPU).
-SIKUBE_REL=${SIKUBE_REL:-./sikube}
-[ -x "$SIKUBE_REL" ] || SIKUBE_REL=$SIKUBE_BIN
-R() { "$SIKUBE_REL" "$@"; }
 # dump CONNINFO: every hub data table (and the group figures and NIK index) as text.
 dump() {
 	for t in kelompok anggota penilaian pertemuan kehadiran kas ringkas nik_aktif; do

@@ -21,20 +21,8 @@
 # changed, bad parent; the refused ones also from A1 alone (among A2's new rows).
 . "$(dirname "$0")/clilib.sh"
 . "$(dirname "$0")/hublib.sh"
-command -v sqlite3 >/dev/null || { echo "sqlite3 shell missing (make test-deps)"; echo "0 passed, 1 failed"; exit 1; }
-# test data only: the release generator where there is one (the sanitizers add nothing here)
-GEN=${SIKUBE_GEN:-build/release/bench-gen}
-[ -x "$GEN" ] || GEN=$(dirname "$SIKUBE_BIN")/bench-gen
-[ -x "$GEN" ] || { echo "bench-gen missing (make tests)"; echo "0 passed, 1 failed"; exit 1; }
+hub_test_start
 
-hub_start || { echo "0 passed, 1 failed"; exit 1; }
-
-# S: what is compared (hub load, import), in the binary under test. R: the set-up (exports,
-# the office's own changes), in the release build where there is one (CPU).
-S() { "$SIKUBE_BIN" "$@"; }
-SIKUBE_REL=${SIKUBE_REL:-./sikube}
-[ -x "$SIKUBE_REL" ] || SIKUBE_REL=$SIKUBE_BIN
-R() { "$SIKUBE_REL" "$@"; }
 now() { date -u +%Y-%m-%dT%H:%M:%SZ; }
 TODAY=$(date +%Y-%m-%d)
 # quiet CMD...: CMD's status, its output dropped.

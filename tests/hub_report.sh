@@ -7,14 +7,7 @@
 # schema, one that only reads.
 . "$(dirname "$0")/clilib.sh"
 . "$(dirname "$0")/hublib.sh"
-command -v sqlite3 >/dev/null || { echo "sqlite3 shell missing (make test-deps)"; echo "0 passed, 1 failed"; exit 1; }
-# test data only: the release generator where there is one (the sanitizers add nothing here)
-GEN=${SIKUBE_GEN:-build/release/bench-gen}
-[ -x "$GEN" ] || GEN=$(dirname "$SIKUBE_BIN")/bench-gen
-[ -x "$GEN" ] || { echo "bench-gen missing (make tests)"; echo "0 passed, 1 failed"; exit 1; }
-
-hub_start || { echo "0 passed, 1 failed"; exit 1; }
-S() { "$SIKUBE_BIN" "$@"; }
+hub_test_start
 
 new_db "$WORK/a.db" --sample
 S --db "$WORK/a.db" export "$WORK/A1" >/dev/null 2>&1

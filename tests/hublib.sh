@@ -7,6 +7,11 @@
 #                         superuser "hub" on database postgres) and PGBIN
 #   hub_db NAME           create database NAME, echo its conninfo
 #   hub_psql CONNINFO SQL run SQL with psql (no .psqlrc, stop on error, unaligned)
+#   hub_test_start        what a hub test script needs first: the sqlite3 shell, bench-gen
+#                         ($GEN) and the cluster (hub_start); the script stops failed
+#                         without them
+#   S ARGS, R ARGS        sikube: the binary under test; the release build where there is
+#                         one, for a test's set-up (exports and imports it does not check)
 PGBIN=${PGBIN:-}
 if [ -z "$PGBIN" ]; then
 	for d in $(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V -r); do
@@ -62,3 +67,18 @@ hub_psql() {
 hub_db() {
 	hub_psql "$PG_ADMIN" "CREATE DATABASE $1" >/dev/null && echo "host=$PG_SOCK user=hub dbname=$1"
 }
+
+hub_test_start() {
+	command -v sqlite3 >/dev/null || { echo "sqlite3 shell missing (make test-deps)"; echo "0 passed, 1 failed"; exit 1; }
+	# test data only: the release generator where there is one (the sanitizers add nothing here)
+	GEN=${SIKUBE_GEN:-build/release/bench-gen}
+	[ -x "$GEN" ] || GEN=$(dirname "$SIKUBE_BIN")/bench-gen
+	[ -x "$GEN" ] || { echo "bench-gen missing (make tests)"; echo "0 passed, 1 failed"; exit 1; }
+	hub_start || { echo "0 passed, 1 failed"; exit 1; }
+}
+
+S() { "$SIKUBE_BIN" "$@"; }
+# (the hub is what these scripts test: the offices' side in the release build, issue 12's CPU)
+SIKUBE_REL=${SIKUBE_REL:-./sikube}
+[ -x "$SIKUBE_REL" ] || SIKUBE_REL=$SIKUBE_BIN
+R() { "$SIKUBE_REL" "$@"; }
