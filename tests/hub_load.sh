@@ -20,19 +20,7 @@ dump() {
 			count(*) FROM sikube.$t x"
 	done
 }
-# same_data DIR1 DIR2: the data files of two bundles are byte-identical.
-same_data() {
-	for f in $TABLES; do cmp -s "$1/$f.csv" "$2/$f.csv" || return 1; done
-}
-# fix_sums DIR: the manifest's checksums after a file was edited in place (counts unchanged).
-fix_sums() {
-	for f in $TABLES; do
-		sed -i "s/^sha256\.$f\.csv,.*/sha256.$f.csv,$(sha256sum "$1/$f.csv" | cut -d' ' -f1)/" "$1/manifest.csv"
-	done
-}
-NOW=$(date -u +%Y-%m-%dT%H:%M:%SZ)
-# now: the time for a change made now (after every export so far: --since-last takes it).
-now() { date -u +%Y-%m-%dT%H:%M:%SZ; }
+NOW=$(now)
 
 # ---- the offices ----------------------------------------------------------------------------
 # A: the sample data (Jakarta Pusat, 31.71). B: a generated kabupaten (Cilacap, 33.01).

@@ -23,7 +23,6 @@
 . "$(dirname "$0")/hublib.sh"
 hub_test_start
 
-now() { date -u +%Y-%m-%dT%H:%M:%SZ; }
 TODAY=$(date +%Y-%m-%d)
 # quiet CMD...: CMD's status, its output dropped.
 quiet() { "$@" >/dev/null 2>&1; }
@@ -101,16 +100,6 @@ dump() {
 			count(*)::text FROM sikube.$t x UNION ALL"
 	done
 	hub_psql "$1" "$sql SELECT 'muatan', '', count(*)::text FROM sikube.muatan"
-}
-# same_data DIR1 DIR2: the data files of two bundles are byte-identical.
-same_data() {
-	for f in $TABLES; do cmp -s "$1/$f.csv" "$2/$f.csv" || return 1; done
-}
-# fix_sums DIR: the manifest's checksums after a file was edited in place.
-fix_sums() {
-	for f in $TABLES; do
-		sed -i "s/^sha256\.$f\.csv,.*/sha256.$f.csv,$(sha256sum "$1/$f.csv" | cut -d' ' -f1)/" "$1/manifest.csv"
-	done
 }
 # variant NAME TABLE AWK: bundle NAME, a copy of A2 whose TABLE.csv went through the awk
 # program (fields split at commas: no field of these bundles is quoted), with its manifest's

@@ -12,6 +12,10 @@
 #                         without them
 #   S ARGS, R ARGS        sikube: the binary under test; the release build where there is
 #                         one, for a test's set-up (exports and imports it does not check)
+#   same_data DIR1 DIR2   the data files of two bundles ($TABLES, set by the script) are
+#                         byte-identical
+#   fix_sums DIR          a bundle's manifest checksums after its files were edited in place
+#   now                   the time for a change made now (after every export so far)
 PGBIN=${PGBIN:-}
 if [ -z "$PGBIN" ]; then
 	for d in $(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V -r); do
@@ -82,3 +86,15 @@ S() { "$SIKUBE_BIN" "$@"; }
 SIKUBE_REL=${SIKUBE_REL:-./sikube}
 [ -x "$SIKUBE_REL" ] || SIKUBE_REL=$SIKUBE_BIN
 R() { "$SIKUBE_REL" "$@"; }
+
+same_data() {
+	for f in $TABLES; do cmp -s "$1/$f.csv" "$2/$f.csv" || return 1; done
+}
+
+fix_sums() {
+	for f in $TABLES; do
+		sed -i "s/^sha256\.$f\.csv,.*/sha256.$f.csv,$(sha256sum "$1/$f.csv" | cut -d' ' -f1)/" "$1/manifest.csv"
+	done
+}
+
+now() { date -u +%Y-%m-%dT%H:%M:%SZ; }
