@@ -16,6 +16,15 @@
 #                         byte-identical
 #   fix_sums DIR          a bundle's manifest checksums after its files were edited in place
 #   now                   the time for a change made now (after every export so far)
+# Hub load against import (hub_reload.sh, hub_rules.sh): the same start state on both sides,
+# then the same bundle into both, compared ($TABLES, $WORK, check/ok/nok of clilib.sh):
+#   start NAME BUNDLE...  hub database NAME ($HUB) that loaded the bundles in order and an
+#                         office database ($ODB) that imported them in order
+#   same NAME BUNDLE [WANT]  hub load BUNDLE into $HUB, import it into $ODB: the same exit
+#                         status and counts (WANT: what both must say), the same problem
+#                         report byte for byte, a refused bundle leaves the hub as it was,
+#                         and then the hub's export of 33.01 equals the office's export
+#   dump CONNINFO, counts FILE   what same compares
 PGBIN=${PGBIN:-}
 if [ -z "$PGBIN" ]; then
 	for d in $(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V -r); do
@@ -98,3 +107,86 @@ fix_sums() {
 }
 
 now() { date -u +%Y-%m-%dT%H:%M:%SZ; }
+
+# dump CONNINFO: every hub data table, the group figures, the loans' repayments, the NIK index
+# (a digest and a count each) and the number of units in the load log.
+dump() {
+	sql=""
+	for t in $TABLES ringkas bayar nik_aktif; do
+		sql="$sql SELECT '$t', md5(coalesce(string_agg(x::text, '|' ORDER BY x::text), '')),
+			count(*)::text FROM sikube.$t x UNION ALL"
+	done
+	hub_psql "$1" "$sql SELECT 'muatan', '', count(*)::text FROM sikube.muatan"
+}
+# counts FILE: the unit's counts as the hub or import says them ("ditambah A, diperbarui B,
+# tidak berubah C"), or "ditolak" when refused.
+counts() {
+	sed -n -e 's/^.*: dimuat ke hub: \(ditambah [0-9]*, diperbarui [0-9]*, tidak berubah [0-9]*\)\.$/\1/p' \
+		-e 's/^Impor selesai: \(ditambah [0-9]*, diperbarui [0-9]*, tidak berubah [0-9]*\), ditolak 0\.$/\1/p' \
+		-e 's/^.*: ditolak: tidak ada data hub yang diubah\.$/ditolak/p' \
+		-e 's/^Impor ditolak: tidak ada data yang diubah\.$/ditolak/p' "$1"
+}
+# start NAME BUNDLE...: the state of a scenario, made twice: the hub database NAME that loaded
+# the bundles in order ($HUB) and an office database that imported them in order ($ODB).
+start() {
+	name=$1
+	shift
+	HUB=$(hub_db "$name")
+	ODB=$WORK/$name.db
+	new_db "$ODB"
+	bad=0
+	for b in "$@"; do
+		R hub load --pg "$HUB" "$WORK/$b" >/dev/null 2>&1 || bad=1
+		R --db "$ODB" import "$WORK/$b" >/dev/null 2>&1 || bad=1
+	done
+	check "state $name: $* loaded into a hub and imported into an office" test "$bad" = 0
+}
+# same NAME BUNDLE [WANT]: hub load BUNDLE into $HUB and import it into $ODB, then compare.
+# WANT (optional) is what both must say: "ditolak", or the counts.
+N=0
+same() {
+	N=$((N + 1))
+	c=s$N
+	dump "$HUB" >"$WORK/$c.before"
+	S hub load --pg "$HUB" "$WORK/$2" --report "$WORK/$c.hub.csv" >/dev/null 2>"$WORK/$c.hub.err"
+	hrc=$?
+	S --db "$ODB" import "$WORK/$2" --report "$WORK/$c.imp.csv" >/dev/null 2>"$WORK/$c.imp.err"
+	irc=$?
+	hc=$(counts "$WORK/$c.hub.err")
+	ic=$(counts "$WORK/$c.imp.err")
+	if [ "$hrc" = "$irc" ] && [ -n "$hc" ] && [ "$hc" = "$ic" ]; then
+		ok "$1: hub and import agree ($2: $hc)"
+	else
+		nok "$1: hub and import agree ($2)"
+		echo "    hub:    exit $hrc, $hc"
+		echo "    import: exit $irc, $ic"
+		sed 's/^/    hub| /' "$WORK/$c.hub.err" | head -5
+		sed 's/^/    import| /' "$WORK/$c.imp.err" | head -12
+	fi
+	[ -z "$3" ] || check "$1: it is $3" test "$ic" = "$3"
+	if [ -e "$WORK/$c.hub.csv" ] || [ -e "$WORK/$c.imp.csv" ]; then
+		if cmp -s "$WORK/$c.hub.csv" "$WORK/$c.imp.csv"; then
+			ok "$1: the same problem report ($(($(grep -c '' "$WORK/$c.imp.csv") - 1)) problems)"
+		else
+			nok "$1: the same problem report"
+			diff "$WORK/$c.imp.csv" "$WORK/$c.hub.csv" | head -10 | sed 's/^/    /'
+		fi
+	else
+		ok "$1: no problem report from either"
+	fi
+	if [ "$hc" = ditolak ]; then
+		dump "$HUB" >"$WORK/$c.after"
+		check "$1: the refused bundle left the hub unchanged" cmp -s "$WORK/$c.before" "$WORK/$c.after"
+	fi
+	rm -rf "$WORK/$c.hx" "$WORK/$c.ix"
+	R hub export --pg "$HUB" --wilayah 33.01 "$WORK/$c.hx" >/dev/null 2>&1
+	R --db "$ODB" export "$WORK/$c.ix" >/dev/null 2>&1
+	if same_data "$WORK/$c.hx" "$WORK/$c.ix"; then
+		ok "$1: then the hub's export of 33.01 equals the office's export"
+	else
+		nok "$1: then the hub's export of 33.01 equals the office's export"
+		for f in $TABLES; do
+			diff "$WORK/$c.ix/$f.csv" "$WORK/$c.hx/$f.csv" | sed "s|^|    $f.csv (< office, > hub) |"
+		done | head -10
+	fi
+}
