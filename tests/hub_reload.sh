@@ -23,11 +23,6 @@
 . "$(dirname "$0")/hublib.sh"
 hub_test_start
 
-TODAY=$(date +%Y-%m-%d)
-# quiet CMD...: CMD's status, its output dropped.
-quiet() { "$@" >/dev/null 2>&1; }
-# q DB SQL: one value out of an office database.
-q() { sqlite3 "$1" "$2"; }
 
 # ---- office A and its bundles -------------------------------------------------------------------
 new_db "$WORK/a.db"

@@ -16,9 +16,6 @@
 . "$(dirname "$0")/hublib.sh"
 hub_test_start
 
-TODAY=$(date +%Y-%m-%d)
-quiet() { "$@" >/dev/null 2>&1; }
-q() { sqlite3 "$1" "$2"; }
 STORED="strftime('%Y-%m-%dT%H:%M:%fZ','now')"
 
 # ---- office A and A1 ------------------------------------------------------------------------------

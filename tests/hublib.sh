@@ -16,6 +16,8 @@
 #                         byte-identical
 #   fix_sums DIR          a bundle's manifest checksums after its files were edited in place
 #   now                   the time for a change made now (after every export so far)
+#   quiet CMD...          CMD's status, its output dropped
+#   q DB SQL              one value out of an office database; $TODAY: today's date
 # Hub load against import (hub_reload.sh, hub_rules.sh): the same start state on both sides,
 # then the same bundle into both, compared ($TABLES, $WORK, check/ok/nok of clilib.sh):
 #   start NAME BUNDLE...  hub database NAME ($HUB) that loaded the bundles in order and an
@@ -107,6 +109,9 @@ fix_sums() {
 }
 
 now() { date -u +%Y-%m-%dT%H:%M:%SZ; }
+quiet() { "$@" >/dev/null 2>&1; }
+q() { sqlite3 "$1" "$2"; }
+TODAY=$(date +%Y-%m-%d)
 
 # dump CONNINFO: every hub data table, the group figures, the loans' repayments, the NIK index
 # (a digest and a count each) and the number of units in the load log.
