@@ -40,7 +40,8 @@ struct pre {
 	char prev[2][SK_UUID_LEN + 1]; /* the file's last key */
 	int repeats;                 /* a file's keys did not rise, or a table came in two
 				      * files: a key may be there twice */
-	int grp_col, stamp_col;      /* the table's kelompok_id and diubah_pada columns, -1 */
+	int own_col[3];              /* the table's kelompok_id, diubah_pada and REF_VALUE
+				      * columns, -1 */
 };
 
 static unsigned slot_of(const char *id, int t)
@@ -51,10 +52,18 @@ static unsigned slot_of(const char *id, int t)
 	return h & (REF_SLOTS - 1);
 }
 
+/* Of an own row, besides its group and stamp, the value of this column goes to pg_temp.ref
+ * (nilai), for SEED_RULES: a ledger row that takes money out can take a book below zero. */
+static const struct {
+	const char *table, *col;
+} REF_VALUE[] = {
+	{ "kas", "keluar" },
+};
+
 /* One row of pg_temp.ref: t, own, id, id2, src, baris, sidik (NULL for NULL), and of an own
- * row its group and stamp (grp, ubah: what SEED_RULES read of the unit's rows). */
+ * row its group, stamp and value (grp, ubah, nilai: what SEED_RULES read of the unit's rows). */
 static void ref_line(struct pre *p, int t, int own, const char *id, const char *id2, long long line,
-		     const char *sidik, const char *grp, const char *ubah)
+		     const char *sidik, const char *const own_cols[3])
 {
 	char num[32], src[16];
 	snprintf(num, sizeof num, "%d", t);
@@ -67,8 +76,9 @@ static void ref_line(struct pre *p, int t, int own, const char *id, const char *
 	hub_copy_field(&p->cp, own ? src : NULL);
 	hub_copy_field(&p->cp, own ? num : NULL);
 	hub_copy_field(&p->cp, sidik);
-	hub_copy_field(&p->cp, own && sk_uuid_valid(grp) ? grp : NULL);
-	hub_copy_field(&p->cp, own ? ubah : NULL);
+	hub_copy_field(&p->cp, own && sk_uuid_valid(own_cols[0]) ? own_cols[0] : NULL);
+	hub_copy_field(&p->cp, own ? own_cols[1] : NULL);
+	hub_copy_field(&p->cp, own ? own_cols[2] : NULL);
 	hub_copy_eol(&p->cp);
 	p->refs++;
 }
@@ -83,7 +93,7 @@ static void send_ref(struct pre *p, int t, const char *id)
 		return;
 	slot[0] = (char)(t + 3);
 	memcpy(slot + 1, id, SK_UUID_LEN + 1);
-	ref_line(p, t, 0, id, NULL, 0, NULL, NULL, NULL);
+	ref_line(p, t, 0, id, NULL, 0, NULL, NULL);
 }
 
 /* Field c of the table in the record as the importer reads it (imp_field): "" when the file
@@ -121,12 +131,13 @@ static void send_own(struct pre *p, const hub_table *t, int line, int nf, char *
 	for (int i = 0; i < t->nkey; i++)
 		if (!sk_uuid_valid(k[i] = field(p, t, t->key[i], nf, f)))
 			return; /* the importer reports it */
-	/* the row's group and stamp, for SEED_RULES */
-	const char *grp = p->grp_col >= 0 ? field(p, t, p->grp_col, nf, f) : "";
-	const char *ubah = p->stamp_col >= 0 ? field(p, t, p->stamp_col, nf, f) : "";
+	/* the row's group, stamp and value, for SEED_RULES */
+	const char *own_cols[3];
+	for (int i = 0; i < 3; i++)
+		own_cols[i] = p->own_col[i] >= 0 ? field(p, t, p->own_col[i], nf, f) : "";
 	if (!p->fingerprints) {
 		if (t->nkey == 1)
-			ref_line(p, p->t, 1, k[0], NULL, line, NULL, grp, ubah);
+			ref_line(p, p->t, 1, k[0], NULL, line, NULL, own_cols);
 		return;
 	}
 	struct hub_same *keyed = &p->keyed[p->src * BT_COUNT + p->t];
@@ -142,7 +153,7 @@ static void send_own(struct pre *p, const hub_table *t, int line, int nf, char *
 		v[i] = field(p, t, i, nf, f);
 	if (whole)
 		hub_row_sidik(t, v, sidik);
-	ref_line(p, p->t, 1, k[0], k[1], line, whole ? sidik : NULL, grp, ubah);
+	ref_line(p, p->t, 1, k[0], k[1], line, whole ? sidik : NULL, own_cols);
 }
 
 static int pre_record(void *ctx, int line, int nf, char **f)
@@ -161,8 +172,12 @@ static int pre_record(void *ctx, int line, int nf, char **f)
 		}
 		if (p->nkeyed[p->t])
 			p->repeats = 1; /* the table's second file in the unit */
-		p->grp_col = bundle_col_index(p->t, "kelompok_id");
-		p->stamp_col = bundle_col_index(p->t, "diubah_pada");
+		p->own_col[0] = bundle_col_index(p->t, "kelompok_id");
+		p->own_col[1] = bundle_col_index(p->t, "diubah_pada");
+		p->own_col[2] = -1;
+		for (size_t i = 0; i < sizeof REF_VALUE / sizeof REF_VALUE[0]; i++)
+			if (strcmp(REF_VALUE[i].table, t->def->name) == 0)
+				p->own_col[2] = bundle_col_index(p->t, REF_VALUE[i].col);
 		return 0;
 	}
 	send_own(p, t, line, nf, f);
@@ -188,7 +203,7 @@ static void pre_read(struct pre *p, const char *path)
 /* Tables from..to-1 of every source of the unit into pg_temp.ref, in one COPY. */
 static int read_ids(hub *h, struct hub_unit *u, struct pre *p, int from, int to, sk_err *e)
 {
-	if (hub_copy_begin(h, &p->cp, "COPY pg_temp.ref (t, own, id, id2, src, baris, sidik, grp, ubah) FROM "
+	if (hub_copy_begin(h, &p->cp, "COPY pg_temp.ref (t, own, id, id2, src, baris, sidik, grp, ubah, nilai) FROM "
 			   "STDIN", e) != SK_OK)
 		return SK_DBERR;
 	for (int s = 0; s < u->npaths && !p->cp.failed; s++) {
@@ -275,7 +290,7 @@ int hub_seed_refs(hub *h, struct hub_unit *u, sk_err *e)
 {
 	if (hub_exec(h, "CREATE TEMP TABLE ref (t smallint NOT NULL, own boolean NOT NULL, "
 		     "id uuid NOT NULL, id2 uuid, src integer, baris bigint, sidik uuid, grp uuid, "
-		     "ubah text COLLATE \"C\") ON COMMIT DROP",
+		     "ubah text COLLATE \"C\", nilai text) ON COMMIT DROP",
 		     e) != SK_OK)
 		return SK_DBERR;
 	/* A hub without a group holds nothing to seed (its first load): no need to read the ids. */
@@ -371,7 +386,8 @@ static const struct seed_rule {
 	{ "bagi_hasil", "siklus", 1, "x.siklus_id IN (SELECT id FROM pg_temp.seed_siklus)" },
 	{ "angsuran", "pinjaman", 1, "x.pinjaman_id IN (SELECT id FROM pg_temp.seed_pinjaman)" },
 	/* Rules driven by a row whose rule reads rows an incremental bundle does not bring
-	 * (docs/hub.md, "What the seeds hold"); grp and ubah: an own row's group and stamp.
+	 * (docs/hub.md, "What the seeds hold"); grp, ubah, nilai: an own row's group, stamp and
+	 * REF_VALUE.
 	 * A month close: the ledger rows of its group changed after it (kas_diubah_sesudah_tutup). */
 	{ "kas", "tutup_buku.kelompok_id", 0, "x.kelompok_id IN (SELECT grp FROM pg_temp.ref WHERE "
 	  "t = {tutup_buku} AND own) AND x.diubah_pada > (SELECT min(c.ubah) FROM pg_temp.ref c WHERE "
@@ -382,9 +398,11 @@ static const struct seed_rule {
 	  "pg_temp.ref WHERE t = {siklus} AND own UNION SELECT c.kelompok_id FROM " HUB_SCHEMA
 	  ".siklus c WHERE c.selesai IS NOT NULL AND c.id IN (SELECT id FROM pg_temp.ref WHERE "
 	  "t = {siklus}))" },
-	/* a ledger row: every row of its group's books (saldo_minus: a book's running balance) */
-	{ "kas", "kas.kelompok_id", 0, "x.kelompok_id IN (SELECT grp FROM pg_temp.ref WHERE t = {kas} "
-	  "AND own)" },
+	/* a ledger row that can take a book below zero (money out, or a change of a row the hub
+	 * holds): every row of its group's books (saldo_minus: a book's running balance) */
+	{ "kas", "kas.kelompok_id", 0, "x.kelompok_id IN (SELECT r.grp FROM pg_temp.ref r WHERE "
+	  "r.t = {kas} AND r.own AND (r.nilai IS DISTINCT FROM '0' OR EXISTS (SELECT 1 FROM "
+	  HUB_SCHEMA ".kas k WHERE k.id = r.id)))" },
 	/* a member moved to another group: her attendance (hadir_kelompok_lain) */
 	{ "kehadiran", "anggota.kelompok_id", 0, "x.anggota_id IN (SELECT r.id FROM pg_temp.ref r "
 	  "JOIN " HUB_SCHEMA ".anggota a ON a.id = r.id WHERE r.t = {anggota} AND r.own AND "
