@@ -58,6 +58,7 @@ static const struct {
 	const char *table, *col;
 } REF_VALUE[] = {
 	{ "kas", "keluar" },
+	{ "anggota", "nik" },
 };
 
 /* One row of pg_temp.ref: t, own, id, id2, src, baris, sidik (NULL for NULL), and of an own
@@ -410,6 +411,14 @@ static const struct seed_rule {
 	/* a member: her assessments (penilaian_anggota_dihapus) */
 	{ "penilaian", "anggota", 0, "x.anggota_id IN (SELECT id FROM pg_temp.ref WHERE t = {anggota} "
 	  "AND own)" },
+	/* a member's NIK: the hub's active member with it in a group of the kabupaten of a seeded
+	 * group (nik_ganda within an office: an office holds its kabupaten; another office's
+	 * member is the hub's NIK check's, hub_merge.c) */
+	{ "anggota", "anggota.nik", 1, "x.id IN (SELECT n.anggota_id FROM " HUB_SCHEMA ".nik_aktif n "
+	  "WHERE n.nik IN (SELECT nilai FROM pg_temp.ref WHERE t = {anggota} AND own)) AND EXISTS "
+	  "(SELECT 1 FROM " HUB_SCHEMA ".kelompok g JOIN " HUB_SCHEMA ".kelompok k ON "
+	  "substr(k.kode_wilayah, 1, 5) = substr(g.kode_wilayah, 1, 5) JOIN pg_temp.seed_kelompok s "
+	  "ON s.id = k.id AND s.prov = k.prov WHERE g.id = x.kelompok_id AND g.prov = x.prov)" },
 	/* a group: its development assessments (tingkat_kelompok, evaluasi_kelompok_dihapus) */
 	{ "evaluasi", "kelompok", 1, "x.kelompok_id IN (SELECT id FROM pg_temp.seed_kelompok)" },
 };

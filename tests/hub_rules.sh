@@ -109,6 +109,13 @@ bundle hapus "UPDATE anggota SET dihapus=1, diubah_pada='2021-06-01T00:00:00Z', 
 	WHERE id='$GONE'"
 same "penilaian_anggota_dihapus: a member deleted before her assessment changed" hapus ditolak
 
+# nik_ganda within the office, driven by a member: a member of G1 given the NIK of a member of
+# G3 (the hub's own NIK check named G3 "of another office", not import's report).
+OTHER=$(q "$WORK/a.db" "SELECT nik FROM anggota WHERE kelompok_id='$G3' AND jabatan='anggota' ORDER BY id LIMIT 1")
+bundle nik "UPDATE anggota SET nik='$OTHER', diubah_pada='$(now)' WHERE id=(SELECT id FROM anggota
+	WHERE kelompok_id='$G1' AND jabatan='anggota' ORDER BY id DESC LIMIT 1)"
+same "nik_ganda: a NIK active in another group of the office" nik ditolak
+
 # ---- controls: rules the seeds always covered --------------------------------------------------
 # simpanan_minus: a withdrawal beyond a member's savings (every savings row of the cycle seeded).
 SAVER=$(q "$WORK/a.db" "SELECT anggota_id || ',' || siklus_id FROM simpanan WHERE jenis='wajib' ORDER BY id LIMIT 1")
