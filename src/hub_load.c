@@ -354,10 +354,11 @@ static int load_unit(struct load *l, struct hub_unit *u)
 	long long more = u->problems->more_problems;
 	int rc = try_unit(l, u, &e);
 	if (rc == SK_REFUSED && u->nsame) {
-		/* Rows the hub has exactly were passed over unjudged and the importer refused
-		 * another (a malformed key, a file's checksum): the unit is judged again whole, so
-		 * that its problem report is import's own whatever the passed-over rows would add
-		 * (no such case is known: a guard, not a path the tests can tell apart). */
+		/* Every row was the hub's exactly and passed over, and the importer refused the
+		 * unit all the same (a manifest's checksum or count, a signature): the unit is
+		 * judged again whole, so that its problem report is import's own whatever the
+		 * passed-over rows would add (no such case is known: a guard, not a path the tests
+		 * can tell apart). */
 		u->problems->nproblems = nproblems;
 		u->problems->more_problems = more;
 		hub_unit_same_free(u);

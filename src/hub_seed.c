@@ -40,6 +40,8 @@ struct pre {
 	char prev[2][SK_UUID_LEN + 1]; /* the file's last key */
 	int repeats;                 /* a file's keys did not rise, or a table came in two
 				      * files: a key may be there twice */
+	int unkeyed;                 /* a row without a well-formed key (a new row of a single
+				      * table file, or a bad one) */
 	int own_col[3];              /* the table's kelompok_id, diubah_pada and REF_VALUE
 				      * columns, -1 */
 };
@@ -129,13 +131,20 @@ static void send_own(struct pre *p, const hub_table *t, int line, int nf, char *
 {
 	const char *k[2] = { NULL, NULL }, *v[HUB_MAX_COLS];
 	char sidik[HUB_SIDIK_LEN + 1];
-	for (int i = 0; i < t->nkey; i++)
-		if (!sk_uuid_valid(k[i] = field(p, t, t->key[i], nf, f)))
-			return; /* the importer reports it */
 	/* the row's group, stamp and value, for SEED_RULES */
 	const char *own_cols[3];
 	for (int i = 0; i < 3; i++)
 		own_cols[i] = p->own_col[i] >= 0 ? field(p, t, p->own_col[i], nf, f) : "";
+	for (int i = 0; i < t->nkey; i++)
+		if (!sk_uuid_valid(k[i] = field(p, t, t->key[i], nf, f))) {
+			p->unkeyed = 1;
+			/* the importer reports it, or gives it a new id: what SEED_RULES read of
+			 * it (a new expense's group) goes under the nil id, which names no row */
+			if (t->nkey == 1)
+				ref_line(p, p->t, 1, "00000000-0000-0000-0000-000000000000", NULL, line,
+					 NULL, own_cols);
+			return;
+		}
 	if (!p->fingerprints) {
 		if (t->nkey == 1)
 			ref_line(p, p->t, 1, k[0], NULL, line, NULL, own_cols);
@@ -181,6 +190,11 @@ static int pre_record(void *ctx, int line, int nf, char **f)
 				p->own_col[2] = bundle_col_index(p->t, REF_VALUE[i].col);
 		return 0;
 	}
+	int blank = 1;
+	for (int i = 0; blank && i < nf; i++)
+		blank = !*f[i];
+	if (blank)
+		return 0; /* an empty spreadsheet row: the importer passes it by */
 	send_own(p, t, line, nf, f);
 	for (int c = 0; c < t->def->ncols && c < HUB_MAX_COLS; c++) {
 		if (p->idx[c] < 0 || p->idx[c] >= nf || !*f[p->idx[c]])
@@ -317,7 +331,7 @@ int hub_seed_refs(hub *h, struct hub_unit *u, sk_err *e)
 	sk_strlcpy(u->prov, "{}", sizeof u->prov);
 	if (rc == SK_OK && same)
 		rc = find_provinces(h, u, 0, e);
-	if (rc == SK_OK && same && (p.repeats || strcmp(u->prov, "{}") == 0))
+	if (rc == SK_OK && same && (p.repeats || p.unkeyed || strcmp(u->prov, "{}") == 0))
 		same = 0;
 	if (rc == SK_OK && same && (same = all_same(h, u, &p, 0, split, e)) < 0)
 		rc = SK_DBERR;
@@ -327,11 +341,12 @@ int hub_seed_refs(hub *h, struct hub_unit *u, sk_err *e)
 	if (rc == SK_OK)
 		rc = hub_exec(h, "CREATE INDEX ON pg_temp.ref (t, id)", e);
 	hub_step_time("ids read");
-	if (rc == SK_OK && same && !p.repeats && (same = all_same(h, u, &p, split, BT_COUNT, e)) < 0)
+	if (rc == SK_OK && same && !p.repeats && !p.unkeyed &&
+	    (same = all_same(h, u, &p, split, BT_COUNT, e)) < 0)
 		rc = SK_DBERR;
 	free(p.cache);
 	u->refs = p.refs;
-	if (rc == SK_OK && same == 1 && !p.repeats) {
+	if (rc == SK_OK && same == 1 && !p.repeats && !p.unkeyed) {
 		long long n = 0;
 		for (int t = 0; t < BT_COUNT; t++)
 			n += p.nkeyed[t];

@@ -167,21 +167,31 @@ expect_status 1 "import of the bad bundle into the office: refused" S --db "$WOR
 check "the hub's problem report is import's" cmp -s "$WORK/bad.hub.csv" "$WORK/bad.imp.csv"
 check "both problems listed" grep -q ',nik,' "$WORK/bad.hub.csv"
 check "the report masks the NIK" sh -c "! grep -Eq '[0-9]{15}' '$WORK/bad.hub.csv'"
-# The bundle the hub has exactly, with one more group row whose id is no UUID: every keyed
-# row is passed over at first, the importer refuses the other (the unit is then judged whole
-# again, src/hub_load.c), and the report is import's own.
+# The bundle the hub has exactly with one more group row whose id is no UUID: judged whole
+# (a row without a key is not the hub's), refused with import's own report.
 rm -rf "$WORK/BAD2" && cp -r "$WORK/B2" "$WORK/BAD2"
 sed -n 2p "$WORK/B2/kelompok.csv" | sed 's/^[^,]*,/bukan-uuid,/' >>"$WORK/BAD2/kelompok.csv"
 sed -i "s/^baris\.kelompok\.csv,.*/baris.kelompok.csv,$(($(grep -c '' "$WORK/BAD2/kelompok.csv") - 1))/" "$WORK/BAD2/manifest.csv"
 fix_sums "$WORK/BAD2"
-expect_status 1 "hub load: the hub's own rows and one bad row: refused" env SIKUBE_HUB_TIMES=1 "$SIKUBE_BIN" hub load --pg "$H1" "$WORK/BAD2" --report "$WORK/bad2.hub.csv"
-check "... its keyed rows were the hub's (passed over first)" grep -q "hub rows passed over" "$WORK/err"
-dump "$H1" >"$WORK/h1.f"
-check "... the hub unchanged" cmp -s "$WORK/h1.e" "$WORK/h1.f"
-cp "$WORK/b.db" "$WORK/b_ref2.db"
-expect_status 1 "import of that bundle into the office: refused" S --db "$WORK/b_ref2.db" import "$WORK/BAD2" --report "$WORK/bad2.imp.csv"
-check "... the hub's problem report is import's (the unit judged whole again)" cmp -s "$WORK/bad2.hub.csv" "$WORK/bad2.imp.csv"
-check "... naming the bad id" grep -q 'bukan-uuid' "$WORK/bad2.hub.csv"
+# The bundle the hub has exactly with its manifest's checksum of one file wrong: every row
+# is passed over first, the importer refuses the file (the unit is then judged again whole,
+# src/hub_load.c); the report is import's own.
+rm -rf "$WORK/BAD3" && cp -r "$WORK/B2" "$WORK/BAD3"
+fix_sums "$WORK/BAD3"
+sed -i "s/^sha256\.pertemuan\.csv,.*/sha256.pertemuan.csv,$(printf '%064d' 0)/" "$WORK/BAD3/manifest.csv"
+for b in BAD2 BAD3; do
+	expect_status 1 "hub load: the hub's own rows, $b: refused" env SIKUBE_HUB_TIMES=1 "$SIKUBE_BIN" hub load --pg "$H1" "$WORK/$b" --report "$WORK/$b.hub.csv"
+	cp "$WORK/err" "$WORK/$b.err"
+	dump "$H1" >"$WORK/h1.f"
+	check "... $b: the hub unchanged" cmp -s "$WORK/h1.e" "$WORK/h1.f"
+	cp "$WORK/b.db" "$WORK/b_$b.db"
+	expect_status 1 "import of $b into the office: refused" S --db "$WORK/b_$b.db" import "$WORK/$b" --report "$WORK/$b.imp.csv"
+	check "... $b: the hub's problem report is import's" cmp -s "$WORK/$b.hub.csv" "$WORK/$b.imp.csv"
+done
+check "BAD2: judged whole at once (a row without a key)" sh -c "! grep -q 'passed over' '$WORK/BAD2.err'"
+check "BAD2: the report names the bad id" grep -q 'bukan-uuid' "$WORK/BAD2.hub.csv"
+check "BAD3: every row was the hub's (passed over first)" grep -q "hub rows passed over" "$WORK/BAD3.err"
+check "BAD3: the report names the file whose checksum is wrong" grep -q 'pertemuan.csv' "$WORK/BAD3.hub.csv"
 expect_status 1 "a bad bundle among good ones: the others load" S hub load --pg "$H3" "$WORK/BAD" "$WORK/A1"
 check "... the good one loaded, the bad one refused" sh -c "grep -q 'A1: dimuat' '$WORK/err' && grep -q 'BAD: ditolak' '$WORK/err'"
 

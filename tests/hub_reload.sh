@@ -136,6 +136,27 @@ same "1. A1 again" A1 "ditambah 0, diperbarui 0, tidak berubah $NA1"
 env SIKUBE_HUB_TIMES=1 "$SIKUBE_BIN" hub load --pg "$HUB" "$WORK/A1" >/dev/null 2>"$WORK/s1.again"
 check "1. A1 once more: every row passed over unjudged" grep -qx "hub rows passed over: $NA1 (the hub has them exactly)" "$WORK/s1.again"
 check "1. the hub holds A1 as office A sent it" same_data "$WORK/s$N.hx" "$WORK/A1"
+# Single table files: A1's members, and again with one more member whose id and stamp are
+# empty (the importer gives them: a new row, so the unit is judged whole, not passed over).
+# A state of their own (the new member's id is drawn on each side), then back to hub12's.
+H12=$HUB O12=$ODB
+start hubsingle A1
+mkdir -p "$WORK/single1" "$WORK/single2"
+cp "$WORK/A1/anggota.csv" "$WORK/single1/anggota.csv"
+{ cat "$WORK/A1/anggota.csv"; sed -n 2p "$WORK/A1/anggota.csv" |
+	awk -F, -v OFS=, '{ $1 = ""; $3 = "3301011501900001"; $5 = "Anggota Baru"; $13 = "anggota"; $20 = ""; print }'; } \
+	>"$WORK/single2/anggota.csv"
+NM=$(($(grep -c '' "$WORK/A1/anggota.csv") - 1))
+for f in single1 single2; do
+	env SIKUBE_HUB_TIMES=1 "$SIKUBE_BIN" hub load --pg "$HUB" "$WORK/$f/anggota.csv" >/dev/null 2>"$WORK/$f.hub.err"
+	S --db "$ODB" import "$WORK/$f/anggota.csv" >/dev/null 2>"$WORK/$f.imp.err"
+	check "1. $f: hub and import count the same ($(counts "$WORK/$f.imp.err"))" \
+		test "$(counts "$WORK/$f.hub.err")" = "$(counts "$WORK/$f.imp.err")" -a -n "$(counts "$WORK/$f.imp.err")"
+done
+check "1. single1: the hub's own member rows, passed over" grep -qx "hub rows passed over: $NM (the hub has them exactly)" "$WORK/single1.hub.err"
+check "1. single2: with a row without an id, judged whole" sh -c "! grep -q 'passed over' '$WORK/single2.hub.err'"
+check "1. single2: the new member added on both sides" test "$(counts "$WORK/single2.imp.err")" = "ditambah 1, diperbarui 0, tidak berubah $NM"
+HUB=$H12 ODB=$O12
 WANT2=$(expect_counts A1 A2)
 echo "$WANT2" | sed 's/^/# A2 over A1: /'
 check "2. A2 brings new rows and the 5 changed rows (a member's data, the move, the attendance flip, the stamp, the deletion)" \

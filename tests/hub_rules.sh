@@ -85,6 +85,11 @@ bundle keluar "$EXPENSE ('bbbbbbbb-0000-4000-8000-000000000003', '$G2', '$TODAY'
 bundle minus "$EXPENSE ('bbbbbbbb-0000-4000-8000-000000000004', '$G2', '$TODAY', 'BKK-R2', 'umum',
 	'pembelian', 'Beli mesin', 0, $((BAL2 + 5000)), '$(now)')"
 same "saldo_minus: an expense beyond the book's balance" minus ditolak
+# ... and one beyond the balance in a single table file, without an id (the importer gives it
+# one; the seeds read its group all the same)
+mkdir -p "$WORK/tanpa"
+{ sed -n 1p "$WORK/A1/kas.csv"; echo ",$G2,$TODAY,BKK-R5,umum,pembelian,Beli mesin,0,$((BAL2 + 5000)),,,$(now),0,"; } >"$WORK/tanpa/kas.csv"
+same "saldo_minus: an expense beyond the balance, in a table file without an id" tanpa/kas.csv ditolak
 # ... and the sale of G3 the hub holds, deleted: the book goes below zero the next day (a ledger
 # row bringing no money out seeds its group's books only when the hub holds it)
 bundle batal "UPDATE kas SET dihapus=1, diubah_pada='$(now)' WHERE id='bbbbbbbb-0000-4000-8000-000000000008'"

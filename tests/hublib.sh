@@ -14,7 +14,10 @@
 #                         one, for a test's set-up (exports and imports it does not check)
 #   same_data DIR1 DIR2   the data files of two bundles ($TABLES, set by the script) are
 #                         byte-identical
-#   fix_sums DIR          a bundle's manifest checksums after its files were edited in place
+#   fix_sums DIR          a bundle's manifest checksums after its files were edited in place,
+#                         and its signature gone (an office's key signs what it exported: an
+#                         edited bundle is an unsigned one; new_db gives a key unless the
+#                         tests' template database is used)
 #   now                   the time for a change made now (after every export so far)
 #   quiet CMD...          CMD's status, its output dropped
 #   q DB SQL              one value out of an office database; $TODAY: today's date
@@ -103,6 +106,7 @@ same_data() {
 }
 
 fix_sums() {
+	sed -i '/^kunci_publik,/d; /^tanda_tangan,/d' "$1/manifest.csv"
 	for f in $TABLES; do
 		sed -i "s/^sha256\.$f\.csv,.*/sha256.$f.csv,$(sha256sum "$1/$f.csv" | cut -d' ' -f1)/" "$1/manifest.csv"
 	done
