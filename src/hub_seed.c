@@ -263,32 +263,40 @@ void hub_unit_same_free(struct hub_unit *u)
 	u->nsame = 0;
 }
 
-/* 1 when every row of tables from..to-1 sent with a fingerprint has the fingerprint of the
- * hub's row with its key (in the unit's provinces, u->prov), 0 when one has not, -1 on an
- * error. */
+/* 1 when every row of table t sent with a fingerprint has the fingerprint of the hub's row
+ * with its key (in the unit's provinces, u->prov), 0 when one has not, -1 on an error. */
+static int table_same(hub *h, const struct hub_unit *u, const struct pre *p, int t, sk_err *e)
+{
+	const hub_table *tab = &hub_tables()[t];
+	hub_sql q = { 0 };
+	hub_sql_add(&q, "SELECT count(*) FROM pg_temp.ref r WHERE r.own AND r.t = %d AND EXISTS "
+		    "(SELECT 1 FROM " HUB_SCHEMA ".%s x WHERE x.%s = r.id", t, tab->def->name,
+		    tab->def->cols[tab->key[0]].name);
+	if (tab->nkey == 2)
+		hub_sql_add(&q, " AND x.%s = r.id2", tab->def->cols[tab->key[1]].name);
+	hub_sql_add(&q, " AND x.prov = ANY('%s'::smallint[]) AND x.sidik = r.sidik)", u->prov);
+	int ok;
+	long long n = hub_query_ll(h, q.s, 0, NULL, 0, &ok, e);
+	hub_sql_free(&q);
+	hub_step_time(tab->def->name);
+	return !ok ? -1 : n == p->nkeyed[t];
+}
+
+/* table_same for tables from..to-1: 1 when all are the hub's, 0, or -1. The tables with
+ * fewer rows are asked first: a change found there spares counting the bigger ones. */
 static int all_same(hub *h, struct hub_unit *u, const struct pre *p, int from, int to, sk_err *e)
 {
-	const hub_table *tabs = hub_tables();
+	int order[BT_COUNT] = { 0 }, n = 0, same = 1;
 	for (int t = from; t < to; t++) {
-		if (!p->nkeyed[t])
-			continue;
-		hub_sql q = { 0 };
-		hub_sql_add(&q, "SELECT count(*) FROM pg_temp.ref r WHERE r.own AND r.t = %d AND EXISTS "
-			    "(SELECT 1 FROM " HUB_SCHEMA ".%s x WHERE x.%s = r.id", t, tabs[t].def->name,
-			    tabs[t].def->cols[tabs[t].key[0]].name);
-		if (tabs[t].nkey == 2)
-			hub_sql_add(&q, " AND x.%s = r.id2", tabs[t].def->cols[tabs[t].key[1]].name);
-		hub_sql_add(&q, " AND x.prov = ANY('%s'::smallint[]) AND x.sidik = r.sidik)", u->prov);
-		int ok;
-		long long n = hub_query_ll(h, q.s, 0, NULL, 0, &ok, e);
-		hub_sql_free(&q);
-		hub_step_time(tabs[t].def->name);
-		if (!ok)
-			return -1;
-		if (n != p->nkeyed[t])
-			return 0;
+		int i = n++;
+		for (; i > 0 && p->nkeyed[order[i - 1]] > p->nkeyed[t]; i--)
+			order[i] = order[i - 1];
+		order[i] = t;
 	}
-	return 1;
+	for (int k = 0; same == 1 && k < n; k++)
+		if (p->nkeyed[order[k]])
+			same = table_same(h, u, p, order[k], e);
+	return same;
 }
 
 static int find_provinces(hub *h, struct hub_unit *u, int seeds, sk_err *e);
@@ -299,6 +307,64 @@ static int may_pass_over(const struct hub_unit *u)
 {
 	const char *off = getenv("SIKUBE_HUB_SKIP");
 	return !u->judge_all && !(off && strcmp(off, "0") == 0);
+}
+
+/* Read the unit's files into pg_temp.ref in three steps, each table with fingerprints while
+ * the steps before found the hub's rows: the groups and members; the assessments and
+ * meetings (a bundle with a new week differs there); the rest, with attendance, the most
+ * rows. *same: 1 when every keyed row is the hub's exactly. SK_OK or an error. */
+static int read_steps(hub *h, struct hub_unit *u, struct pre *p, int *same, sk_err *e)
+{
+	int step[4] = { 0, hub_member_table() + 1, BT_COUNT, BT_COUNT }, rc = SK_OK;
+	for (int t = step[1]; t < BT_COUNT; t++)
+		if (hub_tables()[t].nkey != 1) {
+			step[2] = t;
+			break;
+		}
+	*same = p->fingerprints;
+	sk_strlcpy(u->prov, "{}", sizeof u->prov);
+	for (int k = 0; rc == SK_OK && k < 3; k++) {
+		p->fingerprints = *same;
+		rc = read_ids(h, u, p, step[k], step[k + 1], e);
+		if (rc == SK_OK && k == 2)
+			rc = hub_exec(h, "CREATE INDEX ON pg_temp.ref (t, id)", e);
+		if (rc == SK_OK && *same && k == 0)
+			rc = find_provinces(h, u, 0, e);
+		if (p->repeats || p->unkeyed || strcmp(u->prov, "{}") == 0)
+			*same = 0;
+		if (rc == SK_OK && *same && (*same = all_same(h, u, p, step[k], step[k + 1], e)) < 0)
+			rc = SK_DBERR;
+	}
+	hub_step_time("ids read");
+	return rc;
+}
+
+/* After the reading: a unit the hub has exactly passes its keyed lines to u->same and needs
+ * no seeds (pg_temp.ref emptied); another keeps its ids without the two-column keys
+ * (attendance: the seeds find those through their meetings). */
+static int ids_done(hub *h, struct hub_unit *u, struct pre *p, int same, sk_err *e)
+{
+	if (same) {
+		long long n = 0;
+		for (int t = 0; t < BT_COUNT; t++)
+			n += p->nkeyed[t];
+		u->same = p->keyed;
+		u->nsame = n;
+		p->keyed = NULL;
+		if (getenv("SIKUBE_HUB_TIMES"))
+			fprintf(stderr, "hub rows passed over: %lld (the hub has them exactly)\n", n);
+		return hub_exec(h, "TRUNCATE pg_temp.ref", e);
+	}
+	hub_sql q = { 0 };
+	hub_sql_add(&q, "DELETE FROM pg_temp.ref WHERE own AND t IN (-1");
+	for (int t = 0; t < BT_COUNT; t++)
+		if (hub_tables()[t].nkey != 1)
+			hub_sql_add(&q, ", %d", t);
+	hub_sql_add(&q, "); SET LOCAL default_statistics_target = 10; ANALYZE pg_temp.ref; "
+		    "RESET default_statistics_target");
+	int rc = hub_exec(h, q.s, e);
+	hub_sql_free(&q);
+	return rc;
 }
 
 int hub_seed_refs(hub *h, struct hub_unit *u, sk_err *e)
@@ -317,56 +383,19 @@ int hub_seed_refs(hub *h, struct hub_unit *u, sk_err *e)
 	if (!any)
 		return hub_exec(h, "CREATE INDEX ON pg_temp.ref (t, id)", e);
 	/* A unit the hub has exactly (a bundle sent again) is counted unchanged without being
-	 * judged: its rows are read with their fingerprints, the groups and members first, and
-	 * the rest only when those all are the hub's. Rows are passed over only all together: a
-	 * unit that changes anything is judged whole as before, so each of its rows meets every
-	 * row the import's rules read. */
+	 * judged. Rows are passed over only all together: a unit that changes anything is judged
+	 * whole as before, so each of its rows meets every row the import's rules read. */
 	struct pre p = { .fingerprints = may_pass_over(u) };
 	p.cache = calloc(REF_SLOTS, sizeof *p.cache);
 	p.keyed = calloc((size_t)u->npaths * BT_COUNT, sizeof *p.keyed);
 	if (!p.cache || !p.keyed)
 		abort();
-	int split = hub_member_table() + 1, same = p.fingerprints;
-	int rc = read_ids(h, u, &p, 0, split, e);
-	sk_strlcpy(u->prov, "{}", sizeof u->prov);
-	if (rc == SK_OK && same)
-		rc = find_provinces(h, u, 0, e);
-	if (rc == SK_OK && same && (p.repeats || p.unkeyed || strcmp(u->prov, "{}") == 0))
-		same = 0;
-	if (rc == SK_OK && same && (same = all_same(h, u, &p, 0, split, e)) < 0)
-		rc = SK_DBERR;
-	p.fingerprints = same;
-	if (rc == SK_OK)
-		rc = read_ids(h, u, &p, split, BT_COUNT, e);
-	if (rc == SK_OK)
-		rc = hub_exec(h, "CREATE INDEX ON pg_temp.ref (t, id)", e);
-	hub_step_time("ids read");
-	if (rc == SK_OK && same && !p.repeats && !p.unkeyed &&
-	    (same = all_same(h, u, &p, split, BT_COUNT, e)) < 0)
-		rc = SK_DBERR;
+	int same;
+	int rc = read_steps(h, u, &p, &same, e);
 	free(p.cache);
 	u->refs = p.refs;
-	if (rc == SK_OK && same == 1 && !p.repeats && !p.unkeyed) {
-		long long n = 0;
-		for (int t = 0; t < BT_COUNT; t++)
-			n += p.nkeyed[t];
-		u->same = p.keyed;
-		u->nsame = n;
-		p.keyed = NULL;
-		if (getenv("SIKUBE_HUB_TIMES"))
-			fprintf(stderr, "hub rows passed over: %lld (the hub has them exactly)\n", n);
-		rc = hub_exec(h, "TRUNCATE pg_temp.ref", e); /* nothing needs seeding */
-	} else if (rc == SK_OK) {
-		hub_sql q = { 0 };
-		hub_sql_add(&q, "DELETE FROM pg_temp.ref WHERE own AND t IN (-1");
-		for (int t = 0; t < BT_COUNT; t++)
-			if (hub_tables()[t].nkey != 1)
-				hub_sql_add(&q, ", %d", t);
-		hub_sql_add(&q, "); SET LOCAL default_statistics_target = 10; ANALYZE pg_temp.ref; "
-			    "RESET default_statistics_target");
-		rc = hub_exec(h, q.s, e);
-		hub_sql_free(&q);
-	}
+	if (rc == SK_OK)
+		rc = ids_done(h, u, &p, same == 1 && !p.repeats && !p.unkeyed, e);
 	same_free(p.keyed, u->npaths * BT_COUNT);
 	hub_step_time("same");
 	return rc;
