@@ -163,11 +163,12 @@ static int prepare(struct load *l, sk_err *e)
 	return make_template(l->tmpl, e);
 }
 
-/* The staging files hold people's NIKs: a load stopped by Ctrl-C, a closed terminal or kill
- * removes them on its way out (only unlink and rmdir here: both are safe in a handler). */
+/* The staging files hold people's NIKs: a load stopped by Ctrl-C, a closed terminal, kill or
+ * a closed pipe (`hub load ... | head`) removes them on its way out (only unlink and rmdir
+ * here: both are safe in a handler). */
 #define N_SCRATCH 7
 static char scratch[N_SCRATCH][PATH_MAX + 256];
-static struct sigaction old_int, old_term, old_hup;
+static struct sigaction old_int, old_term, old_hup, old_pipe;
 
 static void on_stop_signal(int sig)
 {
@@ -197,6 +198,7 @@ static void guard_scratch(const struct load *l)
 	sigaction(SIGINT, &sa, &old_int);
 	sigaction(SIGTERM, &sa, &old_term);
 	sigaction(SIGHUP, &sa, &old_hup);
+	sigaction(SIGPIPE, &sa, &old_pipe);
 }
 
 static void unguard_scratch(void)
@@ -204,6 +206,7 @@ static void unguard_scratch(void)
 	sigaction(SIGINT, &old_int, NULL);
 	sigaction(SIGTERM, &old_term, NULL);
 	sigaction(SIGHUP, &old_hup, NULL);
+	sigaction(SIGPIPE, &old_pipe, NULL);
 }
 
 static void cleanup(struct load *l)

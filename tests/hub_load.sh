@@ -361,6 +361,16 @@ kill -TERM "$LOADER"
 wait "$LOADER"
 check "the stopped load ended by its signal" test $? -gt 128
 check "no staging folder or file left behind" test -z "$(ls -A "$WORK/tmp")"
+# the same when its output pipe is closed (`hub load ... | head`: SIGPIPE)
+TMPDIR="$WORK/tmp" "$SIKUBE_BIN" hub load --pg "$H1" "$WORK/A1" >/dev/null 2>&1 &
+LOADER=$!
+i=0
+until { ls "$WORK"/tmp/sikube-hub-*/stage.db >/dev/null 2>&1 && [ "$(hub_psql "$H1" "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted")" = 1 ]; } || [ $i -ge 400 ]; do sleep 0.05; i=$((i + 1)); done
+check "a second load waits with its staging database made" sh -c "ls '$WORK'/tmp/sikube-hub-*/stage.db >/dev/null 2>&1"
+kill -PIPE "$LOADER"
+wait "$LOADER"
+check "the load ended by SIGPIPE" test $? = $((128 + 13))
+check "no staging folder or file left behind (SIGPIPE)" test -z "$(ls -A "$WORK/tmp")"
 hub_psql "$PG_ADMIN" "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query LIKE '%pg_sleep(60)%' AND pid <> pg_backend_pid()" >/dev/null
 wait "$LOCKER" 2>/dev/null
 expect_status 0 "the next load runs" S hub load --pg "$H1" "$WORK/A1"
