@@ -44,10 +44,7 @@ expect "the note names the proposal of the current row" "Enter untuk menerima us
 keys F1
 expect "F1: the rubric" "Arti setiap nilai:" 3
 # The help is longer than a screen: PgDn to the proposals.
-for i in 1 2 3 4 5; do
-	screen | grep -qF "s2: IKS 6 bulan terakhir: 4 = dipungut dalam 5 bulan" && break
-	keys NPage
-done
+page_to "s2: IKS 6 bulan terakhir: 4 = dipungut dalam 5 bulan" 5
 expect "F1: how s2 is proposed" "s2: IKS 6 bulan terakhir: 4 = dipungut dalam 5 bulan" 1
 keys Escape
 wait_gone "Arti setiap nilai:" 3

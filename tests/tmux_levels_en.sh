@@ -48,10 +48,7 @@ expect "s3 is the facilitator's" "No proposal: the facilitator scores it." 1
 expect "the hint names the proposal" "Enter to accept the proposal 3" 1
 keys F1
 expect "F1: the rubric" "What each score means:" 3
-for i in 1 2 3 4 5 6; do
-	screen | grep -qF "s1: meetings in the last 12 weeks" && break
-	keys NPage
-done
+page_to "s1: meetings in the last 12 weeks" 6
 expect "F1: how s1 is proposed" "s1: meetings in the last 12 weeks" 1
 keys Escape
 wait_gone "What each score means:" 3

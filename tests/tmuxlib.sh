@@ -111,6 +111,23 @@ wait_gone() {
 	return 1
 }
 
+# page_to TEXT [MAX]: PgDn until the screen shows TEXT, at most MAX (6) pages; after each PgDn
+# the screen is polled until it has changed (bounded: the end of the text does not change it),
+# so that a slow redraw is never taken for a page without TEXT and paged past.
+page_to() {
+	n=0
+	while [ $n -lt "${2:-6}" ] && ! screen | grep -qF -- "$1"; do
+		before=$(screen)
+		t send-keys -t =s: NPage
+		i=0
+		while [ $i -lt $((TMUX_TIMEOUT * 10)) ] && [ "$(screen)" = "$before" ]; do
+			sleep 0.1
+			i=$((i + 1))
+		done
+		n=$((n + 1))
+	done
+}
+
 # wait_exit [TIMEOUT]: wait until the program has ended; prints its status.
 wait_exit() {
 	limit=$(( ${1:-$TMUX_TIMEOUT} * 10 ))
