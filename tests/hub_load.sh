@@ -346,9 +346,10 @@ for t in kelompok anggota penilaian pertemuan kas; do
 done
 
 # ---- a load stopped midway leaves no staging files (they hold NIKs) ----------------------------
-# Another session holds the load lock, so the load waits with its staging database made.
+# Another session holds the load lock (until it is ended below), so the load waits with its
+# staging database made.
 mkdir -p "$WORK/tmp"
-psql -X -q -d "$H1" -c "SELECT pg_advisory_lock(x'5355424b45000002'::bigint), pg_sleep(60)" >/dev/null 2>&1 &
+psql -X -q -d "$H1" -c "SELECT pg_advisory_lock(x'5355424b45000002'::bigint), pg_sleep(600)" >/dev/null 2>&1 &
 LOCKER=$!
 i=0
 until [ "$(hub_psql "$H1" "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted")" = 1 ] || [ $i -ge 200 ]; do sleep 0.05; i=$((i + 1)); done
@@ -365,13 +366,13 @@ check "no staging folder or file left behind" test -z "$(ls -A "$WORK/tmp")"
 TMPDIR="$WORK/tmp" "$SIKUBE_BIN" hub load --pg "$H1" "$WORK/A1" >/dev/null 2>&1 &
 LOADER=$!
 i=0
-until { ls "$WORK"/tmp/sikube-hub-*/stage.db >/dev/null 2>&1 && [ "$(hub_psql "$H1" "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted")" = 1 ]; } || [ $i -ge 400 ]; do sleep 0.05; i=$((i + 1)); done
+until { ls "$WORK"/tmp/sikube-hub-*/stage.db >/dev/null 2>&1 && [ "$(hub_psql "$H1" "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted")" = 1 ]; } || [ $i -ge 1200 ]; do sleep 0.05; i=$((i + 1)); done
 check "a second load waits with its staging database made" sh -c "ls '$WORK'/tmp/sikube-hub-*/stage.db >/dev/null 2>&1"
 kill -PIPE "$LOADER"
 wait "$LOADER"
 check "the load ended by SIGPIPE" test $? = $((128 + 13))
 check "no staging folder or file left behind (SIGPIPE)" test -z "$(ls -A "$WORK/tmp")"
-hub_psql "$PG_ADMIN" "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query LIKE '%pg_sleep(60)%' AND pid <> pg_backend_pid()" >/dev/null
+hub_psql "$PG_ADMIN" "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query LIKE '%pg_sleep(600)%' AND pid <> pg_backend_pid()" >/dev/null
 wait "$LOCKER" 2>/dev/null
 expect_status 0 "the next load runs" S hub load --pg "$H1" "$WORK/A1"
 
