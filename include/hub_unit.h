@@ -8,12 +8,6 @@
 #include "hub_priv.h"
 #include "import.h"
 
-/* Lines of one table file of the unit (a bit per line): its rows with a well-formed key. */
-struct hub_same {
-	unsigned char *bits;
-	long long nbytes, n;
-};
-
 struct hub_unit {
 	int npaths;
 	const char *const *paths;     /* the unit's sources, as given */
@@ -25,17 +19,11 @@ struct hub_unit {
 	long long refs;               /* ids read from the files */
 	long long seeded[BT_COUNT];   /* hub rows put in the staging database */
 	long long staged[BT_COUNT];   /* rows the importer stored, copied to stg_<table> */
-	int judge_all;                /* 1: every row is judged (same stays NULL) */
-	struct hub_same *same;        /* [src * BT_COUNT + t], or NULL: when every keyed row of
-				       * the unit is the hub's row exactly (hub_seed_refs), their
-				       * lines, counted unchanged without being judged */
-	long long nsame;
+	int judge_all;                /* 1: every row is judged (nsame stays 0) */
+	long long nsame;              /* every row of the unit is the hub's row exactly
+				       * (hub_seed_refs): how many; the importer counts them
+				       * unchanged without judging them. 0: judged */
 };
-
-/* import_opts.known_same over u->same (ctx: the unit). */
-int hub_unit_same(void *ctx, int src, int t, long long line);
-/* Forget u->same. */
-void hub_unit_same_free(struct hub_unit *u);
 
 /* berkas of table t of source src as the importer names it: "<folder>/<file>" or the file. */
 void hub_unit_label(const struct hub_unit *u, int src, int t, char *out, size_t n);

@@ -55,12 +55,12 @@ typedef struct import_opts {
 	int require_signed;            /* refuse a source not signed by a trusted office key */
 	exchange_progress_fn progress; /* may be NULL */
 	void *ctx;
-	/* May be NULL. 1 when row line of source src (its index in paths), table t is known to
-	 * be, byte for byte as the importer reads it, the row the database holds with that key
-	 * and the only row with that key in its file (the hub's re-load, hub_seed.c): the row
-	 * is counted unchanged, as it would be, without being checked or looked up again. */
-	int (*known_same)(void *same_ctx, int src, int t, long long line);
-	void *same_ctx;
+	/* 1: every data row of every source is known to be, byte for byte as the importer reads
+	 * it, the row the database holds with its key, and the only row with that key in its
+	 * file (the hub's re-load of a unit it has exactly, hub_seed.c): each is counted
+	 * unchanged, as it would be, without being checked or looked up again. The files are
+	 * still read (manifest, checksums, shape). */
+	int all_known_same;
 } import_opts;
 
 /* Merge the sources in paths, all in one transaction, into db after db_quick_check (a

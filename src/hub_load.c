@@ -284,10 +284,7 @@ static int judge(struct load *l, struct hub_unit *u, sk_err *e)
 		io.progress = l->o->progress;
 		io.ctx = l->o->ctx;
 	}
-	if (u->nsame) {
-		io.known_same = hub_unit_same;
-		io.same_ctx = u;
-	}
+	io.all_known_same = u->nsame > 0;
 	import_result ir;
 	int rc = import_paths(u->stage, u->npaths, u->paths, &io, &ir, e);
 	if (rc == SK_REFUSED)
@@ -364,14 +361,13 @@ static int load_unit(struct load *l, struct hub_unit *u)
 		 * can tell apart). */
 		u->problems->nproblems = nproblems;
 		u->problems->more_problems = more;
-		hub_unit_same_free(u);
+		u->nsame = 0;
 		memset(u->seeded, 0, sizeof u->seeded);
 		memset(u->staged, 0, sizeof u->staged);
 		u->judge_all = 1;
 		sk_err_clear(&e);
 		rc = try_unit(l, u, &e);
 	}
-	hub_unit_same_free(u);
 	u->res->status = rc;
 	if (rc != SK_OK) {
 		memset(u->res->t, 0, sizeof u->res->t);

@@ -35,8 +35,8 @@ struct pre {
 	char (*cache)[SK_UUID_LEN + 4];
 	long long refs;
 	int fingerprints;            /* 1: send every own row with its fingerprint */
-	struct hub_same *keyed;      /* lines with a well-formed key, per src * BT_COUNT + t */
-	long long nkeyed[BT_COUNT];
+	long long nkeyed[BT_COUNT];  /* rows with a well-formed key, per table */
+	long long file_keyed;        /* ... in the file being read */
 	char prev[2][SK_UUID_LEN + 1]; /* the file's last key */
 	int repeats;                 /* a file's keys did not rise, or a table came in two
 				      * files: a key may be there twice */
@@ -108,23 +108,6 @@ static const char *field(const struct pre *p, const hub_table *t, int c, int nf,
 	return t->def->cols[c].kind == BC_TEXT ? csv_unguard(f[p->idx[c]]) : f[p->idx[c]];
 }
 
-static void bit_set(struct hub_same *m, long long line)
-{
-	if (line / 8 >= m->nbytes) {
-		long long n = m->nbytes ? m->nbytes : 1024;
-		while (n <= line / 8)
-			n *= 2;
-		unsigned char *b = realloc(m->bits, (size_t)n);
-		if (!b)
-			abort();
-		memset(b + m->nbytes, 0, (size_t)(n - m->nbytes));
-		m->bits = b;
-		m->nbytes = n;
-	}
-	m->bits[line / 8] |= (unsigned char)(1u << (line % 8));
-	m->n++;
-}
-
 /* The row's own key: a one-column key with its line; with fingerprints on, every key with
  * its line and fingerprint (none for a row of the wrong width, which the importer refuses). */
 static void send_own(struct pre *p, const hub_table *t, int line, int nf, char **f)
@@ -150,13 +133,11 @@ static void send_own(struct pre *p, const hub_table *t, int line, int nf, char *
 			ref_line(p, p->t, 1, k[0], NULL, line, NULL, own_cols);
 		return;
 	}
-	struct hub_same *keyed = &p->keyed[p->src * BT_COUNT + p->t];
-	int c = keyed->n ? strcmp(p->prev[0], k[0]) : -1;
+	int c = p->file_keyed++ ? strcmp(p->prev[0], k[0]) : -1;
 	if (c > 0 || (c == 0 && strcmp(p->prev[1], k[1] ? k[1] : "") >= 0))
 		p->repeats = 1;
 	sk_strlcpy(p->prev[0], k[0], sizeof p->prev[0]);
 	sk_strlcpy(p->prev[1], k[1] ? k[1] : "", sizeof p->prev[1]);
-	bit_set(keyed, line);
 	p->nkeyed[p->t]++;
 	int whole = nf == p->header_fields;
 	for (int i = 0; whole && i < t->def->ncols; i++)
@@ -182,6 +163,7 @@ static int pre_record(void *ctx, int line, int nf, char **f)
 		}
 		if (p->nkeyed[p->t])
 			p->repeats = 1; /* the table's second file in the unit */
+		p->file_keyed = 0;
 		p->own_col[0] = bundle_col_index(p->t, "kelompok_id");
 		p->own_col[1] = bundle_col_index(p->t, "diubah_pada");
 		p->own_col[2] = -1;
@@ -239,29 +221,6 @@ static int read_ids(hub *h, struct hub_unit *u, struct pre *p, int from, int to,
 }
 
 /* ---- a unit the hub has exactly ----------------------------------------------------------- */
-
-int hub_unit_same(void *ctx, int src, int t, long long line)
-{
-	const struct hub_unit *u = ctx;
-	if (!u->same || src < 0 || src >= u->npaths || t < 0 || t >= BT_COUNT || line < 0)
-		return 0;
-	const struct hub_same *m = &u->same[src * BT_COUNT + t];
-	return line / 8 < m->nbytes && (m->bits[line / 8] >> (line % 8) & 1);
-}
-
-static void same_free(struct hub_same *m, int n)
-{
-	for (int i = 0; m && i < n; i++)
-		free(m[i].bits);
-	free(m);
-}
-
-void hub_unit_same_free(struct hub_unit *u)
-{
-	same_free(u->same, u->npaths * BT_COUNT);
-	u->same = NULL;
-	u->nsame = 0;
-}
 
 /* 1 when every row of table t sent with a fingerprint has the fingerprint of the hub's row
  * with its key (in the unit's provinces, u->prov), 0 when one has not, -1 on an error. */
@@ -339,18 +298,16 @@ static int read_steps(hub *h, struct hub_unit *u, struct pre *p, int *same, sk_e
 	return rc;
 }
 
-/* After the reading: a unit the hub has exactly passes its keyed lines to u->same and needs
- * no seeds (pg_temp.ref emptied); another keeps its ids without the two-column keys
- * (attendance: the seeds find those through their meetings). */
+/* After the reading: a unit the hub has exactly needs no seeds (pg_temp.ref emptied; its rows
+ * counted in u->nsame); another keeps its ids without the two-column keys (attendance: the
+ * seeds find those through their meetings). */
 static int ids_done(hub *h, struct hub_unit *u, struct pre *p, int same, sk_err *e)
 {
 	if (same) {
 		long long n = 0;
 		for (int t = 0; t < BT_COUNT; t++)
 			n += p->nkeyed[t];
-		u->same = p->keyed;
 		u->nsame = n;
-		p->keyed = NULL;
 		if (getenv("SIKUBE_HUB_TIMES"))
 			fprintf(stderr, "hub rows passed over: %lld (the hub has them exactly)\n", n);
 		return hub_exec(h, "TRUNCATE pg_temp.ref", e);
@@ -387,8 +344,7 @@ int hub_seed_refs(hub *h, struct hub_unit *u, sk_err *e)
 	 * whole as before, so each of its rows meets every row the import's rules read. */
 	struct pre p = { .fingerprints = may_pass_over(u) };
 	p.cache = calloc(REF_SLOTS, sizeof *p.cache);
-	p.keyed = calloc((size_t)u->npaths * BT_COUNT, sizeof *p.keyed);
-	if (!p.cache || !p.keyed)
+	if (!p.cache)
 		abort();
 	int same;
 	int rc = read_steps(h, u, &p, &same, e);
@@ -396,7 +352,6 @@ int hub_seed_refs(hub *h, struct hub_unit *u, sk_err *e)
 	u->refs = p.refs;
 	if (rc == SK_OK)
 		rc = ids_done(h, u, &p, same == 1 && !p.repeats && !p.unkeyed, e);
-	same_free(p.keyed, u->npaths * BT_COUNT);
 	hub_step_time("same");
 	return rc;
 }

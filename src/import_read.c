@@ -322,7 +322,7 @@ static int on_record(void *ctx, int line, int nf, char **f)
 		fl->row_bad = 1;
 	else if (nf != fl->header_fields)
 		wrong_width(fl);
-	else if (im->o->known_same && im->o->known_same(im->o->same_ctx, fl->src, fl->table, line))
+	else if (im->o->all_known_same)
 		im->r->t[fl->table].unchanged++;
 	else
 		imp_row(fl);
