@@ -6,6 +6,7 @@
 
 #include <nettle/sha2.h>
 #include <stdio.h>
+#include "csvio.h"
 #include "db.h"
 
 #define BUNDLE_FORMAT "sikube-bundle"
@@ -60,6 +61,18 @@ typedef struct bundle_table_def {
 /* Built from the stores' column descriptors when the program starts (src/bundle.c); read
  * only. */
 extern bundle_table_def BUNDLE_TABLES[BT_COUNT];
+
+/* Column c of table d in a record of nf fields f, idx[c] its field (-1: the file has no such
+ * column), as import reads it: "" when the column or the field is missing, free text without
+ * its formula guard. The importer's value and the hub's fingerprint of a row (hub_seed.c)
+ * both come from here. The returned text is f's. */
+static inline const char *bundle_field(const bundle_table_def *d, const int *idx, int c, int nf,
+				       char **f)
+{
+	if (c < 0 || idx[c] < 0 || idx[c] >= nf)
+		return "";
+	return d->cols[c].kind == BC_TEXT ? csv_unguard(f[idx[c]]) : f[idx[c]];
+}
 
 /* Progress of a long exchange: file being written or read, rows done, rows expected (-1 when
  * unknown). Called at the start and end of each file and every few thousand rows. */

@@ -99,13 +99,10 @@ static void send_ref(struct pre *p, int t, const char *id)
 	ref_line(p, t, 0, id, NULL, 0, NULL, NULL);
 }
 
-/* Field c of the table in the record as the importer reads it (imp_field): "" when the file
- * has no such column or the record no such field, free text without its formula guard. */
+/* Field c of the table in the record, as the importer reads it (bundle_field). */
 static const char *field(const struct pre *p, const hub_table *t, int c, int nf, char **f)
 {
-	if (p->idx[c] < 0 || p->idx[c] >= nf)
-		return "";
-	return t->def->cols[c].kind == BC_TEXT ? csv_unguard(f[p->idx[c]]) : f[p->idx[c]];
+	return bundle_field(t->def, p->idx, c, nf, f);
 }
 
 /* The row's own key: a one-column key with its line; with fingerprints on, every key with

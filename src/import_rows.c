@@ -33,10 +33,7 @@ static int col_of(const struct imp_file *fl, const char *name)
 
 const char *imp_field(const struct imp_file *fl, int c)
 {
-	if (c < 0 || fl->idx[c] < 0 || fl->idx[c] >= fl->nf)
-		return "";
-	const char *v = fl->f[fl->idx[c]];
-	return BUNDLE_TABLES[fl->table].cols[c].kind == BC_TEXT ? csv_unguard(v) : v;
+	return bundle_field(&BUNDLE_TABLES[fl->table], fl->idx, c, fl->nf, fl->f);
 }
 
 const char *imp_val(const struct imp_file *fl, const char *name)
