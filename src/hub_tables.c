@@ -2,7 +2,6 @@
  * that leads to the row's group, and which table each <table>_id column names. Everything is
  * read off the column names, so a table or column added to the bundle flows in (the hub
  * schema needs a migration with the same columns). */
-#include <nettle/sha2.h>
 #include <string.h>
 #include "hub_priv.h"
 
@@ -105,22 +104,18 @@ void hub_key_list(hub_sql *q, const hub_table *t, const char *alias)
 
 void hub_row_sidik(const hub_table *t, const char *const *v, char out[HUB_SIDIK_LEN + 1])
 {
-	static const char hex[] = "0123456789abcdef";
 	const bundle_table_def *d = t->def;
-	struct sha256_ctx c;
-	uint8_t dig[SHA256_DIGEST_SIZE];
-	sha256_init(&c);
-	sha256_update(&c, strlen(d->name) + 1, (const uint8_t *)d->name);
+	bundle_hash h;
+	char hex[65];
+	bundle_hash_init(&h);
+	bundle_hash_update(&h, d->name, strlen(d->name) + 1);
 	for (int i = 0; i < d->ncols; i++) {
 		if (d->cols[i].kind == BC_DERIVED)
 			continue;
 		const char *x = v[i] ? v[i] : "";
-		sha256_update(&c, strlen(x) + 1, (const uint8_t *)x); /* with its NUL: no value has one */
+		bundle_hash_update(&h, x, strlen(x) + 1); /* with its NUL: no value has one */
 	}
-	sha256_digest(&c, sizeof dig, dig);
-	for (int i = 0; i < HUB_SIDIK_LEN / 2; i++) {
-		out[2 * i] = hex[dig[i] >> 4];
-		out[2 * i + 1] = hex[dig[i] & 15];
-	}
+	bundle_hash_hex(&h, hex);
+	memcpy(out, hex, HUB_SIDIK_LEN);
 	out[HUB_SIDIK_LEN] = '\0';
 }
